@@ -1,0 +1,57 @@
+// Builds the extension, the CLI, the search worker and the card webview script.
+// `--tests` bundles the unit tests to out/ for mocha; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const production = args.has('--production');
+
+/** @param {string} dir @param {RegExp} re */
+function walk(dir, re) {
+	const out = [];
+	for (const name of readdirSync(dir)) {
+		const p = join(dir, name);
+		if (statSync(p).isDirectory()) out.push(...walk(p, re));
+		else if (re.test(name)) out.push(p);
+	}
+	return out;
+}
+
+const common = {
+	bundle: true,
+	platform: 'node',
+	target: 'node18',
+	sourcemap: production ? false : 'linked',
+	minify: production,
+	logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = args.has('--tests')
+	? [{
+		...common,
+		entryPoints: walk('test/unit', /\.test\.ts$/),
+		outdir: 'out/unit',
+		format: 'cjs',
+		packages: 'external',
+		sourcemap: 'inline',
+	}]
+	: [
+		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+		{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+		...(statSync('src/core/search', { throwIfNoEntry: false })?.isDirectory() && statSync('src/core/search/worker.ts', { throwIfNoEntry: false })
+			? [{ ...common, entryPoints: { 'search-worker': 'src/core/search/worker.ts' }, outdir: 'dist', format: 'cjs' }]
+			: []),
+		...(statSync('src/webview', { throwIfNoEntry: false })?.isDirectory()
+			? [{ ...common, platform: 'browser', target: 'es2020', entryPoints: walk('src/webview', /\.ts$/).filter((f) => !f.endsWith('.d.ts')), outdir: 'dist/webview', format: 'iife' }]
+			: []),
+	];
+
+if (watch) {
+	for (const b of builds) (await esbuild.context(b)).watch();
+	console.log('watching…');
+} else {
+	await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,122 @@
+/**
+ * The digest model: what the parser produces and every other part reads.
+ * vscode-free: nothing under src/core may import 'vscode'.
+ *
+ * Lines are 0-based; a LineRange is inclusive on both ends.
+ */
+
+export interface LineRange {
+	/** first line, 0-based */
+	start: number;
+	/** last line, 0-based, inclusive */
+	end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export type DiagnosticCode =
+	| 'toc-total-mismatch'
+	| 'toc-missing-category'
+	| 'duplicate-id'
+	| 'missing-link'
+	| 'unterminated-details'
+	| 'unknown-label'
+	| 'unplaced-text'
+	| 'empty-field'
+	| 'binary-content'
+	| 'truncated'
+	| 'no-papers';
+
+export interface DigestDiagnostic {
+	range: LineRange;
+	severity: Severity;
+	code: DiagnosticCode;
+	message: string;
+}
+
+/** The five LLM summary fields plus the abstract, under their canonical keys. */
+export const SUMMARY_FIELDS = ['tldr', 'motivation', 'method', 'result', 'conclusion', 'abstract'] as const;
+export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+
+/** Keys whose line range the parser records for each paper. */
+export type FieldKey = SummaryField | 'title' | 'translatedTitle' | 'authors' | 'category';
+
+/** A labelled field the parser does not map to a known key (Keywords, Comment, Relevance Score, ...). */
+export interface ExtraField {
+	/** the label as written, without markup or colon, e.g. "Keywords" */
+	label: string;
+	value: string;
+	range: LineRange;
+}
+
+export interface Paper {
+	/** the number in the heading `### [12]`, if any */
+	number?: number;
+	/**
+	 * Stable identifier: the arXiv id without version (`2602.04994`, `hep-th/9901001`)
+	 * or, for non-arXiv links, something stable derived from the URL (`doi:10.1101/...`,
+	 * `url:biorxiv.org/content/...`); without any link, `title:<normalised title>`.
+	 */
+	id: string;
+	/** `v2` when the link carried a version */
+	version?: string;
+	/** true when `id` is a real arXiv identifier */
+	isArxiv: boolean;
+	title: string;
+	/** translated title line right under the heading, if the fork writes one */
+	translatedTitle?: string;
+	link?: string;
+	authors: string[];
+	/** the "Main category" the digest states, else undefined */
+	category?: string;
+	/** name of the category section (heading) the paper is listed under */
+	section: string;
+	tldr: string;
+	motivation: string;
+	method: string;
+	result: string;
+	conclusion: string;
+	abstract: string;
+	/** other labelled fields and unplaced text, in file order */
+	extra: ExtraField[];
+	/** the whole entry: heading through its last line */
+	range: LineRange;
+	/** the `###` heading line */
+	headingLine: number;
+	/** where each known field was found */
+	fieldRanges: Partial<Record<FieldKey, LineRange>>;
+	/** the `<details>` block, when there is one */
+	detailsRange?: LineRange;
+}
+
+export interface Category {
+	/** e.g. `cs.CV` */
+	name: string;
+	/** the anchor id (`<div id='cs.CV'>`, `<a id=...>`), when present */
+	anchor?: string;
+	/** the total the table of contents claims, when present */
+	claimedTotal?: number;
+	/** the heading line */
+	headingLine: number;
+	/** the heading through the last line before the next category (or end of file) */
+	range: LineRange;
+	/** indices into Digest.papers, in file order */
+	papers: number[];
+}
+
+export interface Digest {
+	/** the path the text came from (as given to the parser) */
+	path: string;
+	/** `YYYY-MM-DD` when one is found in the file name, first heading or a Report Date line */
+	day?: string;
+	/** the day when known, else the file's stem */
+	label: string;
+	/** categories in file order */
+	categories: Category[];
+	/** papers in file order */
+	papers: Paper[];
+	diagnostics: DigestDiagnostic[];
+	/** the table of contents, when present */
+	tocRange?: LineRange;
+	lineCount: number;
+}
