@@ -1,0 +1,108 @@
+/**
+ * `arxiv-digest bench`: throughput figures over a directory of digests.
+ * Files are read up front so only parsing is timed. Each figure group is its
+ * own section of the report, so other measurements (search index, ...) can be
+ * added next to `parse` without changing its shape.
+ */
+import { performance } from 'node:perf_hooks';
+import { parseDigest } from '../core/parser';
+import { intOption, parseArgs, UsageError } from './args';
+import { CorpusFile, loadDigestFiles } from './files';
+import { CliIO, errorMessage, EXIT_OK, EXIT_IO_ERROR } from './io';
+
+export const BENCH_HELP = `Usage: arxiv-digest bench DIR [--runs N] [--json]
+
+Read every digest under DIR, then parse them all several times and print the
+parse throughput as JSON: files, bytes, mb (10^6 bytes), entries, and for
+parsing the best and median time and MB/s over the runs.
+
+Options:
+  --runs N    how many timed passes over all files (default 5)
+  --json      print JSON (the default; accepted for symmetry with other commands)
+  -h, --help  show this help
+`;
+
+export interface Timing {
+	best: number;
+	median: number;
+}
+
+export interface ParseBench {
+	runs: number;
+	parseMs: Timing;
+	mbPerSec: Timing;
+}
+
+export interface BenchReport {
+	dir: string;
+	files: number;
+	bytes: number;
+	mb: number;
+	entries: number;
+	parse: ParseBench;
+}
+
+const BYTES_PER_MB = 1_000_000;
+
+function round(value: number, digits = 2): number {
+	const factor = 10 ** digits;
+	return Math.round(value * factor) / factor;
+}
+
+export function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Times `runs` passes of parseDigest over every file; returns the entries seen in one pass too. */
+export function benchParse(files: readonly CorpusFile[], runs: number): { entries: number; parse: ParseBench } {
+	const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+	const times: number[] = [];
+	let entries = 0;
+	for (let run = 0; run < runs; run++) {
+		let papers = 0;
+		const start = performance.now();
+		for (const file of files) papers += parseDigest(file.text, file.path).papers.length;
+		times.push(performance.now() - start);
+		entries = papers;
+	}
+	const best = Math.min(...times);
+	const mid = median(times);
+	const mbPerSec = (ms: number) => (ms > 0 ? round(bytes / BYTES_PER_MB / (ms / 1000), 1) : 0);
+	return {
+		entries,
+		parse: {
+			runs,
+			parseMs: { best: round(best, 1), median: round(mid, 1) },
+			mbPerSec: { best: mbPerSec(best), median: mbPerSec(mid) },
+		},
+	};
+}
+
+export function runBenchOnFiles(dir: string, files: readonly CorpusFile[], runs: number): BenchReport {
+	const bytes = files.reduce((sum, f) => sum + f.bytes, 0);
+	const { entries, parse } = benchParse(files, runs);
+	return { dir, files: files.length, bytes, mb: round(bytes / BYTES_PER_MB), entries, parse };
+}
+
+export function runBench(argv: readonly string[], io: CliIO): number {
+	const args = parseArgs(argv, { flags: ['json', 'help'], options: ['runs'], aliases: { h: 'help' } });
+	if (args.flags.has('help')) {
+		io.stdout(BENCH_HELP);
+		return EXIT_OK;
+	}
+	if (args.positionals.length !== 1) throw new UsageError('bench needs exactly one DIR');
+	const runs = intOption(args, 'runs', 5, 1, 1000);
+	const dir = args.positionals[0];
+	let corpus;
+	try {
+		corpus = loadDigestFiles(dir, (text, path) => parseDigest(text, path).papers.length > 0);
+	} catch (error) {
+		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
+		return EXIT_IO_ERROR;
+	}
+	for (const { path, reason } of corpus.unreadable) io.stderr(`arxiv-digest: cannot read ${path}: ${reason}\n`);
+	io.stdout(JSON.stringify(runBenchOnFiles(dir, corpus.files, runs), null, '\t') + '\n');
+	return corpus.unreadable.length > 0 ? EXIT_IO_ERROR : EXIT_OK;
+}

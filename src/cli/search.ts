@@ -1,0 +1,240 @@
+/**
+ * `arxiv-digest search DIR QUERY` and the search figures of `arxiv-digest bench`, over
+ * the same index code the extension runs (src/core/search), sharded over worker threads
+ * when dist/search-worker.js is next to the CLI.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { defaultShardCount, inProcessShard, SearchService, workerShard, type ShardHandle } from '../core/search/client';
+import { nodeShardIO } from '../core/search/nodeIO';
+import type { FileSpec } from '../core/search/protocol';
+import { intOption, parseArgs, UsageError } from './args';
+import { findCandidateFiles } from './files';
+import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
+
+export const SEARCH_HELP = `Usage: arxiv-digest search DIR QUERY [--json] [--limit N]
+
+Index every digest under DIR and print the papers matching QUERY, best first.
+
+Query language:
+  words            all required; prefix and typo tolerant (diffusion, segm, difusion)
+  "exact phrase"   verbatim, in any field
+  -word -"phrase"  exclude
+  cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994
+  day:2026-02-06  day:2026-02  after:2026-01-15  before:2026-02-01
+  Chinese, Japanese and Korean terms need no spaces (扩散模型, 多模态).
+
+Options:
+  --json      print the results as JSON
+  --limit N   at most N results (default 20)
+  -h, --help  show this help
+`;
+
+function workerScript(): string | undefined {
+	const script = join(__dirname, 'search-worker.js');
+	return existsSync(script) ? script : undefined;
+}
+
+/** A search service over `shards` worker threads (or one in-process shard without the worker script). */
+export function createSearchService(cacheDir: string | undefined, shards = defaultShardCount(availableParallelism())): SearchService {
+	const script = workerScript();
+	const handles: ShardHandle[] = [];
+	const count = script ? shards : 1;
+	for (let shard = 0; shard < count; shard++) {
+		const cachePath = cacheDir ? join(cacheDir, `search-index.${shard}of${count}.bin`) : undefined;
+		handles.push(script ? workerShard(script, { shard, shards: count, cachePath }) : inProcessShard(nodeShardIO(cachePath), shard, count));
+	}
+	return new SearchService(handles);
+}
+
+export function fileSpecs(dir: string): FileSpec[] {
+	return findCandidateFiles(dir).map((path) => {
+		const s = statSync(path);
+		return { path, size: s.size, mtime: s.mtimeMs };
+	});
+}
+
+export async function runSearch(argv: readonly string[], io: CliIO): Promise<number> {
+	const args = parseArgs(argv, { flags: ['json', 'help'], options: ['limit'], aliases: { h: 'help' } });
+	if (args.flags.has('help')) {
+		io.stdout(SEARCH_HELP);
+		return EXIT_OK;
+	}
+	if (args.positionals.length < 2) throw new UsageError('search needs DIR and QUERY');
+	const [dir, ...words] = args.positionals;
+	const query = words.join(' ');
+	const limit = intOption(args, 'limit', 20, 1, 100000);
+	let files: FileSpec[];
+	try {
+		files = fileSpecs(dir);
+	} catch (error) {
+		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
+		return EXIT_IO_ERROR;
+	}
+	const service = createSearchService(undefined);
+	try {
+		await service.open(files);
+		const reply = await service.search(query, limit);
+		if (!reply.ok) {
+			io.stderr(`arxiv-digest: ${reply.error}\n`);
+			return 2;
+		}
+		const { hits, total, approximate } = reply.result;
+		if (args.flags.has('json')) {
+			io.stdout(JSON.stringify({ query, total, approximate, hits }, null, '\t') + '\n');
+			return EXIT_OK;
+		}
+		for (const hit of hits) {
+			const day = hit.occurrences[0]?.day || '-';
+			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${hit.title}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
+		}
+		io.stdout(`${approximate ? '≈' : ''}${total} result${total === 1 ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
+		return EXIT_OK;
+	} finally {
+		service.dispose();
+	}
+}
+
+/** The fixed query set of the bench: English words/phrases, prefixes, authors, ids, CJK, filters. */
+export function benchQueries(sampleIds: readonly string[]): string[] {
+	const english = [
+		'diffusion', 'transformer', 'segmentation', 'reinforcement learning', 'large language model', 'robot', 'privacy',
+		'benchmark', 'video generation', 'point cloud', 'autonomous driving', 'gaussian splatting', 'retrieval', 'agent',
+		'medical image', 'graph neural network', 'alignment', 'hallucination',
+	];
+	const phrases = ['"vision-language models"', '"point clouds"', '"large language models"', '"novel view synthesis"', '"in-the-wild"'];
+	const prefixes = ['diff', 'segm', 'transf', 'reinforc', 'multim', 'gauss', 'halluc', 'robo'];
+	const authors = ['author:zhang', 'author:wang', 'author:li', 'author:"Bo Zhang"', 'author:chen'];
+	const ids = sampleIds.slice(0, 4).map((id) => `id:${id}`);
+	const cjk = ['扩散模型', '多模态', '大语言模型', '强化学习', '基准测试', '视频生成', '自动驾驶', '对抗样本'];
+	const filters = [
+		'cat:cs.CV diffusion', 'cat:cs.CL', 'day:2026-02 robot', 'after:2026-03-01 transformer', 'before:2026-02-01 cat:cs.LG',
+		'segmentation -medical', 'cat:cs.CV 扩散模型', 'day:2026-03-01',
+	];
+	return [...english, ...phrases, ...prefixes, ...authors, ...ids, ...cjk, ...filters];
+}
+
+export const BENCH_FUZZY_QUERIES = ['difusion', 'transfromer', 'segmentaton', 'reinforcment', 'langauge', 'benchmrak', 'robotcs', 'adversaral', 'halucination', 'retreival'];
+
+function percentile(values: readonly number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+export interface SearchBenchFigures {
+	files: number;
+	shards: number;
+	papers: number;
+	terms: number;
+	/** cold build: titles, authors, ids, categories, TL;DR searchable */
+	headSearchableMs: number;
+	/** cold build: every field searchable */
+	fullSearchableMs: number;
+	/** longest stall of this (host) thread while workers built */
+	maxMainThreadBlockMs: number;
+	/** cache → every field searchable */
+	warmStartMs: number;
+	queries: number;
+	queryP50Ms: number;
+	queryP95Ms: number;
+	fuzzyQueries: number;
+	fuzzyP50Ms: number;
+	fuzzyP95Ms: number;
+	/** V8 heap of all shards after a GC; external = typed arrays (postings, stored text) */
+	indexHeapMB: number;
+	indexExternalMB: number;
+	cacheMB: number;
+	/** one changed 200-paper file: dropped and re-read, parsed and indexed */
+	reindexOneFileMs: number;
+}
+
+/** Builds, reloads and queries the index over DIR; every figure of the search targets. */
+export async function benchSearch(dir: string, shards = defaultShardCount(availableParallelism())): Promise<SearchBenchFigures> {
+	const files = fileSpecs(dir);
+	const cacheDir = mkdtempSync(join(tmpdir(), 'arxiv-digest-bench-'));
+	try {
+		const delay = monitorEventLoopDelay({ resolution: 5 });
+		let maxGap = 0;
+		let last = performance.now();
+		const ticker = setInterval(() => {
+			const now = performance.now();
+			maxGap = Math.max(maxGap, now - last - 5);
+			last = now;
+		}, 5);
+		delay.enable();
+		const start = performance.now();
+		const cold = createSearchService(cacheDir, shards);
+		let headMs = 0;
+		void cold.headReady.then(() => (headMs = performance.now() - start));
+		await cold.open(files);
+		const fullMs = performance.now() - start;
+		clearInterval(ticker);
+		delay.disable();
+		cold.dispose();
+
+		const warmStart = performance.now();
+		const service = createSearchService(cacheDir, shards);
+		await service.open(files);
+		const warmMs = performance.now() - warmStart;
+
+		const sample = await service.search('cat:cs.CV', 8);
+		const ids = sample.ok ? sample.result.hits.map((h) => h.id) : [];
+		const queries = benchQueries(ids);
+		const time = async (list: readonly string[], fuzzy: boolean) => {
+			for (const q of list) await service.search(q, 50, fuzzy);
+			const times: number[] = [];
+			for (let round = 0; round < 3; round++) {
+				for (const q of list) {
+					const t = performance.now();
+					await service.search(q, 50, fuzzy);
+					times.push(performance.now() - t);
+				}
+			}
+			return times;
+		};
+		const queryTimes = await time(queries, true);
+		const fuzzyTimes = await time(BENCH_FUZZY_QUERIES, true);
+
+		const target = files.reduce((best, f) => (f.size > best.size ? f : best), files[0]);
+		let reindexMs = 0;
+		if (target) {
+			const t = performance.now();
+			await service.remove(target.path);
+			await service.update({ ...target, mtime: target.mtime + 1 });
+			reindexMs = performance.now() - t;
+		}
+		const stats = await service.stats();
+		service.dispose();
+		let cacheBytes = 0;
+		for (let shard = 0; shard < stats.length; shard++) {
+			const path = join(cacheDir, `search-index.${shard}of${stats.length}.bin`);
+			if (existsSync(path)) cacheBytes += statSync(path).size;
+		}
+		return {
+			files: files.length,
+			shards: stats.length,
+			papers: stats.reduce((s, x) => s + x.docs, 0),
+			terms: stats.reduce((s, x) => s + x.terms, 0),
+			headSearchableMs: Math.round(headMs),
+			fullSearchableMs: Math.round(fullMs),
+			maxMainThreadBlockMs: round1(Math.max(maxGap, delay.max / 1e6 - 5)),
+			warmStartMs: Math.round(warmMs),
+			queries: queries.length,
+			queryP50Ms: round1(percentile(queryTimes, 50)),
+			queryP95Ms: round1(percentile(queryTimes, 95)),
+			fuzzyQueries: BENCH_FUZZY_QUERIES.length,
+			fuzzyP50Ms: round1(percentile(fuzzyTimes, 50)),
+			fuzzyP95Ms: round1(percentile(fuzzyTimes, 95)),
+			indexHeapMB: round1(stats.reduce((s, x) => s + x.heapUsed, 0) / 1e6),
+			indexExternalMB: round1(stats.reduce((s, x) => s + x.external, 0) / 1e6),
+			cacheMB: round1(cacheBytes / 1e6),
+			reindexOneFileMs: Math.round(reindexMs),
+		};
+	} finally {
+		rmSync(cacheDir, { recursive: true, force: true });
+	}
+}
