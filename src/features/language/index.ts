@@ -1,0 +1,139 @@
+/**
+ * Switches Markdown (and plain-text) documents that are really arXiv digests to the digest
+ * language: by content (`arxivDigest.detect`) or by path (`arxivDigest.files`). A document the user
+ * switched back by hand keeps the language they chose for the rest of the session.
+ */
+import * as vscode from 'vscode';
+import { DETECT_MAX_CHARS, DETECT_MAX_LINES, looksLikeDigest, matchesGlob } from '../../core/detect';
+import { getLog } from '../log';
+import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
+
+const SET_LANGUAGE_COMMAND = 'arxivDigest.setLanguage';
+/** languages a digest is opened as before we recognise it */
+const CANDIDATE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
+/**
+ * Schemes of real files. Others (notebook cells, output, chat and SCM inputs) also carry Markdown
+ * but must keep their language.
+ */
+const FILE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'git', 'github', 'vsls']);
+/** file systems that ignore case, where `arxivDigest.files` globs must too */
+const NOCASE = process.platform === 'win32' || process.platform === 'darwin';
+
+export function registerLanguageSupport(context: vscode.ExtensionContext): vscode.Disposable {
+	const switcher = new LanguageSwitcher();
+	context.subscriptions.push(switcher);
+	return switcher;
+}
+
+class LanguageSwitcher implements vscode.Disposable {
+	private readonly disposables: vscode.Disposable[] = [];
+	/** URIs the user moved away from the digest language this session */
+	private readonly keptByUser = new Set<string>();
+	private readonly switching = new Set<string>();
+	/**
+	 * The language a document had when it was "closed". VS Code reports a language change as a
+	 * close and an open of the same document object, right after each other; a real reopen
+	 * brings a new object.
+	 */
+	private readonly languageBeforeClose = new WeakMap<vscode.TextDocument, string>();
+	/** the same by URI, for the length of one event dispatch, in case the object is not reused */
+	private readonly closedJustNow = new Map<string, string>();
+
+	constructor() {
+		this.disposables.push(
+			vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
+			vscode.workspace.onDidOpenTextDocument((document) => this.onOpen(document)),
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (e.affectsConfiguration(SETTINGS.detect) || e.affectsConfiguration(SETTINGS.files)) this.checkOpenDocuments();
+			}),
+			vscode.workspace.onDidChangeWorkspaceFolders(() => this.checkOpenDocuments()),
+			vscode.commands.registerCommand(SET_LANGUAGE_COMMAND, (uri?: vscode.Uri) => this.setLanguageCommand(uri)),
+		);
+		this.checkOpenDocuments();
+	}
+
+	dispose(): void {
+		for (const d of this.disposables.splice(0)) d.dispose();
+		this.closedJustNow.clear();
+		this.keptByUser.clear();
+	}
+
+	private onClose(document: vscode.TextDocument): void {
+		this.languageBeforeClose.set(document, document.languageId);
+		const key = document.uri.toString();
+		this.closedJustNow.set(key, document.languageId);
+		queueMicrotask(() => this.closedJustNow.delete(key));
+	}
+
+	private onOpen(document: vscode.TextDocument): void {
+		const key = document.uri.toString();
+		const before = this.languageBeforeClose.get(document) ?? this.closedJustNow.get(key);
+		this.languageBeforeClose.delete(document);
+		this.closedJustNow.delete(key);
+		if (before === DIGEST_LANGUAGE_ID && document.languageId !== DIGEST_LANGUAGE_ID && !this.switching.has(key)) {
+			this.keptByUser.add(key);
+			return;
+		}
+		this.check(document);
+	}
+
+	private checkOpenDocuments(): void {
+		for (const document of vscode.workspace.textDocuments) this.check(document);
+	}
+
+	private check(document: vscode.TextDocument): void {
+		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme)) return;
+		if (this.keptByUser.has(document.uri.toString())) return;
+		if (isDigestDocument(document)) void this.switchLanguage(document);
+	}
+
+	private async switchLanguage(document: vscode.TextDocument): Promise<void> {
+		const key = document.uri.toString();
+		if (this.switching.has(key)) return;
+		this.switching.add(key);
+		try {
+			await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE_ID);
+		} catch (err) {
+			getLog().warn(`Could not switch ${document.uri.toString(true)} to the arXiv Digest language: ${String(err)}`);
+		} finally {
+			this.switching.delete(key);
+		}
+	}
+
+	private async setLanguageCommand(uri?: vscode.Uri): Promise<void> {
+		let document: vscode.TextDocument | undefined;
+		try {
+			document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+		} catch (err) {
+			void vscode.window.showErrorMessage(`arXiv Digest: cannot open ${uri?.toString(true)}: ${String(err)}`);
+			return;
+		}
+		if (!document) {
+			void vscode.window.showInformationMessage('arXiv Digest: open a Markdown file first.');
+			return;
+		}
+		this.keptByUser.delete(document.uri.toString());
+		if (document.languageId !== DIGEST_LANGUAGE_ID) await this.switchLanguage(document);
+	}
+}
+
+/** By path (always) or, when detection is on, by the first lines of the text. */
+function isDigestDocument(document: vscode.TextDocument): boolean {
+	const config = vscode.workspace.getConfiguration(undefined, document.uri);
+	const globs = config.get<string[]>(SETTINGS.files, []);
+	if (Array.isArray(globs) && globs.length > 0 && matchesGlob(relativePath(document.uri), globs, { nocase: NOCASE })) return true;
+	if (!config.get<boolean>(SETTINGS.detect, true)) return false;
+	const lines = Math.min(document.lineCount, DETECT_MAX_LINES);
+	const head = document.getText(new vscode.Range(0, 0, lines, 0));
+	return looksLikeDigest(head.length > DETECT_MAX_CHARS ? head.slice(0, DETECT_MAX_CHARS) : head);
+}
+
+/** the path inside its workspace folder, else the whole path, with `/` separators */
+function relativePath(uri: vscode.Uri): string {
+	const folder = vscode.workspace.getWorkspaceFolder(uri);
+	if (folder) {
+		const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+		if (uri.path.startsWith(base)) return uri.path.slice(base.length);
+	}
+	return uri.scheme === 'file' ? uri.fsPath.replace(/\\/g, '/') : uri.path;
+}
