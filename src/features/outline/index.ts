@@ -1,0 +1,259 @@
+/**
+ * Outline, breadcrumbs, Go to Symbol (file and workspace), folding, diagnostics and the
+ * "Open card" CodeLens for arXiv digest documents.
+ */
+import * as vscode from 'vscode';
+import { foldingRegions } from '../../core/folding';
+import { buildSymbols, paperMatchesWords, queryWords, workspaceSymbolName } from '../../core/symbols';
+import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
+import type { IDigestWorkspace, PaperRef } from '../workspace/types';
+import { toDiagnostic, toDocumentSymbol, toFoldingRange, toLinePosition, toRange } from '../vsc-utils';
+
+const SELECTOR: vscode.DocumentSelector = { language: DIGEST_LANGUAGE_ID };
+const OPEN_CARD_COMMAND = 'arxivDigest.openCard';
+
+/** Go to Symbol in Workspace stops after this many papers; the picker shows few more anyway. */
+export const MAX_WORKSPACE_SYMBOLS = 200;
+const DIAGNOSTICS_DEBOUNCE_MS = 250;
+/** How long "the card command is not registered yet" is believed before asking again. */
+const COMMAND_RECHECK_MS = 5000;
+
+export function registerOutline(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
+	const codeLens = new OpenCardCodeLensProvider(workspace);
+	const disposables: vscode.Disposable[] = [
+		vscode.languages.registerDocumentSymbolProvider(SELECTOR, new DigestDocumentSymbolProvider(workspace), { label: 'arXiv Digest' }),
+		vscode.languages.registerFoldingRangeProvider(SELECTOR, new DigestFoldingRangeProvider(workspace)),
+		vscode.languages.registerWorkspaceSymbolProvider(new DigestWorkspaceSymbolProvider(workspace)),
+		vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
+		codeLens,
+		new DigestDiagnostics(workspace),
+	];
+	const disposable = vscode.Disposable.from(...disposables);
+	context.subscriptions.push(disposable);
+	return disposable;
+}
+
+export class DigestDocumentSymbolProvider implements vscode.DocumentSymbolProvider {
+	constructor(private readonly workspace: IDigestWorkspace) {}
+
+	provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
+		if (token.isCancellationRequested) {
+			return [];
+		}
+		const symbols = buildSymbols(this.workspace.parseDocument(document));
+		if (token.isCancellationRequested) {
+			return [];
+		}
+		return symbols.map((s) => toDocumentSymbol(s, document));
+	}
+}
+
+export class DigestFoldingRangeProvider implements vscode.FoldingRangeProvider {
+	constructor(private readonly workspace: IDigestWorkspace) {}
+
+	provideFoldingRanges(document: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): vscode.FoldingRange[] {
+		if (token.isCancellationRequested) {
+			return [];
+		}
+		const digest = this.workspace.parseDocument(document);
+		const lineText = (line: number) => (line < document.lineCount ? document.lineAt(line).text : undefined);
+		return foldingRegions(digest, lineText).map(toFoldingRange);
+	}
+}
+
+export class DigestWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
+	constructor(private readonly workspace: IDigestWorkspace) {}
+
+	provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): vscode.SymbolInformation[] {
+		const words = queryWords(query);
+		const out: vscode.SymbolInformation[] = [];
+		if (words.length === 0) {
+			return out;
+		}
+		// newest days first, so the cap keeps the most recent listings
+		const files = [...this.workspace.files()].sort((a, b) => compareDayDesc(a.digest.day, b.digest.day));
+		for (const file of files) {
+			if (token.isCancellationRequested) {
+				return [];
+			}
+			const container = file.digest.day ?? file.digest.label;
+			for (const paper of file.digest.papers) {
+				if (!paperMatchesWords(paper, words)) {
+					continue;
+				}
+				out.push(new vscode.SymbolInformation(
+					workspaceSymbolName(paper),
+					vscode.SymbolKind.Class,
+					paper.section ? `${container} · ${paper.section}` : container,
+					new vscode.Location(file.uri, toLinePosition(paper.headingLine)),
+				));
+				if (out.length >= MAX_WORKSPACE_SYMBOLS) {
+					return out;
+				}
+			}
+		}
+		return out;
+	}
+}
+
+function compareDayDesc(a: string | undefined, b: string | undefined): number {
+	if (a === b) {
+		return 0;
+	}
+	if (a === undefined) {
+		return 1;
+	}
+	if (b === undefined) {
+		return -1;
+	}
+	return a < b ? 1 : -1;
+}
+
+export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+	private readonly changeEmitter = new vscode.EventEmitter<void>();
+	readonly onDidChangeCodeLenses = this.changeEmitter.event;
+	private commandKnown = false;
+	private lastCheck = 0;
+	private pendingCheck: Promise<boolean> | undefined;
+	private readonly subscription: vscode.Disposable;
+
+	constructor(private readonly workspace: IDigestWorkspace) {
+		this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+			if (e.affectsConfiguration(SETTINGS.codeLensEnabled)) {
+				this.changeEmitter.fire();
+			}
+		});
+	}
+
+	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+		if (!vscode.workspace.getConfiguration(undefined, document.uri).get<boolean>(SETTINGS.codeLensEnabled, true)) {
+			return [];
+		}
+		if (!(await this.openCardRegistered()) || token.isCancellationRequested) {
+			return [];
+		}
+		const digest = this.workspace.parseDocument(document);
+		const uri = document.uri.toString();
+		return digest.papers.map((paper) => {
+			const ref: PaperRef = { uri, id: paper.id };
+			return new vscode.CodeLens(toRange({ start: paper.headingLine, end: paper.headingLine }, document), {
+				title: '$(preview) Open card',
+				tooltip: `Open the card of ${paper.isArxiv ? `arXiv:${paper.id}` : 'this paper'}`,
+				command: OPEN_CARD_COMMAND,
+				arguments: [ref],
+			});
+		});
+	}
+
+	/** Cards may be missing from a build; a lens that runs an unknown command only shows an error. */
+	private openCardRegistered(): Promise<boolean> {
+		if (this.commandKnown) {
+			return Promise.resolve(true);
+		}
+		if (this.pendingCheck) {
+			return this.pendingCheck;
+		}
+		if (Date.now() - this.lastCheck < COMMAND_RECHECK_MS) {
+			return Promise.resolve(false);
+		}
+		this.pendingCheck = Promise.resolve(vscode.commands.getCommands(true)).then(
+			(commands) => commands.includes(OPEN_CARD_COMMAND),
+			() => false,
+		).then((known) => {
+			this.commandKnown = known;
+			this.lastCheck = Date.now();
+			this.pendingCheck = undefined;
+			return known;
+		});
+		return this.pendingCheck;
+	}
+
+	dispose(): void {
+		this.subscription.dispose();
+		this.changeEmitter.dispose();
+	}
+}
+
+/** Schemes whose documents mirror another file (diff sides, git history): no duplicate problems. */
+const MIRROR_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'pr']);
+
+export class DigestDiagnostics implements vscode.Disposable {
+	private readonly collection = vscode.languages.createDiagnosticCollection('arxiv-digest');
+	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly subscriptions: vscode.Disposable[] = [];
+
+	constructor(private readonly workspace: IDigestWorkspace) {
+		this.subscriptions.push(
+			this.collection,
+			vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+			vscode.workspace.onDidChangeTextDocument((e) => {
+				if (e.contentChanges.length > 0) {
+					this.schedule(e.document, DIAGNOSTICS_DEBOUNCE_MS);
+				}
+			}),
+			vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri)),
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (e.affectsConfiguration(SETTINGS.diagnosticsEnabled)) {
+					this.refreshAll();
+				}
+			}),
+		);
+		this.refreshAll();
+	}
+
+	private refreshAll(): void {
+		for (const doc of vscode.workspace.textDocuments) {
+			this.schedule(doc, 0);
+		}
+	}
+
+	private schedule(document: vscode.TextDocument, delay: number): void {
+		const key = document.uri.toString();
+		const previous = this.timers.get(key);
+		if (previous) {
+			clearTimeout(previous);
+		}
+		this.timers.set(key, setTimeout(() => {
+			this.timers.delete(key);
+			this.update(document);
+		}, delay));
+	}
+
+	private update(document: vscode.TextDocument): void {
+		if (document.isClosed) {
+			this.collection.delete(document.uri);
+			return;
+		}
+		// The language can change while open ("Treat as digest", or back to Markdown).
+		if (document.languageId !== DIGEST_LANGUAGE_ID || MIRROR_SCHEMES.has(document.uri.scheme)) {
+			this.collection.delete(document.uri);
+			return;
+		}
+		if (!vscode.workspace.getConfiguration(undefined, document.uri).get<boolean>(SETTINGS.diagnosticsEnabled, true)) {
+			this.collection.delete(document.uri);
+			return;
+		}
+		const digest = this.workspace.parseDocument(document);
+		this.collection.set(document.uri, digest.diagnostics.map((d) => toDiagnostic(d, document)));
+	}
+
+	private clear(uri: vscode.Uri): void {
+		const key = uri.toString();
+		const timer = this.timers.get(key);
+		if (timer) {
+			clearTimeout(timer);
+			this.timers.delete(key);
+		}
+		this.collection.delete(uri);
+	}
+
+	dispose(): void {
+		for (const timer of this.timers.values()) {
+			clearTimeout(timer);
+		}
+		this.timers.clear();
+		for (const d of this.subscriptions.splice(0)) {
+			d.dispose();
+		}
+	}
+}

@@ -1,0 +1,109 @@
+/**
+ * The one place where core (vscode-free) types become VS Code types and back.
+ */
+import * as vscode from 'vscode';
+import type { FoldingRegion } from '../core/folding';
+import type { DigestDiagnostic, LineRange, Severity } from '../core/model';
+import type { DigestSymbol } from '../core/symbols';
+
+/**
+ * Whole lines `start..end`. With a document the range is clamped to it and ends at the last
+ * line's end; without one it ends at column 0 of the line after, which the editor reads the same.
+ */
+export function toRange(range: LineRange, document?: vscode.TextDocument): vscode.Range {
+	if (!document) {
+		const start = Math.max(0, range.start);
+		const end = Math.max(start, range.end);
+		return new vscode.Range(start, 0, end + 1, 0);
+	}
+	const last = Math.max(0, document.lineCount - 1);
+	const start = clamp(range.start, 0, last);
+	const end = clamp(Math.max(range.start, range.end), start, last);
+	return new vscode.Range(start, 0, end, document.lineAt(end).text.length);
+}
+
+/** The start of a line: where a Location or a reveal should put the cursor. */
+export function toLinePosition(line: number): vscode.Range {
+	const l = Math.max(0, line);
+	return new vscode.Range(l, 0, l, 0);
+}
+
+/** A single line's text without leading indentation, for diagnostics and selections. */
+export function toLineTextRange(line: number, document: vscode.TextDocument): vscode.Range {
+	const l = clamp(line, 0, Math.max(0, document.lineCount - 1));
+	const text = document.lineAt(l);
+	return new vscode.Range(l, text.firstNonWhitespaceCharacterIndex, l, text.text.length);
+}
+
+export function fromRange(range: vscode.Range): LineRange {
+	const endsAtLineStart = range.end.character === 0 && range.end.line > range.start.line;
+	return { start: range.start.line, end: endsAtLineStart ? range.end.line - 1 : range.end.line };
+}
+
+export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
+	switch (severity) {
+		case 'error':
+			return vscode.DiagnosticSeverity.Error;
+		case 'warning':
+			return vscode.DiagnosticSeverity.Warning;
+		case 'info':
+			return vscode.DiagnosticSeverity.Information;
+		case 'hint':
+			return vscode.DiagnosticSeverity.Hint;
+	}
+}
+
+export const DIAGNOSTIC_SOURCE = 'arXiv Digest';
+
+export function toDiagnostic(d: DigestDiagnostic, document: vscode.TextDocument): vscode.Diagnostic {
+	// A multi-line squiggle over a whole paper hides the text; mark where the problem starts.
+	const diagnostic = new vscode.Diagnostic(toLineTextRange(d.range.start, document), d.message, toSeverity(d.severity));
+	diagnostic.source = DIAGNOSTIC_SOURCE;
+	diagnostic.code = d.code;
+	return diagnostic;
+}
+
+export function toDocumentSymbol(symbol: DigestSymbol, document: vscode.TextDocument): vscode.DocumentSymbol {
+	const range = toRange(symbol.range, document);
+	const selection = toLineTextRange(symbol.selectionRange.start, document);
+	const result = new vscode.DocumentSymbol(
+		symbol.name,
+		symbol.detail,
+		symbol.kind === 'category' ? vscode.SymbolKind.Namespace : vscode.SymbolKind.Class,
+		range,
+		range.contains(selection) ? selection : range,
+	);
+	result.children = symbol.children.map((child) => toDocumentSymbol(child, document));
+	return result;
+}
+
+export function toFoldingRange(region: FoldingRegion): vscode.FoldingRange {
+	// Region, not Comment/Imports: "Fold All Regions" then folds papers and categories alike.
+	return new vscode.FoldingRange(region.start, region.end, vscode.FoldingRangeKind.Region);
+}
+
+/** The path handed to the parser: it only looks at the file name (for the day) and echoes it back. */
+export function pathOf(uri: vscode.Uri): string {
+	return uri.scheme === 'file' ? uri.fsPath : uri.path;
+}
+
+/** Workspace-relative path with forward slashes, as globs in settings are written. */
+export function relativePathOf(uri: vscode.Uri): string {
+	return vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+}
+
+export function uriKey(uri: vscode.Uri): string {
+	return uri.toString();
+}
+
+export function parseUri(value: string): vscode.Uri | undefined {
+	try {
+		return vscode.Uri.parse(value, true);
+	} catch {
+		return undefined;
+	}
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+	return Math.min(Math.max(n, lo), hi);
+}
