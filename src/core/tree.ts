@@ -1,0 +1,424 @@
+/**
+ * The papers tree as plain data: days → categories → papers over every digest in the workspace.
+ * vscode-free so it can be unit-tested; src/features/tree turns these nodes into TreeItems.
+ *
+ * Node objects are kept stable between updates of other days, and a day node keeps its identity
+ * when only its contents change, because the editor's tree view finds elements by identity when a
+ * change event names them.
+ */
+import type { Digest, Paper } from './model';
+
+/** One parsed digest file; `key` is the file's URI string. */
+export interface TreeInput {
+	readonly key: string;
+	readonly digest: Digest;
+}
+
+/** What the tree shows; both parts narrow the papers, and empty days/categories are hidden. */
+export interface TreeFilter {
+	/** category (section) names to keep */
+	readonly categories?: ReadonlySet<string>;
+	/** paper ids (Paper.id) to keep */
+	readonly ids?: ReadonlySet<string>;
+}
+
+export interface DayNode {
+	readonly kind: 'day';
+	/** `day:2026-02-06`, or `file:<uri>` for a file without a day */
+	readonly id: string;
+	/** `YYYY-MM-DD`, undefined when the files of this node have no day */
+	readonly day?: string;
+	/** `2026-02-06 · Fri`, or the file's label when there is no day */
+	label: string;
+	/** the files merged under this node, sorted by key */
+	keys: string[];
+	categories: CategoryNode[];
+	/** papers shown under this day */
+	count: number;
+}
+
+export interface CategoryNode {
+	readonly kind: 'category';
+	/** `cat:<day id without prefix>/<name>` */
+	readonly id: string;
+	readonly name: string;
+	readonly parent: DayNode;
+	readonly papers: PaperNode[];
+}
+
+export interface PaperNode {
+	readonly kind: 'paper';
+	/** `paper:<uri>#<paper id>#<index>` */
+	readonly id: string;
+	readonly parent: CategoryNode;
+	/** the file's URI string */
+	readonly key: string;
+	/** index into Digest.papers */
+	readonly index: number;
+	readonly paper: Paper;
+}
+
+export type TreeNode = DayNode | CategoryNode | PaperNode;
+
+/** What an update touched: the root when days appeared or vanished, else the listed day nodes. */
+export interface TreeUpdate {
+	readonly rootChanged: boolean;
+	readonly days: readonly DayNode[];
+}
+
+export interface CategoryCount {
+	readonly name: string;
+	readonly count: number;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** papers the parser could not place under any category section */
+export const NO_CATEGORY = '(no category)';
+
+/** `Fri` for `2026-02-06`; undefined for anything that is not a real calendar day. */
+export function weekday(day: string): string | undefined {
+	const m = DAY_RE.exec(day);
+	if (!m) return undefined;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+	return WEEKDAYS[date.getUTCDay()];
+}
+
+/** `2026-02-06 · Fri` */
+export function dayLabel(day: string): string {
+	const w = weekday(day);
+	return w ? `${day} · ${w}` : day;
+}
+
+/** `Ada Lovelace et al. · 2602.04994`; the id alone when there are no authors. */
+export function paperDescription(paper: Paper): string {
+	const first = paper.authors.find((a) => a.trim() !== '')?.trim();
+	if (!first) return paper.id;
+	const more = paper.authors.filter((a) => a.trim() !== '').length > 1 ? ' et al.' : '';
+	return `${first}${more} · ${paper.id}`;
+}
+
+/** The label a paper shows: its title, or its id when the title is empty. */
+export function paperLabel(paper: Paper): string {
+	const t = paper.title.replace(/\s+/g, ' ').trim();
+	return t || paper.id;
+}
+
+/** Escapes text so markdown shows it literally (titles and summaries are untrusted). */
+export function escapeMarkdown(text: string): string {
+	return text
+		.replace(/[\\`*_{}[\]()#+\-.!|~<>$&]/g, (c) => `\\${c}`)
+		.replace(/\r?\n/g, ' ');
+}
+
+/** Markdown for a paper's hover: title, authors, category, day and TL;DR, all escaped. */
+export function paperTooltipMarkdown(paper: Paper, where: string): string {
+	const lines = [`**${escapeMarkdown(paperLabel(paper))}**`, ''];
+	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ')), '');
+	const category = paper.category ?? paper.section;
+	lines.push(`${escapeMarkdown(category || NO_CATEGORY)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);
+	if (paper.tldr.trim()) lines.push('', `TL;DR: ${escapeMarkdown(paper.tldr.trim())}`);
+	return lines.join('\n');
+}
+
+/** Index of the paper whose entry holds `line`, else undefined (TOC, category headings, blank tail). */
+export function paperIndexAtLine(digest: Digest, line: number): number | undefined {
+	const papers = digest.papers;
+	let lo = 0;
+	let hi = papers.length - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const r = papers[mid].range;
+		if (line < r.start) hi = mid - 1;
+		else if (line > r.end) lo = mid + 1;
+		else return mid;
+	}
+	// Ranges are in file order for every parser output we know; a linear pass covers any that are not.
+	const i = papers.findIndex((p) => p.range.start <= line && line <= p.range.end);
+	return i >= 0 ? i : undefined;
+}
+
+/** Among the papers with this id, the index closest to `near` (an id can repeat within a file). */
+export function findPaperIndex(digest: Digest, id: string, near = 0): number | undefined {
+	let best: number | undefined;
+	digest.papers.forEach((p, i) => {
+		if (p.id === id && (best === undefined || Math.abs(i - near) < Math.abs(best - near))) best = i;
+	});
+	return best;
+}
+
+function fileStem(key: string): string {
+	const last = key.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? key;
+	let name = last;
+	try {
+		name = decodeURIComponent(last);
+	} catch {
+		// a lone `%` in a file name is not an escape: keep it as written
+	}
+	return name.replace(/\.[^.]*$/, '') || name;
+}
+
+function dayKeyOf(input: TreeInput): string {
+	const day = input.digest.day;
+	return day && DAY_RE.test(day) ? `day:${day}` : `file:${input.key}`;
+}
+
+function compareDays(a: DayNode, b: DayNode): number {
+	if (a.day && b.day) return a.day < b.day ? 1 : a.day > b.day ? -1 : 0;
+	if (a.day) return -1;
+	if (b.day) return 1;
+	const byLabel = a.label.localeCompare(b.label, undefined, { numeric: true, sensitivity: 'base' });
+	return byLabel || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function keepPaper(filter: TreeFilter, paper: Paper): boolean {
+	return !filter.ids || filter.ids.has(paper.id);
+}
+
+function keepCategory(filter: TreeFilter, name: string): boolean {
+	return !filter.categories || filter.categories.has(name);
+}
+
+/** Category sections of one digest in file order, with papers no section lists gathered last. */
+function sectionsOf(digest: Digest): { name: string; papers: number[] }[] {
+	const out = digest.categories.map((c) => ({ name: c.name, papers: c.papers.filter((i) => i >= 0 && i < digest.papers.length) }));
+	const listed = new Set(out.flatMap((c) => c.papers));
+	const loose = new Map<string, number[]>();
+	digest.papers.forEach((p, i) => {
+		if (listed.has(i)) return;
+		const name = p.section.trim() || NO_CATEGORY;
+		const list = loose.get(name) ?? [];
+		list.push(i);
+		loose.set(name, list);
+	});
+	for (const [name, papers] of loose) out.push({ name, papers });
+	return out;
+}
+
+/**
+ * The tree over all digests. Feed it the files with `setAll`, then one change at a time with `update`;
+ * `setFilter` reshapes every day. Nothing here reads files.
+ */
+export class DigestTreeModel {
+	private readonly inputs = new Map<string, Digest>();
+	private readonly dayByKey = new Map<string, string>();
+	private readonly days = new Map<string, DayNode>();
+	private readonly nodes = new Map<string, TreeNode>();
+	private sorted: DayNode[] = [];
+	private filterValue: TreeFilter = {};
+
+	constructor(inputs: readonly TreeInput[] = [], filter: TreeFilter = {}) {
+		this.filterValue = filter;
+		this.setAll(inputs);
+	}
+
+	get filter(): TreeFilter {
+		return this.filterValue;
+	}
+
+	get isFiltered(): boolean {
+		return this.filterValue.categories !== undefined || this.filterValue.ids !== undefined;
+	}
+
+	/** Replaces every input; day nodes whose id survives keep their identity. */
+	setAll(inputs: readonly TreeInput[]): void {
+		this.inputs.clear();
+		this.dayByKey.clear();
+		for (const input of inputs) {
+			this.inputs.set(input.key, input.digest);
+			this.dayByKey.set(input.key, dayKeyOf(input));
+		}
+		this.rebuildAll();
+	}
+
+	/** Changes the filter and reshapes every day. */
+	setFilter(filter: TreeFilter): void {
+		this.filterValue = filter;
+		this.rebuildAll();
+	}
+
+	/**
+	 * Applies file changes (`digest` undefined = removed). Only the days those files were or are
+	 * under are rebuilt; `rootChanged` tells whether the list of days itself changed.
+	 */
+	update(changes: readonly { key: string; digest?: Digest }[]): TreeUpdate {
+		const touched = new Set<string>();
+		for (const { key, digest } of changes) {
+			const old = this.dayByKey.get(key);
+			if (old) touched.add(old);
+			if (digest) {
+				const dk = dayKeyOf({ key, digest });
+				this.inputs.set(key, digest);
+				this.dayByKey.set(key, dk);
+				touched.add(dk);
+			} else {
+				this.inputs.delete(key);
+				this.dayByKey.delete(key);
+			}
+		}
+		const before = this.sorted.map((d) => d.id);
+		const changed: DayNode[] = [];
+		for (const dk of touched) {
+			const node = this.rebuildDay(dk);
+			if (node) changed.push(node);
+		}
+		this.resort();
+		const after = this.sorted.map((d) => d.id);
+		const rootChanged = before.length !== after.length || before.some((id, i) => id !== after[i]);
+		return { rootChanged, days: rootChanged ? [] : changed };
+	}
+
+	/** Children of a node, or the days for the root. */
+	children(node?: TreeNode): readonly TreeNode[] {
+		if (!node) return this.sorted;
+		if (node.kind === 'day') return node.categories;
+		if (node.kind === 'category') return node.papers;
+		return [];
+	}
+
+	parent(node: TreeNode): TreeNode | undefined {
+		return node.kind === 'day' ? undefined : node.parent;
+	}
+
+	roots(): readonly DayNode[] {
+		return this.sorted;
+	}
+
+	/** The node with this id in the current shape, if shown. */
+	getNode(id: string): TreeNode | undefined {
+		return this.nodes.get(id);
+	}
+
+	/** The shown node for a paper of a file: the same index if it still has this id, else the nearest one. */
+	findPaper(key: string, id: string, near = 0): PaperNode | undefined {
+		const dk = this.dayByKey.get(key);
+		const day = dk ? this.days.get(dk) : undefined;
+		if (!day) return undefined;
+		let best: PaperNode | undefined;
+		for (const c of day.categories) {
+			for (const p of c.papers) {
+				if (p.key !== key || p.paper.id !== id) continue;
+				if (!best || Math.abs(p.index - near) < Math.abs(best.index - near)) best = p;
+			}
+		}
+		return best;
+	}
+
+	/** All category names over every file with their paper counts, ignoring the filter; first-seen order. */
+	categoryCounts(): CategoryCount[] {
+		const counts = new Map<string, number>();
+		for (const digest of this.orderedDigests()) {
+			for (const s of sectionsOf(digest)) counts.set(s.name, (counts.get(s.name) ?? 0) + s.papers.length);
+		}
+		return [...counts].map(([name, count]) => ({ name, count }));
+	}
+
+	/** Papers shown with the current filter. */
+	shownCount(): number {
+		return this.sorted.reduce((n, d) => n + d.count, 0);
+	}
+
+	/** Papers over all files, ignoring the filter. */
+	totalCount(): number {
+		let n = 0;
+		for (const d of this.inputs.values()) n += d.papers.length;
+		return n;
+	}
+
+	private orderedDigests(): Digest[] {
+		const newestFirst = [...this.inputs].sort(([a, da], [b, db]) => {
+			const x = da.day ?? '';
+			const y = db.day ?? '';
+			if (x !== y) return x < y ? 1 : -1;
+			return a < b ? -1 : a > b ? 1 : 0;
+		});
+		return newestFirst.map(([, d]) => d);
+	}
+
+	private rebuildAll(): void {
+		const wanted = new Set(this.dayByKey.values());
+		for (const dk of [...this.days.keys()]) if (!wanted.has(dk)) this.dropDay(dk);
+		for (const dk of wanted) this.rebuildDay(dk);
+		this.resort();
+	}
+
+	private dropDay(dk: string): void {
+		const node = this.days.get(dk);
+		if (!node) return;
+		this.forgetChildren(node);
+		if (this.nodes.get(node.id) === node) this.nodes.delete(node.id);
+		this.days.delete(dk);
+	}
+
+	private forgetChildren(node: DayNode): void {
+		// A file that moved to another day keeps its paper ids: only drop entries that are still ours.
+		const drop = (n: TreeNode) => {
+			if (this.nodes.get(n.id) === n) this.nodes.delete(n.id);
+		};
+		for (const c of node.categories) {
+			drop(c);
+			c.papers.forEach(drop);
+		}
+	}
+
+	/** Rebuilds one day from its inputs; returns it when it is still shown. */
+	private rebuildDay(dk: string): DayNode | undefined {
+		const keys = [...this.dayByKey].filter(([, d]) => d === dk).map(([k]) => k).sort();
+		if (keys.length === 0) {
+			this.dropDay(dk);
+			return undefined;
+		}
+		const firstDigest = this.inputs.get(keys[0]) as Digest;
+		const day = dk.startsWith('day:') ? dk.slice(4) : undefined;
+		const label = day ? dayLabel(day) : firstDigest.label || fileStem(keys[0]);
+		let node = this.days.get(dk);
+		if (node) {
+			this.forgetChildren(node);
+			node.label = label;
+			node.keys = keys;
+			node.categories = [];
+			node.count = 0;
+		} else {
+			node = { kind: 'day', id: dk, day, label, keys, categories: [], count: 0 };
+			this.days.set(dk, node);
+		}
+		const idBase = dk.slice(dk.indexOf(':') + 1);
+		const byName = new Map<string, CategoryNode>();
+		for (const key of keys) {
+			const digest = this.inputs.get(key) as Digest;
+			for (const section of sectionsOf(digest)) {
+				if (!keepCategory(this.filterValue, section.name)) continue;
+				let cat = byName.get(section.name);
+				if (!cat) {
+					cat = { kind: 'category', id: `cat:${idBase}/${section.name}`, name: section.name, parent: node, papers: [] };
+					byName.set(section.name, cat);
+				}
+				for (const index of section.papers) {
+					const paper = digest.papers[index];
+					if (!keepPaper(this.filterValue, paper)) continue;
+					cat.papers.push({ kind: 'paper', id: `paper:${key}#${paper.id}#${index}`, parent: cat, key, index, paper });
+				}
+			}
+		}
+		const filtering = this.isFiltered;
+		node.categories = [...byName.values()].filter((c) => !filtering || c.papers.length > 0);
+		node.count = node.categories.reduce((n, c) => n + c.papers.length, 0);
+		if (filtering && node.count === 0) {
+			// Hidden under the filter, but kept so its identity survives until the filter is cleared.
+			this.nodes.delete(node.id);
+			return undefined;
+		}
+		this.nodes.set(node.id, node);
+		for (const c of node.categories) {
+			this.nodes.set(c.id, c);
+			for (const p of c.papers) this.nodes.set(p.id, p);
+		}
+		return node;
+	}
+
+	private resort(): void {
+		this.sorted = [...this.days.values()].filter((d) => this.nodes.get(d.id) === d).sort(compareDays);
+	}
+}

@@ -1,0 +1,189 @@
+/**
+ * Commands on one paper, shared by the tree, cards, search results and the editor: open the
+ * source entry, open on arXiv / as PDF, copy link or title; and Open Sample Digests.
+ *
+ * Each accepts a PaperRef `{ uri?, id }` (optionally with `index`, or wrapped as `{ ref }`), a bare id,
+ * a tree paper node, a PaperLocation, or nothing (then the paper under the cursor in the active
+ * digest editor).
+ */
+import * as vscode from 'vscode';
+import { paperLinks, primaryLink } from '../core/card/links';
+import type { Paper } from '../core/model';
+import { findPaperIndex, paperIndexAtLine, paperLabel } from '../core/tree';
+import { isPaperNode } from './tree/provider';
+import { parseUri, toLineTextRange } from './vsc-utils';
+import type { IDigestWorkspace, PaperLocation, PaperRef } from './workspace/types';
+
+interface Target {
+	readonly uri?: vscode.Uri;
+	readonly paper: Paper;
+	/** index in the file's papers, to tell apart a paper listed twice */
+	readonly index?: number;
+}
+
+type LooseRef = PaperRef & { index?: number };
+
+/** A PaperRef as webviews and search send it; `uri` may also arrive as a vscode.Uri. */
+function refOf(value: unknown): LooseRef | undefined {
+	if (typeof value === 'string') return value.trim() ? { id: value.trim() } : undefined;
+	if (!value || typeof value !== 'object' || 'kind' in value) return undefined;
+	const v = value as { id?: unknown; uri?: unknown; index?: unknown; ref?: unknown };
+	if (v.ref && typeof v.ref === 'object') return refOf(v.ref);
+	if (typeof v.id !== 'string' || !v.id) return undefined;
+	const uri = typeof v.uri === 'string' ? v.uri : v.uri instanceof vscode.Uri ? v.uri.toString() : undefined;
+	const index = typeof v.index === 'number' && Number.isInteger(v.index) && v.index >= 0 ? v.index : undefined;
+	return { uri, id: v.id, index };
+}
+
+function isPaperLocation(value: unknown): value is PaperLocation {
+	const v = value as Partial<PaperLocation> | undefined;
+	return !!v && typeof v === 'object' && !!v.paper && typeof v.paper.id === 'string' && !!v.file && v.file.uri instanceof vscode.Uri;
+}
+
+function errorText(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
+function quoted(paper: Paper): string {
+	const label = paperLabel(paper);
+	return `“${label.length > 80 ? `${label.slice(0, 79)}…` : label}”`;
+}
+
+export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
+	const fromEditor = (): Target | undefined => {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || !workspace.isDigestDocument(editor.document)) {
+			void vscode.window.showInformationMessage('Open an arXiv digest and put the cursor on a paper first.');
+			return undefined;
+		}
+		const digest = workspace.parseDocument(editor.document);
+		const index = paperIndexAtLine(digest, editor.selection.active.line);
+		if (index === undefined) {
+			void vscode.window.showInformationMessage('The cursor is not on a paper entry.');
+			return undefined;
+		}
+		return { uri: editor.document.uri, paper: digest.papers[index], index };
+	};
+
+	const fromRef = async (ref: LooseRef): Promise<Target | undefined> => {
+		const location = workspace.resolve({ uri: ref.uri, id: ref.id });
+		if (location) {
+			const sameFile = ref.uri === undefined || ref.uri === location.file.uri.toString();
+			return { uri: location.file.uri, paper: location.paper, index: sameFile && ref.index !== undefined ? ref.index : location.index };
+		}
+		// A file outside the scanned folders (opened on its own, or excluded): read it through the editor.
+		const uri = ref.uri ? parseUri(ref.uri) : undefined;
+		if (uri) {
+			try {
+				const document = await vscode.workspace.openTextDocument(uri);
+				const digest = workspace.parseDocument(document);
+				const index = findPaperIndex(digest, ref.id, ref.index ?? 0);
+				if (index !== undefined) return { uri, paper: digest.papers[index], index };
+			} catch (err) {
+				void vscode.window.showErrorMessage(`Cannot open ${uri.toString(true)}: ${errorText(err)}`);
+				return undefined;
+			}
+		}
+		void vscode.window.showInformationMessage(`Paper ${ref.id} was not found in the digests of this workspace.`);
+		return undefined;
+	};
+
+	const target = async (arg: unknown): Promise<Target | undefined> => {
+		if (isPaperNode(arg)) return { uri: parseUri(arg.key), paper: arg.paper, index: arg.index };
+		if (isPaperLocation(arg)) return { uri: arg.file.uri, paper: arg.paper, index: arg.index };
+		const ref = refOf(arg);
+		if (ref) return fromRef(ref);
+		// Nothing, or the document Uri that editor menus pass.
+		return fromEditor();
+	};
+
+	const openSource = async (t: Target): Promise<void> => {
+		if (!t.uri) {
+			void vscode.window.showInformationMessage(`No digest file is known for ${quoted(t.paper)}.`);
+			return;
+		}
+		const document = await vscode.workspace.openTextDocument(t.uri);
+		// The saved parse may be stale against unsaved edits: find the heading in the live text.
+		const live = workspace.parseDocument(document);
+		const index = findPaperIndex(live, t.paper.id, t.index ?? 0);
+		const line = index !== undefined ? live.papers[index].headingLine : t.paper.headingLine;
+		const range = toLineTextRange(line, document);
+		const editor = await vscode.window.showTextDocument(document, { selection: range });
+		editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+	};
+
+	const openExternal = async (url: string): Promise<void> => {
+		const ok = await vscode.env.openExternal(vscode.Uri.parse(url, true));
+		if (!ok) void vscode.window.showWarningMessage(`Could not open ${url}`);
+	};
+
+	const copy = async (text: string, what: string): Promise<void> => {
+		await vscode.env.clipboard.writeText(text);
+		vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3000);
+	};
+
+	const withTarget = (run: (t: Target) => Promise<void>) => async (arg?: unknown) => {
+		try {
+			const t = await target(arg);
+			if (t) await run(t);
+		} catch (err) {
+			void vscode.window.showErrorMessage(`arXiv Digest: ${errorText(err)}`);
+		}
+	};
+
+	const disposables = [
+		vscode.commands.registerCommand('arxivDigest.openSource', withTarget(openSource)),
+
+		vscode.commands.registerCommand(
+			'arxivDigest.openOnArxiv',
+			withTarget(async (t) => {
+				const url = primaryLink(t.paper);
+				if (url) await openExternal(url);
+				else void vscode.window.showInformationMessage(`${quoted(t.paper)} has no web link in the digest.`);
+			}),
+		),
+
+		vscode.commands.registerCommand(
+			'arxivDigest.openPdf',
+			withTarget(async (t) => {
+				const links = paperLinks(t.paper);
+				if (links.pdf) {
+					await openExternal(links.pdf);
+					return;
+				}
+				if (!links.original) {
+					void vscode.window.showInformationMessage(`No PDF: ${quoted(t.paper)} is not an arXiv paper and has no web link.`);
+					return;
+				}
+				const host = vscode.Uri.parse(links.original).authority;
+				const openLink = 'Open Link';
+				const answer = await vscode.window.showInformationMessage(
+					`No PDF: ${quoted(t.paper)} is not an arXiv paper (its link goes to ${host}).`,
+					openLink,
+				);
+				if (answer === openLink) await openExternal(links.original);
+			}),
+		),
+
+		vscode.commands.registerCommand(
+			'arxivDigest.copyLink',
+			withTarget(async (t) => {
+				const url = primaryLink(t.paper);
+				if (url) await copy(url, url);
+				else void vscode.window.showInformationMessage(`${quoted(t.paper)} has no web link in the digest.`);
+			}),
+		),
+
+		vscode.commands.registerCommand(
+			'arxivDigest.copyTitle',
+			withTarget((t) => copy(paperLabel(t.paper), 'title')),
+		),
+
+		vscode.commands.registerCommand('arxivDigest.openSamples', () =>
+			vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.joinPath(context.extensionUri, 'media', 'samples'), {
+				forceNewWindow: true,
+			}),
+		),
+	];
+	return vscode.Disposable.from(...disposables);
+}

@@ -1,0 +1,212 @@
+import * as vscode from 'vscode';
+import { paperIndexAtLine, type PaperNode, type TreeNode } from '../../core/tree';
+import { getLog } from '../log';
+import { uriKey } from '../vsc-utils';
+import type { IDigestWorkspace } from '../workspace/types';
+import { DigestTreeProvider, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
+
+export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
+
+export const TREE_VIEW_ID = 'arxivDigest.papers';
+/** Answers `{ ids }` or `{ error }` for a search query; registered by the search feature. */
+export const QUERY_IDS_COMMAND = 'arxivDigest.internal.queryIds';
+const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
+const SETTING_OPEN_ACTION = 'tree.openAction';
+const SETTING_FOLLOW_CURSOR = 'tree.followCursor';
+const FOLLOW_DELAY_MS = 200;
+const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
+
+type QueryIdsResult = { ids: string[] } | { error: string };
+
+function setting<T>(key: string, fallback: T): T {
+	return vscode.workspace.getConfiguration('arxivDigest').get<T>(key, fallback);
+}
+
+function errorText(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
+export interface TreeRegistration extends vscode.Disposable {
+	readonly provider: DigestTreeProvider;
+	readonly view: vscode.TreeView<TreeNode>;
+	/** Reveals the paper under the cursor of `editor` if the view shows it; resolves to the node revealed. */
+	revealEditorPaper(editor: vscode.TextEditor): Promise<PaperNode | undefined>;
+}
+
+/** The papers view: days → categories → papers of every digest in the workspace. */
+export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace): TreeRegistration {
+	const provider = new DigestTreeProvider(workspace);
+	const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+	const disposables: vscode.Disposable[] = [provider, view];
+	let loading = true;
+	let followTimer: ReturnType<typeof setTimeout> | undefined;
+	let disposed = false;
+
+	const updateView = () => {
+		view.description = provider.filterDescription();
+		if (loading) {
+			const p = workspace.progress;
+			view.message = p.total > 0 ? `Loading digests… ${p.done}/${p.total}` : 'Loading digests…';
+		} else if (provider.isFiltered && provider.model.shownCount() === 0) {
+			view.message = 'No papers match the filter.';
+		} else {
+			// undefined, not '': the welcome content only shows while there is no message
+			view.message = undefined;
+		}
+	};
+
+	const savedCategories = context.workspaceState.get<string[]>(CATEGORY_STATE_KEY);
+	if (Array.isArray(savedCategories) && savedCategories.length) provider.setCategoryFilter(new Set(savedCategories));
+
+	disposables.push(
+		provider.onDidChangeFilter(() => {
+			void vscode.commands.executeCommand('setContext', CONTEXT_TREE_FILTERED, provider.isFiltered);
+			void context.workspaceState.update(CATEGORY_STATE_KEY, provider.categories ? [...provider.categories] : undefined);
+			updateView();
+		}),
+		provider.onDidChangeTreeData(() => updateView()),
+		workspace.onDidChangeProgress(() => {
+			if (loading) updateView();
+		}),
+	);
+	void vscode.commands.executeCommand('setContext', CONTEXT_TREE_FILTERED, provider.isFiltered);
+	updateView();
+
+	void vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => workspace.ready);
+	workspace.ready.then(
+		() => {
+			if (disposed) return;
+			loading = false;
+			provider.reload();
+			updateView();
+		},
+		(err: unknown) => {
+			if (disposed) return;
+			loading = false;
+			getLog().error(`Papers view: workspace scan failed: ${errorText(err)}`);
+			updateView();
+		},
+	);
+
+	const revealEditorPaper = async (editor: vscode.TextEditor): Promise<PaperNode | undefined> => {
+		if (!view.visible || !workspace.isDigestDocument(editor.document)) return undefined;
+		const live = workspace.parseDocument(editor.document);
+		const index = paperIndexAtLine(live, editor.selection.active.line);
+		if (index === undefined) return undefined;
+		const node = provider.model.findPaper(uriKey(editor.document.uri), live.papers[index].id, index);
+		if (!node) return undefined;
+		if (view.selection.length === 1 && view.selection[0].id === node.id) return node;
+		try {
+			await view.reveal(node, { select: true, focus: false, expand: false });
+			return node;
+		} catch (err) {
+			getLog().debug(`Papers view: could not reveal ${node.id}: ${errorText(err)}`);
+			return undefined;
+		}
+	};
+
+	const scheduleFollow = (editor: vscode.TextEditor | undefined) => {
+		if (followTimer) clearTimeout(followTimer);
+		followTimer = undefined;
+		if (!editor || !setting(SETTING_FOLLOW_CURSOR, true)) return;
+		followTimer = setTimeout(() => {
+			followTimer = undefined;
+			if (!disposed && editor === vscode.window.activeTextEditor) void revealEditorPaper(editor);
+		}, FOLLOW_DELAY_MS);
+	};
+
+	disposables.push(
+		vscode.window.onDidChangeTextEditorSelection((e) => scheduleFollow(e.textEditor)),
+		view.onDidChangeVisibility((e) => {
+			if (e.visible) scheduleFollow(vscode.window.activeTextEditor);
+		}),
+
+		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref: TreePaperRef) => {
+			const wantCard = setting<string>(SETTING_OPEN_ACTION, 'card') === 'card';
+			if (wantCard && (await vscode.commands.getCommands(true)).includes('arxivDigest.openCard')) {
+				await vscode.commands.executeCommand('arxivDigest.openCard', ref);
+			} else {
+				await vscode.commands.executeCommand('arxivDigest.openSource', ref);
+			}
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.tree.refresh', () =>
+			vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, async () => {
+				await workspace.refresh();
+				provider.reload();
+			}),
+		),
+
+		vscode.commands.registerCommand('arxivDigest.tree.clearFilter', () => provider.clearFilter()),
+
+		vscode.commands.registerCommand('arxivDigest.tree.filter', async (queryArg?: unknown) => {
+			const query =
+				typeof queryArg === 'string'
+					? queryArg
+					: await vscode.window.showInputBox({
+							title: 'Filter Papers',
+							prompt: 'Show only the papers that match a search query (empty clears the filter)',
+							placeHolder: 'e.g. diffusion transformer',
+							value: provider.query ?? '',
+						});
+			if (query === undefined) return;
+			const trimmed = query.trim();
+			if (!trimmed) {
+				provider.clearQuery();
+				return;
+			}
+			let result: QueryIdsResult | undefined;
+			try {
+				result = await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () =>
+					Promise.resolve(vscode.commands.executeCommand<QueryIdsResult | undefined>(QUERY_IDS_COMMAND, trimmed)),
+				);
+			} catch (err) {
+				void vscode.window.showErrorMessage(`Cannot filter papers: search is not available (${errorText(err)}).`);
+				return;
+			}
+			if (!result || typeof result !== 'object') {
+				void vscode.window.showErrorMessage('Cannot filter papers: the search gave no answer.');
+			} else if ('error' in result) {
+				void vscode.window.showErrorMessage(`Cannot filter papers: ${result.error}`);
+			} else if (Array.isArray(result.ids)) {
+				provider.setFilter(trimmed, new Set(result.ids));
+			}
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.tree.filterCategory', async () => {
+			const counts = provider.model.categoryCounts();
+			if (!counts.length) {
+				void vscode.window.showInformationMessage('There are no categories to filter: no digests were found.');
+				return;
+			}
+			const current = provider.categories;
+			type Pick = vscode.QuickPickItem & { category?: string };
+			const showAll: Pick = { label: '$(clear-all) Show all', description: `${provider.model.totalCount()} papers`, alwaysShow: true };
+			const items: Pick[] = [
+				showAll,
+				{ label: '', kind: vscode.QuickPickItemKind.Separator },
+				...counts.map((c) => ({ label: c.name, description: `${c.count} papers`, category: c.name, picked: !!current?.has(c.name) })),
+			];
+			const picked = await vscode.window.showQuickPick(items, {
+				title: 'Filter by Category',
+				placeHolder: 'Categories to show',
+				canPickMany: true,
+				matchOnDescription: false,
+			});
+			if (!picked) return;
+			const names = picked.filter((p) => p.category !== undefined).map((p) => p.category as string);
+			provider.setCategoryFilter(picked.includes(showAll) || names.length === 0 ? undefined : new Set(names));
+		}),
+	);
+
+	return {
+		provider,
+		view,
+		revealEditorPaper,
+		dispose() {
+			disposed = true;
+			if (followTimer) clearTimeout(followTimer);
+			for (const d of disposables.reverse()) d.dispose();
+		},
+	};
+}

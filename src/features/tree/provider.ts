@@ -1,0 +1,185 @@
+import * as vscode from 'vscode';
+import {
+	DigestTreeModel,
+	paperDescription,
+	paperLabel,
+	paperTooltipMarkdown,
+	type DayNode,
+	type PaperNode,
+	type TreeFilter,
+	type TreeNode,
+} from '../../core/tree';
+import { uriKey } from '../vsc-utils';
+import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
+
+/** Internal (not in the palette): what a click on a paper runs; decides card or source at click time. */
+export const TREE_OPEN_COMMAND = 'arxivDigest.internal.openFromTree';
+
+/** A PaperRef that also names the entry's index, so a paper listed twice in one file opens the right entry. */
+export interface TreePaperRef extends PaperRef {
+	readonly index: number;
+}
+
+export function isPaperNode(value: unknown): value is PaperNode {
+	const v = value as Partial<PaperNode> | undefined;
+	return !!v && typeof v === 'object' && v.kind === 'paper' && typeof v.key === 'string' && typeof v.index === 'number' && !!v.paper;
+}
+
+export function paperRefOf(node: PaperNode): TreePaperRef {
+	return { uri: node.key, id: node.paper.id, index: node.index };
+}
+
+function toInputs(files: readonly DigestFile[]) {
+	return files.map((f) => ({ key: uriKey(f.uri), digest: f.digest }));
+}
+
+/**
+ * Days → categories → papers over the whole workspace. Holds the filter; a file change rebuilds
+ * only the days it touches.
+ */
+export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+	readonly model = new DigestTreeModel();
+	private readonly treeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+	readonly onDidChangeTreeData = this.treeEmitter.event;
+	private readonly filterEmitter = new vscode.EventEmitter<void>();
+	/** fires after the filter (query or categories) changed */
+	readonly onDidChangeFilter = this.filterEmitter.event;
+	private queryText: string | undefined;
+	private queryIds: ReadonlySet<string> | undefined;
+	private categorySet: ReadonlySet<string> | undefined;
+	private readonly subscription: vscode.Disposable;
+
+	constructor(private readonly workspace: IDigestWorkspace) {
+		this.model.setAll(toInputs(workspace.files()));
+		this.subscription = workspace.onDidChange((changes) => this.applyChanges(changes));
+	}
+
+	dispose(): void {
+		this.subscription.dispose();
+		this.treeEmitter.dispose();
+		this.filterEmitter.dispose();
+	}
+
+	/** Rebuilds from the workspace's current files (after the first scan and a Refresh). */
+	reload(): void {
+		this.model.setAll(toInputs(this.workspace.files()));
+		this.treeEmitter.fire(undefined);
+	}
+
+	applyChanges(changes: readonly DigestWorkspaceChange[]): void {
+		const update = this.model.update(
+			changes.map((c) => ({ key: uriKey(c.uri), digest: c.kind === 'removed' ? undefined : this.workspace.get(c.uri)?.digest })),
+		);
+		if (update.rootChanged) this.treeEmitter.fire(undefined);
+		else if (update.days.length) this.treeEmitter.fire([...update.days]);
+	}
+
+	get query(): string | undefined {
+		return this.queryText;
+	}
+
+	get categories(): ReadonlySet<string> | undefined {
+		return this.categorySet;
+	}
+
+	get isFiltered(): boolean {
+		return this.model.isFiltered;
+	}
+
+	/** Shows only the papers whose id is in `ids` (the answer of a search for `query`). */
+	setFilter(query: string, ids: ReadonlySet<string>): void {
+		this.queryText = query;
+		this.queryIds = ids;
+		this.applyFilter();
+	}
+
+	/** Shows only these categories; undefined or empty shows them all. */
+	setCategoryFilter(categories: ReadonlySet<string> | undefined): void {
+		this.categorySet = categories && categories.size ? categories : undefined;
+		this.applyFilter();
+	}
+
+	/** Drops the text filter, keeps the category filter. */
+	clearQuery(): void {
+		this.queryText = undefined;
+		this.queryIds = undefined;
+		this.applyFilter();
+	}
+
+	/** Drops the text filter and the category filter. */
+	clearFilter(): void {
+		this.queryText = undefined;
+		this.queryIds = undefined;
+		this.categorySet = undefined;
+		this.applyFilter();
+	}
+
+	/** `filtered: <query> ×` (categories appended), or undefined when nothing is filtered. */
+	filterDescription(): string | undefined {
+		const parts: string[] = [];
+		if (this.queryText !== undefined) parts.push(this.queryText);
+		if (this.categorySet) parts.push([...this.categorySet].join(', '));
+		return parts.length ? `filtered: ${parts.join(' · ')} ×` : undefined;
+	}
+
+	private applyFilter(): void {
+		const filter: TreeFilter = { ids: this.queryIds, categories: this.categorySet };
+		this.model.setFilter(filter);
+		this.treeEmitter.fire(undefined);
+		this.filterEmitter.fire();
+	}
+
+	getChildren(node?: TreeNode): TreeNode[] {
+		return [...this.model.children(node)];
+	}
+
+	getParent(node: TreeNode): TreeNode | undefined {
+		return this.model.parent(node);
+	}
+
+	getTreeItem(node: TreeNode): vscode.TreeItem {
+		// Under a filter the few matches should be visible without clicking through every level.
+		const open = this.model.isFiltered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+		switch (node.kind) {
+			case 'day': {
+				const item = new vscode.TreeItem(node.label, open);
+				item.id = node.id;
+				item.description = String(node.count);
+				item.tooltip = this.dayTooltip(node);
+				item.contextValue = 'day';
+				item.iconPath = new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
+				return item;
+			}
+			case 'category': {
+				const item = new vscode.TreeItem(node.name, open);
+				item.id = node.id;
+				item.description = String(node.papers.length);
+				item.tooltip = `${node.name} · ${node.parent.label} · ${node.papers.length} papers`;
+				item.contextValue = 'category';
+				item.iconPath = new vscode.ThemeIcon('symbol-folder');
+				return item;
+			}
+			case 'paper': {
+				const item = new vscode.TreeItem(paperLabel(node.paper), vscode.TreeItemCollapsibleState.None);
+				item.id = node.id;
+				item.description = paperDescription(node.paper);
+				const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(node.paper, node.parent.parent.label));
+				tooltip.isTrusted = false;
+				tooltip.supportHtml = false;
+				item.tooltip = tooltip;
+				item.contextValue = 'paper';
+				item.iconPath = new vscode.ThemeIcon('file-text');
+				item.command = { command: TREE_OPEN_COMMAND, title: 'Open Paper', arguments: [paperRefOf(node)] };
+				return item;
+			}
+		}
+	}
+
+	private dayTooltip(node: DayNode): string {
+		const files = node.keys.map((k) => {
+			const uri = vscode.Uri.parse(k);
+			return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
+		});
+		return `${node.label} · ${node.count} papers\n${files.join('\n')}`;
+	}
+}

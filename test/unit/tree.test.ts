@@ -1,0 +1,326 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Digest, Paper } from '../../src/core/model';
+import { parseDigest } from '../../src/core/parser';
+import {
+	DigestTreeModel,
+	NO_CATEGORY,
+	dayLabel,
+	escapeMarkdown,
+	findPaperIndex,
+	paperDescription,
+	paperIndexAtLine,
+	paperLabel,
+	paperTooltipMarkdown,
+	weekday,
+	type CategoryNode,
+	type DayNode,
+	type PaperNode,
+	type TreeInput,
+} from '../../src/core/tree';
+
+function paper(id: string, section: string, line: number, over: Partial<Paper> = {}): Paper {
+	return {
+		id,
+		isArxiv: /^\d{4}\.\d{4,5}$/.test(id),
+		title: `Title of ${id}`,
+		authors: ['Ada Lovelace', 'Alan Turing'],
+		category: section,
+		section,
+		tldr: `tldr ${id}`,
+		motivation: '',
+		method: '',
+		result: '',
+		conclusion: '',
+		abstract: '',
+		extra: [],
+		range: { start: line, end: line + 9 },
+		headingLine: line,
+		fieldRanges: {},
+		link: `https://arxiv.org/abs/${id}`,
+		...over,
+	};
+}
+
+/** A digest with `sections` in order; each lists its paper ids, numbered through the file. */
+function digest(path: string, day: string | undefined, sections: [string, string[]][]): Digest {
+	const papers: Paper[] = [];
+	const categories = sections.map(([name, ids], ci) => {
+		const indices = ids.map((id) => {
+			papers.push(paper(id, name, 10 + papers.length * 10));
+			return papers.length - 1;
+		});
+		return { name, headingLine: ci, range: { start: ci, end: ci }, papers: indices };
+	});
+	const stem = path.split('/').pop()!.replace(/\.[^.]*$/, '');
+	return { path, day, label: day ?? stem, categories, papers, diagnostics: [], lineCount: 10 + papers.length * 10 };
+}
+
+const K = (name: string) => `file:///ws/data/${name}`;
+
+function ids(nodes: readonly { id: string }[]): string[] {
+	return nodes.map((n) => n.id);
+}
+
+function sampleInputs(): TreeInput[] {
+	return [
+		{ key: K('2026-02-05.md'), digest: digest('/ws/data/2026-02-05.md', '2026-02-05', [['cs.CV', ['2602.00001']]]) },
+		{ key: K('notes.md'), digest: digest('/ws/data/notes.md', undefined, [['cs.LG', ['2602.00009']]]) },
+		{ key: K('2026-02-07.md'), digest: digest('/ws/data/2026-02-07.md', '2026-02-07', [['cs.CL', ['2602.00003']], ['cs.CV', ['2602.00004', '2602.00005']]]) },
+		{ key: K('2026-02-06.md'), digest: digest('/ws/data/2026-02-06.md', '2026-02-06', [['cs.CV', ['2602.00002']]]) },
+		{ key: K('alpha.md'), digest: digest('/ws/data/alpha.md', undefined, [['cs.AI', ['2602.00010']]]) },
+	];
+}
+
+describe('core/tree labels', () => {
+	it('names the weekday of real calendar days only', () => {
+		assert.strictEqual(weekday('2026-02-06'), 'Fri');
+		assert.strictEqual(weekday('2026-02-07'), 'Sat');
+		assert.strictEqual(weekday('2024-02-29'), 'Thu');
+		assert.strictEqual(weekday('2025-02-29'), undefined);
+		assert.strictEqual(weekday('2026-13-01'), undefined);
+		assert.strictEqual(weekday('notes'), undefined);
+		assert.strictEqual(dayLabel('2026-02-06'), '2026-02-06 · Fri');
+		assert.strictEqual(dayLabel('2026-02-30'), '2026-02-30');
+	});
+
+	it('describes a paper by first author and id', () => {
+		const p = paper('2602.04994', 'cs.CV', 0);
+		assert.strictEqual(paperDescription(p), 'Ada Lovelace et al. · 2602.04994');
+		assert.strictEqual(paperDescription({ ...p, authors: ['Solo Author'] }), 'Solo Author · 2602.04994');
+		assert.strictEqual(paperDescription({ ...p, authors: [] }), '2602.04994');
+		assert.strictEqual(paperLabel({ ...p, title: '  A\n  wrapped   title ' }), 'A wrapped title');
+		assert.strictEqual(paperLabel({ ...p, title: '' }), '2602.04994');
+	});
+
+	it('escapes untrusted text in the tooltip markdown', () => {
+		assert.strictEqual(escapeMarkdown('a*b_[c](d) <think> $x$'), 'a\\*b\\_\\[c\\]\\(d\\) \\<think\\> \\$x\\$');
+		const md = paperTooltipMarkdown(paper('2602.04994', 'cs.CV', 0, { title: '**Bold** [x](javascript:alert(1))', tldr: 'uses <b>html</b>' }), '2026-02-06 · Fri');
+		assert.ok(md.startsWith('**\\*\\*Bold\\*\\* \\[x\\]\\(javascript:alert\\(1\\)\\)**'), md);
+		assert.ok(md.includes('Ada Lovelace, Alan Turing'));
+		assert.ok(md.includes('cs\\.CV · 2026\\-02\\-06 · Fri · 2602\\.04994'), md);
+		assert.ok(md.includes('TL;DR: uses \\<b\\>html\\</b\\>'), md);
+		assert.ok(!/[^\\]<b>/.test(md));
+	});
+
+	it('finds the paper at a line and the nearest paper with an id', () => {
+		const d = digest('/x.md', undefined, [['cs.CV', ['a', 'b', 'a']]]);
+		assert.strictEqual(paperIndexAtLine(d, 0), undefined);
+		assert.strictEqual(paperIndexAtLine(d, 10), 0);
+		assert.strictEqual(paperIndexAtLine(d, 19), 0);
+		assert.strictEqual(paperIndexAtLine(d, 25), 1);
+		assert.strictEqual(paperIndexAtLine(d, 39), 2);
+		assert.strictEqual(paperIndexAtLine(d, 40), undefined);
+		assert.strictEqual(findPaperIndex(d, 'a'), 0);
+		assert.strictEqual(findPaperIndex(d, 'a', 2), 2);
+		assert.strictEqual(findPaperIndex(d, 'zzz'), undefined);
+	});
+});
+
+describe('core/tree model', () => {
+	it('orders days newest first, then undated files by name', () => {
+		const m = new DigestTreeModel(sampleInputs());
+		assert.deepStrictEqual(ids(m.roots()), [
+			'day:2026-02-07',
+			'day:2026-02-06',
+			'day:2026-02-05',
+			`file:${K('alpha.md')}`,
+			`file:${K('notes.md')}`,
+		]);
+		assert.deepStrictEqual(m.roots().map((d) => d.label), ['2026-02-07 · Sat', '2026-02-06 · Fri', '2026-02-05 · Thu', 'alpha', 'notes']);
+	});
+
+	it('keeps categories in file order with paper counts', () => {
+		const m = new DigestTreeModel(sampleInputs());
+		const day = m.getNode('day:2026-02-07') as DayNode;
+		assert.strictEqual(day.count, 3);
+		assert.deepStrictEqual(day.categories.map((c) => [c.name, c.papers.length]), [['cs.CL', 1], ['cs.CV', 2]]);
+		assert.deepStrictEqual(ids(m.children(day)), ['cat:2026-02-07/cs.CL', 'cat:2026-02-07/cs.CV']);
+		const cv = m.getNode('cat:2026-02-07/cs.CV') as CategoryNode;
+		assert.deepStrictEqual(ids(m.children(cv)), [
+			`paper:${K('2026-02-07.md')}#2602.00004#1`,
+			`paper:${K('2026-02-07.md')}#2602.00005#2`,
+		]);
+		assert.strictEqual(m.shownCount(), 7);
+		assert.strictEqual(m.totalCount(), 7);
+	});
+
+	it('merges files of the same day and their categories by name', () => {
+		const a = { key: K('2026-02-06.md'), digest: digest('/a/2026-02-06.md', '2026-02-06', [['cs.CV', ['1']], ['cs.CL', ['2']]]) };
+		const b = { key: K('2026-02-06_topic.md'), digest: digest('/a/2026-02-06_topic.md', '2026-02-06', [['cs.LG', ['3']], ['cs.CV', ['4', '5']]]) };
+		const m = new DigestTreeModel([b, a]);
+		assert.strictEqual(m.roots().length, 1);
+		const day = m.roots()[0];
+		assert.deepStrictEqual(day.keys, [a.key, b.key]);
+		assert.strictEqual(day.count, 5);
+		assert.deepStrictEqual(day.categories.map((c) => [c.name, c.papers.map((p) => p.paper.id)]), [
+			['cs.CV', ['1', '4', '5']],
+			['cs.CL', ['2']],
+			['cs.LG', ['3']],
+		]);
+		assert.deepStrictEqual(m.categoryCounts(), [
+			{ name: 'cs.CV', count: 3 },
+			{ name: 'cs.CL', count: 1 },
+			{ name: 'cs.LG', count: 1 },
+		]);
+	});
+
+	it('gives every node a stable, unique id even with a paper listed twice', () => {
+		const d = digest('/a/2026-02-06.md', '2026-02-06', [['cs.CV', ['2602.1', '2602.2']], ['cs.AI', ['2602.1']]]);
+		const inputs = [{ key: K('2026-02-06.md'), digest: d }];
+		const first = new DigestTreeModel(inputs);
+		const all = (m: DigestTreeModel) => m.roots().flatMap((day) => [day.id, ...day.categories.flatMap((c) => [c.id, ...c.papers.map((p) => p.id)])]);
+		const list = all(first);
+		assert.strictEqual(new Set(list).size, list.length);
+		assert.deepStrictEqual(list, all(new DigestTreeModel(inputs)));
+		assert.ok(list.includes(`paper:${K('2026-02-06.md')}#2602.1#0`));
+		assert.ok(list.includes(`paper:${K('2026-02-06.md')}#2602.1#2`));
+		for (const id of list) assert.strictEqual(first.getNode(id)?.id, id);
+	});
+
+	it('looks up parents for reveal', () => {
+		const m = new DigestTreeModel(sampleInputs());
+		const p = m.findPaper(K('2026-02-07.md'), '2602.00005') as PaperNode;
+		assert.ok(p);
+		const cat = m.parent(p) as CategoryNode;
+		assert.strictEqual(cat.id, 'cat:2026-02-07/cs.CV');
+		const day = m.parent(cat) as DayNode;
+		assert.strictEqual(day, m.getNode('day:2026-02-07'));
+		assert.strictEqual(m.parent(day), undefined);
+		assert.ok(m.children(cat).includes(p));
+		assert.strictEqual(m.findPaper(K('2026-02-07.md'), 'nope'), undefined);
+		assert.strictEqual(m.findPaper(K('missing.md'), '2602.00005'), undefined);
+	});
+
+	it('gathers papers outside every category section', () => {
+		const d = digest('/a/x.md', undefined, [['cs.CV', ['1']]]);
+		d.papers.push(paper('2', '', 50), paper('3', 'Other', 60));
+		const m = new DigestTreeModel([{ key: K('x.md'), digest: d }]);
+		assert.deepStrictEqual(m.roots()[0].categories.map((c) => c.name), ['cs.CV', NO_CATEGORY, 'Other']);
+		assert.strictEqual(m.roots()[0].count, 3);
+	});
+
+	it('filters by category and hides empty days', () => {
+		const m = new DigestTreeModel(sampleInputs());
+		m.setFilter({ categories: new Set(['cs.CV']) });
+		assert.ok(m.isFiltered);
+		assert.deepStrictEqual(ids(m.roots()), ['day:2026-02-07', 'day:2026-02-06', 'day:2026-02-05']);
+		assert.deepStrictEqual(m.roots()[0].categories.map((c) => c.name), ['cs.CV']);
+		assert.strictEqual(m.shownCount(), 4);
+		assert.strictEqual(m.totalCount(), 7);
+		assert.strictEqual(m.getNode('cat:2026-02-07/cs.CL'), undefined);
+		assert.deepStrictEqual(m.categoryCounts().find((c) => c.name === 'cs.CL'), { name: 'cs.CL', count: 1 });
+	});
+
+	it('filters by paper ids and combines both filters', () => {
+		const m = new DigestTreeModel(sampleInputs(), { ids: new Set(['2602.00005', '2602.00010', '2602.00003']) });
+		assert.deepStrictEqual(ids(m.roots()), ['day:2026-02-07', `file:${K('alpha.md')}`]);
+		assert.strictEqual(m.roots()[0].count, 2);
+		m.setFilter({ ids: new Set(['2602.00005', '2602.00010', '2602.00003']), categories: new Set(['cs.CV']) });
+		assert.deepStrictEqual(ids(m.roots()), ['day:2026-02-07']);
+		assert.deepStrictEqual(m.roots()[0].categories.flatMap((c) => c.papers.map((p) => p.paper.id)), ['2602.00005']);
+		m.setFilter({});
+		assert.strictEqual(m.isFiltered, false);
+		assert.strictEqual(m.roots().length, 5);
+		assert.strictEqual(m.shownCount(), 7);
+	});
+
+	it('updates only the touched day and keeps its node identity', () => {
+		const m = new DigestTreeModel(sampleInputs());
+		const d7 = m.getNode('day:2026-02-07') as DayNode;
+		const d6 = m.getNode('day:2026-02-06') as DayNode;
+		const d6cat = d6.categories[0];
+		const up = m.update([{ key: K('2026-02-07.md'), digest: digest('/ws/data/2026-02-07.md', '2026-02-07', [['cs.CL', ['2602.00003', '2602.00011']]]) }]);
+		assert.strictEqual(up.rootChanged, false);
+		assert.deepStrictEqual(up.days, [d7]);
+		assert.strictEqual(m.getNode('day:2026-02-07'), d7);
+		assert.strictEqual(d7.count, 2);
+		assert.strictEqual(m.getNode('cat:2026-02-07/cs.CV'), undefined);
+		assert.strictEqual(d6.categories[0], d6cat, 'untouched days keep their children');
+	});
+
+	it('reports a root change when days appear, vanish or a file moves day', () => {
+		const m = new DigestTreeModel(sampleInputs());
+		const added = m.update([{ key: K('2026-02-08.md'), digest: digest('/ws/data/2026-02-08.md', '2026-02-08', [['cs.CV', ['9']]]) }]);
+		assert.strictEqual(added.rootChanged, true);
+		assert.strictEqual(m.roots()[0].id, 'day:2026-02-08');
+		const removed = m.update([{ key: K('2026-02-08.md') }]);
+		assert.strictEqual(removed.rootChanged, true);
+		assert.strictEqual(m.getNode('day:2026-02-08'), undefined);
+		assert.strictEqual(m.roots()[0].id, 'day:2026-02-07');
+		const moved = m.update([{ key: K('notes.md'), digest: digest('/ws/data/notes.md', '2026-02-06', [['cs.LG', ['2602.00009']]]) }]);
+		assert.strictEqual(moved.rootChanged, true);
+		assert.strictEqual(m.getNode(`file:${K('notes.md')}`), undefined);
+		assert.strictEqual((m.getNode('day:2026-02-06') as DayNode).count, 2);
+		assert.ok(m.getNode(`paper:${K('notes.md')}#2602.00009#0`));
+		assert.strictEqual(m.findPaper(K('notes.md'), '2602.00009')?.parent.parent.id, 'day:2026-02-06');
+	});
+
+	it('under a filter, a change that empties a day hides it and a match shows it again', () => {
+		const m = new DigestTreeModel(sampleInputs(), { categories: new Set(['cs.CV']) });
+		const d6 = m.getNode('day:2026-02-06') as DayNode;
+		const gone = m.update([{ key: K('2026-02-06.md'), digest: digest('/ws/data/2026-02-06.md', '2026-02-06', [['cs.RO', ['7']]]) }]);
+		assert.strictEqual(gone.rootChanged, true);
+		assert.ok(!m.roots().some((d) => d.id === 'day:2026-02-06'));
+		const back = m.update([{ key: K('2026-02-06.md'), digest: digest('/ws/data/2026-02-06.md', '2026-02-06', [['cs.CV', ['7']]]) }]);
+		assert.strictEqual(back.rootChanged, true);
+		assert.strictEqual(m.getNode('day:2026-02-06'), d6);
+	});
+});
+
+describe('core/tree over the seed digests', () => {
+	const seed = (name: string) => readFileSync(join('test', 'fixtures', 'seeds', name), 'utf8');
+	const big = seed('000_e68cbdc0f6d19b20.txt');
+	const second = seed('002_9ca964b67d58151b.txt');
+
+	it('shows an undated seed under its file name and a dated copy under its day', () => {
+		const m = new DigestTreeModel([
+			{ key: 'file:///s/002_9ca964b67d58151b.txt', digest: parseDigest(second, '/s/002_9ca964b67d58151b.txt') },
+			{ key: 'file:///s/data/2026-02-06.md', digest: parseDigest(big, '/s/data/2026-02-06.md') },
+		]);
+		assert.deepStrictEqual(m.roots().map((d) => [d.label, d.count]), [
+			['2026-02-06 · Fri', 166],
+			['002_9ca964b67d58151b', 79],
+		]);
+		assert.deepStrictEqual(m.roots()[0].categories.map((c) => [c.name, c.papers.length]), [['cs.CV', 107], ['cs.CL', 59]]);
+		assert.deepStrictEqual(m.roots()[1].categories.map((c) => c.name), ['cs.CV', 'cs.LG', 'cs.CY', 'cs.IR', 'cs.AI']);
+		const first = m.roots()[0].categories[0].papers[0];
+		assert.strictEqual(first.id, 'paper:file:///s/data/2026-02-06.md#2602.04994#0');
+		assert.strictEqual(paperDescription(first.paper), 'Zhuosen Bao et al. · 2602.04994');
+	});
+
+	it('finds the tree node for the paper under a line of the file', () => {
+		const key = 'file:///s/data/2026-02-06.md';
+		const digest = parseDigest(big, '/s/data/2026-02-06.md');
+		const m = new DigestTreeModel([{ key, digest }]);
+		for (const index of [0, 106, 107, 165]) {
+			const paper = digest.papers[index];
+			const at = paperIndexAtLine(digest, paper.range.start + 2);
+			assert.strictEqual(at, index);
+			const node = m.findPaper(key, paper.id, index);
+			assert.strictEqual(node?.index, index);
+			assert.strictEqual(m.parent(m.parent(node!)!), m.roots()[0]);
+		}
+		assert.strictEqual(paperIndexAtLine(digest, 0), undefined, 'the table of contents is no paper');
+	});
+
+	it('merges the two seeds when both name the same day', () => {
+		const m = new DigestTreeModel([
+			{ key: 'file:///a/2026-02-06.md', digest: parseDigest(big, '/a/2026-02-06.md') },
+			{ key: 'file:///b/2026-02-06.md', digest: parseDigest(second, '/b/2026-02-06.md') },
+		]);
+		assert.strictEqual(m.roots().length, 1);
+		assert.strictEqual(m.roots()[0].count, 245);
+		assert.deepStrictEqual(m.roots()[0].categories.map((c) => [c.name, c.papers.length]), [
+			['cs.CV', 133],
+			['cs.CL', 59],
+			['cs.LG', 32],
+			['cs.CY', 5],
+			['cs.IR', 7],
+			['cs.AI', 9],
+		]);
+		const list = m.roots()[0].categories.flatMap((c) => c.papers.map((p) => p.id));
+		assert.strictEqual(new Set(list).size, 245);
+	});
+});
