@@ -1,0 +1,207 @@
+/**
+ * Field labels. Forks write the same label in many shapes — `TL;DR:`, `**TL;DR:**`, `**TL;DR**:`,
+ * `> **TL;DR:**`, `TL;DR：` — and in other languages (`一句话总结`, `요약`). This module reduces all of
+ * them to one canonical key, so the parser needs no per-fork rules.
+ */
+import type { SummaryField } from './model';
+
+export type LabelKey = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'link' | 'date';
+
+const LABELS: Record<LabelKey, readonly string[]> = {
+	tldr: [
+		'tldr', 'tl;dr', 'tl dr', 'summary', 'one-line summary', 'one line summary', 'one-sentence summary', 'ai summary',
+		'一句话总结', '一句话摘要', '一句话概括', '总结', '简要总结', '太长不看', '要約', '一言まとめ', '요약', '한줄 요약', '한 줄 요약', '핵심 요약',
+	],
+	motivation: ['motivation', '动机', '研究动机', '動機', '研究動機', '동기', '연구 동기'],
+	method: ['method', 'methods', 'methodology', 'approach', '方法', '研究方法', '手法', '방법', '방법론', '연구 방법'],
+	result: ['result', 'results', 'findings', 'key results', '结果', '实验结果', '研究结果', '結果', '実験結果', '결과', '실험 결과'],
+	conclusion: ['conclusion', 'conclusions', '结论', '研究结论', '結論', '결론'],
+	abstract: ['abstract', 'original abstract', '摘要', '原文摘要', '原始摘要', '论文摘要', '概要', 'アブストラクト', '초록', '원문 초록', '논문 초록'],
+	category: [
+		'main category', 'category', 'primary category', '主要类别', '主类别', '主分类', '类别', '分类', '主要分類', 'カテゴリ', 'カテゴリー',
+		'主カテゴリ', '카테고리', '주 카테고리', '주요 카테고리',
+	],
+	authors: ['authors', 'author', '作者', '著者', '저자'],
+	translatedTitle: ['translated title', '中文标题', '标题翻译', '翻译标题', '译名', '日本語タイトル', '和訳タイトル', '한국어 제목', '번역 제목'],
+	link: ['link', 'url', 'arxiv', 'arxiv link', 'paper link', 'pdf', '链接', '论文链接', 'リンク', '論文リンク', '링크', '논문 링크'],
+	date: ['report date', 'date', '日期', '报告日期', '日付', '날짜'],
+};
+
+/**
+ * Labels forks commonly add that have no canonical key. They are kept in `extra` like any other
+ * label, but without an `unknown-label` diagnostic: they are expected, not surprising.
+ */
+const COMMON_EXTRA_LABELS = [
+	'keywords', 'keyword', 'comment', 'comments', 'ai comments', 'ai_comments', 'relevance', 'relevance score', 'score', 'read time',
+	'reading time', 'key contributions', 'contributions', 'limitations', 'limitation', 'background', 'data', 'dataset', 'datasets',
+	'code', 'project page', 'github', 'journal ref', 'doi', 'subjects', 'tags', 'novelty', 'impact', 'future work', 'problem',
+	'关键词', '评论', '贡献', '局限性', '背景', '数据', '代码', 'キーワード', 'コメント', '키워드', '코멘트', '한계',
+];
+
+/** lower case, without spaces and the punctuation forks vary (`TL;DR` = `tldr`, `Main_Category` = `maincategory`) */
+export function normaliseLabel(label: string): string {
+	let out = '';
+	const lower = label.toLowerCase();
+	for (let i = 0; i < lower.length; i++) {
+		const c = lower[i];
+		if (c === ' ' || c === '_' || c === '-' || c === ';' || c === '.' || c === '\'' || c === '\u3000' || c === '\t') continue;
+		out += c;
+	}
+	return out;
+}
+
+const KEY_BY_LABEL = new Map<string, LabelKey>();
+for (const key of Object.keys(LABELS) as LabelKey[]) {
+	for (const label of LABELS[key]) KEY_BY_LABEL.set(normaliseLabel(label), key);
+}
+
+/** the canonical key for a label as written, or undefined for labels the parser keeps in `extra` */
+export function labelKey(label: string): LabelKey | undefined {
+	const cached = keyCache.get(label);
+	if (cached !== undefined) return cached || undefined;
+	const key = KEY_BY_LABEL.get(normaliseLabel(label));
+	if (keyCache.size < 4096) keyCache.set(label, key ?? '');
+	return key;
+}
+const keyCache = new Map<string, LabelKey | ''>();
+
+const COMMON_EXTRA = new Set(COMMON_EXTRA_LABELS.map(normaliseLabel));
+
+/** a label without canonical key that forks commonly write (Keywords, Comment, Relevance Score...) */
+export function isCommonExtraLabel(label: string): boolean {
+	return COMMON_EXTRA.has(normaliseLabel(label));
+}
+
+export interface LabelLine {
+	/** the label as written, without markup, quote marker or colon */
+	label: string;
+	key?: LabelKey;
+	/** the text after the colon, with the label's closing markup removed */
+	value: string;
+	/** the label was set in `**bold**`, `*italic*` or `__bold__` */
+	emphasized: boolean;
+	/** the line started with `>` */
+	quoted: boolean;
+	/** the line was a list item (`- **TL;DR:** ...`) */
+	bullet: boolean;
+}
+
+/** how far after the label start a colon may be: labels are short, and long lines must stay cheap */
+const MAX_LABEL_SCAN = 64;
+const LABEL_SHAPE = /^\p{L}[\p{L}\p{M}\p{N} _\-;/&'.()]*$/u;
+/** label text → its key, `true` for a valid unknown label, `false` for text that is no label */
+const shapeCache = new Map<string, LabelKey | boolean>();
+
+function isBlank(code: number): boolean {
+	return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 13;
+}
+
+function isEmphasis(code: number): boolean {
+	return code === 42 /* * */ || code === 95 /* _ */;
+}
+
+/**
+ * Reads `Label: value` in any of its markup shapes. Returns undefined for lines that are not label
+ * lines (including indented lines, which are continuations or list items, and URLs such as `http://`).
+ */
+export function parseLabelLine(line: string): LabelLine | undefined {
+	const out: LabelLine = { label: '', value: '', emphasized: false, quoted: false, bullet: false };
+	return readLabelLine(line, out) ? out : undefined;
+}
+
+/**
+ * `parseLabelLine` writing into `out` instead of allocating: the parser calls it for most lines of
+ * a file, and reuses one object. Returns false (leaving `out` in an unspecified state) for non-labels.
+ */
+export function readLabelLine(line: string, out: LabelLine): boolean {
+	const n = line.length;
+	if (n === 0) return false;
+	const first = line.charCodeAt(0);
+	if (first === 32 || first === 9) return false;
+	let i = 0;
+	let quoted = false;
+	while (i < n && line.charCodeAt(i) === 62 /* > */) {
+		quoted = true;
+		i++;
+		while (i < n && line.charCodeAt(i) === 32) i++;
+	}
+	let bullet = false;
+	const b = line.charCodeAt(i);
+	if ((b === 45 || b === 43 || b === 42) && line.charCodeAt(i + 1) === 32) {
+		bullet = true;
+		i += 2;
+		while (i < n && line.charCodeAt(i) === 32) i++;
+	}
+	let open = 0;
+	while (open < 3 && i + open < n && isEmphasis(line.charCodeAt(i + open))) open++;
+	const labelStart = i + open;
+	const limit = Math.min(n, labelStart + MAX_LABEL_SCAN);
+	let colon = -1;
+	for (let j = labelStart; j < limit; j++) {
+		const c = line.charCodeAt(j);
+		if (c === 58 || c === 0xff1a) {
+			colon = j;
+			break;
+		}
+	}
+	if (colon < 0) return false;
+	if (line.charCodeAt(colon + 1) === 47 /* / */) return false;
+	let labelEnd = colon;
+	let closeBefore = 0;
+	while (labelEnd > labelStart && isEmphasis(line.charCodeAt(labelEnd - 1))) {
+		labelEnd--;
+		closeBefore++;
+	}
+	const label = line.slice(labelStart, labelEnd).trim();
+	const known = shapeCache.get(label);
+	let key: LabelKey | undefined;
+	if (known !== undefined) {
+		if (known === false) return false;
+		key = known === true ? undefined : known;
+	} else {
+		const valid = label.length > 0 && label.length <= 40 && LABEL_SHAPE.test(label);
+		key = valid ? labelKey(label) : undefined;
+		// labels repeat on every paper: remember the verdict, but cap what garbage input can make us keep
+		if (shapeCache.size < 4096) shapeCache.set(label, valid ? key ?? true : false);
+		if (!valid) return false;
+	}
+	let k = colon + 1;
+	let closeAfter = 0;
+	while (closeAfter < 3 && k < n && isEmphasis(line.charCodeAt(k))) {
+		k++;
+		closeAfter++;
+	}
+	// one slice for the value: trimming by index avoids the intermediate strings of slice().trim()
+	while (k < n && isBlank(line.charCodeAt(k))) k++;
+	let end = n;
+	while (end > k && isBlank(line.charCodeAt(end - 1))) end--;
+	if (open > 0 && closeBefore === 0 && closeAfter === 0) {
+		// `**Main category: cs.CR**`: the closing markup ends the value
+		let stripped = 0;
+		while (stripped < open && end > k && isEmphasis(line.charCodeAt(end - 1))) {
+			end--;
+			stripped++;
+		}
+		while (end > k && isBlank(line.charCodeAt(end - 1))) end--;
+	}
+	const value = k === 0 && end === n ? line : line.slice(k, end);
+	out.label = label;
+	out.key = key;
+	out.value = value;
+	out.emphasized = open > 0;
+	out.quoted = quoted;
+	out.bullet = bullet;
+	return true;
+}
+
+/** `N/A` and friends: a field the LLM left empty */
+const EMPTY_VALUES = new Set(['n/a', 'na', 'n.a.', 'none', 'null', 'nil', '-', '—', '无', '暂无', '없음', 'なし', '該当なし']);
+
+export function isEmptyValue(value: string): boolean {
+	if (value.length === 0) return true;
+	if (value.length > 8) return false;
+	let v = value.trim();
+	while (v.length > 0 && isEmphasis(v.charCodeAt(0))) v = v.slice(1);
+	while (v.length > 0 && isEmphasis(v.charCodeAt(v.length - 1))) v = v.slice(0, -1);
+	return v.length === 0 || EMPTY_VALUES.has(v.trim().toLowerCase());
+}

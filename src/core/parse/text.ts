@@ -1,0 +1,146 @@
+/** Small text helpers for the digest parser, all linear and regex-light so long lines stay cheap. */
+
+/** Han, kana, Hangul and full-width forms: scripts written without spaces between words */
+export function isCjkCode(code: number): boolean {
+	return (
+		(code >= 0x2e80 && code <= 0x9fff) ||
+		(code >= 0xac00 && code <= 0xd7af) ||
+		(code >= 0xf900 && code <= 0xfaff) ||
+		(code >= 0xfe30 && code <= 0xfe4f) ||
+		(code >= 0xff00 && code <= 0xffef) ||
+		(code >= 0x1100 && code <= 0x11ff)
+	);
+}
+
+/** true when `text` holds CJK characters in its first 64 code units (enough to tell a translated title) */
+export function hasCjk(text: string): boolean {
+	const n = Math.min(text.length, 64);
+	for (let i = 0; i < n; i++) if (isCjkCode(text.charCodeAt(i))) return true;
+	return false;
+}
+
+/** what goes between two hard-wrapped lines of one value: nothing between CJK characters, else a space */
+export function wrapSeparator(before: string, after: string): string {
+	if (before.length === 0 || after.length === 0) return '';
+	return isCjkCode(before.charCodeAt(before.length - 1)) && isCjkCode(after.charCodeAt(0)) ? '' : ' ';
+}
+
+function isEmphasisCode(code: number): boolean {
+	return code === 42 || code === 95;
+}
+
+/** removes up to three emphasis markers (`*`, `_`) from both ends */
+export function stripEmphasis(text: string): string {
+	let s = 0;
+	let e = text.length;
+	while (s < e && s < 3 && isEmphasisCode(text.charCodeAt(s))) s++;
+	let k = 0;
+	while (e > s && k < 3 && isEmphasisCode(text.charCodeAt(e - 1))) {
+		e--;
+		k++;
+	}
+	if (s === 0 && e === text.length) {
+		const first = text.charCodeAt(0);
+		const last = text.charCodeAt(e - 1);
+		return first === 32 || first === 9 || last === 32 || last === 9 ? text.trim() : text;
+	}
+	return text.slice(s, e).trim();
+}
+
+/** `- item`, `* item`, `+ item`, `1. item`, `2) item` (after leading spaces) */
+export function isListItem(text: string): boolean {
+	let i = 0;
+	while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+	const c = text.charCodeAt(i);
+	if ((c === 45 || c === 42 || c === 43) && text.charCodeAt(i + 1) === 32) return true;
+	let j = i;
+	while (j < text.length && j - i < 4 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+	return j > i && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41) && text.charCodeAt(j + 1) === 32;
+}
+
+/** `---`, `***`, `___` (three or more, spaces allowed): a thematic break */
+export function isSeparator(trimmed: string): boolean {
+	if (trimmed.length < 3 || trimmed.length > 80) return false;
+	const c = trimmed.charCodeAt(0);
+	if (c !== 45 && c !== 42 && c !== 95) return false;
+	let count = 0;
+	for (let i = 0; i < trimmed.length; i++) {
+		const d = trimmed.charCodeAt(i);
+		if (d === c) count++;
+		else if (d !== 32) return false;
+	}
+	return count >= 3;
+}
+
+/**
+ * Finds the markdown links `[text](target)` in a line. Returns undefined when the line holds
+ * anything besides links and light separators (`|`, `·`, `•`, `/`, `-`, spaces), so callers
+ * can recognise navigation and link-only lines.
+ */
+export function linksOnly(trimmed: string): string[] | undefined {
+	if (trimmed.length > 2000 || trimmed.charCodeAt(0) !== 91 /* [ */) return undefined;
+	const targets: string[] = [];
+	let i = 0;
+	const n = trimmed.length;
+	while (i < n) {
+		const c = trimmed[i];
+		if (c === ' ' || c === '|' || c === '·' || c === '•' || c === '/' || c === '-' || c === '–' || c === '\t') {
+			i++;
+			continue;
+		}
+		if (c !== '[') return undefined;
+		let depth = 0;
+		let j = i;
+		for (; j < n; j++) {
+			const d = trimmed[j];
+			if (d === '[') depth++;
+			else if (d === ']') {
+				depth--;
+				if (depth === 0) break;
+			}
+		}
+		if (j >= n || trimmed[j + 1] !== '(') return undefined;
+		const close = trimmed.indexOf(')', j + 2);
+		if (close < 0) return undefined;
+		targets.push(trimmed.slice(j + 2, close).trim());
+		i = close + 1;
+	}
+	return targets.length > 0 ? targets : undefined;
+}
+
+/**
+ * Removes HTML tags from a short text, collecting the first `id=`/`name=` attribute. Used for category
+ * headings like `## <a id="cs.CV"></a>cs.CV` and `<summary>Details</summary>`.
+ */
+export function stripTags(text: string): { text: string; id?: string } {
+	let out = '';
+	let id: string | undefined;
+	let i = 0;
+	const n = text.length;
+	while (i < n) {
+		const lt = text.indexOf('<', i);
+		if (lt < 0) {
+			out += text.slice(i);
+			break;
+		}
+		const gt = text.indexOf('>', lt + 1);
+		const next = text.charCodeAt(lt + 1);
+		const looksLikeTag = gt > lt && ((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || next === 47 || next === 33);
+		if (!looksLikeTag) {
+			out += text.slice(i, lt + 1);
+			i = lt + 1;
+			continue;
+		}
+		out += text.slice(i, lt);
+		if (id === undefined) id = attributeId(text.slice(lt + 1, gt));
+		i = gt + 1;
+	}
+	return { text: out, id };
+}
+
+/** the value of `id=` or `name=` inside a tag body */
+export function attributeId(tagBody: string): string | undefined {
+	const m = /(?:^|\s)(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(tagBody);
+	if (!m) return undefined;
+	return (m[1] ?? m[2] ?? m[3] ?? '').trim();
+}

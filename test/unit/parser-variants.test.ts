@@ -1,0 +1,596 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import type { Digest, Paper } from '../../src/core/model';
+import { parseDigest } from '../../src/core/parser';
+
+const DIR = 'test/fixtures/variants';
+
+function read(name: string): string {
+	return readFileSync(`${DIR}/${name}`, 'utf8');
+}
+
+function parse(name: string): Digest {
+	return parseDigest(read(name), `${DIR}/${name}`);
+}
+
+/** the content of a paper, without its line ranges; undefined keys left out */
+function content(p: Paper): Record<string, unknown> {
+	const o: Record<string, unknown> = {
+		number: p.number,
+		id: p.id,
+		version: p.version,
+		isArxiv: p.isArxiv,
+		title: p.title,
+		translatedTitle: p.translatedTitle,
+		link: p.link,
+		authors: p.authors,
+		category: p.category,
+		section: p.section,
+		tldr: p.tldr,
+		motivation: p.motivation,
+		method: p.method,
+		result: p.result,
+		conclusion: p.conclusion,
+		abstract: p.abstract,
+		extra: p.extra,
+	};
+	for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+	return o;
+}
+
+function diags(d: Digest): [string, string, number, number][] {
+	return d.diagnostics.map((x) => [x.code, x.severity, x.range.start, x.range.end]);
+}
+
+function cats(d: Digest): unknown[] {
+	return d.categories.map((c) => {
+		const o: Record<string, unknown> = { name: c.name, headingLine: c.headingLine, range: [c.range.start, c.range.end], papers: c.papers };
+		if (c.anchor !== undefined) o.anchor = c.anchor;
+		if (c.claimedTotal !== undefined) o.claimedTotal = c.claimedTotal;
+		return o;
+	});
+}
+
+const EMPTY_SUMMARY = { tldr: '', motivation: '', method: '', result: '', conclusion: '', abstract: '' };
+
+function arxiv(n: string): { id: string; isArxiv: true; link: string } {
+	return { id: n, isArxiv: true, link: `https://arxiv.org/abs/${n}` };
+}
+
+describe('parser: format variants', () => {
+	it('bold labels (**TL;DR:**) with TOC and anchors', () => {
+		const d = parse('bold-labels.md');
+		assert.deepStrictEqual(cats(d), [{ name: 'cs.CR', headingLine: 8, range: [8, 30], papers: [0], anchor: 'cs.CR', claimedTotal: 1 }]);
+		assert.deepStrictEqual(d.tocRange, { start: 0, end: 4 });
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00001'),
+			title: 'Secure Aggregation at Scale',
+			authors: ['Alice Smith', 'Bob Jones'],
+			category: 'cs.CR',
+			section: 'cs.CR',
+			tldr: 'A faster secure aggregation protocol.',
+			motivation: 'Existing protocols are slow.',
+			method: 'We batch the masks.',
+			result: 'Ten times faster.',
+			conclusion: 'Batching works.',
+			abstract: 'We study secure aggregation.',
+			extra: [],
+		});
+		assert.deepStrictEqual(d.papers[0].fieldRanges, {
+			title: { start: 10, end: 10 },
+			authors: { start: 11, end: 11 },
+			category: { start: 13, end: 13 },
+			tldr: { start: 15, end: 15 },
+			motivation: { start: 19, end: 19 },
+			method: { start: 21, end: 21 },
+			result: { start: 23, end: 23 },
+			conclusion: { start: 25, end: 25 },
+			abstract: { start: 27, end: 27 },
+		});
+		assert.deepStrictEqual(d.papers[0].detailsRange, { start: 17, end: 29 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('bold labels with the colon outside (**TL;DR**:)', () => {
+		const d = parse('bold-outside-colon.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00002'),
+			title: 'Sparse Mixtures Revisited',
+			authors: ['Carol White', 'Dan Brown'],
+			category: 'cs.LG',
+			section: 'cs.LG',
+			tldr: 'Sparse mixtures train faster.',
+			motivation: 'Dense models are costly.',
+			method: 'Route tokens to experts.',
+			result: 'Half the compute.',
+			conclusion: 'Sparsity pays off.',
+			abstract: 'We revisit sparse mixtures of experts.',
+			extra: [],
+		});
+		assert.deepStrictEqual(cats(d), [{ name: 'cs.LG', headingLine: 0, range: [0, 23], papers: [0] }]);
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('blockquoted labels, values continued on quoted lines', () => {
+		const d = parse('blockquote-labels.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00003'),
+			title: 'Planning with Language Models',
+			authors: ['Eve Black'],
+			category: 'cs.AI',
+			section: 'cs.AI',
+			tldr: 'Language models can plan when given a search scaffold.',
+			motivation: 'Planning is hard.',
+			method: 'Tree search over prompts.',
+			result: 'Better plans.',
+			conclusion: 'Scaffolds help.',
+			abstract: 'We combine tree search with language models.',
+			extra: [],
+		});
+		assert.deepStrictEqual(d.papers[0].fieldRanges.tldr, { start: 7, end: 8 });
+		assert.deepStrictEqual(d.papers[0].fieldRanges.abstract, { start: 17, end: 17 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('full-width colons (TL;DR：)', () => {
+		const d = parse('fullwidth-colon.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00004'),
+			title: '全宽冒号测试',
+			authors: ['Li Wei', 'Wang Fang'],
+			category: 'cs.CV',
+			section: 'cs.CV',
+			tldr: '一种新的分割方法。',
+			motivation: '现有方法不够准确。',
+			method: '使用扩散模型。',
+			result: '精度提升。',
+			conclusion: '方法有效。',
+			abstract: 'We propose a segmentation method.',
+			extra: [],
+		});
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('Chinese labels (一句话总结, 动机, 方法, 结果, 结论, 摘要, 主要类别)', () => {
+		const d = parse('translated-labels-zh.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00005'),
+			title: 'Multilingual Retrieval',
+			authors: ['Zhang San', 'Li Si'],
+			category: 'cs.CL',
+			section: 'cs.CL',
+			tldr: '多语言检索的新基准。',
+			motivation: '现有基准只覆盖英语。',
+			method: '构建二十种语言的数据集。',
+			result: '模型在低资源语言上表现较差。',
+			conclusion: '需要更多多语言数据。',
+			abstract: 'We build a multilingual retrieval benchmark.',
+			extra: [],
+		});
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('Korean labels (요약, 동기, 방법, 결과, 결론, 초록, 카테고리)', () => {
+		const d = parse('translated-labels-ko.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00006'),
+			title: 'Robot Grasping in Clutter',
+			authors: ['Kim Minsu'],
+			category: 'cs.RO',
+			section: 'cs.RO',
+			tldr: '복잡한 환경에서의 로봇 파지.',
+			motivation: '기존 방법은 단순한 환경만 다룬다.',
+			method: '촉각 센서를 사용한다.',
+			result: '성공률이 높아졌다.',
+			conclusion: '촉각이 중요하다.',
+			abstract: 'We study grasping in clutter.',
+			extra: [],
+		});
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('translated title as `> *...*` or as a plain line before the authors', () => {
+		const d = parse('translated-title.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00007'),
+			title: 'Video Diffusion Models',
+			translatedTitle: '视频扩散模型',
+			authors: ['Ann Lee', 'Ben Kim'],
+			category: 'cs.CV',
+			section: 'cs.CV',
+			...EMPTY_SUMMARY,
+			tldr: 'Video generation with diffusion.',
+			extra: [],
+		});
+		assert.deepStrictEqual(d.papers[0].fieldRanges.translatedTitle, { start: 3, end: 3 });
+		assert.deepStrictEqual(d.papers[0].fieldRanges.authors, { start: 5, end: 5 });
+		assert.strictEqual(d.papers[1].translatedTitle, '图像分词器');
+		assert.deepStrictEqual(d.papers[1].authors, ['Cai Xu']);
+		assert.deepStrictEqual(d.papers[1].fieldRanges.translatedTitle, { start: 12, end: 12 });
+		assert.deepStrictEqual(d.papers[1].fieldRanges.authors, { start: 13, end: 13 });
+		assert.deepStrictEqual(d.papers[0].range, { start: 2, end: 10 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('`*authors* | **Main category: cs.CR**` on one line', () => {
+		const d = parse('authors-category-one-line.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00009'),
+			title: 'Fuzzing Smart Contracts',
+			authors: ['Dana Scully', 'Fox Mulder'],
+			category: 'cs.CR',
+			section: 'cs.CR',
+			...EMPTY_SUMMARY,
+			tldr: 'Coverage-guided fuzzing for contracts.',
+			extra: [],
+		});
+		assert.deepStrictEqual(d.papers[0].fieldRanges.authors, { start: 3, end: 3 });
+		assert.deepStrictEqual(d.papers[0].fieldRanges.category, { start: 3, end: 3 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('extra fields go to `extra` in file order, with an indented list kept as lines', () => {
+		const d = parse('extra-fields.md');
+		const p = d.papers[0];
+		assert.deepStrictEqual(p.extra, [
+			{ label: 'Keywords', value: 'retrieval, embeddings, survey', range: { start: 9, end: 9 } },
+			{ label: 'Relevance Score', value: '8/10', range: { start: 11, end: 11 } },
+			{ label: 'Read time', value: '12 min', range: { start: 13, end: 13 } },
+			{ label: 'Key Contributions', value: '- A taxonomy of methods\n  - with twelve families\n- A benchmark comparison', range: { start: 15, end: 18 } },
+			{ label: 'AI_Comments', value: 'Useful overview.', range: { start: 20, end: 20 } },
+			{ label: 'Limitations', value: 'English only.', range: { start: 33, end: 33 } },
+			{ label: 'Comment', value: '30 pages', range: { start: 37, end: 37 } },
+		]);
+		assert.strictEqual(p.motivation, 'The field grew fast.');
+		assert.strictEqual(p.abstract, 'We survey dense retrieval.');
+		assert.deepStrictEqual(p.fieldRanges.abstract, { start: 35, end: 35 });
+		// labels forks commonly add are expected: no diagnostics
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('missing fields stay empty and raise nothing', () => {
+		const d = parse('missing-fields.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00011'),
+			title: 'Faster Shortest Paths',
+			authors: ['Hugo Stein'],
+			section: 'cs.DS',
+			...EMPTY_SUMMARY,
+			tldr: 'A faster algorithm.',
+			method: 'A new heap.',
+			abstract: 'We give a faster algorithm for shortest paths.',
+			extra: [],
+		});
+		assert.strictEqual(d.papers[0].fieldRanges.motivation, undefined);
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('N/A and empty values become empty strings with an empty-field hint', () => {
+		const d = parse('na-empty-values.md');
+		const p = d.papers[0];
+		assert.strictEqual(p.tldr, '');
+		assert.strictEqual(p.motivation, '');
+		assert.strictEqual(p.result, '');
+		assert.strictEqual(p.method, 'Genetic search.');
+		assert.strictEqual(p.conclusion, 'Evolution finds good networks.');
+		assert.deepStrictEqual(p.fieldRanges.tldr, { start: 7, end: 7 });
+		assert.deepStrictEqual(diags(d), [
+			['empty-field', 'hint', 7, 7],
+			['empty-field', 'hint', 12, 12],
+			['empty-field', 'hint', 16, 16],
+		]);
+	});
+
+	it('hard-wrapped values: a space between Latin lines, nothing between CJK lines', () => {
+		const d = parse('hard-wrapped.md');
+		const p = d.papers[0];
+		assert.deepStrictEqual(p.authors, ['Jack Ryan', 'Kate Moss']);
+		assert.deepStrictEqual(p.fieldRanges.authors, { start: 3, end: 4 });
+		assert.strictEqual(p.tldr, '本文提出一种长上下文训练方法，显著降低显存。');
+		assert.deepStrictEqual(p.fieldRanges.tldr, { start: 8, end: 9 });
+		assert.strictEqual(p.motivation, 'Training on long sequences is memory hungry and slow for large models.');
+		assert.deepStrictEqual(p.fieldRanges.motivation, { start: 14, end: 16 });
+		assert.strictEqual(p.abstract, 'We train with long contexts. The second paragraph continues here.');
+		assert.deepStrictEqual(p.fieldRanges.abstract, { start: 24, end: 25 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('level-2 category headings without anchors under a document title', () => {
+		const d = parse('level2-headings-no-anchor.md');
+		assert.deepStrictEqual(cats(d), [
+			{ name: 'cs.CV', headingLine: 2, range: [2, 8], papers: [0] },
+			{ name: 'cs.CL', headingLine: 9, range: [9, 15], papers: [1] },
+		]);
+		assert.deepStrictEqual(d.papers.map((p) => [p.section, p.title, p.tldr]), [
+			['cs.CV', 'Paper One', 'First.'],
+			['cs.CL', 'Paper Two', 'Second.'],
+		]);
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('no table of contents, an `<a id>` anchor', () => {
+		const d = parse('no-toc.md');
+		assert.strictEqual(d.tocRange, undefined);
+		assert.deepStrictEqual(cats(d), [{ name: 'cs.SE', headingLine: 1, range: [1, 9], papers: [0], anchor: 'cs.SE' }]);
+		assert.deepStrictEqual(d.papers[0].range, { start: 3, end: 9 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('numbering restarting per category or skipping, TOC with other wording', () => {
+		const d = parse('numbering-restart.md');
+		assert.deepStrictEqual(d.papers.map((p) => [p.number, p.section, p.id]), [
+			[1, 'cs.CV', '2606.00017'],
+			[3, 'cs.CV', '2606.00018'],
+			[1, 'cs.CL', '2606.00019'],
+		]);
+		assert.deepStrictEqual(d.tocRange, { start: 0, end: 3 });
+		assert.deepStrictEqual(cats(d), [
+			{ name: 'cs.CV', headingLine: 5, range: [5, 16], papers: [0, 1], claimedTotal: 2 },
+			{ name: 'cs.CL', headingLine: 17, range: [17, 23], papers: [2], claimedTotal: 1 },
+		]);
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('separators, navigation links and footers between papers', () => {
+		const d = parse('separators-footer.md');
+		assert.strictEqual(d.papers.length, 2);
+		assert.deepStrictEqual(d.papers[0].extra, [{ label: '', value: 'Generated by daily-arxiv', range: { start: 14, end: 14 } }]);
+		assert.deepStrictEqual(d.papers[1].extra, [{ label: '', value: 'Generated by daily-arxiv', range: { start: 32, end: 32 } }]);
+		assert.deepStrictEqual(d.papers[0].range, { start: 2, end: 19 });
+		assert.deepStrictEqual(d.papers[1].range, { start: 20, end: 35 });
+		assert.strictEqual(d.papers[0].abstract, 'We design interfaces.');
+		// the footer is reported once; separators and `[[Back to top]](#top)` not at all
+		assert.deepStrictEqual(diags(d), [['unplaced-text', 'info', 14, 14]]);
+	});
+
+	it('link shapes: versions, http, pdf, old ids, DOI, bioRxiv, other sites, no link', () => {
+		const d = parse('links-variants.md');
+		assert.deepStrictEqual(
+			d.papers.map((p) => [p.id, p.version, p.isArxiv]),
+			[
+				['2606.30487', 'v1', true],
+				['2606.30488', undefined, true],
+				['2606.30489', 'v2', true],
+				['hep-th/9901001', 'v3', true],
+				['doi:10.1101/2024.01.01.123456', undefined, false],
+				['doi:10.1101/2024.02.02.654321', undefined, false],
+				['url:example.org/papers/42', undefined, false],
+				['title:no link at all a study', undefined, false],
+			],
+		);
+		assert.strictEqual(d.papers[1].link, 'http://arxiv.org/abs/2606.30488');
+		assert.strictEqual(d.papers[7].link, undefined);
+		assert.strictEqual(d.papers[7].title, 'No Link At All: A Study');
+		assert.deepStrictEqual(diags(d), [['missing-link', 'warning', 23, 23]]);
+	});
+
+	it('labels as `####` headings, bold without colon, `<summary>Abstract</summary>`, `Authors:` lines', () => {
+		const d = parse('summary-heading-labels.md');
+		assert.deepStrictEqual(content(d.papers[0]), {
+			number: 1,
+			...arxiv('2606.00032'),
+			title: 'Query Optimizers',
+			authors: ['Sam Hill', 'Tia Lo'],
+			category: 'cs.DB',
+			section: 'cs.DB',
+			...EMPTY_SUMMARY,
+			tldr: 'Learned optimizers are brittle.',
+			conclusion: 'They need guardrails.',
+			abstract: 'We evaluate learned query optimizers.',
+			extra: [],
+		});
+		assert.deepStrictEqual(d.papers[0].fieldRanges, {
+			title: { start: 2, end: 2 },
+			authors: { start: 3, end: 3 },
+			category: { start: 4, end: 4 },
+			tldr: { start: 6, end: 7 },
+			conclusion: { start: 9, end: 10 },
+			abstract: { start: 12, end: 14 },
+		});
+		assert.deepStrictEqual(d.papers[0].detailsRange, { start: 12, end: 15 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('other paper heading shapes: `N.` numbering, no number, a paper at heading level 2', () => {
+		const text = [
+			'# cs.GR',
+			'',
+			'### 7. [Numbered With a Dot](https://arxiv.org/abs/2606.00033)',
+			'*S. Author*',
+			'',
+			'### [Unnumbered](https://arxiv.org/abs/2606.00034)',
+			'*T. Author*',
+			'',
+			'## [9] [One Level Up](https://arxiv.org/abs/2606.00035)',
+			'*U. Author*',
+		].join('\n');
+		const d = parseDigest(text, 'shapes.md');
+		assert.deepStrictEqual(d.papers.map((p) => [p.number, p.title, p.id, p.section, p.headingLine]), [
+			[7, 'Numbered With a Dot', '2606.00033', 'cs.GR', 2],
+			[undefined, 'Unnumbered', '2606.00034', 'cs.GR', 5],
+			[9, 'One Level Up', '2606.00035', 'cs.GR', 8],
+		]);
+		assert.deepStrictEqual(cats(d), [{ name: 'cs.GR', headingLine: 0, range: [0, 9], papers: [0, 1, 2] }]);
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('grouping headings one level above the categories are not categories', () => {
+		const text = [
+			'# Computer Science',
+			'',
+			'## cs.CV',
+			'',
+			'### [1] [A](https://arxiv.org/abs/2601.00001)',
+			'*X*',
+			'',
+			'# Physics',
+			'',
+			'## hep-th',
+			'',
+			'### [2] [B](https://arxiv.org/abs/hep-th/9901001)',
+			'*Y*',
+		].join('\n');
+		const d = parseDigest(text, 'groups.md');
+		assert.deepStrictEqual(cats(d), [
+			{ name: 'cs.CV', headingLine: 2, range: [2, 6], papers: [0] },
+			{ name: 'hep-th', headingLine: 9, range: [9, 12], papers: [1] },
+		]);
+		assert.deepStrictEqual(d.papers[0].range, { start: 4, end: 6 });
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('a plain author line under the heading, and a sentence that is no author list', () => {
+		const text = [
+			'# cs.NI',
+			'',
+			'### [1] [Plain Authors](https://arxiv.org/abs/2606.00036)',
+			'Vera Lin, Walt Oh et al.',
+			'',
+			'TL;DR: Plain.',
+			'',
+			'### [2] [No Labels](https://arxiv.org/abs/2606.00037)',
+			'This paper studies routing, and it has no labelled fields at all.',
+		].join('\n');
+		const d = parseDigest(text, 'plain.md');
+		assert.deepStrictEqual(d.papers[0].authors, ['Vera Lin', 'Walt Oh et al.']);
+		assert.deepStrictEqual(d.papers[0].fieldRanges.authors, { start: 3, end: 3 });
+		assert.deepStrictEqual(d.papers[1].authors, []);
+		assert.deepStrictEqual(d.papers[1].extra, [
+			{ label: '', value: 'This paper studies routing, and it has no labelled fields at all.', range: { start: 8, end: 8 } },
+		]);
+		assert.deepStrictEqual(diags(d), [['unplaced-text', 'info', 8, 8]]);
+	});
+
+	it('CRLF line endings parse like LF', () => {
+		const lf = read('bold-labels.md');
+		const crlf = lf.replace(/\n/g, '\r\n');
+		assert.ok(crlf.includes('\r\n'));
+		assert.deepStrictEqual(parseDigest(crlf, 'bold-labels.md'), parseDigest(lf, 'bold-labels.md'));
+	});
+
+	it('a UTF-8 byte order mark is ignored', () => {
+		const lf = read('bold-labels.md');
+		const bom = parseDigest('\uFEFF' + lf, 'bold-labels.md');
+		assert.deepStrictEqual(bom, parseDigest(lf, 'bold-labels.md'));
+		assert.strictEqual(bom.categories[0].name, 'cs.CR');
+		assert.deepStrictEqual(bom.tocRange, { start: 0, end: 4 });
+	});
+
+	it('a day without papers: info, not an error', () => {
+		const d = parse('empty-day.md');
+		assert.strictEqual(d.day, '2025-09-18');
+		assert.strictEqual(d.label, '2025-09-18');
+		assert.deepStrictEqual(d.papers, []);
+		assert.deepStrictEqual(d.categories, []);
+		assert.deepStrictEqual(diags(d), [
+			['no-papers', 'info', 0, 3],
+			['unplaced-text', 'info', 2, 2],
+		]);
+	});
+
+	it('the day from a `**Report Date:**` line', () => {
+		const d = parse('report-date.md');
+		assert.strictEqual(d.day, '2025-06-08');
+		assert.strictEqual(d.label, '2025-06-08');
+		assert.deepStrictEqual(cats(d), [{ name: 'cs.CV', headingLine: 4, range: [4, 10], papers: [0] }]);
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('the day from a file name with a suffix', () => {
+		const d = parse('2025-06-19_topic.md');
+		assert.strictEqual(d.day, '2025-06-19');
+		assert.strictEqual(d.label, '2025-06-19');
+		assert.strictEqual(d.papers[0].title, 'Topic Paper');
+	});
+
+	it('an unterminated <details>, and a file cut off inside one', () => {
+		const d = parse('unterminated-details.md');
+		assert.strictEqual(d.papers.length, 2);
+		assert.strictEqual(d.papers[0].abstract, 'The details are never closed.');
+		assert.deepStrictEqual(d.papers[0].detailsRange, { start: 7, end: 10 });
+		assert.deepStrictEqual(d.papers[0].range, { start: 2, end: 11 });
+		assert.strictEqual(d.papers[1].motivation, 'The file ends');
+		assert.deepStrictEqual(d.papers[1].detailsRange, { start: 17, end: 20 });
+		assert.deepStrictEqual(diags(d), [
+			['unterminated-details', 'error', 7, 10],
+			['truncated', 'warning', 12, 21],
+			['unterminated-details', 'error', 17, 20],
+		]);
+	});
+
+	it('a duplicate id is a warning on its second occurrence', () => {
+		const d = parse('duplicate-ids.md');
+		assert.deepStrictEqual(d.papers.map((p) => [p.id, p.version, p.section]), [
+			['2606.00026', undefined, 'cs.CV'],
+			['2606.00026', 'v2', 'cs.LG'],
+		]);
+		assert.deepStrictEqual(diags(d), [['duplicate-id', 'warning', 9, 9]]);
+	});
+
+	it('TOC totals that disagree, TOC entries without a section and sections without an entry', () => {
+		const d = parse('toc-mismatch.md');
+		assert.deepStrictEqual(cats(d), [
+			{ name: 'cs.CV', headingLine: 9, range: [9, 15], papers: [0], anchor: 'cs.CV', claimedTotal: 3 },
+			{ name: 'cs.CL', headingLine: 18, range: [18, 24], papers: [1], anchor: 'cs.CL' },
+		]);
+		assert.deepStrictEqual(d.papers[0].range, { start: 11, end: 15 });
+		assert.deepStrictEqual(diags(d), [
+			['toc-total-mismatch', 'warning', 4, 4],
+			['toc-missing-category', 'warning', 5, 5],
+			['toc-missing-category', 'warning', 18, 18],
+		]);
+	});
+
+	it('papers before any category heading are grouped by their main category', () => {
+		const d = parse('no-category-heading.md');
+		assert.strictEqual(d.day, '2025-09-18');
+		assert.deepStrictEqual(cats(d), [
+			{ name: 'cs.CV', headingLine: 2, range: [2, 8], papers: [0] },
+			{ name: 'Uncategorized', headingLine: 9, range: [9, 13], papers: [1] },
+		]);
+		assert.deepStrictEqual(d.papers.map((p) => p.section), ['cs.CV', 'Uncategorized']);
+		assert.deepStrictEqual(diags(d), []);
+	});
+
+	it('unknown labels and unplaced text are kept, with info diagnostics', () => {
+		const d = parse('unknown-label-unplaced.md');
+		assert.deepStrictEqual(d.papers[0].extra, [
+			{ label: 'Mood', value: 'cheerful', range: { start: 7, end: 7 } },
+			{ label: '', value: 'Some stray sentence.', range: { start: 16, end: 16 } },
+		]);
+		assert.strictEqual(d.papers[0].abstract, 'Odd fields.');
+		assert.deepStrictEqual(diags(d), [
+			['unknown-label', 'info', 7, 7],
+			['unplaced-text', 'info', 16, 16],
+		]);
+	});
+
+	it('binary content: one error, and what can be read is still parsed', () => {
+		const text = read('bold-labels.md').replace('A faster secure', 'A faster\u0000\u0000 secure');
+		const d = parseDigest(text, 'bin.md');
+		assert.strictEqual(d.papers.length, 1);
+		assert.strictEqual(d.papers[0].abstract, 'We study secure aggregation.');
+		assert.deepStrictEqual(diags(d), [['binary-content', 'error', 15, 15]]);
+		const garbage = parseDigest('\uFFFD'.repeat(50) + '\n### [1] [T](https://arxiv.org/abs/2606.00001)\n', 'x.md');
+		assert.deepStrictEqual(diags(garbage).map((x) => x[0]), ['binary-content', 'unplaced-text']);
+		assert.strictEqual(garbage.papers[0].id, '2606.00001');
+	});
+
+	it('never throws on odd input', () => {
+		const odd: unknown[] = ['', '\n', '\r', '###', '# ', '<details>', '### [1] [', '- [a](#', '\uFEFF', '\u0000', '> **', '**:**', undefined, null, 42];
+		for (const text of odd) {
+			const d = parseDigest(text as string, 'odd.md');
+			assert.ok(Array.isArray(d.papers) && Array.isArray(d.diagnostics), String(text));
+			assert.ok(d.lineCount >= 1);
+		}
+	});
+});
