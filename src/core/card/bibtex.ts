@@ -1,0 +1,146 @@
+/**
+ * BibTeX for one paper, built only from what the digest says. vscode-free.
+ */
+import type { Paper } from '../model';
+import { isArxivId, isNewStyleArxivId, paperLinks } from './links';
+
+export type BibtexPaper = Pick<Paper, 'id' | 'version' | 'isArxiv' | 'title' | 'authors' | 'link' | 'category' | 'section'>;
+
+export interface BibtexOptions {
+	/** `YYYY-MM-DD` of the digest the paper was listed in: the year when the id does not carry one */
+	day?: string;
+}
+
+/** Year encoded in an arXiv id: `2602.04994` → 2026, `hep-th/9901001` → 1999. */
+export function yearFromArxivId(id: string): number | undefined {
+	if (!isArxivId(id)) return undefined;
+	const yy = Number(isNewStyleArxivId(id) ? id.slice(0, 2) : id.slice(id.indexOf('/') + 1, id.indexOf('/') + 3));
+	// old-style ids started in August 1991 and ended in March 2007; new-style ids start at 0704
+	return yy >= 91 ? 1900 + yy : 2000 + yy;
+}
+
+const LATEX_SPECIALS: Record<string, string> = {
+	'\\': '\\textbackslash{}',
+	'{': '\\{',
+	'}': '\\}',
+	'&': '\\&',
+	'%': '\\%',
+	'#': '\\#',
+	'_': '\\_',
+	'$': '\\$',
+	'~': '\\textasciitilde{}',
+	'^': '\\textasciicircum{}',
+};
+
+function escapeText(text: string): string {
+	return text.replace(/[\\{}&%#_$~^]/g, (c) => LATEX_SPECIALS[c]);
+}
+
+function bracesBalanced(text: string): boolean {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '\\') {
+			i++;
+			continue;
+		}
+		if (c === '{') depth++;
+		else if (c === '}' && --depth < 0) return false;
+	}
+	return depth === 0;
+}
+
+/**
+ * Escapes LaTeX specials but keeps `$…$` math as written (titles like `$\mathcal{O}(n)$ Attention`),
+ * as long as the math cannot unbalance the field's braces.
+ */
+export function escapeBibtexValue(text: string): string {
+	const clean = text.replace(/\s+/g, ' ').trim();
+	let out = '';
+	let last = 0;
+	for (const m of clean.matchAll(/\$[^$]+\$/g)) {
+		const math = m[0];
+		const at = m.index ?? 0;
+		out += escapeText(clean.slice(last, at));
+		out += bracesBalanced(math) && !math.endsWith('\\$') ? math : escapeText(math);
+		last = at + math.length;
+	}
+	return out + escapeText(clean.slice(last));
+}
+
+function escapeAuthor(name: string): string {
+	const escaped = escapeText(name.replace(/\s+/g, ' ').trim());
+	// a name containing the word "and" would be split into two authors by BibTeX
+	return /\band\b/i.test(escaped) ? `{${escaped}}` : escaped;
+}
+
+/** URLs go into a BibTeX field verbatim; braces would end the field and `%`/`#` break \url in howpublished. */
+function escapeUrl(url: string): string {
+	return url.replace(/[{}\s\\]/g, (c) => encodeURIComponent(c));
+}
+
+function asciiWord(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]/g, '');
+}
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'and', 'with', 'towards', 'toward', 'via', 'from', 'is', 'are', 'do', 'does', 'can', 'how', 'what', 'why', 'when', 'at', 'by']);
+
+function surname(author: string): string {
+	const name = author.trim();
+	// "Last, First" is BibTeX's own order; otherwise the last word is the family name
+	const family = name.includes(',') ? name.slice(0, name.indexOf(',')) : name.split(/\s+/).pop() ?? '';
+	return asciiWord(family);
+}
+
+function titleWord(title: string): string {
+	const words = title
+		.replace(/\$[^$]*\$/g, ' ')
+		.split(/[^\p{L}\p{N}]+/u)
+		.map(asciiWord)
+		.filter((w) => w.length > 0);
+	return words.find((w) => !STOP_WORDS.has(w)) ?? words[0] ?? '';
+}
+
+/** Citation key like `bao2026sider`; falls back to the id's digits when the names are not Latin. */
+export function citationKey(paper: BibtexPaper, year: number | undefined): string {
+	const first = paper.authors.length > 0 ? surname(paper.authors[0]) : '';
+	const key = `${first}${year ?? ''}${titleWord(paper.title)}`;
+	if (first) return key;
+	const idPart = paper.isArxiv ? `arxiv${paper.id.replace(/[^A-Za-z0-9]/g, '')}` : 'paper';
+	return titleWord(paper.title) ? `${idPart}${titleWord(paper.title)}` : idPart;
+}
+
+function yearFromDay(day: string | undefined): number | undefined {
+	const m = day ? /^(\d{4})-\d{2}-\d{2}$/.exec(day) : null;
+	return m ? Number(m[1]) : undefined;
+}
+
+const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
+
+/** An `@misc` entry: arXiv papers with eprint/archivePrefix/primaryClass, others with url/howpublished. */
+export function toBibtex(paper: BibtexPaper, options: BibtexOptions = {}): string {
+	const year = (paper.isArxiv ? yearFromArxivId(paper.id) : undefined) ?? yearFromDay(options.day);
+	const fields: [string, string][] = [['title', escapeBibtexValue(paper.title || paper.id)]];
+	const authors = paper.authors.map((a) => a.trim()).filter((a) => a.length > 0);
+	if (authors.length > 0) fields.push(['author', authors.map(escapeAuthor).join(' and ')]);
+	if (year !== undefined) fields.push(['year', String(year)]);
+	const links = paperLinks(paper);
+	if (paper.isArxiv && links.abs) {
+		fields.push(['eprint', paper.id]);
+		fields.push(['archivePrefix', 'arXiv']);
+		const primary = [paper.category, paper.section].map((c) => c?.trim()).find((c) => c && CATEGORY.test(c));
+		if (primary) fields.push(['primaryClass', primary]);
+		fields.push(['url', escapeUrl(links.abs)]);
+	} else if (links.original) {
+		const url = escapeUrl(links.original);
+		fields.push(['howpublished', `\\url{${url.replace(/[%#]/g, (c) => `\\${c}`)}}`]);
+		fields.push(['url', url]);
+	}
+	const width = Math.max(...fields.map(([name]) => name.length));
+	const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n');
+	return `@misc{${citationKey(paper, year)},\n${body}\n}\n`;
+}

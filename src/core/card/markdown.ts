@@ -1,0 +1,67 @@
+/**
+ * The markdown-it instance that renders untrusted digest text (titles, summaries, abstracts) for cards.
+ * vscode-free: used by the card renderer in the extension host and by unit tests in plain Node.
+ */
+import MarkdownIt from 'markdown-it';
+import markdownItKatex from '@vscode/markdown-it-katex';
+import { KATEX_STYLE_ATTRIBUTE } from './protocol';
+
+export { KATEX_STYLE_ATTRIBUTE };
+
+/** Schemes a link in digest text may point to; everything else (javascript:, vbscript:, data:, file:, command:) renders as text. */
+const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
+
+/** Exported for tests: is this link target allowed to become an anchor? */
+export function isSafeLink(url: string): boolean {
+	// An allow-list, not markdown-it's deny-list: obfuscated schemes (`java\tscript:`) simply do not match.
+	return SAFE_LINK.test(url);
+}
+
+const KATEX_OPTIONS = {
+	// trust stays off: \href, \url, \includegraphics and \htmlData cannot produce links or attributes
+	trust: false,
+	throwOnError: false,
+	// Chinese text inside $…$ is common in summaries; KaTeX would warn on the console for each glyph
+	strict: 'ignore',
+	// bounds for hostile input such as \rule{1e6em}{1e6em} or runaway macro expansion
+	maxSize: 10,
+	maxExpand: 200,
+} as const;
+
+function moveInlineStyles(html: string): string {
+	// KaTeX escapes `"` in text and annotations, so ` style="` only ever starts one of its own attributes.
+	return html.replace(/ style="/g, ` ${KATEX_STYLE_ATTRIBUTE}="`);
+}
+
+/** A markdown-it instance for card text: no raw HTML, links only to http(s)/mailto, no images, KaTeX math. */
+export function createCardMarkdown(): MarkdownIt {
+	const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
+	// A remote image would be blocked by the CSP anyway; show `![alt](url)` as text instead of a broken image.
+	md.disable('image');
+	md.validateLink = isSafeLink;
+	// linkify should not turn bare words like "model.py" into links to http://model.py
+	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+	markdownItKatex(md, KATEX_OPTIONS);
+	for (const rule of ['math_inline', 'math_block', 'math_inline_block', 'math_inline_bare_block'] as const) {
+		const original = md.renderer.rules[rule];
+		if (!original) continue;
+		md.renderer.rules[rule] = (tokens, idx, options, env, self) => moveInlineStyles(original(tokens, idx, options, env, self));
+	}
+	// Links never navigate the webview: the card script intercepts clicks and asks the extension to open them.
+	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+	md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+		const token = tokens[idx];
+		token.attrSet('class', 'external-link');
+		token.attrSet('rel', 'noreferrer noopener');
+		return defaultLinkOpen(tokens, idx, options, env, self);
+	};
+	return md;
+}
+
+let shared: MarkdownIt | undefined;
+
+/** One lazily created instance; creating markdown-it with KaTeX costs a few milliseconds. */
+export function cardMarkdown(): MarkdownIt {
+	shared ??= createCardMarkdown();
+	return shared;
+}

@@ -1,0 +1,92 @@
+/**
+ * The messages between a paper card webview and the extension. Shared by both sides; the extension
+ * trusts nothing it receives and runs every message through parseWebviewMessage first.
+ */
+import type { LinkKind } from './links';
+
+export const CARD_VIEW_TYPE = 'arxivDigest.card';
+
+/**
+ * Attribute KaTeX's inline `style` values are moved to. The card CSP has no `'unsafe-inline'` for
+ * styles, so a `style` attribute would be dropped and sub/superscripts and fractions would collapse;
+ * the nonce'd webview script copies this attribute into `element.style` through the CSSOM, which the
+ * CSP allows. markdown-it runs with `html: false`, so digest text can never produce this attribute.
+ */
+export const KATEX_STYLE_ATTRIBUTE = 'data-katex-style';
+
+/** What the webview persists with `setState` and the panel serializer gets back after a reload. */
+export interface CardState {
+	/** `Uri.toString()` of the digest the card shows the paper from */
+	uri: string;
+	/** Paper.id */
+	id: string;
+	scrollY: number;
+}
+
+export type CopyTarget = 'link' | 'title' | 'bibtex';
+
+export type WebviewMessage =
+	| { type: 'ready' }
+	| { type: 'next' }
+	| { type: 'previous' }
+	| { type: 'random' }
+	| { type: 'revealSource' }
+	| { type: 'openExternal'; kind: LinkKind }
+	/** a link inside the digest text (abstracts may contain URLs) */
+	| { type: 'openLink'; href: string }
+	| { type: 'copy'; what: CopyTarget }
+	| { type: 'searchAuthor'; name: string }
+	| { type: 'scroll'; y: number };
+
+export type ExtensionMessage =
+	/** `html` is the card body from renderCardHtml; `state.scrollY` is where the webview should scroll to */
+	| { type: 'update'; html: string; state: CardState }
+	| { type: 'missing'; message: string; state?: CardState };
+
+const LINK_KINDS: readonly string[] = ['abs', 'pdf', 'html', 'original'] satisfies LinkKind[];
+const COPY_TARGETS: readonly string[] = ['link', 'title', 'bibtex'] satisfies CopyTarget[];
+const MAX_TEXT = 2048;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shortString(value: unknown): value is string {
+	return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT;
+}
+
+/** Returns the message when it is well-formed, else undefined: unknown or malformed messages are ignored. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+	if (!isRecord(value) || typeof value.type !== 'string') return undefined;
+	switch (value.type) {
+		case 'ready':
+		case 'next':
+		case 'previous':
+		case 'random':
+		case 'revealSource':
+			return { type: value.type };
+		case 'openExternal':
+			return typeof value.kind === 'string' && LINK_KINDS.includes(value.kind) ? { type: 'openExternal', kind: value.kind as LinkKind } : undefined;
+		case 'openLink':
+			return shortString(value.href) && /^(?:https?:\/\/|mailto:)/i.test(value.href) ? { type: 'openLink', href: value.href } : undefined;
+		case 'copy':
+			return typeof value.what === 'string' && COPY_TARGETS.includes(value.what) ? { type: 'copy', what: value.what as CopyTarget } : undefined;
+		case 'searchAuthor': {
+			const name = typeof value.name === 'string' ? value.name.trim() : '';
+			return shortString(name) ? { type: 'searchAuthor', name } : undefined;
+		}
+		case 'scroll':
+			return typeof value.y === 'number' && Number.isFinite(value.y) && value.y >= 0 ? { type: 'scroll', y: Math.round(value.y) } : undefined;
+		default:
+			return undefined;
+	}
+}
+
+/** Validates state handed back by VS Code (serializer) or stored by an older version of the card. */
+export function parseCardState(value: unknown): CardState | undefined {
+	if (!isRecord(value) || !shortString(value.id)) return undefined;
+	// a card opened by id alone has no file yet; it is located anywhere in the workspace again
+	const uri = shortString(value.uri) ? value.uri : '';
+	const scrollY = typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) && value.scrollY >= 0 ? value.scrollY : 0;
+	return { uri, id: value.id, scrollY };
+}

@@ -1,0 +1,63 @@
+/**
+ * What `arxivDigest.openCard` and `arxivDigest.copyBibtex` accept as their argument: a PaperRef,
+ * a tree node (`{ ref }` or the tree's PaperNode `{ kind: 'paper', key, index, paper }`), a
+ * PaperLocation from search, or a bare id string. Nothing here trusts the shape it is given.
+ */
+import type { Digest } from '../../core/model';
+import type { PaperRef } from '../workspace/types';
+
+/** A PaperRef plus the paper's index in its file when the caller knows it (duplicate ids in one file). */
+export interface CardRef extends PaperRef {
+	readonly index?: number;
+}
+
+type Loose = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Loose {
+	return typeof value === 'object' && value !== null;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function indexOf(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+function uriText(value: unknown): string | undefined {
+	if (typeof value === 'string') return text(value);
+	// a vscode.Uri (or anything with a string form) from a PaperLocation's file
+	if (isRecord(value) && typeof value.scheme === 'string' && typeof value.toString === 'function') return text(String(value));
+	return undefined;
+}
+
+function plainRef(value: Loose): CardRef | undefined {
+	const id = text(value.id);
+	if (!id || 'kind' in value) return undefined;
+	return { uri: uriText(value.uri), id, index: indexOf(value.index) };
+}
+
+export function cardRefFromArgument(arg: unknown): CardRef | undefined {
+	if (typeof arg === 'string') return text(arg.trim()) ? { id: arg.trim() } : undefined;
+	if (!isRecord(arg)) return undefined;
+	if (isRecord(arg.ref)) return plainRef(arg.ref);
+	if (arg.kind === 'paper' && isRecord(arg.paper) && text(arg.paper.id)) {
+		return { uri: uriText(arg.key), id: arg.paper.id as string, index: indexOf(arg.index) };
+	}
+	if (isRecord(arg.paper) && text(arg.paper.id) && isRecord(arg.file)) {
+		return { uri: uriText(arg.file.uri), id: arg.paper.id as string, index: indexOf(arg.index) };
+	}
+	return plainRef(arg);
+}
+
+/** The paper whose entry contains the line, else the closest one above it (blank lines between entries). */
+export function paperIndexAtLine(digest: Digest, line: number): number | undefined {
+	let before: number | undefined;
+	for (let i = 0; i < digest.papers.length; i++) {
+		const { range } = digest.papers[i];
+		if (range.start <= line && line <= range.end) return i;
+		if (range.start <= line) before = i;
+	}
+	return before;
+}

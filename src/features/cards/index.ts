@@ -1,0 +1,536 @@
+/**
+ * Paper cards: a webview panel that previews one paper, with Previous / Next / Random navigation,
+ * links, copy actions and restore after a window reload. The HTML comes from src/core/card.
+ */
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import { toBibtex } from '../../core/card/bibtex';
+import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
+import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type WebviewMessage } from '../../core/card/protocol';
+import { buildCardDocument, renderCardHtml, type CardAppearance } from '../../core/card/render';
+import type { DigestFile, IDigestWorkspace, PaperLocation } from '../workspace/types';
+import { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
+
+export { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
+
+export interface CardsTestApi {
+	/** the paper of the active (else most recently active) card */
+	current(): { id: string; uri: string; title: string } | undefined;
+	panelCount(): number;
+	/** the card body last sent to the active card's webview, or its "missing" message */
+	renderedHtml(): string | undefined;
+	/** handles a message as if the active card's webview had posted it (real-editor tests cannot click in webviews) */
+	receive(message: unknown): Promise<void>;
+}
+
+const SEARCH_BY_AUTHOR = 'arxivDigest.searchByAuthor';
+const TITLE_LENGTH = 40;
+const EDIT_DEBOUNCE_MS = 300;
+
+type ReuseMode = 'reuse' | 'new';
+
+function reuseMode(): ReuseMode {
+	return vscode.workspace.getConfiguration('arxivDigest.card').get<ReuseMode>('reuse', 'reuse') === 'new' ? 'new' : 'reuse';
+}
+
+function panelTitle(title: string): string {
+	const flat = title.replace(/\s+/g, ' ').trim() || 'Paper';
+	return flat.length > TITLE_LENGTH ? `${flat.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : flat;
+}
+
+function fileName(uri: string): string {
+	try {
+		const parsed = vscode.Uri.parse(uri, true);
+		return basename(parsed.path) || uri;
+	} catch {
+		return uri;
+	}
+}
+
+/** Where a card's paper is now, or why it is not there. */
+type Located = { location: PaperLocation } | { missing: string };
+
+class CardPanel implements vscode.Disposable {
+	private ref: CardRef | undefined;
+	private scrollY = 0;
+	private ready = false;
+	private disposed = false;
+	private lastBody: string | undefined;
+	private editTimer: ReturnType<typeof setTimeout> | undefined;
+	private readonly subscriptions: vscode.Disposable[] = [];
+
+	constructor(
+		readonly panel: vscode.WebviewPanel,
+		private readonly owner: CardManager,
+	) {
+		const webview = panel.webview;
+		webview.options = owner.webviewOptions();
+		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(owner.extensionUri, ...segments)).toString();
+		webview.html = buildCardDocument({
+			cspSource: webview.cspSource,
+			nonce: randomBytes(18).toString('base64'),
+			scriptUri: asUri('dist', 'webview', 'card.js'),
+			styleUris: [asUri('media', 'katex', 'katex.min.css'), asUri('media', 'card.css')],
+		});
+		this.subscriptions.push(
+			webview.onDidReceiveMessage((raw: unknown) => {
+				const message = parseWebviewMessage(raw);
+				if (message) void this.handle(message);
+			}),
+			panel.onDidChangeViewState((e) => {
+				if (e.webviewPanel.active) owner.activated(this);
+				// a hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown
+				if (!e.webviewPanel.visible) this.ready = false;
+			}),
+			panel.onDidDispose(() => this.dispose()),
+		);
+	}
+
+	get currentRef(): CardRef | undefined {
+		return this.ref;
+	}
+
+	get body(): string | undefined {
+		return this.lastBody;
+	}
+
+	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
+	show(ref: CardRef, scrollY?: number): void {
+		const same = this.ref && this.ref.id === ref.id && this.ref.uri === ref.uri;
+		this.ref = ref;
+		this.scrollY = scrollY ?? (same ? this.scrollY : 0);
+		this.render();
+	}
+
+	showMessage(message: string): void {
+		this.ref = undefined;
+		this.lastBody = message;
+		this.panel.title = 'Paper card';
+		this.post({ type: 'missing', message });
+	}
+
+	/** The digest changed: re-render in place. */
+	refresh(): void {
+		if (this.ref) this.render();
+	}
+
+	/** Live edits of the open digest re-render the card after the typing settles. */
+	documentEdited(): void {
+		if (this.editTimer) clearTimeout(this.editTimer);
+		this.editTimer = setTimeout(() => {
+			this.editTimer = undefined;
+			if (!this.disposed) this.refresh();
+		}, EDIT_DEBOUNCE_MS);
+	}
+
+	showsUri(uri: string): boolean {
+		return this.ref?.uri === uri;
+	}
+
+	private render(): void {
+		if (!this.ref || this.disposed) return;
+		const found = this.owner.locate(this.ref);
+		const state: CardState = { uri: this.ref.uri ?? '', id: this.ref.id, scrollY: this.scrollY };
+		if ('missing' in found) {
+			this.lastBody = found.missing;
+			this.panel.title = 'Paper not found';
+			this.post({ type: 'missing', message: found.missing, state });
+			return;
+		}
+		const { location } = found;
+		// remember where the paper is now, so Next/Previous work from the right index after edits
+		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: location.index };
+		state.uri = this.ref.uri ?? '';
+		this.panel.title = panelTitle(location.paper.title || location.paper.id);
+		this.lastBody = renderCardHtml(
+			{
+				paper: location.paper,
+				fileLabel: location.file.digest.label,
+				appearances: this.owner.appearances(location),
+				index: location.index,
+				total: location.file.digest.papers.length,
+			},
+			{ canRandom: this.owner.paperCount() > 1 },
+		);
+		this.post({ type: 'update', html: this.lastBody, state });
+	}
+
+	private post(message: ExtensionMessage): void {
+		// Before `ready` (or while hidden) the webview is not listening; it asks again with `ready`.
+		if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+	}
+
+	async handle(message: WebviewMessage): Promise<void> {
+		switch (message.type) {
+			case 'ready':
+				this.ready = true;
+				if (this.ref) this.render();
+				else if (this.lastBody !== undefined) this.post({ type: 'missing', message: this.lastBody });
+				return;
+			case 'scroll':
+				this.scrollY = message.y;
+				return;
+			case 'next':
+			case 'previous':
+				this.step(message.type === 'next' ? 1 : -1);
+				return;
+			case 'random':
+				this.owner.showRandom(this);
+				return;
+			default:
+				break;
+		}
+		const found = this.ref ? this.owner.locate(this.ref) : undefined;
+		if (!found || !('location' in found)) return;
+		await this.owner.act(message, found.location, this.panel.viewColumn);
+	}
+
+	step(delta: number): void {
+		if (!this.ref) return;
+		const found = this.owner.locate(this.ref);
+		if (!('location' in found)) return;
+		const { file, index } = found.location;
+		const next = file.digest.papers[index + delta];
+		if (next) this.show({ uri: file.uri.toString(), id: next.id, index: index + delta });
+	}
+
+	dispose(): void {
+		if (this.disposed) return;
+		this.disposed = true;
+		if (this.editTimer) clearTimeout(this.editTimer);
+		for (const s of this.subscriptions) s.dispose();
+		this.owner.removed(this);
+		this.panel.dispose();
+	}
+}
+
+class CardManager implements vscode.Disposable {
+	private readonly panels = new Set<CardPanel>();
+	private lastActive: CardPanel | undefined;
+	private readonly subscriptions: vscode.Disposable[] = [];
+
+	constructor(
+		private readonly context: vscode.ExtensionContext,
+		private readonly workspace: IDigestWorkspace,
+	) {
+		this.subscriptions.push(
+			workspace.onDidChange((changes) => {
+				const uris = new Set(changes.map((c) => c.uri.toString()));
+				for (const card of this.panels) {
+					const uri = card.currentRef?.uri;
+					if (uri && uris.has(uri)) card.refresh();
+				}
+			}),
+			vscode.workspace.onDidChangeTextDocument((e) => {
+				if (e.contentChanges.length === 0) return;
+				const uri = e.document.uri.toString();
+				for (const card of this.panels) if (card.showsUri(uri)) card.documentEdited();
+			}),
+		);
+	}
+
+	get extensionUri(): vscode.Uri {
+		return this.context.extensionUri;
+	}
+
+	webviewOptions(): vscode.WebviewOptions {
+		return {
+			enableScripts: true,
+			enableCommandUris: false,
+			localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
+		};
+	}
+
+	activated(card: CardPanel): void {
+		this.lastActive = card;
+	}
+
+	removed(card: CardPanel): void {
+		this.panels.delete(card);
+		if (this.lastActive === card) this.lastActive = [...this.panels].pop();
+	}
+
+	activeCard(): CardPanel | undefined {
+		for (const card of this.panels) if (card.panel.active) return card;
+		return this.lastActive;
+	}
+
+	panelCount(): number {
+		return this.panels.size;
+	}
+
+	adopt(panel: vscode.WebviewPanel): CardPanel {
+		const card = new CardPanel(panel, this);
+		this.panels.add(card);
+		this.lastActive = card;
+		return card;
+	}
+
+	/** Opens a card (reusing the panel unless the setting says otherwise) and shows the paper. */
+	open(ref: CardRef, preserveFocus: boolean): CardPanel {
+		const reusable = reuseMode() === 'reuse' ? this.activeCard() : undefined;
+		if (reusable) {
+			reusable.show(ref);
+			reusable.panel.reveal(reusable.panel.viewColumn, preserveFocus);
+			return reusable;
+		}
+		const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Paper card', { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, {
+			...this.webviewOptions(),
+			enableFindWidget: true,
+			retainContextWhenHidden: false,
+		});
+		const card = this.adopt(panel);
+		card.show(ref);
+		return card;
+	}
+
+	/** A file open in an editor is read from its live text; others from the workspace index. */
+	private fileFor(uri: string): DigestFile | undefined {
+		const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri);
+		if (doc && this.workspace.isDigestDocument(doc)) return { uri: doc.uri, digest: this.workspace.parseDocument(doc) };
+		try {
+			return this.workspace.get(vscode.Uri.parse(uri, true));
+		} catch {
+			return undefined;
+		}
+	}
+
+	locate(ref: CardRef): Located {
+		if (!ref.uri) {
+			const location = this.workspace.resolve({ id: ref.id });
+			return location ? { location } : { missing: `arXiv:${ref.id} is not in any digest in this workspace.` };
+		}
+		const file = this.fileFor(ref.uri);
+		if (!file) return { missing: `${fileName(ref.uri)} is no longer a digest in this workspace, so this paper (${ref.id}) cannot be shown.` };
+		const papers = file.digest.papers;
+		const index = ref.index !== undefined && papers[ref.index]?.id === ref.id ? ref.index : papers.findIndex((p) => p.id === ref.id);
+		if (index < 0) return { missing: `This paper (${ref.id}) is no longer in ${fileName(ref.uri)}.` };
+		return { location: { file, paper: papers[index], index } };
+	}
+
+	appearances(location: PaperLocation): CardAppearance[] {
+		const current = location.file.uri.toString();
+		const list = this.workspace.findPaper(location.paper.id).map((l) => ({ label: l.file.digest.label, current: l.file.uri.toString() === current }));
+		const seen = new Set<string>();
+		const unique = list.filter((a) => {
+			const key = `${a.label}\u0000${a.current}`;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		if (!unique.some((a) => a.current)) unique.unshift({ label: location.file.digest.label, current: true });
+		return unique;
+	}
+
+	paperCount(): number {
+		let total = 0;
+		for (const file of this.workspace.files()) total += file.digest.papers.length;
+		return total;
+	}
+
+	/** A random paper anywhere in the workspace, never the one the card already shows (when there is a choice). */
+	randomRef(exclude?: CardRef): CardRef | undefined {
+		const files = this.workspace.files().filter((f) => f.digest.papers.length > 0);
+		const total = files.reduce((n, f) => n + f.digest.papers.length, 0);
+		if (total === 0) return undefined;
+		for (let attempt = 0; attempt < 8; attempt++) {
+			let pick = Math.floor(Math.random() * total);
+			for (const file of files) {
+				if (pick >= file.digest.papers.length) {
+					pick -= file.digest.papers.length;
+					continue;
+				}
+				const ref = { uri: file.uri.toString(), id: file.digest.papers[pick].id, index: pick };
+				if (total === 1 || !exclude || exclude.id !== ref.id) return ref;
+				break;
+			}
+		}
+		return undefined;
+	}
+
+	showRandom(card: CardPanel | undefined): void {
+		const ref = this.randomRef(card?.currentRef);
+		if (!ref) {
+			void vscode.window.showInformationMessage('There are no papers in the digests of this workspace.');
+			return;
+		}
+		if (card) card.show(ref);
+		else this.open(ref, false);
+	}
+
+	async act(message: WebviewMessage, location: PaperLocation, cardColumn: vscode.ViewColumn | undefined): Promise<void> {
+		const { paper } = location;
+		switch (message.type) {
+			case 'revealSource':
+				await revealSource(location, cardColumn);
+				return;
+			case 'openExternal': {
+				const url = paperLinks(paper)[message.kind];
+				if (url) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+				return;
+			}
+			case 'openLink':
+				await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+				return;
+			case 'copy':
+				await copyFromPaper(message.what, location);
+				return;
+			case 'searchAuthor':
+				await searchAuthor(message.name);
+				return;
+			default:
+				return;
+		}
+	}
+
+	/** The paper under the cursor of the active digest editor. */
+	refAtCursor(): CardRef | undefined {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || !this.workspace.isDigestDocument(editor.document)) return undefined;
+		const digest = this.workspace.parseDocument(editor.document);
+		const index = paperIndexAtLine(digest, editor.selection.active.line);
+		return index === undefined ? undefined : { uri: editor.document.uri.toString(), id: digest.papers[index].id, index };
+	}
+
+	dispose(): void {
+		for (const card of [...this.panels]) card.dispose();
+		for (const s of this.subscriptions) s.dispose();
+	}
+}
+
+async function revealSource(location: PaperLocation, cardColumn: vscode.ViewColumn | undefined): Promise<void> {
+	const uri = location.file.uri;
+	const line = location.paper.headingLine;
+	const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+	const position = new vscode.Position(line, 0);
+	// never cover the card with its own source: open beside it when it sits in the first group
+	const column = visible?.viewColumn ?? (cardColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+	const editor = await vscode.window.showTextDocument(uri, {
+		viewColumn: column,
+		selection: new vscode.Range(position, position),
+		preserveFocus: false,
+	});
+	editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+}
+
+async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperLocation): Promise<void> {
+	const { paper } = location;
+	const text = what === 'link' ? primaryLink(paper) : what === 'title' ? paper.title : toBibtex(paper, { day: location.file.digest.day });
+	if (!text) {
+		void vscode.window.showInformationMessage('This paper has no link to copy.');
+		return;
+	}
+	await vscode.env.clipboard.writeText(text);
+	const label = what === 'link' ? 'link' : what === 'title' ? 'title' : 'BibTeX';
+	vscode.window.setStatusBarMessage(`$(check) Copied ${label} of ${panelTitle(paper.title || paper.id)}`, 3000);
+}
+
+async function searchAuthor(name: string): Promise<void> {
+	const commands = await vscode.commands.getCommands(true);
+	if (commands.includes(SEARCH_BY_AUTHOR)) {
+		await vscode.commands.executeCommand(SEARCH_BY_AUTHOR, name);
+		return;
+	}
+	void vscode.window.showInformationMessage(`Searching papers by author (${name}) needs the arXiv Digest search, which is not available.`);
+}
+
+export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable & { readonly api: CardsTestApi } {
+	const manager = new CardManager(context, workspace);
+
+	const openFromArgument = async (arg: unknown): Promise<void> => {
+		const ref = cardRefFromArgument(arg) ?? manager.refAtCursor();
+		if (!ref) {
+			void vscode.window.showInformationMessage('Place the cursor on a paper in an arXiv digest, or pick one in the Papers view, to open its card.');
+			return;
+		}
+		// before the first scan only open editors are known; a tree or search ref may need the index
+		if ('missing' in manager.locate(ref)) await workspace.ready;
+		manager.open(ref, true);
+	};
+
+	const openById = async (): Promise<void> => {
+		const input = await vscode.window.showInputBox({
+			title: 'Open Paper Card',
+			prompt: 'arXiv id or link of a paper listed in the digests of this workspace',
+			placeHolder: 'e.g. 2602.04994, arXiv:2602.04994v2, hep-th/9901001 or https://arxiv.org/abs/2602.04994',
+			ignoreFocusOut: true,
+			validateInput: (value) => (value.trim() === '' || parseArxivIdInput(value) ? undefined : 'Not an arXiv id: expected something like 2602.04994 or an arxiv.org link'),
+		});
+		const id = input === undefined ? undefined : parseArxivIdInput(input);
+		if (!id) return;
+		await workspace.ready;
+		const location = workspace.findPaper(id)[0];
+		if (location) {
+			manager.open({ uri: location.file.uri.toString(), id: location.paper.id, index: location.index }, false);
+			return;
+		}
+		const choice = await vscode.window.showInformationMessage(`arXiv:${id} is not listed in any digest in this workspace.`, 'Open on arXiv');
+		if (choice) await vscode.env.openExternal(vscode.Uri.parse(`https://arxiv.org/abs/${id}`, true));
+	};
+
+	const copyBibtex = async (arg: unknown): Promise<void> => {
+		const ref = cardRefFromArgument(arg) ?? manager.activeCard()?.currentRef ?? manager.refAtCursor();
+		if (!ref) {
+			void vscode.window.showInformationMessage('Pick a paper to copy its BibTeX.');
+			return;
+		}
+		const found = manager.locate(ref);
+		if ('missing' in found) {
+			void vscode.window.showWarningMessage(found.missing);
+			return;
+		}
+		await copyFromPaper('bibtex', found.location);
+	};
+
+	const serializer: vscode.WebviewPanelSerializer = {
+		async deserializeWebviewPanel(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
+			const card = manager.adopt(panel);
+			await workspace.ready;
+			const state = parseCardState(rawState);
+			if (!state) {
+				card.showMessage('This paper card could not be restored: it did not record which paper it showed. Open the card again from a digest.');
+				return;
+			}
+			card.show({ uri: state.uri || undefined, id: state.id }, state.scrollY);
+		},
+	};
+
+	const disposables: vscode.Disposable[] = [
+		vscode.commands.registerCommand('arxivDigest.openCard', openFromArgument),
+		vscode.commands.registerCommand('arxivDigest.openCardById', openById),
+		vscode.commands.registerCommand('arxivDigest.card.next', () => manager.activeCard()?.step(1)),
+		vscode.commands.registerCommand('arxivDigest.card.previous', () => manager.activeCard()?.step(-1)),
+		vscode.commands.registerCommand('arxivDigest.card.random', async () => {
+			await workspace.ready;
+			manager.showRandom(manager.activeCard());
+		}),
+		vscode.commands.registerCommand('arxivDigest.copyBibtex', copyBibtex),
+		vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, serializer),
+		manager,
+	];
+
+	const api: CardsTestApi = {
+		current() {
+			const ref = manager.activeCard()?.currentRef;
+			if (!ref) return undefined;
+			const found = manager.locate(ref);
+			if (!('location' in found)) return undefined;
+			return { id: found.location.paper.id, uri: found.location.file.uri.toString(), title: found.location.paper.title };
+		},
+		panelCount: () => manager.panelCount(),
+		renderedHtml: () => manager.activeCard()?.body,
+		async receive(message: unknown) {
+			const parsed = parseWebviewMessage(message);
+			const card = manager.activeCard();
+			if (parsed && card) await card.handle(parsed);
+		},
+	};
+
+	return {
+		api,
+		dispose() {
+			for (const d of disposables) d.dispose();
+		},
+	};
+}

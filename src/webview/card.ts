@@ -1,0 +1,136 @@
+/**
+ * Browser script of the paper card webview (built to dist/webview/card.js as an IIFE).
+ * It renders what the extension sends, turns clicks and ←/→ into typed messages, applies KaTeX's
+ * styles through the CSSOM (the CSP forbids style attributes) and remembers the scroll position.
+ */
+import { KATEX_STYLE_ATTRIBUTE, type CardState, type ExtensionMessage, type WebviewMessage } from '../core/card/protocol';
+
+interface VsCodeApi {
+	postMessage(message: WebviewMessage): void;
+	getState(): unknown;
+	setState(state: CardState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('card') as HTMLElement;
+let state: CardState | undefined = readState(vscode.getState());
+
+function readState(value: unknown): CardState | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const v = value as Partial<CardState>;
+	return typeof v.uri === 'string' && typeof v.id === 'string' ? { uri: v.uri, id: v.id, scrollY: typeof v.scrollY === 'number' ? v.scrollY : 0 } : undefined;
+}
+
+function post(message: WebviewMessage): void {
+	vscode.postMessage(message);
+}
+
+function applyKatexStyles(container: HTMLElement): void {
+	container.querySelectorAll<HTMLElement>(`[${KATEX_STYLE_ATTRIBUTE}]`).forEach((element) => {
+		element.style.cssText = element.getAttribute(KATEX_STYLE_ATTRIBUTE) ?? '';
+	});
+}
+
+function show(html: string): void {
+	const hadFocus = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.action : undefined;
+	// The HTML comes from the extension's renderer (markdown-it with html: false, everything escaped).
+	root.innerHTML = html;
+	applyKatexStyles(root);
+	// keep keyboard users on the button they pressed (Next stays focused while paging through a day)
+	// only when the card has focus: a re-render after an edit in the digest must not pull focus from the editor
+	if (!document.hasFocus()) return;
+	const again = hadFocus ? root.querySelector<HTMLElement>(`[data-action="${hadFocus}"]:not([disabled])`) : null;
+	(again ?? root).focus({ preventScroll: true });
+}
+
+function showMissing(message: string): void {
+	const box = document.createElement('div');
+	box.className = 'missing';
+	box.setAttribute('role', 'status');
+	const text = document.createElement('p');
+	text.textContent = message;
+	box.append(text);
+	root.replaceChildren(box);
+}
+
+window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
+	const message = event.data;
+	if (typeof message !== 'object' || message === null) return;
+	if (message.type === 'update' && typeof message.html === 'string') {
+		show(message.html);
+		state = readState(message.state);
+		if (state) {
+			vscode.setState(state);
+			window.scrollTo(0, state.scrollY);
+		}
+	} else if (message.type === 'missing' && typeof message.message === 'string') {
+		showMissing(message.message);
+		state = readState(message.state) ?? state;
+		if (state) vscode.setState({ ...state, scrollY: 0 });
+	}
+});
+
+root.addEventListener('click', (event) => {
+	const target = event.target instanceof Element ? event.target : null;
+	const link = target?.closest('a');
+	if (link) {
+		// links never navigate the webview; the extension opens http(s) links in the browser
+		event.preventDefault();
+		const href = link.getAttribute('href');
+		if (href) post({ type: 'openLink', href });
+		return;
+	}
+	const control = target?.closest<HTMLButtonElement>('button[data-action]');
+	if (!control || control.disabled) return;
+	const data = control.dataset;
+	switch (data.action) {
+		case 'next':
+		case 'previous':
+		case 'random':
+		case 'revealSource':
+			post({ type: data.action });
+			break;
+		case 'openExternal':
+			if (data.kind === 'abs' || data.kind === 'pdf' || data.kind === 'html' || data.kind === 'original') post({ type: 'openExternal', kind: data.kind });
+			break;
+		case 'copy':
+			if (data.what === 'link' || data.what === 'title' || data.what === 'bibtex') post({ type: 'copy', what: data.what });
+			break;
+		case 'searchAuthor':
+			if (data.author) post({ type: 'searchAuthor', name: data.author });
+			break;
+	}
+});
+
+window.addEventListener('keydown', (event) => {
+	if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+	const target = event.target;
+	if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) return;
+	const action = event.key === 'ArrowLeft' ? 'previous' : event.key === 'ArrowRight' ? 'next' : undefined;
+	if (!action) return;
+	const control = root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+	if (!control || control.disabled) return;
+	event.preventDefault();
+	post({ type: action });
+});
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener(
+	'scroll',
+	() => {
+		if (scrollTimer !== undefined) clearTimeout(scrollTimer);
+		scrollTimer = setTimeout(() => {
+			scrollTimer = undefined;
+			if (!state) return;
+			state = { ...state, scrollY: Math.round(window.scrollY) };
+			vscode.setState(state);
+			post({ type: 'scroll', y: state.scrollY });
+		}, 200);
+	},
+	{ passive: true },
+);
+
+applyKatexStyles(root);
+post({ type: 'ready' });

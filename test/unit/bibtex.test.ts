@@ -1,0 +1,104 @@
+import * as assert from 'node:assert';
+import { citationKey, escapeBibtexValue, toBibtex, yearFromArxivId } from '../../src/core/card/bibtex';
+import { makePaper } from './card-fixtures';
+
+describe('BibTeX', () => {
+	it('writes an @misc arXiv entry with eprint, archivePrefix and primaryClass', () => {
+		const bib = toBibtex(makePaper(), { day: '2026-02-06' });
+		assert.strictEqual(
+			bib,
+			[
+				'@misc{bao2026sider,',
+				'  title         = {SIDeR: Semantic Identity Decoupling for Unrestricted Face Privacy},',
+				'  author        = {Zhuosen Bao and Xia Du and Chi-man Pun},',
+				'  year          = {2026},',
+				'  eprint        = {2602.04994},',
+				'  archivePrefix = {arXiv},',
+				'  primaryClass  = {cs.CV},',
+				'  url           = {https://arxiv.org/abs/2602.04994}',
+				'}',
+				'',
+			].join('\n'),
+		);
+	});
+
+	it('keeps the version in the url but not in eprint', () => {
+		const bib = toBibtex(makePaper({ version: 'v3' }));
+		assert.match(bib, /eprint {8}= \{2602\.04994\},/);
+		assert.match(bib, /url {11}= \{https:\/\/arxiv\.org\/abs\/2602\.04994v3\}/);
+	});
+
+	it('takes the year from the id, old-style ids included, before the digest day', () => {
+		assert.strictEqual(yearFromArxivId('2602.04994'), 2026);
+		assert.strictEqual(yearFromArxivId('0704.0001'), 2007);
+		assert.strictEqual(yearFromArxivId('hep-th/9901001'), 1999);
+		assert.strictEqual(yearFromArxivId('math.AG/0309136'), 2003);
+		assert.strictEqual(yearFromArxivId('doi:10.1/x'), undefined);
+		const old = toBibtex(makePaper({ id: 'hep-th/9901001', category: undefined, section: 'hep-th', link: 'http://arxiv.org/abs/hep-th/9901001', authors: ['Edward Witten'], title: 'The Theory of Strings' }), { day: '2026-02-06' });
+		assert.match(old, /^@misc\{witten1999theory,/);
+		assert.match(old, /eprint {8}= \{hep-th\/9901001\}/);
+		assert.match(old, /primaryClass {2}= \{hep-th\}/);
+		assert.match(old, /url {11}= \{https:\/\/arxiv\.org\/abs\/hep-th\/9901001\}/);
+	});
+
+	it('writes url and howpublished for papers that are not on arXiv, with the year of the day', () => {
+		const bib = toBibtex(
+			makePaper({ id: 'doi:10.1101/2024.01.01.123456', isArxiv: false, link: 'https://www.biorxiv.org/content/10.1101/2024.01.01.123456v1?x=50%#s', title: 'Protein folding', authors: ['Ana María López'] }),
+			{ day: '2025-06-08' },
+		);
+		assert.strictEqual(
+			bib,
+			[
+				'@misc{lopez2025protein,',
+				'  title        = {Protein folding},',
+				'  author       = {Ana María López},',
+				'  year         = {2025},',
+				'  howpublished = {\\url{https://www.biorxiv.org/content/10.1101/2024.01.01.123456v1?x=50\\%\\#s}},',
+				'  url          = {https://www.biorxiv.org/content/10.1101/2024.01.01.123456v1?x=50%#s}',
+				'}',
+				'',
+			].join('\n'),
+		);
+		assert.doesNotMatch(bib, /eprint|archivePrefix/);
+	});
+
+	it('keeps Chinese author names and falls back to an id-based key', () => {
+		const bib = toBibtex(makePaper({ authors: ['张伟', '李娜'], title: '基于扩散模型的人脸隐私保护' }));
+		assert.match(bib, /author {8}= \{张伟 and 李娜\}/);
+		assert.match(bib, /title {9}= \{基于扩散模型的人脸隐私保护\}/);
+		assert.match(bib, /^@misc\{arxiv260204994,/);
+		assert.strictEqual(citationKey(makePaper({ authors: ['Wei Zhang', '李娜'] }), 2026), 'zhang2026sider');
+	});
+
+	it('escapes braces and LaTeX specials but keeps balanced math', () => {
+		assert.strictEqual(escapeBibtexValue('50% of {A} & B_1 #2 ~ ^'), '50\\% of \\{A\\} \\& B\\_1 \\#2 \\textasciitilde{} \\textasciicircum{}');
+		assert.strictEqual(escapeBibtexValue('$\\mathcal{O}(n)$ attention for $k$-NN'), '$\\mathcal{O}(n)$ attention for $k$-NN');
+		assert.strictEqual(escapeBibtexValue('broken $x}$ math'), 'broken \\$x\\}\\$ math');
+		assert.strictEqual(escapeBibtexValue('a\\b'), 'a\\textbackslash{}b');
+		assert.strictEqual(escapeBibtexValue(' multi\n  line  '), 'multi line');
+		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}'] }));
+		assert.match(bib, /title {9}= \{Close \\\} the field \\\{\},/);
+		assert.match(bib, /author {8}= \{\{Smith and Sons\} and A\. \\\{B\\\}\},/);
+		let depth = 0;
+		for (let i = 0; i < bib.length; i++) {
+			if (bib[i] === '\\') i++;
+			else if (bib[i] === '{') depth++;
+			else if (bib[i] === '}') depth--;
+			assert.ok(depth >= 0);
+		}
+		assert.strictEqual(depth, 0, 'braces balance');
+	});
+
+	it('makes keys from the surname, year and first significant title word', () => {
+		assert.strictEqual(citationKey(makePaper({ authors: ['Doe, Jane'], title: 'The Art of Testing' }), 2024), 'doe2024art');
+		assert.strictEqual(citationKey(makePaper({ authors: ['Jürgen Schmidhuber'], title: 'On Learning' }), 1991), 'schmidhuber1991learning');
+		assert.strictEqual(citationKey(makePaper({ authors: [], title: '' }), undefined), 'arxiv260204994');
+		assert.strictEqual(citationKey(makePaper({ authors: [], title: '', isArxiv: false, id: 'url:x' }), undefined), 'paper');
+	});
+
+	it('leaves out the year when neither the id nor the day gives one', () => {
+		const bib = toBibtex(makePaper({ id: 'title:x', isArxiv: false, link: undefined }), { day: undefined });
+		assert.doesNotMatch(bib, /year|url|eprint/);
+		assert.match(bib, /^@misc\{bao(sider)?/);
+	});
+});

@@ -1,0 +1,215 @@
+import * as assert from 'node:assert';
+import { renderCardHtml, buildCardDocument, renderMissingHtml, type CardInput } from '../../src/core/card/render';
+import { paperLinks, parseArxivIdInput, primaryLink } from '../../src/core/card/links';
+import { createCardMarkdown, isSafeLink } from '../../src/core/card/markdown';
+import { parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
+import { makePaper } from './card-fixtures';
+
+function input(overrides: Partial<CardInput> = {}): CardInput {
+	return { paper: makePaper(), fileLabel: '2026-02-06', index: 3, total: 10, ...overrides };
+}
+
+function positions(html: string, markers: string[]): number[] {
+	return markers.map((m) => {
+		const at = html.indexOf(m);
+		assert.ok(at >= 0, `${m} appears in the card`);
+		return at;
+	});
+}
+
+describe('card renderer', () => {
+	it('shows every field of the paper', () => {
+		const html = renderCardHtml(input({ appearances: [{ label: '2026-02-06', current: true }, { label: '2026-02-05', current: false }] }));
+		for (const text of ['SIDeR: Semantic Identity Decoupling', 'Zhuosen Bao', 'Xia Du', 'Chi-man Pun', 'cs.CV', '2026-02-06', '2026-02-05', 'TLDR-TEXT', 'MOTIVATION-TEXT', 'METHOD-TEXT', 'RESULT-TEXT', 'CONCLUSION-TEXT', 'ABSTRACT-TEXT', 'EXTRA-ONE', 'EXTRA-TWO', 'Keywords', 'Comment', '2602.04994']) {
+			assert.ok(html.includes(text), `card contains ${text}`);
+		}
+		assert.match(html, /<h1 class="title">SIDeR: Semantic Identity Decoupling for Unrestricted Face Privacy<\/h1>/);
+		assert.match(html, /data-action="searchAuthor" data-author="Chi-man Pun"/);
+		assert.match(html, /<aside class="tldr"[^>]*>/);
+	});
+
+	it('orders TL;DR, Motivation, Method, Result, Conclusion, Abstract, then extras in file order', () => {
+		const html = renderCardHtml(input());
+		const at = positions(html, ['TLDR-TEXT', 'MOTIVATION-TEXT', 'METHOD-TEXT', 'RESULT-TEXT', 'CONCLUSION-TEXT', 'ABSTRACT-TEXT', 'EXTRA-ONE', 'EXTRA-TWO']);
+		assert.deepStrictEqual(at, [...at].sort((a, b) => a - b));
+		const headings = [...html.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+		assert.deepStrictEqual(headings, ['TL;DR', 'Motivation', 'Method', 'Result', 'Conclusion', 'Abstract', 'Keywords', 'Comment']);
+	});
+
+	it('leaves out empty sections and says so when nothing is left', () => {
+		const sparse = makePaper({ motivation: '', method: '  ', result: '', conclusion: '', abstract: '', tldr: '', extra: [{ label: 'Comment', value: '', range: { start: 1, end: 1 } }] });
+		const html = renderCardHtml(input({ paper: sparse }));
+		assert.doesNotMatch(html, /<h2>/);
+		assert.match(html, /no summary or abstract/);
+	});
+
+	it('shows the translated title and the listing section when it differs from the main category', () => {
+		const html = renderCardHtml(input({ paper: makePaper({ translatedTitle: '语义身份解耦', section: 'cs.CR' }) }));
+		assert.match(html, /<p class="translated-title">语义身份解耦<\/p>/);
+		assert.match(html, /Listed under/);
+		assert.match(html, /cs\.CR/);
+	});
+
+	it('typesets $…$ and $$…$$ with KaTeX and moves its inline styles to data attributes', () => {
+		const paper = makePaper({ title: 'Learning $\\lambda$-calculus', abstract: 'We bound $x^2_i$ by\n\n$$\\frac{a}{b}$$' });
+		const html = renderCardHtml(input({ paper }));
+		assert.match(html, /<h1 class="title">Learning <span class="katex">/);
+		assert.ok(html.includes('<annotation encoding="application/x-tex">\\lambda</annotation>'));
+		assert.match(html, /class="katex-display"/);
+		assert.match(html, /data-katex-style="height:/);
+		assert.doesNotMatch(html, /\sstyle=/, 'no style attribute the CSP would block');
+	});
+
+	it('treats markdown-looking and HTML-looking text as text', () => {
+		const paper = makePaper({ tldr: 'A <think> tag, a<b, x*y*z and **bold** summary' });
+		const html = renderCardHtml(input({ paper }));
+		assert.ok(html.includes('A &lt;think&gt; tag, a&lt;b'));
+		assert.ok(html.includes('<strong>bold</strong>'));
+	});
+
+	it('links the abstract page, PDF and HTML version with the version the digest gave', () => {
+		const paper = makePaper({ version: 'v2' });
+		const html = renderCardHtml(input({ paper }));
+		assert.match(html, /data-kind="abs" title="https:\/\/arxiv\.org\/abs\/2602\.04994v2"/);
+		assert.match(html, /data-kind="pdf" title="https:\/\/arxiv\.org\/pdf\/2602\.04994v2"/);
+		assert.match(html, /data-kind="html" title="https:\/\/arxiv\.org\/html\/2602\.04994v2"/);
+		assert.doesNotMatch(html, /data-kind="original"/);
+		assert.doesNotMatch(html, /<a /, 'no anchors: nothing navigates the webview');
+	});
+
+	it('shows only the original link for papers that are not on arXiv', () => {
+		const paper = makePaper({ id: 'doi:10.1101/2024.01.01.123456', isArxiv: false, link: 'https://www.biorxiv.org/content/10.1101/2024.01.01.123456v1' });
+		const html = renderCardHtml(input({ paper }));
+		assert.match(html, /data-kind="original" title="https:\/\/www\.biorxiv\.org\/content\/10\.1101\/2024\.01\.01\.123456v1"/);
+		assert.doesNotMatch(html, /data-kind="(abs|pdf|html)"/);
+		assert.doesNotMatch(html, /<dt>arXiv<\/dt>/);
+	});
+
+	it('disables Previous on the first paper and Next on the last', () => {
+		const first = renderCardHtml(input({ index: 0, total: 3 }));
+		assert.match(first, /data-action="previous"[^>]*disabled/);
+		assert.doesNotMatch(first, /data-action="next"[^>]*disabled/);
+		const last = renderCardHtml(input({ index: 2, total: 3 }));
+		assert.match(last, /data-action="next"[^>]*disabled/);
+		assert.doesNotMatch(last, /data-action="previous"[^>]*disabled/);
+		assert.match(last, /3 of 3/);
+	});
+
+	it('is deterministic', () => {
+		assert.strictEqual(renderCardHtml(input()), renderCardHtml(input()));
+	});
+
+	it('escapes the missing-paper message', () => {
+		assert.strictEqual(renderMissingHtml('gone <b>'), '<div class="missing" role="status"><p>gone &lt;b&gt;</p></div>');
+	});
+});
+
+describe('card document shell', () => {
+	const doc = buildCardDocument({
+		cspSource: 'https://webview.example',
+		nonce: 'abcdefghijklmnop1234',
+		scriptUri: 'https://webview.example/dist/webview/card.js',
+		styleUris: ['https://webview.example/media/katex/katex.min.css', 'https://webview.example/media/card.css'],
+	});
+
+	it('has a strict CSP without unsafe-inline or unsafe-eval', () => {
+		const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(doc)?.[1] ?? '';
+		assert.ok(csp.startsWith("default-src &#39;none&#39;; style-src https://webview.example; font-src https://webview.example; img-src https://webview.example data:; script-src &#39;nonce-abcdefghijklmnop1234&#39;"), csp);
+		assert.doesNotMatch(csp, /unsafe/);
+	});
+
+	it('loads exactly one script, with the nonce, and the styles in order', () => {
+		assert.strictEqual(doc.match(/<script/g)?.length, 1);
+		assert.match(doc, /<script nonce="abcdefghijklmnop1234" src="https:\/\/webview\.example\/dist\/webview\/card\.js"><\/script>/);
+		assert.ok(doc.indexOf('katex.min.css') < doc.indexOf('card.css'));
+		assert.doesNotMatch(doc, /\son\w+=/i);
+	});
+
+	it('refuses a weak nonce', () => {
+		assert.throws(() => buildCardDocument({ cspSource: 'x', nonce: 'short', scriptUri: 'x', styleUris: [] }));
+		assert.throws(() => buildCardDocument({ cspSource: 'x', nonce: "abcdefghijklmnop' 'unsafe-inline", scriptUri: 'x', styleUris: [] }));
+	});
+});
+
+describe('card links', () => {
+	it('builds arXiv links only from well-formed ids and versions', () => {
+		assert.deepStrictEqual(paperLinks({ id: 'hep-th/9901001', isArxiv: true, version: 'v1' }), { abs: 'https://arxiv.org/abs/hep-th/9901001v1', pdf: 'https://arxiv.org/pdf/hep-th/9901001v1', html: undefined });
+		assert.deepStrictEqual(paperLinks({ id: '2602.04994', isArxiv: true, version: 'v2/../../x' }).abs, 'https://arxiv.org/abs/2602.04994');
+		assert.deepStrictEqual(paperLinks({ id: '../evil', isArxiv: true, link: 'https://evil.example' }), { original: 'https://evil.example' });
+		assert.deepStrictEqual(paperLinks({ id: 'url:x', isArxiv: false, link: 'javascript:alert(1)' }), {});
+		assert.strictEqual(primaryLink({ id: '2602.04994', isArxiv: true, version: 'v3' }), 'https://arxiv.org/abs/2602.04994v3');
+	});
+
+	it('parses ids and links typed into the input box', () => {
+		const cases: [string, string | undefined][] = [
+			['2602.04994', '2602.04994'],
+			[' 2602.04994v2 ', '2602.04994'],
+			['arXiv:2602.04994', '2602.04994'],
+			['https://arxiv.org/abs/2602.04994v1', '2602.04994'],
+			['http://arxiv.org/pdf/2602.04994v1.pdf', '2602.04994'],
+			['arxiv.org/html/2602.04994v1', '2602.04994'],
+			['hep-th/9901001', 'hep-th/9901001'],
+			['math.AG/0309136v2', 'math.AG/0309136'],
+			['0704.0001', '0704.0001'],
+			['260.04994', undefined],
+			['https://example.com/abs/2602.04994', undefined],
+			['hello', undefined],
+			['', undefined],
+		];
+		for (const [text, expected] of cases) assert.strictEqual(parseArxivIdInput(text), expected, text);
+	});
+});
+
+describe('card markdown', () => {
+	const md = createCardMarkdown();
+
+	it('allows only http(s) and mailto link targets', () => {
+		for (const ok of ['https://arxiv.org', 'http://example.com/a?b=c', 'mailto:a@b.c']) assert.ok(isSafeLink(ok), ok);
+		for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:x', 'vbscript:x', 'data:text/html,x', 'data:image/png;base64,AAAA', 'file:///etc/passwd', 'command:x', '//evil.example', '#top', 'relative/path']) {
+			assert.ok(!isSafeLink(bad), bad);
+		}
+	});
+
+	it('linkifies plain URLs but not bare file names', () => {
+		const html = md.render('code at https://github.com/x/y and in model.py');
+		assert.match(html, /<a href="https:\/\/github\.com\/x\/y" class="external-link" rel="noreferrer noopener">/);
+		assert.doesNotMatch(html, /href="http:\/\/model\.py"/);
+	});
+
+	it('renders raw HTML and images as text', () => {
+		assert.strictEqual(md.renderInline('<b>x</b>'), '&lt;b&gt;x&lt;/b&gt;');
+		assert.doesNotMatch(md.render('![alt](https://example.com/x.png)'), /<img/);
+	});
+});
+
+describe('card message protocol', () => {
+	it('accepts the messages of the protocol', () => {
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'next', extra: 1 }), { type: 'next' });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'openExternal', kind: 'pdf' }), { type: 'openExternal', kind: 'pdf' });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'copy', what: 'bibtex' }), { type: 'copy', what: 'bibtex' });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'searchAuthor', name: '  Xia Du ' }), { type: 'searchAuthor', name: 'Xia Du' });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'scroll', y: 120.6 }), { type: 'scroll', y: 121 });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'openLink', href: 'https://example.com' }), { type: 'openLink', href: 'https://example.com' });
+	});
+
+	it('ignores unknown and malformed messages', () => {
+		const bad: unknown[] = [
+			undefined, null, 'next', 42, [], {}, { type: 'nope' }, { type: 'openExternal', kind: 'javascript' }, { type: 'openExternal' },
+			{ type: 'copy', what: 'everything' }, { type: 'searchAuthor', name: '' }, { type: 'searchAuthor', name: 'x'.repeat(5000) },
+			{ type: 'searchAuthor', name: 7 }, { type: 'scroll', y: Number.NaN }, { type: 'scroll', y: -5 }, { type: 'scroll', y: '10' },
+			{ type: 'openLink', href: 'javascript:alert(1)' }, { type: 'openLink', href: 'command:workbench.action.reloadWindow' }, { type: 'openLink' },
+			{ type: 'toString' }, { type: '__proto__' },
+		];
+		for (const message of bad) assert.strictEqual(parseWebviewMessage(message), undefined, JSON.stringify(message));
+	});
+
+	it('validates restored state', () => {
+		assert.deepStrictEqual(parseCardState({ uri: 'file:///d/2026-02-06.md', id: '2602.04994', scrollY: 300 }), { uri: 'file:///d/2026-02-06.md', id: '2602.04994', scrollY: 300 });
+		assert.deepStrictEqual(parseCardState({ uri: 'file:///d.md', id: '2602.04994' }), { uri: 'file:///d.md', id: '2602.04994', scrollY: 0 });
+		assert.deepStrictEqual(parseCardState({ id: '2602.04994', uri: 5 }), { uri: '', id: '2602.04994', scrollY: 0 });
+		assert.strictEqual(parseCardState({ uri: 'file:///d.md' }), undefined);
+		assert.strictEqual(parseCardState(undefined), undefined);
+		assert.strictEqual(parseCardState('x'), undefined);
+	});
+});
