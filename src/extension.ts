@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { registerCards } from './features/cards';
+import { registerLanguageSupport } from './features/language';
+import { logDisposable } from './features/log';
+import { registerOutline } from './features/outline';
+import { registerPaperActions } from './features/paperActions';
+import { registerTree } from './features/tree';
+import { DigestWorkspace } from './features/workspace/digestWorkspace';
+
+// Wiring only: every feature lives in src/features/<name>/ and registers itself here.
+export function activate(context: vscode.ExtensionContext) {
+	context.subscriptions.push(logDisposable);
+	context.subscriptions.push(registerLanguageSupport(context));
+
+	const workspace = DigestWorkspace.create();
+	context.subscriptions.push(workspace);
+
+	context.subscriptions.push(registerOutline(context, workspace));
+	context.subscriptions.push(registerPaperActions(context, workspace));
+	const cards = registerCards(context, workspace);
+	context.subscriptions.push(cards);
+	const tree = registerTree(context, workspace);
+	context.subscriptions.push(tree);
+
+	// The API the real-editor tests drive; not a public contract.
+	return { workspace, tree, cards };
+}
+
+export function deactivate(): void {
+	// Everything registered is disposed through context.subscriptions.
+}
