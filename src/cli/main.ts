@@ -10,6 +10,7 @@ import { runGenCorpus } from './genCorpusCommand';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { runParse } from './parse';
 import { runStats } from './stats';
+import { runBenchWithSearch, runSearch } from './search';
 
 export type { CliIO } from './io';
 
@@ -21,6 +22,8 @@ Commands:
   parse FILE... [--json]   parse files; print the model and diagnostics
   stats DIR [--json]       days, files, entries, unique papers, papers per category
   bench DIR [--runs N]     parse throughput over a directory, as JSON
+                           (--search: also the search index figures)
+  search DIR QUERY         search the papers under DIR [--json] [--limit N]
   gen-corpus OUT [...]     write a large generated workspace for benchmarks
 
 Options:
@@ -61,14 +64,30 @@ export function main(argv: readonly string[], io: CliIO): number {
 	}
 }
 
+/** Commands that run asynchronously (worker threads); everything else goes through `main`. */
+export async function mainAsync(argv: readonly string[], io: CliIO): Promise<number> {
+	const [first, ...rest] = argv;
+	const run = first === 'search' ? runSearch : first === 'bench' && rest.includes('--search') ? runBenchWithSearch : undefined;
+	if (!run) return main(argv, io);
+	try {
+		return await run(rest, io);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		io.stderr(`arxiv-digest: ${error.message}\nTry 'arxiv-digest ${first} --help' for more information.\n`);
+		return EXIT_USAGE;
+	}
+}
+
 if (require.main === module) {
 	// `arxiv-digest parse big.md | head` closes the pipe early; that is not an error
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		if (error.code !== 'EPIPE') throw error;
 		process.exit(process.exitCode ?? 0);
 	});
-	process.exitCode = main(process.argv.slice(2), {
+	void mainAsync(process.argv.slice(2), {
 		stdout: (text) => process.stdout.write(text),
 		stderr: (text) => process.stderr.write(text),
+	}).then((code) => {
+		process.exitCode = code;
 	});
 }

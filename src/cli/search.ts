@@ -3,15 +3,19 @@
  * the same index code the extension runs (src/core/search), sharded over worker threads
  * when dist/search-worker.js is next to the CLI.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { defaultShardCount, inProcessShard, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeShardIO } from '../core/search/nodeIO';
 import type { FileSpec } from '../core/search/protocol';
+import MiniSearch from 'minisearch';
+import { SUMMARY_FIELDS } from '../core/model';
+import { parseDigest } from '../core/parser';
 import { intOption, parseArgs, UsageError } from './args';
-import { findCandidateFiles } from './files';
+import { runBenchOnFiles } from './bench';
+import { findCandidateFiles, loadDigestFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 
 export const SEARCH_HELP = `Usage: arxiv-digest search DIR QUERY [--json] [--limit N]
@@ -31,6 +35,47 @@ Options:
   --limit N   at most N results (default 20)
   -h, --help  show this help
 `;
+
+export const BENCH_SEARCH_HELP = `Usage: arxiv-digest bench DIR --search [--runs N] [--json]
+
+The parse figures of \`arxiv-digest bench\`, plus a "search" section: a cold build of
+the search index in worker threads (time until titles/authors/ids/TL;DR are
+searchable, until everything is, and the longest stall of the main thread),
+a warm start from the cache, query latency p50/p95 over a fixed set of queries
+and over misspelled (fuzzy) queries, index memory, cache size and the time to
+re-index one changed file.
+
+  --minisearch  also measure plain minisearch (default options, every field,
+                one instance on this thread) over the same files and queries,
+                the baseline the index was measured against (takes minutes)
+`;
+
+/** \`bench DIR --search\`: the parse report of bench.ts with the search figures added. */
+export async function runBenchWithSearch(argv: readonly string[], io: CliIO): Promise<number> {
+	const args = parseArgs(argv, { flags: ['json', 'help', 'search', 'minisearch'], options: ['runs'], aliases: { h: 'help' } });
+	if (args.flags.has('help')) {
+		io.stdout(BENCH_SEARCH_HELP);
+		return EXIT_OK;
+	}
+	if (args.positionals.length !== 1) throw new UsageError('bench needs exactly one DIR');
+	const runs = intOption(args, 'runs', 5, 1, 1000);
+	const dir = args.positionals[0];
+	let corpus;
+	try {
+		corpus = loadDigestFiles(dir, (text, path) => parseDigest(text, path).papers.length > 0);
+	} catch (error) {
+		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
+		return EXIT_IO_ERROR;
+	}
+	for (const { path, reason } of corpus.unreadable) io.stderr(`arxiv-digest: cannot read ${path}: ${reason}\n`);
+	const report = runBenchOnFiles(dir, corpus.files, runs);
+	// the parse pass holds every file's text: let it go before measuring the index
+	corpus = undefined;
+	const search = await benchSearch(dir);
+	const minisearch = args.flags.has('minisearch') ? benchMinisearchBaseline(dir) : undefined;
+	io.stdout(JSON.stringify({ ...report, search, ...(minisearch ? { minisearch } : {}) }, null, '\t') + '\n');
+	return EXIT_OK;
+}
 
 function workerScript(): string | undefined {
 	const script = join(__dirname, 'search-worker.js');
@@ -128,6 +173,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export interface SearchBenchFigures {
 	files: number;
 	shards: number;
+	/** unique papers (a paper listed in files of both shards counts once) */
 	papers: number;
 	terms: number;
 	/** cold build: titles, authors, ids, categories, TL;DR searchable */
@@ -207,6 +253,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 			await service.update({ ...target, mtime: target.mtime + 1 });
 			reindexMs = performance.now() - t;
 		}
+		const all = await service.ids('');
 		const stats = await service.stats();
 		service.dispose();
 		let cacheBytes = 0;
@@ -217,7 +264,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 		return {
 			files: files.length,
 			shards: stats.length,
-			papers: stats.reduce((s, x) => s + x.docs, 0),
+			papers: all.ok ? all.ids.length : stats.reduce((s, x) => s + x.docs, 0),
 			terms: stats.reduce((s, x) => s + x.terms, 0),
 			headSearchableMs: Math.round(headMs),
 			fullSearchableMs: Math.round(fullMs),
@@ -237,4 +284,66 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 	} finally {
 		rmSync(cacheDir, { recursive: true, force: true });
 	}
+}
+
+export interface MinisearchBaseline {
+	buildMs: number;
+	heapMB: number;
+	queryP50Ms: number;
+	queryP95Ms: number;
+	fuzzyP95Ms: number;
+	toJsonMB: number;
+	loadJsonMs: number;
+}
+
+/**
+ * The baseline: minisearch 7 with default options (its whitespace/punctuation tokenizer,
+ * so Chinese runs are whole-sentence "words"), one document per unique paper, every field.
+ */
+export function benchMinisearchBaseline(dir: string): MinisearchBaseline {
+	const fields = ['title', 'authors', 'id', 'category', ...SUMMARY_FIELDS];
+	const options = { fields, storeFields: ['title'], searchOptions: { prefix: true, fuzzy: 0.2 } };
+	const papers = new Map<string, Record<string, string>>();
+	for (const path of findCandidateFiles(dir)) {
+		let text: string;
+		try {
+			text = readFileSync(path, 'utf8');
+		} catch {
+			continue;
+		}
+		for (const p of parseDigest(text, path).papers) {
+			if (papers.has(p.id)) continue;
+			papers.set(p.id, { id: p.id, title: p.title, authors: p.authors.join(', '), category: p.category ?? p.section, tldr: p.tldr, motivation: p.motivation, method: p.method, result: p.result, conclusion: p.conclusion, abstract: p.abstract });
+		}
+	}
+	const heapBefore = process.memoryUsage().heapUsed;
+	const start = performance.now();
+	const index = new MiniSearch(options);
+	index.addAll([...papers.values()]);
+	const buildMs = performance.now() - start;
+	const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+	const time = (list: readonly string[], fuzzy: boolean) => {
+		const times: number[] = [];
+		for (const q of list) {
+			const t = performance.now();
+			index.search(q.replace(/\b[a-z]+:("[^"]*"|\S+)/g, ' '), fuzzy ? {} : { fuzzy: false });
+			times.push(performance.now() - t);
+		}
+		return times;
+	};
+	const queryTimes = time(benchQueries([...papers.keys()].slice(0, 4)), false);
+	const fuzzyTimes = time(BENCH_FUZZY_QUERIES, true);
+	const json = JSON.stringify(index);
+	const loadStart = performance.now();
+	MiniSearch.loadJSON(json, options);
+	const loadJsonMs = performance.now() - loadStart;
+	return {
+		buildMs: Math.round(buildMs),
+		heapMB: round1(heapMB),
+		queryP50Ms: round1(percentile(queryTimes, 50)),
+		queryP95Ms: round1(percentile(queryTimes, 95)),
+		fuzzyP95Ms: round1(percentile(fuzzyTimes, 95)),
+		toJsonMB: round1(json.length / 1e6),
+		loadJsonMs: Math.round(loadJsonMs),
+	};
 }

@@ -1,0 +1,123 @@
+/**
+ * One shard of the search index with its life cycle: load the cache, bring it up to
+ * date file by file (path + size + mtime), or build cold in two passes (the short
+ * fields first, then the long ones), then save. Runs in a worker thread (worker.ts), in
+ * the CLI, or in-process in small slices when workers are unavailable.
+ */
+import type { Digest } from '../model';
+import { decodeCache, encodeCache, CACHE_FORMAT_VERSION } from './cache';
+import { PaperIndex, type SearchResult } from './index';
+import { parseQuery } from './query';
+import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from './protocol';
+
+export interface ShardIO {
+	/** the file parsed, or undefined when it cannot be read (deleted meanwhile, …) */
+	readDigest(path: string): Promise<Digest | undefined>;
+	readCache(): Promise<Uint8Array | undefined>;
+	writeCache(bytes: Uint8Array): Promise<void>;
+	/** lets an in-process caller give the thread back between slices of work */
+	yield(): Promise<void>;
+	now(): number;
+	/** longest run of body indexing between two yields (default 25 ms) */
+	sliceMs?: number;
+}
+
+export interface ShardProgress {
+	phase: ProgressPhase;
+	done: number;
+	total: number;
+}
+
+const BODY_SLICE_MS = 25;
+
+export function cacheKey(shard: number, shards: number): string {
+	return `v${CACHE_FORMAT_VERSION}:${shard}/${shards}`;
+}
+
+export class SearchShard {
+	index = new PaperIndex();
+	phase: IndexPhase = 'empty';
+	fromCache = false;
+
+	constructor(
+		private readonly io: ShardIO,
+		private readonly key: string,
+		private readonly onProgress: (p: ShardProgress) => void = () => undefined,
+	) {}
+
+	/** Loads or builds the index for exactly these files; resolves when everything is searchable. */
+	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<void> {
+		const cached = await this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined), () => undefined);
+		const wanted = new Map(files.map((f) => [f.path, f]));
+		let changed = 0;
+		if (cached) {
+			this.index = cached;
+			this.fromCache = true;
+			for (const path of [...cached.files.keys()]) {
+				if (!wanted.has(path)) {
+					cached.removeFile(path);
+					changed++;
+				}
+			}
+		}
+		this.index.deferBodies = !cached;
+		const todo = files.filter((f) => {
+			const entry = this.index.files.get(f.path);
+			return !entry || entry.size !== f.size || entry.mtime !== f.mtime;
+		});
+		let done = 0;
+		for (const file of todo) {
+			await this.updateFile(file);
+			changed++;
+			this.onProgress({ phase: 'head', done: ++done, total: todo.length });
+			await this.io.yield();
+		}
+		this.phase = 'head';
+		onHeadReady();
+		const totalBodies = this.index.pendingBodyCount;
+		while (this.index.indexPendingBodies(this.io.sliceMs ?? BODY_SLICE_MS, this.io.now) > 0) {
+			this.onProgress({ phase: 'body', done: totalBodies - this.index.pendingBodyCount, total: totalBodies });
+			await this.io.yield();
+		}
+		this.index.deferBodies = false;
+		this.phase = 'full';
+		this.onProgress({ phase: 'full', done: totalBodies, total: totalBodies });
+		if (changed > 0 || !cached) await this.save();
+	}
+
+	/** Re-reads one file (added or changed); only its papers are touched. */
+	async updateFile(file: FileSpec): Promise<void> {
+		const digest = await this.io.readDigest(file.path);
+		if (digest === undefined) {
+			this.index.removeFile(file.path);
+			return;
+		}
+		this.index.addFile(file.path, digest, { size: file.size, mtime: file.mtime });
+	}
+
+	removeFile(path: string): boolean {
+		return this.index.removeFile(path);
+	}
+
+	async save(): Promise<void> {
+		this.index.freeze();
+		try {
+			await this.io.writeCache(encodeCache(this.index, this.key));
+		} catch {
+			// a read-only or full disk costs a cold start next time, nothing more
+		}
+	}
+
+	search(text: string, limit: number, fuzzy = true): SearchReply {
+		const parsed = parseQuery(text);
+		if (!parsed.ok) return { ok: false, error: parsed.error };
+		const result: SearchResult = this.index.search(parsed.query, limit, { fuzzy });
+		return { ok: true, result };
+	}
+
+	ids(text: string): IdsReply {
+		const parsed = parseQuery(text);
+		if (!parsed.ok) return { ok: false, error: parsed.error };
+		return { ok: true, ids: this.index.search(parsed.query, Number.MAX_SAFE_INTEGER).hits.map((h) => h.id) };
+	}
+}

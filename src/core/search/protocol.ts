@@ -1,0 +1,52 @@
+/** Messages between the search client (extension host, CLI) and search-worker.js. */
+import type { SearchHit, SearchResult } from './index';
+
+export interface FileSpec {
+	path: string;
+	size: number;
+	mtime: number;
+}
+
+/** empty → head (ids, titles, authors, categories, TL;DR searchable) → full (every field) */
+export type IndexPhase = 'empty' | 'head' | 'full';
+/** head: reading files (short fields); body: indexing long fields; full: done */
+export type ProgressPhase = 'head' | 'body' | 'full';
+
+export type SearchReply = { ok: true; result: SearchResult } | { ok: false; error: string };
+export type IdsReply = { ok: true; ids: string[] } | { ok: false; error: string };
+
+export interface ShardStats {
+	docs: number;
+	terms: number;
+	files: number;
+	heapUsed: number;
+	external: number;
+	phase: IndexPhase;
+	fromCache: boolean;
+}
+
+export interface WorkerInit {
+	shard: number;
+	shards: number;
+	/** where this shard's cache file lives; none → no cache */
+	cachePath?: string;
+}
+
+export type WorkerRequest =
+	| { id: number; method: 'open'; files: FileSpec[] }
+	| { id: number; method: 'update'; file: FileSpec }
+	| { id: number; method: 'remove'; path: string }
+	| { id: number; method: 'search'; query: string; limit: number; fuzzy?: boolean }
+	| { id: number; method: 'ids'; query: string }
+	| { id: number; method: 'save' }
+	| { id: number; method: 'stats' };
+
+export type WorkerEvent =
+	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
+	| { event: 'headReady' };
+
+export type WorkerResponse = { id: number; result?: unknown; error?: string };
+
+export type WorkerMessage = WorkerEvent | WorkerResponse;
+
+export type { SearchHit, SearchResult };

@@ -1,0 +1,249 @@
+/**
+ * The search query language, parsed once in core so every front end (QuickPick,
+ * tree filter, CLI) agrees:
+ *
+ *   free words        prefix + fuzzy matched, all required
+ *   "exact phrase"    all words required, then checked verbatim against the paper's text
+ *   -word -"phrase"   exclusion (also -cat:…, -author:…, -id:…, -day:…)
+ *   cat:cs.CV author:lecun author:"Yann LeCun" id:2602.04994
+ *   day:2026-02-06 day:2026-02 day:2026  after:2026-01-15 before:2026-02 (both inclusive)
+ *
+ * An unknown filter or a malformed value is an error with a message for the user,
+ * never a silent empty result.
+ */
+import { foldPhraseText, queryWords, type QueryWord } from './tokenizer';
+
+export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before';
+export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before'];
+
+const FILTER_ALIASES: Readonly<Record<string, FilterName>> = {
+	cat: 'cat',
+	category: 'cat',
+	author: 'author',
+	id: 'id',
+	day: 'day',
+	date: 'day',
+	after: 'after',
+	since: 'after',
+	before: 'before',
+	until: 'before',
+};
+
+export interface ParsedQuery {
+	/** free words, in order typed; the last one is the one still being typed */
+	words: QueryWord[];
+	/** exact phrases, folded (see foldPhraseText) */
+	phrases: string[];
+	excludeWords: QueryWord[];
+	excludePhrases: string[];
+	/** lower-case categories; a paper matches any of them */
+	categories: string[];
+	excludeCategories: string[];
+	/** folded author name parts; every entry must match one author */
+	authors: string[][];
+	excludeAuthors: string[][];
+	/** arXiv ids (lower-case, no version); any of them */
+	ids: string[];
+	excludeIds: string[];
+	/** YYYY, YYYY-MM or YYYY-MM-DD; any of them */
+	days: string[];
+	excludeDays: string[];
+	after?: string;
+	before?: string;
+	/** true when the text ended inside a word (prefix-match the last word) */
+	trailingWord: boolean;
+}
+
+export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string };
+
+const DAY_RE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+function emptyQuery(): ParsedQuery {
+	return {
+		words: [],
+		phrases: [],
+		excludeWords: [],
+		excludePhrases: [],
+		categories: [],
+		excludeCategories: [],
+		authors: [],
+		excludeAuthors: [],
+		ids: [],
+		excludeIds: [],
+		days: [],
+		excludeDays: [],
+		trailingWord: false,
+	};
+}
+
+interface RawToken {
+	negated: boolean;
+	filter?: string;
+	value: string;
+	quoted: boolean;
+}
+
+/** Splits on whitespace, keeping quoted runs (`"a b"`, `author:"a b"`) together. */
+function lex(text: string): RawToken[] {
+	const tokens: RawToken[] = [];
+	let i = 0;
+	const n = text.length;
+	while (i < n) {
+		while (i < n && /\s/.test(text[i])) i++;
+		if (i >= n) break;
+		let negated = false;
+		if (text[i] === '-' && i + 1 < n && !/\s/.test(text[i + 1])) {
+			negated = true;
+			i++;
+		}
+		let filter: string | undefined;
+		const m = /^([A-Za-z]+):(?!\/\/)/.exec(text.slice(i, i + 20));
+		if (m) {
+			filter = m[1];
+			i += m[0].length;
+		}
+		if (text[i] === '"' || text[i] === '“') {
+			const close = text[i] === '“' ? '”' : '"';
+			const end = text.indexOf(close, i + 1);
+			const value = end < 0 ? text.slice(i + 1) : text.slice(i + 1, end);
+			i = end < 0 ? n : end + 1;
+			tokens.push({ negated, filter, value, quoted: true });
+			continue;
+		}
+		const start = i;
+		while (i < n && !/\s/.test(text[i])) i++;
+		tokens.push({ negated, filter, value: text.slice(start, i), quoted: false });
+	}
+	return tokens;
+}
+
+/** Normalises an arXiv id or abs/pdf URL: no version, lower case. */
+export function normalizeId(value: string): string {
+	const trimmed = value.trim().toLowerCase();
+	const url = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:\.pdf)?(?:[?#].*)?$/.exec(trimmed);
+	const id = url ? url[1] : trimmed.replace(/^arxiv:/, '');
+	return id.replace(/v\d+$/, '');
+}
+
+export function parseQuery(text: string): QueryParseResult {
+	const query = emptyQuery();
+	for (const token of lex(text)) {
+		if (token.filter !== undefined) {
+			const name = FILTER_ALIASES[token.filter.toLowerCase()];
+			if (!name) {
+				return {
+					ok: false,
+					error: `Unknown filter "${token.filter}:". Use one of ${FILTER_NAMES.map((f) => f + ':').join(' ')}`,
+				};
+			}
+			const value = token.value.trim();
+			if (value === '') return { ok: false, error: `"${name}:" needs a value, e.g. ${example(name)}` };
+			const error = applyFilter(query, name, value, token.negated);
+			if (error) return { ok: false, error };
+			continue;
+		}
+		if (token.quoted) {
+			const phrase = foldPhraseText(token.value);
+			if (phrase === '') continue;
+			if (token.negated) query.excludePhrases.push(phrase);
+			else {
+				query.phrases.push(phrase);
+			}
+			continue;
+		}
+		const words = queryWords(token.value);
+		if (token.negated) query.excludeWords.push(...words);
+		else query.words.push(...words);
+	}
+	query.trailingWord = /[^\s"”]$/.test(text) && query.words.length > 0;
+	return { ok: true, query };
+}
+
+function example(name: FilterName): string {
+	switch (name) {
+		case 'cat':
+			return 'cat:cs.CV';
+		case 'author':
+			return 'author:lecun';
+		case 'id':
+			return 'id:2602.04994';
+		case 'day':
+			return 'day:2026-02-06';
+		case 'after':
+			return 'after:2026-01-15';
+		case 'before':
+			return 'before:2026-02-01';
+	}
+}
+
+function applyFilter(query: ParsedQuery, name: FilterName, value: string, negated: boolean): string | undefined {
+	switch (name) {
+		case 'cat':
+			(negated ? query.excludeCategories : query.categories).push(value.toLowerCase());
+			return undefined;
+		case 'author': {
+			const parts = foldPhraseText(value).split(' ').filter((p) => p !== '');
+			if (parts.length === 0) return `"author:" needs a name, e.g. author:lecun`;
+			(negated ? query.excludeAuthors : query.authors).push(parts);
+			return undefined;
+		}
+		case 'id':
+			(negated ? query.excludeIds : query.ids).push(normalizeId(value));
+			return undefined;
+		case 'day':
+		case 'after':
+		case 'before': {
+			if (!DAY_RE.test(value)) return `"${name}:${value}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY`;
+			if (name === 'day') (negated ? query.excludeDays : query.days).push(value);
+			else if (negated) return `"-${name}:" is not supported: use ${name === 'after' ? 'before:' : 'after:'} instead`;
+			else if (name === 'after') query.after = value;
+			else query.before = value;
+			return undefined;
+		}
+	}
+}
+
+/** Does a day (`YYYY-MM-DD`) fall in the query's day/after/before range? */
+export function dayMatches(query: ParsedQuery, day: string | undefined): boolean {
+	if (query.days.length > 0 && !(day && query.days.some((d) => day.startsWith(d)))) return false;
+	if (query.excludeDays.length > 0 && day && query.excludeDays.some((d) => day.startsWith(d))) return false;
+	if (query.after !== undefined && !(day && day.slice(0, query.after.length) >= query.after)) return false;
+	if (query.before !== undefined && !(day && day.slice(0, query.before.length) <= query.before)) return false;
+	return true;
+}
+
+export function hasDayFilter(query: ParsedQuery): boolean {
+	return query.days.length > 0 || query.excludeDays.length > 0 || query.after !== undefined || query.before !== undefined;
+}
+
+/** Has the query anything that selects papers (words, phrases or filters)? */
+export function isEmptyQuery(query: ParsedQuery): boolean {
+	return (
+		query.words.length === 0 &&
+		query.phrases.length === 0 &&
+		query.categories.length === 0 &&
+		query.authors.length === 0 &&
+		query.ids.length === 0 &&
+		!hasDayFilter(query) &&
+		query.excludeWords.length === 0 &&
+		query.excludePhrases.length === 0 &&
+		query.excludeCategories.length === 0 &&
+		query.excludeAuthors.length === 0 &&
+		query.excludeIds.length === 0
+	);
+}
+
+/** A short human description of the active filters, for titles and placeholders. */
+export function describeFilters(query: ParsedQuery): string {
+	const parts: string[] = [];
+	for (const c of query.categories) parts.push(`cat:${c}`);
+	for (const c of query.excludeCategories) parts.push(`-cat:${c}`);
+	for (const a of query.authors) parts.push(`author:${a.join(' ')}`);
+	for (const a of query.excludeAuthors) parts.push(`-author:${a.join(' ')}`);
+	for (const id of query.ids) parts.push(`id:${id}`);
+	for (const d of query.days) parts.push(`day:${d}`);
+	for (const d of query.excludeDays) parts.push(`-day:${d}`);
+	if (query.after) parts.push(`after:${query.after}`);
+	if (query.before) parts.push(`before:${query.before}`);
+	return parts.join(' ');
+}

@@ -1,0 +1,300 @@
+/**
+ * Tokenizer shared by indexing and querying, so both sides always agree.
+ *
+ * - Latin (and any other spaced script): words are case-folded, diacritics folded
+ *   (NFKD, combining marks dropped), English stopwords and one-letter words dropped.
+ *   A hyphenated word is indexed whole (`token-pruning`) and in parts (`token`, `pruning`).
+ *   Decimal numbers and arXiv ids stay one token (`2602.04994`).
+ * - CJK (Han, kana, Hangul), written without spaces: every run becomes overlapping
+ *   bigrams (`扩散模型` → `扩散 散模 模型`); a one-character run becomes a unigram.
+ *   A query CJK run is split the same way and all its bigrams are required.
+ *
+ * Written as a char-code loop because it runs over ~100 MB of text on every cold build.
+ */
+
+export const STOPWORDS: ReadonlySet<string> = new Set([
+	'a', 'about', 'above', 'after', 'again', 'against', 'all', 'also', 'am', 'an', 'and', 'any', 'are', 'as', 'at',
+	'be', 'because', 'been', 'before', 'being', 'between', 'both', 'but', 'by', 'can', 'could', 'did', 'do', 'does',
+	'doing', 'during', 'each', 'either', 'for', 'from', 'further', 'had', 'has', 'have', 'having', 'he', 'her', 'here',
+	'hers', 'him', 'his', 'how', 'however', 'i', 'if', 'in', 'into', 'is', 'it', 'its', 'itself', 'just', 'may', 'me',
+	'might', 'more', 'most', 'must', 'my', 'no', 'nor', 'not', 'of', 'off', 'on', 'once', 'only', 'or', 'other', 'our',
+	'ours', 'out', 'over', 'own', 'same', 'she', 'should', 'so', 'some', 'such', 'than', 'that', 'the', 'their',
+	'theirs', 'them', 'then', 'there', 'these', 'they', 'this', 'those', 'through', 'thus', 'to', 'too', 'under',
+	'until', 'up', 'upon', 'us', 'very', 'was', 'we', 'were', 'what', 'when', 'where', 'whether', 'which', 'while',
+	'who', 'whom', 'why', 'will', 'with', 'within', 'without', 'would', 'yet', 'you', 'your', 'yours',
+]);
+
+const enum CharClass {
+	Separator = 0,
+	Word = 1,
+	Cjk = 2,
+}
+
+const wordCharRe = /[\p{L}\p{N}\p{M}]/u;
+const nonAsciiClassCache = new Map<number, CharClass>();
+
+function isCjkCode(c: number): boolean {
+	return (
+		(c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+		(c >= 0x3400 && c <= 0x4dbf) || // extension A
+		(c >= 0x3040 && c <= 0x30ff) || // hiragana, katakana
+		(c >= 0xac00 && c <= 0xd7af) || // Hangul syllables
+		(c >= 0x1100 && c <= 0x11ff) || // Hangul jamo
+		(c >= 0x3130 && c <= 0x318f) || // Hangul compatibility jamo
+		(c >= 0xf900 && c <= 0xfaff) || // compatibility ideographs
+		(c >= 0x31f0 && c <= 0x31ff) // katakana phonetic extensions
+	);
+}
+
+function classify(c: number): CharClass {
+	if (c < 0x80) {
+		return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? CharClass.Word : CharClass.Separator;
+	}
+	if (isCjkCode(c)) return CharClass.Cjk;
+	let cls = nonAsciiClassCache.get(c);
+	if (cls === undefined) {
+		// surrogate halves are treated as word characters so astral letters stay whole
+		cls = (c >= 0xd800 && c <= 0xdfff) || wordCharRe.test(String.fromCharCode(c)) ? CharClass.Word : CharClass.Separator;
+		nonAsciiClassCache.set(c, cls);
+	}
+	return cls;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 0x30 && c <= 0x39;
+}
+
+const combiningMarks = /\p{M}/gu;
+const nonAscii = /[^\x00-\x7f]/;
+
+/** Case-fold and fold diacritics of one word (`Müller` → `muller`, `ﬁ` → `fi`). */
+export function foldWord(word: string): string {
+	const lower = word.toLowerCase();
+	return nonAscii.test(lower) ? lower.normalize('NFKD').replace(combiningMarks, '') : lower;
+}
+
+export interface TokenSink {
+	(term: string): void;
+}
+
+/**
+ * Low-level scan used by the indexer: words arrive as folded strings, CJK bigrams and
+ * unigrams as numbers (`c1 * 65536 + c2`, or the char code alone), so the hot path
+ * allocates no string per CJK character.
+ */
+export function scanTerms(text: string, onWord: TokenSink, onCjk: (code: number) => void, keepStopwords = false): void {
+	const n = text.length;
+	let i = 0;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		const cls = classify(c);
+		if (cls === CharClass.Separator) {
+			i++;
+			continue;
+		}
+		if (cls === CharClass.Cjk) {
+			const start = i;
+			i++;
+			while (i < n && isCjkCode(text.charCodeAt(i))) i++;
+			if (i - start === 1) onCjk(c);
+			else for (let k = start; k + 1 < i; k++) onCjk(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1));
+			continue;
+		}
+		// a word: letters/digits, joined by '-' (hyphenated) or '.' between digits (numbers, arXiv ids)
+		const start = i;
+		let partStart = i;
+		let parts: string[] | undefined;
+		while (i < n) {
+			const d = text.charCodeAt(i);
+			if (classify(d) === CharClass.Word) {
+				i++;
+				continue;
+			}
+			if (i + 1 < n && classify(text.charCodeAt(i + 1)) === CharClass.Word) {
+				if (d === 0x2d /* - */) {
+					(parts ??= []).push(text.slice(partStart, i));
+					i++;
+					partStart = i;
+					continue;
+				}
+				if (d === 0x2e /* . */ && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) {
+					i++;
+					continue;
+				}
+			}
+			break;
+		}
+		if (parts) {
+			parts.push(text.slice(partStart, i));
+			emitWord(text.slice(start, i), onWord, keepStopwords);
+			for (const part of parts) emitWord(part, onWord, keepStopwords);
+		} else {
+			emitWord(text.slice(start, i), onWord, keepStopwords);
+		}
+	}
+}
+
+/** The term string of a CJK code from scanTerms. */
+export function cjkCodeToTerm(code: number): string {
+	return code < 65536 ? String.fromCharCode(code) : String.fromCharCode(Math.floor(code / 65536), code % 65536);
+}
+
+/** The scanTerms code of a CJK term string. */
+export function cjkTermToCode(term: string): number {
+	return term.length === 1 ? term.charCodeAt(0) : term.charCodeAt(0) * 65536 + term.charCodeAt(1);
+}
+
+/**
+ * Calls `emit` for every index term of `text`: folded words (whole hyphenated words
+ * plus their parts), and CJK bigrams/unigrams.
+ */
+export function forEachTerm(text: string, emit: TokenSink, keepStopwords = false): void {
+	scanTerms(text, emit, (code) => emit(cjkCodeToTerm(code)), keepStopwords);
+}
+
+function emitWord(raw: string, emit: TokenSink, keepStopwords: boolean): void {
+	const word = foldWord(raw);
+	if (word.length < 2 && !isDigit(word.charCodeAt(0))) return;
+	if (!keepStopwords && STOPWORDS.has(word)) return;
+	emit(word);
+}
+
+function emitCjkRun(text: string, start: number, end: number, emit: TokenSink): void {
+	if (end - start === 1) {
+		emit(text[start]);
+		return;
+	}
+	for (let k = start; k + 1 < end; k++) emit(text.slice(k, k + 2));
+}
+
+/** All index terms of `text`, in order, with repeats. */
+export function tokenize(text: string): string[] {
+	const out: string[] = [];
+	forEachTerm(text, (t) => out.push(t));
+	return out;
+}
+
+/** Does this term come from CJK text (bigram or unigram)? */
+export function isCjkTerm(term: string): boolean {
+	return term.length > 0 && isCjkCode(term.charCodeAt(0));
+}
+
+/** Does the text contain any CJK character? */
+export function hasCjk(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (isCjkCode(text.charCodeAt(i))) return true;
+	return false;
+}
+
+/** One query word, split like the index would split it. */
+export interface QueryWord {
+	/** the term(s) that must all match; a hyphenated word yields its whole form only */
+	terms: string[];
+	/** true for CJK runs: matched exactly (no prefix/fuzzy), all bigrams required */
+	cjk: boolean;
+}
+
+/**
+ * Splits free query text into words. Unlike indexing, a hyphenated query word is one
+ * term (its whole form, which the index holds too), and stopwords are dropped only
+ * when other words remain (so `the` alone still finds something).
+ */
+export function queryWords(text: string): QueryWord[] {
+	const words: QueryWord[] = [];
+	const n = text.length;
+	let i = 0;
+	while (i < n) {
+		const cls = classify(text.charCodeAt(i));
+		if (cls === CharClass.Separator) {
+			i++;
+			continue;
+		}
+		const start = i;
+		if (cls === CharClass.Cjk) {
+			while (i < n && isCjkCode(text.charCodeAt(i))) i++;
+			const terms: string[] = [];
+			emitCjkRun(text, start, i, (t) => terms.push(t));
+			words.push({ terms, cjk: true });
+			continue;
+		}
+		const word = readWord(text, start);
+		const collected: string[] = [];
+		forEachTerm(word, (t) => collected.push(t), true);
+		i = start + Math.max(1, word.length);
+		if (collected.length > 0) words.push({ terms: [collected[0]], cjk: false });
+	}
+	const content = words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));
+	return content.length > 0 ? content : words;
+}
+
+function readWord(text: string, start: number): string {
+	let i = start;
+	const n = text.length;
+	while (i < n) {
+		const dc = classify(text.charCodeAt(i));
+		if (dc === CharClass.Word) {
+			i++;
+			continue;
+		}
+		const d = text.charCodeAt(i);
+		if (i + 1 < n && classify(text.charCodeAt(i + 1)) === CharClass.Word && (d === 0x2d || (d === 0x2e && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))))) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	return text.slice(start, i);
+}
+
+/**
+ * Text folded for exact-phrase checks: case and diacritics folded, every run of
+ * non-word characters turned into one space, CJK kept as is.
+ */
+export function foldPhraseText(text: string): string {
+	let out = '';
+	let pendingSpace = false;
+	let wordStart = -1;
+	const flushWord = (end: number) => {
+		if (wordStart >= 0) {
+			if (pendingSpace && out.length > 0) out += ' ';
+			out += foldWord(text.slice(wordStart, end));
+			pendingSpace = false;
+			wordStart = -1;
+		}
+	};
+	for (let i = 0; i < text.length; i++) {
+		const cls = classify(text.charCodeAt(i));
+		if (cls === CharClass.Word) {
+			if (wordStart < 0) wordStart = i;
+		} else {
+			flushWord(i);
+			if (cls === CharClass.Cjk) {
+				if (pendingSpace && out.length > 0) out += ' ';
+				out += text[i];
+				pendingSpace = false;
+			} else {
+				pendingSpace = true;
+			}
+		}
+	}
+	flushWord(text.length);
+	return out;
+}
+
+/** Is `phrase` (already folded) in `folded` text on word boundaries (CJK edges need none)? */
+export function containsPhrase(folded: string, phrase: string): boolean {
+	if (phrase.length === 0) return true;
+	const startNeedsBoundary = classify(phrase.charCodeAt(0)) === CharClass.Word;
+	const endNeedsBoundary = classify(phrase.charCodeAt(phrase.length - 1)) === CharClass.Word;
+	let from = 0;
+	for (;;) {
+		const at = folded.indexOf(phrase, from);
+		if (at < 0) return false;
+		const before = at === 0 ? 0x20 : folded.charCodeAt(at - 1);
+		const afterIdx = at + phrase.length;
+		const after = afterIdx >= folded.length ? 0x20 : folded.charCodeAt(afterIdx);
+		const okStart = !startNeedsBoundary || classify(before) !== CharClass.Word;
+		const okEnd = !endNeedsBoundary || classify(after) !== CharClass.Word;
+		if (okStart && okEnd) return true;
+		from = at + 1;
+	}
+}

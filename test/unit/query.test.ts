@@ -1,0 +1,75 @@
+import * as assert from 'node:assert';
+import { dayMatches, describeFilters, normalizeId, parseQuery, type ParsedQuery } from '../../src/core/search/query';
+
+function parse(text: string): ParsedQuery {
+	const result = parseQuery(text);
+	if (!result.ok) assert.fail(`unexpected error: ${result.error}`);
+	return result.query;
+}
+
+describe('search query parser', () => {
+	it('parses free words', () => {
+		const q = parse('Diffusion segm');
+		assert.deepStrictEqual(q.words.map((w) => w.terms[0]), ['diffusion', 'segm']);
+		assert.strictEqual(q.trailingWord, true);
+	});
+	it('parses exact phrases and exclusions', () => {
+		const q = parse('"Vision-Language Models" -medical -"point cloud"');
+		assert.deepStrictEqual(q.phrases, ['vision language models']);
+		assert.deepStrictEqual(q.excludeWords.map((w) => w.terms[0]), ['medical']);
+		assert.deepStrictEqual(q.excludePhrases, ['point cloud']);
+		assert.deepStrictEqual(q.words, []);
+	});
+	it('parses cat, author, id filters', () => {
+		const q = parse('cat:cs.CV author:lecun author:"Yann LeCun" id:2602.04994v2 -cat:cs.CL');
+		assert.deepStrictEqual(q.categories, ['cs.cv']);
+		assert.deepStrictEqual(q.excludeCategories, ['cs.cl']);
+		assert.deepStrictEqual(q.authors, [['lecun'], ['yann', 'lecun']]);
+		assert.deepStrictEqual(q.ids, ['2602.04994']);
+	});
+	it('normalises arXiv URLs and versions in id:', () => {
+		assert.strictEqual(normalizeId('https://arxiv.org/abs/2602.04994v3'), '2602.04994');
+		assert.strictEqual(normalizeId('https://arxiv.org/pdf/2602.04994.pdf'), '2602.04994');
+		assert.strictEqual(normalizeId('arXiv:hep-th/9901001'), 'hep-th/9901001');
+	});
+	it('parses day, month, after and before', () => {
+		const q = parse('day:2026-02-06 day:2026-02 after:2026-01-15 before:2026-03');
+		assert.deepStrictEqual(q.days, ['2026-02-06', '2026-02']);
+		assert.strictEqual(q.after, '2026-01-15');
+		assert.strictEqual(q.before, '2026-03');
+	});
+	it('applies day ranges inclusively, by prefix', () => {
+		const q = parse('after:2026-01-15 before:2026-02');
+		assert.ok(dayMatches(q, '2026-01-15'));
+		assert.ok(dayMatches(q, '2026-02-28'));
+		assert.ok(!dayMatches(q, '2026-01-14'));
+		assert.ok(!dayMatches(q, '2026-03-01'));
+		assert.ok(!dayMatches(q, undefined));
+		assert.ok(dayMatches(parse('day:2026-02'), '2026-02-06'));
+		assert.ok(!dayMatches(parse('day:2026-02'), '2026-03-06'));
+	});
+	it('reports an unknown filter as an error, not an empty query', () => {
+		const result = parseQuery('diffusion venue:cvpr');
+		assert.strictEqual(result.ok, false);
+		assert.match((result as { error: string }).error, /Unknown filter "venue:"/);
+		assert.match((result as { error: string }).error, /cat:/);
+	});
+	it('reports malformed values', () => {
+		assert.strictEqual(parseQuery('day:2026-13').ok, false);
+		assert.strictEqual(parseQuery('after:yesterday').ok, false);
+		assert.strictEqual(parseQuery('cat:').ok, false);
+		assert.strictEqual(parseQuery('-after:2026-01-01').ok, false);
+	});
+	it('leaves URLs as text', () => {
+		const q = parse('https://example.org/x');
+		assert.ok(q.words.length > 0);
+	});
+	it('keeps CJK words with filters', () => {
+		const q = parse('cat:cs.CV 扩散模型');
+		assert.deepStrictEqual(q.words, [{ terms: ['扩散', '散模', '模型'], cjk: true }]);
+		assert.strictEqual(describeFilters(q), 'cat:cs.cv');
+	});
+	it('accepts an unterminated quote as a phrase to the end', () => {
+		assert.deepStrictEqual(parse('"point cloud').phrases, ['point cloud']);
+	});
+});

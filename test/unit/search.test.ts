@@ -1,0 +1,253 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDigest } from '../../src/core/parser';
+import { decodeCache, encodeCache } from '../../src/core/search/cache';
+import { cacheKey, SearchShard, type ShardIO } from '../../src/core/search/engine';
+import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
+import { parseQuery } from '../../src/core/search/query';
+
+const FIXTURES = join(__dirname, '../../test/fixtures/search');
+const DAY1 = '/ws/data/2026-02-05.md';
+const DAY2 = '/ws/data/2026-02-06.md';
+const DAY3 = '/ws/data/2026-03-02.md';
+
+function fixture(name: string): string {
+	return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+function addFixture(index: PaperIndex, path: string, text = fixture(path.slice(path.lastIndexOf('/') + 1))): void {
+	index.addFile(path, parseDigest(text, path));
+}
+
+function fullIndex(): PaperIndex {
+	const index = new PaperIndex();
+	addFixture(index, DAY1);
+	addFixture(index, DAY2);
+	addFixture(index, DAY3);
+	return index;
+}
+
+function run(index: PaperIndex, query: string, limit = 50): SearchResult {
+	const parsed = parseQuery(query);
+	if (!parsed.ok) assert.fail(parsed.error);
+	return index.search(parsed.query, limit);
+}
+
+function ids(index: PaperIndex, query: string): string[] {
+	return run(index, query).hits.map((h) => h.id);
+}
+
+describe('search index', () => {
+	it('ranks a title hit above an abstract hit', () => {
+		const index = fullIndex();
+		assert.deepStrictEqual(ids(index, 'pruning'), ['2602.01001', '2602.01002']);
+		assert.deepStrictEqual(ids(index, 'transformers'), ['2602.01001', '2603.00001']);
+	});
+
+	it('finds Chinese words written without spaces in the TL;DR', () => {
+		const index = fullIndex();
+		assert.deepStrictEqual(ids(index, '扩散模型'), ['2602.01002']);
+		assert.deepStrictEqual(ids(index, '多模态'), ['2602.01003']);
+		assert.deepStrictEqual(ids(index, '图神经网络'), ['2603.00001']);
+		assert.deepStrictEqual(ids(index, '神经模型'), []);
+	});
+
+	it('matches prefixes, typos, hyphenated words and folded diacritics', () => {
+		const index = fullIndex();
+		assert.deepStrictEqual(ids(index, 'segm'), ['2602.01002']);
+		assert.deepStrictEqual(ids(index, 'segmentaton'), ['2602.01002']);
+		assert.deepStrictEqual(ids(index, 'state-of-the-art'), ['2602.01001']);
+		assert.deepStrictEqual(ids(index, 'muller'), ['2602.01001']);
+		assert.deepStrictEqual(ids(index, 'MÜLLER'), ['2602.01001']);
+	});
+
+	it('checks exact phrases against the text', () => {
+		const index = fullIndex();
+		assert.deepStrictEqual(ids(index, '"token pruning"'), ['2602.01001', '2602.01002']);
+		assert.deepStrictEqual(ids(index, '"pruning token"'), []);
+		assert.deepStrictEqual(ids(index, '"large language models"'), ['2602.01003']);
+	});
+
+	it('applies filters and exclusions', () => {
+		const index = fullIndex();
+		assert.deepStrictEqual(ids(index, 'cat:cs.CL').sort(), ['2602.01003']);
+		assert.deepStrictEqual(ids(index, 'author:lecun'), ['2602.01003']);
+		assert.deepStrictEqual(ids(index, 'author:"Yann LeCun"'), ['2602.01003']);
+		assert.deepStrictEqual(ids(index, 'author:"Yann Zhang"'), []);
+		assert.deepStrictEqual(ids(index, 'author:li'), ['2602.01002']);
+		assert.deepStrictEqual(ids(index, 'id:2602.01003'), ['2602.01003']);
+		assert.deepStrictEqual(ids(index, 'day:2026-03'), ['2603.00001']);
+		assert.deepStrictEqual(ids(index, 'day:2026-02-06').sort(), ['2602.01001', '2602.02001']);
+		assert.deepStrictEqual(ids(index, 'after:2026-02-06').sort(), ['2602.01001', '2602.02001', '2603.00001']);
+		assert.deepStrictEqual(ids(index, 'before:2026-02-05').sort(), ['2602.01001', '2602.01002', '2602.01003']);
+		assert.deepStrictEqual(ids(index, 'pruning -segmentation'), ['2602.01001']);
+		assert.deepStrictEqual(ids(index, 'pruning -cat:cs.CV'), []);
+		assert.deepStrictEqual(ids(index, 'transformers -"graph networks"'), ['2602.01001']);
+	});
+
+	it('keeps one document for a paper listed on several days, newest day first', () => {
+		const index = fullIndex();
+		assert.strictEqual(index.size, 5);
+		const hits = run(index, 'id:2602.01001').hits;
+		assert.strictEqual(hits.length, 1);
+		assert.deepStrictEqual(
+			hits[0].occurrences.map((o) => o.day),
+			['2026-02-06', '2026-02-05'],
+		);
+	});
+
+	it('updates one file incrementally: add, change, remove', () => {
+		const index = new PaperIndex();
+		addFixture(index, DAY1);
+		assert.deepStrictEqual(ids(index, 'depth'), []);
+		addFixture(index, DAY2);
+		assert.deepStrictEqual(ids(index, 'depth'), ['2602.02001']);
+
+		const changed = fixture('2026-02-06.md').replace('Robust Depth Estimation', 'Robust Stereo Matching');
+		addFixture(index, DAY2, changed);
+		assert.deepStrictEqual(ids(index, 'depth estimation'), ['2602.02001'], 'the abstract still says depth estimation');
+		assert.deepStrictEqual(ids(index, 'stereo'), ['2602.02001']);
+		assert.strictEqual(run(index, 'id:2602.02001').hits[0].title, 'Robust Stereo Matching');
+
+		const withoutPaper = fixture('2026-02-06.md').split('### [2]')[0];
+		addFixture(index, DAY2, withoutPaper);
+		assert.deepStrictEqual(ids(index, 'stereo'), []);
+		assert.deepStrictEqual(run(index, 'id:2602.01001').hits[0].occurrences.map((o) => o.day), ['2026-02-06', '2026-02-05']);
+
+		assert.ok(index.removeFile(DAY2));
+		assert.deepStrictEqual(run(index, 'id:2602.01001').hits[0].occurrences.map((o) => o.day), ['2026-02-05'], 'the shared paper keeps its other day');
+		assert.ok(index.removeFile(DAY1));
+		assert.strictEqual(index.size, 0);
+		assert.deepStrictEqual(ids(index, 'pruning'), []);
+		assert.strictEqual(index.removeFile(DAY1), false);
+	});
+
+	it('makes the short fields searchable before the long ones are indexed', () => {
+		const index = new PaperIndex();
+		index.deferBodies = true;
+		addFixture(index, DAY1);
+		assert.deepStrictEqual(ids(index, 'street'), ['2602.01002']);
+		assert.deepStrictEqual(ids(index, 'cityscapes'), []);
+		assert.strictEqual(index.indexPendingBodies(), 0);
+		assert.deepStrictEqual(ids(index, 'cityscapes'), ['2602.01002']);
+	});
+
+	it('counts results beyond the limit', () => {
+		const result = run(fullIndex(), 'cat:cs.CV', 1);
+		assert.strictEqual(result.hits.length, 1);
+		assert.strictEqual(result.total, 3);
+		assert.strictEqual(result.hits[0].occurrences[0].day, '2026-02-06');
+	});
+
+	it('selects the best k like a full sort would', () => {
+		const values = [5, 1, 9, 3, 7, 9, 2, 8];
+		const better = (a: number, b: number) => values[a] !== values[b] ? values[a] > values[b] : a < b;
+		const all = values.map((_, i) => i);
+		const sorted = [...all].sort((a, b) => (better(a, b) ? -1 : 1));
+		for (let k = 0; k <= values.length; k++) assert.deepStrictEqual(topK(all, k, better), sorted.slice(0, k));
+	});
+});
+
+describe('search cache', () => {
+	it('round-trips an index', () => {
+		const index = fullIndex();
+		index.freeze();
+		const restored = decodeCache(encodeCache(index, 'k'), 'k');
+		assert.ok(restored);
+		for (const q of ['pruning', '扩散模型', '"token pruning"', 'author:lecun', 'day:2026-02-06', 'segmentaton', 'cityscapes']) {
+			assert.deepStrictEqual(run(restored, q), run(index, q), q);
+		}
+		assert.deepStrictEqual([...restored.files.keys()].sort(), [DAY1, DAY2, DAY3]);
+		addFixture(restored, DAY2, fixture('2026-02-06.md').replace('Robust Depth Estimation', 'Robust Stereo Matching'));
+		assert.deepStrictEqual(ids(restored, 'stereo'), ['2602.02001']);
+	});
+
+	it('rejects corrupt, truncated, foreign or old caches', () => {
+		const index = fullIndex();
+		index.freeze();
+		const bytes = encodeCache(index, 'k');
+		assert.strictEqual(decodeCache(bytes, 'other'), undefined);
+		assert.strictEqual(decodeCache(bytes.slice(0, bytes.length >> 1), 'k'), undefined);
+		assert.strictEqual(decodeCache(new Uint8Array(0), 'k'), undefined);
+		const oldVersion = bytes.slice();
+		oldVersion[4] = 0;
+		assert.strictEqual(decodeCache(oldVersion, 'k'), undefined);
+		const garbled = bytes.slice();
+		for (let i = 12; i < 200; i++) garbled[i] = 0x7b;
+		assert.strictEqual(decodeCache(garbled, 'k'), undefined);
+		const badPostings = bytes.slice();
+		badPostings.fill(0xff, bytes.length - 64 - index.docs.reduce((s, d) => s + (d?.body.length ?? 0), 0), bytes.length - index.docs.reduce((s, d) => s + (d?.body.length ?? 0), 0));
+		assert.strictEqual(decodeCache(badPostings, 'k'), undefined);
+	});
+});
+
+describe('search shard life cycle', () => {
+	function memoryIO(texts: Map<string, string>, store: { cache?: Uint8Array }): ShardIO {
+		return {
+			readDigest: async (path) => (texts.has(path) ? parseDigest(texts.get(path) as string, path) : undefined),
+			readCache: async () => store.cache,
+			writeCache: async (bytes) => {
+				store.cache = bytes;
+			},
+			yield: () => Promise.resolve(),
+			now: () => 0,
+		};
+	}
+	const texts = new Map([
+		[DAY1, fixture('2026-02-05.md')],
+		[DAY2, fixture('2026-02-06.md')],
+	]);
+	const specs = [
+		{ path: DAY1, size: 1, mtime: 1 },
+		{ path: DAY2, size: 1, mtime: 1 },
+	];
+
+	it('builds, saves, reloads from the cache and re-reads only changed files', async () => {
+		const store: { cache?: Uint8Array } = {};
+		let headReady = false;
+		const cold = new SearchShard(memoryIO(texts, store), cacheKey(0, 1));
+		await cold.open(specs, () => (headReady = true));
+		assert.ok(headReady);
+		assert.strictEqual(cold.fromCache, false);
+		assert.ok(store.cache && store.cache.length > 0);
+
+		const read: string[] = [];
+		const io = memoryIO(new Map([...texts, [DAY2, fixture('2026-02-06.md').replace('Robust Depth Estimation', 'Robust Stereo Matching')]]), store);
+		const counting: ShardIO = { ...io, readDigest: (p) => (read.push(p), io.readDigest(p)) };
+		const warm = new SearchShard(counting, cacheKey(0, 1));
+		await warm.open([specs[0], { path: DAY2, size: 1, mtime: 2 }]);
+		assert.strictEqual(warm.fromCache, true);
+		assert.deepStrictEqual(read, [DAY2]);
+		const reply = warm.search('stereo', 10);
+		assert.ok(reply.ok && reply.result.hits.length === 1);
+		const gone = warm.search('depth estimation', 10);
+		assert.ok(gone.ok && gone.result.hits.length === 1, 'the abstract still matches');
+	});
+
+	it('ignores a corrupt cache and rebuilds', async () => {
+		const store: { cache?: Uint8Array } = { cache: new TextEncoder().encode('not a cache at all') };
+		const shard = new SearchShard(memoryIO(texts, store), cacheKey(0, 1));
+		await shard.open(specs);
+		assert.strictEqual(shard.fromCache, false);
+		const reply = shard.search('扩散模型', 10);
+		assert.ok(reply.ok);
+		assert.deepStrictEqual(reply.ok && reply.result.hits.map((h) => h.id), ['2602.01002']);
+		assert.ok(decodeCache(store.cache as Uint8Array, cacheKey(0, 1)), 'a valid cache replaced the corrupt one');
+	});
+
+	it('drops files that disappeared since the cache was written', async () => {
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		const warm = new SearchShard(memoryIO(texts, store), cacheKey(0, 1));
+		await warm.open([specs[0]]);
+		const reply = warm.search('depth', 10);
+		assert.ok(reply.ok && reply.result.hits.length === 0);
+	});
+
+	it('answers an unknown filter with an error', () => {
+		const shard = new SearchShard(memoryIO(texts, {}), cacheKey(0, 1));
+		const reply = shard.search('venue:cvpr', 10);
+		assert.strictEqual(reply.ok, false);
+	});
+});
