@@ -4,6 +4,7 @@ import { registerLanguageSupport } from './features/language';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
+import { registerSearch } from './features/search';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
@@ -21,9 +22,11 @@ export function activate(context: vscode.ExtensionContext) {
 	context.subscriptions.push(cards);
 	const tree = registerTree(context, workspace);
 	context.subscriptions.push(tree);
+	const search = registerSearch(context, workspace);
+	context.subscriptions.push(search);
 
 	// The API the real-editor tests drive; not a public contract.
-	return { workspace, tree, cards };
+	return { workspace, tree, cards, search };
 }
 
 export function deactivate(): void {
