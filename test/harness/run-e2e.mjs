@@ -1,0 +1,183 @@
+// End-to-end run in a real editor (code-server + Debian's Chromium):
+//   prepare (cached) → build → package the VSIX → check its contents → install it offline into a
+//   fresh profile → (a) the mocha suite inside the extension host → (b) playwright UI tests →
+//   (c) the same UI tests in Restricted Mode. Every process started here is stopped by pid, also
+//   on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
+// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted (repeatable),
+//          --keep (keep the temp profile for inspection). Env: E2E_GREP filters test titles.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	CHROMIUM, CHROMIUM_ARGS, REPO, SCREENSHOTS, VSIX,
+	delay, freePort, installSignalHandlers, killPidFile, log, run, seconds, step, stopAll, waitFor, watchPidFile,
+} from './lib.mjs';
+import { prepare } from './prepare.mjs';
+import { editorLogs, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
+import { makeFixtureWorkspace } from './fixtures.mjs';
+import { checkVsix } from './check-vsix.mjs';
+
+const argv = process.argv.slice(2);
+const only = new Set(argv.filter((a) => a.startsWith('--only=')).map((a) => a.slice(7)));
+const wants = (part) => only.size === 0 || only.has(part);
+const skipBuild = argv.includes('--skip-build');
+const keep = argv.includes('--keep');
+
+const t0 = Date.now();
+const timings = [];
+const failures = [];
+let browser;
+
+async function timed(name, fn) {
+	const started = Date.now();
+	try {
+		return await step(name, fn);
+	} finally {
+		timings.push([name, Date.now() - started]);
+	}
+}
+
+// the harness's own browser is closed by us, not by playwright's signal handlers, which would exit
+// the process before the code-server and UI-test children are stopped
+const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+installSignalHandlers(async () => { await Promise.race([browser?.close(), delay(3000)]).catch(() => {}); });
+
+const root = mkdtempSync(join(tmpdir(), 'arxiv-digest-e2e-'));
+const workspace = join(root, 'workspace');
+const extensionsDir = join(root, 'extensions');
+let succeeded = false;
+
+try {
+	await timed('prepare editor (cached in .vscode-test/)', () => prepare({ needBrowser: true }));
+	if (!skipBuild || !existsSync(VSIX)) {
+		await timed('build (node esbuild.mjs --production)', () => run(process.execPath, ['esbuild.mjs', '--production']));
+		await timed('package VSIX (vsce package --no-dependencies)', () => run(process.execPath, [
+			join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', VSIX,
+		], { capture: true }));
+	}
+	// a packaging problem fails the run, but the editor tests still run to report everything at once
+	await timed('check VSIX contents and size', () => checkVsix(VSIX)).catch((err) => failures.push(err.message));
+
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	for (const name of readdirSync(SCREENSHOTS)) if (name.endsWith('.png')) unlinkSync(join(SCREENSHOTS, name));
+	makeFixtureWorkspace(workspace);
+	await timed('install the VSIX into a fresh extensions dir', async () => {
+		const profile = { extensionsDir, userDataDir: join(root, 'install-profile'), logFile: join(root, 'install.log') };
+		await installVsix(VSIX, profile);
+		await installTestRunner(profile);
+	});
+
+	// each part reports its own failure and the next still runs, so one run shows every problem
+	const part = (name, fn) => timed(name, fn).catch((err) => { failures.push(`${name}: ${err.message}`); });
+	if (wants('integration')) await part('integration suite in the extension host', integrationRun);
+	if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
+	if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
+	succeeded = failures.length === 0;
+} catch (err) {
+	failures.push(err.message);
+} finally {
+	await browser?.close().catch(() => {});
+	await stopAll();
+	log('timings:');
+	for (const [name, ms] of timings) log(`  ${seconds(ms).padStart(8)}  ${name}`);
+	log(`  ${seconds(Date.now() - t0).padStart(8)}  total`);
+	if (succeeded && !keep) {
+		rmSync(root, { recursive: true, force: true });
+	} else {
+		log(`profiles, logs and workspace kept in ${root}`);
+	}
+	if (failures.length) {
+		console.error(`\nE2E FAILED:\n${failures.join('\n\n')}`);
+		process.exitCode = 1;
+	} else {
+		log(`E2E passed; screenshots in ${SCREENSHOTS}`);
+	}
+}
+
+async function integrationRun() {
+	const userDataDir = join(root, 'data-integration');
+	const serverLog = join(root, 'code-server-integration.log');
+	const resultsFile = join(root, 'integration-results.json');
+	writeUserSettings(userDataDir, {});
+	const port = await freePort();
+	const server = await startCodeServer({
+		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
+		env: {
+			ARXIV_DIGEST_TEST_ENTRY: join(REPO, 'test', 'integration', 'suite', 'index.js'),
+			ARXIV_DIGEST_TEST_RESULTS: resultsFile,
+			...(process.env.E2E_GREP ? { ARXIV_DIGEST_TEST_GREP: process.env.E2E_GREP } : {}),
+		},
+	});
+	try {
+		// code-server starts an extension host per connected window: the suite needs a browser
+		browser ??= await chromium.launch(BROWSER_OPTIONS);
+		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
+		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+		await waitFor('the test-runner extension to start the suite', () => existsSync(`${resultsFile}.started`), {
+			timeoutMs: 90_000,
+			intervalMs: 500,
+			describe: () => editorLogs(userDataDir, serverLog, 25),
+		});
+		await waitFor('integration results', () => existsSync(resultsFile), {
+			timeoutMs: 5 * 60_000,
+			intervalMs: 500,
+			describe: () => editorLogs(userDataDir, serverLog),
+		});
+		await page.screenshot({ path: join(SCREENSHOTS, 'integration-end.png') });
+		await page.close();
+		const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+		if (results.fatal) {
+			throw new Error(`the suite could not run:\n${results.fatal}\n${editorLogs(userDataDir, serverLog)}`);
+		}
+		for (const t of results.tests) {
+			const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-';
+			log(`  ${mark} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
+			if (t.error) log(`      ${t.error.split('\n').join('\n      ')}`);
+		}
+		log(`  integration: ${results.passes} passing, ${results.failures} failing`);
+		if (results.failures > 0 || results.passes === 0) {
+			throw new Error(`${results.failures} failing of ${results.tests.length}\n${editorLogs(userDataDir, serverLog, 25)}`);
+		}
+	} finally {
+		await server.stop();
+	}
+}
+
+async function uiRun(mode) {
+	const userDataDir = join(root, `data-${mode}`);
+	const serverLog = join(root, `code-server-${mode}.log`);
+	// clicking a paper opens the digest at it (the default opens the card, which search covers)
+	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source' });
+	const port = await freePort();
+	const server = await startCodeServer({
+		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode === 'trusted', dataHome: join(root, 'xdg'),
+	});
+	let unwatch = () => {};
+	try {
+		const mocha = join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
+		const browserPidFile = join(root, `browser-${mode}.pid`);
+		unwatch = watchPidFile(browserPidFile);
+		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs')).map((f) => join('test', 'ui', f));
+		await run(process.execPath, [mocha, '--no-config', '--timeout', '90000', '--reporter', 'spec', ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []), ...specs], {
+			env: {
+				...process.env,
+				E2E_URL: workbenchUrl(port, workspace),
+				E2E_WORKSPACE: workspace,
+				E2E_MODE: mode,
+				E2E_SCREENSHOTS: SCREENSHOTS,
+				E2E_BROWSER_PID_FILE: browserPidFile,
+			},
+			timeoutMs: 8 * 60_000,
+		});
+	} catch (err) {
+		throw new Error(`${err.message.split('\n')[0]}\n${editorLogs(userDataDir, serverLog, 25)}`);
+	} finally {
+		// the tests close their browser; this only matters when they were killed
+		killPidFile(join(root, `browser-${mode}.pid`));
+		unwatch();
+		await server.stop();
+	}
+}
+

@@ -1,0 +1,51 @@
+'use strict';
+const assert = require('assert');
+const vscode = require('vscode');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, openFixture, waitFor } = require('./helpers');
+
+describe('activation and language', () => {
+	after(closeAllEditors);
+
+	it('activates and exports the workspace, tree, cards and search APIs', async () => {
+		const api = await extensionApi();
+		for (const key of ['workspace', 'tree', 'cards', 'search']) {
+			assert.ok(api[key], `exports.${key} is missing (got ${Object.keys(api).join(', ') || 'nothing'})`);
+		}
+	});
+
+	it('finds exactly the three digests of the workspace, not the plain Markdown', async () => {
+		const api = await extensionApi();
+		const names = api.workspace.files().map((f) => f.uri.path.split('/').pop()).sort();
+		assert.deepStrictEqual(names, ['2026-02-06.md', '2026-02-09.md', '2026-02-24.md']);
+	});
+
+	it('switches a digest saved as .md to the arxiv-digest language by its content', async () => {
+		const doc = await openFixture(FIXTURE.files.big, 'arxiv-digest');
+		assert.strictEqual(doc.languageId, 'arxiv-digest');
+	});
+
+	it('detects the variant digest too (CRLF, bold labels, no <div id=toc>)', async () => {
+		const doc = await openFixture(FIXTURE.files.variant, 'arxiv-digest');
+		assert.strictEqual(doc.languageId, 'arxiv-digest');
+	});
+
+	it('leaves a plain README.md as Markdown', async () => {
+		const api = await extensionApi();
+		// open a digest first: once it has been switched, detection has demonstrably run in this host
+		await openFixture(FIXTURE.files.second, 'arxiv-digest');
+		const readme = await openFixture(FIXTURE.files.readme);
+		assert.strictEqual(api.workspace.isDigestDocument(readme), false, 'isDigestDocument(README.md) should be false');
+		// detection runs when a document opens; showing another file afterwards gives it that turn
+		await openFixture(FIXTURE.files.notes);
+		const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixtureUri(FIXTURE.files.readme).toString());
+		assert.strictEqual(current.languageId, 'markdown');
+	});
+
+	it('parses the open digest with its papers and day', async () => {
+		const api = await extensionApi();
+		const file = await waitFor('the big digest in the workspace', () => api.workspace.get(fixtureUri(FIXTURE.files.big)));
+		assert.strictEqual(file.digest.papers.length, FIXTURE.big.papers);
+		assert.strictEqual(file.digest.day, '2026-02-06');
+		assert.deepStrictEqual(file.digest.categories.map((c) => c.name), FIXTURE.big.categories.map(([name]) => name));
+	});
+});

@@ -1,0 +1,115 @@
+// Shared by the in-editor tests: the fixture contract, the extension's API, bounded polling.
+'use strict';
+const assert = require('assert');
+const path = require('path');
+const vscode = require('vscode');
+
+const FIXTURE = require('../../fixtures/e2e/fixture.json');
+const EXTENSION_ID = 'arxiv-digest.arxiv-digest';
+
+function workspaceRoot() {
+	const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+	assert.ok(folder, 'the suite needs the fixture workspace open as the first folder');
+	return folder.uri;
+}
+
+function fixtureUri(relative) {
+	return vscode.Uri.joinPath(workspaceRoot(), ...relative.split('/'));
+}
+
+let apiPromise;
+/** The extension's exported API (`{ workspace, tree, cards, search }`), activating it once. */
+function extensionApi() {
+	if (!apiPromise) {
+		apiPromise = (async () => {
+			const ext = vscode.extensions.getExtension(EXTENSION_ID);
+			assert.ok(ext, `${EXTENSION_ID} is not installed in this editor`);
+			const api = await ext.activate();
+			assert.ok(api && typeof api === 'object', 'activate() returned no API object');
+			if (api.workspace && api.workspace.ready) {
+				await api.workspace.ready;
+			}
+			return api;
+		})();
+	}
+	return apiPromise;
+}
+
+function sleep(ms) {
+	return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls until `probe()` is truthy; the failure names what was awaited and the last value seen. */
+async function waitFor(what, probe, timeoutMs = 20_000) {
+	const started = Date.now();
+	let last;
+	let lastError;
+	while (Date.now() - started < timeoutMs) {
+		try {
+			last = await probe();
+			if (last) {
+				return last;
+			}
+		} catch (err) {
+			lastError = err;
+		}
+		await sleep(100);
+	}
+	const seen = lastError ? `last error: ${lastError.message}` : `last value: ${JSON.stringify(last)}`;
+	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${seen})`);
+}
+
+/**
+ * Opens a fixture file in an editor and returns the document as it is once the extension had
+ * the chance to switch its language (setTextDocumentLanguage replaces the document object).
+ */
+async function openFixture(relative, expectedLanguage) {
+	const uri = fixtureUri(relative);
+	await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+	if (expectedLanguage) {
+		await waitFor(`${relative} to have language ${expectedLanguage}`, () => {
+			const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+			return doc && doc.languageId === expectedLanguage;
+		});
+	}
+	return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+}
+
+/** Paper id of whatever a feature hands back: a PaperRef, a PaperLocation, a search hit, a tree node. */
+function paperIdOf(value) {
+	if (!value) {
+		return undefined;
+	}
+	if (typeof value === 'string') {
+		return value;
+	}
+	if (value.paper && typeof value.paper.id === 'string') {
+		return value.paper.id;
+	}
+	if (value.ref) {
+		return paperIdOf(value.ref);
+	}
+	if (value.location) {
+		return paperIdOf(value.location);
+	}
+	return typeof value.id === 'string' ? value.id : undefined;
+}
+
+/** Search results may come as an array or as `{ hits|results|items }`. */
+function hitsOf(value) {
+	if (Array.isArray(value)) {
+		return value;
+	}
+	for (const key of ['hits', 'results', 'items']) {
+		if (value && Array.isArray(value[key])) {
+			return value[key];
+		}
+	}
+	assert.fail(`search returned neither an array nor { hits }: ${JSON.stringify(value).slice(0, 200)}`);
+}
+
+async function closeAllEditors() {
+	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+module.exports = { FIXTURE, EXTENSION_ID, closeAllEditors, extensionApi, fixtureUri, hitsOf, openFixture, paperIdOf, sleep, waitFor, workspaceRoot, basename: path.posix.basename };

@@ -1,0 +1,179 @@
+// Driving the VS Code workbench (code-server) with playwright-core in Debian's Chromium.
+// The harness (test/harness/run-e2e.mjs) starts code-server and passes E2E_URL, E2E_MODE,
+// E2E_WORKSPACE and E2E_SCREENSHOTS; these helpers know the workbench's DOM.
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../harness/lib.mjs';
+
+export const MODE = process.env.E2E_MODE || 'trusted';
+const URL = process.env.E2E_URL;
+const SHOTS = process.env.E2E_SCREENSHOTS || join(process.cwd(), '.vscode-test', 'screenshots');
+
+let shotCount = 0;
+
+export async function openWorkbench() {
+	if (!URL) throw new Error('E2E_URL is not set: run the UI tests through test/harness/run-e2e.mjs');
+	mkdirSync(SHOTS, { recursive: true });
+	// launchServer exposes Chromium's pid; it leads its own process group, so the harness can stop it
+	// by that pid should these tests be killed before closing it
+	const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+	const pid = server.process().pid;
+	if (pid && process.env.E2E_BROWSER_PID_FILE) writeFileSync(process.env.E2E_BROWSER_PID_FILE, String(pid));
+	const connected = await chromium.connect(server.wsEndpoint(), { timeout: 60_000 });
+	const browser = {
+		newPage: (options) => connected.newPage(options),
+		async close() {
+			await connected.close().catch(() => {});
+			await server.close();
+		},
+	};
+	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	page.setDefaultTimeout(20_000);
+	await page.goto(URL, { timeout: 60_000 });
+	await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+	// the view container appears once the extension's contributions are registered
+	await page.waitForSelector(activityBarItem, { timeout: 60_000 });
+	return { browser, page };
+}
+
+export const activityBarItem = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
+
+/** Screenshot named `<mode>-<nn>-<name>.png`, numbered in test order. */
+export async function shot(page, name) {
+	shotCount += 1;
+	const file = join(SHOTS, `${MODE}-${String(shotCount).padStart(2, '0')}-${name}.png`);
+	await page.screenshot({ path: file });
+	return file;
+}
+
+const quickInput = '.quick-input-widget';
+const quickInputBox = `${quickInput} .quick-input-box input`;
+const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
+
+async function openQuickInput(page) {
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('F1');
+	await page.waitForSelector(quickInputBox, { state: 'visible' });
+}
+
+/** Text of the visible quick-pick rows, in order. */
+export async function quickPickRows(page) {
+	return page.$$eval(quickRows, (rows) => rows
+		.filter((r) => r.offsetParent !== null)
+		.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+		.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+/** Waits until the first quick-pick row satisfies `test`; the error lists what was shown. */
+export async function waitForFirstRow(page, test, what, timeoutMs = 20_000) {
+	const started = Date.now();
+	let rows = [];
+	while (Date.now() - started < timeoutMs) {
+		rows = await quickPickRows(page);
+		if (rows.length && test(rows[0])) return rows;
+		await page.waitForTimeout(200);
+	}
+	throw new Error(`quick pick: expected ${what} first, saw:\n  ${rows.slice(0, 5).join('\n  ') || '(no rows)'}`);
+}
+
+/** Waits for an extension's quick pick (by its title) to replace the command palette. */
+export async function waitForQuickInputTitle(page, re, timeoutMs = 20_000) {
+	const started = Date.now();
+	let title = '';
+	while (Date.now() - started < timeoutMs) {
+		title = await page.$eval(`${quickInput} .quick-input-title`, (el) => el.textContent || '').catch(() => '');
+		if (re.test(title)) return title;
+		await page.waitForTimeout(100);
+	}
+	throw new Error(`quick input titled ${re} did not open (title: "${title}")`);
+}
+
+/** Runs a command by its palette title ("arXiv Digest: Search Papers"). */
+export async function runCommand(page, title) {
+	await openQuickInput(page);
+	await page.keyboard.type(title);
+	await waitForFirstRow(page, (row) => row.includes(title), `the command "${title}"`);
+	await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file through Quick Open and waits for its tab to be active. */
+export async function quickOpen(page, fileName) {
+	await openQuickInput(page);
+	await page.keyboard.press('Backspace');
+	await page.keyboard.type(fileName);
+	await waitForFirstRow(page, (row) => row.includes(fileName), `the file ${fileName}`);
+	await page.keyboard.press('Enter');
+	await page.waitForSelector(`.tabs-container .tab.active[aria-label^="${fileName}"]`);
+}
+
+/** Text of a status bar entry (`status.editor.mode`, `status.editor.selection`, ...). */
+export async function statusText(page, id) {
+	const el = await page.$(`[id="${id}"]`);
+	return el ? (await el.innerText()).replace(/\s+/g, ' ').trim() : '';
+}
+
+export async function waitForStatus(page, id, re, timeoutMs = 20_000) {
+	const started = Date.now();
+	let text = '';
+	while (Date.now() - started < timeoutMs) {
+		text = await statusText(page, id);
+		if (re.test(text)) return text;
+		await page.waitForTimeout(200);
+	}
+	throw new Error(`status bar ${id}: expected ${re}, saw "${text}"`);
+}
+
+/** Visible rows of a tree/list inside `container`, top to bottom, with their nesting level. */
+export async function treeRows(page, container) {
+	return page.$$eval(`${container} .monaco-list-row`, (rows) => rows
+		.filter((r) => r.offsetParent !== null)
+		.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+		.map((r) => ({
+			text: r.innerText.replace(/\s+/g, ' ').trim(),
+			level: Number(r.getAttribute('aria-level') || 0),
+			expanded: r.getAttribute('aria-expanded'),
+		})));
+}
+
+export async function waitForRow(page, container, test, what, timeoutMs = 20_000) {
+	const started = Date.now();
+	let rows = [];
+	while (Date.now() - started < timeoutMs) {
+		rows = await treeRows(page, container);
+		const row = rows.find(test);
+		if (row) return { row, rows };
+		await page.waitForTimeout(200);
+	}
+	throw new Error(`${what} not shown; visible rows:\n  ${rows.slice(0, 12).map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.text}`).join('\n  ') || '(none)'}`);
+}
+
+/** Clicks the row whose text starts with or contains `text`, in `container`. */
+export async function clickRow(page, container, text) {
+	const row = page.locator(`${container} .monaco-list-row`, { hasText: text }).first();
+	await row.scrollIntoViewIfNeeded();
+	await row.click();
+	return row;
+}
+
+/** The webview frame whose document contains `text` (webviews are nested iframes). */
+export async function findWebviewFrame(page, text, timeoutMs = 30_000) {
+	const started = Date.now();
+	while (Date.now() - started < timeoutMs) {
+		for (const frame of page.frames()) {
+			if (frame === page.mainFrame()) continue;
+			try {
+				const body = await frame.evaluate(() => document.body ? document.body.innerText : '');
+				if (body.includes(text)) return frame;
+			} catch {
+				// frames come and go while the webview loads
+			}
+		}
+		await page.waitForTimeout(250);
+	}
+	throw new Error(`no webview frame shows "${text}" (frames: ${page.frames().map((f) => f.url().slice(0, 80)).join(', ')})`);
+}
+
+export async function frameText(frame) {
+	return frame.evaluate(() => document.body.innerText);
+}

@@ -1,0 +1,127 @@
+// UI flows in the real workbench, run twice by the harness: trusted, and in Restricted Mode.
+// Each step leaves a screenshot in .vscode-test/screenshots/<mode>-NN-<step>.png.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+	MODE, activityBarItem, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
+	treeRows, waitForFirstRow, waitForQuickInputTitle, waitForRow, waitForStatus,
+} from './workbench.mjs';
+
+const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
+const SIDEBAR = '.part.sidebar';
+const PAPERS_VIEW = `${SIDEBAR} [id="workbench.view.extension.arxivDigest"]`;
+const OUTLINE = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Outline"])`;
+
+describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted workspace'})`, function () {
+	let browser;
+	let page;
+
+	before(async () => {
+		({ browser, page } = await openWorkbench());
+	});
+
+	after(async () => {
+		await browser?.close();
+	});
+
+	afterEach(async function () {
+		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED');
+	});
+
+	it(MODE === 'restricted' ? 'opens the folder in Restricted Mode' : 'opens the folder trusted', async () => {
+		const indicator = () => document.querySelector('.monaco-workbench')?.innerText.includes('Restricted Mode') ?? false;
+		if (MODE === 'restricted') {
+			// the banner and status bar item appear once trust has been evaluated, just after the workbench
+			await page.waitForFunction(indicator, undefined, { timeout: 20_000 }).catch(() => {
+				throw new Error('the Restricted Mode banner or status bar item is not shown');
+			});
+		} else {
+			await page.waitForSelector('[id="status.editor.mode"], .statusbar', { timeout: 20_000 });
+			assert.equal(await page.evaluate(indicator), false, 'a trusted folder must not be in Restricted Mode');
+		}
+	});
+
+	it('the arXiv Digest view shows days → categories → papers', async () => {
+		await page.click(activityBarItem);
+		const { rows } = await waitForRow(page, PAPERS_VIEW, (r) => r.text.includes(FIXTURE.days[2]), 'the three days');
+		const days = rows.filter((r) => r.level === 1).map((r) => r.text);
+		assert.equal(days.length, 3, `days: ${days.join(' | ')}`);
+		FIXTURE.days.forEach((day, i) => assert.ok(days[i].includes(day), `day ${i + 1} is "${days[i]}", expected ${day}`));
+
+		const bigDay = (await treeRows(page, PAPERS_VIEW)).find((r) => r.text.includes('2026-02-06'));
+		if (bigDay.expanded !== 'true') await clickRow(page, PAPERS_VIEW, '2026-02-06');
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 2 && r.text.includes('cs.CL'), 'the categories of 2026-02-06');
+		// another day may be expanded too: the cs.CV that matters is the first one after 2026-02-06
+		const rowsNow = await treeRows(page, PAPERS_VIEW);
+		const dayIndex = rowsNow.findIndex((r) => r.text.includes('2026-02-06'));
+		const below = rowsNow.slice(dayIndex + 1);
+		const cvRow = below.find((r) => r.level === 2 && r.text.includes('cs.CV'));
+		assert.ok(cvRow, 'cs.CV is listed under 2026-02-06');
+		assert.ok(below.indexOf(cvRow) < below.findIndex((r) => r.level === 2 && r.text.includes('cs.CL')), 'categories keep file order');
+		if (cvRow.expanded !== 'true') {
+			await page.locator(`${PAPERS_VIEW} .monaco-list-row[aria-level="2"]`, { hasText: 'cs.CV' }).last().click();
+		}
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 3 && r.text.includes('SIDeR'), 'the first paper of cs.CV');
+		await shot(page, 'tree-days-categories-papers');
+	});
+
+	it('clicking a paper opens the digest at the paper', async () => {
+		await clickRow(page, PAPERS_VIEW, 'UniTrack');
+		await page.waitForSelector('.tabs-container .tab.active[aria-label^="2026-02-06.md"]');
+		await waitForStatus(page, 'status.editor.selection', new RegExp(`^Ln ${FIXTURE.big.second.headingLine + 1},`));
+		// Monaco renders spaces as U+00A0
+		const visible = (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+		assert.ok(visible.includes('UniTrack: Differentiable Graph'), 'the paper heading is visible in the editor');
+		await shot(page, 'tree-click-opens-source');
+	});
+
+	it('a digest saved as .md shows the arXiv Digest language; README.md stays Markdown', async () => {
+		await waitForStatus(page, 'status.editor.mode', /^arXiv Digest$/);
+		await shot(page, 'status-bar-language');
+		await quickOpen(page, 'README.md');
+		await waitForStatus(page, 'status.editor.mode', /^Markdown$/);
+		await quickOpen(page, '2026-02-09.md');
+		await waitForStatus(page, 'status.editor.mode', /^arXiv Digest$/);
+	});
+
+	it('the Outline view lists categories and papers', async () => {
+		await quickOpen(page, '2026-02-06.md');
+		await runCommand(page, 'Explorer: Focus on Outline View');
+		const { rows } = await waitForRow(page, OUTLINE, (r) => r.text.includes('SIDeR'), 'the first paper in the Outline');
+		assert.ok(rows.some((r) => r.text.startsWith('cs.CV')), `Outline rows: ${rows.slice(0, 4).map((r) => r.text).join(' | ')}`);
+		const cvLevel = rows.find((r) => r.text.startsWith('cs.CV')).level;
+		assert.ok(rows.find((r) => r.text.includes('SIDeR')).level > cvLevel, 'papers are nested under their category');
+		await shot(page, 'outline');
+	});
+
+	it('Search Papers: a Chinese and an English query put the expected paper first; Enter opens its card', async () => {
+		await runCommand(page, 'arXiv Digest: Search Papers');
+		await waitForQuickInputTitle(page, /Search Papers/);
+		await page.keyboard.type(FIXTURE.queries.chinese.text);
+		await waitForFirstRow(page, (row) => row.includes('SIDeR'), `SIDeR for "${FIXTURE.queries.chinese.text}"`);
+		await shot(page, 'search-chinese');
+		await page.keyboard.press('Control+A');
+		await page.keyboard.type(FIXTURE.queries.english.text);
+		await waitForFirstRow(page, (row) => row.includes('UniTrack'), `UniTrack for "${FIXTURE.queries.english.text}"`);
+		await shot(page, 'search-english');
+		await page.keyboard.press('Enter');
+		await findWebviewFrame(page, 'UniTrack: Differentiable Graph');
+	});
+
+	it('the card shows title, TL;DR and abstract, and Next moves to the next paper', async () => {
+		const frame = await findWebviewFrame(page, 'UniTrack: Differentiable Graph');
+		const text = await frameText(frame);
+		assert.ok(text.includes('TL;DR'), 'TL;DR heading');
+		assert.ok(text.includes('UniTrack是一种即插即用的图论损失函数'), 'the Chinese TL;DR');
+		assert.ok(text.includes('plug-and-play graph-theoretic loss function'), 'the abstract');
+		await page.waitForTimeout(300);
+		await shot(page, 'card');
+		await frame.click('button[data-action="next"]');
+		const next = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
+		assert.ok(!(await frameText(next)).includes('UniTrack: Differentiable Graph'), 'the card moved on from UniTrack');
+		await shot(page, 'card-next');
+		const restricted = await page.evaluate(() => document.querySelector('.monaco-workbench').innerText.includes('Restricted Mode'));
+		assert.equal(restricted, MODE === 'restricted', 'the workspace trust state held through the session');
+	});
+});
