@@ -1069,13 +1069,16 @@ class DigestParser {
 		};
 	}
 
-	/** a last paper missing a summary field every other paper has: the file was cut off */
+	/**
+	 * A last paper that stops before a trailing summary field every other paper has: the file was
+	 * cut off. A field missing in the middle (no Conclusion but an Abstract) is an omission, not a cut.
+	 */
 	private checkTruncatedLastPaper(): void {
 		const papers = this.papers;
 		if (papers.length < 3) return;
 		const last = papers[papers.length - 1];
 		for (const key of ['abstract', 'conclusion', 'result', 'method', 'motivation', 'tldr'] as const) {
-			if (last.fieldRanges[key] !== undefined) continue;
+			if (last.fieldRanges[key] !== undefined) return;
 			let all = true;
 			for (let k = 0; k < papers.length - 1 && all; k++) all = papers[k].fieldRanges[key] !== undefined;
 			if (all) {

@@ -11,7 +11,7 @@ import { paperLinks, primaryLink } from '../core/card/links';
 import type { Paper } from '../core/model';
 import { findPaperIndex, paperIndexAtLine, paperLabel } from '../core/tree';
 import { isPaperNode } from './tree/provider';
-import { parseUri, toLineTextRange } from './vsc-utils';
+import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace, PaperLocation, PaperRef } from './workspace/types';
 
 interface Target {
@@ -107,7 +107,8 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 		const live = workspace.parseDocument(document);
 		const index = findPaperIndex(live, t.paper.id, t.index ?? 0);
 		const line = index !== undefined ? live.papers[index].headingLine : t.paper.headingLine;
-		const range = toLineTextRange(line, document);
+		// an empty selection at column 0: selecting the long heading would scroll the editor sideways
+		const range = toLinePosition(Math.min(line, document.lineCount - 1));
 		const editor = await vscode.window.showTextDocument(document, { selection: range });
 		editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
 	};

@@ -527,6 +527,20 @@ describe('parser: format variants', () => {
 		]);
 	});
 
+	it('a last paper cut off after Method is truncated; one that skips Conclusion is not', () => {
+		const paper = (n: number, fields: string[]) =>
+			[`### [${n}] [Paper ${n}](https://arxiv.org/abs/2606.0010${n})`, '*A. Author*', '', 'TL;DR: t', '', '<details>', ...fields, '</details>', ''];
+		const all = ['Motivation: m', 'Method: x', 'Result: r', 'Conclusion: c', 'Abstract: a'];
+		const body = (last: string[]) => ['# cs.CV', '', ...paper(1, all), ...paper(2, all), ...paper(3, all), ...paper(4, last)].join('\n');
+		const skipped = parseDigest(body(['Motivation: m', 'Method: x', 'Result: r', 'Abstract: a']), 'skip.md');
+		assert.deepStrictEqual(skipped.diagnostics.filter((d) => d.code === 'truncated'), []);
+		const cut = parseDigest(['# cs.CV', '', ...paper(1, all), ...paper(2, all), ...paper(3, all), ...paper(4, all).slice(0, 8)].join('\n'), 'cut.md');
+		assert.deepStrictEqual(
+			cut.diagnostics.filter((d) => d.code === 'truncated').map((d) => d.severity),
+			['warning'],
+		);
+	});
+
 	it('a duplicate id is a warning on its second occurrence', () => {
 		const d = parse('duplicate-ids.md');
 		assert.deepStrictEqual(d.papers.map((p) => [p.id, p.version, p.section]), [

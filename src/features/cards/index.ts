@@ -10,6 +10,7 @@ import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/link
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type WebviewMessage } from '../../core/card/protocol';
 import { buildCardDocument, renderCardHtml, type CardAppearance } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, PaperLocation } from '../workspace/types';
+import { toLinePosition } from '../vsc-utils';
 import { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
 
 export { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
@@ -403,7 +404,7 @@ async function revealSource(location: PaperLocation, cardColumn: vscode.ViewColu
 	const uri = location.file.uri;
 	const line = location.paper.headingLine;
 	const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-	const position = new vscode.Position(line, 0);
+	const position = toLinePosition(line).start;
 	// never cover the card with its own source: open beside it when it sits in the first group
 	const column = visible?.viewColumn ?? (cardColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
 	const editor = await vscode.window.showTextDocument(uri, {
