@@ -1,0 +1,20 @@
+// `prestart` / `pretest`: on a fresh clone, install the locked dependencies first, so that
+// `npm start` and `npm test` are each one command. Does nothing when node_modules is current.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const repo = join(import.meta.dirname, '..', '..');
+const installed = join(repo, 'node_modules', '.package-lock.json');
+const lock = join(repo, 'package-lock.json');
+const current = existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs;
+
+if (!current) {
+	console.log('[deps] node_modules missing or older than package-lock.json: npm ci');
+	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+	const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: repo, stdio: 'inherit' });
+	if (r.status !== 0) {
+		console.error('[deps] npm ci failed; see the output above');
+		process.exit(r.status ?? 1);
+	}
+}
