@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseDigest } from '../core/parser';
 import { intOption, parseArgs, UsageError } from './args';
-import { CorpusFile, loadDigestFiles } from './files';
+import { CorpusFile, LoadedCorpus, loadDigestFiles } from './files';
 import { CliIO, errorMessage, EXIT_OK, EXIT_IO_ERROR } from './io';
 
 export const BENCH_HELP = `Usage: arxiv-digest bench DIR [--runs N] [--json]
@@ -95,14 +95,21 @@ export function runBench(argv: readonly string[], io: CliIO): number {
 	if (args.positionals.length !== 1) throw new UsageError('bench needs exactly one DIR');
 	const runs = intOption(args, 'runs', 5, 1, 1000);
 	const dir = args.positionals[0];
-	let corpus;
+	const corpus = readBenchCorpus(dir, io);
+	if (!corpus) return EXIT_IO_ERROR;
+	io.stdout(JSON.stringify(runBenchOnFiles(dir, corpus.files, runs), null, '\t') + '\n');
+	return corpus.unreadable.length > 0 ? EXIT_IO_ERROR : EXIT_OK;
+}
+
+/** The digests under `dir` for a bench run, unreadable files reported; undefined when `dir` itself cannot be read. */
+export function readBenchCorpus(dir: string, io: CliIO): LoadedCorpus | undefined {
+	let corpus: LoadedCorpus;
 	try {
 		corpus = loadDigestFiles(dir, (text, path) => parseDigest(text, path).papers.length > 0);
 	} catch (error) {
 		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
-		return EXIT_IO_ERROR;
+		return undefined;
 	}
 	for (const { path, reason } of corpus.unreadable) io.stderr(`arxiv-digest: cannot read ${path}: ${reason}\n`);
-	io.stdout(JSON.stringify(runBenchOnFiles(dir, corpus.files, runs), null, '\t') + '\n');
-	return corpus.unreadable.length > 0 ? EXIT_IO_ERROR : EXIT_OK;
+	return corpus;
 }

@@ -14,8 +14,8 @@ import MiniSearch from 'minisearch';
 import { SUMMARY_FIELDS } from '../core/model';
 import { parseDigest } from '../core/parser';
 import { intOption, parseArgs, UsageError } from './args';
-import { runBenchOnFiles } from './bench';
-import { findCandidateFiles, loadDigestFiles } from './files';
+import { readBenchCorpus, runBenchOnFiles } from './bench';
+import { findCandidateFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 
 export const SEARCH_HELP = `Usage: arxiv-digest search DIR QUERY [--json] [--limit N]
@@ -60,21 +60,16 @@ export async function runBenchWithSearch(argv: readonly string[], io: CliIO): Pr
 	if (args.positionals.length !== 1) throw new UsageError('bench needs exactly one DIR');
 	const runs = intOption(args, 'runs', 5, 1, 1000);
 	const dir = args.positionals[0];
-	let corpus;
-	try {
-		corpus = loadDigestFiles(dir, (text, path) => parseDigest(text, path).papers.length > 0);
-	} catch (error) {
-		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
-		return EXIT_IO_ERROR;
-	}
-	for (const { path, reason } of corpus.unreadable) io.stderr(`arxiv-digest: cannot read ${path}: ${reason}\n`);
+	let corpus = readBenchCorpus(dir, io);
+	if (!corpus) return EXIT_IO_ERROR;
+	const unreadable = corpus.unreadable.length;
 	const report = runBenchOnFiles(dir, corpus.files, runs);
 	// the parse pass holds every file's text: let it go before measuring the index
 	corpus = undefined;
 	const search = await benchSearch(dir);
 	const minisearch = args.flags.has('minisearch') ? benchMinisearchBaseline(dir) : undefined;
 	io.stdout(JSON.stringify({ ...report, search, ...(minisearch ? { minisearch } : {}) }, null, '\t') + '\n');
-	return EXIT_OK;
+	return unreadable > 0 ? EXIT_IO_ERROR : EXIT_OK;
 }
 
 function workerScript(): string | undefined {
