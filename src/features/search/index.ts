@@ -118,34 +118,40 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 	const progressListeners = new Set<() => void>();
 	let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-	const started: Promise<Backend> = workspace.ready.then(async () => {
-		const b = createBackend(context, workspace);
-		backend = b;
-		b.service.onProgress((p) => {
-			progressText =
-				p.phase === 'head'
-					? `indexing… ${p.done}/${p.total} files`
-					: p.phase === 'body'
-						? `indexing abstracts and summaries… ${p.total ? Math.floor((100 * p.done) / p.total) : 100}%`
-						: '';
-			for (const l of progressListeners) l();
-		});
-		const specs = (await Promise.all(workspace.files().map((f) => b.spec(f.uri)))).filter((s): s is FileSpec => !!s);
-		void b.service.open(specs).then(
-			() => {
-				progressText = '';
+	let started: Promise<Backend> | undefined;
+	// Started on first need, so a workspace without digests never spawns index workers.
+	const backendReady = (): Promise<Backend> =>
+		(started ??= workspace.ready.then(async () => {
+			const b = createBackend(context, workspace);
+			backend = b;
+			b.service.onProgress((p) => {
+				progressText =
+					p.phase === 'head'
+						? `indexing… ${p.done}/${p.total} files`
+						: p.phase === 'body'
+							? `indexing abstracts and summaries… ${p.total ? Math.floor((100 * p.done) / p.total) : 100}%`
+							: '';
 				for (const l of progressListeners) l();
-			},
-			(err: unknown) => {
-				progressText = `search index failed: ${err instanceof Error ? err.message : String(err)}`;
-				for (const l of progressListeners) l();
-			},
-		);
-		return b;
+			});
+			const specs = (await Promise.all(workspace.files().map((f) => b.spec(f.uri)))).filter((s): s is FileSpec => !!s);
+			void b.service.open(specs).then(
+				() => {
+					progressText = '';
+					for (const l of progressListeners) l();
+				},
+				(err: unknown) => {
+					progressText = `search index failed: ${err instanceof Error ? err.message : String(err)}`;
+					for (const l of progressListeners) l();
+				},
+			);
+			return b;
+		}));
+	void workspace.ready.then(() => {
+		if (workspace.files().length > 0) void backendReady();
 	});
 
 	const applyChanges = async (changes: readonly DigestWorkspaceChange[]) => {
-		const b = await started;
+		const b = await backendReady();
 		await b.service.whenIndexed().catch(() => undefined);
 		for (const change of changes) {
 			if (change.kind === 'removed') {
@@ -163,7 +169,7 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 	const refOf = (b: Backend, hit: SearchHit): PaperRef => ({ uri: hit.occurrences[0] ? b.uriOf(hit.occurrences[0].file).toString() : undefined, id: hit.id });
 
 	const runHit = async (hit: SearchHit, action: 'card' | 'source' | 'link') => {
-		const b = await started;
+		const b = await backendReady();
 		const ref = refOf(b, hit);
 		const command = action === 'card' ? 'arxivDigest.openCard' : action === 'source' ? 'arxivDigest.openSource' : 'arxivDigest.copyLink';
 		try {
@@ -204,7 +210,7 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 			}
 			pick.busy = true;
 			try {
-				const b = await started;
+				const b = await backendReady();
 				const reply = await b.service.search(query, RESULT_LIMIT);
 				if (mine !== generation) return;
 				if (!reply.ok) {
@@ -312,7 +318,7 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 
 		vscode.commands.registerCommand(QUERY_IDS_COMMAND, async (query?: unknown): Promise<{ ids: string[] } | { error: string }> => {
 			if (typeof query !== 'string') return { error: 'the query must be a string' };
-			const b = await started;
+			const b = await backendReady();
 			const reply = await b.service.ids(query);
 			return reply.ok ? { ids: reply.ids } : { error: reply.error };
 		}),
@@ -320,13 +326,13 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 
 	const api: SearchTestApi = {
 		search: async (query, limit = 50) => {
-			const b = await started;
+			const b = await backendReady();
 			const reply = await b.service.search(query, limit);
 			if (!reply.ok) throw new Error(reply.error);
 			return reply.result.hits.map((hit) => ({ id: hit.id, title: hit.title, uri: refOf(b, hit).uri ?? '' }));
 		},
 		whenIndexed: async () => {
-			const b = await started;
+			const b = await backendReady();
 			await b.service.whenIndexed();
 		},
 	};
