@@ -255,8 +255,12 @@ export function findFiles(dir, re, out = []) {
 
 /** Environment with Node 24 first on PATH, as code-server and its native modules need. */
 export function node24Env(extra = {}) {
+	// Under `npm test` the environment carries the outer npm's settings (npm_config_user_agent names
+	// Node 20, npm_node_execpath points at it): code-server's postinstall reads the user agent and
+	// refuses to build, so none of them may reach the Node 24 processes.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`,
 		npm_config_nodedir: NODE24_DIR,
 		...extra,
