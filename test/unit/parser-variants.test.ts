@@ -599,6 +599,22 @@ describe('parser: format variants', () => {
 		assert.strictEqual(garbage.papers[0].id, '2606.00001');
 	});
 
+	it('an empty file is an empty day with one info, not an error', () => {
+		const d = parseDigest('', '2026-03-01.md');
+		assert.strictEqual(d.day, '2026-03-01');
+		assert.deepStrictEqual(d.papers, []);
+		assert.deepStrictEqual(diags(d).map((x) => [x[0], x[1]]), [['no-papers', 'info']]);
+	});
+
+	it('a 50 MB file parses whole: every paper of every copy is found', () => {
+		const seeds = ['000_e68cbdc0f6d19b20.txt', '002_9ca964b67d58151b.txt'].map((f) => readFileSync(`test/fixtures/seeds/${f}`, 'utf8'));
+		const block = seeds.join('\n');
+		const copies = Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(block));
+		const d = parseDigest(Array(copies).fill(block).join('\n'), 'big.md');
+		assert.strictEqual(d.papers.length, copies * (166 + 79));
+		assert.ok(d.diagnostics.every((x) => x.severity !== 'error'));
+	});
+
 	it('never throws on odd input', () => {
 		const odd: unknown[] = ['', '\n', '\r', '###', '# ', '<details>', '### [1] [', '- [a](#', '\uFEFF', '\u0000', '> **', '**:**', undefined, null, 42];
 		for (const text of odd) {
