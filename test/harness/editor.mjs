@@ -71,6 +71,8 @@ export async function startCodeServer({ port, folder, userDataDir, extensionsDir
 		'--disable-getting-started-override',
 		'--ignore-last-opened',
 		...(trust ? ['--disable-workspace-trust'] : []),
+		// E2E_LOG=trace: the extension host logs more (activation details) for --keep runs
+		...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : []),
 		folder,
 	];
 	const proc = startProcess(NODE24, args, {

@@ -124,4 +124,80 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		const restricted = await page.evaluate(() => document.querySelector('.monaco-workbench').innerText.includes('Restricted Mode'));
 		assert.equal(restricted, MODE === 'restricted', 'the workspace trust state held through the session');
 	});
+
+	it('a card scrolled down comes back on the same paper after reloading the window', async () => {
+		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
+		const scrolled = await frame.evaluate(() => {
+			window.scrollTo(0, 240);
+			return window.scrollY;
+		});
+		// the card records its scroll position after a short debounce
+		await page.waitForTimeout(600);
+		// the command a user runs: unlike a bare page reload it lets the workbench save its state first
+		await runCommand(page, 'Developer: Reload Window');
+		await page.waitForSelector(activityBarItem, { timeout: 60_000 });
+		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
+		assert.ok((await frameText(restored)).includes('TL;DR'), 'the restored card is rendered, not a placeholder');
+		if (scrolled > 0) {
+			await restored.waitForFunction(() => window.scrollY > 0, undefined, { timeout: 10_000 }).catch(() => {
+				throw new Error(`the card was scrolled to ${scrolled} but came back at the top`);
+			});
+		}
+		await shot(page, 'card-restored-after-reload');
+	});
+
+	it('the "Open card" CodeLens over a paper heading opens that paper\'s card', async () => {
+		// after the reload the card's webview has focus: click into the first group, so the digest
+		// opens there and not over the card, and the workbench gets the keys again
+		await page.locator('.part.editor .editor-group-container').first().click({ position: { x: 200, y: 300 } });
+		await quickOpen(page, '2026-02-06.md');
+		await page.keyboard.press('Control+G');
+		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+		await page.keyboard.type(String(FIXTURE.big.first.headingLine + 1));
+		await page.keyboard.press('Enter');
+		const editor = '.editor-group-container.active .monaco-editor';
+		await page.waitForSelector(`${editor} .codelens-decoration a`, { timeout: 20_000 });
+		// the lens of a heading sits directly above it: take the lowest lens above the SIDeR heading
+		const box = await page.evaluate(({ editor, title }) => {
+			const line = [...document.querySelectorAll(`${editor} .view-line`)]
+				.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(`[${title}`));
+			if (!line) return undefined;
+			const top = line.getBoundingClientRect().top;
+			const lenses = [...document.querySelectorAll(`${editor} .codelens-decoration a`)]
+				.filter((a) => a.textContent.includes('Open card') && a.getBoundingClientRect().bottom <= top + 1)
+				.sort((a, b) => b.getBoundingClientRect().top - a.getBoundingClientRect().top);
+			const r = lenses[0]?.getBoundingClientRect();
+			return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+		}, { editor, title: FIXTURE.big.first.title.split(':')[0] });
+		assert.ok(box, 'an "Open card" lens is shown above the SIDeR heading');
+		await page.mouse.click(box.x, box.y);
+		const frame = await findWebviewFrame(page, FIXTURE.big.first.title);
+		assert.ok((await frameText(frame)).includes('TL;DR'), 'the SIDeR card is rendered');
+		await shot(page, 'codelens-open-card');
+	});
+
+	it('Filter Papers… in the view title filters the tree and shows "filtered: … ×"', async () => {
+		await page.click(activityBarItem);
+		await page.waitForSelector(PAPERS_VIEW);
+		await page.locator(`${SIDEBAR} a.action-label[aria-label="Filter Papers…"]`).first().click();
+		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+		await page.keyboard.type(FIXTURE.queries.variant.text);
+		await page.keyboard.press('Enter');
+		const query = FIXTURE.queries.variant.text;
+		// alone in its container the view's header (and description) is merged into the sidebar title,
+		// so the filter is stated in the view's message; the description is there for a shared container
+		await page.waitForFunction(
+			({ view, query }) => document.querySelector(view)?.innerText.includes(`(filtered: ${query})`),
+			{ view: PAPERS_VIEW, query },
+		).catch(async () => {
+			throw new Error(`the view does not say it is filtered by "${query}": ${await page.locator(PAPERS_VIEW).innerText()}`);
+		});
+		const description = await page.locator(`${SIDEBAR} .pane-header .description`).first().textContent();
+		assert.equal(description, `filtered: ${query} ×`);
+		const { rows } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1, 'a day of the filtered tree');
+		assert.deepEqual(rows.filter((r) => r.level === 1).map((r) => r.text.slice(0, 10)), ['2026-02-09'], 'only the day of the matching paper is left');
+		await shot(page, 'tree-filtered');
+		await page.locator(`${SIDEBAR} a.action-label[aria-label="Clear Filter"]`).first().click();
+		await page.waitForFunction(({ sidebar }) => !document.querySelector(sidebar)?.innerText.includes('filtered:'), { sidebar: SIDEBAR });
+	});
 });

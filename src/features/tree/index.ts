@@ -49,6 +49,10 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			view.message = p.total > 0 ? `Loading digests… ${p.done}/${p.total}` : 'Loading digests…';
 		} else if (provider.isFiltered && provider.model.shownCount() === 0) {
 			view.message = 'No papers match the filter.';
+		} else if (provider.isFiltered) {
+			// the workbench hides a view's header, and so its description, when it is alone in its container
+			const filter = (provider.filterDescription() ?? '').replace(/ ×$/, '');
+			view.message = `Showing ${provider.model.shownCount()} of ${provider.model.totalCount()} papers (${filter}).`;
 		} else {
 			// undefined, not '': the welcome content only shows while there is no message
 			view.message = undefined;

@@ -1,0 +1,214 @@
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, hitsOf, openFixture, paperIdOf, waitFor } = require('./helpers');
+
+/** Text line (0-based) of the first line at or after `from` that satisfies `test`. */
+function lineOf(doc, test, from = 0) {
+	for (let i = from; i < doc.lineCount; i++) {
+		if (test(doc.lineAt(i).text)) return i;
+	}
+	assert.fail(`no line after ${from} matches in ${doc.uri.path}`);
+}
+
+/** A small digest of one category; `papers` are [id, title, tldr]. */
+function digestText(day, papers, { claimedTotal = papers.length, closeDetails = () => true } = {}) {
+	const lines = [`# ${day}`, '', '## Contents', '', `- [cs.AI](#cs.AI) [Total: ${claimedTotal}]`, '', '## cs.AI', ''];
+	papers.forEach(([id, title, tldr], i) => {
+		lines.push(
+			`### [${i + 1}] [${title}](https://arxiv.org/abs/${id})`,
+			'*Ada Lovelace, Grace Hopper* | **Main category: cs.AI**',
+			'',
+			`> **TL;DR:** ${tldr}`,
+			'',
+			'<details>',
+			'  <summary>Details</summary>',
+			'',
+			`**Abstract:** ${tldr} We describe it at length.`,
+			'',
+		);
+		if (closeDetails(i)) lines.push('</details>', '', '---', '');
+	});
+	return lines.join('\n');
+}
+
+describe('diagnostics of a broken digest', () => {
+	const relative = 'broken/2026-03-03.md';
+	let uri;
+	before(async () => {
+		uri = fixtureUri(relative);
+		fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
+		// a TOC that claims 3 papers for a section of 2, and a first paper whose <details> never closes
+		fs.writeFileSync(uri.fsPath, digestText('2026-03-03', [
+			['2603.00001', 'Broken Gadget: Details Never Closed', 'A paper whose details block is never closed.'],
+			['2603.00002', 'Intact Gadget: A Paper That Is Fine', 'A paper that is well formed.'],
+		], { claimedTotal: 3, closeDetails: (i) => i !== 0 }));
+	});
+	after(async () => {
+		await vscode.workspace.getConfiguration('arxivDigest').update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
+		await closeAllEditors();
+		fs.rmSync(path.dirname(uri.fsPath), { recursive: true, force: true });
+		const api = await extensionApi();
+		await waitFor('the broken digest to leave the workspace', () => !api.workspace.get(uri));
+	});
+
+	const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source !== undefined && /arxiv/i.test(String(d.source)));
+
+	it('shows the TOC total mismatch as a warning and the unterminated <details> as an error, on their lines', async () => {
+		const doc = await openFixture(relative, 'arxiv-digest');
+		const tocLine = lineOf(doc, (t) => t.includes('[Total: 3]'));
+		const detailsLine = lineOf(doc, (t) => t.trim() === '<details>');
+		const diagnostics = await waitFor('two parser diagnostics', () => {
+			const d = ours();
+			return d.length >= 2 ? d : undefined;
+		});
+		const summary = diagnostics.map((d) => `${d.range.start.line}:${vscode.DiagnosticSeverity[d.severity]}:${d.code}`).sort();
+		assert.deepStrictEqual(summary, [`${detailsLine}:Error:unterminated-details`, `${tocLine}:Warning:toc-total-mismatch`].sort());
+		const toc = diagnostics.find((d) => d.code === 'toc-total-mismatch');
+		assert.ok(/3/.test(toc.message) && /2/.test(toc.message), `message names both counts: "${toc.message}"`);
+	});
+
+	it('arxivDigest.diagnostics.enabled = false clears them, true brings them back', async () => {
+		const config = vscode.workspace.getConfiguration('arxivDigest');
+		await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Global);
+		await waitFor('diagnostics to clear', () => ours().length === 0);
+		await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
+		await waitFor('diagnostics to come back', () => ours().length === 2);
+	});
+
+});
+
+describe('live updates from files changed on disk', () => {
+	const relative = 'data/2026-03-02.md';
+	let api;
+	let uri;
+	before(async () => {
+		api = await extensionApi();
+		uri = fixtureUri(relative);
+		await api.search.api.whenIndexed();
+	});
+	after(() => fs.rmSync(uri.fsPath, { force: true }));
+
+	const days = async () => (await api.tree.provider.getChildren()).map((d) => d.day);
+	const searchIds = async (query) => hitsOf(await api.search.api.search(query, 10)).map(paperIdOf);
+	async function treePaperIds(day) {
+		const node = (await api.tree.provider.getChildren()).find((d) => d.day === day);
+		if (!node) return undefined;
+		const ids = [];
+		for (const category of await api.tree.provider.getChildren(node)) {
+			for (const paper of await api.tree.provider.getChildren(category)) ids.push(paper.paper.id);
+		}
+		return ids;
+	}
+
+	it('a new dated digest appears as a new day in the tree, and its papers are searchable', async () => {
+		assert.ok(!(await days()).includes('2026-03-02'), 'the day must not exist before the file does');
+		fs.writeFileSync(uri.fsPath, digestText('2026-03-02', [['2603.01001', 'Xylophone Networks for Sparse Audio', 'Xylophone networks tap sparse audio.']]));
+		await waitFor('the new day at the top of the tree', async () => (await days())[0] === '2026-03-02');
+		assert.deepStrictEqual(await treePaperIds('2026-03-02'), ['2603.01001']);
+		await waitFor('the new paper in search', async () => (await searchIds('xylophone'))[0] === '2603.01001');
+	});
+
+	it('changing the file updates the tree and the index', async () => {
+		fs.writeFileSync(uri.fsPath, digestText('2026-03-02', [
+			['2603.01002', 'Zeppelin Routing for Airborne Relays', 'Zeppelins relay packets over long distances.'],
+			['2603.01003', 'Quasar Timing with Small Telescopes', 'Small telescopes time quasars.'],
+		]));
+		await waitFor('the changed papers in the tree', async () => JSON.stringify(await treePaperIds('2026-03-02')) === JSON.stringify(['2603.01002', '2603.01003']));
+		await waitFor('the changed paper in search', async () => (await searchIds('zeppelin'))[0] === '2603.01002');
+		await waitFor('the old paper gone from search', async () => !(await searchIds('xylophone')).includes('2603.01001'));
+	});
+
+	it('deleting the file removes its day and papers', async () => {
+		fs.rmSync(uri.fsPath);
+		await waitFor('the day to leave the tree', async () => !(await days()).includes('2026-03-02'));
+		assert.deepStrictEqual(await days(), FIXTURE.days);
+		await waitFor('its papers gone from search', async () => (await searchIds('zeppelin')).length === 0);
+		assert.strictEqual(api.workspace.get(uri), undefined);
+	});
+});
+
+describe('papers tree: text filter and follow-cursor', () => {
+	let tree;
+	before(async () => {
+		tree = (await extensionApi()).tree;
+	});
+	after(async () => {
+		await vscode.commands.executeCommand('arxivDigest.tree.clearFilter');
+		await closeAllEditors();
+	});
+
+	async function shownPaperIds() {
+		const ids = [];
+		for (const day of await tree.provider.getChildren()) {
+			for (const category of await tree.provider.getChildren(day)) {
+				for (const paper of await tree.provider.getChildren(category)) ids.push(paper.paper.id);
+			}
+		}
+		return ids;
+	}
+
+	it('arxivDigest.tree.filter shows only the matching papers and says so in the view description', async () => {
+		const all = await shownPaperIds();
+		const query = FIXTURE.queries.variant.text;
+		await vscode.commands.executeCommand('arxivDigest.tree.filter', query);
+		assert.strictEqual(tree.view.description, `filtered: ${query} ×`);
+		// the description is hidden while the view is alone in its container: the message says it too
+		assert.ok(String(tree.view.message).includes(`filtered: ${query}`), `view.message is "${tree.view.message}"`);
+		const matching = await vscode.commands.executeCommand('arxivDigest.internal.queryIds', query);
+		const shown = await shownPaperIds();
+		assert.ok(shown.includes(FIXTURE.queries.variant.id), `${FIXTURE.queries.variant.id} is shown (${shown.join(', ')})`);
+		assert.ok(shown.length < all.length, `the filter hides papers (${shown.length} of ${all.length} shown)`);
+		assert.deepStrictEqual([...new Set(shown)].sort(), [...new Set(matching.ids)].filter((id) => all.includes(id)).sort());
+	});
+
+	it('arxivDigest.tree.clearFilter shows everything again', async () => {
+		const before = (await shownPaperIds()).length;
+		await vscode.commands.executeCommand('arxivDigest.tree.clearFilter');
+		assert.strictEqual(tree.view.description, undefined);
+		assert.strictEqual(tree.view.message, undefined);
+		const after = await shownPaperIds();
+		assert.strictEqual(after.length, FIXTURE.big.papers + FIXTURE.second.papers + FIXTURE.variant.papers.length);
+		assert.ok(after.length > before);
+	});
+
+	it('moving the cursor into a paper selects it in the visible tree', async () => {
+		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
+		await waitFor('the papers view to be visible', () => tree.view.visible);
+		const doc = await openFixture(FIXTURE.files.big, 'arxiv-digest');
+		const editor = await vscode.window.showTextDocument(doc, { preserveFocus: false });
+		const line = lineOf(doc, (t) => t.includes('TL;DR'), FIXTURE.big.second.headingLine);
+		editor.selection = new vscode.Selection(line, 4, line, 4);
+		const selected = await waitFor('UniTrack selected in the tree', () => {
+			const s = tree.view.selection;
+			return s.length === 1 && paperIdOf(s[0]) === FIXTURE.big.second.id ? s[0] : undefined;
+		}, 10_000);
+		assert.strictEqual(selected.paper.title, FIXTURE.big.second.title);
+		// revealEditorPaper is what the debounced listener runs: it agrees for another paper
+		const first = FIXTURE.big.first.headingLine + 1;
+		editor.selection = new vscode.Selection(first, 0, first, 0);
+		const node = await tree.revealEditorPaper(editor);
+		assert.strictEqual(paperIdOf(node), FIXTURE.big.first.id);
+		await waitFor('SIDeR selected in the tree', () => paperIdOf(tree.view.selection[0]) === FIXTURE.big.first.id, 5_000);
+	});
+});
+
+describe('opening a card from the cursor', () => {
+	let cards;
+	before(async () => {
+		cards = (await extensionApi()).cards;
+	});
+	after(closeAllEditors);
+
+	it('arxivDigest.openCard without an argument opens the paper under the cursor', async () => {
+		const doc = await openFixture(FIXTURE.files.big, 'arxiv-digest');
+		const editor = await vscode.window.showTextDocument(doc);
+		const line = lineOf(doc, (t) => t.includes('TL;DR'), FIXTURE.big.second.headingLine);
+		editor.selection = new vscode.Selection(line, 10, line, 10);
+		await vscode.commands.executeCommand('arxivDigest.openCard');
+		await waitFor('the card of the paper under the cursor', () => paperIdOf(cards.api.current()) === FIXTURE.big.second.id);
+		assert.strictEqual(cards.api.current().title, FIXTURE.big.second.title);
+	});
+});
