@@ -30,6 +30,12 @@ export interface WorkerInit {
 	shards: number;
 	/** where this shard's cache file lives; none → no cache */
 	cachePath?: string;
+	/**
+	 * build at a lower CPU priority than the thread that started the worker (the extension host
+	 * stays responsive on a busy machine); applied on Linux only, the one system where the
+	 * priority belongs to the thread and not to the whole process
+	 */
+	background?: boolean;
 }
 
 export type WorkerRequest =

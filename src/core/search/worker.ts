@@ -2,6 +2,7 @@
  * Entry of dist/search-worker.js: one index shard in a worker thread, so reading,
  * parsing and indexing ~100 MB never blocks the extension host's thread.
  */
+import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -10,6 +11,16 @@ import { nodeShardIO } from './nodeIO';
 import type { ShardStats, WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
 const init = workerData as WorkerInit;
+
+/** nice +5: yields the CPU to the editor when both compete, still takes every idle cycle */
+const BACKGROUND_NICE = 5;
+if (init.background && process.platform === 'linux') {
+	try {
+		setPriority(BACKGROUND_NICE);
+	} catch {
+		// a container may forbid it; the build then competes at normal priority
+	}
+}
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.js must run in a worker thread');

@@ -28,6 +28,8 @@ const SAVE_DELAY_MS = 60_000;
 const SNIPPET_LENGTH = 160;
 /** in-process indexing gives the thread back this often */
 const IN_PROCESS_SLICE_MS = 15;
+/** files above this size are not indexed before the workspace scan has accepted them as digests */
+const EAGER_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface SearchTestApi {
 	search(query: string, limit?: number): Promise<{ id: string; title: string; uri: string }[]>;
@@ -63,9 +65,9 @@ interface Backend {
 	spec(uri: vscode.Uri): Promise<FileSpec | undefined>;
 }
 
-function createBackend(context: vscode.ExtensionContext, workspace: IDigestWorkspace): Backend {
-	const files = workspace.files();
-	const local = files.every((f) => f.uri.scheme === 'file');
+/** The worker backend for local files, or undefined where it cannot run. */
+function createWorkerBackend(context: vscode.ExtensionContext, uris: readonly vscode.Uri[]): Backend | undefined {
+	const local = uris.every((uri) => uri.scheme === 'file');
 	const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'search-worker.js').fsPath;
 	if (local && workerThreadsAvailable()) {
 		const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
@@ -73,7 +75,8 @@ function createBackend(context: vscode.ExtensionContext, workspace: IDigestWorks
 		const handles: ShardHandle[] = [];
 		try {
 			for (let shard = 0; shard < shards; shard++) {
-				handles.push(workerShard(script, { shard, shards, cachePath: vscode.Uri.joinPath(vscode.Uri.file(storage), `search-index.${shard}of${shards}.bin`).fsPath }));
+				const cachePath = vscode.Uri.joinPath(vscode.Uri.file(storage), `search-index.${shard}of${shards}.bin`).fsPath;
+				handles.push(workerShard(script, { shard, shards, cachePath, background: true }));
 			}
 			return {
 				service: new SearchService(handles),
@@ -92,6 +95,12 @@ function createBackend(context: vscode.ExtensionContext, workspace: IDigestWorks
 			for (const h of handles) h.dispose();
 		}
 	}
+	return undefined;
+}
+
+function createInProcessBackend(workspace: IDigestWorkspace): Backend {
+	// a version per parsed file: the workspace parses a changed file into a new DigestFile
+	const versions = new WeakMap<object, number>();
 	let version = 0;
 	const io: ShardIO = {
 		readDigest: async (key) => workspace.get(vscode.Uri.parse(key))?.digest,
@@ -107,7 +116,13 @@ function createBackend(context: vscode.ExtensionContext, workspace: IDigestWorks
 		keyOf: (uri) => uri.toString(),
 		uriOf: (key) => vscode.Uri.parse(key),
 		// the in-process shard reads the workspace's parsed digests: a new version forces a re-read
-		spec: async (uri) => (workspace.get(uri) ? { path: uri.toString(), size: 0, mtime: ++version } : undefined),
+		spec: async (uri) => {
+			const file = workspace.get(uri);
+			if (!file) return undefined;
+			let stamp = versions.get(file);
+			if (stamp === undefined) versions.set(file, (stamp = ++version));
+			return { path: uri.toString(), size: 0, mtime: stamp };
+		},
 	};
 }
 
@@ -118,11 +133,23 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 	const progressListeners = new Set<() => void>();
 	let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
+	/** (size, mtime) of every file the index holds, so the first scan's "added" events cost nothing */
+	const indexed = new Map<string, FileSpec>();
+	const sameStamp = (spec: FileSpec) => {
+		const known = indexed.get(spec.path);
+		return known !== undefined && known.size === spec.size && known.mtime === spec.mtime;
+	};
+
 	let started: Promise<Backend> | undefined;
-	// Started on first need, so a workspace without digests never spawns index workers.
+	// Started on first need, so a workspace without digests never spawns index workers. The
+	// workers read the files themselves: they start from the file list, in parallel with the
+	// workspace's own scan, and drop the files that scan finds are not digests once it ends.
 	const backendReady = (): Promise<Backend> =>
-		(started ??= workspace.ready.then(async () => {
-			const b = createBackend(context, workspace);
+		(started ??= (workspace.candidates ?? workspace.ready.then(() => workspace.files().map((f) => f.uri))).then(async (candidates) => {
+			const workers = createWorkerBackend(context, candidates);
+			if (!workers) await workspace.ready;
+			const b = workers ?? createInProcessBackend(workspace);
+			const uris = workers ? candidates : workspace.files().map((f) => f.uri);
 			backend = b;
 			b.service.onProgress((p) => {
 				progressText =
@@ -133,7 +160,20 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 							: '';
 				for (const l of progressListeners) l();
 			});
-			const specs = (await Promise.all(workspace.files().map((f) => b.spec(f.uri)))).filter((s): s is FileSpec => !!s);
+			// a huge file is most likely no digest: it is indexed only if the workspace scan accepts it
+			const specs = (await Promise.all(uris.map((uri) => b.spec(uri)))).filter((s): s is FileSpec => !!s && (!workers || s.size <= EAGER_MAX_BYTES));
+			for (const spec of specs) indexed.set(spec.path, spec);
+			if (workers) {
+				void workspace.ready.then(async () => {
+					const digests = new Set(workspace.files().map((f) => b.keyOf(f.uri)));
+					for (const path of [...indexed.keys()]) {
+						if (!digests.has(path)) {
+							indexed.delete(path);
+							await b.service.remove(path).catch(() => undefined);
+						}
+					}
+				});
+			}
 			void b.service.open(specs).then(
 				() => {
 					progressText = '';
@@ -146,20 +186,24 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 			);
 			return b;
 		}));
-	void workspace.ready.then(() => {
-		if (workspace.files().length > 0) void backendReady();
+	void (workspace.candidates ?? workspace.ready.then(() => workspace.files())).then((found) => {
+		if (found.length > 0) void backendReady();
 	});
 
 	const applyChanges = async (changes: readonly DigestWorkspaceChange[]) => {
 		const b = await backendReady();
 		await b.service.whenIndexed().catch(() => undefined);
 		for (const change of changes) {
-			if (change.kind === 'removed') {
-				await b.service.remove(b.keyOf(change.uri));
-				continue;
+			const key = b.keyOf(change.uri);
+			const spec = change.kind === 'removed' ? undefined : await b.spec(change.uri);
+			if (spec && sameStamp(spec)) continue;
+			if (spec) {
+				indexed.set(key, spec);
+				await b.service.update(spec);
+			} else {
+				indexed.delete(key);
+				await b.service.remove(key);
 			}
-			const spec = await b.spec(change.uri);
-			await (spec ? b.service.update(spec) : b.service.remove(b.keyOf(change.uri)));
 		}
 		if (saveTimer) clearTimeout(saveTimer);
 		saveTimer = setTimeout(() => void b.service.save().catch(() => undefined), SAVE_DELAY_MS);

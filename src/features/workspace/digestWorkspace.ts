@@ -59,7 +59,13 @@ interface Candidate {
 }
 
 const CHANGE_FLUSH_MS = 200;
-const PROGRESS_THROTTLE_MS = 100;
+/**
+ * While a scan runs, changes and progress go out together at most this often. A tree view's
+ * extension-host side debounces its updates (message and data) by 200 ms and restarts that wait
+ * on every update: events closer together than that kept the Papers view at "Loading digests…
+ * 0/n" with no days until the scan of a large workspace ended.
+ */
+const SCAN_FLUSH_MS = 400;
 
 export class DigestWorkspace implements IDigestWorkspace {
 	static create(options: DigestWorkspaceOptions = {}): DigestWorkspace {
@@ -74,6 +80,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	readonly onDidChangeProgress = this.progressEmitter.event;
 	readonly ready: Promise<void>;
 	private resolveReady!: () => void;
+	readonly candidates: Promise<readonly vscode.Uri[]>;
+	private resolveCandidates!: (uris: readonly vscode.Uri[]) => void;
 
 	private readonly options: Required<DigestWorkspaceOptions>;
 	private readonly entries = new Map<string, Entry>();
@@ -88,7 +96,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private readonly eventTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 	private currentProgress: ScanProgress = { done: 0, total: 0, scanning: false };
-	private lastProgressEmit = 0;
+	private progressPending = false;
 	private generation = 0;
 	private started = false;
 	private scannedOnce = false;
@@ -109,6 +117,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 			setContextKeys: options.setContextKeys ?? true,
 		};
 		this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+		this.candidates = new Promise<readonly vscode.Uri[]>((resolve) => (this.resolveCandidates = resolve));
 	}
 
 	/** Start watching and run the first scan; `create` calls this. */
@@ -235,6 +244,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		for (const d of this.subscriptions.splice(0)) {
 			d.dispose();
 		}
+		this.resolveCandidates([]);
 		this.resolveReady();
 	}
 
@@ -303,6 +313,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 			}
 		}
 		const queue = [...candidates.values()];
+		this.resolveCandidates(queue.map((c) => c.uri));
 		const total = queue.length;
 		let done = 0;
 		this.setProgress({ done, total, scanning: true }, true);
@@ -329,6 +340,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!this.scannedOnce) {
 			this.scannedOnce = true;
 			this.setContext(CONTEXT_WORKSPACE_SCANNED, true);
+			// a first scan that failed before listing files still settles the list
+			this.resolveCandidates([]);
 			this.resolveReady();
 		}
 	}
@@ -513,13 +526,16 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.flushTimer || this.disposed) {
 			return;
 		}
-		this.flushTimer = setTimeout(() => this.flushChanges(), CHANGE_FLUSH_MS);
+		this.flushTimer = setTimeout(() => this.flushChanges(), this.currentProgress.scanning ? SCAN_FLUSH_MS : CHANGE_FLUSH_MS);
 	}
 
 	private flushChanges(): void {
 		if (this.flushTimer) {
 			clearTimeout(this.flushTimer);
 			this.flushTimer = undefined;
+		}
+		if (this.progressPending && !this.disposed) {
+			this.emitProgress();
 		}
 		if (this.pendingChanges.size === 0 || this.disposed) {
 			return;
@@ -534,11 +550,18 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private setProgress(progress: ScanProgress, always: boolean): void {
 		this.currentProgress = progress;
-		const now = Date.now();
-		if (always || now - this.lastProgressEmit >= PROGRESS_THROTTLE_MS) {
-			this.lastProgressEmit = now;
-			this.progressEmitter.fire(progress);
+		if (always) {
+			this.emitProgress();
+		} else {
+			// sent by the next flush, in the same tick as the files it counts
+			this.progressPending = true;
+			this.scheduleFlush();
 		}
+	}
+
+	private emitProgress(): void {
+		this.progressPending = false;
+		this.progressEmitter.fire(this.currentProgress);
 	}
 
 	private updateHasDigests(): void {

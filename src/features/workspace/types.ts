@@ -45,6 +45,11 @@ export interface IDigestWorkspace extends vscode.Disposable {
 	readonly onDidChange: vscode.Event<readonly DigestWorkspaceChange[]>;
 	/** resolves when the first full scan is done */
 	readonly ready: Promise<void>;
+	/**
+	 * Every file the first scan will read (before content detection), as soon as the file search
+	 * answers, so work that reads the files itself (the search index) need not wait for `ready`.
+	 */
+	readonly candidates?: Promise<readonly vscode.Uri[]>;
 	/** fires (throttled) while a full scan reads files, and once when it ends */
 	readonly onDidChangeProgress: vscode.Event<ScanProgress>;
 	/** the current or last full scan's progress */
