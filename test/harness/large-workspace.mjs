@@ -1,0 +1,222 @@
+// `npm run bench:editor`: the extension over the large generated corpus (bench-corpus/, 184 days,
+// 100 MB) in a real editor — code-server + Chromium — measured from inside the extension host by
+// test/harness/bench-probe/. A cold start (fresh profile, no index cache) then a warm start (the
+// same profile restarted, so the index loads from workspace storage). Prints the figures as JSON.
+// A benchmark, not a test: figures move with machine load and nothing here fails on a target.
+// Options: --skip-build (reuse the VSIX of the last run), --keep (keep the temp profile and logs),
+//          --no-warm (cold start only). Screenshots: .vscode-test/screenshots/bench-*.png.
+import { chromium } from 'playwright-core';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	CHROMIUM, CHROMIUM_ARGS, REPO, SCREENSHOTS,
+	delay, freePort, installSignalHandlers, log, run, step, stopAll, waitFor,
+} from './lib.mjs';
+import { prepare } from './prepare.mjs';
+import { editorLogs, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
+
+const argv = process.argv.slice(2);
+const skipBuild = argv.includes('--skip-build');
+const keep = argv.includes('--keep');
+const warm = !argv.includes('--no-warm');
+
+const CORPUS = join(REPO, 'bench-corpus', 'data');
+// outside .vscode-test/, so a concurrent `npm run test:e2e` keeps its own VSIX
+const VSIX = join(tmpdir(), 'arxiv-digest-bench.vsix');
+const PROBE_VSIX = join(tmpdir(), 'arxiv-digest-bench-probe.vsix');
+const ACTIVITY_ITEM = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
+
+const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+let browser;
+installSignalHandlers(async () => { await Promise.race([browser?.close(), delay(3000)]).catch(() => {}); });
+
+/**
+ * Queries whose completion shows a phase of the index: a title word (head pass), an arXiv id from
+ * the newest day, and a word found only in abstracts (body pass). Chosen from the corpus so that
+ * each matches tens to a few hundred papers, which keeps polling cheap.
+ */
+function chooseQueries(files) {
+	const titleWords = new Map();
+	const abstractWords = new Map();
+	const headText = [];
+	let lastId;
+	const count = (map, word, id) => {
+		let ids = map.get(word);
+		if (!ids) map.set(word, (ids = new Set()));
+		ids.add(id);
+	};
+	for (const name of files) {
+		let id = '';
+		for (const line of readFileSync(join(CORPUS, name), 'utf8').split('\n')) {
+			const heading = /^### \[\d+\] \[(.*)\]\(https?:\/\/arxiv\.org\/abs\/([^)\s]+)\)/.exec(line);
+			if (heading) {
+				id = heading[2];
+				lastId = id;
+				headText.push(heading[1].toLowerCase());
+				for (const w of heading[1].toLowerCase().match(/[a-z]{7,}/g) ?? []) count(titleWords, w, id);
+			} else if (/^(\*|TL;DR|Main category)/.test(line)) {
+				headText.push(line.toLowerCase());
+			} else if (line.startsWith('Abstract:')) {
+				for (const w of line.toLowerCase().match(/[a-z]{9,}/g) ?? []) count(abstractWords, w, id);
+			}
+		}
+	}
+	// no head field may hold the abstract word, even as the start of a longer word (prefix search)
+	const headStems = new Set();
+	for (const text of headText) for (const w of text.match(/[a-z]{7,}/g) ?? []) headStems.add(w.slice(0, 7));
+	const pick = (map, ok) => [...map].filter(([w, ids]) => ids.size >= 20 && ids.size <= 150 && ok(w)).sort((a, b) => b[1].size - a[1].size)[0]?.[0];
+	const abstractOnly = pick(abstractWords, (w) => !headStems.has(w.slice(0, 7)));
+	// prefix and fuzzy search also find longer and near words: a title word with no other word of
+	// the corpus sharing its first 8 letters keeps the hit lists (and so the polling) small
+	const stems = new Map();
+	for (const w of [...titleWords.keys(), ...abstractWords.keys()]) stems.set(w.slice(0, 8), (stems.get(w.slice(0, 8)) ?? 0) + 1);
+	const title = pick(titleWords, (w) => w.length >= 9 && stems.get(w.slice(0, 8)) === 1);
+	return {
+		queries: { title, id: `id:${lastId}`, abstract: abstractOnly },
+		// papers whose title (abstract) holds the word: once a query finds that many, its field is in
+		expect: { title: titleWords.get(title).size, id: 1, abstract: abstractWords.get(abstractOnly).size },
+	};
+}
+
+const root = mkdtempSync(join(tmpdir(), 'arxiv-digest-bench-'));
+const workspace = join(root, 'corpus');
+const extensionsDir = join(root, 'extensions');
+const userDataDir = join(root, 'user-data');
+const figures = { machine: { cpus: cpus().length } };
+// one port for both starts: the window's workspace storage (where the index cache lives) is
+// keyed by the remote authority, host and port included
+let port;
+
+let ok = false;
+
+try {
+	if (!existsSync(CORPUS)) {
+		throw new Error('no bench-corpus/data: run `npm run bench` (or `npm run gen:corpus -- bench-corpus`) first');
+	}
+	await step('prepare editor (cached in .vscode-test/)', () => prepare({ needBrowser: true }));
+	if (!skipBuild || !existsSync(VSIX)) {
+		await step('build (node esbuild.mjs --production)', () => run(process.execPath, ['esbuild.mjs', '--production']));
+		await step('package VSIX', () => run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', VSIX], { capture: true }));
+	}
+	await step('package the probe extension', () => run(process.execPath, [
+		join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', PROBE_VSIX,
+	], { cwd: join(REPO, 'test', 'harness', 'bench-probe'), capture: true }));
+	const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+	// a copy: the editor and the extension only read, but nothing may ever write into the corpus
+	await step(`copy ${files.length} corpus files to a temp workspace`, () => cpSync(CORPUS, join(workspace, 'data'), { recursive: true }));
+	const { queries, expect } = chooseQueries(files);
+	figures.corpus = { days: files.length, queries, expect };
+	await step('install the VSIX and the probe into a fresh extensions dir', async () => {
+		const profile = { extensionsDir, userDataDir: join(root, 'install-profile') };
+		await installVsix(VSIX, { ...profile, logFile: join(root, 'install.log') });
+		await installVsix(PROBE_VSIX, { ...profile, logFile: join(root, 'install-probe.log') });
+	});
+	writeUserSettings(userDataDir, {});
+	browser = await chromium.launch(BROWSER_OPTIONS);
+	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: files.length, queries, expect }));
+	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: files.length, queries, expect }));
+	ok = true;
+} catch (err) {
+	console.error(`\nbench:editor failed: ${err.message}`);
+	process.exitCode = 1;
+} finally {
+	await browser?.close().catch(() => {});
+	await stopAll();
+	if (ok && !keep) rmSync(root, { recursive: true, force: true });
+	else log(`profile, logs and workspace kept in ${root}`);
+}
+if (ok) console.log(JSON.stringify(figures, null, '\t'));
+
+/** One window over the corpus: returns the probe's figures relative to the page load. */
+async function session(name, config) {
+	const out = join(root, `probe-${name}.json`);
+	const serverLog = join(root, `code-server-${name}.log`);
+	port ??= await freePort();
+	const server = await startCodeServer({
+		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
+		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify(config) },
+	});
+	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	try {
+		const load = loadavg()[0];
+		const t0 = Date.now();
+		await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
+		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+		const workbenchMs = Date.now() - t0;
+		await page.waitForSelector(ACTIVITY_ITEM, { timeout: 60_000 });
+		// opening the view activates the extension: after the probe started, so the probe times it
+		await waitFor('the probe to start', () => existsSync(`${out}.started`), { timeoutMs: 60_000, intervalMs: 50 });
+		const item = page.locator(ACTIVITY_ITEM).first();
+		if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
+		// while loading the view says "Loading digests… k/n" above the days read so far: one shot
+		// as soon as some are in, with what the view said at that moment
+		let loadingShot;
+		let loadingText;
+		const viewSamples = [];
+		await waitFor('the Papers view to fill', async () => {
+			loadingText = (await page.locator('.part.sidebar').innerText().catch(() => '')).replace(/\s+/g, ' ');
+			viewSamples.push(`${Date.now() - t0}: ${loadingText.slice(0, 90)}`);
+			const days = /\d{4}-\d{2}-\d{2}/.test(loadingText);
+			if (days && /Loading digests/.test(loadingText)) {
+				loadingShot = join(SCREENSHOTS, `bench-${name}-loading.png`);
+				await page.screenshot({ path: loadingShot });
+			}
+			return days;
+		}, { timeoutMs: 60_000, intervalMs: 100 });
+		const newest = newestDay();
+		await page.waitForSelector(`.part.sidebar .monaco-list-row:has-text("${newest}")`, { timeout: 120_000 });
+		const treeRowMs = Date.now() - t0;
+		await waitFor('the probe figures', () => existsSync(out), {
+			timeoutMs: 180_000, intervalMs: 250, describe: () => editorLogs(userDataDir, serverLog, 25),
+		});
+		const probe = JSON.parse(readFileSync(out, 'utf8'));
+		if (probe.fatal) throw new Error(`the probe failed:\n${probe.fatal}\n${editorLogs(userDataDir, serverLog, 25)}`);
+		const loadedShot = join(SCREENSHOTS, `bench-${name}-loaded.png`);
+		await page.screenshot({ path: loadedShot });
+		const since = (at) => (at === undefined ? null : at - t0);
+		const tl = probe.timeline;
+		return {
+			loadAverageAtStart: Number(load.toFixed(2)),
+			fromWindowLoadMs: {
+				workbench: workbenchMs,
+				probeStarted: since(probe.probeStartedAt),
+				extensionActivated: since(tl.activated),
+				filesListed: since(tl.filesListed),
+				treeFirstDayInModel: since(tl.treeFirstDay),
+				treeAllDaysInModel: since(tl.treeAllDays),
+				treeNewestDayRowVisible: treeRowMs,
+				workspaceReady: since(tl.workspaceReady),
+				titleWordFirstHit: since(tl.titleFirst),
+				titleWordAllTitles: since(probe.queries.title?.expectedAt),
+				titleWordFinalCount: since(probe.queries.title?.completeAt),
+				idOfNewestDay: since(probe.queries.id?.expectedAt),
+				abstractWordFirstHit: since(tl.abstractFirst),
+				abstractWordAllAbstracts: since(probe.queries.abstract?.expectedAt),
+				fullIndexed: since(tl.fullIndexed),
+			},
+			fromActivationMs: {
+				titleWordAllTitles: probe.queries.title?.expectedAt - tl.activated,
+				abstractWordAllAbstracts: probe.queries.abstract?.expectedAt - tl.activated,
+				treeAllDaysInModel: tl.treeAllDays - tl.activated,
+				fullIndexed: tl.fullIndexed - tl.activated,
+			},
+			activationMs: probe.activation.ms,
+			activationCpuMs: probe.activation.cpuMs,
+			activationWasUnderway: probe.activation.alreadyActive,
+			hits: Object.fromEntries(Object.entries(probe.queries).map(([k, q]) => [k, q.finalHits])),
+			blocking: probe.blocking,
+			memory: probe.memory,
+			viewSamples: viewSamples.filter((v, i) => i === 0 || v.replace(/^\d+/, '') !== viewSamples[i - 1].replace(/^\d+/, '')).slice(0, 12),
+			screenshots: [loadingShot, loadedShot].filter(Boolean),
+		};
+	} finally {
+		await page.close().catch(() => {});
+		await server.stop();
+	}
+}
+
+/** The newest day (the tree's first row starts with it); the corpus names its files by day. */
+function newestDay() {
+	return readdirSync(CORPUS).filter((f) => /^\d{4}-\d{2}-\d{2}\.md$/.test(f)).sort().pop().slice(0, 10);
+}
