@@ -8,10 +8,20 @@ import { basename } from 'node:path';
 import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type WebviewMessage } from '../../core/card/protocol';
-import { buildCardDocument, renderCardHtml, type CardAppearance } from '../../core/card/render';
+import type * as CardRender from '../../core/card/render';
+import type { CardAppearance } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, PaperLocation } from '../workspace/types';
 import { toLinePosition } from '../vsc-utils';
 import { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
+
+/**
+ * markdown-it and KaTeX make up most of the bundle: their modules are evaluated when the first
+ * card renders, not at activation (esbuild keeps a module reached only through require() lazy).
+ */
+let cardRender: typeof CardRender | undefined;
+function render(): typeof CardRender {
+	return (cardRender ??= require('../../core/card/render') as typeof CardRender);
+}
 
 export { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
 
@@ -68,7 +78,7 @@ class CardPanel implements vscode.Disposable {
 		const webview = panel.webview;
 		webview.options = owner.webviewOptions();
 		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(owner.extensionUri, ...segments)).toString();
-		webview.html = buildCardDocument({
+		webview.html = render().buildCardDocument({
 			cspSource: webview.cspSource,
 			nonce: randomBytes(18).toString('base64'),
 			scriptUri: asUri('dist', 'webview', 'card.js'),
@@ -144,7 +154,7 @@ class CardPanel implements vscode.Disposable {
 		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: location.index };
 		state.uri = this.ref.uri ?? '';
 		this.panel.title = panelTitle(location.paper.title || location.paper.id);
-		this.lastBody = renderCardHtml(
+		this.lastBody = render().renderCardHtml(
 			{
 				paper: location.paper,
 				fileLabel: location.file.digest.label,
