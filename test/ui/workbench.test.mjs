@@ -51,7 +51,17 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 
 		const bigDay = (await treeRows(page, PAPERS_VIEW)).find((r) => r.text.includes('2026-02-06'));
 		if (bigDay.expanded !== 'true') await clickRow(page, PAPERS_VIEW, '2026-02-06');
-		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 2 && r.text.includes('cs.CL'), 'the categories of 2026-02-06');
+		const categoriesShown = (r) => r.level === 2 && r.text.includes('cs.CL');
+		try {
+			await waitForRow(page, PAPERS_VIEW, categoriesShown, 'the categories of 2026-02-06', 5_000);
+		} catch {
+			// Known workbench race: an expand that lands while the view refreshes its root (days still
+			// arriving from the first scan) stays expanded and empty; collapsing and expanding again,
+			// as a user would, shows the children. Once, not in a loop.
+			await clickRow(page, PAPERS_VIEW, '2026-02-06');
+			await clickRow(page, PAPERS_VIEW, '2026-02-06');
+		}
+		await waitForRow(page, PAPERS_VIEW, categoriesShown, 'the categories of 2026-02-06');
 		// another day may be expanded too: the cs.CV that matters is the first one after 2026-02-06
 		const rowsNow = await treeRows(page, PAPERS_VIEW);
 		const dayIndex = rowsNow.findIndex((r) => r.text.includes('2026-02-06'));
@@ -134,7 +144,10 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		// the card records its scroll position after a short debounce
 		await page.waitForTimeout(600);
 		// the command a user runs: unlike a bare page reload it lets the workbench save its state first
+		// wait for the reload itself, or the old window's card could be mistaken for the restored one
+		const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
 		await runCommand(page, 'Developer: Reload Window');
+		await reloaded;
 		await page.waitForSelector(activityBarItem, { timeout: 60_000 });
 		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
 		assert.ok((await frameText(restored)).includes('TL;DR'), 'the restored card is rendered, not a placeholder');
@@ -158,7 +171,7 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		const editor = '.editor-group-container.active .monaco-editor';
 		await page.waitForSelector(`${editor} .codelens-decoration a`, { timeout: 20_000 });
 		// the lens of a heading sits directly above it: take the lowest lens above the SIDeR heading
-		const box = await page.evaluate(({ editor, title }) => {
+		const lensBox = () => page.evaluate(({ editor, title }) => {
 			const line = [...document.querySelectorAll(`${editor} .view-line`)]
 				.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(`[${title}`));
 			if (!line) return undefined;
@@ -169,9 +182,19 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 			const r = lenses[0]?.getBoundingClientRect();
 			return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 		}, { editor, title: FIXTURE.big.first.title.split(':')[0] });
-		assert.ok(box, 'an "Open card" lens is shown above the SIDeR heading');
-		await page.mouse.click(box.x, box.y);
-		const frame = await findWebviewFrame(page, FIXTURE.big.first.title);
+		// On a loaded machine the lenses and word-wrapped lines can still be laid out when the first
+		// click lands: measure again and retry, a bounded number of times.
+		let frame;
+		for (let attempt = 1; !frame; attempt++) {
+			const box = await lensBox();
+			assert.ok(box, 'an "Open card" lens is shown above the SIDeR heading');
+			await page.mouse.click(box.x, box.y);
+			try {
+				frame = await findWebviewFrame(page, FIXTURE.big.first.title, 12_000);
+			} catch (err) {
+				if (attempt === 3) throw err;
+			}
+		}
 		assert.ok((await frameText(frame)).includes('TL;DR'), 'the SIDeR card is rendered');
 		await shot(page, 'codelens-open-card');
 	});
