@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
+import { paper as fixturePaper } from '../fixtures/small-digest';
 import {
 	DigestTreeModel,
 	NO_CATEGORY,
@@ -21,26 +22,18 @@ import {
 } from '../../src/core/tree';
 
 function paper(id: string, section: string, line: number, over: Partial<Paper> = {}): Paper {
-	return {
+	return fixturePaper({
 		id,
-		isArxiv: /^\d{4}\.\d{4,5}$/.test(id),
 		title: `Title of ${id}`,
+		headingLine: line,
 		authors: ['Ada Lovelace', 'Alan Turing'],
 		category: section,
 		section,
 		tldr: `tldr ${id}`,
-		motivation: '',
-		method: '',
-		result: '',
-		conclusion: '',
-		abstract: '',
-		extra: [],
 		range: { start: line, end: line + 9 },
-		headingLine: line,
-		fieldRanges: {},
 		link: `https://arxiv.org/abs/${id}`,
 		...over,
-	};
+	});
 }
 
 /** A digest with `sections` in order; each lists its paper ids, numbered through the file. */
