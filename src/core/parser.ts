@@ -8,7 +8,7 @@ import { dayFromPath, dayFromText, fileStem } from './day';
 import { isCommonExtraLabel, isEmptyValue, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
 import type { Category, DiagnosticCode, ExtraField, Digest, DigestDiagnostic, LineRange, Paper, Severity, SummaryField } from './model';
 import { extractUrl, identityFromLink, normaliseTitle } from './parse/links';
-import { hasCjk, isListItem, isSeparator, linksOnly, stripEmphasis, stripTags, attributeId, wrapSeparator } from './parse/text';
+import { hasCjk, isListItem, isSeparator, linksOnly, matchingClose, stripEmphasis, stripTags, attributeId, wrapSeparator } from './parse/text';
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
@@ -251,19 +251,7 @@ function parsePaperHeading(text: string): PaperHeading {
 	}
 	if (s.length > MAX_HEADING_PARSE) return { number: num, title: s.trim() };
 	if (s.startsWith('[')) {
-		let depth = 0;
-		let close = -1;
-		for (let j = 0; j < s.length; j++) {
-			const c = s.charCodeAt(j);
-			if (c === 91) depth++;
-			else if (c === 93) {
-				depth--;
-				if (depth === 0) {
-					close = j;
-					break;
-				}
-			}
-		}
+		let close = matchingClose(s, 0, '[', ']');
 		if (close < 0 || s[close + 1] !== '(') {
 			// an unbalanced `]` in the title: fall back to the last `](` of a line ending in `)`
 			const t = s.trimEnd();
@@ -271,19 +259,7 @@ function parsePaperHeading(text: string): PaperHeading {
 			close = at > 0 ? at : -1;
 		}
 		if (close > 0 && s[close + 1] === '(') {
-			let depth2 = 0;
-			let end = -1;
-			for (let j = close + 1; j < s.length; j++) {
-				const c = s.charCodeAt(j);
-				if (c === 40) depth2++;
-				else if (c === 41) {
-					depth2--;
-					if (depth2 === 0) {
-						end = j;
-						break;
-					}
-				}
-			}
+			let end = matchingClose(s, close + 1, '(', ')');
 			if (end < 0) end = s.length;
 			const target = s.slice(close + 2, end).trim();
 			const link = /[\s<>]/.test(target) ? target.split(/\s+/, 1)[0].replace(/^<|>$/g, '') : target;

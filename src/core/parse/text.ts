@@ -89,17 +89,8 @@ export function linksOnly(trimmed: string): string[] | undefined {
 			continue;
 		}
 		if (c !== '[') return undefined;
-		let depth = 0;
-		let j = i;
-		for (; j < n; j++) {
-			const d = trimmed[j];
-			if (d === '[') depth++;
-			else if (d === ']') {
-				depth--;
-				if (depth === 0) break;
-			}
-		}
-		if (j >= n || trimmed[j + 1] !== '(') return undefined;
+		const j = matchingClose(trimmed, i, '[', ']');
+		if (j < 0 || trimmed[j + 1] !== '(') return undefined;
 		const close = trimmed.indexOf(')', j + 2);
 		if (close < 0) return undefined;
 		targets.push(trimmed.slice(j + 2, close).trim());
@@ -143,4 +134,15 @@ export function attributeId(tagBody: string): string | undefined {
 	const m = /(?:^|\s)(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(tagBody);
 	if (!m) return undefined;
 	return (m[1] ?? m[2] ?? m[3] ?? '').trim();
+}
+
+/** Index of the `close` that balances the `open` at `from` (nesting counted), or -1 when none does. */
+export function matchingClose(s: string, from: number, open: string, close: string): number {
+	let depth = 0;
+	for (let j = from; j < s.length; j++) {
+		const c = s[j];
+		if (c === open) depth++;
+		else if (c === close && --depth === 0) return j;
+	}
+	return -1;
 }
