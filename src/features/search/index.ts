@@ -131,6 +131,10 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 	let backend: Backend | undefined;
 	let progressText = '';
 	const progressListeners = new Set<() => void>();
+	const setProgress = (text: string) => {
+		progressText = text;
+		for (const l of progressListeners) l();
+	};
 	let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 	/** (size, mtime) of every file the index holds, so the first scan's "added" events cost nothing */
@@ -151,15 +155,15 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 			const b = workers ?? createInProcessBackend(workspace);
 			const uris = workers ? candidates : workspace.files().map((f) => f.uri);
 			backend = b;
-			b.service.onProgress((p) => {
-				progressText =
+			b.service.onProgress((p) =>
+				setProgress(
 					p.phase === 'head'
 						? `indexing… ${p.done}/${p.total} files`
 						: p.phase === 'body'
 							? `indexing abstracts and summaries… ${p.total ? Math.floor((100 * p.done) / p.total) : 100}%`
-							: '';
-				for (const l of progressListeners) l();
-			});
+							: '',
+				),
+			);
 			// a huge file is most likely no digest: it is indexed only if the workspace scan accepts it
 			const specs = (await Promise.all(uris.map((uri) => b.spec(uri)))).filter((s): s is FileSpec => !!s && (!workers || s.size <= EAGER_MAX_BYTES));
 			for (const spec of specs) indexed.set(spec.path, spec);
@@ -175,14 +179,8 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 				});
 			}
 			void b.service.open(specs).then(
-				() => {
-					progressText = '';
-					for (const l of progressListeners) l();
-				},
-				(err: unknown) => {
-					progressText = `search index failed: ${err instanceof Error ? err.message : String(err)}`;
-					for (const l of progressListeners) l();
-				},
+				() => setProgress(''),
+				(err: unknown) => setProgress(`search index failed: ${err instanceof Error ? err.message : String(err)}`),
 			);
 			return b;
 		}));
