@@ -13,7 +13,7 @@ export function activate(context: vscode.ExtensionContext) {
 	context.subscriptions.push(logDisposable);
 	context.subscriptions.push(registerLanguageSupport(context));
 
-	const workspace = DigestWorkspace.create();
+	const workspace = DigestWorkspace.create(context);
 	context.subscriptions.push(workspace);
 
 	context.subscriptions.push(registerOutline(context, workspace));

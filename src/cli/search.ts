@@ -8,8 +8,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { defaultShardCount, inProcessShard, SearchService, workerShard, type ShardHandle } from '../core/search/client';
-import { nodeShardIO } from '../core/search/nodeIO';
-import type { FileSpec } from '../core/search/protocol';
+import { cacheFileName, nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
+import type { CorpusFileSpec } from '../core/corpus/shard';
 import MiniSearch from 'minisearch';
 import { SUMMARY_FIELDS } from '../core/model';
 import { parseDigest } from '../core/parser';
@@ -82,18 +82,16 @@ export function createSearchService(cacheDir: string | undefined, shards = defau
 	const script = workerScript();
 	const handles: ShardHandle[] = [];
 	const count = script ? shards : 1;
+	if (cacheDir) removeStaleCaches(cacheDir, count);
 	for (let shard = 0; shard < count; shard++) {
-		const cachePath = cacheDir ? join(cacheDir, `search-index.${shard}of${count}.bin`) : undefined;
-		handles.push(script ? workerShard(script, { shard, shards: count, cachePath }) : inProcessShard(nodeShardIO(cachePath), shard, count));
+		handles.push(script ? workerShard(script, { shard, shards: count, cacheDir }) : inProcessShard(nodeCorpusIO(cacheDir, shard, count), shard, count));
 	}
 	return new SearchService(handles);
 }
 
-export function fileSpecs(dir: string): FileSpec[] {
-	return findCandidateFiles(dir).map((path) => {
-		const s = statSync(path);
-		return { path, size: s.size, mtime: s.mtimeMs };
-	});
+/** Every candidate file of DIR; the user named the folder, so each is read as a digest (no content detection). */
+export function fileSpecs(dir: string): (CorpusFileSpec & { size: number })[] {
+	return findCandidateFiles(dir).map((path) => ({ path, always: true, size: statSync(path).size }));
 }
 
 export async function runSearch(argv: readonly string[], io: CliIO): Promise<number> {
@@ -106,7 +104,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	const [dir, ...words] = args.positionals;
 	const query = words.join(' ');
 	const limit = intOption(args, 'limit', 20, 1, 100000);
-	let files: FileSpec[];
+	let files: CorpusFileSpec[];
 	try {
 		files = fileSpecs(dir);
 	} catch (error) {
@@ -245,7 +243,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 		if (target) {
 			const t = performance.now();
 			await service.remove(target.path);
-			await service.update({ ...target, mtime: target.mtime + 1 });
+			await service.update(target);
 			reindexMs = performance.now() - t;
 		}
 		const all = await service.ids('');
@@ -253,8 +251,10 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 		service.dispose();
 		let cacheBytes = 0;
 		for (let shard = 0; shard < stats.length; shard++) {
-			const path = join(cacheDir, `search-index.${shard}of${stats.length}.bin`);
-			if (existsSync(path)) cacheBytes += statSync(path).size;
+			for (const name of ['index', 'files'] as const) {
+				const path = join(cacheDir, cacheFileName(name, shard, stats.length));
+				if (existsSync(path)) cacheBytes += statSync(path).size;
+			}
 		}
 		return {
 			files: files.length,

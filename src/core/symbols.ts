@@ -3,6 +3,7 @@
  * breadcrumbs, Go to Symbol and the CLI share one definition that unit tests can check.
  */
 import type { Digest, LineRange, Paper } from './model';
+import type { PaperSummary } from './summary';
 
 export type DigestSymbolKind = 'category' | 'paper';
 
@@ -22,7 +23,7 @@ export interface DigestSymbol {
 /** Longest TL;DR prefix shown in a paper's detail; the Outline view has little room. */
 export const TLDR_PREVIEW_CHARS = 60;
 
-export function paperSymbolName(paper: Paper): string {
+export function paperSymbolName(paper: PaperSummary): string {
 	const title = collapseWhitespace(paper.title) || paper.id;
 	return paper.number === undefined ? title : `[${paper.number}] ${title}`;
 }
@@ -35,7 +36,7 @@ export function authorsShort(authors: readonly string[]): string {
 	return authors.length > 1 ? `${first} et al.` : first;
 }
 
-export function paperSymbolDetail(paper: Paper): string {
+export function paperSymbolDetail(paper: PaperSummary): string {
 	const who = authorsShort(paper.authors);
 	const tldr = truncate(collapseWhitespace(paper.tldr), TLDR_PREVIEW_CHARS);
 	if (who && tldr) {
@@ -116,7 +117,7 @@ export function queryWords(query: string): string[] {
  * Does every query word occur (case-insensitively) in the paper's title, translated title or id?
  * An id typed with its version (`2602.04994v2`) or as a URL still finds the paper.
  */
-export function paperMatchesWords(paper: Paper, words: readonly string[]): boolean {
+export function paperMatchesWords(paper: PaperSummary, words: readonly string[]): boolean {
 	if (words.length === 0) {
 		return false;
 	}
@@ -125,9 +126,9 @@ export function paperMatchesWords(paper: Paper, words: readonly string[]): boole
 }
 
 /** Papers are immutable once parsed, so their lower-cased search text is worth keeping between queries. */
-const searchTextCache = new WeakMap<Paper, string>();
+const searchTextCache = new WeakMap<PaperSummary, string>();
 
-function searchText(paper: Paper): string {
+function searchText(paper: PaperSummary): string {
 	let text = searchTextCache.get(paper);
 	if (text === undefined) {
 		text = `${paper.title}\n${paper.translatedTitle ?? ''}\n${paper.id}${paper.version ?? ''}`.toLowerCase();
@@ -141,7 +142,7 @@ function stripArxivUrl(word: string): string {
 }
 
 /** Name for Go to Symbol in Workspace: VS Code filters on the name, so an arXiv id typed there must be in it. */
-export function workspaceSymbolName(paper: Paper): string {
+export function workspaceSymbolName(paper: PaperSummary): string {
 	const title = collapseWhitespace(paper.title) || paper.id;
 	return paper.isArxiv ? `${title} (${paper.id})` : title;
 }

@@ -6,7 +6,7 @@
  * when only its contents change, because the editor's tree view finds elements by identity when a
  * change event names them.
  */
-import type { Digest, Paper } from './model';
+import { authorCountOf, type DigestSummary as Digest, type PaperSummary as Paper } from './summary';
 
 /** One parsed digest file; `key` is the file's URI string. */
 export interface TreeInput {
@@ -116,7 +116,7 @@ export function escapeMarkdown(text: string): string {
 /** Markdown for a paper's hover: title, authors, category, day and TL;DR, all escaped. */
 export function paperTooltipMarkdown(paper: Paper, where: string): string {
 	const lines = [`**${escapeMarkdown(paperLabel(paper))}**`, ''];
-	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ')), '');
+	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ') + (authorCountOf(paper) > paper.authors.length ? ' et al.' : '')), '');
 	const category = paper.category ?? paper.section;
 	lines.push(`${escapeMarkdown(category || NO_CATEGORY)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);
 	if (paper.tldr.trim()) lines.push('', `TL;DR: ${escapeMarkdown(paper.tldr.trim())}`);

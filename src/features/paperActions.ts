@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { paperLinks, primaryLink } from '../core/card/links';
-import type { Paper } from '../core/model';
+import type { PaperSummary as Paper } from '../core/summary';
 import { findPaperIndex, paperIndexAtLine, paperLabel } from '../core/tree';
 import { isPaperNode } from './tree/provider';
 import { parseUri, toLinePosition } from './vsc-utils';
@@ -66,7 +66,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 	};
 
 	const fromRef = async (ref: LooseRef): Promise<Target | undefined> => {
-		const location = workspace.resolve({ uri: ref.uri, id: ref.id });
+		const location = workspace.resolve({ uri: ref.uri, id: ref.id, index: ref.index });
 		if (location) {
 			const sameFile = ref.uri === undefined || ref.uri === location.file.uri.toString();
 			return { uri: location.file.uri, paper: location.paper, index: sameFile && ref.index !== undefined ? ref.index : location.index };

@@ -1,16 +1,18 @@
 /**
- * The search service the extension and the CLI talk to: N index shards (files are split
- * by a hash of their path), each in its own worker thread, or one in-process shard where
- * workers are unavailable. Results of the shards are merged by paper id (a paper listed
- * in files of both shards appears once, with all its days).
+ * The corpus service the extension and the CLI talk to: N shards (files are split by a hash of
+ * their path), each in its own worker thread, or one in-process shard where workers are
+ * unavailable. The shards own the files: they read, parse and index them and send back a
+ * summary of each file. Search results of the shards are merged by paper id (a paper listed in
+ * files of both shards appears once, with all its days).
  */
-import { cacheKey, SearchShard, type ShardIO } from './engine';
+import { handleShardRequest } from '../corpus/requests';
+import { CorpusShard, type CorpusFileSpec, type CorpusIO, type FileUpdate, type PaperReply } from '../corpus/shard';
 import type { SearchHit } from './index';
-import type { FileSpec, IdsReply, IndexPhase, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
+import type { IdsReply, IndexPhase, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 
 export interface SearchProgress {
-	phase: ProgressPhase;
+	phase: ProgressPhase | 'restarting';
 	/** files read (head pass) or documents whose long fields are indexed (body pass), over all shards */
 	done: number;
 	total: number;
@@ -21,7 +23,7 @@ type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<
 /** One shard, wherever it runs. */
 export interface ShardHandle {
 	call(request: Request): Promise<unknown>;
-	onEvent(listener: (event: WorkerMessage) => void): void;
+	onEvent(listener: (event: WorkerMessage | { event: 'restarting' }) => void): void;
 	dispose(): void;
 }
 
@@ -31,81 +33,110 @@ export function shardOf(path: string, shards: number): number {
 	return (h >>> 0) % shards;
 }
 
-/** A shard in a worker thread running dist/search-worker.js. */
+/** A worker's heap may grow to this; beyond it the worker dies and is restarted rather than taking the editor down. */
+const WORKER_MAX_OLD_MB = 1536;
+/** restarts in a row after which a shard gives up (a file that crashes the parser every time) */
+const MAX_RESTARTS = 3;
+
+/**
+ * A shard in a worker thread running dist/search-worker.js. A worker that dies (killed, out of
+ * memory) is started again and given its files again (its cache makes that quick); the calls it
+ * had not answered are sent once more to the new worker.
+ */
 export function workerShard(script: string, init: WorkerInit): ShardHandle {
 	// required lazily: the web extension host has no worker_threads, and callers fall back
 	const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-	const worker = new Worker(script, { workerData: init });
 	let nextId = 1;
-	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-	const listeners: ((event: WorkerMessage) => void)[] = [];
-	worker.on('message', (message: WorkerMessage) => {
-		if ('id' in message) {
-			const p = pending.get(message.id);
-			pending.delete(message.id);
-			if (message.error !== undefined) p?.reject(new Error(message.error));
-			else p?.resolve(message.result);
-		} else {
-			for (const l of listeners) l(message);
-		}
-	});
-	const failAll = (error: Error) => {
-		for (const p of pending.values()) p.reject(error);
-		pending.clear();
+	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean };
+	const pending = new Map<number, Pending>();
+	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
+	/** the files this shard owns, to give a restarted worker */
+	const files = new Map<string, CorpusFileSpec>();
+	let disposed = false;
+	let restarts = 0;
+	let worker: import('node:worker_threads').Worker;
+
+	const post = (p: Pending) => {
+		const id = nextId++;
+		pending.set(id, p);
+		worker.postMessage({ ...p.request, id });
 	};
-	worker.on('error', failAll);
-	worker.on('exit', (code) => failAll(new Error(`search worker exited (${code})`)));
+	const start = () => {
+		worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB } });
+		worker.on('message', (message: WorkerMessage) => {
+			if ('id' in message) {
+				const p = pending.get(message.id);
+				pending.delete(message.id);
+				if (message.error !== undefined) p?.reject(new Error(message.error));
+				else p?.resolve(message.result);
+				if (p?.request.method === 'open') restarts = 0;
+			} else {
+				for (const l of listeners) l(message);
+			}
+		});
+		worker.on('error', () => undefined);
+		worker.on('exit', (code) => {
+			if (disposed) return;
+			const unanswered = [...pending.values()];
+			pending.clear();
+			if (restarts >= MAX_RESTARTS) {
+				for (const p of unanswered) p.reject(new Error(`the search index stopped (worker exit code ${code})`));
+				return;
+			}
+			restarts++;
+			for (const l of listeners) l({ event: 'restarting' });
+			start();
+			// the new worker gets the current file set first; an unanswered open is answered by it
+			const open = unanswered.find((p) => p.request.method === 'open');
+			const refeed: Request = { method: 'open', files: [...files.values()] };
+			post(open ? { ...open, request: refeed } : { request: refeed, resolve: () => undefined, reject: () => undefined, retried: true });
+			for (const p of unanswered) {
+				if (p.request.method === 'open') continue;
+				if (p.retried) p.reject(new Error('the search index is restarting'));
+				else post({ ...p, retried: true });
+			}
+		});
+	};
+	start();
 	return {
 		call: (request) =>
 			new Promise((resolve, reject) => {
-				const id = nextId++;
-				pending.set(id, { resolve, reject });
-				worker.postMessage({ ...request, id });
+				if (request.method === 'open') {
+					files.clear();
+					for (const f of request.files) files.set(f.path, f);
+				} else if (request.method === 'update') files.set(request.file.path, request.file);
+				else if (request.method === 'remove') files.delete(request.path);
+				post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
-		dispose: () => void worker.terminate(),
+		dispose: () => {
+			disposed = true;
+			void worker.terminate();
+		},
 	};
 }
 
 /** A shard on the calling thread; `io.yield` decides how often it gives the thread back. */
-export function inProcessShard(io: ShardIO, shard: number, shards: number): ShardHandle {
+export function inProcessShard(io: CorpusIO, shard: number, shards: number): ShardHandle {
 	const listeners: ((event: WorkerMessage) => void)[] = [];
 	const emit = (event: WorkerMessage) => listeners.forEach((l) => l(event));
-	const engine = new SearchShard(io, cacheKey(shard, shards), (p) => emit({ event: 'progress', ...p }));
+	const engine = new CorpusShard(io, shard, shards, {
+		onProgress: (p) => emit({ event: 'progress', ...p }),
+		onHeadReady: () => emit({ event: 'headReady' }),
+		onFiles: (files) => emit({ event: 'files', files }),
+	});
 	let queue: Promise<unknown> = Promise.resolve();
 	const serial = <T>(fn: () => Promise<T>): Promise<T> => {
 		const next = queue.then(fn, fn);
 		queue = next.catch(() => undefined);
 		return next;
 	};
+	const memory = () => ({ heapUsed: 0, external: 0 });
 	return {
-		call: async (request) => {
-			switch (request.method) {
-				case 'open':
-					return serial(() => engine.open(request.files, () => emit({ event: 'headReady' })));
-				case 'update':
-					return serial(() => engine.updateFile(request.file));
-				case 'remove':
-					return serial(async () => engine.removeFile(request.path));
-				case 'search':
-					return engine.search(request.query, request.limit, request.fuzzy);
-				case 'ids':
-					return engine.ids(request.query);
-				case 'save':
-					return serial(() => engine.save());
-				case 'stats': {
-					const stats: ShardStats = {
-						docs: engine.index.size,
-						terms: engine.index.terms.length,
-						files: engine.index.files.size,
-						heapUsed: 0,
-						external: 0,
-						phase: engine.phase,
-						fromCache: engine.fromCache,
-					};
-					return stats;
-				}
-			}
+		call: (request) => {
+			const run = () => handleShardRequest(engine, { ...request, id: 0 } as WorkerRequest, memory);
+			const read = request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper';
+			return read ? run() : serial(run);
 		},
 		onEvent: (l) => listeners.push(l),
 		dispose: () => undefined,
@@ -120,6 +151,7 @@ export class SearchService {
 	readonly headReady = new Promise<void>((resolve) => (this.headResolve = resolve));
 	private opened: Promise<void> | undefined;
 	private progressListeners: ((p: SearchProgress) => void)[] = [];
+	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
 	phase: IndexPhase = 'empty';
 
 	constructor(private readonly shards: ShardHandle[]) {
@@ -136,6 +168,11 @@ export class SearchService {
 				} else if ('event' in event && event.event === 'progress') {
 					this.progress[i] = { phase: event.phase, done: event.done, total: event.total };
 					this.fireProgress();
+				} else if ('event' in event && event.event === 'files') {
+					for (const l of this.fileListeners) l(event.files);
+				} else if ('event' in event && event.event === 'restarting') {
+					this.progress[i] = undefined;
+					for (const l of this.progressListeners) l({ phase: 'restarting', done: 0, total: 0 });
 				}
 			}),
 		);
@@ -146,8 +183,14 @@ export class SearchService {
 		return { dispose: () => (this.progressListeners = this.progressListeners.filter((l) => l !== listener)) };
 	}
 
+	/** Summaries of files read or found unchanged, and files that are no (longer) digests; in batches. */
+	onFiles(listener: (files: readonly FileUpdate[]) => void): { dispose(): void } {
+		this.fileListeners.push(listener);
+		return { dispose: () => (this.fileListeners = this.fileListeners.filter((l) => l !== listener)) };
+	}
+
 	private fireProgress(): void {
-		const known = this.progress.filter((p): p is SearchProgress => p !== undefined);
+		const known = this.progress.filter((p): p is SearchProgress & { phase: ProgressPhase } => p !== undefined && p.phase !== 'restarting');
 		if (known.length === 0) return;
 		// report the slowest phase across shards
 		const order: ProgressPhase[] = ['head', 'body', 'full'];
@@ -162,8 +205,8 @@ export class SearchService {
 	}
 
 	/** Loads caches / builds; resolves when every field of every file is searchable. */
-	open(files: readonly FileSpec[]): Promise<void> {
-		const byShard = this.shards.map((): FileSpec[] => []);
+	open(files: readonly CorpusFileSpec[]): Promise<void> {
+		const byShard = this.shards.map((): CorpusFileSpec[] => []);
 		for (const f of files) byShard[shardOf(f.path, this.shards.length)].push(f);
 		this.opened = Promise.all(this.shards.map((s, i) => s.call({ method: 'open', files: byShard[i] }))).then(() => {
 			this.phase = 'full';
@@ -177,12 +220,17 @@ export class SearchService {
 		return this.opened ?? Promise.resolve();
 	}
 
-	update(file: FileSpec): Promise<unknown> {
+	update(file: CorpusFileSpec): Promise<unknown> {
 		return this.shards[shardOf(file.path, this.shards.length)].call({ method: 'update', file });
 	}
 
 	remove(path: string): Promise<unknown> {
 		return this.shards[shardOf(path, this.shards.length)].call({ method: 'remove', path });
+	}
+
+	/** The full paper, read back from its file by the shard that owns it. */
+	paper(path: string, id: string, near?: number): Promise<PaperReply | undefined> {
+		return this.shards[shardOf(path, this.shards.length)].call({ method: 'paper', path, paperId: id, near }) as Promise<PaperReply | undefined>;
 	}
 
 	save(): Promise<unknown> {

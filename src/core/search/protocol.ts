@@ -1,4 +1,5 @@
-/** Messages between the search client (extension host, CLI) and search-worker.js. */
+/** Messages between the corpus client (extension host, CLI) and search-worker.js. */
+import type { CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
 import type { SearchHit, SearchResult } from './index';
 
 export interface FileSpec {
@@ -28,8 +29,8 @@ export interface ShardStats {
 export interface WorkerInit {
 	shard: number;
 	shards: number;
-	/** where this shard's cache file lives; none → no cache */
-	cachePath?: string;
+	/** the folder of this shard's caches; none → no cache */
+	cacheDir?: string;
 	/**
 	 * build at a lower CPU priority than the thread that started the worker (the extension host
 	 * stays responsive on a busy machine); applied on Linux only, the one system where the
@@ -39,9 +40,10 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest =
-	| { id: number; method: 'open'; files: FileSpec[] }
-	| { id: number; method: 'update'; file: FileSpec }
+	| { id: number; method: 'open'; files: CorpusFileSpec[] }
+	| { id: number; method: 'update'; file: CorpusFileSpec }
 	| { id: number; method: 'remove'; path: string }
+	| { id: number; method: 'paper'; path: string; paperId: string; near?: number }
 	| { id: number; method: 'search'; query: string; limit: number; fuzzy?: boolean }
 	| { id: number; method: 'ids'; query: string }
 	| { id: number; method: 'save' }
@@ -49,10 +51,11 @@ export type WorkerRequest =
 
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
-	| { event: 'headReady' };
+	| { event: 'headReady' }
+	| { event: 'files'; files: FileUpdate[] };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
 
 export type WorkerMessage = WorkerEvent | WorkerResponse;
 
-export type { SearchHit, SearchResult };
+export type { CorpusFileSpec, FileUpdate, PaperReply, SearchHit, SearchResult };

@@ -10,7 +10,7 @@ import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/link
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type WebviewMessage } from '../../core/card/protocol';
 import type * as CardRender from '../../core/card/render';
 import type { CardAppearance } from '../../core/card/render';
-import type { DigestFile, IDigestWorkspace, PaperLocation } from '../workspace/types';
+import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import { toLinePosition } from '../vsc-utils';
 import { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
 
@@ -65,6 +65,7 @@ type Located = { location: PaperLocation } | { missing: string };
 class CardPanel implements vscode.Disposable {
 	private ref: CardRef | undefined;
 	private scrollY = 0;
+	private renderGeneration = 0;
 	private ready = false;
 	private disposed = false;
 	private lastBody: string | undefined;
@@ -140,26 +141,42 @@ class CardPanel implements vscode.Disposable {
 	}
 
 	private render(): void {
+		void this.renderNow();
+	}
+
+	/** Locates the paper, asks for its full text (the index reads it back from the file) and shows it. */
+	private async renderNow(): Promise<void> {
 		if (!this.ref || this.disposed) return;
+		const generation = ++this.renderGeneration;
 		const found = this.owner.locate(this.ref);
 		const state: CardState = { uri: this.ref.uri ?? '', id: this.ref.id, scrollY: this.scrollY };
+		const missing = (message: string) => {
+			this.lastBody = message;
+			this.panel.title = vscode.l10n.t('Paper not found');
+			this.post({ type: 'missing', message, state });
+		};
 		if ('missing' in found) {
-			this.lastBody = found.missing;
-			this.panel.title = 'Paper not found';
-			this.post({ type: 'missing', message: found.missing, state });
+			missing(found.missing);
 			return;
 		}
 		const { location } = found;
+		const loaded = await this.owner.load(location);
+		// a newer render (Next pressed twice, an edit) wins
+		if (generation !== this.renderGeneration || this.disposed) return;
+		if (!loaded) {
+			missing(vscode.l10n.t('This paper ({0}) can no longer be read from {1}.', location.paper.id, fileName(location.file.uri.toString())));
+			return;
+		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
-		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: location.index };
+		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index };
 		state.uri = this.ref.uri ?? '';
-		this.panel.title = panelTitle(location.paper.title || location.paper.id);
+		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
 		this.lastBody = render().renderCardHtml(
 			{
-				paper: location.paper,
+				paper: loaded.paper,
 				fileLabel: location.file.digest.label,
 				appearances: this.owner.appearances(location),
-				index: location.index,
+				index: loaded.index,
 				total: location.file.digest.papers.length,
 			},
 			{ canRandom: this.owner.paperCount() > 1 },
@@ -370,6 +387,11 @@ class CardManager implements vscode.Disposable {
 		else this.open(ref, false);
 	}
 
+	/** Every field of a located paper. */
+	load(location: PaperLocation): Promise<LoadedPaper | undefined> {
+		return this.workspace.loadPaper(location);
+	}
+
 	async act(message: WebviewMessage, location: PaperLocation, cardColumn: vscode.ViewColumn | undefined): Promise<void> {
 		const { paper } = location;
 		switch (message.type) {
@@ -385,7 +407,7 @@ class CardManager implements vscode.Disposable {
 				await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
 				return;
 			case 'copy':
-				await copyFromPaper(message.what, location);
+				await copyFromPaper(message.what, location, this.workspace);
 				return;
 			case 'searchAuthor':
 				await searchAuthor(message.name);
@@ -425,9 +447,18 @@ async function revealSource(location: PaperLocation, cardColumn: vscode.ViewColu
 	editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
 }
 
-async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperLocation): Promise<void> {
+async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperLocation, workspace: IDigestWorkspace): Promise<void> {
 	const { paper } = location;
-	const text = what === 'link' ? primaryLink(paper) : what === 'title' ? paper.title : toBibtex(paper, { day: location.file.digest.day });
+	let text: string | undefined;
+	if (what === 'bibtex') {
+		// every author, not the few the summary keeps
+		const loaded = await workspace.loadPaper(location);
+		if (!loaded) {
+			void vscode.window.showWarningMessage(vscode.l10n.t('This paper ({0}) can no longer be read from its digest.', paper.id));
+			return;
+		}
+		text = toBibtex(loaded.paper, { day: loaded.day ?? location.file.digest.day });
+	} else text = what === 'link' ? primaryLink(paper) : paper.title;
 	if (!text) {
 		void vscode.window.showInformationMessage('This paper has no link to copy.');
 		return;
@@ -491,7 +522,7 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 			void vscode.window.showWarningMessage(found.missing);
 			return;
 		}
-		await copyFromPaper('bibtex', found.location);
+		await copyFromPaper('bibtex', found.location, workspace);
 	};
 
 	const serializer: vscode.WebviewPanelSerializer = {

@@ -2,20 +2,14 @@
  * Search Papers: a QuickPick searching the workspace index as you type, Search by Author,
  * Search Selection, and the `queryIds` command the tree uses for its filter.
  *
- * The index is built off the extension host's thread: two shards in worker threads
- * (dist/search-worker.js) reading the files themselves, cached in workspace storage.
- * Where worker threads or local files are unavailable (web, virtual workspaces) one
- * in-process shard indexes the workspace's already-parsed digests in small slices.
+ * The index belongs to the workspace's corpus shards (see ../workspace/corpus.ts), which read
+ * and parse the files off the extension host's thread; this feature only asks them.
  */
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { defaultShardCount, inProcessShard, SearchService, workerShard, type ShardHandle } from '../../core/search/client';
-import type { ShardIO } from '../../core/search/engine';
 import type { SearchHit } from '../../core/search/index';
-import type { FileSpec } from '../../core/search/protocol';
 import { describeFilters, parseQuery } from '../../core/search/query';
-import type { DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
+import type { CorpusBackend } from '../workspace/corpus';
+import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
 export const SEARCH_BY_AUTHOR_COMMAND = 'arxivDigest.searchByAuthor';
@@ -26,10 +20,6 @@ const DEBOUNCE_MS = 80;
 const RESULT_LIMIT = 100;
 const SAVE_DELAY_MS = 60_000;
 const SNIPPET_LENGTH = 160;
-/** in-process indexing gives the thread back this often */
-const IN_PROCESS_SLICE_MS = 15;
-/** files above this size are not indexed before the workspace scan has accepted them as digests */
-const EAGER_MAX_BYTES = 32 * 1024 * 1024;
 
 export interface SearchTestApi {
 	search(query: string, limit?: number): Promise<{ id: string; title: string; uri: string }[]>;
@@ -49,86 +39,8 @@ function snippet(text: string): string {
 	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
 }
 
-function workerThreadsAvailable(): boolean {
-	try {
-		return typeof (require('node:worker_threads') as typeof import('node:worker_threads')).Worker === 'function';
-	} catch {
-		return false;
-	}
-}
-
-/** Where the index lives: files keyed by local path (workers) or by URI string (in-process). */
-interface Backend {
-	service: SearchService;
-	keyOf(uri: vscode.Uri): string;
-	uriOf(key: string): vscode.Uri;
-	spec(uri: vscode.Uri): Promise<FileSpec | undefined>;
-}
-
-/** The worker backend for local files, or undefined where it cannot run. */
-function createWorkerBackend(context: vscode.ExtensionContext, uris: readonly vscode.Uri[]): Backend | undefined {
-	const local = uris.every((uri) => uri.scheme === 'file');
-	const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'search-worker.js').fsPath;
-	if (local && workerThreadsAvailable()) {
-		const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
-		const shards = defaultShardCount(os.cpus().length);
-		const handles: ShardHandle[] = [];
-		try {
-			for (let shard = 0; shard < shards; shard++) {
-				const cachePath = vscode.Uri.joinPath(vscode.Uri.file(storage), `search-index.${shard}of${shards}.bin`).fsPath;
-				handles.push(workerShard(script, { shard, shards, cachePath, background: true }));
-			}
-			return {
-				service: new SearchService(handles),
-				keyOf: (uri) => uri.fsPath,
-				uriOf: (key) => vscode.Uri.file(key),
-				spec: async (uri) => {
-					try {
-						const s = await fs.stat(uri.fsPath);
-						return { path: uri.fsPath, size: s.size, mtime: s.mtimeMs };
-					} catch {
-						return undefined;
-					}
-				},
-			};
-		} catch {
-			for (const h of handles) h.dispose();
-		}
-	}
-	return undefined;
-}
-
-function createInProcessBackend(workspace: IDigestWorkspace): Backend {
-	// a version per parsed file: the workspace parses a changed file into a new DigestFile
-	const versions = new WeakMap<object, number>();
-	let version = 0;
-	const io: ShardIO = {
-		readDigest: async (key) => workspace.get(vscode.Uri.parse(key))?.digest,
-		readCache: async () => undefined,
-		writeCache: async () => undefined,
-		yield: () => new Promise((resolve) => setTimeout(resolve, 0)),
-		now: () => Date.now(),
-		sliceMs: IN_PROCESS_SLICE_MS,
-	};
-	const shard = inProcessShard(io, 0, 1);
-	return {
-		service: new SearchService([shard]),
-		keyOf: (uri) => uri.toString(),
-		uriOf: (key) => vscode.Uri.parse(key),
-		// the in-process shard reads the workspace's parsed digests: a new version forces a re-read
-		spec: async (uri) => {
-			const file = workspace.get(uri);
-			if (!file) return undefined;
-			let stamp = versions.get(file);
-			if (stamp === undefined) versions.set(file, (stamp = ++version));
-			return { path: uri.toString(), size: 0, mtime: stamp };
-		},
-	};
-}
-
-export function registerSearch(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable & { readonly api: SearchTestApi } {
+export function registerSearch(_context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable & { readonly api: SearchTestApi } {
 	const disposables: vscode.Disposable[] = [];
-	let backend: Backend | undefined;
 	let progressText = '';
 	const progressListeners = new Set<() => void>();
 	const setProgress = (text: string) => {
@@ -136,79 +48,44 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 		for (const l of progressListeners) l();
 	};
 	let saveTimer: ReturnType<typeof setTimeout> | undefined;
+	let progressSubscribed = false;
 
-	/** (size, mtime) of every file the index holds, so the first scan's "added" events cost nothing */
-	const indexed = new Map<string, FileSpec>();
-	const sameStamp = (spec: FileSpec) => {
-		const known = indexed.get(spec.path);
-		return known !== undefined && known.size === spec.size && known.mtime === spec.mtime;
-	};
-
-	let started: Promise<Backend> | undefined;
-	// Started on first need, so a workspace without digests never spawns index workers. The
-	// workers read the files themselves: they start from the file list, in parallel with the
-	// workspace's own scan, and drop the files that scan finds are not digests once it ends.
-	const backendReady = (): Promise<Backend> =>
-		(started ??= (workspace.candidates ?? workspace.ready.then(() => workspace.files().map((f) => f.uri))).then(async (candidates) => {
-			const workers = createWorkerBackend(context, candidates);
-			if (!workers) await workspace.ready;
-			const b = workers ?? createInProcessBackend(workspace);
-			const uris = workers ? candidates : workspace.files().map((f) => f.uri);
-			backend = b;
-			b.service.onProgress((p) =>
-				setProgress(
-					p.phase === 'head'
-						? `indexing… ${p.done}/${p.total} files`
-						: p.phase === 'body'
-							? `indexing abstracts and summaries… ${p.total ? Math.floor((100 * p.done) / p.total) : 100}%`
-							: '',
+	/** The workspace's corpus shards; searching a workspace without digests fails with a clear message. */
+	const backendReady = async (): Promise<CorpusBackend> => {
+		const b = await workspace.backend();
+		if (!b) throw new Error(vscode.l10n.t('no digest files in this workspace'));
+		if (!progressSubscribed) {
+			progressSubscribed = true;
+			disposables.push(
+				b.service.onProgress((p) =>
+					setProgress(
+						p.phase === 'restarting'
+							? vscode.l10n.t('index restarting…')
+							: p.phase === 'head'
+								? vscode.l10n.t('indexing… {0}/{1} files', p.done, p.total)
+								: p.phase === 'body'
+									? vscode.l10n.t('indexing abstracts and summaries… {0}%', p.total ? Math.floor((100 * p.done) / p.total) : 100)
+									: '',
+					),
 				),
 			);
-			// a huge file is most likely no digest: it is indexed only if the workspace scan accepts it
-			const specs = (await Promise.all(uris.map((uri) => b.spec(uri)))).filter((s): s is FileSpec => !!s && (!workers || s.size <= EAGER_MAX_BYTES));
-			for (const spec of specs) indexed.set(spec.path, spec);
-			if (workers) {
-				void workspace.ready.then(async () => {
-					const digests = new Set(workspace.files().map((f) => b.keyOf(f.uri)));
-					for (const path of [...indexed.keys()]) {
-						if (!digests.has(path)) {
-							indexed.delete(path);
-							await b.service.remove(path).catch(() => undefined);
-						}
-					}
-				});
-			}
-			void b.service.open(specs).then(
+			void b.service.whenIndexed().then(
 				() => setProgress(''),
-				(err: unknown) => setProgress(`search index failed: ${err instanceof Error ? err.message : String(err)}`),
+				(err: unknown) => setProgress(vscode.l10n.t('search index failed: {0}', err instanceof Error ? err.message : String(err))),
 			);
-			return b;
-		}));
-	void (workspace.candidates ?? workspace.ready.then(() => workspace.files())).then((found) => {
-		if (found.length > 0) void backendReady();
-	});
-
-	const applyChanges = async (changes: readonly DigestWorkspaceChange[]) => {
-		const b = await backendReady();
-		await b.service.whenIndexed().catch(() => undefined);
-		for (const change of changes) {
-			const key = b.keyOf(change.uri);
-			const spec = change.kind === 'removed' ? undefined : await b.spec(change.uri);
-			if (spec && sameStamp(spec)) continue;
-			if (spec) {
-				indexed.set(key, spec);
-				await b.service.update(spec);
-			} else {
-				indexed.delete(key);
-				await b.service.remove(key);
-			}
 		}
-		if (saveTimer) clearTimeout(saveTimer);
-		saveTimer = setTimeout(() => void b.service.save().catch(() => undefined), SAVE_DELAY_MS);
+		return b;
 	};
-	disposables.push(workspace.onDidChange((changes) => void applyChanges(changes).catch(() => undefined)));
 
-	const refOf = (b: Backend, hit: SearchHit): PaperRef => ({ uri: hit.occurrences[0] ? b.uriOf(hit.occurrences[0].file).toString() : undefined, id: hit.id });
+	// the index saves its cache after building; edits since are saved a while after the last one
+	disposables.push(
+		workspace.onDidChange(() => {
+			if (saveTimer) clearTimeout(saveTimer);
+			saveTimer = setTimeout(() => void workspace.backend().then((b) => b?.service.save()).catch(() => undefined), SAVE_DELAY_MS);
+		}),
+	);
+
+	const refOf = (b: CorpusBackend, hit: SearchHit): PaperRef => ({ uri: hit.occurrences[0] ? b.uriOf(hit.occurrences[0].file).toString() : undefined, id: hit.id });
 
 	const runHit = async (hit: SearchHit, action: 'card' | 'source' | 'link') => {
 		const b = await backendReady();
@@ -384,7 +261,6 @@ export function registerSearch(context: vscode.ExtensionContext, workspace: IDig
 		dispose: () => {
 			if (saveTimer) clearTimeout(saveTimer);
 			for (const d of disposables) d.dispose();
-			backend?.service.dispose();
 		},
 	};
 }

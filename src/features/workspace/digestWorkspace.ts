@@ -1,64 +1,47 @@
 /**
- * Every digest file in the workspace, parsed once and then kept current one file at a time
- * from file-system events. Reads go through `vscode.workspace.fs`, so virtual and remote
- * workspaces work; nothing here ever writes a file.
+ * Every digest file in the workspace as the index side reports it: the workspace lists candidate
+ * files and follows file events, the corpus shards (worker threads, see ./corpus.ts) read, detect
+ * and parse them and send back a compact summary of each. The extension host never reads a closed
+ * digest; it parses only open documents (cached by version), and asks the shards for a paper's
+ * full text when a card needs it. Nothing here ever writes a file.
  */
 import * as vscode from 'vscode';
 import { DETECT_MAX_CHARS, looksLikeDigest, matchesGlob } from '../../core/detect';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
+import type { FileUpdate } from '../../core/search/protocol';
+import { findPaperIndex } from '../../core/tree';
 import { getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, relativePathOf, uriKey } from '../vsc-utils';
+import { createCorpusBackend, type CorpusBackend } from './corpus';
+import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, type Candidate } from './scope';
 import type {
 	DigestFile,
 	DigestWorkspaceChange,
 	IDigestWorkspace,
+	LoadedPaper,
 	PaperLocation,
 	PaperRef,
 	ScanProgress,
 } from './types';
 
-const DEFAULT_INCLUDE = '**/*.md';
-const DEFAULT_EXCLUDE = '**/node_modules/**';
-
 export const CONTEXT_HAS_DIGESTS = 'arxivDigest.hasDigests';
 export const CONTEXT_WORKSPACE_SCANNED = 'arxivDigest.workspaceScanned';
 
-/** Content detection looks at this much of a file's start. */
-export const DETECT_HEAD_CHARS = DETECT_MAX_CHARS;
+/** Content detection of an open document looks at this much of its start. */
+const DETECT_HEAD_CHARS = DETECT_MAX_CHARS;
 
 export interface DigestWorkspaceOptions {
 	/** quiet time per URI before a file event is handled (ms) */
 	readonly debounceMs?: number;
-	/** files read at once during a scan */
-	readonly readConcurrency?: number;
-	/** files larger than this are not read unless a `arxivDigest.files` glob names them (bytes) */
-	readonly maxFileBytes?: number;
 	/** show scan progress in the status bar */
 	readonly showProgress?: boolean;
 	/** set the `arxivDigest.*` context keys (tests may turn this off) */
 	readonly setContextKeys?: boolean;
 }
 
-interface Entry {
-	readonly file: DigestFile;
-	readonly mtime: number;
-	readonly size: number;
-}
-
-interface Stamp {
-	readonly mtime: number;
-	readonly size: number;
-}
-
-interface Candidate {
-	readonly uri: vscode.Uri;
-	/** named by an `arxivDigest.files` glob: no content detection */
-	readonly always: boolean;
-}
-
-const CHANGE_FLUSH_MS = 200;
+const CHANGE_FLUSH_MS = 100;
 /**
  * While a scan runs, changes and progress go out together at most this often. A tree view's
  * extension-host side debounces its updates (message and data) by 200 ms and restarts that wait
@@ -68,8 +51,8 @@ const CHANGE_FLUSH_MS = 200;
 const SCAN_FLUSH_MS = 400;
 
 export class DigestWorkspace implements IDigestWorkspace {
-	static create(options: DigestWorkspaceOptions = {}): DigestWorkspace {
-		const workspace = new DigestWorkspace(options);
+	static create(context: vscode.ExtensionContext, options: DigestWorkspaceOptions = {}): DigestWorkspace {
+		const workspace = new DigestWorkspace(context, options);
 		workspace.start();
 		return workspace;
 	}
@@ -80,16 +63,15 @@ export class DigestWorkspace implements IDigestWorkspace {
 	readonly onDidChangeProgress = this.progressEmitter.event;
 	readonly ready: Promise<void>;
 	private resolveReady!: () => void;
-	readonly candidates: Promise<readonly vscode.Uri[]>;
-	private resolveCandidates!: (uris: readonly vscode.Uri[]) => void;
 
 	private readonly options: Required<DigestWorkspaceOptions>;
-	private readonly entries = new Map<string, Entry>();
-	/** files read and found not to be digests, so a settings re-scan need not read them again */
-	private readonly rejected = new Map<string, Stamp>();
+	private readonly entries = new Map<string, DigestFile>();
 	private readonly byId = new Map<string, PaperLocation[]>();
 	private filesCache: DigestFile[] | undefined;
 	private readonly documentCache = new Map<string, { version: number; digest: Digest }>();
+
+	private backendValue: CorpusBackend | undefined;
+	private readonly backendWaiters: ((b: CorpusBackend | undefined) => void)[] = [];
 
 	private readonly pendingChanges = new Map<string, DigestWorkspaceChange>();
 	private flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -108,16 +90,16 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private watchers: vscode.Disposable[] = [];
 	private readonly subscriptions: vscode.Disposable[] = [];
 
-	constructor(options: DigestWorkspaceOptions = {}) {
+	constructor(
+		private readonly context: vscode.ExtensionContext,
+		options: DigestWorkspaceOptions = {},
+	) {
 		this.options = {
-			debounceMs: options.debounceMs ?? 300,
-			readConcurrency: Math.max(1, options.readConcurrency ?? 4),
-			maxFileBytes: options.maxFileBytes ?? 32 * 1024 * 1024,
+			debounceMs: options.debounceMs ?? 150,
 			showProgress: options.showProgress ?? true,
 			setContextKeys: options.setContextKeys ?? true,
 		};
 		this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
-		this.candidates = new Promise<readonly vscode.Uri[]>((resolve) => (this.resolveCandidates = resolve));
 	}
 
 	/** Start watching and run the first scan; `create` calls this. */
@@ -132,38 +114,36 @@ export class DigestWorkspace implements IDigestWorkspace {
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (e.affectsConfiguration(SETTINGS.workspaceInclude) || e.affectsConfiguration(SETTINGS.workspaceExclude) || e.affectsConfiguration(SETTINGS.files)) {
 					this.createWatchers();
-					void this.scan(false);
+					void this.scan();
 				}
 			}),
-			vscode.workspace.onDidChangeWorkspaceFolders((e) => {
-				for (const folder of e.removed) {
-					this.removeUnder(folder.uri);
-				}
+			vscode.workspace.onDidChangeWorkspaceFolders(() => {
 				this.createWatchers();
-				if (e.added.length > 0) {
-					void this.scan(false);
-				} else {
-					this.scheduleFlush();
-					this.updateHasDigests();
-				}
+				void this.scan();
 			}),
 			vscode.workspace.onDidCloseTextDocument((doc) => this.documentCache.delete(uriKey(doc.uri))),
 		);
 		this.createWatchers();
-		void this.scan(false);
+		void this.scan();
 	}
 
 	get progress(): ScanProgress {
 		return this.currentProgress;
 	}
 
+	/** The corpus shards, once the workspace has candidate files (never started in a workspace without any). */
+	backend(): Promise<CorpusBackend | undefined> {
+		if (this.backendValue || this.scannedOnce || this.disposed) return Promise.resolve(this.backendValue);
+		return new Promise((resolve) => this.backendWaiters.push(resolve));
+	}
+
 	files(): readonly DigestFile[] {
-		this.filesCache ??= [...this.entries.values()].map((e) => e.file);
+		this.filesCache ??= [...this.entries.values()];
 		return this.filesCache;
 	}
 
 	get(uri: vscode.Uri): DigestFile | undefined {
-		return this.entries.get(uriKey(uri))?.file;
+		return this.entries.get(uriKey(uri));
 	}
 
 	parseDocument(document: vscode.TextDocument): Digest {
@@ -183,7 +163,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (document.languageId === DIGEST_LANGUAGE_ID) {
 			return true;
 		}
-		if (matchesGlob(relativePathOf(document.uri), this.alwaysGlobs(document.uri))) {
+		if (matchesGlob(relativePathOf(document.uri), alwaysGlobs(document.uri))) {
 			return true;
 		}
 		const headLines = Math.min(document.lineCount, 400);
@@ -201,8 +181,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 			return undefined;
 		}
 		if (ref.uri) {
-			const file = this.liveFile(ref.uri) ?? this.entries.get(ref.uri)?.file;
-			const found = file && locate(file, ref.id);
+			const file = this.liveFile(ref.uri) ?? this.entries.get(ref.uri);
+			const found = file && locate(file, ref.id, ref.index);
 			if (found) {
 				return found;
 			}
@@ -214,7 +194,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// a paper in an open digest that lies outside the workspace (or is untitled)
 		for (const doc of vscode.workspace.textDocuments) {
 			if (doc.languageId === DIGEST_LANGUAGE_ID && !this.entries.has(uriKey(doc.uri))) {
-				const found = locate({ uri: doc.uri, digest: this.parseDocument(doc) }, ref.id);
+				const found = locate({ uri: doc.uri, digest: this.parseDocument(doc) }, ref.id, ref.index);
 				if (found) {
 					return found;
 				}
@@ -223,8 +203,26 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return undefined;
 	}
 
+	async loadPaper(location: PaperLocation): Promise<LoadedPaper | undefined> {
+		const key = uriKey(location.file.uri);
+		const doc = vscode.workspace.textDocuments.find((d) => uriKey(d.uri) === key);
+		if (doc) {
+			const digest = this.parseDocument(doc);
+			const index = findPaperIndex(digest, location.paper.id, location.index);
+			return index === undefined ? undefined : { paper: digest.papers[index], day: digest.day, label: digest.label, index };
+		}
+		const backend = await this.backend();
+		if (!backend) return undefined;
+		try {
+			return await backend.service.paper(backend.keyOf(location.file.uri), location.paper.id, location.index);
+		} catch (err) {
+			getLog().warn(`arXiv Digest: cannot read ${location.paper.id} from ${location.file.uri.toString(true)}: ${errorText(err)}`);
+			return undefined;
+		}
+	}
+
 	refresh(): Promise<void> {
-		return this.scan(true);
+		return this.scan();
 	}
 
 	dispose(): void {
@@ -244,22 +242,20 @@ export class DigestWorkspace implements IDigestWorkspace {
 		for (const d of this.subscriptions.splice(0)) {
 			d.dispose();
 		}
-		this.resolveCandidates([]);
+		this.backendValue?.service.dispose();
+		this.settleBackend();
 		this.resolveReady();
 	}
 
 	// ---- scanning -------------------------------------------------------------------------
 
-	/**
-	 * Find every candidate, drop files no longer matched, then read the rest a few at a time,
-	 * yielding to the event loop after each file. `force` re-reads files whose stat is unchanged.
-	 */
-	private scan(force: boolean): Promise<void> {
+	/** List every candidate, drop files no longer matched, and hand the list to the shards. */
+	private scan(): Promise<void> {
 		if (this.disposed) {
 			return Promise.resolve();
 		}
 		const generation = ++this.generation;
-		const run = this.runScan(generation, force).catch((err) => {
+		const run = this.runScan(generation).catch((err) => {
 			getLog().error(`arXiv Digest: workspace scan failed: ${errorText(err)}`);
 		}).finally(() => {
 			if (generation === this.generation) {
@@ -270,11 +266,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.options.showProgress && !this.progressVisible) {
 			this.progressVisible = true;
 			void vscode.window.withProgress(
-				{ location: vscode.ProgressLocation.Window, title: 'arXiv Digest' },
+				{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('arXiv Digest') },
 				async (reporter) => {
 					const sub = this.onDidChangeProgress((p) => {
-						if (p.scanning) {
-							reporter.report({ message: `reading digests ${p.done}/${p.total}` });
+						if (p.scanning && p.total > 0) {
+							reporter.report({ message: vscode.l10n.t('reading digests {0}/{1}', p.done, p.total) });
 						}
 					});
 					try {
@@ -296,9 +292,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return run;
 	}
 
-	private async runScan(generation: number, force: boolean): Promise<void> {
+	private async runScan(generation: number): Promise<void> {
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
-		const candidates = await this.findCandidates();
+		const candidates = await findCandidates();
 		if (generation !== this.generation) {
 			return;
 		}
@@ -307,28 +303,48 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.removeEntry(key);
 			}
 		}
-		for (const key of [...this.rejected.keys()]) {
-			if (!candidates.has(key)) {
-				this.rejected.delete(key);
-			}
+		if (candidates.size === 0 && !this.backendValue) {
+			return;
 		}
-		const queue = [...candidates.values()];
-		this.resolveCandidates(queue.map((c) => c.uri));
-		const total = queue.length;
-		let done = 0;
-		this.setProgress({ done, total, scanning: true }, true);
-		const worker = async () => {
-			for (let next = queue.shift(); next; next = queue.shift()) {
-				if (generation !== this.generation) {
-					return;
-				}
-				await this.loadFile(next, force, generation);
-				done++;
-				this.setProgress({ done, total, scanning: true }, false);
-				await yieldToEventLoop();
+		const backend = this.ensureBackend([...candidates.values()].map((c) => c.uri));
+		const total = candidates.size;
+		this.setProgress({ done: 0, total, scanning: true }, true);
+		const opened = backend.service.open([...candidates.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always })));
+		// the tree is complete once every file is read (the head pass); long fields are indexed after
+		const first = !this.scannedOnce;
+		await (first ? Promise.race([opened, backend.service.headReady]) : opened).catch((err) => {
+			getLog().error(`arXiv Digest: the index could not read the workspace: ${errorText(err)}`);
+		});
+	}
+
+	private ensureBackend(uris: readonly vscode.Uri[]): CorpusBackend {
+		if (this.backendValue) return this.backendValue;
+		const backend = createCorpusBackend(this.context, uris);
+		this.backendValue = backend;
+		backend.service.onFiles((files) => this.applyFileUpdates(backend, files));
+		backend.service.onProgress((p) => {
+			if (p.phase === 'head' && this.currentProgress.scanning) {
+				// `total` counts files the shards had to read; the rest came from their cache
+				const total = this.currentProgress.total;
+				this.setProgress({ done: Math.min(total, Math.max(0, total - p.total) + p.done), total, scanning: true }, false);
 			}
-		};
-		await Promise.all(Array.from({ length: this.options.readConcurrency }, worker));
+		});
+		this.settleBackend();
+		return backend;
+	}
+
+	private settleBackend(): void {
+		for (const resolve of this.backendWaiters.splice(0)) resolve(this.backendValue);
+	}
+
+	private applyFileUpdates(backend: CorpusBackend, files: readonly FileUpdate[]): void {
+		if (this.disposed) return;
+		for (const update of files) {
+			const uri = backend.uriOf(update.path);
+			const key = uriKey(uri);
+			if (update.summary) this.setEntry(key, { uri, digest: update.summary });
+			else this.removeEntry(key);
+		}
 	}
 
 	private finishScan(): void {
@@ -339,145 +355,55 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.updateHasDigests();
 		if (!this.scannedOnce) {
 			this.scannedOnce = true;
+			this.settleBackend();
 			this.setContext(CONTEXT_WORKSPACE_SCANNED, true);
-			// a first scan that failed before listing files still settles the list
-			this.resolveCandidates([]);
 			this.resolveReady();
 		}
 	}
 
-	private async findCandidates(): Promise<Map<string, Candidate>> {
-		const out = new Map<string, Candidate>();
-		const folders = vscode.workspace.workspaceFolders ?? [];
-		const exclude = this.excludeGlob();
-		for (const folder of folders) {
-			const config = vscode.workspace.getConfiguration(undefined, folder.uri);
-			const include = config.get<string>(SETTINGS.workspaceInclude) || DEFAULT_INCLUDE;
-			for (const pattern of this.alwaysGlobs(folder.uri)) {
-				for (const uri of await this.find(new vscode.RelativePattern(folder, pattern), exclude)) {
-					out.set(uriKey(uri), { uri, always: true });
-				}
-			}
-			for (const uri of await this.find(new vscode.RelativePattern(folder, include), exclude)) {
-				const key = uriKey(uri);
-				if (!out.has(key)) {
-					out.set(key, { uri, always: false });
-				}
-			}
-		}
-		return out;
-	}
-
-	private async find(pattern: vscode.RelativePattern, exclude: string): Promise<vscode.Uri[]> {
-		try {
-			// an empty exclude setting falls back to the user's files.exclude
-			return await vscode.workspace.findFiles(pattern, exclude || undefined);
-		} catch (err) {
-			getLog().warn(`arXiv Digest: cannot list ${pattern.pattern} in ${pattern.baseUri.toString(true)}: ${errorText(err)}`);
-			return [];
-		}
-	}
-
-	/** Read, detect and parse one file; the store is updated only when the scan is still current. */
-	private async loadFile(candidate: Candidate, force: boolean, generation?: number): Promise<void> {
-		const { uri, always } = candidate;
-		const key = uriKey(uri);
-		let stat: vscode.FileStat;
-		try {
-			stat = await vscode.workspace.fs.stat(uri);
-		} catch {
-			this.removeEntry(key);
-			this.rejected.delete(key);
-			return;
-		}
-		if (stat.type & vscode.FileType.Directory) {
-			return;
-		}
-		const stamp: Stamp = { mtime: stat.mtime, size: stat.size };
-		if (!force) {
-			const known = this.entries.get(key) ?? (always ? undefined : this.rejected.get(key));
-			if (known && known.mtime === stamp.mtime && known.size === stamp.size) {
-				return;
-			}
-		}
-		if (!always && stat.size > this.options.maxFileBytes) {
-			getLog().info(`arXiv Digest: skipped ${uri.toString(true)}: ${stat.size} bytes is larger than a digest`);
-			this.markRejected(key, stamp);
-			return;
-		}
-		let text: string;
-		try {
-			text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-		} catch (err) {
-			getLog().warn(`arXiv Digest: skipped ${uri.toString(true)}: cannot read it: ${errorText(err)}`);
-			return;
-		}
-		if (this.disposed || (generation !== undefined && generation !== this.generation)) {
-			return;
-		}
-		if (!always && !looksLikeDigest(text.slice(0, DETECT_HEAD_CHARS))) {
-			this.markRejected(key, stamp);
-			return;
-		}
-		let digest: Digest;
-		try {
-			digest = parseDigest(text, pathOf(uri));
-		} catch (err) {
-			getLog().error(`arXiv Digest: skipped ${uri.toString(true)}: the parser failed: ${errorText(err)}`);
-			return;
-		}
-		this.rejected.delete(key);
-		this.setEntry(key, { file: { uri, digest }, ...stamp });
-	}
-
-	private markRejected(key: string, stamp: Stamp): void {
-		this.rejected.set(key, stamp);
-		this.removeEntry(key);
-	}
-
 	// ---- the store ------------------------------------------------------------------------
 
-	private setEntry(key: string, entry: Entry): void {
+	private setEntry(key: string, file: DigestFile): void {
 		const existed = this.entries.has(key);
 		if (existed) {
 			this.unindex(key);
 		}
-		this.entries.set(key, entry);
+		this.entries.set(key, file);
 		this.filesCache = undefined;
-		entry.file.digest.papers.forEach((paper, index) => {
+		file.digest.papers.forEach((paper, index) => {
 			const list = this.byId.get(paper.id);
-			const location: PaperLocation = { file: entry.file, paper, index };
+			const location: PaperLocation = { file, paper, index };
 			if (list) {
 				list.push(location);
 			} else {
 				this.byId.set(paper.id, [location]);
 			}
 		});
-		this.queueChange(entry.file.uri, existed ? 'changed' : 'added');
+		this.queueChange(file.uri, existed ? 'changed' : 'added');
 	}
 
 	private removeEntry(key: string): void {
-		const entry = this.entries.get(key);
-		if (!entry) {
+		const file = this.entries.get(key);
+		if (!file) {
 			return;
 		}
 		this.unindex(key);
 		this.entries.delete(key);
 		this.filesCache = undefined;
-		this.queueChange(entry.file.uri, 'removed');
+		this.queueChange(file.uri, 'removed');
 	}
 
 	private unindex(key: string): void {
-		const entry = this.entries.get(key);
-		if (!entry) {
+		const file = this.entries.get(key);
+		if (!file) {
 			return;
 		}
-		for (const paper of entry.file.digest.papers) {
+		for (const paper of file.digest.papers) {
 			const list = this.byId.get(paper.id);
 			if (!list) {
 				continue;
 			}
-			const kept = list.filter((l) => l.file !== entry.file);
+			const kept = list.filter((l) => l.file !== file);
 			if (kept.length > 0) {
 				this.byId.set(paper.id, kept);
 			} else {
@@ -490,25 +416,18 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private removeUnder(uri: vscode.Uri): void {
 		const key = uriKey(uri);
 		const prefix = key.endsWith('/') ? key : `${key}/`;
-		for (const k of [...this.entries.keys()]) {
+		for (const [k, file] of [...this.entries]) {
 			if (k === key || k.startsWith(prefix)) {
 				this.removeEntry(k);
-			}
-		}
-		for (const k of [...this.rejected.keys()]) {
-			if (k === key || k.startsWith(prefix)) {
-				this.rejected.delete(k);
+				if (this.backendValue) void this.backendValue.service.remove(this.backendValue.keyOf(file.uri)).catch(() => undefined);
 			}
 		}
 	}
 
 	private liveFile(uriString: string): DigestFile | undefined {
 		const doc = vscode.workspace.textDocuments.find((d) => uriKey(d.uri) === uriString);
-		// the saved file is already parsed; only unsaved edits need the live text
-		if (!doc || (!doc.isDirty && this.entries.has(uriString))) {
-			return undefined;
-		}
-		return { uri: doc.uri, digest: this.parseDocument(doc) };
+		// an open digest is parsed anyway (outline, CodeLens): its live text is the truth, with every field
+		return doc && (doc.languageId === DIGEST_LANGUAGE_ID || this.entries.has(uriString)) ? { uri: doc.uri, digest: this.parseDocument(doc) } : undefined;
 	}
 
 	// ---- change events ---------------------------------------------------------------------
@@ -583,21 +502,20 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private createWatchers(): void {
 		this.disposeWatchers();
 		for (const folder of vscode.workspace.workspaceFolders ?? []) {
-			const config = vscode.workspace.getConfiguration(undefined, folder.uri);
-			const patterns = new Set([config.get<string>(SETTINGS.workspaceInclude) || DEFAULT_INCLUDE, ...this.alwaysGlobs(folder.uri)]);
+			const patterns = new Set([includeGlob(folder.uri), ...alwaysGlobs(folder.uri)]);
 			for (const pattern of patterns) {
 				const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
-				watcher.onDidCreate((uri) => this.onFileEvent(uri));
-				watcher.onDidChange((uri) => this.onFileEvent(uri));
-				watcher.onDidDelete((uri) => this.onFileEvent(uri));
-				this.watchers.push(watcher);
+				this.watchers.push(
+					watcher,
+					watcher.onDidCreate((uri) => this.onFileEvent(uri)),
+					watcher.onDidChange((uri) => this.onFileEvent(uri)),
+					watcher.onDidDelete((uri) => this.onFileEvent(uri)),
+				);
 			}
 			// A deleted or moved folder is reported as one event for the folder itself, which
 			// the file globs above do not match.
 			const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
-			folders.onDidCreate((uri) => this.onFolderEvent(uri));
-			folders.onDidDelete((uri) => this.onFolderEvent(uri));
-			this.watchers.push(folders);
+			this.watchers.push(folders, folders.onDidCreate((uri) => this.onFolderEvent(uri)), folders.onDidDelete((uri) => this.onFolderEvent(uri)));
 		}
 	}
 
@@ -615,13 +533,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private onFolderEvent(uri: vscode.Uri): void {
 		const key = uriKey(uri);
 		const knownBelow = [...this.entries.keys()].some((k) => k.startsWith(`${key}/`));
-		if (!knownBelow) {
-			// only new folders can matter here; skip files and folders that are never scanned
-			const exclude = this.excludeGlob();
-			const probe = `${relativePathOf(uri)}/probe.md`;
-			if (/\.[^/]{1,8}$/.test(uri.path) || /(^|\/)\.git(\/|$)/.test(uri.path) || (exclude && matchesGlob(probe, [exclude]))) {
-				return;
-			}
+		// only new folders can matter here; skip files and folders that are never scanned
+		if (!knownBelow && !folderMayHoldCandidates(uri)) {
+			return;
 		}
 		this.debounce(uri, () => this.handleFolderEvent(uri), `folder:${key}`);
 	}
@@ -640,17 +554,25 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}, this.options.debounceMs));
 	}
 
+	/** Hands one changed, created or deleted file to its shard; its summary comes back as an event. */
 	private async handleFileEvent(uri: vscode.Uri): Promise<void> {
 		if (this.disposed) {
 			return;
 		}
-		const candidate = this.candidateFor(uri);
+		const candidate = candidateFor(uri);
+		await this.sendToShard(uri, candidate);
+	}
+
+	private async sendToShard(uri: vscode.Uri, candidate: Candidate | undefined): Promise<void> {
+		const key = uriKey(uri);
 		if (!candidate) {
-			this.removeEntry(uriKey(uri));
+			this.removeEntry(key);
+			if (this.backendValue) await this.backendValue.service.remove(this.backendValue.keyOf(uri));
 			return;
 		}
-		await this.loadFile(candidate, true);
-		this.scheduleFlush();
+		const backend = this.ensureBackend([uri]);
+		await backend.service.update({ path: backend.keyOf(uri), always: candidate.always });
+		this.updateHasDigests();
 	}
 
 	private async handleFolderEvent(uri: vscode.Uri): Promise<void> {
@@ -665,63 +587,23 @@ export class DigestWorkspace implements IDigestWorkspace {
 			this.scheduleFlush();
 			return;
 		}
-		if (!(stat.type & vscode.FileType.Directory)) {
+		if (!(stat.type & vscode.FileType.Directory) || !vscode.workspace.getWorkspaceFolder(uri)) {
 			return;
 		}
 		// a folder moved or copied in: its files may not get events of their own
-		const folder = vscode.workspace.getWorkspaceFolder(uri);
-		if (!folder) {
-			return;
-		}
-		// list everything below it and let candidateFor apply the folder-relative globs
-		const found = await this.find(new vscode.RelativePattern(uri, '**/*'), this.excludeGlob());
+		const found = await findFiles(new vscode.RelativePattern(uri, '**/*'), excludeGlob());
 		for (const file of found) {
-			const candidate = this.candidateFor(file);
+			const candidate = candidateFor(file);
 			if (candidate && !this.entries.has(uriKey(file))) {
-				await this.loadFile(candidate, false);
-				await yieldToEventLoop();
+				await this.sendToShard(file, candidate);
 			}
 		}
-		this.scheduleFlush();
-	}
-
-	/** Is this file in scope (include minus exclude, or an always-digest glob)? */
-	private candidateFor(uri: vscode.Uri): Candidate | undefined {
-		const folder = vscode.workspace.getWorkspaceFolder(uri);
-		if (!folder) {
-			return undefined;
-		}
-		const relative = relativePathOf(uri);
-		if (matchesGlob(relative, this.alwaysGlobs(folder.uri))) {
-			return { uri, always: true };
-		}
-		const config = vscode.workspace.getConfiguration(undefined, folder.uri);
-		const include = config.get<string>(SETTINGS.workspaceInclude) || DEFAULT_INCLUDE;
-		const exclude = this.excludeGlob();
-		if (!matchesGlob(relative, [include]) || (exclude && matchesGlob(relative, [exclude]))) {
-			return undefined;
-		}
-		return { uri, always: false };
-	}
-
-	private alwaysGlobs(scope: vscode.Uri | undefined): string[] {
-		const globs = vscode.workspace.getConfiguration(undefined, scope).get<unknown>(SETTINGS.files);
-		return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
-	}
-
-	private excludeGlob(): string {
-		const value = vscode.workspace.getConfiguration().get<string>(SETTINGS.workspaceExclude);
-		return typeof value === 'string' ? value : DEFAULT_EXCLUDE;
 	}
 }
 
-function locate(file: DigestFile, id: string): PaperLocation | undefined {
-	let index = file.digest.papers.findIndex((p) => p.id === id);
-	if (index < 0) {
-		const bare = stripVersion(id);
-		index = file.digest.papers.findIndex((p) => p.id === bare);
-	}
-	return index < 0 ? undefined : { file, paper: file.digest.papers[index], index };
+function locate(file: DigestFile, id: string, near = 0): PaperLocation | undefined {
+	const index = findPaperIndex(file.digest, id, near) ?? findPaperIndex(file.digest, stripVersion(id), near);
+	return index === undefined ? undefined : { file, paper: file.digest.papers[index], index };
 }
 
 function stripVersion(id: string): string {
@@ -742,10 +624,6 @@ export function newestFirst(a: PaperLocation, b: PaperLocation): number {
 		return da < db ? 1 : -1;
 	}
 	return a.file.digest.label.localeCompare(b.file.digest.label) || a.index - b.index;
-}
-
-function yieldToEventLoop(): Promise<void> {
-	return new Promise((resolve) => setImmediate(resolve));
 }
 
 function errorText(err: unknown): string {

@@ -1,16 +1,21 @@
 import type * as vscode from 'vscode';
 import type { Digest, Paper } from '../../core/model';
+import type { DigestSummary, PaperSummary } from '../../core/summary';
+import type { CorpusBackend } from './corpus';
 
-/** One digest file known to the workspace, parsed. */
+/**
+ * One digest file known to the workspace: the summary its index shard sent, or, for an open
+ * document, the digest parsed from its live text (a Digest is also a DigestSummary).
+ */
 export interface DigestFile {
 	readonly uri: vscode.Uri;
-	readonly digest: Digest;
+	readonly digest: DigestSummary;
 }
 
 /** A paper located in a file: what commands, tree items, search results and cards pass around. */
 export interface PaperLocation {
 	readonly file: DigestFile;
-	readonly paper: Paper;
+	readonly paper: PaperSummary;
 	/** index of the paper in file.digest.papers */
 	readonly index: number;
 }
@@ -22,6 +27,16 @@ export interface PaperLocation {
 export interface PaperRef {
 	readonly uri?: string;
 	readonly id: string;
+	/** index in the file, to pick among repeats of an id */
+	readonly index?: number;
+}
+
+/** A paper with every field, read back from its file (or parsed from its open document). */
+export interface LoadedPaper {
+	readonly paper: Paper;
+	readonly day?: string;
+	readonly label: string;
+	readonly index: number;
 }
 
 /** Where a full scan stands; `scanning` is false once it finished (then done === total). */
@@ -43,13 +58,8 @@ export interface DigestWorkspaceChange {
 export interface IDigestWorkspace extends vscode.Disposable {
 	/** fires (debounced) after files were added, changed or removed */
 	readonly onDidChange: vscode.Event<readonly DigestWorkspaceChange[]>;
-	/** resolves when the first full scan is done */
+	/** resolves when the first full scan is done: every file's summary is known */
 	readonly ready: Promise<void>;
-	/**
-	 * Every file the first scan will read (before content detection), as soon as the file search
-	 * answers, so work that reads the files itself (the search index) need not wait for `ready`.
-	 */
-	readonly candidates?: Promise<readonly vscode.Uri[]>;
 	/** fires (throttled) while a full scan reads files, and once when it ends */
 	readonly onDidChangeProgress: vscode.Event<ScanProgress>;
 	/** the current or last full scan's progress */
@@ -68,6 +78,10 @@ export interface IDigestWorkspace extends vscode.Disposable {
 	findPaper(id: string): PaperLocation[];
 	/** resolve a reference from a command argument or webview state */
 	resolve(ref: PaperRef): PaperLocation | undefined;
+	/** every field of a located paper, from its open document or read back by the index */
+	loadPaper(location: PaperLocation): Promise<LoadedPaper | undefined>;
+	/** the corpus shards (index, summaries, search); undefined in a workspace without candidate files */
+	backend(): Promise<CorpusBackend | undefined>;
 	/** rescan everything (the tree's Refresh) */
 	refresh(): Promise<void>;
 }

@@ -1,0 +1,80 @@
+/** CorpusIO over node:fs, for the index workers and the CLI. */
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CacheName, CorpusIO } from './shard';
+
+/** The cache files of shard `shard` of `shards` in `dir`. */
+export function cacheFileName(name: CacheName, shard: number, shards: number): string {
+	return name === 'index' ? `search-index.${shard}of${shards}.bin` : `files.${shard}of${shards}.json`;
+}
+
+const CACHE_FILE = /^(?:search-index\.\d+of(\d+)\.bin|files\.\d+of(\d+)\.json)$/;
+
+/** Removes the caches a different shard count left behind (they would never be read again). */
+export function removeStaleCaches(dir: string, shards: number): void {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const m = CACHE_FILE.exec(name);
+		if (m && Number(m[1] ?? m[2]) !== shards) rmSync(join(dir, name), { force: true });
+	}
+}
+
+export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards: number): CorpusIO {
+	const cachePath = (name: CacheName) => (cacheDir ? join(cacheDir, cacheFileName(name, shard, shards)) : undefined);
+	return {
+		stat: async (path) => {
+			try {
+				const s = statSync(path);
+				return s.isFile() ? { size: s.size, mtime: s.mtimeMs } : undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		readHead: async (path, bytes) => {
+			let fd: number | undefined;
+			try {
+				fd = openSync(path, 'r');
+				const buffer = Buffer.alloc(bytes);
+				const read = readSync(fd, buffer, 0, bytes, 0);
+				return buffer.subarray(0, read).toString('utf8');
+			} catch {
+				return undefined;
+			} finally {
+				if (fd !== undefined) closeSync(fd);
+			}
+		},
+		readText: async (path) => {
+			try {
+				return readFileSync(path, 'utf8');
+			} catch {
+				return undefined;
+			}
+		},
+		readCache: async (name) => {
+			const path = cachePath(name);
+			if (!path) return undefined;
+			try {
+				return readFileSync(path);
+			} catch {
+				return undefined;
+			}
+		},
+		writeCache: async (name, bytes) => {
+			const path = cachePath(name);
+			if (!path || !cacheDir) return;
+			mkdirSync(cacheDir, { recursive: true });
+			// write then rename, so a crash mid-write never leaves a half cache under the real name
+			const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+			writeFileSync(temp, bytes);
+			renameSync(temp, path);
+		},
+		// a macrotask, so search requests get answered between slices of a build
+		yield: () => new Promise((resolve) => setImmediate(resolve)),
+		now: () => performance.now(),
+	};
+}

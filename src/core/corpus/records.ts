@@ -1,0 +1,46 @@
+/**
+ * The file-records cache: for every candidate file of a shard its stamp (size, mtime) and, for
+ * digests, its summary. With it a warm start sends the whole Papers view without reading a digest,
+ * and does not re-read the Markdown files it already found not to be digests.
+ */
+import type { DigestSummary } from '../summary';
+
+export interface FileRecord {
+	size: number;
+	mtime: number;
+	/** undefined: the file is not a digest (or too large to be one) */
+	summary?: DigestSummary;
+}
+
+const FORMAT = 1;
+
+interface Stored {
+	format: number;
+	key: string;
+	files: [path: string, size: number, mtime: number, summary?: DigestSummary][];
+}
+
+export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string): Uint8Array {
+	const stored: Stored = { format: FORMAT, key, files: [] };
+	for (const [path, r] of records) stored.files.push(r.summary ? [path, r.size, r.mtime, r.summary] : [path, r.size, r.mtime]);
+	return new TextEncoder().encode(JSON.stringify(stored));
+}
+
+/** The records, or undefined when the bytes are not a cache of this format and key (then it is rebuilt). */
+export function decodeFileRecords(bytes: Uint8Array, key: string): Map<string, FileRecord> | undefined {
+	let stored: Stored;
+	try {
+		stored = JSON.parse(new TextDecoder().decode(bytes)) as Stored;
+	} catch {
+		return undefined;
+	}
+	if (!stored || stored.format !== FORMAT || stored.key !== key || !Array.isArray(stored.files)) return undefined;
+	const out = new Map<string, FileRecord>();
+	for (const entry of stored.files) {
+		if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number' || typeof entry[2] !== 'number') return undefined;
+		const summary = entry[3];
+		if (summary !== undefined && (typeof summary !== 'object' || !Array.isArray(summary.papers))) return undefined;
+		out.set(entry[0], summary ? { size: entry[1], mtime: entry[2], summary } : { size: entry[1], mtime: entry[2] });
+	}
+	return out;
+}

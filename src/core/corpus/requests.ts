@@ -1,0 +1,34 @@
+/** One dispatcher for shard requests, shared by the worker thread and the in-process shard. */
+import type { ShardStats, WorkerRequest } from '../search/protocol';
+import type { CorpusShard } from './shard';
+
+export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, memory: () => { heapUsed: number; external: number }): Promise<unknown> {
+	switch (request.method) {
+		case 'open':
+			return shard.open(request.files);
+		case 'update':
+			return shard.update(request.file);
+		case 'remove':
+			return Promise.resolve(shard.remove(request.path));
+		case 'paper':
+			return shard.paper(request.path, request.paperId, request.near);
+		case 'search':
+			return Promise.resolve(shard.searchText(request.query, request.limit, request.fuzzy));
+		case 'ids':
+			return Promise.resolve(shard.ids(request.query));
+		case 'save':
+			return shard.save();
+		case 'stats': {
+			const index = shard.search.index;
+			const stats: ShardStats = {
+				docs: index.size,
+				terms: index.terms.length,
+				files: index.files.size,
+				...memory(),
+				phase: shard.search.phase,
+				fromCache: shard.search.fromCache,
+			};
+			return Promise.resolve(stats);
+		}
+	}
+}

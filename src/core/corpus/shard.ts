@@ -1,0 +1,264 @@
+/**
+ * CorpusShard: the one owner of a share of the workspace's digest files. It lists nothing itself
+ * (the editor or CLI hands it the candidates), stats them, reads the head of new or changed files
+ * to tell digests from other Markdown, reads and parses each digest once, feeds the search index
+ * and sends a compact summary of every file to whoever shows the tree. A cache holds the summaries
+ * next to the index, so a warm start sends the whole tree after only stat-ing the files.
+ *
+ * vscode-free: it runs in a worker thread, in the CLI and in-process (browser, virtual folders),
+ * reaching files only through CorpusIO.
+ */
+import { DETECT_MAX_CHARS, looksLikeDigest } from '../detect';
+import type { Digest, Paper } from '../model';
+import { parseDigest } from '../parser';
+import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
+import type { IdsReply, SearchReply } from '../search/protocol';
+import { summarizeDigest, type DigestSummary } from '../summary';
+import { decodeFileRecords, encodeFileRecords, type FileRecord } from './records';
+
+export interface FileStamp {
+	size: number;
+	mtime: number;
+}
+
+/** A file the shard should own. */
+export interface CorpusFileSpec {
+	path: string;
+	/** named by a `arxivDigest.files` glob: a digest whatever its content */
+	always?: boolean;
+}
+
+/** What the shard tells its owner about one file: its summary, or none when it is not (or no longer) a digest. */
+export interface FileUpdate {
+	path: string;
+	summary?: DigestSummary;
+}
+
+/** A paper read back from its file, for a card or an export. */
+export interface PaperReply {
+	paper: Paper;
+	day?: string;
+	label: string;
+	/** index of the paper in its file */
+	index: number;
+}
+
+export interface CorpusIO {
+	stat(path: string): Promise<FileStamp | undefined>;
+	/** the first `bytes` bytes decoded as UTF-8 (a ranged read where the file system has one) */
+	readHead(path: string, bytes: number): Promise<string | undefined>;
+	readText(path: string): Promise<string | undefined>;
+	readCache(name: CacheName): Promise<Uint8Array | undefined>;
+	writeCache(name: CacheName, bytes: Uint8Array): Promise<void>;
+	/** lets an in-process caller give the thread back between slices of work */
+	yield(): Promise<void>;
+	now(): number;
+	sliceMs?: number;
+}
+
+export type CacheName = 'index' | 'files';
+
+/** Files larger than this are not read unless a glob names them: a 32 MB Markdown file is no daily digest. */
+export const MAX_CANDIDATE_BYTES = 32 * 1024 * 1024;
+/** Summaries go out in batches this large, so no single message costs the receiving thread much. */
+const BATCH_FILES = 16;
+
+export interface CorpusEvents {
+	onProgress?(p: ShardProgress): void;
+	onHeadReady?(): void;
+	onFiles?(files: FileUpdate[]): void;
+}
+
+export class CorpusShard {
+	readonly search: SearchShard;
+	/** every candidate file with its stamp and summary (none: not a digest) */
+	private records = new Map<string, FileRecord>();
+	private readonly always = new Set<string>();
+	private batch: FileUpdate[] = [];
+	private recordsDirty = false;
+
+	constructor(
+		private readonly io: CorpusIO,
+		private readonly shard: number,
+		private readonly shards: number,
+		private readonly events: CorpusEvents = {},
+	) {
+		const shardIO: ShardIO = {
+			readDigest: (path) => this.readDigest(path),
+			readCache: () => io.readCache('index'),
+			writeCache: (bytes) => io.writeCache('index', bytes),
+			yield: () => io.yield(),
+			now: () => io.now(),
+			sliceMs: io.sliceMs,
+		};
+		this.search = new SearchShard(shardIO, cacheKey(shard, shards), (p) => {
+			// the summaries of a file reach the tree no later than the progress that counts it
+			if (p.phase === 'head') this.flush(true);
+			events.onProgress?.(p);
+		});
+	}
+
+	private get recordsKey(): string {
+		return `files:${cacheKey(this.shard, this.shards)}`;
+	}
+
+	/** Loads the caches, sends every known summary, reads what changed; resolves when everything is searchable. */
+	async open(files: readonly CorpusFileSpec[]): Promise<void> {
+		const cached = await this.io.readCache('files').then((bytes) => (bytes ? decodeFileRecords(bytes, this.recordsKey) : undefined), () => undefined);
+		const previous = cached ?? new Map<string, FileRecord>();
+		this.records = new Map();
+		this.always.clear();
+		const stamps = await Promise.all(files.map((f) => this.io.stat(f.path)));
+		const toIndex: { path: string; size: number; mtime: number }[] = [];
+		files.forEach((file, i) => {
+			const stamp = stamps[i];
+			if (!stamp) return;
+			if (file.always) this.always.add(file.path);
+			const known = previous.get(file.path);
+			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summary !== undefined || !file.always);
+			if (unchanged) {
+				this.records.set(file.path, known);
+				if (known.summary) {
+					this.queue({ path: file.path, summary: known.summary });
+					toIndex.push({ path: file.path, size: stamp.size, mtime: stamp.mtime });
+				}
+				return;
+			}
+			this.recordsDirty = true;
+			if (!file.always && stamp.size > MAX_CANDIDATE_BYTES) {
+				this.records.set(file.path, { ...stamp });
+				return;
+			}
+			toIndex.push({ path: file.path, size: stamp.size, mtime: stamp.mtime });
+		});
+		if (previous.size !== this.records.size) this.recordsDirty = true;
+		// the whole known tree first, before any file is read
+		this.flush(true);
+		await this.search.open(toIndex, () => {
+			this.flush(true);
+			this.events.onHeadReady?.();
+		});
+		// an index cache newer than the file records (or without them) skipped files whose summary is unknown
+		for (const file of toIndex) {
+			if (!this.records.has(file.path)) {
+				this.search.removeFile(file.path);
+				await this.search.updateFile(file);
+			}
+		}
+		this.flush(true);
+		await this.saveRecords();
+	}
+
+	/** Re-reads one file (added or changed). */
+	async update(file: CorpusFileSpec): Promise<void> {
+		if (file.always) this.always.add(file.path);
+		else this.always.delete(file.path);
+		const stamp = await this.io.stat(file.path);
+		if (!stamp) {
+			this.remove(file.path);
+			return;
+		}
+		this.recordsDirty = true;
+		if (!file.always && stamp.size > MAX_CANDIDATE_BYTES) {
+			this.records.set(file.path, { ...stamp });
+			this.search.removeFile(file.path);
+			this.queue({ path: file.path });
+		} else {
+			await this.search.updateFile({ path: file.path, ...stamp });
+		}
+		this.flush(true);
+	}
+
+	remove(path: string): void {
+		this.always.delete(path);
+		if (this.records.delete(path)) this.recordsDirty = true;
+		this.search.removeFile(path);
+		this.queue({ path });
+		this.flush(true);
+	}
+
+	/** The full paper `id` of `path` (the one nearest `near` when it repeats), read back from the file. */
+	async paper(path: string, id: string, near = 0): Promise<PaperReply | undefined> {
+		const text = await this.io.readText(path);
+		if (text === undefined) return undefined;
+		const digest = parseDigest(text, path);
+		let best = -1;
+		digest.papers.forEach((p, i) => {
+			if (p.id === id && (best < 0 || Math.abs(i - near) < Math.abs(best - near))) best = i;
+		});
+		if (best < 0) return undefined;
+		return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+	}
+
+	searchText(query: string, limit: number, fuzzy = true): SearchReply {
+		return this.search.search(query, limit, fuzzy);
+	}
+
+	ids(query: string): IdsReply {
+		return this.search.ids(query);
+	}
+
+	async save(): Promise<void> {
+		await this.search.save();
+		this.recordsDirty = true;
+		await this.saveRecords();
+	}
+
+	/** every digest summary this shard holds */
+	summaries(): DigestSummary[] {
+		const out: DigestSummary[] = [];
+		for (const record of this.records.values()) if (record.summary) out.push(record.summary);
+		return out;
+	}
+
+	private async saveRecords(): Promise<void> {
+		if (!this.recordsDirty) return;
+		this.recordsDirty = false;
+		try {
+			await this.io.writeCache('files', encodeFileRecords(this.records, this.recordsKey));
+		} catch {
+			// a read-only or full disk costs a cold start next time, nothing more
+		}
+	}
+
+	/** The index's reader: detect, parse and summarise one file; undefined when it is no digest. */
+	private async readDigest(path: string): Promise<Digest | undefined> {
+		const stamp = await this.io.stat(path);
+		if (!stamp) {
+			this.records.delete(path);
+			this.queue({ path });
+			return undefined;
+		}
+		if (!this.always.has(path)) {
+			const head = await this.io.readHead(path, DETECT_MAX_CHARS * 4);
+			if (head === undefined || !looksLikeDigest(head)) {
+				this.records.set(path, { ...stamp });
+				this.queue({ path });
+				return undefined;
+			}
+		}
+		const text = await this.io.readText(path);
+		if (text === undefined) {
+			this.records.delete(path);
+			this.queue({ path });
+			return undefined;
+		}
+		const digest = parseDigest(text, path);
+		const summary = summarizeDigest(digest);
+		this.records.set(path, { ...stamp, summary });
+		this.queue({ path, summary });
+		return digest;
+	}
+
+	private queue(update: FileUpdate): void {
+		this.batch.push(update);
+		if (this.batch.length >= BATCH_FILES) this.flush(true);
+	}
+
+	private flush(force: boolean): void {
+		if (this.batch.length === 0 || (!force && this.batch.length < BATCH_FILES)) return;
+		const files = this.batch;
+		this.batch = [];
+		this.events.onFiles?.(files);
+	}
+}

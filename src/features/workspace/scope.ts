@@ -1,0 +1,98 @@
+/**
+ * Which files of the workspace are candidate digests: `arxivDigest.workspace.include` minus
+ * `arxivDigest.workspace.exclude` (content detection decides later), plus the files named by an
+ * `arxivDigest.files` glob, which are digests whatever they hold.
+ */
+import * as vscode from 'vscode';
+import { matchesGlob } from '../../core/detect';
+import { getLog } from '../log';
+import { SETTINGS } from '../settings';
+import { relativePathOf, uriKey } from '../vsc-utils';
+
+const DEFAULT_INCLUDE = '**/*.md';
+const DEFAULT_EXCLUDE = '**/node_modules/**';
+
+export interface Candidate {
+	readonly uri: vscode.Uri;
+	/** named by an `arxivDigest.files` glob: no content detection */
+	readonly always: boolean;
+}
+
+export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
+	const globs = vscode.workspace.getConfiguration(undefined, scope).get<unknown>(SETTINGS.files);
+	return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
+}
+
+export function includeGlob(scope: vscode.Uri | undefined): string {
+	return vscode.workspace.getConfiguration(undefined, scope).get<string>(SETTINGS.workspaceInclude) || DEFAULT_INCLUDE;
+}
+
+export function excludeGlob(): string {
+	const value = vscode.workspace.getConfiguration().get<string>(SETTINGS.workspaceExclude);
+	return typeof value === 'string' ? value : DEFAULT_EXCLUDE;
+}
+
+/** Every candidate of every workspace folder, by URI key. */
+export async function findCandidates(): Promise<Map<string, Candidate>> {
+	const out = new Map<string, Candidate>();
+	const exclude = excludeGlob();
+	for (const folder of vscode.workspace.workspaceFolders ?? []) {
+		for (const pattern of alwaysGlobs(folder.uri)) {
+			for (const uri of await findFiles(new vscode.RelativePattern(folder, pattern), exclude)) {
+				out.set(uriKey(uri), { uri, always: true });
+			}
+		}
+		for (const uri of await findFiles(new vscode.RelativePattern(folder, includeGlob(folder.uri)), exclude)) {
+			const key = uriKey(uri);
+			if (!out.has(key)) out.set(key, { uri, always: false });
+		}
+	}
+	return out;
+}
+
+/**
+ * One exclude glob: ours plus the user's `files.exclude` and `search.exclude` (findFiles applies
+ * files.exclude only when given no exclude at all, and search.exclude never).
+ */
+export function combinedExclude(exclude: string): string | undefined {
+	const own = exclude.trim();
+	// globs do not nest braces: a setting that uses them is applied alone
+	if (/[{}]/.test(own)) return own;
+	const patterns = new Set<string>();
+	if (own) patterns.add(own);
+	for (const section of ['files.exclude', 'search.exclude']) {
+		const map = vscode.workspace.getConfiguration().get<Record<string, unknown>>(section) ?? {};
+		// a `when` clause (an object) depends on sibling files: findFiles cannot express it
+		for (const [glob, on] of Object.entries(map)) if (on === true && !/[{}]/.test(glob)) patterns.add(glob);
+	}
+	const list = [...patterns];
+	if (list.length === 0) return undefined;
+	return list.length === 1 ? list[0] : `{${list.join(',')}}`;
+}
+
+export async function findFiles(pattern: vscode.RelativePattern, exclude: string): Promise<vscode.Uri[]> {
+	try {
+		return await vscode.workspace.findFiles(pattern, combinedExclude(exclude));
+	} catch (err) {
+		getLog().warn(`arXiv Digest: cannot list ${pattern.pattern} in ${pattern.baseUri.toString(true)}: ${err instanceof Error ? err.message : String(err)}`);
+		return [];
+	}
+}
+
+/** Is this file in scope (include minus exclude, or an always-digest glob)? */
+export function candidateFor(uri: vscode.Uri): Candidate | undefined {
+	const folder = vscode.workspace.getWorkspaceFolder(uri);
+	if (!folder) return undefined;
+	const relative = relativePathOf(uri);
+	if (matchesGlob(relative, alwaysGlobs(folder.uri))) return { uri, always: true };
+	const exclude = excludeGlob();
+	if (!matchesGlob(relative, [includeGlob(folder.uri)]) || (exclude && matchesGlob(relative, [exclude]))) return undefined;
+	return { uri, always: false };
+}
+
+/** Could files below this new folder be candidates? (skips `.git`, names with an extension, excluded folders) */
+export function folderMayHoldCandidates(uri: vscode.Uri): boolean {
+	const exclude = excludeGlob();
+	const probe = `${relativePathOf(uri)}/probe.md`;
+	return !(/\.[^/]{1,8}$/.test(uri.path) || /(^|\/)\.git(\/|$)/.test(uri.path) || (exclude && matchesGlob(probe, [exclude])));
+}

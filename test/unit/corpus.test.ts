@@ -1,0 +1,173 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeFileRecords, encodeFileRecords } from '../../src/core/corpus/records';
+import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
+import { parseDigest } from '../../src/core/parser';
+import { summarizeDigest, SUMMARY_AUTHORS } from '../../src/core/summary';
+
+const FIXTURES = join(__dirname, '../../test/fixtures/search');
+const DAY1 = '/ws/data/2026-02-05.md';
+const DAY2 = '/ws/data/2026-02-06.md';
+const README = '/ws/README.md';
+
+function fixture(name: string): string {
+	return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+interface MemoryFs {
+	files: Map<string, { text: string; mtime: number }>;
+	caches: Map<CacheName, Uint8Array>;
+	/** every full read and every head read, in order */
+	reads: string[];
+	heads: string[];
+}
+
+function memoryFs(): MemoryFs {
+	return {
+		files: new Map([
+			[DAY1, { text: fixture('2026-02-05.md'), mtime: 1 }],
+			[DAY2, { text: fixture('2026-02-06.md'), mtime: 1 }],
+			[README, { text: '# A project\n\nNothing to see: no papers here.\n', mtime: 1 }],
+		]),
+		caches: new Map(),
+		reads: [],
+		heads: [],
+	};
+}
+
+function memoryIO(fs: MemoryFs): CorpusIO {
+	return {
+		stat: async (path) => {
+			const f = fs.files.get(path);
+			return f && { size: Buffer.byteLength(f.text), mtime: f.mtime };
+		},
+		readHead: async (path, bytes) => {
+			fs.heads.push(path);
+			return fs.files.get(path)?.text.slice(0, bytes);
+		},
+		readText: async (path) => {
+			fs.reads.push(path);
+			return fs.files.get(path)?.text;
+		},
+		readCache: async (name) => fs.caches.get(name),
+		writeCache: async (name, bytes) => void fs.caches.set(name, bytes),
+		yield: () => Promise.resolve(),
+		now: () => 0,
+	};
+}
+
+function openShard(fs: MemoryFs) {
+	const updates: FileUpdate[] = [];
+	const shard = new CorpusShard(memoryIO(fs), 0, 1, { onFiles: (files) => updates.push(...files) });
+	return { shard, updates };
+}
+
+const specs = [{ path: DAY1 }, { path: DAY2 }, { path: README }];
+
+describe('corpus shard', () => {
+	it('reads each digest once, sends its summary, and leaves other Markdown after a head read', async () => {
+		const fs = memoryFs();
+		const { shard, updates } = openShard(fs);
+		await shard.open(specs);
+		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2]);
+		assert.ok(fs.heads.includes(README));
+		const summaries = updates.filter((u) => u.summary);
+		assert.deepStrictEqual(summaries.map((u) => u.path).sort(), [DAY1, DAY2]);
+		const day2 = summaries.find((u) => u.path === DAY2)?.summary;
+		const parsed = parseDigest(fixture('2026-02-06.md'), DAY2);
+		assert.strictEqual(day2?.papers.length, parsed.papers.length);
+		assert.strictEqual(day2?.day, '2026-02-06');
+		assert.deepStrictEqual(day2?.papers.map((p) => p.title), parsed.papers.map((p) => p.title));
+		const reply = shard.searchText('stereo OR depth', 10, false);
+		assert.ok(reply.ok);
+	});
+
+	it('starts warm from its caches: every summary sent, no file read', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		fs.reads.length = 0;
+		fs.heads.length = 0;
+		const { shard, updates } = openShard(fs);
+		await shard.open(specs);
+		assert.deepStrictEqual(fs.reads, []);
+		assert.deepStrictEqual(fs.heads, [], 'the README is known not to be a digest');
+		assert.deepStrictEqual(updates.filter((u) => u.summary).map((u) => u.path).sort(), [DAY1, DAY2]);
+		const reply = shard.searchText('扩散模型', 10);
+		assert.ok(reply.ok && reply.result.hits.length === 1);
+	});
+
+	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		fs.reads.length = 0;
+		const day2 = fs.files.get(DAY2)!;
+		fs.files.set(DAY2, { text: day2.text.replace('Robust Depth Estimation', 'Robust Stereo Matching'), mtime: 2 });
+		const warm = openShard(fs);
+		await warm.shard.open(specs);
+		assert.deepStrictEqual(fs.reads, [DAY2]);
+		const titles = warm.updates.find((u) => u.path === DAY2)?.summary?.papers.map((p) => p.title) ?? [];
+		assert.ok(titles.some((t) => t.includes('Robust Stereo Matching')));
+
+		fs.caches.set('files', new TextEncoder().encode('{"format":1,"key":"files:v2:0/1","files":[["x"]]}'));
+		fs.reads.length = 0;
+		const rebuilt = openShard(fs);
+		await rebuilt.shard.open(specs);
+		assert.deepStrictEqual(rebuilt.updates.filter((u) => u.summary).map((u) => u.path).sort(), [DAY1, DAY2], 'every summary is known again');
+		assert.ok(fs.reads.length >= 2, 'the files were read again');
+	});
+
+	it('a file named by a glob is a digest without detection; a deleted file is reported gone', async () => {
+		const fs = memoryFs();
+		const { shard, updates } = openShard(fs);
+		await shard.open([{ path: DAY1 }, { path: README, always: true }]);
+		assert.ok(updates.some((u) => u.path === README && u.summary), 'the README is a (paperless) digest when a glob says so');
+		fs.files.delete(DAY1);
+		updates.length = 0;
+		await shard.update({ path: DAY1 });
+		assert.deepStrictEqual(updates, [{ path: DAY1 }]);
+		const reply = shard.searchText('depth', 10);
+		assert.ok(reply.ok && reply.result.hits.every((h) => h.occurrences.every((o) => o.file !== DAY1)));
+	});
+
+	it('reads a paper back with every field', async () => {
+		const fs = memoryFs();
+		const { shard } = openShard(fs);
+		await shard.open(specs);
+		const parsed = parseDigest(fixture('2026-02-06.md'), DAY2);
+		const target = parsed.papers[1];
+		const reply = await shard.paper(DAY2, target.id, 1);
+		assert.deepStrictEqual(reply?.paper, target);
+		assert.strictEqual(reply?.index, 1);
+		assert.strictEqual(await shard.paper(DAY2, 'no-such-id'), undefined);
+	});
+});
+
+describe('digest summary', () => {
+	it('keeps what the tree needs and cuts the rest', () => {
+		const digest = parseDigest(fixture('2026-02-06.md'), DAY2);
+		const summary = summarizeDigest(digest);
+		assert.strictEqual(summary.papers.length, digest.papers.length);
+		summary.papers.forEach((p, i) => {
+			const full = digest.papers[i];
+			assert.strictEqual(p.id, full.id);
+			assert.strictEqual(p.headingLine, full.headingLine);
+			assert.deepStrictEqual(p.authors, full.authors.slice(0, SUMMARY_AUTHORS));
+			assert.strictEqual(p.authorCount ?? p.authors.length, full.authors.length);
+			assert.ok(!('abstract' in p), 'no long fields');
+		});
+		assert.deepStrictEqual(summary.categories.map((c) => c.name), digest.categories.map((c) => c.name));
+	});
+
+	it('round-trips the file records and refuses another key', () => {
+		const digest = parseDigest(fixture('2026-02-05.md'), DAY1);
+		const records = new Map([
+			[DAY1, { size: 10, mtime: 2, summary: summarizeDigest(digest) }],
+			[README, { size: 3, mtime: 4 }],
+		]);
+		const bytes = encodeFileRecords(records, 'k');
+		assert.deepStrictEqual(decodeFileRecords(bytes, 'k'), records);
+		assert.strictEqual(decodeFileRecords(bytes, 'other'), undefined);
+		assert.strictEqual(decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
+	});
+});
