@@ -123,8 +123,11 @@ export function paperTooltipMarkdown(paper: Paper, where: string): string {
 	return lines.join('\n');
 }
 
-/** Index of the paper whose entry holds `line`, else undefined (TOC, category headings, blank tail). */
-export function paperIndexAtLine(digest: Digest, line: number): number | undefined {
+/**
+ * Index of the paper whose entry holds `line`. Otherwise undefined (TOC, category headings, blank
+ * tail), or with `orAbove` the nearest paper starting above the line (the blank lines between entries).
+ */
+export function paperIndexAtLine(digest: Digest, line: number, orAbove = false): number | undefined {
 	const papers = digest.papers;
 	let lo = 0;
 	let hi = papers.length - 1;
@@ -136,8 +139,13 @@ export function paperIndexAtLine(digest: Digest, line: number): number | undefin
 		else return mid;
 	}
 	// Ranges are in file order for every parser output we know; a linear pass covers any that are not.
-	const i = papers.findIndex((p) => p.range.start <= line && line <= p.range.end);
-	return i >= 0 ? i : undefined;
+	let above: number | undefined;
+	for (let i = 0; i < papers.length; i++) {
+		const r = papers[i].range;
+		if (r.start <= line && line <= r.end) return i;
+		if (r.start <= line) above = i;
+	}
+	return orAbove ? above : undefined;
 }
 
 /** Among the papers with this id, the index closest to `near` (an id can repeat within a file). */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { cardRefFromArgument, paperIndexAtLine } from '../../src/features/cards/args';
+import { paperIndexAtLine } from '../../src/core/tree';
+import { cardRefFromArgument } from '../../src/features/cards/args';
 import { parseDigest } from '../../src/core/parser';
 
 describe('card command arguments', () => {
@@ -30,14 +31,14 @@ describe('paper under the cursor', () => {
 	it('finds the paper whose entry holds the line, and the one above for lines between entries', () => {
 		assert.ok(digest.papers.length > 3);
 		const second = digest.papers[1];
-		assert.strictEqual(paperIndexAtLine(digest, second.headingLine), 1);
-		assert.strictEqual(paperIndexAtLine(digest, second.range.end), 1);
-		assert.strictEqual(paperIndexAtLine(digest, digest.papers[2].headingLine - 1), digest.papers[2].range.start <= digest.papers[2].headingLine - 1 ? 2 : 1);
-		assert.strictEqual(paperIndexAtLine(digest, digest.lineCount + 10), digest.papers.length - 1);
+		assert.strictEqual(paperIndexAtLine(digest, second.headingLine, true), 1);
+		assert.strictEqual(paperIndexAtLine(digest, second.range.end, true), 1);
+		assert.strictEqual(paperIndexAtLine(digest, digest.papers[2].headingLine - 1, true), digest.papers[2].range.start <= digest.papers[2].headingLine - 1 ? 2 : 1);
+		assert.strictEqual(paperIndexAtLine(digest, digest.lineCount + 10, true), digest.papers.length - 1);
 	});
 
 	it('has no paper above the first heading', () => {
-		assert.strictEqual(paperIndexAtLine(digest, 0), digest.papers[0].range.start <= 0 ? 0 : undefined);
-		assert.strictEqual(paperIndexAtLine(digest, digest.papers[0].range.start - 1), undefined);
+		assert.strictEqual(paperIndexAtLine(digest, 0, true), digest.papers[0].range.start <= 0 ? 0 : undefined);
+		assert.strictEqual(paperIndexAtLine(digest, digest.papers[0].range.start - 1, true), undefined);
 	});
 });

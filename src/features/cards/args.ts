@@ -3,7 +3,6 @@
  * a tree node (`{ ref }` or the tree's PaperNode `{ kind: 'paper', key, index, paper }`), a
  * PaperLocation from search, or a bare id string. Nothing here trusts the shape it is given.
  */
-import type { Digest } from '../../core/model';
 import type { PaperRef } from '../workspace/types';
 
 /** A PaperRef plus the paper's index in its file when the caller knows it (duplicate ids in one file). */
@@ -49,15 +48,4 @@ export function cardRefFromArgument(arg: unknown): CardRef | undefined {
 		return { uri: uriText(arg.file.uri), id: arg.paper.id as string, index: indexOf(arg.index) };
 	}
 	return plainRef(arg);
-}
-
-/** The paper whose entry contains the line, else the closest one above it (blank lines between entries). */
-export function paperIndexAtLine(digest: Digest, line: number): number | undefined {
-	let before: number | undefined;
-	for (let i = 0; i < digest.papers.length; i++) {
-		const { range } = digest.papers[i];
-		if (range.start <= line && line <= range.end) return i;
-		if (range.start <= line) before = i;
-	}
-	return before;
 }

@@ -12,7 +12,8 @@ import type * as CardRender from '../../core/card/render';
 import type { CardAppearance } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import { toLinePosition } from '../vsc-utils';
-import { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
+import { paperIndexAtLine } from '../../core/tree';
+import { cardRefFromArgument, type CardRef } from './args';
 
 /**
  * markdown-it and KaTeX make up most of the bundle: their modules are evaluated when the first
@@ -23,7 +24,7 @@ function render(): typeof CardRender {
 	return (cardRender ??= require('../../core/card/render') as typeof CardRender);
 }
 
-export { cardRefFromArgument, paperIndexAtLine, type CardRef } from './args';
+export { cardRefFromArgument, type CardRef } from './args';
 
 export interface CardsTestApi {
 	/** the paper of the active (else most recently active) card */
@@ -422,7 +423,7 @@ class CardManager implements vscode.Disposable {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor || !this.workspace.isDigestDocument(editor.document)) return undefined;
 		const digest = this.workspace.parseDocument(editor.document);
-		const index = paperIndexAtLine(digest, editor.selection.active.line);
+		const index = paperIndexAtLine(digest, editor.selection.active.line, true);
 		return index === undefined ? undefined : { uri: editor.document.uri.toString(), id: digest.papers[index].id, index };
 	}
 
