@@ -4,6 +4,7 @@
  * `arxivDigest.files` glob, which are digests whatever they hold.
  */
 import * as vscode from 'vscode';
+import { mayBeDigestPath } from '../../core/candidates';
 import { matchesGlob } from '../../core/detect';
 import { getLog } from '../log';
 import { SETTINGS } from '../settings';
@@ -44,7 +45,7 @@ export async function findCandidates(): Promise<Map<string, Candidate>> {
 		}
 		for (const uri of await findFiles(new vscode.RelativePattern(folder, includeGlob(folder.uri)), exclude)) {
 			const key = uriKey(uri);
-			if (!out.has(key)) out.set(key, { uri, always: false });
+			if (!out.has(key) && mayBeDigestPath(relativePathOf(uri))) out.set(key, { uri, always: false });
 		}
 	}
 	return out;
@@ -86,7 +87,7 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
 	const relative = relativePathOf(uri);
 	if (matchesGlob(relative, alwaysGlobs(folder.uri))) return { uri, always: true };
 	const exclude = excludeGlob();
-	if (!matchesGlob(relative, [includeGlob(folder.uri)]) || (exclude && matchesGlob(relative, [exclude]))) return undefined;
+	if (!mayBeDigestPath(relative) || !matchesGlob(relative, [includeGlob(folder.uri)]) || (exclude && matchesGlob(relative, [exclude]))) return undefined;
 	return { uri, always: false };
 }
 
