@@ -5,9 +5,12 @@
  * silently: what it cannot place is kept in `extra` or reported as a diagnostic.
  */
 import { dayFromPath, dayFromText, fileStem } from './day';
-import { isCommonExtraLabel, isEmptyValue, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
-import type { Category, DiagnosticCode, ExtraField, Digest, DigestDiagnostic, LineRange, Paper, Severity, SummaryField } from './model';
-import { extractUrl, identityFromLink, normaliseTitle } from './parse/links';
+import { isCommonExtraLabel, labelKey, readLabelLine, type LabelLine } from './labels';
+import type { DiagnosticCode, ExtraField, Digest, DigestDiagnostic, LineRange, Paper, Severity } from './model';
+import { FieldBuilder } from './parse/fields';
+import { forEachLine } from './parse/lines';
+import { identityFromLink, normaliseTitle } from './parse/links';
+import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
 import { hasCjk, isListItem, isSeparator, linksOnly, matchingClose, stripEmphasis, stripTags, attributeId, wrapSeparator } from './parse/text';
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
@@ -18,47 +21,6 @@ const MAX_AUTHOR_LINES = 8;
 interface Anchor {
 	id: string;
 	line: number;
-}
-
-interface RawCategory {
-	name: string;
-	anchor?: string;
-	level: number;
-	headingLine: number;
-	/** first line of the section: its anchor line when one precedes the heading */
-	boundary: number;
-	papers: number[];
-	/** a count written in the heading itself (`## cs.CV (12)`) */
-	headingTotal?: number;
-	/** made up for papers that come before any category heading */
-	implicit: boolean;
-	/** a document title or grouping heading rather than a category */
-	title?: boolean;
-	/** the last line of its region, filled in at the end */
-	end?: number;
-}
-
-interface TocEntry {
-	name: string;
-	anchor?: string;
-	total?: number;
-	line: number;
-}
-
-type FieldTarget = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'link' | 'extra';
-
-interface OpenField {
-	target: FieldTarget;
-	label: string;
-	parts: string[];
-	/** the last text appended, to pick the separator for the next hard-wrapped line */
-	tail: string;
-	start: number;
-	last: number;
-	quoted: boolean;
-	paragraphBreak: boolean;
-	/** indentation of the value's first list item, removed from all its items */
-	listIndent?: number;
 }
 
 interface PendingLine {
@@ -74,7 +36,6 @@ interface OpenPaper {
 	authorsOpen?: { parts: string[]; start: number; last: number };
 	detailsStart?: number;
 	detailsOpen: boolean;
-	field?: OpenField;
 }
 
 function emptyPaper(headingLine: number): Paper {
@@ -97,96 +58,7 @@ function emptyPaper(headingLine: number): Paper {
 	};
 }
 
-const SUMMARY_TARGETS = new Set<FieldTarget>(['tldr', 'motivation', 'method', 'result', 'conclusion', 'abstract']);
-
-/** a switch rather than `paper[key] =`, which keeps the store monomorphic on the hot path */
-function setSummary(paper: Paper, key: SummaryField, value: string): void {
-	switch (key) {
-		case 'tldr': paper.tldr = value; break;
-		case 'motivation': paper.motivation = value; break;
-		case 'method': paper.method = value; break;
-		case 'result': paper.result = value; break;
-		case 'conclusion': paper.conclusion = value; break;
-		case 'abstract': paper.abstract = value; break;
-	}
-}
-
-function isSummaryTarget(t: FieldTarget): t is SummaryField {
-	return SUMMARY_TARGETS.has(t);
-}
-
 const TOC_HEADINGS = new Set(['table of contents', 'contents', 'toc', 'index', 'categories', '目录', '目錄', '目次', '목차']);
-
-/**
- * Calls `visit` for each line, split the way editors split (`\n`, `\r\n` and a lone `\r`), without
- * building an array: lines die young, which keeps the garbage collector out of the way on large files.
- * Returns the line count.
- */
-function forEachLine(text: string, visit: (index: number, line: string) => void): number {
-	const n = text.length;
-	const hasCr = text.lastIndexOf('\r') >= 0;
-	let index = 0;
-	let start = 0;
-	// the next `\r` at or after `start`, remembered so a single far-away `\r` is not searched for on every line
-	let cr = hasCr ? text.indexOf('\r') : -1;
-	for (;;) {
-		let end = text.indexOf('\n', start);
-		if (end < 0) end = n;
-		let stop = end;
-		if (hasCr) {
-			if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
-			while (cr >= 0 && cr < end - 1) {
-				visit(index++, text.slice(start, cr));
-				start = cr + 1;
-				cr = text.indexOf('\r', start);
-			}
-			if (cr >= 0 && cr === end - 1) stop = cr;
-			else if (end === n && cr === n - 1) stop = cr;
-		}
-		visit(index++, text.slice(start, stop));
-		if (end >= n) {
-			// a lone `\r` at the very end opens one more (empty) line, as `\n` does
-			if (hasCr && stop === n - 1 && end === n) visit(index++, '');
-			return index;
-		}
-		start = end + 1;
-	}
-}
-
-function pushAuthor(out: string[], s: string): void {
-	let name = s;
-	let a = name.charCodeAt(0);
-	let z = name.charCodeAt(name.length - 1);
-	if (a === 32 || z === 32 || a === 9 || z === 9) {
-		name = name.trim();
-		a = name.charCodeAt(0);
-		z = name.charCodeAt(name.length - 1);
-	}
-	if (a === 42 || a === 95 || z === 42 || z === 95) name = stripEmphasis(name);
-	if (name.length > 0) out.push(name);
-}
-
-/** authors joined by `,` or `, ` (also `，`, `、`, `;`) */
-function splitAuthors(value: string): string[] {
-	const out: string[] = [];
-	// the common case, a plain comma list, goes through the native split
-	const onlyCommas = value.indexOf('，') < 0 && value.indexOf('、') < 0 && value.indexOf(';') < 0 && value.indexOf('；') < 0;
-	if (onlyCommas) {
-		for (const part of value.split(',')) pushAuthor(out, part);
-		return out;
-	}
-	let start = 0;
-	for (let i = 0; i < value.length; i++) {
-		const c = value.charCodeAt(i);
-		// , ， 、 ; ；
-		if (c === 44 || c === 0xff0c || c === 0x3001 || c === 59 || c === 0xff1b) {
-			pushAuthor(out, value.slice(start, i));
-			start = i + 1;
-		}
-	}
-	pushAuthor(out, value.slice(start));
-	return out;
-}
 
 /** a count at the end of a heading: `cs.CV (12)`, `cs.CV [Total: 12]`, `cs.CV (12 papers)` */
 function splitHeadingTotal(name: string): { name: string; total?: number } {
@@ -350,11 +222,11 @@ class DigestParser {
 	private prevBlank = true;
 	private prevText = '';
 	private readonly unplacedSeen = new Set<string>();
-	private readonly unknownSeen = new Set<string>();
-	private readonly implicitCategories = new Set<Category>();
 	private readonly idFirstLine = new Map<string, number>();
 	/** where title and TOC headings start, in file order: they end the category above them */
 	private readonly sectionBreaks: number[] = [];
+	private readonly paperAnchors = new Set<string>();
+	private readonly fields = new FieldBuilder((range, severity, code, message) => this.diag(range, severity, code, message));
 
 	constructor(text: string, private readonly path: string) {
 		this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -365,8 +237,6 @@ class DigestParser {
 		this.lineCount = forEachLine(this.text, (i, raw) => this.line(i, raw));
 		return this.finish();
 	}
-
-	private readonly fieldScratch: OpenField = { target: 'extra', label: '', parts: [], tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false };
 
 	/** one reused LabelLine: label lines are read on almost every line and used at once */
 	private readonly labelScratch: LabelLine = { label: '', value: '', emphasized: false, quoted: false, bullet: false };
@@ -426,8 +296,7 @@ class DigestParser {
 		if (!p) return;
 		// an author list does not run over a blank line
 		if (p.authorsOpen) this.finishAuthors(p);
-		const f = p.field;
-		if (f) f.paragraphBreak = f.parts.length > 0;
+		this.fields.blank();
 	}
 
 	private handle(i: number, raw: string, t: string, anchor: Anchor | undefined): void {
@@ -435,7 +304,7 @@ class DigestParser {
 		if (c === 35 /* # */ && raw.charCodeAt(0) === 35 && this.heading(i, t, anchor)) return;
 		if (c === 60 /* < */ && this.html(i, raw, t)) return;
 		if (isSeparator(t)) {
-			this.closeField();
+			this.fields.close();
 			if (this.open) this.leaveHeader();
 			return;
 		}
@@ -444,7 +313,7 @@ class DigestParser {
 			const targets = linksOnly(t);
 			if (targets && targets.every((x) => x.startsWith('#'))) {
 				// navigation (`[[Back]](#toc)`, `[Top](#top)`): part of the layout, not content
-				this.closeField();
+				this.fields.close();
 				return;
 			}
 		}
@@ -474,9 +343,9 @@ class DigestParser {
 			}
 			const key = labelKey(stripEmphasis(text.replace(/[:：]\s*$/, '')));
 			if (this.open && key) {
-				this.closeField();
+				this.fields.close();
 				this.leaveHeader();
-				this.openField(key, text, '', i, false, false);
+				this.fields.open(this.open!.paper, key, text, '', i, false, false);
 				return true;
 			}
 			return false;
@@ -549,7 +418,7 @@ class DigestParser {
 			const id = gt > 0 ? attributeId(t.slice(1, gt)) : undefined;
 			const rest = stripTags(t.length > MAX_HEADING_PARSE ? t.slice(0, MAX_HEADING_PARSE) : t).text.trim();
 			if (id !== undefined && rest.length === 0) {
-				this.closeField();
+				this.fields.close();
 				this.pendingAnchor = { id, line: i };
 				return true;
 			}
@@ -557,7 +426,7 @@ class DigestParser {
 		}
 		if (startsWithCI(t, '<details') && (t.length === 8 || t[8] === '>' || t[8] === ' ')) {
 			if (!p) return false;
-			this.closeField();
+			this.fields.close();
 			this.leaveHeader();
 			if (!p.detailsOpen) {
 				p.detailsOpen = true;
@@ -592,7 +461,7 @@ class DigestParser {
 			this.paperLine(i, raw, t);
 			return;
 		}
-		this.closeField();
+		this.fields.close();
 		this.leaveHeader();
 		let close = t.indexOf('</summary>');
 		if (close < 0 && t.length < MAX_HEADING_PARSE) close = t.toLowerCase().indexOf('</summary>');
@@ -600,7 +469,7 @@ class DigestParser {
 		const after = close >= 0 && t.length > close + 10 ? t.slice(close + 10).trim() : '';
 		const key = labelKey(stripEmphasis(inner.replace(/[:：]\s*$/, '')));
 		if (key && key !== 'date') {
-			this.openField(key, inner, after, i, false, false);
+			this.fields.open(this.open!.paper, key, inner, after, i, false, false);
 			return;
 		}
 		if (after.length > 0) this.paperLine(i, after, after);
@@ -608,7 +477,7 @@ class DigestParser {
 
 	private closeDetails(i: number): void {
 		const p = this.open!;
-		this.closeField();
+		this.fields.close();
 		this.leaveHeader();
 		if (p.detailsOpen) {
 			p.paper.detailsRange = { start: p.detailsStart!, end: i };
@@ -689,28 +558,28 @@ class DigestParser {
 		}
 		if (lab) {
 			const { key, label, value, quoted } = lab;
-			this.closeField();
+			this.fields.close();
 			this.leaveHeader();
-			this.openField(key, label, value, i, quoted, key === undefined);
+			this.fields.open(this.open!.paper, key, label, value, i, quoted, key === undefined);
 			return;
 		}
 		if (t.charCodeAt(0) === 42 /* * */ && t.length < 60) {
 			const key = labelKey(stripEmphasis(t.replace(/[:：]\s*\**$/, '')).replace(/[:：]$/, ''));
 			if (key && key !== 'date') {
-				this.closeField();
+				this.fields.close();
 				this.leaveHeader();
-				this.openField(key, stripEmphasis(t).replace(/[:：]$/, ''), '', i, false, false);
+				this.fields.open(this.open!.paper, key, stripEmphasis(t).replace(/[:：]$/, ''), '', i, false, false);
 				return;
 			}
 		}
-		const f = p.field;
+		const f = this.fields.current;
 		if (f) {
 			if (f.paragraphBreak && t.charCodeAt(0) === 91 && linksOnly(t)) {
-				this.closeField();
+				this.fields.close();
 				this.unplaced(i, t, p.paper);
 				return;
 			}
-			this.appendToField(f, raw, i);
+			this.fields.append(raw, i);
 			return;
 		}
 		this.leaveHeader();
@@ -719,12 +588,22 @@ class DigestParser {
 
 	private acceptLabel(lab: LabelLine, p: OpenPaper): boolean {
 		if (lab.key !== undefined) return true;
+		if (this.translatedTitleSlot(p) && !isCommonExtraLabel(lab.label) && (hasCjk(lab.label) || hasCjk(lab.value)) && !hasCjk(p.paper.title)) {
+			// `Marionette：预测世界状态…` right under a Latin title is its translation, colon and all
+			return false;
+		}
 		if (lab.bullet) return false;
 		if (lab.emphasized) return true;
 		if (!startsUpperOrCaseless(lab.label)) return false;
 		// a plain `Word: text` inside a hard-wrapped value is more likely prose than a new field
-		const f = p.field;
+		const f = this.fields.current;
 		return this.prevBlank || !f || this.prevText.length <= 60 || endsSentence(this.prevText);
+	}
+
+	/** nothing read under the paper heading yet: the next line may be the translated title */
+	private translatedTitleSlot(p: OpenPaper): boolean {
+		const paper = p.paper;
+		return p.header && p.pendingPlain.length === 0 && p.authorsOpen === undefined && paper.translatedTitle === undefined && paper.fieldRanges.authors === undefined && this.fields.current === undefined;
 	}
 
 	/** lines between the paper heading and its first labelled field: translated title, authors */
@@ -783,8 +662,8 @@ class DigestParser {
 		if (seg.length === 0) return;
 		const lab = this.readLabel(seg);
 		if (lab && lab.key !== undefined) {
-			this.openField(lab.key, lab.label, lab.value, i, false, false);
-			this.closeField();
+			this.fields.open(this.open!.paper, lab.key, lab.label, lab.value, i, false, false);
+			this.fields.close();
 			return;
 		}
 		if (/^[*_]/.test(seg) && p.paper.fieldRanges.authors === undefined) {
@@ -793,8 +672,8 @@ class DigestParser {
 			return;
 		}
 		if (lab) {
-			this.openField(undefined, lab.label, lab.value, i, false, true);
-			this.closeField();
+			this.fields.open(this.open!.paper, undefined, lab.label, lab.value, i, false, true);
+			this.fields.close();
 			return;
 		}
 		p.pendingPlain.push({ text: seg, line: i });
@@ -809,18 +688,9 @@ class DigestParser {
 			for (let k = 1; k < open.parts.length; k++) pieces.push(wrapSeparator(open.parts[k - 1], open.parts[k]), open.parts[k]);
 			joined = pieces.join('');
 		}
-		this.setAuthors(p.paper, stripEmphasis(joined), { start: open.start, end: open.last });
+		this.fields.setAuthors(p.paper, stripEmphasis(joined), { start: open.start, end: open.last });
 	}
 
-	private setAuthors(paper: Paper, value: string, range: LineRange): void {
-		paper.fieldRanges.authors = range;
-		if (isEmptyValue(value)) {
-			paper.authors = [];
-			this.diag(range, 'hint', 'empty-field', 'Authors are empty.');
-			return;
-		}
-		paper.authors = splitAuthors(value);
-	}
 
 	/** the header ends at the first field: decide what its plain lines were */
 	private leaveHeader(): void {
@@ -838,7 +708,7 @@ class DigestParser {
 			if (pending.length >= 2) {
 				const last = pending[pending.length - 1];
 				if (looksLikeAuthors(last.text)) {
-					this.setAuthors(paper, last.text, { start: last.line, end: last.line });
+					this.fields.setAuthors(paper, last.text, { start: last.line, end: last.line });
 					used.add(pending.length - 1);
 				}
 				if (paper.translatedTitle === undefined) {
@@ -852,7 +722,7 @@ class DigestParser {
 					this.setTranslatedTitle(paper, only);
 					used.add(0);
 				} else if (looksLikeAuthors(only.text)) {
-					this.setAuthors(paper, only.text, { start: only.line, end: only.line });
+					this.fields.setAuthors(paper, only.text, { start: only.line, end: only.line });
 					used.add(0);
 				}
 			}
@@ -876,112 +746,13 @@ class DigestParser {
 
 	// ---- fields ----
 
-	private openField(key: LabelKey | undefined, label: string, value: string, i: number, quoted: boolean, unknown: boolean): void {
-		const paper = this.open!.paper;
-		let target: FieldTarget = 'extra';
-		if (key !== undefined && key !== 'date') {
-			const taken =
-				key === 'link' ? paper.link !== undefined
-				: key === 'authors' ? paper.fieldRanges.authors !== undefined
-				: paper.fieldRanges[key] !== undefined;
-			if (!taken) target = key;
-		}
-		if (unknown && !isCommonExtraLabel(label) && !this.unknownSeen.has(label)) {
-			// reported once per label and file: a fork that adds "Mood:" to every paper needs one hint, not hundreds
-			this.unknownSeen.add(label);
-			this.diag({ start: i, end: i }, 'info', 'unknown-label', `Unknown label "${label}" (kept as an extra field).`);
-		}
-		// one field is open at a time, and closeField copies what it keeps: reuse the object
-		const f = this.fieldScratch;
-		f.target = target;
-		f.label = label;
-		f.parts.length = 0;
-		if (value.length > 0) f.parts.push(value);
-		f.tail = value;
-		f.start = i;
-		f.last = i;
-		f.quoted = quoted;
-		f.paragraphBreak = false;
-		f.listIndent = undefined;
-		this.open!.field = f;
-	}
 
-	private appendToField(f: OpenField, raw: string, i: number): void {
-		let text = raw;
-		if (f.quoted) text = text.replace(/^\s*(?:>\s?)+/, '');
-		const list = isListItem(text);
-		if (list) {
-			let indent = 0;
-			while (indent < text.length && (text.charCodeAt(indent) === 32 || text.charCodeAt(indent) === 9)) indent++;
-			f.listIndent ??= indent;
-			// nested items keep their depth relative to the first item
-			text = text.slice(Math.min(indent, f.listIndent)).trimEnd();
-		} else {
-			text = text.trim();
-		}
-		if (text.length === 0) {
-			f.paragraphBreak = f.parts.length > 0;
-			return;
-		}
-		if (f.parts.length > 0) {
-			const sep = f.paragraphBreak ? '\n\n' : list ? '\n' : wrapSeparator(f.tail, text);
-			if (sep) f.parts.push(sep);
-		}
-		f.parts.push(text);
-		f.tail = text;
-		f.paragraphBreak = false;
-		f.last = i;
-	}
 
-	private closeField(): void {
-		const p = this.open;
-		const f = p?.field;
-		if (!p || !f) return;
-		p.field = undefined;
-		const paper = p.paper;
-		const value = f.parts.length === 1 ? f.parts[0] : f.parts.join('');
-		const range = { start: f.start, end: f.last };
-		const target = f.target;
-		if (isSummaryTarget(target)) {
-			paper.fieldRanges[target] = range;
-			const empty = isEmptyValue(value);
-			if (empty) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-			setSummary(paper, target, empty ? '' : value);
-			return;
-		}
-		switch (target) {
-			case 'category': {
-				paper.fieldRanges.category = range;
-				const v = stripEmphasis(value.indexOf('`') >= 0 ? value.replace(/`/g, '') : value);
-				if (isEmptyValue(v)) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-				else paper.category = v;
-				return;
-			}
-			case 'authors':
-				this.setAuthors(paper, stripEmphasis(value), range);
-				return;
-			case 'translatedTitle':
-				paper.fieldRanges.translatedTitle = range;
-				if (isEmptyValue(value)) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-				else paper.translatedTitle = stripEmphasis(value);
-				return;
-			case 'link': {
-				const url = isEmptyValue(value) ? '' : extractUrl(value);
-				if (url.length > 0) {
-					paper.link = url;
-					return;
-				}
-				break;
-			}
-		}
-		paper.extra.push({ label: f.label, value, range });
-		if (value.length === 0) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-	}
 
 	private closePaper(end: number): void {
 		const p = this.open;
 		if (!p) return;
-		this.closeField();
+		this.fields.close();
 		this.leaveHeader();
 		if (p.authorsOpen) this.finishAuthors(p);
 		this.open = undefined;
@@ -1018,16 +789,25 @@ class DigestParser {
 
 	private finish(): Digest {
 		const lineCount = this.lineCount;
+		const loop = {
+			papers: this.papers,
+			rawCats: this.rawCats,
+			tocEntries: this.tocEntries,
+			tocStart: this.tocStart,
+			tocHeadingLine: this.tocHeadingLine,
+			sectionBreaks: this.sectionBreaks,
+			paperAnchors: this.paperAnchors,
+		};
+		const post = new PostPass(loop, (range, severity, code, message) => this.diag(range, severity, code, message));
 		const detailsOpenAtEof = this.open?.detailsOpen === true;
 		this.closePaper(lineCount - 1);
 		if (detailsOpenAtEof) {
 			const last = this.papers[this.papers.length - 1];
 			this.diag({ start: last.headingLine, end: lineCount - 1 }, 'warning', 'truncated', 'The file seems truncated: the last paper ends inside <details>.');
 		} else {
-			this.checkTruncatedLastPaper();
+			post.checkTruncatedLastPaper();
 		}
-		const categories = this.buildCategories(lineCount);
-		this.matchToc(categories);
+		const categories = post.categories(lineCount);
 		if (this.papers.length === 0) {
 			this.diag({ start: 0, end: Math.max(0, lineCount - 1) }, 'info', 'no-papers', 'No papers in this digest.');
 		}
@@ -1043,156 +823,6 @@ class DigestParser {
 			tocRange: this.tocStart !== undefined ? { start: this.tocStart, end: this.tocEnd ?? this.tocStart } : undefined,
 			lineCount,
 		};
-	}
-
-	/**
-	 * A last paper that stops before a trailing summary field every other paper has: the file was
-	 * cut off. A field missing in the middle (no Conclusion but an Abstract) is an omission, not a cut.
-	 */
-	private checkTruncatedLastPaper(): void {
-		const papers = this.papers;
-		if (papers.length < 3) return;
-		const last = papers[papers.length - 1];
-		for (const key of ['abstract', 'conclusion', 'result', 'method', 'motivation', 'tldr'] as const) {
-			if (last.fieldRanges[key] !== undefined) return;
-			let all = true;
-			for (let k = 0; k < papers.length - 1 && all; k++) all = papers[k].fieldRanges[key] !== undefined;
-			if (all) {
-				this.diag(
-					{ start: last.headingLine, end: last.range.end },
-					'warning',
-					'truncated',
-					`The file seems truncated: the last paper has no ${key} while every other paper has one.`,
-				);
-				return;
-			}
-		}
-	}
-
-	private buildCategories(lineCount: number): Category[] {
-		const firstPaperLine = this.papers.length > 0 ? this.papers[0].headingLine : Infinity;
-		const raws = this.rawCats;
-		const tocNames = new Set<string>();
-		for (const e of this.tocEntries) {
-			tocNames.add(e.name.toLowerCase());
-			if (e.anchor) tocNames.add(e.anchor.toLowerCase());
-		}
-		const deepestWithPapers = raws.reduce((m, r) => (r.papers.length > 0 ? Math.max(m, r.level) : m), 0);
-		for (const r of raws) {
-			if (r.papers.length > 0) continue;
-			const listed = tocNames.has(r.name.toLowerCase()) || (r.anchor !== undefined && tocNames.has(r.anchor.toLowerCase()));
-			if (listed) continue;
-			// `# Physics` above `## hep-th`: a grouping heading, anywhere in the file
-			const grouping = r.level < deepestWithPapers;
-			if (grouping) r.title = true;
-			if (r.headingLine > firstPaperLine) continue;
-			const beforeToc = this.tocHeadingLine !== undefined ? r.headingLine < this.tocHeadingLine : this.tocStart !== undefined && r.headingLine < this.tocStart;
-			const dated = dayFromText(r.name) !== undefined;
-			if (beforeToc || dated || this.papers.length === 0) r.title = true;
-		}
-		const kept = raws.filter((r) => !r.title);
-		const implicit = new Map<string, RawCategory>();
-		const assigned = new Set<number>();
-		for (const r of kept) for (const idx of r.papers) assigned.add(idx);
-		this.papers.forEach((paper, idx) => {
-			if (assigned.has(idx)) return;
-			const name = paper.category || 'Uncategorized';
-			let cat = implicit.get(name);
-			if (!cat) {
-				cat = { name, level: 0, headingLine: paper.headingLine, boundary: paper.headingLine, papers: [], implicit: true };
-				implicit.set(name, cat);
-			}
-			cat.papers.push(idx);
-			cat.end = paper.range.end;
-		});
-		// categories and breaks are in file order: each category ends where the next category or
-		// title heading begins
-		const breaks = this.sectionBreaks.concat(raws.filter((r) => r.title).map((r) => r.boundary)).sort((x, y) => x - y);
-		let b = 0;
-		for (let k = 0; k < kept.length; k++) {
-			const next = kept[k + 1];
-			while (b < breaks.length && breaks[b] <= kept[k].headingLine) b++;
-			const stop = Math.min(next ? next.boundary : lineCount, b < breaks.length ? breaks[b] : lineCount);
-			kept[k].end = Math.max(kept[k].headingLine, stop - 1);
-		}
-		const all = kept.concat([...implicit.values()]).sort((a, b) => a.headingLine - b.headingLine);
-		return all.map((r) => {
-			for (const idx of r.papers) this.papers[idx].section = r.name;
-			const cat: Category = {
-				name: r.name,
-				headingLine: r.headingLine,
-				range: { start: r.headingLine, end: r.end ?? r.headingLine },
-				papers: r.papers,
-			};
-			if (r.anchor !== undefined) cat.anchor = r.anchor;
-			if (r.headingTotal !== undefined) cat.claimedTotal = r.headingTotal;
-			if (r.implicit) this.implicitCategories.add(cat);
-			return cat;
-		});
-	}
-
-	private matchToc(categories: Category[]): void {
-		const entries = this.tocEntries;
-		const matched = new Set<Category>();
-		type Queue = { cats: Category[]; next: number };
-		const byAnchor = new Map<string, Queue>();
-		const byName = new Map<string, Queue>();
-		const add = (map: Map<string, Queue>, key: string, c: Category) => {
-			const q = map.get(key);
-			if (q) q.cats.push(c);
-			else map.set(key, { cats: [c], next: 0 });
-		};
-		for (const c of categories) {
-			if (c.anchor !== undefined) add(byAnchor, c.anchor.toLowerCase(), c);
-			add(byName, c.name.toLowerCase(), c);
-		}
-		/** the first category under `key` not matched yet; matched ones are dropped as we go */
-		const take = (map: Map<string, Queue>, key: string | undefined): Category | undefined => {
-			const q = key === undefined ? undefined : map.get(key);
-			if (!q) return undefined;
-			while (q.next < q.cats.length && matched.has(q.cats[q.next])) q.next++;
-			return q.cats[q.next];
-		};
-		for (const e of entries) {
-			const anchor = e.anchor?.toLowerCase();
-			const name = e.name.toLowerCase();
-			const cat = take(byAnchor, anchor) ?? take(byName, name) ?? take(byName, anchor);
-			if (!cat) {
-				this.diag({ start: e.line, end: e.line }, 'warning', 'toc-missing-category', `The table of contents lists "${e.name}" but there is no such section.`);
-				continue;
-			}
-			matched.add(cat);
-			if (e.total !== undefined) {
-				cat.claimedTotal = e.total;
-				if (e.total !== cat.papers.length) {
-					this.diag(
-						{ start: e.line, end: e.line },
-						'warning',
-						'toc-total-mismatch',
-						`The table of contents claims ${e.total} papers in ${cat.name}, the section has ${cat.papers.length}.`,
-					);
-				}
-			}
-		}
-		for (const cat of categories) {
-			if (matched.has(cat)) continue;
-			if (entries.length > 0 && !this.implicitCategories.has(cat)) {
-				this.diag(
-					{ start: cat.headingLine, end: cat.headingLine },
-					'warning',
-					'toc-missing-category',
-					`Section "${cat.name}" is not in the table of contents.`,
-				);
-			}
-			if (entries.length === 0 && cat.claimedTotal !== undefined && cat.claimedTotal !== cat.papers.length) {
-				this.diag(
-					{ start: cat.headingLine, end: cat.headingLine },
-					'warning',
-					'toc-total-mismatch',
-					`The heading claims ${cat.claimedTotal} papers, the section has ${cat.papers.length}.`,
-				);
-			}
-		}
 	}
 }
 

@@ -237,7 +237,7 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), []);
 	});
 
-	it('extra fields go to `extra` in file order, with an indented list kept as lines', () => {
+	it('extra fields go to `extra` in file order under their normalised labels, with an indented list kept as lines', () => {
 		const d = parse('extra-fields.md');
 		const p = d.papers[0];
 		assert.deepStrictEqual(p.extra, [
@@ -245,7 +245,7 @@ describe('parser: format variants', () => {
 			{ label: 'Relevance Score', value: '8/10', range: { start: 11, end: 11 } },
 			{ label: 'Read time', value: '12 min', range: { start: 13, end: 13 } },
 			{ label: 'Key Contributions', value: '- A taxonomy of methods\n  - with twelve families\n- A benchmark comparison', range: { start: 15, end: 18 } },
-			{ label: 'AI_Comments', value: 'Useful overview.', range: { start: 20, end: 20 } },
+			{ label: 'AI Comments', value: 'Useful overview.', range: { start: 20, end: 20 } },
 			{ label: 'Limitations', value: 'English only.', range: { start: 33, end: 33 } },
 			{ label: 'Comment', value: '30 pages', range: { start: 37, end: 37 } },
 		]);
@@ -274,7 +274,7 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), []);
 	});
 
-	it('N/A and empty values become empty strings with an empty-field hint', () => {
+	it('N/A and empty values become empty strings: a placeholder info, an empty-field hint', () => {
 		const d = parse('na-empty-values.md');
 		const p = d.papers[0];
 		assert.strictEqual(p.tldr, '');
@@ -284,9 +284,9 @@ describe('parser: format variants', () => {
 		assert.strictEqual(p.conclusion, 'Evolution finds good networks.');
 		assert.deepStrictEqual(p.fieldRanges.tldr, { start: 7, end: 7 });
 		assert.deepStrictEqual(diags(d), [
-			['empty-field', 'hint', 7, 7],
+			['placeholder', 'info', 7, 7],
 			['empty-field', 'hint', 12, 12],
-			['empty-field', 'hint', 16, 16],
+			['placeholder', 'info', 16, 16],
 		]);
 	});
 
