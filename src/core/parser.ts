@@ -11,7 +11,7 @@ import { FieldBuilder } from './parse/fields';
 import { forEachLine } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
-import { hasCjk, isListItem, isSeparator, linksOnly, matchingClose, stripEmphasis, stripTags, attributeId, wrapSeparator } from './parse/text';
+import { attributeId, hasCjk, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripTags, wrapSeparator } from './parse/text';
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
@@ -30,6 +30,10 @@ interface PendingLine {
 
 interface OpenPaper {
 	paper: Paper;
+	/** the heading level of the paper (1–6), 7 for a paper written as a list item */
+	level: number;
+	/** a heading with no link, number or `[`: a paper only if fields follow */
+	tentative: boolean;
 	header: boolean;
 	pendingPlain: PendingLine[];
 	/** authors in `*...*` that wrap over several lines */
@@ -94,6 +98,28 @@ function stripAnchorLinks(text: string): string {
 		out = out.slice(0, open) + out.slice(close + 1);
 	}
 	return out;
+}
+
+/**
+ * `[Title](https://…)`, `[12] [Title](…)`, `12. [Title](…)`: a heading that links out names a paper
+ * at any level (`## <a id=…></a>[Title](…)` forks write papers as level-2 headings). Links to in-page
+ * anchors (`[cs.CV](#cs.CV)`) do not count.
+ */
+function hasPaperLink(text: string): boolean {
+	const at = text.indexOf('](');
+	if (at < 0 || at > MAX_HEADING_PARSE) return false;
+	const c = text.charCodeAt(at + 2);
+	if (c === 35 /* # */ || c === 41 /* ) */) return false;
+	let k = 0;
+	// only a number or emphasis may come before the link's `[`
+	while (k < text.length && k < 12 && text.charCodeAt(k) !== 91) k++;
+	return k < text.length && /^(?:\[?\d{1,6}[\].)]?\s*)?[*_]{0,3}$/.test(text.slice(0, k));
+}
+
+/** a link to a paper (arXiv, a DOI, a preprint server's content page), not to a project or home page */
+function isPaperUrl(link: string | undefined): boolean {
+	if (link === undefined) return false;
+	return identityFromLink(link).isArxiv || /doi\.org\/|\/(?:abs|pdf|content|paper|article)s?\//i.test(link);
 }
 
 interface PaperHeading {
@@ -308,7 +334,8 @@ class DigestParser {
 			if (this.open) this.leaveHeader();
 			return;
 		}
-		if (this.papers.length === 0 && !this.open && this.tocEntry(i, t, anchor)) return;
+		const tocPossible = this.open ? this.papers.length === 1 && this.isBare(this.open) : this.papers.length === 0;
+		if (tocPossible && this.tocEntry(i, t, anchor)) return;
 		if (c === 91 /* [ */) {
 			const targets = linksOnly(t);
 			if (targets && targets.every((x) => x.startsWith('#'))) {
@@ -333,28 +360,22 @@ class DigestParser {
 			this.firstHeadingSeen = true;
 			this.headingDay = dayFromText(text.slice(0, 200));
 		}
-		if (level >= 3) {
-			// a bare `###` (a file cut right after it) names no paper: keep it as text
-			if (text.length === 0) return false;
-			const c0 = text.charCodeAt(0);
-			if (level === 3 || c0 === 91 || /^\d+[.)]\s/.test(text)) {
-				this.startPaper(i, text, anchor);
-				return true;
-			}
-			const key = labelKey(stripEmphasis(text.replace(/[:：]\s*$/, '')));
-			if (this.open && key) {
-				this.fields.close();
-				this.leaveHeader();
-				this.fields.open(this.open!.paper, key, text, '', i, false, false);
-				return true;
-			}
-			return false;
-		}
-		if (/^\[\d+\]\s*\[/.test(text) && text.indexOf('](') > 0) {
-			// `## [1] [Title](link)`: a paper heading one level up
-			this.startPaper(i, text, anchor);
+		// a bare `###` (a file cut right after it) names no paper: keep it as text
+		if (level >= 3 && text.length === 0) return false;
+		const lead = text.charCodeAt(0) === 60 /* < */ ? leadingTags(text) : undefined;
+		const body = lead ? lead.rest : text;
+		const linked = hasPaperLink(body) && (level >= 3 || isPaperUrl(parsePaperHeading(body).link));
+		const open = this.open;
+		if (open && level > open.level && !linked) {
+			// `### Background`, `#### TL;DR`: a section of the open paper, never a new one
+			this.sectionHeading(i, text);
 			return true;
 		}
+		if (linked || (level >= 3 && (level === 3 || /^\d+[.)]\s/.test(text)))) {
+			this.startPaper(i, body, level, lead?.id ?? anchor?.id, anchor);
+			return true;
+		}
+		if (level >= 3) return false;
 		const boundary = anchor ? anchor.line : i;
 		const short = text.length > MAX_HEADING_PARSE ? text.slice(0, MAX_HEADING_PARSE) : text;
 		const tags = stripTags(stripAnchorLinks(short));
@@ -393,7 +414,16 @@ class DigestParser {
 		return true;
 	}
 
-	private startPaper(i: number, text: string, anchor: Anchor | undefined): void {
+	/** a heading inside a paper: a field when its words are a known label, else an extra section */
+	private sectionHeading(i: number, text: string): void {
+		const label = stripEmphasis(stripTags(text).text.replace(/[:：]\s*$/, '').trim());
+		const key = labelKey(label);
+		this.fields.close();
+		this.leaveHeader();
+		this.fields.open(this.open!.paper, key, label, '', i, false, key === undefined, true);
+	}
+
+	private startPaper(i: number, text: string, level: number, id: string | undefined, anchor: Anchor | undefined): void {
 		this.closePaper((anchor ? anchor.line : i) - 1);
 		const h = parsePaperHeading(text);
 		const paper = emptyPaper(i);
@@ -401,11 +431,44 @@ class DigestParser {
 		paper.title = h.title;
 		if (h.link !== undefined) paper.link = h.link;
 		paper.fieldRanges.title = { start: i, end: i };
-		if (h.trailing) paper.extra.push({ label: '', value: h.trailing, range: { start: i, end: i } });
+		// `[[back]](#toc-1)` after the title is navigation; anything else there is kept as a note
+		const trailing = h.trailing && h.trailing.indexOf('](#') >= 0 ? stripAnchorLinks(h.trailing).trim() : h.trailing;
+		if (trailing) paper.extra.push({ label: '', value: trailing, range: { start: i, end: i } });
+		if (id !== undefined) this.paperAnchors.add(id);
 		const index = this.papers.length;
 		this.papers.push(paper);
 		if (this.current) this.current.papers.push(index);
-		this.open = { paper, header: true, pendingPlain: [], detailsOpen: false };
+		const tentative = h.link === undefined && h.number === undefined && text.charCodeAt(0) !== 91;
+		this.open = { paper, level, tentative, header: true, pendingPlain: [], detailsOpen: false };
+	}
+
+	/**
+	 * A tentative paper heading with nothing under it (`### 今日没有找到新论文。`, `### 目录` above a
+	 * list, a grouping heading): not a paper after all.
+	 */
+	private isBare(p: OpenPaper): boolean {
+		const paper = p.paper;
+		return (
+			p.tentative &&
+			paper.extra.length === 0 &&
+			paper.authors.length === 0 &&
+			p.pendingPlain.length === 0 &&
+			p.authorsOpen === undefined &&
+			!p.detailsOpen &&
+			paper.detailsRange === undefined &&
+			this.fields.current === undefined &&
+			Object.keys(paper.fieldRanges).length === 1
+		);
+	}
+
+	/** takes back the open paper, the last one pushed; its heading becomes layout */
+	private dropOpenPaper(): OpenPaper {
+		const p = this.open!;
+		this.open = undefined;
+		this.papers.pop();
+		const cat = this.current;
+		if (cat && cat.papers[cat.papers.length - 1] === this.papers.length) cat.papers.pop();
+		return p;
 	}
 
 	// ---- html-looking structure ----
@@ -499,8 +562,21 @@ class DigestParser {
 		const target = t.slice(mid + 3, close).trim();
 		const rest = t.slice(close + 1, close + 80);
 		const num = /\d+/.exec(rest);
+		if (this.open) {
+			// `### 目录` above the list: a heading the parser took for a paper heads the contents
+			const bare = this.dropOpenPaper().paper;
+			if (this.tocStart === undefined) {
+				this.tocHeadingLine = bare.headingLine;
+				this.tocStart = bare.headingLine;
+				this.sectionBreaks.push(bare.headingLine);
+			}
+		}
+		const cur = this.current;
+		if (this.tocStart !== undefined && cur && !cur.implicit && cur.papers.length === 0 && this.prevText.startsWith('#')) {
+			// a heading right above a list inside the contents groups its entries: it is no category
+			cur.title = true;
+		}
 		if (this.tocStart === undefined) {
-			const cur = this.current;
 			if (cur && !cur.implicit && cur.papers.length === 0 && this.rawCats[this.rawCats.length - 1] === cur && this.prevText.startsWith('#')) {
 				// a heading right above the list is the TOC heading, whatever its wording
 				this.rawCats.pop();
@@ -588,6 +664,9 @@ class DigestParser {
 
 	private acceptLabel(lab: LabelLine, p: OpenPaper): boolean {
 		if (lab.key !== undefined) return true;
+		const f = this.fields.current;
+		// `### Summary` then `The main findings:`: the first line under a field heading is its text
+		if (f && f.heading && f.parts.length === 0) return false;
 		if (this.translatedTitleSlot(p) && !isCommonExtraLabel(lab.label) && (hasCjk(lab.label) || hasCjk(lab.value)) && !hasCjk(p.paper.title)) {
 			// `Marionette：预测世界状态…` right under a Latin title is its translation, colon and all
 			return false;
@@ -596,7 +675,6 @@ class DigestParser {
 		if (lab.emphasized) return true;
 		if (!startsUpperOrCaseless(lab.label)) return false;
 		// a plain `Word: text` inside a hard-wrapped value is more likely prose than a new field
-		const f = this.fields.current;
 		return this.prevBlank || !f || this.prevText.length <= 60 || endsSentence(this.prevText);
 	}
 
@@ -631,12 +709,16 @@ class DigestParser {
 		if (t.charCodeAt(0) === 62 /* > */) {
 			const inner = stripEmphasis(t.replace(/^(?:>\s*)+/, ''));
 			if (inner.length === 0) return true;
-			if (paper.translatedTitle === undefined) {
+			if (paper.translatedTitle === undefined && paper.fieldRanges.authors === undefined) {
 				paper.translatedTitle = inner;
 				paper.fieldRanges.translatedTitle = { start: i, end: i };
 			} else if (paper.fieldRanges.translatedTitle?.end === i - 1) {
-				paper.translatedTitle += wrapSeparator(paper.translatedTitle, inner) + inner;
-				paper.fieldRanges.translatedTitle.end = i;
+				paper.translatedTitle += wrapSeparator(paper.translatedTitle!, inner) + inner;
+				paper.fieldRanges.translatedTitle!.end = i;
+			} else if (paper.fieldRanges.tldr === undefined) {
+				// an unlabelled quote under the authors is the one-line summary
+				this.leaveHeader();
+				this.fields.open(paper, 'tldr', 'TL;DR', inner, i, true, false);
 			} else {
 				this.unplaced(i, t, paper);
 			}
@@ -753,10 +835,22 @@ class DigestParser {
 		const p = this.open;
 		if (!p) return;
 		this.fields.close();
+		if (this.isBare(p)) {
+			this.dropOpenPaper();
+			return;
+		}
 		this.leaveHeader();
 		if (p.authorsOpen) this.finishAuthors(p);
 		this.open = undefined;
 		const paper = p.paper;
+		if (paper.fieldRanges.abstract === undefined && paper.abstractTranslation !== undefined) {
+			// the template carries only a translated abstract: it is the abstract, marked as a translation
+			paper.abstract = paper.abstractTranslation;
+			paper.abstractTranslated = true;
+			paper.fieldRanges.abstract = paper.fieldRanges.abstractTranslation;
+			delete paper.abstractTranslation;
+			delete paper.fieldRanges.abstractTranslation;
+		}
 		paper.range = { start: paper.headingLine, end: Math.max(paper.headingLine, end) };
 		if (p.detailsOpen) {
 			const last = Math.max(p.detailsStart!, Math.min(end, this.lastTextLine));

@@ -23,6 +23,8 @@ export interface OpenField {
 	paragraphBreak: boolean;
 	/** indentation of the value's first list item, removed from all its items */
 	listIndent?: number;
+	/** opened by a heading (`### Summary`): the text below is its value, whatever it looks like */
+	heading: boolean;
 }
 
 /** a switch rather than `paper[key] =`, which keeps the store monomorphic on the hot path */
@@ -87,13 +89,13 @@ export class FieldBuilder {
 	/** the field being read, if any; one at a time, reused: `close` copies what it keeps */
 	current?: OpenField;
 	private paper?: Paper;
-	private readonly scratch: OpenField = { target: 'extra', label: '', parts: [], tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false };
+	private readonly scratch: OpenField = { target: 'extra', label: '', parts: [], tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false, heading: false };
 	private readonly unknownSeen = new Set<string>();
 
 	constructor(private readonly diag: DiagSink) {}
 
 	/** starts a field of `paper`; a key the paper already has makes the field an extra one */
-	open(paper: Paper, key: LabelKey | undefined, label: string, value: string, i: number, quoted: boolean, unknown: boolean): void {
+	open(paper: Paper, key: LabelKey | undefined, label: string, value: string, i: number, quoted: boolean, unknown: boolean, heading = false): void {
 		let target: FieldTarget = 'extra';
 		if (key !== undefined && key !== 'date') {
 			const taken = key === 'link' ? paper.link !== undefined : paper.fieldRanges[key] !== undefined;
@@ -115,6 +117,7 @@ export class FieldBuilder {
 		f.quoted = quoted;
 		f.paragraphBreak = false;
 		f.listIndent = undefined;
+		f.heading = heading;
 		this.current = f;
 		this.paper = paper;
 	}
