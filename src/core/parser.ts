@@ -850,6 +850,9 @@ class DigestParser {
 			paper.fieldRanges.abstract = paper.fieldRanges.abstractTranslation;
 			delete paper.abstractTranslation;
 			delete paper.fieldRanges.abstractTranslation;
+		} else if (paper.abstract.length > 0 && hasCjk(paper.abstract) && !hasCjk(paper.title)) {
+			// `摘要：` holding Chinese text under an English title: a translation, by its script
+			paper.abstractTranslated = true;
 		}
 		paper.range = { start: paper.headingLine, end: Math.max(paper.headingLine, end) };
 		if (p.detailsOpen) {
