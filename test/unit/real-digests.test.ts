@@ -6,7 +6,10 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import type { Digest, FieldKey, Paper } from '../../src/core/model';
+import { renderCardHtml } from '../../src/core/card/render';
 import { parseDigest } from '../../src/core/parser';
+import { PaperIndex } from '../../src/core/search/index';
+import { parseQuery } from '../../src/core/search/query';
 
 const DIR = 'test/fixtures/real';
 
@@ -179,4 +182,30 @@ describe('real digests from forks', () => {
 			}
 		});
 	}
+});
+
+describe('real digests: translations reach the card and the search', () => {
+	const file = 'KevinClaint__Arxiv-Daliy/2026-09-10.md';
+	const d = parseDigest(readFileSync(`${DIR}/${file}`, 'utf8'), file);
+	const paper = d.papers[0];
+
+	it('the card shows the translated title under the title and the abstract translation as its own section', () => {
+		const html = renderCardHtml({ paper, fileLabel: d.label, index: 0, total: d.papers.length });
+		const title = html.indexOf('<h1 class="title">');
+		const translated = html.indexOf(`<p class="translated-title">${paper.translatedTitle}</p>`);
+		assert.ok(title >= 0 && translated > title, 'translated title right under the title');
+		assert.match(html, /field-abstract[\s\S]*field-abstractTranslation/);
+		assert.ok(html.includes(paper.abstractTranslation!.slice(0, 12)));
+	});
+
+	it('translated titles and abstract translations are searchable', () => {
+		const index = new PaperIndex();
+		index.addFile(file, d);
+		// words that occur only in the translations of the first paper
+		for (const words of ['可编程世界模型', '持久世界状态']) {
+			const q = parseQuery(words);
+			if (!q.ok) assert.fail(q.error);
+			assert.ok(index.search(q.query, 5).hits.some((h) => h.id === paper.id), words);
+		}
+	});
 });
