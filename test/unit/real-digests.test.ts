@@ -6,7 +6,9 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import type { Digest, FieldKey, Paper } from '../../src/core/model';
+import { formatCoverage } from '../../src/cli/stats';
 import { renderCardHtml } from '../../src/core/card/render';
+import { fieldCoverage } from '../../src/core/parse/coverage';
 import { parseDigest } from '../../src/core/parser';
 import { PaperIndex } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
@@ -207,5 +209,31 @@ describe('real digests: translations reach the card and the search', () => {
 			if (!q.ok) assert.fail(q.error);
 			assert.ok(index.search(q.query, 5).hits.some((h) => h.id === paper.id), words);
 		}
+	});
+});
+
+describe('real digests: field coverage report', () => {
+	const files = [...readExpected().keys()];
+	const digests = files.map((file) => parseDigest(readFileSync(`${DIR}/${file}`, 'utf8'), file));
+
+	it('per file, counts each field the way the papers carry it', () => {
+		const groups = fieldCoverage(digests, 'file');
+		assert.strictEqual(groups.length, files.length);
+		for (const g of groups) {
+			const d = digests.find((x) => x.path === g.group)!;
+			assert.strictEqual(g.papers, d.papers.length);
+			assert.strictEqual(g.fields.authors, d.papers.filter((p) => p.authors.length > 0).length);
+			assert.strictEqual(g.fields.abstractTranslation, d.papers.filter((p) => p.abstractTranslation).length);
+		}
+	});
+
+	it('per template, groups files that carry the same fields and adds them up', () => {
+		const groups = fieldCoverage(digests, 'template');
+		assert.ok(groups.length > 1 && groups.length < files.length);
+		assert.strictEqual(groups.reduce((n, g) => n + g.files, 0), files.length);
+		assert.strictEqual(groups.reduce((n, g) => n + g.papers, 0), digests.reduce((n, d) => n + d.papers.length, 0));
+		const kevin = groups.find((g) => g.group.includes('translatedTitle') && g.group.includes('abstractTranslation'))!;
+		const text = formatCoverage([kevin]);
+		assert.match(text, new RegExp(`translatedTitle\\s+${kevin.fields.translatedTitle}\\s+100%`));
 	});
 });
