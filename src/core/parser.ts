@@ -17,6 +17,8 @@ import { attributeId, hasCjk, isListItem, isSeparator, leadingTags, linksOnly, m
 const MAX_HEADING_PARSE = 2000;
 /** an author list in `*...*` whose closing `*` is missing ends after this many lines */
 const MAX_AUTHOR_LINES = 8;
+/** the level of a paper written as a list item: below every heading, so no heading is a section of it */
+const LIST_PAPER_LEVEL = 7;
 
 interface Anchor {
 	id: string;
@@ -344,6 +346,7 @@ class DigestParser {
 				return;
 			}
 		}
+		if ((c === 45 || c === 42 || c === 43) && raw.charCodeAt(0) === c && t.charCodeAt(1) === 32 && this.listPaper(i, t, anchor)) return;
 		if (this.open) this.paperLine(i, raw, t);
 		else this.outsideLine(i, raw, t);
 	}
@@ -414,6 +417,21 @@ class DigestParser {
 		return true;
 	}
 
+	/**
+	 * `- **[Title](https://arxiv.org/abs/…)** \`arXiv:…\``: a paper written as a list item, at column 0,
+	 * outside any heading paper (whose own link lists must stay notes). Its fields are the indented lines below.
+	 */
+	private listPaper(i: number, t: string, anchor: Anchor | undefined): boolean {
+		if (this.open && this.open.level !== LIST_PAPER_LEVEL) return false;
+		let item = t.slice(2).trimStart();
+		let k = 0;
+		while (k < 3 && (item.charCodeAt(k) === 42 || item.charCodeAt(k) === 95)) k++;
+		item = item.slice(k);
+		if (item.charCodeAt(0) !== 91 || !hasPaperLink(item) || !isPaperUrl(parsePaperHeading(item).link)) return false;
+		this.startPaper(i, item, LIST_PAPER_LEVEL, undefined, anchor);
+		return true;
+	}
+
 	/** a heading inside a paper: a field when its words are a known label, else an extra section */
 	private sectionHeading(i: number, text: string): void {
 		const label = stripEmphasis(stripTags(text).text.replace(/[:：]\s*$/, '').trim());
@@ -432,7 +450,9 @@ class DigestParser {
 		if (h.link !== undefined) paper.link = h.link;
 		paper.fieldRanges.title = { start: i, end: i };
 		// `[[back]](#toc-1)` after the title is navigation; anything else there is kept as a note
-		const trailing = h.trailing && h.trailing.indexOf('](#') >= 0 ? stripAnchorLinks(h.trailing).trim() : h.trailing;
+		let trailing = h.trailing && h.trailing.indexOf('](#') >= 0 ? stripAnchorLinks(h.trailing).trim() : h.trailing;
+		// the closing `**` of a bold list-item link
+		if (trailing && level === LIST_PAPER_LEVEL) trailing = stripEmphasis(trailing);
 		if (trailing) paper.extra.push({ label: '', value: trailing, range: { start: i, end: i } });
 		if (id !== undefined) this.paperAnchors.add(id);
 		const index = this.papers.length;
@@ -624,12 +644,14 @@ class DigestParser {
 
 	private paperLine(i: number, raw: string, t: string): void {
 		const p = this.open!;
-		let lab = this.readLabel(raw);
+		// a list-item paper's fields are indented under it
+		const source = p.level === LIST_PAPER_LEVEL ? t : raw;
+		let lab = this.readLabel(source);
 		if (lab && !this.acceptLabel(lab, p)) lab = undefined;
 		if (p.header) {
 			if (this.headerLine(i, t, lab !== undefined)) return;
 			// headerLine may have read other labels into the shared scratch object
-			lab = this.readLabel(raw);
+			lab = this.readLabel(source);
 			if (lab && !this.acceptLabel(lab, p)) lab = undefined;
 		}
 		if (lab) {

@@ -624,3 +624,63 @@ describe('parser: format variants', () => {
 		}
 	});
 });
+
+describe('parser: shapes seen in real forks (inline)', () => {
+	it('reads papers written as list items, their indented fields, and keeps a listed-twice paper twice', () => {
+		const text = [
+			'# 2025-07-01',
+			'',
+			'- **[First Paper](https://arxiv.org/abs/2507.00001)**  `arXiv:2507.00001`',
+			'  *Ann Author, Bo Author*',
+			'  - **TL;DR**: A first summary.',
+			'- **[Second Paper](https://arxiv.org/abs/2507.00002v2)**',
+			'  TL;DR: Second summary.',
+			'- **[First Paper](https://arxiv.org/abs/2507.00001)**',
+			'  TL;DR: Again.',
+			'',
+		].join('\n');
+		const d = parseDigest(text, '2025-07-01.md');
+		assert.deepStrictEqual(
+			d.papers.map((p) => [p.title, p.id, p.tldr]),
+			[
+				['First Paper', '2507.00001', 'A first summary.'],
+				['Second Paper', '2507.00002', 'Second summary.'],
+				['First Paper', '2507.00001', 'Again.'],
+			],
+		);
+		assert.deepStrictEqual(d.papers[0].authors, ['Ann Author', 'Bo Author']);
+		assert.deepStrictEqual(d.papers[0].extra.map((e) => e.value), ['`arXiv:2507.00001`']);
+	});
+
+	it('a sentence heading with no link and nothing under it is no paper', () => {
+		const d = parseDigest('# Daily 2025-06-20\n\n### Nothing new today.\n', '2025-06-20.md');
+		assert.strictEqual(d.papers.length, 0);
+		assert.deepStrictEqual(d.diagnostics.map((x) => x.code), ['no-papers']);
+	});
+
+	it('reads fields written as headings, an unlabelled quote TL;DR and placeholder values', () => {
+		const text = [
+			'### [1] [A Title](https://arxiv.org/abs/2507.00003)',
+			'*Ann Author*',
+			'',
+			'> A one-line summary in a quote.',
+			'',
+			'#### Method',
+			'',
+			'Error',
+			'',
+			'#### Abstract',
+			'',
+			'The abstract text.',
+			'',
+		].join('\n');
+		const p = parseDigest(text, 'x.md').papers[0];
+		assert.strictEqual(p.tldr, 'A one-line summary in a quote.');
+		assert.strictEqual(p.method, '');
+		assert.strictEqual(p.abstract, 'The abstract text.');
+		assert.deepStrictEqual(
+			parseDigest(text, 'x.md').diagnostics.map((x) => [x.code, x.severity, x.range.start]),
+			[['placeholder', 'info', 5]],
+		);
+	});
+});
