@@ -1,11 +1,12 @@
 import type { Digest } from '../core/model';
+import { COVERAGE_FIELDS, fieldCoverage, type FieldCoverage } from '../core/parse/coverage';
 import { parseDigest } from '../core/parser';
 import { computeStats, DigestStats } from '../core/stats';
 import { parseArgs, UsageError } from './args';
 import { loadDigestFiles } from './files';
 import { CliIO, errorMessage, EXIT_OK, EXIT_IO_ERROR } from './io';
 
-export const STATS_HELP = `Usage: arxiv-digest stats DIR [--json]
+export const STATS_HELP = `Usage: arxiv-digest stats DIR [--fields [--per-file]] [--json]
 
 Find the digest files under DIR (*.md, *.markdown, *.txt; node_modules and
 dot-folders are skipped; files that do not look like digests are left out),
@@ -13,6 +14,10 @@ parse them and print days, files, categories, entries, unique papers and
 papers per category.
 
 Options:
+  --fields    print field coverage instead: per template (the fields most
+              papers of a file carry), how many papers have each field and
+              each extra label; a field at 0 % is one the parser missed
+  --per-file  with --fields: one group per file instead of per template
   --json      print the figures as JSON
   -h, --help  show this help
 `;
@@ -41,13 +46,30 @@ export function formatStats(stats: WorkspaceStats): string {
 	return lines.join('\n') + '\n';
 }
 
+function percent(part: number, whole: number): string {
+	return whole === 0 ? '' : `${Math.round((part * 100) / whole)}%`;
+}
+
+/** one block per group: the fields with their counts, then the extra labels */
+export function formatCoverage(groups: readonly FieldCoverage[]): string {
+	const lines: string[] = [];
+	for (const g of groups) {
+		lines.push(`${g.group}  (${g.files} ${g.files === 1 ? 'file' : 'files'}, ${g.papers} papers, ${g.problems} warnings/errors)`);
+		for (const f of COVERAGE_FIELDS) lines.push(`  ${f.padEnd(20)}${String(g.fields[f]).padStart(7)}  ${percent(g.fields[f], g.papers).padStart(4)}`);
+		const extras = sortedCategories(g.extras);
+		if (extras.length > 0) lines.push(`  extra: ${extras.map(([label, n]) => `${label} ${n}`).join(', ')}`);
+		lines.push('');
+	}
+	return lines.join('\n');
+}
+
 /** by count, largest first; ties by name so output is stable */
 export function sortedCategories(perCategory: Record<string, number>): [string, number][] {
 	return Object.entries(perCategory).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 export function runStats(argv: readonly string[], io: CliIO): number {
-	const args = parseArgs(argv, { flags: ['json', 'help'], aliases: { h: 'help' } });
+	const args = parseArgs(argv, { flags: ['json', 'help', 'fields', 'per-file'], aliases: { h: 'help' } });
 	if (args.flags.has('help')) {
 		io.stdout(STATS_HELP);
 		return EXIT_OK;
@@ -70,7 +92,10 @@ export function runStats(argv: readonly string[], io: CliIO): number {
 	for (const { path, reason } of corpus.unreadable) io.stderr(`arxiv-digest: cannot read ${path}: ${reason}\n`);
 	const digests = corpus.files.map((file) => parsed.get(file.path) ?? parseDigest(file.text, file.path));
 	const stats: WorkspaceStats = { ...computeStats(digests), skipped: corpus.skipped.length };
-	if (args.flags.has('json')) {
+	if (args.flags.has('fields')) {
+		const groups = fieldCoverage(digests, args.flags.has('per-file') ? 'file' : 'template');
+		io.stdout(args.flags.has('json') ? JSON.stringify(groups, null, '\t') + '\n' : formatCoverage(groups));
+	} else if (args.flags.has('json')) {
 		const perCategory = Object.fromEntries(sortedCategories(stats.perCategory));
 		io.stdout(JSON.stringify({ ...stats, perCategory }, null, '\t') + '\n');
 	} else {

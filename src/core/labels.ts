@@ -5,38 +5,74 @@
  */
 import type { SummaryField } from './model';
 
-export type LabelKey = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'link' | 'date';
+export type LabelKey = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'abstractTranslation' | 'link' | 'date';
 
+/**
+ * The label vocabulary: for each field, its synonyms in English, Chinese, Japanese and Korean.
+ * A fork's new wording is a one-line addition here. `Label (English)` forms need no entry of their
+ * own: `labelKey` also tries the words outside and inside the parentheses.
+ */
 const LABELS: Record<LabelKey, readonly string[]> = {
 	tldr: [
-		'tldr', 'tl;dr', 'tl dr', 'summary', 'one-line summary', 'one line summary', 'one-sentence summary', 'ai summary',
-		'一句话总结', '一句话摘要', '一句话概括', '总结', '简要总结', '太长不看', '要約', '一言まとめ', '요약', '한줄 요약', '한 줄 요약', '핵심 요약',
+		'tldr', 'tl;dr', 'tl dr', 'summary', 'one-line summary', 'one line summary', 'one-sentence summary', 'ai summary', 'short summary',
+		'一句话总结', '一句话摘要', '一句话概括', '一句话结论', '摘要简述', 'ai概要', 'ai总结', '总结', '简要总结', '太长不看', '核心观点',
+		'要約', '一言まとめ', '三行まとめ', '요약', '한줄 요약', '한 줄 요약', '핵심 요약',
 	],
-	motivation: ['motivation', '动机', '研究动机', '動機', '研究動機', '동기', '연구 동기'],
-	method: ['method', 'methods', 'methodology', 'approach', '方法', '研究方法', '手法', '방법', '방법론', '연구 방법'],
-	result: ['result', 'results', 'findings', 'key results', '结果', '实验结果', '研究结果', '結果', '実験結果', '결과', '실험 결과'],
-	conclusion: ['conclusion', 'conclusions', '结论', '研究结论', '結論', '결론'],
-	abstract: ['abstract', 'original abstract', '摘要', '原文摘要', '原始摘要', '论文摘要', '概要', 'アブストラクト', '초록', '원문 초록', '논문 초록'],
+	motivation: ['motivation', 'background and motivation', '动机', '研究动机', '研究背景', '動機', '研究動機', '동기', '연구 동기', '연구 배경 및 동기'],
+	method: ['method', 'methods', 'methodology', 'approach', '方法', '研究方法', '主要方法', '手法', '提案手法', '방법', '방법론', '연구 방법', '연구 방법론'],
+	result: [
+		'result', 'results', 'findings', 'key results', 'main results', '结果', '实验结果', '研究结果', '主要结果', '結果', '実験結果', '결과',
+		'실험 결과', '주요 결과', '주요 성과 및 결과',
+	],
+	conclusion: ['conclusion', 'conclusions', '结论', '研究结论', '結論', '결론', '결론 및 시사점'],
+	abstract: [
+		'abstract', 'original abstract', 'english abstract', 'abstract (english)', '摘要', '原文摘要', '原始摘要', '论文摘要', '英文摘要', '英文原始摘要',
+		'概要', 'アブストラクト', '原文アブストラクト', '초록', '원문 초록', '논문 초록', '영문 초록',
+	],
+	abstractTranslation: [
+		'abstract translation', 'translated abstract', 'abstract in chinese', 'chinese abstract', '摘要翻译', '中文摘要', '摘要中文翻译', '翻译摘要',
+		'中文翻译', '和訳', 'アブストラクト和訳', '日本語要旨', '초록 번역', '번역 초록', '한국어 초록',
+	],
 	category: [
-		'main category', 'category', 'primary category', '主要类别', '主类别', '主分类', '类别', '分类', '主要分類', 'カテゴリ', 'カテゴリー',
-		'主カテゴリ', '카테고리', '주 카테고리', '주요 카테고리',
+		'main category', 'category', 'categories', 'primary category', 'catalog', '主要类别', '主类别', '主分类', '主要分类', '类别', '分类',
+		'主要分類', 'カテゴリ', 'カテゴリー', '主カテゴリ', '카테고리', '주 카테고리', '주요 카테고리',
 	],
 	authors: ['authors', 'author', '作者', '著者', '저자'],
-	translatedTitle: ['translated title', '中文标题', '标题翻译', '翻译标题', '译名', '日本語タイトル', '和訳タイトル', '한국어 제목', '번역 제목'],
+	translatedTitle: ['translated title', 'title translation', '中文标题', '标题翻译', '翻译标题', '译名', '日本語タイトル', '和訳タイトル', '한국어 제목', '번역 제목'],
 	link: ['link', 'url', 'arxiv', 'arxiv link', 'paper link', 'pdf', '链接', '论文链接', 'リンク', '論文リンク', '링크', '논문 링크'],
 	date: ['report date', 'date', '日期', '报告日期', '日付', '날짜'],
 };
 
 /**
- * Labels forks commonly add that have no canonical key. They are kept in `extra` like any other
- * label, but without an `unknown-label` diagnostic: they are expected, not surprising.
+ * Labels forks commonly add that have no field of their own, under the name they are shown with.
+ * They stay ordered `extra` fields, with the label normalised (`Key words`, `关键词` → Keywords), and
+ * raise no `unknown-label` diagnostic: they are expected, not surprising.
  */
-const COMMON_EXTRA_LABELS = [
-	'keywords', 'keyword', 'comment', 'comments', 'ai comments', 'ai_comments', 'relevance', 'relevance score', 'score', 'read time',
-	'reading time', 'key contributions', 'contributions', 'limitations', 'limitation', 'background', 'data', 'dataset', 'datasets',
-	'code', 'project page', 'github', 'journal ref', 'doi', 'subjects', 'tags', 'novelty', 'impact', 'future work', 'problem',
-	'关键词', '评论', '贡献', '局限性', '背景', '数据', '代码', 'キーワード', 'コメント', '키워드', '코멘트', '한계',
-];
+const EXTRA_LABELS: Record<string, readonly string[]> = {
+	Keywords: ['keywords', 'keyword', 'key words', 'key word', '关键词', '关键字', 'キーワード', '키워드'],
+	Comment: ['comment', 'comments', '评论', '备注', 'コメント', '코멘트'],
+	'AI Comments': ['ai comments', 'ai comment', 'ai_comments', 'ai点评', 'ai评论'],
+	'AI Abstract': ['ai abstract', 'ai_abstract'],
+	Relevance: ['relevance', '相关性', '相关度', '関連度', '관련성'],
+	'Relevance Score': ['relevance score', 'relevance_score', '相关性评分'],
+	Score: ['score', 'rating', '评分', '得分', 'スコア', '점수'],
+	Recommendation: ['recommendation', '推荐', '推荐指数', '推荐度', 'おすすめ度', '추천'],
+	'Read time': ['read time', 'reading time', '阅读时间'],
+	'Key Contributions': ['key contributions', 'main contributions', '主要贡献', '主要创新点', '创新点'],
+	Contributions: ['contributions', '贡献'],
+	Limitations: ['limitations', 'limitation', '局限性', '局限', '局限 / 后续问题', '한계'],
+	Background: ['background', '背景', '背景知识', 'background knowledge'],
+	Data: ['data', 'dataset', 'datasets', '数据'],
+	Code: ['code', 'github', '代码'],
+	'Project Page': ['project page'],
+	'Journal Ref': ['journal ref', 'journal', '期刊'],
+	DOI: ['doi'],
+	Subjects: ['subjects', 'tags'],
+	Novelty: ['novelty', 'impact', 'future work', 'problem', '研究问题'],
+	Why: ['why', 'reason', '推荐理由'],
+	'Matched Topics': ['matched topics', 'topics'],
+	Source: ['source', '来源'],
+};
 
 /** lower case, without spaces and the punctuation forks vary (`TL;DR` = `tldr`, `Main_Category` = `maincategory`) */
 export function normaliseLabel(label: string): string {
@@ -59,17 +95,39 @@ for (const key of Object.keys(LABELS) as LabelKey[]) {
 export function labelKey(label: string): LabelKey | undefined {
 	const cached = keyCache.get(label);
 	if (cached !== undefined) return cached || undefined;
-	const key = KEY_BY_LABEL.get(normaliseLabel(label));
+	const key = KEY_BY_LABEL.get(normaliseLabel(label)) ?? byParenthesis(label, (part) => KEY_BY_LABEL.get(normaliseLabel(part)));
 	if (keyCache.size < 4096) keyCache.set(label, key ?? '');
 	return key;
 }
 const keyCache = new Map<string, LabelKey | ''>();
 
-const COMMON_EXTRA = new Set(COMMON_EXTRA_LABELS.map(normaliseLabel));
+/**
+ * `핵심 요약 (TL;DR)`, `中文摘要 (Abstract in Chinese)`: the English name in parentheses is tried first
+ * (forks translate their labels more freely than they name them), then the words outside.
+ */
+function byParenthesis<T>(label: string, look: (part: string) => T | undefined): T | undefined {
+	const open = label.search(/[(（]/);
+	if (open < 0) return undefined;
+	const close = label.slice(open + 1).search(/[)）]/);
+	if (close < 0) return undefined;
+	const inner = label.slice(open + 1, open + 1 + close);
+	const outer = label.slice(0, open) + label.slice(open + 2 + close);
+	return look(inner) ?? look(outer);
+}
+
+const EXTRA_BY_LABEL = new Map<string, string>();
+for (const [name, synonyms] of Object.entries(EXTRA_LABELS)) {
+	for (const label of synonyms) EXTRA_BY_LABEL.set(normaliseLabel(label), name);
+}
+
+/** the name a common extra label is shown with (`Key words` → `Keywords`), or undefined for others */
+export function extraLabelName(label: string): string | undefined {
+	return EXTRA_BY_LABEL.get(normaliseLabel(label)) ?? byParenthesis(label, (part) => EXTRA_BY_LABEL.get(normaliseLabel(part)));
+}
 
 /** a label without canonical key that forks commonly write (Keywords, Comment, Relevance Score...) */
 export function isCommonExtraLabel(label: string): boolean {
-	return COMMON_EXTRA.has(normaliseLabel(label));
+	return extraLabelName(label) !== undefined;
 }
 
 export interface LabelLine {
@@ -196,12 +254,26 @@ export function readLabelLine(line: string, out: LabelLine): boolean {
 
 /** `N/A` and friends: a field the LLM left empty */
 const EMPTY_VALUES = new Set(['n/a', 'na', 'n.a.', 'none', 'null', 'nil', '-', '—', '无', '暂无', '없음', 'なし', '該当なし']);
+/** what a failed LLM call writes in place of a value */
+const FAILURE_VALUES = new Set(['error', 'undefined', 'failed', 'generation failed', '生成失败', '错误', 'エラー', '오류']);
 
+/** an empty value or a placeholder for one */
 export function isEmptyValue(value: string): boolean {
-	if (value.length === 0) return true;
-	if (value.length > 8) return false;
+	return value.length === 0 || isPlaceholder(value);
+}
+
+/**
+ * `N/A`, `Error`, `Summary generation failed`, `Method extraction failed`: text that stands for a
+ * missing value. Short values only, so real text ending in "failed" is never taken for one.
+ */
+export function isPlaceholder(value: string): boolean {
+	if (value.length === 0 || value.length > 48) return false;
 	let v = value.trim();
 	while (v.length > 0 && isEmphasis(v.charCodeAt(0))) v = v.slice(1);
 	while (v.length > 0 && isEmphasis(v.charCodeAt(v.length - 1))) v = v.slice(0, -1);
-	return v.length === 0 || EMPTY_VALUES.has(v.trim().toLowerCase());
+	v = v.trim().toLowerCase();
+	if (v.endsWith('.')) v = v.slice(0, -1);
+	if (v.length === 0 || EMPTY_VALUES.has(v) || FAILURE_VALUES.has(v)) return true;
+	// `<Field> generation failed`, `<Field> extraction failed`: a few words and "failed"
+	return v.endsWith(' failed') && v.split(' ').length <= 4;
 }

@@ -23,6 +23,7 @@ export type DiagnosticCode =
 	| 'unknown-label'
 	| 'unplaced-text'
 	| 'empty-field'
+	| 'placeholder'
 	| 'binary-content'
 	| 'truncated'
 	| 'no-papers';
@@ -39,7 +40,7 @@ export const SUMMARY_FIELDS = ['tldr', 'motivation', 'method', 'result', 'conclu
 export type SummaryField = (typeof SUMMARY_FIELDS)[number];
 
 /** Keys whose line range the parser records for each paper. */
-export type FieldKey = SummaryField | 'title' | 'translatedTitle' | 'authors' | 'category';
+export type FieldKey = SummaryField | 'title' | 'translatedTitle' | 'abstractTranslation' | 'authors' | 'category';
 
 /** A labelled field the parser does not map to a known key (Keywords, Comment, Relevance Score, ...). */
 export interface ExtraField {
@@ -63,7 +64,7 @@ export interface Paper {
 	/** true when `id` is a real arXiv identifier */
 	isArxiv: boolean;
 	title: string;
-	/** translated title line right under the heading, if the fork writes one */
+	/** the title in the summary's language: the line right under the heading, if the fork writes one */
 	translatedTitle?: string;
 	link?: string;
 	authors: string[];
@@ -76,7 +77,12 @@ export interface Paper {
 	method: string;
 	result: string;
 	conclusion: string;
+	/** the abstract as published (English for arXiv); see `abstractTranslated` */
 	abstract: string;
+	/** the abstract translated into the summary's language, when the fork writes both */
+	abstractTranslation?: string;
+	/** true when the template carries only a translated abstract: `abstract` holds that translation */
+	abstractTranslated?: boolean;
 	/** other labelled fields and unplaced text, in file order */
 	extra: ExtraField[];
 	/** the whole entry: heading through its last line */

@@ -5,60 +5,24 @@
  * silently: what it cannot place is kept in `extra` or reported as a diagnostic.
  */
 import { dayFromPath, dayFromText, fileStem } from './day';
-import { isCommonExtraLabel, isEmptyValue, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
-import type { Category, DiagnosticCode, ExtraField, Digest, DigestDiagnostic, LineRange, Paper, Severity, SummaryField } from './model';
-import { extractUrl, identityFromLink, normaliseTitle } from './parse/links';
-import { hasCjk, isListItem, isSeparator, linksOnly, matchingClose, stripEmphasis, stripTags, attributeId, wrapSeparator } from './parse/text';
+import { isCommonExtraLabel, labelKey, readLabelLine, type LabelLine } from './labels';
+import type { DiagnosticCode, ExtraField, Digest, DigestDiagnostic, LineRange, Paper, Severity } from './model';
+import { FieldBuilder } from './parse/fields';
+import { forEachLine } from './parse/lines';
+import { identityFromLink, normaliseTitle } from './parse/links';
+import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
+import { attributeId, hasCjk, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripTags, wrapSeparator } from './parse/text';
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
 /** an author list in `*...*` whose closing `*` is missing ends after this many lines */
 const MAX_AUTHOR_LINES = 8;
+/** the level of a paper written as a list item: below every heading, so no heading is a section of it */
+const LIST_PAPER_LEVEL = 7;
 
 interface Anchor {
 	id: string;
 	line: number;
-}
-
-interface RawCategory {
-	name: string;
-	anchor?: string;
-	level: number;
-	headingLine: number;
-	/** first line of the section: its anchor line when one precedes the heading */
-	boundary: number;
-	papers: number[];
-	/** a count written in the heading itself (`## cs.CV (12)`) */
-	headingTotal?: number;
-	/** made up for papers that come before any category heading */
-	implicit: boolean;
-	/** a document title or grouping heading rather than a category */
-	title?: boolean;
-	/** the last line of its region, filled in at the end */
-	end?: number;
-}
-
-interface TocEntry {
-	name: string;
-	anchor?: string;
-	total?: number;
-	line: number;
-}
-
-type FieldTarget = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'link' | 'extra';
-
-interface OpenField {
-	target: FieldTarget;
-	label: string;
-	parts: string[];
-	/** the last text appended, to pick the separator for the next hard-wrapped line */
-	tail: string;
-	start: number;
-	last: number;
-	quoted: boolean;
-	paragraphBreak: boolean;
-	/** indentation of the value's first list item, removed from all its items */
-	listIndent?: number;
 }
 
 interface PendingLine {
@@ -68,13 +32,16 @@ interface PendingLine {
 
 interface OpenPaper {
 	paper: Paper;
+	/** the heading level of the paper (1–6), 7 for a paper written as a list item */
+	level: number;
+	/** a heading with no link, number or `[`: a paper only if fields follow */
+	tentative: boolean;
 	header: boolean;
 	pendingPlain: PendingLine[];
 	/** authors in `*...*` that wrap over several lines */
 	authorsOpen?: { parts: string[]; start: number; last: number };
 	detailsStart?: number;
 	detailsOpen: boolean;
-	field?: OpenField;
 }
 
 function emptyPaper(headingLine: number): Paper {
@@ -97,96 +64,7 @@ function emptyPaper(headingLine: number): Paper {
 	};
 }
 
-const SUMMARY_TARGETS = new Set<FieldTarget>(['tldr', 'motivation', 'method', 'result', 'conclusion', 'abstract']);
-
-/** a switch rather than `paper[key] =`, which keeps the store monomorphic on the hot path */
-function setSummary(paper: Paper, key: SummaryField, value: string): void {
-	switch (key) {
-		case 'tldr': paper.tldr = value; break;
-		case 'motivation': paper.motivation = value; break;
-		case 'method': paper.method = value; break;
-		case 'result': paper.result = value; break;
-		case 'conclusion': paper.conclusion = value; break;
-		case 'abstract': paper.abstract = value; break;
-	}
-}
-
-function isSummaryTarget(t: FieldTarget): t is SummaryField {
-	return SUMMARY_TARGETS.has(t);
-}
-
 const TOC_HEADINGS = new Set(['table of contents', 'contents', 'toc', 'index', 'categories', '目录', '目錄', '目次', '목차']);
-
-/**
- * Calls `visit` for each line, split the way editors split (`\n`, `\r\n` and a lone `\r`), without
- * building an array: lines die young, which keeps the garbage collector out of the way on large files.
- * Returns the line count.
- */
-function forEachLine(text: string, visit: (index: number, line: string) => void): number {
-	const n = text.length;
-	const hasCr = text.lastIndexOf('\r') >= 0;
-	let index = 0;
-	let start = 0;
-	// the next `\r` at or after `start`, remembered so a single far-away `\r` is not searched for on every line
-	let cr = hasCr ? text.indexOf('\r') : -1;
-	for (;;) {
-		let end = text.indexOf('\n', start);
-		if (end < 0) end = n;
-		let stop = end;
-		if (hasCr) {
-			if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
-			while (cr >= 0 && cr < end - 1) {
-				visit(index++, text.slice(start, cr));
-				start = cr + 1;
-				cr = text.indexOf('\r', start);
-			}
-			if (cr >= 0 && cr === end - 1) stop = cr;
-			else if (end === n && cr === n - 1) stop = cr;
-		}
-		visit(index++, text.slice(start, stop));
-		if (end >= n) {
-			// a lone `\r` at the very end opens one more (empty) line, as `\n` does
-			if (hasCr && stop === n - 1 && end === n) visit(index++, '');
-			return index;
-		}
-		start = end + 1;
-	}
-}
-
-function pushAuthor(out: string[], s: string): void {
-	let name = s;
-	let a = name.charCodeAt(0);
-	let z = name.charCodeAt(name.length - 1);
-	if (a === 32 || z === 32 || a === 9 || z === 9) {
-		name = name.trim();
-		a = name.charCodeAt(0);
-		z = name.charCodeAt(name.length - 1);
-	}
-	if (a === 42 || a === 95 || z === 42 || z === 95) name = stripEmphasis(name);
-	if (name.length > 0) out.push(name);
-}
-
-/** authors joined by `,` or `, ` (also `，`, `、`, `;`) */
-function splitAuthors(value: string): string[] {
-	const out: string[] = [];
-	// the common case, a plain comma list, goes through the native split
-	const onlyCommas = value.indexOf('，') < 0 && value.indexOf('、') < 0 && value.indexOf(';') < 0 && value.indexOf('；') < 0;
-	if (onlyCommas) {
-		for (const part of value.split(',')) pushAuthor(out, part);
-		return out;
-	}
-	let start = 0;
-	for (let i = 0; i < value.length; i++) {
-		const c = value.charCodeAt(i);
-		// , ， 、 ; ；
-		if (c === 44 || c === 0xff0c || c === 0x3001 || c === 59 || c === 0xff1b) {
-			pushAuthor(out, value.slice(start, i));
-			start = i + 1;
-		}
-	}
-	pushAuthor(out, value.slice(start));
-	return out;
-}
 
 /** a count at the end of a heading: `cs.CV (12)`, `cs.CV [Total: 12]`, `cs.CV (12 papers)` */
 function splitHeadingTotal(name: string): { name: string; total?: number } {
@@ -222,6 +100,28 @@ function stripAnchorLinks(text: string): string {
 		out = out.slice(0, open) + out.slice(close + 1);
 	}
 	return out;
+}
+
+/**
+ * `[Title](https://…)`, `[12] [Title](…)`, `12. [Title](…)`: a heading that links out names a paper
+ * at any level (`## <a id=…></a>[Title](…)` forks write papers as level-2 headings). Links to in-page
+ * anchors (`[cs.CV](#cs.CV)`) do not count.
+ */
+function hasPaperLink(text: string): boolean {
+	const at = text.indexOf('](');
+	if (at < 0 || at > MAX_HEADING_PARSE) return false;
+	const c = text.charCodeAt(at + 2);
+	if (c === 35 /* # */ || c === 41 /* ) */) return false;
+	let k = 0;
+	// only a number or emphasis may come before the link's `[`
+	while (k < text.length && k < 12 && text.charCodeAt(k) !== 91) k++;
+	return k < text.length && /^(?:\[?\d{1,6}[\].)]?\s*)?[*_]{0,3}$/.test(text.slice(0, k));
+}
+
+/** a link to a paper (arXiv, a DOI, a preprint server's content page), not to a project or home page */
+function isPaperUrl(link: string | undefined): boolean {
+	if (link === undefined) return false;
+	return identityFromLink(link).isArxiv || /doi\.org\/|\/(?:abs|pdf|content|paper|article)s?\//i.test(link);
 }
 
 interface PaperHeading {
@@ -350,11 +250,11 @@ class DigestParser {
 	private prevBlank = true;
 	private prevText = '';
 	private readonly unplacedSeen = new Set<string>();
-	private readonly unknownSeen = new Set<string>();
-	private readonly implicitCategories = new Set<Category>();
 	private readonly idFirstLine = new Map<string, number>();
 	/** where title and TOC headings start, in file order: they end the category above them */
 	private readonly sectionBreaks: number[] = [];
+	private readonly paperAnchors = new Set<string>();
+	private readonly fields = new FieldBuilder((range, severity, code, message) => this.diag(range, severity, code, message));
 
 	constructor(text: string, private readonly path: string) {
 		this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -365,8 +265,6 @@ class DigestParser {
 		this.lineCount = forEachLine(this.text, (i, raw) => this.line(i, raw));
 		return this.finish();
 	}
-
-	private readonly fieldScratch: OpenField = { target: 'extra', label: '', parts: [], tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false };
 
 	/** one reused LabelLine: label lines are read on almost every line and used at once */
 	private readonly labelScratch: LabelLine = { label: '', value: '', emphasized: false, quoted: false, bullet: false };
@@ -426,8 +324,7 @@ class DigestParser {
 		if (!p) return;
 		// an author list does not run over a blank line
 		if (p.authorsOpen) this.finishAuthors(p);
-		const f = p.field;
-		if (f) f.paragraphBreak = f.parts.length > 0;
+		this.fields.blank();
 	}
 
 	private handle(i: number, raw: string, t: string, anchor: Anchor | undefined): void {
@@ -435,19 +332,21 @@ class DigestParser {
 		if (c === 35 /* # */ && raw.charCodeAt(0) === 35 && this.heading(i, t, anchor)) return;
 		if (c === 60 /* < */ && this.html(i, raw, t)) return;
 		if (isSeparator(t)) {
-			this.closeField();
+			this.fields.close();
 			if (this.open) this.leaveHeader();
 			return;
 		}
-		if (this.papers.length === 0 && !this.open && this.tocEntry(i, t, anchor)) return;
+		const tocPossible = this.open ? this.papers.length === 1 && this.isBare(this.open) : this.papers.length === 0;
+		if (tocPossible && this.tocEntry(i, t, anchor)) return;
 		if (c === 91 /* [ */) {
 			const targets = linksOnly(t);
 			if (targets && targets.every((x) => x.startsWith('#'))) {
 				// navigation (`[[Back]](#toc)`, `[Top](#top)`): part of the layout, not content
-				this.closeField();
+				this.fields.close();
 				return;
 			}
 		}
+		if ((c === 45 || c === 42 || c === 43) && raw.charCodeAt(0) === c && t.charCodeAt(1) === 32 && this.listPaper(i, t, anchor)) return;
 		if (this.open) this.paperLine(i, raw, t);
 		else this.outsideLine(i, raw, t);
 	}
@@ -464,28 +363,22 @@ class DigestParser {
 			this.firstHeadingSeen = true;
 			this.headingDay = dayFromText(text.slice(0, 200));
 		}
-		if (level >= 3) {
-			// a bare `###` (a file cut right after it) names no paper: keep it as text
-			if (text.length === 0) return false;
-			const c0 = text.charCodeAt(0);
-			if (level === 3 || c0 === 91 || /^\d+[.)]\s/.test(text)) {
-				this.startPaper(i, text, anchor);
-				return true;
-			}
-			const key = labelKey(stripEmphasis(text.replace(/[:：]\s*$/, '')));
-			if (this.open && key) {
-				this.closeField();
-				this.leaveHeader();
-				this.openField(key, text, '', i, false, false);
-				return true;
-			}
-			return false;
-		}
-		if (/^\[\d+\]\s*\[/.test(text) && text.indexOf('](') > 0) {
-			// `## [1] [Title](link)`: a paper heading one level up
-			this.startPaper(i, text, anchor);
+		// a bare `###` (a file cut right after it) names no paper: keep it as text
+		if (level >= 3 && text.length === 0) return false;
+		const lead = text.charCodeAt(0) === 60 /* < */ ? leadingTags(text) : undefined;
+		const body = lead ? lead.rest : text;
+		const linked = hasPaperLink(body) && (level >= 3 || isPaperUrl(parsePaperHeading(body).link));
+		const open = this.open;
+		if (open && level > open.level && !linked) {
+			// `### Background`, `#### TL;DR`: a section of the open paper, never a new one
+			this.sectionHeading(i, text);
 			return true;
 		}
+		if (linked || (level >= 3 && (level === 3 || /^\d+[.)]\s/.test(text)))) {
+			this.startPaper(i, body, level, lead?.id ?? anchor?.id, anchor);
+			return true;
+		}
+		if (level >= 3) return false;
 		const boundary = anchor ? anchor.line : i;
 		const short = text.length > MAX_HEADING_PARSE ? text.slice(0, MAX_HEADING_PARSE) : text;
 		const tags = stripTags(stripAnchorLinks(short));
@@ -524,7 +417,31 @@ class DigestParser {
 		return true;
 	}
 
-	private startPaper(i: number, text: string, anchor: Anchor | undefined): void {
+	/**
+	 * `- **[Title](https://arxiv.org/abs/…)** \`arXiv:…\``: a paper written as a list item, at column 0,
+	 * outside any heading paper (whose own link lists must stay notes). Its fields are the indented lines below.
+	 */
+	private listPaper(i: number, t: string, anchor: Anchor | undefined): boolean {
+		if (this.open && this.open.level !== LIST_PAPER_LEVEL) return false;
+		let item = t.slice(2).trimStart();
+		let k = 0;
+		while (k < 3 && (item.charCodeAt(k) === 42 || item.charCodeAt(k) === 95)) k++;
+		item = item.slice(k);
+		if (item.charCodeAt(0) !== 91 || !hasPaperLink(item) || !isPaperUrl(parsePaperHeading(item).link)) return false;
+		this.startPaper(i, item, LIST_PAPER_LEVEL, undefined, anchor);
+		return true;
+	}
+
+	/** a heading inside a paper: a field when its words are a known label, else an extra section */
+	private sectionHeading(i: number, text: string): void {
+		const label = stripEmphasis(stripTags(text).text.replace(/[:：]\s*$/, '').trim());
+		const key = labelKey(label);
+		this.fields.close();
+		this.leaveHeader();
+		this.fields.open(this.open!.paper, key, label, '', i, false, key === undefined, true);
+	}
+
+	private startPaper(i: number, text: string, level: number, id: string | undefined, anchor: Anchor | undefined): void {
 		this.closePaper((anchor ? anchor.line : i) - 1);
 		const h = parsePaperHeading(text);
 		const paper = emptyPaper(i);
@@ -532,11 +449,46 @@ class DigestParser {
 		paper.title = h.title;
 		if (h.link !== undefined) paper.link = h.link;
 		paper.fieldRanges.title = { start: i, end: i };
-		if (h.trailing) paper.extra.push({ label: '', value: h.trailing, range: { start: i, end: i } });
+		// `[[back]](#toc-1)` after the title is navigation; anything else there is kept as a note
+		let trailing = h.trailing && h.trailing.indexOf('](#') >= 0 ? stripAnchorLinks(h.trailing).trim() : h.trailing;
+		// the closing `**` of a bold list-item link
+		if (trailing && level === LIST_PAPER_LEVEL) trailing = stripEmphasis(trailing);
+		if (trailing) paper.extra.push({ label: '', value: trailing, range: { start: i, end: i } });
+		if (id !== undefined) this.paperAnchors.add(id);
 		const index = this.papers.length;
 		this.papers.push(paper);
 		if (this.current) this.current.papers.push(index);
-		this.open = { paper, header: true, pendingPlain: [], detailsOpen: false };
+		const tentative = h.link === undefined && h.number === undefined && text.charCodeAt(0) !== 91;
+		this.open = { paper, level, tentative, header: true, pendingPlain: [], detailsOpen: false };
+	}
+
+	/**
+	 * A tentative paper heading with nothing under it (`### 今日没有找到新论文。`, `### 目录` above a
+	 * list, a grouping heading): not a paper after all.
+	 */
+	private isBare(p: OpenPaper): boolean {
+		const paper = p.paper;
+		return (
+			p.tentative &&
+			paper.extra.length === 0 &&
+			paper.authors.length === 0 &&
+			p.pendingPlain.length === 0 &&
+			p.authorsOpen === undefined &&
+			!p.detailsOpen &&
+			paper.detailsRange === undefined &&
+			this.fields.current === undefined &&
+			Object.keys(paper.fieldRanges).length === 1
+		);
+	}
+
+	/** takes back the open paper, the last one pushed; its heading becomes layout */
+	private dropOpenPaper(): OpenPaper {
+		const p = this.open!;
+		this.open = undefined;
+		this.papers.pop();
+		const cat = this.current;
+		if (cat && cat.papers[cat.papers.length - 1] === this.papers.length) cat.papers.pop();
+		return p;
 	}
 
 	// ---- html-looking structure ----
@@ -549,7 +501,7 @@ class DigestParser {
 			const id = gt > 0 ? attributeId(t.slice(1, gt)) : undefined;
 			const rest = stripTags(t.length > MAX_HEADING_PARSE ? t.slice(0, MAX_HEADING_PARSE) : t).text.trim();
 			if (id !== undefined && rest.length === 0) {
-				this.closeField();
+				this.fields.close();
 				this.pendingAnchor = { id, line: i };
 				return true;
 			}
@@ -557,7 +509,7 @@ class DigestParser {
 		}
 		if (startsWithCI(t, '<details') && (t.length === 8 || t[8] === '>' || t[8] === ' ')) {
 			if (!p) return false;
-			this.closeField();
+			this.fields.close();
 			this.leaveHeader();
 			if (!p.detailsOpen) {
 				p.detailsOpen = true;
@@ -592,7 +544,7 @@ class DigestParser {
 			this.paperLine(i, raw, t);
 			return;
 		}
-		this.closeField();
+		this.fields.close();
 		this.leaveHeader();
 		let close = t.indexOf('</summary>');
 		if (close < 0 && t.length < MAX_HEADING_PARSE) close = t.toLowerCase().indexOf('</summary>');
@@ -600,7 +552,7 @@ class DigestParser {
 		const after = close >= 0 && t.length > close + 10 ? t.slice(close + 10).trim() : '';
 		const key = labelKey(stripEmphasis(inner.replace(/[:：]\s*$/, '')));
 		if (key && key !== 'date') {
-			this.openField(key, inner, after, i, false, false);
+			this.fields.open(this.open!.paper, key, inner, after, i, false, false);
 			return;
 		}
 		if (after.length > 0) this.paperLine(i, after, after);
@@ -608,7 +560,7 @@ class DigestParser {
 
 	private closeDetails(i: number): void {
 		const p = this.open!;
-		this.closeField();
+		this.fields.close();
 		this.leaveHeader();
 		if (p.detailsOpen) {
 			p.paper.detailsRange = { start: p.detailsStart!, end: i };
@@ -630,8 +582,21 @@ class DigestParser {
 		const target = t.slice(mid + 3, close).trim();
 		const rest = t.slice(close + 1, close + 80);
 		const num = /\d+/.exec(rest);
+		if (this.open) {
+			// `### 目录` above the list: a heading the parser took for a paper heads the contents
+			const bare = this.dropOpenPaper().paper;
+			if (this.tocStart === undefined) {
+				this.tocHeadingLine = bare.headingLine;
+				this.tocStart = bare.headingLine;
+				this.sectionBreaks.push(bare.headingLine);
+			}
+		}
+		const cur = this.current;
+		if (this.tocStart !== undefined && cur && !cur.implicit && cur.papers.length === 0 && this.prevText.startsWith('#')) {
+			// a heading right above a list inside the contents groups its entries: it is no category
+			cur.title = true;
+		}
 		if (this.tocStart === undefined) {
-			const cur = this.current;
 			if (cur && !cur.implicit && cur.papers.length === 0 && this.rawCats[this.rawCats.length - 1] === cur && this.prevText.startsWith('#')) {
 				// a heading right above the list is the TOC heading, whatever its wording
 				this.rawCats.pop();
@@ -679,38 +644,40 @@ class DigestParser {
 
 	private paperLine(i: number, raw: string, t: string): void {
 		const p = this.open!;
-		let lab = this.readLabel(raw);
+		// a list-item paper's fields are indented under it
+		const source = p.level === LIST_PAPER_LEVEL ? t : raw;
+		let lab = this.readLabel(source);
 		if (lab && !this.acceptLabel(lab, p)) lab = undefined;
 		if (p.header) {
 			if (this.headerLine(i, t, lab !== undefined)) return;
 			// headerLine may have read other labels into the shared scratch object
-			lab = this.readLabel(raw);
+			lab = this.readLabel(source);
 			if (lab && !this.acceptLabel(lab, p)) lab = undefined;
 		}
 		if (lab) {
 			const { key, label, value, quoted } = lab;
-			this.closeField();
+			this.fields.close();
 			this.leaveHeader();
-			this.openField(key, label, value, i, quoted, key === undefined);
+			this.fields.open(this.open!.paper, key, label, value, i, quoted, key === undefined);
 			return;
 		}
 		if (t.charCodeAt(0) === 42 /* * */ && t.length < 60) {
 			const key = labelKey(stripEmphasis(t.replace(/[:：]\s*\**$/, '')).replace(/[:：]$/, ''));
 			if (key && key !== 'date') {
-				this.closeField();
+				this.fields.close();
 				this.leaveHeader();
-				this.openField(key, stripEmphasis(t).replace(/[:：]$/, ''), '', i, false, false);
+				this.fields.open(this.open!.paper, key, stripEmphasis(t).replace(/[:：]$/, ''), '', i, false, false);
 				return;
 			}
 		}
-		const f = p.field;
+		const f = this.fields.current;
 		if (f) {
 			if (f.paragraphBreak && t.charCodeAt(0) === 91 && linksOnly(t)) {
-				this.closeField();
+				this.fields.close();
 				this.unplaced(i, t, p.paper);
 				return;
 			}
-			this.appendToField(f, raw, i);
+			this.fields.append(raw, i);
 			return;
 		}
 		this.leaveHeader();
@@ -719,12 +686,24 @@ class DigestParser {
 
 	private acceptLabel(lab: LabelLine, p: OpenPaper): boolean {
 		if (lab.key !== undefined) return true;
+		const f = this.fields.current;
+		// `### Summary` then `The main findings:`: the first line under a field heading is its text
+		if (f && f.heading && f.parts.length === 0) return false;
+		if (this.translatedTitleSlot(p) && !isCommonExtraLabel(lab.label) && (hasCjk(lab.label) || hasCjk(lab.value)) && !hasCjk(p.paper.title)) {
+			// `Marionette：预测世界状态…` right under a Latin title is its translation, colon and all
+			return false;
+		}
 		if (lab.bullet) return false;
 		if (lab.emphasized) return true;
 		if (!startsUpperOrCaseless(lab.label)) return false;
 		// a plain `Word: text` inside a hard-wrapped value is more likely prose than a new field
-		const f = p.field;
 		return this.prevBlank || !f || this.prevText.length <= 60 || endsSentence(this.prevText);
+	}
+
+	/** nothing read under the paper heading yet: the next line may be the translated title */
+	private translatedTitleSlot(p: OpenPaper): boolean {
+		const paper = p.paper;
+		return p.header && p.pendingPlain.length === 0 && p.authorsOpen === undefined && paper.translatedTitle === undefined && paper.fieldRanges.authors === undefined && this.fields.current === undefined;
 	}
 
 	/** lines between the paper heading and its first labelled field: translated title, authors */
@@ -752,12 +731,16 @@ class DigestParser {
 		if (t.charCodeAt(0) === 62 /* > */) {
 			const inner = stripEmphasis(t.replace(/^(?:>\s*)+/, ''));
 			if (inner.length === 0) return true;
-			if (paper.translatedTitle === undefined) {
+			if (paper.translatedTitle === undefined && paper.fieldRanges.authors === undefined) {
 				paper.translatedTitle = inner;
 				paper.fieldRanges.translatedTitle = { start: i, end: i };
 			} else if (paper.fieldRanges.translatedTitle?.end === i - 1) {
-				paper.translatedTitle += wrapSeparator(paper.translatedTitle, inner) + inner;
-				paper.fieldRanges.translatedTitle.end = i;
+				paper.translatedTitle += wrapSeparator(paper.translatedTitle!, inner) + inner;
+				paper.fieldRanges.translatedTitle!.end = i;
+			} else if (paper.fieldRanges.tldr === undefined) {
+				// an unlabelled quote under the authors is the one-line summary
+				this.leaveHeader();
+				this.fields.open(paper, 'tldr', 'TL;DR', inner, i, true, false);
 			} else {
 				this.unplaced(i, t, paper);
 			}
@@ -783,8 +766,8 @@ class DigestParser {
 		if (seg.length === 0) return;
 		const lab = this.readLabel(seg);
 		if (lab && lab.key !== undefined) {
-			this.openField(lab.key, lab.label, lab.value, i, false, false);
-			this.closeField();
+			this.fields.open(this.open!.paper, lab.key, lab.label, lab.value, i, false, false);
+			this.fields.close();
 			return;
 		}
 		if (/^[*_]/.test(seg) && p.paper.fieldRanges.authors === undefined) {
@@ -793,8 +776,8 @@ class DigestParser {
 			return;
 		}
 		if (lab) {
-			this.openField(undefined, lab.label, lab.value, i, false, true);
-			this.closeField();
+			this.fields.open(this.open!.paper, undefined, lab.label, lab.value, i, false, true);
+			this.fields.close();
 			return;
 		}
 		p.pendingPlain.push({ text: seg, line: i });
@@ -809,18 +792,9 @@ class DigestParser {
 			for (let k = 1; k < open.parts.length; k++) pieces.push(wrapSeparator(open.parts[k - 1], open.parts[k]), open.parts[k]);
 			joined = pieces.join('');
 		}
-		this.setAuthors(p.paper, stripEmphasis(joined), { start: open.start, end: open.last });
+		this.fields.setAuthors(p.paper, stripEmphasis(joined), { start: open.start, end: open.last });
 	}
 
-	private setAuthors(paper: Paper, value: string, range: LineRange): void {
-		paper.fieldRanges.authors = range;
-		if (isEmptyValue(value)) {
-			paper.authors = [];
-			this.diag(range, 'hint', 'empty-field', 'Authors are empty.');
-			return;
-		}
-		paper.authors = splitAuthors(value);
-	}
 
 	/** the header ends at the first field: decide what its plain lines were */
 	private leaveHeader(): void {
@@ -838,7 +812,7 @@ class DigestParser {
 			if (pending.length >= 2) {
 				const last = pending[pending.length - 1];
 				if (looksLikeAuthors(last.text)) {
-					this.setAuthors(paper, last.text, { start: last.line, end: last.line });
+					this.fields.setAuthors(paper, last.text, { start: last.line, end: last.line });
 					used.add(pending.length - 1);
 				}
 				if (paper.translatedTitle === undefined) {
@@ -852,7 +826,7 @@ class DigestParser {
 					this.setTranslatedTitle(paper, only);
 					used.add(0);
 				} else if (looksLikeAuthors(only.text)) {
-					this.setAuthors(paper, only.text, { start: only.line, end: only.line });
+					this.fields.setAuthors(paper, only.text, { start: only.line, end: only.line });
 					used.add(0);
 				}
 			}
@@ -876,116 +850,32 @@ class DigestParser {
 
 	// ---- fields ----
 
-	private openField(key: LabelKey | undefined, label: string, value: string, i: number, quoted: boolean, unknown: boolean): void {
-		const paper = this.open!.paper;
-		let target: FieldTarget = 'extra';
-		if (key !== undefined && key !== 'date') {
-			const taken =
-				key === 'link' ? paper.link !== undefined
-				: key === 'authors' ? paper.fieldRanges.authors !== undefined
-				: paper.fieldRanges[key] !== undefined;
-			if (!taken) target = key;
-		}
-		if (unknown && !isCommonExtraLabel(label) && !this.unknownSeen.has(label)) {
-			// reported once per label and file: a fork that adds "Mood:" to every paper needs one hint, not hundreds
-			this.unknownSeen.add(label);
-			this.diag({ start: i, end: i }, 'info', 'unknown-label', `Unknown label "${label}" (kept as an extra field).`);
-		}
-		// one field is open at a time, and closeField copies what it keeps: reuse the object
-		const f = this.fieldScratch;
-		f.target = target;
-		f.label = label;
-		f.parts.length = 0;
-		if (value.length > 0) f.parts.push(value);
-		f.tail = value;
-		f.start = i;
-		f.last = i;
-		f.quoted = quoted;
-		f.paragraphBreak = false;
-		f.listIndent = undefined;
-		this.open!.field = f;
-	}
 
-	private appendToField(f: OpenField, raw: string, i: number): void {
-		let text = raw;
-		if (f.quoted) text = text.replace(/^\s*(?:>\s?)+/, '');
-		const list = isListItem(text);
-		if (list) {
-			let indent = 0;
-			while (indent < text.length && (text.charCodeAt(indent) === 32 || text.charCodeAt(indent) === 9)) indent++;
-			f.listIndent ??= indent;
-			// nested items keep their depth relative to the first item
-			text = text.slice(Math.min(indent, f.listIndent)).trimEnd();
-		} else {
-			text = text.trim();
-		}
-		if (text.length === 0) {
-			f.paragraphBreak = f.parts.length > 0;
-			return;
-		}
-		if (f.parts.length > 0) {
-			const sep = f.paragraphBreak ? '\n\n' : list ? '\n' : wrapSeparator(f.tail, text);
-			if (sep) f.parts.push(sep);
-		}
-		f.parts.push(text);
-		f.tail = text;
-		f.paragraphBreak = false;
-		f.last = i;
-	}
 
-	private closeField(): void {
-		const p = this.open;
-		const f = p?.field;
-		if (!p || !f) return;
-		p.field = undefined;
-		const paper = p.paper;
-		const value = f.parts.length === 1 ? f.parts[0] : f.parts.join('');
-		const range = { start: f.start, end: f.last };
-		const target = f.target;
-		if (isSummaryTarget(target)) {
-			paper.fieldRanges[target] = range;
-			const empty = isEmptyValue(value);
-			if (empty) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-			setSummary(paper, target, empty ? '' : value);
-			return;
-		}
-		switch (target) {
-			case 'category': {
-				paper.fieldRanges.category = range;
-				const v = stripEmphasis(value.indexOf('`') >= 0 ? value.replace(/`/g, '') : value);
-				if (isEmptyValue(v)) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-				else paper.category = v;
-				return;
-			}
-			case 'authors':
-				this.setAuthors(paper, stripEmphasis(value), range);
-				return;
-			case 'translatedTitle':
-				paper.fieldRanges.translatedTitle = range;
-				if (isEmptyValue(value)) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-				else paper.translatedTitle = stripEmphasis(value);
-				return;
-			case 'link': {
-				const url = isEmptyValue(value) ? '' : extractUrl(value);
-				if (url.length > 0) {
-					paper.link = url;
-					return;
-				}
-				break;
-			}
-		}
-		paper.extra.push({ label: f.label, value, range });
-		if (value.length === 0) this.diag(range, 'hint', 'empty-field', `"${f.label}" is empty.`);
-	}
 
 	private closePaper(end: number): void {
 		const p = this.open;
 		if (!p) return;
-		this.closeField();
+		this.fields.close();
+		if (this.isBare(p)) {
+			this.dropOpenPaper();
+			return;
+		}
 		this.leaveHeader();
 		if (p.authorsOpen) this.finishAuthors(p);
 		this.open = undefined;
 		const paper = p.paper;
+		if (paper.fieldRanges.abstract === undefined && paper.abstractTranslation !== undefined) {
+			// the template carries only a translated abstract: it is the abstract, marked as a translation
+			paper.abstract = paper.abstractTranslation;
+			paper.abstractTranslated = true;
+			paper.fieldRanges.abstract = paper.fieldRanges.abstractTranslation;
+			delete paper.abstractTranslation;
+			delete paper.fieldRanges.abstractTranslation;
+		} else if (paper.abstract.length > 0 && hasCjk(paper.abstract) && !hasCjk(paper.title)) {
+			// `摘要：` holding Chinese text under an English title: a translation, by its script
+			paper.abstractTranslated = true;
+		}
 		paper.range = { start: paper.headingLine, end: Math.max(paper.headingLine, end) };
 		if (p.detailsOpen) {
 			const last = Math.max(p.detailsStart!, Math.min(end, this.lastTextLine));
@@ -1018,16 +908,25 @@ class DigestParser {
 
 	private finish(): Digest {
 		const lineCount = this.lineCount;
+		const loop = {
+			papers: this.papers,
+			rawCats: this.rawCats,
+			tocEntries: this.tocEntries,
+			tocStart: this.tocStart,
+			tocHeadingLine: this.tocHeadingLine,
+			sectionBreaks: this.sectionBreaks,
+			paperAnchors: this.paperAnchors,
+		};
+		const post = new PostPass(loop, (range, severity, code, message) => this.diag(range, severity, code, message));
 		const detailsOpenAtEof = this.open?.detailsOpen === true;
 		this.closePaper(lineCount - 1);
 		if (detailsOpenAtEof) {
 			const last = this.papers[this.papers.length - 1];
 			this.diag({ start: last.headingLine, end: lineCount - 1 }, 'warning', 'truncated', 'The file seems truncated: the last paper ends inside <details>.');
 		} else {
-			this.checkTruncatedLastPaper();
+			post.checkTruncatedLastPaper();
 		}
-		const categories = this.buildCategories(lineCount);
-		this.matchToc(categories);
+		const categories = post.categories(lineCount);
 		if (this.papers.length === 0) {
 			this.diag({ start: 0, end: Math.max(0, lineCount - 1) }, 'info', 'no-papers', 'No papers in this digest.');
 		}
@@ -1043,156 +942,6 @@ class DigestParser {
 			tocRange: this.tocStart !== undefined ? { start: this.tocStart, end: this.tocEnd ?? this.tocStart } : undefined,
 			lineCount,
 		};
-	}
-
-	/**
-	 * A last paper that stops before a trailing summary field every other paper has: the file was
-	 * cut off. A field missing in the middle (no Conclusion but an Abstract) is an omission, not a cut.
-	 */
-	private checkTruncatedLastPaper(): void {
-		const papers = this.papers;
-		if (papers.length < 3) return;
-		const last = papers[papers.length - 1];
-		for (const key of ['abstract', 'conclusion', 'result', 'method', 'motivation', 'tldr'] as const) {
-			if (last.fieldRanges[key] !== undefined) return;
-			let all = true;
-			for (let k = 0; k < papers.length - 1 && all; k++) all = papers[k].fieldRanges[key] !== undefined;
-			if (all) {
-				this.diag(
-					{ start: last.headingLine, end: last.range.end },
-					'warning',
-					'truncated',
-					`The file seems truncated: the last paper has no ${key} while every other paper has one.`,
-				);
-				return;
-			}
-		}
-	}
-
-	private buildCategories(lineCount: number): Category[] {
-		const firstPaperLine = this.papers.length > 0 ? this.papers[0].headingLine : Infinity;
-		const raws = this.rawCats;
-		const tocNames = new Set<string>();
-		for (const e of this.tocEntries) {
-			tocNames.add(e.name.toLowerCase());
-			if (e.anchor) tocNames.add(e.anchor.toLowerCase());
-		}
-		const deepestWithPapers = raws.reduce((m, r) => (r.papers.length > 0 ? Math.max(m, r.level) : m), 0);
-		for (const r of raws) {
-			if (r.papers.length > 0) continue;
-			const listed = tocNames.has(r.name.toLowerCase()) || (r.anchor !== undefined && tocNames.has(r.anchor.toLowerCase()));
-			if (listed) continue;
-			// `# Physics` above `## hep-th`: a grouping heading, anywhere in the file
-			const grouping = r.level < deepestWithPapers;
-			if (grouping) r.title = true;
-			if (r.headingLine > firstPaperLine) continue;
-			const beforeToc = this.tocHeadingLine !== undefined ? r.headingLine < this.tocHeadingLine : this.tocStart !== undefined && r.headingLine < this.tocStart;
-			const dated = dayFromText(r.name) !== undefined;
-			if (beforeToc || dated || this.papers.length === 0) r.title = true;
-		}
-		const kept = raws.filter((r) => !r.title);
-		const implicit = new Map<string, RawCategory>();
-		const assigned = new Set<number>();
-		for (const r of kept) for (const idx of r.papers) assigned.add(idx);
-		this.papers.forEach((paper, idx) => {
-			if (assigned.has(idx)) return;
-			const name = paper.category || 'Uncategorized';
-			let cat = implicit.get(name);
-			if (!cat) {
-				cat = { name, level: 0, headingLine: paper.headingLine, boundary: paper.headingLine, papers: [], implicit: true };
-				implicit.set(name, cat);
-			}
-			cat.papers.push(idx);
-			cat.end = paper.range.end;
-		});
-		// categories and breaks are in file order: each category ends where the next category or
-		// title heading begins
-		const breaks = this.sectionBreaks.concat(raws.filter((r) => r.title).map((r) => r.boundary)).sort((x, y) => x - y);
-		let b = 0;
-		for (let k = 0; k < kept.length; k++) {
-			const next = kept[k + 1];
-			while (b < breaks.length && breaks[b] <= kept[k].headingLine) b++;
-			const stop = Math.min(next ? next.boundary : lineCount, b < breaks.length ? breaks[b] : lineCount);
-			kept[k].end = Math.max(kept[k].headingLine, stop - 1);
-		}
-		const all = kept.concat([...implicit.values()]).sort((a, b) => a.headingLine - b.headingLine);
-		return all.map((r) => {
-			for (const idx of r.papers) this.papers[idx].section = r.name;
-			const cat: Category = {
-				name: r.name,
-				headingLine: r.headingLine,
-				range: { start: r.headingLine, end: r.end ?? r.headingLine },
-				papers: r.papers,
-			};
-			if (r.anchor !== undefined) cat.anchor = r.anchor;
-			if (r.headingTotal !== undefined) cat.claimedTotal = r.headingTotal;
-			if (r.implicit) this.implicitCategories.add(cat);
-			return cat;
-		});
-	}
-
-	private matchToc(categories: Category[]): void {
-		const entries = this.tocEntries;
-		const matched = new Set<Category>();
-		type Queue = { cats: Category[]; next: number };
-		const byAnchor = new Map<string, Queue>();
-		const byName = new Map<string, Queue>();
-		const add = (map: Map<string, Queue>, key: string, c: Category) => {
-			const q = map.get(key);
-			if (q) q.cats.push(c);
-			else map.set(key, { cats: [c], next: 0 });
-		};
-		for (const c of categories) {
-			if (c.anchor !== undefined) add(byAnchor, c.anchor.toLowerCase(), c);
-			add(byName, c.name.toLowerCase(), c);
-		}
-		/** the first category under `key` not matched yet; matched ones are dropped as we go */
-		const take = (map: Map<string, Queue>, key: string | undefined): Category | undefined => {
-			const q = key === undefined ? undefined : map.get(key);
-			if (!q) return undefined;
-			while (q.next < q.cats.length && matched.has(q.cats[q.next])) q.next++;
-			return q.cats[q.next];
-		};
-		for (const e of entries) {
-			const anchor = e.anchor?.toLowerCase();
-			const name = e.name.toLowerCase();
-			const cat = take(byAnchor, anchor) ?? take(byName, name) ?? take(byName, anchor);
-			if (!cat) {
-				this.diag({ start: e.line, end: e.line }, 'warning', 'toc-missing-category', `The table of contents lists "${e.name}" but there is no such section.`);
-				continue;
-			}
-			matched.add(cat);
-			if (e.total !== undefined) {
-				cat.claimedTotal = e.total;
-				if (e.total !== cat.papers.length) {
-					this.diag(
-						{ start: e.line, end: e.line },
-						'warning',
-						'toc-total-mismatch',
-						`The table of contents claims ${e.total} papers in ${cat.name}, the section has ${cat.papers.length}.`,
-					);
-				}
-			}
-		}
-		for (const cat of categories) {
-			if (matched.has(cat)) continue;
-			if (entries.length > 0 && !this.implicitCategories.has(cat)) {
-				this.diag(
-					{ start: cat.headingLine, end: cat.headingLine },
-					'warning',
-					'toc-missing-category',
-					`Section "${cat.name}" is not in the table of contents.`,
-				);
-			}
-			if (entries.length === 0 && cat.claimedTotal !== undefined && cat.claimedTotal !== cat.papers.length) {
-				this.diag(
-					{ start: cat.headingLine, end: cat.headingLine },
-					'warning',
-					'toc-total-mismatch',
-					`The heading claims ${cat.claimedTotal} papers, the section has ${cat.papers.length}.`,
-				);
-			}
-		}
 	}
 }
 

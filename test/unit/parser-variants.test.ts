@@ -237,7 +237,7 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), []);
 	});
 
-	it('extra fields go to `extra` in file order, with an indented list kept as lines', () => {
+	it('extra fields go to `extra` in file order under their normalised labels, with an indented list kept as lines', () => {
 		const d = parse('extra-fields.md');
 		const p = d.papers[0];
 		assert.deepStrictEqual(p.extra, [
@@ -245,7 +245,7 @@ describe('parser: format variants', () => {
 			{ label: 'Relevance Score', value: '8/10', range: { start: 11, end: 11 } },
 			{ label: 'Read time', value: '12 min', range: { start: 13, end: 13 } },
 			{ label: 'Key Contributions', value: '- A taxonomy of methods\n  - with twelve families\n- A benchmark comparison', range: { start: 15, end: 18 } },
-			{ label: 'AI_Comments', value: 'Useful overview.', range: { start: 20, end: 20 } },
+			{ label: 'AI Comments', value: 'Useful overview.', range: { start: 20, end: 20 } },
 			{ label: 'Limitations', value: 'English only.', range: { start: 33, end: 33 } },
 			{ label: 'Comment', value: '30 pages', range: { start: 37, end: 37 } },
 		]);
@@ -274,7 +274,7 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), []);
 	});
 
-	it('N/A and empty values become empty strings with an empty-field hint', () => {
+	it('N/A and empty values become empty strings: a placeholder info, an empty-field hint', () => {
 		const d = parse('na-empty-values.md');
 		const p = d.papers[0];
 		assert.strictEqual(p.tldr, '');
@@ -284,9 +284,9 @@ describe('parser: format variants', () => {
 		assert.strictEqual(p.conclusion, 'Evolution finds good networks.');
 		assert.deepStrictEqual(p.fieldRanges.tldr, { start: 7, end: 7 });
 		assert.deepStrictEqual(diags(d), [
-			['empty-field', 'hint', 7, 7],
+			['placeholder', 'info', 7, 7],
 			['empty-field', 'hint', 12, 12],
-			['empty-field', 'hint', 16, 16],
+			['placeholder', 'info', 16, 16],
 		]);
 	});
 
@@ -622,5 +622,65 @@ describe('parser: format variants', () => {
 			assert.ok(Array.isArray(d.papers) && Array.isArray(d.diagnostics), String(text));
 			assert.ok(d.lineCount >= 1);
 		}
+	});
+});
+
+describe('parser: shapes seen in real forks (inline)', () => {
+	it('reads papers written as list items, their indented fields, and keeps a listed-twice paper twice', () => {
+		const text = [
+			'# 2025-07-01',
+			'',
+			'- **[First Paper](https://arxiv.org/abs/2507.00001)**  `arXiv:2507.00001`',
+			'  *Ann Author, Bo Author*',
+			'  - **TL;DR**: A first summary.',
+			'- **[Second Paper](https://arxiv.org/abs/2507.00002v2)**',
+			'  TL;DR: Second summary.',
+			'- **[First Paper](https://arxiv.org/abs/2507.00001)**',
+			'  TL;DR: Again.',
+			'',
+		].join('\n');
+		const d = parseDigest(text, '2025-07-01.md');
+		assert.deepStrictEqual(
+			d.papers.map((p) => [p.title, p.id, p.tldr]),
+			[
+				['First Paper', '2507.00001', 'A first summary.'],
+				['Second Paper', '2507.00002', 'Second summary.'],
+				['First Paper', '2507.00001', 'Again.'],
+			],
+		);
+		assert.deepStrictEqual(d.papers[0].authors, ['Ann Author', 'Bo Author']);
+		assert.deepStrictEqual(d.papers[0].extra.map((e) => e.value), ['`arXiv:2507.00001`']);
+	});
+
+	it('a sentence heading with no link and nothing under it is no paper', () => {
+		const d = parseDigest('# Daily 2025-06-20\n\n### Nothing new today.\n', '2025-06-20.md');
+		assert.strictEqual(d.papers.length, 0);
+		assert.deepStrictEqual(d.diagnostics.map((x) => x.code), ['no-papers']);
+	});
+
+	it('reads fields written as headings, an unlabelled quote TL;DR and placeholder values', () => {
+		const text = [
+			'### [1] [A Title](https://arxiv.org/abs/2507.00003)',
+			'*Ann Author*',
+			'',
+			'> A one-line summary in a quote.',
+			'',
+			'#### Method',
+			'',
+			'Error',
+			'',
+			'#### Abstract',
+			'',
+			'The abstract text.',
+			'',
+		].join('\n');
+		const p = parseDigest(text, 'x.md').papers[0];
+		assert.strictEqual(p.tldr, 'A one-line summary in a quote.');
+		assert.strictEqual(p.method, '');
+		assert.strictEqual(p.abstract, 'The abstract text.');
+		assert.deepStrictEqual(
+			parseDigest(text, 'x.md').diagnostics.map((x) => [x.code, x.severity, x.range.start]),
+			[['placeholder', 'info', 5]],
+		);
 	});
 });

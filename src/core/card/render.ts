@@ -144,14 +144,20 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 	}
 	for (const { field, label } of CARD_SECTIONS) {
 		const value = paper[field];
-		if (hasText(value)) parts.push(section(`field-${field}`, label, md.render(value.trim())));
+		// a template that writes only a translated abstract: say so, the original is not there
+		const shown = field === 'abstract' && paper.abstractTranslated ? 'Abstract (translation)' : label;
+		if (hasText(value)) parts.push(section(`field-${field}`, shown, md.render(value.trim())));
+	}
+	if (hasText(paper.abstractTranslation)) {
+		parts.push(section('field-abstractTranslation', 'Abstract translation', md.render(paper.abstractTranslation.trim())));
 	}
 	for (const extra of paper.extra) {
 		if (!hasText(extra.value)) continue;
 		const label = extra.label.trim() || 'Notes';
 		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim())));
 	}
-	if (!CARD_SECTIONS.some(({ field }) => hasText(paper[field])) && !hasText(paper.tldr) && !paper.extra.some((e) => hasText(e.value))) {
+	const empty = !CARD_SECTIONS.some(({ field }) => hasText(paper[field])) && !hasText(paper.tldr) && !hasText(paper.abstractTranslation);
+	if (empty && !paper.extra.some((e) => hasText(e.value))) {
 		parts.push('<p class="empty">The digest has no summary or abstract for this paper.</p>');
 	}
 	parts.push('</article>');

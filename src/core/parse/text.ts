@@ -129,6 +129,19 @@ export function stripTags(text: string): { text: string; id?: string } {
 	return { text: out, id };
 }
 
+/** `<a id="x"></a>Title`: the tags at the start of a heading removed, and the first id they carry */
+export function leadingTags(text: string): { rest: string; id?: string } {
+	let rest = text;
+	let id: string | undefined;
+	while (rest.charCodeAt(0) === 60 /* < */) {
+		const gt = rest.indexOf('>');
+		if (gt < 0 || gt > 200) break;
+		id ??= attributeId(rest.slice(1, gt));
+		rest = rest.slice(gt + 1).trimStart();
+	}
+	return { rest, id };
+}
+
 /** the value of `id=` or `name=` inside a tag body */
 export function attributeId(tagBody: string): string | undefined {
 	const m = /(?:^|\s)(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(tagBody);

@@ -137,7 +137,7 @@ export class PostingStore {
 }
 
 function bodyText(paper: Paper): string {
-	const parts = [paper.motivation, paper.method, paper.result, paper.conclusion, paper.abstract];
+	const parts = [paper.motivation, paper.method, paper.result, paper.conclusion, paper.abstract, paper.abstractTranslation ?? ''];
 	for (const extra of paper.extra) parts.push(extra.label + ': ' + extra.value);
 	return parts.filter((p) => p !== '').join('\n');
 }

@@ -1,0 +1,217 @@
+/**
+ * The field builder: collects the lines of one labelled field (`TL;DR: …`, `#### Abstract` and the
+ * text under it, a hard-wrapped value) and, when the field ends, stores its value in the paper under
+ * its canonical key — or as an ordered `extra` field with its label normalised.
+ */
+import { extraLabelName, isCommonExtraLabel, isPlaceholder, type LabelKey } from '../labels';
+import type { LineRange, Paper, SummaryField } from '../model';
+import { extractUrl } from './links';
+import type { DiagSink } from './postpass';
+import { isListItem, stripEmphasis, wrapSeparator } from './text';
+
+type FieldTarget = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'abstractTranslation' | 'link' | 'extra';
+
+export interface OpenField {
+	target: FieldTarget;
+	label: string;
+	parts: string[];
+	/** the last text appended, to pick the separator for the next hard-wrapped line */
+	tail: string;
+	start: number;
+	last: number;
+	quoted: boolean;
+	paragraphBreak: boolean;
+	/** indentation of the value's first list item, removed from all its items */
+	listIndent?: number;
+	/** opened by a heading (`### Summary`): the text below is its value, whatever it looks like */
+	heading: boolean;
+}
+
+/** a switch rather than `paper[key] =`, which keeps the store monomorphic on the hot path */
+function setSummary(paper: Paper, key: SummaryField, value: string): void {
+	switch (key) {
+		case 'tldr': paper.tldr = value; break;
+		case 'motivation': paper.motivation = value; break;
+		case 'method': paper.method = value; break;
+		case 'result': paper.result = value; break;
+		case 'conclusion': paper.conclusion = value; break;
+		case 'abstract': paper.abstract = value; break;
+	}
+}
+
+function isSummaryTarget(t: FieldTarget): t is SummaryField {
+	return t === 'tldr' || t === 'motivation' || t === 'method' || t === 'result' || t === 'conclusion' || t === 'abstract';
+}
+
+function pushAuthor(out: string[], s: string): void {
+	let name = s;
+	let a = name.charCodeAt(0);
+	let z = name.charCodeAt(name.length - 1);
+	if (a === 32 || z === 32 || a === 9 || z === 9) {
+		name = name.trim();
+		a = name.charCodeAt(0);
+		z = name.charCodeAt(name.length - 1);
+	}
+	if (a === 42 || a === 95 || z === 42 || z === 95) name = stripEmphasis(name);
+	if (name.length > 0) out.push(name);
+}
+
+/** authors joined by `,` or `, ` (also `，`, `、`, `;`) */
+function splitAuthors(value: string): string[] {
+	const out: string[] = [];
+	// the common case, a plain comma list, goes through the native split
+	const onlyCommas = value.indexOf('，') < 0 && value.indexOf('、') < 0 && value.indexOf(';') < 0 && value.indexOf('；') < 0;
+	if (onlyCommas) {
+		for (const part of value.split(',')) pushAuthor(out, part);
+		return out;
+	}
+	let start = 0;
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		// , ， 、 ; ；
+		if (c === 44 || c === 0xff0c || c === 0x3001 || c === 59 || c === 0xff1b) {
+			pushAuthor(out, value.slice(start, i));
+			start = i + 1;
+		}
+	}
+	pushAuthor(out, value.slice(start));
+	return out;
+}
+
+/** `cs.CV`, `` `q-bio.QM`, `cs.AI` ``: the first category of a list is the main one */
+function mainCategory(value: string): string {
+	const v = value.indexOf('`') >= 0 ? value.replace(/`/g, '') : value;
+	const comma = v.search(/[,，、]/);
+	return stripEmphasis(comma > 0 ? v.slice(0, comma) : v);
+}
+
+export class FieldBuilder {
+	/** the field being read, if any; one at a time, reused: `close` copies what it keeps */
+	current?: OpenField;
+	private paper?: Paper;
+	private readonly scratch: OpenField = { target: 'extra', label: '', parts: [], tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false, heading: false };
+	private readonly unknownSeen = new Set<string>();
+
+	constructor(private readonly diag: DiagSink) {}
+
+	/** starts a field of `paper`; a key the paper already has makes the field an extra one */
+	open(paper: Paper, key: LabelKey | undefined, label: string, value: string, i: number, quoted: boolean, unknown: boolean, heading = false): void {
+		let target: FieldTarget = 'extra';
+		if (key !== undefined && key !== 'date') {
+			const taken = key === 'link' ? paper.link !== undefined : paper.fieldRanges[key] !== undefined;
+			if (!taken) target = key;
+		}
+		if (unknown && !isCommonExtraLabel(label) && !this.unknownSeen.has(label)) {
+			// reported once per label and file: a fork that adds "Mood:" to every paper needs one hint, not hundreds
+			this.unknownSeen.add(label);
+			this.diag({ start: i, end: i }, 'info', 'unknown-label', `Unknown label "${label}" (kept as an extra field).`);
+		}
+		const f = this.scratch;
+		f.target = target;
+		f.label = label;
+		f.parts.length = 0;
+		if (value.length > 0) f.parts.push(value);
+		f.tail = value;
+		f.start = i;
+		f.last = i;
+		f.quoted = quoted;
+		f.paragraphBreak = false;
+		f.listIndent = undefined;
+		f.heading = heading;
+		this.current = f;
+		this.paper = paper;
+	}
+
+	/** a blank line: the next text starts a new paragraph of the value */
+	blank(): void {
+		const f = this.current;
+		if (f) f.paragraphBreak = f.parts.length > 0;
+	}
+
+	append(raw: string, i: number): void {
+		const f = this.current!;
+		let text = raw;
+		if (f.quoted || text.charCodeAt(0) === 62 /* > */) text = text.replace(/^\s*(?:>\s?)+/, '');
+		const list = isListItem(text);
+		if (list) {
+			let indent = 0;
+			while (indent < text.length && (text.charCodeAt(indent) === 32 || text.charCodeAt(indent) === 9)) indent++;
+			f.listIndent ??= indent;
+			// nested items keep their depth relative to the first item
+			text = text.slice(Math.min(indent, f.listIndent)).trimEnd();
+		} else {
+			text = text.trim();
+		}
+		if (text.length === 0) {
+			f.paragraphBreak = f.parts.length > 0;
+			return;
+		}
+		if (f.parts.length > 0) {
+			const sep = f.paragraphBreak ? '\n\n' : list ? '\n' : wrapSeparator(f.tail, text);
+			if (sep) f.parts.push(sep);
+		}
+		f.parts.push(text);
+		f.tail = text;
+		f.paragraphBreak = false;
+		f.last = i;
+	}
+
+	close(): void {
+		const f = this.current;
+		const paper = this.paper;
+		if (!f || !paper) return;
+		this.current = undefined;
+		this.paper = undefined;
+		const value = f.parts.length === 1 ? f.parts[0] : f.parts.join('');
+		const range = { start: f.start, end: f.last };
+		const target = f.target;
+		if (target === 'extra') {
+			this.extra(paper, f.label, value, range);
+			return;
+		}
+		if (target === 'link') {
+			const url = this.missing(value, f.label, range) ? '' : extractUrl(value);
+			if (url.length > 0) paper.link = url;
+			else paper.extra.push({ label: f.label, value, range });
+			return;
+		}
+		if (target === 'authors') {
+			this.setAuthors(paper, stripEmphasis(value), range);
+			return;
+		}
+		paper.fieldRanges[target] = range;
+		if (this.missing(value, f.label, range)) {
+			if (isSummaryTarget(target)) setSummary(paper, target, '');
+			return;
+		}
+		if (isSummaryTarget(target)) setSummary(paper, target, value);
+		else if (target === 'category') paper.category = mainCategory(value);
+		else if (target === 'translatedTitle') paper.translatedTitle = stripEmphasis(value);
+		else paper.abstractTranslation = value;
+	}
+
+	setAuthors(paper: Paper, value: string, range: LineRange): void {
+		paper.fieldRanges.authors = range;
+		paper.authors = this.missing(value, 'Authors', range) ? [] : splitAuthors(value);
+	}
+
+	/** an extra field under its normalised label; unlabelled notes keep an empty label */
+	private extra(paper: Paper, label: string, value: string, range: LineRange): void {
+		const missing = this.missing(value, label, range);
+		paper.extra.push({ label: label.length > 0 ? extraLabelName(label) ?? label : label, value: missing ? '' : value, range });
+	}
+
+	/**
+	 * True for an empty value or a placeholder (`N/A`, `Error`, `Summary generation failed`), which is
+	 * stored as empty so searches do not find it; says so in a diagnostic.
+	 */
+	private missing(value: string, label: string, range: LineRange): boolean {
+		if (value.length === 0) {
+			this.diag(range, 'hint', 'empty-field', `"${label}" is empty.`);
+			return true;
+		}
+		if (!isPlaceholder(value)) return false;
+		this.diag(range, 'info', 'placeholder', `"${label}" holds the placeholder "${value.trim()}": left empty.`);
+		return true;
+	}
+}

@@ -1,0 +1,37 @@
+/** Line splitting for the parser: the same line breaks as editors, without building an array. */
+
+/**
+ * Calls `visit` for each line, split the way editors split (`\n`, `\r\n` and a lone `\r`), without
+ * building an array: lines die young, which keeps the garbage collector out of the way on large files.
+ * Returns the line count.
+ */
+export function forEachLine(text: string, visit: (index: number, line: string) => void): number {
+	const n = text.length;
+	const hasCr = text.lastIndexOf('\r') >= 0;
+	let index = 0;
+	let start = 0;
+	// the next `\r` at or after `start`, remembered so a single far-away `\r` is not searched for on every line
+	let cr = hasCr ? text.indexOf('\r') : -1;
+	for (;;) {
+		let end = text.indexOf('\n', start);
+		if (end < 0) end = n;
+		let stop = end;
+		if (hasCr) {
+			if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
+			while (cr >= 0 && cr < end - 1) {
+				visit(index++, text.slice(start, cr));
+				start = cr + 1;
+				cr = text.indexOf('\r', start);
+			}
+			if (cr >= 0 && cr === end - 1) stop = cr;
+			else if (end === n && cr === n - 1) stop = cr;
+		}
+		visit(index++, text.slice(start, stop));
+		if (end >= n) {
+			// a lone `\r` at the very end opens one more (empty) line, as `\n` does
+			if (hasCr && stop === n - 1 && end === n) visit(index++, '');
+			return index;
+		}
+		start = end + 1;
+	}
+}
