@@ -1,7 +1,7 @@
 /**
  * The compact form of a parsed digest that the index side sends to the editor: what the Papers
  * view, Go to Symbol in Workspace and paper commands need, and no more. The full text of a paper
- * (summaries, abstract) stays in the file; a card asks the index for it on demand.
+ * (TL;DR, summaries, abstract) stays in the file; a card or a tooltip asks the index for it on demand.
  *
  * `Digest` and `Paper` satisfy these types, so code typed against a summary also takes a digest
  * parsed from an open document.
@@ -10,8 +10,6 @@ import type { Digest, LineRange, Paper } from './model';
 
 /** authors kept per paper: the tree shows the first, tooltips a few */
 export const SUMMARY_AUTHORS = 3;
-/** the TL;DR is cut to this many characters: enough for a tooltip or a symbol's detail */
-export const SUMMARY_TLDR_CHARS = 160;
 
 export interface PaperSummary {
 	readonly id: string;
@@ -27,8 +25,6 @@ export interface PaperSummary {
 	readonly authorCount?: number;
 	readonly category?: string;
 	readonly section: string;
-	/** the TL;DR, cut to SUMMARY_TLDR_CHARS */
-	readonly tldr: string;
 	readonly range: LineRange;
 	readonly headingLine: number;
 }
@@ -55,11 +51,6 @@ export function authorCountOf(paper: PaperSummary): number {
 	return paper.authorCount ?? paper.authors.length;
 }
 
-function cut(text: string, max: number): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 export function summarizePaper(paper: Paper): PaperSummary {
 	const summary: {
 		-readonly [K in keyof PaperSummary]: PaperSummary[K];
@@ -69,7 +60,6 @@ export function summarizePaper(paper: Paper): PaperSummary {
 		title: paper.title,
 		authors: paper.authors.slice(0, SUMMARY_AUTHORS),
 		section: paper.section,
-		tldr: cut(paper.tldr, SUMMARY_TLDR_CHARS),
 		range: { start: paper.range.start, end: paper.range.end },
 		headingLine: paper.headingLine,
 	};

@@ -36,7 +36,7 @@ export function authorsShort(authors: readonly string[]): string {
 	return authors.length > 1 ? `${first} et al.` : first;
 }
 
-export function paperSymbolDetail(paper: PaperSummary): string {
+export function paperSymbolDetail(paper: Paper): string {
 	const who = authorsShort(paper.authors);
 	const tldr = truncate(collapseWhitespace(paper.tldr), TLDR_PREVIEW_CHARS);
 	if (who && tldr) {

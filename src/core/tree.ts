@@ -114,12 +114,12 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Markdown for a paper's hover: title, authors, category, day and TL;DR, all escaped. */
-export function paperTooltipMarkdown(paper: Paper, where: string): string {
+export function paperTooltipMarkdown(paper: Paper & { readonly tldr?: string }, where: string): string {
 	const lines = [`**${escapeMarkdown(paperLabel(paper))}**`, ''];
 	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ') + (authorCountOf(paper) > paper.authors.length ? ' et al.' : '')), '');
 	const category = paper.category ?? paper.section;
 	lines.push(`${escapeMarkdown(category || NO_CATEGORY)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);
-	if (paper.tldr.trim()) lines.push('', `TL;DR: ${escapeMarkdown(paper.tldr.trim())}`);
+	if (paper.tldr?.trim()) lines.push('', `TL;DR: ${escapeMarkdown(paper.tldr.trim())}`);
 	return lines.join('\n');
 }
 

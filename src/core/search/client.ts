@@ -24,6 +24,8 @@ type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<
 export interface ShardHandle {
 	call(request: Request): Promise<unknown>;
 	onEvent(listener: (event: WorkerMessage | { event: 'restarting' }) => void): void;
+	/** ends the worker as a crash would (it is restarted); for fault tests */
+	kill?(): void;
 	dispose(): void;
 }
 
@@ -109,6 +111,7 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 				post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
+		kill: () => void worker.terminate(),
 		dispose: () => {
 			disposed = true;
 			void worker.terminate();
@@ -198,6 +201,14 @@ export class SearchService {
 		const same = known.filter((p) => p.phase === phase);
 		const progress = { phase, done: same.reduce((s, p) => s + p.done, 0), total: same.reduce((s, p) => s + p.total, 0) };
 		for (const l of this.progressListeners) l(progress);
+	}
+
+	/** Ends shard `i`'s worker as a crash would; it restarts. For fault tests; false where shards run in-process. */
+	killShard(i: number): boolean {
+		const kill = this.shards[i]?.kill;
+		if (!kill) return false;
+		kill();
+		return true;
 	}
 
 	get shardCount(): number {

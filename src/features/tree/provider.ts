@@ -29,6 +29,13 @@ export function paperRefOf(node: PaperNode): TreePaperRef {
 	return { uri: node.key, id: node.paper.id, index: node.index };
 }
 
+function paperTooltip(paper: Parameters<typeof paperTooltipMarkdown>[0], where: string): vscode.MarkdownString {
+	const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper, where));
+	tooltip.isTrusted = false;
+	tooltip.supportHtml = false;
+	return tooltip;
+}
+
 function toInputs(files: readonly DigestFile[]) {
 	return files.map((f) => ({ key: uriKey(f.uri), digest: f.digest }));
 }
@@ -137,6 +144,16 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return this.model.parent(node);
 	}
 
+	/** The tooltip with the paper's TL;DR, read back on hover (the tree itself holds summaries only). */
+	async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+		if (node.kind !== 'paper') return item;
+		const file = this.workspace.get(vscode.Uri.parse(node.key));
+		const loaded = file && (await this.workspace.loadPaper({ file, paper: node.paper, index: node.index }));
+		if (token.isCancellationRequested) return item;
+		item.tooltip = paperTooltip(loaded ? { ...node.paper, tldr: loaded.paper.tldr } : node.paper, node.parent.parent.label);
+		return item;
+	}
+
 	getTreeItem(node: TreeNode): vscode.TreeItem {
 		// Under a filter the few matches should be visible without clicking through every level.
 		const open = this.model.isFiltered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
@@ -163,10 +180,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(paperLabel(node.paper), vscode.TreeItemCollapsibleState.None);
 				item.id = node.id;
 				item.description = paperDescription(node.paper);
-				const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(node.paper, node.parent.parent.label));
-				tooltip.isTrusted = false;
-				tooltip.supportHtml = false;
-				item.tooltip = tooltip;
+				// left undefined: resolveTreeItem fills it on hover, with the TL;DR
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
 				item.command = { command: TREE_OPEN_COMMAND, title: 'Open Paper', arguments: [paperRefOf(node)] };

@@ -1,6 +1,6 @@
 'use strict';
 const assert = require('assert');
-const { FIXTURE, extensionApi, hitsOf, paperIdOf } = require('./helpers');
+const { FIXTURE, extensionApi, hitsOf, paperIdOf, waitFor } = require('./helpers');
 
 describe('full-text search', () => {
 	let search;
@@ -36,5 +36,29 @@ describe('full-text search', () => {
 		const hits = hitsOf(await search.api.search('tracking', 2));
 		assert.ok(hits.length > 0 && hits.length <= 2, `limit 2 gave ${hits.length}`);
 		assert.strictEqual(hitsOf(await search.api.search('zzqxjv', 10)).length, 0);
+	});
+});
+
+describe('index workers that die', () => {
+	it('a killed worker is restarted and re-fed: search never hangs and answers in full again', async () => {
+		const api = await extensionApi();
+		const backend = await api.workspace.backend();
+		const { text, id } = FIXTURE.queries.english;
+		const killed = [];
+		for (let i = 0; i < backend.service.shardCount; i++) if (backend.service.killShard(i)) killed.push(i);
+		if (killed.length === 0) return; // in-process shards (no worker threads here): nothing can be killed
+		// a query right after the crash is answered (from the new worker) or refused with a message
+		const outcome = await Promise.race([
+			api.search.api.search(text, 10).then(() => 'answered', (err) => `refused: ${err.message}`),
+			new Promise((resolve) => setTimeout(() => resolve('hung'), 15_000)),
+		]);
+		assert.notStrictEqual(outcome, 'hung', 'a search during the restart must not hang');
+		if (outcome.startsWith('refused')) assert.match(outcome, /restart|stopped/);
+		await waitFor('search to find the paper again after the restart', async () => {
+			const hits = hitsOf(await api.search.api.search(text, 10));
+			return hits.length > 0 && paperIdOf(hits[0]) === id;
+		}, 30_000);
+		const files = api.workspace.files().length;
+		assert.ok(files >= FIXTURE.days.length, `the tree still holds every digest (${files})`);
 	});
 });
