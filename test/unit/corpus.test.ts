@@ -66,12 +66,21 @@ function openShard(fs: MemoryFs) {
 const specs = [{ path: DAY1 }, { path: DAY2 }, { path: README }];
 
 describe('corpus shard', () => {
-	it('reads each digest once, sends its summary, and leaves other Markdown after a head read', async () => {
+	it('sends every digest\'s summary before indexing, once per file, and leaves other Markdown after a head read', async () => {
 		const fs = memoryFs();
-		const { shard, updates } = openShard(fs);
+		const events: string[] = [];
+		const updates: FileUpdate[] = [];
+		const shard = new CorpusShard(memoryIO(fs), 0, 1, {
+			onFiles: (files) => (updates.push(...files), events.push(...files.map((f) => `summary ${f.path}`))),
+			onFilesReady: () => events.push('files ready'),
+			onHeadReady: () => events.push('head ready'),
+		});
 		await shard.open(specs);
-		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2]);
-		assert.ok(fs.heads.includes(README));
+		assert.deepStrictEqual(events.filter((e) => e.startsWith('summary ') && !e.endsWith(README)).sort(), [`summary ${DAY1}`, `summary ${DAY2}`], 'one summary per digest');
+		assert.ok(events.indexOf('files ready') > events.lastIndexOf(`summary ${DAY2}`) && events.indexOf('files ready') < events.indexOf('head ready'), events.join(', '));
+		// a cold start parses a digest twice, both times in the shard: for the tree, then for the index
+		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY1, DAY2, DAY2]);
+		assert.ok(fs.heads.includes(README) && !fs.reads.includes(README));
 		const summaries = updates.filter((u) => u.summary);
 		assert.deepStrictEqual(summaries.map((u) => u.path).sort(), [DAY1, DAY2]);
 		const day2 = summaries.find((u) => u.path === DAY2)?.summary;
@@ -105,7 +114,7 @@ describe('corpus shard', () => {
 		fs.files.set(DAY2, { text: day2.text.replace('Robust Depth Estimation', 'Robust Stereo Matching'), mtime: 2 });
 		const warm = openShard(fs);
 		await warm.shard.open(specs);
-		assert.deepStrictEqual(fs.reads, [DAY2]);
+		assert.deepStrictEqual([...new Set(fs.reads)], [DAY2]);
 		const titles = warm.updates.find((u) => u.path === DAY2)?.summary?.papers.map((p) => p.title) ?? [];
 		assert.ok(titles.some((t) => t.includes('Robust Stereo Matching')));
 

@@ -63,9 +63,14 @@ export const MAX_CANDIDATE_BYTES = 32 * 1024 * 1024;
 /** Summaries go out in batches this large, so no single message costs the receiving thread much. */
 const BATCH_FILES = 16;
 
+/** `files`: reading files for their summaries (the tree); then the index's own phases */
+export type CorpusProgress = ShardProgress | { phase: 'files'; done: number; total: number };
+
 export interface CorpusEvents {
-	onProgress?(p: ShardProgress): void;
+	onProgress?(p: CorpusProgress): void;
 	onHeadReady?(): void;
+	/** every file's summary of this open was sent */
+	onFilesReady?(): void;
 	onFiles?(files: FileUpdate[]): void;
 }
 
@@ -75,6 +80,8 @@ export class CorpusShard {
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();
 	private batch: FileUpdate[] = [];
+	/** files whose summary this open already sent: the index re-reads them without sending it again */
+	private reading = new Set<string>();
 	private recordsDirty = false;
 
 	constructor(
@@ -96,6 +103,11 @@ export class CorpusShard {
 			if (p.phase === 'head') this.flush(true);
 			events.onProgress?.(p);
 		});
+	}
+
+	private progress(p: CorpusProgress): void {
+		if (p.phase === 'files') this.flush(true);
+		this.events.onProgress?.(p);
 	}
 
 	private get recordsKey(): string {
@@ -134,10 +146,26 @@ export class CorpusShard {
 		if (previous.size !== this.records.size) this.recordsDirty = true;
 		// the whole known tree first, before any file is read
 		this.flush(true);
-		await this.search.open(toIndex, () => {
-			this.flush(true);
-			this.events.onHeadReady?.();
-		});
+		// then the summary of every new or changed file: parsing is ~4x cheaper than indexing, so the
+		// tree is complete long before the index (which parses these files once more, below)
+		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summary);
+		let done = 0;
+		for (const file of unknown) {
+			await this.readDigest(file.path);
+			this.progress({ phase: 'files', done: ++done, total: unknown.length });
+			await this.io.yield();
+		}
+		this.flush(true);
+		this.events.onFilesReady?.();
+		this.reading = new Set(unknown.map((f) => f.path));
+		await this.search.open(
+			toIndex.filter((f) => this.records.get(f.path)?.summary),
+			() => {
+				this.flush(true);
+				this.events.onHeadReady?.();
+			},
+		);
+		this.reading.clear();
 		// an index cache newer than the file records (or without them) skipped files whose summary is unknown
 		for (const file of toIndex) {
 			if (!this.records.has(file.path)) {
@@ -244,6 +272,8 @@ export class CorpusShard {
 			return undefined;
 		}
 		const digest = parseDigest(text, path);
+		const known = this.records.get(path);
+		if (this.reading.has(path) && known?.summary && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
 		this.records.set(path, { ...stamp, summary });
 		this.queue({ path, summary });

@@ -126,6 +126,7 @@ export function inProcessShard(io: CorpusIO, shard: number, shards: number): Sha
 	const engine = new CorpusShard(io, shard, shards, {
 		onProgress: (p) => emit({ event: 'progress', ...p }),
 		onHeadReady: () => emit({ event: 'headReady' }),
+		onFilesReady: () => emit({ event: 'filesReady' }),
 		onFiles: (files) => emit({ event: 'files', files }),
 	});
 	let queue: Promise<unknown> = Promise.resolve();
@@ -155,6 +156,11 @@ export class SearchService {
 	private opened: Promise<void> | undefined;
 	private progressListeners: ((p: SearchProgress) => void)[] = [];
 	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
+	/** shards that have not yet sent every summary of the last open */
+	private filesPending = new Set<number>();
+	private filesResolve: (() => void) | undefined;
+	/** resolves when every shard sent the summary of every file of the last `open` (the tree is complete) */
+	filesReady: Promise<void> = Promise.resolve();
 	phase: IndexPhase = 'empty';
 
 	constructor(private readonly shards: ShardHandle[]) {
@@ -171,6 +177,9 @@ export class SearchService {
 				} else if ('event' in event && event.event === 'progress') {
 					this.progress[i] = { phase: event.phase, done: event.done, total: event.total };
 					this.fireProgress();
+				} else if ('event' in event && event.event === 'filesReady') {
+					this.filesPending.delete(i);
+					if (this.filesPending.size === 0) this.filesResolve?.();
 				} else if ('event' in event && event.event === 'files') {
 					for (const l of this.fileListeners) l(event.files);
 				} else if ('event' in event && event.event === 'restarting') {
@@ -196,7 +205,7 @@ export class SearchService {
 		const known = this.progress.filter((p): p is SearchProgress & { phase: ProgressPhase } => p !== undefined && p.phase !== 'restarting');
 		if (known.length === 0) return;
 		// report the slowest phase across shards
-		const order: ProgressPhase[] = ['head', 'body', 'full'];
+		const order: ProgressPhase[] = ['files', 'head', 'body', 'full'];
 		const phase = known.reduce<ProgressPhase>((min, p) => (order.indexOf(p.phase) < order.indexOf(min) ? p.phase : min), 'full');
 		const same = known.filter((p) => p.phase === phase);
 		const progress = { phase, done: same.reduce((s, p) => s + p.done, 0), total: same.reduce((s, p) => s + p.total, 0) };
@@ -219,7 +228,10 @@ export class SearchService {
 	open(files: readonly CorpusFileSpec[]): Promise<void> {
 		const byShard = this.shards.map((): CorpusFileSpec[] => []);
 		for (const f of files) byShard[shardOf(f.path, this.shards.length)].push(f);
+		this.filesPending = new Set(this.shards.map((_, i) => i));
+		this.filesReady = new Promise((resolve) => (this.filesResolve = resolve));
 		this.opened = Promise.all(this.shards.map((s, i) => s.call({ method: 'open', files: byShard[i] }))).then(() => {
+			this.filesResolve?.();
 			this.phase = 'full';
 			this.headResolve();
 		});

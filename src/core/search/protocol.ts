@@ -10,8 +10,8 @@ export interface FileSpec {
 
 /** empty → head (ids, titles, authors, categories, TL;DR searchable) → full (every field) */
 export type IndexPhase = 'empty' | 'head' | 'full';
-/** head: reading files (short fields); body: indexing long fields; full: done */
-export type ProgressPhase = 'head' | 'body' | 'full';
+/** files: reading files for the tree; head: indexing short fields; body: indexing long fields; full: done */
+export type ProgressPhase = 'files' | 'head' | 'body' | 'full';
 
 export type SearchReply = { ok: true; result: SearchResult } | { ok: false; error: string };
 export type IdsReply = { ok: true; ids: string[] } | { ok: false; error: string };
@@ -52,6 +52,7 @@ export type WorkerRequest =
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
+	| { event: 'filesReady' }
 	| { event: 'files'; files: FileUpdate[] };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };

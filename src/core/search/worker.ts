@@ -31,6 +31,7 @@ const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message
 const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shards), init.shard, init.shards, {
 	onProgress: (p) => send({ event: 'progress', phase: p.phase, done: p.done, total: p.total }),
 	onHeadReady: () => send({ event: 'headReady' }),
+	onFilesReady: () => send({ event: 'filesReady' }),
 	onFiles: (files) => send({ event: 'files', files }),
 });
 

@@ -61,7 +61,9 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 					setProgress(
 						p.phase === 'restarting'
 							? vscode.l10n.t('index restarting…')
-							: p.phase === 'head'
+							: p.phase === 'files'
+								? vscode.l10n.t('reading digests… {0}/{1}', p.done, p.total)
+								: p.phase === 'head'
 								? vscode.l10n.t('indexing… {0}/{1} files', p.done, p.total)
 								: p.phase === 'body'
 									? vscode.l10n.t('indexing abstracts and summaries… {0}%', p.total ? Math.floor((100 * p.done) / p.total) : 100)

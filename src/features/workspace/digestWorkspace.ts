@@ -310,9 +310,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const total = candidates.size;
 		this.setProgress({ done: 0, total, scanning: true }, true);
 		const opened = backend.service.open([...candidates.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always })));
-		// the tree is complete once every file is read (the head pass); long fields are indexed after
-		const first = !this.scannedOnce;
-		await (first ? Promise.race([opened, backend.service.headReady]) : opened).catch((err) => {
+		// the tree is complete once every file's summary is in; the index is built after
+		await Promise.race([opened, backend.service.filesReady]).catch((err) => {
 			getLog().error(`arXiv Digest: the index could not read the workspace: ${errorText(err)}`);
 		});
 	}
@@ -323,7 +322,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.backendValue = backend;
 		backend.service.onFiles((files) => this.applyFileUpdates(backend, files));
 		backend.service.onProgress((p) => {
-			if (p.phase === 'head' && this.currentProgress.scanning) {
+			if (p.phase === 'files' && this.currentProgress.scanning) {
 				// `total` counts files the shards had to read; the rest came from their cache
 				const total = this.currentProgress.total;
 				this.setProgress({ done: Math.min(total, Math.max(0, total - p.total) + p.done), total, scanning: true }, false);
