@@ -227,6 +227,12 @@ export class PaperIndex {
 	/** per-term packed tf counters while indexing one document's head or body, by term id */
 	private scratch = new Int32Array(1 << 16);
 	private touched: number[] = [];
+	/** bumped whenever a field length changes, so fieldScales knows when to rebuild */
+	private lengthsVersion = 0;
+	private scales: Float32Array | undefined;
+	private scalesVersion = -1;
+	private numBuf = new Int32Array(0);
+	private packBuf = new Int32Array(0);
 	/** per-term bit masks of the query's proximity units (query time only; zero between queries) */
 	private unitMask = new Int32Array(0);
 
@@ -306,6 +312,7 @@ export class PaperIndex {
 		this.lengths[num * FIELD_COUNT + field] = Math.min(65535, length);
 		this.lengthSum[field] += length;
 		this.lengthDocs[field]++;
+		this.lengthsVersion++;
 	}
 
 	/** Word ids of a short field in order, hyphenated words as their parts, CJK runs as one break. */
@@ -381,6 +388,7 @@ export class PaperIndex {
 			this.lengthSum[f] -= this.lengths[base + f];
 			this.lengthDocs[f]--;
 		}
+		this.lengthsVersion++;
 	}
 
 	private createDoc(paper: Paper, body: string, occ: Occurrence[]): DocRecord {
@@ -641,6 +649,35 @@ export class PaperIndex {
 	}
 
 	/**
+	 * Per document and field, FIELD_WEIGHT / BM25 length norm: the factor a tf is multiplied
+	 * by. Rebuilt on the first query after lengths changed (a few hundred microseconds).
+	 */
+	private fieldScales(): Float32Array {
+		const n = this.docs.length;
+		if (this.scales && this.scalesVersion === this.lengthsVersion && this.scales.length >= n * FIELD_COUNT) return this.scales;
+		const scales = new Float32Array(n * FIELD_COUNT);
+		const lengths = this.lengths;
+		for (let f = 0; f < FIELD_COUNT; f++) {
+			const avg = this.lengthDocs[f] > 0 && this.lengthSum[f] > 0 ? this.lengthSum[f] / this.lengthDocs[f] : 1;
+			const b = FIELD_B[f];
+			const w = FIELD_WEIGHT[f];
+			for (let num = 0, i = f; num < n; num++, i += FIELD_COUNT) scales[i] = w / (1 - b + (b * lengths[i]) / avg);
+		}
+		this.scales = scales;
+		this.scalesVersion = this.lengthsVersion;
+		return scales;
+	}
+
+	/** Decode buffers of at least `size` postings, reused across queries. */
+	private buffers(size: number): [Int32Array, Int32Array] {
+		if (this.numBuf.length < size) {
+			this.numBuf = new Int32Array(size * 1.5 + 1024);
+			this.packBuf = new Int32Array(size * 1.5 + 1024);
+		}
+		return [this.numBuf, this.packBuf];
+	}
+
+	/**
 	 * BM25F over the groups (cheapest first): returns the documents matching every group,
 	 * with their scores added into `scores`. A group counts once per document, by its best
 	 * term, so `model` and its prefix expansion `modeling` never add up.
@@ -648,51 +685,71 @@ export class PaperIndex {
 	private scoreGroups(groups: WordGroup[], scores: Float64Array): number[] {
 		const n = this.docs.length;
 		const alive = this.alive;
-		const lengths = this.lengths;
+		const sc = this.fieldScales();
 		const matched = new Int32Array(n);
 		const tilde = new Float64Array(n);
 		const best = new Float64Array(n);
-		const norm = new Float64Array(FIELD_COUNT);
-		for (let f = 0; f < FIELD_COUNT; f++) norm[f] = this.lengthDocs[f] > 0 ? this.lengthSum[f] / this.lengthDocs[f] : 1;
 		let candidates: number[] = [];
+		const termTouched: number[] = [];
 		for (let gi = 0; gi < groups.length; gi++) {
 			const group = groups[gi];
 			const groupTouched: number[] = [];
+			const next = gi + 1;
 			// a prefix expansion or typo is never worth more than the word as typed
 			const exactIdf = group.terms[0][1] === 1 ? this.idf(group.terms[0][0]) : Infinity;
 			for (const [termId, weight] of group.terms) {
 				const idf = Math.min(this.idf(termId), exactIdf) * weight;
-				const termTouched: number[] = [];
-				const add = (num: number, value: number) => {
-					const m = matched[num];
-					if ((m !== gi && m !== gi + 1) || !alive[num]) return;
-					if (tilde[num] === 0) termTouched.push(num);
-					tilde[num] += value;
-				};
+				termTouched.length = 0;
 				if (group.names) {
-					this.names.forEach(termId, (num) => add(num, 1));
+					const [nums, packs] = this.buffers(this.names.size(termId));
+					const k = this.names.decode(termId, nums, packs);
+					for (let i = 0; i < k; i++) {
+						const num = nums[i];
+						const m = matched[num];
+						if ((m !== gi && m !== next) || !alive[num]) continue;
+						if (tilde[num] === 0) termTouched.push(num);
+						tilde[num] += 1;
+					}
 				} else {
-					const visit = (slots: readonly Slot[]) => (num: number, packed: number) => {
-						let value = 0;
+					// tf counters as laid out in HEAD_SLOTS / BODY_SLOTS
+					let [nums, packs] = this.buffers(this.head.size(termId));
+					let k = this.head.decode(termId, nums, packs);
+					for (let i = 0; i < k; i++) {
+						const num = nums[i];
+						const m = matched[num];
+						if ((m !== gi && m !== next) || !alive[num]) continue;
+						const p = packs[i];
 						const base = num * FIELD_COUNT;
-						for (const [field, at, bits] of slots) {
-							const tf = (packed >>> at) & ((1 << bits) - 1);
-							if (tf === 0) continue;
-							const b = FIELD_B[field];
-							value += (FIELD_WEIGHT[field] * tf) / (1 - b + (b * lengths[base + field]) / norm[field]);
-						}
-						add(num, value);
-					};
-					this.head.forEach(termId, visit(HEAD_SLOTS));
-					this.body.forEach(termId, visit(BODY_SLOTS));
+						const value =
+							(p & 15) * sc[base + Field.Tldr] +
+							((p >>> 4) & 15) * sc[base + Field.Title] +
+							((p >>> 8) & 7) * sc[base + Field.Authors] +
+							((p >>> 11) & 1) * sc[base + Field.Id] +
+							((p >>> 12) & 1) * sc[base + Field.Category];
+						if (tilde[num] === 0) termTouched.push(num);
+						tilde[num] += value;
+					}
+					[nums, packs] = this.buffers(this.body.size(termId));
+					k = this.body.decode(termId, nums, packs);
+					for (let i = 0; i < k; i++) {
+						const num = nums[i];
+						const m = matched[num];
+						if ((m !== gi && m !== next) || !alive[num]) continue;
+						const p = packs[i];
+						const base = num * FIELD_COUNT;
+						const value = (p & 15) * sc[base + Field.Summaries] + ((p >>> 4) & 15) * sc[base + Field.Abstract];
+						if (tilde[num] === 0) termTouched.push(num);
+						tilde[num] += value;
+					}
 				}
-				for (const num of termTouched) {
+				for (let i = 0; i < termTouched.length; i++) {
+					const num = termTouched[i];
 					const t = tilde[num];
 					tilde[num] = 0;
 					const s = (idf * t) / (t + K1);
 					if (s > best[num]) best[num] = s;
 					if (matched[num] === gi) {
-						matched[num] = gi + 1;
+						matched[num] = next;
 						groupTouched.push(num);
 						if (gi === 0) candidates.push(num);
 					}

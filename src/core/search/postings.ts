@@ -83,6 +83,47 @@ export class PostingStore {
 		}
 	}
 
+	/**
+	 * Decodes `term`'s postings into `nums` / `packs` (each at least size(term) long);
+	 * returns how many. The scoring loop reads these plain arrays: no callback per posting.
+	 */
+	decode(term: number, nums: Int32Array, packs: Int32Array): number {
+		let k = 0;
+		if (term < this.count.length) {
+			const arena = this.arena;
+			let at = this.start[term];
+			const end = this.start[term + 1];
+			let num = 0;
+			while (at < end) {
+				let b = arena[at++];
+				let gap = b & 0x7f;
+				for (let shift = 7; b >= 0x80; shift += 7) {
+					b = arena[at++];
+					gap += (b & 0x7f) * 2 ** shift;
+				}
+				b = arena[at++];
+				let packed = b & 0x7f;
+				for (let shift = 7; b >= 0x80; shift += 7) {
+					b = arena[at++];
+					packed |= (b & 0x7f) << shift;
+				}
+				num += gap;
+				nums[k] = num;
+				packs[k++] = packed;
+			}
+		}
+		const tail = this.tails[term];
+		if (tail) {
+			const scale = this.scale;
+			for (let i = 0; i < tail.length; i++) {
+				const num = Math.floor(tail[i] / scale);
+				nums[k] = num;
+				packs[k++] = tail[i] - num * scale;
+			}
+		}
+		return k;
+	}
+
 	/** Rewrites every list into one arena, dropping postings of dead documents. */
 	freeze(termCount: number, alive: Uint8Array): void {
 		let out = new Uint8Array(Math.max(64, this.arena.length + 3 * this.tailPostings()));
