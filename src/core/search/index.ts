@@ -53,8 +53,9 @@ export interface DocRecord {
 	/** author names folded into words, computed on the first author filter */
 	foldedAuthors?: string[][];
 	/**
-	 * For proximity: [n, word ids of the title…, word ids of the TL;DR…] in order, where
-	 * entries 1..n-1 are the title; hyphenated words appear as their parts, a CJK run as SEQ_BREAK.
+	 * For proximity: [t, d, word ids of the title…, of the TL;DR…, of the authors…] in order,
+	 * where entries 2..t-1 are the title, t..d-1 the TL;DR, d.. the authors; hyphenated words
+	 * appear as their parts, a CJK run and the gap between two authors as SEQ_BREAK.
 	 */
 	seq: Int32Array;
 }
@@ -141,6 +142,8 @@ const FUZZY_WEIGHT = 0.25;
 /** bonus per pair of query words adjacent in order, in units of their mean idf */
 const PROXIMITY_TITLE = 1.5;
 const PROXIMITY_TLDR = 0.6;
+/** a first and last name next to each other in one author: the author meant, not two namesakes */
+const PROXIMITY_AUTHORS = 1.5;
 const MAX_EXPANSIONS = 64;
 /** at most this many matched words per hit */
 const MAX_MATCHED = 16;
@@ -316,7 +319,7 @@ export class PaperIndex {
 	}
 
 	/** Word ids of a short field in order, hyphenated words as their parts, CJK runs as one break. */
-	private sequence(text: string | undefined, out: number[]): void {
+	private sequence(text: string | undefined, out: number[], keepStopwords = false): void {
 		if (!text) return;
 		scanTerms(
 			text,
@@ -324,7 +327,7 @@ export class PaperIndex {
 			() => {
 				if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
 			},
-			false,
+			keepStopwords,
 			true,
 		);
 	}
@@ -447,10 +450,15 @@ export class PaperIndex {
 		this.setLength(num, Field.Category, this.accumulate(doc.category, Field.Category));
 		this.setLength(num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr));
 		this.flush(this.head, num);
-		const seq: number[] = [0];
+		const seq: number[] = [0, 0];
 		this.sequence(doc.title, seq);
 		seq[0] = seq.length;
 		this.sequence(doc.tldr, seq);
+		seq[1] = seq.length;
+		for (const author of doc.authors) {
+			seq.push(SEQ_BREAK);
+			this.sequence(author, seq, true);
+		}
 		doc.seq = Int32Array.from(seq);
 	}
 
@@ -572,7 +580,10 @@ export class PaperIndex {
 					units.push(new Map(id === undefined ? [] : [[id, 1]]));
 				}
 			} else {
-				units.push(new Map(group.terms.filter(([, w]) => w >= FUZZY_WEIGHT)));
+				// adjacency counts for the word as typed; its completions only while it is being typed
+				const typing = query.trailingWord && word === query.words[query.words.length - 1];
+				const exact = group.terms.filter(([, w]) => w === 1);
+				units.push(new Map(exact.length > 0 && !typing ? exact : group.terms.filter(([, w]) => w >= FUZZY_WEIGHT)));
 			}
 		});
 		for (const phrase of query.phrases) groups.push(...this.exactGroups(phrase));
@@ -785,16 +796,17 @@ export class PaperIndex {
 			const found = new Float64Array(count);
 			for (const num of candidates) {
 				const seq = (this.docs[num] as DocRecord).seq;
-				// seq[0] is the title's entry count: pairs at 1..titleEnd-1 are in the title
+				// see DocRecord.seq: a pair never straddles two fields
 				const titleEnd = seq[0];
+				const tldrEnd = seq[1];
 				let any = false;
-				for (let i = 1; i + 1 < seq.length; i++) {
-					if (i === titleEnd) continue;
+				for (let i = 2; i + 1 < seq.length; i++) {
+					if (i + 1 === titleEnd || i + 1 === tldrEnd) continue;
 					const a = seq[i];
 					const b = seq[i + 1];
 					if (a === SEQ_BREAK || b === SEQ_BREAK) continue;
 					let pairs = (mask[a] << 1) & mask[b];
-					const factor = i < titleEnd ? PROXIMITY_TITLE : PROXIMITY_TLDR;
+					const factor = i < titleEnd ? PROXIMITY_TITLE : i < tldrEnd ? PROXIMITY_TLDR : PROXIMITY_AUTHORS;
 					while (pairs !== 0) {
 						const bit = 31 - Math.clz32(pairs);
 						pairs &= ~(1 << bit);

@@ -11,7 +11,7 @@
  * An unknown filter or a malformed value is an error with a message for the user,
  * never a silent empty result.
  */
-import { foldPhraseText, queryWords, type QueryWord } from './tokenizer';
+import { foldPhraseText, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before';
 export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before'];
@@ -158,6 +158,10 @@ export function parseQuery(text: string): QueryParseResult {
 		if (token.negated) query.excludeWords.push(...words);
 		else query.words.push(...words);
 	}
+	// `mixture of experts`: each token is split alone, so a lone stopword survives
+	// queryWords; drop it here unless it is all there is (`the` alone still searches)
+	const content = query.words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));
+	if (content.length > 0) query.words = content;
 	query.trailingWord = /[^\s"”]$/.test(text) && query.words.length > 0;
 	return { ok: true, query };
 }
