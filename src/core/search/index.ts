@@ -235,6 +235,9 @@ export class PaperIndex {
 	private scales: Float32Array | undefined;
 	private scalesVersion = -1;
 	private numBuf = new Int32Array(0);
+	private matchedBuf = new Int32Array(0);
+	private tildeBuf = new Float64Array(0);
+	private bestBuf = new Float64Array(0);
 	private packBuf = new Int32Array(0);
 	/** per-term bit masks of the query's proximity units (query time only; zero between queries) */
 	private unitMask = new Int32Array(0);
@@ -697,9 +700,15 @@ export class PaperIndex {
 		const n = this.docs.length;
 		const alive = this.alive;
 		const sc = this.fieldScales();
-		const matched = new Int32Array(n);
-		const tilde = new Float64Array(n);
-		const best = new Float64Array(n);
+		if (this.matchedBuf.length < n) {
+			// reused across queries (zero between them): allocating three document-sized arrays per keystroke feeds the GC
+			this.matchedBuf = new Int32Array(n + 1024);
+			this.tildeBuf = new Float64Array(n + 1024);
+			this.bestBuf = new Float64Array(n + 1024);
+		}
+		const matched = this.matchedBuf;
+		const tilde = this.tildeBuf;
+		const best = this.bestBuf;
 		let candidates: number[] = [];
 		const termTouched: number[] = [];
 		for (let gi = 0; gi < groups.length; gi++) {
@@ -711,47 +720,36 @@ export class PaperIndex {
 			for (const [termId, weight] of group.terms) {
 				const idf = Math.min(this.idf(termId), exactIdf) * weight;
 				termTouched.length = 0;
-				if (group.names) {
-					const [nums, packs] = this.buffers(this.names.size(termId));
-					const k = this.names.decode(termId, nums, packs);
-					for (let i = 0; i < k; i++) {
-						const num = nums[i];
-						const m = matched[num];
-						if ((m !== gi && m !== next) || !alive[num]) continue;
-						if (tilde[num] === 0) termTouched.push(num);
-						tilde[num] += 1;
-					}
-				} else {
-					// tf counters as laid out in HEAD_SLOTS / BODY_SLOTS
-					let [nums, packs] = this.buffers(this.head.size(termId));
-					let k = this.head.decode(termId, nums, packs);
+				// one loop for the three lists; `kind` picks how a posting's tf counters become a value
+				const gather = (store: PostingStore, kind: 'names' | 'head' | 'body') => {
+					const [nums, packs] = this.buffers(store.size(termId));
+					const k = store.decode(termId, nums, packs);
 					for (let i = 0; i < k; i++) {
 						const num = nums[i];
 						const m = matched[num];
 						if ((m !== gi && m !== next) || !alive[num]) continue;
 						const p = packs[i];
 						const base = num * FIELD_COUNT;
+						// tf counters as laid out in HEAD_SLOTS / BODY_SLOTS
 						const value =
-							(p & 15) * sc[base + Field.Tldr] +
-							((p >>> 4) & 15) * sc[base + Field.Title] +
-							((p >>> 8) & 7) * sc[base + Field.Authors] +
-							((p >>> 11) & 1) * sc[base + Field.Id] +
-							((p >>> 12) & 1) * sc[base + Field.Category];
+							kind === 'names'
+								? 1
+								: kind === 'head'
+									? (p & 15) * sc[base + Field.Tldr] +
+										((p >>> 4) & 15) * sc[base + Field.Title] +
+										((p >>> 8) & 7) * sc[base + Field.Authors] +
+										((p >>> 11) & 1) * sc[base + Field.Id] +
+										((p >>> 12) & 1) * sc[base + Field.Category]
+									: (p & 15) * sc[base + Field.Summaries] + ((p >>> 4) & 15) * sc[base + Field.Abstract];
 						if (tilde[num] === 0) termTouched.push(num);
 						tilde[num] += value;
 					}
-					[nums, packs] = this.buffers(this.body.size(termId));
-					k = this.body.decode(termId, nums, packs);
-					for (let i = 0; i < k; i++) {
-						const num = nums[i];
-						const m = matched[num];
-						if ((m !== gi && m !== next) || !alive[num]) continue;
-						const p = packs[i];
-						const base = num * FIELD_COUNT;
-						const value = (p & 15) * sc[base + Field.Summaries] + ((p >>> 4) & 15) * sc[base + Field.Abstract];
-						if (tilde[num] === 0) termTouched.push(num);
-						tilde[num] += value;
-					}
+				};
+				if (group.names) {
+					gather(this.names, 'names');
+				} else {
+					gather(this.head, 'head');
+					gather(this.body, 'body');
 				}
 				for (let i = 0; i < termTouched.length; i++) {
 					const num = termTouched[i];
@@ -772,8 +770,10 @@ export class PaperIndex {
 			}
 		}
 		const all = groups.length;
-		candidates = candidates.filter((num) => matched[num] === all);
-		return candidates;
+		const complete = candidates.filter((num) => matched[num] === all);
+		// only documents of the first group ever get a nonzero mark
+		for (const num of candidates) matched[num] = 0;
+		return complete;
 	}
 
 	/**
@@ -877,8 +877,8 @@ export class PaperIndex {
 				const collect = (num: number) => {
 					if (!common || common.has(num)) docs.add(num);
 				};
-				this.head.forEach(termId, collect);
-				this.body.forEach(termId, collect);
+				this.head.forEachDoc(termId, collect);
+				this.body.forEachDoc(termId, collect);
 				common = docs;
 			}
 			for (const num of common ?? []) out.add(num);
@@ -948,11 +948,16 @@ export class PaperIndex {
 			collect(doc.title);
 			collect(doc.tldr);
 			collect(doc.authors.join('\n'));
-			const body = termsSeen.size < latinWords || literal.length > 0 ? this.bodyOf(doc) : '';
-			if (termsSeen.size < latinWords) collect(body);
+			let body: string | undefined;
+			if (termsSeen.size < latinWords) collect((body = this.bodyOf(doc)));
 			if (literal.length > 0) {
-				const folded = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.tldr, doc.authors.join(', '), body].join('\n'));
-				for (const p of literal) if (!seen.has(p) && containsPhrase(folded, p)) out.push(p);
+				// the short fields first: folding the long ones is the expensive part
+				const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.tldr, doc.authors.join(', ')].join('\n'));
+				let long: string | undefined;
+				for (const p of literal) {
+					if (seen.has(p)) continue;
+					if (containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(body ?? this.bodyOf(doc))), p)) out.push(p);
+				}
 			}
 			return out;
 		};

@@ -48,39 +48,11 @@ export class PostingStore {
 		return (term < this.count.length ? this.count[term] : 0) + (this.tails[term]?.length ?? 0);
 	}
 
-	/** Calls `fn(num, packed)` for every posting of `term`, in increasing document order. */
-	forEach(term: number, fn: (num: number, packed: number) => void): void {
-		if (term < this.count.length) {
-			const arena = this.arena;
-			let at = this.start[term];
-			const end = this.start[term + 1];
-			let num = 0;
-			while (at < end) {
-				// two varints, decoded inline: this loop is the hot path of every query
-				let b = arena[at++];
-				let gap = b & 0x7f;
-				for (let shift = 7; b >= 0x80; shift += 7) {
-					b = arena[at++];
-					gap += (b & 0x7f) * 2 ** shift;
-				}
-				b = arena[at++];
-				let packed = b & 0x7f;
-				for (let shift = 7; b >= 0x80; shift += 7) {
-					b = arena[at++];
-					packed |= (b & 0x7f) << shift;
-				}
-				num += gap;
-				fn(num, packed);
-			}
-		}
-		const tail = this.tails[term];
-		if (tail) {
-			const scale = this.scale;
-			for (let i = 0; i < tail.length; i++) {
-				const num = Math.floor(tail[i] / scale);
-				fn(num, tail[i] - num * scale);
-			}
-		}
+	/** Calls `fn(num)` for every document of `term`, in increasing order (not for hot loops: see decode). */
+	forEachDoc(term: number, fn: (num: number) => void): void {
+		const nums = new Int32Array(this.size(term));
+		const k = this.decode(term, nums, new Int32Array(nums.length));
+		for (let i = 0; i < k; i++) fn(nums[i]);
 	}
 
 	/**
@@ -137,12 +109,20 @@ export class PostingStore {
 			}
 			out[at++] = value;
 		};
+		let nums = new Int32Array(1024);
+		let packs = new Int32Array(1024);
 		for (let t = 0; t < termCount; t++) {
 			start[t] = at;
+			if (this.size(t) > nums.length) {
+				nums = new Int32Array(this.size(t) * 2);
+				packs = new Int32Array(this.size(t) * 2);
+			}
+			const k = this.decode(t, nums, packs);
 			let previous = 0;
 			let n = 0;
-			this.forEach(t, (num, packed) => {
-				if (!alive[num]) return;
+			for (let i = 0; i < k; i++) {
+				const num = nums[i];
+				if (!alive[num]) continue;
 				// two varints take at most 2 × 8 bytes for any document number below 2^53
 				if (at + 16 > out.length) {
 					const grown = new Uint8Array(out.length * 2);
@@ -150,10 +130,10 @@ export class PostingStore {
 					out = grown;
 				}
 				write(num - previous);
-				write(packed);
+				write(packs[i]);
 				previous = num;
 				n++;
-			});
+			}
 			count[t] = n;
 		}
 		start[termCount] = at;
