@@ -10,6 +10,7 @@ import { runGenCorpus } from './genCorpusCommand';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { runParse } from './parse';
 import { runStats } from './stats';
+import { runRelevance } from './relevance';
 import { runBenchWithSearch, runSearch } from './search';
 
 export type { CliIO } from './io';
@@ -24,6 +25,8 @@ Commands:
   bench DIR [--runs N]     parse throughput over a directory, as JSON
                            (--search: also the search index figures)
   search DIR QUERY         search the papers under DIR [--json] [--limit N]
+  relevance DIR            ranking quality (P@10, nDCG@10, MRR) on judged queries,
+                           ours vs minisearch (--judge: write the judgements)
   gen-corpus OUT [...]     write a large generated workspace for benchmarks
 
 Options:
@@ -67,7 +70,7 @@ export function main(argv: readonly string[], io: CliIO): number {
 /** Commands that run asynchronously (worker threads); everything else goes through `main`. */
 export async function mainAsync(argv: readonly string[], io: CliIO): Promise<number> {
 	const [first, ...rest] = argv;
-	const run = first === 'search' ? runSearch : first === 'bench' && rest.includes('--search') ? runBenchWithSearch : undefined;
+	const run = first === 'search' ? runSearch : first === 'relevance' ? runRelevance : first === 'bench' && rest.includes('--search') ? runBenchWithSearch : undefined;
 	if (!run) return main(argv, io);
 	try {
 		return await run(rest, io);

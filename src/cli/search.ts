@@ -156,7 +156,7 @@ export function benchQueries(sampleIds: readonly string[]): string[] {
 
 export const BENCH_FUZZY_QUERIES = ['difusion', 'transfromer', 'segmentaton', 'reinforcment', 'langauge', 'benchmrak', 'robotcs', 'adversaral', 'halucination', 'retreival'];
 
-function percentile(values: readonly number[], p: number): number {
+export function percentile(values: readonly number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { containsPhrase, foldPhraseText, foldWord, queryWords, tokenize } from '../../src/core/search/tokenizer';
+import { containsPhrase, foldInflection, foldPhraseText, foldWord, queryWords, tokenize } from '../../src/core/search/tokenizer';
 
 describe('search tokenizer', () => {
 	describe('CJK', () => {
@@ -34,14 +34,27 @@ describe('search tokenizer', () => {
 			assert.deepStrictEqual(tokenize('state-of-the-art'), ['state-of-the-art', 'state', 'art']);
 		});
 		it('keeps decimal numbers and arXiv ids whole', () => {
-			assert.deepStrictEqual(tokenize('2602.04994 gains 41.28%'), ['2602.04994', 'gains', '41.28']);
+			assert.deepStrictEqual(tokenize('2602.04994 gains 41.28%'), ['2602.04994', 'gain', '41.28']);
 		});
 		it('queries a hyphenated word by its whole form only', () => {
-			assert.deepStrictEqual(queryWords('Token-Pruning'), [{ terms: ['token-pruning'], cjk: false }]);
+			assert.deepStrictEqual(queryWords('Token-Pruning'), [{ terms: ['token-pruning'], parts: ['token', 'pruning'], cjk: false }]);
 		});
 		it('drops query stopwords unless nothing else is left', () => {
 			assert.deepStrictEqual(queryWords('the diffusion').map((w) => w.terms[0]), ['diffusion']);
 			assert.deepStrictEqual(queryWords('the').map((w) => w.terms[0]), ['the']);
+		});
+		it('folds plurals onto the singular, at index and query time alike', () => {
+			assert.deepStrictEqual(tokenize('World Models, studies, classes, patches, LLMs'), ['world', 'model', 'study', 'class', 'patch', 'llm']);
+			assert.deepStrictEqual(queryWords('diffusion models').map((w) => w.terms[0]), tokenize('Diffusion Model'));
+			assert.deepStrictEqual(tokenize('vision-language models; mixture-of-experts'), ['vision-language', 'vision', 'language', 'model', 'mixture-of-expert', 'mixture', 'expert']);
+		});
+		it('leaves words that only look plural alone', () => {
+			for (const word of ['loss', 'corpus', 'analysis', 'bias', 'series', 'gas', 'physics', 'h100s', 'its']) {
+				assert.strictEqual(foldInflection(word), word, word);
+			}
+			assert.strictEqual(foldInflection('biases'), 'bias');
+			assert.strictEqual(foldInflection('hypotheses'), 'hypothesis');
+			assert.strictEqual(foldInflection('keys'), 'key');
 		});
 		it('treats LaTeX and markup as separators', () => {
 			assert.deepStrictEqual(tokenize('$\\lambda$-return <think>'), ['lambda', 'return', 'think']);

@@ -3,17 +3,23 @@
  * time a rebuild takes.
  *
  *   "ADSI" | u32 format version | u32 meta length | meta JSON (UTF-8, padded to 4 bytes)
- *   | head, body and names postings: arena, start, length each   (Int32, little endian)
- *   | every document's long-field text, concatenated (UTF-8)
+ *   | Int32 (little endian): head, body and names posting offsets and counts (start, count
+ *     each), then every document's proximity word sequence, concatenated
+ *   | Uint16: per-document field lengths (padded to 4 bytes)
+ *   | bytes: head, body and names posting arenas (varints, see postings.ts), then every
+ *     document's long-field text, concatenated (UTF-8)
  *
  * The meta JSON holds the files (path, size, mtime: the cache key of each file), the
- * documents and the terms in id order. Anything unexpected — wrong magic, another
- * version, truncated data, a JSON error — makes `decodeCache` return undefined, and
- * the caller rebuilds; a cache is never an error for the user.
+ * documents (occurrences as indices into the files) and the terms in id order.
+ * Anything unexpected — wrong magic, another version, truncated data, postings that do
+ * not decode, a JSON error — makes `decodeCache` return undefined, and the caller
+ * rebuilds; a cache is never an error for the user.
  */
-import { PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
+import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
+import { PostingStore, type FrozenPostings } from './postings';
 
-export const CACHE_FORMAT_VERSION = 2;
+/** 3: per-field tf varint postings, field lengths and word sequences (issue 14) */
+export const CACHE_FORMAT_VERSION = 3;
 const MAGIC = 0x49534441; // "ADSI" little endian
 
 interface CachedDoc {
@@ -24,8 +30,12 @@ interface CachedDoc {
 	c: string;
 	d: string;
 	l?: string;
-	o: [string, string][];
+	/** occurrences: indices into CacheMeta.files (the day is the file's) */
+	o: number[];
+	/** body bytes */
 	b: number;
+	/** word sequence length */
+	s: number;
 	x: boolean;
 }
 
@@ -33,17 +43,26 @@ interface CacheMeta {
 	files: [string, FileEntry][];
 	docs: (CachedDoc | 0)[];
 	terms: string[];
+	/** element counts of the arrays after the meta, in the order written */
 	sizes: number[];
 	/** anything the caller wants to check on load (e.g. the shard layout) */
 	key: string;
 }
 
+type Section = Int32Array | Uint16Array | Uint8Array;
+
+const pad4 = (n: number) => (n + 3) & ~3;
+
 /** Serialises a frozen index (call `index.freeze()` first). */
 export function encodeCache(index: PaperIndex, key: string): Uint8Array {
+	const files = [...index.files];
+	const fileNumber = new Map(files.map(([path], i) => [path, i]));
 	const bodies: Uint8Array[] = [];
+	const seqs: Int32Array[] = [];
 	const docs: (CachedDoc | 0)[] = index.docs.map((doc) => {
 		if (!doc) return 0;
 		bodies.push(doc.body);
+		seqs.push(doc.seq);
 		return {
 			i: doc.id,
 			t: doc.title,
@@ -52,28 +71,40 @@ export function encodeCache(index: PaperIndex, key: string): Uint8Array {
 			c: doc.category,
 			d: doc.tldr,
 			l: doc.link,
-			o: doc.occ.map((o) => [o.file, o.day] as [string, string]),
+			o: doc.occ.map((o) => fileNumber.get(o.file) ?? -1),
 			b: doc.body.length,
+			s: doc.seq.length,
 			x: doc.bodyIndexed,
 		};
 	});
+	const seqAll = new Int32Array(seqs.reduce((s, q) => s + q.length, 0));
+	let at = 0;
+	for (const q of seqs) {
+		seqAll.set(q, at);
+		at += q.length;
+	}
 	const stores = [index.head, index.body, index.names];
-	const arrays = stores.flatMap((store) => [store.arena, store.start, store.length]);
-	const meta: CacheMeta = { files: [...index.files], docs, terms: index.terms, sizes: arrays.map((a) => a.length), key };
+	const sections: Section[] = [
+		...stores.flatMap((store) => [store.start, store.count]),
+		seqAll,
+		index.lengths.subarray(0, index.docs.length * FIELD_COUNT),
+		...stores.map((store) => store.arena),
+	];
+	const meta: CacheMeta = { files, docs, terms: index.terms, sizes: sections.map((a) => a.length), key };
 	const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
-	const metaPadded = (metaBytes.length + 3) & ~3;
-	const bodyBytes = bodies.reduce((s, b) => s + b.length, 0);
-	const total = 12 + metaPadded + arrays.reduce((s, a) => s + a.byteLength, 0) + bodyBytes;
+	let total = 12 + pad4(metaBytes.length);
+	for (const a of sections) total = a instanceof Uint16Array ? pad4(total + a.byteLength) : total + a.byteLength;
+	total += bodies.reduce((s, b) => s + b.length, 0);
 	const out = new Uint8Array(total);
 	const view = new DataView(out.buffer);
 	view.setUint32(0, MAGIC, true);
 	view.setUint32(4, CACHE_FORMAT_VERSION, true);
 	view.setUint32(8, metaBytes.length, true);
 	out.set(metaBytes, 12);
-	let at = 12 + metaPadded;
-	for (const a of arrays) {
+	at = 12 + pad4(metaBytes.length);
+	for (const a of sections) {
 		out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-		at += a.byteLength;
+		at = a instanceof Uint16Array ? pad4(at + a.byteLength) : at + a.byteLength;
 	}
 	for (const b of bodies) {
 		out.set(b, at);
@@ -93,35 +124,50 @@ export function decodeCache(bytes: Uint8Array, key: string): PaperIndex | undefi
 		const metaLength = view.getUint32(8, true);
 		if (12 + metaLength > data.length) return undefined;
 		const meta = JSON.parse(new TextDecoder().decode(data.subarray(12, 12 + metaLength))) as CacheMeta;
-		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.terms) || !Array.isArray(meta.sizes) || meta.sizes.length !== 9) {
+		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.terms) || !Array.isArray(meta.sizes) || meta.sizes.length !== 11) {
 			return undefined;
 		}
-		let at = data.byteOffset + 12 + ((metaLength + 3) & ~3);
+		let at = data.byteOffset + 12 + pad4(metaLength);
 		const end = data.byteOffset + data.byteLength;
-		const arrays: Int32Array[] = [];
-		for (const size of meta.sizes) {
-			if (!Number.isInteger(size) || size < 0 || at + size * 4 > end) return undefined;
-			arrays.push(new Int32Array(data.buffer, at, size));
-			at += size * 4;
-		}
-		const stores: { arena: Int32Array; start: Int32Array; length: Int32Array }[] = [];
-		for (let k = 0; k < 9; k += 3) {
-			const [arena, start, length] = arrays.slice(k, k + 3);
-			if (start.length !== meta.terms.length || length.length !== meta.terms.length) return undefined;
-			for (let t = 0; t < start.length; t++) {
-				if (start[t] < 0 || length[t] < 0 || start[t] + length[t] > arena.length) return undefined;
-			}
-			stores.push({ arena, start, length });
+		const take = <T extends Section>(size: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number): T | undefined => {
+			if (!Number.isInteger(size) || size < 0 || at + size * width > end) return undefined;
+			const array = make(data.buffer, at, size);
+			at += size * width;
+			if (width === 2) at = pad4(at - data.byteOffset) + data.byteOffset;
+			return array;
+		};
+		const int32 = (size: number) => take(size, (b, o, n) => new Int32Array(b, o, n), 4);
+		const ints = meta.sizes.slice(0, 7).map(int32);
+		const lengths = take(meta.sizes[7], (b, o, n) => new Uint16Array(b, o, n), 2);
+		const arenas = meta.sizes.slice(8, 11).map((size) => take(size, (b, o, n) => new Uint8Array(b, o, n), 1));
+		if (ints.some((a) => !a) || !lengths || arenas.some((a) => !a) || lengths.length !== meta.docs.length * FIELD_COUNT) return undefined;
+		const [hs, hc, bs, bc, ns, nc, seqAll] = ints as Int32Array[];
+		const stores: FrozenPostings[] = [
+			{ start: hs, count: hc, arena: arenas[0] as Uint8Array },
+			{ start: bs, count: bc, arena: arenas[1] as Uint8Array },
+			{ start: ns, count: nc, arena: arenas[2] as Uint8Array },
+		];
+		for (const store of stores) {
+			if (store.count.length !== meta.terms.length || !PostingStore.valid(store, meta.docs.length)) return undefined;
 		}
 		const docs: (DocRecord | undefined)[] = [];
+		let seqAt = 0;
 		for (let num = 0; num < meta.docs.length; num++) {
 			const d = meta.docs[num];
 			if (d === 0) {
 				docs.push(undefined);
 				continue;
 			}
-			if (at + d.b > end) return undefined;
-			const occ: Occurrence[] = d.o.map(([file, day]) => ({ file, day }));
+			if (at + d.b > end || seqAt + d.s > seqAll.length) return undefined;
+			const occ: Occurrence[] = [];
+			for (const f of d.o) {
+				const file = meta.files[f];
+				if (!file) return undefined;
+				occ.push({ file: file[0], day: file[1].day });
+			}
+			const seq = seqAll.subarray(seqAt, seqAt + d.s);
+			for (let k = 1; k < seq.length; k++) if (seq[k] < -1 || seq[k] >= meta.terms.length) return undefined;
+			seqAt += d.s;
 			docs.push({
 				num,
 				id: d.i,
@@ -134,15 +180,12 @@ export function decodeCache(bytes: Uint8Array, key: string): PaperIndex | undefi
 				body: new Uint8Array(data.buffer, at, d.b),
 				occ,
 				bodyIndexed: d.x,
+				seq,
 			});
 			at += d.b;
 		}
-		const maxNum = docs.length * 16;
-		for (const { arena } of stores) {
-			for (let i = 0; i < arena.length; i++) if (arena[i] < 0 || arena[i] >= maxNum) return undefined;
-		}
 		const [head, body, names] = stores;
-		return PaperIndex.restore({ docs, files: meta.files, terms: meta.terms, head, body, names });
+		return PaperIndex.restore({ docs, files: meta.files, terms: meta.terms, head, body, names, lengths });
 	} catch {
 		return undefined;
 	}

@@ -118,6 +118,6 @@ export class SearchShard {
 	ids(text: string): IdsReply {
 		const parsed = parseQuery(text);
 		if (!parsed.ok) return { ok: false, error: parsed.error };
-		return { ok: true, ids: this.index.search(parsed.query, Number.MAX_SAFE_INTEGER).hits.map((h) => h.id) };
+		return { ok: true, ids: this.index.search(parsed.query, Number.MAX_SAFE_INTEGER, { matched: false }).hits.map((h) => h.id) };
 	}
 }

@@ -7,16 +7,23 @@
  * only titles/authors/ids/TL;DR and 388 s for every field, 520 MB heap, and 50–520 ms per
  * prefix query: its radix tree scans node children linearly on every insert (thousands of
  * CJK first characters at the root) and its postings are one Map per (term, field).
- * This index keeps the same ideas (BM25-like scoring, prefix + fuzzy, field boosts) with
- * compact postings: per term, an Int32 list of `docNum * 16 + weight`, where the weight
- * folds field boosts and term frequency into 4 bits. Postings live in two groups — the
+ *
+ * Ranking (issue 14) is BM25F: per query word, each field's term frequency is normalised
+ * by that field's length against its average, weighted (title > TL;DR > other summaries >
+ * abstract > authors) and summed before one saturation, times the term's idf. A word
+ * counts once, through its best form: the exact (inflection-folded) term, else a prefix
+ * expansion at a fraction of the weight and never more idf than the exact word, else a
+ * typo at a smaller fraction. Query words next to each other and in order in the title
+ * (then the TL;DR) add a proximity bonus, from each paper's stored word-id sequence of
+ * those two fields. Recency only breaks ties.
+ *
+ * Postings (postings.ts) keep per-field tf, varint-packed. They live in two groups — the
  * "head" (id, title, authors, category, TL;DR: indexed first, searchable in seconds) and
- * the "body" (motivation, method, result, conclusion, abstract, extra fields: indexed in a
- * second pass). Frozen postings sit in one Int32Array arena; later additions go to small
- * per-term tails until the next freeze.
+ * the "body" (other summaries and extra fields, abstract: indexed in a second pass).
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Digest, Paper } from '../model';
+import { PostingStore, type FrozenPostings } from './postings';
 import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 
@@ -36,7 +43,7 @@ export interface DocRecord {
 	category: string;
 	tldr: string;
 	link?: string;
-	/** UTF-8 of the long fields, kept for phrase checks (empty until the second pass when deferred) */
+	/** UTF-8 of the long fields (summaries, then ABSTRACT_MARK, then the abstract), kept for phrase checks; empty until the second pass when deferred */
 	body: Uint8Array;
 	/** the long fields while their indexing is deferred (encoding them is part of the second pass) */
 	pendingBody?: string;
@@ -45,6 +52,12 @@ export interface DocRecord {
 	bodyIndexed: boolean;
 	/** author names folded into words, computed on the first author filter */
 	foldedAuthors?: string[][];
+	/**
+	 * For proximity: [t, d, word ids of the title…, of the TL;DR…, of the authors…] in order,
+	 * where entries 2..t-1 are the title, t..d-1 the TL;DR, d.. the authors; hyphenated words
+	 * appear as their parts, a CJK run and the gap between two authors as SEQ_BREAK.
+	 */
+	seq: Int32Array;
 }
 
 export interface FileEntry {
@@ -65,6 +78,12 @@ export interface SearchHit {
 	/** newest first */
 	occurrences: Occurrence[];
 	score: number;
+	/**
+	 * The paper's words that matched the query, as written in the paper (`Models`, `world`,
+	 * a prefix's completion, a typo's correction, a Chinese query run), for "why this
+	 * result" descriptions and highlighting; empty for queries without words.
+	 */
+	matched: string[];
 }
 
 export interface SearchResult {
@@ -75,71 +94,74 @@ export interface SearchResult {
 	approximate: boolean;
 }
 
-const HEAD_WEIGHTS = { id: 15, title: 8, translatedTitle: 5, authors: 6, category: 4, tldr: 3 } as const;
-const HEAD_BOOST = 3;
-const PREFIX_WEIGHT = 0.55;
-const FUZZY_WEIGHT = 0.4;
+export interface SearchOptions {
+	fuzzy?: boolean;
+	/** fill SearchHit.matched (default true); id-only callers skip the work */
+	matched?: boolean;
+}
+
+/** The indexed fields; the first five are the head postings, the last two the body postings. */
+export const enum Field {
+	Id,
+	Title,
+	Tldr,
+	Authors,
+	Category,
+	Summaries,
+	Abstract,
+}
+export const FIELD_COUNT = 7;
+
+/** BM25F weight of each field, by Field: title > TL;DR > other summaries > abstract > authors. */
+const FIELD_WEIGHT = [6, 5, 2.5, 0.6, 0.4, 1.2, 1];
+/** length normalisation per field (0 for one-token fields) */
+const FIELD_B = [0, 0.6, 0.6, 0.3, 0, 0.75, 0.75];
+const K1 = 1.2;
+
+/** Where each field's tf counter sits in a posting's `packed` value: [field, first bit, bits]. */
+type Slot = readonly [Field, number, number];
+const HEAD_SLOTS: readonly Slot[] = [
+	[Field.Tldr, 0, 4],
+	[Field.Title, 4, 4],
+	[Field.Authors, 8, 3],
+	[Field.Id, 11, 1],
+	[Field.Category, 12, 1],
+];
+const HEAD_BITS = 13;
+const BODY_SLOTS: readonly Slot[] = [
+	[Field.Summaries, 0, 4],
+	[Field.Abstract, 4, 4],
+];
+const BODY_BITS = 8;
+const SLOT_OF: Slot[] = [];
+for (const slot of [...HEAD_SLOTS, ...BODY_SLOTS]) SLOT_OF[slot[0]] = slot;
+
+/** weight of a prefix expansion / a typo against the exact word (1) */
+const PREFIX_WEIGHT = 0.35;
+const FUZZY_WEIGHT = 0.25;
+/** bonus per pair of query words adjacent in order, in units of their mean idf */
+const PROXIMITY_TITLE = 1.5;
+const PROXIMITY_TLDR = 0.6;
+/** a first and last name next to each other in one author: the author meant, not two namesakes */
+const PROXIMITY_AUTHORS = 1.5;
 const MAX_EXPANSIONS = 64;
+/** at most this many matched words per hit */
+const MAX_MATCHED = 16;
+/** stands for a CJK run in DocRecord.seq (words on either side are not adjacent) */
+const SEQ_BREAK = -1;
+/** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
+const ABSTRACT_MARK = '\f';
 
 const encoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
+const NO_SEQ = new Int32Array(0);
 const decoder = new TextDecoder();
 
-/** Per-term posting lists: a frozen arena plus growable tails. */
-export class PostingStore {
-	arena = new Int32Array(0);
-	start = new Int32Array(0);
-	length = new Int32Array(0);
-	tails: (number[] | undefined)[] = [];
-
-	push(term: number, value: number): void {
-		const tail = this.tails[term];
-		if (tail) tail.push(value);
-		else this.tails[term] = [value];
-	}
-
-	count(term: number): number {
-		return (term < this.length.length ? this.length[term] : 0) + (this.tails[term]?.length ?? 0);
-	}
-
-	forEach(term: number, fn: (value: number) => void): void {
-		if (term < this.length.length) {
-			const s = this.start[term];
-			const e = s + this.length[term];
-			const arena = this.arena;
-			for (let i = s; i < e; i++) fn(arena[i]);
-		}
-		const tail = this.tails[term];
-		if (tail) for (let i = 0; i < tail.length; i++) fn(tail[i]);
-	}
-
-	/** Moves all tails into one arena, dropping postings of dead documents. */
-	freeze(termCount: number, alive: Uint8Array): void {
-		let total = 0;
-		for (let t = 0; t < termCount; t++) total += this.count(t);
-		const arena = new Int32Array(total);
-		const start = new Int32Array(termCount);
-		const length = new Int32Array(termCount);
-		let at = 0;
-		for (let t = 0; t < termCount; t++) {
-			start[t] = at;
-			this.forEach(t, (v) => {
-				if (alive[v >>> 4]) arena[at++] = v;
-			});
-			length[t] = at - start[t];
-		}
-		this.arena = at === total ? arena : arena.slice(0, at);
-		this.start = start;
-		this.length = length;
-		// preallocated so later additions stay in fast (non-dictionary) elements
-		this.tails = new Array<number[] | undefined>(termCount);
-	}
-}
-
 function bodyText(paper: Paper): string {
-	const parts = [paper.motivation, paper.method, paper.result, paper.conclusion, paper.abstract, paper.abstractTranslation ?? ''];
+	// the abstract's translation counts with the summaries (often the same language), the abstract apart
+	const parts = [paper.motivation, paper.method, paper.result, paper.conclusion, paper.abstractTranslation ?? ''];
 	for (const extra of paper.extra) parts.push(extra.label + ': ' + extra.value);
-	return parts.filter((p) => p !== '').join('\n');
+	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
 }
 
 function sameContent(doc: DocRecord, paper: Paper, body: string): boolean {
@@ -165,6 +187,13 @@ function compareOcc(a: Occurrence, b: Occurrence): number {
 	return a.day === b.day ? (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) : a.day < b.day ? 1 : -1;
 }
 
+/** One query word's terms with their weights (1 exact, less for prefix/typo), and its idf cap. */
+interface WordGroup {
+	terms: [number, number][];
+	/** read the author-name postings instead of head + body (author: filters) */
+	names: boolean;
+}
+
 export class PaperIndex {
 	readonly docs: (DocRecord | undefined)[] = [];
 	readonly byId = new Map<string, DocRecord>();
@@ -172,10 +201,15 @@ export class PaperIndex {
 	readonly vocab = new Map<string, number>();
 	terms: string[] = [];
 	alive = new Uint8Array(1024);
-	readonly head = new PostingStore();
-	readonly body = new PostingStore();
+	readonly head = new PostingStore(HEAD_BITS);
+	readonly body = new PostingStore(BODY_BITS);
 	/** terms of author names only, so author: filters need neither the head's other fields nor a check */
-	readonly names = new PostingStore();
+	readonly names = new PostingStore(0);
+	/** per document, FIELD_COUNT term counts (saturating at 65535): BM25F length normalisation */
+	lengths = new Uint16Array(1024 * FIELD_COUNT);
+	/** per field, the summed lengths and the number of documents counted, for the averages */
+	private readonly lengthSum = new Float64Array(FIELD_COUNT);
+	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
 	/** minisearch's radix tree over the word vocabulary: prefix and fuzzy lookups without scanning it */
 	private latinMap: SearchableMap<number> | undefined;
@@ -194,15 +228,26 @@ export class PaperIndex {
 	readonly cjkVocab = new Map<number, number>();
 	/** the same, split by first character so lookups hash small integers */
 	private cjkByFirst: (Map<number, number> | undefined)[] = [];
-	/** per-document term weights while indexing one document, by term id */
-	private scratch = new Float64Array(1 << 16);
+	/** per-term packed tf counters while indexing one document's head or body, by term id */
+	private scratch = new Int32Array(1 << 16);
 	private touched: number[] = [];
+	/** bumped whenever a field length changes, so fieldScales knows when to rebuild */
+	private lengthsVersion = 0;
+	private scales: Float32Array | undefined;
+	private scalesVersion = -1;
+	private numBuf = new Int32Array(0);
+	private matchedBuf = new Int32Array(0);
+	private tildeBuf = new Float64Array(0);
+	private bestBuf = new Float64Array(0);
+	private packBuf = new Int32Array(0);
+	/** per-term bit masks of the query's proximity units (query time only; zero between queries) */
+	private unitMask = new Int32Array(0);
 
 	private newTerm(term: string): number {
 		const id = this.terms.length;
 		this.terms.push(term);
 		if (id >= this.scratch.length) {
-			const grown = new Float64Array(this.scratch.length * 2);
+			const grown = new Int32Array(this.scratch.length * 2);
 			grown.set(this.scratch);
 			this.scratch = grown;
 		}
@@ -238,36 +283,57 @@ export class PaperIndex {
 		return isCjkTerm(term) ? this.cjkVocab.get(cjkTermToCode(term)) : this.vocab.get(term);
 	}
 
-	/** Accumulates `weight` per term of `text` into the scratch table. */
-	private accumulate(text: string | undefined, weight: number): void {
-		if (!text) return;
-		const scratch = this.scratch;
-		const touched = this.touched;
+	/** Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it has. */
+	private accumulate(text: string | undefined, field: Field): number {
+		if (!text) return 0;
+		const [, at, bits] = SLOT_OF[field];
+		const unit = 1 << at;
+		const full = ((1 << bits) - 1) << at;
+		let length = 0;
+		const add = (id: number) => {
+			length++;
+			const packed = this.scratch[id];
+			if (packed === 0) this.touched.push(id);
+			// saturating counter: tf beyond 15 (7 for authors) adds nothing under BM25 anyway
+			if ((packed & full) !== full) this.scratch[id] = packed + unit;
+		};
 		scanTerms(
 			text,
-			(word) => {
-				const id = this.wordId(word);
-				if (scratch[id] === 0) touched.push(id);
-				scratch[id] += weight;
-			},
-			(code) => {
-				const id = this.cjkId(code);
-				if (this.scratch[id] === 0) touched.push(id);
-				this.scratch[id] += weight;
-			},
+			(word) => add(this.wordId(word)),
+			(code) => add(this.cjkId(code)),
 		);
+		return length;
 	}
 
-	/** Pushes the scratch table as postings of document `num` and clears it. */
-	private flush(store: PostingStore, num: number, round: boolean): void {
-		const base = num * 16;
+	/** Pushes the scratch counters as postings of document `num` and clears them. */
+	private flush(store: PostingStore, num: number): void {
 		const scratch = this.scratch;
 		for (const id of this.touched) {
-			const w = scratch[id];
+			store.push(id, num, scratch[id]);
 			scratch[id] = 0;
-			store.push(id, base + (w > 15 ? 15 : round ? Math.max(1, Math.round(w)) : w));
 		}
 		this.touched = [];
+	}
+
+	private setLength(num: number, field: Field, length: number): void {
+		this.lengths[num * FIELD_COUNT + field] = Math.min(65535, length);
+		this.lengthSum[field] += length;
+		this.lengthDocs[field]++;
+		this.lengthsVersion++;
+	}
+
+	/** Word ids of a short field in order, hyphenated words as their parts, CJK runs as one break. */
+	private sequence(text: string | undefined, out: number[], keepStopwords = false): void {
+		if (!text) return;
+		scanTerms(
+			text,
+			(word) => out.push(this.wordId(word)),
+			() => {
+				if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
+			},
+			keepStopwords,
+			true,
+		);
 	}
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
@@ -323,6 +389,13 @@ export class PaperIndex {
 		this.alive[doc.num] = 0;
 		this.docs[doc.num] = undefined;
 		if (this.byId.get(doc.id) === doc) this.byId.delete(doc.id);
+		const base = doc.num * FIELD_COUNT;
+		const last = doc.bodyIndexed ? FIELD_COUNT : Field.Summaries;
+		for (let f = 0; f < last; f++) {
+			this.lengthSum[f] -= this.lengths[base + f];
+			this.lengthDocs[f]--;
+		}
+		this.lengthsVersion++;
 	}
 
 	private createDoc(paper: Paper, body: string, occ: Occurrence[]): DocRecord {
@@ -340,14 +413,11 @@ export class PaperIndex {
 			pendingBody: this.deferBodies ? body : undefined,
 			occ,
 			bodyIndexed: false,
+			seq: NO_SEQ,
 		};
 		this.docs.push(doc);
 		this.byId.set(doc.id, doc);
-		if (num >= this.alive.length) {
-			const grown = new Uint8Array(this.alive.length * 2);
-			grown.set(this.alive);
-			this.alive = grown;
-		}
+		this.ensureCapacity(num + 1);
 		this.alive[num] = 1;
 		this.indexHead(doc);
 		if (this.deferBodies) this.pendingBodies.push(num);
@@ -355,12 +425,24 @@ export class PaperIndex {
 		return doc;
 	}
 
+	private ensureCapacity(docs: number): void {
+		if (docs <= this.alive.length) return;
+		let size = this.alive.length;
+		while (size < docs) size *= 2;
+		const alive = new Uint8Array(size);
+		alive.set(this.alive);
+		this.alive = alive;
+		const lengths = new Uint16Array(size * FIELD_COUNT);
+		lengths.set(this.lengths);
+		this.lengths = lengths;
+	}
+
 	private indexHead(doc: DocRecord): void {
-		this.accumulate(doc.id, HEAD_WEIGHTS.id);
-		this.accumulate(doc.title, HEAD_WEIGHTS.title);
-		this.accumulate(doc.translatedTitle, HEAD_WEIGHTS.translatedTitle);
+		const num = doc.num;
+		this.setLength(num, Field.Id, this.accumulate(doc.id, Field.Id));
+		this.setLength(num, Field.Title, this.accumulate(doc.title, Field.Title) + this.accumulate(doc.translatedTitle, Field.Title));
 		const authors = doc.authors.join('\n');
-		this.accumulate(authors, HEAD_WEIGHTS.authors);
+		this.setLength(num, Field.Authors, this.accumulate(authors, Field.Authors));
 		const nameTerms = new Set<number>();
 		scanTerms(
 			authors,
@@ -368,15 +450,29 @@ export class PaperIndex {
 			(code) => nameTerms.add(this.cjkId(code)),
 			true,
 		);
-		for (const id of nameTerms) this.names.push(id, doc.num * 16 + 1);
-		this.accumulate(doc.category, HEAD_WEIGHTS.category);
-		this.accumulate(doc.tldr, HEAD_WEIGHTS.tldr);
-		this.flush(this.head, doc.num, true);
+		for (const id of nameTerms) this.names.push(id, num, 0);
+		this.setLength(num, Field.Category, this.accumulate(doc.category, Field.Category));
+		this.setLength(num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr));
+		this.flush(this.head, num);
+		const seq: number[] = [0, 0];
+		this.sequence(doc.title, seq);
+		seq[0] = seq.length;
+		this.sequence(doc.tldr, seq);
+		seq[1] = seq.length;
+		for (const author of doc.authors) {
+			seq.push(SEQ_BREAK);
+			this.sequence(author, seq, true);
+		}
+		doc.seq = Int32Array.from(seq);
 	}
 
 	private indexBody(doc: DocRecord, text: string): void {
-		this.accumulate(text, 1);
-		this.flush(this.body, doc.num, false);
+		const mark = text.lastIndexOf(ABSTRACT_MARK);
+		const summaries = mark < 0 ? text : text.slice(0, mark);
+		const abstract = mark < 0 ? '' : text.slice(mark + 1);
+		this.setLength(doc.num, Field.Summaries, this.accumulate(summaries, Field.Summaries));
+		this.setLength(doc.num, Field.Abstract, this.accumulate(abstract, Field.Abstract));
+		this.flush(this.body, doc.num);
 		doc.bodyIndexed = true;
 	}
 
@@ -416,7 +512,12 @@ export class PaperIndex {
 		return this.latinMap;
 	}
 
-	/** Term ids (with weights) a free word stands for: exact, prefix expansions, and fuzzy when nothing else. */
+	/** Documents holding `term` (approximately: a term in both head and body counts once, by the larger list). */
+	private df(term: number): number {
+		return Math.max(this.head.size(term), this.body.size(term));
+	}
+
+	/** Term ids (with weights) a free word stands for: exact, prefix expansions, and typos when nothing else. */
 	private expand(word: QueryWord, prefix: boolean, fuzzy: boolean): [number, number][] {
 		const out: [number, number][] = [];
 		const term = word.terms[0];
@@ -426,9 +527,10 @@ export class PaperIndex {
 		if (prefix && term.length >= 2) {
 			const candidates: [number, number][] = [];
 			for (const [other, id] of this.latinTerms().atPrefix(term)) {
-				if (other !== term) candidates.push([id, this.head.count(id) + this.body.count(id)]);
+				if (other !== term) candidates.push([id, this.df(id)]);
 			}
 			if (candidates.length > MAX_EXPANSIONS) candidates.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
+			// a short prefix says less about the word meant than a long one
 			for (const [id] of candidates) out.push([id, PREFIX_WEIGHT * Math.min(1, term.length / 6 + 0.3)]);
 		}
 		if (fuzzy && out.length === 0 && term.length >= 4) {
@@ -442,87 +544,82 @@ export class PaperIndex {
 	}
 
 	/** Every word of a phrase or CJK run becomes its own required group of exact terms. */
-	private exactGroups(text: string): [number, number][][] {
-		const groups: [number, number][][] = [];
+	private exactGroups(text: string): WordGroup[] {
+		const groups: WordGroup[] = [];
 		forEachTerm(text, (t) => {
 			const id = this.lookup(t);
-			groups.push(id === undefined ? [] : [[id, 1]]);
+			groups.push({ terms: id === undefined ? [] : [[id, 1]], names: false });
 		});
 		return groups;
 	}
 
-	search(query: ParsedQuery, limit = 50, options: { fuzzy?: boolean } = {}): SearchResult {
+	/** BM25 idf of a term among the live documents. */
+	private idf(term: number): number {
+		const n = Math.max(1, this.byId.size);
+		const df = this.df(term);
+		return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+	}
+
+	search(query: ParsedQuery, limit = 50, options: SearchOptions = {}): SearchResult {
 		const fuzzy = options.fuzzy !== false;
-		const groups: [number, number][][] = [];
+		const groups: WordGroup[] = [];
 		const verify: string[] = [...query.phrases];
+		/** per free word in typed order: the terms that count for proximity (a hyphenated word: one unit per part) */
+		const units: Map<number, number>[] = [];
 		query.words.forEach((word) => {
 			if (word.cjk) {
 				for (const t of word.terms) {
 					const id = this.lookup(t);
-					groups.push(id === undefined ? [] : [[id, 1]]);
+					groups.push({ terms: id === undefined ? [] : [[id, 1]], names: false });
 				}
 				if (word.terms.length > 1) verify.push(word.terms[0][0] + word.terms.map((t) => t[1]).join(''));
+				units.push(new Map());
+				return;
+			}
+			const group: WordGroup = { terms: this.expand(word, true, fuzzy), names: false };
+			groups.push(group);
+			if (word.parts) {
+				for (const part of word.parts) {
+					const id = this.lookup(part);
+					units.push(new Map(id === undefined ? [] : [[id, 1]]));
+				}
 			} else {
-				groups.push(this.expand(word, true, fuzzy));
+				// adjacency counts for the word as typed; its completions only while it is being typed
+				const typing = query.trailingWord && word === query.words[query.words.length - 1];
+				const exact = group.terms.filter(([, w]) => w === 1);
+				units.push(new Map(exact.length > 0 && !typing ? exact : group.terms.filter(([, w]) => w >= FUZZY_WEIGHT)));
 			}
 		});
 		for (const phrase of query.phrases) groups.push(...this.exactGroups(phrase));
 		// author parts narrow the candidates through the index; passesFilters then checks they sit in one name
-		const headOnlyFrom = groups.length;
 		for (const parts of query.authors) {
 			for (const part of parts) {
 				if (isCjkTerm(part)) {
 					forEachTerm(part, (t) => {
 						const id = this.lookup(t);
-						groups.push(id === undefined ? [] : [[id, 0.25]]);
+						groups.push({ terms: id === undefined ? [] : [[id, 0.25]], names: true });
 					});
 					continue;
 				}
-				// short name parts (Li, Wu, Xu) are whole surnames, not prefixes of every Lin and Liu
-				const found = this.expand({ terms: [part], cjk: false }, part.length > 3, false);
-				groups.push(found.map(([id, w]) => [id, w * 0.25] as [number, number]));
+				// short name parts (Li, Wu, Xu) are whole surnames, not prefixes of every Lin and Liu;
+				// parts are folded like index terms (`Jones` is indexed as `jone`)
+				const folded: string[] = [];
+				forEachTerm(part, (t) => folded.push(t), true);
+				const found = this.expand({ terms: [folded[0] ?? part], cjk: false }, part.length > 3, false);
+				groups.push({ terms: found.map(([id, w]) => [id, w * 0.25] as [number, number]), names: true });
 			}
 		}
-		// author groups read the names postings only
-		const nameGroups = new Set(groups.slice(headOnlyFrom));
 
 		const n = this.docs.length;
-		const alive = this.alive;
 		let candidates: number[];
 		let scores: Float64Array | undefined;
 		if (groups.length > 0) {
-			if (groups.some((g) => g.length === 0)) return { hits: [], total: 0, approximate: false };
-			const cost = (g: [number, number][]) => g.reduce((s, [id]) => s + (nameGroups.has(g) ? this.names.count(id) : this.head.count(id) + this.body.count(id)), 0);
-			groups.sort((a, b) => cost(a) - cost(b));
+			if (groups.some((g) => g.terms.length === 0)) return { hits: [], total: 0, approximate: false };
+			const cost = (g: WordGroup) => g.terms.reduce((s, [id]) => s + (g.names ? this.names.size(id) : this.head.size(id) + this.body.size(id)), 0);
+			const ordered = [...groups].sort((a, b) => cost(a) - cost(b));
 			scores = new Float64Array(n);
-			const matched = new Int32Array(n);
-			const liveCount = Math.max(1, this.byId.size);
-			candidates = [];
-			for (let gi = 0; gi < groups.length; gi++) {
-				for (const [termId, weight] of groups[gi]) {
-					const df = this.head.count(termId) + this.body.count(termId);
-					const idf = Math.log(1 + (liveCount - df + 0.5) / (df + 0.5)) * weight;
-					const visit = (head: boolean) => (v: number) => {
-						const num = v >>> 4;
-						const m = matched[num];
-						if ((m !== gi && m !== gi + 1) || !alive[num]) return;
-						const w = v & 15;
-						(scores as Float64Array)[num] += idf * (head ? (HEAD_BOOST * w) / (w + 2) : w / (w + 1.5));
-						if (m === gi) {
-							matched[num] = gi + 1;
-							if (gi === 0) candidates.push(num);
-						}
-					};
-					if (nameGroups.has(groups[gi])) {
-						this.names.forEach(termId, visit(false));
-						continue;
-					}
-					this.head.forEach(termId, visit(true));
-					this.body.forEach(termId, visit(false));
-				}
-			}
-			const all = groups.length;
-			candidates = candidates.filter((num) => matched[num] === all);
+			candidates = this.scoreGroups(ordered, scores);
+			if (units.length > 1) this.addProximity(units, candidates, scores);
 		} else {
 			candidates = this.unrankedCandidates(query);
 		}
@@ -540,6 +637,8 @@ export class PaperIndex {
 			const db = (docs[b] as DocRecord).occ[0]?.day ?? '';
 			return da !== db ? da > db : a < b;
 		};
+		const explain = options.matched === false ? undefined : this.explainer(groups, query, verify);
+		const hit = (num: number) => this.hit(num, finalScores, explain);
 
 		const checks = verify.filter((p) => p !== '');
 		const negative = query.excludePhrases;
@@ -547,7 +646,7 @@ export class PaperIndex {
 		// only the best few are ever shown: select them instead of sorting every match
 		let ordered = topK(filtered, needsCheck ? Math.min(filtered.length, limit * 2 + 20) : limit, before);
 		if (!needsCheck) {
-			return { hits: ordered.map((num) => this.hit(num, finalScores)), total: filtered.length, approximate: false };
+			return { hits: ordered.map(hit), total: filtered.length, approximate: false };
 		}
 		const hits: SearchHit[] = [];
 		let i = 0;
@@ -558,10 +657,176 @@ export class PaperIndex {
 				ordered = topK(filtered, filtered.length, before);
 			}
 			const doc = docs[ordered[i]] as DocRecord;
-			if (this.phrasesMatch(doc, checks, negative)) hits.push(this.hit(doc.num, finalScores));
+			if (this.phrasesMatch(doc, checks, negative)) hits.push(hit(doc.num));
 		}
 		const approximate = i < filtered.length;
 		return { hits, total: approximate ? hits.length + (filtered.length - i) : hits.length, approximate };
+	}
+
+	/**
+	 * Per document and field, FIELD_WEIGHT / BM25 length norm: the factor a tf is multiplied
+	 * by. Rebuilt on the first query after lengths changed (a few hundred microseconds).
+	 */
+	private fieldScales(): Float32Array {
+		const n = this.docs.length;
+		if (this.scales && this.scalesVersion === this.lengthsVersion && this.scales.length >= n * FIELD_COUNT) return this.scales;
+		const scales = new Float32Array(n * FIELD_COUNT);
+		const lengths = this.lengths;
+		for (let f = 0; f < FIELD_COUNT; f++) {
+			const avg = this.lengthDocs[f] > 0 && this.lengthSum[f] > 0 ? this.lengthSum[f] / this.lengthDocs[f] : 1;
+			const b = FIELD_B[f];
+			const w = FIELD_WEIGHT[f];
+			for (let num = 0, i = f; num < n; num++, i += FIELD_COUNT) scales[i] = w / (1 - b + (b * lengths[i]) / avg);
+		}
+		this.scales = scales;
+		this.scalesVersion = this.lengthsVersion;
+		return scales;
+	}
+
+	/** Decode buffers of at least `size` postings, reused across queries. */
+	private buffers(size: number): [Int32Array, Int32Array] {
+		if (this.numBuf.length < size) {
+			this.numBuf = new Int32Array(size * 1.5 + 1024);
+			this.packBuf = new Int32Array(size * 1.5 + 1024);
+		}
+		return [this.numBuf, this.packBuf];
+	}
+
+	/**
+	 * BM25F over the groups (cheapest first): returns the documents matching every group,
+	 * with their scores added into `scores`. A group counts once per document, by its best
+	 * term, so `model` and its prefix expansion `modeling` never add up.
+	 */
+	private scoreGroups(groups: WordGroup[], scores: Float64Array): number[] {
+		const n = this.docs.length;
+		const alive = this.alive;
+		const sc = this.fieldScales();
+		if (this.matchedBuf.length < n) {
+			// reused across queries (zero between them): allocating three document-sized arrays per keystroke feeds the GC
+			this.matchedBuf = new Int32Array(n + 1024);
+			this.tildeBuf = new Float64Array(n + 1024);
+			this.bestBuf = new Float64Array(n + 1024);
+		}
+		const matched = this.matchedBuf;
+		const tilde = this.tildeBuf;
+		const best = this.bestBuf;
+		let candidates: number[] = [];
+		const termTouched: number[] = [];
+		for (let gi = 0; gi < groups.length; gi++) {
+			const group = groups[gi];
+			const groupTouched: number[] = [];
+			const next = gi + 1;
+			// a prefix expansion or typo is never worth more than the word as typed
+			const exactIdf = group.terms[0][1] === 1 ? this.idf(group.terms[0][0]) : Infinity;
+			for (const [termId, weight] of group.terms) {
+				const idf = Math.min(this.idf(termId), exactIdf) * weight;
+				termTouched.length = 0;
+				// one loop for the three lists; `kind` picks how a posting's tf counters become a value
+				const gather = (store: PostingStore, kind: 'names' | 'head' | 'body') => {
+					const [nums, packs] = this.buffers(store.size(termId));
+					const k = store.decode(termId, nums, packs);
+					for (let i = 0; i < k; i++) {
+						const num = nums[i];
+						const m = matched[num];
+						if ((m !== gi && m !== next) || !alive[num]) continue;
+						const p = packs[i];
+						const base = num * FIELD_COUNT;
+						// tf counters as laid out in HEAD_SLOTS / BODY_SLOTS
+						const value =
+							kind === 'names'
+								? 1
+								: kind === 'head'
+									? (p & 15) * sc[base + Field.Tldr] +
+										((p >>> 4) & 15) * sc[base + Field.Title] +
+										((p >>> 8) & 7) * sc[base + Field.Authors] +
+										((p >>> 11) & 1) * sc[base + Field.Id] +
+										((p >>> 12) & 1) * sc[base + Field.Category]
+									: (p & 15) * sc[base + Field.Summaries] + ((p >>> 4) & 15) * sc[base + Field.Abstract];
+						if (tilde[num] === 0) termTouched.push(num);
+						tilde[num] += value;
+					}
+				};
+				if (group.names) {
+					gather(this.names, 'names');
+				} else {
+					gather(this.head, 'head');
+					gather(this.body, 'body');
+				}
+				for (let i = 0; i < termTouched.length; i++) {
+					const num = termTouched[i];
+					const t = tilde[num];
+					tilde[num] = 0;
+					const s = (idf * t) / (t + K1);
+					if (s > best[num]) best[num] = s;
+					if (matched[num] === gi) {
+						matched[num] = next;
+						groupTouched.push(num);
+						if (gi === 0) candidates.push(num);
+					}
+				}
+			}
+			for (const num of groupTouched) {
+				scores[num] += best[num];
+				best[num] = 0;
+			}
+		}
+		const all = groups.length;
+		const complete = candidates.filter((num) => matched[num] === all);
+		// only documents of the first group ever get a nonzero mark
+		for (const num of candidates) matched[num] = 0;
+		return complete;
+	}
+
+	/**
+	 * Adds a bonus per pair of consecutive query words found next to each other, in
+	 * order, in the title (more) or the TL;DR, read from each candidate's word sequence.
+	 */
+	private addProximity(units: Map<number, number>[], candidates: readonly number[], scores: Float64Array): void {
+		const count = Math.min(units.length, 31);
+		if (this.unitMask.length < this.terms.length) this.unitMask = new Int32Array(this.terms.length + 1024);
+		const mask = this.unitMask;
+		const pairWeight = new Float64Array(count);
+		const unitIdf = units.slice(0, count).map((unit) => {
+			let idf = 0;
+			for (const [id, w] of unit) idf = Math.max(idf, this.idf(id) * w);
+			return idf;
+		});
+		for (let u = 0; u < count; u++) for (const id of units[u].keys()) mask[id] |= 1 << u;
+		for (let u = 0; u + 1 < count; u++) pairWeight[u] = unitIdf[u] > 0 && unitIdf[u + 1] > 0 ? (unitIdf[u] + unitIdf[u + 1]) / 2 : 0;
+		try {
+			const found = new Float64Array(count);
+			for (const num of candidates) {
+				const seq = (this.docs[num] as DocRecord).seq;
+				// see DocRecord.seq: a pair never straddles two fields
+				const titleEnd = seq[0];
+				const tldrEnd = seq[1];
+				let any = false;
+				for (let i = 2; i + 1 < seq.length; i++) {
+					if (i + 1 === titleEnd || i + 1 === tldrEnd) continue;
+					const a = seq[i];
+					const b = seq[i + 1];
+					if (a === SEQ_BREAK || b === SEQ_BREAK) continue;
+					let pairs = (mask[a] << 1) & mask[b];
+					const factor = i < titleEnd ? PROXIMITY_TITLE : i < tldrEnd ? PROXIMITY_TLDR : PROXIMITY_AUTHORS;
+					while (pairs !== 0) {
+						const bit = 31 - Math.clz32(pairs);
+						pairs &= ~(1 << bit);
+						const u = bit - 1;
+						if (factor > found[u]) found[u] = factor;
+						any = true;
+					}
+				}
+				if (!any) continue;
+				let bonus = 0;
+				for (let u = 0; u < count; u++) {
+					bonus += found[u] * pairWeight[u];
+					found[u] = 0;
+				}
+				scores[num] += bonus;
+			}
+		} finally {
+			for (let u = 0; u < count; u++) for (const id of units[u].keys()) mask[id] = 0;
+		}
 	}
 
 	/** Candidates of a query without words: narrowed by id or day through the maps, else every paper. */
@@ -593,8 +858,12 @@ export class PaperIndex {
 	private phrasesMatch(doc: DocRecord, phrases: string[], negative: string[]): boolean {
 		const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.authors.join(', '), doc.tldr].join('\n'));
 		let long: string | undefined;
-		const has = (p: string) => containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(doc.pendingBody ?? decoder.decode(doc.body))), p);
+		const has = (p: string) => containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(this.bodyOf(doc))), p);
 		return phrases.every(has) && !negative.some(has);
+	}
+
+	private bodyOf(doc: DocRecord): string {
+		return doc.pendingBody ?? decoder.decode(doc.body);
 	}
 
 	private excludedDocs(query: ParsedQuery): Set<number> {
@@ -606,11 +875,11 @@ export class PaperIndex {
 			let common: Set<number> | undefined;
 			for (const termId of groups as number[]) {
 				const docs = new Set<number>();
-				const collect = (v: number) => {
-					if (!common || common.has(v >>> 4)) docs.add(v >>> 4);
+				const collect = (num: number) => {
+					if (!common || common.has(num)) docs.add(num);
 				};
-				this.head.forEach(termId, collect);
-				this.body.forEach(termId, collect);
+				this.head.forEachDoc(termId, collect);
+				this.body.forEachDoc(termId, collect);
 				common = docs;
 			}
 			for (const num of common ?? []) out.add(num);
@@ -643,7 +912,59 @@ export class PaperIndex {
 		return true;
 	}
 
-	private hit(num: number, scores: Float64Array | undefined): SearchHit {
+	/**
+	 * A function giving a paper's words that matched the query as written in the paper:
+	 * words whose index term is one the query's words stood for (exact, prefix, typo),
+	 * from the title, TL;DR and authors, and from the long fields only when some query
+	 * word was not seen there; Chinese runs and phrases as typed when the paper has them.
+	 */
+	private explainer(groups: WordGroup[], query: ParsedQuery, verify: string[]): ((doc: DocRecord) => string[]) | undefined {
+		const wanted = new Set<number>();
+		for (const group of groups) for (const [id] of group.terms) if (!isCjkTerm(this.terms[id])) wanted.add(id);
+		const literal = verify.filter((p) => p !== '');
+		if (wanted.size === 0 && literal.length === 0) return undefined;
+		const latinWords = query.words.filter((w) => !w.cjk).length;
+		return (doc) => {
+			const out: string[] = [];
+			const seen = new Set<string>();
+			const termsSeen = new Set<number>();
+			const collect = (text: string | undefined) => {
+				if (!text) return;
+				scanTerms(
+					text,
+					(term, raw) => {
+						const id = this.vocab.get(term);
+						if (id === undefined || !wanted.has(id)) return;
+						termsSeen.add(id);
+						const key = raw.toLowerCase();
+						if (!seen.has(key) && out.length < MAX_MATCHED) {
+							seen.add(key);
+							out.push(raw);
+						}
+					},
+					() => undefined,
+					true,
+				);
+			};
+			collect(doc.title);
+			collect(doc.tldr);
+			collect(doc.authors.join('\n'));
+			let body: string | undefined;
+			if (termsSeen.size < latinWords) collect((body = this.bodyOf(doc)));
+			if (literal.length > 0) {
+				// the short fields first: folding the long ones is the expensive part
+				const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.tldr, doc.authors.join(', ')].join('\n'));
+				let long: string | undefined;
+				for (const p of literal) {
+					if (seen.has(p)) continue;
+					if (containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(body ?? this.bodyOf(doc))), p)) out.push(p);
+				}
+			}
+			return out;
+		};
+	}
+
+	private hit(num: number, scores: Float64Array | undefined, explain: ((doc: DocRecord) => string[]) | undefined): SearchHit {
 		const doc = this.docs[num] as DocRecord;
 		return {
 			id: doc.id,
@@ -654,6 +975,7 @@ export class PaperIndex {
 			link: doc.link,
 			occurrences: doc.occ,
 			score: scores ? scores[num] : 0,
+			matched: explain ? explain(doc) : [],
 		};
 	}
 
@@ -669,34 +991,40 @@ export class PaperIndex {
 
 	/**
 	 * Rebuilds an index from saved parts (see cache.ts): documents by number (holes for
-	 * dead ones), terms in id order, and frozen postings.
+	 * dead ones), terms in id order, frozen postings and field lengths.
 	 */
 	static restore(parts: {
 		docs: (DocRecord | undefined)[];
 		files: [string, FileEntry][];
 		terms: string[];
-		head: { arena: Int32Array; start: Int32Array; length: Int32Array };
-		body: { arena: Int32Array; start: Int32Array; length: Int32Array };
-		names: { arena: Int32Array; start: Int32Array; length: Int32Array };
+		head: FrozenPostings;
+		body: FrozenPostings;
+		names: FrozenPostings;
+		lengths: Uint16Array;
 	}): PaperIndex {
 		const index = new PaperIndex();
 		for (const [path, entry] of parts.files) index.files.set(path, entry);
-		index.alive = new Uint8Array(Math.max(1024, parts.docs.length));
+		index.ensureCapacity(parts.docs.length);
+		index.lengths.set(parts.lengths.subarray(0, parts.docs.length * FIELD_COUNT));
 		for (const doc of parts.docs) {
 			index.docs.push(doc);
-			if (doc) {
-				index.alive[doc.num] = 1;
-				index.byId.set(doc.id, doc);
-				if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
+			if (!doc) continue;
+			index.alive[doc.num] = 1;
+			index.byId.set(doc.id, doc);
+			if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
+			const last = doc.bodyIndexed ? FIELD_COUNT : Field.Summaries;
+			for (let f = 0; f < last; f++) {
+				index.lengthSum[f] += index.lengths[doc.num * FIELD_COUNT + f];
+				index.lengthDocs[f]++;
 			}
 		}
 		for (const term of parts.terms) {
 			if (isCjkTerm(term)) index.cjkId(cjkTermToCode(term));
 			else index.wordId(term);
 		}
-		Object.assign(index.head, parts.head, { tails: new Array<number[] | undefined>(parts.terms.length) });
-		Object.assign(index.body, parts.body, { tails: new Array<number[] | undefined>(parts.terms.length) });
-		Object.assign(index.names, parts.names, { tails: new Array<number[] | undefined>(parts.terms.length) });
+		index.head.restore(parts.head);
+		index.body.restore(parts.body);
+		index.names.restore(parts.names);
 		return index;
 	}
 }

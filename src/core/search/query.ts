@@ -11,7 +11,7 @@
  * An unknown filter or a malformed value is an error with a message for the user,
  * never a silent empty result.
  */
-import { foldPhraseText, queryWords, type QueryWord } from './tokenizer';
+import { foldPhraseText, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before';
 export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before'];
@@ -21,6 +21,7 @@ const FILTER_ALIASES: Readonly<Record<string, FilterName>> = {
 	category: 'cat',
 	author: 'author',
 	id: 'id',
+	arxiv: 'id',
 	day: 'day',
 	date: 'day',
 	after: 'after',
@@ -56,6 +57,7 @@ export interface ParsedQuery {
 
 export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string };
 
+const VERSIONED_ID_RE = /\b(\d{4}\.\d{4,5})v\d+\b/g;
 const DAY_RE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 function emptyQuery(): ParsedQuery {
@@ -151,10 +153,15 @@ export function parseQuery(text: string): QueryParseResult {
 			}
 			continue;
 		}
-		const words = queryWords(token.value);
+		// a pasted versioned id (2602.04994v2) means the paper, whatever its version
+		const words = queryWords(token.value.replace(VERSIONED_ID_RE, '$1'));
 		if (token.negated) query.excludeWords.push(...words);
 		else query.words.push(...words);
 	}
+	// `mixture of experts`: each token is split alone, so a lone stopword survives
+	// queryWords; drop it here unless it is all there is (`the` alone still searches)
+	const content = query.words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));
+	if (content.length > 0) query.words = content;
 	query.trailingWord = /[^\s"”]$/.test(text) && query.words.length > 0;
 	return { ok: true, query };
 }

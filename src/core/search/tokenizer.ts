@@ -2,7 +2,9 @@
  * Tokenizer shared by indexing and querying, so both sides always agree.
  *
  * - Latin (and any other spaced script): words are case-folded, diacritics folded
- *   (NFKD, combining marks dropped), English stopwords and one-letter words dropped.
+ *   (NFKD, combining marks dropped), English stopwords and one-letter words dropped,
+ *   and plural/third-person `-s` folded (`models` → `model`, `studies` → `study`; see
+ *   foldInflection), so singular and plural are one term at index and query time.
  *   A hyphenated word is indexed whole (`token-pruning`) and in parts (`token`, `pruning`).
  *   Decimal numbers and arXiv ids stay one token (`2602.04994`).
  * - CJK (Han, kana, Hangul), written without spaces: every run becomes overlapping
@@ -74,15 +76,59 @@ export function foldWord(word: string): string {
 }
 
 export interface TokenSink {
-	(term: string): void;
+	/** `raw` is the word as written (before folding), for callers that show or highlight it */
+	(term: string, raw: string): void;
+}
+
+/** Plurals the suffix rules below would get wrong, and Latin/Greek plurals worth knowing. */
+const IRREGULAR: ReadonlyMap<string, string> = new Map([
+	['biases', 'bias'], ['aliases', 'alias'], ['analyses', 'analysis'], ['hypotheses', 'hypothesis'], ['theses', 'thesis'],
+	['syntheses', 'synthesis'], ['diagnoses', 'diagnosis'], ['indices', 'index'], ['matrices', 'matrix'], ['vertices', 'vertex'],
+	['criteria', 'criterion'], ['phenomena', 'phenomenon'], ['children', 'child'], ['people', 'person'], ['men', 'man'],
+	['women', 'woman'], ['mice', 'mouse'], ['teeth', 'tooth'], ['feet', 'foot'], ['geese', 'goose'], ['lives', 'life'],
+	['leaves', 'leaf'], ['halves', 'half'], ['shelves', 'shelf'], ['wolves', 'wolf'], ['selves', 'self'],
+]);
+
+/** Words ending in `s` that are not plurals (the suffix rules would cut them). */
+const NOT_PLURAL: ReadonlySet<string> = new Set([
+	'bias', 'alias', 'atlas', 'canvas', 'gas', 'chaos', 'ethos', 'pathos', 'cosmos', 'lens', 'news', 'series', 'species',
+	'physics', 'mathematics', 'economics', 'ethics', 'always', 'perhaps', 'whereas', 'towards', 'afterwards', 'besides',
+	'yes', 'less', 'unless', 'thus', 'plus', 'minus', 'bonus', 'focus', 'corpus', 'status', 'virus', 'consensus',
+	'campus', 'stimulus', 'apparatus', 'census', 'nexus', 'radius', 'torus', 'locus', 'modulus', 'calculus', 'genus',
+	'sinus', 'chorus', 'fungus', 'octopus', 'hiatus', 'impetus', 'prospectus', 'syllabus',
+]);
+
+/**
+ * Folds English plural and third-person `-s` onto the singular stem, conservatively:
+ * only endings that are almost always inflections, never `-ing`/`-ed` (`learning` and
+ * `learned` mean different things in titles). Words with digits, short words and
+ * `-ss`/`-us`/`-is` words stay as they are. Applied to index and query terms alike, so
+ * the stem only has to be consistent, not a dictionary word.
+ */
+export function foldInflection(word: string): string {
+	const n = word.length;
+	if (n < 4 || word.charCodeAt(n - 1) !== 0x73 /* s */) return word;
+	const irregular = IRREGULAR.get(word);
+	if (irregular !== undefined) return irregular;
+	if (NOT_PLURAL.has(word)) return word;
+	for (let i = 0; i < n; i++) if (isDigit(word.charCodeAt(i))) return word;
+	const prev = word.charCodeAt(n - 2);
+	// -ss (loss, class), -us (corpus), -is (analysis): not plurals
+	if (prev === 0x73 || prev === 0x75 || prev === 0x69) return word;
+	if (prev === 0x65 /* e */) {
+		if (n > 4 && word.endsWith('ies') && !/[aeiou]ies$/.test(word)) return word.slice(0, -3) + 'y';
+		if (word.endsWith('sses') || word.endsWith('xes') || word.endsWith('ches') || word.endsWith('shes') || word.endsWith('zzes')) return word.slice(0, -2);
+	}
+	return word.slice(0, -1);
 }
 
 /**
  * Low-level scan used by the indexer: words arrive as folded strings, CJK bigrams and
  * unigrams as numbers (`c1 * 65536 + c2`, or the char code alone), so the hot path
- * allocates no string per CJK character.
+ * allocates no string per CJK character. `partsOnly` leaves out the whole form of a
+ * hyphenated word (its parts only), for word-position sequences.
  */
-export function scanTerms(text: string, onWord: TokenSink, onCjk: (code: number) => void, keepStopwords = false): void {
+export function scanTerms(text: string, onWord: TokenSink, onCjk: (code: number) => void, keepStopwords = false, partsOnly = false): void {
 	const n = text.length;
 	let i = 0;
 	while (i < n) {
@@ -126,7 +172,7 @@ export function scanTerms(text: string, onWord: TokenSink, onCjk: (code: number)
 		}
 		if (parts) {
 			parts.push(text.slice(partStart, i));
-			emitWord(text.slice(start, i), onWord, keepStopwords);
+			if (!partsOnly) emitWord(text.slice(start, i), onWord, keepStopwords);
 			for (const part of parts) emitWord(part, onWord, keepStopwords);
 		} else {
 			emitWord(text.slice(start, i), onWord, keepStopwords);
@@ -149,22 +195,28 @@ export function cjkTermToCode(term: string): number {
  * plus their parts), and CJK bigrams/unigrams.
  */
 export function forEachTerm(text: string, emit: TokenSink, keepStopwords = false): void {
-	scanTerms(text, emit, (code) => emit(cjkCodeToTerm(code)), keepStopwords);
+	scanTerms(text, emit, (code) => {
+		const term = cjkCodeToTerm(code);
+		emit(term, term);
+	}, keepStopwords);
 }
 
 function emitWord(raw: string, emit: TokenSink, keepStopwords: boolean): void {
 	const word = foldWord(raw);
 	if (word.length < 2 && !isDigit(word.charCodeAt(0))) return;
 	if (!keepStopwords && STOPWORDS.has(word)) return;
-	emit(word);
+	const term = foldInflection(word);
+	// `others` → `other`: a stem that is a stopword is dropped like the stopword itself
+	if (!keepStopwords && term !== word && STOPWORDS.has(term)) return;
+	emit(term, raw);
 }
 
 function emitCjkRun(text: string, start: number, end: number, emit: TokenSink): void {
 	if (end - start === 1) {
-		emit(text[start]);
+		emit(text[start], text[start]);
 		return;
 	}
-	for (let k = start; k + 1 < end; k++) emit(text.slice(k, k + 2));
+	for (let k = start; k + 1 < end; k++) emit(text.slice(k, k + 2), text.slice(k, k + 2));
 }
 
 /** All index terms of `text`, in order, with repeats. */
@@ -189,6 +241,8 @@ export function hasCjk(text: string): boolean {
 export interface QueryWord {
 	/** the term(s) that must all match; a hyphenated word yields its whole form only */
 	terms: string[];
+	/** a hyphenated word's parts without stopwords (`vision-language` → vision, language), for word proximity */
+	parts?: string[];
 	/** true for CJK runs: matched exactly (no prefix/fuzzy), all bigrams required */
 	cjk: boolean;
 }
@@ -220,7 +274,8 @@ export function queryWords(text: string): QueryWord[] {
 		const collected: string[] = [];
 		forEachTerm(word, (t) => collected.push(t), true);
 		i = start + Math.max(1, word.length);
-		if (collected.length > 0) words.push({ terms: [collected[0]], cjk: false });
+		if (collected.length > 1) words.push({ terms: [collected[0]], parts: collected.slice(1).filter((t) => !STOPWORDS.has(t)), cjk: false });
+		else if (collected.length > 0) words.push({ terms: [collected[0]], cjk: false });
 	}
 	const content = words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));
 	return content.length > 0 ? content : words;

@@ -1,0 +1,153 @@
+import * as assert from 'node:assert';
+import type { Digest, Paper } from '../../src/core/model';
+import { parseDigest } from '../../src/core/parser';
+import { decodeCache, encodeCache } from '../../src/core/search/cache';
+import { PaperIndex, type SearchHit } from '../../src/core/search/index';
+import { parseQuery } from '../../src/core/search/query';
+import { makePaper } from './card-fixtures';
+
+/** Papers that differ only where a test says: every other field is the same filler. */
+function paper(id: string, overrides: Partial<Paper> = {}): Paper {
+	return makePaper({
+		id,
+		link: `https://arxiv.org/abs/${id}`,
+		title: 'A Study of Something',
+		authors: ['Ada Lovelace', 'Alan Turing'],
+		tldr: 'We study something.',
+		motivation: 'Something matters.',
+		method: 'We measure it.',
+		result: 'It works.',
+		conclusion: 'Done.',
+		abstract: 'We present a study of something that matters.',
+		extra: [],
+		...overrides,
+	});
+}
+
+function digest(path: string, day: string, papers: Paper[]): Digest {
+	return { ...parseDigest('', path), day, label: day, papers };
+}
+
+function indexOf(...papers: Paper[]): PaperIndex {
+	const index = new PaperIndex();
+	index.addFile('/ws/data/2026-02-05.md', digest('/ws/data/2026-02-05.md', '2026-02-05', papers));
+	return index;
+}
+
+function hits(index: PaperIndex, text: string): SearchHit[] {
+	const parsed = parseQuery(text);
+	if (!parsed.ok) assert.fail(parsed.error);
+	return index.search(parsed.query, 50).hits;
+}
+
+const ids = (index: PaperIndex, text: string) => hits(index, text).map((h) => h.id);
+
+describe('search ranking', () => {
+	it('ranks a whole word above a prefix match, which still finds', () => {
+		const index = indexOf(
+			paper('2602.00001', { title: 'WorldCoder: A Code Model Benchmark' }),
+			paper('2602.00002', { title: 'World Models Benchmark for Code' }),
+		);
+		assert.deepStrictEqual(ids(index, 'world model'), ['2602.00002', '2602.00001']);
+	});
+
+	it('completes a prefix before it tries typos, and tries typos when nothing else matches', () => {
+		const index = indexOf(paper('2602.00001', { title: 'Segmenter Networks' }), paper('2602.00002', { title: 'Segmentation Networks' }));
+		assert.deepStrictEqual(ids(index, 'segmentatio'), ['2602.00002']);
+		assert.deepStrictEqual(ids(index, 'segmentaton'), ['2602.00002']);
+	});
+
+	it('ranks the words next to each other, in order, above scattered words', () => {
+		const index = indexOf(
+			paper('2602.00001', { title: 'Language Priors for a Large Vision Model' }),
+			paper('2602.00002', { title: 'Model Cards for a Large Language Corpus' }),
+			paper('2602.00003', { title: 'Agents Built on a Large Language Model' }),
+		);
+		assert.strictEqual(ids(index, 'large language model')[0], '2602.00003');
+		assert.strictEqual(ids(index, 'large language model')[2], '2602.00001');
+	});
+
+	it('counts adjacency in the title above adjacency in the TL;DR', () => {
+		const index = indexOf(
+			paper('2602.00001', { title: 'Point Sampling for Dense Cloud Maps', tldr: 'A point cloud method.' }),
+			paper('2602.00002', { title: 'Point Cloud Sampling for Dense Maps', tldr: 'A point method for a cloud.' }),
+		);
+		assert.deepStrictEqual(ids(index, 'point cloud'), ['2602.00002', '2602.00001']);
+	});
+
+	it('weights fields title > TL;DR > other summaries > abstract > authors', () => {
+		const index = indexOf(
+			paper('2602.00005', { authors: ['Ada Zebra'] }),
+			paper('2602.00004', { abstract: 'We present a zebra study of something that matters.' }),
+			paper('2602.00003', { method: 'We measure zebra.' }),
+			paper('2602.00002', { tldr: 'We study zebra.' }),
+			paper('2602.00001', { title: 'A Study of Zebra' }),
+		);
+		assert.deepStrictEqual(ids(index, 'zebra'), ['2602.00001', '2602.00002', '2602.00003', '2602.00004', '2602.00005']);
+	});
+
+	it('treats singular and plural as the same word', () => {
+		const index = indexOf(paper('2602.00001', { title: 'Diffusion Model Agents' }), paper('2602.00002', { title: 'Diffusion Models Agent' }));
+		for (const q of ['diffusion model', 'diffusion models', 'Diffusion Models Agents']) {
+			const found = hits(index, q);
+			assert.strictEqual(found.length, 2, q);
+			assert.strictEqual(found[0].score, found[1].score, q);
+		}
+	});
+
+	it('normalises by field length: the same title word counts more in a short title', () => {
+		const index = indexOf(
+			paper('2602.00001', { title: 'Pruning Tokens in Very Long Video Transformers for Efficient Streaming Inference' }),
+			paper('2602.00002', { title: 'Token Pruning' }),
+		);
+		assert.deepStrictEqual(ids(index, 'pruning'), ['2602.00002', '2602.00001']);
+	});
+
+	it('lists a paper of several days once, and lets recency break ties only', () => {
+		const index = new PaperIndex();
+		const same = paper('2602.00001', { title: 'Graph Learning' });
+		index.addFile('/ws/data/2026-02-05.md', digest('/ws/data/2026-02-05.md', '2026-02-05', [same, paper('2602.00002', { title: 'Graph Learning' })]));
+		index.addFile('/ws/data/2026-02-07.md', digest('/ws/data/2026-02-07.md', '2026-02-07', [same, paper('2602.00003', { title: 'Graph Learning Graph' })]));
+		const found = hits(index, 'graph learning');
+		assert.deepStrictEqual(
+			found.map((h) => h.id),
+			['2602.00003', '2602.00001', '2602.00002'],
+		);
+		assert.deepStrictEqual(found[1].occurrences.map((o) => o.day), ['2026-02-07', '2026-02-05']);
+		assert.strictEqual(found[1].score, found[2].score);
+	});
+
+	it('tells which words matched, as the paper writes them', () => {
+		const index = indexOf(paper('2602.00001', { title: 'World Models for Robots', abstract: 'A worldwide study.' }));
+		assert.deepStrictEqual(hits(index, 'world model')[0].matched, ['World', 'Models']);
+		assert.deepStrictEqual(hits(index, 'robts')[0].matched, ['Robots']);
+		const cjk = indexOf(paper('2602.00001', { tldr: '一种扩散模型方法' }));
+		assert.deepStrictEqual(hits(cjk, '扩散模型')[0].matched, ['扩散模型']);
+		assert.deepStrictEqual(hits(cjk, 'cat:cs.CV')[0].matched, []);
+	});
+
+	it('scores the same after a cache round trip', () => {
+		const index = indexOf(
+			paper('2602.00001', { title: 'World Models for Robots' }),
+			paper('2602.00002', { title: 'WorldCoder Model' }),
+			paper('2602.00003', { abstract: 'A world model in the abstract.' }),
+		);
+		index.freeze();
+		const back = decodeCache(encodeCache(index, 'k'), 'k');
+		assert.ok(back);
+		assert.deepStrictEqual(
+			hits(back, 'world model').map((h) => [h.id, h.score]),
+			hits(index, 'world model').map((h) => [h.id, h.score]),
+		);
+	});
+
+	it('rejects a cache whose postings do not decode', () => {
+		const index = indexOf(paper('2602.00001', { title: 'World Models' }));
+		index.freeze();
+		const bytes = encodeCache(index, 'k');
+		// the posting arenas sit just before the stored long-field text at the end
+		const body = index.get('2602.00001')?.body.length ?? 0;
+		bytes.fill(0xff, bytes.length - body - 4, bytes.length - body);
+		assert.strictEqual(decodeCache(bytes, 'k'), undefined);
+	});
+});
