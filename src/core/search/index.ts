@@ -23,8 +23,10 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Digest, Paper } from '../model';
+import { CodeTable } from './codeTable';
+import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
-import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
+import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 
 export interface Occurrence {
@@ -147,6 +149,8 @@ const PROXIMITY_AUTHORS = 1.5;
 const MAX_EXPANSIONS = 64;
 /** at most this many matched words per hit */
 const MAX_MATCHED = 16;
+/** longer words are folded each time rather than memoised (rare, and they would bloat the memo) */
+const MAX_SPAN = 40;
 /** stands for a CJK run in DocRecord.seq (words on either side are not adjacent) */
 const SEQ_BREAK = -1;
 /** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
@@ -225,9 +229,9 @@ export class PaperIndex {
 	}
 
 	/** CJK bigram/unigram codes (see scanTerms) → term id; kept apart so the hot path allocates no strings */
-	readonly cjkVocab = new Map<number, number>();
-	/** the same, split by first character so lookups hash small integers */
-	private cjkByFirst: (Map<number, number> | undefined)[] = [];
+	private readonly cjkVocab = new CodeTable();
+	/** words as written → term id (-1: not indexed), so a build folds each spelling once; dropped on freeze */
+	private spans = new SpanTable();
 	/** per-term packed tf counters while indexing one document's head or body, by term id */
 	private scratch = new Int32Array(1 << 16);
 	private touched: number[] = [];
@@ -265,22 +269,19 @@ export class PaperIndex {
 	}
 
 	private cjkId(code: number): number {
-		const first = code < 65536 ? 0 : Math.floor(code / 65536);
-		const second = code < 65536 ? code : code - first * 65536;
-		let table = this.cjkByFirst[first];
-		if (!table) table = this.cjkByFirst[first] = new Map();
-		let id = table.get(second);
-		if (id === undefined) {
+		let id = this.cjkVocab.get(code);
+		if (id < 0) {
 			id = this.newTerm(cjkCodeToTerm(code));
-			table.set(second, id);
-			this.cjkVocab.set(code, id);
+			this.cjkVocab.add(code, id);
 		}
 		return id;
 	}
 
 	/** The id of an existing term, if any. */
 	lookup(term: string): number | undefined {
-		return isCjkTerm(term) ? this.cjkVocab.get(cjkTermToCode(term)) : this.vocab.get(term);
+		if (!isCjkTerm(term)) return this.vocab.get(term);
+		const id = this.cjkVocab.get(cjkTermToCode(term));
+		return id < 0 ? undefined : id;
 	}
 
 	/** Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it has. */
@@ -301,8 +302,24 @@ export class PaperIndex {
 			text,
 			(word) => add(this.wordId(word)),
 			(code) => add(this.cjkId(code)),
+			false,
+			false,
+			(source, start, end) => {
+				const id = this.plainWordId(source, start, end);
+				if (id >= 0) add(id);
+			},
 		);
 		return length;
+	}
+
+	/** The term id of a plain word as written (see scanTerms' onPlain), -1 when it is not indexed; memoised during builds. */
+	private plainWordId(text: string, start: number, end: number): number {
+		const known = this.spans.get(text, start, end);
+		if (known !== MISSING) return known;
+		const term = foldTerm(text.slice(start, end));
+		const id = term === undefined ? -1 : this.wordId(term);
+		if (end - start <= MAX_SPAN) this.spans.add(text, start, end, id);
+		return id;
 	}
 
 	/** Pushes the scratch counters as postings of document `num` and clears them. */
@@ -325,15 +342,14 @@ export class PaperIndex {
 	/** Word ids of a short field in order, hyphenated words as their parts, CJK runs as one break. */
 	private sequence(text: string | undefined, out: number[], keepStopwords = false): void {
 		if (!text) return;
-		scanTerms(
-			text,
-			(word) => out.push(this.wordId(word)),
-			() => {
-				if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
-			},
-			keepStopwords,
-			true,
-		);
+		const onCjk = () => {
+			if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
+		};
+		const onPlain = (source: string, start: number, end: number) => {
+			const id = this.plainWordId(source, start, end);
+			if (id >= 0) out.push(id);
+		};
+		scanTerms(text, (word) => out.push(this.wordId(word)), onCjk, keepStopwords, true, keepStopwords ? undefined : onPlain);
 	}
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
@@ -505,6 +521,8 @@ export class PaperIndex {
 		this.head.freeze(this.terms.length, this.alive);
 		this.body.freeze(this.terms.length, this.alive);
 		this.names.freeze(this.terms.length, this.alive);
+		// the build's word memo (megabytes) is worth little for the odd changed file
+		this.spans = new SpanTable();
 	}
 
 	private latinTerms(): SearchableMap<number> {
