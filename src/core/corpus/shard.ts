@@ -92,6 +92,10 @@ export class CorpusShard {
 	) {
 		const shardIO: ShardIO = {
 			readDigest: (path) => this.readDigest(path),
+			readPapers: async (path) => {
+				const text = await io.readText(path);
+				return text === undefined ? undefined : parseDigest(text, path);
+			},
 			readCache: () => io.readCache('index'),
 			writeCache: (bytes) => io.writeCache('index', bytes),
 			yield: () => io.yield(),
@@ -158,8 +162,12 @@ export class CorpusShard {
 		this.flush(true);
 		this.events.onFilesReady?.();
 		this.reading = new Set(unknown.map((f) => f.path));
+		// newest day first: a paper listed on several days is indexed once, from its newest listing
+		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
+		const day = (path: string) => this.records.get(path)?.summary?.day ?? '';
+		const digests = toIndex.filter((f) => this.records.get(f.path)?.summary).sort((a, b) => (day(a.path) === day(b.path) ? (a.path < b.path ? 1 : -1) : day(a.path) < day(b.path) ? 1 : -1));
 		await this.search.open(
-			toIndex.filter((f) => this.records.get(f.path)?.summary),
+			digests,
 			() => {
 				this.flush(true);
 				this.events.onHeadReady?.();
@@ -175,6 +183,7 @@ export class CorpusShard {
 		}
 		this.flush(true);
 		await this.saveRecords();
+		this.search.fillBodiesLater();
 	}
 
 	/** Re-reads one file (added or changed). */

@@ -6,11 +6,12 @@
  *   | Int32 (little endian): head, body and names posting offsets and counts (start, count
  *     each), then every document's proximity word sequence, concatenated
  *   | Uint16: per-document field lengths (padded to 4 bytes)
- *   | bytes: head, body and names posting arenas (varints, see postings.ts), then every
- *     document's long-field text, concatenated (UTF-8)
+ *   | bytes: head, body and names posting arenas (varints, see postings.ts)
  *
  * The meta JSON holds the files (path, size, mtime: the cache key of each file), the
- * documents (occurrences as indices into the files) and the terms in id order.
+ * documents as positional tuples (occurrences as indices into the files) and the terms in id
+ * order. The long fields' text is not stored (it was a third of the cache): the shard reads it
+ * back from the files after a warm start (see SearchShard.fillBodies).
  * Anything unexpected — wrong magic, another version, truncated data, postings that do
  * not decode, a JSON error — makes `decodeCache` return undefined, and the caller
  * rebuilds; a cache is never an error for the user.
@@ -18,26 +19,18 @@
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
 
-/** 3: per-field tf varint postings, field lengths and word sequences (issue 14) */
-export const CACHE_FORMAT_VERSION = 3;
+/** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, tuples */
+export const CACHE_FORMAT_VERSION = 4;
 const MAGIC = 0x49534441; // "ADSI" little endian
 
-interface CachedDoc {
-	i: string;
-	t: string;
-	tt?: string;
-	a: string[];
-	c: string;
-	d: string;
-	l?: string;
-	/** occurrences: indices into CacheMeta.files (the day is the file's) */
-	o: number[];
-	/** body bytes */
-	b: number;
-	/** word sequence length */
-	s: number;
-	x: boolean;
-}
+/**
+ * One document: id, title, authors joined by newlines, category, TL;DR, occurrences (indices
+ * into CacheMeta.files: the day is the file's), word sequence length, then optionally the
+ * translated title ('' for none) and the link (0: none, 1: the paper's arxiv.org/abs page).
+ */
+type CachedDoc = [string, string, string, string, string, number[], number, string?, (string | 0 | 1)?];
+
+const absLink = (id: string) => `https://arxiv.org/abs/${id}`;
 
 interface CacheMeta {
 	files: [string, FileEntry][];
@@ -57,25 +50,15 @@ const pad4 = (n: number) => (n + 3) & ~3;
 export function encodeCache(index: PaperIndex, key: string): Uint8Array {
 	const files = [...index.files];
 	const fileNumber = new Map(files.map(([path], i) => [path, i]));
-	const bodies: Uint8Array[] = [];
 	const seqs: Int32Array[] = [];
 	const docs: (CachedDoc | 0)[] = index.docs.map((doc) => {
 		if (!doc) return 0;
-		bodies.push(doc.body);
 		seqs.push(doc.seq);
-		return {
-			i: doc.id,
-			t: doc.title,
-			tt: doc.translatedTitle,
-			a: doc.authors,
-			c: doc.category,
-			d: doc.tldr,
-			l: doc.link,
-			o: doc.occ.map((o) => fileNumber.get(o.file) ?? -1),
-			b: doc.body.length,
-			s: doc.seq.length,
-			x: doc.bodyIndexed,
-		};
+		const tuple: CachedDoc = [doc.id, doc.title, doc.authors.join('\n'), doc.category, doc.tldr, doc.occ.map((o) => fileNumber.get(o.file) ?? -1), doc.seq.length];
+		const link = doc.link === undefined ? 0 : doc.link === absLink(doc.id) ? 1 : doc.link;
+		if (doc.translatedTitle !== undefined || link !== 0) tuple.push(doc.translatedTitle ?? '');
+		if (link !== 0) tuple.push(link);
+		return tuple;
 	});
 	const seqAll = new Int32Array(seqs.reduce((s, q) => s + q.length, 0));
 	let at = 0;
@@ -94,7 +77,6 @@ export function encodeCache(index: PaperIndex, key: string): Uint8Array {
 	const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
 	let total = 12 + pad4(metaBytes.length);
 	for (const a of sections) total = a instanceof Uint16Array ? pad4(total + a.byteLength) : total + a.byteLength;
-	total += bodies.reduce((s, b) => s + b.length, 0);
 	const out = new Uint8Array(total);
 	const view = new DataView(out.buffer);
 	view.setUint32(0, MAGIC, true);
@@ -105,10 +87,6 @@ export function encodeCache(index: PaperIndex, key: string): Uint8Array {
 	for (const a of sections) {
 		out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
 		at = a instanceof Uint16Array ? pad4(at + a.byteLength) : at + a.byteLength;
-	}
-	for (const b of bodies) {
-		out.set(b, at);
-		at += b.length;
 	}
 	return out;
 }
@@ -158,31 +136,31 @@ export function decodeCache(bytes: Uint8Array, key: string): PaperIndex | undefi
 				docs.push(undefined);
 				continue;
 			}
-			if (at + d.b > end || seqAt + d.s > seqAll.length) return undefined;
+			if (!Array.isArray(d) || d.length < 7) return undefined;
+			const [id, title, authors, category, tldr, occNums, seqLength, translatedTitle, link] = d;
+			if (seqAt + seqLength > seqAll.length) return undefined;
 			const occ: Occurrence[] = [];
-			for (const f of d.o) {
+			for (const f of occNums) {
 				const file = meta.files[f];
 				if (!file) return undefined;
 				occ.push({ file: file[0], day: file[1].day });
 			}
-			const seq = seqAll.subarray(seqAt, seqAt + d.s);
+			const seq = seqAll.subarray(seqAt, seqAt + seqLength);
 			for (let k = 1; k < seq.length; k++) if (seq[k] < -1 || seq[k] >= meta.terms.length) return undefined;
-			seqAt += d.s;
+			seqAt += seqLength;
 			docs.push({
 				num,
-				id: d.i,
-				title: d.t,
-				translatedTitle: d.tt,
-				authors: d.a,
-				category: d.c,
-				tldr: d.d,
-				link: d.l,
-				body: new Uint8Array(data.buffer, at, d.b),
+				id,
+				title,
+				translatedTitle: translatedTitle || undefined,
+				authors: authors === '' ? [] : authors.split('\n'),
+				category,
+				tldr,
+				link: link === 1 ? absLink(id) : link || undefined,
 				occ,
-				bodyIndexed: d.x,
+				bodyIndexed: true,
 				seq,
 			});
-			at += d.b;
 		}
 		const [head, body, names] = stores;
 		return PaperIndex.restore({ docs, files: meta.files, terms: meta.terms, head, body, names, lengths });

@@ -13,6 +13,8 @@ import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from 
 export interface ShardIO {
 	/** the file parsed, or undefined when it cannot be read (deleted meanwhile, …) */
 	readDigest(path: string): Promise<Digest | undefined>;
+	/** the same without telling anyone (the file is known and unchanged): to read back text a cache left out */
+	readPapers(path: string): Promise<Digest | undefined>;
 	readCache(): Promise<Uint8Array | undefined>;
 	writeCache(bytes: Uint8Array): Promise<void>;
 	/** lets an in-process caller give the thread back between slices of work */
@@ -38,6 +40,8 @@ export class SearchShard {
 	index = new PaperIndex();
 	phase: IndexPhase = 'empty';
 	fromCache = false;
+	/** settles when the long-field text a cache left out is read back (see fillBodies) */
+	bodiesFilled: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly io: ShardIO,
@@ -85,6 +89,28 @@ export class SearchShard {
 		if (changed > 0 || !cached) await this.save();
 	}
 
+	/**
+	 * After a warm start, starts reading back the long-field text the cache left out (quoted
+	 * phrases and Chinese runs are checked against it, matched words looked up in it; until then
+	 * such results say they are approximate), one file at a time, newest first, yielding so
+	 * queries are answered in between. Called by the owner once its own start-up is done.
+	 */
+	fillBodiesLater(): void {
+		if (this.index.missingBodyCount > 0) this.bodiesFilled = this.fillBodies();
+	}
+
+	private async fillBodies(): Promise<void> {
+		await this.io.yield();
+		const files = [...this.index.files].sort(([pa, a], [pb, b]) => (a.day === b.day ? (pa < pb ? 1 : -1) : a.day < b.day ? 1 : -1));
+		for (const [path] of files) {
+			if (this.index.missingBodyCount === 0) return;
+			if (!this.index.lacksBodies(path)) continue;
+			const digest = await this.io.readPapers(path).catch(() => undefined);
+			if (digest) this.index.fillBodies(digest);
+			await this.io.yield();
+		}
+	}
+
 	/** Re-reads one file (added or changed); only its papers are touched. */
 	async updateFile(file: FileSpec): Promise<void> {
 		const digest = await this.io.readDigest(file.path);
@@ -100,6 +126,8 @@ export class SearchShard {
 	}
 
 	async save(): Promise<void> {
+		// the cache holds no long-field text, so it cannot hold a document whose long fields are not indexed yet
+		if (this.index.pendingBodyCount > 0) return;
 		this.index.freeze();
 		try {
 			await this.io.writeCache(encodeCache(this.index, this.key));

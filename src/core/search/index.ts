@@ -45,8 +45,12 @@ export interface DocRecord {
 	category: string;
 	tldr: string;
 	link?: string;
-	/** UTF-8 of the long fields (summaries, then ABSTRACT_MARK, then the abstract), kept for phrase checks; empty until the second pass when deferred */
-	body: Uint8Array;
+	/**
+	 * UTF-8 of the long fields (summaries, then ABSTRACT_MARK, then the abstract), kept for phrase
+	 * checks; empty until the second pass when deferred; undefined when the document came from a
+	 * cache (which leaves this text out: it was a third of its size) until fillBodies reads it back
+	 */
+	body?: Uint8Array;
 	/** the long fields while their indexing is deferred (encoding them is part of the second pass) */
 	pendingBody?: string;
 	/** newest day first */
@@ -175,7 +179,7 @@ function sameContent(doc: DocRecord, paper: Paper, body: string): boolean {
 		(doc.translatedTitle ?? '') === (paper.translatedTitle ?? '') &&
 		doc.authors.join('\n') === paper.authors.join('\n') &&
 		doc.category === (paper.category ?? paper.section) &&
-		(doc.pendingBody !== undefined ? doc.pendingBody === body : decoder.decode(doc.body) === body)
+		(doc.pendingBody !== undefined ? doc.pendingBody === body : doc.body !== undefined && decoder.decode(doc.body) === body)
 	);
 }
 
@@ -215,6 +219,7 @@ export class PaperIndex {
 	private readonly lengthSum = new Float64Array(FIELD_COUNT);
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
+	private missingBodies = 0;
 	/** minisearch's radix tree over the word vocabulary: prefix and fuzzy lookups without scanning it */
 	private latinMap: SearchableMap<number> | undefined;
 	/** when false, new documents get their body indexed right away */
@@ -402,6 +407,7 @@ export class PaperIndex {
 	}
 
 	private killDoc(doc: DocRecord): void {
+		if (doc.body === undefined && doc.pendingBody === undefined) this.missingBodies--;
 		this.alive[doc.num] = 0;
 		this.docs[doc.num] = undefined;
 		if (this.byId.get(doc.id) === doc) this.byId.delete(doc.id);
@@ -503,7 +509,7 @@ export class PaperIndex {
 		while (i < pending.length) {
 			const doc = this.docs[pending[i++]];
 			if (doc && !doc.bodyIndexed) {
-				const text = doc.pendingBody ?? decoder.decode(doc.body);
+				const text = doc.pendingBody ?? this.bodyOf(doc) ?? '';
 				if (doc.pendingBody !== undefined) {
 					doc.body = encoder.encode(text);
 					doc.pendingBody = undefined;
@@ -667,6 +673,7 @@ export class PaperIndex {
 			return { hits: ordered.map(hit), total: filtered.length, approximate: false };
 		}
 		const hits: SearchHit[] = [];
+		let unverified = false;
 		let i = 0;
 		for (; hits.length < limit; i++) {
 			if (i >= ordered.length) {
@@ -675,9 +682,11 @@ export class PaperIndex {
 				ordered = topK(filtered, filtered.length, before);
 			}
 			const doc = docs[ordered[i]] as DocRecord;
-			if (this.phrasesMatch(doc, checks, negative)) hits.push(hit(doc.num));
+			const match = this.phrasesMatch(doc, checks, negative);
+			if (match === undefined) unverified = true;
+			if (match !== false) hits.push(hit(doc.num));
 		}
-		const approximate = i < filtered.length;
+		const approximate = i < filtered.length || unverified;
 		return { hits, total: approximate ? hits.length + (filtered.length - i) : hits.length, approximate };
 	}
 
@@ -873,15 +882,62 @@ export class PaperIndex {
 		return out;
 	}
 
-	private phrasesMatch(doc: DocRecord, phrases: string[], negative: string[]): boolean {
+	/**
+	 * Do the phrases (and none of the negative ones) occur verbatim? Undefined when that needs
+	 * the long fields and they are not in memory yet (see DocRecord.body): the postings already
+	 * hold every word of a phrase, so the caller counts it as a match and says it is approximate.
+	 */
+	private phrasesMatch(doc: DocRecord, phrases: string[], negative: string[]): boolean | undefined {
 		const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.authors.join(', '), doc.tldr].join('\n'));
 		let long: string | undefined;
-		const has = (p: string) => containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(this.bodyOf(doc))), p);
-		return phrases.every(has) && !negative.some(has);
+		let unknown = false;
+		const has = (p: string) => {
+			if (containsPhrase(short, p)) return true;
+			if (long === undefined) {
+				const body = this.bodyOf(doc);
+				if (body === undefined) {
+					unknown = true;
+					return false;
+				}
+				long = foldPhraseText(body);
+			}
+			return containsPhrase(long, p);
+		};
+		const found = phrases.every(has);
+		if (negative.some(has)) return false;
+		return unknown ? undefined : found;
 	}
 
-	private bodyOf(doc: DocRecord): string {
-		return doc.pendingBody ?? decoder.decode(doc.body);
+	private bodyOf(doc: DocRecord): string | undefined {
+		return doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+	}
+
+	/** How many documents lack their long-field text (loaded from a cache, not yet read back). */
+	get missingBodyCount(): number {
+		return this.missingBodies;
+	}
+
+	/** Has a paper of `path` no long-field text in memory (see fillBodies)? */
+	lacksBodies(path: string): boolean {
+		const ids = this.files.get(path)?.ids ?? [];
+		return ids.some((id) => {
+			const doc = this.byId.get(id);
+			return doc !== undefined && doc.body === undefined && doc.pendingBody === undefined;
+		});
+	}
+
+	/**
+	 * Gives documents loaded from a cache their long-field text back from a digest of one of
+	 * their files, when the paper there is the one indexed (same title, TL;DR and authors).
+	 */
+	fillBodies(digest: Digest): void {
+		for (const paper of digest.papers) {
+			const doc = this.byId.get(paper.id);
+			if (!doc || doc.body !== undefined || doc.pendingBody !== undefined) continue;
+			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
+			doc.body = encoder.encode(bodyText(paper));
+			this.missingBodies--;
+		}
 	}
 
 	private excludedDocs(query: ParsedQuery): Set<number> {
@@ -969,13 +1025,15 @@ export class PaperIndex {
 			collect(doc.authors.join('\n'));
 			let body: string | undefined;
 			if (termsSeen.size < latinWords) collect((body = this.bodyOf(doc)));
+			// (without the long fields in memory yet, the words seen in the short ones)
 			if (literal.length > 0) {
 				// the short fields first: folding the long ones is the expensive part
 				const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.tldr, doc.authors.join(', ')].join('\n'));
 				let long: string | undefined;
 				for (const p of literal) {
 					if (seen.has(p)) continue;
-					if (containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(body ?? this.bodyOf(doc))), p)) out.push(p);
+					if (containsPhrase(short, p)) out.push(p);
+					else if ((body ??= this.bodyOf(doc)) !== undefined && containsPhrase((long ??= foldPhraseText(body)), p)) out.push(p);
 				}
 			}
 			return out;
@@ -1030,6 +1088,7 @@ export class PaperIndex {
 			index.alive[doc.num] = 1;
 			index.byId.set(doc.id, doc);
 			if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
+			if (doc.body === undefined && doc.pendingBody === undefined) index.missingBodies++;
 			const last = doc.bodyIndexed ? FIELD_COUNT : Field.Summaries;
 			for (let f = 0; f < last; f++) {
 				index.lengthSum[f] += index.lengths[doc.num * FIELD_COUNT + f];
