@@ -16,7 +16,8 @@ import { hasCjk } from '../core/search/tokenizer';
 import { intOption, parseArgs, UsageError } from './args';
 import { findCandidateFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
-import { BENCH_FUZZY_QUERIES, createSearchService, fileSpecs, percentile } from './search';
+import { BENCH_FUZZY_QUERIES, percentile } from './benchSearch';
+import { createSearchService, fileSpecs } from './search';
 
 export const RELEVANCE_HELP = `Usage: arxiv-digest relevance DIR [--queries FILE] [--judgements FILE] [--json]
        arxiv-digest relevance DIR --judge [--queries FILE] [--judgements FILE]
