@@ -107,7 +107,7 @@ describe('corpus shard', () => {
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 		// then, in the background, the long fields' text the index cache leaves out is read back, quietly
 		const sent = updates.length;
-		await shard.search.bodiesFilled;
+		await shard.search.background;
 		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2]);
 		assert.strictEqual(updates.length, sent, 'no summary sent again');
 		const exact = shard.searchText('扩散模型', 10);
@@ -123,7 +123,7 @@ describe('corpus shard', () => {
 		const warm = openShard(fs);
 		await warm.shard.open(specs);
 		assert.deepStrictEqual([...new Set(fs.reads)], [DAY2]);
-		await warm.shard.search.bodiesFilled;
+		await warm.shard.search.background;
 		const titles = warm.updates.find((u) => u.path === DAY2)?.summary?.papers.map((p) => p.title) ?? [];
 		assert.ok(titles.some((t) => t.includes('Robust Stereo Matching')));
 

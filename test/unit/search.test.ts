@@ -232,8 +232,8 @@ describe('search shard life cycle', () => {
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 		const gone = warm.search('depth estimation', 10);
 		assert.ok(gone.ok && gone.result.hits.length === 1, 'the abstract still matches');
-		warm.fillBodiesLater();
-		await warm.bodiesFilled;
+		warm.finishInBackground();
+		await warm.background;
 		assert.strictEqual(warm.index.missingBodyCount, 0, 'the long fields were read back');
 		assert.deepStrictEqual(read, [DAY2], 'without reading a file as new');
 		const phrase = warm.search('"token pruning"', 10);

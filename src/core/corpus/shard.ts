@@ -183,7 +183,7 @@ export class CorpusShard {
 		}
 		this.flush(true);
 		await this.saveRecords();
-		this.search.fillBodiesLater();
+		this.search.finishInBackground();
 	}
 
 	/** Re-reads one file (added or changed). */

@@ -40,8 +40,8 @@ export class SearchShard {
 	index = new PaperIndex();
 	phase: IndexPhase = 'empty';
 	fromCache = false;
-	/** settles when the long-field text a cache left out is read back (see fillBodies) */
-	bodiesFilled: Promise<void> = Promise.resolve();
+	/** settles when the work deferred past open is done (see finishInBackground) */
+	background: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly io: ShardIO,
@@ -76,6 +76,7 @@ export class SearchShard {
 			this.onProgress({ phase: 'head', done: ++done, total: todo.length });
 			await this.io.yield();
 		}
+		this.index.sortTerms();
 		this.phase = 'head';
 		onHeadReady();
 		const totalBodies = this.index.pendingBodyCount;
@@ -90,13 +91,17 @@ export class SearchShard {
 	}
 
 	/**
-	 * After a warm start, starts reading back the long-field text the cache left out (quoted
-	 * phrases and Chinese runs are checked against it, matched words looked up in it; until then
-	 * such results say they are approximate), one file at a time, newest first, yielding so
-	 * queries are answered in between. Called by the owner once its own start-up is done.
+	 * Starts what a start leaves for later, between queries: after a warm start, reading back the
+	 * long-field text the cache left out (quoted phrases and Chinese runs are checked against it,
+	 * matched words looked up in it; until then such results say they are approximate), one file
+	 * at a time, newest first; then building the typo lookup. Called by the owner once its own
+	 * start-up is done.
 	 */
-	fillBodiesLater(): void {
-		if (this.index.missingBodyCount > 0) this.bodiesFilled = this.fillBodies();
+	finishInBackground(): void {
+		this.background = this.fillBodies().then(async () => {
+			await this.io.yield();
+			this.index.prepareFuzzy();
+		});
 	}
 
 	private async fillBodies(): Promise<void> {

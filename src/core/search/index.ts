@@ -26,6 +26,7 @@ import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
 import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
+import { SortedTerms } from './sortedTerms';
 import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 
@@ -220,7 +221,9 @@ export class PaperIndex {
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
 	private missingBodies = 0;
-	/** minisearch's radix tree over the word vocabulary: prefix and fuzzy lookups without scanning it */
+	/** the word vocabulary in order, for prefix lookups */
+	private readonly sortedTerms = new SortedTerms();
+	/** minisearch's radix tree over the word vocabulary, for typo (fuzzy) lookups; built on the first need (see prepareFuzzy) */
 	private latinMap: SearchableMap<number> | undefined;
 	/** when false, new documents get their body indexed right away */
 	deferBodies = false;
@@ -268,6 +271,7 @@ export class PaperIndex {
 		if (id === undefined) {
 			id = this.newTerm(term);
 			this.vocab.set(term, id);
+			this.sortedTerms.add(term, id);
 			this.latinMap?.set(term, id);
 		}
 		return id;
@@ -527,8 +531,24 @@ export class PaperIndex {
 		this.head.freeze(this.terms.length, this.alive);
 		this.body.freeze(this.terms.length, this.alive);
 		this.names.freeze(this.terms.length, this.alive);
+		this.sortedTerms.sort();
 		// the build's word memo (megabytes) is worth little for the odd changed file
 		this.spans = new SpanTable();
+	}
+
+	/** Sorts the words added since the last sort (a cold build calls it once its short fields are in). */
+	sortTerms(): void {
+		this.sortedTerms.sort();
+	}
+
+	/** The word order for a cache: term ids (call freeze first). */
+	termOrder(): Int32Array {
+		return this.sortedTerms.order();
+	}
+
+	/** Builds the typo lookup now (a few hundred ms for ~100k words), so no query waits for it later. */
+	prepareFuzzy(): void {
+		this.latinTerms();
 	}
 
 	private latinTerms(): SearchableMap<number> {
@@ -550,9 +570,9 @@ export class PaperIndex {
 		if (word.cjk) return out;
 		if (prefix && term.length >= 2) {
 			const candidates: [number, number][] = [];
-			for (const [other, id] of this.latinTerms().atPrefix(term)) {
+			this.sortedTerms.forPrefix(term, (other, id) => {
 				if (other !== term) candidates.push([id, this.df(id)]);
-			}
+			});
 			if (candidates.length > MAX_EXPANSIONS) candidates.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
 			// a short prefix says less about the word meant than a long one
 			for (const [id] of candidates) out.push([id, PREFIX_WEIGHT * Math.min(1, term.length / 6 + 0.3)]);
@@ -1077,7 +1097,9 @@ export class PaperIndex {
 		body: FrozenPostings;
 		names: FrozenPostings;
 		lengths: Uint16Array;
-	}): PaperIndex {
+		/** word term ids in term order (see SortedTerms) */
+		order: Int32Array;
+	}): PaperIndex | undefined {
 		const index = new PaperIndex();
 		for (const [path, entry] of parts.files) index.files.set(path, entry);
 		index.ensureCapacity(parts.docs.length);
@@ -1097,8 +1119,11 @@ export class PaperIndex {
 		}
 		for (const term of parts.terms) {
 			if (isCjkTerm(term)) index.cjkId(cjkTermToCode(term));
-			else index.wordId(term);
+			else index.vocab.set(term, index.newTerm(term));
 		}
+		const terms = index.terms;
+		if (!index.sortedTerms.restore(parts.order, (id) => (id >= 0 && id < terms.length && !isCjkTerm(terms[id]) ? terms[id] : undefined))) return undefined;
+		if (index.sortedTerms.size !== index.vocab.size) return undefined;
 		index.head.restore(parts.head);
 		index.body.restore(parts.body);
 		index.names.restore(parts.names);
