@@ -177,15 +177,16 @@ describe('digest summary', () => {
 		assert.deepStrictEqual(summary.categories.map((c) => c.name), digest.categories.map((c) => c.name));
 	});
 
-	it('round-trips the file records and refuses another key', () => {
+	it('round-trips the file records and refuses another key', async () => {
 		const digest = parseDigest(fixture('2026-02-05.md'), DAY1);
 		const records = new Map([
 			[DAY1, { size: 10, mtime: 2, summary: summarizeDigest(digest) }],
 			[README, { size: 3, mtime: 4 }],
 		]);
-		const bytes = encodeFileRecords(records, 'k');
-		assert.deepStrictEqual(decodeFileRecords(bytes, 'k'), records);
-		assert.strictEqual(decodeFileRecords(bytes, 'other'), undefined);
-		assert.strictEqual(decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
+		const bytes = await encodeFileRecords(records, 'k');
+		assert.deepStrictEqual(await decodeFileRecords(bytes, 'k'), records);
+		assert.strictEqual(await decodeFileRecords(bytes, 'other'), undefined);
+		assert.strictEqual(await decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
+		assert.strictEqual(await decodeFileRecords(bytes.subarray(0, bytes.length >> 1), 'k'), undefined);
 	});
 });

@@ -126,14 +126,14 @@ describe('search ranking', () => {
 		assert.deepStrictEqual(hits(cjk, 'cat:cs.CV')[0].matched, []);
 	});
 
-	it('scores the same after a cache round trip', () => {
+	it('scores the same after a cache round trip', async () => {
 		const index = indexOf(
 			paper('2602.00001', { title: 'World Models for Robots' }),
 			paper('2602.00002', { title: 'WorldCoder Model' }),
 			paper('2602.00003', { abstract: 'A world model in the abstract.' }),
 		);
 		index.freeze();
-		const back = decodeCache(encodeCache(index, 'k'), 'k');
+		const back = await decodeCache(await encodeCache(index, 'k'), 'k');
 		assert.ok(back);
 		assert.deepStrictEqual(
 			hits(back, 'world model').map((h) => [h.id, h.score]),
@@ -141,12 +141,12 @@ describe('search ranking', () => {
 		);
 	});
 
-	it('rejects a cache whose postings do not decode', () => {
+	it('rejects a cache whose postings were garbled', async () => {
 		const index = indexOf(paper('2602.00001', { title: 'World Models' }));
 		index.freeze();
-		const bytes = encodeCache(index, 'k');
+		const bytes = await encodeCache(index, 'k');
 		// the posting arenas end the file
 		bytes.fill(0xff, bytes.length - 4);
-		assert.strictEqual(decodeCache(bytes, 'k'), undefined);
+		assert.strictEqual(await decodeCache(bytes, 'k'), undefined);
 	});
 });

@@ -120,7 +120,10 @@ export class CorpusShard {
 
 	/** Loads the caches, sends every known summary, reads what changed; resolves when everything is searchable. */
 	async open(files: readonly CorpusFileSpec[]): Promise<void> {
-		const cached = await this.io.readCache('files').then((bytes) => (bytes ? decodeFileRecords(bytes, this.recordsKey) : undefined), () => undefined);
+		const cached = await this.io
+			.readCache('files')
+			.then((bytes) => (bytes ? decodeFileRecords(bytes, this.recordsKey) : undefined))
+			.catch(() => undefined);
 		const previous = cached ?? new Map<string, FileRecord>();
 		this.records = new Map();
 		this.always.clear();
@@ -252,7 +255,7 @@ export class CorpusShard {
 		if (!this.recordsDirty) return;
 		this.recordsDirty = false;
 		try {
-			await this.io.writeCache('files', encodeFileRecords(this.records, this.recordsKey));
+			await this.io.writeCache('files', await encodeFileRecords(this.records, this.recordsKey));
 		} catch {
 			// a read-only or full disk costs a cold start next time, nothing more
 		}

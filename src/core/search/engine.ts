@@ -51,7 +51,7 @@ export class SearchShard {
 
 	/** Loads or builds the index for exactly these files; resolves when everything is searchable. */
 	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<void> {
-		const cached = await this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined), () => undefined);
+		const cached = await this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined)).catch(() => undefined);
 		const wanted = new Map(files.map((f) => [f.path, f]));
 		let changed = 0;
 		if (cached) {
@@ -135,7 +135,7 @@ export class SearchShard {
 		if (this.index.pendingBodyCount > 0) return;
 		this.index.freeze();
 		try {
-			await this.io.writeCache(encodeCache(this.index, this.key));
+			await this.io.writeCache(await encodeCache(this.index, this.key));
 		} catch {
 			// a read-only or full disk costs a cold start next time, nothing more
 		}

@@ -1,0 +1,42 @@
+/** Unsigned LEB128 varints for the cache's small-number sections (postings.ts inlines its own in hot loops). */
+
+export class VarintWriter {
+	private bytes = new Uint8Array(1024);
+	private at = 0;
+
+	/** `value`: a non-negative integer below 2^53 */
+	write(value: number): void {
+		if (this.at + 8 > this.bytes.length) {
+			const grown = new Uint8Array(this.bytes.length * 2);
+			grown.set(this.bytes);
+			this.bytes = grown;
+		}
+		while (value >= 0x80) {
+			this.bytes[this.at++] = (value % 0x80) | 0x80;
+			value = Math.floor(value / 0x80);
+		}
+		this.bytes[this.at++] = value;
+	}
+
+	result(): Uint8Array {
+		return this.bytes.slice(0, this.at);
+	}
+}
+
+/** Reads `out.length` varints from `bytes` into `out`; false when `bytes` does not hold exactly that many. */
+export function readVarints(bytes: Uint8Array, out: Int32Array | Float64Array): boolean {
+	let at = 0;
+	for (let i = 0; i < out.length; i++) {
+		let value = 0;
+		let shift = 0;
+		let b: number;
+		do {
+			if (at >= bytes.length || shift > 49) return false;
+			b = bytes[at++];
+			value += (b & 0x7f) * 2 ** shift;
+			shift += 7;
+		} while (b >= 0x80);
+		out[i] = value;
+	}
+	return at === bytes.length;
+}
