@@ -34,6 +34,10 @@ describe('cli: arguments', () => {
 		assert.throws(() => parseArgs(['--nope'], { flags: ['json'] }), UsageError);
 		assert.throws(() => parseArgs(['--days'], { options: ['days'] }), UsageError);
 		assert.throws(() => parseArgs(['--json=1'], { flags: ['json'] }), UsageError);
+		assert.throws(() => parseArgs(['--nope'], { flags: ['json'] }), { message: "unknown option '--nope'" });
+		assert.throws(() => parseArgs(['-x'], { flags: ['help'], aliases: { h: 'help' } }), { message: "unknown option '-x'" });
+		assert.throws(() => parseArgs(['--days'], { options: ['days'] }), { message: "option '--days' needs a value" });
+		assert.throws(() => parseArgs(['--json=1'], { flags: ['json'] }), { message: "option '--json' takes no value" });
 	});
 });
 
