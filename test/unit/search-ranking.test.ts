@@ -42,6 +42,22 @@ function hits(index: PaperIndex, text: string): SearchHit[] {
 
 const ids = (index: PaperIndex, text: string) => hits(index, text).map((h) => h.id);
 
+describe('search typo lookup', () => {
+	it('is built in slices between queries, and a typo query before the end finishes it', () => {
+		const words = Array.from({ length: 3000 }, (_, i) => `zword${i.toString(36)}`).join(' ');
+		const papers = () => [paper('2602.00001', { title: 'Semantic Segmentation of Streets' }), paper('2602.00002', { abstract: words })];
+		let clock = 0;
+		const sliced = indexOf(...papers());
+		let slices = 1;
+		while (!sliced.prepareFuzzy(1, () => (clock += 1))) slices++;
+		assert.ok(slices > 1, String(slices));
+		const eager = indexOf(...papers());
+		assert.ok(!eager.prepareFuzzy(1, () => (clock += 1)), 'one slice of many');
+		assert.deepStrictEqual(ids(eager, 'segmentaton'), ['2602.00001']);
+		assert.deepStrictEqual(ids(sliced, 'segmentaton'), ['2602.00001']);
+	});
+});
+
 describe('search ranking', () => {
 	it('ranks a whole word above a prefix match, which still finds', () => {
 		const index = indexOf(

@@ -105,14 +105,15 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 	});
 	const meta: CacheMeta = { key, files, docs, terms: index.terms.join('\n') };
 	const stores = [index.head, index.body, index.names];
-	const sections: Uint8Array[] = [
-		await deflate(new TextEncoder().encode(JSON.stringify(meta))),
+	// every part taken (or copied, for arrays updated in place) before the first await: the index may change meanwhile
+	const parts: Uint8Array[] = [
 		...stores.map(directory),
 		seqs.result(),
 		bytesOf(index.termOrder()),
-		bytesOf(index.lengths.subarray(0, index.docs.length * FIELD_COUNT)),
+		bytesOf(index.lengths.slice(0, index.docs.length * FIELD_COUNT)),
 		...stores.map((store) => store.arena),
 	];
+	const sections = [await deflate(new TextEncoder().encode(JSON.stringify(meta))), ...parts];
 	const tableEnd = HEADER + 4 * SECTIONS;
 	const out = new Uint8Array(sections.reduce((total, s) => total + pad4(s.length), tableEnd));
 	const view = new DataView(out.buffer);

@@ -30,6 +30,7 @@ export interface ShardProgress {
 	total: number;
 }
 
+/** longest run of background work (body indexing, the typo lookup) between two yields */
 const BODY_SLICE_MS = 25;
 
 export function cacheKey(shard: number, shards: number): string {
@@ -99,8 +100,8 @@ export class SearchShard {
 	 */
 	finishInBackground(): void {
 		this.background = this.fillBodies().then(async () => {
-			await this.io.yield();
-			this.index.prepareFuzzy();
+			do await this.io.yield();
+			while (!this.index.prepareFuzzy(this.io.sliceMs ?? BODY_SLICE_MS, this.io.now));
 		});
 	}
 

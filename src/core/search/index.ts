@@ -225,6 +225,8 @@ export class PaperIndex {
 	private readonly sortedTerms = new SortedTerms();
 	/** minisearch's radix tree over the word vocabulary, for typo (fuzzy) lookups; built on the first need (see prepareFuzzy) */
 	private latinMap: SearchableMap<number> | undefined;
+	/** the words prepareFuzzy has still to put in latinMap */
+	private fuzzyPending: Iterator<[string, number]> | undefined;
 	/** when false, new documents get their body indexed right away */
 	deferBodies = false;
 
@@ -546,14 +548,32 @@ export class PaperIndex {
 		return this.sortedTerms.order();
 	}
 
-	/** Builds the typo lookup now (a few hundred ms for ~100k words), so no query waits for it later. */
-	prepareFuzzy(): void {
-		this.latinTerms();
+	/**
+	 * Builds part of the typo lookup (a few hundred ms for ~100k words in all), so no query
+	 * waits for it later and no single step blocks queries for long; true once it is complete.
+	 */
+	prepareFuzzy(budgetMs = Infinity, now: () => number = () => Date.now()): boolean {
+		if (!this.latinMap) {
+			this.latinMap = new SearchableMap<number>();
+			// Map iteration also visits words added meanwhile (wordId sets those itself: set twice, harmless)
+			this.fuzzyPending = this.vocab.entries();
+		}
+		const pending = this.fuzzyPending;
+		if (!pending) return true;
+		const started = now();
+		for (let i = 1; ; i++) {
+			const next = pending.next();
+			if (next.done) break;
+			this.latinMap.set(next.value[0], next.value[1]);
+			if ((i & 1023) === 0 && now() - started > budgetMs) return false;
+		}
+		this.fuzzyPending = undefined;
+		return true;
 	}
 
 	private latinTerms(): SearchableMap<number> {
-		if (!this.latinMap) this.latinMap = SearchableMap.from<number>(this.vocab);
-		return this.latinMap;
+		this.prepareFuzzy();
+		return this.latinMap as SearchableMap<number>;
 	}
 
 	/** Documents holding `term` (approximately: a term in both head and body counts once, by the larger list). */
