@@ -188,5 +188,6 @@ describe('digest summary', () => {
 		assert.strictEqual(await decodeFileRecords(bytes, 'other'), undefined);
 		assert.strictEqual(await decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
 		assert.strictEqual(await decodeFileRecords(bytes.subarray(0, bytes.length >> 1), 'k'), undefined);
+		assert.strictEqual(await decodeFileRecords(new Uint8Array(10), 'k'), undefined);
 	});
 });

@@ -25,18 +25,24 @@ export class VarintWriter {
 
 /** Reads `out.length` varints from `bytes` into `out`; false when `bytes` does not hold exactly that many. */
 export function readVarints(bytes: Uint8Array, out: Int32Array | Float64Array): boolean {
+	const end = bytes.length;
 	let at = 0;
 	for (let i = 0; i < out.length; i++) {
-		let value = 0;
-		let shift = 0;
-		let b: number;
+		let b = bytes[at++];
+		// most values take one byte
+		if (b < 0x80) {
+			out[i] = b;
+			continue;
+		}
+		let value = b & 0x7f;
+		let scale = 0x80;
 		do {
-			if (at >= bytes.length || shift > 49) return false;
+			if (at >= end || scale > 2 ** 49) return false;
 			b = bytes[at++];
-			value += (b & 0x7f) * 2 ** shift;
-			shift += 7;
+			value += (b & 0x7f) * scale;
+			scale *= 0x80;
 		} while (b >= 0x80);
 		out[i] = value;
 	}
-	return at === bytes.length;
+	return at === end;
 }
