@@ -72,9 +72,17 @@ export function percentile(values: readonly number[], p: number): number {
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** Runs every query once (warm-up), then `rounds` timed passes; the times of the timed passes. */
-async function timeQueries(queries: readonly string[], rounds: number, run: (q: string) => unknown): Promise<number[]> {
-	for (const q of queries) await run(q);
+export interface Timed<T> {
+	/** each query's answer in the warm-up pass */
+	first: Map<string, T>;
+	/** every query's time in the timed passes */
+	times: number[];
+}
+
+/** Runs every query once (warm-up), then `rounds` timed passes. */
+export async function timeQueries<T>(queries: readonly string[], rounds: number, run: (q: string) => T | Promise<T>): Promise<Timed<T>> {
+	const first = new Map<string, T>();
+	for (const q of queries) first.set(q, await run(q));
 	const times: number[] = [];
 	for (let round = 0; round < rounds; round++) {
 		for (const q of queries) {
@@ -83,7 +91,7 @@ async function timeQueries(queries: readonly string[], rounds: number, run: (q: 
 			times.push(performance.now() - t);
 		}
 	}
-	return times;
+	return { first, times };
 }
 
 export interface SearchBenchFigures {
@@ -178,8 +186,8 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 		const sample = await service.search('cat:cs.CV', 8);
 		const ids = sample.ok ? sample.result.hits.map((h) => h.id) : [];
 		const queries = benchQueries(ids);
-		const queryTimes = await timeQueries(queries, 3, (q) => service.search(q, 50));
-		const fuzzyTimes = await timeQueries(BENCH_FUZZY_QUERIES, 3, (q) => service.search(q, 50));
+		const queryTimes = (await timeQueries(queries, 3, (q) => service.search(q, 50))).times;
+		const fuzzyTimes = (await timeQueries(BENCH_FUZZY_QUERIES, 3, (q) => service.search(q, 50))).times;
 
 		const target = files.reduce((best, f) => (f.size > best.size ? f : best), files[0]);
 		let reindexMs = 0;
@@ -246,11 +254,12 @@ export async function compareMinisearch(dir: string, shards = defaultShardCount(
 	const queries = [...new Set(sample.map(withoutFilters).filter((q) => q !== ''))];
 	const service = createSearchService(undefined, shards);
 	let ours: { q: number[]; f: number[] };
+	const times = async (list: readonly string[], run: (q: string) => unknown) => (await timeQueries(list, 3, run)).times;
 	try {
 		await service.open(fileSpecs(dir));
 		ours = {
-			q: await timeQueries(queries, 3, (q) => service.search(q, TOP_K)),
-			f: await timeQueries(BENCH_FUZZY_QUERIES, 3, (q) => service.search(q, TOP_K)),
+			q: await times(queries, (q) => service.search(q, TOP_K)),
+			f: await times(BENCH_FUZZY_QUERIES, (q) => service.search(q, TOP_K)),
 		};
 	} finally {
 		service.dispose();
@@ -276,8 +285,8 @@ export async function compareMinisearch(dir: string, shards = defaultShardCount(
 	const buildMs = performance.now() - start;
 	const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
 	const theirs = {
-		q: await timeQueries(queries, 3, (q) => index.search(q).slice(0, TOP_K)),
-		f: await timeQueries(BENCH_FUZZY_QUERIES, 3, (q) => index.search(q).slice(0, TOP_K)),
+		q: await times(queries, (q) => index.search(q).slice(0, TOP_K)),
+		f: await times(BENCH_FUZZY_QUERIES, (q) => index.search(q).slice(0, TOP_K)),
 	};
 	const figures = (t: { q: number[]; f: number[] }) => ({ queryP50Ms: round1(percentile(t.q, 50)), queryP95Ms: round1(percentile(t.q, 95)), fuzzyP95Ms: round1(percentile(t.f, 95)) });
 	return { queries: queries.length, topK: TOP_K, minisearch: { buildMs: Math.round(buildMs), heapMB: round1(heapMB), ...figures(theirs) }, ours: figures(ours) };
