@@ -107,7 +107,9 @@ describe('corpus shard', () => {
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 		// then, in the background, the long fields' text the index cache leaves out is read back, quietly
 		const sent = updates.length;
+		assert.ok(shard.search.busy);
 		await shard.search.background;
+		assert.ok(!shard.search.busy);
 		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2]);
 		assert.strictEqual(updates.length, sent, 'no summary sent again');
 		const exact = shard.searchText('扩散模型', 10);

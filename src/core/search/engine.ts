@@ -43,6 +43,8 @@ export class SearchShard {
 	fromCache = false;
 	/** settles when the work deferred past open is done (see finishInBackground) */
 	background: Promise<void> = Promise.resolve();
+	/** true while that work runs */
+	busy = false;
 
 	constructor(
 		private readonly io: ShardIO,
@@ -99,10 +101,13 @@ export class SearchShard {
 	 * start-up is done.
 	 */
 	finishInBackground(): void {
-		this.background = this.fillBodies().then(async () => {
-			do await this.io.yield();
-			while (!this.index.prepareFuzzy(this.io.sliceMs ?? BODY_SLICE_MS, this.io.now));
-		});
+		this.busy = true;
+		this.background = this.fillBodies()
+			.then(async () => {
+				do await this.io.yield();
+				while (!this.index.prepareFuzzy(this.io.sliceMs ?? BODY_SLICE_MS, this.io.now));
+			})
+			.finally(() => (this.busy = false));
 	}
 
 	private async fillBodies(): Promise<void> {
