@@ -5,7 +5,7 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { Paper, SummaryField } from '../model';
-import { cardMarkdown } from './markdown';
+import { cardMarkdown, escapeHtml, highlightPattern, type CardRenderEnv } from './markdown';
 import { paperLinks } from './links';
 
 export interface CardAppearance {
@@ -24,6 +24,8 @@ export interface CardInput {
 	/** index of the paper in its digest and the digest's paper count, for Previous / Next */
 	index: number;
 	total: number;
+	/** words a search matched, marked wherever the card shows them in text */
+	highlight?: readonly string[];
 }
 
 export interface CardRenderOptions {
@@ -44,12 +46,7 @@ export const CARD_SECTIONS: readonly { field: Exclude<SummaryField, 'tldr'>; lab
 	{ field: 'abstract', label: 'Abstract' },
 ];
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
+export { escapeHtml };
 
 function button(action: string, label: string, attrs: Record<string, string | undefined> = {}, disabled = false): string {
 	const extra = Object.entries(attrs)
@@ -126,7 +123,9 @@ function renderToolbar(input: CardInput, options: CardRenderOptions): string {
 
 /** The card body for one paper. Pure: the same input always gives the same HTML. */
 export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}): string {
-	const md = options.markdown ?? cardMarkdown();
+	const markdown = options.markdown ?? cardMarkdown();
+	const env: CardRenderEnv = { highlight: highlightPattern(input.highlight) };
+	const md = { render: (src: string) => markdown.render(src, env), renderInline: (src: string) => markdown.renderInline(src, env) };
 	const { paper } = input;
 	const parts: string[] = [];
 	parts.push(`<article class="card" data-paper-id="${escapeHtml(paper.id)}">`);

@@ -169,7 +169,8 @@ class CardPanel implements vscode.Disposable {
 			return;
 		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
-		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index };
+		const highlight = this.ref.highlight;
+		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
 		state.uri = this.ref.uri ?? '';
 		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
 		this.lastBody = render().renderCardHtml(
@@ -179,6 +180,7 @@ class CardPanel implements vscode.Disposable {
 				appearances: this.owner.appearances(location),
 				index: loaded.index,
 				total: location.file.digest.papers.length,
+				highlight,
 			},
 			{ canRandom: this.owner.paperCount() > 1 },
 		);

@@ -34,6 +34,16 @@ const BUTTON_CARD: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('p
 const BUTTON_SOURCE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open Source' };
 const BUTTON_LINK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Link' };
 
+/** the words of the paper that matched, so a reader sees why a result is there */
+const MATCHED_SHOWN = 5;
+
+function matchedText(hit: SearchHit): string {
+	const words = [...new Set(hit.matched ?? [])];
+	if (words.length === 0) return '';
+	const shown = words.slice(0, MATCHED_SHOWN).join(', ') + (words.length > MATCHED_SHOWN ? ', …' : '');
+	return vscode.l10n.t('matched: {0}', shown);
+}
+
 function snippet(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
@@ -91,7 +101,7 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 
 	const runHit = async (hit: SearchHit, action: 'card' | 'source' | 'link') => {
 		const b = await backendReady();
-		const ref = refOf(b, hit);
+		const ref = action === 'card' && hit.matched?.length ? { ...refOf(b, hit), highlight: hit.matched } : refOf(b, hit);
 		const command = action === 'card' ? 'arxivDigest.openCard' : action === 'source' ? 'arxivDigest.openSource' : 'arxivDigest.copyLink';
 		try {
 			await vscode.commands.executeCommand(command, ref);
@@ -144,7 +154,7 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 						const more = hit.occurrences.length > 1 ? ` (+${hit.occurrences.length - 1} days)` : '';
 						return {
 							label: hit.title || hit.id,
-							description: [day + more, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
+							description: [matchedText(hit), day + more, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
 							detail: snippet(hit.tldr),
 							alwaysShow: true,
 							buttons: [BUTTON_CARD, BUTTON_SOURCE, BUTTON_LINK],
