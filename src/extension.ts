@@ -4,6 +4,7 @@ import { registerLanguageSupport } from './features/language';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
+import { registerParseReport } from './features/report';
 import { registerSearch } from './features/search';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext) {
 
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));
+	context.subscriptions.push(registerParseReport(context, workspace));
 	const cards = registerCards(context, workspace);
 	context.subscriptions.push(cards);
 	const tree = registerTree(context, workspace);

@@ -2,6 +2,11 @@
 import type { ShardStats, WorkerRequest } from '../search/protocol';
 import type { CorpusShard } from './shard';
 
+/** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
+export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
+	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'coverage';
+}
+
 export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, memory: () => { heapUsed: number; external: number }): Promise<unknown> {
 	switch (request.method) {
 		case 'open':
@@ -16,6 +21,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return Promise.resolve(shard.searchText(request.query, request.limit, request.fuzzy));
 		case 'ids':
 			return Promise.resolve(shard.ids(request.query));
+		case 'coverage':
+			return shard.coverage(request.by);
 		case 'save':
 			return shard.save();
 		case 'stats': {

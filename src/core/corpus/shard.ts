@@ -10,6 +10,7 @@
  */
 import { DETECT_MAX_CHARS, looksLikeDigest } from '../detect';
 import type { Digest, Paper } from '../model';
+import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { IdsReply, SearchReply } from '../search/protocol';
@@ -216,6 +217,18 @@ export class CorpusShard {
 		});
 		if (best < 0) return undefined;
 		return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+	}
+
+	/** Field coverage of every digest of this shard (each read and parsed again: a report, not a hot path). */
+	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
+		const groups = new Map<string, FieldCoverage>();
+		for (const [path, record] of this.records) {
+			if (!record.summary) continue;
+			const text = await this.io.readText(path);
+			if (text !== undefined) addCoverage(groups, parseDigest(text, path), by);
+			await this.io.yield();
+		}
+		return [...groups.values()];
 	}
 
 	searchText(query: string, limit: number, fuzzy = true): SearchReply {

@@ -5,7 +5,8 @@
  * summary of each file. Search results of the shards are merged by paper id (a paper listed in
  * files of both shards appears once, with all its days).
  */
-import { handleShardRequest } from '../corpus/requests';
+import { handleShardRequest, isReadRequest } from '../corpus/requests';
+import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
 import { CorpusShard, type CorpusFileSpec, type CorpusIO, type FileUpdate, type PaperReply } from '../corpus/shard';
 import type { SearchHit } from './index';
 import type { IdsReply, IndexPhase, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
@@ -139,8 +140,7 @@ export function inProcessShard(io: CorpusIO, shard: number, shards: number): Sha
 	return {
 		call: (request) => {
 			const run = () => handleShardRequest(engine, { ...request, id: 0 } as WorkerRequest, memory);
-			const read = request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper';
-			return read ? run() : serial(run);
+			return isReadRequest(request) ? run() : serial(run);
 		},
 		onEvent: (l) => listeners.push(l),
 		dispose: () => undefined,
@@ -249,6 +249,12 @@ export class SearchService {
 
 	remove(path: string): Promise<unknown> {
 		return this.shards[shardOf(path, this.shards.length)].call({ method: 'remove', path });
+	}
+
+	/** Field coverage of every digest, per template signature or per file (see core/parse/coverage). */
+	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
+		const lists = (await Promise.all(this.shards.map((s) => s.call({ method: 'coverage', by })))) as FieldCoverage[][];
+		return mergeCoverage(lists);
 	}
 
 	/** The full paper, read back from its file by the shard that owns it. */

@@ -46,6 +46,7 @@ export type WorkerRequest =
 	| { id: number; method: 'paper'; path: string; paperId: string; near?: number }
 	| { id: number; method: 'search'; query: string; limit: number; fuzzy?: boolean }
 	| { id: number; method: 'ids'; query: string }
+	| { id: number; method: 'coverage'; by: 'template' | 'file' }
 	| { id: number; method: 'save' }
 	| { id: number; method: 'stats' };
 
