@@ -62,7 +62,7 @@ export type CacheName = 'index' | 'files';
 /** Files larger than this are not read unless a glob names them: a 32 MB Markdown file is no daily digest. */
 export const MAX_CANDIDATE_BYTES = 32 * 1024 * 1024;
 /** Summaries go out in batches this large, so no single message costs the receiving thread much. */
-const BATCH_FILES = 16;
+const BATCH_FILES = 8;
 
 /** `files`: reading files for their summaries (the tree); then the index's own phases */
 export type CorpusProgress = ShardProgress | { phase: 'files'; done: number; total: number };

@@ -49,6 +49,10 @@ const CHANGE_FLUSH_MS = 100;
  * 0/n" with no days until the scan of a large workspace ended.
  */
 const SCAN_FLUSH_MS = 400;
+/** the first summaries of a scan arrive in a burst of messages: gather them this long, then show them */
+const FIRST_FLUSH_MS = 30;
+/** files per change event; the rest follow in the next ticks */
+const CHANGE_CHUNK = 12;
 
 export class DigestWorkspace implements IDigestWorkspace {
 	static create(context: vscode.ExtensionContext, options: DigestWorkspaceOptions = {}): DigestWorkspace {
@@ -79,6 +83,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private currentProgress: ScanProgress = { done: 0, total: 0, scanning: false };
 	private progressPending = false;
+	private flushedThisScan = false;
 	private generation = 0;
 	private started = false;
 	private scannedOnce = false;
@@ -293,6 +298,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	private async runScan(generation: number): Promise<void> {
+		this.flushedThisScan = false;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
 		const candidates = await findCandidates();
 		if (generation !== this.generation) {
@@ -444,7 +450,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.flushTimer || this.disposed) {
 			return;
 		}
-		this.flushTimer = setTimeout(() => this.flushChanges(), this.currentProgress.scanning ? SCAN_FLUSH_MS : CHANGE_FLUSH_MS);
+		// the first files of a scan go out at once; later ones at most every SCAN_FLUSH_MS
+		const delay = !this.currentProgress.scanning ? CHANGE_FLUSH_MS : this.flushedThisScan ? SCAN_FLUSH_MS : FIRST_FLUSH_MS;
+		this.flushTimer = setTimeout(() => this.flushChanges(), delay);
 	}
 
 	private flushChanges(): void {
@@ -458,9 +466,19 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.pendingChanges.size === 0 || this.disposed) {
 			return;
 		}
-		const batch = [...this.pendingChanges.values()];
-		this.pendingChanges.clear();
+		// a few files per tick: each listener's work (the tree rebuilding their days) stays short,
+		// and the editor's thread is free in between
+		const batch: DigestWorkspaceChange[] = [];
+		for (const [key, change] of this.pendingChanges) {
+			if (batch.length >= CHANGE_CHUNK) break;
+			batch.push(change);
+			this.pendingChanges.delete(key);
+		}
+		if (this.pendingChanges.size > 0) {
+			this.flushTimer = setTimeout(() => this.flushChanges(), 0);
+		}
 		this.changeEmitter.fire(batch);
+		this.flushedThisScan = true;
 		if (!this.currentProgress.scanning) {
 			this.updateHasDigests();
 		}
