@@ -152,6 +152,39 @@ describe('corpus shard', () => {
 	});
 });
 
+describe('reader\'s sets in search (is:, has:, tag:)', () => {
+	async function shardWithSets() {
+		const fs = memoryFs();
+		const { shard } = openShard(fs);
+		await shard.open(specs);
+		const all = shard.ids('');
+		assert.ok(all.ok && all.ids.length >= 3);
+		const ids = all.ok ? all.ids : [];
+		shard.setUserSets({ 'is:read': [ids[0]], 'is:unread': ids.slice(1), 'has:note': [], 'tag:robotics': [ids[1]] });
+		return { shard, ids };
+	}
+
+	it('keeps only papers in every named set and none of the excluded ones, with or without words', async () => {
+		const { shard, ids } = await shardWithSets();
+		const read = shard.searchText('is:read', 100);
+		assert.ok(read.ok);
+		assert.deepStrictEqual(read.ok && read.result.hits.map((h) => h.id), [ids[0]]);
+		const notRead = shard.ids('-is:read');
+		assert.deepStrictEqual(notRead.ok && [...notRead.ids].sort(), [...ids.slice(1)].sort());
+		const tagged = shard.ids('tag:Robotics is:unread');
+		assert.deepStrictEqual(tagged.ok && tagged.ids, [ids[1]]);
+		const none = shard.searchText('has:note', 10);
+		assert.ok(none.ok && none.result.total === 0);
+		assert.deepStrictEqual(shard.ids('tag:nothing-tagged-so'), { ok: true, ids: [] });
+	});
+
+	it('answers a set nobody defined with a message naming the known ones', async () => {
+		const { shard } = await shardWithSets();
+		const reply = shard.searchText('is:starred', 10);
+		assert.ok(!reply.ok && /is:starred.*unknown.*is:read.*is:unread/.test(reply.error), JSON.stringify(reply));
+	});
+});
+
 describe('digest summary', () => {
 	it('keeps what the tree needs and cuts the rest', () => {
 		const digest = parseDigest(fixture('2026-02-06.md'), DAY2);

@@ -21,6 +21,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return Promise.resolve(shard.searchText(request.query, request.limit, request.fuzzy));
 		case 'ids':
 			return Promise.resolve(shard.ids(request.query));
+		case 'userSets':
+			return Promise.resolve(shard.setUserSets(request.sets));
 		case 'coverage':
 			return shard.coverage(request.by);
 		case 'save':

@@ -14,6 +14,7 @@ import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { IdsReply, SearchReply } from '../search/protocol';
+import { parseQuery } from '../search/query';
 import { summarizeDigest, type DigestSummary } from '../summary';
 import { decodeFileRecords, encodeFileRecords, type FileRecord } from './records';
 
@@ -81,6 +82,8 @@ export class CorpusShard {
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();
 	private batch: FileUpdate[] = [];
+	/** the reader's sets the editor gave (`is:unread`, `has:note`, `tag:x` → paper ids) */
+	private readonly userSets = new Map<string, Set<string>>();
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
 	private recordsDirty = false;
@@ -231,12 +234,46 @@ export class CorpusShard {
 		return [...groups.values()];
 	}
 
-	searchText(query: string, limit: number, fuzzy = true): SearchReply {
-		return this.search.search(query, limit, fuzzy);
+	/**
+	 * Replaces the named reader's sets (`is:unread`, `has:note`, `tag:…`: paper ids without version);
+	 * an empty list keeps the name known. Sets not named stay as they are.
+	 */
+	setUserSets(sets: Readonly<Record<string, readonly string[]>>): void {
+		for (const [name, ids] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), new Set(ids));
 	}
 
-	ids(query: string): IdsReply {
-		return this.search.ids(query);
+	searchText(text: string, limit: number, fuzzy = true): SearchReply {
+		const filter = this.setFilter(text);
+		if (!filter) return this.search.search(text, limit, fuzzy);
+		if ('error' in filter) return { ok: false, error: filter.error };
+		const reply = this.search.search(text, Number.MAX_SAFE_INTEGER, fuzzy);
+		if (!reply.ok) return reply;
+		const hits = reply.result.hits.filter((h) => filter.keep(h.id));
+		return { ok: true, result: { hits: hits.slice(0, limit), total: hits.length, approximate: reply.result.approximate } };
+	}
+
+	ids(text: string): IdsReply {
+		const filter = this.setFilter(text);
+		const reply = this.search.ids(text);
+		if (!filter || !reply.ok) return reply;
+		if ('error' in filter) return { ok: false, error: filter.error };
+		return { ok: true, ids: reply.ids.filter((id) => filter.keep(id)) };
+	}
+
+	/** The query's reader's-set filters as a predicate; undefined without any, an error for a set nobody defined. */
+	private setFilter(text: string): { keep(id: string): boolean } | { error: string } | undefined {
+		const parsed = parseQuery(text);
+		if (!parsed.ok || (parsed.query.sets.length === 0 && parsed.query.excludeSets.length === 0)) return undefined;
+		const { sets, excludeSets } = parsed.query;
+		// tags are open-ended (an unknown tag is an empty set); is:/has: names must exist
+		const unknown = [...sets, ...excludeSets].find((name) => !name.startsWith('tag:') && !this.userSets.has(name));
+		if (unknown) {
+			const known = [...this.userSets.keys()].filter((n) => !n.startsWith('tag:')).sort();
+			return { error: known.length > 0 ? `"${unknown}" is unknown: use ${known.join(' ')}` : `"${unknown}" is unknown here` };
+		}
+		const required = sets.map((name) => this.userSets.get(name) ?? new Set<string>());
+		const excluded = excludeSets.map((name) => this.userSets.get(name) ?? new Set<string>());
+		return { keep: (id) => required.every((s) => s.has(id)) && !excluded.some((s) => s.has(id)) };
 	}
 
 	async save(): Promise<void> {

@@ -53,8 +53,9 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean };
 	const pending = new Map<number, Pending>();
 	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
-	/** the files this shard owns, to give a restarted worker */
+	/** the files this shard owns and the reader's sets, to give a restarted worker */
 	const files = new Map<string, CorpusFileSpec>();
+	const userSets: Record<string, string[]> = {};
 	let disposed = false;
 	let restarts = 0;
 	let worker: import('node:worker_threads').Worker;
@@ -92,6 +93,7 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 			// the new worker gets the current file set first; an unanswered open is answered by it
 			const open = unanswered.find((p) => p.request.method === 'open');
 			const refeed: Request = { method: 'open', files: [...files.values()] };
+			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: () => undefined, reject: () => undefined, retried: true });
 			post(open ? { ...open, request: refeed } : { request: refeed, resolve: () => undefined, reject: () => undefined, retried: true });
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
@@ -109,6 +111,7 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 					for (const f of request.files) files.set(f.path, f);
 				} else if (request.method === 'update') files.set(request.file.path, request.file);
 				else if (request.method === 'remove') files.delete(request.path);
+				else if (request.method === 'userSets') Object.assign(userSets, request.sets);
 				post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
@@ -249,6 +252,14 @@ export class SearchService {
 
 	remove(path: string): Promise<unknown> {
 		return this.shards[shardOf(path, this.shards.length)].call({ method: 'remove', path });
+	}
+
+	/**
+	 * Gives every shard the reader's sets that `is:`, `has:` and `tag:` filters name (paper ids without
+	 * version). Names not given stay as they were; an empty list keeps a name known.
+	 */
+	setUserSets(sets: Record<string, string[]>): Promise<unknown> {
+		return Promise.all(this.shards.map((s) => s.call({ method: 'userSets', sets })));
 	}
 
 	/** Field coverage of every digest, per template signature or per file (see core/parse/coverage). */

@@ -47,6 +47,7 @@ export type WorkerRequest =
 	| { id: number; method: 'search'; query: string; limit: number; fuzzy?: boolean }
 	| { id: number; method: 'ids'; query: string }
 	| { id: number; method: 'coverage'; by: 'template' | 'file' }
+	| { id: number; method: 'userSets'; sets: Record<string, string[]> }
 	| { id: number; method: 'save' }
 	| { id: number; method: 'stats' };
 
