@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { defaultShardCount, inProcessShard, SearchService, workerShard, type ShardHandle } from '../core/search/client';
+import { inProcessShard } from '../core/corpus/inProcess';
+import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { cacheFileName, nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
 import MiniSearch from 'minisearch';

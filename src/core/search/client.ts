@@ -5,9 +5,8 @@
  * summary of each file. Search results of the shards are merged by paper id (a paper listed in
  * files of both shards appears once, with all its days).
  */
-import { handleShardRequest, isReadRequest } from '../corpus/requests';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
-import { CorpusShard, type CorpusFileSpec, type CorpusIO, type FileUpdate, type PaperReply } from '../corpus/shard';
+import type { CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
 import type { SearchHit } from './index';
 import type { IdsReply, IndexPhase, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
@@ -120,33 +119,6 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 			disposed = true;
 			void worker.terminate();
 		},
-	};
-}
-
-/** A shard on the calling thread; `io.yield` decides how often it gives the thread back. */
-export function inProcessShard(io: CorpusIO, shard: number, shards: number): ShardHandle {
-	const listeners: ((event: WorkerMessage) => void)[] = [];
-	const emit = (event: WorkerMessage) => listeners.forEach((l) => l(event));
-	const engine = new CorpusShard(io, shard, shards, {
-		onProgress: (p) => emit({ event: 'progress', ...p }),
-		onHeadReady: () => emit({ event: 'headReady' }),
-		onFilesReady: () => emit({ event: 'filesReady' }),
-		onFiles: (files) => emit({ event: 'files', files }),
-	});
-	let queue: Promise<unknown> = Promise.resolve();
-	const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-		const next = queue.then(fn, fn);
-		queue = next.catch(() => undefined);
-		return next;
-	};
-	const memory = () => ({ heapUsed: 0, external: 0 });
-	return {
-		call: (request) => {
-			const run = () => handleShardRequest(engine, { ...request, id: 0 } as WorkerRequest, memory);
-			return isReadRequest(request) ? run() : serial(run);
-		},
-		onEvent: (l) => listeners.push(l),
-		dispose: () => undefined,
 	};
 }
 

@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { removeStaleCaches } from '../../core/corpus/nodeIO';
 import type { CacheName, CorpusIO } from '../../core/corpus/shard';
-import { defaultShardCount, inProcessShard, SearchService, workerShard, type ShardHandle } from '../../core/search/client';
+import type * as InProcess from '../../core/corpus/inProcess';
+import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../../core/search/client';
 import { getLog } from '../log';
 
 /** in-process work gives the thread back this often */
@@ -51,6 +52,9 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 			getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${err instanceof Error ? err.message : String(err)}`);
 		}
 	}
+	// required here, not imported: the index code loads on the host only when a shard runs there
+	// (esbuild keeps a module reached only through require() lazy)
+	const { inProcessShard } = require('../../core/corpus/inProcess') as typeof InProcess;
 	return {
 		service: new SearchService([inProcessShard(workspaceFsIO(storage), 0, 1)]),
 		keyOf: (uri) => uri.toString(),
