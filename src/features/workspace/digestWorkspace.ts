@@ -6,14 +6,14 @@
  * full text when a card needs it. Nothing here ever writes a file.
  */
 import * as vscode from 'vscode';
-import { DETECT_MAX_CHARS, looksLikeDigest, matchesGlob } from '../../core/detect';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
 import type { FileUpdate } from '../../core/search/protocol';
 import { findPaperIndex } from '../../core/tree';
+import { isDigestDocument } from '../language';
 import { getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
-import { pathOf, relativePathOf, uriKey } from '../vsc-utils';
+import { pathOf, uriKey } from '../vsc-utils';
 import { createCorpusBackend, type CorpusBackend } from './corpus';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, type Candidate } from './scope';
 import type {
@@ -28,9 +28,6 @@ import type {
 
 export const CONTEXT_HAS_DIGESTS = 'arxivDigest.hasDigests';
 export const CONTEXT_WORKSPACE_SCANNED = 'arxivDigest.workspaceScanned';
-
-/** Content detection of an open document looks at this much of its start. */
-const DETECT_HEAD_CHARS = DETECT_MAX_CHARS;
 
 export interface DigestWorkspaceOptions {
 	/** quiet time per URI before a file event is handled (ms) */
@@ -165,15 +162,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	isDigestDocument(document: vscode.TextDocument): boolean {
-		if (document.languageId === DIGEST_LANGUAGE_ID) {
-			return true;
-		}
-		if (matchesGlob(relativePathOf(document.uri), alwaysGlobs(document.uri))) {
-			return true;
-		}
-		const headLines = Math.min(document.lineCount, 400);
-		const head = document.getText(new vscode.Range(0, 0, headLines, 0)).slice(0, DETECT_HEAD_CHARS);
-		return looksLikeDigest(head);
+		return isDigestDocument(document);
 	}
 
 	findPaper(id: string): PaperLocation[] {
