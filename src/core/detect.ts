@@ -14,8 +14,12 @@ const FIELD_WINDOW = 8;
 
 const TOC_ANCHOR = /^<(?:div|a)\s+(?:id|name)\s*=\s*['"]?toc['"]?\s*>\s*<\/(?:div|a)>\s*$/i;
 const TOC_ENTRY = /^\s*[-*+]\s+\[[^\]]+\]\(#[^)\s]*\)\s*\[\s*Total\s*[:：]\s*\d+\s*\]\s*$/i;
-const PAPER_HEADING = /^\s{0,3}#{1,6}\s+(?:\[\d+\]\s*)?\[.+\]\(\s*(?:https?:\/\/|www\.)[^\s)]+(?:\([^\s)]*\)[^\s)]*)*\s*\)\s*$/i;
+const PAPER_HEADING = /^\s{0,3}#{1,6}\s+(?:<a\s[^>]*>\s*<\/a>\s*)?(?:\[\d+\]\s*)?\[.+\]\(\s*(?:https?:\/\/|www\.)[^\s)]+(?:\([^\s)]*\)[^\s)]*)*\s*\)\s*$/i;
 const HEADING = /^\s{0,3}#{1,6}\s/;
+/** a table-of-contents line that links to a paper's anchor named by its arXiv id: `- [Title](#2605.15712v1)` */
+const PAPER_TOC_ENTRY = /^\s*[-*+]\s+\[.+\]\(#(?:arxiv-?)?\d{4}\.\d{4,5}(?:v\d+)?\)\s*$/i;
+/** so many of those lines make a digest: one could be a note's link, three are a list of papers */
+const PAPER_TOC_MIN = 3;
 /** `*A,B*` or `*A, B* | **Main category: cs.CR**`: at least two names, no CJK (that is a translated title) */
 const AUTHORS_LINE = /^\s*\*(?![\s*])[^*\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+?[,，][^*\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+\*(?:\s*\|.*)?\s*$/u;
 const CATEGORY_VALUE = /^(?:[a-z]+(?:-[a-z]+)?\.[A-Za-z]{2,}|[a-z]+-[a-z]+)\b/;
@@ -49,9 +53,11 @@ function headLines(text: string): string[] {
 export function looksLikeDigest(text: string): boolean {
 	const lines = headLines(text);
 	let headingsWithByline = 0;
+	let paperTocEntries = 0;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		if (TOC_ANCHOR.test(line) || TOC_ENTRY.test(line)) return true;
+		if (PAPER_TOC_ENTRY.test(line) && ++paperTocEntries >= PAPER_TOC_MIN) return true;
 		if (!PAPER_HEADING.test(line)) continue;
 		for (let j = i + 1; j < Math.min(lines.length, i + 1 + FIELD_WINDOW); j++) {
 			if (HEADING.test(lines[j])) break;

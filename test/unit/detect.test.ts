@@ -125,6 +125,21 @@ describe('looksLikeDigest', () => {
 		});
 	}
 
+	// every real fork's digest with papers is found by content, from the head a scan reads
+	const REAL = join(__dirname, '../../test/fixtures/real');
+	const expected = new Map(
+		readFileSync(join(REAL, 'EXPECTED.tsv'), 'utf8').split('\n').slice(1).filter((l) => l.trim()).map((l) => {
+			const [file, papers] = l.split('\t');
+			return [file, Number(papers)] as const;
+		}),
+	);
+	for (const [file, papers] of expected) {
+		it(`${papers > 0 ? 'detects' : 'leaves to the files globs'} the real digest ${file}`, () => {
+			const head = new TextDecoder().decode(readFileSync(join(REAL, file)).subarray(0, 32 * 1024));
+			assert.strictEqual(looksLikeDigest(head), papers > 0);
+		});
+	}
+
 	for (const [name, text] of Object.entries(PLAIN_MARKDOWN)) {
 		it(`never claims plain Markdown: ${name}`, () => {
 			assert.strictEqual(looksLikeDigest(text), false);
