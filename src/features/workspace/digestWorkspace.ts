@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
 import type { FileUpdate } from '../../core/search/protocol';
+import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
 import { isDigestDocument } from '../language';
 import { getLog } from '../log';
@@ -38,7 +39,7 @@ export interface DigestWorkspaceOptions {
 	readonly setContextKeys?: boolean;
 }
 
-const CHANGE_FLUSH_MS = 100;
+const CHANGE_FLUSH_MS = 50;
 /**
  * While a scan runs, changes and progress go out together at most this often. A tree view's
  * extension-host side debounces its updates (message and data) by 200 ms and restarts that wait
@@ -76,7 +77,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private readonly pendingChanges = new Map<string, DigestWorkspaceChange>();
 	private flushTimer: ReturnType<typeof setTimeout> | undefined;
-	private readonly eventTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly events = new KeyedDebouncer();
 
 	private currentProgress: ScanProgress = { done: 0, total: 0, scanning: false };
 	private progressPending = false;
@@ -97,7 +98,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		options: DigestWorkspaceOptions = {},
 	) {
 		this.options = {
-			debounceMs: options.debounceMs ?? 150,
+			debounceMs: options.debounceMs ?? 100,
 			showProgress: options.showProgress ?? true,
 			setContextKeys: options.setContextKeys ?? true,
 		};
@@ -225,10 +226,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		this.disposed = true;
 		this.generation++;
-		for (const timer of this.eventTimers.values()) {
-			clearTimeout(timer);
-		}
-		this.eventTimers.clear();
+		this.events.dispose();
 		if (this.flushTimer) {
 			clearTimeout(this.flushTimer);
 		}
@@ -547,17 +545,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	private debounce(uri: vscode.Uri, run: () => Promise<void>, key = uriKey(uri)): void {
-		if (this.disposed) {
-			return;
-		}
-		const previous = this.eventTimers.get(key);
-		if (previous) {
-			clearTimeout(previous);
-		}
-		this.eventTimers.set(key, setTimeout(() => {
-			this.eventTimers.delete(key);
-			run().catch((err) => getLog().error(`arXiv Digest: failed to update ${uri.toString(true)}: ${errorText(err)}`));
-		}, this.options.debounceMs));
+		this.events.schedule(key, this.options.debounceMs, run, (err) => getLog().error(`arXiv Digest: failed to update ${uri.toString(true)}: ${errorText(err)}`));
 	}
 
 	/** Hands one changed, created or deleted file to its shard; its summary comes back as an event. */
