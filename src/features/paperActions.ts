@@ -10,34 +10,15 @@ import * as vscode from 'vscode';
 import { paperLinks, primaryLink } from '../core/card/links';
 import type { PaperSummary as Paper } from '../core/summary';
 import { findPaperIndex, paperIndexAtLine, paperLabel } from '../core/tree';
-import { isPaperNode } from './tree/provider';
+import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
-import type { IDigestWorkspace, PaperLocation, PaperRef } from './workspace/types';
+import type { IDigestWorkspace } from './workspace/types';
 
 interface Target {
 	readonly uri?: vscode.Uri;
 	readonly paper: Paper;
 	/** index in the file's papers, to tell apart a paper listed twice */
 	readonly index?: number;
-}
-
-type LooseRef = PaperRef & { index?: number };
-
-/** A PaperRef as webviews and search send it; `uri` may also arrive as a vscode.Uri. */
-function refOf(value: unknown): LooseRef | undefined {
-	if (typeof value === 'string') return value.trim() ? { id: value.trim() } : undefined;
-	if (!value || typeof value !== 'object' || 'kind' in value) return undefined;
-	const v = value as { id?: unknown; uri?: unknown; index?: unknown; ref?: unknown };
-	if (v.ref && typeof v.ref === 'object') return refOf(v.ref);
-	if (typeof v.id !== 'string' || !v.id) return undefined;
-	const uri = typeof v.uri === 'string' ? v.uri : v.uri instanceof vscode.Uri ? v.uri.toString() : undefined;
-	const index = typeof v.index === 'number' && Number.isInteger(v.index) && v.index >= 0 ? v.index : undefined;
-	return { uri, id: v.id, index };
-}
-
-function isPaperLocation(value: unknown): value is PaperLocation {
-	const v = value as Partial<PaperLocation> | undefined;
-	return !!v && typeof v === 'object' && !!v.paper && typeof v.paper.id === 'string' && !!v.file && v.file.uri instanceof vscode.Uri;
 }
 
 function errorText(err: unknown): string {
@@ -65,7 +46,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 		return { uri: editor.document.uri, paper: digest.papers[index], index };
 	};
 
-	const fromRef = async (ref: LooseRef): Promise<Target | undefined> => {
+	const fromRef = async (ref: CardRef): Promise<Target | undefined> => {
 		const location = workspace.resolve({ uri: ref.uri, id: ref.id, index: ref.index });
 		if (location) {
 			const sameFile = ref.uri === undefined || ref.uri === location.file.uri.toString();
@@ -89,9 +70,8 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 	};
 
 	const target = async (arg: unknown): Promise<Target | undefined> => {
-		if (isPaperNode(arg)) return { uri: parseUri(arg.key), paper: arg.paper, index: arg.index };
-		if (isPaperLocation(arg)) return { uri: arg.file.uri, paper: arg.paper, index: arg.index };
-		const ref = refOf(arg);
+		// a ref, an id, a tree node or a search result: one parser for every paper command
+		const ref = cardRefFromArgument(arg);
 		if (ref) return fromRef(ref);
 		// Nothing, or the document Uri that editor menus pass.
 		return fromEditor();
