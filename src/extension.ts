@@ -9,8 +9,23 @@ import { registerSearch } from './features/search';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
+/**
+ * What activate() returns: the handles the real-editor tests (test/integration, test/ui) and the
+ * editor benchmark (test/harness/bench-probe) drive. For tests only; not a contract for other extensions.
+ */
+export interface ArxivDigestTestApi {
+	/** the digest files as the index shards report them, and the shards themselves (`backend()`) */
+	readonly workspace: DigestWorkspace;
+	/** the Papers view: its provider (model, filter) and TreeView */
+	readonly tree: ReturnType<typeof registerTree>;
+	/** the paper cards: open, the active card's paper */
+	readonly cards: ReturnType<typeof registerCards>;
+	/** `search.api.search(query, limit)` and `search.api.whenIndexed()` */
+	readonly search: ReturnType<typeof registerSearch>;
+}
+
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here.
-export function activate(context: vscode.ExtensionContext) {
+export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 	context.subscriptions.push(logDisposable);
 	context.subscriptions.push(registerLanguageSupport(context));
 
@@ -27,7 +42,6 @@ export function activate(context: vscode.ExtensionContext) {
 	const search = registerSearch(context, workspace);
 	context.subscriptions.push(search);
 
-	// The API the real-editor tests drive; not a public contract.
 	return { workspace, tree, cards, search };
 }
 
