@@ -97,14 +97,15 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		try {
 			// the keyboard, as a user paging through days: ←/→ collapse and expand the focused day (two
 			// mouse clicks on one row within the double-click time would not toggle it twice)
-			await clickRow(page, PAPERS_VIEW, FIXTURE.days[1]);
 			const dayExpanded = (state) => page.waitForFunction(({ view, day, state }) => [...document.querySelectorAll(`${view} .monaco-list-row[aria-level="1"]`)]
 				.some((r) => r.innerText.includes(day) && r.getAttribute('aria-expanded') === state), { view: PAPERS_VIEW, day: FIXTURE.days[1], state });
+			// the click that focuses the (collapsed) day also expands it: wait for that before using keys
+			assert.equal((await variantChildren()).expanded, 'false', `${FIXTURE.days[1]} starts collapsed`);
+			await clickRow(page, PAPERS_VIEW, FIXTURE.days[1]);
+			await dayExpanded('true');
 			for (let round = 0; round < 6; round++) {
-				if ((await variantChildren()).expanded === 'true') {
-					await page.keyboard.press('ArrowLeft');
-					await dayExpanded('false');
-				}
+				await page.keyboard.press('ArrowLeft');
+				await dayExpanded('false');
 				await page.keyboard.press('ArrowRight');
 				const started = Date.now();
 				let seen;
