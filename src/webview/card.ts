@@ -76,8 +76,11 @@ root.addEventListener('click', (event) => {
 	const target = event.target instanceof Element ? event.target : null;
 	const link = target?.closest('a');
 	if (link) {
-		// links never navigate the webview; the extension opens http(s) links in the browser
+		// links never navigate the webview; the extension opens http(s) links in the browser.
+		// The workbench's webview host listens for clicks on the window too and would open the
+		// link a second time (its own `did-click-link`): the event stops here.
 		event.preventDefault();
+		event.stopPropagation();
 		const href = link.getAttribute('href');
 		if (href) post({ type: 'openLink', href });
 		return;
@@ -126,6 +129,8 @@ window.addEventListener(
 			if (!state) return;
 			state = { ...state, scrollY: Math.round(window.scrollY) };
 			vscode.setState(state);
+			// observable state (tests wait for it instead of sleeping past the debounce)
+			document.body.dataset.savedScrollY = String(state.scrollY);
 			post({ type: 'scroll', y: state.scrollY });
 		}, 200);
 	},

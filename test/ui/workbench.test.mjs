@@ -1,7 +1,8 @@
 // UI flows in the real workbench, run twice by the harness: trusted, and in Restricted Mode.
 // Each step leaves a screenshot in .vscode-test/screenshots/<mode>-NN-<step>.png.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
 	MODE, activityBarItem, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
@@ -51,16 +52,8 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 
 		const bigDay = (await treeRows(page, PAPERS_VIEW)).find((r) => r.text.includes('2026-02-06'));
 		if (bigDay.expanded !== 'true') await clickRow(page, PAPERS_VIEW, '2026-02-06');
+		// no second click: a day expanded while the first scan refreshes the view shows its categories
 		const categoriesShown = (r) => r.level === 2 && r.text.includes('cs.CL');
-		try {
-			await waitForRow(page, PAPERS_VIEW, categoriesShown, 'the categories of 2026-02-06', 5_000);
-		} catch {
-			// Known workbench race: an expand that lands while the view refreshes its root (days still
-			// arriving from the first scan) stays expanded and empty; collapsing and expanding again,
-			// as a user would, shows the children. Once, not in a loop.
-			await clickRow(page, PAPERS_VIEW, '2026-02-06');
-			await clickRow(page, PAPERS_VIEW, '2026-02-06');
-		}
 		await waitForRow(page, PAPERS_VIEW, categoriesShown, 'the categories of 2026-02-06');
 		// another day may be expanded too: the cs.CV that matters is the first one after 2026-02-06
 		const rowsNow = await treeRows(page, PAPERS_VIEW);
@@ -74,6 +67,69 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		}
 		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 3 && r.text.includes('SIDeR'), 'the first paper of cs.CV');
 		await shot(page, 'tree-days-categories-papers');
+	});
+
+	it('a day expanded while new days keep arriving shows its categories every time', async () => {
+		// every new day refreshes the view's root; an expand that lands in that refresh used to stay
+		// empty until the day was collapsed and expanded again. The new days are older than the
+		// fixture's, so they are listed below it and never move the row being clicked.
+		const workspace = process.env.E2E_WORKSPACE;
+		assert.ok(workspace, 'E2E_WORKSPACE is set by the harness');
+		const variant = readFileSync(join(workspace, FIXTURE.files.variant), 'utf8');
+		const written = [];
+		const dayFile = (n) => join(workspace, 'data', `2020-01-${String(n).padStart(2, '0')}.md`);
+		let stop = false;
+		const writer = (async () => {
+			for (let n = 1; n <= 12 && !stop; n++) {
+				const day = `2020-01-${String(n).padStart(2, '0')}`;
+				writeFileSync(dayFile(n), variant.replaceAll('2026-02-09', day));
+				written.push(dayFile(n));
+				await new Promise((r) => setTimeout(r, 250));
+			}
+		})();
+		const variantChildren = async () => {
+			const rows = await treeRows(page, PAPERS_VIEW);
+			const at = rows.findIndex((r) => r.level === 1 && r.text.includes(FIXTURE.days[1]));
+			if (at < 0) return { expanded: undefined, children: [] };
+			const end = rows.findIndex((r, i) => i > at && r.level === 1);
+			return { expanded: rows[at].expanded, children: rows.slice(at + 1, end < 0 ? undefined : end).filter((r) => r.level === 2).map((r) => r.text) };
+		};
+		try {
+			// the keyboard, as a user paging through days: ←/→ collapse and expand the focused day (two
+			// mouse clicks on one row within the double-click time would not toggle it twice)
+			const dayExpanded = (state) => page.waitForFunction(({ view, day, state }) => [...document.querySelectorAll(`${view} .monaco-list-row[aria-level="1"]`)]
+				.some((r) => r.innerText.includes(day) && r.getAttribute('aria-expanded') === state), { view: PAPERS_VIEW, day: FIXTURE.days[1], state });
+			// the click that focuses the (collapsed) day also expands it: wait for that before using keys
+			assert.equal((await variantChildren()).expanded, 'false', `${FIXTURE.days[1]} starts collapsed`);
+			await clickRow(page, PAPERS_VIEW, FIXTURE.days[1]);
+			await dayExpanded('true');
+			for (let round = 0; round < 6; round++) {
+				await page.keyboard.press('ArrowLeft');
+				await dayExpanded('false');
+				await page.keyboard.press('ArrowRight');
+				const started = Date.now();
+				let seen;
+				while (Date.now() - started < 8_000) {
+					seen = await variantChildren();
+					if (seen.expanded === 'true' && FIXTURE.variant.categories.every((c) => seen.children.some((t) => t.startsWith(c)))) break;
+					await page.waitForTimeout(100);
+				}
+				assert.ok(seen.expanded === 'true' && FIXTURE.variant.categories.every((c) => seen.children.some((t) => t.startsWith(c))),
+					`round ${round + 1}: ${FIXTURE.days[1]} expanded=${seen.expanded} shows [${seen.children.join(' | ')}], expected ${FIXTURE.variant.categories.join(', ')}`);
+			}
+			await shot(page, 'tree-expand-while-days-arrive');
+		} finally {
+			stop = true;
+			await writer;
+			for (const f of written) rmSync(f, { force: true });
+		}
+		// the tree follows the deletions back to the fixture's three days
+		await page.waitForFunction(({ view, n }) => {
+			const days = [...document.querySelectorAll(`${view} .monaco-list-row[aria-level="1"]`)].map((r) => r.innerText);
+			return days.length === n && !days.some((d) => d.includes('2020-'));
+		}, { view: PAPERS_VIEW, n: FIXTURE.days.length }, { timeout: 20_000 }).catch(async () => {
+			throw new Error(`the tree did not return to ${FIXTURE.days.length} days: ${(await treeRows(page, PAPERS_VIEW)).filter((r) => r.level === 1).map((r) => r.text).join(' | ')}`);
+		});
 	});
 
 	it('clicking a paper opens the digest at the paper', async () => {
@@ -125,7 +181,8 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		assert.ok(text.includes('TL;DR'), 'TL;DR heading');
 		assert.ok(text.includes('UniTrack是一种即插即用的图论损失函数'), 'the Chinese TL;DR');
 		assert.ok(text.includes('plug-and-play graph-theoretic loss function'), 'the abstract');
-		await page.waitForTimeout(300);
+		// the screenshot once the card's fonts (KaTeX, CJK) are in
+		await frame.evaluate(() => document.fonts.ready.then(() => true));
 		await shot(page, 'card');
 		await frame.click('button[data-action="next"]');
 		const next = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
@@ -141,8 +198,10 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 			window.scrollTo(0, 240);
 			return window.scrollY;
 		});
-		// the card records its scroll position after a short debounce
-		await page.waitForTimeout(600);
+		// the card records its scroll position after a short debounce, and says so in the DOM
+		if (scrolled > 0) {
+			await frame.waitForFunction((y) => document.body.dataset.savedScrollY === String(y), scrolled, { timeout: 10_000 });
+		}
 		// the command a user runs: unlike a bare page reload it lets the workbench save its state first
 		// wait for the reload itself, or the old window's card could be mistaken for the restored one
 		const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
@@ -169,32 +228,15 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		await page.keyboard.type(String(FIXTURE.big.first.headingLine + 1));
 		await page.keyboard.press('Enter');
 		const editor = '.editor-group-container.active .monaco-editor';
-		await page.waitForSelector(`${editor} .codelens-decoration a`, { timeout: 20_000 });
-		// the lens of a heading sits directly above it: take the lowest lens above the SIDeR heading
-		const lensBox = () => page.evaluate(({ editor, title }) => {
-			const line = [...document.querySelectorAll(`${editor} .view-line`)]
-				.find((l) => l.textContent.replace(/\u00a0/g, ' ').includes(`[${title}`));
-			if (!line) return undefined;
-			const top = line.getBoundingClientRect().top;
-			const lenses = [...document.querySelectorAll(`${editor} .codelens-decoration a`)]
-				.filter((a) => a.textContent.includes('Open card') && a.getBoundingClientRect().bottom <= top + 1)
-				.sort((a, b) => b.getBoundingClientRect().top - a.getBoundingClientRect().top);
-			const r = lenses[0]?.getBoundingClientRect();
-			return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-		}, { editor, title: FIXTURE.big.first.title.split(':')[0] });
-		// On a loaded machine the lenses and word-wrapped lines can still be laid out when the first
-		// click lands: measure again and retry, a bounded number of times.
-		let frame;
-		for (let attempt = 1; !frame; attempt++) {
-			const box = await lensBox();
-			assert.ok(box, 'an "Open card" lens is shown above the SIDeR heading');
-			await page.mouse.click(box.x, box.y);
-			try {
-				frame = await findWebviewFrame(page, FIXTURE.big.first.title, 12_000);
-			} catch (err) {
-				if (attempt === 3) throw err;
-			}
-		}
+		// the lens of a paper carries the paper's id in its tooltip: click that element, not coordinates
+		// measured while lenses and wrapped lines are still being laid out (playwright waits until it is
+		// visible, stable and the one receiving the click)
+		const lens = page.locator(`${editor} .codelens-decoration a[title="Open the card of arXiv:${FIXTURE.big.first.id}"]`);
+		await lens.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => {
+			throw new Error('an "Open card" lens is not shown above the SIDeR heading');
+		});
+		await lens.click();
+		const frame = await findWebviewFrame(page, FIXTURE.big.first.title, 20_000);
 		assert.ok((await frameText(frame)).includes('TL;DR'), 'the SIDeR card is rendered');
 		await shot(page, 'codelens-open-card');
 	});
@@ -217,7 +259,14 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		});
 		const description = await page.locator(`${SIDEBAR} .pane-header .description`).first().textContent();
 		assert.equal(description, `filtered: ${query} ×`);
-		const { rows } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1, 'a day of the filtered tree');
+		// the message and the rows arrive separately: wait for the rows to be the filtered ones
+		const onlyVariantDay = (rows) => rows.filter((r) => r.level === 1).map((r) => r.text.slice(0, 10)).join(',') === '2026-02-09';
+		const started = Date.now();
+		let rows = await treeRows(page, PAPERS_VIEW);
+		while (!onlyVariantDay(rows) && Date.now() - started < 20_000) {
+			await page.waitForTimeout(200);
+			rows = await treeRows(page, PAPERS_VIEW);
+		}
 		assert.deepEqual(rows.filter((r) => r.level === 1).map((r) => r.text.slice(0, 10)), ['2026-02-09'], 'only the day of the matching paper is left');
 		await shot(page, 'tree-filtered');
 		await page.locator(`${SIDEBAR} a.action-label[aria-label="Clear Filter"]`).first().click();

@@ -104,6 +104,10 @@ class CardPanel implements vscode.Disposable {
 		return this.ref;
 	}
 
+	get isDisposed(): boolean {
+		return this.disposed;
+	}
+
 	get body(): string | undefined {
 		return this.lastBody;
 	}
@@ -239,6 +243,8 @@ class CardPanel implements vscode.Disposable {
 class CardManager implements vscode.Disposable {
 	private readonly panels = new Set<CardPanel>();
 	private lastActive: CardPanel | undefined;
+	/** digests deleted since activation (and not re-created): their cards say so */
+	private readonly deleted = new Set<string>();
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -247,6 +253,10 @@ class CardManager implements vscode.Disposable {
 	) {
 		this.subscriptions.push(
 			workspace.onDidChange((changes) => {
+				for (const c of changes) {
+					if (c.kind === 'removed') this.deleted.add(c.uri.toString());
+					else this.deleted.delete(c.uri.toString());
+				}
 				const uris = new Set(changes.map((c) => c.uri.toString()));
 				for (const card of this.panels) {
 					const uri = card.currentRef?.uri;
@@ -319,6 +329,8 @@ class CardManager implements vscode.Disposable {
 	/** A file open in an editor is read from its live text; others from the workspace index. */
 	private fileFor(uri: string): DigestFile | undefined {
 		const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri);
+		// an editor keeps a deleted file's text; only unsaved edits keep the card on it
+		if (this.deleted.has(uri) && !doc?.isDirty) return undefined;
 		if (doc && this.workspace.isDigestDocument(doc)) return { uri: doc.uri, digest: this.workspace.parseDocument(doc) };
 		try {
 			return this.workspace.get(vscode.Uri.parse(uri, true));
@@ -333,7 +345,10 @@ class CardManager implements vscode.Disposable {
 			return location ? { location } : { missing: `arXiv:${ref.id} is not in any digest in this workspace.` };
 		}
 		const file = this.fileFor(ref.uri);
-		if (!file) return { missing: `${fileName(ref.uri)} is no longer a digest in this workspace, so this paper (${ref.id}) cannot be shown.` };
+		if (!file && this.deleted.has(ref.uri)) {
+			return { missing: vscode.l10n.t('{0} was deleted, so this paper ({1}) can no longer be shown.', fileName(ref.uri), ref.id) };
+		}
+		if (!file) return { missing: vscode.l10n.t('{0} is no longer a digest in this workspace, so this paper ({1}) cannot be shown.', fileName(ref.uri), ref.id) };
 		const papers = file.digest.papers;
 		const index = ref.index !== undefined && papers[ref.index]?.id === ref.id ? ref.index : papers.findIndex((p) => p.id === ref.id);
 		if (index < 0) return { missing: `This paper (${ref.id}) is no longer in ${fileName(ref.uri)}.` };
@@ -532,6 +547,9 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 		async deserializeWebviewPanel(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
 			const card = manager.adopt(panel);
 			await workspace.ready;
+			// a CodeLens, the tree or search may have shown a paper in this card while the scan ran:
+			// the newer paper stays (restoring over it made the first "Open card" click look lost)
+			if (card.currentRef || card.isDisposed) return;
 			const state = parseCardState(rawState);
 			if (!state) {
 				card.showMessage('This paper card could not be restored: it did not record which paper it showed. Open the card again from a digest.');

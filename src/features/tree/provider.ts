@@ -55,6 +55,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private queryIds: ReadonlySet<string> | undefined;
 	private categorySet: ReadonlySet<string> | undefined;
 	private readonly subscription: vscode.Disposable;
+	/** a root refresh was fired and the workbench has not read the root back yet */
+	private rootRefreshPending = false;
+	private healTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(private readonly workspace: IDigestWorkspace) {
 		this.model.setAll(toInputs(workspace.files()));
@@ -62,6 +65,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	dispose(): void {
+		if (this.healTimer) clearTimeout(this.healTimer);
 		this.subscription.dispose();
 		this.treeEmitter.dispose();
 		this.filterEmitter.dispose();
@@ -70,14 +74,38 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	/** Rebuilds from the workspace's current files (after the first scan and a Refresh). */
 	reload(): void {
 		this.model.setAll(toInputs(this.workspace.files()));
+		this.fireRoot();
+	}
+
+	/**
+	 * A root refresh makes the extension host forget every tree item until the workbench has read
+	 * the root again; a day expanded in that window is answered "no children", and the workbench
+	 * keeps that empty answer until the day is collapsed and expanded again. So once the root has
+	 * been read back, the days are refreshed too: an expanded day then reads its categories again
+	 * (a collapsed one costs one getTreeItem).
+	 */
+	private fireRoot(): void {
+		this.rootRefreshPending = true;
 		this.treeEmitter.fire(undefined);
+	}
+
+	private rootWasRead(): void {
+		if (!this.rootRefreshPending) return;
+		this.rootRefreshPending = false;
+		if (this.healTimer) clearTimeout(this.healTimer);
+		// after this answer is registered (getTreeItem and the handles are set up asynchronously)
+		this.healTimer = setTimeout(() => {
+			this.healTimer = undefined;
+			const days = this.model.roots();
+			if (days.length) this.treeEmitter.fire([...days]);
+		}, 0);
 	}
 
 	applyChanges(changes: readonly DigestWorkspaceChange[]): void {
 		const update = this.model.update(
 			changes.map((c) => ({ key: uriKey(c.uri), digest: c.kind === 'removed' ? undefined : this.workspace.get(c.uri)?.digest })),
 		);
-		if (update.rootChanged) this.treeEmitter.fire(undefined);
+		if (update.rootChanged) this.fireRoot();
 		else if (update.days.length) this.treeEmitter.fire([...update.days]);
 	}
 
@@ -132,11 +160,12 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private applyFilter(): void {
 		const filter: TreeFilter = { ids: this.queryIds, categories: this.categorySet };
 		this.model.setFilter(filter);
-		this.treeEmitter.fire(undefined);
+		this.fireRoot();
 		this.filterEmitter.fire();
 	}
 
 	getChildren(node?: TreeNode): TreeNode[] {
+		if (!node) this.rootWasRead();
 		return [...this.model.children(node)];
 	}
 
