@@ -154,8 +154,9 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 						const more = hit.occurrences.length > 1 ? ` (+${hit.occurrences.length - 1} days)` : '';
 						return {
 							label: hit.title || hit.id,
-							description: [matchedText(hit), day + more, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
-							detail: snippet(hit.tldr),
+							description: [day + more, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
+							// the matched words lead the second line: a long title leaves the description no room
+							detail: [matchedText(hit), snippet(hit.tldr)].filter((s) => s !== '').join(' — '),
 							alwaysShow: true,
 							buttons: [BUTTON_CARD, BUTTON_SOURCE, BUTTON_LINK],
 							hit,
