@@ -82,9 +82,18 @@ export function buildDocumentView(digest: Digest, lineText?: (line: number) => s
 
 /** The symbol tree back from its packed form. */
 export function viewSymbols(view: DocumentView): DigestSymbol[] {
-	const text = view.symbolText.length > 0 || view.symbols.length > 0 ? view.symbolText.split(SEP) : [];
 	const all: DigestSymbol[] = [];
 	const top: DigestSymbol[] = [];
+	for (const { symbol, parent } of viewSymbolRows(view)) {
+		all.push(symbol);
+		(parent >= 0 ? all[parent].children : top).push(symbol);
+	}
+	return top;
+}
+
+/** The symbols one at a time, each without children, with its parent's position in this order (-1: top level). */
+export function* viewSymbolRows(view: DocumentView): Generator<{ symbol: DigestSymbol; parent: number }> {
+	const text = view.symbolText.length > 0 || view.symbols.length > 0 ? view.symbolText.split(SEP) : [];
 	for (let i = 0; i * SYMBOL_INTS < view.symbols.length; i++) {
 		const o = i * SYMBOL_INTS;
 		const s = view.symbols;
@@ -97,11 +106,8 @@ export function viewSymbols(view: DocumentView): DigestSymbol[] {
 			children: [],
 		};
 		if (s[o + 5] >= 0) symbol.paperIndex = s[o + 5];
-		all.push(symbol);
-		const parent = s[o + 1];
-		(parent >= 0 ? all[parent].children : top).push(symbol);
+		yield { symbol, parent: s[o + 1] };
 	}
-	return top;
 }
 
 export function viewFolding(view: DocumentView): FoldingRegion[] {

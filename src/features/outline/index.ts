@@ -3,7 +3,7 @@
  * "Open card" CodeLens for arXiv digest documents.
  */
 import * as vscode from 'vscode';
-import { viewFolding, viewPapers, viewSymbols } from '../../core/documentView';
+import { viewFolding, viewPapers, viewSymbolRows } from '../../core/documentView';
 import { paperMatchesWords, queryWords, workspaceSymbolName } from '../../core/symbols';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
@@ -37,7 +37,7 @@ export function registerOutline(context: vscode.ExtensionContext, workspace: IDi
 const SLICE_MS = 20;
 
 /** `items.map(fn)` a slice at a time, giving the thread back in between; undefined once cancelled. */
-async function mapInSlices<T, U>(items: readonly T[], fn: (item: T) => U, token: vscode.CancellationToken): Promise<U[] | undefined> {
+async function mapInSlices<T, U>(items: Iterable<T>, fn: (item: T) => U, token: vscode.CancellationToken): Promise<U[] | undefined> {
 	const out: U[] = [];
 	let sliceStart = Date.now();
 	for (const item of items) {
@@ -61,7 +61,15 @@ export class DigestDocumentSymbolProvider implements vscode.DocumentSymbolProvid
 		if (!view || token.isCancellationRequested) {
 			return [];
 		}
-		return (await mapInSlices(viewSymbols(view), (s) => toDocumentSymbol(s, document), token)) ?? [];
+		// built row by row from the packed view, a slice at a time: a large digest has ~17,000 symbols
+		const made: vscode.DocumentSymbol[] = [];
+		const top: vscode.DocumentSymbol[] = [];
+		const done = await mapInSlices(viewSymbolRows(view), ({ symbol, parent }) => {
+			const converted = toDocumentSymbol(symbol, document);
+			made.push(converted);
+			(parent >= 0 ? made[parent].children : top).push(converted);
+		}, token);
+		return done ? top : [];
 	}
 }
 
