@@ -174,8 +174,11 @@ async function startProfiler() {
 }
 
 /**
- * The longest time (ms) the thread ran without a break with code under `urlPrefix` on the stack:
- * consecutive samples inside it, garbage collection between them included.
+ * The extension's longest synchronous stretch: consecutive samples with code under `urlPrefix` on
+ * the stack, garbage collection between them included. `wallMs` is its length; `cpuMs` counts each
+ * sample for at most two sampling intervals, so time the thread waited for a CPU (a machine shared
+ * by several test runs: gaps of 300 ms between two samples of one function happen) is not blamed
+ * on the code that happened to be running.
  */
 function longestRunOf(profile, urlPrefix) {
 	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -190,22 +193,29 @@ function longestRunOf(profile, urlPrefix) {
 		inside.set(id, value);
 		return value;
 	};
-	let longest = 0;
-	let runStart;
-	let lastOurs;
+	const longest = { wallMs: 0, cpuMs: 0 };
+	let run;
 	let t = profile.startTime;
 	profile.samples.forEach((id, i) => {
-		t += profile.timeDeltas[i];
-		const name = byId.get(id).callFrame.functionName;
-		if (isOurs(id)) {
-			if (runStart === undefined) runStart = t;
-			lastOurs = t;
-			longest = Math.max(longest, (lastOurs - runStart) / 1000 + 1);
-		} else if (name !== '(garbage collector)') {
-			runStart = undefined;
+		const delta = profile.timeDeltas[i];
+		t += delta;
+		const gc = byId.get(id).callFrame.functionName === '(garbage collector)';
+		if (isOurs(id) || (gc && run)) {
+			run ??= { start: t - delta, cpu: 0, pendingGc: 0 };
+			const counted = Math.min(delta, 2000);
+			if (gc) {
+				run.pendingGc += counted;
+				return;
+			}
+			run.cpu += run.pendingGc + counted;
+			run.pendingGc = 0;
+			longest.wallMs = Math.max(longest.wallMs, (t - run.start) / 1000);
+			longest.cpuMs = Math.max(longest.cpuMs, run.cpu / 1000);
+		} else {
+			run = undefined;
 		}
 	});
-	return Math.round(longest);
+	return { wallMs: Math.round(longest.wallMs), cpuMs: Math.round(longest.cpuMs) };
 }
 
 /** A digest of just under `bytes` UTF-8 bytes: the real seed's head, then its categories over and over. */
@@ -229,7 +239,7 @@ describe('faults: a 50 MB digest opened', () => {
 		fs.rmSync(path.dirname(file()), { recursive: true, force: true });
 	});
 
-	it(`opening it blocks the extension host for at most ${MAX_BLOCK_MS} ms, and its diagnostics appear`, async function () {
+	it(`opening it, the extension never runs more than ${MAX_BLOCK_MS} ms on the extension host without a break, and its diagnostics appear`, async function () {
 		this.timeout(180_000);
 		const api = await extensionApi();
 		await api.search.api.whenIndexed();
@@ -265,8 +275,8 @@ describe('faults: a 50 MB digest opened', () => {
 		if (process.env.ARXIV_DIGEST_TEST_RESULTS) fs.writeFileSync(`${process.env.ARXIV_DIGEST_TEST_RESULTS}.big-digest.cpuprofile`, JSON.stringify(profile));
 		// the figures go into the report next to the test's duration
 		const blocks = probe.blocks.filter((b) => b.ms >= 100).map((b) => `${b.ms}@${b.at - started}`);
-		this.test.title += ` [the extension's longest synchronous run ${ours} ms; the host's longest block ${probe.longest} ms (all ≥100 ms: ${blocks.join(' ') || 'none'}; opened at ${marks.opened}, a digest at ${marks.digest}, diagnostics at ${diagnosticsMs} ms)]`;
-		assert.ok(ours <= MAX_BLOCK_MS, `the extension blocked the extension host for ${ours} ms`);
+		this.test.title += ` [the extension's longest synchronous run ${ours.cpuMs} ms of CPU (${ours.wallMs} ms wall); the host's longest block ${probe.longest} ms (all ≥100 ms: ${blocks.join(' ') || 'none'}; opened at ${marks.opened}, a digest at ${marks.digest}, diagnostics at ${diagnosticsMs} ms)]`;
+		assert.ok(ours.cpuMs <= MAX_BLOCK_MS, `the extension blocked the extension host for ${ours.cpuMs} ms of CPU (${ours.wallMs} ms wall)`);
 	});
 });
 
