@@ -17,6 +17,7 @@ export function inProcessShard(io: CorpusIO, shard: number, shards: number): Sha
 		onHeadReady: () => emit({ event: 'headReady' }),
 		onFilesReady: () => emit({ event: 'filesReady' }),
 		onFiles: (files) => emit({ event: 'files', files }),
+		onCacheProblem: (problem) => emit({ event: 'cacheProblem', problem }),
 	});
 	let queue: Promise<unknown> = Promise.resolve();
 	const serial = <T>(fn: () => Promise<T>): Promise<T> => {

@@ -26,6 +26,19 @@ export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key:
 	return new TextEncoder().encode(JSON.stringify(stored));
 }
 
+/**
+ * A records cache of another format or key (an update; another shard layout), as opposed to bytes
+ * that are no records cache at all (damage): the first is rebuilt silently, the second is reported.
+ */
+export function fileRecordsOutdated(bytes: Uint8Array, key: string): boolean {
+	try {
+		const stored = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Stored> | null;
+		return !!stored && typeof stored === 'object' && Array.isArray(stored.files) && (stored.format !== FORMAT || stored.key !== key);
+	} catch {
+		return false;
+	}
+}
+
 /** The records, or undefined when the bytes are not a cache of this format and key (then it is rebuilt). */
 export function decodeFileRecords(bytes: Uint8Array, key: string): Map<string, FileRecord> | undefined {
 	let stored: Stored;

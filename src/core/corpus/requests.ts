@@ -4,7 +4,7 @@ import type { CorpusShard } from './shard';
 
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
-	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'coverage';
+	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'coverage' || request.method === 'documentView';
 }
 
 export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, memory: () => { heapUsed: number; external: number }): Promise<unknown> {
@@ -27,6 +27,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return shard.coverage(request.by);
 		case 'save':
 			return shard.save();
+		case 'documentView':
+			return shard.documentView(request.path, request.text);
 		case 'stats': {
 			const index = shard.search.index;
 			const stats: ShardStats = {

@@ -9,14 +9,16 @@
  * reaching files only through CorpusIO.
  */
 import { DETECT_MAX_CHARS, looksLikeDigest } from '../detect';
+import { buildDocumentView, lineReader, type DocumentView } from '../documentView';
 import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
+import { CACHE_FORMAT_VERSION } from '../search/cache';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { IdsReply, SearchReply } from '../search/protocol';
 import { parseQuery } from '../search/query';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeFileRecords, encodeFileRecords, type FileRecord } from './records';
+import { decodeFileRecords, encodeFileRecords, fileRecordsOutdated, type FileRecord } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -68,12 +70,37 @@ const BATCH_FILES = 8;
 /** `files`: reading files for their summaries (the tree); then the index's own phases */
 export type CorpusProgress = ShardProgress | { phase: 'files'; done: number; total: number };
 
+/**
+ * A cache the shard could not use: `corrupt` (bytes that are no cache of any version: damage, a
+ * truncated write), `outdated` (a cache of another format version: an update, rebuilt silently),
+ * `unwritable` (saving failed: read-only or full storage; everything works, the next start is cold).
+ * Each kind is reported at most once per shard instance.
+ */
+export interface CacheProblem {
+	kind: 'corrupt' | 'outdated' | 'unwritable';
+	cache: CacheName;
+	/** the error or what did not decode, for the log */
+	detail?: string;
+}
+
 export interface CorpusEvents {
+	/** a cache could not be read or written (the shard carries on without it) */
+	onCacheProblem?(problem: CacheProblem): void;
 	onProgress?(p: CorpusProgress): void;
 	onHeadReady?(): void;
 	/** every file's summary of this open was sent */
 	onFilesReady?(): void;
 	onFiles?(files: FileUpdate[]): void;
+}
+
+/** "ADSI" little endian: the index cache's magic (core/search/cache.ts) */
+const INDEX_CACHE_MAGIC = 0x49534441;
+
+/** An index cache of another format version (an update), not damage. */
+export function indexCacheOutdated(bytes: Uint8Array): boolean {
+	if (bytes.length < 12) return false;
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return view.getUint32(0, true) === INDEX_CACHE_MAGIC && view.getUint32(4, true) !== CACHE_FORMAT_VERSION;
 }
 
 export class CorpusShard {
@@ -87,6 +114,9 @@ export class CorpusShard {
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
 	private recordsDirty = false;
+	/** bytes of the index cache the last open read (to tell a cache that did not load from no cache) */
+	private indexCacheBytes: Uint8Array | undefined;
+	private readonly reported = new Set<CacheProblem['kind']>();
 
 	constructor(
 		private readonly io: CorpusIO,
@@ -96,8 +126,8 @@ export class CorpusShard {
 	) {
 		const shardIO: ShardIO = {
 			readDigest: (path) => this.readDigest(path),
-			readCache: () => io.readCache('index'),
-			writeCache: (bytes) => io.writeCache('index', bytes),
+			readCache: async () => (this.indexCacheBytes = await io.readCache('index')),
+			writeCache: (bytes) => this.writeCache('index', bytes),
 			yield: () => io.yield(),
 			now: () => io.now(),
 			sliceMs: io.sliceMs,
@@ -120,7 +150,9 @@ export class CorpusShard {
 
 	/** Loads the caches, sends every known summary, reads what changed; resolves when everything is searchable. */
 	async open(files: readonly CorpusFileSpec[]): Promise<void> {
-		const cached = await this.io.readCache('files').then((bytes) => (bytes ? decodeFileRecords(bytes, this.recordsKey) : undefined), () => undefined);
+		const recordBytes = await this.io.readCache('files').catch(() => undefined);
+		const cached = recordBytes ? decodeFileRecords(recordBytes, this.recordsKey) : undefined;
+		if (recordBytes && !cached) this.report({ kind: fileRecordsOutdated(recordBytes, this.recordsKey) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
 		const previous = cached ?? new Map<string, FileRecord>();
 		this.records = new Map();
 		this.always.clear();
@@ -162,6 +194,8 @@ export class CorpusShard {
 		this.flush(true);
 		this.events.onFilesReady?.();
 		this.reading = new Set(unknown.map((f) => f.path));
+		this.indexCacheBytes = undefined;
+		this.search.fromCache = false;
 		await this.search.open(
 			toIndex.filter((f) => this.records.get(f.path)?.summary),
 			() => {
@@ -170,6 +204,11 @@ export class CorpusShard {
 			},
 		);
 		this.reading.clear();
+		const indexBytes = this.indexCacheBytes as Uint8Array | undefined;
+		this.indexCacheBytes = undefined;
+		if (indexBytes && indexBytes.length > 0 && !this.search.fromCache) {
+			this.report({ kind: indexCacheOutdated(indexBytes) ? 'outdated' : 'corrupt', cache: 'index', detail: `${indexBytes.length} bytes did not decode` });
+		}
 		// an index cache newer than the file records (or without them) skipped files whose summary is unknown
 		for (const file of toIndex) {
 			if (!this.records.has(file.path)) {
@@ -220,6 +259,17 @@ export class CorpusShard {
 		});
 		if (best < 0) return undefined;
 		return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+	}
+
+	/**
+	 * The providers' view of an open document (Outline, folding, CodeLens, diagnostics), parsed here
+	 * so a large one never blocks the editor's thread: from `text` when given (unsaved changes), else
+	 * from the file. Any file, owned by this shard or not.
+	 */
+	async documentView(path: string, text?: Uint8Array): Promise<DocumentView | undefined> {
+		const source = text ? new TextDecoder().decode(text) : await this.io.readText(path);
+		if (source === undefined) return undefined;
+		return buildDocumentView(parseDigest(source, path), lineReader(source));
 	}
 
 	/** Field coverage of every digest of this shard (each read and parsed again: a report, not a hot path). */
@@ -293,10 +343,26 @@ export class CorpusShard {
 		if (!this.recordsDirty) return;
 		this.recordsDirty = false;
 		try {
-			await this.io.writeCache('files', encodeFileRecords(this.records, this.recordsKey));
+			await this.writeCache('files', encodeFileRecords(this.records, this.recordsKey));
 		} catch {
-			// a read-only or full disk costs a cold start next time, nothing more
+			// a read-only or full disk costs a cold start next time, nothing more (reported once)
 		}
+	}
+
+	/** Writes a cache; a failure is reported (once) and rethrown for the caller to swallow. */
+	private async writeCache(name: CacheName, bytes: Uint8Array): Promise<void> {
+		try {
+			await this.io.writeCache(name, bytes);
+		} catch (err) {
+			this.report({ kind: 'unwritable', cache: name, detail: err instanceof Error ? err.message : String(err) });
+			throw err;
+		}
+	}
+
+	private report(problem: CacheProblem): void {
+		if (this.reported.has(problem.kind)) return;
+		this.reported.add(problem.kind);
+		this.events.onCacheProblem?.(problem);
 	}
 
 	/** The index's reader: detect, parse and summarise one file; undefined when it is no digest. */

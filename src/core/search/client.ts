@@ -5,8 +5,9 @@
  * summary of each file. Search results of the shards are merged by paper id (a paper listed in
  * files of both shards appears once, with all its days).
  */
+import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
-import type { CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
 import type { SearchHit } from './index';
 import type { IdsReply, IndexPhase, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
@@ -131,6 +132,7 @@ export class SearchService {
 	private opened: Promise<void> | undefined;
 	private progressListeners: ((p: SearchProgress) => void)[] = [];
 	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
+	private cacheListeners: ((problem: CacheProblem, shard: number) => void)[] = [];
 	/** shards that have not yet sent every summary of the last open */
 	private filesPending = new Set<number>();
 	private filesResolve: (() => void) | undefined;
@@ -157,6 +159,8 @@ export class SearchService {
 					if (this.filesPending.size === 0) this.filesResolve?.();
 				} else if ('event' in event && event.event === 'files') {
 					for (const l of this.fileListeners) l(event.files);
+				} else if ('event' in event && event.event === 'cacheProblem') {
+					for (const l of this.cacheListeners) l(event.problem, i);
 				} else if ('event' in event && event.event === 'restarting') {
 					this.progress[i] = undefined;
 					for (const l of this.progressListeners) l({ phase: 'restarting', done: 0, total: 0 });
@@ -174,6 +178,12 @@ export class SearchService {
 	onFiles(listener: (files: readonly FileUpdate[]) => void): { dispose(): void } {
 		this.fileListeners.push(listener);
 		return { dispose: () => (this.fileListeners = this.fileListeners.filter((l) => l !== listener)) };
+	}
+
+	/** A shard's cache could not be read or written (each kind at most once per worker start). */
+	onCacheProblem(listener: (problem: CacheProblem, shard: number) => void): { dispose(): void } {
+		this.cacheListeners.push(listener);
+		return { dispose: () => (this.cacheListeners = this.cacheListeners.filter((l) => l !== listener)) };
 	}
 
 	private fireProgress(): void {
@@ -243,6 +253,11 @@ export class SearchService {
 	/** The full paper, read back from its file by the shard that owns it. */
 	paper(path: string, id: string, near?: number): Promise<PaperReply | undefined> {
 		return this.shards[shardOf(path, this.shards.length)].call({ method: 'paper', path, paperId: id, near }) as Promise<PaperReply | undefined>;
+	}
+
+	/** An open document's providers' view (core/documentView), built by the shard that owns the path. */
+	documentView(path: string, text?: Uint8Array): Promise<DocumentView | undefined> {
+		return this.shards[shardOf(path, this.shards.length)].call({ method: 'documentView', path, text }) as Promise<DocumentView | undefined>;
 	}
 
 	save(): Promise<unknown> {

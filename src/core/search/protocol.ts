@@ -1,5 +1,5 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
-import type { CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
 import type { SearchHit, SearchResult } from './index';
 
 export interface FileSpec {
@@ -49,16 +49,19 @@ export type WorkerRequest =
 	| { id: number; method: 'coverage'; by: 'template' | 'file' }
 	| { id: number; method: 'userSets'; sets: Record<string, string[]> }
 	| { id: number; method: 'save' }
+	/** what an open document's providers need (core/documentView): from `text` (UTF-8) when given, else read from `path` */
+	| { id: number; method: 'documentView'; path: string; text?: Uint8Array }
 	| { id: number; method: 'stats' };
 
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
 	| { event: 'filesReady' }
-	| { event: 'files'; files: FileUpdate[] };
+	| { event: 'files'; files: FileUpdate[] }
+	| { event: 'cacheProblem'; problem: CacheProblem };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
 
 export type WorkerMessage = WorkerEvent | WorkerResponse;
 
-export type { CorpusFileSpec, FileUpdate, PaperReply, SearchHit, SearchResult };
+export type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply, SearchHit, SearchResult };

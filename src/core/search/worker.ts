@@ -33,6 +33,7 @@ const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shard
 	onHeadReady: () => send({ event: 'headReady' }),
 	onFilesReady: () => send({ event: 'filesReady' }),
 	onFiles: (files) => send({ event: 'files', files }),
+	onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
 });
 
 /** A full GC before measuring, so the figures show what the index keeps, not garbage. */

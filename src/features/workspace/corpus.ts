@@ -20,6 +20,8 @@ export interface CorpusBackend {
 	/** the shards' key for a file: a local path (workers) or a URI string (in-process) */
 	keyOf(uri: vscode.Uri): string;
 	uriOf(key: string): vscode.Uri;
+	/** the folder of the worker shards' caches (none: no cache, or the caches go through vscode.workspace.fs) */
+	readonly cacheDir?: string;
 }
 
 function workerThreadsAvailable(): boolean {
@@ -46,7 +48,7 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 		const handles: ShardHandle[] = [];
 		try {
 			for (let shard = 0; shard < shards; shard++) handles.push(workerShard(script, { shard, shards, cacheDir, background: true }));
-			return { service: new SearchService(handles), keyOf: (uri) => uri.fsPath, uriOf: (key) => vscode.Uri.file(key) };
+			return { service: new SearchService(handles), keyOf: (uri) => uri.fsPath, uriOf: (key) => vscode.Uri.file(key), cacheDir };
 		} catch (err) {
 			for (const h of handles) h.dispose();
 			getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${err instanceof Error ? err.message : String(err)}`);

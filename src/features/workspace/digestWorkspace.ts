@@ -6,9 +6,10 @@
  * full text when a card needs it. Nothing here ever writes a file.
  */
 import * as vscode from 'vscode';
+import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
-import type { FileUpdate } from '../../core/search/protocol';
+import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
 import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
 import { isDigestDocument } from '../language';
@@ -51,6 +52,13 @@ const SCAN_FLUSH_MS = 400;
 const FIRST_FLUSH_MS = 30;
 /** files per change event; the rest follow in the next ticks */
 const CHANGE_CHUNK = 12;
+/**
+ * Open documents at least this long (UTF-16 units) are parsed for the providers by a corpus worker:
+ * parsing takes ~60 ms per million characters, and a 48 MB digest seconds.
+ */
+export const LARGE_DOCUMENT_CHARS = 1_000_000;
+/** documents with this many lines are large whatever their length (and their length is not asked: that costs a pass over every line) */
+const LARGE_DOCUMENT_LINES = 20_000;
 
 export class DigestWorkspace implements IDigestWorkspace {
 	static create(context: vscode.ExtensionContext, options: DigestWorkspaceOptions = {}): DigestWorkspace {
@@ -71,6 +79,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private readonly byId = new Map<string, PaperLocation[]>();
 	private filesCache: DigestFile[] | undefined;
 	private readonly documentCache = new Map<string, { version: number; digest: Digest }>();
+	private readonly viewCache = new Map<string, { version: number; view: Promise<DocumentView | undefined> }>();
 
 	private backendValue: CorpusBackend | undefined;
 	private readonly backendWaiters: ((b: CorpusBackend | undefined) => void)[] = [];
@@ -89,6 +98,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private hasDigestsContext: boolean | undefined;
 	private inFlightScan: Promise<void> | undefined;
 	private progressVisible = false;
+
+	/** the cache messages shown this session (each kind once), for the real-editor tests */
+	readonly cacheNotices: string[] = [];
+	private readonly cacheProblemsShown = new Set<CacheProblem['kind']>();
 
 	private watchers: vscode.Disposable[] = [];
 	private readonly subscriptions: vscode.Disposable[] = [];
@@ -124,7 +137,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.createWatchers();
 				void this.scan();
 			}),
-			vscode.workspace.onDidCloseTextDocument((doc) => this.documentCache.delete(uriKey(doc.uri))),
+			vscode.workspace.onDidCloseTextDocument((doc) => {
+				this.documentCache.delete(uriKey(doc.uri));
+				this.viewCache.delete(uriKey(doc.uri));
+			}),
 		);
 		this.createWatchers();
 		void this.scan();
@@ -160,6 +176,42 @@ export class DigestWorkspace implements IDigestWorkspace {
 			this.documentCache.set(key, { version: document.version, digest });
 		}
 		return digest;
+	}
+
+	/**
+	 * What the Outline, folding, CodeLens and diagnostics of an open document need, cached by
+	 * version. A large document is parsed by a corpus worker (read from its file when it has no
+	 * unsaved changes), so the editor's thread stays free; undefined when cancelled or when that
+	 * failed.
+	 */
+	documentView(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
+		const key = uriKey(document.uri);
+		const cached = this.viewCache.get(key);
+		if (cached && cached.version === document.version) return untilCancelled(cached.view, token);
+		const view = isLargeDocument(document) ? this.workerView(document) : Promise.resolve(this.hostView(document));
+		if (!document.isClosed) this.viewCache.set(key, { version: document.version, view });
+		return untilCancelled(view, token);
+	}
+
+	private hostView(document: vscode.TextDocument): DocumentView {
+		return buildDocumentView(this.parseDocument(document), (line) => (line < document.lineCount ? document.lineAt(line).text : undefined));
+	}
+
+	private async workerView(document: vscode.TextDocument): Promise<DocumentView | undefined> {
+		const backend = await this.backend();
+		// no shards (a workspace without candidate files, no folder): parse here as before
+		if (!backend || this.disposed) return document.isClosed ? undefined : this.hostView(document);
+		const version = document.version;
+		const fromDisk = document.uri.scheme === 'file' && !document.isDirty;
+		const text = fromDisk ? undefined : new TextEncoder().encode(document.getText());
+		try {
+			const view = await backend.service.documentView(backend.keyOf(document.uri), text);
+			if (!view) getLog().warn(`arXiv Digest: could not read ${document.uri.toString(true)} for its outline`);
+			return view;
+		} catch (err) {
+			getLog().warn(`arXiv Digest: could not parse ${document.uri.toString(true)} (version ${version}): ${errorText(err)}`);
+			return undefined;
+		}
 	}
 
 	isDigestDocument(document: vscode.TextDocument): boolean {
@@ -314,6 +366,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const backend = createCorpusBackend(this.context, uris);
 		this.backendValue = backend;
 		backend.service.onFiles((files) => this.applyFileUpdates(backend, files));
+		backend.service.onCacheProblem((problem, shard) => this.onCacheProblem(problem, shard));
 		backend.service.onProgress((p) => {
 			if (p.phase === 'files' && this.currentProgress.scanning) {
 				// `total` counts files the shards had to read; the rest came from their cache
@@ -323,6 +376,22 @@ export class DigestWorkspace implements IDigestWorkspace {
 		});
 		this.settleBackend();
 		return backend;
+	}
+
+	/**
+	 * A shard could not use its cache. Damage and failed writes are said once a session (every shard
+	 * and every restarted worker reports its own); an older format after an update is only logged.
+	 */
+	private onCacheProblem(problem: CacheProblem, shard: number): void {
+		getLog().warn(`arXiv Digest: shard ${shard}: ${problem.cache} cache ${problem.kind}${problem.detail ? `: ${problem.detail}` : ''}`);
+		if (problem.kind === 'outdated' || this.cacheProblemsShown.has(problem.kind) || this.disposed) return;
+		this.cacheProblemsShown.add(problem.kind);
+		const message =
+			problem.kind === 'corrupt'
+				? vscode.l10n.t('arXiv Digest: the search index cache was damaged. It is being rebuilt from your digests; search is complete again when that ends.')
+				: vscode.l10n.t('arXiv Digest cannot save its search index cache (the workspace storage folder is read-only or full). Everything keeps working without it, but every start reads all digests again.');
+		this.cacheNotices.push(message);
+		void vscode.window.showWarningMessage(message);
 	}
 
 	private settleBackend(): void {
@@ -593,6 +662,33 @@ export class DigestWorkspace implements IDigestWorkspace {
 			}
 		}
 	}
+}
+
+/** At least LARGE_DOCUMENT_LINES lines or LARGE_DOCUMENT_CHARS characters. */
+export function isLargeDocument(document: vscode.TextDocument): boolean {
+	return document.lineCount >= LARGE_DOCUMENT_LINES || document.offsetAt(new vscode.Position(document.lineCount, 0)) >= LARGE_DOCUMENT_CHARS;
+}
+
+/** `promise`, or undefined as soon as `token` is cancelled. */
+function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken | undefined): Promise<T | undefined> {
+	if (!token) return promise;
+	if (token.isCancellationRequested) return Promise.resolve(undefined);
+	return new Promise((resolve, reject) => {
+		const sub = token.onCancellationRequested(() => {
+			sub.dispose();
+			resolve(undefined);
+		});
+		promise.then(
+			(value) => {
+				sub.dispose();
+				resolve(value);
+			},
+			(err) => {
+				sub.dispose();
+				reject(err);
+			},
+		);
+	});
 }
 
 function locate(file: DigestFile, id: string, near = 0): PaperLocation | undefined {
