@@ -222,6 +222,28 @@ export class CorpusShard {
 		return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
 	}
 
+	/**
+	 * Several papers of one file, read and parsed once (an export of a day or a collection): answers
+	 * in the order asked, undefined for a paper no longer there.
+	 */
+	async papers(path: string, refs: readonly { id: string; near?: number }[]): Promise<(PaperReply | undefined)[]> {
+		const text = await this.io.readText(path);
+		if (text === undefined) return refs.map(() => undefined);
+		const digest = parseDigest(text, path);
+		const byId = new Map<string, number[]>();
+		digest.papers.forEach((p, i) => {
+			const list = byId.get(p.id);
+			if (list) list.push(i);
+			else byId.set(p.id, [i]);
+		});
+		return refs.map(({ id, near = 0 }) => {
+			const candidates = byId.get(id);
+			if (!candidates) return undefined;
+			const best = candidates.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+			return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+		});
+	}
+
 	/** Field coverage of every digest of this shard (each read and parsed again: a report, not a hot path). */
 	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
 		const groups = new Map<string, FieldCoverage>();
