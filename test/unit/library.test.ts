@@ -7,6 +7,7 @@ import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
 import { buildReadingState, parseReadingState } from '../../src/core/library/readingState';
 import { noteMatches } from '../../src/core/library/noteSearch';
 import { arxivRefAt, findArxivRefs } from '../../src/core/library/arxivRefs';
+import { SYNC_BUDGET_BYTES, decodeIdSet, encodeIdSet, jsonBytes, planSync } from '../../src/core/library/syncBudget';
 import { filtersOnlyText, parseQuery } from '../../src/core/search/query';
 
 function parsed(text: string) {
@@ -174,5 +175,53 @@ describe('arXiv references in text', () => {
 		const line = '% cite \\cite{x} arXiv:2602.04994';
 		assert.strictEqual(arxivRefAt(line, line.length - 3)?.id, '2602.04994');
 		assert.strictEqual(arxivRefAt(line, 2), undefined);
+	});
+});
+
+describe('Settings Sync budget', () => {
+	// deterministic "random" ids: 184 days of ~150 new papers each, as the bench corpus spreads them
+	function readIds(count: number): string[] {
+		const ids: string[] = [];
+		const months = ['2508', '2509', '2510', '2511', '2512', '2601', '2602'];
+		const perMonth = Math.ceil(count / months.length);
+		// of ~26,000 numbers a month, a reader reads every ~6th on average
+		for (const month of months) for (let i = 0; i < perMonth && ids.length < count; i++) ids.push(`${month}.${String(i * 6 + ((i * 7919) % 5)).padStart(5, '0')}`);
+		return ids;
+	}
+
+	it('an id set round-trips through its compact form, other ids included', () => {
+		const ids = ['2602.04994', '2602.00001', '0704.0001', 'hep-th/9901001', '2512.12345', '10.1101/x|y'.replace('|', '')];
+		assert.deepStrictEqual(new Set(decodeIdSet(encodeIdSet(ids))), new Set(ids));
+		assert.deepStrictEqual(decodeIdSet(encodeIdSet([])), []);
+	});
+
+	it('measures: 25,000 read ids and realistic libraries against the budget', () => {
+		const ids = readIds(25_000);
+		const asList = jsonBytes(ids);
+		const compact = jsonBytes(encodeIdSet(ids));
+		let small = emptyLibrary();
+		let large = emptyLibrary();
+		for (let i = 0; i < 1000; i++) {
+			const id = ids[i];
+			if (i < 60) small = toggleStar(small, id).library;
+			if (i < 10) small = setNote(small, id, '读第三节：和 Diffusion Policy 的对比。'.repeat(2));
+			if (i < 20) small = setTags(small, id, ['robotics']);
+			if (i < 500) large = toggleStar(large, id).library;
+			if (i < 600) large = addToCollection(large, `Project ${i % 6}`, [id]);
+			if (i < 200) large = setNote(large, id, `Compare with the baseline in §4; ${'重要的细节，'.repeat(8)} check the ablation.`);
+			if (i < 400) large = setTags(large, id, ['robotics', 'to-cite']);
+		}
+		const figures = { readList: asList, readCompact: compact, smallLibrary: jsonBytes(serializeLibrary(small)), largeLibrary: jsonBytes(serializeLibrary(large)), budget: SYNC_BUDGET_BYTES };
+		console.log(`      sync sizes (bytes): ${JSON.stringify(figures)}`);
+		assert.ok(asList > SYNC_BUDGET_BYTES, '25,000 ids as a JSON list do not fit');
+		assert.ok(compact + figures.smallLibrary <= SYNC_BUDGET_BYTES, 'compact read ids and a typical library fit together');
+		assert.ok(figures.largeLibrary <= SYNC_BUDGET_BYTES, 'a large library alone fits');
+	});
+
+	it('plans the keys by priority while they fit; the rest stays local', () => {
+		const plan = planSync([{ key: 'read', bytes: 60, priority: 2 }, { key: 'library', bytes: 50, priority: 1 }, { key: 'tiny', bytes: 10, priority: 3 }], 100);
+		assert.deepStrictEqual(plan.synced, ['library', 'tiny']);
+		assert.deepStrictEqual(plan.local.map((c) => c.key), ['read']);
+		assert.strictEqual(jsonBytes('é中😀'), 2 + 2 + 3 + 4);
 	});
 });
