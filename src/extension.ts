@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { registerCards } from './features/cards';
+import { registerExport } from './features/export';
+import { registerHover } from './features/hover';
 import { registerLanguageSupport } from './features/language';
+import { cardLibrary, registerLibrary } from './features/library';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
 import { registerParseReport } from './features/report';
-import { registerSearch } from './features/search';
+import { QUERY_IDS_COMMAND, registerSearch } from './features/search';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
@@ -17,18 +20,36 @@ export function activate(context: vscode.ExtensionContext) {
 	const workspace = DigestWorkspace.create(context);
 	context.subscriptions.push(workspace);
 
+	const library = registerLibrary(context, workspace);
+	context.subscriptions.push(library);
+
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));
 	context.subscriptions.push(registerParseReport(context, workspace));
-	const cards = registerCards(context, workspace);
+	const cards = registerCards(context, workspace, cardLibrary(library));
 	context.subscriptions.push(cards);
+	library.currentPaper = () => cards.api.current()?.id;
 	const tree = registerTree(context, workspace);
 	context.subscriptions.push(tree);
-	const search = registerSearch(context, workspace);
+	tree.provider.tooltipExtra = (id) => library.tooltip(id);
+	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
+	context.subscriptions.push(
+		registerExport(workspace, {
+			note: library.note,
+			tags: library.tags,
+			collections: library.collections,
+			collectionIds: (name) => library.store.library.collections.find((c) => c.name === name)?.ids,
+			collectionNames: () => library.store.library.collections.map((c) => c.name),
+			lastQuery: () => search.lastQuery(),
+			queryIds: async (query) => (await vscode.commands.executeCommand<{ ids: string[] } | { error: string }>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
+		}),
+	);
+	const hover = registerHover(workspace, library);
+	context.subscriptions.push(hover);
 
 	// The API the real-editor tests drive; not a public contract.
-	return { workspace, tree, cards, search };
+	return { workspace, tree, cards, search, library, hover };
 }
 
 export function deactivate(): void {
