@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { csvCell } from '../../src/core/export/csv';
 import { exportPapers, type ExportFormat, type ExportInput } from '../../src/core/export';
 import { makePaper } from './card-fixtures';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS test-only parser without types
+const bibtexParse = require('bibtex-parse') as { entries(text: string): Record<string, string>[] };
 
 const GOLDEN = join('test', 'unit', 'golden');
 
@@ -44,6 +46,14 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		const keys = [...bib.matchAll(/^@misc\{([^,]+),/gm)].map((m) => m[1]);
 		assert.strictEqual(new Set(keys).size, keys.length, keys.join(' '));
 		assert.deepStrictEqual(keys.filter((k) => k.startsWith('bao2026sider')), ['bao2026sider', 'bao2026siderb']);
+	});
+
+	it('BibTeX is read back by a BibTeX parser (bibtex-parse): every entry, key and field', () => {
+		const entries = bibtexParse.entries(exportPapers('bibtex', INPUT));
+		assert.deepStrictEqual(entries.map((e) => e.key), ['bao2026sider', 'arxiv260205037scaling', 'papersum', 'bao2026siderb']);
+		assert.ok(entries[1].AUTHOR.startsWith('张伟 and 李 娜 and '), entries[1].AUTHOR);
+		assert.strictEqual(entries[0].EPRINT, '2602.04994');
+		assert.strictEqual(entries[2].URL, 'https://www.biorxiv.org/content/10.1101/2024.01.01v1');
 	});
 
 	it('CSV: quotes separators, quotes and line breaks; guards formula cells; BOM and CRLF', () => {

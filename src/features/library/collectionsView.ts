@@ -28,6 +28,8 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 	}
 
 	getChildren(node?: CollectionsNode): CollectionsNode[] {
+		// nothing collected yet: no rows, so the view's welcome text says how to start
+		if (!node && this.library.collections.every((c) => c.ids.length === 0) && this.library.collections.length === 1) return [];
 		if (!node) return this.library.collections.map((c) => ({ node: 'collection', name: c.name, count: c.ids.length }));
 		if (node.node !== 'collection') return [];
 		const ids = this.library.collections.find((c) => c.name === node.name)?.ids ?? [];

@@ -29,6 +29,7 @@ export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from '.
 export interface LibraryRegistration extends vscode.Disposable {
 	readonly store: LibraryStore;
 	readonly registry: ReadingStateRegistry;
+	readonly collectionsProvider: CollectionsProvider;
 	readonly onDidChange: vscode.Event<Library>;
 	isStarred(id: string): boolean;
 	note(id: string): string | undefined;
@@ -126,6 +127,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	const registration: LibraryRegistration = {
 		store,
 		registry,
+		collectionsProvider: collections,
 		onDidChange: store.onDidChange,
 		isStarred: (id) => isStarred(store.library, id),
 		note: (id) => store.library.notes[libraryId(id)],
