@@ -148,6 +148,8 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		await page.click(activityBarItem);
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper under Starred');
 		await shot(page, 'card-starred-note-collections');
+		// leave the sidebar as the tests after this one expect it (on the Explorer; they open the view themselves)
+		await runCommand(page, 'View: Show Explorer');
 	});
 
 	it('a card scrolled down comes back on the same paper after reloading the window', async () => {
@@ -178,8 +180,10 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
 		await restored.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
 		assert.ok(await restored.$('button[data-action="toggleStar"][aria-pressed="true"]'), 'the card shows the paper starred');
-		if (!(await page.$(`${COLLECTIONS_VIEW} .monaco-list-row`))) await page.click(activityBarItem);
+		await page.click(activityBarItem);
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper in Collections after the reload', 40_000);
+		await shot(page, 'collections-after-reload');
+		await runCommand(page, 'View: Show Explorer');
 	});
 
 	it('the "Open card" CodeLens over a paper heading opens that paper\'s card', async () => {

@@ -91,16 +91,21 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.strictEqual(rows.length, 3, rows.join('\n'));
 	});
 
-	it('hover on an arXiv id in a plain Markdown file shows the paper, within the budget once warm', async () => {
-		const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Notes\n\nRead arXiv:${first.id}v1 before the meeting.\n` });
+	it('hover on an arXiv id in a plain Markdown file shows the paper, within the budget once warm', async function () {
+		// a plain Markdown file outside the workspace (an untitled one would ask to be saved on close)
+		const notes = path.join(tmp, 'meeting-notes.md');
+		fs.writeFileSync(notes, `# Notes\n\nRead arXiv:${first.id}v1 before the meeting.\n`);
+		const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(notes));
 		await vscode.window.showTextDocument(doc);
+		assert.strictEqual(doc.languageId, 'markdown');
 		const position = new vscode.Position(2, 12);
 		const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, position);
 		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 		assert.ok(text.includes('SIDeR'), text);
 		assert.ok(text.includes('zygomorphic'), 'the note is in the hover');
 		const again = await api.hover.api.hoverAt(doc, position);
-		console.log(`      hover: ${again.ms.toFixed(1)} ms (warm)`);
+		// the figure goes into the test's title, which the harness prints
+		this.test.title += ` [warm hover ${again.ms.toFixed(1)} ms]`;
 		assert.ok(again.ms <= 20, `hover took ${again.ms} ms`);
 		const links = await vscode.commands.executeCommand('vscode.executeLinkProvider', doc.uri);
 		assert.ok(links.some((l) => l.target && l.target.toString().includes('arxivDigest.openCard')), JSON.stringify(links.map((l) => l.target && l.target.toString())));
