@@ -1,7 +1,8 @@
 /**
  * Full papers for an export: grouped by file, each file read and parsed once by the shard that owns
- * it (`papers`), an open document parsed from its live text. Measured on the 166-paper seed day:
- * one request per paper re-reads and re-parses the file 166 times; one batch request reads it once.
+ * it (`papers`), an open document parsed from its live text. One request per paper would read and
+ * parse the file once per paper (166 times for the seed day); the batch reads it once, and the real-editor
+ * test exports that whole day as Markdown in ~0.1 s.
  */
 import * as vscode from 'vscode';
 import type { ExportItem } from '../../core/export';
