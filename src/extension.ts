@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { registerCards } from './features/cards';
+import { registerExport } from './features/export';
+import { registerHover } from './features/hover';
 import { registerLanguageSupport } from './features/language';
+import { cardLibrary, registerLibrary } from './features/library';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
 import { registerParseReport } from './features/report';
-import { registerSearch } from './features/search';
+import { QUERY_IDS_COMMAND, registerSearch } from './features/search';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
@@ -22,6 +25,10 @@ export interface ArxivDigestTestApi {
 	readonly cards: ReturnType<typeof registerCards>;
 	/** `search.api.search(query, limit)` and `search.api.whenIndexed()` */
 	readonly search: ReturnType<typeof registerSearch>;
+	/** stars, collections, notes, tags and their exports */
+	readonly library: ReturnType<typeof registerLibrary>;
+	/** the hover on arXiv ids in any file */
+	readonly hover: ReturnType<typeof registerHover>;
 }
 
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here.
@@ -32,17 +39,35 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 	const workspace = DigestWorkspace.create(context);
 	context.subscriptions.push(workspace);
 
+	const library = registerLibrary(context, workspace);
+	context.subscriptions.push(library);
+
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));
 	context.subscriptions.push(registerParseReport(context, workspace));
-	const cards = registerCards(context, workspace);
+	const cards = registerCards(context, workspace, cardLibrary(library));
 	context.subscriptions.push(cards);
+	library.currentPaper = () => cards.api.current()?.id;
 	const tree = registerTree(context, workspace);
 	context.subscriptions.push(tree);
-	const search = registerSearch(context, workspace);
+	tree.provider.tooltipExtra = (id) => library.tooltip(id);
+	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
+	context.subscriptions.push(
+		registerExport(workspace, {
+			note: library.note,
+			tags: library.tags,
+			collections: library.collections,
+			collectionIds: (name) => library.store.library.collections.find((c) => c.name === name)?.ids,
+			collectionNames: () => library.store.library.collections.map((c) => c.name),
+			lastQuery: () => search.lastQuery(),
+			queryIds: async (query) => (await vscode.commands.executeCommand<{ ids: string[] } | { error: string }>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
+		}),
+	);
+	const hover = registerHover(workspace, library);
+	context.subscriptions.push(hover);
 
-	return { workspace, tree, cards, search };
+	return { workspace, tree, cards, search, library, hover };
 }
 
 export function deactivate(): void {

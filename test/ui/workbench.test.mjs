@@ -11,7 +11,10 @@ import {
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
 const SIDEBAR = '.part.sidebar';
-const PAPERS_VIEW = `${SIDEBAR} [id="workbench.view.extension.arxivDigest"]`;
+// the container holds two views (Papers, Collections): each test looks inside its own pane
+const PAPERS_VIEW = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Papers"])`;
+const COLLECTIONS_VIEW = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Collections"])`;
+const NOTE = 'Compare with the SIDeR baseline — 对比';
 const OUTLINE = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Outline"])`;
 
 describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted workspace'})`, function () {
@@ -214,6 +217,20 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		assert.equal(restricted, MODE === 'restricted', 'the workspace trust state held through the session');
 	});
 
+	it('Star and a note in the card: the paper appears in the Collections view', async () => {
+		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
+		await frame.click('button[data-action="toggleStar"]');
+		await frame.waitForSelector('button[data-action="toggleStar"][aria-pressed="true"]', { timeout: 20_000 });
+		await frame.fill('#note-input', NOTE);
+		await frame.click('button[data-action="saveNote"]');
+		await frame.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
+		await page.click(activityBarItem);
+		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper under Starred');
+		await shot(page, 'card-starred-note-collections');
+		// leave the sidebar as the tests after this one expect it (on the Explorer; they open the view themselves)
+		await runCommand(page, 'View: Show Explorer');
+	});
+
 	it('a card scrolled down comes back on the same paper after reloading the window', async () => {
 		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
 		const scrolled = await frame.evaluate(() => {
@@ -238,6 +255,16 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 			});
 		}
 		await shot(page, 'card-restored-after-reload');
+	});
+
+	it('after reloading the window the star and the note are still there', async () => {
+		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
+		await restored.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
+		assert.ok(await restored.$('button[data-action="toggleStar"][aria-pressed="true"]'), 'the card shows the paper starred');
+		await page.click(activityBarItem);
+		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper in Collections after the reload', 40_000);
+		await shot(page, 'collections-after-reload');
+		await runCommand(page, 'View: Show Explorer');
 	});
 
 	it('the "Open card" CodeLens over a paper heading opens that paper\'s card', async () => {

@@ -150,6 +150,18 @@ describe('corpus shard', () => {
 		assert.strictEqual(reply?.index, 1);
 		assert.strictEqual(await shard.paper(DAY2, 'no-such-id'), undefined);
 	});
+
+	it('reads several papers of a file with one read, in the order asked', async () => {
+		const fs = memoryFs();
+		const { shard } = openShard(fs);
+		await shard.open(specs);
+		const parsed = parseDigest(fixture('2026-02-06.md'), DAY2);
+		fs.reads.length = 0;
+		const replies = await shard.papers(DAY2, [{ id: parsed.papers[1].id, near: 1 }, { id: 'no-such-id' }, { id: parsed.papers[0].id }]);
+		assert.deepStrictEqual(replies.map((r) => r?.paper.id), [parsed.papers[1].id, undefined, parsed.papers[0].id]);
+		assert.deepStrictEqual(replies[0]?.paper, parsed.papers[1]);
+		assert.deepStrictEqual(fs.reads, [DAY2]);
+	});
 });
 
 describe('reader\'s sets in search (is:, has:, tag:)', () => {

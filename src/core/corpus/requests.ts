@@ -4,7 +4,7 @@ import type { CorpusShard } from './shard';
 
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
-	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'coverage' || request.method === 'documentView';
+	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'papers' || request.method === 'coverage' || request.method === 'documentView';
 }
 
 export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, memory: () => { heapUsed: number; external: number }): Promise<unknown> {
@@ -17,6 +17,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return Promise.resolve(shard.remove(request.path));
 		case 'paper':
 			return shard.paper(request.path, request.paperId, request.near);
+		case 'papers':
+			return shard.papers(request.path, request.refs);
 		case 'search':
 			return Promise.resolve(shard.searchText(request.query, request.limit, request.fuzzy));
 		case 'ids':

@@ -250,15 +250,7 @@ export class CorpusShard {
 
 	/** The full paper `id` of `path` (the one nearest `near` when it repeats), read back from the file. */
 	async paper(path: string, id: string, near = 0): Promise<PaperReply | undefined> {
-		const text = await this.io.readText(path);
-		if (text === undefined) return undefined;
-		const digest = parseDigest(text, path);
-		let best = -1;
-		digest.papers.forEach((p, i) => {
-			if (p.id === id && (best < 0 || Math.abs(i - near) < Math.abs(best - near))) best = i;
-		});
-		if (best < 0) return undefined;
-		return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+		return (await this.papers(path, [{ id, near }]))[0];
 	}
 
 	/**
@@ -270,6 +262,28 @@ export class CorpusShard {
 		const source = text ? new TextDecoder().decode(text) : await this.io.readText(path);
 		if (source === undefined) return undefined;
 		return buildDocumentView(parseDigest(source, path), lineReader(source));
+	}
+
+	/**
+	 * Several papers of one file, read and parsed once (an export of a day or a collection): answers
+	 * in the order asked, undefined for a paper no longer there.
+	 */
+	async papers(path: string, refs: readonly { id: string; near?: number }[]): Promise<(PaperReply | undefined)[]> {
+		const text = await this.io.readText(path);
+		if (text === undefined) return refs.map(() => undefined);
+		const digest = parseDigest(text, path);
+		const byId = new Map<string, number[]>();
+		digest.papers.forEach((p, i) => {
+			const list = byId.get(p.id);
+			if (list) list.push(i);
+			else byId.set(p.id, [i]);
+		});
+		return refs.map(({ id, near = 0 }) => {
+			const candidates = byId.get(id);
+			if (!candidates) return undefined;
+			const best = candidates.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+			return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+		});
 	}
 
 	/** Field coverage of every digest of this shard (each read and parsed again: a report, not a hot path). */

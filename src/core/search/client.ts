@@ -260,6 +260,11 @@ export class SearchService {
 		return this.shards[shardOf(path, this.shards.length)].call({ method: 'documentView', path, text }) as Promise<DocumentView | undefined>;
 	}
 
+	/** Several papers of one file, read back with one read and one parse (exports). */
+	papers(path: string, refs: { id: string; near?: number }[]): Promise<(PaperReply | undefined)[]> {
+		return this.shards[shardOf(path, this.shards.length)].call({ method: 'papers', path, refs }) as Promise<(PaperReply | undefined)[]>;
+	}
+
 	save(): Promise<unknown> {
 		return Promise.all(this.shards.map((s) => s.call({ method: 'save' })));
 	}

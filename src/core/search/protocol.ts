@@ -44,6 +44,7 @@ export type WorkerRequest =
 	| { id: number; method: 'update'; file: CorpusFileSpec }
 	| { id: number; method: 'remove'; path: string }
 	| { id: number; method: 'paper'; path: string; paperId: string; near?: number }
+	| { id: number; method: 'papers'; path: string; refs: { id: string; near?: number }[] }
 	| { id: number; method: 'search'; query: string; limit: number; fuzzy?: boolean }
 	| { id: number; method: 'ids'; query: string }
 	| { id: number; method: 'coverage'; by: 'template' | 'file' }

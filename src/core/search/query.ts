@@ -130,6 +130,17 @@ function lex(text: string): RawToken[] {
 	return tokens;
 }
 
+/**
+ * The query without its free words and phrases; filters and exclusions stay. A paper found by other
+ * text than its own (the reader's note) must still pass these.
+ */
+export function filtersOnlyText(text: string): string {
+	return lex(text)
+		.filter((t) => t.filter !== undefined || t.negated)
+		.map((t) => `${t.negated ? '-' : ''}${t.filter !== undefined ? `${t.filter}:` : ''}${t.quoted ? `"${t.value}"` : t.value}`)
+		.join(' ');
+}
+
 /** Normalises an arXiv id or abs/pdf URL: no version, lower case. */
 export function normalizeId(value: string): string {
 	const trimmed = value.trim().toLowerCase();

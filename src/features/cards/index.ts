@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
-import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type WebviewMessage } from '../../core/card/protocol';
+import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type WebviewMessage } from '../../core/card/protocol';
 import type * as CardRender from '../../core/card/render';
-import type { CardAppearance } from '../../core/card/render';
+import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import { toLinePosition } from '../vsc-utils';
 import { paperIndexAtLine } from '../../core/tree';
@@ -35,6 +35,15 @@ export interface CardsTestApi {
 	/** handles a message as if the active card's webview had posted it (real-editor tests cannot click in webviews) */
 	receive(message: unknown): Promise<void>;
 }
+
+/** The reader's library as the card sees it (src/features/library implements it). */
+export interface CardLibrary {
+	readonly onDidChange: vscode.Event<unknown>;
+	stateOf(id: string): CardLibraryState;
+	handle(message: LibraryMessage, id: string): Promise<void>;
+}
+
+const LIBRARY_MESSAGES: readonly string[] = ['toggleStar', 'editCollections', 'editTags', 'saveNote'] satisfies LibraryMessage['type'][];
 
 const SEARCH_BY_AUTHOR = 'arxivDigest.searchByAuthor';
 const TITLE_LENGTH = 40;
@@ -185,6 +194,7 @@ class CardPanel implements vscode.Disposable {
 				index: loaded.index,
 				total: location.file.digest.papers.length,
 				highlight,
+				library: this.owner.library?.stateOf(loaded.paper.id),
 			},
 			{ canRandom: this.owner.paperCount() > 1 },
 		);
@@ -215,6 +225,10 @@ class CardPanel implements vscode.Disposable {
 				return;
 			default:
 				break;
+		}
+		if (LIBRARY_MESSAGES.includes(message.type)) {
+			if (this.ref && this.owner.library) await this.owner.library.handle(message as LibraryMessage, this.ref.id);
+			return;
 		}
 		const found = this.ref ? this.owner.locate(this.ref) : undefined;
 		if (!found || !('location' in found)) return;
@@ -250,7 +264,10 @@ class CardManager implements vscode.Disposable {
 	constructor(
 		private readonly context: vscode.ExtensionContext,
 		private readonly workspace: IDigestWorkspace,
+		readonly library?: CardLibrary,
 	) {
+		// a star or note changed (here, in the tree, in another window): every card shows it
+		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.refresh())));
 		this.subscriptions.push(
 			workspace.onDidChange((changes) => {
 				for (const c of changes) {
@@ -495,8 +512,8 @@ async function searchAuthor(name: string): Promise<void> {
 	void vscode.window.showInformationMessage(`Searching papers by author (${name}) needs the arXiv Digest search, which is not available.`);
 }
 
-export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable & { readonly api: CardsTestApi } {
-	const manager = new CardManager(context, workspace);
+export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace, library?: CardLibrary): vscode.Disposable & { readonly api: CardsTestApi } {
+	const manager = new CardManager(context, workspace, library);
 
 	const openFromArgument = async (arg: unknown): Promise<void> => {
 		const ref = cardRefFromArgument(arg) ?? manager.refAtCursor();
@@ -529,7 +546,12 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 		if (choice) await vscode.env.openExternal(vscode.Uri.parse(`https://arxiv.org/abs/${id}`, true));
 	};
 
-	const copyBibtex = async (arg: unknown): Promise<void> => {
+	const copyBibtex = async (arg: unknown, all?: unknown): Promise<void> => {
+		// several papers selected in the tree: one .bib text for all of them (the export feature's)
+		if (Array.isArray(all) && all.length > 1) {
+			await vscode.commands.executeCommand('arxivDigest.copyBibtexSelection', arg, all);
+			return;
+		}
 		const ref = cardRefFromArgument(arg) ?? manager.activeCard()?.currentRef ?? manager.refAtCursor();
 		if (!ref) {
 			void vscode.window.showInformationMessage('Pick a paper to copy its BibTeX.');

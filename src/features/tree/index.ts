@@ -36,7 +36,8 @@ export interface TreeRegistration extends vscode.Disposable {
 /** The papers view: days → categories → papers of every digest in the workspace. */
 export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace): TreeRegistration {
 	const provider = new DigestTreeProvider(workspace);
-	const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+	// several papers can be selected for Copy as BibTeX, Star and Add to Collection
+	const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 	const disposables: vscode.Disposable[] = [provider, view];
 	let loading = true;
 	let followTimer: ReturnType<typeof setTimeout> | undefined;

@@ -58,6 +58,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	/** a root refresh was fired and the workbench has not read the root back yet */
 	private rootRefreshPending = false;
 	private healTimer: ReturnType<typeof setTimeout> | undefined;
+	/** the reader's own lines for a paper's tooltip (star, collections, tags, note), set by the library feature */
+	tooltipExtra: ((id: string) => string | undefined) | undefined;
 
 	constructor(private readonly workspace: IDigestWorkspace) {
 		this.model.setAll(toInputs(workspace.files()));
@@ -179,7 +181,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const file = this.workspace.get(vscode.Uri.parse(node.key));
 		const loaded = file && (await this.workspace.loadPaper({ file, paper: node.paper, index: node.index }));
 		if (token.isCancellationRequested) return item;
-		item.tooltip = paperTooltip(loaded ? { ...node.paper, tldr: loaded.paper.tldr } : node.paper, node.parent.parent.label);
+		const tooltip = paperTooltip(loaded ? { ...node.paper, tldr: loaded.paper.tldr } : node.paper, node.parent.parent.label);
+		const extra = this.tooltipExtra?.(node.paper.id);
+		if (extra) tooltip.appendMarkdown('\n\n---\n\n').appendText(extra);
+		item.tooltip = tooltip;
 		return item;
 	}
 
