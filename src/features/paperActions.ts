@@ -14,7 +14,7 @@ import { isPaperNode } from './tree/provider';
 import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace, PaperLocation, PaperRef } from './workspace/types';
 
-interface Target {
+export interface Target {
 	readonly uri?: vscode.Uri;
 	readonly paper: Paper;
 	/** index in the file's papers, to tell apart a paper listed twice */
@@ -49,7 +49,11 @@ function quoted(paper: Paper): string {
 	return `“${label.length > 80 ? `${label.slice(0, 79)}…` : label}”`;
 }
 
-export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
+/**
+ * The paper a command is about: a tree node, a PaperLocation, a PaperRef or id, else the paper under
+ * the cursor of the active digest editor; tells the reader (and returns undefined) when there is none.
+ */
+export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Promise<Target | undefined> {
 	const fromEditor = (): Target | undefined => {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor || !workspace.isDigestDocument(editor.document)) {
@@ -88,15 +92,15 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 		return undefined;
 	};
 
-	const target = async (arg: unknown): Promise<Target | undefined> => {
-		if (isPaperNode(arg)) return { uri: parseUri(arg.key), paper: arg.paper, index: arg.index };
-		if (isPaperLocation(arg)) return { uri: arg.file.uri, paper: arg.paper, index: arg.index };
-		const ref = refOf(arg);
-		if (ref) return fromRef(ref);
-		// Nothing, or the document Uri that editor menus pass.
-		return fromEditor();
-	};
+	if (isPaperNode(arg)) return { uri: parseUri(arg.key), paper: arg.paper, index: arg.index };
+	if (isPaperLocation(arg)) return { uri: arg.file.uri, paper: arg.paper, index: arg.index };
+	const ref = refOf(arg);
+	if (ref) return fromRef(ref);
+	// Nothing, or the document Uri that editor menus pass.
+	return fromEditor();
+}
 
+export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
 	const openSource = async (t: Target): Promise<void> => {
 		if (!t.uri) {
 			void vscode.window.showInformationMessage(`No digest file is known for ${quoted(t.paper)}.`);
@@ -125,7 +129,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 	const withTarget = (run: (t: Target) => Promise<void>) => async (arg?: unknown) => {
 		try {
-			const t = await target(arg);
+			const t = await paperTarget(workspace, arg);
 			if (t) await run(t);
 		} catch (err) {
 			void vscode.window.showErrorMessage(`arXiv Digest: ${errorText(err)}`);
