@@ -26,6 +26,8 @@ export interface CardInput {
 	total: number;
 	/** words a search matched, marked wherever the card shows them in text */
 	highlight?: readonly string[];
+	/** the reader's interest keywords as one global pattern (see core/interests), marked apart from search hits */
+	interests?: RegExp;
 }
 
 export interface CardRenderOptions {
@@ -124,7 +126,7 @@ function renderToolbar(input: CardInput, options: CardRenderOptions): string {
 /** The card body for one paper. Pure: the same input always gives the same HTML. */
 export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}): string {
 	const markdown = options.markdown ?? cardMarkdown();
-	const env: CardRenderEnv = { highlight: highlightPattern(input.highlight) };
+	const env: CardRenderEnv = { highlight: highlightPattern(input.highlight), interests: input.interests };
 	const md = { render: (src: string) => markdown.render(src, env), renderInline: (src: string) => markdown.renderInline(src, env) };
 	const { paper } = input;
 	const parts: string[] = [];
