@@ -86,6 +86,26 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		await shot(page, 'tree-click-opens-source');
 	});
 
+	it('an interest keyword (user setting "tracking") marks papers in the tree and the open digest', async () => {
+		const { row } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 3 && r.text.includes('UniTrack') && r.text.includes('✦ tracking'), 'UniTrack marked "✦ tracking"');
+		assert.ok(row.text.includes('✦ tracking'));
+		const day = (await treeRows(page, PAPERS_VIEW)).find((r) => r.level === 1 && r.text.includes('2026-02-06'));
+		assert.match(day.text, /\d+ matches/, `the day says how many papers match: ${day.text}`);
+		// the editor: a gutter mark on the UniTrack heading, its matched words after it, "Tracking" highlighted
+		const editor = '.editor-group-container.active .monaco-editor';
+		const marks = () => page.evaluate((editor) => {
+			const gutter = [...document.querySelectorAll(`${editor} .margin-view-overlays div`)].filter((d) => getComputedStyle(d).backgroundImage.includes('interest.svg')).length;
+			const after = [...document.querySelectorAll(`${editor} .view-line span`)].filter((s) => getComputedStyle(s, '::after').content.includes('✦ tracking')).length;
+			return { gutter, after };
+		}, editor);
+		await page.waitForFunction((editor) => [...document.querySelectorAll(`${editor} .margin-view-overlays div`)].some((d) => getComputedStyle(d).backgroundImage.includes('interest.svg')), editor, { timeout: 20_000 }).catch(async () => {
+			throw new Error(`no interest gutter mark in the editor: ${JSON.stringify(await marks())}`);
+		});
+		const found = await marks();
+		assert.ok(found.gutter > 0 && found.after > 0, `gutter marks ${found.gutter}, matched words after headings ${found.after}`);
+		await shot(page, 'interests-tree-and-editor');
+	});
+
 	it('a digest saved as .md shows the arXiv Digest language; README.md stays Markdown', async () => {
 		await waitForStatus(page, 'status.editor.mode', /^arXiv Digest$/);
 		await shot(page, 'status-bar-language');
@@ -125,6 +145,7 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		assert.ok(text.includes('TL;DR'), 'TL;DR heading');
 		assert.ok(text.includes('UniTrack是一种即插即用的图论损失函数'), 'the Chinese TL;DR');
 		assert.ok(text.includes('plug-and-play graph-theoretic loss function'), 'the abstract');
+		assert.ok((await frame.locator('mark.interest').count()) > 0, 'the interest keyword "tracking" is marked in the card');
 		await page.waitForTimeout(300);
 		await shot(page, 'card');
 		await frame.click('button[data-action="next"]');
@@ -157,6 +178,15 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 			});
 		}
 		await shot(page, 'card-restored-after-reload');
+	});
+
+	it('read marks survive the reload: the cards opened before it count as read on their day', async () => {
+		// the reload restores the sidebar as it was; a click on the active activity-bar item would hide it
+		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+		const { row } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /\d+ unread/.test(r.text), 'the unread count of 2026-02-06', 30_000);
+		const unread = Number(/(\d+) unread/.exec(row.text)[1]);
+		assert.ok(unread < FIXTURE.big.papers, `${unread} unread of ${FIXTURE.big.papers}: the UniTrack and VISTA cards were read before the reload`);
+		await shot(page, 'read-marks-after-reload');
 	});
 
 	it('the "Open card" CodeLens over a paper heading opens that paper\'s card', async () => {
