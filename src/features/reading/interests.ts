@@ -65,7 +65,14 @@ export class InterestsService implements vscode.Disposable {
 			}),
 			workspace.onDidChange(() => this.schedule(REFRESH_DELAY_MS)),
 		);
-		void workspace.ready.then(() => this.schedule(0));
+		// the tree is complete (ready) before the index holds every paper: ask again as the index fills
+		void workspace.ready.then(async () => {
+			this.schedule(0);
+			const backend = await workspace.backend();
+			if (!backend) return;
+			void backend.service.headReady.then(() => this.schedule(0));
+			void backend.service.whenIndexed().then(() => this.schedule(0));
+		});
 	}
 
 	get spec(): InterestSpec {

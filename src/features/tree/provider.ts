@@ -194,7 +194,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const parts = [String(shown)];
 		if (c.unread > 0 && c.unread < c.papers) parts.push(vscode.l10n.t('{0} unread', c.unread));
 		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
-		if (c.matches > 0) parts.push(vscode.l10n.t('{0} matches', c.matches));
+		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
 		return parts.join(' · ');
 	}
 
@@ -274,7 +274,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		item.description = parts.join(' · ');
 		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));
 		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');
-		else if (mark.status === 'new') item.iconPath = new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('charts.blue'));
+		else if (mark.status === 'new') item.iconPath = new vscode.ThemeIcon('circle-small-filled', new vscode.ThemeColor('charts.blue'));
 		else item.iconPath = new vscode.ThemeIcon('circle-outline');
 		if (mark.match?.excluded) item.resourceUri = vscode.Uri.from({ scheme: PAPER_DECORATION_SCHEME, path: `/${node.paper.id}`, query: 'excluded' });
 	}
