@@ -17,7 +17,9 @@ const READ = 2;
 
 /** `2602.04994v2` → `2602.04994`; ids without a version are returned as they are. */
 export function baseId(id: string): string {
-	return id.replace(/v\d+$/i, '');
+	// most ids come without a version: skip the regex for them (the Papers view asks for every paper)
+	const last = id.charCodeAt(id.length - 1);
+	return last >= 48 && last <= 57 && /v\d+$/i.test(id) ? id.replace(/v\d+$/i, '') : id;
 }
 
 /**

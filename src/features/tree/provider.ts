@@ -65,6 +65,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private categorySet: ReadonlySet<string> | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
 	private readingTimer: ReturnType<typeof setTimeout> | undefined;
+	/** counts per node, dropped whenever the tree or the marks change (a refresh asks for each twice: item and children) */
+	private countCache = new WeakMap<TreeNode, ReadingCounts>();
 
 	constructor(
 		private readonly workspace: IDigestWorkspace,
@@ -76,6 +78,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			// marks change in bursts (a day marked read, matches arriving): one refresh per burst
 			this.subscriptions.push(
 				reading.onDidChange(() => {
+					this.countCache = new WeakMap();
 					if (this.readingTimer) return;
 					this.readingTimer = setTimeout(() => {
 						this.readingTimer = undefined;
@@ -95,11 +98,13 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	/** Rebuilds from the workspace's current files (after the first scan and a Refresh). */
 	reload(): void {
+		this.countCache = new WeakMap();
 		this.model.setAll(toInputs(this.workspace.files()));
 		this.treeEmitter.fire(undefined);
 	}
 
 	applyChanges(changes: readonly DigestWorkspaceChange[]): void {
+		this.countCache = new WeakMap();
 		const update = this.model.update(
 			changes.map((c) => ({ key: uriKey(c.uri), digest: c.kind === 'removed' ? undefined : this.workspace.get(c.uri)?.digest })),
 		);
@@ -156,6 +161,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	private applyFilter(): void {
+		this.countCache = new WeakMap();
 		const filter: TreeFilter = { ids: this.queryIds, categories: this.categorySet };
 		this.model.setFilter(filter);
 		this.treeEmitter.fire(undefined);
@@ -176,9 +182,12 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return [];
 	}
 
-	/** Papers, unread papers and matches under a day or category as shown (the filter applies). */
+	/** Papers, unread papers and matches under a day or category as shown (the filter applies); kept until marks or days change. */
 	counts(node: DayNode | CategoryNode): ReadingCounts {
+		const known = this.countCache.get(node);
+		if (known) return known;
 		const counts = emptyCounts();
+		this.countCache.set(node, counts);
 		if (!this.reading) return counts;
 		const day = node.kind === 'day' ? node.day : node.parent.day;
 		const categories = node.kind === 'day' ? node.categories : [node];
