@@ -70,39 +70,32 @@ export class ReadState {
 
 	/** new → seen (read stays read); returns whether anything changed. */
 	markSeen(ids: Iterable<string>, day?: string): boolean {
-		let changed = false;
-		for (const id of ids) {
-			const key = baseId(id);
-			if (this.status.has(key)) continue;
-			this.status.set(key, SEEN);
-			if (day !== undefined) this.seenNow.set(key, day);
-			changed = true;
-		}
-		return changed;
+		return this.transition(ids, (s) => (s === undefined ? SEEN : s), (key) => day !== undefined && this.seenNow.set(key, day));
 	}
 
 	/** any → read; returns whether anything changed. */
 	markRead(ids: Iterable<string>): boolean {
-		let changed = false;
-		for (const id of ids) {
-			const key = baseId(id);
-			if (this.status.get(key) === READ) continue;
-			this.status.set(key, READ);
-			changed = true;
-		}
-		return changed;
+		return this.transition(ids, () => READ);
 	}
 
 	/** read → seen: unread again, but not new (the reader has seen it). */
 	markUnread(ids: Iterable<string>): boolean {
-		let changed = false;
+		return this.transition(ids, (s) => (s === READ ? SEEN : s));
+	}
+
+	/** Applies `next` to each paper's status; `changed` runs for each paper whose status changed. */
+	private transition(ids: Iterable<string>, next: (status: number | undefined) => number | undefined, changed?: (key: string) => void): boolean {
+		let any = false;
 		for (const id of ids) {
 			const key = baseId(id);
-			if (this.status.get(key) !== READ) continue;
-			this.status.set(key, SEEN);
-			changed = true;
+			const before = this.status.get(key);
+			const after = next(before);
+			if (after === before || after === undefined) continue;
+			this.status.set(key, after);
+			changed?.(key);
+			any = true;
 		}
-		return changed;
+		return any;
 	}
 
 	readIds(): string[] {
