@@ -20,12 +20,14 @@ interface DecorationHost extends ReadingLookup {
 }
 
 export function registerInterestDecorations(extensionUri: vscode.Uri, workspace: IDigestWorkspace, reading: DecorationHost): vscode.Disposable {
-	const heading = vscode.window.createTextEditorDecorationType({
+	// the gutter mark on the heading's first character only: a whole-line range repeats it on every wrapped row
+	const gutter = vscode.window.createTextEditorDecorationType({
 		gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'interest.svg'),
 		gutterIconSize: 'contain',
 		overviewRulerColor: new vscode.ThemeColor('charts.yellow'),
 		overviewRulerLane: vscode.OverviewRulerLane.Right,
 	});
+	const heading = vscode.window.createTextEditorDecorationType({});
 	const word = vscode.window.createTextEditorDecorationType({
 		backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
 		borderRadius: '2px',
@@ -38,6 +40,7 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 		const digest = workspace.parseDocument(editor.document);
 		const pattern = reading.interests.highlightPattern();
 		const headings: vscode.DecorationOptions[] = [];
+		const gutters: vscode.Range[] = [];
 		const words: vscode.Range[] = [];
 		const dimmed: vscode.Range[] = [];
 		const document = editor.document;
@@ -51,6 +54,7 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 				continue;
 			}
 			if (!isMatch(match)) continue;
+			gutters.push(new vscode.Range(line, 0, line, 0));
 			headings.push({
 				range: document.lineAt(line).range,
 				renderOptions: { after: { contentText: `  ✦ ${match.words.join(', ')}`, color: new vscode.ThemeColor('editorCodeLens.foreground') } },
@@ -69,6 +73,7 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 				words.push(new vscode.Range(document.positionAt(start + m.index), document.positionAt(start + m.index + m[0].length)));
 			}
 		}
+		editor.setDecorations(gutter, gutters);
 		editor.setDecorations(heading, headings);
 		editor.setDecorations(word, words);
 		editor.setDecorations(excluded, dimmed);
@@ -89,6 +94,7 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 	};
 
 	const subscriptions = [
+		gutter,
 		heading,
 		word,
 		excluded,
