@@ -16,7 +16,9 @@ export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: Di
 		timer = undefined;
 		const newest = provider.model.roots().find((d) => d.day !== undefined);
 		const fresh = newest ? provider.counts(newest).freshMatches : 0;
-		view.badge = fresh > 0 ? { value: fresh, tooltip: vscode.l10n.t('{0} new matches on {1}', fresh, newest?.day ?? '') } : undefined;
+		const day = newest?.day ?? '';
+		const tooltip = fresh === 1 ? vscode.l10n.t('1 new match on {0}', day) : vscode.l10n.t('{0} new matches on {1}', fresh, day);
+		view.badge = fresh > 0 ? { value: fresh, tooltip } : undefined;
 	};
 	const schedule = () => {
 		timer ??= setTimeout(updateBadge, BADGE_DELAY_MS);
