@@ -25,6 +25,11 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		await browser?.close();
 	});
 
+	/** Shows the Papers view; a click on the activity-bar item of a view already shown would hide it. */
+	const showPapersView = async () => {
+		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+	};
+
 	afterEach(async function () {
 		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED');
 	});
@@ -180,8 +185,7 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 	});
 
 	it('read marks survive the reload: the cards opened before it count as read on their day', async () => {
-		// the reload restores the sidebar as it was; a click on the active activity-bar item would hide it
-		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+		await showPapersView();
 		const { row } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /\d+ unread/.test(r.text), 'the unread count of 2026-02-06', 30_000);
 		const unread = Number(/(\d+) unread/.exec(row.text)[1]);
 		assert.ok(unread < FIXTURE.big.papers, `${unread} unread of ${FIXTURE.big.papers}: the UniTrack and VISTA cards were read before the reload`);
@@ -229,7 +233,7 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 	});
 
 	it('Filter Papers… in the view title filters the tree and shows "filtered: … ×"', async () => {
-		await page.click(activityBarItem);
+		await showPapersView();
 		await page.waitForSelector(PAPERS_VIEW);
 		await page.locator(`${SIDEBAR} a.action-label[aria-label="Filter Papers…"]`).first().click();
 		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
