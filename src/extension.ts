@@ -7,6 +7,8 @@ import { cardLibrary, registerLibrary } from './features/library';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
+import { registerReading } from './features/reading';
+import { connectTreeReading } from './features/reading/treeView';
 import { registerParseReport } from './features/report';
 import { QUERY_IDS_COMMAND, registerSearch } from './features/search';
 import { registerTree } from './features/tree';
@@ -29,6 +31,8 @@ export interface ArxivDigestTestApi {
 	readonly library: ReturnType<typeof registerLibrary>;
 	/** the hover on arXiv ids in any file */
 	readonly hover: ReturnType<typeof registerHover>;
+	/** interests and new/seen/read state */
+	readonly reading: ReturnType<typeof registerReading>;
 }
 
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here.
@@ -45,12 +49,15 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));
 	context.subscriptions.push(registerParseReport(context, workspace));
-	const cards = registerCards(context, workspace, cardLibrary(library));
+	const reading = registerReading(context, workspace, library.registry);
+	context.subscriptions.push(reading);
+	const cards = registerCards(context, workspace, cardLibrary(library), reading);
 	context.subscriptions.push(cards);
 	library.currentPaper = () => cards.api.current()?.id;
-	const tree = registerTree(context, workspace);
+	const tree = registerTree(context, workspace, reading);
 	context.subscriptions.push(tree);
 	tree.provider.tooltipExtra = (id) => library.tooltip(id);
+	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading));
 	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
 	context.subscriptions.push(
@@ -67,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
-	return { workspace, tree, cards, search, library, hover };
+	return { workspace, tree, cards, search, library, hover, reading };
 }
 
 export function deactivate(): void {

@@ -14,7 +14,7 @@ import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace } from './workspace/types';
 
-interface Target {
+export interface Target {
 	readonly uri?: vscode.Uri;
 	readonly paper: Paper;
 	/** index in the file's papers, to tell apart a paper listed twice */
@@ -30,7 +30,11 @@ function quoted(paper: Paper): string {
 	return `“${label.length > 80 ? `${label.slice(0, 79)}…` : label}”`;
 }
 
-export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
+/**
+ * The paper a command is about: a tree node, a PaperLocation, a PaperRef or id, else the paper under
+ * the cursor of the active digest editor; tells the reader (and returns undefined) when there is none.
+ */
+export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Promise<Target | undefined> {
 	const fromEditor = (): Target | undefined => {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor || !workspace.isDigestDocument(editor.document)) {
@@ -69,14 +73,14 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 		return undefined;
 	};
 
-	const target = async (arg: unknown): Promise<Target | undefined> => {
-		// a ref, an id, a tree node or a search result: one parser for every paper command
-		const ref = cardRefFromArgument(arg);
-		if (ref) return fromRef(ref);
-		// Nothing, or the document Uri that editor menus pass.
-		return fromEditor();
-	};
+	// a ref, an id, a tree node or a search result: one parser for every paper command
+	const ref = cardRefFromArgument(arg);
+	if (ref) return fromRef(ref);
+	// Nothing, or the document Uri that editor menus pass.
+	return fromEditor();
+}
 
+export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
 	const openSource = async (t: Target): Promise<void> => {
 		if (!t.uri) {
 			void vscode.window.showInformationMessage(`No digest file is known for ${quoted(t.paper)}.`);
@@ -105,7 +109,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 	const withTarget = (run: (t: Target) => Promise<void>) => async (arg?: unknown) => {
 		try {
-			const t = await target(arg);
+			const t = await paperTarget(workspace, arg);
 			if (t) await run(t);
 		} catch (err) {
 			void vscode.window.showErrorMessage(`arXiv Digest: ${errorText(err)}`);

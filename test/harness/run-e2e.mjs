@@ -170,7 +170,8 @@ async function uiRun(mode) {
 	const userDataDir = join(runDir, `data-${mode}`);
 	const serverLog = join(runDir, `code-server-${mode}.log`);
 	// clicking a paper opens the digest at it (the default opens the card, which search covers)
-	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source' });
+	// an interest keyword, so the tree, cards and editor show interest marks
+	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source', 'arxivDigest.interests.keywords': ['tracking'] });
 	const port = await freePort();
 	const server = await startCodeServer({
 		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode === 'trusted', dataHome: join(runDir, 'xdg'),

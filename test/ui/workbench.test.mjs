@@ -29,6 +29,11 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		await browser?.close();
 	});
 
+	/** Shows the Papers view; a click on the activity-bar item of a view already shown would hide it. */
+	const showPapersView = async () => {
+		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+	};
+
 	afterEach(async function () {
 		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED');
 	});
@@ -167,6 +172,26 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		await shot(page, 'tree-click-opens-source');
 	});
 
+	it('an interest keyword (user setting "tracking") marks papers in the tree and the open digest', async () => {
+		const { row } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 3 && r.text.includes('UniTrack') && r.text.includes('✦ tracking'), 'UniTrack marked "✦ tracking"');
+		assert.ok(row.text.includes('✦ tracking'));
+		const day = (await treeRows(page, PAPERS_VIEW)).find((r) => r.level === 1 && r.text.includes('2026-02-06'));
+		assert.match(day.text, /\d+ match(es)?\b/, `the day says how many papers match: ${day.text}`);
+		// the editor: a gutter mark on the UniTrack heading, its matched words after it, "Tracking" highlighted
+		const editor = '.editor-group-container.active .monaco-editor';
+		const marks = () => page.evaluate((editor) => {
+			const gutter = [...document.querySelectorAll(`${editor} .margin *`)].filter((d) => getComputedStyle(d).backgroundImage.includes('interest.svg')).length;
+			const after = [...document.querySelectorAll(`${editor} .view-line span`)].filter((s) => getComputedStyle(s, '::after').content.includes('✦ tracking')).length;
+			return { gutter, after };
+		}, editor);
+		await page.waitForFunction((editor) => [...document.querySelectorAll(`${editor} .margin *`)].some((d) => getComputedStyle(d).backgroundImage.includes('interest.svg')), editor, { timeout: 20_000 }).catch(async () => {
+			throw new Error(`no interest gutter mark in the editor: ${JSON.stringify(await marks())}`);
+		});
+		const found = await marks();
+		assert.ok(found.gutter > 0 && found.after > 0, `gutter marks ${found.gutter}, matched words after headings ${found.after}`);
+		await shot(page, 'interests-tree-and-editor');
+	});
+
 	it('a digest saved as .md shows the arXiv Digest language; README.md stays Markdown', async () => {
 		await waitForStatus(page, 'status.editor.mode', /^arXiv Digest$/);
 		await shot(page, 'status-bar-language');
@@ -267,6 +292,14 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		await runCommand(page, 'View: Show Explorer');
 	});
 
+	it('read marks survive the reload: the cards opened before it count as read on their day', async () => {
+		await showPapersView();
+		const { row } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /\d+ unread/.test(r.text), 'the unread count of 2026-02-06', 30_000);
+		const unread = Number(/(\d+) unread/.exec(row.text)[1]);
+		assert.ok(unread < FIXTURE.big.papers, `${unread} unread of ${FIXTURE.big.papers}: the UniTrack and VISTA cards were read before the reload`);
+		await shot(page, 'read-marks-after-reload');
+	});
+
 	it('the "Open card" CodeLens over a paper heading opens that paper\'s card', async () => {
 		// after the reload the card's webview has focus: click into the first group, so the digest
 		// opens there and not over the card, and the workbench gets the keys again
@@ -291,7 +324,7 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 	});
 
 	it('Filter Papers… in the view title filters the tree and shows "filtered: … ×"', async () => {
-		await page.click(activityBarItem);
+		await showPapersView();
 		await page.waitForSelector(PAPERS_VIEW);
 		await page.locator(`${SIDEBAR} a.action-label[aria-label="Filter Papers…"]`).first().click();
 		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });

@@ -46,3 +46,19 @@ describe('card search highlighting', () => {
 		assert.strictEqual(cardRefFromArgument({ id: '2602.1', highlight: Array(80).fill('w') })?.highlight?.length, 50);
 	});
 });
+
+describe('card interest highlighting', () => {
+	it('marks interest keywords apart from search hits, a search hit winning where both match', () => {
+		const html = markMatches('A diffusion model for world models', highlightPattern(['model']), /diffusion|world models?/giu);
+		assert.strictEqual(
+			html,
+			'A <mark class="interest">diffusion</mark> <mark class="hit">model</mark> for <mark class="interest">world models</mark>',
+		);
+	});
+
+	it('renders a card with interest marks in text, not in math', () => {
+		const paper = makePaper({ title: 'Zebra Policies', tldr: 'We use $zebra$ and zebras.' });
+		const html = renderCardHtml({ paper, fileLabel: '2026-02-06', index: 0, total: 1, interests: /zebras?/giu });
+		assert.strictEqual([...html.matchAll(/<mark class="interest">(.*?)<\/mark>/g)].length, 2, html);
+	});
+});

@@ -225,3 +225,28 @@ describe('digest summary', () => {
 		assert.strictEqual(decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
 	});
 });
+
+describe('interests in the shard', () => {
+	it('matches over the indexed text (Chinese TL;DR, abstract) without reading a file, and again only for changed files', async () => {
+		const fs = memoryFs();
+		const { shard } = openShard(fs);
+		await shard.open(specs);
+		fs.reads.length = 0;
+		const spec = { keywords: ['扩散模型', 'token pruning'], authors: [], categories: [], exclude: ['benchmark', '基准'] };
+		const reply = shard.interests(spec);
+		assert.deepStrictEqual(fs.reads, [], 'no file read');
+		const byId = new Map(reply.matches.map(([id, excluded, words]) => [id, { excluded, words }]));
+		assert.deepStrictEqual(byId.get('2602.01002'), { excluded: false, words: ['扩散模型', 'token pruning'] }, 'Chinese TL;DR, and the abstract');
+		assert.deepStrictEqual(byId.get('2602.01001')?.words, ['token pruning'], 'title');
+		assert.strictEqual(byId.get('2602.01003')?.excluded, true, 'excluded by a Chinese word');
+		assert.ok(reply.computed >= 3);
+		// the same spec again: nothing to recompute; a changed file: only its papers
+		assert.strictEqual(shard.interests(spec).computed, 0);
+		const day2 = fs.files.get(DAY2) as { text: string; mtime: number };
+		fs.files.set(DAY2, { text: day2.text.replace(/^### \[1\] \[/m, '### [1] [Diffusion '), mtime: 2 });
+		await shard.update({ path: DAY2 });
+		const again = shard.interests(spec);
+		assert.ok(again.computed > 0 && again.computed < reply.computed, `${again.computed} of ${reply.computed}`);
+		assert.strictEqual(shard.interests({ ...spec, keywords: ['/(bad/'] }).errors.length, 1);
+	});
+});

@@ -36,6 +36,8 @@ function moveInlineStyles(html: string): string {
 /** What the card passes to markdown-it's render: the words to mark in text (not in math, code or links' targets). */
 export interface CardRenderEnv {
 	highlight?: RegExp;
+	/** the reader's interest keywords (global), marked with class "interest" where no search hit is */
+	interests?: RegExp;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -45,9 +47,16 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** Escaped `text` with every match of `pattern` (global) wrapped in `<mark class="hit">`. */
-export function markMatches(text: string, pattern: RegExp | undefined): string {
-	if (!pattern) return escapeHtml(text);
+/**
+ * Escaped `text` with every match of `pattern` (global) wrapped in `<mark class="hit">`, and in the
+ * text between those, every match of `interests` (global) in `<mark class="interest">`.
+ */
+export function markMatches(text: string, pattern: RegExp | undefined, interests?: RegExp): string {
+	const rest = (part: string) => (interests ? markWith(part, interests, 'interest', escapeHtml) : escapeHtml(part));
+	return pattern ? markWith(text, pattern, 'hit', rest) : rest(text);
+}
+
+function markWith(text: string, pattern: RegExp, className: string, between: (part: string) => string): string {
 	let out = '';
 	let last = 0;
 	pattern.lastIndex = 0;
@@ -56,10 +65,10 @@ export function markMatches(text: string, pattern: RegExp | undefined): string {
 			pattern.lastIndex++;
 			continue;
 		}
-		out += escapeHtml(text.slice(last, m.index)) + `<mark class="hit">${escapeHtml(m[0])}</mark>`;
+		out += between(text.slice(last, m.index)) + `<mark class="${className}">${escapeHtml(m[0])}</mark>`;
 		last = m.index + m[0].length;
 	}
-	return out + escapeHtml(text.slice(last));
+	return out + between(text.slice(last));
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -95,7 +104,7 @@ export function createCardMarkdown(): MarkdownIt {
 		md.renderer.rules[rule] = (tokens, idx, options, env, self) => moveInlineStyles(original(tokens, idx, options, env, self));
 	}
 	// search hits are marked in plain text only: math, code spans and URLs stay as they are
-	md.renderer.rules.text = (tokens, idx, _options, env: CardRenderEnv | undefined) => markMatches(tokens[idx].content, env?.highlight);
+	md.renderer.rules.text = (tokens, idx, _options, env: CardRenderEnv | undefined) => markMatches(tokens[idx].content, env?.highlight, env?.interests);
 	// Links never navigate the webview: the card script intercepts clicks and asks the extension to open them.
 	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 	md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

@@ -29,6 +29,8 @@ export interface CardInput {
 	highlight?: readonly string[];
 	/** the reader's star, collections, tags and note; no library controls without it */
 	library?: CardLibraryState;
+	/** the reader's interest keywords as one global pattern (see core/interests), marked apart from search hits */
+	interests?: RegExp;
 }
 
 export interface CardLibraryState {
@@ -158,7 +160,7 @@ function renderLibrary(state: CardLibraryState, md: { render(src: string): strin
 /** The card body for one paper. Pure: the same input always gives the same HTML. */
 export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}): string {
 	const markdown = options.markdown ?? cardMarkdown();
-	const env: CardRenderEnv = { highlight: highlightPattern(input.highlight) };
+	const env: CardRenderEnv = { highlight: highlightPattern(input.highlight), interests: input.interests };
 	const md = { render: (src: string) => markdown.render(src, env), renderInline: (src: string) => markdown.renderInline(src, env) };
 	const { paper } = input;
 	const parts: string[] = [];

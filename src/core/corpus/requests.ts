@@ -4,7 +4,7 @@ import type { CorpusShard } from './shard';
 
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
-	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'papers' || request.method === 'coverage' || request.method === 'documentView';
+	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'papers' || request.method === 'coverage' || request.method === 'documentView' || request.method === 'interests';
 }
 
 export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, memory: () => { heapUsed: number; external: number }): Promise<unknown> {
@@ -25,6 +25,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return Promise.resolve(shard.ids(request.query));
 		case 'userSets':
 			return Promise.resolve(shard.setUserSets(request.sets));
+		case 'interests':
+			return Promise.resolve(shard.interests(request.spec));
 		case 'coverage':
 			return shard.coverage(request.by);
 		case 'save':

@@ -10,12 +10,14 @@
  */
 import { DETECT_MAX_CHARS, looksLikeDigest } from '../detect';
 import { buildDocumentView, lineReader, type DocumentView } from '../documentView';
+import { compileInterests, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
 import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
 import { CACHE_FORMAT_VERSION } from '../search/cache';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
-import type { IdsReply, SearchReply } from '../search/protocol';
+import type { DocRecord } from '../search/index';
+import type { IdsReply, InterestsReply, SearchReply } from '../search/protocol';
 import { parseQuery } from '../search/query';
 import { summarizeDigest, type DigestSummary } from '../summary';
 import { decodeFileRecords, encodeFileRecords, fileRecordsOutdated, type FileRecord } from './records';
@@ -117,6 +119,8 @@ export class CorpusShard {
 	/** bytes of the index cache the last open read (to tell a cache that did not load from no cache) */
 	private indexCacheBytes: Uint8Array | undefined;
 	private readonly reported = new Set<CacheProblem['kind']>();
+	/** the last interests asked for, compiled, with each document's result (a document replaced on change drops out) */
+	private interestCache: { key: string; compiled: CompiledInterests; results: WeakMap<DocRecord, InterestMatch | null> } | undefined;
 
 	constructor(
 		private readonly io: CorpusIO,
@@ -304,6 +308,33 @@ export class CorpusShard {
 	 */
 	setUserSets(sets: Readonly<Record<string, readonly string[]>>): void {
 		for (const [name, ids] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), new Set(ids));
+	}
+
+	/**
+	 * Every paper of this shard that matches the reader's interests or is excluded, over the text the
+	 * index already holds (title, TL;DR, summaries, abstract, all authors, category): no file is read.
+	 * Results are kept per document, so asking again after files changed only matches the new ones.
+	 */
+	interests(spec: InterestSpec): InterestsReply {
+		const started = this.io.now();
+		const key = JSON.stringify(spec);
+		if (this.interestCache?.key !== key) this.interestCache = { key, compiled: compileInterests(spec), results: new WeakMap() };
+		const { compiled, results } = this.interestCache;
+		const matches: InterestsReply['matches'] = [];
+		const decoder = new TextDecoder();
+		let computed = 0;
+		for (const doc of this.search.index.docs) {
+			if (!doc) continue;
+			let result = results.get(doc);
+			if (result === undefined) {
+				computed++;
+				const body = doc.pendingBody ?? decoder.decode(doc.body);
+				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body, authors: doc.authors, category: doc.category }) ?? null;
+				results.set(doc, result);
+			}
+			if (result) matches.push([doc.id, result.excluded, result.words as string[]]);
+		}
+		return { matches, errors: compiled.errors as string[], computed, ms: this.io.now() - started };
 	}
 
 	searchText(text: string, limit: number, fuzzy = true): SearchReply {

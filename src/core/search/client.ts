@@ -9,7 +9,8 @@ import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
 import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
 import type { SearchHit } from './index';
-import type { IdsReply, IndexPhase, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
+import type { InterestMatch, InterestSpec } from '../interests';
+import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 
 export interface SearchProgress {
@@ -242,6 +243,27 @@ export class SearchService {
 	 */
 	setUserSets(sets: Record<string, string[]>): Promise<unknown> {
 		return Promise.all(this.shards.map((s) => s.call({ method: 'userSets', sets })));
+	}
+
+	/**
+	 * Papers matching the reader's interests (or excluded by them) over every shard, by paper id;
+	 * a paper listed in files of both shards is merged. `ms` is the slowest shard's time.
+	 */
+	async interests(spec: InterestSpec): Promise<{ matches: Map<string, InterestMatch>; errors: string[]; computed: number; ms: number }> {
+		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'interests', spec })))) as InterestsReply[];
+		const matches = new Map<string, InterestMatch>();
+		for (const reply of replies) {
+			for (const [id, excluded, words] of reply.matches) {
+				const seen = matches.get(id);
+				matches.set(id, seen ? { words: [...new Set([...seen.words, ...words])], excluded: seen.excluded || excluded } : { words, excluded });
+			}
+		}
+		return {
+			matches,
+			errors: replies[0]?.errors ?? [],
+			computed: replies.reduce((n, r) => n + r.computed, 0),
+			ms: Math.max(0, ...replies.map((r) => r.ms)),
+		};
 	}
 
 	/** Field coverage of every digest, per template signature or per file (see core/parse/coverage). */

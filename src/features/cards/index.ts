@@ -11,6 +11,8 @@ import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, ty
 import type * as CardRender from '../../core/card/render';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
+import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
+import { nextUnreadRef } from './nextUnread';
 import { toLinePosition } from '../vsc-utils';
 import { paperIndexAtLine } from '../../core/tree';
 import { cardRefFromArgument, type CardRef } from './args';
@@ -195,9 +197,12 @@ class CardPanel implements vscode.Disposable {
 				total: location.file.digest.papers.length,
 				highlight,
 				library: this.owner.library?.stateOf(loaded.paper.id),
+				interests: this.owner.reading?.interests.highlightPattern(),
 			},
 			{ canRandom: this.owner.paperCount() > 1 },
 		);
+		// opening a card is reading the paper
+		this.owner.reading?.markRead(location.paper.id);
 		this.post({ type: 'update', html: this.lastBody, state });
 	}
 
@@ -265,9 +270,11 @@ class CardManager implements vscode.Disposable {
 		private readonly context: vscode.ExtensionContext,
 		private readonly workspace: IDigestWorkspace,
 		readonly library?: CardLibrary,
+		readonly reading?: Reading,
 	) {
 		// a star or note changed (here, in the tree, in another window): every card shows it
 		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.refresh())));
+		if (reading) this.subscriptions.push(reading.interests.onDidChange(() => this.panels.forEach((card) => card.refresh())));
 		this.subscriptions.push(
 			workspace.onDidChange((changes) => {
 				for (const c of changes) {
@@ -512,8 +519,22 @@ async function searchAuthor(name: string): Promise<void> {
 	void vscode.window.showInformationMessage(`Searching papers by author (${name}) needs the arXiv Digest search, which is not available.`);
 }
 
-export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace, library?: CardLibrary): vscode.Disposable & { readonly api: CardsTestApi } {
-	const manager = new CardManager(context, workspace, library);
+export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace, library?: CardLibrary, reading?: Reading): vscode.Disposable & { readonly api: CardsTestApi } {
+	const manager = new CardManager(context, workspace, library, reading);
+
+	/** Next Unread (Match): the next such paper after the card's, in this digest, then in older days. */
+	const nextUnread = async (onlyMatches: boolean): Promise<void> => {
+		if (!reading) return;
+		await workspace.ready;
+		const card = manager.activeCard();
+		const ref = nextUnreadRef(workspace.files(), card?.currentRef, reading, onlyMatches);
+		if (!ref) {
+			void vscode.window.showInformationMessage(onlyMatches ? vscode.l10n.t('No unread matches left.') : vscode.l10n.t('No unread papers left.'));
+			return;
+		}
+		if (card) card.show(ref);
+		else manager.open(ref, false);
+	};
 
 	const openFromArgument = async (arg: unknown): Promise<void> => {
 		const ref = cardRefFromArgument(arg) ?? manager.refAtCursor();
@@ -591,6 +612,13 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 			manager.showRandom(manager.activeCard());
 		}),
 		vscode.commands.registerCommand('arxivDigest.copyBibtex', copyBibtex),
+		vscode.commands.registerCommand('arxivDigest.nextUnread', () => nextUnread(false)),
+		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', () => nextUnread(true)),
+		// the paper of the focused card, for commands run from a card's title menu
+		vscode.commands.registerCommand(CURRENT_CARD_COMMAND, () => {
+			const card = manager.activeCard();
+			return card?.panel.active ? card.currentRef : undefined;
+		}),
 		vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, serializer),
 		manager,
 	];
