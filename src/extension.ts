@@ -1,32 +1,80 @@
 import * as vscode from 'vscode';
 import { registerCards } from './features/cards';
+import { registerExport } from './features/export';
+import { registerHover } from './features/hover';
 import { registerLanguageSupport } from './features/language';
+import { cardLibrary, registerLibrary } from './features/library';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
-import { registerSearch } from './features/search';
+import { registerReading } from './features/reading';
+import { connectTreeReading } from './features/reading/treeView';
+import { registerParseReport } from './features/report';
+import { QUERY_IDS_COMMAND, registerSearch } from './features/search';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
+/**
+ * What activate() returns: the handles the real-editor tests (test/integration, test/ui) and the
+ * editor benchmark (test/harness/bench-probe) drive. For tests only; not a contract for other extensions.
+ */
+export interface ArxivDigestTestApi {
+	/** the digest files as the index shards report them, and the shards themselves (`backend()`) */
+	readonly workspace: DigestWorkspace;
+	/** the Papers view: its provider (model, filter) and TreeView */
+	readonly tree: ReturnType<typeof registerTree>;
+	/** the paper cards: open, the active card's paper */
+	readonly cards: ReturnType<typeof registerCards>;
+	/** `search.api.search(query, limit)` and `search.api.whenIndexed()` */
+	readonly search: ReturnType<typeof registerSearch>;
+	/** stars, collections, notes, tags and their exports */
+	readonly library: ReturnType<typeof registerLibrary>;
+	/** the hover on arXiv ids in any file */
+	readonly hover: ReturnType<typeof registerHover>;
+	/** interests and new/seen/read state */
+	readonly reading: ReturnType<typeof registerReading>;
+}
+
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here.
-export function activate(context: vscode.ExtensionContext) {
+export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 	context.subscriptions.push(logDisposable);
 	context.subscriptions.push(registerLanguageSupport(context));
 
 	const workspace = DigestWorkspace.create(context);
 	context.subscriptions.push(workspace);
 
+	const library = registerLibrary(context, workspace);
+	context.subscriptions.push(library);
+
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));
-	const cards = registerCards(context, workspace);
+	context.subscriptions.push(registerParseReport(context, workspace));
+	const reading = registerReading(context, workspace, library.registry);
+	context.subscriptions.push(reading);
+	const cards = registerCards(context, workspace, cardLibrary(library), reading);
 	context.subscriptions.push(cards);
-	const tree = registerTree(context, workspace);
+	library.currentPaper = () => cards.api.current()?.id;
+	const tree = registerTree(context, workspace, reading);
 	context.subscriptions.push(tree);
-	const search = registerSearch(context, workspace);
+	tree.provider.tooltipExtra = (id) => library.tooltip(id);
+	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading));
+	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
+	context.subscriptions.push(
+		registerExport(workspace, {
+			note: library.note,
+			tags: library.tags,
+			collections: library.collections,
+			collectionIds: (name) => library.store.library.collections.find((c) => c.name === name)?.ids,
+			collectionNames: () => library.store.library.collections.map((c) => c.name),
+			lastQuery: () => search.lastQuery(),
+			queryIds: async (query) => (await vscode.commands.executeCommand<{ ids: string[] } | { error: string }>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
+		}),
+	);
+	const hover = registerHover(workspace, library);
+	context.subscriptions.push(hover);
 
-	// The API the real-editor tests drive; not a public contract.
-	return { workspace, tree, cards, search };
+	return { workspace, tree, cards, search, library, hover, reading };
 }
 
 export function deactivate(): void {

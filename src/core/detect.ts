@@ -3,6 +3,7 @@
  * digest language and to filter the workspace scan, so it reads only the head of a file and must
  * never claim an ordinary README, changelog or blog post.
  */
+import { matchesGlob } from './glob';
 import { parseLabelLine, type LabelKey } from './labels';
 
 /** how much of a file detection reads: digests show their signature in the first screenful */
@@ -13,8 +14,12 @@ const FIELD_WINDOW = 8;
 
 const TOC_ANCHOR = /^<(?:div|a)\s+(?:id|name)\s*=\s*['"]?toc['"]?\s*>\s*<\/(?:div|a)>\s*$/i;
 const TOC_ENTRY = /^\s*[-*+]\s+\[[^\]]+\]\(#[^)\s]*\)\s*\[\s*Total\s*[:：]\s*\d+\s*\]\s*$/i;
-const PAPER_HEADING = /^\s{0,3}#{1,6}\s+(?:\[\d+\]\s*)?\[.+\]\(\s*(?:https?:\/\/|www\.)[^\s)]+(?:\([^\s)]*\)[^\s)]*)*\s*\)\s*$/i;
+const PAPER_HEADING = /^\s{0,3}#{1,6}\s+(?:<a\s[^>]*>\s*<\/a>\s*)?(?:\[\d+\]\s*)?\[.+\]\(\s*(?:https?:\/\/|www\.)[^\s)]+(?:\([^\s)]*\)[^\s)]*)*\s*\)\s*$/i;
 const HEADING = /^\s{0,3}#{1,6}\s/;
+/** a table-of-contents line that links to a paper's anchor named by its arXiv id: `- [Title](#2605.15712v1)` */
+const PAPER_TOC_ENTRY = /^\s*[-*+]\s+\[.+\]\(#(?:arxiv-?)?\d{4}\.\d{4,5}(?:v\d+)?\)\s*$/i;
+/** so many of those lines make a digest: one could be a note's link, three are a list of papers */
+const PAPER_TOC_MIN = 3;
 /** `*A,B*` or `*A, B* | **Main category: cs.CR**`: at least two names, no CJK (that is a translated title) */
 const AUTHORS_LINE = /^\s*\*(?![\s*])[^*\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+?[,，][^*\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+\*(?:\s*\|.*)?\s*$/u;
 const CATEGORY_VALUE = /^(?:[a-z]+(?:-[a-z]+)?\.[A-Za-z]{2,}|[a-z]+-[a-z]+)\b/;
@@ -48,9 +53,11 @@ function headLines(text: string): string[] {
 export function looksLikeDigest(text: string): boolean {
 	const lines = headLines(text);
 	let headingsWithByline = 0;
+	let paperTocEntries = 0;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
 		if (TOC_ANCHOR.test(line) || TOC_ENTRY.test(line)) return true;
+		if (PAPER_TOC_ENTRY.test(line) && ++paperTocEntries >= PAPER_TOC_MIN) return true;
 		if (!PAPER_HEADING.test(line)) continue;
 		for (let j = i + 1; j < Math.min(lines.length, i + 1 + FIELD_WINDOW); j++) {
 			if (HEADING.test(lines[j])) break;
@@ -63,125 +70,21 @@ export function looksLikeDigest(text: string): boolean {
 	return false;
 }
 
-export interface GlobOptions {
-	/** compare case-insensitively, as file systems on Windows and macOS do */
+export interface DigestSource {
+	/** the path inside its workspace folder, `/`-separated */
+	relativePath: string;
+	/** the start of the text (only read when detection by content is needed) */
+	head(): string;
+	/** `arxivDigest.files`: files that are digests whatever they hold */
+	globs: readonly string[];
+	/** `arxivDigest.detect`: recognise digests by their content */
+	detect: boolean;
+	/** compare paths case-insensitively (Windows, macOS) */
 	nocase?: boolean;
 }
 
-const compiled = new Map<string, RegExp>();
-const MAX_COMPILED = 256;
-
-function escapeRegExp(c: string): string {
-	return /[\\^$.*+?()[\]{}|/]/.test(c) ? `\\${c}` : c;
-}
-
-/** index of the `}` closing the `{` at `open`, or -1 when the brace is a literal character */
-function closingBrace(glob: string, open: number): number {
-	let depth = 0;
-	for (let i = open; i < glob.length; i++) {
-		const c = glob[i];
-		if (c === '\\') i++;
-		else if (c === '{') depth++;
-		else if (c === '}' && --depth === 0) return i;
-	}
-	return -1;
-}
-
-/**
- * Glob → regular expression source. `**` as a whole segment spans directories (`**\/` also zero
- * of them), `*` and `?` stay within one segment, `{a,b}` nests, `[abc]`/`[!abc]` are classes,
- * a backslash escapes the next character.
- */
-function globSource(glob: string): string {
-	let pos = 0;
-	const isSegmentStart = (i: number) => i === 0 || glob[i - 1] === '/' || glob[i - 1] === '{' || glob[i - 1] === ',';
-	const isSegmentEnd = (i: number) => i >= glob.length || glob[i] === '/' || glob[i] === '}' || glob[i] === ',';
-
-	function sequence(braceEnd: number): string {
-		let out = '';
-		while (pos < glob.length) {
-			const c = glob[pos];
-			if (braceEnd >= 0 && (pos === braceEnd || c === ',')) break;
-			if (c === '*') {
-				const start = pos;
-				while (glob[pos] === '*') pos++;
-				if (pos - start >= 2 && isSegmentStart(start) && isSegmentEnd(pos)) {
-					if (glob[pos] === '/') {
-						pos++;
-						out += '(?:[^/]*/)*';
-					} else {
-						out += '.*';
-					}
-				} else {
-					out += '[^/]*';
-				}
-			} else if (c === '?') {
-				out += '[^/]';
-				pos++;
-			} else if (c === '[') {
-				const end = glob.indexOf(']', pos + 2);
-				if (end < 0) {
-					out += '\\[';
-					pos++;
-				} else {
-					let body = glob.slice(pos + 1, end);
-					const negated = body[0] === '!' || body[0] === '^';
-					if (negated) body = body.slice(1);
-					out += `[${negated ? '^/' : ''}${body.replace(/[\\\]^]/g, (m) => `\\${m}`)}]`;
-					pos = end + 1;
-				}
-			} else if (c === '{') {
-				const end = closingBrace(glob, pos);
-				if (end < 0) {
-					out += '\\{';
-					pos++;
-					continue;
-				}
-				pos++;
-				const alternatives = [sequence(end)];
-				while (glob[pos] === ',') {
-					pos++;
-					alternatives.push(sequence(end));
-				}
-				pos = end + 1;
-				out += `(?:${alternatives.join('|')})`;
-			} else if (c === '\\' && pos + 1 < glob.length) {
-				out += escapeRegExp(glob[pos + 1]);
-				pos += 2;
-			} else {
-				out += escapeRegExp(c);
-				pos++;
-			}
-		}
-		return out;
-	}
-	return sequence(-1);
-}
-
-/** the compiled form of one glob (cached; the settings hold a handful of globs) */
-export function globToRegExp(glob: string, options: GlobOptions = {}): RegExp {
-	const key = `${options.nocase ? 'i' : 's'}${glob}`;
-	let re = compiled.get(key);
-	if (!re) {
-		re = new RegExp(`^${globSource(glob.replace(/^\.\//, ''))}$`, options.nocase ? 'i' : '');
-		if (compiled.size >= MAX_COMPILED) compiled.clear();
-		compiled.set(key, re);
-	}
-	return re;
-}
-
-/**
- * Does `path` match any of `globs`? Paths use `/` or `\`; a glob without a `/` is matched against
- * the file name alone (as `files.associations` does), any other glob against the whole path.
- */
-export function matchesGlob(path: string, globs: readonly string[], options: GlobOptions = {}): boolean {
-	const normalised = path.replace(/\\/g, '/').replace(/^\.\//, '');
-	const name = normalised.slice(normalised.lastIndexOf('/') + 1);
-	for (const glob of globs) {
-		const g = glob.trim();
-		if (!g) continue;
-		const subject = g.includes('/') ? normalised : name;
-		if (globToRegExp(g, options).test(subject)) return true;
-	}
-	return false;
+/** The one rule for "is this file a digest": named by a glob, or, when detection is on, by its head. */
+export function isDigestSource(source: DigestSource): boolean {
+	if (source.globs.length > 0 && matchesGlob(source.relativePath, source.globs, { nocase: source.nocase })) return true;
+	return source.detect && looksLikeDigest(source.head());
 }

@@ -38,7 +38,8 @@ export function authorsShort(authors: readonly string[]): string {
 
 export function paperSymbolDetail(paper: Paper): string {
 	const who = authorsShort(paper.authors);
-	const tldr = truncate(collapseWhitespace(paper.tldr), TLDR_PREVIEW_CHARS);
+	// a translated title says more than the start of a TL;DR in the same language
+	const tldr = truncate(collapseWhitespace(paper.translatedTitle || paper.tldr), TLDR_PREVIEW_CHARS);
 	if (who && tldr) {
 		return `${who} — ${tldr}`;
 	}

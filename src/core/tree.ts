@@ -113,9 +113,10 @@ export function escapeMarkdown(text: string): string {
 		.replace(/\r?\n/g, ' ');
 }
 
-/** Markdown for a paper's hover: title, authors, category, day and TL;DR, all escaped. */
+/** Markdown for a paper's hover: title, translated title, authors, category, day and TL;DR, all escaped. */
 export function paperTooltipMarkdown(paper: Paper & { readonly tldr?: string }, where: string): string {
 	const lines = [`**${escapeMarkdown(paperLabel(paper))}**`, ''];
+	if (paper.translatedTitle?.trim()) lines.push(`*${escapeMarkdown(paper.translatedTitle.trim())}*`, '');
 	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ') + (authorCountOf(paper) > paper.authors.length ? ' et al.' : '')), '');
 	const category = paper.category ?? paper.section;
 	lines.push(`${escapeMarkdown(category || NO_CATEGORY)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);

@@ -10,34 +10,15 @@ import * as vscode from 'vscode';
 import { paperLinks, primaryLink } from '../core/card/links';
 import type { PaperSummary as Paper } from '../core/summary';
 import { findPaperIndex, paperIndexAtLine, paperLabel } from '../core/tree';
-import { isPaperNode } from './tree/provider';
+import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
-import type { IDigestWorkspace, PaperLocation, PaperRef } from './workspace/types';
+import type { IDigestWorkspace } from './workspace/types';
 
-interface Target {
+export interface Target {
 	readonly uri?: vscode.Uri;
 	readonly paper: Paper;
 	/** index in the file's papers, to tell apart a paper listed twice */
 	readonly index?: number;
-}
-
-type LooseRef = PaperRef & { index?: number };
-
-/** A PaperRef as webviews and search send it; `uri` may also arrive as a vscode.Uri. */
-function refOf(value: unknown): LooseRef | undefined {
-	if (typeof value === 'string') return value.trim() ? { id: value.trim() } : undefined;
-	if (!value || typeof value !== 'object' || 'kind' in value) return undefined;
-	const v = value as { id?: unknown; uri?: unknown; index?: unknown; ref?: unknown };
-	if (v.ref && typeof v.ref === 'object') return refOf(v.ref);
-	if (typeof v.id !== 'string' || !v.id) return undefined;
-	const uri = typeof v.uri === 'string' ? v.uri : v.uri instanceof vscode.Uri ? v.uri.toString() : undefined;
-	const index = typeof v.index === 'number' && Number.isInteger(v.index) && v.index >= 0 ? v.index : undefined;
-	return { uri, id: v.id, index };
-}
-
-function isPaperLocation(value: unknown): value is PaperLocation {
-	const v = value as Partial<PaperLocation> | undefined;
-	return !!v && typeof v === 'object' && !!v.paper && typeof v.paper.id === 'string' && !!v.file && v.file.uri instanceof vscode.Uri;
 }
 
 function errorText(err: unknown): string {
@@ -49,7 +30,11 @@ function quoted(paper: Paper): string {
 	return `“${label.length > 80 ? `${label.slice(0, 79)}…` : label}”`;
 }
 
-export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
+/**
+ * The paper a command is about: a tree node, a PaperLocation, a PaperRef or id, else the paper under
+ * the cursor of the active digest editor; tells the reader (and returns undefined) when there is none.
+ */
+export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Promise<Target | undefined> {
 	const fromEditor = (): Target | undefined => {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor || !workspace.isDigestDocument(editor.document)) {
@@ -65,7 +50,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 		return { uri: editor.document.uri, paper: digest.papers[index], index };
 	};
 
-	const fromRef = async (ref: LooseRef): Promise<Target | undefined> => {
+	const fromRef = async (ref: CardRef): Promise<Target | undefined> => {
 		const location = workspace.resolve({ uri: ref.uri, id: ref.id, index: ref.index });
 		if (location) {
 			const sameFile = ref.uri === undefined || ref.uri === location.file.uri.toString();
@@ -88,15 +73,14 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 		return undefined;
 	};
 
-	const target = async (arg: unknown): Promise<Target | undefined> => {
-		if (isPaperNode(arg)) return { uri: parseUri(arg.key), paper: arg.paper, index: arg.index };
-		if (isPaperLocation(arg)) return { uri: arg.file.uri, paper: arg.paper, index: arg.index };
-		const ref = refOf(arg);
-		if (ref) return fromRef(ref);
-		// Nothing, or the document Uri that editor menus pass.
-		return fromEditor();
-	};
+	// a ref, an id, a tree node or a search result: one parser for every paper command
+	const ref = cardRefFromArgument(arg);
+	if (ref) return fromRef(ref);
+	// Nothing, or the document Uri that editor menus pass.
+	return fromEditor();
+}
 
+export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
 	const openSource = async (t: Target): Promise<void> => {
 		if (!t.uri) {
 			void vscode.window.showInformationMessage(`No digest file is known for ${quoted(t.paper)}.`);
@@ -125,7 +109,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 	const withTarget = (run: (t: Target) => Promise<void>) => async (arg?: unknown) => {
 		try {
-			const t = await target(arg);
+			const t = await paperTarget(workspace, arg);
 			if (t) await run(t);
 		} catch (err) {
 			void vscode.window.showErrorMessage(`arXiv Digest: ${errorText(err)}`);

@@ -92,6 +92,9 @@ export function relativePathOf(uri: vscode.Uri): string {
 	return vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
 }
 
+/** file systems that ignore case, where globs in settings must too (false in a browser) */
+export const PATH_NOCASE = typeof process !== 'undefined' && (process.platform === 'win32' || process.platform === 'darwin');
+
 export function uriKey(uri: vscode.Uri): string {
 	return uri.toString();
 }

@@ -3,7 +3,7 @@
  * It renders what the extension sends, turns clicks and ←/→ into typed messages, applies KaTeX's
  * styles through the CSSOM (the CSP forbids style attributes) and remembers the scroll position.
  */
-import { KATEX_STYLE_ATTRIBUTE, type CardState, type ExtensionMessage, type WebviewMessage } from '../core/card/protocol';
+import { KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, type CardState, type ExtensionMessage, type WebviewMessage } from '../core/card/protocol';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -76,8 +76,11 @@ root.addEventListener('click', (event) => {
 	const target = event.target instanceof Element ? event.target : null;
 	const link = target?.closest('a');
 	if (link) {
-		// links never navigate the webview; the extension opens http(s) links in the browser
+		// links never navigate the webview; the extension opens http(s) links in the browser.
+		// The workbench's webview host listens for clicks on the window too and would open the
+		// link a second time (its own `did-click-link`): the event stops here.
 		event.preventDefault();
+		event.stopPropagation();
 		const href = link.getAttribute('href');
 		if (href) post({ type: 'openLink', href });
 		return;
@@ -101,6 +104,27 @@ root.addEventListener('click', (event) => {
 		case 'searchAuthor':
 			if (data.author) post({ type: 'searchAuthor', name: data.author });
 			break;
+		case 'toggleStar':
+		case 'editCollections':
+		case 'editTags':
+			post({ type: data.action });
+			break;
+		case 'saveNote':
+			saveNote();
+			break;
+	}
+});
+
+/** The note editor's text goes to the extension, which keeps it in the library (never in the digest). */
+function saveNote(): void {
+	const input = document.getElementById(NOTE_INPUT_ID);
+	if (input instanceof HTMLTextAreaElement) post({ type: 'saveNote', text: input.value });
+}
+
+root.addEventListener('keydown', (event) => {
+	if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && event.target instanceof HTMLTextAreaElement && event.target.id === NOTE_INPUT_ID) {
+		event.preventDefault();
+		saveNote();
 	}
 });
 
@@ -126,6 +150,8 @@ window.addEventListener(
 			if (!state) return;
 			state = { ...state, scrollY: Math.round(window.scrollY) };
 			vscode.setState(state);
+			// observable state (tests wait for it instead of sleeping past the debounce)
+			document.body.dataset.savedScrollY = String(state.scrollY);
 			post({ type: 'scroll', y: state.scrollY });
 		}, 200);
 	},

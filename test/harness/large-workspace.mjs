@@ -87,6 +87,8 @@ const root = mkdtempSync(join(tmpdir(), 'arxiv-digest-bench-'));
 const workspace = join(root, 'corpus');
 const extensionsDir = join(root, 'extensions');
 const userDataDir = join(root, 'user-data');
+const baselineExtensionsDir = join(root, 'extensions-baseline');
+const baselineUserDataDir = join(root, 'user-data-baseline');
 const figures = { machine: { cpus: cpus().length } };
 // one port for both starts: the window's workspace storage (where the index cache lives) is
 // keyed by the remote authority, host and port included
@@ -116,8 +118,12 @@ try {
 		await installVsix(VSIX, { ...profile, logFile: join(root, 'install.log') });
 		await installVsix(PROBE_VSIX, { ...profile, logFile: join(root, 'install-probe.log') });
 	});
+	await step('install only the probe into a second extensions dir (the baseline editor)', () =>
+		installVsix(PROBE_VSIX, { extensionsDir: baselineExtensionsDir, userDataDir: join(root, 'install-profile-baseline'), logFile: join(root, 'install-baseline.log') }));
 	writeUserSettings(userDataDir, {});
+	writeUserSettings(baselineUserDataDir, {});
 	browser = await chromium.launch(BROWSER_OPTIONS);
+	figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession());
 	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: files.length, queries, expect }));
 	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: files.length, queries, expect }));
 	ok = true;
@@ -130,7 +136,39 @@ try {
 	if (ok && !keep) rmSync(root, { recursive: true, force: true });
 	else log(`profile, logs and workspace kept in ${root}`);
 }
-if (ok) console.log(JSON.stringify(figures, null, '\t'));
+if (ok) {
+	// what the extension adds to the extension host's memory (its workers live in that process)
+	const base = figures.baseline?.memory;
+	if (base) {
+		for (const name of ['cold', 'warm']) {
+			const m = figures[name]?.memory;
+			if (m) figures[name].extensionOverBaselineMB = { peakRss: m.peakRssMB - base.peakRssMB, rssIndexed: m.rssMB - base.rssMB };
+		}
+	}
+	console.log(JSON.stringify(figures, null, '\t'));
+}
+
+/** The editor over the same folder with only the probe installed: the memory the extension is measured against. */
+async function baselineSession() {
+	const out = join(root, 'probe-baseline.json');
+	const serverLog = join(root, 'code-server-baseline.log');
+	const basePort = await freePort();
+	const server = await startCodeServer({
+		port: basePort, folder: workspace, userDataDir: baselineUserDataDir, extensionsDir: baselineExtensionsDir, logFile: serverLog,
+		dataHome: join(root, 'xdg-baseline'),
+		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ baseline: true }) },
+	});
+	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	try {
+		await page.goto(workbenchUrl(basePort, workspace), { timeout: 60_000 });
+		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+		await waitFor('the baseline probe figures', () => existsSync(out), { timeoutMs: 120_000, intervalMs: 250, describe: () => editorLogs(baselineUserDataDir, serverLog, 25) });
+		return JSON.parse(readFileSync(out, 'utf8'));
+	} finally {
+		await page.close().catch(() => {});
+		await server.stop();
+	}
+}
 
 /** One window over the corpus: returns the probe's figures relative to the page load. */
 async function session(name, config) {

@@ -4,7 +4,9 @@
 //   (c) the same UI tests in Restricted Mode. Every process started here is stopped by pid, also
 //   on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
 // Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted (repeatable),
-//          --keep (keep the temp profile for inspection). Env: E2E_GREP filters test titles.
+//          --keep (keep the temp profile for inspection), --repeat N (build and install once, then run
+//          the editor parts N times, each on a fresh workspace and profile; stops at the first failure).
+//          Env: E2E_GREP filters test titles.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,12 @@ const only = new Set(argv.filter((a) => a.startsWith('--only=')).map((a) => a.sl
 const wants = (part) => only.size === 0 || only.has(part);
 const skipBuild = argv.includes('--skip-build');
 const keep = argv.includes('--keep');
+const repeatArg = argv.find((a) => a.startsWith('--repeat'));
+const repeat = repeatArg ? Number(repeatArg.includes('=') ? repeatArg.split('=')[1] : argv[argv.indexOf(repeatArg) + 1]) : 1;
+if (!Number.isInteger(repeat) || repeat < 1) {
+	console.error(`--repeat needs a positive whole number (got ${repeatArg})`);
+	process.exit(2);
+}
 
 const t0 = Date.now();
 const timings = [];
@@ -44,8 +52,11 @@ const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout
 installSignalHandlers(async () => { await Promise.race([browser?.close(), delay(3000)]).catch(() => {}); });
 
 const root = mkdtempSync(join(tmpdir(), 'arxiv-digest-e2e-'));
-const workspace = join(root, 'workspace');
 const extensionsDir = join(root, 'extensions');
+/** this repetition's folder: its workspace, profiles and logs */
+let runDir = root;
+let workspace = join(root, 'workspace');
+let greenRuns = 0;
 let succeeded = false;
 
 try {
@@ -59,20 +70,29 @@ try {
 	// a packaging problem fails the run, but the editor tests still run to report everything at once
 	await timed('check VSIX contents and size', () => checkVsix(VSIX)).catch((err) => failures.push(err.message));
 
-	mkdirSync(SCREENSHOTS, { recursive: true });
-	for (const name of readdirSync(SCREENSHOTS)) if (name.endsWith('.png')) unlinkSync(join(SCREENSHOTS, name));
-	makeFixtureWorkspace(workspace);
 	await timed('install the VSIX into a fresh extensions dir', async () => {
 		const profile = { extensionsDir, userDataDir: join(root, 'install-profile'), logFile: join(root, 'install.log') };
 		await installVsix(VSIX, profile);
 		await installTestRunner(profile);
 	});
 
-	// each part reports its own failure and the next still runs, so one run shows every problem
-	const part = (name, fn) => timed(name, fn).catch((err) => { failures.push(`${name}: ${err.message}`); });
-	if (wants('integration')) await part('integration suite in the extension host', integrationRun);
-	if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
-	if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
+	for (let r = 1; r <= repeat && failures.length === 0; r++) {
+		const tag = repeat > 1 ? ` [run ${r}/${repeat}]` : '';
+		if (repeat > 1) {
+			runDir = join(root, `run-${r}`);
+			workspace = join(runDir, 'workspace');
+			log(`repeat: run ${r} of ${repeat}`);
+		}
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		for (const name of readdirSync(SCREENSHOTS)) if (name.endsWith('.png')) unlinkSync(join(SCREENSHOTS, name));
+		makeFixtureWorkspace(workspace);
+		// each part reports its own failure and the next still runs, so one run shows every problem
+		const part = (name, fn) => timed(name + tag, fn).catch((err) => { failures.push(`${name}${tag}: ${err.message}`); });
+		if (wants('integration')) await part('integration suite in the extension host', integrationRun);
+		if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
+		if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
+		if (failures.length === 0) greenRuns = r;
+	}
 	succeeded = failures.length === 0;
 } catch (err) {
 	failures.push(err.message);
@@ -82,6 +102,7 @@ try {
 	log('timings:');
 	for (const [name, ms] of timings) log(`  ${seconds(ms).padStart(8)}  ${name}`);
 	log(`  ${seconds(Date.now() - t0).padStart(8)}  total`);
+	if (repeat > 1) log(`repeat: ${greenRuns} of ${repeat} runs green in a row${greenRuns < repeat ? ` (run ${greenRuns + 1} failed)` : ''}`);
 	if (succeeded && !keep) {
 		rmSync(root, { recursive: true, force: true });
 	} else {
@@ -96,13 +117,13 @@ try {
 }
 
 async function integrationRun() {
-	const userDataDir = join(root, 'data-integration');
-	const serverLog = join(root, 'code-server-integration.log');
-	const resultsFile = join(root, 'integration-results.json');
+	const userDataDir = join(runDir, 'data-integration');
+	const serverLog = join(runDir, 'code-server-integration.log');
+	const resultsFile = join(runDir, 'integration-results.json');
 	writeUserSettings(userDataDir, {});
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
+		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(runDir, 'xdg'),
 		env: {
 			ARXIV_DIGEST_TEST_ENTRY: join(REPO, 'test', 'integration', 'suite', 'index.js'),
 			ARXIV_DIGEST_TEST_RESULTS: resultsFile,
@@ -146,20 +167,24 @@ async function integrationRun() {
 }
 
 async function uiRun(mode) {
-	const userDataDir = join(root, `data-${mode}`);
-	const serverLog = join(root, `code-server-${mode}.log`);
+	const userDataDir = join(runDir, `data-${mode}`);
+	const serverLog = join(runDir, `code-server-${mode}.log`);
 	// clicking a paper opens the digest at it (the default opens the card, which search covers)
-	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source' });
+	// an interest keyword, so the tree, cards and editor show interest marks
+	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source', 'arxivDigest.interests.keywords': ['tracking'] });
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode === 'trusted', dataHome: join(root, 'xdg'),
+		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode === 'trusted', dataHome: join(runDir, 'xdg'),
 	});
 	let unwatch = () => {};
 	try {
 		const mocha = join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
-		const browserPidFile = join(root, `browser-${mode}.pid`);
+		const browserPidFile = join(runDir, `browser-${mode}.pid`);
 		unwatch = watchPidFile(browserPidFile);
-		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs')).map((f) => join('test', 'ui', f));
+		// the workbench flows first: they count the fixture's days, which later files add to while they run
+		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs'))
+			.sort((a, b) => Number(b === 'workbench.test.mjs') - Number(a === 'workbench.test.mjs') || a.localeCompare(b))
+			.map((f) => join('test', 'ui', f));
 		await run(process.execPath, [mocha, '--no-config', '--timeout', '90000', '--reporter', 'spec', ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []), ...specs], {
 			env: {
 				...process.env,
@@ -175,7 +200,7 @@ async function uiRun(mode) {
 		throw new Error(`${err.message.split('\n')[0]}\n${editorLogs(userDataDir, serverLog, 25)}`);
 	} finally {
 		// the tests close their browser; this only matters when they were killed
-		killPidFile(join(root, `browser-${mode}.pid`));
+		killPidFile(join(runDir, `browser-${mode}.pid`));
 		unwatch();
 		await server.stop();
 	}

@@ -37,7 +37,8 @@ export async function openWorkbench() {
 	return { browser, page };
 }
 
-export const activityBarItem = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
+// the whole item, not its icon: the badge (new matches) sits over the icon and takes the clicks
+export const activityBarItem = '.activitybar li.action-item:has(> a.action-label[aria-label^="arXiv Digest"])';
 
 /** Screenshot named `<mode>-<nn>-<name>.png`, numbered in test order. */
 export async function shot(page, name) {

@@ -161,6 +161,51 @@ describe('corpus shard', () => {
 		assert.strictEqual(reply?.index, 1);
 		assert.strictEqual(await shard.paper(DAY2, 'no-such-id'), undefined);
 	});
+
+	it('reads several papers of a file with one read, in the order asked', async () => {
+		const fs = memoryFs();
+		const { shard } = openShard(fs);
+		await shard.open(specs);
+		const parsed = parseDigest(fixture('2026-02-06.md'), DAY2);
+		fs.reads.length = 0;
+		const replies = await shard.papers(DAY2, [{ id: parsed.papers[1].id, near: 1 }, { id: 'no-such-id' }, { id: parsed.papers[0].id }]);
+		assert.deepStrictEqual(replies.map((r) => r?.paper.id), [parsed.papers[1].id, undefined, parsed.papers[0].id]);
+		assert.deepStrictEqual(replies[0]?.paper, parsed.papers[1]);
+		assert.deepStrictEqual(fs.reads, [DAY2]);
+	});
+});
+
+describe('reader\'s sets in search (is:, has:, tag:)', () => {
+	async function shardWithSets() {
+		const fs = memoryFs();
+		const { shard } = openShard(fs);
+		await shard.open(specs);
+		const all = shard.ids('');
+		assert.ok(all.ok && all.ids.length >= 3);
+		const ids = all.ok ? all.ids : [];
+		shard.setUserSets({ 'is:read': [ids[0]], 'is:unread': ids.slice(1), 'has:note': [], 'tag:robotics': [ids[1]] });
+		return { shard, ids };
+	}
+
+	it('keeps only papers in every named set and none of the excluded ones, with or without words', async () => {
+		const { shard, ids } = await shardWithSets();
+		const read = shard.searchText('is:read', 100);
+		assert.ok(read.ok);
+		assert.deepStrictEqual(read.ok && read.result.hits.map((h) => h.id), [ids[0]]);
+		const notRead = shard.ids('-is:read');
+		assert.deepStrictEqual(notRead.ok && [...notRead.ids].sort(), [...ids.slice(1)].sort());
+		const tagged = shard.ids('tag:Robotics is:unread');
+		assert.deepStrictEqual(tagged.ok && tagged.ids, [ids[1]]);
+		const none = shard.searchText('has:note', 10);
+		assert.ok(none.ok && none.result.total === 0);
+		assert.deepStrictEqual(shard.ids('tag:nothing-tagged-so'), { ok: true, ids: [] });
+	});
+
+	it('answers a set nobody defined with a message naming the known ones', async () => {
+		const { shard } = await shardWithSets();
+		const reply = shard.searchText('is:starred', 10);
+		assert.ok(!reply.ok && /is:starred.*unknown.*is:read.*is:unread/.test(reply.error), JSON.stringify(reply));
+	});
 });
 
 describe('digest summary', () => {
@@ -191,5 +236,30 @@ describe('digest summary', () => {
 		assert.strictEqual(await decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
 		assert.strictEqual(await decodeFileRecords(bytes.subarray(0, bytes.length >> 1), 'k'), undefined);
 		assert.strictEqual(await decodeFileRecords(new Uint8Array(10), 'k'), undefined);
+	});
+});
+
+describe('interests in the shard', () => {
+	it('matches over the indexed text (Chinese TL;DR, abstract) without reading a file, and again only for changed files', async () => {
+		const fs = memoryFs();
+		const { shard } = openShard(fs);
+		await shard.open(specs);
+		fs.reads.length = 0;
+		const spec = { keywords: ['扩散模型', 'token pruning'], authors: [], categories: [], exclude: ['benchmark', '基准'] };
+		const reply = shard.interests(spec);
+		assert.deepStrictEqual(fs.reads, [], 'no file read');
+		const byId = new Map(reply.matches.map(([id, excluded, words]) => [id, { excluded, words }]));
+		assert.deepStrictEqual(byId.get('2602.01002'), { excluded: false, words: ['扩散模型', 'token pruning'] }, 'Chinese TL;DR, and the abstract');
+		assert.deepStrictEqual(byId.get('2602.01001')?.words, ['token pruning'], 'title');
+		assert.strictEqual(byId.get('2602.01003')?.excluded, true, 'excluded by a Chinese word');
+		assert.ok(reply.computed >= 3);
+		// the same spec again: nothing to recompute; a changed file: only its papers
+		assert.strictEqual(shard.interests(spec).computed, 0);
+		const day2 = fs.files.get(DAY2) as { text: string; mtime: number };
+		fs.files.set(DAY2, { text: day2.text.replace(/^### \[1\] \[/m, '### [1] [Diffusion '), mtime: 2 });
+		await shard.update({ path: DAY2 });
+		const again = shard.interests(spec);
+		assert.ok(again.computed > 0 && again.computed < reply.computed, `${again.computed} of ${reply.computed}`);
+		assert.strictEqual(shard.interests({ ...spec, keywords: ['/(bad/'] }).errors.length, 1);
 	});
 });

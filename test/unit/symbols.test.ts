@@ -12,6 +12,7 @@ import {
 	workspaceSymbolName,
 	type DigestSymbol,
 } from '../../src/core/symbols';
+import { paperTooltipMarkdown } from '../../src/core/tree';
 import { smallDigest } from '../fixtures/small-digest';
 
 const SEEDS = 'test/fixtures/seeds';
@@ -143,5 +144,17 @@ describe('core/symbols over the seeds', () => {
 		assert.strictEqual(checkNesting(symbols), 5 + 79);
 		const starts = symbols.flatMap((s) => s.children.map((c) => c.selectionRange.start));
 		assert.deepStrictEqual(starts, [...starts].sort((a, b) => a - b));
+	});
+});
+
+describe('translated titles in the Outline and the Papers view', () => {
+	const path = 'test/fixtures/real/KevinClaint__Arxiv-Daliy/2026-09-10.md';
+	const digest = parseDigest(readFileSync(path, 'utf8'), path);
+	const paper = digest.papers.find((p) => p.translatedTitle);
+
+	it('a paper with a translated title shows it as its symbol detail and in its tooltip', () => {
+		assert.ok(paper && paper.translatedTitle, 'the fixture has translated titles');
+		assert.ok(paperSymbolDetail(paper).includes(paper.translatedTitle.slice(0, 20)), paperSymbolDetail(paper));
+		assert.ok(paperTooltipMarkdown(paper, '2026-09-10').includes(paper.translatedTitle.slice(0, 5)));
 	});
 });

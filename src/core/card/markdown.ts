@@ -33,6 +33,62 @@ function moveInlineStyles(html: string): string {
 	return html.replace(/ style="/g, ` ${KATEX_STYLE_ATTRIBUTE}="`);
 }
 
+/** What the card passes to markdown-it's render: the words to mark in text (not in math, code or links' targets). */
+export interface CardRenderEnv {
+	highlight?: RegExp;
+	/** the reader's interest keywords (global), marked with class "interest" where no search hit is */
+	interests?: RegExp;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for element content and quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/**
+ * Escaped `text` with every match of `pattern` (global) wrapped in `<mark class="hit">`, and in the
+ * text between those, every match of `interests` (global) in `<mark class="interest">`.
+ */
+export function markMatches(text: string, pattern: RegExp | undefined, interests?: RegExp): string {
+	const rest = (part: string) => (interests ? markWith(part, interests, 'interest', escapeHtml) : escapeHtml(part));
+	return pattern ? markWith(text, pattern, 'hit', rest) : rest(text);
+}
+
+function markWith(text: string, pattern: RegExp, className: string, between: (part: string) => string): string {
+	let out = '';
+	let last = 0;
+	pattern.lastIndex = 0;
+	for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+		if (m[0] === '') {
+			pattern.lastIndex++;
+			continue;
+		}
+		out += between(text.slice(last, m.index)) + `<mark class="${className}">${escapeHtml(m[0])}</mark>`;
+		last = m.index + m[0].length;
+	}
+	return out + between(text.slice(last));
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * One pattern for the words a search matched, as the paper writes them: whole words, case-insensitive;
+ * CJK runs anywhere (they are not separated by spaces). Undefined when there is nothing to mark.
+ */
+export function highlightPattern(words: readonly string[] | undefined): RegExp | undefined {
+	const unique = [...new Set((words ?? []).map((w) => w.trim()).filter((w) => w.length > 0 && w.length <= 100))].slice(0, 50);
+	if (unique.length === 0) return undefined;
+	// longest first, so "world model" wins over "world"
+	unique.sort((a, b) => b.length - a.length);
+	const alternatives = unique.map((w) => {
+		const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		return CJK.test(w) ? escaped : `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`;
+	});
+	return new RegExp(alternatives.join('|'), 'giu');
+}
+
 /** A markdown-it instance for card text: no raw HTML, links only to http(s)/mailto, no images, KaTeX math. */
 export function createCardMarkdown(): MarkdownIt {
 	const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
@@ -47,6 +103,8 @@ export function createCardMarkdown(): MarkdownIt {
 		if (!original) continue;
 		md.renderer.rules[rule] = (tokens, idx, options, env, self) => moveInlineStyles(original(tokens, idx, options, env, self));
 	}
+	// search hits are marked in plain text only: math, code spans and URLs stay as they are
+	md.renderer.rules.text = (tokens, idx, _options, env: CardRenderEnv | undefined) => markMatches(tokens[idx].content, env?.highlight, env?.interests);
 	// Links never navigate the webview: the card script intercepts clicks and asks the extension to open them.
 	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 	md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

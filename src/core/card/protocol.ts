@@ -14,6 +14,9 @@ export const CARD_VIEW_TYPE = 'arxivDigest.card';
  */
 export const KATEX_STYLE_ATTRIBUTE = 'data-katex-style';
 
+/** id of the card's note editor; the card script reads it when Save Note is pressed */
+export const NOTE_INPUT_ID = 'note-input';
+
 /** What the webview persists with `setState` and the panel serializer gets back after a reload. */
 export interface CardState {
 	/** `Uri.toString()` of the digest the card shows the paper from */
@@ -36,7 +39,14 @@ export type WebviewMessage =
 	| { type: 'openLink'; href: string }
 	| { type: 'copy'; what: CopyTarget }
 	| { type: 'searchAuthor'; name: string }
-	| { type: 'scroll'; y: number };
+	| { type: 'scroll'; y: number }
+	/** the reader's library: star, collections, tags, note (validated here, applied by the library feature) */
+	| { type: 'toggleStar' }
+	| { type: 'editCollections' }
+	| { type: 'editTags' }
+	| { type: 'saveNote'; text: string };
+
+export type LibraryMessage = Extract<WebviewMessage, { type: 'toggleStar' | 'editCollections' | 'editTags' | 'saveNote' }>;
 
 export type ExtensionMessage =
 	/** `html` is the card body from renderCardHtml; `state.scrollY` is where the webview should scroll to */
@@ -46,6 +56,8 @@ export type ExtensionMessage =
 const LINK_KINDS: readonly string[] = ['abs', 'pdf', 'html', 'original'] satisfies LinkKind[];
 const COPY_TARGETS: readonly string[] = ['link', 'title', 'bibtex'] satisfies CopyTarget[];
 const MAX_TEXT = 2048;
+/** the library's own limit (core/library/model MAX_NOTE_LENGTH); longer notes are refused there with a message */
+const MAX_NOTE_MESSAGE = 100_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -59,6 +71,12 @@ function shortString(value: unknown): value is string {
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
 	if (!isRecord(value) || typeof value.type !== 'string') return undefined;
 	switch (value.type) {
+		case 'toggleStar':
+		case 'editCollections':
+		case 'editTags':
+			return { type: value.type };
+		case 'saveNote':
+			return typeof value.text === 'string' && value.text.length <= MAX_NOTE_MESSAGE ? { type: 'saveNote', text: value.text } : undefined;
 		case 'ready':
 		case 'next':
 		case 'previous':

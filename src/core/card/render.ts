@@ -5,8 +5,9 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { Paper, SummaryField } from '../model';
-import { cardMarkdown } from './markdown';
+import { cardMarkdown, escapeHtml, highlightPattern, type CardRenderEnv } from './markdown';
 import { paperLinks } from './links';
+import { NOTE_INPUT_ID } from './protocol';
 
 export interface CardAppearance {
 	/** the digest's label (its day, else the file stem) */
@@ -24,7 +25,22 @@ export interface CardInput {
 	/** index of the paper in its digest and the digest's paper count, for Previous / Next */
 	index: number;
 	total: number;
+	/** words a search matched, marked wherever the card shows them in text */
+	highlight?: readonly string[];
+	/** the reader's star, collections, tags and note; no library controls without it */
+	library?: CardLibraryState;
+	/** the reader's interest keywords as one global pattern (see core/interests), marked apart from search hits */
+	interests?: RegExp;
 }
+
+export interface CardLibraryState {
+	starred: boolean;
+	collections: readonly string[];
+	tags: readonly string[];
+	/** Markdown; '' when there is none */
+	note: string;
+}
+
 
 export interface CardRenderOptions {
 	/** defaults to the shared card instance (html: false, KaTeX) */
@@ -44,12 +60,7 @@ export const CARD_SECTIONS: readonly { field: Exclude<SummaryField, 'tldr'>; lab
 	{ field: 'abstract', label: 'Abstract' },
 ];
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
+export { escapeHtml };
 
 function button(action: string, label: string, attrs: Record<string, string | undefined> = {}, disabled = false): string {
 	const extra = Object.entries(attrs)
@@ -120,13 +131,37 @@ function renderToolbar(input: CardInput, options: CardRenderOptions): string {
 		button('next', 'Next <span aria-hidden="true">→</span>', { title: 'Next paper in this digest (→)', 'aria-keyshortcuts': 'ArrowRight' }, atLast) +
 		button('random', 'Random', { title: 'A random paper from the workspace' }, options.canRandom === false) +
 		button('revealSource', 'Reveal in Source', { title: `Open ${input.fileLabel} at this paper` }) +
+		(input.library
+			? button('toggleStar', input.library.starred ? '<span aria-hidden="true">★</span> Starred' : '<span aria-hidden="true">☆</span> Star', {
+					title: input.library.starred ? 'Remove from Starred' : 'Add to Starred',
+					'aria-pressed': String(input.library.starred),
+				})
+			: '') +
 		`</nav>`
 	);
 }
 
+/** Collections and tags as chips with their edit buttons, then the note (rendered) and its editor. */
+function renderLibrary(state: CardLibraryState, md: { render(src: string): string }): string {
+	const chips = (items: readonly string[], prefix: string) => items.map((i) => `<span class="badge">${escapeHtml(prefix + i)}</span>`).join(' ');
+	const shelf =
+		`<div class="library-row"><span class="library-label">Collections</span> ${chips(state.collections, '') || '<span class="muted">none</span>'} ` +
+		button('editCollections', 'Add to Collection…', { title: 'Add this paper to a collection' }) +
+		`</div><div class="library-row"><span class="library-label">Tags</span> ${chips(state.tags, '#') || '<span class="muted">none</span>'} ` +
+		button('editTags', 'Edit Tags…', { title: 'Tags, searchable with tag:name' }) +
+		'</div>';
+	const shown = state.note.trim() ? `<div class="note-body">${md.render(state.note)}</div>` : '';
+	const editor =
+		`<textarea id="${NOTE_INPUT_ID}" rows="${state.note.trim() ? 6 : 3}" aria-label="Your note (Markdown)" placeholder="Your note on this paper (Markdown; searchable; Ctrl+Enter saves)">${escapeHtml(state.note)}</textarea>` +
+		`<div class="note-actions">${button('saveNote', 'Save Note', { title: 'Save the note (Ctrl+Enter)' })}</div>`;
+	return `<section class="field library" aria-label="Your library">${shelf}<h2>Your note</h2><div class="field-body">${shown}${editor}</div></section>`;
+}
+
 /** The card body for one paper. Pure: the same input always gives the same HTML. */
 export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}): string {
-	const md = options.markdown ?? cardMarkdown();
+	const markdown = options.markdown ?? cardMarkdown();
+	const env: CardRenderEnv = { highlight: highlightPattern(input.highlight), interests: input.interests };
+	const md = { render: (src: string) => markdown.render(src, env), renderInline: (src: string) => markdown.renderInline(src, env) };
 	const { paper } = input;
 	const parts: string[] = [];
 	parts.push(`<article class="card" data-paper-id="${escapeHtml(paper.id)}">`);
@@ -139,6 +174,7 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 	parts.push(renderMeta(input));
 	parts.push(renderLinks(paper));
 	parts.push('</header>');
+	if (input.library) parts.push(renderLibrary(input.library, md));
 	if (hasText(paper.tldr)) {
 		parts.push(`<aside class="tldr" aria-label="TL;DR"><h2>TL;DR</h2><div class="field-body">${md.render(paper.tldr.trim())}</div></aside>`);
 	}

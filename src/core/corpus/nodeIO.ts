@@ -70,8 +70,14 @@ export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards
 			mkdirSync(cacheDir, { recursive: true });
 			// write then rename, so a crash mid-write never leaves a half cache under the real name
 			const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-			writeFileSync(temp, bytes);
-			renameSync(temp, path);
+			try {
+				writeFileSync(temp, bytes);
+				renameSync(temp, path);
+			} catch (err) {
+				// a full disk or a path taken by a folder: leave no half-written temp file behind
+				rmSync(temp, { force: true });
+				throw err;
+			}
 		},
 		// a macrotask, so search requests get answered between slices of a build
 		yield: () => new Promise((resolve) => setImmediate(resolve)),

@@ -30,6 +30,21 @@ export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key:
 	return deflate(new TextEncoder().encode(JSON.stringify(stored)));
 }
 
+/**
+ * A records cache of another format or key (an update; another shard layout), as opposed to bytes
+ * that are no records cache at all (damage): the first is rebuilt silently, the second is reported.
+ */
+export async function fileRecordsOutdated(bytes: Uint8Array, key: string): Promise<boolean> {
+	try {
+		// this format is compressed; format 1 was plain JSON
+		const json = (await inflate(bytes)) ?? bytes;
+		const stored = JSON.parse(new TextDecoder().decode(json)) as Partial<Stored> | null;
+		return !!stored && typeof stored === 'object' && Array.isArray(stored.files) && (stored.format !== FORMAT || stored.key !== key);
+	} catch {
+		return false;
+	}
+}
+
 /** The records, or undefined when the bytes are not a cache of this format and key (then it is rebuilt). */
 export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise<Map<string, FileRecord> | undefined> {
 	let stored: Stored;

@@ -9,12 +9,18 @@
  * reaching files only through CorpusIO.
  */
 import { DETECT_MAX_CHARS, looksLikeDigest } from '../detect';
+import { buildDocumentView, lineReader, type DocumentView } from '../documentView';
+import { compileInterests, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
 import type { Digest, Paper } from '../model';
+import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
+import { CACHE_FORMAT_VERSION } from '../search/cache';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
-import type { IdsReply, SearchReply } from '../search/protocol';
+import type { DocRecord } from '../search/index';
+import type { IdsReply, InterestsReply, SearchReply } from '../search/protocol';
+import { parseQuery } from '../search/query';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeFileRecords, encodeFileRecords, type FileRecord } from './records';
+import { decodeFileRecords, encodeFileRecords, fileRecordsOutdated, type FileRecord } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -61,17 +67,42 @@ export type CacheName = 'index' | 'files';
 /** Files larger than this are not read unless a glob names them: a 32 MB Markdown file is no daily digest. */
 export const MAX_CANDIDATE_BYTES = 32 * 1024 * 1024;
 /** Summaries go out in batches this large, so no single message costs the receiving thread much. */
-const BATCH_FILES = 16;
+const BATCH_FILES = 8;
 
 /** `files`: reading files for their summaries (the tree); then the index's own phases */
 export type CorpusProgress = ShardProgress | { phase: 'files'; done: number; total: number };
 
+/**
+ * A cache the shard could not use: `corrupt` (bytes that are no cache of any version: damage, a
+ * truncated write), `outdated` (a cache of another format version: an update, rebuilt silently),
+ * `unwritable` (saving failed: read-only or full storage; everything works, the next start is cold).
+ * Each kind is reported at most once per shard instance.
+ */
+export interface CacheProblem {
+	kind: 'corrupt' | 'outdated' | 'unwritable';
+	cache: CacheName;
+	/** the error or what did not decode, for the log */
+	detail?: string;
+}
+
 export interface CorpusEvents {
+	/** a cache could not be read or written (the shard carries on without it) */
+	onCacheProblem?(problem: CacheProblem): void;
 	onProgress?(p: CorpusProgress): void;
 	onHeadReady?(): void;
 	/** every file's summary of this open was sent */
 	onFilesReady?(): void;
 	onFiles?(files: FileUpdate[]): void;
+}
+
+/** "ADSI" little endian: the index cache's magic (core/search/cache.ts) */
+const INDEX_CACHE_MAGIC = 0x49534441;
+
+/** An index cache of another format version (an update), not damage. */
+export function indexCacheOutdated(bytes: Uint8Array): boolean {
+	if (bytes.length < 12) return false;
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return view.getUint32(0, true) === INDEX_CACHE_MAGIC && view.getUint32(4, true) !== CACHE_FORMAT_VERSION;
 }
 
 export class CorpusShard {
@@ -80,9 +111,16 @@ export class CorpusShard {
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();
 	private batch: FileUpdate[] = [];
+	/** the reader's sets the editor gave (`is:unread`, `has:note`, `tag:x` → paper ids) */
+	private readonly userSets = new Map<string, Set<string>>();
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
 	private recordsDirty = false;
+	/** bytes of the index cache the last open read (to tell a cache that did not load from no cache) */
+	private indexCacheBytes: Uint8Array | undefined;
+	private readonly reported = new Set<CacheProblem['kind']>();
+	/** the last interests asked for, compiled, with each document's result (a document replaced on change drops out) */
+	private interestCache: { key: string; compiled: CompiledInterests; results: WeakMap<DocRecord, InterestMatch | null> } | undefined;
 
 	constructor(
 		private readonly io: CorpusIO,
@@ -96,8 +134,8 @@ export class CorpusShard {
 				const text = await io.readText(path);
 				return text === undefined ? undefined : parseDigest(text, path);
 			},
-			readCache: () => io.readCache('index'),
-			writeCache: (bytes) => io.writeCache('index', bytes),
+			readCache: async () => (this.indexCacheBytes = await io.readCache('index')),
+			writeCache: (bytes) => this.writeCache('index', bytes),
 			yield: () => io.yield(),
 			now: () => io.now(),
 			sliceMs: io.sliceMs,
@@ -120,10 +158,9 @@ export class CorpusShard {
 
 	/** Loads the caches, sends every known summary, reads what changed; resolves when everything is searchable. */
 	async open(files: readonly CorpusFileSpec[]): Promise<void> {
-		const cached = await this.io
-			.readCache('files')
-			.then((bytes) => (bytes ? decodeFileRecords(bytes, this.recordsKey) : undefined))
-			.catch(() => undefined);
+		const recordBytes = await this.io.readCache('files').catch(() => undefined);
+		const cached = recordBytes ? await decodeFileRecords(recordBytes, this.recordsKey) : undefined;
+		if (recordBytes && !cached) this.report({ kind: (await fileRecordsOutdated(recordBytes, this.recordsKey)) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
 		const previous = cached ?? new Map<string, FileRecord>();
 		this.records = new Map();
 		this.always.clear();
@@ -165,6 +202,8 @@ export class CorpusShard {
 		this.flush(true);
 		this.events.onFilesReady?.();
 		this.reading = new Set(unknown.map((f) => f.path));
+		this.indexCacheBytes = undefined;
+		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing
 		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
 		const day = (path: string) => this.records.get(path)?.summary?.day ?? '';
@@ -177,6 +216,11 @@ export class CorpusShard {
 			},
 		);
 		this.reading.clear();
+		const indexBytes = this.indexCacheBytes as Uint8Array | undefined;
+		this.indexCacheBytes = undefined;
+		if (indexBytes && indexBytes.length > 0 && !this.search.fromCache) {
+			this.report({ kind: indexCacheOutdated(indexBytes) ? 'outdated' : 'corrupt', cache: 'index', detail: `${indexBytes.length} bytes did not decode` });
+		}
 		// an index cache newer than the file records (or without them) skipped files whose summary is unknown
 		for (const file of toIndex) {
 			if (!this.records.has(file.path)) {
@@ -219,23 +263,123 @@ export class CorpusShard {
 
 	/** The full paper `id` of `path` (the one nearest `near` when it repeats), read back from the file. */
 	async paper(path: string, id: string, near = 0): Promise<PaperReply | undefined> {
+		return (await this.papers(path, [{ id, near }]))[0];
+	}
+
+	/**
+	 * The providers' view of an open document (Outline, folding, CodeLens, diagnostics), parsed here
+	 * so a large one never blocks the editor's thread: from `text` when given (unsaved changes), else
+	 * from the file. Any file, owned by this shard or not.
+	 */
+	async documentView(path: string, text?: Uint8Array): Promise<DocumentView | undefined> {
+		const source = text ? new TextDecoder().decode(text) : await this.io.readText(path);
+		if (source === undefined) return undefined;
+		return buildDocumentView(parseDigest(source, path), lineReader(source));
+	}
+
+	/**
+	 * Several papers of one file, read and parsed once (an export of a day or a collection): answers
+	 * in the order asked, undefined for a paper no longer there.
+	 */
+	async papers(path: string, refs: readonly { id: string; near?: number }[]): Promise<(PaperReply | undefined)[]> {
 		const text = await this.io.readText(path);
-		if (text === undefined) return undefined;
+		if (text === undefined) return refs.map(() => undefined);
 		const digest = parseDigest(text, path);
-		let best = -1;
+		const byId = new Map<string, number[]>();
 		digest.papers.forEach((p, i) => {
-			if (p.id === id && (best < 0 || Math.abs(i - near) < Math.abs(best - near))) best = i;
+			const list = byId.get(p.id);
+			if (list) list.push(i);
+			else byId.set(p.id, [i]);
 		});
-		if (best < 0) return undefined;
-		return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+		return refs.map(({ id, near = 0 }) => {
+			const candidates = byId.get(id);
+			if (!candidates) return undefined;
+			const best = candidates.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
+			return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+		});
 	}
 
-	searchText(query: string, limit: number, fuzzy = true): SearchReply {
-		return this.search.search(query, limit, fuzzy);
+	/** Field coverage of every digest of this shard (each read and parsed again: a report, not a hot path). */
+	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
+		const groups = new Map<string, FieldCoverage>();
+		for (const [path, record] of this.records) {
+			if (!record.summary) continue;
+			const text = await this.io.readText(path);
+			if (text !== undefined) addCoverage(groups, parseDigest(text, path), by);
+			await this.io.yield();
+		}
+		return [...groups.values()];
 	}
 
-	ids(query: string): IdsReply {
-		return this.search.ids(query);
+	/**
+	 * Replaces the named reader's sets (`is:unread`, `has:note`, `tag:…`: paper ids without version);
+	 * an empty list keeps the name known. Sets not named stay as they are.
+	 */
+	setUserSets(sets: Readonly<Record<string, readonly string[]>>): void {
+		for (const [name, ids] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), new Set(ids));
+	}
+
+	/**
+	 * Every paper of this shard that matches the reader's interests or is excluded, over the text the
+	 * index already holds (title, TL;DR, summaries, abstract, all authors, category): no file is read.
+	 * Results are kept per document, so asking again after files changed only matches the new ones.
+	 */
+	interests(spec: InterestSpec): InterestsReply {
+		const started = this.io.now();
+		const key = JSON.stringify(spec);
+		if (this.interestCache?.key !== key) this.interestCache = { key, compiled: compileInterests(spec), results: new WeakMap() };
+		const { compiled, results } = this.interestCache;
+		const matches: InterestsReply['matches'] = [];
+		const decoder = new TextDecoder();
+		let computed = 0;
+		for (const doc of this.search.index.docs) {
+			if (!doc) continue;
+			let result = results.get(doc);
+			if (result === undefined) {
+				computed++;
+				// after a warm start the long fields' text comes back in the background (SearchShard.finishInBackground):
+				// match without it meanwhile, and keep only results over the whole text
+				const body = doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
+				if (body !== undefined) results.set(doc, result);
+			}
+			if (result) matches.push([doc.id, result.excluded, result.words as string[]]);
+		}
+		return { matches, errors: compiled.errors as string[], computed, ms: this.io.now() - started };
+	}
+
+	searchText(text: string, limit: number, fuzzy = true): SearchReply {
+		const filter = this.setFilter(text);
+		if (!filter) return this.search.search(text, limit, fuzzy);
+		if ('error' in filter) return { ok: false, error: filter.error };
+		const reply = this.search.search(text, Number.MAX_SAFE_INTEGER, fuzzy);
+		if (!reply.ok) return reply;
+		const hits = reply.result.hits.filter((h) => filter.keep(h.id));
+		return { ok: true, result: { hits: hits.slice(0, limit), total: hits.length, approximate: reply.result.approximate } };
+	}
+
+	ids(text: string): IdsReply {
+		const filter = this.setFilter(text);
+		const reply = this.search.ids(text);
+		if (!filter || !reply.ok) return reply;
+		if ('error' in filter) return { ok: false, error: filter.error };
+		return { ok: true, ids: reply.ids.filter((id) => filter.keep(id)) };
+	}
+
+	/** The query's reader's-set filters as a predicate; undefined without any, an error for a set nobody defined. */
+	private setFilter(text: string): { keep(id: string): boolean } | { error: string } | undefined {
+		const parsed = parseQuery(text);
+		if (!parsed.ok || (parsed.query.sets.length === 0 && parsed.query.excludeSets.length === 0)) return undefined;
+		const { sets, excludeSets } = parsed.query;
+		// tags are open-ended (an unknown tag is an empty set); is:/has: names must exist
+		const unknown = [...sets, ...excludeSets].find((name) => !name.startsWith('tag:') && !this.userSets.has(name));
+		if (unknown) {
+			const known = [...this.userSets.keys()].filter((n) => !n.startsWith('tag:')).sort();
+			return { error: known.length > 0 ? `"${unknown}" is unknown: use ${known.join(' ')}` : `"${unknown}" is unknown here` };
+		}
+		const required = sets.map((name) => this.userSets.get(name) ?? new Set<string>());
+		const excluded = excludeSets.map((name) => this.userSets.get(name) ?? new Set<string>());
+		return { keep: (id) => required.every((s) => s.has(id)) && !excluded.some((s) => s.has(id)) };
 	}
 
 	async save(): Promise<void> {
@@ -255,10 +399,26 @@ export class CorpusShard {
 		if (!this.recordsDirty) return;
 		this.recordsDirty = false;
 		try {
-			await this.io.writeCache('files', await encodeFileRecords(this.records, this.recordsKey));
+			await this.writeCache('files', await encodeFileRecords(this.records, this.recordsKey));
 		} catch {
-			// a read-only or full disk costs a cold start next time, nothing more
+			// a read-only or full disk costs a cold start next time, nothing more (reported once)
 		}
+	}
+
+	/** Writes a cache; a failure is reported (once) and rethrown for the caller to swallow. */
+	private async writeCache(name: CacheName, bytes: Uint8Array): Promise<void> {
+		try {
+			await this.io.writeCache(name, bytes);
+		} catch (err) {
+			this.report({ kind: 'unwritable', cache: name, detail: err instanceof Error ? err.message : String(err) });
+			throw err;
+		}
+	}
+
+	private report(problem: CacheProblem): void {
+		if (this.reported.has(problem.kind)) return;
+		this.reported.add(problem.kind);
+		this.events.onCacheProblem?.(problem);
 	}
 
 	/** The index's reader: detect, parse and summarise one file; undefined when it is no digest. */

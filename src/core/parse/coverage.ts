@@ -53,14 +53,38 @@ export function templateSignature(digest: Digest): string {
 	return carried.length > 0 ? carried.join(' ') : '(no fields)';
 }
 
+/** Adds one digest to the groups by template signature or by file, so a caller need not keep every digest. */
+export function addCoverage(groups: Map<string, FieldCoverage>, digest: Digest, by: 'template' | 'file'): void {
+	const key = by === 'file' ? digest.path : templateSignature(digest);
+	let group = groups.get(key);
+	if (!group) groups.set(key, (group = emptyCoverage(key)));
+	add(group, digest);
+}
+
+/** Sums groups of the same name (coverage computed in several places, e.g. index shards). */
+export function mergeCoverage(lists: readonly (readonly FieldCoverage[])[]): FieldCoverage[] {
+	const groups = new Map<string, FieldCoverage>();
+	for (const list of lists) {
+		for (const g of list) {
+			let into = groups.get(g.group);
+			if (!into) groups.set(g.group, (into = emptyCoverage(g.group)));
+			into.files += g.files;
+			into.papers += g.papers;
+			into.problems += g.problems;
+			for (const f of COVERAGE_FIELDS) into.fields[f] += g.fields[f];
+			for (const [label, n] of Object.entries(g.extras)) into.extras[label] = (into.extras[label] ?? 0) + n;
+		}
+	}
+	return sortCoverage([...groups.values()]);
+}
+
+function sortCoverage(groups: FieldCoverage[]): FieldCoverage[] {
+	return groups.sort((a, b) => b.papers - a.papers || (a.group < b.group ? -1 : 1));
+}
+
 /** coverage per template signature (the default) or per file, largest group first */
 export function fieldCoverage(digests: readonly Digest[], by: 'template' | 'file'): FieldCoverage[] {
 	const groups = new Map<string, FieldCoverage>();
-	for (const digest of digests) {
-		const key = by === 'file' ? digest.path : templateSignature(digest);
-		let group = groups.get(key);
-		if (!group) groups.set(key, (group = emptyCoverage(key)));
-		add(group, digest);
-	}
-	return [...groups.values()].sort((a, b) => b.papers - a.papers || (a.group < b.group ? -1 : 1));
+	for (const digest of digests) addCoverage(groups, digest, by);
+	return sortCoverage([...groups.values()]);
 }

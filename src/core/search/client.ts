@@ -5,10 +5,12 @@
  * summary of each file. Search results of the shards are merged by paper id (a paper listed in
  * files of both shards appears once, with all its days).
  */
-import { handleShardRequest } from '../corpus/requests';
-import { CorpusShard, type CorpusFileSpec, type CorpusIO, type FileUpdate, type PaperReply } from '../corpus/shard';
+import type { DocumentView } from '../documentView';
+import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
 import type { SearchHit } from './index';
-import type { IdsReply, IndexPhase, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
+import type { InterestMatch, InterestSpec } from '../interests';
+import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 
 export interface SearchProgress {
@@ -52,8 +54,9 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean };
 	const pending = new Map<number, Pending>();
 	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
-	/** the files this shard owns, to give a restarted worker */
+	/** the files this shard owns and the reader's sets, to give a restarted worker */
 	const files = new Map<string, CorpusFileSpec>();
+	const userSets: Record<string, string[]> = {};
 	let disposed = false;
 	let restarts = 0;
 	let worker: import('node:worker_threads').Worker;
@@ -91,6 +94,7 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 			// the new worker gets the current file set first; an unanswered open is answered by it
 			const open = unanswered.find((p) => p.request.method === 'open');
 			const refeed: Request = { method: 'open', files: [...files.values()] };
+			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: () => undefined, reject: () => undefined, retried: true });
 			post(open ? { ...open, request: refeed } : { request: refeed, resolve: () => undefined, reject: () => undefined, retried: true });
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
@@ -108,6 +112,7 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 					for (const f of request.files) files.set(f.path, f);
 				} else if (request.method === 'update') files.set(request.file.path, request.file);
 				else if (request.method === 'remove') files.delete(request.path);
+				else if (request.method === 'userSets') Object.assign(userSets, request.sets);
 				post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
@@ -116,34 +121,6 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 			disposed = true;
 			void worker.terminate();
 		},
-	};
-}
-
-/** A shard on the calling thread; `io.yield` decides how often it gives the thread back. */
-export function inProcessShard(io: CorpusIO, shard: number, shards: number): ShardHandle {
-	const listeners: ((event: WorkerMessage) => void)[] = [];
-	const emit = (event: WorkerMessage) => listeners.forEach((l) => l(event));
-	const engine = new CorpusShard(io, shard, shards, {
-		onProgress: (p) => emit({ event: 'progress', ...p }),
-		onHeadReady: () => emit({ event: 'headReady' }),
-		onFilesReady: () => emit({ event: 'filesReady' }),
-		onFiles: (files) => emit({ event: 'files', files }),
-	});
-	let queue: Promise<unknown> = Promise.resolve();
-	const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-		const next = queue.then(fn, fn);
-		queue = next.catch(() => undefined);
-		return next;
-	};
-	const memory = () => ({ heapUsed: 0, external: 0 });
-	return {
-		call: (request) => {
-			const run = () => handleShardRequest(engine, { ...request, id: 0 } as WorkerRequest, memory);
-			const read = request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper';
-			return read ? run() : serial(run);
-		},
-		onEvent: (l) => listeners.push(l),
-		dispose: () => undefined,
 	};
 }
 
@@ -156,6 +133,7 @@ export class SearchService {
 	private opened: Promise<void> | undefined;
 	private progressListeners: ((p: SearchProgress) => void)[] = [];
 	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
+	private cacheListeners: ((problem: CacheProblem, shard: number) => void)[] = [];
 	/** shards that have not yet sent every summary of the last open */
 	private filesPending = new Set<number>();
 	private filesResolve: (() => void) | undefined;
@@ -182,6 +160,8 @@ export class SearchService {
 					if (this.filesPending.size === 0) this.filesResolve?.();
 				} else if ('event' in event && event.event === 'files') {
 					for (const l of this.fileListeners) l(event.files);
+				} else if ('event' in event && event.event === 'cacheProblem') {
+					for (const l of this.cacheListeners) l(event.problem, i);
 				} else if ('event' in event && event.event === 'restarting') {
 					this.progress[i] = undefined;
 					for (const l of this.progressListeners) l({ phase: 'restarting', done: 0, total: 0 });
@@ -199,6 +179,12 @@ export class SearchService {
 	onFiles(listener: (files: readonly FileUpdate[]) => void): { dispose(): void } {
 		this.fileListeners.push(listener);
 		return { dispose: () => (this.fileListeners = this.fileListeners.filter((l) => l !== listener)) };
+	}
+
+	/** A shard's cache could not be read or written (each kind at most once per worker start). */
+	onCacheProblem(listener: (problem: CacheProblem, shard: number) => void): { dispose(): void } {
+		this.cacheListeners.push(listener);
+		return { dispose: () => (this.cacheListeners = this.cacheListeners.filter((l) => l !== listener)) };
 	}
 
 	private fireProgress(): void {
@@ -251,9 +237,54 @@ export class SearchService {
 		return this.shards[shardOf(path, this.shards.length)].call({ method: 'remove', path });
 	}
 
+	/**
+	 * Gives every shard the reader's sets that `is:`, `has:` and `tag:` filters name (paper ids without
+	 * version). Names not given stay as they were; an empty list keeps a name known.
+	 */
+	setUserSets(sets: Record<string, string[]>): Promise<unknown> {
+		return Promise.all(this.shards.map((s) => s.call({ method: 'userSets', sets })));
+	}
+
+	/**
+	 * Papers matching the reader's interests (or excluded by them) over every shard, by paper id;
+	 * a paper listed in files of both shards is merged. `ms` is the slowest shard's time.
+	 */
+	async interests(spec: InterestSpec): Promise<{ matches: Map<string, InterestMatch>; errors: string[]; computed: number; ms: number }> {
+		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'interests', spec })))) as InterestsReply[];
+		const matches = new Map<string, InterestMatch>();
+		for (const reply of replies) {
+			for (const [id, excluded, words] of reply.matches) {
+				const seen = matches.get(id);
+				matches.set(id, seen ? { words: [...new Set([...seen.words, ...words])], excluded: seen.excluded || excluded } : { words, excluded });
+			}
+		}
+		return {
+			matches,
+			errors: replies[0]?.errors ?? [],
+			computed: replies.reduce((n, r) => n + r.computed, 0),
+			ms: Math.max(0, ...replies.map((r) => r.ms)),
+		};
+	}
+
+	/** Field coverage of every digest, per template signature or per file (see core/parse/coverage). */
+	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
+		const lists = (await Promise.all(this.shards.map((s) => s.call({ method: 'coverage', by })))) as FieldCoverage[][];
+		return mergeCoverage(lists);
+	}
+
 	/** The full paper, read back from its file by the shard that owns it. */
 	paper(path: string, id: string, near?: number): Promise<PaperReply | undefined> {
 		return this.shards[shardOf(path, this.shards.length)].call({ method: 'paper', path, paperId: id, near }) as Promise<PaperReply | undefined>;
+	}
+
+	/** An open document's providers' view (core/documentView), built by the shard that owns the path. */
+	documentView(path: string, text?: Uint8Array): Promise<DocumentView | undefined> {
+		return this.shards[shardOf(path, this.shards.length)].call({ method: 'documentView', path, text }) as Promise<DocumentView | undefined>;
+	}
+
+	/** Several papers of one file, read back with one read and one parse (exports). */
+	papers(path: string, refs: { id: string; near?: number }[]): Promise<(PaperReply | undefined)[]> {
+		return this.shards[shardOf(path, this.shards.length)].call({ method: 'papers', path, refs }) as Promise<(PaperReply | undefined)[]>;
 	}
 
 	save(): Promise<unknown> {

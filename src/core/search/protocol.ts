@@ -1,5 +1,6 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
-import type { CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
+import type { InterestSpec } from '../interests';
 import type { SearchHit, SearchResult } from './index';
 
 export interface FileSpec {
@@ -15,6 +16,16 @@ export type ProgressPhase = 'files' | 'head' | 'body' | 'full';
 
 export type SearchReply = { ok: true; result: SearchResult } | { ok: false; error: string };
 export type IdsReply = { ok: true; ids: string[] } | { ok: false; error: string };
+
+/** A shard's answer to `interests`: [paper id, excluded, matched words] per paper that matched or is excluded. */
+export interface InterestsReply {
+	matches: [id: string, excluded: boolean, words: string[]][];
+	/** interest terms that could not be used (a bad regular expression) */
+	errors: string[];
+	/** documents matched for this request (the others' results were kept) */
+	computed: number;
+	ms: number;
+}
 
 export interface ShardStats {
 	docs: number;
@@ -46,19 +57,26 @@ export type WorkerRequest =
 	| { id: number; method: 'update'; file: CorpusFileSpec }
 	| { id: number; method: 'remove'; path: string }
 	| { id: number; method: 'paper'; path: string; paperId: string; near?: number }
+	| { id: number; method: 'papers'; path: string; refs: { id: string; near?: number }[] }
 	| { id: number; method: 'search'; query: string; limit: number; fuzzy?: boolean }
 	| { id: number; method: 'ids'; query: string }
+	| { id: number; method: 'coverage'; by: 'template' | 'file' }
+	| { id: number; method: 'userSets'; sets: Record<string, string[]> }
+	| { id: number; method: 'interests'; spec: InterestSpec }
 	| { id: number; method: 'save' }
+	/** what an open document's providers need (core/documentView): from `text` (UTF-8) when given, else read from `path` */
+	| { id: number; method: 'documentView'; path: string; text?: Uint8Array }
 	| { id: number; method: 'stats' };
 
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
 	| { event: 'filesReady' }
-	| { event: 'files'; files: FileUpdate[] };
+	| { event: 'files'; files: FileUpdate[] }
+	| { event: 'cacheProblem'; problem: CacheProblem };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
 
 export type WorkerMessage = WorkerEvent | WorkerResponse;
 
-export type { CorpusFileSpec, FileUpdate, PaperReply, SearchHit, SearchResult };
+export type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply, SearchHit, SearchResult };

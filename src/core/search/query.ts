@@ -13,8 +13,8 @@
  */
 import { foldPhraseText, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
-export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before';
-export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before'];
+export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before' | 'is' | 'has' | 'tag';
+export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before', 'is', 'has', 'tag'];
 
 const FILTER_ALIASES: Readonly<Record<string, FilterName>> = {
 	cat: 'cat',
@@ -28,6 +28,9 @@ const FILTER_ALIASES: Readonly<Record<string, FilterName>> = {
 	since: 'after',
 	before: 'before',
 	until: 'before',
+	is: 'is',
+	has: 'has',
+	tag: 'tag',
 };
 
 export interface ParsedQuery {
@@ -51,6 +54,12 @@ export interface ParsedQuery {
 	excludeDays: string[];
 	after?: string;
 	before?: string;
+	/**
+	 * the reader's sets a paper must be in (`is:unread` → "is:unread", `has:note` → "has:note",
+	 * `tag:Robotics` → "tag:robotics"), and those it must not be in
+	 */
+	sets: string[];
+	excludeSets: string[];
 	/** true when the text ended inside a word (prefix-match the last word) */
 	trailingWord: boolean;
 }
@@ -74,6 +83,8 @@ function emptyQuery(): ParsedQuery {
 		excludeIds: [],
 		days: [],
 		excludeDays: [],
+		sets: [],
+		excludeSets: [],
 		trailingWord: false,
 	};
 }
@@ -117,6 +128,17 @@ function lex(text: string): RawToken[] {
 		tokens.push({ negated, filter, value: text.slice(start, i), quoted: false });
 	}
 	return tokens;
+}
+
+/**
+ * The query without its free words and phrases; filters and exclusions stay. A paper found by other
+ * text than its own (the reader's note) must still pass these.
+ */
+export function filtersOnlyText(text: string): string {
+	return lex(text)
+		.filter((t) => t.filter !== undefined || t.negated)
+		.map((t) => `${t.negated ? '-' : ''}${t.filter !== undefined ? `${t.filter}:` : ''}${t.quoted ? `"${t.value}"` : t.value}`)
+		.join(' ');
 }
 
 /** Normalises an arXiv id or abs/pdf URL: no version, lower case. */
@@ -180,6 +202,12 @@ function example(name: FilterName): string {
 			return 'after:2026-01-15';
 		case 'before':
 			return 'before:2026-02-01';
+		case 'is':
+			return 'is:unread';
+		case 'has':
+			return 'has:note';
+		case 'tag':
+			return 'tag:robotics';
 	}
 }
 
@@ -196,6 +224,11 @@ function applyFilter(query: ParsedQuery, name: FilterName, value: string, negate
 		}
 		case 'id':
 			(negated ? query.excludeIds : query.ids).push(normalizeId(value));
+			return undefined;
+		case 'is':
+		case 'has':
+		case 'tag':
+			(negated ? query.excludeSets : query.sets).push(`${name}:${value.toLowerCase()}`);
 			return undefined;
 		case 'day':
 		case 'after':
@@ -232,6 +265,8 @@ export function isEmptyQuery(query: ParsedQuery): boolean {
 		query.authors.length === 0 &&
 		query.ids.length === 0 &&
 		!hasDayFilter(query) &&
+		query.sets.length === 0 &&
+		query.excludeSets.length === 0 &&
 		query.excludeWords.length === 0 &&
 		query.excludePhrases.length === 0 &&
 		query.excludeCategories.length === 0 &&
@@ -252,5 +287,7 @@ export function describeFilters(query: ParsedQuery): string {
 	for (const d of query.excludeDays) parts.push(`-day:${d}`);
 	if (query.after) parts.push(`after:${query.after}`);
 	if (query.before) parts.push(`before:${query.before}`);
+	for (const set of query.sets) parts.push(set);
+	for (const set of query.excludeSets) parts.push(`-${set}`);
 	return parts.join(' ');
 }

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeCorpusIO } from '../corpus/nodeIO';
-import { handleShardRequest } from '../corpus/requests';
+import { handleShardRequest, isReadRequest } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -33,6 +33,7 @@ const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shard
 	onHeadReady: () => send({ event: 'headReady' }),
 	onFilesReady: () => send({ event: 'filesReady' }),
 	onFiles: (files) => send({ event: 'files', files }),
+	onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
 });
 
 /** A full GC before measuring, so the figures show what the index keeps, not garbage. */
@@ -58,7 +59,6 @@ port.on('message', (request: WorkerRequest) => {
 			(result) => send({ id: request.id, result }),
 			(error: unknown) => send({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
 		);
-	// reads may run while a build is in progress (the head pass is already searchable)
-	if (request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper') void run();
+	if (isReadRequest(request)) void run();
 	else queue = queue.then(run);
 });

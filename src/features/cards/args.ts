@@ -8,6 +8,18 @@ import type { PaperRef } from '../workspace/types';
 /** A PaperRef plus the paper's index in its file when the caller knows it (duplicate ids in one file). */
 export interface CardRef extends PaperRef {
 	readonly index?: number;
+	/** words to mark in the card (the search that opened it matched them) */
+	readonly highlight?: readonly string[];
+}
+
+/** At most this many words are marked; each at most this long. */
+const MAX_HIGHLIGHTS = 50;
+const MAX_HIGHLIGHT_LENGTH = 100;
+
+function highlightOf(value: unknown): string[] | undefined {
+	if (!Array.isArray(value)) return undefined;
+	const words = value.filter((w): w is string => typeof w === 'string' && w.trim().length > 0 && w.length <= MAX_HIGHLIGHT_LENGTH).slice(0, MAX_HIGHLIGHTS);
+	return words.length > 0 ? words : undefined;
 }
 
 type Loose = Record<string, unknown>;
@@ -34,7 +46,8 @@ function uriText(value: unknown): string | undefined {
 function plainRef(value: Loose): CardRef | undefined {
 	const id = text(value.id);
 	if (!id || 'kind' in value) return undefined;
-	return { uri: uriText(value.uri), id, index: indexOf(value.index) };
+	const highlight = highlightOf(value.highlight);
+	return highlight ? { uri: uriText(value.uri), id, index: indexOf(value.index), highlight } : { uri: uriText(value.uri), id, index: indexOf(value.index) };
 }
 
 export function cardRefFromArgument(arg: unknown): CardRef | undefined {

@@ -7,10 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
-import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type WebviewMessage } from '../../core/card/protocol';
+import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type WebviewMessage } from '../../core/card/protocol';
 import type * as CardRender from '../../core/card/render';
-import type { CardAppearance } from '../../core/card/render';
+import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
+import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
+import { nextUnreadRef } from './nextUnread';
 import { toLinePosition } from '../vsc-utils';
 import { paperIndexAtLine } from '../../core/tree';
 import { cardRefFromArgument, type CardRef } from './args';
@@ -35,6 +37,15 @@ export interface CardsTestApi {
 	/** handles a message as if the active card's webview had posted it (real-editor tests cannot click in webviews) */
 	receive(message: unknown): Promise<void>;
 }
+
+/** The reader's library as the card sees it (src/features/library implements it). */
+export interface CardLibrary {
+	readonly onDidChange: vscode.Event<unknown>;
+	stateOf(id: string): CardLibraryState;
+	handle(message: LibraryMessage, id: string): Promise<void>;
+}
+
+const LIBRARY_MESSAGES: readonly string[] = ['toggleStar', 'editCollections', 'editTags', 'saveNote'] satisfies LibraryMessage['type'][];
 
 const SEARCH_BY_AUTHOR = 'arxivDigest.searchByAuthor';
 const TITLE_LENGTH = 40;
@@ -104,6 +115,10 @@ class CardPanel implements vscode.Disposable {
 		return this.ref;
 	}
 
+	get isDisposed(): boolean {
+		return this.disposed;
+	}
+
 	get body(): string | undefined {
 		return this.lastBody;
 	}
@@ -169,7 +184,8 @@ class CardPanel implements vscode.Disposable {
 			return;
 		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
-		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index };
+		const highlight = this.ref.highlight;
+		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
 		state.uri = this.ref.uri ?? '';
 		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
 		this.lastBody = render().renderCardHtml(
@@ -179,9 +195,14 @@ class CardPanel implements vscode.Disposable {
 				appearances: this.owner.appearances(location),
 				index: loaded.index,
 				total: location.file.digest.papers.length,
+				highlight,
+				library: this.owner.library?.stateOf(loaded.paper.id),
+				interests: this.owner.reading?.interests.highlightPattern(),
 			},
 			{ canRandom: this.owner.paperCount() > 1 },
 		);
+		// opening a card is reading the paper
+		this.owner.reading?.markRead(location.paper.id);
 		this.post({ type: 'update', html: this.lastBody, state });
 	}
 
@@ -210,6 +231,10 @@ class CardPanel implements vscode.Disposable {
 			default:
 				break;
 		}
+		if (LIBRARY_MESSAGES.includes(message.type)) {
+			if (this.ref && this.owner.library) await this.owner.library.handle(message as LibraryMessage, this.ref.id);
+			return;
+		}
 		const found = this.ref ? this.owner.locate(this.ref) : undefined;
 		if (!found || !('location' in found)) return;
 		await this.owner.act(message, found.location, this.panel.viewColumn);
@@ -237,14 +262,25 @@ class CardPanel implements vscode.Disposable {
 class CardManager implements vscode.Disposable {
 	private readonly panels = new Set<CardPanel>();
 	private lastActive: CardPanel | undefined;
+	/** digests deleted since activation (and not re-created): their cards say so */
+	private readonly deleted = new Set<string>();
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
 		private readonly context: vscode.ExtensionContext,
 		private readonly workspace: IDigestWorkspace,
+		readonly library?: CardLibrary,
+		readonly reading?: Reading,
 	) {
+		// a star or note changed (here, in the tree, in another window): every card shows it
+		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.refresh())));
+		if (reading) this.subscriptions.push(reading.interests.onDidChange(() => this.panels.forEach((card) => card.refresh())));
 		this.subscriptions.push(
 			workspace.onDidChange((changes) => {
+				for (const c of changes) {
+					if (c.kind === 'removed') this.deleted.add(c.uri.toString());
+					else this.deleted.delete(c.uri.toString());
+				}
 				const uris = new Set(changes.map((c) => c.uri.toString()));
 				for (const card of this.panels) {
 					const uri = card.currentRef?.uri;
@@ -317,6 +353,8 @@ class CardManager implements vscode.Disposable {
 	/** A file open in an editor is read from its live text; others from the workspace index. */
 	private fileFor(uri: string): DigestFile | undefined {
 		const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri);
+		// an editor keeps a deleted file's text; only unsaved edits keep the card on it
+		if (this.deleted.has(uri) && !doc?.isDirty) return undefined;
 		if (doc && this.workspace.isDigestDocument(doc)) return { uri: doc.uri, digest: this.workspace.parseDocument(doc) };
 		try {
 			return this.workspace.get(vscode.Uri.parse(uri, true));
@@ -331,7 +369,10 @@ class CardManager implements vscode.Disposable {
 			return location ? { location } : { missing: `arXiv:${ref.id} is not in any digest in this workspace.` };
 		}
 		const file = this.fileFor(ref.uri);
-		if (!file) return { missing: `${fileName(ref.uri)} is no longer a digest in this workspace, so this paper (${ref.id}) cannot be shown.` };
+		if (!file && this.deleted.has(ref.uri)) {
+			return { missing: vscode.l10n.t('{0} was deleted, so this paper ({1}) can no longer be shown.', fileName(ref.uri), ref.id) };
+		}
+		if (!file) return { missing: vscode.l10n.t('{0} is no longer a digest in this workspace, so this paper ({1}) cannot be shown.', fileName(ref.uri), ref.id) };
 		const papers = file.digest.papers;
 		const index = ref.index !== undefined && papers[ref.index]?.id === ref.id ? ref.index : papers.findIndex((p) => p.id === ref.id);
 		if (index < 0) return { missing: `This paper (${ref.id}) is no longer in ${fileName(ref.uri)}.` };
@@ -478,8 +519,22 @@ async function searchAuthor(name: string): Promise<void> {
 	void vscode.window.showInformationMessage(`Searching papers by author (${name}) needs the arXiv Digest search, which is not available.`);
 }
 
-export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable & { readonly api: CardsTestApi } {
-	const manager = new CardManager(context, workspace);
+export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace, library?: CardLibrary, reading?: Reading): vscode.Disposable & { readonly api: CardsTestApi } {
+	const manager = new CardManager(context, workspace, library, reading);
+
+	/** Next Unread (Match): the next such paper after the card's, in this digest, then in older days. */
+	const nextUnread = async (onlyMatches: boolean): Promise<void> => {
+		if (!reading) return;
+		await workspace.ready;
+		const card = manager.activeCard();
+		const ref = nextUnreadRef(workspace.files(), card?.currentRef, reading, onlyMatches);
+		if (!ref) {
+			void vscode.window.showInformationMessage(onlyMatches ? vscode.l10n.t('No unread matches left.') : vscode.l10n.t('No unread papers left.'));
+			return;
+		}
+		if (card) card.show(ref);
+		else manager.open(ref, false);
+	};
 
 	const openFromArgument = async (arg: unknown): Promise<void> => {
 		const ref = cardRefFromArgument(arg) ?? manager.refAtCursor();
@@ -512,7 +567,12 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 		if (choice) await vscode.env.openExternal(vscode.Uri.parse(`https://arxiv.org/abs/${id}`, true));
 	};
 
-	const copyBibtex = async (arg: unknown): Promise<void> => {
+	const copyBibtex = async (arg: unknown, all?: unknown): Promise<void> => {
+		// several papers selected in the tree: one .bib text for all of them (the export feature's)
+		if (Array.isArray(all) && all.length > 1) {
+			await vscode.commands.executeCommand('arxivDigest.copyBibtexSelection', arg, all);
+			return;
+		}
 		const ref = cardRefFromArgument(arg) ?? manager.activeCard()?.currentRef ?? manager.refAtCursor();
 		if (!ref) {
 			void vscode.window.showInformationMessage('Pick a paper to copy its BibTeX.');
@@ -530,6 +590,9 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 		async deserializeWebviewPanel(panel: vscode.WebviewPanel, rawState: unknown): Promise<void> {
 			const card = manager.adopt(panel);
 			await workspace.ready;
+			// a CodeLens, the tree or search may have shown a paper in this card while the scan ran:
+			// the newer paper stays (restoring over it made the first "Open card" click look lost)
+			if (card.currentRef || card.isDisposed) return;
 			const state = parseCardState(rawState);
 			if (!state) {
 				card.showMessage('This paper card could not be restored: it did not record which paper it showed. Open the card again from a digest.');
@@ -549,6 +612,13 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 			manager.showRandom(manager.activeCard());
 		}),
 		vscode.commands.registerCommand('arxivDigest.copyBibtex', copyBibtex),
+		vscode.commands.registerCommand('arxivDigest.nextUnread', () => nextUnread(false)),
+		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', () => nextUnread(true)),
+		// the paper of the focused card, for commands run from a card's title menu
+		vscode.commands.registerCommand(CURRENT_CARD_COMMAND, () => {
+			const card = manager.activeCard();
+			return card?.panel.active ? card.currentRef : undefined;
+		}),
 		vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, serializer),
 		manager,
 	];

@@ -4,9 +4,10 @@
  * switched back by hand keeps the language they chose for the rest of the session.
  */
 import * as vscode from 'vscode';
-import { DETECT_MAX_CHARS, DETECT_MAX_LINES, looksLikeDigest, matchesGlob } from '../../core/detect';
+import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource } from '../../core/detect';
 import { getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
+import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
 
 const SET_LANGUAGE_COMMAND = 'arxivDigest.setLanguage';
 /** languages a digest is opened as before we recognise it */
@@ -16,8 +17,6 @@ const CANDIDATE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext
  * but must keep their language.
  */
 const FILE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'git', 'github', 'vsls']);
-/** file systems that ignore case, where `arxivDigest.files` globs must too */
-const NOCASE = process.platform === 'win32' || process.platform === 'darwin';
 
 export function registerLanguageSupport(context: vscode.ExtensionContext): vscode.Disposable {
 	const switcher = new LanguageSwitcher();
@@ -118,22 +117,18 @@ class LanguageSwitcher implements vscode.Disposable {
 }
 
 /** By path (always) or, when detection is on, by the first lines of the text. */
-function isDigestDocument(document: vscode.TextDocument): boolean {
+export function isDigestDocument(document: vscode.TextDocument): boolean {
+	if (document.languageId === DIGEST_LANGUAGE_ID) return true;
 	const config = vscode.workspace.getConfiguration(undefined, document.uri);
-	const globs = config.get<string[]>(SETTINGS.files, []);
-	if (Array.isArray(globs) && globs.length > 0 && matchesGlob(relativePath(document.uri), globs, { nocase: NOCASE })) return true;
-	if (!config.get<boolean>(SETTINGS.detect, true)) return false;
-	const lines = Math.min(document.lineCount, DETECT_MAX_LINES);
-	const head = document.getText(new vscode.Range(0, 0, lines, 0));
-	return looksLikeDigest(head.length > DETECT_MAX_CHARS ? head.slice(0, DETECT_MAX_CHARS) : head);
-}
-
-/** the path inside its workspace folder, else the whole path, with `/` separators */
-function relativePath(uri: vscode.Uri): string {
-	const folder = vscode.workspace.getWorkspaceFolder(uri);
-	if (folder) {
-		const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-		if (uri.path.startsWith(base)) return uri.path.slice(base.length);
-	}
-	return uri.scheme === 'file' ? uri.fsPath.replace(/\\/g, '/') : uri.path;
+	const globs = config.get<unknown>(SETTINGS.files);
+	return isDigestSource({
+		relativePath: relativePathOf(document.uri),
+		head: () => {
+			const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, DETECT_MAX_LINES), 0));
+			return head.length > DETECT_MAX_CHARS ? head.slice(0, DETECT_MAX_CHARS) : head;
+		},
+		globs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string') : [],
+		detect: config.get<boolean>(SETTINGS.detect, true),
+		nocase: PATH_NOCASE,
+	});
 }

@@ -3,8 +3,8 @@
  * "Open card" CodeLens for arXiv digest documents.
  */
 import * as vscode from 'vscode';
-import { foldingRegions } from '../../core/folding';
-import { buildSymbols, paperMatchesWords, queryWords, workspaceSymbolName } from '../../core/symbols';
+import { viewFolding, viewPapers, viewSymbolRows } from '../../core/documentView';
+import { paperMatchesWords, queryWords, workspaceSymbolName } from '../../core/symbols';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { toDiagnostic, toDocumentSymbol, toFoldingRange, toLinePosition, toRange } from '../vsc-utils';
@@ -33,31 +33,55 @@ export function registerOutline(context: vscode.ExtensionContext, workspace: IDi
 	return disposable;
 }
 
+/** Longest run of converting provider results before the thread is given back (a 48 MB digest has ~17,000 papers). */
+const SLICE_MS = 20;
+
+/** `items.map(fn)` a slice at a time, giving the thread back in between; undefined once cancelled. */
+async function mapInSlices<T, U>(items: Iterable<T>, fn: (item: T) => U, token: vscode.CancellationToken): Promise<U[] | undefined> {
+	const out: U[] = [];
+	let sliceStart = Date.now();
+	for (const item of items) {
+		out.push(fn(item));
+		if (Date.now() - sliceStart > SLICE_MS) {
+			await new Promise((resolve) => setImmediate(resolve));
+			if (token.isCancellationRequested) {
+				return undefined;
+			}
+			sliceStart = Date.now();
+		}
+	}
+	return out;
+}
+
 export class DigestDocumentSymbolProvider implements vscode.DocumentSymbolProvider {
 	constructor(private readonly workspace: IDigestWorkspace) {}
 
-	provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] {
-		if (token.isCancellationRequested) {
+	async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+		const view = await this.workspace.documentView(document, token);
+		if (!view || token.isCancellationRequested) {
 			return [];
 		}
-		const symbols = buildSymbols(this.workspace.parseDocument(document));
-		if (token.isCancellationRequested) {
-			return [];
-		}
-		return symbols.map((s) => toDocumentSymbol(s, document));
+		// built row by row from the packed view, a slice at a time: a large digest has ~17,000 symbols
+		const made: vscode.DocumentSymbol[] = [];
+		const top: vscode.DocumentSymbol[] = [];
+		const done = await mapInSlices(viewSymbolRows(view), ({ symbol, parent }) => {
+			const converted = toDocumentSymbol(symbol, document);
+			made.push(converted);
+			(parent >= 0 ? made[parent].children : top).push(converted);
+		}, token);
+		return done ? top : [];
 	}
 }
 
 export class DigestFoldingRangeProvider implements vscode.FoldingRangeProvider {
 	constructor(private readonly workspace: IDigestWorkspace) {}
 
-	provideFoldingRanges(document: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): vscode.FoldingRange[] {
-		if (token.isCancellationRequested) {
+	async provideFoldingRanges(document: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
+		const view = await this.workspace.documentView(document, token);
+		if (!view || token.isCancellationRequested) {
 			return [];
 		}
-		const digest = this.workspace.parseDocument(document);
-		const lineText = (line: number) => (line < document.lineCount ? document.lineAt(line).text : undefined);
-		return foldingRegions(digest, lineText).map(toFoldingRange);
+		return (await mapInSlices(viewFolding(view), toFoldingRange, token)) ?? [];
 	}
 }
 
@@ -132,9 +156,12 @@ export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode
 		if (!(await this.openCardRegistered()) || token.isCancellationRequested) {
 			return [];
 		}
-		const digest = this.workspace.parseDocument(document);
+		const view = await this.workspace.documentView(document, token);
+		if (!view || token.isCancellationRequested) {
+			return [];
+		}
 		const uri = document.uri.toString();
-		return digest.papers.map((paper) => {
+		const lenses = await mapInSlices(viewPapers(view), (paper) => {
 			const ref: PaperRef = { uri, id: paper.id };
 			return new vscode.CodeLens(toRange({ start: paper.headingLine, end: paper.headingLine }, document), {
 				title: '$(preview) Open card',
@@ -142,7 +169,8 @@ export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode
 				command: OPEN_CARD_COMMAND,
 				arguments: [ref],
 			});
-		});
+		}, token);
+		return lenses ?? [];
 	}
 
 	/** Cards may be missing from a build; a lens that runs an unknown command only shows an error. */
@@ -181,6 +209,7 @@ export class DigestDiagnostics implements vscode.Disposable {
 	private readonly collection = vscode.languages.createDiagnosticCollection('arxiv-digest');
 	private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 	private readonly subscriptions: vscode.Disposable[] = [];
+	private disposed = false;
 
 	constructor(private readonly workspace: IDigestWorkspace) {
 		this.subscriptions.push(
@@ -215,11 +244,11 @@ export class DigestDiagnostics implements vscode.Disposable {
 		}
 		this.timers.set(key, setTimeout(() => {
 			this.timers.delete(key);
-			this.update(document);
+			void this.update(document);
 		}, delay));
 	}
 
-	private update(document: vscode.TextDocument): void {
+	private async update(document: vscode.TextDocument): Promise<void> {
 		if (document.isClosed) {
 			this.collection.delete(document.uri);
 			return;
@@ -233,8 +262,13 @@ export class DigestDiagnostics implements vscode.Disposable {
 			this.collection.delete(document.uri);
 			return;
 		}
-		const digest = this.workspace.parseDocument(document);
-		this.collection.set(document.uri, digest.diagnostics.map((d) => toDiagnostic(d, document)));
+		const version = document.version;
+		const view = await this.workspace.documentView(document);
+		// a newer version has its own update scheduled; a closed document keeps no problems
+		if (!view || this.disposed || document.isClosed || document.version !== version || document.languageId !== DIGEST_LANGUAGE_ID) {
+			return;
+		}
+		this.collection.set(document.uri, view.diagnostics.map((d) => toDiagnostic(d, document)));
 	}
 
 	private clear(uri: vscode.Uri): void {
@@ -248,6 +282,7 @@ export class DigestDiagnostics implements vscode.Disposable {
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		for (const timer of this.timers.values()) {
 			clearTimeout(timer);
 		}

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, parseQuery } from '../../core/search/query';
+import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery } from '../../core/search/query';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 
@@ -26,6 +26,19 @@ export interface SearchTestApi {
 	whenIndexed(): Promise<void>;
 }
 
+/** The reader's library as search sees it (src/features/library implements it). */
+export interface SearchLibrary {
+	isStarred(id: string): boolean;
+	/** ids whose note holds the query's free words and phrases */
+	noteIds(query: ParsedQuery): string[];
+}
+
+const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
+
+function starButton(starred: boolean): vscode.QuickInputButton {
+	return { iconPath: new vscode.ThemeIcon(starred ? 'star-full' : 'star-empty'), tooltip: starred ? vscode.l10n.t('Unstar') : vscode.l10n.t('Star') };
+}
+
 interface ResultItem extends vscode.QuickPickItem {
 	hit?: SearchHit;
 }
@@ -34,13 +47,38 @@ const BUTTON_CARD: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('p
 const BUTTON_SOURCE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open Source' };
 const BUTTON_LINK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Link' };
 
+/** the words of the paper that matched, so a reader sees why a result is there */
+const MATCHED_SHOWN = 5;
+
+function matchedText(hit: SearchHit): string {
+	const words = [...new Set(hit.matched ?? [])];
+	if (words.length === 0) return '';
+	const shown = words.slice(0, MATCHED_SHOWN).join(', ') + (words.length > MATCHED_SHOWN ? ', …' : '');
+	return vscode.l10n.t('matched: {0}', shown);
+}
+
 function snippet(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
 }
 
-export function registerSearch(_context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable & { readonly api: SearchTestApi } {
+export function registerSearch(
+	_context: vscode.ExtensionContext,
+	workspace: IDigestWorkspace,
+	library?: SearchLibrary,
+): vscode.Disposable & { readonly api: SearchTestApi; lastQuery(): string | undefined } {
 	const disposables: vscode.Disposable[] = [];
+	let lastQuery: string | undefined;
+	/**
+	 * Papers whose note matches the query's words: the shards hold no notes, so the host finds them
+	 * (notes are few) and the shards apply the query's other filters to them by id.
+	 */
+	const noteHits = async (b: CorpusBackend, query: string, parsed: ParsedQuery): Promise<SearchHit[]> => {
+		const ids = library?.noteIds(parsed) ?? [];
+		if (ids.length === 0) return [];
+		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map((id) => `id:${id}`).join(' ')}`.trim(), RESULT_LIMIT, false);
+		return reply.ok ? reply.result.hits : [];
+	};
 	let progressText = '';
 	const progressListeners = new Set<() => void>();
 	const setProgress = (text: string) => {
@@ -91,7 +129,7 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 
 	const runHit = async (hit: SearchHit, action: 'card' | 'source' | 'link') => {
 		const b = await backendReady();
-		const ref = refOf(b, hit);
+		const ref = action === 'card' && hit.matched?.length ? { ...refOf(b, hit), highlight: hit.matched } : refOf(b, hit);
 		const command = action === 'card' ? 'arxivDigest.openCard' : action === 'source' ? 'arxivDigest.openSource' : 'arxivDigest.copyLink';
 		try {
 			await vscode.commands.executeCommand(command, ref);
@@ -133,21 +171,29 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 			try {
 				const b = await backendReady();
 				const reply = await b.service.search(query, RESULT_LIMIT);
+				const fromNotes = reply.ok ? await noteHits(b, query, parsed.query) : [];
 				if (mine !== generation) return;
 				if (!reply.ok) {
 					pick.items = [{ label: `$(error) ${reply.error}`, alwaysShow: true }];
 					lastSummary = 'invalid query';
 				} else {
-					const { hits, total, approximate } = reply.result;
+					lastQuery = query;
+					const shown = new Set(reply.result.hits.map((h) => h.id));
+					const noteOnly = new Set(fromNotes.filter((h) => !shown.has(h.id)).map((h) => h.id));
+					// the reader's own words first: a note that matches says more than a word in an abstract
+					const hits = [...fromNotes.filter((h) => noteOnly.has(h.id)), ...reply.result.hits];
+					const total = reply.result.total + noteOnly.size;
+					const approximate = reply.result.approximate;
 					pick.items = hits.map((hit) => {
 						const day = hit.occurrences[0]?.day || '';
 						const more = hit.occurrences.length > 1 ? ` (+${hit.occurrences.length - 1} days)` : '';
 						return {
 							label: hit.title || hit.id,
 							description: [day + more, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
-							detail: snippet(hit.tldr),
+							// why it is there leads the second line: a long title leaves the description no room
+							detail: [noteOnly.has(hit.id) ? vscode.l10n.t('matched your note') : matchedText(hit), snippet(hit.tldr)].filter((s) => s !== '').join(' — '),
 							alwaysShow: true,
-							buttons: [BUTTON_CARD, BUTTON_SOURCE, BUTTON_LINK],
+							buttons: library ? [starButton(library.isStarred(hit.id)), BUTTON_CARD, BUTTON_SOURCE, BUTTON_LINK] : [BUTTON_CARD, BUTTON_SOURCE, BUTTON_LINK],
 							hit,
 						};
 					});
@@ -181,9 +227,20 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 				const action = vscode.workspace.getConfiguration('arxivDigest').get<string>('search.openAction', 'card') === 'source' ? 'source' : 'card';
 				void runHit(hit, action);
 			}),
-			pick.onDidTriggerItemButton((e) => {
+			pick.onDidTriggerButton((button) => {
+				if (button !== BUTTON_EXPORT) return;
+				const query = pick.value.trim();
+				pick.hide();
+				void vscode.commands.executeCommand('arxivDigest.exportSearchResults', query);
+			}),
+			pick.onDidTriggerItemButton(async (e) => {
 				const hit = e.item.hit;
 				if (!hit) return;
+				if (library && e.button !== BUTTON_CARD && e.button !== BUTTON_SOURCE && e.button !== BUTTON_LINK) {
+					await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: hit.id });
+					pick.items = pick.items.map((item) => (item.hit?.id === hit.id ? { ...item, buttons: [starButton(library.isStarred(hit.id)), BUTTON_CARD, BUTTON_SOURCE, BUTTON_LINK] } : item));
+					return;
+				}
 				if (e.button === BUTTON_LINK) {
 					void runHit(hit, 'link');
 					return;
@@ -199,6 +256,7 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 			}),
 		];
 		updateTitle();
+		pick.buttons = [BUTTON_EXPORT];
 		pick.show();
 		if (pick.value.trim() !== '') void run();
 	};
@@ -241,7 +299,10 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 			if (typeof query !== 'string') return { error: 'the query must be a string' };
 			const b = await backendReady();
 			const reply = await b.service.ids(query);
-			return reply.ok ? { ids: reply.ids } : { error: reply.error };
+			if (!reply.ok) return { error: reply.error };
+			const parsed = parseQuery(query);
+			const fromNotes = parsed.ok ? await noteHits(b, query, parsed.query) : [];
+			return { ids: [...new Set([...reply.ids, ...fromNotes.map((h) => h.id)])] };
 		}),
 	);
 
@@ -260,6 +321,7 @@ export function registerSearch(_context: vscode.ExtensionContext, workspace: IDi
 
 	return {
 		api,
+		lastQuery: () => lastQuery,
 		dispose: () => {
 			if (saveTimer) clearTimeout(saveTimer);
 			for (const d of disposables) d.dispose();

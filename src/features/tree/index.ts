@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { paperIndexAtLine, type PaperNode, type TreeNode } from '../../core/tree';
 import { getLog } from '../log';
 import { uriKey } from '../vsc-utils';
+import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
 
@@ -34,9 +35,10 @@ export interface TreeRegistration extends vscode.Disposable {
 }
 
 /** The papers view: days → categories → papers of every digest in the workspace. */
-export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace): TreeRegistration {
-	const provider = new DigestTreeProvider(workspace);
-	const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading?: Reading): TreeRegistration {
+	const provider = new DigestTreeProvider(workspace, reading);
+	// several papers can be selected for Copy as BibTeX, Star and Add to Collection
+	const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 	const disposables: vscode.Disposable[] = [provider, view];
 	let loading = true;
 	let followTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
 	DigestTreeModel,
+	type CategoryNode,
 	paperDescription,
 	paperLabel,
 	paperTooltipMarkdown,
@@ -9,6 +10,9 @@ import {
 	type TreeFilter,
 	type TreeNode,
 } from '../../core/tree';
+import { isMatch } from '../../core/interests';
+import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
+import type { Reading } from '../reading';
 import { uriKey } from '../vsc-utils';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
 
@@ -19,6 +23,11 @@ export const TREE_OPEN_COMMAND = 'arxivDigest.internal.openFromTree';
 export interface TreePaperRef extends PaperRef {
 	readonly index: number;
 }
+
+/** how long the view waits to show a burst of read marks or matches */
+const READING_REFRESH_MS = 50;
+/** the scheme of the resource URIs that let PaperDecorations dim excluded papers' labels */
+export const PAPER_DECORATION_SCHEME = 'arxiv-digest-paper';
 
 export function isPaperNode(value: unknown): value is PaperNode {
 	const v = value as Partial<PaperNode> | undefined;
@@ -54,30 +63,82 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private queryText: string | undefined;
 	private queryIds: ReadonlySet<string> | undefined;
 	private categorySet: ReadonlySet<string> | undefined;
-	private readonly subscription: vscode.Disposable;
+	/** a root refresh was fired and the workbench has not read the root back yet */
+	private rootRefreshPending = false;
+	private healTimer: ReturnType<typeof setTimeout> | undefined;
+	/** the reader's own lines for a paper's tooltip (star, collections, tags, note), set by the library feature */
+	tooltipExtra: ((id: string) => string | undefined) | undefined;
+	private readonly subscriptions: vscode.Disposable[] = [];
+	private readingTimer: ReturnType<typeof setTimeout> | undefined;
+	/** counts per node, dropped whenever the tree or the marks change (a refresh asks for each twice: item and children) */
+	private countCache = new WeakMap<TreeNode, ReadingCounts>();
 
-	constructor(private readonly workspace: IDigestWorkspace) {
+	constructor(
+		private readonly workspace: IDigestWorkspace,
+		private readonly reading?: Reading,
+	) {
 		this.model.setAll(toInputs(workspace.files()));
-		this.subscription = workspace.onDidChange((changes) => this.applyChanges(changes));
+		this.subscriptions.push(workspace.onDidChange((changes) => this.applyChanges(changes)));
+		if (reading) {
+			// marks change in bursts (a day marked read, matches arriving): one refresh per burst
+			this.subscriptions.push(
+				reading.onDidChange(() => {
+					this.countCache = new WeakMap();
+					if (this.readingTimer) return;
+					this.readingTimer = setTimeout(() => {
+						this.readingTimer = undefined;
+						this.fireRoot();
+					}, READING_REFRESH_MS);
+				}),
+			);
+		}
 	}
 
 	dispose(): void {
-		this.subscription.dispose();
+		if (this.healTimer) clearTimeout(this.healTimer);
+		if (this.readingTimer) clearTimeout(this.readingTimer);
+		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();
 		this.filterEmitter.dispose();
 	}
 
 	/** Rebuilds from the workspace's current files (after the first scan and a Refresh). */
 	reload(): void {
+		this.countCache = new WeakMap();
 		this.model.setAll(toInputs(this.workspace.files()));
+		this.fireRoot();
+	}
+
+	/**
+	 * A root refresh makes the extension host forget every tree item until the workbench has read
+	 * the root again; a day expanded in that window is answered "no children", and the workbench
+	 * keeps that empty answer until the day is collapsed and expanded again. So once the root has
+	 * been read back, the days are refreshed too: an expanded day then reads its categories again
+	 * (a collapsed one costs one getTreeItem).
+	 */
+	private fireRoot(): void {
+		this.rootRefreshPending = true;
 		this.treeEmitter.fire(undefined);
 	}
 
+	private rootWasRead(): void {
+		if (!this.rootRefreshPending) return;
+		this.rootRefreshPending = false;
+		if (this.healTimer) clearTimeout(this.healTimer);
+		// after this answer is registered (getTreeItem and the handles are set up asynchronously)
+		this.healTimer = setTimeout(() => {
+			this.healTimer = undefined;
+			const days = this.model.roots();
+			if (days.length) this.treeEmitter.fire([...days]);
+		}, 0);
+	}
+
 	applyChanges(changes: readonly DigestWorkspaceChange[]): void {
+		this.countCache = new WeakMap();
 		const update = this.model.update(
 			changes.map((c) => ({ key: uriKey(c.uri), digest: c.kind === 'removed' ? undefined : this.workspace.get(c.uri)?.digest })),
 		);
-		if (update.rootChanged) this.treeEmitter.fire(undefined);
+		if (update.rootChanged) this.fireRoot();
 		else if (update.days.length) this.treeEmitter.fire([...update.days]);
 	}
 
@@ -130,14 +191,51 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	private applyFilter(): void {
+		this.countCache = new WeakMap();
 		const filter: TreeFilter = { ids: this.queryIds, categories: this.categorySet };
 		this.model.setFilter(filter);
-		this.treeEmitter.fire(undefined);
+		this.fireRoot();
 		this.filterEmitter.fire();
 	}
 
 	getChildren(node?: TreeNode): TreeNode[] {
-		return [...this.model.children(node)];
+		if (!node) this.rootWasRead();
+		const children = this.model.children(node);
+		const reading = this.reading;
+		const mode = reading?.viewMode() ?? 'all';
+		if (!reading || mode === 'all') return [...children];
+		if (!node || node.kind === 'day') {
+			// only matches: days and categories without one are hidden; matches first keeps them all
+			if (mode === 'matchesFirst') return [...children];
+			return children.filter((c) => this.counts(c as DayNode | CategoryNode).matches > 0);
+		}
+		if (node.kind === 'category') return orderForMode(node.papers, mode, (p) => p.paper.id, reading);
+		return [];
+	}
+
+	/** Papers, unread papers and matches under a day or category as shown (the filter applies); kept until marks or days change. */
+	counts(node: DayNode | CategoryNode): ReadingCounts {
+		const known = this.countCache.get(node);
+		if (known) return known;
+		const counts = emptyCounts();
+		this.countCache.set(node, counts);
+		if (!this.reading) return counts;
+		const day = node.kind === 'day' ? node.day : node.parent.day;
+		const categories = node.kind === 'day' ? node.categories : [node];
+		for (const c of categories) addCounts(counts, c.papers.map((p) => p.paper.id), day, this.reading);
+		return counts;
+	}
+
+	/** `300 · 12 unread · 3 ✦`: the count, then unread papers and matches when there are any. */
+	private countDescription(node: DayNode | CategoryNode): string {
+		const shown = node.kind === 'day' ? node.count : node.papers.length;
+		if (!this.reading) return String(shown);
+		const c = this.counts(node);
+		const parts = [String(shown)];
+		if (c.unread > 0 && c.unread < c.papers) parts.push(vscode.l10n.t('{0} unread', c.unread));
+		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
+		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
+		return parts.join(' · ');
 	}
 
 	getParent(node: TreeNode): TreeNode | undefined {
@@ -150,7 +248,20 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const file = this.workspace.get(vscode.Uri.parse(node.key));
 		const loaded = file && (await this.workspace.loadPaper({ file, paper: node.paper, index: node.index }));
 		if (token.isCancellationRequested) return item;
-		item.tooltip = paperTooltip(loaded ? { ...node.paper, tldr: loaded.paper.tldr } : node.paper, node.parent.parent.label);
+		const tooltip = paperTooltip(loaded ? { ...node.paper, tldr: loaded.paper.tldr } : node.paper, node.parent.parent.label);
+		const extra = this.tooltipExtra?.(node.paper.id);
+		if (extra) tooltip.appendMarkdown('\n\n---\n\n').appendText(extra);
+		if (this.reading) {
+			const mark = paperMark(node.paper.id, node.parent.parent.day, this.reading);
+			const lines: string[] = [];
+			if (mark.match && isMatch(mark.match)) lines.push(vscode.l10n.t('✦ Matches your interests: {0}', mark.match.words.join(', ')));
+			if (mark.match?.excluded) lines.push(vscode.l10n.t('Excluded by your interests'));
+			lines.push(statusText(mark.status));
+			if (mark.firstListed) lines.push(vscode.l10n.t('First listed on {0}', mark.firstListed));
+			tooltip.appendMarkdown('\n\n---\n\n');
+			tooltip.appendText(lines.join(' · '));
+		}
+		item.tooltip = tooltip;
 		return item;
 	}
 
@@ -161,7 +272,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			case 'day': {
 				const item = new vscode.TreeItem(node.label, open);
 				item.id = node.id;
-				item.description = String(node.count);
+				item.description = this.countDescription(node);
 				item.tooltip = this.dayTooltip(node);
 				item.contextValue = 'day';
 				item.iconPath = new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
@@ -170,7 +281,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			case 'category': {
 				const item = new vscode.TreeItem(node.name, open);
 				item.id = node.id;
-				item.description = String(node.papers.length);
+				item.description = this.countDescription(node);
 				item.tooltip = `${node.name} · ${node.parent.label} · ${node.papers.length} papers`;
 				item.contextValue = 'category';
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
@@ -183,10 +294,31 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				// left undefined: resolveTreeItem fills it on hover, with the TL;DR
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
+				if (this.reading) this.decoratePaper(item, node);
 				item.command = { command: TREE_OPEN_COMMAND, title: 'Open Paper', arguments: [paperRefOf(node)] };
 				return item;
 			}
 		}
+	}
+
+	/**
+	 * A paper's reading marks: its icon says new (filled), seen (outline), read (check) or match
+	 * (sparkle, coloured while unread); matched words lead the description; the first day it was
+	 * listed ends it for a repeat; excluded papers are dimmed through PaperDecorations.
+	 */
+	private decoratePaper(item: vscode.TreeItem, node: PaperNode): void {
+		const mark = paperMark(node.paper.id, node.parent.parent.day, this.reading as Reading);
+		const matched = mark.match && isMatch(mark.match);
+		const parts: string[] = [];
+		if (matched) parts.push(`✦ ${(mark.match as { words: readonly string[] }).words.join(', ')}`);
+		parts.push(item.description as string);
+		if (mark.firstListed) parts.push(vscode.l10n.t('first listed {0}', mark.firstListed));
+		item.description = parts.join(' · ');
+		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));
+		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');
+		else if (mark.status === 'new') item.iconPath = new vscode.ThemeIcon('circle-small-filled', new vscode.ThemeColor('charts.blue'));
+		else item.iconPath = new vscode.ThemeIcon('circle-outline');
+		if (mark.match?.excluded) item.resourceUri = vscode.Uri.from({ scheme: PAPER_DECORATION_SCHEME, path: `/${node.paper.id}`, query: 'excluded' });
 	}
 
 	private dayTooltip(node: DayNode): string {
@@ -195,5 +327,17 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
 		});
 		return `${node.label} · ${node.count} papers\n${files.join('\n')}`;
+	}
+}
+
+function statusText(status: 'new' | 'seen' | 'read'): string {
+	return status === 'read' ? vscode.l10n.t('Read') : status === 'seen' ? vscode.l10n.t('Seen, not read') : vscode.l10n.t('New');
+}
+
+/** Dims excluded papers' labels in the Papers view (a tree item's label colour comes only from a file decoration). */
+export class PaperDecorations implements vscode.FileDecorationProvider {
+	provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+		if (uri.scheme !== PAPER_DECORATION_SCHEME || uri.query !== 'excluded') return undefined;
+		return new vscode.FileDecoration(undefined, vscode.l10n.t('Excluded by your interests'), new vscode.ThemeColor('disabledForeground'));
 	}
 }

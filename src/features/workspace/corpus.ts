@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { removeStaleCaches } from '../../core/corpus/nodeIO';
 import type { CacheName, CorpusIO } from '../../core/corpus/shard';
-import { defaultShardCount, inProcessShard, SearchService, workerShard, type ShardHandle } from '../../core/search/client';
+import type * as InProcess from '../../core/corpus/inProcess';
+import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../../core/search/client';
 import { getLog } from '../log';
 
 /** in-process work gives the thread back this often */
@@ -19,6 +20,8 @@ export interface CorpusBackend {
 	/** the shards' key for a file: a local path (workers) or a URI string (in-process) */
 	keyOf(uri: vscode.Uri): string;
 	uriOf(key: string): vscode.Uri;
+	/** the folder of the worker shards' caches (none: no cache, or the caches go through vscode.workspace.fs) */
+	readonly cacheDir?: string;
 }
 
 function workerThreadsAvailable(): boolean {
@@ -45,12 +48,15 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 		const handles: ShardHandle[] = [];
 		try {
 			for (let shard = 0; shard < shards; shard++) handles.push(workerShard(script, { shard, shards, cacheDir, background: true }));
-			return { service: new SearchService(handles), keyOf: (uri) => uri.fsPath, uriOf: (key) => vscode.Uri.file(key) };
+			return { service: new SearchService(handles), keyOf: (uri) => uri.fsPath, uriOf: (key) => vscode.Uri.file(key), cacheDir };
 		} catch (err) {
 			for (const h of handles) h.dispose();
 			getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${err instanceof Error ? err.message : String(err)}`);
 		}
 	}
+	// required here, not imported: the index code loads on the host only when a shard runs there
+	// (esbuild keeps a module reached only through require() lazy)
+	const { inProcessShard } = require('../../core/corpus/inProcess') as typeof InProcess;
 	return {
 		service: new SearchService([inProcessShard(workspaceFsIO(storage), 0, 1)]),
 		keyOf: (uri) => uri.toString(),

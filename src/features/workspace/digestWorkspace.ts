@@ -6,14 +6,16 @@
  * full text when a card needs it. Nothing here ever writes a file.
  */
 import * as vscode from 'vscode';
-import { DETECT_MAX_CHARS, looksLikeDigest, matchesGlob } from '../../core/detect';
+import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
-import type { FileUpdate } from '../../core/search/protocol';
+import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
+import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
+import { isDigestDocument } from '../language';
 import { getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
-import { pathOf, relativePathOf, uriKey } from '../vsc-utils';
+import { pathOf, uriKey } from '../vsc-utils';
 import { createCorpusBackend, type CorpusBackend } from './corpus';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, type Candidate } from './scope';
 import type {
@@ -29,9 +31,6 @@ import type {
 export const CONTEXT_HAS_DIGESTS = 'arxivDigest.hasDigests';
 export const CONTEXT_WORKSPACE_SCANNED = 'arxivDigest.workspaceScanned';
 
-/** Content detection of an open document looks at this much of its start. */
-const DETECT_HEAD_CHARS = DETECT_MAX_CHARS;
-
 export interface DigestWorkspaceOptions {
 	/** quiet time per URI before a file event is handled (ms) */
 	readonly debounceMs?: number;
@@ -41,7 +40,7 @@ export interface DigestWorkspaceOptions {
 	readonly setContextKeys?: boolean;
 }
 
-const CHANGE_FLUSH_MS = 100;
+const CHANGE_FLUSH_MS = 50;
 /**
  * While a scan runs, changes and progress go out together at most this often. A tree view's
  * extension-host side debounces its updates (message and data) by 200 ms and restarts that wait
@@ -49,6 +48,17 @@ const CHANGE_FLUSH_MS = 100;
  * 0/n" with no days until the scan of a large workspace ended.
  */
 const SCAN_FLUSH_MS = 400;
+/** the first summaries of a scan arrive in a burst of messages: gather them this long, then show them */
+const FIRST_FLUSH_MS = 30;
+/** files per change event; the rest follow in the next ticks */
+const CHANGE_CHUNK = 12;
+/**
+ * Open documents at least this long (UTF-16 units) are parsed for the providers by a corpus worker:
+ * parsing takes ~60 ms per million characters, and a 48 MB digest seconds.
+ */
+export const LARGE_DOCUMENT_CHARS = 1_000_000;
+/** documents with this many lines are large whatever their length (and their length is not asked: that costs a pass over every line) */
+const LARGE_DOCUMENT_LINES = 20_000;
 
 export class DigestWorkspace implements IDigestWorkspace {
 	static create(context: vscode.ExtensionContext, options: DigestWorkspaceOptions = {}): DigestWorkspace {
@@ -69,16 +79,18 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private readonly byId = new Map<string, PaperLocation[]>();
 	private filesCache: DigestFile[] | undefined;
 	private readonly documentCache = new Map<string, { version: number; digest: Digest }>();
+	private readonly viewCache = new Map<string, { version: number; view: Promise<DocumentView | undefined> }>();
 
 	private backendValue: CorpusBackend | undefined;
 	private readonly backendWaiters: ((b: CorpusBackend | undefined) => void)[] = [];
 
 	private readonly pendingChanges = new Map<string, DigestWorkspaceChange>();
 	private flushTimer: ReturnType<typeof setTimeout> | undefined;
-	private readonly eventTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	private readonly events = new KeyedDebouncer();
 
 	private currentProgress: ScanProgress = { done: 0, total: 0, scanning: false };
 	private progressPending = false;
+	private flushedThisScan = false;
 	private generation = 0;
 	private started = false;
 	private scannedOnce = false;
@@ -86,6 +98,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private hasDigestsContext: boolean | undefined;
 	private inFlightScan: Promise<void> | undefined;
 	private progressVisible = false;
+
+	/** the cache messages shown this session (each kind once), for the real-editor tests */
+	readonly cacheNotices: string[] = [];
+	private readonly cacheProblemsShown = new Set<CacheProblem['kind']>();
 
 	private watchers: vscode.Disposable[] = [];
 	private readonly subscriptions: vscode.Disposable[] = [];
@@ -95,7 +111,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		options: DigestWorkspaceOptions = {},
 	) {
 		this.options = {
-			debounceMs: options.debounceMs ?? 150,
+			debounceMs: options.debounceMs ?? 100,
 			showProgress: options.showProgress ?? true,
 			setContextKeys: options.setContextKeys ?? true,
 		};
@@ -121,7 +137,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.createWatchers();
 				void this.scan();
 			}),
-			vscode.workspace.onDidCloseTextDocument((doc) => this.documentCache.delete(uriKey(doc.uri))),
+			vscode.workspace.onDidCloseTextDocument((doc) => {
+				this.documentCache.delete(uriKey(doc.uri));
+				this.viewCache.delete(uriKey(doc.uri));
+			}),
 		);
 		this.createWatchers();
 		void this.scan();
@@ -159,16 +178,44 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return digest;
 	}
 
+	/**
+	 * What the Outline, folding, CodeLens and diagnostics of an open document need, cached by
+	 * version. A large document is parsed by a corpus worker (read from its file when it has no
+	 * unsaved changes), so the editor's thread stays free; undefined when cancelled or when that
+	 * failed.
+	 */
+	documentView(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
+		const key = uriKey(document.uri);
+		const cached = this.viewCache.get(key);
+		if (cached && cached.version === document.version) return untilCancelled(cached.view, token);
+		const view = isLargeDocument(document) ? this.workerView(document) : Promise.resolve(this.hostView(document));
+		if (!document.isClosed) this.viewCache.set(key, { version: document.version, view });
+		return untilCancelled(view, token);
+	}
+
+	private hostView(document: vscode.TextDocument): DocumentView {
+		return buildDocumentView(this.parseDocument(document), (line) => (line < document.lineCount ? document.lineAt(line).text : undefined));
+	}
+
+	private async workerView(document: vscode.TextDocument): Promise<DocumentView | undefined> {
+		const backend = await this.backend();
+		// no shards (a workspace without candidate files, no folder): parse here as before
+		if (!backend || this.disposed) return document.isClosed ? undefined : this.hostView(document);
+		const version = document.version;
+		const fromDisk = document.uri.scheme === 'file' && !document.isDirty;
+		const text = fromDisk ? undefined : new TextEncoder().encode(document.getText());
+		try {
+			const view = await backend.service.documentView(backend.keyOf(document.uri), text);
+			if (!view) getLog().warn(`arXiv Digest: could not read ${document.uri.toString(true)} for its outline`);
+			return view;
+		} catch (err) {
+			getLog().warn(`arXiv Digest: could not parse ${document.uri.toString(true)} (version ${version}): ${errorText(err)}`);
+			return undefined;
+		}
+	}
+
 	isDigestDocument(document: vscode.TextDocument): boolean {
-		if (document.languageId === DIGEST_LANGUAGE_ID) {
-			return true;
-		}
-		if (matchesGlob(relativePathOf(document.uri), alwaysGlobs(document.uri))) {
-			return true;
-		}
-		const headLines = Math.min(document.lineCount, 400);
-		const head = document.getText(new vscode.Range(0, 0, headLines, 0)).slice(0, DETECT_HEAD_CHARS);
-		return looksLikeDigest(head);
+		return isDigestDocument(document);
 	}
 
 	findPaper(id: string): PaperLocation[] {
@@ -231,10 +278,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		this.disposed = true;
 		this.generation++;
-		for (const timer of this.eventTimers.values()) {
-			clearTimeout(timer);
-		}
-		this.eventTimers.clear();
+		this.events.dispose();
 		if (this.flushTimer) {
 			clearTimeout(this.flushTimer);
 		}
@@ -293,6 +337,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	private async runScan(generation: number): Promise<void> {
+		this.flushedThisScan = false;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
 		const candidates = await findCandidates();
 		if (generation !== this.generation) {
@@ -321,6 +366,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const backend = createCorpusBackend(this.context, uris);
 		this.backendValue = backend;
 		backend.service.onFiles((files) => this.applyFileUpdates(backend, files));
+		backend.service.onCacheProblem((problem, shard) => this.onCacheProblem(problem, shard));
 		backend.service.onProgress((p) => {
 			if (p.phase === 'files' && this.currentProgress.scanning) {
 				// `total` counts files the shards had to read; the rest came from their cache
@@ -330,6 +376,22 @@ export class DigestWorkspace implements IDigestWorkspace {
 		});
 		this.settleBackend();
 		return backend;
+	}
+
+	/**
+	 * A shard could not use its cache. Damage and failed writes are said once a session (every shard
+	 * and every restarted worker reports its own); an older format after an update is only logged.
+	 */
+	private onCacheProblem(problem: CacheProblem, shard: number): void {
+		getLog().warn(`arXiv Digest: shard ${shard}: ${problem.cache} cache ${problem.kind}${problem.detail ? `: ${problem.detail}` : ''}`);
+		if (problem.kind === 'outdated' || this.cacheProblemsShown.has(problem.kind) || this.disposed) return;
+		this.cacheProblemsShown.add(problem.kind);
+		const message =
+			problem.kind === 'corrupt'
+				? vscode.l10n.t('arXiv Digest: the search index cache was damaged. It is being rebuilt from your digests; search is complete again when that ends.')
+				: vscode.l10n.t('arXiv Digest cannot save its search index cache (the workspace storage folder is read-only or full). Everything keeps working without it, but every start reads all digests again.');
+		this.cacheNotices.push(message);
+		void vscode.window.showWarningMessage(message);
 	}
 
 	private settleBackend(): void {
@@ -444,7 +506,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.flushTimer || this.disposed) {
 			return;
 		}
-		this.flushTimer = setTimeout(() => this.flushChanges(), this.currentProgress.scanning ? SCAN_FLUSH_MS : CHANGE_FLUSH_MS);
+		// the first files of a scan go out at once; later ones at most every SCAN_FLUSH_MS
+		const delay = !this.currentProgress.scanning ? CHANGE_FLUSH_MS : this.flushedThisScan ? SCAN_FLUSH_MS : FIRST_FLUSH_MS;
+		this.flushTimer = setTimeout(() => this.flushChanges(), delay);
 	}
 
 	private flushChanges(): void {
@@ -458,9 +522,19 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.pendingChanges.size === 0 || this.disposed) {
 			return;
 		}
-		const batch = [...this.pendingChanges.values()];
-		this.pendingChanges.clear();
+		// a few files per tick: each listener's work (the tree rebuilding their days) stays short,
+		// and the editor's thread is free in between
+		const batch: DigestWorkspaceChange[] = [];
+		for (const [key, change] of this.pendingChanges) {
+			if (batch.length >= CHANGE_CHUNK) break;
+			batch.push(change);
+			this.pendingChanges.delete(key);
+		}
+		if (this.pendingChanges.size > 0) {
+			this.flushTimer = setTimeout(() => this.flushChanges(), 0);
+		}
 		this.changeEmitter.fire(batch);
+		this.flushedThisScan = true;
 		if (!this.currentProgress.scanning) {
 			this.updateHasDigests();
 		}
@@ -540,17 +614,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	private debounce(uri: vscode.Uri, run: () => Promise<void>, key = uriKey(uri)): void {
-		if (this.disposed) {
-			return;
-		}
-		const previous = this.eventTimers.get(key);
-		if (previous) {
-			clearTimeout(previous);
-		}
-		this.eventTimers.set(key, setTimeout(() => {
-			this.eventTimers.delete(key);
-			run().catch((err) => getLog().error(`arXiv Digest: failed to update ${uri.toString(true)}: ${errorText(err)}`));
-		}, this.options.debounceMs));
+		this.events.schedule(key, this.options.debounceMs, run, (err) => getLog().error(`arXiv Digest: failed to update ${uri.toString(true)}: ${errorText(err)}`));
 	}
 
 	/** Hands one changed, created or deleted file to its shard; its summary comes back as an event. */
@@ -598,6 +662,33 @@ export class DigestWorkspace implements IDigestWorkspace {
 			}
 		}
 	}
+}
+
+/** At least LARGE_DOCUMENT_LINES lines or LARGE_DOCUMENT_CHARS characters. */
+export function isLargeDocument(document: vscode.TextDocument): boolean {
+	return document.lineCount >= LARGE_DOCUMENT_LINES || document.offsetAt(new vscode.Position(document.lineCount, 0)) >= LARGE_DOCUMENT_CHARS;
+}
+
+/** `promise`, or undefined as soon as `token` is cancelled. */
+function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken | undefined): Promise<T | undefined> {
+	if (!token) return promise;
+	if (token.isCancellationRequested) return Promise.resolve(undefined);
+	return new Promise((resolve, reject) => {
+		const sub = token.onCancellationRequested(() => {
+			sub.dispose();
+			resolve(undefined);
+		});
+		promise.then(
+			(value) => {
+				sub.dispose();
+				resolve(value);
+			},
+			(err) => {
+				sub.dispose();
+				reject(err);
+			},
+		);
+	});
 }
 
 function locate(file: DigestFile, id: string, near = 0): PaperLocation | undefined {

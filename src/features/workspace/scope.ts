@@ -5,10 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { mayBeDigestPath } from '../../core/candidates';
-import { matchesGlob } from '../../core/detect';
+import { matchesGlob } from '../../core/glob';
 import { getLog } from '../log';
 import { SETTINGS } from '../settings';
-import { relativePathOf, uriKey } from '../vsc-utils';
+import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
 const DEFAULT_INCLUDE = '**/*.md';
 const DEFAULT_EXCLUDE = '**/node_modules/**';
@@ -43,6 +43,8 @@ export async function findCandidates(): Promise<Map<string, Candidate>> {
 				out.set(uriKey(uri), { uri, always: true });
 			}
 		}
+		// with detection off only the globs name digests
+		if (!vscode.workspace.getConfiguration(undefined, folder.uri).get<boolean>(SETTINGS.detect, true)) continue;
 		for (const uri of await findFiles(new vscode.RelativePattern(folder, includeGlob(folder.uri)), exclude)) {
 			const key = uriKey(uri);
 			if (!out.has(key) && mayBeDigestPath(relativePathOf(uri))) out.set(key, { uri, always: false });
@@ -85,7 +87,8 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
 	const folder = vscode.workspace.getWorkspaceFolder(uri);
 	if (!folder) return undefined;
 	const relative = relativePathOf(uri);
-	if (matchesGlob(relative, alwaysGlobs(folder.uri))) return { uri, always: true };
+	if (matchesGlob(relative, alwaysGlobs(folder.uri), { nocase: PATH_NOCASE })) return { uri, always: true };
+	if (!vscode.workspace.getConfiguration(undefined, folder.uri).get<boolean>(SETTINGS.detect, true)) return undefined;
 	const exclude = excludeGlob();
 	if (!mayBeDigestPath(relative) || !matchesGlob(relative, [includeGlob(folder.uri)]) || (exclude && matchesGlob(relative, [exclude]))) return undefined;
 	return { uri, always: false };

@@ -1,3 +1,4 @@
+import type { DocumentView } from '../../core/documentView';
 import type * as vscode from 'vscode';
 import type { Digest, Paper } from '../../core/model';
 import type { DigestSummary, PaperSummary } from '../../core/summary';
@@ -72,6 +73,11 @@ export interface IDigestWorkspace extends vscode.Disposable {
 	 * cached by document version.
 	 */
 	parseDocument(document: vscode.TextDocument): Digest;
+	/**
+	 * What the Outline, folding, CodeLens and diagnostics of an open document need, cached by
+	 * version; large documents are parsed off the editor's thread. Undefined when cancelled or failed.
+	 */
+	documentView(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined>;
 	/** is this document a digest (language id, settings globs, or content detection)? */
 	isDigestDocument(document: vscode.TextDocument): boolean;
 	/** every place a paper id appears, newest day first */

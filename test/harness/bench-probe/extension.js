@@ -70,8 +70,27 @@ async function waitUntil(probe, timeoutMs, intervalMs = 20) {
 	return undefined;
 }
 
+/** RSS of the extension host process, sampled: the peak is what the machine must have free */
+function rssSampler() {
+	let peak = process.memoryUsage().rss;
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+	return { peakMB: () => mb(Math.max(peak, process.memoryUsage().rss)), stop: () => clearInterval(timer) };
+}
+
+/** The same editor without arXiv Digest: what the extension host weighs on its own, after a settle time. */
+async function measureBaseline(config) {
+	const rss = rssSampler();
+	await delay(config.settleMs || 8000);
+	gc();
+	await delay(200);
+	rss.stop();
+	const after = process.memoryUsage();
+	return { baseline: true, memory: { rssMB: mb(after.rss), peakRssMB: rss.peakMB(), hostHeapUsedMB: mb(after.heapUsed) } };
+}
+
 async function measure(vscode, config) {
 	const started = Date.now();
+	const rss = rssSampler();
 	const drift = driftProbe();
 	const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 	loopDelay.enable();
@@ -150,8 +169,10 @@ async function measure(vscode, config) {
 	gc();
 	await delay(200);
 	const after = process.memoryUsage();
+	rss.stop();
 	out.memory = {
 		rssMB: mb(after.rss),
+		peakRssMB: rss.peakMB(),
 		hostHeapUsedMB: mb(after.heapUsed),
 		hostHeapUsedBeforeGcMB: mb(before.heapUsed),
 		externalMB: mb(after.external),
@@ -174,7 +195,8 @@ async function activate() {
 	const vscode = require('vscode');
 	let result;
 	try {
-		result = await measure(vscode, JSON.parse(process.env.ARXIV_DIGEST_BENCH_CONFIG || '{}'));
+		const config = JSON.parse(process.env.ARXIV_DIGEST_BENCH_CONFIG || '{}');
+		result = config.baseline ? await measureBaseline(config) : await measure(vscode, config);
 	} catch (err) {
 		result = { fatal: String((err && err.stack) || err) };
 	}

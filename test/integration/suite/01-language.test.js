@@ -49,3 +49,19 @@ describe('activation and language', () => {
 		assert.deepStrictEqual(file.digest.categories.map((c) => c.name), FIXTURE.big.categories.map(([name]) => name));
 	});
 });
+
+describe('Show Parse Report', () => {
+	it('opens a Markdown report that counts every digest of the workspace', async () => {
+		const api = await extensionApi();
+		await vscode.commands.executeCommand('arxivDigest.showParseReport');
+		const doc = await waitFor('the report document', () => {
+			const editor = vscode.window.activeTextEditor;
+			return editor && editor.document.isUntitled && editor.document.getText().startsWith('# arXiv Digest: parse report') ? editor.document : undefined;
+		});
+		const files = api.workspace.files().length;
+		const papers = api.workspace.files().reduce((n, f) => n + f.digest.papers.length, 0);
+		assert.ok(doc.getText().includes(`${files} digest files, ${papers} paper entries`), doc.getText().slice(0, 300));
+		assert.ok(doc.getText().includes(FIXTURE.files.big), 'the big digest has a row');
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+});

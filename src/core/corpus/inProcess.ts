@@ -1,0 +1,37 @@
+/**
+ * A corpus shard on the calling thread, for where worker threads or local files are unavailable
+ * (virtual file systems, the web) and for the CLI without its worker script. Kept apart from the
+ * client so the extension host loads the index code only when it runs a shard itself.
+ */
+import type { ShardHandle } from '../search/client';
+import type { WorkerMessage, WorkerRequest } from '../search/protocol';
+import { handleShardRequest, isReadRequest } from './requests';
+import { CorpusShard, type CorpusIO } from './shard';
+
+/** A shard on the calling thread; `io.yield` decides how often it gives the thread back. */
+export function inProcessShard(io: CorpusIO, shard: number, shards: number): ShardHandle {
+	const listeners: ((event: WorkerMessage) => void)[] = [];
+	const emit = (event: WorkerMessage) => listeners.forEach((l) => l(event));
+	const engine = new CorpusShard(io, shard, shards, {
+		onProgress: (p) => emit({ event: 'progress', ...p }),
+		onHeadReady: () => emit({ event: 'headReady' }),
+		onFilesReady: () => emit({ event: 'filesReady' }),
+		onFiles: (files) => emit({ event: 'files', files }),
+		onCacheProblem: (problem) => emit({ event: 'cacheProblem', problem }),
+	});
+	let queue: Promise<unknown> = Promise.resolve();
+	const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+		const next = queue.then(fn, fn);
+		queue = next.catch(() => undefined);
+		return next;
+	};
+	const memory = () => ({ heapUsed: 0, external: 0 });
+	return {
+		call: (request) => {
+			const run = () => handleShardRequest(engine, { ...request, id: 0 } as WorkerRequest, memory);
+			return isReadRequest(request) ? run() : serial(run);
+		},
+		onEvent: (l) => listeners.push(l),
+		dispose: () => undefined,
+	};
+}

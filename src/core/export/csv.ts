@@ -1,0 +1,36 @@
+/**
+ * CSV (RFC 4180): one row per paper, CRLF line ends, a UTF-8 byte order mark so spreadsheet programs
+ * read Chinese titles and notes as UTF-8.
+ */
+import { primaryLink } from '../card/links';
+import type { ExportInput } from './types';
+
+const COLUMNS = ['id', 'title', 'authors', 'category', 'days', 'link', 'tldr', 'tags', 'collections', 'note'] as const;
+
+/**
+ * Quotes a cell when it holds a separator, quote or line break; a cell a spreadsheet would run as a
+ * formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe, the usual CSV-injection guard.
+ */
+export function csvCell(value: string): string {
+	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function exportCsv(input: ExportInput): string {
+	const rows: string[][] = [[...COLUMNS]];
+	for (const { paper, days, note, tags, collections } of input.items) {
+		rows.push([
+			paper.id,
+			paper.title.replace(/\s+/g, ' ').trim(),
+			paper.authors.join('; '),
+			paper.category || paper.section,
+			days.join(' '),
+			primaryLink(paper) ?? '',
+			(paper.tldr ?? '').replace(/\s+/g, ' ').trim(),
+			(tags ?? []).join(' '),
+			(collections ?? []).join('; '),
+			note ?? '',
+		]);
+	}
+	return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,33 @@
+/** A Markdown reading list: title and link, authors, category and days, TL;DR, tags and the reader's note. */
+import { primaryLink } from '../card/links';
+import type { ExportInput } from './types';
+
+/** Text that must stay text in Markdown (a title with `[`, `*` or `<`). */
+function inline(text: string): string {
+	return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+function quote(text: string): string {
+	return text
+		.trim()
+		.split(/\r?\n/)
+		.map((line) => (line.trim() ? `> ${line}` : '>'))
+		.join('\n');
+}
+
+export function exportMarkdown(input: ExportInput): string {
+	const out = [`# ${inline(input.title)}`, '', `${input.items.length} paper${input.items.length === 1 ? '' : 's'} · exported ${input.exported.slice(0, 10)} from arXiv Digest`, ''];
+	input.items.forEach(({ paper, days, note, tags }, i) => {
+		const title = inline(paper.title || paper.id);
+		const link = primaryLink(paper);
+		out.push(`## ${i + 1}. ${link ? `[${title}](${link})` : title}`, '');
+		const meta = [paper.isArxiv ? `arXiv:${paper.id}` : paper.id, paper.category || paper.section, days.join(', ')].filter((s) => s && s.trim());
+		if (paper.authors.length) out.push(`${inline(paper.authors.join(', '))}  `);
+		out.push(meta.map(inline).join(' · '), '');
+		if (paper.tldr?.trim()) out.push(`**TL;DR:** ${paper.tldr.replace(/\s+/g, ' ').trim()}`, '');
+		if (tags?.length) out.push(`Tags: ${tags.map((t) => `\`${t}\``).join(' ')}`, '');
+		// the note is the reader's own Markdown: quoted as written, not escaped
+		if (note?.trim()) out.push('**Note:**', '', quote(note), '');
+	});
+	return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}

@@ -1,0 +1,269 @@
+/**
+ * The reader's interests: keywords, followed authors, categories and excluded keywords, compiled
+ * once and matched against a paper's text. Pure and vscode-free: the index shards run it over the
+ * text they already hold (the editor has only summaries), the editor uses the same terms to
+ * highlight the words in cards and open digests.
+ *
+ * A term is written as in the settings:
+ * - `diffusion`: a whole word, case-insensitive, plural `s`/`es` included; `agent*` a prefix;
+ * - `world model` or `"world model"`: a phrase (spaces also match hyphens: `world-model`);
+ * - `/diffusion (policy|planner)/`: a regular expression (case-insensitive unless flags are given);
+ * - `扩散模型`: Chinese (any CJK) text matches anywhere, Chinese has no spaces between words.
+ * Authors match whole words of a name, accents and case ignored (`Kaiming He`); categories match
+ * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
+ */
+
+export interface InterestSpec {
+	readonly keywords: readonly string[];
+	readonly authors: readonly string[];
+	readonly categories: readonly string[];
+	readonly exclude: readonly string[];
+}
+
+export const EMPTY_INTERESTS: InterestSpec = { keywords: [], authors: [], categories: [], exclude: [] };
+
+/** The fields of a paper interests look at. */
+export interface InterestText {
+	readonly title: string;
+	readonly translatedTitle?: string;
+	readonly tldr: string;
+	/** summaries, extra fields and abstract */
+	readonly body: string;
+	readonly authors: readonly string[];
+	readonly category: string;
+}
+
+export interface InterestMatch {
+	/** the keywords (as configured), authors (as the paper writes them) and categories that matched */
+	readonly words: readonly string[];
+	/** an excluded keyword appears: the paper is dimmed and is no match */
+	readonly excluded: boolean;
+}
+
+/** A paper's match counts when it matched something and was not excluded. */
+export function isMatch(match: InterestMatch | undefined): boolean {
+	return !!match && match.words.length > 0 && !match.excluded;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
+/** terms longer than this are ignored: a setting, not a document */
+const MAX_TERM = 200;
+
+type Term = { kind: 'literal'; label: string; source: string } | { kind: 'regex'; label: string; regex: RegExp };
+
+export interface CompiledInterests {
+	readonly spec: InterestSpec;
+	/** one alternation of every literal keyword, one capture group per keyword (labels by group) */
+	readonly literals?: RegExp;
+	readonly literalLabels: readonly string[];
+	readonly regexes: readonly { label: string; regex: RegExp }[];
+	readonly authors: readonly Term[];
+	readonly categories: readonly string[];
+	readonly exclude?: RegExp;
+	readonly excludeRegexes: readonly RegExp[];
+	/** nothing to match: every paper is neither matched nor excluded */
+	readonly empty: boolean;
+	/** terms that could not be used, with why (a bad regular expression) */
+	readonly errors: readonly string[];
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The regex source for a literal term: whole words where it starts/ends with a letter or digit, not with CJK. */
+function literalSource(text: string): string {
+	const prefix = text.endsWith('*');
+	const body = prefix ? text.slice(0, -1).trimEnd() : text;
+	const first = body[0] ?? '';
+	const last = body[body.length - 1] ?? '';
+	const latinStart = WORD_CHAR.test(first) && !CJK.test(first);
+	const latinEnd = WORD_CHAR.test(last) && !CJK.test(last);
+	let source = body
+		.split(/[\s-]+/)
+		.map(escapeRegExp)
+		.join('[\\s\\-]+');
+	if (latinStart) source = `(?<![\\p{L}\\p{N}])${source}`;
+	if (latinEnd) source += prefix ? '[\\p{L}\\p{N}]*' : '(?:e?s)?(?![\\p{L}\\p{N}])';
+	return source;
+}
+
+/** One setting entry as a term, or an error message; undefined for an empty entry. */
+export function parseTerm(raw: string): Term | { error: string } | undefined {
+	const text = raw.trim();
+	if (text === '' || text.length > MAX_TERM) return undefined;
+	const re = REGEX_TERM.exec(text);
+	if (re) {
+		const flags = (re[2] || 'i').replace(/[gy]/g, '');
+		try {
+			return { kind: 'regex', label: text, regex: new RegExp(re[1], flags) };
+		} catch (err) {
+			return { error: `${text}: ${err instanceof Error ? err.message : String(err)}` };
+		}
+	}
+	const unquoted = text.length > 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).trim() : text;
+	if (unquoted === '' || unquoted === '*') return undefined;
+	return { kind: 'literal', label: unquoted, source: literalSource(unquoted) };
+}
+
+function foldName(name: string): string {
+	return name
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[.\s\-‐]+/g, ' ')
+		.trim();
+}
+
+function cleanList(list: readonly unknown[] | undefined): string[] {
+	const out: string[] = [];
+	const seen = new Set<string>();
+	for (const item of list ?? []) {
+		if (typeof item !== 'string') continue;
+		const t = item.trim();
+		if (t === '' || seen.has(t.toLowerCase())) continue;
+		seen.add(t.toLowerCase());
+		out.push(t);
+	}
+	return out;
+}
+
+/** A spec from untrusted values (settings, a message): non-strings dropped, duplicates and blanks removed. */
+export function normalizeInterests(value: Partial<Record<keyof InterestSpec, readonly unknown[] | undefined>> | undefined): InterestSpec {
+	return {
+		keywords: cleanList(value?.keywords),
+		authors: cleanList(value?.authors),
+		categories: cleanList(value?.categories),
+		exclude: cleanList(value?.exclude),
+	};
+}
+
+export function compileInterests(spec: InterestSpec): CompiledInterests {
+	const errors: string[] = [];
+	const literalSources: string[] = [];
+	const literalLabels: string[] = [];
+	const regexes: { label: string; regex: RegExp }[] = [];
+	for (const raw of spec.keywords) {
+		const term = parseTerm(raw);
+		if (!term) continue;
+		if ('error' in term) errors.push(term.error);
+		else if (term.kind === 'regex') regexes.push({ label: term.label, regex: term.regex });
+		else {
+			literalSources.push(`(${term.source})`);
+			literalLabels.push(term.label);
+		}
+	}
+	const authors: Term[] = [];
+	for (const raw of spec.authors) {
+		const term = parseTerm(raw);
+		if (!term) continue;
+		if ('error' in term) errors.push(term.error);
+		else authors.push(term.kind === 'literal' ? { ...term, source: foldName(term.label) } : term);
+	}
+	const excludeSources: string[] = [];
+	const excludeRegexes: RegExp[] = [];
+	for (const raw of spec.exclude) {
+		const term = parseTerm(raw);
+		if (!term) continue;
+		if ('error' in term) errors.push(term.error);
+		else if (term.kind === 'regex') excludeRegexes.push(term.regex);
+		else excludeSources.push(term.source);
+	}
+	const categories = spec.categories.map((c) => c.trim().toLowerCase().replace(/\.\*?$/, '')).filter((c) => c !== '');
+	return {
+		spec,
+		literals: literalSources.length > 0 ? new RegExp(literalSources.join('|'), 'giu') : undefined,
+		literalLabels,
+		regexes,
+		authors,
+		categories,
+		exclude: excludeSources.length > 0 ? new RegExp(excludeSources.join('|'), 'iu') : undefined,
+		excludeRegexes,
+		empty: literalSources.length + regexes.length + authors.length + categories.length + excludeSources.length + excludeRegexes.length === 0,
+		errors,
+	};
+}
+
+function authorMatches(term: Term, name: string, folded: string): boolean {
+	if (term.kind === 'regex') return term.regex.test(name);
+	// whole words of the name: "He" is not "Hehe", "Kaiming He" is in "Kaiming He Jr"
+	const at = folded.indexOf(term.source);
+	if (at < 0) return false;
+	const end = at + term.source.length;
+	return (at === 0 || folded[at - 1] === ' ') && (end === folded.length || folded[end] === ' ');
+}
+
+function categoryMatches(wanted: string, category: string): boolean {
+	const c = category.toLowerCase();
+	return c === wanted || c.startsWith(wanted + '.') || c.includes(`(${wanted})`) || c.includes(`(${wanted}.`);
+}
+
+/** What of the interests a paper matches; undefined when it matches nothing and is not excluded. */
+export function matchInterests(compiled: CompiledInterests, paper: InterestText): InterestMatch | undefined {
+	if (compiled.empty) return undefined;
+	const text = `${paper.title}\n${paper.translatedTitle ?? ''}\n${paper.tldr}\n${paper.body}`;
+	const excluded = (compiled.exclude?.test(text) ?? false) || compiled.excludeRegexes.some((r) => r.test(text));
+	const words: string[] = [];
+	const literals = compiled.literals;
+	if (literals) {
+		const labels = compiled.literalLabels;
+		const found = new Array<boolean>(labels.length).fill(false);
+		let left = labels.length;
+		literals.lastIndex = 0;
+		for (let m = literals.exec(text); m && left > 0; m = literals.exec(text)) {
+			for (let g = 1; g < m.length; g++) {
+				if (m[g] !== undefined && !found[g - 1]) {
+					found[g - 1] = true;
+					left--;
+				}
+			}
+			if (m[0] === '') literals.lastIndex++;
+		}
+		labels.forEach((label, i) => found[i] && words.push(label));
+	}
+	for (const { label, regex } of compiled.regexes) {
+		const m = regex.exec(text);
+		if (m && m[0] !== '') words.push(m[0].length <= 40 ? m[0] : label);
+	}
+	if (compiled.authors.length > 0) {
+		for (const name of paper.authors) {
+			const folded = foldName(name);
+			if (compiled.authors.some((term) => authorMatches(term, name, folded))) words.push(name);
+		}
+	}
+	for (const wanted of compiled.categories) {
+		if (categoryMatches(wanted, paper.category)) {
+			words.push(paper.category);
+			break;
+		}
+	}
+	if (words.length === 0 && !excluded) return undefined;
+	return { words: [...new Set(words)], excluded };
+}
+
+/**
+ * One global pattern for the interest keywords (literals and the regexes that work with the `u`
+ * flag), to mark them in a card or an editor; undefined when there are none.
+ */
+export function interestHighlightPattern(spec: InterestSpec): RegExp | undefined {
+	const sources: string[] = [];
+	for (const raw of spec.keywords) {
+		const term = parseTerm(raw);
+		if (!term || 'error' in term) continue;
+		if (term.kind === 'literal') sources.push(term.source);
+		else {
+			try {
+				new RegExp(term.regex.source, 'giu');
+				sources.push(`(?:${term.regex.source})`);
+			} catch {
+				// a regex valid only without the `u` flag still matches papers; it is just not highlighted
+			}
+		}
+	}
+	if (sources.length === 0) return undefined;
+	// longest first, so "world model" wins over "world"
+	sources.sort((a, b) => b.length - a.length);
+	return new RegExp(sources.join('|'), 'giu');
+}

@@ -1,0 +1,45 @@
+/**
+ * arXiv references in any text (Markdown, LaTeX, code comments): `arXiv:2606.12345`, arxiv.org
+ * abs/pdf/html URLs and bare new-style ids `2606.12345v2`. What the hover and the document links of
+ * src/features/hover look for; vscode-free.
+ */
+
+export interface ArxivRef {
+	/** the id without version */
+	id: string;
+	/** offsets of the whole match in the text */
+	start: number;
+	end: number;
+	/** `arXiv:` prefix or URL: the reader clearly means a paper; a bare id may be any number */
+	explicit: boolean;
+}
+
+const NEW_ID = String.raw`\d{4}\.\d{4,5}`;
+const OLD_ID = String.raw`[a-z-]+(?:\.[A-Z]{2})?\/\d{7}`;
+const ID = `(?:${NEW_ID}|${OLD_ID})`;
+const PATTERN = new RegExp(
+	[
+		String.raw`(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(${ID})(?:v\d+)?(?:\.pdf)?`,
+		String.raw`\barXiv:\s?(${ID})(?:v\d+)?`,
+		// a bare id: not part of a longer number, a version, a decimal or a path
+		String.raw`(?<![\w./-])(${NEW_ID})(?:v\d+)?(?![\w.]*\d)`,
+	].join('|'),
+	'gi',
+);
+
+/** Every reference in `text`, in order. */
+export function findArxivRefs(text: string): ArxivRef[] {
+	const out: ArxivRef[] = [];
+	for (const m of text.matchAll(PATTERN)) {
+		const id = m[1] ?? m[2] ?? m[3];
+		if (!id) continue;
+		const start = m.index ?? 0;
+		out.push({ id: id.replace(/^([a-z-]+)(\.[a-z]{2})?\//i, (_, a: string, b = '') => `${a.toLowerCase()}${b.toUpperCase()}/`), start, end: start + m[0].length, explicit: m[3] === undefined });
+	}
+	return out;
+}
+
+/** The reference covering `offset` in `text`, if any. */
+export function arxivRefAt(text: string, offset: number): ArxivRef | undefined {
+	return findArxivRefs(text).find((r) => r.start <= offset && offset <= r.end);
+}

@@ -1,0 +1,186 @@
+/**
+ * The reader's library: named collections of papers ("Starred" always exists), a Markdown note and
+ * tags per paper. Immutable values and pure transitions, keyed by arXiv id without version, so a
+ * paper listed on several days (or as v1 and v2) is one entry. vscode-free; the editor keeps the
+ * value in globalState (src/features/library).
+ */
+
+/** The default collection: what the star buttons add to. It cannot be renamed or deleted. */
+export const STARRED = 'Starred';
+/** a note longer than this is refused (Settings Sync carries the whole library) */
+export const MAX_NOTE_LENGTH = 20_000;
+export const MAX_COLLECTION_NAME = 80;
+export const MAX_TAG_LENGTH = 40;
+
+export interface Collection {
+	readonly name: string;
+	/** paper ids without version, in the order they were added */
+	readonly ids: readonly string[];
+}
+
+export interface Library {
+	/** Starred first, then the reader's collections in creation order */
+	readonly collections: readonly Collection[];
+	/** id → Markdown note (never empty) */
+	readonly notes: Readonly<Record<string, string>>;
+	/** id → lower-case tags (never empty) */
+	readonly tags: Readonly<Record<string, readonly string[]>>;
+}
+
+export function emptyLibrary(): Library {
+	return { collections: [{ name: STARRED, ids: [] }], notes: {}, tags: {} };
+}
+
+/** `arXiv:2602.04994v2` → `2602.04994`; other ids are trimmed only. */
+export function libraryId(id: string): string {
+	return id
+		.trim()
+		.replace(/^arxiv:\s*/i, '')
+		.replace(/^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z-]+)?\/\d{7})v\d+$/, '$1');
+}
+
+/** A tag as `tag:` queries name it: lower case, no spaces (`Robot Learning` → `robot-learning`). */
+export function normalizeTag(tag: string): string {
+	return tag
+		.trim()
+		.toLowerCase()
+		.replace(/^#/, '')
+		.replace(/\s+/g, '-')
+		.replace(/[^\p{L}\p{N}_.+-]/gu, '')
+		.slice(0, MAX_TAG_LENGTH);
+}
+
+/** Why a collection name cannot be used, or undefined when it can. */
+export function collectionNameProblem(library: Library, name: string, renaming?: string): string | undefined {
+	const clean = name.trim();
+	if (!clean) return 'A collection needs a name.';
+	if (clean.length > MAX_COLLECTION_NAME) return `A collection name has at most ${MAX_COLLECTION_NAME} characters.`;
+	const taken = library.collections.find((c) => c.name.toLowerCase() === clean.toLowerCase());
+	if (taken && taken.name !== renaming) return `There is already a collection "${taken.name}".`;
+	return undefined;
+}
+
+export function findCollection(library: Library, name: string): Collection | undefined {
+	return library.collections.find((c) => c.name === name);
+}
+
+export function isStarred(library: Library, id: string): boolean {
+	return findCollection(library, STARRED)?.ids.includes(libraryId(id)) ?? false;
+}
+
+/** Names of the collections holding `id`. */
+export function collectionsOf(library: Library, id: string): string[] {
+	const key = libraryId(id);
+	return library.collections.filter((c) => c.ids.includes(key)).map((c) => c.name);
+}
+
+function withCollection(library: Library, name: string, change: (ids: readonly string[]) => readonly string[]): Library {
+	const exists = library.collections.some((c) => c.name === name);
+	const collections = exists ? library.collections : [...library.collections, { name, ids: [] }];
+	return { ...library, collections: collections.map((c) => (c.name === name ? { name, ids: change(c.ids) } : c)) };
+}
+
+export function addToCollection(library: Library, name: string, ids: readonly string[]): Library {
+	const keys = ids.map(libraryId);
+	return withCollection(library, name, (current) => [...current, ...keys.filter((k, i) => !current.includes(k) && keys.indexOf(k) === i)]);
+}
+
+export function removeFromCollection(library: Library, name: string, ids: readonly string[]): Library {
+	if (!findCollection(library, name)) return library;
+	const keys = new Set(ids.map(libraryId));
+	return withCollection(library, name, (current) => current.filter((k) => !keys.has(k)));
+}
+
+/** Stars or unstars `id`; returns the new library and whether the paper is now starred. */
+export function toggleStar(library: Library, id: string): { library: Library; starred: boolean } {
+	const starred = !isStarred(library, id);
+	return { library: starred ? addToCollection(library, STARRED, [id]) : removeFromCollection(library, STARRED, [id]), starred };
+}
+
+export function createCollection(library: Library, name: string): Library {
+	const problem = collectionNameProblem(library, name);
+	if (problem) throw new Error(problem);
+	return { ...library, collections: [...library.collections, { name: name.trim(), ids: [] }] };
+}
+
+export function renameCollection(library: Library, from: string, to: string): Library {
+	if (from === STARRED) throw new Error(`"${STARRED}" is the star buttons' collection and keeps its name.`);
+	if (!findCollection(library, from)) throw new Error(`There is no collection "${from}".`);
+	const problem = collectionNameProblem(library, to, from);
+	if (problem) throw new Error(problem);
+	return { ...library, collections: library.collections.map((c) => (c.name === from ? { name: to.trim(), ids: c.ids } : c)) };
+}
+
+export function deleteCollection(library: Library, name: string): Library {
+	if (name === STARRED) throw new Error(`"${STARRED}" is the star buttons' collection and cannot be deleted.`);
+	return { ...library, collections: library.collections.filter((c) => c.name !== name) };
+}
+
+/** Sets (or with empty text, removes) the note of `id`. */
+export function setNote(library: Library, id: string, text: string): Library {
+	if (text.length > MAX_NOTE_LENGTH) throw new Error(`A note has at most ${MAX_NOTE_LENGTH} characters.`);
+	const key = libraryId(id);
+	const notes = { ...library.notes };
+	if (text.trim()) notes[key] = text.replace(/\s+$/, '');
+	else delete notes[key];
+	return { ...library, notes };
+}
+
+/** Sets (or with none, removes) the tags of `id`; tags are normalised and de-duplicated. */
+export function setTags(library: Library, id: string, tags: readonly string[]): Library {
+	const key = libraryId(id);
+	const clean = [...new Set(tags.map(normalizeTag).filter((t) => t.length > 0))];
+	const all = { ...library.tags };
+	if (clean.length > 0) all[key] = clean;
+	else delete all[key];
+	return { ...library, tags: all };
+}
+
+/** Every tag in use with how many papers carry it, by name. */
+export function allTags(library: Library): { tag: string; count: number }[] {
+	const counts = new Map<string, number>();
+	for (const tags of Object.values(library.tags)) for (const t of tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+	return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+}
+
+/**
+ * The named id sets the search shards filter by (`is:starred`, `has:note`, `tag:x`). Tags that were
+ * sent before (`previous`) and are gone now are sent empty, because the shards keep a set until it
+ * is replaced.
+ */
+export function librarySets(library: Library, previous: Iterable<string> = []): Record<string, string[]> {
+	const sets: Record<string, string[]> = {
+		'is:starred': [...(findCollection(library, STARRED)?.ids ?? [])],
+		'has:note': Object.keys(library.notes),
+	};
+	for (const name of previous) if (name.startsWith('tag:')) sets[name] = [];
+	for (const [id, tags] of Object.entries(library.tags)) for (const t of tags) (sets[`tag:${t}`] ??= []).push(id);
+	return sets;
+}
+
+/** Merges `incoming` into `base`: collection members and tags are united; a note already here is kept. */
+export function mergeLibraries(base: Library, incoming: Library): { library: Library; keptNotes: number } {
+	let library = base;
+	for (const c of incoming.collections) {
+		const target = library.collections.find((mine) => mine.name.toLowerCase() === c.name.toLowerCase())?.name ?? c.name;
+		library = addToCollection(library, target, c.ids);
+	}
+	let keptNotes = 0;
+	const notes = { ...library.notes };
+	for (const [id, text] of Object.entries(incoming.notes)) {
+		if (notes[id] === undefined) notes[id] = text;
+		else if (notes[id] !== text) keptNotes++;
+	}
+	const tags: Record<string, readonly string[]> = { ...library.tags };
+	for (const [id, list] of Object.entries(incoming.tags)) tags[id] = [...new Set([...(tags[id] ?? []), ...list])];
+	return { library: { ...library, notes, tags }, keptNotes };
+}
+
+/** How many papers the library mentions in any way (for messages). */
+export function librarySize(library: Library): { collections: number; papers: number; notes: number; tagged: number } {
+	const ids = new Set<string>();
+	for (const c of library.collections) for (const id of c.ids) ids.add(id);
+	for (const id of Object.keys(library.notes)) ids.add(id);
+	for (const id of Object.keys(library.tags)) ids.add(id);
+	return { collections: library.collections.length, papers: ids.size, notes: Object.keys(library.notes).length, tagged: Object.keys(library.tags).length };
+}

@@ -1,0 +1,166 @@
+/**
+ * Export a collection, a day or the current search result as BibTeX, a Markdown reading list, CSV
+ * or JSON through a save dialog; "Copy as BibTeX" for several selected papers. The formats are in
+ * src/core/export; full papers come back from the shards (./load.ts).
+ */
+import * as vscode from 'vscode';
+import { EXPORT_EXTENSIONS, exportPapers, type ExportFormat } from '../../core/export';
+import type { DayNode } from '../../core/tree';
+import { cardRefFromArgument } from '../cards/args';
+import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
+import { loadItems, type ReaderData } from './load';
+
+export interface ExportSources extends ReaderData {
+	/** ids of a collection, in the order added; undefined when there is none of that name */
+	collectionIds(name: string): readonly string[] | undefined;
+	collectionNames(): string[];
+	/** the last query typed in Search Papers */
+	lastQuery(): string | undefined;
+	/** ids a query finds, notes included (the search feature's answer) */
+	queryIds(query: string): Promise<{ ids: string[] } | { error: string }>;
+}
+
+export interface ExportOptions {
+	/** skip the dialogs: tests and scripts */
+	format?: ExportFormat;
+	uri?: vscode.Uri;
+}
+
+const FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
+	{ format: 'bibtex', label: 'BibTeX (.bib)', detail: '@misc entries with eprint, archivePrefix and primaryClass' },
+	{ format: 'markdown', label: 'Markdown reading list (.md)', detail: 'title and link, authors, TL;DR, tags and your note' },
+	{ format: 'csv', label: 'CSV (.csv)', detail: 'one row per paper, for spreadsheets' },
+	{ format: 'json', label: 'JSON (.json)', detail: 'every field, for scripts' },
+];
+
+function safeFileName(text: string): string {
+	return text.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'papers';
+}
+
+function errorText(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
+export function registerExport(workspace: IDigestWorkspace, sources: ExportSources): vscode.Disposable {
+	/** Newest listing of each id (the paper is exported once, with all its days). */
+	const locationsOf = (ids: Iterable<string>): { locations: PaperLocation[]; absent: string[] } => {
+		const locations: PaperLocation[] = [];
+		const absent: string[] = [];
+		for (const id of ids) {
+			const found = workspace.findPaper(id)[0];
+			if (found) locations.push(found);
+			else absent.push(id);
+		}
+		return { locations, absent };
+	};
+
+	const run = async (title: string, locations: PaperLocation[], absent: string[], options: ExportOptions = {}): Promise<vscode.Uri | undefined> => {
+		if (locations.length === 0) {
+			void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export: {0} has no papers in the digests of this workspace.', title));
+			return undefined;
+		}
+		const format =
+			options.format ??
+			(await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label, description: '' })), { title: vscode.l10n.t('Export {0} papers of {1} as…', locations.length, title) }))?.format;
+		if (!format) return undefined;
+		const extension = EXPORT_EXTENSIONS[format];
+		const uri =
+			options.uri ??
+			(await vscode.window.showSaveDialog({
+				title: vscode.l10n.t('Export {0}', title),
+				defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('.'), `${safeFileName(title)}.${extension}`),
+				filters: { [FORMATS.find((f) => f.format === format)?.label ?? format]: [extension] },
+			}));
+		if (!uri) return undefined;
+		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0} papers…', locations.length) }, () =>
+			loadItems(workspace, locations, sources),
+		);
+		const text = exportPapers(format, { title, items, exported: new Date().toISOString() });
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+		const skipped = [...absent, ...missing];
+		if (skipped.length > 0) {
+			void vscode.window.showWarningMessage(vscode.l10n.t('Exported {0} papers to {1}; {2} not in this workspace\'s digests were left out: {3}', items.length, vscode.workspace.asRelativePath(uri), skipped.length, skipped.slice(0, 5).join(', ')));
+		} else {
+			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Exported {0} papers to {1}', items.length, vscode.workspace.asRelativePath(uri)), 4000);
+		}
+		return uri;
+	};
+
+	const exportCollection = async (node?: unknown, options?: ExportOptions) => {
+		let name = typeof node === 'string' ? node : node && typeof node === 'object' && (node as { node?: string }).node === 'collection' ? (node as { name: string }).name : undefined;
+		name ??= await vscode.window.showQuickPick(sources.collectionNames(), { title: vscode.l10n.t('Export Collection') });
+		if (!name) return undefined;
+		const ids = sources.collectionIds(name);
+		if (!ids) {
+			void vscode.window.showWarningMessage(vscode.l10n.t('There is no collection "{0}".', name));
+			return undefined;
+		}
+		const { locations, absent } = locationsOf(ids);
+		return run(name, locations, absent, options);
+	};
+
+	const exportDay = async (node?: unknown, options?: ExportOptions) => {
+		const files = workspace.files();
+		let label: string | undefined;
+		let keys: string[] | undefined;
+		if (node && typeof node === 'object' && (node as DayNode).kind === 'day') {
+			label = (node as DayNode).day ?? (node as DayNode).label;
+			keys = (node as DayNode).keys;
+		} else {
+			const days = [...new Set(files.map((f) => f.digest.day ?? f.digest.label))].sort().reverse();
+			label = typeof node === 'string' ? node : await vscode.window.showQuickPick(days, { title: vscode.l10n.t('Export Day') });
+		}
+		if (!label) return undefined;
+		const chosen = files.filter((f) => (keys ? keys.includes(f.uri.toString()) : (f.digest.day ?? f.digest.label) === label));
+		const seen = new Set<string>();
+		const locations: PaperLocation[] = [];
+		for (const file of chosen) {
+			file.digest.papers.forEach((paper, index) => {
+				if (seen.has(paper.id)) return;
+				seen.add(paper.id);
+				locations.push({ file, paper, index });
+			});
+		}
+		return run(label, locations, [], options);
+	};
+
+	const exportSearch = async (query?: unknown, options?: ExportOptions) => {
+		const text = typeof query === 'string' && query.trim() ? query.trim() : sources.lastQuery();
+		if (!text) {
+			void vscode.window.showInformationMessage(vscode.l10n.t('Search Papers first: this exports the papers of the last search.'));
+			return undefined;
+		}
+		const reply = await sources.queryIds(text);
+		if ('error' in reply) {
+			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the search "{0}": {1}', text, reply.error));
+			return undefined;
+		}
+		const { locations, absent } = locationsOf(reply.ids);
+		return run(vscode.l10n.t('search {0}', text), locations, absent, options);
+	};
+
+	const copyBibtexMany = async (arg?: unknown, all?: unknown) => {
+		const list = Array.isArray(all) && all.length > 0 ? all : [arg];
+		const locations: PaperLocation[] = [];
+		for (const item of list) {
+			const ref = cardRefFromArgument(item);
+			const location = ref && workspace.resolve(ref);
+			if (location) locations.push(location);
+		}
+		if (locations.length === 0) return;
+		try {
+			const { items } = await loadItems(workspace, locations, sources);
+			await vscode.env.clipboard.writeText(exportPapers('bibtex', { title: '', items, exported: '' }));
+			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0} papers', items.length), 3000);
+		} catch (err) {
+			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot copy BibTeX: {0}', errorText(err)));
+		}
+	};
+
+	return vscode.Disposable.from(
+		vscode.commands.registerCommand('arxivDigest.exportCollection', exportCollection),
+		vscode.commands.registerCommand('arxivDigest.exportDay', exportDay),
+		vscode.commands.registerCommand('arxivDigest.exportSearchResults', exportSearch),
+		vscode.commands.registerCommand('arxivDigest.copyBibtexSelection', copyBibtexMany),
+	);
+}

@@ -1,0 +1,150 @@
+/**
+ * Hover on an arXiv id or URL in any file (Markdown, LaTeX, code comments, plain text): the paper's
+ * title, authors, days, TL;DR, star and note, with links; and `arXiv:2606.12345` as a link that opens
+ * the card. Offline, from the workspace: title and authors from the host's summaries at once, the
+ * TL;DR from the shard (read back from its file) when it comes within the hover budget, else from a
+ * short cache the next time.
+ */
+import * as vscode from 'vscode';
+import { findArxivRefs, arxivRefAt } from '../../core/library/arxivRefs';
+import { authorCountOf } from '../../core/summary';
+import type { IDigestWorkspace } from '../workspace/types';
+import { daysOf } from '../export/load';
+
+export interface HoverLibrary {
+	isStarred(id: string): boolean;
+	note(id: string): string | undefined;
+	tags(id: string): readonly string[];
+	collections(id: string): string[];
+}
+
+/** the hover waits this long for a TL;DR; the issue's budget for the whole hover is 20 ms */
+const TLDR_WAIT_MS = 12;
+const CACHE_MS = 5 * 60_000;
+const CACHE_SIZE = 200;
+const NOTE_SHOWN = 400;
+/** lines longer than this are not scanned (minified files) */
+const MAX_LINE = 4000;
+
+const HOVER_COMMANDS = ['arxivDigest.openCard', 'arxivDigest.copyBibtex', 'arxivDigest.toggleStar'];
+
+function commandUri(command: string, arg: unknown): string {
+	return `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
+}
+
+function escapeMd(text: string): string {
+	return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
+}
+
+export interface HoverTestApi {
+	/** the hover's Markdown at a position, and how long it took */
+	hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: string; ms: number } | undefined>;
+}
+
+export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary): vscode.Disposable & { api: HoverTestApi } {
+	const tldrCache = new Map<string, { tldr: string; at: number }>();
+	const remember = (id: string, tldr: string) => {
+		tldrCache.delete(id);
+		tldrCache.set(id, { tldr, at: Date.now() });
+		if (tldrCache.size > CACHE_SIZE) tldrCache.delete(tldrCache.keys().next().value as string);
+	};
+
+	const tldrOf = async (id: string): Promise<string | undefined> => {
+		const cached = tldrCache.get(id);
+		if (cached && Date.now() - cached.at < CACHE_MS) return cached.tldr;
+		const location = workspace.findPaper(id)[0];
+		if (!location) return undefined;
+		const loading = workspace.loadPaper(location).then((loaded) => {
+			const tldr = loaded?.paper.tldr ?? '';
+			remember(id, tldr);
+			return tldr;
+		});
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const late = new Promise<undefined>((resolve) => {
+			timer = setTimeout(() => resolve(undefined), TLDR_WAIT_MS);
+		});
+		const tldr = await Promise.race([loading, late]);
+		clearTimeout(timer);
+		return tldr;
+	};
+
+	const markdownFor = async (id: string, explicit: boolean): Promise<vscode.MarkdownString | undefined> => {
+		const locations = workspace.findPaper(id);
+		const md = new vscode.MarkdownString(undefined, true);
+		md.isTrusted = { enabledCommands: HOVER_COMMANDS };
+		md.supportHtml = false;
+		const abs = `https://arxiv.org/abs/${id}`;
+		if (locations.length === 0) {
+			// a bare number that is not a paper here is most likely not a paper at all
+			if (!explicit) return undefined;
+			md.appendMarkdown(`$(book) ${vscode.l10n.t('arXiv:{0} is not in the digests of this workspace.', id)} [${vscode.l10n.t('Abstract')}](${abs})`);
+			return md;
+		}
+		const paper = locations[0].paper;
+		const ref = { uri: locations[0].file.uri.toString(), id: paper.id, index: locations[0].index };
+		const starred = library.isStarred(id);
+		md.appendMarkdown(`**${escapeMd(paper.title || id)}**${starred ? ' $(star-full)' : ''}\n\n`);
+		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? ' et al.' : ''}\n\n`);
+		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', daysOf(workspace, id).join(', '))].filter(Boolean).join(' · '))}\n\n`);
+		const tldr = await tldrOf(id);
+		if (tldr) md.appendMarkdown(`**TL;DR** ${escapeMd(tldr)}\n\n`);
+		const collections = library.collections(id);
+		const tags = library.tags(id);
+		if (collections.length || tags.length) md.appendMarkdown(`${escapeMd([collections.join(', '), tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · '))}\n\n`);
+		const note = library.note(id);
+		if (note) md.appendMarkdown(`$(note) ${escapeMd(note.length > NOTE_SHOWN ? `${note.slice(0, NOTE_SHOWN)}…` : note)}\n\n`);
+		const links = [
+			`[${vscode.l10n.t('Open card')}](${commandUri('arxivDigest.openCard', ref)})`,
+			`[${vscode.l10n.t('Abstract')}](${abs})`,
+			`[PDF](https://arxiv.org/pdf/${id})`,
+			`[${vscode.l10n.t('Copy BibTeX')}](${commandUri('arxivDigest.copyBibtex', ref)})`,
+			`[${starred ? vscode.l10n.t('Unstar') : vscode.l10n.t('Star')}](${commandUri('arxivDigest.toggleStar', { id })})`,
+		];
+		md.appendMarkdown(links.join(' · '));
+		return md;
+	};
+
+	const provideHover = async (document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> => {
+		const line = document.lineAt(position.line).text;
+		if (line.length > MAX_LINE) return undefined;
+		const ref = arxivRefAt(line, position.character);
+		if (!ref) return undefined;
+		const md = await markdownFor(ref.id, ref.explicit);
+		return md && new vscode.Hover(md, new vscode.Range(position.line, ref.start, position.line, ref.end));
+	};
+
+	const linkProvider: vscode.DocumentLinkProvider = {
+		provideDocumentLinks(document) {
+			const links: vscode.DocumentLink[] = [];
+			for (let i = 0; i < document.lineCount; i++) {
+				const text = document.lineAt(i).text;
+				if (text.length > MAX_LINE || !/arxiv:/i.test(text)) continue;
+				for (const ref of findArxivRefs(text)) {
+					// URLs are links already; bare numbers are too often something else
+					if (!/^arxiv:/i.test(text.slice(ref.start, ref.end))) continue;
+					const known = workspace.findPaper(ref.id).length > 0;
+					const target = known ? vscode.Uri.parse(commandUri('arxivDigest.openCard', { id: ref.id })) : vscode.Uri.parse(`https://arxiv.org/abs/${ref.id}`);
+					const link = new vscode.DocumentLink(new vscode.Range(i, ref.start, i, ref.end), target);
+					link.tooltip = known ? vscode.l10n.t('Open the paper card') : vscode.l10n.t('Not in this workspace\'s digests: open on arxiv.org');
+					links.push(link);
+				}
+			}
+			return links;
+		},
+	};
+
+	const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }];
+	const disposable = vscode.Disposable.from(vscode.languages.registerHoverProvider(selector, { provideHover }), vscode.languages.registerDocumentLinkProvider(selector, linkProvider));
+	return {
+		dispose: () => disposable.dispose(),
+		api: {
+			async hoverAt(document, position) {
+				const started = performance.now();
+				const hover = await provideHover(document, position);
+				const ms = performance.now() - started;
+				if (!hover) return undefined;
+				return { markdown: hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n'), ms };
+			},
+		},
+	};
+}

@@ -1,0 +1,69 @@
+/** The Collections view: each collection (Starred first) → its papers; a click opens the card. */
+import * as vscode from 'vscode';
+import type { Library } from '../../core/library/model';
+import { paperLabel } from '../../core/tree';
+import type { IDigestWorkspace } from '../workspace/types';
+import type { LibraryStore } from './store';
+
+export const COLLECTIONS_VIEW_ID = 'arxivDigest.collections';
+
+/** `node`, not `kind`: paper commands read a `{ ref }` argument and treat anything with a `kind` as a Papers view node */
+export type CollectionsNode = { node: 'collection'; name: string; count: number } | { node: 'collectionPaper'; collection: string; id: string; ref: { id: string } };
+
+export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsNode>, vscode.Disposable {
+	private readonly emitter = new vscode.EventEmitter<CollectionsNode | undefined>();
+	readonly onDidChangeTreeData = this.emitter.event;
+	private readonly subscriptions: vscode.Disposable[];
+
+	constructor(
+		private readonly store: LibraryStore,
+		private readonly workspace: IDigestWorkspace,
+	) {
+		// titles come from the workspace's summaries: refresh once they are known and when files change
+		this.subscriptions = [store.onDidChange(() => this.emitter.fire(undefined)), workspace.onDidChange(() => this.emitter.fire(undefined))];
+	}
+
+	private get library(): Library {
+		return this.store.library;
+	}
+
+	getChildren(node?: CollectionsNode): CollectionsNode[] {
+		// nothing collected yet: no rows, so the view's welcome text says how to start
+		if (!node && this.library.collections.every((c) => c.ids.length === 0) && this.library.collections.length === 1) return [];
+		if (!node) return this.library.collections.map((c) => ({ node: 'collection', name: c.name, count: c.ids.length }));
+		if (node.node !== 'collection') return [];
+		const ids = this.library.collections.find((c) => c.name === node.name)?.ids ?? [];
+		// newest addition first: what was just starred is on top
+		return [...ids].reverse().map((id) => ({ node: 'collectionPaper', collection: node.name, id, ref: { id } }));
+	}
+
+	getTreeItem(node: CollectionsNode): vscode.TreeItem {
+		if (node.node === 'collection') {
+			const item = new vscode.TreeItem(node.name, node.count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+			item.id = `collection:${node.name}`;
+			item.description = String(node.count);
+			item.iconPath = new vscode.ThemeIcon(node.name === 'Starred' ? 'star-full' : 'folder-library');
+			item.contextValue = node.name === 'Starred' ? 'collection starred' : 'collection';
+			return item;
+		}
+		const location = this.workspace.findPaper(node.id)[0];
+		const item = new vscode.TreeItem(location ? paperLabel(location.paper) : node.id, vscode.TreeItemCollapsibleState.None);
+		item.id = `collection:${node.collection}#${node.id}`;
+		const days = [...new Set(this.workspace.findPaper(node.id).map((l) => l.file.digest.day ?? l.file.digest.label))];
+		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : vscode.l10n.t('not in this workspace');
+		const note = this.library.notes[node.id];
+		const tooltip = new vscode.MarkdownString(undefined, false);
+		tooltip.appendText(`${location?.paper.title ?? node.id}\narXiv:${node.id}${days.length ? ` · ${days.join(', ')}` : ''}`);
+		if (note) tooltip.appendMarkdown('\n\n---\n\n').appendText(note);
+		item.tooltip = tooltip;
+		item.iconPath = new vscode.ThemeIcon(location ? 'file-text' : 'circle-slash');
+		item.contextValue = 'collectionPaper';
+		item.command = { command: 'arxivDigest.openCard', title: vscode.l10n.t('Open Paper Card'), arguments: [{ id: node.id }] };
+		return item;
+	}
+
+	dispose(): void {
+		for (const s of this.subscriptions) s.dispose();
+		this.emitter.dispose();
+	}
+}

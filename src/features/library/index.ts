@@ -1,0 +1,297 @@
+/**
+ * Stars, collections, notes and tags: the store in globalState, the commands on papers (tree, card,
+ * search, editor), the Collections view, the "Star" CodeLens in digests, the reader's sets the
+ * search shards filter by (`is:starred`, `has:note`, `tag:x`), and the library's part of the
+ * reading state (export/import, Settings Sync).
+ */
+import * as vscode from 'vscode';
+import { viewPapers } from '../../core/documentView';
+import {
+	addToCollection, collectionNameProblem, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
+	mergeLibraries, removeFromCollection, renameCollection, setNote, setTags, toggleStar, type Library,
+} from '../../core/library/model';
+import { noteMatches } from '../../core/library/noteSearch';
+import { parseLibrary, serializeLibrary } from '../../core/library/serial';
+import type { ParsedQuery } from '../../core/search/query';
+import { paperIndexAtLine } from '../../core/tree';
+import { cardRefFromArgument } from '../cards/args';
+import type { CardLibrary } from '../cards';
+import { getLog } from '../log';
+import { SETTINGS, DIGEST_LANGUAGE_ID } from '../settings';
+import type { IDigestWorkspace } from '../workspace/types';
+import { COLLECTIONS_VIEW_ID, CollectionsProvider, type CollectionsNode } from './collectionsView';
+import { ReadingStateRegistry, registerReadingStateCommands, type ReadingStatePart } from './readingState';
+import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
+
+export { LIBRARY_STATE_KEY, LibraryStore } from './store';
+export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from './readingState';
+
+/** What the card, the tree, search, hover and export read from the library. */
+export interface LibraryRegistration extends vscode.Disposable {
+	readonly store: LibraryStore;
+	readonly registry: ReadingStateRegistry;
+	readonly collectionsProvider: CollectionsProvider;
+	readonly onDidChange: vscode.Event<Library>;
+	isStarred(id: string): boolean;
+	note(id: string): string | undefined;
+	tags(id: string): readonly string[];
+	collections(id: string): string[];
+	/** the reader's lines for a tree tooltip: star, collections, tags, note */
+	tooltip(id: string): string | undefined;
+	/** ids whose note holds the query's words (search merges them into its results) */
+	noteIds(query: ParsedQuery): string[];
+	/** the paper the card shows, set by the wiring once the cards exist (the palette's fallback target) */
+	currentPaper?: () => string | undefined;
+}
+
+function errorText(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}
+
+/** The paper ids a command is about: the selected tree items, one item, or the paper under the cursor. */
+function idsOfArguments(arg: unknown, all: unknown, fallback: () => string | undefined): string[] {
+	const list = Array.isArray(all) && all.length > 0 ? all : arg === undefined ? [] : [arg];
+	const ids = list
+		.map((a) => (a && typeof a === 'object' && (a as CollectionsNode).node === 'collectionPaper' ? (a as { id: string }).id : cardRefFromArgument(a)?.id))
+		.filter((id): id is string => !!id)
+		.map(libraryId);
+	if (ids.length > 0) return [...new Set(ids)];
+	const current = fallback();
+	return current ? [libraryId(current)] : [];
+}
+
+/** "Star" next to "Open card" on every paper heading (same setting as the Open card lens). */
+class StarCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+	private readonly emitter = new vscode.EventEmitter<void>();
+	readonly onDidChangeCodeLenses = this.emitter.event;
+	private readonly subscription: vscode.Disposable;
+
+	constructor(
+		private readonly workspace: IDigestWorkspace,
+		private readonly store: LibraryStore,
+	) {
+		this.subscription = store.onDidChange(() => this.emitter.fire());
+	}
+
+	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+		if (!vscode.workspace.getConfiguration(undefined, document.uri).get<boolean>(SETTINGS.codeLensEnabled, true)) return [];
+		// the papers' lines from the document view: a large digest is parsed off the editor's thread
+		const view = await this.workspace.documentView(document, token);
+		if (!view || token.isCancellationRequested) return [];
+		return viewPapers(view).map((paper, index) => {
+			const starred = isStarred(this.store.library, paper.id);
+			return new vscode.CodeLens(new vscode.Range(paper.headingLine, 0, paper.headingLine, 0), {
+				title: starred ? vscode.l10n.t('$(star-full) Starred') : vscode.l10n.t('$(star-empty) Star'),
+				tooltip: starred ? vscode.l10n.t('Remove from Starred') : vscode.l10n.t('Add to Starred'),
+				command: 'arxivDigest.toggleStar',
+				arguments: [{ uri: document.uri.toString(), id: paper.id, index }],
+			});
+		});
+	}
+
+	dispose(): void {
+		this.subscription.dispose();
+		this.emitter.dispose();
+	}
+}
+
+/** The card's view of the library: its state for a paper, and the card's library buttons. */
+export function cardLibrary(registration: LibraryRegistration): CardLibrary {
+	const { store } = registration;
+	return {
+		onDidChange: store.onDidChange,
+		stateOf: (id) => ({ starred: registration.isStarred(id), collections: registration.collections(id), tags: registration.tags(id), note: registration.note(id) ?? '' }),
+		async handle(message, id) {
+			switch (message.type) {
+				case 'toggleStar':
+					await store.update((lib) => toggleStar(lib, id).library);
+					return;
+				case 'editCollections':
+					await vscode.commands.executeCommand('arxivDigest.addToCollection', { id });
+					return;
+				case 'editTags':
+					await vscode.commands.executeCommand('arxivDigest.editTags', { id });
+					return;
+				case 'saveNote':
+					if (await store.update((lib) => setNote(lib, id, message.text))) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Note saved'), 3000);
+					return;
+			}
+		},
+	};
+}
+
+export function registerLibrary(context: vscode.ExtensionContext, workspace: IDigestWorkspace): LibraryRegistration {
+	const store = new LibraryStore(context.globalState);
+	const registry = new ReadingStateRegistry(context);
+	const collections = new CollectionsProvider(store, workspace);
+	const view = vscode.window.createTreeView(COLLECTIONS_VIEW_ID, { treeDataProvider: collections, showCollapseAll: true, canSelectMany: true });
+	const disposables: vscode.Disposable[] = [store, registry, collections, view];
+
+	const registration: LibraryRegistration = {
+		store,
+		registry,
+		collectionsProvider: collections,
+		onDidChange: store.onDidChange,
+		isStarred: (id) => isStarred(store.library, id),
+		note: (id) => store.library.notes[libraryId(id)],
+		tags: (id) => store.library.tags[libraryId(id)] ?? [],
+		collections: (id) => collectionsOf(store.library, id),
+		noteIds: (query) => noteMatches(query, store.library.notes),
+		tooltip: (id) => {
+			const lib = store.library;
+			const lines = [collectionsOf(lib, id).join(', '), (lib.tags[libraryId(id)] ?? []).map((t) => `#${t}`).join(' '), lib.notes[libraryId(id)] ?? ''].filter((s) => s.trim());
+			return lines.length ? lines.join('\n\n') : undefined;
+		},
+		dispose: () => {
+			for (const d of disposables.reverse()) d.dispose();
+		},
+	};
+
+	const paperAtCursor = (): string | undefined => {
+		const editor = vscode.window.activeTextEditor;
+		if (editor && workspace.isDigestDocument(editor.document)) {
+			const digest = workspace.parseDocument(editor.document);
+			const index = paperIndexAtLine(digest, editor.selection.active.line, true);
+			if (index !== undefined) return digest.papers[index].id;
+		}
+		return registration.currentPaper?.();
+	};
+	const targetIds = (arg: unknown, all: unknown): string[] => {
+		const ids = idsOfArguments(arg, all, paperAtCursor);
+		if (ids.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Pick a paper in the Papers view, a card or a digest first.'));
+		return ids;
+	};
+
+	// the search shards filter `is:starred`, `has:note`, `tag:x` by these sets; a new backend (Refresh) gets them again
+	let sentTo: unknown;
+	let sentNames: string[] = [];
+	const pushSets = async (force: boolean) => {
+		const backend = await workspace.backend();
+		if (!backend || (!force && backend === sentTo)) return;
+		const sets = librarySets(store.library, sentNames);
+		sentNames = Object.keys(sets).filter((n) => sets[n].length > 0 || !n.startsWith('tag:'));
+		sentTo = backend;
+		await backend.service.setUserSets(sets);
+	};
+	const pushSetsLogged = (force: boolean) => void pushSets(force).catch((err: unknown) => getLog().warn(`arXiv Digest: could not give search the library's sets: ${errorText(err)}`));
+	pushSetsLogged(true);
+
+	const libraryPart: ReadingStatePart = {
+		key: 'library',
+		label: vscode.l10n.t('library (stars, collections, notes, tags)'),
+		syncKey: LIBRARY_STATE_KEY,
+		syncPriority: 1,
+		onDidChange: store.onDidChange,
+		// unreadable stored data is exported as it is: that is the reader's copy of it
+		snapshot: () => (store.problem ? store.raw() : serializeLibrary(store.library)),
+		validate: (data) => {
+			const parsed = parseLibrary(data);
+			return parsed.ok ? undefined : parsed.reason;
+		},
+		restore: async (data, mode) => {
+			const parsed = parseLibrary(data);
+			if (!parsed.ok) throw new Error(parsed.reason);
+			if (mode === 'replace' || store.problem) {
+				await store.replace(parsed.value);
+				const size = librarySize(parsed.value);
+				return vscode.l10n.t('library replaced ({0} papers, {1} notes)', size.papers, size.notes);
+			}
+			const merged = mergeLibraries(store.library, parsed.value);
+			await store.update(() => merged.library);
+			const size = librarySize(merged.library);
+			return merged.keptNotes > 0
+				? vscode.l10n.t('library merged ({0} papers, {1} notes; {2} of your notes kept over the file\'s)', size.papers, size.notes, merged.keptNotes)
+				: vscode.l10n.t('library merged ({0} papers, {1} notes)', size.papers, size.notes);
+		},
+	};
+
+	const pickCollection = async (title: string, placeHolder: string): Promise<string | undefined> => {
+		type Item = vscode.QuickPickItem & { name?: string };
+		const items: Item[] = [
+			...store.library.collections.map((c) => ({ label: `$(${c.name === 'Starred' ? 'star-full' : 'folder-library'}) ${c.name}`, description: vscode.l10n.t('{0} papers', c.ids.length), name: c.name })),
+			{ label: `$(add) ${vscode.l10n.t('New Collection…')}` },
+		];
+		const picked = await vscode.window.showQuickPick(items, { title, placeHolder });
+		if (!picked) return undefined;
+		return picked.name ?? askName(vscode.l10n.t('New Collection'));
+	};
+	const askName = (title: string, value?: string, renaming?: string) =>
+		vscode.window.showInputBox({ title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => collectionNameProblem(store.library, v, renaming) });
+
+	const collectionOf = async (node: unknown): Promise<string | undefined> =>
+		node && typeof node === 'object' && (node as CollectionsNode).node === 'collection'
+			? (node as { name: string }).name
+			: pickCollection(vscode.l10n.t('Which collection?'), vscode.l10n.t('Pick a collection'));
+
+	disposables.push(
+		registry.register(libraryPart),
+		registerReadingStateCommands(registry),
+		vscode.languages.registerCodeLensProvider({ language: DIGEST_LANGUAGE_ID }, new StarCodeLensProvider(workspace, store)),
+		store.onDidChange(() => pushSetsLogged(true)),
+		workspace.onDidChange(() => pushSetsLogged(false)),
+		// another window or Settings Sync may have written the library meanwhile
+		vscode.window.onDidChangeWindowState((e) => {
+			if (e.focused) store.reload();
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.toggleStar', async (arg?: unknown, all?: unknown) => {
+			const ids = targetIds(arg, all);
+			if (ids.length === 0) return;
+			// several selected: star them all unless all are starred already
+			const star = ids.length === 1 ? !isStarred(store.library, ids[0]) : ids.some((id) => !isStarred(store.library, id));
+			await store.update((lib) => (ids.length === 1 ? toggleStar(lib, ids[0]).library : star ? addToCollection(lib, 'Starred', ids) : removeFromCollection(lib, 'Starred', ids)));
+		}),
+		vscode.commands.registerCommand('arxivDigest.addToCollection', async (arg?: unknown, all?: unknown) => {
+			const ids = targetIds(arg, all);
+			if (ids.length === 0) return;
+			const name = await pickCollection(vscode.l10n.t('Add to Collection'), vscode.l10n.t('Add {0} paper(s) to…', ids.length));
+			if (name) await store.update((lib) => addToCollection(lib, name, ids));
+		}),
+		vscode.commands.registerCommand('arxivDigest.removeFromCollection', async (arg?: unknown, all?: unknown) => {
+			const nodes = (Array.isArray(all) && all.length ? all : [arg]).filter((n): n is Extract<CollectionsNode, { node: 'collectionPaper' }> => !!n && typeof n === 'object' && (n as CollectionsNode).node === 'collectionPaper');
+			if (nodes.length === 0) return;
+			await store.update((lib) => nodes.reduce((l, n) => removeFromCollection(l, n.collection, [n.id]), lib));
+		}),
+		vscode.commands.registerCommand('arxivDigest.newCollection', async () => {
+			const name = await askName(vscode.l10n.t('New Collection'));
+			if (name) await store.update((lib) => createCollection(lib, name));
+		}),
+		vscode.commands.registerCommand('arxivDigest.renameCollection', async (node?: unknown) => {
+			const from = await collectionOf(node);
+			if (!from) return;
+			const to = await askName(vscode.l10n.t('Rename Collection'), from, from);
+			if (to && to !== from) await store.update((lib) => renameCollection(lib, from, to));
+		}),
+		vscode.commands.registerCommand('arxivDigest.deleteCollection', async (node?: unknown) => {
+			const name = await collectionOf(node);
+			if (!name) return;
+			const del = vscode.l10n.t('Delete');
+			const count = store.library.collections.find((c) => c.name === name)?.ids.length ?? 0;
+			const sure = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the collection "{0}" ({1} papers)? The papers stay in your digests.', name, count), { modal: true }, del);
+			if (sure === del) await store.update((lib) => deleteCollection(lib, name));
+		}),
+		vscode.commands.registerCommand('arxivDigest.editTags', async (arg?: unknown, tagsArg?: unknown) => {
+			const ids = targetIds(arg, undefined);
+			if (ids.length !== 1) return;
+			const current = store.library.tags[ids[0]] ?? [];
+			const input = Array.isArray(tagsArg)
+				? tagsArg.join(' ')
+				: await vscode.window.showInputBox({
+						title: vscode.l10n.t('Edit Tags'),
+						prompt: vscode.l10n.t('Tags of {0}, separated by spaces or commas; search them with tag:name', ids[0]),
+						value: current.join(' '),
+					});
+			if (input !== undefined) await store.update((lib) => setTags(lib, ids[0], input.split(/[\s,，]+/)));
+		}),
+		vscode.commands.registerCommand('arxivDigest.editNote', async (arg?: unknown, text?: unknown) => {
+			const ids = targetIds(arg, undefined);
+			if (ids.length !== 1) return;
+			// notes are written in the card; a text argument (tests, scripts) saves directly
+			if (typeof text === 'string') await store.update((lib) => setNote(lib, ids[0], text));
+			else await vscode.commands.executeCommand('arxivDigest.openCard', typeof arg === 'object' && arg ? arg : { id: ids[0] });
+		}),
+		vscode.commands.registerCommand('arxivDigest.internal.showLibraryProblem', () => showLibraryProblem(store)),
+	);
+	if (store.problem) void showLibraryProblem(store);
+	return registration;
+}

@@ -1,0 +1,131 @@
+/**
+ * The reader's library in `context.globalState` (one VS Code profile, every window and workspace,
+ * Restricted Mode included: nothing is written to the workspace or to digest files).
+ *
+ * Stored data that does not read back as ours (damaged, another tool's, or a newer format) is never
+ * overwritten silently: the store refuses changes, says why, and offers to save a copy of it or to
+ * start an empty library, on the reader's word only.
+ */
+import * as vscode from 'vscode';
+import { emptyLibrary, type Library } from '../../core/library/model';
+import { parseLibrary, serializeLibrary, type StateProblem } from '../../core/library/serial';
+
+export const LIBRARY_STATE_KEY = 'arxivDigest.library';
+
+export interface LibraryTrouble {
+	readonly problem: StateProblem;
+	readonly reason: string;
+}
+
+export class LibraryStore implements vscode.Disposable {
+	private value: Library = emptyLibrary();
+	private trouble: LibraryTrouble | undefined;
+	/** JSON of what this store last read or wrote, to notice writes by another window or by Settings Sync */
+	private lastJson = '';
+	private readonly emitter = new vscode.EventEmitter<Library>();
+	readonly onDidChange = this.emitter.event;
+
+	constructor(private readonly state: vscode.Memento) {
+		this.read();
+	}
+
+	get library(): Library {
+		return this.value;
+	}
+
+	/** set while the stored data is unreadable: the store then refuses every change */
+	get problem(): LibraryTrouble | undefined {
+		return this.trouble;
+	}
+
+	/** what globalState holds, as stored (for a copy of unreadable data) */
+	raw(): unknown {
+		return this.state.get(LIBRARY_STATE_KEY);
+	}
+
+	private read(): boolean {
+		const raw = this.raw();
+		const json = JSON.stringify(raw) ?? '';
+		if (json === this.lastJson) return false;
+		this.lastJson = json;
+		const parsed = parseLibrary(raw);
+		if (parsed.ok) {
+			this.value = parsed.value;
+			this.trouble = undefined;
+		} else {
+			this.value = emptyLibrary();
+			this.trouble = { problem: parsed.problem, reason: parsed.reason };
+		}
+		return true;
+	}
+
+	/** Reads globalState again (another window or Settings Sync may have written it); fires when it changed. */
+	reload(): void {
+		if (this.read()) this.emitter.fire(this.value);
+	}
+
+	/**
+	 * Applies a change and saves it. Resolves false, after telling the reader why, when the stored
+	 * data is unreadable or the change is refused (a duplicate name, a note too long).
+	 */
+	async update(change: (library: Library) => Library): Promise<boolean> {
+		this.reload();
+		if (this.trouble) {
+			void showLibraryProblem(this);
+			return false;
+		}
+		let next: Library;
+		try {
+			next = change(this.value);
+		} catch (err) {
+			void vscode.window.showWarningMessage(err instanceof Error ? err.message : String(err));
+			return false;
+		}
+		if (next === this.value) return true;
+		await this.write(next);
+		return true;
+	}
+
+	/** Replaces whatever is stored, unreadable data included: only after the reader chose it. */
+	async replace(library: Library): Promise<void> {
+		await this.write(library);
+	}
+
+	private async write(library: Library): Promise<void> {
+		const stored = serializeLibrary(library);
+		await this.state.update(LIBRARY_STATE_KEY, stored);
+		this.lastJson = JSON.stringify(stored);
+		this.value = library;
+		this.trouble = undefined;
+		this.emitter.fire(library);
+	}
+
+	dispose(): void {
+		this.emitter.dispose();
+	}
+}
+
+const SAVE_COPY_COMMAND = 'arxivDigest.exportReadingState';
+
+/** The message for unreadable stored data, with the two ways out; nothing happens without a choice. */
+export async function showLibraryProblem(store: LibraryStore): Promise<void> {
+	const trouble = store.problem;
+	if (!trouble) return;
+	const what =
+		trouble.problem === 'newer'
+			? vscode.l10n.t('Your arXiv Digest library (stars, collections, notes, tags) in this VS Code profile was saved by a newer version of the extension: {0}. Update arXiv Digest to use it.', trouble.reason)
+			: vscode.l10n.t('arXiv Digest cannot read the library (stars, collections, notes, tags) stored in this VS Code profile: {0}.', trouble.reason);
+	const saveCopy = vscode.l10n.t('Save a Copy…');
+	const startEmpty = vscode.l10n.t('Start an Empty Library…');
+	const choice = await vscode.window.showErrorMessage(`${what} ${vscode.l10n.t('It was left as it is; nothing is saved over it until you choose.')}`, saveCopy, startEmpty);
+	if (choice === saveCopy) await vscode.commands.executeCommand(SAVE_COPY_COMMAND);
+	else if (choice === startEmpty) {
+		const replace = vscode.l10n.t('Replace with an Empty Library');
+		const sure = await vscode.window.showWarningMessage(
+			vscode.l10n.t('Replace the unreadable library with an empty one? The stored data is lost unless you saved a copy.'),
+			{ modal: true },
+			replace,
+		);
+		if (sure === replace) await store.replace(emptyLibrary());
+	}
+}

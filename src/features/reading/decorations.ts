@@ -1,0 +1,125 @@
+/**
+ * Interests in open digests: a gutter mark and the matched words after the heading of each matching
+ * paper, the interest keywords highlighted inside those papers, excluded papers' headings dimmed.
+ * A digest shown in an editor also counts as seen.
+ */
+import * as vscode from 'vscode';
+import { dayFromPath } from '../../core/day';
+import { viewPapers } from '../../core/documentView';
+import { isMatch } from '../../core/interests';
+import type { ReadingLookup } from '../../core/readingMarks';
+import type { IDigestWorkspace } from '../workspace/types';
+
+/** decorations follow typing after it settles */
+const UPDATE_DELAY_MS = 250;
+/** at most this many keyword highlights per editor: a guard against a pattern that matches everywhere */
+const MAX_HIGHLIGHTS = 5000;
+
+interface DecorationHost extends ReadingLookup {
+	readonly onDidChange: vscode.Event<void>;
+	readonly interests: { highlightPattern(): RegExp | undefined };
+	markSeen(ids: Iterable<string>, day: string | undefined): void;
+}
+
+export function registerInterestDecorations(extensionUri: vscode.Uri, workspace: IDigestWorkspace, reading: DecorationHost): vscode.Disposable {
+	// the gutter mark on the heading's first character only: a whole-line range repeats it on every wrapped row
+	const gutter = vscode.window.createTextEditorDecorationType({
+		gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'interest.svg'),
+		gutterIconSize: 'contain',
+		overviewRulerColor: new vscode.ThemeColor('charts.yellow'),
+		overviewRulerLane: vscode.OverviewRulerLane.Right,
+	});
+	const heading = vscode.window.createTextEditorDecorationType({});
+	const word = vscode.window.createTextEditorDecorationType({
+		backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
+		borderRadius: '2px',
+	});
+	const excluded = vscode.window.createTextEditorDecorationType({ opacity: '0.5' });
+	let timer: ReturnType<typeof setTimeout> | undefined;
+
+	/** the document version each editor was last decorated for, so a slow view never paints over a newer one */
+	const decorated = new WeakMap<vscode.TextEditor, number>();
+	const decorate = async (editor: vscode.TextEditor) => {
+		if (!workspace.isDigestDocument(editor.document)) return;
+		const document = editor.document;
+		const version = document.version;
+		decorated.set(editor, version);
+		// the papers' lines from the document view: a large digest is parsed off the editor's thread
+		const view = await workspace.documentView(document);
+		if (!view || document.isClosed || document.version !== version || decorated.get(editor) !== version) return;
+		const papers = viewPapers(view);
+		const pattern = reading.interests.highlightPattern();
+		const headings: vscode.DecorationOptions[] = [];
+		const gutters: vscode.Range[] = [];
+		const words: vscode.Range[] = [];
+		const dimmed: vscode.Range[] = [];
+		let full: string | undefined;
+		papers.forEach((paper, i) => {
+			const match = reading.match(paper.id);
+			if (!match) return;
+			const line = Math.min(paper.headingLine, document.lineCount - 1);
+			if (match.excluded) {
+				dimmed.push(document.lineAt(line).range);
+				return;
+			}
+			if (!isMatch(match)) return;
+			gutters.push(new vscode.Range(line, 0, line, 0));
+			headings.push({
+				range: document.lineAt(line).range,
+				renderOptions: { after: { contentText: `  ✦ ${match.words.join(', ')}`, color: new vscode.ThemeColor('editorCodeLens.foreground') } },
+				hoverMessage: new vscode.MarkdownString(vscode.l10n.t('Matches your interests: {0}', match.words.join(', '))),
+			});
+			if (!pattern || words.length >= MAX_HIGHLIGHTS) return;
+			// the entry runs to the line before the next paper's heading
+			const last = Math.min((papers[i + 1]?.headingLine ?? document.lineCount) - 1, document.lineCount - 1);
+			const start = document.offsetAt(new vscode.Position(line, 0));
+			const end = document.offsetAt(document.lineAt(Math.max(line, last)).range.end);
+			const text = (full ??= document.getText()).slice(start, end);
+			pattern.lastIndex = 0;
+			for (let m = pattern.exec(text); m && words.length < MAX_HIGHLIGHTS; m = pattern.exec(text)) {
+				if (m[0] === '') {
+					pattern.lastIndex++;
+					continue;
+				}
+				words.push(new vscode.Range(document.positionAt(start + m.index), document.positionAt(start + m.index + m[0].length)));
+			}
+		});
+		editor.setDecorations(gutter, gutters);
+		editor.setDecorations(heading, headings);
+		editor.setDecorations(word, words);
+		editor.setDecorations(excluded, dimmed);
+		reading.markSeen(
+			papers.map((p) => p.id),
+			workspace.get(document.uri)?.digest.day ?? dayFromPath(document.uri.path),
+		);
+	};
+
+	const decorateAll = () => {
+		if (timer) clearTimeout(timer);
+		timer = undefined;
+		for (const editor of vscode.window.visibleTextEditors) void decorate(editor);
+	};
+	const schedule = () => {
+		if (timer) clearTimeout(timer);
+		timer = setTimeout(decorateAll, UPDATE_DELAY_MS);
+	};
+
+	const subscriptions = [
+		gutter,
+		heading,
+		word,
+		excluded,
+		vscode.window.onDidChangeVisibleTextEditors(schedule),
+		vscode.workspace.onDidChangeTextDocument((e) => {
+			if (vscode.window.visibleTextEditors.some((ed) => ed.document === e.document)) schedule();
+		}),
+		reading.onDidChange(schedule),
+	];
+	schedule();
+	return {
+		dispose() {
+			if (timer) clearTimeout(timer);
+			for (const s of subscriptions) s.dispose();
+		},
+	};
+}

@@ -1,0 +1,217 @@
+/**
+ * Reading every day: the reader's interests (matches from the index shards) and new / seen / read
+ * state, the commands that change them, and the reader's sets search filters by (`is:match`,
+ * `is:unread`, `is:read`). The Papers view, cards and editors show them through `Reading`.
+ */
+import * as vscode from 'vscode';
+import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/readingMarks';
+import { baseId, firstListedDays, type ReadStatus } from '../../core/readState';
+import type { InterestMatch } from '../../core/interests';
+import { paperTarget } from '../paperActions';
+import type { IDigestWorkspace, PaperRef } from '../workspace/types';
+import { registerInterestDecorations } from './decorations';
+import { addInterest, InterestsService, type InterestList } from './interests';
+import type { ReadingStateRegistry } from '../library/readingState';
+import { READ_STATE_KEY, ReadStore } from './readStore';
+import { readMarksPart } from './statePart';
+
+export const VIEW_MODE_SETTING = 'arxivDigest.tree.viewMode';
+/** Internal: the paper of the active card (registered by the cards feature), for commands run from a card. */
+export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
+/** the reader's sets go to the shards after changes settle */
+const SETS_DELAY_MS = 300;
+
+export interface Reading extends ReadingLookup, vscode.Disposable {
+	readonly store: ReadStore;
+	readonly interests: InterestsService;
+	/** fires after read state, matches or the view mode changed */
+	readonly onDidChange: vscode.Event<void>;
+	viewMode(): ViewMode;
+	/** opening a card */
+	markRead(id: string): void;
+	/** a day (its papers) was shown */
+	markSeen(ids: Iterable<string>, day: string | undefined): void;
+	/** pushes the reader's sets to the shards now (tests wait for it) */
+	syncSets(): Promise<void>;
+}
+
+export function registerReading(context: vscode.ExtensionContext, workspace: IDigestWorkspace, registry?: ReadingStateRegistry): Reading {
+	const store = new ReadStore(context.globalState);
+	// export/import and the Settings Sync plan (within its budget) go through the library's registry
+	if (registry) context.subscriptions.push(registry.register(readMarksPart(store)));
+	else context.globalState.setKeysForSync([READ_STATE_KEY]);
+	const interests = new InterestsService(workspace);
+	const emitter = new vscode.EventEmitter<void>();
+	let mode = parseViewMode(vscode.workspace.getConfiguration().get(VIEW_MODE_SETTING));
+	let firstListed: Map<string, string> | undefined;
+	let setsTimer: ReturnType<typeof setTimeout> | undefined;
+
+	const syncSets = async () => {
+		if (setsTimer) clearTimeout(setsTimer);
+		setsTimer = undefined;
+		const backend = await workspace.backend();
+		if (!backend) return;
+		const read = store.readIds();
+		const readSet = new Set(read);
+		const unread = new Set<string>();
+		for (const file of workspace.files()) for (const p of file.digest.papers) if (!readSet.has(baseId(p.id))) unread.add(p.id);
+		await backend.service.setUserSets({ 'is:read': read, 'is:unread': [...unread], 'is:match': interests.matchIds() });
+	};
+	const scheduleSets = () => {
+		if (setsTimer) clearTimeout(setsTimer);
+		setsTimer = setTimeout(() => void syncSets(), SETS_DELAY_MS);
+	};
+
+	const reading: Reading = {
+		store,
+		interests,
+		onDidChange: emitter.event,
+		statusOn: (id: string, day: string | undefined): ReadStatus => store.statusOn(id, day),
+		match: (id: string): InterestMatch | undefined => interests.match(id),
+		firstListed(id: string): string | undefined {
+			// one pass over the summaries' ids, redone after files change
+			firstListed ??= firstListedDays(workspace.files().map((f) => f.digest));
+			return firstListed.get(id);
+		},
+		viewMode: () => mode,
+		markRead: (id) => store.markRead([id]),
+		markSeen: (ids, day) => store.markSeen(ids, day),
+		syncSets,
+		dispose() {
+			if (setsTimer) clearTimeout(setsTimer);
+			for (const d of disposables.reverse()) d.dispose();
+		},
+	};
+
+	/** the paper a command is about; from a card's title menu, the card's paper */
+	const target = async (arg: unknown) => {
+		if (arg === undefined || arg instanceof vscode.Uri) {
+			const card = await vscode.commands.executeCommand<PaperRef | undefined>(CURRENT_CARD_COMMAND).then(
+				(ref) => ref,
+				() => undefined,
+			);
+			if (card) arg = card;
+		}
+		return paperTarget(workspace, arg);
+	};
+
+	const added = async (list: InterestList, term: string) => {
+		const isNew = await addInterest(list, term);
+		const message = isNew ? vscode.l10n.t('Added “{0}” to your interests ({1}).', term, list) : vscode.l10n.t('“{0}” is already in your interests ({1}).', term, list);
+		vscode.window.setStatusBarMessage(`$(sparkle) ${message}`, 4000);
+	};
+
+	const disposables: vscode.Disposable[] = [
+		store,
+		interests,
+		emitter,
+		store.onDidChange(() => {
+			emitter.fire();
+			scheduleSets();
+		}),
+		interests.onDidChange(() => {
+			emitter.fire();
+			scheduleSets();
+		}),
+		workspace.onDidChange(() => {
+			firstListed = undefined;
+			scheduleSets();
+		}),
+		vscode.workspace.onDidChangeConfiguration((e) => {
+			if (!e.affectsConfiguration(VIEW_MODE_SETTING)) return;
+			mode = parseViewMode(vscode.workspace.getConfiguration().get(VIEW_MODE_SETTING));
+			emitter.fire();
+		}),
+		registerInterestDecorations(context.extensionUri, workspace, reading),
+
+		vscode.commands.registerCommand('arxivDigest.addSelectionToInterests', async () => {
+			const editor = vscode.window.activeTextEditor;
+			const text = editor?.document.getText(editor.selection).replace(/\s+/g, ' ').trim();
+			if (!text) {
+				void vscode.window.showInformationMessage(vscode.l10n.t('Select a word or phrase in an editor to add it to your interests.'));
+				return;
+			}
+			await added('keywords', text);
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.excludeKeyword', async (arg?: unknown) => {
+			const editor = vscode.window.activeTextEditor;
+			const selected = editor?.document.getText(editor.selection).replace(/\s+/g, ' ').trim();
+			const term =
+				typeof arg === 'string'
+					? arg
+					: await vscode.window.showInputBox({
+							title: vscode.l10n.t('Exclude Keyword'),
+							prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches'),
+							value: selected ?? '',
+						});
+			if (term?.trim()) await added('exclude', term.trim());
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.followAuthor', async (arg?: unknown) => {
+			if (typeof arg === 'string' && arg.trim()) {
+				await added('authors', arg);
+				return;
+			}
+			const t = await target(arg);
+			if (!t) return;
+			const location = t.uri && workspace.resolve({ uri: t.uri.toString(), id: t.paper.id, index: t.index });
+			// every author, not the first few the summary keeps
+			const loaded = location ? await workspace.loadPaper(location) : undefined;
+			const authors = (loaded?.paper.authors ?? t.paper.authors).filter((a) => a.trim() !== '');
+			if (authors.length === 0) {
+				void vscode.window.showInformationMessage(vscode.l10n.t('This paper lists no authors.'));
+				return;
+			}
+			const name =
+				authors.length === 1
+					? authors[0]
+					: await vscode.window.showQuickPick(authors, { title: vscode.l10n.t('Follow Author'), placeHolder: vscode.l10n.t('Papers by this author will be marked as matches') });
+			if (name) await added('authors', name);
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.markUnread', async (arg?: unknown) => {
+			const t = await target(arg);
+			if (t) store.markUnread([t.paper.id]);
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.markDayRead', (arg?: unknown) => {
+			const day = dayOf(arg) ?? newestDay(workspace);
+			if (day === undefined) return;
+			const ids: string[] = [];
+			for (const file of workspace.files()) if (file.digest.day === day) for (const p of file.digest.papers) ids.push(p.id);
+			store.markRead(ids);
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.setViewMode', async (value?: unknown) => {
+			let next: ViewMode | undefined = typeof value === 'string' ? parseViewMode(value) : undefined;
+			if (!next) {
+				const items: (vscode.QuickPickItem & { mode: ViewMode })[] = [
+					{ mode: 'all', label: vscode.l10n.t('All papers'), description: mode === 'all' ? vscode.l10n.t('current') : undefined },
+					{ mode: 'matchesFirst', label: vscode.l10n.t('Matches first'), description: mode === 'matchesFirst' ? vscode.l10n.t('current') : undefined },
+					{ mode: 'onlyMatches', label: vscode.l10n.t('Only matches'), description: mode === 'onlyMatches' ? vscode.l10n.t('current') : undefined },
+				];
+				next = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Papers View Mode') }))?.mode;
+			}
+			if (next) await vscode.workspace.getConfiguration().update(VIEW_MODE_SETTING, next, vscode.ConfigurationTarget.Global);
+		}),
+	];
+	return reading;
+}
+
+/** The day of a tree day node or a `YYYY-MM-DD` string. */
+function dayOf(arg: unknown): string | undefined {
+	if (typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg)) return arg;
+	const node = arg as { kind?: unknown; day?: unknown } | undefined;
+	if (node && typeof node === 'object' && (node.kind === 'day' || node.kind === 'category')) {
+		const day = node.kind === 'day' ? node.day : (node as { parent?: { day?: unknown } }).parent?.day;
+		return typeof day === 'string' ? day : undefined;
+	}
+	return undefined;
+}
+
+export function newestDay(workspace: IDigestWorkspace): string | undefined {
+	let newest: string | undefined;
+	for (const file of workspace.files()) if (file.digest.day && (newest === undefined || file.digest.day > newest)) newest = file.digest.day;
+	return newest;
+}

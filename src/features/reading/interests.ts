@@ -1,0 +1,158 @@
+/**
+ * The reader's interests on the editor side: the settings, and the matches the index shards compute
+ * from them (the editor holds summaries only, the shards hold the text). Asked again when the
+ * settings change and when files change; the shards keep each paper's result, so that is cheap.
+ */
+import * as vscode from 'vscode';
+import { interestHighlightPattern, isMatch, normalizeInterests, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { getLog } from '../log';
+import type { IDigestWorkspace } from '../workspace/types';
+
+export const INTEREST_SETTINGS = {
+	keywords: 'arxivDigest.interests.keywords',
+	authors: 'arxivDigest.interests.authors',
+	categories: 'arxivDigest.interests.categories',
+	exclude: 'arxivDigest.interests.exclude',
+} as const;
+
+export type InterestList = keyof typeof INTEREST_SETTINGS;
+
+/** file changes come in batches during a scan: match once they settle */
+const REFRESH_DELAY_MS = 400;
+
+export function readInterestSettings(): InterestSpec {
+	const config = vscode.workspace.getConfiguration();
+	return normalizeInterests({
+		keywords: config.get<unknown[]>(INTEREST_SETTINGS.keywords, []),
+		authors: config.get<unknown[]>(INTEREST_SETTINGS.authors, []),
+		categories: config.get<unknown[]>(INTEREST_SETTINGS.categories, []),
+		exclude: config.get<unknown[]>(INTEREST_SETTINGS.exclude, []),
+	});
+}
+
+/** Adds a term to one interest list in the user settings (no duplicate). */
+export async function addInterest(list: InterestList, term: string): Promise<boolean> {
+	const key = INTEREST_SETTINGS[list];
+	const config = vscode.workspace.getConfiguration();
+	const current = config.get<unknown[]>(key, []).filter((v): v is string => typeof v === 'string');
+	if (current.some((v) => v.trim().toLowerCase() === term.trim().toLowerCase())) return false;
+	await config.update(key, [...current, term.trim()], vscode.ConfigurationTarget.Global);
+	return true;
+}
+
+export class InterestsService implements vscode.Disposable {
+	private specValue: InterestSpec = readInterestSettings();
+	private pattern: RegExp | undefined | null = null;
+	private matchMap = new Map<string, InterestMatch>();
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private generation = 0;
+	private shownErrors = '';
+	private disposed = false;
+	private readonly emitter = new vscode.EventEmitter<void>();
+	/** fires when the matches changed */
+	readonly onDidChange = this.emitter.event;
+	private readonly subscriptions: vscode.Disposable[] = [];
+	/** the last refresh: shard time (slowest shard) and papers matched anew, for the bench and logs */
+	lastRun: { ms: number; computed: number; matches: number } | undefined;
+
+	constructor(private readonly workspace: IDigestWorkspace) {
+		this.subscriptions.push(
+			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (!Object.values(INTEREST_SETTINGS).some((key) => e.affectsConfiguration(key))) return;
+				this.specValue = readInterestSettings();
+				this.pattern = null;
+				this.schedule(0);
+			}),
+			workspace.onDidChange(() => this.schedule(REFRESH_DELAY_MS)),
+		);
+		// the tree is complete (ready) before the index holds every paper: ask again as the index fills
+		void workspace.ready.then(async () => {
+			this.schedule(0);
+			const backend = await workspace.backend();
+			if (!backend) return;
+			void backend.service.headReady.then(() => this.schedule(0));
+			void backend.service.whenIndexed().then(() => this.schedule(0));
+		});
+	}
+
+	get spec(): InterestSpec {
+		return this.specValue;
+	}
+
+	get hasInterests(): boolean {
+		const s = this.specValue;
+		return s.keywords.length + s.authors.length + s.categories.length + s.exclude.length > 0;
+	}
+
+	/** The interest keywords as one global pattern, for cards and editors. */
+	highlightPattern(): RegExp | undefined {
+		if (this.pattern === null) this.pattern = interestHighlightPattern(this.specValue);
+		return this.pattern;
+	}
+
+	match(id: string): InterestMatch | undefined {
+		return this.matchMap.get(id);
+	}
+
+	isMatch(id: string): boolean {
+		return isMatch(this.matchMap.get(id));
+	}
+
+	/** ids of papers that match (not excluded) */
+	matchIds(): string[] {
+		const out: string[] = [];
+		for (const [id, m] of this.matchMap) if (isMatch(m)) out.push(id);
+		return out;
+	}
+
+	private schedule(delay: number): void {
+		if (this.disposed) return;
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			void this.refresh();
+		}, delay);
+	}
+
+	/** Asks the shards for the matches now; resolves when they are applied. */
+	async refresh(): Promise<void> {
+		const generation = ++this.generation;
+		const spec = this.specValue;
+		const backend = await this.workspace.backend();
+		if (!backend || this.disposed) return;
+		let reply: Awaited<ReturnType<typeof backend.service.interests>>;
+		try {
+			reply = await backend.service.interests(spec);
+		} catch (err) {
+			getLog().warn(`Interests: matching failed: ${err instanceof Error ? err.message : String(err)}`);
+			return;
+		}
+		if (generation !== this.generation || this.disposed) return;
+		this.lastRun = { ms: reply.ms, computed: reply.computed, matches: reply.matches.size };
+		getLog().debug(`Interests: ${reply.matches.size} papers matched or excluded; ${reply.computed} matched anew in ${reply.ms.toFixed(1)} ms`);
+		const errors = reply.errors.join('; ');
+		if (errors && errors !== this.shownErrors) {
+			void vscode.window.showWarningMessage(vscode.l10n.t('Some arXiv Digest interests are ignored: {0}', errors));
+		}
+		this.shownErrors = errors;
+		if (sameMatches(this.matchMap, reply.matches)) return;
+		this.matchMap = reply.matches;
+		this.emitter.fire();
+	}
+
+	dispose(): void {
+		this.disposed = true;
+		if (this.timer) clearTimeout(this.timer);
+		for (const s of this.subscriptions) s.dispose();
+		this.emitter.dispose();
+	}
+}
+
+function sameMatches(a: ReadonlyMap<string, InterestMatch>, b: ReadonlyMap<string, InterestMatch>): boolean {
+	if (a.size !== b.size) return false;
+	for (const [id, m] of a) {
+		const o = b.get(id);
+		if (!o || o.excluded !== m.excluded || o.words.join('\n') !== m.words.join('\n')) return false;
+	}
+	return true;
+}

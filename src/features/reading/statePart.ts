@@ -1,0 +1,34 @@
+/**
+ * The read marks as a part of Export / Import Reading State and of the Settings Sync plan (see
+ * features/library/readingState.ts): one registry decides what syncs within the budget.
+ */
+import * as vscode from 'vscode';
+import { ReadState } from '../../core/readState';
+import type { ReadingStatePart } from '../library/readingState';
+import { READ_STATE_KEY, type ReadStore } from './readStore';
+
+/** read marks sync after the reader's own writing (stars, notes) when the budget is short */
+const READ_MARKS_SYNC_PRIORITY = 20;
+
+export function readMarksPart(store: ReadStore): ReadingStatePart {
+	return {
+		key: 'readMarks',
+		label: vscode.l10n.t('read marks'),
+		syncKey: READ_STATE_KEY,
+		syncPriority: READ_MARKS_SYNC_PRIORITY,
+		onDidChange: store.onDidChange,
+		snapshot: () => store.snapshot(),
+		validate: (data) => {
+			const parsed = ReadState.parse(data);
+			return parsed.ok ? undefined : parsed.error;
+		},
+		restore: async (data, mode) => {
+			const parsed = ReadState.parse(data);
+			if (!parsed.ok) throw new Error(parsed.error);
+			const ids = parsed.state.readIds();
+			if (mode === 'replace') store.restore(data);
+			else store.markRead(ids);
+			return vscode.l10n.t('{0} read papers', ids.length);
+		},
+	};
+}

@@ -1,0 +1,48 @@
+/**
+ * The Papers view's share of reading: the activity-bar badge (new matches of the newest day), a
+ * day shown (expanded) counts as seen, and excluded papers dimmed.
+ */
+import * as vscode from 'vscode';
+import type { DayNode, TreeNode } from '../../core/tree';
+import { PaperDecorations, type DigestTreeProvider } from '../tree/provider';
+import type { Reading } from '.';
+
+/** the badge follows marks after they settle */
+const BADGE_DELAY_MS = 100;
+
+export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: DigestTreeProvider, reading: Reading): vscode.Disposable {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const updateBadge = () => {
+		timer = undefined;
+		const newest = provider.model.roots().find((d) => d.day !== undefined);
+		const fresh = newest ? provider.counts(newest).freshMatches : 0;
+		const day = newest?.day ?? '';
+		const tooltip = fresh === 1 ? vscode.l10n.t('1 new match on {0}', day) : vscode.l10n.t('{0} new matches on {1}', fresh, day);
+		view.badge = fresh > 0 ? { value: fresh, tooltip } : undefined;
+	};
+	const schedule = () => {
+		timer ??= setTimeout(updateBadge, BADGE_DELAY_MS);
+	};
+	const seen = (day: DayNode) => {
+		const ids: string[] = [];
+		for (const c of day.categories) for (const p of c.papers) ids.push(p.paper.id);
+		reading.markSeen(ids, day.day);
+	};
+	const subscriptions = [
+		vscode.window.registerFileDecorationProvider(new PaperDecorations()),
+		reading.onDidChange(schedule),
+		provider.onDidChangeTreeData(schedule),
+		view.onDidExpandElement((e) => {
+			const node = e.element;
+			if (node.kind === 'day') seen(node);
+			else if (node.kind === 'category') seen(node.parent);
+		}),
+	];
+	schedule();
+	return {
+		dispose() {
+			if (timer) clearTimeout(timer);
+			for (const s of subscriptions) s.dispose();
+		},
+	};
+}

@@ -1,0 +1,115 @@
+'use strict';
+// Interests and new / seen / read in the real editor: the tree's marks and counts, search's
+// is:match / is:read, the card's interest marks, Mark as Unread / Mark Day as Read, Next Unread.
+const assert = require('assert');
+const vscode = require('vscode');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, waitFor } = require('./helpers');
+
+const BIG_DAY = '2026-02-06';
+const KEYWORDS = 'arxivDigest.interests.keywords';
+const EXCLUDE = 'arxivDigest.interests.exclude';
+
+describe('reading: interests and read state', () => {
+	let api;
+	let provider;
+	before(async () => {
+		api = await extensionApi();
+		provider = api.tree.provider;
+		assert.ok(api.reading && api.reading.interests, 'exports.reading is missing');
+	});
+	after(async () => {
+		const config = vscode.workspace.getConfiguration();
+		await config.update(KEYWORDS, undefined, vscode.ConfigurationTarget.Global);
+		await config.update(EXCLUDE, undefined, vscode.ConfigurationTarget.Global);
+		await closeAllEditors();
+	});
+
+	const bigDay = () => provider.getChildren().find((d) => d.day === BIG_DAY);
+	const paperNode = (id) => {
+		for (const c of provider.getChildren(bigDay())) for (const p of c.papers) if (p.paper.id === id) return p;
+		return undefined;
+	};
+	const queryIds = async (query) => {
+		const reply = await vscode.commands.executeCommand('arxivDigest.internal.queryIds', query);
+		assert.ok(reply && Array.isArray(reply.ids), JSON.stringify(reply));
+		return reply.ids;
+	};
+
+	it('a keyword marks matching papers in the tree, counts them on the day and feeds is:match', async () => {
+		const unitrack = FIXTURE.big.second.id;
+		await vscode.workspace.getConfiguration().update(KEYWORDS, ['tracking'], vscode.ConfigurationTarget.Global);
+		await waitFor('UniTrack to match "tracking"', () => api.reading.interests.isMatch(unitrack));
+		const item = provider.getTreeItem(paperNode(unitrack));
+		assert.ok(String(item.description).startsWith('✦ tracking'), `description: ${item.description}`);
+		assert.strictEqual(item.iconPath.id, 'sparkle');
+		const dayItem = provider.getTreeItem(bigDay());
+		assert.match(String(dayItem.description), /\d+ match(es)?\b/, `day description: ${dayItem.description}`);
+		await api.reading.syncSets();
+		const ids = await waitFor('is:match to list UniTrack', async () => {
+			const found = await queryIds('is:match');
+			return found.includes(unitrack) && found;
+		});
+		assert.ok(ids.every((id) => api.reading.interests.isMatch(id)), 'is:match lists only matches');
+	});
+
+	it('matches only first or only matches in the view modes, and an excluded keyword dims a match', async () => {
+		const unitrack = FIXTURE.big.second.id;
+		await vscode.commands.executeCommand('arxivDigest.setViewMode', 'onlyMatches');
+		await waitFor('only matches mode', () => api.reading.viewMode() === 'onlyMatches');
+		const shown = provider.getChildren(bigDay()).flatMap((c) => provider.getChildren(c));
+		assert.ok(shown.length > 0 && shown.every((p) => api.reading.interests.isMatch(p.paper.id)), `${shown.length} papers shown`);
+		await vscode.commands.executeCommand('arxivDigest.setViewMode', 'all');
+		await waitFor('all mode', () => api.reading.viewMode() === 'all');
+
+		await vscode.commands.executeCommand('arxivDigest.excludeKeyword', 'UniTrack');
+		await waitFor('UniTrack to be excluded', () => {
+			const m = api.reading.interests.match(unitrack);
+			return m && m.excluded;
+		});
+		const item = provider.getTreeItem(paperNode(unitrack));
+		assert.ok(item.resourceUri && item.resourceUri.query === 'excluded', 'an excluded paper carries the dimming decoration');
+		assert.ok(!String(item.description).startsWith('✦'), 'an excluded paper is no match');
+		await vscode.workspace.getConfiguration().update(EXCLUDE, undefined, vscode.ConfigurationTarget.Global);
+		await waitFor('UniTrack to match again', () => api.reading.interests.isMatch(unitrack));
+	});
+
+	it('opening a card lowers the day\'s unread count, marks the words of interest and lists the paper under is:read', async () => {
+		// a paper no earlier test opened: the last of the day's first category
+		const [cv] = provider.getChildren(bigDay());
+		const target = cv.papers.filter((p) => api.reading.statusOn(p.paper.id, BIG_DAY) !== 'read').pop();
+		assert.ok(target, 'an unread paper');
+		const before = provider.counts(bigDay()).unread;
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: target.key, id: target.paper.id, index: target.index });
+		await waitFor('the unread count to drop by one', () => provider.counts(bigDay()).unread === before - 1);
+		assert.match(String(provider.getTreeItem(bigDay()).description), new RegExp(`${before - 1} unread`));
+		await api.reading.syncSets();
+		await waitFor('is:read to list the paper', async () => (await queryIds('is:read')).includes(target.paper.id));
+		assert.ok(!(await queryIds('is:unread')).includes(target.paper.id), 'and is:unread not');
+
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.big).toString(), id: FIXTURE.big.second.id });
+		await waitFor('the UniTrack card with interest marks', () => /<mark class="interest">Tracking<\/mark>/i.test(api.cards.api.renderedHtml() || ''));
+	});
+
+	it('Mark as Unread and Mark Day as Read change the marks and counts', async () => {
+		const unitrack = FIXTURE.big.second.id;
+		assert.strictEqual(api.reading.statusOn(unitrack, BIG_DAY), 'read', 'its card was opened');
+		await vscode.commands.executeCommand('arxivDigest.markUnread', paperNode(unitrack));
+		await waitFor('UniTrack unread', () => api.reading.statusOn(unitrack, BIG_DAY) !== 'read');
+		await vscode.commands.executeCommand('arxivDigest.markDayRead', bigDay());
+		await waitFor('no unread paper on the day', () => provider.counts(bigDay()).unread === 0);
+		assert.match(String(provider.getTreeItem(bigDay()).description), /all read/);
+		const snapshot = JSON.stringify(api.reading.store.snapshot());
+		assert.ok(snapshot.includes('"2602"'), 'the snapshot holds the read ids, packed by month');
+	});
+
+	it('Next Unread Match goes to an unread match of another day once this one is all read', async () => {
+		const others = provider.getChildren().filter((d) => d.day !== BIG_DAY && provider.counts(d).matches > 0);
+		assert.ok(others.length > 0, 'another fixture day has a "tracking" paper');
+		await vscode.commands.executeCommand('arxivDigest.nextUnreadMatch');
+		const current = await waitFor('a card on a match of another day', () => {
+			const card = api.cards.api.current();
+			return card && !card.uri.endsWith('2026-02-06.md') && api.reading.interests.isMatch(card.id) ? card : undefined;
+		});
+		assert.strictEqual(api.reading.statusOn(current.id, undefined), 'read', 'the card it opened is now read');
+	});
+});

@@ -1,0 +1,158 @@
+import * as assert from 'node:assert';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cacheFileName, nodeCorpusIO } from '../../src/core/corpus/nodeIO';
+import { CorpusShard, indexCacheOutdated, type CacheName, type CacheProblem, type CorpusIO } from '../../src/core/corpus/shard';
+import { buildDocumentView, lineReader, MAX_VIEW_DIAGNOSTICS, viewFolding, viewPapers, viewSymbols } from '../../src/core/documentView';
+import { foldingRegions } from '../../src/core/folding';
+import { parseDigest } from '../../src/core/parser';
+import { CACHE_FORMAT_VERSION } from '../../src/core/search/cache';
+import { buildSymbols } from '../../src/core/symbols';
+
+const FIXTURES = join(__dirname, '../../test/fixtures/search');
+const DAY1 = '/ws/data/2026-02-05.md';
+const DAY2 = '/ws/data/2026-02-06.md';
+const texts = new Map([
+	[DAY1, readFileSync(join(FIXTURES, '2026-02-05.md'), 'utf8')],
+	[DAY2, readFileSync(join(FIXTURES, '2026-02-06.md'), 'utf8')],
+]);
+const specs = [{ path: DAY1 }, { path: DAY2 }];
+
+/** files from the fixtures; caches in memory, or failing to write when `unwritable` */
+function memoryIO(caches: Map<CacheName, Uint8Array>, unwritable = false): CorpusIO {
+	return {
+		stat: async (path) => (texts.has(path) ? { size: Buffer.byteLength(texts.get(path) ?? ''), mtime: 1 } : undefined),
+		readHead: async (path, bytes) => texts.get(path)?.slice(0, bytes),
+		readText: async (path) => texts.get(path),
+		readCache: async (name) => caches.get(name),
+		writeCache: async (name, bytes) => {
+			if (unwritable) throw new Error('EROFS: read-only file system');
+			caches.set(name, bytes);
+		},
+		yield: () => Promise.resolve(),
+		now: () => 0,
+	};
+}
+
+async function openWith(io: CorpusIO) {
+	const problems: CacheProblem[] = [];
+	const shard = new CorpusShard(io, 0, 1, { onCacheProblem: (p) => problems.push(p) });
+	await shard.open(specs);
+	return { shard, problems };
+}
+
+const hits = (shard: CorpusShard, query: string) => {
+	const reply = shard.searchText(query, 10);
+	assert.ok(reply.ok, JSON.stringify(reply));
+	return reply.ok ? reply.result.hits.length : 0;
+};
+
+/** a word of the first fixture's first title, to prove search works */
+const titleWord = () => parseDigest(texts.get(DAY1) ?? '', DAY1).papers[0].title.split(/\s+/).find((w) => /^[A-Za-z]{5,}$/.test(w)) ?? '';
+
+describe('corpus shard: caches that cannot be used', () => {
+	it('a warm start from good caches reports nothing', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		await openWith(memoryIO(caches));
+		const { shard, problems } = await openWith(memoryIO(caches));
+		assert.deepStrictEqual(problems, []);
+		assert.ok(shard.search.fromCache, 'the index came from its cache');
+	});
+
+	it('damaged caches are reported once each kind, rebuilt, and search works', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		await openWith(memoryIO(caches));
+		const good = caches.get('index');
+		assert.ok(good && good.length > 100);
+		// the index keeps its header (same magic and version) but loses its tail; the records are half a JSON text
+		caches.set('index', good.slice(0, Math.floor(good.length / 2)));
+		caches.set('files', (caches.get('files') ?? new Uint8Array()).slice(0, 40));
+		const { shard, problems } = await openWith(memoryIO(caches));
+		assert.deepStrictEqual(problems.map((p) => p.kind), ['corrupt'], JSON.stringify(problems));
+		assert.strictEqual(problems[0].cache, 'files', 'the first damaged cache found is named');
+		assert.ok(hits(shard, titleWord()) > 0, `search finds "${titleWord()}"`);
+		// rebuilt: the next start loads both caches without a word
+		const again = await openWith(memoryIO(caches));
+		assert.deepStrictEqual(again.problems, []);
+		assert.ok(again.shard.search.fromCache);
+	});
+
+	it('an index cache of another format version is outdated, not damage', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		await openWith(memoryIO(caches));
+		const old = (caches.get('index') ?? new Uint8Array()).slice();
+		new DataView(old.buffer).setUint32(4, CACHE_FORMAT_VERSION - 1, true);
+		assert.ok(indexCacheOutdated(old));
+		assert.ok(!indexCacheOutdated(new Uint8Array(64).fill(7)), 'random bytes are no older version');
+		caches.set('index', old);
+		const { problems, shard } = await openWith(memoryIO(caches));
+		assert.deepStrictEqual(problems.map((p) => [p.kind, p.cache]), [['outdated', 'index']]);
+		assert.ok(hits(shard, titleWord()) > 0);
+	});
+
+	it('file records of another format are outdated, garbage bytes are damage', async () => {
+		const caches = new Map<CacheName, Uint8Array>([['files', new TextEncoder().encode(JSON.stringify({ format: 0, key: 'x', files: [] }))]]);
+		assert.deepStrictEqual((await openWith(memoryIO(caches))).problems.map((p) => p.kind), ['outdated']);
+		caches.set('files', new Uint8Array([0xff, 0xfe, 0x00, 0x7b]));
+		caches.delete('index');
+		assert.deepStrictEqual((await openWith(memoryIO(caches))).problems.map((p) => p.kind), ['corrupt']);
+	});
+
+	it('a cache that cannot be written is reported once, and the shard keeps working without it', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const { shard, problems } = await openWith(memoryIO(caches, true));
+		assert.deepStrictEqual(problems.map((p) => p.kind), ['unwritable'], 'both caches failed, one report');
+		assert.match(problems[0].detail ?? '', /EROFS/);
+		assert.ok(hits(shard, titleWord()) > 0);
+		await shard.save();
+		assert.strictEqual(problems.length, 1, 'a later save does not report again');
+		assert.strictEqual(caches.size, 0);
+	});
+
+	it('on disk: a cache path taken by a folder fails the write, leaves no temp file behind, and is reported', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'arxiv-digest-cache-'));
+		try {
+			for (const name of ['index', 'files'] as const) {
+				mkdirSync(join(dir, cacheFileName(name, 0, 1)));
+				writeFileSync(join(dir, cacheFileName(name, 0, 1), 'keep'), '');
+			}
+			const io = { ...nodeCorpusIO(dir, 0, 1), stat: memoryIO(new Map()).stat, readHead: memoryIO(new Map()).readHead, readText: memoryIO(new Map()).readText };
+			const { shard, problems } = await openWith(io);
+			assert.deepStrictEqual(problems.map((p) => p.kind), ['unwritable']);
+			assert.ok(hits(shard, titleWord()) > 0);
+			assert.deepStrictEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'no temp file left');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('document view (the providers\' data of an open digest)', () => {
+	it('round-trips symbols, folding and papers exactly as built on the host', () => {
+		for (const [path, text] of texts) {
+			const digest = parseDigest(text, path);
+			const lines = lineReader(text);
+			const view = buildDocumentView(digest, lines);
+			assert.deepStrictEqual(viewSymbols(view), buildSymbols(digest));
+			assert.deepStrictEqual(viewFolding(view).map((r) => [r.start, r.end]), foldingRegions(digest, lines).map((r) => [r.start, r.end]));
+			assert.deepStrictEqual(viewPapers(view), digest.papers.map((p) => ({ id: p.id, isArxiv: p.isArxiv, headingLine: p.headingLine })));
+			assert.deepStrictEqual(view.diagnostics, digest.diagnostics);
+			assert.ok(view.symbols instanceof Int32Array && view.folding instanceof Int32Array, 'packed: typed arrays cross threads as one copy');
+		}
+	});
+
+	it('keeps at most MAX_VIEW_DIAGNOSTICS diagnostics, errors first', () => {
+		const text = texts.get(DAY1) ?? '';
+		const start = text.indexOf("<div id='cs.CV'>");
+		assert.ok(start > 0);
+		// the same papers over and over: a duplicate-id warning for each repeat
+		const digest = parseDigest(text + text.slice(start).repeat(Math.ceil((MAX_VIEW_DIAGNOSTICS + 50) / 3)) + '\n<details>\nunterminated', DAY1);
+		assert.ok(digest.diagnostics.length > MAX_VIEW_DIAGNOSTICS, `${digest.diagnostics.length} diagnostics`);
+		const view = buildDocumentView(digest);
+		assert.strictEqual(view.diagnostics.length, MAX_VIEW_DIAGNOSTICS);
+		assert.strictEqual(view.diagnosticCount, digest.diagnostics.length);
+		const ranks = view.diagnostics.map((d) => ['error', 'warning', 'info', 'hint'].indexOf(d.severity));
+		assert.deepStrictEqual(ranks, [...ranks].sort((a, b) => a - b), 'errors first');
+	});
+});

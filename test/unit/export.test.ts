@@ -1,0 +1,77 @@
+import * as assert from 'node:assert';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvCell } from '../../src/core/export/csv';
+import { exportPapers, type ExportFormat, type ExportInput } from '../../src/core/export';
+import { makePaper } from './card-fixtures';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS test-only parser without types
+const bibtexParse = require('bibtex-parse') as { entries(text: string): Record<string, string>[] };
+
+const GOLDEN = join('test', 'unit', 'golden');
+
+/** Three papers that exercise escaping: LaTeX specials and math, Chinese names, a non-arXiv link, quotes and line breaks in a note. */
+const INPUT: ExportInput = {
+	title: 'Robotics [to read]',
+	exported: '2026-02-07T08:00:00.000Z',
+	items: [
+		{ paper: makePaper(), day: '2026-02-06', days: ['2026-02-24', '2026-02-06'], note: 'Good baseline, compare with "UniTrack".\nSecond line — 第二行', tags: ['privacy', 'faces'], collections: ['Starred', 'Robotics'] },
+		{
+			paper: makePaper({ id: '2602.05037', version: 'v2', title: 'Scaling $\\mathcal{O}(n)$ Attention & 100% Recall_at_k #1 {fast}', authors: ['张伟', '李 娜', 'Jean-Pierre Dupont and Sons', 'Zoë Ñúñez'], category: 'cs.LG', section: 'cs.LG', tldr: '用 $O(n)$ 注意力, "fast".' }),
+			day: '2026-02-06',
+			days: ['2026-02-06'],
+			tags: [],
+		},
+		{ paper: makePaper({ id: '10.1101/2024.01.01', isArxiv: false, link: 'https://www.biorxiv.org/content/10.1101/2024.01.01v1', title: '=SUM(A1) formula-looking title', authors: ['王芳'], category: undefined, section: 'q-bio', tldr: '' }), day: '2025-12-30', days: ['2025-12-30'] },
+		// the same first author, year and title word as the first: the citation key must differ
+		{ paper: makePaper({ id: '2602.09999', title: 'SIDeR again' }), day: '2026-02-06', days: ['2026-02-06'] },
+	],
+};
+
+const FILES: Record<ExportFormat, string> = { bibtex: 'export.bib', markdown: 'export.md', csv: 'export.csv', json: 'export.json' };
+
+describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites them)', () => {
+	for (const [format, file] of Object.entries(FILES) as [ExportFormat, string][]) {
+		it(`${format} matches ${file}`, () => {
+			const out = exportPapers(format, INPUT);
+			const path = join(GOLDEN, file);
+			if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, out);
+			assert.strictEqual(out, readFileSync(path, 'utf8'));
+		});
+	}
+
+	it('BibTeX: LaTeX specials escaped, math kept, Chinese names as written, "and" in a name braced, keys unique', () => {
+		const bib = exportPapers('bibtex', INPUT);
+		assert.match(bib, /title\s+= \{Scaling \$\\mathcal\{O\}\(n\)\$ Attention \\& 100\\% Recall\\_at\\_k \\#1 \\\{fast\\\}\}/);
+		assert.match(bib, /author\s+= \{张伟 and 李 娜 and \{Jean-Pierre Dupont and Sons\} and Zoë Ñúñez\}/);
+		const keys = [...bib.matchAll(/^@misc\{([^,]+),/gm)].map((m) => m[1]);
+		assert.strictEqual(new Set(keys).size, keys.length, keys.join(' '));
+		assert.deepStrictEqual(keys.filter((k) => k.startsWith('bao2026sider')), ['bao2026sider', 'bao2026siderb']);
+	});
+
+	it('BibTeX is read back by a BibTeX parser (bibtex-parse): every entry, key and field', () => {
+		const entries = bibtexParse.entries(exportPapers('bibtex', INPUT));
+		assert.deepStrictEqual(entries.map((e) => e.key), ['bao2026sider', 'arxiv260205037scaling', 'papersum', 'bao2026siderb']);
+		assert.ok(entries[1].AUTHOR.startsWith('张伟 and 李 娜 and '), entries[1].AUTHOR);
+		assert.strictEqual(entries[0].EPRINT, '2602.04994');
+		assert.strictEqual(entries[2].URL, 'https://www.biorxiv.org/content/10.1101/2024.01.01v1');
+	});
+
+	it('CSV: quotes separators, quotes and line breaks; guards formula cells; BOM and CRLF', () => {
+		assert.strictEqual(csvCell('plain'), 'plain');
+		assert.strictEqual(csvCell('a, b'), '"a, b"');
+		assert.strictEqual(csvCell('say "hi"'), '"say ""hi"""');
+		assert.strictEqual(csvCell('two\nlines'), '"two\nlines"');
+		assert.strictEqual(csvCell('=SUM(A1)'), "'=SUM(A1)");
+		assert.strictEqual(csvCell(' padded'), '" padded"');
+		const csv = exportPapers('csv', INPUT);
+		assert.ok(csv.startsWith('\ufeffid,title,'));
+		assert.strictEqual(csv.split('\r\n').length, INPUT.items.length + 2, 'a header, one row per paper (the note\'s \\n is inside quotes), a final CRLF');
+	});
+
+	it('JSON parses back with every paper', () => {
+		const doc = JSON.parse(exportPapers('json', INPUT));
+		assert.strictEqual(doc.format, 'arxiv-digest/papers');
+		assert.deepStrictEqual(doc.papers.map((p: { id: string }) => p.id), INPUT.items.map((i) => i.paper.id));
+		assert.strictEqual(doc.papers[0].note, INPUT.items[0].note);
+	});
+});

@@ -1,0 +1,94 @@
+import * as assert from 'node:assert';
+import { compileInterests, interestHighlightPattern, isMatch, matchInterests, normalizeInterests, type InterestSpec, type InterestText } from '../../src/core/interests';
+
+function paper(over: Partial<InterestText> = {}): InterestText {
+	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
+}
+
+function spec(over: Partial<InterestSpec>): InterestSpec {
+	return normalizeInterests(over);
+}
+
+function words(s: Partial<InterestSpec>, p: Partial<InterestText>): readonly string[] | undefined {
+	return matchInterests(compileInterests(spec(s)), paper(p))?.words;
+}
+
+describe('interest matcher', () => {
+	it('matches whole words case-insensitively, with plurals, in title, TL;DR and body', () => {
+		const s = { keywords: ['diffusion', 'agent', 'LLM'] };
+		assert.deepStrictEqual(words(s, { title: 'Diffusion Policies' }), ['diffusion']);
+		assert.deepStrictEqual(words(s, { tldr: 'multi-agents and LLMs' }), ['agent', 'LLM']);
+		assert.deepStrictEqual(words(s, { body: 'summary\fabstract about agency and agentic' }), undefined);
+		assert.strictEqual(words(s, { title: 'Agentic RL', body: 'diffusional' }), undefined, 'no match inside a longer word');
+	});
+
+	it('matches a prefix written with *, phrases with or without quotes, hyphens as spaces', () => {
+		assert.deepStrictEqual(words({ keywords: ['agent*'] }, { title: 'Agentic RL' }), ['agent*']);
+		assert.deepStrictEqual(words({ keywords: ['"world model"'] }, { title: 'Learning World-Models' }), ['world model']);
+		assert.deepStrictEqual(words({ keywords: ['world model'] }, { tldr: 'a world\nmodel' }), ['world model']);
+		assert.strictEqual(words({ keywords: ['"world model"'] }, { title: 'model of the world' }), undefined);
+	});
+
+	it('matches /regex/ terms, case-insensitive unless flags are given, and reports bad ones', () => {
+		assert.deepStrictEqual(words({ keywords: ['/diffusion (policy|planner)/'] }, { title: 'A Diffusion Planner' }), ['Diffusion Planner']);
+		assert.strictEqual(words({ keywords: ['/RL/u'] }, { title: 'curl' }), undefined);
+		assert.deepStrictEqual(words({ keywords: ['/RL/u'] }, { title: 'Offline RL' }), ['RL']);
+		const compiled = compileInterests(spec({ keywords: ['/(unclosed/', 'fine'] }));
+		assert.strictEqual(compiled.errors.length, 1);
+		assert.match(compiled.errors[0], /unclosed/);
+		assert.deepStrictEqual(matchInterests(compiled, paper({ title: 'fine' }))?.words, ['fine']);
+	});
+
+	it('matches Chinese keywords anywhere in Chinese summaries', () => {
+		assert.deepStrictEqual(words({ keywords: ['扩散模型'] }, { body: '本文提出了一种基于扩散模型的方法' }), ['扩散模型']);
+		assert.deepStrictEqual(words({ keywords: ['大模型'] }, { translatedTitle: '面向大模型的推理' }), ['大模型']);
+		assert.strictEqual(words({ keywords: ['扩散模型'] }, { body: '扩散的模型' }), undefined);
+	});
+
+	it('follows authors by whole words of the name, accents and case ignored, and by regex', () => {
+		const s = { authors: ['Kaiming He', 'jose garcia'] };
+		assert.deepStrictEqual(words(s, { authors: ['A. B', 'Kaiming He'] }), ['Kaiming He']);
+		assert.deepStrictEqual(words(s, { authors: ['José García'] }), ['José García']);
+		assert.strictEqual(words(s, { authors: ['Kaiming Hex'] }), undefined);
+		assert.deepStrictEqual(words({ authors: ['/^Yann /'] }, { authors: ['Yann LeCun'] }), ['Yann LeCun']);
+	});
+
+	it('matches categories exactly or by prefix', () => {
+		assert.deepStrictEqual(words({ categories: ['cs.CL'] }, { category: 'cs.CL' }), ['cs.CL']);
+		assert.deepStrictEqual(words({ categories: ['cs'] }, { category: 'cs.AI' }), ['cs.AI']);
+		assert.deepStrictEqual(words({ categories: ['cs.*'] }, { category: 'cs.AI' }), ['cs.AI']);
+		assert.deepStrictEqual(words({ categories: ['cs.CV'] }, { category: 'Computer Vision (cs.CV)' }), ['Computer Vision (cs.CV)']);
+		assert.strictEqual(words({ categories: ['cs.C'] }, { category: 'cs.CL' }), undefined);
+	});
+
+	it('excludes: an excluded keyword wins over every match and marks papers that match nothing', () => {
+		const compiled = compileInterests(spec({ keywords: ['diffusion'], exclude: ['survey', '/benchmark(s)?/', '综述'] }));
+		const hit = matchInterests(compiled, paper({ title: 'Diffusion: A Survey' }));
+		assert.deepStrictEqual(hit, { words: ['diffusion'], excluded: true });
+		assert.strictEqual(isMatch(hit), false);
+		assert.deepStrictEqual(matchInterests(compiled, paper({ body: '一篇综述' })), { words: [], excluded: true });
+		assert.deepStrictEqual(matchInterests(compiled, paper({ tldr: 'new BENCHMARKS' })), { words: [], excluded: true });
+		assert.strictEqual(isMatch(matchInterests(compiled, paper({ title: 'diffusion' }))), true);
+		assert.strictEqual(matchInterests(compiled, paper({ title: 'surveyor' })), undefined);
+	});
+
+	it('matches nothing with empty interests and drops blanks, duplicates and non-strings', () => {
+		const s = normalizeInterests({ keywords: ['', '  x ', 'X', 3, null], authors: undefined });
+		assert.deepStrictEqual(s, { keywords: ['x'], authors: [], categories: [], exclude: [] });
+		assert.strictEqual(compileInterests(normalizeInterests({})).empty, true);
+		assert.strictEqual(matchInterests(compileInterests(normalizeInterests({})), paper({ title: 'x' })), undefined);
+	});
+
+	it('treats keyword text literally: regex characters are not patterns', () => {
+		assert.deepStrictEqual(words({ keywords: ['C++'] }, { title: 'Fast C++ code' }), ['C++']);
+		assert.strictEqual(words({ keywords: ['a.b'] }, { title: 'axb' }), undefined);
+	});
+
+	it('gives one highlight pattern for keywords, longest first', () => {
+		const pattern = interestHighlightPattern(spec({ keywords: ['world', 'world model', '扩散模型', '/\\bRL(HF)?\\b/'] }));
+		assert.ok(pattern);
+		const found = 'A World Model with RLHF and 扩散模型; worldwide'.match(pattern) ?? [];
+		assert.deepStrictEqual(found, ['World Model', 'RLHF', '扩散模型']);
+		assert.strictEqual(interestHighlightPattern(spec({ authors: ['x'] })), undefined);
+	});
+});

@@ -1,0 +1,227 @@
+import * as assert from 'node:assert';
+import {
+	STARRED, addToCollection, allTags, collectionsOf, createCollection, deleteCollection, emptyLibrary, isStarred, libraryId, librarySets,
+	mergeLibraries, normalizeTag, removeFromCollection, renameCollection, setNote, setTags, toggleStar,
+} from '../../src/core/library/model';
+import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
+import { buildReadingState, parseReadingState } from '../../src/core/library/readingState';
+import { noteMatches } from '../../src/core/library/noteSearch';
+import { arxivRefAt, findArxivRefs } from '../../src/core/library/arxivRefs';
+import { SYNC_BUDGET_BYTES, decodeIdSet, encodeIdSet, jsonBytes, planSync } from '../../src/core/library/syncBudget';
+import { filtersOnlyText, parseQuery } from '../../src/core/search/query';
+
+function parsed(text: string) {
+	const r = parseQuery(text);
+	if (!r.ok) throw new Error(r.error);
+	return r.query;
+}
+
+describe('library model', () => {
+	it('stars and unstars by id without version, in the Starred collection', () => {
+		let lib = emptyLibrary();
+		({ library: lib } = toggleStar(lib, 'arXiv:2602.04994v2'));
+		assert.ok(isStarred(lib, '2602.04994'));
+		assert.deepStrictEqual(collectionsOf(lib, '2602.04994v1'), [STARRED]);
+		const again = toggleStar(lib, '2602.04994');
+		assert.strictEqual(again.starred, false);
+		assert.ok(!isStarred(again.library, '2602.04994'));
+	});
+
+	it('adds to a new collection once, removes, renames and deletes; Starred stays', () => {
+		let lib = addToCollection(emptyLibrary(), 'Robotics', ['2602.00001', '2602.00001', '2602.00002']);
+		lib = addToCollection(lib, 'Robotics', ['2602.00002', '2602.00003']);
+		assert.deepStrictEqual(lib.collections.map((c) => [c.name, c.ids]), [[STARRED, []], ['Robotics', ['2602.00001', '2602.00002', '2602.00003']]]);
+		lib = removeFromCollection(lib, 'Robotics', ['2602.00002']);
+		lib = renameCollection(lib, 'Robotics', 'Robot learning');
+		assert.deepStrictEqual(lib.collections[1], { name: 'Robot learning', ids: ['2602.00001', '2602.00003'] });
+		assert.throws(() => renameCollection(lib, STARRED, 'x'), /keeps its name/);
+		assert.throws(() => deleteCollection(lib, STARRED), /cannot be deleted/);
+		assert.throws(() => createCollection(lib, 'robot LEARNING'), /already a collection/);
+		assert.throws(() => createCollection(lib, '  '), /needs a name/);
+		assert.deepStrictEqual(deleteCollection(lib, 'Robot learning').collections.map((c) => c.name), [STARRED]);
+	});
+
+	it('notes: empty text removes the note; too long is refused', () => {
+		let lib = setNote(emptyLibrary(), '2602.00001v3', 'Read §3 — 好文章\n\n');
+		assert.deepStrictEqual(lib.notes, { '2602.00001': 'Read §3 — 好文章' });
+		lib = setNote(lib, '2602.00001', '   ');
+		assert.deepStrictEqual(lib.notes, {});
+		assert.throws(() => setNote(lib, '2602.00001', 'x'.repeat(20_001)), /at most/);
+	});
+
+	it('tags are normalised for tag: queries and listed with counts', () => {
+		assert.strictEqual(normalizeTag(' #Robot Learning! '), 'robot-learning');
+		assert.strictEqual(normalizeTag('扩散模型'), '扩散模型');
+		let lib = setTags(emptyLibrary(), '2602.00001', ['Robotics', 'robotics', ' ', 'RL']);
+		lib = setTags(lib, '2602.00002', ['rl']);
+		assert.deepStrictEqual(lib.tags['2602.00001'], ['robotics', 'rl']);
+		assert.deepStrictEqual(allTags(lib), [{ tag: 'rl', count: 2 }, { tag: 'robotics', count: 1 }]);
+		assert.deepStrictEqual(setTags(lib, '2602.00002', []).tags['2602.00002'], undefined);
+	});
+
+	it('gives the shards is:starred, has:note and tag: sets, and empties tags that are gone', () => {
+		let lib = toggleStar(emptyLibrary(), '2602.00001').library;
+		lib = setNote(lib, '2602.00002', 'n');
+		lib = setTags(lib, '2602.00003', ['vision']);
+		assert.deepStrictEqual(librarySets(lib, ['tag:old', 'is:starred']), { 'is:starred': ['2602.00001'], 'has:note': ['2602.00002'], 'tag:old': [], 'tag:vision': ['2602.00003'] });
+	});
+
+	it('merges an imported library: members and tags united, a note already here is kept', () => {
+		const mine = setNote(addToCollection(emptyLibrary(), 'Read later', ['a/0000001']), '2602.00001', 'mine');
+		const theirs = setTags(setNote(setNote(addToCollection(emptyLibrary(), 'read LATER', ['2602.00009']), '2602.00001', 'theirs'), '2602.00005', 'new'), '2602.00001', ['x']);
+		const { library, keptNotes } = mergeLibraries(mine, theirs);
+		assert.strictEqual(keptNotes, 1);
+		assert.deepStrictEqual(library.collections.find((c) => c.name === 'Read later')?.ids, ['a/0000001', '2602.00009']);
+		assert.deepStrictEqual(library.notes, { '2602.00001': 'mine', '2602.00005': 'new' });
+		assert.deepStrictEqual(library.tags, { '2602.00001': ['x'] });
+	});
+
+	it('libraryId strips the arXiv: prefix and version only from arXiv ids', () => {
+		assert.strictEqual(libraryId(' arXiv:hep-th/9901001v2 '), 'hep-th/9901001');
+		assert.strictEqual(libraryId('10.1101/2024.01.01.123v2'), '10.1101/2024.01.01.123v2');
+	});
+});
+
+describe('library storage', () => {
+	it('round-trips through its stored form', () => {
+		const lib = setTags(setNote(toggleStar(emptyLibrary(), '2602.00001').library, '2602.00001', '注释'), '2602.00001', ['a']);
+		const back = parseLibrary(JSON.parse(JSON.stringify(serializeLibrary(lib))));
+		assert.deepStrictEqual(back, { ok: true, value: lib });
+	});
+
+	it('nothing stored is an empty library', () => {
+		assert.deepStrictEqual(parseLibrary(undefined), { ok: true, value: emptyLibrary() });
+	});
+
+	it('tells corrupt, foreign and newer data apart, with a reason', () => {
+		const good = serializeLibrary(emptyLibrary());
+		const cases: [unknown, string, RegExp][] = [
+			['[]', 'corrupt', /expected an object/],
+			[{ stars: ['2602.00001'] }, 'foreign', /format/],
+			[{ ...good, v: 2 }, 'newer', /newer version/],
+			[{ ...good, v: 'one' }, 'corrupt', /version/],
+			[{ ...good, collections: {} }, 'corrupt', /collections/],
+			[{ ...good, collections: [{ name: 'A', ids: [1] }] }, 'corrupt', /"A" holds/],
+			[{ ...good, collections: [{ name: 'A', ids: [] }, { name: 'a', ids: [] }] }, 'corrupt', /twice/],
+			[{ ...good, notes: { '2602.00001': 5 } }, 'corrupt', /note of "2602.00001"/],
+			[{ ...good, tags: { '2602.00001': ['two words'] } }, 'corrupt', /tags of "2602.00001"/],
+		];
+		for (const [value, problem, reason] of cases) {
+			const r = parseLibrary(value === '[]' ? [] : value);
+			assert.strictEqual(r.ok, false, JSON.stringify(value));
+			if (!r.ok) {
+				assert.strictEqual(r.problem, problem, JSON.stringify(value));
+				assert.match(r.reason, reason);
+			}
+		}
+	});
+
+	it('a hand-written file without Starred gets it back', () => {
+		const r = parseLibrary({ format: 'arxiv-digest/library', v: 1, collections: [{ name: 'X', ids: ['2602.00001v2'] }], notes: {}, tags: {} });
+		assert.ok(r.ok);
+		if (r.ok) assert.deepStrictEqual(r.value.collections, [{ name: STARRED, ids: [] }, { name: 'X', ids: ['2602.00001'] }]);
+	});
+});
+
+describe('reading-state file', () => {
+	it('round-trips its parts', () => {
+		const text = buildReadingState({ library: { a: 1 }, read: ['2602.00001'] }, new Date('2026-02-06T08:00:00Z'));
+		const r = parseReadingState(text);
+		assert.ok(r.ok);
+		if (r.ok) assert.deepStrictEqual(r.document.parts, { library: { a: 1 }, read: ['2602.00001'] });
+	});
+
+	it('names what is wrong with a file that is not one', () => {
+		const problems = ['{not json', '[1,2]', '{"stars":[]}', '{"format":"arxiv-digest/reading-state","version":9,"parts":{}}', '{"format":"arxiv-digest/reading-state","version":1,"parts":[]}'].map((t) => {
+			const r = parseReadingState(t);
+			return r.ok ? 'ok' : r.problem;
+		});
+		assert.deepStrictEqual(problems, ['corrupt', 'foreign', 'foreign', 'newer', 'corrupt']);
+	});
+});
+
+describe('note search', () => {
+	const notes = { '2602.00001': 'Compare with the Diffusion Policy baseline; 扩散模型很强', '2602.00002': 'token pruning idea', '2602.00003': 'unrelated' };
+
+	it('finds notes holding every word (as a prefix), phrase or CJK run', () => {
+		assert.deepStrictEqual(noteMatches(parsed('diffus basel'), notes), ['2602.00001']);
+		assert.deepStrictEqual(noteMatches(parsed('"token pruning"'), notes), ['2602.00002']);
+		assert.deepStrictEqual(noteMatches(parsed('扩散模型'), notes), ['2602.00001']);
+		assert.deepStrictEqual(noteMatches(parsed('iffusion'), notes), [], 'words match from their start');
+		assert.deepStrictEqual(noteMatches(parsed('cat:cs.CV'), notes), [], 'filters alone match no note');
+	});
+
+	it('keeps the filters and exclusions of a query, drops its free text', () => {
+		assert.strictEqual(filtersOnlyText('diffusion "policy learning" cat:cs.RO -survey author:"Yann LeCun" -tag:x'), 'cat:cs.RO -survey author:"Yann LeCun" -tag:x');
+	});
+});
+
+describe('arXiv references in text', () => {
+	it('finds arXiv: ids, URLs and bare new-style ids, without versions', () => {
+		const text = 'See arXiv:2606.12345v2, https://arxiv.org/pdf/2602.04994v1.pdf and (2601.00001). Old: arXiv:hep-th/9901001.';
+		assert.deepStrictEqual(findArxivRefs(text).map((r) => [r.id, r.explicit, text.slice(r.start, r.end)]), [
+			['2606.12345', true, 'arXiv:2606.12345v2'],
+			['2602.04994', true, 'https://arxiv.org/pdf/2602.04994v1.pdf'],
+			['2601.00001', false, '2601.00001'],
+			['hep-th/9901001', true, 'arXiv:hep-th/9901001'],
+		]);
+	});
+
+	it('ignores numbers that only look like ids', () => {
+		assert.deepStrictEqual(findArxivRefs('version 1.2602.04994, 12602.04994, 2602.049941, v2602.04994, 3.1415.9265').map((r) => r.id), []);
+	});
+
+	it('answers the reference under an offset', () => {
+		const line = '% cite \\cite{x} arXiv:2602.04994';
+		assert.strictEqual(arxivRefAt(line, line.length - 3)?.id, '2602.04994');
+		assert.strictEqual(arxivRefAt(line, 2), undefined);
+	});
+});
+
+describe('Settings Sync budget', () => {
+	// deterministic "random" ids: 184 days of ~150 new papers each, as the bench corpus spreads them
+	function readIds(count: number): string[] {
+		const ids: string[] = [];
+		const months = ['2508', '2509', '2510', '2511', '2512', '2601', '2602'];
+		const perMonth = Math.ceil(count / months.length);
+		// of ~26,000 numbers a month, a reader reads every ~6th on average
+		for (const month of months) for (let i = 0; i < perMonth && ids.length < count; i++) ids.push(`${month}.${String(i * 6 + ((i * 7919) % 5)).padStart(5, '0')}`);
+		return ids;
+	}
+
+	it('an id set round-trips through its compact form, other ids included', () => {
+		const ids = ['2602.04994', '2602.00001', '0704.0001', 'hep-th/9901001', '2512.12345', '10.1101/x|y'.replace('|', '')];
+		assert.deepStrictEqual(new Set(decodeIdSet(encodeIdSet(ids))), new Set(ids));
+		assert.deepStrictEqual(decodeIdSet(encodeIdSet([])), []);
+	});
+
+	it('measures: 25,000 read ids and realistic libraries against the budget', () => {
+		const ids = readIds(25_000);
+		const asList = jsonBytes(ids);
+		const compact = jsonBytes(encodeIdSet(ids));
+		let small = emptyLibrary();
+		let large = emptyLibrary();
+		for (let i = 0; i < 1000; i++) {
+			const id = ids[i];
+			if (i < 60) small = toggleStar(small, id).library;
+			if (i < 10) small = setNote(small, id, '读第三节：和 Diffusion Policy 的对比。'.repeat(2));
+			if (i < 20) small = setTags(small, id, ['robotics']);
+			if (i < 500) large = toggleStar(large, id).library;
+			if (i < 600) large = addToCollection(large, `Project ${i % 6}`, [id]);
+			if (i < 200) large = setNote(large, id, `Compare with the baseline in §4; ${'重要的细节，'.repeat(8)} check the ablation.`);
+			if (i < 400) large = setTags(large, id, ['robotics', 'to-cite']);
+		}
+		const figures = { readList: asList, readCompact: compact, smallLibrary: jsonBytes(serializeLibrary(small)), largeLibrary: jsonBytes(serializeLibrary(large)), budget: SYNC_BUDGET_BYTES };
+		console.log(`      sync sizes (bytes): ${JSON.stringify(figures)}`);
+		assert.ok(asList > SYNC_BUDGET_BYTES, '25,000 ids as a JSON list do not fit');
+		assert.ok(compact + figures.smallLibrary <= SYNC_BUDGET_BYTES, 'compact read ids and a typical library fit together');
+		assert.ok(figures.largeLibrary <= SYNC_BUDGET_BYTES, 'a large library alone fits');
+	});
+
+	it('plans the keys by priority while they fit; the rest stays local', () => {
+		const plan = planSync([{ key: 'read', bytes: 60, priority: 2 }, { key: 'library', bytes: 50, priority: 1 }, { key: 'tiny', bytes: 10, priority: 3 }], 100);
+		assert.deepStrictEqual(plan.synced, ['library', 'tiny']);
+		assert.deepStrictEqual(plan.local.map((c) => c.key), ['read']);
+		assert.strictEqual(jsonBytes('é中😀'), 2 + 2 + 3 + 4);
+	});
+});

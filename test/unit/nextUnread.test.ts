@@ -1,0 +1,34 @@
+import * as assert from 'node:assert';
+import { nextUnreadRef } from '../../src/features/cards/nextUnread';
+import type { DigestFile } from '../../src/features/workspace/types';
+
+function file(uri: string, day: string, ids: string[]): DigestFile {
+	const digest = { path: uri, day, label: day, categories: [], papers: ids.map((id) => ({ id, isArxiv: true, title: id, authors: [], section: 'cs.AI', range: { start: 0, end: 0 }, headingLine: 0 })) };
+	return { uri: { toString: () => uri }, digest } as unknown as DigestFile;
+}
+
+describe('Next Unread (Match)', () => {
+	const files = [file('file:///b.md', '2026-02-05', ['b1', 'b2']), file('file:///a.md', '2026-02-06', ['a1', 'a2', 'a3'])];
+	const read = new Set(['a2']);
+	const matches = new Set(['a1', 'b2']);
+	const reading = {
+		statusOn: (id: string) => (read.has(id) ? ('read' as const) : ('new' as const)),
+		match: (id: string) => (matches.has(id) ? { words: ['x'], excluded: false } : undefined),
+	};
+
+	it('goes to the next unread paper of the same digest, skipping read ones, then to older days', () => {
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, false), { uri: 'file:///a.md', id: 'a3', index: 2 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a3', index: 2 }, reading, false), { uri: 'file:///b.md', id: 'b1', index: 0 });
+	});
+
+	it('Next Unread Match skips non-matches and wraps around to the newest day', () => {
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, true), { uri: 'file:///b.md', id: 'b2', index: 1 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///b.md', id: 'b2', index: 1 }, reading, true), { uri: 'file:///a.md', id: 'a1', index: 0 });
+		assert.deepStrictEqual(nextUnreadRef(files, undefined, reading, true), { uri: 'file:///a.md', id: 'a1', index: 0 }, 'no card: the newest day first');
+	});
+
+	it('finds nothing when everything is read', () => {
+		const allRead = { ...reading, statusOn: () => 'read' as const };
+		assert.strictEqual(nextUnreadRef(files, undefined, allRead, false), undefined);
+	});
+});

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert';
+import { baseId, firstListedDays, packIds, ReadState, unpackIds } from '../../src/core/readState';
+
+describe('read state', () => {
+	it('moves new → seen → read, unread goes back to seen, never down from read by seeing', () => {
+		const state = new ReadState();
+		assert.strictEqual(state.get('2602.00001'), 'new');
+		assert.strictEqual(state.markSeen(['2602.00001']), true);
+		assert.strictEqual(state.get('2602.00001'), 'seen');
+		assert.strictEqual(state.markRead(['2602.00001v2']), true, 'by id without version');
+		assert.strictEqual(state.get('2602.00001v1'), 'read');
+		assert.strictEqual(state.markSeen(['2602.00001']), false);
+		assert.strictEqual(state.get('2602.00001'), 'read');
+		assert.strictEqual(state.markRead(['2602.00001']), false);
+		assert.strictEqual(state.markUnread(['2602.00001']), true);
+		assert.strictEqual(state.get('2602.00001'), 'seen');
+		assert.strictEqual(state.markUnread(['2602.00009']), false, 'a new paper stays new');
+		assert.strictEqual(state.get('2602.00009'), 'new');
+	});
+
+	it('a paper seen on one day is not new when listed again on a later day; seen this session it stays new on that day', () => {
+		const state = new ReadState();
+		state.markSeen(['2602.00001'], '2026-02-05');
+		assert.strictEqual(state.statusOn('2602.00001', '2026-02-05'), 'new', 'marks do not vanish under the reader');
+		assert.strictEqual(state.statusOn('2602.00001', '2026-02-06'), 'seen', 'the repeat on a later day is not new');
+		// after a reload (a state read back from storage) it is plainly seen
+		const parsed = ReadState.parse(state.serialize());
+		assert.ok(parsed.ok);
+		assert.strictEqual(parsed.state.statusOn('2602.00001', '2026-02-05'), 'seen');
+		state.markRead(['2602.00001']);
+		assert.strictEqual(state.statusOn('2602.00001', '2026-02-05'), 'read');
+	});
+
+	it('computes the first day each paper is listed, by id without version, from summaries', () => {
+		const first = firstListedDays([
+			{ day: '2026-02-06', papers: [{ id: '2602.00001v2' }, { id: '2602.00002' }] },
+			{ day: '2026-02-05', papers: [{ id: '2602.00001' }] },
+			{ papers: [{ id: '2602.00003' }] },
+			{ day: '2026-02-07', papers: [{ id: '2602.00002' }] },
+		]);
+		assert.deepStrictEqual([...first].sort(), [
+			['2602.00001', '2026-02-05'],
+			['2602.00002', '2026-02-06'],
+		]);
+		assert.strictEqual(baseId('hep-th/9901001v3'), 'hep-th/9901001');
+	});
+
+	it('round-trips through its packed stored form, old-style and odd ids included', () => {
+		const state = new ReadState();
+		state.markRead(['2602.04994', '2602.04995', '2602.04998', '0704.0001', 'hep-th/9901001', '2602.1234', 'openreview:xyz']);
+		state.markSeen(['2601.00010', '2602.04994']);
+		const stored = state.serialize();
+		assert.deepStrictEqual(stored.read.months['2602'], '3uq,1,3');
+		const parsed = ReadState.parse(JSON.parse(JSON.stringify(stored)));
+		assert.ok(parsed.ok);
+		assert.deepStrictEqual(parsed.state.readIds().sort(), state.readIds().sort());
+		assert.strictEqual(parsed.state.get('2601.00010'), 'seen');
+		assert.strictEqual(parsed.state.get('2602.1234'), 'read');
+		assert.strictEqual(ReadState.parse(undefined).ok, true, 'nothing stored: an empty state');
+	});
+
+	it('rejects corrupt or foreign stored values with a reason', () => {
+		const bad: unknown[] = [
+			'read',
+			[],
+			{ format: 2, read: packIds([]), seen: packIds([]) },
+			{ format: 1, read: { months: { '2602': '3uq,!!' }, other: [] }, seen: packIds([]) },
+			{ format: 1, read: { months: { x: '1' }, other: [] }, seen: packIds([]) },
+			{ format: 1, read: { months: {}, other: [3] }, seen: packIds([]) },
+			{ format: 1, read: packIds([]) },
+			{ format: 1, read: { months: { '2602': 'zzzz' }, other: [] }, seen: packIds([]) },
+		];
+		for (const value of bad) {
+			const parsed = ReadState.parse(value);
+			assert.strictEqual(parsed.ok, false, JSON.stringify(value));
+			if (!parsed.ok) assert.ok(parsed.error.length > 0);
+		}
+	});
+
+	it('packs 25,000 read ids small enough for Settings Sync', () => {
+		const ids: string[] = [];
+		// five months of ~25k listings a month, one in five read
+		for (let i = 0; i < 25000; i++) ids.push(`26${String(1 + (i % 5)).padStart(2, '0')}.${String(Math.floor(i / 5) * 5 + (i % 3)).padStart(5, '0')}`);
+		const packed = JSON.stringify(packIds(ids));
+		const plain = JSON.stringify(ids);
+		assert.ok(packed.length < 80_000, `${packed.length} bytes`);
+		assert.ok(packed.length < plain.length / 2);
+		const back = unpackIds(JSON.parse(packed));
+		assert.ok('ids' in back);
+		assert.strictEqual(new Set(back.ids).size, new Set(ids).size);
+	});
+});
