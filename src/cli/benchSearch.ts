@@ -13,7 +13,7 @@ import MiniSearch from 'minisearch';
 import { cacheFileName } from '../core/corpus/nodeIO';
 import { SUMMARY_FIELDS } from '../core/model';
 import { parseDigest } from '../core/parser';
-import { defaultShardCount } from '../core/search/client';
+import { defaultShardCount, type SearchService } from '../core/search/client';
 import { intOption, parseArgs } from './args';
 import { median, openBenchFolder, readBenchCorpus, runBenchOnFiles } from './bench';
 import { findCandidateFiles } from './files';
@@ -92,6 +92,14 @@ export async function timeQueries<T>(queries: readonly string[], rounds: number,
 		}
 	}
 	return { first, times };
+}
+
+/**
+ * Waits until the shards finished what an open defers (see SearchShard.finishInBackground), so
+ * query latency is measured as it stays; polled rarely: each stats call is a full GC in every worker.
+ */
+export async function settle(service: SearchService): Promise<void> {
+	while ((await service.stats()).some((s) => s.busy)) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
 export interface SearchBenchFigures {
@@ -186,9 +194,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 		const service = createSearchService(cacheDir, shards);
 		const warmStart = performance.now();
 		await service.open(files);
-		// latency as it stays: after the shards finished what a warm start defers (see SearchShard.finishInBackground)
-		// (rarely: each stats call runs a full GC in every worker)
-		while ((await service.stats()).some((s) => s.busy)) await new Promise((resolve) => setTimeout(resolve, 250));
+		await settle(service);
 		const settledMs = performance.now() - warmStart;
 		const sample = await service.search('cat:cs.CV', 8);
 		const ids = sample.ok ? sample.result.hits.map((h) => h.id) : [];
@@ -265,6 +271,7 @@ export async function compareMinisearch(dir: string, shards = defaultShardCount(
 	const times = async (list: readonly string[], run: (q: string) => unknown) => (await timeQueries(list, 3, run)).times;
 	try {
 		await service.open(fileSpecs(dir));
+		await settle(service);
 		ours = {
 			q: await times(queries, (q) => service.search(q, TOP_K)),
 			f: await times(BENCH_FUZZY_QUERIES, (q) => service.search(q, TOP_K)),

@@ -15,7 +15,7 @@ import { hasCjk } from '../core/search/tokenizer';
 import { intOption, parseArgs, UsageError } from './args';
 import { findCandidateFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
-import { BENCH_FUZZY_QUERIES, percentile, timeQueries, type Timed } from './benchSearch';
+import { BENCH_FUZZY_QUERIES, percentile, settle, timeQueries, type Timed } from './benchSearch';
 import { createSearchService, fileSpecs } from './search';
 
 export const RELEVANCE_HELP = `Usage: arxiv-digest relevance DIR [--queries FILE] [--judgements FILE] [--json]
@@ -177,6 +177,7 @@ export async function measureRelevance(dir: string, specs: readonly QuerySpec[],
 	let fuzzy: Timed<string[]>;
 	try {
 		await service.open(fileSpecs(dir));
+		await settle(service);
 		const search = async (q: string, allowFuzzy = true) => {
 			const reply = await service.search(q, TOP_K, allowFuzzy);
 			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
