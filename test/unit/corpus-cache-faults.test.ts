@@ -156,3 +156,21 @@ describe('document view (the providers\' data of an open digest)', () => {
 		assert.deepStrictEqual(ranks, [...ranks].sort((a, b) => a - b), 'errors first');
 	});
 });
+
+describe('stale cache files', () => {
+	it('removes the caches of another shard count and the records\' earlier .json name, keeps the current ones', () => {
+		const { mkdtempSync, writeFileSync: write, readdirSync: list, rmSync: remove } = require('node:fs') as typeof import('node:fs');
+		const { join: joinPath } = require('node:path') as typeof import('node:path');
+		const { tmpdir: tmp } = require('node:os') as typeof import('node:os');
+		const { removeStaleCaches, cacheFileName } = require('../../src/core/corpus/nodeIO') as typeof import('../../src/core/corpus/nodeIO');
+		const dir = mkdtempSync(joinPath(tmp(), 'arxiv-digest-stale-'));
+		try {
+			const current = [cacheFileName('index', 0, 2), cacheFileName('files', 1, 2)];
+			for (const name of [...current, 'search-index.0of1.bin', 'files.0of1.bin', 'files.0of2.json', 'notes.txt']) write(joinPath(dir, name), 'x');
+			removeStaleCaches(dir, 2);
+			require('node:assert').deepStrictEqual(list(dir).sort(), [...current, 'notes.txt'].sort());
+		} finally {
+			remove(dir, { recursive: true, force: true });
+		}
+	});
+});

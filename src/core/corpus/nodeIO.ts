@@ -5,10 +5,11 @@ import type { CacheName, CorpusIO } from './shard';
 
 /** The cache files of shard `shard` of `shards` in `dir`. */
 export function cacheFileName(name: CacheName, shard: number, shards: number): string {
-	return name === 'index' ? `search-index.${shard}of${shards}.bin` : `files.${shard}of${shards}.json`;
+	return name === 'index' ? `search-index.${shard}of${shards}.bin` : `files.${shard}of${shards}.bin`;
 }
 
-const CACHE_FILE = /^(?:search-index\.\d+of(\d+)\.bin|files\.\d+of(\d+)\.json)$/;
+/** our cache files; `files.*.json` is the file records' earlier (uncompressed) name */
+const CACHE_FILE = /^(?:search-index\.\d+of(\d+)\.bin|files\.\d+of(\d+)\.(bin|json))$/;
 
 /** Removes the caches a different shard count left behind (they would never be read again). */
 export function removeStaleCaches(dir: string, shards: number): void {
@@ -20,7 +21,7 @@ export function removeStaleCaches(dir: string, shards: number): void {
 	}
 	for (const name of names) {
 		const m = CACHE_FILE.exec(name);
-		if (m && Number(m[1] ?? m[2]) !== shards) rmSync(join(dir, name), { force: true });
+		if (m && (Number(m[1] ?? m[2]) !== shards || m[3] === 'json')) rmSync(join(dir, name), { force: true });
 	}
 }
 

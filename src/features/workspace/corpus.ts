@@ -67,7 +67,7 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 /** CorpusIO over `vscode.workspace.fs`: any file system the editor can read (github.dev's, vscode.dev's, remote). */
 function workspaceFsIO(storage: vscode.Uri | undefined): CorpusIO {
 	const decoder = new TextDecoder('utf-8');
-	const cacheUri = (name: CacheName) => (storage ? vscode.Uri.joinPath(storage, name === 'index' ? 'search-index.0of1.bin' : 'files.0of1.json') : undefined);
+	const cacheUri = (name: CacheName) => (storage ? vscode.Uri.joinPath(storage, name === 'index' ? 'search-index.0of1.bin' : 'files.0of1.bin') : undefined);
 	const read = async (key: string) => {
 		try {
 			return await vscode.workspace.fs.readFile(vscode.Uri.parse(key));
