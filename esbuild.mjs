@@ -1,8 +1,10 @@
-// Builds the extension, the CLI, the search worker and the card webview script.
+// Builds the extension (Node: dist/extension.js; web: dist/web.js), the CLI, the index workers
+// (dist/search-worker.js, dist/web-worker.js) and the card webview script.
 // `--tests` bundles the unit tests to out/ for mocha; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkWebBuild, WEB_ENTRIES, webHostPlugin } from './test/harness/web-bundle.mjs';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
@@ -28,6 +30,20 @@ const common = {
 	logLevel: 'warning',
 };
 
+/** The web build (dist/web.js, dist/web-worker.js): browser platform, host.web.ts for host.ts, no Node API (checked). */
+/** @type {import('esbuild').BuildOptions} */
+const web = {
+	...common,
+	platform: 'browser',
+	target: 'es2022',
+	outdir: 'dist',
+	format: 'cjs',
+	external: ['vscode'],
+	plugins: [webHostPlugin],
+	metafile: true,
+	define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = args.has('--tests')
 	? [{
@@ -40,6 +56,8 @@ const builds = args.has('--tests')
 	}]
 	: [
 		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+		{ ...web, entryPoints: { web: WEB_ENTRIES.web } },
+		{ ...web, entryPoints: { 'web-worker': WEB_ENTRIES['web-worker'] }, format: 'iife' },
 		{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 		...(statSync('src/core/search', { throwIfNoEntry: false })?.isDirectory() && statSync('src/core/search/worker.ts', { throwIfNoEntry: false })
 			? [{ ...common, entryPoints: { 'search-worker': 'src/core/search/worker.ts' }, outdir: 'dist', format: 'cjs' }]
@@ -53,5 +71,8 @@ if (watch) {
 	for (const b of builds) (await esbuild.context(b)).watch();
 	console.log('watching…');
 } else {
-	await Promise.all(builds.map((b) => esbuild.build(b)));
+	const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+	for (const [i, result] of results.entries()) {
+		if (builds[i].plugins?.includes(webHostPlugin)) checkWebBuild(result, (file) => readFileSync(file, 'utf8'));
+	}
 }

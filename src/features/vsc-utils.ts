@@ -93,7 +93,7 @@ export function relativePathOf(uri: vscode.Uri): string {
 }
 
 /** file systems that ignore case, where globs in settings must too (false in a browser) */
-export const PATH_NOCASE = typeof process !== 'undefined' && (process.platform === 'win32' || process.platform === 'darwin');
+export { PATH_NOCASE } from './host';
 
 export function uriKey(uri: vscode.Uri): string {
 	return uri.toString();

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { REPO, log, run } from './lib.mjs';
 import { zipEntries } from './zip.mjs';
 
-export const MAX_VSIX_BYTES = 1024 * 1024;
+// two builds of the extension (Node and web, ~680 KiB each unpacked) and their index workers
+export const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
 
 const FORBIDDEN = [
 	[/^src\//, 'TypeScript sources'],
@@ -26,12 +27,12 @@ const FORBIDDEN = [
 	[/^media\/katex\/.*\.(ttf|woff)$/, 'KaTeX fonts other than woff2'],
 ];
 
-const ALWAYS_REQUIRED = ['package.json', 'dist/extension.js', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+const ALWAYS_REQUIRED = ['package.json', 'dist/extension.js', 'dist/search-worker.js', 'dist/web.js', 'dist/web-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md'];
 
 /** Every file the manifest points at (icon, grammar, language configuration and icons) must ship. */
 function manifestFiles() {
 	const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-	const refs = [pkg.icon, pkg.main];
+	const refs = [pkg.icon, pkg.main, pkg.browser];
 	for (const lang of pkg.contributes?.languages ?? []) {
 		refs.push(lang.configuration);
 		if (typeof lang.icon === 'object') refs.push(lang.icon.light, lang.icon.dark);
@@ -83,7 +84,7 @@ export async function checkVsix(vsix) {
 			const size = statSync(vsix).size;
 			const biggest = [...entries].sort((a, b) => b.size - a.size).slice(0, 3).map((e) => `${repoPathOf(e.name)} ${(e.size / 1024).toFixed(0)} KiB`);
 			log(`  ${packed.length} files, VSIX ${(size / 1024).toFixed(0)} KiB (largest unpacked: ${biggest.join(', ')})`);
-			if (size > MAX_VSIX_BYTES) problems.push(`${vsix} is ${(size / 1024).toFixed(0)} KiB, over the 1 MiB budget`);
+			if (size > MAX_VSIX_BYTES) problems.push(`${vsix} is ${(size / 1024).toFixed(0)} KiB, over the ${(MAX_VSIX_BYTES / 1024 / 1024).toFixed(1)} MiB budget`);
 		}
 	}
 	if (problems.length) throw new Error(`VSIX check failed:\n  ${problems.join('\n  ')}`);

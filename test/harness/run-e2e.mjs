@@ -1,9 +1,11 @@
 // End-to-end run in a real editor (code-server + Debian's Chromium):
 //   prepare (cached) → build → package the VSIX → check its contents → install it offline into a
 //   fresh profile → (a) the mocha suite inside the extension host → (b) playwright UI tests →
-//   (c) the same UI tests in Restricted Mode. Every process started here is stopped by pid, also
+//   (c) the same UI tests in Restricted Mode → (d) the web pass: a test VSIX whose manifest has only
+//   the `browser` entry, in code-server's web-worker extension host (as on vscode.dev, github.dev),
+//   through the workbench UI flows. Every process started here is stopped by pid, also
 //   on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
-// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted (repeatable),
+// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web (repeatable),
 //          --keep (keep the temp profile for inspection), --repeat N (build and install once, then run
 //          the editor parts N times, each on a fresh workspace and profile; stops at the first failure).
 //          Env: E2E_GREP filters test titles.
@@ -19,6 +21,7 @@ import { prepare } from './prepare.mjs';
 import { editorLogs, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
 import { makeFixtureWorkspace } from './fixtures.mjs';
 import { checkVsix } from './check-vsix.mjs';
+import { packageWebOnlyVsix, WEB_VSIX_NAME } from './web-vsix.mjs';
 
 const argv = process.argv.slice(2);
 const only = new Set(argv.filter((a) => a.startsWith('--only=')).map((a) => a.slice(7)));
@@ -53,6 +56,9 @@ installSignalHandlers(async () => { await Promise.race([browser?.close(), delay(
 
 const root = mkdtempSync(join(tmpdir(), 'arxiv-digest-e2e-'));
 const extensionsDir = join(root, 'extensions');
+/** the web pass's profile: only the browser-entry VSIX */
+const webExtensionsDir = join(root, 'extensions-web');
+const WEB_VSIX = join(REPO, '.vscode-test', WEB_VSIX_NAME);
 /** this repetition's folder: its workspace, profiles and logs */
 let runDir = root;
 let workspace = join(root, 'workspace');
@@ -75,6 +81,12 @@ try {
 		await installVsix(VSIX, profile);
 		await installTestRunner(profile);
 	});
+	if (wants('web')) {
+		await timed('package and install the web-only test VSIX (manifest with only "browser")', async () => {
+			if (!skipBuild || !existsSync(WEB_VSIX)) await packageWebOnlyVsix(WEB_VSIX);
+			await installVsix(WEB_VSIX, { extensionsDir: webExtensionsDir, userDataDir: join(root, 'install-profile-web'), logFile: join(root, 'install-web.log') });
+		});
+	}
 
 	for (let r = 1; r <= repeat && failures.length === 0; r++) {
 		const tag = repeat > 1 ? ` [run ${r}/${repeat}]` : '';
@@ -91,6 +103,12 @@ try {
 		if (wants('integration')) await part('integration suite in the extension host', integrationRun);
 		if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
 		if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
+		if (wants('web')) {
+			// a fresh copy of the fixture: the flows above starred papers and wrote notes in this one
+			rmSync(workspace, { recursive: true, force: true });
+			makeFixtureWorkspace(workspace);
+			await part('UI tests (web build in the web-worker extension host)', () => uiRun('web'));
+		}
 		if (failures.length === 0) greenRuns = r;
 	}
 	succeeded = failures.length === 0;
@@ -174,7 +192,8 @@ async function uiRun(mode) {
 	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source', 'arxivDigest.interests.keywords': ['tracking'] });
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode === 'trusted', dataHome: join(runDir, 'xdg'),
+		port, folder: workspace, userDataDir, extensionsDir: mode === 'web' ? webExtensionsDir : extensionsDir, logFile: serverLog,
+		trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'),
 	});
 	let unwatch = () => {};
 	try {
@@ -182,7 +201,9 @@ async function uiRun(mode) {
 		const browserPidFile = join(runDir, `browser-${mode}.pid`);
 		unwatch = watchPidFile(browserPidFile);
 		// the workbench flows first: they count the fixture's days, which later files add to while they run
-		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs'))
+		// the web pass runs the workbench flows (tree, outline, search, cards, library, reload); the
+		// webview-content suite watches the card from the Node side and is not repeated there
+		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs') && (mode !== 'web' || f === 'workbench.test.mjs'))
 			.sort((a, b) => Number(b === 'workbench.test.mjs') - Number(a === 'workbench.test.mjs') || a.localeCompare(b))
 			.map((f) => join('test', 'ui', f));
 		await run(process.execPath, [mocha, '--no-config', '--timeout', '90000', '--reporter', 'spec', ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []), ...specs], {

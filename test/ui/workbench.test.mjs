@@ -17,7 +17,9 @@ const COLLECTIONS_VIEW = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Collect
 const NOTE = 'Compare with the SIDeR baseline — 对比';
 const OUTLINE = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Outline"])`;
 
-describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted workspace'})`, function () {
+const MODE_NAMES = { restricted: 'Restricted Mode', trusted: 'trusted workspace', web: 'web build in the web-worker extension host' };
+
+describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	let browser;
 	let page;
 
@@ -50,6 +52,25 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 			assert.equal(await page.evaluate(indicator), false, 'a trusted folder must not be in Restricted Mode');
 		}
 	});
+
+	if (MODE === 'web') {
+		it('runs in the browser: the extension in the web-worker extension host, its index in Web Workers', async () => {
+			// the web-worker extension host is a page worker named ExtensionHostWorker; the index
+			// workers it starts from blob: URLs are named "ExtensionHostWorker -> arxiv-digest-index"
+			// (a Node extension host would start worker threads, which the page never sees)
+			const names = async () => Promise.all(page.workers().map((w) => w.evaluate(() => self.name).catch(() => '')));
+			const deadline = Date.now() + 60_000;
+			let seen = await names();
+			while (!seen.some((n) => n.endsWith('arxiv-digest-index')) && Date.now() < deadline) {
+				await page.waitForEvent('worker', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+				seen = await names();
+			}
+			assert.ok(seen.includes('ExtensionHostWorker'), `the page's workers: ${seen.join(', ')}`);
+			const index = seen.filter((n) => n.endsWith('arxiv-digest-index'));
+			assert.ok(index.length >= 1, `no index Web Worker among the page's workers: ${seen.join(', ')}`);
+			assert.ok(index.every((n) => n.startsWith('ExtensionHostWorker')), `index workers not started by the extension host worker: ${index.join(', ')}`);
+		});
+	}
 
 	it('the arXiv Digest view shows days → categories → papers', async () => {
 		await page.click(activityBarItem);

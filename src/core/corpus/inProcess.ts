@@ -5,7 +5,7 @@
  */
 import type { ShardHandle } from '../search/client';
 import type { WorkerMessage, WorkerRequest } from '../search/protocol';
-import { handleShardRequest, isReadRequest } from './requests';
+import { shardDispatcher } from './requests';
 import { CorpusShard, type CorpusIO } from './shard';
 
 /** A shard on the calling thread; `io.yield` decides how often it gives the thread back. */
@@ -19,18 +19,9 @@ export function inProcessShard(io: CorpusIO, shard: number, shards: number): Sha
 		onFiles: (files) => emit({ event: 'files', files }),
 		onCacheProblem: (problem) => emit({ event: 'cacheProblem', problem }),
 	});
-	let queue: Promise<unknown> = Promise.resolve();
-	const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-		const next = queue.then(fn, fn);
-		queue = next.catch(() => undefined);
-		return next;
-	};
-	const memory = () => ({ heapUsed: 0, external: 0 });
+	const dispatch = shardDispatcher(engine, () => ({ heapUsed: 0, external: 0 }));
 	return {
-		call: (request) => {
-			const run = () => handleShardRequest(engine, { ...request, id: 0 } as WorkerRequest, memory);
-			return isReadRequest(request) ? run() : serial(run);
-		},
+		call: (request) => dispatch({ ...request, id: 0 } as WorkerRequest),
 		onEvent: (l) => listeners.push(l),
 		dispose: () => undefined,
 	};

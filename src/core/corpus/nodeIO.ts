@@ -1,12 +1,10 @@
 /** CorpusIO over node:fs, for the index workers and the CLI. */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheFileName } from './proxyIO';
 import type { CacheName, CorpusIO } from './shard';
 
-/** The cache files of shard `shard` of `shards` in `dir`. */
-export function cacheFileName(name: CacheName, shard: number, shards: number): string {
-	return name === 'index' ? `search-index.${shard}of${shards}.bin` : `files.${shard}of${shards}.bin`;
-}
+export { cacheFileName };
 
 /** our cache files; `files.*.json` is the file records' earlier (uncompressed) name */
 const CACHE_FILE = /^(?:search-index\.\d+of(\d+)\.bin|files\.\d+of(\d+)\.(bin|json))$/;

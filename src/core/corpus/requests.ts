@@ -7,6 +7,22 @@ export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
 	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'papers' || request.method === 'coverage' || request.method === 'documentView' || request.method === 'interests';
 }
 
+/**
+ * A shard's request handler for wherever it runs (worker thread, Web Worker, in-process): requests
+ * that change the shard run one at a time, in order, so an update never interleaves with a build;
+ * read requests are answered at once.
+ */
+export function shardDispatcher(shard: CorpusShard, memory: () => { heapUsed: number; external: number }): (request: WorkerRequest) => Promise<unknown> {
+	let queue: Promise<unknown> = Promise.resolve();
+	return (request) => {
+		const run = () => handleShardRequest(shard, request, memory);
+		if (isReadRequest(request)) return run();
+		const next = queue.then(run, run);
+		queue = next.catch(() => undefined);
+		return next;
+	};
+}
+
 export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, memory: () => { heapUsed: number; external: number }): Promise<unknown> {
 	switch (request.method) {
 		case 'open':

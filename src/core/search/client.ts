@@ -42,14 +42,37 @@ const WORKER_MAX_OLD_MB = 1536;
 /** restarts in a row after which a shard gives up (a file that crashes the parser every time) */
 const MAX_RESTARTS = 3;
 
-/**
- * A shard in a worker thread running dist/search-worker.js. A worker that dies (killed, out of
- * memory) is started again and given its files again (its cache makes that quick); the calls it
- * had not answered are sent once more to the new worker.
- */
+/** A started worker, whatever kind: a Node worker thread or a browser Web Worker. */
+export interface WorkerPort {
+	postMessage(message: WorkerRequest): void;
+	onMessage(listener: (message: WorkerMessage) => void): void;
+	/** the worker ended (crashed, killed, out of memory) */
+	onExit(listener: (code: number) => void): void;
+	terminate(): void;
+}
+
+/** A shard in a worker thread running dist/search-worker.js. */
 export function workerShard(script: string, init: WorkerInit): ShardHandle {
 	// required lazily: the web extension host has no worker_threads, and callers fall back
 	const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+	return restartingShard(() => {
+		const worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB } });
+		worker.on('error', () => undefined);
+		return {
+			postMessage: (message) => worker.postMessage(message),
+			onMessage: (listener) => worker.on('message', listener),
+			onExit: (listener) => worker.on('exit', listener),
+			terminate: () => void worker.terminate(),
+		};
+	});
+}
+
+/**
+ * A shard in a worker that `start` starts. A worker that dies (killed, out of memory) is started
+ * again and given its files again (its cache makes that quick); the calls it had not answered are
+ * sent once more to the new worker.
+ */
+export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 	let nextId = 1;
 	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean };
 	const pending = new Map<number, Pending>();
@@ -59,7 +82,7 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 	const userSets: Record<string, string[]> = {};
 	let disposed = false;
 	let restarts = 0;
-	let worker: import('node:worker_threads').Worker;
+	let worker: WorkerPort;
 
 	const post = (p: Pending) => {
 		const id = nextId++;
@@ -67,8 +90,8 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 		worker.postMessage({ ...p.request, id });
 	};
 	const start = () => {
-		worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB } });
-		worker.on('message', (message: WorkerMessage) => {
+		worker = startWorker();
+		worker.onMessage((message) => {
 			if ('id' in message) {
 				const p = pending.get(message.id);
 				pending.delete(message.id);
@@ -79,8 +102,7 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 				for (const l of listeners) l(message);
 			}
 		});
-		worker.on('error', () => undefined);
-		worker.on('exit', (code) => {
+		worker.onExit((code) => {
 			if (disposed) return;
 			const unanswered = [...pending.values()];
 			pending.clear();
@@ -116,10 +138,10 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 				post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
-		kill: () => void worker.terminate(),
+		kill: () => worker.terminate(),
 		dispose: () => {
 			disposed = true;
-			void worker.terminate();
+			worker.terminate();
 		},
 	};
 }

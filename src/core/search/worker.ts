@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeCorpusIO } from '../corpus/nodeIO';
-import { handleShardRequest, isReadRequest } from '../corpus/requests';
+import { shardDispatcher } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -46,19 +46,15 @@ function collectGarbage(): void {
 	}
 }
 
-// requests that change the shard run one at a time, in order, so an update never interleaves with a build
-let queue: Promise<unknown> = Promise.resolve();
+const dispatch = shardDispatcher(shard, () => {
+	collectGarbage();
+	const memory = process.memoryUsage();
+	return { heapUsed: memory.heapUsed, external: memory.external };
+});
 
 port.on('message', (request: WorkerRequest) => {
-	const run = () =>
-		handleShardRequest(shard, request, () => {
-			collectGarbage();
-			const memory = process.memoryUsage();
-			return { heapUsed: memory.heapUsed, external: memory.external };
-		}).then(
-			(result) => send({ id: request.id, result }),
-			(error: unknown) => send({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
-		);
-	if (isReadRequest(request)) void run();
-	else queue = queue.then(run);
+	void dispatch(request).then(
+		(result) => send({ id: request.id, result }),
+		(error: unknown) => send({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
+	);
 });

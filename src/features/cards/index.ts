@@ -3,8 +3,6 @@
  * links, copy actions and restore after a window reload. The HTML comes from src/core/card.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
-import { basename } from 'node:path';
 import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type WebviewMessage } from '../../core/card/protocol';
@@ -14,6 +12,7 @@ import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '.
 import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
 import { nextUnreadRef } from './nextUnread';
 import { toLinePosition } from '../vsc-utils';
+import { nonce } from '../host';
 import { paperIndexAtLine } from '../../core/tree';
 import { cardRefFromArgument, type CardRef } from './args';
 
@@ -65,7 +64,7 @@ function panelTitle(title: string): string {
 function fileName(uri: string): string {
 	try {
 		const parsed = vscode.Uri.parse(uri, true);
-		return basename(parsed.path) || uri;
+		return parsed.path.replace(/\/+$/, '').split('/').pop() || uri;
 	} catch {
 		return uri;
 	}
@@ -93,7 +92,7 @@ class CardPanel implements vscode.Disposable {
 		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(owner.extensionUri, ...segments)).toString();
 		webview.html = render().buildCardDocument({
 			cspSource: webview.cspSource,
-			nonce: randomBytes(18).toString('base64'),
+			nonce: nonce(),
 			scriptUri: asUri('dist', 'webview', 'card.js'),
 			styleUris: [asUri('media', 'katex', 'katex.min.css'), asUri('media', 'card.css')],
 		});

@@ -4,10 +4,10 @@
  * how to check and restore imported data, and the globalState key Settings Sync may carry. One file
  * holds all parts; one budget bounds what is synced (core/library/syncBudget).
  */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { buildReadingState, parseReadingState } from '../../core/library/readingState';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
+import { homeDir } from '../host';
 import { getLog } from '../log';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -138,7 +138,7 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 				? target
 				: await vscode.window.showSaveDialog({
 						title: vscode.l10n.t('Export Reading State'),
-						defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir()), `arxiv-digest-reading-state-${today()}.json`),
+						defaultUri: inFolderOrHome(`arxiv-digest-reading-state-${today()}.json`),
 						filters: { JSON: ['json'] },
 					});
 		if (!uri) return undefined;
@@ -191,4 +191,11 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 		vscode.commands.registerCommand('arxivDigest.exportReadingState', exportState),
 		vscode.commands.registerCommand('arxivDigest.importReadingState', importState),
 	);
+}
+
+/** `name` in the first workspace folder, else in the home folder (none in a browser: the dialog picks) */
+function inFolderOrHome(name: string): vscode.Uri | undefined {
+	const home = homeDir();
+	const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (home === undefined ? undefined : vscode.Uri.file(home));
+	return folder && vscode.Uri.joinPath(folder, name);
 }

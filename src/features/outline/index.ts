@@ -8,6 +8,7 @@ import { paperMatchesWords, queryWords, workspaceSymbolName } from '../../core/s
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { toDiagnostic, toDocumentSymbol, toFoldingRange, toLinePosition, toRange } from '../vsc-utils';
+import { yieldThread } from '../host';
 
 const SELECTOR: vscode.DocumentSelector = { language: DIGEST_LANGUAGE_ID };
 const OPEN_CARD_COMMAND = 'arxivDigest.openCard';
@@ -43,7 +44,7 @@ async function mapInSlices<T, U>(items: Iterable<T>, fn: (item: T) => U, token: 
 	for (const item of items) {
 		out.push(fn(item));
 		if (Date.now() - sliceStart > SLICE_MS) {
-			await new Promise((resolve) => setImmediate(resolve));
+			await yieldThread();
 			if (token.isCancellationRequested) {
 				return undefined;
 			}

@@ -4,12 +4,11 @@
  * host's thread reading through `vscode.workspace.fs` in small slices. Either way the shards are
  * the only code that reads and parses digest files.
  */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { removeStaleCaches } from '../../core/corpus/nodeIO';
-import type { CacheName, CorpusIO } from '../../core/corpus/shard';
 import type * as InProcess from '../../core/corpus/inProcess';
-import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../../core/search/client';
+import { cacheFileName, filesCorpusIO, type FileAccess } from '../../core/corpus/proxyIO';
+import { SearchService } from '../../core/search/client';
+import { startIndexWorkers } from '../host';
 import { getLog } from '../log';
 
 /** in-process work gives the thread back this often */
@@ -17,60 +16,54 @@ const IN_PROCESS_SLICE_MS = 15;
 
 export interface CorpusBackend {
 	readonly service: SearchService;
-	/** the shards' key for a file: a local path (workers) or a URI string (in-process) */
+	/** the shards' key for a file: a local path (worker threads) or a URI string (workspace.fs) */
 	keyOf(uri: vscode.Uri): string;
 	uriOf(key: string): vscode.Uri;
 	/** the folder of the worker shards' caches (none: no cache, or the caches go through vscode.workspace.fs) */
 	readonly cacheDir?: string;
 }
 
-function workerThreadsAvailable(): boolean {
-	try {
-		return typeof (require('node:worker_threads') as typeof import('node:worker_threads')).Worker === 'function';
-	} catch {
-		return false;
-	}
-}
-
 function storageFolder(context: vscode.ExtensionContext): vscode.Uri | undefined {
 	return context.storageUri ?? context.globalStorageUri;
 }
 
-/** Worker shards for local files, in-process otherwise. */
+const byPath = { keyOf: (uri: vscode.Uri) => uri.fsPath, uriOf: (key: string) => vscode.Uri.file(key) };
+const byUri = { keyOf: (uri: vscode.Uri) => uri.toString(), uriOf: (key: string) => vscode.Uri.parse(key) };
+
+/**
+ * Index workers where the host can run them (Node: worker threads over local files; web: Web
+ * Workers over vscode.workspace.fs), one shard on this thread otherwise.
+ */
 export function createCorpusBackend(context: vscode.ExtensionContext, uris: readonly vscode.Uri[]): CorpusBackend {
-	const local = uris.every((uri) => uri.scheme === 'file');
 	const storage = storageFolder(context);
-	if (local && workerThreadsAvailable()) {
-		const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'search-worker.js').fsPath;
-		const shards = defaultShardCount(os.cpus().length);
-		const cacheDir = storage?.scheme === 'file' ? storage.fsPath : undefined;
-		if (cacheDir) removeStaleCaches(cacheDir, shards);
-		const handles: ShardHandle[] = [];
-		try {
-			for (let shard = 0; shard < shards; shard++) handles.push(workerShard(script, { shard, shards, cacheDir, background: true }));
-			return { service: new SearchService(handles), keyOf: (uri) => uri.fsPath, uriOf: (key) => vscode.Uri.file(key), cacheDir };
-		} catch (err) {
-			for (const h of handles) h.dispose();
-			getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${err instanceof Error ? err.message : String(err)}`);
-		}
+	try {
+		const workers = startIndexWorkers({
+			context,
+			local: uris.every((uri) => uri.scheme === 'file'),
+			storage,
+			files: (shard, shards) => workspaceFiles(storage, shard, shards),
+		});
+		if (workers) return { service: new SearchService(workers.handles), ...(workers.keys === 'path' ? byPath : byUri), cacheDir: workers.cacheDir };
+	} catch (err) {
+		getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${err instanceof Error ? err.message : String(err)}`);
 	}
 	// required here, not imported: the index code loads on the host only when a shard runs there
 	// (esbuild keeps a module reached only through require() lazy)
 	const { inProcessShard } = require('../../core/corpus/inProcess') as typeof InProcess;
-	return {
-		service: new SearchService([inProcessShard(workspaceFsIO(storage), 0, 1)]),
-		keyOf: (uri) => uri.toString(),
-		uriOf: (key) => vscode.Uri.parse(key),
-	};
+	const io = filesCorpusIO(workspaceFiles(storage, 0, 1), {
+		yield: () => new Promise((resolve) => setTimeout(resolve, 0)),
+		now: () => Date.now(),
+		sliceMs: IN_PROCESS_SLICE_MS,
+	});
+	return { service: new SearchService([inProcessShard(io, 0, 1)]), ...byUri };
 }
 
-/** CorpusIO over `vscode.workspace.fs`: any file system the editor can read (github.dev's, vscode.dev's, remote). */
-function workspaceFsIO(storage: vscode.Uri | undefined): CorpusIO {
-	const decoder = new TextDecoder('utf-8');
-	const cacheUri = (name: CacheName) => (storage ? vscode.Uri.joinPath(storage, name === 'index' ? 'search-index.0of1.bin' : 'files.0of1.bin') : undefined);
-	const read = async (key: string) => {
+/** Files and caches through `vscode.workspace.fs`: any file system the editor can read (github.dev's, vscode.dev's, remote). */
+function workspaceFiles(storage: vscode.Uri | undefined, shard: number, shards: number): FileAccess {
+	const cacheUri = (name: 'index' | 'files') => (storage ? vscode.Uri.joinPath(storage, cacheFileName(name, shard, shards)) : undefined);
+	const read = async (uri: vscode.Uri | undefined) => {
 		try {
-			return await vscode.workspace.fs.readFile(vscode.Uri.parse(key));
+			return uri && (await vscode.workspace.fs.readFile(uri));
 		} catch {
 			return undefined;
 		}
@@ -84,27 +77,13 @@ function workspaceFsIO(storage: vscode.Uri | undefined): CorpusIO {
 				return undefined;
 			}
 		},
-		// the file system API has no ranged read: the whole file is read, its head decoded
-		readHead: async (key, bytes) => {
-			const data = await read(key);
-			return data && decoder.decode(data.subarray(0, bytes));
-		},
-		readText: async (key) => {
-			const data = await read(key);
-			return data && decoder.decode(data);
-		},
-		readCache: async (name) => {
-			const uri = cacheUri(name);
-			return uri ? read(uri.toString()) : undefined;
-		},
+		read: (key) => read(vscode.Uri.parse(key)),
+		readCache: (name) => read(cacheUri(name)),
 		writeCache: async (name, bytes) => {
 			const uri = cacheUri(name);
 			if (!uri || !storage) return;
 			await vscode.workspace.fs.createDirectory(storage);
 			await vscode.workspace.fs.writeFile(uri, bytes);
 		},
-		yield: () => new Promise((resolve) => setTimeout(resolve, 0)),
-		now: () => Date.now(),
-		sliceMs: IN_PROCESS_SLICE_MS,
 	};
 }

@@ -1,0 +1,117 @@
+/**
+ * CorpusIO over a file API that reads whole files (the editor's `workspace.fs`: no ranged read),
+ * directly on the calling thread or, from a Web Worker that cannot call `vscode`, proxied to the
+ * extension over `postMessage`. vscode-free and Node-free: it runs in the browser build.
+ */
+import type { CacheName, CorpusIO, FileStamp } from './shard';
+
+/** What a shard needs of a file system that reads whole files. */
+export interface FileAccess {
+	stat(path: string): Promise<FileStamp | undefined>;
+	/** the file's bytes; undefined when it cannot be read */
+	read(path: string): Promise<Uint8Array | undefined>;
+	readCache(name: CacheName): Promise<Uint8Array | undefined>;
+	writeCache(name: CacheName, bytes: Uint8Array): Promise<void>;
+}
+
+/** How the thread running the shard gives itself back and tells time. */
+export type Scheduling = Pick<CorpusIO, 'yield' | 'now' | 'sliceMs'>;
+
+/** The cache files of shard `shard` of `shards`. */
+export function cacheFileName(name: CacheName, shard: number, shards: number): string {
+	return name === 'index' ? `search-index.${shard}of${shards}.bin` : `files.${shard}of${shards}.bin`;
+}
+
+/**
+ * A CorpusIO reading whole files through `files`. A shard reads a new file's head (to detect a
+ * digest) and then the file: the bytes of the last head read are kept for that one next read, so
+ * each file crosses the file API once.
+ */
+export function filesCorpusIO(files: FileAccess, scheduling: Scheduling): CorpusIO {
+	const decoder = new TextDecoder('utf-8');
+	let lastHead: { path: string; bytes: Uint8Array } | undefined;
+	return {
+		stat: (path) => files.stat(path),
+		readHead: async (path, bytes) => {
+			const data = await files.read(path);
+			lastHead = data && { path, bytes: data };
+			return data && decoder.decode(data.subarray(0, bytes));
+		},
+		readText: async (path) => {
+			const kept = lastHead?.path === path ? lastHead.bytes : undefined;
+			lastHead = undefined;
+			const data = kept ?? (await files.read(path));
+			return data && decoder.decode(data);
+		},
+		readCache: (name) => files.readCache(name),
+		writeCache: (name, bytes) => files.writeCache(name, bytes),
+		...scheduling,
+	};
+}
+
+/** A file request from the worker to the extension. */
+export type IoRequest =
+	| { io: number; op: 'stat' | 'read'; path: string }
+	| { io: number; op: 'readCache'; name: CacheName }
+	| { io: number; op: 'writeCache'; name: CacheName; bytes: Uint8Array };
+
+/** an IoRequest before it is numbered */
+type IoCall = IoRequest extends infer R ? (R extends IoRequest ? Omit<R, 'io'> : never) : never;
+
+export type IoReply = { ioReply: number; result?: FileStamp | Uint8Array; error?: string };
+
+export function isIoRequest(message: unknown): message is IoRequest {
+	return typeof message === 'object' && message !== null && 'io' in message;
+}
+
+export function isIoReply(message: unknown): message is IoReply {
+	return typeof message === 'object' && message !== null && 'ioReply' in message;
+}
+
+/** Buffers that can move to the other side without a copy (a view over part of a larger buffer is copied). */
+export function transferables(bytes: Uint8Array | undefined): ArrayBuffer[] {
+	return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
+}
+
+/**
+ * The worker's side: a FileAccess whose every call is a message to the extension. `onReply` must
+ * be given every IoReply the worker receives.
+ */
+export function proxyFileAccess(send: (request: IoRequest, transfer: ArrayBuffer[]) => void): { files: FileAccess; onReply(reply: IoReply): void } {
+	let next = 1;
+	const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+	const call = <T>(request: IoCall, transfer: ArrayBuffer[] = []) =>
+		new Promise<T>((resolve, reject) => {
+			const io = next++;
+			pending.set(io, { resolve: resolve as (v: unknown) => void, reject });
+			send({ ...request, io } as IoRequest, transfer);
+		});
+	return {
+		files: {
+			stat: (path) => call({ op: 'stat', path }),
+			read: (path) => call({ op: 'read', path }),
+			readCache: (name) => call({ op: 'readCache', name }),
+			writeCache: (name, bytes) => call({ op: 'writeCache', name, bytes }),
+		},
+		onReply: (reply) => {
+			const p = pending.get(reply.ioReply);
+			pending.delete(reply.ioReply);
+			if (reply.error !== undefined) p?.reject(new Error(reply.error));
+			else p?.resolve(reply.result);
+		},
+	};
+}
+
+/** The extension's side: answers one IoRequest with `files`; a failed write is answered with its error. */
+export async function serveFileRequest(files: FileAccess, request: IoRequest): Promise<{ reply: IoReply; transfer: ArrayBuffer[] }> {
+	try {
+		let result: FileStamp | Uint8Array | undefined;
+		if (request.op === 'stat') result = await files.stat(request.path);
+		else if (request.op === 'read') result = await files.read(request.path);
+		else if (request.op === 'readCache') result = await files.readCache(request.name);
+		else if (request.op === 'writeCache') await files.writeCache(request.name, request.bytes);
+		return { reply: { ioReply: request.io, result }, transfer: result instanceof Uint8Array ? transferables(result) : [] };
+	} catch (err) {
+		return { reply: { ioReply: request.io, error: err instanceof Error ? err.message : String(err) }, transfer: [] };
+	}
+}

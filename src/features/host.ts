@@ -1,0 +1,76 @@
+/**
+ * What the extension needs of its host that differs between the Node build (desktop, remote) and
+ * the web build (vscode.dev, github.dev): the web build (esbuild.mjs) bundles `host.web.ts` in
+ * place of this file, with the same exports. Everything else reaches Node only through here.
+ */
+import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { removeStaleCaches } from '../core/corpus/nodeIO';
+import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
+import type { FileAccess } from '../core/corpus/proxyIO';
+
+/** file systems that ignore case, where globs in settings must too */
+export const PATH_NOCASE = process.platform === 'win32' || process.platform === 'darwin';
+
+/** a fresh nonce for a webview's Content-Security-Policy */
+export function nonce(): string {
+	return randomBytes(18).toString('base64');
+}
+
+/** gives the extension host's thread back for a moment */
+export function yieldThread(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** the user's home folder, where there is one */
+export function homeDir(): string | undefined {
+	return os.homedir();
+}
+
+export interface IndexWorkers {
+	handles: ShardHandle[];
+	/** how the shards name files: local paths (node:fs) or URI strings (vscode.workspace.fs) */
+	keys: 'path' | 'uri';
+	/** the folder of the shards' own cache files, when they write them themselves */
+	cacheDir?: string;
+}
+
+export interface IndexWorkerOptions {
+	context: vscode.ExtensionContext;
+	/** every digest candidate is a local file */
+	local: boolean;
+	/** where caches go (workspace storage), if anywhere */
+	storage: vscode.Uri | undefined;
+	/** the files and caches of shard `shard` of `shards` through vscode.workspace.fs */
+	files(shard: number, shards: number): FileAccess;
+}
+
+/**
+ * Index shards in worker threads reading local files with node:fs; undefined where that is not
+ * possible (files on a virtual file system, no worker_threads), and the caller indexes in-process.
+ * Throws if a worker cannot be started.
+ */
+export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
+	if (!options.local || !workerThreadsAvailable()) return undefined;
+	const script = vscode.Uri.joinPath(options.context.extensionUri, 'dist', 'search-worker.js').fsPath;
+	const shards = defaultShardCount(os.cpus().length);
+	const cacheDir = options.storage?.scheme === 'file' ? options.storage.fsPath : undefined;
+	if (cacheDir) removeStaleCaches(cacheDir, shards);
+	const handles: ShardHandle[] = [];
+	try {
+		for (let shard = 0; shard < shards; shard++) handles.push(workerShard(script, { shard, shards, cacheDir, background: true }));
+	} catch (err) {
+		for (const h of handles) h.dispose();
+		throw err;
+	}
+	return { handles, keys: 'path', cacheDir };
+}
+
+function workerThreadsAvailable(): boolean {
+	try {
+		return typeof (require('node:worker_threads') as typeof import('node:worker_threads')).Worker === 'function';
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,43 @@
+/**
+ * The web build's host (vscode.dev, github.dev, code-server's web-worker extension host): bundled
+ * by esbuild.mjs in place of `./host` (see there for what each export is). No Node API here.
+ */
+import { defaultShardCount, restartingShard, type ShardHandle } from '../core/search/client';
+import type * as NodeHost from './host';
+import type { IndexWorkerOptions, IndexWorkers } from './host';
+import { blobWorkerFactory, webWorkerPort, webWorkersAvailable } from './workspace/webWorker';
+
+export type { IndexWorkerOptions, IndexWorkers };
+
+/** a browser's file systems (virtual, remote) are matched as they spell paths */
+export const PATH_NOCASE = false;
+
+export function nonce(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(18));
+	return btoa(String.fromCharCode(...bytes));
+}
+
+export function yieldThread(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function homeDir(): string | undefined {
+	return undefined;
+}
+
+/** Index shards in Web Workers reading through vscode.workspace.fs; undefined where there is no Worker. */
+export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
+	if (!webWorkersAvailable()) return undefined;
+	const shards = defaultShardCount(typeof navigator === 'object' ? navigator.hardwareConcurrency || 1 : 1);
+	const newWorker = blobWorkerFactory(options.context.extensionUri);
+	const handles: ShardHandle[] = [];
+	for (let shard = 0; shard < shards; shard++) {
+		const files = options.files(shard, shards);
+		handles.push(restartingShard(() => webWorkerPort(newWorker, files, { shard, shards })));
+	}
+	return { handles, keys: 'uri' };
+}
+
+// the same exports with the same types as the Node host, checked by the compiler
+const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers };
+void sameExports;
