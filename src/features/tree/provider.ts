@@ -187,7 +187,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const parts: string[] = [];
 		if (this.queryText !== undefined) parts.push(this.queryText);
 		if (this.categorySet) parts.push([...this.categorySet].join(', '));
-		return parts.length ? `filtered: ${parts.join(' · ')} ×` : undefined;
+		return parts.length ? `${vscode.l10n.t('filtered: {0}', parts.join(' · '))} ×` : undefined;
 	}
 
 	private applyFilter(): void {
@@ -282,7 +282,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(node.name, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
-				item.tooltip = `${node.name} · ${node.parent.label} · ${node.papers.length} papers`;
+				item.tooltip = `${node.name} · ${node.parent.label} · ${vscode.l10n.t('{0} papers', node.papers.length)}`;
 				item.contextValue = 'category';
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
 				return item;
@@ -295,7 +295,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
 				if (this.reading) this.decoratePaper(item, node);
-				item.command = { command: TREE_OPEN_COMMAND, title: 'Open Paper', arguments: [paperRefOf(node)] };
+				item.command = { command: TREE_OPEN_COMMAND, title: vscode.l10n.t('Open Paper'), arguments: [paperRefOf(node)] };
 				return item;
 			}
 		}
@@ -326,7 +326,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			const uri = vscode.Uri.parse(k);
 			return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
 		});
-		return `${node.label} · ${node.count} papers\n${files.join('\n')}`;
+		return `${node.label} · ${vscode.l10n.t('{0} papers', node.count)}\n${files.join('\n')}`;
 	}
 }
 
