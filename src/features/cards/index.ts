@@ -26,6 +26,8 @@ function render(): typeof CardRender {
 	return (cardRender ??= require('../../core/card/render') as typeof CardRender);
 }
 
+import { cardStrings } from './strings';
+
 export { cardRefFromArgument, type CardRef } from './args';
 
 export interface CardsTestApi {
@@ -96,6 +98,7 @@ class CardPanel implements vscode.Disposable {
 			nonce: randomBytes(18).toString('base64'),
 			scriptUri: asUri('dist', 'webview', 'card.js'),
 			styleUris: [asUri('media', 'katex', 'katex.min.css'), asUri('media', 'card.css')],
+			strings: cardStrings(),
 		});
 		this.subscriptions.push(
 			webview.onDidReceiveMessage((raw: unknown) => {
@@ -199,7 +202,7 @@ class CardPanel implements vscode.Disposable {
 				library: this.owner.library?.stateOf(loaded.paper.id),
 				interests: this.owner.reading?.interests.highlightPattern(),
 			},
-			{ canRandom: this.owner.paperCount() > 1 },
+			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },
 		);
 		// opening a card is reading the paper
 		this.owner.reading?.markRead(location.paper.id);
