@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { FoldingRegion } from '../core/folding';
 import type { DigestDiagnostic, LineRange, Severity } from '../core/model';
 import type { DigestSymbol } from '../core/symbols';
+import { localizedMessage } from './diagnosticText';
 
 /**
  * Whole lines `start..end`. With a document the range is clamped to it and ends at the last
@@ -57,7 +58,9 @@ export const DIAGNOSTIC_SOURCE = 'arXiv Digest';
 
 export function toDiagnostic(d: DigestDiagnostic, document: vscode.TextDocument): vscode.Diagnostic {
 	// A multi-line squiggle over a whole paper hides the text; mark where the problem starts.
-	const diagnostic = new vscode.Diagnostic(toLineTextRange(d.range.start, document), d.message, toSeverity(d.severity));
+	// the parser writes English; the Problems view speaks the reader's language
+	const message = localizedMessage(d, vscode.l10n) ?? d.message;
+	const diagnostic = new vscode.Diagnostic(toLineTextRange(d.range.start, document), message, toSeverity(d.severity));
 	diagnostic.source = DIAGNOSTIC_SOURCE;
 	diagnostic.code = d.code;
 	return diagnostic;

@@ -8,6 +8,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { isL10nCall, unlocalised } from './l10n-scan';
+import { parseDigest } from '../../src/core/parser';
+import { localizedMessage } from '../../src/features/diagnosticText';
+import type { DiagnosticCode } from '../../src/core/model';
 
 function readJson(path: string): Record<string, unknown> {
 	return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -137,5 +140,44 @@ describe('localisation', () => {
 			visit(sf);
 		}
 		assert.deepStrictEqual([...inCode].filter((k) => !keys.has(k)), [], 'run `npm run l10n`');
+	});
+
+	describe('parser diagnostics in the Problems view', () => {
+		/** returns the key with its values filled in, so the test sees which text was chosen */
+		const echo = { t: (message: string, ...args: Array<string | number | boolean>) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+
+		it('every message the parser writes on the fixtures has a localised text, with its values', () => {
+			const dirs = ['test/fixtures/variants', 'test/fixtures/e2e', 'test/fixtures/search', ...readdirSync('test/fixtures/real').map((d) => join('test/fixtures/real', d))];
+			const seen = new Set<DiagnosticCode>();
+			const unknown: string[] = [];
+			for (const dir of dirs) {
+				if (!statSync(dir).isDirectory()) continue;
+				for (const name of readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+					for (const d of parseDigest(readFileSync(join(dir, name), 'utf8'), join(dir, name)).diagnostics) {
+						seen.add(d.code);
+						const text = localizedMessage(d, echo);
+						// with the English bundle the text must come back exactly as the parser wrote it
+						if (text !== d.message) unknown.push(`${d.code}: ${d.message} → ${text}`);
+					}
+				}
+			}
+			assert.deepStrictEqual(unknown, []);
+			assert.ok(seen.size >= 8, `the fixtures raise most codes (${[...seen].join(', ')})`);
+		});
+
+		it('messages no fixture raises are known too, and an unknown one stays English', () => {
+			const cases: [DiagnosticCode, string][] = [
+				['binary-content', 'This file looks binary or is not UTF-8 (NUL bytes); only what could be read was parsed.'],
+				['binary-content', 'This file looks binary or is not UTF-8 (3 undecodable characters); only what could be read was parsed.'],
+				['truncated', 'The file seems truncated: the last paper ends inside <details>.'],
+				['truncated', 'The file seems truncated: the last paper has no abstract while every other paper has one.'],
+				['no-papers', 'No papers in this digest.'],
+				['unplaced-text', 'The digest could not be parsed: boom'],
+			];
+			for (const [code, message] of cases) assert.strictEqual(localizedMessage({ code, message }, echo), message);
+			assert.strictEqual(localizedMessage({ code: 'no-papers', message: 'Something new.' }, echo), undefined);
+			const zh = { t: (m: string, ...a: Array<string | number | boolean>) => (m === 'Paper {0} is listed twice in this file (first on line {1}).' ? `论文 ${a[0]} 在本文件中重复出现（首次出现在第 ${a[1]} 行）。` : m) };
+			assert.strictEqual(localizedMessage({ code: 'duplicate-id', message: 'Paper 2602.1 is listed twice in this file (first on line 12).' }, zh), '论文 2602.1 在本文件中重复出现（首次出现在第 12 行）。');
+		});
 	});
 });
