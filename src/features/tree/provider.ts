@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
 	DigestTreeModel,
+	weekdayNames,
 	type CategoryNode,
 	paperDescription,
 	paperLabel,
@@ -54,7 +55,8 @@ function toInputs(files: readonly DigestFile[]) {
  * only the days it touches.
  */
 export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-	readonly model = new DigestTreeModel();
+	/** day labels name the weekday in the display language: `2026-06-29 · 周一` */
+	readonly model = new DigestTreeModel([], {}, weekdayNames(vscode.env.language));
 	private readonly treeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
 	readonly onDidChangeTreeData = this.treeEmitter.event;
 	private readonly filterEmitter = new vscode.EventEmitter<void>();
