@@ -59,7 +59,7 @@ export async function installTestRunner({ extensionsDir, userDataDir, logFile })
  * Starts code-server on 127.0.0.1:port over `folder`; `trust: false` leaves workspace trust on,
  * so the folder opens in Restricted Mode. Resolves once the server answers HTTP.
  */
-export async function startCodeServer({ port, folder, userDataDir, extensionsDir, logFile, trust = true, env = {}, dataHome }) {
+export async function startCodeServer({ port, folder, userDataDir, extensionsDir, logFile, trust = true, env = {}, dataHome, locale }) {
 	const args = [
 		CS_ENTRY,
 		'--auth', 'none',
@@ -73,6 +73,8 @@ export async function startCodeServer({ port, folder, userDataDir, extensionsDir
 		...(trust ? ['--disable-workspace-trust'] : []),
 		// E2E_LOG=trace: the extension host logs more (activation details) for --keep runs
 		...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : []),
+		// the display language (`zh-cn`): VS Code picks package.nls.<locale>.json and l10n bundles by it
+		...(locale ? ['--locale', locale] : []),
 		folder,
 	];
 	const proc = startProcess(NODE24, args, {

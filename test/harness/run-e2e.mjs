@@ -1,9 +1,10 @@
 // End-to-end run in a real editor (code-server + Debian's Chromium):
 //   prepare (cached) → build → package the VSIX → check its contents → install it offline into a
 //   fresh profile → (a) the mocha suite inside the extension host → (b) playwright UI tests →
-//   (c) the same UI tests in Restricted Mode. Every process started here is stopped by pid, also
+//   (c) the same UI tests in Restricted Mode → (d) test/ui/locale.test.mjs under `--locale zh-cn`.
+//   Every process started here is stopped by pid, also
 //   on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
-// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted (repeatable),
+// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|zh-cn (repeatable),
 //          --keep (keep the temp profile for inspection), --repeat N (build and install once, then run
 //          the editor parts N times, each on a fresh workspace and profile; stops at the first failure).
 //          Env: E2E_GREP filters test titles.
@@ -91,6 +92,7 @@ try {
 		if (wants('integration')) await part('integration suite in the extension host', integrationRun);
 		if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
 		if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
+		if (wants('zh-cn')) await part('UI tests in Chinese (--locale zh-cn)', () => uiRun('zh-cn'));
 		if (failures.length === 0) greenRuns = r;
 	}
 	succeeded = failures.length === 0;
@@ -166,7 +168,9 @@ async function integrationRun() {
 	}
 }
 
+/** `trusted`, `restricted` (both run every UI file but locale.test.mjs), or `zh-cn` (only that one, in Chinese) */
 async function uiRun(mode) {
+	const locale = mode === 'zh-cn' ? 'zh-cn' : undefined;
 	const userDataDir = join(runDir, `data-${mode}`);
 	const serverLog = join(runDir, `code-server-${mode}.log`);
 	// clicking a paper opens the digest at it (the default opens the card, which search covers)
@@ -174,7 +178,7 @@ async function uiRun(mode) {
 	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source', 'arxivDigest.interests.keywords': ['tracking'] });
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode === 'trusted', dataHome: join(runDir, 'xdg'),
+		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'), locale,
 	});
 	let unwatch = () => {};
 	try {
@@ -182,7 +186,7 @@ async function uiRun(mode) {
 		const browserPidFile = join(runDir, `browser-${mode}.pid`);
 		unwatch = watchPidFile(browserPidFile);
 		// the workbench flows first: they count the fixture's days, which later files add to while they run
-		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs'))
+		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs') && (f === 'locale.test.mjs') === (locale !== undefined))
 			.sort((a, b) => Number(b === 'workbench.test.mjs') - Number(a === 'workbench.test.mjs') || a.localeCompare(b))
 			.map((f) => join('test', 'ui', f));
 		await run(process.execPath, [mocha, '--no-config', '--timeout', '90000', '--reporter', 'spec', ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []), ...specs], {
