@@ -56,6 +56,33 @@ export async function installTestRunner({ extensionsDir, userDataDir, logFile })
 }
 
 /**
+ * code-server 4.139 offline ignores `--locale zh-cn` without a language pack for that language (the
+ * workbench and the extension host resolve to `en`, so extensions get no package.nls.zh-cn.json or
+ * l10n bundle either; checked). Microsoft's pack cannot be downloaded here, so the Chinese UI run
+ * installs a stub that declares zh-cn with no translations of VS Code itself: VS Code's own UI stays
+ * English, the extension's strings are what is tested.
+ */
+export async function installLanguagePackStub({ extensionsDir, userDataDir, logFile }) {
+	const source = join(REPO, 'test', 'harness', 'zh-cn-language-pack');
+	const vsix = join(CACHE, 'test-language-pack-zh-cn.vsix');
+	await run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+		cwd: source, capture: true, timeoutMs: 120_000,
+	});
+	await installVsix(vsix, { extensionsDir, userDataDir, logFile: logFile.replace(/(\.log)?$/, '-zh-cn-pack.log') });
+	// what VS Code's language pack service writes once it sees an installed pack (the CLI install does
+	// not run that service): code-server reads it to resolve --locale when it serves the workbench
+	const id = 'arxiv-digest-tests.test-language-pack-zh-cn';
+	writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({
+		'zh-cn': {
+			hash: 'arxivdigeststub001',
+			extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+			translations: { vscode: join(extensionsDir, `${id}-0.0.1`, 'translations', 'main.i18n.json') },
+			label: '中文(简体)',
+		},
+	}, null, '\t'));
+}
+
+/**
  * Starts code-server on 127.0.0.1:port over `folder`; `trust: false` leaves workspace trust on,
  * so the folder opens in Restricted Mode. Resolves once the server answers HTTP.
  */

@@ -17,7 +17,7 @@ import {
 	delay, freePort, installSignalHandlers, killPidFile, log, run, seconds, step, stopAll, waitFor, watchPidFile,
 } from './lib.mjs';
 import { prepare } from './prepare.mjs';
-import { editorLogs, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
+import { editorLogs, installLanguagePackStub, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
 import { makeFixtureWorkspace } from './fixtures.mjs';
 import { checkVsix } from './check-vsix.mjs';
 
@@ -171,6 +171,14 @@ async function integrationRun() {
 /** `trusted`, `restricted` (both run every UI file but locale.test.mjs), or `zh-cn` (only that one, in Chinese) */
 async function uiRun(mode) {
 	const locale = mode === 'zh-cn' ? 'zh-cn' : undefined;
+	// the Chinese run has its own extensions folder: the extension and a zh-cn language pack stub
+	// (see installLanguagePackStub); the other runs never see that language
+	const extensions = locale ? join(runDir, 'extensions-zh-cn') : extensionsDir;
+	if (locale) {
+		const profile = { extensionsDir: extensions, userDataDir: join(runDir, `data-${mode}`), logFile: join(runDir, 'install-zh-cn.log') };
+		await installVsix(VSIX, profile);
+		await installLanguagePackStub(profile);
+	}
 	const userDataDir = join(runDir, `data-${mode}`);
 	const serverLog = join(runDir, `code-server-${mode}.log`);
 	// clicking a paper opens the digest at it (the default opens the card, which search covers)
@@ -178,7 +186,7 @@ async function uiRun(mode) {
 	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source', 'arxivDigest.interests.keywords': ['tracking'] });
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'), locale,
+		port, folder: workspace, userDataDir, extensionsDir: extensions, logFile: serverLog, trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'), locale,
 	});
 	let unwatch = () => {};
 	try {
