@@ -46,13 +46,17 @@ export async function installVsix(vsix, { extensionsDir, userDataDir, logFile })
  * The test-runner extension is installed only into test profiles, as a VSIX like the real one
  * (code-server drops extension folders that its install registry does not list).
  */
-export async function installTestRunner({ extensionsDir, userDataDir, logFile }) {
-	const source = join(REPO, 'test', 'integration', 'runner-extension');
-	const vsix = join(CACHE, 'test-runner.vsix');
+export async function installTestRunner(profile) {
+	await packAndInstall(join(REPO, 'test', 'integration', 'runner-extension'), 'test-runner', profile);
+}
+
+/** Packs a test-only extension folder into .vscode-test/<name>.vsix and installs it into the profile. */
+async function packAndInstall(source, name, { extensionsDir, userDataDir, logFile }) {
+	const vsix = join(CACHE, `${name}.vsix`);
 	await run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
 		cwd: source, capture: true, timeoutMs: 120_000,
 	});
-	await installVsix(vsix, { extensionsDir, userDataDir, logFile: logFile.replace(/(\.log)?$/, '-runner.log') });
+	await installVsix(vsix, { extensionsDir, userDataDir, logFile: logFile.replace(/(\.log)?$/, `-${name}.log`) });
 }
 
 /**
@@ -63,12 +67,7 @@ export async function installTestRunner({ extensionsDir, userDataDir, logFile })
  * English, the extension's strings are what is tested.
  */
 export async function installLanguagePackStub({ extensionsDir, userDataDir, logFile }) {
-	const source = join(REPO, 'test', 'harness', 'zh-cn-language-pack');
-	const vsix = join(CACHE, 'test-language-pack-zh-cn.vsix');
-	await run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
-		cwd: source, capture: true, timeoutMs: 120_000,
-	});
-	await installVsix(vsix, { extensionsDir, userDataDir, logFile: logFile.replace(/(\.log)?$/, '-zh-cn-pack.log') });
+	await packAndInstall(join(REPO, 'test', 'harness', 'zh-cn-language-pack'), 'test-language-pack-zh-cn', { extensionsDir, userDataDir, logFile });
 	// what VS Code's language pack service writes once it sees an installed pack (the CLI install does
 	// not run that service): code-server reads it to resolve --locale when it serves the workbench
 	const id = 'arxiv-digest-tests.test-language-pack-zh-cn';

@@ -28,6 +28,16 @@ function missing(a: Record<string, unknown>, b: Record<string, unknown>): string
 	return Object.keys(a).filter((k) => !(k in b));
 }
 
+/** Reads an English bundle and its Chinese one; fails when a key is in one and not the other. */
+function sameKeys(enPath: string, zhPath: string, atLeast: number): [Record<string, unknown>, Record<string, unknown>] {
+	const en = readJson(enPath);
+	const zh = readJson(zhPath);
+	assert.ok(Object.keys(en).length > atLeast, `${enPath} has the strings`);
+	assert.deepStrictEqual(missing(en, zh), [], `in ${enPath}, not in ${zhPath}`);
+	assert.deepStrictEqual(missing(zh, en), [], `in ${zhPath}, not in ${enPath}`);
+	return [en, zh];
+}
+
 describe('localisation', () => {
 	describe('the source scan', () => {
 		it('flags literal English where VS Code shows text, in every position it knows', () => {
@@ -79,11 +89,7 @@ describe('localisation', () => {
 	});
 
 	it('the manifest bundles have the same keys, and package.json uses only keys they define', () => {
-		const en = readJson('package.nls.json');
-		const zh = readJson('package.nls.zh-cn.json');
-		assert.ok(Object.keys(en).length > 50, 'package.nls.json has the manifest strings');
-		assert.deepStrictEqual(missing(en, zh), [], 'in package.nls.json, not in package.nls.zh-cn.json');
-		assert.deepStrictEqual(missing(zh, en), [], 'in package.nls.zh-cn.json, not in package.nls.json');
+		const [en, zh] = sameKeys('package.nls.json', 'package.nls.zh-cn.json', 50);
 		const manifest = readFileSync('package.json', 'utf8');
 		const used = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
 		assert.deepStrictEqual(used.filter((k) => !(k in en)), [], 'placeholders without a text');
@@ -113,11 +119,7 @@ describe('localisation', () => {
 	});
 
 	it('the runtime bundles have the same keys and every l10n.t text of the sources is in them', () => {
-		const en = readJson('l10n/bundle.l10n.json');
-		const zh = readJson('l10n/bundle.l10n.zh-cn.json');
-		assert.ok(Object.keys(en).length > 100, 'bundle.l10n.json has the runtime strings');
-		assert.deepStrictEqual(missing(en, zh), [], 'in bundle.l10n.json, not in bundle.l10n.zh-cn.json');
-		assert.deepStrictEqual(missing(zh, en), [], 'in bundle.l10n.zh-cn.json, not in bundle.l10n.json');
+		const [en, zh] = sameKeys('l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 100);
 		for (const [k, v] of Object.entries(zh)) {
 			const text = typeof v === 'string' ? v : (v as { message: string }).message;
 			assert.ok(text.trim() !== '', `empty Chinese text for ${k}`);
