@@ -1,8 +1,9 @@
 /**
- * Minimal argument parsing for the CLI: positionals, boolean flags and
- * options taking one value (`--days 3` or `--days=3`). Anything not declared
- * is a usage error, so typos are reported instead of silently ignored.
+ * Argument parsing for the CLI over node:util's parseArgs: positionals, boolean flags and
+ * options taking one value (`--days 3` or `--days=3`). Anything not declared is a usage
+ * error, so typos are reported instead of silently ignored.
  */
+import { parseArgs as parseNodeArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
@@ -21,41 +22,36 @@ export interface ParsedArgs {
 	options: Map<string, string>;
 }
 
+type NodeOptions = Record<string, { type: 'boolean' | 'string'; short?: string }>;
+
+/** node's message for a parse error, in the CLI's words (`unknown option '--x'`, …). */
+function usageMessage(error: Error & { code?: string }): string {
+	const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+	switch (error.code) {
+		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+			return `unknown option '${option}'`;
+		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+			return /does not take an argument/.test(error.message) ? `option '${option}' takes no value` : `option '${option}' needs a value`;
+		default:
+			return error.message;
+	}
+}
+
 export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
-	const flags = new Set(spec.flags ?? []);
-	const options = new Set(spec.options ?? []);
-	const result: ParsedArgs = { positionals: [], flags: new Set(), options: new Map() };
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (arg === '--') {
-			result.positionals.push(...argv.slice(i + 1));
-			break;
-		}
-		if (!arg.startsWith('-') || arg === '-') {
-			result.positionals.push(arg);
-			continue;
-		}
-		let name: string;
-		let inlineValue: string | undefined;
-		if (arg.startsWith('--')) {
-			const eq = arg.indexOf('=');
-			name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-			inlineValue = eq < 0 ? undefined : arg.slice(eq + 1);
-		} else {
-			const alias = spec.aliases?.[arg.slice(1)];
-			if (!alias) throw new UsageError(`unknown option '${arg}'`);
-			name = alias;
-		}
-		if (flags.has(name)) {
-			if (inlineValue !== undefined) throw new UsageError(`option '--${name}' takes no value`);
-			result.flags.add(name);
-		} else if (options.has(name)) {
-			const value = inlineValue ?? argv[++i];
-			if (value === undefined) throw new UsageError(`option '--${name}' needs a value`);
-			result.options.set(name, value);
-		} else {
-			throw new UsageError(`unknown option '${arg}'`);
-		}
+	const options: NodeOptions = {};
+	for (const name of spec.flags ?? []) options[name] = { type: 'boolean' };
+	for (const name of spec.options ?? []) options[name] = { type: 'string' };
+	for (const [short, name] of Object.entries(spec.aliases ?? {})) if (options[name]) options[name].short = short;
+	let parsed: ReturnType<typeof parseNodeArgs>;
+	try {
+		parsed = parseNodeArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+	} catch (error) {
+		throw new UsageError(usageMessage(error as Error & { code?: string }));
+	}
+	const result: ParsedArgs = { positionals: parsed.positionals, flags: new Set(), options: new Map() };
+	for (const [name, value] of Object.entries(parsed.values)) {
+		if (value === true) result.flags.add(name);
+		else if (typeof value === 'string') result.options.set(name, value);
 	}
 	return result;
 }

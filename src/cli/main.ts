@@ -11,7 +11,8 @@ import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { runParse } from './parse';
 import { runStats } from './stats';
 import { runRelevance } from './relevance';
-import { runBenchWithSearch, runSearch } from './search';
+import { runBenchWithSearch } from './benchSearch';
+import { runSearch } from './search';
 
 export type { CliIO } from './io';
 

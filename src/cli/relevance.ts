@@ -8,7 +8,6 @@
  * bench/relevance/README.md), never by either ranker.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../core/model';
 import { parseDigest } from '../core/parser';
@@ -16,7 +15,8 @@ import { hasCjk } from '../core/search/tokenizer';
 import { intOption, parseArgs, UsageError } from './args';
 import { findCandidateFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
-import { BENCH_FUZZY_QUERIES, createSearchService, fileSpecs, percentile } from './search';
+import { BENCH_FUZZY_QUERIES, percentile, settle, timeQueries, type Timed } from './benchSearch';
+import { createSearchService, fileSpecs } from './search';
 
 export const RELEVANCE_HELP = `Usage: arxiv-digest relevance DIR [--queries FILE] [--judgements FILE] [--json]
        arxiv-digest relevance DIR --judge [--queries FILE] [--judgements FILE]
@@ -168,41 +168,27 @@ function buildMinisearch(papers: Map<string, Paper>): MiniSearch {
 	return index;
 }
 
-/** Runs `run` over every query once (warm-up), then `rounds` timed passes; returns each query's last top 10 and the times. */
-async function timed(queries: readonly string[], rounds: number, run: (q: string) => Promise<string[]> | string[]): Promise<{ top: Map<string, string[]>; times: number[] }> {
-	const top = new Map<string, string[]>();
-	for (const q of queries) top.set(q, await run(q));
-	const times: number[] = [];
-	for (let r = 0; r < rounds; r++) {
-		for (const q of queries) {
-			const t = performance.now();
-			await run(q);
-			times.push(performance.now() - t);
-		}
-	}
-	return { top, times };
-}
-
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export async function measureRelevance(dir: string, specs: readonly QuerySpec[], judgements: Record<string, Judgement>, rounds: number): Promise<RelevanceReport> {
 	const queries = specs.map((s) => s.q);
 	const service = createSearchService(undefined);
-	let ours: Awaited<ReturnType<typeof timed>>;
-	let fuzzy: Awaited<ReturnType<typeof timed>>;
+	let ours: Timed<string[]>;
+	let fuzzy: Timed<string[]>;
 	try {
 		await service.open(fileSpecs(dir));
+		await settle(service);
 		const search = async (q: string, allowFuzzy = true) => {
 			const reply = await service.search(q, TOP_K, allowFuzzy);
 			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
 		};
-		ours = await timed(queries, rounds, (q) => search(q));
-		fuzzy = await timed(BENCH_FUZZY_QUERIES, rounds, (q) => search(q));
+		ours = await timeQueries(queries, rounds, (q) => search(q));
+		fuzzy = await timeQueries(BENCH_FUZZY_QUERIES, rounds, (q) => search(q));
 	} finally {
 		service.dispose();
 	}
 	const mini = buildMinisearch(loadPapers(dir));
-	const theirs = await timed(queries, rounds, (q) => mini.search(q).slice(0, TOP_K).map((r) => String(r.id)));
+	const theirs = await timeQueries(queries, rounds, (q) => mini.search(q).slice(0, TOP_K).map((r) => String(r.id)));
 
 	const perQuery = specs.map((spec) => {
 		const relevant = judgements[spec.q] ?? {};
@@ -210,8 +196,8 @@ export async function measureRelevance(dir: string, specs: readonly QuerySpec[],
 			q: spec.q,
 			kind: spec.kind,
 			relevant: Object.keys(relevant).length,
-			ours: metrics(ours.top.get(spec.q) ?? [], relevant),
-			minisearch: metrics(theirs.top.get(spec.q) ?? [], relevant),
+			ours: metrics(ours.first.get(spec.q) ?? [], relevant),
+			minisearch: metrics(theirs.first.get(spec.q) ?? [], relevant),
 		};
 	});
 	const kinds = [...new Set(specs.map((s) => s.kind))];

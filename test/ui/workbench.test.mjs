@@ -326,7 +326,9 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 	it('Filter Papers… in the view title filters the tree and shows "filtered: … ×"', async () => {
 		await showPapersView();
 		await page.waitForSelector(PAPERS_VIEW);
-		await page.locator(`${SIDEBAR} a.action-label[aria-label="Filter Papers…"]`).first().click();
+		// with two views in the container, each view's title actions show on its own header when hovered
+		await page.hover(`${PAPERS_VIEW} .pane-header`);
+		await page.locator(`${PAPERS_VIEW} .pane-header a.action-label[aria-label="Filter Papers…"]`).first().click();
 		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
 		await page.keyboard.type(FIXTURE.queries.variant.text);
 		await page.keyboard.press('Enter');
@@ -339,7 +341,7 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		).catch(async () => {
 			throw new Error(`the view does not say it is filtered by "${query}": ${await page.locator(PAPERS_VIEW).innerText()}`);
 		});
-		const description = await page.locator(`${SIDEBAR} .pane-header .description`).first().textContent();
+		const description = await page.locator(`${PAPERS_VIEW} .pane-header .description`).first().textContent();
 		assert.equal(description, `filtered: ${query} ×`);
 		// the message and the rows arrive separately: wait for the rows to be the filtered ones
 		const onlyVariantDay = (rows) => rows.filter((r) => r.level === 1).map((r) => r.text.slice(0, 10)).join(',') === '2026-02-09';
@@ -351,7 +353,8 @@ describe(`workbench UI (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted w
 		}
 		assert.deepEqual(rows.filter((r) => r.level === 1).map((r) => r.text.slice(0, 10)), ['2026-02-09'], 'only the day of the matching paper is left');
 		await shot(page, 'tree-filtered');
-		await page.locator(`${SIDEBAR} a.action-label[aria-label="Clear Filter"]`).first().click();
+		await page.hover(`${PAPERS_VIEW} .pane-header`);
+		await page.locator(`${PAPERS_VIEW} .pane-header a.action-label[aria-label="Clear Filter"]`).first().click();
 		await page.waitForFunction(({ sidebar }) => !document.querySelector(sidebar)?.innerText.includes('filtered:'), { sidebar: SIDEBAR });
 	});
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { main } from '../../src/cli/main';
+import { shiftCopy } from '../../src/cli/scale';
 import { version } from '../../package.json';
 
 const SEEDS = 'test/fixtures/seeds';
@@ -33,6 +34,10 @@ describe('cli: arguments', () => {
 		assert.throws(() => parseArgs(['--nope'], { flags: ['json'] }), UsageError);
 		assert.throws(() => parseArgs(['--days'], { options: ['days'] }), UsageError);
 		assert.throws(() => parseArgs(['--json=1'], { flags: ['json'] }), UsageError);
+		assert.throws(() => parseArgs(['--nope'], { flags: ['json'] }), { message: "unknown option '--nope'" });
+		assert.throws(() => parseArgs(['-x'], { flags: ['help'], aliases: { h: 'help' } }), { message: "unknown option '-x'" });
+		assert.throws(() => parseArgs(['--days'], { options: ['days'] }), { message: "option '--days' needs a value" });
+		assert.throws(() => parseArgs(['--json=1'], { flags: ['json'] }), { message: "option '--json' takes no value" });
 	});
 });
 
@@ -198,5 +203,23 @@ describe('cli: bench', () => {
 			assert.ok(Number.isFinite(value) && value >= 0, String(value));
 		}
 		assert.ok(report.parse.parseMs.best <= report.parse.parseMs.median);
+	});
+
+	it('--scale N measures N copies of the folder, with their own days and ids', () => {
+		const r = run('bench', SEEDS, '--runs', '1', '--scale', '3');
+		assert.strictEqual(r.code, 0, r.err);
+		const report = JSON.parse(r.out);
+		assert.strictEqual(report.scale, 3);
+		assert.strictEqual(report.files, 6);
+		assert.strictEqual(report.entries, 3 * 245);
+		assert.strictEqual(report.dir, SEEDS);
+		assert.strictEqual(run('bench', SEEDS, '--scale', '0').code, 2);
+	});
+
+	it('shifts days and arXiv ids per copy, and nothing else', () => {
+		const text = '# 2026-02-06\n[2602.04994v2](https://arxiv.org/abs/2602.04994v2) costs 1234.5 ms in 2026';
+		assert.strictEqual(shiftCopy(text, 0), text);
+		assert.strictEqual(shiftCopy(text, 1), '# 2036-02-06\n[3602.04994v2](https://arxiv.org/abs/3602.04994v2) costs 1234.5 ms in 2026');
+		assert.strictEqual(shiftCopy('2026-02-06.md', 2), '2046-02-06.md');
 	});
 });

@@ -52,7 +52,8 @@ function memoryIO(fs: MemoryFs): CorpusIO {
 		},
 		readCache: async (name) => fs.caches.get(name),
 		writeCache: async (name, bytes) => void fs.caches.set(name, bytes),
-		yield: () => Promise.resolve(),
+		// a macrotask, as in the worker: work the shard defers (reading back long fields) runs after what awaits it
+		yield: () => new Promise((resolve) => setImmediate(resolve)),
 		now: () => 0,
 	};
 }
@@ -104,6 +105,15 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(updates.filter((u) => u.summary).map((u) => u.path).sort(), [DAY1, DAY2]);
 		const reply = shard.searchText('扩散模型', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
+		// then, in the background, the long fields' text the index cache leaves out is read back, quietly
+		const sent = updates.length;
+		assert.ok(shard.search.busy);
+		await shard.search.background;
+		assert.ok(!shard.search.busy);
+		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2]);
+		assert.strictEqual(updates.length, sent, 'no summary sent again');
+		const exact = shard.searchText('扩散模型', 10);
+		assert.ok(exact.ok && exact.result.hits.length === 1 && !exact.result.approximate);
 	});
 
 	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {
@@ -115,6 +125,7 @@ describe('corpus shard', () => {
 		const warm = openShard(fs);
 		await warm.shard.open(specs);
 		assert.deepStrictEqual([...new Set(fs.reads)], [DAY2]);
+		await warm.shard.search.background;
 		const titles = warm.updates.find((u) => u.path === DAY2)?.summary?.papers.map((p) => p.title) ?? [];
 		assert.ok(titles.some((t) => t.includes('Robust Stereo Matching')));
 
@@ -213,16 +224,18 @@ describe('digest summary', () => {
 		assert.deepStrictEqual(summary.categories.map((c) => c.name), digest.categories.map((c) => c.name));
 	});
 
-	it('round-trips the file records and refuses another key', () => {
+	it('round-trips the file records and refuses another key', async () => {
 		const digest = parseDigest(fixture('2026-02-05.md'), DAY1);
 		const records = new Map([
 			[DAY1, { size: 10, mtime: 2, summary: summarizeDigest(digest) }],
 			[README, { size: 3, mtime: 4 }],
 		]);
-		const bytes = encodeFileRecords(records, 'k');
-		assert.deepStrictEqual(decodeFileRecords(bytes, 'k'), records);
-		assert.strictEqual(decodeFileRecords(bytes, 'other'), undefined);
-		assert.strictEqual(decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
+		const bytes = await encodeFileRecords(records, 'k');
+		assert.deepStrictEqual(await decodeFileRecords(bytes, 'k'), records);
+		assert.strictEqual(await decodeFileRecords(bytes, 'other'), undefined);
+		assert.strictEqual(await decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
+		assert.strictEqual(await decodeFileRecords(bytes.subarray(0, bytes.length >> 1), 'k'), undefined);
+		assert.strictEqual(await decodeFileRecords(new Uint8Array(10), 'k'), undefined);
 	});
 });
 

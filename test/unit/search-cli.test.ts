@@ -1,7 +1,9 @@
 import * as assert from 'node:assert';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mainAsync } from '../../src/cli/main';
-import { benchQueries } from '../../src/cli/search';
+import { benchQueries, withoutFilters } from '../../src/cli/benchSearch';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
 
@@ -39,6 +41,33 @@ describe('cli: search', () => {
 		const r = await run('search', FIXTURES);
 		assert.strictEqual(r.code, 2);
 		assert.match(r.err, /search needs DIR and QUERY/);
+	});
+
+	it('keeps an index in --cache-dir and answers from it in a new run', async () => {
+		const cacheDir = mkdtempSync(join(tmpdir(), 'arxiv-digest-cli-cache-'));
+		try {
+			const cold = await run('search', FIXTURES, 'transformers', '--json', '--cache-dir', cacheDir, '--timings');
+			assert.strictEqual(cold.code, 0, cold.err);
+			assert.match(cold.err, /"fromCache":false/);
+			assert.ok(readdirSync(cacheDir).some((name) => name.startsWith('search-index.')), readdirSync(cacheDir).join());
+			const warm = await run('search', FIXTURES, 'transformers', '--json', '--cache-dir', cacheDir, '--timings');
+			assert.strictEqual(warm.code, 0, warm.err);
+			assert.match(warm.err, /"fromCache":true/);
+			// the same papers; matched words from the long fields may still be missing (their text is read back after the start)
+			const hits = (r: { out: string }) => JSON.parse(r.out).hits.map((h: { id: string; score: number }) => [h.id, h.score]);
+			assert.deepStrictEqual(hits(warm), hits(cold));
+		} finally {
+			rmSync(cacheDir, { recursive: true, force: true });
+		}
+	});
+
+	it('compares with minisearch on the bench queries without their filters', () => {
+		assert.strictEqual(withoutFilters('cat:cs.CV diffusion'), 'diffusion');
+		assert.strictEqual(withoutFilters('before:2026-02-01 cat:cs.LG'), '');
+		assert.strictEqual(withoutFilters('author:"Bo Zhang"'), '');
+		assert.strictEqual(withoutFilters('segmentation -medical'), 'segmentation');
+		assert.strictEqual(withoutFilters('"point clouds"'), '"point clouds"');
+		assert.strictEqual(withoutFilters('扩散模型'), '扩散模型');
 	});
 
 	it('benches at least 50 queries of every kind', () => {

@@ -2,7 +2,10 @@
  * The file-records cache: for every candidate file of a shard its stamp (size, mtime) and, for
  * digests, its summary. With it a warm start sends the whole Papers view without reading a digest,
  * and does not re-read the Markdown files it already found not to be digests.
+ *
+ * Stored as raw-DEFLATE compressed JSON: its many repeated keys shrink ~4×.
  */
+import { deflate, inflate } from '../search/deflate';
 import type { DigestSummary } from '../summary';
 
 export interface FileRecord {
@@ -12,7 +15,8 @@ export interface FileRecord {
 	summary?: DigestSummary;
 }
 
-const FORMAT = 1;
+/** 2: compressed */
+const FORMAT = 2;
 
 interface Stored {
 	format: number;
@@ -20,19 +24,21 @@ interface Stored {
 	files: [path: string, size: number, mtime: number, summary?: DigestSummary][];
 }
 
-export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string): Uint8Array {
+export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string): Promise<Uint8Array> {
 	const stored: Stored = { format: FORMAT, key, files: [] };
 	for (const [path, r] of records) stored.files.push(r.summary ? [path, r.size, r.mtime, r.summary] : [path, r.size, r.mtime]);
-	return new TextEncoder().encode(JSON.stringify(stored));
+	return deflate(new TextEncoder().encode(JSON.stringify(stored)));
 }
 
 /**
  * A records cache of another format or key (an update; another shard layout), as opposed to bytes
  * that are no records cache at all (damage): the first is rebuilt silently, the second is reported.
  */
-export function fileRecordsOutdated(bytes: Uint8Array, key: string): boolean {
+export async function fileRecordsOutdated(bytes: Uint8Array, key: string): Promise<boolean> {
 	try {
-		const stored = JSON.parse(new TextDecoder().decode(bytes)) as Partial<Stored> | null;
+		// this format is compressed; format 1 was plain JSON
+		const json = (await inflate(bytes)) ?? bytes;
+		const stored = JSON.parse(new TextDecoder().decode(json)) as Partial<Stored> | null;
 		return !!stored && typeof stored === 'object' && Array.isArray(stored.files) && (stored.format !== FORMAT || stored.key !== key);
 	} catch {
 		return false;
@@ -40,10 +46,12 @@ export function fileRecordsOutdated(bytes: Uint8Array, key: string): boolean {
 }
 
 /** The records, or undefined when the bytes are not a cache of this format and key (then it is rebuilt). */
-export function decodeFileRecords(bytes: Uint8Array, key: string): Map<string, FileRecord> | undefined {
+export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise<Map<string, FileRecord> | undefined> {
 	let stored: Stored;
 	try {
-		stored = JSON.parse(new TextDecoder().decode(bytes)) as Stored;
+		const inflated = await inflate(bytes);
+		if (!inflated) return undefined;
+		stored = JSON.parse(new TextDecoder().decode(inflated)) as Stored;
 	} catch {
 		return undefined;
 	}

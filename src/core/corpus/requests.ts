@@ -42,6 +42,7 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 				...memory(),
 				phase: shard.search.phase,
 				fromCache: shard.search.fromCache,
+				busy: shard.search.busy,
 			};
 			return Promise.resolve(stats);
 		}

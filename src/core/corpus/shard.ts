@@ -130,6 +130,10 @@ export class CorpusShard {
 	) {
 		const shardIO: ShardIO = {
 			readDigest: (path) => this.readDigest(path),
+			readPapers: async (path) => {
+				const text = await io.readText(path);
+				return text === undefined ? undefined : parseDigest(text, path);
+			},
 			readCache: async () => (this.indexCacheBytes = await io.readCache('index')),
 			writeCache: (bytes) => this.writeCache('index', bytes),
 			yield: () => io.yield(),
@@ -155,8 +159,8 @@ export class CorpusShard {
 	/** Loads the caches, sends every known summary, reads what changed; resolves when everything is searchable. */
 	async open(files: readonly CorpusFileSpec[]): Promise<void> {
 		const recordBytes = await this.io.readCache('files').catch(() => undefined);
-		const cached = recordBytes ? decodeFileRecords(recordBytes, this.recordsKey) : undefined;
-		if (recordBytes && !cached) this.report({ kind: fileRecordsOutdated(recordBytes, this.recordsKey) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
+		const cached = recordBytes ? await decodeFileRecords(recordBytes, this.recordsKey) : undefined;
+		if (recordBytes && !cached) this.report({ kind: (await fileRecordsOutdated(recordBytes, this.recordsKey)) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
 		const previous = cached ?? new Map<string, FileRecord>();
 		this.records = new Map();
 		this.always.clear();
@@ -200,8 +204,12 @@ export class CorpusShard {
 		this.reading = new Set(unknown.map((f) => f.path));
 		this.indexCacheBytes = undefined;
 		this.search.fromCache = false;
+		// newest day first: a paper listed on several days is indexed once, from its newest listing
+		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
+		const day = (path: string) => this.records.get(path)?.summary?.day ?? '';
+		const digests = toIndex.filter((f) => this.records.get(f.path)?.summary).sort((a, b) => (day(a.path) === day(b.path) ? (a.path < b.path ? 1 : -1) : day(a.path) < day(b.path) ? 1 : -1));
 		await this.search.open(
-			toIndex.filter((f) => this.records.get(f.path)?.summary),
+			digests,
 			() => {
 				this.flush(true);
 				this.events.onHeadReady?.();
@@ -222,6 +230,7 @@ export class CorpusShard {
 		}
 		this.flush(true);
 		await this.saveRecords();
+		this.search.finishInBackground();
 	}
 
 	/** Re-reads one file (added or changed). */
@@ -328,9 +337,11 @@ export class CorpusShard {
 			let result = results.get(doc);
 			if (result === undefined) {
 				computed++;
-				const body = doc.pendingBody ?? decoder.decode(doc.body);
-				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body, authors: doc.authors, category: doc.category }) ?? null;
-				results.set(doc, result);
+				// after a warm start the long fields' text comes back in the background (SearchShard.finishInBackground):
+				// match without it meanwhile, and keep only results over the whole text
+				const body = doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
+				if (body !== undefined) results.set(doc, result);
 			}
 			if (result) matches.push([doc.id, result.excluded, result.words as string[]]);
 		}
@@ -388,7 +399,7 @@ export class CorpusShard {
 		if (!this.recordsDirty) return;
 		this.recordsDirty = false;
 		try {
-			await this.writeCache('files', encodeFileRecords(this.records, this.recordsKey));
+			await this.writeCache('files', await encodeFileRecords(this.records, this.recordsKey));
 		} catch {
 			// a read-only or full disk costs a cold start next time, nothing more (reported once)
 		}

@@ -2,154 +2,167 @@
  * The on-disk index cache: one binary file per shard, read back in a fraction of the
  * time a rebuild takes.
  *
- *   "ADSI" | u32 format version | u32 meta length | meta JSON (UTF-8, padded to 4 bytes)
- *   | Int32 (little endian): head, body and names posting offsets and counts (start, count
- *     each), then every document's proximity word sequence, concatenated
- *   | Uint16: per-document field lengths (padded to 4 bytes)
- *   | bytes: head, body and names posting arenas (varints, see postings.ts), then every
- *     document's long-field text, concatenated (UTF-8)
+ *   "ADSI" | u32 format version | u32 checksum of everything after this header | u32 sections
+ *   | u32 byte length of each section
+ *   | the sections, each padded to 4 bytes:
+ *       meta JSON, raw-DEFLATE compressed (see below)
+ *       head, body and names posting directories: per term, varints of its bytes and postings
+ *       every document's proximity word sequence, concatenated: varints of (entry + 1)
+ *       the word terms' ids in term order, Int32 (prefix lookups, see sortedTerms.ts)
+ *       per-document field lengths, Uint16
+ *       head, body and names posting arenas (varints, see postings.ts)
+ *   (little endian)
  *
  * The meta JSON holds the files (path, size, mtime: the cache key of each file), the
- * documents (occurrences as indices into the files) and the terms in id order.
- * Anything unexpected — wrong magic, another version, truncated data, postings that do
- * not decode, a JSON error — makes `decodeCache` return undefined, and the caller
- * rebuilds; a cache is never an error for the user.
+ * documents as positional tuples (occurrences as indices into the files) and the terms in id
+ * order, joined by newlines (no term holds one). The long fields' text is not stored (it was
+ * a third of the cache): the shard reads it back from the files after a warm start (see
+ * SearchShard.finishInBackground). Per-term directories as varints rather than Int32 pairs:
+ * most terms are rare, and the three directories were a quarter of the file.
+ *
+ * Anything unexpected — wrong magic, another version, a checksum that does not match (a
+ * cheaper guard than decoding every posting list on every start), truncated data, a JSON
+ * error — makes `decodeCache` return undefined, and the caller rebuilds; a cache is never an
+ * error for the user.
  */
+import { deflate, inflate } from './deflate';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
+import { readVarints, VarintWriter } from './varint';
 
-/** 3: per-field tf varint postings, field lengths and word sequences (issue 14) */
-export const CACHE_FORMAT_VERSION = 3;
+/** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum */
+export const CACHE_FORMAT_VERSION = 4;
 const MAGIC = 0x49534441; // "ADSI" little endian
+const HEADER = 16;
+const SECTIONS = 10;
 
-interface CachedDoc {
-	i: string;
-	t: string;
-	tt?: string;
-	a: string[];
-	c: string;
-	d: string;
-	l?: string;
-	/** occurrences: indices into CacheMeta.files (the day is the file's) */
-	o: number[];
-	/** body bytes */
-	b: number;
-	/** word sequence length */
-	s: number;
-	x: boolean;
-}
+/**
+ * One document: id, title, authors joined by newlines, category, TL;DR, occurrences (indices
+ * into CacheMeta.files: the day is the file's), word sequence length, then optionally the
+ * translated title ('' for none) and the link (0: none, 1: the paper's arxiv.org/abs page).
+ */
+type CachedDoc = [string, string, string, string, string, number[], number, string?, (string | 0 | 1)?];
+
+const absLink = (id: string) => `https://arxiv.org/abs/${id}`;
 
 interface CacheMeta {
+	key: string;
 	files: [string, FileEntry][];
 	docs: (CachedDoc | 0)[];
-	terms: string[];
-	/** element counts of the arrays after the meta, in the order written */
-	sizes: number[];
-	/** anything the caller wants to check on load (e.g. the shard layout) */
-	key: string;
+	/** joined by newlines */
+	terms: string;
 }
-
-type Section = Int32Array | Uint16Array | Uint8Array;
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
+/** FNV-1a over the 32-bit words after the header, then the last bytes (`bytes` 4-byte aligned). */
+function checksum(bytes: Uint8Array): number {
+	const words = new Int32Array(bytes.buffer, bytes.byteOffset + HEADER, (bytes.length - HEADER) >> 2);
+	let h = 0x811c9dc5;
+	for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 16777619);
+	for (let i = HEADER + words.length * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
+	return h >>> 0;
+}
+
+function directory(store: PostingStore): Uint8Array {
+	const out = new VarintWriter();
+	for (let t = 0; t < store.count.length; t++) {
+		out.write(store.start[t + 1] - store.start[t]);
+		out.write(store.count[t]);
+	}
+	return out.result();
+}
+
+/** A frozen store from its directory and arena, or undefined when they do not fit `terms` terms. */
+function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPostings | undefined {
+	const pairs = new Int32Array(terms * 2);
+	if (!readVarints(dir, pairs)) return undefined;
+	const start = new Int32Array(terms + 1);
+	const count = new Int32Array(terms);
+	for (let t = 0; t < terms; t++) {
+		start[t + 1] = start[t] + pairs[2 * t];
+		count[t] = pairs[2 * t + 1];
+	}
+	const frozen = { start, count, arena };
+	return PostingStore.wellFormed(frozen) ? frozen : undefined;
+}
+
+const bytesOf = (a: Int32Array | Uint16Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
 /** Serialises a frozen index (call `index.freeze()` first). */
-export function encodeCache(index: PaperIndex, key: string): Uint8Array {
+export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8Array> {
 	const files = [...index.files];
 	const fileNumber = new Map(files.map(([path], i) => [path, i]));
-	const bodies: Uint8Array[] = [];
-	const seqs: Int32Array[] = [];
+	const seqs = new VarintWriter();
 	const docs: (CachedDoc | 0)[] = index.docs.map((doc) => {
 		if (!doc) return 0;
-		bodies.push(doc.body);
-		seqs.push(doc.seq);
-		return {
-			i: doc.id,
-			t: doc.title,
-			tt: doc.translatedTitle,
-			a: doc.authors,
-			c: doc.category,
-			d: doc.tldr,
-			l: doc.link,
-			o: doc.occ.map((o) => fileNumber.get(o.file) ?? -1),
-			b: doc.body.length,
-			s: doc.seq.length,
-			x: doc.bodyIndexed,
-		};
+		for (let k = 0; k < doc.seq.length; k++) seqs.write(doc.seq[k] + 1);
+		const tuple: CachedDoc = [doc.id, doc.title, doc.authors.join('\n'), doc.category, doc.tldr, doc.occ.map((o) => fileNumber.get(o.file) ?? -1), doc.seq.length];
+		const link = doc.link === undefined ? 0 : doc.link === absLink(doc.id) ? 1 : doc.link;
+		if (doc.translatedTitle !== undefined || link !== 0) tuple.push(doc.translatedTitle ?? '');
+		if (link !== 0) tuple.push(link);
+		return tuple;
 	});
-	const seqAll = new Int32Array(seqs.reduce((s, q) => s + q.length, 0));
-	let at = 0;
-	for (const q of seqs) {
-		seqAll.set(q, at);
-		at += q.length;
-	}
+	const meta: CacheMeta = { key, files, docs, terms: index.terms.join('\n') };
 	const stores = [index.head, index.body, index.names];
-	const sections: Section[] = [
-		...stores.flatMap((store) => [store.start, store.count]),
-		seqAll,
-		index.lengths.subarray(0, index.docs.length * FIELD_COUNT),
+	// every part taken (or copied, for arrays updated in place) before the first await: the index may change meanwhile
+	const parts: Uint8Array[] = [
+		...stores.map(directory),
+		seqs.result(),
+		bytesOf(index.termOrder()),
+		bytesOf(index.lengths.slice(0, index.docs.length * FIELD_COUNT)),
 		...stores.map((store) => store.arena),
 	];
-	const meta: CacheMeta = { files, docs, terms: index.terms, sizes: sections.map((a) => a.length), key };
-	const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
-	let total = 12 + pad4(metaBytes.length);
-	for (const a of sections) total = a instanceof Uint16Array ? pad4(total + a.byteLength) : total + a.byteLength;
-	total += bodies.reduce((s, b) => s + b.length, 0);
-	const out = new Uint8Array(total);
+	const sections = [await deflate(new TextEncoder().encode(JSON.stringify(meta))), ...parts];
+	const tableEnd = HEADER + 4 * SECTIONS;
+	const out = new Uint8Array(sections.reduce((total, s) => total + pad4(s.length), tableEnd));
 	const view = new DataView(out.buffer);
 	view.setUint32(0, MAGIC, true);
 	view.setUint32(4, CACHE_FORMAT_VERSION, true);
-	view.setUint32(8, metaBytes.length, true);
-	out.set(metaBytes, 12);
-	at = 12 + pad4(metaBytes.length);
-	for (const a of sections) {
-		out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-		at = a instanceof Uint16Array ? pad4(at + a.byteLength) : at + a.byteLength;
-	}
-	for (const b of bodies) {
-		out.set(b, at);
-		at += b.length;
-	}
+	view.setUint32(12, SECTIONS, true);
+	let at = tableEnd;
+	sections.forEach((section, i) => {
+		view.setUint32(HEADER + 4 * i, section.length, true);
+		out.set(section, at);
+		at += pad4(section.length);
+	});
+	view.setUint32(8, checksum(out), true);
 	return out;
 }
 
 /** The index stored in `bytes`, or undefined when it is not a valid cache of this version and key. */
-export function decodeCache(bytes: Uint8Array, key: string): PaperIndex | undefined {
+export async function decodeCache(bytes: Uint8Array, key: string): Promise<PaperIndex | undefined> {
 	try {
-		if (bytes.length < 12) return undefined;
+		if (bytes.length < HEADER + 4 * SECTIONS) return undefined;
 		// Int32Array views need 4-byte alignment
 		const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
 		const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-		if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION) return undefined;
-		const metaLength = view.getUint32(8, true);
-		if (12 + metaLength > data.length) return undefined;
-		const meta = JSON.parse(new TextDecoder().decode(data.subarray(12, 12 + metaLength))) as CacheMeta;
-		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.terms) || !Array.isArray(meta.sizes) || meta.sizes.length !== 11) {
-			return undefined;
+		if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION || view.getUint32(12, true) !== SECTIONS) return undefined;
+		if (view.getUint32(8, true) !== checksum(data)) return undefined;
+		const sections: Uint8Array[] = [];
+		let at = HEADER + 4 * SECTIONS;
+		for (let i = 0; i < SECTIONS; i++) {
+			const length = view.getUint32(HEADER + 4 * i, true);
+			if (at + length > data.length) return undefined;
+			sections.push(data.subarray(at, at + length));
+			at += pad4(length);
 		}
-		let at = data.byteOffset + 12 + pad4(metaLength);
-		const end = data.byteOffset + data.byteLength;
-		const take = <T extends Section>(size: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T, width: number): T | undefined => {
-			if (!Number.isInteger(size) || size < 0 || at + size * width > end) return undefined;
-			const array = make(data.buffer, at, size);
-			at += size * width;
-			if (width === 2) at = pad4(at - data.byteOffset) + data.byteOffset;
-			return array;
-		};
-		const int32 = (size: number) => take(size, (b, o, n) => new Int32Array(b, o, n), 4);
-		const ints = meta.sizes.slice(0, 7).map(int32);
-		const lengths = take(meta.sizes[7], (b, o, n) => new Uint16Array(b, o, n), 2);
-		const arenas = meta.sizes.slice(8, 11).map((size) => take(size, (b, o, n) => new Uint8Array(b, o, n), 1));
-		if (ints.some((a) => !a) || !lengths || arenas.some((a) => !a) || lengths.length !== meta.docs.length * FIELD_COUNT) return undefined;
-		const [hs, hc, bs, bc, ns, nc, seqAll] = ints as Int32Array[];
-		const stores: FrozenPostings[] = [
-			{ start: hs, count: hc, arena: arenas[0] as Uint8Array },
-			{ start: bs, count: bc, arena: arenas[1] as Uint8Array },
-			{ start: ns, count: nc, arena: arenas[2] as Uint8Array },
-		];
-		for (const store of stores) {
-			if (store.count.length !== meta.terms.length || !PostingStore.valid(store, meta.docs.length)) return undefined;
-		}
+		const [metaBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
+		const inflated = await inflate(metaBytes);
+		if (!inflated) return undefined;
+		const meta = JSON.parse(new TextDecoder().decode(inflated)) as CacheMeta;
+		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.files) || typeof meta.terms !== 'string') return undefined;
+		const terms = meta.terms === '' ? [] : meta.terms.split('\n');
+		const head = readStore(headDir, headArena, terms.length);
+		const body = readStore(bodyDir, bodyArena, terms.length);
+		const names = readStore(namesDir, namesArena, terms.length);
+		if (!head || !body || !names || lengthBytes.length !== meta.docs.length * FIELD_COUNT * 2 || orderBytes.length % 4 !== 0) return undefined;
+		const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
+		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4);
+		let seqTotal = 0;
+		for (const d of meta.docs) if (d !== 0) seqTotal += Array.isArray(d) ? d[6] : 0;
+		const seqAll = new Int32Array(seqTotal);
+		if (!readVarints(seqBytes, seqAll)) return undefined;
 		const docs: (DocRecord | undefined)[] = [];
 		let seqAt = 0;
 		for (let num = 0; num < meta.docs.length; num++) {
@@ -158,34 +171,35 @@ export function decodeCache(bytes: Uint8Array, key: string): PaperIndex | undefi
 				docs.push(undefined);
 				continue;
 			}
-			if (at + d.b > end || seqAt + d.s > seqAll.length) return undefined;
+			if (!Array.isArray(d) || d.length < 7) return undefined;
+			const [id, title, authors, category, tldr, occNums, seqLength, translatedTitle, link] = d;
 			const occ: Occurrence[] = [];
-			for (const f of d.o) {
+			for (const f of occNums) {
 				const file = meta.files[f];
 				if (!file) return undefined;
 				occ.push({ file: file[0], day: file[1].day });
 			}
-			const seq = seqAll.subarray(seqAt, seqAt + d.s);
-			for (let k = 1; k < seq.length; k++) if (seq[k] < -1 || seq[k] >= meta.terms.length) return undefined;
-			seqAt += d.s;
+			const seq = seqAll.subarray(seqAt, seqAt + seqLength);
+			seqAt += seqLength;
+			for (let k = 0; k < seq.length; k++) {
+				seq[k]--;
+				if (seq[k] >= terms.length) return undefined;
+			}
 			docs.push({
 				num,
-				id: d.i,
-				title: d.t,
-				translatedTitle: d.tt,
-				authors: d.a,
-				category: d.c,
-				tldr: d.d,
-				link: d.l,
-				body: new Uint8Array(data.buffer, at, d.b),
+				id,
+				title,
+				translatedTitle: translatedTitle || undefined,
+				authors: authors === '' ? [] : authors.split('\n'),
+				category,
+				tldr,
+				link: link === 1 ? absLink(id) : link || undefined,
 				occ,
-				bodyIndexed: d.x,
+				bodyIndexed: true,
 				seq,
 			});
-			at += d.b;
 		}
-		const [head, body, names] = stores;
-		return PaperIndex.restore({ docs, files: meta.files, terms: meta.terms, head, body, names, lengths });
+		return PaperIndex.restore({ docs, files: meta.files, terms, head, body, names, lengths, order });
 	} catch {
 		return undefined;
 	}

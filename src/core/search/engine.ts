@@ -13,6 +13,8 @@ import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from 
 export interface ShardIO {
 	/** the file parsed, or undefined when it cannot be read (deleted meanwhile, …) */
 	readDigest(path: string): Promise<Digest | undefined>;
+	/** the same without telling anyone (the file is known and unchanged): to read back text a cache left out */
+	readPapers(path: string): Promise<Digest | undefined>;
 	readCache(): Promise<Uint8Array | undefined>;
 	writeCache(bytes: Uint8Array): Promise<void>;
 	/** lets an in-process caller give the thread back between slices of work */
@@ -28,6 +30,7 @@ export interface ShardProgress {
 	total: number;
 }
 
+/** longest run of background work (body indexing, the typo lookup) between two yields */
 const BODY_SLICE_MS = 25;
 
 export function cacheKey(shard: number, shards: number): string {
@@ -38,6 +41,10 @@ export class SearchShard {
 	index = new PaperIndex();
 	phase: IndexPhase = 'empty';
 	fromCache = false;
+	/** settles when the work deferred past open is done (see finishInBackground) */
+	background: Promise<void> = Promise.resolve();
+	/** true while that work runs */
+	busy = false;
 
 	constructor(
 		private readonly io: ShardIO,
@@ -47,7 +54,7 @@ export class SearchShard {
 
 	/** Loads or builds the index for exactly these files; resolves when everything is searchable. */
 	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<void> {
-		const cached = await this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined), () => undefined);
+		const cached = await this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined)).catch(() => undefined);
 		const wanted = new Map(files.map((f) => [f.path, f]));
 		let changed = 0;
 		if (cached) {
@@ -72,6 +79,7 @@ export class SearchShard {
 			this.onProgress({ phase: 'head', done: ++done, total: todo.length });
 			await this.io.yield();
 		}
+		this.index.sortTerms();
 		this.phase = 'head';
 		onHeadReady();
 		const totalBodies = this.index.pendingBodyCount;
@@ -83,6 +91,35 @@ export class SearchShard {
 		this.phase = 'full';
 		this.onProgress({ phase: 'full', done: totalBodies, total: totalBodies });
 		if (changed > 0 || !cached) await this.save();
+	}
+
+	/**
+	 * Starts what a start leaves for later, between queries: after a warm start, reading back the
+	 * long-field text the cache left out (quoted phrases and Chinese runs are checked against it,
+	 * matched words looked up in it; until then such results say they are approximate), one file
+	 * at a time, newest first; then building the typo lookup. Called by the owner once its own
+	 * start-up is done.
+	 */
+	finishInBackground(): void {
+		this.busy = true;
+		this.background = this.fillBodies()
+			.then(async () => {
+				do await this.io.yield();
+				while (!this.index.prepareFuzzy(this.io.sliceMs ?? BODY_SLICE_MS, this.io.now));
+			})
+			.finally(() => (this.busy = false));
+	}
+
+	private async fillBodies(): Promise<void> {
+		await this.io.yield();
+		const files = [...this.index.files].sort(([pa, a], [pb, b]) => (a.day === b.day ? (pa < pb ? 1 : -1) : a.day < b.day ? 1 : -1));
+		for (const [path] of files) {
+			if (this.index.missingBodyCount === 0) return;
+			if (!this.index.lacksBodies(path)) continue;
+			const digest = await this.io.readPapers(path).catch(() => undefined);
+			if (digest) this.index.fillBodies(digest);
+			await this.io.yield();
+		}
 	}
 
 	/** Re-reads one file (added or changed); only its papers are touched. */
@@ -100,9 +137,11 @@ export class SearchShard {
 	}
 
 	async save(): Promise<void> {
+		// the cache holds no long-field text, so it cannot hold a document whose long fields are not indexed yet
+		if (this.index.pendingBodyCount > 0) return;
 		this.index.freeze();
 		try {
-			await this.io.writeCache(encodeCache(this.index, this.key));
+			await this.io.writeCache(await encodeCache(this.index, this.key));
 		} catch {
 			// a read-only or full disk costs a cold start next time, nothing more
 		}

@@ -23,8 +23,11 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Digest, Paper } from '../model';
+import { CodeTable } from './codeTable';
+import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
-import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
+import { SortedTerms } from './sortedTerms';
+import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 
 export interface Occurrence {
@@ -43,8 +46,12 @@ export interface DocRecord {
 	category: string;
 	tldr: string;
 	link?: string;
-	/** UTF-8 of the long fields (summaries, then ABSTRACT_MARK, then the abstract), kept for phrase checks; empty until the second pass when deferred */
-	body: Uint8Array;
+	/**
+	 * UTF-8 of the long fields (summaries, then ABSTRACT_MARK, then the abstract), kept for phrase
+	 * checks; empty until the second pass when deferred; undefined when the document came from a
+	 * cache (which leaves this text out: it was a third of its size) until fillBodies reads it back
+	 */
+	body?: Uint8Array;
 	/** the long fields while their indexing is deferred (encoding them is part of the second pass) */
 	pendingBody?: string;
 	/** newest day first */
@@ -147,6 +154,8 @@ const PROXIMITY_AUTHORS = 1.5;
 const MAX_EXPANSIONS = 64;
 /** at most this many matched words per hit */
 const MAX_MATCHED = 16;
+/** longer words are folded each time rather than memoised (rare, and they would bloat the memo) */
+const MAX_SPAN = 40;
 /** stands for a CJK run in DocRecord.seq (words on either side are not adjacent) */
 const SEQ_BREAK = -1;
 /** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
@@ -171,7 +180,7 @@ function sameContent(doc: DocRecord, paper: Paper, body: string): boolean {
 		(doc.translatedTitle ?? '') === (paper.translatedTitle ?? '') &&
 		doc.authors.join('\n') === paper.authors.join('\n') &&
 		doc.category === (paper.category ?? paper.section) &&
-		(doc.pendingBody !== undefined ? doc.pendingBody === body : decoder.decode(doc.body) === body)
+		(doc.pendingBody !== undefined ? doc.pendingBody === body : doc.body !== undefined && decoder.decode(doc.body) === body)
 	);
 }
 
@@ -211,8 +220,13 @@ export class PaperIndex {
 	private readonly lengthSum = new Float64Array(FIELD_COUNT);
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
-	/** minisearch's radix tree over the word vocabulary: prefix and fuzzy lookups without scanning it */
+	private missingBodies = 0;
+	/** the word vocabulary in order, for prefix lookups */
+	private readonly sortedTerms = new SortedTerms();
+	/** minisearch's radix tree over the word vocabulary, for typo (fuzzy) lookups; built on the first need (see prepareFuzzy) */
 	private latinMap: SearchableMap<number> | undefined;
+	/** the words prepareFuzzy has still to put in latinMap */
+	private fuzzyPending: Iterator<[string, number]> | undefined;
 	/** when false, new documents get their body indexed right away */
 	deferBodies = false;
 
@@ -225,9 +239,9 @@ export class PaperIndex {
 	}
 
 	/** CJK bigram/unigram codes (see scanTerms) → term id; kept apart so the hot path allocates no strings */
-	readonly cjkVocab = new Map<number, number>();
-	/** the same, split by first character so lookups hash small integers */
-	private cjkByFirst: (Map<number, number> | undefined)[] = [];
+	private readonly cjkVocab = new CodeTable();
+	/** words as written → term id (-1: not indexed), so a build folds each spelling once; dropped on freeze */
+	private spans = new SpanTable();
 	/** per-term packed tf counters while indexing one document's head or body, by term id */
 	private scratch = new Int32Array(1 << 16);
 	private touched: number[] = [];
@@ -259,28 +273,26 @@ export class PaperIndex {
 		if (id === undefined) {
 			id = this.newTerm(term);
 			this.vocab.set(term, id);
+			this.sortedTerms.add(term, id);
 			this.latinMap?.set(term, id);
 		}
 		return id;
 	}
 
 	private cjkId(code: number): number {
-		const first = code < 65536 ? 0 : Math.floor(code / 65536);
-		const second = code < 65536 ? code : code - first * 65536;
-		let table = this.cjkByFirst[first];
-		if (!table) table = this.cjkByFirst[first] = new Map();
-		let id = table.get(second);
-		if (id === undefined) {
+		let id = this.cjkVocab.get(code);
+		if (id < 0) {
 			id = this.newTerm(cjkCodeToTerm(code));
-			table.set(second, id);
-			this.cjkVocab.set(code, id);
+			this.cjkVocab.add(code, id);
 		}
 		return id;
 	}
 
 	/** The id of an existing term, if any. */
 	lookup(term: string): number | undefined {
-		return isCjkTerm(term) ? this.cjkVocab.get(cjkTermToCode(term)) : this.vocab.get(term);
+		if (!isCjkTerm(term)) return this.vocab.get(term);
+		const id = this.cjkVocab.get(cjkTermToCode(term));
+		return id < 0 ? undefined : id;
 	}
 
 	/** Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it has. */
@@ -301,8 +313,24 @@ export class PaperIndex {
 			text,
 			(word) => add(this.wordId(word)),
 			(code) => add(this.cjkId(code)),
+			false,
+			false,
+			(source, start, end) => {
+				const id = this.plainWordId(source, start, end);
+				if (id >= 0) add(id);
+			},
 		);
 		return length;
+	}
+
+	/** The term id of a plain word as written (see scanTerms' onPlain), -1 when it is not indexed; memoised during builds. */
+	private plainWordId(text: string, start: number, end: number): number {
+		const known = this.spans.get(text, start, end);
+		if (known !== MISSING) return known;
+		const term = foldTerm(text.slice(start, end));
+		const id = term === undefined ? -1 : this.wordId(term);
+		if (end - start <= MAX_SPAN) this.spans.add(text, start, end, id);
+		return id;
 	}
 
 	/** Pushes the scratch counters as postings of document `num` and clears them. */
@@ -325,15 +353,14 @@ export class PaperIndex {
 	/** Word ids of a short field in order, hyphenated words as their parts, CJK runs as one break. */
 	private sequence(text: string | undefined, out: number[], keepStopwords = false): void {
 		if (!text) return;
-		scanTerms(
-			text,
-			(word) => out.push(this.wordId(word)),
-			() => {
-				if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
-			},
-			keepStopwords,
-			true,
-		);
+		const onCjk = () => {
+			if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
+		};
+		const onPlain = (source: string, start: number, end: number) => {
+			const id = this.plainWordId(source, start, end);
+			if (id >= 0) out.push(id);
+		};
+		scanTerms(text, (word) => out.push(this.wordId(word)), onCjk, keepStopwords, true, keepStopwords ? undefined : onPlain);
 	}
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
@@ -386,6 +413,7 @@ export class PaperIndex {
 	}
 
 	private killDoc(doc: DocRecord): void {
+		if (doc.body === undefined && doc.pendingBody === undefined) this.missingBodies--;
 		this.alive[doc.num] = 0;
 		this.docs[doc.num] = undefined;
 		if (this.byId.get(doc.id) === doc) this.byId.delete(doc.id);
@@ -487,7 +515,7 @@ export class PaperIndex {
 		while (i < pending.length) {
 			const doc = this.docs[pending[i++]];
 			if (doc && !doc.bodyIndexed) {
-				const text = doc.pendingBody ?? decoder.decode(doc.body);
+				const text = doc.pendingBody ?? this.bodyOf(doc) ?? '';
 				if (doc.pendingBody !== undefined) {
 					doc.body = encoder.encode(text);
 					doc.pendingBody = undefined;
@@ -505,11 +533,47 @@ export class PaperIndex {
 		this.head.freeze(this.terms.length, this.alive);
 		this.body.freeze(this.terms.length, this.alive);
 		this.names.freeze(this.terms.length, this.alive);
+		this.sortedTerms.sort();
+		// the build's word memo (megabytes) is worth little for the odd changed file
+		this.spans = new SpanTable();
+	}
+
+	/** Sorts the words added since the last sort (a cold build calls it once its short fields are in). */
+	sortTerms(): void {
+		this.sortedTerms.sort();
+	}
+
+	/** The word order for a cache: term ids (call freeze first). */
+	termOrder(): Int32Array {
+		return this.sortedTerms.order();
+	}
+
+	/**
+	 * Builds part of the typo lookup (a few hundred ms for ~100k words in all), so no query
+	 * waits for it later and no single step blocks queries for long; true once it is complete.
+	 */
+	prepareFuzzy(budgetMs = Infinity, now: () => number = () => Date.now()): boolean {
+		if (!this.latinMap) {
+			this.latinMap = new SearchableMap<number>();
+			// Map iteration also visits words added meanwhile (wordId sets those itself: set twice, harmless)
+			this.fuzzyPending = this.vocab.entries();
+		}
+		const pending = this.fuzzyPending;
+		if (!pending) return true;
+		const started = now();
+		for (let i = 1; ; i++) {
+			const next = pending.next();
+			if (next.done) break;
+			this.latinMap.set(next.value[0], next.value[1]);
+			if ((i & 1023) === 0 && now() - started > budgetMs) return false;
+		}
+		this.fuzzyPending = undefined;
+		return true;
 	}
 
 	private latinTerms(): SearchableMap<number> {
-		if (!this.latinMap) this.latinMap = SearchableMap.from<number>(this.vocab);
-		return this.latinMap;
+		this.prepareFuzzy();
+		return this.latinMap as SearchableMap<number>;
 	}
 
 	/** Documents holding `term` (approximately: a term in both head and body counts once, by the larger list). */
@@ -526,9 +590,9 @@ export class PaperIndex {
 		if (word.cjk) return out;
 		if (prefix && term.length >= 2) {
 			const candidates: [number, number][] = [];
-			for (const [other, id] of this.latinTerms().atPrefix(term)) {
+			this.sortedTerms.forPrefix(term, (other, id) => {
 				if (other !== term) candidates.push([id, this.df(id)]);
-			}
+			});
 			if (candidates.length > MAX_EXPANSIONS) candidates.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
 			// a short prefix says less about the word meant than a long one
 			for (const [id] of candidates) out.push([id, PREFIX_WEIGHT * Math.min(1, term.length / 6 + 0.3)]);
@@ -649,6 +713,7 @@ export class PaperIndex {
 			return { hits: ordered.map(hit), total: filtered.length, approximate: false };
 		}
 		const hits: SearchHit[] = [];
+		let unverified = false;
 		let i = 0;
 		for (; hits.length < limit; i++) {
 			if (i >= ordered.length) {
@@ -657,9 +722,11 @@ export class PaperIndex {
 				ordered = topK(filtered, filtered.length, before);
 			}
 			const doc = docs[ordered[i]] as DocRecord;
-			if (this.phrasesMatch(doc, checks, negative)) hits.push(hit(doc.num));
+			const match = this.phrasesMatch(doc, checks, negative);
+			if (match === undefined) unverified = true;
+			if (match !== false) hits.push(hit(doc.num));
 		}
-		const approximate = i < filtered.length;
+		const approximate = i < filtered.length || unverified;
 		return { hits, total: approximate ? hits.length + (filtered.length - i) : hits.length, approximate };
 	}
 
@@ -855,15 +922,62 @@ export class PaperIndex {
 		return out;
 	}
 
-	private phrasesMatch(doc: DocRecord, phrases: string[], negative: string[]): boolean {
+	/**
+	 * Do the phrases (and none of the negative ones) occur verbatim? Undefined when that needs
+	 * the long fields and they are not in memory yet (see DocRecord.body): the postings already
+	 * hold every word of a phrase, so the caller counts it as a match and says it is approximate.
+	 */
+	private phrasesMatch(doc: DocRecord, phrases: string[], negative: string[]): boolean | undefined {
 		const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.authors.join(', '), doc.tldr].join('\n'));
 		let long: string | undefined;
-		const has = (p: string) => containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(this.bodyOf(doc))), p);
-		return phrases.every(has) && !negative.some(has);
+		let unknown = false;
+		const has = (p: string) => {
+			if (containsPhrase(short, p)) return true;
+			if (long === undefined) {
+				const body = this.bodyOf(doc);
+				if (body === undefined) {
+					unknown = true;
+					return false;
+				}
+				long = foldPhraseText(body);
+			}
+			return containsPhrase(long, p);
+		};
+		const found = phrases.every(has);
+		if (negative.some(has)) return false;
+		return unknown ? undefined : found;
 	}
 
-	private bodyOf(doc: DocRecord): string {
-		return doc.pendingBody ?? decoder.decode(doc.body);
+	private bodyOf(doc: DocRecord): string | undefined {
+		return doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+	}
+
+	/** How many documents lack their long-field text (loaded from a cache, not yet read back). */
+	get missingBodyCount(): number {
+		return this.missingBodies;
+	}
+
+	/** Has a paper of `path` no long-field text in memory (see fillBodies)? */
+	lacksBodies(path: string): boolean {
+		const ids = this.files.get(path)?.ids ?? [];
+		return ids.some((id) => {
+			const doc = this.byId.get(id);
+			return doc !== undefined && doc.body === undefined && doc.pendingBody === undefined;
+		});
+	}
+
+	/**
+	 * Gives documents loaded from a cache their long-field text back from a digest of one of
+	 * their files, when the paper there is the one indexed (same title, TL;DR and authors).
+	 */
+	fillBodies(digest: Digest): void {
+		for (const paper of digest.papers) {
+			const doc = this.byId.get(paper.id);
+			if (!doc || doc.body !== undefined || doc.pendingBody !== undefined) continue;
+			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
+			doc.body = encoder.encode(bodyText(paper));
+			this.missingBodies--;
+		}
 	}
 
 	private excludedDocs(query: ParsedQuery): Set<number> {
@@ -951,13 +1065,15 @@ export class PaperIndex {
 			collect(doc.authors.join('\n'));
 			let body: string | undefined;
 			if (termsSeen.size < latinWords) collect((body = this.bodyOf(doc)));
+			// (without the long fields in memory yet, the words seen in the short ones)
 			if (literal.length > 0) {
 				// the short fields first: folding the long ones is the expensive part
 				const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.tldr, doc.authors.join(', ')].join('\n'));
 				let long: string | undefined;
 				for (const p of literal) {
 					if (seen.has(p)) continue;
-					if (containsPhrase(short, p) || containsPhrase((long ??= foldPhraseText(body ?? this.bodyOf(doc))), p)) out.push(p);
+					if (containsPhrase(short, p)) out.push(p);
+					else if ((body ??= this.bodyOf(doc)) !== undefined && containsPhrase((long ??= foldPhraseText(body)), p)) out.push(p);
 				}
 			}
 			return out;
@@ -1001,7 +1117,9 @@ export class PaperIndex {
 		body: FrozenPostings;
 		names: FrozenPostings;
 		lengths: Uint16Array;
-	}): PaperIndex {
+		/** word term ids in term order (see SortedTerms) */
+		order: Int32Array;
+	}): PaperIndex | undefined {
 		const index = new PaperIndex();
 		for (const [path, entry] of parts.files) index.files.set(path, entry);
 		index.ensureCapacity(parts.docs.length);
@@ -1012,6 +1130,7 @@ export class PaperIndex {
 			index.alive[doc.num] = 1;
 			index.byId.set(doc.id, doc);
 			if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
+			if (doc.body === undefined && doc.pendingBody === undefined) index.missingBodies++;
 			const last = doc.bodyIndexed ? FIELD_COUNT : Field.Summaries;
 			for (let f = 0; f < last; f++) {
 				index.lengthSum[f] += index.lengths[doc.num * FIELD_COUNT + f];
@@ -1020,8 +1139,11 @@ export class PaperIndex {
 		}
 		for (const term of parts.terms) {
 			if (isCjkTerm(term)) index.cjkId(cjkTermToCode(term));
-			else index.wordId(term);
+			else index.vocab.set(term, index.newTerm(term));
 		}
+		const terms = index.terms;
+		if (!index.sortedTerms.restore(parts.order, (id) => (id >= 0 && id < terms.length && !isCjkTerm(terms[id]) ? terms[id] : undefined))) return undefined;
+		if (index.sortedTerms.size !== index.vocab.size) return undefined;
 		index.head.restore(parts.head);
 		index.body.restore(parts.body);
 		index.names.restore(parts.names);

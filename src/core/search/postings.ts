@@ -158,33 +158,17 @@ export class PostingStore {
 		this.tails = new Array<number[] | undefined>(frozen.count.length);
 	}
 
-	/** True when every list of `frozen` decodes inside its bounds to document numbers below `docs`. */
-	static valid(frozen: FrozenPostings, docs: number): boolean {
+	/**
+	 * True when `frozen`'s offsets are in order and inside its arena and every count fits its
+	 * bytes (a posting takes at least two). Bounds only: decoding a garbled arena cannot fault
+	 * (typed arrays ignore stray indices), and the cache's checksum catches garbled bytes.
+	 */
+	static wellFormed(frozen: FrozenPostings): boolean {
 		const { arena, start, count } = frozen;
 		if (start.length !== count.length + 1 || start[0] !== 0 || start[count.length] !== arena.length) return false;
 		for (let t = 0; t < count.length; t++) {
-			let at = start[t];
-			const end = start[t + 1];
-			if (end < at) return false;
-			let num = 0;
-			let n = 0;
-			while (at < end) {
-				for (let k = 0; k < 2; k++) {
-					let value = 0;
-					let shift = 0;
-					let b: number;
-					do {
-						if (at >= end || shift > 49) return false;
-						b = arena[at++];
-						value += (b & 0x7f) * 2 ** shift;
-						shift += 7;
-					} while (b >= 0x80);
-					if (k === 0) num += value;
-				}
-				if (num >= docs) return false;
-				n++;
-			}
-			if (n !== count[t]) return false;
+			const bytes = start[t + 1] - start[t];
+			if (bytes < 0 || count[t] < 0 || count[t] * 2 > bytes) return false;
 		}
 		return true;
 	}

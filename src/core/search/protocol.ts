@@ -35,6 +35,8 @@ export interface ShardStats {
 	external: number;
 	phase: IndexPhase;
 	fromCache: boolean;
+	/** work deferred past open still runs (reading back long fields after a warm start, the typo lookup) */
+	busy: boolean;
 }
 
 export interface WorkerInit {

@@ -123,12 +123,25 @@ export function foldInflection(word: string): string {
 }
 
 /**
+ * Takes a word without joiners (no `-`, no `.`) as the span `text[start, end)`, unfolded: lets
+ * the indexer map it to a term id without allocating it (see spanTable.ts and foldTerm).
+ */
+export type PlainSink = (text: string, start: number, end: number) => void;
+
+/**
  * Low-level scan used by the indexer: words arrive as folded strings, CJK bigrams and
  * unigrams as numbers (`c1 * 65536 + c2`, or the char code alone), so the hot path
  * allocates no string per CJK character. `partsOnly` leaves out the whole form of a
  * hyphenated word (its parts only), for word-position sequences.
  */
-export function scanTerms(text: string, onWord: TokenSink, onCjk: (code: number) => void, keepStopwords = false, partsOnly = false): void {
+export function scanTerms(
+	text: string,
+	onWord: TokenSink,
+	onCjk: (code: number) => void,
+	keepStopwords = false,
+	partsOnly = false,
+	onPlain?: PlainSink,
+): void {
 	const n = text.length;
 	let i = 0;
 	while (i < n) {
@@ -174,6 +187,8 @@ export function scanTerms(text: string, onWord: TokenSink, onCjk: (code: number)
 			parts.push(text.slice(partStart, i));
 			if (!partsOnly) emitWord(text.slice(start, i), onWord, keepStopwords);
 			for (const part of parts) emitWord(part, onWord, keepStopwords);
+		} else if (onPlain) {
+			onPlain(text, start, i);
 		} else {
 			emitWord(text.slice(start, i), onWord, keepStopwords);
 		}
@@ -201,14 +216,20 @@ export function forEachTerm(text: string, emit: TokenSink, keepStopwords = false
 	}, keepStopwords);
 }
 
-function emitWord(raw: string, emit: TokenSink, keepStopwords: boolean): void {
+/** The index term of one word as written (no joiners), or undefined when it is not indexed (stopword, one letter). */
+export function foldTerm(raw: string, keepStopwords = false): string | undefined {
 	const word = foldWord(raw);
-	if (word.length < 2 && !isDigit(word.charCodeAt(0))) return;
-	if (!keepStopwords && STOPWORDS.has(word)) return;
+	if (word.length < 2 && !isDigit(word.charCodeAt(0))) return undefined;
+	if (!keepStopwords && STOPWORDS.has(word)) return undefined;
 	const term = foldInflection(word);
 	// `others` → `other`: a stem that is a stopword is dropped like the stopword itself
-	if (!keepStopwords && term !== word && STOPWORDS.has(term)) return;
-	emit(term, raw);
+	if (!keepStopwords && term !== word && STOPWORDS.has(term)) return undefined;
+	return term;
+}
+
+function emitWord(raw: string, emit: TokenSink, keepStopwords: boolean): void {
+	const term = foldTerm(raw, keepStopwords);
+	if (term !== undefined) emit(term, raw);
 }
 
 function emitCjkRun(text: string, start: number, end: number, emit: TokenSink): void {

@@ -5,6 +5,7 @@
  * reading state (export/import, Settings Sync).
  */
 import * as vscode from 'vscode';
+import { viewPapers } from '../../core/documentView';
 import {
 	addToCollection, collectionNameProblem, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
 	mergeLibraries, removeFromCollection, renameCollection, setNote, setTags, toggleStar, type Library,
@@ -72,10 +73,12 @@ class StarCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
 		this.subscription = store.onDidChange(() => this.emitter.fire());
 	}
 
-	provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
 		if (!vscode.workspace.getConfiguration(undefined, document.uri).get<boolean>(SETTINGS.codeLensEnabled, true)) return [];
-		const digest = this.workspace.parseDocument(document);
-		return digest.papers.map((paper, index) => {
+		// the papers' lines from the document view: a large digest is parsed off the editor's thread
+		const view = await this.workspace.documentView(document, token);
+		if (!view || token.isCancellationRequested) return [];
+		return viewPapers(view).map((paper, index) => {
 			const starred = isStarred(this.store.library, paper.id);
 			return new vscode.CodeLens(new vscode.Range(paper.headingLine, 0, paper.headingLine, 0), {
 				title: starred ? vscode.l10n.t('$(star-full) Starred') : vscode.l10n.t('$(star-empty) Star'),

@@ -4,6 +4,8 @@
  * A digest shown in an editor also counts as seen.
  */
 import * as vscode from 'vscode';
+import { dayFromPath } from '../../core/day';
+import { viewPapers } from '../../core/documentView';
 import { isMatch } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -35,34 +37,43 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 	const excluded = vscode.window.createTextEditorDecorationType({ opacity: '0.5' });
 	let timer: ReturnType<typeof setTimeout> | undefined;
 
-	const decorate = (editor: vscode.TextEditor) => {
+	/** the document version each editor was last decorated for, so a slow view never paints over a newer one */
+	const decorated = new WeakMap<vscode.TextEditor, number>();
+	const decorate = async (editor: vscode.TextEditor) => {
 		if (!workspace.isDigestDocument(editor.document)) return;
-		const digest = workspace.parseDocument(editor.document);
+		const document = editor.document;
+		const version = document.version;
+		decorated.set(editor, version);
+		// the papers' lines from the document view: a large digest is parsed off the editor's thread
+		const view = await workspace.documentView(document);
+		if (!view || document.isClosed || document.version !== version || decorated.get(editor) !== version) return;
+		const papers = viewPapers(view);
 		const pattern = reading.interests.highlightPattern();
 		const headings: vscode.DecorationOptions[] = [];
 		const gutters: vscode.Range[] = [];
 		const words: vscode.Range[] = [];
 		const dimmed: vscode.Range[] = [];
-		const document = editor.document;
 		let full: string | undefined;
-		for (const paper of digest.papers) {
+		papers.forEach((paper, i) => {
 			const match = reading.match(paper.id);
-			if (!match) continue;
+			if (!match) return;
 			const line = Math.min(paper.headingLine, document.lineCount - 1);
 			if (match.excluded) {
 				dimmed.push(document.lineAt(line).range);
-				continue;
+				return;
 			}
-			if (!isMatch(match)) continue;
+			if (!isMatch(match)) return;
 			gutters.push(new vscode.Range(line, 0, line, 0));
 			headings.push({
 				range: document.lineAt(line).range,
 				renderOptions: { after: { contentText: `  ✦ ${match.words.join(', ')}`, color: new vscode.ThemeColor('editorCodeLens.foreground') } },
 				hoverMessage: new vscode.MarkdownString(vscode.l10n.t('Matches your interests: {0}', match.words.join(', '))),
 			});
-			if (!pattern || words.length >= MAX_HIGHLIGHTS) continue;
-			const start = document.offsetAt(new vscode.Position(paper.range.start, 0));
-			const end = document.offsetAt(document.lineAt(Math.min(paper.range.end, document.lineCount - 1)).range.end);
+			if (!pattern || words.length >= MAX_HIGHLIGHTS) return;
+			// the entry runs to the line before the next paper's heading
+			const last = Math.min((papers[i + 1]?.headingLine ?? document.lineCount) - 1, document.lineCount - 1);
+			const start = document.offsetAt(new vscode.Position(line, 0));
+			const end = document.offsetAt(document.lineAt(Math.max(line, last)).range.end);
 			const text = (full ??= document.getText()).slice(start, end);
 			pattern.lastIndex = 0;
 			for (let m = pattern.exec(text); m && words.length < MAX_HIGHLIGHTS; m = pattern.exec(text)) {
@@ -72,21 +83,21 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 				}
 				words.push(new vscode.Range(document.positionAt(start + m.index), document.positionAt(start + m.index + m[0].length)));
 			}
-		}
+		});
 		editor.setDecorations(gutter, gutters);
 		editor.setDecorations(heading, headings);
 		editor.setDecorations(word, words);
 		editor.setDecorations(excluded, dimmed);
 		reading.markSeen(
-			digest.papers.map((p) => p.id),
-			digest.day,
+			papers.map((p) => p.id),
+			workspace.get(document.uri)?.digest.day ?? dayFromPath(document.uri.path),
 		);
 	};
 
 	const decorateAll = () => {
 		if (timer) clearTimeout(timer);
 		timer = undefined;
-		for (const editor of vscode.window.visibleTextEditors) decorate(editor);
+		for (const editor of vscode.window.visibleTextEditors) void decorate(editor);
 	};
 	const schedule = () => {
 		if (timer) clearTimeout(timer);
