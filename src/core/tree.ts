@@ -71,24 +71,39 @@ export interface CategoryCount {
 	readonly count: number;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** weekday names from Sunday; the extension passes the reader's (`周日`, `周一`, …) */
+export const WEEKDAYS_EN: readonly string[] = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** papers the parser could not place under any category section */
 export const NO_CATEGORY = '(no category)';
 
-/** `Fri` for `2026-02-06`; undefined for anything that is not a real calendar day. */
-export function weekday(day: string): string | undefined {
+/**
+ * Short weekday names of a display language (`vscode.env.language`), from Sunday: `Sun`… for `en`,
+ * `周日`… for `zh-cn`. English when the runtime does not know the language.
+ */
+export function weekdayNames(language: string): readonly string[] {
+	try {
+		const format = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
+		// 2023-01-01 was a Sunday
+		return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2023, 0, 1 + i))));
+	} catch {
+		return WEEKDAYS_EN;
+	}
+}
+
+/** `Fri` for `2026-02-06` (`周五` with Chinese names); undefined for anything that is not a real calendar day. */
+export function weekday(day: string, names: readonly string[] = WEEKDAYS_EN): string | undefined {
 	const m = DAY_RE.exec(day);
 	if (!m) return undefined;
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
 	const date = new Date(Date.UTC(y, mo - 1, d));
 	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-	return WEEKDAYS[date.getUTCDay()];
+	return names[date.getUTCDay()];
 }
 
 /** `2026-02-06 · Fri` */
-export function dayLabel(day: string): string {
-	const w = weekday(day);
+export function dayLabel(day: string, names: readonly string[] = WEEKDAYS_EN): string {
+	const w = weekday(day, names);
 	return w ? `${day} · ${w}` : day;
 }
 
@@ -218,7 +233,12 @@ export class DigestTreeModel {
 	private sorted: DayNode[] = [];
 	private filterValue: TreeFilter = {};
 
-	constructor(inputs: readonly TreeInput[] = [], filter: TreeFilter = {}) {
+	constructor(
+		inputs: readonly TreeInput[] = [],
+		filter: TreeFilter = {},
+		/** weekday names of the day labels, from Sunday */
+		private readonly weekdays: readonly string[] = WEEKDAYS_EN,
+	) {
 		this.filterValue = filter;
 		this.setAll(inputs);
 	}
@@ -381,7 +401,7 @@ export class DigestTreeModel {
 		}
 		const firstDigest = this.inputs.get(keys[0]) as Digest;
 		const day = dk.startsWith('day:') ? dk.slice(4) : undefined;
-		const label = day ? dayLabel(day) : firstDigest.label || fileStem(keys[0]);
+		const label = day ? dayLabel(day, this.weekdays) : firstDigest.label || fileStem(keys[0]);
 		let node = this.days.get(dk);
 		if (node) {
 			this.forgetChildren(node);

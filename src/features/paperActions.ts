@@ -38,13 +38,13 @@ export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Pr
 	const fromEditor = (): Target | undefined => {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor || !workspace.isDigestDocument(editor.document)) {
-			void vscode.window.showInformationMessage('Open an arXiv digest and put the cursor on a paper first.');
+			void vscode.window.showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
 			return undefined;
 		}
 		const digest = workspace.parseDocument(editor.document);
 		const index = paperIndexAtLine(digest, editor.selection.active.line);
 		if (index === undefined) {
-			void vscode.window.showInformationMessage('The cursor is not on a paper entry.');
+			void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
 			return undefined;
 		}
 		return { uri: editor.document.uri, paper: digest.papers[index], index };
@@ -65,11 +65,11 @@ export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Pr
 				const index = findPaperIndex(digest, ref.id, ref.index ?? 0);
 				if (index !== undefined) return { uri, paper: digest.papers[index], index };
 			} catch (err) {
-				void vscode.window.showErrorMessage(`Cannot open ${uri.toString(true)}: ${errorText(err)}`);
+				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), errorText(err)));
 				return undefined;
 			}
 		}
-		void vscode.window.showInformationMessage(`Paper ${ref.id} was not found in the digests of this workspace.`);
+		void vscode.window.showInformationMessage(vscode.l10n.t('Paper {0} was not found in the digests of this workspace.', ref.id));
 		return undefined;
 	};
 
@@ -83,7 +83,7 @@ export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Pr
 export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
 	const openSource = async (t: Target): Promise<void> => {
 		if (!t.uri) {
-			void vscode.window.showInformationMessage(`No digest file is known for ${quoted(t.paper)}.`);
+			void vscode.window.showInformationMessage(vscode.l10n.t('No digest file is known for {0}.', quoted(t.paper)));
 			return;
 		}
 		const document = await vscode.workspace.openTextDocument(t.uri);
@@ -99,12 +99,12 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 	const openExternal = async (url: string): Promise<void> => {
 		const ok = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-		if (!ok) void vscode.window.showWarningMessage(`Could not open ${url}`);
+		if (!ok) void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}', url));
 	};
 
 	const copy = async (text: string, what: string): Promise<void> => {
 		await vscode.env.clipboard.writeText(text);
-		vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 3000);
+		vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', what)}`, 3000);
 	};
 
 	const withTarget = (run: (t: Target) => Promise<void>) => async (arg?: unknown) => {
@@ -112,7 +112,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			const t = await paperTarget(workspace, arg);
 			if (t) await run(t);
 		} catch (err) {
-			void vscode.window.showErrorMessage(`arXiv Digest: ${errorText(err)}`);
+			void vscode.window.showErrorMessage(vscode.l10n.t('arXiv Digest: {0}', errorText(err)));
 		}
 	};
 
@@ -124,7 +124,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			withTarget(async (t) => {
 				const url = primaryLink(t.paper);
 				if (url) await openExternal(url);
-				else void vscode.window.showInformationMessage(`${quoted(t.paper)} has no web link in the digest.`);
+				else void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no web link in the digest.', quoted(t.paper)));
 			}),
 		),
 
@@ -137,13 +137,13 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 					return;
 				}
 				if (!links.original) {
-					void vscode.window.showInformationMessage(`No PDF: ${quoted(t.paper)} is not an arXiv paper and has no web link.`);
+					void vscode.window.showInformationMessage(vscode.l10n.t('No PDF: {0} is not an arXiv paper and has no web link.', quoted(t.paper)));
 					return;
 				}
 				const host = vscode.Uri.parse(links.original).authority;
-				const openLink = 'Open Link';
+				const openLink = vscode.l10n.t('Open Link');
 				const answer = await vscode.window.showInformationMessage(
-					`No PDF: ${quoted(t.paper)} is not an arXiv paper (its link goes to ${host}).`,
+					vscode.l10n.t('No PDF: {0} is not an arXiv paper (its link goes to {1}).', quoted(t.paper), host),
 					openLink,
 				);
 				if (answer === openLink) await openExternal(links.original);
@@ -155,13 +155,13 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			withTarget(async (t) => {
 				const url = primaryLink(t.paper);
 				if (url) await copy(url, url);
-				else void vscode.window.showInformationMessage(`${quoted(t.paper)} has no web link in the digest.`);
+				else void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no web link in the digest.', quoted(t.paper)));
 			}),
 		),
 
 		vscode.commands.registerCommand(
 			'arxivDigest.copyTitle',
-			withTarget((t) => copy(paperLabel(t.paper), 'title')),
+			withTarget((t) => copy(paperLabel(t.paper), vscode.l10n.t('title'))),
 		),
 
 		vscode.commands.registerCommand('arxivDigest.openSamples', () =>

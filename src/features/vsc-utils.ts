@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { FoldingRegion } from '../core/folding';
 import type { DigestDiagnostic, LineRange, Severity } from '../core/model';
 import type { DigestSymbol } from '../core/symbols';
+import { localizedMessage } from './diagnosticText';
 
 /**
  * Whole lines `start..end`. With a document the range is clamped to it and ends at the last
@@ -55,9 +56,15 @@ export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
 
 export const DIAGNOSTIC_SOURCE = 'arXiv Digest';
 
+/** the display language is English (`en`, `en-us`…): parser messages are shown as written */
+const ENGLISH = /^en\b/i.test(vscode.env.language);
+
 export function toDiagnostic(d: DigestDiagnostic, document: vscode.TextDocument): vscode.Diagnostic {
 	// A multi-line squiggle over a whole paper hides the text; mark where the problem starts.
-	const diagnostic = new vscode.Diagnostic(toLineTextRange(d.range.start, document), d.message, toSeverity(d.severity));
+	// the parser writes English; the Problems view speaks the reader's language (in English nothing to do:
+	// a 50 MB digest can have tens of thousands of diagnostics)
+	const message = (!ENGLISH && localizedMessage(d, vscode.l10n)) || d.message;
+	const diagnostic = new vscode.Diagnostic(toLineTextRange(d.range.start, document), message, toSeverity(d.severity));
 	diagnostic.source = DIAGNOSTIC_SOURCE;
 	diagnostic.code = d.code;
 	return diagnostic;

@@ -38,6 +38,8 @@ function manifestFiles() {
 		if (typeof lang.icon === 'object') refs.push(lang.icon.light, lang.icon.dark);
 	}
 	for (const grammar of pkg.contributes?.grammars ?? []) refs.push(grammar.path);
+	// the manifest's and the runtime's translations (package.nls*.json, l10n/bundle.l10n*.json)
+	if (pkg.l10n) refs.push('package.nls.json', 'package.nls.zh-cn.json', `${pkg.l10n}/bundle.l10n.json`, `${pkg.l10n}/bundle.l10n.zh-cn.json`);
 	return refs.filter((r) => typeof r === 'string' && !r.startsWith('$(')).map((r) => r.replace(/^\.\//, ''));
 }
 

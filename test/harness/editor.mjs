@@ -46,20 +46,46 @@ export async function installVsix(vsix, { extensionsDir, userDataDir, logFile })
  * The test-runner extension is installed only into test profiles, as a VSIX like the real one
  * (code-server drops extension folders that its install registry does not list).
  */
-export async function installTestRunner({ extensionsDir, userDataDir, logFile }) {
-	const source = join(REPO, 'test', 'integration', 'runner-extension');
-	const vsix = join(CACHE, 'test-runner.vsix');
+export async function installTestRunner(profile) {
+	await packAndInstall(join(REPO, 'test', 'integration', 'runner-extension'), 'test-runner', profile);
+}
+
+/** Packs a test-only extension folder into .vscode-test/<name>.vsix and installs it into the profile. */
+async function packAndInstall(source, name, { extensionsDir, userDataDir, logFile }) {
+	const vsix = join(CACHE, `${name}.vsix`);
 	await run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
 		cwd: source, capture: true, timeoutMs: 120_000,
 	});
-	await installVsix(vsix, { extensionsDir, userDataDir, logFile: logFile.replace(/(\.log)?$/, '-runner.log') });
+	await installVsix(vsix, { extensionsDir, userDataDir, logFile: logFile.replace(/(\.log)?$/, `-${name}.log`) });
+}
+
+/**
+ * code-server 4.139 offline ignores `--locale zh-cn` without a language pack for that language (the
+ * workbench and the extension host resolve to `en`, so extensions get no package.nls.zh-cn.json or
+ * l10n bundle either; checked). Microsoft's pack cannot be downloaded here, so the Chinese UI run
+ * installs a stub that declares zh-cn with no translations of VS Code itself: VS Code's own UI stays
+ * English, the extension's strings are what is tested.
+ */
+export async function installLanguagePackStub({ extensionsDir, userDataDir, logFile }) {
+	await packAndInstall(join(REPO, 'test', 'harness', 'zh-cn-language-pack'), 'test-language-pack-zh-cn', { extensionsDir, userDataDir, logFile });
+	// what VS Code's language pack service writes once it sees an installed pack (the CLI install does
+	// not run that service): code-server reads it to resolve --locale when it serves the workbench
+	const id = 'arxiv-digest-tests.test-language-pack-zh-cn';
+	writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({
+		'zh-cn': {
+			hash: 'arxivdigeststub001',
+			extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+			translations: { vscode: join(extensionsDir, `${id}-0.0.1`, 'translations', 'main.i18n.json') },
+			label: '中文(简体)',
+		},
+	}, null, '\t'));
 }
 
 /**
  * Starts code-server on 127.0.0.1:port over `folder`; `trust: false` leaves workspace trust on,
  * so the folder opens in Restricted Mode. Resolves once the server answers HTTP.
  */
-export async function startCodeServer({ port, folder, userDataDir, extensionsDir, logFile, trust = true, env = {}, dataHome }) {
+export async function startCodeServer({ port, folder, userDataDir, extensionsDir, logFile, trust = true, env = {}, dataHome, locale }) {
 	const args = [
 		CS_ENTRY,
 		'--auth', 'none',
@@ -73,6 +99,8 @@ export async function startCodeServer({ port, folder, userDataDir, extensionsDir
 		...(trust ? ['--disable-workspace-trust'] : []),
 		// E2E_LOG=trace: the extension host logs more (activation details) for --keep runs
 		...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : []),
+		// the display language (`zh-cn`): VS Code picks package.nls.<locale>.json and l10n bundles by it
+		...(locale ? ['--locale', locale] : []),
 		folder,
 	];
 	const proc = startProcess(NODE24, args, {

@@ -3,9 +3,9 @@
 //   fresh profile → (a) the mocha suite inside the extension host → (b) playwright UI tests →
 //   (c) the same UI tests in Restricted Mode → (d) the web pass: a test VSIX whose manifest has only
 //   the `browser` entry, in code-server's web-worker extension host (as on vscode.dev, github.dev),
-//   through the workbench UI flows. Every process started here is stopped by pid, also
-//   on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
-// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web (repeatable),
+//   through the workbench UI flows → (e) test/ui/locale.test.mjs under `--locale zh-cn`.
+//   Every process started here is stopped by pid, also on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
+// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web|zh-cn (repeatable),
 //          --keep (keep the temp profile for inspection), --repeat N (build and install once, then run
 //          the editor parts N times, each on a fresh workspace and profile; stops at the first failure).
 //          Env: E2E_GREP filters test titles.
@@ -18,7 +18,7 @@ import {
 	delay, freePort, installSignalHandlers, killPidFile, log, run, seconds, step, stopAll, waitFor, watchPidFile,
 } from './lib.mjs';
 import { prepare } from './prepare.mjs';
-import { editorLogs, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
+import { editorLogs, installLanguagePackStub, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
 import { makeFixtureWorkspace } from './fixtures.mjs';
 import { checkVsix } from './check-vsix.mjs';
 import { packageWebOnlyVsix, WEB_VSIX_NAME } from './web-vsix.mjs';
@@ -109,6 +109,7 @@ try {
 			makeFixtureWorkspace(workspace);
 			await part('UI tests (web build in the web-worker extension host)', () => uiRun('web'));
 		}
+		if (wants('zh-cn')) await part('UI tests in Chinese (--locale zh-cn)', () => uiRun('zh-cn'));
 		if (failures.length === 0) greenRuns = r;
 	}
 	succeeded = failures.length === 0;
@@ -184,7 +185,17 @@ async function integrationRun() {
 	}
 }
 
+/** `trusted`, `restricted` (both run every UI file but locale.test.mjs), or `zh-cn` (only that one, in Chinese) */
 async function uiRun(mode) {
+	const locale = mode === 'zh-cn' ? 'zh-cn' : undefined;
+	// the Chinese run has its own extensions folder: the extension and a zh-cn language pack stub
+	// (see installLanguagePackStub); the other runs never see that language
+	const extensions = locale ? join(runDir, 'extensions-zh-cn') : extensionsDir;
+	if (locale) {
+		const profile = { extensionsDir: extensions, userDataDir: join(runDir, `data-${mode}`), logFile: join(runDir, 'install-zh-cn.log') };
+		await installVsix(VSIX, profile);
+		await installLanguagePackStub(profile);
+	}
 	const userDataDir = join(runDir, `data-${mode}`);
 	const serverLog = join(runDir, `code-server-${mode}.log`);
 	// clicking a paper opens the digest at it (the default opens the card, which search covers)
@@ -192,8 +203,8 @@ async function uiRun(mode) {
 	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source', 'arxivDigest.interests.keywords': ['tracking'] });
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir: mode === 'web' ? webExtensionsDir : extensionsDir, logFile: serverLog,
-		trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'),
+		port, folder: workspace, userDataDir, extensionsDir: mode === 'web' ? webExtensionsDir : extensions, logFile: serverLog,
+		trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'), locale,
 	});
 	let unwatch = () => {};
 	try {
@@ -202,8 +213,9 @@ async function uiRun(mode) {
 		unwatch = watchPidFile(browserPidFile);
 		// the workbench flows first: they count the fixture's days, which later files add to while they run
 		// the web pass runs the workbench flows (tree, outline, search, cards, library, reload); the
-		// webview-content suite watches the card from the Node side and is not repeated there
-		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs') && (mode !== 'web' || f === 'workbench.test.mjs'))
+		// webview-content suite watches the card from the Node side and is not repeated there; the
+		// Chinese pass runs only locale.test.mjs
+		const specs = readdirSync(join(REPO, 'test', 'ui')).filter((f) => f.endsWith('.test.mjs') && (locale !== undefined ? f === 'locale.test.mjs' : f !== 'locale.test.mjs' && (mode !== 'web' || f === 'workbench.test.mjs')))
 			.sort((a, b) => Number(b === 'workbench.test.mjs') - Number(a === 'workbench.test.mjs') || a.localeCompare(b))
 			.map((f) => join('test', 'ui', f));
 		await run(process.execPath, [mocha, '--no-config', '--timeout', '90000', '--reporter', 'spec', ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []), ...specs], {

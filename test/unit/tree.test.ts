@@ -8,6 +8,7 @@ import {
 	DigestTreeModel,
 	NO_CATEGORY,
 	dayLabel,
+	weekdayNames,
 	escapeMarkdown,
 	findPaperIndex,
 	paperDescription,
@@ -76,6 +77,19 @@ describe('core/tree labels', () => {
 		assert.strictEqual(weekday('notes'), undefined);
 		assert.strictEqual(dayLabel('2026-02-06'), '2026-02-06 · Fri');
 		assert.strictEqual(dayLabel('2026-02-30'), '2026-02-30');
+	});
+
+	it('names weekdays in the display language', () => {
+		assert.deepStrictEqual(weekdayNames('en'), ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+		const zh = weekdayNames('zh-cn');
+		assert.deepStrictEqual(zh, ['周日', '周一', '周二', '周三', '周四', '周五', '周六']);
+		assert.strictEqual(dayLabel('2026-06-29', zh), '2026-06-29 · 周一');
+		assert.strictEqual(weekday('2026-02-06', zh), '周五');
+		assert.deepStrictEqual(weekdayNames('not a language tag!'), ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+		const model = new DigestTreeModel([], {}, zh);
+		const file = 'test/fixtures/e2e/2026-02-09.md';
+		model.setAll([{ key: 'file:///e2e/2026-02-09.md', digest: parseDigest(readFileSync(file, 'utf8'), file) }]);
+		assert.strictEqual(model.roots()[0]?.label, '2026-02-09 · 周一');
 	});
 
 	it('describes a paper by first author and id', () => {

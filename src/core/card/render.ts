@@ -42,9 +42,137 @@ export interface CardLibraryState {
 }
 
 
+/**
+ * Every word the card shows that is not digest text. The extension passes them in the reader's
+ * display language (features/cards builds them with vscode.l10n.t); core, tests and the CLI use
+ * CARD_STRINGS_EN. Every text is escaped where it goes into the HTML, translations too.
+ */
+export interface CardStrings {
+	motivation: string;
+	method: string;
+	result: string;
+	conclusion: string;
+	abstract: string;
+	abstractTranslated: string;
+	abstractTranslation: string;
+	notes: string;
+	tldr: string;
+	empty: string;
+	authorsUnknown: string;
+	authors: string;
+	searchAuthor: (name: string) => string;
+	mainCategory: string;
+	listedUnder: string;
+	category: string;
+	listedIn: string;
+	shownFrom: string;
+	inThisDigest: string;
+	position: (n: number, total: number) => string;
+	numbered: (n: number) => string;
+	abstractPage: string;
+	openLink: string;
+	copyLink: string;
+	copyTitle: string;
+	copyBibtex: string;
+	open: string;
+	copy: string;
+	navigation: string;
+	previous: string;
+	previousTitle: string;
+	next: string;
+	nextTitle: string;
+	random: string;
+	randomTitle: string;
+	revealSource: string;
+	revealSourceTitle: (file: string) => string;
+	starred: string;
+	star: string;
+	unstarTitle: string;
+	starTitle: string;
+	collections: string;
+	tags: string;
+	none: string;
+	addToCollection: string;
+	addToCollectionTitle: string;
+	editTags: string;
+	editTagsTitle: string;
+	noteLabel: string;
+	notePlaceholder: string;
+	saveNote: string;
+	saveNoteTitle: string;
+	yourLibrary: string;
+	yourNote: string;
+	/** the webview document: its language (`en`, `zh-cn`), title and the text before the first card */
+	lang: string;
+	documentTitle: string;
+	loading: string;
+}
+
+export const CARD_STRINGS_EN: CardStrings = {
+	motivation: 'Motivation',
+	method: 'Method',
+	result: 'Result',
+	conclusion: 'Conclusion',
+	abstract: 'Abstract',
+	abstractTranslated: 'Abstract (translation)',
+	abstractTranslation: 'Abstract translation',
+	notes: 'Notes',
+	tldr: 'TL;DR',
+	empty: 'The digest has no summary or abstract for this paper.',
+	authorsUnknown: 'Authors not listed',
+	authors: 'Authors',
+	searchAuthor: (name) => `Search papers by ${name}`,
+	mainCategory: 'Main category',
+	listedUnder: 'Listed under',
+	category: 'Category',
+	listedIn: 'Listed in',
+	shownFrom: 'shown from this digest',
+	inThisDigest: 'In this digest',
+	position: (n, total) => `${n} of ${total}`,
+	numbered: (n) => ` (numbered [${n}])`,
+	abstractPage: 'Abstract page',
+	openLink: 'Open link',
+	copyLink: 'Copy Link',
+	copyTitle: 'Copy Title',
+	copyBibtex: 'Copy BibTeX',
+	open: 'Open',
+	copy: 'Copy',
+	navigation: 'Paper navigation',
+	previous: 'Previous',
+	previousTitle: 'Previous paper in this digest (←)',
+	next: 'Next',
+	nextTitle: 'Next paper in this digest (→)',
+	random: 'Random',
+	randomTitle: 'A random paper from the workspace',
+	revealSource: 'Reveal in Source',
+	revealSourceTitle: (file) => `Open ${file} at this paper`,
+	starred: 'Starred',
+	star: 'Star',
+	unstarTitle: 'Remove from Starred',
+	starTitle: 'Add to Starred',
+	collections: 'Collections',
+	tags: 'Tags',
+	none: 'none',
+	addToCollection: 'Add to Collection…',
+	addToCollectionTitle: 'Add this paper to a collection',
+	editTags: 'Edit Tags…',
+	editTagsTitle: 'Tags, searchable with tag:name',
+	noteLabel: 'Your note (Markdown)',
+	notePlaceholder: 'Your note on this paper (Markdown; searchable; Ctrl+Enter saves)',
+	saveNote: 'Save Note',
+	saveNoteTitle: 'Save the note (Ctrl+Enter)',
+	yourLibrary: 'Your library',
+	yourNote: 'Your note',
+	lang: 'en',
+	documentTitle: 'arXiv Digest paper card',
+	loading: 'Loading paper…',
+};
+
 export interface CardRenderOptions {
 	/** defaults to the shared card instance (html: false, KaTeX) */
 	markdown?: MarkdownIt;
+	/** the card's words in the reader's language; English by default */
+	strings?: CardStrings;
 	/** whether Random can go anywhere (more than one paper in the workspace) */
 	canRandom?: boolean;
 	/** author buttons run a search when the search feature is there; otherwise they are plain text */
@@ -52,13 +180,7 @@ export interface CardRenderOptions {
 }
 
 /** Section order of the card: the TL;DR callout comes first, then these, then the extra fields in file order. */
-export const CARD_SECTIONS: readonly { field: Exclude<SummaryField, 'tldr'>; label: string }[] = [
-	{ field: 'motivation', label: 'Motivation' },
-	{ field: 'method', label: 'Method' },
-	{ field: 'result', label: 'Result' },
-	{ field: 'conclusion', label: 'Conclusion' },
-	{ field: 'abstract', label: 'Abstract' },
-];
+export const CARD_SECTIONS: readonly Exclude<SummaryField, 'tldr'>[] = ['motivation', 'method', 'result', 'conclusion', 'abstract'];
 
 export { escapeHtml };
 
@@ -78,62 +200,62 @@ function hasText(value: string | undefined): value is string {
 	return value !== undefined && value.trim().length > 0;
 }
 
-function renderAuthors(authors: readonly string[], canSearch: boolean): string {
+function renderAuthors(authors: readonly string[], canSearch: boolean, t: CardStrings): string {
 	const names = authors.map((a) => a.trim()).filter((a) => a.length > 0);
-	if (names.length === 0) return '<p class="authors authors-unknown">Authors not listed</p>';
+	if (names.length === 0) return `<p class="authors authors-unknown">${escapeHtml(t.authorsUnknown)}</p>`;
 	const items = names.map((name) => {
 		const inner = canSearch
-			? button('searchAuthor', escapeHtml(name), { 'data-author': name, title: `Search papers by ${name}` })
+			? button('searchAuthor', escapeHtml(name), { 'data-author': name, title: t.searchAuthor(name) })
 			: `<span class="author-name">${escapeHtml(name)}</span>`;
 		return `<li>${inner}</li>`;
 	});
-	return `<ul class="authors" aria-label="Authors">${items.join('')}</ul>`;
+	return `<ul class="authors" aria-label="${escapeHtml(t.authors)}">${items.join('')}</ul>`;
 }
 
-function renderMeta(input: CardInput): string {
+function renderMeta(input: CardInput, t: CardStrings): string {
 	const { paper } = input;
 	const rows: [string, string][] = [];
 	const category = paper.category?.trim();
-	if (category) rows.push(['Main category', `<span class="badge">${escapeHtml(category)}</span>`]);
-	if (paper.section.trim() && paper.section.trim() !== category) rows.push([category ? 'Listed under' : 'Category', `<span class="badge">${escapeHtml(paper.section.trim())}</span>`]);
+	if (category) rows.push([t.mainCategory, `<span class="badge">${escapeHtml(category)}</span>`]);
+	if (paper.section.trim() && paper.section.trim() !== category) rows.push([category ? t.listedUnder : t.category, `<span class="badge">${escapeHtml(paper.section.trim())}</span>`]);
 	const appearances = input.appearances && input.appearances.length > 0 ? input.appearances : [{ label: input.fileLabel, current: true }];
-	const days = appearances.map((a) => (a.current ? `<strong class="day current" title="shown from this digest">${escapeHtml(a.label)}</strong>` : `<span class="day">${escapeHtml(a.label)}</span>`));
-	rows.push(['Listed in', days.join('<span class="sep" aria-hidden="true"> · </span>')]);
+	const days = appearances.map((a) => (a.current ? `<strong class="day current" title="${escapeHtml(t.shownFrom)}">${escapeHtml(a.label)}</strong>` : `<span class="day">${escapeHtml(a.label)}</span>`));
+	rows.push([t.listedIn, days.join('<span class="sep" aria-hidden="true"> · </span>')]);
 	if (paper.isArxiv) rows.push(['arXiv', `<code>${escapeHtml(paper.id + (paper.version ?? ''))}</code>`]);
 	// the heading number only adds something when the digest numbers per category or out of order
-	const numbered = paper.number !== undefined && paper.number !== input.index + 1 ? ` (numbered [${paper.number}])` : '';
-	rows.push(['In this digest', `${input.index + 1} of ${input.total}${numbered}`]);
-	return `<dl class="meta">${rows.map(([term, value]) => `<div class="meta-row"><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
+	const numbered = paper.number !== undefined && paper.number !== input.index + 1 ? escapeHtml(t.numbered(paper.number)) : '';
+	rows.push([t.inThisDigest, `${escapeHtml(t.position(input.index + 1, input.total))}${numbered}`]);
+	return `<dl class="meta">${rows.map(([term, value]) => `<div class="meta-row"><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
 }
 
-function renderLinks(paper: Paper): string {
+function renderLinks(paper: Paper, t: CardStrings): string {
 	const links = paperLinks(paper);
 	const items: string[] = [];
-	if (links.abs) items.push(button('openExternal', 'Abstract page', { 'data-kind': 'abs', title: links.abs }));
+	if (links.abs) items.push(button('openExternal', escapeHtml(t.abstractPage), { 'data-kind': 'abs', title: links.abs }));
 	if (links.pdf) items.push(button('openExternal', 'PDF', { 'data-kind': 'pdf', title: links.pdf }));
 	if (links.html) items.push(button('openExternal', 'HTML', { 'data-kind': 'html', title: links.html }));
-	if (links.original) items.push(button('openExternal', 'Open link', { 'data-kind': 'original', title: links.original }));
+	if (links.original) items.push(button('openExternal', escapeHtml(t.openLink), { 'data-kind': 'original', title: links.original }));
 	const copies = [
-		links.abs || links.original ? button('copy', 'Copy Link', { 'data-what': 'link' }) : '',
-		button('copy', 'Copy Title', { 'data-what': 'title' }),
-		button('copy', 'Copy BibTeX', { 'data-what': 'bibtex' }),
+		links.abs || links.original ? button('copy', escapeHtml(t.copyLink), { 'data-what': 'link' }) : '',
+		button('copy', escapeHtml(t.copyTitle), { 'data-what': 'title' }),
+		button('copy', escapeHtml(t.copyBibtex), { 'data-what': 'bibtex' }),
 	].join('');
-	const linkGroup = items.length > 0 ? `<div class="group" role="group" aria-label="Open">${items.join('')}</div>` : '';
-	return `<div class="links">${linkGroup}<div class="group" role="group" aria-label="Copy">${copies}</div></div>`;
+	const linkGroup = items.length > 0 ? `<div class="group" role="group" aria-label="${escapeHtml(t.open)}">${items.join('')}</div>` : '';
+	return `<div class="links">${linkGroup}<div class="group" role="group" aria-label="${escapeHtml(t.copy)}">${copies}</div></div>`;
 }
 
-function renderToolbar(input: CardInput, options: CardRenderOptions): string {
+function renderToolbar(input: CardInput, options: CardRenderOptions, t: CardStrings): string {
 	const atFirst = input.index <= 0;
 	const atLast = input.index >= input.total - 1;
 	return (
-		`<nav class="toolbar" aria-label="Paper navigation">` +
-		button('previous', '<span aria-hidden="true">←</span> Previous', { title: 'Previous paper in this digest (←)', 'aria-keyshortcuts': 'ArrowLeft' }, atFirst) +
-		button('next', 'Next <span aria-hidden="true">→</span>', { title: 'Next paper in this digest (→)', 'aria-keyshortcuts': 'ArrowRight' }, atLast) +
-		button('random', 'Random', { title: 'A random paper from the workspace' }, options.canRandom === false) +
-		button('revealSource', 'Reveal in Source', { title: `Open ${input.fileLabel} at this paper` }) +
+		`<nav class="toolbar" aria-label="${escapeHtml(t.navigation)}">` +
+		button('previous', `<span aria-hidden="true">←</span> ${escapeHtml(t.previous)}`, { title: t.previousTitle, 'aria-keyshortcuts': 'ArrowLeft' }, atFirst) +
+		button('next', `${escapeHtml(t.next)} <span aria-hidden="true">→</span>`, { title: t.nextTitle, 'aria-keyshortcuts': 'ArrowRight' }, atLast) +
+		button('random', escapeHtml(t.random), { title: t.randomTitle }, options.canRandom === false) +
+		button('revealSource', escapeHtml(t.revealSource), { title: t.revealSourceTitle(input.fileLabel) }) +
 		(input.library
-			? button('toggleStar', input.library.starred ? '<span aria-hidden="true">★</span> Starred' : '<span aria-hidden="true">☆</span> Star', {
-					title: input.library.starred ? 'Remove from Starred' : 'Add to Starred',
+			? button('toggleStar', input.library.starred ? `<span aria-hidden="true">★</span> ${escapeHtml(t.starred)}` : `<span aria-hidden="true">☆</span> ${escapeHtml(t.star)}`, {
+					title: input.library.starred ? t.unstarTitle : t.starTitle,
 					'aria-pressed': String(input.library.starred),
 				})
 			: '') +
@@ -142,59 +264,60 @@ function renderToolbar(input: CardInput, options: CardRenderOptions): string {
 }
 
 /** Collections and tags as chips with their edit buttons, then the note (rendered) and its editor. */
-function renderLibrary(state: CardLibraryState, md: { render(src: string): string }): string {
+function renderLibrary(state: CardLibraryState, md: { render(src: string): string }, t: CardStrings): string {
 	const chips = (items: readonly string[], prefix: string) => items.map((i) => `<span class="badge">${escapeHtml(prefix + i)}</span>`).join(' ');
 	const shelf =
-		`<div class="library-row"><span class="library-label">Collections</span> ${chips(state.collections, '') || '<span class="muted">none</span>'} ` +
-		button('editCollections', 'Add to Collection…', { title: 'Add this paper to a collection' }) +
-		`</div><div class="library-row"><span class="library-label">Tags</span> ${chips(state.tags, '#') || '<span class="muted">none</span>'} ` +
-		button('editTags', 'Edit Tags…', { title: 'Tags, searchable with tag:name' }) +
+		`<div class="library-row"><span class="library-label">${escapeHtml(t.collections)}</span> ${chips(state.collections, '') || `<span class="muted">${escapeHtml(t.none)}</span>`} ` +
+		button('editCollections', escapeHtml(t.addToCollection), { title: t.addToCollectionTitle }) +
+		`</div><div class="library-row"><span class="library-label">${escapeHtml(t.tags)}</span> ${chips(state.tags, '#') || `<span class="muted">${escapeHtml(t.none)}</span>`} ` +
+		button('editTags', escapeHtml(t.editTags), { title: t.editTagsTitle }) +
 		'</div>';
 	const shown = state.note.trim() ? `<div class="note-body">${md.render(state.note)}</div>` : '';
 	const editor =
-		`<textarea id="${NOTE_INPUT_ID}" rows="${state.note.trim() ? 6 : 3}" aria-label="Your note (Markdown)" placeholder="Your note on this paper (Markdown; searchable; Ctrl+Enter saves)">${escapeHtml(state.note)}</textarea>` +
-		`<div class="note-actions">${button('saveNote', 'Save Note', { title: 'Save the note (Ctrl+Enter)' })}</div>`;
-	return `<section class="field library" aria-label="Your library">${shelf}<h2>Your note</h2><div class="field-body">${shown}${editor}</div></section>`;
+		`<textarea id="${NOTE_INPUT_ID}" rows="${state.note.trim() ? 6 : 3}" aria-label="${escapeHtml(t.noteLabel)}" placeholder="${escapeHtml(t.notePlaceholder)}">${escapeHtml(state.note)}</textarea>` +
+		`<div class="note-actions">${button('saveNote', escapeHtml(t.saveNote), { title: t.saveNoteTitle })}</div>`;
+	return `<section class="field library" aria-label="${escapeHtml(t.yourLibrary)}">${shelf}<h2>${escapeHtml(t.yourNote)}</h2><div class="field-body">${shown}${editor}</div></section>`;
 }
 
 /** The card body for one paper. Pure: the same input always gives the same HTML. */
 export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}): string {
 	const markdown = options.markdown ?? cardMarkdown();
+	const t = options.strings ?? CARD_STRINGS_EN;
 	const env: CardRenderEnv = { highlight: highlightPattern(input.highlight), interests: input.interests };
 	const md = { render: (src: string) => markdown.render(src, env), renderInline: (src: string) => markdown.renderInline(src, env) };
 	const { paper } = input;
 	const parts: string[] = [];
 	parts.push(`<article class="card" data-paper-id="${escapeHtml(paper.id)}">`);
-	parts.push(renderToolbar(input, options));
+	parts.push(renderToolbar(input, options, t));
 	parts.push('<header class="card-header">');
 	const title = hasText(paper.title) ? md.renderInline(paper.title.trim()) : escapeHtml(paper.id);
 	parts.push(`<h1 class="title">${title}</h1>`);
 	if (hasText(paper.translatedTitle)) parts.push(`<p class="translated-title">${md.renderInline(paper.translatedTitle.trim())}</p>`);
-	parts.push(renderAuthors(paper.authors, options.canSearchAuthors !== false));
-	parts.push(renderMeta(input));
-	parts.push(renderLinks(paper));
+	parts.push(renderAuthors(paper.authors, options.canSearchAuthors !== false, t));
+	parts.push(renderMeta(input, t));
+	parts.push(renderLinks(paper, t));
 	parts.push('</header>');
-	if (input.library) parts.push(renderLibrary(input.library, md));
+	if (input.library) parts.push(renderLibrary(input.library, md, t));
 	if (hasText(paper.tldr)) {
-		parts.push(`<aside class="tldr" aria-label="TL;DR"><h2>TL;DR</h2><div class="field-body">${md.render(paper.tldr.trim())}</div></aside>`);
+		parts.push(`<aside class="tldr" aria-label="${escapeHtml(t.tldr)}"><h2>${escapeHtml(t.tldr)}</h2><div class="field-body">${md.render(paper.tldr.trim())}</div></aside>`);
 	}
-	for (const { field, label } of CARD_SECTIONS) {
+	for (const field of CARD_SECTIONS) {
 		const value = paper[field];
 		// a template that writes only a translated abstract: say so, the original is not there
-		const shown = field === 'abstract' && paper.abstractTranslated ? 'Abstract (translation)' : label;
+		const shown = escapeHtml(field === 'abstract' && paper.abstractTranslated ? t.abstractTranslated : t[field]);
 		if (hasText(value)) parts.push(section(`field-${field}`, shown, md.render(value.trim())));
 	}
 	if (hasText(paper.abstractTranslation)) {
-		parts.push(section('field-abstractTranslation', 'Abstract translation', md.render(paper.abstractTranslation.trim())));
+		parts.push(section('field-abstractTranslation', escapeHtml(t.abstractTranslation), md.render(paper.abstractTranslation.trim())));
 	}
 	for (const extra of paper.extra) {
 		if (!hasText(extra.value)) continue;
-		const label = extra.label.trim() || 'Notes';
+		const label = extra.label.trim() || t.notes;
 		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim())));
 	}
-	const empty = !CARD_SECTIONS.some(({ field }) => hasText(paper[field])) && !hasText(paper.tldr) && !hasText(paper.abstractTranslation);
+	const empty = !CARD_SECTIONS.some((field) => hasText(paper[field])) && !hasText(paper.tldr) && !hasText(paper.abstractTranslation);
 	if (empty && !paper.extra.some((e) => hasText(e.value))) {
-		parts.push('<p class="empty">The digest has no summary or abstract for this paper.</p>');
+		parts.push(`<p class="empty">${escapeHtml(t.empty)}</p>`);
 	}
 	parts.push('</article>');
 	return parts.join('\n');
@@ -216,11 +339,14 @@ export interface CardDocumentOptions {
 	styleUris: readonly string[];
 	/** initial body; the script asks for the current card with `ready` anyway */
 	body?: string;
+	/** the document's language, title and loading text; English by default */
+	strings?: Pick<CardStrings, 'lang' | 'documentTitle' | 'loading'>;
 }
 
 /** The whole webview document: strict CSP, styles and fonts only from the extension, one nonce'd script. */
 export function buildCardDocument(options: CardDocumentOptions): string {
 	const { cspSource, nonce } = options;
+	const t = options.strings ?? CARD_STRINGS_EN;
 	if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('card nonce must be at least 16 base64 characters');
 	// No 'unsafe-inline' for styles: KaTeX's inline styles travel as data attributes and are applied
 	// through the CSSOM by the nonce'd script (see KATEX_STYLE_ATTRIBUTE).
@@ -233,16 +359,16 @@ export function buildCardDocument(options: CardDocumentOptions): string {
 	].join('; ');
 	const styles = options.styleUris.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
 	return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(t.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
-<title>arXiv Digest paper card</title>
+<title>${escapeHtml(t.documentTitle)}</title>
 </head>
 <body>
-<main id="card" tabindex="-1">${options.body ?? '<p class="loading" role="status">Loading paper…</p>'}</main>
+<main id="card" tabindex="-1">${options.body ?? `<p class="loading" role="status">${escapeHtml(t.loading)}</p>`}</main>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>

@@ -25,6 +25,8 @@ function render(): typeof CardRender {
 	return (cardRender ??= require('../../core/card/render') as typeof CardRender);
 }
 
+import { cardStrings } from './strings';
+
 export { cardRefFromArgument, type CardRef } from './args';
 
 export interface CardsTestApi {
@@ -95,6 +97,7 @@ class CardPanel implements vscode.Disposable {
 			nonce: nonce(),
 			scriptUri: asUri('dist', 'webview', 'card.js'),
 			styleUris: [asUri('media', 'katex', 'katex.min.css'), asUri('media', 'card.css')],
+			strings: cardStrings(),
 		});
 		this.subscriptions.push(
 			webview.onDidReceiveMessage((raw: unknown) => {
@@ -133,7 +136,7 @@ class CardPanel implements vscode.Disposable {
 	showMessage(message: string): void {
 		this.ref = undefined;
 		this.lastBody = message;
-		this.panel.title = 'Paper card';
+		this.panel.title = vscode.l10n.t('Paper card');
 		this.post({ type: 'missing', message });
 	}
 
@@ -198,7 +201,7 @@ class CardPanel implements vscode.Disposable {
 				library: this.owner.library?.stateOf(loaded.paper.id),
 				interests: this.owner.reading?.interests.highlightPattern(),
 			},
-			{ canRandom: this.owner.paperCount() > 1 },
+			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },
 		);
 		// opening a card is reading the paper
 		this.owner.reading?.markRead(location.paper.id);
@@ -339,7 +342,7 @@ class CardManager implements vscode.Disposable {
 			reusable.panel.reveal(reusable.panel.viewColumn, preserveFocus);
 			return reusable;
 		}
-		const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, 'Paper card', { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, {
+		const panel = vscode.window.createWebviewPanel(CARD_VIEW_TYPE, vscode.l10n.t('Paper card'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus }, {
 			...this.webviewOptions(),
 			enableFindWidget: true,
 			retainContextWhenHidden: false,
@@ -365,7 +368,7 @@ class CardManager implements vscode.Disposable {
 	locate(ref: CardRef): Located {
 		if (!ref.uri) {
 			const location = this.workspace.resolve({ id: ref.id });
-			return location ? { location } : { missing: `arXiv:${ref.id} is not in any digest in this workspace.` };
+			return location ? { location } : { missing: vscode.l10n.t('arXiv:{0} is not in any digest in this workspace.', ref.id) };
 		}
 		const file = this.fileFor(ref.uri);
 		if (!file && this.deleted.has(ref.uri)) {
@@ -374,7 +377,7 @@ class CardManager implements vscode.Disposable {
 		if (!file) return { missing: vscode.l10n.t('{0} is no longer a digest in this workspace, so this paper ({1}) cannot be shown.', fileName(ref.uri), ref.id) };
 		const papers = file.digest.papers;
 		const index = ref.index !== undefined && papers[ref.index]?.id === ref.id ? ref.index : papers.findIndex((p) => p.id === ref.id);
-		if (index < 0) return { missing: `This paper (${ref.id}) is no longer in ${fileName(ref.uri)}.` };
+		if (index < 0) return { missing: vscode.l10n.t('This paper ({0}) is no longer in {1}.', ref.id, fileName(ref.uri)) };
 		return { location: { file, paper: papers[index], index } };
 	}
 
@@ -421,7 +424,7 @@ class CardManager implements vscode.Disposable {
 	showRandom(card: CardPanel | undefined): void {
 		const ref = this.randomRef(card?.currentRef);
 		if (!ref) {
-			void vscode.window.showInformationMessage('There are no papers in the digests of this workspace.');
+			void vscode.window.showInformationMessage(vscode.l10n.t('There are no papers in the digests of this workspace.'));
 			return;
 		}
 		if (card) card.show(ref);
@@ -501,12 +504,13 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 		text = toBibtex(loaded.paper, { day: loaded.day ?? location.file.digest.day });
 	} else text = what === 'link' ? primaryLink(paper) : paper.title;
 	if (!text) {
-		void vscode.window.showInformationMessage('This paper has no link to copy.');
+		void vscode.window.showInformationMessage(vscode.l10n.t('This paper has no link to copy.'));
 		return;
 	}
 	await vscode.env.clipboard.writeText(text);
-	const label = what === 'link' ? 'link' : what === 'title' ? 'title' : 'BibTeX';
-	vscode.window.setStatusBarMessage(`$(check) Copied ${label} of ${panelTitle(paper.title || paper.id)}`, 3000);
+	const of = panelTitle(paper.title || paper.id);
+	const copied = what === 'link' ? vscode.l10n.t('Copied link of {0}', of) : what === 'title' ? vscode.l10n.t('Copied title of {0}', of) : vscode.l10n.t('Copied BibTeX of {0}', of);
+	vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
 }
 
 async function searchAuthor(name: string): Promise<void> {
@@ -515,7 +519,7 @@ async function searchAuthor(name: string): Promise<void> {
 		await vscode.commands.executeCommand(SEARCH_BY_AUTHOR, name);
 		return;
 	}
-	void vscode.window.showInformationMessage(`Searching papers by author (${name}) needs the arXiv Digest search, which is not available.`);
+	void vscode.window.showInformationMessage(vscode.l10n.t('Searching papers by author ({0}) needs the arXiv Digest search, which is not available.', name));
 }
 
 export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace, library?: CardLibrary, reading?: Reading): vscode.Disposable & { readonly api: CardsTestApi } {
@@ -538,7 +542,7 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 	const openFromArgument = async (arg: unknown): Promise<void> => {
 		const ref = cardRefFromArgument(arg) ?? manager.refAtCursor();
 		if (!ref) {
-			void vscode.window.showInformationMessage('Place the cursor on a paper in an arXiv digest, or pick one in the Papers view, to open its card.');
+			void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on a paper in an arXiv digest, or pick one in the Papers view, to open its card.'));
 			return;
 		}
 		// before the first scan only open editors are known; a tree or search ref may need the index
@@ -548,11 +552,11 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 
 	const openById = async (): Promise<void> => {
 		const input = await vscode.window.showInputBox({
-			title: 'Open Paper Card',
-			prompt: 'arXiv id or link of a paper listed in the digests of this workspace',
-			placeHolder: 'e.g. 2602.04994, arXiv:2602.04994v2, hep-th/9901001 or https://arxiv.org/abs/2602.04994',
+			title: vscode.l10n.t('Open Paper Card'),
+			prompt: vscode.l10n.t('arXiv id or link of a paper listed in the digests of this workspace'),
+			placeHolder: vscode.l10n.t('e.g. 2602.04994, arXiv:2602.04994v2, hep-th/9901001 or https://arxiv.org/abs/2602.04994'),
 			ignoreFocusOut: true,
-			validateInput: (value) => (value.trim() === '' || parseArxivIdInput(value) ? undefined : 'Not an arXiv id: expected something like 2602.04994 or an arxiv.org link'),
+			validateInput: (value) => (value.trim() === '' || parseArxivIdInput(value) ? undefined : vscode.l10n.t('Not an arXiv id: expected something like 2602.04994 or an arxiv.org link')),
 		});
 		const id = input === undefined ? undefined : parseArxivIdInput(input);
 		if (!id) return;
@@ -562,7 +566,7 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 			manager.open({ uri: location.file.uri.toString(), id: location.paper.id, index: location.index }, false);
 			return;
 		}
-		const choice = await vscode.window.showInformationMessage(`arXiv:${id} is not listed in any digest in this workspace.`, 'Open on arXiv');
+		const choice = await vscode.window.showInformationMessage(vscode.l10n.t('arXiv:{0} is not listed in any digest in this workspace.', id), vscode.l10n.t('Open on arXiv'));
 		if (choice) await vscode.env.openExternal(vscode.Uri.parse(`https://arxiv.org/abs/${id}`, true));
 	};
 
@@ -574,7 +578,7 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 		}
 		const ref = cardRefFromArgument(arg) ?? manager.activeCard()?.currentRef ?? manager.refAtCursor();
 		if (!ref) {
-			void vscode.window.showInformationMessage('Pick a paper to copy its BibTeX.');
+			void vscode.window.showInformationMessage(vscode.l10n.t('Pick a paper to copy its BibTeX.'));
 			return;
 		}
 		const found = manager.locate(ref);
@@ -594,7 +598,7 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 			if (card.currentRef || card.isDisposed) return;
 			const state = parseCardState(rawState);
 			if (!state) {
-				card.showMessage('This paper card could not be restored: it did not record which paper it showed. Open the card again from a digest.');
+				card.showMessage(vscode.l10n.t('This paper card could not be restored: it did not record which paper it showed. Open the card again from a digest.'));
 				return;
 			}
 			card.show({ uri: state.uri || undefined, id: state.id }, state.scrollY);

@@ -26,11 +26,12 @@ export interface ExportOptions {
 	uri?: vscode.Uri;
 }
 
-const FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
-	{ format: 'bibtex', label: 'BibTeX (.bib)', detail: '@misc entries with eprint, archivePrefix and primaryClass' },
-	{ format: 'markdown', label: 'Markdown reading list (.md)', detail: 'title and link, authors, TL;DR, tags and your note' },
-	{ format: 'csv', label: 'CSV (.csv)', detail: 'one row per paper, for spreadsheets' },
-	{ format: 'json', label: 'JSON (.json)', detail: 'every field, for scripts' },
+/** a function, not a constant: vscode.l10n is only ready once the extension runs */
+const formats = (): { format: ExportFormat; label: string; detail: string }[] => [
+	{ format: 'bibtex', label: vscode.l10n.t('BibTeX (.bib)'), detail: vscode.l10n.t('@misc entries with eprint, archivePrefix and primaryClass') },
+	{ format: 'markdown', label: vscode.l10n.t('Markdown reading list (.md)'), detail: vscode.l10n.t('title and link, authors, TL;DR, tags and your note') },
+	{ format: 'csv', label: vscode.l10n.t('CSV (.csv)'), detail: vscode.l10n.t('one row per paper, for spreadsheets') },
+	{ format: 'json', label: vscode.l10n.t('JSON (.json)'), detail: vscode.l10n.t('every field, for scripts') },
 ];
 
 function safeFileName(text: string): string {
@@ -61,7 +62,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		}
 		const format =
 			options.format ??
-			(await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label, description: '' })), { title: vscode.l10n.t('Export {0} papers of {1} as…', locations.length, title) }))?.format;
+			(await vscode.window.showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: vscode.l10n.t('Export {0} papers of {1} as…', locations.length, title) }))?.format;
 		if (!format) return undefined;
 		const extension = EXPORT_EXTENSIONS[format];
 		const uri =
@@ -69,7 +70,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			(await vscode.window.showSaveDialog({
 				title: vscode.l10n.t('Export {0}', title),
 				defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('.'), `${safeFileName(title)}.${extension}`),
-				filters: { [FORMATS.find((f) => f.format === format)?.label ?? format]: [extension] },
+				filters: { [formats().find((f) => f.format === format)?.label ?? format]: [extension] },
 			}));
 		if (!uri) return undefined;
 		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0} papers…', locations.length) }, () =>

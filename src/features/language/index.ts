@@ -104,11 +104,11 @@ class LanguageSwitcher implements vscode.Disposable {
 		try {
 			document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
 		} catch (err) {
-			void vscode.window.showErrorMessage(`arXiv Digest: cannot open ${uri?.toString(true)}: ${String(err)}`);
+			void vscode.window.showErrorMessage(vscode.l10n.t('arXiv Digest: cannot open {0}: {1}', uri?.toString(true) ?? '', String(err)));
 			return;
 		}
 		if (!document) {
-			void vscode.window.showInformationMessage('arXiv Digest: open a Markdown file first.');
+			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv Digest: open a Markdown file first.'));
 			return;
 		}
 		this.keptByUser.delete(document.uri.toString());

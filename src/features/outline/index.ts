@@ -165,8 +165,8 @@ export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode
 		const lenses = await mapInSlices(viewPapers(view), (paper) => {
 			const ref: PaperRef = { uri, id: paper.id };
 			return new vscode.CodeLens(toRange({ start: paper.headingLine, end: paper.headingLine }, document), {
-				title: '$(preview) Open card',
-				tooltip: `Open the card of ${paper.isArxiv ? `arXiv:${paper.id}` : 'this paper'}`,
+				title: `$(preview) ${vscode.l10n.t('Open card')}`,
+				tooltip: paper.isArxiv ? vscode.l10n.t('Open the card of arXiv:{0}', paper.id) : vscode.l10n.t('Open the card of this paper'),
 				command: OPEN_CARD_COMMAND,
 				arguments: [ref],
 			});

@@ -43,9 +43,9 @@ interface ResultItem extends vscode.QuickPickItem {
 	hit?: SearchHit;
 }
 
-const BUTTON_CARD: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('preview'), tooltip: 'Open Card' };
-const BUTTON_SOURCE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open Source' };
-const BUTTON_LINK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy Link' };
+const BUTTON_CARD: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('preview'), tooltip: vscode.l10n.t('Open Card') };
+const BUTTON_SOURCE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Open Source') };
+const BUTTON_LINK: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy Link') };
 
 /** the words of the paper that matched, so a reader sees why a result is there */
 const MATCHED_SHOWN = 5;
@@ -55,6 +55,10 @@ function matchedText(hit: SearchHit): string {
 	if (words.length === 0) return '';
 	const shown = words.slice(0, MATCHED_SHOWN).join(', ') + (words.length > MATCHED_SHOWN ? ', …' : '');
 	return vscode.l10n.t('matched: {0}', shown);
+}
+
+function errorMessage(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
 }
 
 function snippet(text: string): string {
@@ -134,7 +138,9 @@ export function registerSearch(
 		try {
 			await vscode.commands.executeCommand(command, ref);
 		} catch (err) {
-			void vscode.window.showErrorMessage(`Cannot ${action === 'link' ? 'copy the link' : 'open the paper'}: ${err instanceof Error ? err.message : String(err)}`);
+			void vscode.window.showErrorMessage(
+				(action === 'link' ? vscode.l10n.t('Cannot copy the link: {0}', errorMessage(err)) : vscode.l10n.t('Cannot open the paper: {0}', errorMessage(err))),
+			);
 		}
 	};
 
@@ -143,13 +149,13 @@ export function registerSearch(
 		pick.matchOnDescription = false;
 		pick.matchOnDetail = false;
 		(pick as { sortByLabel?: boolean }).sortByLabel = false;
-		pick.placeholder = 'Search papers: words, "phrase", -exclude, cat:cs.CV, author:name, id:2602.04994, day:2026-02, after:, before:';
+		pick.placeholder = vscode.l10n.t('Search papers: words, "phrase", -exclude, cat:cs.CV, author:name, id:2602.04994, day:2026-02, after:, before:');
 		pick.value = typeof initial === 'string' ? initial : '';
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		let generation = 0;
 		let lastSummary = '';
 		const updateTitle = () => {
-			pick.title = ['arXiv Digest: Search Papers', lastSummary, progressText].filter((s) => s !== '').join(' · ');
+			pick.title = [vscode.l10n.t('arXiv Digest: Search Papers'), lastSummary, progressText].filter((s) => s !== '').join(' · ');
 		};
 		const run = async () => {
 			const query = pick.value;
@@ -157,7 +163,7 @@ export function registerSearch(
 			const parsed = parseQuery(query);
 			if (!parsed.ok) {
 				pick.items = [{ label: `$(error) ${parsed.error}`, alwaysShow: true }];
-				lastSummary = 'invalid query';
+				lastSummary = vscode.l10n.t('invalid query');
 				updateTitle();
 				return;
 			}
@@ -175,7 +181,7 @@ export function registerSearch(
 				if (mine !== generation) return;
 				if (!reply.ok) {
 					pick.items = [{ label: `$(error) ${reply.error}`, alwaysShow: true }];
-					lastSummary = 'invalid query';
+					lastSummary = vscode.l10n.t('invalid query');
 				} else {
 					lastQuery = query;
 					const shown = new Set(reply.result.hits.map((h) => h.id));
@@ -198,12 +204,12 @@ export function registerSearch(
 						};
 					});
 					const filters = describeFilters(parsed.query);
-					lastSummary = `${approximate ? '≈' : ''}${total} result${total === 1 ? '' : 's'}${filters ? ` · ${filters}` : ''}`;
+					lastSummary = `${approximate ? '≈' : ''}${total === 1 ? vscode.l10n.t('1 result') : vscode.l10n.t('{0} results', total)}${filters ? ` · ${filters}` : ''}`;
 				}
 				updateTitle();
 			} catch (err) {
 				if (mine !== generation) return;
-				pick.items = [{ label: `$(error) Search failed: ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];
+				pick.items = [{ label: `$(error) ${vscode.l10n.t('Search failed: {0}', errorMessage(err))}`, alwaysShow: true }];
 			} finally {
 				if (mine === generation) pick.busy = false;
 			}
@@ -275,14 +281,14 @@ export function registerSearch(
 				const location = ref ? workspace.resolve(ref) : undefined;
 				const authors = location?.paper.authors ?? [];
 				if (authors.length === 1) name = authors[0];
-				else if (authors.length > 1) name = await vscode.window.showQuickPick(authors, { placeHolder: 'Search papers by which author?' });
+				else if (authors.length > 1) name = await vscode.window.showQuickPick(authors, { placeHolder: vscode.l10n.t('Search papers by which author?') });
 				else if (ref) {
-					void vscode.window.showInformationMessage(`No authors are known for paper ${ref.id}.`);
+					void vscode.window.showInformationMessage(vscode.l10n.t('No authors are known for paper {0}.', ref.id));
 					return;
 				}
 			}
 			if (name === undefined && arg === undefined) {
-				name = await vscode.window.showInputBox({ prompt: 'Search papers by author', placeHolder: 'e.g. Yann LeCun' });
+				name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Search papers by author'), placeHolder: vscode.l10n.t('e.g. Yann LeCun') });
 			}
 			if (!name || !name.trim()) return;
 			await showSearch(authorQuery(name));

@@ -48,13 +48,13 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		view.description = provider.filterDescription();
 		if (loading) {
 			const p = workspace.progress;
-			view.message = p.total > 0 ? `Loading digests… ${p.done}/${p.total}` : 'Loading digests…';
+			view.message = p.total > 0 ? vscode.l10n.t('Loading digests… {0}/{1}', p.done, p.total) : vscode.l10n.t('Loading digests…');
 		} else if (provider.isFiltered && provider.model.shownCount() === 0) {
-			view.message = 'No papers match the filter.';
+			view.message = vscode.l10n.t('No papers match the filter.');
 		} else if (provider.isFiltered) {
 			// the workbench hides a view's header, and so its description, when it is alone in its container
 			const filter = (provider.filterDescription() ?? '').replace(/ ×$/, '');
-			view.message = `Showing ${provider.model.shownCount()} of ${provider.model.totalCount()} papers (${filter}).`;
+			view.message = vscode.l10n.t('Showing {0} of {1} papers ({2}).', provider.model.shownCount(), provider.model.totalCount(), filter);
 		} else {
 			// undefined, not '': the welcome content only shows while there is no message
 			view.message = undefined;
@@ -151,9 +151,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 				typeof queryArg === 'string'
 					? queryArg
 					: await vscode.window.showInputBox({
-							title: 'Filter Papers',
-							prompt: 'Show only the papers that match a search query (empty clears the filter)',
-							placeHolder: 'e.g. diffusion transformer',
+							title: vscode.l10n.t('Filter Papers'),
+							prompt: vscode.l10n.t('Show only the papers that match a search query (empty clears the filter)'),
+							placeHolder: vscode.l10n.t('e.g. diffusion transformer'),
 							value: provider.query ?? '',
 						});
 			if (query === undefined) return;
@@ -168,13 +168,13 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 					Promise.resolve(vscode.commands.executeCommand<QueryIdsResult | undefined>(QUERY_IDS_COMMAND, trimmed)),
 				);
 			} catch (err) {
-				void vscode.window.showErrorMessage(`Cannot filter papers: search is not available (${errorText(err)}).`);
+				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot filter papers: search is not available ({0}).', errorText(err)));
 				return;
 			}
 			if (!result || typeof result !== 'object') {
-				void vscode.window.showErrorMessage('Cannot filter papers: the search gave no answer.');
+				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot filter papers: the search gave no answer.'));
 			} else if ('error' in result) {
-				void vscode.window.showErrorMessage(`Cannot filter papers: ${result.error}`);
+				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot filter papers: {0}', result.error));
 			} else if (Array.isArray(result.ids)) {
 				provider.setFilter(trimmed, new Set(result.ids));
 			}
@@ -183,20 +183,20 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		vscode.commands.registerCommand('arxivDigest.tree.filterCategory', async () => {
 			const counts = provider.model.categoryCounts();
 			if (!counts.length) {
-				void vscode.window.showInformationMessage('There are no categories to filter: no digests were found.');
+				void vscode.window.showInformationMessage(vscode.l10n.t('There are no categories to filter: no digests were found.'));
 				return;
 			}
 			const current = provider.categories;
 			type Pick = vscode.QuickPickItem & { category?: string };
-			const showAll: Pick = { label: '$(clear-all) Show all', description: `${provider.model.totalCount()} papers`, alwaysShow: true };
+			const showAll: Pick = { label: `$(clear-all) ${vscode.l10n.t('Show all')}`, description: vscode.l10n.t('{0} papers', provider.model.totalCount()), alwaysShow: true };
 			const items: Pick[] = [
 				showAll,
 				{ label: '', kind: vscode.QuickPickItemKind.Separator },
-				...counts.map((c) => ({ label: c.name, description: `${c.count} papers`, category: c.name, picked: !!current?.has(c.name) })),
+				...counts.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} papers', c.count), category: c.name, picked: !!current?.has(c.name) })),
 			];
 			const picked = await vscode.window.showQuickPick(items, {
-				title: 'Filter by Category',
-				placeHolder: 'Categories to show',
+				title: vscode.l10n.t('Filter by Category'),
+				placeHolder: vscode.l10n.t('Categories to show'),
 				canPickMany: true,
 				matchOnDescription: false,
 			});

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
 	DigestTreeModel,
+	weekdayNames,
 	type CategoryNode,
 	paperDescription,
 	paperLabel,
@@ -54,7 +55,8 @@ function toInputs(files: readonly DigestFile[]) {
  * only the days it touches.
  */
 export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-	readonly model = new DigestTreeModel();
+	/** day labels name the weekday in the display language: `2026-06-29 · 周一` */
+	readonly model = new DigestTreeModel([], {}, weekdayNames(vscode.env.language));
 	private readonly treeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
 	readonly onDidChangeTreeData = this.treeEmitter.event;
 	private readonly filterEmitter = new vscode.EventEmitter<void>();
@@ -187,7 +189,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const parts: string[] = [];
 		if (this.queryText !== undefined) parts.push(this.queryText);
 		if (this.categorySet) parts.push([...this.categorySet].join(', '));
-		return parts.length ? `filtered: ${parts.join(' · ')} ×` : undefined;
+		return parts.length ? `${vscode.l10n.t('filtered: {0}', parts.join(' · '))} ×` : undefined;
 	}
 
 	private applyFilter(): void {
@@ -282,7 +284,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(node.name, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
-				item.tooltip = `${node.name} · ${node.parent.label} · ${node.papers.length} papers`;
+				item.tooltip = `${node.name} · ${node.parent.label} · ${vscode.l10n.t('{0} papers', node.papers.length)}`;
 				item.contextValue = 'category';
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
 				return item;
@@ -295,7 +297,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
 				if (this.reading) this.decoratePaper(item, node);
-				item.command = { command: TREE_OPEN_COMMAND, title: 'Open Paper', arguments: [paperRefOf(node)] };
+				item.command = { command: TREE_OPEN_COMMAND, title: vscode.l10n.t('Open Paper'), arguments: [paperRefOf(node)] };
 				return item;
 			}
 		}
@@ -326,7 +328,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			const uri = vscode.Uri.parse(k);
 			return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
 		});
-		return `${node.label} · ${node.count} papers\n${files.join('\n')}`;
+		return `${node.label} · ${vscode.l10n.t('{0} papers', node.count)}\n${files.join('\n')}`;
 	}
 }
 

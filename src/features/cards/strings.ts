@@ -1,0 +1,70 @@
+/**
+ * The card's words in the reader's display language (the renderer in core/card/render keeps English
+ * as its default). Built once: the display language only changes with a window reload.
+ */
+import * as vscode from 'vscode';
+import type { CardStrings } from '../../core/card/render';
+
+let strings: CardStrings | undefined;
+
+export function cardStrings(): CardStrings {
+	return (strings ??= {
+		motivation: vscode.l10n.t('Motivation'),
+		method: vscode.l10n.t('Method'),
+		result: vscode.l10n.t('Result'),
+		conclusion: vscode.l10n.t('Conclusion'),
+		abstract: vscode.l10n.t('Abstract'),
+		abstractTranslated: vscode.l10n.t('Abstract (translation)'),
+		abstractTranslation: vscode.l10n.t('Abstract translation'),
+		notes: vscode.l10n.t('Notes'),
+		tldr: vscode.l10n.t('TL;DR'),
+		empty: vscode.l10n.t('The digest has no summary or abstract for this paper.'),
+		authorsUnknown: vscode.l10n.t('Authors not listed'),
+		authors: vscode.l10n.t('Authors'),
+		searchAuthor: (name) => vscode.l10n.t('Search papers by {0}', name),
+		mainCategory: vscode.l10n.t('Main category'),
+		listedUnder: vscode.l10n.t('Listed under'),
+		category: vscode.l10n.t('Category'),
+		listedIn: vscode.l10n.t('Listed in'),
+		shownFrom: vscode.l10n.t('shown from this digest'),
+		inThisDigest: vscode.l10n.t('In this digest'),
+		position: (n, total) => vscode.l10n.t('{0} of {1}', n, total),
+		numbered: (n) => vscode.l10n.t(' (numbered [{0}])', n),
+		abstractPage: vscode.l10n.t('Abstract page'),
+		openLink: vscode.l10n.t('Open link'),
+		copyLink: vscode.l10n.t('Copy Link'),
+		copyTitle: vscode.l10n.t('Copy Title'),
+		copyBibtex: vscode.l10n.t('Copy BibTeX'),
+		open: vscode.l10n.t('Open'),
+		copy: vscode.l10n.t('Copy'),
+		navigation: vscode.l10n.t('Paper navigation'),
+		previous: vscode.l10n.t('Previous'),
+		previousTitle: vscode.l10n.t('Previous paper in this digest (←)'),
+		next: vscode.l10n.t('Next'),
+		nextTitle: vscode.l10n.t('Next paper in this digest (→)'),
+		random: vscode.l10n.t('Random'),
+		randomTitle: vscode.l10n.t('A random paper from the workspace'),
+		revealSource: vscode.l10n.t('Reveal in Source'),
+		revealSourceTitle: (file) => vscode.l10n.t('Open {0} at this paper', file),
+		starred: vscode.l10n.t('Starred'),
+		star: vscode.l10n.t('Star'),
+		unstarTitle: vscode.l10n.t('Remove from Starred'),
+		starTitle: vscode.l10n.t('Add to Starred'),
+		collections: vscode.l10n.t('Collections'),
+		tags: vscode.l10n.t('Tags'),
+		none: vscode.l10n.t('none'),
+		addToCollection: vscode.l10n.t('Add to Collection…'),
+		addToCollectionTitle: vscode.l10n.t('Add this paper to a collection'),
+		editTags: vscode.l10n.t('Edit Tags…'),
+		editTagsTitle: vscode.l10n.t('Tags, searchable with tag:name'),
+		noteLabel: vscode.l10n.t('Your note (Markdown)'),
+		notePlaceholder: vscode.l10n.t('Your note on this paper (Markdown; searchable; Ctrl+Enter saves)'),
+		saveNote: vscode.l10n.t('Save Note'),
+		saveNoteTitle: vscode.l10n.t('Save the note (Ctrl+Enter)'),
+		yourLibrary: vscode.l10n.t('Your library'),
+		yourNote: vscode.l10n.t('Your note'),
+		lang: vscode.env.language,
+		documentTitle: vscode.l10n.t('arXiv Digest paper card'),
+		loading: vscode.l10n.t('Loading paper…'),
+	});
+}
