@@ -1,10 +1,15 @@
 /** One dispatcher for shard requests, shared by the worker thread and the in-process shard. */
 import type { ShardStats, WorkerRequest } from '../search/protocol';
+import { trainLinear } from '../recs/linear';
 import type { CorpusShard } from './shard';
+
+/** a trained model keeps this many terms (largest |weight|): it travels to every shard on each ranking */
+const MODEL_TERMS = 5000;
+const RECS_METHODS: ReadonlySet<string> = new Set(['vector', 'similar', 'vectors', 'train', 'rank']);
 
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
-	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'papers' || request.method === 'coverage' || request.method === 'documentView' || request.method === 'interests';
+	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'papers' || request.method === 'coverage' || request.method === 'documentView' || request.method === 'interests' || RECS_METHODS.has(request.method);
 }
 
 /**
@@ -49,6 +54,16 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return shard.save();
 		case 'documentView':
 			return shard.documentView(request.path, request.text);
+		case 'vector':
+			return Promise.resolve(shard.recs.vector(request.paperId));
+		case 'similar':
+			return Promise.resolve(shard.recs.similar(request.vector, request.limit, request.exclude));
+		case 'vectors':
+			return Promise.resolve(shard.recs.idVectors(request.ids, request.random, request.exclude, request.seed));
+		case 'train':
+			return Promise.resolve(trainLinear(request.positives, request.negatives, { maxTerms: MODEL_TERMS }));
+		case 'rank':
+			return Promise.resolve(shard.recs.rank(request.model, request.ids));
 		case 'stats': {
 			const index = shard.search.index;
 			const stats: ShardStats = {

@@ -19,6 +19,7 @@ import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../sear
 import type { DocRecord } from '../search/index';
 import type { IdsReply, InterestsReply, SearchReply } from '../search/protocol';
 import { parseQuery } from '../search/query';
+import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
 import { decodeFileRecords, encodeFileRecords, fileRecordsOutdated, type FileRecord } from './records';
 
@@ -107,6 +108,8 @@ export function indexCacheOutdated(bytes: Uint8Array): boolean {
 
 export class CorpusShard {
 	readonly search: SearchShard;
+	/** similar papers and "For you" scores over this shard's index (vectors built on the first request) */
+	readonly recs = new ShardRecommender(() => this.search.index);
 	/** every candidate file with its stamp and summary (none: not a digest) */
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();

@@ -12,6 +12,9 @@ import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
 import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
+import type { LinearModel } from '../recs/linear';
+import { mergeById, type IdVector, type SimilarHit } from '../recs/shard';
+import type { TermVector } from '../recs/tfidf';
 
 export interface SearchProgress {
 	phase: ProgressPhase | 'restarting';
@@ -358,6 +361,41 @@ export class SearchService {
 			for (const id of r.ids) ids.add(id);
 		}
 		return { ok: true, ids: [...ids] };
+	}
+
+	/**
+	 * The `limit` papers of the whole workspace most similar to paper `id` (cosine over TF-IDF,
+	 * recs/tfidf), best first, the paper itself left out; undefined when no shard holds it.
+	 */
+	async similar(id: string, limit = 10): Promise<SimilarHit[] | undefined> {
+		const vectors = (await Promise.all(this.shards.map((s) => s.call({ method: 'vector', paperId: id })))) as (TermVector | undefined)[];
+		const vector = vectors.find((v) => v !== undefined);
+		if (!vector) return undefined;
+		const lists = (await Promise.all(this.shards.map((s) => s.call({ method: 'similar', vector, limit: limit + 1, exclude: id })))) as SimilarHit[][];
+		return mergeById(lists.flat(), (h) => h.id, (h) => h.score)
+			.filter((h) => h.id !== id)
+			.slice(0, limit);
+	}
+
+	/** TF-IDF vectors of the papers `ids` (each once), then about `random` other papers outside `exclude`, spread over the shards. */
+	async idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1): Promise<IdVector[]> {
+		const share = Math.ceil(random / this.shards.length);
+		const lists = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'vectors', ids: [...ids], random: share, exclude: [...exclude], seed: seed + i })))) as IdVector[][];
+		const seen = new Set<string>();
+		return lists.flat().filter((v) => !seen.has(v.id) && (seen.add(v.id), true));
+	}
+
+	/** Trains a "For you" model (recs/linear) in the first shard's thread. */
+	train(positives: TermVector[], negatives: TermVector[]): Promise<LinearModel> {
+		return this.shards[0].call({ method: 'train', positives, negatives }) as Promise<LinearModel>;
+	}
+
+	/** The model's score of each paper of `ids` (papers no shard holds are left out). */
+	async rank(model: LinearModel, ids: readonly string[]): Promise<Map<string, number>> {
+		const lists = (await Promise.all(this.shards.map((s) => s.call({ method: 'rank', model, ids: [...ids] })))) as [string, number][][];
+		const scores = new Map<string, number>();
+		for (const [id, score] of lists.flat()) scores.set(id, Math.max(score, scores.get(id) ?? -Infinity));
+		return scores;
 	}
 
 	stats(): Promise<ShardStats[]> {

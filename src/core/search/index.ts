@@ -234,6 +234,11 @@ export class PaperIndex {
 		return this.byId.size;
 	}
 
+	/** changes whenever a document is added, replaced, removed or gets its long fields indexed (derived data keys on it) */
+	get version(): number {
+		return this.lengthsVersion;
+	}
+
 	get pendingBodyCount(): number {
 		return this.pendingBodies.length;
 	}

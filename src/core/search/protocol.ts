@@ -1,6 +1,8 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
 import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
 import type { InterestSpec } from '../interests';
+import type { LinearModel } from '../recs/linear';
+import type { TermVector } from '../recs/tfidf';
 import type { SearchHit, SearchResult } from './index';
 
 export interface FileSpec {
@@ -66,7 +68,17 @@ export type WorkerRequest =
 	| { id: number; method: 'save' }
 	/** what an open document's providers need (core/documentView): from `text` (UTF-8) when given, else read from `path` */
 	| { id: number; method: 'documentView'; path: string; text?: Uint8Array }
-	| { id: number; method: 'stats' };
+	| { id: number; method: 'stats' }
+	/** a paper's TF-IDF vector (recs/tfidf), from the shard that holds it */
+	| { id: number; method: 'vector'; paperId: string }
+	/** the shard's papers most similar to `vector` */
+	| { id: number; method: 'similar'; vector: TermVector; limit: number; exclude?: string }
+	/** vectors of the papers `ids` the shard holds, plus `random` others outside `exclude` */
+	| { id: number; method: 'vectors'; ids: string[]; random?: number; exclude?: string[]; seed?: number }
+	/** trains "For you" (recs/linear) on vectors gathered from every shard */
+	| { id: number; method: 'train'; positives: TermVector[]; negatives: TermVector[] }
+	/** the model's score of each paper of `ids` the shard holds */
+	| { id: number; method: 'rank'; model: LinearModel; ids: string[] };
 
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }

@@ -1,0 +1,144 @@
+/**
+ * `arxiv-digest bench DIR --recs`: figures for similar papers and "For you" (a benchmark that
+ * prints figures, not a test that asserts them):
+ * - similar papers: time per paper over a sample (p50/p95), and the first request's (which builds the vectors);
+ * - "For you": a simulated reader stars every paper of the first DAYS days whose title or TL;DR holds
+ *   a topic; the model's ranking of the later days' new papers is scored against that topic
+ *   (precision@20, ROC AUC), next to plain keyword matching (the index's BM25 search for the topic);
+ * - training time for 1,000 stars.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseDigest } from '../core/parser';
+import { trainForYou } from '../core/recs/forYou';
+import { defaultShardCount } from '../core/search/client';
+import { intOption, parseArgs } from './args';
+import { percentile, settle } from './benchSearch';
+import { findCandidateFiles } from './files';
+import { CliIO, EXIT_OK } from './io';
+import { createSearchService, fileSpecs } from './search';
+
+export const BENCH_RECS_TOPICS = ['reinforcement learning', 'diffusion', 'retrieval', 'autonomous driving', 'medical', 'speech', 'graph neural', 'benchmark'];
+
+/** precision of the first k ids against `relevant` */
+export function precisionAt(ranked: readonly string[], relevant: ReadonlySet<string>, k: number): number {
+	const top = ranked.slice(0, k);
+	return top.length === 0 ? 0 : top.filter((id) => relevant.has(id)).length / k;
+}
+
+/** ROC AUC of scores against labels (ties count half): the chance a relevant paper outranks an irrelevant one. */
+export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
+	const order = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);
+	const ranks = new Float64Array(scores.length);
+	for (let i = 0; i < order.length; ) {
+		let j = i;
+		while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
+		for (let k = i; k <= j; k++) ranks[order[k]] = (i + j) / 2 + 1;
+		i = j + 1;
+	}
+	let pos = 0;
+	let sum = 0;
+	labels.forEach((l, i) => l && (pos++, (sum += ranks[i])));
+	const neg = labels.length - pos;
+	return pos === 0 || neg === 0 ? NaN : (sum - (pos * (pos + 1)) / 2) / (pos * neg);
+}
+
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+const r1 = (v: number) => Math.round(v * 10) / 10;
+
+export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<number> {
+	const args = parseArgs(argv, { flags: ['recs', 'json'], options: ['days', 'samples', 'shards'] });
+	const [dir] = args.positionals;
+	const trainDays = intOption(args, 'days', 150, 1, 10000);
+	const samples = intOption(args, 'samples', 200, 1, 100000);
+	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
+	// each paper's first listing and text (title + TL;DR, lower case) from the files, oldest first
+	const days: string[] = [];
+	const firstDay = new Map<string, number>();
+	const text = new Map<string, string>();
+	for (const path of findCandidateFiles(dir)) {
+		const digest = parseDigest(readFileSync(path, 'utf8'), path);
+		days.push(digest.day ?? path);
+	}
+	days.sort();
+	for (const path of findCandidateFiles(dir)) {
+		const digest = parseDigest(readFileSync(path, 'utf8'), path);
+		const d = days.indexOf(digest.day ?? path);
+		for (const p of digest.papers) {
+			if (!firstDay.has(p.id) || firstDay.get(p.id)! > d) firstDay.set(p.id, d);
+			text.set(p.id, `${p.title}\n${p.tldr}`.toLowerCase());
+		}
+	}
+	const ids = [...firstDay.keys()].sort();
+	const service = createSearchService(undefined, shards);
+	try {
+		await service.open(fileSpecs(dir));
+		await settle(service);
+		// similar papers
+		const step = Math.max(1, Math.floor(ids.length / samples));
+		const sample = ids.filter((_, i) => i % step === 0).slice(0, samples);
+		let t = performance.now();
+		await service.similar(sample[0]);
+		const firstMs = performance.now() - t;
+		const times: number[] = [];
+		for (const id of sample) {
+			t = performance.now();
+			await service.similar(id);
+			times.push(performance.now() - t);
+		}
+		const similar = { papers: ids.length, sampled: sample.length, firstRequestMs: Math.round(firstMs), p50Ms: r1(percentile(times, 50)), p95Ms: r1(percentile(times, 95)), maxMs: r1(Math.max(...times)) };
+		// "For you" against keyword matching
+		const test = ids.filter((id) => firstDay.get(id)! >= trainDays);
+		const afterDay = days[trainDays - 1];
+		const topics: { topic: string; stars: number; relevant: number; trainMs: number; forYou: { p20: number; auc: number }; keyword: { p20: number; auc: number } }[] = [];
+		for (const topic of BENCH_RECS_TOPICS) {
+			const stars = ids.filter((id) => firstDay.get(id)! < trainDays && text.get(id)!.includes(topic));
+			const relevant = new Set(test.filter((id) => text.get(id)!.includes(topic)));
+			if (stars.length < 5 || relevant.size === 0) continue;
+			const trained = await trainForYou(service, stars);
+			if (!trained) continue;
+			const scores = await service.rank(trained.model, test);
+			const model = test.map((id) => scores.get(id) ?? -Infinity);
+			const reply = await service.search(`${topic} after:${afterDay}`, 100000, false);
+			const bm25 = new Map(reply.ok ? reply.result.hits.map((h) => [h.id, h.score]) : []);
+			const keyword = test.map((id) => bm25.get(id) ?? 0);
+			const labels = test.map((id) => relevant.has(id));
+			const rankedBy = (s: number[]) => test.map((id, i) => [id, s[i]] as const).sort((a, b) => b[1] - a[1]).map(([id]) => id);
+			topics.push({
+				topic,
+				stars: stars.length,
+				relevant: relevant.size,
+				trainMs: Math.round(trained.ms),
+				forYou: { p20: r3(precisionAt(rankedBy(model), relevant, 20)), auc: r3(rocAuc(model, labels)) },
+				keyword: { p20: r3(precisionAt(rankedBy(keyword), relevant, 20)), auc: r3(rocAuc(keyword, labels)) },
+			});
+		}
+		const mean = (f: (x: (typeof topics)[number]) => number) => r3(topics.reduce((s, x) => s + f(x), 0) / Math.max(1, topics.length));
+		// training time for 1,000 stars (every 1 of ids.length / 1000 papers)
+		const thousand = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / 1000)) === 0).slice(0, 1000);
+		const timesTrain: number[] = [];
+		for (let run = 0; run < 3; run++) timesTrain.push((await trainForYou(service, thousand, [], () => performance.now()))!.ms);
+		const figures = {
+			dir,
+			shards: service.shardCount,
+			similar,
+			forYou: { trainDays, testDays: days.length - trainDays, testPapers: test.length, topics, mean: { forYouP20: mean((x) => x.forYou.p20), forYouAuc: mean((x) => x.forYou.auc), keywordP20: mean((x) => x.keyword.p20), keywordAuc: mean((x) => x.keyword.auc) } },
+			train1000: { stars: thousand.length, papers: ids.length, medianMs: Math.round([...timesTrain].sort((a, b) => a - b)[1]) },
+		};
+		if (args.flags.has('json')) {
+			io.stdout(JSON.stringify(figures, null, '\t') + '\n');
+			return EXIT_OK;
+		}
+		io.stdout(`similar papers (${similar.papers} papers, ${figures.shards} shards): first request ${similar.firstRequestMs} ms (builds the vectors); p50 ${similar.p50Ms} ms, p95 ${similar.p95Ms} ms, max ${similar.maxMs} ms over ${similar.sampled} papers\n`);
+		io.stdout(`For you: stars from the first ${trainDays} days, ranking ${test.length} new papers of the last ${figures.forYou.testDays} days\n`);
+		io.stdout(`  topic                   stars  relevant  train ms   For you P@20  AUC     keyword P@20  AUC\n`);
+		for (const x of topics) io.stdout(`  ${x.topic.padEnd(22)} ${String(x.stars).padStart(6)} ${String(x.relevant).padStart(9)} ${String(x.trainMs).padStart(9)}   ${x.forYou.p20.toFixed(2).padStart(12)}  ${x.forYou.auc.toFixed(3)}   ${x.keyword.p20.toFixed(2).padStart(12)}  ${x.keyword.auc.toFixed(3)}\n`);
+		const m = figures.forYou.mean;
+		io.stdout(`  mean${' '.repeat(46)}${m.forYouP20.toFixed(2).padStart(12)}  ${m.forYouAuc.toFixed(3)}   ${m.keywordP20.toFixed(2).padStart(12)}  ${m.keywordAuc.toFixed(3)}\n`);
+		io.stdout(`training on ${thousand.length} stars over ${ids.length} papers: ${figures.train1000.medianMs} ms (median of 3, gathering vectors included)\n`);
+		return EXIT_OK;
+	} finally {
+		service.dispose();
+	}
+}

@@ -1,0 +1,59 @@
+/**
+ * `arxiv-digest similar DIR ID`: the papers of DIR most similar to paper ID (cosine over TF-IDF,
+ * src/core/recs), computed in the same shards the extension runs.
+ */
+import { availableParallelism } from 'node:os';
+import { defaultShardCount } from '../core/search/client';
+import { intOption, parseArgs, UsageError } from './args';
+import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
+import { createSearchService, fileSpecs } from './search';
+
+export const SIMILAR_HELP = `Usage: arxiv-digest similar DIR ID [--json] [--limit N] [--cache-dir CACHE]
+
+Print the papers under DIR most similar to paper ID (TF-IDF of title, TL;DR, summaries and
+abstract, cosine similarity), most similar first. A paper listed on several days counts once.
+
+Options:
+  --json             print the results as JSON
+  --limit N          at most N papers (default 10)
+  --cache-dir CACHE  keep the index in CACHE (see arxiv-digest search --help)
+  --shards N         index in N worker threads (default: by the number of cores)
+  -h, --help         show this help
+`;
+
+export async function runSimilar(argv: readonly string[], io: CliIO): Promise<number> {
+	const args = parseArgs(argv, { flags: ['json', 'help'], options: ['limit', 'cache-dir', 'shards'], aliases: { h: 'help' } });
+	if (args.flags.has('help')) {
+		io.stdout(SIMILAR_HELP);
+		return EXIT_OK;
+	}
+	if (args.positionals.length !== 2) throw new UsageError('similar needs DIR and ID');
+	const [dir, rawId] = args.positionals;
+	const id = rawId.replace(/^arxiv:/i, '').replace(/v\d+$/, '');
+	const limit = intOption(args, 'limit', 10, 1, 1000);
+	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
+	let files;
+	try {
+		files = fileSpecs(dir);
+	} catch (error) {
+		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
+		return EXIT_IO_ERROR;
+	}
+	const service = createSearchService(args.options.get('cache-dir'), shards);
+	try {
+		await service.open(files);
+		const hits = await service.similar(id, limit);
+		if (!hits) {
+			io.stderr(`arxiv-digest: no paper ${id} under ${dir}\n`);
+			return 2;
+		}
+		if (args.flags.has('json')) {
+			io.stdout(JSON.stringify({ id, similar: hits }, null, '\t') + '\n');
+			return EXIT_OK;
+		}
+		for (const hit of hits) io.stdout(`${hit.score.toFixed(3)}  ${hit.day || '-'}  ${hit.id}  ${hit.category}  ${hit.title}\n`);
+		return EXIT_OK;
+	} finally {
+		service.dispose();
+	}
+}

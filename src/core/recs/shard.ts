@@ -1,0 +1,128 @@
+/**
+ * The recommendation side of one corpus shard: TF-IDF vectors of its papers (built from the
+ * index's postings on the first request after the index changed, never at open), similar papers
+ * to a query vector, and the scores of a linear model.
+ */
+import type { DocRecord, PaperIndex } from '../search/index';
+import type { LinearModel } from './linear';
+import { accumulate, buildVectors, rowVector, rowVectors, topScores, type TermVector, type TfidfVectors } from './tfidf';
+
+export interface SimilarHit {
+	id: string;
+	title: string;
+	category: string;
+	authors: string[];
+	/** newest listing */
+	day: string;
+	file: string;
+	/** cosine similarity, 0..1 */
+	score: number;
+}
+
+export interface IdVector {
+	id: string;
+	vector: TermVector;
+}
+
+export class ShardRecommender {
+	private built: { index: PaperIndex; version: number; vectors: TfidfVectors } | undefined;
+	private dense: Float32Array | undefined;
+
+	constructor(private readonly index: () => PaperIndex) {}
+
+	/** The vectors of the current index, rebuilt when it changed. */
+	vectors(): TfidfVectors {
+		const index = this.index();
+		if (this.built?.index !== index || this.built.version !== index.version) {
+			this.built = undefined;
+			this.built = { index, version: index.version, vectors: buildVectors(index) };
+		}
+		return this.built.vectors;
+	}
+
+	/** The paper's vector (terms as strings), undefined when this shard does not hold it. */
+	vector(id: string): TermVector | undefined {
+		const doc = this.index().byId.get(id);
+		return doc ? rowVector(this.vectors(), this.index(), doc.num) : undefined;
+	}
+
+	/** a zeroed score per document number (a reused buffer) */
+	private scores(rows: number): Float32Array {
+		if (!this.dense || this.dense.length < rows) this.dense = new Float32Array(Math.max(rows, 1024));
+		else this.dense.fill(0);
+		return this.dense.length === rows ? this.dense : this.dense.subarray(0, rows);
+	}
+
+	/** Scores every document of this shard by the dot product with string-keyed weights. */
+	private dot(terms: readonly string[], weights: readonly number[]): Float32Array {
+		const vectors = this.vectors();
+		const index = this.index();
+		const scores = this.scores(vectors.rows);
+		terms.forEach((term, i) => {
+			const t = index.lookup(term);
+			if (t !== undefined && t + 1 < vectors.termStart.length) accumulate(vectors, t, weights[i], scores);
+		});
+		return scores;
+	}
+
+	/** The `limit` papers of this shard most similar to `query` (cosine), leaving out `exclude`. */
+	similar(query: TermVector, limit: number, exclude?: string): SimilarHit[] {
+		const index = this.index();
+		const scores = this.dot(query.terms, query.weights);
+		const skip = exclude === undefined ? -1 : (index.byId.get(exclude)?.num ?? -1);
+		return topScores(scores, limit, skip).map(([num, score]) => {
+			const doc = index.docs[num]!;
+			return { id: doc.id, title: doc.title, category: doc.category, authors: doc.authors.slice(0, 3), day: doc.occ[0]?.day ?? '', file: doc.occ[0]?.file ?? '', score };
+		});
+	}
+
+	/**
+	 * Vectors of the papers `ids` this shard holds, then up to `random` other papers picked at random
+	 * (seeded: the same request picks the same papers) outside `exclude` and `ids`.
+	 */
+	idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1): IdVector[] {
+		const index = this.index();
+		const vectors = this.vectors();
+		const picked: DocRecord[] = [];
+		for (const id of ids) {
+			const doc = index.byId.get(id);
+			if (doc) picked.push(doc);
+		}
+		if (random > 0) {
+			const skip = new Set([...ids, ...exclude]);
+			const pool = index.docs.filter((d): d is DocRecord => d !== undefined && !skip.has(d.id));
+			let x = seed >>> 0 || 1;
+			for (let i = 0; i < random && pool.length > 0; i++) {
+				x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+				const at = x % pool.length;
+				picked.push(pool[at]);
+				pool[at] = pool[pool.length - 1];
+				pool.pop();
+			}
+		}
+		const rows = rowVectors(vectors, index, picked.map((d) => d.num));
+		return picked.map((d, i) => ({ id: d.id, vector: rows[i] })).filter((v) => v.vector.terms.length > 0);
+	}
+
+	/** The model's score (logit) of each paper of `ids` this shard holds. */
+	rank(model: LinearModel, ids: readonly string[]): [id: string, score: number][] {
+		const index = this.index();
+		const scores = this.dot(model.terms, model.weights);
+		const out: [string, number][] = [];
+		for (const id of ids) {
+			const doc = index.byId.get(id);
+			if (doc) out.push([id, model.bias + scores[doc.num]]);
+		}
+		return out;
+	}
+}
+
+/** One item per id (the best scored when shards both list it), best score first. */
+export function mergeById<T>(items: readonly T[], idOf: (item: T) => string, scoreOf: (item: T) => number): T[] {
+	const best = new Map<string, T>();
+	for (const item of items) {
+		const seen = best.get(idOf(item));
+		if (!seen || scoreOf(item) > scoreOf(seen)) best.set(idOf(item), item);
+	}
+	return [...best.values()].sort((a, b) => scoreOf(b) - scoreOf(a));
+}

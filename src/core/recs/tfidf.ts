@@ -1,0 +1,220 @@
+/**
+ * TF-IDF document vectors built from a PaperIndex's postings (no file is read again): one sparse,
+ * L2-normalised row per paper over the words of its title, TL;DR, summaries and abstract (CJK
+ * bigrams included; authors, id and category left out). A paper listed on several days is one
+ * document of the index, so it is one row here.
+ *
+ * Weights: (1 + ln tf) × idf, idf = ln((1 + N) / (1 + df)) + 1, where tf sums the paper's per-field
+ * counters (each saturating at 15) and df counts the papers whose text fields hold the term. Rows are
+ * stored term-major as typed arrays (document numbers Int32, weights Float32: 8 bytes per (paper, term)),
+ * so similar papers are scored a query term at a time.
+ *
+ * In a sharded workspace each shard builds its own vectors, so N and df are the shard's: shards
+ * split the days by a hash of the file path, so a shard's df / N is a sample of the whole folder's
+ * and idf is close to the corpus-wide one (see README "Similar papers and For you").
+ */
+import type { PaperIndex } from '../search/index';
+
+export interface TfidfVectors {
+	/**
+	 * Term-major (an inverted CSR): term t's papers are docs[termStart[t] .. termStart[t + 1]) in
+	 * increasing document number, with their weights in vals (already divided by the paper's norm).
+	 */
+	termStart: Int32Array;
+	docs: Int32Array;
+	vals: Float32Array;
+	/** per term id; 0 for terms of no text field */
+	idf: Float32Array;
+	/** document numbers (index.docs.length): score buffers are this long */
+	rows: number;
+}
+
+/** A vector whose terms are strings, to pass between shards (which number terms differently). */
+export interface TermVector {
+	terms: string[];
+	weights: number[];
+}
+
+/** text-field tf counters in a head posting's packed value (index.ts HEAD_SLOTS: TL;DR bits 0-3, title 4-7) */
+function headTf(packed: number): number {
+	return (packed & 0xf) + ((packed >> 4) & 0xf);
+}
+/** body postings (BODY_SLOTS: summaries bits 0-3, abstract 4-7) */
+function bodyTf(packed: number): number {
+	return (packed & 0xf) + ((packed >> 4) & 0xf);
+}
+
+export function idfOf(n: number, df: number): number {
+	return Math.log((1 + n) / (1 + df)) + 1;
+}
+
+/** Builds every document's vector in one pass over the head and body postings. */
+export function buildVectors(index: PaperIndex): TfidfVectors {
+	const termCount = index.terms.length;
+	const rows = index.docs.length;
+	const alive = index.alive;
+	const n = Math.max(1, index.size);
+	let nums = new Int32Array(1024);
+	let packs = new Int32Array(1024);
+	let bnums = new Int32Array(1024);
+	let bpacks = new Int32Array(1024);
+	/** the last term seen per document, so a term in both head and body counts once */
+	const last = new Int32Array(rows).fill(-1);
+	const tfOf = new Int32Array(rows);
+	const sumSq = new Float64Array(rows);
+	const termStart = new Int32Array(termCount + 1);
+	const idf = new Float32Array(termCount);
+	let docs = new Int32Array(1 << 16);
+	let vals = new Float32Array(1 << 16);
+	let at = 0;
+	const touched: number[] = [];
+	for (let t = 0; t < termCount; t++) {
+		termStart[t] = at;
+		const hs = index.head.size(t);
+		const bs = index.body.size(t);
+		if (hs > nums.length) (nums = new Int32Array(hs * 2)), (packs = new Int32Array(hs * 2));
+		if (bs > bnums.length) (bnums = new Int32Array(bs * 2)), (bpacks = new Int32Array(bs * 2));
+		const h = hs === 0 ? 0 : index.head.decode(t, nums, packs);
+		const b = bs === 0 ? 0 : index.body.decode(t, bnums, bpacks);
+		touched.length = 0;
+		for (let i = 0; i < h; i++) {
+			const num = nums[i];
+			const tf = headTf(packs[i]);
+			if (!alive[num] || tf === 0) continue;
+			if (last[num] !== t) (last[num] = t), (tfOf[num] = 0), touched.push(num);
+			tfOf[num] += tf;
+		}
+		for (let i = 0; i < b; i++) {
+			const num = bnums[i];
+			const tf = bodyTf(bpacks[i]);
+			if (!alive[num] || tf === 0) continue;
+			if (last[num] !== t) (last[num] = t), (tfOf[num] = 0), touched.push(num);
+			tfOf[num] += tf;
+		}
+		if (touched.length === 0) continue;
+		// head then body: each ascending, together not always
+		for (let i = 1; i < touched.length; i++) {
+			if (touched[i - 1] > touched[i]) {
+				touched.sort((x, y) => x - y);
+				break;
+			}
+		}
+		const w = (idf[t] = idfOf(n, touched.length));
+		if (at + touched.length > docs.length) {
+			const size = Math.max(docs.length * 2, at + touched.length);
+			const grownDocs = new Int32Array(size);
+			grownDocs.set(docs.subarray(0, at));
+			docs = grownDocs;
+			const grownVals = new Float32Array(size);
+			grownVals.set(vals.subarray(0, at));
+			vals = grownVals;
+		}
+		for (const num of touched) {
+			const v = (1 + Math.log(tfOf[num])) * w;
+			sumSq[num] += v * v;
+			docs[at] = num;
+			vals[at++] = v;
+		}
+	}
+	termStart[termCount] = at;
+	const inv = new Float32Array(rows);
+	for (let r = 0; r < rows; r++) inv[r] = sumSq[r] > 0 ? 1 / Math.sqrt(sumSq[r]) : 0;
+	for (let j = 0; j < at; j++) vals[j] *= inv[docs[j]];
+	return { termStart, docs: docs.slice(0, at), vals: vals.slice(0, at), idf, rows };
+}
+
+/**
+ * The rows of the documents `nums` (terms as strings), in one sweep over every term's list
+ * (each list is in increasing document number: a binary search would cost as much per term).
+ */
+export function rowVectors(vectors: TfidfVectors, index: PaperIndex, nums: readonly number[]): TermVector[] {
+	const slot = new Map<number, number>();
+	const out: TermVector[] = nums.map((num, i) => (slot.set(num, i), { terms: [], weights: [] }));
+	if (nums.length === 0) return out;
+	const { termStart, docs, vals } = vectors;
+	const terms = index.terms;
+	if (nums.length <= 16) {
+		// a few rows: a binary search in each term's list (most lists are a handful of papers)
+		for (let t = 0; t + 1 < termStart.length; t++) {
+			const from = termStart[t];
+			const to = termStart[t + 1];
+			if (from === to) continue;
+			for (let k = 0; k < nums.length; k++) {
+				const num = nums[k];
+				let lo = from;
+				let hi = to - 1;
+				while (lo <= hi) {
+					const mid = (lo + hi) >> 1;
+					const d = docs[mid];
+					if (d < num) lo = mid + 1;
+					else if (d > num) hi = mid - 1;
+					else {
+						out[k].terms.push(terms[t]);
+						out[k].weights.push(vals[mid]);
+						break;
+					}
+				}
+			}
+		}
+		return out;
+	}
+	const wanted = new Uint8Array(vectors.rows);
+	for (const num of nums) if (num < wanted.length) wanted[num] = 1;
+	for (let t = 0; t + 1 < termStart.length; t++) {
+		for (let j = termStart[t]; j < termStart[t + 1]; j++) {
+			if (!wanted[docs[j]]) continue;
+			const v = out[slot.get(docs[j])!];
+			v.terms.push(terms[t]);
+			v.weights.push(vals[j]);
+		}
+	}
+	return out;
+}
+
+/** Document `num`'s row (terms as strings). */
+export function rowVector(vectors: TfidfVectors, index: PaperIndex, num: number): TermVector {
+	return rowVectors(vectors, index, [num])[0];
+}
+
+/**
+ * Adds `weight × (document's weight)` of every document holding term `t` into `scores`
+ * (term at a time: the cost is the query terms' lists, not the whole corpus).
+ */
+export function accumulate(vectors: TfidfVectors, t: number, weight: number, scores: Float32Array): void {
+	const { termStart, docs, vals } = vectors;
+	for (let j = termStart[t]; j < termStart[t + 1]; j++) scores[docs[j]] += weight * vals[j];
+}
+
+/** The `k` best [document number, score] of `scores` with a score above `floor`, best first; `skip` left out. */
+export function topScores(scores: Float32Array, k: number, skip = -1, floor = 0): [number, number][] {
+	const bestNum = new Int32Array(k).fill(-1);
+	const bestScore = new Float64Array(k).fill(-Infinity);
+	let filled = 0;
+	for (let r = 0; r < scores.length; r++) {
+		const s = scores[r];
+		if (s <= floor || r === skip) continue;
+		// insertion into the sorted top-k (k is small)
+		let i = filled < k ? filled++ : k - 1;
+		while (i > 0 && bestScore[i - 1] < s) {
+			bestScore[i] = bestScore[i - 1];
+			bestNum[i] = bestNum[i - 1];
+			i--;
+		}
+		bestScore[i] = s;
+		bestNum[i] = r;
+		if (filled === k) floor = bestScore[k - 1];
+	}
+	const out: [number, number][] = [];
+	for (let i = 0; i < filled; i++) out.push([bestNum[i], bestScore[i]]);
+	return out;
+}
+
+/** Cosine of two L2-normalised vectors whose terms are strings. */
+export function cosine(a: TermVector, b: TermVector): number {
+	const at = new Map<string, number>();
+	a.terms.forEach((t, i) => at.set(t, a.weights[i]));
+	let dot = 0;
+	b.terms.forEach((t, i) => (dot += (at.get(t) ?? 0) * b.weights[i]));
+	return dot;
+}
+

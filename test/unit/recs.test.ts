@@ -1,0 +1,110 @@
+import * as assert from 'node:assert';
+import type { Digest, Paper } from '../../src/core/model';
+import { explainVector, scoreVector, trainLinear } from '../../src/core/recs/linear';
+import { mergeById, ShardRecommender } from '../../src/core/recs/shard';
+import { buildVectors, cosine, idfOf, rowVector, type TermVector } from '../../src/core/recs/tfidf';
+import { PaperIndex } from '../../src/core/search/index';
+import { paper } from '../fixtures/small-digest';
+
+let line = 0;
+function p(id: string, title: string, over: Partial<Paper> = {}): Paper {
+	return paper({ id, title, headingLine: (line += 10), authors: ['Someone Else'], ...over });
+}
+function day(date: string, papers: Paper[]): Digest {
+	return { path: `/ws/data/${date}.md`, day: date, label: date, categories: [], papers, diagnostics: [], lineCount: 0 };
+}
+function indexOf(...digests: Digest[]): PaperIndex {
+	const index = new PaperIndex();
+	for (const d of digests) index.addFile(d.path, d);
+	return index;
+}
+function vectorOf(index: PaperIndex, id: string): TermVector {
+	return rowVector(buildVectors(index), index, index.byId.get(id)!.num);
+}
+
+describe('recommendations: TF-IDF and cosine', () => {
+	const fruit = () => indexOf(day('2026-01-01', [p('2601.00001', 'apple banana'), p('2601.00002', 'apple cherry'), p('2601.00003', 'durian')]));
+
+	it('weighs each term (1 + ln tf) × idf and normalises the row', () => {
+		const index = fruit();
+		const a = vectorOf(index, '2601.00001');
+		const apple = idfOf(3, 2);
+		const banana = idfOf(3, 1);
+		assert.ok(Math.abs(apple - (Math.log(4 / 3) + 1)) < 1e-12);
+		const norm = Math.hypot(apple, banana);
+		const byTerm = new Map(a.terms.map((t, i) => [t, a.weights[i]]));
+		assert.deepStrictEqual([...byTerm.keys()].sort(), ['apple', 'banana']);
+		assert.ok(Math.abs(byTerm.get('apple')! - apple / norm) < 1e-6);
+		assert.ok(Math.abs(byTerm.get('banana')! - banana / norm) < 1e-6);
+	});
+
+	it('gives the cosine of two papers sharing one term, and 0 for none', () => {
+		const index = fruit();
+		const a = vectorOf(index, '2601.00001');
+		const b = vectorOf(index, '2601.00002');
+		const apple = idfOf(3, 2);
+		const other = idfOf(3, 1);
+		const expected = (apple * apple) / (apple * apple + other * other);
+		assert.ok(Math.abs(cosine(a, b) - expected) < 1e-6, `${cosine(a, b)} vs ${expected}`);
+		assert.ok(Math.abs(cosine(a, a) - 1) < 1e-6);
+		assert.strictEqual(cosine(a, vectorOf(index, '2601.00003')), 0);
+	});
+
+	it('counts the tf of a word in title, TL;DR, summaries and abstract, and leaves authors out', () => {
+		const index = indexOf(day('2026-01-01', [p('2601.00001', 'graph', { tldr: 'graph', abstract: 'graph graph', motivation: 'graph', authors: ['Zebra Author'] }), p('2601.00002', 'other')]));
+		const v = vectorOf(index, '2601.00001');
+		assert.deepStrictEqual(v.terms, ['graph']);
+		assert.ok(Math.abs(v.weights[0] - 1) < 1e-6);
+	});
+
+	it('ranks the papers of a shard by cosine, CJK bigrams included, a paper repeated across days once', () => {
+		const repeated = p('2601.00011', '扩散 benchmark');
+		const index = indexOf(
+			day('2026-01-01', [p('2601.00010', '扩散模型 for video'), repeated, p('2601.00012', 'unrelated robots')]),
+			day('2026-01-02', [repeated, p('2601.00013', '模型 compression')]),
+		);
+		const recs = new ShardRecommender(() => index);
+		const query = recs.vector('2601.00010')!;
+		assert.ok(query.terms.includes('扩散') && query.terms.includes('模型'));
+		const hits = recs.similar(query, 10, '2601.00010');
+		assert.deepStrictEqual(hits.map((h) => h.id).sort(), ['2601.00011', '2601.00013']);
+		assert.ok(hits[0].score >= hits[1].score && hits[0].score > 0 && hits[0].score < 1);
+		assert.strictEqual(hits.find((h) => h.id === '2601.00011')?.day, '2026-01-02');
+	});
+
+	it('rebuilds the vectors when the index changes', () => {
+		const index = fruit();
+		const recs = new ShardRecommender(() => index);
+		assert.strictEqual(recs.similar(recs.vector('2601.00003')!, 10, '2601.00003').length, 0);
+		index.addFile('/ws/data/2026-01-02.md', day('2026-01-02', [p('2601.00004', 'durian season')]));
+		assert.deepStrictEqual(recs.similar(recs.vector('2601.00003')!, 10, '2601.00003').map((h) => h.id), ['2601.00004']);
+	});
+
+	it('merges shards by paper id, best score first', () => {
+		const merged = mergeById([{ id: 'a', s: 0.2 }, { id: 'b', s: 0.5 }, { id: 'a', s: 0.7 }], (x) => x.id, (x) => x.s);
+		assert.deepStrictEqual(merged, [{ id: 'a', s: 0.7 }, { id: 'b', s: 0.5 }]);
+	});
+});
+
+describe('recommendations: the For you trainer', () => {
+	const vec = (terms: string[]): TermVector => ({ terms, weights: terms.map(() => 1 / Math.sqrt(terms.length)) });
+	const noise = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+	const positives = noise.map((n, i) => vec(['good', n, noise[(i + 1) % 5]]));
+	const negatives = [...noise, ...noise].map((n, i) => vec(['bad', n, noise[(i + 2) % 5]]));
+
+	it('separates separable toy data and explains a score by its words', () => {
+		const model = trainLinear(positives, negatives);
+		const pos = positives.map((v) => scoreVector(model, v));
+		const neg = negatives.map((v) => scoreVector(model, v));
+		assert.ok(Math.min(...pos) > 0 && Math.max(...neg) < 0, `pos ${pos} neg ${neg}`);
+		assert.ok(scoreVector(model, vec(['good'])) > scoreVector(model, vec(['bad'])));
+		assert.strictEqual(explainVector(model, positives[0])[0].term, 'good');
+	});
+
+	it('is deterministic and keeps only the heaviest terms when asked', () => {
+		const a = trainLinear(positives, negatives, { maxTerms: 2 });
+		const b = trainLinear(positives, negatives, { maxTerms: 2 });
+		assert.deepStrictEqual(a, b);
+		assert.deepStrictEqual([...a.terms].sort(), ['bad', 'good']);
+	});
+});
