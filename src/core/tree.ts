@@ -107,11 +107,21 @@ export function dayLabel(day: string, names: readonly string[] = WEEKDAYS_EN): s
 	return w ? `${day} · ${w}` : day;
 }
 
+/** The few words the tree model writes itself; the editor passes them in the display language. */
+export interface TreeTexts {
+	/** after the first author when there are more: ` et al.` */
+	etAl: string;
+	/** the section of papers listed under no category */
+	noCategory: string;
+}
+
+export const ENGLISH_TREE_TEXTS: TreeTexts = { etAl: ' et al.', noCategory: NO_CATEGORY };
+
 /** `Ada Lovelace et al. · 2602.04994`; the id alone when there are no authors. */
-export function paperDescription(paper: Paper): string {
+export function paperDescription(paper: Paper, texts: TreeTexts = ENGLISH_TREE_TEXTS): string {
 	const first = paper.authors.find((a) => a.trim() !== '')?.trim();
 	if (!first) return paper.id;
-	const more = paper.authors.filter((a) => a.trim() !== '').length > 1 ? ' et al.' : '';
+	const more = paper.authors.filter((a) => a.trim() !== '').length > 1 ? texts.etAl : '';
 	return `${first}${more} · ${paper.id}`;
 }
 
@@ -129,12 +139,12 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Markdown for a paper's hover: title, translated title, authors, category, day and TL;DR, all escaped. */
-export function paperTooltipMarkdown(paper: Paper & { readonly tldr?: string }, where: string): string {
+export function paperTooltipMarkdown(paper: Paper & { readonly tldr?: string }, where: string, texts: TreeTexts = ENGLISH_TREE_TEXTS): string {
 	const lines = [`**${escapeMarkdown(paperLabel(paper))}**`, ''];
 	if (paper.translatedTitle?.trim()) lines.push(`*${escapeMarkdown(paper.translatedTitle.trim())}*`, '');
-	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ') + (authorCountOf(paper) > paper.authors.length ? ' et al.' : '')), '');
+	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ') + (authorCountOf(paper) > paper.authors.length ? texts.etAl : '')), '');
 	const category = paper.category ?? paper.section;
-	lines.push(`${escapeMarkdown(category || NO_CATEGORY)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);
+	lines.push(`${escapeMarkdown(category || texts.noCategory)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);
 	if (paper.tldr?.trim()) lines.push('', `TL;DR: ${escapeMarkdown(paper.tldr.trim())}`);
 	return lines.join('\n');
 }

@@ -331,3 +331,13 @@ describe('core/tree over the seed digests', () => {
 		assert.strictEqual(new Set(list).size, 245);
 	});
 });
+
+describe('tree texts in the display language', () => {
+	it('writes "et al." and "(no category)" in the words the editor passes', () => {
+		const paper = { id: '2602.1', isArxiv: true, title: 'T', authors: ['张三', '李四'], section: '', headingLine: 0, range: { start: 0, end: 1 } };
+		const zh = { etAl: ' 等', noCategory: '（无分类）' };
+		assert.strictEqual(paperDescription(paper, zh), '张三 等 · 2602.1');
+		assert.strictEqual(paperDescription(paper), '张三 et al. · 2602.1');
+		assert.ok(paperTooltipMarkdown(paper, '2026-02-06', zh).includes('（无分类）'));
+	});
+});

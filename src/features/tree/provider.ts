@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
 	DigestTreeModel,
+	NO_CATEGORY,
 	weekdayNames,
 	type CategoryNode,
 	paperDescription,
@@ -9,6 +10,7 @@ import {
 	type DayNode,
 	type PaperNode,
 	type TreeFilter,
+	type TreeTexts,
 	type TreeNode,
 } from '../../core/tree';
 import { isMatch } from '../../core/interests';
@@ -39,8 +41,13 @@ export function paperRefOf(node: PaperNode): TreePaperRef {
 	return { uri: node.key, id: node.paper.id, index: node.index };
 }
 
+/** the tree model's own words in the display language */
+function treeTexts(): TreeTexts {
+	return { etAl: vscode.l10n.t(' et al.'), noCategory: vscode.l10n.t('(no category)') };
+}
+
 function paperTooltip(paper: Parameters<typeof paperTooltipMarkdown>[0], where: string): vscode.MarkdownString {
-	const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper, where));
+	const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper, where, treeTexts()));
 	tooltip.isTrusted = false;
 	tooltip.supportHtml = false;
 	return tooltip;
@@ -281,7 +288,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				return item;
 			}
 			case 'category': {
-				const item = new vscode.TreeItem(node.name, open);
+				// the name stays the model's key (filters are saved by it); only its label is translated
+				const item = new vscode.TreeItem(node.name === NO_CATEGORY ? treeTexts().noCategory : node.name, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
 				item.tooltip = `${node.name} · ${node.parent.label} · ${vscode.l10n.t('{0} papers', node.papers.length)}`;
@@ -292,7 +300,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			case 'paper': {
 				const item = new vscode.TreeItem(paperLabel(node.paper), vscode.TreeItemCollapsibleState.None);
 				item.id = node.id;
-				item.description = paperDescription(node.paper);
+				item.description = paperDescription(node.paper, treeTexts());
 				// left undefined: resolveTreeItem fills it on hover, with the TL;DR
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
