@@ -15,3 +15,8 @@ export const logDisposable: vscode.Disposable = {
 		channel = undefined;
 	},
 };
+
+/** The message of anything thrown, for a log line or a notification. */
+export function errorText(err: unknown): string {
+	return err instanceof Error ? err.message : String(err);
+}

@@ -13,16 +13,13 @@ import { findPaperIndex, paperIndexAtLine, paperLabel } from '../core/tree';
 import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace } from './workspace/types';
+import { errorText } from './log';
 
 export interface Target {
 	readonly uri?: vscode.Uri;
 	readonly paper: Paper;
 	/** index in the file's papers, to tell apart a paper listed twice */
 	readonly index?: number;
-}
-
-function errorText(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }
 
 function quoted(paper: Paper): string {

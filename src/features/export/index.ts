@@ -9,6 +9,7 @@ import type { DayNode } from '../../core/tree';
 import { cardRefFromArgument } from '../cards/args';
 import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
 import { loadItems, type ReaderData } from './load';
+import { errorText } from '../log';
 
 export interface ExportSources extends ReaderData {
 	/** ids of a collection, in the order added; undefined when there is none of that name */
@@ -36,10 +37,6 @@ const formats = (): { format: ExportFormat; label: string; detail: string }[] =>
 
 function safeFileName(text: string): string {
 	return text.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'papers';
-}
-
-function errorText(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }
 
 export function registerExport(workspace: IDigestWorkspace, sources: ExportSources): vscode.Disposable {

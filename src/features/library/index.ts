@@ -16,7 +16,7 @@ import type { ParsedQuery } from '../../core/search/query';
 import { paperIndexAtLine } from '../../core/tree';
 import { cardRefFromArgument } from '../cards/args';
 import type { CardLibrary } from '../cards';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 import { SETTINGS, DIGEST_LANGUAGE_ID } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 import { COLLECTIONS_VIEW_ID, CollectionsProvider, type CollectionsNode } from './collectionsView';
@@ -42,10 +42,6 @@ export interface LibraryRegistration extends vscode.Disposable {
 	noteIds(query: ParsedQuery): string[];
 	/** the paper the card shows, set by the wiring once the cards exist (the palette's fallback target) */
 	currentPaper?: () => string | undefined;
-}
-
-function errorText(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }
 
 /** The paper ids a command is about: the selected tree items, one item, or the paper under the cursor. */

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { buildReadingState, parseReadingState } from '../../core/library/readingState';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
 import { homeDir } from '../host';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 
 export type RestoreMode = 'merge' | 'replace';
 
@@ -158,7 +158,7 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 		try {
 			text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 		} catch (err) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, err instanceof Error ? err.message : String(err)));
+			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, errorText(err)));
 			return false;
 		}
 		const checked = registry.check(text);

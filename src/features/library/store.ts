@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { emptyLibrary, type Library } from '../../core/library/model';
 import { parseLibrary, serializeLibrary, type StateProblem } from '../../core/library/serial';
+import { errorText } from '../log';
 
 export const LIBRARY_STATE_KEY = 'arxivDigest.library';
 
@@ -78,7 +79,7 @@ export class LibraryStore implements vscode.Disposable {
 		try {
 			next = change(this.value);
 		} catch (err) {
-			void vscode.window.showWarningMessage(err instanceof Error ? err.message : String(err));
+			void vscode.window.showWarningMessage(errorText(err));
 			return false;
 		}
 		if (next === this.value) return true;

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { interestHighlightPattern, isMatch, normalizeInterests, type InterestMatch, type InterestSpec } from '../../core/interests';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 import type { IDigestWorkspace } from '../workspace/types';
 
 export const INTEREST_SETTINGS = {
@@ -124,7 +124,7 @@ export class InterestsService implements vscode.Disposable {
 		try {
 			reply = await backend.service.interests(spec);
 		} catch (err) {
-			getLog().warn(`Interests: matching failed: ${err instanceof Error ? err.message : String(err)}`);
+			getLog().warn(`Interests: matching failed: ${errorText(err)}`);
 			return;
 		}
 		if (generation !== this.generation || this.disposed) return;

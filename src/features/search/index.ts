@@ -10,6 +10,7 @@ import type { SearchHit } from '../../core/search/index';
 import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery } from '../../core/search/query';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
+import { errorText } from '../log';
 
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
 export const SEARCH_BY_AUTHOR_COMMAND = 'arxivDigest.searchByAuthor';
@@ -55,10 +56,6 @@ function matchedText(hit: SearchHit): string {
 	if (words.length === 0) return '';
 	const shown = words.slice(0, MATCHED_SHOWN).join(', ') + (words.length > MATCHED_SHOWN ? ', …' : '');
 	return vscode.l10n.t('matched: {0}', shown);
-}
-
-function errorMessage(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }
 
 function snippet(text: string): string {
@@ -115,7 +112,7 @@ export function registerSearch(
 			);
 			void b.service.whenIndexed().then(
 				() => setProgress(''),
-				(err: unknown) => setProgress(vscode.l10n.t('search index failed: {0}', err instanceof Error ? err.message : String(err))),
+				(err: unknown) => setProgress(vscode.l10n.t('search index failed: {0}', errorText(err))),
 			);
 		}
 		return b;
@@ -139,7 +136,7 @@ export function registerSearch(
 			await vscode.commands.executeCommand(command, ref);
 		} catch (err) {
 			void vscode.window.showErrorMessage(
-				(action === 'link' ? vscode.l10n.t('Cannot copy the link: {0}', errorMessage(err)) : vscode.l10n.t('Cannot open the paper: {0}', errorMessage(err))),
+				(action === 'link' ? vscode.l10n.t('Cannot copy the link: {0}', errorText(err)) : vscode.l10n.t('Cannot open the paper: {0}', errorText(err))),
 			);
 		}
 	};
@@ -209,7 +206,7 @@ export function registerSearch(
 				updateTitle();
 			} catch (err) {
 				if (mine !== generation) return;
-				pick.items = [{ label: `$(error) ${vscode.l10n.t('Search failed: {0}', errorMessage(err))}`, alwaysShow: true }];
+				pick.items = [{ label: `$(error) ${vscode.l10n.t('Search failed: {0}', errorText(err))}`, alwaysShow: true }];
 			} finally {
 				if (mine === generation) pick.busy = false;
 			}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { paperIndexAtLine, type PaperNode, type TreeNode } from '../../core/tree';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -21,10 +21,6 @@ type QueryIdsResult = { ids: string[] } | { error: string };
 
 function setting<T>(key: string, fallback: T): T {
 	return vscode.workspace.getConfiguration('arxivDigest').get<T>(key, fallback);
-}
-
-function errorText(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
 }
 
 export interface TreeRegistration extends vscode.Disposable {

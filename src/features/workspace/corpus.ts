@@ -9,7 +9,7 @@ import type * as InProcess from '../../core/corpus/inProcess';
 import { cacheFileName, filesCorpusIO, type FileAccess } from '../../core/corpus/proxyIO';
 import { SearchService } from '../../core/search/client';
 import { startIndexWorkers } from '../host';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 
 /** in-process work gives the thread back this often */
 const IN_PROCESS_SLICE_MS = 15;
@@ -45,7 +45,7 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 		});
 		if (workers) return { service: new SearchService(workers.handles), ...(workers.keys === 'path' ? byPath : byUri), cacheDir: workers.cacheDir };
 	} catch (err) {
-		getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${err instanceof Error ? err.message : String(err)}`);
+		getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${errorText(err)}`);
 	}
 	// required here, not imported: the index code loads on the host only when a shard runs there
 	// (esbuild keeps a module reached only through require() lazy)

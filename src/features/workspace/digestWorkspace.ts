@@ -13,7 +13,7 @@ import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
 import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
 import { isDigestDocument } from '../language';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
 import { createCorpusBackend, type CorpusBackend } from './corpus';
@@ -716,6 +716,3 @@ export function newestFirst(a: PaperLocation, b: PaperLocation): number {
 	return a.file.digest.label.localeCompare(b.file.digest.label) || a.index - b.index;
 }
 
-function errorText(err: unknown): string {
-	return err instanceof Error ? err.message : String(err);
-}

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { mayBeDigestPath } from '../../core/candidates';
 import { matchesGlob } from '../../core/glob';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 import { SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
@@ -77,7 +77,7 @@ export async function findFiles(pattern: vscode.RelativePattern, exclude: string
 	try {
 		return await vscode.workspace.findFiles(pattern, combinedExclude(exclude));
 	} catch (err) {
-		getLog().warn(`arXiv Digest: cannot list ${pattern.pattern} in ${pattern.baseUri.toString(true)}: ${err instanceof Error ? err.message : String(err)}`);
+		getLog().warn(`arXiv Digest: cannot list ${pattern.pattern} in ${pattern.baseUri.toString(true)}: ${errorText(err)}`);
 		return [];
 	}
 }

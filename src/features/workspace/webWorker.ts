@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { isIoRequest, serveFileRequest, type FileAccess } from '../../core/corpus/proxyIO';
 import type { WorkerPort } from '../../core/search/client';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from '../../core/search/protocol';
-import { getLog } from '../log';
+import { errorText, getLog } from '../log';
 
 /** Whether this host can run the index in Web Workers at all. */
 export function webWorkersAvailable(): boolean {
@@ -65,7 +65,7 @@ export function webWorkerPort(newWorker: () => Promise<Worker>, files: FileAcces
 			for (const request of queued.splice(0)) started.postMessage(request);
 		},
 		(err: unknown) => {
-			getLog().warn(`arXiv Digest: the index worker could not start: ${err instanceof Error ? err.message : String(err)}`);
+			getLog().warn(`arXiv Digest: the index worker could not start: ${errorText(err)}`);
 			end(1);
 		},
 	);
