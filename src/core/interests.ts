@@ -20,7 +20,6 @@ export interface InterestSpec {
 	readonly exclude: readonly string[];
 }
 
-export const EMPTY_INTERESTS: InterestSpec = { keywords: [], authors: [], categories: [], exclude: [] };
 
 /** The fields of a paper interests look at. */
 export interface InterestText {

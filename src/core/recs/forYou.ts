@@ -1,7 +1,7 @@
 /**
- * "For you": trains the linear model (recs/linear) on the reader's stars across every shard and
- * keeps it until the stars (or what was read) change. Positives: starred papers; negatives: papers
- * read but not starred, plus random papers (most of a day is not for you).
+ * "For you": trains the linear model (recs/linear) on the reader's stars across every shard.
+ * Positives: starred papers; negatives: papers read but not starred, plus random papers (most of a
+ * day is not for you).
  */
 import type { SearchService } from '../search/client';
 import type { LinearModel } from './linear';
@@ -32,24 +32,4 @@ export async function trainForYou(service: Pick<SearchService, 'idVectors' | 'tr
 		negatives.filter((n) => !starred.has(n.id)).map((n) => n.vector),
 	);
 	return { model, positives: positives.length, negatives: negatives.length, ms: now() - started };
-}
-
-/** Keeps the last model; trains again only when the stars or the read papers changed. */
-export class ForYouTrainer {
-	private last: { key: string; model: Promise<ForYouModel | undefined> } | undefined;
-
-	constructor(private readonly service: () => Pick<SearchService, 'idVectors' | 'train'> | undefined) {}
-
-	model(stars: readonly string[], read: readonly string[] = []): Promise<ForYouModel | undefined> {
-		const service = this.service();
-		if (!service || stars.length < MIN_STARS) return Promise.resolve(undefined);
-		const key = [...stars].sort().join(',') + '|' + [...read].sort().join(',');
-		if (this.last?.key !== key) this.last = { key, model: trainForYou(service, stars, read).catch(() => undefined) };
-		return this.last.model;
-	}
-
-	/** forget the model (the index changed) */
-	reset(): void {
-		this.last = undefined;
-	}
 }

@@ -12,7 +12,7 @@ import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
 import { addInterest, InterestsService, type InterestList } from './interests';
 import type { ReadingStateRegistry } from '../library/readingState';
-import { READ_STATE_KEY, ReadStore } from './readStore';
+import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
 
 export const VIEW_MODE_SETTING = 'arxivDigest.tree.viewMode';
@@ -35,11 +35,10 @@ export interface Reading extends ReadingLookup, vscode.Disposable {
 	syncSets(): Promise<void>;
 }
 
-export function registerReading(context: vscode.ExtensionContext, workspace: IDigestWorkspace, registry?: ReadingStateRegistry): Reading {
+export function registerReading(context: vscode.ExtensionContext, workspace: IDigestWorkspace, registry: ReadingStateRegistry): Reading {
 	const store = new ReadStore(context.globalState);
 	// export/import and the Settings Sync plan (within its budget) go through the library's registry
-	if (registry) context.subscriptions.push(registry.register(readMarksPart(store)));
-	else context.globalState.setKeysForSync([READ_STATE_KEY]);
+	context.subscriptions.push(registry.register(readMarksPart(store)));
 	const interests = new InterestsService(workspace);
 	const emitter = new vscode.EventEmitter<void>();
 	let mode = parseViewMode(vscode.workspace.getConfiguration().get(VIEW_MODE_SETTING));

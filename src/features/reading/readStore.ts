@@ -21,7 +21,7 @@ export class ReadStore implements vscode.Disposable {
 	/** fires after any mark changed */
 	readonly onDidChange = this.emitter.event;
 
-	constructor(private readonly memento: vscode.Memento & { setKeysForSync?(keys: readonly string[]): void }) {
+	constructor(private readonly memento: vscode.Memento) {
 		const parsed = ReadState.parse(memento.get<unknown>(READ_STATE_KEY));
 		if (parsed.ok) this.state = parsed.state;
 		else {

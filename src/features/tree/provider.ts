@@ -32,10 +32,6 @@ const READING_REFRESH_MS = 50;
 /** the scheme of the resource URIs that let PaperDecorations dim excluded papers' labels */
 export const PAPER_DECORATION_SCHEME = 'arxiv-digest-paper';
 
-export function isPaperNode(value: unknown): value is PaperNode {
-	const v = value as Partial<PaperNode> | undefined;
-	return !!v && typeof v === 'object' && v.kind === 'paper' && typeof v.key === 'string' && typeof v.index === 'number' && !!v.paper;
-}
 
 export function paperRefOf(node: PaperNode): TreePaperRef {
 	return { uri: node.key, id: node.paper.id, index: node.index };
