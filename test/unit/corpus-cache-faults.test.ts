@@ -142,6 +142,18 @@ describe('document view (the providers\' data of an open digest)', () => {
 		}
 	});
 
+	it('reads CRLF and lone-CR lines as the parser numbers them, so the folding is the same as with LF', () => {
+		for (const [path, text] of texts) {
+			const lf = buildDocumentView(parseDigest(text, path), lineReader(text));
+			for (const eol of ['\r\n', '\r']) {
+				const other = text.replace(/\n/g, eol);
+				const view = buildDocumentView(parseDigest(other, path), lineReader(other));
+				assert.deepStrictEqual(viewFolding(view), viewFolding(lf), `${path} with ${JSON.stringify(eol)}`);
+				assert.strictEqual(lineReader(other)(3), lineReader(text)(3), 'lines come without their ends');
+			}
+		}
+	});
+
 	it('keeps at most MAX_VIEW_DIAGNOSTICS diagnostics, errors first', () => {
 		const text = texts.get(DAY1) ?? '';
 		const start = text.indexOf("<div id='cs.CV'>");
