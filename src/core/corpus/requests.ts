@@ -5,11 +5,13 @@ import type { CorpusShard } from './shard';
 
 /** a trained model keeps this many terms (largest |weight|): it travels to every shard on each ranking */
 const MODEL_TERMS = 5000;
-const RECS_METHODS: ReadonlySet<string> = new Set(['vector', 'similar', 'vectors', 'train', 'rank']);
-
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
+const READ_METHODS: ReadonlySet<WorkerRequest['method']> = new Set<WorkerRequest['method']>([
+	'search', 'ids', 'stats', 'paper', 'papers', 'coverage', 'documentView', 'interests', 'vector', 'similar', 'vectors', 'train', 'rank',
+]);
+
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
-	return request.method === 'search' || request.method === 'ids' || request.method === 'stats' || request.method === 'paper' || request.method === 'papers' || request.method === 'coverage' || request.method === 'documentView' || request.method === 'interests' || RECS_METHODS.has(request.method);
+	return READ_METHODS.has(request.method);
 }
 
 /**

@@ -14,6 +14,7 @@ import { compileInterests, matchInterests, type CompiledInterests, type Interest
 import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
+import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION } from '../search/cache';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { DocRecord } from '../search/index';
@@ -288,17 +289,9 @@ export class CorpusShard {
 		const text = await this.io.readText(path);
 		if (text === undefined) return refs.map(() => undefined);
 		const digest = parseDigest(text, path);
-		const byId = new Map<string, number[]>();
-		digest.papers.forEach((p, i) => {
-			const list = byId.get(p.id);
-			if (list) list.push(i);
-			else byId.set(p.id, [i]);
-		});
 		return refs.map(({ id, near = 0 }) => {
-			const candidates = byId.get(id);
-			if (!candidates) return undefined;
-			const best = candidates.reduce((a, b) => (Math.abs(b - near) < Math.abs(a - near) ? b : a));
-			return { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
+			const best = findPaperIndex(digest, id, near);
+			return best === undefined ? undefined : { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
 		});
 	}
 
