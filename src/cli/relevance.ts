@@ -17,6 +17,7 @@ import { findCandidateFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { BENCH_FUZZY_QUERIES, percentile, settle, timeQueries, type Timed } from './benchSearch';
 import { createSearchService, fileSpecs } from './search';
+import { escapeRegExp } from '../core/parse/text';
 
 export const RELEVANCE_HELP = `Usage: arxiv-digest relevance DIR [--queries FILE] [--judgements FILE] [--json]
        arxiv-digest relevance DIR --judge [--queries FILE] [--judgements FILE]
@@ -67,7 +68,7 @@ function normalise(text: string): string {
 export function holdsPhrase(text: string, phrase: string): boolean {
 	if (hasCjk(phrase)) return text.includes(phrase);
 	const words = normalise(phrase).trim().split(' ');
-	const pattern = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?:s|es)?').join(' ');
+	const pattern = words.map((w) => escapeRegExp(w) + '(?:s|es)?').join(' ');
 	return new RegExp(` ${pattern} `).test(normalise(text));
 }
 

@@ -12,6 +12,7 @@
  * Authors match whole words of a name, accents and case ignored (`Kaiming He`); categories match
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
+import { CJK_SCRIPT, escapeRegExp } from './parse/text';
 
 export interface InterestSpec {
 	readonly keywords: readonly string[];
@@ -44,7 +45,6 @@ export function isMatch(match: InterestMatch | undefined): boolean {
 	return !!match && match.words.length > 0 && !match.excluded;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
 /** terms longer than this are ignored: a setting, not a document */
@@ -68,18 +68,14 @@ export interface CompiledInterests {
 	readonly errors: readonly string[];
 }
 
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The regex source for a literal term: whole words where it starts/ends with a letter or digit, not with CJK. */
 function literalSource(text: string): string {
 	const prefix = text.endsWith('*');
 	const body = prefix ? text.slice(0, -1).trimEnd() : text;
 	const first = body[0] ?? '';
 	const last = body[body.length - 1] ?? '';
-	const latinStart = WORD_CHAR.test(first) && !CJK.test(first);
-	const latinEnd = WORD_CHAR.test(last) && !CJK.test(last);
+	const latinStart = WORD_CHAR.test(first) && !CJK_SCRIPT.test(first);
+	const latinEnd = WORD_CHAR.test(last) && !CJK_SCRIPT.test(last);
 	let source = body
 		.split(/[\s-]+/)
 		.map(escapeRegExp)

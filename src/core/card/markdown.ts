@@ -5,6 +5,7 @@
 import MarkdownIt from 'markdown-it';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import { KATEX_STYLE_ATTRIBUTE } from './protocol';
+import { CJK_SCRIPT, escapeRegExp } from '../parse/text';
 
 export { KATEX_STYLE_ATTRIBUTE };
 
@@ -71,7 +72,6 @@ function markWith(text: string, pattern: RegExp, className: string, between: (pa
 	return out + between(text.slice(last));
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * One pattern for the words a search matched, as the paper writes them: whole words, case-insensitive;
@@ -83,8 +83,8 @@ export function highlightPattern(words: readonly string[] | undefined): RegExp |
 	// longest first, so "world model" wins over "world"
 	unique.sort((a, b) => b.length - a.length);
 	const alternatives = unique.map((w) => {
-		const escaped = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		return CJK.test(w) ? escaped : `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`;
+		const escaped = escapeRegExp(w);
+		return CJK_SCRIPT.test(w) ? escaped : `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`;
 	});
 	return new RegExp(alternatives.join('|'), 'giu');
 }

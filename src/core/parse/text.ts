@@ -159,3 +159,11 @@ export function matchingClose(s: string, from: number, open: string, close: stri
 	}
 	return -1;
 }
+
+/** A character of a CJK script (Han, kana, Hangul): such words are matched anywhere, not as whole words. */
+export const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
