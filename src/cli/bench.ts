@@ -52,9 +52,14 @@ export interface BenchReport {
 
 const BYTES_PER_MB = 1_000_000;
 
-function round(value: number, digits = 2): number {
+export function round(value: number, digits = 2): number {
 	const factor = 10 ** digits;
 	return Math.round(value * factor) / factor;
+}
+
+/** to a tenth: the precision every bench prints times in */
+export function round1(value: number): number {
+	return round(value, 1);
 }
 
 export function median(values: readonly number[]): number {

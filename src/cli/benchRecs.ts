@@ -18,6 +18,7 @@ import { percentile, settle } from './benchSearch';
 import { findCandidateFiles } from './files';
 import { CliIO, EXIT_OK } from './io';
 import { createSearchService, fileSpecs } from './search';
+import { median, round1 } from './bench';
 
 export const BENCH_RECS_TOPICS = ['reinforcement learning', 'diffusion', 'retrieval', 'autonomous driving', 'medical', 'speech', 'graph neural', 'benchmark'];
 
@@ -45,7 +46,6 @@ export function rocAuc(scores: readonly number[], labels: readonly boolean[]): n
 }
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
-const r1 = (v: number) => Math.round(v * 10) / 10;
 
 export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<number> {
 	const args = parseArgs(argv, { flags: ['recs', 'json'], options: ['days', 'samples', 'shards'] });
@@ -87,7 +87,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 			await service.similar(id);
 			times.push(performance.now() - t);
 		}
-		const similar = { papers: ids.length, sampled: sample.length, firstRequestMs: Math.round(firstMs), p50Ms: r1(percentile(times, 50)), p95Ms: r1(percentile(times, 95)), maxMs: r1(Math.max(...times)) };
+		const similar = { papers: ids.length, sampled: sample.length, firstRequestMs: Math.round(firstMs), p50Ms: round1(percentile(times, 50)), p95Ms: round1(percentile(times, 95)), maxMs: round1(Math.max(...times)) };
 		// "For you" against keyword matching
 		const test = ids.filter((id) => firstDay.get(id)! >= trainDays);
 		const afterDay = days[trainDays - 1];
@@ -124,7 +124,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 			shards: service.shardCount,
 			similar,
 			forYou: { trainDays, testDays: days.length - trainDays, testPapers: test.length, topics, mean: { forYouP20: mean((x) => x.forYou.p20), forYouAuc: mean((x) => x.forYou.auc), keywordP20: mean((x) => x.keyword.p20), keywordAuc: mean((x) => x.keyword.auc) } },
-			train1000: { stars: thousand.length, papers: ids.length, medianMs: Math.round([...timesTrain].sort((a, b) => a - b)[1]) },
+			train1000: { stars: thousand.length, papers: ids.length, medianMs: Math.round(median(timesTrain)) },
 		};
 		if (args.flags.has('json')) {
 			io.stdout(JSON.stringify(figures, null, '\t') + '\n');

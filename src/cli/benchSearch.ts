@@ -15,7 +15,7 @@ import { SUMMARY_FIELDS } from '../core/model';
 import { parseDigest } from '../core/parser';
 import { defaultShardCount, type SearchService } from '../core/search/client';
 import { intOption, parseArgs } from './args';
-import { median, openBenchFolder, readBenchCorpus, runBenchOnFiles } from './bench';
+import { median, openBenchFolder, readBenchCorpus, round1, runBenchOnFiles } from './bench';
 import { findCandidateFiles } from './files';
 import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { createSearchService, fileSpecs, type SearchTimings } from './search';
@@ -70,7 +70,6 @@ export function percentile(values: readonly number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export interface Timed<T> {
 	/** each query's answer in the warm-up pass */

@@ -18,6 +18,7 @@ import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { BENCH_FUZZY_QUERIES, percentile, settle, timeQueries, type Timed } from './benchSearch';
 import { createSearchService, fileSpecs } from './search';
 import { escapeRegExp } from '../core/parse/text';
+import { round1 } from './bench';
 
 export const RELEVANCE_HELP = `Usage: arxiv-digest relevance DIR [--queries FILE] [--judgements FILE] [--json]
        arxiv-digest relevance DIR --judge [--queries FILE] [--judgements FILE]
@@ -169,7 +170,6 @@ function buildMinisearch(papers: Map<string, Paper>): MiniSearch {
 	return index;
 }
 
-const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export async function measureRelevance(dir: string, specs: readonly QuerySpec[], judgements: Record<string, Judgement>, rounds: number): Promise<RelevanceReport> {
 	const queries = specs.map((s) => s.q);

@@ -7,6 +7,7 @@ import { defaultShardCount } from '../core/search/client';
 import { intOption, parseArgs, UsageError } from './args';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { createSearchService, fileSpecs } from './search';
+import { normalizeId } from '../core/search/query';
 
 export const SIMILAR_HELP = `Usage: arxiv-digest similar DIR ID [--json] [--limit N] [--cache-dir CACHE]
 
@@ -29,7 +30,7 @@ export async function runSimilar(argv: readonly string[], io: CliIO): Promise<nu
 	}
 	if (args.positionals.length !== 2) throw new UsageError('similar needs DIR and ID');
 	const [dir, rawId] = args.positionals;
-	const id = rawId.replace(/^arxiv:/i, '').replace(/v\d+$/, '');
+	const id = normalizeId(rawId);
 	const limit = intOption(args, 'limit', 10, 1, 1000);
 	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
 	let files;
