@@ -28,6 +28,16 @@ function quoted(paper: Paper): string {
 }
 
 /**
+ * The paper under the cursor of `editor`, a digest; with `orAbove` also the paper above a blank line
+ * between entries (cards, stars), without it only a line of an entry (paper commands say so).
+ */
+export function paperAtCursor(workspace: IDigestWorkspace, editor: vscode.TextEditor, orAbove: boolean): Target | undefined {
+	const digest = workspace.parseDocument(editor.document);
+	const index = paperIndexAtLine(digest, editor.selection.active.line, orAbove);
+	return index === undefined ? undefined : { uri: editor.document.uri, paper: digest.papers[index], index };
+}
+
+/**
  * The paper a command is about: a tree node, a PaperLocation, a PaperRef or id, else the paper under
  * the cursor of the active digest editor; tells the reader (and returns undefined) when there is none.
  */
@@ -38,13 +48,9 @@ export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Pr
 			void vscode.window.showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
 			return undefined;
 		}
-		const digest = workspace.parseDocument(editor.document);
-		const index = paperIndexAtLine(digest, editor.selection.active.line);
-		if (index === undefined) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
-			return undefined;
-		}
-		return { uri: editor.document.uri, paper: digest.papers[index], index };
+		const target = paperAtCursor(workspace, editor, false);
+		if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
+		return target;
 	};
 
 	const fromRef = async (ref: CardRef): Promise<Target | undefined> => {

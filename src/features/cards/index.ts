@@ -13,7 +13,7 @@ import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
 import { nextUnreadRef } from './nextUnread';
 import { toLinePosition } from '../vsc-utils';
 import { nonce } from '../host';
-import { paperIndexAtLine } from '../../core/tree';
+import { paperAtCursor } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /**
@@ -465,9 +465,8 @@ class CardManager implements vscode.Disposable {
 	refAtCursor(): CardRef | undefined {
 		const editor = vscode.window.activeTextEditor;
 		if (!editor || !this.workspace.isDigestDocument(editor.document)) return undefined;
-		const digest = this.workspace.parseDocument(editor.document);
-		const index = paperIndexAtLine(digest, editor.selection.active.line, true);
-		return index === undefined ? undefined : { uri: editor.document.uri.toString(), id: digest.papers[index].id, index };
+		const target = paperAtCursor(this.workspace, editor, true);
+		return target && { uri: editor.document.uri.toString(), id: target.paper.id, index: target.index };
 	}
 
 	dispose(): void {

@@ -13,7 +13,7 @@ import {
 import { noteMatches } from '../../core/library/noteSearch';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
 import type { ParsedQuery } from '../../core/search/query';
-import { paperIndexAtLine } from '../../core/tree';
+import { paperAtCursor } from '../paperActions';
 import { cardRefFromArgument } from '../cards/args';
 import type { CardLibrary } from '../cards';
 import { errorText, getLog } from '../log';
@@ -143,17 +143,14 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		},
 	};
 
-	const paperAtCursor = (): string | undefined => {
+	const idAtCursor = (): string | undefined => {
 		const editor = vscode.window.activeTextEditor;
-		if (editor && workspace.isDigestDocument(editor.document)) {
-			const digest = workspace.parseDocument(editor.document);
-			const index = paperIndexAtLine(digest, editor.selection.active.line, true);
-			if (index !== undefined) return digest.papers[index].id;
-		}
+		const target = editor && workspace.isDigestDocument(editor.document) ? paperAtCursor(workspace, editor, true) : undefined;
+		if (target) return target.paper.id;
 		return registration.currentPaper?.();
 	};
 	const targetIds = (arg: unknown, all: unknown): string[] => {
-		const ids = idsOfArguments(arg, all, paperAtCursor);
+		const ids = idsOfArguments(arg, all, idAtCursor);
 		if (ids.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Pick a paper in the Papers view, a card or a digest first.'));
 		return ids;
 	};

@@ -251,10 +251,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	async loadPaper(location: PaperLocation): Promise<LoadedPaper | undefined> {
-		const key = uriKey(location.file.uri);
-		const doc = vscode.workspace.textDocuments.find((d) => uriKey(d.uri) === key);
-		if (doc) {
-			const digest = this.parseDocument(doc);
+		// an open digest's live text (unsaved edits included) has every field already
+		const live = this.liveFile(uriKey(location.file.uri));
+		if (live) {
+			const digest = live.digest;
 			const index = findPaperIndex(digest, location.paper.id, location.index);
 			return index === undefined ? undefined : { paper: digest.papers[index], day: digest.day, label: digest.label, index };
 		}
@@ -485,7 +485,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 	}
 
-	private liveFile(uriString: string): DigestFile | undefined {
+	private liveFile(uriString: string): { uri: vscode.Uri; digest: Digest } | undefined {
 		const doc = vscode.workspace.textDocuments.find((d) => uriKey(d.uri) === uriString);
 		// an open digest is parsed anyway (outline, CodeLens): its live text is the truth, with every field
 		return doc && (doc.languageId === DIGEST_LANGUAGE_ID || this.entries.has(uriString)) ? { uri: doc.uri, digest: this.parseDocument(doc) } : undefined;
