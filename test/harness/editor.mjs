@@ -51,7 +51,7 @@ export async function installTestRunner(profile) {
 }
 
 /** Packs a test-only extension folder into .vscode-test/<name>.vsix and installs it into the profile. */
-async function packAndInstall(source, name, { extensionsDir, userDataDir, logFile }) {
+export async function packAndInstall(source, name, { extensionsDir, userDataDir, logFile }) {
 	const vsix = join(CACHE, `${name}.vsix`);
 	await run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
 		cwd: source, capture: true, timeoutMs: 120_000,

@@ -3,9 +3,10 @@
 //   fresh profile → (a) the mocha suite inside the extension host → (b) playwright UI tests →
 //   (c) the same UI tests in Restricted Mode → (d) the web pass: a test VSIX whose manifest has only
 //   the `browser` entry, in code-server's web-worker extension host (as on vscode.dev, github.dev),
-//   through the workbench UI flows → (e) test/ui/locale.test.mjs under `--locale zh-cn`.
+//   through the workbench UI flows → (e) the integration suite again in that web-worker host
+//   (web-integration.mjs) → (f) test/ui/locale.test.mjs under `--locale zh-cn`.
 //   Every process started here is stopped by pid, also on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
-// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web|zh-cn (repeatable),
+// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web|web-integration|zh-cn (repeatable),
 //          --keep (keep the temp profile for inspection), --repeat N (build and install once, then run
 //          the editor parts N times, each on a fresh workspace and profile; stops at the first failure).
 //          Env: E2E_GREP filters test titles.
@@ -22,6 +23,7 @@ import { editorLogs, installLanguagePackStub, installTestRunner, installVsix, st
 import { makeFixtureWorkspace } from './fixtures.mjs';
 import { checkVsix } from './check-vsix.mjs';
 import { packageWebOnlyVsix, WEB_VSIX_NAME } from './web-vsix.mjs';
+import { installWebTestRunner, writeWebIntegrationConfig } from './web-integration.mjs';
 
 const argv = process.argv.slice(2);
 const only = new Set(argv.filter((a) => a.startsWith('--only=')).map((a) => a.slice(7)));
@@ -58,6 +60,8 @@ const root = mkdtempSync(join(tmpdir(), 'arxiv-digest-e2e-'));
 const extensionsDir = join(root, 'extensions');
 /** the web pass's profile: only the browser-entry VSIX */
 const webExtensionsDir = join(root, 'extensions-web');
+/** the web integration suite's profile: the browser-entry VSIX and the web test runner */
+const webIntegrationExtensionsDir = join(root, 'extensions-web-integration');
 const WEB_VSIX = join(REPO, '.vscode-test', WEB_VSIX_NAME);
 /** this repetition's folder: its workspace, profiles and logs */
 let runDir = root;
@@ -81,10 +85,15 @@ try {
 		await installVsix(VSIX, profile);
 		await installTestRunner(profile);
 	});
-	if (wants('web')) {
+	if (wants('web') || wants('web-integration')) {
 		await timed('package and install the web-only test VSIX (manifest with only "browser")', async () => {
 			if (!skipBuild || !existsSync(WEB_VSIX)) await packageWebOnlyVsix(WEB_VSIX);
-			await installVsix(WEB_VSIX, { extensionsDir: webExtensionsDir, userDataDir: join(root, 'install-profile-web'), logFile: join(root, 'install-web.log') });
+			if (wants('web')) await installVsix(WEB_VSIX, { extensionsDir: webExtensionsDir, userDataDir: join(root, 'install-profile-web'), logFile: join(root, 'install-web.log') });
+			if (wants('web-integration')) {
+				const profile = { extensionsDir: webIntegrationExtensionsDir, userDataDir: join(root, 'install-profile-web-integration'), logFile: join(root, 'install-web-integration.log') };
+				await installVsix(WEB_VSIX, profile);
+				await installWebTestRunner(profile);
+			}
 		});
 	}
 
@@ -100,7 +109,7 @@ try {
 		makeFixtureWorkspace(workspace);
 		// each part reports its own failure and the next still runs, so one run shows every problem
 		const part = (name, fn) => timed(name + tag, fn).catch((err) => { failures.push(`${name}${tag}: ${err.message}`); });
-		if (wants('integration')) await part('integration suite in the extension host', integrationRun);
+		if (wants('integration')) await part('integration suite in the extension host', () => integrationRun('node'));
 		if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
 		if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
 		if (wants('web')) {
@@ -108,6 +117,12 @@ try {
 			rmSync(workspace, { recursive: true, force: true });
 			makeFixtureWorkspace(workspace);
 			await part('UI tests (web build in the web-worker extension host)', () => uiRun('web'));
+		}
+		if (wants('web-integration')) {
+			// a fresh copy again: the suite must start from the fixture it describes
+			rmSync(workspace, { recursive: true, force: true });
+			makeFixtureWorkspace(workspace);
+			await part('integration suite in the web-worker extension host (web build)', () => integrationRun('web'));
 		}
 		if (wants('zh-cn')) await part('UI tests in Chinese (--locale zh-cn)', () => uiRun('zh-cn'));
 		if (failures.length === 0) greenRuns = r;
@@ -135,15 +150,24 @@ try {
 	}
 }
 
-async function integrationRun() {
-	const userDataDir = join(runDir, 'data-integration');
-	const serverLog = join(runDir, 'code-server-integration.log');
-	const resultsFile = join(runDir, 'integration-results.json');
+/**
+ * The mocha suite inside the editor: `node` in the Node extension host (the runner extension gets
+ * its entry and results file from the environment), `web` in the browser's web-worker extension
+ * host with the web-only VSIX (the web runner reads web-integration.json beside the workspace and
+ * writes its results there: the workspace's parent is runDir).
+ */
+async function integrationRun(host) {
+	const web = host === 'web';
+	const name = web ? 'web-integration' : 'integration';
+	const userDataDir = join(runDir, `data-${name}`);
+	const serverLog = join(runDir, `code-server-${name}.log`);
+	const resultsFile = join(runDir, `${name}-results.json`);
 	writeUserSettings(userDataDir, {});
+	if (web) writeWebIntegrationConfig(runDir, { results: `${name}-results.json`, grep: process.env.E2E_GREP });
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(runDir, 'xdg'),
-		env: {
+		port, folder: workspace, userDataDir, extensionsDir: web ? webIntegrationExtensionsDir : extensionsDir, logFile: serverLog, dataHome: join(runDir, 'xdg'),
+		env: web ? {} : {
 			ARXIV_DIGEST_TEST_ENTRY: join(REPO, 'test', 'integration', 'suite', 'index.js'),
 			ARXIV_DIGEST_TEST_RESULTS: resultsFile,
 			...(process.env.E2E_GREP ? { ARXIV_DIGEST_TEST_GREP: process.env.E2E_GREP } : {}),
@@ -165,7 +189,7 @@ async function integrationRun() {
 			intervalMs: 500,
 			describe: () => editorLogs(userDataDir, serverLog),
 		});
-		await page.screenshot({ path: join(SCREENSHOTS, 'integration-end.png') });
+		await page.screenshot({ path: join(SCREENSHOTS, `${name}-end.png`) });
 		await page.close();
 		const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
 		if (results.fatal) {
@@ -176,7 +200,8 @@ async function integrationRun() {
 			log(`  ${mark} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
 			if (t.error) log(`      ${t.error.split('\n').join('\n      ')}`);
 		}
-		log(`  integration: ${results.passes} passing, ${results.failures} failing`);
+		const skipped = results.tests.filter((t) => t.state === 'pending').length;
+		log(`  ${name}: ${results.passes} passing, ${results.failures} failing${skipped ? `, ${skipped} skipped` : ''}`);
 		if (results.failures > 0 || results.passes === 0) {
 			throw new Error(`${results.failures} failing of ${results.tests.length}\n${editorLogs(userDataDir, serverLog, 25)}`);
 		}

@@ -1,9 +1,7 @@
 'use strict';
 const assert = require('assert');
-const fs = require('fs');
-const path = require('path');
 const vscode = require('vscode');
-const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, hitsOf, openFixture, paperIdOf, waitFor } = require('./helpers');
+const { FIXTURE, closeAllEditors, dirname, extensionApi, fixtureUri, hitsOf, openFixture, paperIdOf, remove, waitFor, writeFile } = require('./helpers');
 
 /** Text line (0-based) of the first line at or after `from` that satisfies `test`. */
 function lineOf(doc, test, from = 0) {
@@ -39,9 +37,8 @@ describe('diagnostics of a broken digest', () => {
 	let uri;
 	before(async () => {
 		uri = fixtureUri(relative);
-		fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
 		// a TOC that claims 3 papers for a section of 2, and a first paper whose <details> never closes
-		fs.writeFileSync(uri.fsPath, digestText('2026-03-03', [
+		await writeFile(uri, digestText('2026-03-03', [
 			['2603.00001', 'Broken Gadget: Details Never Closed', 'A paper whose details block is never closed.'],
 			['2603.00002', 'Intact Gadget: A Paper That Is Fine', 'A paper that is well formed.'],
 		], { claimedTotal: 3, closeDetails: (i) => i !== 0 }));
@@ -49,7 +46,7 @@ describe('diagnostics of a broken digest', () => {
 	after(async () => {
 		await vscode.workspace.getConfiguration('arxivDigest').update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
 		await closeAllEditors();
-		fs.rmSync(path.dirname(uri.fsPath), { recursive: true, force: true });
+		await remove(dirname(uri));
 		const api = await extensionApi();
 		await waitFor('the broken digest to leave the workspace', () => !api.workspace.get(uri));
 	});
@@ -89,7 +86,7 @@ describe('live updates from files changed on disk', () => {
 		uri = fixtureUri(relative);
 		await api.search.api.whenIndexed();
 	});
-	after(() => fs.rmSync(uri.fsPath, { force: true }));
+	after(() => remove(uri));
 
 	const days = async () => (await api.tree.provider.getChildren()).map((d) => d.day);
 	const searchIds = async (query) => hitsOf(await api.search.api.search(query, 10)).map(paperIdOf);
@@ -105,14 +102,14 @@ describe('live updates from files changed on disk', () => {
 
 	it('a new dated digest appears as a new day in the tree, and its papers are searchable', async () => {
 		assert.ok(!(await days()).includes('2026-03-02'), 'the day must not exist before the file does');
-		fs.writeFileSync(uri.fsPath, digestText('2026-03-02', [['2603.01001', 'Xylophone Networks for Sparse Audio', 'Xylophone networks tap sparse audio.']]));
+		await writeFile(uri, digestText('2026-03-02', [['2603.01001', 'Xylophone Networks for Sparse Audio', 'Xylophone networks tap sparse audio.']]));
 		await waitFor('the new day at the top of the tree', async () => (await days())[0] === '2026-03-02');
 		assert.deepStrictEqual(await treePaperIds('2026-03-02'), ['2603.01001']);
 		await waitFor('the new paper in search', async () => (await searchIds('xylophone'))[0] === '2603.01001');
 	});
 
 	it('changing the file updates the tree and the index', async () => {
-		fs.writeFileSync(uri.fsPath, digestText('2026-03-02', [
+		await writeFile(uri, digestText('2026-03-02', [
 			['2603.01002', 'Zeppelin Routing for Airborne Relays', 'Zeppelins relay packets over long distances.'],
 			['2603.01003', 'Quasar Timing with Small Telescopes', 'Small telescopes time quasars.'],
 		]));
@@ -122,7 +119,7 @@ describe('live updates from files changed on disk', () => {
 	});
 
 	it('deleting the file removes its day and papers', async () => {
-		fs.rmSync(uri.fsPath);
+		await vscode.workspace.fs.delete(uri);
 		await waitFor('the day to leave the tree', async () => !(await days()).includes('2026-03-02'));
 		assert.deepStrictEqual(await days(), FIXTURE.days);
 		await waitFor('its papers gone from search', async () => (await searchIds('zeppelin')).length === 0);

@@ -1,27 +1,26 @@
 'use strict';
 // Stars, collections, notes, exports, hover and the reading state, through the real editor API.
 const assert = require('assert');
-const os = require('os');
-const path = require('path');
-const fs = require('fs');
 const vscode = require('vscode');
 const bibtexParse = require('bibtex-parse');
-const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, paperIdOf, waitFor } = require('./helpers');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, paperIdOf, readText, remove, scratchFolder, waitFor, writeFile } = require('./helpers');
 
 describe('library: stars, collections, notes, export, hover', () => {
 	let api;
 	const first = FIXTURE.big.first;
 	const second = FIXTURE.big.second;
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'arxiv-digest-library-'));
+	/** exports go to a folder outside the workspace */
+	let tmp;
 
 	before(async () => {
+		tmp = await scratchFolder('library-exports');
 		api = await extensionApi();
 		assert.ok(api.library && api.library.store, 'exports.library is missing');
 		await api.search.api.whenIndexed();
 	});
 	after(async () => {
 		await closeAllEditors();
-		fs.rmSync(tmp, { recursive: true, force: true });
+		await remove(tmp);
 	});
 
 	const starred = () => api.library.store.library.collections.find((c) => c.name === 'Starred').ids;
@@ -71,31 +70,31 @@ describe('library: stars, collections, notes, export, hover', () => {
 
 	it('exports a collection as a .bib file that a BibTeX parser reads back', async () => {
 		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: second.id });
-		const target = vscode.Uri.file(path.join(tmp, 'starred.bib'));
+		const target = vscode.Uri.joinPath(tmp, 'starred.bib');
 		const written = await vscode.commands.executeCommand('arxivDigest.exportCollection', 'Starred', { format: 'bibtex', uri: target });
 		assert.strictEqual(written && written.fsPath, target.fsPath);
-		const entries = bibtexParse.entries(fs.readFileSync(target.fsPath, 'utf8'));
+		const entries = bibtexParse.entries(await readText(target));
 		assert.deepStrictEqual(entries.map((e) => e.EPRINT).sort(), [first.id, second.id].sort());
 		assert.ok(entries.every((e) => e.type === 'misc' && e.TITLE && e.AUTHOR && e.key), JSON.stringify(entries[0]));
 	});
 
 	it('exports a day as Markdown with every paper, and the search result as CSV', async () => {
-		const md = vscode.Uri.file(path.join(tmp, 'day.md'));
+		const md = vscode.Uri.joinPath(tmp, 'day.md');
 		await vscode.commands.executeCommand('arxivDigest.exportDay', '2026-02-06', { format: 'markdown', uri: md });
-		const text = fs.readFileSync(md.fsPath, 'utf8');
+		const text = await readText(md);
 		assert.strictEqual((text.match(/^## \d+\. /gm) || []).length, FIXTURE.big.papers);
 		assert.ok(text.includes('zygomorphic baselines'), 'the note is in the reading list');
-		const csv = vscode.Uri.file(path.join(tmp, 'search.csv'));
+		const csv = vscode.Uri.joinPath(tmp, 'search.csv');
 		await vscode.commands.executeCommand('arxivDigest.exportSearchResults', 'is:starred', { format: 'csv', uri: csv });
-		const rows = fs.readFileSync(csv.fsPath, 'utf8').trim().split('\r\n');
+		const rows = (await readText(csv)).trim().split('\r\n');
 		assert.strictEqual(rows.length, 3, rows.join('\n'));
 	});
 
 	it('hover on an arXiv id in a plain Markdown file shows the paper, within the budget once warm', async function () {
 		// a plain Markdown file outside the workspace (an untitled one would ask to be saved on close)
-		const notes = path.join(tmp, 'meeting-notes.md');
-		fs.writeFileSync(notes, `# Notes\n\nRead arXiv:${first.id}v1 before the meeting.\n`);
-		const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(notes));
+		const notes = vscode.Uri.joinPath(tmp, 'meeting-notes.md');
+		await writeFile(notes, `# Notes\n\nRead arXiv:${first.id}v1 before the meeting.\n`);
+		const doc = await vscode.workspace.openTextDocument(notes);
 		await vscode.window.showTextDocument(doc);
 		assert.strictEqual(doc.languageId, 'markdown');
 		const position = new vscode.Position(2, 12);
@@ -112,14 +111,14 @@ describe('library: stars, collections, notes, export, hover', () => {
 	});
 
 	it('exports and imports the reading state; a foreign file is refused and changes nothing', async () => {
-		const file = vscode.Uri.file(path.join(tmp, 'state.json'));
+		const file = vscode.Uri.joinPath(tmp, 'state.json');
 		await vscode.commands.executeCommand('arxivDigest.exportReadingState', file);
-		const doc = JSON.parse(fs.readFileSync(file.fsPath, 'utf8'));
+		const doc = JSON.parse(await readText(file));
 		assert.strictEqual(doc.format, 'arxiv-digest/reading-state');
 		assert.ok(doc.parts.library.collections[0].ids.includes(first.id));
 		const before = JSON.stringify(api.library.store.library);
-		const foreign = vscode.Uri.file(path.join(tmp, 'foreign.json'));
-		fs.writeFileSync(foreign.fsPath, JSON.stringify({ favourites: ['2602.04994'] }));
+		const foreign = vscode.Uri.joinPath(tmp, 'foreign.json');
+		await writeFile(foreign, JSON.stringify({ favourites: ['2602.04994'] }));
 		assert.strictEqual(await vscode.commands.executeCommand('arxivDigest.importReadingState', foreign, 'replace'), false);
 		assert.strictEqual(JSON.stringify(api.library.store.library), before);
 		assert.strictEqual(await vscode.commands.executeCommand('arxivDigest.importReadingState', file, 'merge'), true);

@@ -1,7 +1,6 @@
 // Shared by the in-editor tests: the fixture contract, the extension's API, bounded polling.
 'use strict';
 const assert = require('assert');
-const path = require('path');
 const vscode = require('vscode');
 
 const FIXTURE = require('../../fixtures/e2e/fixture.json');
@@ -108,8 +107,64 @@ function hitsOf(value) {
 	assert.fail(`search returned neither an array nor { hits }: ${JSON.stringify(value).slice(0, 200)}`);
 }
 
+/**
+ * The suite runs in the Node extension host and, bundled, in the browser's web-worker extension host
+ * (the web build, test/integration/web-runner). There files are reached only through
+ * `vscode.workspace.fs`, which both hosts have, so fixtures are written and read through it.
+ */
+const IN_BROWSER = typeof process === 'undefined' || !process.versions || !process.versions.node;
+
+/** Skips the calling test (`this` of a mocha `it`/`before`) in the web-worker host, saying why. */
+function nodeOnly(context, reason) {
+	if (IN_BROWSER) {
+		context.test.title += ` [skipped in the web-worker host: ${reason}]`;
+		context.skip();
+	}
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Writes `content` (text or bytes) to `uri`, creating its folders, as another program would. */
+async function writeFile(uri, content) {
+	await vscode.workspace.fs.writeFile(uri, typeof content === 'string' ? encoder.encode(content) : content);
+}
+
+async function readText(uri) {
+	return decoder.decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Deletes a file or a folder with what it holds; a missing one is no error. */
+async function remove(uri) {
+	try {
+		await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false });
+	} catch (err) {
+		if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) throw err;
+	}
+}
+
+/** Names of the files in a folder. */
+async function fileNames(folder) {
+	return (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+}
+
+function dirname(uri) {
+	return vscode.Uri.joinPath(uri, '..');
+}
+
+/** A fresh folder next to the workspace folder (outside it, so the extension does not watch it). */
+let scratchCount = 0;
+async function scratchFolder(name) {
+	const uri = vscode.Uri.joinPath(workspaceRoot(), '..', `${name}-${Date.now().toString(36)}-${scratchCount++}`);
+	await vscode.workspace.fs.createDirectory(uri);
+	return uri;
+}
+
 async function closeAllEditors() {
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-module.exports = { FIXTURE, EXTENSION_ID, closeAllEditors, extensionApi, fixtureUri, hitsOf, openFixture, paperIdOf, sleep, waitFor, workspaceRoot, basename: path.posix.basename };
+module.exports = {
+	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, extensionApi, fileNames, fixtureUri, hitsOf, nodeOnly, openFixture, paperIdOf,
+	readText, remove, scratchFolder, sleep, waitFor, workspaceRoot, writeFile,
+};

@@ -5,6 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const Mocha = require('mocha');
+const { collectResults } = require('./results');
 
 function run(options = {}) {
 	const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, slow: 5_000, color: false, reporter: 'spec' });
@@ -18,31 +19,14 @@ function run(options = {}) {
 		}
 	}
 	return new Promise((resolve, reject) => {
-		const tests = [];
-		const started = Date.now();
-		let runner;
 		try {
-			runner = mocha.run((failures) => {
-				const results = { passes: tests.filter((t) => t.state === 'passed').length, failures, tests, durationMs: Date.now() - started };
-				if (options.collect) {
-					resolve(results);
-				} else if (failures > 0) {
-					reject(new Error(`${failures} integration test(s) failed`));
-				} else {
-					resolve(results);
-				}
+			collectResults(mocha.run(), (results) => {
+				if (!options.collect && results.failures > 0) reject(new Error(`${results.failures} integration test(s) failed`));
+				else resolve(results);
 			});
 		} catch (err) {
 			reject(err);
-			return;
 		}
-		runner.on('pass', (test) => tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-		runner.on('fail', (test, err) => tests.push({
-			title: test.fullTitle(),
-			state: 'failed',
-			error: String((err && err.stack) || err).split('\n').slice(0, 12).join('\n'),
-		}));
-		runner.on('pending', (test) => tests.push({ title: test.fullTitle(), state: 'pending' }));
 	});
 }
 
