@@ -23,29 +23,88 @@ export function cacheFileName(name: CacheName, shard: number, shards: number): s
 }
 
 /**
+ * How many files a shard reads ahead of itself through a file API whose every call is a round trip
+ * (worker → extension → `workspace.fs` → the editor's file system, perhaps over the network): the
+ * bound on reads in flight and on read files waiting to be used.
+ */
+export const READ_AHEAD = 6;
+
+/**
  * A CorpusIO reading whole files through `files`. A shard reads a new file's head (to detect a
  * digest) and then the file: the bytes of the last head read are kept for that one next read, so
- * each file crosses the file API once.
+ * each file crosses the file API once. The files a shard names with `prefetch` are read ahead,
+ * `readAhead` at a time (see readAheadFiles).
  */
-export function filesCorpusIO(files: FileAccess, scheduling: Scheduling): CorpusIO {
+export function filesCorpusIO(files: FileAccess, scheduling: Scheduling, readAhead = READ_AHEAD): CorpusIO {
 	const decoder = new TextDecoder('utf-8');
+	const ahead = readAheadFiles(files, readAhead);
 	let lastHead: { path: string; bytes: Uint8Array } | undefined;
 	return {
-		stat: (path) => files.stat(path),
+		stat: (path) => ahead.stat(path),
 		readHead: async (path, bytes) => {
-			const data = await files.read(path);
+			const data = await ahead.read(path);
 			lastHead = data && { path, bytes: data };
 			return data && decoder.decode(data.subarray(0, bytes));
 		},
 		readText: async (path) => {
 			const kept = lastHead?.path === path ? lastHead.bytes : undefined;
 			lastHead = undefined;
-			const data = kept ?? (await files.read(path));
+			const data = kept ?? (await ahead.read(path));
 			return data && decoder.decode(data);
 		},
 		readCache: (name) => files.readCache(name),
 		writeCache: (name, bytes) => files.writeCache(name, bytes),
+		prefetch: (paths) => ahead.plan(paths),
 		...scheduling,
+	};
+}
+
+/**
+ * Read-ahead over `files`: `plan(paths)` names the files about to be read, in order; up to `depth`
+ * of them are read (stat, then bytes) before they are asked for. A file read ahead is handed out
+ * only to a read that follows a `stat` of it which found it unchanged since (the shard stats
+ * every file before it reads it): a file changed meanwhile is read again, so nothing read ahead is
+ * ever older than a stat the shard saw. Any other read goes straight to `files`.
+ */
+export function readAheadFiles(files: FileAccess, depth: number) {
+	type Entry = { stamp: Promise<FileStamp | undefined>; bytes: Promise<Uint8Array | undefined>; checked: boolean };
+	let queue: string[] = [];
+	const ahead = new Map<string, Entry>();
+	const fill = () => {
+		while (ahead.size < depth && queue.length > 0) {
+			const path = queue.shift() as string;
+			if (ahead.has(path)) continue;
+			const stamp = files.stat(path).catch(() => undefined);
+			const bytes = stamp.then((s) => (s ? files.read(path) : undefined)).catch(() => undefined);
+			ahead.set(path, { stamp, bytes, checked: false });
+		}
+	};
+	const drop = (path: string) => {
+		if (ahead.delete(path)) fill();
+	};
+	return {
+		plan(paths: readonly string[]): void {
+			const wanted = new Set(paths);
+			for (const path of ahead.keys()) if (!wanted.has(path)) ahead.delete(path);
+			queue = paths.filter((p) => !ahead.has(p));
+			fill();
+		},
+		async stat(path: string): Promise<FileStamp | undefined> {
+			const stamp = await files.stat(path);
+			const entry = ahead.get(path);
+			if (entry) {
+				const early = await entry.stamp;
+				if (stamp && early && early.size === stamp.size && early.mtime === stamp.mtime) entry.checked = true;
+				else drop(path);
+			}
+			return stamp;
+		},
+		async read(path: string): Promise<Uint8Array | undefined> {
+			const entry = ahead.get(path);
+			if (!entry?.checked) return files.read(path);
+			drop(path);
+			return (await entry.bytes) ?? files.read(path);
+		},
 	};
 }
 

@@ -62,6 +62,8 @@ export interface CorpusIO {
 	yield(): Promise<void>;
 	now(): number;
 	sliceMs?: number;
+	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
+	prefetch?(paths: readonly string[]): void;
 }
 
 export type CacheName = 'index' | 'files';
@@ -143,6 +145,7 @@ export class CorpusShard {
 			yield: () => io.yield(),
 			now: () => io.now(),
 			sliceMs: io.sliceMs,
+			prefetch: (paths) => io.prefetch?.(paths),
 		};
 		this.search = new SearchShard(shardIO, cacheKey(shard, shards), (p) => {
 			// the summaries of a file reach the tree no later than the progress that counts it
@@ -198,6 +201,7 @@ export class CorpusShard {
 		// tree is complete long before the index (which parses these files once more, below)
 		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summary);
 		let done = 0;
+		this.io.prefetch?.(unknown.map((f) => f.path));
 		for (const file of unknown) {
 			await this.readDigest(file.path);
 			this.progress({ phase: 'files', done: ++done, total: unknown.length });

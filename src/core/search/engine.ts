@@ -22,6 +22,8 @@ export interface ShardIO {
 	now(): number;
 	/** longest run of body indexing between two yields (default 25 ms) */
 	sliceMs?: number;
+	/** the files about to be read, in order (a file API with round trips reads ahead) */
+	prefetch?(paths: readonly string[]): void;
 }
 
 export interface ShardProgress {
@@ -73,6 +75,7 @@ export class SearchShard {
 			return !entry || entry.size !== f.size || entry.mtime !== f.mtime;
 		});
 		let done = 0;
+		this.io.prefetch?.(todo.map((f) => f.path));
 		for (const file of todo) {
 			await this.updateFile(file);
 			changed++;
