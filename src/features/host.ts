@@ -44,6 +44,8 @@ export interface IndexWorkerOptions {
 	storage: vscode.Uri | undefined;
 	/** the files and caches of shard `shard` of `shards` through vscode.workspace.fs */
 	files(shard: number, shards: number): FileAccess;
+	/** shard `shard` of `shards` on the extension host's thread, where a worker cannot start (`reason`), with one message to the user */
+	inProcess(shard: number, shards: number, reason: string): ShardHandle;
 }
 
 /**

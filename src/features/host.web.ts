@@ -5,7 +5,7 @@
 import { defaultShardCount, restartingShard, type ShardHandle } from '../core/search/client';
 import type * as NodeHost from './host';
 import type { IndexWorkerOptions, IndexWorkers } from './host';
-import { blobWorkerFactory, webWorkerPort, webWorkersAvailable } from './workspace/webWorker';
+import { blobWorkerFactory, lastStartError, webWorkerPort, webWorkersAvailable } from './workspace/webWorker';
 
 export type { IndexWorkerOptions, IndexWorkers };
 
@@ -33,7 +33,8 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 	const handles: ShardHandle[] = [];
 	for (let shard = 0; shard < shards; shard++) {
 		const files = options.files(shard, shards);
-		handles.push(restartingShard(() => webWorkerPort(newWorker, files, { shard, shards })));
+		// a worker that never starts (the blob URL or the script refused by a policy) leaves the shard on this thread
+		handles.push(restartingShard(() => webWorkerPort(newWorker, files, { shard, shards }), () => options.inProcess(shard, shards, lastStartError(shard))));
 	}
 	return { handles, keys: 'uri' };
 }

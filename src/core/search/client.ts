@@ -73,9 +73,13 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 /**
  * A shard in a worker that `start` starts. A worker that dies (killed, out of memory) is started
  * again and given its files again (its cache makes that quick); the calls it had not answered are
- * sent once more to the new worker.
+ * sent once more to the new worker. When no worker ever started (not one message: the script
+ * cannot be loaded, a policy refuses it) and the restarts are used up, `fallback` (where given)
+ * takes the shard over from there: the files, the reader's sets and the unanswered calls go to it.
+ * A worker that did run and kept dying (a file that crashes it, memory) never falls back: on the
+ * caller's thread the same file would take the editor down.
  */
-export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
+export function restartingShard(startWorker: () => WorkerPort, fallback?: () => ShardHandle): ShardHandle {
 	let nextId = 1;
 	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean };
 	const pending = new Map<number, Pending>();
@@ -86,6 +90,9 @@ export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 	let disposed = false;
 	let restarts = 0;
 	let worker: WorkerPort;
+	/** some worker sent a message: the script runs here */
+	let ran = false;
+	let replacement: ShardHandle | undefined;
 
 	const post = (p: Pending) => {
 		const id = nextId++;
@@ -95,6 +102,7 @@ export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 	const start = () => {
 		worker = startWorker();
 		worker.onMessage((message) => {
+			ran = true;
 			if ('id' in message) {
 				const p = pending.get(message.id);
 				pending.delete(message.id);
@@ -109,6 +117,18 @@ export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 			if (disposed) return;
 			const unanswered = [...pending.values()];
 			pending.clear();
+			if (restarts >= MAX_RESTARTS && fallback && !ran) {
+				replacement = fallback();
+				replacement.onEvent((event) => listeners.forEach((l) => l(event)));
+				for (const l of listeners) l({ event: 'restarting' });
+				void replacement.call({ method: 'userSets', sets: { ...userSets } }).catch(() => undefined);
+				const opened = replacement.call({ method: 'open', files: [...files.values()] });
+				const open = unanswered.find((p) => p.request.method === 'open');
+				if (open) opened.then(open.resolve, open.reject);
+				else opened.catch(() => undefined);
+				for (const p of unanswered) if (p.request.method !== 'open') replacement.call(p.request).then(p.resolve, p.reject);
+				return;
+			}
 			if (restarts >= MAX_RESTARTS) {
 				for (const p of unanswered) p.reject(new Error(`the search index stopped (worker exit code ${code})`));
 				return;
@@ -138,13 +158,15 @@ export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 				} else if (request.method === 'update') files.set(request.file.path, request.file);
 				else if (request.method === 'remove') files.delete(request.path);
 				else if (request.method === 'userSets') Object.assign(userSets, request.sets);
-				post({ request, resolve, reject, retried: false });
+				if (replacement) replacement.call(request).then(resolve, reject);
+				else post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
-		kill: () => worker.terminate(),
+		kill: () => (replacement ? replacement.kill?.() : worker.terminate()),
 		dispose: () => {
 			disposed = true;
 			worker.terminate();
+			replacement?.dispose();
 		},
 	};
 }

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type * as InProcess from '../../core/corpus/inProcess';
 import { cacheFileName, filesCorpusIO, type FileAccess } from '../../core/corpus/proxyIO';
-import { SearchService } from '../../core/search/client';
+import { SearchService, type ShardHandle } from '../../core/search/client';
 import { startIndexWorkers } from '../host';
 import { errorText, getLog } from '../log';
 
@@ -36,26 +36,41 @@ const byUri = { keyOf: (uri: vscode.Uri) => uri.toString(), uriOf: (key: string)
  */
 export function createCorpusBackend(context: vscode.ExtensionContext, uris: readonly vscode.Uri[]): CorpusBackend {
 	const storage = storageFolder(context);
+	let told = false;
 	try {
 		const workers = startIndexWorkers({
 			context,
 			local: uris.every((uri) => uri.scheme === 'file'),
 			storage,
 			files: (shard, shards) => workspaceFiles(storage, shard, shards),
+			inProcess: (shard, shards, reason) => {
+				// one message for all shards
+				if (!told) {
+					told = true;
+					getLog().warn(`arXiv Digest: the index worker could not start (${reason}); indexing on the editor's thread`);
+					void vscode.window.showWarningMessage(vscode.l10n.t("arXiv Digest: the search index could not start in a worker ({0}). It runs on the editor's thread instead: everything works, a large folder loads more slowly.", reason));
+				}
+				return inProcessHandle(storage, shard, shards);
+			},
 		});
 		if (workers) return { service: new SearchService(workers.handles), ...(workers.keys === 'path' ? byPath : byUri), cacheDir: workers.cacheDir };
 	} catch (err) {
 		getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${errorText(err)}`);
 	}
+	return { service: new SearchService([inProcessHandle(storage, 0, 1)]), ...byUri };
+}
+
+/** Shard `shard` of `shards` on this thread, reading through vscode.workspace.fs in small slices. */
+function inProcessHandle(storage: vscode.Uri | undefined, shard: number, shards: number): ShardHandle {
 	// required here, not imported: the index code loads on the host only when a shard runs there
 	// (esbuild keeps a module reached only through require() lazy)
 	const { inProcessShard } = require('../../core/corpus/inProcess') as typeof InProcess;
-	const io = filesCorpusIO(workspaceFiles(storage, 0, 1), {
+	const io = filesCorpusIO(workspaceFiles(storage, shard, shards), {
 		yield: () => new Promise((resolve) => setTimeout(resolve, 0)),
 		now: () => Date.now(),
 		sliceMs: IN_PROCESS_SLICE_MS,
 	});
-	return { service: new SearchService([inProcessShard(io, 0, 1)]), ...byUri };
+	return inProcessShard(io, shard, shards);
 }
 
 /** Files and caches through `vscode.workspace.fs`: any file system the editor can read (github.dev's, vscode.dev's, remote). */

@@ -26,6 +26,14 @@ export function blobWorkerFactory(extensionUri: vscode.Uri): () => Promise<Worke
 	};
 }
 
+/** why the last worker of each shard ended, for the message when the shard falls back to this thread */
+const lastFailure = new Map<number, string>();
+
+/** The last reason a worker of shard `shard` failed or could not start. */
+export function lastStartError(shard: number): string {
+	return lastFailure.get(shard) ?? 'no reason given';
+}
+
 /**
  * One Web Worker as a WorkerPort: requests posted before it started are queued; its file requests
  * are answered here. An error the worker does not catch, or a worker that cannot start, counts as
@@ -58,6 +66,8 @@ export function webWorkerPort(newWorker: () => Promise<Worker>, files: FileAcces
 				}
 			};
 			started.onerror = (event: ErrorEvent) => {
+				// a script refused by a policy or not loadable fails with an event that has no message
+				lastFailure.set(init.shard, event.message || 'the worker script could not be loaded');
 				getLog().warn(`arXiv Digest: index worker ${init.shard} failed: ${event.message}`);
 				end(1);
 			};
@@ -65,6 +75,7 @@ export function webWorkerPort(newWorker: () => Promise<Worker>, files: FileAcces
 			for (const request of queued.splice(0)) started.postMessage(request);
 		},
 		(err: unknown) => {
+			lastFailure.set(init.shard, errorText(err));
 			getLog().warn(`arXiv Digest: the index worker could not start: ${errorText(err)}`);
 			end(1);
 		},
