@@ -1,13 +1,10 @@
 /** CorpusIO over node:fs, for the index workers and the CLI. */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheFileName } from './proxyIO';
+import { cacheFileName, isStaleCacheFile } from './proxyIO';
 import type { CacheName, CorpusIO } from './shard';
 
 export { cacheFileName };
-
-/** our cache files; `files.*.json` is the file records' earlier (uncompressed) name */
-const CACHE_FILE = /^(?:search-index\.\d+of(\d+)\.bin|files\.\d+of(\d+)\.(bin|json))$/;
 
 /** Removes the caches a different shard count left behind (they would never be read again). */
 export function removeStaleCaches(dir: string, shards: number): void {
@@ -17,10 +14,7 @@ export function removeStaleCaches(dir: string, shards: number): void {
 	} catch {
 		return;
 	}
-	for (const name of names) {
-		const m = CACHE_FILE.exec(name);
-		if (m && (Number(m[1] ?? m[2]) !== shards || m[3] === 'json')) rmSync(join(dir, name), { force: true });
-	}
+	for (const name of names) if (isStaleCacheFile(name, shards)) rmSync(join(dir, name), { force: true });
 }
 
 export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards: number): CorpusIO {

@@ -14,6 +14,19 @@ export interface FileAccess {
 	writeCache(name: CacheName, bytes: Uint8Array): Promise<void>;
 }
 
+/** our cache files; `files.*.json` is the file records' earlier (uncompressed) name */
+const CACHE_FILE = /^(?:search-index\.\d+of(\d+)\.bin|files\.\d+of(\d+)\.(bin|json))$/;
+
+/**
+ * Whether `name` in the cache folder is a cache that `shards` shards never read again: one of
+ * another shard count, or of an earlier format. Each build removes them its own way (node:fs,
+ * vscode.workspace.fs).
+ */
+export function isStaleCacheFile(name: string, shards: number): boolean {
+	const m = CACHE_FILE.exec(name);
+	return m !== null && (Number(m[1] ?? m[2]) !== shards || m[3] === 'json');
+}
+
 /** How the thread running the shard gives itself back and tells time. */
 export type Scheduling = Pick<CorpusIO, 'yield' | 'now' | 'sliceMs'>;
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type * as InProcess from '../../core/corpus/inProcess';
-import { cacheFileName, filesCorpusIO, type FileAccess } from '../../core/corpus/proxyIO';
+import { cacheFileName, filesCorpusIO, isStaleCacheFile, type FileAccess } from '../../core/corpus/proxyIO';
 import { SearchService, type ShardHandle } from '../../core/search/client';
 import { startIndexWorkers } from '../host';
 import { errorText, getLog } from '../log';
@@ -53,11 +53,32 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 				return inProcessHandle(storage, shard, shards);
 			},
 		});
-		if (workers) return { service: new SearchService(workers.handles), ...(workers.keys === 'path' ? byPath : byUri), cacheDir: workers.cacheDir };
+		if (workers) {
+			// the Node workers clean their cache folder themselves (host.ts)
+			if (workers.keys === 'uri') void removeStaleCaches(storage, workers.handles.length);
+			return { service: new SearchService(workers.handles), ...(workers.keys === 'path' ? byPath : byUri), cacheDir: workers.cacheDir };
+		}
 	} catch (err) {
 		getLog().warn(`arXiv Digest: index workers unavailable, indexing on the editor's thread: ${errorText(err)}`);
 	}
+	void removeStaleCaches(storage, 1);
 	return { service: new SearchService([inProcessHandle(storage, 0, 1)]), ...byUri };
+}
+
+/**
+ * Deletes, through vscode.workspace.fs, the caches of another shard count (a start on another
+ * machine, a changed core count) or format in the storage folder: they would never be read again.
+ */
+async function removeStaleCaches(storage: vscode.Uri | undefined, shards: number): Promise<void> {
+	if (!storage) return;
+	try {
+		for (const [name, type] of await vscode.workspace.fs.readDirectory(storage)) {
+			if (type === vscode.FileType.File && isStaleCacheFile(name, shards)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, name));
+		}
+	} catch (err) {
+		// no storage folder yet (a first start), or one that cannot be listed: nothing to clean
+		if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) getLog().warn(`arXiv Digest: old index caches not removed: ${errorText(err)}`);
+	}
 }
 
 /** Shard `shard` of `shards` on this thread, reading through vscode.workspace.fs in small slices. */
