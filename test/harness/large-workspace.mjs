@@ -4,7 +4,9 @@
 // same profile restarted, so the index loads from workspace storage). Prints the figures as JSON.
 // A benchmark, not a test: figures move with machine load and nothing here fails on a target.
 // Options: --skip-build (reuse the VSIX of the last run), --keep (keep the temp profile and logs),
-//          --no-warm (cold start only). Screenshots: .vscode-test/screenshots/bench-*.png.
+//          --no-warm (cold start only), --web (the web build: a VSIX with only the `browser` entry and
+//          bench-probe-web/, in the browser's web-worker extension host; no baseline: a web worker
+//          has no memory figures). Screenshots: .vscode-test/screenshots/bench-*.png.
 import { chromium } from 'playwright-core';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,17 +17,20 @@ import {
 } from './lib.mjs';
 import { prepare } from './prepare.mjs';
 import { editorLogs, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
+import { packageWebOnlyVsix } from './web-vsix.mjs';
+import { writeFileSync } from 'node:fs';
 
 const argv = process.argv.slice(2);
 const skipBuild = argv.includes('--skip-build');
 const keep = argv.includes('--keep');
 const warm = !argv.includes('--no-warm');
+const web = argv.includes('--web');
 const folderArg = argv.find((a) => !a.startsWith('--'));
 
 const CORPUS = folderArg ? resolve(folderArg) : join(REPO, 'bench-corpus', 'data');
 // outside .vscode-test/, so a concurrent `npm run test:e2e` keeps its own VSIX
-const VSIX = join(tmpdir(), 'arxiv-digest-bench.vsix');
-const PROBE_VSIX = join(tmpdir(), 'arxiv-digest-bench-probe.vsix');
+const VSIX = join(tmpdir(), web ? 'arxiv-digest-bench-web.vsix' : 'arxiv-digest-bench.vsix');
+const PROBE_VSIX = join(tmpdir(), web ? 'arxiv-digest-bench-probe-web.vsix' : 'arxiv-digest-bench-probe.vsix');
 const ACTIVITY_ITEM = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
 
 const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
@@ -103,27 +108,28 @@ try {
 	await step('prepare editor (cached in .vscode-test/)', () => prepare({ needBrowser: true }));
 	if (!skipBuild || !existsSync(VSIX)) {
 		await step('build (node esbuild.mjs --production)', () => run(process.execPath, ['esbuild.mjs', '--production']));
-		await step('package VSIX', () => run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', VSIX], { capture: true }));
+		await step('package VSIX', () => (web ? packageWebOnlyVsix(VSIX) : run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', VSIX], { capture: true })));
 	}
 	await step('package the probe extension', () => run(process.execPath, [
 		join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', PROBE_VSIX,
-	], { cwd: join(REPO, 'test', 'harness', 'bench-probe'), capture: true }));
+	], { cwd: join(REPO, 'test', 'harness', web ? 'bench-probe-web' : 'bench-probe'), capture: true }));
 	const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
 	// a copy: the editor and the extension only read, but nothing may ever write into the corpus
 	await step(`copy ${files.length} corpus files to a temp workspace`, () => cpSync(CORPUS, join(workspace, 'data'), { recursive: true }));
 	const { queries, expect } = chooseQueries(files);
 	figures.corpus = { days: files.length, queries, expect };
+	if (web) figures.build = 'web (web-worker extension host)';
 	await step('install the VSIX and the probe into a fresh extensions dir', async () => {
 		const profile = { extensionsDir, userDataDir: join(root, 'install-profile') };
 		await installVsix(VSIX, { ...profile, logFile: join(root, 'install.log') });
 		await installVsix(PROBE_VSIX, { ...profile, logFile: join(root, 'install-probe.log') });
 	});
-	await step('install only the probe into a second extensions dir (the baseline editor)', () =>
+	if (!web) await step('install only the probe into a second extensions dir (the baseline editor)', () =>
 		installVsix(PROBE_VSIX, { extensionsDir: baselineExtensionsDir, userDataDir: join(root, 'install-profile-baseline'), logFile: join(root, 'install-baseline.log') }));
 	writeUserSettings(userDataDir, {});
 	writeUserSettings(baselineUserDataDir, {});
 	browser = await chromium.launch(BROWSER_OPTIONS);
-	figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession());
+	if (!web) figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession());
 	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: files.length, queries, expect }));
 	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: files.length, queries, expect }));
 	ok = true;
@@ -179,6 +185,8 @@ async function session(name, config) {
 		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
 		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify(config) },
 	});
+	// the web probe has no environment: it reads this beside the workspace folder (root) through vscode.workspace.fs
+	if (web) writeFileSync(join(root, 'bench-probe.json'), JSON.stringify({ out: `probe-${name}.json`, config }));
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	try {
 		const load = loadavg()[0];
@@ -232,12 +240,15 @@ async function session(name, config) {
 				titleWordAllTitles: since(probe.queries.title?.expectedAt),
 				titleWordFinalCount: since(probe.queries.title?.completeAt),
 				idOfNewestDay: since(probe.queries.id?.expectedAt),
+				// the web probe marks it (bench-probe-web): every title searchable
+				everyTitleSearchable: since(tl.headReady),
 				abstractWordFirstHit: since(tl.abstractFirst),
 				abstractWordAllAbstracts: since(probe.queries.abstract?.expectedAt),
 				fullIndexed: since(tl.fullIndexed),
 			},
 			fromActivationMs: {
 				titleWordAllTitles: probe.queries.title?.expectedAt - tl.activated,
+				everyTitleSearchable: tl.headReady - tl.activated,
 				abstractWordAllAbstracts: probe.queries.abstract?.expectedAt - tl.activated,
 				treeAllDaysInModel: tl.treeAllDays - tl.activated,
 				fullIndexed: tl.fullIndexed - tl.activated,

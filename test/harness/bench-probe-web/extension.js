@@ -1,0 +1,124 @@
+// Benchmark-only web extension (installed by test/harness/large-workspace.mjs --web, never shipped):
+// the web build's twin of ../bench-probe, in the browser's web-worker extension host, where the
+// web build runs (an extension's API is reachable only from the same host). It times activation,
+// the Papers tree, the queries of the Node probe and the index being complete, and the longest gap
+// of this thread's event loop. A web worker has no environment, node:fs or memory figures: the
+// harness leaves `bench-probe.json` ({ out, config }) beside the workspace folder, the figures are
+// written beside it through vscode.workspace.fs.
+'use strict';
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'arxiv-digest.arxiv-digest';
+const PROBE_MS = 5;
+const BLOCK_MS = 50;
+
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitUntil(probe, timeoutMs, intervalMs = 20) {
+	const t0 = Date.now();
+	while (Date.now() - t0 < timeoutMs) {
+		const v = await probe();
+		if (v) return v;
+		await delay(intervalMs);
+	}
+	return undefined;
+}
+
+/** setInterval drift: gaps between ticks longer than the interval are time the thread ran something else */
+function driftProbe() {
+	const gaps = [];
+	let last = Date.now();
+	const timer = setInterval(() => {
+		const now = Date.now();
+		if (now - last - PROBE_MS >= BLOCK_MS) gaps.push({ at: now, ms: now - last - PROBE_MS });
+		last = now;
+	}, PROBE_MS);
+	return { gaps, stop: () => clearInterval(timer) };
+}
+
+async function measure(config) {
+	const started = Date.now();
+	const drift = driftProbe();
+	const out = { probeStartedAt: started, timeline: {}, host: typeof process === 'undefined' ? 'web worker' : 'node' };
+	const mark = (name) => (out.timeline[name] = Date.now());
+	const ext = await waitUntil(() => vscode.extensions.getExtension(EXTENSION_ID), 30_000);
+	if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+	const a0 = Date.now();
+	const wasActive = ext.isActive;
+	const api = await ext.activate();
+	out.activation = { ms: Date.now() - a0, alreadyActive: wasActive };
+	mark('activated');
+
+	const treeTask = waitUntil(() => {
+		const roots = api.tree.provider.getChildren(undefined);
+		if (!out.timeline.treeFirstDay && roots.length > 0) mark('treeFirstDay');
+		return roots.length >= config.days;
+	}, 300_000).then((ok) => ok && mark('treeAllDays'));
+	const readyTask = api.workspace.ready.then(() => mark('workspaceReady'));
+	// every title, author, id and TL;DR searchable (all shards' head phase)
+	const backend = await api.workspace.backend();
+	const headTask = backend ? backend.service.headReady.then(() => mark('headReady')) : Promise.resolve();
+	const series = {};
+	const pollQuery = async (name, query) => {
+		const points = [];
+		series[name] = points;
+		const t0 = Date.now();
+		while (Date.now() - t0 < 300_000) {
+			const hits = await api.search.api.search(query, 100000).catch(() => []);
+			points.push([Date.now(), hits.length]);
+			if (hits.length > 0 && !out.timeline[`${name}First`]) mark(`${name}First`);
+			if (out.timeline.fullIndexed && points.length > 1 && points[points.length - 2][1] === hits.length) break;
+			await delay(100);
+		}
+	};
+	const queryTasks = Object.entries(config.queries).map(([name, q]) => pollQuery(name, q));
+	await api.search.api.whenIndexed();
+	mark('fullIndexed');
+	await Promise.all([treeTask, readyTask, headTask, ...queryTasks]);
+	drift.stop();
+	out.queries = {};
+	for (const [name, points] of Object.entries(series)) {
+		const final = points[points.length - 1]?.[1] ?? 0;
+		const complete = points.find((p) => p[1] >= final);
+		const expected = points.find((p) => p[1] >= (config.expect?.[name] ?? final));
+		out.queries[name] = { query: config.queries[name], finalHits: final, completeAt: complete?.[0], expectedAt: expected?.[0], polls: points.length };
+	}
+	out.blocking = {
+		longestMs: drift.gaps.reduce((m, b) => Math.max(m, b.ms), 0),
+		blocksOver50ms: drift.gaps.length,
+		blocks: drift.gaps.map((b) => ({ atMs: b.at - started, ms: b.ms })),
+	};
+	out.hostFilesKept = api.workspace.files().length;
+	out.finishedAt = Date.now();
+	return out;
+}
+
+async function activate() {
+	const folder = vscode.workspace.workspaceFolders?.[0];
+	if (!folder) return;
+	const beside = (name) => vscode.Uri.joinPath(folder.uri, '..', name);
+	const write = (name, value) => vscode.workspace.fs.writeFile(beside(name), new TextEncoder().encode(JSON.stringify(value, null, '\t')));
+	let setup;
+	try {
+		setup = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(beside('bench-probe.json'))));
+	} catch {
+		return; // not a benchmark profile
+	}
+	// a reloaded window starts a new extension host: measure only the first
+	try {
+		await vscode.workspace.fs.stat(beside(`${setup.out}.started`));
+		return;
+	} catch {
+		await write(`${setup.out}.started`, Date.now());
+	}
+	let result;
+	try {
+		result = await measure(setup.config);
+	} catch (err) {
+		result = { fatal: String((err && err.stack) || err) };
+	}
+	await write(`${setup.out}.tmp`, result);
+	await vscode.workspace.fs.rename(beside(`${setup.out}.tmp`), beside(setup.out), { overwrite: true });
+}
+
+module.exports = { activate, deactivate() {} };
