@@ -11,6 +11,7 @@ import { registerReading } from './features/reading';
 import { connectTreeReading } from './features/reading/treeView';
 import { registerParseReport } from './features/report';
 import { QUERY_IDS_COMMAND, registerSearch } from './features/search';
+import { registerStatistics } from './features/stats';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
@@ -33,6 +34,8 @@ export interface ArxivDigestTestApi {
 	readonly hover: ReturnType<typeof registerHover>;
 	/** interests and new/seen/read state */
 	readonly reading: ReturnType<typeof registerReading>;
+	/** the Statistics view: its panel and the last figures sent to it */
+	readonly stats: ReturnType<typeof registerStatistics>;
 }
 
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here.
@@ -71,10 +74,12 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 			queryIds: async (query) => (await vscode.commands.executeCommand<{ ids: string[] } | { error: string }>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
 		}),
 	);
+	const stats = registerStatistics(context, workspace, reading);
+	context.subscriptions.push(stats);
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
-	return { workspace, tree, cards, search, library, hover, reading };
+	return { workspace, tree, cards, search, library, hover, reading, stats };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,6 @@
 /**
  * The trends the host computes from the file summaries it already holds (no worker): papers per
- * day stacked by category, the reader's interest matches per day, day ranges, and the search
- * queries a click on a chart opens.
+ * day stacked by category, the reader's interest matches per day and day ranges.
  */
 import { isValidDay } from '../day';
 import { addCounts, emptyCounts, type ReadingLookup } from '../readingMarks';
@@ -89,7 +88,12 @@ export function interestsPerDay(files: readonly DayFile[], days: readonly string
 	for (const day of days) {
 		const ids = [...(perDay.get(day) ?? [])];
 		matches.push(addCounts(emptyCounts(), ids, day, lookup).matches);
-		unread.push(addCounts(emptyCounts(), ids, day, { ...lookup, match: (id) => (lookup.statusOn(id, day) === 'read' ? undefined : lookup.match(id)) }).matches);
+		const unreadOnly: ReadingLookup = {
+			statusOn: (id, on) => lookup.statusOn(id, on),
+			match: (id) => (lookup.statusOn(id, day) === 'read' ? undefined : lookup.match(id)),
+			firstListed: (id) => lookup.firstListed(id),
+		};
+		unread.push(addCounts(emptyCounts(), ids, day, unreadOnly).matches);
 	}
 	return { matches, unread };
 }
@@ -109,32 +113,18 @@ export function presetRange(preset: RangePreset, days: readonly string[]): DayRa
 	return { from: shiftDay(newest, preset === 'last7' ? -6 : -29), to: newest };
 }
 
+export type RangeError = { ok: false; reason: 'date'; value: string; error: string } | { ok: false; reason: 'order'; from: string; to: string; error: string };
+
 /** A range typed by the reader: either end may be empty (open); a bad date or a reversed range is an error to show. */
-export function parseRange(from: string, to: string): { ok: true; range: DayRange } | { ok: false; error: string } {
+export function parseRange(from: string, to: string): { ok: true; range: DayRange } | RangeError {
 	const range: DayRange = {};
 	for (const [name, value] of [['from', from.trim()], ['to', to.trim()]] as const) {
 		if (value === '') continue;
-		if (!isValidDay(value)) return { ok: false, error: `"${value}" is not a date: use YYYY-MM-DD` };
+		if (!isValidDay(value)) return { ok: false, reason: 'date', value, error: `"${value}" is not a date: use YYYY-MM-DD` };
 		range[name] = value;
 	}
-	if (range.from !== undefined && range.to !== undefined && range.from > range.to) return { ok: false, error: `${range.from} is after ${range.to}` };
+	if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
+		return { ok: false, reason: 'order', from: range.from, to: range.to, error: `${range.from} is after ${range.to}` };
+	}
 	return { ok: true, range };
-}
-
-/** a filter value as the search query language reads it (quoted when it has spaces) */
-function filterValue(value: string): string {
-	return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
-}
-
-/** The search a click opens: one day, optionally one category of it (undefined category: the whole day). */
-export function dayQuery(day: string, category?: string): string {
-	return category === undefined ? `day:${day}` : `cat:${filterValue(category)} day:${day}`;
-}
-
-/** The search for a term or author of a range: `author:` for an author, the term itself else, with the range's ends. */
-export function rangeQuery(range: DayRange, text: string, kind: 'term' | 'author'): string {
-	const parts = [kind === 'author' ? `author:${filterValue(text)}` : text];
-	if (range.from) parts.push(`after:${range.from}`);
-	if (range.to) parts.push(`before:${range.to}`);
-	return parts.join(' ');
 }
