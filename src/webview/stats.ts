@@ -188,7 +188,7 @@ function rangeControls(strings: StatsStrings): HTMLElement {
 }
 
 function termControls(strings: StatsStrings): HTMLElement {
-	const input = el('input', { id: 'term' });
+	const input = el('input', { id: 'term-input' });
 	input.type = 'search';
 	input.placeholder = strings.termPlaceholder;
 	input.setAttribute('aria-label', strings.term);

@@ -41,6 +41,7 @@ const BOILERPLATE = [
 	'three', 'first', 'well', 'different', 'various', 'provide', 'key', 'effective', 'address', 'across', 'including',
 	'enable', 'extensive', 'outperform', 'challenge', 'remain', 'recent', 'abstract', 'find', 'also', 'et', 'al', 'make',
 	'many', 'often', 'etc', 'furthermore', 'moreover', 'specifically', 'overall', 'leverage', 'experimental',
+	'state-of-the-art', 'large', 'high', 'low', 'level', 'multi', 'multiple', 'time', 'real', 'general', 'specific',
 ];
 export const TREND_STOPLIST: ReadonlySet<string> = new Set(BOILERPLATE.map((w) => foldTerm(w, true) ?? w));
 

@@ -85,6 +85,10 @@ class StatsPanel implements vscode.Disposable {
 	private overview: PapersPerDay | undefined;
 	private readonly generation = { top: 0, term: 0, overview: 0 };
 	private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+	/** files changed since the last refresh: the shards' figures are asked again too */
+	private filesChanged = false;
+	/** the shards' last answers by range / query, until files change: showing the view again asks no shard */
+	private readonly answers = new Map<string, StatsExtensionMessage>();
 	private disposed = false;
 	readonly sent: Partial<Record<StatsExtensionMessage['type'], StatsExtensionMessage>> = {};
 	private readonly subscriptions: vscode.Disposable[] = [];
@@ -113,8 +117,9 @@ class StatsPanel implements vscode.Disposable {
 				const message = parseStatsMessage(raw);
 				if (message) void this.handle(message);
 			}),
-			workspace.onDidChange(() => this.scheduleRefresh()),
-			reading.interests.onDidChange(() => this.scheduleRefresh()),
+			workspace.onDidChange(() => this.scheduleRefresh(true)),
+			// matches and read marks change only the per-day counts from the summaries: no shard is asked
+			reading.onDidChange(() => this.scheduleRefresh(false)),
 			panel.onDidDispose(() => {
 				this.dispose();
 				onDispose();
@@ -150,12 +155,18 @@ class StatsPanel implements vscode.Disposable {
 		}
 	}
 
-	private scheduleRefresh(): void {
+	private scheduleRefresh(files: boolean): void {
 		if (this.disposed) return;
+		this.filesChanged ||= files;
 		if (this.refreshTimer) clearTimeout(this.refreshTimer);
 		this.refreshTimer = setTimeout(() => {
 			this.refreshTimer = undefined;
-			if (this.panel.visible) void this.refreshAll();
+			// a hidden view is drawn anew when shown (its webview says `ready` again)
+			if (!this.panel.visible) return;
+			const all = this.filesChanged;
+			this.filesChanged = false;
+			if (all) this.answers.clear();
+			void (all ? this.refreshAll() : this.sendOverview());
 		}, REFRESH_DELAY_MS);
 	}
 
@@ -201,12 +212,20 @@ class StatsPanel implements vscode.Disposable {
 			this.post({ type: 'error', part: 'top', message: range });
 			return;
 		}
+		const key = `top ${range.from ?? ''} ${range.to ?? ''}`;
+		const known = this.answers.get(key);
+		if (known) {
+			this.post(known);
+			return;
+		}
 		try {
 			const service = await this.indexed();
 			if (!service || generation !== this.generation.top) return;
 			const top = await service.rangeTop(range);
 			if (generation !== this.generation.top) return;
-			this.post({ type: 'top', ...range, papers: top.papers, terms: top.terms, authors: top.authors });
+			const message: StatsExtensionMessage = { type: 'top', ...range, papers: top.papers, terms: top.terms, authors: top.authors };
+			this.answers.set(key, message);
+			this.post(message);
 		} catch (err) {
 			getLog().warn(`Statistics: top terms failed: ${errorText(err)}`);
 			this.post({ type: 'error', part: 'top', message: vscode.l10n.t('The index could not count the range: {0}', errorText(err)) });
@@ -217,6 +236,12 @@ class StatsPanel implements vscode.Disposable {
 		const generation = ++this.generation.term;
 		const query = this.state.term.trim();
 		if (query === '') return;
+		const key = `term ${query}`;
+		const known = this.answers.get(key);
+		if (known) {
+			this.post(known);
+			return;
+		}
 		try {
 			const service = await this.indexed();
 			if (!service || generation !== this.generation.term) return;
@@ -228,7 +253,9 @@ class StatsPanel implements vscode.Disposable {
 			}
 			const byDay = new Map(reply.days);
 			const days = this.overview?.days ?? reply.days.map(([day]) => day);
-			this.post({ type: 'term', query, days, counts: days.map((d) => byDay.get(d) ?? 0) });
+			const message: StatsExtensionMessage = { type: 'term', query, days, counts: days.map((d) => byDay.get(d) ?? 0) };
+			this.answers.set(key, message);
+			this.post(message);
 		} catch (err) {
 			getLog().warn(`Statistics: term per day failed: ${errorText(err)}`);
 			this.post({ type: 'error', part: 'term', message: vscode.l10n.t('The index could not count "{0}": {1}', query, errorText(err)) });
