@@ -34,8 +34,6 @@ export interface ArxivDigestTestApi {
 	readonly hover: ReturnType<typeof registerHover>;
 	/** interests and new/seen/read state */
 	readonly reading: ReturnType<typeof registerReading>;
-	/** the Statistics view: its panel and the last figures sent to it */
-	readonly stats: ReturnType<typeof registerStatistics>;
 }
 
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here.
@@ -74,12 +72,11 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 			queryIds: async (query) => (await vscode.commands.executeCommand<{ ids: string[] } | { error: string }>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
 		}),
 	);
-	const stats = registerStatistics(context, workspace, reading);
-	context.subscriptions.push(stats);
+	context.subscriptions.push(registerStatistics(context, workspace, reading));
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
-	return { workspace, tree, cards, search, library, hover, reading, stats };
+	return { workspace, tree, cards, search, library, hover, reading };
 }
 
 export function deactivate(): void {

@@ -412,10 +412,7 @@ window.addEventListener('message', (event: MessageEvent<StatsExtensionMessage>) 
 			return;
 		}
 		case 'status':
-			for (const id of ['range-status', 'term-status']) {
-				const status = document.getElementById(id);
-				if (status && status.textContent === '') status.textContent = message.message;
-			}
+			setStatus(message.part === 'top' ? 'range' : 'term', message.message);
 			return;
 	}
 });

@@ -73,7 +73,8 @@ export type StatsExtensionMessage =
 	| { type: 'top'; from?: string; to?: string; papers: number; terms: [string, number][]; authors: [string, number][] }
 	| { type: 'term'; query: string; days: string[]; counts: number[] }
 	| { type: 'error'; part: 'top' | 'term'; message: string }
-	| { type: 'status'; message: string };
+	/** a part waits (for the index) */
+	| { type: 'status'; part: 'top' | 'term'; message: string };
 
 export type StatsWebviewMessage =
 	| { type: 'ready'; state: StatsState }

@@ -74,12 +74,6 @@ function strings(): StatsStrings {
 	};
 }
 
-/** What the real-editor tests read: the last figures each part of the open view was sent. */
-export interface StatsTestApi {
-	panel(): vscode.WebviewPanel | undefined;
-	lastSent(): Partial<Record<StatsExtensionMessage['type'], StatsExtensionMessage>>;
-}
-
 class StatsPanel implements vscode.Disposable {
 	private state: StatsState = DEFAULT_STATS_STATE;
 	private overview: PapersPerDay | undefined;
@@ -90,7 +84,6 @@ class StatsPanel implements vscode.Disposable {
 	/** the shards' last answers by range / query, until files change: showing the view again asks no shard */
 	private readonly answers = new Map<string, StatsExtensionMessage>();
 	private disposed = false;
-	readonly sent: Partial<Record<StatsExtensionMessage['type'], StatsExtensionMessage>> = {};
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -129,7 +122,6 @@ class StatsPanel implements vscode.Disposable {
 
 	private post(message: StatsExtensionMessage): void {
 		if (this.disposed) return;
-		this.sent[message.type] = message;
 		void this.panel.webview.postMessage(message);
 	}
 
@@ -196,11 +188,11 @@ class StatsPanel implements vscode.Disposable {
 			: vscode.l10n.t('{0} is after {1}.', parsed.from, parsed.to);
 	}
 
-	/** The shards once every field is indexed (top terms count abstracts); says so meanwhile. */
-	private async indexed() {
+	/** The shards once every field is indexed (top terms count abstracts); the part waiting says so meanwhile. */
+	private async indexed(part: 'top' | 'term') {
 		const backend = await this.workspace.backend();
 		if (!backend) return undefined;
-		if (backend.service.phase !== 'full') this.post({ type: 'status', message: vscode.l10n.t('Indexing the digests…') });
+		if (backend.service.phase !== 'full') this.post({ type: 'status', part, message: vscode.l10n.t('Indexing the digests…') });
 		await backend.service.whenIndexed();
 		return backend.service;
 	}
@@ -219,7 +211,7 @@ class StatsPanel implements vscode.Disposable {
 			return;
 		}
 		try {
-			const service = await this.indexed();
+			const service = await this.indexed('top');
 			if (!service || generation !== this.generation.top) return;
 			const top = await service.rangeTop(range);
 			if (generation !== this.generation.top) return;
@@ -243,7 +235,7 @@ class StatsPanel implements vscode.Disposable {
 			return;
 		}
 		try {
-			const service = await this.indexed();
+			const service = await this.indexed('term');
 			if (!service || generation !== this.generation.term) return;
 			const reply = await service.trendDays(query);
 			if (generation !== this.generation.term) return;
@@ -278,7 +270,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
 	};
 }
 
-export function registerStatistics(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading: Reading): vscode.Disposable & { readonly api: StatsTestApi } {
+export function registerStatistics(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading: Reading): vscode.Disposable {
 	let current: StatsPanel | undefined;
 	const adopt = (panel: vscode.WebviewPanel) => {
 		current?.panel.dispose();
@@ -310,13 +302,5 @@ export function registerStatistics(context: vscode.ExtensionContext, workspace: 
 		}),
 		{ dispose: () => current?.panel.dispose() },
 	];
-	return {
-		api: {
-			panel: () => current?.panel,
-			lastSent: () => ({ ...(current?.sent ?? {}) }),
-		},
-		dispose: () => {
-			for (const d of disposables) d.dispose();
-		},
-	};
+	return vscode.Disposable.from(...disposables);
 }
