@@ -14,8 +14,14 @@ describe('Statistics view', function () {
 	let page;
 	let frame;
 
+	/** console lines of any frame that report a blocked resource, style or script */
+	const violations = [];
+
 	before(async () => {
 		({ browser, page } = await openWorkbench());
+		page.on('console', (message) => {
+			if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+		});
 	});
 
 	after(async () => {
@@ -58,6 +64,14 @@ describe('Statistics view', function () {
 		});
 		assert.ok(drawn.width > 100 && drawn.painted > 1000, `the stacked chart is painted: ${JSON.stringify(drawn)}`);
 		await shot(page, `statistics-${await themeKind()}`);
+		// Chart.js draws under the card's CSP: no inline style or script of its was refused …
+		assert.deepEqual(violations, [], 'no CSP violation reported');
+		// … and a refusal in this webview would have been seen (positive control: an inline style attribute)
+		await frame.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="csp-control" style="color: red">control</p>'));
+		const deadline = Date.now() + 10_000;
+		while (violations.length === 0 && Date.now() < deadline) await page.waitForEvent('console', { timeout: deadline - Date.now() }).catch(() => {});
+		assert.ok(violations.some((v) => /inline style/i.test(v)), `the control's inline style was refused and reported: ${violations.join(' | ')}`);
+		await frame.evaluate(() => document.getElementById('csp-control')?.remove());
 	});
 
 	it('draws a term per listing day', async () => {
