@@ -11,6 +11,7 @@ import { registerReading } from './features/reading';
 import { connectTreeReading } from './features/reading/treeView';
 import { registerParseReport } from './features/report';
 import { QUERY_IDS_COMMAND, registerSearch } from './features/search';
+import { registerStatistics } from './features/stats';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 			queryIds: async (query) => (await vscode.commands.executeCommand<{ ids: string[] } | { error: string }>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
 		}),
 	);
+	context.subscriptions.push(registerStatistics(context, workspace, reading));
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 

@@ -15,6 +15,7 @@ import { runBenchWithSearch } from './benchSearch';
 import { runSearch } from './search';
 import { runSimilar } from './similar';
 import { runBenchRecs } from './benchRecs';
+import { runTrends } from './trends';
 
 export type { CliIO } from './io';
 
@@ -29,6 +30,8 @@ Commands:
                            (--search: also the search index figures)
   search DIR QUERY         search the papers under DIR [--json] [--limit N]
   similar DIR ID           the 10 papers most similar to paper ID [--json]
+  trends DIR [--term X]    papers per day, a term's papers per day, top terms
+                           and authors of a range [--from D] [--to D] [--json]
   relevance DIR            ranking quality (P@10, nDCG@10, MRR) on judged queries,
                            ours vs minisearch (--judge: write the judgements)
                            (--recs: similar-paper latency and "For you" quality)
@@ -75,7 +78,7 @@ export function main(argv: readonly string[], io: CliIO): number {
 /** Commands that run asynchronously (worker threads); everything else goes through `main`. */
 export async function mainAsync(argv: readonly string[], io: CliIO): Promise<number> {
 	const [first, ...rest] = argv;
-	const run = first === 'search' ? runSearch : first === 'similar' ? runSimilar : first === 'bench' && rest.includes('--recs') ? runBenchRecs : first === 'relevance' ? runRelevance : first === 'bench' && rest.includes('--search') ? runBenchWithSearch : undefined;
+	const run = first === 'search' ? runSearch : first === 'similar' ? runSimilar : first === 'trends' ? runTrends : first === 'bench' && rest.includes('--recs') ? runBenchRecs : first === 'relevance' ? runRelevance : first === 'bench' && rest.includes('--search') ? runBenchWithSearch : undefined;
 	if (!run) return main(argv, io);
 	try {
 		return await run(rest, io);

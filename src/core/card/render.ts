@@ -8,6 +8,7 @@ import type { Paper, SummaryField } from '../model';
 import { cardMarkdown, escapeHtml, highlightPattern, type CardRenderEnv } from './markdown';
 import { paperLinks } from './links';
 import { NOTE_INPUT_ID } from './protocol';
+import { webviewCsp } from '../webviewCsp';
 
 export interface CardAppearance {
 	/** the digest's label (its day, else the file stem) */
@@ -347,16 +348,9 @@ export interface CardDocumentOptions {
 export function buildCardDocument(options: CardDocumentOptions): string {
 	const { cspSource, nonce } = options;
 	const t = options.strings ?? CARD_STRINGS_EN;
-	if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) throw new Error('card nonce must be at least 16 base64 characters');
 	// No 'unsafe-inline' for styles: KaTeX's inline styles travel as data attributes and are applied
 	// through the CSSOM by the nonce'd script (see KATEX_STYLE_ATTRIBUTE).
-	const csp = [
-		"default-src 'none'",
-		`style-src ${cspSource}`,
-		`font-src ${cspSource}`,
-		`img-src ${cspSource} data:`,
-		`script-src 'nonce-${nonce}'`,
-	].join('; ');
+	const csp = webviewCsp(cspSource, nonce);
 	const styles = options.styleUris.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
 	return `<!DOCTYPE html>
 <html lang="${escapeHtml(t.lang)}">

@@ -2,12 +2,14 @@
 import type { ShardStats, WorkerRequest } from '../search/protocol';
 import { trainLinear } from '../recs/linear';
 import type { CorpusShard } from './shard';
+import { rangeIds, rangeTop, termDays } from '../trends/shard';
 
 /** a trained model keeps this many terms (largest |weight|): it travels to every shard on each ranking */
 const MODEL_TERMS = 5000;
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 const READ_METHODS: ReadonlySet<WorkerRequest['method']> = new Set<WorkerRequest['method']>([
 	'search', 'ids', 'stats', 'paper', 'papers', 'coverage', 'documentView', 'interests', 'vector', 'similar', 'vectors', 'train', 'rank',
+	'trendDays', 'rangeIds', 'rangeTop',
 ]);
 
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
@@ -66,6 +68,12 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return Promise.resolve(trainLinear(request.positives, request.negatives, { maxTerms: MODEL_TERMS }));
 		case 'rank':
 			return Promise.resolve(shard.recs.rank(request.model, request.ids));
+		case 'trendDays':
+			return Promise.resolve(termDays(shard.search.index, shard.ids(request.query)));
+		case 'rangeIds':
+			return Promise.resolve(rangeIds(shard.search.index, request.range));
+		case 'rangeTop':
+			return Promise.resolve(rangeTop(shard.search.index, request.range, request.skip));
 		case 'stats': {
 			const index = shard.search.index;
 			const stats: ShardStats = {

@@ -15,6 +15,7 @@ import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeById, type IdVector, type SimilarHit } from '../recs/shard';
 import type { TermVector } from '../recs/tfidf';
+import { mergeTermDays, mergeTop, skipLists, type DayRange, type TermDaysReply, type TopReply } from '../trends/shard';
 
 export interface SearchProgress {
 	phase: ProgressPhase | 'restarting';
@@ -418,6 +419,21 @@ export class SearchService {
 		const scores = new Map<string, number>();
 		for (const [id, score] of lists.flat()) scores.set(id, Math.max(score, scores.get(id) ?? -Infinity));
 		return scores;
+	}
+
+	/** Papers of `query` per listing day over every shard (a paper listed on two days counts on each), oldest day first. */
+	async trendDays(query: string): Promise<{ ok: true; days: [string, number][] } | { ok: false; error: string }> {
+		const parsed = parseQuery(query);
+		if (!parsed.ok) return { ok: false, error: parsed.error };
+		return mergeTermDays((await Promise.all(this.shards.map((s) => s.call({ method: 'trendDays', query })))) as TermDaysReply[]);
+	}
+
+	/** The `limit` top terms and authors of the papers listed in `range`, each paper counted once over every shard. */
+	async rangeTop(range: DayRange, limit = 20): Promise<TopReply> {
+		const ids = this.shards.length === 1 ? [[]] : ((await Promise.all(this.shards.map((s) => s.call({ method: 'rangeIds', range })))) as string[][]);
+		const skips = skipLists(ids);
+		const replies = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'rangeTop', range, skip: skips[i] })))) as TopReply[];
+		return mergeTop(replies, limit);
 	}
 
 	stats(): Promise<ShardStats[]> {

@@ -1211,3 +1211,12 @@ function dayMatchesPositive(query: ParsedQuery, day: string): boolean {
 	if (query.before !== undefined && !(day && day.slice(0, query.before.length) <= query.before)) return false;
 	return true;
 }
+
+/**
+ * Whether a posting's packed counters count its term in `field` (head postings for the head fields,
+ * body postings for Summaries and Abstract): for readers of the postings outside the index (trends).
+ */
+export function postingHasField(packed: number, field: Field): boolean {
+	const [, first, bits] = SLOT_OF[field];
+	return ((packed >>> first) & ((1 << bits) - 1)) !== 0;
+}

@@ -3,6 +3,7 @@ import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../co
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
+import type { DayRange } from '../trends/shard';
 import type { SearchHit, SearchResult } from './index';
 
 export interface FileSpec {
@@ -78,7 +79,13 @@ export type WorkerRequest =
 	/** trains "For you" (recs/linear) on vectors gathered from every shard */
 	| { id: number; method: 'train'; positives: TermVector[]; negatives: TermVector[] }
 	/** the model's score of each paper of `ids` the shard holds */
-	| { id: number; method: 'rank'; model: LinearModel; ids: string[] };
+	| { id: number; method: 'rank'; model: LinearModel; ids: string[] }
+	/** trends (core/trends/shard): the listing days of a query's papers */
+	| { id: number; method: 'trendDays'; query: string }
+	/** trends: ids of the papers listed in a day range */
+	| { id: number; method: 'rangeIds'; range: DayRange }
+	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards */
+	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[] };
 
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }

@@ -1,0 +1,121 @@
+/**
+ * `arxiv-digest trends DIR [--term X] [--from D] [--to D]`: papers per listing day, a term's (or
+ * query's) papers per day, and the top terms and authors of a day range (src/core/trends), from the
+ * same shards the extension runs.
+ */
+import { availableParallelism } from 'node:os';
+import { defaultShardCount } from '../core/search/client';
+import type { DigestSummary } from '../core/summary';
+import { papersPerDay, parseRange } from '../core/trends/days';
+import { inRange, type TopReply } from '../core/trends/shard';
+import { intOption, parseArgs, UsageError } from './args';
+import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
+import { createSearchService, fileSpecs } from './search';
+
+export const TRENDS_HELP = `Usage: arxiv-digest trends DIR [--term QUERY] [--from DAY] [--to DAY] [--json]
+
+Index every digest under DIR and print, per listing day, how many papers were listed.
+A paper listed on two days counts on each.
+
+  --term QUERY   also count, per day, the papers matching QUERY (a word, a phrase,
+                 or any search query: "world model", cat:cs.RO, 扩散模型)
+  without --term the top terms (of titles, TL;DRs and abstracts, each paper counted
+  once) and the top authors of the range are printed after the table
+
+Options:
+  --from DAY         first day of the range (YYYY-MM-DD; default: the first day)
+  --to DAY           last day of the range (default: the last day)
+  --limit N          top terms and authors to print (default 20)
+  --json             print the figures as JSON
+  --cache-dir CACHE  keep the index in CACHE (see arxiv-digest search --help)
+  --shards N         index in N worker threads (default: by the number of cores)
+  -h, --help         show this help
+`;
+
+export interface TrendsOutput {
+	from?: string;
+	to?: string;
+	term?: string;
+	/** per day of the range: papers listed, and those matching the term when one was given */
+	days: { day: string; papers: number; matching?: number }[];
+	/** without a term: top terms and authors of the range */
+	top?: TopReply;
+}
+
+export function formatTrends(out: TrendsOutput): string {
+	const lines: string[] = [];
+	const head = `${'day'.padEnd(12)}${'papers'.padStart(8)}${out.term !== undefined ? 'matching'.padStart(10) : ''}`;
+	lines.push(out.term !== undefined ? `papers matching ${out.term} per day` : 'papers per day', head);
+	for (const d of out.days) lines.push(`${d.day.padEnd(12)}${String(d.papers).padStart(8)}${d.matching !== undefined ? String(d.matching).padStart(10) : ''}`);
+	if (out.term !== undefined) {
+		const matching = out.days.reduce((s, d) => s + (d.matching ?? 0), 0);
+		lines.push(`${'total'.padEnd(12)}${String(out.days.reduce((s, d) => s + d.papers, 0)).padStart(8)}${String(matching).padStart(10)}`);
+	}
+	if (out.top) {
+		const block = (title: string, rows: [string, number][]) => {
+			lines.push('', title);
+			const width = Math.max(0, ...rows.map(([name]) => name.length));
+			for (const [name, n] of rows) lines.push(`  ${name.padEnd(width)}  ${n}`);
+		};
+		block(`top terms (papers, of ${out.top.papers})`, out.top.terms);
+		block('top authors (papers)', out.top.authors);
+	}
+	return lines.join('\n') + '\n';
+}
+
+export async function runTrends(argv: readonly string[], io: CliIO): Promise<number> {
+	const args = parseArgs(argv, { flags: ['json', 'help'], options: ['term', 'from', 'to', 'limit', 'cache-dir', 'shards'], aliases: { h: 'help' } });
+	if (args.flags.has('help')) {
+		io.stdout(TRENDS_HELP);
+		return EXIT_OK;
+	}
+	if (args.positionals.length !== 1) throw new UsageError('trends needs exactly one DIR');
+	const dir = args.positionals[0];
+	const parsedRange = parseRange(args.options.get('from') ?? '', args.options.get('to') ?? '');
+	if (!parsedRange.ok) throw new UsageError(parsedRange.error);
+	const range = parsedRange.range;
+	const term = args.options.get('term');
+	if (term !== undefined && term.trim() === '') throw new UsageError("option '--term' needs a word or a query");
+	const limit = intOption(args, 'limit', 20, 1, 1000);
+	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
+	let files;
+	try {
+		files = fileSpecs(dir);
+	} catch (error) {
+		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
+		return EXIT_IO_ERROR;
+	}
+	const service = createSearchService(args.options.get('cache-dir'), shards);
+	const summaries = new Map<string, DigestSummary>();
+	service.onFiles((updates) => {
+		for (const u of updates) {
+			if (u.summary) summaries.set(u.path, u.summary);
+			else summaries.delete(u.path);
+		}
+	});
+	try {
+		await service.open(files);
+		const perDay = papersPerDay([...summaries.values()]);
+		const out: TrendsOutput = { ...range, days: [] };
+		let matching: Map<string, number> | undefined;
+		if (term !== undefined) {
+			const reply = await service.trendDays(term);
+			if (!reply.ok) {
+				io.stderr(`arxiv-digest: ${reply.error}\n`);
+				return 2;
+			}
+			out.term = term;
+			matching = new Map(reply.days);
+		} else {
+			out.top = await service.rangeTop(range, limit);
+		}
+		perDay.days.forEach((day, i) => {
+			if (!inRange(day, range)) return;
+			out.days.push(matching ? { day, papers: perDay.totals[i], matching: matching.get(day) ?? 0 } : { day, papers: perDay.totals[i] });
+		});
+		io.stdout(args.flags.has('json') ? JSON.stringify(out, null, '\t') + '\n' : formatTrends(out));
+		return EXIT_OK;
+	} finally {
+		service.dispose();
+	}
+}

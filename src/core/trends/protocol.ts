@@ -1,0 +1,132 @@
+/**
+ * The messages between the Statistics webview (src/webview/stats.ts) and the extension
+ * (src/features/stats). The extension trusts nothing it receives: parseStatsMessage first.
+ */
+import type { RangePreset } from './days';
+
+export const STATS_VIEW_TYPE = 'arxivDigest.statistics';
+
+/** the range the reader picked: a preset, or typed ends (either may be empty) */
+export type RangeChoice = { preset: RangePreset } | { from: string; to: string };
+
+/** What the webview keeps with setState (hide/show, reload through the panel serializer). */
+export interface StatsState {
+	range: RangeChoice;
+	/** the term or query of the per-day chart ('' for none) */
+	term: string;
+	/** tables shown under the charts (they are always there for screen readers) */
+	tables: boolean;
+}
+
+export const DEFAULT_STATS_STATE: StatsState = { range: { preset: 'last30' }, term: '', tables: false };
+
+/** The words of the view, translated by the extension. */
+export interface StatsStrings {
+	lang: string;
+	papersPerDay: string;
+	topTerms: string;
+	topAuthors: string;
+	termPerDay: string;
+	interestsPerDay: string;
+	range: string;
+	last7: string;
+	last30: string;
+	allDays: string;
+	custom: string;
+	from: string;
+	to: string;
+	apply: string;
+	termPlaceholder: string;
+	show: string;
+	showTables: string;
+	day: string;
+	category: string;
+	other: string;
+	total: string;
+	papers: string;
+	term: string;
+	author: string;
+	matches: string;
+	unreadMatches: string;
+	noInterests: string;
+	noDays: string;
+	indexing: string;
+	clickHint: string;
+	/** `{0}` papers in the range */
+	rangePapers: string;
+	/** `{0}` papers match `{1}` */
+	termTotal: string;
+}
+
+export interface OverviewData {
+	days: string[];
+	totals: number[];
+	/** name undefined: the other categories */
+	categories: { name?: string; counts: number[] }[];
+	interests?: { matches: number[]; unread: number[] };
+}
+
+export type StatsExtensionMessage =
+	| { type: 'strings'; strings: StatsStrings }
+	| { type: 'overview'; data: OverviewData }
+	/** top terms and authors of the range (from, to: its resolved ends) */
+	| { type: 'top'; from?: string; to?: string; papers: number; terms: [string, number][]; authors: [string, number][] }
+	| { type: 'term'; query: string; days: string[]; counts: number[] }
+	| { type: 'error'; part: 'top' | 'term'; message: string }
+	/** a part waits (for the index) */
+	| { type: 'status'; part: 'top' | 'term'; message: string };
+
+export type StatsWebviewMessage =
+	| { type: 'ready'; state: StatsState }
+	| { type: 'range'; range: RangeChoice }
+	| { type: 'term'; query: string }
+	/** open Search Papers with this query (a click on a bar or a term) */
+	| { type: 'search'; query: string };
+
+const MAX_TEXT = 500;
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.length <= MAX_TEXT ? value : undefined;
+}
+
+export function parseRangeChoice(value: unknown): RangeChoice | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const v = value as Record<string, unknown>;
+	if (v.preset === 'last7' || v.preset === 'last30' || v.preset === 'all') return { preset: v.preset };
+	const from = text(v.from);
+	const to = text(v.to);
+	return from !== undefined && to !== undefined ? { from, to } : undefined;
+}
+
+export function parseStatsState(value: unknown): StatsState {
+	if (typeof value !== 'object' || value === null) return DEFAULT_STATS_STATE;
+	const v = value as Record<string, unknown>;
+	return {
+		range: parseRangeChoice(v.range) ?? DEFAULT_STATS_STATE.range,
+		term: text(v.term) ?? '',
+		tables: v.tables === true,
+	};
+}
+
+export function parseStatsMessage(value: unknown): StatsWebviewMessage | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const v = value as Record<string, unknown>;
+	switch (v.type) {
+		case 'ready':
+			return { type: 'ready', state: parseStatsState(v.state) };
+		case 'range': {
+			const range = parseRangeChoice(v.range);
+			return range ? { type: 'range', range } : undefined;
+		}
+		case 'term': {
+			const query = text(v.query);
+			return query !== undefined ? { type: 'term', query } : undefined;
+		}
+		case 'search': {
+			const query = text(v.query);
+			return query !== undefined && query.trim() !== '' ? { type: 'search', query } : undefined;
+		}
+		default:
+			return undefined;
+	}
+}

@@ -1,0 +1,20 @@
+/** The search queries a click in the Statistics view opens (the query language of src/core/search/query.ts). */
+import type { DayRange } from './shard';
+
+/** a filter value as the search query language reads it (quoted when it has spaces) */
+function filterValue(value: string): string {
+	return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
+}
+
+/** The search a click opens: one day, optionally one category of it (undefined category: the whole day). */
+export function dayQuery(day: string, category?: string): string {
+	return category === undefined ? `day:${day}` : `cat:${filterValue(category)} day:${day}`;
+}
+
+/** The search for a term or author of a range: `author:` for an author, the term itself else, with the range's ends. */
+export function rangeQuery(range: DayRange, text: string, kind: 'term' | 'author'): string {
+	const parts = [kind === 'author' ? `author:${filterValue(text)}` : text];
+	if (range.from) parts.push(`after:${range.from}`);
+	if (range.to) parts.push(`before:${range.to}`);
+	return parts.join(' ');
+}

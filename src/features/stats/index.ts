@@ -1,0 +1,306 @@
+/**
+ * Show Statistics: one webview with papers per day stacked by category, the top terms and authors of
+ * a day range, a term's (or query's) papers per listing day and the reader's interest matches per
+ * day (src/core/trends). Per-day papers and interests come from the file summaries the host holds;
+ * the rest is computed by the index shards. A click on a bar or a term opens Search Papers with the
+ * matching query.
+ */
+import * as vscode from 'vscode';
+import type * as StatsDocument from '../../core/trends/document';
+import { interestsPerDay, papersPerDay, parseRange, presetRange, type PapersPerDay } from '../../core/trends/days';
+import type { DayRange } from '../../core/trends/shard';
+import {
+	DEFAULT_STATS_STATE,
+	parseStatsMessage,
+	parseStatsState,
+	STATS_VIEW_TYPE,
+	type RangeChoice,
+	type StatsExtensionMessage,
+	type StatsState,
+	type StatsStrings,
+	type StatsWebviewMessage,
+} from '../../core/trends/protocol';
+import { nonce } from '../host';
+import { errorText, getLog } from '../log';
+import type { Reading } from '../reading';
+import { SEARCH_COMMAND } from '../search';
+import type { IDigestWorkspace } from '../workspace/types';
+
+export const SHOW_STATISTICS_COMMAND = 'arxivDigest.showStatistics';
+/** changes to files or interests settle before the open view is recomputed */
+const REFRESH_DELAY_MS = 500;
+
+let documentModule: typeof StatsDocument | undefined;
+/** the document builder (and the HTML escaping it shares with the card) load when a view opens, not at activation */
+function statsDocument(): typeof StatsDocument {
+	return (documentModule ??= require('../../core/trends/document') as typeof StatsDocument);
+}
+
+function strings(): StatsStrings {
+	const t = vscode.l10n.t;
+	return {
+		lang: vscode.env.language,
+		papersPerDay: t('Papers per day'),
+		topTerms: t('Top terms'),
+		topAuthors: t('Top authors'),
+		termPerDay: t('A term per day'),
+		interestsPerDay: t('Your interests per day'),
+		range: t('Range'),
+		last7: t('Last 7 days'),
+		last30: t('Last 30 days'),
+		allDays: t('All days'),
+		custom: t('From–to'),
+		from: t('From'),
+		to: t('To'),
+		apply: t('Apply'),
+		termPlaceholder: t('A word, a "phrase" or a query (cat:cs.RO, 扩散模型)'),
+		show: t('Show'),
+		showTables: t('Show tables'),
+		day: t('Day'),
+		category: t('Category'),
+		other: t('Other categories'),
+		total: t('Total'),
+		papers: t('Papers'),
+		term: t('Term'),
+		author: t('Author'),
+		matches: t('Matches'),
+		unreadMatches: t('Unread matches'),
+		noInterests: t('No interests set: add keywords, authors or categories in the arxivDigest.interests settings.'),
+		noDays: t('No digest with a date in its name or first heading in this workspace.'),
+		indexing: t('Indexing the digests…'),
+		clickHint: t('Click a bar or a term to search for its papers.'),
+		rangePapers: t('{0} papers listed in the range'),
+		termTotal: t('{0} listings match {1}'),
+	};
+}
+
+class StatsPanel implements vscode.Disposable {
+	private state: StatsState = DEFAULT_STATS_STATE;
+	private overview: PapersPerDay | undefined;
+	private readonly generation = { top: 0, term: 0, overview: 0 };
+	private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+	/** files changed since the last refresh: the shards' figures are asked again too */
+	private filesChanged = false;
+	/** the shards' last answers by range / query, until files change: showing the view again asks no shard */
+	private readonly answers = new Map<string, StatsExtensionMessage>();
+	private disposed = false;
+	private readonly subscriptions: vscode.Disposable[] = [];
+
+	constructor(
+		readonly panel: vscode.WebviewPanel,
+		extensionUri: vscode.Uri,
+		private readonly workspace: IDigestWorkspace,
+		private readonly reading: Reading,
+		onDispose: () => void,
+	) {
+		const webview = panel.webview;
+		webview.options = webviewOptions(extensionUri);
+		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+		webview.html = statsDocument().buildStatsDocument({
+			cspSource: webview.cspSource,
+			nonce: nonce(),
+			scriptUri: asUri('dist', 'webview', 'stats.js'),
+			styleUri: asUri('media', 'stats.css'),
+			lang: vscode.env.language,
+			title: vscode.l10n.t('arXiv Digest Statistics'),
+			loading: vscode.l10n.t('Loading…'),
+		});
+		this.subscriptions.push(
+			webview.onDidReceiveMessage((raw: unknown) => {
+				const message = parseStatsMessage(raw);
+				if (message) void this.handle(message);
+			}),
+			workspace.onDidChange(() => this.scheduleRefresh(true)),
+			// matches and read marks change only the per-day counts from the summaries: no shard is asked
+			reading.onDidChange(() => this.scheduleRefresh(false)),
+			panel.onDidDispose(() => {
+				this.dispose();
+				onDispose();
+			}),
+		);
+	}
+
+	private post(message: StatsExtensionMessage): void {
+		if (this.disposed) return;
+		void this.panel.webview.postMessage(message);
+	}
+
+	private async handle(message: StatsWebviewMessage): Promise<void> {
+		switch (message.type) {
+			case 'ready':
+				// a shown (or restored) webview starts over from the state it kept
+				this.state = message.state;
+				this.post({ type: 'strings', strings: strings() });
+				await this.refreshAll();
+				return;
+			case 'range':
+				this.state = { ...this.state, range: message.range };
+				await this.sendTop();
+				return;
+			case 'term':
+				this.state = { ...this.state, term: message.query };
+				await this.sendTerm();
+				return;
+			case 'search':
+				await vscode.commands.executeCommand(SEARCH_COMMAND, message.query);
+				return;
+		}
+	}
+
+	private scheduleRefresh(files: boolean): void {
+		if (this.disposed) return;
+		this.filesChanged ||= files;
+		if (this.refreshTimer) clearTimeout(this.refreshTimer);
+		this.refreshTimer = setTimeout(() => {
+			this.refreshTimer = undefined;
+			// a hidden view is drawn anew when shown (its webview says `ready` again)
+			if (!this.panel.visible) return;
+			const all = this.filesChanged;
+			this.filesChanged = false;
+			if (all) this.answers.clear();
+			void (all ? this.refreshAll() : this.sendOverview());
+		}, REFRESH_DELAY_MS);
+	}
+
+	private async refreshAll(): Promise<void> {
+		await this.sendOverview();
+		await Promise.all([this.sendTop(), this.sendTerm()]);
+	}
+
+	private async sendOverview(): Promise<void> {
+		const generation = ++this.generation.overview;
+		await this.workspace.ready;
+		if (generation !== this.generation.overview || this.disposed) return;
+		const files = this.workspace.files().map((f) => f.digest);
+		const overview = papersPerDay(files);
+		this.overview = overview;
+		const interests = this.reading.interests.hasInterests ? interestsPerDay(files, overview.days, this.reading) : undefined;
+		this.post({ type: 'overview', data: { ...overview, ...(interests ? { interests } : {}) } });
+	}
+
+	/** the range the reader chose, resolved against the workspace's days; an error message for a bad one */
+	private resolveRange(choice: RangeChoice): DayRange | string {
+		if ('preset' in choice) return presetRange(choice.preset, this.overview?.days ?? []);
+		const parsed = parseRange(choice.from, choice.to);
+		if (parsed.ok) return parsed.range;
+		return parsed.reason === 'date'
+			? vscode.l10n.t('"{0}" is not a date: use YYYY-MM-DD.', parsed.value)
+			: vscode.l10n.t('{0} is after {1}.', parsed.from, parsed.to);
+	}
+
+	/** The shards once every field is indexed (top terms count abstracts); the part waiting says so meanwhile. */
+	private async indexed(part: 'top' | 'term') {
+		const backend = await this.workspace.backend();
+		if (!backend) return undefined;
+		if (backend.service.phase !== 'full') this.post({ type: 'status', part, message: vscode.l10n.t('Indexing the digests…') });
+		await backend.service.whenIndexed();
+		return backend.service;
+	}
+
+	private async sendTop(): Promise<void> {
+		const generation = ++this.generation.top;
+		const range = this.resolveRange(this.state.range);
+		if (typeof range === 'string') {
+			this.post({ type: 'error', part: 'top', message: range });
+			return;
+		}
+		const key = `top ${range.from ?? ''} ${range.to ?? ''}`;
+		const known = this.answers.get(key);
+		if (known) {
+			this.post(known);
+			return;
+		}
+		try {
+			const service = await this.indexed('top');
+			if (!service || generation !== this.generation.top) return;
+			const top = await service.rangeTop(range);
+			if (generation !== this.generation.top) return;
+			const message: StatsExtensionMessage = { type: 'top', ...range, papers: top.papers, terms: top.terms, authors: top.authors };
+			this.answers.set(key, message);
+			this.post(message);
+		} catch (err) {
+			getLog().warn(`Statistics: top terms failed: ${errorText(err)}`);
+			this.post({ type: 'error', part: 'top', message: vscode.l10n.t('The index could not count the range: {0}', errorText(err)) });
+		}
+	}
+
+	private async sendTerm(): Promise<void> {
+		const generation = ++this.generation.term;
+		const query = this.state.term.trim();
+		if (query === '') return;
+		const key = `term ${query}`;
+		const known = this.answers.get(key);
+		if (known) {
+			this.post(known);
+			return;
+		}
+		try {
+			const service = await this.indexed('term');
+			if (!service || generation !== this.generation.term) return;
+			const reply = await service.trendDays(query);
+			if (generation !== this.generation.term) return;
+			if (!reply.ok) {
+				this.post({ type: 'error', part: 'term', message: reply.error });
+				return;
+			}
+			const byDay = new Map(reply.days);
+			const days = this.overview?.days ?? reply.days.map(([day]) => day);
+			const message: StatsExtensionMessage = { type: 'term', query, days, counts: days.map((d) => byDay.get(d) ?? 0) };
+			this.answers.set(key, message);
+			this.post(message);
+		} catch (err) {
+			getLog().warn(`Statistics: term per day failed: ${errorText(err)}`);
+			this.post({ type: 'error', part: 'term', message: vscode.l10n.t('The index could not count "{0}": {1}', query, errorText(err)) });
+		}
+	}
+
+	dispose(): void {
+		if (this.disposed) return;
+		this.disposed = true;
+		if (this.refreshTimer) clearTimeout(this.refreshTimer);
+		for (const s of this.subscriptions) s.dispose();
+	}
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+	return {
+		enableScripts: true,
+		enableCommandUris: false,
+		localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+	};
+}
+
+export function registerStatistics(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading: Reading): vscode.Disposable {
+	let current: StatsPanel | undefined;
+	const adopt = (panel: vscode.WebviewPanel) => {
+		current?.panel.dispose();
+		const view = new StatsPanel(panel, context.extensionUri, workspace, reading, () => {
+			if (current === view) current = undefined;
+		});
+		current = view;
+		return view;
+	};
+	const disposables: vscode.Disposable[] = [
+		vscode.commands.registerCommand(SHOW_STATISTICS_COMMAND, () => {
+			if (current) {
+				current.panel.reveal();
+				return;
+			}
+			// no retainContextWhenHidden: the webview keeps its choices with setState and asks again when shown
+			const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, vscode.l10n.t('arXiv Digest Statistics'), vscode.ViewColumn.Active, {
+				...webviewOptions(context.extensionUri),
+				retainContextWhenHidden: false,
+			});
+			adopt(panel);
+		}),
+		vscode.window.registerWebviewPanelSerializer(STATS_VIEW_TYPE, {
+			async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+				// the webview sends its state with `ready`; parsing here only checks it is ours
+				parseStatsState(state);
+				adopt(panel);
+			},
+		}),
+		{ dispose: () => current?.panel.dispose() },
+	];
+	return vscode.Disposable.from(...disposables);
+}

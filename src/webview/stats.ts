@@ -1,0 +1,427 @@
+/**
+ * Browser script of the Statistics webview (built to dist/webview/stats.js as an IIFE, Chart.js
+ * bundled in). It draws what the extension sends, with a table under every chart (screen readers
+ * always have it; "Show tables" shows it to everyone), takes its colours from VS Code's theme
+ * variables (again when the theme changes), keeps the reader's choices with setState and turns a
+ * click on a bar, a term or a table row into a search.
+ */
+// Chart.js is an ES module and this script a CommonJS one for the type checker: its types come with
+// resolution-mode, its code through import() (esbuild bundles it into this IIFE either way).
+import type { ActiveElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js' with { 'resolution-mode': 'import' };
+import { dayQuery, rangeQuery } from '../core/trends/queries';
+import {
+	parseStatsState,
+	type OverviewData,
+	type RangeChoice,
+	type StatsExtensionMessage,
+	type StatsState,
+	type StatsStrings,
+	type StatsWebviewMessage,
+} from '../core/trends/protocol';
+
+
+interface VsCodeApi {
+	postMessage(message: StatsWebviewMessage): void;
+	getState(): unknown;
+	setState(state: StatsState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('stats') as HTMLElement;
+let state: StatsState = parseStatsState(vscode.getState());
+let t: StatsStrings | undefined;
+let overview: OverviewData | undefined;
+let lastTop: Extract<StatsExtensionMessage, { type: 'top' }> | undefined;
+let lastTerm: Extract<StatsExtensionMessage, { type: 'term' }> | undefined;
+const charts = new Map<string, Chart>();
+
+function post(message: StatsWebviewMessage): void {
+	vscode.postMessage(message);
+}
+
+function saveState(next: Partial<StatsState>): void {
+	state = { ...state, ...next };
+	vscode.setState(state);
+}
+
+function format(template: string, ...args: (string | number)[]): string {
+	return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
+// ---- theme ------------------------------------------------------------------------------------
+
+/** series colours: VS Code's chart colours first, then terminal colours the themes also define */
+const SERIES_VARS = [
+	'--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red',
+	'--vscode-charts-yellow', '--vscode-terminal-ansiCyan', '--vscode-terminal-ansiMagenta', '--vscode-terminal-ansiBrightBlack',
+];
+const FALLBACK = ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700', '#11a8cd', '#bc3fbc', '#666666'];
+
+interface Theme {
+	series: string[];
+	other: string;
+	text: string;
+	grid: string;
+	/** high contrast themes outline every bar */
+	border: string | undefined;
+	font: string;
+	size: number;
+}
+
+function cssVar(name: string, fallback: string): string {
+	return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
+}
+
+function readTheme(): Theme {
+	const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+	const text = cssVar('--vscode-foreground', '#cccccc');
+	return {
+		series: SERIES_VARS.map((v, i) => cssVar(v, FALLBACK[i])),
+		other: cssVar('--vscode-descriptionForeground', '#999999'),
+		text,
+		grid: cssVar('--vscode-charts-lines', cssVar('--vscode-widget-border', 'rgba(128,128,128,0.35)')),
+		border: highContrast ? cssVar('--vscode-contrastBorder', text) : undefined,
+		font: cssVar('--vscode-font-family', 'sans-serif'),
+		size: Number.parseFloat(cssVar('--vscode-font-size', '13')) || 13,
+	};
+}
+
+let theme = readTheme();
+
+function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex: number, index: number) => void): ChartConfiguration<'bar'>['options'] {
+	const axis = { ticks: { color: theme.text, font: { family: theme.font, size: theme.size - 1 } }, grid: { color: theme.grid }, border: { color: theme.grid } };
+	return {
+		responsive: true,
+		maintainAspectRatio: false,
+		animation: false,
+		indexAxis: horizontal ? 'y' : 'x',
+		scales: {
+			x: { ...axis, stacked, ...(horizontal ? { beginAtZero: true } : {}) },
+			y: { ...axis, stacked, ...(horizontal ? {} : { beginAtZero: true }), ...(horizontal ? { ticks: { ...axis.ticks, autoSkip: false } } : {}) },
+		},
+		plugins: {
+			legend: { display: !horizontal, labels: { color: theme.text, font: { family: theme.font, size: theme.size - 1 }, boxWidth: 12 } },
+			tooltip: { mode: stacked ? 'nearest' : 'index', intersect: stacked },
+		},
+		onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
+			const hit = elements[0];
+			if (hit) onBar(hit.datasetIndex, hit.index);
+		},
+		onHover: (event: ChartEvent, elements: ActiveElement[]) => {
+			const target = event.native?.target;
+			if (target instanceof HTMLElement) target.style.cursor = elements.length > 0 ? 'pointer' : 'default';
+		},
+	};
+}
+
+function barStyle(color: string): { backgroundColor: string; borderColor?: string; borderWidth?: number } {
+	return theme.border ? { backgroundColor: color, borderColor: theme.border, borderWidth: 1 } : { backgroundColor: color };
+}
+
+// ---- layout ------------------------------------------------------------------------------------
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; id?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+	const e = document.createElement(tag);
+	if (props.className) e.className = props.className;
+	if (props.id) e.id = props.id;
+	if (props.text !== undefined) e.textContent = props.text;
+	e.append(...children);
+	return e;
+}
+
+/** One chart section: heading, status line, canvas (an image with a label) and its table. */
+function section(id: string, title: string, extra?: HTMLElement): HTMLElement {
+	const canvas = el('canvas', { id: `${id}-canvas` });
+	canvas.setAttribute('role', 'img');
+	canvas.setAttribute('aria-label', title);
+	const box = el('div', { className: 'chart' }, canvas);
+	box.dataset.chart = id;
+	const status = el('p', { className: 'status', id: `${id}-status` });
+	status.setAttribute('role', 'status');
+	const table = el('div', { className: 'table', id: `${id}-table` });
+	const s = el('section', { id }, el('h2', { text: title }), ...(extra ? [extra] : []), status, box, table);
+	s.setAttribute('aria-labelledby', `${id}-h`);
+	(s.querySelector('h2') as HTMLElement).id = `${id}-h`;
+	return s;
+}
+
+function rangeControls(strings: StatsStrings): HTMLElement {
+	const select = el('select', { id: 'range' });
+	select.setAttribute('aria-label', strings.range);
+	for (const [value, label] of [['last7', strings.last7], ['last30', strings.last30], ['all', strings.allDays], ['custom', strings.custom]] as const) {
+		const option = el('option', { text: label });
+		option.value = value;
+		select.append(option);
+	}
+	const from = el('input', { id: 'range-from' });
+	const to = el('input', { id: 'range-to' });
+	for (const [input, label] of [[from, strings.from], [to, strings.to]] as const) {
+		input.type = 'text';
+		input.placeholder = 'YYYY-MM-DD';
+		input.setAttribute('aria-label', label);
+		input.size = 11;
+	}
+	const apply = el('button', { text: strings.apply, id: 'range-apply' });
+	const custom = el('span', { className: 'custom' }, from, '–', to, apply);
+	const choice = state.range;
+	if ('preset' in choice) select.value = choice.preset;
+	else {
+		select.value = 'custom';
+		from.value = choice.from;
+		to.value = choice.to;
+	}
+	custom.hidden = select.value !== 'custom';
+	const send = (range: RangeChoice) => {
+		saveState({ range });
+		post({ type: 'range', range });
+	};
+	select.addEventListener('change', () => {
+		custom.hidden = select.value !== 'custom';
+		if (select.value === 'last7' || select.value === 'last30' || select.value === 'all') send({ preset: select.value });
+		else from.focus();
+	});
+	const applyCustom = () => send({ from: from.value, to: to.value });
+	apply.addEventListener('click', applyCustom);
+	for (const input of [from, to]) input.addEventListener('keydown', (e) => e.key === 'Enter' && applyCustom());
+	return el('div', { className: 'controls' }, el('label', { text: strings.range }, select), custom);
+}
+
+function termControls(strings: StatsStrings): HTMLElement {
+	const input = el('input', { id: 'term-input' });
+	input.type = 'search';
+	input.placeholder = strings.termPlaceholder;
+	input.setAttribute('aria-label', strings.term);
+	input.value = state.term;
+	const button = el('button', { text: strings.show, id: 'term-show' });
+	const send = () => {
+		saveState({ term: input.value });
+		if (input.value.trim() !== '') post({ type: 'term', query: input.value });
+	};
+	button.addEventListener('click', send);
+	input.addEventListener('keydown', (e) => e.key === 'Enter' && send());
+	return el('div', { className: 'controls' }, input, button);
+}
+
+function build(strings: StatsStrings): void {
+	document.documentElement.lang = strings.lang;
+	const toggle = el('input', { id: 'show-tables' });
+	toggle.type = 'checkbox';
+	toggle.checked = state.tables;
+	toggle.addEventListener('change', () => {
+		saveState({ tables: toggle.checked });
+		document.body.classList.toggle('tables-shown', toggle.checked);
+	});
+	document.body.classList.toggle('tables-shown', state.tables);
+	const top = el('div', { className: 'pair' }, section('terms', strings.topTerms), section('authors', strings.topAuthors));
+	root.replaceChildren(
+		el('div', { className: 'toolbar' }, el('p', { className: 'hint', text: strings.clickHint }), el('label', { className: 'toggle' }, toggle, strings.showTables)),
+		section('papers', strings.papersPerDay),
+		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top),
+		section('term', strings.termPerDay, termControls(strings)),
+		section('interests', strings.interestsPerDay),
+	);
+}
+
+// ---- tables ------------------------------------------------------------------------------------
+
+/** A table with a header row; a cell given as [text, query] is a button that opens the search. */
+function table(id: string, caption: string, head: string[], rows: (string | number | [string, string])[][]): void {
+	const container = document.getElementById(`${id}-table`);
+	if (!container) return;
+	const tbl = el('table', {}, el('caption', { text: caption }));
+	const thead = el('tr', {}, ...head.map((h) => {
+		const th = el('th', { text: h });
+		th.scope = 'col';
+		return th;
+	}));
+	tbl.append(el('thead', {}, thead));
+	const body = el('tbody');
+	for (const row of rows) {
+		const tr = el('tr');
+		row.forEach((cell, i) => {
+			const td = el(i === 0 ? 'th' : 'td');
+			if (i === 0) (td as HTMLTableCellElement).scope = 'row';
+			if (Array.isArray(cell)) {
+				const button = el('button', { className: 'link', text: cell[0] });
+				button.addEventListener('click', () => post({ type: 'search', query: cell[1] }));
+				td.append(button);
+			} else td.textContent = String(cell);
+			tr.append(td);
+		});
+		body.append(tr);
+	}
+	tbl.append(body);
+	container.replaceChildren(tbl);
+}
+
+function setStatus(id: string, text: string): void {
+	const status = document.getElementById(`${id}-status`);
+	if (!status) return;
+	status.textContent = text;
+	status.classList.remove('error');
+}
+
+// ---- charts ------------------------------------------------------------------------------------
+
+function draw(id: string, config: ChartConfiguration<'bar'>): Chart {
+	charts.get(id)?.destroy();
+	const canvas = document.getElementById(`${id}-canvas`) as HTMLCanvasElement | null;
+	if (!canvas) throw new Error(`no canvas ${id}`);
+	const chart = new chartJs.Chart(canvas, config);
+	charts.set(id, chart);
+	// where the first series' bars are, for keyboard-free checks (the real-editor test clicks one)
+	canvas.dataset.bars = JSON.stringify(chart.getDatasetMeta(0).data.map((bar) => {
+		const p = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
+		return chart.options.indexAxis === 'y' ? [Math.round((p.x + p.base) / 2), Math.round(p.y)] : [Math.round(p.x), Math.round((p.y + p.base) / 2)];
+	}));
+	canvas.dataset.ready = 'true';
+	return chart;
+}
+
+function drawOverview(): void {
+	if (!t || !overview) return;
+	const strings = t;
+	const data = overview;
+	if (data.days.length === 0) {
+		setStatus('papers', strings.noDays);
+		return;
+	}
+	setStatus('papers', '');
+	const names = data.categories.map((c) => c.name ?? strings.other);
+	draw('papers', {
+		type: 'bar',
+		data: {
+			labels: data.days,
+			datasets: data.categories.map((c, i) => ({ label: names[i], data: c.counts, ...barStyle(c.name === undefined ? theme.other : theme.series[i % theme.series.length]) })),
+		},
+		options: baseOptions(false, true, (series, index) => post({ type: 'search', query: dayQuery(data.days[index], data.categories[series].name) })),
+	});
+	const canvas = document.getElementById('papers-canvas') as HTMLElement;
+	canvas.setAttribute('aria-label', `${strings.papersPerDay}: ${data.days[0]} – ${data.days[data.days.length - 1]}`);
+	table(
+		'papers',
+		strings.papersPerDay,
+		[strings.day, strings.total, ...names],
+		data.days.map((day, d) => [[day, dayQuery(day)], data.totals[d], ...data.categories.map((c) => c.counts[d])]),
+	);
+	drawInterests();
+}
+
+function drawInterests(): void {
+	if (!t || !overview) return;
+	const strings = t;
+	const data = overview;
+	const interests = data.interests;
+	const box = document.querySelector<HTMLElement>('[data-chart="interests"]');
+	if (box) box.hidden = !interests;
+	if (!interests) {
+		setStatus('interests', strings.noInterests);
+		document.getElementById('interests-table')?.replaceChildren();
+		return;
+	}
+	setStatus('interests', '');
+	draw('interests', {
+		type: 'bar',
+		data: {
+			labels: data.days,
+			datasets: [
+				{ label: strings.matches, data: interests.matches, ...barStyle(theme.series[0]) },
+				{ label: strings.unreadMatches, data: interests.unread, ...barStyle(theme.series[1]) },
+			],
+		},
+		options: baseOptions(false, false, (series, index) => post({ type: 'search', query: `is:match${series === 1 ? ' is:unread' : ''} day:${data.days[index]}` })),
+	});
+	table('interests', strings.interestsPerDay, [strings.day, strings.matches, strings.unreadMatches], data.days.map((day, d) => [[day, `is:match day:${day}`], interests.matches[d], interests.unread[d]]));
+}
+
+function drawTop(): void {
+	if (!t || !lastTop) return;
+	const strings = t;
+	const top = lastTop;
+	const range = { from: top.from, to: top.to };
+	const span = top.from || top.to ? `${top.from ?? '…'} – ${top.to ?? '…'}` : strings.allDays;
+	setStatus('range', `${span}: ${format(strings.rangePapers, top.papers)}`);
+	for (const [id, rows, kind, title, head] of [
+		['terms', top.terms, 'term', strings.topTerms, strings.term],
+		['authors', top.authors, 'author', strings.topAuthors, strings.author],
+	] as const) {
+		setStatus(id, '');
+		const box = document.querySelector<HTMLElement>(`[data-chart="${id}"]`);
+		if (box) box.style.height = `${Math.max(120, rows.length * 22 + 40)}px`;
+		draw(id, {
+			type: 'bar',
+			data: { labels: rows.map(([name]) => name), datasets: [{ label: strings.papers, data: rows.map(([, n]) => n), ...barStyle(theme.series[id === 'terms' ? 2 : 3]) }] },
+			options: baseOptions(true, false, (_series, index) => post({ type: 'search', query: rangeQuery(range, rows[index][0], kind) })),
+		});
+		table(id, `${title} (${span})`, [head, strings.papers], rows.map(([name, n]) => [[name, rangeQuery(range, name, kind)], n]));
+	}
+}
+
+function drawTerm(): void {
+	if (!t || !lastTerm) return;
+	const strings = t;
+	const term = lastTerm;
+	const total = term.counts.reduce((s, n) => s + n, 0);
+	setStatus('term', format(strings.termTotal, total, term.query));
+	draw('term', {
+		type: 'bar',
+		data: { labels: term.days, datasets: [{ label: term.query, data: term.counts, ...barStyle(theme.series[4]) }] },
+		options: baseOptions(false, false, (_series, index) => post({ type: 'search', query: `${term.query} day:${term.days[index]}` })),
+	});
+	table('term', `${strings.termPerDay}: ${term.query}`, [strings.day, strings.papers], term.days.map((day, d) => [[day, `${term.query} day:${day}`], term.counts[d]]));
+}
+
+function redrawAll(): void {
+	theme = readTheme();
+	drawOverview();
+	drawTop();
+	drawTerm();
+}
+
+// VS Code swaps the body's theme class (vscode-light, vscode-dark, vscode-high-contrast) and its variables
+new MutationObserver(() => redrawAll()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+window.addEventListener('message', (event: MessageEvent<StatsExtensionMessage>) => {
+	const message = event.data;
+	if (typeof message !== 'object' || message === null) return;
+	switch (message.type) {
+		case 'strings':
+			t = message.strings;
+			build(message.strings);
+			return;
+		case 'overview':
+			overview = message.data;
+			drawOverview();
+			return;
+		case 'top':
+			lastTop = message;
+			drawTop();
+			return;
+		case 'term':
+			lastTerm = message;
+			drawTerm();
+			return;
+		case 'error': {
+			const id = message.part === 'top' ? 'range' : 'term';
+			const status = document.getElementById(`${id}-status`);
+			if (status) {
+				status.textContent = message.message;
+				status.classList.add('error');
+			}
+			return;
+		}
+		case 'status':
+			setStatus(message.part === 'top' ? 'range' : 'term', message.message);
+			return;
+	}
+});
+
+let chartJs: typeof import('chart.js', { with: { 'resolution-mode': 'import' } });
+
+void (async () => {
+	chartJs = await import('chart.js');
+	chartJs.Chart.register(chartJs.BarController, chartJs.BarElement, chartJs.CategoryScale, chartJs.LinearScale, chartJs.Tooltip, chartJs.Legend);
+	vscode.setState(state);
+	post({ type: 'ready', state });
+})();

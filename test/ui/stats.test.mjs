@@ -1,0 +1,115 @@
+// The Statistics webview in the real workbench: its charts render from the fixture's three days
+// (screenshots in dark and light themes), a term draws its papers per day, and a click on a bar of
+// the stacked chart opens Search Papers filtered to that category and day.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findWebviewFrame, openWorkbench, quickPickRows, runCommand, shot, waitForFirstRow, waitForQuickInputTitle } from './workbench.mjs';
+
+const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
+const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
+
+describe('Statistics view', function () {
+	let browser;
+	let page;
+	let frame;
+
+	/** console lines of any frame that report a blocked resource, style or script */
+	const violations = [];
+
+	before(async () => {
+		({ browser, page } = await openWorkbench());
+		page.on('console', (message) => {
+			if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+		});
+	});
+
+	after(async () => {
+		await browser?.close();
+	});
+
+	afterEach(async function () {
+		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED-stats');
+	});
+
+	const themeKind = () => frame.evaluate(() => (document.body.classList.contains('vscode-dark') ? 'dark' : document.body.classList.contains('vscode-light') ? 'light' : 'high-contrast'));
+
+	/** the rows of one table of the view: [first cell, other cells…] as text */
+	const tableRows = (id) => frame.evaluate((tableId) => [...document.querySelectorAll(`#${tableId}-table tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent.trim())), id);
+
+	it('renders papers per day by category and the top terms and authors of the range', async () => {
+		await runCommand(page, 'arXiv Digest: Show Statistics');
+		frame = await findWebviewFrame(page, 'Papers per day');
+		await frame.waitForSelector('#papers-canvas[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+		const days = [...FIXTURE.days].sort();
+		const rows = await tableRows('papers');
+		assert.deepEqual(rows.map((r) => r[0]), days, 'one row per listing day, oldest first');
+		const big = rows[days.indexOf('2026-02-06')];
+		assert.equal(Number(big[1]), FIXTURE.big.papers, `papers of 2026-02-06: ${big.join(' | ')}`);
+		// the whole range: the top terms are counted once every field is indexed
+		await frame.selectOption('#range', 'all');
+		await frame.waitForSelector('#terms-canvas[data-ready="true"]', { state: 'attached', timeout: 60_000 });
+		await frame.waitForFunction(() => document.querySelectorAll('#authors-table tbody tr').length > 0, undefined, { timeout: 30_000 });
+		const terms = await tableRows('terms');
+		assert.ok(terms.length >= 10, `top terms: ${terms.map((r) => r.join(' ')).join(', ')}`);
+		assert.ok(!terms.some(([term]) => ['the', 'we', 'propose', 'paper'].includes(term)), 'no function words or boilerplate among the top terms');
+		const counts = terms.map((r) => Number(r[1]));
+		assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most papers first');
+		const drawn = await frame.evaluate(() => {
+			const canvas = document.getElementById('papers-canvas');
+			const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+			let painted = 0;
+			for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+			return { painted, width: canvas.width };
+		});
+		assert.ok(drawn.width > 100 && drawn.painted > 1000, `the stacked chart is painted: ${JSON.stringify(drawn)}`);
+		await shot(page, `statistics-${await themeKind()}`);
+		// Chart.js draws under the card's CSP: no inline style or script of its was refused …
+		assert.deepEqual(violations, [], 'no CSP violation reported');
+		// … and a refusal in this webview would have been seen (positive control: an inline style attribute)
+		await frame.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p id="csp-control" style="color: red">control</p>'));
+		const deadline = Date.now() + 10_000;
+		while (violations.length === 0 && Date.now() < deadline) await page.waitForEvent('console', { timeout: deadline - Date.now() }).catch(() => {});
+		assert.ok(violations.some((v) => /inline style/i.test(v)), `the control's inline style was refused and reported: ${violations.join(' | ')}`);
+		await frame.evaluate(() => document.getElementById('csp-control')?.remove());
+	});
+
+	it('draws a term per listing day', async () => {
+		await frame.fill('#term-input', 'privacy');
+		await frame.press('#term-input', 'Enter');
+		await frame.waitForSelector('#term-canvas[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+		const rows = await tableRows('term');
+		assert.deepEqual(rows.map((r) => r[0]), [...FIXTURE.days].sort());
+		assert.ok(rows.some((r) => Number(r[1]) > 0), `papers with "privacy" per day: ${rows.map((r) => r.join(' ')).join(', ')}`);
+		await frame.check('#show-tables');
+		await frame.waitForFunction(() => document.querySelector('#term-table table')?.getBoundingClientRect().height > 20, undefined, { timeout: 10_000 });
+		// the other kind of theme (light ↔ dark): the view reads the theme's colours again when the body's class changes
+		const before = await themeKind();
+		await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+		await frame.waitForFunction((kind) => !document.body.classList.contains(`vscode-${kind}`), before, { timeout: 20_000 });
+		await frame.locator('#term-input').scrollIntoViewIfNeeded();
+		await shot(page, `statistics-${await themeKind()}-tables`);
+		await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+		await frame.waitForFunction((kind) => document.body.classList.contains(`vscode-${kind}`), before, { timeout: 20_000 });
+		await frame.uncheck('#show-tables');
+		await frame.locator('#papers').scrollIntoViewIfNeeded();
+	});
+
+	it('a click on a bar opens Search Papers filtered to its category and day', async () => {
+		const { bars, category, days } = await frame.evaluate(() => ({
+			bars: JSON.parse(document.getElementById('papers-canvas').dataset.bars),
+			category: document.querySelector('#papers-table thead th:nth-child(3)').textContent.trim(),
+			days: [...document.querySelectorAll('#papers-table tbody tr th')].map((th) => th.textContent.trim()),
+		}));
+		const day = '2026-02-06';
+		const [x, y] = bars[days.indexOf(day)];
+		await frame.locator('#papers-canvas').click({ position: { x, y } });
+		await waitForQuickInputTitle(page, /Search Papers/);
+		assert.equal(await page.inputValue(QUICK_INPUT), `cat:${category} day:${day}`);
+		await waitForFirstRow(page, (row) => row.length > 0, 'a result of the filtered search');
+		const results = await quickPickRows(page);
+		assert.ok(results.length > 0, 'the filtered search has results');
+		await shot(page, 'statistics-bar-search');
+		await page.keyboard.press('Escape');
+	});
+});

@@ -1,0 +1,276 @@
+import * as assert from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mainAsync } from '../../src/cli/main';
+import type { TrendsOutput } from '../../src/cli/trends';
+import type { InterestMatch } from '../../src/core/interests';
+import { parseDigest } from '../../src/core/parser';
+import { inProcessShard } from '../../src/core/corpus/inProcess';
+import { nodeCorpusIO } from '../../src/core/corpus/nodeIO';
+import { SearchService, shardOf } from '../../src/core/search/client';
+import { PaperIndex } from '../../src/core/search/index';
+import { summarizeDigest } from '../../src/core/summary';
+import { interestsPerDay, papersPerDay, parseRange, presetRange } from '../../src/core/trends/days';
+import { parseStatsMessage, parseStatsState } from '../../src/core/trends/protocol';
+import { dayQuery, rangeQuery } from '../../src/core/trends/queries';
+import { isTopicTerm, mergeTermDays, mergeTop, rangeIds, rangeTop, skipLists, termDays } from '../../src/core/trends/shard';
+import { parseQuery } from '../../src/core/search/query';
+import type { IdsReply } from '../../src/core/search/protocol';
+
+const SEED_A = 'test/fixtures/seeds/000_e68cbdc0f6d19b20.txt';
+const SEED_B = 'test/fixtures/seeds/002_9ca964b67d58151b.txt';
+const DAY_A = '2026-02-06';
+const DAY_B = '2026-02-24';
+
+/** the seeds as the digests of two days (their own names carry no day) */
+function seedDigests() {
+	return [parseDigest(readFileSync(SEED_A, 'utf8'), `data/${DAY_A}.md`), parseDigest(readFileSync(SEED_B, 'utf8'), `data/${DAY_B}.md`)];
+}
+
+/** the ids a shard answers for a query (as SearchShard.ids does) */
+function ids(index: PaperIndex, text: string): IdsReply {
+	const parsed = parseQuery(text);
+	if (!parsed.ok) return { ok: false, error: parsed.error };
+	return { ok: true, ids: index.search(parsed.query, Number.MAX_SAFE_INTEGER, { matched: false }).hits.map((h) => h.id) };
+}
+
+function paper(n: number, id: string, title: string, abstract: string, authors = 'Ann Lee, Bo Chen'): string {
+	return [`### [${n}] [${title}](https://arxiv.org/abs/${id})`, `*${authors}*`, '', 'Main category: cs.LG', '', '<details>', '  <summary>Details</summary>', '', `Abstract: ${abstract}`, '', '</details>', ''].join('\n');
+}
+
+function digest(papers: string[]): string {
+	return ['<div id=toc></div>', '', '# cs.LG [[Back]](#toc)', '', ...papers].join('\n');
+}
+
+describe('trends', () => {
+	describe('papers per day, from the summaries (seeds counted by hand: TOC totals and "Main category" lines)', () => {
+		const perDay = papersPerDay(seedDigests().map(summarizeDigest));
+
+		it('counts each day and each category', () => {
+			assert.deepStrictEqual(perDay.days, [DAY_A, DAY_B]);
+			assert.deepStrictEqual(perDay.totals, [166, 79]);
+			const byName = Object.fromEntries(perDay.categories.map((c) => [c.name, c.counts]));
+			assert.deepStrictEqual(byName, {
+				'cs.CV': [107, 26],
+				'cs.CL': [59, 0],
+				'cs.LG': [0, 32],
+				'cs.AI': [0, 9],
+				'cs.IR': [0, 7],
+				'cs.CY': [0, 5],
+			});
+			assert.strictEqual(perDay.categories[0].name, 'cs.CV', 'largest category first');
+		});
+
+		it('puts the smaller categories together as "other" beyond the limit, and counts a paper once per day', () => {
+			const [a, b] = seedDigests().map(summarizeDigest);
+			const few = papersPerDay([a, b, { ...a, path: `data/${DAY_A}_copy.md` }], 2);
+			assert.deepStrictEqual(few.totals, [166, 79], 'a second file of the same day adds no paper twice');
+			assert.deepStrictEqual(few.categories.map((c) => c.name), ['cs.CV', 'cs.CL', undefined]);
+			assert.deepStrictEqual(few.categories[2].counts, [0, 79 - 26]);
+		});
+
+		it('leaves out files without a day', () => {
+			const undated = summarizeDigest(parseDigest(readFileSync(SEED_A, 'utf8'), SEED_A));
+			assert.deepStrictEqual(papersPerDay([undated]).days, []);
+		});
+	});
+
+	describe('a query per listing day, from the index', () => {
+		it('counts the seeds\' papers on the day each was listed (hand count: papers whose text has a word starting with "privacy")', () => {
+			const index = new PaperIndex();
+			for (const d of seedDigests()) index.addFile(d.path, d);
+			const reply = termDays(index, ids(index, 'privacy'));
+			assert.ok(reply.ok);
+			assert.deepStrictEqual(reply.days.map(([day, ids]) => [day, ids.length]), [[DAY_A, 5], [DAY_B, 6]]);
+		});
+
+		it('counts a paper listed on two days on each of them', () => {
+			const index = new PaperIndex();
+			const first = digest([paper(1, '2601.00001', 'Gaussian splatting for rooms', 'We render rooms.'), paper(2, '2601.00002', 'Protein folding', 'Folding proteins.')]);
+			const again = digest([paper(1, '2601.00001', 'Gaussian splatting for rooms', 'We render rooms.')]);
+			index.addFile('data/2026-01-05.md', parseDigest(first, 'data/2026-01-05.md'));
+			index.addFile('data/2026-01-06.md', parseDigest(again, 'data/2026-01-06.md'));
+			const reply = termDays(index, ids(index, 'splatting'));
+			assert.ok(reply.ok);
+			assert.deepStrictEqual(reply.days, [['2026-01-05', ['2601.00001']], ['2026-01-06', ['2601.00001']]]);
+		});
+
+		it('merges shards: one paper in two files of one day counts once; a query error stays an error', () => {
+			const merged = mergeTermDays([
+				{ ok: true, days: [['2026-01-05', ['a', 'b']], ['2026-01-07', ['c']]] },
+				{ ok: true, days: [['2026-01-05', ['b', 'd']], ['2026-01-06', ['e']]] },
+			]);
+			assert.deepStrictEqual(merged, { ok: true, days: [['2026-01-05', 3], ['2026-01-06', 1], ['2026-01-07', 1]] });
+			assert.deepStrictEqual(mergeTermDays([{ ok: true, days: [] }, { ok: false, error: 'bad' }]), { ok: false, error: 'bad' });
+		});
+	});
+
+	describe('top terms and authors of a range', () => {
+		const index = new PaperIndex();
+		const papers = [
+			paper(1, '2601.00001', 'Diffusion policies for robots', 'We propose a novel diffusion model. The results show it is the best model.', 'Ann Lee, Bo Chen'),
+			paper(2, '2601.00002', 'Diffusion diffusion diffusion', 'Diffusion again and again: diffusion, diffusion, diffusion.', 'Ann Lee'),
+			paper(3, '2601.00003', 'Graph networks', 'We propose a novel method; results show graph networks are a model of everything.', 'Cy Park'),
+		];
+		index.addFile('data/2026-01-05.md', parseDigest(digest(papers.slice(0, 2)), 'data/2026-01-05.md'));
+		index.addFile('data/2026-01-06.md', parseDigest(digest(papers.slice(2)), 'data/2026-01-06.md'));
+
+		it('counts papers, not occurrences, and leaves function words and boilerplate out', () => {
+			const top = rangeTop(index, {});
+			assert.strictEqual(top.papers, 3);
+			const terms = Object.fromEntries(top.terms);
+			assert.strictEqual(terms.diffusion, 2, 'a paper repeating a word counts once');
+			assert.strictEqual(top.terms[0][0], 'diffusion');
+			for (const word of ['we', 'the', 'a', 'propose', 'novel', 'result', 'show', 'model', 'method']) {
+				assert.ok(!(word in terms), `"${word}" is not a top term`);
+			}
+			assert.deepStrictEqual(top.authors, [['Ann Lee', 2], ['Bo Chen', 1], ['Cy Park', 1]]);
+		});
+
+		it('keeps to the range and skips papers another shard counts', () => {
+			const day2 = rangeTop(index, { from: '2026-01-06' });
+			assert.strictEqual(day2.papers, 1);
+			assert.ok(!day2.terms.some(([t]) => t === 'diffusion'));
+			assert.deepStrictEqual(rangeIds(index, { to: '2026-01-05' }).sort(), ['2601.00001', '2601.00002']);
+			const skipped = rangeTop(index, { to: '2026-01-05' }, ['2601.00002']);
+			assert.strictEqual(skipped.papers, 1);
+			assert.deepStrictEqual(skipped.authors, [['Ann Lee', 1], ['Bo Chen', 1]]);
+		});
+
+		it('merges shards so that a paper two shards hold counts once', () => {
+			assert.deepStrictEqual(skipLists([['a', 'b'], ['b', 'c'], ['a', 'c', 'd']]), [[], ['b'], ['a', 'c']]);
+			const merged = mergeTop([
+				{ papers: 2, terms: [['graph', 2], ['robot', 1]], authors: [['Ann Lee', 2]] },
+				{ papers: 1, terms: [['robot', 1]], authors: [['Cy Park', 1]] },
+			], 5);
+			assert.deepStrictEqual(merged, { papers: 3, terms: [['graph', 2], ['robot', 2]], authors: [['Ann Lee', 2], ['Cy Park', 1]] });
+		});
+
+		it('the stop-list: function words, boilerplate, numbers, CJK fragments', () => {
+			for (const term of ['propose', 'result', 'paper', 'model', '2026', 'ab', '提出', '一种', '出了', '模型']) assert.ok(!isTopicTerm(term), term);
+			for (const term of ['diffusion', 'graph', 'llm', '扩散', '机器']) assert.ok(isTopicTerm(term), term);
+		});
+	});
+
+	describe('ranges, queries and interests', () => {
+		it('resolves presets against the newest listing day, and rejects bad typed ranges', () => {
+			const days = ['2026-01-01', '2026-02-20', '2026-03-01'];
+			assert.deepStrictEqual(presetRange('last7', days), { from: '2026-02-23', to: '2026-03-01' });
+			assert.deepStrictEqual(presetRange('last30', days), { from: '2026-01-31', to: '2026-03-01' });
+			assert.deepStrictEqual(presetRange('all', days), {});
+			assert.deepStrictEqual(parseRange(' 2026-01-02 ', ''), { ok: true, range: { from: '2026-01-02' } });
+			assert.deepStrictEqual(parseRange('2026-02-30', ''), { ok: false, reason: 'date', value: '2026-02-30', error: '"2026-02-30" is not a date: use YYYY-MM-DD' });
+			const reversed = parseRange('2026-03-01', '2026-01-01');
+			assert.ok(!reversed.ok && reversed.reason === 'order');
+		});
+
+		it('builds the searches a click opens', () => {
+			assert.strictEqual(dayQuery('2026-02-06'), 'day:2026-02-06');
+			assert.strictEqual(dayQuery('2026-02-06', 'cs.CV'), 'cat:cs.CV day:2026-02-06');
+			assert.strictEqual(dayQuery('2026-02-06', 'Computer Vision'), 'cat:"Computer Vision" day:2026-02-06');
+			assert.strictEqual(rangeQuery({ from: '2026-01-01', to: '2026-01-31' }, 'diffusion', 'term'), 'diffusion after:2026-01-01 before:2026-01-31');
+			assert.strictEqual(rangeQuery({}, 'Yann LeCun', 'author'), 'author:"Yann LeCun"');
+		});
+
+		it('counts interest matches and the unread ones per day', () => {
+			const files = seedDigests().map(summarizeDigest);
+			const matched = new Set([files[0].papers[0].id, files[0].papers[1].id, files[1].papers[0].id]);
+			const read = new Set([files[0].papers[1].id]);
+			const match = (id: string): InterestMatch | undefined => (matched.has(id) ? { words: ['x'], excluded: false } : undefined);
+			const counts = interestsPerDay(files, [DAY_A, DAY_B, '2026-03-01'], {
+				statusOn: (id) => (read.has(id) ? 'read' : 'seen'),
+				match,
+				firstListed: () => undefined,
+			});
+			assert.deepStrictEqual(counts, { matches: [2, 1, 0], unread: [1, 1, 0] });
+		});
+
+		it('takes only well-formed messages from the webview', () => {
+			assert.deepStrictEqual(parseStatsMessage({ type: 'range', range: { preset: 'last7' } }), { type: 'range', range: { preset: 'last7' } });
+			assert.deepStrictEqual(parseStatsMessage({ type: 'range', range: { from: '2026-01-01', to: '' } }), { type: 'range', range: { from: '2026-01-01', to: '' } });
+			assert.strictEqual(parseStatsMessage({ type: 'range', range: { preset: 'forever' } }), undefined);
+			assert.strictEqual(parseStatsMessage({ type: 'search', query: '   ' }), undefined);
+			assert.strictEqual(parseStatsMessage({ type: 'search', query: 'x'.repeat(501) }), undefined);
+			assert.strictEqual(parseStatsMessage({ type: 'eval', code: '1' }), undefined);
+			assert.deepStrictEqual(parseStatsState({ range: 7, term: 3, tables: 'yes' }), { range: { preset: 'last30' }, term: '', tables: false });
+		});
+	});
+
+	describe('over two shards (SearchService)', () => {
+		let dir: string;
+		let service: SearchService;
+		before(async () => {
+			dir = mkdtempSync(join(tmpdir(), 'trends-shards-'));
+			// seed A twice on its day, in files the two shards split between them
+			const again = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => join(dir, `${DAY_A}_${x}.md`)).find((p) => shardOf(p, 2) !== shardOf(join(dir, `${DAY_A}.md`), 2));
+			assert.ok(again);
+			const files = [[join(dir, `${DAY_A}.md`), SEED_A], [again, SEED_A], [join(dir, `${DAY_B}.md`), SEED_B]];
+			for (const [path, seed] of files) writeFileSync(path, readFileSync(seed));
+			service = new SearchService([0, 1].map((i) => inProcessShard(nodeCorpusIO(undefined, i, 2), i, 2)));
+			await service.open(files.map(([path]) => ({ path, always: true })));
+		});
+		after(() => {
+			service.dispose();
+			rmSync(dir, { recursive: true, force: true });
+		});
+
+		it('counts a paper of two files of one day once, in the term per day and in the range', async () => {
+			assert.deepStrictEqual(await service.trendDays('privacy'), { ok: true, days: [[DAY_A, 5], [DAY_B, 6]] });
+			const top = await service.rangeTop({}, 10);
+			assert.strictEqual(top.papers, 245);
+			const single = new PaperIndex();
+			for (const d of seedDigests()) single.addFile(d.path, d);
+			assert.deepStrictEqual(top.terms, rangeTop(single, {}).terms.slice(0, 10), 'the same top terms as one index of the two seeds');
+			assert.deepStrictEqual(await service.trendDays('cat:'), { ok: false, error: '"cat:" needs a value, e.g. cat:cs.CV' });
+		});
+	});
+
+	describe('arxiv-digest trends', () => {
+		let dir: string;
+		before(() => {
+			dir = mkdtempSync(join(tmpdir(), 'trends-'));
+			writeFileSync(join(dir, `${DAY_A}.md`), readFileSync(SEED_A));
+			writeFileSync(join(dir, `${DAY_B}.md`), readFileSync(SEED_B));
+		});
+		after(() => rmSync(dir, { recursive: true, force: true }));
+
+		async function run(...argv: string[]) {
+			let out = '';
+			let err = '';
+			const code = await mainAsync(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t) });
+			return { code, out, err };
+		}
+
+		it('prints a term\'s papers per day (the seeds\' hand count) as a table and as JSON', async () => {
+			const json = await run('trends', dir, '--term', 'privacy', '--json', '--shards', '1');
+			assert.strictEqual(json.code, 0, json.err);
+			const out = JSON.parse(json.out) as TrendsOutput;
+			assert.deepStrictEqual(out.days, [{ day: DAY_A, papers: 166, matching: 5 }, { day: DAY_B, papers: 79, matching: 6 }]);
+			const text = await run('trends', dir, '--term', 'privacy', '--from', DAY_B, '--shards', '1');
+			assert.strictEqual(text.code, 0, text.err);
+			assert.match(text.out, /2026-02-24\s+79\s+6\n/);
+			assert.ok(!text.out.includes(DAY_A), 'the range starts at the second day');
+		});
+
+		it('prints papers per day and the top terms and authors without --term', async () => {
+			const r = await run('trends', dir, '--limit', '5', '--json', '--shards', '1');
+			assert.strictEqual(r.code, 0, r.err);
+			const out = JSON.parse(r.out) as TrendsOutput;
+			assert.deepStrictEqual(out.days.map((d) => d.papers), [166, 79]);
+			assert.strictEqual(out.top?.papers, 245);
+			assert.strictEqual(out.top?.terms.length, 5);
+			assert.ok(out.top?.terms.every(([term]) => isTopicTerm(term)));
+		});
+
+		it('reports bad input clearly', async () => {
+			const bad = await run('trends', dir, '--from', '2026-02-31');
+			assert.strictEqual(bad.code, 2);
+			assert.match(bad.err, /"2026-02-31" is not a date/);
+			const query = await run('trends', dir, '--term', 'foo:bar', '--shards', '1');
+			assert.strictEqual(query.code, 2);
+			assert.match(query.err, /Unknown filter "foo:"/);
+			assert.strictEqual((await run('trends')).code, 2);
+		});
+	});
+});
