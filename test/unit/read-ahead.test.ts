@@ -91,17 +91,53 @@ describe('read-ahead over a file API with round trips (web build)', () => {
 		assert.strictEqual(fs.reads.filter((p) => p === paths[0]).length, 2, 'the checked read-ahead was used');
 	});
 
-	it('a cold shard open reads several files at once, each digest once per pass, and finds every paper', async () => {
+	it('a cold shard open reads several files at once, each digest once for both passes, and finds every paper', async () => {
 		const fs = slowFiles(contents);
 		const updates: FileUpdate[] = [];
 		const shard = new CorpusShard(filesCorpusIO(fs.access, { yield: () => Promise.resolve(), now: () => 0 }), 0, 1, { onFiles: (files) => updates.push(...files) });
 		await shard.open(paths.map((path) => ({ path })));
 		assert.ok(fs.maxInFlight() > 1 && fs.maxInFlight() <= READ_AHEAD, `reads in flight at once: ${fs.maxInFlight()}`);
-		for (const path of paths) assert.strictEqual(fs.reads.filter((p) => p === path).length, 2, `${path}: once for the tree, once for the index`);
+		for (const path of paths) assert.strictEqual(fs.reads.filter((p) => p === path).length, 1, `${path}: read once, for the tree and the index`);
 		assert.strictEqual(updates.filter((u) => u.summary).length, paths.length);
 		for (let i = 0; i < paths.length; i += 7) {
 			const reply = shard.searchText(`id:2601.${10000 + i}`, 5);
 			assert.ok(reply.ok && reply.result.hits.length === 1, JSON.stringify(reply));
 		}
+	});
+
+	it('with no room to keep files between passes, each digest is read once per pass', async () => {
+		const fs = slowFiles(contents);
+		const shard = new CorpusShard(filesCorpusIO(fs.access, { yield: () => Promise.resolve(), now: () => 0 }, READ_AHEAD, 0), 0, 1, {});
+		await shard.open(paths.map((path) => ({ path })));
+		for (const path of paths) assert.strictEqual(fs.reads.filter((p) => p === path).length, 2, `${path}: once for the tree, once for the index`);
+		assert.ok(shard.searchText('id:2601.10003', 5).ok);
+	});
+
+	it('bytes kept from one read serve the next only while the stat finds the file unchanged, within the budget', async () => {
+		const fs = slowFiles(contents);
+		const size = new TextEncoder().encode(contents.get(paths[0])).length;
+		const io = filesCorpusIO(fs.access, { yield: () => Promise.resolve(), now: () => 0 }, READ_AHEAD, size * 2);
+		io.keepReads?.(true);
+		for (const path of paths.slice(0, 3)) {
+			await io.stat(path);
+			await io.readText(path);
+		}
+		const readsOf = (path: string) => fs.reads.filter((p) => p === path).length;
+		await io.stat(paths[0]);
+		await io.readText(paths[0]);
+		assert.strictEqual(readsOf(paths[0]), 2, 'the oldest was dropped to keep the budget: read again');
+		await io.stat(paths[2]);
+		assert.strictEqual(await io.readText(paths[2]), contents.get(paths[2]));
+		assert.strictEqual(readsOf(paths[2]), 1, 'kept and unchanged: not read again');
+		fs.write(paths[1], digest('2026-01-02', '2601.99999', 'Rewritten paper'));
+		await io.stat(paths[1]);
+		assert.match((await io.readText(paths[1])) ?? '', /Rewritten paper/, 'changed since it was kept: read again');
+		assert.strictEqual(readsOf(paths[1]), 2);
+		io.keepReads?.(false);
+		for (let i = 0; i < 2; i++) {
+			await io.stat(paths[3]);
+			await io.readText(paths[3]);
+		}
+		assert.strictEqual(readsOf(paths[3]), 2, 'outside an open nothing is kept');
 	});
 });

@@ -64,6 +64,11 @@ export interface CorpusIO {
 	sliceMs?: number;
 	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
 	prefetch?(paths: readonly string[]): void;
+	/**
+	 * An open's two passes (tree, then index) read each new file twice: while on, a file API with
+	 * round trips keeps the bytes read for the next read of the same file (proxyIO); off drops them.
+	 */
+	keepReads?(on: boolean): void;
 }
 
 export type CacheName = 'index' | 'files';
@@ -201,6 +206,7 @@ export class CorpusShard {
 		// tree is complete long before the index (which parses these files once more, below)
 		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summary);
 		let done = 0;
+		this.io.keepReads?.(unknown.length > 0);
 		this.io.prefetch?.(unknown.map((f) => f.path));
 		for (const file of unknown) {
 			await this.readDigest(file.path);
@@ -224,6 +230,7 @@ export class CorpusShard {
 			},
 		);
 		this.reading.clear();
+		this.io.keepReads?.(false);
 		const indexBytes = this.indexCacheBytes as Uint8Array | undefined;
 		this.indexCacheBytes = undefined;
 		if (indexBytes && indexBytes.length > 0 && !this.search.fromCache) {
