@@ -74,7 +74,9 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 
 	it('the arXiv Digest view shows days → categories → papers', async () => {
 		await page.click(activityBarItem);
-		const { rows } = await waitForRow(page, PAPERS_VIEW, (r) => r.text.includes(FIXTURE.days[2]), 'the three days');
+		// the days arrive one by one as the first scan reads them (the oldest may come first): wait for all three
+		const everyDay = (_r, _i, all) => FIXTURE.days.every((day) => all.some((x) => x.level === 1 && x.text.includes(day)));
+		const { rows } = await waitForRow(page, PAPERS_VIEW, everyDay, 'the three days');
 		const days = rows.filter((r) => r.level === 1).map((r) => r.text);
 		assert.equal(days.length, 3, `days: ${days.join(' | ')}`);
 		FIXTURE.days.forEach((day, i) => assert.ok(days[i].includes(day), `day ${i + 1} is "${days[i]}", expected ${day}`));
