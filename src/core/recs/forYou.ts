@@ -4,6 +4,7 @@
  * day is not for you).
  */
 import type { SearchService } from '../search/client';
+import { mergeBatches } from './batch';
 import type { LinearModel } from './linear';
 
 /** below this many stars the ranking falls back to the reader's interests */
@@ -17,21 +18,23 @@ export interface ForYouModel {
 	negatives: number;
 	/** gathering vectors and training, ms */
 	ms: number;
+	/** of which gathering the vectors from the shards */
+	gatherMs: number;
 }
 
 export async function trainForYou(service: Pick<SearchService, 'idVectors' | 'train'>, stars: readonly string[], read: readonly string[] = [], now: () => number = () => Date.now()): Promise<ForYouModel | undefined> {
 	const started = now();
 	const starred = new Set(stars);
-	const positives = await service.idVectors(stars);
-	if (positives.length < MIN_STARS) return undefined;
+	if (starred.size < MIN_STARS) return undefined;
 	const readNegatives = read.filter((id) => !starred.has(id)).slice(-MAX_READ_NEGATIVES);
-	const random = Math.max(200, positives.length);
-	const negatives = await service.idVectors(readNegatives, random, [...stars], stars.length);
-	const model = await service.train(
-		positives.map((p) => p.vector),
-		negatives.filter((n) => !starred.has(n.id)).map((n) => n.vector),
-	);
-	return { model, positives: positives.length, negatives: negatives.length, ms: now() - started };
+	// one trip to each shard: the stars, the read papers and the random ones, split here
+	const all = await service.idVectors([...starred, ...readNegatives], Math.max(200, starred.size), [...starred], starred.size);
+	const positives = mergeBatches([all], (id) => !starred.has(id));
+	if (positives.ids.length < MIN_STARS) return undefined;
+	const negatives = mergeBatches([all], (id) => starred.has(id));
+	const gatherMs = now() - started;
+	const model = await service.train(positives, negatives);
+	return { model, positives: positives.ids.length, negatives: negatives.ids.length, ms: now() - started, gatherMs };
 }
 
 /** What the "For you" order is made of: the model trained on the stars, or the interests (too few stars). */

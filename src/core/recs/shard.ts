@@ -5,7 +5,8 @@
  */
 import type { DocRecord, PaperIndex } from '../search/index';
 import type { LinearModel } from './linear';
-import { accumulate, buildVectors, rowVector, rowVectors, topScores, type TermVector, type TfidfVectors } from './tfidf';
+import type { VectorBatch } from './batch';
+import { accumulate, buildVectors, rowBatch, rowVector, topScores, type TermVector, type TfidfVectors } from './tfidf';
 
 export interface SimilarHit {
 	id: string;
@@ -17,11 +18,6 @@ export interface SimilarHit {
 	file: string;
 	/** cosine similarity, 0..1 */
 	score: number;
-}
-
-export interface IdVector {
-	id: string;
-	vector: TermVector;
 }
 
 export class ShardRecommender {
@@ -80,7 +76,7 @@ export class ShardRecommender {
 	 * Vectors of the papers `ids` this shard holds, then up to `random` other papers picked at random
 	 * (seeded: the same request picks the same papers) outside `exclude` and `ids`.
 	 */
-	idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1): IdVector[] {
+	idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1): VectorBatch {
 		const index = this.index();
 		const vectors = this.vectors();
 		const picked: DocRecord[] = [];
@@ -100,8 +96,7 @@ export class ShardRecommender {
 				pool.pop();
 			}
 		}
-		const rows = rowVectors(vectors, index, picked.map((d) => d.num));
-		return picked.map((d, i) => ({ id: d.id, vector: rows[i] })).filter((v) => v.vector.terms.length > 0);
+		return rowBatch(vectors, index, picked.map((d) => d.num), picked.map((d) => d.id));
 	}
 
 	/** The model's score (logit) of each paper of `ids` this shard holds. */

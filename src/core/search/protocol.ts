@@ -3,6 +3,7 @@ import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../co
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
+import type { VectorBatch } from '../recs/batch';
 import type { SearchHit, SearchResult } from './index';
 
 export interface FileSpec {
@@ -76,7 +77,7 @@ export type WorkerRequest =
 	/** vectors of the papers `ids` the shard holds, plus `random` others outside `exclude` */
 	| { id: number; method: 'vectors'; ids: string[]; random?: number; exclude?: string[]; seed?: number }
 	/** trains "For you" (recs/linear) on vectors gathered from every shard */
-	| { id: number; method: 'train'; positives: TermVector[]; negatives: TermVector[] }
+	| { id: number; method: 'train'; positives: VectorBatch; negatives: VectorBatch }
 	/** the model's score of each paper of `ids` the shard holds */
 	| { id: number; method: 'rank'; model: LinearModel; ids: string[] };
 

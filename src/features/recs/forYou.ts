@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { findCollection, STARRED } from '../../core/library/model';
+import { batchVector } from '../../core/recs/batch';
 import { explainVector } from '../../core/recs/linear';
 import { ForYouTrainer, interestScore, MIN_STARS, trainForYou, type ForYouRanking } from '../../core/recs/forYou';
 import type { DayNode } from '../../core/tree';
@@ -91,7 +92,8 @@ export class ForYouService implements vscode.Disposable {
 	async explain(ranking: ForYouRanking, id: string): Promise<string[]> {
 		if (ranking.kind === 'interests') return [...(this.reading.match(id)?.words ?? [])];
 		const backend = await this.workspace.backend();
-		const vector = (await backend?.service.idVectors([id]))?.[0]?.vector;
+		const batch = await backend?.service.idVectors([id]);
+		const vector = batch && batch.ids.length > 0 ? batchVector(batch, 0) : undefined;
 		return vector ? explainVector(ranking.model, vector, 8).map((w) => `${w.term} +${w.weight.toFixed(2)}`) : [];
 	}
 
