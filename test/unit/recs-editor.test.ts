@@ -11,6 +11,9 @@ import type { TermVector } from '../../src/core/recs/tfidf';
 import { renderSimilarHtml, similarPercent, type SimilarStrings } from '../../src/core/card/similar';
 import { parseWebviewMessage } from '../../src/core/card/protocol';
 import { orderForMode, parseViewMode } from '../../src/core/readingMarks';
+import { buildVectors, rowBatch, rowVectors } from '../../src/core/recs/tfidf';
+import { PaperIndex } from '../../src/core/search/index';
+import { paper } from '../fixtures/small-digest';
 
 const vec = (terms: string[]): TermVector => ({ terms, weights: terms.map(() => 1 / Math.sqrt(terms.length)) });
 const model = { model: { terms: ['x'], weights: [1], bias: 0 }, positives: 5, negatives: 5, ms: 1, gatherMs: 0 } satisfies ForYouModel;
@@ -39,6 +42,28 @@ describe('recommendations: vector batches', () => {
 		assert.deepStrictEqual(merged.terms, ['diffusion', 'model', 'speech']);
 		assert.deepStrictEqual(batchVector(merged, 1).terms, ['model', 'speech']);
 		assert.deepStrictEqual(mergeBatches([a, b], (id) => id === '1').ids, ['3']);
+	});
+
+	it('gives a shard\'s rows as a batch equal to its vectors, for a few rows and for many', () => {
+		const words = ['diffusion', 'retrieval', 'speech', 'graph', 'agents', 'tracking', 'video', 'medical'];
+		const papers = Array.from({ length: 40 }, (_, i) =>
+			paper({ id: `2601.${String(i).padStart(5, '0')}`, title: `${words[i % 8]} ${words[(i * 3) % 8]} study ${i}`, headingLine: i * 10, tldr: `${words[(i + 1) % 8]} 中文摘要`, authors: ['A'] }),
+		);
+		const index = new PaperIndex();
+		index.addFile('/ws/data/2026-01-01.md', { path: '/ws/data/2026-01-01.md', day: '2026-01-01', label: '2026-01-01', categories: [], papers, diagnostics: [], lineCount: 0 });
+		const vectors = buildVectors(index);
+		for (const nums of [[3, 1, 7], Array.from({ length: 30 }, (_, i) => (i * 7) % 40)]) {
+			const ids = nums.map((n) => index.docs[n]!.id);
+			const batch = rowBatch(vectors, index, nums, ids);
+			assert.deepStrictEqual(batch.ids, ids);
+			const expected = rowVectors(vectors, index, nums);
+			nums.forEach((_, k) => {
+				const got = batchVector(batch, k);
+				const byTerm = new Map(got.terms.map((t, i) => [t, got.weights[i]]));
+				assert.deepStrictEqual([...got.terms].sort(), [...expected[k].terms].sort(), `row ${k} of ${nums.length}`);
+				expected[k].terms.forEach((t, i) => assert.strictEqual(byTerm.get(t), Math.fround(expected[k].weights[i])));
+			});
+		}
 	});
 
 	it('trains the same model from batches as from vectors, stopping early once the loss settles', () => {

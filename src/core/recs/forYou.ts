@@ -11,6 +11,9 @@ import type { LinearModel } from './linear';
 export const MIN_STARS = 5;
 /** read-but-not-starred negatives at most */
 const MAX_READ_NEGATIVES = 2000;
+/** random negatives: as many as the stars, within these bounds (bench: fewer than the stars lowered P@20) */
+const MIN_RANDOM_NEGATIVES = 200;
+const MAX_RANDOM_NEGATIVES = 2000;
 
 export interface ForYouModel {
 	model: LinearModel;
@@ -28,7 +31,7 @@ export async function trainForYou(service: Pick<SearchService, 'idVectors' | 'tr
 	if (starred.size < MIN_STARS) return undefined;
 	const readNegatives = read.filter((id) => !starred.has(id)).slice(-MAX_READ_NEGATIVES);
 	// one trip to each shard: the stars, the read papers and the random ones, split here
-	const all = await service.idVectors([...starred, ...readNegatives], Math.max(200, starred.size), [...starred], starred.size);
+	const all = await service.idVectors([...starred, ...readNegatives], Math.min(MAX_RANDOM_NEGATIVES, Math.max(MIN_RANDOM_NEGATIVES, starred.size)), [...starred], starred.size);
 	const positives = mergeBatches([all], (id) => !starred.has(id));
 	if (positives.ids.length < MIN_STARS) return undefined;
 	const negatives = mergeBatches([all], (id) => starred.has(id));

@@ -14,7 +14,7 @@
  * and idf is close to the corpus-wide one (see README "Similar papers and For you").
  */
 import type { PaperIndex } from '../search/index';
-import type { VectorBatch } from './batch';
+import { batchFromVectors, type VectorBatch } from './batch';
 
 export interface TfidfVectors {
 	/**
@@ -183,29 +183,41 @@ export function rowVectors(vectors: TfidfVectors, index: PaperIndex, nums: reado
  * use once, typed arrays for the rest.
  */
 export function rowBatch(vectors: TfidfVectors, index: PaperIndex, nums: readonly number[], ids: readonly string[]): VectorBatch {
-	const rowCols: number[][] = nums.map(() => []);
-	const rowVals: number[][] = nums.map(() => []);
-	const dictionary = new Map<number, number>();
-	const terms: string[] = [];
-	eachRowEntry(vectors, nums, (k, t, value) => {
-		let col = dictionary.get(t);
-		if (col === undefined) {
-			col = terms.length;
-			dictionary.set(t, col);
-			terms.push(index.terms[t]);
-		}
-		rowCols[k].push(col);
-		rowVals[k].push(value);
-	});
-	const starts = new Int32Array(nums.length + 1);
-	for (let k = 0; k < nums.length; k++) starts[k + 1] = starts[k] + rowCols[k].length;
-	const cols = new Int32Array(starts[nums.length]);
-	const vals = new Float32Array(starts[nums.length]);
-	for (let k = 0; k < nums.length; k++) {
-		cols.set(rowCols[k], starts[k]);
-		vals.set(rowVals[k], starts[k]);
+	if (nums.length <= 16) {
+		// a few rows: the binary searches of eachRowEntry
+		const rows = rowVectors(vectors, index, nums);
+		return batchFromVectors(rows.map((vector, i) => ({ id: ids[i], vector })));
 	}
-	return { ids: [...ids], terms, starts, cols, vals };
+	const { termStart, docs, vals } = vectors;
+	const slot = new Int32Array(vectors.rows).fill(-1);
+	nums.forEach((num, k) => {
+		if (num < slot.length) slot[num] = k;
+	});
+	// pass 1: each row's length, so pass 2 writes straight into the typed arrays
+	const counts = new Int32Array(nums.length + 1);
+	let total = 0;
+	for (let j = 0; j < docs.length; j++) {
+		const k = slot[docs[j]];
+		if (k >= 0) counts[k + 1]++, total++;
+	}
+	const starts = new Int32Array(nums.length + 1);
+	for (let k = 0; k < nums.length; k++) starts[k + 1] = starts[k] + counts[k + 1];
+	const fill = starts.slice(0, nums.length);
+	const cols = new Int32Array(total);
+	const out = new Float32Array(total);
+	const terms: string[] = [];
+	for (let t = 0; t + 1 < termStart.length; t++) {
+		let col = -1;
+		for (let j = termStart[t]; j < termStart[t + 1]; j++) {
+			const k = slot[docs[j]];
+			if (k < 0) continue;
+			if (col < 0) (col = terms.length), terms.push(index.terms[t]);
+			const at = fill[k]++;
+			cols[at] = col;
+			out[at] = vals[j];
+		}
+	}
+	return { ids: [...ids], terms, starts, cols, vals: out };
 }
 
 /** Document `num`'s row (terms as strings). */
