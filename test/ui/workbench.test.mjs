@@ -412,4 +412,23 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.locator(`${PAPERS_VIEW} .pane-header a.action-label[aria-label="Clear Filter"]`).first().click();
 		await page.waitForFunction(({ sidebar }) => !document.querySelector(sidebar)?.innerText.includes('filtered:'), { sidebar: SIDEBAR });
 	});
+
+	it('the Papers view in For you mode: with fewer than 5 stars it ranks by the interests and says so', async () => {
+		await showPapersView();
+		await runCommand(page, 'arXiv Digest: Papers View Mode');
+		await waitForQuickInputTitle(page, /Papers View Mode/);
+		await page.keyboard.type('For you');
+		await waitForFirstRow(page, (row) => row.startsWith('For you'), 'the For you mode');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction((view) => /For you needs 5 starred papers/.test(document.querySelector(view)?.innerText ?? ''), PAPERS_VIEW, { timeout: 20_000 }).catch(async () => {
+			throw new Error(`the view does not say For you falls back to the interests: ${await page.locator(PAPERS_VIEW).innerText()}`);
+		});
+		await shot(page, 'tree-for-you-fallback');
+		await runCommand(page, 'arXiv Digest: Papers View Mode');
+		await waitForQuickInputTitle(page, /Papers View Mode/);
+		await page.keyboard.type('All papers');
+		await waitForFirstRow(page, (row) => row.startsWith('All papers'), 'the All papers mode');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction((view) => !/For you needs/.test(document.querySelector(view)?.innerText ?? ''), PAPERS_VIEW, { timeout: 20_000 });
+	});
 });

@@ -81,10 +81,20 @@ export class ForYouService implements vscode.Disposable {
 		return score > 0 ? `✦ ${score}` : '';
 	}
 
-	/** Why the ranking falls back to the interests, when it does. */
+	/**
+	 * Why the ranking falls back to the interests, when it does. Asked by the Papers view in For you
+	 * mode: the first time, it makes the ranking (then fires onDidChange) so the view can say so.
+	 */
 	note(): string | undefined {
 		const ranking = this.trainer.last;
-		if (!ranking || ranking.kind === 'model') return undefined;
+		if (!ranking) {
+			this.ranking().then(
+				() => this.emitter.fire(),
+				(err) => getLog().warn(`For you: ranking failed: ${errorText(err)}`),
+			);
+			return undefined;
+		}
+		if (ranking.kind === 'model') return undefined;
 		return vscode.l10n.t('For you needs {0} starred papers to learn from ({1} so far): ranked by your interests meanwhile.', MIN_STARS, ranking.stars);
 	}
 
