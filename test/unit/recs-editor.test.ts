@@ -12,6 +12,7 @@ import { renderSimilarHtml, similarPercent, type SimilarStrings } from '../../sr
 import { parseWebviewMessage } from '../../src/core/card/protocol';
 import { orderForMode, parseViewMode } from '../../src/core/readingMarks';
 import { buildVectors, rowBatch, rowVectors } from '../../src/core/recs/tfidf';
+import { MAX_RANDOM_SHARE, ShardRecommender } from '../../src/core/recs/shard';
 import { PaperIndex } from '../../src/core/search/index';
 import { paper } from '../fixtures/small-digest';
 
@@ -64,6 +65,17 @@ describe('recommendations: vector batches', () => {
 				expected[k].terms.forEach((t, i) => assert.strictEqual(byTerm.get(t), Math.fround(expected[k].weights[i])));
 			});
 		}
+	});
+
+	it('takes random negatives from at most a tenth of a shard\'s papers', () => {
+		const papers = Array.from({ length: 50 }, (_, i) => paper({ id: `2601.${String(i).padStart(5, '0')}`, title: `paper number ${i} about things`, headingLine: i * 10, authors: ['A'] }));
+		const index = new PaperIndex();
+		index.addFile('/ws/data/2026-01-01.md', { path: '/ws/data/2026-01-01.md', day: '2026-01-01', label: '2026-01-01', categories: [], papers, diagnostics: [], lineCount: 0 });
+		const recs = new ShardRecommender(() => index);
+		const batch = recs.idVectors(['2601.00001'], 200, ['2601.00001']);
+		assert.strictEqual(batch.ids[0], '2601.00001');
+		assert.strictEqual(batch.ids.length, 1 + Math.ceil(49 * MAX_RANDOM_SHARE));
+		assert.ok(!batch.ids.slice(1).includes('2601.00001'));
 	});
 
 	it('trains the same model from batches as from vectors, stopping early once the loss settles', () => {

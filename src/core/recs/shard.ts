@@ -20,6 +20,9 @@ export interface SimilarHit {
 	score: number;
 }
 
+/** random negatives take at most this share of a shard's papers */
+export const MAX_RANDOM_SHARE = 0.1;
+
 export class ShardRecommender {
 	private built: { index: PaperIndex; version: number; vectors: TfidfVectors } | undefined;
 	private dense: Float32Array | undefined;
@@ -87,6 +90,9 @@ export class ShardRecommender {
 		if (random > 0) {
 			const skip = new Set([...ids, ...exclude]);
 			const pool = index.docs.filter((d): d is DocRecord => d !== undefined && !skip.has(d.id));
+			// random papers stand for "most papers are not for you"; taking most of a small workspace
+			// would teach the model that the very papers it is about to rank are not
+			random = Math.min(random, Math.ceil(pool.length * MAX_RANDOM_SHARE));
 			let x = seed >>> 0 || 1;
 			for (let i = 0; i < random && pool.length > 0; i++) {
 				x = (Math.imul(x, 1664525) + 1013904223) >>> 0;

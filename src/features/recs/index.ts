@@ -36,6 +36,8 @@ export interface RecsTestApi {
 	trainings(): { count: number; pending: boolean };
 	/** the Papers view's scores of a day were computed (or changed) */
 	readonly onDidChangeForYou: vscode.Event<void>;
+	/** the current ranking's score of each id (the Papers view's order) */
+	scores(ids: readonly string[]): Promise<Map<string, number>>;
 	/** the words "Why?" shows for a paper */
 	explain(id: string): Promise<string[]>;
 	/** the quick pick Show Similar Papers / Show For You has open (tests read and pick from it) */
@@ -195,6 +197,9 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		forYou: (limit) => topForYou(limit),
 		trainings: () => ({ count: forYou.trainer.trainings, pending: forYou.trainer.pending }),
 		onDidChangeForYou: forYou.onDidChange,
+		async scores(ids) {
+			return forYou.scores(await forYou.ranking(), ids);
+		},
 		async explain(id) {
 			return forYou.explain(await forYou.ranking(), baseId(id));
 		},
