@@ -7,6 +7,7 @@ import { cardLibrary, registerLibrary } from './features/library';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
+import { registerRecs } from './features/recs';
 import { registerReading } from './features/reading';
 import { connectTreeReading } from './features/reading/treeView';
 import { registerParseReport } from './features/report';
@@ -34,6 +35,8 @@ export interface ArxivDigestTestApi {
 	readonly hover: ReturnType<typeof registerHover>;
 	/** interests and new/seen/read state */
 	readonly reading: ReturnType<typeof registerReading>;
+	/** similar papers and "For you" */
+	readonly recs: ReturnType<typeof registerRecs>;
 }
 
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here.
@@ -52,12 +55,16 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 	context.subscriptions.push(registerParseReport(context, workspace));
 	const reading = registerReading(context, workspace, library.registry);
 	context.subscriptions.push(reading);
-	const cards = registerCards(context, workspace, cardLibrary(library), reading);
+	const recs = registerRecs(workspace, library.store, reading);
+	context.subscriptions.push(recs);
+	const cards = registerCards(context, workspace, cardLibrary(library), reading, recs.cardSimilar);
 	context.subscriptions.push(cards);
 	library.currentPaper = () => cards.api.current()?.id;
 	const tree = registerTree(context, workspace, reading);
 	context.subscriptions.push(tree);
 	tree.provider.tooltipExtra = (id) => library.tooltip(id);
+	tree.provider.forYou = recs.forYou.treeHook;
+	context.subscriptions.push(recs.forYou.onDidChange(() => tree.provider.forYouChanged()));
 	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading));
 	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
@@ -76,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
-	return { workspace, tree, cards, search, library, hover, reading };
+	return { workspace, tree, cards, search, library, hover, reading, recs };
 }
 
 export function deactivate(): void {

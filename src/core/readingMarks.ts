@@ -7,8 +7,9 @@ import type { InterestMatch } from './interests';
 import { isMatch } from './interests';
 import { baseId, type ReadStatus } from './readState';
 
-export type ViewMode = 'all' | 'matchesFirst' | 'onlyMatches';
-export const VIEW_MODES: readonly ViewMode[] = ['all', 'matchesFirst', 'onlyMatches'];
+/** `forYou`: a day's papers in one list, ordered by the "For you" ranking (core/recs/forYou) */
+export type ViewMode = 'all' | 'matchesFirst' | 'onlyMatches' | 'forYou';
+export const VIEW_MODES: readonly ViewMode[] = ['all', 'matchesFirst', 'onlyMatches', 'forYou'];
 
 export function parseViewMode(value: unknown): ViewMode {
 	return VIEW_MODES.includes(value as ViewMode) ? (value as ViewMode) : 'all';
@@ -67,7 +68,8 @@ export function paperMark(id: string, day: string | undefined, lookup: ReadingLo
 
 /** A category's papers in the view mode's order: matches first (stable), or only the matches. */
 export function orderForMode<T>(items: readonly T[], mode: ViewMode, idOf: (item: T) => string, lookup: Pick<ReadingLookup, 'match'>): T[] {
-	if (mode === 'all') return [...items];
+	// "For you" orders a whole day by its scores (features/tree), not a category by matches
+	if (mode === 'all' || mode === 'forYou') return [...items];
 	const matching = items.filter((item) => isMatch(lookup.match(idOf(item))));
 	if (mode === 'onlyMatches') return matching;
 	const set = new Set(matching);

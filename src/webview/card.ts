@@ -16,6 +16,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('card') as HTMLElement;
 let state: CardState | undefined = readState(vscode.getState());
+/** the last "Similar papers" section and its paper: kept across re-renders of the same paper (a star, an edit) */
+let similar: { id: string; html: string } | undefined;
 
 function readState(value: unknown): CardState | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
@@ -45,6 +47,18 @@ function show(html: string): void {
 	(again ?? root).focus({ preventScroll: true });
 }
 
+/** Puts the similar papers of the shown paper after the card body (an answer for another paper is stale: dropped). */
+function showSimilar(): void {
+	root.querySelector('[data-similar-slot]')?.remove();
+	if (!similar || !state || similar.id !== state.id || root.querySelector('.missing')) return;
+	const slot = document.createElement('div');
+	slot.dataset.similarSlot = '';
+	// HTML from the extension's renderer (core/card/similar: every text escaped)
+	slot.innerHTML = similar.html;
+	root.append(slot);
+	document.body.dataset.similarFor = similar.id;
+}
+
 function showMissing(message: string): void {
 	const box = document.createElement('div');
 	box.className = 'missing';
@@ -61,10 +75,14 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	if (message.type === 'update' && typeof message.html === 'string') {
 		show(message.html);
 		state = readState(message.state);
+		showSimilar();
 		if (state) {
 			vscode.setState(state);
 			window.scrollTo(0, state.scrollY);
 		}
+	} else if (message.type === 'similar' && typeof message.id === 'string' && typeof message.html === 'string') {
+		similar = { id: message.id, html: message.html };
+		showSimilar();
 	} else if (message.type === 'missing' && typeof message.message === 'string') {
 		showMissing(message.message);
 		state = readState(message.state) ?? state;
@@ -111,6 +129,9 @@ root.addEventListener('click', (event) => {
 			break;
 		case 'saveNote':
 			saveNote();
+			break;
+		case 'openSimilar':
+			if (data.id) post({ type: 'openSimilar', id: data.id });
 			break;
 	}
 });

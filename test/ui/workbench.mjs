@@ -158,13 +158,24 @@ export async function clickRow(page, container, text) {
 }
 
 /** The webview frame whose document contains `text` (webviews are nested iframes). */
+/**
+ * A webview's text, without a card's "Similar papers" section: it names other papers, which must not
+ * make a card look like theirs (read it with a selector under #similar-papers).
+ */
+const CARD_TEXT = () => {
+	if (!document.body) return '';
+	const all = document.body.innerText;
+	const similar = document.querySelector('[data-similar-slot]');
+	return similar ? all.replace(similar.innerText, '') : all;
+};
+
 export async function findWebviewFrame(page, text, timeoutMs = 30_000) {
 	const started = Date.now();
 	while (Date.now() - started < timeoutMs) {
 		for (const frame of page.frames()) {
 			if (frame === page.mainFrame()) continue;
 			try {
-				const body = await frame.evaluate(() => document.body ? document.body.innerText : '');
+				const body = await frame.evaluate(CARD_TEXT);
 				if (body.includes(text)) return frame;
 			} catch {
 				// frames come and go while the webview loads
@@ -176,5 +187,5 @@ export async function findWebviewFrame(page, text, timeoutMs = 30_000) {
 }
 
 export async function frameText(frame) {
-	return frame.evaluate(() => document.body.innerText);
+	return frame.evaluate(CARD_TEXT);
 }

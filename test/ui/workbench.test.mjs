@@ -1,7 +1,7 @@
 // UI flows in the real workbench, run twice by the harness: trusted, and in Restricted Mode.
 // Each step leaves a screenshot in .vscode-test/screenshots/<mode>-NN-<step>.png.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -346,6 +346,40 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await shot(page, 'codelens-open-card');
 	});
 
+	it('the card lists similar papers under the paper; Enter on one opens its card', async () => {
+		const frame = await findWebviewFrame(page, FIXTURE.big.first.title, 20_000);
+		// asked of the index worker after the card painted: wait for the section's list
+		await frame.waitForSelector('#similar-papers button[data-action="openSimilar"]', { timeout: 30_000 }).catch(async () => {
+			throw new Error(`the card has no similar papers: ${(await frameText(frame)).slice(-400)}`);
+		});
+		const items = await frame.$$eval('#similar-papers button[data-action="openSimilar"]', (buttons) =>
+			buttons.map((b) => ({ id: b.dataset.id, title: b.querySelector('.similar-title')?.textContent ?? '', percent: b.querySelector('.similar-score span')?.textContent ?? '' })),
+		);
+		assert.equal(items.length, 10, JSON.stringify(items));
+		assert.ok(items.every((i) => /^\d+%$/.test(i.percent)), JSON.stringify(items));
+		assert.ok(!items.some((i) => i.id === FIXTURE.big.first.id), 'the paper is not listed as similar to itself');
+		await frame.evaluate(() => document.fonts.ready.then(() => true));
+		await frame.locator('#similar-papers').scrollIntoViewIfNeeded();
+		const file = await shot(page, 'card-similar-papers');
+		if (MODE === 'trusted') copyFileSync(file, fileURLToPath(new URL('../../media/screenshots/card-similar-papers.png', import.meta.url)));
+		// keyboard: focus the first similar paper and press Enter
+		await frame.focus('#similar-papers button[data-action="openSimilar"]');
+		await page.keyboard.press('Enter');
+		const opened = await findWebviewFrame(page, items[0].title.slice(0, 40), 20_000);
+		await opened.waitForFunction(({ id, title }) => document.body.dataset.similarFor === id && document.querySelector('h1.title')?.textContent.includes(title), { id: items[0].id, title: items[0].title.slice(0, 40) }, { timeout: 30_000 }).catch(async () => {
+			throw new Error(`the opened card did not list its own similar papers: ${(await frameText(opened)).slice(-300)}`);
+		});
+		await shot(page, 'card-similar-opened');
+		// the same list from the palette, for the focused card: Enter on the first opens it
+		const listed = await opened.$$eval('#similar-papers .similar-title', (titles) => titles.map((t) => t.textContent ?? ''));
+		await runCommand(page, 'arXiv Digest: Show Similar Papers');
+		await waitForQuickInputTitle(page, /^Similar to/);
+		await waitForFirstRow(page, (row) => row.includes(listed[0].slice(0, 40)), `"${listed[0]}", the card's first similar paper`);
+		await shot(page, 'show-similar-papers');
+		await page.keyboard.press('Enter');
+		await opened.waitForFunction((title) => document.querySelector('h1.title')?.textContent.includes(title), listed[0].slice(0, 40), { timeout: 20_000 });
+	});
+
 	it('Filter Papers… in the view title filters the tree and shows "filtered: … ×"', async () => {
 		await showPapersView();
 		await page.waitForSelector(PAPERS_VIEW);
@@ -379,5 +413,24 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.hover(`${PAPERS_VIEW} .pane-header`);
 		await page.locator(`${PAPERS_VIEW} .pane-header a.action-label[aria-label="Clear Filter"]`).first().click();
 		await page.waitForFunction(({ sidebar }) => !document.querySelector(sidebar)?.innerText.includes('filtered:'), { sidebar: SIDEBAR });
+	});
+
+	it('the Papers view in For you mode: with fewer than 5 stars it ranks by the interests and says so', async () => {
+		await showPapersView();
+		await runCommand(page, 'arXiv Digest: Papers View Mode');
+		await waitForQuickInputTitle(page, /Papers View Mode/);
+		await page.keyboard.type('For you');
+		await waitForFirstRow(page, (row) => row.startsWith('For you'), 'the For you mode');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction((view) => /For you needs 5 starred papers/.test(document.querySelector(view)?.innerText ?? ''), PAPERS_VIEW, { timeout: 20_000 }).catch(async () => {
+			throw new Error(`the view does not say For you falls back to the interests: ${await page.locator(PAPERS_VIEW).innerText()}`);
+		});
+		await shot(page, 'tree-for-you-fallback');
+		await runCommand(page, 'arXiv Digest: Papers View Mode');
+		await waitForQuickInputTitle(page, /Papers View Mode/);
+		await page.keyboard.type('All papers');
+		await waitForFirstRow(page, (row) => row.startsWith('All papers'), 'the All papers mode');
+		await page.keyboard.press('Enter');
+		await page.waitForFunction((view) => !/For you needs/.test(document.querySelector(view)?.innerText ?? ''), PAPERS_VIEW, { timeout: 20_000 });
 	});
 });

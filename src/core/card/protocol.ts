@@ -44,14 +44,18 @@ export type WebviewMessage =
 	| { type: 'toggleStar' }
 	| { type: 'editCollections' }
 	| { type: 'editTags' }
-	| { type: 'saveNote'; text: string };
+	| { type: 'saveNote'; text: string }
+	/** a paper of the "Similar papers" section was picked */
+	| { type: 'openSimilar'; id: string };
 
 export type LibraryMessage = Extract<WebviewMessage, { type: 'toggleStar' | 'editCollections' | 'editTags' | 'saveNote' }>;
 
 export type ExtensionMessage =
 	/** `html` is the card body from renderCardHtml; `state.scrollY` is where the webview should scroll to */
 	| { type: 'update'; html: string; state: CardState }
-	| { type: 'missing'; message: string; state?: CardState };
+	| { type: 'missing'; message: string; state?: CardState }
+	/** the "Similar papers" section of paper `id` (core/card/similar); the webview drops it when it shows another paper */
+	| { type: 'similar'; id: string; html: string };
 
 const LINK_KINDS: readonly string[] = ['abs', 'pdf', 'html', 'original'] satisfies LinkKind[];
 const COPY_TARGETS: readonly string[] = ['link', 'title', 'bibtex'] satisfies CopyTarget[];
@@ -93,6 +97,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
 			const name = typeof value.name === 'string' ? value.name.trim() : '';
 			return shortString(name) ? { type: 'searchAuthor', name } : undefined;
 		}
+		case 'openSimilar':
+			return shortString(value.id) ? { type: 'openSimilar', id: value.id } : undefined;
 		case 'scroll':
 			return typeof value.y === 'number' && Number.isFinite(value.y) && value.y >= 0 ? { type: 'scroll', y: Math.round(value.y) } : undefined;
 		default:

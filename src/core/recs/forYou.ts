@@ -4,12 +4,16 @@
  * day is not for you).
  */
 import type { SearchService } from '../search/client';
+import { mergeBatches } from './batch';
 import type { LinearModel } from './linear';
 
 /** below this many stars the ranking falls back to the reader's interests */
 export const MIN_STARS = 5;
 /** read-but-not-starred negatives at most */
 const MAX_READ_NEGATIVES = 2000;
+/** random negatives: as many as the stars, within these bounds (bench: fewer than the stars lowered P@20) */
+const MIN_RANDOM_NEGATIVES = 200;
+const MAX_RANDOM_NEGATIVES = 2000;
 
 export interface ForYouModel {
 	model: LinearModel;
@@ -17,19 +21,160 @@ export interface ForYouModel {
 	negatives: number;
 	/** gathering vectors and training, ms */
 	ms: number;
+	/** of which gathering the vectors from the shards */
+	gatherMs: number;
 }
 
 export async function trainForYou(service: Pick<SearchService, 'idVectors' | 'train'>, stars: readonly string[], read: readonly string[] = [], now: () => number = () => Date.now()): Promise<ForYouModel | undefined> {
 	const started = now();
 	const starred = new Set(stars);
-	const positives = await service.idVectors(stars);
-	if (positives.length < MIN_STARS) return undefined;
+	if (starred.size < MIN_STARS) return undefined;
 	const readNegatives = read.filter((id) => !starred.has(id)).slice(-MAX_READ_NEGATIVES);
-	const random = Math.max(200, positives.length);
-	const negatives = await service.idVectors(readNegatives, random, [...stars], stars.length);
-	const model = await service.train(
-		positives.map((p) => p.vector),
-		negatives.filter((n) => !starred.has(n.id)).map((n) => n.vector),
-	);
-	return { model, positives: positives.length, negatives: negatives.length, ms: now() - started };
+	// one trip to each shard: the stars, the read papers and the random ones, split here
+	const all = await service.idVectors([...starred, ...readNegatives], Math.min(MAX_RANDOM_NEGATIVES, Math.max(MIN_RANDOM_NEGATIVES, starred.size)), [...starred], starred.size);
+	const positives = mergeBatches([all], (id) => !starred.has(id));
+	if (positives.ids.length < MIN_STARS) return undefined;
+	const negatives = mergeBatches([all], (id) => starred.has(id));
+	const gatherMs = now() - started;
+	const model = await service.train(positives, negatives);
+	return { model, positives: positives.ids.length, negatives: negatives.ids.length, ms: now() - started, gatherMs };
+}
+
+/** What the "For you" order is made of: the model trained on the stars, or the interests (too few stars). */
+export type ForYouRanking =
+	| { kind: 'model'; model: LinearModel; stars: number; positives: number; negatives: number; ms: number }
+	| { kind: 'interests'; stars: number };
+
+export interface ForYouTrainerDeps {
+	/** the reader's starred ids now */
+	stars(): readonly string[];
+	/** ids read, oldest first (negatives when not starred) */
+	read(): readonly string[];
+	/** trains in the index worker (trainForYou); undefined with fewer than MIN_STARS starred papers in the index */
+	train(stars: readonly string[], read: readonly string[]): Promise<ForYouModel | undefined>;
+	/** quiet time after a star change before retraining */
+	delayMs: number;
+	/** a retrain after a star change finished */
+	onDidRetrain?(ranking: ForYouRanking): void;
+	onError?(err: unknown): void;
+}
+
+/** The stars as one key: the same set in any order is the same model. */
+export function starKey(stars: readonly string[]): string {
+	return [...new Set(stars)].sort().join('\n');
+}
+
+/**
+ * Keeps one "For you" ranking for the current stars. Nothing is trained until a ranking is asked
+ * for; after that, a change of the stars retrains once they settle (debounced), so a burst of stars
+ * trains once. Training runs in the index worker (deps.train), never on the caller's thread.
+ */
+export class ForYouTrainer {
+	private done: { key: string; ranking: ForYouRanking } | undefined;
+	private running: { key: string; promise: Promise<ForYouRanking> } | undefined;
+	private timer: ReturnType<typeof setTimeout> | undefined;
+	private used = false;
+	private disposed = false;
+	/** trainings started (tests and the log read it) */
+	trainings = 0;
+
+	constructor(private readonly deps: ForYouTrainerDeps) {}
+
+	/** The ranking for the stars as they are now (trained first when they changed). */
+	current(): Promise<ForYouRanking> {
+		this.used = true;
+		const stars = this.deps.stars();
+		const key = starKey(stars);
+		if (this.done?.key === key) return Promise.resolve(this.done.ranking);
+		if (this.running?.key === key) return this.running.promise;
+		if (this.timer) clearTimeout(this.timer), (this.timer = undefined);
+		const promise = this.make(stars).then((ranking) => {
+			if (this.running?.promise === promise) this.running = undefined;
+			this.done = { key, ranking };
+			return ranking;
+		});
+		this.running = { key, promise };
+		promise.catch(() => {
+			if (this.running?.promise === promise) this.running = undefined;
+		});
+		return promise;
+	}
+
+	/** The last ranking made, without training. */
+	get last(): ForYouRanking | undefined {
+		return this.done?.ranking;
+	}
+
+	/** The stars may have changed: retrain after they settle, when "For you" was used and they did change. */
+	starsChanged(): void {
+		if (!this.used || this.disposed) return;
+		const key = starKey(this.deps.stars());
+		if ((this.running ?? this.done)?.key === key) {
+			if (this.timer) clearTimeout(this.timer), (this.timer = undefined);
+			return;
+		}
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			if (this.disposed) return;
+			this.current().then(
+				(ranking) => this.deps.onDidRetrain?.(ranking),
+				(err) => this.deps.onError?.(err),
+			);
+		}, this.deps.delayMs);
+	}
+
+	/** a retrain is waiting for the stars to settle */
+	get pending(): boolean {
+		return this.timer !== undefined;
+	}
+
+	private async make(stars: readonly string[]): Promise<ForYouRanking> {
+		if (new Set(stars).size < MIN_STARS) return { kind: 'interests', stars: new Set(stars).size };
+		this.trainings++;
+		const trained = await this.deps.train(stars, this.deps.read());
+		if (!trained) return { kind: 'interests', stars: new Set(stars).size };
+		return { kind: 'model', model: trained.model, stars: new Set(stars).size, positives: trained.positives, negatives: trained.negatives, ms: trained.ms };
+	}
+
+	dispose(): void {
+		this.disposed = true;
+		if (this.timer) clearTimeout(this.timer);
+	}
+}
+
+/**
+ * `items` best first by `score` (stable: equal scores keep their order; unscored items go last, in
+ * their order).
+ */
+export function orderByScore<T>(items: readonly T[], idOf: (item: T) => string, score: (id: string) => number | undefined): T[] {
+	return items
+		.map((item, at) => ({ item, at, s: score(idOf(item)) ?? -Infinity }))
+		.sort((a, b) => (b.s === a.s ? a.at - b.at : b.s > a.s ? 1 : -1))
+		.map((x) => x.item);
+}
+
+/** The interests' score of a paper (the fallback ranking): matched words, below zero when excluded. */
+export function interestScore(match: { words: readonly string[]; excluded: boolean } | undefined): number {
+	if (!match) return 0;
+	return match.excluded ? -1 : match.words.length;
+}
+
+/**
+ * The papers "For you" ranks: the unread papers of the newest day, then of the days before it while
+ * there are fewer than `want` (at most `maxDays` days). `days` may come in any order.
+ */
+export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, want = 20, maxDays = 7): { days: string[]; ids: string[] } {
+	const byDay = new Map<string, string[]>();
+	for (const d of days) byDay.set(d.day, [...(byDay.get(d.day) ?? []), ...d.ids]);
+	const ordered = [...byDay.keys()].sort().reverse();
+	const picked: string[] = [];
+	const seen = new Set<string>();
+	const used: string[] = [];
+	for (const day of ordered) {
+		if (picked.length >= want || used.length >= maxDays) break;
+		used.push(day);
+		for (const id of byDay.get(day)!) if (!seen.has(id) && !isRead(id)) seen.add(id), picked.push(id);
+	}
+	return { days: used, ids: picked };
 }

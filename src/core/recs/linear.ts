@@ -4,6 +4,7 @@
  * arxiv-sanity did with a linear SVM per tag). Terms are strings, so a model trained on papers
  * of every shard scores the papers of any shard.
  */
+import { batchFromVectors, type VectorBatch } from './batch';
 import type { TermVector } from './tfidf';
 
 export interface LinearModel {
@@ -13,7 +14,12 @@ export interface LinearModel {
 }
 
 export interface TrainOptions {
+	/** at most this many passes */
 	epochs?: number;
+	/** at least this many passes before the convergence check may stop */
+	minEpochs?: number;
+	/** stop when an epoch lowers the mean loss by less than this fraction */
+	tolerance?: number;
 	/** L2 strength per example step */
 	lambda?: number;
 	learningRate?: number;
@@ -32,49 +38,87 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
-export function trainLinear(positives: readonly TermVector[], negatives: readonly TermVector[], options: TrainOptions = {}): LinearModel {
-	const epochs = options.epochs ?? 12;
-	const lambda = options.lambda ?? 1e-4;
-	const rate = options.learningRate ?? 0.5;
+/** two examples' sets as one column space: each batch's columns mapped onto one term list */
+function joinColumns(a: VectorBatch, b: VectorBatch): { terms: string[]; remapA: Int32Array; remapB: Int32Array } {
 	const vocab = new Map<string, number>();
 	const terms: string[] = [];
-	type Example = { cols: Int32Array; vals: Float32Array; y: number; weight: number };
-	const examples: Example[] = [];
-	const add = (v: TermVector, y: number, weight: number) => {
-		const cols = new Int32Array(v.terms.length);
-		v.terms.forEach((t, i) => {
+	const remap = (batch: VectorBatch) =>
+		Int32Array.from(batch.terms, (t) => {
 			let id = vocab.get(t);
 			if (id === undefined) {
 				id = terms.length;
 				vocab.set(t, id);
 				terms.push(t);
 			}
-			cols[i] = id;
+			return id;
 		});
-		examples.push({ cols, vals: Float32Array.from(v.weights), y, weight });
-	};
+	const remapA = remap(a);
+	return { terms, remapA, remapB: remap(b) };
+}
+
+/**
+ * Trains on `positives` against `negatives` (vectors, or batches as they come from the shards).
+ * Epochs stop early once an epoch lowers the mean loss by less than `tolerance` of it: Adagrad on
+ * TF-IDF rows settles in a few epochs, and each costs one pass over every (example, term) entry.
+ */
+export function trainLinear(positives: VectorBatch | readonly TermVector[], negatives: VectorBatch | readonly TermVector[], options: TrainOptions = {}): LinearModel {
+	const pos = asBatch(positives);
+	const neg = asBatch(negatives);
+	const epochs = options.epochs ?? 12;
+	const minEpochs = Math.min(epochs, options.minEpochs ?? 3);
+	const tolerance = options.tolerance ?? 0.02;
+	const lambda = options.lambda ?? 1e-4;
+	const rate = options.learningRate ?? 0.5;
+	const { terms, remapA, remapB } = joinColumns(pos, neg);
+	// one examples table: rows of pos then neg, columns in the joined term space
+	const rows = pos.ids.length + neg.ids.length;
+	const starts = new Int32Array(rows + 1);
+	const cols = new Int32Array(pos.cols.length + neg.cols.length);
+	const vals = new Float32Array(cols.length);
+	const ys = new Uint8Array(rows);
+	let at = 0;
+	let r = 0;
+	for (const [batch, remap, y] of [[pos, remapA, 1], [neg, remapB, 0]] as const) {
+		for (let i = 0; i < batch.ids.length; i++, r++) {
+			starts[r] = at;
+			ys[r] = y;
+			for (let j = batch.starts[i]; j < batch.starts[i + 1]; j++, at++) {
+				cols[at] = remap[batch.cols[j]];
+				vals[at] = batch.vals[j];
+			}
+		}
+	}
+	starts[rows] = at;
 	// balanced: each class weighs as much as the other in the loss
-	const total = positives.length + negatives.length;
-	for (const v of positives) add(v, 1, total / (2 * Math.max(1, positives.length)));
-	for (const v of negatives) add(v, 0, total / (2 * Math.max(1, negatives.length)));
+	const weightOf = [rows / (2 * Math.max(1, neg.ids.length)), rows / (2 * Math.max(1, pos.ids.length))];
 	const w = new Float64Array(terms.length);
 	const g2 = new Float64Array(terms.length).fill(1e-8);
 	let bias = 0;
 	let biasG2 = 1e-8;
-	const random = seededRandom(positives.length * 7919 + negatives.length);
-	const order = examples.map((_, i) => i);
+	const random = seededRandom(pos.ids.length * 7919 + neg.ids.length);
+	const order = Int32Array.from({ length: rows }, (_, i) => i);
+	let previousLoss = Infinity;
 	for (let epoch = 0; epoch < epochs; epoch++) {
 		for (let i = order.length - 1; i > 0; i--) {
 			const j = Math.floor(random() * (i + 1));
-			[order[i], order[j]] = [order[j], order[i]];
+			const t = order[i];
+			order[i] = order[j];
+			order[j] = t;
 		}
-		for (const e of order) {
-			const { cols, vals, y, weight } = examples[e];
+		let loss = 0;
+		for (let k = 0; k < rows; k++) {
+			const e = order[k];
+			const y = ys[e];
+			const weight = weightOf[y];
+			const from = starts[e];
+			const to = starts[e + 1];
 			let z = bias;
-			for (let j = 0; j < cols.length; j++) z += w[cols[j]] * vals[j];
+			for (let j = from; j < to; j++) z += w[cols[j]] * vals[j];
 			const p = 1 / (1 + Math.exp(-z));
+			// log loss of this example before its step (the epoch's mean is the convergence check)
+			loss += weight * (y === 1 ? Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
 			const err = (p - y) * weight;
-			for (let j = 0; j < cols.length; j++) {
+			for (let j = from; j < to; j++) {
 				const c = cols[j];
 				const g = err * vals[j] + lambda * w[c];
 				g2[c] += g * g;
@@ -83,10 +127,17 @@ export function trainLinear(positives: readonly TermVector[], negatives: readonl
 			biasG2 += err * err;
 			bias -= (rate * err) / Math.sqrt(biasG2);
 		}
+		loss /= Math.max(1, rows);
+		if (epoch + 1 >= minEpochs && previousLoss - loss < tolerance * previousLoss) break;
+		previousLoss = loss;
 	}
 	let kept = terms.map((_, i) => i).filter((i) => w[i] !== 0);
 	if (options.maxTerms !== undefined && kept.length > options.maxTerms) kept = kept.sort((a, b) => Math.abs(w[b]) - Math.abs(w[a])).slice(0, options.maxTerms);
 	return { terms: kept.map((i) => terms[i]), weights: kept.map((i) => w[i]), bias };
+}
+
+function asBatch(value: VectorBatch | readonly TermVector[]): VectorBatch {
+	return Array.isArray(value) ? batchFromVectors((value as readonly TermVector[]).map((vector, i) => ({ id: String(i), vector }))) : (value as VectorBatch);
 }
 
 /** The model's score of one vector (the logit: higher is more "for you"). */

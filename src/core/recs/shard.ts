@@ -5,7 +5,8 @@
  */
 import type { DocRecord, PaperIndex } from '../search/index';
 import type { LinearModel } from './linear';
-import { accumulate, buildVectors, rowVector, rowVectors, topScores, type TermVector, type TfidfVectors } from './tfidf';
+import type { VectorBatch } from './batch';
+import { accumulate, buildVectors, rowBatch, rowVector, topScores, type TermVector, type TfidfVectors } from './tfidf';
 
 export interface SimilarHit {
 	id: string;
@@ -19,10 +20,8 @@ export interface SimilarHit {
 	score: number;
 }
 
-export interface IdVector {
-	id: string;
-	vector: TermVector;
-}
+/** random negatives take at most this share of a shard's papers */
+export const MAX_RANDOM_SHARE = 0.1;
 
 export class ShardRecommender {
 	private built: { index: PaperIndex; version: number; vectors: TfidfVectors } | undefined;
@@ -80,7 +79,7 @@ export class ShardRecommender {
 	 * Vectors of the papers `ids` this shard holds, then up to `random` other papers picked at random
 	 * (seeded: the same request picks the same papers) outside `exclude` and `ids`.
 	 */
-	idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1): IdVector[] {
+	idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1): VectorBatch {
 		const index = this.index();
 		const vectors = this.vectors();
 		const picked: DocRecord[] = [];
@@ -91,6 +90,9 @@ export class ShardRecommender {
 		if (random > 0) {
 			const skip = new Set([...ids, ...exclude]);
 			const pool = index.docs.filter((d): d is DocRecord => d !== undefined && !skip.has(d.id));
+			// random papers stand for "most papers are not for you"; taking most of a small workspace
+			// would teach the model that the very papers it is about to rank are not
+			random = Math.min(random, Math.ceil(pool.length * MAX_RANDOM_SHARE));
 			let x = seed >>> 0 || 1;
 			for (let i = 0; i < random && pool.length > 0; i++) {
 				x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
@@ -100,8 +102,7 @@ export class ShardRecommender {
 				pool.pop();
 			}
 		}
-		const rows = rowVectors(vectors, index, picked.map((d) => d.num));
-		return picked.map((d, i) => ({ id: d.id, vector: rows[i] })).filter((v) => v.vector.terms.length > 0);
+		return rowBatch(vectors, index, picked.map((d) => d.num), picked.map((d) => d.id));
 	}
 
 	/** The model's score (logit) of each paper of `ids` this shard holds. */

@@ -14,6 +14,7 @@
  * and idf is close to the corpus-wide one (see README "Similar papers and For you").
  */
 import type { PaperIndex } from '../search/index';
+import { batchFromVectors, type VectorBatch } from './batch';
 
 export interface TfidfVectors {
 	/**
@@ -124,15 +125,12 @@ export function buildVectors(index: PaperIndex): TfidfVectors {
 }
 
 /**
- * The rows of the documents `nums` (terms as strings), in one sweep over every term's list
- * (each list is in increasing document number: a binary search would cost as much per term).
+ * Visits the entries of the documents `nums` (the k-th of `nums`, term id, weight), term by term,
+ * in one sweep over every term's list (each list is in increasing document number).
  */
-export function rowVectors(vectors: TfidfVectors, index: PaperIndex, nums: readonly number[]): TermVector[] {
-	const slot = new Map<number, number>();
-	const out: TermVector[] = nums.map((num, i) => (slot.set(num, i), { terms: [], weights: [] }));
-	if (nums.length === 0) return out;
+function eachRowEntry(vectors: TfidfVectors, nums: readonly number[], visit: (k: number, t: number, value: number) => void): void {
+	if (nums.length === 0) return;
 	const { termStart, docs, vals } = vectors;
-	const terms = index.terms;
 	if (nums.length <= 16) {
 		// a few rows: a binary search in each term's list (most lists are a handful of papers)
 		for (let t = 0; t + 1 < termStart.length; t++) {
@@ -149,26 +147,77 @@ export function rowVectors(vectors: TfidfVectors, index: PaperIndex, nums: reado
 					if (d < num) lo = mid + 1;
 					else if (d > num) hi = mid - 1;
 					else {
-						out[k].terms.push(terms[t]);
-						out[k].weights.push(vals[mid]);
+						visit(k, t, vals[mid]);
 						break;
 					}
 				}
 			}
 		}
-		return out;
+		return;
 	}
-	const wanted = new Uint8Array(vectors.rows);
-	for (const num of nums) if (num < wanted.length) wanted[num] = 1;
+	const slot = new Int32Array(vectors.rows).fill(-1);
+	nums.forEach((num, k) => {
+		if (num < slot.length) slot[num] = k;
+	});
 	for (let t = 0; t + 1 < termStart.length; t++) {
 		for (let j = termStart[t]; j < termStart[t + 1]; j++) {
-			if (!wanted[docs[j]]) continue;
-			const v = out[slot.get(docs[j])!];
-			v.terms.push(terms[t]);
-			v.weights.push(vals[j]);
+			const k = slot[docs[j]];
+			if (k >= 0) visit(k, t, vals[j]);
 		}
 	}
+}
+
+/** The rows of the documents `nums` (terms as strings). */
+export function rowVectors(vectors: TfidfVectors, index: PaperIndex, nums: readonly number[]): TermVector[] {
+	const out: TermVector[] = nums.map(() => ({ terms: [], weights: [] }));
+	const terms = index.terms;
+	eachRowEntry(vectors, nums, (k, t, value) => {
+		out[k].terms.push(terms[t]);
+		out[k].weights.push(value);
+	});
 	return out;
+}
+
+/**
+ * The rows of the documents `nums` as one VectorBatch (to send between threads): the terms they
+ * use once, typed arrays for the rest.
+ */
+export function rowBatch(vectors: TfidfVectors, index: PaperIndex, nums: readonly number[], ids: readonly string[]): VectorBatch {
+	if (nums.length <= 16) {
+		// a few rows: the binary searches of eachRowEntry
+		const rows = rowVectors(vectors, index, nums);
+		return batchFromVectors(rows.map((vector, i) => ({ id: ids[i], vector })));
+	}
+	const { termStart, docs, vals } = vectors;
+	const slot = new Int32Array(vectors.rows).fill(-1);
+	nums.forEach((num, k) => {
+		if (num < slot.length) slot[num] = k;
+	});
+	// pass 1: each row's length, so pass 2 writes straight into the typed arrays
+	const counts = new Int32Array(nums.length + 1);
+	let total = 0;
+	for (let j = 0; j < docs.length; j++) {
+		const k = slot[docs[j]];
+		if (k >= 0) counts[k + 1]++, total++;
+	}
+	const starts = new Int32Array(nums.length + 1);
+	for (let k = 0; k < nums.length; k++) starts[k + 1] = starts[k] + counts[k + 1];
+	const fill = starts.slice(0, nums.length);
+	const cols = new Int32Array(total);
+	const out = new Float32Array(total);
+	const terms: string[] = [];
+	for (let t = 0; t + 1 < termStart.length; t++) {
+		let col = -1;
+		for (let j = termStart[t]; j < termStart[t + 1]; j++) {
+			const k = slot[docs[j]];
+			if (k < 0) continue;
+			if (col < 0) (col = terms.length), terms.push(index.terms[t]);
+			const at = fill[k]++;
+			cols[at] = col;
+			out[at] = vals[j];
+		}
+	}
+	return { ids: [...ids], terms, starts, cols, vals: out };
 }
 
 /** Document `num`'s row (terms as strings). */

@@ -13,7 +13,8 @@ import type { InterestMatch, InterestSpec } from '../interests';
 import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
-import { mergeById, type IdVector, type SimilarHit } from '../recs/shard';
+import { mergeBatches, type VectorBatch } from '../recs/batch';
+import { mergeById, type SimilarHit } from '../recs/shard';
 import type { TermVector } from '../recs/tfidf';
 import { mergeTermDays, mergeTop, skipLists, type DayRange, type TermDaysReply, type TopReply } from '../trends/shard';
 
@@ -400,16 +401,18 @@ export class SearchService {
 			.slice(0, limit);
 	}
 
-	/** TF-IDF vectors of the papers `ids` (each once), then about `random` other papers outside `exclude`, spread over the shards. */
-	async idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1): Promise<IdVector[]> {
+	/**
+	 * TF-IDF vectors of the papers `ids` (each once, papers with no text left out), then about `random`
+	 * other papers outside `exclude`, spread over the shards; `drop` leaves rows out.
+	 */
+	async idVectors(ids: readonly string[], random = 0, exclude: readonly string[] = [], seed = 1, drop?: (id: string) => boolean): Promise<VectorBatch> {
 		const share = Math.ceil(random / this.shards.length);
-		const lists = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'vectors', ids: [...ids], random: share, exclude: [...exclude], seed: seed + i })))) as IdVector[][];
-		const seen = new Set<string>();
-		return lists.flat().filter((v) => !seen.has(v.id) && (seen.add(v.id), true));
+		const batches = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'vectors', ids: [...ids], random: share, exclude: [...exclude], seed: seed + i })))) as VectorBatch[];
+		return mergeBatches(batches, drop);
 	}
 
 	/** Trains a "For you" model (recs/linear) in the first shard's thread. */
-	train(positives: TermVector[], negatives: TermVector[]): Promise<LinearModel> {
+	train(positives: VectorBatch, negatives: VectorBatch): Promise<LinearModel> {
 		return this.shards[0].call({ method: 'train', positives, negatives }) as Promise<LinearModel>;
 	}
 

@@ -4,6 +4,7 @@ import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
 import type { DayRange } from '../trends/shard';
+import type { VectorBatch } from '../recs/batch';
 import type { SearchHit, SearchResult } from './index';
 
 export interface FileSpec {
@@ -77,7 +78,7 @@ export type WorkerRequest =
 	/** vectors of the papers `ids` the shard holds, plus `random` others outside `exclude` */
 	| { id: number; method: 'vectors'; ids: string[]; random?: number; exclude?: string[]; seed?: number }
 	/** trains "For you" (recs/linear) on vectors gathered from every shard */
-	| { id: number; method: 'train'; positives: TermVector[]; negatives: TermVector[] }
+	| { id: number; method: 'train'; positives: VectorBatch; negatives: VectorBatch }
 	/** the model's score of each paper of `ids` the shard holds */
 	| { id: number; method: 'rank'; model: LinearModel; ids: string[] }
 	/** trends (core/trends/shard): the listing days of a query's papers */

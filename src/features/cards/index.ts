@@ -7,6 +7,8 @@ import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type WebviewMessage } from '../../core/card/protocol';
 import type * as CardRender from '../../core/card/render';
+import type * as CardSimilar from '../../core/card/similar';
+import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
@@ -24,8 +26,12 @@ let cardRender: typeof CardRender | undefined;
 function render(): typeof CardRender {
 	return (cardRender ??= require('../../core/card/render') as typeof CardRender);
 }
+let cardSimilar: typeof CardSimilar | undefined;
+function similarRender(): typeof CardSimilar {
+	return (cardSimilar ??= require('../../core/card/similar') as typeof CardSimilar);
+}
 
-import { cardStrings } from './strings';
+import { cardStrings, similarStrings } from './strings';
 
 export { cardRefFromArgument, type CardRef } from './args';
 
@@ -37,6 +43,14 @@ export interface CardsTestApi {
 	renderedHtml(): string | undefined;
 	/** handles a message as if the active card's webview had posted it (real-editor tests cannot click in webviews) */
 	receive(message: unknown): Promise<void>;
+	/** the "Similar papers" section last sent to the active card, and the paper it is for */
+	similarShown(): { id: string; html: string } | undefined;
+}
+
+/** Similar papers for the card's section (src/features/recs implements it, in the index worker). */
+export interface CardSimilarSource {
+	/** the papers most like `id`, or why there are none; an answer after `token` was cancelled is not used */
+	similar(id: string, token: vscode.CancellationToken): Promise<readonly SimilarItem[] | { message: string }>;
 }
 
 /** The reader's library as the card sees it (src/features/library implements it). */
@@ -83,6 +97,9 @@ class CardPanel implements vscode.Disposable {
 	private disposed = false;
 	private lastBody: string | undefined;
 	private editTimer: ReturnType<typeof setTimeout> | undefined;
+	/** the request for the similar papers of the paper shown; cancelled when another paper is shown */
+	private similarRequest: vscode.CancellationTokenSource | undefined;
+	private similarSent: { id: string; html: string } | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -123,6 +140,10 @@ class CardPanel implements vscode.Disposable {
 
 	get body(): string | undefined {
 		return this.lastBody;
+	}
+
+	get similarShown(): { id: string; html: string } | undefined {
+		return this.similarSent;
 	}
 
 	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
@@ -206,6 +227,36 @@ class CardPanel implements vscode.Disposable {
 		// opening a card is reading the paper
 		this.owner.reading?.markRead(location.paper.id);
 		this.post({ type: 'update', html: this.lastBody, state });
+		void this.sendSimilar(location.paper.id);
+	}
+
+	/**
+	 * After the card painted: the similar papers, asked of the index worker. The same paper again
+	 * (a star, an edit) keeps its list on screen while it is asked again; another paper cancels the
+	 * request for the previous one, whose answer is then dropped.
+	 */
+	private async sendSimilar(id: string): Promise<void> {
+		const source = this.owner.similar;
+		if (!source) return;
+		this.similarRequest?.cancel();
+		this.similarRequest?.dispose();
+		const request = (this.similarRequest = new vscode.CancellationTokenSource());
+		const sections = similarRender();
+		const send = (html: string) => {
+			this.similarSent = { id, html };
+			this.post({ type: 'similar', id, html });
+		};
+		if (this.similarSent?.id === id) this.post({ type: 'similar', ...this.similarSent });
+		else send(sections.renderSimilarHtml({ kind: 'loading' }, similarStrings()));
+		let answer: readonly SimilarItem[] | { message: string };
+		try {
+			answer = await source.similar(id, request.token);
+		} catch (err) {
+			answer = { message: vscode.l10n.t('Similar papers could not be found: {0}', err instanceof Error ? err.message : String(err)) };
+		}
+		if (request.token.isCancellationRequested || this.disposed || this.ref?.id !== id) return;
+		const html = sections.renderSimilarHtml('message' in answer ? { kind: 'unavailable', message: answer.message } : { kind: 'ready', items: answer }, similarStrings());
+		if (html !== this.similarSent?.html || this.similarSent.id !== id) send(html);
 	}
 
 	private post(message: ExtensionMessage): void {
@@ -229,6 +280,9 @@ class CardPanel implements vscode.Disposable {
 				return;
 			case 'random':
 				this.owner.showRandom(this);
+				return;
+			case 'openSimilar':
+				await this.owner.openSimilar(this, message.id);
 				return;
 			default:
 				break;
@@ -255,6 +309,8 @@ class CardPanel implements vscode.Disposable {
 		if (this.disposed) return;
 		this.disposed = true;
 		if (this.editTimer) clearTimeout(this.editTimer);
+		this.similarRequest?.cancel();
+		this.similarRequest?.dispose();
 		for (const s of this.subscriptions) s.dispose();
 		this.owner.removed(this);
 		this.panel.dispose();
@@ -273,6 +329,7 @@ class CardManager implements vscode.Disposable {
 		private readonly workspace: IDigestWorkspace,
 		readonly library?: CardLibrary,
 		readonly reading?: Reading,
+		readonly similar?: CardSimilarSource,
 	) {
 		// a star or note changed (here, in the tree, in another window): every card shows it
 		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.refresh())));
@@ -431,6 +488,17 @@ class CardManager implements vscode.Disposable {
 		else this.open(ref, false);
 	}
 
+	/** A paper of the card's "Similar papers": its newest listing, in the same card. */
+	async openSimilar(card: CardPanel, id: string): Promise<void> {
+		await this.workspace.ready;
+		const location = this.workspace.findPaper(id)[0];
+		if (!location) {
+			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv:{0} is not in any digest in this workspace.', id));
+			return;
+		}
+		card.show({ uri: location.file.uri.toString(), id: location.paper.id, index: location.index });
+	}
+
 	/** Every field of a located paper. */
 	load(location: PaperLocation): Promise<LoadedPaper | undefined> {
 		return this.workspace.loadPaper(location);
@@ -521,8 +589,14 @@ async function searchAuthor(name: string): Promise<void> {
 	void vscode.window.showInformationMessage(vscode.l10n.t('Searching papers by author ({0}) needs the arXiv Digest search, which is not available.', name));
 }
 
-export function registerCards(context: vscode.ExtensionContext, workspace: IDigestWorkspace, library?: CardLibrary, reading?: Reading): vscode.Disposable & { readonly api: CardsTestApi } {
-	const manager = new CardManager(context, workspace, library, reading);
+export function registerCards(
+	context: vscode.ExtensionContext,
+	workspace: IDigestWorkspace,
+	library?: CardLibrary,
+	reading?: Reading,
+	similar?: CardSimilarSource,
+): vscode.Disposable & { readonly api: CardsTestApi } {
+	const manager = new CardManager(context, workspace, library, reading, similar);
 
 	/** Next Unread (Match): the next such paper after the card's, in this digest, then in older days. */
 	const nextUnread = async (onlyMatches: boolean): Promise<void> => {
@@ -635,6 +709,7 @@ export function registerCards(context: vscode.ExtensionContext, workspace: IDige
 		},
 		panelCount: () => manager.panelCount(),
 		renderedHtml: () => manager.activeCard()?.body,
+		similarShown: () => manager.activeCard()?.similarShown,
 		async receive(message: unknown) {
 			const parsed = parseWebviewMessage(message);
 			const card = manager.activeCard();

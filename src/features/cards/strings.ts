@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CardStrings } from '../../core/card/render';
+import type { SimilarStrings } from '../../core/card/similar';
 
 let strings: CardStrings | undefined;
 
@@ -66,5 +67,17 @@ export function cardStrings(): CardStrings {
 		lang: vscode.env.language,
 		documentTitle: vscode.l10n.t('arXiv Digest paper card'),
 		loading: vscode.l10n.t('Loading paper…'),
+	});
+}
+
+let similar: SimilarStrings | undefined;
+
+/** The "Similar papers" section's words. */
+export function similarStrings(): SimilarStrings {
+	return (similar ??= {
+		heading: vscode.l10n.t('Similar papers'),
+		loading: vscode.l10n.t('Finding similar papers…'),
+		none: vscode.l10n.t('No similar papers in this workspace.'),
+		open: (title, percent) => vscode.l10n.t('{0}, {1}% similar: open its card', title, percent),
 	});
 }

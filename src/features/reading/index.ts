@@ -189,6 +189,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 					{ mode: 'all', label: vscode.l10n.t('All papers'), description: mode === 'all' ? vscode.l10n.t('current') : undefined },
 					{ mode: 'matchesFirst', label: vscode.l10n.t('Matches first'), description: mode === 'matchesFirst' ? vscode.l10n.t('current') : undefined },
 					{ mode: 'onlyMatches', label: vscode.l10n.t('Only matches'), description: mode === 'onlyMatches' ? vscode.l10n.t('current') : undefined },
+					{ mode: 'forYou', label: vscode.l10n.t('For you'), detail: vscode.l10n.t("Each day's papers ranked by a model of your stars"), description: mode === 'forYou' ? vscode.l10n.t('current') : undefined },
 				];
 				next = (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Papers View Mode') }))?.mode;
 			}

@@ -51,6 +51,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			// the workbench hides a view's header, and so its description, when it is alone in its container
 			const filter = (provider.filterDescription() ?? '').replace(/ ×$/, '');
 			view.message = vscode.l10n.t('Showing {0} of {1} papers ({2}).', provider.model.shownCount(), provider.model.totalCount(), filter);
+		} else if (reading?.viewMode() === 'forYou' && provider.forYou?.note()) {
+			view.message = provider.forYou.note();
 		} else {
 			// undefined, not '': the welcome content only shows while there is no message
 			view.message = undefined;

@@ -15,6 +15,7 @@ import {
 } from '../../core/tree';
 import { isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
+import { orderByScore } from '../../core/recs/forYou';
 import type { Reading } from '../reading';
 import { uriKey } from '../vsc-utils';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
@@ -32,6 +33,14 @@ const READING_REFRESH_MS = 50;
 /** the scheme of the resource URIs that let PaperDecorations dim excluded papers' labels */
 export const PAPER_DECORATION_SCHEME = 'arxiv-digest-paper';
 
+
+export interface ForYouScores {
+	scores(day: DayNode): ReadonlyMap<string, number> | undefined;
+	/** a paper's score as the view shows it (e.g. `87%`) */
+	label(score: number): string;
+	/** what the view says above the list in "For you" mode (e.g. that it falls back to the interests) */
+	note(): string | undefined;
+}
 
 export function paperRefOf(node: PaperNode): TreePaperRef {
 	return { uri: node.key, id: node.paper.id, index: node.index };
@@ -71,6 +80,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	/** a root refresh was fired and the workbench has not read the root back yet */
 	private rootRefreshPending = false;
 	private healTimer: ReturnType<typeof setTimeout> | undefined;
+	/**
+	 * The "For you" scores of a day's papers (higher first), set by the recs feature: undefined while
+	 * they are computed (the day shows in file order; the feature calls forYouChanged when they come).
+	 */
+	forYou: ForYouScores | undefined;
 	/** the reader's own lines for a paper's tooltip (star, collections, tags, note), set by the library feature */
 	tooltipExtra: ((id: string) => string | undefined) | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
@@ -105,6 +119,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();
 		this.filterEmitter.dispose();
+	}
+
+	/** The "For you" scores changed or arrived: redraw in that mode. */
+	forYouChanged(): void {
+		if (this.reading?.viewMode() === 'forYou') this.fireRoot();
 	}
 
 	/** Rebuilds from the workspace's current files (after the first scan and a Refresh). */
@@ -208,7 +227,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const children = this.model.children(node);
 		const reading = this.reading;
 		const mode = reading?.viewMode() ?? 'all';
-		if (!reading || mode === 'all') return [...children];
+		if (mode === 'forYou' && node?.kind === 'day') return this.forYouPapers(node);
+		if (!reading || mode === 'all' || mode === 'forYou') return [...children];
 		if (!node || node.kind === 'day') {
 			// only matches: days and categories without one are hidden; matches first keeps them all
 			if (mode === 'matchesFirst') return [...children];
@@ -243,7 +263,17 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return parts.join(' · ');
 	}
 
+	/** "For you": the day's papers in one list, best score first (file order until the scores come). */
+	private forYouPapers(day: DayNode): PaperNode[] {
+		const papers = day.categories.flatMap((c) => c.papers);
+		const scores = this.forYou?.scores(day);
+		if (!scores) return papers;
+		return orderByScore(papers, (p) => p.paper.id, (id) => scores.get(id));
+	}
+
 	getParent(node: TreeNode): TreeNode | undefined {
+		// "For you" lists a day's papers without their categories
+		if (node.kind === 'paper' && this.reading?.viewMode() === 'forYou') return node.parent.parent;
 		return this.model.parent(node);
 	}
 
@@ -319,6 +349,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (matched) parts.push(`✦ ${(mark.match as { words: readonly string[] }).words.join(', ')}`);
 		parts.push(item.description as string);
 		if (mark.firstListed) parts.push(vscode.l10n.t('first listed {0}', mark.firstListed));
+		if (this.forYou && this.reading?.viewMode() === 'forYou') {
+			const score = this.forYou.scores(node.parent.parent)?.get(node.paper.id);
+			if (score !== undefined) parts.unshift(this.forYou.label(score));
+		}
 		item.description = parts.join(' · ');
 		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));
 		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');

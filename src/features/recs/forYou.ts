@@ -1,0 +1,149 @@
+/**
+ * "For you" in the editor: a model of the reader's stars (positives) against papers read but not
+ * starred and random papers (negatives), trained in the index worker the first time a ranking is
+ * asked for and again when the stars change (debounced). With fewer than MIN_STARS stars the order
+ * falls back to the interests' matches, and the view and the command say so.
+ */
+import * as vscode from 'vscode';
+import { findCollection, STARRED } from '../../core/library/model';
+import { batchVector } from '../../core/recs/batch';
+import { explainVector } from '../../core/recs/linear';
+import { ForYouTrainer, interestScore, MIN_STARS, trainForYou, type ForYouRanking } from '../../core/recs/forYou';
+import type { DayNode } from '../../core/tree';
+import type { LibraryStore } from '../library/store';
+import type { Reading } from '../reading';
+import type { ForYouScores } from '../tree/provider';
+import type { IDigestWorkspace } from '../workspace/types';
+import { errorText, getLog } from '../log';
+
+/** stars settle this long before the model is trained again */
+export const RETRAIN_DELAY_MS = 1500;
+
+export class ForYouService implements vscode.Disposable {
+	readonly trainer: ForYouTrainer;
+	/** scores per day node id for the Papers view, dropped when the ranking or the digests change */
+	private dayScores = new Map<string, ReadonlyMap<string, number>>();
+	private readonly computing = new Set<string>();
+	private generation = 0;
+	private readonly emitter = new vscode.EventEmitter<void>();
+	/** fires when the ranking changed (retrained, interests changed in the fallback, digests changed) */
+	readonly onDidChange = this.emitter.event;
+	private readonly subscriptions: vscode.Disposable[] = [];
+
+	constructor(
+		private readonly workspace: IDigestWorkspace,
+		private readonly library: LibraryStore,
+		private readonly reading: Reading,
+	) {
+		this.trainer = new ForYouTrainer({
+			stars: () => this.stars(),
+			read: () => reading.store.readIds(),
+			train: async (stars, read) => {
+				const backend = await workspace.backend();
+				if (!backend) return undefined;
+				const trained = await trainForYou(backend.service, stars, read);
+				if (trained) getLog().info(`For you: trained on ${trained.positives} stars and ${trained.negatives} negatives in ${Math.round(trained.ms)} ms`);
+				return trained;
+			},
+			delayMs: RETRAIN_DELAY_MS,
+			onDidRetrain: () => this.changed(),
+			onError: (err) => getLog().warn(`For you: training failed: ${errorText(err)}`),
+		});
+		this.subscriptions.push(
+			this.emitter,
+			library.onDidChange(() => this.trainer.starsChanged()),
+			workspace.onDidChange(() => this.changed()),
+			reading.interests.onDidChange(() => {
+				if (this.trainer.last?.kind !== 'model') this.changed();
+			}),
+		);
+	}
+
+	stars(): string[] {
+		return [...(findCollection(this.library.library, STARRED)?.ids ?? [])];
+	}
+
+	ranking(): Promise<ForYouRanking> {
+		return this.trainer.current();
+	}
+
+	/** Each id's score under `ranking`: the model's logit, or the interests' matched words (fallback). */
+	async scores(ranking: ForYouRanking, ids: readonly string[]): Promise<Map<string, number>> {
+		if (ranking.kind === 'interests') return new Map(ids.map((id) => [id, interestScore(this.reading.match(id))]));
+		const backend = await this.workspace.backend();
+		return backend ? backend.service.rank(ranking.model, ids) : new Map();
+	}
+
+	/** The score as the reader sees it: the model's probability, or the number of interests matched. */
+	label(score: number): string {
+		const ranking = this.trainer.last;
+		if (ranking?.kind === 'model') return `${Math.round(100 / (1 + Math.exp(-score)))}%`;
+		return score > 0 ? `✦ ${score}` : '';
+	}
+
+	/**
+	 * Why the ranking falls back to the interests, when it does. Asked by the Papers view in For you
+	 * mode: the first time, it makes the ranking (then fires onDidChange) so the view can say so.
+	 */
+	note(): string | undefined {
+		const ranking = this.trainer.last;
+		if (!ranking) {
+			this.ranking().then(
+				() => this.emitter.fire(),
+				(err) => getLog().warn(`For you: ranking failed: ${errorText(err)}`),
+			);
+			return undefined;
+		}
+		if (ranking.kind === 'model') return undefined;
+		return vscode.l10n.t('For you needs {0} starred papers to learn from ({1} so far): ranked by your interests meanwhile.', MIN_STARS, ranking.stars);
+	}
+
+	/** The words of paper `id` that weighed most in its score (the model's), or the interests it matched. */
+	async explain(ranking: ForYouRanking, id: string): Promise<string[]> {
+		if (ranking.kind === 'interests') return [...(this.reading.match(id)?.words ?? [])];
+		const backend = await this.workspace.backend();
+		const batch = await backend?.service.idVectors([id]);
+		const vector = batch && batch.ids.length > 0 ? batchVector(batch, 0) : undefined;
+		return vector ? explainVector(ranking.model, vector, 8).map((w) => `${w.term} +${w.weight.toFixed(2)}`) : [];
+	}
+
+	/** The Papers view's scores for a day; computed in the background the first time (then the view redraws). */
+	scoresFor(day: DayNode): ReadonlyMap<string, number> | undefined {
+		const known = this.dayScores.get(day.id);
+		if (known || this.computing.has(day.id)) return known;
+		this.computing.add(day.id);
+		const generation = this.generation;
+		const ids = day.categories.flatMap((c) => c.papers.map((p) => p.paper.id));
+		void this.ranking()
+			.then((ranking) => this.scores(ranking, ids))
+			.then(
+				(scores) => {
+					if (generation !== this.generation) return;
+					this.dayScores.set(day.id, scores);
+					this.emitter.fire();
+				},
+				(err) => getLog().warn(`For you: ranking ${day.label} failed: ${errorText(err)}`),
+			)
+			.finally(() => this.computing.delete(day.id));
+		return undefined;
+	}
+
+	/** ForYouScores (the tree's hook) */
+	readonly treeHook: ForYouScores = {
+		scores: (day) => this.scoresFor(day),
+		label: (score) => this.label(score),
+		note: () => this.note(),
+	};
+
+	private changed(): void {
+		this.generation++;
+		this.dayScores.clear();
+		this.computing.clear();
+		this.emitter.fire();
+	}
+
+	dispose(): void {
+		this.trainer.dispose();
+		for (const s of this.subscriptions) s.dispose();
+	}
+}

@@ -1,0 +1,218 @@
+/**
+ * Recommendations in the editor: the card's "Similar papers" section, Show Similar Papers (a quick
+ * pick of the 10 nearest), and "For you" (the Papers view's order and Show For You with "Why?").
+ * Everything is computed in the index worker, on first use: nothing at activation.
+ */
+import * as vscode from 'vscode';
+import { MIN_STARS, newestUnread, type ForYouRanking } from '../../core/recs/forYou';
+import { baseId } from '../../core/readState';
+import type { CardSimilarSource } from '../cards';
+import { paperTarget } from '../paperActions';
+import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
+import type { LibraryStore } from '../library/store';
+import type { IDigestWorkspace, PaperRef } from '../workspace/types';
+import { ForYouService } from './forYou';
+import { SimilarPapers, type SimilarPaper } from './similar';
+
+const OPEN_CARD = 'arxivDigest.openCard';
+/** Show For You lists this many papers */
+export const FOR_YOU_COUNT = 20;
+
+export interface ForYouItem {
+	id: string;
+	title: string;
+	day: string;
+	uri: string;
+	score: number;
+}
+
+export interface RecsTestApi {
+	similar(id: string): Promise<readonly SimilarPaper[] | { message: string } | undefined>;
+	/** the ranking for the current stars (trains when they changed) */
+	ranking(): Promise<ForYouRanking>;
+	/** the top of the newest unread papers, best first (what Show For You lists) */
+	forYou(limit?: number): Promise<{ ranking: ForYouRanking; items: ForYouItem[] }>;
+	/** trainings started so far, and whether a retrain waits for the stars to settle */
+	trainings(): { count: number; pending: boolean };
+	/** the Papers view's scores of a day were computed (or changed) */
+	readonly onDidChangeForYou: vscode.Event<void>;
+	/** the current ranking's score of each id (the Papers view's order) */
+	scores(ids: readonly string[]): Promise<Map<string, number>>;
+	/** the words "Why?" shows for a paper */
+	explain(id: string): Promise<string[]>;
+	/** the quick pick Show Similar Papers / Show For You has open (tests read and pick from it) */
+	openPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
+}
+
+export interface RecsRegistration extends vscode.Disposable {
+	readonly cardSimilar: CardSimilarSource;
+	readonly forYou: ForYouService;
+	readonly api: RecsTestApi;
+}
+
+type PaperPickItem = vscode.QuickPickItem & { ref?: PaperRef };
+
+export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore, reading: Reading): RecsRegistration {
+	const similarPapers = new SimilarPapers(workspace);
+	const forYou = new ForYouService(workspace, library, reading);
+	let openPick: vscode.QuickPick<PaperPickItem> | undefined;
+
+	const cardSimilar: CardSimilarSource = {
+		async similar(id, token) {
+			const answer = await similarPapers.similar(id, token);
+			return answer ?? [];
+		},
+	};
+
+	/** a picked paper opens its card */
+	const showPick = (pick: vscode.QuickPick<PaperPickItem>) => {
+		openPick = pick;
+		pick.onDidAccept(() => {
+			const ref = pick.selectedItems[0]?.ref;
+			pick.hide();
+			if (ref) void vscode.commands.executeCommand(OPEN_CARD, ref);
+		});
+		pick.onDidHide(() => {
+			if (openPick === pick) openPick = undefined;
+			pick.dispose();
+		});
+		pick.show();
+	};
+
+	/** the paper a command is about: its argument, else the focused card's, else the one under the cursor */
+	const target = async (arg: unknown) => {
+		if (arg === undefined || arg instanceof vscode.Uri) {
+			const card = await vscode.commands.executeCommand<PaperRef | undefined>(CURRENT_CARD_COMMAND).then(
+				(ref) => ref,
+				() => undefined,
+			);
+			if (card) arg = card;
+		}
+		return paperTarget(workspace, arg);
+	};
+
+	const showSimilar = async (arg?: unknown) => {
+		const t = await target(arg);
+		if (!t) return;
+		const pick = vscode.window.createQuickPick<PaperPickItem>();
+		pick.title = vscode.l10n.t('Similar to “{0}”', t.paper.title || t.paper.id);
+		pick.placeholder = vscode.l10n.t('Finding similar papers…');
+		pick.busy = true;
+		pick.matchOnDescription = true;
+		const source = new vscode.CancellationTokenSource();
+		pick.onDidHide(() => source.cancel());
+		showPick(pick);
+		const answer = await similarPapers.similar(t.paper.id, source.token);
+		source.dispose();
+		if (!answer) return;
+		pick.busy = false;
+		if ('message' in answer) {
+			pick.placeholder = answer.message;
+			return;
+		}
+		pick.placeholder = answer.length ? vscode.l10n.t('Pick a paper to open its card') : vscode.l10n.t('No similar papers in this workspace.');
+		pick.items = answer.map((p) => ({
+			label: p.title || p.id,
+			description: `${Math.round(p.score * 100)}% · ${[p.day, p.category].filter(Boolean).join(' · ')}`,
+			detail: p.authors.join(', '),
+			ref: { uri: p.uri, id: p.id },
+		}));
+	};
+
+	/** The newest unread papers, ranked. */
+	const topForYou = async (limit = FOR_YOU_COUNT) => {
+		await workspace.ready;
+		const ranking = await forYou.ranking();
+		const byDay = new Map<string, { ids: string[]; where: Map<string, { uri: string; title: string }> }>();
+		for (const file of workspace.files()) {
+			const day = file.digest.day;
+			if (!day) continue;
+			const entry = byDay.get(day) ?? { ids: [], where: new Map<string, { uri: string; title: string }>() };
+			byDay.set(day, entry);
+			for (const p of file.digest.papers) {
+				entry.ids.push(p.id);
+				if (!entry.where.has(p.id)) entry.where.set(p.id, { uri: file.uri.toString(), title: p.title });
+			}
+		}
+		const candidates = newestUnread(
+			[...byDay].map(([day, e]) => ({ day, ids: e.ids })),
+			(id) => reading.statusOn(id, undefined) === 'read',
+			limit,
+		);
+		const scores = await forYou.scores(ranking, candidates.ids);
+		const items: ForYouItem[] = candidates.ids
+			.map((id) => {
+				const day = candidates.days.find((d) => byDay.get(d)!.where.has(id))!;
+				const where = byDay.get(day)!.where.get(id)!;
+				return { id, title: where.title, day, uri: where.uri, score: scores.get(id) ?? -Infinity };
+			})
+			.sort((a, b) => b.score - a.score)
+			.slice(0, limit);
+		return { ranking, items };
+	};
+
+	const whyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('question'), tooltip: vscode.l10n.t('Why?') };
+
+	const showForYou = async () => {
+		const pick = vscode.window.createQuickPick<PaperPickItem & { id?: string }>();
+		pick.title = vscode.l10n.t('For You');
+		pick.placeholder = vscode.l10n.t('Ranking the newest unread papers…');
+		pick.busy = true;
+		pick.matchOnDescription = true;
+		showPick(pick);
+		const { ranking, items } = await topForYou();
+		pick.busy = false;
+		pick.title =
+			ranking.kind === 'model'
+				? vscode.l10n.t('For You: ranked by a model of your {0} starred papers', ranking.stars)
+				: vscode.l10n.t('For You: fewer than {0} starred papers ({1}), ranked by your interests', MIN_STARS, ranking.stars);
+		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; “?” shows why it ranks here') : vscode.l10n.t('No unread papers in the newest days.');
+		pick.items = items.map((item) => ({
+			label: item.title || item.id,
+			description: `${forYou.label(item.score) || '·'} · ${item.day}`,
+			buttons: [whyButton],
+			id: item.id,
+			ref: { uri: item.uri, id: item.id },
+		}));
+		pick.onDidTriggerItemButton(async (e) => {
+			const id = e.item.id;
+			if (!id) return;
+			const words = await forYou.explain(ranking, id);
+			const why = words.length ? vscode.l10n.t('Why: {0}', words.join(', ')) : vscode.l10n.t('Why: no word of this paper weighed for it');
+			pick.items = pick.items.map((i) => (i.id === id ? { ...i, detail: why } : i));
+			pick.activeItems = pick.items.filter((i) => i.id === id);
+		});
+	};
+
+	const disposables: vscode.Disposable[] = [
+		similarPapers,
+		forYou,
+		vscode.commands.registerCommand('arxivDigest.showSimilarPapers', showSimilar),
+		vscode.commands.registerCommand('arxivDigest.showForYou', showForYou),
+	];
+
+	const api: RecsTestApi = {
+		similar: (id) => similarPapers.similar(id),
+		ranking: () => forYou.ranking(),
+		forYou: (limit) => topForYou(limit),
+		trainings: () => ({ count: forYou.trainer.trainings, pending: forYou.trainer.pending }),
+		onDidChangeForYou: forYou.onDidChange,
+		async scores(ids) {
+			return forYou.scores(await forYou.ranking(), ids);
+		},
+		async explain(id) {
+			return forYou.explain(await forYou.ranking(), baseId(id));
+		},
+		openPick: () => openPick,
+	};
+
+	return {
+		cardSimilar,
+		forYou,
+		api,
+		dispose() {
+			openPick?.dispose();
+			for (const d of disposables.reverse()) d.dispose();
+		},
+	};
+}

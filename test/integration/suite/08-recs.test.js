@@ -1,0 +1,161 @@
+'use strict';
+// Similar papers and "For you" in the real editor: the card's section, Show Similar Papers, the
+// model trained in the index worker on the reader's stars, and the Papers view's "For you" order.
+const assert = require('assert');
+const vscode = require('vscode');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, paperIdOf, waitFor } = require('./helpers');
+
+describe('recs: similar papers and For you', () => {
+	let api;
+	let savedStars;
+	const big = FIXTURE.big;
+	const starredIds = () => [...api.library.store.library.collections.find((c) => c.name === 'Starred').ids];
+	const queryIds = async (query) => {
+		const reply = await vscode.commands.executeCommand('arxivDigest.internal.queryIds', query);
+		assert.ok(reply && reply.ids, `query ${query}: ${JSON.stringify(reply)}`);
+		return reply.ids;
+	};
+	/** the reader's stars become exactly `ids`, through the Star command as the Papers view runs it */
+	const setStars = async (ids) => {
+		const now = starredIds();
+		if (now.length) await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: now[0] }, now.map((id) => ({ id })));
+		if (ids.length) await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: ids[0] }, ids.map((id) => ({ id })));
+		assert.deepStrictEqual(starredIds().sort(), [...ids].sort());
+	};
+	const idsOf = (relative) => api.workspace.get(fixtureUri(relative)).digest.papers.map((p) => p.id);
+
+	before(async () => {
+		api = await extensionApi();
+		assert.ok(api.recs, 'exports.recs is missing');
+		await api.search.api.whenIndexed();
+		savedStars = starredIds();
+	});
+	after(async () => {
+		await vscode.workspace.getConfiguration().update('arxivDigest.tree.viewMode', undefined, vscode.ConfigurationTarget.Global);
+		await setStars(savedStars);
+		await closeAllEditors();
+	});
+
+	it('Show Similar Papers lists the 10 nearest papers with scores, each opening its card', async () => {
+		const backend = await api.workspace.backend();
+		const expected = await backend.service.similar(big.first.id, 10);
+		assert.strictEqual(expected.length, 10);
+		await vscode.commands.executeCommand('arxivDigest.showSimilarPapers', { uri: fixtureUri(FIXTURE.files.big).toString(), id: big.first.id });
+		const pick = await waitFor('the similar papers in the quick pick', () => {
+			const p = api.recs.api.openPick();
+			return p && !p.busy && p.items.length > 0 && p;
+		});
+		assert.deepStrictEqual(
+			pick.items.map((i) => i.ref.id),
+			expected.map((h) => h.id),
+		);
+		assert.ok(!pick.items.some((i) => i.ref.id === big.first.id), 'the paper itself is not similar to itself');
+		const percents = pick.items.map((i) => Number(/^(\d+)%/.exec(i.description)[1]));
+		assert.deepStrictEqual([...percents].sort((a, b) => b - a), percents, 'best first');
+		assert.ok(percents[0] > 0, JSON.stringify(percents));
+		// each item opens its paper from the digest that lists it (picking by keyboard: test/ui)
+		pick.hide();
+		const item = pick.items[2];
+		assert.ok(item.ref.uri && api.workspace.get(vscode.Uri.parse(item.ref.uri)), `${item.ref.uri} is a digest of the workspace`);
+		await vscode.commands.executeCommand('arxivDigest.openCard', item.ref);
+		await waitFor('the card of the third paper', () => paperIdOf(api.cards.api.current()) === expected[2].id);
+	});
+
+	it('the card lists its similar papers after it painted; a click opens that card; a stale answer is dropped', async () => {
+		const second = big.second.id;
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.big).toString(), id: big.first.id });
+		// straight on to another paper: the first paper's answer must never replace the second's
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.big).toString(), id: second });
+		const shown = await waitFor('the similar papers of the second paper in its card', () => {
+			const s = api.cards.api.similarShown();
+			return s && s.id === second && /data-action="openSimilar"/.test(s.html) && s;
+		});
+		const expected = await api.recs.api.similar(second);
+		const listed = [...shown.html.matchAll(/data-id="([^"]+)"/g)].map((m) => m[1]);
+		assert.deepStrictEqual(listed, expected.map((p) => p.id));
+		await api.recs.api.similar(big.first.id);
+		assert.strictEqual(api.cards.api.similarShown().id, second, 'the first paper\'s answer came late and was dropped');
+		await api.cards.api.receive({ type: 'openSimilar', id: listed[0] });
+		await waitFor('the similar paper in the card', () => paperIdOf(api.cards.api.current()) === listed[0]);
+		await waitFor('its own similar papers', () => {
+			const s = api.cards.api.similarShown();
+			return s && s.id === listed[0] && /data-action="openSimilar"/.test(s.html);
+		});
+	});
+
+	it('with fewer than 5 stars For you falls back to the interests and says so', async () => {
+		await setStars(idsOf(FIXTURE.files.big).slice(0, 3));
+		const ranking = await api.recs.api.ranking();
+		assert.deepStrictEqual(ranking, { kind: 'interests', stars: 3 });
+		await vscode.commands.executeCommand('arxivDigest.showForYou');
+		const pick = await waitFor('the For You quick pick', () => {
+			const p = api.recs.api.openPick();
+			return p && !p.busy && p;
+		});
+		assert.match(pick.title, /fewer than 5 starred papers \(3\)/);
+		pick.hide();
+	});
+
+	it('starring papers changes the For you order (the model retrains in the worker after the stars settle)', async () => {
+		const bigIds = new Set(idsOf(FIXTURE.files.big));
+		const newest = new Set(idsOf(FIXTURE.files.second));
+		const topic = async (word) => (await queryIds(word)).filter((id) => bigIds.has(id));
+		const videoStars = await topic('video');
+		const agentStars = (await topic('agent')).filter((id) => !videoStars.includes(id));
+		assert.ok(videoStars.length >= 5 && agentStars.length >= 5, `${videoStars.length} video, ${agentStars.length} agent stars`);
+		const videoNew = new Set((await queryIds('video')).filter((id) => newest.has(id)));
+		const agentNew = new Set((await queryIds('agent')).filter((id) => newest.has(id)));
+		// the newest day's papers by the model's score
+		const top = async () => {
+			const scores = await api.recs.api.scores([...newest]);
+			return [...newest].sort((a, b) => scores.get(b) - scores.get(a)).slice(0, 5);
+		};
+		const hits = (ids, set) => ids.filter((id) => set.has(id)).length;
+
+		// papers read but not starred are negatives: the day ranked here is unread, as a new day is
+		// (earlier suites marked it read)
+		api.reading.store.markUnread([...newest]);
+		const trained = api.recs.api.trainings().count;
+		await setStars(videoStars);
+		// "For you" was used (previous test): the stars' change retrains without being asked
+		await waitFor('a retrain after the stars changed', () => api.recs.api.trainings().count > trained && !api.recs.api.trainings().pending);
+		const byVideo = await api.recs.api.forYou(20);
+		assert.strictEqual(byVideo.ranking.kind, 'model');
+		assert.strictEqual(byVideo.ranking.positives, videoStars.length);
+		assert.ok(byVideo.items.length > 0 && byVideo.items.every((i) => api.reading.statusOn(i.id, undefined) !== 'read'), 'unread papers only');
+		const videoTop = await top();
+		const videoScores = await api.recs.api.scores([...newest]);
+		const diagnosis = () => JSON.stringify({ byVideo: { ...byVideo.ranking, model: undefined }, videoNew: [...videoNew].map((id) => [id, videoScores.get(id)]), videoTop: videoTop.map((id) => [id, videoScores.get(id)]) });
+
+		await setStars(agentStars);
+		const byAgent = await api.recs.api.forYou(20);
+		assert.strictEqual(byAgent.ranking.kind, 'model');
+		const agentTop = await top();
+		assert.notDeepStrictEqual(agentTop, videoTop);
+		assert.ok(hits(videoTop, videoNew) > hits(agentTop, videoNew), `video papers in the top 5: ${hits(videoTop, videoNew)} by video stars, ${hits(agentTop, videoNew)} by agent stars; ${diagnosis()}`);
+		assert.ok(hits(agentTop, agentNew) > hits(videoTop, agentNew), `agent papers in the top 5: ${hits(agentTop, agentNew)} by agent stars, ${hits(videoTop, agentNew)} by video stars`);
+
+		// Why? names words of the paper that weighed for it
+		const why = await api.recs.api.explain(agentTop[0]);
+		assert.ok(why.length > 0 && why.every((w) => /^.+ \+\d+\.\d\d$/.test(w)), JSON.stringify(why));
+	});
+
+	it('the Papers view in "For you" mode lists a day\'s papers by the model\'s score', async () => {
+		await vscode.commands.executeCommand('arxivDigest.setViewMode', 'forYou');
+		const provider = api.tree.provider;
+		const day = provider.model.roots().find((d) => d.day === FIXTURE.days[0]);
+		assert.ok(day, 'the newest day in the view');
+		const papers = await waitFor('the day ordered by For you', () => {
+			if (api.reading.viewMode() !== 'forYou') return undefined;
+			const scores = provider.forYou.scores(day);
+			return scores && scores.size > 0 && provider.getChildren(day);
+		});
+		assert.ok(papers.every((p) => p.kind === 'paper'), 'papers straight under the day');
+		assert.strictEqual(papers.length, day.categories.reduce((n, c) => n + c.papers.length, 0));
+		const scores = provider.forYou.scores(day);
+		const ordered = papers.map((p) => scores.get(p.paper.id));
+		assert.deepStrictEqual([...ordered].sort((a, b) => b - a), ordered);
+		assert.match(provider.getTreeItem(papers[0]).description, /^\d+%/);
+		assert.strictEqual(provider.getParent(papers[0]), day);
+	});
+});
