@@ -12,6 +12,7 @@ import { parseDigest } from '../../core/parser';
 import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
 import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
+import { yieldThread } from '../host';
 import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
@@ -142,8 +143,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.viewCache.delete(uriKey(doc.uri));
 			}),
 		);
-		this.createWatchers();
-		void this.scan();
+		// past activation: the first resource-scoped configuration read (the globs) makes the editor
+		// merge every folder's settings, tens of ms that need not block the extension's activation
+		void yieldThread().then(() => {
+			if (this.disposed) return;
+			this.createWatchers();
+			void this.scan();
+		});
 	}
 
 	get progress(): ScanProgress {
