@@ -4,6 +4,7 @@
  */
 import { defaultShardCount, restartingShard, type ShardHandle } from '../core/search/client';
 import type * as NodeHost from './host';
+import type * as CardRender from '../core/card/render';
 import type { IndexWorkerOptions, IndexWorkers } from './host';
 import { blobWorkerFactory, webWorkerPort, webWorkersAvailable } from './workspace/webWorker';
 
@@ -25,6 +26,11 @@ export function homeDir(): string | undefined {
 	return undefined;
 }
 
+/** The card renderer, in the one web bundle (a web extension host loads no second file); evaluated on first use. */
+export function loadCardRender(): typeof CardRender {
+	return require('../core/card/render') as typeof CardRender;
+}
+
 /** Index shards in Web Workers reading through vscode.workspace.fs; undefined where there is no Worker. */
 export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
 	if (!webWorkersAvailable()) return undefined;
@@ -39,5 +45,5 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 }
 
 // the same exports with the same types as the Node host, checked by the compiler
-const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers };
+const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender };
 void sameExports;
