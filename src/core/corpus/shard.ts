@@ -42,6 +42,11 @@ export interface FileUpdate {
 	summary?: DigestSummary;
 }
 
+/** What `open` answers: how many files it read and indexed (0: everything came from the caches). */
+export interface OpenReply {
+	indexed: number;
+}
+
 /** A paper read back from its file, for a card or an export. */
 export interface PaperReply {
 	paper: Paper;
@@ -160,8 +165,11 @@ export class CorpusShard {
 		return `files:${cacheKey(this.shard, this.shards)}`;
 	}
 
-	/** Loads the caches, sends every known summary, reads what changed; resolves when everything is searchable. */
-	async open(files: readonly CorpusFileSpec[]): Promise<void> {
+	/**
+	 * Loads the caches, sends every known summary, reads what changed; resolves when everything is
+	 * searchable, saying how many files it indexed (none: all from the cache).
+	 */
+	async open(files: readonly CorpusFileSpec[]): Promise<OpenReply> {
 		const recordBytes = await this.io.readCache('files').catch(() => undefined);
 		const cached = recordBytes ? await decodeFileRecords(recordBytes, this.recordsKey) : undefined;
 		if (recordBytes && !cached) this.report({ kind: (await fileRecordsOutdated(recordBytes, this.recordsKey)) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
@@ -212,7 +220,7 @@ export class CorpusShard {
 		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
 		const day = (path: string) => this.records.get(path)?.summary?.day ?? '';
 		const digests = toIndex.filter((f) => this.records.get(f.path)?.summary).sort((a, b) => (day(a.path) === day(b.path) ? (a.path < b.path ? 1 : -1) : day(a.path) < day(b.path) ? 1 : -1));
-		await this.search.open(
+		let indexed = await this.search.open(
 			digests,
 			() => {
 				this.flush(true);
@@ -230,11 +238,13 @@ export class CorpusShard {
 			if (!this.records.has(file.path)) {
 				this.search.removeFile(file.path);
 				await this.search.updateFile(file);
+				indexed++;
 			}
 		}
 		this.flush(true);
 		await this.saveRecords();
 		this.search.finishInBackground();
+		return { indexed };
 	}
 
 	/** Re-reads one file (added or changed). */

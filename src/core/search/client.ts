@@ -7,7 +7,8 @@
  */
 import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
-import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, OpenReply, PaperReply } from '../corpus/shard';
+import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
 import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
@@ -31,6 +32,8 @@ export interface ShardHandle {
 	onEvent(listener: (event: WorkerMessage | { event: 'restarting' }) => void): void;
 	/** ends the worker as a crash would (it is restarted); for fault tests */
 	kill?(): void;
+	/** resolves when no worker swap (see RestartingShardOptions) is under way */
+	settled?(): Promise<void>;
 	dispose(): void;
 }
 
@@ -55,7 +58,7 @@ export interface WorkerPort {
 }
 
 /** A shard in a worker thread running dist/search-worker.js. */
-export function workerShard(script: string, init: WorkerInit): ShardHandle {
+export function workerShard(script: string, init: WorkerInit, options: RestartingShardOptions = {}): ShardHandle {
 	// required lazily: the web extension host has no worker_threads, and callers fall back
 	const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
 	return restartingShard(() => {
@@ -67,7 +70,17 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 			onExit: (listener) => worker.on('exit', listener),
 			terminate: () => void worker.terminate(),
 		};
-	});
+	}, options);
+}
+
+export interface RestartingShardOptions {
+	/**
+	 * After an `open` that indexed at least this many files, start a fresh worker from the caches
+	 * that open just saved and retire the old one: a worker's heap and native memory keep the size of
+	 * its build peak (V8 and malloc return little to the system), a worker loaded from the cache
+	 * needs a fraction of it. Queries go to the old worker until the new one has loaded.
+	 */
+	recycleAfterIndexing?: number;
 }
 
 /**
@@ -75,9 +88,9 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
  * again and given its files again (its cache makes that quick); the calls it had not answered are
  * sent once more to the new worker.
  */
-export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
+export function restartingShard(startWorker: () => WorkerPort, options: RestartingShardOptions = {}): ShardHandle {
 	let nextId = 1;
-	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean };
+	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean; to?: WorkerPort };
 	const pending = new Map<number, Pending>();
 	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
 	/** the files this shard owns and the reader's sets, to give a restarted worker */
@@ -85,28 +98,44 @@ export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 	const userSets: Record<string, string[]> = {};
 	let disposed = false;
 	let restarts = 0;
+	/** the worker that answers calls and whose events count; a recycle's successor is silent until it takes over */
 	let worker: WorkerPort;
+	/** calls that change the shard's files or sets: a recycle whose successor missed one is abandoned */
+	let changes = 0;
+	let recycling: Promise<boolean> | undefined;
+	/** the worker a recycle is loading */
+	let successor: WorkerPort | undefined;
+	const noop = () => undefined;
 
-	const post = (p: Pending) => {
+	const post = (p: Pending, to = worker) => {
 		const id = nextId++;
-		pending.set(id, p);
-		worker.postMessage({ ...p.request, id });
+		pending.set(id, { ...p, to });
+		to.postMessage({ ...p.request, id });
 	};
-	const start = () => {
-		worker = startWorker();
-		worker.onMessage((message) => {
+	const spawn = (): WorkerPort => {
+		const port = startWorker();
+		port.onMessage((message) => {
 			if ('id' in message) {
 				const p = pending.get(message.id);
 				pending.delete(message.id);
 				if (message.error !== undefined) p?.reject(new Error(message.error));
 				else p?.resolve(message.result);
-				if (p?.request.method === 'open') restarts = 0;
-			} else {
+				if (p?.request.method === 'open' && port === worker && !p.retried) {
+					restarts = 0;
+					const indexed = (message.result as OpenReply | undefined)?.indexed ?? 0;
+					if (options.recycleAfterIndexing !== undefined && indexed >= options.recycleAfterIndexing) void recycle();
+				}
+			} else if (port === worker) {
 				for (const l of listeners) l(message);
 			}
 		});
-		worker.onExit((code) => {
+		port.onExit((code) => {
 			if (disposed) return;
+			if (port !== worker) {
+				// a retired worker, or a recycle's successor that died before taking over
+				for (const [id, p] of pending) if (p.to === port) (pending.delete(id), p.reject(new Error(`worker exit code ${code}`)));
+				return;
+			}
 			const unanswered = [...pending.values()];
 			pending.clear();
 			if (restarts >= MAX_RESTARTS) {
@@ -115,20 +144,54 @@ export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 			}
 			restarts++;
 			for (const l of listeners) l({ event: 'restarting' });
-			start();
+			worker = spawn();
 			// the new worker gets the current file set first; an unanswered open is answered by it
 			const open = unanswered.find((p) => p.request.method === 'open');
 			const refeed: Request = { method: 'open', files: [...files.values()] };
-			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: () => undefined, reject: () => undefined, retried: true });
-			post(open ? { ...open, request: refeed } : { request: refeed, resolve: () => undefined, reject: () => undefined, retried: true });
+			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true });
+			post(open ? { ...open, request: refeed } : { request: refeed, resolve: noop, reject: noop, retried: true });
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
 				if (p.retried) p.reject(new Error('the search index is restarting'));
 				else post({ ...p, retried: true });
 			}
 		});
+		return port;
 	};
-	start();
+	/** a fresh worker loads the caches; once it has, it takes over and the old one ends */
+	const recycle = (): Promise<boolean> =>
+		(recycling ??= new Promise<boolean>((resolve) => {
+			const old = worker;
+			const before = changes;
+			const fresh = (successor = spawn());
+			const finish = (swapped: boolean) => {
+				recycling = undefined;
+				successor = undefined;
+				if (!swapped) fresh.terminate();
+				resolve(swapped);
+			};
+			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true }, fresh);
+			post({
+				request: { method: 'open', files: [...files.values()] },
+				retried: true,
+				reject: () => finish(false),
+				resolve: (reply) => {
+					const unanswered = [...pending].filter(([, p]) => p.to === old);
+					// a change the successor did not see (or one the old worker is still making), or caches it
+					// could not load (it indexed the files again: the next one would too): keep the old worker
+					const rebuilt = ((reply as OpenReply | undefined)?.indexed ?? 0) > 0;
+					if (disposed || worker !== old || changes !== before || rebuilt || unanswered.some(([, p]) => !isReadRequest(p.request))) return finish(false);
+					worker = fresh;
+					for (const [id, p] of unanswered) {
+						pending.delete(id);
+						post(p, fresh);
+					}
+					old.terminate();
+					finish(true);
+				},
+			}, fresh);
+		}));
+	worker = spawn();
 	return {
 		call: (request) =>
 			new Promise((resolve, reject) => {
@@ -138,13 +201,16 @@ export function restartingShard(startWorker: () => WorkerPort): ShardHandle {
 				} else if (request.method === 'update') files.set(request.file.path, request.file);
 				else if (request.method === 'remove') files.delete(request.path);
 				else if (request.method === 'userSets') Object.assign(userSets, request.sets);
+				if (!isReadRequest(request)) changes++;
 				post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
+		settled: () => recycling?.then(noop) ?? Promise.resolve(),
 		kill: () => worker.terminate(),
 		dispose: () => {
 			disposed = true;
 			worker.terminate();
+			successor?.terminate();
 		},
 	};
 }
@@ -252,6 +318,12 @@ export class SearchService {
 	/** resolves when the last `open` finished */
 	whenIndexed(): Promise<void> {
 		return this.opened ?? Promise.resolve();
+	}
+
+	/** resolves when the last `open` finished and no shard is swapping its worker for a fresh one (its memory figures are final) */
+	async whenSettled(): Promise<void> {
+		await this.whenIndexed();
+		await Promise.all(this.shards.map((s) => s.settled?.()));
 	}
 
 	update(file: CorpusFileSpec): Promise<unknown> {
