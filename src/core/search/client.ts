@@ -165,6 +165,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			const before = changes;
 			const fresh = (successor = spawn());
 			const finish = (swapped: boolean) => {
+				if (successor !== fresh) return;
 				recycling = undefined;
 				successor = undefined;
 				if (!swapped) fresh.terminate();
@@ -186,8 +187,9 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 						pending.delete(id);
 						post(p, fresh);
 					}
+					// settled once the old worker is gone (its memory with it)
+					old.onExit(() => finish(true));
 					old.terminate();
-					finish(true);
 				},
 			}, fresh);
 		}));
