@@ -68,7 +68,7 @@ export interface IndexWorkerOptions {
 export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
 	if (!options.local || !workerThreadsAvailable()) return undefined;
 	const script = vscode.Uri.joinPath(options.context.extensionUri, 'dist', 'search-worker.js').fsPath;
-	const shards = defaultShardCount(os.cpus().length);
+	const shards = defaultShardCount(os.cpus().length, os.totalmem());
 	const cacheDir = options.storage?.scheme === 'file' ? options.storage.fsPath : undefined;
 	if (cacheDir) removeStaleCaches(cacheDir, shards);
 	const handles: ShardHandle[] = [];
