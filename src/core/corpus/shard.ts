@@ -18,7 +18,8 @@ import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION } from '../search/cache';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { DocRecord } from '../search/index';
-import type { IdsReply, InterestsReply, SearchReply } from '../search/protocol';
+import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/protocol';
+import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
@@ -120,8 +121,8 @@ export class CorpusShard {
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();
 	private batch: FileUpdate[] = [];
-	/** the reader's sets the editor gave (`is:unread`, `has:note`, `tag:x` → paper ids) */
-	private readonly userSets = new Map<string, Set<string>>();
+	/** the reader's sets the editor gave (`is:read`, `has:note`, `tag:x` → paper ids; `is:unread` → not `is:read`) */
+	private readonly userSets = new Map<string, Set<string> | { not: string }>();
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
 	private recordsDirty = false;
@@ -321,8 +322,17 @@ export class CorpusShard {
 	 * Replaces the named reader's sets (`is:unread`, `has:note`, `tag:…`: paper ids without version);
 	 * an empty list keeps the name known. Sets not named stay as they are.
 	 */
-	setUserSets(sets: Readonly<Record<string, readonly string[]>>): void {
-		for (const [name, ids] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), new Set(ids));
+	setUserSets(sets: Readonly<Record<string, UserSet>>): void {
+		for (const [name, set] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), Array.isArray(set) ? new Set(set) : { not: set.not.toLowerCase() });
+	}
+
+	/** membership in a reader's set by paper id (a versioned id by its base id too) */
+	private inUserSet(name: string, id: string): boolean {
+		const set = this.userSets.get(name);
+		if (set === undefined) return false;
+		if (set instanceof Set) return set.has(id) || set.has(baseId(id));
+		const other = this.userSets.get(set.not);
+		return !(other instanceof Set && (other.has(id) || other.has(baseId(id))));
 	}
 
 	/**
@@ -383,9 +393,7 @@ export class CorpusShard {
 			const known = [...this.userSets.keys()].filter((n) => !n.startsWith('tag:')).sort();
 			return { error: known.length > 0 ? `"${unknown}" is unknown: use ${known.join(' ')}` : `"${unknown}" is unknown here` };
 		}
-		const required = sets.map((name) => this.userSets.get(name) ?? new Set<string>());
-		const excluded = excludeSets.map((name) => this.userSets.get(name) ?? new Set<string>());
-		return { keep: (id) => required.every((s) => s.has(id)) && !excluded.some((s) => s.has(id)) };
+		return { keep: (id) => sets.every((name) => this.inUserSet(name, id)) && !excludeSets.some((name) => this.inUserSet(name, id)) };
 	}
 
 	async save(): Promise<void> {

@@ -11,7 +11,7 @@ import type { CacheProblem, CorpusFileSpec, FileUpdate, OpenReply, PaperReply } 
 import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
-import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
+import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, UserSet, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeById, type IdVector, type SimilarHit } from '../recs/shard';
@@ -95,7 +95,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
 	/** the files this shard owns and the reader's sets, to give a restarted worker */
 	const files = new Map<string, CorpusFileSpec>();
-	const userSets: Record<string, string[]> = {};
+	const userSets: Record<string, UserSet> = {};
 	let disposed = false;
 	let restarts = 0;
 	/** the worker that answers calls and whose events count; a recycle's successor is silent until it takes over */
@@ -340,7 +340,7 @@ export class SearchService {
 	 * Gives every shard the reader's sets that `is:`, `has:` and `tag:` filters name (paper ids without
 	 * version). Names not given stay as they were; an empty list keeps a name known.
 	 */
-	setUserSets(sets: Record<string, string[]>): Promise<unknown> {
+	setUserSets(sets: Record<string, UserSet>): Promise<unknown> {
 		return Promise.all(this.shards.map((s) => s.call({ method: 'userSets', sets })));
 	}
 
