@@ -121,4 +121,27 @@ describe('index workers: a fresh worker after a build', () => {
 		assert.deepStrictEqual(hitIds(await service.search('language', 50)), [], 'the removed file is gone from search');
 		service.dispose();
 	});
+
+	it('a worker killed again and again, each time after its restart reopened, is restarted every time', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const workers = fakeWorkers(caches);
+		const shard = restartingShard(workers.start, { recycleAfterIndexing: 100 });
+		const service = new SearchService([shard]);
+		await service.open(specs);
+		const expected = hitIds(await service.search('language', 50));
+		for (let kill = 1; kill <= 5; kill++) {
+			service.killShard(0);
+			// the restarted worker re-opens from the caches (a stopped shard would reject this call)
+			let reopened = false;
+			for (let poll = 0; poll < 500 && !reopened; poll++) {
+				const [stats] = await service.stats();
+				reopened = stats.phase === 'full' && stats.docs > 0;
+				if (!reopened) await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+			assert.ok(reopened, `reopened after kill ${kill}`);
+			assert.deepStrictEqual(hitIds(await service.search('language', 50)), expected, `after kill ${kill}`);
+		}
+		assert.strictEqual(workers.started.length, 6);
+		service.dispose();
+	});
 });

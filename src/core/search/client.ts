@@ -120,10 +120,11 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 				pending.delete(message.id);
 				if (message.error !== undefined) p?.reject(new Error(message.error));
 				else p?.resolve(message.result);
-				if (p?.request.method === 'open' && port === worker && !p.retried) {
+				if (p?.request.method === 'open' && port === worker) {
 					restarts = 0;
+					// after the caller's own open (not a restart's re-feed, nor a recycle's)
 					const indexed = (message.result as OpenReply | undefined)?.indexed ?? 0;
-					if (options.recycleAfterIndexing !== undefined && indexed >= options.recycleAfterIndexing) void recycle();
+					if (!p.retried && options.recycleAfterIndexing !== undefined && indexed >= options.recycleAfterIndexing) void recycle();
 				}
 			} else if (port === worker) {
 				for (const l of listeners) l(message);
