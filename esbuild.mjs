@@ -1,4 +1,4 @@
-// Builds the extension (Node: dist/extension.js; web: dist/web.js), the CLI, the index workers
+// Builds the extension (Node: dist/extension.js + dist/card-render.js; web: dist/web.js), the CLI, the index workers
 // (dist/search-worker.js, dist/web-worker.js) and the card webview script.
 // `--tests` bundles the unit tests to out/ for mocha; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -56,6 +56,8 @@ const builds = args.has('--tests')
 	}]
 	: [
 		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+		// the card renderer (markdown-it, KaTeX: most of the code) on its own, required by host.ts when the first card renders
+		{ ...common, entryPoints: { 'card-render': 'src/core/card/render.ts' }, outdir: 'dist', format: 'cjs' },
 		{ ...web, entryPoints: { web: WEB_ENTRIES.web } },
 		{ ...web, entryPoints: { 'web-worker': WEB_ENTRIES['web-worker'] }, format: 'iife' },
 		{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },

@@ -19,9 +19,11 @@ export function shiftCopy(text: string, k: number): string {
 		.replace(ARXIV_ID, (_, yy: string, mm: string, n: string) => `${(Number(yy) + 10 * k) % 100}${mm}.${n}`);
 }
 
-/** Writes `copies` shifted copies of every candidate file under `dir` into a new temporary folder; returns it. */
-export function writeScaledCorpus(dir: string, copies: number): string {
-	const out = mkdtempSync(join(tmpdir(), `arxiv-digest-scale${copies}-`));
+/**
+ * Writes `copies` shifted copies of every candidate file under `dir` into `out/copy<k>/` (by default
+ * a new temporary folder); returns `out`. Also used by `npm run bench:editor -- DIR --scale N`.
+ */
+export function writeScaledCorpus(dir: string, copies: number, out = mkdtempSync(join(tmpdir(), `arxiv-digest-scale${copies}-`))): string {
 	for (const path of findCandidateFiles(dir)) {
 		const text = readFileSync(path, 'utf8');
 		const rel = relative(dir, path);

@@ -79,9 +79,11 @@ export const NO_CATEGORY = '(no category)';
 
 /**
  * Short weekday names of a display language (`vscode.env.language`), from Sunday: `Sun`… for `en`,
- * `周日`… for `zh-cn`. English when the runtime does not know the language.
+ * `周日`… for `zh-cn`. English when the runtime does not know the language. English needs no
+ * Intl: the first Intl.DateTimeFormat of a process loads locale data (tens of ms).
  */
 export function weekdayNames(language: string): readonly string[] {
+	if (/^en(?:-US)?$/i.test(language)) return WEEKDAYS_EN;
 	try {
 		const format = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
 		// 2023-01-01 was a Sunday
@@ -246,8 +248,8 @@ export class DigestTreeModel {
 	constructor(
 		inputs: readonly TreeInput[] = [],
 		filter: TreeFilter = {},
-		/** weekday names of the day labels, from Sunday */
-		private readonly weekdays: readonly string[] = WEEKDAYS_EN,
+		/** weekday names of the day labels, from Sunday (a function: asked for when the first label is made) */
+		private weekdays: readonly string[] | (() => readonly string[]) = WEEKDAYS_EN,
 	) {
 		this.filterValue = filter;
 		this.setAll(inputs);
@@ -411,6 +413,7 @@ export class DigestTreeModel {
 		}
 		const firstDigest = this.inputs.get(keys[0]) as Digest;
 		const day = dk.startsWith('day:') ? dk.slice(4) : undefined;
+		if (typeof this.weekdays === 'function') this.weekdays = this.weekdays();
 		const label = day ? dayLabel(day, this.weekdays) : firstDigest.label || fileStem(keys[0]);
 		let node = this.days.get(dk);
 		if (node) {

@@ -5,10 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { removeStaleCaches } from '../core/corpus/nodeIO';
 import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
 import type { FileAccess } from '../core/corpus/proxyIO';
+import type * as CardRender from '../core/card/render';
 
 /** file systems that ignore case, where globs in settings must too */
 export const PATH_NOCASE = process.platform === 'win32' || process.platform === 'darwin';
@@ -26,6 +28,18 @@ export function yieldThread(): Promise<void> {
 /** the user's home folder, where there is one */
 export function homeDir(): string | undefined {
 	return os.homedir();
+}
+
+/** a worker that indexed this many files in one open hands over to a fresh one loaded from the cache */
+const RECYCLE_AFTER_FILES = 32;
+
+/**
+ * The card renderer: markdown-it and KaTeX are most of the extension's code, so they are a bundle
+ * of their own (dist/card-render.js, see esbuild.mjs) that the extension host compiles when the
+ * first card renders rather than at activation.
+ */
+export function loadCardRender(): typeof CardRender {
+	return require(join(__dirname, 'card-render.js')) as typeof CardRender;
 }
 
 export interface IndexWorkers {
@@ -56,12 +70,14 @@ export interface IndexWorkerOptions {
 export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
 	if (!options.local || !workerThreadsAvailable()) return undefined;
 	const script = vscode.Uri.joinPath(options.context.extensionUri, 'dist', 'search-worker.js').fsPath;
-	const shards = defaultShardCount(os.cpus().length);
+	const shards = defaultShardCount(os.cpus().length, os.totalmem());
 	const cacheDir = options.storage?.scheme === 'file' ? options.storage.fsPath : undefined;
 	if (cacheDir) removeStaleCaches(cacheDir, shards);
 	const handles: ShardHandle[] = [];
 	try {
-		for (let shard = 0; shard < shards; shard++) handles.push(workerShard(script, { shard, shards, cacheDir, background: true }));
+		// with a cache to load from, a worker that indexed many files is swapped for a fresh one (see RestartingShardOptions)
+		const options = cacheDir ? { recycleAfterIndexing: RECYCLE_AFTER_FILES } : {};
+		for (let shard = 0; shard < shards; shard++) handles.push(workerShard(script, { shard, shards, cacheDir, background: true }, options));
 	} catch (err) {
 		for (const h of handles) h.dispose();
 		throw err;

@@ -2,8 +2,9 @@
  * The web build's host (vscode.dev, github.dev, code-server's web-worker extension host): bundled
  * by esbuild.mjs in place of `./host` (see there for what each export is). No Node API here.
  */
-import { defaultShardCount, restartingShard, type ShardHandle } from '../core/search/client';
+import { restartingShard, type ShardHandle } from '../core/search/client';
 import type * as NodeHost from './host';
+import type * as CardRender from '../core/card/render';
 import type { IndexWorkerOptions, IndexWorkers } from './host';
 import { blobWorkerFactory, lastStartError, webWorkerPort, webWorkersAvailable } from './workspace/webWorker';
 
@@ -25,20 +26,28 @@ export function homeDir(): string | undefined {
 	return undefined;
 }
 
+/** The card renderer, in the one web bundle (a web extension host loads no second file); evaluated on first use. */
+export function loadCardRender(): typeof CardRender {
+	return require('../core/card/render') as typeof CardRender;
+}
+
 /** Index shards in Web Workers reading through vscode.workspace.fs; undefined where there is no Worker. */
 export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
 	if (!webWorkersAvailable()) return undefined;
-	const shards = defaultShardCount(typeof navigator === 'object' ? navigator.hardwareConcurrency || 1 : 1);
+	// Web Workers live in the browser's process, not the extension host's: the memory reason for one
+	// worker on two cores (defaultShardCount) does not apply, so two from two cores, as before
+	const cores = typeof navigator === 'object' ? navigator.hardwareConcurrency || 1 : 1;
+	const shards = cores >= 2 ? 2 : 1;
 	const newWorker = blobWorkerFactory(options.context.extensionUri);
 	const handles: ShardHandle[] = [];
 	for (let shard = 0; shard < shards; shard++) {
 		const files = options.files(shard, shards);
 		// a worker that never starts (the blob URL or the script refused by a policy) leaves the shard on this thread
-		handles.push(restartingShard(() => webWorkerPort(newWorker, files, { shard, shards }), () => options.inProcess(shard, shards, lastStartError(shard))));
+		handles.push(restartingShard(() => webWorkerPort(newWorker, files, { shard, shards }), { fallback: () => options.inProcess(shard, shards, lastStartError(shard)) }));
 	}
 	return { handles, keys: 'uri' };
 }
 
 // the same exports with the same types as the Node host, checked by the compiler
-const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers };
+const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender };
 void sameExports;

@@ -4,28 +4,39 @@
 // same profile restarted, so the index loads from workspace storage). Prints the figures as JSON.
 // A benchmark, not a test: figures move with machine load and nothing here fails on a target.
 // Options: --skip-build (reuse the VSIX of the last run), --keep (keep the temp profile and logs),
-//          --no-warm (cold start only), --web (the web build: a VSIX with only the `browser` entry and
-//          bench-probe-web/, in the browser's web-worker extension host; no baseline: a web worker
-//          has no memory figures). Screenshots: .vscode-test/screenshots/bench-*.png.
+//          --no-warm (cold start only), --scale N (N copies of the folder with days and arXiv ids
+//          shifted, written by the CLI bench's own src/cli/scale.ts), --profile (a CPU profile of
+//          the extension host from activation to fully indexed: .vscode-test/bench-<cold|warm>.cpuprofile),
+//          --web (the web build: a VSIX with only the `browser` entry and bench-probe-web/, in the
+//          browser's web-worker extension host; no baseline: a web worker has no memory figures).
+// Screenshots: .vscode-test/screenshots/bench-*.png.
 import { chromium } from 'playwright-core';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import {
 	CHROMIUM, CHROMIUM_ARGS, REPO, SCREENSHOTS,
-	delay, freePort, installSignalHandlers, log, run, step, stopAll, waitFor,
+	delay, findFiles, freePort, installSignalHandlers, log, run, step, stopAll, waitFor,
 } from './lib.mjs';
 import { prepare } from './prepare.mjs';
 import { editorLogs, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
 import { packageWebOnlyVsix } from './web-vsix.mjs';
-import { writeFileSync } from 'node:fs';
 
-const argv = process.argv.slice(2);
-const skipBuild = argv.includes('--skip-build');
-const keep = argv.includes('--keep');
-const warm = !argv.includes('--no-warm');
-const web = argv.includes('--web');
-const folderArg = argv.find((a) => !a.startsWith('--'));
+const { values: options, positionals } = parseArgs({
+	allowPositionals: true,
+	options: { 'skip-build': { type: 'boolean' }, keep: { type: 'boolean' }, 'no-warm': { type: 'boolean' }, profile: { type: 'boolean' }, web: { type: 'boolean' }, scale: { type: 'string', default: '1' } },
+});
+const skipBuild = options['skip-build'] ?? false;
+const keep = options.keep ?? false;
+const warm = !options['no-warm'];
+const profile = options.profile ?? false;
+const web = options.web ?? false;
+const folderArg = positionals[0];
+const scale = Number(options.scale);
+if (!Number.isInteger(scale) || scale < 1 || scale > 16) throw new Error(`--scale takes a whole number from 1 to 16, not ${options.scale}`);
 
 const CORPUS = folderArg ? resolve(folderArg) : join(REPO, 'bench-corpus', 'data');
 // outside .vscode-test/, so a concurrent `npm run test:e2e` keeps its own VSIX
@@ -42,7 +53,7 @@ installSignalHandlers(async () => { await Promise.race([browser?.close(), delay(
  * the newest day, and a word found only in abstracts (body pass). Chosen from the corpus so that
  * each matches tens to a few hundred papers, which keeps polling cheap.
  */
-function chooseQueries(files) {
+function chooseQueries(dir, files) {
 	const titleWords = new Map();
 	const abstractWords = new Map();
 	const headText = [];
@@ -54,7 +65,7 @@ function chooseQueries(files) {
 	};
 	for (const name of files) {
 		let id = '';
-		for (const line of readFileSync(join(CORPUS, name), 'utf8').split('\n')) {
+		for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
 			// every fork's paper heading: `### [N] [Title](…/abs/ID)`, `## [Title](…)`, with or without a number
 			const heading = /^#{2,4}\s+(?:\[\d+\]\s*)?(?:<a[^>]*><\/a>\s*)?\[(.*)\]\(https?:\/\/(?:www\.)?arxiv\.org\/abs\/([^)\s]+)\)/.exec(line);
 			if (heading) {
@@ -95,6 +106,8 @@ const userDataDir = join(root, 'user-data');
 const baselineExtensionsDir = join(root, 'extensions-baseline');
 const baselineUserDataDir = join(root, 'user-data-baseline');
 const figures = { machine: { cpus: cpus().length } };
+/** the newest day of the workspace (the tree's first row starts with it) */
+let newest;
 // one port for both starts: the window's workspace storage (where the index cache lives) is
 // keyed by the remote authority, host and port included
 let port;
@@ -113,11 +126,15 @@ try {
 	await step('package the probe extension', () => run(process.execPath, [
 		join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', PROBE_VSIX,
 	], { cwd: join(REPO, 'test', 'harness', web ? 'bench-probe-web' : 'bench-probe'), capture: true }));
-	const files = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
 	// a copy: the editor and the extension only read, but nothing may ever write into the corpus
-	await step(`copy ${files.length} corpus files to a temp workspace`, () => cpSync(CORPUS, join(workspace, 'data'), { recursive: true }));
-	const { queries, expect } = chooseQueries(files);
-	figures.corpus = { days: files.length, queries, expect };
+	const data = join(workspace, 'data');
+	if (scale === 1) await step('copy the corpus to a temp workspace', () => cpSync(CORPUS, data, { recursive: true }));
+	else await step(`write ${scale} shifted copies of the corpus to a temp workspace`, async () => (await loadScale()).writeScaledCorpus(CORPUS, scale, data));
+	// sorted by path: copy k's files after copy k-1's, each copy's days oldest first
+	const files = findFiles(data, /\.md$/).map((f) => relative(data, f)).sort();
+	const { queries, expect } = chooseQueries(data, files);
+	figures.corpus = { scale, days: new Set(files.map((f) => basename(f).slice(0, 10))).size, files: files.length, queries, expect };
+	newest = files.map((f) => basename(f)).filter((f) => /^\d{4}-\d{2}-\d{2}/.test(f)).sort().pop()?.slice(0, 10);
 	if (web) figures.build = 'web (web-worker extension host)';
 	await step('install the VSIX and the probe into a fresh extensions dir', async () => {
 		const profile = { extensionsDir, userDataDir: join(root, 'install-profile') };
@@ -130,8 +147,8 @@ try {
 	writeUserSettings(baselineUserDataDir, {});
 	browser = await chromium.launch(BROWSER_OPTIONS);
 	if (!web) figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession());
-	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: files.length, queries, expect }));
-	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: files.length, queries, expect }));
+	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: figures.corpus.days, queries, expect }));
+	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: figures.corpus.days, queries, expect }));
 	ok = true;
 } catch (err) {
 	console.error(`\nbench:editor failed: ${err.message}`);
@@ -183,7 +200,7 @@ async function session(name, config) {
 	port ??= await freePort();
 	const server = await startCodeServer({
 		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
-		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify(config) },
+		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ ...config, cpuProfile: profile ? join(REPO, '.vscode-test', `bench-${name}.cpuprofile`) : undefined }) },
 	});
 	// the web probe has no environment: it reads this beside the workspace folder (root) through vscode.workspace.fs
 	if (web) writeFileSync(join(root, 'bench-probe.json'), JSON.stringify({ out: `probe-${name}.json`, config }));
@@ -214,7 +231,6 @@ async function session(name, config) {
 			}
 			return days;
 		}, { timeoutMs: 60_000, intervalMs: 100 });
-		const newest = newestDay();
 		await page.waitForSelector(`.part.sidebar .monaco-list-row:has-text("${newest}")`, { timeout: 120_000 });
 		const treeRowMs = Date.now() - t0;
 		await waitFor('the probe figures', () => existsSync(out), {
@@ -245,6 +261,7 @@ async function session(name, config) {
 				abstractWordFirstHit: since(tl.abstractFirst),
 				abstractWordAllAbstracts: since(probe.queries.abstract?.expectedAt),
 				fullIndexed: since(tl.fullIndexed),
+				settled: since(tl.settled),
 			},
 			fromActivationMs: {
 				titleWordAllTitles: probe.queries.title?.expectedAt - tl.activated,
@@ -268,7 +285,9 @@ async function session(name, config) {
 	}
 }
 
-/** The newest day (the tree's first row starts with it); the corpus names its files by day. */
-function newestDay() {
-	return readdirSync(CORPUS).filter((f) => /^\d{4}-\d{2}-\d{2}.*\.md$/.test(f)).sort().pop().slice(0, 10);
+/** src/cli/scale.ts (the CLI bench's `--scale`), bundled for this script */
+async function loadScale() {
+	const outfile = join(root, 'scale.cjs');
+	await esbuild.build({ entryPoints: [join(REPO, 'src', 'cli', 'scale.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+	return createRequire(import.meta.url)(outfile);
 }

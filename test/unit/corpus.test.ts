@@ -201,6 +201,18 @@ describe('reader\'s sets in search (is:, has:, tag:)', () => {
 		assert.deepStrictEqual(shard.ids('tag:nothing-tagged-so'), { ok: true, ids: [] });
 	});
 
+	it('is:unread given as every paper not in is:read follows is:read as it changes', async () => {
+		const { shard, ids } = await shardWithSets();
+		shard.setUserSets({ 'is:read': [ids[0]], 'is:unread': { not: 'is:read' } });
+		const unread = shard.ids('is:unread');
+		assert.deepStrictEqual(unread.ok && [...unread.ids].sort(), [...ids.slice(1)].sort());
+		shard.setUserSets({ 'is:read': [ids[0], ids[1]] });
+		const fewer = shard.ids('is:unread');
+		assert.deepStrictEqual(fewer.ok && [...fewer.ids].sort(), [...ids.slice(2)].sort());
+		const excluded = shard.ids('-is:unread');
+		assert.deepStrictEqual(excluded.ok && [...excluded.ids].sort(), [ids[0], ids[1]].sort());
+	});
+
 	it('answers a set nobody defined with a message naming the known ones', async () => {
 		const { shard } = await shardWithSets();
 		const reply = shard.searchText('is:starred', 10);

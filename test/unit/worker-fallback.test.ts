@@ -40,9 +40,11 @@ describe('a shard whose worker cannot start runs on the calling thread instead',
 	it('after the restarts, the fallback gets the files and the unanswered open, once, and search works', async () => {
 		const worker = dyingWorker();
 		let fallbacks = 0;
-		const handle = restartingShard(worker.start, () => {
-			fallbacks++;
-			return inProcessShard(filesCorpusIO(memoryFiles(), { yield: () => Promise.resolve(), now: () => 0 }), 0, 1);
+		const handle = restartingShard(worker.start, {
+			fallback: () => {
+				fallbacks++;
+				return inProcessShard(filesCorpusIO(memoryFiles(), { yield: () => Promise.resolve(), now: () => 0 }), 0, 1);
+			},
 		});
 		const service = new SearchService([handle]);
 		const summaries: FileUpdate[] = [];
@@ -60,9 +62,11 @@ describe('a shard whose worker cannot start runs on the calling thread instead',
 	it('a worker that ran and keeps dying (a file that crashes it) does not fall back: the calls fail', async () => {
 		const worker = dyingWorker([{ event: 'progress', phase: 'files', done: 0, total: 1 }]);
 		let fallbacks = 0;
-		const handle = restartingShard(worker.start, () => {
-			fallbacks++;
-			return inProcessShard(filesCorpusIO(memoryFiles(), { yield: () => Promise.resolve(), now: () => 0 }), 0, 1);
+		const handle = restartingShard(worker.start, {
+			fallback: () => {
+				fallbacks++;
+				return inProcessShard(filesCorpusIO(memoryFiles(), { yield: () => Promise.resolve(), now: () => 0 }), 0, 1);
+			},
 		});
 		await assert.rejects(handle.call({ method: 'open', files: [{ path: PATH }] }), /search index stopped/);
 		assert.strictEqual(fallbacks, 0);

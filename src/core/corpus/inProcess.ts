@@ -5,20 +5,14 @@
  */
 import type { ShardHandle } from '../search/client';
 import type { WorkerMessage, WorkerRequest } from '../search/protocol';
-import { shardDispatcher } from './requests';
+import { shardDispatcher, shardEvents } from './requests';
 import { CorpusShard, type CorpusIO } from './shard';
 
 /** A shard on the calling thread; `io.yield` decides how often it gives the thread back. */
 export function inProcessShard(io: CorpusIO, shard: number, shards: number): ShardHandle {
 	const listeners: ((event: WorkerMessage) => void)[] = [];
 	const emit = (event: WorkerMessage) => listeners.forEach((l) => l(event));
-	const engine = new CorpusShard(io, shard, shards, {
-		onProgress: (p) => emit({ event: 'progress', ...p }),
-		onHeadReady: () => emit({ event: 'headReady' }),
-		onFilesReady: () => emit({ event: 'filesReady' }),
-		onFiles: (files) => emit({ event: 'files', files }),
-		onCacheProblem: (problem) => emit({ event: 'cacheProblem', problem }),
-	});
+	const engine = new CorpusShard(io, shard, shards, shardEvents(emit));
 	const dispatch = shardDispatcher(engine, () => ({ heapUsed: 0, external: 0 }));
 	return {
 		call: (request) => dispatch({ ...request, id: 0 } as WorkerRequest),

@@ -1,7 +1,7 @@
 /** One dispatcher for shard requests, shared by the worker thread and the in-process shard. */
-import type { ShardStats, WorkerRequest } from '../search/protocol';
+import type { ShardStats, WorkerEvent, WorkerRequest } from '../search/protocol';
 import { trainLinear } from '../recs/linear';
-import type { CorpusShard } from './shard';
+import type { CorpusEvents, CorpusShard } from './shard';
 import { rangeIds, rangeTop, termDays } from '../trends/shard';
 
 /** a trained model keeps this many terms (largest |weight|): it travels to every shard on each ranking */
@@ -14,6 +14,17 @@ const READ_METHODS: ReadonlySet<WorkerRequest['method']> = new Set<WorkerRequest
 
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
 	return READ_METHODS.has(request.method);
+}
+
+/** A shard's events as protocol messages, for wherever it runs (worker thread, Web Worker, in-process). */
+export function shardEvents(send: (event: WorkerEvent) => void): CorpusEvents {
+	return {
+		onProgress: (p) => send({ event: 'progress', phase: p.phase, done: p.done, total: p.total }),
+		onHeadReady: () => send({ event: 'headReady' }),
+		onFilesReady: () => send({ event: 'filesReady' }),
+		onFiles: (files) => send({ event: 'files', files }),
+		onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
+	};
 }
 
 /**

@@ -18,7 +18,8 @@ import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION } from '../search/cache';
 import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { DocRecord } from '../search/index';
-import type { IdsReply, InterestsReply, SearchReply } from '../search/protocol';
+import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/protocol';
+import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
@@ -40,6 +41,11 @@ export interface CorpusFileSpec {
 export interface FileUpdate {
 	path: string;
 	summary?: DigestSummary;
+}
+
+/** What `open` answers: how many files it read and indexed (0: everything came from the caches). */
+export interface OpenReply {
+	indexed: number;
 }
 
 /** A paper read back from its file, for a card or an export. */
@@ -122,8 +128,8 @@ export class CorpusShard {
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();
 	private batch: FileUpdate[] = [];
-	/** the reader's sets the editor gave (`is:unread`, `has:note`, `tag:x` → paper ids) */
-	private readonly userSets = new Map<string, Set<string>>();
+	/** the reader's sets the editor gave (`is:read`, `has:note`, `tag:x` → paper ids; `is:unread` → not `is:read`) */
+	private readonly userSets = new Map<string, Set<string> | { not: string }>();
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
 	private recordsDirty = false;
@@ -168,8 +174,11 @@ export class CorpusShard {
 		return `files:${cacheKey(this.shard, this.shards)}`;
 	}
 
-	/** Loads the caches, sends every known summary, reads what changed; resolves when everything is searchable. */
-	async open(files: readonly CorpusFileSpec[]): Promise<void> {
+	/**
+	 * Loads the caches, sends every known summary, reads what changed; resolves when everything is
+	 * searchable, saying how many files it indexed (none: all from the cache).
+	 */
+	async open(files: readonly CorpusFileSpec[]): Promise<OpenReply> {
 		const recordBytes = await this.io.readCache('files').catch(() => undefined);
 		const cached = recordBytes ? await decodeFileRecords(recordBytes, this.recordsKey) : undefined;
 		if (recordBytes && !cached) this.report({ kind: (await fileRecordsOutdated(recordBytes, this.recordsKey)) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
@@ -222,7 +231,7 @@ export class CorpusShard {
 		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
 		const day = (path: string) => this.records.get(path)?.summary?.day ?? '';
 		const digests = toIndex.filter((f) => this.records.get(f.path)?.summary).sort((a, b) => (day(a.path) === day(b.path) ? (a.path < b.path ? 1 : -1) : day(a.path) < day(b.path) ? 1 : -1));
-		await this.search.open(
+		let indexed = await this.search.open(
 			digests,
 			() => {
 				this.flush(true);
@@ -241,11 +250,13 @@ export class CorpusShard {
 			if (!this.records.has(file.path)) {
 				this.search.removeFile(file.path);
 				await this.search.updateFile(file);
+				indexed++;
 			}
 		}
 		this.flush(true);
 		await this.saveRecords();
 		this.search.finishInBackground();
+		return { indexed };
 	}
 
 	/** Re-reads one file (added or changed). */
@@ -322,8 +333,17 @@ export class CorpusShard {
 	 * Replaces the named reader's sets (`is:unread`, `has:note`, `tag:…`: paper ids without version);
 	 * an empty list keeps the name known. Sets not named stay as they are.
 	 */
-	setUserSets(sets: Readonly<Record<string, readonly string[]>>): void {
-		for (const [name, ids] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), new Set(ids));
+	setUserSets(sets: Readonly<Record<string, UserSet>>): void {
+		for (const [name, set] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), Array.isArray(set) ? new Set(set) : { not: set.not.toLowerCase() });
+	}
+
+	/** membership in a reader's set by paper id (a versioned id by its base id too) */
+	private inUserSet(name: string, id: string): boolean {
+		const set = this.userSets.get(name);
+		if (set === undefined) return false;
+		if (set instanceof Set) return set.has(id) || set.has(baseId(id));
+		const other = this.userSets.get(set.not);
+		return !(other instanceof Set && (other.has(id) || other.has(baseId(id))));
 	}
 
 	/**
@@ -384,9 +404,7 @@ export class CorpusShard {
 			const known = [...this.userSets.keys()].filter((n) => !n.startsWith('tag:')).sort();
 			return { error: known.length > 0 ? `"${unknown}" is unknown: use ${known.join(' ')}` : `"${unknown}" is unknown here` };
 		}
-		const required = sets.map((name) => this.userSets.get(name) ?? new Set<string>());
-		const excluded = excludeSets.map((name) => this.userSets.get(name) ?? new Set<string>());
-		return { keep: (id) => required.every((s) => s.has(id)) && !excluded.some((s) => s.has(id)) };
+		return { keep: (id) => sets.every((name) => this.inUserSet(name, id)) && !excludeSets.some((name) => this.inUserSet(name, id)) };
 	}
 
 	async save(): Promise<void> {

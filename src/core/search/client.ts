@@ -7,10 +7,11 @@
  */
 import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
-import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, OpenReply, PaperReply } from '../corpus/shard';
+import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
-import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
+import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, UserSet, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeBatches, type VectorBatch } from '../recs/batch';
@@ -33,6 +34,8 @@ export interface ShardHandle {
 	onEvent(listener: (event: WorkerMessage | { event: 'restarting' }) => void): void;
 	/** ends the worker as a crash would (it is restarted); for fault tests */
 	kill?(): void;
+	/** resolves when no worker swap (see RestartingShardOptions) is under way */
+	settled?(): Promise<void>;
 	dispose(): void;
 }
 
@@ -57,7 +60,7 @@ export interface WorkerPort {
 }
 
 /** A shard in a worker thread running dist/search-worker.js. */
-export function workerShard(script: string, init: WorkerInit): ShardHandle {
+export function workerShard(script: string, init: WorkerInit, options: RestartingShardOptions = {}): ShardHandle {
 	// required lazily: the web extension host has no worker_threads, and callers fall back
 	const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
 	return restartingShard(() => {
@@ -69,65 +72,96 @@ export function workerShard(script: string, init: WorkerInit): ShardHandle {
 			onExit: (listener) => worker.on('exit', listener),
 			terminate: () => void worker.terminate(),
 		};
-	});
+	}, options);
+}
+
+export interface RestartingShardOptions {
+	/**
+	 * After an `open` that indexed at least this many files, start a fresh worker from the caches
+	 * that open just saved and retire the old one: a worker's heap and native memory keep the size of
+	 * its build peak (V8 and malloc return little to the system), a worker loaded from the cache
+	 * needs a fraction of it. Queries go to the old worker until the new one has loaded.
+	 */
+	recycleAfterIndexing?: number;
+	/**
+	 * When no worker ever started (not one message: the script cannot be loaded, a policy refuses
+	 * it) and the restarts are used up, this shard takes over: the files, the reader's sets and the
+	 * unanswered calls go to it. A worker that did run and kept dying (a file that crashes it,
+	 * memory) never falls back: on the caller's thread the same file would take the editor down.
+	 */
+	fallback?: () => ShardHandle;
 }
 
 /**
  * A shard in a worker that `start` starts. A worker that dies (killed, out of memory) is started
  * again and given its files again (its cache makes that quick); the calls it had not answered are
- * sent once more to the new worker. When no worker ever started (not one message: the script
- * cannot be loaded, a policy refuses it) and the restarts are used up, `fallback` (where given)
- * takes the shard over from there: the files, the reader's sets and the unanswered calls go to it.
- * A worker that did run and kept dying (a file that crashes it, memory) never falls back: on the
- * caller's thread the same file would take the editor down.
+ * sent once more to the new worker (see RestartingShardOptions for recycling and the fallback).
  */
-export function restartingShard(startWorker: () => WorkerPort, fallback?: () => ShardHandle): ShardHandle {
+export function restartingShard(startWorker: () => WorkerPort, options: RestartingShardOptions = {}): ShardHandle {
 	let nextId = 1;
-	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean };
+	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean; to?: WorkerPort };
 	const pending = new Map<number, Pending>();
 	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
 	/** the files this shard owns and the reader's sets, to give a restarted worker */
 	const files = new Map<string, CorpusFileSpec>();
-	const userSets: Record<string, string[]> = {};
+	const userSets: Record<string, UserSet> = {};
 	let disposed = false;
 	let restarts = 0;
+	/** the worker that answers calls and whose events count; a recycle's successor is silent until it takes over */
 	let worker: WorkerPort;
+	/** calls that change the shard's files or sets: a recycle whose successor missed one is abandoned */
+	let changes = 0;
+	let recycling: Promise<boolean> | undefined;
+	/** the worker a recycle is loading */
+	let successor: WorkerPort | undefined;
+	const noop = () => undefined;
 	/** some worker sent a message: the script runs here */
 	let ran = false;
+	/** the in-process shard that took over from workers that never started (options.fallback) */
 	let replacement: ShardHandle | undefined;
 
-	const post = (p: Pending) => {
+	const post = (p: Pending, to = worker) => {
 		const id = nextId++;
-		pending.set(id, p);
-		worker.postMessage({ ...p.request, id });
+		pending.set(id, { ...p, to });
+		to.postMessage({ ...p.request, id });
 	};
-	const start = () => {
-		worker = startWorker();
-		worker.onMessage((message) => {
+	const spawn = (): WorkerPort => {
+		const port = startWorker();
+		port.onMessage((message) => {
 			ran = true;
 			if ('id' in message) {
 				const p = pending.get(message.id);
 				pending.delete(message.id);
 				if (message.error !== undefined) p?.reject(new Error(message.error));
 				else p?.resolve(message.result);
-				if (p?.request.method === 'open') restarts = 0;
-			} else {
+				if (p?.request.method === 'open' && port === worker) {
+					restarts = 0;
+					// after the caller's own open (not a restart's re-feed, nor a recycle's)
+					const indexed = (message.result as OpenReply | undefined)?.indexed ?? 0;
+					if (!p.retried && options.recycleAfterIndexing !== undefined && indexed >= options.recycleAfterIndexing) void recycle();
+				}
+			} else if (port === worker) {
 				for (const l of listeners) l(message);
 			}
 		});
-		worker.onExit((code) => {
+		port.onExit((code) => {
 			if (disposed) return;
+			if (port !== worker) {
+				// a retired worker, or a recycle's successor that died before taking over
+				for (const [id, p] of pending) if (p.to === port) (pending.delete(id), p.reject(new Error(`worker exit code ${code}`)));
+				return;
+			}
 			const unanswered = [...pending.values()];
 			pending.clear();
-			if (restarts >= MAX_RESTARTS && fallback && !ran) {
-				replacement = fallback();
+			if (restarts >= MAX_RESTARTS && options.fallback && !ran) {
+				replacement = options.fallback();
 				replacement.onEvent((event) => listeners.forEach((l) => l(event)));
 				for (const l of listeners) l({ event: 'restarting' });
-				void replacement.call({ method: 'userSets', sets: { ...userSets } }).catch(() => undefined);
+				void replacement.call({ method: 'userSets', sets: { ...userSets } }).catch(noop);
 				const opened = replacement.call({ method: 'open', files: [...files.values()] });
 				const open = unanswered.find((p) => p.request.method === 'open');
 				if (open) opened.then(open.resolve, open.reject);
-				else opened.catch(() => undefined);
+				else opened.catch(noop);
 				for (const p of unanswered) if (p.request.method !== 'open') replacement.call(p.request).then(p.resolve, p.reject);
 				return;
 			}
@@ -137,20 +171,56 @@ export function restartingShard(startWorker: () => WorkerPort, fallback?: () => 
 			}
 			restarts++;
 			for (const l of listeners) l({ event: 'restarting' });
-			start();
+			worker = spawn();
 			// the new worker gets the current file set first; an unanswered open is answered by it
 			const open = unanswered.find((p) => p.request.method === 'open');
 			const refeed: Request = { method: 'open', files: [...files.values()] };
-			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: () => undefined, reject: () => undefined, retried: true });
-			post(open ? { ...open, request: refeed } : { request: refeed, resolve: () => undefined, reject: () => undefined, retried: true });
+			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true });
+			post(open ? { ...open, request: refeed } : { request: refeed, resolve: noop, reject: noop, retried: true });
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
 				if (p.retried) p.reject(new Error('the search index is restarting'));
 				else post({ ...p, retried: true });
 			}
 		});
+		return port;
 	};
-	start();
+	/** a fresh worker loads the caches; once it has, it takes over and the old one ends */
+	const recycle = (): Promise<boolean> =>
+		(recycling ??= new Promise<boolean>((resolve) => {
+			const old = worker;
+			const before = changes;
+			const fresh = (successor = spawn());
+			const finish = (swapped: boolean) => {
+				if (successor !== fresh) return;
+				recycling = undefined;
+				successor = undefined;
+				if (!swapped) fresh.terminate();
+				resolve(swapped);
+			};
+			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true }, fresh);
+			post({
+				request: { method: 'open', files: [...files.values()] },
+				retried: true,
+				reject: () => finish(false),
+				resolve: (reply) => {
+					const unanswered = [...pending].filter(([, p]) => p.to === old);
+					// a change the successor did not see (or one the old worker is still making), or caches it
+					// could not load (it indexed the files again: the next one would too): keep the old worker
+					const rebuilt = ((reply as OpenReply | undefined)?.indexed ?? 0) > 0;
+					if (disposed || worker !== old || changes !== before || rebuilt || unanswered.some(([, p]) => !isReadRequest(p.request))) return finish(false);
+					worker = fresh;
+					for (const [id, p] of unanswered) {
+						pending.delete(id);
+						post(p, fresh);
+					}
+					// settled once the old worker is gone (its memory with it)
+					old.onExit(() => finish(true));
+					old.terminate();
+				},
+			}, fresh);
+		}));
+	worker = spawn();
 	return {
 		call: (request) =>
 			new Promise((resolve, reject) => {
@@ -160,14 +230,17 @@ export function restartingShard(startWorker: () => WorkerPort, fallback?: () => 
 				} else if (request.method === 'update') files.set(request.file.path, request.file);
 				else if (request.method === 'remove') files.delete(request.path);
 				else if (request.method === 'userSets') Object.assign(userSets, request.sets);
+				if (!isReadRequest(request)) changes++;
 				if (replacement) replacement.call(request).then(resolve, reject);
 				else post({ request, resolve, reject, retried: false });
 			}),
 		onEvent: (l) => listeners.push(l),
+		settled: () => recycling?.then(noop) ?? Promise.resolve(),
 		kill: () => (replacement ? replacement.kill?.() : worker.terminate()),
 		dispose: () => {
 			disposed = true;
 			worker.terminate();
+			successor?.terminate();
 			replacement?.dispose();
 		},
 	};
@@ -278,6 +351,12 @@ export class SearchService {
 		return this.opened ?? Promise.resolve();
 	}
 
+	/** resolves when the last `open` finished and no shard is swapping its worker for a fresh one (its memory figures are final) */
+	async whenSettled(): Promise<void> {
+		await this.whenIndexed();
+		await Promise.all(this.shards.map((s) => s.settled?.()));
+	}
+
 	update(file: CorpusFileSpec): Promise<unknown> {
 		return this.shards[shardOf(file.path, this.shards.length)].call({ method: 'update', file });
 	}
@@ -290,7 +369,7 @@ export class SearchService {
 	 * Gives every shard the reader's sets that `is:`, `has:` and `tag:` filters name (paper ids without
 	 * version). Names not given stay as they were; an empty list keeps a name known.
 	 */
-	setUserSets(sets: Record<string, string[]>): Promise<unknown> {
+	setUserSets(sets: Record<string, UserSet>): Promise<unknown> {
 		return Promise.all(this.shards.map((s) => s.call({ method: 'userSets', sets })));
 	}
 
@@ -448,7 +527,15 @@ export class SearchService {
 	}
 }
 
-/** Shard count for this machine: two workers on two or more cores, else one. */
-export function defaultShardCount(cpus: number): number {
-	return cpus >= 2 ? 2 : 1;
+/** below this much memory one worker indexes everything (a second costs its own heap and build peak) */
+const TWO_SHARDS_MIN_MEMORY = 8 * 1024 ** 3;
+
+/**
+ * Shard count for this machine: two workers with more than two cores and enough memory, else one.
+ * On two cores the editor's own processes and the extension host take one; measured on the real
+ * 167-day folder (CLI process, 2 cores at load ~10), one worker instead of two: build peak RSS
+ * 747 vs 1,037 MB, after the build 558 vs 947 MB, the build no slower.
+ */
+export function defaultShardCount(cpus: number, memoryBytes = Infinity): number {
+	return cpus > 2 && memoryBytes >= TWO_SHARDS_MIN_MEMORY ? 2 : 1;
 }

@@ -54,8 +54,8 @@ export class SearchShard {
 		private readonly onProgress: (p: ShardProgress) => void = () => undefined,
 	) {}
 
-	/** Loads or builds the index for exactly these files; resolves when everything is searchable. */
-	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<void> {
+	/** Loads or builds the index for exactly these files; resolves, with how many files were (re)indexed, when everything is searchable. */
+	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<number> {
 		const cached = await this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined)).catch(() => undefined);
 		const wanted = new Map(files.map((f) => [f.path, f]));
 		let changed = 0;
@@ -94,6 +94,7 @@ export class SearchShard {
 		this.phase = 'full';
 		this.onProgress({ phase: 'full', done: totalBodies, total: totalBodies });
 		if (changed > 0 || !cached) await this.save();
+		return todo.length;
 	}
 
 	/**

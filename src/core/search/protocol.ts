@@ -56,6 +56,12 @@ export interface WorkerInit {
 	background?: boolean;
 }
 
+/**
+ * A reader's set for `is:`/`has:`/`tag:` filters: paper ids (without version), or every paper not
+ * in another set (`is:unread` is `{ not: 'is:read' }`: no list of every unread paper crosses threads).
+ */
+export type UserSet = string[] | { not: string };
+
 export type WorkerRequest =
 	| { id: number; method: 'open'; files: CorpusFileSpec[] }
 	| { id: number; method: 'update'; file: CorpusFileSpec }
@@ -65,7 +71,7 @@ export type WorkerRequest =
 	| { id: number; method: 'search'; query: string; limit: number; fuzzy?: boolean }
 	| { id: number; method: 'ids'; query: string }
 	| { id: number; method: 'coverage'; by: 'template' | 'file' }
-	| { id: number; method: 'userSets'; sets: Record<string, string[]> }
+	| { id: number; method: 'userSets'; sets: Record<string, UserSet> }
 	| { id: number; method: 'interests'; spec: InterestSpec }
 	| { id: number; method: 'save' }
 	/** what an open document's providers need (core/documentView): from `text` (UTF-8) when given, else read from `path` */

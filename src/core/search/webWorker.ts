@@ -6,7 +6,7 @@
  * the same WorkerRequest/WorkerMessage protocol as search-worker.js.
  */
 import { filesCorpusIO, isIoReply, proxyFileAccess, type IoRequest } from '../corpus/proxyIO';
-import { shardDispatcher } from '../corpus/requests';
+import { shardDispatcher, shardEvents } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -36,13 +36,7 @@ let dispatch: ((request: WorkerRequest) => Promise<unknown>) | undefined;
 
 function start(init: WorkerInit): void {
 	const io = filesCorpusIO(proxy.files, { yield: macrotask(), now: () => performance.now() });
-	const shard = new CorpusShard(io, init.shard, init.shards, {
-		onProgress: (p) => send({ event: 'progress', phase: p.phase, done: p.done, total: p.total }),
-		onHeadReady: () => send({ event: 'headReady' }),
-		onFilesReady: () => send({ event: 'filesReady' }),
-		onFiles: (files) => send({ event: 'files', files }),
-		onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
-	});
+	const shard = new CorpusShard(io, init.shard, init.shards, shardEvents(send));
 	// a browser worker has no heap figures of its own to report
 	dispatch = shardDispatcher(shard, () => ({ heapUsed: 0, external: 0 }));
 }

@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeCorpusIO } from '../corpus/nodeIO';
-import { shardDispatcher } from '../corpus/requests';
+import { shardDispatcher, shardEvents } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -28,13 +28,7 @@ const port = parentPort;
 if (!port) throw new Error('search-worker.js must run in a worker thread');
 
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
-const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shards), init.shard, init.shards, {
-	onProgress: (p) => send({ event: 'progress', phase: p.phase, done: p.done, total: p.total }),
-	onHeadReady: () => send({ event: 'headReady' }),
-	onFilesReady: () => send({ event: 'filesReady' }),
-	onFiles: (files) => send({ event: 'files', files }),
-	onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
-});
+const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shards), init.shard, init.shards, shardEvents(send));
 
 /** A full GC before measuring, so the figures show what the index keeps, not garbage. */
 function collectGarbage(): void {

@@ -14,17 +14,14 @@ import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '.
 import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
 import { nextUnreadRef } from './nextUnread';
 import { toLinePosition } from '../vsc-utils';
-import { nonce } from '../host';
+import { loadCardRender, nonce } from '../host';
 import { paperAtCursor } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
-/**
- * markdown-it and KaTeX make up most of the bundle: their modules are evaluated when the first
- * card renders, not at activation (esbuild keeps a module reached only through require() lazy).
- */
+/** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
 let cardRender: typeof CardRender | undefined;
 function render(): typeof CardRender {
-	return (cardRender ??= require('../../core/card/render') as typeof CardRender);
+	return (cardRender ??= loadCardRender());
 }
 let cardSimilar: typeof CardSimilar | undefined;
 function similarRender(): typeof CardSimilar {

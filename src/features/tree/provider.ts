@@ -68,7 +68,7 @@ function toInputs(files: readonly DigestFile[]) {
  */
 export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
 	/** day labels name the weekday in the display language: `2026-06-29 · 周一` */
-	readonly model = new DigestTreeModel([], {}, weekdayNames(vscode.env.language));
+	readonly model = new DigestTreeModel([], {}, () => weekdayNames(vscode.env.language));
 	private readonly treeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
 	readonly onDidChangeTreeData = this.treeEmitter.event;
 	private readonly filterEmitter = new vscode.EventEmitter<void>();

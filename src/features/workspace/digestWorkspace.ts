@@ -12,6 +12,7 @@ import { parseDigest } from '../../core/parser';
 import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
 import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
+import { yieldThread } from '../host';
 import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
@@ -76,7 +77,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private readonly options: Required<DigestWorkspaceOptions>;
 	private readonly entries = new Map<string, DigestFile>();
-	private readonly byId = new Map<string, PaperLocation[]>();
+	/**
+	 * Papers by id over every file: built on the first lookup (a hover, a card), then kept up to
+	 * date. Not at start-up: indexing every paper of every summary as they stream in was the
+	 * largest piece of the warm start's work on the extension host's thread (a CPU profile).
+	 */
+	private byIdValue: Map<string, PaperLocation[]> | undefined;
 	private filesCache: DigestFile[] | undefined;
 	private readonly documentCache = new Map<string, { version: number; digest: Digest }>();
 	private readonly viewCache = new Map<string, { version: number; view: Promise<DocumentView | undefined> }>();
@@ -142,8 +148,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.viewCache.delete(uriKey(doc.uri));
 			}),
 		);
-		this.createWatchers();
-		void this.scan();
+		// past activation: the first resource-scoped configuration read (the globs) makes the editor
+		// merge every folder's settings, tens of ms that need not block the extension's activation
+		void yieldThread().then(() => {
+			if (this.disposed) return;
+			this.createWatchers();
+			void this.scan();
+		});
 	}
 
 	get progress(): ScanProgress {
@@ -216,6 +227,28 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	isDigestDocument(document: vscode.TextDocument): boolean {
 		return isDigestDocument(document);
+	}
+
+	private get byId(): Map<string, PaperLocation[]> {
+		if (!this.byIdValue) {
+			this.byIdValue = new Map();
+			for (const file of this.entries.values()) this.indexPapers(file);
+		}
+		return this.byIdValue;
+	}
+
+	private indexPapers(file: DigestFile): void {
+		const byId = this.byIdValue;
+		if (!byId) return;
+		file.digest.papers.forEach((paper, index) => {
+			const list = byId.get(paper.id);
+			const location: PaperLocation = { file, paper, index };
+			if (list) {
+				list.push(location);
+			} else {
+				byId.set(paper.id, [location]);
+			}
+		});
 	}
 
 	findPaper(id: string): PaperLocation[] {
@@ -431,15 +464,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		this.entries.set(key, file);
 		this.filesCache = undefined;
-		file.digest.papers.forEach((paper, index) => {
-			const list = this.byId.get(paper.id);
-			const location: PaperLocation = { file, paper, index };
-			if (list) {
-				list.push(location);
-			} else {
-				this.byId.set(paper.id, [location]);
-			}
-		});
+		this.indexPapers(file);
 		this.queueChange(file.uri, existed ? 'changed' : 'added');
 	}
 
@@ -456,19 +481,20 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private unindex(key: string): void {
 		const file = this.entries.get(key);
-		if (!file) {
+		const byId = this.byIdValue;
+		if (!file || !byId) {
 			return;
 		}
 		for (const paper of file.digest.papers) {
-			const list = this.byId.get(paper.id);
+			const list = byId.get(paper.id);
 			if (!list) {
 				continue;
 			}
 			const kept = list.filter((l) => l.file !== file);
 			if (kept.length > 0) {
-				this.byId.set(paper.id, kept);
+				byId.set(paper.id, kept);
 			} else {
-				this.byId.delete(paper.id);
+				byId.delete(paper.id);
 			}
 		}
 	}

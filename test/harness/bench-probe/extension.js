@@ -10,7 +10,8 @@ const vm = require('vm');
 
 const EXTENSION_ID = 'arxiv-digest.arxiv-digest';
 const PROBE_MS = 5;
-const BLOCK_MS = 50;
+// blocks from 25 ms: the target is 30 ms of CPU, and blocks just above it must show
+const BLOCK_MS = 25;
 
 function delay(ms) {
 	return new Promise((r) => setTimeout(r, ms));
@@ -88,7 +89,29 @@ async function measureBaseline(config) {
 	return { baseline: true, memory: { rssMB: mb(after.rss), peakRssMB: rss.peakMB(), hostHeapUsedMB: mb(after.heapUsed) } };
 }
 
+/**
+ * A CPU profile of the extension host from before the extension activates until `stop()`
+ * (`bench:editor --profile`): open the .cpuprofile in Chrome DevTools or VS Code.
+ */
+async function cpuProfile(file) {
+	const inspector = require('inspector');
+	const session = new inspector.Session();
+	session.connect();
+	const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+	await post('Profiler.enable');
+	await post('Profiler.setSamplingInterval', { interval: 200 });
+	await post('Profiler.start');
+	return {
+		async stop() {
+			const { profile } = await post('Profiler.stop');
+			session.disconnect();
+			fs.writeFileSync(file, JSON.stringify(profile));
+		},
+	};
+}
+
 async function measure(vscode, config) {
+	const profiler = config.cpuProfile ? await cpuProfile(config.cpuProfile) : undefined;
 	const started = Date.now();
 	const rss = rssSampler();
 	const drift = driftProbe();
@@ -137,6 +160,14 @@ async function measure(vscode, config) {
 	mark('fullIndexed');
 	await Promise.all([treeTask, readyTask, ...queryTasks]);
 	const end = Date.now();
+	await profiler?.stop();
+	// a worker that built the index hands over to a fresh one loaded from its cache (memory back to
+	// the system): the memory figures are taken once that is done
+	const backend = await api.workspace.backend();
+	if (backend?.service.whenSettled) {
+		await backend.service.whenSettled();
+		mark('settled');
+	}
 
 	// when each query first returned its final count
 	out.queries = {};
@@ -158,9 +189,9 @@ async function measure(vscode, config) {
 	const busy = blocks.filter((b) => b.cpuMs === undefined || b.cpuMs >= BLOCK_MS);
 	out.blocking = {
 		longestMs: blocks.reduce((m, b) => Math.max(m, b.ms), 0),
-		blocksOver50ms: blocks.length,
+		blocksOver25ms: blocks.length,
 		longestCpuMs: blocks.reduce((m, b) => Math.max(m, b.cpuMs ?? b.ms), 0),
-		blocksOver50msOfCpu: busy.length,
+		blocksOver25msOfCpu: busy.length,
 		blocks: blocks.map((b) => ({ atMs: b.at - started, ms: b.ms, cpuMs: b.cpuMs })),
 		loopDelayMaxMs: Math.round(loopDelay.max / 1e6),
 		loopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),

@@ -1,0 +1,147 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { shardDispatcher, shardEvents } from '../../src/core/corpus/requests';
+import { CorpusShard, type CacheName, type CorpusIO } from '../../src/core/corpus/shard';
+import { restartingShard, SearchService, type WorkerPort } from '../../src/core/search/client';
+import type { SearchReply, WorkerMessage, WorkerRequest } from '../../src/core/search/protocol';
+
+const FIXTURES = join(__dirname, '../../test/fixtures/search');
+const DAYS = ['2026-02-05.md', '2026-02-06.md', '2026-03-02.md'];
+const texts = new Map(DAYS.map((name) => [`/ws/data/${name}`, readFileSync(join(FIXTURES, name), 'utf8')]));
+const specs = [...texts.keys()].map((path) => ({ path }));
+
+/** the fixture files, and caches that outlive a worker (a disk) */
+function diskIO(caches: Map<CacheName, Uint8Array>): CorpusIO {
+	return {
+		stat: async (path) => (texts.has(path) ? { size: Buffer.byteLength(texts.get(path) ?? ''), mtime: 1 } : undefined),
+		readHead: async (path, bytes) => texts.get(path)?.slice(0, bytes),
+		readText: async (path) => texts.get(path),
+		readCache: async (name) => caches.get(name),
+		writeCache: async (name, bytes) => void caches.set(name, bytes),
+		yield: () => new Promise((resolve) => setImmediate(resolve)),
+		now: () => Date.now(),
+	};
+}
+
+interface FakeWorker extends WorkerPort {
+	readonly requests: WorkerRequest['method'][];
+	terminated: boolean;
+}
+
+/** A "worker" on this thread that speaks the worker protocol, one message per macrotask, like a thread would. */
+function fakeWorkers(caches: Map<CacheName, Uint8Array>) {
+	const started: FakeWorker[] = [];
+	const start = (): FakeWorker => {
+		const messageListeners: ((m: WorkerMessage) => void)[] = [];
+		const exitListeners: ((code: number) => void)[] = [];
+		const deliver = (m: WorkerMessage) => setImmediate(() => !port.terminated && messageListeners.forEach((l) => l(m)));
+		const shard = new CorpusShard(diskIO(caches), 0, 1, shardEvents(deliver));
+		const dispatch = shardDispatcher(shard, () => ({ heapUsed: 0, external: 0 }));
+		const port: FakeWorker = {
+			requests: [],
+			terminated: false,
+			postMessage: (request) => {
+				port.requests.push(request.method);
+				setImmediate(() => {
+					if (port.terminated) return;
+					void dispatch(request).then(
+						(result) => deliver({ id: request.id, result }),
+						(error: unknown) => deliver({ id: request.id, error: String(error) }),
+					);
+				});
+			},
+			onMessage: (l) => void messageListeners.push(l),
+			onExit: (l) => void exitListeners.push(l),
+			terminate: () => {
+				if (port.terminated) return;
+				port.terminated = true;
+				setImmediate(() => exitListeners.forEach((l) => l(1)));
+			},
+		};
+		started.push(port);
+		return port;
+	};
+	return { started, start };
+}
+
+const hitIds = (reply: SearchReply) => (reply.ok ? reply.result.hits.map((h) => h.id).sort() : assert.fail(JSON.stringify(reply)));
+
+describe('index workers: a fresh worker after a build', () => {
+	it('a worker that indexed the files hands over to one loaded from the cache, and search answers the same', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const workers = fakeWorkers(caches);
+		const service = new SearchService([restartingShard(workers.start, { recycleAfterIndexing: 2 })]);
+		const files: string[] = [];
+		service.onFiles((updates) => files.push(...updates.map((u) => u.path)));
+		await service.open(specs);
+		const before = hitIds(await service.search('language', 50));
+		assert.ok(before.length > 0, 'the query finds papers');
+		// asked while the successor loads: answered all the same
+		const during = service.search('language', 50);
+		await service.whenSettled();
+		assert.deepStrictEqual(hitIds(await during), before);
+		assert.strictEqual(workers.started.length, 2, 'one successor started');
+		const [old, fresh] = workers.started;
+		assert.ok(old.terminated, 'the worker that built the index ended');
+		assert.ok(!fresh.terminated, 'its successor answers');
+		assert.deepStrictEqual(hitIds(await service.search('language', 50)), before);
+		assert.strictEqual(fresh.requests.filter((m) => m === 'search').length >= 1, true, 'the successor answered a search');
+		// the successor's own start (summaries the tree already has) is not sent again
+		assert.strictEqual(files.length, specs.length);
+		service.dispose();
+	});
+
+	it('a start from the cache (nothing indexed) keeps its worker', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const first = new SearchService([restartingShard(fakeWorkers(caches).start, { recycleAfterIndexing: 2 })]);
+		await first.open(specs);
+		await first.whenSettled();
+		first.dispose();
+		const workers = fakeWorkers(caches);
+		const warm = new SearchService([restartingShard(workers.start, { recycleAfterIndexing: 2 })]);
+		await warm.open(specs);
+		await warm.whenSettled();
+		assert.strictEqual(workers.started.length, 1);
+		warm.dispose();
+	});
+
+	it('a file change while the successor loads keeps the old worker, which saw it', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const workers = fakeWorkers(caches);
+		const service = new SearchService([restartingShard(workers.start, { recycleAfterIndexing: 2 })]);
+		await service.open(specs);
+		// "language" is a word of the first day only
+		assert.ok(hitIds(await service.search('language', 50)).length > 0);
+		await service.remove(specs[0].path);
+		await service.whenSettled();
+		const [old, fresh] = workers.started;
+		assert.ok(!old.terminated, 'the old worker, which removed the file, stays');
+		assert.ok(fresh.terminated, 'the successor that did not see the change ended');
+		assert.deepStrictEqual(hitIds(await service.search('language', 50)), [], 'the removed file is gone from search');
+		service.dispose();
+	});
+
+	it('a worker killed again and again, each time after its restart reopened, is restarted every time', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const workers = fakeWorkers(caches);
+		const shard = restartingShard(workers.start, { recycleAfterIndexing: 100 });
+		const service = new SearchService([shard]);
+		await service.open(specs);
+		const expected = hitIds(await service.search('language', 50));
+		for (let kill = 1; kill <= 5; kill++) {
+			service.killShard(0);
+			// the restarted worker re-opens from the caches (a stopped shard would reject this call)
+			let reopened = false;
+			for (let poll = 0; poll < 500 && !reopened; poll++) {
+				const [stats] = await service.stats();
+				reopened = stats.phase === 'full' && stats.docs > 0;
+				if (!reopened) await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+			assert.ok(reopened, `reopened after kill ${kill}`);
+			assert.deepStrictEqual(hitIds(await service.search('language', 50)), expected, `after kill ${kill}`);
+		}
+		assert.strictEqual(workers.started.length, 6);
+		service.dispose();
+	});
+});
