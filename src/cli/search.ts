@@ -10,7 +10,7 @@ import { inProcessShard } from '../core/corpus/inProcess';
 import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
-import { intOption, parseArgs, UsageError } from './args';
+import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { findCandidateFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 
@@ -71,6 +71,22 @@ export function createSearchService(cacheDir: string | undefined, shards = defau
 /** Every candidate file of DIR; the user named the folder, so each is read as a digest (no content detection). */
 export function fileSpecs(dir: string): (CorpusFileSpec & { size: number })[] {
 	return findCandidateFiles(dir).map((path) => ({ path, always: true, size: statSync(path).size }));
+}
+
+/**
+ * The files of DIR and a search service over them (`--shards N`, `--cache-dir CACHE`), for the
+ * commands that open the corpus; undefined once it has told the user DIR cannot be read.
+ */
+export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (CorpusFileSpec & { size: number })[]; service: SearchService } | undefined {
+	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
+	let files;
+	try {
+		files = fileSpecs(dir);
+	} catch (error) {
+		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
+		return undefined;
+	}
+	return { files, service: createSearchService(args.options.get('cache-dir'), shards) };
 }
 
 export async function runSearch(argv: readonly string[], io: CliIO): Promise<number> {

@@ -2,11 +2,9 @@
  * `arxiv-digest similar DIR ID`: the papers of DIR most similar to paper ID (cosine over TF-IDF,
  * src/core/recs), computed in the same shards the extension runs.
  */
-import { availableParallelism } from 'node:os';
-import { defaultShardCount } from '../core/search/client';
 import { intOption, parseArgs, UsageError } from './args';
-import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
-import { createSearchService, fileSpecs } from './search';
+import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
+import { openCorpus } from './search';
 import { normalizeId } from '../core/search/query';
 
 export const SIMILAR_HELP = `Usage: arxiv-digest similar DIR ID [--json] [--limit N] [--cache-dir CACHE]
@@ -32,15 +30,9 @@ export async function runSimilar(argv: readonly string[], io: CliIO): Promise<nu
 	const [dir, rawId] = args.positionals;
 	const id = normalizeId(rawId);
 	const limit = intOption(args, 'limit', 10, 1, 1000);
-	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
-	let files;
-	try {
-		files = fileSpecs(dir);
-	} catch (error) {
-		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
-		return EXIT_IO_ERROR;
-	}
-	const service = createSearchService(args.options.get('cache-dir'), shards);
+	const corpus = openCorpus(args, dir, io);
+	if (!corpus) return EXIT_IO_ERROR;
+	const { files, service } = corpus;
 	try {
 		await service.open(files);
 		const hits = await service.similar(id, limit);

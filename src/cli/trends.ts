@@ -3,14 +3,12 @@
  * query's) papers per day, and the top terms and authors of a day range (src/core/trends), from the
  * same shards the extension runs.
  */
-import { availableParallelism } from 'node:os';
-import { defaultShardCount } from '../core/search/client';
 import type { DigestSummary } from '../core/summary';
 import { papersPerDay, parseRange } from '../core/trends/days';
 import { inRange, type TopReply } from '../core/trends/shard';
 import { intOption, parseArgs, UsageError } from './args';
-import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
-import { createSearchService, fileSpecs } from './search';
+import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
+import { openCorpus } from './search';
 
 export const TRENDS_HELP = `Usage: arxiv-digest trends DIR [--term QUERY] [--from DAY] [--to DAY] [--json]
 
@@ -77,15 +75,9 @@ export async function runTrends(argv: readonly string[], io: CliIO): Promise<num
 	const term = args.options.get('term');
 	if (term !== undefined && term.trim() === '') throw new UsageError("option '--term' needs a word or a query");
 	const limit = intOption(args, 'limit', 20, 1, 1000);
-	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
-	let files;
-	try {
-		files = fileSpecs(dir);
-	} catch (error) {
-		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
-		return EXIT_IO_ERROR;
-	}
-	const service = createSearchService(args.options.get('cache-dir'), shards);
+	const corpus = openCorpus(args, dir, io);
+	if (!corpus) return EXIT_IO_ERROR;
+	const { files, service } = corpus;
 	const summaries = new Map<string, DigestSummary>();
 	service.onFiles((updates) => {
 		for (const u of updates) {

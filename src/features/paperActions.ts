@@ -37,6 +37,24 @@ export function paperAtCursor(workspace: IDigestWorkspace, editor: vscode.TextEd
 	return index === undefined ? undefined : { uri: editor.document.uri, paper: digest.papers[index], index };
 }
 
+/** answers the focused card's paper (a PaperRef), registered by the cards feature */
+export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
+
+/**
+ * The paper a command from a card's title menu, the palette or a view is about: its argument,
+ * else the focused card's paper, else (paperTarget) the one under the cursor.
+ */
+export async function commandTarget(workspace: IDigestWorkspace, arg: unknown): Promise<Target | undefined> {
+	if (arg === undefined || arg instanceof vscode.Uri) {
+		const card = await vscode.commands.executeCommand<CardRef | undefined>(CURRENT_CARD_COMMAND).then(
+			(ref) => ref,
+			() => undefined,
+		);
+		if (card) arg = card;
+	}
+	return paperTarget(workspace, arg);
+}
+
 /**
  * The paper a command is about: a tree node, a PaperLocation, a PaperRef or id, else the paper under
  * the cursor of the active digest editor; tells the reader (and returns undefined) when there is none.

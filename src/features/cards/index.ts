@@ -11,11 +11,11 @@ import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
-import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
+import type { Reading } from '../reading';
 import { nextUnreadRef } from './nextUnread';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { paperAtCursor } from '../paperActions';
+import { CURRENT_CARD_COMMAND, paperAtCursor } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */

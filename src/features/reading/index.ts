@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/readingMarks';
 import { firstListedDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
-import { paperTarget } from '../paperActions';
-import type { IDigestWorkspace, PaperRef } from '../workspace/types';
+import { commandTarget } from '../paperActions';
+import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
 import { addInterest, InterestsService, type InterestList } from './interests';
 import type { ReadingStateRegistry } from '../library/readingState';
@@ -17,7 +17,6 @@ import { readMarksPart } from './statePart';
 
 export const VIEW_MODE_SETTING = 'arxivDigest.tree.viewMode';
 /** Internal: the paper of the active card (registered by the cards feature), for commands run from a card. */
-export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
 /** the reader's sets go to the shards after changes settle */
 const SETS_DELAY_MS = 300;
 
@@ -80,17 +79,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		},
 	};
 
-	/** the paper a command is about; from a card's title menu, the card's paper */
-	const target = async (arg: unknown) => {
-		if (arg === undefined || arg instanceof vscode.Uri) {
-			const card = await vscode.commands.executeCommand<PaperRef | undefined>(CURRENT_CARD_COMMAND).then(
-				(ref) => ref,
-				() => undefined,
-			);
-			if (card) arg = card;
-		}
-		return paperTarget(workspace, arg);
-	};
+	const target = (arg: unknown) => commandTarget(workspace, arg);
 
 	const added = async (list: InterestList, term: string) => {
 		const isNew = await addInterest(list, term);

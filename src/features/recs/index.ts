@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { MIN_STARS, newestUnread, type ForYouRanking } from '../../core/recs/forYou';
 import { baseId } from '../../core/readState';
 import type { CardSimilarSource } from '../cards';
-import { paperTarget } from '../paperActions';
-import { CURRENT_CARD_COMMAND, type Reading } from '../reading';
+import { commandTarget } from '../paperActions';
+import type { Reading } from '../reading';
 import type { LibraryStore } from '../library/store';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { ForYouService } from './forYou';
@@ -79,17 +79,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		pick.show();
 	};
 
-	/** the paper a command is about: its argument, else the focused card's, else the one under the cursor */
-	const target = async (arg: unknown) => {
-		if (arg === undefined || arg instanceof vscode.Uri) {
-			const card = await vscode.commands.executeCommand<PaperRef | undefined>(CURRENT_CARD_COMMAND).then(
-				(ref) => ref,
-				() => undefined,
-			);
-			if (card) arg = card;
-		}
-		return paperTarget(workspace, arg);
-	};
+	const target = (arg: unknown) => commandTarget(workspace, arg);
 
 	const showSimilar = async (arg?: unknown) => {
 		const t = await target(arg);
