@@ -55,7 +55,7 @@ const builds = args.has('--tests')
 		sourcemap: 'inline',
 	}]
 	: [
-		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'], metafile: true },
 		// the card renderer (markdown-it, KaTeX: most of the code) on its own, required by host.ts when the first card renders
 		{ ...common, entryPoints: { 'card-render': 'src/core/card/render.ts' }, outdir: 'dist', format: 'cjs' },
 		{ ...web, entryPoints: { web: WEB_ENTRIES.web } },
@@ -69,6 +69,18 @@ const builds = args.has('--tests')
 			: []),
 	];
 
+/**
+ * dist/extension.js must not hold the card renderer's libraries (they are most of the code, loaded
+ * with dist/card-render.js on the first card): a static import of anything that reaches them (say
+ * escapeHtml from card/markdown.ts, not core/html.ts) would compile them at every activation.
+ * @param {import('esbuild').BuildResult} result
+ */
+function checkLazyRenderer(result) {
+	const inputs = Object.keys(result.metafile?.inputs ?? {});
+	const eager = inputs.filter((path) => /node_modules\/(markdown-it|katex|@vscode\/markdown-it-katex)\//.test(path));
+	if (eager.length) throw new Error(`dist/extension.js bundles the card renderer's libraries (${eager.length} files, e.g. ${eager[0]}): import them only from src/core/card/render.ts`);
+}
+
 if (watch) {
 	for (const b of builds) (await esbuild.context(b)).watch();
 	console.log('watching…');
@@ -76,5 +88,6 @@ if (watch) {
 	const results = await Promise.all(builds.map((b) => esbuild.build(b)));
 	for (const [i, result] of results.entries()) {
 		if (builds[i].plugins?.includes(webHostPlugin)) checkWebBuild(result, (file) => readFileSync(file, 'utf8'));
+		if (builds[i].entryPoints?.extension) checkLazyRenderer(result);
 	}
 }

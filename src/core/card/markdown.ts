@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import { KATEX_STYLE_ATTRIBUTE } from './protocol';
 import { CJK_SCRIPT, escapeRegExp } from '../parse/text';
+import { escapeHtml } from '../html';
 
 export { KATEX_STYLE_ATTRIBUTE };
 
@@ -39,13 +40,6 @@ export interface CardRenderEnv {
 	highlight?: RegExp;
 	/** the reader's interest keywords (global), marked with class "interest" where no search hit is */
 	interests?: RegExp;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import type MarkdownIt from 'markdown-it';
 import type { Paper, SummaryField } from '../model';
-import { cardMarkdown, escapeHtml, highlightPattern, type CardRenderEnv } from './markdown';
+import { escapeHtml } from '../html';
+import { cardMarkdown, highlightPattern, type CardRenderEnv } from './markdown';
 import { paperLinks } from './links';
 import { NOTE_INPUT_ID } from './protocol';
 import { webviewCsp } from '../webviewCsp';

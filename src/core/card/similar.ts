@@ -3,7 +3,7 @@
  * worker answered, sent to the webview with the id of the paper it belongs to, and appended after
  * the card body. Every piece of digest text goes through escapeHtml.
  */
-import { escapeHtml } from './markdown';
+import { escapeHtml } from '../html';
 
 export interface SimilarItem {
 	id: string;

@@ -1,5 +1,5 @@
 /** The Statistics webview's document: the strict CSP of every webview, one stylesheet, one nonce'd script. */
-import { escapeHtml } from '../card/markdown';
+import { escapeHtml } from '../html';
 import { webviewCsp } from '../webviewCsp';
 
 export interface StatsDocumentOptions {
