@@ -92,13 +92,19 @@ export class LibraryStore implements vscode.Disposable {
 		await this.write(library);
 	}
 
+	/**
+	 * The store's own copy changes before the save is awaited: an update that starts meanwhile builds
+	 * on this library, and a save that completes after a later one never puts an older library back
+	 * in memory (a note saved while a star was still being written was lost from what exports and
+	 * hovers read). globalState takes the value at once as well; only writing it to disk is awaited.
+	 */
 	private async write(library: Library): Promise<void> {
 		const stored = serializeLibrary(library);
-		await this.state.update(LIBRARY_STATE_KEY, stored);
 		this.lastJson = JSON.stringify(stored);
 		this.value = library;
 		this.trouble = undefined;
 		this.emitter.fire(library);
+		await this.state.update(LIBRARY_STATE_KEY, stored);
 	}
 
 	dispose(): void {

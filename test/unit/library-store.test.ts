@@ -1,0 +1,79 @@
+import * as assert from 'node:assert';
+import Module from 'node:module';
+import { isStarred, setNote, toggleStar } from '../../src/core/library/model';
+
+/** The little of `vscode` the library store uses, for plain Node. */
+const fakeVscode = {
+	EventEmitter: class<T> {
+		private listeners: ((value: T) => void)[] = [];
+		event = (listener: (value: T) => void) => {
+			this.listeners.push(listener);
+			return { dispose: () => undefined };
+		};
+		fire(value: T) {
+			for (const l of this.listeners) l(value);
+		}
+		dispose() {
+			this.listeners = [];
+		}
+	},
+	window: { showWarningMessage: async () => undefined, showErrorMessage: async () => undefined },
+	l10n: { t: (text: string) => text },
+};
+
+type ModuleLoader = { _load(request: string, parent: unknown, isMain: boolean): unknown };
+const loader = Module as unknown as ModuleLoader;
+
+/**
+ * A globalState that, like VS Code's, holds a new value at once and saves it later: here each save
+ * completes only when the test says, in any order.
+ */
+function deferredMemento() {
+	const values = new Map<string, unknown>();
+	const saves: (() => void)[] = [];
+	return {
+		memento: {
+			keys: () => [...values.keys()],
+			get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+			update: (key: string, value: unknown) => {
+				values.set(key, value);
+				return new Promise<void>((resolve) => saves.push(resolve));
+			},
+		},
+		saves,
+	};
+}
+
+describe('library store (globalState)', () => {
+	let LibraryStore: typeof import('../../src/features/library/store').LibraryStore;
+	let load: ModuleLoader['_load'];
+	before(() => {
+		load = loader._load;
+		loader._load = function (request, parent, isMain) {
+			return request === 'vscode' ? fakeVscode : load.call(this, request, parent, isMain);
+		};
+		// required after the fake is in place (the bundle initialises the module on this call)
+		LibraryStore = require('../../src/features/library/store').LibraryStore;
+	});
+	after(() => {
+		loader._load = load;
+	});
+
+	it('a change made while an earlier one is still being saved keeps both, whichever save completes last', async () => {
+		const { memento, saves } = deferredMemento();
+		const store = new LibraryStore(memento as never);
+		const star = store.update((library) => toggleStar(library, '2602.04994').library);
+		const note = store.update((library) => setNote(library, '2602.04994', 'compare with the baselines'));
+		assert.strictEqual(saves.length, 2);
+		saves[1]();
+		await note;
+		saves[0]();
+		await star;
+		assert.ok(isStarred(store.library, '2602.04994'), 'the star');
+		assert.strictEqual(store.library.notes['2602.04994'], 'compare with the baselines', 'the note');
+		// and what globalState holds reads back the same
+		const again = new LibraryStore(memento as never);
+		assert.ok(isStarred(again.library, '2602.04994'));
+		assert.strictEqual(again.library.notes['2602.04994'], 'compare with the baselines');
+	});
+});
