@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { activityBarItem, findWebviewFrame, frameText, openWorkbench, quickOpen, shot, waitForFirstRow, waitForRow } from './workbench.mjs';
+import { activityBarItem, findWebviewFrame, frameText, openWorkbench, quickOpen, shot, waitForFirstRow, waitForQuickInputFocus, waitForRow } from './workbench.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
 const SIDEBAR = '.part.sidebar';
@@ -40,7 +40,7 @@ describe('the extension in Simplified Chinese (code-server --locale zh-cn)', fun
 	it('the command palette lists the commands in Chinese', async () => {
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('F1');
-		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+		await waitForQuickInputFocus(page);
 		await page.keyboard.type('arXiv Digest: 搜索论文');
 		const [row] = await waitForFirstRow(page, (r) => r.includes('arXiv Digest: 搜索论文'), 'the command 搜索论文');
 		// the title is Chinese; VS Code adds the English original as a second, dimmed line in any
@@ -55,7 +55,7 @@ describe('the extension in Simplified Chinese (code-server --locale zh-cn)', fun
 	it('the CodeLens and the card speak Chinese, with the digests\' own headings', async () => {
 		await quickOpen(page, '2026-02-06.md');
 		await page.keyboard.press('Control+G');
-		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+		await waitForQuickInputFocus(page);
 		await page.keyboard.type(String(FIXTURE.big.first.headingLine + 1));
 		await page.keyboard.press('Enter');
 		const lens = page.locator(`.editor-group-container.active .monaco-editor .codelens-decoration a[title="打开 arXiv:${FIXTURE.big.first.id} 的卡片"]`);

@@ -55,7 +55,18 @@ const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
 async function openQuickInput(page) {
 	await page.keyboard.press('Escape');
 	await page.keyboard.press('F1');
-	await page.waitForSelector(quickInputBox, { state: 'visible' });
+	await waitForQuickInputFocus(page);
+}
+
+/**
+ * Waits until the quick input's box is shown and has the keyboard focus: it is visible a moment
+ * before it is focused, and keys typed in that moment go elsewhere (the first letter of a query lost).
+ */
+export async function waitForQuickInputFocus(page) {
+	await page.waitForFunction((selector) => {
+		const input = document.querySelector(selector);
+		return input !== null && input.offsetParent !== null && document.activeElement === input;
+	}, quickInputBox);
 }
 
 /** Text of the visible quick-pick rows, in order. */
@@ -84,7 +95,11 @@ export async function waitForQuickInputTitle(page, re, timeoutMs = 20_000) {
 	let title = '';
 	while (Date.now() - started < timeoutMs) {
 		title = await page.$eval(`${quickInput} .quick-input-title`, (el) => el.textContent || '').catch(() => '');
-		if (re.test(title)) return title;
+		if (re.test(title)) {
+			// the caller types next: into the box, not wherever the focus was a moment before
+			await waitForQuickInputFocus(page);
+			return title;
+		}
 		await page.waitForTimeout(100);
 	}
 	throw new Error(`quick input titled ${re} did not open (title: "${title}")`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
 	MODE, activityBarItem, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
-	treeRows, waitForFirstRow, waitForQuickInputTitle, waitForRow, waitForStatus,
+	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus,
 } from './workbench.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
@@ -329,7 +329,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.locator('.part.editor .editor-group-container').first().click({ position: { x: 200, y: 300 } });
 		await quickOpen(page, '2026-02-06.md');
 		await page.keyboard.press('Control+G');
-		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+		await waitForQuickInputFocus(page);
 		await page.keyboard.type(String(FIXTURE.big.first.headingLine + 1));
 		await page.keyboard.press('Enter');
 		const editor = '.editor-group-container.active .monaco-editor';
@@ -386,7 +386,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		// with two views in the container, each view's title actions show on its own header when hovered
 		await page.hover(`${PAPERS_VIEW} .pane-header`);
 		await page.locator(`${PAPERS_VIEW} .pane-header a.action-label[aria-label="Filter Papers…"]`).first().click();
-		await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+		await waitForQuickInputFocus(page);
 		await page.keyboard.type(FIXTURE.queries.variant.text);
 		await page.keyboard.press('Enter');
 		const query = FIXTURE.queries.variant.text;
