@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import Module from 'node:module';
-import { isStarred, setNote, toggleStar } from '../../src/core/library/model';
+import { isStarred, setNote, setTags, toggleStar } from '../../src/core/library/model';
 
 /** The little of `vscode` the library store uses, for plain Node. */
 const fakeVscode = {
@@ -32,6 +32,7 @@ function deferredMemento() {
 	const values = new Map<string, unknown>();
 	const saves: (() => void)[] = [];
 	return {
+		values,
 		memento: {
 			keys: () => [...values.keys()],
 			get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
@@ -75,5 +76,25 @@ describe('library store (globalState)', () => {
 		const again = new LibraryStore(memento as never);
 		assert.ok(isStarred(again.library, '2602.04994'));
 		assert.strictEqual(again.library.notes['2602.04994'], 'compare with the baselines');
+	});
+
+	it('an echo of its own earlier write (globalState replaced by an older snapshot) neither loses nor stores the older library', async () => {
+		const { memento, saves, values } = deferredMemento();
+		const store = new LibraryStore(memento as never);
+		const star = store.update((library) => toggleStar(library, '2602.04994').library);
+		const older = values.get('arxivDigest.library');
+		const note = store.update((library) => setNote(library, '2602.04994', 'compare with the baselines'));
+		saves.splice(0).forEach((save) => save());
+		await Promise.all([star, note]);
+		// the storage-change echo of the first write arrives last
+		values.set('arxivDigest.library', older);
+		const tags = store.update((library) => setTags(library, '2602.04994', ['privacy']));
+		saves.splice(0).forEach((save) => save());
+		await tags;
+		for (const library of [store.library, new LibraryStore(memento as never).library]) {
+			assert.ok(isStarred(library, '2602.04994'));
+			assert.strictEqual(library.notes['2602.04994'], 'compare with the baselines');
+			assert.deepStrictEqual(library.tags['2602.04994'], ['privacy']);
+		}
 	});
 });

@@ -23,6 +23,8 @@ export class LibraryStore implements vscode.Disposable {
 	private trouble: LibraryTrouble | undefined;
 	/** JSON of what this store last read or wrote, to notice writes by another window or by Settings Sync */
 	private lastJson = '';
+	/** JSON of this store's recent writes, oldest first (see read) */
+	private readonly written: string[] = [];
 	private readonly emitter = new vscode.EventEmitter<Library>();
 	readonly onDidChange = this.emitter.event;
 
@@ -48,6 +50,14 @@ export class LibraryStore implements vscode.Disposable {
 		const raw = this.raw();
 		const json = JSON.stringify(raw) ?? '';
 		if (json === this.lastJson) return false;
+		if (this.written.includes(json) && this.written.at(-1) === this.lastJson) {
+			// One of this store's own earlier writes coming back: the editor's globalState takes a
+			// storage-change echo as the extension's whole state, so an echo that arrives after a later
+			// write (seen in the web host) would put that older library back, and the next save of
+			// any key would store it. Keep the newer library, and put it back in globalState.
+			void this.state.update(LIBRARY_STATE_KEY, JSON.parse(this.lastJson)).then(undefined, () => undefined);
+			return false;
+		}
 		this.lastJson = json;
 		const parsed = parseLibrary(raw);
 		if (parsed.ok) {
@@ -101,6 +111,8 @@ export class LibraryStore implements vscode.Disposable {
 	private async write(library: Library): Promise<void> {
 		const stored = serializeLibrary(library);
 		this.lastJson = JSON.stringify(stored);
+		this.written.push(this.lastJson);
+		if (this.written.length > 32) this.written.shift();
 		this.value = library;
 		this.trouble = undefined;
 		this.emitter.fire(library);
