@@ -95,11 +95,7 @@ export async function waitForQuickInputTitle(page, re, timeoutMs = 20_000) {
 	let title = '';
 	while (Date.now() - started < timeoutMs) {
 		title = await page.$eval(`${quickInput} .quick-input-title`, (el) => el.textContent || '').catch(() => '');
-		if (re.test(title)) {
-			// the caller types next: into the box, not wherever the focus was a moment before
-			await waitForQuickInputFocus(page);
-			return title;
-		}
+		if (re.test(title)) return title;
 		await page.waitForTimeout(100);
 	}
 	throw new Error(`quick input titled ${re} did not open (title: "${title}")`);
