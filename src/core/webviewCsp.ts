@@ -1,3 +1,5 @@
+import { escapeHtml } from './html';
+
 /**
  * The one Content-Security-Policy of the extension's webviews (paper cards, Statistics): nothing by
  * default; styles, fonts and images only from the extension (`webview.cspSource`), no inline style;
@@ -12,4 +14,18 @@ export function webviewCsp(cspSource: string, nonce: string): string {
 		`img-src ${cspSource} data:`,
 		`script-src 'nonce-${nonce}'`,
 	].join('; ');
+}
+
+/** The `<!DOCTYPE html>` … `</head>` of a webview document under that policy (paper cards, Statistics). */
+export function webviewHead(options: { lang: string; cspSource: string; nonce: string; styleUris: readonly string[]; title: string }): string {
+	const styles = options.styleUris.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
+	return `<!DOCTYPE html>
+<html lang="${escapeHtml(options.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(webviewCsp(options.cspSource, options.nonce))};">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${styles}
+<title>${escapeHtml(options.title)}</title>
+</head>`;
 }

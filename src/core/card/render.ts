@@ -9,7 +9,7 @@ import { escapeHtml } from '../html';
 import { cardMarkdown, highlightPattern, type CardRenderEnv } from './markdown';
 import { paperLinks } from './links';
 import { NOTE_INPUT_ID } from './protocol';
-import { webviewCsp } from '../webviewCsp';
+import { webviewHead } from '../webviewCsp';
 
 export interface CardAppearance {
 	/** the digest's label (its day, else the file stem) */
@@ -351,17 +351,7 @@ export function buildCardDocument(options: CardDocumentOptions): string {
 	const t = options.strings ?? CARD_STRINGS_EN;
 	// No 'unsafe-inline' for styles: KaTeX's inline styles travel as data attributes and are applied
 	// through the CSSOM by the nonce'd script (see KATEX_STYLE_ATTRIBUTE).
-	const csp = webviewCsp(cspSource, nonce);
-	const styles = options.styleUris.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
-	return `<!DOCTYPE html>
-<html lang="${escapeHtml(t.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-${styles}
-<title>${escapeHtml(t.documentTitle)}</title>
-</head>
+	return `${webviewHead({ lang: t.lang, cspSource, nonce, styleUris: options.styleUris, title: t.documentTitle })}
 <body>
 <main id="card" tabindex="-1">${options.body ?? `<p class="loading" role="status">${escapeHtml(t.loading)}</p>`}</main>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>

@@ -1,6 +1,6 @@
 /** The Statistics webview's document: the strict CSP of every webview, one stylesheet, one nonce'd script. */
 import { escapeHtml } from '../html';
-import { webviewCsp } from '../webviewCsp';
+import { webviewHead } from '../webviewCsp';
 
 export interface StatsDocumentOptions {
 	cspSource: string;
@@ -15,15 +15,7 @@ export interface StatsDocumentOptions {
 }
 
 export function buildStatsDocument(options: StatsDocumentOptions): string {
-	return `<!DOCTYPE html>
-<html lang="${escapeHtml(options.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(webviewCsp(options.cspSource, options.nonce))};">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
-<title>${escapeHtml(options.title)}</title>
-</head>
+	return `${webviewHead({ lang: options.lang, cspSource: options.cspSource, nonce: options.nonce, styleUris: [options.styleUri], title: options.title })}
 <body>
 <main id="stats"><p class="status" role="status">${escapeHtml(options.loading)}</p></main>
 <script nonce="${escapeHtml(options.nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
