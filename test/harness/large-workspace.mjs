@@ -256,7 +256,7 @@ async function session(name, config) {
 				titleWordAllTitles: since(probe.queries.title?.expectedAt),
 				titleWordFinalCount: since(probe.queries.title?.completeAt),
 				idOfNewestDay: since(probe.queries.id?.expectedAt),
-				// the web probe marks it (bench-probe-web): every title searchable
+				// both probes mark it: every shard's head phase done (every title, author, id, TL;DR searchable)
 				everyTitleSearchable: since(tl.headReady),
 				abstractWordFirstHit: since(tl.abstractFirst),
 				abstractWordAllAbstracts: since(probe.queries.abstract?.expectedAt),
@@ -276,6 +276,8 @@ async function session(name, config) {
 			hits: Object.fromEntries(Object.entries(probe.queries).map(([k, q]) => [k, q.finalHits])),
 			blocking: probe.blocking,
 			memory: probe.memory,
+			// web probe: every digest read once through workspace.fs after the measures (the floor under a cold start)
+			readAll: probe.readAll,
 			viewSamples: viewSamples.filter((v, i) => i === 0 || v.replace(/^\d+/, '') !== viewSamples[i - 1].replace(/^\d+/, '')).slice(0, 12),
 			screenshots: [loadingShot, loadedShot].filter(Boolean),
 		};

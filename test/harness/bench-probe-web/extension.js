@@ -90,7 +90,30 @@ async function measure(config) {
 	};
 	out.hostFilesKept = api.workspace.files().length;
 	out.finishedAt = Date.now();
+	out.readAll = await readAll(READ_IN_FLIGHT);
 	return out;
+}
+
+/** as many reads in flight as the web build's read-ahead (src/core/corpus/proxyIO.ts READ_AHEAD) */
+const READ_IN_FLIGHT = 6;
+
+/**
+ * The floor under a cold start in this host: every digest of the folder read once through
+ * vscode.workspace.fs, nothing parsed or indexed (taken after the measures, so it competes with nothing).
+ */
+async function readAll(inFlight) {
+	const uris = await vscode.workspace.findFiles('**/*.md');
+	const t0 = Date.now();
+	let bytes = 0;
+	let next = 0;
+	const reader = async () => {
+		while (next < uris.length) {
+			const data = await vscode.workspace.fs.readFile(uris[next++]);
+			bytes += data.byteLength;
+		}
+	};
+	await Promise.all(Array.from({ length: inFlight }, reader));
+	return { files: uris.length, MB: Math.round(bytes / 1048576), ms: Date.now() - t0, inFlight };
 }
 
 async function activate() {

@@ -139,6 +139,9 @@ async function measure(vscode, config) {
 		return roots.length >= days;
 	}, 120_000).then((ok) => ok && mark('treeAllDays'));
 	const readyTask = api.workspace.ready.then(() => mark('workspaceReady'));
+	// every title, author, id and TL;DR searchable (all shards' head phase)
+	const backend = await api.workspace.backend();
+	const headTask = backend ? backend.service.headReady.then(() => mark('headReady')) : Promise.resolve();
 
 	/** polls a query until the index is complete and its hit count stops changing */
 	const series = {};
@@ -158,12 +161,11 @@ async function measure(vscode, config) {
 	const queryTasks = Object.entries(config.queries).map(([name, q]) => pollQuery(name, q));
 	await api.search.api.whenIndexed();
 	mark('fullIndexed');
-	await Promise.all([treeTask, readyTask, ...queryTasks]);
+	await Promise.all([treeTask, readyTask, headTask, ...queryTasks]);
 	const end = Date.now();
 	await profiler?.stop();
 	// a worker that built the index hands over to a fresh one loaded from its cache (memory back to
 	// the system): the memory figures are taken once that is done
-	const backend = await api.workspace.backend();
 	if (backend?.service.whenSettled) {
 		await backend.service.whenSettled();
 		mark('settled');
