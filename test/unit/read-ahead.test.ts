@@ -105,39 +105,20 @@ describe('read-ahead over a file API with round trips (web build)', () => {
 		}
 	});
 
-	it('with no room to keep files between passes, each digest is read once per pass', async () => {
+	it('a cold open reads each digest once, and files new since the caches once too', async () => {
 		const fs = slowFiles(contents);
-		const shard = new CorpusShard(filesCorpusIO(fs.access, { yield: () => Promise.resolve(), now: () => 0 }, READ_AHEAD, 0), 0, 1, {});
-		await shard.open(paths.map((path) => ({ path })));
-		for (const path of paths) assert.strictEqual(fs.reads.filter((p) => p === path).length, 2, `${path}: once for the tree, once for the index`);
-		assert.ok(shard.searchText('id:2601.10003', 5).ok);
-	});
-
-	it('bytes kept from one read serve the next only while the stat finds the file unchanged, within the budget', async () => {
-		const fs = slowFiles(contents);
-		const size = new TextEncoder().encode(contents.get(paths[0])).length;
-		const io = filesCorpusIO(fs.access, { yield: () => Promise.resolve(), now: () => 0 }, READ_AHEAD, size * 2);
-		io.keepReads?.(true);
-		for (const path of paths.slice(0, 3)) {
-			await io.stat(path);
-			await io.readText(path);
-		}
-		const readsOf = (path: string) => fs.reads.filter((p) => p === path).length;
-		await io.stat(paths[0]);
-		await io.readText(paths[0]);
-		assert.strictEqual(readsOf(paths[0]), 2, 'the oldest was dropped to keep the budget: read again');
-		await io.stat(paths[2]);
-		assert.strictEqual(await io.readText(paths[2]), contents.get(paths[2]));
-		assert.strictEqual(readsOf(paths[2]), 1, 'kept and unchanged: not read again');
-		fs.write(paths[1], digest('2026-01-02', '2601.99999', 'Rewritten paper'));
-		await io.stat(paths[1]);
-		assert.match((await io.readText(paths[1])) ?? '', /Rewritten paper/, 'changed since it was kept: read again');
-		assert.strictEqual(readsOf(paths[1]), 2);
-		io.keepReads?.(false);
-		for (let i = 0; i < 2; i++) {
-			await io.stat(paths[3]);
-			await io.readText(paths[3]);
-		}
-		assert.strictEqual(readsOf(paths[3]), 2, 'outside an open nothing is kept');
+		const caches = new Map<string, Uint8Array>();
+		fs.access.readCache = async (name) => caches.get(name);
+		fs.access.writeCache = async (name, bytes) => void caches.set(name, bytes);
+		const io = () => filesCorpusIO(fs.access, { yield: () => Promise.resolve(), now: () => 0 });
+		await new CorpusShard(io(), 0, 1, {}).open(paths.slice(0, 10).map((path) => ({ path })));
+		for (const path of paths.slice(0, 10)) assert.strictEqual(fs.reads.filter((p) => p === path).length, 1, `${path}: read once, for the tree and the index`);
+		fs.reads.length = 0;
+		const shard = new CorpusShard(io(), 0, 1, {});
+		const { indexed } = await shard.open(paths.map((path) => ({ path })));
+		assert.strictEqual(indexed, 10, 'the first ten came from the caches');
+		for (const path of paths.slice(10)) assert.strictEqual(fs.reads.filter((p) => p === path).length, 1, `${path}: read once`);
+		const reply = shard.searchText('id:2601.10015', 5);
+		assert.ok(reply.ok && reply.result.hits.length === 1, JSON.stringify(reply));
 	});
 });

@@ -43,80 +43,31 @@ export function cacheFileName(name: CacheName, shard: number, shards: number): s
 export const READ_AHEAD = 6;
 
 /**
- * How many bytes of files a CorpusIO keeps between a shard's two reads of a file on a cold open
- * (the tree pass reads every digest, the index pass reads it again): over a file API whose every
- * read is a round trip, the second pass then costs a stat per file, not a second transfer of
- * the folder. Per shard; a file that does not fit is read twice, as before.
- */
-export const KEEP_BETWEEN_PASSES = 96 * 1024 * 1024;
-
-/**
  * A CorpusIO reading whole files through `files`. A shard reads a new file's head (to detect a
  * digest) and then the file: the bytes of the last head read are kept for that one next read, so
- * each file crosses the file API once per pass; the bytes a pass read are kept (up to `keepBytes`)
- * for the next read of the same file, used only if the shard's stat before it finds the file
- * unchanged. The files a shard names with `prefetch` are read ahead, `readAhead` at a time (see
- * readAheadFiles), except those kept.
+ * each file crosses the file API once. The files a shard names with `prefetch` are read ahead,
+ * `readAhead` at a time (see readAheadFiles).
  */
-export function filesCorpusIO(files: FileAccess, scheduling: Scheduling, readAhead = READ_AHEAD, keepBytes = KEEP_BETWEEN_PASSES): CorpusIO {
+export function filesCorpusIO(files: FileAccess, scheduling: Scheduling, readAhead = READ_AHEAD): CorpusIO {
 	const decoder = new TextDecoder('utf-8');
 	const ahead = readAheadFiles(files, readAhead);
-	let lastHead: { path: string; bytes: Uint8Array; wasKept: boolean } | undefined;
-	/** the last stamp a stat of each path returned */
-	const stamps = new Map<string, FileStamp | undefined>();
-	/** bytes read once, for the next read of the same file (insertion order: oldest first) */
-	const kept = new Map<string, { stamp: FileStamp; bytes: Uint8Array }>();
-	let keptTotal = 0;
-	let keeping = false;
-	const unkeep = (path: string) => {
-		const entry = kept.get(path);
-		if (!entry) return undefined;
-		kept.delete(path);
-		keptTotal -= entry.bytes.length;
-		return entry;
-	};
-	/** the kept bytes of `path` if the last stat found the file as it was when they were read */
-	const takeKept = (path: string) => {
-		const entry = unkeep(path);
-		const stamp = stamps.get(path);
-		return entry && stamp && entry.stamp.size === stamp.size && entry.stamp.mtime === stamp.mtime ? entry.bytes : undefined;
-	};
-	const keep = (path: string, bytes: Uint8Array) => {
-		const stamp = stamps.get(path);
-		if (!keeping || !stamp || bytes.length > keepBytes) return;
-		while (keptTotal + bytes.length > keepBytes) unkeep(kept.keys().next().value as string);
-		kept.set(path, { stamp, bytes });
-		keptTotal += bytes.length;
-	};
+	let lastHead: { path: string; bytes: Uint8Array } | undefined;
 	return {
-		stat: async (path) => {
-			const stamp = await ahead.stat(path);
-			stamps.set(path, stamp);
-			return stamp;
-		},
+		stat: (path) => ahead.stat(path),
 		readHead: async (path, bytes) => {
-			const wasKept = takeKept(path);
-			const data = wasKept ?? (await ahead.read(path));
-			lastHead = data && { path, bytes: data, wasKept: wasKept !== undefined };
+			const data = await ahead.read(path);
+			lastHead = data && { path, bytes: data };
 			return data && decoder.decode(data.subarray(0, bytes));
 		},
 		readText: async (path) => {
 			const head = lastHead?.path === path ? lastHead : undefined;
 			lastHead = undefined;
-			const reused = head ? undefined : takeKept(path);
-			const fromKept = head ? head.wasKept : reused !== undefined;
-			const data = head ? head.bytes : (reused ?? (await ahead.read(path)));
-			// bytes read for the first time wait for the next pass; kept bytes are used once
-			if (data && !fromKept) keep(path, data);
+			const data = head ? head.bytes : await ahead.read(path);
 			return data && decoder.decode(data);
 		},
 		readCache: (name) => files.readCache(name),
 		writeCache: (name, bytes) => files.writeCache(name, bytes),
-		prefetch: (paths) => ahead.plan(paths.filter((path) => !kept.has(path))),
-		keepReads: (on) => {
-			keeping = on;
-			if (!on) for (const path of [...kept.keys()]) unkeep(path);
-		},
+		prefetch: (paths) => ahead.plan(paths),
 		...scheduling,
 	};
 }

@@ -8,6 +8,7 @@
  * vscode-free: it runs in a worker thread, in the CLI and in-process (browser, virtual folders),
  * reaching files only through CorpusIO.
  */
+import { dayFromPath } from '../day';
 import { DETECT_MAX_CHARS, looksLikeDigest } from '../detect';
 import { buildDocumentView, lineReader, type DocumentView } from '../documentView';
 import { compileInterests, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
@@ -70,17 +71,18 @@ export interface CorpusIO {
 	sliceMs?: number;
 	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
 	prefetch?(paths: readonly string[]): void;
-	/**
-	 * An open's two passes (tree, then index) read each new file twice: while on, a file API with
-	 * round trips keeps the bytes read for the next read of the same file (proxyIO); off drops them.
-	 */
-	keepReads?(on: boolean): void;
 }
 
 export type CacheName = 'index' | 'files';
 
 /** Files larger than this are not read unless a glob names them: a 32 MB Markdown file is no daily digest. */
 export const MAX_CANDIDATE_BYTES = 32 * 1024 * 1024;
+/**
+ * How many bytes of files a shard keeps parsed between an open's two passes (the tree reads and
+ * parses every new file, then the index takes those digests): a file past the budget is read and
+ * parsed again by the index. A parsed file weighs ~2.5x its size (UTF-16 text and the objects).
+ */
+export const KEEP_PARSED_BYTES = 96 * 1024 * 1024;
 /** Summaries go out in batches this large, so no single message costs the receiving thread much. */
 const BATCH_FILES = 8;
 
@@ -120,6 +122,14 @@ export function indexCacheOutdated(bytes: Uint8Array): boolean {
 	return view.getUint32(0, true) === INDEX_CACHE_MAGIC && view.getUint32(4, true) !== CACHE_FORMAT_VERSION;
 }
 
+/** Files by day, newest first (then by path, descending): the order a shard reads and indexes them in. */
+function newestDayFirst(dayOf: (path: string) => string): (a: { path: string }, b: { path: string }) => number {
+	return (a, b) => {
+		const [da, db] = [dayOf(a.path), dayOf(b.path)];
+		return da === db ? (a.path < b.path ? 1 : a.path > b.path ? -1 : 0) : da < db ? 1 : -1;
+	};
+}
+
 export class CorpusShard {
 	readonly search: SearchShard;
 	/** similar papers and "For you" scores over this shard's index (vectors built on the first request) */
@@ -132,6 +142,11 @@ export class CorpusShard {
 	private readonly userSets = new Map<string, Set<string> | { not: string }>();
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
+	/** digests the tree pass parsed, with the stamp they were read at, for the index pass (see KEEP_PARSED_BYTES) */
+	private readonly parsed = new Map<string, FileStamp & { digest: Digest }>();
+	private parsedBytes = 0;
+	/** the budget of `parsed`, in bytes of files */
+	keepParsedBytes = KEEP_PARSED_BYTES;
 	private recordsDirty = false;
 	/** bytes of the index cache the last open read (to tell a cache that did not load from no cache) */
 	private indexCacheBytes: Uint8Array | undefined;
@@ -156,7 +171,8 @@ export class CorpusShard {
 			yield: () => io.yield(),
 			now: () => io.now(),
 			sliceMs: io.sliceMs,
-			prefetch: (paths) => io.prefetch?.(paths),
+			// the digests the tree pass kept parsed need no read
+			prefetch: (paths) => io.prefetch?.(paths.filter((path) => !this.parsed.has(path))),
 		};
 		this.search = new SearchShard(shardIO, cacheKey(shard, shards), (p) => {
 			// the summaries of a file reach the tree no later than the progress that counts it
@@ -211,14 +227,19 @@ export class CorpusShard {
 		if (previous.size !== this.records.size) this.recordsDirty = true;
 		// the whole known tree first, before any file is read
 		this.flush(true);
-		// then the summary of every new or changed file: parsing is ~4x cheaper than indexing, so the
-		// tree is complete long before the index (which parses these files once more, below)
-		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summary);
+		// then the summary of every new or changed file, newest day first (the top of the tree is
+		// complete first): parsing is ~3x cheaper than indexing, so the tree is complete long before
+		// the index, which takes the digests parsed here (up to a budget) rather than parse them again
+		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summary).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
 		let done = 0;
-		this.io.keepReads?.(unknown.length > 0);
 		this.io.prefetch?.(unknown.map((f) => f.path));
 		for (const file of unknown) {
-			await this.readDigest(file.path);
+			const digest = await this.readDigest(file.path);
+			const record = this.records.get(file.path);
+			if (digest && record?.summary && this.parsedBytes + record.size <= this.keepParsedBytes) {
+				this.parsed.set(file.path, { size: record.size, mtime: record.mtime, digest });
+				this.parsedBytes += record.size;
+			}
 			this.progress({ phase: 'files', done: ++done, total: unknown.length });
 			await this.io.yield();
 		}
@@ -229,8 +250,7 @@ export class CorpusShard {
 		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing
 		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
-		const day = (path: string) => this.records.get(path)?.summary?.day ?? '';
-		const digests = toIndex.filter((f) => this.records.get(f.path)?.summary).sort((a, b) => (day(a.path) === day(b.path) ? (a.path < b.path ? 1 : -1) : day(a.path) < day(b.path) ? 1 : -1));
+		const digests = toIndex.filter((f) => this.records.get(f.path)?.summary).sort(newestDayFirst((path) => this.records.get(path)?.summary?.day ?? ''));
 		let indexed = await this.search.open(
 			digests,
 			() => {
@@ -239,7 +259,8 @@ export class CorpusShard {
 			},
 		);
 		this.reading.clear();
-		this.io.keepReads?.(false);
+		this.parsed.clear();
+		this.parsedBytes = 0;
 		const indexBytes = this.indexCacheBytes as Uint8Array | undefined;
 		this.indexCacheBytes = undefined;
 		if (indexBytes && indexBytes.length > 0 && !this.search.fromCache) {
@@ -453,6 +474,14 @@ export class CorpusShard {
 			this.records.delete(path);
 			this.queue({ path });
 			return undefined;
+		}
+		const parsed = this.parsed.get(path);
+		if (parsed) {
+			this.parsed.delete(path);
+			this.parsedBytes -= parsed.size;
+			const known = this.records.get(path);
+			// the file as the tree pass parsed it, whose summary went out then
+			if (parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summary && known.size === stamp.size && known.mtime === stamp.mtime) return parsed.digest;
 		}
 		if (!this.always.has(path)) {
 			const head = await this.io.readHead(path, DETECT_MAX_CHARS * 4);
