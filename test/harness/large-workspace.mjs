@@ -123,9 +123,19 @@ try {
 		await step('build (node esbuild.mjs --production)', () => run(process.execPath, ['esbuild.mjs', '--production']));
 		await step('package VSIX', () => (web ? packageWebOnlyVsix(VSIX) : run(process.execPath, [join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', VSIX], { capture: true })));
 	}
-	await step('package the probe extension', () => run(process.execPath, [
-		join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', PROBE_VSIX,
-	], { cwd: join(REPO, 'test', 'harness', web ? 'bench-probe-web' : 'bench-probe'), capture: true }));
+	await step('package the probe extension', async () => {
+		// one file with the part both probes share (a web extension cannot require its own modules)
+		const source = join(REPO, 'test', 'harness', web ? 'bench-probe-web' : 'bench-probe');
+		const probeDir = join(root, 'probe');
+		cpSync(join(source, 'package.json'), join(probeDir, 'package.json'));
+		await esbuild.build({
+			entryPoints: [join(source, 'extension.js')], bundle: true, format: 'cjs', platform: web ? 'browser' : 'node',
+			external: ['vscode'], outfile: join(probeDir, 'extension.js'), logLevel: 'warning',
+		});
+		return run(process.execPath, [
+			join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', PROBE_VSIX,
+		], { cwd: probeDir, capture: true });
+	});
 	// a copy: the editor and the extension only read, but nothing may ever write into the corpus
 	const data = join(workspace, 'data');
 	if (scale === 1) await step('copy the corpus to a temp workspace', () => cpSync(CORPUS, data, { recursive: true }));

@@ -7,22 +7,10 @@
 // written beside it through vscode.workspace.fs.
 'use strict';
 const vscode = require('vscode');
+const { digestExtension, followStartup } = require('../bench-probe-shared.js');
 
-const EXTENSION_ID = 'arxiv-digest.arxiv-digest';
 const PROBE_MS = 5;
 const BLOCK_MS = 50;
-
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntil(probe, timeoutMs, intervalMs = 20) {
-	const t0 = Date.now();
-	while (Date.now() - t0 < timeoutMs) {
-		const v = await probe();
-		if (v) return v;
-		await delay(intervalMs);
-	}
-	return undefined;
-}
 
 /** setInterval drift: gaps between ticks longer than the interval are time the thread ran something else */
 function driftProbe() {
@@ -41,48 +29,15 @@ async function measure(config) {
 	const drift = driftProbe();
 	const out = { probeStartedAt: started, timeline: {}, host: typeof process === 'undefined' ? 'web worker' : 'node' };
 	const mark = (name) => (out.timeline[name] = Date.now());
-	const ext = await waitUntil(() => vscode.extensions.getExtension(EXTENSION_ID), 30_000);
-	if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+	const ext = await digestExtension(vscode);
 	const a0 = Date.now();
 	const wasActive = ext.isActive;
 	const api = await ext.activate();
 	out.activation = { ms: Date.now() - a0, alreadyActive: wasActive };
 	mark('activated');
 
-	const treeTask = waitUntil(() => {
-		const roots = api.tree.provider.getChildren(undefined);
-		if (!out.timeline.treeFirstDay && roots.length > 0) mark('treeFirstDay');
-		return roots.length >= config.days;
-	}, 300_000).then((ok) => ok && mark('treeAllDays'));
-	const readyTask = api.workspace.ready.then(() => mark('workspaceReady'));
-	// every title, author, id and TL;DR searchable (all shards' head phase)
-	const backend = await api.workspace.backend();
-	const headTask = backend ? backend.service.headReady.then(() => mark('headReady')) : Promise.resolve();
-	const series = {};
-	const pollQuery = async (name, query) => {
-		const points = [];
-		series[name] = points;
-		const t0 = Date.now();
-		while (Date.now() - t0 < 300_000) {
-			const hits = await api.search.api.search(query, 100000).catch(() => []);
-			points.push([Date.now(), hits.length]);
-			if (hits.length > 0 && !out.timeline[`${name}First`]) mark(`${name}First`);
-			if (out.timeline.fullIndexed && points.length > 1 && points[points.length - 2][1] === hits.length) break;
-			await delay(100);
-		}
-	};
-	const queryTasks = Object.entries(config.queries).map(([name, q]) => pollQuery(name, q));
-	await api.search.api.whenIndexed();
-	mark('fullIndexed');
-	await Promise.all([treeTask, readyTask, headTask, ...queryTasks]);
+	await followStartup(api, config, out, 300_000);
 	drift.stop();
-	out.queries = {};
-	for (const [name, points] of Object.entries(series)) {
-		const final = points[points.length - 1]?.[1] ?? 0;
-		const complete = points.find((p) => p[1] >= final);
-		const expected = points.find((p) => p[1] >= (config.expect?.[name] ?? final));
-		out.queries[name] = { query: config.queries[name], finalHits: final, completeAt: complete?.[0], expectedAt: expected?.[0], polls: points.length };
-	}
 	out.blocking = {
 		longestMs: drift.gaps.reduce((m, b) => Math.max(m, b.ms), 0),
 		blocksOver50ms: drift.gaps.length,
@@ -90,7 +45,9 @@ async function measure(config) {
 	};
 	out.hostFilesKept = api.workspace.files().length;
 	out.finishedAt = Date.now();
-	out.readAll = await readAll(READ_IN_FLIGHT);
+	// the floor at the web build's read-ahead, then with fewer and more reads in flight
+	out.readAll = [];
+	for (const inFlight of [READ_IN_FLIGHT, 1, 2 * READ_IN_FLIGHT]) out.readAll.push(await readAll(inFlight));
 	return out;
 }
 

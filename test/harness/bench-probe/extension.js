@@ -7,15 +7,11 @@ const fs = require('fs');
 const { monitorEventLoopDelay } = require('perf_hooks');
 const v8 = require('v8');
 const vm = require('vm');
+const { delay, digestExtension, followStartup } = require('../bench-probe-shared.js');
 
-const EXTENSION_ID = 'arxiv-digest.arxiv-digest';
 const PROBE_MS = 5;
 // blocks from 25 ms: the target is 30 ms of CPU, and blocks just above it must show
 const BLOCK_MS = 25;
-
-function delay(ms) {
-	return new Promise((r) => setTimeout(r, ms));
-}
 
 /** CPU time of this thread (ms), where Node can tell (23.9+); else undefined */
 function threadCpuMs() {
@@ -59,16 +55,6 @@ function gc() {
 
 function mb(bytes) {
 	return Math.round(bytes / 1048576);
-}
-
-async function waitUntil(probe, timeoutMs, intervalMs = 20) {
-	const t0 = Date.now();
-	while (Date.now() - t0 < timeoutMs) {
-		const v = await probe();
-		if (v) return v;
-		await delay(intervalMs);
-	}
-	return undefined;
 }
 
 /** RSS of the extension host process, sampled: the peak is what the machine must have free */
@@ -120,8 +106,7 @@ async function measure(vscode, config) {
 	const out = { probeStartedAt: started, timeline: {} };
 	const mark = (name) => (out.timeline[name] = Date.now());
 
-	const ext = await waitUntil(() => vscode.extensions.getExtension(EXTENSION_ID), 30_000);
-	if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+	const ext = await digestExtension(vscode);
 	// activate() on an extension already activating returns the same promise, so this is the
 	// time from here to its activate() returning (module load included)
 	const a0 = Date.now();
@@ -132,36 +117,7 @@ async function measure(vscode, config) {
 	out.activation = { ms: Date.now() - a0, cpuMs: c0 === undefined ? undefined : Math.round(threadCpuMs() - c0), alreadyActive: wasActive };
 	mark('activated');
 
-	const days = config.days;
-	const treeTask = waitUntil(() => {
-		const roots = api.tree.provider.getChildren(undefined);
-		if (!out.timeline.treeFirstDay && roots.length > 0) mark('treeFirstDay');
-		return roots.length >= days;
-	}, 120_000).then((ok) => ok && mark('treeAllDays'));
-	const readyTask = api.workspace.ready.then(() => mark('workspaceReady'));
-	// every title, author, id and TL;DR searchable (all shards' head phase)
-	const backend = await api.workspace.backend();
-	const headTask = backend ? backend.service.headReady.then(() => mark('headReady')) : Promise.resolve();
-
-	/** polls a query until the index is complete and its hit count stops changing */
-	const series = {};
-	const pollQuery = async (name, query) => {
-		const points = [];
-		series[name] = points;
-		const t0 = Date.now();
-		while (Date.now() - t0 < 120_000) {
-			const hits = await api.search.api.search(query, 100000).catch(() => []);
-			points.push([Date.now(), hits.length]);
-			if (hits.length > 0 && !out.timeline[`${name}First`]) mark(`${name}First`);
-			if (out.timeline.fullIndexed && points.length > 1 && points[points.length - 2][1] === hits.length) break;
-			// often enough for the figures, rarely enough not to slow the build it measures
-			await delay(100);
-		}
-	};
-	const queryTasks = Object.entries(config.queries).map(([name, q]) => pollQuery(name, q));
-	await api.search.api.whenIndexed();
-	mark('fullIndexed');
-	await Promise.all([treeTask, readyTask, headTask, ...queryTasks]);
+	const backend = await followStartup(api, config, out, 120_000);
 	const end = Date.now();
 	await profiler?.stop();
 	// a worker that built the index hands over to a fresh one loaded from its cache (memory back to
@@ -171,20 +127,6 @@ async function measure(vscode, config) {
 		mark('settled');
 	}
 
-	// when each query first returned its final count
-	out.queries = {};
-	for (const [name, points] of Object.entries(series)) {
-		const final = points[points.length - 1]?.[1] ?? 0;
-		const complete = points.find((p) => p[1] >= final);
-		const expected = points.find((p) => p[1] >= (config.expect?.[name] ?? final));
-		out.queries[name] = {
-			query: config.queries[name],
-			finalHits: final,
-			completeAt: complete ? complete[0] : undefined,
-			expectedAt: expected ? expected[0] : undefined,
-			polls: points.length,
-		};
-	}
 	loopDelay.disable();
 	drift.stop();
 	const blocks = drift.blocks(started, end);

@@ -1,0 +1,74 @@
+// What both benchmark probes (bench-probe/ in the Node extension host, bench-probe-web/ in the
+// web-worker one) measure the same way: large-workspace.mjs bundles it into each probe's one file.
+// Plain JavaScript with no Node API, so it runs in both hosts.
+'use strict';
+
+const EXTENSION_ID = 'arxiv-digest.arxiv-digest';
+
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** polls `probe` until it returns a truthy value (returned) or `timeoutMs` passes (undefined) */
+async function waitUntil(probe, timeoutMs, intervalMs = 20) {
+	const t0 = Date.now();
+	while (Date.now() - t0 < timeoutMs) {
+		const v = await probe();
+		if (v) return v;
+		await delay(intervalMs);
+	}
+	return undefined;
+}
+
+/** the arXiv Digest extension once it is installed, or an error */
+async function digestExtension(vscode) {
+	const ext = await waitUntil(() => vscode.extensions.getExtension(EXTENSION_ID), 30_000);
+	if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+	return ext;
+}
+
+/**
+ * Follows an activated extension's start-up through its test API, marking in `out.timeline`: the
+ * tree's first and last day (`config.days`), the workspace ready, every shard's head phase (every
+ * title searchable), the first hit of each of `config.queries` and the index complete; each query
+ * is polled until the index is complete and its hit count stops changing. Resolves, once all of
+ * that is seen, with `out.queries` filled in (when each query reached `config.expect` and its
+ * final count) and the extension's corpus backend.
+ */
+async function followStartup(api, config, out, timeoutMs) {
+	const mark = (name) => (out.timeline[name] = Date.now());
+	const treeTask = waitUntil(() => {
+		const roots = api.tree.provider.getChildren(undefined);
+		if (!out.timeline.treeFirstDay && roots.length > 0) mark('treeFirstDay');
+		return roots.length >= config.days;
+	}, timeoutMs).then((ok) => ok && mark('treeAllDays'));
+	const readyTask = api.workspace.ready.then(() => mark('workspaceReady'));
+	const backend = await api.workspace.backend();
+	const headTask = backend ? backend.service.headReady.then(() => mark('headReady')) : Promise.resolve();
+	const series = {};
+	const pollQuery = async (name, query) => {
+		const points = [];
+		series[name] = points;
+		const t0 = Date.now();
+		while (Date.now() - t0 < timeoutMs) {
+			const hits = await api.search.api.search(query, 100000).catch(() => []);
+			points.push([Date.now(), hits.length]);
+			if (hits.length > 0 && !out.timeline[`${name}First`]) mark(`${name}First`);
+			if (out.timeline.fullIndexed && points.length > 1 && points[points.length - 2][1] === hits.length) break;
+			// often enough for the figures, rarely enough not to slow the build it measures
+			await delay(100);
+		}
+	};
+	const queryTasks = Object.entries(config.queries).map(([name, q]) => pollQuery(name, q));
+	await api.search.api.whenIndexed();
+	mark('fullIndexed');
+	await Promise.all([treeTask, readyTask, headTask, ...queryTasks]);
+	out.queries = {};
+	for (const [name, points] of Object.entries(series)) {
+		const final = points[points.length - 1]?.[1] ?? 0;
+		const complete = points.find((p) => p[1] >= final);
+		const expected = points.find((p) => p[1] >= (config.expect?.[name] ?? final));
+		out.queries[name] = { query: config.queries[name], finalHits: final, completeAt: complete?.[0], expectedAt: expected?.[0], polls: points.length };
+	}
+	return backend;
+}
+
+module.exports = { delay, digestExtension, followStartup, waitUntil };
