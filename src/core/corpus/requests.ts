@@ -1,5 +1,5 @@
 /** One dispatcher for shard requests, shared by the worker thread and the in-process shard. */
-import type { ShardStats, WorkerEvent, WorkerRequest } from '../search/protocol';
+import { encodeFileUpdates, type ShardStats, type WorkerEvent, type WorkerRequest } from '../search/protocol';
 import { trainLinear } from '../recs/linear';
 import type { CorpusEvents, CorpusShard } from './shard';
 import { rangeIds, rangeTop, termDays } from '../trends/shard';
@@ -22,7 +22,7 @@ export function shardEvents(send: (event: WorkerEvent) => void): CorpusEvents {
 		onProgress: (p) => send({ event: 'progress', phase: p.phase, done: p.done, total: p.total }),
 		onHeadReady: () => send({ event: 'headReady' }),
 		onFilesReady: () => send({ event: 'filesReady' }),
-		onFiles: (files) => send({ event: 'files', files }),
+		onFiles: (files) => send({ event: 'files', json: encodeFileUpdates(files) }),
 		onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
 	};
 }

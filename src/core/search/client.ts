@@ -11,7 +11,7 @@ import type { CacheProblem, CorpusFileSpec, FileUpdate, OpenReply, PaperReply } 
 import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
-import type { IdsReply, IndexPhase, InterestsReply, ProgressPhase, SearchReply, ShardStats, UserSet, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
+import { decodeFileUpdates, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeBatches, type VectorBatch } from '../recs/batch';
@@ -66,13 +66,63 @@ export function workerShard(script: string, init: WorkerInit, options: Restartin
 	return restartingShard(() => {
 		const worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB } });
 		worker.on('error', () => undefined);
+		const inOrder = pacedTasks();
 		return {
 			postMessage: (message) => worker.postMessage(message),
-			onMessage: (listener) => worker.on('message', listener),
-			onExit: (listener) => worker.on('exit', listener),
+			onMessage: (listener) => worker.on('message', (message: WorkerMessage) => inOrder(() => listener(message))),
+			onExit: (listener) => worker.on('exit', (code: number) => inOrder(() => listener(code))),
 			terminate: () => void worker.terminate(),
 		};
 	}, options);
+}
+
+/** the longest run of queued worker messages handled in one turn of the thread */
+const MESSAGE_SLICE_MS = 8;
+
+/**
+ * Runs the tasks given to it in order, but gives the thread back (a macrotask) once a run of them
+ * has taken `sliceMs`: Node hands a thread every message a worker queued in one turn, and a burst
+ * (a warm start's summaries) must not block the editor in one piece. A worker's messages and its
+ * exit go through one of these, so they keep their order.
+ */
+export function pacedTasks(sliceMs = MESSAGE_SLICE_MS, now: () => number = Date.now): (task: () => void) => void {
+	const queue: (() => void)[] = [];
+	/** this turn has had its share: tasks wait for the next macrotask */
+	let waiting = false;
+	/** when this turn's first task ran (cleared by a macrotask, i.e. once the thread was given back) */
+	let turnStarted: number | undefined;
+	const startTurn = () => {
+		turnStarted = now();
+		setTimeout(() => (turnStarted = undefined), 0);
+	};
+	const drain = () => {
+		while (queue.length > 0) {
+			const task = queue.shift() as () => void;
+			try {
+				task();
+			} catch (err) {
+				// as if thrown by the event it handles: reported, and the next ones still run
+				queueMicrotask(() => {
+					throw err;
+				});
+			}
+			if (now() - (turnStarted ?? 0) >= sliceMs) {
+				waiting = true;
+				setTimeout(() => {
+					waiting = false;
+					startTurn();
+					drain();
+				}, 0);
+				return;
+			}
+		}
+	};
+	return (task) => {
+		queue.push(task);
+		if (waiting) return;
+		if (turnStarted === undefined) startTurn();
+		drain();
+	};
 }
 
 export interface RestartingShardOptions {
@@ -281,7 +331,8 @@ export class SearchService {
 					this.filesPending.delete(i);
 					if (this.filesPending.size === 0) this.filesResolve?.();
 				} else if ('event' in event && event.event === 'files') {
-					for (const l of this.fileListeners) l(event.files);
+					const files = decodeFileUpdates(event.json);
+					for (const l of this.fileListeners) l(files);
 				} else if ('event' in event && event.event === 'cacheProblem') {
 					for (const l of this.cacheListeners) l(event.problem, i);
 				} else if ('event' in event && event.event === 'restarting') {

@@ -98,7 +98,8 @@ export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
 	| { event: 'filesReady' }
-	| { event: 'files'; files: FileUpdate[] }
+	/** FileUpdate[] as JSON (see encodeFileUpdates) */
+	| { event: 'files'; json: string }
 	| { event: 'cacheProblem'; problem: CacheProblem };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
@@ -106,3 +107,17 @@ export type WorkerResponse = { id: number; result?: unknown; error?: string };
 export type WorkerMessage = WorkerEvent | WorkerResponse;
 
 export type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply, SearchHit, SearchResult };
+
+/**
+ * The summaries a shard sends travel as one JSON string, not as objects: a warm start sends every
+ * file's summary at once, and a Node worker's queued messages are all decoded in one turn of the
+ * receiving thread (structured clone of ~33,000 paper summaries: ~90 ms on the 167-day folder). A
+ * string crosses as a copy; the receiver parses them one message at a time (see `pacedTasks` in client.ts).
+ */
+export function encodeFileUpdates(files: readonly FileUpdate[]): string {
+	return JSON.stringify(files);
+}
+
+export function decodeFileUpdates(json: string): FileUpdate[] {
+	return JSON.parse(json) as FileUpdate[];
+}
