@@ -4,10 +4,11 @@
  * place of this file, with the same exports. Everything else reaches Node only through here.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { removeStaleCaches } from '../core/corpus/nodeIO';
+import { cacheFileName, removeStaleCaches } from '../core/corpus/nodeIO';
 import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
 import type { FileAccess } from '../core/corpus/proxyIO';
 import type * as CardRender from '../core/card/render';
@@ -76,8 +77,11 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 	const handles: ShardHandle[] = [];
 	try {
 		// with a cache to load from, a worker that indexed many files is swapped for a fresh one (see RestartingShardOptions)
-		const options = cacheDir ? { recycleAfterIndexing: RECYCLE_AFTER_FILES } : {};
-		for (let shard = 0; shard < shards; shard++) handles.push(workerShard(script, { shard, shards, cacheDir, background: true }, options));
+		// and a shard without a cache builds it in a child process, whose memory its exit gives back (bench/MEMORY.md)
+		for (let shard = 0; shard < shards; shard++) {
+			const options = cacheDir ? { recycleAfterIndexing: RECYCLE_AFTER_FILES, buildInProcess: () => !existsSync(join(cacheDir, cacheFileName('index', shard, shards))) } : {};
+			handles.push(workerShard(script, { shard, shards, cacheDir, background: true }, options));
+		}
 	} catch (err) {
 		for (const h of handles) h.dispose();
 		throw err;

@@ -92,6 +92,35 @@ describe('index workers: a fresh worker after a build', () => {
 		service.dispose();
 	});
 
+	it('a build in a child process hands over to a thread loaded from its cache, however few files it indexed', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const workers = fakeWorkers(caches);
+		// the first start is a "child process" (no cache yet), as host.ts chooses; the successor a thread
+		const start = (): WorkerPort => {
+			const port = workers.start();
+			return workers.started.length === 1 ? { ...port, process: true } : port;
+		};
+		const service = new SearchService([restartingShard(start, { recycleAfterIndexing: 100 })]);
+		await service.open(specs);
+		const before = hitIds(await service.search('language', 50));
+		await service.whenSettled();
+		assert.strictEqual(workers.started.length, 2, 'a successor started although 3 files < 100');
+		const [built, fresh] = workers.started;
+		assert.ok(built.terminated, 'the process that built the cache ended');
+		assert.ok(!fresh.terminated);
+		assert.deepStrictEqual(hitIds(await service.search('language', 50)), before);
+		service.dispose();
+	});
+
+	it('a thread that indexed fewer files than the threshold keeps its worker', async () => {
+		const workers = fakeWorkers(new Map());
+		const service = new SearchService([restartingShard(workers.start, { recycleAfterIndexing: 100 })]);
+		await service.open(specs);
+		await service.whenSettled();
+		assert.strictEqual(workers.started.length, 1);
+		service.dispose();
+	});
+
 	it('a start from the cache (nothing indexed) keeps its worker', async () => {
 		const caches = new Map<CacheName, Uint8Array>();
 		const first = new SearchService([restartingShard(fakeWorkers(caches).start, { recycleAfterIndexing: 2 })]);

@@ -57,13 +57,29 @@ export interface WorkerPort {
 	/** the worker ended (crashed, killed, out of memory) */
 	onExit(listener: (code: number) => void): void;
 	terminate(): void;
+	/** a child process (processShardPort): with recycleAfterIndexing, replaced by a thread after its first open whatever it indexed */
+	readonly process?: boolean;
 }
 
-/** A shard in a worker thread running dist/search-worker.js. */
-export function workerShard(script: string, init: WorkerInit, options: RestartingShardOptions = {}): ShardHandle {
+export interface WorkerShardOptions extends RestartingShardOptions {
+	/**
+	 * Asked before each start: true → the shard starts in a child process rather than a worker
+	 * thread (a cold build: no cache yet). A worker thread's native memory stays in the process
+	 * after the thread ends (glibc keeps a dead thread's malloc arena, free but resident: ~170 MB
+	 * after a cold build of 167 days, bench/MEMORY.md); a process's exit gives all of it back. With
+	 * recycleAfterIndexing the child is replaced by a thread loaded from the cache it saved.
+	 */
+	buildInProcess?: () => boolean;
+}
+
+/** A shard in a worker thread (or a child process, see WorkerShardOptions) running dist/search-worker.js. */
+export function workerShard(script: string, init: WorkerInit, options: WorkerShardOptions = {}): ShardHandle {
 	// required lazily: the web extension host has no worker_threads, and callers fall back
 	const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+	/** a child process that ended without one message: not again, threads from now on */
+	let processFailed = false;
 	return restartingShard(() => {
+		if (!processFailed && options.buildInProcess?.()) return processShardPort(script, init, () => (processFailed = true));
 		const worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB } });
 		worker.on('error', () => undefined);
 		const inOrder = pacedTasks();
@@ -122,6 +138,43 @@ export function pacedTasks(sliceMs = MESSAGE_SLICE_MS, now: () => number = Date.
 		if (waiting) return;
 		if (turnStarted === undefined) startTurn();
 		drain();
+	};
+}
+
+/**
+ * dist/search-worker.js in a child process of this one (Node, or Electron run as Node), talking
+ * over the IPC channel with structured clone, as a worker thread does. `failed` is called when it
+ * ended (or could not start) before sending anything.
+ */
+export function processShardPort(script: string, init: WorkerInit, failed: () => void): WorkerPort {
+	const { fork } = require('node:child_process') as typeof import('node:child_process');
+	const child = fork(script, [JSON.stringify(init)], {
+		serialization: 'advanced',
+		execArgv: [`--max-old-space-size=${WORKER_MAX_OLD_MB}`],
+		env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+		stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+	});
+	let spoke = false;
+	let exited = false;
+	const exitListeners: ((code: number) => void)[] = [];
+	const exit = (code: number) => {
+		if (exited) return;
+		exited = true;
+		if (!spoke) failed();
+		for (const l of exitListeners) l(code);
+	};
+	child.on('message', () => (spoke = true));
+	// a process that cannot be started reports 'error' and may never report 'exit'
+	child.on('error', () => exit(-1));
+	child.on('exit', (code, signal) => exit(code ?? (signal ? 1 : 0)));
+	return {
+		postMessage: (message) => {
+			if (child.connected) child.send(message);
+		},
+		onMessage: (listener) => child.on('message', (message) => listener(message as WorkerMessage)),
+		onExit: (listener) => exitListeners.push(listener),
+		terminate: () => void child.kill(),
+		process: true,
 	};
 }
 
@@ -188,7 +241,8 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 					restarts = 0;
 					// after the caller's own open (not a restart's re-feed, nor a recycle's)
 					const indexed = (message.result as OpenReply | undefined)?.indexed ?? 0;
-					if (!p.retried && options.recycleAfterIndexing !== undefined && indexed >= options.recycleAfterIndexing) void recycle();
+					const threshold = port.process ? 0 : options.recycleAfterIndexing;
+					if (!p.retried && options.recycleAfterIndexing !== undefined && threshold !== undefined && indexed >= threshold) void recycle();
 				}
 			} else if (port === worker) {
 				for (const l of listeners) l(message);

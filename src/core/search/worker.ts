@@ -1,7 +1,9 @@
 /**
  * Entry of dist/search-worker.js: one shard of the corpus in a worker thread. It alone reads and
  * parses its files, keeps their search index and sends the editor a compact summary of each, so
- * ~100 MB of digests never block the extension host's thread.
+ * ~100 MB of digests never block the extension host's thread. The same script runs as a child
+ * process (forked with an IPC channel, WorkerInit as JSON in argv[2]) for a cold build, whose
+ * memory only a process's exit gives back whole (see client.ts, processShardPort).
  */
 import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -12,7 +14,24 @@ import { shardDispatcher, shardEvents } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
-const init = workerData as WorkerInit;
+interface Port {
+	postMessage(message: unknown): void;
+	on(event: 'message', listener: (request: WorkerRequest) => void): void;
+}
+
+/** a worker thread's port, or the IPC channel of a forked child process */
+function openPort(): { port: Port; init: WorkerInit } | undefined {
+	if (parentPort) return { port: parentPort, init: workerData as WorkerInit };
+	const send = process.send?.bind(process);
+	if (!send) return undefined;
+	// the owner is gone (ended, crashed): so is this shard
+	process.on('disconnect', () => process.exit(0));
+	return { port: { postMessage: (message) => send(message), on: (event, listener) => void process.on(event, listener as (message: unknown) => void) }, init: JSON.parse(process.argv[2] ?? '{}') as WorkerInit };
+}
+
+const opened = openPort();
+if (!opened) throw new Error('search-worker.js must run in a worker thread or a forked process');
+const { port, init } = opened;
 
 /** nice +5: yields the CPU to the editor when both compete, still takes every idle cycle */
 const BACKGROUND_NICE = 5;
@@ -23,9 +42,6 @@ if (init.background && process.platform === 'linux') {
 		// a container may forbid it; the build then competes at normal priority
 	}
 }
-
-const port = parentPort;
-if (!port) throw new Error('search-worker.js must run in a worker thread');
 
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
 const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shards), init.shard, init.shards, shardEvents(send));
