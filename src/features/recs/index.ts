@@ -64,9 +64,14 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		},
 	};
 
-	/** a picked paper opens its card */
+	/**
+	 * A picked paper opens its card. The list stays open when the focus moves: run from the palette
+	 * over a focused card, the workbench gives the focus back to the card's webview a moment after
+	 * the pick shows (an iframe takes it asynchronously), which closed the pick before its answer came.
+	 */
 	const showPick = (pick: vscode.QuickPick<PaperPickItem>) => {
 		openPick = pick;
+		pick.ignoreFocusOut = true;
 		pick.onDidAccept(() => {
 			const ref = pick.selectedItems[0]?.ref;
 			pick.hide();
