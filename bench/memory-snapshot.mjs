@@ -1,20 +1,14 @@
 // bench/MEMORY.md: a heap snapshot of the index worker after a warm start on <folder> (its cache
 // built first), summed by constructor: where the warm worker's heap goes. Prints figures only.
 //   node bench/memory-snapshot.mjs <folder>
-import { readdirSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { markdownFiles } from './files.mjs';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 const dir = resolve(process.argv[2] ?? '../shared/corpus-large/data');
-const files = [];
-(function walk(d) {
-	for (const e of readdirSync(d, { withFileTypes: true })) {
-		const p = join(d, e.name);
-		if (e.isDirectory()) walk(p);
-		else if (e.name.endsWith('.md')) files.push({ path: p });
-	}
-})(dir);
+const files = markdownFiles(dir);
 const tmp = mkdtempSync(join(tmpdir(), 'arxiv-digest-snap-'));
 const cacheDir = join(tmp, 'cache');
 // the worker script, plus a message that writes a snapshot (the shard answers it with an error, ignored)

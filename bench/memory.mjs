@@ -2,8 +2,9 @@
 // before, after a cold index in a worker thread, after that worker ends, after a fresh worker loads
 // the cache; the same with the cold build in a child process (--child). Prints figures, asserts nothing.
 //   node --expose-gc bench/memory.mjs <folder> [--child]
-import { readdirSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { markdownFiles } from './files.mjs';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { fork } from 'node:child_process';
@@ -11,14 +12,7 @@ import { fork } from 'node:child_process';
 const dir = resolve(process.argv[2] ?? '../shared/corpus-large/data');
 const child = process.argv.includes('--child');
 const script = resolve('dist/search-worker.js');
-const files = [];
-(function walk(d) {
-	for (const e of readdirSync(d, { withFileTypes: true })) {
-		const p = join(d, e.name);
-		if (e.isDirectory()) walk(p);
-		else if (e.name.endsWith('.md')) files.push({ path: p });
-	}
-})(dir);
+const files = markdownFiles(dir);
 const cacheDir = mkdtempSync(join(tmpdir(), 'arxiv-digest-mem-'));
 const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
 const gc = () => globalThis.gc?.();
