@@ -77,6 +77,11 @@ export async function quickPickRows(page) {
 		.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
 }
 
+/** Clicks the first quick-pick row (as a reader does when the keyboard focus is elsewhere). */
+export async function clickFirstRow(page) {
+	await page.locator(quickRows).first().click();
+}
+
 /** Waits until the first quick-pick row satisfies `test`; the error lists what was shown. */
 export async function waitForFirstRow(page, test, what, timeoutMs = 20_000) {
 	const started = Date.now();

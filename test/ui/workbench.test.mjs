@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
+	MODE, activityBarItem, clickFirstRow, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus,
 } from './workbench.mjs';
 
@@ -370,13 +370,23 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 			throw new Error(`the opened card did not list its own similar papers: ${(await frameText(opened)).slice(-300)}`);
 		});
 		await shot(page, 'card-similar-opened');
-		// the same list from the palette, for the focused card: Enter on the first opens it
+		// the same list from the palette, for the card in front: a click on its first row opens it.
+		// The card's editor group is made the active one as a reader does, by clicking its tab (focus
+		// put into the webview by the test alone may leave the text editor's group active, and the
+		// command would then be about the paper under that editor's cursor).
 		const listed = await opened.$$eval('#similar-papers .similar-title', (titles) => titles.map((t) => t.textContent ?? ''));
+		const cardTab = page.locator('.tabs-container .tab', { hasText: items[0].title.slice(0, 20) }).first();
+		await cardTab.click();
+		await page.waitForFunction((title) => [...document.querySelectorAll('.editor-group-container.active .tab.active')].some((t) => t.textContent.includes(title)), items[0].title.slice(0, 20));
 		await runCommand(page, 'arXiv Digest: Show Similar Papers');
-		await waitForQuickInputTitle(page, /^Similar to/);
+		// the list is about the card in front, not about the paper under the text editor's cursor
+		const shown = await waitForQuickInputTitle(page, /^Similar to/);
+		assert.ok(shown.includes(items[0].title.slice(0, 20)), `the list is about ${items[0].title}: ${shown}`);
 		await waitForFirstRow(page, (row) => row.includes(listed[0].slice(0, 40)), `"${listed[0]}", the card's first similar paper`);
 		await shot(page, 'show-similar-papers');
-		await page.keyboard.press('Enter');
+		// a click, not Enter: the workbench hands the keyboard focus back to the card's webview a
+		// moment after the palette closes, and the list stays open for that (ignoreFocusOut)
+		await clickFirstRow(page);
 		await opened.waitForFunction((title) => document.querySelector('h1.title')?.textContent.includes(title), listed[0].slice(0, 40), { timeout: 20_000 });
 	});
 
