@@ -377,7 +377,10 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const listed = await opened.$$eval('#similar-papers .similar-title', (titles) => titles.map((t) => t.textContent ?? ''));
 		const cardTab = page.locator('.tabs-container .tab', { hasText: items[0].title.slice(0, 20) }).first();
 		await cardTab.click();
-		await page.waitForFunction((title) => [...document.querySelectorAll('.editor-group-container.active .tab.active')].some((t) => t.textContent.includes(title)), items[0].title.slice(0, 20));
+		// the card's group is the active one and its webview has taken the keyboard focus (it takes
+		// it a moment after the click): a palette opened before that would lose the focus to it
+		await page.waitForFunction((title) => [...document.querySelectorAll('.editor-group-container.active .tab.active')].some((t) => t.textContent.includes(title))
+			&& document.activeElement?.tagName === 'IFRAME', items[0].title.slice(0, 20));
 		await runCommand(page, 'arXiv Digest: Show Similar Papers');
 		// the list is about the card in front, not about the paper under the text editor's cursor
 		const shown = await waitForQuickInputTitle(page, /^Similar to/);
