@@ -241,8 +241,9 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 					restarts = 0;
 					// after the caller's own open (not a restart's re-feed, nor a recycle's)
 					const indexed = (message.result as OpenReply | undefined)?.indexed ?? 0;
-					const threshold = port.process ? 0 : options.recycleAfterIndexing;
-					if (!p.retried && options.recycleAfterIndexing !== undefined && threshold !== undefined && indexed >= threshold) void recycle();
+					const { recycleAfterIndexing } = options;
+					// a child process hands over whatever it indexed (its exit returns the build's memory)
+					if (!p.retried && recycleAfterIndexing !== undefined && indexed >= (port.process ? 0 : recycleAfterIndexing)) void recycle();
 				}
 			} else if (port === worker) {
 				for (const l of listeners) l(message);
