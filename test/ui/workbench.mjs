@@ -77,9 +77,13 @@ export async function quickPickRows(page) {
 		.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
 }
 
-/** Clicks the first quick-pick row (as a reader does when the keyboard focus is elsewhere). */
-export async function clickFirstRow(page) {
-	await page.locator(quickRows).first().click();
+/**
+ * Clicks the quick-pick row that contains `text`, as a reader does when the keyboard focus is
+ * elsewhere: a pick run from the palette over a focused card stays open, but the workbench gives
+ * the keys back to the card's webview a moment after the palette closes (microsoft/vscode#93950).
+ */
+export async function clickQuickPickRow(page, text) {
+	await page.locator(quickRows, { hasText: text }).first().click();
 }
 
 /** Waits until the first quick-pick row satisfies `test`; the error lists what was shown. */

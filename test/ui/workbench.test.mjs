@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickFirstRow, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
+	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus,
 } from './workbench.mjs';
 
@@ -132,11 +132,14 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 				.some((r) => r.innerText.includes(day) && r.getAttribute('aria-expanded') === state), { view: PAPERS_VIEW, day: FIXTURE.days[1], state });
 			const dayRowState = () => page.evaluate(({ view, day }) => {
 				const row = [...document.querySelectorAll(`${view} .monaco-list-row[aria-level="1"]`)].find((r) => r.innerText.includes(day));
-				return row ? { focused: row.classList.contains('focused'), expanded: row.getAttribute('aria-expanded') } : undefined;
+				const active = document.activeElement;
+				return row ? { focused: row.classList.contains('focused'), expanded: row.getAttribute('aria-expanded'), keys: `${active?.tagName}.${active?.className}`.slice(0, 80), inList: !!active?.closest(view) } : undefined;
 			}, { view: PAPERS_VIEW, day: FIXTURE.days[1] });
-			// Every new day refreshes the root, and the workbench may move the list's keyboard focus
-			// then: a key pressed in that moment lands on another row. Put the focus back on the day
-			// (Home, then ↓ row by row) and press again; what is under test is the product's answer
+			// Every new day refreshes the root. The workbench's tree (AsyncDataTree) marks the days
+			// that are collapsed when a root refresh starts as stale and renders them collapsed when it
+			// ends: a day expanded by a key in between folds back, the key is lost (run 1 of a repeat:
+			// the day focused, the keys in the list, still collapsed 20 s later). A reader presses
+			// again, and so does this test (at most 4 times); what is under test is the product's answer
 			// once the day IS expanded, which is never retried.
 			const setExpanded = async (state) => {
 				for (let attempt = 0; attempt < 4; attempt++) {
@@ -151,7 +154,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 					while (Date.now() < until && (row = await dayRowState())?.expanded !== state) await page.waitForTimeout(50);
 					if (row?.expanded === state) return;
 				}
-				throw new Error(`${FIXTURE.days[1]} could not be ${state === 'true' ? 'expanded' : 'collapsed'} from the keyboard`);
+				throw new Error(`${FIXTURE.days[1]} could not be ${state === 'true' ? 'expanded' : 'collapsed'} from the keyboard: ${JSON.stringify(await dayRowState())}`);
 			};
 			// the click that focuses the (collapsed) day also expands it: wait for that before using keys
 			assert.equal((await variantChildren()).expanded, 'false', `${FIXTURE.days[1]} starts collapsed`);
@@ -387,10 +390,11 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		assert.ok(shown.includes(items[0].title.slice(0, 20)), `the list is about ${items[0].title}: ${shown}`);
 		await waitForFirstRow(page, (row) => row.includes(listed[0].slice(0, 40)), `"${listed[0]}", the card's first similar paper`);
 		await shot(page, 'show-similar-papers');
-		// a click, not Enter: the workbench hands the keyboard focus back to the card's webview a
-		// moment after the palette closes, and the list stays open for that (ignoreFocusOut)
-		await clickFirstRow(page);
+		// a click, not Enter: the keys are the card's again (clickQuickPickRow)
+		await clickQuickPickRow(page, listed[0].slice(0, 40));
 		await opened.waitForFunction((title) => document.querySelector('h1.title')?.textContent.includes(title), listed[0].slice(0, 40), { timeout: 20_000 });
+		// the picked card takes the keyboard focus a moment after it shows: the next flow starts from there
+		await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
 	});
 
 	it('Filter Papers… in the view title filters the tree and shows "filtered: … ×"', async () => {
@@ -430,20 +434,20 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 
 	it('the Papers view in For you mode: with fewer than 5 stars it ranks by the interests and says so', async () => {
 		await showPapersView();
+		// the previous flow left a card in front with the keyboard focus: the mode pick stays open
+		// over it, and a click picks the mode (a typed filter went to the card: run 8 of a repeat)
 		await runCommand(page, 'arXiv Digest: Papers View Mode');
 		await waitForQuickInputTitle(page, /Papers View Mode/);
-		await page.keyboard.type('For you');
-		await waitForFirstRow(page, (row) => row.startsWith('For you'), 'the For you mode');
-		await page.keyboard.press('Enter');
+		await waitForFirstRow(page, (row) => row.startsWith('All papers'), 'the All papers mode');
+		await clickQuickPickRow(page, 'For you');
 		await page.waitForFunction((view) => /For you needs 5 starred papers/.test(document.querySelector(view)?.innerText ?? ''), PAPERS_VIEW, { timeout: 20_000 }).catch(async () => {
 			throw new Error(`the view does not say For you falls back to the interests: ${await page.locator(PAPERS_VIEW).innerText()}`);
 		});
 		await shot(page, 'tree-for-you-fallback');
 		await runCommand(page, 'arXiv Digest: Papers View Mode');
 		await waitForQuickInputTitle(page, /Papers View Mode/);
-		await page.keyboard.type('All papers');
 		await waitForFirstRow(page, (row) => row.startsWith('All papers'), 'the All papers mode');
-		await page.keyboard.press('Enter');
+		await clickQuickPickRow(page, 'All papers');
 		await page.waitForFunction((view) => !/For you needs/.test(document.querySelector(view)?.innerText ?? ''), PAPERS_VIEW, { timeout: 20_000 });
 	});
 });

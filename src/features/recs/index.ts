@@ -13,6 +13,7 @@ import type { LibraryStore } from '../library/store';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { ForYouService } from './forYou';
 import { SimilarPapers, type SimilarPaper } from './similar';
+import { keepOpenOverWebview } from '../quickInput';
 
 const OPEN_CARD = 'arxivDigest.openCard';
 /** Show For You lists this many papers */
@@ -65,13 +66,12 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 	};
 
 	/**
-	 * A picked paper opens its card. The list stays open when the focus moves: run from the palette
-	 * over a focused card, the workbench gives the focus back to the card's webview a moment after
-	 * the pick shows (an iframe takes it asynchronously), which closed the pick before its answer came.
+	 * A picked paper opens its card. Over a card the list stays open when the focus moves
+	 * (keepOpenOverWebview): run from the palette, it would close before its answer came.
 	 */
 	const showPick = (pick: vscode.QuickPick<PaperPickItem>) => {
 		openPick = pick;
-		pick.ignoreFocusOut = true;
+		pick.ignoreFocusOut = keepOpenOverWebview();
 		pick.onDidAccept(() => {
 			const ref = pick.selectedItems[0]?.ref;
 			pick.hide();
