@@ -98,8 +98,8 @@ const MESSAGE_SLICE_MS = 8;
 /**
  * Runs the tasks given to it in order, but gives the thread back (a macrotask) once a run of them
  * has taken `sliceMs`: Node hands a thread every message a worker queued in one turn, and a burst
- * (a warm start's summaries) must not block the editor in one piece. A worker's messages and its
- * exit go through one of these, so they keep their order.
+ * (a warm start's summaries) must not block the editor in one piece. A worker's (thread or child
+ * process) messages and its exit go through one of these, so they keep their order.
  */
 export function pacedTasks(sliceMs = MESSAGE_SLICE_MS, now: () => number = Date.now): (task: () => void) => void {
 	const queue: (() => void)[] = [];
@@ -157,11 +157,15 @@ export function processShardPort(script: string, init: WorkerInit, failed: () =>
 	let spoke = false;
 	let exited = false;
 	const exitListeners: ((code: number) => void)[] = [];
+	// paced as a worker thread's: a cold build's summaries arrive spaced by parsing, but a burst must not block either
+	const inOrder = pacedTasks();
 	const exit = (code: number) => {
 		if (exited) return;
 		exited = true;
 		if (!spoke) failed();
-		for (const l of exitListeners) l(code);
+		inOrder(() => {
+			for (const l of exitListeners) l(code);
+		});
 	};
 	child.on('message', () => (spoke = true));
 	// a process that cannot be started reports 'error' and may never report 'exit'
@@ -171,7 +175,7 @@ export function processShardPort(script: string, init: WorkerInit, failed: () =>
 		postMessage: (message) => {
 			if (child.connected) child.send(message);
 		},
-		onMessage: (listener) => child.on('message', (message) => listener(message as WorkerMessage)),
+		onMessage: (listener) => child.on('message', (message) => inOrder(() => listener(message as WorkerMessage))),
 		onExit: (listener) => exitListeners.push(listener),
 		terminate: () => void child.kill(),
 		process: true,
