@@ -43,7 +43,65 @@ export interface CategoryNode {
 	readonly id: string;
 	readonly name: string;
 	readonly parent: DayNode;
-	readonly papers: PaperNode[];
+	/** the papers shown under it, made on first use (most categories are never expanded) */
+	readonly papers: readonly PaperNode[];
+	/** how many papers it shows, without making their nodes */
+	readonly count: number;
+	/** the ids of its papers in order, without making their nodes */
+	paperIds(): string[];
+}
+
+/** One file's papers under a category: indices into the digest's papers. */
+interface CategorySource {
+	readonly key: string;
+	readonly digest: Digest;
+	readonly indices: readonly number[];
+}
+
+/**
+ * A category whose paper nodes are made when first asked for: a workspace of half a year holds
+ * ~38,000 papers, and a node with its id (`paper:<uri>#…`) for each cost the editor ~10 MB before
+ * anyone expanded a category. Made once, they keep their identity until the day is rebuilt.
+ */
+class Category implements CategoryNode {
+	readonly kind = 'category';
+	private made: PaperNode[] | undefined;
+
+	constructor(
+		readonly id: string,
+		readonly name: string,
+		readonly parent: DayNode,
+		private readonly sources: CategorySource[],
+		readonly count: number,
+	) {}
+
+	get papers(): readonly PaperNode[] {
+		this.made ??= this.sources.flatMap(({ key, digest, indices }) =>
+			indices.map((index): PaperNode => {
+				const paper = digest.papers[index];
+				return { kind: 'paper', id: `paper:${key}#${paper.id}#${index}`, parent: this, key, index, paper };
+			}),
+		);
+		return this.made;
+	}
+
+	paperIds(): string[] {
+		return this.sources.flatMap(({ digest, indices }) => indices.map((i) => digest.papers[i].id));
+	}
+
+	/** The shown paper of file `key` nearest to index `near` with this id, and how far it is. */
+	nearest(key: string, id: string, near: number): { index: number; distance: number } | undefined {
+		let best: { index: number; distance: number } | undefined;
+		for (const source of this.sources) {
+			if (source.key !== key) continue;
+			for (const index of source.indices) {
+				if (source.digest.papers[index].id !== id) continue;
+				const distance = Math.abs(index - near);
+				if (!best || distance < best.distance) best = { index, distance };
+			}
+		}
+		return best;
+	}
 }
 
 export interface PaperNode {
@@ -329,22 +387,25 @@ export class DigestTreeModel {
 
 	/** The node with this id in the current shape, if shown. */
 	getNode(id: string): TreeNode | undefined {
-		return this.nodes.get(id);
+		const known = this.nodes.get(id);
+		if (known || !id.startsWith('paper:')) return known;
+		// `paper:<uri>#<paper id>#<index>`: a URI string has its own `#` escaped
+		const m = /^paper:(.*)#([^#]*)#(\d+)$/.exec(id);
+		const node = m ? this.findPaper(m[1], m[2], Number(m[3])) : undefined;
+		return node?.id === id ? node : undefined;
 	}
 
 	/** The shown node for a paper of a file: the same index if it still has this id, else the nearest one. */
 	findPaper(key: string, id: string, near = 0): PaperNode | undefined {
 		const dk = this.dayByKey.get(key);
 		const day = dk ? this.days.get(dk) : undefined;
-		if (!day) return undefined;
-		let best: PaperNode | undefined;
-		for (const c of day.categories) {
-			for (const p of c.papers) {
-				if (p.key !== key || p.paper.id !== id) continue;
-				if (!best || Math.abs(p.index - near) < Math.abs(best.index - near)) best = p;
-			}
+		if (!day || this.nodes.get(day.id) !== day) return undefined;
+		let best: { category: Category; index: number; distance: number } | undefined;
+		for (const category of day.categories as Category[]) {
+			const found = category.nearest(key, id, near);
+			if (found && (!best || found.distance < best.distance)) best = { category, ...found };
 		}
-		return best;
+		return best?.category.papers.find((p) => p.key === key && p.index === best.index);
 	}
 
 	/** All category names over every file with their paper counts, ignoring the filter; first-seen order. */
@@ -398,10 +459,7 @@ export class DigestTreeModel {
 		const drop = (n: TreeNode) => {
 			if (this.nodes.get(n.id) === n) this.nodes.delete(n.id);
 		};
-		for (const c of node.categories) {
-			drop(c);
-			c.papers.forEach(drop);
-		}
+		for (const c of node.categories) drop(c);
 	}
 
 	/** Rebuilds one day from its inputs; returns it when it is still shown. */
@@ -427,36 +485,32 @@ export class DigestTreeModel {
 			this.days.set(dk, node);
 		}
 		const idBase = dk.slice(dk.indexOf(':') + 1);
-		const byName = new Map<string, CategoryNode>();
+		// each category's papers, file by file, in file order
+		const byName = new Map<string, { sources: CategorySource[]; count: number }>();
 		for (const key of keys) {
 			const digest = this.inputs.get(key) as Digest;
 			for (const section of sectionsOf(digest)) {
 				if (!keepCategory(this.filterValue, section.name)) continue;
-				let cat = byName.get(section.name);
-				if (!cat) {
-					cat = { kind: 'category', id: `cat:${idBase}/${section.name}`, name: section.name, parent: node, papers: [] };
-					byName.set(section.name, cat);
-				}
-				for (const index of section.papers) {
-					const paper = digest.papers[index];
-					if (!keepPaper(this.filterValue, paper)) continue;
-					cat.papers.push({ kind: 'paper', id: `paper:${key}#${paper.id}#${index}`, parent: cat, key, index, paper });
-				}
+				const indices = this.filterValue.ids ? section.papers.filter((i) => keepPaper(this.filterValue, digest.papers[i])) : section.papers;
+				const cat = byName.get(section.name) ?? { sources: [], count: 0 };
+				byName.set(section.name, cat);
+				cat.sources.push({ key, digest, indices });
+				cat.count += indices.length;
 			}
 		}
 		const filtering = this.isFiltered;
-		node.categories = [...byName.values()].filter((c) => !filtering || c.papers.length > 0);
-		node.count = node.categories.reduce((n, c) => n + c.papers.length, 0);
+		const shown = node;
+		node.categories = [...byName]
+			.filter(([, c]) => !filtering || c.count > 0)
+			.map(([name, c]) => new Category(`cat:${idBase}/${name}`, name, shown, c.sources, c.count));
+		node.count = node.categories.reduce((n, c) => n + c.count, 0);
 		if (filtering && node.count === 0) {
 			// Hidden under the filter, but kept so its identity survives until the filter is cleared.
 			this.nodes.delete(node.id);
 			return undefined;
 		}
 		this.nodes.set(node.id, node);
-		for (const c of node.categories) {
-			this.nodes.set(c.id, c);
-			for (const p of c.papers) this.nodes.set(p.id, p);
-		}
+		for (const c of node.categories) this.nodes.set(c.id, c);
 		return node;
 	}
 

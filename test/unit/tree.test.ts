@@ -233,6 +233,25 @@ describe('core/tree model', () => {
 		assert.strictEqual(m.shownCount(), 7);
 	});
 
+	it('makes a category\'s paper nodes when first asked, once, and counts and lists ids without them', () => {
+		const m = new DigestTreeModel(sampleInputs(), { ids: new Set(['2602.00004', '2602.00005', '2602.00003']) });
+		const cv = m.getNode('cat:2026-02-07/cs.CV') as CategoryNode;
+		// counts and ids come from the summaries (the Papers view's descriptions, "new" badges, For you)
+		assert.strictEqual(cv.count, 2);
+		assert.deepStrictEqual(cv.paperIds(), ['2602.00004', '2602.00005']);
+		// a paper found by id (reveal, a change event) is the node the category lists, made once
+		const byId = m.getNode(`paper:${K('2026-02-07.md')}#2602.00005#2`) as PaperNode;
+		assert.strictEqual(byId.parent, cv);
+		assert.strictEqual(cv.papers[1], byId);
+		assert.strictEqual(cv.papers, cv.papers, 'made once');
+		assert.strictEqual(m.findPaper(K('2026-02-07.md'), '2602.00004'), cv.papers[0]);
+		// an id naming a paper the filter hides, or a paper at another index, finds nothing
+		m.setFilter({ ids: new Set(['2602.00004']) });
+		assert.strictEqual(m.getNode(`paper:${K('2026-02-07.md')}#2602.00005#2`), undefined);
+		assert.strictEqual(m.getNode(`paper:${K('2026-02-07.md')}#2602.00004#7`), undefined);
+		assert.strictEqual(m.getNode('paper:nonsense'), undefined);
+	});
+
 	it('updates only the touched day and keeps its node identity', () => {
 		const m = new DigestTreeModel(sampleInputs());
 		const d7 = m.getNode('day:2026-02-07') as DayNode;

@@ -24,9 +24,7 @@ export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: Di
 		timer ??= setTimeout(updateBadge, BADGE_DELAY_MS);
 	};
 	const seen = (day: DayNode) => {
-		const ids: string[] = [];
-		for (const c of day.categories) for (const p of c.papers) ids.push(p.paper.id);
-		reading.markSeen(ids, day.day);
+		reading.markSeen(day.categories.flatMap((c) => c.paperIds()), day.day);
 	};
 	const subscriptions = [
 		vscode.window.registerFileDecorationProvider(new PaperDecorations()),

@@ -113,7 +113,7 @@ export class ForYouService implements vscode.Disposable {
 		if (known || this.computing.has(day.id)) return known;
 		this.computing.add(day.id);
 		const generation = this.generation;
-		const ids = day.categories.flatMap((c) => c.papers.map((p) => p.paper.id));
+		const ids = day.categories.flatMap((c) => c.paperIds());
 		void this.ranking()
 			.then((ranking) => this.scores(ranking, ids))
 			.then(

@@ -247,13 +247,13 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (!this.reading) return counts;
 		const day = node.kind === 'day' ? node.day : node.parent.day;
 		const categories = node.kind === 'day' ? node.categories : [node];
-		for (const c of categories) addCounts(counts, c.papers.map((p) => p.paper.id), day, this.reading);
+		for (const c of categories) addCounts(counts, c.paperIds(), day, this.reading);
 		return counts;
 	}
 
 	/** `300 · 12 unread · 3 ✦`: the count, then unread papers and matches when there are any. */
 	private countDescription(node: DayNode | CategoryNode): string {
-		const shown = node.kind === 'day' ? node.count : node.papers.length;
+		const shown = node.count;
 		if (!this.reading) return String(shown);
 		const c = this.counts(node);
 		const parts = [String(shown)];
