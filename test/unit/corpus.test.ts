@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { decodeFileRecords, encodeFileRecords } from '../../src/core/corpus/records';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
+import { decodeFileUpdates, encodeFileUpdates } from '../../src/core/search/protocol';
 import { summarizeDigest, SUMMARY_AUTHORS } from '../../src/core/summary';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
@@ -284,11 +285,26 @@ describe('digest summary', () => {
 			[README, { size: 3, mtime: 4 }],
 		]);
 		const bytes = await encodeFileRecords(records, 'k');
-		assert.deepStrictEqual(await decodeFileRecords(bytes, 'k'), records);
+		const decoded = await decodeFileRecords(bytes, 'k');
+		// each summary comes back with its JSON text too, which a warm start sends as it is
+		assert.strictEqual(decoded?.get(DAY1)?.summaryJson, JSON.stringify(records.get(DAY1)?.summary));
+		decoded?.forEach((record) => delete record.summaryJson);
+		assert.deepStrictEqual(decoded, records);
 		assert.strictEqual(await decodeFileRecords(bytes, 'other'), undefined);
 		assert.strictEqual(await decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
 		assert.strictEqual(await decodeFileRecords(bytes.subarray(0, bytes.length >> 1), 'k'), undefined);
 		assert.strictEqual(await decodeFileRecords(new Uint8Array(10), 'k'), undefined);
+	});
+
+	it('sends a cached summary as its JSON text, the same message as from the objects', async () => {
+		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
+		const records = await decodeFileRecords(await encodeFileRecords(new Map([[DAY1, { size: 10, mtime: 2, summary }]]), 'k'), 'k');
+		const cached = records?.get(DAY1);
+		assert.ok(cached?.summaryJson);
+		const updates: FileUpdate[] = [{ path: DAY1, summary: cached.summary, summaryJson: cached.summaryJson }, { path: README }];
+		const json = encodeFileUpdates(updates);
+		assert.strictEqual(json, JSON.stringify([{ path: DAY1, summary }, { path: README }]));
+		assert.deepStrictEqual(decodeFileUpdates(json), [{ path: DAY1, summary }, { path: README }]);
 	});
 });
 

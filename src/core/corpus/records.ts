@@ -3,7 +3,9 @@
  * digests, its summary. With it a warm start sends the whole Papers view without reading a digest,
  * and does not re-read the Markdown files it already found not to be digests.
  *
- * Stored as raw-DEFLATE compressed JSON: its many repeated keys shrink ~4×.
+ * Stored as raw-DEFLATE compressed JSON: its many repeated keys shrink ~4×. Each summary is kept
+ * as its own JSON text inside it, which a warm start sends to the tree as it is (see
+ * encodeFileUpdates) rather than stringify again the objects it just parsed.
  */
 import { deflate, inflate } from '../search/deflate';
 import type { DigestSummary } from '../summary';
@@ -13,20 +15,22 @@ export interface FileRecord {
 	mtime: number;
 	/** undefined: the file is not a digest (or too large to be one) */
 	summary?: DigestSummary;
+	/** `summary` as JSON, as the cache held it (until it was sent) */
+	summaryJson?: string;
 }
 
-/** 2: compressed */
-const FORMAT = 2;
+/** 2: compressed; 3: each summary as a JSON string */
+const FORMAT = 3;
 
 interface Stored {
 	format: number;
 	key: string;
-	files: [path: string, size: number, mtime: number, summary?: DigestSummary][];
+	files: [path: string, size: number, mtime: number, summaryJson?: string][];
 }
 
 export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string): Promise<Uint8Array> {
 	const stored: Stored = { format: FORMAT, key, files: [] };
-	for (const [path, r] of records) stored.files.push(r.summary ? [path, r.size, r.mtime, r.summary] : [path, r.size, r.mtime]);
+	for (const [path, r] of records) stored.files.push(r.summary ? [path, r.size, r.mtime, r.summaryJson ?? JSON.stringify(r.summary)] : [path, r.size, r.mtime]);
 	return deflate(new TextEncoder().encode(JSON.stringify(stored)));
 }
 
@@ -59,9 +63,20 @@ export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise
 	const out = new Map<string, FileRecord>();
 	for (const entry of stored.files) {
 		if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number' || typeof entry[2] !== 'number') return undefined;
-		const summary = entry[3];
-		if (summary !== undefined && (typeof summary !== 'object' || !Array.isArray(summary.papers))) return undefined;
-		out.set(entry[0], summary ? { size: entry[1], mtime: entry[2], summary } : { size: entry[1], mtime: entry[2] });
+		const summaryJson = entry[3];
+		if (summaryJson === undefined) {
+			out.set(entry[0], { size: entry[1], mtime: entry[2] });
+			continue;
+		}
+		if (typeof summaryJson !== 'string') return undefined;
+		let summary: DigestSummary;
+		try {
+			summary = JSON.parse(summaryJson) as DigestSummary;
+		} catch {
+			return undefined;
+		}
+		if (!summary || typeof summary !== 'object' || !Array.isArray(summary.papers)) return undefined;
+		out.set(entry[0], { size: entry[1], mtime: entry[2], summary, summaryJson });
 	}
 	return out;
 }

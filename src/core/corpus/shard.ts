@@ -42,6 +42,8 @@ export interface CorpusFileSpec {
 export interface FileUpdate {
 	path: string;
 	summary?: DigestSummary;
+	/** `summary` as JSON, when the shard has it already (sent as it is) */
+	summaryJson?: string;
 }
 
 /** What `open` answers: how many files it read and indexed (0: everything came from the caches). */
@@ -212,7 +214,7 @@ export class CorpusShard {
 			if (unchanged) {
 				this.records.set(file.path, known);
 				if (known.summary) {
-					this.queue({ path: file.path, summary: known.summary });
+					this.queue({ path: file.path, summary: known.summary, summaryJson: known.summaryJson });
 					toIndex.push({ path: file.path, size: stamp.size, mtime: stamp.mtime });
 				}
 				return;
@@ -227,6 +229,8 @@ export class CorpusShard {
 		if (previous.size !== this.records.size) this.recordsDirty = true;
 		// the whole known tree first, before any file is read
 		this.flush(true);
+		// the texts were for that message only (the records cache writes them again from the objects)
+		for (const record of this.records.values()) record.summaryJson = undefined;
 		// then the summary of every new or changed file, newest day first (the top of the tree is
 		// complete first): parsing is ~3x cheaper than indexing, so the tree is complete long before
 		// the index, which takes the digests parsed here (up to a budget) rather than parse them again

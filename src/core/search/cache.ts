@@ -28,7 +28,7 @@
 import { deflate, inflate } from './deflate';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
-import { readVarints, VarintWriter } from './varint';
+import { countVarints, readVarints, VarintWriter } from './varint';
 
 /** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum */
 export const CACHE_FORMAT_VERSION = 4;
@@ -138,7 +138,6 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 		const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
 		const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
 		if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION || view.getUint32(12, true) !== SECTIONS) return undefined;
-		if (view.getUint32(8, true) !== checksum(data)) return undefined;
 		const sections: Uint8Array[] = [];
 		let at = HEADER + 4 * SECTIONS;
 		for (let i = 0; i < SECTIONS; i++) {
@@ -148,21 +147,30 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 			at += pad4(length);
 		}
 		const [metaBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
-		const inflated = await inflate(metaBytes);
+		// the meta inflates in node:zlib's thread pool while this thread checks and reads the binary
+		// sections (their sizes come from the sections themselves); it resolves, never rejects
+		const inflating = inflate(metaBytes);
+		if (view.getUint32(8, true) !== checksum(data)) return undefined;
+		const termCount = countVarints(headDir) / 2;
+		if (!Number.isInteger(termCount)) return undefined;
+		const head = readStore(headDir, headArena, termCount);
+		const body = readStore(bodyDir, bodyArena, termCount);
+		const names = readStore(namesDir, namesArena, termCount);
+		if (!head || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0) return undefined;
+		const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
+		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4);
+		const seqAll = new Int32Array(countVarints(seqBytes));
+		if (!readVarints(seqBytes, seqAll)) return undefined;
+		for (let k = 0; k < seqAll.length; k++) {
+			// stored as entry + 1
+			if (--seqAll[k] >= termCount) return undefined;
+		}
+		const inflated = await inflating;
 		if (!inflated) return undefined;
 		const meta = JSON.parse(new TextDecoder().decode(inflated)) as CacheMeta;
 		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.files) || typeof meta.terms !== 'string') return undefined;
 		const terms = meta.terms === '' ? [] : meta.terms.split('\n');
-		const head = readStore(headDir, headArena, terms.length);
-		const body = readStore(bodyDir, bodyArena, terms.length);
-		const names = readStore(namesDir, namesArena, terms.length);
-		if (!head || !body || !names || lengthBytes.length !== meta.docs.length * FIELD_COUNT * 2 || orderBytes.length % 4 !== 0) return undefined;
-		const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
-		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4);
-		let seqTotal = 0;
-		for (const d of meta.docs) if (d !== 0) seqTotal += Array.isArray(d) ? d[6] : 0;
-		const seqAll = new Int32Array(seqTotal);
-		if (!readVarints(seqBytes, seqAll)) return undefined;
+		if (terms.length !== termCount || lengthBytes.length !== meta.docs.length * FIELD_COUNT * 2) return undefined;
 		const docs: (DocRecord | undefined)[] = [];
 		let seqAt = 0;
 		for (let num = 0; num < meta.docs.length; num++) {
@@ -179,12 +187,9 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 				if (!file) return undefined;
 				occ.push({ file: file[0], day: file[1].day });
 			}
+			if (!(seqLength >= 0 && seqAt + seqLength <= seqAll.length)) return undefined;
 			const seq = seqAll.subarray(seqAt, seqAt + seqLength);
 			seqAt += seqLength;
-			for (let k = 0; k < seq.length; k++) {
-				seq[k]--;
-				if (seq[k] >= terms.length) return undefined;
-			}
 			docs.push({
 				num,
 				id,
@@ -199,6 +204,7 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 				seq,
 			});
 		}
+		if (seqAt !== seqAll.length) return undefined;
 		return PaperIndex.restore({ docs, files: meta.files, terms, head, body, names, lengths, order });
 	} catch {
 		return undefined;

@@ -23,6 +23,11 @@ export class CodeTable {
 		return this.used;
 	}
 
+	/** Grows the table once so that `count` more codes fit without growing again. */
+	reserve(count: number): void {
+		while ((this.used + count) * 2 > this.keys.length) this.grow();
+	}
+
 	private slot(code: number): number {
 		// the two 16-bit halves mixed (Math.imul works on the low 32 bits only)
 		return (Math.imul(code | 0, 0x9e3779b1) ^ Math.imul(Math.floor(code / 65536), 0x85ebca6b)) >>> 0;

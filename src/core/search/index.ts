@@ -207,7 +207,12 @@ export class PaperIndex {
 	readonly docs: (DocRecord | undefined)[] = [];
 	readonly byId = new Map<string, DocRecord>();
 	readonly files = new Map<string, FileEntry>();
-	readonly vocab = new Map<string, number>();
+	/**
+	 * words → term id for the words not in sortedTerms' sorted part (a cold build's, and those added
+	 * since a warm start): a warm start finds its ~180k restored words by binary search in the
+	 * saved order rather than rebuild a Map of them (see restore)
+	 */
+	private readonly addedWords = new Map<string, number>();
 	terms: string[] = [];
 	alive = new Uint8Array(1024);
 	readonly head = new PostingStore(HEAD_BITS);
@@ -265,19 +270,29 @@ export class PaperIndex {
 	private newTerm(term: string): number {
 		const id = this.terms.length;
 		this.terms.push(term);
-		if (id >= this.scratch.length) {
-			const grown = new Int32Array(this.scratch.length * 2);
-			grown.set(this.scratch);
-			this.scratch = grown;
-		}
+		this.ensureScratch(id + 1);
 		return id;
 	}
 
+	private ensureScratch(terms: number): void {
+		if (terms <= this.scratch.length) return;
+		let size = this.scratch.length * 2;
+		while (size < terms) size *= 2;
+		const grown = new Int32Array(size);
+		grown.set(this.scratch);
+		this.scratch = grown;
+	}
+
+	/** The term id of a word, if indexed. */
+	private wordLookup(term: string): number | undefined {
+		return this.addedWords.get(term) ?? this.sortedTerms.sortedIdOf(term);
+	}
+
 	private wordId(term: string): number {
-		let id = this.vocab.get(term);
+		let id = this.wordLookup(term);
 		if (id === undefined) {
 			id = this.newTerm(term);
-			this.vocab.set(term, id);
+			this.addedWords.set(term, id);
 			this.sortedTerms.add(term, id);
 			this.latinMap?.set(term, id);
 		}
@@ -295,7 +310,7 @@ export class PaperIndex {
 
 	/** The id of an existing term, if any. */
 	lookup(term: string): number | undefined {
-		if (!isCjkTerm(term)) return this.vocab.get(term);
+		if (!isCjkTerm(term)) return this.wordLookup(term);
 		const id = this.cjkVocab.get(cjkTermToCode(term));
 		return id < 0 ? undefined : id;
 	}
@@ -560,8 +575,8 @@ export class PaperIndex {
 	prepareFuzzy(budgetMs = Infinity, now: () => number = () => Date.now()): boolean {
 		if (!this.latinMap) {
 			this.latinMap = new SearchableMap<number>();
-			// Map iteration also visits words added meanwhile (wordId sets those itself: set twice, harmless)
-			this.fuzzyPending = this.vocab.entries();
+			// also visits words added meanwhile (wordId sets those itself: set twice, harmless)
+			this.fuzzyPending = this.wordEntries();
 		}
 		const pending = this.fuzzyPending;
 		if (!pending) return true;
@@ -574,6 +589,14 @@ export class PaperIndex {
 		}
 		this.fuzzyPending = undefined;
 		return true;
+	}
+
+	/** Every word with its id, in id order (the order words were first indexed), up to the last one added. */
+	private *wordEntries(): Generator<[string, number]> {
+		for (let id = 0; id < this.terms.length; id++) {
+			const term = this.terms[id];
+			if (!isCjkTerm(term)) yield [term, id];
+		}
 	}
 
 	private latinTerms(): SearchableMap<number> {
@@ -1052,7 +1075,7 @@ export class PaperIndex {
 				scanTerms(
 					text,
 					(term, raw) => {
-						const id = this.vocab.get(term);
+						const id = this.wordLookup(term);
 						if (id === undefined || !wanted.has(id)) return;
 						termsSeen.add(id);
 						const key = raw.toLowerCase();
@@ -1142,13 +1165,23 @@ export class PaperIndex {
 				index.lengthDocs[f]++;
 			}
 		}
-		for (const term of parts.terms) {
-			if (isCjkTerm(term)) index.cjkId(cjkTermToCode(term));
-			else index.vocab.set(term, index.newTerm(term));
+		// term ids are positions in parts.terms: the list becomes the index's as it is; the CJK terms
+		// go to their code table, the words are found by binary search in the saved order
+		const terms = parts.terms;
+		index.terms = terms;
+		index.ensureScratch(terms.length);
+		let cjk = 0;
+		for (let id = 0; id < terms.length; id++) if (isCjkTerm(terms[id])) cjk++;
+		index.cjkVocab.reserve(cjk);
+		for (let id = 0; id < terms.length; id++) {
+			const term = terms[id];
+			if (!isCjkTerm(term)) continue;
+			const code = cjkTermToCode(term);
+			if (index.cjkVocab.get(code) >= 0) return undefined;
+			index.cjkVocab.add(code, id);
 		}
-		const terms = index.terms;
 		if (!index.sortedTerms.restore(parts.order, (id) => (id >= 0 && id < terms.length && !isCjkTerm(terms[id]) ? terms[id] : undefined))) return undefined;
-		if (index.sortedTerms.size !== index.vocab.size) return undefined;
+		if (index.sortedTerms.size !== terms.length - cjk) return undefined;
 		index.head.restore(parts.head);
 		index.body.restore(parts.body);
 		index.names.restore(parts.names);

@@ -32,6 +32,22 @@ export class SortedTerms {
 		for (const { term, id } of this.recent) if (term.startsWith(prefix)) fn(term, id);
 	}
 
+	/**
+	 * The id of `term` among the sorted terms (those placed by the last sort or restore), by binary
+	 * search; the recent ones are not looked at (their owner keeps them in a Map).
+	 */
+	sortedIdOf(term: string): number | undefined {
+		const terms = this.terms;
+		let lo = 0;
+		let hi = terms.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (terms[mid] < term) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo < terms.length && terms[lo] === term ? this.ids[lo] : undefined;
+	}
+
 	/** Merges the recent terms into the sorted ones. */
 	sort(): void {
 		if (this.recent.length === 0) return;
