@@ -158,6 +158,32 @@ describe('corpus shard', () => {
 		assert.ok(exact.ok && exact.result.hits.length === 1 && !exact.result.approximate);
 	});
 
+	it('preloads its caches before the file list comes: open takes them, each cache read once, the same answers', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const cacheReads: string[] = [];
+		const io = memoryIO(fs);
+		const counting: CorpusIO = { ...io, readCache: (name) => (cacheReads.push(name), io.readCache(name)) };
+		const updates: FileUpdate[] = [];
+		const shard = new CorpusShard(counting, 0, 1, { onFiles: (files) => updates.push(...files) });
+		shard.preload();
+		shard.preload();
+		// a change the preloaded cache does not know about yet: open still compares every file
+		const day2 = fs.files.get(DAY2)!;
+		fs.files.set(DAY2, { text: day2.text.replace('Robust Depth Estimation', 'Robust Stereo Matching'), mtime: 2 });
+		fs.reads.length = 0;
+		await shard.open(specs);
+		assert.deepStrictEqual(cacheReads.sort(), ['files', 'index']);
+		assert.deepStrictEqual([...new Set(fs.reads)], [DAY2], 'only the changed file is read');
+		const reply = shard.searchText('扩散模型', 10);
+		assert.ok(reply.ok && reply.result.hits.length === 1);
+		const stereo = shard.searchText('stereo matching', 10);
+		assert.ok(stereo.ok && stereo.result.hits.length === 1);
+		// a second open (a rescan) reads the caches as they are now
+		await shard.open(specs);
+		assert.deepStrictEqual(cacheReads.sort(), ['files', 'files', 'index', 'index']);
+	});
+
 	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

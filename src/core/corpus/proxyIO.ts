@@ -27,6 +27,11 @@ export function isStaleCacheFile(name: string, shards: number): boolean {
 	return m !== null && (Number(m[1] ?? m[2]) !== shards || m[3] === 'json');
 }
 
+/** Whether `name` is a file-records cache of this format (any shard count): its folder's workspace had digests. */
+export function isFileRecordsCache(name: string): boolean {
+	return /^files\.\d+of\d+\.bin$/.test(name);
+}
+
 /** How the thread running the shard gives itself back and tells time. */
 export type Scheduling = Pick<CorpusIO, 'yield' | 'now' | 'sliceMs'>;
 

@@ -192,13 +192,32 @@ export class CorpusShard {
 		return `files:${cacheKey(this.shard, this.shards)}`;
 	}
 
+	/** the file records and the index cache, read and decoded ahead of `open` (see preload) */
+	private preloaded: Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> | undefined;
+
+	/**
+	 * Starts reading and decoding both caches at once, before `open` brings the file list: a worker
+	 * calls it when it starts, so a warm start's decoding overlaps the editor's listing of the
+	 * workspace. The next `open` takes what it read (and reads again if called without it).
+	 */
+	preload(): void {
+		this.preloaded ??= this.readRecords();
+		this.search.preload();
+	}
+
+	private async readRecords(): Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> {
+		const bytes = await this.io.readCache('files').catch(() => undefined);
+		return { bytes, records: bytes ? await decodeFileRecords(bytes, this.recordsKey) : undefined };
+	}
+
 	/**
 	 * Loads the caches, sends every known summary, reads what changed; resolves when everything is
 	 * searchable, saying how many files it indexed (none: all from the cache).
 	 */
 	async open(files: readonly CorpusFileSpec[]): Promise<OpenReply> {
-		const recordBytes = await this.io.readCache('files').catch(() => undefined);
-		const cached = recordBytes ? await decodeFileRecords(recordBytes, this.recordsKey) : undefined;
+		const loading = this.preloaded ?? this.readRecords();
+		this.preloaded = undefined;
+		const { bytes: recordBytes, records: cached } = await loading;
 		if (recordBytes && !cached) this.report({ kind: (await fileRecordsOutdated(recordBytes, this.recordsKey)) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
 		const previous = cached ?? new Map<string, FileRecord>();
 		this.records = new Map();
@@ -250,7 +269,7 @@ export class CorpusShard {
 		this.flush(true);
 		this.events.onFilesReady?.();
 		this.reading = new Set(unknown.map((f) => f.path));
-		this.indexCacheBytes = undefined;
+		// indexCacheBytes: what the index cache held, read by search.open or already by preload
 		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing
 		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)

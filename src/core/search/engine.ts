@@ -54,9 +54,26 @@ export class SearchShard {
 		private readonly onProgress: (p: ShardProgress) => void = () => undefined,
 	) {}
 
+	/** the index cache, read and decoded ahead of `open` (see preload) */
+	private preloaded: Promise<PaperIndex | undefined> | undefined;
+
+	/**
+	 * Starts reading and decoding the index cache before `open` says which files there are: a warm
+	 * start's largest cost, done while the editor still lists the workspace. The next `open` takes it.
+	 */
+	preload(): void {
+		this.preloaded ??= this.loadCache();
+	}
+
+	private loadCache(): Promise<PaperIndex | undefined> {
+		return this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined)).catch(() => undefined);
+	}
+
 	/** Loads or builds the index for exactly these files; resolves, with how many files were (re)indexed, when everything is searchable. */
 	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<number> {
-		const cached = await this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined)).catch(() => undefined);
+		const loading = this.preloaded ?? this.loadCache();
+		this.preloaded = undefined;
+		const cached = await loading;
 		const wanted = new Map(files.map((f) => [f.path, f]));
 		let changed = 0;
 		if (cached) {

@@ -37,6 +37,8 @@ let dispatch: ((request: WorkerRequest) => Promise<unknown>) | undefined;
 function start(init: WorkerInit): void {
 	const io = filesCorpusIO(proxy.files, { yield: macrotask(), now: () => performance.now() });
 	const shard = new CorpusShard(io, init.shard, init.shards, shardEvents(send));
+	// the caches decode while the editor lists the workspace's files
+	shard.preload();
 	// a browser worker has no heap figures of its own to report
 	dispatch = shardDispatcher(shard, () => ({ heapUsed: 0, external: 0 }));
 }

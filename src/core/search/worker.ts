@@ -45,6 +45,8 @@ if (init.background && process.platform === 'linux') {
 
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
 const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shards), init.shard, init.shards, shardEvents(send));
+// the caches decode while the editor lists the workspace's files
+shard.preload();
 
 /** A full GC before measuring, so the figures show what the index keeps, not garbage. */
 function collectGarbage(): void {

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type * as InProcess from '../../core/corpus/inProcess';
-import { cacheFileName, filesCorpusIO, isStaleCacheFile, type FileAccess } from '../../core/corpus/proxyIO';
+import { cacheFileName, filesCorpusIO, isFileRecordsCache, isStaleCacheFile, type FileAccess } from '../../core/corpus/proxyIO';
 import { SearchService, type ShardHandle } from '../../core/search/client';
 import { startIndexWorkers } from '../host';
 import { errorText, getLog } from '../log';
@@ -63,6 +63,20 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 	}
 	void removeStaleCaches(storage, 1);
 	return { service: new SearchService([inProcessHandle(storage, 0, 1)]), ...byUri };
+}
+
+/**
+ * Whether this workspace's own storage holds the file records of an earlier session: it had digests
+ * then, so its index may start before the workspace is listed. The global storage, shared by every
+ * window without a workspace, says nothing about this one.
+ */
+export async function hadDigests(context: vscode.ExtensionContext): Promise<boolean> {
+	if (!context.storageUri) return false;
+	try {
+		return (await vscode.workspace.fs.readDirectory(context.storageUri)).some(([name, type]) => type === vscode.FileType.File && isFileRecordsCache(name));
+	} catch {
+		return false;
+	}
 }
 
 /**

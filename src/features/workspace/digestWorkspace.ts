@@ -17,7 +17,7 @@ import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
-import { createCorpusBackend, type CorpusBackend } from './corpus';
+import { createCorpusBackend, hadDigests, type CorpusBackend } from './corpus';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, type Candidate } from './scope';
 import type {
 	DigestFile,
@@ -372,6 +372,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private async runScan(generation: number): Promise<void> {
 		this.flushedThisScan = false;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
+		// a workspace whose storage holds an earlier session's caches starts its index first: the
+		// workers decode their caches while the workspace is listed (a warm start's two longest waits)
+		if (!this.backendValue && (await hadDigests(this.context))) {
+			if (generation !== this.generation) return;
+			this.ensureBackend(vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? []);
+		}
 		const candidates = await findCandidates();
 		if (generation !== this.generation) {
 			return;
