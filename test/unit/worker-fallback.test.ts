@@ -73,3 +73,21 @@ describe('a shard whose worker cannot start runs on the calling thread instead',
 		handle.dispose();
 	});
 });
+
+describe('a search service started before it knows its files', () => {
+	it('says it is indexed only once the first open finished, and answers from that index', async () => {
+		const service = new SearchService([inProcessShard(filesCorpusIO(memoryFiles(), { yield: () => Promise.resolve(), now: () => 0 }), 0, 1)]);
+		let indexed = false;
+		const waiting = service.whenIndexed().then(() => (indexed = true));
+		// the workspace is still being listed: nothing may say the index is complete (an answer
+		// already there would have run in the microtasks before this macrotask)
+		await new Promise((resolve) => setImmediate(resolve));
+		assert.strictEqual(indexed, false);
+		const opened = service.open([{ path: PATH }]);
+		await waiting;
+		assert.ok(indexed);
+		await opened;
+		const reply = await service.search('quokka', 5);
+		assert.ok(reply.ok && reply.result.hits.length === 1, JSON.stringify(reply));
+	});
+});

@@ -362,6 +362,9 @@ export class SearchService {
 	/** resolves when titles, authors, ids and TL;DRs of every file are searchable */
 	readonly headReady = new Promise<void>((resolve) => (this.headResolve = resolve));
 	private opened: Promise<void> | undefined;
+	private openCalled!: () => void;
+	/** resolves when `open` is first called: a backend may start (and load its caches) before it knows the files */
+	private readonly openRequested = new Promise<void>((resolve) => (this.openCalled = resolve));
 	private progressListeners: ((p: SearchProgress) => void)[] = [];
 	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
 	private cacheListeners: ((problem: CacheProblem, shard: number) => void)[] = [];
@@ -453,12 +456,13 @@ export class SearchService {
 			this.phase = 'full';
 			this.headResolve();
 		});
+		this.openCalled();
 		return this.opened;
 	}
 
-	/** resolves when the last `open` finished */
+	/** resolves when the last `open` finished (before the first `open`: when that one finishes) */
 	whenIndexed(): Promise<void> {
-		return this.opened ?? Promise.resolve();
+		return this.opened ?? this.openRequested.then(() => this.opened);
 	}
 
 	/** resolves when the last `open` finished and no shard is swapping its worker for a fresh one (its memory figures are final) */
