@@ -69,6 +69,16 @@ export async function waitForQuickInputFocus(page) {
 	}, quickInputBox);
 }
 
+/**
+ * Waits until a webview has the keyboard focus all the way into `frame` (its content document): the
+ * workbench focuses the webview's iframe first and the webview moves the focus into its document a
+ * moment later, and a palette opened in between loses the focus to it (and closes).
+ */
+export async function waitForWebviewFocus(page, frame) {
+	await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
+	await frame.waitForFunction(() => document.hasFocus());
+}
+
 /** Text of the visible quick-pick rows, in order. */
 export async function quickPickRows(page) {
 	return page.$$eval(quickRows, (rows) => rows

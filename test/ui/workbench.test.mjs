@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
 	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
-	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus,
+	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus, waitForWebviewFocus,
 } from './workbench.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
@@ -382,10 +382,11 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const listed = await opened.$$eval('#similar-papers .similar-title', (titles) => titles.map((t) => t.textContent ?? ''));
 		const cardTab = page.locator('.tabs-container .tab', { hasText: items[0].title.slice(0, 20) }).first();
 		await cardTab.click();
-		// the card's group is the active one and its webview has taken the keyboard focus (it takes
-		// it a moment after the click): a palette opened before that would lose the focus to it
-		await page.waitForFunction((title) => [...document.querySelectorAll('.editor-group-container.active .tab.active')].some((t) => t.textContent.includes(title))
-			&& document.activeElement?.tagName === 'IFRAME', items[0].title.slice(0, 20));
+		// the card's group is the active one and its webview has taken the keyboard focus into its
+		// document (a moment after the click): a palette opened before that loses the focus to it
+		// (a repeat's run: F1 pressed with the iframe focused but not yet its document, no palette)
+		await page.waitForFunction((title) => [...document.querySelectorAll('.editor-group-container.active .tab.active')].some((t) => t.textContent.includes(title)), items[0].title.slice(0, 20));
+		await waitForWebviewFocus(page, opened);
 		await runCommand(page, 'arXiv Digest: Show Similar Papers');
 		// the list is about the card in front, not about the paper under the text editor's cursor
 		const shown = await waitForQuickInputTitle(page, /^Similar to/);
@@ -396,7 +397,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await clickQuickPickRow(page, listed[0].slice(0, 40));
 		await opened.waitForFunction((title) => document.querySelector('h1.title')?.textContent.includes(title), listed[0].slice(0, 40), { timeout: 20_000 });
 		// the picked card takes the keyboard focus a moment after it shows: the next flow starts from there
-		await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
+		await waitForWebviewFocus(page, opened);
 	});
 
 	it('Filter Papers… in the view title filters the tree and shows "filtered: … ×"', async () => {
