@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeFileRecords, encodeFileRecords } from '../../src/core/corpus/records';
+import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
 import { decodeFileUpdates, encodeFileUpdates } from '../../src/core/search/protocol';
@@ -240,6 +241,19 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(replies.map((r) => r?.paper.id), [parsed.papers[1].id, undefined, parsed.papers[0].id]);
 		assert.deepStrictEqual(replies[0]?.paper, parsed.papers[1]);
 		assert.deepStrictEqual(fs.reads, [DAY2]);
+	});
+});
+
+describe('cache file names', () => {
+	it('tells the file records of any shard count from the index, older formats and other files', () => {
+		assert.ok(isFileRecordsCache(cacheFileName('files', 0, 1)));
+		assert.ok(isFileRecordsCache(cacheFileName('files', 1, 2)));
+		assert.ok(!isFileRecordsCache(cacheFileName('index', 0, 1)));
+		assert.ok(!isFileRecordsCache('files.0of1.json'), 'the earlier, uncompressed format');
+		assert.ok(!isFileRecordsCache('notes.bin'));
+		assert.ok(isStaleCacheFile('files.0of1.json', 1));
+		assert.ok(isStaleCacheFile(cacheFileName('index', 0, 2), 1));
+		assert.ok(!isStaleCacheFile(cacheFileName('files', 0, 1), 1));
 	});
 });
 

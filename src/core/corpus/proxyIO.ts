@@ -29,7 +29,7 @@ export function isStaleCacheFile(name: string, shards: number): boolean {
 
 /** Whether `name` is a file-records cache of this format (any shard count): its folder's workspace had digests. */
 export function isFileRecordsCache(name: string): boolean {
-	return /^files\.\d+of\d+\.bin$/.test(name);
+	return CACHE_FILE.exec(name)?.[3] === 'bin';
 }
 
 /** How the thread running the shard gives itself back and tells time. */

@@ -21,14 +21,7 @@ export class SortedTerms {
 	/** Calls `fn` for every term that starts with `prefix`, `prefix` itself included. */
 	forPrefix(prefix: string, fn: (term: string, id: number) => void): void {
 		const terms = this.terms;
-		let lo = 0;
-		let hi = terms.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >>> 1;
-			if (terms[mid] < prefix) lo = mid + 1;
-			else hi = mid;
-		}
-		for (let i = lo; i < terms.length && terms[i].startsWith(prefix); i++) fn(terms[i], this.ids[i]);
+		for (let i = this.lowerBound(prefix); i < terms.length && terms[i].startsWith(prefix); i++) fn(terms[i], this.ids[i]);
 		for (const { term, id } of this.recent) if (term.startsWith(prefix)) fn(term, id);
 	}
 
@@ -37,6 +30,12 @@ export class SortedTerms {
 	 * search; the recent ones are not looked at (their owner keeps them in a Map).
 	 */
 	sortedIdOf(term: string): number | undefined {
+		const at = this.lowerBound(term);
+		return at < this.terms.length && this.terms[at] === term ? this.ids[at] : undefined;
+	}
+
+	/** The position of the first sorted term not before `term` (binary search). */
+	private lowerBound(term: string): number {
 		const terms = this.terms;
 		let lo = 0;
 		let hi = terms.length;
@@ -45,7 +44,7 @@ export class SortedTerms {
 			if (terms[mid] < term) lo = mid + 1;
 			else hi = mid;
 		}
-		return lo < terms.length && terms[lo] === term ? this.ids[lo] : undefined;
+		return lo;
 	}
 
 	/** Merges the recent terms into the sorted ones. */
