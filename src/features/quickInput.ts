@@ -1,5 +1,6 @@
 /**
- * What every quick pick and input box a command opens shares.
+ * The quick picks and input boxes our commands open, all through here: they stay open over a
+ * focused webview (see keepOpenOverWebview).
  */
 import * as vscode from 'vscode';
 
@@ -10,6 +11,27 @@ import * as vscode from 'vscode';
  * (microsoft/vscode#93950): without this the pick closes by itself, before the reader saw it.
  * Over a text editor a click elsewhere still dismisses it.
  */
-export function keepOpenOverWebview(): boolean {
+function keepOpenOverWebview(): boolean {
 	return vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
+}
+
+/** `vscode.window.showInputBox`, kept open over a webview. */
+export function showInputBox(options: vscode.InputBoxOptions): Thenable<string | undefined> {
+	return vscode.window.showInputBox({ ignoreFocusOut: keepOpenOverWebview(), ...options });
+}
+
+/** `vscode.window.showQuickPick`, kept open over a webview. */
+export function showQuickPick<T extends vscode.QuickPickItem | string>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Thenable<T[] | undefined>;
+export function showQuickPick<T extends vscode.QuickPickItem | string>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+export function showQuickPick<T extends vscode.QuickPickItem | string>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | T[] | undefined> {
+	// one call for strings and items, single and many: the API's overloads cannot take the union
+	const show = vscode.window.showQuickPick as (items: readonly T[], options: vscode.QuickPickOptions) => Thenable<T | T[] | undefined>;
+	return show(items, { ignoreFocusOut: keepOpenOverWebview(), ...options });
+}
+
+/** `vscode.window.createQuickPick`, kept open over a webview when shown now. */
+export function createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
+	const pick = vscode.window.createQuickPick<T>();
+	pick.ignoreFocusOut = keepOpenOverWebview();
+	return pick;
 }

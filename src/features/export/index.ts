@@ -10,7 +10,7 @@ import { cardRefFromArgument } from '../cards/args';
 import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
 import { loadItems, type ReaderData } from './load';
 import { errorText } from '../log';
-import { keepOpenOverWebview } from '../quickInput';
+import { showQuickPick } from '../quickInput';
 
 export interface ExportSources extends ReaderData {
 	/** ids of a collection, in the order added; undefined when there is none of that name */
@@ -60,7 +60,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		}
 		const format =
 			options.format ??
-			(await vscode.window.showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { ignoreFocusOut: keepOpenOverWebview(), title: vscode.l10n.t('Export {0} papers of {1} as…', locations.length, title) }))?.format;
+			(await showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: vscode.l10n.t('Export {0} papers of {1} as…', locations.length, title) }))?.format;
 		if (!format) return undefined;
 		const extension = EXPORT_EXTENSIONS[format];
 		const uri =
@@ -87,7 +87,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 
 	const exportCollection = async (node?: unknown, options?: ExportOptions) => {
 		let name = typeof node === 'string' ? node : node && typeof node === 'object' && (node as { node?: string }).node === 'collection' ? (node as { name: string }).name : undefined;
-		name ??= await vscode.window.showQuickPick(sources.collectionNames(), { ignoreFocusOut: keepOpenOverWebview(), title: vscode.l10n.t('Export Collection') });
+		name ??= await showQuickPick(sources.collectionNames(), { title: vscode.l10n.t('Export Collection') });
 		if (!name) return undefined;
 		const ids = sources.collectionIds(name);
 		if (!ids) {
@@ -107,7 +107,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			keys = (node as DayNode).keys;
 		} else {
 			const days = [...new Set(files.map((f) => f.digest.day ?? f.digest.label))].sort().reverse();
-			label = typeof node === 'string' ? node : await vscode.window.showQuickPick(days, { ignoreFocusOut: keepOpenOverWebview(), title: vscode.l10n.t('Export Day') });
+			label = typeof node === 'string' ? node : await showQuickPick(days, { title: vscode.l10n.t('Export Day') });
 		}
 		if (!label) return undefined;
 		const chosen = files.filter((f) => (keys ? keys.includes(f.uri.toString()) : (f.digest.day ?? f.digest.label) === label));

@@ -22,7 +22,7 @@ import type { IDigestWorkspace } from '../workspace/types';
 import { COLLECTIONS_VIEW_ID, CollectionsProvider, type CollectionsNode } from './collectionsView';
 import { ReadingStateRegistry, registerReadingStateCommands, type ReadingStatePart } from './readingState';
 import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
-import { keepOpenOverWebview } from '../quickInput';
+import { showInputBox, showQuickPick } from '../quickInput';
 
 export { LIBRARY_STATE_KEY, LibraryStore } from './store';
 export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from './readingState';
@@ -205,12 +205,12 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			...store.library.collections.map((c) => ({ label: `$(${c.name === 'Starred' ? 'star-full' : 'folder-library'}) ${c.name}`, description: vscode.l10n.t('{0} papers', c.ids.length), name: c.name })),
 			{ label: `$(add) ${vscode.l10n.t('New Collection…')}` },
 		];
-		const picked = await vscode.window.showQuickPick(items, { ignoreFocusOut: keepOpenOverWebview(), title, placeHolder });
+		const picked = await showQuickPick(items, { title, placeHolder });
 		if (!picked) return undefined;
 		return picked.name ?? askName(vscode.l10n.t('New Collection'));
 	};
 	const askName = (title: string, value?: string, renaming?: string) =>
-		vscode.window.showInputBox({ ignoreFocusOut: keepOpenOverWebview(), title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => collectionNameProblem(store.library, v, renaming) });
+		showInputBox({ title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => collectionNameProblem(store.library, v, renaming) });
 
 	const collectionOf = async (node: unknown): Promise<string | undefined> =>
 		node && typeof node === 'object' && (node as CollectionsNode).node === 'collection'
@@ -270,8 +270,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			const current = store.library.tags[ids[0]] ?? [];
 			const input = Array.isArray(tagsArg)
 				? tagsArg.join(' ')
-				: await vscode.window.showInputBox({
-						ignoreFocusOut: keepOpenOverWebview(),
+				: await showInputBox({
 						title: vscode.l10n.t('Edit Tags'),
 						prompt: vscode.l10n.t('Tags of {0}, separated by spaces or commas; search them with tag:name', ids[0]),
 						value: current.join(' '),

@@ -14,7 +14,7 @@ import { addInterest, InterestsService, type InterestList } from './interests';
 import type { ReadingStateRegistry } from '../library/readingState';
 import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
-import { keepOpenOverWebview } from '../quickInput';
+import { showInputBox, showQuickPick } from '../quickInput';
 
 export const VIEW_MODE_SETTING = 'arxivDigest.tree.viewMode';
 /** Internal: the paper of the active card (registered by the cards feature), for commands run from a card. */
@@ -127,8 +127,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			const term =
 				typeof arg === 'string'
 					? arg
-					: await vscode.window.showInputBox({
-							ignoreFocusOut: keepOpenOverWebview(),
+					: await showInputBox({
 							title: vscode.l10n.t('Exclude Keyword'),
 							prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches'),
 							value: selected ?? '',
@@ -154,7 +153,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			const name =
 				authors.length === 1
 					? authors[0]
-					: await vscode.window.showQuickPick(authors, { ignoreFocusOut: keepOpenOverWebview(), title: vscode.l10n.t('Follow Author'), placeHolder: vscode.l10n.t('Papers by this author will be marked as matches') });
+					: await showQuickPick(authors, { title: vscode.l10n.t('Follow Author'), placeHolder: vscode.l10n.t('Papers by this author will be marked as matches') });
 			if (name) await added('authors', name);
 		}),
 
@@ -180,7 +179,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 					{ mode: 'onlyMatches', label: vscode.l10n.t('Only matches'), description: mode === 'onlyMatches' ? vscode.l10n.t('current') : undefined },
 					{ mode: 'forYou', label: vscode.l10n.t('For you'), detail: vscode.l10n.t("Each day's papers ranked by a model of your stars"), description: mode === 'forYou' ? vscode.l10n.t('current') : undefined },
 				];
-				next = (await vscode.window.showQuickPick(items, { ignoreFocusOut: keepOpenOverWebview(), title: vscode.l10n.t('Papers View Mode') }))?.mode;
+				next = (await showQuickPick(items, { title: vscode.l10n.t('Papers View Mode') }))?.mode;
 			}
 			if (next) await vscode.workspace.getConfiguration().update(VIEW_MODE_SETTING, next, vscode.ConfigurationTarget.Global);
 		}),

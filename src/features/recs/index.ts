@@ -13,7 +13,7 @@ import type { LibraryStore } from '../library/store';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { ForYouService } from './forYou';
 import { SimilarPapers, type SimilarPaper } from './similar';
-import { keepOpenOverWebview } from '../quickInput';
+import { createQuickPick } from '../quickInput';
 
 const OPEN_CARD = 'arxivDigest.openCard';
 /** Show For You lists this many papers */
@@ -67,11 +67,10 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 
 	/**
 	 * A picked paper opens its card. Over a card the list stays open when the focus moves
-	 * (keepOpenOverWebview): run from the palette, it would close before its answer came.
+	 * (see quickInput.ts): run from the palette, it would close before its answer came.
 	 */
 	const showPick = (pick: vscode.QuickPick<PaperPickItem>) => {
 		openPick = pick;
-		pick.ignoreFocusOut = keepOpenOverWebview();
 		pick.onDidAccept(() => {
 			const ref = pick.selectedItems[0]?.ref;
 			pick.hide();
@@ -89,7 +88,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 	const showSimilar = async (arg?: unknown) => {
 		const t = await target(arg);
 		if (!t) return;
-		const pick = vscode.window.createQuickPick<PaperPickItem>();
+		const pick = createQuickPick<PaperPickItem>();
 		pick.title = vscode.l10n.t('Similar to “{0}”', t.paper.title || t.paper.id);
 		pick.placeholder = vscode.l10n.t('Finding similar papers…');
 		pick.busy = true;
@@ -149,7 +148,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 	const whyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('question'), tooltip: vscode.l10n.t('Why?') };
 
 	const showForYou = async () => {
-		const pick = vscode.window.createQuickPick<PaperPickItem & { id?: string }>();
+		const pick = createQuickPick<PaperPickItem & { id?: string }>();
 		pick.title = vscode.l10n.t('For You');
 		pick.placeholder = vscode.l10n.t('Ranking the newest unread papers…');
 		pick.busy = true;

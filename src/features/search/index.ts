@@ -11,7 +11,7 @@ import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery } from '
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
-import { keepOpenOverWebview } from '../quickInput';
+import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
 
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
 export const SEARCH_BY_AUTHOR_COMMAND = 'arxivDigest.searchByAuthor';
@@ -143,8 +143,7 @@ export function registerSearch(
 	};
 
 	const showSearch = async (initial?: string) => {
-		const pick = vscode.window.createQuickPick<ResultItem>();
-		pick.ignoreFocusOut = keepOpenOverWebview();
+		const pick = createQuickPick<ResultItem>();
 		pick.matchOnDescription = false;
 		pick.matchOnDetail = false;
 		(pick as { sortByLabel?: boolean }).sortByLabel = false;
@@ -280,14 +279,14 @@ export function registerSearch(
 				const location = ref ? workspace.resolve(ref) : undefined;
 				const authors = location?.paper.authors ?? [];
 				if (authors.length === 1) name = authors[0];
-				else if (authors.length > 1) name = await vscode.window.showQuickPick(authors, { ignoreFocusOut: keepOpenOverWebview(), placeHolder: vscode.l10n.t('Search papers by which author?') });
+				else if (authors.length > 1) name = await showQuickPick(authors, { placeHolder: vscode.l10n.t('Search papers by which author?') });
 				else if (ref) {
 					void vscode.window.showInformationMessage(vscode.l10n.t('No authors are known for paper {0}.', ref.id));
 					return;
 				}
 			}
 			if (name === undefined && arg === undefined) {
-				name = await vscode.window.showInputBox({ ignoreFocusOut: keepOpenOverWebview(), prompt: vscode.l10n.t('Search papers by author'), placeHolder: vscode.l10n.t('e.g. Yann LeCun') });
+				name = await showInputBox({ prompt: vscode.l10n.t('Search papers by author'), placeHolder: vscode.l10n.t('e.g. Yann LeCun') });
 			}
 			if (!name || !name.trim()) return;
 			await showSearch(authorQuery(name));

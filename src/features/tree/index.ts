@@ -5,7 +5,7 @@ import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
-import { keepOpenOverWebview } from '../quickInput';
+import { showInputBox, showQuickPick } from '../quickInput';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -149,8 +149,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			const query =
 				typeof queryArg === 'string'
 					? queryArg
-					: await vscode.window.showInputBox({
-							ignoreFocusOut: keepOpenOverWebview(),
+					: await showInputBox({
 							title: vscode.l10n.t('Filter Papers'),
 							prompt: vscode.l10n.t('Show only the papers that match a search query (empty clears the filter)'),
 							placeHolder: vscode.l10n.t('e.g. diffusion transformer'),
@@ -194,8 +193,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 				{ label: '', kind: vscode.QuickPickItemKind.Separator },
 				...counts.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} papers', c.count), category: c.name, picked: !!current?.has(c.name) })),
 			];
-			const picked = await vscode.window.showQuickPick(items, {
-				ignoreFocusOut: keepOpenOverWebview(),
+			const picked = await showQuickPick(items, {
 				title: vscode.l10n.t('Filter by Category'),
 				placeHolder: vscode.l10n.t('Categories to show'),
 				canPickMany: true,
