@@ -185,6 +185,32 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(cacheReads.sort(), ['files', 'files', 'index', 'index']);
 	});
 
+	it('sends the last session\'s summaries before open, then only what differs: a changed file, a file no longer listed', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const { shard, updates } = openShard(fs);
+		assert.strictEqual(await shard.sendKnown(), 2);
+		assert.deepStrictEqual(updates.map((u) => [u.path, !!u.summary]).sort(), [[DAY1, true], [DAY2, true]]);
+		updates.length = 0;
+		// meanwhile: DAY2 changed, and the listing no longer has DAY1
+		const day2 = fs.files.get(DAY2)!;
+		fs.files.set(DAY2, { text: day2.text.replace('Robust Depth Estimation', 'Robust Stereo Matching'), mtime: 2 });
+		await shard.open([{ path: DAY2 }, { path: README }]);
+		assert.deepStrictEqual(updates.filter((u) => u.path === DAY1).map((u) => !!u.summary), [false], 'DAY1 taken back once');
+		const day2Updates = updates.filter((u) => u.path === DAY2);
+		assert.strictEqual(day2Updates.length, 1, 'DAY2 sent again once, as it is now');
+		assert.ok(day2Updates[0].summary?.papers.some((p) => p.title.includes('Robust Stereo Matching')));
+		// an unchanged file sent early is not sent again
+		updates.length = 0;
+		const again = openShard(fs);
+		await again.shard.sendKnown();
+		const early = again.updates.length;
+		await again.shard.open([{ path: DAY2 }, { path: README }]);
+		assert.strictEqual(again.updates.length, early, 'nothing differs: nothing more is sent');
+		const reply = again.shard.searchText('stereo matching', 10);
+		assert.ok(reply.ok && reply.result.hits.length === 1);
+	});
+
 	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

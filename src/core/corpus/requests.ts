@@ -47,6 +47,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 	switch (request.method) {
 		case 'open':
 			return shard.open(request.files);
+		case 'known':
+			return shard.sendKnown();
 		case 'update':
 			return shard.update(request.file);
 		case 'remove':

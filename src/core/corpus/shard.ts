@@ -205,6 +205,26 @@ export class CorpusShard {
 		this.search.preload();
 	}
 
+	/** paths whose cached summary `sendKnown` sent since the last `open` (which then sends only what differs) */
+	private sentEarly = new Set<string>();
+
+	/**
+	 * Sends the tree every summary the file-records cache holds, before `open` brings the file list:
+	 * a warm start shows the last session's days while the editor lists the workspace. `open` then
+	 * sends only what differs: a file gone, changed, no longer listed or no longer a digest.
+	 */
+	async sendKnown(): Promise<number> {
+		this.preload();
+		const { records } = await (this.preloaded as Promise<{ records?: Map<string, FileRecord> }>);
+		for (const [path, record] of records ?? []) {
+			if (!record.summary || this.sentEarly.has(path)) continue;
+			this.queue({ path, summary: record.summary, summaryJson: record.summaryJson });
+			this.sentEarly.add(path);
+		}
+		this.flush(true);
+		return this.sentEarly.size;
+	}
+
 	private async readRecords(): Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> {
 		const bytes = await this.io.readCache('files').catch(() => undefined);
 		return { bytes, records: bytes ? await decodeFileRecords(bytes, this.recordsKey) : undefined };
@@ -224,16 +244,25 @@ export class CorpusShard {
 		this.always.clear();
 		const stamps = await Promise.all(files.map((f) => this.io.stat(f.path)));
 		const toIndex: { path: string; size: number; mtime: number }[] = [];
+		const early = this.sentEarly;
+		this.sentEarly = new Set();
+		// a summary sent early for a file that is not listed now, or not a digest now, is taken back
+		const takeBack = (path: string) => {
+			if (early.delete(path)) this.queue({ path });
+		};
 		files.forEach((file, i) => {
 			const stamp = stamps[i];
-			if (!stamp) return;
+			if (!stamp) {
+				takeBack(file.path);
+				return;
+			}
 			if (file.always) this.always.add(file.path);
 			const known = previous.get(file.path);
 			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summary !== undefined || !file.always);
 			if (unchanged) {
 				this.records.set(file.path, known);
 				if (known.summary) {
-					this.queue({ path: file.path, summary: known.summary, summaryJson: known.summaryJson });
+					if (!early.delete(file.path)) this.queue({ path: file.path, summary: known.summary, summaryJson: known.summaryJson });
 					toIndex.push({ path: file.path, size: stamp.size, mtime: stamp.mtime });
 				}
 				return;
@@ -241,10 +270,14 @@ export class CorpusShard {
 			this.recordsDirty = true;
 			if (!file.always && stamp.size > MAX_CANDIDATE_BYTES) {
 				this.records.set(file.path, { ...stamp });
+				takeBack(file.path);
 				return;
 			}
+			// read again below: its new summary, or its removal, replaces what was sent early
+			early.delete(file.path);
 			toIndex.push({ path: file.path, size: stamp.size, mtime: stamp.mtime });
 		});
+		for (const path of [...early]) takeBack(path);
 		if (previous.size !== this.records.size) this.recordsDirty = true;
 		// the whole known tree first, before any file is read
 		this.flush(true);

@@ -460,6 +460,16 @@ export class SearchService {
 		return this.opened;
 	}
 
+	/**
+	 * Before the first `open`: every shard sends the summaries its file-records cache holds, so the
+	 * tree shows the last session's days while the workspace is still listed; `open` then sends only
+	 * what differs from them. Resolves with how many files were sent.
+	 */
+	async sendKnown(): Promise<number> {
+		const counts = await Promise.all(this.shards.map((s) => s.call({ method: 'known' }) as Promise<number>));
+		return counts.reduce((a, b) => a + b, 0);
+	}
+
 	/** resolves when the last `open` finished (before the first `open`: when that one finishes) */
 	whenIndexed(): Promise<void> {
 		return this.opened ?? this.openRequested.then(() => this.opened);

@@ -64,6 +64,8 @@ export type UserSet = string[] | { not: string };
 
 export type WorkerRequest =
 	| { id: number; method: 'open'; files: CorpusFileSpec[] }
+	/** before `open`: send the tree every summary the file-records cache holds (the last session's files) */
+	| { id: number; method: 'known' }
 	| { id: number; method: 'update'; file: CorpusFileSpec }
 	| { id: number; method: 'remove'; path: string }
 	| { id: number; method: 'paper'; path: string; paperId: string; near?: number }

@@ -376,7 +376,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// workers decode their caches while the workspace is listed (a warm start's two longest waits)
 		if (!this.backendValue && (await hadDigests(this.context))) {
 			if (generation !== this.generation) return;
-			this.ensureBackend(vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? []);
+			const backend = this.ensureBackend(vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? []);
+			// and the tree shows the last session's days meanwhile; what differs is corrected after the listing
+			backend.service.sendKnown().catch((err: unknown) => getLog().warn(`arXiv Digest: the last session's files could not be shown early: ${errorText(err)}`));
 		}
 		const candidates = await findCandidates();
 		if (generation !== this.generation) {
