@@ -1,7 +1,8 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeFileRecords, encodeFileRecords } from '../../src/core/corpus/records';
+import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
+import { deflate } from '../../src/core/search/deflate';
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
@@ -346,28 +347,41 @@ describe('digest summary', () => {
 
 	it('round-trips the file records and refuses another key', async () => {
 		const digest = parseDigest(fixture('2026-02-05.md'), DAY1);
-		const records = new Map([
-			[DAY1, { size: 10, mtime: 2, summary: summarizeDigest(digest) }],
+		const summary = summarizeDigest(digest);
+		const records = new Map<string, FileRecord>([
+			[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record],
 			[README, { size: 3, mtime: 4 }],
 		]);
 		const bytes = await encodeFileRecords(records, 'k');
 		const decoded = await decodeFileRecords(bytes, 'k');
-		// each summary comes back with its JSON text too, which a warm start sends as it is
-		assert.strictEqual(decoded?.get(DAY1)?.summaryJson, JSON.stringify(records.get(DAY1)?.summary));
-		decoded?.forEach((record) => delete record.summaryJson);
-		assert.deepStrictEqual(decoded, records);
+		// each summary comes back as its JSON text's bytes (with its day), which a warm start sends as they are
+		assert.strictEqual(decoded && summaryJsonOf(decoded.get(DAY1) as FileRecord), JSON.stringify(summary));
+		assert.deepStrictEqual(decoded && summaryOf(decoded.get(DAY1) as FileRecord), summary);
+		assert.strictEqual(decoded?.get(DAY1)?.day, summary.day);
+		assert.deepStrictEqual(decoded?.get(README), { size: 3, mtime: 4 });
+		assert.deepStrictEqual([...(decoded?.keys() ?? [])], [DAY1, README]);
 		assert.strictEqual(await decodeFileRecords(bytes, 'other'), undefined);
+		assert.strictEqual(await fileRecordsOutdated(bytes, 'other'), true, 'another key: rebuilt silently');
+		assert.strictEqual(await fileRecordsOutdated(bytes, 'k'), false);
 		assert.strictEqual(await decodeFileRecords(new TextEncoder().encode('garbage'), 'k'), undefined);
+		assert.strictEqual(await fileRecordsOutdated(new TextEncoder().encode('garbage'), 'k'), false, 'damage: reported');
 		assert.strictEqual(await decodeFileRecords(bytes.subarray(0, bytes.length >> 1), 'k'), undefined);
 		assert.strictEqual(await decodeFileRecords(new Uint8Array(10), 'k'), undefined);
 	});
 
+	it('takes a records cache of the previous format (summaries as JSON strings) for outdated, not damaged', async () => {
+		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
+		const format3 = await deflate(new TextEncoder().encode(JSON.stringify({ format: 3, key: 'k', files: [[DAY1, 10, 2, JSON.stringify(summary)]] })));
+		assert.strictEqual(await decodeFileRecords(format3, 'k'), undefined);
+		assert.strictEqual(await fileRecordsOutdated(format3, 'k'), true);
+	});
+
 	it('sends a cached summary as its JSON text, the same message as from the objects', async () => {
 		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
-		const records = await decodeFileRecords(await encodeFileRecords(new Map([[DAY1, { size: 10, mtime: 2, summary }]]), 'k'), 'k');
+		const records = await decodeFileRecords(await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record]]), 'k'), 'k');
 		const cached = records?.get(DAY1);
-		assert.ok(cached?.summaryJson);
-		const updates: FileUpdate[] = [{ path: DAY1, summary: cached.summary, summaryJson: cached.summaryJson }, { path: README }];
+		assert.ok(cached?.summaryUtf8);
+		const updates: FileUpdate[] = [{ path: DAY1, summaryJson: summaryJsonOf(cached) }, { path: README }];
 		const json = encodeFileUpdates(updates);
 		assert.strictEqual(json, JSON.stringify([{ path: DAY1, summary }, { path: README }]));
 		assert.deepStrictEqual(decodeFileUpdates(json), [{ path: DAY1, summary }, { path: README }]);

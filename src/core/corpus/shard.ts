@@ -24,7 +24,7 @@ import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeFileRecords, encodeFileRecords, fileRecordsOutdated, type FileRecord } from './records';
+import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryJsonOf, summaryOf, type FileRecord } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -44,6 +44,22 @@ export interface FileUpdate {
 	summary?: DigestSummary;
 	/** `summary` as JSON, when the shard has it already (sent as it is) */
 	summaryJson?: string;
+}
+
+/**
+ * A cached digest's update: its summary's text as the cache held it, sent as it is; parsed only if
+ * a listener in the same thread reads `summary` (the CLI, tests).
+ */
+function cachedUpdate(path: string, record: FileRecord): FileUpdate {
+	const summaryJson = summaryJsonOf(record) as string;
+	let summary: DigestSummary | undefined;
+	return {
+		path,
+		summaryJson,
+		get summary() {
+			return (summary ??= JSON.parse(summaryJson) as DigestSummary);
+		},
+	};
 }
 
 /** What `open` answers: how many files it read and indexed (0: everything came from the caches). */
@@ -196,13 +212,16 @@ export class CorpusShard {
 	private preloaded: Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> | undefined;
 
 	/**
-	 * Starts reading and decoding both caches at once, before `open` brings the file list: a worker
-	 * calls it when it starts, so a warm start's decoding overlaps the editor's listing of the
-	 * workspace. The next `open` takes what it read (and reads again if called without it).
+	 * Starts reading both caches at once, before `open` brings the file list: a worker calls it when
+	 * it starts, so a warm start's decoding overlaps the editor's listing of the workspace. The next
+	 * `open` takes what it read (and reads again if called without it). The records decode first, and
+	 * the index (~0.5 s of this thread on a large folder) only a turn later: a `known` request that
+	 * came meanwhile sends the tree its summaries first.
 	 */
 	preload(): void {
-		this.preloaded ??= this.readRecords();
-		this.search.preload();
+		if (this.preloaded) return;
+		this.preloaded = this.readRecords();
+		this.search.preload(this.preloaded.then(() => this.io.yield()));
 	}
 
 	/** paths whose cached summary `sendKnown` sent since the last `open` (which then sends only what differs) */
@@ -217,8 +236,8 @@ export class CorpusShard {
 		this.preload();
 		const { records } = await (this.preloaded as Promise<{ records?: Map<string, FileRecord> }>);
 		for (const [path, record] of records ?? []) {
-			if (!record.summary || this.sentEarly.has(path)) continue;
-			this.queue({ path, summary: record.summary, summaryJson: record.summaryJson });
+			if (!record.summaryUtf8 || this.sentEarly.has(path)) continue;
+			this.queue(cachedUpdate(path, record));
 			this.sentEarly.add(path);
 		}
 		this.flush(true);
@@ -258,11 +277,11 @@ export class CorpusShard {
 			}
 			if (file.always) this.always.add(file.path);
 			const known = previous.get(file.path);
-			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summary !== undefined || !file.always);
+			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summaryUtf8 !== undefined || !file.always);
 			if (unchanged) {
 				this.records.set(file.path, known);
-				if (known.summary) {
-					if (!early.delete(file.path)) this.queue({ path: file.path, summary: known.summary, summaryJson: known.summaryJson });
+				if (known.summaryUtf8) {
+					if (!early.delete(file.path)) this.queue(cachedUpdate(file.path, known));
 					toIndex.push({ path: file.path, size: stamp.size, mtime: stamp.mtime });
 				}
 				return;
@@ -281,18 +300,16 @@ export class CorpusShard {
 		if (previous.size !== this.records.size) this.recordsDirty = true;
 		// the whole known tree first, before any file is read
 		this.flush(true);
-		// the texts were for that message only (the records cache writes them again from the objects)
-		for (const record of this.records.values()) record.summaryJson = undefined;
 		// then the summary of every new or changed file, newest day first (the top of the tree is
 		// complete first): parsing is ~3x cheaper than indexing, so the tree is complete long before
 		// the index, which takes the digests parsed here (up to a budget) rather than parse them again
-		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summary).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
+		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summaryUtf8).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
 		let done = 0;
 		this.io.prefetch?.(unknown.map((f) => f.path));
 		for (const file of unknown) {
 			const digest = await this.readDigest(file.path);
 			const record = this.records.get(file.path);
-			if (digest && record?.summary && this.parsedBytes + record.size <= this.keepParsedBytes) {
+			if (digest && record?.summaryUtf8 && this.parsedBytes + record.size <= this.keepParsedBytes) {
 				this.parsed.set(file.path, { size: record.size, mtime: record.mtime, digest });
 				this.parsedBytes += record.size;
 			}
@@ -306,7 +323,7 @@ export class CorpusShard {
 		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing
 		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
-		const digests = toIndex.filter((f) => this.records.get(f.path)?.summary).sort(newestDayFirst((path) => this.records.get(path)?.summary?.day ?? ''));
+		const digests = toIndex.filter((f) => this.records.get(f.path)?.summaryUtf8).sort(newestDayFirst((path) => this.records.get(path)?.day ?? ''));
 		let indexed = await this.search.open(
 			digests,
 			() => {
@@ -398,7 +415,7 @@ export class CorpusShard {
 	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
 		const groups = new Map<string, FieldCoverage>();
 		for (const [path, record] of this.records) {
-			if (!record.summary) continue;
+			if (!record.summaryUtf8) continue;
 			const text = await this.io.readText(path);
 			if (text !== undefined) addCoverage(groups, parseDigest(text, path), by);
 			await this.io.yield();
@@ -493,7 +510,10 @@ export class CorpusShard {
 	/** every digest summary this shard holds */
 	summaries(): DigestSummary[] {
 		const out: DigestSummary[] = [];
-		for (const record of this.records.values()) if (record.summary) out.push(record.summary);
+		for (const record of this.records.values()) {
+			const summary = summaryOf(record);
+			if (summary) out.push(summary);
+		}
 		return out;
 	}
 
@@ -537,7 +557,7 @@ export class CorpusShard {
 			this.parsedBytes -= parsed.size;
 			const known = this.records.get(path);
 			// the file as the tree pass parsed it, whose summary went out then
-			if (parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summary && known.size === stamp.size && known.mtime === stamp.mtime) return parsed.digest;
+			if (parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return parsed.digest;
 		}
 		if (!this.always.has(path)) {
 			const head = await this.io.readHead(path, DETECT_MAX_CHARS * 4);
@@ -555,10 +575,11 @@ export class CorpusShard {
 		}
 		const digest = parseDigest(text, path);
 		const known = this.records.get(path);
-		if (this.reading.has(path) && known?.summary && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
+		if (this.reading.has(path) && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
-		this.records.set(path, { ...stamp, summary });
-		this.queue({ path, summary });
+		const { record, summaryJson } = digestRecord(stamp, summary);
+		this.records.set(path, record);
+		this.queue({ path, summary, summaryJson });
 		return digest;
 	}
 

@@ -61,12 +61,19 @@ export class SearchShard {
 	 * Starts reading and decoding the index cache before `open` says which files there are: a warm
 	 * start's largest cost, done while the editor still lists the workspace. The next `open` takes it.
 	 */
-	preload(): void {
-		this.preloaded ??= this.loadCache();
+	preload(decodeAfter?: Promise<unknown>): void {
+		this.preloaded ??= this.loadCache(decodeAfter);
 	}
 
-	private loadCache(): Promise<PaperIndex | undefined> {
-		return this.io.readCache().then((bytes) => (bytes ? decodeCache(bytes, this.key) : undefined)).catch(() => undefined);
+	/** reads the cache at once; decodes it once `decodeAfter` settled (the thread's other start-up work first) */
+	private loadCache(decodeAfter?: Promise<unknown>): Promise<PaperIndex | undefined> {
+		return this.io
+			.readCache()
+			.then(async (bytes) => {
+				await decodeAfter?.catch(() => undefined);
+				return bytes ? decodeCache(bytes, this.key) : undefined;
+			})
+			.catch(() => undefined);
 	}
 
 	/** Loads or builds the index for exactly these files; resolves, with how many files were (re)indexed, when everything is searchable. */

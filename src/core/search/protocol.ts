@@ -119,8 +119,9 @@ export type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply, SearchHit, S
  * summaries: no stringify of the objects it parsed a moment ago).
  */
 export function encodeFileUpdates(files: readonly FileUpdate[]): string {
-	const parts = files.map(({ path, summary, summaryJson }) =>
-		summary && summaryJson !== undefined ? `{"path":${JSON.stringify(path)},"summary":${summaryJson}}` : JSON.stringify({ path, summary }),
+	// the text first: a cached update parses its summary only when `summary` is read
+	const parts = files.map((file) =>
+		file.summaryJson !== undefined ? `{"path":${JSON.stringify(file.path)},"summary":${file.summaryJson}}` : JSON.stringify({ path: file.path, summary: file.summary }),
 	);
 	return `[${parts.join(',')}]`;
 }
