@@ -21,6 +21,19 @@ function walk(dir, re) {
 	return out;
 }
 
+/**
+ * Every `import … from 'vscode'` of the extension's bundles resolves to src/vscodeModule.ts, the one
+ * file that imports the real module (see there why).
+ * @type {import('esbuild').Plugin}
+ */
+const oneVscodeImport = {
+	name: 'one-vscode-import',
+	setup(build) {
+		const shim = join(process.cwd(), 'src', 'vscodeModule.ts');
+		build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === shim ? { path: 'vscode', external: true } : { path: shim }));
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
@@ -39,7 +52,7 @@ const web = {
 	outdir: 'dist',
 	format: 'cjs',
 	external: ['vscode'],
-	plugins: [webHostPlugin],
+	plugins: [webHostPlugin, oneVscodeImport],
 	metafile: true,
 	define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
@@ -55,7 +68,7 @@ const builds = args.has('--tests')
 		sourcemap: 'inline',
 	}]
 	: [
-		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'], metafile: true },
+		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'], metafile: true, plugins: [oneVscodeImport] },
 		// the card renderer (markdown-it, KaTeX: most of the code) on its own, required by host.ts when the first card renders
 		{ ...common, entryPoints: { 'card-render': 'src/core/card/render.ts' }, outdir: 'dist', format: 'cjs' },
 		{ ...web, entryPoints: { web: WEB_ENTRIES.web } },
