@@ -85,3 +85,73 @@ export function summarizeDigest(digest: Digest): DigestSummary {
 	if (errors > 0) summary.errors = errors;
 	return summary;
 }
+
+/** A paper's arXiv abstract page: the link most papers have, which the compact form leaves out. */
+export function arxivAbsLink(id: string): string {
+	return `https://arxiv.org/abs/${id}`;
+}
+
+/**
+ * A paper summary as the caches and the shards' messages carry it: a tuple, its most common values
+ * left out (the category when it is the section, the link when it is the arXiv abstract page) and
+ * absent fields at its end dropped: 11.4 → 6.5 MB of JSON for the 167-day folder, parsed ~40% faster.
+ * [id, title, authors, start, end, headingLine, section, category, number, link, notArxiv, version,
+ * translatedTitle, authorCount]; category and link: 0 = the usual value, null = none.
+ */
+type CompactPaper = [string, string, readonly string[], number, number, number, string, ...(string | number | null)[]];
+
+/** A digest summary as the caches and the shards' messages carry it (see CompactPaper). */
+export interface CompactSummary {
+	path: string;
+	day?: string;
+	label: string;
+	categories: readonly CategorySummary[];
+	papers: CompactPaper[];
+	errors?: number;
+}
+
+function compactPaper(p: PaperSummary): CompactPaper {
+	const rest: (string | number | null)[] = [
+		p.category === undefined ? null : p.category === p.section ? 0 : p.category,
+		p.number ?? null,
+		p.link === undefined ? null : p.link === arxivAbsLink(p.id) ? 0 : p.link,
+		p.isArxiv ? null : 1,
+		p.version ?? null,
+		p.translatedTitle ?? null,
+		p.authorCount ?? null,
+	];
+	while (rest.length > 0 && rest[rest.length - 1] === null) rest.pop();
+	return [p.id, p.title, p.authors, p.range.start, p.range.end, p.headingLine, p.section, ...rest];
+}
+
+function expandPaper(t: CompactPaper): PaperSummary {
+	const [id, title, authors, start, end, headingLine, section, category, number, link, notArxiv, version, translatedTitle, authorCount] = t;
+	const paper: { -readonly [K in keyof PaperSummary]: PaperSummary[K] } = { id, isArxiv: notArxiv !== 1, title, authors, section, range: { start, end }, headingLine };
+	// optional fields only when present, as summarizePaper makes them
+	if (typeof version === 'string') paper.version = version;
+	if (typeof number === 'number') paper.number = number;
+	if (typeof translatedTitle === 'string') paper.translatedTitle = translatedTitle;
+	if (link === 0) paper.link = arxivAbsLink(id);
+	else if (typeof link === 'string') paper.link = link;
+	if (typeof authorCount === 'number') paper.authorCount = authorCount;
+	if (category === 0) paper.category = section;
+	else if (typeof category === 'string') paper.category = category;
+	return paper;
+}
+
+export function compactSummary(summary: DigestSummary): CompactSummary {
+	const out: CompactSummary = { path: summary.path, label: summary.label, categories: summary.categories, papers: summary.papers.map(compactPaper) };
+	if (summary.day !== undefined) out.day = summary.day;
+	if (summary.errors !== undefined) out.errors = summary.errors;
+	return out;
+}
+
+/** The summary a compact one stands for; throws on a value of another shape (the caller treats that as damage). */
+export function expandSummary(value: unknown): DigestSummary {
+	const c = value as CompactSummary;
+	if (!c || typeof c !== 'object' || typeof c.path !== 'string' || !Array.isArray(c.papers) || !Array.isArray(c.categories)) throw new Error('not a digest summary');
+	const out: { -readonly [K in keyof DigestSummary]: DigestSummary[K] } = { path: c.path, label: c.label, categories: c.categories, papers: c.papers.map(expandPaper) };
+	if (c.day !== undefined) out.day = c.day;
+	if (c.errors !== undefined) out.errors = c.errors;
+	return out;
+}

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
+import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
 import { deflate } from '../../src/core/search/deflate';
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
 import { decodeFileUpdates, encodeFileUpdates } from '../../src/core/search/protocol';
-import { summarizeDigest, SUMMARY_AUTHORS } from '../../src/core/summary';
+import { compactSummary, expandSummary, summarizeDigest, SUMMARY_AUTHORS } from '../../src/core/summary';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
 const DAY1 = '/ws/data/2026-02-05.md';
@@ -354,8 +354,8 @@ describe('digest summary', () => {
 		]);
 		const bytes = await encodeFileRecords(records, 'k');
 		const decoded = await decodeFileRecords(bytes, 'k');
-		// each summary comes back as its JSON text's bytes (with its day), which a warm start sends as they are
-		assert.strictEqual(decoded && summaryJsonOf(decoded.get(DAY1) as FileRecord), JSON.stringify(summary));
+		// each summary comes back as its compact JSON's bytes (with its day), which a warm start sends as they are
+		assert.strictEqual(decoded && compactJsonOf(decoded.get(DAY1) as FileRecord), JSON.stringify(compactSummary(summary)));
 		assert.deepStrictEqual(decoded && summaryOf(decoded.get(DAY1) as FileRecord), summary);
 		assert.strictEqual(decoded?.get(DAY1)?.day, summary.day);
 		assert.deepStrictEqual(decoded?.get(README), { size: 3, mtime: 4 });
@@ -367,6 +367,27 @@ describe('digest summary', () => {
 		assert.strictEqual(await fileRecordsOutdated(new TextEncoder().encode('garbage'), 'k'), false, 'damage: reported');
 		assert.strictEqual(await decodeFileRecords(bytes.subarray(0, bytes.length >> 1), 'k'), undefined);
 		assert.strictEqual(await decodeFileRecords(new Uint8Array(10), 'k'), undefined);
+	});
+
+	it('carries the summaries of every real template through the compact form unchanged, at about half the bytes', () => {
+		const real = join(__dirname, '../../test/fixtures/real');
+		let full = 0;
+		let compact = 0;
+		let papers = 0;
+		for (const fork of readdirSync(real, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+			for (const name of readdirSync(join(real, fork.name)).filter((n) => n.endsWith('.md'))) {
+				const path = join(real, fork.name, name);
+				const summary = summarizeDigest(parseDigest(readFileSync(path, 'utf8'), path));
+				const text = JSON.stringify(compactSummary(summary));
+				assert.deepStrictEqual(expandSummary(JSON.parse(text)), summary, path);
+				full += JSON.stringify(summary).length;
+				compact += text.length;
+				papers += summary.papers.length;
+			}
+		}
+		assert.ok(papers > 1000, `${papers} papers`);
+		assert.ok(compact < full * 0.7, `${compact} of ${full} characters`);
+		assert.throws(() => expandSummary({ path: 'x' }), /not a digest summary/);
 	});
 
 	it('takes a records cache of the previous format (summaries as JSON strings) for outdated, not damaged', async () => {
@@ -381,9 +402,9 @@ describe('digest summary', () => {
 		const records = await decodeFileRecords(await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record]]), 'k'), 'k');
 		const cached = records?.get(DAY1);
 		assert.ok(cached?.summaryUtf8);
-		const updates: FileUpdate[] = [{ path: DAY1, summaryJson: summaryJsonOf(cached) }, { path: README }];
+		const updates: FileUpdate[] = [{ path: DAY1, compactJson: compactJsonOf(cached) }, { path: README }];
 		const json = encodeFileUpdates(updates);
-		assert.strictEqual(json, JSON.stringify([{ path: DAY1, summary }, { path: README }]));
+		assert.strictEqual(json, encodeFileUpdates([{ path: DAY1, summary }, { path: README }]));
 		assert.deepStrictEqual(decodeFileUpdates(json), [{ path: DAY1, summary }, { path: README }]);
 	});
 });

@@ -5,24 +5,24 @@
  *
  * Layout (raw DEFLATE, see deflate.ts): a 4-byte little-endian length, a small JSON header (format,
  * key, and per file its path, stamp, day and the byte length of its summary), then every summary's
- * UTF-8 JSON one after the other. A shard keeps each summary as those bytes, never as objects: a warm
+ * compact JSON (see CompactSummary) in UTF-8, one after the other. A shard keeps each summary as those bytes, never as objects: a warm
  * start parses only the header and sends the summaries' text as it is (see encodeFileUpdates), and
  * 35,000 paper summaries cost the worker ~12 MB of one buffer instead of ~60 MB of objects and strings.
  */
 import { deflate, inflate } from '../search/deflate';
-import type { DigestSummary } from '../summary';
+import { compactSummary, expandSummary, type DigestSummary } from '../summary';
 
 export interface FileRecord {
 	size: number;
 	mtime: number;
-	/** the digest's summary as UTF-8 JSON; undefined: the file is not a digest (or too large to be one) */
+	/** the digest's summary as compact JSON (CompactSummary) in UTF-8; undefined: the file is not a digest (or too large to be one) */
 	summaryUtf8?: Uint8Array;
 	/** the digest's day (its summary's `day`), for ordering without parsing the summary */
 	day?: string;
 }
 
-/** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes */
-const FORMAT = 4;
+/** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes; 5: compact summaries */
+const FORMAT = 5;
 const HEADER_LENGTH_BYTES = 4;
 
 type StoredFile = [path: string, size: number, mtime: number] | [path: string, size: number, mtime: number, day: string, summaryBytes: number];
@@ -36,21 +36,21 @@ interface Header {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** A digest's record: its stamp and its summary as the bytes the cache and the tree's messages carry. */
-export function digestRecord(stamp: { size: number; mtime: number }, summary: DigestSummary): { record: FileRecord; summaryJson: string } {
-	const summaryJson = JSON.stringify(summary);
-	return { record: { size: stamp.size, mtime: stamp.mtime, summaryUtf8: encoder.encode(summaryJson), day: summary.day }, summaryJson };
+/** A digest's record: its stamp and its summary as the bytes the cache holds, and their text, which the tree's messages carry. */
+export function digestRecord(stamp: { size: number; mtime: number }, summary: DigestSummary): { record: FileRecord; compactJson: string } {
+	const compactJson = JSON.stringify(compactSummary(summary));
+	return { record: { size: stamp.size, mtime: stamp.mtime, summaryUtf8: encoder.encode(compactJson), day: summary.day }, compactJson };
 }
 
-/** the summary's JSON text of a digest's record */
-export function summaryJsonOf(record: FileRecord): string | undefined {
+/** the compact JSON text of a digest's record (see CompactSummary) */
+export function compactJsonOf(record: FileRecord): string | undefined {
 	return record.summaryUtf8 && decoder.decode(record.summaryUtf8);
 }
 
 /** the summary of a digest's record, parsed (a report or a test; the shard itself never needs the objects) */
 export function summaryOf(record: FileRecord): DigestSummary | undefined {
-	const json = summaryJsonOf(record);
-	return json === undefined ? undefined : (JSON.parse(json) as DigestSummary);
+	const json = compactJsonOf(record);
+	return json === undefined ? undefined : expandSummary(JSON.parse(json));
 }
 
 export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string): Promise<Uint8Array> {

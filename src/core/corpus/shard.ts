@@ -23,8 +23,8 @@ import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/p
 import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
-import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryJsonOf, summaryOf, type FileRecord } from './records';
+import { expandSummary, summarizeDigest, type DigestSummary } from '../summary';
+import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -42,8 +42,8 @@ export interface CorpusFileSpec {
 export interface FileUpdate {
 	path: string;
 	summary?: DigestSummary;
-	/** `summary` as JSON, when the shard has it already (sent as it is) */
-	summaryJson?: string;
+	/** `summary` as compact JSON (CompactSummary), when the shard has it already (sent as it is) */
+	compactJson?: string;
 }
 
 /**
@@ -51,13 +51,13 @@ export interface FileUpdate {
  * a listener in the same thread reads `summary` (the CLI, tests).
  */
 function cachedUpdate(path: string, record: FileRecord): FileUpdate {
-	const summaryJson = summaryJsonOf(record) as string;
+	const compactJson = compactJsonOf(record) as string;
 	let summary: DigestSummary | undefined;
 	return {
 		path,
-		summaryJson,
+		compactJson,
 		get summary() {
-			return (summary ??= JSON.parse(summaryJson) as DigestSummary);
+			return (summary ??= expandSummary(JSON.parse(compactJson)));
 		},
 	};
 }
@@ -577,9 +577,9 @@ export class CorpusShard {
 		const known = this.records.get(path);
 		if (this.reading.has(path) && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
-		const { record, summaryJson } = digestRecord(stamp, summary);
+		const { record, compactJson } = digestRecord(stamp, summary);
 		this.records.set(path, record);
-		this.queue({ path, summary, summaryJson });
+		this.queue({ path, summary, compactJson });
 		return digest;
 	}
 
