@@ -69,6 +69,10 @@ function openShard(fs: MemoryFs) {
 
 const specs = [{ path: DAY1 }, { path: DAY2 }, { path: README }];
 
+function hitCount(reply: ReturnType<CorpusShard['searchText']>): number {
+	return reply.ok ? reply.result.hits.length : -1;
+}
+
 describe('corpus shard', () => {
 	it('sends every digest\'s summary before indexing, once per file, and leaves other Markdown after a head read', async () => {
 		const fs = memoryFs();
@@ -210,6 +214,25 @@ describe('corpus shard', () => {
 		assert.strictEqual(again.updates.length, early, 'nothing differs: nothing more is sent');
 		const reply = again.shard.searchText('stereo matching', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
+	});
+
+	it('answers queries from the last session\'s index before open, without reading a file', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		fs.reads.length = 0;
+		const { shard } = openShard(fs);
+		assert.deepStrictEqual(hitCount(shard.searchText('扩散模型', 10)), 0, 'nothing before the cache is decoded');
+		shard.preload();
+		await shard.sendKnown();
+		// the index decodes after the records
+		await shard.search.whenPreloaded();
+		assert.strictEqual(hitCount(shard.searchText('扩散模型', 10)), 1);
+		assert.strictEqual(hitCount(shard.searchText('depth estimation', 10)), 1);
+		assert.deepStrictEqual(fs.reads, [], 'no digest read');
+		// open then corrects what differs: DAY2 is no longer listed
+		await shard.open([{ path: DAY1 }, { path: README }]);
+		assert.strictEqual(hitCount(shard.searchText('depth estimation', 10)), 0);
+		assert.strictEqual(hitCount(shard.searchText('扩散模型', 10)), 1);
 	});
 
 	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {

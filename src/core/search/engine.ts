@@ -62,8 +62,22 @@ export class SearchShard {
 	 * start's largest cost, done while the editor still lists the workspace. The next `open` takes it.
 	 */
 	preload(decodeAfter?: Promise<unknown>): void {
-		this.preloaded ??= this.loadCache(decodeAfter);
+		this.preloaded ??= this.loadCache(decodeAfter).then((index) => {
+			// until the first open says which files there are, queries are answered from the last
+			// session's index (a warm start: searchable while the editor still lists the workspace);
+			// open then takes this same index and corrects what differs
+			if (index && !this.openStarted) this.index = index;
+			return index;
+		});
 	}
+
+	/** resolves once the cache `preload` started reading is decoded (at once when none was started) */
+	async whenPreloaded(): Promise<void> {
+		await this.preloaded;
+	}
+
+	/** an open began: from then on the index is the one open chose */
+	private openStarted = false;
 
 	/** reads the cache at once; decodes it once `decodeAfter` settled (the thread's other start-up work first) */
 	private loadCache(decodeAfter?: Promise<unknown>): Promise<PaperIndex | undefined> {
@@ -78,6 +92,7 @@ export class SearchShard {
 
 	/** Loads or builds the index for exactly these files; resolves, with how many files were (re)indexed, when everything is searchable. */
 	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<number> {
+		this.openStarted = true;
 		const loading = this.preloaded ?? this.loadCache();
 		this.preloaded = undefined;
 		const cached = await loading;
