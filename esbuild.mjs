@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWebBuild, WEB_ENTRIES, webHostPlugin } from './test/harness/web-bundle.mjs';
+import { checkWebBuild, oneVscodeImport, WEB_ENTRIES, webHostPlugin } from './test/harness/web-bundle.mjs';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
@@ -20,19 +20,6 @@ function walk(dir, re) {
 	}
 	return out;
 }
-
-/**
- * Every `import … from 'vscode'` of the extension's bundles resolves to src/vscodeModule.ts, the one
- * file that imports the real module (see there why).
- * @type {import('esbuild').Plugin}
- */
-const oneVscodeImport = {
-	name: 'one-vscode-import',
-	setup(build) {
-		const shim = join(process.cwd(), 'src', 'vscodeModule.ts');
-		build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === shim ? { path: 'vscode', external: true } : { path: shim }));
-	},
-};
 
 const common = {
 	bundle: true,

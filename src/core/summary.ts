@@ -146,6 +146,11 @@ export function compactSummary(summary: DigestSummary): CompactSummary {
 	return out;
 }
 
+/** The compact form's JSON text, as the caches and the shards' messages carry it. */
+export function compactJson(summary: DigestSummary): string {
+	return JSON.stringify(compactSummary(summary));
+}
+
 /** The summary a compact one stands for; throws on a value of another shape (the caller treats that as damage). */
 export function expandSummary(value: unknown): DigestSummary {
 	const c = value as CompactSummary;

@@ -1,7 +1,7 @@
 // The web build (dist/web.js, dist/web-worker.js) runs in a browser: no Node API may reach it.
 // Its entries and host swap are defined here; esbuild.mjs checks every build with checkWebBuild,
 // so `npm run build` (and `npm test`) fails if a Node API slips in, and
-// test/unit/web-bundle.test.ts builds the entries again and checks that the check catches each kind.
+// test/unit/web-build.test.ts builds the entries again and checks that the check catches each kind.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -25,6 +25,20 @@ export const webHostPlugin = {
 			return existsSync(web) ? { path: web } : undefined;
 		});
 		build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, external: true }));
+	},
+};
+
+/**
+ * Every `import … from 'vscode'` of the extension's bundles (Node and web) resolves to src/vscodeModule.ts, the one
+ * file that imports the real module (see there why).
+ * @type {import('esbuild').Plugin}
+ */
+export const oneVscodeImport = {
+	name: 'one-vscode-import',
+	setup(build) {
+		// the build and the tests run from the repository's root
+		const shim = resolve('src/vscodeModule.ts');
+		build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === shim ? { path: 'vscode', external: true } : { path: shim }));
 	},
 };
 

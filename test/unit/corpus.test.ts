@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
-import { deflate } from '../../src/core/search/deflate';
+import { deflate, inflate } from '../../src/core/search/deflate';
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
@@ -212,8 +212,36 @@ describe('corpus shard', () => {
 		const early = again.updates.length;
 		await again.shard.open([{ path: DAY2 }, { path: README }]);
 		assert.strictEqual(again.updates.length, early, 'nothing differs: nothing more is sent');
+		// an early request that comes after an open (a restarted worker's retry) has nothing to do
+		assert.strictEqual(await again.shard.sendKnown(), 0);
+		assert.strictEqual(await again.shard.readAhead([{ path: DAY2 }]), 0);
+		assert.strictEqual(again.updates.length, early);
 		const reply = again.shard.searchText('stereo matching', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
+	});
+
+	it('reads ahead a cold start\'s likely digests before open, which then reads only the rest and sends each summary once', async () => {
+		const fs = memoryFs();
+		const { shard, updates } = openShard(fs);
+		assert.strictEqual(await shard.readAhead([{ path: DAY1 }, { path: README }]), 1);
+		assert.deepStrictEqual(updates.filter((u) => u.summary).map((u) => u.path), [DAY1]);
+		assert.deepStrictEqual([...new Set(fs.reads)], [DAY1], 'the README only had its head read');
+		updates.length = 0;
+		fs.reads.length = 0;
+		fs.heads.length = 0;
+		await shard.open(specs);
+		assert.deepStrictEqual([...new Set(fs.reads)], [DAY2], 'the digest read ahead is indexed from its parse');
+		assert.deepStrictEqual(fs.heads, [DAY2], 'the README read ahead is not looked at again');
+		assert.deepStrictEqual(updates.filter((u) => u.summary).map((u) => u.path), [DAY2], 'each summary sent once');
+		assert.strictEqual(hitCount(shard.searchText('扩散模型', 10)), 1);
+		assert.strictEqual(hitCount(shard.searchText('depth estimation', 10)), 1);
+		// what was read ahead is in the records cache: the next start knows both days
+		assert.strictEqual(await openShard(fs).shard.sendKnown(), 2);
+		// a file read ahead that the listing then does not have is taken back
+		const other = openShard(memoryFs());
+		await other.shard.readAhead([{ path: DAY1 }]);
+		await other.shard.open([{ path: DAY2 }]);
+		assert.deepStrictEqual(other.updates.map((u) => [u.path, !!u.summary]), [[DAY1, true], [DAY1, false], [DAY2, true]]);
 	});
 
 	it('answers queries from the last session\'s index before open, without reading a file', async () => {
@@ -411,6 +439,35 @@ describe('digest summary', () => {
 		assert.ok(papers > 1000, `${papers} papers`);
 		assert.ok(compact < full * 0.7, `${compact} of ${full} characters`);
 		assert.throws(() => expandSummary({ path: 'x' }), /not a digest summary/);
+	});
+
+	it('refuses a records cache with a damaged summary byte (raw DEFLATE inflates it all the same)', async () => {
+		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
+		const bytes = await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record]]), 'k');
+		const inflated = new Uint8Array((await inflate(bytes)) as Uint8Array);
+		const headerLength = new DataView(inflated.buffer).getUint32(0, true);
+		inflated[4 + headerLength + 1] = '#'.charCodeAt(0);
+		const damaged = await deflate(inflated);
+		assert.ok(await inflate(damaged), 'it inflates');
+		assert.strictEqual(await decodeFileRecords(damaged, 'k'), undefined);
+		assert.strictEqual(await fileRecordsOutdated(damaged, 'k'), false, 'damage, reported as such');
+	});
+
+	it('sends a cached summary without parsing it', () => {
+		let reads = 0;
+		const compact = JSON.stringify(compactSummary(summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1))));
+		const update = {
+			path: DAY1,
+			compactJson: compact,
+			get summary() {
+				reads++;
+				return undefined;
+			},
+		};
+		assert.strictEqual(encodeFileUpdates([update]), `[{"path":${JSON.stringify(DAY1)},"compact":${compact}}]`);
+		assert.strictEqual(reads, 0);
+		// and a damaged entry costs only itself on the receiving side
+		assert.deepStrictEqual(decodeFileUpdates(`[{"path":"a","compact":{"path":"x"}},{"path":"b"}]`), [{ path: 'b' }]);
 	});
 
 	it('takes a records cache of the previous format (summaries as JSON strings) for outdated, not damaged', async () => {

@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import { filesCorpusIO, isIoReply, isIoRequest, proxyFileAccess, serveFileRequest, type FileAccess, type IoReply, type IoRequest } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CacheProblem, type FileUpdate } from '../../src/core/corpus/shard';
 // @ts-expect-error a plain ES module of the build, without types
-import { nodeApiProblems, WEB_ENTRIES, webBuildProblems, webHostPlugin } from '../harness/web-bundle.mjs';
+import { nodeApiProblems, oneVscodeImport, WEB_ENTRIES, webBuildProblems, webHostPlugin } from '../harness/web-bundle.mjs';
 
 type Problems = (name: string, imports: { path: string }[], code: string) => string[];
 const problemsOf = nodeApiProblems as Problems;
@@ -18,7 +18,7 @@ async function bundle(entry: string | { contents: string; resolveDir: string }) 
 		platform: 'browser',
 		format: 'cjs',
 		external: ['vscode'],
-		plugins: [webHostPlugin],
+		plugins: [webHostPlugin, oneVscodeImport],
 		metafile: true,
 		write: false,
 		outdir: 'out/web-check',

@@ -173,4 +173,26 @@ describe('index workers: a fresh worker after a build', () => {
 		assert.strictEqual(workers.started.length, 6);
 		service.dispose();
 	});
+
+	it('a worker killed before the first open (its early requests pending) restarts without an open of no files, which would empty the caches', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		const first = new SearchService([restartingShard(fakeWorkers(caches).start)]);
+		await first.open(specs);
+		await first.whenSettled();
+		first.dispose();
+		const files = caches.get('files');
+		const workers = fakeWorkers(caches);
+		const service = new SearchService([restartingShard(workers.start)]);
+		const shown: string[] = [];
+		service.onFiles((updates) => shown.push(...updates.filter((u) => u.summary).map((u) => u.path)));
+		const known = service.sendKnown();
+		service.killShard(0);
+		assert.strictEqual(await known, specs.length, 'the restarted worker sent the last session\'s files');
+		assert.deepStrictEqual(workers.started[1]?.requests, ['userSets', 'known']);
+		assert.strictEqual(caches.get('files'), files, 'the caches as they were');
+		assert.deepStrictEqual([...new Set(shown)].sort(), specs.map((f) => f.path).sort());
+		await service.open(specs);
+		assert.ok(hitIds(await service.search('diffusion', 50)).length > 0);
+		service.dispose();
+	});
 });

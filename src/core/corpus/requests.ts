@@ -49,6 +49,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return shard.open(request.files);
 		case 'known':
 			return shard.sendKnown();
+		case 'readAhead':
+			return shard.readAhead(request.files);
 		case 'update':
 			return shard.update(request.file);
 		case 'remove':

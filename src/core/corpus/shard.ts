@@ -23,7 +23,7 @@ import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/p
 import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
-import { expandSummary, summarizeDigest, type DigestSummary } from '../summary';
+import { summarizeDigest, type DigestSummary } from '../summary';
 import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from './records';
 
 export interface FileStamp {
@@ -57,7 +57,7 @@ function cachedUpdate(path: string, record: FileRecord): FileUpdate {
 		path,
 		compactJson,
 		get summary() {
-			return (summary ??= expandSummary(JSON.parse(compactJson)));
+			return (summary ??= summaryOf(record));
 		},
 	};
 }
@@ -233,6 +233,8 @@ export class CorpusShard {
 	 * sends only what differs: a file gone, changed, no longer listed or no longer a digest.
 	 */
 	async sendKnown(): Promise<number> {
+		// after an open (a restarted worker re-sent this after the re-feed) the tree has it all
+		if (this.openedOnce) return 0;
 		this.preload();
 		const { records } = await (this.preloaded as Promise<{ records?: Map<string, FileRecord> }>);
 		for (const [path, record] of records ?? []) {
@@ -244,21 +246,72 @@ export class CorpusShard {
 		return this.sentEarly.size;
 	}
 
+	/** an open began: the early requests (sendKnown, readAhead) have nothing left to do */
+	private openedOnce = false;
+
+	/** what `readAhead` found, newer than any cache: the next `open` starts from it */
+	private readAheadRecords = new Map<string, FileRecord>();
+
+	/**
+	 * Before the first `open` (a cold start, while the editor still lists the workspace): reads and
+	 * parses the files a first look found where digests usually are, newest day first, and sends
+	 * their summaries, keeping the parsed digests for the index like the tree pass does. `open`
+	 * then reads only what this did not, and sends again only what differs. Resolves with how many
+	 * digests it sent.
+	 */
+	async readAhead(files: readonly CorpusFileSpec[]): Promise<number> {
+		if (this.openedOnce) return 0;
+		const order = [...files].sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
+		let done = 0;
+		this.io.prefetch?.(order.map((f) => f.path));
+		for (const file of order) {
+			if (!this.sentEarly.has(file.path)) {
+				if (file.always) this.always.add(file.path);
+				const digest = await this.readDigest(file.path);
+				const record = this.records.get(file.path);
+				if (record) this.readAheadRecords.set(file.path, record);
+				else this.readAheadRecords.delete(file.path);
+				if (digest && record?.summaryUtf8) {
+					this.sentEarly.add(file.path);
+					this.keepParsed(file.path, record, digest);
+				}
+			}
+			this.progress({ phase: 'files', done: ++done, total: order.length });
+			await this.io.yield();
+		}
+		this.flush(true);
+		return this.sentEarly.size;
+	}
+
+	/** keeps a digest the tree pass parsed for the index pass, within the budget (see KEEP_PARSED_BYTES) */
+	private keepParsed(path: string, record: FileRecord, digest: Digest): void {
+		if (this.parsedBytes + record.size > this.keepParsedBytes) return;
+		this.parsed.set(path, { size: record.size, mtime: record.mtime, digest });
+		this.parsedBytes += record.size;
+	}
+
 	private async readRecords(): Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> {
 		const bytes = await this.io.readCache('files').catch(() => undefined);
 		return { bytes, records: bytes ? await decodeFileRecords(bytes, this.recordsKey) : undefined };
 	}
 
 	/**
-	 * Loads the caches, sends every known summary, reads what changed; resolves when everything is
-	 * searchable, saying how many files it indexed (none: all from the cache).
+	 * Loads the caches, sends every known summary (but those sendKnown or readAhead sent and that did
+	 * not change), reads what changed; resolves when everything is searchable, saying how many files
+	 * it indexed (none: all from the cache).
 	 */
 	async open(files: readonly CorpusFileSpec[]): Promise<OpenReply> {
+		this.openedOnce = true;
 		const loading = this.preloaded ?? this.readRecords();
 		this.preloaded = undefined;
 		const { bytes: recordBytes, records: cached } = await loading;
 		if (recordBytes && !cached) this.report({ kind: (await fileRecordsOutdated(recordBytes, this.recordsKey)) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
 		const previous = cached ?? new Map<string, FileRecord>();
+		// what readAhead read is newer than the cache; its digests' summaries went out then (sentEarly)
+		const readAhead = [...this.readAheadRecords.keys()];
+		for (const [path, record] of this.readAheadRecords) previous.set(path, record);
+		this.readAheadRecords = new Map();
+		if (readAhead.length > 0) this.recordsDirty = true;
 		this.records = new Map();
 		this.always.clear();
 		const stamps = await Promise.all(files.map((f) => this.io.stat(f.path)));
@@ -309,16 +362,14 @@ export class CorpusShard {
 		for (const file of unknown) {
 			const digest = await this.readDigest(file.path);
 			const record = this.records.get(file.path);
-			if (digest && record?.summaryUtf8 && this.parsedBytes + record.size <= this.keepParsedBytes) {
-				this.parsed.set(file.path, { size: record.size, mtime: record.mtime, digest });
-				this.parsedBytes += record.size;
-			}
+			if (digest && record?.summaryUtf8) this.keepParsed(file.path, record, digest);
 			this.progress({ phase: 'files', done: ++done, total: unknown.length });
 			await this.io.yield();
 		}
 		this.flush(true);
 		this.events.onFilesReady?.();
-		this.reading = new Set(unknown.map((f) => f.path));
+		// the index pass reads these again only past the budget of kept digests, and sends nothing
+		this.reading = new Set([...unknown.map((f) => f.path), ...readAhead]);
 		// indexCacheBytes: what the index cache held, read by search.open or already by preload
 		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing

@@ -211,6 +211,8 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
 	/** the files this shard owns and the reader's sets, to give a restarted worker */
 	const files = new Map<string, CorpusFileSpec>();
+	/** the caller opened the shard: a restarted worker is given its files (before that, an open of none would empty the caches) */
+	let opened = false;
 	const userSets: Record<string, UserSet> = {};
 	let disposed = false;
 	let restarts = 0;
@@ -267,10 +269,12 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 				replacement.onEvent((event) => listeners.forEach((l) => l(event)));
 				for (const l of listeners) l({ event: 'restarting' });
 				void replacement.call({ method: 'userSets', sets: { ...userSets } }).catch(noop);
-				const opened = replacement.call({ method: 'open', files: [...files.values()] });
 				const open = unanswered.find((p) => p.request.method === 'open');
-				if (open) opened.then(open.resolve, open.reject);
-				else opened.catch(noop);
+				if (opened) {
+					const reopened = replacement.call({ method: 'open', files: [...files.values()] });
+					if (open) reopened.then(open.resolve, open.reject);
+					else reopened.catch(noop);
+				}
 				for (const p of unanswered) if (p.request.method !== 'open') replacement.call(p.request).then(p.resolve, p.reject);
 				return;
 			}
@@ -285,7 +289,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			const open = unanswered.find((p) => p.request.method === 'open');
 			const refeed: Request = { method: 'open', files: [...files.values()] };
 			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true });
-			post(open ? { ...open, request: refeed } : { request: refeed, resolve: noop, reject: noop, retried: true });
+			if (opened) post(open ? { ...open, request: refeed } : { request: refeed, resolve: noop, reject: noop, retried: true });
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
 				if (p.retried) p.reject(new Error('the search index is restarting'));
@@ -334,6 +338,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 		call: (request) =>
 			new Promise((resolve, reject) => {
 				if (request.method === 'open') {
+					opened = true;
 					files.clear();
 					for (const f of request.files) files.set(f.path, f);
 				} else if (request.method === 'update') files.set(request.file.path, request.file);
@@ -467,6 +472,16 @@ export class SearchService {
 	 */
 	async sendKnown(): Promise<number> {
 		const counts = await Promise.all(this.shards.map((s) => s.call({ method: 'known' }) as Promise<number>));
+		return counts.reduce((a, b) => a + b, 0);
+	}
+
+	/**
+	 * Before the first `open` of a cold start: the shards read and send the summaries of these
+	 * likely digests (each shard its own) while the editor lists the workspace; `open` then reads only
+	 * the rest. Resolves with how many digests were sent.
+	 */
+	async readAhead(files: readonly CorpusFileSpec[]): Promise<number> {
+		const counts = await Promise.all(this.shards.map((s, i) => s.call({ method: 'readAhead', files: files.filter((f) => shardOf(f.path, this.shards.length) === i) }) as Promise<number>));
 		return counts.reduce((a, b) => a + b, 0);
 	}
 

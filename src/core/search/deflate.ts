@@ -1,8 +1,8 @@
 /**
  * Raw DEFLATE for the text parts of the caches: their JSON shrinks 2–4× for a few tens of
  * milliseconds of inflating on a warm start. node:zlib's own calls (in its thread pool) rather
- * than the web CompressionStream: the stream machinery took ~4× longer on a shard's 10 MB, and
- * every host this code runs in (worker, extension host, CLI) is Node.
+ * than the web CompressionStream: the stream machinery took ~4× longer on a shard's 10 MB. The web
+ * build takes deflate.web.ts (CompressionStream) instead: a browser has no node:zlib.
  */
 import { deflateRaw, inflateRaw } from 'node:zlib';
 

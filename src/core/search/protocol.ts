@@ -1,6 +1,6 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
 import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
-import { compactSummary, expandSummary } from '../summary';
+import { compactJson, expandSummary } from '../summary';
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
@@ -67,6 +67,8 @@ export type WorkerRequest =
 	| { id: number; method: 'open'; files: CorpusFileSpec[] }
 	/** before `open`: send the tree every summary the file-records cache holds (the last session's files) */
 	| { id: number; method: 'known' }
+	/** before `open` (a cold start): read and send the summaries of these likely digests while the editor lists the rest */
+	| { id: number; method: 'readAhead'; files: CorpusFileSpec[] }
 	| { id: number; method: 'update'; file: CorpusFileSpec }
 	| { id: number; method: 'remove'; path: string }
 	| { id: number; method: 'paper'; path: string; paperId: string; near?: number }
@@ -101,7 +103,7 @@ export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
 	| { event: 'filesReady' }
-	/** FileUpdate[] as JSON (see encodeFileUpdates) */
+	/** FileUpdate[], each summary in its compact form (see encodeFileUpdates) */
 	| { event: 'files'; json: string }
 	| { event: 'cacheProblem'; problem: CacheProblem };
 
@@ -120,15 +122,27 @@ export type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply, SearchHit, S
  * has as text from its cache goes in as that text (a warm start's summaries: never parsed in the shard).
  */
 export function encodeFileUpdates(files: readonly FileUpdate[]): string {
-	// the text first: a cached update parses its summary only when `summary` is read
-	const parts = files.map(({ path, summary, compactJson }) => {
-		const compact = compactJson ?? (summary && JSON.stringify(compactSummary(summary)));
-		return compact === undefined ? JSON.stringify({ path }) : `{"path":${JSON.stringify(path)},"compact":${compact}}`;
+	// the text first: a cached update parses its summary only when `summary` is read (no destructuring)
+	const parts = files.map((file) => {
+		const compact = file.compactJson ?? (file.summary && compactJson(file.summary));
+		return compact === undefined ? JSON.stringify({ path: file.path }) : `{"path":${JSON.stringify(file.path)},"compact":${compact}}`;
 	});
 	return `[${parts.join(',')}]`;
 }
 
+/** The updates of one message; an entry whose summary is not one (damage) is left out, not the whole batch. */
 export function decodeFileUpdates(json: string): FileUpdate[] {
 	const wire = JSON.parse(json) as { path: string; compact?: unknown }[];
-	return wire.map(({ path, compact }) => (compact === undefined ? { path } : { path, summary: expandSummary(compact) }));
+	const out: FileUpdate[] = [];
+	for (const { path, compact } of wire) {
+		if (compact === undefined) out.push({ path });
+		else {
+			try {
+				out.push({ path, summary: expandSummary(compact) });
+			} catch {
+				// a shard never sends such a summary; should one arrive, the file stays as it was
+			}
+		}
+	}
+	return out;
 }

@@ -18,7 +18,7 @@ import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
 import { createCorpusBackend, hadDigests, type CorpusBackend } from './corpus';
-import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, type Candidate } from './scope';
+import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
 	DigestWorkspaceChange,
@@ -372,15 +372,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private async runScan(generation: number): Promise<void> {
 		this.flushedThisScan = false;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
-		// a workspace whose storage holds an earlier session's caches starts its index first: the
-		// workers decode their caches while the workspace is listed (a warm start's two longest waits)
-		if (!this.backendValue && (await hadDigests(this.context))) {
-			if (generation !== this.generation) return;
-			const backend = this.ensureBackend(vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? []);
-			// and the tree shows the last session's days meanwhile; what differs is corrected after the listing
-			backend.service.sendKnown().catch((err: unknown) => getLog().warn(`arXiv Digest: the last session's files could not be shown early: ${errorText(err)}`));
-		}
-		const candidates = await findCandidates();
+		const listing = findCandidates();
+		if (!this.backendValue) await this.startBeforeListing(generation);
+		const candidates = await listing;
 		if (generation !== this.generation) {
 			return;
 		}
@@ -400,6 +394,28 @@ export class DigestWorkspace implements IDigestWorkspace {
 		await Promise.race([opened, backend.service.filesReady]).catch((err) => {
 			getLog().error(`arXiv Digest: the index could not read the workspace: ${errorText(err)}`);
 		});
+	}
+
+	/**
+	 * The listing of the workspace takes 0.3–0.5 s; the index starts before it ends. A workspace whose
+	 * storage holds an earlier session's caches starts its workers at once: they decode their caches
+	 * meanwhile and the tree shows the last session's days. Otherwise a first look where digests
+	 * usually are (quickCandidates: a few directory reads) has the workers read those files meanwhile.
+	 * The open after the listing corrects what differs and reads only the rest.
+	 */
+	private async startBeforeListing(generation: number): Promise<void> {
+		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
+		// the workers read the workspace folders' files (their schemes say which workers)
+		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
+		if (await hadDigests(this.context)) {
+			if (generation !== this.generation) return;
+			this.ensureBackend(folders).service.sendKnown().catch(warn("the last session's files could not be shown early"));
+			return;
+		}
+		const quick = await quickCandidates();
+		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
+		const backend = this.ensureBackend(folders);
+		backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).catch(warn('the first digests could not be read ahead'));
 	}
 
 	private ensureBackend(uris: readonly vscode.Uri[]): CorpusBackend {
