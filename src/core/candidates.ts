@@ -13,3 +13,8 @@ export function mayBeDigestPath(relativePath: string): boolean {
 	const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
 	return DATED_NAME.test(name) || DIGEST_FOLDER.test(relativePath);
 }
+
+/** Is this folder (a relative path) one the generators write digests to (`data`, `contents`, `to_md`, `digests`)? */
+export function isDigestFolder(relativePath: string): boolean {
+	return DIGEST_FOLDER.test(`${relativePath}/`);
+}

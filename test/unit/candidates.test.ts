@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { mayBeDigestPath } from '../../src/core/candidates';
+import { isDigestFolder, mayBeDigestPath } from '../../src/core/candidates';
 
 describe('candidate digest paths', () => {
 	it('takes files named by their day, and files in the folders digest generators write', () => {
@@ -20,5 +20,10 @@ describe('candidate digest paths', () => {
 		for (const path of ['README.md', 'docs/guide.md', 'CHANGELOG.md', 'notes/reading-list.md', 'src/v12345678.md', 'metadata/x.md', 'blog/1999-13-40.md']) {
 			assert.ok(!mayBeDigestPath(path), path);
 		}
+	});
+
+	it('names the folders a first look lists', () => {
+		for (const path of ['data', 'contents', 'to_md', 'digests', 'Data', 'archive/data']) assert.ok(isDigestFolder(path), path);
+		for (const path of ['docs', 'metadata', 'data-raw', 'src', '.git']) assert.ok(!isDigestFolder(path), path);
 	});
 });

@@ -4,7 +4,7 @@
  * `arxivDigest.files` glob, which are digests whatever they hold.
  */
 import * as vscode from 'vscode';
-import { mayBeDigestPath } from '../../core/candidates';
+import { isDigestFolder, mayBeDigestPath } from '../../core/candidates';
 import { matchesGlob } from '../../core/glob';
 import { errorText, getLog } from '../log';
 import { SETTINGS } from '../settings';
@@ -53,12 +53,9 @@ export async function findCandidates(): Promise<Map<string, Candidate>> {
 	return out;
 }
 
-/** sub-folders of a workspace folder the first look lists (the generators write to `data/`, one down) */
-const QUICK_FOLDERS_MAX = 32;
-
 /**
  * A first look for candidates where digests usually are — a workspace folder's own files and
- * those one folder down (`data/2026-02-06.md`) — with a few directory reads, while findCandidates
+ * those of its digest folders (`data/2026-02-06.md`) — with a few directory reads, while findCandidates
  * lists the whole workspace (0.3–0.5 s on a 2-core machine): a cold start reads these meanwhile.
  * The same rules as findCandidates: candidateFor, and files.exclude and search.exclude.
  */
@@ -74,19 +71,23 @@ export async function quickCandidates(): Promise<Map<string, Candidate>> {
 			return [];
 		}
 	};
-	const consider = (entries: [vscode.Uri, vscode.FileType][]) => {
+	const consider = (entries: [vscode.Uri, vscode.FileType][], named: boolean) => {
 		for (const [uri, type] of entries) {
 			if (!(type & vscode.FileType.File)) continue;
+			// the name first: most files of an ordinary repository stop here, before any setting is read
+			if (!named && !mayBeDigestPath(relativePathOf(uri))) continue;
 			const candidate = candidateFor(uri);
 			if (candidate && !excluded(uri)) out.set(uriKey(uri), candidate);
 		}
 	};
 	await Promise.all(
 		(vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
+			// an `arxivDigest.files` glob may name any file
+			const named = alwaysGlobs(folder.uri).length > 0;
 			const top = await list(folder.uri);
-			consider(top);
-			const folders = top.filter(([uri, type]) => type & vscode.FileType.Directory && !/(^|\/)\.[^/]*$/.test(uri.path) && folderMayHoldCandidates(uri) && !excluded(uri));
-			for (const entries of await Promise.all(folders.slice(0, QUICK_FOLDERS_MAX).map(([uri]) => list(uri)))) consider(entries);
+			consider(top, named);
+			const folders = top.filter(([uri, type]) => type & vscode.FileType.Directory && isDigestFolder(relativePathOf(uri)) && !excluded(uri));
+			for (const entries of await Promise.all(folders.map(([uri]) => list(uri)))) consider(entries, named);
 		}),
 	);
 	return out;
