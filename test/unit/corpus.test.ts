@@ -244,6 +244,19 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(other.updates.map((u) => [u.path, !!u.summary]), [[DAY1, true], [DAY1, false], [DAY2, true]]);
 	});
 
+	it('detects again a file that was a digest only because a glob named it, once the glob no longer does', async () => {
+		const fs = memoryFs();
+		const named = openShard(fs);
+		await named.shard.open([{ path: DAY1 }, { path: README, always: true }]);
+		assert.deepStrictEqual(named.updates.filter((u) => u.path === README).map((u) => !!u.summary), [true], 'named: a digest whatever its content');
+		const unnamed = openShard(fs);
+		await unnamed.shard.open([{ path: DAY1 }, { path: README }]);
+		assert.deepStrictEqual(unnamed.updates.filter((u) => u.path === README).map((u) => !!u.summary), [false], 'no longer named: not a digest');
+		const still = openShard(fs);
+		await still.shard.open([{ path: DAY1 }, { path: README }]);
+		assert.deepStrictEqual(still.updates.filter((u) => u.path === README), [], 'and nothing to say the next time');
+	});
+
 	it('answers queries from the last session\'s index before open, without reading a file', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

@@ -22,13 +22,15 @@ export interface FileRecord {
 	summaryUtf8?: Uint8Array;
 	/** the digest's day (its summary's `day`), for ordering without parsing the summary */
 	day?: string;
+	/** a digest because an `arxivDigest.files` glob named it, not by its content (no longer named: detected again) */
+	always?: true;
 }
 
 /** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes; 5: compact summaries; 6: a checksum */
 const FORMAT = 6;
 const HEADER_LENGTH_BYTES = 4;
 
-type StoredFile = [path: string, size: number, mtime: number] | [path: string, size: number, mtime: number, day: string, summaryBytes: number];
+type StoredFile = [path: string, size: number, mtime: number] | [path: string, size: number, mtime: number, day: string, summaryBytes: number, always?: 1];
 
 interface Header {
 	format: number;
@@ -42,9 +44,11 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** A digest's record: its stamp and its summary as the bytes the cache holds, and their text, which the tree's messages carry. */
-export function digestRecord(stamp: { size: number; mtime: number }, summary: DigestSummary): { record: FileRecord; compactJson: string } {
+export function digestRecord(stamp: { size: number; mtime: number }, summary: DigestSummary, always = false): { record: FileRecord; compactJson: string } {
 	const compactJson = compactJsonText(summary);
-	return { record: { size: stamp.size, mtime: stamp.mtime, summaryUtf8: encoder.encode(compactJson), day: summary.day }, compactJson };
+	const record: FileRecord = { size: stamp.size, mtime: stamp.mtime, summaryUtf8: encoder.encode(compactJson), day: summary.day };
+	if (always) record.always = true;
+	return { record, compactJson };
 }
 
 /** the compact JSON text of a digest's record (see CompactSummary) */
@@ -64,7 +68,7 @@ export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key:
 	let summaryBytes = 0;
 	for (const [path, r] of records) {
 		if (r.summaryUtf8) {
-			header.files.push([path, r.size, r.mtime, r.day ?? '', r.summaryUtf8.length]);
+			header.files.push(r.always ? [path, r.size, r.mtime, r.day ?? '', r.summaryUtf8.length, 1] : [path, r.size, r.mtime, r.day ?? '', r.summaryUtf8.length]);
 			summaries.push(r.summaryUtf8);
 			summaryBytes += r.summaryUtf8.length;
 		} else {
@@ -139,10 +143,12 @@ export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise
 			out.set(entry[0], { size: entry[1], mtime: entry[2] });
 			continue;
 		}
-		const [path, size, mtime, day, length] = entry;
+		const [path, size, mtime, day, length, always] = entry;
 		if (typeof day !== 'string' || typeof length !== 'number' || length < 0 || at + length > inflated.length) return undefined;
 		// a view into the one inflated buffer: no copy, no parse
-		out.set(path, { size, mtime, summaryUtf8: inflated.subarray(at, at + length), day: day || undefined });
+		const record: FileRecord = { size, mtime, summaryUtf8: inflated.subarray(at, at + length), day: day || undefined };
+		if (always === 1) record.always = true;
+		out.set(path, record);
 		at += length;
 	}
 	return at === inflated.length ? out : undefined;

@@ -330,7 +330,8 @@ export class CorpusShard {
 			}
 			if (file.always) this.always.add(file.path);
 			const known = previous.get(file.path);
-			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summaryUtf8 !== undefined || !file.always);
+			// a file that was a digest only by a glob that no longer names it is detected again; one a glob names now is read
+			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summaryUtf8 !== undefined ? !known.always || !!file.always : !file.always);
 			if (unchanged) {
 				this.records.set(file.path, known);
 				if (known.summaryUtf8) {
@@ -628,7 +629,7 @@ export class CorpusShard {
 		const known = this.records.get(path);
 		if (this.reading.has(path) && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
-		const { record, compactJson } = digestRecord(stamp, summary);
+		const { record, compactJson } = digestRecord(stamp, summary, this.always.has(path));
 		this.records.set(path, record);
 		this.queue({ path, summary, compactJson });
 		return digest;
