@@ -407,15 +407,18 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
 		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
+		// the burst of summaries these send goes to the views as soon as it ends, not a scan's
+		// next SCAN_FLUSH_MS later (their answers come after the summaries they sent)
+		const shown = () => this.flushChanges();
 		if (await hadDigests(this.context)) {
 			if (generation !== this.generation) return;
-			this.ensureBackend(folders).service.sendKnown().catch(warn("the last session's files could not be shown early"));
+			this.ensureBackend(folders).service.sendKnown().then(shown, warn("the last session's files could not be shown early"));
 			return;
 		}
 		const quick = await quickCandidates();
 		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
 		const backend = this.ensureBackend(folders);
-		backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).catch(warn('the first digests could not be read ahead'));
+		backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
 	}
 
 	private ensureBackend(uris: readonly vscode.Uri[]): CorpusBackend {
