@@ -8,10 +8,17 @@
 //          shifted, written by the CLI bench's own src/cli/scale.ts), --profile (a CPU profile of
 //          the extension host from activation to fully indexed: .vscode-test/bench-<cold|warm>.cpuprofile),
 //          --web (the web build: a VSIX with only the `browser` entry and bench-probe-web/, in the
-//          browser's web-worker extension host; no baseline: a web worker has no memory figures).
+//          browser's web-worker extension host; no baseline: a web worker has no memory figures),
+//          --no-digests (no digest folder: a generated docs/notes repository of --files N ordinary
+//          Markdown files, default 5000, ~5% named by a day like blog posts and journal pages unless
+//          --no-dated; the probe opens its README.md as a user would and reports what the extension
+//          cost the extension host over a fixed window against the baseline, and whether it started
+//          an index worker). The VSIXs go to the temp folder under a name of this checkout's path,
+//          so benches of several checkouts on one machine never share one.
 // Screenshots: .vscode-test/screenshots/bench-*.png.
 import { chromium } from 'playwright-core';
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,10 +31,13 @@ import {
 import { prepare } from './prepare.mjs';
 import { editorLogs, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
 import { packageWebOnlyVsix } from './web-vsix.mjs';
+import { writePlainWorkspace } from './plain-workspace.mjs';
 
 const { values: options, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { 'skip-build': { type: 'boolean' }, keep: { type: 'boolean' }, 'no-warm': { type: 'boolean' }, profile: { type: 'boolean' }, web: { type: 'boolean' }, scale: { type: 'string', default: '1' } },
+	options: { 'skip-build': { type: 'boolean' }, keep: { type: 'boolean' }, 'no-warm': { type: 'boolean' }, profile: { type: 'boolean' }, web: { type: 'boolean' }, scale: { type: 'string', default: '1' },
+		'no-digests': { type: 'boolean' }, files: { type: 'string', default: '5000' }, 'no-dated': { type: 'boolean' },
+	},
 });
 const skipBuild = options['skip-build'] ?? false;
 const keep = options.keep ?? false;
@@ -37,11 +47,21 @@ const web = options.web ?? false;
 const folderArg = positionals[0];
 const scale = Number(options.scale);
 if (!Number.isInteger(scale) || scale < 1 || scale > 16) throw new Error(`--scale takes a whole number from 1 to 16, not ${options.scale}`);
+const plain = options['no-digests'] ?? false;
+const plainFiles = Number(options.files);
+if (plain && (folderArg || web || scale !== 1 || profile)) throw new Error('--no-digests generates its own folder: no FOLDER, --web, --scale or --profile with it');
+if (!Number.isInteger(plainFiles) || plainFiles < 10) throw new Error(`--files takes a whole number of at least 10, not ${options.files}`);
+/** where --no-digests takes its English prose: the real digests' abstracts */
+const REAL_DIGESTS = join(REPO, '..', 'shared', 'real-digests');
+/** --no-digests: the probe waits this long after the extension host starts, then opens a file and measures this long */
+const PLAIN = { settleMs: 8000, windowMs: 10_000, openFile: 'README.md' };
 
 const CORPUS = folderArg ? resolve(folderArg) : join(REPO, 'bench-corpus', 'data');
 // outside .vscode-test/, so a concurrent `npm run test:e2e` keeps its own VSIX
-const VSIX = join(tmpdir(), web ? 'arxiv-digest-bench-web.vsix' : 'arxiv-digest-bench.vsix');
-const PROBE_VSIX = join(tmpdir(), web ? 'arxiv-digest-bench-probe-web.vsix' : 'arxiv-digest-bench-probe.vsix');
+// and named by this checkout, so the benches of several checkouts (git worktrees) never share one
+const CHECKOUT = `${basename(REPO).replace(/[^\w.-]/g, '_')}-${createHash('sha256').update(REPO).digest('hex').slice(0, 8)}`;
+const VSIX = join(tmpdir(), `arxiv-digest-bench-${CHECKOUT}${web ? '-web' : ''}.vsix`);
+const PROBE_VSIX = join(tmpdir(), `arxiv-digest-bench-probe-${CHECKOUT}${web ? '-web' : ''}.vsix`);
 const ACTIVITY_ITEM = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
 
 const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
@@ -115,7 +135,8 @@ let port;
 let ok = false;
 
 try {
-	if (!existsSync(CORPUS)) {
+	if (plain && !existsSync(REAL_DIGESTS)) throw new Error(`--no-digests takes its prose from ${REAL_DIGESTS}: not there`);
+	if (!plain && !existsSync(CORPUS)) {
 		throw new Error(folderArg ? `no folder ${CORPUS}` : 'no bench-corpus/data: run `npm run bench` (or `npm run gen:corpus -- bench-corpus`) first, or name a folder');
 	}
 	await step('prepare editor (cached in .vscode-test/)', () => prepare({ needBrowser: true }));
@@ -136,29 +157,8 @@ try {
 			join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', PROBE_VSIX,
 		], { cwd: probeDir, capture: true });
 	});
-	// a copy: the editor and the extension only read, but nothing may ever write into the corpus
-	const data = join(workspace, 'data');
-	if (scale === 1) await step('copy the corpus to a temp workspace', () => cpSync(CORPUS, data, { recursive: true }));
-	else await step(`write ${scale} shifted copies of the corpus to a temp workspace`, async () => (await loadScale()).writeScaledCorpus(CORPUS, scale, data));
-	// sorted by path: copy k's files after copy k-1's, each copy's days oldest first
-	const files = findFiles(data, /\.md$/).map((f) => relative(data, f)).sort();
-	const { queries, expect } = chooseQueries(data, files);
-	figures.corpus = { scale, days: new Set(files.map((f) => basename(f).slice(0, 10))).size, files: files.length, queries, expect };
-	newest = files.map((f) => basename(f)).filter((f) => /^\d{4}-\d{2}-\d{2}/.test(f)).sort().pop()?.slice(0, 10);
-	if (web) figures.build = 'web (web-worker extension host)';
-	await step('install the VSIX and the probe into a fresh extensions dir', async () => {
-		const profile = { extensionsDir, userDataDir: join(root, 'install-profile') };
-		await installVsix(VSIX, { ...profile, logFile: join(root, 'install.log') });
-		await installVsix(PROBE_VSIX, { ...profile, logFile: join(root, 'install-probe.log') });
-	});
-	if (!web) await step('install only the probe into a second extensions dir (the baseline editor)', () =>
-		installVsix(PROBE_VSIX, { extensionsDir: baselineExtensionsDir, userDataDir: join(root, 'install-profile-baseline'), logFile: join(root, 'install-baseline.log') }));
-	writeUserSettings(userDataDir, {});
-	writeUserSettings(baselineUserDataDir, {});
-	browser = await chromium.launch(BROWSER_OPTIONS);
-	if (!web) figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession());
-	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: figures.corpus.days, queries, expect }));
-	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: figures.corpus.days, queries, expect }));
+	if (plain) await runPlain();
+	else await runDigestFolder();
 	ok = true;
 } catch (err) {
 	console.error(`\nbench:editor failed: ${err.message}`);
@@ -181,22 +181,80 @@ if (ok) {
 	console.log(JSON.stringify(figures, null, '\t'));
 }
 
-/** The editor over the same folder with only the probe installed: the memory the extension is measured against. */
-async function baselineSession() {
+/** The digest folder (FOLDER or bench-corpus/data) copied, or scaled, into the workspace's data/: a cold and a warm start. */
+async function runDigestFolder() {
+	// a copy: the editor and the extension only read, but nothing may ever write into the corpus
+	const data = join(workspace, 'data');
+	if (scale === 1) await step('copy the corpus to a temp workspace', () => cpSync(CORPUS, data, { recursive: true }));
+	else await step(`write ${scale} shifted copies of the corpus to a temp workspace`, async () => (await loadScale()).writeScaledCorpus(CORPUS, scale, data));
+	// sorted by path: copy k's files after copy k-1's, each copy's days oldest first
+	const files = findFiles(data, /\.md$/).map((f) => relative(data, f)).sort();
+	const { queries, expect } = chooseQueries(data, files);
+	figures.corpus = { scale, days: new Set(files.map((f) => basename(f).slice(0, 10))).size, files: files.length, queries, expect };
+	newest = files.map((f) => basename(f)).filter((f) => /^\d{4}-\d{2}-\d{2}/.test(f)).sort().pop()?.slice(0, 10);
+	if (web) figures.build = 'web (web-worker extension host)';
+	await installBoth();
+	browser = await chromium.launch(BROWSER_OPTIONS);
+	if (!web) figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession());
+	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: figures.corpus.days, queries, expect }));
+	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: figures.corpus.days, queries, expect }));
+}
+
+/**
+ * --no-digests: a generated docs/notes repository as the workspace; the baseline, then a cold and
+ * a warm start, each opening the same Markdown file and measuring the same window.
+ */
+async function runPlain() {
+	figures.corpus = await step(`write ${plainFiles} ordinary Markdown files (no digest)`, () => writePlainWorkspace(workspace, { files: plainFiles, dated: !options['no-dated'], digestsDir: REAL_DIGESTS }));
+	figures.corpus.megabytes = Number((figures.corpus.bytes / 1048576).toFixed(1));
+	figures.corpus.opened = PLAIN.openFile;
+	figures.corpus.windowMs = PLAIN.windowMs;
+	await installBoth();
+	browser = await chromium.launch(BROWSER_OPTIONS);
+	figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession({ plain: true, ...PLAIN }));
+	figures.cold = await step('cold start: open a Markdown file, measure the window', () => plainSession('cold'));
+	if (warm) figures.warm = await step('warm start (same profile)', () => plainSession('warm'));
+	const base = figures.baseline;
+	for (const name of ['cold', 'warm']) {
+		const run = figures[name];
+		if (!run) continue;
+		run.extensionHostCpuOverBaselineMs = run.window.hostThreadCpuMs === undefined || base.window.hostThreadCpuMs === undefined ? null : run.window.hostThreadCpuMs - base.window.hostThreadCpuMs;
+		run.workerThreadsOverBaseline = run.workerThreads.atEnd === undefined || base.workerThreads.atEnd === undefined ? null : run.workerThreads.atEnd - base.workerThreads.atEnd;
+	}
+}
+
+/** The VSIX and the probe into a fresh extensions dir; only the probe into a second one (the baseline editor). */
+async function installBoth() {
+	await step('install the VSIX and the probe into a fresh extensions dir', async () => {
+		const profile = { extensionsDir, userDataDir: join(root, 'install-profile') };
+		await installVsix(VSIX, { ...profile, logFile: join(root, 'install.log') });
+		await installVsix(PROBE_VSIX, { ...profile, logFile: join(root, 'install-probe.log') });
+	});
+	if (!web) await step('install only the probe into a second extensions dir (the baseline editor)', () =>
+		installVsix(PROBE_VSIX, { extensionsDir: baselineExtensionsDir, userDataDir: join(root, 'install-profile-baseline'), logFile: join(root, 'install-baseline.log') }));
+	writeUserSettings(userDataDir, {});
+	writeUserSettings(baselineUserDataDir, {});
+}
+
+/** The editor over the same folder with only the probe installed: what the extension is measured against. */
+async function baselineSession(extraConfig = {}) {
 	const out = join(root, 'probe-baseline.json');
 	const serverLog = join(root, 'code-server-baseline.log');
 	const basePort = await freePort();
 	const server = await startCodeServer({
 		port: basePort, folder: workspace, userDataDir: baselineUserDataDir, extensionsDir: baselineExtensionsDir, logFile: serverLog,
 		dataHome: join(root, 'xdg-baseline'),
-		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ baseline: true }) },
+		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ baseline: true, ...extraConfig }) },
 	});
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	try {
+		const load = loadavg()[0];
 		await page.goto(workbenchUrl(basePort, workspace), { timeout: 60_000 });
 		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
 		await waitFor('the baseline probe figures', () => existsSync(out), { timeoutMs: 120_000, intervalMs: 250, describe: () => editorLogs(baselineUserDataDir, serverLog, 25) });
-		return JSON.parse(readFileSync(out, 'utf8'));
+		const probe = JSON.parse(readFileSync(out, 'utf8'));
+		if (probe.fatal) throw new Error(`the baseline probe failed:\n${probe.fatal}\n${editorLogs(baselineUserDataDir, serverLog, 25)}`);
+		return extraConfig.plain ? plainFigures(probe, load) : probe;
 	} finally {
 		await page.close().catch(() => {});
 		await server.stop();
@@ -295,6 +353,59 @@ async function session(name, config) {
 		await page.close().catch(() => {});
 		await server.stop();
 	}
+}
+
+/**
+ * --no-digests: one window over the generated folder. The probe opens a Markdown file (which
+ * activates the extension) and measures; nothing here touches the extension's views.
+ */
+async function plainSession(name) {
+	const out = join(root, `probe-${name}.json`);
+	const serverLog = join(root, `code-server-${name}.log`);
+	port ??= await freePort();
+	const server = await startCodeServer({
+		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
+		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ plain: true, ...PLAIN }) },
+	});
+	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	try {
+		const load = loadavg()[0];
+		await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
+		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+		await waitFor('the probe figures', () => existsSync(out), { timeoutMs: 120_000, intervalMs: 250, describe: () => editorLogs(userDataDir, serverLog, 25) });
+		const probe = JSON.parse(readFileSync(out, 'utf8'));
+		if (probe.fatal) throw new Error(`the probe failed:\n${probe.fatal}\n${editorLogs(userDataDir, serverLog, 25)}`);
+		const shot = join(SCREENSHOTS, `bench-plain-${name}.png`);
+		await page.screenshot({ path: shot });
+		return { ...plainFigures(probe, load), screenshot: shot };
+	} finally {
+		await page.close().catch(() => {});
+		await server.stop();
+	}
+}
+
+/** the --no-digests probe's figures, times from the moment it opened the file */
+function plainFigures(probe, load) {
+	const tl = probe.timeline;
+	const since = (at) => (at === undefined ? null : at - tl.openFile);
+	return {
+		loadAverageAtStart: Number(load.toFixed(2)),
+		loadAverageAtEnd: Number(loadavg()[0].toFixed(2)),
+		window: probe.window,
+		settle: probe.settle,
+		fromOpenMs: { fileShown: since(tl.fileShown), activated: since(tl.activated), backendKnown: since(tl.backendKnown), workspaceReady: since(tl.workspaceReady) },
+		activation: probe.activation,
+		backend: probe.backend,
+		filesKept: probe.api?.filesKept,
+		workerThreads: probe.workerThreads,
+		childProcesses: probe.childProcesses,
+		blocking: {
+			...probe.blocking,
+			// what ran after activate() returned (the open itself blocks the host ~100 ms in the baseline too)
+			longestBusyAfterActivationCpuMs: tl.activated === undefined ? null : Math.max(0, ...probe.blocking.busyBlocks.filter((b) => b.atMs >= tl.activated - tl.openFile).map((b) => b.cpuMs ?? b.ms)),
+		},
+		memory: probe.memory,
+	};
 }
 
 /** src/cli/scale.ts (the CLI bench's `--scale`), bundled for this script */

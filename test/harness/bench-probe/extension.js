@@ -7,7 +7,7 @@ const fs = require('fs');
 const { monitorEventLoopDelay } = require('perf_hooks');
 const v8 = require('v8');
 const vm = require('vm');
-const { delay, digestExtension, followStartup } = require('../bench-probe-shared.js');
+const { delay, digestExtension, followStartup, waitUntil } = require('../bench-probe-shared.js');
 
 const PROBE_MS = 5;
 // blocks from 25 ms: the target is 30 ms of CPU, and blocks just above it must show
@@ -80,82 +80,225 @@ async function measureBaseline(config) {
  * (`bench:editor --profile`): open the .cpuprofile in Chrome DevTools or VS Code.
  */
 async function cpuProfile(file) {
+	const sampling = await startSampling(200);
+	return { stop: async () => fs.writeFileSync(file, JSON.stringify(await sampling.stop())) };
+}
+
+/** V8's sampling profiler on this thread; `stop()` resolves with the profile */
+async function startSampling(intervalUs) {
 	const inspector = require('inspector');
 	const session = new inspector.Session();
 	session.connect();
 	const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
 	await post('Profiler.enable');
-	await post('Profiler.setSamplingInterval', { interval: 200 });
+	await post('Profiler.setSamplingInterval', { interval: intervalUs });
 	await post('Profiler.start');
 	return {
 		async stop() {
 			const { profile } = await post('Profiler.stop');
 			session.disconnect();
-			fs.writeFileSync(file, JSON.stringify(profile));
+			return profile;
 		},
 	};
 }
 
-async function measure(vscode, config) {
-	const profiler = config.cpuProfile ? await cpuProfile(config.cpuProfile) : undefined;
-	const started = Date.now();
-	const rss = rssSampler();
-	const drift = driftProbe();
-	const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-	loopDelay.enable();
-	const out = { probeStartedAt: started, timeline: {} };
-	const mark = (name) => (out.timeline[name] = Date.now());
-
-	const ext = await digestExtension(vscode);
-	// activate() on an extension already activating returns the same promise, so this is the
-	// time from here to its activate() returning (module load included)
-	const a0 = Date.now();
-	const c0 = threadCpuMs();
-	const wasActive = ext.isActive;
-	const api = await ext.activate();
-	// CPU time of this thread: module load and activate() without the waits of a loaded machine
-	out.activation = { ms: Date.now() - a0, cpuMs: c0 === undefined ? undefined : Math.round(threadCpuMs() - c0), alreadyActive: wasActive };
-	mark('activated');
-
-	const backend = await followStartup(api, config, out, 120_000);
-	const end = Date.now();
-	await profiler?.stop();
-	// a worker that built the index hands over to a fresh one loaded from its cache (memory back to
-	// the system): the memory figures are taken once that is done
-	if (backend?.service.whenSettled) {
-		await backend.service.whenSettled();
-		mark('settled');
+/**
+ * The sampled time (ms) of a profile whose stack holds a function of a script under `dir`: what
+ * that code ran, with whatever it called (the editor API, Node), on this thread. The samples measure
+ * wall time: on a loaded machine it includes the waits for a CPU in the middle of it. Garbage collection
+ * and the editor's own work on the extension's behalf (messages it answers) hold none of its frames
+ * and are not counted; the window's CPU against the baseline has them.
+ */
+function attributedMs(profile, dir) {
+	const prefix = require('url').pathToFileURL(dir).href;
+	const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+	const parent = new Map();
+	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	const ours = new Map();
+	const isOurs = (id) => {
+		if (ours.has(id)) return ours.get(id);
+		const url = byId.get(id).callFrame.url;
+		const yes = url.startsWith(prefix) || url.startsWith(dir) || (parent.has(id) && isOurs(parent.get(id)));
+		ours.set(id, yes);
+		return yes;
+	};
+	let total = 0;
+	let sampled = 0;
+	for (let i = 0; i < profile.samples.length; i++) {
+		sampled += profile.timeDeltas[i];
+		if (isOurs(profile.samples[i])) total += profile.timeDeltas[i];
 	}
+	return { ms: Math.round(total / 1000), ofSampledMs: Math.round(sampled / 1000) };
+}
 
-	loopDelay.disable();
-	drift.stop();
-	const blocks = drift.blocks(started, end);
-	const busy = blocks.filter((b) => b.cpuMs === undefined || b.cpuMs >= BLOCK_MS);
-	out.blocking = {
-		longestMs: blocks.reduce((m, b) => Math.max(m, b.ms), 0),
-		blocksOver25ms: blocks.length,
-		longestCpuMs: blocks.reduce((m, b) => Math.max(m, b.cpuMs ?? b.ms), 0),
-		blocksOver25msOfCpu: busy.length,
-		blocks: blocks.map((b) => ({ atMs: b.at - started, ms: b.ms, cpuMs: b.cpuMs })),
-		loopDelayMaxMs: Math.round(loopDelay.max / 1e6),
-		loopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
+/** worker threads of this process (Linux: /proc/self/task/<tid>/comm, Node names them `WorkerThread`); else undefined */
+function workerThreads() {
+	try {
+		return fs.readdirSync('/proc/self/task').filter((tid) => {
+			try {
+				return fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'WorkerThread';
+			} catch {
+				return false;
+			}
+		}).length;
+	} catch {
+		return undefined;
+	}
+}
+
+/** child processes of this process (Linux: /proc/<pid>/stat), by command name; else undefined */
+function childProcesses() {
+	try {
+		const children = [];
+		for (const pid of fs.readdirSync('/proc')) {
+			if (!/^\d+$/.test(pid)) continue;
+			try {
+				const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+				// `pid (comm) state ppid …`: the name may hold spaces and parentheses
+				const close = stat.lastIndexOf(')');
+				if (Number(stat.slice(close + 2).split(' ')[1]) !== process.pid) continue;
+				// Node children are all `MainThread`: the script they run says which
+				const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+				const script = argv.slice(1).find((a) => !a.startsWith('-'));
+				children.push(script ? script.split('/').slice(-3).join('/') : stat.slice(stat.indexOf('(') + 1, close));
+			} catch {
+				// gone meanwhile
+			}
+		}
+		return children;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The extension's module load and activate(), timed on this thread as the extension host runs them
+ * (no call of ours starts them): wraps require of its main file and its exported activate().
+ */
+function watchActivation(mainFile) {
+	const Module = require('module');
+	const original = Module._load;
+	const main = mainFile.replace(/\.js$/, '');
+	const seen = {};
+	Module._load = function (request, ...rest) {
+		if (seen.loadStartedAt !== undefined || typeof request !== 'string' || request.replace(/\.js$/, '') !== main) return original.call(this, request, ...rest);
+		seen.loadStartedAt = Date.now();
+		seen.cpuAtLoad = threadCpuMs();
+		const exports = original.call(this, request, ...rest);
+		seen.loadMs = Date.now() - seen.loadStartedAt;
+		seen.loadCpuMs = seen.cpuAtLoad === undefined ? undefined : Math.round(threadCpuMs() - seen.cpuAtLoad);
+		const activate = exports && exports.activate;
+		if (typeof activate !== 'function') return exports;
+		// a bundle's exports are getters: the extension host gets a copy with activate() wrapped
+		return {
+			...exports,
+			activate(...args) {
+				try {
+					return activate.apply(this, args);
+				} finally {
+					seen.activatedAt = Date.now();
+					seen.cpuMs = seen.cpuAtLoad === undefined ? undefined : Math.round(threadCpuMs() - seen.cpuAtLoad);
+				}
+			},
+		};
 	};
-	const before = process.memoryUsage();
-	gc();
-	await delay(200);
-	const after = process.memoryUsage();
-	rss.stop();
-	out.memory = {
-		rssMB: mb(after.rss),
-		peakRssMB: rss.peakMB(),
-		hostHeapUsedMB: mb(after.heapUsed),
-		hostHeapUsedBeforeGcMB: mb(before.heapUsed),
-		externalMB: mb(after.external),
-		arrayBuffersMB: mb(after.arrayBuffers),
-		hostFilesKept: api.workspace.files().length,
-	};
-	out.finishedAt = Date.now();
-	return out;
+	return { seen, restore: () => (Module._load = original) };
+}
+
+/** VS Code's own marks of an extension's activation (the extension host's performance marks), epoch ms */
+function activationMarks(id) {
+	const marks = globalThis.MonacoPerformanceMarks?.getMarks?.() ?? [];
+	const at = (name) => marks.find((m) => m.name === `code/extHost/${name}/${id}`)?.startTime;
+	return { willLoadCode: at('willLoadExtensionCode'), didLoadCode: at('didLoadExtensionCode'), willActivate: at('willActivateExtension'), didActivate: at('didActivateExtension') };
+}
+
+/**
+ * A workspace without digests (`bench:editor --no-digests`): after a settle time the probe opens
+ * one ordinary Markdown file as a user would (the extension activates on Markdown), then measures
+ * this thread's CPU over a fixed window from that moment, the extension's activation, its test
+ * API's readiness and backend, worker threads and child processes. The baseline run (no arXiv
+ * Digest installed) does the same, so the difference of the windows is what the extension cost.
+ */
+async function measurePlain(vscode, config) {
+	const started = Date.now();
+	const startCpu = threadCpuMs();
+	const out = { probeStartedAt: started, timeline: {}, plain: true };
+	const mark = (name) => (out.timeline[name] = Date.now());
+	const drift = driftProbe();
+	const rss = rssSampler();
+	let peakWorkers = workerThreads();
+	const workerTimer = setInterval(() => (peakWorkers = Math.max(peakWorkers ?? 0, workerThreads() ?? 0)), 250);
+	const ext = config.baseline ? undefined : await digestExtension(vscode);
+	const watch = ext ? watchActivation(require('path').join(ext.extensionPath, ext.packageJSON.main)) : undefined;
+	try {
+		// what the editor's own start-up costs stays out of the window
+		await delay(config.settleMs);
+		if (ext?.isActive) throw new Error('arXiv Digest was active before any Markdown file was opened: the window would not hold its activation');
+		const threadsBefore = workerThreads();
+		const childrenBefore = childProcesses();
+		// 1 ms samples in both runs (the baseline too), so the window's CPU carries the same overhead
+		const sampling = await startSampling(1000);
+		const c0 = threadCpuMs();
+		const opened = mark('openFile');
+		// the editor's start-up up to the open: the extension's manifest alone (its activation events) may cost here
+		out.settle = { ms: opened - started, hostThreadCpuMs: c0 === undefined ? undefined : Math.round(c0 - startCpu) };
+		const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, ...config.openFile.split('/'));
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		mark('fileShown');
+		let api;
+		if (ext) {
+			if (await waitUntil(() => ext.isActive, config.windowMs, 5)) {
+				mark('activated');
+				api = ext.exports;
+				if (!api?.workspace) throw new Error('arXiv Digest activated without its test API');
+				api.workspace.ready.then(() => mark('workspaceReady'));
+				const backend = await api.workspace.backend();
+				mark('backendKnown');
+				out.backend = backend ? { started: true, shards: backend.service.shardCount ?? undefined } : { started: false };
+			}
+		}
+		await delay(Math.max(0, opened + config.windowMs - Date.now()));
+		const windowCpu = threadCpuMs();
+		const end = Date.now();
+		const profile = await sampling.stop();
+		out.window = { ms: end - opened, hostThreadCpuMs: c0 === undefined ? undefined : Math.round(windowCpu - c0) };
+		// the time the host's sampling profiler saw in stacks through the extension's code (the profile spans the window)
+		if (ext) out.window.inExtensionCode = attributedMs(profile, ext.extensionPath);
+		const blocks = drift.blocks(opened, end);
+		out.blocking = {
+			longestMs: blocks.reduce((m, b) => Math.max(m, b.ms), 0),
+			longestCpuMs: blocks.reduce((m, b) => Math.max(m, b.cpuMs ?? b.ms), 0),
+			blocksOver25ms: blocks.length,
+			// the blocks the thread spent computing (the others it waited for a CPU of a loaded machine)
+			busyBlocks: blocks.filter((b) => b.cpuMs === undefined || b.cpuMs >= 10).map((b) => ({ atMs: b.at - opened, ms: b.ms, cpuMs: b.cpuMs })),
+		};
+		out.workerThreads = { beforeOpen: threadsBefore, atEnd: workerThreads(), peak: peakWorkers };
+		out.childProcesses = { beforeOpen: childrenBefore, atEnd: childProcesses() };
+		if (ext) {
+			const seen = watch.seen;
+			const marks = activationMarks(ext.id);
+			out.activation = {
+				// VS Code's marks: loading the code to activate() returned (its promise settled)
+				ms: marks.willLoadCode !== undefined && marks.didActivate !== undefined ? marks.didActivate - marks.willLoadCode : undefined,
+				marks,
+				// this thread's CPU from require of the main file to activate() returning
+				cpuMs: seen.cpuMs,
+				moduleLoadMs: seen.loadMs,
+				moduleLoadCpuMs: seen.loadCpuMs,
+				startedAfterOpenMs: seen.loadStartedAt === undefined ? undefined : seen.loadStartedAt - opened,
+				hookSawLoad: seen.loadStartedAt !== undefined,
+			};
+			out.api = api ? { filesKept: api.workspace.files().length } : undefined;
+		}
+		out.memory = { rssMB: mb(process.memoryUsage().rss), peakRssMB: rss.peakMB(), hostHeapUsedMB: mb(process.memoryUsage().heapUsed) };
+		out.finishedAt = Date.now();
+		return out;
+	} finally {
+		watch?.restore();
+		clearInterval(workerTimer);
+		drift.stop();
+		rss.stop();
+	}
 }
 
 async function activate() {
@@ -171,7 +314,7 @@ async function activate() {
 	let result;
 	try {
 		const config = JSON.parse(process.env.ARXIV_DIGEST_BENCH_CONFIG || '{}');
-		result = config.baseline ? await measureBaseline(config) : await measure(vscode, config);
+		result = config.plain ? await measurePlain(vscode, config) : config.baseline ? await measureBaseline(config) : await measure(vscode, config);
 	} catch (err) {
 		result = { fatal: String((err && err.stack) || err) };
 	}
