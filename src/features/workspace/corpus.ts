@@ -65,13 +65,22 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 	return { service: new SearchService([inProcessHandle(storage, 0, 1)]), ...byUri };
 }
 
+/** workspace state: whether the last finished scan of this workspace found digests */
+const FOUND_DIGESTS_KEY = 'arxivDigest.foundDigests';
+
+/** Remembers whether a finished scan found digests, for the next window's start (see hadDigests). */
+export function rememberFoundDigests(context: vscode.ExtensionContext, found: boolean): void {
+	if (context.workspaceState.get<boolean>(FOUND_DIGESTS_KEY) !== found) void context.workspaceState.update(FOUND_DIGESTS_KEY, found);
+}
+
 /**
  * Whether this workspace's own storage holds the file records of an earlier session: it had digests
  * then, so its index may start before the workspace is listed. The global storage, shared by every
  * window without a workspace, says nothing about this one.
  */
 export async function hadDigests(context: vscode.ExtensionContext): Promise<boolean> {
-	if (!context.storageUri) return false;
+	// the last scan found digests (a workspace of day-named notes has a records cache too)
+	if (!context.storageUri || context.workspaceState.get<boolean>(FOUND_DIGESTS_KEY) !== true) return false;
 	try {
 		return (await vscode.workspace.fs.readDirectory(context.storageUri)).some(([name, type]) => type === vscode.FileType.File && isFileRecordsCache(name));
 	} catch {
