@@ -27,7 +27,7 @@ import { CodeTable } from './codeTable';
 import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
 import { SortedTerms } from './sortedTerms';
-import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
+import { cjkCode, cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 
 export interface Occurrence {
@@ -299,7 +299,8 @@ export class PaperIndex {
 		return id;
 	}
 
-	private cjkId(code: number): number {
+	private cjkId(first: number, second: number): number {
+		const code = cjkCode(first, second);
 		let id = this.cjkVocab.get(code);
 		if (id < 0) {
 			id = this.newTerm(cjkCodeToTerm(code));
@@ -332,7 +333,7 @@ export class PaperIndex {
 		scanTerms(
 			text,
 			(word) => add(this.wordId(word)),
-			(code) => add(this.cjkId(code)),
+			(first, second) => add(this.cjkId(first, second)),
 			false,
 			false,
 			(source, start, end) => {
@@ -495,7 +496,7 @@ export class PaperIndex {
 		scanTerms(
 			authors,
 			(word) => nameTerms.add(this.wordId(word)),
-			(code) => nameTerms.add(this.cjkId(code)),
+			(first, second) => nameTerms.add(this.cjkId(first, second)),
 			true,
 		);
 		for (const id of nameTerms) this.names.push(id, num, 0);
