@@ -8,8 +8,10 @@
  * Frozen lists sit in one byte arena, each posting as two unsigned LEB128 varints:
  * the gap to the previous document number, then `packed`. Gaps of a common term are
  * small and most `packed` values are one field with tf 1, so a posting mostly takes
- * 2–3 bytes instead of 4. Postings added after the last freeze go to per-term tails
- * (plain number arrays, `num * 2^bits + packed`) until the next freeze.
+ * 2–3 bytes instead of 4. Postings added after the last freeze go to per-term tails until
+ * the next freeze: blocks in one log of typed arrays for all terms, so a cold build's millions
+ * of postings allocate no array per term and leave the garbage collector nothing to copy (a
+ * number[] per term cost a third of the short fields' build, in pushes and scavenges).
  */
 
 export interface FrozenPostings {
@@ -23,29 +25,104 @@ export interface FrozenPostings {
 
 const EMPTY_START = new Int32Array(1);
 
+const NO_TAILS = new Int32Array(0);
+/** the tails' log starts this large (slots) and doubles */
+const FIRST_LOG = 1 << 12;
+/** a term's tail grows in blocks of its size so far, from 2 to this many postings */
+const MAX_BLOCK = 64;
+
 export class PostingStore {
 	arena: Uint8Array = new Uint8Array(0);
 	start: Int32Array = EMPTY_START;
 	count: Int32Array = new Int32Array(0);
-	private tails: (number[] | undefined)[] = [];
-	/** 2^bits: document numbers are multiplied by it in the tails */
-	private readonly scale: number;
+	/**
+	 * The tails: one log of blocks for all terms. A block is a header slot (`logNum`: the term's
+	 * next block + 1, 0: none; `logPacked`: how many postings the block holds) and that many
+	 * posting slots (document number, packed counters). A term's postings sit in its chain of
+	 * blocks in the order they were added; blocks grow with the term, so a common term's postings
+	 * are read back (queries, freeze) mostly in sequence.
+	 */
+	private logNum: Int32Array = NO_TAILS;
+	private logPacked: Uint16Array = new Uint16Array(0);
+	private logUsed = 0;
+	/** per term (grown on demand): its first block + 1 (0: no tail), its last block, its tail postings, free slots in its last block */
+	private tailFirst: Int32Array = NO_TAILS;
+	private tailLast: Int32Array = NO_TAILS;
+	private tailCount: Int32Array = NO_TAILS;
+	private tailRoom: Int32Array = NO_TAILS;
 
-	/** `bits`: how many low bits `packed` may use */
-	constructor(readonly bits: number) {
-		this.scale = 2 ** bits;
-	}
+	/** `bits`: how many low bits `packed` may use (at most 16) */
+	constructor(readonly bits: number) {}
 
 	push(term: number, num: number, packed: number): void {
-		const value = num * this.scale + packed;
-		const tail = this.tails[term];
-		if (tail) tail.push(value);
-		else this.tails[term] = [value];
+		if (term >= this.tailFirst.length) this.growTerms(term + 1);
+		let last = this.tailLast[term];
+		if (this.tailRoom[term] === 0) {
+			const size = Math.min(MAX_BLOCK, Math.max(2, this.tailCount[term]));
+			const block = this.allocate(size + 1);
+			this.logNum[block] = 0;
+			this.logPacked[block] = size;
+			if (this.tailFirst[term] === 0) this.tailFirst[term] = block + 1;
+			else this.logNum[last] = block + 1;
+			this.tailLast[term] = last = block;
+			this.tailRoom[term] = size;
+		}
+		const at = last + 1 + this.logPacked[last] - this.tailRoom[term]--;
+		this.logNum[at] = num;
+		this.logPacked[at] = packed;
+		this.tailCount[term]++;
+	}
+
+	/** `slots` free slots at the end of the log; returns where they start */
+	private allocate(slots: number): number {
+		const at = this.logUsed;
+		if (at + slots > this.logNum.length) {
+			let size = Math.max(FIRST_LOG, this.logNum.length * 2);
+			while (size < at + slots) size *= 2;
+			const num = new Int32Array(size);
+			num.set(this.logNum);
+			this.logNum = num;
+			const packed = new Uint16Array(size);
+			packed.set(this.logPacked);
+			this.logPacked = packed;
+		}
+		this.logUsed = at + slots;
+		return at;
+	}
+
+	private growTerms(terms: number): void {
+		let size = Math.max(1024, this.tailFirst.length * 2);
+		while (size < terms) size *= 2;
+		const grow = (from: Int32Array) => {
+			const to = new Int32Array(size);
+			to.set(from);
+			return to;
+		};
+		this.tailFirst = grow(this.tailFirst);
+		this.tailLast = grow(this.tailLast);
+		this.tailCount = grow(this.tailCount);
+		this.tailRoom = grow(this.tailRoom);
+	}
+
+	/** how many postings wait in the tails of `term` */
+	private tailSize(term: number): number {
+		return term < this.tailCount.length ? this.tailCount[term] : 0;
+	}
+
+	/** Empties the tails (after a freeze or a restore) and gives their memory back. */
+	private clearTails(): void {
+		this.logNum = NO_TAILS;
+		this.logPacked = new Uint16Array(0);
+		this.logUsed = 0;
+		this.tailFirst = NO_TAILS;
+		this.tailLast = NO_TAILS;
+		this.tailCount = NO_TAILS;
+		this.tailRoom = NO_TAILS;
 	}
 
 	/** How many postings `term` has (dead documents included until the next freeze). */
 	size(term: number): number {
-		return (term < this.count.length ? this.count[term] : 0) + (this.tails[term]?.length ?? 0);
+		return (term < this.count.length ? this.count[term] : 0) + this.tailSize(term);
 	}
 
 	/** Calls `fn(num)` for every document of `term`, in increasing order (not for hot loops: see decode). */
@@ -84,13 +161,16 @@ export class PostingStore {
 				packs[k++] = packed;
 			}
 		}
-		const tail = this.tails[term];
-		if (tail) {
-			const scale = this.scale;
-			for (let i = 0; i < tail.length; i++) {
-				const num = Math.floor(tail[i] / scale);
-				nums[k] = num;
-				packs[k++] = tail[i] - num * scale;
+		let left = this.tailSize(term);
+		if (left > 0) {
+			const { logNum, logPacked } = this;
+			for (let block = this.tailFirst[term] - 1; left > 0; block = logNum[block] - 1) {
+				const n = Math.min(left, logPacked[block]);
+				for (let i = block + 1; i <= block + n; i++) {
+					nums[k] = logNum[i];
+					packs[k++] = logPacked[i];
+				}
+				left -= n;
 			}
 		}
 		return k;
@@ -98,7 +178,7 @@ export class PostingStore {
 
 	/** Rewrites every list into one arena, dropping postings of dead documents. */
 	freeze(termCount: number, alive: Uint8Array): void {
-		let out = new Uint8Array(Math.max(64, this.arena.length + 3 * this.tailPostings()));
+		let out = new Uint8Array(Math.max(64, this.arena.length + 3 * this.logUsed));
 		let at = 0;
 		const start = new Int32Array(termCount + 1);
 		const count = new Int32Array(termCount);
@@ -140,14 +220,7 @@ export class PostingStore {
 		this.arena = out.slice(0, at);
 		this.start = start;
 		this.count = count;
-		// preallocated so later additions stay in fast (non-dictionary) elements
-		this.tails = new Array<number[] | undefined>(termCount);
-	}
-
-	private tailPostings(): number {
-		let n = 0;
-		for (const tail of this.tails) if (tail) n += tail.length;
-		return n;
+		this.clearTails();
 	}
 
 	/** Installs frozen lists read back from a cache (checked by the caller). */
@@ -155,7 +228,7 @@ export class PostingStore {
 		this.arena = frozen.arena;
 		this.start = frozen.start;
 		this.count = frozen.count;
-		this.tails = new Array<number[] | undefined>(frozen.count.length);
+		this.clearTails();
 	}
 
 	/**
