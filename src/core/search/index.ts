@@ -52,8 +52,12 @@ export interface DocRecord {
 	 * cache (which leaves this text out: it was a third of its size) until fillBodies reads it back
 	 */
 	body?: Uint8Array;
-	/** the long fields while their indexing is deferred (encoding them is part of the second pass) */
-	pendingBody?: string;
+	/**
+	 * The paper while the indexing of its long fields is deferred (a cold build's first pass): their
+	 * text is put together and encoded in the second pass rather than copied in the first (its
+	 * fields are slices of the file's text, which stays in memory until then)
+	 */
+	pendingPaper?: Paper;
 	/** newest day first */
 	occ: Occurrence[];
 	bodyIndexed: boolean;
@@ -173,14 +177,16 @@ function bodyText(paper: Paper): string {
 	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
 }
 
-function sameContent(doc: DocRecord, paper: Paper, body: string): boolean {
+function sameContent(doc: DocRecord, paper: Paper): boolean {
+	// the long fields last: putting their text together is the expensive part
+	const body = () => bodyText(paper);
 	return (
 		doc.title === paper.title &&
 		doc.tldr === paper.tldr &&
 		(doc.translatedTitle ?? '') === (paper.translatedTitle ?? '') &&
 		doc.authors.join('\n') === paper.authors.join('\n') &&
 		doc.category === (paper.category ?? paper.section) &&
-		(doc.pendingBody !== undefined ? doc.pendingBody === body : doc.body !== undefined && decoder.decode(doc.body) === body)
+		(doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) === body() : doc.body !== undefined && decoder.decode(doc.body) === body())
 	);
 }
 
@@ -213,6 +219,8 @@ export class PaperIndex {
 	 * saved order rather than rebuild a Map of them (see restore)
 	 */
 	private readonly addedWords = new Map<string, number>();
+	/** the words include some restored from a cache that addedWords does not hold (a cold build's Map holds every word) */
+	private wordsRestored = false;
 	terms: string[] = [];
 	alive = new Uint8Array(1024);
 	readonly head = new PostingStore(HEAD_BITS);
@@ -285,7 +293,8 @@ export class PaperIndex {
 
 	/** The term id of a word, if indexed. */
 	private wordLookup(term: string): number | undefined {
-		return this.addedWords.get(term) ?? this.sortedTerms.sortedIdOf(term);
+		const id = this.addedWords.get(term);
+		return id !== undefined || !this.wordsRestored ? id : this.sortedTerms.sortedIdOf(term);
 	}
 
 	private wordId(term: string): number {
@@ -395,19 +404,18 @@ export class PaperIndex {
 			if (seen.has(paper.id)) continue;
 			seen.add(paper.id);
 			ids.push(paper.id);
-			const body = bodyText(paper);
 			const doc = this.byId.get(paper.id);
 			if (!doc) {
-				this.createDoc(paper, body, [{ file: path, day }]);
+				this.createDoc(paper, [{ file: path, day }]);
 				continue;
 			}
 			const occ = doc.occ.filter((o) => o.file !== path);
 			occ.push({ file: path, day });
 			occ.sort(compareOcc);
 			const newest = occ[0].file === path;
-			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper, body)) {
+			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper)) {
 				this.killDoc(doc);
-				this.createDoc(paper, body, occ);
+				this.createDoc(paper, occ);
 			} else {
 				doc.occ = occ;
 			}
@@ -434,7 +442,7 @@ export class PaperIndex {
 	}
 
 	private killDoc(doc: DocRecord): void {
-		if (doc.body === undefined && doc.pendingBody === undefined) this.missingBodies--;
+		if (doc.body === undefined && doc.pendingPaper === undefined) this.missingBodies--;
 		this.alive[doc.num] = 0;
 		this.docs[doc.num] = undefined;
 		if (this.byId.get(doc.id) === doc) this.byId.delete(doc.id);
@@ -447,8 +455,9 @@ export class PaperIndex {
 		this.lengthsVersion++;
 	}
 
-	private createDoc(paper: Paper, body: string, occ: Occurrence[]): DocRecord {
+	private createDoc(paper: Paper, occ: Occurrence[]): DocRecord {
 		const num = this.docs.length;
+		const body = this.deferBodies ? '' : bodyText(paper);
 		const doc: DocRecord = {
 			num,
 			id: own(paper.id),
@@ -459,7 +468,7 @@ export class PaperIndex {
 			tldr: own(paper.tldr),
 			link: paper.link === undefined ? undefined : own(paper.link),
 			body: this.deferBodies ? EMPTY : encoder.encode(body),
-			pendingBody: this.deferBodies ? body : undefined,
+			pendingPaper: this.deferBodies ? paper : undefined,
 			occ,
 			bodyIndexed: false,
 			seq: NO_SEQ,
@@ -536,10 +545,10 @@ export class PaperIndex {
 		while (i < pending.length) {
 			const doc = this.docs[pending[i++]];
 			if (doc && !doc.bodyIndexed) {
-				const text = doc.pendingBody ?? this.bodyOf(doc) ?? '';
-				if (doc.pendingBody !== undefined) {
+				const text = this.bodyOf(doc) ?? '';
+				if (doc.pendingPaper !== undefined) {
 					doc.body = encoder.encode(text);
-					doc.pendingBody = undefined;
+					doc.pendingPaper = undefined;
 				}
 				this.indexBody(doc, text);
 			}
@@ -977,8 +986,9 @@ export class PaperIndex {
 		return unknown ? undefined : found;
 	}
 
-	private bodyOf(doc: DocRecord): string | undefined {
-		return doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+	/** The long fields' text of a document (summaries, ABSTRACT_MARK, abstract); undefined while a cache left it out. */
+	bodyOf(doc: DocRecord): string | undefined {
+		return doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) : doc.body && decoder.decode(doc.body);
 	}
 
 	/** How many documents lack their long-field text (loaded from a cache, not yet read back). */
@@ -991,7 +1001,7 @@ export class PaperIndex {
 		const ids = this.files.get(path)?.ids ?? [];
 		return ids.some((id) => {
 			const doc = this.byId.get(id);
-			return doc !== undefined && doc.body === undefined && doc.pendingBody === undefined;
+			return doc !== undefined && doc.body === undefined && doc.pendingPaper === undefined;
 		});
 	}
 
@@ -1002,7 +1012,7 @@ export class PaperIndex {
 	fillBodies(digest: Digest): void {
 		for (const paper of digest.papers) {
 			const doc = this.byId.get(paper.id);
-			if (!doc || doc.body !== undefined || doc.pendingBody !== undefined) continue;
+			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined) continue;
 			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
 			doc.body = encoder.encode(bodyText(paper));
 			this.missingBodies--;
@@ -1159,7 +1169,7 @@ export class PaperIndex {
 			index.alive[doc.num] = 1;
 			index.byId.set(doc.id, doc);
 			if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
-			if (doc.body === undefined && doc.pendingBody === undefined) index.missingBodies++;
+			if (doc.body === undefined && doc.pendingPaper === undefined) index.missingBodies++;
 			const last = doc.bodyIndexed ? FIELD_COUNT : Field.Summaries;
 			for (let f = 0; f < last; f++) {
 				index.lengthSum[f] += index.lengths[doc.num * FIELD_COUNT + f];
@@ -1182,6 +1192,7 @@ export class PaperIndex {
 			index.cjkVocab.add(code, id);
 		}
 		if (!index.sortedTerms.restore(parts.order, (id) => (id >= 0 && id < terms.length && !isCjkTerm(terms[id]) ? terms[id] : undefined))) return undefined;
+		index.wordsRestored = true;
 		if (index.sortedTerms.size !== terms.length - cjk) return undefined;
 		index.head.restore(parts.head);
 		index.body.restore(parts.body);
