@@ -325,8 +325,11 @@ export class PaperIndex {
 		return id < 0 ? undefined : id;
 	}
 
-	/** Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it has. */
-	private accumulate(text: string | undefined, field: Field): number {
+	/**
+	 * Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it
+	 * has. With `seq`, also appends the field's word sequence to it in the same scan (see sequence).
+	 */
+	private accumulate(text: string | undefined, field: Field, seq?: number[]): number {
 		if (!text) return 0;
 		const [, at, bits] = SLOT_OF[field];
 		const unit = 1 << at;
@@ -342,12 +345,17 @@ export class PaperIndex {
 		scanTerms(
 			text,
 			(word) => add(this.wordId(word)),
-			(first, second) => add(this.cjkId(first, second)),
+			(first, second) => {
+				add(this.cjkId(first, second));
+				if (seq && seq[seq.length - 1] !== SEQ_BREAK) seq.push(SEQ_BREAK);
+			},
 			false,
 			false,
-			(source, start, end) => {
+			(source, start, end, joined) => {
 				const id = this.plainWordId(source, start, end);
-				if (id >= 0) add(id);
+				if (id < 0) return;
+				add(id);
+				if (seq && !joined) seq.push(id);
 			},
 		);
 		return length;
@@ -380,17 +388,25 @@ export class PaperIndex {
 		this.lengthsVersion++;
 	}
 
-	/** Word ids of a short field in order, hyphenated words as their parts, CJK runs as one break. */
-	private sequence(text: string | undefined, out: number[], keepStopwords = false): void {
-		if (!text) return;
+	/** The term id of a word as written, stopwords included (author names: `van`, `de`), -1 when it is no term. */
+	private nameWordId(text: string, start: number, end: number): number {
+		const id = this.plainWordId(text, start, end);
+		if (id >= 0) return id;
+		// the rare stopword (the memo holds -1 for it): folded again, keeping it
+		const term = foldTerm(text.slice(start, end), true);
+		return term === undefined ? -1 : this.wordId(term);
+	}
+
+	/** Word ids of an author name in order, stopwords kept, hyphenated words as their parts, CJK runs as one break. */
+	private nameSequence(text: string, out: number[]): void {
 		const onCjk = () => {
 			if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
 		};
 		const onPlain = (source: string, start: number, end: number) => {
-			const id = this.plainWordId(source, start, end);
+			const id = this.nameWordId(source, start, end);
 			if (id >= 0) out.push(id);
 		};
-		scanTerms(text, (word) => out.push(this.wordId(word)), onCjk, keepStopwords, true, keepStopwords ? undefined : onPlain);
+		scanTerms(text, (word) => out.push(this.wordId(word)), onCjk, true, true, onPlain);
 	}
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
@@ -497,8 +513,11 @@ export class PaperIndex {
 
 	private indexHead(doc: DocRecord): void {
 		const num = doc.num;
+		// the word sequence (see DocRecord.seq) of the title and the TL;DR comes from the scans that count them
+		const seq: number[] = [0, 0];
 		this.setLength(num, Field.Id, this.accumulate(doc.id, Field.Id));
-		this.setLength(num, Field.Title, this.accumulate(doc.title, Field.Title) + this.accumulate(doc.translatedTitle, Field.Title));
+		this.setLength(num, Field.Title, this.accumulate(doc.title, Field.Title, seq) + this.accumulate(doc.translatedTitle, Field.Title));
+		seq[0] = seq.length;
 		const authors = doc.authors.join('\n');
 		this.setLength(num, Field.Authors, this.accumulate(authors, Field.Authors));
 		const nameTerms = new Set<number>();
@@ -507,19 +526,20 @@ export class PaperIndex {
 			(word) => nameTerms.add(this.wordId(word)),
 			(first, second) => nameTerms.add(this.cjkId(first, second)),
 			true,
+			false,
+			(source, start, end) => {
+				const id = this.nameWordId(source, start, end);
+				if (id >= 0) nameTerms.add(id);
+			},
 		);
 		for (const id of nameTerms) this.names.push(id, num, 0);
 		this.setLength(num, Field.Category, this.accumulate(doc.category, Field.Category));
-		this.setLength(num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr));
-		this.flush(this.head, num);
-		const seq: number[] = [0, 0];
-		this.sequence(doc.title, seq);
-		seq[0] = seq.length;
-		this.sequence(doc.tldr, seq);
+		this.setLength(num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr, seq));
 		seq[1] = seq.length;
+		this.flush(this.head, num);
 		for (const author of doc.authors) {
 			seq.push(SEQ_BREAK);
-			this.sequence(author, seq, true);
+			this.nameSequence(author, seq);
 		}
 		doc.seq = Int32Array.from(seq);
 	}

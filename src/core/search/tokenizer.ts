@@ -123,11 +123,11 @@ export function foldInflection(word: string): string {
 }
 
 /**
- * Takes a word as the span `text[start, end)`, unfolded (a hyphenated word whole, then each of
- * its parts): lets the indexer map it to a term id without allocating it (see spanTable.ts and
- * foldTerm, which decides about stopwords).
+ * Takes a word as the span `text[start, end)`, unfolded (a hyphenated word whole, `joined`, then
+ * each of its parts): lets the indexer map it to a term id without allocating it (see
+ * spanTable.ts and foldTerm, which decides about stopwords).
  */
-export type PlainSink = (text: string, start: number, end: number) => void;
+export type PlainSink = (text: string, start: number, end: number, joined: boolean) => void;
 
 /**
  * Low-level scan used by the indexer: words arrive as folded strings, CJK bigrams and
@@ -190,12 +190,12 @@ export function scanTerms(
 		}
 		if (onPlain) {
 			// spans, not strings: the whole hyphenated word, then its parts (a part may hold a '.' of a number, never a '-')
-			if (!hyphenated || !partsOnly) onPlain(text, start, i);
+			if (!hyphenated || !partsOnly) onPlain(text, start, i, hyphenated);
 			if (hyphenated) {
 				let from = start;
 				for (let k = start; k <= i; k++) {
 					if (k === i || text.charCodeAt(k) === 0x2d) {
-						onPlain(text, from, k);
+						onPlain(text, from, k, false);
 						from = k + 1;
 					}
 				}
