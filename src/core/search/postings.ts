@@ -30,47 +30,60 @@ const NO_TAILS = new Int32Array(0);
 const FIRST_LOG = 1 << 12;
 /** a term's tail grows in blocks of its size so far, from 2 to this many postings */
 const MAX_BLOCK = 64;
+/** the per-term tail fields, side by side in PostingStore.tails */
+const TAIL_FIELDS = 4;
+const FIRST = 0;
+const COUNT = 1;
+const NEXT = 2;
+const END = 3;
+
+/** how many postings a term's tail block holds, made when the term had `before` tail postings */
+function blockSize(before: number): number {
+	return Math.min(MAX_BLOCK, Math.max(2, before));
+}
 
 export class PostingStore {
 	arena: Uint8Array = new Uint8Array(0);
 	start: Int32Array = EMPTY_START;
 	count: Int32Array = new Int32Array(0);
 	/**
-	 * The tails: one log of blocks for all terms. A block is a header slot (`logNum`: the term's
-	 * next block + 1, 0: none; `logPacked`: how many postings the block holds) and that many
-	 * posting slots (document number, packed counters). A term's postings sit in its chain of
-	 * blocks in the order they were added; blocks grow with the term, so a common term's postings
-	 * are read back (queries, freeze) mostly in sequence.
+	 * The tails: one log of blocks for all terms. A block is blockSize(postings before it) posting
+	 * slots (document number, packed counters) and a link slot (`logNum`: where the term's next
+	 * block starts). A term's postings sit in its chain of blocks in the order they were added;
+	 * blocks grow with the term, so a common term's postings are read back (queries, freeze)
+	 * mostly in sequence.
 	 */
 	private logNum: Int32Array = NO_TAILS;
 	private logPacked: Uint16Array = new Uint16Array(0);
 	private logUsed = 0;
-	/** per term (grown on demand): its first block + 1 (0: no tail), its last block, its tail postings, free slots in its last block */
-	private tailFirst: Int32Array = NO_TAILS;
-	private tailLast: Int32Array = NO_TAILS;
-	private tailCount: Int32Array = NO_TAILS;
-	private tailRoom: Int32Array = NO_TAILS;
+	/**
+	 * Per term, side by side (one cache line per push; grown on demand): where its first block
+	 * starts, how many tail postings it has, its next free slot, the end of its last block's slots.
+	 */
+	private tails: Int32Array = NO_TAILS;
 
 	/** `bits`: how many low bits `packed` may use (at most 16) */
 	constructor(readonly bits: number) {}
 
 	push(term: number, num: number, packed: number): void {
-		if (term >= this.tailFirst.length) this.growTerms(term + 1);
-		let last = this.tailLast[term];
-		if (this.tailRoom[term] === 0) {
-			const size = Math.min(MAX_BLOCK, Math.max(2, this.tailCount[term]));
+		const t = term * TAIL_FIELDS;
+		if (t >= this.tails.length) this.growTerms(term + 1);
+		const tails = this.tails;
+		let at = tails[t + NEXT];
+		if (at === tails[t + END]) {
+			// the last block is full (or there is none): a new one, linked from the old one's link slot (at)
+			const count = tails[t + COUNT];
+			const size = blockSize(count);
 			const block = this.allocate(size + 1);
-			this.logNum[block] = 0;
-			this.logPacked[block] = size;
-			if (this.tailFirst[term] === 0) this.tailFirst[term] = block + 1;
-			else this.logNum[last] = block + 1;
-			this.tailLast[term] = last = block;
-			this.tailRoom[term] = size;
+			if (count === 0) tails[t + FIRST] = block;
+			else this.logNum[at] = block;
+			at = block;
+			tails[t + END] = block + size;
 		}
-		const at = last + 1 + this.logPacked[last] - this.tailRoom[term]--;
 		this.logNum[at] = num;
 		this.logPacked[at] = packed;
-		this.tailCount[term]++;
+		tails[t + NEXT] = at + 1;
+		tails[t + COUNT]++;
 	}
 
 	/** `slots` free slots at the end of the log; returns where they start */
@@ -91,22 +104,17 @@ export class PostingStore {
 	}
 
 	private growTerms(terms: number): void {
-		let size = Math.max(1024, this.tailFirst.length * 2);
+		let size = Math.max(1024, (this.tails.length / TAIL_FIELDS) * 2);
 		while (size < terms) size *= 2;
-		const grow = (from: Int32Array) => {
-			const to = new Int32Array(size);
-			to.set(from);
-			return to;
-		};
-		this.tailFirst = grow(this.tailFirst);
-		this.tailLast = grow(this.tailLast);
-		this.tailCount = grow(this.tailCount);
-		this.tailRoom = grow(this.tailRoom);
+		const tails = new Int32Array(size * TAIL_FIELDS);
+		tails.set(this.tails);
+		this.tails = tails;
 	}
 
 	/** how many postings wait in the tails of `term` */
 	private tailSize(term: number): number {
-		return term < this.tailCount.length ? this.tailCount[term] : 0;
+		const t = term * TAIL_FIELDS;
+		return t < this.tails.length ? this.tails[t + COUNT] : 0;
 	}
 
 	/** Empties the tails (after a freeze or a restore) and gives their memory back. */
@@ -114,10 +122,7 @@ export class PostingStore {
 		this.logNum = NO_TAILS;
 		this.logPacked = new Uint16Array(0);
 		this.logUsed = 0;
-		this.tailFirst = NO_TAILS;
-		this.tailLast = NO_TAILS;
-		this.tailCount = NO_TAILS;
-		this.tailRoom = NO_TAILS;
+		this.tails = NO_TAILS;
 	}
 
 	/** How many postings `term` has (dead documents included until the next freeze). */
@@ -164,13 +169,18 @@ export class PostingStore {
 		let left = this.tailSize(term);
 		if (left > 0) {
 			const { logNum, logPacked } = this;
-			for (let block = this.tailFirst[term] - 1; left > 0; block = logNum[block] - 1) {
-				const n = Math.min(left, logPacked[block]);
-				for (let i = block + 1; i <= block + n; i++) {
+			let block = this.tails[term * TAIL_FIELDS + FIRST];
+			for (let before = 0; ; ) {
+				const size = blockSize(before);
+				const n = Math.min(left, size);
+				for (let i = block; i < block + n; i++) {
 					nums[k] = logNum[i];
 					packs[k++] = logPacked[i];
 				}
 				left -= n;
+				if (left === 0) break;
+				before += size;
+				block = logNum[block + size];
 			}
 		}
 		return k;
