@@ -580,9 +580,21 @@ export class PaperIndex {
 
 	/** Compacts postings (after a bulk build or load); drops dead documents' postings. */
 	freeze(): void {
-		this.head.freeze(this.terms.length, this.alive);
-		this.body.freeze(this.terms.length, this.alive);
-		this.names.freeze(this.terms.length, this.alive);
+		const steps = this.freezing();
+		while (!steps.next().done);
+	}
+
+	/**
+	 * freeze in steps of a few milliseconds, for an owner that answers queries in between (the
+	 * index stays as it was, and searchable, until each store puts its new lists in place at once);
+	 * nothing may be added or removed meanwhile.
+	 */
+	*freezing(): Generator<void, void> {
+		const terms = this.terms.length;
+		yield* this.head.freezing(terms, this.alive);
+		yield* this.body.freezing(terms, this.alive);
+		yield* this.names.freezing(terms, this.alive);
+		yield;
 		this.sortedTerms.sort();
 		// the build's word memo (megabytes) is worth little for the odd changed file
 		this.spans = new SpanTable();

@@ -30,6 +30,8 @@ const NO_TAILS = new Int32Array(0);
 const FIRST_LOG = 1 << 12;
 /** a term's tail grows in blocks of its size so far, from 2 to this many postings */
 const MAX_BLOCK = 64;
+/** terms per step of a freeze in steps (a few ms each) */
+const FREEZE_STEP = 1 << 13;
 /** the per-term tail fields, side by side in PostingStore.tails */
 const TAIL_FIELDS = 4;
 const FIRST = 0;
@@ -188,6 +190,16 @@ export class PostingStore {
 
 	/** Rewrites every list into one arena, dropping postings of dead documents. */
 	freeze(termCount: number, alive: Uint8Array): void {
+		const steps = this.freezing(termCount, alive);
+		while (!steps.next().done);
+	}
+
+	/**
+	 * The same, in steps (a pause every few thousand terms, so the owner can answer queries in
+	 * between): the lists stay as they were until the last step puts the new arena in place at once.
+	 * Nothing may be pushed meanwhile.
+	 */
+	*freezing(termCount: number, alive: Uint8Array): Generator<void, void> {
 		let out = new Uint8Array(Math.max(64, this.arena.length + 3 * this.logUsed));
 		let at = 0;
 		const start = new Int32Array(termCount + 1);
@@ -202,6 +214,7 @@ export class PostingStore {
 		let nums = new Int32Array(1024);
 		let packs = new Int32Array(1024);
 		for (let t = 0; t < termCount; t++) {
+			if ((t & (FREEZE_STEP - 1)) === FREEZE_STEP - 1) yield;
 			start[t] = at;
 			if (this.size(t) > nums.length) {
 				nums = new Int32Array(this.size(t) * 2);
