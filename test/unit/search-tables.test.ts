@@ -66,6 +66,30 @@ describe('search lookup tables', () => {
 		check();
 	});
 
+	it('PostingStore.freezing keeps the lists readable as they were until its last step', () => {
+		const store = new PostingStore(8);
+		const terms = 20000;
+		for (let term = 0; term < terms; term++) for (let num = term % 3; num < 9; num += 3) store.push(term, num, 1 + (term % 200));
+		const read = (term: number) => {
+			const nums = new Int32Array(store.size(term));
+			const packs = new Int32Array(nums.length);
+			const k = store.decode(term, nums, packs);
+			return [...nums.subarray(0, k)].map((n, i) => `${n}:${packs[i]}`).join(' ');
+		};
+		const before = Array.from({ length: terms }, (_, t) => read(t));
+		const alive = new Uint8Array(16).fill(1);
+		alive[3] = 0;
+		const steps = store.freezing(terms, alive);
+		let paused = 0;
+		while (!steps.next().done) {
+			paused++;
+			for (const t of [0, 1, 2, terms - 1]) assert.equal(read(t), before[t], 'unchanged until the end');
+		}
+		assert.ok(paused > 1, `${paused} pauses`);
+		assert.equal(read(0), before[0].split(' ').filter((p) => !p.startsWith('3:')).join(' '), 'dead documents dropped at the end');
+		assert.equal(read(1), before[1]);
+	});
+
 	it('the index scan gives hyphenated words as spans, whole then parts, as the string scan folds them', () => {
 		const text = 'Token-pruning for vision-language-action models, v1.5-turbo and 3D-aware GPT-4o; the-of stop-words.';
 		const spans: string[] = [];
