@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { CodeTable } from '../../src/core/search/codeTable';
+import { PostingStore } from '../../src/core/search/postings';
 import { MISSING, SpanTable } from '../../src/core/search/spanTable';
+import { scanTerms, tokenize } from '../../src/core/search/tokenizer';
 
 describe('search lookup tables', () => {
 	it('CodeTable maps 32-bit codes (beyond the small-integer range) to ids through growth', () => {
@@ -22,5 +24,83 @@ describe('search lookup tables', () => {
 		assert.equal(table.get('word1', 0, 4), MISSING);
 		table.add('stop', 0, 4, -1);
 		assert.equal(table.get('a stop', 2, 6), -1);
+	});
+
+	it('PostingStore gives each term its postings in order, across tail blocks, a freeze and more additions', () => {
+		const store = new PostingStore(13);
+		const expected = new Map<number, [number, number][]>();
+		const add = (term: number, num: number, packed: number) => {
+			store.push(term, num, packed);
+			if (!expected.has(term)) expected.set(term, []);
+			(expected.get(term) as [number, number][]).push([num, packed]);
+		};
+		const alive = new Uint8Array(4000).fill(1);
+		// interleaved terms of every frequency: a term every document, every 7th, once; packed up to 13 bits
+		for (let num = 0; num < 3000; num++) {
+			add(0, num, 1);
+			if (num % 7 === 0) add(1 + (num % 5), num, (num * 31) & 0x1fff);
+			add(10 + num, num, 8191);
+		}
+		const check = () => {
+			for (const [term, postings] of expected) {
+				assert.equal(store.size(term), postings.length);
+				const nums = new Int32Array(postings.length);
+				const packs = new Int32Array(postings.length);
+				assert.equal(store.decode(term, nums, packs), postings.length);
+				assert.deepEqual([...nums].map((n, i) => [n, packs[i]]), postings, `term ${term}`);
+			}
+			assert.equal(store.size(99999), 0);
+		};
+		check();
+		store.freeze(3010, alive);
+		check();
+		// after a freeze, new postings go to fresh tails behind the frozen ones
+		for (let num = 3000; num < 3100; num++) add(num % 3, num, 2);
+		check();
+		alive[5] = 0;
+		store.freeze(3010, alive);
+		for (const postings of expected.values()) {
+			const at = postings.findIndex(([num]) => num === 5);
+			if (at >= 0) postings.splice(at, 1);
+		}
+		check();
+	});
+
+	it('PostingStore.freezing keeps the lists readable as they were until its last step', () => {
+		const store = new PostingStore(8);
+		const terms = 20000;
+		for (let term = 0; term < terms; term++) for (let num = term % 3; num < 9; num += 3) store.push(term, num, 1 + (term % 200));
+		const read = (term: number) => {
+			const nums = new Int32Array(store.size(term));
+			const packs = new Int32Array(nums.length);
+			const k = store.decode(term, nums, packs);
+			return [...nums.subarray(0, k)].map((n, i) => `${n}:${packs[i]}`).join(' ');
+		};
+		const before = Array.from({ length: terms }, (_, t) => read(t));
+		const alive = new Uint8Array(16).fill(1);
+		alive[3] = 0;
+		const steps = store.freezing(terms, alive);
+		let paused = 0;
+		while (!steps.next().done) {
+			paused++;
+			for (const t of [0, 1, 2, terms - 1]) assert.equal(read(t), before[t], 'unchanged until the end');
+		}
+		assert.ok(paused > 1, `${paused} pauses`);
+		assert.equal(read(0), before[0].split(' ').filter((p) => !p.startsWith('3:')).join(' '), 'dead documents dropped at the end');
+		assert.equal(read(1), before[1]);
+	});
+
+	it('the index scan gives hyphenated words as spans, whole then parts, as the string scan folds them', () => {
+		const text = 'Token-pruning for vision-language-action models, v1.5-turbo and 3D-aware GPT-4o; the-of stop-words.';
+		const spans: string[] = [];
+		scanTerms(text, () => assert.fail('words go to onPlain'), () => undefined, false, false, (source, start, end) => spans.push(source.slice(start, end)));
+		assert.deepEqual(spans, [
+			'Token-pruning', 'Token', 'pruning', 'for', 'vision-language-action', 'vision', 'language', 'action', 'models',
+			'v1.5-turbo', 'v1.5', 'turbo', 'and', '3D-aware', '3D', 'aware', 'GPT-4o', 'GPT', '4o', 'the-of', 'the', 'of', 'stop-words', 'stop', 'words',
+		]);
+		const parts: string[] = [];
+		scanTerms(text, () => assert.fail('words go to onPlain'), () => undefined, false, true, (source, start, end) => parts.push(source.slice(start, end)));
+		assert.deepEqual(parts, spans.filter((s) => !s.includes('-')));
+		assert.ok(tokenize(text).includes('token-pruning'));
 	});
 });

@@ -90,4 +90,34 @@ describe('a search service started before it knows its files', () => {
 		const reply = await service.search('quokka', 5);
 		assert.ok(reply.ok && reply.result.hits.length === 1, JSON.stringify(reply));
 	});
+
+	it('is searchable in every field once every shard reported its index complete, before their caches are written', async () => {
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		let writes = 0;
+		const files: FileAccess = {
+			...memoryFiles(),
+			writeCache: async () => {
+				writes++;
+				await held;
+			},
+		};
+		const service = new SearchService([inProcessShard(filesCorpusIO(files, { yield: () => Promise.resolve(), now: () => 0 }), 0, 1)]);
+		let opened = false;
+		const opening = service.open([{ path: PATH }]).then(() => (opened = true));
+		await service.whenIndexed();
+		assert.strictEqual(service.phase, 'full');
+		const reply = await service.search('quokkas plan', 5);
+		assert.ok(reply.ok && reply.result.hits.length === 1, JSON.stringify(reply));
+		// the shard writes its cache after saying so, and its open answers only once that is done
+		while (writes === 0) await new Promise((resolve) => setImmediate(resolve));
+		assert.strictEqual(opened, false, 'open waits for the cache write');
+		let settled = false;
+		const settling = service.whenSettled().then(() => (settled = true));
+		await new Promise((resolve) => setImmediate(resolve));
+		assert.strictEqual(settled, false, 'whenSettled waits for the open');
+		release();
+		await opening;
+		await settling;
+	});
 });

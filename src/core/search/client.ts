@@ -367,6 +367,14 @@ export class SearchService {
 	/** resolves when titles, authors, ids and TL;DRs of every file are searchable */
 	readonly headReady = new Promise<void>((resolve) => (this.headResolve = resolve));
 	private opened: Promise<void> | undefined;
+	/**
+	 * resolves when every shard reported the last `open`'s index complete ('full'), or that open
+	 * returned: a shard then writes its caches, which is no reason to wait for it (whenIndexed)
+	 */
+	private searchable: Promise<void> | undefined;
+	private searchableResolve: (() => void) | undefined;
+	/** shards whose index is not complete yet for the last `open` */
+	private fullPending = new Set<number>();
 	private openCalled!: () => void;
 	/** resolves when `open` is first called: a backend may start (and load its caches) before it knows the files */
 	private readonly openRequested = new Promise<void>((resolve) => (this.openCalled = resolve));
@@ -394,6 +402,7 @@ export class SearchService {
 				} else if ('event' in event && event.event === 'progress') {
 					this.progress[i] = { phase: event.phase, done: event.done, total: event.total };
 					this.fireProgress();
+					if (event.phase === 'full' && this.fullPending.delete(i) && this.fullPending.size === 0) this.searchableResolve?.();
 				} else if ('event' in event && event.event === 'filesReady') {
 					this.filesPending.delete(i);
 					if (this.filesPending.size === 0) this.filesResolve?.();
@@ -456,8 +465,15 @@ export class SearchService {
 		for (const f of files) byShard[shardOf(f.path, this.shards.length)].push(f);
 		this.filesPending = new Set(this.shards.map((_, i) => i));
 		this.filesReady = new Promise((resolve) => (this.filesResolve = resolve));
+		this.fullPending = new Set(this.shards.map((_, i) => i));
+		let searchable!: () => void;
+		this.searchable = new Promise<void>((resolve) => (this.searchableResolve = searchable = resolve)).then(() => {
+			this.phase = 'full';
+			this.headResolve();
+		});
 		this.opened = Promise.all(this.shards.map((s, i) => s.call({ method: 'open', files: byShard[i] }))).then(() => {
 			this.filesResolve?.();
+			searchable();
 			this.phase = 'full';
 			this.headResolve();
 		});
@@ -485,14 +501,17 @@ export class SearchService {
 		return counts.reduce((a, b) => a + b, 0);
 	}
 
-	/** resolves when the last `open` finished (before the first `open`: when that one finishes) */
+	/**
+	 * resolves when every field of every file of the last `open` is searchable (before the first
+	 * `open`: when that one's are), without waiting for the shards to write their caches
+	 */
 	whenIndexed(): Promise<void> {
-		return this.opened ?? this.openRequested.then(() => this.opened);
+		return this.searchable ?? this.openRequested.then(() => this.searchable);
 	}
 
-	/** resolves when the last `open` finished and no shard is swapping its worker for a fresh one (its memory figures are final) */
+	/** resolves when the last `open` finished (its caches written) and no shard is swapping its worker for a fresh one (its memory figures are final) */
 	async whenSettled(): Promise<void> {
-		await this.whenIndexed();
+		await (this.opened ?? this.openRequested.then(() => this.opened));
 		await Promise.all(this.shards.map((s) => s.settled?.()));
 	}
 

@@ -5,17 +5,16 @@
  * fraction of it, and it allocates nothing per lookup.
  */
 export class CodeTable {
-	/** the code per slot, 0 = empty (codes are positive) */
-	private keys: Uint32Array;
-	private values: Int32Array;
+	/** per slot, side by side (one cache line per probe): the code as an int32 (0 = empty: codes are positive), its id */
+	private slots: Int32Array;
+	/** slots - 1 (their count is a power of two) */
 	private mask: number;
 	private used = 0;
 
 	constructor(capacity = 1 << 12) {
 		let size = 16;
 		while (size < capacity * 2) size *= 2;
-		this.keys = new Uint32Array(size);
-		this.values = new Int32Array(size);
+		this.slots = new Int32Array(size * 2);
 		this.mask = size - 1;
 	}
 
@@ -25,7 +24,7 @@ export class CodeTable {
 
 	/** Grows the table once so that `count` more codes fit without growing again. */
 	reserve(count: number): void {
-		while ((this.used + count) * 2 > this.keys.length) this.grow();
+		while ((this.used + count) * 2 > this.mask + 1) this.grow();
 	}
 
 	private slot(code: number): number {
@@ -35,35 +34,35 @@ export class CodeTable {
 
 	/** The id of `code`, or -1. */
 	get(code: number): number {
-		const keys = this.keys;
+		const slots = this.slots;
+		const key = code | 0;
 		for (let i = this.slot(code) & this.mask; ; i = (i + 1) & this.mask) {
-			const k = keys[i];
-			if (k === code) return this.values[i];
+			const k = slots[2 * i];
+			if (k === key) return slots[2 * i + 1];
 			if (k === 0) return -1;
 		}
 	}
 
 	/** Stores `id` for `code` (a positive 32-bit integer not in the table yet). */
 	add(code: number, id: number): void {
-		if ((this.used + 1) * 2 > this.keys.length) this.grow();
+		if ((this.used + 1) * 2 > this.mask + 1) this.grow();
 		this.insert(code, id);
 		this.used++;
 	}
 
-	private insert(key: number, id: number): void {
-		const keys = this.keys;
-		let i = this.slot(key) & this.mask;
-		while (keys[i] !== 0) i = (i + 1) & this.mask;
-		keys[i] = key;
-		this.values[i] = id;
+	private insert(code: number, id: number): void {
+		const slots = this.slots;
+		let i = this.slot(code) & this.mask;
+		while (slots[2 * i] !== 0) i = (i + 1) & this.mask;
+		slots[2 * i] = code | 0;
+		slots[2 * i + 1] = id;
 	}
 
 	private grow(): void {
-		const keys = this.keys;
-		const values = this.values;
-		this.keys = new Uint32Array(keys.length * 2);
-		this.values = new Int32Array(keys.length * 2);
-		this.mask = this.keys.length - 1;
-		for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.insert(keys[i], values[i]);
+		const old = this.slots;
+		this.slots = new Int32Array(old.length * 2);
+		this.mask = old.length - 1;
+		// the code back from its int32 (>>> 0), so it hashes to the slot get() looks in
+		for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.insert(old[i] >>> 0, old[i + 1]);
 	}
 }

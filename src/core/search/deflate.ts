@@ -4,10 +4,17 @@
  * than the web CompressionStream: the stream machinery took ~4× longer on a shard's 10 MB. The web
  * build takes deflate.web.ts (CompressionStream) instead: a browser has no node:zlib.
  */
-import { deflateRaw, inflateRaw } from 'node:zlib';
+import { constants, deflateRaw, inflateRaw } from 'node:zlib';
+
+/**
+ * The fastest level: on the 167-day folder's index cache (14.4 MB of JSON) it takes 181 ms of CPU
+ * instead of 374 ms at the default level for 7.2 MB instead of 6.6 MB, and inflates as fast (a cold
+ * build writes its caches right after it, on a machine the user is working on).
+ */
+const LEVEL = constants.Z_BEST_SPEED;
 
 export function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-	return new Promise((resolve, reject) => deflateRaw(bytes, (error, out) => (error ? reject(error) : resolve(out))));
+	return new Promise((resolve, reject) => deflateRaw(bytes, { level: LEVEL }, (error, out) => (error ? reject(error) : resolve(out))));
 }
 
 /**

@@ -182,7 +182,14 @@ export class SearchShard {
 	async save(): Promise<void> {
 		// the cache holds no long-field text, so it cannot hold a document whose long fields are not indexed yet
 		if (this.index.pendingBodyCount > 0) return;
-		this.index.freeze();
+		// in slices: a cold build's freeze takes ~0.5 s, queries are answered in between
+		const steps = this.index.freezing();
+		let started = this.io.now();
+		while (!steps.next().done) {
+			if (this.io.now() - started < (this.io.sliceMs ?? BODY_SLICE_MS)) continue;
+			await this.io.yield();
+			started = this.io.now();
+		}
 		try {
 			await this.io.writeCache(await encodeCache(this.index, this.key));
 		} catch {

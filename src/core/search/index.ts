@@ -27,7 +27,7 @@ import { CodeTable } from './codeTable';
 import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
 import { SortedTerms } from './sortedTerms';
-import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
+import { cjkCode, cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 
 export interface Occurrence {
@@ -52,8 +52,12 @@ export interface DocRecord {
 	 * cache (which leaves this text out: it was a third of its size) until fillBodies reads it back
 	 */
 	body?: Uint8Array;
-	/** the long fields while their indexing is deferred (encoding them is part of the second pass) */
-	pendingBody?: string;
+	/**
+	 * The paper while the indexing of its long fields is deferred (a cold build's first pass): their
+	 * text is put together and encoded in the second pass rather than copied in the first (its
+	 * fields are slices of the file's text, which stays in memory until then)
+	 */
+	pendingPaper?: Paper;
 	/** newest day first */
 	occ: Occurrence[];
 	bodyIndexed: boolean;
@@ -173,14 +177,16 @@ function bodyText(paper: Paper): string {
 	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
 }
 
-function sameContent(doc: DocRecord, paper: Paper, body: string): boolean {
+function sameContent(doc: DocRecord, paper: Paper): boolean {
+	// the long fields last: putting their text together is the expensive part
+	const body = () => bodyText(paper);
 	return (
 		doc.title === paper.title &&
 		doc.tldr === paper.tldr &&
 		(doc.translatedTitle ?? '') === (paper.translatedTitle ?? '') &&
 		doc.authors.join('\n') === paper.authors.join('\n') &&
 		doc.category === (paper.category ?? paper.section) &&
-		(doc.pendingBody !== undefined ? doc.pendingBody === body : doc.body !== undefined && decoder.decode(doc.body) === body)
+		(doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) === body() : doc.body !== undefined && decoder.decode(doc.body) === body())
 	);
 }
 
@@ -213,6 +219,8 @@ export class PaperIndex {
 	 * saved order rather than rebuild a Map of them (see restore)
 	 */
 	private readonly addedWords = new Map<string, number>();
+	/** the words include some restored from a cache that addedWords does not hold (a cold build's Map holds every word) */
+	private wordsRestored = false;
 	terms: string[] = [];
 	alive = new Uint8Array(1024);
 	readonly head = new PostingStore(HEAD_BITS);
@@ -285,7 +293,8 @@ export class PaperIndex {
 
 	/** The term id of a word, if indexed. */
 	private wordLookup(term: string): number | undefined {
-		return this.addedWords.get(term) ?? this.sortedTerms.sortedIdOf(term);
+		const id = this.addedWords.get(term);
+		return id !== undefined || !this.wordsRestored ? id : this.sortedTerms.sortedIdOf(term);
 	}
 
 	private wordId(term: string): number {
@@ -299,7 +308,8 @@ export class PaperIndex {
 		return id;
 	}
 
-	private cjkId(code: number): number {
+	private cjkId(first: number, second: number): number {
+		const code = cjkCode(first, second);
 		let id = this.cjkVocab.get(code);
 		if (id < 0) {
 			id = this.newTerm(cjkCodeToTerm(code));
@@ -315,8 +325,11 @@ export class PaperIndex {
 		return id < 0 ? undefined : id;
 	}
 
-	/** Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it has. */
-	private accumulate(text: string | undefined, field: Field): number {
+	/**
+	 * Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it
+	 * has. With `seq`, also appends the field's word sequence to it in the same scan (see sequence).
+	 */
+	private accumulate(text: string | undefined, field: Field, seq?: number[]): number {
 		if (!text) return 0;
 		const [, at, bits] = SLOT_OF[field];
 		const unit = 1 << at;
@@ -332,12 +345,17 @@ export class PaperIndex {
 		scanTerms(
 			text,
 			(word) => add(this.wordId(word)),
-			(code) => add(this.cjkId(code)),
+			(first, second) => {
+				add(this.cjkId(first, second));
+				if (seq && seq[seq.length - 1] !== SEQ_BREAK) seq.push(SEQ_BREAK);
+			},
 			false,
 			false,
-			(source, start, end) => {
+			(source, start, end, joined) => {
 				const id = this.plainWordId(source, start, end);
-				if (id >= 0) add(id);
+				if (id < 0) return;
+				add(id);
+				if (seq && !joined) seq.push(id);
 			},
 		);
 		return length;
@@ -370,17 +388,25 @@ export class PaperIndex {
 		this.lengthsVersion++;
 	}
 
-	/** Word ids of a short field in order, hyphenated words as their parts, CJK runs as one break. */
-	private sequence(text: string | undefined, out: number[], keepStopwords = false): void {
-		if (!text) return;
+	/** The term id of a word as written, stopwords included (author names: `van`, `de`), -1 when it is no term. */
+	private nameWordId(text: string, start: number, end: number): number {
+		const id = this.plainWordId(text, start, end);
+		if (id >= 0) return id;
+		// the rare stopword (the memo holds -1 for it): folded again, keeping it
+		const term = foldTerm(text.slice(start, end), true);
+		return term === undefined ? -1 : this.wordId(term);
+	}
+
+	/** Word ids of an author name in order, stopwords kept, hyphenated words as their parts, CJK runs as one break. */
+	private nameSequence(text: string, out: number[]): void {
 		const onCjk = () => {
 			if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
 		};
 		const onPlain = (source: string, start: number, end: number) => {
-			const id = this.plainWordId(source, start, end);
+			const id = this.nameWordId(source, start, end);
 			if (id >= 0) out.push(id);
 		};
-		scanTerms(text, (word) => out.push(this.wordId(word)), onCjk, keepStopwords, true, keepStopwords ? undefined : onPlain);
+		scanTerms(text, (word) => out.push(this.wordId(word)), onCjk, true, true, onPlain);
 	}
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
@@ -394,19 +420,18 @@ export class PaperIndex {
 			if (seen.has(paper.id)) continue;
 			seen.add(paper.id);
 			ids.push(paper.id);
-			const body = bodyText(paper);
 			const doc = this.byId.get(paper.id);
 			if (!doc) {
-				this.createDoc(paper, body, [{ file: path, day }]);
+				this.createDoc(paper, [{ file: path, day }]);
 				continue;
 			}
 			const occ = doc.occ.filter((o) => o.file !== path);
 			occ.push({ file: path, day });
 			occ.sort(compareOcc);
 			const newest = occ[0].file === path;
-			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper, body)) {
+			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper)) {
 				this.killDoc(doc);
-				this.createDoc(paper, body, occ);
+				this.createDoc(paper, occ);
 			} else {
 				doc.occ = occ;
 			}
@@ -433,7 +458,7 @@ export class PaperIndex {
 	}
 
 	private killDoc(doc: DocRecord): void {
-		if (doc.body === undefined && doc.pendingBody === undefined) this.missingBodies--;
+		if (doc.body === undefined && doc.pendingPaper === undefined) this.missingBodies--;
 		this.alive[doc.num] = 0;
 		this.docs[doc.num] = undefined;
 		if (this.byId.get(doc.id) === doc) this.byId.delete(doc.id);
@@ -446,8 +471,9 @@ export class PaperIndex {
 		this.lengthsVersion++;
 	}
 
-	private createDoc(paper: Paper, body: string, occ: Occurrence[]): DocRecord {
+	private createDoc(paper: Paper, occ: Occurrence[]): DocRecord {
 		const num = this.docs.length;
+		const body = this.deferBodies ? '' : bodyText(paper);
 		const doc: DocRecord = {
 			num,
 			id: own(paper.id),
@@ -458,7 +484,7 @@ export class PaperIndex {
 			tldr: own(paper.tldr),
 			link: paper.link === undefined ? undefined : own(paper.link),
 			body: this.deferBodies ? EMPTY : encoder.encode(body),
-			pendingBody: this.deferBodies ? body : undefined,
+			pendingPaper: this.deferBodies ? paper : undefined,
 			occ,
 			bodyIndexed: false,
 			seq: NO_SEQ,
@@ -487,29 +513,33 @@ export class PaperIndex {
 
 	private indexHead(doc: DocRecord): void {
 		const num = doc.num;
+		// the word sequence (see DocRecord.seq) of the title and the TL;DR comes from the scans that count them
+		const seq: number[] = [0, 0];
 		this.setLength(num, Field.Id, this.accumulate(doc.id, Field.Id));
-		this.setLength(num, Field.Title, this.accumulate(doc.title, Field.Title) + this.accumulate(doc.translatedTitle, Field.Title));
+		this.setLength(num, Field.Title, this.accumulate(doc.title, Field.Title, seq) + this.accumulate(doc.translatedTitle, Field.Title));
+		seq[0] = seq.length;
 		const authors = doc.authors.join('\n');
 		this.setLength(num, Field.Authors, this.accumulate(authors, Field.Authors));
 		const nameTerms = new Set<number>();
 		scanTerms(
 			authors,
 			(word) => nameTerms.add(this.wordId(word)),
-			(code) => nameTerms.add(this.cjkId(code)),
+			(first, second) => nameTerms.add(this.cjkId(first, second)),
 			true,
+			false,
+			(source, start, end) => {
+				const id = this.nameWordId(source, start, end);
+				if (id >= 0) nameTerms.add(id);
+			},
 		);
 		for (const id of nameTerms) this.names.push(id, num, 0);
 		this.setLength(num, Field.Category, this.accumulate(doc.category, Field.Category));
-		this.setLength(num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr));
-		this.flush(this.head, num);
-		const seq: number[] = [0, 0];
-		this.sequence(doc.title, seq);
-		seq[0] = seq.length;
-		this.sequence(doc.tldr, seq);
+		this.setLength(num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr, seq));
 		seq[1] = seq.length;
+		this.flush(this.head, num);
 		for (const author of doc.authors) {
 			seq.push(SEQ_BREAK);
-			this.sequence(author, seq, true);
+			this.nameSequence(author, seq);
 		}
 		doc.seq = Int32Array.from(seq);
 	}
@@ -535,10 +565,10 @@ export class PaperIndex {
 		while (i < pending.length) {
 			const doc = this.docs[pending[i++]];
 			if (doc && !doc.bodyIndexed) {
-				const text = doc.pendingBody ?? this.bodyOf(doc) ?? '';
-				if (doc.pendingBody !== undefined) {
+				const text = this.bodyOf(doc) ?? '';
+				if (doc.pendingPaper !== undefined) {
 					doc.body = encoder.encode(text);
-					doc.pendingBody = undefined;
+					doc.pendingPaper = undefined;
 				}
 				this.indexBody(doc, text);
 			}
@@ -550,9 +580,21 @@ export class PaperIndex {
 
 	/** Compacts postings (after a bulk build or load); drops dead documents' postings. */
 	freeze(): void {
-		this.head.freeze(this.terms.length, this.alive);
-		this.body.freeze(this.terms.length, this.alive);
-		this.names.freeze(this.terms.length, this.alive);
+		const steps = this.freezing();
+		while (!steps.next().done);
+	}
+
+	/**
+	 * freeze in steps of a few milliseconds, for an owner that answers queries in between (the
+	 * index stays as it was, and searchable, until each store puts its new lists in place at once);
+	 * nothing may be added or removed meanwhile.
+	 */
+	*freezing(): Generator<void, void> {
+		const terms = this.terms.length;
+		yield* this.head.freezing(terms, this.alive);
+		yield* this.body.freezing(terms, this.alive);
+		yield* this.names.freezing(terms, this.alive);
+		yield;
 		this.sortedTerms.sort();
 		// the build's word memo (megabytes) is worth little for the odd changed file
 		this.spans = new SpanTable();
@@ -976,8 +1018,9 @@ export class PaperIndex {
 		return unknown ? undefined : found;
 	}
 
-	private bodyOf(doc: DocRecord): string | undefined {
-		return doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+	/** The long fields' text of a document (summaries, ABSTRACT_MARK, abstract); undefined while a cache left it out. */
+	bodyOf(doc: DocRecord): string | undefined {
+		return doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) : doc.body && decoder.decode(doc.body);
 	}
 
 	/** How many documents lack their long-field text (loaded from a cache, not yet read back). */
@@ -990,7 +1033,7 @@ export class PaperIndex {
 		const ids = this.files.get(path)?.ids ?? [];
 		return ids.some((id) => {
 			const doc = this.byId.get(id);
-			return doc !== undefined && doc.body === undefined && doc.pendingBody === undefined;
+			return doc !== undefined && doc.body === undefined && doc.pendingPaper === undefined;
 		});
 	}
 
@@ -1001,7 +1044,7 @@ export class PaperIndex {
 	fillBodies(digest: Digest): void {
 		for (const paper of digest.papers) {
 			const doc = this.byId.get(paper.id);
-			if (!doc || doc.body !== undefined || doc.pendingBody !== undefined) continue;
+			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined) continue;
 			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
 			doc.body = encoder.encode(bodyText(paper));
 			this.missingBodies--;
@@ -1158,7 +1201,7 @@ export class PaperIndex {
 			index.alive[doc.num] = 1;
 			index.byId.set(doc.id, doc);
 			if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
-			if (doc.body === undefined && doc.pendingBody === undefined) index.missingBodies++;
+			if (doc.body === undefined && doc.pendingPaper === undefined) index.missingBodies++;
 			const last = doc.bodyIndexed ? FIELD_COUNT : Field.Summaries;
 			for (let f = 0; f < last; f++) {
 				index.lengthSum[f] += index.lengths[doc.num * FIELD_COUNT + f];
@@ -1181,6 +1224,7 @@ export class PaperIndex {
 			index.cjkVocab.add(code, id);
 		}
 		if (!index.sortedTerms.restore(parts.order, (id) => (id >= 0 && id < terms.length && !isCjkTerm(terms[id]) ? terms[id] : undefined))) return undefined;
+		index.wordsRestored = true;
 		if (index.sortedTerms.size !== terms.length - cjk) return undefined;
 		index.head.restore(parts.head);
 		index.body.restore(parts.body);

@@ -6,12 +6,16 @@
  */
 export const MISSING = -2;
 
+/** a slot's fields, side by side in `slots` (one cache line per probe): pool offset + 1 (0: empty), length, hash, value */
+const SLOT = 4;
+const AT = 0;
+const LENGTH = 1;
+const HASH = 2;
+const VALUE = 3;
+
 export class SpanTable {
-	/** pool offset + 1 per slot, 0 = empty */
-	private at: Int32Array;
-	private lengths: Uint16Array;
-	private hashes: Int32Array;
-	private values: Int32Array;
+	private slots: Int32Array;
+	/** slots - 1 (their count is a power of two) */
 	private mask: number;
 	private used = 0;
 	private pool = new Uint16Array(1 << 16);
@@ -20,16 +24,13 @@ export class SpanTable {
 	constructor(capacity = 1 << 12) {
 		let size = 16;
 		while (size < capacity * 2) size *= 2;
-		this.at = new Int32Array(size);
-		this.lengths = new Uint16Array(size);
-		this.hashes = new Int32Array(size);
-		this.values = new Int32Array(size);
+		this.slots = new Int32Array(size * SLOT);
 		this.mask = size - 1;
 	}
 
 	/** bytes held, for callers that cap it */
 	get bytes(): number {
-		return this.pool.byteLength + this.at.length * 14;
+		return this.pool.byteLength + this.slots.byteLength;
 	}
 
 	private static hash(text: string, start: number, end: number): number {
@@ -43,21 +44,23 @@ export class SpanTable {
 		const length = end - start;
 		const h = SpanTable.hash(text, start, end);
 		const pool = this.pool;
+		const slots = this.slots;
 		for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-			const at = this.at[i];
+			const s = i * SLOT;
+			const at = slots[s + AT];
 			if (at === 0) return MISSING;
-			if (this.hashes[i] !== h || this.lengths[i] !== length) continue;
+			if (slots[s + HASH] !== h || slots[s + LENGTH] !== length) continue;
 			let k = 0;
 			const from = at - 1;
 			while (k < length && pool[from + k] === text.charCodeAt(start + k)) k++;
-			if (k === length) return this.values[i];
+			if (k === length) return slots[s + VALUE];
 		}
 	}
 
 	/** Stores `value` for `text[start, end)` (not in the table yet; at most 65535 characters). */
 	add(text: string, start: number, end: number, value: number): void {
 		const length = end - start;
-		if ((this.used + 1) * 2 > this.at.length) this.grow();
+		if ((this.used + 1) * 2 > this.mask + 1) this.grow();
 		if (this.poolUsed + length > this.pool.length) {
 			const grown = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + length));
 			grown.set(this.pool);
@@ -72,21 +75,19 @@ export class SpanTable {
 
 	private insert(at: number, length: number, h: number, value: number): void {
 		let i = h & this.mask;
-		while (this.at[i] !== 0) i = (i + 1) & this.mask;
-		this.at[i] = at;
-		this.lengths[i] = length;
-		this.hashes[i] = h;
-		this.values[i] = value;
+		while (this.slots[i * SLOT + AT] !== 0) i = (i + 1) & this.mask;
+		const s = i * SLOT;
+		this.slots[s + AT] = at;
+		this.slots[s + LENGTH] = length;
+		this.slots[s + HASH] = h;
+		this.slots[s + VALUE] = value;
 	}
 
 	private grow(): void {
-		const { at, lengths, hashes, values } = this;
-		const size = at.length * 2;
-		this.at = new Int32Array(size);
-		this.lengths = new Uint16Array(size);
-		this.hashes = new Int32Array(size);
-		this.values = new Int32Array(size);
+		const old = this.slots;
+		const size = (this.mask + 1) * 2;
+		this.slots = new Int32Array(size * SLOT);
 		this.mask = size - 1;
-		for (let i = 0; i < at.length; i++) if (at[i] !== 0) this.insert(at[i], lengths[i], hashes[i], values[i]);
+		for (let s = 0; s < old.length; s += SLOT) if (old[s + AT] !== 0) this.insert(old[s + AT], old[s + LENGTH], old[s + HASH], old[s + VALUE]);
 	}
 }

@@ -123,21 +123,24 @@ export function foldInflection(word: string): string {
 }
 
 /**
- * Takes a word without joiners (no `-`, no `.`) as the span `text[start, end)`, unfolded: lets
- * the indexer map it to a term id without allocating it (see spanTable.ts and foldTerm).
+ * Takes a word as the span `text[start, end)`, unfolded (a hyphenated word whole, `joined`, then
+ * each of its parts): lets the indexer map it to a term id without allocating it (see
+ * spanTable.ts and foldTerm, which decides about stopwords).
  */
-export type PlainSink = (text: string, start: number, end: number) => void;
+export type PlainSink = (text: string, start: number, end: number, joined: boolean) => void;
 
 /**
  * Low-level scan used by the indexer: words arrive as folded strings, CJK bigrams and
- * unigrams as numbers (`c1 * 65536 + c2`, or the char code alone), so the hot path
- * allocates no string per CJK character. `partsOnly` leaves out the whole form of a
- * hyphenated word (its parts only), for word-position sequences.
+ * unigrams as their two char codes (the second 0 for a unigram; see cjkCode), so the hot
+ * path allocates neither a string per CJK character nor a number: a bigram's code is
+ * beyond the small-integer range, and passing it to a callback would box it. `partsOnly` leaves out the whole form of a
+ * hyphenated word (its parts only), for word-position sequences. With `onPlain`, every
+ * word goes to it as a span instead of to `onWord` (which is then never called).
  */
 export function scanTerms(
 	text: string,
 	onWord: TokenSink,
-	onCjk: (code: number) => void,
+	onCjk: (first: number, second: number) => void,
 	keepStopwords = false,
 	partsOnly = false,
 	onPlain?: PlainSink,
@@ -155,14 +158,15 @@ export function scanTerms(
 			const start = i;
 			i++;
 			while (i < n && isCjkCode(text.charCodeAt(i))) i++;
-			if (i - start === 1) onCjk(c);
-			else for (let k = start; k + 1 < i; k++) onCjk(text.charCodeAt(k) * 65536 + text.charCodeAt(k + 1));
+			if (i - start === 1) onCjk(c, 0);
+			else for (let k = start; k + 1 < i; k++) onCjk(text.charCodeAt(k), text.charCodeAt(k + 1));
 			continue;
 		}
 		// a word: letters/digits, joined by '-' (hyphenated) or '.' between digits (numbers, arXiv ids)
 		const start = i;
 		let partStart = i;
 		let parts: string[] | undefined;
+		let hyphenated = false;
 		while (i < n) {
 			const d = text.charCodeAt(i);
 			if (classify(d) === CharClass.Word) {
@@ -171,7 +175,8 @@ export function scanTerms(
 			}
 			if (i + 1 < n && classify(text.charCodeAt(i + 1)) === CharClass.Word) {
 				if (d === 0x2d /* - */) {
-					(parts ??= []).push(text.slice(partStart, i));
+					hyphenated = true;
+					if (!onPlain) (parts ??= []).push(text.slice(partStart, i));
 					i++;
 					partStart = i;
 					continue;
@@ -183,19 +188,34 @@ export function scanTerms(
 			}
 			break;
 		}
-		if (parts) {
+		if (onPlain) {
+			// spans, not strings: the whole hyphenated word, then its parts (a part may hold a '.' of a number, never a '-')
+			if (!hyphenated || !partsOnly) onPlain(text, start, i, hyphenated);
+			if (hyphenated) {
+				let from = start;
+				for (let k = start; k <= i; k++) {
+					if (k === i || text.charCodeAt(k) === 0x2d) {
+						onPlain(text, from, k, false);
+						from = k + 1;
+					}
+				}
+			}
+		} else if (parts) {
 			parts.push(text.slice(partStart, i));
 			if (!partsOnly) emitWord(text.slice(start, i), onWord, keepStopwords);
 			for (const part of parts) emitWord(part, onWord, keepStopwords);
-		} else if (onPlain) {
-			onPlain(text, start, i);
 		} else {
 			emitWord(text.slice(start, i), onWord, keepStopwords);
 		}
 	}
 }
 
-/** The term string of a CJK code from scanTerms. */
+/** The code of a CJK bigram or unigram (`second` 0) from scanTerms' char codes: `c1 * 65536 + c2`, or the char code alone. */
+export function cjkCode(first: number, second: number): number {
+	return second === 0 ? first : first * 65536 + second;
+}
+
+/** The term string of a CJK code (see cjkCode). */
 export function cjkCodeToTerm(code: number): string {
 	return code < 65536 ? String.fromCharCode(code) : String.fromCharCode(Math.floor(code / 65536), code % 65536);
 }
@@ -210,8 +230,8 @@ export function cjkTermToCode(term: string): number {
  * plus their parts), and CJK bigrams/unigrams.
  */
 export function forEachTerm(text: string, emit: TokenSink, keepStopwords = false): void {
-	scanTerms(text, emit, (code) => {
-		const term = cjkCodeToTerm(code);
+	scanTerms(text, emit, (first, second) => {
+		const term = cjkCodeToTerm(cjkCode(first, second));
 		emit(term, term);
 	}, keepStopwords);
 }
