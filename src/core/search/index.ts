@@ -29,6 +29,8 @@ import { PostingStore, type FrozenPostings } from './postings';
 import { SortedTerms } from './sortedTerms';
 import { cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
+// the parser's fields are slices of the whole file text: a document keeps copies
+import { ownCopy as own } from '../parse/text';
 
 export interface Occurrence {
 	file: string;
@@ -182,14 +184,6 @@ function sameContent(doc: DocRecord, paper: Paper, body: string): boolean {
 		doc.category === (paper.category ?? paper.section) &&
 		(doc.pendingBody !== undefined ? doc.pendingBody === body : doc.body !== undefined && decoder.decode(doc.body) === body)
 	);
-}
-
-/**
- * A copy of `s` that does not keep its parent alive: the parser's fields are slices of
- * the whole file text, and holding one would pin every file's text in memory.
- */
-function own(s: string): string {
-	return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function compareOcc(a: Occurrence, b: Occurrence): number {
