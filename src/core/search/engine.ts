@@ -32,7 +32,7 @@ export interface ShardProgress {
 	total: number;
 }
 
-/** longest run of background work (body indexing, the typo lookup) between two yields */
+/** longest run of background work (body indexing) between two yields */
 const BODY_SLICE_MS = 25;
 
 export function cacheKey(shard: number, shards: number): string {
@@ -118,17 +118,12 @@ export class SearchShard {
 	 * Starts what a start leaves for later, between queries: after a warm start, reading back the
 	 * long-field text the cache left out (quoted phrases and Chinese runs are checked against it,
 	 * matched words looked up in it; until then such results say they are approximate), one file
-	 * at a time, newest first; then building the typo lookup. Called by the owner once its own
+	 * at a time, newest first. Called by the owner once its own
 	 * start-up is done.
 	 */
 	finishInBackground(): void {
 		this.busy = true;
-		this.background = this.fillBodies()
-			.then(async () => {
-				do await this.io.yield();
-				while (!this.index.prepareFuzzy(this.io.sliceMs ?? BODY_SLICE_MS, this.io.now));
-			})
-			.finally(() => (this.busy = false));
+		this.background = this.fillBodies().finally(() => (this.busy = false));
 	}
 
 	private async fillBodies(): Promise<void> {

@@ -21,7 +21,6 @@
  * "head" (id, title, authors, category, TL;DR: indexed first, searchable in seconds) and
  * the "body" (other summaries and extra fields, abstract: indexed in a second pass).
  */
-import SearchableMap from 'minisearch/SearchableMap';
 import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
 import { MISSING, SpanTable } from './spanTable';
@@ -220,12 +219,8 @@ export class PaperIndex {
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
 	private missingBodies = 0;
-	/** the word vocabulary in order, for prefix lookups */
+	/** the word vocabulary in order, for prefix and typo (fuzzy) lookups */
 	private readonly sortedTerms = new SortedTerms();
-	/** minisearch's radix tree over the word vocabulary, for typo (fuzzy) lookups; built on the first need (see prepareFuzzy) */
-	private latinMap: SearchableMap<number> | undefined;
-	/** the words prepareFuzzy has still to put in latinMap */
-	private fuzzyPending: Iterator<[string, number]> | undefined;
 	/** when false, new documents get their body indexed right away */
 	deferBodies = false;
 
@@ -288,7 +283,6 @@ export class PaperIndex {
 			id = this.newTerm(term);
 			this.addedWords.set(term, id);
 			this.sortedTerms.add(term, id);
-			this.latinMap?.set(term, id);
 		}
 		return id;
 	}
@@ -562,42 +556,6 @@ export class PaperIndex {
 		return this.sortedTerms.order();
 	}
 
-	/**
-	 * Builds part of the typo lookup (a few hundred ms for ~100k words in all), so no query
-	 * waits for it later and no single step blocks queries for long; true once it is complete.
-	 */
-	prepareFuzzy(budgetMs = Infinity, now: () => number = () => Date.now()): boolean {
-		if (!this.latinMap) {
-			this.latinMap = new SearchableMap<number>();
-			// also visits words added meanwhile (wordId sets those itself: set twice, harmless)
-			this.fuzzyPending = this.wordEntries();
-		}
-		const pending = this.fuzzyPending;
-		if (!pending) return true;
-		const started = now();
-		for (let i = 1; ; i++) {
-			const next = pending.next();
-			if (next.done) break;
-			this.latinMap.set(next.value[0], next.value[1]);
-			if ((i & 1023) === 0 && now() - started > budgetMs) return false;
-		}
-		this.fuzzyPending = undefined;
-		return true;
-	}
-
-	/** Every word with its id, in id order (the order words were first indexed), up to the last one added. */
-	private *wordEntries(): Generator<[string, number]> {
-		for (let id = 0; id < this.terms.length; id++) {
-			const term = this.terms[id];
-			if (!isCjkTerm(term)) yield [term, id];
-		}
-	}
-
-	private latinTerms(): SearchableMap<number> {
-		this.prepareFuzzy();
-		return this.latinMap as SearchableMap<number>;
-	}
-
 	/** Documents holding `term` (approximately: a term in both head and body counts once, by the larger list). */
 	private df(term: number): number {
 		return Math.max(this.head.size(term), this.body.size(term));
@@ -621,9 +579,9 @@ export class PaperIndex {
 		}
 		if (fuzzy && out.length === 0 && term.length >= 4) {
 			const maxDistance = term.length >= 8 ? 2 : 1;
-			for (const [id, distance] of this.latinTerms().fuzzyGet(term, maxDistance).values()) {
+			this.sortedTerms.forFuzzy(term, maxDistance, (_, id, distance) => {
 				if (distance > 0) out.push([id, FUZZY_WEIGHT / distance]);
-			}
+			});
 			if (out.length > MAX_EXPANSIONS) out.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
 		}
 		return out;
