@@ -42,7 +42,7 @@ parentPort.on('message', (m) => {
 	if (m.method === 'mem') {
 		gc(); gc();
 		const u = process.memoryUsage();
-		const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
+		const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, [s.space_used_size, s.space_size]]));
 		parentPort.postMessage({ mem: { heapUsed: u.heapUsed, heapTotal: u.heapTotal, external: u.external, arrayBuffers: u.arrayBuffers, spaces } });
 	}
 	if (m.method === 'snapshot') parentPort.postMessage({ snapshot: v8.writeHeapSnapshot(${JSON.stringify(join(tmp, 'warm.heapsnapshot'))}) });
@@ -95,7 +95,7 @@ console.log(`folder ${dir}: ${files.length} files; baseline RSS ${mb(baseline)} 
 for (let run = 0; run < runs; run++) {
 	const t0 = performance.now();
 	const w = start();
-	const known = await w.call({ method: 'known' });
+	const known = process.env.NO_KNOWN ? 0 : await w.call({ method: 'known' });
 	const tKnown = performance.now() - t0;
 	const opened = await w.call({ method: 'open', files });
 	const tOpen = performance.now() - t0;
@@ -113,7 +113,9 @@ for (let run = 0; run < runs; run++) {
 	console.log(
 		`  settled:       RSS over baseline ${mb(rss - baseline)} MB (peak ${mb(peak - baseline)}); worker heap ${mb(mem.heapUsed)} / total ${mb(mem.heapTotal)}, external ${mb(mem.external)} (arrayBuffers ${mb(mem.arrayBuffers)})`,
 	);
-	console.log(`  heap spaces:   ${Object.entries(mem.spaces).filter(([, v]) => v > MB / 2).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`);
+	console.log(`  heap spaces (used / committed): ${Object.entries(mem.spaces).filter(([, v]) => v[1] > MB / 2).map(([k, v]) => `${k} ${mb(v[0])} / ${mb(v[1])}`).join(', ')}`);
+	const main = process.memoryUsage();
+	console.log(`  this thread:   heap ${mb(main.heapUsed)} / total ${mb(main.heapTotal)}, external ${mb(main.external)}; worker heap total after open ${mb(openMem.heapTotal)}`);
 	if (snapshot && run === runs - 1) summarise(await w.call({ method: 'snapshot' }));
 	await w.worker.terminate();
 	await w.exited;

@@ -434,7 +434,6 @@ export class CorpusShard {
 		if (this.interestCache?.key !== key) this.interestCache = { key, compiled: compileInterests(spec), results: new WeakMap() };
 		const { compiled, results } = this.interestCache;
 		const matches: InterestsReply['matches'] = [];
-		const decoder = new TextDecoder();
 		let computed = 0;
 		for (const doc of this.search.index.docs) {
 			if (!doc) continue;
@@ -443,7 +442,7 @@ export class CorpusShard {
 				computed++;
 				// after a warm start the long fields' text comes back in the background (SearchShard.finishInBackground):
 				// match without it meanwhile, and keep only results over the whole text
-				const body = doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+				const body = this.search.index.bodyOf(doc);
 				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
 				if (body !== undefined) results.set(doc, result);
 			}

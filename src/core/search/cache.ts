@@ -172,6 +172,8 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 		const terms = meta.terms === '' ? [] : meta.terms.split('\n');
 		if (terms.length !== termCount || lengthBytes.length !== meta.docs.length * FIELD_COUNT * 2) return undefined;
 		const docs: (DocRecord | undefined)[] = [];
+		// one occurrence object per file, shared by its papers (they are replaced, never changed in place)
+		const occurrences: (Occurrence | undefined)[] = meta.files.map((file) => (Array.isArray(file) ? { file: file[0], day: file[1]?.day } : undefined));
 		let seqAt = 0;
 		for (let num = 0; num < meta.docs.length; num++) {
 			const d = meta.docs[num];
@@ -181,12 +183,9 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 			}
 			if (!Array.isArray(d) || d.length < 7) return undefined;
 			const [id, title, authors, category, tldr, occNums, seqLength, translatedTitle, link] = d;
-			const occ: Occurrence[] = [];
-			for (const f of occNums) {
-				const file = meta.files[f];
-				if (!file) return undefined;
-				occ.push({ file: file[0], day: file[1].day });
-			}
+			if (!Array.isArray(occNums)) return undefined;
+			const occ = occNums.map((f) => occurrences[f]);
+			if (occ.includes(undefined)) return undefined;
 			if (!(seqLength >= 0 && seqAt + seqLength <= seqAll.length)) return undefined;
 			const seq = seqAll.subarray(seqAt, seqAt + seqLength);
 			seqAt += seqLength;
@@ -199,7 +198,7 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 				category,
 				tldr,
 				link: link === 1 ? absLink(id) : link || undefined,
-				occ,
+				occ: occ as Occurrence[],
 				bodyIndexed: true,
 				seq,
 			});

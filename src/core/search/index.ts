@@ -174,14 +174,14 @@ function bodyText(paper: Paper): string {
 	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
 }
 
-function sameContent(doc: DocRecord, paper: Paper, body: string): boolean {
+function sameContent(doc: DocRecord, paper: Paper, body: string, bodyOf: (doc: DocRecord) => string | undefined): boolean {
 	return (
 		doc.title === paper.title &&
 		doc.tldr === paper.tldr &&
 		(doc.translatedTitle ?? '') === (paper.translatedTitle ?? '') &&
 		doc.authors.join('\n') === paper.authors.join('\n') &&
 		doc.category === (paper.category ?? paper.section) &&
-		(doc.pendingBody !== undefined ? doc.pendingBody === body : doc.body !== undefined && decoder.decode(doc.body) === body)
+		(doc.pendingBody !== undefined ? doc.pendingBody === body : doc.body !== undefined && bodyOf(doc) === body)
 	);
 }
 
@@ -373,6 +373,7 @@ export class PaperIndex {
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
 	addFile(path: string, digest: Digest, stat?: { size: number; mtime: number }): void {
+		this.ensureScratch(this.terms.length);
 		const day = digest.day ?? '';
 		const previous = this.files.get(path);
 		const previousIds = new Set(previous?.ids ?? []);
@@ -392,7 +393,7 @@ export class PaperIndex {
 			occ.push({ file: path, day });
 			occ.sort(compareOcc);
 			const newest = occ[0].file === path;
-			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper, body)) {
+			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper, body, (d) => this.bodyOf(d))) {
 				this.killDoc(doc);
 				this.createDoc(paper, body, occ);
 			} else {
@@ -517,6 +518,7 @@ export class PaperIndex {
 	 * in-process caller can yield; returns how many documents are still pending.
 	 */
 	indexPendingBodies(budgetMs = Infinity, now: () => number = () => Date.now()): number {
+		this.ensureScratch(this.terms.length);
 		const started = now();
 		let i = 0;
 		const pending = this.pendingBodies;
@@ -928,7 +930,8 @@ export class PaperIndex {
 		return unknown ? undefined : found;
 	}
 
-	private bodyOf(doc: DocRecord): string | undefined {
+	/** The long fields' text of a document (see DocRecord.body), if in memory. */
+	bodyOf(doc: DocRecord): string | undefined {
 		return doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
 	}
 
@@ -951,13 +954,25 @@ export class PaperIndex {
 	 * their files, when the paper there is the one indexed (same title, TL;DR and authors).
 	 */
 	fillBodies(digest: Digest): void {
+		const docs: DocRecord[] = [];
+		const texts: string[] = [];
 		for (const paper of digest.papers) {
 			const doc = this.byId.get(paper.id);
-			if (!doc || doc.body !== undefined || doc.pendingBody !== undefined) continue;
+			if (!doc || doc.body !== undefined || doc.pendingBody !== undefined || docs.includes(doc)) continue;
 			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
-			doc.body = encoder.encode(bodyText(paper));
-			this.missingBodies--;
+			docs.push(doc);
+			texts.push(bodyText(paper));
 		}
+		// one buffer for the file's texts (views of it): an allocation per document left ~21k small
+		// buffers in a warm worker, each with its own object and malloc block
+		const encoded = texts.map((text) => encoder.encode(text));
+		const all = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+		let at = 0;
+		docs.forEach((doc, i) => {
+			all.set(encoded[i], at);
+			doc.body = all.subarray(at, (at += encoded[i].length));
+		});
+		this.missingBodies -= docs.length;
 	}
 
 	private excludedDocs(query: ParsedQuery): Set<number> {
@@ -1121,7 +1136,7 @@ export class PaperIndex {
 		// go to their code table, the words are found by binary search in the saved order
 		const terms = parts.terms;
 		index.terms = terms;
-		index.ensureScratch(terms.length);
+		// (the scratch counters grow to the vocabulary when a file is indexed: a warm worker may never need them)
 		let cjk = 0;
 		for (let id = 0; id < terms.length; id++) if (isCjkTerm(terms[id])) cjk++;
 		index.cjkVocab.reserve(cjk);
