@@ -1,7 +1,8 @@
 // bench/MEMORY.md: the warm index worker's memory, measured as the editor runs it: one shard
-// (a 2-core machine) of dist/search-worker.js in a worker thread with the editor's resourceLimits,
+// (a 2-core machine) of dist/search-worker.js in a worker thread with the editor's resourceLimits
+// (WORKER_MAX_OLD_MB, WORKER_MAX_YOUNG_MB in src/core/search/client.ts; YOUNG=n to try another),
 // loaded from a cache a child process built first; `known`, then `open`, then wait until the
-// background work (long fields read back, typo lookup) is done. Prints, after a full GC, the
+// background work (long fields read back from the files) is done. Prints, after a full GC, the
 // worker's heap used / external / arrayBuffers and this process's RSS over its own baseline, and
 // with --snapshot a heap snapshot of the worker summed by type and constructor. Figures only.
 //   node --expose-gc bench/memory-warm.mjs <folder> [--cache DIR] [--snapshot] [--runs N]
@@ -60,7 +61,7 @@ if (!existsSync(join(cacheDir, 'search-index.0of1.bin'))) {
 }
 
 function start() {
-	const worker = new Worker(wrapper, { workerData: { shard: 0, shards: 1, cacheDir, background: true }, resourceLimits: { maxOldGenerationSizeMb: 1536 } });
+	const worker = new Worker(wrapper, { workerData: { shard: 0, shards: 1, cacheDir, background: true }, resourceLimits: { maxOldGenerationSizeMb: 1536, maxYoungGenerationSizeMb: Number(process.env.YOUNG ?? 8) } });
 	let next = 1;
 	const waiting = new Map();
 	worker.on('message', (m) => {
