@@ -83,7 +83,8 @@ function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPos
 		start[t + 1] = start[t] + pairs[2 * t];
 		count[t] = pairs[2 * t + 1];
 	}
-	const frozen = { start, count, arena };
+	// a copy (a Buffer's slice is a view): a view would keep the whole file's bytes (the meta and every other section) alive
+	const frozen = { start, count, arena: new Uint8Array(arena) };
 	return PostingStore.wellFormed(frozen) ? frozen : undefined;
 }
 
@@ -158,7 +159,7 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 		const names = readStore(namesDir, namesArena, termCount);
 		if (!head || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0) return undefined;
 		const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
-		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4);
+		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4).slice();
 		const seqAll = new Int32Array(countVarints(seqBytes));
 		if (!readVarints(seqBytes, seqAll)) return undefined;
 		for (let k = 0; k < seqAll.length; k++) {

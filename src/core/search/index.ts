@@ -518,6 +518,7 @@ export class PaperIndex {
 	 * in-process caller can yield; returns how many documents are still pending.
 	 */
 	indexPendingBodies(budgetMs = Infinity, now: () => number = () => Date.now()): number {
+		if (this.pendingBodies.length === 0) return 0;
 		this.ensureScratch(this.terms.length);
 		const started = now();
 		let i = 0;
