@@ -29,6 +29,7 @@ import { deflate, inflate } from './deflate';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
 import { countVarints, readVarints, VarintWriter } from './varint';
+import { ownCopy } from '../parse/text';
 
 /** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum */
 export const CACHE_FORMAT_VERSION = 4;
@@ -170,7 +171,9 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 		if (!inflated) return undefined;
 		const meta = JSON.parse(new TextDecoder().decode(inflated)) as CacheMeta;
 		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.files) || typeof meta.terms !== 'string') return undefined;
-		const terms = meta.terms === '' ? [] : meta.terms.split('\n');
+		// copies of the long terms: split's pieces of 13 or more characters are views that would keep the
+		// whole joined text (5 MB) alive
+		const terms = meta.terms === '' ? [] : meta.terms.split('\n').map(ownCopy);
 		if (terms.length !== termCount || lengthBytes.length !== meta.docs.length * FIELD_COUNT * 2) return undefined;
 		const docs: (DocRecord | undefined)[] = [];
 		// one occurrence object per file, shared by its papers (they are replaced, never changed in place)
