@@ -23,6 +23,7 @@
  */
 import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
+import { TextPacker } from './textPack';
 import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
 import { SortedTerms } from './sortedTerms';
@@ -48,7 +49,8 @@ export interface DocRecord {
 	tldr: string;
 	link?: string;
 	/**
-	 * UTF-8 of the long fields (summaries, then ABSTRACT_MARK, then the abstract), kept for phrase
+	 * The long fields (summaries, then ABSTRACT_MARK, then the abstract) as the index's TextPacker
+	 * keeps them (read them with PaperIndex.bodyOf; compressed once a warm start read them back), kept for phrase
 	 * checks; empty until the second pass when deferred; undefined when the document came from a
 	 * cache (which leaves this text out: it was a third of its size) until fillBodies reads it back
 	 */
@@ -162,10 +164,8 @@ const SEQ_BREAK = -1;
 /** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
 const ABSTRACT_MARK = '\f';
 
-const encoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
 const NO_SEQ = new Int32Array(0);
-const decoder = new TextDecoder();
 
 function bodyText(paper: Paper): string {
 	// the abstract's translation counts with the summaries (often the same language), the abstract apart
@@ -219,6 +219,8 @@ export class PaperIndex {
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
 	private missingBodies = 0;
+	/** how documents keep their long fields' text (DocRecord.body) */
+	private readonly bodies = new TextPacker();
 	/** the word vocabulary in order, for prefix and typo (fuzzy) lookups */
 	private readonly sortedTerms = new SortedTerms();
 	/** when false, new documents get their body indexed right away */
@@ -446,7 +448,7 @@ export class PaperIndex {
 			category: own(paper.category ?? paper.section),
 			tldr: own(paper.tldr),
 			link: paper.link === undefined ? undefined : own(paper.link),
-			body: this.deferBodies ? EMPTY : encoder.encode(body),
+			body: this.deferBodies ? EMPTY : this.bodies.raw(body),
 			pendingBody: this.deferBodies ? body : undefined,
 			occ,
 			bodyIndexed: false,
@@ -528,7 +530,7 @@ export class PaperIndex {
 			if (doc && !doc.bodyIndexed) {
 				const text = doc.pendingBody ?? this.bodyOf(doc) ?? '';
 				if (doc.pendingBody !== undefined) {
-					doc.body = encoder.encode(text);
+					doc.body = this.bodies.raw(text);
 					doc.pendingBody = undefined;
 				}
 				this.indexBody(doc, text);
@@ -933,7 +935,7 @@ export class PaperIndex {
 
 	/** The long fields' text of a document (see DocRecord.body), if in memory. */
 	bodyOf(doc: DocRecord): string | undefined {
-		return doc.pendingBody ?? (doc.body && decoder.decode(doc.body));
+		return doc.pendingBody ?? (doc.body && this.bodies.unpack(doc.body));
 	}
 
 	/** How many documents lack their long-field text (loaded from a cache, not yet read back). */
@@ -964,9 +966,9 @@ export class PaperIndex {
 			docs.push(doc);
 			texts.push(bodyText(paper));
 		}
-		// one buffer for the file's texts (views of it): an allocation per document left ~21k small
-		// buffers in a warm worker, each with its own object and malloc block
-		const encoded = texts.map((text) => encoder.encode(text));
+		// packed (they stay for the index's life), in one buffer for the file (views of it): an
+		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
+		const encoded = texts.map((text) => this.bodies.pack(text));
 		const all = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
 		let at = 0;
 		docs.forEach((doc, i) => {
