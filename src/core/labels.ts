@@ -97,7 +97,7 @@ export function labelKey(label: string): LabelKey | undefined {
 	const cached = keyCache.get(label);
 	if (cached !== undefined) return cached || undefined;
 	const key = KEY_BY_LABEL.get(normaliseLabel(label)) ?? byParenthesis(label, (part) => KEY_BY_LABEL.get(normaliseLabel(part)));
-	if (keyCache.size < 4096) keyCache.set(label, key ?? '');
+	if (keyCache.size < 4096) keyCache.set(ownCopy(label), key ?? '');
 	return key;
 }
 const keyCache = new Map<string, LabelKey | ''>();
