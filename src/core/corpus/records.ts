@@ -13,10 +13,21 @@ import type { DigestSummary } from '../summary';
 export interface FileRecord {
 	size: number;
 	mtime: number;
-	/** undefined: the file is not a digest (or too large to be one) */
+	/** undefined: the file is not a digest (or too large to be one), or its summary is `stored` */
 	summary?: DigestSummary;
 	/** `summary` as JSON, as the cache held it (until it was sent) */
 	summaryJson?: string;
+	/**
+	 * A digest whose summary was sent and is the one in the records cache the shard read (see
+	 * CorpusShard's storedRecords): the shard keeps those bytes (3 MB for 167 real days) rather than
+	 * the objects (15 MB of heap) and reads the JSON back from them when it saves.
+	 */
+	stored?: boolean;
+}
+
+/** Is the file a digest (its summary in memory or in the records cache it came from)? */
+export function isDigestRecord(record: FileRecord | undefined): boolean {
+	return record !== undefined && (record.summary !== undefined || record.stored === true);
 }
 
 /** 2: compressed; 3: each summary as a JSON string */
@@ -28,10 +39,25 @@ interface Stored {
 	files: [path: string, size: number, mtime: number, summaryJson?: string][];
 }
 
-export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string): Promise<Uint8Array> {
+/** `storedJson`: the summary JSON of records marked `stored`, by path (see storedSummaries) */
+export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string, storedJson?: ReadonlyMap<string, string>): Promise<Uint8Array> {
 	const stored: Stored = { format: FORMAT, key, files: [] };
-	for (const [path, r] of records) stored.files.push(r.summary ? [path, r.size, r.mtime, r.summaryJson ?? JSON.stringify(r.summary)] : [path, r.size, r.mtime]);
+	for (const [path, r] of records) {
+		const json = r.summary ? (r.summaryJson ?? JSON.stringify(r.summary)) : r.stored ? storedJson?.get(path) : undefined;
+		if (r.stored && json === undefined) throw new Error(`the summary of ${path} is not in the records cache read`);
+		stored.files.push(json !== undefined ? [path, r.size, r.mtime, json] : [path, r.size, r.mtime]);
+	}
 	return deflate(new TextEncoder().encode(JSON.stringify(stored)));
+}
+
+/** The summary JSON of every digest in a records cache's bytes, by path (for records marked `stored`). */
+export async function storedSummaries(bytes: Uint8Array): Promise<Map<string, string>> {
+	const inflated = await inflate(bytes);
+	const out = new Map<string, string>();
+	if (!inflated) return out;
+	const stored = JSON.parse(new TextDecoder().decode(inflated)) as Stored;
+	for (const entry of stored.files) if (typeof entry[3] === 'string') out.set(entry[0], entry[3]);
+	return out;
 }
 
 /**

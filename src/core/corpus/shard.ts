@@ -24,7 +24,7 @@ import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeFileRecords, encodeFileRecords, fileRecordsOutdated, type FileRecord } from './records';
+import { decodeFileRecords, encodeFileRecords, fileRecordsOutdated, isDigestRecord, storedSummaries, type FileRecord } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -150,6 +150,8 @@ export class CorpusShard {
 	/** the budget of `parsed`, in bytes of files */
 	keepParsedBytes = KEEP_PARSED_BYTES;
 	private recordsDirty = false;
+	/** the records cache whose summaries the records marked `stored` left out of memory (see keepStored) */
+	private storedRecords: Uint8Array | undefined;
 	/** bytes of the index cache the last open read (to tell a cache that did not load from no cache) */
 	private indexCacheBytes: Uint8Array | undefined;
 	private readonly reported = new Set<CacheProblem['kind']>();
@@ -331,7 +333,8 @@ export class CorpusShard {
 			}
 		}
 		this.flush(true);
-		await this.saveRecords();
+		// not saved (nothing changed): the cache on disk the records came from stands for their summaries
+		if (!(await this.saveRecords()) && recordBytes && cached) this.keepStored(recordBytes, (path, record) => cached.get(path) === record);
 		this.search.finishInBackground();
 		return { indexed };
 	}
@@ -398,7 +401,7 @@ export class CorpusShard {
 	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
 		const groups = new Map<string, FieldCoverage>();
 		for (const [path, record] of this.records) {
-			if (!record.summary) continue;
+			if (!isDigestRecord(record)) continue;
 			const text = await this.io.readText(path);
 			if (text !== undefined) addCoverage(groups, parseDigest(text, path), by);
 			await this.io.yield();
@@ -483,27 +486,55 @@ export class CorpusShard {
 		return { keep: (id) => sets.every((name) => this.inUserSet(name, id)) && !excludeSets.some((name) => this.inUserSet(name, id)) };
 	}
 
+	/** every digest summary this shard holds (those kept as bytes read back: a report, not a hot path) */
+	async summaries(): Promise<DigestSummary[]> {
+		const stored = this.storedRecords && [...this.records.values()].some((r) => r.stored) ? await storedSummaries(this.storedRecords) : undefined;
+		const out: DigestSummary[] = [];
+		for (const [path, record] of this.records) {
+			const json = record.stored ? stored?.get(path) : undefined;
+			if (record.summary) out.push(record.summary);
+			else if (json !== undefined) out.push(JSON.parse(json) as DigestSummary);
+		}
+		return out;
+	}
+
 	async save(): Promise<void> {
 		await this.search.save();
 		this.recordsDirty = true;
 		await this.saveRecords();
 	}
 
-	/** every digest summary this shard holds */
-	summaries(): DigestSummary[] {
-		const out: DigestSummary[] = [];
-		for (const record of this.records.values()) if (record.summary) out.push(record.summary);
-		return out;
-	}
-
-	private async saveRecords(): Promise<void> {
-		if (!this.recordsDirty) return;
+	/** Writes the records cache if anything changed; true when it did (and keepStored then ran). */
+	private async saveRecords(): Promise<boolean> {
+		if (!this.recordsDirty) return false;
 		this.recordsDirty = false;
 		try {
-			await this.writeCache('files', await encodeFileRecords(this.records, this.recordsKey));
+			const stored = [...this.records.values()].some((r) => r.stored) && this.storedRecords ? await storedSummaries(this.storedRecords) : undefined;
+			const bytes = await encodeFileRecords(this.records, this.recordsKey, stored);
+			await this.writeCache('files', bytes);
+			this.keepStored(bytes, () => true);
+			return true;
 		} catch {
 			// a read-only or full disk costs a cold start next time, nothing more (reported once)
+			return false;
 		}
+	}
+
+	/**
+	 * Once the summaries went out and are in a records cache on disk: the records `from` those bytes
+	 * drop their summary objects (~15 MB of heap for 167 real days), the shard keeps the bytes (3 MB)
+	 * and reads the JSON back from them when it saves (see FileRecord.stored).
+	 */
+	private keepStored(bytes: Uint8Array, from: (path: string, record: FileRecord) => boolean): void {
+		// records already `stored` point into the previous bytes: these must hold their summaries too
+		for (const [path, record] of this.records) if (record.stored && !from(path, record)) return;
+		for (const [path, record] of this.records) {
+			if (!isDigestRecord(record) || !from(path, record)) continue;
+			record.summary = undefined;
+			record.summaryJson = undefined;
+			record.stored = true;
+		}
+		this.storedRecords = bytes;
 	}
 
 	/** Writes a cache; a failure is reported (once) and rethrown for the caller to swallow. */
