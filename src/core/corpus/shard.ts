@@ -71,6 +71,8 @@ export interface CorpusIO {
 	yield(): Promise<void>;
 	now(): number;
 	sliceMs?: number;
+	/** a full garbage collection, where the host allows one (the worker thread: see worker.ts) */
+	collectGarbage?(): void;
 	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
 	prefetch?(paths: readonly string[]): void;
 }
@@ -175,6 +177,7 @@ export class CorpusShard {
 			yield: () => io.yield(),
 			now: () => io.now(),
 			sliceMs: io.sliceMs,
+			collectGarbage: io.collectGarbage,
 			// the digests the tree pass kept parsed need no read
 			prefetch: (paths) => io.prefetch?.(paths.filter((path) => !this.parsed.has(path))),
 		};

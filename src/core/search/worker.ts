@@ -44,7 +44,7 @@ if (init.background && process.platform === 'linux') {
 }
 
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
-const shard = new CorpusShard(nodeCorpusIO(init.cacheDir, init.shard, init.shards), init.shard, init.shards, shardEvents(send));
+const shard = new CorpusShard({ ...nodeCorpusIO(init.cacheDir, init.shard, init.shards), collectGarbage: () => collectGarbage() }, init.shard, init.shards, shardEvents(send));
 // the caches decode while the editor lists the workspace's files
 shard.preload();
 
