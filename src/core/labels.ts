@@ -4,6 +4,7 @@
  * them to one canonical key, so the parser needs no per-fork rules.
  */
 import type { SummaryField } from './model';
+import { ownCopy } from './parse/text';
 
 export type LabelKey = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'abstractTranslation' | 'link' | 'date';
 
@@ -96,7 +97,7 @@ export function labelKey(label: string): LabelKey | undefined {
 	const cached = keyCache.get(label);
 	if (cached !== undefined) return cached || undefined;
 	const key = KEY_BY_LABEL.get(normaliseLabel(label)) ?? byParenthesis(label, (part) => KEY_BY_LABEL.get(normaliseLabel(part)));
-	if (keyCache.size < 4096) keyCache.set(label, key ?? '');
+	if (keyCache.size < 4096) keyCache.set(ownCopy(label), key ?? '');
 	return key;
 }
 const keyCache = new Map<string, LabelKey | ''>();
@@ -220,7 +221,8 @@ export function readLabelLine(line: string, out: LabelLine): boolean {
 		const valid = label.length > 0 && label.length <= 40 && LABEL_SHAPE.test(label);
 		key = valid ? labelKey(label) : undefined;
 		// labels repeat on every paper: remember the verdict, but cap what garbage input can make us keep
-		if (shapeCache.size < 4096) shapeCache.set(label, valid ? key ?? true : false);
+		// (a copy as the key: the label is a slice of the line, which pins the whole file's text)
+		if (shapeCache.size < 4096) shapeCache.set(ownCopy(label), valid ? key ?? true : false);
 		if (!valid) return false;
 	}
 	let k = colon + 1;

@@ -276,6 +276,37 @@ describe('corpus shard', () => {
 		assert.strictEqual(hitCount(shard.searchText('扩散模型', 10)), 1);
 	});
 
+	it('keeps its summaries as bytes once sent, and saves them whole after a change', async () => {
+		const fs = memoryFs();
+		const first = openShard(fs);
+		await first.shard.open(specs);
+		const before = (await first.shard.summaries()).sort((a, b) => (a.path < b.path ? -1 : 1));
+		const warm = openShard(fs);
+		await warm.shard.open(specs);
+		// the summaries went out: the same, now read back from the bytes
+		assert.deepStrictEqual((await warm.shard.summaries()).sort((a, b) => (a.path < b.path ? -1 : 1)), before);
+		// one file changes: its new summary goes out, the other's stays as it was in the cache written next
+		const day2 = fs.files.get(DAY2)!;
+		fs.files.set(DAY2, { text: day2.text.replace('Robust Depth Estimation', 'Robust Stereo Matching'), mtime: 2 });
+		await warm.shard.update({ path: DAY2 });
+		await warm.shard.save();
+		const next = openShard(fs);
+		assert.strictEqual(await next.shard.sendKnown(), 2);
+		const known = new Map(next.updates.map((u) => [u.path, u.summary]));
+		assert.deepStrictEqual(known.get(DAY1), before.find((d) => d.path === DAY1));
+		assert.ok(known.get(DAY2)?.papers.some((p) => p.title.includes('Robust Stereo Matching')));
+		fs.reads.length = 0;
+		await next.shard.open(specs);
+		assert.deepStrictEqual(fs.reads, [], 'both files known from the caches');
+		// and again after a second change: the records read back from the bytes the first save wrote
+		fs.files.set(DAY1, { ...fs.files.get(DAY1)!, mtime: 3 });
+		await next.shard.update({ path: DAY1 });
+		await next.shard.save();
+		const last = openShard(fs);
+		assert.strictEqual(await last.shard.sendKnown(), 2);
+		assert.ok(last.updates.find((u) => u.path === DAY2)?.summary?.papers.some((p) => p.title.includes('Robust Stereo Matching')));
+	});
+
 	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

@@ -87,6 +87,8 @@ export interface CorpusIO {
 	yield(): Promise<void>;
 	now(): number;
 	sliceMs?: number;
+	/** a full garbage collection, where the host allows one (the worker thread: see worker.ts) */
+	collectGarbage?(): void;
 	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
 	prefetch?(paths: readonly string[]): void;
 }
@@ -189,6 +191,7 @@ export class CorpusShard {
 			yield: () => io.yield(),
 			now: () => io.now(),
 			sliceMs: io.sliceMs,
+			collectGarbage: io.collectGarbage,
 			// the digests the tree pass kept parsed need no read
 			prefetch: (paths) => io.prefetch?.(paths.filter((path) => !this.parsed.has(path))),
 		};
@@ -558,7 +561,7 @@ export class CorpusShard {
 		await this.saveRecords();
 	}
 
-	/** every digest summary this shard holds */
+	/** every digest summary this shard holds (parsed from the bytes it keeps: a report, not a hot path) */
 	summaries(): DigestSummary[] {
 		const out: DigestSummary[] = [];
 		for (const record of this.records.values()) {

@@ -167,3 +167,12 @@ export const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}
 export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A copy of `s` that does not keep its parent alive: V8 makes a slice of 13 or more characters
+ * (and a string JSON.parse reads) a view of the whole source text, so a field kept from a parsed
+ * file would pin that file's text in memory.
+ */
+export function ownCopy(s: string): string {
+	return s.length < 13 ? s : (' ' + s).slice(1);
+}

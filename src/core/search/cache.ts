@@ -29,6 +29,7 @@ import { deflate, inflate } from './deflate';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
 import { countVarints, readVarints, VarintWriter } from './varint';
+import { ownCopy } from '../parse/text';
 
 /** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum */
 export const CACHE_FORMAT_VERSION = 4;
@@ -83,7 +84,8 @@ function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPos
 		start[t + 1] = start[t] + pairs[2 * t];
 		count[t] = pairs[2 * t + 1];
 	}
-	const frozen = { start, count, arena };
+	// a copy (a Buffer's slice is a view): a view would keep the whole file's bytes (the meta and every other section) alive
+	const frozen = { start, count, arena: new Uint8Array(arena) };
 	return PostingStore.wellFormed(frozen) ? frozen : undefined;
 }
 
@@ -158,7 +160,7 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 		const names = readStore(namesDir, namesArena, termCount);
 		if (!head || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0) return undefined;
 		const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
-		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4);
+		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4).slice();
 		const seqAll = new Int32Array(countVarints(seqBytes));
 		if (!readVarints(seqBytes, seqAll)) return undefined;
 		for (let k = 0; k < seqAll.length; k++) {
@@ -169,9 +171,13 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 		if (!inflated) return undefined;
 		const meta = JSON.parse(new TextDecoder().decode(inflated)) as CacheMeta;
 		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.files) || typeof meta.terms !== 'string') return undefined;
-		const terms = meta.terms === '' ? [] : meta.terms.split('\n');
+		// copies of the long terms: split's pieces of 13 or more characters are views that would keep the
+		// whole joined text (5 MB) alive
+		const terms = meta.terms === '' ? [] : meta.terms.split('\n').map(ownCopy);
 		if (terms.length !== termCount || lengthBytes.length !== meta.docs.length * FIELD_COUNT * 2) return undefined;
 		const docs: (DocRecord | undefined)[] = [];
+		// one occurrence object per file, shared by its papers (they are replaced, never changed in place)
+		const occurrences: (Occurrence | undefined)[] = meta.files.map((file) => (Array.isArray(file) ? { file: file[0], day: file[1]?.day } : undefined));
 		let seqAt = 0;
 		for (let num = 0; num < meta.docs.length; num++) {
 			const d = meta.docs[num];
@@ -181,12 +187,9 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 			}
 			if (!Array.isArray(d) || d.length < 7) return undefined;
 			const [id, title, authors, category, tldr, occNums, seqLength, translatedTitle, link] = d;
-			const occ: Occurrence[] = [];
-			for (const f of occNums) {
-				const file = meta.files[f];
-				if (!file) return undefined;
-				occ.push({ file: file[0], day: file[1].day });
-			}
+			if (!Array.isArray(occNums)) return undefined;
+			const occ = occNums.map((f) => occurrences[f]);
+			if (occ.includes(undefined)) return undefined;
 			if (!(seqLength >= 0 && seqAt + seqLength <= seqAll.length)) return undefined;
 			const seq = seqAll.subarray(seqAt, seqAt + seqLength);
 			seqAt += seqLength;
@@ -199,7 +202,7 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 				category,
 				tldr,
 				link: link === 1 ? absLink(id) : link || undefined,
-				occ,
+				occ: occ as Occurrence[],
 				bodyIndexed: true,
 				seq,
 			});

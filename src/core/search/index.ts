@@ -21,14 +21,16 @@
  * "head" (id, title, authors, category, TL;DR: indexed first, searchable in seconds) and
  * the "body" (other summaries and extra fields, abstract: indexed in a second pass).
  */
-import SearchableMap from 'minisearch/SearchableMap';
 import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
+import { TextPacker } from './textPack';
 import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
 import { SortedTerms } from './sortedTerms';
 import { cjkCode, cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
+// the parser's fields are slices of the whole file text: a document keeps copies
+import { ownCopy as own } from '../parse/text';
 
 export interface Occurrence {
 	file: string;
@@ -47,7 +49,8 @@ export interface DocRecord {
 	tldr: string;
 	link?: string;
 	/**
-	 * UTF-8 of the long fields (summaries, then ABSTRACT_MARK, then the abstract), kept for phrase
+	 * The long fields (summaries, then ABSTRACT_MARK, then the abstract) as the index's TextPacker
+	 * keeps them (read them with PaperIndex.bodyOf; compressed once a warm start read them back), kept for phrase
 	 * checks; empty until the second pass when deferred; undefined when the document came from a
 	 * cache (which leaves this text out: it was a third of its size) until fillBodies reads it back
 	 */
@@ -165,10 +168,8 @@ const SEQ_BREAK = -1;
 /** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
 const ABSTRACT_MARK = '\f';
 
-const encoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
 const NO_SEQ = new Int32Array(0);
-const decoder = new TextDecoder();
 
 function bodyText(paper: Paper): string {
 	// the abstract's translation counts with the summaries (often the same language), the abstract apart
@@ -177,7 +178,7 @@ function bodyText(paper: Paper): string {
 	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
 }
 
-function sameContent(doc: DocRecord, paper: Paper): boolean {
+function sameContent(doc: DocRecord, paper: Paper, bodyOf: (doc: DocRecord) => string | undefined): boolean {
 	// the long fields last: putting their text together is the expensive part
 	const body = () => bodyText(paper);
 	return (
@@ -186,16 +187,8 @@ function sameContent(doc: DocRecord, paper: Paper): boolean {
 		(doc.translatedTitle ?? '') === (paper.translatedTitle ?? '') &&
 		doc.authors.join('\n') === paper.authors.join('\n') &&
 		doc.category === (paper.category ?? paper.section) &&
-		(doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) === body() : doc.body !== undefined && decoder.decode(doc.body) === body())
+		(doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) === body() : doc.body !== undefined && bodyOf(doc) === body())
 	);
-}
-
-/**
- * A copy of `s` that does not keep its parent alive: the parser's fields are slices of
- * the whole file text, and holding one would pin every file's text in memory.
- */
-function own(s: string): string {
-	return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function compareOcc(a: Occurrence, b: Occurrence): number {
@@ -234,12 +227,10 @@ export class PaperIndex {
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
 	private missingBodies = 0;
-	/** the word vocabulary in order, for prefix lookups */
+	/** how documents keep their long fields' text (DocRecord.body) */
+	private readonly bodies = new TextPacker();
+	/** the word vocabulary in order, for prefix and typo (fuzzy) lookups */
 	private readonly sortedTerms = new SortedTerms();
-	/** minisearch's radix tree over the word vocabulary, for typo (fuzzy) lookups; built on the first need (see prepareFuzzy) */
-	private latinMap: SearchableMap<number> | undefined;
-	/** the words prepareFuzzy has still to put in latinMap */
-	private fuzzyPending: Iterator<[string, number]> | undefined;
 	/** when false, new documents get their body indexed right away */
 	deferBodies = false;
 
@@ -303,7 +294,6 @@ export class PaperIndex {
 			id = this.newTerm(term);
 			this.addedWords.set(term, id);
 			this.sortedTerms.add(term, id);
-			this.latinMap?.set(term, id);
 		}
 		return id;
 	}
@@ -411,6 +401,7 @@ export class PaperIndex {
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
 	addFile(path: string, digest: Digest, stat?: { size: number; mtime: number }): void {
+		this.ensureScratch(this.terms.length);
 		const day = digest.day ?? '';
 		const previous = this.files.get(path);
 		const previousIds = new Set(previous?.ids ?? []);
@@ -429,7 +420,7 @@ export class PaperIndex {
 			occ.push({ file: path, day });
 			occ.sort(compareOcc);
 			const newest = occ[0].file === path;
-			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper)) {
+			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper, (d) => this.bodyOf(d))) {
 				this.killDoc(doc);
 				this.createDoc(paper, occ);
 			} else {
@@ -483,7 +474,7 @@ export class PaperIndex {
 			category: own(paper.category ?? paper.section),
 			tldr: own(paper.tldr),
 			link: paper.link === undefined ? undefined : own(paper.link),
-			body: this.deferBodies ? EMPTY : encoder.encode(body),
+			body: this.deferBodies ? EMPTY : this.bodies.raw(body),
 			pendingPaper: this.deferBodies ? paper : undefined,
 			occ,
 			bodyIndexed: false,
@@ -559,6 +550,8 @@ export class PaperIndex {
 	 * in-process caller can yield; returns how many documents are still pending.
 	 */
 	indexPendingBodies(budgetMs = Infinity, now: () => number = () => Date.now()): number {
+		if (this.pendingBodies.length === 0) return 0;
+		this.ensureScratch(this.terms.length);
 		const started = now();
 		let i = 0;
 		const pending = this.pendingBodies;
@@ -567,7 +560,7 @@ export class PaperIndex {
 			if (doc && !doc.bodyIndexed) {
 				const text = this.bodyOf(doc) ?? '';
 				if (doc.pendingPaper !== undefined) {
-					doc.body = encoder.encode(text);
+					doc.body = this.bodies.raw(text);
 					doc.pendingPaper = undefined;
 				}
 				this.indexBody(doc, text);
@@ -610,42 +603,6 @@ export class PaperIndex {
 		return this.sortedTerms.order();
 	}
 
-	/**
-	 * Builds part of the typo lookup (a few hundred ms for ~100k words in all), so no query
-	 * waits for it later and no single step blocks queries for long; true once it is complete.
-	 */
-	prepareFuzzy(budgetMs = Infinity, now: () => number = () => Date.now()): boolean {
-		if (!this.latinMap) {
-			this.latinMap = new SearchableMap<number>();
-			// also visits words added meanwhile (wordId sets those itself: set twice, harmless)
-			this.fuzzyPending = this.wordEntries();
-		}
-		const pending = this.fuzzyPending;
-		if (!pending) return true;
-		const started = now();
-		for (let i = 1; ; i++) {
-			const next = pending.next();
-			if (next.done) break;
-			this.latinMap.set(next.value[0], next.value[1]);
-			if ((i & 1023) === 0 && now() - started > budgetMs) return false;
-		}
-		this.fuzzyPending = undefined;
-		return true;
-	}
-
-	/** Every word with its id, in id order (the order words were first indexed), up to the last one added. */
-	private *wordEntries(): Generator<[string, number]> {
-		for (let id = 0; id < this.terms.length; id++) {
-			const term = this.terms[id];
-			if (!isCjkTerm(term)) yield [term, id];
-		}
-	}
-
-	private latinTerms(): SearchableMap<number> {
-		this.prepareFuzzy();
-		return this.latinMap as SearchableMap<number>;
-	}
-
 	/** Documents holding `term` (approximately: a term in both head and body counts once, by the larger list). */
 	private df(term: number): number {
 		return Math.max(this.head.size(term), this.body.size(term));
@@ -669,9 +626,9 @@ export class PaperIndex {
 		}
 		if (fuzzy && out.length === 0 && term.length >= 4) {
 			const maxDistance = term.length >= 8 ? 2 : 1;
-			for (const [id, distance] of this.latinTerms().fuzzyGet(term, maxDistance).values()) {
+			this.sortedTerms.forFuzzy(term, maxDistance, (_, id, distance) => {
 				if (distance > 0) out.push([id, FUZZY_WEIGHT / distance]);
-			}
+			});
 			if (out.length > MAX_EXPANSIONS) out.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
 		}
 		return out;
@@ -1018,9 +975,9 @@ export class PaperIndex {
 		return unknown ? undefined : found;
 	}
 
-	/** The long fields' text of a document (summaries, ABSTRACT_MARK, abstract); undefined while a cache left it out. */
+	/** The long fields' text of a document (see DocRecord.body), if in memory: put together from a pending paper, or unpacked. */
 	bodyOf(doc: DocRecord): string | undefined {
-		return doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) : doc.body && decoder.decode(doc.body);
+		return doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) : doc.body && this.bodies.unpack(doc.body);
 	}
 
 	/** How many documents lack their long-field text (loaded from a cache, not yet read back). */
@@ -1042,13 +999,25 @@ export class PaperIndex {
 	 * their files, when the paper there is the one indexed (same title, TL;DR and authors).
 	 */
 	fillBodies(digest: Digest): void {
+		const docs: DocRecord[] = [];
+		const texts: string[] = [];
 		for (const paper of digest.papers) {
 			const doc = this.byId.get(paper.id);
-			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined) continue;
+			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined || docs.includes(doc)) continue;
 			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
-			doc.body = encoder.encode(bodyText(paper));
-			this.missingBodies--;
+			docs.push(doc);
+			texts.push(bodyText(paper));
 		}
+		// packed (they stay for the index's life), in one buffer for the file (views of it): an
+		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
+		const encoded = texts.map((text) => this.bodies.pack(text));
+		const all = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+		let at = 0;
+		docs.forEach((doc, i) => {
+			all.set(encoded[i], at);
+			doc.body = all.subarray(at, (at += encoded[i].length));
+		});
+		this.missingBodies -= docs.length;
 	}
 
 	private excludedDocs(query: ParsedQuery): Set<number> {
@@ -1212,7 +1181,7 @@ export class PaperIndex {
 		// go to their code table, the words are found by binary search in the saved order
 		const terms = parts.terms;
 		index.terms = terms;
-		index.ensureScratch(terms.length);
+		// (the scratch counters grow to the vocabulary when a file is indexed: a warm worker may never need them)
 		let cjk = 0;
 		for (let id = 0; id < terms.length; id++) if (isCjkTerm(terms[id])) cjk++;
 		index.cjkVocab.reserve(cjk);

@@ -1,9 +1,10 @@
 /**
- * The word terms in code-unit order, for prefix lookups by binary search. A radix tree
+ * The word terms in code-unit order, for prefix and typo lookups by binary search. A radix tree
  * (minisearch's SearchableMap) did this before, but building it over a shard's ~130k words
- * took ~300 ms of CPU and ~37 MB of heap on the first query after every warm start; the order
+ * took ~300 ms of CPU and ~37 MB of heap on the first query after every warm start, and the one
+ * kept for typo lookups was a third of a warm worker's heap (48 MB on 167 real days); the order
  * here is saved with the cache, so a warm start sorts nothing. Terms added since the last
- * sort wait in a short list that prefix lookups scan.
+ * sort wait in a short list that prefix and typo lookups scan.
  */
 export class SortedTerms {
 	private terms: string[] = [];
@@ -23,6 +24,66 @@ export class SortedTerms {
 		const terms = this.terms;
 		for (let i = this.lowerBound(prefix); i < terms.length && terms[i].startsWith(prefix); i++) fn(terms[i], this.ids[i]);
 		for (const { term, id } of this.recent) if (term.startsWith(prefix)) fn(term, id);
+	}
+
+	/**
+	 * Calls `fn` for every term within Levenshtein distance `maxDistance` (in UTF-16 code units) of
+	 * `query`, the term itself included (distance 0), sorted terms in order, then the recent ones.
+	 * A walk of the trie the sorted terms imply (the terms sharing a prefix are one range, a child
+	 * is the run of terms with one next character, found by binary search), one matrix row per
+	 * character as in minisearch's radix tree (http://stevehanov.ca/blog/?id=114), branches cut once
+	 * a row has no cell within `maxDistance`: the typo lookup with no structure of its own in memory.
+	 */
+	forFuzzy(query: string, maxDistance: number, fn: (term: string, id: number, distance: number) => void): void {
+		const n = query.length + 1;
+		const maxDepth = query.length + maxDistance;
+		const terms = this.terms;
+		// row d: the distances of the first d characters of a term to each prefix of the query
+		const rows = new Uint8Array((maxDepth + 1) * n);
+		for (let j = 0; j < n; j++) rows[j] = j;
+		const limit = maxDistance + 1;
+		/** fills row `depth` for the character `code` after row depth - 1; false when no cell is within maxDistance */
+		const step = (depth: number, code: number): boolean => {
+			const row = depth * n;
+			const previous = row - n;
+			let min = (rows[row] = depth);
+			for (let j = 1; j < n; j++) {
+				const cell = Math.min(rows[previous + j - 1] + (query.charCodeAt(j - 1) === code ? 0 : 1), rows[previous + j] + 1, rows[row + j - 1] + 1);
+				rows[row + j] = cell > limit ? limit : cell;
+				if (cell < min) min = cell;
+			}
+			return min <= maxDistance;
+		};
+		// terms[lo, hi) share their first `depth` characters, whose rows are filled
+		const walk = (lo: number, hi: number, depth: number): void => {
+			if (terms[lo].length === depth) {
+				const distance = rows[depth * n + n - 1];
+				if (distance <= maxDistance) fn(terms[lo], this.ids[lo], distance);
+				lo++;
+			}
+			if (depth === maxDepth) return;
+			while (lo < hi) {
+				const code = terms[lo].charCodeAt(depth);
+				// the end of the run of terms with this character at `depth`
+				let a = lo + 1;
+				let b = hi;
+				while (a < b) {
+					const mid = (a + b) >>> 1;
+					if (terms[mid].charCodeAt(depth) === code) a = mid + 1;
+					else b = mid;
+				}
+				if (step(depth + 1, code)) walk(lo, a, depth + 1);
+				lo = a;
+			}
+		};
+		if (terms.length > 0) walk(0, terms.length, 0);
+		for (const { term, id } of this.recent) {
+			if (Math.abs(term.length - query.length) > maxDistance) continue;
+			let ok = true;
+			for (let d = 1; d <= term.length && ok; d++) ok = step(d, term.charCodeAt(d - 1));
+			const distance = rows[term.length * n + n - 1];
+			if (ok && distance <= maxDistance) fn(term, id, distance);
+		}
 	}
 
 	/**
