@@ -212,6 +212,69 @@ function activationMarks(id) {
 	return { willLoadCode: at('willLoadExtensionCode'), didLoadCode: at('didLoadExtensionCode'), willActivate: at('willActivateExtension'), didActivate: at('didActivateExtension') };
 }
 
+/** The digest-folder bench: activation, the tree's days, search phases, blocks and memory (see followStartup). */
+async function measure(vscode, config) {
+	const profiler = config.cpuProfile ? await cpuProfile(config.cpuProfile) : undefined;
+	const started = Date.now();
+	const rss = rssSampler();
+	const drift = driftProbe();
+	const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+	loopDelay.enable();
+	const out = { probeStartedAt: started, timeline: {} };
+	const mark = (name) => (out.timeline[name] = Date.now());
+
+	const ext = await digestExtension(vscode);
+	// activate() on an extension already activating returns the same promise, so this is the
+	// time from here to its activate() returning (module load included)
+	const a0 = Date.now();
+	const c0 = threadCpuMs();
+	const wasActive = ext.isActive;
+	const api = await ext.activate();
+	// CPU time of this thread: module load and activate() without the waits of a loaded machine
+	out.activation = { ms: Date.now() - a0, cpuMs: c0 === undefined ? undefined : Math.round(threadCpuMs() - c0), alreadyActive: wasActive };
+	mark('activated');
+
+	const backend = await followStartup(api, config, out, 120_000);
+	const end = Date.now();
+	await profiler?.stop();
+	// a worker that built the index hands over to a fresh one loaded from its cache (memory back to
+	// the system): the memory figures are taken once that is done
+	if (backend?.service.whenSettled) {
+		await backend.service.whenSettled();
+		mark('settled');
+	}
+
+	loopDelay.disable();
+	drift.stop();
+	const blocks = drift.blocks(started, end);
+	const busy = blocks.filter((b) => b.cpuMs === undefined || b.cpuMs >= BLOCK_MS);
+	out.blocking = {
+		longestMs: blocks.reduce((m, b) => Math.max(m, b.ms), 0),
+		blocksOver25ms: blocks.length,
+		longestCpuMs: blocks.reduce((m, b) => Math.max(m, b.cpuMs ?? b.ms), 0),
+		blocksOver25msOfCpu: busy.length,
+		blocks: blocks.map((b) => ({ atMs: b.at - started, ms: b.ms, cpuMs: b.cpuMs })),
+		loopDelayMaxMs: Math.round(loopDelay.max / 1e6),
+		loopDelayP99Ms: Math.round(loopDelay.percentile(99) / 1e6),
+	};
+	const before = process.memoryUsage();
+	gc();
+	await delay(200);
+	const after = process.memoryUsage();
+	rss.stop();
+	out.memory = {
+		rssMB: mb(after.rss),
+		peakRssMB: rss.peakMB(),
+		hostHeapUsedMB: mb(after.heapUsed),
+		hostHeapUsedBeforeGcMB: mb(before.heapUsed),
+		externalMB: mb(after.external),
+		arrayBuffersMB: mb(after.arrayBuffers),
+		hostFilesKept: api.workspace.files().length,
+	};
+	out.finishedAt = Date.now();
+	return out;
+}
+
 /**
  * A workspace without digests (`bench:editor --no-digests`): after a settle time the probe opens
  * one ordinary Markdown file as a user would (the extension activates on Markdown), then measures
