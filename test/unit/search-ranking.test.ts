@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
+import { indexCacheMayHoldPapers } from '../../src/core/corpus/proxyIO';
 import { decodeCache, encodeCache } from '../../src/core/search/cache';
 import { PaperIndex, type SearchHit } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
@@ -83,6 +84,17 @@ describe('search typo lookup', () => {
 				assert.deepStrictEqual(new Map([...found].sort()), new Map([...expected].sort()), `${query} within ${maxDistance}`);
 			}
 		}
+	});
+
+	it('tells an index cache of no papers from one of a digest by its size alone', async () => {
+		const empty = new PaperIndex();
+		empty.freeze();
+		const none = await encodeCache(empty, 'k');
+		assert.ok(!indexCacheMayHoldPapers(none.length), `${none.length} bytes`);
+		const three = indexOf(paper('2602.00001'), paper('2602.00002', { title: 'Semantic Segmentation of Streets' }), paper('2602.00003', { title: 'Robust Depth Estimation' }));
+		three.freeze();
+		const some = await encodeCache(three, 'k');
+		assert.ok(indexCacheMayHoldPapers(some.length), `${some.length} bytes`);
 	});
 
 	it('corrects a typo on a built index and on one restored from its cache', async () => {

@@ -32,6 +32,22 @@ export function isFileRecordsCache(name: string): boolean {
 	return CACHE_FILE.exec(name)?.[3] === 'bin';
 }
 
+/** Whether `name` is an index cache (any shard count). */
+export function isIndexCache(name: string): boolean {
+	return CACHE_FILE.exec(name)?.[1] !== undefined;
+}
+
+/**
+ * Whether an index cache of this many bytes may hold papers: one of no papers (a workspace whose
+ * day-named notes turned out not to be digests) is ~200 bytes, three short papers' ~800, one real
+ * digest's tens of KB. The editor tells from a file's size alone whether a workspace had digests
+ * last time (see hadDigests).
+ */
+export function indexCacheMayHoldPapers(byteLength: number): boolean {
+	return byteLength >= INDEX_WITH_PAPERS_MIN_BYTES;
+}
+const INDEX_WITH_PAPERS_MIN_BYTES = 512;
+
 /** How the thread running the shard gives itself back and tells time. */
 export type Scheduling = Pick<CorpusIO, 'yield' | 'now' | 'sliceMs'>;
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type * as InProcess from '../../core/corpus/inProcess';
-import { cacheFileName, filesCorpusIO, isFileRecordsCache, isStaleCacheFile, type FileAccess } from '../../core/corpus/proxyIO';
+import { cacheFileName, filesCorpusIO, indexCacheMayHoldPapers, isFileRecordsCache, isIndexCache, isStaleCacheFile, type FileAccess } from '../../core/corpus/proxyIO';
 import { SearchService, type ShardHandle } from '../../core/search/client';
 import { startIndexWorkers } from '../host';
 import { errorText, getLog } from '../log';
@@ -65,24 +65,20 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 	return { service: new SearchService([inProcessHandle(storage, 0, 1)]), ...byUri };
 }
 
-/** workspace state: whether the last finished scan of this workspace found digests */
-const FOUND_DIGESTS_KEY = 'arxivDigest.foundDigests';
-
-/** Remembers whether a finished scan found digests, for the next window's start (see hadDigests). */
-export function rememberFoundDigests(context: vscode.ExtensionContext, found: boolean): void {
-	if (context.workspaceState.get<boolean>(FOUND_DIGESTS_KEY) !== found) void context.workspaceState.update(FOUND_DIGESTS_KEY, found);
-}
-
 /**
- * Whether this workspace's own storage holds the file records of an earlier session: it had digests
- * then, so its index may start before the workspace is listed. The global storage, shared by every
+ * Whether this workspace's own storage holds the caches of an earlier session that found digests
+ * (an index cache with papers in it), so its index may start before the workspace is listed. The global storage, shared by every
  * window without a workspace, says nothing about this one.
  */
 export async function hadDigests(context: vscode.ExtensionContext): Promise<boolean> {
-	// the last scan found digests (a workspace of day-named notes has a records cache too)
-	if (!context.storageUri || context.workspaceState.get<boolean>(FOUND_DIGESTS_KEY) !== true) return false;
+	const storage = context.storageUri;
+	if (!storage) return false;
 	try {
-		return (await vscode.workspace.fs.readDirectory(context.storageUri)).some(([name, type]) => type === vscode.FileType.File && isFileRecordsCache(name));
+		const names = (await vscode.workspace.fs.readDirectory(storage)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+		if (!names.some(isFileRecordsCache)) return false;
+		// a folder of day-named notes that are not digests has both caches too: its index holds no paper
+		const sizes = await Promise.all(names.filter(isIndexCache).map(async (name) => (await vscode.workspace.fs.stat(vscode.Uri.joinPath(storage, name))).size));
+		return sizes.some(indexCacheMayHoldPapers);
 	} catch {
 		return false;
 	}

@@ -17,7 +17,7 @@ import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
-import { createCorpusBackend, hadDigests, rememberFoundDigests, type CorpusBackend } from './corpus';
+import { createCorpusBackend, hadDigests, type CorpusBackend } from './corpus';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
@@ -474,7 +474,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.setProgress({ done: total, total, scanning: false }, true);
 		this.flushChanges();
 		this.updateHasDigests();
-		rememberFoundDigests(this.context, this.entries.size > 0);
 		if (!this.scannedOnce) {
 			this.scannedOnce = true;
 			this.settleBackend();
