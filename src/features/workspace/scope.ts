@@ -62,32 +62,32 @@ export async function findCandidates(): Promise<Map<string, Candidate>> {
 export async function quickCandidates(): Promise<Map<string, Candidate>> {
 	const out = new Map<string, Candidate>();
 	const exclude = combinedExclude(excludeGlob());
-	const excluded = (uri: vscode.Uri) => exclude !== undefined && matchesGlob(relativePathOf(uri), [exclude], { nocase: PATH_NOCASE });
-	const list = async (dir: vscode.Uri): Promise<[vscode.Uri, vscode.FileType][]> => {
+	const excluded = (relative: string) => exclude !== undefined && matchesGlob(relative, [exclude], { nocase: PATH_NOCASE });
+	/** a folder's entries with their paths relative to the workspace folder (`prefix`: the folder's own) */
+	const list = async (dir: vscode.Uri, prefix: string): Promise<{ uri: vscode.Uri; relative: string; type: vscode.FileType }[]> => {
 		try {
-			return (await vscode.workspace.fs.readDirectory(dir)).map(([name, type]) => [vscode.Uri.joinPath(dir, name), type]);
+			return (await vscode.workspace.fs.readDirectory(dir)).map(([name, type]) => ({ uri: vscode.Uri.joinPath(dir, name), relative: prefix + name, type }));
 		} catch {
 			// unreadable: findCandidates says so
 			return [];
 		}
 	};
-	const consider = (entries: [vscode.Uri, vscode.FileType][], named: boolean) => {
-		for (const [uri, type] of entries) {
-			if (!(type & vscode.FileType.File)) continue;
-			// the name first: most files of an ordinary repository stop here, before any setting is read
-			if (!named && !mayBeDigestPath(relativePathOf(uri))) continue;
-			const candidate = candidateFor(uri);
-			if (candidate && !excluded(uri)) out.set(uriKey(uri), candidate);
-		}
-	};
 	await Promise.all(
 		(vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
-			// an `arxivDigest.files` glob may name any file
+			const scope = scopeOf(folder);
+			// an `arxivDigest.files` glob may name any file; else the name decides first, cheaply
 			const named = alwaysGlobs(folder.uri).length > 0;
-			const top = await list(folder.uri);
-			consider(top, named);
-			const folders = top.filter(([uri, type]) => type & vscode.FileType.Directory && isDigestFolder(relativePathOf(uri)) && !excluded(uri));
-			for (const entries of await Promise.all(folders.map(([uri]) => list(uri)))) consider(entries, named);
+			const consider = (entries: { uri: vscode.Uri; relative: string; type: vscode.FileType }[]) => {
+				for (const { uri, relative, type } of entries) {
+					if (!(type & vscode.FileType.File) || (!named && !mayBeDigestPath(relative))) continue;
+					const candidate = scope(uri, relative);
+					if (candidate && !excluded(relative)) out.set(uriKey(uri), candidate);
+				}
+			};
+			const top = await list(folder.uri, '');
+			consider(top);
+			const folders = top.filter(({ relative, type }) => type & vscode.FileType.Directory && isDigestFolder(relative) && !excluded(relative));
+			for (const entries of await Promise.all(folders.map(({ uri, relative }) => list(uri, `${relative}/`)))) consider(entries);
 		}),
 	);
 	return out;
@@ -125,13 +125,23 @@ export async function findFiles(pattern: vscode.RelativePattern, exclude: string
 /** Is this file in scope (include minus exclude, or an always-digest glob)? */
 export function candidateFor(uri: vscode.Uri): Candidate | undefined {
 	const folder = vscode.workspace.getWorkspaceFolder(uri);
-	if (!folder) return undefined;
-	const relative = relativePathOf(uri);
-	if (matchesGlob(relative, alwaysGlobs(folder.uri), { nocase: PATH_NOCASE })) return { uri, always: true };
-	if (!vscode.workspace.getConfiguration(undefined, folder.uri).get<boolean>(SETTINGS.detect, true)) return undefined;
+	return folder && scopeOf(folder)(uri, relativePathOf(uri));
+}
+
+/**
+ * candidateFor's rules for the files of one workspace folder, its settings read once (a first look
+ * at a folder of 167 digests spent ~100 ms of the extension host reading them per file).
+ */
+function scopeOf(folder: vscode.WorkspaceFolder): (uri: vscode.Uri, relative: string) => Candidate | undefined {
+	const always = alwaysGlobs(folder.uri);
+	const detect = vscode.workspace.getConfiguration(undefined, folder.uri).get<boolean>(SETTINGS.detect, true);
+	const include = includeGlob(folder.uri);
 	const exclude = excludeGlob();
-	if (!mayBeDigestPath(relative) || !matchesGlob(relative, [includeGlob(folder.uri)]) || (exclude && matchesGlob(relative, [exclude]))) return undefined;
-	return { uri, always: false };
+	return (uri, relative) => {
+		if (matchesGlob(relative, always, { nocase: PATH_NOCASE })) return { uri, always: true };
+		if (!detect || !mayBeDigestPath(relative) || !matchesGlob(relative, [include]) || (exclude && matchesGlob(relative, [exclude]))) return undefined;
+		return { uri, always: false };
+	};
 }
 
 /** Could files below this new folder be candidates? (skips `.git`, names with an extension, excluded folders) */
