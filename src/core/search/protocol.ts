@@ -51,7 +51,8 @@ export interface WorkerInit {
 	cacheDir?: string;
 	/**
 	 * build at a lower CPU priority than the thread that started the worker (the extension host
-	 * stays responsive on a busy machine); applied on Linux only, the one system where the
+	 * stays responsive on a busy machine), from the end of the first tree pass (the summaries the
+	 * reader waits for are read at normal priority); applied on Linux only, the one system where the
 	 * priority belongs to the thread and not to the whole process
 	 */
 	background?: boolean;

@@ -35,7 +35,16 @@ const { port, init } = opened;
 
 /** nice +5: yields the CPU to the editor when both compete, still takes every idle cycle */
 const BACKGROUND_NICE = 5;
-if (init.background && process.platform === 'linux') {
+
+/**
+ * The index build goes to the background once the first tree pass is over: the summaries are what
+ * the reader waits for, and at nice +5 the pass lost the CPU to the workbench drawing the arriving
+ * days. The priority cannot be raised again unprivileged, so it is lowered once.
+ */
+let inBackground = false;
+function toBackground(): void {
+	if (inBackground || !init.background || process.platform !== 'linux') return;
+	inBackground = true;
 	try {
 		setPriority(BACKGROUND_NICE);
 	} catch {
@@ -44,7 +53,14 @@ if (init.background && process.platform === 'linux') {
 }
 
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
-const shard = new CorpusShard({ ...nodeCorpusIO(init.cacheDir, init.shard, init.shards), collectGarbage: () => collectGarbage() }, init.shard, init.shards, shardEvents(send));
+const events = shardEvents(send);
+const shard = new CorpusShard({ ...nodeCorpusIO(init.cacheDir, init.shard, init.shards), collectGarbage: () => collectGarbage() }, init.shard, init.shards, {
+	...events,
+	onFilesReady: () => {
+		events.onFilesReady?.();
+		toBackground();
+	},
+});
 // the caches decode while the editor lists the workspace's files
 shard.preload();
 
