@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { CodeTable } from '../../src/core/search/codeTable';
+import { sortByTerm } from '../../src/core/search/sortedTerms';
 import { PostingStore } from '../../src/core/search/postings';
 import { MISSING, SpanTable } from '../../src/core/search/spanTable';
 import { scanTerms, tokenize } from '../../src/core/search/tokenizer';
@@ -102,5 +104,18 @@ describe('search lookup tables', () => {
 		scanTerms(text, () => assert.fail('words go to onPlain'), () => undefined, false, true, (source, start, end) => parts.push(source.slice(start, end)));
 		assert.deepEqual(parts, spans.filter((s) => !s.includes('-')));
 		assert.ok(tokenize(text).includes('token-pruning'));
+	});
+});
+
+describe('sortByTerm', () => {
+	it('orders terms exactly as one string sort does, whatever their code units', () => {
+		const unit = fc.oneof(fc.constantFrom('a', 'b', 'z', '\u0000', '图', '像', '\ud83d', '\ude00', '-'), fc.string({ unit: 'binary', maxLength: 1 }));
+		fc.assert(
+			fc.property(fc.array(fc.array(unit, { maxLength: 5 }).map((units) => units.join('')), { maxLength: 200 }), (terms) => {
+				const entries = terms.map((term, id) => ({ term, id }));
+				const expected = entries.slice().sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)).map((e) => e.term);
+				assert.deepEqual(sortByTerm(entries).map((e) => e.term), expected);
+			}),
+		);
 	});
 });

@@ -111,7 +111,7 @@ export class SortedTerms {
 	/** Merges the recent terms into the sorted ones. */
 	sort(): void {
 		if (this.recent.length === 0) return;
-		const recent = this.recent.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+		const recent = sortByTerm(this.recent);
 		this.recent = [];
 		const old = this.terms;
 		const oldIds = this.ids;
@@ -154,4 +154,33 @@ export class SortedTerms {
 		this.recent = [];
 		return true;
 	}
+}
+
+const byTerm = (a: { term: string }, b: { term: string }) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
+
+/**
+ * The entries in the order of their terms (JavaScript's string order: UTF-16 code units), sorted in
+ * buckets of their first two code units and the buckets by number: ~2× faster than one sort of
+ * ~450,000 terms (a cold build waits for it before every title is searchable), as most comparisons
+ * become numeric and each bucket is small.
+ */
+export function sortByTerm<T extends { term: string }>(entries: readonly T[]): T[] {
+	const buckets = new Map<number, T[]>();
+	for (const entry of entries) {
+		const t = entry.term;
+		// a shorter term sorts before every longer one that starts like it: 0 for no second unit
+		const key = t.length === 0 ? -1 : t.charCodeAt(0) * 65537 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0);
+		const bucket = buckets.get(key);
+		if (bucket) bucket.push(entry);
+		else buckets.set(key, [entry]);
+	}
+	const keys = Float64Array.from(buckets.keys()).sort();
+	const out: T[] = new Array(entries.length);
+	let n = 0;
+	for (const key of keys) {
+		const bucket = buckets.get(key) as T[];
+		if (bucket.length > 1) bucket.sort(byTerm);
+		for (const entry of bucket) out[n++] = entry;
+	}
+	return out;
 }
