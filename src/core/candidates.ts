@@ -7,7 +7,19 @@
  * named otherwise are digests when an `arxivDigest.files` glob names them.
  */
 const DATED_NAME = /(?:^|[^0-9])(?:19|20)\d{2}[-_.]?(?:0[1-9]|1[0-2])[-_.]?(?:0[1-9]|[12]\d|3[01])(?:[^0-9]|$)/;
-const DIGEST_FOLDER = /(?:^|\/)(?:data|contents|to_md|digests?)\//i;
+/** the folders digest generators write to (any case) */
+const DIGEST_FOLDERS = ['data', 'contents', 'to_md', 'digest', 'digests'];
+const DIGEST_FOLDER = new RegExp(`(?:^|/)(?:${DIGEST_FOLDERS.join('|')})/`, 'i');
+
+/**
+ * Globs whose matches hold every Markdown file mayBeDigestPath takes (and a few it does not): a
+ * name with a year of 19xx or 20xx in it, or a file below a digest folder. Listing these instead of
+ * every `*.md` spares the editor the paths of a large repository's ordinary documents.
+ */
+export const CANDIDATE_GLOBS: readonly string[] = [
+	'**/*{19,20}[0-9][0-9]*.md',
+	`**/{${DIGEST_FOLDERS.map((name) => [...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join(',')}}/**/*.md`,
+];
 
 export function mayBeDigestPath(relativePath: string): boolean {
 	const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);

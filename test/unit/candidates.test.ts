@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
-import { isDigestFolder, mayBeDigestPath } from '../../src/core/candidates';
+import * as fc from 'fast-check';
+import { CANDIDATE_GLOBS, isDigestFolder, mayBeDigestPath } from '../../src/core/candidates';
+import { matchesGlob } from '../../src/core/glob';
 
 describe('candidate digest paths', () => {
 	it('takes files named by their day, and files in the folders digest generators write', () => {
@@ -25,5 +27,18 @@ describe('candidate digest paths', () => {
 	it('names the folders a first look lists', () => {
 		for (const path of ['data', 'contents', 'to_md', 'digests', 'Data', 'archive/data']) assert.ok(isDigestFolder(path), path);
 		for (const path of ['docs', 'metadata', 'data-raw', 'src', '.git']) assert.ok(!isDigestFolder(path), path);
+	});
+
+	it('lists, with its globs, every Markdown path it takes', () => {
+		const segment = fc.oneof(fc.constantFrom('data', 'Data', 'DATA', 'contents', 'to_md', 'digest', 'Digests', 'docs', 'notes', '2026', '_posts'), fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).filter((s) => s !== '.' && s !== '..'));
+		const name = fc.oneof(fc.constantFrom('2026-02-06', '20260206', '2025_06_09_topic', 'x-2019.12.31', 'README', 'latest', '1999-13-40'), fc.stringMatching(/^[a-z0-9_.-]{1,12}$/));
+		fc.assert(
+			fc.property(fc.array(segment, { maxLength: 3 }), name, (folders, base) => {
+				const path = [...folders, `${base}.md`].join('/');
+				if (mayBeDigestPath(path)) assert.ok(matchesGlob(path, CANDIDATE_GLOBS), path);
+			}),
+			{ numRuns: 2000 },
+		);
+		assert.ok(!matchesGlob('docs/guide/getting-started.md', CANDIDATE_GLOBS), 'an ordinary document is not listed');
 	});
 });

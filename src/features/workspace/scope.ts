@@ -4,7 +4,7 @@
  * `arxivDigest.files` glob, which are digests whatever they hold.
  */
 import * as vscode from 'vscode';
-import { isDigestFolder, mayBeDigestPath } from '../../core/candidates';
+import { CANDIDATE_GLOBS, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
 import { matchesGlob } from '../../core/glob';
 import { errorText, getLog } from '../log';
 import { SETTINGS } from '../settings';
@@ -45,9 +45,14 @@ export async function findCandidates(): Promise<Map<string, Candidate>> {
 		}
 		// with detection off only the globs name digests
 		if (!vscode.workspace.getConfiguration(undefined, folder.uri).get<boolean>(SETTINGS.detect, true)) continue;
-		for (const uri of await findFiles(new vscode.RelativePattern(folder, includeGlob(folder.uri)), exclude)) {
-			const key = uriKey(uri);
-			if (!out.has(key) && mayBeDigestPath(relativePathOf(uri))) out.set(key, { uri, always: false });
+		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOBS)
+		const include = includeGlob(folder.uri);
+		const patterns = include === DEFAULT_INCLUDE ? CANDIDATE_GLOBS : [include];
+		for (const uris of await Promise.all(patterns.map((pattern) => findFiles(new vscode.RelativePattern(folder, pattern), exclude)))) {
+			for (const uri of uris) {
+				const key = uriKey(uri);
+				if (!out.has(key) && mayBeDigestPath(relativePathOf(uri))) out.set(key, { uri, always: false });
+			}
 		}
 	}
 	return out;
