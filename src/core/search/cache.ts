@@ -25,6 +25,8 @@
  * error — makes `decodeCache` return undefined, and the caller rebuilds; a cache is never an
  * error for the user.
  */
+import { fnv1a } from '../checksum';
+import { arxivAbsLink } from '../summary';
 import { deflate, inflate } from './deflate';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
@@ -44,7 +46,6 @@ const SECTIONS = 10;
  */
 type CachedDoc = [string, string, string, string, string, number[], number, string?, (string | 0 | 1)?];
 
-const absLink = (id: string) => `https://arxiv.org/abs/${id}`;
 
 interface CacheMeta {
 	key: string;
@@ -55,15 +56,6 @@ interface CacheMeta {
 }
 
 const pad4 = (n: number) => (n + 3) & ~3;
-
-/** FNV-1a over the 32-bit words after the header, then the last bytes (`bytes` 4-byte aligned). */
-function checksum(bytes: Uint8Array): number {
-	const words = new Int32Array(bytes.buffer, bytes.byteOffset + HEADER, (bytes.length - HEADER) >> 2);
-	let h = 0x811c9dc5;
-	for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 16777619);
-	for (let i = HEADER + words.length * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 16777619);
-	return h >>> 0;
-}
 
 function directory(store: PostingStore): Uint8Array {
 	const out = new VarintWriter();
@@ -100,7 +92,7 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 		if (!doc) return 0;
 		for (let k = 0; k < doc.seq.length; k++) seqs.write(doc.seq[k] + 1);
 		const tuple: CachedDoc = [doc.id, doc.title, doc.authors.join('\n'), doc.category, doc.tldr, doc.occ.map((o) => fileNumber.get(o.file) ?? -1), doc.seq.length];
-		const link = doc.link === undefined ? 0 : doc.link === absLink(doc.id) ? 1 : doc.link;
+		const link = doc.link === undefined ? 0 : doc.link === arxivAbsLink(doc.id) ? 1 : doc.link;
 		if (doc.translatedTitle !== undefined || link !== 0) tuple.push(doc.translatedTitle ?? '');
 		if (link !== 0) tuple.push(link);
 		return tuple;
@@ -128,7 +120,7 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 		out.set(section, at);
 		at += pad4(section.length);
 	});
-	view.setUint32(8, checksum(out), true);
+	view.setUint32(8, fnv1a(out, HEADER), true);
 	return out;
 }
 
@@ -152,7 +144,7 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 		// the meta inflates in node:zlib's thread pool while this thread checks and reads the binary
 		// sections (their sizes come from the sections themselves); it resolves, never rejects
 		const inflating = inflate(metaBytes);
-		if (view.getUint32(8, true) !== checksum(data)) return undefined;
+		if (view.getUint32(8, true) !== fnv1a(data, HEADER)) return undefined;
 		const termCount = countVarints(headDir) / 2;
 		if (!Number.isInteger(termCount)) return undefined;
 		const head = readStore(headDir, headArena, termCount);
@@ -201,7 +193,7 @@ export async function decodeCache(bytes: Uint8Array, key: string): Promise<Paper
 				authors: authors === '' ? [] : authors.split('\n'),
 				category,
 				tldr,
-				link: link === 1 ? absLink(id) : link || undefined,
+				link: link === 1 ? arxivAbsLink(id) : link || undefined,
 				occ: occ as Occurrence[],
 				bodyIndexed: true,
 				seq,
