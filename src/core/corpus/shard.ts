@@ -264,33 +264,36 @@ export class CorpusShard {
 	 */
 	async readAhead(files: readonly CorpusFileSpec[]): Promise<number> {
 		if (this.openedOnce) return 0;
-		const order = [...files].sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
-		let done = 0;
-		this.io.prefetch?.(order.map((f) => f.path));
-		for (const file of order) {
-			if (!this.sentEarly.has(file.path)) {
-				if (file.always) this.always.add(file.path);
-				const digest = await this.readDigest(file.path);
-				const record = this.records.get(file.path);
-				if (record) this.readAheadRecords.set(file.path, record);
-				else this.readAheadRecords.delete(file.path);
-				if (digest && record?.summaryUtf8) {
-					this.sentEarly.add(file.path);
-					this.keepParsed(file.path, record, digest);
-				}
-			}
-			this.progress({ phase: 'files', done: ++done, total: order.length });
-			await this.io.yield();
-		}
+		const order = files.filter((f) => !this.sentEarly.has(f.path)).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
+		for (const file of order) if (file.always) this.always.add(file.path);
+		await this.treePass(order, (path, record, isDigest) => {
+			if (record) this.readAheadRecords.set(path, record);
+			else this.readAheadRecords.delete(path);
+			if (isDigest) this.sentEarly.add(path);
+		});
 		this.flush(true);
 		return this.sentEarly.size;
 	}
 
-	/** keeps a digest the tree pass parsed for the index pass, within the budget (see KEEP_PARSED_BYTES) */
-	private keepParsed(path: string, record: FileRecord, digest: Digest): void {
-		if (this.parsedBytes + record.size > this.keepParsedBytes) return;
-		this.parsed.set(path, { size: record.size, mtime: record.mtime, digest });
-		this.parsedBytes += record.size;
+	/**
+	 * The tree pass over `files`, in their order: each is read, detected and summarised (its summary
+	 * sent), and a digest kept parsed for the index pass within the budget (see KEEP_PARSED_BYTES).
+	 */
+	private async treePass(files: readonly { path: string }[], read: (path: string, record: FileRecord | undefined, isDigest: boolean) => void = () => undefined): Promise<void> {
+		let done = 0;
+		this.io.prefetch?.(files.map((f) => f.path));
+		for (const { path } of files) {
+			const digest = await this.readDigest(path);
+			const record = this.records.get(path);
+			const isDigest = digest !== undefined && record?.summaryUtf8 !== undefined;
+			if (isDigest && this.parsedBytes + record.size <= this.keepParsedBytes) {
+				this.parsed.set(path, { size: record.size, mtime: record.mtime, digest });
+				this.parsedBytes += record.size;
+			}
+			read(path, record, isDigest);
+			this.progress({ phase: 'files', done: ++done, total: files.length });
+			await this.io.yield();
+		}
 	}
 
 	private async readRecords(): Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> {
@@ -361,15 +364,7 @@ export class CorpusShard {
 		// complete first): parsing is ~3x cheaper than indexing, so the tree is complete long before
 		// the index, which takes the digests parsed here (up to a budget) rather than parse them again
 		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summaryUtf8).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
-		let done = 0;
-		this.io.prefetch?.(unknown.map((f) => f.path));
-		for (const file of unknown) {
-			const digest = await this.readDigest(file.path);
-			const record = this.records.get(file.path);
-			if (digest && record?.summaryUtf8) this.keepParsed(file.path, record, digest);
-			this.progress({ phase: 'files', done: ++done, total: unknown.length });
-			await this.io.yield();
-		}
+		await this.treePass(unknown);
 		this.flush(true);
 		this.events.onFilesReady?.();
 		// the index pass reads these again only past the budget of kept digests, and sends nothing
