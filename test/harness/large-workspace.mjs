@@ -68,6 +68,14 @@ const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout
 let browser;
 installSignalHandlers(async () => { await Promise.race([browser?.close(), delay(3000)]).catch(() => {}); });
 
+/** Waits for a probe's figures file and returns them; a probe that failed throws its error with the editor's logs. */
+async function probeFigures(what, out, userDataDir, serverLog, timeoutMs) {
+	await waitFor(`the ${what} figures`, () => existsSync(out), { timeoutMs, intervalMs: 250, describe: () => editorLogs(userDataDir, serverLog, 25) });
+	const probe = JSON.parse(readFileSync(out, 'utf8'));
+	if (probe.fatal) throw new Error(`the ${what} failed:\n${probe.fatal}\n${editorLogs(userDataDir, serverLog, 25)}`);
+	return probe;
+}
+
 /**
  * Queries whose completion shows a phase of the index: a title word (head pass), an arXiv id from
  * the newest day, and a word found only in abstracts (body pass). Chosen from the corpus so that
@@ -251,9 +259,7 @@ async function baselineSession(extraConfig = {}) {
 		const load = loadavg()[0];
 		await page.goto(workbenchUrl(basePort, workspace), { timeout: 60_000 });
 		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-		await waitFor('the baseline probe figures', () => existsSync(out), { timeoutMs: 120_000, intervalMs: 250, describe: () => editorLogs(baselineUserDataDir, serverLog, 25) });
-		const probe = JSON.parse(readFileSync(out, 'utf8'));
-		if (probe.fatal) throw new Error(`the baseline probe failed:\n${probe.fatal}\n${editorLogs(baselineUserDataDir, serverLog, 25)}`);
+		const probe = await probeFigures('baseline probe', out, baselineUserDataDir, serverLog, 120_000);
 		return extraConfig.plain ? plainFigures(probe, load) : probe;
 	} finally {
 		await page.close().catch(() => {});
@@ -301,11 +307,7 @@ async function session(name, config) {
 		}, { timeoutMs: 60_000, intervalMs: 100 });
 		await page.waitForSelector(`.part.sidebar .monaco-list-row:has-text("${newest}")`, { timeout: 120_000 });
 		const treeRowMs = Date.now() - t0;
-		await waitFor('the probe figures', () => existsSync(out), {
-			timeoutMs: 180_000, intervalMs: 250, describe: () => editorLogs(userDataDir, serverLog, 25),
-		});
-		const probe = JSON.parse(readFileSync(out, 'utf8'));
-		if (probe.fatal) throw new Error(`the probe failed:\n${probe.fatal}\n${editorLogs(userDataDir, serverLog, 25)}`);
+		const probe = await probeFigures('probe', out, userDataDir, serverLog, 180_000);
 		const loadedShot = join(SCREENSHOTS, `bench-${name}-loaded.png`);
 		await page.screenshot({ path: loadedShot });
 		const since = (at) => (at === undefined ? null : at - t0);
@@ -372,9 +374,7 @@ async function plainSession(name) {
 		const load = loadavg()[0];
 		await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
 		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-		await waitFor('the probe figures', () => existsSync(out), { timeoutMs: 120_000, intervalMs: 250, describe: () => editorLogs(userDataDir, serverLog, 25) });
-		const probe = JSON.parse(readFileSync(out, 'utf8'));
-		if (probe.fatal) throw new Error(`the probe failed:\n${probe.fatal}\n${editorLogs(userDataDir, serverLog, 25)}`);
+		const probe = await probeFigures('probe', out, userDataDir, serverLog, 120_000);
 		const shot = join(SCREENSHOTS, `bench-plain-${name}.png`);
 		await page.screenshot({ path: shot });
 		return { ...plainFigures(probe, load), screenshot: shot };
