@@ -43,7 +43,9 @@ export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards
 		},
 		readText: async (path) => {
 			try {
-				return readFileSync(path, 'utf8');
+				// bytes then Buffer#toString, not readFileSync(path, 'utf8'): in the editor's Node 24 the
+				// latter decodes ~2.5x slower (its own UTF-8 path; 290 vs 115 ms for the 91 MB real folder)
+				return readFileSync(path).toString('utf8');
 			} catch {
 				return undefined;
 			}
