@@ -20,6 +20,11 @@ export function showInputBox(options: vscode.InputBoxOptions): Thenable<string |
 	return vscode.window.showInputBox({ ignoreFocusOut: keepOpenOverWebview(), ...options });
 }
 
+/** A command's string argument (a keybinding's `args`, another command), else what the reader types in an input box. */
+export async function argOrInputBox(arg: unknown, options: vscode.InputBoxOptions): Promise<string | undefined> {
+	return typeof arg === 'string' ? arg : showInputBox(options);
+}
+
 /** `vscode.window.showQuickPick`, kept open over a webview. */
 export function showQuickPick<T extends vscode.QuickPickItem | string>(items: readonly T[], options: vscode.QuickPickOptions & { canPickMany: true }): Thenable<T[] | undefined>;
 export function showQuickPick<T extends vscode.QuickPickItem | string>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;

@@ -14,7 +14,7 @@ import { addInterest, InterestsService, type InterestList } from './interests';
 import type { ReadingStateRegistry } from '../library/readingState';
 import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
-import { showInputBox, showQuickPick } from '../quickInput';
+import { argOrInputBox, showQuickPick } from '../quickInput';
 
 export const VIEW_MODE_SETTING = 'arxivDigest.tree.viewMode';
 /** Internal: the paper of the active card (registered by the cards feature), for commands run from a card. */
@@ -124,14 +124,11 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		vscode.commands.registerCommand('arxivDigest.excludeKeyword', async (arg?: unknown) => {
 			const editor = vscode.window.activeTextEditor;
 			const selected = editor?.document.getText(editor.selection).replace(/\s+/g, ' ').trim();
-			const term =
-				typeof arg === 'string'
-					? arg
-					: await showInputBox({
-							title: vscode.l10n.t('Exclude Keyword'),
-							prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches'),
-							value: selected ?? '',
-						});
+			const term = await argOrInputBox(arg, {
+				title: vscode.l10n.t('Exclude Keyword'),
+				prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches'),
+				value: selected ?? '',
+			});
 			if (term?.trim()) await added('exclude', term.trim());
 		}),
 

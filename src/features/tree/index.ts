@@ -5,7 +5,7 @@ import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
-import { showInputBox, showQuickPick } from '../quickInput';
+import { argOrInputBox, showQuickPick } from '../quickInput';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -146,15 +146,12 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		vscode.commands.registerCommand('arxivDigest.tree.clearFilter', () => provider.clearFilter()),
 
 		vscode.commands.registerCommand('arxivDigest.tree.filter', async (queryArg?: unknown) => {
-			const query =
-				typeof queryArg === 'string'
-					? queryArg
-					: await showInputBox({
-							title: vscode.l10n.t('Filter Papers'),
-							prompt: vscode.l10n.t('Show only the papers that match a search query (empty clears the filter)'),
-							placeHolder: vscode.l10n.t('e.g. diffusion transformer'),
-							value: provider.query ?? '',
-						});
+			const query = await argOrInputBox(queryArg, {
+				title: vscode.l10n.t('Filter Papers'),
+				prompt: vscode.l10n.t('Show only the papers that match a search query (empty clears the filter)'),
+				placeHolder: vscode.l10n.t('e.g. diffusion transformer'),
+				value: provider.query ?? '',
+			});
 			if (query === undefined) return;
 			const trimmed = query.trim();
 			if (!trimmed) {
