@@ -5,27 +5,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { activityBarItem, findWebviewFrame, frameText, openWorkbench, quickOpen, shot, waitForFirstRow, waitForQuickInputFocus, waitForRow } from './workbench.mjs';
+import { activityBarItem, findWebviewFrame, frameText, workbenchSession, quickOpen, shot, waitForFirstRow, waitForQuickInputFocus, waitForRow } from './workbench.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
 const SIDEBAR = '.part.sidebar';
 const PAPERS_VIEW = `${SIDEBAR} .pane:has(.pane-header[aria-label^="论文"])`;
 
 describe('the extension in Simplified Chinese (code-server --locale zh-cn)', function () {
-	let browser;
 	let page;
-
-	before(async () => {
-		({ browser, page } = await openWorkbench());
-	});
-
-	after(async () => {
-		await browser?.close();
-	});
-
-	afterEach(async function () {
-		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED');
-	});
+	workbenchSession({ opened: (opened) => (page = opened) });
 
 	it('the Papers view is titled 论文 and its days name the weekday in Chinese', async () => {
 		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);

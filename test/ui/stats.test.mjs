@@ -4,32 +4,26 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findWebviewFrame, openWorkbench, quickPickRows, runCommand, shot, waitForFirstRow, waitForQuickInputTitle } from './workbench.mjs';
+import { findWebviewFrame, workbenchSession, quickPickRows, runCommand, shot, waitForFirstRow, waitForQuickInputTitle } from './workbench.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
 const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
 
 describe('Statistics view', function () {
-	let browser;
 	let page;
 	let frame;
 
 	/** console lines of any frame that report a blocked resource, style or script */
 	const violations = [];
 
-	before(async () => {
-		({ browser, page } = await openWorkbench());
-		page.on('console', (message) => {
-			if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-		});
-	});
-
-	after(async () => {
-		await browser?.close();
-	});
-
-	afterEach(async function () {
-		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED-stats');
+	workbenchSession({
+		failedShot: 'FAILED-stats',
+		opened: (opened) => {
+			page = opened;
+			page.on('console', (message) => {
+				if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+			});
+		},
 	});
 
 	const themeKind = () => frame.evaluate(() => (document.body.classList.contains('vscode-dark') ? 'dark' : document.body.classList.contains('vscode-light') ? 'light' : 'high-contrast'));

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODE, findWebviewFrame, frameText, openWorkbench, runCommand, shot, waitForQuickInputTitle } from './workbench.mjs';
+import { MODE, findWebviewFrame, frameText, workbenchSession, runCommand, shot, waitForQuickInputTitle } from './workbench.mjs';
 
 const PAYLOADS = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/payloads/xss.json', import.meta.url)), 'utf8'));
 const EXTRA = [
@@ -90,7 +90,6 @@ function hostileDigest(origin) {
 }
 
 describe(`hostile content and links in a real card (${MODE === 'restricted' ? 'Restricted Mode' : 'trusted workspace'})`, function () {
-	let browser;
 	let page;
 	let listener;
 	let file;
@@ -105,18 +104,21 @@ describe(`hostile content and links in a real card (${MODE === 'restricted' ? 'R
 		digest = hostileDigest(`127.0.0.1:${listener.port}`);
 		file = join(workspace, 'data', `${DAY}.md`);
 		writeFileSync(file, digest.text);
-		({ browser, page } = await openWorkbench());
-		page.context().on('page', (p) => popups.push(p));
+	});
+
+	// mocha runs before and after hooks in the order they are registered: the digest is written
+	// before the workbench opens, the listener closed and the digest removed after it closes
+	const session = workbenchSession({
+		failedShot: 'FAILED-webview',
+		opened: (opened) => {
+			page = opened;
+			page.context().on('page', (p) => popups.push(p));
+		},
 	});
 
 	after(async () => {
-		await browser?.close();
 		await listener?.close();
 		if (file) rmSync(file, { force: true });
-	});
-
-	afterEach(async function () {
-		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED-webview');
 	});
 
 	it('opens the hostile digest\'s card', async () => {
@@ -157,7 +159,7 @@ describe(`hostile content and links in a real card (${MODE === 'restricted' ? 'R
 		assert.equal(await frame.evaluate(() => window.__control), 1);
 		assert.equal(await frame.evaluate(() => window.__pwned), undefined, 'the blocked inline script did not run');
 		// the listener answers the browser
-		const probe = await browser.newPage();
+		const probe = await session.browser.newPage();
 		await probe.goto(`http://${origin}/control-request`);
 		await probe.close();
 		assert.ok(listener.hits.includes('/control-request'), `listener hits: ${listener.hits.join(' ')}`);

@@ -37,6 +37,25 @@ export async function openWorkbench() {
 	return { browser, page };
 }
 
+/**
+ * The workbench of one test file (mocha hooks): opened before its tests, then `opened(page)` (a
+ * file's listeners), closed after them; a failed test leaves a screenshot named `failedShot`.
+ */
+export function workbenchSession({ failedShot = 'FAILED', opened } = {}) {
+	const session = { browser: undefined, page: undefined };
+	before(async () => {
+		Object.assign(session, await openWorkbench());
+		opened?.(session.page);
+	});
+	after(async () => {
+		await session.browser?.close();
+	});
+	afterEach(async function () {
+		if (this.currentTest?.state === 'failed' && session.page) await shot(session.page, failedShot);
+	});
+	return session;
+}
+
 // the whole item, not its icon: the badge (new matches) sits over the icon and takes the clicks
 export const activityBarItem = '.activitybar li.action-item:has(> a.action-label[aria-label^="arXiv Digest"])';
 

@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, openWorkbench, quickOpen, runCommand, shot,
+	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, workbenchSession, quickOpen, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus, waitForWebviewFocus,
 } from './workbench.mjs';
 
@@ -20,25 +20,13 @@ const OUTLINE = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Outline"])`;
 const MODE_NAMES = { restricted: 'Restricted Mode', trusted: 'trusted workspace', web: 'web build in the web-worker extension host' };
 
 describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
-	let browser;
 	let page;
-
-	before(async () => {
-		({ browser, page } = await openWorkbench());
-	});
-
-	after(async () => {
-		await browser?.close();
-	});
+	workbenchSession({ opened: (opened) => (page = opened) });
 
 	/** Shows the Papers view; a click on the activity-bar item of a view already shown would hide it. */
 	const showPapersView = async () => {
 		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
 	};
-
-	afterEach(async function () {
-		if (this.currentTest?.state === 'failed' && page) await shot(page, 'FAILED');
-	});
 
 	it(MODE === 'restricted' ? 'opens the folder in Restricted Mode' : 'opens the folder trusted', async () => {
 		const indicator = () => document.querySelector('.monaco-workbench')?.innerText.includes('Restricted Mode') ?? false;
