@@ -17,7 +17,7 @@ import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
-import { createCorpusBackend, hadDigests, type CorpusBackend } from './corpus';
+import { createCorpusBackend, hadDigests, rememberDigests, type CorpusBackend } from './corpus';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
@@ -397,8 +397,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	/**
-	 * The listing of the workspace takes 0.3–0.5 s; the index starts before it ends. A workspace whose
-	 * storage holds an earlier session's caches starts its workers at once: they decode their caches
+	 * The listing of the workspace takes 0.3–0.5 s; the index starts before it ends. A workspace that
+	 * had digests last session (hadDigests) starts its workers at once: they decode their caches
 	 * meanwhile and the tree shows the last session's days. Otherwise a first look where digests
 	 * usually are (quickCandidates: a few directory reads) has the workers read those files meanwhile.
 	 * The open after the listing corrects what differs and reads only the rest.
@@ -410,15 +410,23 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// the burst of summaries these send goes to the views as soon as it ends, not a scan's
 		// next SCAN_FLUSH_MS later (their answers come after the summaries they sent)
 		const shown = () => this.flushChanges();
+		// neither is awaited: the scan's open goes on as soon as the listing ends
+		const readAhead = (backend: CorpusBackend, quick: Map<string, Candidate>) =>
+			backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
 		if (await hadDigests(this.context)) {
 			if (generation !== this.generation) return;
-			this.ensureBackend(folders).service.sendKnown().then(shown, warn("the last session's files could not be shown early"));
+			const backend = this.ensureBackend(folders);
+			backend.service.sendKnown().then(async (sent) => {
+				if (sent > 0) return shown();
+				// no cache to show (removed, or of an older format): a first look, as a first start has
+				const quick = await quickCandidates();
+				if (generation === this.generation) await readAhead(backend, quick);
+			}, warn("the last session's files could not be shown early"));
 			return;
 		}
 		const quick = await quickCandidates();
 		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
-		const backend = this.ensureBackend(folders);
-		backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
+		void readAhead(this.ensureBackend(folders), quick);
 	}
 
 	private ensureBackend(uris: readonly vscode.Uri[]): CorpusBackend {
@@ -474,6 +482,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.setProgress({ done: total, total, scanning: false }, true);
 		this.flushChanges();
 		this.updateHasDigests();
+		rememberDigests(this.context, this.entries.size > 0);
 		if (!this.scannedOnce) {
 			this.scannedOnce = true;
 			this.settleBackend();
