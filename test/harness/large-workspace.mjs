@@ -1,7 +1,8 @@
 // `npm run bench:editor [-- FOLDER]`: the extension over a large digest folder (default: the
 // generated bench-corpus/data, 184 days, 100 MB; any real folder works) in a real editor — code-server + Chromium — measured from inside the extension host by
 // test/harness/bench-probe/. A cold start (fresh profile, no index cache) then a warm start (the
-// same profile restarted, so the index loads from workspace storage). Prints the figures as JSON.
+// same profile restarted, in the same browser profile as a user's, so the index loads from
+// workspace storage and the workbench finds its state). Prints the figures as JSON.
 // A benchmark, not a test: figures move with machine load and nothing here fails on a target.
 // Options: --skip-build (reuse the VSIX of the last run), --keep (keep the temp profile and logs),
 //          --no-warm (cold start only), --scale N (N copies of the folder with days and arXiv ids
@@ -66,6 +67,8 @@ const ACTIVITY_ITEM = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
 
 const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
 let browser;
+/** the browser profile of the cold and warm starts over the digest folder (see session) */
+let digestBrowserContext;
 installSignalHandlers(async () => { await Promise.race([browser?.close(), delay(3000)]).catch(() => {}); });
 
 /** Waits for a probe's figures file and returns them; a probe that failed throws its error with the editor's logs. */
@@ -278,7 +281,10 @@ async function session(name, config) {
 	});
 	// the web probe has no environment: it reads this beside the workspace folder (root) through vscode.workspace.fs
 	if (web) writeFileSync(join(root, 'bench-probe.json'), JSON.stringify({ out: `probe-${name}.json`, config }));
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	// one browser profile for the cold and the warm start, as a user's: the workbench keeps its
+	// state (the extensions' workspace state among it) in the browser's storage
+	digestBrowserContext ??= await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	const page = await digestBrowserContext.newPage();
 	try {
 		const load = loadavg()[0];
 		const t0 = Date.now();
