@@ -65,20 +65,27 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 	return { service: new SearchService([inProcessHandle(storage, 0, 1)]), ...byUri };
 }
 
-/** workspace state: whether the last finished scan of this workspace found digests (see hadDigests) */
+/** workspace state: whether the last finished scan of this workspace found digests (see rememberedDigests) */
 const HAD_DIGESTS_STATE = 'arxivDigest.hadDigests';
 
 /**
  * Whether an earlier session of this workspace found digests, so its index may start before the
- * workspace is listed. What the last scan found (`rememberDigests`), from the workspace state: no
- * file system call (the storage check below took 100–200 ms of round trips on a warm start in the
- * editor, a third of the time to the tree). A workspace last opened before that was remembered is
- * asked of its own storage: an index cache with papers in it. The global storage, shared by every
- * window without a workspace, says nothing about this one.
+ * workspace is listed: what the last scan found (`rememberDigests`), from the workspace state, with
+ * no file system call (asking the storage folder, `storageHadDigests`, took 75–200 ms of round trips
+ * at the start of a warm start in the editor, a third of the time to the tree). Undefined when
+ * nothing was remembered: a first start, or a workspace last opened by a version that did not.
  */
-export async function hadDigests(context: vscode.ExtensionContext): Promise<boolean> {
+export function rememberedDigests(context: vscode.ExtensionContext): boolean | undefined {
 	const remembered = context.workspaceState.get<unknown>(HAD_DIGESTS_STATE);
-	if (typeof remembered === 'boolean') return remembered;
+	return typeof remembered === 'boolean' ? remembered : undefined;
+}
+
+/**
+ * Whether this workspace's own storage holds the caches of an earlier session that found digests
+ * (an index cache with papers in it). The global storage, shared by every window without a
+ * workspace, says nothing about this one.
+ */
+export async function storageHadDigests(context: vscode.ExtensionContext): Promise<boolean> {
 	const storage = context.storageUri;
 	if (!storage) return false;
 	try {
@@ -92,7 +99,7 @@ export async function hadDigests(context: vscode.ExtensionContext): Promise<bool
 	}
 }
 
-/** Remembers for the next session whether this workspace has digests (see hadDigests). */
+/** Remembers for the next session whether this workspace has digests (see rememberedDigests). */
 export function rememberDigests(context: vscode.ExtensionContext, found: boolean): void {
 	if (context.workspaceState.get<unknown>(HAD_DIGESTS_STATE) !== found) void context.workspaceState.update(HAD_DIGESTS_STATE, found);
 }

@@ -17,7 +17,7 @@ import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
-import { createCorpusBackend, hadDigests, rememberDigests, type CorpusBackend } from './corpus';
+import { createCorpusBackend, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend } from './corpus';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
@@ -398,10 +398,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	/**
 	 * The listing of the workspace takes 0.3–0.5 s; the index starts before it ends. A workspace that
-	 * had digests last session (hadDigests) starts its workers at once: they decode their caches
-	 * meanwhile and the tree shows the last session's days. Otherwise a first look where digests
+	 * had digests last session (rememberedDigests) starts its workers at once: they decode their caches
+	 * meanwhile and the tree shows the last session's days. On a first start a first look where digests
 	 * usually are (quickCandidates: a few directory reads) has the workers read those files meanwhile.
-	 * The open after the listing corrects what differs and reads only the rest.
+	 * The open after the listing corrects what differs and reads only the rest. A workspace that had
+	 * none last session waits for the listing.
 	 */
 	private async startBeforeListing(generation: number): Promise<void> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
@@ -413,18 +414,28 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// neither is awaited: the scan's open goes on as soon as the listing ends
 		const readAhead = (backend: CorpusBackend, quick: Map<string, Candidate>) =>
 			backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
-		if (await hadDigests(this.context)) {
+		const remembered = rememberedDigests(this.context);
+		// none last session (a repository of notes): the listing decides, and no worker starts before it
+		if (remembered === false) return;
+		// a first start (nothing remembered) asks the storage folder, a few round trips, while it looks
+		const look = () =>
+			quickCandidates().catch((err) => {
+				warn('the first look at the workspace failed (the listing will find the digests)')(err);
+				return new Map<string, Candidate>();
+			});
+		const first = remembered === undefined ? look() : undefined;
+		if (remembered || (await storageHadDigests(this.context))) {
 			if (generation !== this.generation) return;
 			const backend = this.ensureBackend(folders);
 			backend.service.sendKnown().then(async (sent) => {
 				if (sent > 0) return shown();
 				// no cache to show (removed, or of an older format): a first look, as a first start has
-				const quick = await quickCandidates();
+				const quick = await (first ?? look());
 				if (generation === this.generation) await readAhead(backend, quick);
 			}, warn("the last session's files could not be shown early"));
 			return;
 		}
-		const quick = await quickCandidates();
+		const quick = await (first ?? look());
 		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
 		void readAhead(this.ensureBackend(folders), quick);
 	}
