@@ -271,8 +271,56 @@ async function measure(vscode, config) {
 		arrayBuffersMB: mb(after.arrayBuffers),
 		hostFilesKept: api.workspace.files().length,
 	};
+	if (config.save) out.save = await measureSave(vscode, api);
 	out.finishedAt = Date.now();
 	return out;
+}
+
+/**
+ * A saved change (issue 10: searchable and in the tree ≤ 300 ms after the file event, debounce
+ * included): a new word in the title of the newest day's first paper, written to disk as a save
+ * is. Measured from the write and from the file event (a watcher of this probe's own) to the
+ * workspace's summary of the file holding it (what the Papers view shows) and to a search finding
+ * it, polled every 10 ms. The file is then written back and its re-index awaited. The bench's
+ * workspace is a copy of the folder.
+ */
+async function measureSave(vscode, api) {
+	const newest = [...api.workspace.files()].filter((f) => f.digest.day && f.digest.papers.length > 0).sort((a, b) => (a.digest.day < b.digest.day ? 1 : -1))[0];
+	if (!newest) return { error: 'no digest with a day and papers' };
+	const path = newest.uri.fsPath;
+	const original = fs.readFileSync(path, 'utf8');
+	const title = newest.digest.papers[0].title;
+	const at = original.indexOf(title);
+	if (at < 0) return { error: `the title of ${newest.digest.papers[0].id} is not in the text as it is` };
+	const word = `zqxsaved${Date.now().toString(36)}`;
+	const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(require('path').dirname(path)), require('path').basename(path)));
+	let eventAt;
+	watcher.onDidChange(() => (eventAt ??= Date.now()));
+	const found = async (w) => (await api.search.api.search(w, 10).catch(() => [])).length > 0;
+	const inSummary = (w) => api.workspace.get(newest.uri)?.digest.papers.some((p) => p.title.includes(w)) ?? false;
+	try {
+		const t0 = Date.now();
+		fs.writeFileSync(path, `${original.slice(0, at)}${title} ${word}${original.slice(at + title.length)}`);
+		let inTreeAt;
+		let searchableAt;
+		while (Date.now() - t0 < 10_000 && (inTreeAt === undefined || searchableAt === undefined)) {
+			if (inTreeAt === undefined && inSummary(word)) inTreeAt = Date.now();
+			if (searchableAt === undefined && (await found(word))) searchableAt = Date.now();
+			await delay(10);
+		}
+		const since = (from, to) => (from === undefined || to === undefined ? null : to - from);
+		const figures = {
+			file: require('path').basename(path),
+			fromWriteMs: { fileEvent: since(t0, eventAt), inTree: since(t0, inTreeAt), searchable: since(t0, searchableAt) },
+			fromFileEventMs: { inTree: since(eventAt, inTreeAt), searchable: since(eventAt, searchableAt) },
+		};
+		// back as it was, and indexed so
+		fs.writeFileSync(path, original);
+		await waitUntil(async () => !inSummary(word) && !(await found(word)), 10_000);
+		return figures;
+	} finally {
+		watcher.dispose();
+	}
 }
 
 /**
