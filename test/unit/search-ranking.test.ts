@@ -6,6 +6,7 @@ import { decodeCache, encodeCache } from '../../src/core/search/cache';
 import { PaperIndex, type SearchHit } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
 import { SortedTerms } from '../../src/core/search/sortedTerms';
+import { TermTable } from '../../src/core/search/termTable';
 import { makePaper } from './card-fixtures';
 
 /** Papers that differ only where a test says: every other field is the same filler. */
@@ -62,12 +63,13 @@ describe('search typo lookup', () => {
 		const letters = 'abcdeé';
 		const word = () => Array.from({ length: 1 + Math.floor(random() * 7) }, () => letters[Math.floor(random() * letters.length)]).join('');
 		const vocabulary = [...new Set(Array.from({ length: 3000 }, word))];
-		const terms = new SortedTerms();
-		vocabulary.forEach((term, id) => terms.add(term, id));
+		const table = new TermTable();
+		const terms = new SortedTerms(table);
+		vocabulary.forEach((term) => terms.add(term, table.push(term)));
 		terms.sort();
 		// words added after the sort wait in the recent list, which the lookup scans too
 		const late = ['abcdeab', 'eeeeeeé', 'ab'].filter((t) => !vocabulary.includes(t));
-		late.forEach((term, i) => terms.add(term, vocabulary.length + i));
+		late.forEach((term) => terms.add(term, table.push(term)));
 		const all = [...vocabulary, ...late];
 		for (const query of ['abcde', 'eeee', 'a', 'ébcd', 'dacbea', 'zzzz', '']) {
 			for (const maxDistance of [1, 2]) {
