@@ -7,7 +7,8 @@
  *   | the sections, each padded to 4 bytes:
  *       the meta's numbers: varints, in the order the meta is read (see below)
  *       the meta's ASCII strings, one after the other (one byte per character)
- *       the meta's other strings, one after the other, UTF-8
+ *       the meta's other strings, one after the other, UTF-16 (two bytes per code unit: Chinese text
+ *       takes less than in UTF-8, and decodes as a copy)
  *       every file's size and mtime, Float64 (NaN: none)
  *       head, body and names posting directories: per term, varints of its bytes and postings
  *       every document's proximity word sequence, concatenated: varints of (entry + 1)
@@ -21,13 +22,14 @@
  * text), link (0: none, 1: its arxiv.org/abs page, 2 and the text), its occurrences (how many,
  * then indices into the files: the day is the file's) and the length of its word sequence); the
  * files (path, day, label, and its paper ids: 2 × the number of the paper's document, or 1
- * followed by the id for one that names no document); the terms in id order. A string is a varint of its length in UTF-16 code units times 2, plus 1 when its text is
- * in the non-ASCII section. Each text section is decoded to one JavaScript string at once and the
- * strings are cut out of it (those of 13 characters or more as views of it: they all live as long
- * as the index anyway), ASCII apart so that most of the text stays one byte per character in
- * memory. Format 4 held this meta as one deflated JSON text: inflating it, decoding it and
- * JSON.parse then made ~450,000 term and ~150,000 document strings one by one (~250 ms of a warm
- * worker's ~350 ms on 167 real days).
+ * followed by the id for one that names no document); the terms in id order. A string is a varint
+ * of its length in UTF-16 code units times 2, plus 1 when its text is in the non-ASCII section.
+ * Each text section is decoded to one JavaScript string at once; a document's strings are cut out
+ * of it (those of 13 characters or more as views of it: they live as long as the index anyway),
+ * and the terms stay in it (see TermTable). ASCII apart, so that most of the text stays one byte
+ * per character in memory. Format 4 held this meta as one deflated JSON text: inflating, decoding
+ * and parsing it made ~450,000 term and ~150,000 document strings one by one, most of a warm
+ * worker's ~400 ms on 167 real days.
  *
  * The long fields' text is not stored (it was a third of the cache): the shard reads it back from
  * the files after a warm start (see SearchShard.finishInBackground). Per-term directories as
@@ -97,8 +99,14 @@ class MetaWriter {
 	}
 
 	texts(): [Uint8Array, Uint8Array] {
-		const encoder = new TextEncoder();
-		return [encoder.encode(this.ascii.join('')), encoder.encode(this.wide.join(''))];
+		const wide = this.wide.join('');
+		const utf16 = new Uint8Array(wide.length * 2);
+		for (let i = 0; i < wide.length; i++) {
+			const c = wide.charCodeAt(i);
+			utf16[2 * i] = c & 0xff;
+			utf16[2 * i + 1] = c >>> 8;
+		}
+		return [new TextEncoder().encode(this.ascii.join('')), utf16];
 	}
 }
 
@@ -270,9 +278,8 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	}
 	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
 	if (view.getUint32(8, true) !== fnv1a(data, HEADER)) return undefined;
-	const decoder = new TextDecoder();
 	// ASCII decodes to a one-byte string (any other byte there would be damage the checksum caught)
-	const meta = new MetaReader(numbers, decoder.decode(asciiBytes), decoder.decode(wideBytes));
+	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), new TextDecoder('utf-16le').decode(wideBytes));
 	if (meta.str() !== key) return undefined;
 
 	const termCount = countVarints(headDir) / 2;
