@@ -17,7 +17,7 @@
  *       head, body and names posting arenas (varints, see postings.ts)
  *   (little endian)
  *
- * The meta, read in this order: the key; the documents by number (a dead one: 0; else 1, its id,
+ * The meta, read in this order: the key; how many terms and word-sequence entries; the documents by number (a dead one: 0; else 1, its id,
  * title, authors joined by newlines, category, TL;DR, translated title (0: none, else 1 and the
  * text), link (0: none, 1: its arxiv.org/abs page, 2 and the text), its occurrences (how many,
  * then indices into the files: the day is the file's) and the length of its word sequence); the
@@ -46,7 +46,7 @@ import { arxivAbsLink } from '../summary';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
 import { TermTable } from './termTable';
-import { countVarints, readVarints, VarintReader, VarintWriter } from './varint';
+import { readVarints, VarintReader, VarintWriter } from './varint';
 
 /** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum; 5: binary meta */
 export const CACHE_FORMAT_VERSION = 5;
@@ -181,6 +181,10 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 	const seqs = new VarintWriter();
 	const meta = new MetaWriter();
 	meta.str(key);
+	meta.num(index.terms.length);
+	let seqTotal = 0;
+	for (const doc of index.docs) seqTotal += doc?.seq.length ?? 0;
+	meta.num(seqTotal);
 	meta.num(index.docs.length);
 	for (const doc of index.docs) {
 		if (!doc) {
@@ -282,15 +286,14 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), new TextDecoder('utf-16le').decode(wideBytes));
 	if (meta.str() !== key) return undefined;
 
-	const termCount = countVarints(headDir) / 2;
-	if (!Number.isInteger(termCount)) return undefined;
+	const termCount = meta.count();
+	const seqAll = new Int32Array(meta.count());
 	const head = readStore(headDir, headArena, termCount);
 	const body = readStore(bodyDir, bodyArena, termCount);
 	const names = readStore(namesDir, namesArena, termCount);
 	if (!head || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0 || stampBytes.length % 16 !== 0) return undefined;
 	const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
 	const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4).slice();
-	const seqAll = new Int32Array(countVarints(seqBytes));
 	if (!readVarints(seqBytes, seqAll)) return undefined;
 	for (let k = 0; k < seqAll.length; k++) {
 		// stored as entry + 1

@@ -1195,9 +1195,7 @@ export class PaperIndex {
 		index.cjkVocab.reserve(cjk);
 		for (let id = 0; id < terms.length; id++) {
 			if (!cjkTerm(id)) continue;
-			const code = cjkTermToCode(terms.get(id));
-			if (index.cjkVocab.get(code) >= 0) return undefined;
-			index.cjkVocab.add(code, id);
+			if (!index.cjkVocab.addIfAbsent(cjkTermToCode(terms.get(id)), id)) return undefined;
 		}
 		if (!index.sortedTerms.restore(parts.order, terms, (id) => id >= 0 && id < terms.length && !cjkTerm(id))) return undefined;
 		index.wordsRestored = true;

@@ -47,13 +47,6 @@ export function readVarints(bytes: Uint8Array, out: Int32Array | Float64Array): 
 	return at === end;
 }
 
-/** How many varints `bytes` holds (the bytes that end one); the last one may be cut short (readVarints tells). */
-export function countVarints(bytes: Uint8Array): number {
-	let n = 0;
-	for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x80) n++;
-	return n;
-}
-
 /** Reads varints one at a time from `bytes` (a stream of mixed values); throws RangeError past the end or on a value above 2^49. */
 export class VarintReader {
 	at = 0;
