@@ -225,7 +225,7 @@ describe('search cache', () => {
 		const fields = (i: PaperIndex) =>
 			i.docs.map((d) => d && { id: d.id, title: d.title, authors: d.authors, category: d.category, tldr: d.tldr, translatedTitle: d.translatedTitle, link: d.link, occ: d.occ, seq: [...d.seq] });
 		const expected = fields(index);
-		// (TextEncoder writes a lone surrogate as U+FFFD, one code unit as well)
+		// (the cache's UTF-16 decoder reads a lone surrogate as U+FFFD, one code unit as well)
 		const third = expected.find((d) => d?.id === '2602.09003');
 		if (third) third.title = third.title.replace('\ud800', '\ufffd');
 		assert.deepStrictEqual(fields(restored), expected);

@@ -17,9 +17,9 @@
  *       head, body and names posting arenas (varints, see postings.ts)
  *   (little endian)
  *
- * The meta, read in this order: the key; how many terms and word-sequence entries; the documents by number (a dead one: 0; else 1, its id,
- * title, authors joined by newlines, category, TL;DR, translated title (0: none, else 1 and the
- * text), link (0: none, 1: its arxiv.org/abs page, 2 and the text), its occurrences (how many,
+ * The meta, read in this order: the key; how many terms and word-sequence entries; the documents
+ * by number (a dead one: 0; else 1, its id, title, authors joined by newlines, category, TL;DR,
+ * translated title (0: none, else 1 and the text), link (0: none, 1: its arxiv.org/abs page, 2 and the text), its occurrences (how many,
  * then indices into the files: the day is the file's) and the length of its word sequence); the
  * files (path, day, label, and its paper ids: 2 × the number of the paper's document, or 1
  * followed by the id for one that names no document); the terms in id order. A string is a varint
@@ -128,10 +128,13 @@ class MetaReader {
 		return this.numbers.next();
 	}
 
-	/** a count of items that each take at least one byte of the numbers: never more than are left */
-	count(): number {
+	/**
+	 * A count of items that each take at least one byte of `bytes` (by default, the numbers still
+	 * to read): never more, so damage cannot ask for an allocation beyond the file's size.
+	 */
+	count(bytes = this.numbers.left): number {
 		const n = this.numbers.next();
-		if (n > 1e8) throw new RangeError('count out of range');
+		if (n > bytes) throw new RangeError('count out of range');
 		return n;
 	}
 
@@ -287,7 +290,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	if (meta.str() !== key) return undefined;
 
 	const termCount = meta.count();
-	const seqAll = new Int32Array(meta.count());
+	const seqAll = new Int32Array(meta.count(seqBytes.length));
 	const head = readStore(headDir, headArena, termCount);
 	const body = readStore(bodyDir, bodyArena, termCount);
 	const names = readStore(namesDir, namesArena, termCount);

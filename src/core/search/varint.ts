@@ -56,6 +56,11 @@ export class VarintReader {
 		return this.at === this.bytes.length;
 	}
 
+	/** bytes not read yet */
+	get left(): number {
+		return this.bytes.length - this.at;
+	}
+
 	next(): number {
 		const bytes = this.bytes;
 		if (this.at >= bytes.length) throw new RangeError('varint past the end');
