@@ -6,6 +6,7 @@ import { decodeCache, encodeCache } from '../../src/core/search/cache';
 import { PaperIndex, type SearchHit } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
 import { SortedTerms } from '../../src/core/search/sortedTerms';
+import { TermTable } from '../../src/core/search/termTable';
 import { makePaper } from './card-fixtures';
 
 /** Papers that differ only where a test says: every other field is the same filler. */
@@ -62,12 +63,13 @@ describe('search typo lookup', () => {
 		const letters = 'abcdeé';
 		const word = () => Array.from({ length: 1 + Math.floor(random() * 7) }, () => letters[Math.floor(random() * letters.length)]).join('');
 		const vocabulary = [...new Set(Array.from({ length: 3000 }, word))];
-		const terms = new SortedTerms();
-		vocabulary.forEach((term, id) => terms.add(term, id));
+		const table = new TermTable();
+		const terms = new SortedTerms(table);
+		vocabulary.forEach((term) => terms.add(term, table.push(term)));
 		terms.sort();
 		// words added after the sort wait in the recent list, which the lookup scans too
 		const late = ['abcdeab', 'eeeeeeé', 'ab'].filter((t) => !vocabulary.includes(t));
-		late.forEach((term, i) => terms.add(term, vocabulary.length + i));
+		late.forEach((term) => terms.add(term, table.push(term)));
 		const all = [...vocabulary, ...late];
 		for (const query of ['abcde', 'eeee', 'a', 'ébcd', 'dacbea', 'zzzz', '']) {
 			for (const maxDistance of [1, 2]) {
@@ -84,6 +86,59 @@ describe('search typo lookup', () => {
 				assert.deepStrictEqual(new Map([...found].sort()), new Map([...expected].sort()), `${query} within ${maxDistance}`);
 			}
 		}
+	});
+
+	it('looks up terms restored in place (TermTable) exactly as the same terms held as strings', () => {
+		let seed = 11;
+		const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+		const letters = 'abcdé扩散';
+		const word = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * letters.length)]).join('');
+		const vocabulary = [...new Set(Array.from({ length: 2000 }, word))];
+		// as cache.ts stores them: the ASCII terms in one text, the others in another, each term a position and a length
+		let ascii = '';
+		let wide = '';
+		const at = new Int32Array(vocabulary.length);
+		const len = new Int32Array(vocabulary.length);
+		vocabulary.forEach((term, id) => {
+			len[id] = term.length;
+			if (/^[\x00-\x7f]*$/.test(term)) (at[id] = ascii.length), (ascii += term);
+			else (at[id] = ~wide.length), (wide += term);
+		});
+		const restoredTable = TermTable.restore(ascii, wide, at, len);
+		assert.ok(restoredTable);
+		assert.strictEqual(TermTable.restore(ascii.slice(1), wide, at, len), undefined, 'a term past its text');
+		const stringTable = new TermTable();
+		for (const term of vocabulary) stringTable.push(term);
+		const order = Int32Array.from(vocabulary.map((_, id) => id).sort((a, b) => (vocabulary[a] < vocabulary[b] ? -1 : vocabulary[a] > vocabulary[b] ? 1 : 0)));
+		const restored = new SortedTerms(restoredTable);
+		assert.ok(restored.restore(order, restoredTable, () => true));
+		const strings = new SortedTerms(stringTable);
+		vocabulary.forEach((term, id) => strings.add(term, id));
+		strings.sort();
+		const probe = (terms: SortedTerms) => {
+			const out: string[] = [];
+			for (const query of ['abc', 'éa', '扩散', 'a', 'dddd', 'zz', 'b扩']) {
+				terms.forFuzzy(query, query.length > 3 ? 2 : 1, (term, id, d) => out.push(`~${query} ${term} ${id} ${d}`));
+				terms.forPrefix(query, (term, id) => out.push(`${query}* ${term} ${id}`));
+				out.push(`=${query} ${terms.sortedIdOf(query)}`);
+			}
+			return out;
+		};
+		assert.deepStrictEqual(probe(restored), probe(strings));
+		for (let id = 0; id < vocabulary.length; id++) {
+			assert.strictEqual(restoredTable.get(id), vocabulary[id]);
+			assert.strictEqual(restoredTable.codeAt(id, vocabulary[id].length), NaN);
+		}
+		// words added after a restore merge into the restored order as into the strings'
+		for (const term of ['aaaaaaa', 'éé', 'c扩散', 'abcdé扩']) {
+			if (vocabulary.includes(term)) continue;
+			restored.add(term, restoredTable.push(term));
+			strings.add(term, stringTable.push(term));
+		}
+		restored.sort();
+		strings.sort();
+		assert.deepStrictEqual([...restored.order()], [...strings.order()]);
+		assert.deepStrictEqual(probe(restored), probe(strings));
 	});
 
 	it('tells an index cache of no papers from one of a digest by its size alone', async () => {

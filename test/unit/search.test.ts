@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { decodeCache, encodeCache } from '../../src/core/search/cache';
 import { cacheKey, SearchShard, type ShardIO } from '../../src/core/search/engine';
@@ -188,6 +189,49 @@ describe('search cache', () => {
 		// the posting arenas end the file
 		badPostings.fill(0xff, bytes.length - 64);
 		assert.strictEqual(await decodeCache(badPostings, 'k'), undefined);
+	});
+
+	it('rejects the cache cut at any length and with any one bit flipped', async () => {
+		const index = fullIndex();
+		index.freeze();
+		const bytes = await encodeCache(index, 'k');
+		// every cut in the header and the section table, then a spread of cuts through the sections, and the last byte
+		const cuts = new Set([...Array(80).keys()].map((n) => n + 1));
+		for (let at = 80; at < bytes.length; at += Math.max(1, Math.floor(bytes.length / 97))) cuts.add(at);
+		cuts.add(bytes.length - 1);
+		for (const length of cuts) assert.strictEqual(await decodeCache(bytes.slice(0, length), 'k'), undefined, `cut at ${length} of ${bytes.length}`);
+		// one bit at a time, at positions spread over the whole file (every section), a different bit each time
+		for (let at = 0; at < bytes.length; at += 7) {
+			const flipped = bytes.slice();
+			flipped[at] ^= 1 << at % 8;
+			assert.strictEqual(await decodeCache(flipped, 'k'), undefined, `bit ${at % 8} of byte ${at}`);
+		}
+		assert.ok(await decodeCache(bytes, 'k'), 'the intact bytes still load');
+	});
+
+	it('restores every stored field as it was, whatever its script', async () => {
+		const index = new PaperIndex();
+		const paper = (id: string, over: Partial<Paper>): Paper => ({ ...parseDigest(fixture('2026-02-05.md'), DAY1).papers[0], id, ...over });
+		const papers = [
+			paper('2602.09001', { title: 'Ünïcode Tïtle with an emoji 🚀 and “quotes”', authors: ['José Müller', '王小明', 'Zoë'], category: 'cs.CV', tldr: '提出了一种扩散模型', translatedTitle: '一种扩散模型', link: 'https://example.org/paper' }),
+			paper('2602.09002', { title: 'Plain ASCII Title', authors: [], tldr: '', translatedTitle: undefined, link: undefined }),
+			paper('2602.09003', { title: 'A lone surrogate \ud800 survives as U+FFFD', link: 'https://arxiv.org/abs/2602.09003' }),
+		];
+		index.addFile('/ws/data/2026-02-05 — nouveautés.md', { ...parseDigest('', '/ws/data/2026-02-05 — nouveautés.md'), day: '2026-02-05', label: 'Jeudi · 周四', papers });
+		addFixture(index, DAY3);
+		index.freeze();
+		const restored = await decodeCache(await encodeCache(index, 'k'), 'k');
+		assert.ok(restored);
+		const fields = (i: PaperIndex) =>
+			i.docs.map((d) => d && { id: d.id, title: d.title, authors: d.authors, category: d.category, tldr: d.tldr, translatedTitle: d.translatedTitle, link: d.link, occ: d.occ, seq: [...d.seq] });
+		const expected = fields(index);
+		// (the cache's UTF-16 decoder reads a lone surrogate as U+FFFD, one code unit as well)
+		const third = expected.find((d) => d?.id === '2602.09003');
+		if (third) third.title = third.title.replace('\ud800', '\ufffd');
+		assert.deepStrictEqual(fields(restored), expected);
+		assert.deepStrictEqual([...restored.files], [...index.files]);
+		for (let t = 0; t < index.terms.length; t++) assert.strictEqual(restored.terms.get(t), index.terms.get(t), `term ${t}`);
+		for (const q of ['emoji', 'josé', 'müller', '扩散模型', 'author:王小明', 'tïtle', 'segmentaton']) assert.deepStrictEqual(ids(restored, q), ids(index, q), q);
 	});
 });
 

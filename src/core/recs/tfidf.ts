@@ -172,7 +172,7 @@ export function rowVectors(vectors: TfidfVectors, index: PaperIndex, nums: reado
 	const out: TermVector[] = nums.map(() => ({ terms: [], weights: [] }));
 	const terms = index.terms;
 	eachRowEntry(vectors, nums, (k, t, value) => {
-		out[k].terms.push(terms[t]);
+		out[k].terms.push(terms.get(t));
 		out[k].weights.push(value);
 	});
 	return out;
@@ -211,7 +211,7 @@ export function rowBatch(vectors: TfidfVectors, index: PaperIndex, nums: readonl
 		for (let j = termStart[t]; j < termStart[t + 1]; j++) {
 			const k = slot[docs[j]];
 			if (k < 0) continue;
-			if (col < 0) (col = terms.length), terms.push(index.terms[t]);
+			if (col < 0) (col = terms.length), terms.push(index.terms.get(t));
 			const at = fill[k]++;
 			cols[at] = col;
 			out[at] = vals[j];

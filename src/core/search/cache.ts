@@ -5,7 +5,11 @@
  *   "ADSI" | u32 format version | u32 checksum of everything after this header | u32 sections
  *   | u32 byte length of each section
  *   | the sections, each padded to 4 bytes:
- *       meta JSON, raw-DEFLATE compressed (see below)
+ *       the meta's numbers: varints, in the order the meta is read (see below)
+ *       the meta's ASCII strings, one after the other (one byte per character)
+ *       the meta's other strings, one after the other, UTF-16 (two bytes per code unit: Chinese text
+ *       takes less than in UTF-8, and decodes as a copy)
+ *       every file's size and mtime, Float64 (NaN: none)
  *       head, body and names posting directories: per term, varints of its bytes and postings
  *       every document's proximity word sequence, concatenated: varints of (entry + 1)
  *       the word terms' ids in term order, Int32 (prefix lookups, see sortedTerms.ts)
@@ -13,47 +17,42 @@
  *       head, body and names posting arenas (varints, see postings.ts)
  *   (little endian)
  *
- * The meta JSON holds the files (path, size, mtime: the cache key of each file), the
- * documents as positional tuples (occurrences as indices into the files) and the terms in id
- * order, joined by newlines (no term holds one). The long fields' text is not stored (it was
- * a third of the cache): the shard reads it back from the files after a warm start (see
- * SearchShard.finishInBackground). Per-term directories as varints rather than Int32 pairs:
- * most terms are rare, and the three directories were a quarter of the file.
+ * The meta, read in this order: the key; how many terms and word-sequence entries; the documents
+ * by number (a dead one: 0; else 1, its id, title, authors joined by newlines, category, TL;DR,
+ * translated title (0: none, else 1 and the text), link (0: none, 1: its arxiv.org/abs page, 2 and the text), its occurrences (how many,
+ * then indices into the files: the day is the file's) and the length of its word sequence); the
+ * files (path, day, label, and its paper ids: 2 × the number of the paper's document, or 1
+ * followed by the id for one that names no document); the terms in id order. A string is a varint
+ * of its length in UTF-16 code units times 2, plus 1 when its text is in the non-ASCII section.
+ * Each text section is decoded to one JavaScript string at once; a document's strings are cut out
+ * of it (those of 13 characters or more as views of it: they live as long as the index anyway),
+ * and the terms stay in it (see TermTable). ASCII apart, so that most of the text stays one byte
+ * per character in memory. Format 4 held this meta as one deflated JSON text: inflating, decoding
+ * and parsing it made ~450,000 term and ~150,000 document strings one by one, most of a warm
+ * worker's ~400 ms on 167 real days.
+ *
+ * The long fields' text is not stored (it was a third of the cache): the shard reads it back from
+ * the files after a warm start (see SearchShard.finishInBackground). Per-term directories as
+ * varints rather than Int32 pairs: most terms are rare, and the three directories were a quarter
+ * of the file.
  *
  * Anything unexpected — wrong magic, another version, a checksum that does not match (a
- * cheaper guard than decoding every posting list on every start), truncated data, a JSON
- * error — makes `decodeCache` return undefined, and the caller rebuilds; a cache is never an
- * error for the user.
+ * cheaper guard than decoding every posting list on every start), truncated data, a count or a
+ * string past its section — makes `decodeCache` return undefined, and the caller rebuilds; a
+ * cache is never an error for the user.
  */
 import { fnv1a } from '../checksum';
 import { arxivAbsLink } from '../summary';
-import { deflate, inflate } from './deflate';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
-import { countVarints, readVarints, VarintWriter } from './varint';
-import { ownCopy } from '../parse/text';
+import { TermTable } from './termTable';
+import { readVarints, VarintReader, VarintWriter } from './varint';
 
-/** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum */
-export const CACHE_FORMAT_VERSION = 4;
+/** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum; 5: binary meta */
+export const CACHE_FORMAT_VERSION = 5;
 const MAGIC = 0x49534441; // "ADSI" little endian
 const HEADER = 16;
-const SECTIONS = 10;
-
-/**
- * One document: id, title, authors joined by newlines, category, TL;DR, occurrences (indices
- * into CacheMeta.files: the day is the file's), word sequence length, then optionally the
- * translated title ('' for none) and the link (0: none, 1: the paper's arxiv.org/abs page).
- */
-type CachedDoc = [string, string, string, string, string, number[], number, string?, (string | 0 | 1)?];
-
-
-interface CacheMeta {
-	key: string;
-	files: [string, FileEntry][];
-	docs: (CachedDoc | 0)[];
-	/** joined by newlines */
-	terms: string;
-}
+const SECTIONS = 13;
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
@@ -83,31 +82,167 @@ function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPos
 
 const bytesOf = (a: Int32Array | Uint16Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
+/** Writes the meta: numbers as varints, strings as a length and their text in one of two text sections. */
+class MetaWriter {
+	readonly numbers = new VarintWriter();
+	private readonly ascii: string[] = [];
+	private readonly wide: string[] = [];
+
+	num(n: number): void {
+		this.numbers.write(n);
+	}
+
+	str(s: string): void {
+		const wide = /[^\x00-\x7f]/.test(s);
+		this.numbers.write(s.length * 2 + (wide ? 1 : 0));
+		(wide ? this.wide : this.ascii).push(s);
+	}
+
+	texts(): [Uint8Array, Uint8Array] {
+		const wide = this.wide.join('');
+		const utf16 = new Uint8Array(wide.length * 2);
+		for (let i = 0; i < wide.length; i++) {
+			const c = wide.charCodeAt(i);
+			utf16[2 * i] = c & 0xff;
+			utf16[2 * i + 1] = c >>> 8;
+		}
+		return [new TextEncoder().encode(this.ascii.join('')), utf16];
+	}
+}
+
+/** Reads what MetaWriter wrote; throws (RangeError) on anything past its section. */
+class MetaReader {
+	readonly numbers: VarintReader;
+	private asciiAt = 0;
+	private wideAt = 0;
+
+	constructor(
+		numbers: Uint8Array,
+		private readonly ascii: string,
+		private readonly wide: string,
+	) {
+		this.numbers = new VarintReader(numbers);
+	}
+
+	num(): number {
+		return this.numbers.next();
+	}
+
+	/**
+	 * A count of items that each take at least one byte of `bytes` (by default, the numbers still
+	 * to read): never more, so damage cannot ask for an allocation beyond the file's size.
+	 */
+	count(bytes = this.numbers.left): number {
+		const n = this.numbers.next();
+		if (n > bytes) throw new RangeError('count out of range');
+		return n;
+	}
+
+	private readonly oneLength = new Int32Array(1);
+
+	str(): string {
+		const at = this.place(this.oneLength, 0);
+		const length = this.oneLength[0];
+		return at >= 0 ? this.ascii.slice(at, at + length) : this.wide.slice(~at, ~at + length);
+	}
+
+	/**
+	 * Skips the next string, saying where it is: its position in the ASCII text, or ~position in the
+	 * other (see TermTable); its length goes to `lengths[k]`.
+	 */
+	place(lengths: Int32Array, k: number): number {
+		const code = this.numbers.next();
+		const length = Math.floor(code / 2);
+		lengths[k] = length;
+		if (code % 2 === 0) {
+			const at = this.asciiAt;
+			if (at + length > this.ascii.length) throw new RangeError('string past its section');
+			this.asciiAt = at + length;
+			return at;
+		}
+		const at = this.wideAt;
+		if (at + length > this.wide.length) throw new RangeError('string past its section');
+		this.wideAt = at + length;
+		return ~at;
+	}
+
+	/** the terms `place` found, as a TermTable over the two texts */
+	termTable(at: Int32Array<ArrayBuffer>, lengths: Int32Array<ArrayBuffer>): TermTable | undefined {
+		return TermTable.restore(this.ascii, this.wide, at, lengths);
+	}
+
+	/** every number and every character read */
+	get done(): boolean {
+		return this.numbers.done && this.asciiAt === this.ascii.length && this.wideAt === this.wide.length;
+	}
+}
+
 /** Serialises a frozen index (call `index.freeze()` first). */
 export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8Array> {
 	const files = [...index.files];
 	const fileNumber = new Map(files.map(([path], i) => [path, i]));
 	const seqs = new VarintWriter();
-	const docs: (CachedDoc | 0)[] = index.docs.map((doc) => {
-		if (!doc) return 0;
+	const meta = new MetaWriter();
+	meta.str(key);
+	meta.num(index.terms.length);
+	let seqTotal = 0;
+	for (const doc of index.docs) seqTotal += doc?.seq.length ?? 0;
+	meta.num(seqTotal);
+	meta.num(index.docs.length);
+	for (const doc of index.docs) {
+		if (!doc) {
+			meta.num(0);
+			continue;
+		}
+		meta.num(1);
 		for (let k = 0; k < doc.seq.length; k++) seqs.write(doc.seq[k] + 1);
-		const tuple: CachedDoc = [doc.id, doc.title, doc.authors.join('\n'), doc.category, doc.tldr, doc.occ.map((o) => fileNumber.get(o.file) ?? -1), doc.seq.length];
-		const link = doc.link === undefined ? 0 : doc.link === arxivAbsLink(doc.id) ? 1 : doc.link;
-		if (doc.translatedTitle !== undefined || link !== 0) tuple.push(doc.translatedTitle ?? '');
-		if (link !== 0) tuple.push(link);
-		return tuple;
+		meta.str(doc.id);
+		meta.str(doc.title);
+		meta.str(doc.authors.join('\n'));
+		meta.str(doc.category);
+		meta.str(doc.tldr);
+		meta.num(doc.translatedTitle === undefined ? 0 : 1);
+		if (doc.translatedTitle !== undefined) meta.str(doc.translatedTitle);
+		const link = doc.link === undefined ? 0 : doc.link === arxivAbsLink(doc.id) ? 1 : 2;
+		meta.num(link);
+		if (link === 2) meta.str(doc.link as string);
+		meta.num(doc.occ.length);
+		for (const o of doc.occ) {
+			const n = fileNumber.get(o.file);
+			if (n === undefined) throw new Error(`an occurrence in ${o.file}, which the index does not hold`);
+			meta.num(n);
+		}
+		meta.num(doc.seq.length);
+	}
+	const stamps = new Float64Array(files.length * 2);
+	meta.num(files.length);
+	files.forEach(([path, entry], i) => {
+		meta.str(path);
+		meta.str(entry.day);
+		meta.str(entry.label);
+		meta.num(entry.ids.length);
+		for (const id of entry.ids) {
+			const doc = index.byId.get(id);
+			meta.num(doc ? doc.num * 2 : 1);
+			if (!doc) meta.str(id);
+		}
+		stamps[2 * i] = entry.size ?? NaN;
+		stamps[2 * i + 1] = entry.mtime ?? NaN;
 	});
-	const meta: CacheMeta = { key, files, docs, terms: index.terms.join('\n') };
+	meta.num(index.terms.length);
+	for (let t = 0; t < index.terms.length; t++) meta.str(index.terms.get(t));
 	const stores = [index.head, index.body, index.names];
 	// every part taken (or copied, for arrays updated in place) before the first await: the index may change meanwhile
-	const parts: Uint8Array[] = [
+	const sections: Uint8Array[] = [
+		meta.numbers.result(),
+		...meta.texts(),
+		new Uint8Array(stamps.buffer),
 		...stores.map(directory),
 		seqs.result(),
 		bytesOf(index.termOrder()),
 		bytesOf(index.lengths.slice(0, index.docs.length * FIELD_COUNT)),
 		...stores.map((store) => store.arena),
 	];
-	const sections = [await deflate(new TextEncoder().encode(JSON.stringify(meta))), ...parts];
 	const tableEnd = HEADER + 4 * SECTIONS;
 	const out = new Uint8Array(sections.reduce((total, s) => total + pad4(s.length), tableEnd));
 	const view = new DataView(out.buffer);
@@ -127,81 +262,115 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 /** The index stored in `bytes`, or undefined when it is not a valid cache of this version and key. */
 export async function decodeCache(bytes: Uint8Array, key: string): Promise<PaperIndex | undefined> {
 	try {
-		if (bytes.length < HEADER + 4 * SECTIONS) return undefined;
-		// Int32Array views need 4-byte alignment
-		const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-		const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-		if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION || view.getUint32(12, true) !== SECTIONS) return undefined;
-		const sections: Uint8Array[] = [];
-		let at = HEADER + 4 * SECTIONS;
-		for (let i = 0; i < SECTIONS; i++) {
-			const length = view.getUint32(HEADER + 4 * i, true);
-			if (at + length > data.length) return undefined;
-			sections.push(data.subarray(at, at + length));
-			at += pad4(length);
-		}
-		const [metaBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
-		// the meta inflates in node:zlib's thread pool while this thread checks and reads the binary
-		// sections (their sizes come from the sections themselves); it resolves, never rejects
-		const inflating = inflate(metaBytes);
-		if (view.getUint32(8, true) !== fnv1a(data, HEADER)) return undefined;
-		const termCount = countVarints(headDir) / 2;
-		if (!Number.isInteger(termCount)) return undefined;
-		const head = readStore(headDir, headArena, termCount);
-		const body = readStore(bodyDir, bodyArena, termCount);
-		const names = readStore(namesDir, namesArena, termCount);
-		if (!head || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0) return undefined;
-		const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
-		const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4).slice();
-		const seqAll = new Int32Array(countVarints(seqBytes));
-		if (!readVarints(seqBytes, seqAll)) return undefined;
-		for (let k = 0; k < seqAll.length; k++) {
-			// stored as entry + 1
-			if (--seqAll[k] >= termCount) return undefined;
-		}
-		const inflated = await inflating;
-		if (!inflated) return undefined;
-		const meta = JSON.parse(new TextDecoder().decode(inflated)) as CacheMeta;
-		if (meta.key !== key || !Array.isArray(meta.docs) || !Array.isArray(meta.files) || typeof meta.terms !== 'string') return undefined;
-		// copies of the long terms: split's pieces of 13 or more characters are views that would keep the
-		// whole joined text (5 MB) alive
-		const terms = meta.terms === '' ? [] : meta.terms.split('\n').map(ownCopy);
-		if (terms.length !== termCount || lengthBytes.length !== meta.docs.length * FIELD_COUNT * 2) return undefined;
-		const docs: (DocRecord | undefined)[] = [];
-		// one occurrence object per file, shared by its papers (they are replaced, never changed in place)
-		const occurrences: (Occurrence | undefined)[] = meta.files.map((file) => (Array.isArray(file) ? { file: file[0], day: file[1]?.day } : undefined));
-		let seqAt = 0;
-		for (let num = 0; num < meta.docs.length; num++) {
-			const d = meta.docs[num];
-			if (d === 0) {
-				docs.push(undefined);
-				continue;
-			}
-			if (!Array.isArray(d) || d.length < 7) return undefined;
-			const [id, title, authors, category, tldr, occNums, seqLength, translatedTitle, link] = d;
-			if (!Array.isArray(occNums)) return undefined;
-			const occ = occNums.map((f) => occurrences[f]);
-			if (occ.includes(undefined)) return undefined;
-			if (!(seqLength >= 0 && seqAt + seqLength <= seqAll.length)) return undefined;
-			const seq = seqAll.subarray(seqAt, seqAt + seqLength);
-			seqAt += seqLength;
-			docs.push({
-				num,
-				id,
-				title,
-				translatedTitle: translatedTitle || undefined,
-				authors: authors === '' ? [] : authors.split('\n'),
-				category,
-				tldr,
-				link: link === 1 ? arxivAbsLink(id) : link || undefined,
-				occ: occ as Occurrence[],
-				bodyIndexed: true,
-				seq,
-			});
-		}
-		if (seqAt !== seqAll.length) return undefined;
-		return PaperIndex.restore({ docs, files: meta.files, terms, head, body, names, lengths, order });
+		return decodeSections(bytes, key);
 	} catch {
+		// a count or a string past its section (RangeError), or bytes no cache of this layout
 		return undefined;
 	}
+}
+
+function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined {
+	if (bytes.length < HEADER + 4 * SECTIONS) return undefined;
+	// Int32Array views need 4-byte alignment
+	const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+	const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+	if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION || view.getUint32(12, true) !== SECTIONS) return undefined;
+	const sections: Uint8Array[] = [];
+	let at = HEADER + 4 * SECTIONS;
+	for (let i = 0; i < SECTIONS; i++) {
+		const length = view.getUint32(HEADER + 4 * i, true);
+		if (at + length > data.length) return undefined;
+		sections.push(data.subarray(at, at + length));
+		at += pad4(length);
+	}
+	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
+	if (view.getUint32(8, true) !== fnv1a(data, HEADER)) return undefined;
+	// ASCII decodes to a one-byte string (any other byte there would be damage the checksum caught)
+	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), new TextDecoder('utf-16le').decode(wideBytes));
+	if (meta.str() !== key) return undefined;
+
+	const termCount = meta.count();
+	const seqAll = new Int32Array(meta.count(seqBytes.length));
+	const head = readStore(headDir, headArena, termCount);
+	const body = readStore(bodyDir, bodyArena, termCount);
+	const names = readStore(namesDir, namesArena, termCount);
+	if (!head || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0 || stampBytes.length % 16 !== 0) return undefined;
+	const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
+	const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4).slice();
+	if (!readVarints(seqBytes, seqAll)) return undefined;
+	for (let k = 0; k < seqAll.length; k++) {
+		// stored as entry + 1
+		if (--seqAll[k] >= termCount) return undefined;
+	}
+
+	const docCount = meta.count();
+	if (lengthBytes.length !== docCount * FIELD_COUNT * 2) return undefined;
+	const fileCount = stampBytes.length / 16;
+	// one occurrence object per file, shared by its papers (they are replaced, never changed in place); filled in with the files
+	const occurrences: Occurrence[] = [];
+	for (let f = 0; f < fileCount; f++) occurrences.push({ file: '', day: '' });
+	const docs: (DocRecord | undefined)[] = [];
+	let seqAt = 0;
+	for (let num = 0; num < docCount; num++) {
+		if (meta.num() === 0) {
+			docs.push(undefined);
+			continue;
+		}
+		const id = meta.str();
+		const title = meta.str();
+		const authors = meta.str();
+		const category = meta.str();
+		const tldr = meta.str();
+		const translatedTitle = meta.num() === 0 ? undefined : meta.str();
+		const linkKind = meta.num();
+		const link = linkKind === 0 ? undefined : linkKind === 1 ? arxivAbsLink(id) : meta.str();
+		const occCount = meta.count();
+		const occ: Occurrence[] = [];
+		for (let k = 0; k < occCount; k++) {
+			const o = occurrences[meta.num()];
+			if (o === undefined) return undefined;
+			occ.push(o);
+		}
+		const seqLength = meta.num();
+		if (seqAt + seqLength > seqAll.length) return undefined;
+		const seq = seqAll.subarray(seqAt, (seqAt += seqLength));
+		docs.push({ num, id, title, translatedTitle, authors: authors === '' ? [] : authors.split('\n'), category, tldr, link, occ, bodyIndexed: true, seq });
+	}
+	if (seqAt !== seqAll.length || meta.count() !== fileCount) return undefined;
+
+	const stamps = new DataView(stampBytes.buffer, stampBytes.byteOffset, stampBytes.byteLength);
+	const stamp = (k: number) => {
+		const value = stamps.getFloat64(8 * k, true);
+		return Number.isNaN(value) ? undefined : value;
+	};
+	const files: [string, FileEntry][] = [];
+	for (let f = 0; f < fileCount; f++) {
+		const path = meta.str();
+		const day = meta.str();
+		const label = meta.str();
+		const idCount = meta.count();
+		const ids: string[] = [];
+		for (let k = 0; k < idCount; k++) {
+			const code = meta.num();
+			if (code % 2 === 1) {
+				ids.push(meta.str());
+				continue;
+			}
+			const doc = docs[code / 2];
+			if (doc === undefined) return undefined;
+			ids.push(doc.id);
+		}
+		occurrences[f].file = path;
+		occurrences[f].day = day;
+		files.push([path, { day, label, ids, size: stamp(2 * f), mtime: stamp(2 * f + 1) }]);
+	}
+
+	if (meta.count() !== termCount) return undefined;
+	// the terms stay in the texts: positions only (see TermTable)
+	const termAt = new Int32Array(termCount);
+	const termLength = new Int32Array(termCount);
+	for (let t = 0; t < termCount; t++) termAt[t] = meta.place(termLength, t);
+	if (!meta.done) return undefined;
+	const terms = meta.termTable(termAt, termLength);
+	return terms && PaperIndex.restore({ docs, files, terms, head, body, names, lengths, order });
 }

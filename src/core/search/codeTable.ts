@@ -50,6 +50,19 @@ export class CodeTable {
 		this.used++;
 	}
 
+	/** Stores `id` for `code` unless the table holds `code` already (false then): one probe where get and add take two. */
+	addIfAbsent(code: number, id: number): boolean {
+		if ((this.used + 1) * 2 > this.mask + 1) this.grow();
+		const slots = this.slots;
+		const key = code | 0;
+		let i = this.slot(code) & this.mask;
+		for (; slots[2 * i] !== 0; i = (i + 1) & this.mask) if (slots[2 * i] === key) return false;
+		slots[2 * i] = key;
+		slots[2 * i + 1] = id;
+		this.used++;
+		return true;
+	}
+
 	private insert(code: number, id: number): void {
 		const slots = this.slots;
 		let i = this.slot(code) & this.mask;

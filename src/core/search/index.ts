@@ -27,7 +27,8 @@ import { TextPacker } from './textPack';
 import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
 import { SortedTerms } from './sortedTerms';
-import { cjkCode, cjkCodeToTerm, cjkTermToCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
+import { TermTable } from './termTable';
+import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 // the parser's fields are slices of the whole file text: a document keeps copies
 import { ownCopy as own } from '../parse/text';
@@ -214,7 +215,7 @@ export class PaperIndex {
 	private readonly addedWords = new Map<string, number>();
 	/** the words include some restored from a cache that addedWords does not hold (a cold build's Map holds every word) */
 	private wordsRestored = false;
-	terms: string[] = [];
+	terms = new TermTable();
 	alive = new Uint8Array(1024);
 	readonly head = new PostingStore(HEAD_BITS);
 	readonly body = new PostingStore(BODY_BITS);
@@ -230,7 +231,7 @@ export class PaperIndex {
 	/** how documents keep their long fields' text (DocRecord.body) */
 	private readonly bodies = new TextPacker();
 	/** the word vocabulary in order, for prefix and typo (fuzzy) lookups */
-	private readonly sortedTerms = new SortedTerms();
+	private sortedTerms = new SortedTerms(this.terms);
 	/** when false, new documents get their body indexed right away */
 	deferBodies = false;
 
@@ -267,8 +268,7 @@ export class PaperIndex {
 	private unitMask = new Int32Array(0);
 
 	private newTerm(term: string): number {
-		const id = this.terms.length;
-		this.terms.push(term);
+		const id = this.terms.push(term);
 		this.ensureScratch(id + 1);
 		return id;
 	}
@@ -1076,7 +1076,12 @@ export class PaperIndex {
 		// the wanted words by their text: each word of a hit's text is one hash lookup, not a binary
 		// search of the ~450,000 sorted words (that search was a quarter of a query's time)
 		const wanted = new Map<string, number>();
-		for (const group of groups) for (const [id] of group.terms) if (!isCjkTerm(this.terms[id])) wanted.set(this.terms[id], id);
+		for (const group of groups) {
+			for (const [id] of group.terms) {
+				const term = this.terms.get(id);
+				if (!isCjkTerm(term)) wanted.set(term, id);
+			}
+		}
 		const literal = verify.filter((p) => p !== '');
 		if (wanted.size === 0 && literal.length === 0) return undefined;
 		const latinWords = query.words.filter((w) => !w.cjk).length;
@@ -1154,7 +1159,7 @@ export class PaperIndex {
 	static restore(parts: {
 		docs: (DocRecord | undefined)[];
 		files: [string, FileEntry][];
-		terms: string[];
+		terms: TermTable;
 		head: FrozenPostings;
 		body: FrozenPostings;
 		names: FrozenPostings;
@@ -1184,17 +1189,15 @@ export class PaperIndex {
 		const terms = parts.terms;
 		index.terms = terms;
 		// (the scratch counters grow to the vocabulary when a file is indexed: a warm worker may never need them)
+		const cjkTerm = (id: number) => isCjkCode(terms.codeAt(id, 0));
 		let cjk = 0;
-		for (let id = 0; id < terms.length; id++) if (isCjkTerm(terms[id])) cjk++;
+		for (let id = 0; id < terms.length; id++) if (cjkTerm(id)) cjk++;
 		index.cjkVocab.reserve(cjk);
 		for (let id = 0; id < terms.length; id++) {
-			const term = terms[id];
-			if (!isCjkTerm(term)) continue;
-			const code = cjkTermToCode(term);
-			if (index.cjkVocab.get(code) >= 0) return undefined;
-			index.cjkVocab.add(code, id);
+			if (!cjkTerm(id)) continue;
+			if (!index.cjkVocab.addIfAbsent(cjkTermToCode(terms.get(id)), id)) return undefined;
 		}
-		if (!index.sortedTerms.restore(parts.order, (id) => (id >= 0 && id < terms.length && !isCjkTerm(terms[id]) ? terms[id] : undefined))) return undefined;
+		if (!index.sortedTerms.restore(parts.order, terms, (id) => id >= 0 && id < terms.length && !cjkTerm(id))) return undefined;
 		index.wordsRestored = true;
 		if (index.sortedTerms.size !== terms.length - cjk) return undefined;
 		index.head.restore(parts.head);

@@ -3,16 +3,22 @@
  * (minisearch's SearchableMap) did this before, but building it over a shard's ~130k words
  * took ~300 ms of CPU and ~37 MB of heap on the first query after every warm start, and the one
  * kept for typo lookups was a third of a warm worker's heap (48 MB on 167 real days); the order
- * here is saved with the cache, so a warm start sorts nothing. Terms added since the last
- * sort wait in a short list that prefix and typo lookups scan.
+ * here is saved with the cache, so a warm start sorts nothing. The order is term ids only: the
+ * terms are read in the index's TermTable (in place, for those a cache restored). Terms added
+ * since the last sort wait in a short list that prefix and typo lookups scan.
  */
+import type { TermTable } from './termTable';
+
 export class SortedTerms {
-	private terms: string[] = [];
+	/** term ids in the order of their terms */
 	private ids: Int32Array = new Int32Array(0);
 	private recent: { term: string; id: number }[] = [];
 
+	/** `table`: where the ids' terms are (the index's; a term is added there before it is added here) */
+	constructor(private table: TermTable) {}
+
 	get size(): number {
-		return this.terms.length + this.recent.length;
+		return this.ids.length + this.recent.length;
 	}
 
 	add(term: string, id: number): void {
@@ -21,8 +27,8 @@ export class SortedTerms {
 
 	/** Calls `fn` for every term that starts with `prefix`, `prefix` itself included. */
 	forPrefix(prefix: string, fn: (term: string, id: number) => void): void {
-		const terms = this.terms;
-		for (let i = this.lowerBound(prefix); i < terms.length && terms[i].startsWith(prefix); i++) fn(terms[i], this.ids[i]);
+		const { ids, table } = this;
+		for (let i = this.lowerBound(prefix); i < ids.length && table.startsWith(ids[i], prefix); i++) fn(table.get(ids[i]), ids[i]);
 		for (const { term, id } of this.recent) if (term.startsWith(prefix)) fn(term, id);
 	}
 
@@ -37,7 +43,7 @@ export class SortedTerms {
 	forFuzzy(query: string, maxDistance: number, fn: (term: string, id: number, distance: number) => void): void {
 		const n = query.length + 1;
 		const maxDepth = query.length + maxDistance;
-		const terms = this.terms;
+		const { ids, table } = this;
 		// row d: the distances of the first d characters of a term to each prefix of the query
 		const rows = new Uint8Array((maxDepth + 1) * n);
 		for (let j = 0; j < n; j++) rows[j] = j;
@@ -56,27 +62,27 @@ export class SortedTerms {
 		};
 		// terms[lo, hi) share their first `depth` characters, whose rows are filled
 		const walk = (lo: number, hi: number, depth: number): void => {
-			if (terms[lo].length === depth) {
+			if (table.lengthOf(ids[lo]) === depth) {
 				const distance = rows[depth * n + n - 1];
-				if (distance <= maxDistance) fn(terms[lo], this.ids[lo], distance);
+				if (distance <= maxDistance) fn(table.get(ids[lo]), ids[lo], distance);
 				lo++;
 			}
 			if (depth === maxDepth) return;
 			while (lo < hi) {
-				const code = terms[lo].charCodeAt(depth);
+				const code = table.codeAt(ids[lo], depth);
 				// the end of the run of terms with this character at `depth`
 				let a = lo + 1;
 				let b = hi;
 				while (a < b) {
 					const mid = (a + b) >>> 1;
-					if (terms[mid].charCodeAt(depth) === code) a = mid + 1;
+					if (table.codeAt(ids[mid], depth) === code) a = mid + 1;
 					else b = mid;
 				}
 				if (step(depth + 1, code)) walk(lo, a, depth + 1);
 				lo = a;
 			}
 		};
-		if (terms.length > 0) walk(0, terms.length, 0);
+		if (ids.length > 0) walk(0, ids.length, 0);
 		for (const { term, id } of this.recent) {
 			if (Math.abs(term.length - query.length) > maxDistance) continue;
 			let ok = true;
@@ -92,17 +98,17 @@ export class SortedTerms {
 	 */
 	sortedIdOf(term: string): number | undefined {
 		const at = this.lowerBound(term);
-		return at < this.terms.length && this.terms[at] === term ? this.ids[at] : undefined;
+		return at < this.ids.length && this.table.is(this.ids[at], term) ? this.ids[at] : undefined;
 	}
 
 	/** The position of the first sorted term not before `term` (binary search). */
 	private lowerBound(term: string): number {
-		const terms = this.terms;
+		const { ids, table } = this;
 		let lo = 0;
-		let hi = terms.length;
+		let hi = ids.length;
 		while (lo < hi) {
 			const mid = (lo + hi) >>> 1;
-			if (terms[mid] < term) lo = mid + 1;
+			if (table.before(ids[mid], term)) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;
@@ -113,22 +119,14 @@ export class SortedTerms {
 		if (this.recent.length === 0) return;
 		const recent = sortByTerm(this.recent);
 		this.recent = [];
-		const old = this.terms;
-		const oldIds = this.ids;
-		const terms: string[] = new Array(old.length + recent.length);
-		const ids = new Int32Array(terms.length);
+		const old = this.ids;
+		const ids = new Int32Array(old.length + recent.length);
 		let i = 0;
 		let j = 0;
-		for (let k = 0; k < terms.length; k++) {
-			if (j >= recent.length || (i < old.length && old[i] < recent[j].term)) {
-				terms[k] = old[i];
-				ids[k] = oldIds[i++];
-			} else {
-				terms[k] = recent[j].term;
-				ids[k] = recent[j++].id;
-			}
+		for (let k = 0; k < ids.length; k++) {
+			if (j >= recent.length || (i < old.length && this.table.before(old[i], recent[j].term))) ids[k] = old[i++];
+			else ids[k] = recent[j++].id;
 		}
-		this.terms = terms;
 		this.ids = ids;
 	}
 
@@ -138,18 +136,13 @@ export class SortedTerms {
 	}
 
 	/**
-	 * Installs an order read back from a cache: `order` lists term ids, `termOf` names them.
-	 * False (nothing installed) when an id names no word. The order itself is trusted (the
-	 * cache's checksum guards it; comparing every neighbour cost ~150 ms per warm start).
+	 * Installs an order read back from a cache: `order` lists term ids of `table`. False (nothing
+	 * installed) when an id is no word (`isWord`). The order itself is trusted (the cache's checksum
+	 * guards it; comparing every neighbour cost ~150 ms per warm start).
 	 */
-	restore(order: Int32Array, termOf: (id: number) => string | undefined): boolean {
-		const terms: string[] = new Array(order.length);
-		for (let k = 0; k < order.length; k++) {
-			const term = termOf(order[k]);
-			if (term === undefined) return false;
-			terms[k] = term;
-		}
-		this.terms = terms;
+	restore(order: Int32Array, table: TermTable, isWord: (id: number) => boolean): boolean {
+		for (let k = 0; k < order.length; k++) if (!isWord(order[k])) return false;
+		this.table = table;
 		this.ids = order;
 		this.recent = [];
 		return true;

@@ -35,7 +35,7 @@ const enum CharClass {
 const wordCharRe = /[\p{L}\p{N}\p{M}]/u;
 const nonAsciiClassCache = new Map<number, CharClass>();
 
-function isCjkCode(c: number): boolean {
+export function isCjkCode(c: number): boolean {
 	return (
 		(c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
 		(c >= 0x3400 && c <= 0x4dbf) || // extension A

@@ -47,9 +47,33 @@ export function readVarints(bytes: Uint8Array, out: Int32Array | Float64Array): 
 	return at === end;
 }
 
-/** How many varints `bytes` holds (the bytes that end one); the last one may be cut short (readVarints tells). */
-export function countVarints(bytes: Uint8Array): number {
-	let n = 0;
-	for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x80) n++;
-	return n;
+/** Reads varints one at a time from `bytes` (a stream of mixed values); throws RangeError past the end or on a value above 2^49. */
+export class VarintReader {
+	at = 0;
+	constructor(private readonly bytes: Uint8Array) {}
+
+	get done(): boolean {
+		return this.at === this.bytes.length;
+	}
+
+	/** bytes not read yet */
+	get left(): number {
+		return this.bytes.length - this.at;
+	}
+
+	next(): number {
+		const bytes = this.bytes;
+		if (this.at >= bytes.length) throw new RangeError('varint past the end');
+		let b = bytes[this.at++];
+		if (b < 0x80) return b;
+		let value = b & 0x7f;
+		let scale = 0x80;
+		do {
+			if (this.at >= bytes.length || scale > 2 ** 49) throw new RangeError('varint cut short');
+			b = bytes[this.at++];
+			value += (b & 0x7f) * scale;
+			scale *= 0x80;
+		} while (b >= 0x80);
+		return value;
+	}
 }

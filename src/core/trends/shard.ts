@@ -124,7 +124,7 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 	for (let t = 0; t < terms.length; t++) {
 		const headSize = index.head.size(t);
 		const bodySize = index.body.size(t);
-		if (headSize + bodySize <= threshold || !isTopicTerm(terms[t])) continue;
+		if (headSize + bodySize <= threshold || !isTopicTerm(terms.get(t))) continue;
 		const size = Math.max(headSize, bodySize);
 		if (nums.length < size) {
 			nums = new Int32Array(size * 2);
@@ -142,7 +142,7 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 		visit(index.head.decode(t, nums, packs), (p) => postingHasField(p, Field.Title) || postingHasField(p, Field.Tldr));
 		visit(index.body.decode(t, nums, packs), (p) => postingHasField(p, Field.Abstract));
 		if (count === 0 || count <= threshold) continue;
-		best.push([terms[t], count]);
+		best.push([terms.get(t), count]);
 		if (best.length >= limit * 2) {
 			best.sort((a, b) => b[1] - a[1]);
 			best.length = limit;
