@@ -18,6 +18,7 @@ import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
 import { createCorpusBackend, hadDigests, type CorpusBackend } from './corpus';
+import { firstDigest } from './heads';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
@@ -103,6 +104,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private disposed = false;
 	private hasDigestsContext: boolean | undefined;
 	private inFlightScan: Promise<void> | undefined;
+	/** a digest turned up in a workspace without shards: the next scan starts them without looking at heads again */
+	private digestFound = false;
 	private progressVisible = false;
 
 	/** the cache messages shown this session (each kind once), for the real-editor tests */
@@ -142,6 +145,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 			vscode.workspace.onDidChangeWorkspaceFolders(() => {
 				this.createWatchers();
 				void this.scan();
+			}),
+			// a document the language feature recognised as a digest, in a workspace that found none so far
+			// (the file watcher may not report it: files.watcherExclude, a file written before the watcher started)
+			vscode.workspace.onDidOpenTextDocument((doc) => {
+				if (doc.languageId === DIGEST_LANGUAGE_ID && !this.backendValue && this.scannedOnce && !this.entries.has(uriKey(doc.uri))) this.onFileEvent(doc.uri);
 			}),
 			vscode.workspace.onDidCloseTextDocument((doc) => {
 				this.documentCache.delete(uriKey(doc.uri));
@@ -373,7 +381,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.flushedThisScan = false;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
 		const listing = findCandidates();
-		if (!this.backendValue) await this.startBeforeListing(generation);
+		const checked = this.backendValue ? undefined : await this.startBeforeListing(generation);
 		const candidates = await listing;
 		if (generation !== this.generation) {
 			return;
@@ -383,9 +391,14 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.removeEntry(key);
 			}
 		}
-		if (candidates.size === 0 && !this.backendValue) {
-			return;
+		if (!this.backendValue && !this.digestFound) {
+			// no shards yet: they start only for a digest, which this thread looks for in the heads of
+			// the candidates (those the first look read need not be read again)
+			const unread = [...candidates].filter(([key]) => !checked?.has(key)).map(([, c]) => c);
+			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed);
+			if (!digest || generation !== this.generation) return;
 		}
+		this.digestFound = false;
 		const backend = this.ensureBackend([...candidates.values()].map((c) => c.uri));
 		const total = candidates.size;
 		this.setProgress({ done: 0, total, scanning: true }, true);
@@ -394,6 +407,28 @@ export class DigestWorkspace implements IDigestWorkspace {
 		await Promise.race([opened, backend.service.filesReady]).catch((err) => {
 			getLog().error(`arXiv Digest: the index could not read the workspace: ${errorText(err)}`);
 		});
+		// shards that found no digest (an earlier session's digests deleted since) end once their open
+		// has saved what they learnt; a digest added later starts them again (sendToShard)
+		void opened.then(
+			() => {
+				if (generation === this.generation && this.backendValue === backend && this.entries.size === 0 && !this.disposed) this.stopBackend();
+			},
+			() => undefined,
+		);
+	}
+
+	/** After a file event (no scan under way): the last digest gone, the shards end. */
+	private stopIfNoDigest(): void {
+		if (this.entries.size === 0 && !this.inFlightScan && this.backendValue) this.stopBackend();
+	}
+
+	/** Ends the shards (their workers); the workspace is then as one that never started them. */
+	private stopBackend(): void {
+		const backend = this.backendValue;
+		if (!backend) return;
+		getLog().info('arXiv Digest: no digest in this workspace; the index stops until one is added');
+		this.backendValue = undefined;
+		backend.service.dispose();
 	}
 
 	/**
@@ -403,22 +438,27 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * usually are (quickCandidates: a few directory reads) has the workers read those files meanwhile.
 	 * The open after the listing corrects what differs and reads only the rest.
 	 */
-	private async startBeforeListing(generation: number): Promise<void> {
+	private async startBeforeListing(generation: number): Promise<ReadonlySet<string> | undefined> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
 		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
 		// the burst of summaries these send goes to the views as soon as it ends, not a scan's
 		// next SCAN_FLUSH_MS later (their answers come after the summaries they sent)
 		const shown = () => this.flushChanges();
-		if (await hadDigests(this.context)) {
+		if (this.digestFound || (await hadDigests(this.context))) {
 			if (generation !== this.generation) return;
 			this.ensureBackend(folders).service.sendKnown().then(shown, warn("the last session's files could not be shown early"));
 			return;
 		}
 		const quick = await quickCandidates();
 		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
+		// the shards start for a digest only: a first head that is one (a digest folder's first file) decides at once
+		const digest = await firstDigest([...quick.values()], () => generation !== this.generation || this.disposed);
+		if (generation !== this.generation || this.backendValue) return;
+		if (!digest) return new Set(quick.keys());
 		const backend = this.ensureBackend(folders);
 		backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
+		return undefined;
 	}
 
 	private ensureBackend(uris: readonly vscode.Uri[]): CorpusBackend {
@@ -684,11 +724,21 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!candidate) {
 			this.removeEntry(key);
 			if (this.backendValue) await this.backendValue.service.remove(this.backendValue.keyOf(uri));
+			this.stopIfNoDigest();
 			return;
 		}
-		const backend = this.ensureBackend([uri]);
+		if (!this.backendValue) {
+			// no shards yet: a file that is no digest either changes nothing; the first digest starts
+			// them with a scan, which gives them every candidate of the workspace
+			if (!(await firstDigest([candidate], () => this.disposed)) || this.backendValue || this.disposed) return;
+			this.digestFound = true;
+			await this.scan();
+			return;
+		}
+		const backend = this.backendValue;
 		await backend.service.update({ path: backend.keyOf(uri), always: candidate.always });
 		this.updateHasDigests();
+		this.stopIfNoDigest();
 	}
 
 	private async handleFolderEvent(uri: vscode.Uri): Promise<void> {
@@ -701,6 +751,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!stat) {
 			this.removeUnder(uri);
 			this.scheduleFlush();
+			this.stopIfNoDigest();
 			return;
 		}
 		if (!(stat.type & vscode.FileType.Directory) || !vscode.workspace.getWorkspaceFolder(uri)) {
