@@ -327,6 +327,8 @@ async function measurePlain(vscode, config) {
 		out.window = { ms: end - opened, hostThreadCpuMs: c0 === undefined ? undefined : Math.round(windowCpu - c0) };
 		// the time the host's sampling profiler saw in stacks through the extension's code (the profile spans the window)
 		if (ext) out.window.inExtensionCode = attributedMs(profile, ext.extensionPath);
+		// --profile: the window's samples (1 ms) for a look at where the extension's time went
+		if (config.cpuProfile) fs.writeFileSync(config.cpuProfile, JSON.stringify(profile));
 		const blocks = drift.blocks(opened, end);
 		out.blocking = {
 			longestMs: blocks.reduce((m, b) => Math.max(m, b.ms), 0),
