@@ -12,14 +12,17 @@ const DIGEST_FOLDERS = ['data', 'contents', 'to_md', 'digest', 'digests'];
 const DIGEST_FOLDER = new RegExp(`(?:^|/)(?:${DIGEST_FOLDERS.join('|')})/`, 'i');
 
 /**
- * Globs whose matches hold every Markdown file mayBeDigestPath takes (and a few it does not): a
- * name with a year of 19xx or 20xx in it, or a file below a digest folder. Listing these instead of
- * every `*.md` spares the editor the paths of a large repository's ordinary documents.
+ * One glob whose matches hold every Markdown file mayBeDigestPath takes (and a few it does not): a
+ * name with a year of 19xx or 20xx in it, or a file below a digest folder (any case). Listing these
+ * instead of every `*.md` spares the editor the paths of a large repository's ordinary documents;
+ * one glob (alternatives in one brace group, none nested: globs do not nest braces) is one file
+ * search, which the editor runs by starting a ripgrep process from the extension host's thread.
  */
-export const CANDIDATE_GLOBS: readonly string[] = [
-	'**/*{19,20}[0-9][0-9]*.md',
-	`**/{${DIGEST_FOLDERS.map((name) => [...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')).join(',')}}/**/*.md`,
-];
+export const CANDIDATE_GLOB = `{${[
+	'**/*19[0-9][0-9]*.md',
+	'**/*20[0-9][0-9]*.md',
+	...DIGEST_FOLDERS.map((name) => `**/${[...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join('')}/**/*.md`),
+].join(',')}}`;
 
 export function mayBeDigestPath(relativePath: string): boolean {
 	const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);

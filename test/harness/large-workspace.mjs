@@ -7,7 +7,7 @@
 //          --no-warm (cold start only), --scale N (N copies of the folder with days and arXiv ids
 //          shifted, written by the CLI bench's own src/cli/scale.ts), --profile (a CPU profile of
 //          the extension host from activation to fully indexed: .vscode-test/bench-<cold|warm>.cpuprofile;
-//          with --no-digests, of the measured window: .vscode-test/bench-plain-<cold|warm>.cpuprofile),
+//          with --no-digests, of the measured window: .vscode-test/bench-plain-<baseline|cold|warm>.cpuprofile),
 //          --web (the web build: a VSIX with only the `browser` entry and bench-probe-web/, in the
 //          browser's web-worker extension host; no baseline: a web worker has no memory figures),
 //          --no-digests (no digest folder: a generated docs/notes repository of --files N ordinary
@@ -220,7 +220,7 @@ async function runPlain() {
 	figures.corpus.windowMs = PLAIN.windowMs;
 	await installBoth();
 	browser = await chromium.launch(BROWSER_OPTIONS);
-	figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession({ plain: true, ...PLAIN }));
+	figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession({ plain: true, ...PLAIN, cpuProfile: profile ? join(REPO, '.vscode-test', 'bench-plain-baseline.cpuprofile') : undefined }));
 	figures.cold = await step('cold start: open a Markdown file, measure the window', () => plainSession('cold'));
 	if (warm) figures.warm = await step('warm start (same profile)', () => plainSession('warm'));
 	const base = figures.baseline;
@@ -241,8 +241,11 @@ async function installBoth() {
 	});
 	if (!web) await step('install only the probe into a second extensions dir (the baseline editor)', () =>
 		installVsix(PROBE_VSIX, { extensionsDir: baselineExtensionsDir, userDataDir: join(root, 'install-profile-baseline'), logFile: join(root, 'install-baseline.log') }));
-	writeUserSettings(userDataDir, {});
-	writeUserSettings(baselineUserDataDir, {});
+	// --no-digests measures a few tens of ms: the editor's search for ports to forward (it reads /proc
+	// of every process of the machine, a cost that follows whatever else runs) is off in both editors
+	const settings = plain ? { 'remote.autoForwardPorts': false } : {};
+	writeUserSettings(userDataDir, settings);
+	writeUserSettings(baselineUserDataDir, settings);
 }
 
 /** The editor over the same folder with only the probe installed: what the extension is measured against. */
@@ -398,6 +401,8 @@ function plainFigures(probe, load) {
 		activation: probe.activation,
 		backend: probe.backend,
 		filesKept: probe.api?.filesKept,
+		// the last scan: candidates listed, heads the extension host read, whether the shards run
+		scan: probe.api?.scan,
 		workerThreads: probe.workerThreads,
 		childProcesses: probe.childProcesses,
 		blocking: {

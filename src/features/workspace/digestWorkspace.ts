@@ -18,7 +18,7 @@ import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
 import { createCorpusBackend, hadDigests, type CorpusBackend } from './corpus';
-import { firstDigest } from './heads';
+import { firstDigest, type HeadCount } from './heads';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
@@ -106,6 +106,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private inFlightScan: Promise<void> | undefined;
 	/** a digest turned up in a workspace without shards: the next scan starts them without looking at heads again */
 	private digestFound = false;
+	/**
+	 * The last scan: the candidates its listing found, the heads this thread read looking for a
+	 * digest (none once the shards run: they read), whether the shards run. For the bench and tests.
+	 */
+	scanStats: { candidates: number; headsRead: number; shards: boolean } = { candidates: 0, headsRead: 0, shards: false };
 	private progressVisible = false;
 
 	/** the cache messages shown this session (each kind once), for the real-editor tests */
@@ -381,7 +386,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.flushedThisScan = false;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
 		const listing = findCandidates();
-		const checked = this.backendValue ? undefined : await this.startBeforeListing(generation);
+		const count: HeadCount = { headsRead: 0 };
+		const checked = this.backendValue ? undefined : await this.startBeforeListing(generation, count);
 		const candidates = await listing;
 		if (generation !== this.generation) {
 			return;
@@ -395,10 +401,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 			// no shards yet: they start only for a digest, which this thread looks for in the heads of
 			// the candidates (those the first look read need not be read again)
 			const unread = [...candidates].filter(([key]) => !checked?.has(key)).map(([, c]) => c);
-			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed);
+			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed, count);
+			this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: false };
 			if (!digest || generation !== this.generation) return;
 		}
 		this.digestFound = false;
+		this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: true };
 		const backend = this.ensureBackend([...candidates.values()].map((c) => c.uri));
 		const total = candidates.size;
 		this.setProgress({ done: 0, total, scanning: true }, true);
@@ -438,7 +446,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * usually are (quickCandidates: a few directory reads) has the workers read those files meanwhile.
 	 * The open after the listing corrects what differs and reads only the rest.
 	 */
-	private async startBeforeListing(generation: number): Promise<ReadonlySet<string> | undefined> {
+	private async startBeforeListing(generation: number, count: HeadCount): Promise<ReadonlySet<string> | undefined> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
 		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
@@ -453,7 +461,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const quick = await quickCandidates();
 		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
 		// the shards start for a digest only: a first head that is one (a digest folder's first file) decides at once
-		const digest = await firstDigest([...quick.values()], () => generation !== this.generation || this.disposed);
+		const digest = await firstDigest([...quick.values()], () => generation !== this.generation || this.disposed, count);
 		if (generation !== this.generation || this.backendValue) return;
 		if (!digest) return new Set(quick.keys());
 		const backend = this.ensureBackend(folders);

@@ -16,14 +16,24 @@ const REMOTE_CONCURRENCY = 8;
 
 const decoder = new TextDecoder();
 
+/** What the host read to look for digests (the bench and the tests report it). */
+export interface HeadCount {
+	headsRead: number;
+}
+
 /**
  * The first of `candidates` that is a digest (named by an `arxivDigest.files` glob, or detected by
  * its head, read the way the shards read it), or undefined; stops at the first one found, and as
- * soon as `cancelled` says so.
+ * soon as `cancelled` says so. Each head read counts in `count`.
  */
-export function firstDigest(candidates: readonly Candidate[], cancelled?: () => boolean): Promise<Candidate | undefined> {
+export function firstDigest(candidates: readonly Candidate[], cancelled?: () => boolean, count?: HeadCount): Promise<Candidate | undefined> {
 	const local = readLocalHead !== undefined && candidates.every((c) => c.uri.scheme === 'file');
-	return findDigest(candidates, local ? localHeads() : remoteHead, looksLikeDigest, { concurrency: local ? 1 : REMOTE_CONCURRENCY, cancelled });
+	const read = local ? localHeads() : remoteHead;
+	const counted = (candidate: Candidate) => {
+		if (count) count.headsRead++;
+		return read(candidate);
+	};
+	return findDigest(candidates, counted, looksLikeDigest, { concurrency: local ? 1 : REMOTE_CONCURRENCY, cancelled });
 }
 
 /** node:fs ranged reads, a slice of them per turn of the thread */

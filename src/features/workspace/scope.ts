@@ -4,7 +4,7 @@
  * `arxivDigest.files` glob, which are digests whatever they hold.
  */
 import * as vscode from 'vscode';
-import { CANDIDATE_GLOBS, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
+import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
 import { matchesGlob } from '../../core/glob';
 import { errorText, getLog } from '../log';
 import { SETTINGS, type SettingKey } from '../settings';
@@ -54,15 +54,12 @@ export async function findCandidates(): Promise<Map<string, Candidate>> {
 		}
 		// with detection off only the globs name digests
 		if (setting<boolean>(SETTINGS.detect, folder.uri) === false) continue;
-		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOBS)
+		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
 		const include = includeGlob(folder.uri);
-		const patterns = include === DEFAULT_INCLUDE ? CANDIDATE_GLOBS : [include];
 		const relative = relativeTo(folder);
-		for (const uris of await Promise.all(patterns.map((pattern) => findFiles(new vscode.RelativePattern(folder, pattern), exclude)))) {
-			for (const uri of uris) {
-				const key = uriKey(uri);
-				if (!out.has(key) && mayBeDigestPath(relative(uri))) out.set(key, { uri, always: false });
-			}
+		for (const uri of await findFiles(new vscode.RelativePattern(folder, include === DEFAULT_INCLUDE ? CANDIDATE_GLOB : include), exclude)) {
+			const key = uriKey(uri);
+			if (!out.has(key) && mayBeDigestPath(relative(uri))) out.set(key, { uri, always: false });
 		}
 	}
 	return out;

@@ -353,7 +353,7 @@ async function measurePlain(vscode, config) {
 				startedAfterOpenMs: seen.loadStartedAt === undefined ? undefined : seen.loadStartedAt - opened,
 				hookSawLoad: seen.loadStartedAt !== undefined,
 			};
-			out.api = api ? { filesKept: api.workspace.files().length } : undefined;
+			out.api = api ? { filesKept: api.workspace.files().length, scan: api.workspace.scanStats } : undefined;
 		}
 		out.memory = { rssMB: mb(process.memoryUsage().rss), peakRssMB: rss.peakMB(), hostHeapUsedMB: mb(process.memoryUsage().heapUsed) };
 		out.finishedAt = Date.now();

@@ -61,6 +61,8 @@ describe('a workspace without digests', function () {
 	after(async () => {
 		await closeAllEditors();
 		await remove(rel('arxiv'));
+		await remove(rel('Contents'));
+		await remove(rel('to_md'));
 		await remove(rel('private', `${SECOND.day}.md`));
 	});
 
@@ -73,6 +75,9 @@ describe('a workspace without digests', function () {
 		assert.ok(dayNamed.length >= 10, `the workspace has day-named notes (${dayNamed.length})`);
 		assert.strictEqual(api.workspace.progress.scanning, false, 'the first scan ended');
 		assert.strictEqual(api.workspace.files().length, 0, 'no file is a digest');
+		// the listing (one file search with core/candidates' CANDIDATE_GLOB, in the real editor) found
+		// exactly the day-named notes, and this thread read each one's head once
+		assert.deepStrictEqual(api.workspace.scanStats, { candidates: dayNamed.length, headsRead: dayNamed.length, shards: false });
 		assert.strictEqual(await api.workspace.backend(), undefined, 'no index shards');
 		assert.strictEqual(workerThreads(), 0, 'no worker thread in the extension host');
 		assert.strictEqual(indexProcesses(), 0, 'no index process');
@@ -81,6 +86,9 @@ describe('a workspace without digests', function () {
 	});
 
 	it('shows a digest another program adds in the Papers view, and indexes it', async () => {
+		// notes in folders digest generators write (any case), without a day in their names: candidates, no digests
+		await writeFile(rel('Contents', 'sub', 'today.md'), '# Today\n\nNothing to report.\n');
+		await writeFile(rel('to_md', 'latest.md'), '# Latest\n\n- a list\n');
 		await writeFile(rel('arxiv', `${DIGEST.day}.md`), DIGEST.text);
 		await waitFor(`day ${DIGEST.day} in the Papers view`, async () => (await days()).includes(DIGEST.day), 60_000);
 		const backend = await api.workspace.backend();
@@ -89,6 +97,10 @@ describe('a workspace without digests', function () {
 		await api.search.api.whenIndexed();
 		const hits = await api.search.api.search('id:2602.04994', 5);
 		assert.strictEqual(hits[0].id, '2602.04994');
+		// a new listing (Refresh) in the real editor finds the folder notes with the day-named ones
+		const dayNamed = await vscode.workspace.findFiles('{blog,journal,arxiv}/**/*.md');
+		await api.workspace.refresh();
+		assert.deepStrictEqual(api.workspace.scanStats, { candidates: dayNamed.length + 2, headsRead: 0, shards: true });
 		await vscode.commands.executeCommand('arxivDigest.papers.focus');
 	});
 
