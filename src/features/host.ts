@@ -31,20 +31,24 @@ export function homeDir(): string | undefined {
 	return os.homedir();
 }
 
+/** readLocalHead's buffer: one for every read (each is decoded before the next starts) */
+let headBuffer: Buffer | undefined;
+
 /**
- * The size of a local file and its first `bytes` bytes, with one ranged read; undefined when it
- * cannot be read. Synchronous: the four system calls cost a few µs on a local disk, a quarter of a
- * promise-based read's work on this thread (the caller gives the thread back between files).
- * Undefined in the web build, which reads through vscode.workspace.fs.
+ * The size of a local file and its first `bytes` bytes as UTF-8 text, with one ranged read;
+ * undefined when it cannot be read, no text when it is over `maxSize`. Synchronous: the system calls
+ * cost a few µs on a local disk, a quarter of a promise-based read's work on this thread (the caller
+ * gives the thread back between files). Undefined in the web build, which reads through vscode.workspace.fs.
  */
-export const readLocalHead: ((path: string, bytes: number, maxSize: number) => { size: number; head: Uint8Array } | undefined) | undefined = (path, bytes, maxSize) => {
+export const readLocalHead: ((path: string, bytes: number, maxSize: number) => { size: number; head: string } | undefined) | undefined = (path, bytes, maxSize) => {
 	let fd: number | undefined;
 	try {
 		fd = openSync(path, 'r');
 		const { size } = fstatSync(fd);
-		if (size > maxSize) return { size, head: new Uint8Array(0) };
-		const head = Buffer.allocUnsafe(Math.min(bytes, size));
-		return { size, head: head.subarray(0, readSync(fd, head, 0, head.length, 0)) };
+		if (size > maxSize) return { size, head: '' };
+		if (!headBuffer || headBuffer.length < bytes) headBuffer = Buffer.allocUnsafe(bytes);
+		const read = readSync(fd, headBuffer, 0, Math.min(bytes, size), 0);
+		return { size, head: headBuffer.toString('utf8', 0, read) };
 	} catch {
 		return undefined;
 	} finally {

@@ -45,8 +45,7 @@ function localHeads(): (candidate: Candidate) => Promise<CandidateHead | undefin
 			await yieldThread();
 			sliceStart = Date.now();
 		}
-		const got = read(candidate.uri.fsPath, DETECT_HEAD_BYTES, MAX_CANDIDATE_BYTES);
-		return got && { size: got.size, head: decoder.decode(got.head) };
+		return read(candidate.uri.fsPath, DETECT_HEAD_BYTES, MAX_CANDIDATE_BYTES);
 	};
 }
 
