@@ -3,7 +3,9 @@
  * files and follows file events, the corpus shards (worker threads, see ./corpus.ts) read, detect
  * and parse them and send back a compact summary of each. The extension host never reads a closed
  * digest; it parses only open documents (cached by version), and asks the shards for a paper's
- * full text when a card needs it. Nothing here ever writes a file.
+ * full text when a card needs it. The shards start only once there is a digest: until then this
+ * thread reads the heads of the candidates itself (./heads.ts), so a workspace of ordinary notes
+ * starts no worker; they end when the last digest is gone. Nothing here ever writes a file.
  */
 import * as vscode from 'vscode';
 import { buildDocumentView, type DocumentView } from '../../core/documentView';
@@ -174,7 +176,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return this.currentProgress;
 	}
 
-	/** The corpus shards, once the workspace has candidate files (never started in a workspace without any). */
+	/** The corpus shards, once the workspace has a digest (never started in a workspace without any). */
 	backend(): Promise<CorpusBackend | undefined> {
 		if (this.backendValue || this.scannedOnce || this.disposed) return Promise.resolve(this.backendValue);
 		return new Promise((resolve) => this.backendWaiters.push(resolve));
