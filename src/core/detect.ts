@@ -9,6 +9,8 @@ import { parseLabelLine, type LabelKey } from './labels';
 /** how much of a file detection reads: digests show their signature in the first screenful */
 export const DETECT_MAX_CHARS = 8 * 1024;
 export const DETECT_MAX_LINES = 60;
+/** the bytes a ranged read takes to hold DETECT_MAX_CHARS characters, whatever their UTF-8 length */
+export const DETECT_HEAD_BYTES = DETECT_MAX_CHARS * 4;
 /** a paper heading counts only when a digest field follows within this many lines */
 const FIELD_WINDOW = 8;
 

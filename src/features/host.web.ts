@@ -48,6 +48,9 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 	return { handles, keys: 'uri' };
 }
 
+/** no local files here: heads are read through vscode.workspace.fs (features/workspace/heads.ts) */
+export const readLocalHead: typeof NodeHost.readLocalHead = undefined;
+
 // the same exports with the same types as the Node host, checked by the compiler
-const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender };
+const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead };
 void sameExports;

@@ -7,7 +7,8 @@
 // Options: --skip-build (reuse the VSIX of the last run), --keep (keep the temp profile and logs),
 //          --no-warm (cold start only), --scale N (N copies of the folder with days and arXiv ids
 //          shifted, written by the CLI bench's own src/cli/scale.ts), --profile (a CPU profile of
-//          the extension host from activation to fully indexed: .vscode-test/bench-<cold|warm>.cpuprofile),
+//          the extension host from activation to fully indexed: .vscode-test/bench-<cold|warm>.cpuprofile;
+//          with --no-digests, of the measured window: .vscode-test/bench-plain-<baseline|cold|warm>.cpuprofile),
 //          --web (the web build: a VSIX with only the `browser` entry and bench-probe-web/, in the
 //          browser's web-worker extension host; no baseline: a web worker has no memory figures),
 //          --no-digests (no digest folder: a generated docs/notes repository of --files N ordinary
@@ -50,7 +51,7 @@ const scale = Number(options.scale);
 if (!Number.isInteger(scale) || scale < 1 || scale > 16) throw new Error(`--scale takes a whole number from 1 to 16, not ${options.scale}`);
 const plain = options['no-digests'] ?? false;
 const plainFiles = Number(options.files);
-if (plain && (folderArg || web || scale !== 1 || profile)) throw new Error('--no-digests generates its own folder: no FOLDER, --web, --scale or --profile with it');
+if (plain && (folderArg || web || scale !== 1)) throw new Error('--no-digests generates its own folder: no FOLDER, --web or --scale with it');
 if (!Number.isInteger(plainFiles) || plainFiles < 10) throw new Error(`--files takes a whole number of at least 10, not ${options.files}`);
 /** where --no-digests takes its English prose: the real digests' abstracts */
 const REAL_DIGESTS = join(REPO, '..', 'shared', 'real-digests');
@@ -222,7 +223,7 @@ async function runPlain() {
 	figures.corpus.windowMs = PLAIN.windowMs;
 	await installBoth();
 	browser = await chromium.launch(BROWSER_OPTIONS);
-	figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession({ plain: true, ...PLAIN }));
+	figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession({ plain: true, ...PLAIN, cpuProfile: profile ? join(REPO, '.vscode-test', 'bench-plain-baseline.cpuprofile') : undefined }));
 	figures.cold = await step('cold start: open a Markdown file, measure the window', () => plainSession('cold'));
 	if (warm) figures.warm = await step('warm start (same profile)', () => plainSession('warm'));
 	const base = figures.baseline;
@@ -243,8 +244,11 @@ async function installBoth() {
 	});
 	if (!web) await step('install only the probe into a second extensions dir (the baseline editor)', () =>
 		installVsix(PROBE_VSIX, { extensionsDir: baselineExtensionsDir, userDataDir: join(root, 'install-profile-baseline'), logFile: join(root, 'install-baseline.log') }));
-	writeUserSettings(userDataDir, {});
-	writeUserSettings(baselineUserDataDir, {});
+	// --no-digests measures a few tens of ms: the editor's search for ports to forward (it reads /proc
+	// of every process of the machine, a cost that follows whatever else runs) is off in both editors
+	const settings = plain ? { 'remote.autoForwardPorts': false } : {};
+	writeUserSettings(userDataDir, settings);
+	writeUserSettings(baselineUserDataDir, settings);
 }
 
 /** The editor over the same folder with only the probe installed: what the extension is measured against. */
@@ -376,7 +380,7 @@ async function plainSession(name) {
 	port ??= await freePort();
 	const server = await startCodeServer({
 		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
-		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ plain: true, ...PLAIN }) },
+		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ plain: true, ...PLAIN, cpuProfile: profile ? join(REPO, '.vscode-test', `bench-plain-${name}.cpuprofile`) : undefined }) },
 	});
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	try {
@@ -406,6 +410,8 @@ function plainFigures(probe, load) {
 		activation: probe.activation,
 		backend: probe.backend,
 		filesKept: probe.api?.filesKept,
+		// the last scan: candidates listed, heads the extension host read, whether the shards run
+		scan: probe.api?.scan,
 		workerThreads: probe.workerThreads,
 		childProcesses: probe.childProcesses,
 		blocking: {

@@ -4,14 +4,15 @@
 //   (c) the same UI tests in Restricted Mode → (d) the web pass: a test VSIX whose manifest has only
 //   the `browser` entry, in code-server's web-worker extension host (as on vscode.dev, github.dev),
 //   through the workbench UI flows → (e) the integration suite again in that web-worker host
-//   (web-integration.mjs) → (f) test/ui/locale.test.mjs under `--locale zh-cn`.
+//   (web-integration.mjs) → (f) test/ui/locale.test.mjs under `--locale zh-cn` → (g) test/integration/plain
+//   in a generated workspace without digests (no index worker; a digest added later shows up).
 //   Every process started here is stopped by pid, also on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
-// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web|web-integration|zh-cn (repeatable),
+// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web|web-integration|zh-cn|plain (repeatable),
 //          --keep (keep the temp profile for inspection), --repeat N (build and install once, then run
 //          the editor parts N times, each on a fresh workspace and profile; stops at the first failure).
 //          Env: E2E_GREP filters test titles.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -24,6 +25,7 @@ import { makeFixtureWorkspace } from './fixtures.mjs';
 import { checkVsix } from './check-vsix.mjs';
 import { packageWebOnlyVsix, WEB_VSIX_NAME } from './web-vsix.mjs';
 import { installWebTestRunner, writeWebIntegrationConfig } from './web-integration.mjs';
+import { writePlainWorkspace } from './plain-workspace.mjs';
 
 const argv = process.argv.slice(2);
 const only = new Set(argv.filter((a) => a.startsWith('--only=')).map((a) => a.slice(7)));
@@ -125,6 +127,7 @@ try {
 			await part('integration suite in the web-worker extension host (web build)', () => integrationRun('web'));
 		}
 		if (wants('zh-cn')) await part('UI tests in Chinese (--locale zh-cn)', () => uiRun('zh-cn'));
+		if (wants('plain')) await part('integration suite in a workspace without digests', () => plainRun());
 		if (failures.length === 0) greenRuns = r;
 	}
 	succeeded = failures.length === 0;
@@ -156,9 +159,8 @@ try {
  * host with the web-only VSIX (the web runner reads web-integration.json beside the workspace and
  * writes its results there: the workspace's parent is runDir).
  */
-async function integrationRun(host) {
+async function integrationRun(host, { folder = workspace, name = host === 'web' ? 'web-integration' : 'integration', suite = 'suite' } = {}) {
 	const web = host === 'web';
-	const name = web ? 'web-integration' : 'integration';
 	const userDataDir = join(runDir, `data-${name}`);
 	const serverLog = join(runDir, `code-server-${name}.log`);
 	const resultsFile = join(runDir, `${name}-results.json`);
@@ -166,9 +168,9 @@ async function integrationRun(host) {
 	if (web) writeWebIntegrationConfig(runDir, { results: `${name}-results.json`, grep: process.env.E2E_GREP });
 	const port = await freePort();
 	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir: web ? webIntegrationExtensionsDir : extensionsDir, logFile: serverLog, dataHome: join(runDir, 'xdg'),
+		port, folder, userDataDir, extensionsDir: web ? webIntegrationExtensionsDir : extensionsDir, logFile: serverLog, dataHome: join(runDir, 'xdg'),
 		env: web ? {} : {
-			ARXIV_DIGEST_TEST_ENTRY: join(REPO, 'test', 'integration', 'suite', 'index.js'),
+			ARXIV_DIGEST_TEST_ENTRY: join(REPO, 'test', 'integration', suite, 'index.js'),
 			ARXIV_DIGEST_TEST_RESULTS: resultsFile,
 			...(process.env.E2E_GREP ? { ARXIV_DIGEST_TEST_GREP: process.env.E2E_GREP } : {}),
 		},
@@ -177,7 +179,7 @@ async function integrationRun(host) {
 		// code-server starts an extension host per connected window: the suite needs a browser
 		browser ??= await chromium.launch(BROWSER_OPTIONS);
 		const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-		await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
+		await page.goto(workbenchUrl(port, folder), { timeout: 60_000 });
 		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
 		await waitFor('the test-runner extension to start the suite', () => existsSync(`${resultsFile}.started`), {
 			timeoutMs: 90_000,
@@ -208,6 +210,23 @@ async function integrationRun(host) {
 	} finally {
 		await server.stop();
 	}
+}
+
+/**
+ * test/integration/plain in a workspace without digests: 300 ordinary Markdown files, 5% named by a
+ * day (plain-workspace.mjs, prose from the real fixtures' abstracts), with the files of `private/` left
+ * out of the file watcher (files.watcherExclude) for the test of a digest opened where no file event comes.
+ */
+async function plainRun() {
+	const folder = join(runDir, 'plain-workspace');
+	rmSync(folder, { recursive: true, force: true });
+	writePlainWorkspace(folder, { files: 300, dated: true, digestsDir: join(REPO, 'test', 'fixtures', 'real') });
+	mkdirSync(join(folder, '.vscode'), { recursive: true });
+	writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'files.watcherExclude': { '**/private/**': true } }, null, '\t'));
+	// there already: a folder created during the test would be reported (the exclude covers what is below it)
+	mkdirSync(join(folder, 'private'), { recursive: true });
+	writeFileSync(join(folder, 'private', 'todo.md'), '# To do\n\n- renew the passport\n');
+	await integrationRun('node', { folder, name: 'plain-integration', suite: 'plain' });
 }
 
 /** `trusted`, `restricted` (both run every UI file but locale.test.mjs), or `zh-cn` (only that one, in Chinese) */

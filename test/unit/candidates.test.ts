@@ -1,6 +1,9 @@
 import * as assert from 'node:assert';
 import * as fc from 'fast-check';
-import { CANDIDATE_GLOBS, isDigestFolder, mayBeDigestPath } from '../../src/core/candidates';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CANDIDATE_GLOB, findDigest, isDigestFolder, MAX_CANDIDATE_BYTES, mayBeDigestPath, mayBeDigestSize, type CandidateHead } from '../../src/core/candidates';
+import { DETECT_HEAD_BYTES, looksLikeDigest } from '../../src/core/detect';
 import { matchesGlob } from '../../src/core/glob';
 
 describe('candidate digest paths', () => {
@@ -29,16 +32,98 @@ describe('candidate digest paths', () => {
 		for (const path of ['docs', 'metadata', 'data-raw', 'src', '.git']) assert.ok(!isDigestFolder(path), path);
 	});
 
-	it('lists, with its globs, every Markdown path it takes', () => {
+	// VS Code reads `{a,b}` whose alternatives start with `**/` as either glob; picomatch (our matcher) wants them apart
+	const alternatives = CANDIDATE_GLOB.slice(1, -1).split(',');
+
+	it('is one glob of alternatives, none with braces of its own (globs do not nest them)', () => {
+		assert.ok(CANDIDATE_GLOB.startsWith('{') && CANDIDATE_GLOB.endsWith('}'));
+		for (const glob of alternatives) assert.ok(!/[{}]/.test(glob) && glob.startsWith('**/') && glob.endsWith('.md'), glob);
+	});
+
+	it('lists, with its glob, every Markdown path it takes', () => {
 		const segment = fc.oneof(fc.constantFrom('data', 'Data', 'DATA', 'contents', 'to_md', 'digest', 'Digests', 'docs', 'notes', '2026', '_posts'), fc.stringMatching(/^[a-z0-9_.-]{1,8}$/).filter((s) => s !== '.' && s !== '..'));
 		const name = fc.oneof(fc.constantFrom('2026-02-06', '20260206', '2025_06_09_topic', 'x-2019.12.31', 'README', 'latest', '1999-13-40'), fc.stringMatching(/^[a-z0-9_.-]{1,12}$/));
 		fc.assert(
 			fc.property(fc.array(segment, { maxLength: 3 }), name, (folders, base) => {
 				const path = [...folders, `${base}.md`].join('/');
-				if (mayBeDigestPath(path)) assert.ok(matchesGlob(path, CANDIDATE_GLOBS), path);
+				if (mayBeDigestPath(path)) assert.ok(matchesGlob(path, alternatives), path);
 			}),
 			{ numRuns: 2000 },
 		);
-		assert.ok(!matchesGlob('docs/guide/getting-started.md', CANDIDATE_GLOBS), 'an ordinary document is not listed');
+		assert.ok(!matchesGlob('docs/guide/getting-started.md', alternatives), 'an ordinary document is not listed');
+	});
+});
+
+describe('finding a digest among candidates by their heads', () => {
+	type File = { name: string; always: boolean; text?: string; size?: number };
+	const REAL = join(__dirname, '../../test/fixtures/real/ZL-Asica__daily-arXiv-digest');
+	const realDigest = readFileSync(join(REAL, readdirSync(REAL).filter((n) => n.endsWith('.md')).sort()[0]), 'utf8');
+	before(() => assert.ok(looksLikeDigest(realDigest), 'the real digest is detected'));
+	const journal = (day: string) => `# ${day}\n\nWoke up early. Read [a paper](https://arxiv.org/abs/2501.00001) about sparse attention.\n\n- coffee\n- review\n`;
+	const blog = '---\nlayout: post\ntitle: "Notes"\n---\n\n## [Release notes](https://example.org/notes)\n\nWhat changed this week.\n';
+	/** a ranged read of `file`, counting what it read */
+	const reader = (reads: string[]) => async (file: File): Promise<CandidateHead | undefined> => {
+		reads.push(file.name);
+		if (file.text === undefined) return undefined;
+		const bytes = Buffer.from(file.text);
+		return { size: file.size ?? bytes.length, head: bytes.subarray(0, DETECT_HEAD_BYTES).toString('utf8') };
+	};
+
+	it('finds none among day-named notes, after reading every head once', async () => {
+		const files: File[] = Array.from({ length: 40 }, (_, i) => ({ name: `journal/2025-01-${String((i % 28) + 1).padStart(2, '0')}-${i}.md`, always: false, text: i % 2 ? journal('2025-01-01') : blog }));
+		const reads: string[] = [];
+		assert.strictEqual(await findDigest(files, reader(reads), looksLikeDigest, { concurrency: 4 }), undefined);
+		assert.deepStrictEqual([...reads].sort(), files.map((f) => f.name).sort());
+	});
+
+	it('finds a real digest among them and stops reading soon after', async () => {
+		const files: File[] = Array.from({ length: 200 }, (_, i) => ({ name: `n${i}.md`, always: false, text: journal('2025-02-02') }));
+		files[30] = { name: 'data/2025-02-02.md', always: false, text: realDigest };
+		const reads: string[] = [];
+		const found = await findDigest(files, reader(reads), looksLikeDigest, { concurrency: 4 });
+		assert.strictEqual(found?.name, 'data/2025-02-02.md');
+		// the lanes already under way finish their file; nothing past them is read
+		assert.ok(reads.length <= 31 + 4, `read ${reads.length} heads`);
+	});
+
+	it('takes the first digest in order whatever the lanes finish first', async () => {
+		const files: File[] = [
+			{ name: 'a.md', always: false, text: journal('2025-03-03') },
+			{ name: 'b.md', always: false, text: realDigest },
+			{ name: 'c.md', always: false, text: realDigest },
+		];
+		// b's read is slowest: c is found first, b still wins
+		const slowB = async (file: File) => {
+			if (file.name === 'b.md') await new Promise((resolve) => setTimeout(resolve, 20));
+			return reader([])(file);
+		};
+		assert.strictEqual((await findDigest(files, slowB, looksLikeDigest, { concurrency: 3 }))?.name, 'b.md');
+	});
+
+	it('needs no read for a file a glob names', async () => {
+		const reads: string[] = [];
+		const files: File[] = [{ name: 'x.md', always: false, text: blog }, { name: 'papers.md', always: true }];
+		assert.strictEqual((await findDigest(files, reader(reads), looksLikeDigest))?.name, 'papers.md');
+		assert.deepStrictEqual(reads, []);
+	});
+
+	it('narrows by size: an empty file, or one over the limit, is no digest whatever its head', async () => {
+		assert.ok(!mayBeDigestSize(0) && !mayBeDigestSize(MAX_CANDIDATE_BYTES + 1) && mayBeDigestSize(realDigest.length));
+		const files: File[] = [
+			{ name: 'empty.md', always: false, text: '' },
+			{ name: 'huge.md', always: false, text: realDigest, size: MAX_CANDIDATE_BYTES + 1 },
+			{ name: 'gone.md', always: false },
+		];
+		assert.strictEqual(await findDigest(files, reader([]), looksLikeDigest), undefined);
+	});
+
+	it('stops when cancelled', async () => {
+		const files: File[] = Array.from({ length: 50 }, (_, i) => ({ name: `n${i}.md`, always: false, text: i === 49 ? realDigest : blog }));
+		const reads: string[] = [];
+		let cancelled = false;
+		const read = reader(reads);
+		const found = await findDigest(files, async (f) => ((cancelled = reads.length >= 10), read(f)), looksLikeDigest, { concurrency: 2, cancelled: () => cancelled });
+		assert.strictEqual(found, undefined);
+		assert.ok(reads.length < 15, `read ${reads.length} heads after the cancel`);
 	});
 });

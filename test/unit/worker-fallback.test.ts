@@ -121,3 +121,15 @@ describe('a search service started before it knows its files', () => {
 		await settling;
 	});
 });
+
+describe('a shard that is disposed (the workspace lost its last digest)', () => {
+	it('rejects the calls its worker had not answered, and terminates the worker', async () => {
+		let terminated = 0;
+		const silent = (): WorkerPort => ({ postMessage: () => undefined, onMessage: () => undefined, onExit: () => undefined, terminate: () => void terminated++ });
+		const handle = restartingShard(silent);
+		const pending = handle.call({ method: 'search', query: 'quokka', limit: 5, fuzzy: false });
+		handle.dispose();
+		await assert.rejects(pending, /the search index stopped/);
+		assert.strictEqual(terminated, 1);
+	});
+});

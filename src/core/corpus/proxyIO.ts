@@ -41,7 +41,7 @@ export function isIndexCache(name: string): boolean {
  * Whether an index cache of this many bytes may hold papers: one of no papers (a workspace whose
  * day-named notes turned out not to be digests) is ~200 bytes, three short papers' ~800, one real
  * digest's tens of KB. The editor tells from a file's size alone whether a workspace had digests
- * last time (see hadDigests).
+ * last time (see storageHadDigests in src/features/workspace/corpus.ts).
  */
 export function indexCacheMayHoldPapers(byteLength: number): boolean {
 	return byteLength >= INDEX_WITH_PAPERS_MIN_BYTES;

@@ -9,7 +9,8 @@
  * reaching files only through CorpusIO.
  */
 import { dayFromPath } from '../day';
-import { DETECT_MAX_CHARS, looksLikeDigest } from '../detect';
+import { MAX_CANDIDATE_BYTES } from '../candidates';
+import { DETECT_HEAD_BYTES, looksLikeDigest } from '../detect';
 import { buildDocumentView, lineReader, type DocumentView } from '../documentView';
 import { compileInterests, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
 import type { Digest, Paper } from '../model';
@@ -95,8 +96,6 @@ export interface CorpusIO {
 
 export type CacheName = 'index' | 'files';
 
-/** Files larger than this are not read unless a glob names them: a 32 MB Markdown file is no daily digest. */
-export const MAX_CANDIDATE_BYTES = 32 * 1024 * 1024;
 /**
  * How many bytes of files a shard keeps parsed between an open's two passes (the tree reads and
  * parses every new file, then the index takes those digests): a file past the budget is read and
@@ -609,7 +608,7 @@ export class CorpusShard {
 			if (parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return parsed.digest;
 		}
 		if (!this.always.has(path)) {
-			const head = await this.io.readHead(path, DETECT_MAX_CHARS * 4);
+			const head = await this.io.readHead(path, DETECT_HEAD_BYTES);
 			if (head === undefined || !looksLikeDigest(head)) {
 				this.records.set(path, { ...stamp });
 				this.queue({ path });

@@ -362,6 +362,10 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			worker.terminate();
 			successor?.terminate();
 			replacement?.dispose();
+			// a caller awaiting an answer learns that none will come
+			const unanswered = [...pending.values()];
+			pending.clear();
+			for (const p of unanswered) p.reject(new Error('the search index stopped'));
 		},
 	};
 }

@@ -88,14 +88,15 @@ export function registerSearch(
 		for (const l of progressListeners) l();
 	};
 	let saveTimer: ReturnType<typeof setTimeout> | undefined;
-	let progressSubscribed = false;
+	/** the shards whose progress the search box shows (they end in a workspace that has no digest left, and start again for one) */
+	let progressFrom: CorpusBackend | undefined;
 
 	/** The workspace's corpus shards; searching a workspace without digests fails with a clear message. */
 	const backendReady = async (): Promise<CorpusBackend> => {
 		const b = await workspace.backend();
 		if (!b) throw new Error(vscode.l10n.t('no digest files in this workspace'));
-		if (!progressSubscribed) {
-			progressSubscribed = true;
+		if (progressFrom !== b) {
+			progressFrom = b;
 			disposables.push(
 				b.service.onProgress((p) =>
 					setProgress(

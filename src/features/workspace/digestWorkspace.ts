@@ -3,7 +3,9 @@
  * files and follows file events, the corpus shards (worker threads, see ./corpus.ts) read, detect
  * and parse them and send back a compact summary of each. The extension host never reads a closed
  * digest; it parses only open documents (cached by version), and asks the shards for a paper's
- * full text when a card needs it. Nothing here ever writes a file.
+ * full text when a card needs it. The shards start only once there is a digest: until then this
+ * thread reads the heads of the candidates itself (./heads.ts), so a workspace of ordinary notes
+ * starts no worker; they end when the last digest is gone. Nothing here ever writes a file.
  */
 import * as vscode from 'vscode';
 import { buildDocumentView, type DocumentView } from '../../core/documentView';
@@ -18,6 +20,7 @@ import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
 import { createCorpusBackend, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend } from './corpus';
+import { firstDigest, type HeadCount } from './heads';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
@@ -103,6 +106,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private disposed = false;
 	private hasDigestsContext: boolean | undefined;
 	private inFlightScan: Promise<void> | undefined;
+	/** a digest turned up in a workspace without shards: the next scan starts them without looking at heads again */
+	private digestFound = false;
+	/**
+	 * The last scan: the candidates its listing found, the heads this thread read looking for a
+	 * digest (none once the shards run: they read), whether the shards run. For the bench and tests.
+	 */
+	scanStats: { candidates: number; headsRead: number; shards: boolean } = { candidates: 0, headsRead: 0, shards: false };
 	private progressVisible = false;
 
 	/** the cache messages shown this session (each kind once), for the real-editor tests */
@@ -143,6 +153,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.createWatchers();
 				void this.scan();
 			}),
+			// a document the language feature recognised as a digest, in a workspace that found none so far
+			// (the file watcher may not report it: files.watcherExclude, a file written before the watcher started)
+			vscode.workspace.onDidOpenTextDocument((doc) => {
+				if (doc.languageId === DIGEST_LANGUAGE_ID && !this.backendValue && this.scannedOnce && !this.entries.has(uriKey(doc.uri))) this.onFileEvent(doc.uri);
+			}),
 			vscode.workspace.onDidCloseTextDocument((doc) => {
 				this.documentCache.delete(uriKey(doc.uri));
 				this.viewCache.delete(uriKey(doc.uri));
@@ -161,7 +176,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return this.currentProgress;
 	}
 
-	/** The corpus shards, once the workspace has candidate files (never started in a workspace without any). */
+	/** The corpus shards, once the workspace has a digest (never started in a workspace without any). */
 	backend(): Promise<CorpusBackend | undefined> {
 		if (this.backendValue || this.scannedOnce || this.disposed) return Promise.resolve(this.backendValue);
 		return new Promise((resolve) => this.backendWaiters.push(resolve));
@@ -373,7 +388,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.flushedThisScan = false;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
 		const listing = findCandidates();
-		if (!this.backendValue) await this.startBeforeListing(generation);
+		const count: HeadCount = { headsRead: 0 };
+		const checked = this.backendValue ? undefined : await this.startBeforeListing(generation, count);
 		const candidates = await listing;
 		if (generation !== this.generation) {
 			return;
@@ -383,9 +399,16 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.removeEntry(key);
 			}
 		}
-		if (candidates.size === 0 && !this.backendValue) {
-			return;
+		if (!this.backendValue && !this.digestFound) {
+			// no shards yet: they start only for a digest, which this thread looks for in the heads of
+			// the candidates (those the first look read need not be read again)
+			const unread = [...candidates].filter(([key]) => !checked?.has(key)).map(([, c]) => c);
+			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed, count);
+			this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: false };
+			if (!digest || generation !== this.generation) return;
 		}
+		this.digestFound = false;
+		this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: true };
 		const backend = this.ensureBackend([...candidates.values()].map((c) => c.uri));
 		const total = candidates.size;
 		this.setProgress({ done: 0, total, scanning: true }, true);
@@ -394,6 +417,28 @@ export class DigestWorkspace implements IDigestWorkspace {
 		await Promise.race([opened, backend.service.filesReady]).catch((err) => {
 			getLog().error(`arXiv Digest: the index could not read the workspace: ${errorText(err)}`);
 		});
+		// shards that found no digest (an earlier session's digests deleted since) end once their open
+		// has saved what they learnt; a digest added later starts them again (sendToShard)
+		void opened.then(
+			() => {
+				if (generation === this.generation && this.backendValue === backend && this.entries.size === 0 && !this.disposed) this.stopBackend();
+			},
+			() => undefined,
+		);
+	}
+
+	/** After a file event (no scan under way): the last digest gone, the shards end. */
+	private stopIfNoDigest(): void {
+		if (this.entries.size === 0 && !this.inFlightScan && this.backendValue) this.stopBackend();
+	}
+
+	/** Ends the shards (their workers); the workspace is then as one that never started them. */
+	private stopBackend(): void {
+		const backend = this.backendValue;
+		if (!backend) return;
+		getLog().info('arXiv Digest: no digest in this workspace; the index stops until one is added');
+		this.backendValue = undefined;
+		backend.service.dispose();
 	}
 
 	/**
@@ -404,7 +449,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * The open after the listing corrects what differs and reads only the rest. A workspace that had
 	 * none last session waits for the listing.
 	 */
-	private async startBeforeListing(generation: number): Promise<void> {
+	private async startBeforeListing(generation: number, count: HeadCount): Promise<ReadonlySet<string> | undefined> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
 		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
@@ -414,7 +459,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// neither is awaited: the scan's open goes on as soon as the listing ends
 		const readAhead = (backend: CorpusBackend, quick: Map<string, Candidate>) =>
 			backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
-		const remembered = rememberedDigests(this.context);
+		const remembered = this.digestFound || rememberedDigests(this.context);
 		// none last session (a repository of notes): the listing decides, and no worker starts before it
 		if (remembered === false) return;
 		// a first start (nothing remembered) asks the storage folder, a few round trips, while it looks
@@ -437,7 +482,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		const quick = await (first ?? look());
 		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
+		// the shards start for a digest only: a first head that is one (a digest folder's first file) decides at once
+		const digest = await firstDigest([...quick.values()], () => generation !== this.generation || this.disposed, count);
+		if (generation !== this.generation || this.backendValue) return;
+		if (!digest) return new Set(quick.keys());
 		void readAhead(this.ensureBackend(folders), quick);
+		return undefined;
 	}
 
 	private ensureBackend(uris: readonly vscode.Uri[]): CorpusBackend {
@@ -704,11 +754,21 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!candidate) {
 			this.removeEntry(key);
 			if (this.backendValue) await this.backendValue.service.remove(this.backendValue.keyOf(uri));
+			this.stopIfNoDigest();
 			return;
 		}
-		const backend = this.ensureBackend([uri]);
+		if (!this.backendValue) {
+			// no shards yet: a file that is no digest either changes nothing; the first digest starts
+			// them with a scan, which gives them every candidate of the workspace
+			if (!(await firstDigest([candidate], () => this.disposed)) || this.backendValue || this.disposed) return;
+			this.digestFound = true;
+			await this.scan();
+			return;
+		}
+		const backend = this.backendValue;
 		await backend.service.update({ path: backend.keyOf(uri), always: candidate.always });
 		this.updateHasDigests();
+		this.stopIfNoDigest();
 	}
 
 	private async handleFolderEvent(uri: vscode.Uri): Promise<void> {
@@ -721,6 +781,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!stat) {
 			this.removeUnder(uri);
 			this.scheduleFlush();
+			this.stopIfNoDigest();
 			return;
 		}
 		if (!(stat.type & vscode.FileType.Directory) || !vscode.workspace.getWorkspaceFolder(uri)) {

@@ -4,10 +4,10 @@
  * `arxivDigest.files` glob, which are digests whatever they hold.
  */
 import * as vscode from 'vscode';
-import { CANDIDATE_GLOBS, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
+import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
 import { matchesGlob } from '../../core/glob';
 import { errorText, getLog } from '../log';
-import { SETTINGS } from '../settings';
+import { SETTINGS, type SettingKey } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
 const DEFAULT_INCLUDE = '**/*.md';
@@ -19,17 +19,26 @@ export interface Candidate {
 	readonly always: boolean;
 }
 
+/**
+ * One setting of ours: its section asked for alone, as the editor copies every top-level key of a
+ * configuration it is asked for whole (`getConfiguration()`) into the object it returns.
+ */
+function setting<T>(key: SettingKey, scope?: vscode.Uri): T | undefined {
+	const dot = key.indexOf('.');
+	return vscode.workspace.getConfiguration(key.slice(0, dot), scope).get<T>(key.slice(dot + 1));
+}
+
 export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
-	const globs = vscode.workspace.getConfiguration(undefined, scope).get<unknown>(SETTINGS.files);
+	const globs = setting<unknown>(SETTINGS.files, scope);
 	return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
 }
 
 export function includeGlob(scope: vscode.Uri | undefined): string {
-	return vscode.workspace.getConfiguration(undefined, scope).get<string>(SETTINGS.workspaceInclude) || DEFAULT_INCLUDE;
+	return setting<string>(SETTINGS.workspaceInclude, scope) || DEFAULT_INCLUDE;
 }
 
 export function excludeGlob(): string {
-	const value = vscode.workspace.getConfiguration().get<string>(SETTINGS.workspaceExclude);
+	const value = setting<string>(SETTINGS.workspaceExclude);
 	return typeof value === 'string' ? value : DEFAULT_EXCLUDE;
 }
 
@@ -44,18 +53,25 @@ export async function findCandidates(): Promise<Map<string, Candidate>> {
 			}
 		}
 		// with detection off only the globs name digests
-		if (!vscode.workspace.getConfiguration(undefined, folder.uri).get<boolean>(SETTINGS.detect, true)) continue;
-		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOBS)
+		if (setting<boolean>(SETTINGS.detect, folder.uri) === false) continue;
+		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
 		const include = includeGlob(folder.uri);
-		const patterns = include === DEFAULT_INCLUDE ? CANDIDATE_GLOBS : [include];
-		for (const uris of await Promise.all(patterns.map((pattern) => findFiles(new vscode.RelativePattern(folder, pattern), exclude)))) {
-			for (const uri of uris) {
-				const key = uriKey(uri);
-				if (!out.has(key) && mayBeDigestPath(relativePathOf(uri))) out.set(key, { uri, always: false });
-			}
+		const relative = relativeTo(folder);
+		for (const uri of await findFiles(new vscode.RelativePattern(folder, include === DEFAULT_INCLUDE ? CANDIDATE_GLOB : include), exclude)) {
+			const key = uriKey(uri);
+			if (!out.has(key) && mayBeDigestPath(relative(uri))) out.set(key, { uri, always: false });
 		}
 	}
 	return out;
+}
+
+/**
+ * The path of a file below `folder` relative to it: a slice of its path (the editor's
+ * asRelativePath looks the folder up again for every file of a listing), else asRelativePath.
+ */
+function relativeTo(folder: vscode.WorkspaceFolder): (uri: vscode.Uri) => string {
+	const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+	return (uri) => (uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(base) ? uri.path.slice(base.length) : relativePathOf(uri));
 }
 
 /**
@@ -139,7 +155,7 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
  */
 function scopeOf(folder: vscode.WorkspaceFolder): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const always = alwaysGlobs(folder.uri);
-	const detect = vscode.workspace.getConfiguration(undefined, folder.uri).get<boolean>(SETTINGS.detect, true);
+	const detect = setting<boolean>(SETTINGS.detect, folder.uri) !== false;
 	const include = includeGlob(folder.uri);
 	const exclude = excludeGlob();
 	return (uri, relative) => {

@@ -86,7 +86,7 @@ export interface IDigestWorkspace extends vscode.Disposable {
 	resolve(ref: PaperRef): PaperLocation | undefined;
 	/** every field of a located paper, from its open document or read back by the index */
 	loadPaper(location: PaperLocation): Promise<LoadedPaper | undefined>;
-	/** the corpus shards (index, summaries, search); undefined in a workspace without candidate files */
+	/** the corpus shards (index, summaries, search); undefined in a workspace without digests (they start for the first and end when the last is gone) */
 	backend(): Promise<CorpusBackend | undefined>;
 	/** rescan everything (the tree's Refresh) */
 	refresh(): Promise<void>;

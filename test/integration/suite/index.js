@@ -7,15 +7,16 @@ const path = require('path');
 const Mocha = require('mocha');
 const { collectResults } = require('./results');
 
-function run(options = {}) {
+/** Runs every `*.test.js` of `dir` (this suite's folder unless another suite, test/integration/plain, names its own). */
+function run(options = {}, dir = __dirname) {
 	const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, slow: 5_000, color: false, reporter: 'spec' });
 	const grep = process.env.ARXIV_DIGEST_TEST_GREP;
 	if (grep) {
 		mocha.grep(grep);
 	}
-	for (const name of fs.readdirSync(__dirname).sort()) {
+	for (const name of fs.readdirSync(dir).sort()) {
 		if (name.endsWith('.test.js')) {
-			mocha.addFile(path.join(__dirname, name));
+			mocha.addFile(path.join(dir, name));
 		}
 	}
 	return new Promise((resolve, reject) => {

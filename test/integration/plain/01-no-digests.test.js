@@ -1,0 +1,137 @@
+// A workspace without digests (test/harness/plain-workspace.mjs: ordinary Markdown documents,
+// some named by a day like blog posts and journal pages): the extension reads the heads of the
+// day-named notes on the extension host and starts no index worker; a digest added later (by
+// another program, or opened in the editor where the file watcher does not look) brings it to life,
+// and the workers end again once the last digest is gone.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+const { closeAllEditors, extensionApi, remove, waitFor, workspaceRoot, writeFile } = require('../suite/helpers');
+
+/** the seed digests (test/fixtures/seeds): one day each */
+const SEEDS = path.join(__dirname, '..', '..', 'fixtures', 'seeds');
+const DIGEST = { text: fs.readFileSync(path.join(SEEDS, '000_e68cbdc0f6d19b20.txt'), 'utf8'), day: '2026-02-06' };
+const SECOND = { text: fs.readFileSync(path.join(SEEDS, '002_9ca964b67d58151b.txt'), 'utf8'), day: '2026-02-24' };
+
+/** worker threads of the extension host (Linux: Node names them `WorkerThread`) */
+function workerThreads() {
+	return fs.readdirSync('/proc/self/task').filter((tid) => {
+		try {
+			return fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'WorkerThread';
+		} catch {
+			return false;
+		}
+	}).length;
+}
+
+/** child processes of the extension host running the index (a cold build runs in one) */
+function indexProcesses() {
+	const children = fs.readdirSync('/proc/self/task').flatMap((tid) => {
+		try {
+			return fs.readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+		} catch {
+			return [];
+		}
+	});
+	return children.filter((pid) => {
+		try {
+			return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('search-worker');
+		} catch {
+			return false;
+		}
+	}).length;
+}
+
+function rel(...segments) {
+	return vscode.Uri.joinPath(workspaceRoot(), ...segments);
+}
+
+describe('a workspace without digests', function () {
+	this.timeout(120_000);
+	let api;
+
+	before(async () => {
+		// as a user would: an ordinary note opened activates the extension (it activates on Markdown)
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(rel('README.md')));
+		api = await extensionApi();
+	});
+
+	after(async () => {
+		await closeAllEditors();
+		await remove(rel('arxiv'));
+		await remove(rel('Contents'));
+		await remove(rel('to_md'));
+		await remove(rel('private', `${SECOND.day}.md`));
+	});
+
+	async function days() {
+		return (await api.tree.provider.getChildren()).map((d) => d.day);
+	}
+
+	it('reads the day-named notes and starts no index worker', async () => {
+		const dayNamed = await vscode.workspace.findFiles('{blog,journal}/**/*.md');
+		assert.ok(dayNamed.length >= 10, `the workspace has day-named notes (${dayNamed.length})`);
+		assert.strictEqual(api.workspace.progress.scanning, false, 'the first scan ended');
+		assert.strictEqual(api.workspace.files().length, 0, 'no file is a digest');
+		// the listing (one file search with core/candidates' CANDIDATE_GLOB, in the real editor) found
+		// exactly the day-named notes, and this thread read each one's head once
+		assert.deepStrictEqual(api.workspace.scanStats, { candidates: dayNamed.length, headsRead: dayNamed.length, shards: false });
+		assert.strictEqual(await api.workspace.backend(), undefined, 'no index shards');
+		assert.strictEqual(workerThreads(), 0, 'no worker thread in the extension host');
+		assert.strictEqual(indexProcesses(), 0, 'no index process');
+		assert.deepStrictEqual(await days(), [], 'the Papers view is empty');
+		assert.strictEqual(vscode.window.activeTextEditor.document.languageId, 'markdown', 'the note stays Markdown');
+	});
+
+	it('shows a digest another program adds in the Papers view, and indexes it', async () => {
+		// notes in folders digest generators write (any case), without a day in their names: candidates, no digests
+		await writeFile(rel('Contents', 'sub', 'today.md'), '# Today\n\nNothing to report.\n');
+		await writeFile(rel('to_md', 'latest.md'), '# Latest\n\n- a list\n');
+		await writeFile(rel('arxiv', `${DIGEST.day}.md`), DIGEST.text);
+		await waitFor(`day ${DIGEST.day} in the Papers view`, async () => (await days()).includes(DIGEST.day), 60_000);
+		const backend = await api.workspace.backend();
+		assert.ok(backend, 'the index shards started');
+		assert.ok(workerThreads() + indexProcesses() >= 1, 'an index worker runs');
+		await api.search.api.whenIndexed();
+		const hits = await api.search.api.search('id:2602.04994', 5);
+		assert.strictEqual(hits[0].id, '2602.04994');
+		// a new listing (Refresh) in the real editor finds the folder notes with the day-named ones
+		const dayNamed = await vscode.workspace.findFiles('{blog,journal,arxiv}/**/*.md');
+		await api.workspace.refresh();
+		assert.deepStrictEqual(api.workspace.scanStats, { candidates: dayNamed.length + 2, headsRead: 0, shards: true });
+		await vscode.commands.executeCommand('arxivDigest.papers.focus');
+	});
+
+	it('ends the index workers once the last digest is deleted', async () => {
+		await remove(rel('arxiv'));
+		await waitFor('the day to leave the Papers view', async () => (await days()).length === 0, 30_000);
+		await waitFor('the index shards to stop', async () => (await api.workspace.backend()) === undefined, 30_000);
+		await waitFor('no index worker left', () => workerThreads() + indexProcesses() === 0, 30_000);
+	});
+
+	it('takes a digest opened in the editor where the file watcher does not report it', async () => {
+		// precondition: the files of `private/` (a folder already there) are in files.watcherExclude (the
+		// harness's workspace settings), so no file event comes for them; a watched sentinel written
+		// after the digest tells when its event would have come
+		const seen = [];
+		const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+		watcher.onDidCreate((uri) => seen.push(uri.path));
+		try {
+			const digest = rel('private', `${SECOND.day}.md`);
+			await writeFile(digest, SECOND.text);
+			await writeFile(rel('notes-sentinel.md'), '# A note\n');
+			await waitFor('the sentinel file event', () => seen.some((p) => p.endsWith('/notes-sentinel.md')), 30_000);
+			assert.ok(!seen.some((p) => p.includes('/private/')), `the watcher reported the excluded file (${seen.join(', ')})`);
+			assert.strictEqual(await api.workspace.backend(), undefined, 'nothing started the index yet');
+
+			await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(digest));
+			await waitFor(`day ${SECOND.day} in the Papers view`, async () => (await days()).includes(SECOND.day), 60_000);
+			assert.ok(await api.workspace.backend(), 'the index shards started');
+		} finally {
+			watcher.dispose();
+			await remove(rel('notes-sentinel.md'));
+		}
+	});
+});
