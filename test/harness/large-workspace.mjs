@@ -2,7 +2,8 @@
 // generated bench-corpus/data, 184 days, 100 MB; any real folder works) in a real editor — code-server + Chromium — measured from inside the extension host by
 // test/harness/bench-probe/. A cold start (fresh profile, no index cache) then a warm start (the
 // same profile restarted, in the same browser profile as a user's, so the index loads from
-// workspace storage and the workbench finds its state). Prints the figures as JSON.
+// workspace storage and the workbench finds its state; it also times a saved change: the probe's
+// measureSave). Prints the figures as JSON.
 // A benchmark, not a test: figures move with machine load and nothing here fails on a target.
 // Options: --skip-build (reuse the VSIX of the last run), --keep (keep the temp profile and logs),
 //          --no-warm (cold start only), --scale N (N copies of the folder with days and arXiv ids
