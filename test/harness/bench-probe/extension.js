@@ -8,6 +8,7 @@ const { monitorEventLoopDelay } = require('perf_hooks');
 const v8 = require('v8');
 const vm = require('vm');
 const { delay, digestExtension, followStartup, waitUntil } = require('../bench-probe-shared.js');
+const { workerThreads } = require('../worker-threads.js');
 
 const PROBE_MS = 5;
 // blocks from 25 ms: the target is 30 ms of CPU, and blocks just above it must show
@@ -135,21 +136,6 @@ function attributedMs(profile, dir, capUs = Infinity) {
 	}
 	// cpuMs: each sample counts at most twice the sampling interval, so the waits of a descheduled thread drop out
 	return { ms: Math.round(total / 1000), cpuMs: capUs === Infinity ? undefined : Math.round(capped / 1000), ofSampledMs: Math.round(sampled / 1000) };
-}
-
-/** worker threads of this process (Linux: /proc/self/task/<tid>/comm, Node names them `WorkerThread`); else undefined */
-function workerThreads() {
-	try {
-		return fs.readdirSync('/proc/self/task').filter((tid) => {
-			try {
-				return fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'WorkerThread';
-			} catch {
-				return false;
-			}
-		}).length;
-	} catch {
-		return undefined;
-	}
 }
 
 /** child processes of this process (Linux: /proc/<pid>/stat), by command name; else undefined */

@@ -9,21 +9,18 @@ const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
 const { closeAllEditors, extensionApi, remove, waitFor, workspaceRoot, writeFile } = require('../suite/helpers');
+const { workerThreads: countWorkerThreads } = require('../../harness/worker-threads');
 
 /** the seed digests (test/fixtures/seeds): one day each */
 const SEEDS = path.join(__dirname, '..', '..', 'fixtures', 'seeds');
 const DIGEST = { text: fs.readFileSync(path.join(SEEDS, '000_e68cbdc0f6d19b20.txt'), 'utf8'), day: '2026-02-06' };
 const SECOND = { text: fs.readFileSync(path.join(SEEDS, '002_9ca964b67d58151b.txt'), 'utf8'), day: '2026-02-24' };
 
-/** worker threads of the extension host (Linux: Node names them `WorkerThread`) */
+/** worker threads of the extension host; the tests need Linux's /proc to count them */
 function workerThreads() {
-	return fs.readdirSync('/proc/self/task').filter((tid) => {
-		try {
-			return fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim() === 'WorkerThread';
-		} catch {
-			return false;
-		}
-	}).length;
+	const count = countWorkerThreads();
+	assert.notStrictEqual(count, undefined, 'worker threads are counted from /proc/self/task (Linux)');
+	return count;
 }
 
 /** child processes of the extension host running the index (a cold build runs in one) */
