@@ -233,6 +233,17 @@ describe('search cache', () => {
 		for (let t = 0; t < index.terms.length; t++) assert.strictEqual(restored.terms.get(t), index.terms.get(t), `term ${t}`);
 		for (const q of ['emoji', 'josé', 'müller', '扩散模型', 'author:王小明', 'tïtle', 'segmentaton']) assert.deepStrictEqual(ids(restored, q), ids(index, q), q);
 	});
+
+	it('restores a text that starts with U+FEFF when it leads the non-ASCII texts (no byte order mark taken off)', async () => {
+		const index = new PaperIndex();
+		const base = parseDigest(fixture('2026-02-05.md'), DAY1).papers[0];
+		const papers = [{ ...base, id: '2602.09011', title: '\ufeffZero Width No-Break Space first', authors: ['Ada Lovelace'], category: 'cs.CL', tldr: '', translatedTitle: undefined, link: undefined }];
+		index.addFile('/ws/data/2026-02-05.md', { ...parseDigest('', '/ws/data/2026-02-05.md'), day: '2026-02-05', label: 'Thursday', papers });
+		index.freeze();
+		const restored = await decodeCache(await encodeCache(index, 'k'), 'k');
+		assert.ok(restored, 'the cache loads');
+		assert.strictEqual(restored.docs.find((d) => d?.id === '2602.09011')?.title, '\ufeffZero Width No-Break Space first');
+	});
 });
 
 describe('search shard life cycle', () => {

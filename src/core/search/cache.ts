@@ -286,7 +286,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
 	if (view.getUint32(8, true) !== fnv1a(data, HEADER)) return undefined;
 	// ASCII decodes to a one-byte string (any other byte there would be damage the checksum caught)
-	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), new TextDecoder('utf-16le').decode(wideBytes));
+	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), new TextDecoder('utf-16le', { ignoreBOM: true }).decode(wideBytes));
 	if (meta.str() !== key) return undefined;
 
 	const termCount = meta.count();
