@@ -427,9 +427,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		);
 	}
 
-	/** After a file event (no scan under way): the last digest gone, the shards end. */
+	/** After a file event (no scan under way, no other event waiting): the last digest gone, the shards end. */
 	private stopIfNoDigest(): void {
-		if (this.entries.size === 0 && !this.inFlightScan && this.backendValue) this.stopBackend();
+		if (this.entries.size === 0 && !this.inFlightScan && this.events.pending === 0 && this.backendValue) this.stopBackend();
 	}
 
 	/** Ends the shards (their workers); the workspace is then as one that never started them. */
@@ -438,6 +438,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!backend) return;
 		getLog().info('arXiv Digest: no digest in this workspace; the index stops until one is added');
 		this.backendValue = undefined;
+		// the next session starts no worker before its listing shows a digest
+		rememberDigests(this.context, false);
 		backend.service.dispose();
 	}
 
@@ -766,7 +768,14 @@ export class DigestWorkspace implements IDigestWorkspace {
 			return;
 		}
 		const backend = this.backendValue;
-		await backend.service.update({ path: backend.keyOf(uri), always: candidate.always });
+		try {
+			await backend.service.update({ path: backend.keyOf(uri), always: candidate.always });
+		} catch (err) {
+			// the shards ended meanwhile, the last digest gone as this one came (a rename, a checkout,
+			// a digest written while the first open finished): this file starts them again
+			if (this.backendValue !== backend && !this.disposed) return this.sendToShard(uri, candidate);
+			throw err;
+		}
 		this.updateHasDigests();
 		this.stopIfNoDigest();
 	}

@@ -101,6 +101,19 @@ describe('a workspace without digests', function () {
 		await vscode.commands.executeCommand('arxivDigest.papers.focus');
 	});
 
+	it('keeps a renamed digest: the old name going does not end the workers the new name needs', async () => {
+		// a rename is a deletion and a creation, debounced per path and handled side by side: the last
+		// digest is gone for a moment
+		const from = rel('arxiv', `${DIGEST.day}.md`).fsPath;
+		const to = rel('arxiv', `digest-${DIGEST.day}.md`).fsPath;
+		fs.renameSync(from, to);
+		await waitFor('the renamed digest in the workspace', () => api.workspace.files().some((f) => f.uri.fsPath === to) && !api.workspace.files().some((f) => f.uri.fsPath === from), 30_000);
+		assert.ok(await api.workspace.backend(), 'the index shards run');
+		assert.ok((await days()).includes(DIGEST.day), `day ${DIGEST.day} still in the Papers view`);
+		await api.search.api.whenIndexed();
+		await waitFor('the paper searchable under its new path', async () => (await api.search.api.search('id:2602.04994', 5))[0]?.id === '2602.04994', 30_000);
+	});
+
 	it('ends the index workers once the last digest is deleted', async () => {
 		await remove(rel('arxiv'));
 		await waitFor('the day to leave the Papers view', async () => (await days()).length === 0, 30_000);
