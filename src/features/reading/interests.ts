@@ -63,13 +63,30 @@ export class InterestsService implements vscode.Disposable {
 				this.pattern = null;
 				this.schedule(0);
 			}),
-			workspace.onDidChange(() => this.schedule(REFRESH_DELAY_MS)),
+			workspace.onDidChange(() => {
+				this.schedule(REFRESH_DELAY_MS);
+				this.followIndex();
+			}),
 		);
 		// the tree is complete (ready) before the index holds every paper: ask again as the index fills
-		void workspace.ready.then(async () => {
+		void workspace.ready.then(() => {
 			this.schedule(0);
-			const backend = await workspace.backend();
-			if (!backend) return;
+			this.followIndex();
+		});
+	}
+
+	/** the shards whose filling index re-asks the interests (see followIndex) */
+	private followed: unknown;
+
+	/**
+	 * Asks again once the index holds every title, then every paper. The shards may start after the
+	 * workspace is ready (a workspace's first digest added later) or again (after its last went):
+	 * each new set is followed once.
+	 */
+	private followIndex(): void {
+		void this.workspace.backend().then((backend) => {
+			if (!backend || backend === this.followed || this.disposed) return;
+			this.followed = backend;
 			void backend.service.headReady.then(() => this.schedule(0));
 			void backend.service.whenIndexed().then(() => this.schedule(0));
 		});
