@@ -83,17 +83,26 @@ describe('a workspace without digests', function () {
 	});
 
 	it('shows a digest another program adds in the Papers view, and indexes it', async () => {
-		// notes in folders digest generators write (any case), without a day in their names: candidates, no digests
-		await writeFile(rel('Contents', 'sub', 'today.md'), '# Today\n\nNothing to report.\n');
-		await writeFile(rel('to_md', 'latest.md'), '# Latest\n\n- a list\n');
-		await writeFile(rel('arxiv', `${DIGEST.day}.md`), DIGEST.text);
-		await waitFor(`day ${DIGEST.day} in the Papers view`, async () => (await days()).includes(DIGEST.day), 60_000);
-		const backend = await api.workspace.backend();
-		assert.ok(backend, 'the index shards started');
-		assert.ok(workerThreads() + indexProcesses() >= 1, 'an index worker runs');
-		await api.search.api.whenIndexed();
-		const hits = await api.search.api.search('id:2602.04994', 5);
-		assert.strictEqual(hits[0].id, '2602.04994');
+		// an interest only the abstract of 2602.04994 holds: the shards start after the workspace was
+		// ready, and the interests must be asked again once their index holds the abstracts
+		const interests = vscode.workspace.getConfiguration();
+		await interests.update('arxivDigest.interests.keywords', ['banking'], vscode.ConfigurationTarget.Global);
+		try {
+			// notes in folders digest generators write (any case), without a day in their names: candidates, no digests
+			await writeFile(rel('Contents', 'sub', 'today.md'), '# Today\n\nNothing to report.\n');
+			await writeFile(rel('to_md', 'latest.md'), '# Latest\n\n- a list\n');
+			await writeFile(rel('arxiv', `${DIGEST.day}.md`), DIGEST.text);
+			await waitFor(`day ${DIGEST.day} in the Papers view`, async () => (await days()).includes(DIGEST.day), 60_000);
+			const backend = await api.workspace.backend();
+			assert.ok(backend, 'the index shards started');
+			assert.ok(workerThreads() + indexProcesses() >= 1, 'an index worker runs');
+			await api.search.api.whenIndexed();
+			const hits = await api.search.api.search('id:2602.04994', 5);
+			assert.strictEqual(hits[0].id, '2602.04994');
+			await waitFor('2602.04994 to match the interest in its abstract', () => api.reading.interests.isMatch('2602.04994'), 30_000);
+		} finally {
+			await interests.update('arxivDigest.interests.keywords', undefined, vscode.ConfigurationTarget.Global);
+		}
 		// a new listing (Refresh) in the real editor finds the folder notes with the day-named ones
 		const dayNamed = await vscode.workspace.findFiles('{blog,journal,arxiv}/**/*.md');
 		await api.workspace.refresh();
