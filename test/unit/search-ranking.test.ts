@@ -8,6 +8,7 @@ import { parseQuery } from '../../src/core/search/query';
 import { SortedTerms } from '../../src/core/search/sortedTerms';
 import { TermTable } from '../../src/core/search/termTable';
 import { makePaper } from './card-fixtures';
+import { randomVocabulary } from './seeded';
 
 /** Papers that differ only where a test says: every other field is the same filler. */
 function paper(id: string, overrides: Partial<Paper> = {}): Paper {
@@ -58,11 +59,7 @@ describe('search typo lookup', () => {
 	}
 
 	it('finds exactly the terms within the distance, sorted and recent ones alike', () => {
-		let seed = 7;
-		const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-		const letters = 'abcdeé';
-		const word = () => Array.from({ length: 1 + Math.floor(random() * 7) }, () => letters[Math.floor(random() * letters.length)]).join('');
-		const vocabulary = [...new Set(Array.from({ length: 3000 }, word))];
+		const vocabulary = randomVocabulary(7, 'abcdeé', 7, 3000);
 		const table = new TermTable();
 		const terms = new SortedTerms(table);
 		vocabulary.forEach((term) => terms.add(term, table.push(term)));
@@ -89,11 +86,7 @@ describe('search typo lookup', () => {
 	});
 
 	it('looks up terms restored in place (TermTable) exactly as the same terms held as strings', () => {
-		let seed = 11;
-		const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-		const letters = 'abcdé扩散';
-		const word = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => letters[Math.floor(random() * letters.length)]).join('');
-		const vocabulary = [...new Set(Array.from({ length: 2000 }, word))];
+		const vocabulary = randomVocabulary(11, 'abcdé扩散', 6, 2000);
 		// as cache.ts stores them: the ASCII terms in one text, the others in another, each term a position and a length
 		let ascii = '';
 		let wide = '';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert';
 import { TextPacker } from '../../src/core/search/textPack';
+import { seededRandom } from './seeded';
 
 describe('TextPacker (the long-field texts a warm index keeps)', () => {
-	let seed = 11;
-	const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+	const random = seededRandom(11);
 	const pieces = ['We propose ', 'a novel method ', 'for diffusion models', '. ', '本文提出了一种新的方法', '，', '实验结果表明', ' 🚀 ', '\f', '\n', 'Motivation: ', 'état de l’art ', 'x'];
 	const text = (parts: number) => Array.from({ length: parts }, () => pieces[Math.floor(random() * pieces.length)]).join('');
 
