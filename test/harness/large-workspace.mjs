@@ -67,6 +67,8 @@ const VSIX = join(tmpdir(), `arxiv-digest-bench-${CHECKOUT}${web ? '-web' : ''}.
 const PROBE_VSIX = join(tmpdir(), `arxiv-digest-bench-probe-${CHECKOUT}${web ? '-web' : ''}.vsix`);
 const ACTIVITY_ITEM = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
 
+/** every bench page's size */
+const VIEWPORT = { viewport: { width: 1400, height: 900 } };
 const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
 let browser;
 /** the browser profile of the cold and warm starts over the digest folder (see session) */
@@ -252,50 +254,53 @@ async function installBoth() {
 	writeUserSettings(baselineUserDataDir, settings);
 }
 
-/** The editor over the same folder with only the probe installed: what the extension is measured against. */
-async function baselineSession(extraConfig = {}) {
-	const out = join(root, 'probe-baseline.json');
-	const serverLog = join(root, 'code-server-baseline.log');
-	const basePort = await freePort();
+/**
+ * One measured start: code-server over the workspace (the baseline's own profile, extensions and
+ * port, or the extension's) with the probe's configuration, a page that loads the workbench, then
+ * `measure` with that page, the load average and the time of the page load, the probe's output
+ * file and what probeFigures needs; the page and the server are closed after.
+ */
+async function withEditor({ name, baseline = false, config, newPage = () => browser.newPage(VIEWPORT) }, measure) {
+	const out = join(root, `probe-${name}.json`);
+	const serverLog = join(root, `code-server-${name}.log`);
+	const profileDir = baseline ? baselineUserDataDir : userDataDir;
+	const editorPort = baseline ? await freePort() : (port ??= await freePort());
 	const server = await startCodeServer({
-		port: basePort, folder: workspace, userDataDir: baselineUserDataDir, extensionsDir: baselineExtensionsDir, logFile: serverLog,
-		dataHome: join(root, 'xdg-baseline'),
-		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ baseline: true, ...extraConfig }) },
+		port: editorPort, folder: workspace, userDataDir: profileDir, extensionsDir: baseline ? baselineExtensionsDir : extensionsDir, logFile: serverLog,
+		dataHome: join(root, baseline ? 'xdg-baseline' : 'xdg'),
+		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify(config) },
 	});
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	const page = await newPage();
 	try {
 		const load = loadavg()[0];
-		await page.goto(workbenchUrl(basePort, workspace), { timeout: 60_000 });
+		const t0 = Date.now();
+		await page.goto(workbenchUrl(editorPort, workspace), { timeout: 60_000 });
 		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-		const probe = await probeFigures('baseline probe', out, baselineUserDataDir, serverLog, 120_000);
-		return extraConfig.plain ? plainFigures(probe, load) : probe;
+		return await measure({ page, load, t0, out, awaitProbe: (what, timeoutMs) => probeFigures(what, out, profileDir, serverLog, timeoutMs) });
 	} finally {
 		await page.close().catch(() => {});
 		await server.stop();
 	}
 }
 
+/** The editor over the same folder with only the probe installed: what the extension is measured against. */
+async function baselineSession(extraConfig = {}) {
+	return withEditor({ name: 'baseline', baseline: true, config: { baseline: true, ...extraConfig } }, async ({ load, awaitProbe }) => {
+		const figures = await awaitProbe('baseline probe', 120_000);
+		return extraConfig.plain ? plainFigures(figures, load) : figures;
+	});
+}
+
 /** One window over the corpus: returns the probe's figures relative to the page load. */
 async function session(name, config) {
-	const out = join(root, `probe-${name}.json`);
-	const serverLog = join(root, `code-server-${name}.log`);
-	port ??= await freePort();
-	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
-		// the warm start, the last, also times a saved change (the file is written back after)
-		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ ...config, save: name === 'warm', cpuProfile: profile ? join(REPO, '.vscode-test', `bench-${name}.cpuprofile`) : undefined }) },
-	});
 	// the web probe has no environment: it reads this beside the workspace folder (root) through vscode.workspace.fs
 	if (web) writeFileSync(join(root, 'bench-probe.json'), JSON.stringify({ out: `probe-${name}.json`, config }));
+	// the warm start, the last, also times a saved change (the file is written back after)
+	const probeConfig = { ...config, save: name === 'warm', cpuProfile: profile ? join(REPO, '.vscode-test', `bench-${name}.cpuprofile`) : undefined };
 	// one browser profile for the cold and the warm start, as a user's: the workbench keeps its
 	// state (the extensions' workspace state among it) in the browser's storage
-	digestBrowserContext ??= await browser.newContext({ viewport: { width: 1400, height: 900 } });
-	const page = await digestBrowserContext.newPage();
-	try {
-		const load = loadavg()[0];
-		const t0 = Date.now();
-		await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
-		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+	const newPage = async () => (digestBrowserContext ??= await browser.newContext(VIEWPORT)).newPage();
+	return withEditor({ name, config: probeConfig, newPage }, async ({ page, load, t0, out, awaitProbe }) => {
 		const workbenchMs = Date.now() - t0;
 		await page.waitForSelector(ACTIVITY_ITEM, { timeout: 60_000 });
 		// opening the view activates the extension: after the probe started, so the probe times it
@@ -319,7 +324,7 @@ async function session(name, config) {
 		}, { timeoutMs: 60_000, intervalMs: 100 });
 		await page.waitForSelector(`.part.sidebar .monaco-list-row:has-text("${newest}")`, { timeout: 120_000 });
 		const treeRowMs = Date.now() - t0;
-		const probe = await probeFigures('probe', out, userDataDir, serverLog, 180_000);
+		const probe = await awaitProbe('probe', 180_000);
 		const loadedShot = join(SCREENSHOTS, `bench-${name}-loaded.png`);
 		await page.screenshot({ path: loadedShot });
 		const since = (at) => (at === undefined ? null : at - t0);
@@ -365,10 +370,7 @@ async function session(name, config) {
 			viewSamples: viewSamples.filter((v, i) => i === 0 || v.replace(/^\d+/, '') !== viewSamples[i - 1].replace(/^\d+/, '')).slice(0, 12),
 			screenshots: [loadingShot, loadedShot].filter(Boolean),
 		};
-	} finally {
-		await page.close().catch(() => {});
-		await server.stop();
-	}
+	});
 }
 
 /**
@@ -376,26 +378,13 @@ async function session(name, config) {
  * activates the extension) and measures; nothing here touches the extension's views.
  */
 async function plainSession(name) {
-	const out = join(root, `probe-${name}.json`);
-	const serverLog = join(root, `code-server-${name}.log`);
-	port ??= await freePort();
-	const server = await startCodeServer({
-		port, folder: workspace, userDataDir, extensionsDir, logFile: serverLog, dataHome: join(root, 'xdg'),
-		env: { ARXIV_DIGEST_BENCH_OUT: out, ARXIV_DIGEST_BENCH_CONFIG: JSON.stringify({ plain: true, ...PLAIN, cpuProfile: profile ? join(REPO, '.vscode-test', `bench-plain-${name}.cpuprofile`) : undefined }) },
-	});
-	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-	try {
-		const load = loadavg()[0];
-		await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
-		await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-		const probe = await probeFigures('probe', out, userDataDir, serverLog, 120_000);
+	const config = { plain: true, ...PLAIN, cpuProfile: profile ? join(REPO, '.vscode-test', `bench-plain-${name}.cpuprofile`) : undefined };
+	return withEditor({ name, config }, async ({ page, load, awaitProbe }) => {
+		const probe = await awaitProbe('probe', 120_000);
 		const shot = join(SCREENSHOTS, `bench-plain-${name}.png`);
 		await page.screenshot({ path: shot });
 		return { ...plainFigures(probe, load), screenshot: shot };
-	} finally {
-		await page.close().catch(() => {});
-		await server.stop();
-	}
+	});
 }
 
 /** the --no-digests probe's figures, times from the moment it opened the file */
