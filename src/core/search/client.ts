@@ -483,9 +483,8 @@ export class SearchService {
 		});
 		this.opened = Promise.all(this.shards.map((s, i) => s.call({ method: 'open', files: byShard[i] }))).then(() => {
 			this.filesResolve?.();
+			// (its reaction marks the phase full and the heads ready, before this promise's awaiters run)
 			searchable();
-			this.phase = 'full';
-			this.headResolve();
 		});
 		this.openCalled();
 		return this.opened;
