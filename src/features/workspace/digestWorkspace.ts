@@ -438,8 +438,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!backend) return;
 		getLog().info('arXiv Digest: no digest in this workspace; the index stops until one is added');
 		this.backendValue = undefined;
-		// the next session starts no worker before its listing shows a digest
-		rememberDigests(this.context, false);
 		backend.service.dispose();
 	}
 
@@ -545,7 +543,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.setProgress({ done: total, total, scanning: false }, true);
 		this.flushChanges();
 		this.updateHasDigests();
-		rememberDigests(this.context, this.entries.size > 0);
 		if (!this.scannedOnce) {
 			this.scannedOnce = true;
 			this.settleBackend();
@@ -681,11 +678,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.progressEmitter.fire(this.currentProgress);
 	}
 
+	/** After a scan or a flush of file events: the context key, and what the next session remembers (rememberedDigests). */
 	private updateHasDigests(): void {
 		const has = this.entries.size > 0;
 		if (has !== this.hasDigestsContext) {
 			this.hasDigestsContext = has;
 			this.setContext(CONTEXT_HAS_DIGESTS, has);
+			rememberDigests(this.context, has);
 		}
 	}
 
