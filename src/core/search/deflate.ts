@@ -1,13 +1,14 @@
 /**
- * Raw DEFLATE for the text parts of the caches: their JSON shrinks 2–4× for a few tens of
- * milliseconds of inflating on a warm start. node:zlib's own calls (in its thread pool) rather
+ * Raw DEFLATE for the file-records cache (core/corpus/records.ts; the index cache's meta, its other
+ * user, is binary since cache format 5): its JSON shrinks 2–4× for a few tens of milliseconds of
+ * inflating on a warm start. node:zlib's own calls (in its thread pool) rather
  * than the web CompressionStream: the stream machinery took ~4× longer on a shard's 10 MB. The web
  * build takes deflate.web.ts (CompressionStream) instead: a browser has no node:zlib.
  */
 import { constants, deflateRaw, inflateRaw } from 'node:zlib';
 
 /**
- * The fastest level: on the 167-day folder's index cache (14.4 MB of JSON) it takes 181 ms of CPU
+ * The fastest level: on the 167-day folder's format-4 index meta (14.4 MB of JSON) it took 181 ms of CPU
  * instead of 374 ms at the default level for 7.2 MB instead of 6.6 MB, and inflates as fast (a cold
  * build writes its caches right after it, on a machine the user is working on).
  */
