@@ -7,7 +7,7 @@ import { CorpusShard, indexCacheOutdated, type CacheName, type CacheProblem, typ
 import { buildDocumentView, lineReader, MAX_VIEW_DIAGNOSTICS, viewFolding, viewPapers, viewSymbols } from '../../src/core/documentView';
 import { foldingRegions } from '../../src/core/folding';
 import { parseDigest } from '../../src/core/parser';
-import { CACHE_FORMAT_VERSION } from '../../src/core/search/cache';
+import { CACHE_FORMAT_VERSION } from '../../src/core/search/cacheFormat';
 import { buildSymbols } from '../../src/core/symbols';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');

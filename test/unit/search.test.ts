@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { decodeCache, encodeCache } from '../../src/core/search/cache';
-import { cacheKey, SearchShard, type ShardIO } from '../../src/core/search/engine';
+import { cacheKey } from '../../src/core/search/cacheFormat';
+import { SearchShard, type ShardIO } from '../../src/core/search/engine';
 import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
 

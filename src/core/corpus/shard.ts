@@ -17,8 +17,8 @@ import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
 import { findPaperIndex } from '../tree';
-import { CACHE_FORMAT_VERSION } from '../search/cache';
-import { cacheKey, SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
+import { CACHE_FORMAT_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
+import { SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { DocRecord } from '../search/index';
 import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/protocol';
 import { baseId } from '../readState';
@@ -207,7 +207,7 @@ export class CorpusShard {
 	}
 
 	private get recordsKey(): string {
-		return `files:${cacheKey(this.shard, this.shards)}`;
+		return fileRecordsKey(this.shard, this.shards);
 	}
 
 	/** the file records and the index cache, read and decoded ahead of `open` (see preload) */

@@ -42,14 +42,13 @@
  * cache is never an error for the user.
  */
 import { fnv1a } from '../checksum';
+import { CACHE_FORMAT_VERSION } from './cacheFormat';
 import { arxivAbsLink } from '../summary';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
 import { TermTable } from './termTable';
 import { readVarints, VarintReader, VarintWriter } from './varint';
 
-/** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum; 5: binary meta */
-export const CACHE_FORMAT_VERSION = 5;
 const MAGIC = 0x49534441; // "ADSI" little endian
 const HEADER = 16;
 const SECTIONS = 13;

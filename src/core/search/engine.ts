@@ -5,7 +5,7 @@
  * the CLI, or in-process in small slices when workers are unavailable.
  */
 import type { Digest } from '../model';
-import { decodeCache, encodeCache, CACHE_FORMAT_VERSION } from './cache';
+import { decodeCache, encodeCache } from './cache';
 import { PaperIndex, type SearchResult } from './index';
 import { parseQuery } from './query';
 import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from './protocol';
@@ -38,10 +38,6 @@ export interface ShardProgress {
 const FILL_GC_FILES = 16;
 /** longest run of background work (body indexing) between two yields */
 const BODY_SLICE_MS = 25;
-
-export function cacheKey(shard: number, shards: number): string {
-	return `v${CACHE_FORMAT_VERSION}:${shard}/${shards}`;
-}
 
 export class SearchShard {
 	index = new PaperIndex();

@@ -1,0 +1,17 @@
+/**
+ * The index cache's format version and the keys both of a shard's caches carry: light enough for
+ * the extension host, which reads the file-records cache itself on a warm start (no index code).
+ */
+
+/** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum; 5: binary meta */
+export const CACHE_FORMAT_VERSION = 5;
+
+/** the key of shard `shard` of `shards`'s index cache: a cache of another format or shard layout is not used */
+export function cacheKey(shard: number, shards: number): string {
+	return `v${CACHE_FORMAT_VERSION}:${shard}/${shards}`;
+}
+
+/** the key of shard `shard` of `shards`'s file-records cache */
+export function fileRecordsKey(shard: number, shards: number): string {
+	return `files:${cacheKey(shard, shards)}`;
+}
