@@ -63,3 +63,11 @@ export function fileStem(path: string): string {
 export function dayFromPath(path: string): string | undefined {
 	return dayFromText(baseName(path));
 }
+
+/** Files by day, newest first (then by path, descending): the order a shard reads and indexes them in, and the Papers view fills in. */
+export function newestDayFirst(dayOf: (path: string) => string): (a: { path: string }, b: { path: string }) => number {
+	return (a, b) => {
+		const [da, db] = [dayOf(a.path), dayOf(b.path)];
+		return da === db ? (a.path < b.path ? 1 : a.path > b.path ? -1 : 0) : da < db ? 1 : -1;
+	};
+}

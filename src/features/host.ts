@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -57,6 +58,9 @@ export const readLocalHead: ((path: string, bytes: number, maxSize: number) => {
 };
 
 /** a worker that indexed this many files in one open hands over to a fresh one loaded from the cache */
+/** A local file's bytes (undefined: unreadable, or none), read off this thread by node:fs; the shards' own cache files only (see readKnownSummaries). */
+export const readLocalFile: ((path: string) => Promise<Uint8Array | undefined>) | undefined = (path) => readFile(path).catch(() => undefined);
+
 const RECYCLE_AFTER_FILES = 32;
 
 /**

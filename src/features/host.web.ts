@@ -51,6 +51,9 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 /** no local files here: heads are read through vscode.workspace.fs (features/workspace/heads.ts) */
 export const readLocalHead: typeof NodeHost.readLocalHead = undefined;
 
+/** the workers' caches go through vscode.workspace.fs here: they send their known summaries themselves */
+export const readLocalFile: typeof NodeHost.readLocalFile = undefined;
+
 // the same exports with the same types as the Node host, checked by the compiler
-const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead };
+const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead, readLocalFile };
 void sameExports;

@@ -56,7 +56,7 @@ export function compactJsonOf(record: FileRecord): string | undefined {
 	return record.summaryUtf8 && decoder.decode(record.summaryUtf8);
 }
 
-/** the summary of a digest's record, parsed (a report or a test; the shard itself never needs the objects) */
+/** the summary of a digest's record, parsed (the extension host on a warm start, a report, a test; the shard itself never needs the objects); throws on text that is none */
 export function summaryOf(record: FileRecord): DigestSummary | undefined {
 	const json = compactJsonOf(record);
 	return json === undefined ? undefined : expandSummary(JSON.parse(json));

@@ -48,7 +48,7 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 		case 'open':
 			return shard.open(request.files);
 		case 'known':
-			return shard.sendKnown();
+			return shard.sendKnown(request.shown);
 		case 'readAhead':
 			return shard.readAhead(request.files);
 		case 'update':

@@ -8,7 +8,8 @@
  * vscode-free: it runs in a worker thread, in the CLI and in-process (browser, virtual folders),
  * reaching files only through CorpusIO.
  */
-import { dayFromPath } from '../day';
+import { fnv1a } from '../checksum';
+import { dayFromPath, newestDayFirst } from '../day';
 import { MAX_CANDIDATE_BYTES } from '../candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../detect';
 import { buildDocumentView, lineReader, type DocumentView } from '../documentView';
@@ -61,6 +62,16 @@ function cachedUpdate(path: string, record: FileRecord): FileUpdate {
 			return (summary ??= summaryOf(record));
 		},
 	};
+}
+
+/**
+ * The summaries of a shard's file-records cache that the extension host read and showed itself
+ * (a warm start, local caches: see readKnownSummaries): the cache's fingerprint (fnv1a of its bytes)
+ * and the digests' paths.
+ */
+export interface KnownShown {
+	fingerprint: number;
+	paths: string[];
 }
 
 /** What `open` answers: how many files it read and indexed (0: everything came from the caches). */
@@ -139,14 +150,6 @@ export function indexCacheOutdated(bytes: Uint8Array): boolean {
 	if (bytes.length < 12) return false;
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	return view.getUint32(0, true) === INDEX_CACHE_MAGIC && view.getUint32(4, true) !== CACHE_FORMAT_VERSION;
-}
-
-/** Files by day, newest first (then by path, descending): the order a shard reads and indexes them in. */
-function newestDayFirst(dayOf: (path: string) => string): (a: { path: string }, b: { path: string }) => number {
-	return (a, b) => {
-		const [da, db] = [dayOf(a.path), dayOf(b.path)];
-		return da === db ? (a.path < b.path ? 1 : a.path > b.path ? -1 : 0) : da < db ? 1 : -1;
-	};
 }
 
 export class CorpusShard {
@@ -232,19 +235,25 @@ export class CorpusShard {
 	/**
 	 * Sends the tree every summary the file-records cache holds, before `open` brings the file list:
 	 * a warm start shows the last session's days while the editor lists the workspace. `open` then
-	 * sends only what differs: a file gone, changed, no longer listed or no longer a digest.
+	 * sends only what differs: a file gone, changed, no longer listed or no longer a digest. When the
+	 * host `shown` the summaries of the cache it read itself, and this shard read the same bytes,
+	 * nothing is sent; those files count as sent (open takes back what no longer holds). Bytes
+	 * that differ (another window rewrote the cache in between) send this shard's.
 	 */
-	async sendKnown(): Promise<number> {
+	async sendKnown(shown?: KnownShown): Promise<number> {
 		// after an open (a restarted worker re-sent this after the re-feed) the tree has it all
 		if (this.openedOnce) return 0;
 		this.preload();
-		const { records } = await (this.preloaded as Promise<{ records?: Map<string, FileRecord> }>);
-		for (const [path, record] of records ?? []) {
-			if (!record.summaryUtf8 || this.sentEarly.has(path)) continue;
-			this.queue(cachedUpdate(path, record));
-			this.sentEarly.add(path);
+		const { bytes, records } = await (this.preloaded as Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }>);
+		if (!shown || !bytes || fnv1a(bytes) !== shown.fingerprint) {
+			for (const [path, record] of records ?? []) {
+				if (!record.summaryUtf8 || this.sentEarly.has(path)) continue;
+				this.queue(cachedUpdate(path, record));
+				this.sentEarly.add(path);
+			}
+			this.flush(true);
 		}
-		this.flush(true);
+		for (const path of shown?.paths ?? []) this.sentEarly.add(path);
 		return this.sentEarly.size;
 	}
 

@@ -7,7 +7,7 @@
  */
 import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
-import type { CacheProblem, CorpusFileSpec, FileUpdate, OpenReply, PaperReply } from '../corpus/shard';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, OpenReply, PaperReply } from '../corpus/shard';
 import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
@@ -493,10 +493,11 @@ export class SearchService {
 	/**
 	 * Before the first `open`: every shard sends the summaries its file-records cache holds, so the
 	 * tree shows the last session's days while the workspace is still listed; `open` then sends only
-	 * what differs from them. Resolves with how many files were sent.
+	 * what differs from them. `shown[i]`: what the caller showed of shard i's cache itself (see
+	 * KnownShown). Resolves with how many files were sent or shown.
 	 */
-	async sendKnown(): Promise<number> {
-		const counts = await Promise.all(this.shards.map((s) => s.call({ method: 'known' }) as Promise<number>));
+	async sendKnown(shown: readonly (KnownShown | undefined)[] = []): Promise<number> {
+		const counts = await Promise.all(this.shards.map((s, i) => s.call({ method: 'known', shown: shown[i] }) as Promise<number>));
 		return counts.reduce((a, b) => a + b, 0);
 	}
 

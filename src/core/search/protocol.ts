@@ -1,5 +1,5 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
-import type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply } from '../corpus/shard';
+import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply } from '../corpus/shard';
 import { compactJson, expandSummary } from '../summary';
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
@@ -66,8 +66,8 @@ export type UserSet = string[] | { not: string };
 
 export type WorkerRequest =
 	| { id: number; method: 'open'; files: CorpusFileSpec[] }
-	/** before `open`: send the tree every summary the file-records cache holds (the last session's files) */
-	| { id: number; method: 'known' }
+	/** before `open`: send the tree every summary the file-records cache holds (the last session's files), but those the host showed from the same cache itself */
+	| { id: number; method: 'known'; shown?: KnownShown }
 	/** before `open` (a cold start): read and send the summaries of these likely digests while the editor lists the rest */
 	| { id: number; method: 'readAhead'; files: CorpusFileSpec[] }
 	| { id: number; method: 'update'; file: CorpusFileSpec }
@@ -112,7 +112,7 @@ export type WorkerResponse = { id: number; result?: unknown; error?: string };
 
 export type WorkerMessage = WorkerEvent | WorkerResponse;
 
-export type { CacheProblem, CorpusFileSpec, FileUpdate, PaperReply, SearchHit, SearchResult };
+export type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply, SearchHit, SearchResult };
 
 /**
  * The summaries a shard sends travel as one JSON string, not as objects: a warm start sends every

@@ -11,6 +11,8 @@ import * as vscode from 'vscode';
 import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
+import { summaryOf } from '../../core/corpus/records';
+import { pacedTasks } from '../../core/search/client';
 import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
 import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
@@ -19,7 +21,7 @@ import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
-import { createCorpusBackend, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend } from './corpus';
+import { createCorpusBackend, readKnownSummaries, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend, type KnownSummaries } from './corpus';
 import { firstDigest, type HeadCount } from './heads';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
@@ -94,6 +96,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private readonly backendWaiters: ((b: CorpusBackend | undefined) => void)[] = [];
 
 	private readonly pendingChanges = new Map<string, DigestWorkspaceChange>();
+	/** the shards' file updates and the summaries this thread read from their caches (showKnown): in order, a slice of the thread at a time */
+	private readonly updates = pacedTasks();
 	private flushTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly events = new KeyedDebouncer();
 
@@ -110,9 +114,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private digestFound = false;
 	/**
 	 * The last scan: the candidates its listing found, the heads this thread read looking for a
-	 * digest (none once the shards run: they read), whether the shards run. For the bench and tests.
+	 * digest (none once the shards run: they read), whether the shards run, how many digests this
+	 * thread showed from the shards' caches before their open (a warm start). For the bench and tests.
 	 */
-	scanStats: { candidates: number; headsRead: number; shards: boolean } = { candidates: 0, headsRead: 0, shards: false };
+	scanStats: { candidates: number; headsRead: number; shards: boolean; knownShown: number } = { candidates: 0, headsRead: 0, shards: false, knownShown: 0 };
+	/** this scan's knownShown (see scanStats) */
+	private knownShown = 0;
 	private progressVisible = false;
 
 	/** the cache messages shown this session (each kind once), for the real-editor tests */
@@ -386,6 +393,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private async runScan(generation: number): Promise<void> {
 		this.flushedThisScan = false;
+		this.knownShown = 0;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
 		const listing = findCandidates();
 		const count: HeadCount = { headsRead: 0 };
@@ -404,11 +412,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 			// the candidates (those the first look read need not be read again)
 			const unread = [...candidates].filter(([key]) => !checked?.has(key)).map(([, c]) => c);
 			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed, count);
-			this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: false };
+			this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: false, knownShown: this.knownShown };
 			if (!digest || generation !== this.generation) return;
 		}
 		this.digestFound = false;
-		this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: true };
+		this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: true, knownShown: this.knownShown };
 		const backend = this.ensureBackend([...candidates.values()].map((c) => c.uri));
 		const total = candidates.size;
 		this.setProgress({ done: 0, total, scanning: true }, true);
@@ -444,7 +452,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	/**
 	 * The listing of the workspace takes 0.3–0.5 s; the index starts before it ends. A workspace that
 	 * had digests last session (rememberedDigests) starts its workers at once: they decode their caches
-	 * meanwhile and the tree shows the last session's days. On a first start a first look where digests
+	 * meanwhile, and the tree shows the last session's days, which this thread reads from the caches
+	 * itself where they are local files (readKnownSummaries; the workers send them elsewhere). On a first start a first look where digests
 	 * usually are (quickCandidates: a few directory reads) has the workers read those files meanwhile.
 	 * The open after the listing corrects what differs and reads only the rest. A workspace that had
 	 * none last session waits for the listing.
@@ -472,7 +481,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (remembered || (await storageHadDigests(this.context))) {
 			if (generation !== this.generation) return;
 			const backend = this.ensureBackend(folders);
-			backend.service.sendKnown().then(async (sent) => {
+			// this thread reads what the caches hold while the workers start; told before their open, they send only the rest
+			const known = await readKnownSummaries(backend).catch((err) => void warn("the last session's files could not be read")(err));
+			if (generation !== this.generation || this.backendValue !== backend) return;
+			if (known) this.showKnown(backend, known.files);
+			this.knownShown = known?.files.length ?? 0;
+			backend.service.sendKnown(known?.shown).then(async (sent) => {
 				if (sent > 0) return shown();
 				// no cache to show (removed, or of an older format): a first look, as a first start has
 				const quick = await (first ?? look());
@@ -494,7 +508,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.backendValue) return this.backendValue;
 		const backend = createCorpusBackend(this.context, uris);
 		this.backendValue = backend;
-		backend.service.onFiles((files) => this.applyFileUpdates(backend, files));
+		backend.service.onFiles((files) => this.updates(() => this.applyFileUpdates(backend, files)));
 		backend.service.onCacheProblem((problem, shard) => this.onCacheProblem(problem, shard));
 		backend.service.onProgress((p) => {
 			if (p.phase === 'files' && this.currentProgress.scanning) {
@@ -525,6 +539,25 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private settleBackend(): void {
 		for (const resolve of this.backendWaiters.splice(0)) resolve(this.backendValue);
+	}
+
+	/**
+	 * The summaries the caches held (readKnownSummaries), one file per task, newest day first: parsed
+	 * here a slice at a time, ahead of every update the shards send later (the same queue).
+	 */
+	private showKnown(backend: CorpusBackend, files: KnownSummaries['files']): void {
+		for (const { path, record } of files) {
+			this.updates(() => {
+				if (this.backendValue !== backend) return;
+				try {
+					const summary = summaryOf(record);
+					if (summary) this.applyFileUpdates(backend, [{ path, summary }]);
+				} catch {
+					// text the checksum passed that is no summary (no shard writes one): left out, as a damaged message's entry is
+				}
+			});
+		}
+		this.updates(() => this.flushChanges());
 	}
 
 	private applyFileUpdates(backend: CorpusBackend, files: readonly FileUpdate[]): void {
