@@ -5,14 +5,15 @@
 //   the `browser` entry, in code-server's web-worker extension host (as on vscode.dev, github.dev),
 //   through the workbench UI flows → (e) the integration suite again in that web-worker host
 //   (web-integration.mjs) → (f) test/ui/locale.test.mjs under `--locale zh-cn` → (g) test/integration/plain
-//   in a generated workspace without digests (no index worker; a digest added later shows up).
+//   in a generated workspace without digests (no index worker; a digest added later shows up) → (h)
+//   test/integration/warm twice over one folder and profile (a warm start from the first session's caches).
 //   Every process started here is stopped by pid, also on failure or Ctrl-C. Screenshots: .vscode-test/screenshots/.
-// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web|web-integration|zh-cn|plain (repeatable),
+// Options: --skip-build (reuse dist/ and the VSIX), --only=integration|ui|restricted|web|web-integration|zh-cn|plain|warm (repeatable),
 //          --keep (keep the temp profile for inspection), --repeat N (build and install once, then run
 //          the editor parts N times, each on a fresh workspace and profile; stops at the first failure).
 //          Env: E2E_GREP filters test titles.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -128,6 +129,7 @@ try {
 		}
 		if (wants('zh-cn')) await part('UI tests in Chinese (--locale zh-cn)', () => uiRun('zh-cn'));
 		if (wants('plain')) await part('integration suite in a workspace without digests', () => plainRun());
+		if (wants('warm')) await part('integration suite over two sessions of one folder (a warm start)', () => warmRun());
 		if (failures.length === 0) greenRuns = r;
 	}
 	succeeded = failures.length === 0;
@@ -159,20 +161,21 @@ try {
  * host with the web-only VSIX (the web runner reads web-integration.json beside the workspace and
  * writes its results there: the workspace's parent is runDir).
  */
-async function integrationRun(host, { folder = workspace, name = host === 'web' ? 'web-integration' : 'integration', suite = 'suite' } = {}) {
+async function integrationRun(host, { folder = workspace, name = host === 'web' ? 'web-integration' : 'integration', suite = 'suite', profile = name, env = {}, port: fixedPort } = {}) {
 	const web = host === 'web';
-	const userDataDir = join(runDir, `data-${name}`);
+	const userDataDir = join(runDir, `data-${profile}`);
 	const serverLog = join(runDir, `code-server-${name}.log`);
 	const resultsFile = join(runDir, `${name}-results.json`);
 	writeUserSettings(userDataDir, {});
 	if (web) writeWebIntegrationConfig(runDir, { results: `${name}-results.json`, grep: process.env.E2E_GREP });
-	const port = await freePort();
+	const port = fixedPort ?? (await freePort());
 	const server = await startCodeServer({
 		port, folder, userDataDir, extensionsDir: web ? webIntegrationExtensionsDir : extensionsDir, logFile: serverLog, dataHome: join(runDir, 'xdg'),
 		env: web ? {} : {
 			ARXIV_DIGEST_TEST_ENTRY: join(REPO, 'test', 'integration', suite, 'index.js'),
 			ARXIV_DIGEST_TEST_RESULTS: resultsFile,
 			...(process.env.E2E_GREP ? { ARXIV_DIGEST_TEST_GREP: process.env.E2E_GREP } : {}),
+			...env,
 		},
 	});
 	try {
@@ -227,6 +230,41 @@ async function plainRun() {
 	mkdirSync(join(folder, 'private'), { recursive: true });
 	writeFileSync(join(folder, 'private', 'todo.md'), '# To do\n\n- renew the passport\n');
 	await integrationRun('node', { folder, name: 'plain-integration', suite: 'plain' });
+}
+
+/**
+ * test/integration/warm, twice over one folder and one profile: a first session indexes six real
+ * digests and writes its caches; then, as another program would while the editor is closed, one
+ * digest is deleted and a title of another edited; the second session starts from the caches.
+ */
+async function warmRun() {
+	const folder = join(runDir, 'warm-workspace');
+	const data = join(folder, 'data');
+	rmSync(folder, { recursive: true, force: true });
+	mkdirSync(data, { recursive: true });
+	const seeds = join(REPO, 'test', 'fixtures', 'seeds');
+	const real = join(REPO, 'test', 'fixtures', 'real');
+	const edited = '2026-02-06.md';
+	const deleted = '2026-02-24.md';
+	copyFileSync(join(seeds, '000_e68cbdc0f6d19b20.txt'), join(data, edited));
+	copyFileSync(join(seeds, '002_9ca964b67d58151b.txt'), join(data, deleted));
+	for (const day of ['2025-04-27', '2025-06-04', '2025-06-29']) copyFileSync(join(real, 'xmkxabc__daily-arXiv-ai-enhanced', `${day}.md`), join(data, `${day}.md`));
+	copyFileSync(join(real, '70asunflower__daily-arXiv-ai-enhanced', '2026-03-10.md'), join(data, '2026-03-10.md'));
+	const idsOf = (name) => new Set([...readFileSync(join(data, name), 'utf8').matchAll(/arxiv\.org\/abs\/(\d{4}\.\d{4,5})/g)].map((m) => m[1]));
+	const elsewhere = new Set(readdirSync(data).filter((name) => name !== deleted).flatMap((name) => [...idsOf(name)]));
+	const deletedId = [...idsOf(deleted)].find((id) => !elsewhere.has(id));
+	if (!deletedId) throw new Error(`every paper of ${deleted} is in another digest too`);
+	const warm = { lastSessionDigests: readdirSync(data).length, deleted, deletedId, edited, editedId: '2602.04994', newWord: 'zyxwarmword' };
+	// one port too: code-server's workspace storage folder (where the caches are) depends on the address
+	const port = await freePort();
+	const session = (name) => integrationRun('node', { folder, name: `warm-${name}`, suite: 'warm', profile: 'warm', port, env: { ARXIV_DIGEST_WARM: JSON.stringify({ ...warm, session: name }) } });
+	await session('first');
+	unlinkSync(join(data, deleted));
+	const text = readFileSync(join(data, edited), 'utf8');
+	const title = 'SIDeR: Semantic Identity Decoupling';
+	if (!text.includes(title)) throw new Error(`${edited} has no title "${title}" to edit`);
+	writeFileSync(join(data, edited), text.replace(title, `SIDeR: Semantic ${warm.newWord} Identity Decoupling`));
+	await session('second');
 }
 
 /** `trusted`, `restricted` (both run every UI file but locale.test.mjs), or `zh-cn` (only that one, in Chinese) */
