@@ -1,9 +1,8 @@
 import * as assert from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fnv1a } from '../../src/core/checksum';
 import { fileRecordsKey } from '../../src/core/search/cacheFormat';
-import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
+import { decodeFileRecords, decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
 import { deflate, inflate } from '../../src/core/search/deflate';
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
@@ -222,16 +221,15 @@ describe('corpus shard', () => {
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 	});
 
-	it('sends nothing the host showed from the same records cache itself, takes back what no longer holds, and sends its own when the bytes differ', async () => {
+	it('sends nothing the host showed from the same records cache itself, takes back what no longer holds, and sends its own when the summaries differ', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);
-		const bytes = fs.caches.get('files') as Uint8Array;
-		// what readKnownSummaries (the extension host) finds in those bytes
-		const records = (await decodeFileRecords(bytes, fileRecordsKey(0, 1))) as Map<string, FileRecord>;
+		// what readKnownSummaries (the extension host) finds in the cache
+		const { records, sum } = (await decodeSummedRecords(fs.caches.get('files') as Uint8Array, fileRecordsKey(0, 1)))!;
 		const paths = [...records].filter(([, r]) => r.summaryUtf8).map(([path]) => path);
 		assert.deepStrictEqual(paths.sort(), [DAY1, DAY2]);
 		const { shard, updates } = openShard(fs);
-		assert.strictEqual(await shard.sendKnown({ fingerprint: fnv1a(bytes), paths }), 2);
+		assert.strictEqual(await shard.sendKnown({ sum, paths }), 2);
 		assert.strictEqual(updates.length, 0, 'the same bytes: nothing sent');
 		// meanwhile DAY2 changed and the listing no longer has DAY1: open sends DAY2 again and takes DAY1 back, once each
 		const day2 = fs.files.get(DAY2)!;
@@ -239,10 +237,10 @@ describe('corpus shard', () => {
 		await shard.open([{ path: DAY2 }, { path: README }]);
 		assert.deepStrictEqual(updates.map((u) => [u.path, !!u.summary]).sort(), [[DAY1, false], [DAY2, true]]);
 		assert.ok(updates.find((u) => u.path === DAY2)?.summary?.papers.some((p) => p.title.includes('Robust Stereo Matching')));
-		// the host read a cache another window rewrote since (other bytes): this shard sends its own summaries,
+		// the host read a cache another window rewrote since (the first shard's open did: other summaries): this shard sends its own,
 		// and a path the host showed that this cache lacks is taken back by open
 		const other = openShard(fs);
-		assert.strictEqual(await other.shard.sendKnown({ fingerprint: fnv1a(bytes) ^ 1, paths: [DAY1, '/ws/data/2026-01-01.md'] }), 3);
+		assert.strictEqual(await other.shard.sendKnown({ sum, paths: [DAY1, '/ws/data/2026-01-01.md'] }), 3);
 		assert.deepStrictEqual(other.updates.map((u) => [u.path, !!u.summary]), [[DAY2, true]], 'its cache holds DAY2 only now');
 		other.updates.length = 0;
 		await other.shard.open([{ path: DAY2 }, { path: README }]);

@@ -123,6 +123,14 @@ export async function fileRecordsOutdated(bytes: Uint8Array, key: string): Promi
 
 /** The records, or undefined when the bytes are not a cache of this format and key (then it is rebuilt). */
 export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise<Map<string, FileRecord> | undefined> {
+	return (await decodeSummedRecords(bytes, key))?.records;
+}
+
+/**
+ * The records and the checksum of their summaries' bytes (each summary holds its path): what the
+ * extension host showed of a cache and what a shard read of it are the same when these are (KnownShown).
+ */
+export async function decodeSummedRecords(bytes: Uint8Array, key: string): Promise<{ records: Map<string, FileRecord>; sum: number } | undefined> {
 	let inflated: Uint8Array | undefined;
 	try {
 		inflated = await inflate(bytes);
@@ -134,7 +142,8 @@ export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise
 	if (!read) return undefined;
 	const { header } = read;
 	if (header.format !== FORMAT || header.key !== key || !Array.isArray(header.files)) return undefined;
-	if (header.sum !== fnv1a(inflated, read.body)) return undefined;
+	const sum = fnv1a(inflated, read.body);
+	if (header.sum !== sum) return undefined;
 	const out = new Map<string, FileRecord>();
 	let at = read.body;
 	for (const entry of header.files) {
@@ -151,5 +160,5 @@ export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise
 		out.set(path, record);
 		at += length;
 	}
-	return at === inflated.length ? out : undefined;
+	return at === inflated.length ? { records: out, sum } : undefined;
 }

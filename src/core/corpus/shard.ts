@@ -8,7 +8,6 @@
  * vscode-free: it runs in a worker thread, in the CLI and in-process (browser, virtual folders),
  * reaching files only through CorpusIO.
  */
-import { fnv1a } from '../checksum';
 import { dayFromPath, newestDayFirst } from '../day';
 import { MAX_CANDIDATE_BYTES } from '../candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../detect';
@@ -26,7 +25,7 @@ import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeFileRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from './records';
+import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -66,11 +65,11 @@ function cachedUpdate(path: string, record: FileRecord): FileUpdate {
 
 /**
  * The summaries of a shard's file-records cache that the extension host read and showed itself
- * (a warm start, local caches: see readKnownSummaries): the cache's fingerprint (fnv1a of its bytes)
- * and the digests' paths.
+ * (a warm start, local caches: see readKnownSummaries): the checksum of their bytes (see
+ * decodeSummedRecords) and the digests' paths.
  */
 export interface KnownShown {
-	fingerprint: number;
+	sum: number;
 	paths: string[];
 }
 
@@ -214,7 +213,7 @@ export class CorpusShard {
 	}
 
 	/** the file records and the index cache, read and decoded ahead of `open` (see preload) */
-	private preloaded: Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> | undefined;
+	private preloaded: Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord>; sum?: number }> | undefined;
 
 	/**
 	 * Starts reading both caches at once, before `open` brings the file list: a worker calls it when
@@ -244,8 +243,8 @@ export class CorpusShard {
 		// after an open (a restarted worker re-sent this after the re-feed) the tree has it all
 		if (this.openedOnce) return 0;
 		this.preload();
-		const { bytes, records } = await (this.preloaded as Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }>);
-		if (!shown || !bytes || fnv1a(bytes) !== shown.fingerprint) {
+		const { records, sum } = await (this.preloaded as Promise<{ records?: Map<string, FileRecord>; sum?: number }>);
+		if (!shown || sum === undefined || sum !== shown.sum) {
 			for (const [path, record] of records ?? []) {
 				if (!record.summaryUtf8 || this.sentEarly.has(path)) continue;
 				this.queue(cachedUpdate(path, record));
@@ -304,9 +303,9 @@ export class CorpusShard {
 		}
 	}
 
-	private async readRecords(): Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord> }> {
+	private async readRecords(): Promise<{ bytes?: Uint8Array; records?: Map<string, FileRecord>; sum?: number }> {
 		const bytes = await this.io.readCache('files').catch(() => undefined);
-		return { bytes, records: bytes ? await decodeFileRecords(bytes, this.recordsKey) : undefined };
+		return { bytes, ...(bytes && (await decodeSummedRecords(bytes, this.recordsKey))) };
 	}
 
 	/**

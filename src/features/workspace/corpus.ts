@@ -5,11 +5,10 @@
  * the only code that reads and parses digest files.
  */
 import * as vscode from 'vscode';
-import { fnv1a } from '../../core/checksum';
 import { newestDayFirst } from '../../core/day';
 import type * as InProcess from '../../core/corpus/inProcess';
 import { cacheFileName, filesCorpusIO, indexCacheMayHoldPapers, isFileRecordsCache, isIndexCache, isStaleCacheFile, type FileAccess } from '../../core/corpus/proxyIO';
-import { decodeFileRecords, type FileRecord } from '../../core/corpus/records';
+import { decodeSummedRecords, type FileRecord } from '../../core/corpus/records';
 import type { KnownShown } from '../../core/corpus/shard';
 import { fileRecordsKey } from '../../core/search/cacheFormat';
 import { SearchService, type ShardHandle } from '../../core/search/client';
@@ -80,7 +79,7 @@ export interface KnownSummaries {
 
 /**
  * A warm start with the workers' caches on the local disk: the summaries their file-records caches
- * hold, read and decoded here (node:fs and zlib off this thread, a checksum on it) while the workers
+ * hold, read and decoded here (node:fs and zlib off this thread, the checksum on it) while the workers
  * start. Their first message reached this thread 150–330 ms after they were created, in the editor:
  * the Papers view need not wait for it. Undefined where the caches are not local files, or none holds
  * a digest; the shards then send what they know themselves.
@@ -95,15 +94,16 @@ export async function readKnownSummaries(backend: CorpusBackend): Promise<KnownS
 	await Promise.all(
 		Array.from({ length: shards }, async (_, shard) => {
 			const bytes = await read(vscode.Uri.joinPath(vscode.Uri.file(cacheDir), cacheFileName('files', shard, shards)).fsPath);
-			const records = bytes && (await decodeFileRecords(bytes, fileRecordsKey(shard, shards)));
-			if (!bytes || !records) return;
+			const decoded = bytes && (await decodeSummedRecords(bytes, fileRecordsKey(shard, shards)));
+			if (!decoded) return;
+			const { records, sum } = decoded;
 			const paths: string[] = [];
 			for (const [path, record] of records) {
 				if (!record.summaryUtf8) continue;
 				paths.push(path);
 				files.push({ path, record });
 			}
-			shown[shard] = { fingerprint: fnv1a(bytes), paths };
+			shown[shard] = { sum, paths };
 		}),
 	);
 	const days = new Map(files.map((f) => [f.path, f.record.day ?? '']));

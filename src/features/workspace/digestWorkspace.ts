@@ -483,6 +483,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 			const backend = this.ensureBackend(folders);
 			// this thread reads what the caches hold while the workers start; told before their open, they send only the rest
 			const known = await readKnownSummaries(backend).catch((err) => void warn("the last session's files could not be read")(err));
+			// the thread back between the caches' checksum and the first slice of summaries parsed
+			if (known) await yieldThread();
 			if (generation !== this.generation || this.backendValue !== backend) return;
 			if (known) this.showKnown(backend, known.files);
 			this.knownShown = known?.files.length ?? 0;
