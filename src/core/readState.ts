@@ -17,9 +17,11 @@ const READ = 2;
 
 /** `2602.04994v2` → `2602.04994`; ids without a version are returned as they are. */
 export function baseId(id: string): string {
-	// most ids come without a version: skip the regex for them (the Papers view asks for every paper)
-	const last = id.charCodeAt(id.length - 1);
-	return last >= 48 && last <= 57 && /v\d+$/i.test(id) ? id.replace(/v\d+$/i, '') : id;
+	// what /v\d+$/i would strip, by hand: the Papers view asks for every paper on every refresh, and an
+	// id without a version ends in a digit too (2602.04994)
+	let at = id.length;
+	while (at > 0 && id.charCodeAt(at - 1) >= 48 && id.charCodeAt(at - 1) <= 57) at--;
+	return at > 0 && at < id.length && (id.charCodeAt(at - 1) | 32) === 118 ? id.slice(0, at - 1) : id;
 }
 
 /**

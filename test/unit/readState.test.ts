@@ -45,6 +45,12 @@ describe('read state', () => {
 		assert.strictEqual(baseId('hep-th/9901001v3'), 'hep-th/9901001');
 	});
 
+	it('strips a version as /v\\d+$/i would, ids without one (ending in a digit too) as they are', () => {
+		const ids = ['2602.04994', '2602.04994v2', '2602.04994V12', '2602.04994v', 'hep-th/9901001v3', 'hep-th/9901001', 'v2', 'v', '', '7', 'openreview:xyz', 'openreview:abcv1', '2602.0499x4', '2602.04994vv2', 'doi:10.1/v.2'];
+		for (const id of ids) assert.strictEqual(baseId(id), id.replace(/v\d+$/i, ''), id);
+		assert.strictEqual(baseId('2602.04994v2'), '2602.04994');
+	});
+
 	it('round-trips through its packed stored form, old-style and odd ids included', () => {
 		const state = new ReadState();
 		state.markRead(['2602.04994', '2602.04995', '2602.04998', '0704.0001', 'hep-th/9901001', '2602.1234', 'openreview:xyz']);
