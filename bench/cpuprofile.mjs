@@ -1,5 +1,6 @@
 // Summarises a .cpuprofile (node --cpu-prof, or the editor bench's --profile): self and inclusive
-// time per function, or with --lines NAME the sampled lines of the functions named NAME.
+// time per function, or with --lines NAME the sampled lines of the functions named NAME, or with
+// --runs URLPART the longest runs of the code of scripts whose URL contains URLPART (profile-runs.mjs).
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/cli.js bench DIR --search --runs 1
 //   node bench/cpuprofile.mjs /tmp/prof/CPU.*.002.cpuprofile [--top 40] [--lines indexBody]
@@ -8,8 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { longestRuns } from './profile-runs.mjs';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '40' }, lines: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '40' }, lines: { type: 'string' }, runs: { type: 'string' } } });
 if (positionals.length !== 1) {
 	console.error('usage: node bench/cpuprofile.mjs FILE.cpuprofile [--top N] [--lines FUNCTION]');
 	process.exit(2);
@@ -20,6 +22,11 @@ const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const where = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+
+if (values.runs) {
+	for (const run of longestRuns(profile, values.runs, top)) console.log(`${String(run.ms).padStart(7)} ms at ${run.atMs} ms   ${run.top.join(' | ')}`);
+	process.exit(0);
+}
 
 if (values.lines) {
 	// sampled lines of one function, with the line's source when the script is at hand

@@ -8,7 +8,8 @@
 // Options: --skip-build (reuse the VSIX of the last run), --keep (keep the temp profile and logs),
 //          --no-warm (cold start only), --scale N (N copies of the folder with days and arXiv ids
 //          shifted, written by the CLI bench's own src/cli/scale.ts), --profile (a CPU profile of
-//          the extension host from activation to fully indexed: .vscode-test/bench-<cold|warm>.cpuprofile;
+//          the extension host from activation to fully indexed: .vscode-test/bench-<cold|warm>.cpuprofile,
+//          and `ownCodeRuns`: the longest runs of arXiv Digest's own code on the host's thread, from it;
 //          with --no-digests, of the measured window: .vscode-test/bench-plain-<baseline|cold|warm>.cpuprofile),
 //          --web (the web build: a VSIX with only the `browser` entry and bench-probe-web/, in the
 //          browser's web-worker extension host; no baseline: a web worker has no memory figures),
@@ -35,6 +36,7 @@ import { prepare } from './prepare.mjs';
 import { editorLogs, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
 import { packageWebOnlyVsix } from './web-vsix.mjs';
 import { writePlainWorkspace } from './plain-workspace.mjs';
+import { longestRuns } from '../../bench/profile-runs.mjs';
 
 const { values: options, positionals } = parseArgs({
 	allowPositionals: true,
@@ -69,6 +71,8 @@ const ACTIVITY_ITEM = '.activitybar a.action-label[aria-label^="arXiv Digest"]';
 
 /** every bench page's size */
 const VIEWPORT = { viewport: { width: 1400, height: 900 } };
+/** what the URLs of arXiv Digest's installed scripts contain (its folder under the extensions folder) */
+const OWN_SCRIPTS = (({ publisher, name, version }) => `/${publisher}.${name}-${version}/`)(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')));
 const BROWSER_OPTIONS = { executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
 let browser;
 /** the browser profile of the cold and warm starts over the digest folder (see session) */
@@ -362,6 +366,8 @@ async function session(name, config) {
 			activationWasUnderway: probe.activation.alreadyActive,
 			hits: Object.fromEntries(Object.entries(probe.queries).map(([k, q]) => [k, q.finalHits])),
 			blocking: probe.blocking,
+			// --profile: the longest runs of arXiv Digest's own code on the host's thread (the blocks above are anyone's)
+			ownCodeRuns: probeConfig.cpuProfile && existsSync(probeConfig.cpuProfile) ? longestRuns(JSON.parse(readFileSync(probeConfig.cpuProfile, 'utf8')), OWN_SCRIPTS, 3) : undefined,
 			memory: probe.memory,
 			// a saved change: from the write and from the file event to the tree's summary and to search (warm start only)
 			save: probe.save,
