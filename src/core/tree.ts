@@ -48,7 +48,7 @@ export interface CategoryNode {
 	/** how many papers it shows, without making their nodes */
 	readonly count: number;
 	/** the ids of its papers in order, without making their nodes */
-	paperIds(): string[];
+	paperIds(): readonly string[];
 }
 
 /** One file's papers under a category: indices into the digest's papers. */
@@ -66,6 +66,7 @@ interface CategorySource {
 class Category implements CategoryNode {
 	readonly kind = 'category';
 	private made: PaperNode[] | undefined;
+	private ids: string[] | undefined;
 
 	constructor(
 		readonly id: string,
@@ -85,8 +86,10 @@ class Category implements CategoryNode {
 		return this.made;
 	}
 
-	paperIds(): string[] {
-		return this.sources.flatMap(({ digest, indices }) => indices.map((i) => digest.papers[i].id));
+	/** made once, as the nodes: the Papers view counts every day's papers again on each refresh */
+	paperIds(): readonly string[] {
+		this.ids ??= this.sources.flatMap(({ digest, indices }) => indices.map((i) => digest.papers[i].id));
+		return this.ids;
 	}
 
 	/** The shown paper of file `key` nearest to index `near` with this id, and how far it is. */
