@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -58,6 +58,23 @@ export const readLocalHead: ((path: string, bytes: number, maxSize: number) => {
 };
 
 /** a worker that indexed this many files in one open hands over to a fresh one loaded from the cache */
+/**
+ * A local folder's entries as vscode.workspace.fs.readDirectory gives them (a symbolic link: its
+ * target's type plus SymbolicLink), by node:fs in its thread pool: on a cold start the first look
+ * for digests (quickCandidates) took two round trips through a busy extension host to the editor's
+ * file service, ~250 ms before the index could start. Throws where the folder cannot be read.
+ */
+export const readLocalDirectory: ((path: string) => Promise<[string, vscode.FileType][]>) | undefined = async (path) => {
+	const typeOf = (entry: { isFile(): boolean; isDirectory(): boolean }) => (entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown);
+	return Promise.all(
+		(await readdir(path, { withFileTypes: true })).map(async (entry): Promise<[string, vscode.FileType]> => {
+			if (!entry.isSymbolicLink()) return [entry.name, typeOf(entry)];
+			const target = await stat(join(path, entry.name)).catch(() => undefined);
+			return [entry.name, vscode.FileType.SymbolicLink | (target ? typeOf(target) : vscode.FileType.Unknown)];
+		}),
+	);
+};
+
 /** A local file's bytes (undefined: unreadable, or none), read off this thread by node:fs; the shards' own cache files only (see readKnownSummaries). */
 export const readLocalFile: ((path: string) => Promise<Uint8Array | undefined>) | undefined = (path) => readFile(path).catch(() => undefined);
 

@@ -51,9 +51,12 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 /** no local files here: heads are read through vscode.workspace.fs (features/workspace/heads.ts) */
 export const readLocalHead: typeof NodeHost.readLocalHead = undefined;
 
+/** no local folders here: vscode.workspace.fs lists them */
+export const readLocalDirectory: typeof NodeHost.readLocalDirectory = undefined;
+
 /** the workers' caches go through vscode.workspace.fs here: they send their known summaries themselves */
 export const readLocalFile: typeof NodeHost.readLocalFile = undefined;
 
 // the same exports with the same types as the Node host, checked by the compiler
-const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead, readLocalFile };
+const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead, readLocalDirectory, readLocalFile };
 void sameExports;

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
 import { matchesGlob } from '../../core/glob';
+import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
 import { SETTINGS, type SettingKey } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
@@ -87,7 +88,8 @@ export async function quickCandidates(): Promise<Map<string, Candidate>> {
 	/** a folder's entries with their paths relative to the workspace folder (`prefix`: the folder's own) */
 	const list = async (dir: vscode.Uri, prefix: string): Promise<{ uri: vscode.Uri; relative: string; type: vscode.FileType }[]> => {
 		try {
-			return (await vscode.workspace.fs.readDirectory(dir)).map(([name, type]) => ({ uri: vscode.Uri.joinPath(dir, name), relative: prefix + name, type }));
+			const entries = dir.scheme === 'file' && readLocalDirectory ? await readLocalDirectory(dir.fsPath) : await vscode.workspace.fs.readDirectory(dir);
+			return entries.map(([name, type]) => ({ uri: vscode.Uri.joinPath(dir, name), relative: prefix + name, type }));
 		} catch {
 			// unreadable: findCandidates says so
 			return [];
