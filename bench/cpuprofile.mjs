@@ -13,7 +13,7 @@ import { longestRuns } from './profile-runs.mjs';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '40' }, lines: { type: 'string' }, runs: { type: 'string' } } });
 if (positionals.length !== 1) {
-	console.error('usage: node bench/cpuprofile.mjs FILE.cpuprofile [--top N] [--lines FUNCTION]');
+	console.error('usage: node bench/cpuprofile.mjs FILE.cpuprofile [--top N] [--lines FUNCTION | --runs URLPART]');
 	process.exit(2);
 }
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));

@@ -57,7 +57,6 @@ export const readLocalHead: ((path: string, bytes: number, maxSize: number) => {
 	}
 };
 
-/** a worker that indexed this many files in one open hands over to a fresh one loaded from the cache */
 /**
  * A local folder's entries as vscode.workspace.fs.readDirectory gives them (a symbolic link: its
  * target's type plus SymbolicLink), by node:fs in its thread pool: on a cold start the first look
@@ -78,6 +77,7 @@ export const readLocalDirectory: ((path: string) => Promise<[string, vscode.File
 /** A local file's bytes (undefined: unreadable, or none), read off this thread by node:fs; the shards' own cache files only (see readKnownSummaries). */
 export const readLocalFile: ((path: string) => Promise<Uint8Array | undefined>) | undefined = (path) => readFile(path).catch(() => undefined);
 
+/** a worker that indexed this many files in one open hands over to a fresh one loaded from the cache */
 const RECYCLE_AFTER_FILES = 32;
 
 /**

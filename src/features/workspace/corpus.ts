@@ -12,8 +12,9 @@ import { decodeSummedRecords, type FileRecord } from '../../core/corpus/records'
 import type { KnownShown } from '../../core/corpus/shard';
 import { fileRecordsKey } from '../../core/search/cacheFormat';
 import { SearchService, type ShardHandle } from '../../core/search/client';
-import { readLocalDirectory, readLocalFile, startIndexWorkers } from '../host';
+import { readLocalFile, startIndexWorkers } from '../host';
 import { errorText, getLog } from '../log';
+import { readDirectory } from './scope';
 
 /** in-process work gives the thread back this often */
 const IN_PROCESS_SLICE_MS = 15;
@@ -135,8 +136,7 @@ export async function storageHadDigests(context: vscode.ExtensionContext): Promi
 	const storage = context.storageUri;
 	if (!storage) return false;
 	try {
-		const entries = storage.scheme === 'file' && readLocalDirectory ? await readLocalDirectory(storage.fsPath) : await vscode.workspace.fs.readDirectory(storage);
-		const names = entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+		const names = (await readDirectory(storage)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
 		if (!names.some(isFileRecordsCache)) return false;
 		// a folder of day-named notes that are not digests has both caches too: its index holds no paper
 		const sizes = await Promise.all(names.filter(isIndexCache).map(async (name) => (await vscode.workspace.fs.stat(vscode.Uri.joinPath(storage, name))).size));

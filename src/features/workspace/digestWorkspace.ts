@@ -2,7 +2,8 @@
  * Every digest file in the workspace as the index side reports it: the workspace lists candidate
  * files and follows file events, the corpus shards (worker threads, see ./corpus.ts) read, detect
  * and parse them and send back a compact summary of each. The extension host never reads a closed
- * digest; it parses only open documents (cached by version), and asks the shards for a paper's
+ * digest; on a warm start it parses the summaries the shards' caches hold (showKnown: what they
+ * would send), it parses only open documents (cached by version), and asks the shards for a paper's
  * full text when a card needs it. The shards start only once there is a digest: until then this
  * thread reads the heads of the candidates itself (./heads.ts), so a workspace of ordinary notes
  * starts no worker; they end when the last digest is gone. Nothing here ever writes a file.
@@ -12,6 +13,7 @@ import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
 import { summaryOf } from '../../core/corpus/records';
+import type { DigestSummary } from '../../core/summary';
 import { pacedTasks } from '../../core/search/client';
 import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
 import { KeyedDebouncer } from '../../core/debounce';
@@ -115,11 +117,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 	/**
 	 * The last scan: the candidates its listing found, the heads this thread read looking for a
 	 * digest (none once the shards run: they read), whether the shards run, how many digests this
-	 * thread showed from the shards' caches before their open (a warm start). For the bench and tests.
+	 * thread showed from the shards' caches before their open (a warm start), and how many file
+	 * updates (a summary, or a file taken back) the shards sent until the scan's end. For the bench and tests.
 	 */
-	scanStats: { candidates: number; headsRead: number; shards: boolean; knownShown: number } = { candidates: 0, headsRead: 0, shards: false, knownShown: 0 };
-	/** this scan's knownShown (see scanStats) */
+	scanStats: { candidates: number; headsRead: number; shards: boolean; knownShown: number; fromShards: number } = { candidates: 0, headsRead: 0, shards: false, knownShown: 0, fromShards: 0 };
+	/** this scan's knownShown and fromShards (see scanStats) */
 	private knownShown = 0;
+	private fromShards = 0;
 	private progressVisible = false;
 
 	/** the cache messages shown this session (each kind once), for the real-editor tests */
@@ -394,6 +398,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private async runScan(generation: number): Promise<void> {
 		this.flushedThisScan = false;
 		this.knownShown = 0;
+		this.fromShards = 0;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
 		const listing = findCandidates();
 		const count: HeadCount = { headsRead: 0 };
@@ -402,21 +407,27 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (generation !== this.generation) {
 			return;
 		}
-		for (const key of [...this.entries.keys()]) {
-			if (!candidates.has(key)) {
-				this.removeEntry(key);
+		// after the updates queued before it: a file a warm start showed from the caches and no longer listed goes too
+		await this.afterUpdates(() => {
+			for (const key of [...this.entries.keys()]) {
+				if (!candidates.has(key)) {
+					this.removeEntry(key);
+				}
 			}
+		});
+		if (generation !== this.generation) {
+			return;
 		}
 		if (!this.backendValue && !this.digestFound) {
 			// no shards yet: they start only for a digest, which this thread looks for in the heads of
 			// the candidates (those the first look read need not be read again)
 			const unread = [...candidates].filter(([key]) => !checked?.has(key)).map(([, c]) => c);
 			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed, count);
-			this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: false, knownShown: this.knownShown };
+			this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: false, knownShown: this.knownShown, fromShards: 0 };
 			if (!digest || generation !== this.generation) return;
 		}
 		this.digestFound = false;
-		this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: true, knownShown: this.knownShown };
+		this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: true, knownShown: this.knownShown, fromShards: 0 };
 		const backend = this.ensureBackend([...candidates.values()].map((c) => c.uri));
 		const total = candidates.size;
 		this.setProgress({ done: 0, total, scanning: true }, true);
@@ -425,13 +436,30 @@ export class DigestWorkspace implements IDigestWorkspace {
 		await Promise.race([opened, backend.service.filesReady]).catch((err) => {
 			getLog().error(`arXiv Digest: the index could not read the workspace: ${errorText(err)}`);
 		});
+		// the shards' answer comes by another queue than their summaries: the scan ends once those are in
+		await this.afterUpdates();
+		this.scanStats.fromShards = this.fromShards;
 		// shards that found no digest (an earlier session's digests deleted since) end once their open
 		// has saved what they learnt; a digest added later starts them again (sendToShard)
 		void opened.then(
-			() => {
-				if (generation === this.generation && this.backendValue === backend && this.entries.size === 0 && !this.disposed) this.stopBackend();
-			},
+			() =>
+				this.afterUpdates(() => {
+					if (generation === this.generation && this.backendValue === backend && this.entries.size === 0 && !this.disposed) this.stopBackend();
+				}),
 			() => undefined,
+		);
+	}
+
+	/** Resolves once every update queued before it is applied, after running `then` (if any) in that order. */
+	private afterUpdates(then?: () => void): Promise<void> {
+		return new Promise((resolve) =>
+			this.updates(() => {
+				try {
+					then?.();
+				} finally {
+					resolve();
+				}
+			}),
 		);
 	}
 
@@ -482,7 +510,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 			if (generation !== this.generation) return;
 			const backend = this.ensureBackend(folders);
 			// this thread reads what the caches hold while the workers start; told before their open, they send only the rest
-			const known = await readKnownSummaries(backend).catch((err) => void warn("the last session's files could not be read")(err));
+			const known = await readKnownSummaries(backend).catch((err: unknown) => {
+				warn("the last session's files could not be read")(err);
+				return undefined;
+			});
 			// the thread back between the caches' checksum and the first slice of summaries parsed
 			if (known) await yieldThread();
 			if (generation !== this.generation || this.backendValue !== backend) return;
@@ -510,7 +541,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (this.backendValue) return this.backendValue;
 		const backend = createCorpusBackend(this.context, uris);
 		this.backendValue = backend;
-		backend.service.onFiles((files) => this.updates(() => this.applyFileUpdates(backend, files)));
+		// a stopped backend's last words are dropped: the next scan says what holds
+		backend.service.onFiles((files) => this.updates(() => this.backendValue === backend && this.applyFileUpdates(backend, files)));
 		backend.service.onCacheProblem((problem, shard) => this.onCacheProblem(problem, shard));
 		backend.service.onProgress((p) => {
 			if (p.phase === 'files' && this.currentProgress.scanning) {
@@ -550,20 +582,22 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private showKnown(backend: CorpusBackend, files: KnownSummaries['files']): void {
 		for (const { path, record } of files) {
 			this.updates(() => {
-				if (this.backendValue !== backend) return;
+				if (this.backendValue !== backend || this.disposed) return;
+				let summary: DigestSummary | undefined;
 				try {
-					const summary = summaryOf(record);
-					if (summary) this.applyFileUpdates(backend, [{ path, summary }]);
+					summary = summaryOf(record);
 				} catch {
 					// text the checksum passed that is no summary (no shard writes one): left out, as a damaged message's entry is
 				}
+				if (summary) this.applyFileUpdates(backend, [{ path, summary }], false);
 			});
 		}
 		this.updates(() => this.flushChanges());
 	}
 
-	private applyFileUpdates(backend: CorpusBackend, files: readonly FileUpdate[]): void {
+	private applyFileUpdates(backend: CorpusBackend, files: readonly FileUpdate[], fromShards = true): void {
 		if (this.disposed) return;
+		if (fromShards) this.fromShards += files.length;
 		for (const update of files) {
 			const uri = backend.uriOf(update.path);
 			const key = uriKey(uri);

@@ -75,6 +75,11 @@ function relativeTo(folder: vscode.WorkspaceFolder): (uri: vscode.Uri) => string
 	return (uri) => (uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(base) ? uri.path.slice(base.length) : relativePathOf(uri));
 }
 
+/** A folder's entries: a local one by node:fs where the host has it (readLocalDirectory), else through vscode.workspace.fs. */
+export function readDirectory(dir: vscode.Uri): Thenable<[string, vscode.FileType][]> {
+	return dir.scheme === 'file' && readLocalDirectory ? readLocalDirectory(dir.fsPath) : vscode.workspace.fs.readDirectory(dir);
+}
+
 /**
  * A first look for candidates where digests usually are — a workspace folder's own files and
  * those of its digest folders (`data/2026-02-06.md`) — with a few directory reads, while findCandidates
@@ -88,8 +93,7 @@ export async function quickCandidates(): Promise<Map<string, Candidate>> {
 	/** a folder's entries with their paths relative to the workspace folder (`prefix`: the folder's own) */
 	const list = async (dir: vscode.Uri, prefix: string): Promise<{ uri: vscode.Uri; relative: string; type: vscode.FileType }[]> => {
 		try {
-			const entries = dir.scheme === 'file' && readLocalDirectory ? await readLocalDirectory(dir.fsPath) : await vscode.workspace.fs.readDirectory(dir);
-			return entries.map(([name, type]) => ({ uri: vscode.Uri.joinPath(dir, name), relative: prefix + name, type }));
+			return (await readDirectory(dir)).map(([name, type]) => ({ uri: vscode.Uri.joinPath(dir, name), relative: prefix + name, type }));
 		} catch {
 			// unreadable: findCandidates says so
 			return [];

@@ -6,7 +6,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { extensionApi, hitsOf, paperIdOf, waitFor, workspaceRoot } = require('../suite/helpers');
+const { extensionApi, hitsOf, paperIdOf, workspaceRoot } = require('../suite/helpers');
 
 const WARM = JSON.parse(process.env.ARXIV_DIGEST_WARM || '{}');
 
@@ -36,6 +36,7 @@ describe(`a warm start: the ${WARM.session} session`, function () {
 			await backend.service.whenSettled();
 			assert.deepStrictEqual(digestsShown(api), digestsOnDisk());
 			assert.strictEqual(api.workspace.scanStats.knownShown, 0, 'a first start has no cache to show');
+			assert.strictEqual(api.workspace.scanStats.fromShards, WARM.lastSessionDigests, 'the shards sent each digest once');
 			const names = fs.readdirSync(backend.cacheDir).filter((name) => name.endsWith('.bin'));
 			assert.strictEqual(names.length, 2 * backend.service.shardCount, `a cache pair per shard: ${names.join(', ')}`);
 			assert.strictEqual(hitsOf(await api.search.api.search(WARM.deletedId, 5)).map(paperIdOf)[0], WARM.deletedId, 'the digest the harness deletes next is indexed');
@@ -48,9 +49,12 @@ describe(`a warm start: the ${WARM.session} session`, function () {
 			// every digest of the last session, the deleted one too, came from the caches before the shards' open
 			assert.strictEqual(api.workspace.scanStats.knownShown, WARM.lastSessionDigests);
 			assert.ok(api.workspace.scanStats.shards, 'the shards run');
-			await api.search.api.whenIndexed();
-			await waitFor('the workspace to hold the digests on disk', () => JSON.stringify(digestsShown(api)) === JSON.stringify(digestsOnDisk()), 30_000);
+			// and the shards sent only what changed: the edited digest, and the deleted one taken back
+			assert.strictEqual(api.workspace.scanStats.fromShards, 2);
+			// ready (the first scan over): the workspace is the disk's, not the caches' (no waiting here)
+			assert.deepStrictEqual(digestsShown(api), digestsOnDisk());
 			assert.ok(!digestsShown(api).includes(WARM.deleted), 'the deleted digest is gone');
+			await api.search.api.whenIndexed();
 			const edited = api.workspace.files().find((f) => path.basename(f.uri.fsPath) === WARM.edited);
 			assert.ok(edited.digest.papers.some((p) => p.title.includes(WARM.newWord)), 'the edited digest as it is now');
 			assert.deepStrictEqual(hitsOf(await api.search.api.search(WARM.newWord, 5)).map(paperIdOf), [WARM.editedId]);
