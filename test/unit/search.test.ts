@@ -172,6 +172,31 @@ describe('search cache', () => {
 		assert.deepStrictEqual(ids(restored, 'stereo'), ['2602.02001']);
 	});
 
+	it('restores CJK terms that look up, and take new documents, exactly as in the index that was saved', async () => {
+		const saved = () => {
+			const index = new PaperIndex();
+			addFixture(index, DAY1);
+			addFixture(index, DAY2);
+			index.freeze();
+			return index;
+		};
+		const bytes = await encodeCache(saved(), 'k');
+		// first need after the restore: a query (a lookup), or a new document's CJK text (its terms)
+		const queried = await decodeCache(bytes, 'k');
+		const added = await decodeCache(bytes, 'k');
+		assert.ok(queried && added);
+		const fresh = saved();
+		for (const q of ['扩散模型', '多模态', '图神经网络', '模型']) assert.deepStrictEqual(run(queried, q), run(fresh, q), q);
+		for (const index of [fresh, queried, added]) addFixture(index, DAY3);
+		for (const restored of [queried, added]) {
+			// the restored CJK terms keep their ids and the new ones follow in the same order: no term twice
+			assert.strictEqual(restored.terms.length, fresh.terms.length);
+			for (let t = 0; t < fresh.terms.length; t++) assert.strictEqual(restored.terms.get(t), fresh.terms.get(t), `term ${t}`);
+			for (const q of ['扩散模型', '多模态', '图神经网络', '神经模型', '模型']) assert.deepStrictEqual(run(restored, q), run(fresh, q), q);
+		}
+		assert.ok(ids(added, '图神经网络').length > 0, 'the new document is found by its Chinese TL;DR');
+	});
+
 	it('rejects corrupt, truncated, foreign or old caches', async () => {
 		const index = fullIndex();
 		index.freeze();
