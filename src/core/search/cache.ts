@@ -66,14 +66,15 @@ function directory(store: PostingStore): Uint8Array {
 
 /** A frozen store from its directory and arena, or undefined when they do not fit `terms` terms. */
 function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPostings | undefined {
-	const pairs = new Int32Array(terms * 2);
-	if (!readVarints(dir, pairs)) return undefined;
 	const start = new Int32Array(terms + 1);
 	const count = new Int32Array(terms);
+	// straight into start and count: an array of the pairs first was ~3.7 MB to collect per store on 167 real days
+	const pairs = new VarintReader(dir);
 	for (let t = 0; t < terms; t++) {
-		start[t + 1] = start[t] + pairs[2 * t];
-		count[t] = pairs[2 * t + 1];
+		start[t + 1] = start[t] + pairs.next();
+		count[t] = pairs.next();
 	}
+	if (!pairs.done) return undefined;
 	// a copy (a Buffer's slice is a view): a view would keep the whole file's bytes (the meta and every other section) alive
 	const frozen = { start, count, arena: new Uint8Array(arena) };
 	return PostingStore.wellFormed(frozen) ? frozen : undefined;
