@@ -1210,12 +1210,12 @@ export class PaperIndex {
 		const terms = parts.terms;
 		index.terms = terms;
 		// (the scratch counters grow to the vocabulary when a file is indexed: a warm worker may never need them)
-		const cjkTerm = (id: number) => isCjkCode(terms.codeAt(id, 0));
-		let cjk = 0;
-		for (let id = 0; id < terms.length; id++) if (cjkTerm(id)) cjk++;
+		// one pass that reads only the non-ASCII terms (no CJK term is ASCII)
+		const cjkTerms = new Uint8Array(terms.length);
+		const cjk = terms.markByFirstUnit(isCjkCode, cjkTerms);
 		// built on first need (see cjkTable); a CJK term twice, which no build writes, then keeps its first id
 		index.cjkVocab = undefined;
-		if (!index.sortedTerms.restore(parts.order, terms, (id) => id >= 0 && id < terms.length && !cjkTerm(id))) return undefined;
+		if (!index.sortedTerms.restore(parts.order, terms, (id) => id >= 0 && id < terms.length && cjkTerms[id] === 0)) return undefined;
 		index.wordsRestored = true;
 		if (index.sortedTerms.size !== terms.length - cjk) return undefined;
 		index.head.restore(parts.head);
