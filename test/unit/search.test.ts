@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
+import { fnv1a } from '../../src/core/checksum';
 import { decodeCache, encodeCache } from '../../src/core/search/cache';
-import { cacheKey } from '../../src/core/search/cacheFormat';
+import { CACHE_FORMAT_VERSION, cacheKey } from '../../src/core/search/cacheFormat';
 import { SearchShard, type ShardIO } from '../../src/core/search/engine';
 import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
@@ -208,6 +209,12 @@ describe('search cache', () => {
 		const oldVersion = bytes.slice();
 		oldVersion[4] = 0;
 		assert.strictEqual(await decodeCache(oldVersion, 'k'), undefined);
+		// stamped with the previous format and summed as it was (one-lane fnv1a): refused all the same
+		const previous = bytes.slice();
+		const view = new DataView(previous.buffer);
+		view.setUint32(4, CACHE_FORMAT_VERSION - 1, true);
+		view.setUint32(8, fnv1a(previous, 16), true);
+		assert.strictEqual(await decodeCache(previous, 'k'), undefined);
 		const garbled = bytes.slice();
 		for (let i = 100; i < 200; i++) garbled[i] = 0x7b;
 		assert.strictEqual(await decodeCache(garbled, 'k'), undefined);
