@@ -182,14 +182,16 @@ describe('search cache', () => {
 			return index;
 		};
 		const bytes = await encodeCache(saved(), 'k');
-		// first need after the restore: a query (a lookup), or a new document's CJK text (its terms)
+		// first need after the restore: a query (a lookup), a new document's CJK text (its terms), or the shard's background work
 		const queried = await decodeCache(bytes, 'k');
 		const added = await decodeCache(bytes, 'k');
-		assert.ok(queried && added);
+		const prepared = await decodeCache(bytes, 'k');
+		assert.ok(queried && added && prepared);
+		prepared.prepareCjkLookups();
 		const fresh = saved();
 		for (const q of ['扩散模型', '多模态', '图神经网络', '模型']) assert.deepStrictEqual(run(queried, q), run(fresh, q), q);
-		for (const index of [fresh, queried, added]) addFixture(index, DAY3);
-		for (const restored of [queried, added]) {
+		for (const index of [fresh, queried, added, prepared]) addFixture(index, DAY3);
+		for (const restored of [queried, added, prepared]) {
 			// the restored CJK terms keep their ids and the new ones follow in the same order: no term twice
 			assert.strictEqual(restored.terms.length, fresh.terms.length);
 			for (let t = 0; t < fresh.terms.length; t++) assert.strictEqual(restored.terms.get(t), fresh.terms.get(t), `term ${t}`);

@@ -318,6 +318,11 @@ export class PaperIndex {
 		return (this.cjkVocab = table);
 	}
 
+	/** Builds what CJK lookups need now if a warm start left it for later (see cjkVocab). */
+	prepareCjkLookups(): void {
+		void this.cjkTable;
+	}
+
 	private cjkId(first: number, second: number): number {
 		const code = cjkCode(first, second);
 		const vocab = this.cjkTable;
