@@ -251,6 +251,8 @@ describe('search cache', () => {
 			paper('2602.09001', { title: 'Ünïcode Tïtle with an emoji 🚀 and “quotes”', authors: ['José Müller', '王小明', 'Zoë'], category: 'cs.CV', tldr: '提出了一种扩散模型', translatedTitle: '一种扩散模型', link: 'https://example.org/paper' }),
 			paper('2602.09002', { title: 'Plain ASCII Title', authors: [], tldr: '', translatedTitle: undefined, link: undefined }),
 			paper('2602.09003', { title: 'A lone surrogate \ud800 survives as U+FFFD', link: 'https://arxiv.org/abs/2602.09003' }),
+			// names are stored once each (authors and categories in one table): one repeated, one that is also a category
+			paper('2602.09004', { title: 'Shared names', authors: ['Zoë', 'cs.CV', 'Zoë', ''], category: '王小明' }),
 		];
 		index.addFile('/ws/data/2026-02-05 — nouveautés.md', { ...parseDigest('', '/ws/data/2026-02-05 — nouveautés.md'), day: '2026-02-05', label: 'Jeudi · 周四', papers });
 		addFixture(index, DAY3);

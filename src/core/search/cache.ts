@@ -17,8 +17,10 @@
  *       head, body and names posting arenas (varints, see postings.ts)
  *   (little endian)
  *
- * The meta, read in this order: the key; how many terms and word-sequence entries; the documents
- * by number (a dead one: 0; else 1, its id, title, its authors (how many, then each), category, TL;DR,
+ * The meta, read in this order: the key; how many terms and word-sequence entries; the names (how
+ * many, then each: every distinct author and category, so that each becomes one string shared by
+ * its documents); the documents by number (a dead one: 0; else 1, its id, title, its authors (how
+ * many, then each one's number among the names), its category's number, TL;DR,
  * translated title (0: none, else 1 and the text), link (0: none, 1: its arxiv.org/abs page, 2 and the text), its occurrences (how many,
  * then indices into the files: the day is the file's) and the length of its word sequence); the
  * files (path, day, label, and its paper ids: 2 × the number of the paper's document, or 1
@@ -192,6 +194,14 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 	let seqTotal = 0;
 	for (const doc of index.docs) seqTotal += doc?.seq.length ?? 0;
 	meta.num(seqTotal);
+	// the names documents repeat (authors, categories) once each; a document gives their numbers
+	const nameTable = new Map<string, number>();
+	for (const doc of index.docs) {
+		for (const name of doc ? [...doc.authors, doc.category] : []) if (!nameTable.has(name)) nameTable.set(name, nameTable.size);
+	}
+	meta.num(nameTable.size);
+	for (const name of nameTable.keys()) meta.str(name);
+	const nameNumber = (name: string) => nameTable.get(name) as number;
 	meta.num(index.docs.length);
 	for (const doc of index.docs) {
 		if (!doc) {
@@ -203,8 +213,8 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 		meta.str(doc.id);
 		meta.str(doc.title);
 		meta.num(doc.authors.length);
-		for (const author of doc.authors) meta.str(author);
-		meta.str(doc.category);
+		for (const author of doc.authors) meta.num(nameNumber(author));
+		meta.num(nameNumber(doc.category));
 		meta.str(doc.tldr);
 		meta.num(doc.translatedTitle === undefined ? 0 : 1);
 		if (doc.translatedTitle !== undefined) meta.str(doc.translatedTitle);
@@ -308,6 +318,14 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 		if (--seqAll[k] >= termCount) return undefined;
 	}
 
+	// one string per distinct name (~74,000 for ~123,000 authors on 167 real days), shared by the documents
+	const nameTable: string[] = new Array(meta.count());
+	for (let k = 0; k < nameTable.length; k++) nameTable[k] = meta.str();
+	const name = () => {
+		const text = nameTable[meta.num()];
+		if (text === undefined) throw new RangeError('no such name');
+		return text;
+	};
 	const docCount = meta.count();
 	if (lengthBytes.length !== docCount * FIELD_COUNT * 2) return undefined;
 	const fileCount = stampBytes.length / 16;
@@ -323,10 +341,9 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 		}
 		const id = meta.str();
 		const title = meta.str();
-		// one by one from the texts (split from one joined string they were ~5% of a warm decode on 167 real days)
 		const authors: string[] = new Array(meta.count());
-		for (let k = 0; k < authors.length; k++) authors[k] = meta.str();
-		const category = meta.str();
+		for (let k = 0; k < authors.length; k++) authors[k] = name();
+		const category = name();
 		const tldr = meta.str();
 		const translatedTitle = meta.num() === 0 ? undefined : meta.str();
 		const linkKind = meta.num();
