@@ -250,7 +250,7 @@ describe('search cache', () => {
 		const papers = [
 			paper('2602.09001', { title: 'Ünïcode Tïtle with an emoji 🚀 and “quotes”', authors: ['José Müller', '王小明', 'Zoë'], category: 'cs.CV', tldr: '提出了一种扩散模型', translatedTitle: '一种扩散模型', link: 'https://example.org/paper' }),
 			paper('2602.09002', { title: 'Plain ASCII Title', authors: [], tldr: '', translatedTitle: undefined, link: undefined }),
-			paper('2602.09003', { title: 'A lone surrogate \ud800 survives as U+FFFD', link: 'https://arxiv.org/abs/2602.09003' }),
+			paper('2602.09003', { title: 'A lone surrogate \ud800 survives', link: 'https://arxiv.org/abs/2602.09003' }),
 			// names are stored once each (authors and categories in one table): one repeated, one that is also a category
 			paper('2602.09004', { title: 'Shared names', authors: ['Zoë', 'cs.CV', 'Zoë', ''], category: '王小明' }),
 		];
@@ -261,11 +261,8 @@ describe('search cache', () => {
 		assert.ok(restored);
 		const fields = (i: PaperIndex) =>
 			i.docs.map((d) => d && { id: d.id, title: d.title, authors: d.authors, category: d.category, tldr: d.tldr, translatedTitle: d.translatedTitle, link: d.link, occ: d.occ, seq: [...d.seq] });
-		const expected = fields(index);
-		// (the cache's UTF-16 decoder reads a lone surrogate as U+FFFD, one code unit as well)
-		const third = expected.find((d) => d?.id === '2602.09003');
-		if (third) third.title = third.title.replace('\ud800', '\ufffd');
-		assert.deepStrictEqual(fields(restored), expected);
+		// every code unit as written, a lone surrogate too (node:buffer's decoder; the web build's TextDecoder gives U+FFFD, see utf16.ts)
+		assert.deepStrictEqual(fields(restored), fields(index));
 		assert.deepStrictEqual([...restored.files], [...index.files]);
 		for (let t = 0; t < index.terms.length; t++) assert.strictEqual(restored.terms.get(t), index.terms.get(t), `term ${t}`);
 		for (const q of ['emoji', 'josé', 'müller', '扩散模型', 'author:王小明', 'tïtle', 'segmentaton']) assert.deepStrictEqual(ids(restored, q), ids(index, q), q);

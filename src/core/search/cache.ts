@@ -49,6 +49,7 @@ import { arxivAbsLink } from '../summary';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
 import { TermTable } from './termTable';
+import { decodeUtf16 } from './utf16';
 import { readVarints, VarintReader, VarintWriter } from './varint';
 
 const MAGIC = 0x49534441; // "ADSI" little endian
@@ -301,7 +302,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
 	if (view.getUint32(8, true) !== fnv1a4(data, HEADER)) return undefined;
 	// ASCII decodes to a one-byte string (any other byte there would be damage the checksum caught)
-	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), new TextDecoder('utf-16le', { ignoreBOM: true }).decode(wideBytes));
+	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), decodeUtf16(wideBytes));
 	if (meta.str() !== key) return undefined;
 
 	const termCount = meta.count();
