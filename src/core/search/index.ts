@@ -1211,7 +1211,7 @@ export class PaperIndex {
 			}
 		}
 		// term ids are positions in parts.terms: the list becomes the index's as it is; the CJK terms
-		// go to their code table, the words are found by binary search in the saved order
+		// go to their code table when first needed, the words are found by binary search in the saved order
 		const terms = parts.terms;
 		index.terms = terms;
 		// (the scratch counters grow to the vocabulary when a file is indexed: a warm worker may never need them)
