@@ -12,3 +12,30 @@ export function fnv1a(bytes: Uint8Array, from = 0): number {
 	for (let i = words.length * 4; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
 	return h >>> 0;
 }
+
+/**
+ * fnv1a in four lanes (word k goes to lane k mod 4), folded into one value at the end: a change
+ * in any one word still changes the result (each step is a bijection of the lane), at about twice
+ * the speed on a large file, as one lane's multiplications wait on each other and four overlap
+ * (the index cache's 39 MB on 167 real days: ~11 → ~5 ms). A different value from fnv1a's.
+ */
+export function fnv1a4(bytes: Uint8Array, from = 0): number {
+	const data = (bytes.byteOffset + from) % 4 === 0 ? bytes.subarray(from) : new Uint8Array(bytes.subarray(from));
+	const words = new Int32Array(data.buffer, data.byteOffset, data.length >> 2);
+	let a = 0x811c9dc5;
+	let b = a ^ 1;
+	let c = a ^ 2;
+	let d = a ^ 3;
+	const lanesEnd = words.length & ~3;
+	for (let i = 0; i < lanesEnd; i += 4) {
+		a = Math.imul(a ^ words[i], 16777619);
+		b = Math.imul(b ^ words[i + 1], 16777619);
+		c = Math.imul(c ^ words[i + 2], 16777619);
+		d = Math.imul(d ^ words[i + 3], 16777619);
+	}
+	let h = 0x811c9dc5;
+	for (const lane of [a, b, c, d]) h = Math.imul(h ^ lane, 16777619);
+	for (let i = lanesEnd; i < words.length; i++) h = Math.imul(h ^ words[i], 16777619);
+	for (let i = words.length * 4; i < data.length; i++) h = Math.imul(h ^ data[i], 16777619);
+	return h >>> 0;
+}

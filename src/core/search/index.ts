@@ -248,8 +248,13 @@ export class PaperIndex {
 		return this.pendingBodies.length;
 	}
 
-	/** CJK bigram/unigram codes (see scanTerms) → term id; kept apart so the hot path allocates no strings */
-	private readonly cjkVocab = new CodeTable();
+	/**
+	 * CJK bigram/unigram codes (see scanTerms) → term id; kept apart so the hot path allocates no
+	 * strings. Undefined after a warm start until first needed (see cjkTable): rebuilding it for
+	 * ~280,000 restored terms was ~15% of decoding a cache on 167 real days, and a warm worker may
+	 * never look a CJK term up.
+	 */
+	private cjkVocab: CodeTable | undefined = new CodeTable();
 	/** words as written → term id (-1: not indexed), so a build folds each spelling once; dropped on freeze */
 	private spans = new SpanTable();
 	/** per-term packed tf counters while indexing one document's head or body, by term id */
@@ -298,12 +303,33 @@ export class PaperIndex {
 		return id;
 	}
 
+	/** cjkVocab, built from the terms on first need after a warm start (every CJK term is in `terms`) */
+	private get cjkTable(): CodeTable {
+		if (this.cjkVocab) return this.cjkVocab;
+		const { terms } = this;
+		let count = 0;
+		for (let id = 0; id < terms.length; id++) if (isCjkCode(terms.codeAt(id, 0))) count++;
+		const table = new CodeTable(count);
+		for (let id = 0; id < terms.length; id++) {
+			const first = terms.codeAt(id, 0);
+			// codes from the characters in place: no string per term (cjkTermToCode's)
+			if (isCjkCode(first)) table.addIfAbsent(cjkCode(first, terms.lengthOf(id) > 1 ? terms.codeAt(id, 1) : 0), id);
+		}
+		return (this.cjkVocab = table);
+	}
+
+	/** Builds what CJK lookups need now if a warm start left it for later (see cjkVocab). */
+	prepareCjkLookups(): void {
+		void this.cjkTable;
+	}
+
 	private cjkId(first: number, second: number): number {
 		const code = cjkCode(first, second);
-		let id = this.cjkVocab.get(code);
+		const vocab = this.cjkTable;
+		let id = vocab.get(code);
 		if (id < 0) {
 			id = this.newTerm(cjkCodeToTerm(code));
-			this.cjkVocab.add(code, id);
+			vocab.add(code, id);
 		}
 		return id;
 	}
@@ -311,7 +337,7 @@ export class PaperIndex {
 	/** The id of an existing term, if any. */
 	lookup(term: string): number | undefined {
 		if (!isCjkTerm(term)) return this.wordLookup(term);
-		const id = this.cjkVocab.get(cjkTermToCode(term));
+		const id = this.cjkTable.get(cjkTermToCode(term));
 		return id < 0 ? undefined : id;
 	}
 
@@ -1185,19 +1211,16 @@ export class PaperIndex {
 			}
 		}
 		// term ids are positions in parts.terms: the list becomes the index's as it is; the CJK terms
-		// go to their code table, the words are found by binary search in the saved order
+		// go to their code table when first needed, the words are found by binary search in the saved order
 		const terms = parts.terms;
 		index.terms = terms;
 		// (the scratch counters grow to the vocabulary when a file is indexed: a warm worker may never need them)
-		const cjkTerm = (id: number) => isCjkCode(terms.codeAt(id, 0));
-		let cjk = 0;
-		for (let id = 0; id < terms.length; id++) if (cjkTerm(id)) cjk++;
-		index.cjkVocab.reserve(cjk);
-		for (let id = 0; id < terms.length; id++) {
-			if (!cjkTerm(id)) continue;
-			if (!index.cjkVocab.addIfAbsent(cjkTermToCode(terms.get(id)), id)) return undefined;
-		}
-		if (!index.sortedTerms.restore(parts.order, terms, (id) => id >= 0 && id < terms.length && !cjkTerm(id))) return undefined;
+		// one pass that reads only the non-ASCII terms (no CJK term is ASCII)
+		const cjkTerms = new Uint8Array(terms.length);
+		const cjk = terms.markByFirstUnit(isCjkCode, cjkTerms);
+		// built on first need (see cjkTable); a CJK term twice, which no build writes, then keeps its first id
+		index.cjkVocab = undefined;
+		if (!index.sortedTerms.restore(parts.order, terms, (id) => id >= 0 && id < terms.length && cjkTerms[id] === 0)) return undefined;
 		index.wordsRestored = true;
 		if (index.sortedTerms.size !== terms.length - cjk) return undefined;
 		index.head.restore(parts.head);

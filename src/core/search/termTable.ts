@@ -61,6 +61,27 @@ export class TermTable {
 		return at >= 0 ? this.ascii.charCodeAt(at + i) : this.wide.charCodeAt(~at + i);
 	}
 
+	/**
+	 * Marks in `out` (one byte per term) the terms whose first code unit `test` accepts; returns how
+	 * many. `test` must reject every ASCII code unit: restored ASCII terms are not read (~180,000 on
+	 * 167 real days, of ~460,000).
+	 */
+	markByFirstUnit(test: (code: number) => boolean, out: Uint8Array): number {
+		const { at, len, wide } = this;
+		let marked = 0;
+		for (let id = 0; id < this.restored; id++) {
+			if (at[id] >= 0 || len[id] === 0 || !test(wide.charCodeAt(~at[id]))) continue;
+			out[id] = 1;
+			marked++;
+		}
+		for (let k = 0; k < this.added.length; k++) {
+			if (!test(this.added[k].charCodeAt(0))) continue;
+			out[this.restored + k] = 1;
+			marked++;
+		}
+		return marked;
+	}
+
 	/** Does term `id` start with `prefix`? */
 	startsWith(id: number, prefix: string): boolean {
 		if (id >= this.restored) return this.added[id - this.restored].startsWith(prefix);

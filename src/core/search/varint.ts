@@ -56,6 +56,13 @@ export class VarintReader {
 		return this.at === this.bytes.length;
 	}
 
+	/** the bytes not read yet (read by someone else: this reader is done) */
+	rest(): Uint8Array {
+		const rest = this.bytes.subarray(this.at);
+		this.at = this.bytes.length;
+		return rest;
+	}
+
 	/** bytes not read yet */
 	get left(): number {
 		return this.bytes.length - this.at;

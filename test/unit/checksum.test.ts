@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { fnv1a, fnv1a4 } from '../../src/core/checksum';
+
+describe('checksums', () => {
+	for (const [name, sum] of [
+		['fnv1a', fnv1a],
+		['fnv1a4', fnv1a4],
+	] as const) {
+		it(`${name} gives the same value whatever the bytes' alignment, and another for any one bit flipped`, () => {
+			fc.assert(
+				fc.property(fc.uint8Array({ maxLength: 80 }), fc.integer({ min: 0, max: 3 }), fc.nat(), (bytes, shift, at) => {
+					const expected = sum(bytes);
+					// the same bytes `shift` bytes into a larger buffer, and summed from an offset
+					const shifted = new Uint8Array(bytes.length + 4);
+					shifted.set(bytes, shift);
+					assert.equal(sum(shifted.subarray(shift, shift + bytes.length)), expected);
+					const headed = new Uint8Array(shift + bytes.length);
+					headed.set(bytes, shift);
+					assert.equal(sum(headed, shift), expected);
+					if (bytes.length === 0) return;
+					const flipped = bytes.slice();
+					flipped[at % bytes.length] ^= 1 << at % 8;
+					assert.notEqual(sum(flipped), expected);
+				}),
+			);
+		});
+	}
+
+	it('fnv1a4 is not fnv1a (a cache summed with one is not taken for the other)', () => {
+		const bytes = new TextEncoder().encode('the same bytes, long enough for all four lanes and a tail');
+		assert.notEqual(fnv1a4(bytes), fnv1a(bytes));
+	});
+});
