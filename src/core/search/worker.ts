@@ -37,9 +37,10 @@ const { port, init } = opened;
 const BACKGROUND_NICE = 5;
 
 /**
- * The index build goes to the background once the first tree pass is over: the summaries are what
- * the reader waits for, and at nice +5 the pass lost the CPU to the workbench drawing the arriving
- * days. The priority cannot be raised again unprivileged, so it is lowered once.
+ * The index build goes to the background once every title is searchable: the summaries and then
+ * the titles are what the reader waits for (at nice +5 the tree pass lost the CPU to the workbench
+ * drawing the arriving days, and the titles' index to the editor's own start), the bodies follow at
+ * their leisure. The priority cannot be raised again unprivileged, so it is lowered once.
  */
 let inBackground = false;
 function toBackground(): void {
@@ -56,8 +57,8 @@ const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message
 const events = shardEvents(send);
 const shard = new CorpusShard({ ...nodeCorpusIO(init.cacheDir, init.shard, init.shards), collectGarbage: () => collectGarbage() }, init.shard, init.shards, {
 	...events,
-	onFilesReady: () => {
-		events.onFilesReady?.();
+	onHeadReady: () => {
+		events.onHeadReady?.();
 		toBackground();
 	},
 });
