@@ -56,10 +56,23 @@ const CHANGE_FLUSH_MS = 50;
  * 0/n" with no days until the scan of a large workspace ended.
  */
 const SCAN_FLUSH_MS = 400;
+/**
+ * The slice of this thread a run of updates takes before giving it back: a warm start parses its 167
+ * cached summaries (~80 ms) while the editor's own start keeps the thread busy, and each turn given
+ * back cost the next slice a wait of 30–40 ms (all applied 460 → 250 ms after the first, 8 → 20 ms).
+ */
+const UPDATE_SLICE_MS = 20;
 /** the first summaries of a scan arrive in a burst of messages: gather them this long, then show them */
 const FIRST_FLUSH_MS = 30;
-/** files per change event; the rest follow in the next ticks */
+/**
+ * Files per change event at first; the rest follow in the next ticks. The listeners (the Papers
+ * view's model above all) took ~1 ms for a dozen on the 167-day folder, so a chunk grows while they
+ * take under CHUNK_MS and shrinks past it: a warm start's 167 summaries went out in 14 ticks, each
+ * waiting for a turn of a thread the editor's start keeps busy.
+ */
 const CHANGE_CHUNK = 12;
+const MAX_CHANGE_CHUNK = 192;
+const CHUNK_MS = 8;
 /**
  * Open documents at least this long (UTF-16 units) are parsed for the providers by a corpus worker:
  * parsing takes ~60 ms per million characters, and a 48 MB digest seconds.
@@ -98,8 +111,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private readonly backendWaiters: ((b: CorpusBackend | undefined) => void)[] = [];
 
 	private readonly pendingChanges = new Map<string, DigestWorkspaceChange>();
-	/** the shards' file updates and the summaries this thread read from their caches (showKnown): in order, a slice of the thread at a time */
-	private readonly updates = pacedTasks();
+	/** files in the next change event (see CHANGE_CHUNK) */
+	private changeChunk = CHANGE_CHUNK;
+	/**
+	 * The shards' file updates and the summaries this thread read from their caches (showKnown): in
+	 * order, UPDATE_SLICE_MS of the thread at a time.
+	 */
+	private readonly updates = pacedTasks(UPDATE_SLICE_MS);
 	private flushTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly events = new KeyedDebouncer();
 
@@ -717,14 +735,19 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// and the editor's thread is free in between
 		const batch: DigestWorkspaceChange[] = [];
 		for (const [key, change] of this.pendingChanges) {
-			if (batch.length >= CHANGE_CHUNK) break;
+			if (batch.length >= this.changeChunk) break;
 			batch.push(change);
 			this.pendingChanges.delete(key);
 		}
 		if (this.pendingChanges.size > 0) {
 			this.flushTimer = setTimeout(() => this.flushChanges(), 0);
 		}
+		const started = Date.now();
 		this.changeEmitter.fire(batch);
+		const took = Date.now() - started;
+		if (batch.length >= this.changeChunk) {
+			this.changeChunk = took < CHUNK_MS / 2 ? Math.min(MAX_CHANGE_CHUNK, this.changeChunk * 2) : took > CHUNK_MS ? Math.max(CHANGE_CHUNK, this.changeChunk >> 1) : this.changeChunk;
+		}
 		this.flushedThisScan = true;
 		if (!this.currentProgress.scanning) {
 			this.updateHasDigests();
