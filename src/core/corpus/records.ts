@@ -12,7 +12,7 @@
  * for the parse that used to find damage.
  */
 import { fnv1a } from '../checksum';
-import { deflate, inflate, inflateSync } from '../search/deflate';
+import { deflate, inflate } from '../search/deflate';
 import { compactJson as compactJsonText, expandSummary, type DigestSummary } from '../summary';
 
 export interface FileRecord {
@@ -129,13 +129,11 @@ export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise
 /**
  * The records and the checksum of their summaries' bytes (each summary holds its path): what the
  * extension host showed of a cache and what a shard read of it are the same when these are (KnownShown).
- * `onThisThread`: inflate synchronously where that is possible (see inflateSync).
  */
-export async function decodeSummedRecords(bytes: Uint8Array, key: string, onThisThread = false): Promise<{ records: Map<string, FileRecord>; sum: number } | undefined> {
+export async function decodeSummedRecords(bytes: Uint8Array, key: string): Promise<{ records: Map<string, FileRecord>; sum: number } | undefined> {
 	let inflated: Uint8Array | undefined;
 	try {
-		// onThisThread: inflated without waiting for zlib's thread pool, where there is a synchronous inflate
-		inflated = onThisThread && inflateSync ? inflateSync(bytes) : await inflate(bytes);
+		inflated = await inflate(bytes);
 	} catch {
 		return undefined;
 	}

@@ -5,7 +5,7 @@
  * than the web CompressionStream: the stream machinery took ~4× longer on a shard's 10 MB. The web
  * build takes deflate.web.ts (CompressionStream) instead: a browser has no node:zlib.
  */
-import { constants, deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
+import { constants, deflateRaw, inflateRaw } from 'node:zlib';
 
 /**
  * The fastest level: on the 167-day folder's format-4 index meta (14.4 MB of JSON) it took 181 ms of CPU
@@ -30,16 +30,3 @@ const INFLATE_CHUNK = 4 * 1024 * 1024;
 export function inflate(bytes: Uint8Array): Promise<Uint8Array | undefined> {
 	return new Promise((resolve) => inflateRaw(bytes, { chunkSize: INFLATE_CHUNK }, (error, out) => resolve(error ? undefined : out)));
 }
-
-/**
- * The same, on the calling thread (~10 ms for a 2.6 MB records cache): the extension host's warm
- * start, where waiting for zlib's thread pool meant waiting for a turn of a thread the editor's own
- * start keeps busy (120–270 ms in marked runs). Undefined in the web build.
- */
-export const inflateSync: ((bytes: Uint8Array) => Uint8Array | undefined) | undefined = (bytes) => {
-	try {
-		return inflateRawSync(bytes, { chunkSize: INFLATE_CHUNK });
-	} catch {
-		return undefined;
-	}
-};

@@ -22,6 +22,3 @@ export async function inflate(bytes: Uint8Array): Promise<Uint8Array | undefined
 		return undefined;
 	}
 }
-
-/** no synchronous inflating in a browser (deflate.ts's twin) */
-export const inflateSync: ((bytes: Uint8Array) => Uint8Array | undefined) | undefined = undefined;

@@ -80,7 +80,7 @@ export interface KnownSummaries {
 
 /**
  * A warm start with the workers' caches on the local disk: the summaries their file-records caches
- * hold, read and decoded here (one read, inflate and checksum: ~15 ms on this thread) while the workers
+ * hold, read and decoded here (node:fs and zlib off this thread, the checksum on it) while the workers
  * start. Their first message reached this thread 150–330 ms after they were created, in the editor:
  * the Papers view need not wait for it. Undefined where the caches are not local files, or none holds
  * a digest; the shards then send what they know themselves.
@@ -95,7 +95,7 @@ export async function readKnownSummaries(backend: CorpusBackend): Promise<KnownS
 	await Promise.all(
 		Array.from({ length: shards }, async (_, shard) => {
 			const bytes = await read(vscode.Uri.joinPath(vscode.Uri.file(cacheDir), cacheFileName('files', shard, shards)).fsPath);
-			const decoded = bytes && (await decodeSummedRecords(bytes, fileRecordsKey(shard, shards), true));
+			const decoded = bytes && (await decodeSummedRecords(bytes, fileRecordsKey(shard, shards)));
 			if (!decoded) return;
 			const { records, sum } = decoded;
 			const paths: string[] = [];
