@@ -235,9 +235,9 @@ export class CorpusShard {
 	 * Sends the tree every summary the file-records cache holds, before `open` brings the file list:
 	 * a warm start shows the last session's days while the editor lists the workspace. `open` then
 	 * sends only what differs: a file gone, changed, no longer listed or no longer a digest. When the
-	 * host `shown` the summaries of the cache it read itself, and this shard read the same bytes,
-	 * nothing is sent; those files count as sent (open takes back what no longer holds). Bytes
-	 * that differ (another window rewrote the cache in between) send this shard's.
+	 * host `shown` the summaries of the cache it read itself, and this shard read the same summaries
+	 * (their checksum), nothing is sent; those files count as sent (open takes back what no longer
+	 * holds). Other summaries (another window rewrote the cache in between) send this shard's.
 	 */
 	async sendKnown(shown?: KnownShown): Promise<number> {
 		// after an open (a restarted worker re-sent this after the re-feed) the tree has it all
