@@ -124,7 +124,10 @@ export type TreeNode = DayNode | CategoryNode | PaperNode;
 /** What an update touched: the root when days appeared or vanished, else the listed day nodes. */
 export interface TreeUpdate {
 	readonly rootChanged: boolean;
+	/** the days to refresh when the root did not change */
 	readonly days: readonly DayNode[];
+	/** every shown day the change rebuilt (whatever else changed): what a view's per-day caches drop */
+	readonly touched: readonly DayNode[];
 }
 
 export interface CategoryCount {
@@ -369,7 +372,7 @@ export class DigestTreeModel {
 		this.resort();
 		const after = this.sorted.map((d) => d.id);
 		const rootChanged = before.length !== after.length || before.some((id, i) => id !== after[i]);
-		return { rootChanged, days: rootChanged ? [] : changed };
+		return { rootChanged, days: rootChanged ? [] : changed, touched: changed };
 	}
 
 	/** Children of a node, or the days for the root. */

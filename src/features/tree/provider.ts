@@ -158,10 +158,12 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	applyChanges(changes: readonly DigestWorkspaceChange[]): void {
-		this.countCache = new WeakMap();
 		const update = this.model.update(
 			changes.map((c) => ({ key: uriKey(c.uri), digest: c.kind === 'removed' ? undefined : this.workspace.get(c.uri)?.digest })),
 		);
+		// only the rebuilt days count again (their categories are new nodes): a warm start's summaries
+		// arrive in several events, each of which made the refresh count all 33,000 papers again
+		for (const day of update.touched) this.countCache.delete(day);
 		if (update.rootChanged) this.fireRoot();
 		else if (update.days.length) this.treeEmitter.fire([...update.days]);
 	}
