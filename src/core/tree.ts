@@ -121,13 +121,11 @@ export interface PaperNode {
 
 export type TreeNode = DayNode | CategoryNode | PaperNode;
 
-/** What an update touched: the root when days appeared or vanished, else the listed day nodes. */
+/** What an update touched: the root when days appeared or vanished (refresh it), and the shown days it rebuilt (else refresh those). */
 export interface TreeUpdate {
 	readonly rootChanged: boolean;
-	/** the days to refresh when the root did not change */
+	/** every shown day the change rebuilt: what a view's per-day caches drop */
 	readonly days: readonly DayNode[];
-	/** every shown day the change rebuilt (whatever else changed): what a view's per-day caches drop */
-	readonly touched: readonly DayNode[];
 }
 
 export interface CategoryCount {
@@ -372,7 +370,7 @@ export class DigestTreeModel {
 		this.resort();
 		const after = this.sorted.map((d) => d.id);
 		const rootChanged = before.length !== after.length || before.some((id, i) => id !== after[i]);
-		return { rootChanged, days: rootChanged ? [] : changed, touched: changed };
+		return { rootChanged, days: changed };
 	}
 
 	/** Children of a node, or the days for the root. */

@@ -163,7 +163,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		);
 		// only the rebuilt days count again (their categories are new nodes): a warm start's summaries
 		// arrive in several events, each of which made the refresh count all 33,000 papers again
-		for (const day of update.touched) this.countCache.delete(day);
+		for (const day of update.days) this.countCache.delete(day);
 		if (update.rootChanged) this.fireRoot();
 		else if (update.days.length) this.treeEmitter.fire([...update.days]);
 	}
