@@ -307,13 +307,12 @@ export class PaperIndex {
 	private get cjkTable(): CodeTable {
 		if (this.cjkVocab) return this.cjkVocab;
 		const { terms } = this;
-		let count = 0;
-		for (let id = 0; id < terms.length; id++) if (isCjkCode(terms.codeAt(id, 0))) count++;
-		const table = new CodeTable(count);
+		// the same marking as restore's (only the non-ASCII terms are read)
+		const cjk = new Uint8Array(terms.length);
+		const table = new CodeTable(terms.markByFirstUnit(isCjkCode, cjk));
 		for (let id = 0; id < terms.length; id++) {
-			const first = terms.codeAt(id, 0);
 			// codes from the characters in place: no string per term (cjkTermToCode's)
-			if (isCjkCode(first)) table.addIfAbsent(cjkCode(first, terms.lengthOf(id) > 1 ? terms.codeAt(id, 1) : 0), id);
+			if (cjk[id] === 1) table.addIfAbsent(cjkCode(terms.codeAt(id, 0), terms.lengthOf(id) > 1 ? terms.codeAt(id, 1) : 0), id);
 		}
 		return (this.cjkVocab = table);
 	}
