@@ -10,7 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
-import { cacheFileName } from '../core/corpus/nodeIO';
+import { cacheFilePath } from '../core/corpus/nodeIO';
 import { SUMMARY_FIELDS } from '../core/model';
 import { parseDigest } from '../core/parser';
 import { defaultShardCount, type SearchService } from '../core/search/client';
@@ -215,7 +215,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 		let cacheBytes = 0;
 		for (let shard = 0; shard < stats.length; shard++) {
 			for (const name of ['index', 'files'] as const) {
-				const path = join(cacheDir, cacheFileName(name, shard, stats.length));
+				const path = cacheFilePath(cacheDir, name, shard, stats.length);
 				if (existsSync(path)) cacheBytes += statSync(path).size;
 			}
 		}

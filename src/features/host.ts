@@ -9,9 +9,10 @@ import { readdir, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { cacheFileName, removeStaleCaches } from '../core/corpus/nodeIO';
+import { cacheFilePath, removeStaleCaches } from '../core/corpus/nodeIO';
 import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
 import type { FileAccess } from '../core/corpus/proxyIO';
+import type { CacheName } from '../core/corpus/shard';
 import type * as CardRender from '../core/card/render';
 
 /** file systems that ignore case, where globs in settings must too */
@@ -75,15 +76,15 @@ export const readLocalDirectory: ((path: string) => Promise<[string, vscode.File
 };
 
 /**
- * A local file's bytes (undefined: unreadable, or none); the shards' own cache files only, in the
- * extension's storage folder (see readKnownSummaries). One synchronous read (~2 ms for the 167-day
+ * The bytes of the worker shards' cache `name` of shard `shard` of `shards` in `cacheDir` (undefined:
+ * unreadable, or none), for readKnownSummaries. One synchronous read (~2 ms for the 167-day
  * folder's 2.6 MB): fs.promises.readFile takes an open, a stat, a read per 512 KB and a close, each
  * a turn of this thread, which a warm start's editor keeps busy (the read and decode took 276 ms in
  * one run, for ~30 ms of work).
  */
-export const readLocalFile: ((path: string) => Promise<Uint8Array | undefined>) | undefined = async (path) => {
+export const readLocalCache: ((cacheDir: string, name: CacheName, shard: number, shards: number) => Promise<Uint8Array | undefined>) | undefined = async (cacheDir, name, shard, shards) => {
 	try {
-		return readFileSync(path);
+		return readFileSync(cacheFilePath(cacheDir, name, shard, shards));
 	} catch {
 		return undefined;
 	}
@@ -137,7 +138,7 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 		// with a cache to load from, a worker that indexed many files is swapped for a fresh one (see RestartingShardOptions)
 		// and a shard without a cache builds it in a child process, whose memory its exit gives back (bench/MEMORY.md)
 		for (let shard = 0; shard < shards; shard++) {
-			const options = cacheDir ? { recycleAfterIndexing: RECYCLE_AFTER_FILES, buildInProcess: () => !existsSync(join(cacheDir, cacheFileName('index', shard, shards))) } : {};
+			const options = cacheDir ? { recycleAfterIndexing: RECYCLE_AFTER_FILES, buildInProcess: () => !existsSync(cacheFilePath(cacheDir, 'index', shard, shards)) } : {};
 			handles.push(workerShard(script, { shard, shards, cacheDir, background: true }, options));
 		}
 	} catch (err) {

@@ -55,8 +55,8 @@ export const readLocalHead: typeof NodeHost.readLocalHead = undefined;
 export const readLocalDirectory: typeof NodeHost.readLocalDirectory = undefined;
 
 /** the workers' caches go through vscode.workspace.fs here: they send their known summaries themselves */
-export const readLocalFile: typeof NodeHost.readLocalFile = undefined;
+export const readLocalCache: typeof NodeHost.readLocalCache = undefined;
 
 // the same exports with the same types as the Node host, checked by the compiler
-const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead, readLocalDirectory, readLocalFile };
+const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead, readLocalDirectory, readLocalCache };
 void sameExports;

@@ -6,6 +6,11 @@ import type { CacheName, CorpusIO } from './shard';
 
 export { cacheFileName };
 
+/** Where shard `shard` of `shards` keeps cache `name` in `cacheDir`. */
+export function cacheFilePath(cacheDir: string, name: CacheName, shard: number, shards: number): string {
+	return join(cacheDir, cacheFileName(name, shard, shards));
+}
+
 /** Removes the caches a different shard count left behind (they would never be read again). */
 export function removeStaleCaches(dir: string, shards: number): void {
 	let names: string[];
@@ -18,7 +23,7 @@ export function removeStaleCaches(dir: string, shards: number): void {
 }
 
 export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards: number): CorpusIO {
-	const cachePath = (name: CacheName) => (cacheDir ? join(cacheDir, cacheFileName(name, shard, shards)) : undefined);
+	const cachePath = (name: CacheName) => (cacheDir ? cacheFilePath(cacheDir, name, shard, shards) : undefined);
 	return {
 		stat: async (path) => {
 			try {

@@ -12,7 +12,7 @@ import { decodeSummedRecords, type FileRecord } from '../../core/corpus/records'
 import type { KnownShown } from '../../core/corpus/shard';
 import { fileRecordsKey } from '../../core/search/cacheFormat';
 import { SearchService, type ShardHandle } from '../../core/search/client';
-import { readLocalFile, startIndexWorkers } from '../host';
+import { readLocalCache, startIndexWorkers } from '../host';
 import { errorText, getLog } from '../log';
 import { readDirectory } from './scope';
 
@@ -81,20 +81,20 @@ export interface KnownSummaries {
 /**
  * A warm start with the workers' caches on the local disk: the summaries their file-records caches
  * hold, read and decoded here (one read of ~2 ms and the checksum on this thread, the inflating in
- * zlib's thread pool) while the workers start. Their first message reached this thread 150–330 ms after they were created, in the editor:
- * the Papers view need not wait for it. Undefined where the caches are not local files, or none holds
+ * zlib's thread pool) while the workers start. Their first message reached this thread 150–330 ms
+ * after they were created, in the editor: the Papers view need not wait for it. Undefined where the caches are not local files, or none holds
  * a digest; the shards then send what they know themselves.
  */
 export async function readKnownSummaries(backend: CorpusBackend): Promise<KnownSummaries | undefined> {
 	const { cacheDir } = backend;
-	if (!cacheDir || !readLocalFile) return undefined;
-	const read = readLocalFile;
+	if (!cacheDir || !readLocalCache) return undefined;
+	const read = readLocalCache;
 	const shards = backend.service.shardCount;
 	const shown: (KnownShown | undefined)[] = [];
 	const files: { path: string; record: FileRecord }[] = [];
 	await Promise.all(
 		Array.from({ length: shards }, async (_, shard) => {
-			const bytes = await read(vscode.Uri.joinPath(vscode.Uri.file(cacheDir), cacheFileName('files', shard, shards)).fsPath);
+			const bytes = await read(cacheDir, 'files', shard, shards);
 			const decoded = bytes && (await decodeSummedRecords(bytes, fileRecordsKey(shard, shards)));
 			if (!decoded) return;
 			const { records, sum } = decoded;
