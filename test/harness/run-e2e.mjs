@@ -15,7 +15,7 @@
 import { chromium } from 'playwright-core';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
 	CHROMIUM, CHROMIUM_ARGS, REPO, SCREENSHOTS, VSIX,
 	delay, freePort, installSignalHandlers, killPidFile, log, run, seconds, step, stopAll, waitFor, watchPidFile,
@@ -218,14 +218,28 @@ async function integrationRun(host, { folder = workspace, name = host === 'web' 
 /**
  * test/integration/plain in a workspace without digests: 300 ordinary Markdown files, 5% named by a
  * day (plain-workspace.mjs, prose from the real fixtures' abstracts), with the files of `private/` left
- * out of the file watcher (files.watcherExclude) for the test of a digest opened where no file event comes.
+ * out of the file watcher (files.watcherExclude) for the test of a digest opened where no file event comes,
+ * and real digests in folders files.exclude, search.exclude and arxivDigest.workspace.exclude leave out.
  */
 async function plainRun() {
 	const folder = join(runDir, 'plain-workspace');
 	rmSync(folder, { recursive: true, force: true });
 	writePlainWorkspace(folder, { files: 300, dated: true, digestsDir: join(REPO, 'test', 'fixtures', 'real') });
 	mkdirSync(join(folder, '.vscode'), { recursive: true });
-	writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'files.watcherExclude': { '**/private/**': true } }, null, '\t'));
+	// the user's excludes keep applying with arxivDigest.workspace.exclude set (which replaces the default
+	// `**/node_modules/**`): a real digest in each excluded folder is no candidate
+	const settings = {
+		'files.watcherExclude': { '**/private/**': true },
+		'files.exclude': { '**/attic': true },
+		'search.exclude': { '**/vendor': true },
+		'arxivDigest.workspace.exclude': '**/drafts/**',
+	};
+	writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify(settings, null, '\t'));
+	const digest = readFileSync(join(REPO, 'test', 'fixtures', 'seeds', '000_e68cbdc0f6d19b20.txt'));
+	for (const hidden of ['attic/2026-03-01.md', 'vendor/data/2026-03-02.md', 'node_modules/data/2026-03-03.md', 'docs/drafts/2026-03-04.md']) {
+		mkdirSync(dirname(join(folder, hidden)), { recursive: true });
+		writeFileSync(join(folder, hidden), digest);
+	}
 	// there already: a folder created during the test would be reported (the exclude covers what is below it)
 	mkdirSync(join(folder, 'private'), { recursive: true });
 	writeFileSync(join(folder, 'private', 'todo.md'), '# To do\n\n- renew the passport\n');

@@ -418,9 +418,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.knownShown = 0;
 		this.fromShards = 0;
 		this.setProgress({ done: 0, total: 0, scanning: true }, true);
-		const listing = findCandidates();
+		// a workspace with digests (shards running, or digests last session) is listed by directory
+		// reads on this thread, which need not wait for the editor's search process; any other by that
+		// process (a repository of notes costs this thread nothing)
+		const remembered = this.digestFound || rememberedDigests(this.context);
+		const listing = findCandidates(this.backendValue !== undefined || remembered === true);
 		const count: HeadCount = { headsRead: 0 };
-		const checked = this.backendValue ? undefined : await this.startBeforeListing(generation, count);
+		const checked = this.backendValue ? undefined : await this.startBeforeListing(generation, count, remembered);
 		const candidates = await listing;
 		if (generation !== this.generation) {
 			return;
@@ -504,7 +508,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * The open after the listing corrects what differs and reads only the rest. A workspace that had
 	 * none last session waits for the listing.
 	 */
-	private async startBeforeListing(generation: number, count: HeadCount): Promise<ReadonlySet<string> | undefined> {
+	private async startBeforeListing(generation: number, count: HeadCount, remembered: boolean | undefined): Promise<ReadonlySet<string> | undefined> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
 		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
@@ -514,7 +518,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// neither is awaited: the scan's open goes on as soon as the listing ends
 		const readAhead = (backend: CorpusBackend, quick: Map<string, Candidate>) =>
 			backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
-		const remembered = this.digestFound || rememberedDigests(this.context);
 		// none last session (a repository of notes): the listing decides, and no worker starts before it
 		if (remembered === false) return;
 		// a first start (nothing remembered) asks the storage folder, a few round trips, while it looks

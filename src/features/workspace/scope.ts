@@ -43,11 +43,20 @@ export function excludeGlob(): string {
 	return typeof value === 'string' ? value : DEFAULT_EXCLUDE;
 }
 
-/** Every candidate of every workspace folder, by URI key. */
-export async function findCandidates(): Promise<Map<string, Candidate>> {
+/**
+ * Every candidate of every workspace folder, by URI key. With `walk`, a local folder is walked by
+ * node:fs (lookIn) where the host has it; else, or when the walk gives up, the editor's file search
+ * lists it.
+ */
+export async function findCandidates(walk: boolean): Promise<Map<string, Candidate>> {
 	const out = new Map<string, Candidate>();
 	const exclude = excludeGlob();
 	for (const folder of vscode.workspace.workspaceFolders ?? []) {
+		const walked = walk && folder.uri.scheme === 'file' && readLocalDirectory ? await lookIn(folder, 'deep') : undefined;
+		if (walked) {
+			for (const [key, candidate] of walked) out.set(key, candidate);
+			continue;
+		}
 		for (const pattern of alwaysGlobs(folder.uri)) {
 			for (const uri of await findFiles(new vscode.RelativePattern(folder, pattern), exclude)) {
 				out.set(uriKey(uri), { uri, always: true });
@@ -83,51 +92,85 @@ export function readDirectory(dir: vscode.Uri): Thenable<[string, vscode.FileTyp
 /**
  * A first look for candidates where digests usually are — a workspace folder's own files and
  * those of its digest folders (`data/2026-02-06.md`) — with a few directory reads, while findCandidates
- * lists the whole workspace (0.3–0.5 s on a 2-core machine): a cold start reads these meanwhile.
- * The same rules as findCandidates: candidateFor, and files.exclude and search.exclude.
+ * lists the whole workspace: a cold start reads these meanwhile.
  */
 export async function quickCandidates(): Promise<Map<string, Candidate>> {
 	const out = new Map<string, Candidate>();
-	const exclude = combinedExclude(excludeGlob());
-	const excluded = (relative: string) => exclude !== undefined && matchesGlob(relative, [exclude], { nocase: PATH_NOCASE });
-	/** a folder's entries with their paths relative to the workspace folder (`prefix`: the folder's own) */
-	const list = async (dir: vscode.Uri, prefix: string): Promise<{ uri: vscode.Uri; relative: string; type: vscode.FileType }[]> => {
-		try {
-			return (await readDirectory(dir)).map(([name, type]) => ({ uri: vscode.Uri.joinPath(dir, name), relative: prefix + name, type }));
-		} catch {
-			// unreadable: findCandidates says so
-			return [];
-		}
-	};
-	await Promise.all(
-		(vscode.workspace.workspaceFolders ?? []).map(async (folder) => {
-			const scope = scopeOf(folder);
-			// an `arxivDigest.files` glob may name any file; else the name decides first, cheaply
-			const named = alwaysGlobs(folder.uri).length > 0;
-			const consider = (entries: { uri: vscode.Uri; relative: string; type: vscode.FileType }[]) => {
-				for (const { uri, relative, type } of entries) {
-					if (!(type & vscode.FileType.File) || (!named && !mayBeDigestPath(relative))) continue;
-					const candidate = scope(uri, relative);
-					if (candidate && !excluded(relative)) out.set(uriKey(uri), candidate);
-				}
-			};
-			const top = await list(folder.uri, '');
-			consider(top);
-			const folders = top.filter(({ relative, type }) => type & vscode.FileType.Directory && isDigestFolder(relative) && !excluded(relative));
-			for (const entries of await Promise.all(folders.map(({ uri, relative }) => list(uri, `${relative}/`)))) consider(entries);
-		}),
-	);
+	for (const found of await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => lookIn(folder, 'quick')))) {
+		for (const [key, candidate] of found ?? []) out.set(key, candidate);
+	}
 	return out;
 }
 
 /**
- * One exclude glob: ours plus the user's `files.exclude` and `search.exclude` (findFiles applies
- * files.exclude only when given no exclude at all, and search.exclude never).
+ * Entries a deep walk reads before it leaves the listing to the editor's file search (ripgrep, in a
+ * process of its own): each costs this thread 5–10 µs (a profiled walk of 5,000 Markdown files took
+ * ~50 ms), where a digest repository's clone holds a few hundred.
  */
-export function combinedExclude(exclude: string): string | undefined {
+const WALK_LIMIT = 5_000;
+
+/**
+ * The candidates of one workspace folder by directory reads, with candidateFor's rules and the
+ * user's files.exclude and search.exclude; excluded folders are not entered. `quick`: the folder's
+ * own files and those of its digest folders (`data/`), an unreadable folder read as empty. `deep`:
+ * every folder, as findFiles would list them — its file search waits for the editor's search
+ * process, 0.5–1.5 s into a warm start while the workbench starts, and the index's open waits for
+ * the listing; undefined (list with findFiles) past WALK_LIMIT entries, at a link to a folder (the
+ * file search follows links and guards against cycles) or at a folder that cannot be read.
+ */
+async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): Promise<Map<string, Candidate> | undefined> {
+	const out = new Map<string, Candidate>();
+	const patterns = excludePatterns(excludeGlob());
+	const excluded = (relative: string) => matchesGlob(relative, patterns, { nocase: PATH_NOCASE });
+	const scope = scopeOf(folder);
+	// an `arxivDigest.files` glob may name any file; else the name decides first, cheaply
+	const named = alwaysGlobs(folder.uri).length > 0;
+	let entries = 0;
+	let gaveUp = false;
+	const visit = async (dir: vscode.Uri, prefix: string): Promise<void> => {
+		let listed: [string, vscode.FileType][];
+		try {
+			listed = await readDirectory(dir);
+		} catch {
+			// unreadable: a quick look leaves it to the listing, a deep one to the file search
+			gaveUp ||= depth === 'deep';
+			return;
+		}
+		entries += listed.length;
+		if (gaveUp || (depth === 'deep' && entries > WALK_LIMIT)) {
+			gaveUp = depth === 'deep';
+			return;
+		}
+		const below: Promise<void>[] = [];
+		for (const [name, type] of listed) {
+			const relative = prefix + name;
+			if (type & vscode.FileType.Directory) {
+				if (depth === 'deep' && type & vscode.FileType.SymbolicLink) {
+					gaveUp = true;
+					return;
+				}
+				const enter = depth === 'deep' || (prefix === '' && isDigestFolder(relative));
+				if (enter && !excluded(relative) && !excluded(`${relative}/`)) below.push(visit(vscode.Uri.joinPath(dir, name), `${relative}/`));
+			} else if (type & vscode.FileType.File && (named || mayBeDigestPath(relative))) {
+				const uri = vscode.Uri.joinPath(dir, name);
+				const candidate = scope(uri, relative);
+				if (candidate && !excluded(relative)) out.set(uriKey(uri), candidate);
+			}
+		}
+		await Promise.all(below);
+	};
+	await visit(folder.uri, '');
+	return gaveUp ? undefined : out;
+}
+
+/**
+ * Our exclude glob and the user's `files.exclude` and `search.exclude` globs that are on (findFiles
+ * applies files.exclude only when given no exclude at all, and search.exclude never).
+ */
+function excludePatterns(exclude: string): string[] {
 	const own = exclude.trim();
 	// globs do not nest braces: a setting that uses them is applied alone
-	if (/[{}]/.test(own)) return own;
+	if (/[{}]/.test(own)) return [own];
 	const patterns = new Set<string>();
 	if (own) patterns.add(own);
 	for (const section of ['files.exclude', 'search.exclude']) {
@@ -135,7 +178,15 @@ export function combinedExclude(exclude: string): string | undefined {
 		// a `when` clause (an object) depends on sibling files: findFiles cannot express it
 		for (const [glob, on] of Object.entries(map)) if (on === true && !/[{}]/.test(glob)) patterns.add(glob);
 	}
-	const list = [...patterns];
+	return [...patterns];
+}
+
+/**
+ * excludePatterns as one glob for findFiles. Matched here, they are tried one by one: picomatch
+ * does not match a brace group of them against a top-level `.git` or `node_modules/a.md`.
+ */
+function combinedExclude(exclude: string): string | undefined {
+	const list = excludePatterns(exclude);
 	if (list.length === 0) return undefined;
 	return list.length === 1 ? list[0] : `{${list.join(',')}}`;
 }

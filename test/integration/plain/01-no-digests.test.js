@@ -72,8 +72,11 @@ describe('a workspace without digests', function () {
 		assert.ok(dayNamed.length >= 10, `the workspace has day-named notes (${dayNamed.length})`);
 		assert.strictEqual(api.workspace.progress.scanning, false, 'the first scan ended');
 		assert.strictEqual(api.workspace.files().length, 0, 'no file is a digest');
-		// the listing (one file search with core/candidates' CANDIDATE_GLOB, in the real editor) found
-		// exactly the day-named notes, and this thread read each one's head once
+		// the listing (a walk of the folder by node:fs, in the real editor) found exactly the day-named
+		// notes, not the digests in the folders the user's excludes leave out (run-e2e.mjs, plainRun),
+		// and this thread read each one's head once
+		const hidden = await vscode.workspace.findFiles('{attic,vendor,node_modules,docs/drafts}/**/*.md', null);
+		assert.strictEqual(hidden.length, 4, `four digests in excluded folders (${hidden.map((u) => u.path).join(', ')})`);
 		assert.deepStrictEqual(api.workspace.scanStats, { candidates: dayNamed.length, headsRead: dayNamed.length, shards: false, knownShown: 0, fromShards: 0 });
 		assert.strictEqual(await api.workspace.backend(), undefined, 'no index shards');
 		assert.strictEqual(workerThreads(), 0, 'no worker thread in the extension host');
