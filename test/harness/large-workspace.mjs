@@ -366,6 +366,8 @@ async function session(name, config) {
 			activationWasUnderway: probe.activation.alreadyActive,
 			hits: Object.fromEntries(Object.entries(probe.queries).map(([k, q]) => [k, q.finalHits])),
 			blocking: probe.blocking,
+			// the machine's CPU from activation to every field searchable: the extension host's threads, the index's processes, the rest (bench-probe: Linux only)
+			cpuUntilIndexed: probe.cpuUntilIndexed,
 			// --profile: the longest runs of arXiv Digest's own code on the host's thread (the blocks above are anyone's)
 			ownCodeRuns: probeConfig.cpuProfile && existsSync(probeConfig.cpuProfile) ? longestRuns(JSON.parse(readFileSync(probeConfig.cpuProfile, 'utf8')), OWN_SCRIPTS, 3) : undefined,
 			memory: probe.memory,

@@ -9,6 +9,7 @@ const v8 = require('v8');
 const vm = require('vm');
 const { delay, digestExtension, followStartup, waitUntil } = require('../bench-probe-shared.js');
 const { workerThreads } = require('../worker-threads.js');
+const { cpuBetween, cpuSnapshot } = require('../cpu-share.js');
 
 const PROBE_MS = 5;
 // blocks from 25 ms: the target is 30 ms of CPU, and blocks just above it must show
@@ -220,14 +221,18 @@ async function measure(vscode, config) {
 	// time from here to its activate() returning (module load included)
 	const a0 = Date.now();
 	const c0 = threadCpuMs();
+	const cpuAtActivation = cpuSnapshot();
 	const wasActive = ext.isActive;
 	const api = await ext.activate();
+	// who had the machine's CPU while the user waited for search: the index's share and the rest's
+	const cpuAtIndexed = api.search.api.whenIndexed().then(cpuSnapshot);
 	// CPU time of this thread: module load and activate() without the waits of a loaded machine
 	out.activation = { ms: Date.now() - a0, cpuMs: c0 === undefined ? undefined : Math.round(threadCpuMs() - c0), alreadyActive: wasActive };
 	mark('activated');
 
 	const backend = await followStartup(api, config, out, 120_000);
 	const end = Date.now();
+	out.cpuUntilIndexed = cpuBetween(cpuAtActivation, await cpuAtIndexed);
 	await profiler?.stop();
 	// a worker that built the index hands over to a fresh one loaded from its cache (memory back to
 	// the system): the memory figures are taken once that is done
