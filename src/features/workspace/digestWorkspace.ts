@@ -23,12 +23,12 @@ import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { pathOf, uriKey } from '../vsc-utils';
+import { ChangeBatcher } from './changeBatch';
 import { createCorpusBackend, readKnownSummaries, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend, type KnownSummaries } from './corpus';
 import { firstDigest, type HeadCount } from './heads';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
 import type {
 	DigestFile,
-	DigestWorkspaceChange,
 	IDigestWorkspace,
 	LoadedPaper,
 	PaperLocation,
@@ -48,31 +48,12 @@ export interface DigestWorkspaceOptions {
 	readonly setContextKeys?: boolean;
 }
 
-const CHANGE_FLUSH_MS = 50;
-/**
- * While a scan runs, changes and progress go out together at most this often. A tree view's
- * extension-host side debounces its updates (message and data) by 200 ms and restarts that wait
- * on every update: events closer together than that kept the Papers view at "Loading digests…
- * 0/n" with no days until the scan of a large workspace ended.
- */
-const SCAN_FLUSH_MS = 400;
 /**
  * The slice of this thread a run of updates takes before giving it back: a warm start parses its 167
  * cached summaries (~80 ms) while the editor's own start keeps the thread busy, and each turn given
  * back cost the next slice a wait of 30–40 ms (all applied 460 → 250 ms after the first, 8 → 20 ms).
  */
 const UPDATE_SLICE_MS = 20;
-/** the first summaries of a scan arrive in a burst of messages: gather them this long, then show them */
-const FIRST_FLUSH_MS = 30;
-/**
- * Files per change event at first; the rest follow in the next ticks. The listeners (the Papers
- * view's model above all) took ~1 ms for a dozen on the 167-day folder, so a chunk grows while they
- * take under CHUNK_MS and shrinks past it: a warm start's 167 summaries went out in 14 ticks, each
- * waiting for a turn of a thread the editor's start keeps busy.
- */
-const CHANGE_CHUNK = 12;
-const MAX_CHANGE_CHUNK = 192;
-const CHUNK_MS = 8;
 /**
  * Open documents at least this long (UTF-16 units) are parsed for the providers by a corpus worker:
  * parsing takes ~60 ms per million characters, and a 48 MB digest seconds.
@@ -88,10 +69,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return workspace;
 	}
 
-	private readonly changeEmitter = new vscode.EventEmitter<readonly DigestWorkspaceChange[]>();
-	readonly onDidChange = this.changeEmitter.event;
-	private readonly progressEmitter = new vscode.EventEmitter<ScanProgress>();
-	readonly onDidChangeProgress = this.progressEmitter.event;
+	/** the change and progress events, batched (./changeBatch.ts); a flush outside a scan updates the context key */
+	private readonly changes = new ChangeBatcher(() => this.updateHasDigests());
+	readonly onDidChange = this.changes.onDidChange;
+	readonly onDidChangeProgress = this.changes.onDidChangeProgress;
 	readonly ready: Promise<void>;
 	private resolveReady!: () => void;
 
@@ -110,20 +91,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private backendValue: CorpusBackend | undefined;
 	private readonly backendWaiters: ((b: CorpusBackend | undefined) => void)[] = [];
 
-	private readonly pendingChanges = new Map<string, DigestWorkspaceChange>();
-	/** files in the next change event (see CHANGE_CHUNK) */
-	private changeChunk = CHANGE_CHUNK;
 	/**
 	 * The shards' file updates and the summaries this thread read from their caches (showKnown): in
 	 * order, UPDATE_SLICE_MS of the thread at a time.
 	 */
 	private readonly updates = pacedTasks(UPDATE_SLICE_MS);
-	private flushTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly events = new KeyedDebouncer();
 
-	private currentProgress: ScanProgress = { done: 0, total: 0, scanning: false };
-	private progressPending = false;
-	private flushedThisScan = false;
 	private generation = 0;
 	private started = false;
 	private scannedOnce = false;
@@ -170,8 +144,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		this.started = true;
 		this.subscriptions.push(
-			this.changeEmitter,
-			this.progressEmitter,
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (e.affectsConfiguration(SETTINGS.workspaceInclude) || e.affectsConfiguration(SETTINGS.workspaceExclude) || e.affectsConfiguration(SETTINGS.files)) {
 					this.createWatchers();
@@ -202,7 +174,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	get progress(): ScanProgress {
-		return this.currentProgress;
+		return this.changes.progress;
 	}
 
 	/** The corpus shards, once the workspace has a digest (never started in a workspace without any). */
@@ -356,9 +328,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.disposed = true;
 		this.generation++;
 		this.events.dispose();
-		if (this.flushTimer) {
-			clearTimeout(this.flushTimer);
-		}
+		this.changes.dispose();
 		this.disposeWatchers();
 		for (const d of this.subscriptions.splice(0)) {
 			d.dispose();
@@ -414,10 +384,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	private async runScan(generation: number): Promise<void> {
-		this.flushedThisScan = false;
+		this.changes.scanStarted();
 		this.knownShown = 0;
 		this.fromShards = 0;
-		this.setProgress({ done: 0, total: 0, scanning: true }, true);
+		this.changes.setProgress({ done: 0, total: 0, scanning: true }, true);
 		// a workspace with digests (shards running, or digests last session) is listed by directory
 		// reads on this thread, which need not wait for the editor's search process; any other by that
 		// process (a repository of notes costs this thread nothing)
@@ -452,7 +422,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: true, knownShown: this.knownShown, fromShards: 0 };
 		const backend = this.ensureBackend([...candidates.values()].map((c) => c.uri));
 		const total = candidates.size;
-		this.setProgress({ done: 0, total, scanning: true }, true);
+		this.changes.setProgress({ done: 0, total, scanning: true }, true);
 		const opened = backend.service.open([...candidates.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always })));
 		// the tree is complete once every file's summary is in; the index is built after
 		await Promise.race([opened, backend.service.filesReady]).catch((err) => {
@@ -514,7 +484,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
 		// the burst of summaries these send goes to the views as soon as it ends, not a scan's
 		// next SCAN_FLUSH_MS later (their answers come after the summaries they sent)
-		const shown = () => this.flushChanges();
+		const shown = () => this.changes.flushChanges();
 		// neither is awaited: the scan's open goes on as soon as the listing ends
 		const readAhead = (backend: CorpusBackend, quick: Map<string, Candidate>) =>
 			backend.service.readAhead([...quick.values()].map((c) => ({ path: backend.keyOf(c.uri), always: c.always }))).then(shown, warn('the first digests could not be read ahead'));
@@ -566,10 +536,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 		backend.service.onFiles((files) => this.updates(() => this.backendValue === backend && this.applyFileUpdates(backend, files)));
 		backend.service.onCacheProblem((problem, shard) => this.onCacheProblem(problem, shard));
 		backend.service.onProgress((p) => {
-			if (p.phase === 'files' && this.currentProgress.scanning) {
+			if (p.phase === 'files' && this.changes.progress.scanning) {
 				// `total` counts files the shards had to read; the rest came from their cache
-				const total = this.currentProgress.total;
-				this.setProgress({ done: Math.min(total, Math.max(0, total - p.total) + p.done), total, scanning: true }, false);
+				const total = this.changes.progress.total;
+				this.changes.setProgress({ done: Math.min(total, Math.max(0, total - p.total) + p.done), total, scanning: true }, false);
 			}
 		});
 		this.settleBackend();
@@ -613,7 +583,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 				if (summary) this.applyFileUpdates(backend, [{ path, summary }], false);
 			});
 		}
-		this.updates(() => this.flushChanges());
+		this.updates(() => this.changes.flushChanges());
 	}
 
 	private applyFileUpdates(backend: CorpusBackend, files: readonly FileUpdate[], fromShards = true): void {
@@ -629,9 +599,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private finishScan(): void {
 		this.inFlightScan = undefined;
-		const total = this.currentProgress.total;
-		this.setProgress({ done: total, total, scanning: false }, true);
-		this.flushChanges();
+		const total = this.changes.progress.total;
+		this.changes.setProgress({ done: total, total, scanning: false }, true);
+		this.changes.flushChanges();
 		this.updateHasDigests();
 		if (!this.scannedOnce) {
 			this.scannedOnce = true;
@@ -651,7 +621,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.entries.set(key, file);
 		this.filesCache = undefined;
 		this.indexPapers(file);
-		this.queueChange(file.uri, existed ? 'changed' : 'added');
+		this.changes.queueChange(file.uri, existed ? 'changed' : 'added');
 	}
 
 	private removeEntry(key: string): void {
@@ -662,7 +632,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.unindex(key);
 		this.entries.delete(key);
 		this.filesCache = undefined;
-		this.queueChange(file.uri, 'removed');
+		this.changes.queueChange(file.uri, 'removed');
 	}
 
 	private unindex(key: string): void {
@@ -701,76 +671,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const doc = vscode.workspace.textDocuments.find((d) => uriKey(d.uri) === uriString);
 		// an open digest is parsed anyway (outline, CodeLens): its live text is the truth, with every field
 		return doc && (doc.languageId === DIGEST_LANGUAGE_ID || this.entries.has(uriString)) ? { uri: doc.uri, digest: this.parseDocument(doc) } : undefined;
-	}
-
-	// ---- change events ---------------------------------------------------------------------
-
-	private queueChange(uri: vscode.Uri, kind: DigestWorkspaceChange['kind']): void {
-		const key = uriKey(uri);
-		const before = this.pendingChanges.get(key);
-		// the listener has not seen the add yet, so a later change is still an add
-		const merged = before?.kind === 'added' && kind === 'changed' ? 'added' : before?.kind === 'removed' && kind === 'added' ? 'changed' : kind;
-		this.pendingChanges.set(key, { uri, kind: merged });
-		this.scheduleFlush();
-	}
-
-	private scheduleFlush(): void {
-		if (this.flushTimer || this.disposed) {
-			return;
-		}
-		// the first files of a scan go out at once; later ones at most every SCAN_FLUSH_MS
-		const delay = !this.currentProgress.scanning ? CHANGE_FLUSH_MS : this.flushedThisScan ? SCAN_FLUSH_MS : FIRST_FLUSH_MS;
-		this.flushTimer = setTimeout(() => this.flushChanges(), delay);
-	}
-
-	private flushChanges(): void {
-		if (this.flushTimer) {
-			clearTimeout(this.flushTimer);
-			this.flushTimer = undefined;
-		}
-		if (this.progressPending && !this.disposed) {
-			this.emitProgress();
-		}
-		if (this.pendingChanges.size === 0 || this.disposed) {
-			return;
-		}
-		// a few files per tick: each listener's work (the tree rebuilding their days) stays short,
-		// and the editor's thread is free in between
-		const batch: DigestWorkspaceChange[] = [];
-		for (const [key, change] of this.pendingChanges) {
-			if (batch.length >= this.changeChunk) break;
-			batch.push(change);
-			this.pendingChanges.delete(key);
-		}
-		if (this.pendingChanges.size > 0) {
-			this.flushTimer = setTimeout(() => this.flushChanges(), 0);
-		}
-		const started = Date.now();
-		this.changeEmitter.fire(batch);
-		const took = Date.now() - started;
-		if (batch.length >= this.changeChunk) {
-			this.changeChunk = took < CHUNK_MS / 2 ? Math.min(MAX_CHANGE_CHUNK, this.changeChunk * 2) : took > CHUNK_MS ? Math.max(CHANGE_CHUNK, this.changeChunk >> 1) : this.changeChunk;
-		}
-		this.flushedThisScan = true;
-		if (!this.currentProgress.scanning) {
-			this.updateHasDigests();
-		}
-	}
-
-	private setProgress(progress: ScanProgress, always: boolean): void {
-		this.currentProgress = progress;
-		if (always) {
-			this.emitProgress();
-		} else {
-			// sent by the next flush, in the same tick as the files it counts
-			this.progressPending = true;
-			this.scheduleFlush();
-		}
-	}
-
-	private emitProgress(): void {
-		this.progressPending = false;
-		this.progressEmitter.fire(this.currentProgress);
 	}
 
 	/** After a scan or a flush of file events: the context key, and what the next session remembers (rememberedDigests). */
@@ -883,7 +783,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		if (!stat) {
 			this.removeUnder(uri);
-			this.scheduleFlush();
+			this.changes.scheduleFlush();
 			this.stopIfNoDigest();
 			return;
 		}
