@@ -27,6 +27,7 @@ import { ChangeBatcher } from './changeBatch';
 import { createCorpusBackend, readKnownSummaries, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend, type KnownSummaries } from './corpus';
 import { firstDigest, type HeadCount } from './heads';
 import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
+import { DigestStore, locate } from './store';
 import type {
 	DigestFile,
 	IDigestWorkspace,
@@ -77,14 +78,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private resolveReady!: () => void;
 
 	private readonly options: Required<DigestWorkspaceOptions>;
-	private readonly entries = new Map<string, DigestFile>();
-	/**
-	 * Papers by id over every file: built on the first lookup (a hover, a card), then kept up to
-	 * date. Not at start-up: indexing every paper of every summary as they stream in was the
-	 * largest piece of the warm start's work on the extension host's thread (a CPU profile).
-	 */
-	private byIdValue: Map<string, PaperLocation[]> | undefined;
-	private filesCache: DigestFile[] | undefined;
+	/** the digest files and their papers by id (./store.ts), each change told to the batching */
+	private readonly store = new DigestStore((uri, kind) => this.changes.queueChange(uri, kind));
 	private readonly documentCache = new Map<string, { version: number; digest: Digest }>();
 	private readonly viewCache = new Map<string, { version: number; view: Promise<DocumentView | undefined> }>();
 
@@ -157,7 +152,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 			// a document the language feature recognised as a digest, in a workspace that found none so far
 			// (the file watcher may not report it: files.watcherExclude, a file written before the watcher started)
 			vscode.workspace.onDidOpenTextDocument((doc) => {
-				if (doc.languageId === DIGEST_LANGUAGE_ID && !this.backendValue && this.scannedOnce && !this.entries.has(uriKey(doc.uri))) this.onFileEvent(doc.uri);
+				if (doc.languageId === DIGEST_LANGUAGE_ID && !this.backendValue && this.scannedOnce && !this.store.has(uriKey(doc.uri))) this.onFileEvent(doc.uri);
 			}),
 			vscode.workspace.onDidCloseTextDocument((doc) => {
 				this.documentCache.delete(uriKey(doc.uri));
@@ -184,12 +179,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	files(): readonly DigestFile[] {
-		this.filesCache ??= [...this.entries.values()];
-		return this.filesCache;
+		return this.store.files();
 	}
 
 	get(uri: vscode.Uri): DigestFile | undefined {
-		return this.entries.get(uriKey(uri));
+		return this.store.get(uriKey(uri));
 	}
 
 	parseDocument(document: vscode.TextDocument): Digest {
@@ -245,31 +239,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return isDigestDocument(document);
 	}
 
-	private get byId(): Map<string, PaperLocation[]> {
-		if (!this.byIdValue) {
-			this.byIdValue = new Map();
-			for (const file of this.entries.values()) this.indexPapers(file);
-		}
-		return this.byIdValue;
-	}
-
-	private indexPapers(file: DigestFile): void {
-		const byId = this.byIdValue;
-		if (!byId) return;
-		file.digest.papers.forEach((paper, index) => {
-			const list = byId.get(paper.id);
-			const location: PaperLocation = { file, paper, index };
-			if (list) {
-				list.push(location);
-			} else {
-				byId.set(paper.id, [location]);
-			}
-		});
-	}
-
 	findPaper(id: string): PaperLocation[] {
-		const list = this.byId.get(id) ?? this.byId.get(stripVersion(id));
-		return list ? [...list].sort(newestFirst) : [];
+		return this.store.findPaper(id);
 	}
 
 	resolve(ref: PaperRef): PaperLocation | undefined {
@@ -277,7 +248,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 			return undefined;
 		}
 		if (ref.uri) {
-			const file = this.liveFile(ref.uri) ?? this.entries.get(ref.uri);
+			const file = this.liveFile(ref.uri) ?? this.store.get(ref.uri);
 			const found = file && locate(file, ref.id, ref.index);
 			if (found) {
 				return found;
@@ -289,7 +260,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		// a paper in an open digest that lies outside the workspace (or is untitled)
 		for (const doc of vscode.workspace.textDocuments) {
-			if (doc.languageId === DIGEST_LANGUAGE_ID && !this.entries.has(uriKey(doc.uri))) {
+			if (doc.languageId === DIGEST_LANGUAGE_ID && !this.store.has(uriKey(doc.uri))) {
 				const found = locate({ uri: doc.uri, digest: this.parseDocument(doc) }, ref.id, ref.index);
 				if (found) {
 					return found;
@@ -401,9 +372,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		// after the updates queued before it: a file a warm start showed from the caches and no longer listed goes too
 		await this.afterUpdates(() => {
-			for (const key of [...this.entries.keys()]) {
+			for (const key of [...this.store.keys()]) {
 				if (!candidates.has(key)) {
-					this.removeEntry(key);
+					this.store.remove(key);
 				}
 			}
 		});
@@ -436,7 +407,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		void opened.then(
 			() =>
 				this.afterUpdates(() => {
-					if (generation === this.generation && this.backendValue === backend && this.entries.size === 0 && !this.disposed) this.stopBackend();
+					if (generation === this.generation && this.backendValue === backend && this.store.size === 0 && !this.disposed) this.stopBackend();
 				}),
 			() => undefined,
 		);
@@ -457,7 +428,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	/** After a file event (no scan under way, no other event waiting): the last digest gone, the shards end. */
 	private stopIfNoDigest(): void {
-		if (this.entries.size === 0 && !this.inFlightScan && this.events.pending === 0 && this.backendValue) this.stopBackend();
+		if (this.store.size === 0 && !this.inFlightScan && this.events.pending === 0 && this.backendValue) this.stopBackend();
 	}
 
 	/** Ends the shards (their workers); the workspace is then as one that never started them. */
@@ -592,8 +563,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		for (const update of files) {
 			const uri = backend.uriOf(update.path);
 			const key = uriKey(uri);
-			if (update.summary) this.setEntry(key, { uri, digest: update.summary });
-			else this.removeEntry(key);
+			if (update.summary) this.store.set(key, { uri, digest: update.summary });
+			else this.store.remove(key);
 		}
 	}
 
@@ -611,71 +582,15 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 	}
 
-	// ---- the store ------------------------------------------------------------------------
-
-	private setEntry(key: string, file: DigestFile): void {
-		const existed = this.entries.has(key);
-		if (existed) {
-			this.unindex(key);
-		}
-		this.entries.set(key, file);
-		this.filesCache = undefined;
-		this.indexPapers(file);
-		this.changes.queueChange(file.uri, existed ? 'changed' : 'added');
-	}
-
-	private removeEntry(key: string): void {
-		const file = this.entries.get(key);
-		if (!file) {
-			return;
-		}
-		this.unindex(key);
-		this.entries.delete(key);
-		this.filesCache = undefined;
-		this.changes.queueChange(file.uri, 'removed');
-	}
-
-	private unindex(key: string): void {
-		const file = this.entries.get(key);
-		const byId = this.byIdValue;
-		if (!file || !byId) {
-			return;
-		}
-		for (const paper of file.digest.papers) {
-			const list = byId.get(paper.id);
-			if (!list) {
-				continue;
-			}
-			const kept = list.filter((l) => l.file !== file);
-			if (kept.length > 0) {
-				byId.set(paper.id, kept);
-			} else {
-				byId.delete(paper.id);
-			}
-		}
-	}
-
-	/** Drop every file at or below `uri` (a deleted folder, a removed workspace folder). */
-	private removeUnder(uri: vscode.Uri): void {
-		const key = uriKey(uri);
-		const prefix = key.endsWith('/') ? key : `${key}/`;
-		for (const [k, file] of [...this.entries]) {
-			if (k === key || k.startsWith(prefix)) {
-				this.removeEntry(k);
-				if (this.backendValue) void this.backendValue.service.remove(this.backendValue.keyOf(file.uri)).catch(() => undefined);
-			}
-		}
-	}
-
 	private liveFile(uriString: string): { uri: vscode.Uri; digest: Digest } | undefined {
 		const doc = vscode.workspace.textDocuments.find((d) => uriKey(d.uri) === uriString);
 		// an open digest is parsed anyway (outline, CodeLens): its live text is the truth, with every field
-		return doc && (doc.languageId === DIGEST_LANGUAGE_ID || this.entries.has(uriString)) ? { uri: doc.uri, digest: this.parseDocument(doc) } : undefined;
+		return doc && (doc.languageId === DIGEST_LANGUAGE_ID || this.store.has(uriString)) ? { uri: doc.uri, digest: this.parseDocument(doc) } : undefined;
 	}
 
 	/** After a scan or a flush of file events: the context key, and what the next session remembers (rememberedDigests). */
 	private updateHasDigests(): void {
-		const has = this.entries.size > 0;
+		const has = this.store.size > 0;
 		if (has !== this.hasDigestsContext) {
 			this.hasDigestsContext = has;
 			this.setContext(CONTEXT_HAS_DIGESTS, has);
@@ -724,7 +639,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	private onFolderEvent(uri: vscode.Uri): void {
 		const key = uriKey(uri);
-		const knownBelow = [...this.entries.keys()].some((k) => k.startsWith(`${key}/`));
+		const knownBelow = [...this.store.keys()].some((k) => k.startsWith(`${key}/`));
 		// only new folders can matter here; skip files and folders that are never scanned
 		if (!knownBelow && !folderMayHoldCandidates(uri)) {
 			return;
@@ -748,7 +663,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private async sendToShard(uri: vscode.Uri, candidate: Candidate | undefined): Promise<void> {
 		const key = uriKey(uri);
 		if (!candidate) {
-			this.removeEntry(key);
+			this.store.remove(key);
 			if (this.backendValue) await this.backendValue.service.remove(this.backendValue.keyOf(uri));
 			this.stopIfNoDigest();
 			return;
@@ -782,7 +697,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 			stat = undefined;
 		}
 		if (!stat) {
-			this.removeUnder(uri);
+			const removed = this.store.removeUnder(uri);
+			const backend = this.backendValue;
+			if (backend) for (const file of removed) void backend.service.remove(backend.keyOf(file.uri)).catch(() => undefined);
 			this.changes.scheduleFlush();
 			this.stopIfNoDigest();
 			return;
@@ -794,7 +711,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const found = await findFiles(new vscode.RelativePattern(uri, '**/*'), excludeGlob());
 		for (const file of found) {
 			const candidate = candidateFor(file);
-			if (candidate && !this.entries.has(uriKey(file))) {
+			if (candidate && !this.store.has(uriKey(file))) {
 				await this.sendToShard(file, candidate);
 			}
 		}
@@ -827,29 +744,3 @@ function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken 
 		);
 	});
 }
-
-function locate(file: DigestFile, id: string, near = 0): PaperLocation | undefined {
-	const index = findPaperIndex(file.digest, id, near) ?? findPaperIndex(file.digest, stripVersion(id), near);
-	return index === undefined ? undefined : { file, paper: file.digest.papers[index], index };
-}
-
-function stripVersion(id: string): string {
-	return id.replace(/v\d+$/, '');
-}
-
-/** Newest day first; files without a day last; then by label so the order is stable. */
-export function newestFirst(a: PaperLocation, b: PaperLocation): number {
-	const da = a.file.digest.day;
-	const db = b.file.digest.day;
-	if (da !== db) {
-		if (da === undefined) {
-			return 1;
-		}
-		if (db === undefined) {
-			return -1;
-		}
-		return da < db ? 1 : -1;
-	}
-	return a.file.digest.label.localeCompare(b.file.digest.label) || a.index - b.index;
-}
-
