@@ -16,7 +16,6 @@ import { summaryOf } from '../../core/corpus/records';
 import type { DigestSummary } from '../../core/summary';
 import { pacedTasks } from '../../core/search/client';
 import type { CacheProblem, FileUpdate } from '../../core/search/protocol';
-import { KeyedDebouncer } from '../../core/debounce';
 import { findPaperIndex } from '../../core/tree';
 import { yieldThread } from '../host';
 import { isDigestDocument } from '../language';
@@ -26,8 +25,9 @@ import { pathOf, uriKey } from '../vsc-utils';
 import { ChangeBatcher } from './changeBatch';
 import { createCorpusBackend, readKnownSummaries, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend, type KnownSummaries } from './corpus';
 import { firstDigest, type HeadCount } from './heads';
-import { alwaysGlobs, candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, includeGlob, quickCandidates, type Candidate } from './scope';
+import { candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, quickCandidates, type Candidate } from './scope';
 import { DigestStore, locate } from './store';
+import { WorkspaceWatchers } from './watchers';
 import type {
 	DigestFile,
 	IDigestWorkspace,
@@ -91,7 +91,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * order, UPDATE_SLICE_MS of the thread at a time.
 	 */
 	private readonly updates = pacedTasks(UPDATE_SLICE_MS);
-	private readonly events = new KeyedDebouncer();
 
 	private generation = 0;
 	private started = false;
@@ -117,7 +116,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	readonly cacheNotices: string[] = [];
 	private readonly cacheProblemsShown = new Set<CacheProblem['kind']>();
 
-	private watchers: vscode.Disposable[] = [];
+	/** the file-system watchers, their events debounced per URI (./watchers.ts) */
+	private readonly watchers: WorkspaceWatchers;
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -130,6 +130,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 			setContextKeys: options.setContextKeys ?? true,
 		};
 		this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+		this.watchers = new WorkspaceWatchers(this.options.debounceMs, {
+			file: (uri) => this.handleFileEvent(uri),
+			folder: (uri) => this.handleFolderEvent(uri),
+			folderMatters: (uri) => this.folderMatters(uri),
+		});
 	}
 
 	/** Start watching and run the first scan; `create` calls this. */
@@ -141,18 +146,18 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.subscriptions.push(
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (e.affectsConfiguration(SETTINGS.workspaceInclude) || e.affectsConfiguration(SETTINGS.workspaceExclude) || e.affectsConfiguration(SETTINGS.files)) {
-					this.createWatchers();
+					this.watchers.watch();
 					void this.scan();
 				}
 			}),
 			vscode.workspace.onDidChangeWorkspaceFolders(() => {
-				this.createWatchers();
+				this.watchers.watch();
 				void this.scan();
 			}),
 			// a document the language feature recognised as a digest, in a workspace that found none so far
 			// (the file watcher may not report it: files.watcherExclude, a file written before the watcher started)
 			vscode.workspace.onDidOpenTextDocument((doc) => {
-				if (doc.languageId === DIGEST_LANGUAGE_ID && !this.backendValue && this.scannedOnce && !this.store.has(uriKey(doc.uri))) this.onFileEvent(doc.uri);
+				if (doc.languageId === DIGEST_LANGUAGE_ID && !this.backendValue && this.scannedOnce && !this.store.has(uriKey(doc.uri))) this.watchers.fileEvent(doc.uri);
 			}),
 			vscode.workspace.onDidCloseTextDocument((doc) => {
 				this.documentCache.delete(uriKey(doc.uri));
@@ -163,7 +168,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// merge every folder's settings, tens of ms that need not block the extension's activation
 		void yieldThread().then(() => {
 			if (this.disposed) return;
-			this.createWatchers();
+			this.watchers.watch();
 			void this.scan();
 		});
 	}
@@ -298,9 +303,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		this.disposed = true;
 		this.generation++;
-		this.events.dispose();
+		this.watchers.dispose();
 		this.changes.dispose();
-		this.disposeWatchers();
 		for (const d of this.subscriptions.splice(0)) {
 			d.dispose();
 		}
@@ -428,7 +432,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 
 	/** After a file event (no scan under way, no other event waiting): the last digest gone, the shards end. */
 	private stopIfNoDigest(): void {
-		if (this.store.size === 0 && !this.inFlightScan && this.events.pending === 0 && this.backendValue) this.stopBackend();
+		if (this.store.size === 0 && !this.inFlightScan && this.watchers.pending === 0 && this.backendValue) this.stopBackend();
 	}
 
 	/** Ends the shards (their workers); the workspace is then as one that never started them. */
@@ -604,51 +608,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 	}
 
-	// ---- watching ------------------------------------------------------------------------
+	// ---- file events ---------------------------------------------------------------------
 
-	private createWatchers(): void {
-		this.disposeWatchers();
-		for (const folder of vscode.workspace.workspaceFolders ?? []) {
-			const patterns = new Set([includeGlob(folder.uri), ...alwaysGlobs(folder.uri)]);
-			for (const pattern of patterns) {
-				const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
-				this.watchers.push(
-					watcher,
-					watcher.onDidCreate((uri) => this.onFileEvent(uri)),
-					watcher.onDidChange((uri) => this.onFileEvent(uri)),
-					watcher.onDidDelete((uri) => this.onFileEvent(uri)),
-				);
-			}
-			// A deleted or moved folder is reported as one event for the folder itself, which
-			// the file globs above do not match.
-			const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
-			this.watchers.push(folders, folders.onDidCreate((uri) => this.onFolderEvent(uri)), folders.onDidDelete((uri) => this.onFolderEvent(uri)));
-		}
-	}
-
-	private disposeWatchers(): void {
-		for (const w of this.watchers.splice(0)) {
-			w.dispose();
-		}
-	}
-
-	/** Debounced per URI: a save, a git checkout or an editor's rename each end in one read. */
-	private onFileEvent(uri: vscode.Uri): void {
-		this.debounce(uri, () => this.handleFileEvent(uri));
-	}
-
-	private onFolderEvent(uri: vscode.Uri): void {
+	private folderMatters(uri: vscode.Uri): boolean {
 		const key = uriKey(uri);
 		const knownBelow = [...this.store.keys()].some((k) => k.startsWith(`${key}/`));
 		// only new folders can matter here; skip files and folders that are never scanned
-		if (!knownBelow && !folderMayHoldCandidates(uri)) {
-			return;
-		}
-		this.debounce(uri, () => this.handleFolderEvent(uri), `folder:${key}`);
-	}
-
-	private debounce(uri: vscode.Uri, run: () => Promise<void>, key = uriKey(uri)): void {
-		this.events.schedule(key, this.options.debounceMs, run, (err) => getLog().error(`arXiv Digest: failed to update ${uri.toString(true)}: ${errorText(err)}`));
+		return knownBelow || folderMayHoldCandidates(uri);
 	}
 
 	/** Hands one changed, created or deleted file to its shard; its summary comes back as an event. */
