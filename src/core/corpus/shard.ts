@@ -218,14 +218,17 @@ export class CorpusShard {
 	/**
 	 * Starts reading both caches at once, before `open` brings the file list: a worker calls it when
 	 * it starts, so a warm start's decoding overlaps the editor's listing of the workspace. The next
-	 * `open` takes what it read (and reads again if called without it). The records decode first, and
-	 * the index (~0.5 s of this thread on a large folder) only a turn later: a `known` request that
-	 * came meanwhile sends the tree its summaries first.
+	 * `open` takes what it read (and reads again if called without it). By default the records decode
+	 * first, and the index (the longest part of a warm start) only a turn later: a `known` request
+	 * that came meanwhile sends the tree its summaries first. `indexFirst` where the extension host
+	 * shows the records' summaries itself (the Node workers, see readKnownSummaries): the index
+	 * decodes as soon as it is read, while the records inflate in the thread pool (they decoded
+	 * first in 140 ms of a warm start in the editor, and the index waited for them).
 	 */
-	preload(): void {
+	preload(indexFirst = false): void {
 		if (this.preloaded) return;
 		this.preloaded = this.readRecords();
-		this.search.preload(this.preloaded.then(() => this.io.yield()));
+		this.search.preload(indexFirst ? undefined : this.preloaded.then(() => this.io.yield()));
 	}
 
 	/** paths whose cached summary `sendKnown` sent since the last `open` (which then sends only what differs) */

@@ -62,8 +62,9 @@ const shard = new CorpusShard({ ...nodeCorpusIO(init.cacheDir, init.shard, init.
 		toBackground();
 	},
 });
-// the caches decode while the editor lists the workspace's files
-shard.preload();
+// the caches decode while the editor lists the workspace's files; the index first, as the
+// extension host reads the file records' summaries for the tree itself (readKnownSummaries)
+shard.preload(true);
 
 /**
  * A full GC: before measuring, so the figures show what the index keeps, not garbage; and once an
