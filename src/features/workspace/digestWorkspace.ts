@@ -374,17 +374,17 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (generation !== this.generation) {
 			return;
 		}
-		// after the updates queued before it: a file a warm start showed from the caches and no longer listed goes too
-		await this.afterUpdates(() => {
+		// after the updates queued before it: a file a warm start showed from the caches and no longer
+		// listed goes too. Not waited for: the shards' open (the index current) need not wait for this
+		// thread to parse the cached summaries, and what they send back queues behind it
+		void this.afterUpdates(() => {
+			if (generation !== this.generation) return;
 			for (const key of [...this.store.keys()]) {
 				if (!candidates.has(key)) {
 					this.store.remove(key);
 				}
 			}
 		});
-		if (generation !== this.generation) {
-			return;
-		}
 		if (!this.backendValue && !this.digestFound) {
 			// no shards yet: they start only for a digest, which this thread looks for in the heads of
 			// the candidates (those the first look read need not be read again)
