@@ -11,7 +11,7 @@ import { registerRecs } from './features/recs';
 import { registerReading } from './features/reading';
 import { connectTreeReading } from './features/reading/treeView';
 import { registerParseReport } from './features/report';
-import { QUERY_IDS_COMMAND, registerSearch } from './features/search';
+import { QUERY_IDS_COMMAND, registerSearch, type QueryIdsResult } from './features/search';
 import { registerStatistics } from './features/stats';
 import { registerTree } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 			collectionIds: (name) => library.store.library.collections.find((c) => c.name === name)?.ids,
 			collectionNames: () => library.store.library.collections.map((c) => c.name),
 			lastQuery: () => search.lastQuery(),
-			queryIds: async (query) => (await vscode.commands.executeCommand<{ ids: string[] } | { error: string }>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
+			queryIds: async (query) => (await vscode.commands.executeCommand<QueryIdsResult>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
 		}),
 	);
 	context.subscriptions.push(registerStatistics(context, workspace, reading));

@@ -11,6 +11,7 @@ import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
 import { loadItems, type ReaderData } from './load';
 import { errorText } from '../log';
 import { showQuickPick } from '../quickInput';
+import type { QueryIdsResult } from '../search';
 
 export interface ExportSources extends ReaderData {
 	/** ids of a collection, in the order added; undefined when there is none of that name */
@@ -19,7 +20,7 @@ export interface ExportSources extends ReaderData {
 	/** the last query typed in Search Papers */
 	lastQuery(): string | undefined;
 	/** ids a query finds, notes included (the search feature's answer) */
-	queryIds(query: string): Promise<{ ids: string[] } | { error: string }>;
+	queryIds(query: string): Promise<QueryIdsResult>;
 }
 
 export interface ExportOptions {

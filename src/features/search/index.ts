@@ -16,7 +16,9 @@ import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
 export const SEARCH_BY_AUTHOR_COMMAND = 'arxivDigest.searchByAuthor';
 export const SEARCH_SELECTION_COMMAND = 'arxivDigest.searchSelection';
+/** Answers `{ ids }` or `{ error }` for a search query (QueryIdsResult): the Papers view's filter and exports ask it. */
 export const QUERY_IDS_COMMAND = 'arxivDigest.internal.queryIds';
+export type QueryIdsResult = { ids: string[] } | { error: string };
 
 const DEBOUNCE_MS = 80;
 const RESULT_LIMIT = 100;
@@ -300,7 +302,7 @@ export function registerSearch(
 			await showSearch(query);
 		}),
 
-		vscode.commands.registerCommand(QUERY_IDS_COMMAND, async (query?: unknown): Promise<{ ids: string[] } | { error: string }> => {
+		vscode.commands.registerCommand(QUERY_IDS_COMMAND, async (query?: unknown): Promise<QueryIdsResult> => {
 			if (typeof query !== 'string') return { error: 'the query must be a string' };
 			const b = await backendReady();
 			const reply = await b.service.ids(query);

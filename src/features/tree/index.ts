@@ -6,19 +6,17 @@ import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
 import { argOrInputBox, showQuickPick } from '../quickInput';
+import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
 export const TREE_VIEW_ID = 'arxivDigest.papers';
-/** Answers `{ ids }` or `{ error }` for a search query; registered by the search feature. */
-export const QUERY_IDS_COMMAND = 'arxivDigest.internal.queryIds';
 const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const SETTING_OPEN_ACTION = 'tree.openAction';
 const SETTING_FOLLOW_CURSOR = 'tree.followCursor';
 const FOLLOW_DELAY_MS = 200;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
-type QueryIdsResult = { ids: string[] } | { error: string };
 
 function setting<T>(key: string, fallback: T): T {
 	return vscode.workspace.getConfiguration('arxivDigest').get<T>(key, fallback);
