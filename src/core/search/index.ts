@@ -503,7 +503,7 @@ export class PaperIndex {
 			category: own(paper.category ?? paper.section),
 			tldr: own(paper.tldr),
 			link: paper.link === undefined ? undefined : own(paper.link),
-			body: this.deferBodies ? EMPTY : this.bodies.raw(body),
+			body: this.deferBodies ? EMPTY : this.bodies.raw([body])[0],
 			pendingPaper: this.deferBodies ? paper : undefined,
 			occ,
 			bodyIndexed: false,
@@ -582,18 +582,25 @@ export class PaperIndex {
 		const started = now();
 		let i = 0;
 		const pending = this.pendingBodies;
+		// the texts put together from pending papers, kept as the slice's one buffer (see TextPacker.raw)
+		const kept: DocRecord[] = [];
+		const texts: string[] = [];
 		while (i < pending.length) {
 			const doc = this.docs[pending[i++]];
 			if (doc && !doc.bodyIndexed) {
 				const text = this.bodyOf(doc) ?? '';
 				if (doc.pendingPaper !== undefined) {
-					doc.body = this.bodies.raw(text);
-					doc.pendingPaper = undefined;
+					kept.push(doc);
+					texts.push(text);
 				}
 				this.indexBody(doc, text);
 			}
 			if ((i & 63) === 0 && now() - started > budgetMs) break;
 		}
+		this.bodies.raw(texts).forEach((body, k) => {
+			kept[k].body = body;
+			kept[k].pendingPaper = undefined;
+		});
 		this.pendingBodies = pending.slice(i);
 		return this.pendingBodies.length;
 	}
