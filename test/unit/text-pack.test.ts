@@ -21,9 +21,14 @@ describe('TextPacker (the long-field texts a warm index keeps)', () => {
 		assert.ok(size < raw / 2, `${size} of ${raw} bytes: repeated phrases are packed`);
 	});
 
-	it('reads back texts kept as they are', () => {
+	it('reads back texts kept as they are, alone or several in one buffer', () => {
 		const packer = new TextPacker();
-		for (const t of ['', 'plain', '中文 and English\fabstract']) assert.strictEqual(packer.unpack(packer.raw(t)), t);
+		for (const t of ['', 'plain', '中文 and English\fabstract']) assert.strictEqual(packer.unpack(packer.raw([t])[0]), t);
 		assert.strictEqual(packer.unpack(new Uint8Array(0)), '');
+		// a batch past the reused buffer's size (it grows), the texts' views of one buffer
+		const texts = ['', 'plain', '中文 and English\fabstract', ...Array.from({ length: 300 }, () => text(60))];
+		const raw = packer.raw(texts);
+		texts.forEach((t, i) => assert.strictEqual(packer.unpack(raw[i]), t, `text ${i}`));
+		assert.ok(raw.every((r) => r.buffer === raw[0].buffer));
 	});
 });

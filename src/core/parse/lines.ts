@@ -7,11 +7,13 @@
  */
 export function forEachLine(text: string, visit: (index: number, line: string) => void): number {
 	const n = text.length;
-	const hasCr = text.lastIndexOf('\r') >= 0;
+	// the next `\r` at or after `start`, remembered so a single far-away `\r` is not searched for on
+	// every line; indexOf, not lastIndexOf: a file without one is scanned to its end either way, and
+	// lastIndexOf reads it one code unit at a time (~40 ms for the 91 MB real folder in Node 24, indexOf ~6)
+	let cr = text.indexOf('\r');
+	const hasCr = cr >= 0;
 	let index = 0;
 	let start = 0;
-	// the next `\r` at or after `start`, remembered so a single far-away `\r` is not searched for on every line
-	let cr = hasCr ? text.indexOf('\r') : -1;
 	for (;;) {
 		let end = text.indexOf('\n', start);
 		if (end < 0) end = n;

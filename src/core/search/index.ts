@@ -166,6 +166,8 @@ const MAX_MATCHED = 16;
 const MAX_SPAN = 40;
 /** stands for a CJK run in DocRecord.seq (words on either side are not adjacent) */
 const SEQ_BREAK = -1;
+/** a stopword name's place in a sequence until its new term is made (see indexHead) */
+const PENDING_NAME = -2;
 /** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
 const ABSTRACT_MARK = '\f';
 
@@ -194,6 +196,13 @@ function sameContent(doc: DocRecord, paper: Paper, bodyOf: (doc: DocRecord) => s
 
 function compareOcc(a: Occurrence, b: Occurrence): number {
 	return a.day === b.day ? (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) : a.day < b.day ? 1 : -1;
+}
+
+/** The author: terms of one paper's names (see accumulate), with the stopword names new to the index, made after the scan. */
+interface NameTerms {
+	ids: Set<number>;
+	/** `at`: the term's place in the sequence, -1 when none (a hyphenated name whole) */
+	pending: { term: string; at: number }[];
 }
 
 /** One query word's terms with their weights (1 exact, less for prefix/typo), and its idf cap. */
@@ -343,8 +352,10 @@ export class PaperIndex {
 	/**
 	 * Counts every term of `text` into the scratch tf counters of `field`; returns how many terms it
 	 * has. With `seq`, also appends the field's word sequence to it in the same scan (see sequence).
+	 * With `names` (the authors), also collects the terms author: filters find them by, stopwords
+	 * kept (`van`, `de`, `He`: counted in no field, as elsewhere), which then join the sequence too.
 	 */
-	private accumulate(text: string | undefined, field: Field, seq?: number[]): number {
+	private accumulate(text: string | undefined, field: Field, seq?: number[], names?: NameTerms): number {
 		if (!text) return 0;
 		const [, at, bits] = SLOT_OF[field];
 		const unit = 1 << at;
@@ -361,15 +372,29 @@ export class PaperIndex {
 			text,
 			(word) => add(this.wordId(word)),
 			(first, second) => {
-				add(this.cjkId(first, second));
+				const id = this.cjkId(first, second);
+				add(id);
+				names?.ids.add(id);
 				if (seq && seq[seq.length - 1] !== SEQ_BREAK) seq.push(SEQ_BREAK);
 			},
 			false,
 			false,
 			(source, start, end, joined) => {
-				const id = this.plainWordId(source, start, end);
-				if (id < 0) return;
-				add(id);
+				let id = this.plainWordId(source, start, end);
+				if (id >= 0) add(id);
+				else if (names) {
+					// the rare stopword (the memo holds -1 for it): folded again, keeping it
+					const term = foldTerm(source.slice(start, end), true);
+					if (term === undefined) return;
+					const known = this.wordLookup(term);
+					if (known === undefined) {
+						names.pending.push({ term, at: seq && !joined ? seq.length : -1 });
+						if (seq && !joined) seq.push(PENDING_NAME);
+						return;
+					}
+					id = known;
+				} else return;
+				names?.ids.add(id);
 				if (seq && !joined) seq.push(id);
 			},
 		);
@@ -401,27 +426,6 @@ export class PaperIndex {
 		this.lengthSum[field] += length;
 		this.lengthDocs[field]++;
 		this.lengthsVersion++;
-	}
-
-	/** The term id of a word as written, stopwords included (author names: `van`, `de`), -1 when it is no term. */
-	private nameWordId(text: string, start: number, end: number): number {
-		const id = this.plainWordId(text, start, end);
-		if (id >= 0) return id;
-		// the rare stopword (the memo holds -1 for it): folded again, keeping it
-		const term = foldTerm(text.slice(start, end), true);
-		return term === undefined ? -1 : this.wordId(term);
-	}
-
-	/** Word ids of an author name in order, stopwords kept, hyphenated words as their parts, CJK runs as one break. */
-	private nameSequence(text: string, out: number[]): void {
-		const onCjk = () => {
-			if (out[out.length - 1] !== SEQ_BREAK) out.push(SEQ_BREAK);
-		};
-		const onPlain = (source: string, start: number, end: number) => {
-			const id = this.nameWordId(source, start, end);
-			if (id >= 0) out.push(id);
-		};
-		scanTerms(text, (word) => out.push(this.wordId(word)), onCjk, true, true, onPlain);
 	}
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
@@ -499,7 +503,7 @@ export class PaperIndex {
 			category: own(paper.category ?? paper.section),
 			tldr: own(paper.tldr),
 			link: paper.link === undefined ? undefined : own(paper.link),
-			body: this.deferBodies ? EMPTY : this.bodies.raw(body),
+			body: this.deferBodies ? EMPTY : this.bodies.raw([body])[0],
 			pendingPaper: this.deferBodies ? paper : undefined,
 			occ,
 			bodyIndexed: false,
@@ -534,29 +538,27 @@ export class PaperIndex {
 		this.setLength(num, Field.Id, this.accumulate(doc.id, Field.Id));
 		this.setLength(num, Field.Title, this.accumulate(doc.title, Field.Title, seq) + this.accumulate(doc.translatedTitle, Field.Title));
 		seq[0] = seq.length;
-		const authors = doc.authors.join('\n');
-		this.setLength(num, Field.Authors, this.accumulate(authors, Field.Authors));
-		const nameTerms = new Set<number>();
-		scanTerms(
-			authors,
-			(word) => nameTerms.add(this.wordId(word)),
-			(first, second) => nameTerms.add(this.cjkId(first, second)),
-			true,
-			false,
-			(source, start, end) => {
-				const id = this.nameWordId(source, start, end);
-				if (id >= 0) nameTerms.add(id);
-			},
-		);
-		for (const id of nameTerms) this.names.push(id, num, 0);
+		// each name scanned once for its counters, its author: terms and its sequence (a break before each name)
+		const names: NameTerms = { ids: new Set(), pending: [] };
+		const authorSeq: number[] = [];
+		let authorsLength = 0;
+		for (const author of doc.authors) {
+			authorSeq.push(SEQ_BREAK);
+			authorsLength += this.accumulate(author, Field.Authors, authorSeq, names);
+		}
+		this.setLength(num, Field.Authors, authorsLength);
+		// a stopword name new to the index gets its term after the field's other new terms, in order
+		for (const { term, at } of names.pending) {
+			const id = this.wordId(term);
+			names.ids.add(id);
+			if (at >= 0) authorSeq[at] = id;
+		}
+		for (const id of names.ids) this.names.push(id, num, 0);
 		this.setLength(num, Field.Category, this.accumulate(doc.category, Field.Category));
 		this.setLength(num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr, seq));
 		seq[1] = seq.length;
 		this.flush(this.head, num);
-		for (const author of doc.authors) {
-			seq.push(SEQ_BREAK);
-			this.nameSequence(author, seq);
-		}
+		for (const id of authorSeq) seq.push(id);
 		doc.seq = Int32Array.from(seq);
 	}
 
@@ -580,18 +582,25 @@ export class PaperIndex {
 		const started = now();
 		let i = 0;
 		const pending = this.pendingBodies;
+		// the texts put together from pending papers, kept as the slice's one buffer (see TextPacker.raw)
+		const kept: DocRecord[] = [];
+		const texts: string[] = [];
 		while (i < pending.length) {
 			const doc = this.docs[pending[i++]];
 			if (doc && !doc.bodyIndexed) {
 				const text = this.bodyOf(doc) ?? '';
 				if (doc.pendingPaper !== undefined) {
-					doc.body = this.bodies.raw(text);
-					doc.pendingPaper = undefined;
+					kept.push(doc);
+					texts.push(text);
 				}
 				this.indexBody(doc, text);
 			}
 			if ((i & 63) === 0 && now() - started > budgetMs) break;
 		}
+		this.bodies.raw(texts).forEach((body, k) => {
+			kept[k].body = body;
+			kept[k].pendingPaper = undefined;
+		});
 		this.pendingBodies = pending.slice(i);
 		return this.pendingBodies.length;
 	}
