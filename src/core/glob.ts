@@ -9,6 +9,11 @@ import picomatch from 'picomatch/posix';
 export interface GlobOptions {
 	/** compare case-insensitively, as file systems on Windows and macOS do */
 	nocase?: boolean;
+	/**
+	 * match every glob against the whole relative path, as the editor's `files.exclude` and
+	 * `search.exclude` do (`build` is then the top-level folder only, not any file named so)
+	 */
+	wholePath?: boolean;
 }
 
 type Matcher = (path: string) => boolean;
@@ -18,12 +23,12 @@ const compiled = new Map<string, Matcher>();
 const MAX_COMPILED = 256;
 
 function matcher(glob: string, options: GlobOptions): Matcher {
-	const key = `${options.nocase ? 'i' : 's'}${glob}`;
+	const key = `${options.nocase ? 'i' : 's'}${options.wholePath ? 'w' : 'n'}${glob}`;
 	let match = compiled.get(key);
 	if (!match) {
 		// VS Code's globs negate a range with `[!…]`, picomatch with `[^…]`
 		const source = glob.replace(/^\.\//, '').replace(/\[!/g, '[^');
-		match = picomatch(source, { dot: true, nocase: options.nocase === true, basename: !glob.includes('/') });
+		match = picomatch(source, { dot: true, nocase: options.nocase === true, basename: !options.wholePath && !glob.includes('/') });
 		if (compiled.size >= MAX_COMPILED) compiled.clear();
 		compiled.set(key, match);
 	}

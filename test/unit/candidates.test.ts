@@ -127,3 +127,22 @@ describe('finding a digest among candidates by their heads', () => {
 		assert.ok(reads.length < 15, `read ${reads.length} heads after the cancel`);
 	});
 });
+
+describe('matchesGlob', () => {
+	it('matches a glob without a `/` against the file name anywhere, as our settings read it', () => {
+		assert.ok(matchesGlob('weekly.md', ['weekly.md']));
+		assert.ok(matchesGlob('notes/weekly.md', ['weekly.md']));
+		assert.ok(matchesGlob('a/b/data', ['data']));
+	});
+
+	it('with wholePath, matches every glob against the whole path, as files.exclude and search.exclude read it', () => {
+		assert.ok(matchesGlob('data', ['data'], { wholePath: true }), 'the top-level folder');
+		assert.ok(!matchesGlob('a/data', ['data'], { wholePath: true }), 'not a folder of that name below');
+		assert.ok(!matchesGlob('notes/weekly.md', ['weekly.md'], { wholePath: true }));
+		assert.ok(matchesGlob('a/b/node_modules', ['**/node_modules'], { wholePath: true }));
+	});
+
+	it('matches `**/x` at the top level too, each glob on its own (a brace group of them does not)', () => {
+		for (const path of ['.git', 'node_modules/x/2026-01-01.md', 'a/.git']) assert.ok(matchesGlob(path, ['**/.git', '**/node_modules/**']), path);
+	});
+});

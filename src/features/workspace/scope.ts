@@ -52,7 +52,7 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 	const out = new Map<string, Candidate>();
 	const exclude = excludeGlob();
 	for (const folder of vscode.workspace.workspaceFolders ?? []) {
-		const walked = walk && folder.uri.scheme === 'file' && readLocalDirectory ? await lookIn(folder, 'deep') : undefined;
+		const walked = walk && folder.uri.scheme === 'file' && readLocalDirectory ? await lookIn(folder, 'deep').catch(walkFailed(folder)) : undefined;
 		if (walked) {
 			for (const [key, candidate] of walked) out.set(key, candidate);
 			continue;
@@ -73,6 +73,14 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 		}
 	}
 	return out;
+}
+
+/** A walk that threw (not an unreadable folder, which it handles): logged, and the editor's file search lists the folder. */
+function walkFailed(folder: vscode.WorkspaceFolder): (err: unknown) => undefined {
+	return (err) => {
+		getLog().warn(`arXiv Digest: cannot walk ${folder.uri.toString(true)}, listing it with the editor's file search: ${errorText(err)}`);
+		return undefined;
+	};
 }
 
 /**
@@ -120,8 +128,9 @@ const WALK_LIMIT = 5_000;
  */
 async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): Promise<Map<string, Candidate> | undefined> {
 	const out = new Map<string, Candidate>();
-	const patterns = excludePatterns(excludeGlob());
-	const excluded = (relative: string) => matchesGlob(relative, patterns, { nocase: PATH_NOCASE });
+	// ours as every setting of ours reads (a glob without a `/` names a file anywhere), the editor's as it reads them
+	const { own, editor } = excludeGlobs(excludeGlob(), folder.uri);
+	const excluded = (relative: string) => matchesGlob(relative, own, { nocase: PATH_NOCASE }) || matchesGlob(relative, editor, { nocase: PATH_NOCASE, wholePath: true });
 	const scope = scopeOf(folder);
 	// an `arxivDigest.files` glob may name any file; else the name decides first, cheaply
 	const named = alwaysGlobs(folder.uri).length > 0;
@@ -145,12 +154,13 @@ async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): 
 		for (const [name, type] of listed) {
 			const relative = prefix + name;
 			if (type & vscode.FileType.Directory) {
+				const enter = (depth === 'deep' || (prefix === '' && isDigestFolder(relative))) && !excluded(relative) && !excluded(`${relative}/`);
+				if (!enter) continue;
 				if (depth === 'deep' && type & vscode.FileType.SymbolicLink) {
 					gaveUp = true;
-					return;
+					break;
 				}
-				const enter = depth === 'deep' || (prefix === '' && isDigestFolder(relative));
-				if (enter && !excluded(relative) && !excluded(`${relative}/`)) below.push(visit(vscode.Uri.joinPath(dir, name), `${relative}/`));
+				below.push(visit(vscode.Uri.joinPath(dir, name), `${relative}/`));
 			} else if (type & vscode.FileType.File && (named || mayBeDigestPath(relative))) {
 				const uri = vscode.Uri.joinPath(dir, name);
 				const candidate = scope(uri, relative);
@@ -164,36 +174,37 @@ async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): 
 }
 
 /**
- * Our exclude glob and the user's `files.exclude` and `search.exclude` globs that are on (findFiles
- * applies files.exclude only when given no exclude at all, and search.exclude never).
+ * Our exclude glob (`own`) and the user's `files.exclude` and `search.exclude` globs that are on for
+ * the workspace folder `scope` (`editor`: its own settings count in a multi-root workspace). findFiles
+ * applies files.exclude only when given no exclude at all, and search.exclude never.
  */
-function excludePatterns(exclude: string): string[] {
+function excludeGlobs(exclude: string, scope: vscode.Uri | undefined): { own: string[]; editor: string[] } {
 	const own = exclude.trim();
 	// globs do not nest braces: a setting that uses them is applied alone
-	if (/[{}]/.test(own)) return [own];
-	const patterns = new Set<string>();
-	if (own) patterns.add(own);
-	for (const section of ['files.exclude', 'search.exclude']) {
-		const map = vscode.workspace.getConfiguration().get<Record<string, unknown>>(section) ?? {};
+	if (/[{}]/.test(own)) return { own: [own], editor: [] };
+	const editor = new Set<string>();
+	for (const section of ['files', 'search']) {
+		const map = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
 		// a `when` clause (an object) depends on sibling files: findFiles cannot express it
-		for (const [glob, on] of Object.entries(map)) if (on === true && !/[{}]/.test(glob)) patterns.add(glob);
+		for (const [glob, on] of Object.entries(map)) if (on === true && !/[{}]/.test(glob)) editor.add(glob);
 	}
-	return [...patterns];
+	return { own: own ? [own] : [], editor: [...editor] };
 }
 
 /**
- * excludePatterns as one glob for findFiles. Matched here, they are tried one by one: picomatch
+ * excludeGlobs as one glob for findFiles. Matched here, they are tried one by one: picomatch
  * does not match a brace group of them against a top-level `.git` or `node_modules/a.md`.
  */
-function combinedExclude(exclude: string): string | undefined {
-	const list = excludePatterns(exclude);
+function combinedExclude(exclude: string, scope: vscode.Uri): string | undefined {
+	const { own, editor } = excludeGlobs(exclude, scope);
+	const list = [...new Set([...own, ...editor])];
 	if (list.length === 0) return undefined;
 	return list.length === 1 ? list[0] : `{${list.join(',')}}`;
 }
 
 export async function findFiles(pattern: vscode.RelativePattern, exclude: string): Promise<vscode.Uri[]> {
 	try {
-		return await vscode.workspace.findFiles(pattern, combinedExclude(exclude));
+		return await vscode.workspace.findFiles(pattern, combinedExclude(exclude, pattern.baseUri));
 	} catch (err) {
 		getLog().warn(`arXiv Digest: cannot list ${pattern.pattern} in ${pattern.baseUri.toString(true)}: ${errorText(err)}`);
 		return [];

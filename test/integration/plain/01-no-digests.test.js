@@ -72,9 +72,9 @@ describe('a workspace without digests', function () {
 		assert.ok(dayNamed.length >= 10, `the workspace has day-named notes (${dayNamed.length})`);
 		assert.strictEqual(api.workspace.progress.scanning, false, 'the first scan ended');
 		assert.strictEqual(api.workspace.files().length, 0, 'no file is a digest');
-		// the listing (a walk of the folder by node:fs, in the real editor) found exactly the day-named
-		// notes, not the digests in the folders the user's excludes leave out (run-e2e.mjs, plainRun),
-		// and this thread read each one's head once
+		// the listing (the editor's file search with core/candidates' CANDIDATE_GLOB: no digest is
+		// remembered here) found exactly the day-named notes, not the digests in the folders the user's
+		// excludes leave out (run-e2e.mjs, plainRun), and this thread read each one's head once
 		const hidden = await vscode.workspace.findFiles('{attic,vendor,node_modules,docs/drafts}/**/*.md', null);
 		assert.strictEqual(hidden.length, 4, `four digests in excluded folders (${hidden.map((u) => u.path).join(', ')})`);
 		assert.deepStrictEqual(api.workspace.scanStats, { candidates: dayNamed.length, headsRead: dayNamed.length, shards: false, knownShown: 0, fromShards: 0 });
@@ -106,7 +106,9 @@ describe('a workspace without digests', function () {
 		} finally {
 			await interests.update('arxivDigest.interests.keywords', undefined, vscode.ConfigurationTarget.Global);
 		}
-		// a new listing (Refresh) in the real editor finds the folder notes with the day-named ones
+		// a new listing (Refresh) in the real editor finds the folder notes with the day-named ones; with
+		// the shards running it walks the folder by node:fs (scope.ts, lookIn), which leaves out the
+		// excluded folders' digests as the file search does
 		const dayNamed = await vscode.workspace.findFiles('{blog,journal,arxiv}/**/*.md');
 		await api.workspace.refresh();
 		// the running shards' open sends the one digest's summary again, as a rescan's does
