@@ -585,23 +585,27 @@ export class PaperIndex {
 		// the texts put together from pending papers, kept as the slice's one buffer (see TextPacker.raw)
 		const kept: DocRecord[] = [];
 		const texts: string[] = [];
-		while (i < pending.length) {
-			const doc = this.docs[pending[i++]];
-			if (doc && !doc.bodyIndexed) {
-				const text = this.bodyOf(doc) ?? '';
-				if (doc.pendingPaper !== undefined) {
-					kept.push(doc);
-					texts.push(text);
+		try {
+			while (i < pending.length) {
+				const doc = this.docs[pending[i++]];
+				if (doc && !doc.bodyIndexed) {
+					const text = this.bodyOf(doc) ?? '';
+					if (doc.pendingPaper !== undefined) {
+						kept.push(doc);
+						texts.push(text);
+					}
+					this.indexBody(doc, text);
 				}
-				this.indexBody(doc, text);
+				if ((i & 63) === 0 && now() - started > budgetMs) break;
 			}
-			if ((i & 63) === 0 && now() - started > budgetMs) break;
+		} finally {
+			// the papers indexed before a throw keep their text too (they are not indexed again)
+			this.bodies.raw(texts).forEach((body, k) => {
+				kept[k].body = body;
+				kept[k].pendingPaper = undefined;
+			});
+			this.pendingBodies = pending.slice(i);
 		}
-		this.bodies.raw(texts).forEach((body, k) => {
-			kept[k].body = body;
-			kept[k].pendingPaper = undefined;
-		});
-		this.pendingBodies = pending.slice(i);
 		return this.pendingBodies.length;
 	}
 

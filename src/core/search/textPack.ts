@@ -27,6 +27,9 @@ function hash4(bytes: Uint8Array, at: number): number {
 	return Math.imul(v, 2654435761) >>> (32 - HASH_BITS);
 }
 
+/** the most `raw`'s reused buffer keeps between calls (a 25 ms slice of real abstracts takes ~1 MB) */
+const MAX_KEPT_RAW_BYTES = 4 << 20;
+
 export class TextPacker {
 	private dictionary = new Uint8Array(0);
 	/** position + 1 in the dictionary of the last 4 bytes with each hash (0: none) */
@@ -77,6 +80,8 @@ export class TextPacker {
 			ends.push(used);
 		}
 		const all = this.rawBytes.slice(0, used);
+		// kept for the next slice, unless one slice (an unbounded budget) made it large
+		if (this.rawBytes.length > MAX_KEPT_RAW_BYTES) this.rawBytes = new Uint8Array(0);
 		let at = 0;
 		return ends.map((end) => all.subarray(at, (at = end)));
 	}
