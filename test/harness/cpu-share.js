@@ -53,7 +53,8 @@ function cpuSnapshot() {
 /**
  * CPU ms from snapshot `a` to `b`: the wall time, what the machine could give (wall × cores) and what
  * it spent, split as cpuSnapshot does; `elsewhere` is everything outside this process and its children.
- * Children that ended in between are not counted (their time is gone from /proc).
+ * Threads and children that ended in between are not counted (their time is gone from /proc): a
+ * worker thread that exits in the window can make its share low, even negative.
  */
 function cpuBetween(a, b) {
 	if (!a || !b) return undefined;

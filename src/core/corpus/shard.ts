@@ -223,7 +223,9 @@ export class CorpusShard {
 	 * that came meanwhile sends the tree its summaries first. `indexFirst` where the extension host
 	 * shows the records' summaries itself (the Node workers, see readKnownSummaries): the index
 	 * decodes as soon as it is read, while the records inflate in the thread pool (they decoded
-	 * first in 140 ms of a warm start in the editor, and the index waited for them).
+	 * first in 140 ms of a warm start in the editor, and the index waited for them). A `known`
+	 * request that must send this shard's own summaries (another window rewrote the cache since the
+	 * host read it) then sends them once the index is decoded.
 	 */
 	preload(indexFirst = false): void {
 		if (this.preloaded) return;

@@ -17,7 +17,6 @@ const SETTING_FOLLOW_CURSOR = 'tree.followCursor';
 const FOLLOW_DELAY_MS = 200;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
-
 function setting<T>(key: string, fallback: T): T {
 	return vscode.workspace.getConfiguration('arxivDigest').get<T>(key, fallback);
 }
