@@ -63,14 +63,17 @@ export const readLocalHead: ((path: string, bytes: number, maxSize: number) => {
  * target's type plus SymbolicLink), by node:fs in its thread pool: on a cold start the first look
  * for digests (quickCandidates) took two round trips through a busy extension host to the editor's
  * file service, ~250 ms before the index could start. Throws where the folder cannot be read.
+ * Names in NFC on macOS, as the editor's file service and file search give them (HFS+ stores them
+ * decomposed): one file, one URI key, whichever of them listed it.
  */
 export const readLocalDirectory: ((path: string) => Promise<[string, vscode.FileType][]>) | undefined = async (path) => {
 	const typeOf = (entry: { isFile(): boolean; isDirectory(): boolean }) => (entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown);
+	const nameOf = process.platform === 'darwin' ? (name: string) => name.normalize('NFC') : (name: string) => name;
 	return Promise.all(
 		(await readdir(path, { withFileTypes: true })).map(async (entry): Promise<[string, vscode.FileType]> => {
-			if (!entry.isSymbolicLink()) return [entry.name, typeOf(entry)];
+			if (!entry.isSymbolicLink()) return [nameOf(entry.name), typeOf(entry)];
 			const target = await stat(join(path, entry.name)).catch(() => undefined);
-			return [entry.name, vscode.FileType.SymbolicLink | (target ? typeOf(target) : vscode.FileType.Unknown)];
+			return [nameOf(entry.name), vscode.FileType.SymbolicLink | (target ? typeOf(target) : vscode.FileType.Unknown)];
 		}),
 	);
 };
