@@ -58,7 +58,7 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 			continue;
 		}
 		for (const pattern of alwaysGlobs(folder.uri)) {
-			for (const uri of await findFiles(new vscode.RelativePattern(folder, pattern), exclude)) {
+			for (const uri of await findFiles(new vscode.RelativePattern(folder, anywhere(pattern)), exclude)) {
 				out.set(uriKey(uri), { uri, always: true });
 			}
 		}
@@ -67,12 +67,20 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
 		const include = includeGlob(folder.uri);
 		const relative = relativeTo(folder);
-		for (const uri of await findFiles(new vscode.RelativePattern(folder, include === DEFAULT_INCLUDE ? CANDIDATE_GLOB : include), exclude)) {
+		for (const uri of await findFiles(new vscode.RelativePattern(folder, include === DEFAULT_INCLUDE ? CANDIDATE_GLOB : anywhere(include)), exclude)) {
 			const key = uriKey(uri);
 			if (!out.has(key) && mayBeDigestPath(relative(uri))) out.set(key, { uri, always: false });
 		}
 	}
 	return out;
+}
+
+/**
+ * A glob of our settings for findFiles: one without a `/` names a file anywhere (core/glob.ts, as a
+ * file event and the walk read it), where a RelativePattern would take it for a top-level path.
+ */
+function anywhere(glob: string): string {
+	return glob.includes('/') ? glob : `**/${glob}`;
 }
 
 /** A walk that threw (not an unreadable folder, which it handles): logged, and the editor's file search lists the folder. */
