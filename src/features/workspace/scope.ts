@@ -54,7 +54,8 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 	for (const folder of vscode.workspace.workspaceFolders ?? []) {
 		const walked = walk && folder.uri.scheme === 'file' && readLocalDirectory ? await lookIn(folder, 'deep').catch(walkFailed(folder)) : undefined;
 		if (walked) {
-			for (const [key, candidate] of walked) out.set(key, candidate);
+			// as the file search below: a glob's file whatever an earlier folder (one this one is inside) said, else the first folder's
+			for (const [key, candidate] of walked) if (candidate.always || !out.has(key)) out.set(key, candidate);
 			continue;
 		}
 		for (const pattern of alwaysGlobs(folder.uri)) {
