@@ -77,10 +77,11 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 }
 
 /**
- * A glob of our settings for findFiles: one without a `/` names a file anywhere (core/glob.ts, as a
- * file event and the walk read it), where a RelativePattern would take it for a top-level path.
+ * A glob of our settings for a RelativePattern (findFiles, file watchers): one without a `/` names a
+ * file anywhere (core/glob.ts, as candidateFor and the walk read it), where a RelativePattern would
+ * take it for a top-level path.
  */
-function anywhere(glob: string): string {
+export function anywhere(glob: string): string {
 	return glob.includes('/') ? glob : `**/${glob}`;
 }
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
-import { alwaysGlobs, includeGlob } from './scope';
+import { alwaysGlobs, anywhere, includeGlob } from './scope';
 
 export interface WatchHandlers {
 	/** a file created, changed or deleted, once its events settled */
@@ -36,7 +36,7 @@ export class WorkspaceWatchers implements vscode.Disposable {
 	watch(): void {
 		this.disposeWatchers();
 		for (const folder of vscode.workspace.workspaceFolders ?? []) {
-			const patterns = new Set([includeGlob(folder.uri), ...alwaysGlobs(folder.uri)]);
+			const patterns = new Set([includeGlob(folder.uri), ...alwaysGlobs(folder.uri)].map(anywhere));
 			for (const pattern of patterns) {
 				const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
 				this.watchers.push(
