@@ -4,12 +4,12 @@
  * place of this file, with the same exports. Everything else reaches Node only through here.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { cacheFilePath, removeStaleCaches } from '../core/corpus/nodeIO';
+import { cacheFilePath, readCacheFile, removeStaleCaches } from '../core/corpus/nodeIO';
 import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
 import type { FileAccess } from '../core/corpus/proxyIO';
 import type { CacheName } from '../core/corpus/shard';
@@ -80,18 +80,13 @@ export const readLocalDirectory: ((path: string) => Promise<[string, vscode.File
 
 /**
  * The bytes of the worker shards' cache `name` of shard `shard` of `shards` in `cacheDir` (undefined:
- * unreadable, or none), for readKnownSummaries. One synchronous read (~2 ms for the 167-day
- * folder's 2.6 MB): fs.promises.readFile takes an open, a stat, a read per 512 KB and a close, each
- * a turn of this thread, which a warm start's editor keeps busy (the read and decode took 276 ms in
- * one run, for ~30 ms of work).
+ * unreadable, or none), for readKnownSummaries: the workers' own read (readCacheFile, ~2 ms for the
+ * 167-day folder's 2.6 MB of file records). fs.promises.readFile takes an open, a stat, a read per
+ * 512 KB and a close, each a turn of this thread, which a warm start's editor keeps busy (the read
+ * and decode took 276 ms in one run, for ~30 ms of work).
  */
-export const readLocalCache: ((cacheDir: string, name: CacheName, shard: number, shards: number) => Promise<Uint8Array | undefined>) | undefined = async (cacheDir, name, shard, shards) => {
-	try {
-		return readFileSync(cacheFilePath(cacheDir, name, shard, shards));
-	} catch {
-		return undefined;
-	}
-};
+export const readLocalCache: ((cacheDir: string, name: CacheName, shard: number, shards: number) => Promise<Uint8Array | undefined>) | undefined = async (cacheDir, name, shard, shards) =>
+	readCacheFile(cacheDir, name, shard, shards);
 
 /** a worker that indexed this many files in one open hands over to a fresh one loaded from the cache */
 const RECYCLE_AFTER_FILES = 32;
