@@ -31,4 +31,10 @@ describe('checksums', () => {
 		const bytes = new TextEncoder().encode('the same bytes, long enough for all four lanes and a tail');
 		assert.notEqual(fnv1a4(bytes), fnv1a(bytes));
 	});
+
+	it('keeps the values the caches on users\' disks were written with', () => {
+		const bytes = new TextEncoder().encode('the same bytes, long enough for all four lanes and a tail');
+		assert.equal(fnv1a(bytes), 3783225818);
+		assert.equal(fnv1a4(bytes), 3472701814);
+	});
 });
