@@ -7,6 +7,7 @@
 'use strict';
 const fs = require('fs');
 const os = require('os');
+const { childProcesses, isIndexProcess } = require('./worker-threads.js');
 
 /** clock ticks per second of /proc's times (USER_HZ: 100 on every Linux the bench runs on) */
 const TICK_MS = 10;
@@ -40,12 +41,10 @@ function cpuSnapshot() {
 		if (Number(tid) === process.pid) snap.main += ticks;
 		else if (comm === 'WorkerThread') snap.workers += ticks;
 		else snap.otherThreads += ticks;
-		for (const pid of (read(`/proc/self/task/${tid}/children`) ?? '').trim().split(/\s+/).filter(Boolean)) {
-			const child = read(`/proc/${pid}/stat`);
-			if (child === undefined) continue;
-			if ((read(`/proc/${pid}/cmdline`) ?? '').includes('search-worker')) snap.index += statTicks(child);
-			else snap.children += statTicks(child);
-		}
+	}
+	for (const child of childProcesses() ?? []) {
+		if (isIndexProcess(child)) snap.index += statTicks(child.stat);
+		else snap.children += statTicks(child.stat);
 	}
 	return snap;
 }

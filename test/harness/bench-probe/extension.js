@@ -8,7 +8,7 @@ const { monitorEventLoopDelay } = require('perf_hooks');
 const v8 = require('v8');
 const vm = require('vm');
 const { delay, digestExtension, followStartup, waitUntil } = require('../bench-probe-shared.js');
-const { workerThreads } = require('../worker-threads.js');
+const { childProcesses, workerThreads } = require('../worker-threads.js');
 const { cpuBetween, cpuSnapshot } = require('../cpu-share.js');
 
 const PROBE_MS = 5;
@@ -139,29 +139,13 @@ function attributedMs(profile, dir, capUs = Infinity) {
 	return { ms: Math.round(total / 1000), cpuMs: capUs === Infinity ? undefined : Math.round(capped / 1000), ofSampledMs: Math.round(sampled / 1000) };
 }
 
-/** child processes of this process (Linux: /proc/<pid>/stat), by command name; else undefined */
-function childProcesses() {
-	try {
-		const children = [];
-		for (const pid of fs.readdirSync('/proc')) {
-			if (!/^\d+$/.test(pid)) continue;
-			try {
-				const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-				// `pid (comm) state ppid …`: the name may hold spaces and parentheses
-				const close = stat.lastIndexOf(')');
-				if (Number(stat.slice(close + 2).split(' ')[1]) !== process.pid) continue;
-				// Node children are all `MainThread`: the script they run says which
-				const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-				const script = argv.slice(1).find((a) => !a.startsWith('-'));
-				children.push(script ? script.split('/').slice(-3).join('/') : stat.slice(stat.indexOf('(') + 1, close));
-			} catch {
-				// gone meanwhile
-			}
-		}
-		return children;
-	} catch {
-		return undefined;
-	}
+/** child processes of this process (Linux), by the script they run or their command name; else undefined */
+function childProcessNames() {
+	// Node children are all `MainThread`: the script they run says which
+	return childProcesses()?.map((child) => {
+		const script = child.argv.slice(1).find((a) => !a.startsWith('-'));
+		return script ? script.split('/').slice(-3).join('/') : child.comm;
+	});
 }
 
 /**
@@ -343,7 +327,7 @@ async function measurePlain(vscode, config) {
 		await delay(config.settleMs);
 		if (ext?.isActive) throw new Error('arXiv Digest was active before any Markdown file was opened: the window would not hold its activation');
 		const threadsBefore = workerThreads();
-		const childrenBefore = childProcesses();
+		const childrenBefore = childProcessNames();
 		// 1 ms samples in both runs (the baseline too), so the window's CPU carries the same overhead
 		const sampling = await startSampling(1000);
 		const c0 = threadCpuMs();
@@ -383,7 +367,7 @@ async function measurePlain(vscode, config) {
 			busyBlocks: blocks.filter((b) => b.cpuMs === undefined || b.cpuMs >= 10).map((b) => ({ atMs: b.at - opened, ms: b.ms, cpuMs: b.cpuMs })),
 		};
 		out.workerThreads = { beforeOpen: threadsBefore, atEnd: workerThreads(), peak: peakWorkers };
-		out.childProcesses = { beforeOpen: childrenBefore, atEnd: childProcesses() };
+		out.childProcesses = { beforeOpen: childrenBefore, atEnd: childProcessNames() };
 		if (ext) {
 			const seen = watch.seen;
 			const marks = activationMarks(ext.id);

@@ -9,7 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
 const { closeAllEditors, extensionApi, remove, waitFor, workspaceRoot, writeFile } = require('../suite/helpers');
-const { workerThreads: countWorkerThreads } = require('../../harness/worker-threads');
+const { childProcesses, isIndexProcess, workerThreads: countWorkerThreads } = require('../../harness/worker-threads');
 
 /** the seed digests (test/fixtures/seeds): one day each */
 const SEEDS = path.join(__dirname, '..', '..', 'fixtures', 'seeds');
@@ -25,20 +25,9 @@ function workerThreads() {
 
 /** child processes of the extension host running the index (a cold build runs in one) */
 function indexProcesses() {
-	const children = fs.readdirSync('/proc/self/task').flatMap((tid) => {
-		try {
-			return fs.readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-		} catch {
-			return [];
-		}
-	});
-	return children.filter((pid) => {
-		try {
-			return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('search-worker');
-		} catch {
-			return false;
-		}
-	}).length;
+	const children = childProcesses();
+	assert.notStrictEqual(children, undefined, 'child processes are listed from /proc (Linux)');
+	return children.filter(isIndexProcess).length;
 }
 
 function rel(...segments) {
