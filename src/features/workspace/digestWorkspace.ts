@@ -100,6 +100,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private inFlightScan: Promise<void> | undefined;
 	/** a digest turned up in a workspace without shards: the next scan starts them without looking at heads again */
 	private digestFound = false;
+	/** the shards started in activation: the first scan shows their caches' summaries all the same (see startBeforeListing) */
+	private showKnownFirst = false;
 	/**
 	 * The last scan: the candidates its listing found, the heads this thread read looking for a
 	 * digest (none once the shards run: they read), whether the shards run, how many digests this
@@ -164,6 +166,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 				this.viewCache.delete(uriKey(doc.uri));
 			}),
 		);
+		// a workspace that had digests last session starts its index workers now, not with the first
+		// scan a macrotask later: a worker boots in ~60 ms of a core (~250 ms while the editor starts
+		// on two cores) before it reads its caches, and that boot is the head of a warm start's path
+		if (rememberedDigests(this.context) === true) {
+			this.ensureBackend(workspaceFolderUris());
+			this.showKnownFirst = true;
+		}
 		// past activation: the first resource-scoped configuration read (the globs) makes the editor
 		// merge every folder's settings, tens of ms that need not block the extension's activation
 		void yieldThread().then(() => {
@@ -369,7 +378,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const remembered = this.digestFound || rememberedDigests(this.context);
 		const listing = findCandidates(this.backendValue !== undefined || remembered === true);
 		const count: HeadCount = { headsRead: 0 };
-		const checked = this.backendValue ? undefined : await this.startBeforeListing(generation, count, remembered);
+		// the shards started in activation (see start) still get the caches' summaries shown by the first scan
+		const showKnown = this.showKnownFirst;
+		this.showKnownFirst = false;
+		const checked = this.backendValue && !showKnown ? undefined : await this.startBeforeListing(generation, count, remembered);
 		const candidates = await listing;
 		if (generation !== this.generation) {
 			return;
@@ -456,7 +468,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private async startBeforeListing(generation: number, count: HeadCount, remembered: boolean | undefined): Promise<ReadonlySet<string> | undefined> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
-		const folders = vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
+		const folders = workspaceFolderUris();
 		// the burst of summaries these send goes to the views as soon as it ends, not a scan's
 		// next SCAN_FLUSH_MS later (their answers come after the summaries they sent)
 		const shown = () => this.changes.flushChanges();
@@ -709,4 +721,9 @@ function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken 
 			},
 		);
 	});
+}
+
+/** The workspace folders' URIs: the index workers read the files under them (their schemes say which workers). */
+function workspaceFolderUris(): vscode.Uri[] {
+	return vscode.workspace.workspaceFolders?.map((f) => f.uri) ?? [];
 }
