@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { cacheFilePath, readCacheFile, removeStaleCaches } from '../core/corpus/nodeIO';
+import { cacheFilePath, readCacheFile, readCacheFileOffThread, removeStaleCaches } from '../core/corpus/nodeIO';
 import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
 import type { FileAccess } from '../core/corpus/proxyIO';
 import type { CacheName } from '../core/corpus/shard';
@@ -136,7 +136,9 @@ export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | u
 		// with a cache to load from, a worker that indexed many files is swapped for a fresh one (see RestartingShardOptions)
 		// and a shard without a cache builds it in a child process, whose memory its exit gives back (bench/MEMORY.md)
 		for (let shard = 0; shard < shards; shard++) {
-			const options = cacheDir ? { recycleAfterIndexing: RECYCLE_AFTER_FILES, buildInProcess: () => !existsSync(cacheFilePath(cacheDir, 'index', shard, shards)) } : {};
+			const options = cacheDir
+				? { recycleAfterIndexing: RECYCLE_AFTER_FILES, buildInProcess: () => !existsSync(cacheFilePath(cacheDir, 'index', shard, shards)), readIndexCache: () => readCacheFileOffThread(cacheDir, 'index', shard, shards) }
+				: {};
 			handles.push(workerShard(script, { shard, shards, cacheDir, background: true }, options));
 		}
 	} catch (err) {

@@ -186,3 +186,51 @@ describe('stale cache files', () => {
 		}
 	});
 });
+
+describe('the index cache read for a booting worker (a warm start)', () => {
+	const { MessageChannel } = require('node:worker_threads') as typeof import('node:worker_threads');
+	const { indexCacheHandedOver, readCacheFile, readCacheFileOffThread } = require('../../src/core/corpus/nodeIO') as typeof import('../../src/core/corpus/nodeIO');
+
+	it('off the thread: the same bytes as the synchronous read; none for a missing or unreadable cache', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'arxiv-digest-handed-'));
+		try {
+			const bytes = new Uint8Array(3 * 65536 + 7).map((_, i) => (i * 31) & 0xff);
+			writeFileSync(join(dir, cacheFileName('index', 0, 1)), bytes);
+			const read = await readCacheFileOffThread(dir, 'index', 0, 1);
+			const same = (a: Uint8Array | undefined, b: Uint8Array | undefined) => !!a && !!b && Buffer.compare(a, b) === 0;
+			assert.ok(same(read, readCacheFile(dir, 'index', 0, 1)), 'the bytes the synchronous read reads');
+			assert.ok(same(read, bytes), 'the bytes written');
+			assert.strictEqual(await readCacheFileOffThread(dir, 'files', 0, 1), undefined, 'no such file');
+			mkdirSync(join(dir, cacheFileName('files', 0, 1)));
+			assert.strictEqual(await readCacheFileOffThread(dir, 'files', 0, 1), undefined, 'a folder where the cache should be');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('the first index read takes the bytes handed over; every other read, and the index after, reads itself', async () => {
+		const own = new Map<CacheName, Uint8Array>([
+			['index', new Uint8Array([1, 1])],
+			['files', new Uint8Array([2])],
+		]);
+		const reads: CacheName[] = [];
+		const read = async (name: CacheName) => (reads.push(name), own.get(name));
+		const { port1, port2 } = new MessageChannel();
+		const cacheRead = indexCacheHandedOver(read, port2);
+		const handed = new Uint8Array([9, 9, 9]);
+		port1.postMessage(handed, [handed.buffer]);
+		assert.deepStrictEqual(await cacheRead('files'), new Uint8Array([2]));
+		assert.deepStrictEqual(await cacheRead('index'), new Uint8Array([9, 9, 9]));
+		assert.deepStrictEqual(await cacheRead('index'), new Uint8Array([1, 1]));
+		assert.deepStrictEqual(reads, ['files', 'index']);
+	});
+
+	it('none handed over (the host could not read it): the worker reads the cache itself', async () => {
+		const read = async (name: CacheName) => (name === 'index' ? new Uint8Array([7]) : undefined);
+		const { port1, port2 } = new MessageChannel();
+		const cacheRead = indexCacheHandedOver(read, port2);
+		port1.postMessage(undefined);
+		assert.deepStrictEqual(await cacheRead('index'), new Uint8Array([7]));
+		assert.strictEqual(indexCacheHandedOver(read, undefined), read, 'no port: the reads as they are');
+	});
+});

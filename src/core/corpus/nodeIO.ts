@@ -1,5 +1,6 @@
 /** CorpusIO over node:fs, for the index workers and the CLI. */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheFileName, isStaleCacheFile } from './proxyIO';
 import type { CacheName, CorpusIO } from './shard';
@@ -22,6 +23,57 @@ export function readCacheFile(cacheDir: string, name: CacheName, shard: number, 
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * The bytes readCacheFile reads, read on the I/O pool instead: open, stat, one read, close (each a
+ * turn of the calling thread, where readFile takes one per 512 KB chunk). For the extension host,
+ * which reads a worker's index cache while that worker boots (WorkerShardOptions.readIndexCache).
+ */
+export async function readCacheFileOffThread(cacheDir: string, name: CacheName, shard: number, shards: number): Promise<Uint8Array | undefined> {
+	let handle: FileHandle | undefined;
+	try {
+		handle = await open(cacheFilePath(cacheDir, name, shard, shards), 'r');
+		const { size } = await handle.stat();
+		const bytes = new Uint8Array(size);
+		let at = 0;
+		while (at < size) {
+			const { bytesRead } = await handle.read(bytes, at, size - at, at);
+			if (bytesRead === 0) break;
+			at += bytesRead;
+		}
+		return at === size ? bytes : bytes.subarray(0, at);
+	} catch {
+		return undefined;
+	} finally {
+		await handle?.close().catch(() => undefined);
+	}
+}
+
+/** Where a worker thread gets the index cache's bytes its starter read for it (WorkerInit.indexCache). */
+export interface HandedCachePort {
+	once(event: 'message', listener: (bytes: Uint8Array | undefined) => void): void;
+	close(): void;
+}
+
+/**
+ * `read`, but the first read of the index cache takes the bytes that come on `port` (one message:
+ * the extension host read them while this worker booted), or reads them itself when none came.
+ */
+export function indexCacheHandedOver(read: CorpusIO['readCache'], port: HandedCachePort | undefined): CorpusIO['readCache'] {
+	if (!port) return read;
+	let handed: Promise<Uint8Array | undefined> | undefined = new Promise((resolve) =>
+		port.once('message', (bytes) => {
+			port.close();
+			resolve(bytes);
+		}),
+	);
+	return async (name) => {
+		if (name !== 'index' || !handed) return read(name);
+		const bytes = await handed;
+		handed = undefined;
+		return bytes ?? read(name);
+	};
 }
 
 /** Removes the caches a different shard count left behind (they would never be read again). */

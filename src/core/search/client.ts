@@ -76,17 +76,35 @@ export interface WorkerShardOptions extends RestartingShardOptions {
 	 * recycleAfterIndexing the child is replaced by a thread loaded from the cache it saved.
 	 */
 	buildInProcess?: () => boolean;
+	/**
+	 * Reads the shard's index cache on this thread's I/O pool, for the first worker thread to start
+	 * (a warm start): the read overlaps the worker's boot, and the bytes are handed over (not copied)
+	 * once both are ready; a worker started later reads the cache itself.
+	 */
+	readIndexCache?: () => Promise<Uint8Array | undefined>;
 }
 
 /** A shard in a worker thread (or a child process, see WorkerShardOptions) running dist/search-worker.js. */
 export function workerShard(script: string, init: WorkerInit, options: WorkerShardOptions = {}): ShardHandle {
 	// required lazily: the web extension host has no worker_threads, and callers fall back
-	const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+	const { Worker, MessageChannel } = require('node:worker_threads') as typeof import('node:worker_threads');
 	/** a child process that ended without one message: not again, threads from now on */
 	let processFailed = false;
+	let readIndexCache = options.readIndexCache;
 	return restartingShard(() => {
 		if (!processFailed && options.buildInProcess?.()) return processShardPort(script, init, () => (processFailed = true));
-		const worker = new Worker(script, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_MB } });
+		// the first thread only: the cache read here is handed over on a port of its own (see WorkerInit.indexCache)
+		const read = readIndexCache?.();
+		readIndexCache = undefined;
+		const channel = read && new MessageChannel();
+		if (channel && read) {
+			read.then(
+				(bytes) => channel.port1.postMessage(bytes, bytes ? ownBuffer(bytes) : []),
+				() => channel.port1.postMessage(undefined),
+			).finally(() => channel.port1.close());
+		}
+		const workerData: WorkerInit = channel ? { ...init, indexCache: channel.port2 } : init;
+		const worker = new Worker(script, { workerData, transferList: channel ? [channel.port2] : [], resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_MB } });
 		worker.on('error', () => undefined);
 		const inOrder = pacedTasks();
 		return {
@@ -96,6 +114,11 @@ export function workerShard(script: string, init: WorkerInit, options: WorkerSha
 			terminate: () => void worker.terminate(),
 		};
 	}, options);
+}
+
+/** `bytes`' buffer to hand over with them when it holds nothing else (a pooled Buffer shares its buffer: copied then) */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer[] {
+	return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
 }
 
 /** the longest run of queued worker messages handled in one turn of the thread */

@@ -1,5 +1,6 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply } from '../corpus/shard';
+import type { HandedCachePort } from '../corpus/nodeIO';
 import { compactJson, expandSummary } from '../summary';
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
@@ -56,6 +57,12 @@ export interface WorkerInit {
 	 * priority belongs to the thread and not to the whole process
 	 */
 	background?: boolean;
+	/**
+	 * A worker thread's first start in a warm start: its index cache's bytes (undefined: none, or
+	 * unreadable) come as one message on this port, read by the extension host while the thread
+	 * booted (see WorkerShardOptions.readIndexCache); the worker reads the cache itself otherwise.
+	 */
+	indexCache?: HandedCachePort;
 }
 
 /**

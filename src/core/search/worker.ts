@@ -9,7 +9,7 @@ import { setPriority } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { nodeCorpusIO } from '../corpus/nodeIO';
+import { indexCacheHandedOver, nodeCorpusIO } from '../corpus/nodeIO';
 import { shardDispatcher, shardEvents } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
@@ -55,7 +55,8 @@ function toBackground(): void {
 
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
 const events = shardEvents(send);
-const shard = new CorpusShard({ ...nodeCorpusIO(init.cacheDir, init.shard, init.shards), collectGarbage: () => collectGarbage() }, init.shard, init.shards, {
+const io = nodeCorpusIO(init.cacheDir, init.shard, init.shards);
+const shard = new CorpusShard({ ...io, readCache: indexCacheHandedOver(io.readCache, init.indexCache), collectGarbage: () => collectGarbage() }, init.shard, init.shards, {
 	...events,
 	onHeadReady: () => {
 		events.onHeadReady?.();
