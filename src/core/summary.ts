@@ -18,6 +18,7 @@ export interface PaperSummary {
 	readonly number?: number;
 	readonly title: string;
 	readonly translatedTitle?: string;
+	/** the digest's link, but an arXiv paper's abstract page (paperLinks makes an arXiv paper's links from its id) */
 	readonly link?: string;
 	/** the first SUMMARY_AUTHORS authors */
 	readonly authors: readonly string[];
@@ -67,7 +68,8 @@ export function summarizePaper(paper: Paper): PaperSummary {
 	if (paper.version !== undefined) summary.version = paper.version;
 	if (paper.number !== undefined) summary.number = paper.number;
 	if (paper.translatedTitle) summary.translatedTitle = paper.translatedTitle;
-	if (paper.link !== undefined) summary.link = paper.link;
+	// an arXiv paper's abstract page is its id's (paperLinks makes its links from the id): not kept
+	if (paper.link !== undefined && !(paper.isArxiv && paper.link === arxivAbsLink(paper.id))) summary.link = paper.link;
 	if (paper.authors.length > SUMMARY_AUTHORS) summary.authorCount = paper.authors.length;
 	if (paper.category !== undefined) summary.category = paper.category;
 	return summary;
@@ -124,18 +126,21 @@ function compactPaper(p: PaperSummary): CompactPaper {
 	return [p.id, p.title, p.authors, p.range.start, p.range.end, p.headingLine, p.section, ...rest];
 }
 
-function expandPaper(t: CompactPaper): PaperSummary {
-	const [id, title, authors, start, end, headingLine, section, category, number, link, notArxiv, version, translatedTitle, authorCount] = t;
+function expandPaper(t: CompactPaper, shared: (text: string) => string): PaperSummary {
+	const [id, title, authors, start, end, headingLine, text, category, number, link, notArxiv, version, translatedTitle, authorCount] = t;
+	// one string per section name in a summary, not one per paper (its papers share a few)
+	const section = shared(text);
 	const paper: { -readonly [K in keyof PaperSummary]: PaperSummary[K] } = { id, isArxiv: notArxiv !== 1, title, authors, section, range: { start, end }, headingLine };
 	// optional fields only when present, as summarizePaper makes them
 	if (typeof version === 'string') paper.version = version;
 	if (typeof number === 'number') paper.number = number;
 	if (typeof translatedTitle === 'string') paper.translatedTitle = translatedTitle;
-	if (link === 0) paper.link = arxivAbsLink(id);
+	// the abstract page: kept for a paper not on arXiv only (an arXiv paper's comes from its id, see summarizePaper)
+	if (link === 0 && notArxiv === 1) paper.link = arxivAbsLink(id);
 	else if (typeof link === 'string') paper.link = link;
 	if (typeof authorCount === 'number') paper.authorCount = authorCount;
 	if (category === 0) paper.category = section;
-	else if (typeof category === 'string') paper.category = category;
+	else if (typeof category === 'string') paper.category = shared(category);
 	return paper;
 }
 
@@ -155,7 +160,14 @@ export function compactJson(summary: DigestSummary): string {
 export function expandSummary(value: unknown): DigestSummary {
 	const c = value as CompactSummary;
 	if (!c || typeof c !== 'object' || typeof c.path !== 'string' || !Array.isArray(c.papers) || !Array.isArray(c.categories)) throw new Error('not a digest summary');
-	const out: { -readonly [K in keyof DigestSummary]: DigestSummary[K] } = { path: c.path, label: c.label, categories: c.categories, papers: c.papers.map(expandPaper) };
+	const names = new Map<string, string>();
+	const shared = (text: string) => {
+		const known = names.get(text);
+		if (known !== undefined) return known;
+		names.set(text, text);
+		return text;
+	};
+	const out: { -readonly [K in keyof DigestSummary]: DigestSummary[K] } = { path: c.path, label: c.label, categories: c.categories, papers: c.papers.map((p) => expandPaper(p, shared)) };
 	if (c.day !== undefined) out.day = c.day;
 	if (c.errors !== undefined) out.errors = c.errors;
 	return out;

@@ -9,6 +9,7 @@ import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../
 import { parseDigest } from '../../src/core/parser';
 import { decodeFileUpdates, encodeFileUpdates } from '../../src/core/search/protocol';
 import { compactSummary, expandSummary, summarizeDigest, SUMMARY_AUTHORS } from '../../src/core/summary';
+import { primaryLink } from '../../src/core/card/links';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
 const DAY1 = '/ws/data/2026-02-05.md';
@@ -510,6 +511,22 @@ describe('digest summary', () => {
 		assert.ok(papers > 1000, `${papers} papers`);
 		assert.ok(compact < full * 0.7, `${compact} of ${full} characters`);
 		assert.throws(() => expandSummary({ path: 'x' }), /not a digest summary/);
+	});
+
+	it("keeps no arXiv paper's abstract page as its link (its links come from its id), and a digest's own link as given", () => {
+		const base = { isArxiv: true, title: 'T', authors: ['A'], section: 'cs.AI', range: { start: 1, end: 2 }, headingLine: 1 };
+		const arxiv = expandSummary({ path: '/d.md', label: 'd', categories: [], papers: [['2606.00001', 'T', ['A'], 1, 2, 1, 'cs.AI', 0, null, 0]] });
+		assert.deepStrictEqual(arxiv.papers[0], { ...base, id: '2606.00001', category: 'cs.AI' }, 'a cache of an earlier version (the abstract page as 0): no link kept');
+		assert.strictEqual(primaryLink(arxiv.papers[0]), 'https://arxiv.org/abs/2606.00001', 'the link made from the id');
+		const other = expandSummary({ path: '/d.md', label: 'd', categories: [], papers: [['x-1', 'T', ['A'], 1, 2, 1, 'cs.AI', 0, null, 0, 1]] });
+		assert.strictEqual(other.papers[0].link, 'https://arxiv.org/abs/x-1', 'a paper not on arXiv keeps the link it gives');
+		const digest = parseDigest(
+			['# 2026-06-01', '', '## cs.AI', '', '### [1] [Kept](https://arxiv.org/abs/2606.00002v2)', '*A*', '', '### [2] [Dropped](https://arxiv.org/abs/2606.00003)', '*B*', ''].join('\n'),
+			'/2026-06-01.md',
+		);
+		const summary = summarizeDigest(digest);
+		assert.deepStrictEqual(summary.papers.map((p) => p.link), ['https://arxiv.org/abs/2606.00002v2', undefined], 'a versioned link is not the id\'s abstract page');
+		assert.deepStrictEqual(expandSummary(JSON.parse(JSON.stringify(compactSummary(summary)))), summary);
 	});
 
 	it('refuses a records cache with a damaged summary byte (raw DEFLATE inflates it all the same)', async () => {
