@@ -100,8 +100,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private inFlightScan: Promise<void> | undefined;
 	/** a digest turned up in a workspace without shards: the next scan starts them without looking at heads again */
 	private digestFound = false;
-	/** the shards started in activation: the first scan shows their caches' summaries all the same (see startBeforeListing) */
-	private showKnownFirst = false;
+	/** the shards started in activation, and what their caches held read then: the first scan shows it (see startBeforeListing) */
+	private knownFirst: Promise<KnownSummaries | undefined> | undefined;
 	/**
 	 * The last scan: the candidates its listing found, the heads this thread read looking for a
 	 * digest (none once the shards run: they read), whether the shards run, how many digests this
@@ -167,11 +167,16 @@ export class DigestWorkspace implements IDigestWorkspace {
 			}),
 		);
 		// a workspace that had digests last session starts its index workers now, not with the first
-		// scan a macrotask later: a worker boots in ~60 ms of a core (~250 ms while the editor starts
-		// on two cores) before it reads its caches, and that boot is the head of a warm start's path
+		// scan a macrotask later (a worker boots in ~60 ms of a core, ~250 ms while the editor starts
+		// on two cores, before it reads its caches: the head of a warm start's path), and reads what
+		// their caches hold for the tree (readKnownSummaries, inflated in the thread pool while
+		// activation goes on), which the first scan shows
 		if (rememberedDigests(this.context) === true) {
-			this.ensureBackend(workspaceFolderUris());
-			this.showKnownFirst = true;
+			const backend = this.ensureBackend(workspaceFolderUris());
+			this.knownFirst = readKnownSummaries(backend).catch((err: unknown) => {
+				getLog().warn(`arXiv Digest: the last session's files could not be read: ${errorText(err)}`);
+				return undefined;
+			});
 		}
 		// past activation: the first resource-scoped configuration read (the globs) makes the editor
 		// merge every folder's settings, tens of ms that need not block the extension's activation
@@ -379,9 +384,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const listing = findCandidates(this.backendValue !== undefined || remembered === true);
 		const count: HeadCount = { headsRead: 0 };
 		// the shards started in activation (see start) still get the caches' summaries shown by the first scan
-		const showKnown = this.showKnownFirst;
-		this.showKnownFirst = false;
-		const checked = this.backendValue && !showKnown ? undefined : await this.startBeforeListing(generation, count, remembered);
+		const knownFirst = this.knownFirst;
+		this.knownFirst = undefined;
+		const checked = this.backendValue && !knownFirst ? undefined : await this.startBeforeListing(generation, count, remembered, knownFirst);
 		const candidates = await listing;
 		if (generation !== this.generation) {
 			return;
@@ -465,7 +470,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * The open after the listing corrects what differs and reads only the rest. A workspace that had
 	 * none last session waits for the listing.
 	 */
-	private async startBeforeListing(generation: number, count: HeadCount, remembered: boolean | undefined): Promise<ReadonlySet<string> | undefined> {
+	private async startBeforeListing(generation: number, count: HeadCount, remembered: boolean | undefined, knownFirst?: Promise<KnownSummaries | undefined>): Promise<ReadonlySet<string> | undefined> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
 		const folders = workspaceFolderUris();
@@ -488,7 +493,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 			if (generation !== this.generation) return;
 			const backend = this.ensureBackend(folders);
 			// this thread reads what the caches hold while the workers start; told before their open, they send only the rest
-			const known = await readKnownSummaries(backend).catch((err: unknown) => {
+			const known = await (knownFirst ?? readKnownSummaries(backend)).catch((err: unknown) => {
 				warn("the last session's files could not be read")(err);
 				return undefined;
 			});
