@@ -1,6 +1,5 @@
 /** CorpusIO over node:fs, for the index workers and the CLI. */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { close, closeSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheFileName, isStaleCacheFile } from './proxyIO';
 import type { CacheName, CorpusIO } from './shard';
@@ -26,28 +25,42 @@ export function readCacheFile(cacheDir: string, name: CacheName, shard: number, 
 }
 
 /**
- * The bytes readCacheFile reads, read on the I/O pool instead: open, stat, one read, close (each a
- * turn of the calling thread, where readFile takes one per 512 KB chunk). For the extension host,
- * which reads a worker's index cache while that worker boots (WorkerShardOptions.readIndexCache).
+ * The bytes readCacheFile reads, the reading itself on the I/O pool: the open and the stat here (a
+ * syscall each), then one read, whose end is the one turn of the calling thread this waits for (a
+ * busy thread gives turns late: open, stat, read and close each awaited took ~420 ms of a warm start
+ * in the editor). For the extension host, which reads a worker's index cache while that worker
+ * boots (WorkerShardOptions.readIndexCache). Undefined: no such file, or unreadable.
  */
-export async function readCacheFileOffThread(cacheDir: string, name: CacheName, shard: number, shards: number): Promise<Uint8Array | undefined> {
-	let handle: FileHandle | undefined;
+export function readCacheFileOffThread(cacheDir: string, name: CacheName, shard: number, shards: number): Promise<Uint8Array | undefined> {
+	let fd: number;
+	let size: number;
 	try {
-		handle = await open(cacheFilePath(cacheDir, name, shard, shards), 'r');
-		const { size } = await handle.stat();
-		const bytes = new Uint8Array(size);
-		let at = 0;
-		while (at < size) {
-			const { bytesRead } = await handle.read(bytes, at, size - at, at);
-			if (bytesRead === 0) break;
-			at += bytesRead;
-		}
-		return at === size ? bytes : bytes.subarray(0, at);
+		fd = openSync(cacheFilePath(cacheDir, name, shard, shards), 'r');
 	} catch {
-		return undefined;
-	} finally {
-		await handle?.close().catch(() => undefined);
+		return Promise.resolve(undefined);
 	}
+	try {
+		size = fstatSync(fd).size;
+	} catch {
+		closeSync(fd);
+		return Promise.resolve(undefined);
+	}
+	const bytes = new Uint8Array(size);
+	return new Promise((resolve) => {
+		const done = (result: Uint8Array | undefined) => {
+			close(fd, () => undefined);
+			resolve(result);
+		};
+		const readFrom = (at: number): void => {
+			if (at === size) return done(bytes);
+			read(fd, bytes, at, size - at, at, (err, count) => {
+				if (err) done(undefined);
+				else if (count === 0) done(bytes.subarray(0, at));
+				else readFrom(at + count);
+			});
+		};
+		readFrom(0);
+	});
 }
 
 /** Where a worker thread gets the index cache's bytes its starter read for it (WorkerInit.indexCache). */
