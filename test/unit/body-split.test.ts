@@ -6,11 +6,14 @@
  * answers late and copied as a worker thread's would be.
  */
 import * as assert from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Digest } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { indexPendingBodies, type BodyCounter } from '../../src/core/search/bodySplit';
+import { bodyCounterThread } from '../../src/core/search/bodyThread';
 import { encodeCache } from '../../src/core/search/cache';
 import { PaperIndex } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
@@ -58,7 +61,7 @@ function headsOnly(paths: readonly string[]): PaperIndex {
 	return index;
 }
 
-async function secondPass(index: PaperIndex, counter?: BodyCounter, between: (slice: number) => void = () => undefined): Promise<void> {
+async function secondPass(index: PaperIndex, counter?: () => BodyCounter | undefined, between: (slice: number) => void = () => undefined): Promise<void> {
 	let slice = 0;
 	let clock = 0;
 	await indexPendingBodies(index, {
@@ -73,7 +76,7 @@ async function secondPass(index: PaperIndex, counter?: BodyCounter, between: (sl
 				}),
 			),
 		onProgress: () => undefined,
-		counter: counter && (() => counter),
+		counter,
 		minHelperBodies: 0,
 		chunkBodies: 40,
 	});
@@ -138,7 +141,7 @@ describe('a cold build\'s long fields counted by a helper', () => {
 	it('makes the index a build without a helper makes: the same postings per term, answers and cache', async () => {
 		const index = headsOnly(FILES);
 		const helper = threadlessCounter();
-		await secondPass(index, helper.counter);
+		await secondPass(index, () => helper.counter);
 		assert.ok(helper.chunks() > 10, `the helper counted ${helper.chunks()} chunks`);
 		assert.ok(helper.closed(), 'the helper is ended with the pass');
 		assert.strictEqual(index.pendingBodyCount, 0);
@@ -152,7 +155,7 @@ describe('a cold build\'s long fields counted by a helper', () => {
 	it('a helper that fails mid-way leaves the rest to this thread, with the same index', async () => {
 		const index = headsOnly(FILES);
 		const helper = threadlessCounter(5);
-		await secondPass(index, helper.counter);
+		await secondPass(index, () => helper.counter);
 		assert.strictEqual(helper.chunks(), 5, 'it failed on its fifth chunk');
 		assert.ok(helper.closed());
 		assert.strictEqual(index.pendingBodyCount, 0);
@@ -179,11 +182,43 @@ describe('a cold build\'s long fields counted by a helper', () => {
 		const plain = headsOnly(FILES);
 		await secondPass(plain, undefined, changes(plain));
 		const index = headsOnly(FILES);
-		await secondPass(index, threadlessCounter().counter, changes(index));
+		await secondPass(index, () => threadlessCounter().counter, changes(index));
 		assert.strictEqual(index.pendingBodyCount, 0);
 		const hit = parseQuery('zanzibarite');
 		assert.ok(hit.ok && index.search(hit.query, 50).hits.length > 0, 'the changed papers are found by their new word');
 		assert.deepStrictEqual(bodyPostings(index), bodyPostings(plain));
 		assert.deepStrictEqual(answers(index), answers(plain));
+	});
+
+	describe('in a worker thread (bodyThread.ts)', () => {
+		let dir: string;
+		before(() => (dir = mkdtempSync(join(tmpdir(), 'body-worker-'))));
+		after(() => rmSync(dir, { recursive: true, force: true }));
+
+		it('dist/body-worker.js, built from its source, makes the same index', async () => {
+			const script = join(dir, 'body-worker.js');
+			buildSync({ entryPoints: ['src/core/search/bodyWorker.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'warning' });
+			const index = headsOnly(FILES);
+			let started = 0;
+			await secondPass(index, () => {
+				started++;
+				return bodyCounterThread(script);
+			});
+			assert.strictEqual(started, 1);
+			assert.ok((await cacheOf(index)).equals(sequentialCache), 'the caches are the same');
+		});
+
+		it('a helper thread that dies on its first chunk: this thread indexes everything', async () => {
+			const script = join(dir, 'dies.js');
+			writeFileSync(script, "require('node:worker_threads').parentPort.once('message', () => process.exit(3));\n");
+			const index = headsOnly(FILES);
+			await secondPass(index, () => bodyCounterThread(script));
+			assert.strictEqual(index.pendingBodyCount, 0);
+			assert.ok((await cacheOf(index)).equals(sequentialCache), 'the caches are the same');
+		});
+
+		it('no helper where its script is missing', () => {
+			assert.strictEqual(bodyCounterThread(join(dir, 'missing.js')), undefined);
+		});
 	});
 });

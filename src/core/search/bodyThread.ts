@@ -43,7 +43,8 @@ export function bodyCounterThread(script: string): BodyCounter | undefined {
 			new Promise((resolve, reject) => {
 				if (ended) return reject(ended);
 				waiting.push({ resolve, reject });
-				worker.postMessage({ nums, texts }, [nums.buffer as ArrayBuffer]);
+				// copied, not moved: the caller keeps the numbers to take the documents back should the helper fail
+				worker.postMessage({ nums, texts });
 			}),
 		close: () => end(new Error('the body helper was closed')),
 	};
