@@ -1,5 +1,5 @@
 // Builds the extension (Node: dist/extension.js + dist/card-render.js; web: dist/web.js), the CLI, the index workers
-// (dist/search-worker.js, dist/web-worker.js) and the card webview script.
+// (dist/search-worker.js and its helper dist/body-worker.js, dist/web-worker.js) and the card webview script.
 // `--tests` bundles the unit tests to out/ for mocha; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -62,7 +62,11 @@ const builds = args.has('--tests')
 		{ ...web, entryPoints: { 'web-worker': WEB_ENTRIES['web-worker'] }, format: 'iife' },
 		{ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 		...(statSync('src/core/search', { throwIfNoEntry: false })?.isDirectory() && statSync('src/core/search/worker.ts', { throwIfNoEntry: false })
-			? [{ ...common, entryPoints: { 'search-worker': 'src/core/search/worker.ts' }, outdir: 'dist', format: 'cjs' }]
+			? [
+				{ ...common, entryPoints: { 'search-worker': 'src/core/search/worker.ts' }, outdir: 'dist', format: 'cjs' },
+				// a cold build's helper thread for the long fields, started by the index workers and the CLI
+				{ ...common, entryPoints: { 'body-worker': 'src/core/search/bodyWorker.ts' }, outdir: 'dist', format: 'cjs' },
+			]
 			: []),
 		...(statSync('src/webview', { throwIfNoEntry: false })?.isDirectory()
 			? [{ ...common, platform: 'browser', target: 'es2020', entryPoints: walk('src/webview', /\.ts$/).filter((f) => !f.endsWith('.d.ts')), outdir: 'dist/webview', format: 'iife' }]

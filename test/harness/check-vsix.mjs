@@ -27,7 +27,7 @@ const FORBIDDEN = [
 	[/^media\/katex\/.*\.(ttf|woff)$/, 'KaTeX fonts other than woff2'],
 ];
 
-const ALWAYS_REQUIRED = ['package.json', 'dist/extension.js', 'dist/search-worker.js', 'dist/card-render.js', 'dist/web.js', 'dist/web-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+const ALWAYS_REQUIRED = ['package.json', 'dist/extension.js', 'dist/search-worker.js', 'dist/body-worker.js', 'dist/card-render.js', 'dist/web.js', 'dist/web-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md'];
 
 /** Every file the manifest points at (icon, grammar, language configuration and icons) must ship. */
 function manifestFiles() {

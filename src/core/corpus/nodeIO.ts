@@ -1,6 +1,7 @@
 /** CorpusIO over node:fs, for the index workers and the CLI. */
 import { close, closeSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bodyCounterThread } from '../search/bodyThread';
 import { cacheFileName, isStaleCacheFile } from './proxyIO';
 import type { CacheName, CorpusIO } from './shard';
 
@@ -153,5 +154,7 @@ export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards
 		// a macrotask, so search requests get answered between slices of a build
 		yield: () => new Promise((resolve) => setImmediate(resolve)),
 		now: () => performance.now(),
+		// next to the bundle that runs this (dist/search-worker.js, dist/cli.js)
+		bodyCounter: () => bodyCounterThread(join(__dirname, 'body-worker.js')),
 	};
 }

@@ -18,6 +18,7 @@ import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
 import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
+import type { BodyCounter } from '../search/bodySplit';
 import { SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
 import type { DocRecord } from '../search/index';
 import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/protocol';
@@ -102,6 +103,8 @@ export interface CorpusIO {
 	collectGarbage?(): void;
 	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
 	prefetch?(paths: readonly string[]): void;
+	/** a helper on another core for a cold build's long fields (nodeIO: a worker thread) */
+	bodyCounter?(): BodyCounter | undefined;
 }
 
 export type CacheName = 'index' | 'files';
@@ -195,6 +198,7 @@ export class CorpusShard {
 			collectGarbage: io.collectGarbage,
 			// the digests the tree pass kept parsed need no read
 			prefetch: (paths) => io.prefetch?.(paths.filter((path) => !this.parsed.has(path))),
+			bodyCounter: () => io.bodyCounter?.(),
 		};
 		this.search = new SearchShard(shardIO, cacheKey(shard, shards), (p) => {
 			// the summaries of a file reach the tree no later than the progress that counts it

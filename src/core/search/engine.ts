@@ -5,6 +5,7 @@
  * the CLI, or in-process in small slices when workers are unavailable.
  */
 import type { Digest } from '../model';
+import { indexPendingBodies, type BodyCounter } from './bodySplit';
 import { decodeCache, encodeCache } from './cache';
 import { PaperIndex, type SearchResult } from './index';
 import { parseQuery } from './query';
@@ -26,6 +27,8 @@ export interface ShardIO {
 	collectGarbage?(): void;
 	/** the files about to be read, in order (a file API with round trips reads ahead) */
 	prefetch?(paths: readonly string[]): void;
+	/** a helper on another core for a cold build's long fields (see bodySplit.ts), where the host has one */
+	bodyCounter?(): BodyCounter | undefined;
 }
 
 export interface ShardProgress {
@@ -125,10 +128,13 @@ export class SearchShard {
 		this.phase = 'head';
 		onHeadReady();
 		const totalBodies = this.index.pendingBodyCount;
-		while (this.index.indexPendingBodies(this.io.sliceMs ?? BODY_SLICE_MS, this.io.now) > 0) {
-			this.onProgress({ phase: 'body', done: totalBodies - this.index.pendingBodyCount, total: totalBodies });
-			await this.io.yield();
-		}
+		await indexPendingBodies(this.index, {
+			sliceMs: this.io.sliceMs ?? BODY_SLICE_MS,
+			now: this.io.now,
+			yield: () => this.io.yield(),
+			onProgress: (done, total) => this.onProgress({ phase: 'body', done, total }),
+			counter: this.io.bodyCounter,
+		});
 		this.index.deferBodies = false;
 		this.phase = 'full';
 		this.onProgress({ phase: 'full', done: totalBodies, total: totalBodies });

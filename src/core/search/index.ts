@@ -75,6 +75,38 @@ export interface DocRecord {
 	seq: Int32Array;
 }
 
+/**
+ * A helper's counts of lent documents' long fields (see PaperIndex.countBodies), as typed arrays
+ * (moved between threads, not copied), with the helper's own term ids.
+ */
+export interface BodyCounts {
+	nums: Int32Array;
+	/** per document: the summaries' and the abstract's length */
+	lengths: Int32Array;
+	/** per document: where its pairs end */
+	ends: Int32Array;
+	/** per document and term, in the order the document first has them: term id << BODY_BITS | the packed tf counters */
+	pairs: Int32Array;
+	/** the helper's terms first met in this chunk, in id order (its ids count on from the previous chunks') */
+	newTerms: string[];
+}
+
+/** A helper's terms in its id order (BodyCounts.newTerms of every chunk so far), with the ids they got in the index (-1: none yet). */
+export class HelperTerms {
+	readonly terms: string[] = [];
+	ids = new Int32Array(1024).fill(-1);
+
+	add(newTerms: readonly string[]): void {
+		for (const term of newTerms) this.terms.push(term);
+		if (this.terms.length <= this.ids.length) return;
+		let size = this.ids.length * 2;
+		while (size < this.terms.length) size *= 2;
+		const ids = new Int32Array(size).fill(-1);
+		ids.set(this.ids);
+		this.ids = ids;
+	}
+}
+
 export interface FileEntry {
 	day: string;
 	label: string;
@@ -148,6 +180,9 @@ const BODY_SLOTS: readonly Slot[] = [
 	[Field.Abstract, 4, 4],
 ];
 const BODY_BITS = 8;
+/** a body posting's packed counters, below a term id in one int32 (BodyCounts.pairs) */
+const BODY_MASK = (1 << BODY_BITS) - 1;
+const MAX_COUNTED_TERMS = 2 ** (31 - BODY_BITS);
 const SLOT_OF: Slot[] = [];
 for (const slot of [...HEAD_SLOTS, ...BODY_SLOTS]) SLOT_OF[slot[0]] = slot;
 
@@ -236,6 +271,9 @@ export class PaperIndex {
 	private readonly lengthSum = new Float64Array(FIELD_COUNT);
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
 	private pendingBodies: number[] = [];
+	/** documents whose long fields a helper counts (see lendBodies), and the lowest of their numbers (Infinity: none) */
+	private lent = 0;
+	private lentFrom = Infinity;
 	private missingBodies = 0;
 	/** how documents keep their long fields' text (DocRecord.body) */
 	private readonly bodies = new TextPacker();
@@ -253,8 +291,9 @@ export class PaperIndex {
 		return this.lengthsVersion;
 	}
 
+	/** documents whose long fields are not indexed yet: pending, or lent to a helper */
 	get pendingBodyCount(): number {
-		return this.pendingBodies.length;
+		return this.pendingBodies.length + this.lent;
 	}
 
 	/**
@@ -332,7 +371,10 @@ export class PaperIndex {
 	}
 
 	private cjkId(first: number, second: number): number {
-		const code = cjkCode(first, second);
+		return this.cjkCodeId(cjkCode(first, second));
+	}
+
+	private cjkCodeId(code: number): number {
 		const vocab = this.cjkTable;
 		let id = vocab.get(code);
 		if (id < 0) {
@@ -413,9 +455,14 @@ export class PaperIndex {
 
 	/** Pushes the scratch counters as postings of document `num` and clears them. */
 	private flush(store: PostingStore, num: number): void {
+		this.drain((id, packed) => store.push(id, num, packed));
+	}
+
+	/** Hands out the scratch counters, terms in the order first met, and clears them. */
+	private drain(emit: (id: number, packed: number) => void): void {
 		const scratch = this.scratch;
 		for (const id of this.touched) {
-			store.push(id, num, scratch[id]);
+			emit(id, scratch[id]);
 			scratch[id] = 0;
 		}
 		this.touched = [];
@@ -563,21 +610,140 @@ export class PaperIndex {
 	}
 
 	private indexBody(doc: DocRecord, text: string): void {
-		const mark = text.lastIndexOf(ABSTRACT_MARK);
-		const summaries = mark < 0 ? text : text.slice(0, mark);
-		const abstract = mark < 0 ? '' : text.slice(mark + 1);
-		this.setLength(doc.num, Field.Summaries, this.accumulate(summaries, Field.Summaries));
-		this.setLength(doc.num, Field.Abstract, this.accumulate(abstract, Field.Abstract));
+		const [summaries, abstract] = this.countBody(text);
+		this.setLength(doc.num, Field.Summaries, summaries);
+		this.setLength(doc.num, Field.Abstract, abstract);
 		this.flush(this.body, doc.num);
 		doc.bodyIndexed = true;
 	}
 
+	/** Counts the long fields of one document into the scratch counters; returns their lengths (summaries, abstract). */
+	private countBody(text: string): [number, number] {
+		const mark = text.lastIndexOf(ABSTRACT_MARK);
+		const summaries = mark < 0 ? text : text.slice(0, mark);
+		const abstract = mark < 0 ? '' : text.slice(mark + 1);
+		return [this.accumulate(summaries, Field.Summaries), this.accumulate(abstract, Field.Abstract)];
+	}
+
 	/**
-	 * Second pass: indexes deferred long fields. Stops after `budgetMs` (if given) so an
-	 * in-process caller can yield; returns how many documents are still pending.
+	 * A helper's share of the second pass, on an index of its own that serves only as the terms'
+	 * dictionary: counts the long fields of `texts` (documents `nums` of the index that lent them,
+	 * see lendBodies) as indexBody would, with term ids of this index, for addCountedBodies there.
+	 */
+	countBodies(nums: Int32Array, texts: readonly string[]): BodyCounts {
+		this.ensureScratch(this.terms.length);
+		const firstNew = this.terms.length;
+		const lengths = new Int32Array(texts.length * 2);
+		const ends = new Int32Array(texts.length);
+		const pairs: number[] = [];
+		texts.forEach((text, i) => {
+			[lengths[2 * i], lengths[2 * i + 1]] = this.countBody(text);
+			this.drain((id, packed) => pairs.push((id << BODY_BITS) | packed));
+			ends[i] = pairs.length;
+		});
+		if (this.terms.length > MAX_COUNTED_TERMS) throw new Error('too many terms for BodyCounts');
+		const newTerms: string[] = [];
+		for (let id = firstNew; id < this.terms.length; id++) newTerms.push(this.terms.get(id));
+		return { nums, lengths, ends, pairs: Int32Array.from(pairs), newTerms };
+	}
+
+	/** How many pending documents lie below those lent (see lendBodies): what indexPendingBodies can index now, or lend. */
+	get lendableBodyCount(): number {
+		// documents added since the first loan are above it: indexed after the lent ones come back
+		const pending = this.pendingBodies;
+		let end = pending.length;
+		while (end > 0 && pending[end - 1] >= this.lentFrom) end--;
+		return end;
+	}
+
+	/** Is every pending document below those lent indexed, so that indexing goes on only once they come back? */
+	get waitsForLent(): boolean {
+		return this.lent > 0 && this.lendableBodyCount === 0;
+	}
+
+	/**
+	 * Up to `most` documents whose long fields wait, the last ones (the highest numbers) below those
+	 * already lent, for a helper to count (countBodies) while indexPendingBodies goes on with the
+	 * first ones, stopping short of them. Their text is packed now (a cold build's pending paper
+	 * gives it up). Undefined when nothing is left to lend.
+	 */
+	lendBodies(most: number): { nums: Int32Array; texts: string[] } | undefined {
+		const end = this.lendableBodyCount;
+		const count = Math.min(most, end);
+		if (count <= 0) return undefined;
+		const taken = this.pendingBodies.splice(end - count, count);
+		this.lentFrom = taken[0];
+		const docs = taken.map((num) => this.docs[num]).filter((doc): doc is DocRecord => doc !== undefined && !doc.bodyIndexed);
+		const texts = docs.map((doc) => this.bodyOf(doc) ?? '');
+		this.keepTexts(docs, texts);
+		this.lent += docs.length;
+		return { nums: Int32Array.from(docs, (doc) => doc.num), texts };
+	}
+
+	/**
+	 * Indexes lent documents' long fields from a helper's counts (see countBodies), once every
+	 * document below them is indexed (postings stay in document order). `terms` turns the helper's
+	 * term ids into this index's, making each term on its first use here: in the order the
+	 * documents meet them, as indexPendingBodies would have (the same term ids as a build without
+	 * a helper). A document removed or replaced since it was lent is left out.
+	 */
+	addCountedBodies(counts: BodyCounts, terms: HelperTerms): void {
+		const { nums, lengths, ends, pairs } = counts;
+		let at = 0;
+		for (let i = 0; i < nums.length; i++) {
+			const num = nums[i];
+			const doc = this.docs[num];
+			const end = ends[i];
+			if (doc === undefined || doc.bodyIndexed) {
+				at = end;
+				continue;
+			}
+			this.setLength(num, Field.Summaries, lengths[2 * i]);
+			this.setLength(num, Field.Abstract, lengths[2 * i + 1]);
+			for (; at < end; at++) {
+				const pair = pairs[at];
+				const local = pair >>> BODY_BITS;
+				let id = terms.ids[local];
+				if (id < 0) id = terms.ids[local] = this.termId(terms.terms[local]);
+				this.body.push(id, num, pair & BODY_MASK);
+			}
+			doc.bodyIndexed = true;
+		}
+		this.settleLent(nums.length);
+	}
+
+	/** Takes lent documents back (their helper failed): indexPendingBodies indexes them itself. */
+	unlendBodies(nums: Int32Array): void {
+		const back = [...nums].filter((num) => this.docs[num] !== undefined);
+		if (back.length > 0) this.pendingBodies = [...this.pendingBodies, ...back].sort((a, b) => a - b);
+		this.settleLent(nums.length);
+	}
+
+	private settleLent(returned: number): void {
+		this.lent -= returned;
+		if (this.lent === 0) this.lentFrom = Infinity;
+	}
+
+	/** The id of a word or CJK term (as `lookup` tells them apart), made if new. */
+	private termId(term: string): number {
+		return isCjkTerm(term) ? this.cjkCodeId(cjkTermToCode(term)) : this.wordId(term);
+	}
+
+	/** The long fields' text of documents whose paper waited for the second pass, packed as the slice's one buffer (see TextPacker.raw). */
+	private keepTexts(docs: DocRecord[], texts: string[]): void {
+		this.bodies.raw(texts).forEach((body, k) => {
+			docs[k].body = body;
+			docs[k].pendingPaper = undefined;
+		});
+	}
+
+	/**
+	 * Second pass: indexes deferred long fields, up to the documents lent to a helper (see
+	 * lendBodies). Stops after `budgetMs` (if given) so an in-process caller can yield; returns how
+	 * many documents are still pending, lent ones included.
 	 */
 	indexPendingBodies(budgetMs = Infinity, now: () => number = () => Date.now()): number {
-		if (this.pendingBodies.length === 0) return 0;
+		if (this.pendingBodies.length === 0) return this.lent;
 		this.ensureScratch(this.terms.length);
 		const started = now();
 		let i = 0;
@@ -586,7 +752,7 @@ export class PaperIndex {
 		const kept: DocRecord[] = [];
 		const texts: string[] = [];
 		try {
-			while (i < pending.length) {
+			while (i < pending.length && pending[i] < this.lentFrom) {
 				const doc = this.docs[pending[i++]];
 				if (doc && !doc.bodyIndexed) {
 					const text = this.bodyOf(doc) ?? '';
@@ -600,13 +766,10 @@ export class PaperIndex {
 			}
 		} finally {
 			// the papers indexed before a throw keep their text too (they are not indexed again)
-			this.bodies.raw(texts).forEach((body, k) => {
-				kept[k].body = body;
-				kept[k].pendingPaper = undefined;
-			});
+			this.keepTexts(kept, texts);
 			this.pendingBodies = pending.slice(i);
 		}
-		return this.pendingBodies.length;
+		return this.pendingBodyCount;
 	}
 
 	/** Compacts postings (after a bulk build or load); drops dead documents' postings. */
@@ -1185,7 +1348,7 @@ export class PaperIndex {
 		return this.byId.get(id);
 	}
 
-	/** Document numbers whose long fields still wait for the second pass. */
+	/** Document numbers whose long fields still wait for the second pass (lent ones not included). */
 	pending(): readonly number[] {
 		return this.pendingBodies;
 	}
