@@ -217,6 +217,15 @@ describe('a cold build\'s long fields counted by a helper', () => {
 			assert.ok((await cacheOf(index)).equals(sequentialCache), 'the caches are the same');
 		});
 
+		it('a helper thread that stops answering is ended at its deadline: this thread indexes everything', async () => {
+			const script = join(dir, 'hangs.js');
+			writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => undefined);\n");
+			const index = headsOnly(FILES);
+			await secondPass(index, () => bodyCounterThread(script, 200));
+			assert.strictEqual(index.pendingBodyCount, 0);
+			assert.ok((await cacheOf(index)).equals(sequentialCache), 'the caches are the same');
+		});
+
 		it('no helper where its script is missing', () => {
 			assert.strictEqual(bodyCounterThread(join(dir, 'missing.js')), undefined);
 		});

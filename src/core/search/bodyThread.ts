@@ -11,11 +11,17 @@ import type { BodyCounts } from './index';
 const HELPER_MAX_OLD_MB = 384;
 const HELPER_MAX_YOUNG_MB = 16;
 
+/**
+ * How long the helper may take over one chunk (~100 ms of work for 512 papers on 167 real days)
+ * before it counts as hung: it is ended, and its papers go back to the index's thread.
+ */
+const CHUNK_DEADLINE_MS = 60_000;
+
 /** The helper's messages: the counts of one chunk, or why there are none. */
 export type BodyReply = { counts: BodyCounts } | { error: string };
 
 /** A helper running `script`, or undefined when there is none (a bundle without it, tests). */
-export function bodyCounterThread(script: string): BodyCounter | undefined {
+export function bodyCounterThread(script: string, deadlineMs = CHUNK_DEADLINE_MS): BodyCounter | undefined {
 	if (!existsSync(script)) return undefined;
 	let worker: Worker;
 	try {
@@ -23,16 +29,20 @@ export function bodyCounterThread(script: string): BodyCounter | undefined {
 	} catch {
 		return undefined;
 	}
-	const waiting: { resolve: (counts: BodyCounts) => void; reject: (error: Error) => void }[] = [];
+	const waiting: { resolve: (counts: BodyCounts) => void; reject: (error: Error) => void; deadline: ReturnType<typeof setTimeout> }[] = [];
 	let ended: Error | undefined;
 	const end = (error: Error) => {
 		if (ended) return;
 		ended = error;
-		for (const w of waiting.splice(0)) w.reject(error);
+		for (const w of waiting.splice(0)) {
+			clearTimeout(w.deadline);
+			w.reject(error);
+		}
 		void worker.terminate();
 	};
 	worker.on('message', (reply: BodyReply) => {
 		const w = waiting.shift();
+		if (w) clearTimeout(w.deadline);
 		if ('counts' in reply) w?.resolve(reply.counts);
 		else end(new Error(reply.error));
 	});
@@ -42,7 +52,9 @@ export function bodyCounterThread(script: string): BodyCounter | undefined {
 		count: (nums, texts) =>
 			new Promise((resolve, reject) => {
 				if (ended) return reject(ended);
-				waiting.push({ resolve, reject });
+				// a chunk waits behind the one before it: its time starts when it is sent all the same (two are out at most)
+				const deadline = setTimeout(() => end(new Error(`the body helper did not answer within ${deadlineMs} ms`)), deadlineMs);
+				waiting.push({ resolve, reject, deadline });
 				// copied, not moved: the caller keeps the numbers to take the documents back should the helper fail
 				worker.postMessage({ nums, texts });
 			}),
