@@ -18,8 +18,7 @@ import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest } from '../parser';
 import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
-import type { BodyCounter } from '../search/bodySplit';
-import { SearchShard, type ShardIO, type ShardProgress } from '../search/engine';
+import { SearchShard, type ShardIO, type ShardProgress, type WorkIO } from '../search/engine';
 import type { DocRecord } from '../search/index';
 import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/protocol';
 import { baseId } from '../readState';
@@ -88,23 +87,13 @@ export interface PaperReply {
 	index: number;
 }
 
-export interface CorpusIO {
+export interface CorpusIO extends WorkIO {
 	stat(path: string): Promise<FileStamp | undefined>;
 	/** the first `bytes` bytes decoded as UTF-8 (a ranged read where the file system has one) */
 	readHead(path: string, bytes: number): Promise<string | undefined>;
 	readText(path: string): Promise<string | undefined>;
 	readCache(name: CacheName): Promise<Uint8Array | undefined>;
 	writeCache(name: CacheName, bytes: Uint8Array): Promise<void>;
-	/** lets an in-process caller give the thread back between slices of work */
-	yield(): Promise<void>;
-	now(): number;
-	sliceMs?: number;
-	/** a full garbage collection, where the host allows one (the worker thread: see worker.ts) */
-	collectGarbage?(): void;
-	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
-	prefetch?(paths: readonly string[]): void;
-	/** a helper on another core for a cold build's long fields (nodeIO: a worker thread) */
-	bodyCounter?(): BodyCounter | undefined;
 }
 
 export type CacheName = 'index' | 'files';

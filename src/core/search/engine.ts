@@ -11,23 +11,27 @@ import { PaperIndex, type SearchResult } from './index';
 import { parseQuery } from './query';
 import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from './protocol';
 
-export interface ShardIO {
+export interface ShardIO extends WorkIO {
 	/** the file parsed, or undefined when it cannot be read (deleted meanwhile, …) */
 	readDigest(path: string): Promise<Digest | undefined>;
 	/** the same without telling anyone (the file is known and unchanged): to read back text a cache left out */
 	readPapers(path: string): Promise<Digest | undefined>;
 	readCache(): Promise<Uint8Array | undefined>;
 	writeCache(bytes: Uint8Array): Promise<void>;
+}
+
+/** How a shard's work is paced and helped where it runs: the part of its IO that a shard's search index and its corpus share. */
+export interface WorkIO {
 	/** lets an in-process caller give the thread back between slices of work */
 	yield(): Promise<void>;
 	now(): number;
 	/** longest run of body indexing between two yields (default 25 ms) */
 	sliceMs?: number;
-	/** a full garbage collection, where the host allows one */
+	/** a full garbage collection, where the host allows one (the worker thread: see worker.ts) */
 	collectGarbage?(): void;
-	/** the files about to be read, in order (a file API with round trips reads ahead) */
+	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
 	prefetch?(paths: readonly string[]): void;
-	/** a helper on another core for a cold build's long fields (see bodySplit.ts), where the host has one */
+	/** a helper on another core for a cold build's long fields (see bodySplit.ts; nodeIO: a worker thread), where the host has one */
 	bodyCounter?(): BodyCounter | undefined;
 }
 
