@@ -172,11 +172,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// their caches hold for the tree (readKnownSummaries, inflated in the thread pool while
 		// activation goes on), which the first scan shows
 		if (rememberedDigests(this.context) === true) {
-			const backend = this.ensureBackend(workspaceFolderUris());
-			this.knownFirst = readKnownSummaries(backend).catch((err: unknown) => {
-				getLog().warn(`arXiv Digest: the last session's files could not be read: ${errorText(err)}`);
-				return undefined;
-			});
+			this.knownFirst = readKnown(this.ensureBackend(workspaceFolderUris()));
 		}
 		// past activation: the first resource-scoped configuration read (the globs) makes the editor
 		// merge every folder's settings, tens of ms that need not block the extension's activation
@@ -493,10 +489,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 			if (generation !== this.generation) return;
 			const backend = this.ensureBackend(folders);
 			// this thread reads what the caches hold while the workers start; told before their open, they send only the rest
-			const known = await (knownFirst ?? readKnownSummaries(backend)).catch((err: unknown) => {
-				warn("the last session's files could not be read")(err);
-				return undefined;
-			});
+			const known = await (knownFirst ?? readKnown(backend));
 			// the thread back between the caches' checksum and the first slice of summaries parsed
 			if (known) await yieldThread();
 			if (generation !== this.generation || this.backendValue !== backend) return;
@@ -725,6 +718,14 @@ function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken 
 				reject(err);
 			},
 		);
+	});
+}
+
+/** What the shards' caches hold (readKnownSummaries), or undefined, logged, where they cannot be read. */
+function readKnown(backend: CorpusBackend): Promise<KnownSummaries | undefined> {
+	return readKnownSummaries(backend).catch((err: unknown) => {
+		getLog().warn(`arXiv Digest: the last session's files could not be read: ${errorText(err)}`);
+		return undefined;
 	});
 }
 
