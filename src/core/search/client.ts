@@ -96,15 +96,18 @@ export function workerShard(script: string, init: WorkerInit, options: WorkerSha
 		// the first thread only: the cache read here is handed over on a port of its own (see WorkerInit.indexCache)
 		const read = readIndexCache?.();
 		readIndexCache = undefined;
-		const channel = read && new MessageChannel();
-		if (channel && read) {
+		let workerData = init;
+		let transferList: import('node:worker_threads').TransferListItem[] = [];
+		if (read) {
+			const { port1, port2 } = new MessageChannel();
 			read.then(
-				(bytes) => channel.port1.postMessage(bytes, bytes ? ownBuffer(bytes) : []),
-				() => channel.port1.postMessage(undefined),
-			).finally(() => channel.port1.close());
+				(bytes) => port1.postMessage(bytes, bytes ? ownBuffer(bytes) : []),
+				() => port1.postMessage(undefined),
+			).finally(() => port1.close());
+			workerData = { ...init, indexCache: port2 };
+			transferList = [port2];
 		}
-		const workerData: WorkerInit = channel ? { ...init, indexCache: channel.port2 } : init;
-		const worker = new Worker(script, { workerData, transferList: channel ? [channel.port2] : [], resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_MB } });
+		const worker = new Worker(script, { workerData, transferList, resourceLimits: { maxOldGenerationSizeMb: WORKER_MAX_OLD_MB, maxYoungGenerationSizeMb: WORKER_MAX_YOUNG_MB } });
 		worker.on('error', () => undefined);
 		const inOrder = pacedTasks();
 		return {
