@@ -256,9 +256,9 @@ class DigestParser {
 	private readonly paperAnchors = new Set<string>();
 	private readonly fields = new FieldBuilder((range, severity, code, message) => this.diag(range, severity, code, message));
 
-	constructor(text: string, private readonly path: string) {
+	constructor(text: string, private readonly path: string, options: ParseOptions = {}) {
 		this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-		this.checkBinary(text);
+		if (!options.clean) this.checkBinary(text);
 	}
 
 	parse(): Digest {
@@ -966,10 +966,19 @@ function failedDigest(text: string, path: string, err: unknown): Digest {
 	};
 }
 
+export interface ParseOptions {
+	/**
+	 * The text was decoded from bytes known to be valid UTF-8 with neither NUL nor U+FFFD in them
+	 * (see readDigestText): the parser need not look for the signs of a binary or mis-encoded file,
+	 * two scans of the whole text that took ~8% of a cold build's first pass.
+	 */
+	clean?: boolean;
+}
+
 /** Parses one digest file. Never throws: problems come back as diagnostics. */
-export function parseDigest(text: string, path: string): Digest {
+export function parseDigest(text: string, path: string, options?: ParseOptions): Digest {
 	try {
-		return new DigestParser(typeof text === 'string' ? text : String(text ?? ''), path).parse();
+		return new DigestParser(typeof text === 'string' ? text : String(text ?? ''), path, options).parse();
 	} catch (err) {
 		return failedDigest(typeof text === 'string' ? text : '', path, err);
 	}

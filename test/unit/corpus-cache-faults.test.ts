@@ -24,7 +24,7 @@ function memoryIO(caches: Map<CacheName, Uint8Array>, unwritable = false): Corpu
 	return {
 		stat: async (path) => (texts.has(path) ? { size: Buffer.byteLength(texts.get(path) ?? ''), mtime: 1 } : undefined),
 		readHead: async (path, bytes) => texts.get(path)?.slice(0, bytes),
-		readText: async (path) => texts.get(path),
+		readText: async (path) => (texts.has(path) ? { text: texts.get(path) ?? '' } : undefined),
 		readCache: async (name) => caches.get(name),
 		writeCache: async (name, bytes) => {
 			if (unwritable) throw new Error('EROFS: read-only file system');

@@ -53,7 +53,8 @@ function memoryIO(fs: MemoryFs): CorpusIO {
 		},
 		readText: async (path) => {
 			fs.reads.push(path);
-			return fs.files.get(path)?.text;
+			const file = fs.files.get(path);
+			return file && { text: file.text };
 		},
 		readCache: async (name) => fs.caches.get(name),
 		writeCache: async (name, bytes) => void fs.caches.set(name, bytes),

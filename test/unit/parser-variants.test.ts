@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeChecked } from '../../src/core/corpus/nodeIO';
 import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 
@@ -597,6 +599,29 @@ describe('parser: format variants', () => {
 		const garbage = parseDigest('\uFFFD'.repeat(50) + '\n### [1] [T](https://arxiv.org/abs/2606.00001)\n', 'x.md');
 		assert.deepStrictEqual(diags(garbage).map((x) => x[0]), ['binary-content', 'unplaced-text']);
 		assert.strictEqual(garbage.papers[0].id, '2606.00001');
+	});
+
+	it('bytes read as clean parse as their text does; NUL, U+FFFD and invalid UTF-8 are not clean, and still reported', () => {
+		const dir = 'test/fixtures/real';
+		const names = readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.md') && !name.endsWith('README.md'));
+		assert.ok(names.length >= 20, `${names.length} real digests`);
+		for (const name of names) {
+			const read = decodeChecked(readFileSync(join(dir, name)));
+			assert.strictEqual(read.clean, true, name);
+			assert.deepStrictEqual(parseDigest(read.text, name, { clean: true }), parseDigest(read.text, name), name);
+		}
+		const text = read('bold-labels.md');
+		const kinds = (bytes: Buffer) => {
+			const checked = decodeChecked(bytes);
+			assert.strictEqual(checked.clean, false);
+			return diags(parseDigest(checked.text, 'bin.md', checked)).map((d) => d[0]);
+		};
+		assert.deepStrictEqual(kinds(Buffer.from(text.replace('A faster secure', 'A faster\u0000\u0000 secure'))), ['binary-content']);
+		// (the undecodable text is also text outside any paper)
+		assert.deepStrictEqual(kinds(Buffer.from('\uFFFD'.repeat(50) + text)), ['binary-content', 'unplaced-text']);
+		assert.deepStrictEqual(kinds(Buffer.concat([Buffer.from(text), Buffer.alloc(40, 0xff)])), ['binary-content', 'unplaced-text']);
+		// a lone bad byte is not clean either, but no error: the parser counts the replacement characters as it did
+		assert.ok(!kinds(Buffer.concat([Buffer.from(text), Buffer.from([0xc3])])).includes('binary-content'));
 	});
 
 	it('an empty file is an empty day with one info, not an error', () => {

@@ -16,7 +16,7 @@ function diskIO(caches: Map<CacheName, Uint8Array>): CorpusIO {
 	return {
 		stat: async (path) => (texts.has(path) ? { size: Buffer.byteLength(texts.get(path) ?? ''), mtime: 1 } : undefined),
 		readHead: async (path, bytes) => texts.get(path)?.slice(0, bytes),
-		readText: async (path) => texts.get(path),
+		readText: async (path) => (texts.has(path) ? { text: texts.get(path) ?? '' } : undefined),
 		readCache: async (name) => caches.get(name),
 		writeCache: async (name, bytes) => void caches.set(name, bytes),
 		yield: () => new Promise((resolve) => setImmediate(resolve)),

@@ -84,7 +84,7 @@ export function filesCorpusIO(files: FileAccess, scheduling: Scheduling, readAhe
 			const head = lastHead?.path === path ? lastHead : undefined;
 			lastHead = undefined;
 			const data = head ? head.bytes : await ahead.read(path);
-			return data && decoder.decode(data);
+			return data && { text: decoder.decode(data) };
 		},
 		readCache: (name) => files.readCache(name),
 		writeCache: (name, bytes) => files.writeCache(name, bytes),

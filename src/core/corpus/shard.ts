@@ -91,12 +91,23 @@ export interface CorpusIO extends WorkIO {
 	stat(path: string): Promise<FileStamp | undefined>;
 	/** the first `bytes` bytes decoded as UTF-8 (a ranged read where the file system has one) */
 	readHead(path: string, bytes: number): Promise<string | undefined>;
-	readText(path: string): Promise<string | undefined>;
+	/** the whole file decoded as UTF-8 */
+	readText(path: string): Promise<DigestText | undefined>;
 	readCache(name: CacheName): Promise<Uint8Array | undefined>;
 	writeCache(name: CacheName, bytes: Uint8Array): Promise<void>;
 }
 
 export type CacheName = 'index' | 'files';
+
+/** A file's text, and whether its bytes were clean: valid UTF-8 with neither NUL nor U+FFFD (see ParseOptions) */
+export interface DigestText {
+	text: string;
+	clean?: boolean;
+}
+
+function parseText({ text, clean }: DigestText, path: string): Digest {
+	return parseDigest(text, path, { clean });
+}
 
 /**
  * How many bytes of files a shard keeps parsed between an open's two passes (the tree reads and
@@ -176,8 +187,8 @@ export class CorpusShard {
 		const shardIO: ShardIO = {
 			readDigest: (path) => this.readDigest(path),
 			readPapers: async (path) => {
-				const text = await io.readText(path);
-				return text === undefined ? undefined : parseDigest(text, path);
+				const read = await io.readText(path);
+				return read && parseText(read, path);
 			},
 			readCache: async () => (this.indexCacheBytes = await io.readCache('index')),
 			writeCache: (bytes) => this.writeCache('index', bytes),
@@ -447,9 +458,9 @@ export class CorpusShard {
 	 * from the file. Any file, owned by this shard or not.
 	 */
 	async documentView(path: string, text?: Uint8Array): Promise<DocumentView | undefined> {
-		const source = text ? new TextDecoder().decode(text) : await this.io.readText(path);
+		const source = text ? { text: new TextDecoder().decode(text) } : await this.io.readText(path);
 		if (source === undefined) return undefined;
-		return buildDocumentView(parseDigest(source, path), lineReader(source));
+		return buildDocumentView(parseText(source, path), lineReader(source.text));
 	}
 
 	/**
@@ -457,9 +468,9 @@ export class CorpusShard {
 	 * in the order asked, undefined for a paper no longer there.
 	 */
 	async papers(path: string, refs: readonly { id: string; near?: number }[]): Promise<(PaperReply | undefined)[]> {
-		const text = await this.io.readText(path);
-		if (text === undefined) return refs.map(() => undefined);
-		const digest = parseDigest(text, path);
+		const read = await this.io.readText(path);
+		if (read === undefined) return refs.map(() => undefined);
+		const digest = parseText(read, path);
 		return refs.map(({ id, near = 0 }) => {
 			const best = findPaperIndex(digest, id, near);
 			return best === undefined ? undefined : { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
@@ -471,8 +482,8 @@ export class CorpusShard {
 		const groups = new Map<string, FieldCoverage>();
 		for (const [path, record] of this.records) {
 			if (!record.summaryUtf8) continue;
-			const text = await this.io.readText(path);
-			if (text !== undefined) addCoverage(groups, parseDigest(text, path), by);
+			const read = await this.io.readText(path);
+			if (read !== undefined) addCoverage(groups, parseText(read, path), by);
 			await this.io.yield();
 		}
 		return [...groups.values()];
@@ -621,13 +632,13 @@ export class CorpusShard {
 				return undefined;
 			}
 		}
-		const text = await this.io.readText(path);
-		if (text === undefined) {
+		const read = await this.io.readText(path);
+		if (read === undefined) {
 			this.records.delete(path);
 			this.queue({ path });
 			return undefined;
 		}
-		const digest = parseDigest(text, path);
+		const digest = parseText(read, path);
 		const known = this.records.get(path);
 		if (this.reading.has(path) && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
