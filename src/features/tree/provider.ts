@@ -279,8 +279,13 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return this.model.parent(node);
 	}
 
-	/** The tooltip with the paper's TL;DR, read back on hover (the tree itself holds summaries only). */
+	/**
+	 * Tooltips on hover: a day's (its files' paths: made for every day on each refresh, they took
+	 * about half of the refreshes' getTreeItem while a workspace's days arrive), a paper's with its
+	 * TL;DR read back (the tree itself holds summaries only).
+	 */
 	async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+		if (node.kind === 'day') item.tooltip = this.dayTooltip(node);
 		if (node.kind !== 'paper') return item;
 		const file = this.workspace.get(vscode.Uri.parse(node.key));
 		const loaded = file && (await this.workspace.loadPaper({ file, paper: node.paper, index: node.index }));
@@ -310,7 +315,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(node.label, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
-				item.tooltip = this.dayTooltip(node);
+				// left undefined: resolveTreeItem fills it on hover
 				item.contextValue = 'day';
 				item.iconPath = new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
 				return item;

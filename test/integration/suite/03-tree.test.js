@@ -1,5 +1,6 @@
 'use strict';
 const assert = require('assert');
+const vscode = require('vscode');
 const { FIXTURE, extensionApi, waitFor } = require('./helpers');
 
 describe('papers tree (days → categories → papers)', () => {
@@ -22,6 +23,10 @@ describe('papers tree (days → categories → papers)', () => {
 		assert.deepStrictEqual(days.map((d) => d.day), FIXTURE.days);
 		const item = await provider.getTreeItem(days[0]);
 		assert.ok(String(item.label && (item.label.label || item.label)).includes(FIXTURE.days[0]), 'the day item is labelled with its date');
+		// its tooltip (the day, its count, its files) comes on hover
+		assert.strictEqual(item.tooltip, undefined);
+		const resolved = await provider.resolveTreeItem(item, days[0], new vscode.CancellationTokenSource().token);
+		assert.match(String(resolved.tooltip), new RegExp(`${days[0].count} papers\\n.*${FIXTURE.days[0]}\\.md`));
 	});
 
 	it('shows the categories of a day in file order with their paper counts', async () => {
