@@ -4,6 +4,8 @@
  */
 export class KeyedDebouncer<K = string> {
 	private readonly timers = new Map<K, ReturnType<typeof setTimeout>>();
+	/** runs started and not yet settled */
+	private runs = 0;
 	private disposed = false;
 
 	/** Runs `run` once `delayMs` passed without another call for `key`; errors go to `onError`. */
@@ -14,9 +16,12 @@ export class KeyedDebouncer<K = string> {
 			key,
 			setTimeout(() => {
 				this.timers.delete(key);
+				this.runs++;
+				const settled = () => void this.runs--;
 				try {
-					Promise.resolve(run()).catch(onError);
+					Promise.resolve(run()).catch(onError).finally(settled);
 				} catch (err) {
+					settled();
 					onError(err);
 				}
 			}, delayMs),
@@ -31,8 +36,14 @@ export class KeyedDebouncer<K = string> {
 		}
 	}
 
+	/** calls waiting for their delay */
 	get pending(): number {
 		return this.timers.size;
+	}
+
+	/** runs started whose promise has not settled yet */
+	get running(): number {
+		return this.runs;
 	}
 
 	dispose(): void {

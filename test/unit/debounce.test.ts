@@ -16,6 +16,25 @@ describe('keyed debouncer', () => {
 		assert.strictEqual(d.pending, 0);
 	});
 
+	it('counts a run as running until its promise settles, also when it fails', async () => {
+		const d = new KeyedDebouncer();
+		let finish!: () => void;
+		d.schedule('slow', 5, () => new Promise<void>((resolve) => (finish = resolve)));
+		d.schedule('fails', 5, async () => {
+			throw new Error('no');
+		});
+		d.schedule('throws', 5, () => {
+			throw new Error('no');
+		});
+		assert.deepStrictEqual([d.pending, d.running], [3, 0]);
+		while (d.pending > 0) await wait(5);
+		await wait(0);
+		assert.strictEqual(d.running, 1, 'the slow run is still running; the failed ones settled');
+		finish();
+		await wait(0);
+		assert.strictEqual(d.running, 0);
+	});
+
 	it('cancels, reports errors of sync and async runs, and runs nothing after dispose', async () => {
 		const d = new KeyedDebouncer();
 		const errors: string[] = [];

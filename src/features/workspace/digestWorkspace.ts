@@ -109,6 +109,13 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * updates (a summary, or a file taken back) the shards sent until the scan's end. For the bench and tests.
 	 */
 	scanStats: { candidates: number; headsRead: number; shards: boolean; knownShown: number; fromShards: number } = { candidates: 0, headsRead: 0, shards: false, knownShown: 0, fromShards: 0 };
+	/**
+	 * File events waiting for their quiet time or being handled, until what the shards sent back for
+	 * them is applied: for tests, which wait for none before they count what a scan's shards send.
+	 */
+	get fileEventsUnsettled(): number {
+		return this.watchers.unsettled;
+	}
 	/** this scan's knownShown and fromShards (see scanStats) */
 	private knownShown = 0;
 	private fromShards = 0;
@@ -634,6 +641,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		const candidate = candidateFor(uri);
 		await this.sendToShard(uri, candidate);
+		// handled once what the shards sent back for it is applied (fileEventsUnsettled)
+		await this.afterUpdates();
 	}
 
 	private async sendToShard(uri: vscode.Uri, candidate: Candidate | undefined): Promise<void> {

@@ -32,6 +32,11 @@ export class WorkspaceWatchers implements vscode.Disposable {
 		return this.events.pending;
 	}
 
+	/** events waiting for their quiet time or being handled */
+	get unsettled(): number {
+		return this.events.pending + this.events.running;
+	}
+
 	/** (Re)creates the watchers for the current workspace folders and include globs. */
 	watch(): void {
 		this.disposeWatchers();
