@@ -15,7 +15,7 @@ import { buildDocumentView, lineReader, type DocumentView } from '../documentVie
 import { compileInterests, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
 import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
-import { parseDigest } from '../parser';
+import { parseDigest, type ParseOptions } from '../parser';
 import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
 import { SearchShard, type ShardIO, type ShardProgress, type WorkIO } from '../search/engine';
@@ -99,14 +99,13 @@ export interface CorpusIO extends WorkIO {
 
 export type CacheName = 'index' | 'files';
 
-/** A file's text, and whether its bytes were clean: valid UTF-8 with neither NUL nor U+FFFD (see ParseOptions) */
-export interface DigestText {
+/** A file's text, and whether its bytes were clean (ParseOptions.clean) */
+export interface DigestText extends ParseOptions {
 	text: string;
-	clean?: boolean;
 }
 
-function parseText({ text, clean }: DigestText, path: string): Digest {
-	return parseDigest(text, path, { clean });
+function parseText(read: DigestText, path: string): Digest {
+	return parseDigest(read.text, path, read);
 }
 
 /**
