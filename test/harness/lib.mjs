@@ -2,7 +2,7 @@
 // stopped by pid, free ports, bounded waits and log tails for failure messages.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, openSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, openSync, closeSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,10 +62,10 @@ export async function step(name, fn) {
  * exit rejects with the captured tail. The child leads its own process group so a timeout or an
  * interrupted harness can stop it together with anything it spawned.
  */
-export function run(cmd, args, { cwd = REPO, env = process.env, capture = false, timeoutMs = 15 * 60_000, logFile } = {}) {
+export function run(cmd, args, { cwd = REPO, env = process.env, capture = false, timeoutMs = 15 * 60_000, logFile, tee } = {}) {
 	return new Promise((resolvePromise, reject) => {
 		let fd;
-		let stdio = capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'];
+		let stdio = capture || tee ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'];
 		if (logFile) {
 			fd = openSync(logFile, 'a');
 			stdio = ['ignore', fd, fd];
@@ -74,8 +74,15 @@ export function run(cmd, args, { cwd = REPO, env = process.env, capture = false,
 		const entry = { pid: child.pid, name: `${cmd} ${args.join(' ')}`.slice(0, 120) };
 		started.add(entry);
 		let out = '';
-		child.stdout?.on('data', (d) => { out += d; });
-		child.stderr?.on('data', (d) => { out += d; });
+		// tee: shown as it comes and kept in a file, so what failed can be quoted after a long run
+		const keep = (to) => (d) => {
+			if (tee) {
+				to.write(d);
+				appendFileSync(tee, d);
+			} else out += d;
+		};
+		child.stdout?.on('data', keep(process.stdout));
+		child.stderr?.on('data', keep(process.stderr));
 		const timer = setTimeout(() => {
 			killGroup(child.pid, 'SIGKILL');
 		}, timeoutMs);
@@ -94,7 +101,7 @@ export function run(cmd, args, { cwd = REPO, env = process.env, capture = false,
 				return;
 			}
 			const why = signal ? `was killed by ${signal}` : `exited with ${code}`;
-			const tail = logFile ? tailOf(logFile, 40) : out.split('\n').slice(-40).join('\n');
+			const tail = logFile || tee ? tailOf(logFile ?? tee, 40) : out.split('\n').slice(-40).join('\n');
 			reject(new Error(`${entry.name} ${why}\n${tail}`));
 		});
 	});
@@ -234,6 +241,14 @@ export async function waitForHttp(url, opts) {
 		const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
 		return res.status < 500;
 	}, opts);
+}
+
+/** Mocha's spec report of what failed ("N failing" and each failure's error), from a run's kept output. */
+export function mochaFailures(file, lines = 80) {
+	if (!existsSync(file)) return `(no ${file})`;
+	const text = readFileSync(file, 'utf8');
+	const at = text.search(/^\s*\d+ failing\b/m);
+	return at < 0 ? '(mocha reported no failing test)' : text.slice(at).split('\n').slice(0, lines).join('\n');
 }
 
 export function tailOf(file, lines = 40) {

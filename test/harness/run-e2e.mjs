@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
 	CHROMIUM, CHROMIUM_ARGS, REPO, SCREENSHOTS, VSIX,
-	delay, freePort, installSignalHandlers, killPidFile, log, run, seconds, step, stopAll, waitFor, watchPidFile,
+	delay, freePort, installSignalHandlers, killPidFile, log, mochaFailures, run, seconds, step, stopAll, waitFor, watchPidFile,
 } from './lib.mjs';
 import { prepare } from './prepare.mjs';
 import { editorLogs, installLanguagePackStub, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
@@ -208,7 +208,8 @@ async function integrationRun(host, { folder = workspace, name = host === 'web' 
 		const skipped = results.tests.filter((t) => t.state === 'pending').length;
 		log(`  ${name}: ${results.passes} passing, ${results.failures} failing${skipped ? `, ${skipped} skipped` : ''}`);
 		if (results.failures > 0 || results.passes === 0) {
-			throw new Error(`${results.failures} failing of ${results.tests.length}\n${editorLogs(userDataDir, serverLog, 25)}`);
+			const failed = results.tests.filter((t) => t.state === 'failed').map((t) => `✘ ${t.title}\n      ${(t.error ?? '').split('\n').slice(0, 12).join('\n      ')}`);
+			throw new Error(`${results.failures} failing of ${results.tests.length}\n${failed.join('\n')}\n${editorLogs(userDataDir, serverLog, 25)}`);
 		}
 	} finally {
 		await server.stop();
@@ -294,6 +295,9 @@ async function uiRun(mode) {
 	}
 	const userDataDir = join(runDir, `data-${mode}`);
 	const serverLog = join(runDir, `code-server-${mode}.log`);
+	// one run's output: a repeat's earlier runs passed
+	const mochaOutput = join(runDir, `mocha-${mode}.log`);
+	rmSync(mochaOutput, { force: true });
 	// clicking a paper opens the digest at it (the default opens the card, which search covers)
 	// an interest keyword, so the tree, cards and editor show interest marks
 	writeUserSettings(userDataDir, { 'arxivDigest.tree.openAction': 'source', 'arxivDigest.interests.keywords': ['tracking'] });
@@ -315,6 +319,7 @@ async function uiRun(mode) {
 			.sort((a, b) => Number(b === 'workbench.test.mjs') - Number(a === 'workbench.test.mjs') || a.localeCompare(b))
 			.map((f) => join('test', 'ui', f));
 		await run(process.execPath, [mocha, '--no-config', '--timeout', '90000', '--reporter', 'spec', ...(process.env.E2E_GREP ? ['--grep', process.env.E2E_GREP] : []), ...specs], {
+			tee: mochaOutput,
 			env: {
 				...process.env,
 				E2E_URL: workbenchUrl(port, workspace),
@@ -326,7 +331,7 @@ async function uiRun(mode) {
 			timeoutMs: 8 * 60_000,
 		});
 	} catch (err) {
-		throw new Error(`${err.message.split('\n')[0]}\n${editorLogs(userDataDir, serverLog, 25)}`);
+		throw new Error(`${err.message.split('\n')[0]}\n${mochaFailures(mochaOutput)}\n${editorLogs(userDataDir, serverLog, 25)}`);
 	} finally {
 		// the tests close their browser; this only matters when they were killed
 		killPidFile(join(runDir, `browser-${mode}.pid`));
