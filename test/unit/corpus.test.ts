@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileRecordsKey } from '../../src/core/search/cacheFormat';
 import { decodeFileRecords, decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
-import { deflate, inflate } from '../../src/core/search/deflate';
+import { COMPRESS_RECORDS, deflate, inflate } from '../../src/core/search/deflate';
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
@@ -312,6 +312,8 @@ describe('corpus shard', () => {
 		const before = (await first.shard.summaries()).sort((a, b) => (a.path < b.path ? -1 : 1));
 		const warm = openShard(fs);
 		await warm.shard.open(specs);
+		// its long fields read back from the files (in the background after a warm open) before the reads are counted below
+		await warm.shard.search.background;
 		// the summaries went out: the same, now read back from the bytes
 		assert.deepStrictEqual((await warm.shard.summaries()).sort((a, b) => (a.path < b.path ? -1 : 1)), before);
 		// one file changes: its new summary goes out, the other's stays as it was in the cache written next
@@ -530,9 +532,40 @@ describe('digest summary', () => {
 		assert.deepStrictEqual(expandSummary(JSON.parse(JSON.stringify(compactSummary(summary)))), summary);
 	});
 
+	it('stores the file records uncompressed on a local disk and compressed for the web, and reads either form', async () => {
+		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
+		const records = new Map<string, FileRecord>([
+			[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record],
+			[README, { size: 3, mtime: 4 }],
+		]);
+		const raw = await encodeFileRecords(records, 'k');
+		assert.strictEqual(COMPRESS_RECORDS, false, "the Node build's default (deflate.web.ts says true)");
+		assert.deepStrictEqual([...raw.subarray(0, 4)], [0xff, 0x41, 0x44, 0x52], 'uncompressed, behind its mark');
+		const compressed = await encodeFileRecords(records, 'k', true);
+		assert.ok(Buffer.from((await inflate(compressed)) as Uint8Array).equals(raw.subarray(4)), 'the same layout, deflated');
+		assert.ok(compressed.length < raw.length);
+		const fromRaw = await decodeSummedRecords(raw, 'k');
+		const fromCompressed = await decodeSummedRecords(compressed, 'k');
+		assert.ok(fromRaw && fromCompressed);
+		assert.strictEqual(fromRaw.sum, fromCompressed.sum, 'one checksum: the host and a shard agree whichever form each read');
+		assert.deepStrictEqual(summaryOf(fromRaw.records.get(DAY1) as FileRecord), summary);
+		assert.deepStrictEqual(summaryOf(fromCompressed.records.get(DAY1) as FileRecord), summary);
+		assert.deepStrictEqual(fromRaw.records.get(README), { size: 3, mtime: 4 });
+		// another key is outdated in either form; the mark alone, or cut short, is damage
+		assert.strictEqual(await fileRecordsOutdated(raw, 'other'), true);
+		assert.strictEqual(await decodeFileRecords(raw.subarray(0, 4), 'k'), undefined);
+		assert.strictEqual(await fileRecordsOutdated(raw.subarray(0, 4), 'k'), false);
+		assert.strictEqual(await decodeFileRecords(raw.subarray(0, raw.length - 1), 'k'), undefined);
+		// a damaged summary byte: the checksum refuses it, as in the compressed form
+		const damaged = new Uint8Array(raw);
+		damaged[damaged.length - 2] = '#'.charCodeAt(0);
+		assert.strictEqual(await decodeFileRecords(damaged, 'k'), undefined);
+		assert.strictEqual(await fileRecordsOutdated(damaged, 'k'), false, 'damage, reported as such');
+	});
+
 	it('refuses a records cache with a damaged summary byte (raw DEFLATE inflates it all the same)', async () => {
 		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
-		const bytes = await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record]]), 'k');
+		const bytes = await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record]]), 'k', true);
 		const inflated = new Uint8Array((await inflate(bytes)) as Uint8Array);
 		const headerLength = new DataView(inflated.buffer).getUint32(0, true);
 		inflated[4 + headerLength + 1] = '#'.charCodeAt(0);

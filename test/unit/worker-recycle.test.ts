@@ -11,13 +11,16 @@ const DAYS = ['2026-02-05.md', '2026-02-06.md', '2026-03-02.md'];
 const texts = new Map(DAYS.map((name) => [`/ws/data/${name}`, readFileSync(join(FIXTURES, name), 'utf8')]));
 const specs = [...texts.keys()].map((path) => ({ path }));
 
-/** the fixture files, and caches that outlive a worker (a disk) */
-function diskIO(caches: Map<CacheName, Uint8Array>): CorpusIO {
+/** the fixture files, and caches that outlive a worker (a disk); `cachesHeld`: cache reads wait for it */
+function diskIO(caches: Map<CacheName, Uint8Array>, cachesHeld?: Promise<void>): CorpusIO {
 	return {
 		stat: async (path) => (texts.has(path) ? { size: Buffer.byteLength(texts.get(path) ?? ''), mtime: 1 } : undefined),
 		readHead: async (path, bytes) => texts.get(path)?.slice(0, bytes),
 		readText: async (path) => (texts.has(path) ? { text: texts.get(path) ?? '' } : undefined),
-		readCache: async (name) => caches.get(name),
+		readCache: async (name) => {
+			await cachesHeld;
+			return caches.get(name);
+		},
 		writeCache: async (name, bytes) => void caches.set(name, bytes),
 		yield: () => new Promise((resolve) => setImmediate(resolve)),
 		now: () => Date.now(),
@@ -29,14 +32,17 @@ interface FakeWorker extends WorkerPort {
 	terminated: boolean;
 }
 
-/** A "worker" on this thread that speaks the worker protocol, one message per macrotask, like a thread would. */
-function fakeWorkers(caches: Map<CacheName, Uint8Array>) {
+/**
+ * A "worker" on this thread that speaks the worker protocol, one message per macrotask, like a thread
+ * would. `successorsHeld`: the caches a worker after the first reads wait for it (it is loading until then).
+ */
+function fakeWorkers(caches: Map<CacheName, Uint8Array>, successorsHeld?: Promise<void>) {
 	const started: FakeWorker[] = [];
 	const start = (): FakeWorker => {
 		const messageListeners: ((m: WorkerMessage) => void)[] = [];
 		const exitListeners: ((code: number) => void)[] = [];
 		const deliver = (m: WorkerMessage) => setImmediate(() => !port.terminated && messageListeners.forEach((l) => l(m)));
-		const shard = new CorpusShard(diskIO(caches), 0, 1, shardEvents(deliver));
+		const shard = new CorpusShard(diskIO(caches, started.length > 0 ? successorsHeld : undefined), 0, 1, shardEvents(deliver));
 		const dispatch = shardDispatcher(shard, () => ({ heapUsed: 0, external: 0 }));
 		const port: FakeWorker = {
 			requests: [],
@@ -137,12 +143,16 @@ describe('index workers: a fresh worker after a build', () => {
 
 	it('a file change while the successor loads keeps the old worker, which saw it', async () => {
 		const caches = new Map<CacheName, Uint8Array>();
-		const workers = fakeWorkers(caches);
+		// the successor is loading (its cache reads held) until the change is made
+		let loadSuccessor = () => {};
+		const workers = fakeWorkers(caches, new Promise<void>((resolve) => (loadSuccessor = resolve)));
 		const service = new SearchService([restartingShard(workers.start, { recycleAfterIndexing: 2 })]);
 		await service.open(specs);
 		// "language" is a word of the first day only
 		assert.ok(hitIds(await service.search('language', 50)).length > 0);
 		await service.remove(specs[0].path);
+		assert.strictEqual(workers.started.length, 2, 'the successor was started before the change');
+		loadSuccessor();
 		await service.whenSettled();
 		const [old, fresh] = workers.started;
 		assert.ok(!old.terminated, 'the old worker, which removed the file, stays');

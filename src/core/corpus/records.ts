@@ -3,16 +3,18 @@
  * digests, its summary. With it a warm start sends the whole Papers view without reading a digest,
  * and does not re-read the Markdown files it already found not to be digests.
  *
- * Layout (raw DEFLATE, see deflate.ts): a 4-byte little-endian length, a small JSON header (format,
- * key, a checksum of what follows it, and per file its path, stamp, day and the byte length of its
- * summary), then every summary's compact JSON (see CompactSummary) in UTF-8, one after the other.
+ * Layout: a 4-byte little-endian length, a small JSON header (format, key, a checksum of what
+ * follows it, and per file its path, stamp, day and the byte length of its summary), then every
+ * summary's compact JSON (see CompactSummary) in UTF-8, one after the other. Stored as raw DEFLATE
+ * where the bytes cross a slow file API (the web build), or as they are behind RAW_MARK on a local
+ * disk (COMPRESS_RECORDS in deflate.ts); either form is read on both.
  * A shard keeps each summary as those bytes, never as objects: a warm start parses only the header
  * and sends the summaries' text as it is (see encodeFileUpdates), and 33,000 paper summaries cost
  * the worker ~7 MB of one buffer instead of ~60 MB of objects and strings. The checksum stands in
  * for the parse that used to find damage.
  */
 import { fnv1a } from '../checksum';
-import { deflate, inflate } from '../search/deflate';
+import { COMPRESS_RECORDS, deflate, inflate } from '../search/deflate';
 import { compactJson as compactJsonText, expandSummary, type DigestSummary } from '../summary';
 
 export interface FileRecord {
@@ -29,6 +31,11 @@ export interface FileRecord {
 /** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes; 5: compact summaries; 6: a checksum */
 const FORMAT = 6;
 const HEADER_LENGTH_BYTES = 4;
+/**
+ * The first bytes of a cache stored uncompressed. 0xFF cannot start raw DEFLATE data (its block
+ * type bits 11 are reserved), nor JSON (format 1): the three forms are told apart by the first byte.
+ */
+const RAW_MARK = new Uint8Array([0xff, 0x41, 0x44, 0x52]);
 
 type StoredFile = [path: string, size: number, mtime: number] | [path: string, size: number, mtime: number, day: string, summaryBytes: number, always?: 1];
 
@@ -62,7 +69,8 @@ export function summaryOf(record: FileRecord): DigestSummary | undefined {
 	return json === undefined ? undefined : expandSummary(JSON.parse(json));
 }
 
-export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string): Promise<Uint8Array> {
+/** The cache's bytes: raw DEFLATE when `compress`, else the layout behind RAW_MARK. */
+export async function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string, compress = COMPRESS_RECORDS): Promise<Uint8Array> {
 	const header: Header = { format: FORMAT, key, sum: 0, files: [] };
 	const summaries: Uint8Array[] = [];
 	let summaryBytes = 0;
@@ -83,11 +91,19 @@ export function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key:
 	}
 	header.sum = fnv1a(body);
 	const head = encoder.encode(JSON.stringify(header));
-	const out = new Uint8Array(HEADER_LENGTH_BYTES + head.length + body.length);
-	new DataView(out.buffer).setUint32(0, head.length, true);
-	out.set(head, HEADER_LENGTH_BYTES);
-	out.set(body, HEADER_LENGTH_BYTES + head.length);
-	return deflate(out);
+	const mark = compress ? 0 : RAW_MARK.length;
+	const out = new Uint8Array(mark + HEADER_LENGTH_BYTES + head.length + body.length);
+	if (!compress) out.set(RAW_MARK);
+	new DataView(out.buffer).setUint32(mark, head.length, true);
+	out.set(head, mark + HEADER_LENGTH_BYTES);
+	out.set(body, mark + HEADER_LENGTH_BYTES + head.length);
+	return compress ? deflate(out.subarray(mark)) : out;
+}
+
+/** The layout's bytes of a cache in either form (a view behind RAW_MARK, no copy), or undefined when they are neither. */
+async function unwrap(bytes: Uint8Array): Promise<Uint8Array | undefined> {
+	if (bytes.length >= RAW_MARK.length && RAW_MARK.every((b, i) => bytes[i] === b)) return bytes.subarray(RAW_MARK.length);
+	return inflate(bytes);
 }
 
 /** the header and where the summaries start, or undefined when the bytes are not of this layout */
@@ -111,10 +127,10 @@ function readHeader(inflated: Uint8Array): { header: Partial<Header>; body: numb
 export async function fileRecordsOutdated(bytes: Uint8Array, key: string): Promise<boolean> {
 	try {
 		// format 1 was plain JSON; formats 2 and 3 compressed JSON
-		const inflated = (await inflate(bytes)) ?? bytes;
-		const read = readHeader(inflated);
+		const layout = (await unwrap(bytes)) ?? bytes;
+		const read = readHeader(layout);
 		if (read && Array.isArray(read.header.files)) return read.header.format !== FORMAT || read.header.key !== key;
-		const stored = JSON.parse(decoder.decode(inflated)) as Partial<Header> | null;
+		const stored = JSON.parse(decoder.decode(layout)) as Partial<Header> | null;
 		return !!stored && typeof stored === 'object' && Array.isArray(stored.files) && stored.format !== FORMAT;
 	} catch {
 		return false;
@@ -131,18 +147,18 @@ export async function decodeFileRecords(bytes: Uint8Array, key: string): Promise
  * extension host showed of a cache and what a shard read of it are the same when these are (KnownShown).
  */
 export async function decodeSummedRecords(bytes: Uint8Array, key: string): Promise<{ records: Map<string, FileRecord>; sum: number } | undefined> {
-	let inflated: Uint8Array | undefined;
+	let layout: Uint8Array | undefined;
 	try {
-		inflated = await inflate(bytes);
+		layout = await unwrap(bytes);
 	} catch {
 		return undefined;
 	}
-	if (!inflated) return undefined;
-	const read = readHeader(inflated);
+	if (!layout) return undefined;
+	const read = readHeader(layout);
 	if (!read) return undefined;
 	const { header } = read;
 	if (header.format !== FORMAT || header.key !== key || !Array.isArray(header.files)) return undefined;
-	const sum = fnv1a(inflated, read.body);
+	const sum = fnv1a(layout, read.body);
 	if (header.sum !== sum) return undefined;
 	const out = new Map<string, FileRecord>();
 	let at = read.body;
@@ -153,12 +169,12 @@ export async function decodeSummedRecords(bytes: Uint8Array, key: string): Promi
 			continue;
 		}
 		const [path, size, mtime, day, length, always] = entry;
-		if (typeof day !== 'string' || typeof length !== 'number' || length < 0 || at + length > inflated.length) return undefined;
-		// a view into the one inflated buffer: no copy, no parse
-		const record: FileRecord = { size, mtime, summaryUtf8: inflated.subarray(at, at + length), day: day || undefined };
+		if (typeof day !== 'string' || typeof length !== 'number' || length < 0 || at + length > layout.length) return undefined;
+		// a view into the one buffer: no copy, no parse
+		const record: FileRecord = { size, mtime, summaryUtf8: layout.subarray(at, at + length), day: day || undefined };
 		if (always === 1) record.always = true;
 		out.set(path, record);
 		at += length;
 	}
-	return at === inflated.length ? { records: out, sum } : undefined;
+	return at === layout.length ? { records: out, sum } : undefined;
 }

@@ -10,6 +10,9 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 	return out;
 }
 
+/** The file-records cache is stored compressed here: its bytes cross `vscode.workspace.fs` (in code-server, a websocket). */
+export const COMPRESS_RECORDS = true;
+
 export function deflate(bytes: Uint8Array): Promise<Uint8Array> {
 	return pipe(bytes, new CompressionStream('deflate-raw'));
 }

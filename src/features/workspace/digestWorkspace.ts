@@ -176,8 +176,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// a workspace that had digests last session starts its index workers now, not with the first
 		// scan a macrotask later (a worker boots in ~60 ms of a core, ~250 ms while the editor starts
 		// on two cores, before it reads its caches: the head of a warm start's path), and reads what
-		// their caches hold for the tree (readKnownSummaries, inflated in the thread pool while
-		// activation goes on), which the first scan shows
+		// their caches hold for the tree (readKnownSummaries: one read and a checksum), which the
+		// first scan shows
 		if (rememberedDigests(this.context) === true) {
 			this.knownFirst = readKnown(this.ensureBackend(workspaceFolderUris()));
 		}
