@@ -107,13 +107,13 @@ async function unwrap(bytes: Uint8Array): Promise<Uint8Array | undefined> {
 }
 
 /** the header and where the summaries start, or undefined when the bytes are not of this layout */
-function readHeader(inflated: Uint8Array): { header: Partial<Header>; body: number } | undefined {
-	if (inflated.length < HEADER_LENGTH_BYTES) return undefined;
-	const length = new DataView(inflated.buffer, inflated.byteOffset, inflated.byteLength).getUint32(0, true);
+function readHeader(layout: Uint8Array): { header: Partial<Header>; body: number } | undefined {
+	if (layout.length < HEADER_LENGTH_BYTES) return undefined;
+	const length = new DataView(layout.buffer, layout.byteOffset, layout.byteLength).getUint32(0, true);
 	const body = HEADER_LENGTH_BYTES + length;
-	if (body > inflated.length) return undefined;
+	if (body > layout.length) return undefined;
 	try {
-		const header = JSON.parse(decoder.decode(inflated.subarray(HEADER_LENGTH_BYTES, body))) as Partial<Header> | null;
+		const header = JSON.parse(decoder.decode(layout.subarray(HEADER_LENGTH_BYTES, body))) as Partial<Header> | null;
 		return header && typeof header === 'object' ? { header, body } : undefined;
 	} catch {
 		return undefined;

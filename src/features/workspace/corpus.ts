@@ -81,9 +81,10 @@ export interface KnownSummaries {
 /**
  * A warm start with the workers' caches on the local disk: the summaries their file-records caches
  * hold, read and decoded here (one read of a few ms and the checksum on this thread; stored
- * uncompressed on a local disk, see COMPRESS_RECORDS) while the workers start. Their first message reached this thread 150–330 ms
- * after they were created, in the editor: the Papers view need not wait for it. Undefined where the caches are not local files, or none holds
- * a digest; the shards then send what they know themselves.
+ * uncompressed on a local disk, see COMPRESS_RECORDS) while the workers start. Their first message
+ * reached this thread 150–330 ms after they were created, in the editor: the Papers view need not
+ * wait for it. Undefined where the caches are not local files, or none holds a digest; the shards
+ * then send what they know themselves.
  */
 export async function readKnownSummaries(backend: CorpusBackend): Promise<KnownSummaries | undefined> {
 	const { cacheDir } = backend;
