@@ -320,7 +320,8 @@ async function session(name, config) {
 		await waitFor('the probe to start', () => existsSync(`${out}.started`), { timeoutMs: 60_000, intervalMs: 50 });
 		const item = page.locator(ACTIVITY_ITEM).first();
 		if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
-		// while loading the view says "Loading digests… k/n" above the days read so far: one shot
+		// while loading the view says "Loading digests… k/n" above the days read so far, or, with
+		// days shown from the caches and none read yet, "Checking for new and changed digests…": one shot
 		// as soon as some are in, with what the view said at that moment
 		let loadingShot;
 		let loadingText;
@@ -329,7 +330,7 @@ async function session(name, config) {
 			loadingText = (await page.locator('.part.sidebar').innerText().catch(() => '')).replace(/\s+/g, ' ');
 			viewSamples.push(`${Date.now() - t0}: ${loadingText.slice(0, 90)}`);
 			const days = /\d{4}-\d{2}-\d{2}/.test(loadingText);
-			if (days && /Loading digests/.test(loadingText)) {
+			if (days && /Loading digests|Checking for new and changed digests/.test(loadingText)) {
 				loadingShot = join(SCREENSHOTS, `bench-${name}-loading.png`);
 				await page.screenshot({ path: loadingShot });
 			}

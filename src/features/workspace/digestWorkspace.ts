@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
+import { scanPhase } from '../../core/scanStatus';
 import { summaryOf } from '../../core/corpus/records';
 import type { DigestSummary } from '../../core/summary';
 import { pacedTasks } from '../../core/search/client';
@@ -351,11 +352,18 @@ export class DigestWorkspace implements IDigestWorkspace {
 			void vscode.window.withProgress(
 				{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('arXiv Digest') },
 				async (reporter) => {
-					const sub = this.onDidChangeProgress((p) => {
-						if (p.scanning && p.total > 0) {
-							reporter.report({ message: vscode.l10n.t('reading digests {0}/{1}', p.done, p.total) });
-						}
-					});
+					// said again when digests are shown (from the caches, or read ahead) before any count moves
+					let said: string | undefined;
+					const say = () => {
+						const p = this.changes.progress;
+						const phase = scanPhase(p, this.store.size);
+						const message =
+							phase === 'checking' ? vscode.l10n.t('checking for new and changed digests') : phase === 'reading' && p.total > 0 ? vscode.l10n.t('reading digests {0}/{1}', p.done, p.total) : undefined;
+						if (message === undefined || message === said) return;
+						said = message;
+						reporter.report({ message });
+					};
+					const subs = [this.onDidChangeProgress(say), this.onDidChange(say)];
 					try {
 						// a newer scan supersedes this one: keep the indicator until the last ends
 						while (this.inFlightScan && !this.disposed) {
@@ -366,7 +374,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 							}
 						}
 					} finally {
-						sub.dispose();
+						for (const sub of subs) sub.dispose();
 						this.progressVisible = false;
 					}
 				},
