@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { paperIndexAtLine, type PaperNode, type TreeNode } from '../../core/tree';
-import { scanPhase } from '../../core/scanStatus';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
@@ -43,7 +42,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		view.description = provider.filterDescription();
 		if (loading) {
 			const p = workspace.progress;
-			if (scanPhase(p, workspace.files().length) === 'checking') view.message = vscode.l10n.t('Checking for new and changed digests…');
+			if (workspace.scanPhase === 'checking') view.message = vscode.l10n.t('Checking for new and changed digests…');
 			else view.message = p.total > 0 ? vscode.l10n.t('Loading digests… {0}/{1}', p.done, p.total) : vscode.l10n.t('Loading digests…');
 		} else if (provider.isFiltered && provider.model.shownCount() === 0) {
 			view.message = vscode.l10n.t('No papers match the filter.');

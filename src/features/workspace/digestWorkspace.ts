@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
-import { scanPhase } from '../../core/scanStatus';
+import { scanPhase, type ScanPhase } from '../../core/scanStatus';
 import { summaryOf } from '../../core/corpus/records';
 import type { DigestSummary } from '../../core/summary';
 import { pacedTasks } from '../../core/search/client';
@@ -195,6 +195,10 @@ export class DigestWorkspace implements IDigestWorkspace {
 		return this.changes.progress;
 	}
 
+	get scanPhase(): ScanPhase {
+		return scanPhase(this.changes.progress, this.store.size);
+	}
+
 	/** The corpus shards, once the workspace has a digest (never started in a workspace without any). */
 	backend(): Promise<CorpusBackend | undefined> {
 		if (this.backendValue || this.scannedOnce || this.disposed) return Promise.resolve(this.backendValue);
@@ -356,7 +360,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 					let said: string | undefined;
 					const say = () => {
 						const p = this.changes.progress;
-						const phase = scanPhase(p, this.store.size);
+						const phase = this.scanPhase;
 						const message =
 							phase === 'checking' ? vscode.l10n.t('checking for new and changed digests') : phase === 'reading' && p.total > 0 ? vscode.l10n.t('reading digests {0}/{1}', p.done, p.total) : undefined;
 						if (message === undefined || message === said) return;

@@ -1,6 +1,7 @@
 import type { DocumentView } from '../../core/documentView';
 import type * as vscode from 'vscode';
 import type { Digest, Paper } from '../../core/model';
+import type { ScanPhase } from '../../core/scanStatus';
 import type { DigestSummary, PaperSummary } from '../../core/summary';
 import type { CorpusBackend } from './corpus';
 
@@ -65,6 +66,8 @@ export interface IDigestWorkspace extends vscode.Disposable {
 	readonly onDidChangeProgress: vscode.Event<ScanProgress>;
 	/** the current or last full scan's progress */
 	readonly progress: ScanProgress;
+	/** what that scan is doing, for the Papers view's message and the status bar (see scanPhase) */
+	readonly scanPhase: ScanPhase;
 	/** files in the workspace, in no particular order */
 	files(): readonly DigestFile[];
 	get(uri: vscode.Uri): DigestFile | undefined;
