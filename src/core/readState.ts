@@ -10,6 +10,8 @@
  *   the marks do not vanish under the reader's eyes.
  */
 
+import { paperIdsOf } from './summary';
+
 export type ReadStatus = 'new' | 'seen' | 'read';
 
 const SEEN = 1;
@@ -28,13 +30,13 @@ export function baseId(id: string): string {
  * The first day each paper (by base id) is listed on, over every file with a day. Files are
  * summaries: one pass over ids, no text.
  */
-export function firstListedDays(files: Iterable<{ readonly day?: string; readonly papers: readonly { readonly id: string }[] }>): Map<string, string> {
+export function firstListedDays(files: Iterable<{ readonly day?: string; readonly ids?: readonly string[]; readonly papers: readonly { readonly id: string }[] }>): Map<string, string> {
 	const first = new Map<string, string>();
 	for (const file of files) {
 		const day = file.day;
 		if (!day) continue;
-		for (const paper of file.papers) {
-			const id = baseId(paper.id);
+		for (const paperId of paperIdsOf(file)) {
+			const id = baseId(paperId);
 			const known = first.get(id);
 			if (known === undefined || day < known) first.set(id, day);
 		}

@@ -1,5 +1,6 @@
 /** Counts over a set of parsed digests, for the CLI's `stats` and the tree's tooltips. */
 import type { Digest } from './model';
+import { paperIdsOf } from './summary';
 
 export interface DigestStats {
 	/** distinct days; a file without a known day counts as its own day (by its label) */
@@ -22,8 +23,9 @@ export function computeStats(digests: Digest[]): DigestStats {
 	let entries = 0;
 	for (const digest of digests) {
 		days.add(digest.day ?? `label:${digest.label}`);
-		entries += digest.papers.length;
-		for (const paper of digest.papers) ids.add(paper.id);
+		const paperIds = paperIdsOf(digest);
+		entries += paperIds.length;
+		for (const id of paperIds) ids.add(id);
 		for (const category of digest.categories) {
 			perCategory[category.name] = (perCategory[category.name] ?? 0) + category.papers.length;
 		}

@@ -45,6 +45,11 @@ export interface DigestSummary {
 	readonly papers: readonly PaperSummary[];
 	/** error diagnostics the parser reported (full diagnostics are computed for open documents) */
 	readonly errors?: number;
+	/**
+	 * The papers' ids in order, on a summary made from the compact form, whose `papers` are parsed
+	 * only when first read: read them with paperIdsOf and paperCountOf.
+	 */
+	readonly ids?: readonly string[];
 }
 
 /** How many authors a summary's paper has, whether it is a summary or a full paper. */
@@ -94,22 +99,37 @@ export function arxivAbsLink(id: string): string {
 }
 
 /**
- * A paper summary as the caches and the shards' messages carry it: a tuple, its most common values
- * left out (the category when it is the section, the link when it is the arXiv abstract page) and
- * absent fields at its end dropped: 11.4 → 6.5 MB of JSON for the 167-day folder, parsed ~40% faster.
- * [id, title, authors, start, end, headingLine, section, category, number, link, notArxiv, version,
+ * A paper summary as the caches and the shards' messages carry it: a tuple, its id in the summary's
+ * head (CompactHead.ids), its most common values left out (the category when it is the section, the
+ * link when it is the arXiv abstract page) and absent fields at its end dropped: 11.4 → 6.5 MB of
+ * JSON for the 167-day folder, parsed ~40% faster.
+ * [title, authors, start, end, headingLine, section, category, number, link, notArxiv, version,
  * translatedTitle, authorCount]; category and link: 0 = the usual value, null = none.
  */
-type CompactPaper = [string, string, readonly string[], number, number, number, string, ...(string | number | null)[]];
+type CompactPaper = [string, readonly string[], number, number, number, string, ...(string | number | null)[]];
 
-/** A digest summary as the caches and the shards' messages carry it (see CompactPaper). */
-export interface CompactSummary {
+/**
+ * A summary's head as the caches and the shards' messages carry it: everything but its papers'
+ * fields, and its papers' ids. What the Papers view's days, their counts and the read state need.
+ */
+interface CompactHead {
 	path: string;
 	day?: string;
 	label: string;
 	categories: readonly CategorySummary[];
-	papers: CompactPaper[];
+	ids: readonly string[];
 	errors?: number;
+}
+
+/**
+ * A digest summary as the caches and the shards' messages carry it: two JSON texts, the head
+ * (CompactHead) and the papers (CompactPaper[]). The receiver parses the head, and the papers only
+ * when something reads them (see summaryFromCompact): a warm start's 167 summaries are ~0.5 MB of
+ * heads and ~6 MB of papers, and the Papers view's days need only the heads.
+ */
+export interface CompactTexts {
+	readonly head: string;
+	readonly papers: string;
 }
 
 function compactPaper(p: PaperSummary): CompactPaper {
@@ -123,11 +143,11 @@ function compactPaper(p: PaperSummary): CompactPaper {
 		p.authorCount ?? null,
 	];
 	while (rest.length > 0 && rest[rest.length - 1] === null) rest.pop();
-	return [p.id, p.title, p.authors, p.range.start, p.range.end, p.headingLine, p.section, ...rest];
+	return [p.title, p.authors, p.range.start, p.range.end, p.headingLine, p.section, ...rest];
 }
 
-function expandPaper(t: CompactPaper, shared: (text: string) => string): PaperSummary {
-	const [id, title, authors, start, end, headingLine, text, category, number, link, notArxiv, version, translatedTitle, authorCount] = t;
+function expandPaper(id: string, t: CompactPaper, shared: (text: string) => string): PaperSummary {
+	const [title, authors, start, end, headingLine, text, category, number, link, notArxiv, version, translatedTitle, authorCount] = t;
 	// one string per section name in a summary, not one per paper (its papers share a few)
 	const section = shared(text);
 	const paper: { -readonly [K in keyof PaperSummary]: PaperSummary[K] } = { id, isArxiv: notArxiv !== 1, title, authors, section, range: { start, end }, headingLine };
@@ -144,31 +164,79 @@ function expandPaper(t: CompactPaper, shared: (text: string) => string): PaperSu
 	return paper;
 }
 
-export function compactSummary(summary: DigestSummary): CompactSummary {
-	const out: CompactSummary = { path: summary.path, label: summary.label, categories: summary.categories, papers: summary.papers.map(compactPaper) };
-	if (summary.day !== undefined) out.day = summary.day;
-	if (summary.errors !== undefined) out.errors = summary.errors;
-	return out;
+/** The compact texts of a summary, as the caches and the shards' messages carry it. */
+export function compactTexts(summary: DigestSummary): CompactTexts {
+	const head: CompactHead = { path: summary.path, label: summary.label, categories: summary.categories, ids: paperIdsOf(summary) };
+	if (summary.day !== undefined) head.day = summary.day;
+	if (summary.errors !== undefined) head.errors = summary.errors;
+	return { head: JSON.stringify(head), papers: JSON.stringify(summary.papers.map(compactPaper)) };
 }
 
-/** The compact form's JSON text, as the caches and the shards' messages carry it. */
-export function compactJson(summary: DigestSummary): string {
-	return JSON.stringify(compactSummary(summary));
+/**
+ * The summary compact texts stand for: the head parsed now (throws on text that is none, which the
+ * caller treats as damage), the papers parsed from `papers()` when `papers` is first read. Their
+ * text is checked where it is stored (the records cache's checksum) and comes from a shard in a
+ * message; papers that still do not parse are shown by their ids alone, never thrown from the read.
+ */
+export function summaryFromCompact(headText: string, papers: () => string): DigestSummary {
+	const head = JSON.parse(headText) as CompactHead;
+	if (!head || typeof head !== 'object' || typeof head.path !== 'string' || typeof head.label !== 'string' || !Array.isArray(head.categories) || !Array.isArray(head.ids)) {
+		throw new Error('not a digest summary');
+	}
+	const out: { -readonly [K in keyof Omit<DigestSummary, 'papers' | 'ids'>]: DigestSummary[K] } = { path: head.path, label: head.label, categories: head.categories };
+	if (head.day !== undefined) out.day = head.day;
+	if (head.errors !== undefined) out.errors = head.errors;
+	// derived, not part of the value: deep equality and a copy see the summary a digest's summarizeDigest makes
+	Object.defineProperty(out, 'ids', { value: head.ids, enumerable: false });
+	let source: (() => string) | undefined = papers;
+	Object.defineProperty(out, 'papers', {
+		enumerable: true,
+		configurable: true,
+		get() {
+			const value = expandPapers(head.ids, (source as () => string)());
+			source = undefined;
+			Object.defineProperty(out, 'papers', { value, enumerable: true, configurable: false, writable: false });
+			return value;
+		},
+	});
+	return out as DigestSummary;
 }
 
-/** The summary a compact one stands for; throws on a value of another shape (the caller treats that as damage). */
-export function expandSummary(value: unknown): DigestSummary {
-	const c = value as CompactSummary;
-	if (!c || typeof c !== 'object' || typeof c.path !== 'string' || !Array.isArray(c.papers) || !Array.isArray(c.categories)) throw new Error('not a digest summary');
+function expandPapers(ids: readonly string[], text: string): PaperSummary[] {
+	let tuples: unknown;
+	try {
+		tuples = JSON.parse(text);
+	} catch {
+		tuples = undefined;
+	}
 	const names = new Map<string, string>();
-	const shared = (text: string) => {
-		const known = names.get(text);
+	const shared = (name: string) => {
+		const known = names.get(name);
 		if (known !== undefined) return known;
-		names.set(text, text);
-		return text;
+		names.set(name, name);
+		return name;
 	};
-	const out: { -readonly [K in keyof DigestSummary]: DigestSummary[K] } = { path: c.path, label: c.label, categories: c.categories, papers: c.papers.map((p) => expandPaper(p, shared)) };
-	if (c.day !== undefined) out.day = c.day;
-	if (c.errors !== undefined) out.errors = c.errors;
-	return out;
+	const list = Array.isArray(tuples) && tuples.length === ids.length ? (tuples as unknown[]) : [];
+	return ids.map((id, i) => {
+		const t = list[i];
+		return Array.isArray(t) && typeof t[0] === 'string' && Array.isArray(t[1]) ? expandPaper(id, t as CompactPaper, shared) : idOnly(id);
+	});
+}
+
+/** a paper whose compact text did not parse: its id, as its title, at the file's top */
+function idOnly(id: string): PaperSummary {
+	return { id, isArxiv: false, title: id, authors: [], section: '', range: { start: 0, end: 0 }, headingLine: 0 };
+}
+
+/** What paperIdsOf and paperCountOf read: a summary, a parsed digest, or a test's few ids. */
+type PapersOf = Pick<DigestSummary, 'ids'> & { readonly papers: readonly { readonly id: string }[] };
+
+/** The ids of a digest's papers in order; a summary from the compact form gives them without parsing its papers. */
+export function paperIdsOf(digest: PapersOf): readonly string[] {
+	return digest.ids ?? digest.papers.map((p) => p.id);
+}
+
+/** How many papers a digest has; a summary from the compact form tells without parsing its papers. */
+export function paperCountOf(digest: PapersOf): number {
+	return digest.ids?.length ?? digest.papers.length;
 }

@@ -6,7 +6,7 @@
  * when only its contents change, because the editor's tree view finds elements by identity when a
  * change event names them.
  */
-import { authorCountOf, type DigestSummary as Digest, type PaperSummary as Paper } from './summary';
+import { authorCountOf, paperCountOf, paperIdsOf, type DigestSummary as Digest, type PaperSummary as Paper } from './summary';
 
 /** One parsed digest file; `key` is the file's URI string. */
 export interface TreeInput {
@@ -88,7 +88,10 @@ class Category implements CategoryNode {
 
 	/** made once, as the nodes: the Papers view counts every day's papers again on each refresh */
 	paperIds(): readonly string[] {
-		this.ids ??= this.sources.flatMap(({ digest, indices }) => indices.map((i) => digest.papers[i].id));
+		this.ids ??= this.sources.flatMap(({ digest, indices }) => {
+			const ids = paperIdsOf(digest);
+			return indices.map((i) => ids[i]);
+		});
 		return this.ids;
 	}
 
@@ -97,8 +100,9 @@ class Category implements CategoryNode {
 		let best: { index: number; distance: number } | undefined;
 		for (const source of this.sources) {
 			if (source.key !== key) continue;
+			const ids = paperIdsOf(source.digest);
 			for (const index of source.indices) {
-				if (source.digest.papers[index].id !== id) continue;
+				if (ids[index] !== id) continue;
 				const distance = Math.abs(index - near);
 				if (!best || distance < best.distance) best = { index, distance };
 			}
@@ -241,8 +245,8 @@ export function paperIndexAtLine(digest: Digest, line: number, orAbove = false):
 /** Among the papers with this id, the index closest to `near` (an id can repeat within a file). */
 export function findPaperIndex(digest: Digest, id: string, near = 0): number | undefined {
 	let best: number | undefined;
-	digest.papers.forEach((p, i) => {
-		if (p.id === id && (best === undefined || Math.abs(i - near) < Math.abs(best - near))) best = i;
+	paperIdsOf(digest).forEach((paperId, i) => {
+		if (paperId === id && (best === undefined || Math.abs(i - near) < Math.abs(best - near))) best = i;
 	});
 	return best;
 }
@@ -271,8 +275,8 @@ function compareDays(a: DayNode, b: DayNode): number {
 	return byLabel || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function keepPaper(filter: TreeFilter, paper: Paper): boolean {
-	return !filter.ids || filter.ids.has(paper.id);
+function keepPaper(filter: TreeFilter, id: string): boolean {
+	return !filter.ids || filter.ids.has(id);
 }
 
 function keepCategory(filter: TreeFilter, name: string): boolean {
@@ -281,8 +285,11 @@ function keepCategory(filter: TreeFilter, name: string): boolean {
 
 /** Category sections of one digest in file order, with papers no section lists gathered last. */
 function sectionsOf(digest: Digest): { name: string; papers: number[] }[] {
-	const out = digest.categories.map((c) => ({ name: c.name, papers: c.papers.filter((i) => i >= 0 && i < digest.papers.length) }));
+	const count = paperCountOf(digest);
+	const out = digest.categories.map((c) => ({ name: c.name, papers: c.papers.filter((i) => i >= 0 && i < count) }));
 	const listed = new Set(out.flatMap((c) => c.papers));
+	// every paper listed (the usual digest): its papers' own sections are not read
+	if (listed.size === count) return out;
 	const loose = new Map<string, number[]>();
 	digest.papers.forEach((p, i) => {
 		if (listed.has(i)) return;
@@ -429,7 +436,7 @@ export class DigestTreeModel {
 	/** Papers over all files, ignoring the filter. */
 	totalCount(): number {
 		let n = 0;
-		for (const d of this.inputs.values()) n += d.papers.length;
+		for (const d of this.inputs.values()) n += paperCountOf(d);
 		return n;
 	}
 
@@ -495,7 +502,8 @@ export class DigestTreeModel {
 			const digest = this.inputs.get(key) as Digest;
 			for (const section of sectionsOf(digest)) {
 				if (!keepCategory(this.filterValue, section.name)) continue;
-				const indices = this.filterValue.ids ? section.papers.filter((i) => keepPaper(this.filterValue, digest.papers[i])) : section.papers;
+				const ids = this.filterValue.ids && paperIdsOf(digest);
+				const indices = ids ? section.papers.filter((i) => keepPaper(this.filterValue, ids[i])) : section.papers;
 				const cat = byName.get(section.name) ?? { sources: [], count: 0 };
 				byName.set(section.name, cat);
 				cat.sources.push({ key, digest, indices });

@@ -2,13 +2,13 @@ import * as assert from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileRecordsKey } from '../../src/core/search/cacheFormat';
-import { decodeFileRecords, decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
+import { decodeFileRecords, decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactTextsOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
 import { COMPRESS_RECORDS, deflate, inflate } from '../../src/core/search/deflate';
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
 import { decodeFileUpdates, encodeFileUpdates } from '../../src/core/search/protocol';
-import { compactSummary, expandSummary, summarizeDigest, SUMMARY_AUTHORS } from '../../src/core/summary';
+import { compactTexts, paperCountOf, paperIdsOf, summarizeDigest, summaryFromCompact, SUMMARY_AUTHORS } from '../../src/core/summary';
 import { primaryLink } from '../../src/core/card/links';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
@@ -475,13 +475,13 @@ describe('digest summary', () => {
 		const digest = parseDigest(fixture('2026-02-05.md'), DAY1);
 		const summary = summarizeDigest(digest);
 		const records = new Map<string, FileRecord>([
-			[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record],
+			[DAY1, digestRecord({ size: 10, mtime: 2 }, summary)],
 			[README, { size: 3, mtime: 4 }],
 		]);
 		const bytes = await encodeFileRecords(records, 'k');
 		const decoded = await decodeFileRecords(bytes, 'k');
-		// each summary comes back as its compact JSON's bytes (with its day), which a warm start sends as they are
-		assert.strictEqual(decoded && compactJsonOf(decoded.get(DAY1) as FileRecord), JSON.stringify(compactSummary(summary)));
+		// each summary comes back as its compact texts' bytes (with its day), which a warm start sends as they are
+		assert.deepStrictEqual(decoded && compactTextsOf(decoded.get(DAY1) as FileRecord), compactTexts(summary));
 		assert.deepStrictEqual(decoded && summaryOf(decoded.get(DAY1) as FileRecord), summary);
 		assert.strictEqual(decoded?.get(DAY1)?.day, summary.day);
 		assert.deepStrictEqual(decoded?.get(README), { size: 3, mtime: 4 });
@@ -504,24 +504,25 @@ describe('digest summary', () => {
 			for (const name of readdirSync(join(real, fork.name)).filter((n) => n.endsWith('.md'))) {
 				const path = join(real, fork.name, name);
 				const summary = summarizeDigest(parseDigest(readFileSync(path, 'utf8'), path));
-				const text = JSON.stringify(compactSummary(summary));
-				assert.deepStrictEqual(expandSummary(JSON.parse(text)), summary, path);
+				const texts = compactTexts(summary);
+				assert.deepStrictEqual(summaryFromCompact(texts.head, () => texts.papers), summary, path);
 				full += JSON.stringify(summary).length;
-				compact += text.length;
+				compact += texts.head.length + texts.papers.length;
 				papers += summary.papers.length;
 			}
 		}
 		assert.ok(papers > 1000, `${papers} papers`);
 		assert.ok(compact < full * 0.7, `${compact} of ${full} characters`);
-		assert.throws(() => expandSummary({ path: 'x' }), /not a digest summary/);
+		assert.throws(() => summaryFromCompact('{"path":"x"}', () => '[]'), /not a digest summary/);
 	});
 
 	it("keeps no arXiv paper's abstract page as its link (its links come from its id), and a digest's own link as given", () => {
 		const base = { isArxiv: true, title: 'T', authors: ['A'], section: 'cs.AI', range: { start: 1, end: 2 }, headingLine: 1 };
-		const arxiv = expandSummary({ path: '/d.md', label: 'd', categories: [], papers: [['2606.00001', 'T', ['A'], 1, 2, 1, 'cs.AI', 0, null, 0]] });
+		const head = (id: string) => JSON.stringify({ path: '/d.md', label: 'd', categories: [], ids: [id] });
+		const arxiv = summaryFromCompact(head('2606.00001'), () => JSON.stringify([['T', ['A'], 1, 2, 1, 'cs.AI', 0, null, 0]]));
 		assert.deepStrictEqual(arxiv.papers[0], { ...base, id: '2606.00001', category: 'cs.AI' }, 'a cache of an earlier version (the abstract page as 0): no link kept');
 		assert.strictEqual(primaryLink(arxiv.papers[0]), 'https://arxiv.org/abs/2606.00001', 'the link made from the id');
-		const other = expandSummary({ path: '/d.md', label: 'd', categories: [], papers: [['x-1', 'T', ['A'], 1, 2, 1, 'cs.AI', 0, null, 0, 1]] });
+		const other = summaryFromCompact(head('x-1'), () => JSON.stringify([['T', ['A'], 1, 2, 1, 'cs.AI', 0, null, 0, 1]]));
 		assert.strictEqual(other.papers[0].link, 'https://arxiv.org/abs/x-1', 'a paper not on arXiv keeps the link it gives');
 		const digest = parseDigest(
 			['# 2026-06-01', '', '## cs.AI', '', '### [1] [Kept](https://arxiv.org/abs/2606.00002v2)', '*A*', '', '### [2] [Dropped](https://arxiv.org/abs/2606.00003)', '*B*', ''].join('\n'),
@@ -529,13 +530,14 @@ describe('digest summary', () => {
 		);
 		const summary = summarizeDigest(digest);
 		assert.deepStrictEqual(summary.papers.map((p) => p.link), ['https://arxiv.org/abs/2606.00002v2', undefined], 'a versioned link is not the id\'s abstract page');
-		assert.deepStrictEqual(expandSummary(JSON.parse(JSON.stringify(compactSummary(summary)))), summary);
+		const texts = compactTexts(summary);
+		assert.deepStrictEqual(summaryFromCompact(texts.head, () => texts.papers), summary);
 	});
 
 	it('stores the file records uncompressed on a local disk and compressed for the web, and reads either form', async () => {
 		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
 		const records = new Map<string, FileRecord>([
-			[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record],
+			[DAY1, digestRecord({ size: 10, mtime: 2 }, summary)],
 			[README, { size: 3, mtime: 4 }],
 		]);
 		const raw = await encodeFileRecords(records, 'k');
@@ -565,7 +567,7 @@ describe('digest summary', () => {
 
 	it('refuses a records cache with a damaged summary byte (raw DEFLATE inflates it all the same)', async () => {
 		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
-		const bytes = await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record]]), 'k', true);
+		const bytes = await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary)]]), 'k', true);
 		const inflated = new Uint8Array((await inflate(bytes)) as Uint8Array);
 		const headerLength = new DataView(inflated.buffer).getUint32(0, true);
 		inflated[4 + headerLength + 1] = '#'.charCodeAt(0);
@@ -577,19 +579,31 @@ describe('digest summary', () => {
 
 	it('sends a cached summary without parsing it', () => {
 		let reads = 0;
-		const compact = JSON.stringify(compactSummary(summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1))));
+		const record = digestRecord({ size: 1, mtime: 2 }, summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1)));
 		const update = {
 			path: DAY1,
-			compactJson: compact,
+			summaryUtf8: record.summaryUtf8,
+			headBytes: record.headBytes,
 			get summary() {
 				reads++;
 				return undefined;
 			},
 		};
-		assert.strictEqual(encodeFileUpdates([update]), `[{"path":${JSON.stringify(DAY1)},"compact":${compact}}]`);
+		const wire = encodeFileUpdates([update]);
 		assert.strictEqual(reads, 0);
+		const summaryBytes = record.summaryUtf8 as Uint8Array;
+		assert.ok(Buffer.from(wire.subarray(wire.length - summaryBytes.length)).equals(summaryBytes), "the record's bytes as they are");
 		// and a damaged entry costs only itself on the receiving side
-		assert.deepStrictEqual(decodeFileUpdates(`[{"path":"a","compact":{"path":"x"}},{"path":"b"}]`), [{ path: 'b' }]);
+		const message = (index: unknown[], body: string) => {
+			const head = Buffer.from(JSON.stringify(index));
+			const out = Buffer.alloc(4 + head.length);
+			out.writeUInt32LE(head.length, 0);
+			head.copy(out, 4);
+			return new Uint8Array(Buffer.concat([out, Buffer.from(body)]));
+		};
+		assert.deepStrictEqual(decodeFileUpdates(message([['a', 12, 2], ['b']], '{"path":"x"}[]')), [{ path: 'b' }]);
+		// as does one longer than the message
+		assert.deepStrictEqual(decodeFileUpdates(message([['b'], ['a', 12, 20]], '{"path":"x"}[]')), [{ path: 'b' }]);
 	});
 
 	it('takes a records cache of the previous format (summaries as JSON strings) for outdated, not damaged', async () => {
@@ -599,15 +613,43 @@ describe('digest summary', () => {
 		assert.strictEqual(await fileRecordsOutdated(format3, 'k'), true);
 	});
 
-	it('sends a cached summary as its JSON text, the same message as from the objects', async () => {
+	it('sends a cached summary as its compact texts, the same message as from the objects', async () => {
 		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
-		const records = await decodeFileRecords(await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary).record]]), 'k'), 'k');
+		const records = await decodeFileRecords(await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary)]]), 'k'), 'k');
 		const cached = records?.get(DAY1);
 		assert.ok(cached?.summaryUtf8);
-		const updates: FileUpdate[] = [{ path: DAY1, compactJson: compactJsonOf(cached) }, { path: README }];
-		const json = encodeFileUpdates(updates);
-		assert.strictEqual(json, encodeFileUpdates([{ path: DAY1, summary }, { path: README }]));
-		assert.deepStrictEqual(decodeFileUpdates(json), [{ path: DAY1, summary }, { path: README }]);
+		const updates: FileUpdate[] = [{ path: DAY1, summaryUtf8: cached.summaryUtf8, headBytes: cached.headBytes }, { path: README }];
+		const wire = encodeFileUpdates(updates);
+		assert.deepStrictEqual(wire, encodeFileUpdates([{ path: DAY1, summary }, { path: README }]));
+		assert.deepStrictEqual(decodeFileUpdates(wire), [{ path: DAY1, summary }, { path: README }]);
+	});
+
+	it("parses a summary's papers only when they are read, and shows papers whose text is damaged by their ids", () => {
+		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
+		const texts = compactTexts(summary);
+		let parsed = 0;
+		const lazy = summaryFromCompact(texts.head, () => {
+			parsed++;
+			return texts.papers;
+		});
+		// what the Papers view's days, their counts and the read state need: from the head alone
+		assert.strictEqual(lazy.day, summary.day);
+		assert.deepStrictEqual(lazy.categories, summary.categories);
+		assert.deepStrictEqual(paperIdsOf(lazy), summary.papers.map((p) => p.id));
+		assert.strictEqual(paperCountOf(lazy), summary.papers.length);
+		assert.strictEqual(parsed, 0);
+		assert.deepStrictEqual(lazy.papers, summary.papers);
+		assert.strictEqual(lazy.papers, lazy.papers, 'parsed once, then kept');
+		assert.strictEqual(parsed, 1);
+		assert.deepStrictEqual(paperIdsOf(summary), paperIdsOf(lazy), 'a summary made from the objects gives the same ids');
+		// damage the checksum did not see (it cannot happen; it must not throw from a property read)
+		const damaged = summaryFromCompact(texts.head, () => texts.papers.slice(0, 100));
+		assert.deepStrictEqual(
+			damaged.papers.map((p) => [p.id, p.title]),
+			summary.papers.map((p) => [p.id, p.id]),
+		);
+		const short = summaryFromCompact(texts.head, () => '[]');
+		assert.strictEqual(short.papers.length, summary.papers.length, 'as many papers as ids, whatever the text holds');
 	});
 });
 

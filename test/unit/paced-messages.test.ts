@@ -26,11 +26,12 @@ describe('a worker\'s messages on the receiving thread', () => {
 		assert.strictEqual(seen[seen.length - 1], 100, 'with nothing queued a task runs at once');
 	});
 
-	it('file summaries cross as one JSON string and come back equal', () => {
+	it('file summaries cross as one buffer and come back equal', () => {
 		const summary = summarizeDigest(parseDigest(readFileSync(join(__dirname, '../../test/fixtures/search/2026-02-06.md'), 'utf8'), '/ws/2026-02-06.md'));
 		const updates = [{ path: '/ws/2026-02-06.md', summary }, { path: '/ws/README.md' }];
-		const json = encodeFileUpdates(updates);
-		assert.strictEqual(typeof json, 'string');
-		assert.deepStrictEqual(decodeFileUpdates(json), updates);
+		const wire = encodeFileUpdates(updates);
+		assert.ok(wire instanceof Uint8Array);
+		// as a worker's message carries it (structured clone: a copy of the bytes)
+		assert.deepStrictEqual(decodeFileUpdates(structuredClone(wire)), updates);
 	});
 });

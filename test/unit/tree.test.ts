@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
+import { compactTexts, summarizeDigest, summaryFromCompact } from '../../src/core/summary';
 import { paper as fixturePaper } from '../fixtures/small-digest';
 import {
 	DigestTreeModel,
@@ -349,6 +350,38 @@ describe('core/tree over the seed digests', () => {
 		]);
 		const list = m.roots()[0].categories.flatMap((c) => c.papers.map((p) => p.id));
 		assert.strictEqual(new Set(list).size, 245);
+	});
+
+	it("shows the days, their counts and a paper's place from the summaries' heads, parsing a file's papers when its category opens", () => {
+		const parsed: string[] = [];
+		const lazy = (key: string, text: string, path: string): TreeInput => {
+			const compact = compactTexts(summarizeDigest(parseDigest(text, path)));
+			return {
+				key,
+				digest: summaryFromCompact(compact.head, () => {
+					parsed.push(key);
+					return compact.papers;
+				}),
+			};
+		};
+		const a = lazy('file:///a/2026-02-06.md', big, '/a/2026-02-06.md');
+		const b = lazy('file:///b/2026-02-05.md', second, '/b/2026-02-05.md');
+		const m = new DigestTreeModel([a, b]);
+		assert.deepStrictEqual(m.roots().map((d) => [d.label, d.count]), [
+			['2026-02-06 · Fri', 166],
+			['2026-02-05 · Thu', 79],
+		]);
+		const ids = m.roots()[0].categories.flatMap((c) => c.paperIds());
+		assert.strictEqual(ids[0], '2602.04994');
+		assert.strictEqual(m.totalCount(), 245);
+		assert.strictEqual(findPaperIndex(a.digest, ids[107]), 107);
+		assert.strictEqual(m.findPaper(a.key, ids[107], 107)?.index, 107, "found by id, the node made from the paper's summary");
+		m.setFilter({ ids: new Set([ids[0]]) });
+		assert.deepStrictEqual(m.roots().map((d) => d.count), [1]);
+		m.setFilter({});
+		assert.deepStrictEqual(parsed, [a.key], 'only the file whose category was opened (findPaper makes its node)');
+		assert.strictEqual(paperDescription(m.roots()[1].categories[0].papers[0].paper), paperDescription(parseDigest(second, '/b/2026-02-05.md').papers[0]));
+		assert.deepStrictEqual(parsed, [a.key, b.key]);
 	});
 });
 

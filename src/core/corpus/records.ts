@@ -4,32 +4,35 @@
  * and does not re-read the Markdown files it already found not to be digests.
  *
  * Layout: a 4-byte little-endian length, a small JSON header (format, key, a checksum of what
- * follows it, and per file its path, stamp, day and the byte length of its summary), then every
- * summary's compact JSON (see CompactSummary) in UTF-8, one after the other. Stored as raw DEFLATE
+ * follows it, and per file its path, stamp, day and the byte lengths of its summary and of the
+ * summary's head), then every summary's compact texts (see CompactTexts: its head, then its papers)
+ * in UTF-8, one after the other. Stored as raw DEFLATE
  * where the bytes cross a slow file API (the web build), or as they are behind RAW_MARK on a local
  * disk (COMPRESS_RECORDS in deflate.ts); either form is read on both.
  * A shard keeps each summary as those bytes, never as objects: a warm start parses only the header
- * and sends the summaries' text as it is (see encodeFileUpdates), and 33,000 paper summaries cost
+ * and sends the summaries' bytes as they are (see encodeFileUpdates), and 33,000 paper summaries cost
  * the worker ~7 MB of one buffer instead of ~60 MB of objects and strings. The checksum stands in
  * for the parse that used to find damage.
  */
 import { fnv1a } from '../checksum';
 import { COMPRESS_RECORDS, deflate, inflate } from '../search/deflate';
-import { compactJson as compactJsonText, expandSummary, type DigestSummary } from '../summary';
+import { compactTexts, summaryFromCompact, type CompactTexts, type DigestSummary } from '../summary';
 
 export interface FileRecord {
 	size: number;
 	mtime: number;
-	/** the digest's summary as compact JSON (CompactSummary) in UTF-8; undefined: the file is not a digest (or too large to be one) */
+	/** the digest's summary as its compact texts (CompactTexts: the head, then the papers) in UTF-8; undefined: the file is not a digest (or too large to be one) */
 	summaryUtf8?: Uint8Array;
+	/** where in summaryUtf8 the head ends and the papers begin */
+	headBytes?: number;
 	/** the digest's day (its summary's `day`), for ordering without parsing the summary */
 	day?: string;
 	/** a digest because an `arxivDigest.files` glob named it, not by its content (no longer named: detected again) */
 	always?: true;
 }
 
-/** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes; 5: compact summaries; 6: a checksum */
-const FORMAT = 6;
+/** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes; 5: compact summaries; 6: a checksum; 7: a head and papers per summary */
+const FORMAT = 7;
 const HEADER_LENGTH_BYTES = 4;
 /**
  * The first bytes of a cache stored uncompressed. 0xFF cannot start raw DEFLATE data (its block
@@ -37,7 +40,7 @@ const HEADER_LENGTH_BYTES = 4;
  */
 const RAW_MARK = new Uint8Array([0xff, 0x41, 0x44, 0x52]);
 
-type StoredFile = [path: string, size: number, mtime: number] | [path: string, size: number, mtime: number, day: string, summaryBytes: number, always?: 1];
+type StoredFile = [path: string, size: number, mtime: number] | [path: string, size: number, mtime: number, day: string, summaryBytes: number, headBytes: number, always?: 1];
 
 interface Header {
 	format: number;
@@ -50,23 +53,44 @@ interface Header {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** A digest's record: its stamp and its summary as the bytes the cache holds, and their text, which the tree's messages carry. */
-export function digestRecord(stamp: { size: number; mtime: number }, summary: DigestSummary, always = false): { record: FileRecord; compactJson: string } {
-	const compactJson = compactJsonText(summary);
-	const record: FileRecord = { size: stamp.size, mtime: stamp.mtime, summaryUtf8: encoder.encode(compactJson), day: summary.day };
+/** A digest's record: its stamp and its summary as the bytes the cache holds, which the tree's messages carry too. */
+export function digestRecord(stamp: { size: number; mtime: number }, summary: DigestSummary, always = false): FileRecord {
+	const record: FileRecord = { size: stamp.size, mtime: stamp.mtime, ...summaryUtf8Of(summary), day: summary.day };
 	if (always) record.always = true;
-	return { record, compactJson };
+	return record;
 }
 
-/** the compact JSON text of a digest's record (see CompactSummary) */
-export function compactJsonOf(record: FileRecord): string | undefined {
-	return record.summaryUtf8 && decoder.decode(record.summaryUtf8);
+/** A summary's compact texts (CompactTexts) in UTF-8, and where the head ends. */
+export function summaryUtf8Of(summary: DigestSummary): { summaryUtf8: Uint8Array; headBytes: number } {
+	const compact = compactTexts(summary);
+	const head = encoder.encode(compact.head);
+	const papers = encoder.encode(compact.papers);
+	const summaryUtf8 = new Uint8Array(head.length + papers.length);
+	summaryUtf8.set(head);
+	summaryUtf8.set(papers, head.length);
+	return { summaryUtf8, headBytes: head.length };
 }
 
-/** the summary of a digest's record, parsed (the extension host on a warm start, a report, a test; the shard itself never needs the objects); throws on text that is none */
+/** the compact texts of a digest's record (see CompactTexts) */
+export function compactTextsOf(record: FileRecord): CompactTexts | undefined {
+	const bytes = record.summaryUtf8;
+	if (!bytes) return undefined;
+	const at = record.headBytes ?? 0;
+	return { head: decoder.decode(bytes.subarray(0, at)), papers: decoder.decode(bytes.subarray(at)) };
+}
+
+/**
+ * The summary of a digest's record (the extension host on a warm start, a report, a test; the shard
+ * itself never needs the objects): its head parsed now, its papers from the record's bytes when
+ * first read (summaryFromCompact). Throws on a head that is none.
+ */
 export function summaryOf(record: FileRecord): DigestSummary | undefined {
-	const json = compactJsonOf(record);
-	return json === undefined ? undefined : expandSummary(JSON.parse(json));
+	return record.summaryUtf8 && summaryFromUtf8(record.summaryUtf8, record.headBytes ?? 0);
+}
+
+/** The summary of compact texts in UTF-8, the head's `headBytes` first: see summaryOf. */
+export function summaryFromUtf8(bytes: Uint8Array, headBytes: number): DigestSummary {
+	return summaryFromCompact(decoder.decode(bytes.subarray(0, headBytes)), () => decoder.decode(bytes.subarray(headBytes)));
 }
 
 /** The cache's bytes: raw DEFLATE when `compress`, else the layout behind RAW_MARK. */
@@ -76,7 +100,9 @@ export async function encodeFileRecords(records: ReadonlyMap<string, FileRecord>
 	let summaryBytes = 0;
 	for (const [path, r] of records) {
 		if (r.summaryUtf8) {
-			header.files.push(r.always ? [path, r.size, r.mtime, r.day ?? '', r.summaryUtf8.length, 1] : [path, r.size, r.mtime, r.day ?? '', r.summaryUtf8.length]);
+			const stored: StoredFile = [path, r.size, r.mtime, r.day ?? '', r.summaryUtf8.length, r.headBytes ?? 0];
+			if (r.always) stored.push(1);
+			header.files.push(stored);
 			summaries.push(r.summaryUtf8);
 			summaryBytes += r.summaryUtf8.length;
 		} else {
@@ -168,10 +194,11 @@ export async function decodeSummedRecords(bytes: Uint8Array, key: string): Promi
 			out.set(entry[0], { size: entry[1], mtime: entry[2] });
 			continue;
 		}
-		const [path, size, mtime, day, length, always] = entry;
+		const [path, size, mtime, day, length, headBytes, always] = entry;
 		if (typeof day !== 'string' || typeof length !== 'number' || length < 0 || at + length > layout.length) return undefined;
+		if (typeof headBytes !== 'number' || headBytes < 0 || headBytes > length) return undefined;
 		// a view into the one buffer: no copy, no parse
-		const record: FileRecord = { size, mtime, summaryUtf8: layout.subarray(at, at + length), day: day || undefined };
+		const record: FileRecord = { size, mtime, summaryUtf8: layout.subarray(at, at + length), headBytes, day: day || undefined };
 		if (always === 1) record.always = true;
 		out.set(path, record);
 		at += length;

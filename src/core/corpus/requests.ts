@@ -22,7 +22,7 @@ export function shardEvents(send: (event: WorkerEvent) => void): CorpusEvents {
 		onProgress: (p) => send({ event: 'progress', phase: p.phase, done: p.done, total: p.total }),
 		onHeadReady: () => send({ event: 'headReady' }),
 		onFilesReady: () => send({ event: 'filesReady' }),
-		onFiles: (files) => send({ event: 'files', json: encodeFileUpdates(files) }),
+		onFiles: (files) => send({ event: 'files', wire: encodeFileUpdates(files) }),
 		onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
 	};
 }

@@ -25,7 +25,7 @@ import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, compactJsonOf, summaryOf, type FileRecord } from './records';
+import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryOf, type FileRecord } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -43,20 +43,22 @@ export interface CorpusFileSpec {
 export interface FileUpdate {
 	path: string;
 	summary?: DigestSummary;
-	/** `summary` as compact JSON (CompactSummary), when the shard has it already (sent as it is) */
-	compactJson?: string;
+	/** `summary` as its compact texts (CompactTexts) in UTF-8, head first, when the shard has them already (sent as they are) */
+	summaryUtf8?: Uint8Array;
+	/** where in summaryUtf8 the head ends */
+	headBytes?: number;
 }
 
 /**
- * A cached digest's update: its summary's text as the cache held it, sent as it is; parsed only if
+ * A cached digest's update: its summary's bytes as the cache held them, sent as they are; parsed only if
  * a listener in the same thread reads `summary` (the CLI, tests).
  */
 function cachedUpdate(path: string, record: FileRecord): FileUpdate {
-	const compactJson = compactJsonOf(record) as string;
 	let summary: DigestSummary | undefined;
 	return {
 		path,
-		compactJson,
+		summaryUtf8: record.summaryUtf8,
+		headBytes: record.headBytes,
 		get summary() {
 			return (summary ??= summaryOf(record));
 		},
@@ -642,9 +644,9 @@ export class CorpusShard {
 		const known = this.records.get(path);
 		if (this.reading.has(path) && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
-		const { record, compactJson } = digestRecord(stamp, summary, this.always.has(path));
+		const record = digestRecord(stamp, summary, this.always.has(path));
 		this.records.set(path, record);
-		this.queue({ path, summary, compactJson });
+		this.queue({ path, summary, summaryUtf8: record.summaryUtf8, headBytes: record.headBytes });
 		return digest;
 	}
 

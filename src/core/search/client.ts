@@ -443,7 +443,7 @@ export class SearchService {
 					this.filesPending.delete(i);
 					if (this.filesPending.size === 0) this.filesResolve?.();
 				} else if ('event' in event && event.event === 'files') {
-					const files = decodeFileUpdates(event.json);
+					const files = decodeFileUpdates(event.wire);
 					for (const l of this.fileListeners) l(files);
 				} else if ('event' in event && event.event === 'cacheProblem') {
 					for (const l of this.cacheListeners) l(event.problem, i);

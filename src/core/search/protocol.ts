@@ -1,13 +1,19 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply } from '../corpus/shard';
 import type { HandedCachePort } from '../corpus/nodeIO';
-import { compactJson, expandSummary } from '../summary';
+import { summaryFromUtf8, summaryUtf8Of } from '../corpus/records';
+
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
 import type { DayRange } from '../trends/shard';
 import type { VectorBatch } from '../recs/batch';
 import type { SearchHit, SearchResult } from './index';
+
+/** the index's byte length before it (encodeFileUpdates) */
+const INDEX_LENGTH_BYTES = 4;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export interface FileSpec {
 	path: string;
@@ -111,8 +117,8 @@ export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
 	| { event: 'filesReady' }
-	/** FileUpdate[], each summary in its compact form (see encodeFileUpdates) */
-	| { event: 'files'; json: string }
+	/** FileUpdate[], each summary as its compact texts in UTF-8 (see encodeFileUpdates) */
+	| { event: 'files'; wire: Uint8Array }
 	| { event: 'cacheProblem'; problem: CacheProblem };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
@@ -122,34 +128,65 @@ export type WorkerMessage = WorkerEvent | WorkerResponse;
 export type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply, SearchHit, SearchResult };
 
 /**
- * The summaries a shard sends travel as one JSON string, not as objects: a warm start sends every
- * file's summary at once, and a Node worker's queued messages are all decoded in one turn of the
- * receiving thread (structured clone of ~33,000 paper summaries: ~90 ms on the 167-day folder). A
- * string crosses as a copy; the receiver parses them one message at a time (see `pacedTasks` in client.ts).
- * Each summary goes in its compact form (CompactSummary: ~40% less to copy and parse); one the shard
- * has as text from its cache goes in as that text (a warm start's summaries: never parsed in the shard).
+ * The summaries a shard sends travel as one buffer, not as objects: a warm start sends every file's
+ * summary at once, and a Node worker's queued messages are all decoded in one turn of the receiving
+ * thread (structured clone of ~33,000 paper summaries: ~90 ms on the 167-day folder). The receiver
+ * parses them one message at a time (see `pacedTasks` in client.ts). Each summary goes as its compact
+ * texts in UTF-8 (CompactTexts: the bytes its file record holds, so a cached summary is never parsed
+ * in the shard), and the receiver parses a summary's head, its papers only when something reads them
+ * (the bytes stay outside its heap until then).
+ *
+ * The buffer: the byte length of an index (4 bytes, little-endian), the index (JSON in UTF-8: per
+ * file `[path]` for a file taken back, `[path, head bytes, papers bytes]` for a summary), then every
+ * summary's head and papers, one after the other.
  */
-export function encodeFileUpdates(files: readonly FileUpdate[]): string {
-	// the text first: a cached update parses its summary only when `summary` is read (no destructuring)
-	const parts = files.map((file) => {
-		const compact = file.compactJson ?? (file.summary && compactJson(file.summary));
-		return compact === undefined ? JSON.stringify({ path: file.path }) : `{"path":${JSON.stringify(file.path)},"compact":${compact}}`;
-	});
-	return `[${parts.join(',')}]`;
+export function encodeFileUpdates(files: readonly FileUpdate[]): Uint8Array {
+	const index: ([string] | [string, number, number])[] = [];
+	const parts: Uint8Array[] = [];
+	let length = 0;
+	for (const file of files) {
+		// the bytes first: a cached update parses its summary only when `summary` is read (no destructuring)
+		const utf8 = file.summaryUtf8 ? { summaryUtf8: file.summaryUtf8, headBytes: file.headBytes ?? 0 } : file.summary && summaryUtf8Of(file.summary);
+		if (!utf8) {
+			index.push([file.path]);
+			continue;
+		}
+		index.push([file.path, utf8.headBytes, utf8.summaryUtf8.length - utf8.headBytes]);
+		parts.push(utf8.summaryUtf8);
+		length += utf8.summaryUtf8.length;
+	}
+	const head = encoder.encode(JSON.stringify(index));
+	const out = new Uint8Array(INDEX_LENGTH_BYTES + head.length + length);
+	new DataView(out.buffer).setUint32(0, head.length, true);
+	out.set(head, INDEX_LENGTH_BYTES);
+	let at = INDEX_LENGTH_BYTES + head.length;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
 }
 
 /** The updates of one message; an entry whose summary is not one (damage) is left out, not the whole batch. */
-export function decodeFileUpdates(json: string): FileUpdate[] {
-	const wire = JSON.parse(json) as { path: string; compact?: unknown }[];
+export function decodeFileUpdates(wire: Uint8Array): FileUpdate[] {
+	const indexBytes = wire.length >= INDEX_LENGTH_BYTES ? new DataView(wire.buffer, wire.byteOffset, wire.byteLength).getUint32(0, true) : 0;
+	let at = INDEX_LENGTH_BYTES + indexBytes;
+	const index = at <= wire.length ? (JSON.parse(decoder.decode(wire.subarray(INDEX_LENGTH_BYTES, at))) as unknown[]) : [];
 	const out: FileUpdate[] = [];
-	for (const { path, compact } of wire) {
-		if (compact === undefined) out.push({ path });
-		else {
-			try {
-				out.push({ path, summary: expandSummary(compact) });
-			} catch {
-				// a shard never sends such a summary; should one arrive, the file stays as it was
-			}
+	for (const entry of Array.isArray(index) ? index : []) {
+		if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
+		const [path, headBytes, papersBytes] = entry as [string, unknown, unknown];
+		if (typeof headBytes !== 'number' || typeof papersBytes !== 'number') {
+			out.push({ path });
+			continue;
+		}
+		const start = at;
+		at += headBytes + papersBytes;
+		if (headBytes < 0 || papersBytes < 0 || at > wire.length) break;
+		try {
+			out.push({ path, summary: summaryFromUtf8(wire.subarray(start, at), headBytes) });
+		} catch {
+			// a shard never sends such a summary; should one arrive, the file stays as it was
 		}
 	}
 	return out;

@@ -10,6 +10,7 @@ import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
+import { paperCountOf, paperIdsOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
 import { nextUnreadRef } from './nextUnread';
@@ -451,23 +452,24 @@ class CardManager implements vscode.Disposable {
 
 	paperCount(): number {
 		let total = 0;
-		for (const file of this.workspace.files()) total += file.digest.papers.length;
+		for (const file of this.workspace.files()) total += paperCountOf(file.digest);
 		return total;
 	}
 
 	/** A random paper anywhere in the workspace, never the one the card already shows (when there is a choice). */
 	randomRef(exclude?: CardRef): CardRef | undefined {
-		const files = this.workspace.files().filter((f) => f.digest.papers.length > 0);
-		const total = files.reduce((n, f) => n + f.digest.papers.length, 0);
+		const files = this.workspace.files().filter((f) => paperCountOf(f.digest) > 0);
+		const total = files.reduce((n, f) => n + paperCountOf(f.digest), 0);
 		if (total === 0) return undefined;
 		for (let attempt = 0; attempt < 8; attempt++) {
 			let pick = Math.floor(Math.random() * total);
 			for (const file of files) {
-				if (pick >= file.digest.papers.length) {
-					pick -= file.digest.papers.length;
+				const ids = paperIdsOf(file.digest);
+				if (pick >= ids.length) {
+					pick -= ids.length;
 					continue;
 				}
-				const ref = { uri: file.uri.toString(), id: file.digest.papers[pick].id, index: pick };
+				const ref = { uri: file.uri.toString(), id: ids[pick], index: pick };
 				if (total === 1 || !exclude || exclude.id !== ref.id) return ref;
 				break;
 			}

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/readingMarks';
 import { firstListedDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
+import { paperIdsOf } from '../../core/summary';
 import { commandTarget } from '../paperActions';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
@@ -163,7 +164,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			const day = dayOf(arg) ?? newestDay(workspace);
 			if (day === undefined) return;
 			const ids: string[] = [];
-			for (const file of workspace.files()) if (file.digest.day === day) for (const p of file.digest.papers) ids.push(p.id);
+			for (const file of workspace.files()) if (file.digest.day === day) ids.push(...paperIdsOf(file.digest));
 			store.markRead(ids);
 		}),
 

@@ -325,7 +325,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(node.name === NO_CATEGORY ? treeTexts().noCategory : node.name, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
-				item.tooltip = `${node.name} · ${node.parent.label} · ${vscode.l10n.t('{0} papers', node.papers.length)}`;
+				item.tooltip = `${node.name} · ${node.parent.label} · ${vscode.l10n.t('{0} papers', node.count)}`;
 				item.contextValue = 'category';
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
 				return item;

@@ -4,9 +4,16 @@
  * (the workspace's change batching, ./changeBatch.ts).
  */
 import type * as vscode from 'vscode';
+import { paperIdsOf } from '../../core/summary';
 import { findPaperIndex } from '../../core/tree';
 import { uriKey } from '../vsc-utils';
 import type { DigestFile, DigestWorkspaceChange, PaperLocation } from './types';
+
+/** where a paper is listed: its file and its index there */
+interface Place {
+	readonly file: DigestFile;
+	readonly index: number;
+}
 
 export class DigestStore {
 	private readonly entries = new Map<string, DigestFile>();
@@ -15,7 +22,7 @@ export class DigestStore {
 	 * date. Not at start-up: indexing every paper of every summary as they stream in was the
 	 * largest piece of the warm start's work on the extension host's thread (a CPU profile).
 	 */
-	private byIdValue: Map<string, PaperLocation[]> | undefined;
+	private byIdValue: Map<string, Place[]> | undefined;
 	private filesCache: DigestFile[] | undefined;
 
 	constructor(private readonly onChange: (uri: vscode.Uri, kind: DigestWorkspaceChange['kind']) => void) {}
@@ -44,7 +51,8 @@ export class DigestStore {
 	/** every place a paper id (with or without its version) appears, newest day first */
 	findPaper(id: string): PaperLocation[] {
 		const list = this.byId.get(id) ?? this.byId.get(stripVersion(id));
-		return list ? [...list].sort(newestFirst) : [];
+		// a summary's papers are parsed when first read: only the files that list this id
+		return list ? list.map(({ file, index }): PaperLocation => ({ file, paper: file.digest.papers[index], index })).sort(newestFirst) : [];
 	}
 
 	set(key: string, file: DigestFile): void {
@@ -83,7 +91,7 @@ export class DigestStore {
 		return removed;
 	}
 
-	private get byId(): Map<string, PaperLocation[]> {
+	private get byId(): Map<string, Place[]> {
 		if (!this.byIdValue) {
 			this.byIdValue = new Map();
 			for (const file of this.entries.values()) this.indexPapers(file);
@@ -94,13 +102,13 @@ export class DigestStore {
 	private indexPapers(file: DigestFile): void {
 		const byId = this.byIdValue;
 		if (!byId) return;
-		file.digest.papers.forEach((paper, index) => {
-			const list = byId.get(paper.id);
-			const location: PaperLocation = { file, paper, index };
+		paperIdsOf(file.digest).forEach((id, index) => {
+			const list = byId.get(id);
+			const place: Place = { file, index };
 			if (list) {
-				list.push(location);
+				list.push(place);
 			} else {
-				byId.set(paper.id, [location]);
+				byId.set(id, [place]);
 			}
 		});
 	}
@@ -111,16 +119,16 @@ export class DigestStore {
 		if (!file || !byId) {
 			return;
 		}
-		for (const paper of file.digest.papers) {
-			const list = byId.get(paper.id);
+		for (const id of paperIdsOf(file.digest)) {
+			const list = byId.get(id);
 			if (!list) {
 				continue;
 			}
 			const kept = list.filter((l) => l.file !== file);
 			if (kept.length > 0) {
-				byId.set(paper.id, kept);
+				byId.set(id, kept);
 			} else {
-				byId.delete(paper.id);
+				byId.delete(id);
 			}
 		}
 	}
