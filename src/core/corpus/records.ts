@@ -16,7 +16,7 @@
  */
 import { fnv1a } from '../checksum';
 import { COMPRESS_RECORDS, deflate, inflate } from '../search/deflate';
-import { compactTexts, summaryFromCompact, type CompactTexts, type DigestSummary } from '../summary';
+import { compactTexts, summaryFromCompact, type DigestSummary } from '../summary';
 
 export interface FileRecord {
 	size: number;
@@ -69,14 +69,6 @@ export function summaryUtf8Of(summary: DigestSummary): { summaryUtf8: Uint8Array
 	summaryUtf8.set(head);
 	summaryUtf8.set(papers, head.length);
 	return { summaryUtf8, headBytes: head.length };
-}
-
-/** the compact texts of a digest's record (see CompactTexts) */
-export function compactTextsOf(record: FileRecord): CompactTexts | undefined {
-	const bytes = record.summaryUtf8;
-	if (!bytes) return undefined;
-	const at = record.headBytes ?? 0;
-	return { head: decoder.decode(bytes.subarray(0, at)), papers: decoder.decode(bytes.subarray(at)) };
 }
 
 /**
