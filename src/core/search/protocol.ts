@@ -2,7 +2,6 @@
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply } from '../corpus/shard';
 import type { HandedCachePort } from '../corpus/nodeIO';
 import { summaryFromUtf8, summaryUtf8Of } from '../corpus/records';
-
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
