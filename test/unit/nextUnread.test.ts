@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import { nextUnreadRef } from '../../src/features/cards/nextUnread';
 import type { DigestFile } from '../../src/features/workspace/types';
+import { compactTexts, summaryFromCompact } from '../../src/core/summary';
 
 function file(uri: string, day: string, ids: string[]): DigestFile {
 	const digest = { path: uri, day, label: day, categories: [], papers: ids.map((id) => ({ id, isArxiv: true, title: id, authors: [], section: 'cs.AI', range: { start: 0, end: 0 }, headingLine: 0 })) };
@@ -30,5 +31,21 @@ describe('Next Unread (Match)', () => {
 	it('finds nothing when everything is read', () => {
 		const allRead = { ...reading, statusOn: () => 'read' as const };
 		assert.strictEqual(nextUnreadRef(files, undefined, allRead, false), undefined);
+	});
+
+	it("walks the days by their papers' ids, parsing no summary's papers", () => {
+		let parsed = 0;
+		const lazy = files.map((f) => {
+			const texts = compactTexts(f.digest);
+			const digest = summaryFromCompact(texts.head, () => {
+				parsed++;
+				return texts.papers;
+			});
+			return { ...f, digest } as DigestFile;
+		});
+		assert.deepStrictEqual(nextUnreadRef(lazy, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, true), { uri: 'file:///b.md', id: 'b2', index: 1 });
+		const allRead = { ...reading, statusOn: () => 'read' as const };
+		assert.strictEqual(nextUnreadRef(lazy, undefined, allRead, false), undefined);
+		assert.strictEqual(parsed, 0);
 	});
 });

@@ -5,6 +5,7 @@
  */
 import { isMatch } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
+import { paperIdsOf } from '../../core/summary';
 import type { DigestFile } from '../workspace/types';
 import type { CardRef } from './args';
 
@@ -21,22 +22,23 @@ export function nextUnreadRef(files: readonly DigestFile[], from: CardRef | unde
 	let startFile = from?.uri ? ordered.findIndex((f) => f.uri.toString() === from.uri) : -1;
 	let startIndex = -1;
 	if (startFile >= 0 && from) {
-		const papers = ordered[startFile].digest.papers;
-		startIndex = from.index !== undefined && papers[from.index]?.id === from.id ? from.index : papers.findIndex((p) => p.id === from.id);
+		const ids = paperIdsOf(ordered[startFile].digest);
+		startIndex = from.index !== undefined && ids[from.index] === from.id ? from.index : ids.indexOf(from.id);
 	} else startFile = 0;
-	const wanted = (file: DigestFile, i: number) => {
-		const paper = file.digest.papers[i];
-		if (from && paper.id === from.id) return false;
-		if (reading.statusOn(paper.id, file.digest.day) === 'read') return false;
-		return !onlyMatches || isMatch(reading.match(paper.id));
+	// by id: a walk past every day parses none of their papers
+	const wanted = (file: DigestFile, id: string) => {
+		if (from && id === from.id) return false;
+		if (reading.statusOn(id, file.digest.day) === 'read') return false;
+		return !onlyMatches || isMatch(reading.match(id));
 	};
 	// every file once, starting after the card's paper, ending with the part of its file before it
 	for (let step = 0; step <= ordered.length; step++) {
 		const f = (startFile + step) % ordered.length;
 		const file = ordered[f];
+		const ids = paperIdsOf(file.digest);
 		const first = step === 0 ? startIndex + 1 : 0;
-		const last = step === ordered.length ? startIndex : file.digest.papers.length;
-		for (let i = first; i < last; i++) if (wanted(file, i)) return { uri: file.uri.toString(), id: file.digest.papers[i].id, index: i };
+		const last = step === ordered.length ? startIndex : ids.length;
+		for (let i = first; i < last; i++) if (wanted(file, ids[i])) return { uri: file.uri.toString(), id: ids[i], index: i };
 	}
 	return undefined;
 }

@@ -89,7 +89,7 @@ export class DigestFoldingRangeProvider implements vscode.FoldingRangeProvider {
 export class DigestWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
 	constructor(private readonly workspace: IDigestWorkspace) {}
 
-	provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): vscode.SymbolInformation[] {
+	async provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
 		const words = queryWords(query);
 		const out: vscode.SymbolInformation[] = [];
 		if (words.length === 0) {
@@ -97,7 +97,13 @@ export class DigestWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
 		}
 		// newest days first, so the cap keeps the most recent listings
 		const files = [...this.workspace.files()].sort((a, b) => compareDayDesc(a.digest.day, b.digest.day));
+		let sliceStart = Date.now();
 		for (const file of files) {
+			// the first query parses every summary's papers (~70 ms for 167 days): a slice of the thread at a time
+			if (Date.now() - sliceStart > SLICE_MS) {
+				await yieldThread();
+				sliceStart = Date.now();
+			}
 			if (token.isCancellationRequested) {
 				return [];
 			}

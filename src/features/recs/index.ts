@@ -6,11 +6,12 @@
 import * as vscode from 'vscode';
 import { MIN_STARS, newestUnread, type ForYouRanking } from '../../core/recs/forYou';
 import { baseId } from '../../core/readState';
+import { paperIdsOf } from '../../core/summary';
 import type { CardSimilarSource } from '../cards';
 import { commandTarget } from '../paperActions';
 import type { Reading } from '../reading';
 import type { LibraryStore } from '../library/store';
-import type { IDigestWorkspace, PaperRef } from '../workspace/types';
+import type { DigestFile, IDigestWorkspace, PaperRef } from '../workspace/types';
 import { ForYouService } from './forYou';
 import { SimilarPapers, type SimilarPaper } from './similar';
 import { createQuickPick } from '../quickInput';
@@ -117,16 +118,17 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 	const topForYou = async (limit = FOR_YOU_COUNT) => {
 		await workspace.ready;
 		const ranking = await forYou.ranking();
-		const byDay = new Map<string, { ids: string[]; where: Map<string, { uri: string; title: string }> }>();
+		// by id: a summary's papers are parsed only for the files the chosen papers are in
+		const byDay = new Map<string, { ids: string[]; where: Map<string, { file: DigestFile; index: number }> }>();
 		for (const file of workspace.files()) {
 			const day = file.digest.day;
 			if (!day) continue;
-			const entry = byDay.get(day) ?? { ids: [], where: new Map<string, { uri: string; title: string }>() };
+			const entry = byDay.get(day) ?? { ids: [], where: new Map<string, { file: DigestFile; index: number }>() };
 			byDay.set(day, entry);
-			for (const p of file.digest.papers) {
-				entry.ids.push(p.id);
-				if (!entry.where.has(p.id)) entry.where.set(p.id, { uri: file.uri.toString(), title: p.title });
-			}
+			paperIdsOf(file.digest).forEach((id, index) => {
+				entry.ids.push(id);
+				if (!entry.where.has(id)) entry.where.set(id, { file, index });
+			});
 		}
 		const candidates = newestUnread(
 			[...byDay].map(([day, e]) => ({ day, ids: e.ids })),
@@ -137,8 +139,8 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		const items: ForYouItem[] = candidates.ids
 			.map((id) => {
 				const day = candidates.days.find((d) => byDay.get(d)!.where.has(id))!;
-				const where = byDay.get(day)!.where.get(id)!;
-				return { id, title: where.title, day, uri: where.uri, score: scores.get(id) ?? -Infinity };
+				const { file, index } = byDay.get(day)!.where.get(id)!;
+				return { id, title: file.digest.papers[index].title, day, uri: file.uri.toString(), score: scores.get(id) ?? -Infinity };
 			})
 			.sort((a, b) => b.score - a.score)
 			.slice(0, limit);
