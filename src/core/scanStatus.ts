@@ -3,8 +3,8 @@
  * both. vscode-free.
  */
 
-/** A scan's progress as the workspace reports it (see ScanProgress in features/workspace/types.ts). */
-export interface ScanCounts {
+/** Where a full scan stands; `scanning` is false once it finished (then done === total). */
+export interface ScanProgress {
 	readonly done: number;
 	readonly total: number;
 	readonly scanning: boolean;
@@ -18,7 +18,7 @@ export interface ScanCounts {
  */
 export type ScanPhase = 'idle' | 'reading' | 'checking';
 
-export function scanPhase(progress: ScanCounts, digestsShown: number): ScanPhase {
+export function scanPhase(progress: ScanProgress, digestsShown: number): ScanPhase {
 	if (!progress.scanning) return 'idle';
 	return progress.done === 0 && digestsShown > 0 ? 'checking' : 'reading';
 }

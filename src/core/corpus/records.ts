@@ -62,13 +62,9 @@ export function digestRecord(stamp: { size: number; mtime: number }, summary: Di
 
 /** A summary's compact texts (CompactTexts) in UTF-8, and where the head ends. */
 export function summaryUtf8Of(summary: DigestSummary): { summaryUtf8: Uint8Array; headBytes: number } {
-	const compact = compactTexts(summary);
-	const head = encoder.encode(compact.head);
-	const papers = encoder.encode(compact.papers);
-	const summaryUtf8 = new Uint8Array(head.length + papers.length);
-	summaryUtf8.set(head);
-	summaryUtf8.set(papers, head.length);
-	return { summaryUtf8, headBytes: head.length };
+	const { head, papers } = compactTexts(summary);
+	// one encoding of both, no copy of the papers' bytes; the head is a few KB
+	return { summaryUtf8: encoder.encode(head + papers), headBytes: encoder.encode(head).length };
 }
 
 /**

@@ -229,9 +229,9 @@ export class CorpusShard {
 	 * shows the records' summaries itself (the Node workers, see readKnownSummaries): the index
 	 * decodes as soon as it is read, without waiting for the records (inflated in the thread pool,
 	 * as they were before COMPRESS_RECORDS, they decoded first in 140 ms of a warm start in the
-	 * editor, and the index waited for them). A `known`
-	 * request that must send this shard's own summaries (another window rewrote the cache since the
-	 * host read it) then sends them once the index is decoded.
+	 * editor, and the index waited for them). A `known` request that must send this shard's own
+	 * summaries (another window rewrote the cache since the host read it) then sends them once the
+	 * index is decoded.
 	 */
 	preload(indexFirst = false): void {
 		if (this.preloaded) return;

@@ -1,9 +1,11 @@
 import type { DocumentView } from '../../core/documentView';
 import type * as vscode from 'vscode';
 import type { Digest, Paper } from '../../core/model';
-import type { ScanPhase } from '../../core/scanStatus';
+import type { ScanPhase, ScanProgress } from '../../core/scanStatus';
 import type { DigestSummary, PaperSummary } from '../../core/summary';
 import type { CorpusBackend } from './corpus';
+
+export type { ScanProgress };
 
 /**
  * One digest file known to the workspace: the summary its index shard sent, or, for an open
@@ -39,13 +41,6 @@ export interface LoadedPaper {
 	readonly day?: string;
 	readonly label: string;
 	readonly index: number;
-}
-
-/** Where a full scan stands; `scanning` is false once it finished (then done === total). */
-export interface ScanProgress {
-	readonly done: number;
-	readonly total: number;
-	readonly scanning: boolean;
 }
 
 export interface DigestWorkspaceChange {
