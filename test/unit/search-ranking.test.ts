@@ -241,6 +241,27 @@ describe('search ranking', () => {
 		assert.deepStrictEqual(hits(cjk, 'cat:cs.CV')[0].matched, []);
 	});
 
+	it('tells matched words from every field, however they are written (capitals, accents, digits, hyphens)', () => {
+		const index = indexOf(
+			paper('2602.00001', {
+				title: 'Mice in Graphs',
+				authors: ['Ada Lovelace', 'Émile Borel'],
+				tldr: 'We study graphs.',
+				motivation: 'Éclair models of mice matter.',
+				method: 'Another MOUSE, 3D scans and Vision-Language data.',
+				result: 'It works on ÉCLAIRS.',
+				abstract: 'Other words; vision-language models, émile.',
+			}),
+		);
+		const matched = (q: string) => hits(index, q)[0].matched;
+		assert.deepStrictEqual(matched('eclair mouse 3d vision-language'), ['Éclair', 'MOUSE', '3D', 'Vision-Language', 'ÉCLAIRS']);
+		assert.deepStrictEqual(matched('eclairs'), ['Éclair', 'ÉCLAIRS']);
+		assert.deepStrictEqual(matched('vision'), ['Vision-Language', 'Vision']);
+		assert.deepStrictEqual(matched('emile lovelace'), ['Lovelace', 'Émile']);
+		assert.deepStrictEqual(matched('graph'), ['Graphs']);
+		assert.deepStrictEqual(matched('"vision-language models"'), ['vision language models']);
+	});
+
 	it('scores the same after a cache round trip', async () => {
 		const index = indexOf(
 			paper('2602.00001', { title: 'World Models for Robots' }),

@@ -1,5 +1,27 @@
 import * as assert from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { containsPhrase, foldInflection, foldPhraseText, foldWord, queryWords, tokenize } from '../../src/core/search/tokenizer';
+
+/** The phrase fold as specified, a word at a time (foldPhraseText copies stretches of the lowered text instead). */
+function foldPhraseOracle(text: string): string {
+	const cjk = /^[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff\u31f0-\u31ff]$/;
+	// words (letters, digits, marks, astral characters), CJK characters one by one, the rest separators
+	const tokens = text.match(/[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff\u31f0-\u31ff]|(?:(?![\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\uf900-\ufaff\u31f0-\u31ff])[\p{L}\p{N}\p{M}\uD800-\uDFFF])+|[^]/gu) ?? [];
+	let out = '';
+	let space = false;
+	for (const token of tokens) {
+		const word = cjk.test(token) || /^[\p{L}\p{N}\p{M}\uD800-\uDFFF]/u.test(token);
+		if (!word) {
+			space = true;
+			continue;
+		}
+		if (space && out.length > 0) out += ' ';
+		out += cjk.test(token) ? token : foldWord(token);
+		space = false;
+	}
+	return out;
+}
 
 describe('search tokenizer', () => {
 	describe('CJK', () => {
@@ -65,6 +87,30 @@ describe('search tokenizer', () => {
 		it('folds text for phrase checks', () => {
 			assert.strictEqual(foldPhraseText('Vision-Language  Models!'), 'vision language models');
 			assert.strictEqual(foldPhraseText('基于扩散模型的 Method'), '基于扩散模型的 method');
+		});
+		it('folds as word by word does: case, diacritics, separators, CJK, and the characters lowered by context', () => {
+			const cases = [
+				'', '   ', ' lead and trail ', 'Point  Clouds', 'point\tclouds\n\nand', 'A,B', 'x - y', 'GPT-4o and Llama-3.1',
+				'Müller and Ångström', 'naïve Café', 'ﬁne ﬂow', '基于扩散模型的Method', 'Method的基于', '扩散 模型', '  扩散', 'α-β',
+				'ΟΔΟΣ and Σigma', 'İstanbul İzmir', 'ΣΑΣ', 'x\u0301y', '𝐀𝐁 𐐀𐐁 text', 'Ａ full ｗidth', '3.5 mm, 10.2', 'end.',
+				'**TL;DR:** we *propose* `code` [link](http://x.org/a-b)', 'ẞ straße', 'Ǆ ǅ ǆ', 'Ⅻ ⅻ',
+			];
+			for (const text of cases) assert.strictEqual(foldPhraseText(text), foldPhraseOracle(text), JSON.stringify(text));
+		});
+		it('folds every real digest the same as word by word', () => {
+			const files = (dir: string): string[] =>
+				readdirSync(dir).flatMap((name) => {
+					const path = join(dir, name);
+					return statSync(path).isDirectory() ? files(path) : name.endsWith('.md') ? [path] : [];
+				});
+			const all = [...files('test/fixtures/real'), ...files('test/fixtures/seeds')];
+			assert.ok(all.length >= 20);
+			for (const path of all) {
+				// whole files (Chinese, English, markup) and their lines one by one
+				const text = readFileSync(path, 'utf8');
+				assert.strictEqual(foldPhraseText(text), foldPhraseOracle(text), path);
+				for (const line of text.split('\n').slice(0, 400)) assert.strictEqual(foldPhraseText(line), foldPhraseOracle(line), `${path}: ${line}`);
+			}
 		});
 		it('matches phrases on word boundaries, CJK anywhere', () => {
 			const text = foldPhraseText('We use vision-language models, and 扩散模型.');

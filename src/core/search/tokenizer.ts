@@ -341,11 +341,71 @@ function readWord(text: string, start: number): string {
 	return text.slice(start, i);
 }
 
+/** Characters whose lower case depends on their neighbours or changes the text's length (`Σ`, `İ`). */
+const CONTEXT_CASED = /[\u0130\u03a3]/;
+
 /**
  * Text folded for exact-phrase checks: case and diacritics folded, every run of
  * non-word characters turned into one space, CJK kept as is.
+ *
+ * Long texts are checked for every candidate of a phrase query, so the text is lowered at once and
+ * copied in stretches: an ASCII word, a CJK character and a single space come out as they are in
+ * the lowered text, and only the rest (other separators, words with other letters) is rebuilt.
+ * That is the word-by-word fold exactly, as long as lowering the whole text keeps every character
+ * where it was and lowers it as alone: true but for `Σ` and `İ`, which take the word-by-word way
+ * (as would any other text whose length lowering changed).
  */
 export function foldPhraseText(text: string): string {
+	if (CONTEXT_CASED.test(text)) return foldPhraseTextByWord(text);
+	const lower = text.toLowerCase();
+	const n = text.length;
+	if (lower.length !== n) return foldPhraseTextByWord(text);
+	let out = '';
+	// lower[from, to): the end of the output, not copied into `out` yet
+	let from = 0;
+	let to = 0;
+	let pendingSpace = false;
+	let i = 0;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		const cls = classify(c);
+		if (cls === CharClass.Separator) {
+			pendingSpace = true;
+			i++;
+			continue;
+		}
+		const start = i++;
+		let asIs = true;
+		if (cls === CharClass.Word) {
+			asIs = c < 0x80;
+			for (; i < n; i++) {
+				const d = text.charCodeAt(i);
+				if (classify(d) !== CharClass.Word) break;
+				if (d >= 0x80) asIs = false;
+			}
+		}
+		const space = pendingSpace && (out.length > 0 || to > from);
+		pendingSpace = false;
+		// the stretch grows when the token follows it directly, or after the one space the fold writes
+		if (asIs && to > from && (space ? to === start - 1 && lower.charCodeAt(to) === 0x20 : to === start)) {
+			to = i;
+			continue;
+		}
+		if (to > from) out += lower.slice(from, to);
+		if (space) out += ' ';
+		if (asIs) {
+			from = start;
+			to = i;
+		} else {
+			out += foldWord(text.slice(start, i));
+			from = to = i;
+		}
+	}
+	return to > from ? out + lower.slice(from, to) : out;
+}
+
+/** foldPhraseText word by word (lowering each word alone). */
+function foldPhraseTextByWord(text: string): string {
 	let out = '';
 	let pendingSpace = false;
 	let wordStart = -1;
