@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileRecordsKey } from '../../src/core/search/cacheFormat';
-import { decodeFileRecords, decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryOf, summaryUtf8Of, type FileRecord } from '../../src/core/corpus/records';
+import { decodeFileRecords, decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryBytesOf, summaryOf, type FileRecord } from '../../src/core/corpus/records';
 import { COMPRESS_RECORDS, deflate, inflate } from '../../src/core/search/deflate';
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
@@ -228,7 +228,7 @@ describe('corpus shard', () => {
 		await openShard(fs).shard.open(specs);
 		// what readKnownSummaries (the extension host) finds in the cache
 		const { records, sum } = (await decodeSummedRecords(fs.caches.get('files') as Uint8Array, fileRecordsKey(0, 1)))!;
-		const paths = [...records].filter(([, r]) => r.summaryUtf8).map(([path]) => path);
+		const paths = [...records].filter(([, r]) => r.summaryBytes).map(([path]) => path);
 		assert.deepStrictEqual(paths.sort(), [DAY1, DAY2]);
 		const { shard, updates } = openShard(fs);
 		assert.strictEqual(await shard.sendKnown({ sum, paths }), 2);
@@ -481,8 +481,9 @@ describe('digest summary', () => {
 		const bytes = await encodeFileRecords(records, 'k');
 		const decoded = await decodeFileRecords(bytes, 'k');
 		// each summary comes back as its compact texts' bytes (with its day), which a warm start sends as they are
-		const { summaryUtf8, headBytes } = decoded?.get(DAY1) as FileRecord;
-		assert.deepStrictEqual({ summaryUtf8: Buffer.from(summaryUtf8 as Uint8Array), headBytes }, { ...summaryUtf8Of(summary), summaryUtf8: Buffer.from(summaryUtf8Of(summary).summaryUtf8) });
+		const stored = (decoded?.get(DAY1) as FileRecord).summaryBytes;
+		const expected = summaryBytesOf(summary);
+		assert.deepStrictEqual(stored && { utf8: Buffer.from(stored.utf8), headBytes: stored.headBytes }, { utf8: Buffer.from(expected.utf8), headBytes: expected.headBytes });
 		assert.deepStrictEqual(decoded && summaryOf(decoded.get(DAY1) as FileRecord), summary);
 		assert.strictEqual(decoded?.get(DAY1)?.day, summary.day);
 		assert.deepStrictEqual(decoded?.get(README), { size: 3, mtime: 4 });
@@ -583,8 +584,7 @@ describe('digest summary', () => {
 		const record = digestRecord({ size: 1, mtime: 2 }, summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1)));
 		const update = {
 			path: DAY1,
-			summaryUtf8: record.summaryUtf8,
-			headBytes: record.headBytes,
+			summaryBytes: record.summaryBytes,
 			get summary() {
 				reads++;
 				return undefined;
@@ -592,7 +592,7 @@ describe('digest summary', () => {
 		};
 		const wire = encodeFileUpdates([update]);
 		assert.strictEqual(reads, 0);
-		const summaryBytes = record.summaryUtf8 as Uint8Array;
+		const summaryBytes = record.summaryBytes?.utf8 as Uint8Array;
 		assert.ok(Buffer.from(wire.subarray(wire.length - summaryBytes.length)).equals(summaryBytes), "the record's bytes as they are");
 		// and a damaged entry costs only itself on the receiving side
 		const message = (index: unknown[], body: string) => {
@@ -618,8 +618,8 @@ describe('digest summary', () => {
 		const summary = summarizeDigest(parseDigest(fixture('2026-02-05.md'), DAY1));
 		const records = await decodeFileRecords(await encodeFileRecords(new Map([[DAY1, digestRecord({ size: 10, mtime: 2 }, summary)]]), 'k'), 'k');
 		const cached = records?.get(DAY1);
-		assert.ok(cached?.summaryUtf8);
-		const updates: FileUpdate[] = [{ path: DAY1, summaryUtf8: cached.summaryUtf8, headBytes: cached.headBytes }, { path: README }];
+		assert.ok(cached?.summaryBytes);
+		const updates: FileUpdate[] = [{ path: DAY1, summaryBytes: cached.summaryBytes }, { path: README }];
 		const wire = encodeFileUpdates(updates);
 		assert.deepStrictEqual(wire, encodeFileUpdates([{ path: DAY1, summary }, { path: README }]));
 		assert.deepStrictEqual(decodeFileUpdates(wire), [{ path: DAY1, summary }, { path: README }]);

@@ -18,13 +18,18 @@ import { fnv1a } from '../checksum';
 import { COMPRESS_RECORDS, deflate, inflate } from '../search/deflate';
 import { compactTexts, summaryFromCompact, type DigestSummary } from '../summary';
 
+/** A digest's summary as its compact texts (CompactTexts: the head, then the papers) in UTF-8. */
+export interface SummaryBytes {
+	utf8: Uint8Array;
+	/** where in `utf8` the head ends and the papers begin */
+	headBytes: number;
+}
+
 export interface FileRecord {
 	size: number;
 	mtime: number;
-	/** the digest's summary as its compact texts (CompactTexts: the head, then the papers) in UTF-8; undefined: the file is not a digest (or too large to be one) */
-	summaryUtf8?: Uint8Array;
-	/** where in summaryUtf8 the head ends and the papers begin */
-	headBytes?: number;
+	/** the digest's summary; undefined: the file is not a digest (or too large to be one) */
+	summaryBytes?: SummaryBytes;
 	/** the digest's day (its summary's `day`), for ordering without parsing the summary */
 	day?: string;
 	/** a digest because an `arxivDigest.files` glob named it, not by its content (no longer named: detected again) */
@@ -55,16 +60,16 @@ const decoder = new TextDecoder();
 
 /** A digest's record: its stamp and its summary as the bytes the cache holds, which the tree's messages carry too. */
 export function digestRecord(stamp: { size: number; mtime: number }, summary: DigestSummary, always = false): FileRecord {
-	const record: FileRecord = { size: stamp.size, mtime: stamp.mtime, ...summaryUtf8Of(summary), day: summary.day };
+	const record: FileRecord = { size: stamp.size, mtime: stamp.mtime, summaryBytes: summaryBytesOf(summary), day: summary.day };
 	if (always) record.always = true;
 	return record;
 }
 
 /** A summary's compact texts (CompactTexts) in UTF-8, and where the head ends. */
-export function summaryUtf8Of(summary: DigestSummary): { summaryUtf8: Uint8Array; headBytes: number } {
+export function summaryBytesOf(summary: DigestSummary): SummaryBytes {
 	const { head, papers } = compactTexts(summary);
 	// one encoding of both, no copy of the papers' bytes; the head is a few KB
-	return { summaryUtf8: encoder.encode(head + papers), headBytes: encoder.encode(head).length };
+	return { utf8: encoder.encode(head + papers), headBytes: encoder.encode(head).length };
 }
 
 /**
@@ -73,31 +78,31 @@ export function summaryUtf8Of(summary: DigestSummary): { summaryUtf8: Uint8Array
  * first read (summaryFromCompact). Throws on a head that is none.
  */
 export function summaryOf(record: FileRecord): DigestSummary | undefined {
-	return record.summaryUtf8 && summaryFromUtf8(record.summaryUtf8, record.headBytes ?? 0);
+	return record.summaryBytes && summaryFromBytes(record.summaryBytes);
 }
 
-/** The summary of compact texts in UTF-8, the head's `headBytes` first: see summaryOf. */
-export function summaryFromUtf8(bytes: Uint8Array, headBytes: number): DigestSummary {
-	return summaryFromCompact(decoder.decode(bytes.subarray(0, headBytes)), () => decoder.decode(bytes.subarray(headBytes)));
+/** The summary of its bytes: see summaryOf. */
+export function summaryFromBytes({ utf8, headBytes }: SummaryBytes): DigestSummary {
+	return summaryFromCompact(decoder.decode(utf8.subarray(0, headBytes)), () => decoder.decode(utf8.subarray(headBytes)));
 }
 
 /** The cache's bytes: raw DEFLATE when `compress`, else the layout behind RAW_MARK. */
 export async function encodeFileRecords(records: ReadonlyMap<string, FileRecord>, key: string, compress = COMPRESS_RECORDS): Promise<Uint8Array> {
 	const header: Header = { format: FORMAT, key, sum: 0, files: [] };
 	const summaries: Uint8Array[] = [];
-	let summaryBytes = 0;
+	let totalBytes = 0;
 	for (const [path, r] of records) {
-		if (r.summaryUtf8) {
-			const stored: StoredFile = [path, r.size, r.mtime, r.day ?? '', r.summaryUtf8.length, r.headBytes ?? 0];
+		if (r.summaryBytes) {
+			const stored: StoredFile = [path, r.size, r.mtime, r.day ?? '', r.summaryBytes.utf8.length, r.summaryBytes.headBytes];
 			if (r.always) stored.push(1);
 			header.files.push(stored);
-			summaries.push(r.summaryUtf8);
-			summaryBytes += r.summaryUtf8.length;
+			summaries.push(r.summaryBytes.utf8);
+			totalBytes += r.summaryBytes.utf8.length;
 		} else {
 			header.files.push([path, r.size, r.mtime]);
 		}
 	}
-	const body = new Uint8Array(summaryBytes);
+	const body = new Uint8Array(totalBytes);
 	let at = 0;
 	for (const bytes of summaries) {
 		body.set(bytes, at);
@@ -186,7 +191,7 @@ export async function decodeSummedRecords(bytes: Uint8Array, key: string): Promi
 		if (typeof day !== 'string' || typeof length !== 'number' || length < 0 || at + length > layout.length) return undefined;
 		if (typeof headBytes !== 'number' || headBytes < 0 || headBytes > length) return undefined;
 		// a view into the one buffer: no copy, no parse
-		const record: FileRecord = { size, mtime, summaryUtf8: layout.subarray(at, at + length), headBytes, day: day || undefined };
+		const record: FileRecord = { size, mtime, summaryBytes: { utf8: layout.subarray(at, at + length), headBytes }, day: day || undefined };
 		if (always === 1) record.always = true;
 		out.set(path, record);
 		at += length;

@@ -25,7 +25,7 @@ import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryOf, type FileRecord } from './records';
+import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryOf, type FileRecord, type SummaryBytes } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -43,10 +43,8 @@ export interface CorpusFileSpec {
 export interface FileUpdate {
 	path: string;
 	summary?: DigestSummary;
-	/** `summary` as its compact texts (CompactTexts) in UTF-8, head first, when the shard has them already (sent as they are) */
-	summaryUtf8?: Uint8Array;
-	/** where in summaryUtf8 the head ends */
-	headBytes?: number;
+	/** `summary`'s bytes, when the shard has them already (sent as they are) */
+	summaryBytes?: SummaryBytes;
 }
 
 /**
@@ -57,8 +55,7 @@ function cachedUpdate(path: string, record: FileRecord): FileUpdate {
 	let summary: DigestSummary | undefined;
 	return {
 		path,
-		summaryUtf8: record.summaryUtf8,
-		headBytes: record.headBytes,
+		summaryBytes: record.summaryBytes,
 		get summary() {
 			return (summary ??= summaryOf(record));
 		},
@@ -257,7 +254,7 @@ export class CorpusShard {
 		const { records, sum } = await (this.preloaded as Promise<{ records?: Map<string, FileRecord>; sum?: number }>);
 		if (!shown || sum === undefined || sum !== shown.sum) {
 			for (const [path, record] of records ?? []) {
-				if (!record.summaryUtf8 || this.sentEarly.has(path)) continue;
+				if (!record.summaryBytes || this.sentEarly.has(path)) continue;
 				this.queue(cachedUpdate(path, record));
 				this.sentEarly.add(path);
 			}
@@ -303,7 +300,7 @@ export class CorpusShard {
 		for (const { path } of files) {
 			const digest = await this.readDigest(path);
 			const record = this.records.get(path);
-			const isDigest = digest !== undefined && record?.summaryUtf8 !== undefined;
+			const isDigest = digest !== undefined && record?.summaryBytes !== undefined;
 			if (isDigest && this.parsedBytes + record.size <= this.keepParsedBytes) {
 				this.parsed.set(path, { size: record.size, mtime: record.mtime, digest });
 				this.parsedBytes += record.size;
@@ -355,10 +352,10 @@ export class CorpusShard {
 			if (file.always) this.always.add(file.path);
 			const known = previous.get(file.path);
 			// a file that was a digest only by a glob that no longer names it is detected again; one a glob names now is read
-			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summaryUtf8 !== undefined ? !known.always || !!file.always : !file.always);
+			const unchanged = known && known.size === stamp.size && known.mtime === stamp.mtime && (known.summaryBytes !== undefined ? !known.always || !!file.always : !file.always);
 			if (unchanged) {
 				this.records.set(file.path, known);
-				if (known.summaryUtf8) {
+				if (known.summaryBytes) {
 					if (!early.delete(file.path)) this.queue(cachedUpdate(file.path, known));
 					toIndex.push({ path: file.path, size: stamp.size, mtime: stamp.mtime });
 				}
@@ -381,7 +378,7 @@ export class CorpusShard {
 		// then the summary of every new or changed file, newest day first (the top of the tree is
 		// complete first): parsing is ~3x cheaper than indexing, so the tree is complete long before
 		// the index, which takes the digests parsed here (up to a budget) rather than parse them again
-		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summaryUtf8).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
+		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summaryBytes).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
 		await this.treePass(unknown);
 		this.flush(true);
 		this.events.onFilesReady?.();
@@ -391,7 +388,7 @@ export class CorpusShard {
 		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing
 		// (the one search shows); oldest first would index it again for every later day (~1/3 of a real folder)
-		const digests = toIndex.filter((f) => this.records.get(f.path)?.summaryUtf8).sort(newestDayFirst((path) => this.records.get(path)?.day ?? ''));
+		const digests = toIndex.filter((f) => this.records.get(f.path)?.summaryBytes).sort(newestDayFirst((path) => this.records.get(path)?.day ?? ''));
 		let indexed = await this.search.open(
 			digests,
 			() => {
@@ -483,7 +480,7 @@ export class CorpusShard {
 	async coverage(by: 'template' | 'file'): Promise<FieldCoverage[]> {
 		const groups = new Map<string, FieldCoverage>();
 		for (const [path, record] of this.records) {
-			if (!record.summaryUtf8) continue;
+			if (!record.summaryBytes) continue;
 			const read = await this.io.readText(path);
 			if (read !== undefined) addCoverage(groups, parseText(read, path), by);
 			await this.io.yield();
@@ -624,7 +621,7 @@ export class CorpusShard {
 			this.parsedBytes -= parsed.size;
 			const known = this.records.get(path);
 			// the file as the tree pass parsed it, whose summary went out then
-			if (parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return parsed.digest;
+			if (parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summaryBytes && known.size === stamp.size && known.mtime === stamp.mtime) return parsed.digest;
 		}
 		if (!this.always.has(path)) {
 			const head = await this.io.readHead(path, DETECT_HEAD_BYTES);
@@ -642,11 +639,11 @@ export class CorpusShard {
 		}
 		const digest = parseText(read, path);
 		const known = this.records.get(path);
-		if (this.reading.has(path) && known?.summaryUtf8 && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
+		if (this.reading.has(path) && known?.summaryBytes && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
 		const record = digestRecord(stamp, summary, this.always.has(path));
 		this.records.set(path, record);
-		this.queue({ path, summary, summaryUtf8: record.summaryUtf8, headBytes: record.headBytes });
+		this.queue({ path, summary, summaryBytes: record.summaryBytes });
 		return digest;
 	}
 

@@ -1,7 +1,7 @@
 /** Messages between the corpus client (extension host, CLI) and search-worker.js. */
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply } from '../corpus/shard';
 import type { HandedCachePort } from '../corpus/nodeIO';
-import { summaryFromUtf8, summaryUtf8Of } from '../corpus/records';
+import { summaryBytesOf, summaryFromBytes } from '../corpus/records';
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
@@ -145,14 +145,14 @@ export function encodeFileUpdates(files: readonly FileUpdate[]): Uint8Array {
 	let length = 0;
 	for (const file of files) {
 		// the bytes first: a cached update parses its summary only when `summary` is read (no destructuring)
-		const utf8 = file.summaryUtf8 ? { summaryUtf8: file.summaryUtf8, headBytes: file.headBytes ?? 0 } : file.summary && summaryUtf8Of(file.summary);
-		if (!utf8) {
+		const bytes = file.summaryBytes ?? (file.summary && summaryBytesOf(file.summary));
+		if (!bytes) {
 			index.push([file.path]);
 			continue;
 		}
-		index.push([file.path, utf8.headBytes, utf8.summaryUtf8.length - utf8.headBytes]);
-		parts.push(utf8.summaryUtf8);
-		length += utf8.summaryUtf8.length;
+		index.push([file.path, bytes.headBytes, bytes.utf8.length - bytes.headBytes]);
+		parts.push(bytes.utf8);
+		length += bytes.utf8.length;
 	}
 	const head = encoder.encode(JSON.stringify(index));
 	const out = new Uint8Array(INDEX_LENGTH_BYTES + head.length + length);
@@ -183,7 +183,7 @@ export function decodeFileUpdates(wire: Uint8Array): FileUpdate[] {
 		at += headBytes + papersBytes;
 		if (headBytes < 0 || papersBytes < 0 || at > wire.length) break;
 		try {
-			out.push({ path, summary: summaryFromUtf8(wire.subarray(start, at), headBytes) });
+			out.push({ path, summary: summaryFromBytes({ utf8: wire.subarray(start, at), headBytes }) });
 		} catch {
 			// a shard never sends such a summary; should one arrive, the file stays as it was
 		}

@@ -101,7 +101,7 @@ export async function readKnownSummaries(backend: CorpusBackend): Promise<KnownS
 			const { records, sum } = decoded;
 			const paths: string[] = [];
 			for (const [path, record] of records) {
-				if (!record.summaryUtf8) continue;
+				if (!record.summaryBytes) continue;
 				paths.push(path);
 				files.push({ path, record });
 			}
