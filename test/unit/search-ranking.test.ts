@@ -262,6 +262,26 @@ describe('search ranking', () => {
 		assert.deepStrictEqual(matched('"vision-language models"'), ['vision language models']);
 	});
 
+	it("unpacks a phrase hit's long fields once for its check and its matched words", () => {
+		const index = indexOf(
+			paper('2602.00001', { abstract: 'We fit point clouds with a Point Cloud prior.' }),
+			paper('2602.00002', { abstract: 'A point, then clouds: a prior.' }),
+		);
+		let unpacked = 0;
+		const bodyOf = index.bodyOf.bind(index);
+		index.bodyOf = (doc) => {
+			unpacked++;
+			return bodyOf(doc);
+		};
+		const found = hits(index, '"point clouds" prior');
+		assert.deepStrictEqual(
+			found.map((h) => [h.id, h.matched]),
+			[['2602.00001', ['point', 'clouds', 'Cloud', 'prior', 'point clouds']]],
+		);
+		// the hit's, and the other candidate's for its check
+		assert.strictEqual(unpacked, 2);
+	});
+
 	it('scores the same after a cache round trip', async () => {
 		const index = indexOf(
 			paper('2602.00001', { title: 'World Models for Robots' }),

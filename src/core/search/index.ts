@@ -929,7 +929,9 @@ export class PaperIndex {
 			const db = (docs[b] as DocRecord).occ[0]?.day ?? '';
 			return da !== db ? da > db : a < b;
 		};
-		const explain = options.matched === false ? undefined : this.explainer(groups, query, verify);
+		// the texts a phrase check folds, kept for this query: its hits' matched words need them again
+		const texts = new PaperTexts((doc) => this.bodyOf(doc));
+		const explain = options.matched === false ? undefined : this.explainer(groups, query, verify, texts);
 		const hit = (num: number) => this.hit(num, finalScores, explain);
 
 		const checks = verify.filter((p) => p !== '');
@@ -950,7 +952,7 @@ export class PaperIndex {
 				ordered = topK(filtered, filtered.length, before);
 			}
 			const doc = docs[ordered[i]] as DocRecord;
-			const match = this.phrasesMatch(doc, checks, negative);
+			const match = this.phrasesMatch(doc, checks, negative, texts);
 			if (match === undefined) unverified = true;
 			if (match !== false) hits.push(hit(doc.num));
 		}
@@ -1155,21 +1157,13 @@ export class PaperIndex {
 	 * the long fields and they are not in memory yet (see DocRecord.body): the postings already
 	 * hold every word of a phrase, so the caller counts it as a match and says it is approximate.
 	 */
-	private phrasesMatch(doc: DocRecord, phrases: string[], negative: string[]): boolean | undefined {
-		const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.authors.join(', '), doc.tldr].join('\n'));
-		let long: string | undefined;
+	private phrasesMatch(doc: DocRecord, phrases: string[], negative: string[], texts: PaperTexts): boolean | undefined {
 		let unknown = false;
 		const has = (p: string) => {
-			if (containsPhrase(short, p)) return true;
-			if (long === undefined) {
-				const body = this.bodyOf(doc);
-				if (body === undefined) {
-					unknown = true;
-					return false;
-				}
-				long = foldPhraseText(body);
-			}
-			return containsPhrase(long, p);
+			if (containsPhrase(texts.short(doc), p)) return true;
+			const long = texts.long(doc);
+			if (long === undefined) unknown = true;
+			return long !== undefined && containsPhrase(long, p);
 		};
 		const found = phrases.every(has);
 		if (negative.some(has)) return false;
@@ -1273,7 +1267,7 @@ export class PaperIndex {
 	 * from the title, TL;DR and authors, and from the long fields only when some query
 	 * word was not seen there; Chinese runs and phrases as typed when the paper has them.
 	 */
-	private explainer(groups: WordGroup[], query: ParsedQuery, verify: string[]): ((doc: DocRecord) => string[]) | undefined {
+	private explainer(groups: WordGroup[], query: ParsedQuery, verify: string[], texts: PaperTexts): ((doc: DocRecord) => string[]) | undefined {
 		// the wanted words by their text: each word of a hit's text is one hash lookup, not a binary
 		// search of the ~450,000 sorted words (that search was a quarter of a query's time)
 		const wanted = new Map<string, number>();
@@ -1320,17 +1314,15 @@ export class PaperIndex {
 			collect(doc.title);
 			collect(doc.tldr);
 			collect(doc.authors.join('\n'));
-			let body: string | undefined;
-			if (termsSeen.size < latinWords) collect((body = this.bodyOf(doc)));
+			if (termsSeen.size < latinWords) collect(texts.body(doc));
 			// (without the long fields in memory yet, the words seen in the short ones)
-			if (literal.length > 0) {
+			for (const p of literal) {
+				if (seen.has(p)) continue;
 				// the short fields first: folding the long ones is the expensive part
-				const short = foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.tldr, doc.authors.join(', ')].join('\n'));
-				let long: string | undefined;
-				for (const p of literal) {
-					if (seen.has(p)) continue;
-					if (containsPhrase(short, p)) out.push(p);
-					else if ((body ??= this.bodyOf(doc)) !== undefined && containsPhrase((long ??= foldPhraseText(body)), p)) out.push(p);
+				if (containsPhrase(texts.short(doc), p)) out.push(p);
+				else {
+					const long = texts.long(doc);
+					if (long !== undefined && containsPhrase(long, p)) out.push(p);
 				}
 			}
 			return out;
@@ -1411,6 +1403,46 @@ export class PaperIndex {
 		index.body.restore(parts.body);
 		index.names.restore(parts.names);
 		return index;
+	}
+}
+
+/**
+ * One query's texts of the papers it looks into, each made once: the long fields (unpacked), and
+ * both parts folded for phrase checks (see foldPhraseText). A phrase query checks its best
+ * candidates' texts and then lists its hits' matched words from the same texts.
+ */
+class PaperTexts {
+	private readonly byDoc = new Map<number, { short?: string; body?: string | null; long?: string | null }>();
+
+	constructor(private readonly bodyOf: (doc: DocRecord) => string | undefined) {}
+
+	private entry(doc: DocRecord): { short?: string; body?: string | null; long?: string | null } {
+		let entry = this.byDoc.get(doc.num);
+		if (entry === undefined) this.byDoc.set(doc.num, (entry = {}));
+		return entry;
+	}
+
+	/** title, translated title, authors and TL;DR, folded */
+	short(doc: DocRecord): string {
+		const entry = this.entry(doc);
+		return (entry.short ??= foldPhraseText([doc.title, doc.translatedTitle ?? '', doc.authors.join(', '), doc.tldr].join('\n')));
+	}
+
+	/** the long fields, undefined while not in memory (see DocRecord.body) */
+	body(doc: DocRecord): string | undefined {
+		const entry = this.entry(doc);
+		if (entry.body === undefined) entry.body = this.bodyOf(doc) ?? null;
+		return entry.body ?? undefined;
+	}
+
+	/** the long fields folded */
+	long(doc: DocRecord): string | undefined {
+		const entry = this.entry(doc);
+		if (entry.long === undefined) {
+			const body = this.body(doc);
+			entry.long = body === undefined ? null : foldPhraseText(body);
+		}
+		return entry.long ?? undefined;
 	}
 }
 
