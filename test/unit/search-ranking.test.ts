@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { indexCacheMayHoldPapers } from '../../src/core/corpus/proxyIO';
@@ -280,6 +282,43 @@ describe('search ranking', () => {
 		);
 		// the hit's, and the other candidate's for its check
 		assert.strictEqual(unpacked, 2);
+	});
+
+	it("finds every word of a paper's short fields in its head or names postings, as the proximity bonus assumes", async () => {
+		const files = (dir: string): string[] =>
+			readdirSync(dir).flatMap((name) => {
+				const path = join(dir, name);
+				return statSync(path).isDirectory() ? files(path) : name.endsWith('.md') && name !== 'README.md' ? [path] : [];
+			});
+		const index = new PaperIndex();
+		for (const path of files('test/fixtures/real')) index.addFile(path, parseDigest(readFileSync(path, 'utf8'), path));
+		const check = (what: PaperIndex) => {
+			const holders = new Map<number, Set<number>>();
+			let words = 0;
+			for (const doc of what.docs) {
+				if (!doc) continue;
+				// entries 0 and 1 are where the title and the TL;DR end; negative entries are breaks
+				for (let i = 2; i < doc.seq.length; i++) {
+					const id = doc.seq[i];
+					if (id < 0) continue;
+					let docs = holders.get(id);
+					if (!docs) {
+						const set = new Set<number>();
+						what.head.forEachDoc(id, (num) => set.add(num));
+						what.names.forEachDoc(id, (num) => set.add(num));
+						holders.set(id, (docs = set));
+					}
+					words++;
+					assert.ok(docs.has(doc.num), `${doc.id}: ${what.terms.get(id)}`);
+				}
+			}
+			assert.ok(words > 20_000, `${words} words`);
+		};
+		check(index);
+		index.freeze();
+		const restored = await decodeCache(await encodeCache(index, 'k'), 'k');
+		assert.ok(restored);
+		check(restored);
 	});
 
 	it('scores the same after a cache round trip', async () => {

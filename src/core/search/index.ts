@@ -194,6 +194,8 @@ const PROXIMITY_TITLE = 1.5;
 const PROXIMITY_TLDR = 0.6;
 /** a first and last name next to each other in one author: the author meant, not two namesakes */
 const PROXIMITY_AUTHORS = 1.5;
+/** the proximity bonus reads the query words' short-field postings first while they are fewer than this many per candidate (see addProximity) */
+const PROXIMITY_FILTER_RATIO = 8;
 const MAX_EXPANSIONS = 64;
 /** at most this many matched words per hit */
 const MAX_MATCHED = 16;
@@ -319,6 +321,8 @@ export class PaperIndex {
 	private packBuf = new Int32Array(0);
 	/** per-term bit masks of the query's proximity units (query time only; zero between queries) */
 	private unitMask = new Int32Array(0);
+	/** per-document bit masks of the proximity units its short fields hold (query time only; zero between queries) */
+	private unitsHeld = new Int32Array(0);
 
 	private newTerm(term: string): number {
 		const id = this.terms.push(term);
@@ -1090,9 +1094,36 @@ export class PaperIndex {
 		});
 		for (let u = 0; u < count; u++) for (const id of units[u].keys()) mask[id] |= 1 << u;
 		for (let u = 0; u + 1 < count; u++) pairWeight[u] = unitIdf[u] > 0 && unitIdf[u + 1] > 0 ? (unitIdf[u] + unitIdf[u + 1]) / 2 : 0;
+		// A pair needs two consecutive units in the title, TL;DR or authors, and every word of those
+		// (each an entry of the word sequence) has a posting in the head or names store: a candidate
+		// without such units (most of a common query's, whose words are in the long fields only) skips
+		// the scan of its word sequence, where reading each candidate's record and sequence was most of
+		// this method's time. Not where those postings are many per candidate (a query with few
+		// candidates, a word being typed whose completions are common words)
+		let postings = 0;
+		for (let u = 0; u < count; u++) for (const id of units[u].keys()) postings += this.head.size(id) + this.names.size(id);
+		const filter = postings < candidates.length * PROXIMITY_FILTER_RATIO;
+		if (this.unitsHeld.length < this.docs.length) this.unitsHeld = new Int32Array(this.docs.length + 1024);
+		const held = this.unitsHeld;
+		const marked: number[] = [];
 		try {
+			for (let u = 0; u < count && filter; u++) {
+				for (const id of units[u].keys()) {
+					for (const store of [this.head, this.names]) {
+						const [nums, packs] = this.buffers(store.size(id));
+						const k = store.decode(id, nums, packs);
+						for (let i = 0; i < k; i++) {
+							const num = nums[i];
+							if (held[num] === 0) marked.push(num);
+							held[num] |= 1 << u;
+						}
+					}
+				}
+			}
 			const found = new Float64Array(count);
 			for (const num of candidates) {
+				const has = held[num];
+				if (filter && (has & (has >>> 1)) === 0) continue;
 				const seq = (this.docs[num] as DocRecord).seq;
 				// see DocRecord.seq: a pair never straddles two fields
 				const titleEnd = seq[0];
@@ -1123,6 +1154,7 @@ export class PaperIndex {
 			}
 		} finally {
 			for (let u = 0; u < count; u++) for (const id of units[u].keys()) mask[id] = 0;
+			for (const num of marked) held[num] = 0;
 		}
 	}
 
