@@ -933,7 +933,7 @@ export class PaperIndex {
 			const db = (docs[b] as DocRecord).occ[0]?.day ?? '';
 			return da !== db ? da > db : a < b;
 		};
-		// the texts a phrase check folds, kept for this query: its hits' matched words need them again
+		// the texts a phrase check folds, kept for the hit's matched words, which need them again
 		const texts = new PaperTexts((doc) => this.bodyOf(doc));
 		const explain = options.matched === false ? undefined : this.explainer(groups, query, verify, texts);
 		const hit = (num: number) => this.hit(num, finalScores, explain);
@@ -1439,19 +1439,23 @@ export class PaperIndex {
 }
 
 /**
- * One query's texts of the papers it looks into, each made once: the long fields (unpacked), and
- * both parts folded for phrase checks (see foldPhraseText). A phrase query checks its best
- * candidates' texts and then lists its hits' matched words from the same texts.
+ * The texts of the paper a query looks into, each made once: its long fields (unpacked), and both
+ * parts folded for phrase checks (see foldPhraseText). A phrase query checks a candidate's texts and
+ * then, for a hit, lists its matched words from the same texts. Only the last paper's are kept: a
+ * phrase query may check every candidate, whose texts would otherwise all stay alive until it ends.
  */
 class PaperTexts {
-	private readonly byDoc = new Map<number, { short?: string; body?: string | null; long?: string | null }>();
+	private num = -1;
+	private current: { short?: string; body?: string | null; long?: string | null } = {};
 
 	constructor(private readonly bodyOf: (doc: DocRecord) => string | undefined) {}
 
 	private entry(doc: DocRecord): { short?: string; body?: string | null; long?: string | null } {
-		let entry = this.byDoc.get(doc.num);
-		if (entry === undefined) this.byDoc.set(doc.num, (entry = {}));
-		return entry;
+		if (doc.num !== this.num) {
+			this.num = doc.num;
+			this.current = {};
+		}
+		return this.current;
 	}
 
 	/** title, translated title, authors and TL;DR, folded */
