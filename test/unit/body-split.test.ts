@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert';
 import { buildSync } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Digest } from '../../src/core/model';
@@ -17,17 +17,11 @@ import { bodyCounterThread } from '../../src/core/search/bodyThread';
 import { encodeCache } from '../../src/core/search/cache';
 import { PaperIndex } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
+import { filesUnder } from './files-under';
 
 const DIR = 'test/fixtures/real';
 
-function digestFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? digestFiles(path) : name.endsWith('.md') && name !== 'README.md' ? [path] : [];
-	});
-}
-
-const FILES = digestFiles(DIR).sort();
+const FILES = filesUnder(DIR);
 const DIGESTS = new Map<string, Digest>(FILES.map((path) => [path, parseDigest(readFileSync(path, 'utf8'), path)]));
 
 /** a helper on this thread: a dictionary index of its own, answers a turn later, copied as postMessage copies them */

@@ -1,15 +1,9 @@
 import * as assert from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { filesUnder } from './files-under';
 
 const VSCODE_IMPORT = /(?:from\s+|require\(\s*|import\(\s*|import\s+)['"]vscode['"]/;
 
-function tsFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const p = join(dir, name);
-		return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
-	});
-}
 
 /** Comments may mention 'vscode' (e.g. "nothing here may import 'vscode'"); only code counts. */
 function importsVscode(source: string): boolean {
@@ -19,7 +13,7 @@ function importsVscode(source: string): boolean {
 
 describe('src/core stays vscode-free', () => {
 	it('no file under src/core imports vscode', () => {
-		const files = tsFiles('src/core');
+		const files = filesUnder('src/core', ['.ts']);
 		assert.ok(files.length > 0, 'src/core has sources');
 		assert.deepStrictEqual(files.filter((f) => importsVscode(readFileSync(f, 'utf8'))), []);
 	});

@@ -11,17 +11,12 @@ import { isL10nCall, unlocalised } from './l10n-scan';
 import { parseDigest } from '../../src/core/parser';
 import { localizedMessage } from '../../src/features/diagnosticText';
 import type { DiagnosticCode } from '../../src/core/model';
+import { filesUnder } from './files-under';
 
 function readJson(path: string): Record<string, unknown> {
 	return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
 
-function tsFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const p = join(dir, name);
-		return statSync(p).isDirectory() ? tsFiles(p) : p.endsWith('.ts') ? [p] : [];
-	});
-}
 
 /** keys in `a` and not in `b` */
 function missing(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
@@ -82,7 +77,7 @@ describe('localisation', () => {
 	});
 
 	it('every string shown to users in src/features goes through vscode.l10n.t', () => {
-		const files = tsFiles('src/features');
+		const files = filesUnder('src/features', ['.ts']);
 		assert.ok(files.length > 20, 'src/features has sources');
 		const findings = files.flatMap((f) => unlocalised(f, readFileSync(f, 'utf8')));
 		assert.deepStrictEqual(findings.map((f) => `${f.file}:${f.line} ${f.text}`), []);
@@ -130,7 +125,7 @@ describe('localisation', () => {
 		// a text added in code without `npm run l10n` afterwards
 		const keys = new Set(Object.keys(en));
 		const inCode = new Set<string>();
-		for (const f of tsFiles('src/features')) {
+		for (const f of filesUnder('src/features', ['.ts'])) {
 			const sf = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 			const visit = (n: ts.Node): void => {
 				if (isL10nCall(n)) {

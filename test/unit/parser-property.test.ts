@@ -5,18 +5,14 @@ import type { Digest } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { checkCoverage, checkStructure, editorLines, lineCoverage } from '../fuzz/invariants';
 import { SNIPPETS, mutate, op } from '../fuzz/mutations';
+import { filesUnder } from './files-under';
 
 const SEEDS = ['000_e68cbdc0f6d19b20.txt', '002_9ca964b67d58151b.txt'].map((n) => readFileSync(`test/fixtures/seeds/${n}`, 'utf8'));
 const VARIANTS = readdirSync('test/fixtures/variants')
 	.filter((n) => n.endsWith('.md'))
 	.map((n) => readFileSync(`test/fixtures/variants/${n}`, 'utf8'));
-function walkFixtures(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-		e.isDirectory() ? walkFixtures(`${dir}/${e.name}`) : /\.(md|txt)$/.test(e.name) && e.name !== 'README.md' ? [`${dir}/${e.name}`] : [],
-	);
-}
 const FIXTURE_FILES: [string, string][] = ['test/fixtures/real', 'test/fixtures/variants', 'test/fixtures/seeds', 'test/fixtures/fuzz']
-	.flatMap((d) => (existsSync(d) ? walkFixtures(d) : []))
+	.flatMap((d) => (existsSync(d) ? filesUnder(d, ['.md', '.txt']) : []))
 	.map((f) => [f, readFileSync(f, 'utf8')]);
 /** the first ~150 lines of each real digest: every template, cheap enough for a CI property */
 const REAL_SLICES = FIXTURE_FILES.filter(([f]) => f.startsWith('test/fixtures/real/')).map(([, t]) => t.split('\n').slice(0, 150).join('\n'));

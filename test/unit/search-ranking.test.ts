@@ -1,6 +1,5 @@
 import * as assert from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { indexCacheMayHoldPapers } from '../../src/core/corpus/proxyIO';
@@ -10,6 +9,7 @@ import { parseQuery } from '../../src/core/search/query';
 import { SortedTerms } from '../../src/core/search/sortedTerms';
 import { TermTable } from '../../src/core/search/termTable';
 import { makePaper } from './card-fixtures';
+import { filesUnder } from './files-under';
 import { randomVocabulary } from './seeded';
 
 /** Papers that differ only where a test says: every other field is the same filler. */
@@ -285,13 +285,8 @@ describe('search ranking', () => {
 	});
 
 	it("finds every word of a paper's short fields in its head or names postings, as the proximity bonus assumes", async () => {
-		const files = (dir: string): string[] =>
-			readdirSync(dir).flatMap((name) => {
-				const path = join(dir, name);
-				return statSync(path).isDirectory() ? files(path) : name.endsWith('.md') && name !== 'README.md' ? [path] : [];
-			});
 		const index = new PaperIndex();
-		for (const path of files('test/fixtures/real')) index.addFile(path, parseDigest(readFileSync(path, 'utf8'), path));
+		for (const path of filesUnder('test/fixtures/real')) index.addFile(path, parseDigest(readFileSync(path, 'utf8'), path));
 		const check = (what: PaperIndex) => {
 			const holders = new Map<number, Set<number>>();
 			let words = 0;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { containsPhrase, foldInflection, foldPhraseText, foldWord, queryWords, tokenize } from '../../src/core/search/tokenizer';
+import { filesUnder } from './files-under';
 
 /** The phrase fold as specified, a word at a time (foldPhraseText copies stretches of the lowered text instead). */
 function foldPhraseOracle(text: string): string {
@@ -98,13 +98,8 @@ describe('search tokenizer', () => {
 			for (const text of cases) assert.strictEqual(foldPhraseText(text), foldPhraseOracle(text), JSON.stringify(text));
 		});
 		it('folds every real digest the same as word by word', () => {
-			const files = (dir: string): string[] =>
-				readdirSync(dir).flatMap((name) => {
-					const path = join(dir, name);
-					return statSync(path).isDirectory() ? files(path) : name.endsWith('.md') ? [path] : [];
-				});
-			const all = [...files('test/fixtures/real'), ...files('test/fixtures/seeds')];
-			assert.ok(all.length >= 20);
+			const all = [...filesUnder('test/fixtures/real'), ...filesUnder('test/fixtures/seeds', ['.txt'])];
+			assert.ok(all.length >= 25);
 			for (const path of all) {
 				// whole files (Chinese, English, markup) and their lines one by one
 				const text = readFileSync(path, 'utf8');
