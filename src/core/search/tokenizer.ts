@@ -341,22 +341,18 @@ function readWord(text: string, start: number): string {
 	return text.slice(start, i);
 }
 
-/** Characters whose lower case depends on their neighbours or changes the text's length (`Σ`, `İ`). */
-const CONTEXT_CASED = /[\u0130\u03a3]/;
-
 /**
  * Text folded for exact-phrase checks: case and diacritics folded, every run of
  * non-word characters turned into one space, CJK kept as is.
  *
  * Long texts are checked for every candidate of a phrase query, so the text is lowered at once and
  * copied in stretches: an ASCII word, a CJK character and a single space come out as they are in
- * the lowered text, and only the rest (other separators, words with other letters) is rebuilt.
- * That is the word-by-word fold exactly, as long as lowering the whole text keeps every character
- * where it was and lowers it as alone: true but for `Σ` and `İ`, which take the word-by-word way
- * (as would any other text whose length lowering changed).
+ * the lowered text, and only the rest (other separators, words with other letters) is rebuilt from
+ * the text word by word. That is the word-by-word fold exactly, as long as lowering the whole text
+ * keeps every character where it was: true but for `İ`, whose lower case is two characters (a text
+ * holding one takes the word-by-word way). `Σ`, lowered by its neighbours, is in no stretch.
  */
 export function foldPhraseText(text: string): string {
-	if (CONTEXT_CASED.test(text)) return foldPhraseTextByWord(text);
 	const lower = text.toLowerCase();
 	const n = text.length;
 	if (lower.length !== n) return foldPhraseTextByWord(text);
