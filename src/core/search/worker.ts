@@ -12,6 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { indexCacheHandedOver, nodeCorpusIO } from '../corpus/nodeIO';
 import { shardDispatcher, shardEvents } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
+import { IdleCollector } from './idleCollector';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
 interface Port {
@@ -32,6 +33,13 @@ function openPort(): { port: Port; init: WorkerInit } | undefined {
 const opened = openPort();
 if (!opened) throw new Error('search-worker.js must run in a worker thread or a forked process');
 const { port, init } = opened;
+
+/** how long the worker must go without a request before a collection it wants runs */
+const IDLE_GC_MS = 50;
+/** the longest a wanted collection waits for that */
+const MAX_GC_WAIT_MS = 1000;
+/** between the two collections after an open */
+const SECOND_GC_MS = 100;
 
 /** nice +5: yields the CPU to the editor when both compete, still takes every idle cycle */
 const BACKGROUND_NICE = 5;
@@ -56,7 +64,7 @@ function toBackground(): void {
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
 const events = shardEvents(send);
 const io = nodeCorpusIO(init.cacheDir, init.shard, init.shards);
-const shard = new CorpusShard({ ...io, readCache: indexCacheHandedOver(io.readCache, init.indexCache), collectGarbage: () => collectGarbage() }, init.shard, init.shards, {
+const shard = new CorpusShard({ ...io, readCache: indexCacheHandedOver(io.readCache, init.indexCache), collectGarbage: () => collector.request() }, init.shard, init.shards, {
 	...events,
 	onHeadReady: () => {
 		events.onHeadReady?.();
@@ -71,10 +79,12 @@ shard.preload(true);
  * A full GC: before measuring, so the figures show what the index keeps, not garbage; and once an
  * open and the work it leaves for later are done, when an idle worker would otherwise keep a start's
  * garbage (the cache file's bytes, its decoded text: ~80 MB on 167 real days) until V8 next felt
- * the need, long after the editor settled. After an open it runs twice, 100 ms apart: the first
- * frees the objects, but the process's RSS only falls with the second (V8 gives the emptied pages
- * back to the system in the background, then on the next collection): measured, ~200 → ~140 MB over
- * baseline 450 ms after a warm open on 167 real days, where one collection left ~200 MB for a second.
+ * the need, long after the editor settled. After an open it runs twice, 100 ms apart or more: the
+ * first frees the objects, but the process's RSS only falls with the second (V8 gives the emptied
+ * pages back to the system in the background, then on the next collection): measured, ~200 → ~140 MB
+ * over baseline 450 ms after a warm open on 167 real days, where one collection left ~200 MB for a
+ * second. Those run when no request waits (`collector`): right after a warm open, the host's first
+ * requests and the reader's first queries waited 30–40 ms behind the first one.
  */
 function collectGarbage(): void {
 	try {
@@ -85,6 +95,9 @@ function collectGarbage(): void {
 	}
 }
 
+/** the collections after an open and during the background fill, run when no request is waiting (see IdleCollector) */
+const collector = new IdleCollector(collectGarbage, { idleMs: IDLE_GC_MS, maxWaitMs: MAX_GC_WAIT_MS, gapMs: SECOND_GC_MS });
+
 const dispatch = shardDispatcher(shard, () => {
 	collectGarbage();
 	const memory = process.memoryUsage();
@@ -92,13 +105,15 @@ const dispatch = shardDispatcher(shard, () => {
 });
 
 port.on('message', (request: WorkerRequest) => {
+	collector.busy();
 	void dispatch(request).then(
 		(result) => {
 			send({ id: request.id, result });
+			// idle from the end of the work, not its start: a long query and the next one right after it have no gap
+			collector.busy();
 			if (request.method === 'open') {
-				collectGarbage();
-				setTimeout(collectGarbage, 100);
-				void shard.search.background.then(collectGarbage);
+				collector.request(2);
+				void shard.search.background.then(() => collector.request());
 			}
 		},
 		(error: unknown) => send({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
