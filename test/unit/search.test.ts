@@ -173,6 +173,25 @@ describe('search cache', () => {
 		assert.deepStrictEqual(ids(restored, 'stereo'), ['2602.02001']);
 	});
 
+	it('gives the long fields back in slices of a file exactly as in one go (a warm start\'s background fill)', async () => {
+		const index = fullIndex();
+		index.freeze();
+		const bytes = await encodeCache(index, 'k');
+		const whole = await decodeCache(bytes, 'k');
+		const sliced = await decodeCache(bytes, 'k');
+		assert.ok(whole && sliced);
+		const digests = [DAY1, DAY2, DAY3].map((path) => parseDigest(fixture(path.slice(path.lastIndexOf('/') + 1)), path));
+		assert.ok(digests.some((d) => d.papers.length > 2));
+		for (const digest of digests) {
+			whole.fillBodies(digest);
+			// slices of two: the last one short or past the end
+			for (let from = 0; from <= digest.papers.length; from += 2) sliced.fillBodies(digest, from, 2);
+		}
+		assert.strictEqual(sliced.missingBodyCount, 0);
+		for (const doc of whole.docs) if (doc) assert.strictEqual(sliced.bodyOf(sliced.byId.get(doc.id) as typeof doc), whole.bodyOf(doc), doc.id);
+		for (const q of ['pruning', '扩散模型', '"token pruning"', 'cityscapes']) assert.deepStrictEqual(run(sliced, q), run(whole, q), q);
+	});
+
 	it('restores CJK terms that look up, and take new documents, exactly as in the index that was saved', async () => {
 		const saved = () => {
 			const index = new PaperIndex();

@@ -43,6 +43,8 @@ export interface ShardProgress {
 
 /** how many files reading back the long fields takes between two full GCs (where the host allows them) */
 const FILL_GC_FILES = 16;
+/** papers whose long fields a warm start's background fill packs between two yields (a few ms) */
+const FILL_PAPERS = 32;
 /** longest run of background work (body indexing) between two yields */
 const BODY_SLICE_MS = 25;
 
@@ -169,7 +171,11 @@ export class SearchShard {
 			if (this.index.missingBodyCount === 0) return;
 			if (!this.index.lacksBodies(path)) continue;
 			const digest = await this.io.readPapers(path).catch(() => undefined);
-			if (digest) this.index.fillBodies(digest);
+			// in slices: packing a file's long fields took 5–40 ms, and a query waited for it
+			for (let from = 0; digest && from < digest.papers.length; from += FILL_PAPERS) {
+				await this.io.yield();
+				this.index.fillBodies(digest, from, FILL_PAPERS);
+			}
 			// each file's text and parse outlive a young-generation pass and would pile up in the old
 			// one until V8 next collects it: ~50 MB above the settled size during this pass, measured
 			if (++read % FILL_GC_FILES === 0) this.io.collectGarbage?.();

@@ -1223,12 +1223,13 @@ export class PaperIndex {
 
 	/**
 	 * Gives documents loaded from a cache their long-field text back from a digest of one of
-	 * their files, when the paper there is the one indexed (same title, TL;DR and authors).
+	 * their files, when the paper there is the one indexed (same title, TL;DR and authors): papers
+	 * `from` to `from + count` of it (a background owner takes a file in slices, see SearchShard).
 	 */
-	fillBodies(digest: Digest): void {
+	fillBodies(digest: Digest, from = 0, count = Infinity): void {
 		const docs: DocRecord[] = [];
 		const texts: string[] = [];
-		for (const paper of digest.papers) {
+		for (const paper of digest.papers.slice(from, from + count)) {
 			const doc = this.byId.get(paper.id);
 			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined || docs.includes(doc)) continue;
 			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
