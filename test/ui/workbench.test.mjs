@@ -371,15 +371,16 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		});
 		await shot(page, 'card-similar-opened');
 		// the same list from the palette, for the card in front: a click on its first row opens it.
-		// The card's editor group is made the active one as a reader does, by clicking its tab (focus
-		// put into the webview by the test alone may leave the text editor's group active, and the
-		// command would then be about the paper under that editor's cursor).
+		// The card's editor group is made the active one as a reader does, by clicking into the card
+		// (focus put into the webview by the test alone may leave the text editor's group active, and
+		// the command would then be about the paper under that editor's cursor). Not its tab: in a CI
+		// run of the web build the card's document never got the keyboard focus back after a click on
+		// the tab of a card that had it (the iframe focused, its document not, for 20 s).
 		const listed = await opened.$$eval('#similar-papers .similar-title', (titles) => titles.map((t) => t.textContent ?? ''));
-		const cardTab = page.locator('.tabs-container .tab', { hasText: items[0].title.slice(0, 20) }).first();
-		await cardTab.click();
-		// the card's group is the active one and its webview has taken the keyboard focus into its
-		// document (a moment after the click): a palette opened before that loses the focus to it
-		// (a repeat's run: F1 pressed with the iframe focused but not yet its document, no palette)
+		await opened.locator('h1.title').click();
+		// the card's group is the active one and its webview has the keyboard focus in its document: a
+		// palette opened before that loses the focus to it (a repeat's run: F1 pressed with the iframe
+		// focused but not yet its document, no palette)
 		await page.waitForFunction((title) => [...document.querySelectorAll('.editor-group-container.active .tab.active')].some((t) => t.textContent.includes(title)), items[0].title.slice(0, 20));
 		await waitForWebviewFocus(page, opened);
 		await runCommand(page, 'arXiv Digest: Show Similar Papers');
