@@ -167,6 +167,24 @@ describe('corpus shard', () => {
 		assert.ok(exact.ok && exact.result.hits.length === 1 && !exact.result.approximate);
 	});
 
+	it('reads the long fields back only once the host\'s own work after the open is done (afterOpen)', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		fs.reads.length = 0;
+		let release!: () => void;
+		let asked = 0;
+		const io: CorpusIO = { ...memoryIO(fs), afterOpen: () => (asked++, new Promise<void>((resolve) => (release = resolve))) };
+		const shard = new CorpusShard(io, 0, 1, {});
+		await shard.open(specs);
+		for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+		assert.strictEqual(asked, 1);
+		assert.deepStrictEqual(fs.reads, [], 'no file read while the host works');
+		assert.ok(shard.search.busy);
+		release();
+		await shard.search.background;
+		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2]);
+	});
+
 	it('preloads its caches before the file list comes: open takes them, each cache read once, the same answers', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

@@ -103,6 +103,27 @@ describe('collections when an index worker is idle', () => {
 		assert.deepStrictEqual(s.runs, [50, 170, 1050]);
 	});
 
+	it('whenDone resolves once every collection asked for has run (at once when none is), or on dispose', async () => {
+		const s = simulated();
+		let done = false;
+		await s.collector.whenDone();
+		s.collector.request(2);
+		void s.collector.whenDone().then(() => (done = true));
+		s.advance(50);
+		await Promise.resolve();
+		assert.ok(!done, 'one of two ran');
+		s.advance(200);
+		await Promise.resolve();
+		assert.ok(done);
+		assert.deepStrictEqual(s.runs, [50, 150]);
+		s.collector.request();
+		let released = false;
+		void s.collector.whenDone().then(() => (released = true));
+		s.collector.dispose();
+		await Promise.resolve();
+		assert.ok(released, 'a disposed collector leaves no one waiting');
+	});
+
 	it('busy without a collection wanted schedules nothing; dispose cancels what was', () => {
 		const s = simulated();
 		s.collector.busy();

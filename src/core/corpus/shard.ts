@@ -194,6 +194,7 @@ export class CorpusShard {
 			now: () => io.now(),
 			sliceMs: io.sliceMs,
 			collectGarbage: io.collectGarbage,
+			afterOpen: io.afterOpen,
 			// the digests the tree pass kept parsed need no read
 			prefetch: (paths) => io.prefetch?.(paths.filter((path) => !this.parsed.has(path))),
 			bodyCounter: () => io.bodyCounter?.(),

@@ -29,6 +29,12 @@ export interface WorkIO {
 	sliceMs?: number;
 	/** a full garbage collection, where the host allows one (the worker thread: see worker.ts) */
 	collectGarbage?(): void;
+	/**
+	 * The host's own work once an open is done, before the shard's background work starts (the
+	 * worker: the collections that free the start's garbage, run when no request waits); resolves
+	 * when it is done.
+	 */
+	afterOpen?(): Promise<void>;
 	/** the files about to be read, in order: a file API with round trips reads ahead (proxyIO) */
 	prefetch?(paths: readonly string[]): void;
 	/** a helper on another core for a cold build's long fields (see bodySplit.ts; nodeIO: a worker thread), where the host has one */
@@ -157,7 +163,9 @@ export class SearchShard {
 	 */
 	finishInBackground(): void {
 		this.busy = true;
-		this.background = this.fillBodies()
+		// after the host's own work (a warm start's garbage freed first: the fill's allocations do not pile up on it)
+		this.background = Promise.resolve(this.io.afterOpen?.())
+			.then(() => this.fillBodies())
 			// then the CJK code table a warm start leaves unbuilt (~25 ms), so that neither the first Chinese query nor the first changed file waits for it
 			.then(() => this.index.prepareCjkLookups())
 			.finally(() => (this.busy = false));

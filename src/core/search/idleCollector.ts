@@ -32,6 +32,8 @@ export class IdleCollector {
 	private timer: unknown;
 	/** a collection due, waiting for the messages that came first (see afterPending) */
 	private due: unknown;
+	/** whenDone's callers */
+	private readonly waiters: (() => void)[] = [];
 	private readonly now: () => number;
 	private readonly setTimer: (run: () => void, ms: number) => unknown;
 	private readonly clearTimer: (timer: unknown) => void;
@@ -66,9 +68,20 @@ export class IdleCollector {
 		return this.wanted;
 	}
 
+	/** Resolves once no collection is asked for any more (at once when none is). */
+	whenDone(): Promise<void> {
+		if (this.wanted === 0) return Promise.resolve();
+		return new Promise((resolve) => this.waiters.push(resolve));
+	}
+
 	dispose(): void {
 		this.stop();
 		this.wanted = 0;
+		this.settle();
+	}
+
+	private settle(): void {
+		for (const resolve of this.waiters.splice(0)) resolve();
 	}
 
 	private stop(): void {
@@ -94,7 +107,7 @@ export class IdleCollector {
 		this.due = undefined;
 		this.wanted--;
 		this.collect();
-		if (this.wanted === 0) return;
+		if (this.wanted === 0) return this.settle();
 		this.askedAt = this.now();
 		this.arm(this.options.gapMs);
 	}
