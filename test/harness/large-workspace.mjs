@@ -94,6 +94,9 @@ async function probeFigures(what, out, userDataDir, serverLog, timeoutMs) {
  * the newest day, and a word found only in abstracts (body pass). Chosen from the corpus so that
  * each matches tens to a few hundred papers, which keeps polling cheap.
  */
+/** how many of the folder's most common title words are timed right after a start (see bench-probe-shared.js) */
+const EARLY_QUERIES = 20;
+
 function chooseQueries(dir, files) {
 	const titleWords = new Map();
 	const abstractWords = new Map();
@@ -137,7 +140,9 @@ function chooseQueries(dir, files) {
 	if (title) [queries.title, expect.title] = [title, titleWords.get(title).size];
 	if (lastId) [queries.id, expect.id] = [`id:${lastId}`, 1];
 	if (abstractOnly) [queries.abstract, expect.abstract] = [abstractOnly, abstractWords.get(abstractOnly).size];
-	return { queries, expect };
+	// what a reader searches for right after a start: the folder's most common title words
+	const early = [...titleWords].sort((a, b) => b[1].size - a[1].size).slice(0, EARLY_QUERIES).map(([word]) => word);
+	return { queries, expect, early };
 }
 
 const root = mkdtempSync(join(tmpdir(), 'arxiv-digest-bench-'));
@@ -213,16 +218,16 @@ async function runDigestFolder() {
 	else await step(`write ${scale} shifted copies of the corpus to a temp workspace`, async () => (await loadScale()).writeScaledCorpus(CORPUS, scale, data));
 	// sorted by path: copy k's files after copy k-1's, each copy's days oldest first
 	const files = findFiles(data, /\.md$/).map((f) => relative(data, f)).sort();
-	const { queries, expect } = chooseQueries(data, files);
-	figures.corpus = { scale, days: new Set(files.map((f) => basename(f).slice(0, 10))).size, files: files.length, queries, expect };
+	const { queries, expect, early } = chooseQueries(data, files);
+	figures.corpus = { scale, days: new Set(files.map((f) => basename(f).slice(0, 10))).size, files: files.length, queries, expect, earlyQueries: early };
 	newest = files.map((f) => basename(f)).filter((f) => /^\d{4}-\d{2}-\d{2}/.test(f)).sort().pop()?.slice(0, 10);
 	if (web) figures.build = 'web (web-worker extension host)';
 	await installBoth();
 	browser = await chromium.launch(BROWSER_OPTIONS);
 	if (!web) figures.baseline = await step('baseline: the same editor and folder without arXiv Digest', () => baselineSession());
 	if (!web && warm) figures.baselineWarm = await step('baseline, second start (the same profile)', () => baselineSession({}, 'baseline-warm'));
-	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: figures.corpus.days, queries, expect }));
-	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: figures.corpus.days, queries, expect }));
+	figures.cold = await step('cold start (no index cache)', () => session('cold', { days: figures.corpus.days, queries, expect, earlyQueries: early }));
+	if (warm) figures.warm = await step('warm start (same profile: index from the cache)', () => session('warm', { days: figures.corpus.days, queries, expect, earlyQueries: early }));
 }
 
 /**
@@ -375,6 +380,8 @@ async function session(name, config) {
 			activationCpuMs: probe.activation.cpuMs,
 			activationWasUnderway: probe.activation.alreadyActive,
 			hits: Object.fromEntries(Object.entries(probe.queries).map(([k, q]) => [k, q.finalHits])),
+			// config.earlyQueries, each once in turn, as soon as everything was searchable (the index may still read long fields back)
+			earlyQueries: probe.earlyQueries?.length ? { count: probe.earlyQueries.length, medianMs: [...probe.earlyQueries].sort((a, b) => a - b)[probe.earlyQueries.length >> 1], maxMs: Math.max(...probe.earlyQueries), ms: probe.earlyQueries } : undefined,
 			blocking: probe.blocking,
 			// the machine's CPU from activation to every field searchable: the extension host's threads, the index's processes, the rest (bench-probe: Linux only)
 			cpuUntilIndexed: probe.cpuUntilIndexed,
