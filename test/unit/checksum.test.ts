@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { fnv1a, fnv1a4 } from '../../src/core/checksum';
+import { fnv1a, fnv1a4, fnv1a4Steps } from '../../src/core/checksum';
 
 describe('checksums', () => {
 	for (const [name, sum] of [
@@ -26,6 +26,21 @@ describe('checksums', () => {
 			);
 		});
 	}
+
+	it('fnv1a4 in steps gives the value of one call, pausing after each step', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 1, max: 64 }), (bytes, stepBytes) => {
+				const steps = fnv1a4Steps(bytes, 0, stepBytes);
+				let pauses = 0;
+				let step = steps.next();
+				for (; !step.done; step = steps.next()) pauses++;
+				assert.equal(step.value, fnv1a4(bytes));
+				// whole lane rounds (16 bytes) per step, at least one
+				const rounds = Math.floor(bytes.length / 16);
+				assert.equal(pauses, Math.max(0, Math.ceil(rounds / Math.max(1, Math.floor(stepBytes / 16))) - 1));
+			}),
+		);
+	});
 
 	it('fnv1a4 is not fnv1a (a cache summed with one is not taken for the other)', () => {
 		const bytes = new TextEncoder().encode('the same bytes, long enough for all four lanes and a tail');

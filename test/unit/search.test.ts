@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { fnv1a } from '../../src/core/checksum';
-import { decodeCache, encodeCache } from '../../src/core/search/cache';
+import { decodeCache, encodeCache, encodingCache } from '../../src/core/search/cache';
 import { CACHE_FORMAT_VERSION, cacheKey } from '../../src/core/search/cacheFormat';
 import { SearchShard, type ShardIO } from '../../src/core/search/engine';
 import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
@@ -171,6 +171,20 @@ describe('search cache', () => {
 		assert.deepStrictEqual([...restored.files.keys()].sort(), [DAY1, DAY2, DAY3]);
 		addFixture(restored, DAY2, fixture('2026-02-06.md').replace('Robust Depth Estimation', 'Robust Stereo Matching'));
 		assert.deepStrictEqual(ids(restored, 'stereo'), ['2602.02001']);
+	});
+
+	it('encodes in steps exactly what one piece gives, pausing at every step', () => {
+		const index = fullIndex();
+		index.freeze();
+		const whole = encodeCache(index, 'k');
+		// one document, file or term, 16 bytes per step; text sections in pieces of 8 code units
+		const steps = encodingCache(index, 'k', { docs: 1, files: 1, terms: 1, bytes: 16, textPiece: 8 });
+		let pauses = 0;
+		let step = steps.next();
+		for (; !step.done; step = steps.next()) pauses++;
+		assert.deepStrictEqual(step.value, whole);
+		// at least: twice per document (names, meta), once per term (meta, then each of three directories), per 16 bytes copied and summed
+		assert.ok(pauses >= 2 * index.docs.length + 4 * index.terms.length + (2 * whole.length) / 16 - 64, `${pauses} pauses`);
 	});
 
 	it('gives the long fields back in slices of a file exactly as in one go (a warm start\'s background fill)', async () => {
@@ -367,6 +381,43 @@ describe('search shard life cycle', () => {
 		await warm.open([specs[0]]);
 		const reply = warm.search('depth', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 0);
+	});
+
+	it('saves in slices, answering queries in between, and writes nothing if the index changed meanwhile', async () => {
+		const store: { cache?: Uint8Array } = {};
+		let clock = 0;
+		let answered = 0;
+		let change: (() => void) | undefined;
+		const shard: SearchShard = new SearchShard(
+			{
+				...memoryIO(texts, store),
+				// every step is a slice of its own
+				now: () => clock++,
+				sliceMs: 0,
+				yield: async () => {
+					if (shard.search('depth', 10).ok) answered++;
+					change?.();
+					change = undefined;
+				},
+			},
+			cacheKey(0, 1),
+		);
+		await shard.open(specs);
+		const written = store.cache;
+		// at least one pause per section of the cache copied
+		assert.ok(written && answered >= 13, `${answered} queries answered during the open`);
+		assert.deepStrictEqual(written, encodeCache(shard.index, cacheKey(0, 1)), 'the cache of the index as it is');
+
+		store.cache = undefined;
+		answered = 0;
+		shard.index.addFile(DAY3, parseDigest(fixture('2026-03-02.md'), DAY3));
+		change = () => shard.index.removeFile(DAY3);
+		await shard.save();
+		assert.strictEqual(store.cache, undefined, 'no cache of an index that changed while it was encoded');
+		await shard.save();
+		assert.ok(store.cache && answered >= 13);
+		const reloaded = await decodeCache(store.cache, cacheKey(0, 1));
+		assert.deepStrictEqual(reloaded && [...reloaded.files.keys()].sort(), [DAY1, DAY2]);
 	});
 
 	it('answers an unknown filter with an error', () => {

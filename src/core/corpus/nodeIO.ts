@@ -1,5 +1,6 @@
 /** CorpusIO over node:fs, for the index workers and the CLI. */
-import { close, closeSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { close, closeSync, fstatSync, mkdirSync, openSync, read, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { bodyCounterThread } from '../search/bodyThread';
@@ -151,14 +152,15 @@ export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards
 			const path = cachePath(name);
 			if (!path || !cacheDir) return;
 			mkdirSync(cacheDir, { recursive: true });
-			// write then rename, so a crash mid-write never leaves a half cache under the real name
+			// write then rename, so a crash mid-write never leaves a half cache under the real name;
+			// off the thread (writing the 37 MB index cache of 167 real days in one call took 20–40 ms, a query waited)
 			const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
 			try {
-				writeFileSync(temp, bytes);
-				renameSync(temp, path);
+				await writeFile(temp, bytes);
+				await rename(temp, path);
 			} catch (err) {
 				// a full disk or a path taken by a folder: leave no half-written temp file behind
-				rmSync(temp, { force: true });
+				await rm(temp, { force: true });
 				throw err;
 			}
 		},

@@ -43,7 +43,7 @@
  * string past its section — makes `decodeCache` return undefined, and the caller rebuilds; a
  * cache is never an error for the user.
  */
-import { fnv1a4 } from '../checksum';
+import { fnv1a4, fnv1a4Steps } from '../checksum';
 import { CACHE_FORMAT_VERSION } from './cacheFormat';
 import { arxivAbsLink } from '../summary';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
@@ -58,9 +58,27 @@ const SECTIONS = 13;
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
-function directory(store: PostingStore): Uint8Array {
+/** How much encodingCache does between two pauses, and how it encodes its text sections. */
+export interface EncodingSteps {
+	/** documents, files and terms written, bytes copied or summed */
+	docs: number;
+	files: number;
+	terms: number;
+	bytes: number;
+	/** a text section is encoded in pieces of about this many code units */
+	textPiece: number;
+}
+
+/** a few milliseconds each on 167 real days */
+const STEPS: EncodingSteps = { docs: 1024, files: 32, terms: 32768, bytes: 1 << 22, textPiece: 1 << 16 };
+
+/** true every `every`-th time (k counted from 0): where a loop pauses */
+const pauseAt = (k: number, every: number) => k % every === every - 1;
+
+function* directory(store: PostingStore, steps: EncodingSteps): Generator<void, Uint8Array> {
 	const out = new VarintWriter();
 	for (let t = 0; t < store.count.length; t++) {
+		if (pauseAt(t, steps.terms)) yield;
 		out.write(store.start[t + 1] - store.start[t]);
 		out.write(store.count[t]);
 	}
@@ -88,8 +106,13 @@ const bytesOf = (a: Int32Array | Uint16Array) => new Uint8Array(a.buffer, a.byte
 /** Writes the meta: numbers as varints, strings as a length and their text in one of two text sections. */
 class MetaWriter {
 	readonly numbers = new VarintWriter();
-	private readonly ascii: string[] = [];
-	private readonly wide: string[] = [];
+	private readonly ascii: TextSection;
+	private readonly wide: TextSection;
+
+	constructor(textPiece: number) {
+		this.ascii = new TextSection((text) => new TextEncoder().encode(text), textPiece);
+		this.wide = new TextSection(utf16Bytes, textPiece);
+	}
 
 	num(n: number): void {
 		this.numbers.write(n);
@@ -98,19 +121,62 @@ class MetaWriter {
 	str(s: string): void {
 		const wide = /[^\x00-\x7f]/.test(s);
 		this.numbers.write(s.length * 2 + (wide ? 1 : 0));
-		(wide ? this.wide : this.ascii).push(s);
+		(wide ? this.wide : this.ascii).add(s);
 	}
 
 	texts(): [Uint8Array, Uint8Array] {
-		const wide = this.wide.join('');
-		const utf16 = new Uint8Array(wide.length * 2);
-		for (let i = 0; i < wide.length; i++) {
-			const c = wide.charCodeAt(i);
-			utf16[2 * i] = c & 0xff;
-			utf16[2 * i + 1] = c >>> 8;
-		}
-		return [new TextEncoder().encode(this.ascii.join('')), utf16];
+		return [this.ascii.result(), this.wide.result()];
 	}
+}
+
+/**
+ * A text section's bytes, encoded a piece at a time as its strings come (so that encoding pauses
+ * with the meta: joining and encoding all of them at the end took ~50 ms in one go on 167 real days).
+ */
+class TextSection {
+	private pending: string[] = [];
+	private pendingLength = 0;
+	private readonly pieces: Uint8Array[] = [];
+
+	constructor(
+		private readonly encode: (text: string) => Uint8Array,
+		private readonly piece: number,
+	) {}
+
+	add(text: string): void {
+		this.pending.push(text);
+		this.pendingLength += text.length;
+		if (this.pendingLength >= this.piece) this.flush();
+	}
+
+	result(): Uint8Array {
+		this.flush();
+		const out = new Uint8Array(this.pieces.reduce((n, piece) => n + piece.length, 0));
+		let at = 0;
+		for (const piece of this.pieces) {
+			out.set(piece, at);
+			at += piece.length;
+		}
+		return out;
+	}
+
+	private flush(): void {
+		if (this.pending.length === 0) return;
+		this.pieces.push(this.encode(this.pending.join('')));
+		this.pending = [];
+		this.pendingLength = 0;
+	}
+}
+
+/** UTF-16LE bytes of `text` */
+function utf16Bytes(text: string): Uint8Array {
+	const out = new Uint8Array(text.length * 2);
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		out[2 * i] = c & 0xff;
+		out[2 * i + 1] = c >>> 8;
+	}
+	return out;
 }
 
 /** Reads what MetaWriter wrote; throws (RangeError) on anything past its section. */
@@ -185,11 +251,24 @@ class MetaReader {
 }
 
 /** Serialises a frozen index (call `index.freeze()` first). */
-export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8Array> {
+export function encodeCache(index: PaperIndex, key: string): Uint8Array {
+	const steps = encodingCache(index, key);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * encodeCache in steps of a few milliseconds (a `yield` after each), for an owner that answers
+ * queries in between: in one piece it took 250–450 ms on 167 real days, and a query waited for it.
+ * Nothing may be added or removed meanwhile (the owner checks `index.version` after each step).
+ */
+export function* encodingCache(index: PaperIndex, key: string, steps = STEPS): Generator<void, Uint8Array> {
 	const files = [...index.files];
 	const fileNumber = new Map(files.map(([path], i) => [path, i]));
 	const seqs = new VarintWriter();
-	const meta = new MetaWriter();
+	const meta = new MetaWriter(steps.textPiece);
 	meta.str(key);
 	meta.num(index.terms.length);
 	let seqTotal = 0;
@@ -197,14 +276,24 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 	meta.num(seqTotal);
 	// the names documents repeat (authors, categories) once each; a document gives their numbers
 	const nameTable = new Map<string, number>();
-	for (const doc of index.docs) {
-		for (const name of doc ? [...doc.authors, doc.category] : []) if (!nameTable.has(name)) nameTable.set(name, nameTable.size);
+	for (let num = 0; num < index.docs.length; num++) {
+		if (pauseAt(num, steps.docs)) yield;
+		const doc = index.docs[num];
+		if (!doc) continue;
+		for (const name of doc.authors) if (!nameTable.has(name)) nameTable.set(name, nameTable.size);
+		if (!nameTable.has(doc.category)) nameTable.set(doc.category, nameTable.size);
 	}
 	meta.num(nameTable.size);
-	for (const name of nameTable.keys()) meta.str(name);
+	let written = 0;
+	for (const name of nameTable.keys()) {
+		if (pauseAt(written++, steps.terms)) yield;
+		meta.str(name);
+	}
 	const nameNumber = (name: string) => nameTable.get(name) as number;
 	meta.num(index.docs.length);
-	for (const doc of index.docs) {
+	for (let num = 0; num < index.docs.length; num++) {
+		if (pauseAt(num, steps.docs)) yield;
+		const doc = index.docs[num];
 		if (!doc) {
 			meta.num(0);
 			continue;
@@ -232,7 +321,9 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 	}
 	const stamps = new Float64Array(files.length * 2);
 	meta.num(files.length);
-	files.forEach(([path, entry], i) => {
+	for (let i = 0; i < files.length; i++) {
+		if (pauseAt(i, steps.files)) yield;
+		const [path, entry] = files[i];
 		meta.str(path);
 		meta.str(entry.day);
 		meta.str(entry.label);
@@ -244,19 +335,24 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 		}
 		stamps[2 * i] = entry.size ?? NaN;
 		stamps[2 * i + 1] = entry.mtime ?? NaN;
-	});
+	}
 	meta.num(index.terms.length);
-	for (let t = 0; t < index.terms.length; t++) meta.str(index.terms.get(t));
+	for (let t = 0; t < index.terms.length; t++) {
+		if (pauseAt(t, steps.terms)) yield;
+		meta.str(index.terms.get(t));
+	}
 	const stores = [index.head, index.body, index.names];
-	// every part taken (or copied, for arrays updated in place) before the first await: the index may change meanwhile
+	const directories: Uint8Array[] = [];
+	for (const store of stores) directories.push(yield* directory(store, steps));
+	yield;
 	const sections: Uint8Array[] = [
 		meta.numbers.result(),
 		...meta.texts(),
 		new Uint8Array(stamps.buffer),
-		...stores.map(directory),
+		...directories,
 		seqs.result(),
 		bytesOf(index.termOrder()),
-		bytesOf(index.lengths.slice(0, index.docs.length * FIELD_COUNT)),
+		bytesOf(index.lengths.subarray(0, index.docs.length * FIELD_COUNT)),
 		...stores.map((store) => store.arena),
 	];
 	const tableEnd = HEADER + 4 * SECTIONS;
@@ -266,12 +362,16 @@ export async function encodeCache(index: PaperIndex, key: string): Promise<Uint8
 	view.setUint32(4, CACHE_FORMAT_VERSION, true);
 	view.setUint32(12, SECTIONS, true);
 	let at = tableEnd;
-	sections.forEach((section, i) => {
+	for (let i = 0; i < sections.length; i++) {
+		const section = sections[i];
 		view.setUint32(HEADER + 4 * i, section.length, true);
-		out.set(section, at);
+		for (let from = 0; from < section.length; from += steps.bytes) {
+			yield;
+			out.set(section.subarray(from, from + steps.bytes), at + from);
+		}
 		at += pad4(section.length);
-	});
-	view.setUint32(8, fnv1a4(out, HEADER), true);
+	}
+	view.setUint32(8, yield* fnv1a4Steps(out, HEADER, steps.bytes), true);
 	return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Digest } from '../model';
 import { indexPendingBodies, type BodyCounter } from './bodySplit';
-import { decodeCache, encodeCache } from './cache';
+import { decodeCache, encodingCache } from './cache';
 import { PaperIndex, type SearchResult } from './index';
 import { parseQuery } from './query';
 import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from './protocol';
@@ -208,18 +208,33 @@ export class SearchShard {
 	async save(): Promise<void> {
 		// the cache holds no long-field text, so it cannot hold a document whose long fields are not indexed yet
 		if (this.index.pendingBodyCount > 0) return;
-		// in slices: a cold build's freeze takes ~0.5 s, queries are answered in between
-		const steps = this.index.freezing();
-		let started = this.io.now();
-		while (!steps.next().done) {
-			if (this.io.now() - started < (this.io.sliceMs ?? BODY_SLICE_MS)) continue;
-			await this.io.yield();
-			started = this.io.now();
-		}
+		// in slices, queries answered in between: a cold build's freeze takes ~0.5 s, its encoding 250–450 ms
+		const version = this.index.version;
+		const unchanged = () => this.index.version === version;
+		if (!(await this.inSlices(this.index.freezing(), unchanged))) return;
+		const encoded = await this.inSlices(encodingCache(this.index, this.key), unchanged);
+		if (!encoded) return;
 		try {
-			await this.io.writeCache(await encodeCache(this.index, this.key));
+			await this.io.writeCache(encoded.value);
 		} catch {
 			// a read-only or full disk costs a cold start next time, nothing more
+		}
+	}
+
+	/**
+	 * Runs `steps` to the end, yielding to pending requests whenever a slice's time is up; undefined
+	 * when the index changed meanwhile (its owner lets nothing change it during a save: a safeguard,
+	 * the next save writes the cache).
+	 */
+	private async inSlices<T>(steps: Generator<void, T>, unchanged: () => boolean): Promise<{ value: T } | undefined> {
+		let started = this.io.now();
+		for (;;) {
+			const step = steps.next();
+			if (step.done) return { value: step.value };
+			if (this.io.now() - started < (this.io.sliceMs ?? BODY_SLICE_MS)) continue;
+			await this.io.yield();
+			if (!unchanged()) return undefined;
+			started = this.io.now();
 		}
 	}
 
