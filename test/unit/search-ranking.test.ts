@@ -136,6 +136,37 @@ describe('search typo lookup', () => {
 		assert.deepStrictEqual(probe(restored), probe(strings));
 	});
 
+	it('finds every sorted term by its hash, restored or added, before and after the hash grows', () => {
+		const table = new TermTable();
+		const terms = new SortedTerms(table);
+		const ids = new Map<string, number>();
+		const add = (words: readonly string[]) => {
+			const fresh = words.filter((w) => !ids.has(w));
+			for (const word of fresh) {
+				const id = table.push(word);
+				ids.set(word, id);
+				terms.add(word, id);
+			}
+			return fresh;
+		};
+		const absent = ['zzz', '', 'abcdéabcdéx', '扩扩扩扩扩扩扩扩'];
+		const check = () => {
+			for (const [word, id] of ids) assert.strictEqual(terms.sortedIdOf(word), id, word);
+			for (const word of absent) assert.strictEqual(terms.sortedIdOf(word), undefined, word);
+		};
+		add(randomVocabulary(13, 'abcdé扩散', 7, 1500));
+		terms.sort();
+		check();
+		// terms added later are found once sorted: a few join the hash in place, then enough to outgrow it
+		for (const [seed, count] of [[3, 3], [4, 3000]]) {
+			const batch = add(randomVocabulary(seed, 'fgh', 8, count));
+			assert.ok(batch.length > 0);
+			for (const word of batch) assert.strictEqual(terms.sortedIdOf(word), undefined, `${word} waits in the recent list`);
+			terms.sort();
+			check();
+		}
+	});
+
 	it('tells an index cache of no papers from one of a digest by its size alone', async () => {
 		const empty = new PaperIndex();
 		empty.freeze();

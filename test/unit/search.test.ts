@@ -220,7 +220,7 @@ describe('search cache', () => {
 		const added = await decodeCache(bytes, 'k');
 		const prepared = await decodeCache(bytes, 'k');
 		assert.ok(queried && added && prepared);
-		prepared.prepareCjkLookups();
+		prepared.prepareLookups();
 		const fresh = saved();
 		for (const q of ['扩散模型', '多模态', '图神经网络', '模型']) assert.deepStrictEqual(run(queried, q), run(fresh, q), q);
 		for (const index of [fresh, queried, added, prepared]) addFixture(index, DAY3);

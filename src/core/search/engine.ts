@@ -166,8 +166,8 @@ export class SearchShard {
 		// after the host's own work (a warm start's garbage freed first: the fill's allocations do not pile up on it)
 		this.background = Promise.resolve(this.io.afterOpen?.())
 			.then(() => this.fillBodies())
-			// then the CJK code table a warm start leaves unbuilt (~25 ms), so that neither the first Chinese query nor the first changed file waits for it
-			.then(() => this.index.prepareCjkLookups())
+			// then the lookup tables a warm start leaves unbuilt (the CJK codes ~25 ms, the words' hash ~10 ms), so that neither the first query nor the first changed file waits for them
+			.then(() => this.index.prepareLookups())
 			.finally(() => (this.busy = false));
 	}
 

@@ -255,8 +255,8 @@ export class PaperIndex {
 	readonly files = new Map<string, FileEntry>();
 	/**
 	 * words → term id for the words not in sortedTerms' sorted part (a cold build's, and those added
-	 * since a warm start): a warm start finds its ~180k restored words by binary search in the
-	 * saved order rather than rebuild a Map of them (see restore)
+	 * since a warm start): a warm start finds its ~180k restored words in sortedTerms' hash of
+	 * their ids rather than rebuild a Map of their strings (see restore)
 	 */
 	private readonly addedWords = new Map<string, number>();
 	/** the words include some restored from a cache that addedWords does not hold (a cold build's Map holds every word) */
@@ -369,9 +369,10 @@ export class PaperIndex {
 		return (this.cjkVocab = table);
 	}
 
-	/** Builds what CJK lookups need now if a warm start left it for later (see cjkVocab). */
-	prepareCjkLookups(): void {
+	/** Builds what term lookups need now if a warm start left it for later (cjkVocab, the restored words' hash). */
+	prepareLookups(): void {
 		void this.cjkTable;
+		if (this.wordsRestored) this.sortedTerms.prepareLookups();
 	}
 
 	private cjkId(first: number, second: number): number {
