@@ -167,6 +167,41 @@ describe('search typo lookup', () => {
 		}
 	});
 
+	it('sorts in steps as in one go, the terms findable throughout and those added meanwhile still recent', () => {
+		const vocabulary = randomVocabulary(17, 'abcdé扩散', 7, 40000);
+		const table = new TermTable();
+		const stepped = new SortedTerms(table);
+		const whole = new SortedTerms(table);
+		const ids = new Map<string, number>();
+		for (const word of vocabulary) {
+			const id = table.push(word);
+			ids.set(word, id);
+			stepped.add(word, id);
+			whole.add(word, id);
+		}
+		whole.sort();
+		const found = (terms: SortedTerms, prefix: string) => {
+			const out: number[] = [];
+			terms.forPrefix(prefix, (_, id) => out.push(id));
+			return out.sort((a, b) => a - b);
+		};
+		const steps = stepped.sorting();
+		let pauses = 0;
+		const late = ['zzlate', 'zzlater'];
+		for (let step = steps.next(); !step.done; step = steps.next()) {
+			pauses++;
+			assert.deepStrictEqual(found(stepped, 'ab'), found(whole, 'ab'), 'every term findable between the steps');
+			const word = late[pauses - 1];
+			if (word) stepped.add(word, table.push(word));
+		}
+		assert.ok(pauses >= late.length, `${pauses} pauses`);
+		assert.deepStrictEqual([...stepped.order()], [...whole.order()], 'the terms taken sorted as in one go');
+		for (const word of late) assert.strictEqual(stepped.sortedIdOf(word), undefined, `${word} still recent`);
+		assert.strictEqual(found(stepped, 'zzlate').length, 2, 'and found by prefix');
+		stepped.sort();
+		for (const word of late) assert.ok(stepped.sortedIdOf(word) !== undefined, `${word} sorted at the next sort`);
+	});
+
 	it('tells an index cache of no papers from one of a digest by its size alone', async () => {
 		const empty = new PaperIndex();
 		empty.freeze();

@@ -92,6 +92,17 @@ describe('search lookup tables', () => {
 		assert.equal(read(1), before[1]);
 	});
 
+	it('PostingStore.freezing pauses within a few long lists too, not only every so many terms', () => {
+		const store = new PostingStore(8);
+		// three terms of 200,000 postings each: a step of terms alone would take them all at once
+		for (let term = 0; term < 3; term++) for (let num = 0; num < 200000; num++) store.push(term, num, 1);
+		const steps = store.freezing(3, new Uint8Array(200000).fill(1));
+		let paused = 0;
+		while (!steps.next().done) paused++;
+		assert.ok(paused >= 2, `${paused} pauses`);
+		assert.equal(store.size(2), 200000);
+	});
+
 	it('the index scan gives hyphenated words as spans, whole then parts, as the string scan folds them', () => {
 		const text = 'Token-pruning for vision-language-action models, v1.5-turbo and 3D-aware GPT-4o; the-of stop-words.';
 		const spans: string[] = [];

@@ -44,6 +44,7 @@
  * cache is never an error for the user.
  */
 import { fnv1a4, fnv1a4Steps } from '../checksum';
+import { runSteps } from '../steps';
 import { CACHE_FORMAT_VERSION } from './cacheFormat';
 import { arxivAbsLink } from '../summary';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
@@ -252,11 +253,7 @@ class MetaReader {
 
 /** Serialises a frozen index (call `index.freeze()` first). */
 export function encodeCache(index: PaperIndex, key: string): Uint8Array {
-	const steps = encodingCache(index, key);
-	for (;;) {
-		const step = steps.next();
-		if (step.done) return step.value;
-	}
+	return runSteps(encodingCache(index, key));
 }
 
 /**

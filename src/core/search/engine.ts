@@ -136,7 +136,8 @@ export class SearchShard {
 			this.onProgress({ phase: 'head', done: ++done, total: todo.length });
 			await this.io.yield();
 		}
-		this.index.sortTerms();
+		// in slices (~130 ms for a cold build's words), queries answered in between
+		await this.inSlices(this.index.sortingTerms(), () => true);
 		this.phase = 'head';
 		onHeadReady();
 		const totalBodies = this.index.pendingBodyCount;

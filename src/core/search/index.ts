@@ -28,6 +28,7 @@ import { MISSING, SpanTable } from './spanTable';
 import { PostingStore, type FrozenPostings } from './postings';
 import { SortedTerms } from './sortedTerms';
 import { TermTable } from './termTable';
+import { runSteps } from '../steps';
 import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 // the parser's fields are slices of the whole file text: a document keeps copies
@@ -779,8 +780,7 @@ export class PaperIndex {
 
 	/** Compacts postings (after a bulk build or load); drops dead documents' postings. */
 	freeze(): void {
-		const steps = this.freezing();
-		while (!steps.next().done);
+		runSteps(this.freezing());
 	}
 
 	/**
@@ -794,7 +794,7 @@ export class PaperIndex {
 		yield* this.body.freezing(terms, this.alive);
 		yield* this.names.freezing(terms, this.alive);
 		yield;
-		this.sortedTerms.sort();
+		yield* this.sortedTerms.sorting();
 		// the build's word memo (megabytes) is worth little for the odd changed file
 		this.spans = new SpanTable();
 	}
@@ -802,6 +802,11 @@ export class PaperIndex {
 	/** Sorts the words added since the last sort (a cold build calls it once its short fields are in). */
 	sortTerms(): void {
 		this.sortedTerms.sort();
+	}
+
+	/** sortTerms in steps (see SortedTerms.sorting), for an owner that answers queries in between. */
+	sortingTerms(): Generator<void, void> {
+		return this.sortedTerms.sorting();
 	}
 
 	/** The word order for a cache: term ids (call freeze first). */

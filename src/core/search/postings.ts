@@ -30,8 +30,9 @@ const NO_TAILS = new Int32Array(0);
 const FIRST_LOG = 1 << 12;
 /** a term's tail grows in blocks of its size so far, from 2 to this many postings */
 const MAX_BLOCK = 64;
-/** terms per step of a freeze in steps (a few ms each) */
+/** a step of a freeze in steps (a few ms each) takes at most this many terms, or ends past this many postings */
 const FREEZE_STEP = 1 << 13;
+const FREEZE_POSTINGS = 1 << 17;
 /** the per-term tail fields, side by side in PostingStore.tails */
 const TAIL_FIELDS = 4;
 const FIRST = 0;
@@ -238,14 +239,21 @@ export class PostingStore {
 		};
 		let nums = new Int32Array(1024);
 		let packs = new Int32Array(1024);
+		// a pause every FREEZE_STEP terms or FREEZE_POSTINGS postings: the first terms are the commonest
+		// words (a step of 8,192 of them took 31 ms in the head, 78 in the body on 167 real days)
+		let postings = 0;
 		for (let t = 0; t < termCount; t++) {
-			if ((t & (FREEZE_STEP - 1)) === FREEZE_STEP - 1) yield;
+			if ((t & (FREEZE_STEP - 1)) === FREEZE_STEP - 1 || postings >= FREEZE_POSTINGS) {
+				postings = 0;
+				yield;
+			}
 			start[t] = at;
 			if (this.size(t) > nums.length) {
 				nums = new Int32Array(this.size(t) * 2);
 				packs = new Int32Array(this.size(t) * 2);
 			}
 			const k = this.decode(t, nums, packs);
+			postings += k;
 			let previous = 0;
 			let n = 0;
 			for (let i = 0; i < k; i++) {

@@ -7,7 +7,11 @@
  * terms are read in the index's TermTable (in place, for those a cache restored). Terms added
  * since the last sort wait in a short list that prefix and typo lookups scan.
  */
+import { runSteps } from '../steps';
 import { hashUnits, type TermTable } from './termTable';
+
+/** sorting pauses after about this many terms placed, sorted or merged (a few milliseconds) */
+const SORT_STEP = 1 << 14;
 
 export class SortedTerms {
 	/** term ids in the order of their terms */
@@ -151,18 +155,30 @@ export class SortedTerms {
 
 	/** Merges the recent terms into the sorted ones. */
 	sort(): void {
-		if (this.recent.length === 0) return;
-		const recent = sortByTerm(this.recent);
-		this.recent = [];
+		runSteps(this.sorting());
+	}
+
+	/**
+	 * sort in steps of a few milliseconds (sorting a cold build's ~180,000 words took ~130 ms, the
+	 * long fields' new ones at the end of its freeze ~190 ms), for an owner that answers queries in
+	 * between: the terms stay findable as they were until the merged order is put in place at once,
+	 * and terms added meanwhile stay recent.
+	 */
+	*sorting(): Generator<void, void> {
+		const taken = this.recent.length;
+		if (taken === 0) return;
+		const recent = yield* sortingByTerm(this.recent.slice(0, taken));
 		const old = this.ids;
 		const ids = new Int32Array(old.length + recent.length);
 		let i = 0;
 		let j = 0;
 		for (let k = 0; k < ids.length; k++) {
+			if ((k & (SORT_STEP - 1)) === SORT_STEP - 1) yield;
 			if (j >= recent.length || (i < old.length && this.table.before(old[i], recent[j].term))) ids[k] = old[i++];
 			else ids[k] = recent[j++].id;
 		}
 		this.ids = ids;
+		this.recent = this.recent.slice(taken);
 		// the merged terms join the hash, or it is built again on next need once it would be over half full
 		if (this.hashed && ids.length * 2 <= this.hashed.length) for (const { id } of recent) this.place(id);
 		else this.hashed = undefined;
@@ -197,8 +213,15 @@ const byTerm = (a: { term: string }, b: { term: string }) => (a.term < b.term ? 
  * become numeric and each bucket is small.
  */
 export function sortByTerm<T extends { term: string }>(entries: readonly T[]): T[] {
+	return runSteps(sortingByTerm(entries));
+}
+
+/** sortByTerm in steps of about SORT_STEP entries placed or sorted (see SortedTerms.sorting). */
+export function* sortingByTerm<T extends { term: string }>(entries: readonly T[]): Generator<void, T[]> {
 	const buckets = new Map<number, T[]>();
-	for (const entry of entries) {
+	for (let i = 0; i < entries.length; i++) {
+		if ((i & (SORT_STEP - 1)) === SORT_STEP - 1) yield;
+		const entry = entries[i];
 		const t = entry.term;
 		// a shorter term sorts before every longer one that starts like it: 0 for no second unit
 		const key = t.length === 0 ? -1 : t.charCodeAt(0) * 65537 + (t.length > 1 ? t.charCodeAt(1) + 1 : 0);
@@ -209,10 +232,16 @@ export function sortByTerm<T extends { term: string }>(entries: readonly T[]): T
 	const keys = Float64Array.from(buckets.keys()).sort();
 	const out: T[] = new Array(entries.length);
 	let n = 0;
+	let sorted = 0;
 	for (const key of keys) {
 		const bucket = buckets.get(key) as T[];
 		if (bucket.length > 1) bucket.sort(byTerm);
 		for (const entry of bucket) out[n++] = entry;
+		sorted += bucket.length;
+		if (sorted >= SORT_STEP) {
+			sorted = 0;
+			yield;
+		}
 	}
 	return out;
 }
