@@ -53,6 +53,11 @@ const FILL_GC_FILES = 16;
 const FILL_PAPERS = 32;
 /** longest run of background work (body indexing) between two yields */
 const BODY_SLICE_MS = 25;
+/**
+ * a save's slices: shorter, as everything is searchable by then and a reader may be searching (a
+ * search waited ~35 ms on average for 25 ms slices in the editor, right after a cold build)
+ */
+const SAVE_SLICE_MS = 10;
 
 export class SearchShard {
 	index = new PaperIndex();
@@ -212,8 +217,8 @@ export class SearchShard {
 		// in slices, queries answered in between: a cold build's freeze takes ~0.5 s, its encoding 250–450 ms
 		const version = this.index.version;
 		const unchanged = () => this.index.version === version;
-		if (!(await this.inSlices(this.index.freezing(), unchanged))) return;
-		const encoded = await this.inSlices(encodingCache(this.index, this.key), unchanged);
+		if (!(await this.inSlices(this.index.freezing(), unchanged, SAVE_SLICE_MS))) return;
+		const encoded = await this.inSlices(encodingCache(this.index, this.key), unchanged, SAVE_SLICE_MS);
 		if (!encoded) return;
 		try {
 			await this.io.writeCache(encoded.value);
@@ -227,12 +232,12 @@ export class SearchShard {
 	 * when the index changed meanwhile (its owner lets nothing change it during a save: a safeguard,
 	 * the next save writes the cache).
 	 */
-	private async inSlices<T>(steps: Generator<void, T>, unchanged: () => boolean): Promise<{ value: T } | undefined> {
+	private async inSlices<T>(steps: Generator<void, T>, unchanged: () => boolean, sliceMs = BODY_SLICE_MS): Promise<{ value: T } | undefined> {
 		let started = this.io.now();
 		for (;;) {
 			const step = steps.next();
 			if (step.done) return { value: step.value };
-			if (this.io.now() - started < (this.io.sliceMs ?? BODY_SLICE_MS)) continue;
+			if (this.io.now() - started < (this.io.sliceMs ?? sliceMs)) continue;
 			await this.io.yield();
 			if (!unchanged()) return undefined;
 			started = this.io.now();

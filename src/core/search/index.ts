@@ -789,12 +789,12 @@ export class PaperIndex {
 	 * nothing may be added or removed meanwhile.
 	 */
 	*freezing(): Generator<void, void> {
+		// the words first: until they are sorted, a prefix or typo lookup scans the build's newest ones one by one
+		yield* this.sortedTerms.sorting();
 		const terms = this.terms.length;
 		yield* this.head.freezing(terms, this.alive);
 		yield* this.body.freezing(terms, this.alive);
 		yield* this.names.freezing(terms, this.alive);
-		yield;
-		yield* this.sortedTerms.sorting();
 		// the build's word memo (megabytes) is worth little for the odd changed file
 		this.spans = new SpanTable();
 	}
