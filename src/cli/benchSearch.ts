@@ -145,7 +145,7 @@ export interface SearchBenchFigures {
 	indexExternalMB: number;
 	/** both caches of every shard: the index and the file summaries */
 	cacheMB: number;
-	/** one changed 200-paper file: dropped and re-read, parsed and indexed */
+	/** the folder's largest file (532 papers on the real 167-day folder) dropped, then re-read, parsed and indexed: a changed day whose papers are all new */
 	reindexOneFileMs: number;
 }
 
