@@ -185,6 +185,27 @@ describe('stale cache files', () => {
 			remove(dir, { recursive: true, force: true });
 		}
 	});
+
+	it('removes the temporary files of cache writes that never finished, not those of a write in progress', () => {
+		const { mkdtempSync, writeFileSync: write, readdirSync: list, rmSync: remove, utimesSync } = require('node:fs') as typeof import('node:fs');
+		const { join: joinPath } = require('node:path') as typeof import('node:path');
+		const { tmpdir: tmp } = require('node:os') as typeof import('node:os');
+		const { removeStaleCaches, cacheFileName } = require('../../src/core/corpus/nodeIO') as typeof import('../../src/core/corpus/nodeIO');
+		const dir = mkdtempSync(joinPath(tmp(), 'arxiv-digest-temp-'));
+		try {
+			const cache = cacheFileName('index', 0, 1);
+			const abandoned = `${cache}.4242-0.1700000000000.tmp`;
+			const writing = `${cacheFileName('files', 0, 1)}.4243-1.1700000000001.tmp`;
+			for (const name of [cache, abandoned, writing, 'other.tmp']) write(joinPath(dir, name), 'x');
+			const now = Date.now();
+			// an hour old: its process ended mid-write
+			utimesSync(joinPath(dir, abandoned), new Date(now - 3600_000), new Date(now - 3600_000));
+			removeStaleCaches(dir, 1, now);
+			require('node:assert').deepStrictEqual(list(dir).sort(), [cache, writing, 'other.tmp'].sort());
+		} finally {
+			remove(dir, { recursive: true, force: true });
+		}
+	});
 });
 
 describe('the index cache read for a booting worker (a warm start)', () => {

@@ -420,6 +420,48 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual(reloaded && [...reloaded.files.keys()].sort(), [DAY1, DAY2]);
 	});
 
+	it('writes no cache when a file changed during a save without changing a document, nor fails on an index it cannot encode', async () => {
+		const store: { cache?: Uint8Array } = {};
+		let change: (() => void) | undefined;
+		const shard: SearchShard = new SearchShard(
+			{
+				...memoryIO(texts, store),
+				now: (() => {
+					let clock = 0;
+					return () => clock++;
+				})(),
+				sliceMs: 0,
+				yield: async () => {
+					change?.();
+					change = undefined;
+				},
+			},
+			cacheKey(0, 1),
+		);
+		await shard.open(specs);
+		store.cache = undefined;
+		// the same papers under another path: no document added or changed, the files are
+		const copy = '/ws/data/copy-of-2026-02-05.md';
+		const version = shard.index.version;
+		change = () => shard.index.addFile(copy, parseDigest(fixture('2026-02-05.md'), copy));
+		await shard.save();
+		assert.strictEqual(shard.index.version, version, 'no document changed');
+		assert.strictEqual(store.cache, undefined, 'the save saw the file list change and wrote nothing');
+		await shard.save();
+		// (read again: the assertion above narrowed it)
+		const written = store.cache as Uint8Array | undefined;
+		const reloaded = written && (await decodeCache(written, cacheKey(0, 1)));
+		assert.ok(reloaded && reloaded.files.has(copy), 'the next save writes it');
+
+		// an occurrence in a file the index does not hold: the encoder throws, the save does not
+		store.cache = undefined;
+		const doc = shard.index.docs.find((d) => d !== undefined);
+		assert.ok(doc);
+		doc.occ = [{ file: '/ws/data/nowhere.md', day: '' }];
+		await shard.save();
+		assert.strictEqual(store.cache, undefined);
+	});
+
 	it('answers an unknown filter with an error', () => {
 		const shard = new SearchShard(memoryIO(texts, {}), cacheKey(0, 1));
 		const reply = shard.search('venue:cvpr', 10);

@@ -3,6 +3,7 @@ import { close, closeSync, fstatSync, mkdirSync, openSync, read, readdirSync, re
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { bodyCounterThread } from '../search/bodyThread';
 import { cacheFileName, isStaleCacheFile } from './proxyIO';
 import type { CacheName, CorpusIO, DigestText } from './shard';
@@ -104,15 +105,28 @@ export function indexCacheHandedOver(read: CorpusIO['readCache'], port: HandedCa
 	};
 }
 
-/** Removes the caches a different shard count left behind (they would never be read again). */
-export function removeStaleCaches(dir: string, shards: number): void {
+/** a cache write's temporary file (see writeCache): `<cache file>.<pid>-<thread>.<time>.tmp` */
+const TEMP_FILE = /^(?:search-index|files)\.[^/\\]*\.tmp$/;
+/** a temporary file this old is no write in progress: one whose process ended mid-write (closed, killed) */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the caches a different shard count left behind (they would never be read again), and
+ * the temporary files of cache writes that never finished (each as large as its cache).
+ */
+export function removeStaleCaches(dir: string, shards: number, now = Date.now()): void {
 	let names: string[];
 	try {
 		names = readdirSync(dir);
 	} catch {
 		return;
 	}
-	for (const name of names) if (isStaleCacheFile(name, shards)) rmSync(join(dir, name), { force: true });
+	for (const name of names) {
+		const path = join(dir, name);
+		if (isStaleCacheFile(name, shards) || (TEMP_FILE.test(name) && now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now) > STALE_TEMP_MS)) {
+			rmSync(path, { force: true });
+		}
+	}
 }
 
 export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards: number): CorpusIO {
@@ -154,13 +168,15 @@ export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards
 			mkdirSync(cacheDir, { recursive: true });
 			// write then rename, so a crash mid-write never leaves a half cache under the real name;
 			// off the thread (writing the 37 MB index cache of 167 real days in one call took 20–40 ms, a query waited)
-			const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+			// the thread too: a worker thread being replaced and its successor share the process
+			const temp = `${path}.${process.pid}-${threadId}.${Date.now()}.tmp`;
 			try {
 				await writeFile(temp, bytes);
 				await rename(temp, path);
 			} catch (err) {
-				// a full disk or a path taken by a folder: leave no half-written temp file behind
-				await rm(temp, { force: true });
+				// a full disk or a path taken by a folder: leave no half-written temp file behind (a
+				// process ended mid-write leaves one for removeStaleCaches)
+				await rm(temp, { force: true }).catch(() => undefined);
 				throw err;
 			}
 		},

@@ -294,6 +294,15 @@ export class PaperIndex {
 		return this.lengthsVersion;
 	}
 
+	/**
+	 * changes whenever a file is added, changed or removed, whatever it does to the documents (a
+	 * file whose papers all live on in other files leaves `version` as it was): what a save in
+	 * steps checks between two of them
+	 */
+	get fileVersion(): number {
+		return this.filesVersion;
+	}
+
 	/** documents whose long fields are not indexed yet: pending, or lent to a helper */
 	get pendingBodyCount(): number {
 		return this.pendingBodies.length + this.lent;
@@ -313,6 +322,7 @@ export class PaperIndex {
 	private touched: number[] = [];
 	/** bumped whenever a field length changes, so fieldScales knows when to rebuild */
 	private lengthsVersion = 0;
+	private filesVersion = 0;
 	private scales: Float32Array | undefined;
 	private scalesVersion = -1;
 	private numBuf = new Int32Array(0);
@@ -483,6 +493,7 @@ export class PaperIndex {
 
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
 	addFile(path: string, digest: Digest, stat?: { size: number; mtime: number }): void {
+		this.filesVersion++;
 		this.ensureScratch(this.terms.length);
 		const day = digest.day ?? '';
 		const previous = this.files.get(path);
@@ -518,6 +529,7 @@ export class PaperIndex {
 	removeFile(path: string): boolean {
 		const previous = this.files.get(path);
 		if (!previous) return false;
+		this.filesVersion++;
 		for (const id of previous.ids) this.removeOccurrence(id, path);
 		this.files.delete(path);
 		return true;
