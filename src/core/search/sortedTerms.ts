@@ -162,7 +162,9 @@ export class SortedTerms {
 	 * sort in steps of a few milliseconds (sorting a cold build's ~180,000 words took ~130 ms, the
 	 * long fields' new ones at the end of its freeze ~190 ms), for an owner that answers queries in
 	 * between: the terms stay findable as they were until the merged order is put in place at once,
-	 * and terms added meanwhile stay recent.
+	 * and terms added meanwhile stay recent. One sort at a time: another one run while this one is
+	 * paused would merge the same terms twice (the index's owner sorts only within its queued
+	 * requests, one at a time).
 	 */
 	*sorting(): Generator<void, void> {
 		const taken = this.recent.length;
