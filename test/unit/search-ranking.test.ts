@@ -156,6 +156,9 @@ describe('search typo lookup', () => {
 		};
 		add(randomVocabulary(13, 'abcdé扩散', 7, 1500));
 		terms.sort();
+		// by binary search, then by the hash
+		check();
+		terms.prepareLookups();
 		check();
 		// terms added later are found once sorted: a few join the hash in place, then enough to outgrow it
 		for (const [seed, count] of [[3, 3], [4, 3000]]) {
@@ -163,6 +166,8 @@ describe('search typo lookup', () => {
 			assert.ok(batch.length > 0);
 			for (const word of batch) assert.strictEqual(terms.sortedIdOf(word), undefined, `${word} waits in the recent list`);
 			terms.sort();
+			check();
+			terms.prepareLookups();
 			check();
 		}
 	});

@@ -494,6 +494,8 @@ export class PaperIndex {
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
 	addFile(path: string, digest: Digest, stat?: { size: number; mtime: number }): void {
 		this.filesVersion++;
+		// a file's words are looked up by the thousand: by hash (see SortedTerms.sortedIdOf)
+		if (this.wordsRestored) this.sortedTerms.prepareLookups();
 		this.ensureScratch(this.terms.length);
 		const day = digest.day ?? '';
 		const previous = this.files.get(path);

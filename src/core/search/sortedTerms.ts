@@ -19,9 +19,10 @@ export class SortedTerms {
 	private recent: { term: string; id: number }[] = [];
 	/**
 	 * The sorted ids by their term's hash (open addressing, -1 for none; at most half full), for
-	 * sortedIdOf: built on first need (see prepareLookups). A binary search took ~5 µs a word in a
-	 * warm worker, and the first changed file after a warm start looks up each of its distinct words
-	 * (~19,000 for a day of 532 papers: ~100 ms); 2 MB for 167 real days' ~184,000 words.
+	 * sortedIdOf once prepareLookups built it (a warm start's background work, or the first changed
+	 * file). A binary search took ~5 µs a word in a warm worker: nothing for a query's few words, but
+	 * the first changed file after a warm start looks up each of its distinct words (~19,000 for a
+	 * day of 532 papers: ~100 ms); 2 MB for 167 real days' ~184,000 words.
 	 */
 	private hashed: Int32Array | undefined;
 
@@ -105,10 +106,15 @@ export class SortedTerms {
 
 	/**
 	 * The id of `term` among the sorted terms (those placed by the last sort or restore), by their
-	 * hash; the recent ones are not looked at (their owner keeps them in a Map).
+	 * hash, or by binary search until it is built; the recent ones are not looked at (their owner
+	 * keeps them in a Map).
 	 */
 	sortedIdOf(term: string): number | undefined {
-		const slots = this.hashed ?? this.buildHash();
+		const slots = this.hashed;
+		if (!slots) {
+			const at = this.lowerBound(term);
+			return at < this.ids.length && this.table.is(this.ids[at], term) ? this.ids[at] : undefined;
+		}
 		const mask = slots.length - 1;
 		for (let s = hashUnits(term, 0, term.length) & mask; ; s = (s + 1) & mask) {
 			const id = slots[s];
@@ -117,7 +123,7 @@ export class SortedTerms {
 		}
 	}
 
-	/** Builds what sortedIdOf needs now rather than on its first call (a warm start leaves it for later). */
+	/** Builds the hash sortedIdOf then uses (a warm start leaves it for later; a bulk of lookups first calls this). */
 	prepareLookups(): void {
 		if (!this.hashed) this.buildHash();
 	}
@@ -181,7 +187,7 @@ export class SortedTerms {
 		}
 		this.ids = ids;
 		this.recent = this.recent.slice(taken);
-		// the merged terms join the hash, or it is built again on next need once it would be over half full
+		// the merged terms join the hash, or it is built again when next prepared once it would be over half full
 		if (this.hashed && ids.length * 2 <= this.hashed.length) for (const { id } of recent) this.place(id);
 		else this.hashed = undefined;
 	}
