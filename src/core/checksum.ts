@@ -4,6 +4,16 @@ const PRIME = 16777619;
 const BASIS = 0x811c9dc5;
 
 /**
+ * FNV-1a over the UTF-16 code units of `text` from `start` to `end`, one unit a step: the hash of a
+ * string for the index's tables (words, spans) and a file's shard.
+ */
+export function fnv1aUnits(text: string, start = 0, end = text.length): number {
+	let h = BASIS;
+	for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), PRIME);
+	return h >>> 0;
+}
+
+/**
  * `bytes` from `from` as 32-bit little-endian words and the 0–3 bytes after the last whole one.
  * Int32Array views need 4-byte alignment: a copy where the bytes lack it (a Buffer's slice is no copy).
  */

@@ -5,6 +5,7 @@
  * summary of each file. Search results of the shards are merged by paper id (a paper listed in
  * files of both shards appears once, with all its days).
  */
+import { fnv1aUnits } from '../checksum';
 import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, OpenReply, PaperReply } from '../corpus/shard';
@@ -40,9 +41,7 @@ export interface ShardHandle {
 }
 
 export function shardOf(path: string, shards: number): number {
-	let h = 2166136261;
-	for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619);
-	return (h >>> 0) % shards;
+	return fnv1aUnits(path) % shards;
 }
 
 /** A worker's heap may grow to this; beyond it the worker dies and is restarted rather than taking the editor down. */

@@ -8,7 +8,8 @@
  * since the last sort wait in a short list that prefix and typo lookups scan.
  */
 import { runSteps } from '../steps';
-import { hashUnits, type TermTable } from './termTable';
+import { fnv1aUnits } from '../checksum';
+import type { TermTable } from './termTable';
 
 /** sorting pauses after about this many terms placed, sorted or merged (a few milliseconds) */
 const SORT_STEP = 1 << 14;
@@ -116,7 +117,7 @@ export class SortedTerms {
 			return at < this.ids.length && this.table.is(this.ids[at], term) ? this.ids[at] : undefined;
 		}
 		const mask = slots.length - 1;
-		for (let s = hashUnits(term, 0, term.length) & mask; ; s = (s + 1) & mask) {
+		for (let s = fnv1aUnits(term) & mask; ; s = (s + 1) & mask) {
 			const id = slots[s];
 			if (id < 0) return undefined;
 			if (this.table.is(id, term)) return id;

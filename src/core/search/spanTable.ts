@@ -4,6 +4,8 @@
  * new string for each of its ~15M word occurrences (that work and its garbage were a third of the
  * build). The characters of each key are copied into one Uint16Array pool.
  */
+import { fnv1aUnits } from '../checksum';
+
 export const MISSING = -2;
 
 /** a slot's fields, side by side in `slots` (one cache line per probe): pool offset + 1 (0: empty), length, hash, value */
@@ -33,10 +35,9 @@ export class SpanTable {
 		return this.pool.byteLength + this.slots.byteLength;
 	}
 
+	/** signed, as the slots hold it */
 	private static hash(text: string, start: number, end: number): number {
-		let h = 0x811c9dc5;
-		for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-		return h | 0;
+		return fnv1aUnits(text, start, end) | 0;
 	}
 
 	/** The value stored for `text[start, end)`, or MISSING. */

@@ -6,6 +6,8 @@
  * collector moving them out of the young generation) and ~16 MB of heap on 167 real days. Terms
  * added since (a cold build's, or a changed file's new words) are strings.
  */
+import { fnv1aUnits } from '../checksum';
+
 export class TermTable {
 	/** the ASCII terms' text and the others', as decoded from a cache */
 	private ascii = '';
@@ -90,14 +92,11 @@ export class TermTable {
 		return at >= 0 ? this.ascii.startsWith(prefix, at) : this.wide.startsWith(prefix, ~at);
 	}
 
-	/** The hash of term `id`'s code units (hashUnits), read in place. */
+	/** The hash of term `id`'s code units (fnv1aUnits), read in place. */
 	hashOf(id: number): number {
-		if (id >= this.restored) {
-			const term = this.added[id - this.restored];
-			return hashUnits(term, 0, term.length);
-		}
+		if (id >= this.restored) return fnv1aUnits(this.added[id - this.restored]);
 		const at = this.at[id];
-		return at >= 0 ? hashUnits(this.ascii, at, at + this.len[id]) : hashUnits(this.wide, ~at, ~at + this.len[id]);
+		return at >= 0 ? fnv1aUnits(this.ascii, at, at + this.len[id]) : fnv1aUnits(this.wide, ~at, ~at + this.len[id]);
 	}
 
 	/** Does term `id` sort before `term` (JavaScript's string order: UTF-16 code units)? */
@@ -117,11 +116,4 @@ export class TermTable {
 	is(id: number, term: string): boolean {
 		return this.lengthOf(id) === term.length && this.startsWith(id, term);
 	}
-}
-
-/** FNV-1a over the UTF-16 code units of `text` from `start` to `end`: a term's hash (see TermTable.hashOf). */
-export function hashUnits(text: string, start: number, end: number): number {
-	let h = 0x811c9dc5;
-	for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-	return h >>> 0;
 }
