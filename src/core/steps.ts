@@ -4,6 +4,11 @@
  * save, a cold build's term sort), and runs in one go where nothing waits.
  */
 
+/** Whether a loop in steps pauses at its `k`-th item (from 0): after every `every` items. */
+export function pauseAt(k: number, every: number): boolean {
+	return k % every === every - 1;
+}
+
 /** Runs `steps` to the end at once; returns what it returns. */
 export function runSteps<T>(steps: Generator<void, T>): T {
 	for (;;) {

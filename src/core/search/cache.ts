@@ -44,7 +44,7 @@
  * cache is never an error for the user.
  */
 import { fnv1a4, fnv1a4Steps } from '../checksum';
-import { runSteps } from '../steps';
+import { pauseAt, runSteps } from '../steps';
 import { CACHE_FORMAT_VERSION } from './cacheFormat';
 import { arxivAbsLink } from '../summary';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
@@ -72,9 +72,6 @@ export interface EncodingSteps {
 
 /** a few milliseconds each on 167 real days */
 const STEPS: EncodingSteps = { docs: 1024, files: 32, terms: 32768, bytes: 1 << 22, textPiece: 1 << 16 };
-
-/** true every `every`-th time (k counted from 0): where a loop pauses */
-const pauseAt = (k: number, every: number) => k % every === every - 1;
 
 function* directory(store: PostingStore, steps: EncodingSteps): Generator<void, Uint8Array> {
 	const out = new VarintWriter();

@@ -7,7 +7,7 @@
  * terms are read in the index's TermTable (in place, for those a cache restored). Terms added
  * since the last sort wait in a short list that prefix and typo lookups scan.
  */
-import { runSteps } from '../steps';
+import { pauseAt, runSteps } from '../steps';
 import { fnv1aUnits } from '../checksum';
 import type { TermTable } from './termTable';
 
@@ -182,7 +182,7 @@ export class SortedTerms {
 		let i = 0;
 		let j = 0;
 		for (let k = 0; k < ids.length; k++) {
-			if ((k & (SORT_STEP - 1)) === SORT_STEP - 1) yield;
+			if (pauseAt(k, SORT_STEP)) yield;
 			if (j >= recent.length || (i < old.length && this.table.before(old[i], recent[j].term))) ids[k] = old[i++];
 			else ids[k] = recent[j++].id;
 		}
@@ -229,7 +229,7 @@ export function sortByTerm<T extends { term: string }>(entries: readonly T[]): T
 export function* sortingByTerm<T extends { term: string }>(entries: readonly T[]): Generator<void, T[]> {
 	const buckets = new Map<number, T[]>();
 	for (let i = 0; i < entries.length; i++) {
-		if ((i & (SORT_STEP - 1)) === SORT_STEP - 1) yield;
+		if (pauseAt(i, SORT_STEP)) yield;
 		const entry = entries[i];
 		const t = entry.term;
 		// a shorter term sorts before every longer one that starts like it: 0 for no second unit
