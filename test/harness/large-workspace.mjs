@@ -89,14 +89,15 @@ async function probeFigures(what, out, userDataDir, serverLog, timeoutMs) {
 	return probe;
 }
 
-/**
- * Queries whose completion shows a phase of the index: a title word (head pass), an arXiv id from
- * the newest day, and a word found only in abstracts (body pass). Chosen from the corpus so that
- * each matches tens to a few hundred papers, which keeps polling cheap.
- */
 /** how many of the folder's most common title words are timed right after a start (see bench-probe-shared.js) */
 const EARLY_QUERIES = 20;
 
+/**
+ * Queries whose completion shows a phase of the index: a title word (head pass), an arXiv id from
+ * the newest day, and a word found only in abstracts (body pass). Chosen from the corpus so that
+ * each matches tens to a few hundred papers, which keeps polling cheap; and `early`, the
+ * EARLY_QUERIES most common title words.
+ */
 function chooseQueries(dir, files) {
 	const titleWords = new Map();
 	const abstractWords = new Map();
