@@ -68,6 +68,33 @@ export function* fnv1a4Steps(bytes: Uint8Array, from: number, stepBytes: number)
 	return foldLanes(lanes, words, lanesEnd, tail);
 }
 
+/**
+ * fnv1a4's four lanes over single bytes (byte k to lane k mod 4), then the 0–3 bytes after the last
+ * whole round: for a text's UTF-8 bytes at any offset of a shared buffer, where fnv1a4's words
+ * would need a copy for their alignment (see PaperIndex.bodyHashOf: ~21k texts at a save). Never
+ * 0, so that 0 can stand for "not known".
+ */
+export function fnv1a4Bytes(bytes: Uint8Array): number {
+	let a = BASIS;
+	let b = BASIS ^ 1;
+	let c = BASIS ^ 2;
+	let d = BASIS ^ 3;
+	const end = bytes.length & ~3;
+	for (let i = 0; i < end; i += 4) {
+		a = Math.imul(a ^ bytes[i], PRIME);
+		b = Math.imul(b ^ bytes[i + 1], PRIME);
+		c = Math.imul(c ^ bytes[i + 2], PRIME);
+		d = Math.imul(d ^ bytes[i + 3], PRIME);
+	}
+	let h = BASIS;
+	h = Math.imul(h ^ a, PRIME);
+	h = Math.imul(h ^ b, PRIME);
+	h = Math.imul(h ^ c, PRIME);
+	h = Math.imul(h ^ d, PRIME);
+	for (let i = end; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], PRIME);
+	return h >>> 0 || 1;
+}
+
 /** the four lanes' states, as int32 */
 function startLanes(): Int32Array {
 	return Int32Array.of(BASIS, BASIS ^ 1, BASIS ^ 2, BASIS ^ 3);

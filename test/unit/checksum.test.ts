@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { fnv1a, fnv1a4, fnv1a4Steps } from '../../src/core/checksum';
+import { fnv1a, fnv1a4, fnv1a4Bytes, fnv1a4Steps } from '../../src/core/checksum';
 
 describe('checksums', () => {
 	for (const [name, sum] of [
@@ -27,6 +27,22 @@ describe('checksums', () => {
 		});
 	}
 
+	it('fnv1a4Bytes gives the same value at any offset of a buffer, another for any one bit flipped, and never 0', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 80 }), fc.integer({ min: 0, max: 7 }), fc.nat(), (bytes, shift, at) => {
+				const expected = fnv1a4Bytes(bytes);
+				assert.notEqual(expected, 0);
+				const shifted = new Uint8Array(bytes.length + 8);
+				shifted.set(bytes, shift);
+				assert.equal(fnv1a4Bytes(shifted.subarray(shift, shift + bytes.length)), expected);
+				if (bytes.length === 0) return;
+				const flipped = bytes.slice();
+				flipped[at % bytes.length] ^= 1 << at % 8;
+				assert.notEqual(fnv1a4Bytes(flipped), expected);
+			}),
+		);
+	});
+
 	it('fnv1a4 in steps gives the value of one call, pausing after each step', () => {
 		fc.assert(
 			fc.property(fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 1, max: 64 }), (bytes, stepBytes) => {
@@ -51,5 +67,7 @@ describe('checksums', () => {
 		const bytes = new TextEncoder().encode('the same bytes, long enough for all four lanes and a tail');
 		assert.equal(fnv1a(bytes), 3783225818);
 		assert.equal(fnv1a4(bytes), 3472701814);
+		// the documents' hashes in the index cache (format 7)
+		assert.equal(fnv1a4Bytes(bytes), 3167951884);
 	});
 });

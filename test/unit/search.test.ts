@@ -173,6 +173,31 @@ describe('search cache', () => {
 		assert.deepStrictEqual(ids(restored, 'stereo'), ['2602.02001']);
 	});
 
+	it('tells a restored paper\'s unchanged long fields by their hash: a changed file indexes again only its changed papers', async () => {
+		const index = fullIndex();
+		index.freeze();
+		const restored = await decodeCache(encodeCache(index, 'k'), 'k');
+		assert.ok(restored);
+		for (const doc of index.docs) if (doc) assert.strictEqual(restored.bodyHashOf(restored.byId.get(doc.id) as typeof doc), index.bodyHashOf(doc), doc.id);
+		const before = new Map(restored.docs.filter((d) => d !== undefined).map((d) => [d.id, d]));
+		const missing = restored.missingBodyCount;
+		// one abstract changed (2602.01002), the other papers of the file as they were
+		const changed = fixture('2026-02-05.md').replace('We segment street scenes with a diffusion model', 'We segment street scenes with a kaleidoscopic model');
+		addFixture(restored, DAY1, changed);
+		for (const id of ['2602.01001', '2602.01003']) assert.strictEqual(restored.byId.get(id), before.get(id), `${id} kept as it was`);
+		assert.notStrictEqual(restored.byId.get('2602.01002'), before.get('2602.01002'), 'the changed paper indexed again');
+		assert.strictEqual(restored.missingBodyCount, missing - 1, 'its text is in memory; the others\' still wait for the fill');
+		assert.deepStrictEqual(ids(restored, 'kaleidoscopic'), ['2602.01002']);
+		assert.deepStrictEqual(ids(restored, '"street scenes with a diffusion"'), []);
+		// the hash comes from the text: an index built from the changed file agrees
+		const rebuilt = new PaperIndex();
+		addFixture(rebuilt, DAY1, changed);
+		const hashOf = (i: PaperIndex, id: string) => i.bodyHashOf(i.byId.get(id) as NonNullable<(typeof i.docs)[number]>);
+		assert.strictEqual(hashOf(restored, '2602.01002'), hashOf(rebuilt, '2602.01002'));
+		assert.strictEqual(hashOf(restored, '2602.01001'), hashOf(rebuilt, '2602.01001'));
+		assert.notStrictEqual(hashOf(index, '2602.01002'), hashOf(rebuilt, '2602.01002'));
+	});
+
 	it('encodes in steps exactly what one piece gives, pausing at every step', () => {
 		const index = fullIndex();
 		index.freeze();
@@ -361,6 +386,42 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual(read, [DAY2], 'without reading a file as new');
 		const phrase = warm.search('"token pruning"', 10);
 		assert.ok(phrase.ok && !phrase.result.approximate && phrase.result.hits.length > 0);
+	});
+
+	it('reads back the long fields of papers that move, before the fill reaches them, to a file added meanwhile', async () => {
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		// DAY1's papers, as they were, in a new file (a rename): they keep their documents, text not read back
+		const moved = '/ws/data/renamed.md';
+		const all = new Map([...texts, [moved, fixture('2026-02-05.md')]]);
+		const read: string[] = [];
+		let renamed = false;
+		const io = memoryIO(all, store);
+		const warm: SearchShard = new SearchShard(
+			{
+				...io,
+				readPapers: (path) => (read.push(path), io.readPapers(path)),
+				yield: async () => {
+					// the rename comes once the fill has read its first file, the newest (DAY2)
+					if (read.length !== 1 || renamed) return;
+					renamed = true;
+					await warm.updateFile({ path: moved, size: 1, mtime: 1 });
+					warm.removeFile(DAY1);
+				},
+			},
+			cacheKey(0, 1),
+		);
+		await warm.open(specs);
+		assert.strictEqual(warm.fromCache, true);
+		const docs = new Map(warm.index.docs.filter((d) => d !== undefined).map((d) => [d.id, d]));
+		warm.finishInBackground();
+		await warm.background;
+		assert.deepStrictEqual(read, [DAY2, moved]);
+		for (const [id, doc] of docs) assert.strictEqual(warm.index.byId.get(id), doc, `${id} kept its document`);
+		assert.strictEqual(warm.index.missingBodyCount, 0, 'every text read back');
+		const phrase = warm.search('"street scenes"', 10);
+		assert.ok(phrase.ok && !phrase.result.approximate);
+		assert.deepStrictEqual(phrase.ok && phrase.result.hits.map((h) => h.id), ['2602.01002']);
 	});
 
 	it('ignores a corrupt cache and rebuilds', async () => {

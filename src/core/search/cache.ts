@@ -14,6 +14,7 @@
  *       every document's proximity word sequence, concatenated: varints of (entry + 1)
  *       the word terms' ids in term order, Int32 (prefix lookups, see sortedTerms.ts)
  *       per-document field lengths, Uint16
+ *       per-document hash of the long fields' text (see PaperIndex.bodyHashOf; dead: 0), Uint32
  *       head, body and names posting arenas (varints, see postings.ts)
  *   (little endian)
  *
@@ -55,7 +56,7 @@ import { readVarints, VarintReader, VarintWriter } from './varint';
 
 const MAGIC = 0x49534441; // "ADSI" little endian
 const HEADER = 16;
-const SECTIONS = 13;
+const SECTIONS = 14;
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
@@ -262,6 +263,7 @@ export function* encodingCache(index: PaperIndex, key: string, steps = STEPS): G
 	const files = [...index.files];
 	const fileNumber = new Map(files.map(([path], i) => [path, i]));
 	const seqs = new VarintWriter();
+	const bodyHashes = new Uint32Array(index.docs.length);
 	const meta = new MetaWriter(steps.textPiece);
 	meta.str(key);
 	meta.num(index.terms.length);
@@ -293,6 +295,7 @@ export function* encodingCache(index: PaperIndex, key: string, steps = STEPS): G
 			continue;
 		}
 		meta.num(1);
+		bodyHashes[num] = index.bodyHashOf(doc);
 		for (let k = 0; k < doc.seq.length; k++) seqs.write(doc.seq[k] + 1);
 		meta.str(doc.id);
 		meta.str(doc.title);
@@ -347,6 +350,7 @@ export function* encodingCache(index: PaperIndex, key: string, steps = STEPS): G
 		seqs.result(),
 		bytesOf(index.termOrder()),
 		bytesOf(index.lengths.subarray(0, index.docs.length * FIELD_COUNT)),
+		new Uint8Array(bodyHashes.buffer),
 		...stores.map((store) => store.arena),
 	];
 	const tableEnd = HEADER + 4 * SECTIONS;
@@ -393,7 +397,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 		sections.push(data.subarray(at, at + length));
 		at += pad4(length);
 	}
-	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, headArena, bodyArena, namesArena] = sections;
+	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, hashBytes, headArena, bodyArena, namesArena] = sections;
 	if (view.getUint32(8, true) !== fnv1a4(data, HEADER)) return undefined;
 	// ASCII decodes to a one-byte string (any other byte there would be damage the checksum caught)
 	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), decodeUtf16(wideBytes));
@@ -422,7 +426,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 		return text;
 	};
 	const docCount = meta.count();
-	if (lengthBytes.length !== docCount * FIELD_COUNT * 2) return undefined;
+	if (lengthBytes.length !== docCount * FIELD_COUNT * 2 || hashBytes.length !== docCount * 4) return undefined;
 	const fileCount = stampBytes.length / 16;
 	// one occurrence object per file, shared by its papers (they are replaced, never changed in place); filled in with the files
 	const occurrences: Occurrence[] = [];
@@ -487,5 +491,6 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	if (meta.count() !== termCount) return undefined;
 	// the terms stay in the texts: positions only (see TermTable)
 	const terms = meta.termTable(termCount);
-	return terms && PaperIndex.restore({ docs, files, terms, head, body, names, lengths, order });
+	const bodyHashes = new Uint32Array(hashBytes.buffer, hashBytes.byteOffset, docCount);
+	return terms && PaperIndex.restore({ docs, files, terms, head, body, names, lengths, bodyHashes, order });
 }

@@ -7,7 +7,7 @@
 import type { Digest } from '../model';
 import { indexPendingBodies, type BodyCounter } from './bodySplit';
 import { decodeCache, encodingCache } from './cache';
-import { PaperIndex, type SearchResult } from './index';
+import { PaperIndex, type FileEntry, type SearchResult } from './index';
 import { parseQuery } from './query';
 import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from './protocol';
 
@@ -182,10 +182,12 @@ export class SearchShard {
 	private async fillBodies(): Promise<void> {
 		await this.io.yield();
 		let read = 0;
-		const files = [...this.index.files].sort(([pa, a], [pb, b]) => (a.day === b.day ? (pa < pb ? 1 : -1) : a.day < b.day ? 1 : -1));
-		for (const [path] of files) {
-			if (this.index.missingBodyCount === 0) return;
-			if (!this.index.lacksBodies(path)) continue;
+		// the entries of the files read, or found with nothing to read back (a change replaces a file's
+		// entry): a paper whose text is not read back yet can move to another file meanwhile, as its
+		// changes tell an unchanged paper by its hash
+		const done = new Set<FileEntry>();
+		for (let path = this.nextToFill(done); path !== undefined; path = this.nextToFill(done)) {
+			done.add(this.index.files.get(path) as FileEntry);
 			const digest = await this.io.readPapers(path).catch(() => undefined);
 			// in slices: packing a file's long fields took 5–40 ms, and a query waited for it
 			for (let from = 0; digest && from < digest.papers.length; from += FILL_PAPERS) {
@@ -197,6 +199,19 @@ export class SearchShard {
 			if (++read % FILL_GC_FILES === 0) this.io.collectGarbage?.();
 			await this.io.yield();
 		}
+	}
+
+	/** The newest file (by day, then path) not `done` with a paper whose long-field text is not read back yet. */
+	private nextToFill(done: Set<FileEntry>): string | undefined {
+		if (this.index.missingBodyCount === 0) return undefined;
+		let best: [string, FileEntry] | undefined;
+		for (const [path, entry] of this.index.files) {
+			if (done.has(entry)) continue;
+			if (best && (entry.day < best[1].day || (entry.day === best[1].day && path < best[0]))) continue;
+			if (this.index.lacksBodies(path)) best = [path, entry];
+			else done.add(entry);
+		}
+		return best?.[0];
 	}
 
 	/** Re-reads one file (added or changed); only its papers are touched. */

@@ -87,9 +87,14 @@ export class TextPacker {
 	}
 
 	unpack(packed: Uint8Array): string {
-		if (packed.length === 0) return '';
-		if (packed[0] === RAW) return decoder.decode(packed.subarray(1));
-		return decoder.decode(this.decompress(packed));
+		return decoder.decode(this.utf8(packed));
+	}
+
+	/** The UTF-8 bytes of a text pack or raw made: a view, of a buffer the next call may reuse. */
+	utf8(packed: Uint8Array): Uint8Array {
+		if (packed.length === 0) return packed;
+		if (packed[0] === RAW) return packed.subarray(1);
+		return this.decompress(packed);
 	}
 
 	private fixDictionary(): void {
