@@ -198,6 +198,22 @@ describe('search cache', () => {
 		assert.notStrictEqual(hashOf(index, '2602.01002'), hashOf(rebuilt, '2602.01002'));
 	});
 
+	it('reads back no long fields other than those indexed (a file changed before its change is indexed), and the change indexes them', async () => {
+		const index = fullIndex();
+		index.freeze();
+		const restored = await decodeCache(encodeCache(index, 'k'), 'k');
+		assert.ok(restored);
+		// the file on disk already changed (its abstract), the change not indexed yet: the fill reads it
+		const changed = fixture('2026-02-05.md').replace('We segment street scenes with a diffusion model', 'We segment street scenes with a kaleidoscopic model');
+		restored.fillBodies(parseDigest(changed, DAY1));
+		assert.strictEqual(restored.byId.get('2602.01002')?.body, undefined, 'not the text its postings were made from');
+		assert.ok(restored.byId.get('2602.01001')?.body, 'an unchanged paper of the file has its text back');
+		addFixture(restored, DAY1, changed);
+		assert.deepStrictEqual(ids(restored, 'kaleidoscopic'), ['2602.01002']);
+		const phrase = run(restored, '"street scenes with a kaleidoscopic"');
+		assert.deepStrictEqual(phrase.hits.map((h) => h.id), ['2602.01002']);
+	});
+
 	it('encodes in steps exactly what one piece gives, pausing at every step', () => {
 		const index = fullIndex();
 		index.freeze();

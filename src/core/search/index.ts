@@ -1277,22 +1277,28 @@ export class PaperIndex {
 
 	/**
 	 * Gives documents loaded from a cache their long-field text back from a digest of one of
-	 * their files, when the paper there is the one indexed (same title, TL;DR and authors): papers
-	 * `from` to `from + count` of it (a background owner takes a file in slices, see SearchShard).
+	 * their files, when the paper there is the one indexed (same title, TL;DR and authors, and long
+	 * fields of the same hash): papers `from` to `from + count` of it (a background owner takes a
+	 * file in slices, see SearchShard). A file changed on disk before its change is indexed (a `git
+	 * pull` during the fill) gives nothing back for the papers it changed: the change, when it comes,
+	 * tells them by their hash and indexes them again.
 	 */
 	fillBodies(digest: Digest, from = 0, count = Infinity): void {
 		const docs: DocRecord[] = [];
-		const texts: string[] = [];
+		const texts: Uint8Array[] = [];
 		for (const paper of digest.papers.slice(from, from + count)) {
 			const doc = this.byId.get(paper.id);
 			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined || docs.includes(doc)) continue;
 			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
+			const bytes = utf8Encoder.encode(bodyText(paper));
+			const known = this.bodyHashes[doc.num];
+			if (known !== 0 && known !== fnv1a4Bytes(bytes)) continue;
 			docs.push(doc);
-			texts.push(bodyText(paper));
+			texts.push(bytes);
 		}
 		// packed (they stay for the index's life), in one buffer for the file (views of it): an
 		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
-		const encoded = texts.map((text) => this.bodies.pack(text));
+		const encoded = texts.map((bytes) => this.bodies.packBytes(bytes));
 		const all = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
 		let at = 0;
 		docs.forEach((doc, i) => {

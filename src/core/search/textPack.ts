@@ -47,7 +47,11 @@ export class TextPacker {
 	private rawBytes = new Uint8Array(0);
 
 	pack(text: string): Uint8Array {
-		const bytes = encoder.encode(text);
+		return this.packBytes(encoder.encode(text));
+	}
+
+	/** pack, from the text's UTF-8 bytes (which it may keep) */
+	packBytes(bytes: Uint8Array): Uint8Array {
 		if (!this.dictionaryTable) {
 			this.sample.push(bytes);
 			this.sampled += bytes.length;
