@@ -126,6 +126,25 @@ describe('search index', () => {
 		assert.strictEqual(index.removeFile(DAY1), false);
 	});
 
+	it('keeps a paper as its newest day lists it when an older file changes, as a cold build of the same files has it', () => {
+		const index = fullIndex();
+		// the older day's version of a paper the newer day lists too, changed (and another paper of that file)
+		const older = fixture('2026-02-05.md').replace('[Token Pruning for Efficient Vision Transformers]', '[Token Dropping for Efficient Vision Transformers]').replace('Segmentation of Street Scenes', 'Segmentation of City Streets');
+		const docBefore = index.byId.get('2602.01001');
+		addFixture(index, DAY1, older);
+		assert.strictEqual(index.byId.get('2602.01001'), docBefore, 'the document of the newer listing, untouched');
+		const cold = new PaperIndex();
+		addFixture(cold, DAY3);
+		addFixture(cold, DAY2);
+		addFixture(cold, DAY1, older);
+		for (const q of ['pruning', 'dropping', 'id:2602.01001', 'street', 'city streets']) {
+			assert.deepStrictEqual(ids(index, q), ids(cold, q), q);
+			assert.deepStrictEqual(run(index, q).hits.map((h) => h.title), run(cold, q).hits.map((h) => h.title), q);
+		}
+		assert.deepStrictEqual(ids(index, 'dropping'), []);
+		assert.deepStrictEqual(ids(index, '"city streets"'), ['2602.01002']);
+	});
+
 	it('makes the short fields searchable before the long ones are indexed', () => {
 		const index = new PaperIndex();
 		index.deferBodies = true;

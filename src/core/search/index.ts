@@ -507,7 +507,6 @@ export class PaperIndex {
 		this.ensureScratch(this.terms.length);
 		const day = digest.day ?? '';
 		const previous = this.files.get(path);
-		const previousIds = new Set(previous?.ids ?? []);
 		const seen = new Set<string>();
 		const ids: string[] = [];
 		for (const paper of digest.papers) {
@@ -522,8 +521,10 @@ export class PaperIndex {
 			const occ = doc.occ.filter((o) => o.file !== path);
 			occ.push({ file: path, day });
 			occ.sort(compareOcc);
+			// a document holds its newest listing's paper, as a cold build makes it: an older file's
+			// version of the paper (a day's summaries differ from another's) changes nothing
 			const newest = occ[0].file === path;
-			if ((newest || previousIds.has(paper.id)) && !sameContent(doc, paper, (d, text) => this.hasBody(d, text))) {
+			if (newest && !sameContent(doc, paper, (d, text) => this.hasBody(d, text))) {
 				this.killDoc(doc);
 				this.createDoc(paper, occ);
 			} else {
