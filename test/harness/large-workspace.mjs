@@ -391,6 +391,8 @@ async function session(name, config) {
 			memory: probe.memory,
 			// a saved change: from the write and from the file event to the tree's summary and to search (warm start only)
 			save: probe.save,
+			// the same on the oldest typical day, right after: the day a warm start's background fill reaches last
+			saveOldest: probe.saveOldest,
 			// web probe: every digest read once through workspace.fs after the measures (the floor under a cold start)
 			readAll: probe.readAll,
 			viewSamples: viewSamples.filter((v, i) => i === 0 || v.replace(/^\d+/, '') !== viewSamples[i - 1].replace(/^\d+/, '')).slice(0, 12),
