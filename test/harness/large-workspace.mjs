@@ -393,6 +393,8 @@ async function session(name, config) {
 			save: probe.save,
 			// the same on the oldest typical day, right after: the day a warm start's background fill reaches last
 			saveOldest: probe.saveOldest,
+			// then, when a warm start's background fill had read every long field back (phrase checks exact)
+			longFieldsBack: probe.longFieldsBack,
 			// web probe: every digest read once through workspace.fs after the measures (the floor under a cold start)
 			readAll: probe.readAll,
 			viewSamples: viewSamples.filter((v, i) => i === 0 || v.replace(/^\d+/, '') !== viewSamples[i - 1].replace(/^\d+/, '')).slice(0, 12),

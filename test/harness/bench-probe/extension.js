@@ -257,6 +257,7 @@ async function measure(vscode, config) {
 		// the day a warm start's background fill (newest first, 4–5 s) reaches last: its papers' long
 		// fields not read back yet, a change is told from the cache's hashes of them
 		out.saveOldest = await measureSave(vscode, api, backend, 'oldest');
+		out.longFieldsBack = await whenLongFieldsBack(api, backend, out.timeline.activated);
 	}
 	out.finishedAt = Date.now();
 	return out;
@@ -272,6 +273,25 @@ async function measure(vscode, config) {
  * to a search finding it, polled every 10 ms. The file is then written back and its re-index
  * awaited. The bench's workspace is a copy of the folder.
  */
+/**
+ * When a warm start's background fill had read the long fields back (phrase checks exact, not
+ * approximate): polled every 50 ms on a paper only the oldest day lists, the fill reading newest
+ * first. From activation; `alreadyBack` when the first poll found them.
+ */
+async function whenLongFieldsBack(api, backend, activatedAt) {
+	const days = [...api.workspace.files()].filter((f) => f.digest.day && f.digest.papers.length > 0).sort((a, b) => (a.digest.day < b.digest.day ? -1 : 1));
+	const later = new Set(days.slice(1).flatMap((f) => f.digest.papers.map((p) => p.id)));
+	const paper = days[0]?.digest.papers.find((p) => !later.has(p.id));
+	if (!paper || !backend) return { error: 'no paper only the oldest day lists' };
+	const back = async () => {
+		const reply = await backend.service.search(`id:${paper.id} -"zqxnothing zqxnone"`, 1).catch(() => undefined);
+		return reply?.ok === true && !reply.result.approximate;
+	};
+	const alreadyBack = await back();
+	if (!alreadyBack && !(await waitUntil(back, 60_000, 50))) return { error: 'not back within 60 s' };
+	return { sinceActivationMs: Date.now() - activatedAt, alreadyBack, day: days[0].digest.day };
+}
+
 async function measureSave(vscode, api, backend, which) {
 	const days = [...api.workspace.files()].filter((f) => f.digest.day && f.digest.papers.length > 0);
 	const counts = days.map((f) => f.digest.papers.length).sort((a, b) => a - b);
