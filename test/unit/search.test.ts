@@ -217,20 +217,53 @@ describe('search cache', () => {
 		assert.notStrictEqual(hashOf(index, '2602.01002'), hashOf(rebuilt, '2602.01002'));
 	});
 
-	it('reads back no long fields other than those indexed (a file changed before its change is indexed), and the change indexes them', async () => {
+	it('reads back no long fields other than those indexed: a changed paper of its newest listing is indexed as the file has it (a file changed before its change is indexed)', async () => {
 		const index = fullIndex();
 		index.freeze();
 		const restored = await decodeCache(encodeCache(index, 'k'), 'k');
 		assert.ok(restored);
 		// the file on disk already changed (its abstract), the change not indexed yet: the fill reads it
 		const changed = fixture('2026-02-05.md').replace('We segment street scenes with a diffusion model', 'We segment street scenes with a kaleidoscopic model');
+		const before = restored.byId.get('2602.01002');
 		restored.fillBodies(parseDigest(changed, DAY1));
-		assert.strictEqual(restored.byId.get('2602.01002')?.body, undefined, 'not the text its postings were made from');
-		assert.ok(restored.byId.get('2602.01001')?.body, 'an unchanged paper of the file has its text back');
-		addFixture(restored, DAY1, changed);
+		const replaced = restored.byId.get('2602.01002');
+		assert.notStrictEqual(replaced, before, 'not given a text its postings were not made from: indexed again');
+		assert.ok(restored.byId.get('2602.01003')?.body, 'an unchanged paper of the file has its text back');
 		assert.deepStrictEqual(ids(restored, 'kaleidoscopic'), ['2602.01002']);
+		// the change, when it comes, finds nothing left to do
+		addFixture(restored, DAY1, changed);
+		assert.strictEqual(restored.byId.get('2602.01002'), replaced);
+		assert.strictEqual(restored.lacksBodies(DAY1), false, 'every paper of the file has its text');
 		const phrase = run(restored, '"street scenes with a kaleidoscopic"');
 		assert.deepStrictEqual(phrase.hits.map((h) => h.id), ['2602.01002']);
+		assert.ok(!phrase.approximate);
+	});
+
+	it('gives a paper whose newest listing went while the index was closed its next listing\'s version, as a cold build of the files left has it', async () => {
+		// the newer day summarises the shared paper otherwise
+		const newer = fixture('2026-02-06.md').replace('Motivation: 视觉Transformer计算量大。', 'Motivation: 视觉Transformer在边缘设备上太慢。');
+		const index = new PaperIndex();
+		addFixture(index, DAY1);
+		addFixture(index, DAY2, newer);
+		addFixture(index, DAY3);
+		// a dead document before the save: the hashes stay with their documents' numbers
+		index.removeFile(DAY3);
+		addFixture(index, DAY3);
+		index.freeze();
+		const restored = await decodeCache(encodeCache(index, 'k'), 'k');
+		assert.ok(restored);
+		for (const doc of index.docs) if (doc) assert.strictEqual(restored.bodyHashOf(restored.byId.get(doc.id) as typeof doc), index.bodyHashOf(doc), doc.id);
+		// the newer day deleted: the warm start drops it, and the fill reads what is left
+		restored.removeFile(DAY2);
+		for (const path of [DAY3, DAY1]) restored.fillBodies(parseDigest(fixture(path.slice(path.lastIndexOf('/') + 1)), path));
+		assert.strictEqual(restored.missingBodyCount, 0);
+		const cold = new PaperIndex();
+		addFixture(cold, DAY3);
+		addFixture(cold, DAY1);
+		for (const q of ['"计算量大"', '"边缘设备"', 'pruning', 'id:2602.01001', 'segmentation']) {
+			assert.deepStrictEqual(run(restored, q).hits.map((h) => [h.id, h.title]), run(cold, q).hits.map((h) => [h.id, h.title]), q);
+		}
+		assert.deepStrictEqual(ids(restored, '"计算量大"'), ['2602.01001']);
 	});
 
 	it('encodes in steps exactly what one piece gives, pausing at every step', () => {

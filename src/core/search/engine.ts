@@ -201,13 +201,14 @@ export class SearchShard {
 		}
 	}
 
-	/** The newest file (by day, then path) not `done` with a paper whose long-field text is not read back yet. */
+	/** The newest file not `done` with a paper whose long-field text is not read back yet. */
 	private nextToFill(done: Set<FileEntry>): string | undefined {
 		if (this.index.missingBodyCount === 0) return undefined;
 		let best: [string, FileEntry] | undefined;
 		for (const [path, entry] of this.index.files) {
 			if (done.has(entry)) continue;
-			if (best && (entry.day < best[1].day || (entry.day === best[1].day && path < best[0]))) continue;
+			// newest as a document's listings are ordered (compareOcc): by day, then the smaller path
+			if (best && (entry.day < best[1].day || (entry.day === best[1].day && path > best[0]))) continue;
 			if (this.index.lacksBodies(path)) best = [path, entry];
 			else done.add(entry);
 		}

@@ -1278,25 +1278,44 @@ export class PaperIndex {
 	}
 
 	/**
-	 * Gives documents loaded from a cache their long-field text back from a digest of one of
-	 * their files, when the paper there is the one indexed (same title, TL;DR and authors, and long
-	 * fields of the same hash): papers `from` to `from + count` of it (a background owner takes a
-	 * file in slices, see SearchShard). A file changed on disk before its change is indexed (a `git
-	 * pull` during the fill) gives nothing back for the papers it changed: the change, when it comes,
-	 * tells them by their hash and indexes them again.
+	 * Gives documents loaded from a cache their long-field text back from a digest (`digest.path`)
+	 * of one of their files, when the paper there is the one indexed (same title, TL;DR and authors,
+	 * and long fields of the same hash): papers `from` to `from + count` of it (a background owner
+	 * takes a file in slices, see SearchShard). Where the paper differs and the file is its newest
+	 * listing, the document is replaced by the paper as the file has it, as a cold build would: the
+	 * file changed on disk before its change was indexed (a `git pull` during the fill), or the
+	 * paper's newer listing went while the index was closed. A paper that differs in an older
+	 * listing is left for its newest.
 	 */
 	fillBodies(digest: Digest, from = 0, count = Infinity): void {
 		const docs: DocRecord[] = [];
 		const texts: Uint8Array[] = [];
+		const replaced: Paper[] = [];
 		for (const paper of digest.papers.slice(from, from + count)) {
 			const doc = this.byId.get(paper.id);
 			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined || docs.includes(doc)) continue;
-			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) continue;
+			const newest = doc.occ[0]?.file === digest.path;
+			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) {
+				if (newest) replaced.push(paper);
+				continue;
+			}
 			const bytes = utf8Encoder.encode(bodyText(paper));
 			const known = this.bodyHashes[doc.num];
-			if (known !== 0 && known !== fnv1a4Bytes(bytes)) continue;
+			if (known !== 0 && known !== fnv1a4Bytes(bytes)) {
+				if (newest) replaced.push(paper);
+				continue;
+			}
 			docs.push(doc);
 			texts.push(bytes);
+		}
+		if (replaced.length > 0) {
+			if (this.wordsRestored) this.sortedTerms.prepareLookups();
+			this.ensureScratch(this.terms.length);
+			for (const paper of replaced) {
+				const doc = this.byId.get(paper.id) as DocRecord;
+				this.killDoc(doc);
+				this.createDoc(paper, doc.occ);
+			}
 		}
 		// packed (they stay for the index's life), in one buffer for the file (views of it): an
 		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
