@@ -145,6 +145,29 @@ describe('search index', () => {
 		assert.deepStrictEqual(ids(index, '"city streets"'), ['2602.01002']);
 	});
 
+	it('gives a paper whose newest listing goes its next listing\'s version once that file is read (orphanedListings, refreshFrom)', () => {
+		const newer = fixture('2026-02-06.md').replace('Motivation: 视觉Transformer计算量大。', 'Motivation: 视觉Transformer在边缘设备上太慢。');
+		const index = new PaperIndex();
+		addFixture(index, DAY1);
+		addFixture(index, DAY2, newer);
+		addFixture(index, DAY3);
+		assert.deepStrictEqual(ids(index, '"边缘设备"'), ['2602.01001']);
+		assert.strictEqual(index.orphanedListings().size, 0);
+		index.removeFile(DAY2);
+		assert.deepStrictEqual([...index.orphanedListings()], [[DAY1, ['2602.01001']]]);
+		index.refreshFrom(DAY1, ['2602.01001'], parseDigest(fixture('2026-02-05.md'), DAY1));
+		assert.strictEqual(index.orphanedListings().size, 0);
+		const cold = new PaperIndex();
+		addFixture(cold, DAY1);
+		addFixture(cold, DAY3);
+		for (const q of ['"计算量大"', '"边缘设备"', 'pruning', 'id:2602.01001']) assert.deepStrictEqual(run(index, q).hits.map((h) => [h.id, h.title]), run(cold, q).hits.map((h) => [h.id, h.title]), q);
+		// a file that cannot be read is not asked for again
+		addFixture(index, DAY2, newer);
+		index.removeFile(DAY2);
+		index.refreshFrom(DAY1, ['2602.01001'], undefined);
+		assert.strictEqual(index.orphanedListings().size, 0);
+	});
+
 	it('makes the short fields searchable before the long ones are indexed', () => {
 		const index = new PaperIndex();
 		index.deferBodies = true;
@@ -490,6 +513,35 @@ describe('search shard life cycle', () => {
 		const phrase = warm.search('"street scenes"', 10);
 		assert.ok(phrase.ok && !phrase.result.approximate);
 		assert.deepStrictEqual(phrase.ok && phrase.result.hits.map((h) => h.id), ['2602.01002']);
+	});
+
+	it('reads a paper\'s next listing when its newest one is removed or changed without it, as a cold build of the files left has it', async () => {
+		const newer = fixture('2026-02-06.md').replace('Motivation: 视觉Transformer计算量大。', 'Motivation: 视觉Transformer在边缘设备上太慢。');
+		const all = new Map([...texts, [DAY2, newer]]);
+		const read: string[] = [];
+		const io = memoryIO(all, {});
+		const shard = new SearchShard({ ...io, readPapers: (path) => (read.push(path), io.readPapers(path)) }, cacheKey(0, 1));
+		await shard.open(specs);
+		const phrase = (q: string) => {
+			const reply = shard.search(q, 10);
+			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
+		};
+		assert.deepStrictEqual(phrase('"边缘设备"'), ['2602.01001']);
+		// the newer day changed without the paper: the change reads the older day for it
+		all.set(DAY2, newer.split('### [1]')[0] + '### [2]' + newer.split('### [2]')[1]);
+		await shard.updateFile({ path: DAY2, size: 2, mtime: 2 });
+		assert.deepStrictEqual(read, [DAY1]);
+		assert.deepStrictEqual(phrase('"边缘设备"'), []);
+		assert.deepStrictEqual(phrase('"计算量大"'), ['2602.01001']);
+		// back in the newer day, then the newer day removed
+		all.set(DAY2, newer);
+		await shard.updateFile({ path: DAY2, size: 3, mtime: 3 });
+		assert.deepStrictEqual(phrase('"边缘设备"'), ['2602.01001']);
+		assert.ok(shard.removeFile(DAY2));
+		await shard.refreshOrphans();
+		assert.deepStrictEqual(read, [DAY1, DAY1]);
+		assert.deepStrictEqual(phrase('"边缘设备"'), []);
+		assert.deepStrictEqual(phrase('"计算量大"'), ['2602.01001']);
 	});
 
 	it('ignores a corrupt cache and rebuilds', async () => {

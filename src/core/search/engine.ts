@@ -98,6 +98,8 @@ export class SearchShard {
 
 	/** an open began: from then on the index is the one open chose */
 	private openStarted = false;
+	/** the last refreshOrphans run */
+	private refreshing: Promise<void> = Promise.resolve();
 
 	/** reads the cache at once; decodes it once `decodeAfter` settled (the thread's other start-up work first) */
 	private loadCache(decodeAfter?: Promise<unknown>): Promise<PaperIndex | undefined> {
@@ -176,6 +178,8 @@ export class SearchShard {
 			// meanwhile looks up each of its words
 			.then(() => this.index.prepareLookups())
 			.then(() => this.fillBodies())
+			// what the fill did not settle: papers whose newest listing went (see refreshOrphans)
+			.then(() => this.refreshOrphans())
 			.finally(() => (this.busy = false));
 	}
 
@@ -218,15 +222,36 @@ export class SearchShard {
 	/** Re-reads one file (added or changed); only its papers are touched. */
 	async updateFile(file: FileSpec): Promise<void> {
 		const digest = await this.io.readDigest(file.path);
-		if (digest === undefined) {
-			this.index.removeFile(file.path);
-			return;
-		}
-		this.index.addFile(file.path, digest, { size: file.size, mtime: file.mtime });
+		if (digest === undefined) this.index.removeFile(file.path);
+		else this.index.addFile(file.path, digest, { size: file.size, mtime: file.mtime });
+		await this.refreshOrphans();
 	}
 
+	/** Drops one file's listings; the papers it was the newest listing of are read again from their next one (in the background). */
 	removeFile(path: string): boolean {
-		return this.index.removeFile(path);
+		const removed = this.index.removeFile(path);
+		if (removed) void this.refreshOrphans();
+		return removed;
+	}
+
+	/**
+	 * Gives the papers whose newest listing went (a file removed or changed without them) their
+	 * next listing's version, as a cold build of the files left has them: reads each file that is
+	 * now such a paper's newest listing (see PaperIndex.orphanedListings). One run at a time; a call
+	 * meanwhile waits for it and runs again.
+	 */
+	refreshOrphans(): Promise<void> {
+		const run = async () => {
+			for (let listings = this.index.orphanedListings(); listings.size > 0; listings = this.index.orphanedListings()) {
+				for (const [path, ids] of listings) {
+					const index = this.index;
+					const digest = await this.io.readPapers(path).catch(() => undefined);
+					if (this.index === index) this.index.refreshFrom(path, ids, digest);
+				}
+			}
+		};
+		this.refreshing = this.refreshing.then(run, run);
+		return this.refreshing;
 	}
 
 	async save(): Promise<void> {

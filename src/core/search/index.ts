@@ -286,6 +286,8 @@ export class PaperIndex {
 	private lent = 0;
 	private lentFrom = Infinity;
 	private missingBodies = 0;
+	/** ids of papers whose newest listing went since they were indexed (see orphanedListings) */
+	private readonly orphans = new Set<string>();
 	/** how documents keep their long fields' text (DocRecord.body) */
 	private readonly bodies = new TextPacker();
 	/** the word vocabulary in order, for prefix and typo (fuzzy) lookups */
@@ -524,6 +526,7 @@ export class PaperIndex {
 			// a document holds its newest listing's paper, as a cold build makes it: an older file's
 			// version of the paper (a day's summaries differ from another's) changes nothing
 			const newest = occ[0].file === path;
+			if (newest) this.orphans.delete(paper.id);
 			if (newest && !sameContent(doc, paper, (d, text) => this.hasBody(d, text))) {
 				this.killDoc(doc);
 				this.createDoc(paper, occ);
@@ -549,8 +552,59 @@ export class PaperIndex {
 	private removeOccurrence(id: string, path: string): void {
 		const doc = this.byId.get(id);
 		if (!doc) return;
+		const wasNewest = doc.occ[0]?.file === path;
 		doc.occ = doc.occ.filter((o) => o.file !== path);
-		if (doc.occ.length === 0) this.killDoc(doc);
+		if (doc.occ.length === 0) {
+			this.killDoc(doc);
+			this.orphans.delete(id);
+		} else if (wasNewest) {
+			this.orphans.add(id);
+		}
+	}
+
+	/**
+	 * The files to read for the papers whose newest listing went (a file removed, or a paper it no
+	 * longer lists): each file that is now such a paper's newest listing, with those papers' ids.
+	 * A cold build holds the paper as that file gives it (see refreshFrom). Papers whose text is
+	 * not read back yet are left to the fill.
+	 */
+	orphanedListings(): Map<string, string[]> {
+		const out = new Map<string, string[]>();
+		for (const id of this.orphans) {
+			const doc = this.byId.get(id);
+			const file = doc?.occ[0]?.file;
+			if (file === undefined) {
+				this.orphans.delete(id);
+				continue;
+			}
+			// a warm start's fill reads that file for the paper's text and settles it (see fillBodies)
+			if (doc?.body === undefined && doc?.pendingPaper === undefined) continue;
+			const ids = out.get(file);
+			if (ids) ids.push(id);
+			else out.set(file, [id]);
+		}
+		return out;
+	}
+
+	/**
+	 * Gives the papers whose newest listing went their version in `digest` (of `digest.path`), where
+	 * that file is now their newest listing (see orphanedListings): replaced where it differs. `ids`
+	 * the digest does not hold (the file changed meanwhile; its change sees to them), or that
+	 * could not be read (`digest` undefined), are not asked for again.
+	 */
+	refreshFrom(path: string, ids: readonly string[], digest: Digest | undefined): void {
+		const papers = new Map(digest?.papers.map((p) => [p.id, p]));
+		for (const id of ids) {
+			const doc = this.byId.get(id);
+			if (!doc || doc.occ[0]?.file !== path || !this.orphans.has(id)) continue;
+			this.orphans.delete(id);
+			const paper = papers.get(id);
+			if (!paper || sameContent(doc, paper, (d, text) => this.hasBody(d, text))) continue;
+			if (this.wordsRestored) this.sortedTerms.prepareLookups();
+			this.ensureScratch(this.terms.length);
+			this.killDoc(doc);
+			this.createDoc(paper, doc.occ);
+		}
 	}
 
 	private killDoc(doc: DocRecord): void {
@@ -1308,6 +1362,8 @@ export class PaperIndex {
 			docs.push(doc);
 			texts.push(bytes);
 		}
+		for (const doc of docs) if (doc.occ[0]?.file === digest.path) this.orphans.delete(doc.id);
+		for (const paper of replaced) this.orphans.delete(paper.id);
 		if (replaced.length > 0) {
 			if (this.wordsRestored) this.sortedTerms.prepareLookups();
 			this.ensureScratch(this.terms.length);
