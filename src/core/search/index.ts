@@ -600,11 +600,17 @@ export class PaperIndex {
 			this.orphans.delete(id);
 			const paper = papers.get(id);
 			if (!paper || sameContent(doc, paper, (d, text) => this.hasBody(d, text))) continue;
-			if (this.wordsRestored) this.sortedTerms.prepareLookups();
-			this.ensureScratch(this.terms.length);
-			this.killDoc(doc);
-			this.createDoc(paper, doc.occ);
+			this.replaceDoc(doc, paper);
 		}
+	}
+
+	/** Indexes `paper` in place of `doc` (a new document, the same listings), outside addFile. */
+	private replaceDoc(doc: DocRecord, paper: Paper): void {
+		// its words are looked up as addFile's are (see there)
+		if (this.wordsRestored) this.sortedTerms.prepareLookups();
+		this.ensureScratch(this.terms.length);
+		this.killDoc(doc);
+		this.createDoc(paper, doc.occ);
 	}
 
 	private killDoc(doc: DocRecord): void {
@@ -1363,15 +1369,9 @@ export class PaperIndex {
 			texts.push(bytes);
 		}
 		for (const doc of docs) if (doc.occ[0]?.file === digest.path) this.orphans.delete(doc.id);
-		for (const paper of replaced) this.orphans.delete(paper.id);
-		if (replaced.length > 0) {
-			if (this.wordsRestored) this.sortedTerms.prepareLookups();
-			this.ensureScratch(this.terms.length);
-			for (const paper of replaced) {
-				const doc = this.byId.get(paper.id) as DocRecord;
-				this.killDoc(doc);
-				this.createDoc(paper, doc.occ);
-			}
+		for (const paper of replaced) {
+			this.orphans.delete(paper.id);
+			this.replaceDoc(this.byId.get(paper.id) as DocRecord, paper);
 		}
 		// packed (they stay for the index's life), in one buffer for the file (views of it): an
 		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
