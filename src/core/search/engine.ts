@@ -250,7 +250,8 @@ export class SearchShard {
 				}
 			}
 		};
-		this.refreshing = this.refreshing.then(run, run);
+		// best effort: a failure costs the papers their next listing's version until a cold build, not the request
+		this.refreshing = this.refreshing.then(run).catch(() => undefined);
 		return this.refreshing;
 	}
 

@@ -222,13 +222,17 @@ function bodyText(paper: Paper): string {
 
 function sameContent(doc: DocRecord, paper: Paper, sameBody: (doc: DocRecord, text: string) => boolean): boolean {
 	// the long fields last: putting their text together is the expensive part
+	return sameHead(doc, paper) && sameBody(doc, bodyText(paper));
+}
+
+/** Does a document hold `paper`'s short fields (see sameContent)? */
+function sameHead(doc: DocRecord, paper: Paper): boolean {
 	return (
 		doc.title === paper.title &&
 		doc.tldr === paper.tldr &&
 		(doc.translatedTitle ?? '') === (paper.translatedTitle ?? '') &&
 		doc.authors.join('\n') === paper.authors.join('\n') &&
-		doc.category === (paper.category ?? paper.section) &&
-		sameBody(doc, bodyText(paper))
+		doc.category === (paper.category ?? paper.section)
 	);
 }
 
@@ -593,7 +597,9 @@ export class PaperIndex {
 	 * could not be read (`digest` undefined), are not asked for again.
 	 */
 	refreshFrom(path: string, ids: readonly string[], digest: Digest | undefined): void {
-		const papers = new Map(digest?.papers.map((p) => [p.id, p]));
+		// a file listing a paper twice gives its first (as addFile does)
+		const papers = new Map<string, Paper>();
+		for (const paper of digest?.papers ?? []) if (!papers.has(paper.id)) papers.set(paper.id, paper);
 		for (const id of ids) {
 			const doc = this.byId.get(id);
 			if (!doc || doc.occ[0]?.file !== path || !this.orphans.has(id)) continue;
@@ -1339,8 +1345,8 @@ export class PaperIndex {
 
 	/**
 	 * Gives documents loaded from a cache their long-field text back from a digest (`digest.path`)
-	 * of one of their files, when the paper there is the one indexed (same title, TL;DR and authors,
-	 * and long fields of the same hash): papers `from` to `from + count` of it (a background owner
+	 * of one of their files, when the paper there is the one indexed (the same short fields, and
+	 * long fields of the same hash): papers `from` to `from + count` of it (a background owner
 	 * takes a file in slices, see SearchShard). Where the paper differs and the file is its newest
 	 * listing, the document is replaced by the paper as the file has it, as a cold build would: the
 	 * file changed on disk before its change was indexed (a `git pull` during the fill), or the
@@ -1350,26 +1356,27 @@ export class PaperIndex {
 	fillBodies(digest: Digest, from = 0, count = Infinity): void {
 		const docs: DocRecord[] = [];
 		const texts: Uint8Array[] = [];
-		const replaced: Paper[] = [];
+		// by id: a file listing a paper twice gives its first (as addFile does)
+		const replaced = new Map<string, Paper>();
 		for (const paper of digest.papers.slice(from, from + count)) {
 			const doc = this.byId.get(paper.id);
-			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined || docs.includes(doc)) continue;
+			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined || docs.includes(doc) || replaced.has(paper.id)) continue;
 			const newest = doc.occ[0]?.file === digest.path;
-			if (doc.title !== paper.title || doc.tldr !== paper.tldr || doc.authors.join('\n') !== paper.authors.join('\n')) {
-				if (newest) replaced.push(paper);
+			if (!sameHead(doc, paper)) {
+				if (newest) replaced.set(paper.id, paper);
 				continue;
 			}
 			const bytes = utf8Encoder.encode(bodyText(paper));
 			const known = this.bodyHashes[doc.num];
 			if (known !== 0 && known !== fnv1a4Bytes(bytes)) {
-				if (newest) replaced.push(paper);
+				if (newest) replaced.set(paper.id, paper);
 				continue;
 			}
 			docs.push(doc);
 			texts.push(bytes);
 		}
 		for (const doc of docs) if (doc.occ[0]?.file === digest.path) this.orphans.delete(doc.id);
-		for (const paper of replaced) {
+		for (const paper of replaced.values()) {
 			this.orphans.delete(paper.id);
 			this.replaceDoc(this.byId.get(paper.id) as DocRecord, paper);
 		}
