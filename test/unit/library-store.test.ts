@@ -97,4 +97,42 @@ describe('library store (globalState)', () => {
 			assert.deepStrictEqual(library.tags['2602.04994'], ['privacy']);
 		}
 	});
+
+	it('an echo of the state it started from (another key\'s earlier write, carrying no library yet) loses no star', async () => {
+		const { memento, saves, values } = deferredMemento();
+		const store = new LibraryStore(memento as never);
+		const star = store.update((library) => toggleStar(library, '2602.05049').library);
+		saves.splice(0).forEach((save) => save());
+		await star;
+		// the reading state's save, made before the star, comes back with the extension's whole state: no library
+		values.delete('arxivDigest.library');
+		const note = store.update((library) => setNote(library, '2602.05049', 'Compare with the SIDeR baseline'));
+		saves.splice(0).forEach((save) => save());
+		await note;
+		for (const library of [store.library, new LibraryStore(memento as never).library]) {
+			assert.ok(isStarred(library, '2602.05049'), 'the star');
+			assert.strictEqual(library.notes['2602.05049'], 'Compare with the SIDeR baseline');
+		}
+	});
+
+	it('an echo of a library another window wrote, after this store wrote over it, loses nothing', async () => {
+		const { memento, saves, values } = deferredMemento();
+		const store = new LibraryStore(memento as never);
+		// another window's star, read by this one
+		const other = new LibraryStore(memento as never);
+		const theirs = other.update((library) => toggleStar(library, '2602.04994').library);
+		saves.splice(0).forEach((save) => save());
+		await theirs;
+		const older = values.get('arxivDigest.library');
+		const tags = store.update((library) => setTags(library, '2602.04994', ['privacy']));
+		saves.splice(0).forEach((save) => save());
+		await tags;
+		values.set('arxivDigest.library', older);
+		const note = store.update((library) => setNote(library, '2602.04994', 'a note'));
+		saves.splice(0).forEach((save) => save());
+		await note;
+		assert.ok(isStarred(store.library, '2602.04994'));
+		assert.deepStrictEqual(store.library.tags['2602.04994'], ['privacy']);
+		assert.strictEqual(store.library.notes['2602.04994'], 'a note');
+	});
 });

@@ -23,13 +23,20 @@ export class LibraryStore implements vscode.Disposable {
 	private trouble: LibraryTrouble | undefined;
 	/** JSON of what this store last read or wrote, to notice writes by another window or by Settings Sync */
 	private lastJson = '';
-	/** JSON of this store's recent writes, oldest first (see read) */
-	private readonly written: string[] = [];
+	/** is lastJson this store's own write (rather than a library it read)? */
+	private wroteLast = false;
+	/**
+	 * JSON of the libraries this store recently held, oldest first: those it wrote, and those it read
+	 * (at its start, or written by another window), each before it wrote over them (see read)
+	 */
+	private readonly known: string[] = [];
 	private readonly emitter = new vscode.EventEmitter<Library>();
 	readonly onDidChange = this.emitter.event;
 
 	constructor(private readonly state: vscode.Memento) {
 		this.read();
+		// nothing stored yet reads as '' without a change: the library it started from is known too
+		if (this.known.length === 0) this.remember(this.lastJson);
 	}
 
 	get library(): Library {
@@ -50,15 +57,20 @@ export class LibraryStore implements vscode.Disposable {
 		const raw = this.raw();
 		const json = JSON.stringify(raw) ?? '';
 		if (json === this.lastJson) return false;
-		if (this.written.includes(json) && this.written.at(-1) === this.lastJson) {
-			// One of this store's own earlier writes coming back: the editor's globalState takes a
-			// storage-change echo as the extension's whole state, so an echo that arrives after a later
-			// write (seen in the web host) would put that older library back, and the next save of
-			// any key would store it. Keep the newer library, and put it back in globalState.
+		if (this.known.includes(json) && this.known.at(-1) === this.lastJson && this.wroteLast) {
+			// A library this store held before its own last write coming back: the editor's globalState
+			// takes a storage-change echo as the extension's whole state, so the echo of an earlier write
+			// of any key (this library's, or the reading state's, carrying the library as it was then,
+			// even none at all) that arrives after a later write would put that older library back, and
+			// the next save of any key would store it (seen in the web host; in Restricted Mode a star
+			// was lost so, its note saved over the library as the reading state's echo had it).
+			// Keep the newer library, and put it back in globalState.
 			void this.state.update(LIBRARY_STATE_KEY, JSON.parse(this.lastJson)).then(undefined, () => undefined);
 			return false;
 		}
 		this.lastJson = json;
+		this.remember(json);
+		this.wroteLast = false;
 		const parsed = parseLibrary(raw);
 		if (parsed.ok) {
 			this.value = parsed.value;
@@ -111,12 +123,17 @@ export class LibraryStore implements vscode.Disposable {
 	private async write(library: Library): Promise<void> {
 		const stored = serializeLibrary(library);
 		this.lastJson = JSON.stringify(stored);
-		this.written.push(this.lastJson);
-		if (this.written.length > 32) this.written.shift();
+		this.remember(this.lastJson);
+		this.wroteLast = true;
 		this.value = library;
 		this.trouble = undefined;
 		this.emitter.fire(library);
 		await this.state.update(LIBRARY_STATE_KEY, stored);
+	}
+
+	private remember(json: string): void {
+		this.known.push(json);
+		if (this.known.length > 32) this.known.shift();
 	}
 
 	dispose(): void {
