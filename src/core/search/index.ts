@@ -220,12 +220,7 @@ function bodyText(paper: Paper): string {
 	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
 }
 
-function sameContent(doc: DocRecord, paper: Paper, sameBody: (doc: DocRecord, text: string) => boolean): boolean {
-	// the long fields last: putting their text together is the expensive part
-	return sameHead(doc, paper) && sameBody(doc, bodyText(paper));
-}
-
-/** Does a document hold `paper`'s short fields (see sameContent)? */
+/** Does a document hold `paper`'s short fields (see PaperIndex.sameContent)? */
 function sameHead(doc: DocRecord, paper: Paper): boolean {
 	return (
 		doc.title === paper.title &&
@@ -531,7 +526,7 @@ export class PaperIndex {
 			// version of the paper (a day's summaries differ from another's) changes nothing
 			const newest = occ[0].file === path;
 			if (newest) this.orphans.delete(paper.id);
-			if (newest && !sameContent(doc, paper, (d, text) => this.hasBody(d, text))) {
+			if (newest && !this.sameContent(doc, paper)) {
 				this.killDoc(doc);
 				this.createDoc(paper, occ);
 			} else {
@@ -605,7 +600,7 @@ export class PaperIndex {
 			if (!doc || doc.occ[0]?.file !== path || !this.orphans.has(id)) continue;
 			this.orphans.delete(id);
 			const paper = papers.get(id);
-			if (!paper || sameContent(doc, paper, (d, text) => this.hasBody(d, text))) continue;
+			if (!paper || this.sameContent(doc, paper)) continue;
 			this.replaceDoc(doc, paper);
 		}
 	}
@@ -1303,6 +1298,12 @@ export class PaperIndex {
 	/** The long fields' text of a document (see DocRecord.body), if in memory: put together from a pending paper, or unpacked. */
 	bodyOf(doc: DocRecord): string | undefined {
 		return doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) : doc.body && this.bodies.unpack(doc.body);
+	}
+
+	/** Does a document hold `paper`, every field? */
+	private sameContent(doc: DocRecord, paper: Paper): boolean {
+		// the long fields last: putting their text together is the expensive part
+		return sameHead(doc, paper) && this.hasBody(doc, bodyText(paper));
 	}
 
 	/**
