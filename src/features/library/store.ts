@@ -26,8 +26,8 @@ export class LibraryStore implements vscode.Disposable {
 	/** is lastJson this store's own write (rather than a library it read)? */
 	private wroteLast = false;
 	/**
-	 * JSON of the libraries this store recently held, oldest first: those it wrote, and those it read
-	 * (at its start, or written by another window), each before it wrote over them (see read)
+	 * JSON of the libraries this store recently held, oldest first, lastJson the last: those it
+	 * wrote, and those it read (at its start, or written by another window) (see read)
 	 */
 	private readonly known: string[] = [];
 	private readonly emitter = new vscode.EventEmitter<Library>();
@@ -57,7 +57,7 @@ export class LibraryStore implements vscode.Disposable {
 		const raw = this.raw();
 		const json = JSON.stringify(raw) ?? '';
 		if (json === this.lastJson) return false;
-		if (this.known.includes(json) && this.known.at(-1) === this.lastJson && this.wroteLast) {
+		if (this.wroteLast && this.known.includes(json)) {
 			// A library this store held before its own last write coming back: the editor's globalState
 			// takes a storage-change echo as the extension's whole state, so the echo of an earlier write
 			// of any key (this library's, or the reading state's, carrying the library as it was then,
