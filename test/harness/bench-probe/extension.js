@@ -264,6 +264,43 @@ async function measure(vscode, config) {
 }
 
 /**
+ * When a warm start's background fill had read the long fields back (phrase checks exact, not
+ * approximate): polled every 50 ms on a paper only the oldest day lists, the fill reading newest
+ * first. From activation; `alreadyBack` when the first poll found them.
+ */
+async function whenLongFieldsBack(api, backend, activatedAt) {
+	const days = datedDigests(api);
+	const oldest = days.reduce((a, f) => (a === undefined || f.digest.day < a.digest.day ? f : a), undefined);
+	const paper = oldest && firstOwnPaper(days, oldest);
+	if (!paper || !backend) return { error: 'no paper only the oldest day lists' };
+	const back = async () => (await textReadBack(backend, paper.id)) === true;
+	const alreadyBack = await back();
+	if (!alreadyBack && !(await waitUntil(back, 60_000, 50))) return { error: 'not back within 60 s' };
+	return { sinceActivationMs: Date.now() - activatedAt, alreadyBack, day: oldest.digest.day };
+}
+
+/** the workspace's digests with a day and papers (the host's summaries) */
+function datedDigests(api) {
+	return [...api.workspace.files()].filter((f) => f.digest.day && f.digest.papers.length > 0);
+}
+
+/** the first paper of `file` that no newer day of `days` lists: the index holds a paper as its newest listing gives it */
+function firstOwnPaper(days, file) {
+	const newer = new Set(days.filter((f) => f.digest.day > file.digest.day).flatMap((f) => f.digest.papers.map((p) => p.id)));
+	return file.digest.papers.find((p) => !newer.has(p.id));
+}
+
+/**
+ * Is paper `id`'s long-field text in the index's memory (a warm start reads it back in the
+ * background)? A phrase check on it is approximate until then: one no text holds, excluded, on that
+ * paper alone. Undefined when the index does not answer.
+ */
+async function textReadBack(backend, id) {
+	const reply = await backend?.service.search(`id:${id} -"zqxnothing zqxnone"`, 1).catch(() => undefined);
+	return reply?.ok ? !reply.result.approximate : undefined;
+}
+
+/**
  * A saved change (issue 10: searchable and in the tree ≤ 300 ms after the file event, debounce
  * included): a new word in the title of a file's first paper that no newer day lists (the index
  * holds a paper as its newest listing gives it), in the newest (or oldest) day of a typical size (at
@@ -273,27 +310,8 @@ async function measure(vscode, config) {
  * to a search finding it, polled every 10 ms. The file is then written back and its re-index
  * awaited. The bench's workspace is a copy of the folder.
  */
-/**
- * When a warm start's background fill had read the long fields back (phrase checks exact, not
- * approximate): polled every 50 ms on a paper only the oldest day lists, the fill reading newest
- * first. From activation; `alreadyBack` when the first poll found them.
- */
-async function whenLongFieldsBack(api, backend, activatedAt) {
-	const days = [...api.workspace.files()].filter((f) => f.digest.day && f.digest.papers.length > 0).sort((a, b) => (a.digest.day < b.digest.day ? -1 : 1));
-	const later = new Set(days.slice(1).flatMap((f) => f.digest.papers.map((p) => p.id)));
-	const paper = days[0]?.digest.papers.find((p) => !later.has(p.id));
-	if (!paper || !backend) return { error: 'no paper only the oldest day lists' };
-	const back = async () => {
-		const reply = await backend.service.search(`id:${paper.id} -"zqxnothing zqxnone"`, 1).catch(() => undefined);
-		return reply?.ok === true && !reply.result.approximate;
-	};
-	const alreadyBack = await back();
-	if (!alreadyBack && !(await waitUntil(back, 60_000, 50))) return { error: 'not back within 60 s' };
-	return { sinceActivationMs: Date.now() - activatedAt, alreadyBack, day: days[0].digest.day };
-}
-
 async function measureSave(vscode, api, backend, which) {
-	const days = [...api.workspace.files()].filter((f) => f.digest.day && f.digest.papers.length > 0);
+	const days = datedDigests(api);
 	const counts = days.map((f) => f.digest.papers.length).sort((a, b) => a - b);
 	const median = counts[Math.floor(counts.length / 2)];
 	const typical = days.filter((f) => f.digest.papers.length >= median).sort((a, b) => (a.digest.day < b.digest.day ? 1 : -1));
@@ -301,9 +319,7 @@ async function measureSave(vscode, api, backend, which) {
 	if (!file) return { error: 'no digest with a day and papers' };
 	const path = file.uri.fsPath;
 	const original = fs.readFileSync(path, 'utf8');
-	// the file's first paper that no newer day lists: the index holds a paper as its newest listing gives it
-	const newer = new Set(days.filter((f) => f.digest.day > file.digest.day).flatMap((f) => f.digest.papers.map((p) => p.id)));
-	const paper = file.digest.papers.find((p) => !newer.has(p.id));
+	const paper = firstOwnPaper(days, file);
 	if (!paper) return { error: `every paper of ${path} is listed on a newer day` };
 	const title = paper.title;
 	const at = original.indexOf(title);
@@ -314,10 +330,7 @@ async function measureSave(vscode, api, backend, which) {
 	watcher.onDidChange(() => (eventAt ??= Date.now()));
 	const found = async (w) => (await api.search.api.search(w, 10).catch(() => [])).length > 0;
 	const inSummary = (w) => api.workspace.get(file.uri)?.digest.papers.some((p) => p.title.includes(w)) ?? false;
-	// is the paper's long-field text in the index's memory (a warm start reads it back in the background)?
-	// a phrase check on it is approximate until then: one no text holds, excluded, on that paper alone
-	const probe = await backend?.service.search(`id:${paper.id} -"zqxnothing zqxnone"`, 1).catch(() => undefined);
-	const textReadBack = probe?.ok ? !probe.result.approximate : undefined;
+	const readBack = await textReadBack(backend, paper.id);
 	try {
 		const t0 = Date.now();
 		fs.writeFileSync(path, `${original.slice(0, at)}${title} ${word}${original.slice(at + title.length)}`);
@@ -332,7 +345,7 @@ async function measureSave(vscode, api, backend, which) {
 		const figures = {
 			file: require('path').basename(path),
 			papers: file.digest.papers.length,
-			textReadBack,
+			textReadBack: readBack,
 			fromWriteMs: { fileEvent: since(t0, eventAt), inTree: since(t0, inTreeAt), searchable: since(t0, searchableAt) },
 			fromFileEventMs: { inTree: since(eventAt, inTreeAt), searchable: since(eventAt, searchableAt) },
 		};
