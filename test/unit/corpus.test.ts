@@ -390,6 +390,26 @@ describe('corpus shard', () => {
 		assert.ok(reply.ok && reply.result.hits.every((h) => h.occurrences.every((o) => o.file !== DAY1)));
 	});
 
+	it("tells the tree of a removed file at once, and resolves once the papers it was the newest listing of take their next listing's version", async () => {
+		const fs = memoryFs();
+		// the older day's listing says something else of the paper both days list
+		const older = fs.files.get(DAY1)!;
+		older.text = older.text.replace('Token Pruning for Efficient Vision Transformers', 'Token Pruning for Vision Transformers, an early draft');
+		const { shard, updates } = openShard(fs);
+		await shard.open(specs);
+		const drafts = () => {
+			const reply = shard.searchText('"early draft"', 5);
+			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
+		};
+		assert.deepStrictEqual(drafts(), [], 'the newest listing is the one indexed');
+		fs.files.delete(DAY2);
+		updates.length = 0;
+		const removal = shard.remove(DAY2);
+		assert.deepStrictEqual(updates, [{ path: DAY2 }], 'the tree hears of it before the older day is read');
+		await removal;
+		assert.deepStrictEqual(drafts(), ['2602.01001'], 'the older day\'s version, as a cold build of the files left has it');
+	});
+
 	it('reads a paper back with every field', async () => {
 		const fs = memoryFs();
 		const { shard } = openShard(fs);

@@ -555,9 +555,10 @@ describe('search shard life cycle', () => {
 		all.set(DAY2, newer);
 		await shard.updateFile({ path: DAY2, size: 3, mtime: 3 });
 		assert.deepStrictEqual(phrase('"边缘设备"'), ['2602.01001']);
-		assert.ok(shard.removeFile(DAY2));
-		// the removal starts the read itself, in the background
-		await new Promise((resolve) => setImmediate(resolve));
+		const removal = shard.removeFile(DAY2);
+		// the listing is gone at once; the older day is read before the removal resolves
+		assert.deepStrictEqual(read, [DAY1]);
+		assert.ok(await removal);
 		assert.deepStrictEqual(read, [DAY1, DAY1]);
 		assert.deepStrictEqual(phrase('"边缘设备"'), []);
 		assert.deepStrictEqual(phrase('"计算量大"'), ['2602.01001']);

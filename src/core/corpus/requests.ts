@@ -54,7 +54,7 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 		case 'update':
 			return shard.update(request.file);
 		case 'remove':
-			return Promise.resolve(shard.remove(request.path));
+			return shard.remove(request.path);
 		case 'paper':
 			return shard.paper(request.path, request.paperId, request.near);
 		case 'papers':

@@ -408,7 +408,7 @@ export class CorpusShard {
 		// an index cache newer than the file records (or without them) skipped files whose summary is unknown
 		for (const file of toIndex) {
 			if (!this.records.has(file.path)) {
-				this.search.removeFile(file.path);
+				await this.search.removeFile(file.path);
 				await this.search.updateFile(file);
 				indexed++;
 			}
@@ -425,26 +425,29 @@ export class CorpusShard {
 		else this.always.delete(file.path);
 		const stamp = await this.io.stat(file.path);
 		if (!stamp) {
-			this.remove(file.path);
+			await this.remove(file.path);
 			return;
 		}
 		this.recordsDirty = true;
 		if (!file.always && stamp.size > MAX_CANDIDATE_BYTES) {
 			this.records.set(file.path, { ...stamp });
-			this.search.removeFile(file.path);
+			const refreshed = this.search.removeFile(file.path);
 			this.queue({ path: file.path });
+			await refreshed;
 		} else {
 			await this.search.updateFile({ path: file.path, ...stamp });
 		}
 		this.flush(true);
 	}
 
-	remove(path: string): void {
+	/** Drops a file: the tree hears of it at once; resolves once the papers it was the newest listing of are read from their next one. */
+	async remove(path: string): Promise<void> {
 		this.always.delete(path);
 		if (this.records.delete(path)) this.recordsDirty = true;
-		this.search.removeFile(path);
+		const refreshed = this.search.removeFile(path);
 		this.queue({ path });
 		this.flush(true);
+		await refreshed;
 	}
 
 	/** The full paper `id` of `path` (the one nearest `near` when it repeats), read back from the file. */

@@ -227,10 +227,14 @@ export class SearchShard {
 		await this.refreshOrphans();
 	}
 
-	/** Drops one file's listings; the papers it was the newest listing of are read again from their next one (in the background). */
-	removeFile(path: string): boolean {
+	/**
+	 * Drops one file's listings at once (queries from then on no longer find them); the papers it was
+	 * the newest listing of are read again from their next one before this resolves (with whether the
+	 * file was indexed), as a changed file's are before updateFile resolves.
+	 */
+	async removeFile(path: string): Promise<boolean> {
 		const removed = this.index.removeFile(path);
-		if (removed) void this.refreshOrphans();
+		if (removed) await this.refreshOrphans();
 		return removed;
 	}
 
