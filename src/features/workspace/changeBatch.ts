@@ -18,10 +18,10 @@ const SCAN_FLUSH_MS = 400;
 /** the first summaries of a scan arrive in a burst of messages: gather them this long, then show them */
 const FIRST_FLUSH_MS = 30;
 /**
- * Files per change event at first; the rest follow in the next ticks. The listeners (the Papers
- * view's model above all) took ~1 ms for a dozen on the 167-day folder, so a chunk grows while they
- * take under CHUNK_MS and shrinks past it: a warm start's 167 summaries went out in 14 ticks, each
- * waiting for a turn of a thread the editor's start keeps busy.
+ * Files per change event at first. The listeners (the Papers view's model above all) took ~1 ms for a
+ * dozen on the 167-day folder, so a chunk grows while they take under CHUNK_MS / 2 and shrinks past
+ * CHUNK_MS; a turn of the thread fires events until it has taken CHUNK_MS, and the rest follow in the
+ * next turns.
  */
 const CHANGE_CHUNK = 12;
 const MAX_CHANGE_CHUNK = 192;
@@ -83,15 +83,30 @@ export class ChangeBatcher implements vscode.Disposable {
 		if (this.pendingChanges.size === 0 || this.disposed) {
 			return;
 		}
-		// a few files per tick: each listener's work (the tree rebuilding their days) stays short,
-		// and the editor's thread is free in between
+		// a few files per event: each listener's work (the tree rebuilding their days) stays short; as
+		// many events as fit in CHUNK_MS of this turn, and the thread is free until the next: a turn
+		// waited 5–160 ms for a thread the editor's start keeps busy, and a warm start's 167 summaries
+		// took 5–8 turns of one event each
+		const turn = Date.now();
+		do {
+			this.fireChunk();
+		} while (this.pendingChanges.size > 0 && !this.disposed && Date.now() - turn < CHUNK_MS);
+		this.flushedThisScan = true;
+		if (!this.currentProgress.scanning) {
+			this.afterIdleFlush();
+		}
+	}
+
+	/** One change event of `changeChunk` files at most; the rest go out at the next turn unless this one has time left. */
+	private fireChunk(): void {
 		const batch: DigestWorkspaceChange[] = [];
 		for (const [key, change] of this.pendingChanges) {
 			if (batch.length >= this.changeChunk) break;
 			batch.push(change);
 			this.pendingChanges.delete(key);
 		}
-		if (this.pendingChanges.size > 0) {
+		// before the listeners run: a change they queue goes with the rest, not after a flush delay
+		if (this.pendingChanges.size > 0 && !this.flushTimer) {
 			this.flushTimer = setTimeout(() => this.flushChanges(), 0);
 		}
 		const started = Date.now();
@@ -99,10 +114,6 @@ export class ChangeBatcher implements vscode.Disposable {
 		const took = Date.now() - started;
 		if (batch.length >= this.changeChunk) {
 			this.changeChunk = took < CHUNK_MS / 2 ? Math.min(MAX_CHANGE_CHUNK, this.changeChunk * 2) : took > CHUNK_MS ? Math.max(CHANGE_CHUNK, this.changeChunk >> 1) : this.changeChunk;
-		}
-		this.flushedThisScan = true;
-		if (!this.currentProgress.scanning) {
-			this.afterIdleFlush();
 		}
 	}
 
