@@ -102,8 +102,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private inFlightScan: Promise<void> | undefined;
 	/** a digest turned up in a workspace without shards: the next scan starts them without looking at heads again */
 	private digestFound = false;
-	/** the shards started in activation, and what their caches held read then: the first scan shows it (see startBeforeListing) */
-	private knownFirst: Promise<KnownSummaries | undefined> | undefined;
+	/** the shards started in activation, and what their caches held read then (`done` once read and checked): the first scan shows it (see startBeforeListing) */
+	private knownFirst: KnownFirst | undefined;
 	/**
 	 * The last scan: the candidates its listing found, the heads this thread read looking for a
 	 * digest (none once the shards run: they read), whether the shards run, how many digests this
@@ -181,7 +181,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// their caches hold for the tree (readKnownSummaries: one read and a checksum), which the
 		// first scan shows
 		if (rememberedDigests(this.context) === true) {
-			this.knownFirst = readKnown(this.ensureBackend(workspaceFolderUris()));
+			const first: KnownFirst = { read: readKnown(this.ensureBackend(workspaceFolderUris())), done: false };
+			void first.read.then(() => (first.done = true));
+			this.knownFirst = first;
 		}
 		// past activation: the first resource-scoped configuration read (the globs) makes the editor
 		// merge every folder's settings, tens of ms that need not block the extension's activation
@@ -486,7 +488,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * The open after the listing corrects what differs and reads only the rest. A workspace that had
 	 * none last session waits for the listing.
 	 */
-	private async startBeforeListing(generation: number, count: HeadCount, remembered: boolean | undefined, knownFirst?: Promise<KnownSummaries | undefined>): Promise<ReadonlySet<string> | undefined> {
+	private async startBeforeListing(generation: number, count: HeadCount, remembered: boolean | undefined, knownFirst?: KnownFirst): Promise<ReadonlySet<string> | undefined> {
 		const warn = (what: string) => (err: unknown) => getLog().warn(`arXiv Digest: ${what}: ${errorText(err)}`);
 		// the workers read the workspace folders' files (their schemes say which workers)
 		const folders = workspaceFolderUris();
@@ -509,9 +511,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 			if (generation !== this.generation) return;
 			const backend = this.ensureBackend(folders);
 			// this thread reads what the caches hold while the workers start; told before their open, they send only the rest
-			const known = await (knownFirst ?? readKnown(backend));
-			// the thread back between the caches' checksum and the first slice of summaries parsed
-			if (known) await yieldThread();
+			const checkedBefore = knownFirst?.done === true;
+			const known = await (knownFirst?.read ?? readKnown(backend));
+			// the thread back between the caches' checksum and the first slice of summaries parsed, unless
+			// an earlier turn checked them (activation's read, the usual case): a turn of a thread the
+			// editor's start keeps busy cost the tree 20–240 ms there
+			if (known && !checkedBefore) await yieldThread();
 			if (generation !== this.generation || this.backendValue !== backend) return;
 			if (known) this.showKnown(backend, known.files);
 			this.knownShown = known?.files.length ?? 0;
@@ -744,6 +749,12 @@ function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken 
 }
 
 /** What the shards' caches hold (readKnownSummaries), or undefined, logged, where they cannot be read. */
+/** What activation read of the caches' summaries for the first scan (see DigestWorkspace.start); `done` once read and checked. */
+interface KnownFirst {
+	read: Promise<KnownSummaries | undefined>;
+	done: boolean;
+}
+
 function readKnown(backend: CorpusBackend): Promise<KnownSummaries | undefined> {
 	return readKnownSummaries(backend).catch((err: unknown) => {
 		getLog().warn(`arXiv Digest: the last session's files could not be read: ${errorText(err)}`);
