@@ -10,6 +10,7 @@ import { parseDigest } from '../../src/core/parser';
 import { decodeFileUpdates, encodeFileUpdates } from '../../src/core/search/protocol';
 import { compactTexts, paperCountOf, paperIdsOf, summarizeDigest, summaryFromCompact, SUMMARY_AUTHORS } from '../../src/core/summary';
 import { primaryLink } from '../../src/core/card/links';
+import { MAX_CANDIDATE_BYTES } from '../../src/core/candidates';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
 const DAY1 = '/ws/data/2026-02-05.md';
@@ -21,7 +22,8 @@ function fixture(name: string): string {
 }
 
 interface MemoryFs {
-	files: Map<string, { text: string; mtime: number }>;
+	/** `size`: what stat says where it is not the text's (a file grown past the candidates' limit) */
+	files: Map<string, { text: string; mtime: number; size?: number }>;
 	caches: Map<CacheName, Uint8Array>;
 	/** every full read and every head read, in order */
 	reads: string[];
@@ -45,7 +47,7 @@ function memoryIO(fs: MemoryFs): CorpusIO {
 	return {
 		stat: async (path) => {
 			const f = fs.files.get(path);
-			return f && { size: Buffer.byteLength(f.text), mtime: f.mtime };
+			return f && { size: f.size ?? Buffer.byteLength(f.text), mtime: f.mtime };
 		},
 		readHead: async (path, bytes) => {
 			fs.heads.push(path);
@@ -408,6 +410,26 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(updates, [{ path: DAY2 }], 'the tree hears of it before the older day is read');
 		await removal;
 		assert.deepStrictEqual(drafts(), ['2602.01001'], 'the older day\'s version, as a cold build of the files left has it');
+	});
+
+	it("drops a file grown past the candidates' limit the same way: the tree hears of it first, its papers take their next listing's version", async () => {
+		const fs = memoryFs();
+		const older = fs.files.get(DAY1)!;
+		older.text = older.text.replace('Token Pruning for Efficient Vision Transformers', 'Token Pruning for Vision Transformers, an early draft');
+		// the tree's messages in the reads' log: what came first
+		const shard = new CorpusShard(memoryIO(fs), 0, 1, { onFiles: (files) => fs.reads.push(...files.map((f) => `tree: ${f.path}${f.summary ? '' : ' gone'}`)) });
+		await shard.open(specs);
+		const drafts = () => {
+			const reply = shard.searchText('"early draft"', 5);
+			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
+		};
+		assert.deepStrictEqual(drafts(), []);
+		fs.files.get(DAY2)!.size = MAX_CANDIDATE_BYTES + 1;
+		fs.files.get(DAY2)!.mtime = 2;
+		fs.reads.length = 0;
+		await shard.update({ path: DAY2 });
+		assert.deepStrictEqual(fs.reads, [`tree: ${DAY2} gone`, DAY1], 'the tree hears of it, then the older day is read');
+		assert.deepStrictEqual(drafts(), ['2602.01001']);
 	});
 
 	it('reads a paper back with every field', async () => {

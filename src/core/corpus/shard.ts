@@ -408,7 +408,9 @@ export class CorpusShard {
 		// an index cache newer than the file records (or without them) skipped files whose summary is unknown
 		for (const file of toIndex) {
 			if (!this.records.has(file.path)) {
-				await this.search.removeFile(file.path);
+				// read again at once: the papers it was the newest listing of are refreshed after that
+				// (updateFile), not from their older listings first
+				this.search.index.removeFile(file.path);
 				await this.search.updateFile(file);
 				indexed++;
 			}
@@ -433,6 +435,7 @@ export class CorpusShard {
 			this.records.set(file.path, { ...stamp });
 			const refreshed = this.search.removeFile(file.path);
 			this.queue({ path: file.path });
+			this.flush(true);
 			await refreshed;
 		} else {
 			await this.search.updateFile({ path: file.path, ...stamp });
@@ -440,7 +443,11 @@ export class CorpusShard {
 		this.flush(true);
 	}
 
-	/** Drops a file: the tree hears of it at once; resolves once the papers it was the newest listing of are read from their next one. */
+	/**
+	 * Drops a file: the tree hears of it at once; resolves once the papers it was the newest listing of
+	 * are read from their next one (those whose text a warm start has not read back yet are the
+	 * background fill's, which reads the same file).
+	 */
 	async remove(path: string): Promise<void> {
 		this.always.delete(path);
 		if (this.records.delete(path)) this.recordsDirty = true;

@@ -230,7 +230,8 @@ export class SearchShard {
 	/**
 	 * Drops one file's listings at once (queries from then on no longer find them); the papers it was
 	 * the newest listing of are read again from their next one before this resolves (with whether the
-	 * file was indexed), as a changed file's are before updateFile resolves.
+	 * file was indexed), as a changed file's are before updateFile resolves. Papers whose text a warm
+	 * start has not read back yet are left to the background fill, which reads the same file.
 	 */
 	async removeFile(path: string): Promise<boolean> {
 		const removed = this.index.removeFile(path);
