@@ -1,28 +1,6 @@
 import * as assert from 'node:assert';
-import Module from 'node:module';
 import { isStarred, setNote, setTags, toggleStar } from '../../src/core/library/model';
-
-/** The little of `vscode` the library store uses, for plain Node. */
-const fakeVscode = {
-	EventEmitter: class<T> {
-		private listeners: ((value: T) => void)[] = [];
-		event = (listener: (value: T) => void) => {
-			this.listeners.push(listener);
-			return { dispose: () => undefined };
-		};
-		fire(value: T) {
-			for (const l of this.listeners) l(value);
-		}
-		dispose() {
-			this.listeners = [];
-		}
-	},
-	window: { showWarningMessage: async () => undefined, showErrorMessage: async () => undefined },
-	l10n: { t: (text: string) => text },
-};
-
-type ModuleLoader = { _load(request: string, parent: unknown, isMain: boolean): unknown };
-const loader = Module as unknown as ModuleLoader;
+import { installFakeVscode } from './fake-vscode';
 
 /**
  * A globalState that, like VS Code's, holds a new value at once and saves it later: here each save
@@ -47,18 +25,13 @@ function deferredMemento() {
 
 describe('library store (globalState)', () => {
 	let LibraryStore: typeof import('../../src/features/library/store').LibraryStore;
-	let load: ModuleLoader['_load'];
+	let restore: () => void;
 	before(() => {
-		load = loader._load;
-		loader._load = function (request, parent, isMain) {
-			return request === 'vscode' ? fakeVscode : load.call(this, request, parent, isMain);
-		};
+		restore = installFakeVscode();
 		// required after the fake is in place (the bundle initialises the module on this call)
 		LibraryStore = require('../../src/features/library/store').LibraryStore;
 	});
-	after(() => {
-		loader._load = load;
-	});
+	after(() => restore());
 
 	it('a change made while an earlier one is still being saved keeps both, whichever save completes last', async () => {
 		const { memento, saves } = deferredMemento();

@@ -88,17 +88,28 @@ export class ChangeBatcher implements vscode.Disposable {
 		// waited 5–160 ms for a thread the editor's start keeps busy, and a warm start's 167 summaries
 		// took 5–8 turns of one event each
 		const turn = Date.now();
+		let took = 0;
 		do {
-			this.fireChunk();
-		} while (this.pendingChanges.size > 0 && !this.disposed && Date.now() - turn < CHUNK_MS);
+			took = this.fireChunk();
+			// another event only where it, taking what this one took, still ends within the budget
+		} while (this.pendingChanges.size > 0 && !this.disposed && Date.now() - turn + took < CHUNK_MS);
+		if (this.pendingChanges.size === 0 && this.flushTimer) {
+			// every change went out: the next ones wait their flush delay (SCAN_FLUSH_MS in a scan), not this 0 ms
+			clearTimeout(this.flushTimer);
+			this.flushTimer = undefined;
+		}
+		// what a listener set meanwhile (its timer just cleared)
+		if (this.progressPending && !this.disposed) {
+			this.emitProgress();
+		}
 		this.flushedThisScan = true;
 		if (!this.currentProgress.scanning) {
 			this.afterIdleFlush();
 		}
 	}
 
-	/** One change event of `changeChunk` files at most; the rest go out at the next turn unless this one has time left. */
-	private fireChunk(): void {
+	/** One change event of `changeChunk` files at most (the rest go out at the next turn unless this one has time left); returns how long its listeners took. */
+	private fireChunk(): number {
 		const batch: DigestWorkspaceChange[] = [];
 		for (const [key, change] of this.pendingChanges) {
 			if (batch.length >= this.changeChunk) break;
@@ -115,6 +126,7 @@ export class ChangeBatcher implements vscode.Disposable {
 		if (batch.length >= this.changeChunk) {
 			this.changeChunk = took < CHUNK_MS / 2 ? Math.min(MAX_CHANGE_CHUNK, this.changeChunk * 2) : took > CHUNK_MS ? Math.max(CHANGE_CHUNK, this.changeChunk >> 1) : this.changeChunk;
 		}
+		return took;
 	}
 
 	setProgress(progress: ScanProgress, always: boolean): void {
