@@ -57,6 +57,8 @@ export interface DigestWorkspaceOptions {
  * slice a wait of 30–40 ms (all applied 460 → 250 ms after the first, 8 → 20 ms).
  */
 const UPDATE_SLICE_MS = 20;
+/** a turn this young may still take a slice of updates (see startBeforeListing) */
+const YOUNG_TURN_MS = 10;
 /**
  * Open documents at least this long (UTF-16 units) are parsed for the providers by a corpus worker:
  * parsing takes ~60 ms per million characters, and a 48 MB digest seconds.
@@ -104,6 +106,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private digestFound = false;
 	/** the shards started in activation, and what their caches held read then (`done` once read and checked): the first scan shows it (see startBeforeListing) */
 	private knownFirst: KnownFirst | undefined;
+	/** when the turn that runs the first scan began (see startBeforeListing) */
+	private firstScanTurn = 0;
 	/**
 	 * The last scan: the candidates its listing found, the heads this thread read looking for a
 	 * digest (none once the shards run: they read), whether the shards run, how many digests this
@@ -189,6 +193,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		// merge every folder's settings, tens of ms that need not block the extension's activation
 		void yieldThread().then(() => {
 			if (this.disposed) return;
+			this.firstScanTurn = Date.now();
 			this.watchers.watch();
 			void this.scan();
 		});
@@ -513,10 +518,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 			// this thread reads what the caches hold while the workers start; told before their open, they send only the rest
 			const checkedBefore = knownFirst?.done === true;
 			const known = await (knownFirst?.read ?? readKnown(backend));
-			// the thread back between the caches' checksum and the first slice of summaries parsed, unless
-			// an earlier turn checked them (activation's read, the usual case): a turn of a thread the
-			// editor's start keeps busy cost the tree 20–240 ms there
-			if (known && !checkedBefore) await yieldThread();
+			// the thread back between the caches' checksum and the first slice of summaries parsed, unless an
+			// earlier turn checked them (activation's read, the usual case) and this one, the first scan's
+			// (the globs read from the settings), is young: a turn of a thread the editor's start keeps
+			// busy cost the tree 20–240 ms there, and the slice keeps the turn under ~30 ms
+			if (known && !(checkedBefore && Date.now() - this.firstScanTurn < YOUNG_TURN_MS)) await yieldThread();
 			if (generation !== this.generation || this.backendValue !== backend) return;
 			if (known) this.showKnown(backend, known.files);
 			this.knownShown = known?.files.length ?? 0;
@@ -748,13 +754,13 @@ function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken 
 	});
 }
 
-/** What the shards' caches hold (readKnownSummaries), or undefined, logged, where they cannot be read. */
 /** What activation read of the caches' summaries for the first scan (see DigestWorkspace.start); `done` once read and checked. */
 interface KnownFirst {
 	read: Promise<KnownSummaries | undefined>;
 	done: boolean;
 }
 
+/** What the shards' caches hold (readKnownSummaries), or undefined, logged, where they cannot be read. */
 function readKnown(backend: CorpusBackend): Promise<KnownSummaries | undefined> {
 	return readKnownSummaries(backend).catch((err: unknown) => {
 		getLog().warn(`arXiv Digest: the last session's files could not be read: ${errorText(err)}`);
