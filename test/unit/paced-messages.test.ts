@@ -26,6 +26,17 @@ describe('a worker\'s messages on the receiving thread', () => {
 		assert.strictEqual(seen[seen.length - 1], 100, 'with nothing queued a task runs at once');
 	});
 
+	it("counts in its slice the caller's own work earlier in the turn", async () => {
+		let clock = 100;
+		const run = pacedTasks(8, () => clock);
+		const seen: number[] = [];
+		// the caller's turn began 5 ms ago: one 3 ms task fills the slice
+		for (let i = 0; i < 4; i++) run(() => ((clock += 3), seen.push(i)), 95);
+		assert.deepStrictEqual(seen, [0]);
+		await macrotask();
+		assert.deepStrictEqual(seen, [0, 1, 2, 3], 'the next turn counts from its own start');
+	});
+
 	it('file summaries cross as one buffer and come back equal', () => {
 		const summary = summarizeDigest(parseDigest(readFileSync(join(__dirname, '../../test/fixtures/search/2026-02-06.md'), 'utf8'), '/ws/2026-02-06.md'));
 		const updates = [{ path: '/ws/2026-02-06.md', summary }, { path: '/ws/README.md' }];

@@ -132,14 +132,14 @@ const MESSAGE_SLICE_MS = 8;
  * (a warm start's summaries) must not block the editor in one piece. A worker's (thread or child
  * process) messages and its exit go through one of these, so they keep their order.
  */
-export function pacedTasks(sliceMs = MESSAGE_SLICE_MS, now: () => number = Date.now): (task: () => void) => void {
+export function pacedTasks(sliceMs = MESSAGE_SLICE_MS, now: () => number = Date.now): (task: () => void, turnStartedAt?: number) => void {
 	const queue: (() => void)[] = [];
 	/** this turn has had its share: tasks wait for the next macrotask */
 	let waiting = false;
 	/** when this turn's first task ran (cleared by a macrotask, i.e. once the thread was given back) */
 	let turnStarted: number | undefined;
-	const startTurn = () => {
-		turnStarted = now();
+	const startTurn = (at = now()) => {
+		turnStarted = at;
 		setTimeout(() => (turnStarted = undefined), 0);
 	};
 	const drain = () => {
@@ -164,10 +164,11 @@ export function pacedTasks(sliceMs = MESSAGE_SLICE_MS, now: () => number = Date.
 			}
 		}
 	};
-	return (task) => {
+	// `turnStartedAt`: when the caller's turn began, where it did work of its own before (counted in the slice)
+	return (task, turnStartedAt) => {
 		queue.push(task);
 		if (waiting) return;
-		if (turnStarted === undefined) startTurn();
+		if (turnStarted === undefined) startTurn(turnStartedAt);
 		drain();
 	};
 }

@@ -57,8 +57,6 @@ export interface DigestWorkspaceOptions {
  * slice a wait of 30–40 ms (all applied 460 → 250 ms after the first, 8 → 20 ms).
  */
 const UPDATE_SLICE_MS = 20;
-/** a turn this young may still take a slice of updates (see startBeforeListing) */
-const YOUNG_TURN_MS = 10;
 /**
  * Open documents at least this long (UTF-16 units) are parsed for the providers by a corpus worker:
  * parsing takes ~60 ms per million characters, and a 48 MB digest seconds.
@@ -519,12 +517,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 			const checkedBefore = knownFirst?.done === true;
 			const known = await (knownFirst?.read ?? readKnown(backend));
 			// the thread back between the caches' checksum and the first slice of summaries parsed, unless an
-			// earlier turn checked them (activation's read, the usual case) and this one, the first scan's
-			// (the globs read from the settings), is young: a turn of a thread the editor's start keeps
-			// busy cost the tree 20–240 ms there, and the slice keeps the turn under ~30 ms
-			if (known && !(checkedBefore && Date.now() - this.firstScanTurn < YOUNG_TURN_MS)) await yieldThread();
+			// earlier turn checked them (activation's read, the usual case): a turn of a thread the editor's
+			// start keeps busy cost the tree 20–240 ms there. The first slice then counts from the start of
+			// this turn, the first scan's (the globs read from the settings: 10–20 ms)
+			if (known && !checkedBefore) await yieldThread();
 			if (generation !== this.generation || this.backendValue !== backend) return;
-			if (known) this.showKnown(backend, known.files);
+			if (known) this.showKnown(backend, known.files, checkedBefore ? this.firstScanTurn : undefined);
 			this.knownShown = known?.files.length ?? 0;
 			backend.service.sendKnown(known?.shown).then(async (sent) => {
 				if (sent > 0) return shown();
@@ -586,7 +584,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	 * The summaries the caches held (readKnownSummaries), one file per task, newest day first: parsed
 	 * here a slice at a time, ahead of every update the shards send later (the same queue).
 	 */
-	private showKnown(backend: CorpusBackend, files: KnownSummaries['files']): void {
+	/** `turnStartedAt`: when the calling turn began, where it did work of its own before (see pacedTasks) */
+	private showKnown(backend: CorpusBackend, files: KnownSummaries['files'], turnStartedAt?: number): void {
 		for (const { path, record } of files) {
 			this.updates(() => {
 				if (this.backendValue !== backend || this.disposed) return;
@@ -597,7 +596,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 					// text the checksum passed that is no summary (no shard writes one): left out, as a damaged message's entry is
 				}
 				if (summary) this.applyFileUpdates(backend, [{ path, summary }], false);
-			});
+			}, turnStartedAt);
 		}
 		this.updates(() => this.changes.flushChanges());
 	}
