@@ -42,8 +42,11 @@ export class ChangeBatcher implements vscode.Disposable {
 	private flushedThisScan = false;
 	private disposed = false;
 
-	/** `afterIdleFlush` runs after each change event that went out while no scan runs. */
-	constructor(private readonly afterIdleFlush: () => void) {}
+	/** `afterIdleFlush` runs after each turn of change events that went out while no scan runs; `now` times the listeners (the budget of a turn). */
+	constructor(
+		private readonly afterIdleFlush: () => void,
+		private readonly now: () => number = Date.now,
+	) {}
 
 	get progress(): ScanProgress {
 		return this.currentProgress;
@@ -87,12 +90,12 @@ export class ChangeBatcher implements vscode.Disposable {
 		// many events as fit in CHUNK_MS of this turn, and the thread is free until the next: a turn
 		// waited 5–160 ms for a thread the editor's start keeps busy, and a warm start's 167 summaries
 		// took 5–8 turns of one event each
-		const turn = Date.now();
+		const turn = this.now();
 		let took = 0;
 		do {
 			took = this.fireChunk();
 			// another event only where it, taking what this one took, still ends within the budget
-		} while (this.pendingChanges.size > 0 && !this.disposed && Date.now() - turn + took < CHUNK_MS);
+		} while (this.pendingChanges.size > 0 && !this.disposed && this.now() - turn + took < CHUNK_MS);
 		if (this.pendingChanges.size === 0 && this.flushTimer) {
 			// every change went out: the next ones wait their flush delay (SCAN_FLUSH_MS in a scan), not this 0 ms
 			clearTimeout(this.flushTimer);
@@ -120,9 +123,9 @@ export class ChangeBatcher implements vscode.Disposable {
 		if (this.pendingChanges.size > 0 && !this.flushTimer) {
 			this.flushTimer = setTimeout(() => this.flushChanges(), 0);
 		}
-		const started = Date.now();
+		const started = this.now();
 		this.changeEmitter.fire(batch);
-		const took = Date.now() - started;
+		const took = this.now() - started;
 		if (batch.length >= this.changeChunk) {
 			this.changeChunk = took < CHUNK_MS / 2 ? Math.min(MAX_CHANGE_CHUNK, this.changeChunk * 2) : took > CHUNK_MS ? Math.max(CHANGE_CHUNK, this.changeChunk >> 1) : this.changeChunk;
 		}
