@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { installFakeVscode } from './fake-vscode';
+import { withFakeVscode } from './fake-vscode';
 
 type Batcher = import('../../src/features/workspace/changeBatch').ChangeBatcher;
 type Change = import('../../src/features/workspace/types').DigestWorkspaceChange;
@@ -16,12 +16,7 @@ async function until(done: () => boolean): Promise<void> {
 
 describe('workspace change batching (the Papers view and every listener)', () => {
 	let ChangeBatcher: typeof import('../../src/features/workspace/changeBatch').ChangeBatcher;
-	let restore: () => void;
-	before(() => {
-		restore = installFakeVscode();
-		ChangeBatcher = require('../../src/features/workspace/changeBatch').ChangeBatcher;
-	});
-	after(() => restore());
+	withFakeVscode(() => (ChangeBatcher = require('../../src/features/workspace/changeBatch').ChangeBatcher));
 
 	/** a batcher on a clock that only its listener moves: each file of an event "takes" `perFileMs` */
 	function batcher(perFileMs: number) {

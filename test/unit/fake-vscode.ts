@@ -1,7 +1,8 @@
 /**
  * The little of `vscode` that the feature modules unit-tested in plain Node use (their event
- * emitters, the messages they may show), and a hook that hands it to them: `require` a feature module
- * after `installFakeVscode()` (a bundled module is initialised on that call), and restore after.
+ * emitters, the messages they may show), and a hook that hands it to them: a describe block calls
+ * `withFakeVscode` with the `require` of its feature modules (a bundled module is initialised on that
+ * call, so after the fake is in place).
  */
 import Module from 'node:module';
 
@@ -27,7 +28,7 @@ export const fakeVscode = {
 type ModuleLoader = { _load(request: string, parent: unknown, isMain: boolean): unknown };
 
 /** Makes `require('vscode')` return fakeVscode until the returned function is called. */
-export function installFakeVscode(): () => void {
+function installFakeVscode(): () => void {
 	const loader = Module as unknown as ModuleLoader;
 	const load = loader._load;
 	loader._load = function (request, parent, isMain) {
@@ -36,4 +37,14 @@ export function installFakeVscode(): () => void {
 	return () => {
 		loader._load = load;
 	};
+}
+
+/** In a describe block: runs `load` with the fake in place before the block's tests, and puts `require` back after them. */
+export function withFakeVscode(load: () => void): void {
+	let restore: (() => void) | undefined;
+	before(() => {
+		restore = installFakeVscode();
+		load();
+	});
+	after(() => restore?.());
 }

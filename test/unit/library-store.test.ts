@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { isStarred, setNote, setTags, toggleStar } from '../../src/core/library/model';
-import { installFakeVscode } from './fake-vscode';
+import { withFakeVscode } from './fake-vscode';
 
 /**
  * A globalState that, like VS Code's, holds a new value at once and saves it later: here each save
@@ -25,13 +25,7 @@ function deferredMemento() {
 
 describe('library store (globalState)', () => {
 	let LibraryStore: typeof import('../../src/features/library/store').LibraryStore;
-	let restore: () => void;
-	before(() => {
-		restore = installFakeVscode();
-		// required after the fake is in place (the bundle initialises the module on this call)
-		LibraryStore = require('../../src/features/library/store').LibraryStore;
-	});
-	after(() => restore());
+	withFakeVscode(() => (LibraryStore = require('../../src/features/library/store').LibraryStore));
 
 	it('a change made while an earlier one is still being saved keeps both, whichever save completes last', async () => {
 		const { memento, saves } = deferredMemento();
