@@ -34,10 +34,13 @@ async function digestExtension(vscode) {
  * is polled (every `config.pollMs`, default 100) until the index is complete and its hit count stops changing; then each of
  * `config.earlyQueries` is timed once, in turn (`out.earlyQueries`, ms). Resolves, once all of
  * that is seen, with `out.queries` filled in (when each query reached `config.expect` and its
- * final count) and the extension's corpus backend.
+ * final count) and the extension's corpus backend. `onMark(name)`, when given, runs at each mark.
  */
-async function followStartup(api, config, out, timeoutMs) {
-	const mark = (name) => (out.timeline[name] = Date.now());
+async function followStartup(api, config, out, timeoutMs, onMark) {
+	const mark = (name) => {
+		out.timeline[name] = Date.now();
+		onMark?.(name);
+	};
 	const treeTask = waitUntil(() => {
 		const roots = api.tree.provider.getChildren(undefined);
 		if (!out.timeline.treeFirstDay && roots.length > 0) mark('treeFirstDay');

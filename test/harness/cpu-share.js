@@ -7,7 +7,7 @@
 'use strict';
 const fs = require('fs');
 const os = require('os');
-const { childProcesses, isIndexProcess } = require('./worker-threads.js');
+const { allProcesses, isIndexProcess } = require('./worker-threads.js');
 
 /** clock ticks per second of /proc's times (USER_HZ: 100 on every Linux the bench runs on) */
 const TICK_MS = 10;
@@ -32,7 +32,7 @@ function cpuSnapshot() {
 	if (machine === undefined) return undefined;
 	// user nice system idle iowait irq softirq steal
 	const t = machine.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-	const snap = { at: Date.now(), busy: t[0] + t[1] + t[2] + t[5] + t[6] + (t[7] || 0), main: 0, workers: 0, otherThreads: 0, index: 0, children: 0 };
+	const snap = { at: Date.now(), busy: t[0] + t[1] + t[2] + t[5] + t[6] + (t[7] || 0), main: 0, workers: 0, otherThreads: 0, index: 0, children: 0, others: new Map() };
 	for (const tid of fs.readdirSync('/proc/self/task')) {
 		const stat = read(`/proc/self/task/${tid}/stat`);
 		if (stat === undefined) continue;
@@ -42,11 +42,26 @@ function cpuSnapshot() {
 		else if (comm === 'WorkerThread') snap.workers += ticks;
 		else snap.otherThreads += ticks;
 	}
-	for (const child of childProcesses() ?? []) {
-		if (isIndexProcess(child)) snap.index += statTicks(child.stat);
-		else snap.children += statTicks(child.stat);
+	for (const p of allProcesses() ?? []) {
+		if (Number(p.pid) === process.pid) continue;
+		const ticks = statTicks(p.stat);
+		if (p.ppid === process.pid) {
+			if (isIndexProcess(p)) snap.index += ticks;
+			else snap.children += ticks;
+		} else {
+			snap.others.set(p.pid, { group: otherGroup(p), ticks });
+		}
 	}
 	return snap;
+}
+
+/** who a process outside this one and its children is: the workbench's browser, the editor's server (and its helpers), the bench, or other */
+function otherGroup(p) {
+	const command = p.argv.join(' ');
+	if (/chrom/i.test(p.comm) || /chrom/i.test(p.argv[0] ?? '')) return 'browser';
+	if (/large-workspace|playwright/.test(command)) return 'bench';
+	if (/code-server|vscode|bootstrap-fork|server-main/.test(command)) return 'editor';
+	return 'other';
 }
 
 /**
@@ -69,7 +84,17 @@ function cpuBetween(a, b) {
 		indexProcessesMs: ms('index'),
 		otherChildrenMs: ms('children'),
 		elsewhereMs: ms('busy') - host - ms('index') - ms('children'),
+		// of which, by process (see otherGroup): a process started in between counts its whole life,
+		// one that ended in between nothing (its time is gone from /proc), the kernel's own work none
+		elsewhereByProcessMs: othersBetween(a, b),
 	};
+}
+
+/** CPU ms of the processes outside this one and its children from snapshot `a` to `b`, by group */
+function othersBetween(a, b) {
+	const out = { browser: 0, editor: 0, bench: 0, other: 0 };
+	for (const [pid, { group, ticks }] of b.others) out[group] += (ticks - (a.others.get(pid)?.ticks ?? 0)) * TICK_MS;
+	return out;
 }
 
 module.exports = { cpuSnapshot, cpuBetween };

@@ -389,6 +389,9 @@ async function session(name, startConfig) {
 			blocking: probe.blocking,
 			// the machine's CPU from activation to every field searchable: the extension host's threads, the index's processes, the rest (bench-probe: Linux only)
 			cpuUntilIndexed: probe.cpuUntilIndexed,
+			// the same to the tree's last day in its model and to every title searchable
+			cpuUntilTree: probe.cpuUntilTree,
+			cpuUntilTitles: probe.cpuUntilTitles,
 			// --profile: the longest runs of arXiv Digest's own code on the host's thread (the blocks above are anyone's)
 			ownCodeRuns: probeConfig.cpuProfile && existsSync(probeConfig.cpuProfile) ? longestRuns(JSON.parse(readFileSync(probeConfig.cpuProfile, 'utf8')), OWN_SCRIPTS, 3) : undefined,
 			memory: probe.memory,

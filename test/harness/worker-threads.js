@@ -20,29 +20,34 @@ function workerThreads() {
 }
 
 /**
- * This process's child processes: every process whose parent it is (/proc/<pid>/stat), with its
- * stat line, its command name and its arguments (/proc/<pid>/cmdline).
+ * Every process of the machine with its parent's pid, its stat line, its command name and its
+ * arguments (/proc/<pid>/stat and cmdline); undefined where /proc cannot be read.
  */
-function childProcesses() {
+function allProcesses() {
 	try {
-		const children = [];
+		const found = [];
 		for (const pid of fs.readdirSync('/proc')) {
 			if (!/^\d+$/.test(pid)) continue;
 			try {
 				const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
 				// `pid (comm) state ppid …`: the name may hold spaces and parentheses
 				const close = stat.lastIndexOf(')');
-				if (Number(stat.slice(close + 2).split(' ')[1]) !== process.pid) continue;
+				const ppid = Number(stat.slice(close + 2).split(' ')[1]);
 				const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-				children.push({ pid, stat, comm: stat.slice(stat.indexOf('(') + 1, close), argv });
+				found.push({ pid, ppid, stat, comm: stat.slice(stat.indexOf('(') + 1, close), argv });
 			} catch {
 				// gone meanwhile
 			}
 		}
-		return children;
+		return found;
 	} catch {
 		return undefined;
 	}
+}
+
+/** This process's child processes: every process whose parent it is (see allProcesses). */
+function childProcesses() {
+	return allProcesses()?.filter((p) => p.ppid === process.pid);
 }
 
 /** whether a child process runs the index (dist/search-worker.js: a cold build) */
@@ -50,4 +55,4 @@ function isIndexProcess(child) {
 	return child.argv.some((a) => a.includes('search-worker'));
 }
 
-module.exports = { workerThreads, childProcesses, isIndexProcess };
+module.exports = { workerThreads, allProcesses, childProcesses, isIndexProcess };
