@@ -9,11 +9,12 @@ import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
 import { registerRecs } from './features/recs';
 import { registerReading } from './features/reading';
+import { registerScanStatus } from './features/scanStatus';
 import { connectTreeReading } from './features/reading/treeView';
 import { registerParseReport } from './features/report';
 import { QUERY_IDS_COMMAND, registerSearch, type QueryIdsResult } from './features/search';
 import { registerStatistics } from './features/stats';
-import { registerTree } from './features/tree';
+import { registerTree, TREE_VIEW_ID } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
 /**
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 
 	const workspace = DigestWorkspace.create(context);
 	context.subscriptions.push(workspace);
+	context.subscriptions.push(registerScanStatus(workspace, TREE_VIEW_ID));
 
 	const library = registerLibrary(context, workspace);
 	context.subscriptions.push(library);

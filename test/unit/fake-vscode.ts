@@ -20,10 +20,51 @@ export const fakeVscode = {
 			this.listeners = [];
 		}
 	},
-	window: { showWarningMessage: async () => undefined, showErrorMessage: async () => undefined },
-	l10n: { t: (text: string) => text },
+	window: {
+		showWarningMessage: async () => undefined,
+		showErrorMessage: async () => undefined,
+		/** the items made, newest last, for a test to look at */
+		statusBarItems: [] as FakeStatusBarItem[],
+		createStatusBarItem(id: string, alignment: number) {
+			const item = new FakeStatusBarItem(id, alignment);
+			fakeVscode.window.statusBarItems.push(item);
+			return item;
+		},
+	},
+	StatusBarAlignment: { Left: 1, Right: 2 },
+	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
+	// {0}, {1}… filled in as vscode.l10n.t does
+	l10n: { t: (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
 	env: { language: 'en' },
 };
+
+/** A status bar item: what it says and whether it is shown, as the workbench would render it. */
+export class FakeStatusBarItem {
+	text = '';
+	name: string | undefined;
+	tooltip: string | undefined;
+	command: unknown;
+	accessibilityInformation: unknown;
+	visible = false;
+	/** each text the item was shown with, in order (a repeat is a needless update) */
+	readonly shownTexts: string[] = [];
+	disposed = false;
+	constructor(
+		readonly id: string,
+		readonly alignment: number,
+	) {}
+	show() {
+		this.visible = true;
+		this.shownTexts.push(this.text);
+	}
+	hide() {
+		this.visible = false;
+	}
+	dispose() {
+		this.disposed = true;
+		this.visible = false;
+	}
+}
 
 type ModuleLoader = { _load(request: string, parent: unknown, isMain: boolean): unknown };
 

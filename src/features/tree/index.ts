@@ -75,7 +75,6 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	void vscode.commands.executeCommand('setContext', CONTEXT_TREE_FILTERED, provider.isFiltered);
 	updateView();
 
-	void vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => workspace.ready);
 	workspace.ready.then(
 		() => {
 			if (disposed) return;

@@ -44,8 +44,6 @@ export const CONTEXT_WORKSPACE_SCANNED = 'arxivDigest.workspaceScanned';
 export interface DigestWorkspaceOptions {
 	/** quiet time per URI before a file event is handled (ms) */
 	readonly debounceMs?: number;
-	/** show scan progress in the status bar */
-	readonly showProgress?: boolean;
 	/** set the `arxivDigest.*` context keys (tests may turn this off) */
 	readonly setContextKeys?: boolean;
 }
@@ -123,7 +121,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 	/** this scan's knownShown and fromShards (see scanStats) */
 	private knownShown = 0;
 	private fromShards = 0;
-	private progressVisible = false;
 
 	/** the cache messages shown this session (each kind once), for the real-editor tests */
 	readonly cacheNotices: string[] = [];
@@ -139,7 +136,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 	) {
 		this.options = {
 			debounceMs: options.debounceMs ?? 100,
-			showProgress: options.showProgress ?? true,
 			setContextKeys: options.setContextKeys ?? true,
 		};
 		this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -357,39 +353,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 			}
 		});
 		this.inFlightScan = run;
-		if (this.options.showProgress && !this.progressVisible) {
-			this.progressVisible = true;
-			void vscode.window.withProgress(
-				{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('arXiv Digest') },
-				async (reporter) => {
-					// said again when digests are shown (from the caches, or read ahead) before any count moves
-					let said: string | undefined;
-					const say = () => {
-						const p = this.changes.progress;
-						const phase = this.scanPhase;
-						const message =
-							phase === 'checking' ? vscode.l10n.t('checking for new and changed digests') : phase === 'reading' && p.total > 0 ? vscode.l10n.t('reading digests {0}/{1}', p.done, p.total) : undefined;
-						if (message === undefined || message === said) return;
-						said = message;
-						reporter.report({ message });
-					};
-					const subs = [this.onDidChangeProgress(say), this.onDidChange(say)];
-					try {
-						// a newer scan supersedes this one: keep the indicator until the last ends
-						while (this.inFlightScan && !this.disposed) {
-							const current = this.inFlightScan;
-							await current;
-							if (current === this.inFlightScan) {
-								break;
-							}
-						}
-					} finally {
-						for (const sub of subs) sub.dispose();
-						this.progressVisible = false;
-					}
-				},
-			);
-		}
 		return run;
 	}
 
