@@ -17,7 +17,10 @@
 //          Markdown files, default 5000, ~5% named by a day like blog posts and journal pages unless
 //          --no-dated; the probe opens its README.md as a user would and reports what the extension
 //          cost the extension host over a fixed window against the baseline, and whether it started
-//          an index worker). The VSIXs go to the temp folder under a name of this checkout's path,
+//          an index worker), --ui-cost (after the warm start's figures, what the workbench's browser
+//          spends on the editor's progress indicators: its CPU over 4 s with none, with a window
+//          progress (a spinning icon), with the Papers view's progress bar, with a still status bar
+//          item and with 160 updates of its text; two rounds). The VSIXs go to the temp folder under a name of this checkout's path,
 //          so benches of several checkouts on one machine never share one.
 // Screenshots: .vscode-test/screenshots/bench-*.png.
 import { chromium } from 'playwright-core';
@@ -41,7 +44,7 @@ import { longestRuns } from '../../bench/profile-runs.mjs';
 const { values: options, positionals } = parseArgs({
 	allowPositionals: true,
 	options: { 'skip-build': { type: 'boolean' }, keep: { type: 'boolean' }, 'no-warm': { type: 'boolean' }, profile: { type: 'boolean' }, web: { type: 'boolean' }, scale: { type: 'string', default: '1' },
-		'no-digests': { type: 'boolean' }, files: { type: 'string', default: '5000' }, 'no-dated': { type: 'boolean' },
+		'no-digests': { type: 'boolean' }, files: { type: 'string', default: '5000' }, 'no-dated': { type: 'boolean' }, 'ui-cost': { type: 'boolean' },
 	},
 });
 const skipBuild = options['skip-build'] ?? false;
@@ -49,12 +52,14 @@ const keep = options.keep ?? false;
 const warm = !options['no-warm'];
 const profile = options.profile ?? false;
 const web = options.web ?? false;
+const uiCost = options['ui-cost'] ?? false;
 const folderArg = positionals[0];
 const scale = Number(options.scale);
 if (!Number.isInteger(scale) || scale < 1 || scale > 16) throw new Error(`--scale takes a whole number from 1 to 16, not ${options.scale}`);
 const plain = options['no-digests'] ?? false;
 const plainFiles = Number(options.files);
 if (plain && (folderArg || web || scale !== 1)) throw new Error('--no-digests generates its own folder: no FOLDER, --web or --scale with it');
+if (uiCost && (plain || web || !warm)) throw new Error('--ui-cost measures after a warm start of the Node build: not with --no-digests, --web or --no-warm');
 if (!Number.isInteger(plainFiles) || plainFiles < 10) throw new Error(`--files takes a whole number of at least 10, not ${options.files}`);
 /** where --no-digests takes its English prose: the real digests' abstracts */
 const REAL_DIGESTS = join(REPO, '..', 'shared', 'real-digests');
@@ -318,7 +323,7 @@ async function session(name, startConfig) {
 	// the web probe has no environment: it reads this beside the workspace folder (root) through vscode.workspace.fs
 	if (web) writeFileSync(join(root, 'bench-probe.json'), JSON.stringify({ out: `probe-${name}.json`, config }));
 	// the warm start, the last, also times a saved change (the file is written back after)
-	const probeConfig = { ...config, save: name === 'warm', cpuProfile: profile ? join(REPO, '.vscode-test', `bench-${name}.cpuprofile`) : undefined };
+	const probeConfig = { ...config, save: name === 'warm', uiCost: uiCost && name === 'warm', cpuProfile: profile ? join(REPO, '.vscode-test', `bench-${name}.cpuprofile`) : undefined };
 	// one browser profile for the cold and the warm start, as a user's: the workbench keeps its
 	// state (the extensions' workspace state among it) in the browser's storage
 	const newPage = async () => (digestBrowserContext ??= await browser.newContext(VIEWPORT)).newPage();
@@ -392,6 +397,8 @@ async function session(name, startConfig) {
 			// the same to the tree's last day in its model and to every title searchable
 			cpuUntilTree: probe.cpuUntilTree,
 			cpuUntilTitles: probe.cpuUntilTitles,
+			// --ui-cost: the browser's CPU over 4 s with each progress indicator (see measureUiCost in the probe)
+			uiCostBrowserMs: probe.uiCost,
 			// --profile: the longest runs of arXiv Digest's own code on the host's thread (the blocks above are anyone's)
 			ownCodeRuns: probeConfig.cpuProfile && existsSync(probeConfig.cpuProfile) ? longestRuns(JSON.parse(readFileSync(probeConfig.cpuProfile, 'utf8')), OWN_SCRIPTS, 3) : undefined,
 			memory: probe.memory,

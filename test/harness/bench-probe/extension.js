@@ -284,8 +284,56 @@ async function measure(vscode, config) {
 		out.saveOldest = await measureSave(vscode, api, backend, 'oldest');
 		out.longFieldsBack = await whenLongFieldsBack(api, backend, out.timeline.activated);
 	}
+	if (config.uiCost) out.uiCost = await measureUiCost(vscode);
 	out.finishedAt = Date.now();
 	return out;
+}
+
+/** how long each of measureUiCost's windows lasts */
+const UI_COST_WINDOW_MS = 4000;
+
+/**
+ * What the workbench's browser spends on the editor's progress indicators (bench:editor --ui-cost),
+ * once the start is over: its CPU (ms, from /proc) over UI_COST_WINDOW_MS with none, with a window
+ * progress (the status bar's spinning icon), with the Papers view's progress bar, with a still status
+ * bar item, and with that item's text set 160 times (every 25 ms); two rounds. An animation is
+ * repainted frame after frame, where this machine's browser renders without a GPU: arXiv Digest's
+ * scan shows a still item and the Papers view's own message instead (src/features/scanStatus).
+ */
+async function measureUiCost(vscode) {
+	const browserMs = async (show) => {
+		const from = cpuSnapshot();
+		await show(() => delay(UI_COST_WINDOW_MS));
+		return cpuBetween(from, cpuSnapshot())?.elsewhereByProcessMs.browser;
+	};
+	const withItem = async (run) => {
+		const item = vscode.window.createStatusBarItem('arxivDigestBench.uiCost', vscode.StatusBarAlignment.Left);
+		item.text = '$(sync) arXiv Digest: reading digests 1/167';
+		item.show();
+		try {
+			await run(item);
+		} finally {
+			item.dispose();
+		}
+	};
+	const rounds = [];
+	for (let round = 0; round < 2; round++) {
+		rounds.push({
+			none: await browserMs((wait) => wait()),
+			windowProgress: await browserMs((wait) => vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'arXiv Digest' }, wait)),
+			papersViewProgress: await browserMs((wait) => vscode.window.withProgress({ location: { viewId: 'arxivDigest.papers' } }, wait)),
+			stillStatusItem: await browserMs((wait) => withItem(wait)),
+			statusItemText160Times: await browserMs(() =>
+				withItem(async (item) => {
+					for (let i = 0; i < 160; i++) {
+						item.text = `$(sync) arXiv Digest: reading digests ${i}/167`;
+						await delay(UI_COST_WINDOW_MS / 160);
+					}
+				}),
+			),
+		});
+	}
+	return rounds;
 }
 
 /**
