@@ -32,9 +32,9 @@ describe('the scan status bar item', () => {
 	let scanStatus: typeof import('../../src/features/scanStatus');
 	withFakeVscode(() => (scanStatus = require('../../src/features/scanStatus')));
 
-	function register() {
+	function register(refreshMs?: number) {
 		const w = fakeWorkspace();
-		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers');
+		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers', refreshMs);
 		const item = fakeVscode.window.statusBarItems[fakeVscode.window.statusBarItems.length - 1] as FakeStatusBarItem;
 		return { ...w, item, disposable };
 	}
@@ -76,4 +76,26 @@ describe('the scan status bar item', () => {
 		]);
 		assert.strictEqual(item.visible, false);
 	});
+
+	it('reads a count that moved without an event, and stops reading once hidden', async () => {
+		const { ws, item, progress, disposable } = register(1);
+		progress('reading', 0, 167);
+		// the workspace counts files between its events (each carries the count with its files)
+		ws.progress = { done: 2, total: 167, scanning: true };
+		await until(() => item.text.endsWith('2/167'));
+		progress('idle', 167, 167);
+		const shown = item.shownTexts.length;
+		ws.scanPhase = 'reading';
+		ws.progress = { done: 3, total: 167, scanning: true };
+		// several refresh periods: a timer left running would show the item again
+		for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 2));
+		assert.strictEqual(item.visible, false);
+		assert.strictEqual(item.shownTexts.length, shown);
+		disposable.dispose();
+	});
 });
+
+/** resolves once `done()` holds, looking after each turn of the event loop (state, not time) */
+async function until(done: () => boolean): Promise<void> {
+	while (!done()) await new Promise((resolve) => setTimeout(resolve, 0));
+}
