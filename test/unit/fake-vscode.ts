@@ -40,14 +40,23 @@ export const fakeVscode = {
 
 /** A status bar item: what it says and whether it is shown, as the workbench would render it. */
 export class FakeStatusBarItem {
-	text = '';
+	/** each text set, in order (a repeat is a needless render) */
+	readonly texts: string[] = [];
+	private currentText = '';
+	get text() {
+		return this.currentText;
+	}
+	set text(value: string) {
+		this.currentText = value;
+		this.texts.push(value);
+	}
 	name: string | undefined;
 	tooltip: string | undefined;
 	command: unknown;
 	accessibilityInformation: unknown;
 	visible = false;
-	/** each text the item was shown with, in order (a repeat is a needless update) */
-	readonly shownTexts: string[] = [];
+	/** how often show() was called */
+	shows = 0;
 	disposed = false;
 	constructor(
 		readonly id: string,
@@ -55,7 +64,7 @@ export class FakeStatusBarItem {
 	) {}
 	show() {
 		this.visible = true;
-		this.shownTexts.push(this.text);
+		this.shows++;
 	}
 	hide() {
 		this.visible = false;

@@ -5,16 +5,38 @@
  *
  * A plain status bar item, not a window progress: that one's spinning icon, like a view's progress
  * bar, is an animation the workbench repaints frame after frame for as long as the scan runs. Where
- * it renders without a GPU (code-server in a browser on the same machine, remote desktops) the two
- * took 0.5–1 s of a core from the index while the Papers view filled on two cores (docs/performance.md).
+ * it renders without a GPU (code-server in a browser on the same machine, remote desktops) each took
+ * a tenth of a core or more from the index while the Papers view filled (bench:editor --ui-cost,
+ * docs/performance.md). Each new text costs the workbench a render too (~9 ms there), so the count
+ * moves at most every REFRESH_MS, and a scan shorter than SHOW_AFTER_MS shows nothing, as the
+ * window progress did.
  */
 import * as vscode from 'vscode';
 import type { IDigestWorkspace } from '../workspace/types';
 
 /** the status bar item's id (VS Code keeps where the user put it under this id) */
 export const SCAN_STATUS_ID = 'arxivDigest.scanStatus';
-/** how often a shown item reads the scan's state again (each new text is ~10 ms of the browser's CPU without a GPU: --ui-cost) */
+/** a scan shows the item once it has run this long (the window progress waited as long) */
+const SHOW_AFTER_MS = 150;
+/** how often a shown item reads the scan's count again */
 const REFRESH_MS = 500;
+
+/** The timers the item runs on (the real ones by default; a test's own clock). */
+export interface ScanStatusTimers {
+	after(ms: number, run: () => void): vscode.Disposable;
+	every(ms: number, run: () => void): vscode.Disposable;
+}
+
+const realTimers: ScanStatusTimers = {
+	after(ms, run) {
+		const timer = setTimeout(run, ms);
+		return { dispose: () => clearTimeout(timer) };
+	},
+	every(ms, run) {
+		const timer = setInterval(run, ms);
+		return { dispose: () => clearInterval(timer) };
+	},
+};
 
 /** What the item says of the workspace's scan now, or undefined when no scan runs. */
 export function scanStatusText(workspace: Pick<IDigestWorkspace, 'scanPhase' | 'progress'>): string | undefined {
@@ -25,35 +47,49 @@ export function scanStatusText(workspace: Pick<IDigestWorkspace, 'scanPhase' | '
 	return total > 0 ? vscode.l10n.t('arXiv Digest: {0}', vscode.l10n.t('reading digests {0}/{1}', done, total)) : vscode.l10n.t('arXiv Digest');
 }
 
-/** The scan's status bar item, shown while a scan runs (see scanStatusText). */
-export function registerScanStatus(workspace: IDigestWorkspace, papersViewId: string, refreshMs = REFRESH_MS): vscode.Disposable {
+/**
+ * The scan's status bar item (see scanStatusText). The workspace's events show and hide it and
+ * change its phase at once; its count, which moves between events too (they carry it with the files
+ * it counts), it reads every REFRESH_MS while shown.
+ */
+export function registerScanStatus(workspace: IDigestWorkspace, papersViewId: string, timers: ScanStatusTimers = realTimers): vscode.Disposable {
 	const item = vscode.window.createStatusBarItem(SCAN_STATUS_ID, vscode.StatusBarAlignment.Left);
 	item.name = vscode.l10n.t('arXiv Digest Scan');
-	item.tooltip = vscode.l10n.t('arXiv Digest is reading the digests of this workspace. The Papers view and search fill in as it goes. Click to show the Papers view.');
+	item.tooltip = vscode.l10n.t('arXiv Digest is scanning the digests of this workspace. The Papers view and search fill in as it goes. Click to show the Papers view.');
 	item.command = { command: `${papersViewId}.focus`, title: vscode.l10n.t('Show the Papers View') };
 	let said: string | undefined;
-	// while shown, the text is read again now and then: the workspace's count moves between its
-	// events (they carry it with the files it counts), and the Papers view, which reads it on its own
-	// updates too, must not say 2/167 beside a status bar still checking
-	let refresh: ReturnType<typeof setInterval> | undefined;
-	const update = () => {
+	let saidPhase: string | undefined;
+	/** the wait before showing, then the refresh */
+	let timer: vscode.Disposable | undefined;
+	const stop = () => {
+		timer?.dispose();
+		timer = undefined;
+	};
+	const render = () => {
 		const text = scanStatusText(workspace);
-		if (text === said) return;
+		if (text === undefined || text === said) return;
 		said = text;
-		if (text === undefined) {
-			clearInterval(refresh);
-			refresh = undefined;
-			item.hide();
-			return;
-		}
-		// a static icon: `$(sync~spin)` would animate (above)
+		saidPhase = workspace.scanPhase;
+		// a still icon: `$(sync~spin)` would animate (above)
 		item.text = `$(sync) ${text}`;
 		item.accessibilityInformation = { label: text };
 		item.show();
-		refresh ??= setInterval(update, refreshMs);
 	};
-	const subscriptions = [workspace.onDidChangeProgress(update), workspace.onDidChange(update)];
-	update();
-	return vscode.Disposable.from(item, ...subscriptions, { dispose: () => clearInterval(refresh) });
+	const onEvent = () => {
+		if (workspace.scanPhase === 'idle') {
+			stop();
+			if (said !== undefined) item.hide();
+			said = saidPhase = undefined;
+		} else if (!timer) {
+			timer = timers.after(SHOW_AFTER_MS, () => {
+				timer = timers.every(REFRESH_MS, render);
+				render();
+			});
+		} else if (said !== undefined && workspace.scanPhase !== saidPhase) {
+			render();
+		}
+	};
+	const subscriptions = [workspace.onDidChangeProgress(onEvent), workspace.onDidChange(onEvent)];
+	onEvent();
+	return vscode.Disposable.from(item, ...subscriptions, { dispose: stop });
 }
-

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert';
+import { fakeVscode, withFakeVscode, type FakeStatusBarItem } from './fake-vscode';
+import type { ScanPhase, ScanProgress } from '../../src/core/scanStatus';
+import type { ScanStatusTimers } from '../../src/features/scanStatus';
+
+/** a workspace as the status item sees it: its scan's phase and progress, and its two events */
+function fakeWorkspace() {
+	const progressEvents = new fakeVscode.EventEmitter<ScanProgress>();
+	const changeEvents = new fakeVscode.EventEmitter<readonly unknown[]>();
+	const ws = {
+		scanPhase: 'idle' as ScanPhase,
+		progress: { done: 0, total: 0, scanning: false } as ScanProgress,
+		onDidChangeProgress: progressEvents.event,
+		onDidChange: changeEvents.event,
+	};
+	return {
+		ws,
+		/** the scan moves on: the workspace's state, then its progress event */
+		progress(phase: ScanPhase, done: number, total: number) {
+			ws.scanPhase = phase;
+			ws.progress = { done, total, scanning: phase !== 'idle' };
+			progressEvents.fire(ws.progress);
+		},
+		/** the count moves between events (the workspace sends it with the files it counts) */
+		silently(done: number, total: number) {
+			ws.progress = { done, total, scanning: true };
+		},
+		/** digests shown (from the caches) before any file was read: a change event, no progress */
+		shown(phase: ScanPhase) {
+			ws.scanPhase = phase;
+			changeEvents.fire([]);
+		},
+	};
+}
+
+/** timers on a clock that only the test moves */
+function fakeClock() {
+	let now = 0;
+	let timers: { at: number; every?: number; run: () => void }[] = [];
+	const add = (ms: number, run: () => void, every?: number) => {
+		const timer = { at: now + ms, every, run };
+		timers.push(timer);
+		return { dispose: () => (timers = timers.filter((t) => t !== timer)) };
+	};
+	const clock: ScanStatusTimers = { after: (ms, run) => add(ms, run), every: (ms, run) => add(ms, run, ms) };
+	return {
+		clock,
+		/** moves the clock by `ms`, running each timer that falls due, in order */
+		tick(ms: number) {
+			const end = now + ms;
+			for (;;) {
+				const next = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+				if (!next) break;
+				now = next.at;
+				if (next.every) next.at += next.every;
+				else timers = timers.filter((t) => t !== next);
+				next.run();
+			}
+			now = end;
+		},
+		pending: () => timers.length,
+	};
+}
+
+describe('the scan status bar item', () => {
+	let scanStatus: typeof import('../../src/features/scanStatus');
+	withFakeVscode(() => (scanStatus = require('../../src/features/scanStatus')));
+
+	const disposables: { dispose(): void }[] = [];
+	afterEach(() => disposables.splice(0).forEach((d) => d.dispose()));
+
+	function register() {
+		const w = fakeWorkspace();
+		const time = fakeClock();
+		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers', time.clock);
+		disposables.push(disposable);
+		const item = fakeVscode.window.statusBarItems[fakeVscode.window.statusBarItems.length - 1] as FakeStatusBarItem;
+		return { ...w, ...time, item, disposable };
+	}
+
+	it('says what a cold scan reads, with a still icon, and goes once the scan ends', () => {
+		const { item, progress, silently, tick } = register();
+		assert.deepStrictEqual(item.command, { command: 'arxivDigest.papers.focus', title: 'Show the Papers View' });
+		progress('reading', 0, 0);
+		assert.strictEqual(item.visible, false, 'a scan shorter than the window progress waited shows nothing');
+		tick(150);
+		assert.strictEqual(item.visible, true);
+		assert.strictEqual(item.text, '$(sync) arXiv Digest', 'before the listing: no count yet');
+		progress('reading', 0, 167);
+		silently(40, 167);
+		tick(500);
+		const text: string = item.text;
+		assert.strictEqual(text, '$(sync) arXiv Digest: reading digests 40/167', 'the count read again while shown, events or not');
+		assert.ok(!text.includes('~spin'), 'an animated icon is repainted for the whole scan');
+		assert.deepStrictEqual(item.accessibilityInformation, { label: 'arXiv Digest: reading digests 40/167' });
+		progress('idle', 167, 167);
+		assert.strictEqual(item.visible, false);
+	});
+
+	it('shows nothing for a scan that ends within the wait', () => {
+		const { item, progress, tick, pending } = register();
+		progress('reading', 0, 3);
+		tick(100);
+		progress('idle', 3, 3);
+		tick(1000);
+		assert.strictEqual(item.shows, 0);
+		assert.strictEqual(pending(), 0, 'no timer left');
+	});
+
+	it('changes phase at once, the count at most every 500 ms, and never sets the same text twice', () => {
+		const { item, progress, silently, shown, tick } = register();
+		progress('reading', 0, 167);
+		tick(150);
+		shown('checking');
+		assert.strictEqual(item.text, '$(sync) arXiv Digest: checking for new and changed digests', 'a new phase at once');
+		// another change, and a progress event with nothing new: no new text
+		shown('checking');
+		progress('checking', 0, 167);
+		progress('reading', 1, 167);
+		assert.strictEqual(item.text, '$(sync) arXiv Digest: reading digests 1/167');
+		for (let done = 2; done < 12; done++) {
+			silently(done, 167);
+			progress('reading', done, 167);
+			tick(50);
+		}
+		assert.deepStrictEqual(item.texts, [
+			'$(sync) arXiv Digest: reading digests 0/167',
+			'$(sync) arXiv Digest: checking for new and changed digests',
+			'$(sync) arXiv Digest: reading digests 1/167',
+			// ten counts in 500 ms of events: the refresh's one
+			'$(sync) arXiv Digest: reading digests 11/167',
+		]);
+	});
+
+	it('leaves no timer when disposed while shown, or after the scan ends', () => {
+		const first = register();
+		first.progress('reading', 0, 167);
+		first.tick(1000);
+		first.progress('idle', 167, 167);
+		assert.strictEqual(first.pending(), 0);
+		const second = register();
+		second.progress('reading', 0, 167);
+		second.tick(1000);
+		assert.strictEqual(second.item.visible, true);
+		second.disposable.dispose();
+		assert.strictEqual(second.item.disposed, true);
+		assert.strictEqual(second.pending(), 0);
+	});
+});
