@@ -55,7 +55,11 @@ function cpuSnapshot() {
 	return snap;
 }
 
-/** who a process outside this one and its children is: the workbench's browser, the editor's server (and its helpers), the bench, or other */
+/**
+ * Who a process outside this one and its children is, by its name and arguments: the workbench's
+ * browser, the editor's server (and its helpers), the bench, or other. Any Chromium or VS Code of
+ * the machine counts: run no other editor, browser or bench beside a bench.
+ */
 function otherGroup(p) {
 	const command = p.argv.join(' ');
 	if (/chrom/i.test(p.comm) || /chrom/i.test(p.argv[0] ?? '')) return 'browser';

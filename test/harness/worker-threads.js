@@ -19,9 +19,13 @@ function workerThreads() {
 	}
 }
 
+/** each process's arguments, read once: by pid and start time (a pid can be reused) */
+const argvCache = new Map();
+
 /**
  * Every process of the machine with its parent's pid, its stat line, its command name and its
- * arguments (/proc/<pid>/stat and cmdline); undefined where /proc cannot be read.
+ * arguments (/proc/<pid>/stat and cmdline, the latter read once per process); undefined where
+ * /proc cannot be read.
  */
 function allProcesses() {
 	try {
@@ -32,8 +36,15 @@ function allProcesses() {
 				const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
 				// `pid (comm) state ppid …`: the name may hold spaces and parentheses
 				const close = stat.lastIndexOf(')');
-				const ppid = Number(stat.slice(close + 2).split(' ')[1]);
-				const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+				const fields = stat.slice(close + 2).split(' ');
+				const ppid = Number(fields[1]);
+				// field 22 of the line, the process's start time
+				const key = `${pid}:${fields[19]}`;
+				let argv = argvCache.get(key);
+				if (!argv) {
+					argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+					argvCache.set(key, argv);
+				}
 				found.push({ pid, ppid, stat, comm: stat.slice(stat.indexOf('(') + 1, close), argv });
 			} catch {
 				// gone meanwhile
