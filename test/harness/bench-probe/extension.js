@@ -297,8 +297,8 @@ const UI_COST_WINDOW_MS = 4000;
  * once the start is over: its CPU (ms, from /proc) over UI_COST_WINDOW_MS with none, with a window
  * progress (the status bar's spinning icon), with the Papers view's progress bar, with a still status
  * bar item, and with that item's text set 160 times (every 25 ms); two rounds. An animation is
- * repainted frame after frame, where this machine's browser renders without a GPU: arXiv Digest's
- * scan shows a still item and the Papers view's own message instead (src/features/scanStatus).
+ * repainted every frame, here in software (the bench's browser has no GPU), so arXiv Digest's scan
+ * shows a still item and the Papers view's own message instead (src/features/scanStatus).
  */
 async function measureUiCost(vscode) {
 	const browserMs = async (show) => {
