@@ -433,24 +433,27 @@ export class CorpusShard {
 		this.recordsDirty = true;
 		if (!file.always && stamp.size > MAX_CANDIDATE_BYTES) {
 			this.records.set(file.path, { ...stamp });
-			const refreshed = this.search.removeFile(file.path);
-			this.queue({ path: file.path });
-			this.flush(true);
-			await refreshed;
+			await this.dropListings(file.path);
 		} else {
 			await this.search.updateFile({ path: file.path, ...stamp });
+			this.flush(true);
 		}
-		this.flush(true);
 	}
 
-	/**
-	 * Drops a file: the tree hears of it at once; resolves once the papers it was the newest listing of
-	 * are read from their next one (those whose text a warm start has not read back yet are the
-	 * background fill's, which reads the same file).
-	 */
+	/** Drops a file (see dropListings). */
 	async remove(path: string): Promise<void> {
 		this.always.delete(path);
 		if (this.records.delete(path)) this.recordsDirty = true;
+		await this.dropListings(path);
+	}
+
+	/**
+	 * A file's papers out of the index and the tree: the tree hears of it at once; resolves once the
+	 * papers it was the newest listing of are read from their next one (those whose text a warm start
+	 * has not read back yet are the background fill's, which reads the same file). That refresh reads
+	 * papers only (SearchShard.refreshOrphans), so it queues nothing for the tree.
+	 */
+	private async dropListings(path: string): Promise<void> {
 		const refreshed = this.search.removeFile(path);
 		this.queue({ path });
 		this.flush(true);
