@@ -11,7 +11,7 @@ export const fakeVscode = {
 		private listeners: ((value: T) => void)[] = [];
 		event = (listener: (value: T) => void) => {
 			this.listeners.push(listener);
-			return { dispose: () => undefined };
+			return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
 		};
 		fire(value: T) {
 			for (const l of this.listeners) l(value);

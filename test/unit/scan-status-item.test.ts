@@ -145,5 +145,8 @@ describe('the scan status bar item', () => {
 		second.disposable.dispose();
 		assert.strictEqual(second.item.disposed, true);
 		assert.strictEqual(second.pending(), 0);
+		// and it no longer listens: a new scan starts no timer
+		second.progress('reading', 0, 167);
+		assert.strictEqual(second.pending(), 0);
 	});
 });

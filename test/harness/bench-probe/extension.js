@@ -233,7 +233,7 @@ async function measure(vscode, config) {
 	mark('activated');
 
 	// the same at the tree's last day and at every title searchable: whether the machine had CPU to
-	// spare while the user waited for them (on 2 cores the editor's own start takes much of it)
+	// spare while the user waited for them, and who had it (the index, this host, the workbench's browser)
 	const cpuAt = {};
 	const backend = await followStartup(api, config, out, 120_000, (name) => {
 		if (name === 'treeAllDays' || name === 'headReady') cpuAt[name] = cpuSnapshot();
