@@ -1,37 +1,64 @@
 /**
  * Debouncing by key: the last call for a key within `delayMs` wins. File events are debounced per
- * URI (a save, a git checkout or a rename each end in one read), typing per input box.
+ * URI (a save, a git checkout or a rename each end in one read), typing per input box, the Papers
+ * view's heal after root refreshes (with a longest wait, so a stream of calls cannot put it off).
  */
+
+/** The timers a debouncer runs on: the real ones by default, a test's own clock. */
+export interface DebounceClock {
+	now(): number;
+	setTimeout(run: () => void, ms: number): unknown;
+	clearTimeout(timer: unknown): void;
+}
+
+const realClock: DebounceClock = {
+	now: () => Date.now(),
+	setTimeout: (run, ms) => setTimeout(run, ms),
+	clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
+
+export interface ScheduleOptions {
+	/** run no later than this long after the first call since the last run, however often it is called again */
+	maxWaitMs?: number;
+	onError?: (err: unknown) => void;
+}
+
 export class KeyedDebouncer<K = string> {
-	private readonly timers = new Map<K, ReturnType<typeof setTimeout>>();
+	private readonly timers = new Map<K, { timer: unknown; deadline: number }>();
 	/** runs started and not yet settled */
 	private runs = 0;
 	private disposed = false;
 
-	/** Runs `run` once `delayMs` passed without another call for `key`; errors go to `onError`. */
-	schedule(key: K, delayMs: number, run: () => unknown | Promise<unknown>, onError: (err: unknown) => void = () => undefined): void {
+	constructor(private readonly clock: DebounceClock = realClock) {}
+
+	/**
+	 * Runs `run` once `delayMs` passed without another call for `key` (or `maxWaitMs` after the
+	 * first of those calls); errors go to `onError`.
+	 */
+	schedule(key: K, delayMs: number, run: () => unknown | Promise<unknown>, { maxWaitMs = Infinity, onError = () => undefined }: ScheduleOptions = {}): void {
 		if (this.disposed) return;
-		this.cancel(key);
-		this.timers.set(
-			key,
-			setTimeout(() => {
-				this.timers.delete(key);
-				this.runs++;
-				const settled = () => void this.runs--;
-				try {
-					Promise.resolve(run()).catch(onError).finally(settled);
-				} catch (err) {
-					settled();
-					onError(err);
-				}
-			}, delayMs),
-		);
+		const now = this.clock.now();
+		const before = this.timers.get(key);
+		const deadline = before ? before.deadline : now + maxWaitMs;
+		if (before) this.clock.clearTimeout(before.timer);
+		const timer = this.clock.setTimeout(() => {
+			this.timers.delete(key);
+			this.runs++;
+			const settled = () => void this.runs--;
+			try {
+				Promise.resolve(run()).catch(onError).finally(settled);
+			} catch (err) {
+				settled();
+				onError(err);
+			}
+		}, Math.max(0, Math.min(delayMs, deadline - now)));
+		this.timers.set(key, { timer, deadline });
 	}
 
 	cancel(key: K): void {
-		const timer = this.timers.get(key);
-		if (timer !== undefined) {
-			clearTimeout(timer);
+		const pending = this.timers.get(key);
+		if (pending !== undefined) {
+			this.clock.clearTimeout(pending.timer);
 			this.timers.delete(key);
 		}
 	}
@@ -48,7 +75,7 @@ export class KeyedDebouncer<K = string> {
 
 	dispose(): void {
 		this.disposed = true;
-		for (const timer of this.timers.values()) clearTimeout(timer);
+		for (const { timer } of this.timers.values()) this.clock.clearTimeout(timer);
 		this.timers.clear();
 	}
 }

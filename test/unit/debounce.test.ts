@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { KeyedDebouncer } from '../../src/core/debounce';
+import { FakeClock } from './fake-clock';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -43,10 +44,10 @@ describe('keyed debouncer', () => {
 		d.cancel('x');
 		d.schedule('sync', 10, () => {
 			throw new Error('sync');
-		}, (e) => errors.push((e as Error).message));
+		}, { onError: (e) => errors.push((e as Error).message) });
 		d.schedule('async', 10, async () => {
 			throw new Error('async');
-		}, (e) => errors.push((e as Error).message));
+		}, { onError: (e) => errors.push((e as Error).message) });
 		await wait(40);
 		assert.strictEqual(ran.length, 0, 'a cancelled run never runs');
 		assert.deepStrictEqual(errors.sort(), ['async', 'sync']);
@@ -55,5 +56,43 @@ describe('keyed debouncer', () => {
 		d.schedule('after', 10, () => ran.push('after'));
 		await wait(30);
 		assert.strictEqual(ran.length, 0, 'nothing runs after dispose');
+	});
+
+	it('runs at the longest wait after the first call of a stream, then waits anew', () => {
+		const clock = new FakeClock();
+		const d = new KeyedDebouncer<string>(clock);
+		const ran: number[] = [];
+		// a call every 400 ms, each restarting a 500 ms delay: without a longest wait it never runs
+		for (let t = 0; t < 3_000; t += 400) {
+			d.schedule('heal', 500, () => ran.push(clock.now()), { maxWaitMs: 2_000 });
+			clock.tick(400);
+		}
+		clock.tick(1_000);
+		// 2,000 ms after the first call (0); then the calls from 2,000 on are a new stream, run 500 ms after its last (2,800)
+		assert.deepStrictEqual(ran, [2_000, 3_300]);
+		// without a longest wait: only once the calls stop
+		const plain = new KeyedDebouncer<string>(clock);
+		const start = clock.now();
+		const plainRan: number[] = [];
+		for (let i = 0; i < 8; i++) {
+			plain.schedule('k', 500, () => plainRan.push(clock.now() - start));
+			clock.tick(400);
+		}
+		clock.tick(1_000);
+		assert.deepStrictEqual(plainRan, [3_300]);
+	});
+
+	it('a call past the longest wait of a stream still waits no less than zero, and dispose clears the clock', () => {
+		const clock = new FakeClock();
+		const d = new KeyedDebouncer<string>(clock);
+		const ran: number[] = [];
+		d.schedule('k', 100, () => ran.push(clock.now()), { maxWaitMs: 50 });
+		clock.tick(50);
+		assert.deepStrictEqual(ran, [50]);
+		d.schedule('k', 100, () => ran.push(clock.now()), { maxWaitMs: 1_000 });
+		d.dispose();
+		clock.tick(2_000);
+		assert.deepStrictEqual(ran, [50], 'a disposed debouncer runs nothing');
+		assert.strictEqual(d.pending, 0);
 	});
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode, type FakeStatusBarItem } from './fake-vscode';
 import type { ScanPhase, ScanProgress } from '../../src/core/scanStatus';
-import type { ScanStatusTimers } from '../../src/features/scanStatus';
+import { FakeClock } from './fake-clock';
 
 /** a workspace as the status item sees it: its scan's phase and progress, and its two events */
 function fakeWorkspace() {
@@ -33,35 +33,6 @@ function fakeWorkspace() {
 	};
 }
 
-/** timers on a clock that only the test moves */
-function fakeClock() {
-	let now = 0;
-	let timers: { at: number; every?: number; run: () => void }[] = [];
-	const add = (ms: number, run: () => void, every?: number) => {
-		const timer = { at: now + ms, every, run };
-		timers.push(timer);
-		return { dispose: () => (timers = timers.filter((t) => t !== timer)) };
-	};
-	const clock: ScanStatusTimers = { after: (ms, run) => add(ms, run), every: (ms, run) => add(ms, run, ms) };
-	return {
-		clock,
-		/** moves the clock by `ms`, running each timer that falls due, in order */
-		tick(ms: number) {
-			const end = now + ms;
-			for (;;) {
-				const next = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-				if (!next) break;
-				now = next.at;
-				if (next.every) next.at += next.every;
-				else timers = timers.filter((t) => t !== next);
-				next.run();
-			}
-			now = end;
-		},
-		pending: () => timers.length,
-	};
-}
-
 describe('the scan status bar item', () => {
 	let scanStatus: typeof import('../../src/features/scanStatus');
 	withFakeVscode(() => (scanStatus = require('../../src/features/scanStatus')));
@@ -71,11 +42,11 @@ describe('the scan status bar item', () => {
 
 	function register() {
 		const w = fakeWorkspace();
-		const time = fakeClock();
-		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers', time.clock);
+		const time = new FakeClock();
+		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers', time);
 		disposables.push(disposable);
 		const item = fakeVscode.window.statusBarItems[fakeVscode.window.statusBarItems.length - 1] as FakeStatusBarItem;
-		return { ...w, ...time, item, disposable };
+		return { ...w, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable };
 	}
 
 	it('says what a cold scan reads, with a still icon, and goes once the scan ends', () => {

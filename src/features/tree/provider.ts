@@ -16,6 +16,7 @@ import {
 import { isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
 import { orderByScore } from '../../core/recs/forYou';
+import { KeyedDebouncer, type DebounceClock } from '../../core/debounce';
 import type { Reading } from '../reading';
 import { uriKey } from '../vsc-utils';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
@@ -30,6 +31,13 @@ export interface TreePaperRef extends PaperRef {
 
 /** how long the view waits to show a burst of read marks or matches */
 const READING_REFRESH_MS = 50;
+/**
+ * The days are healed once the root refreshes pause this long after a read (see fireRoot): longer
+ * than a scan's 400 ms between updates, so a scan's next one comes first...
+ */
+export const HEAL_QUIET_MS = 500;
+/** ...but no later than this after the first root read since the last heal */
+export const HEAL_MAX_WAIT_MS = 2_000;
 /** the scheme of the resource URIs that let PaperDecorations dim excluded papers' labels */
 export const PAPER_DECORATION_SCHEME = 'arxiv-digest-paper';
 
@@ -79,7 +87,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private categorySet: ReadonlySet<string> | undefined;
 	/** a root refresh was fired and the workbench has not read the root back yet */
 	private rootRefreshPending = false;
-	private healTimer: ReturnType<typeof setTimeout> | undefined;
+	private readonly heal: KeyedDebouncer<'days'>;
 	/**
 	 * The "For you" scores of a day's papers (higher first), set by the recs feature: undefined while
 	 * they are computed (the day shows in file order; the feature calls forYouChanged when they come).
@@ -95,7 +103,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	constructor(
 		private readonly workspace: IDigestWorkspace,
 		private readonly reading?: Reading,
+		clock?: DebounceClock,
 	) {
+		this.heal = new KeyedDebouncer(clock);
 		this.model.setAll(toInputs(workspace.files()));
 		this.subscriptions.push(workspace.onDidChange((changes) => this.applyChanges(changes)));
 		if (reading) {
@@ -114,7 +124,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	dispose(): void {
-		if (this.healTimer) clearTimeout(this.healTimer);
+		this.heal.dispose();
 		if (this.readingTimer) clearTimeout(this.readingTimer);
 		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();
@@ -138,7 +148,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * the root again; a day expanded in that window is answered "no children", and the workbench
 	 * keeps that empty answer until the day is collapsed and expanded again. So once the root has
 	 * been read back, the days are refreshed too: an expanded day then reads its categories again
-	 * (a collapsed one costs one getTreeItem).
+	 * (a collapsed one costs one getTreeItem). Which days were expanded in the window is not told
+	 * (their handles are what the extension host forgot), so every day is; that cost the workbench
+	 * 30–50 ms of CPU each time, after each of the five root refreshes of a cold start. The heal
+	 * waits for the refreshes to pause (HEAL_QUIET_MS), HEAL_MAX_WAIT_MS at most.
 	 */
 	private fireRoot(): void {
 		this.rootRefreshPending = true;
@@ -148,13 +161,15 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private rootWasRead(): void {
 		if (!this.rootRefreshPending) return;
 		this.rootRefreshPending = false;
-		if (this.healTimer) clearTimeout(this.healTimer);
-		// after this answer is registered (getTreeItem and the handles are set up asynchronously)
-		this.healTimer = setTimeout(() => {
-			this.healTimer = undefined;
-			const days = this.model.roots();
-			if (days.length) this.treeEmitter.fire([...days]);
-		}, 0);
+		this.heal.schedule(
+			'days',
+			HEAL_QUIET_MS,
+			() => {
+				const days = this.model.roots();
+				if (days.length) this.treeEmitter.fire([...days]);
+			},
+			{ maxWaitMs: HEAL_MAX_WAIT_MS },
+		);
 	}
 
 	applyChanges(changes: readonly DigestWorkspaceChange[]): void {

@@ -71,7 +71,7 @@ export class WorkspaceWatchers implements vscode.Disposable {
 	}
 
 	private debounce(uri: vscode.Uri, run: () => Promise<void>, key = uriKey(uri)): void {
-		this.events.schedule(key, this.debounceMs, run, (err) => getLog().error(`arXiv Digest: failed to update ${uri.toString(true)}: ${errorText(err)}`));
+		this.events.schedule(key, this.debounceMs, run, { onError: (err) => getLog().error(`arXiv Digest: failed to update ${uri.toString(true)}: ${errorText(err)}`) });
 	}
 
 	private disposeWatchers(): void {

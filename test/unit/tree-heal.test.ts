@@ -1,0 +1,91 @@
+import * as assert from 'node:assert';
+import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { FakeClock } from './fake-clock';
+import { summarizeDigest } from '../../src/core/summary';
+import type { DigestSummary } from '../../src/core/summary';
+import { smallDigest } from '../fixtures/small-digest';
+
+/** a day's file (the small fixture's papers): enough for a day row */
+function dayFile(day: string): { uri: { toString(): string }; digest: DigestSummary } {
+	const uri = `file:///digests/${day}.md`;
+	return { uri: { toString: () => uri }, digest: summarizeDigest({ ...smallDigest(), day, label: day }) };
+}
+
+/** the provider over a workspace whose files the test adds, as the scan's updates add them */
+function treeOver(clock: FakeClock, provider: typeof import('../../src/features/tree/provider')) {
+	const files = new Map<string, ReturnType<typeof dayFile>>();
+	const changes = new fakeVscode.EventEmitter<readonly { uri: { toString(): string }; kind: string }[]>();
+	const workspace = {
+		files: () => [...files.values()],
+		get: (uri: { toString(): string }) => files.get(uri.toString()),
+		onDidChange: changes.event,
+	};
+	const tree = new provider.DigestTreeProvider(workspace as never, undefined, clock);
+	const fired: ('root' | number)[] = [];
+	tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : Array.isArray(e) ? e.length : 1));
+	return {
+		tree,
+		fired,
+		/** a scan's update: a new day, then the workbench reads the root back (as it does after a root refresh) */
+		addDay(day: string, read = true) {
+			const file = dayFile(day);
+			files.set(file.uri.toString(), file);
+			changes.fire([{ uri: file.uri, kind: 'added' }]);
+			if (read) tree.getChildren();
+		},
+	};
+}
+
+describe('the Papers view heals its days after root refreshes', () => {
+	let provider: typeof import('../../src/features/tree/provider');
+	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
+
+	it('once the refreshes pause, not after each', () => {
+		const clock = new FakeClock();
+		const { tree, fired, addDay } = treeOver(clock, provider);
+		// a scan: a new day every 400 ms, each a root refresh read back at once
+		for (let d = 1; d <= 4; d++) {
+			addDay(`2026-01-0${d}`);
+			clock.tick(400);
+		}
+		assert.deepStrictEqual(fired, ['root', 'root', 'root', 'root'], 'no heal while the refreshes keep coming');
+		clock.tick(provider.HEAL_QUIET_MS);
+		assert.deepStrictEqual(fired, ['root', 'root', 'root', 'root', 4], 'then every day, once');
+		clock.tick(10_000);
+		assert.strictEqual(fired.length, 5, 'and nothing more');
+		tree.dispose();
+	});
+
+	it('no later than the longest wait while the refreshes go on', () => {
+		const clock = new FakeClock();
+		const { tree, fired, addDay } = treeOver(clock, provider);
+		for (let d = 1; d <= 9; d++) {
+			addDay(`2026-01-0${d}`);
+			clock.tick(400);
+		}
+		// reads at 0, 400, … 3,200: the first heal falls due 2,000 ms after the first read
+		const heals = fired.filter((f) => f !== 'root');
+		assert.strictEqual(heals.length, 1, `fired: ${fired.join(' ')}`);
+		assert.strictEqual(fired.indexOf(heals[0]), 5, 'after the sixth root refresh (2,000 ms), before the seventh');
+		clock.tick(provider.HEAL_QUIET_MS);
+		assert.deepStrictEqual(fired.slice(-1), [9], 'and once the refreshes stop, every day again');
+		tree.dispose();
+	});
+
+	it('heals only after the root was read back, and a disposed view heals nothing', () => {
+		const clock = new FakeClock();
+		const { tree, fired, addDay } = treeOver(clock, provider);
+		addDay('2026-01-01', false);
+		clock.tick(10_000);
+		assert.deepStrictEqual(fired, ['root'], 'a root refresh not yet read needs no heal');
+		tree.getChildren();
+		tree.getChildren();
+		clock.tick(provider.HEAL_QUIET_MS);
+		assert.deepStrictEqual(fired, ['root', 1], 'one heal for one refresh, however often the root is read');
+		addDay('2026-01-02');
+		tree.dispose();
+		clock.tick(10_000);
+		assert.deepStrictEqual(fired, ['root', 1, 'root']);
+		assert.strictEqual(clock.pending(), 0);
+	});
+});
