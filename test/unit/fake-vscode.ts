@@ -30,13 +30,71 @@ export const fakeVscode = {
 			fakeVscode.window.statusBarItems.push(item);
 			return item;
 		},
+		/** the tree views made, newest last */
+		treeViews: [] as FakeTreeView[],
+		createTreeView(id: string) {
+			const view = new FakeTreeView(id);
+			fakeVscode.window.treeViews.push(view);
+			return view;
+		},
+		activeTextEditor: undefined,
+		onDidChangeTextEditorSelection: noEvent,
+	},
+	commands: {
+		registerCommand: () => ({ dispose: () => undefined }),
+		executeCommand: async () => undefined,
+	},
+	workspace: {
+		getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
 	},
 	StatusBarAlignment: { Left: 1, Right: 2 },
+	ThemeIcon: class {
+		constructor(
+			readonly id: string,
+			readonly color?: unknown,
+		) {}
+	},
 	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
 	// {0}, {1}… filled in as vscode.l10n.t does
 	l10n: { t: (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
 	env: { language: 'en' },
 };
+
+/** an event nothing fires */
+function noEvent() {
+	return { dispose: () => undefined };
+}
+
+/** A tree view: each description and message set, in order, as the extension host would send them to the workbench. */
+export class FakeTreeView {
+	/** every set of `description` and `message`, in order (the extension host sends each, equal or not) */
+	readonly sets: { description?: string; message?: string }[] = [];
+	private currentDescription: string | undefined;
+	private currentMessage: string | undefined;
+	get description() {
+		return this.currentDescription;
+	}
+	set description(value: string | undefined) {
+		this.currentDescription = value;
+		this.sets.push({ description: value });
+	}
+	get message() {
+		return this.currentMessage;
+	}
+	set message(value: string | undefined) {
+		this.currentMessage = value;
+		this.sets.push({ message: value });
+	}
+	badge: unknown;
+	visible = true;
+	selection: unknown[] = [];
+	onDidChangeVisibility = noEvent;
+	onDidExpandElement = noEvent;
+	onDidCollapseElement = noEvent;
+	onDidChangeSelection = noEvent;
+	constructor(readonly id: string) {}
+	dispose() {}
+}
 
 /** A status bar item: what it says and whether it is shown, as the workbench would render it. */
 export class FakeStatusBarItem {

@@ -38,24 +38,30 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	let followTimer: ReturnType<typeof setTimeout> | undefined;
 	let disposed = false;
 
-	const updateView = () => {
-		view.description = provider.filterDescription();
+	/** What the view says above its rows: the load's progress, the filter's count, For you's note, or nothing. */
+	const viewMessage = (): string | undefined => {
 		if (loading) {
 			const p = workspace.progress;
-			if (workspace.scanPhase === 'checking') view.message = vscode.l10n.t('Checking for new and changed digests…');
-			else view.message = p.total > 0 ? vscode.l10n.t('Loading digests… {0}/{1}', p.done, p.total) : vscode.l10n.t('Loading digests…');
-		} else if (provider.isFiltered && provider.model.shownCount() === 0) {
-			view.message = vscode.l10n.t('No papers match the filter.');
-		} else if (provider.isFiltered) {
+			if (workspace.scanPhase === 'checking') return vscode.l10n.t('Checking for new and changed digests…');
+			return p.total > 0 ? vscode.l10n.t('Loading digests… {0}/{1}', p.done, p.total) : vscode.l10n.t('Loading digests…');
+		}
+		if (provider.isFiltered && provider.model.shownCount() === 0) return vscode.l10n.t('No papers match the filter.');
+		if (provider.isFiltered) {
 			// the workbench hides a view's header, and so its description, when it is alone in its container
 			const filter = (provider.filterDescription() ?? '').replace(/ ×$/, '');
-			view.message = vscode.l10n.t('Showing {0} of {1} papers ({2}).', provider.model.shownCount(), provider.model.totalCount(), filter);
-		} else if (reading?.viewMode() === 'forYou' && provider.forYou?.note()) {
-			view.message = provider.forYou.note();
-		} else {
-			// undefined, not '': the welcome content only shows while there is no message
-			view.message = undefined;
+			return vscode.l10n.t('Showing {0} of {1} papers ({2}).', provider.model.shownCount(), provider.model.totalCount(), filter);
 		}
+		if (reading?.viewMode() === 'forYou' && provider.forYou?.note()) return provider.forYou.note();
+		// undefined, not '': the welcome content only shows while there is no message
+		return undefined;
+	};
+	// on every change of the tree: set only what changed, as the extension host sends the workbench
+	// every set (a description at once, a message with the next refresh), equal or not, to render again
+	const updateView = () => {
+		const description = provider.filterDescription();
+		if (view.description !== description) view.description = description;
+		const message = viewMessage();
+		if (view.message !== message) view.message = message;
 	};
 
 	const savedCategories = context.workspaceState.get<string[]>(CATEGORY_STATE_KEY);

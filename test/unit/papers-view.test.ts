@@ -1,8 +1,9 @@
 import * as assert from 'node:assert';
-import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { fakeVscode, withFakeVscode, type FakeTreeView } from './fake-vscode';
 import { FakeClock } from './fake-clock';
 import { summarizeDigest } from '../../src/core/summary';
 import type { DigestSummary } from '../../src/core/summary';
+import type { ScanPhase, ScanProgress } from '../../src/core/scanStatus';
 import { smallDigest } from '../fixtures/small-digest';
 
 /** a day's file (the small fixture's papers): enough for a day row */
@@ -11,16 +12,41 @@ function dayFile(day: string): { uri: { toString(): string }; digest: DigestSumm
 	return { uri: { toString: () => uri }, digest: summarizeDigest({ ...smallDigest(), day, label: day }) };
 }
 
-/** the provider over a workspace whose files the test adds, as the scan's updates add them */
-function treeOver(clock: FakeClock, provider: typeof import('../../src/features/tree/provider')) {
+/** a workspace whose files the test adds, as a scan's updates add them, and whose scan it moves on */
+function fakeWorkspace() {
 	const files = new Map<string, ReturnType<typeof dayFile>>();
 	const changes = new fakeVscode.EventEmitter<readonly { uri: { toString(): string }; kind: string }[]>();
-	const workspace = {
+	const progressEvents = new fakeVscode.EventEmitter<ScanProgress>();
+	let scanned!: () => void;
+	const ws = {
 		files: () => [...files.values()],
 		get: (uri: { toString(): string }) => files.get(uri.toString()),
 		onDidChange: changes.event,
+		scanPhase: 'reading' as ScanPhase,
+		progress: { done: 0, total: 0, scanning: true } as ScanProgress,
+		onDidChangeProgress: progressEvents.event,
+		ready: new Promise<void>((resolve) => (scanned = resolve)),
 	};
-	const tree = new provider.DigestTreeProvider(workspace as never, undefined, clock);
+	return {
+		ws,
+		addDay(day: string) {
+			const file = dayFile(day);
+			files.set(file.uri.toString(), file);
+			changes.fire([{ uri: file.uri, kind: 'added' }]);
+		},
+		progress(phase: ScanPhase, done: number, total: number) {
+			ws.scanPhase = phase;
+			ws.progress = { done, total, scanning: phase !== 'idle' };
+			progressEvents.fire(ws.progress);
+		},
+		scanned: () => scanned(),
+	};
+}
+
+/** the provider over a fake workspace */
+function treeOver(clock: FakeClock, provider: typeof import('../../src/features/tree/provider')) {
+	const workspace = fakeWorkspace();
+	const tree = new provider.DigestTreeProvider(workspace.ws as never, undefined, clock);
 	const fired: ('root' | number)[] = [];
 	tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : Array.isArray(e) ? e.length : 1));
 	return {
@@ -28,9 +54,7 @@ function treeOver(clock: FakeClock, provider: typeof import('../../src/features/
 		fired,
 		/** a scan's update: a new day, then the workbench reads the root back (as it does after a root refresh) */
 		addDay(day: string, read = true) {
-			const file = dayFile(day);
-			files.set(file.uri.toString(), file);
-			changes.fire([{ uri: file.uri, kind: 'added' }]);
+			workspace.addDay(day);
 			if (read) tree.getChildren();
 		},
 	};
@@ -87,5 +111,35 @@ describe('the Papers view heals its days after root refreshes', () => {
 		clock.tick(10_000);
 		assert.deepStrictEqual(fired, ['root', 1, 'root']);
 		assert.strictEqual(clock.pending(), 0);
+	});
+});
+
+describe('the Papers view says what changed, once', () => {
+	let tree: typeof import('../../src/features/tree');
+	withFakeVscode(() => (tree = require('../../src/features/tree')));
+
+	it('sets its description and message only when they change, however often the tree does', async () => {
+		const w = fakeWorkspace();
+		const context = { workspaceState: { get: () => undefined, update: async () => undefined } };
+		const registration = tree.registerTree(context as never, w.ws as never);
+		const view = fakeVscode.window.treeViews[fakeVscode.window.treeViews.length - 1] as FakeTreeView;
+		assert.deepStrictEqual(view.sets, [{ message: 'Loading digests…' }], 'the description is left as it is (none): no filter');
+		w.progress('reading', 0, 20);
+		for (let d = 1; d <= 20; d++) {
+			w.addDay(`2026-01-${String(d).padStart(2, '0')}`);
+			// a scan's days arrive several to a count
+			if (d % 5 === 0) w.progress('reading', d, 20);
+		}
+		assert.deepStrictEqual(
+			view.sets.map((s) => s.message),
+			['Loading digests…', 'Loading digests… 0/20', 'Loading digests… 5/20', 'Loading digests… 10/20', 'Loading digests… 15/20', 'Loading digests… 20/20'],
+			'one message per count, none per day',
+		);
+		w.progress('idle', 20, 20);
+		w.scanned();
+		await w.ws.ready;
+		await new Promise((resolve) => setImmediate(resolve));
+		assert.deepStrictEqual(view.sets.slice(-1), [{ message: undefined }], 'the message goes once loaded');
+		registration.dispose();
 	});
 });
