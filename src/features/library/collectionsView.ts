@@ -1,8 +1,9 @@
 /** The Collections view: each collection (Starred first) → its papers; a click opens the card. */
 import * as vscode from 'vscode';
-import type { Library } from '../../core/library/model';
+import { libraryId, type Library } from '../../core/library/model';
+import { paperIdsOf } from '../../core/summary';
 import { paperLabel } from '../../core/tree';
-import type { IDigestWorkspace } from '../workspace/types';
+import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
 import type { LibraryStore } from './store';
 
 export const COLLECTIONS_VIEW_ID = 'arxivDigest.collections';
@@ -14,13 +15,33 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 	private readonly emitter = new vscode.EventEmitter<CollectionsNode | undefined>();
 	readonly onDidChangeTreeData = this.emitter.event;
 	private readonly subscriptions: vscode.Disposable[];
+	/** the ids in any collection, for the library value they were taken from (a new value each change) */
+	private collected: { library: Library; ids: ReadonlySet<string> } | undefined;
 
 	constructor(
 		private readonly store: LibraryStore,
 		private readonly workspace: IDigestWorkspace,
 	) {
-		// titles come from the workspace's summaries: refresh once they are known and when files change
-		this.subscriptions = [store.onDidChange(() => this.emitter.fire(undefined)), workspace.onDidChange(() => this.emitter.fire(undefined))];
+		// titles come from the workspace's summaries: refresh when a file that lists a collected paper
+		// comes, changes or goes (a scan's every batch of files refreshed the view, rows or none)
+		this.subscriptions = [
+			store.onDidChange(() => this.emitter.fire(undefined)),
+			workspace.onDidChange((changes) => {
+				if (this.touchesCollected(changes)) this.emitter.fire(undefined);
+			}),
+		];
+	}
+
+	private touchesCollected(changes: readonly DigestWorkspaceChange[]): boolean {
+		const library = this.library;
+		if (this.collected?.library !== library) this.collected = { library, ids: new Set(library.collections.flatMap((c) => c.ids)) };
+		const ids = this.collected.ids;
+		if (ids.size === 0) return false;
+		return changes.some((change) => {
+			// a removed file's papers are no longer known: it may have listed one
+			const digest = change.kind === 'removed' ? undefined : this.workspace.get(change.uri)?.digest;
+			return !digest || paperIdsOf(digest).some((id) => ids.has(id) || ids.has(libraryId(id)));
+		});
 	}
 
 	private get library(): Library {
