@@ -358,6 +358,22 @@ describe('corpus shard', () => {
 		assert.ok(last.updates.find((u) => u.path === DAY2)?.summary?.papers.some((p) => p.title.includes('Robust Stereo Matching')));
 	});
 
+	it('a save after a start with nothing changed writes neither cache; after a change, both', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const warm = openShard(fs);
+		await warm.shard.open(specs);
+		await warm.shard.search.background;
+		const before = new Map(fs.caches);
+		assert.deepStrictEqual([...before.keys()].sort(), ['files', 'index']);
+		await warm.shard.save();
+		for (const [name, bytes] of fs.caches) assert.strictEqual(bytes, before.get(name), `${name}: not written again`);
+		fs.files.set(DAY1, { ...fs.files.get(DAY1)!, mtime: 3 });
+		await warm.shard.update({ path: DAY1 });
+		await warm.shard.save();
+		for (const [name, bytes] of fs.caches) assert.notStrictEqual(bytes, before.get(name), `${name}: written after the change`);
+	});
+
 	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

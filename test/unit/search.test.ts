@@ -497,6 +497,35 @@ describe('search shard life cycle', () => {
 		assert.ok(phrase.ok && !phrase.result.approximate && phrase.result.hits.length > 0);
 	});
 
+	it('a save writes the index cache only when the index changed since the cache was read or written', async () => {
+		const store: { cache?: Uint8Array } = {};
+		let writes = 0;
+		const counted = (): ShardIO => {
+			const io = memoryIO(texts, store);
+			return { ...io, writeCache: (bytes) => (writes++, io.writeCache(bytes)) };
+		};
+		const cold = new SearchShard(counted(), cacheKey(0, 1));
+		await cold.open(specs);
+		assert.strictEqual(writes, 1, 'the cold build');
+		await cold.save();
+		assert.strictEqual(writes, 1, 'the index the cold build wrote');
+		// a warm start from that cache, its long fields read back: the same index
+		const warm = new SearchShard(counted(), cacheKey(0, 1));
+		await warm.open(specs);
+		assert.strictEqual(warm.fromCache, true);
+		warm.finishInBackground();
+		await warm.background;
+		await warm.save();
+		assert.strictEqual(writes, 1, 'a warm start with nothing changed');
+		// a file gone: written once
+		warm.removeFile(DAY1);
+		await warm.save();
+		await warm.save();
+		assert.strictEqual(writes, 2, 'once after a change');
+		const reloaded = await decodeCache(store.cache as Uint8Array, cacheKey(0, 1));
+		assert.deepStrictEqual(reloaded && [...reloaded.files.keys()], [DAY2]);
+	});
+
 	it('reads back the long fields of papers that move, before the fill reaches them, to a file added meanwhile', async () => {
 		const store: { cache?: Uint8Array } = {};
 		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
@@ -641,9 +670,12 @@ describe('search shard life cycle', () => {
 		);
 		await shard.open(specs);
 		store.cache = undefined;
-		// the same papers under another path: no document added or changed, the files are
+		// the same papers under other paths: no document added or changed, the files are (one before
+		// the save, which it then has to write, one while it encodes)
+		const first = '/ws/data/first-copy-of-2026-02-05.md';
 		const copy = '/ws/data/copy-of-2026-02-05.md';
 		const version = shard.index.version;
+		shard.index.addFile(first, parseDigest(fixture('2026-02-05.md'), first));
 		change = () => shard.index.addFile(copy, parseDigest(fixture('2026-02-05.md'), copy));
 		await shard.save();
 		assert.strictEqual(shard.index.version, version, 'no document changed');
@@ -652,7 +684,7 @@ describe('search shard life cycle', () => {
 		// (read again: the assertion above narrowed it)
 		const written = store.cache as Uint8Array | undefined;
 		const reloaded = written && (await decodeCache(written, cacheKey(0, 1)));
-		assert.ok(reloaded && reloaded.files.has(copy), 'the next save writes it');
+		assert.ok(reloaded && reloaded.files.has(copy) && reloaded.files.has(first), 'the next save writes it');
 
 		// an occurrence in a file the index does not hold: the encoder throws, the save does not
 		store.cache = undefined;

@@ -579,9 +579,9 @@ export class CorpusShard {
 		return { keep: (id) => sets.every((name) => this.inUserSet(name, id)) && !excludeSets.some((name) => this.inUserSet(name, id)) };
 	}
 
+	/** Writes the caches that changed since they were read or last written. */
 	async save(): Promise<void> {
 		await this.search.save();
-		this.recordsDirty = true;
 		await this.saveRecords();
 	}
 
@@ -625,7 +625,7 @@ export class CorpusShard {
 	private async readDigest(path: string): Promise<Digest | undefined> {
 		const stamp = await this.io.stat(path);
 		if (!stamp) {
-			this.records.delete(path);
+			if (this.records.delete(path)) this.recordsDirty = true;
 			this.queue({ path });
 			return undefined;
 		}
@@ -641,13 +641,14 @@ export class CorpusShard {
 			const head = await this.io.readHead(path, DETECT_HEAD_BYTES);
 			if (head === undefined || !looksLikeDigest(head)) {
 				this.records.set(path, { ...stamp });
+				this.recordsDirty = true;
 				this.queue({ path });
 				return undefined;
 			}
 		}
 		const read = await this.io.readText(path);
 		if (read === undefined) {
-			this.records.delete(path);
+			if (this.records.delete(path)) this.recordsDirty = true;
 			this.queue({ path });
 			return undefined;
 		}
@@ -657,6 +658,7 @@ export class CorpusShard {
 		const summary = summarizeDigest(digest);
 		const record = digestRecord(stamp, summary, this.always.has(path));
 		this.records.set(path, record);
+		this.recordsDirty = true;
 		this.queue({ path, summary, summaryBytes: record.summaryBytes });
 		return digest;
 	}
