@@ -18,7 +18,7 @@ const realClock: DebounceClock = {
 };
 
 export interface ScheduleOptions {
-	/** run no later than this long after the first call since the last run, however often it is called again */
+	/** run no later than this long after this call, however often it is called again (the earliest such time of the calls since the last run holds) */
 	maxWaitMs?: number;
 	onError?: (err: unknown) => void;
 }
@@ -39,7 +39,7 @@ export class KeyedDebouncer<K = string> {
 		if (this.disposed) return;
 		const now = this.clock.now();
 		const before = this.timers.get(key);
-		const deadline = before ? before.deadline : now + maxWaitMs;
+		const deadline = Math.min(before ? before.deadline : Infinity, now + maxWaitMs);
 		if (before) this.clock.clearTimeout(before.timer);
 		const timer = this.clock.setTimeout(() => {
 			this.timers.delete(key);

@@ -82,17 +82,23 @@ describe('keyed debouncer', () => {
 		assert.deepStrictEqual(plainRan, [3_300]);
 	});
 
-	it('a call past the longest wait of a stream still waits no less than zero, and dispose clears the clock', () => {
+	it('a longest wait shorter than the delay runs the call at the longest wait; a later call\'s shorter one counts; dispose clears the clock', () => {
 		const clock = new FakeClock();
 		const d = new KeyedDebouncer<string>(clock);
 		const ran: number[] = [];
 		d.schedule('k', 100, () => ran.push(clock.now()), { maxWaitMs: 50 });
 		clock.tick(50);
 		assert.deepStrictEqual(ran, [50]);
+		// a stream with a long wait, then a call with a short one: the short one holds (at 50 + 10 + 30)
+		d.schedule('k', 100, () => ran.push(clock.now()), { maxWaitMs: 1_000 });
+		clock.tick(10);
+		d.schedule('k', 100, () => ran.push(clock.now()), { maxWaitMs: 30 });
+		clock.tick(100);
+		assert.deepStrictEqual(ran, [50, 90]);
 		d.schedule('k', 100, () => ran.push(clock.now()), { maxWaitMs: 1_000 });
 		d.dispose();
 		clock.tick(2_000);
-		assert.deepStrictEqual(ran, [50], 'a disposed debouncer runs nothing');
+		assert.deepStrictEqual(ran, [50, 90], 'a disposed debouncer runs nothing');
 		assert.strictEqual(d.pending, 0);
 	});
 });

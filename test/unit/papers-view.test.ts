@@ -1,51 +1,11 @@
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode, type FakeTreeView } from './fake-vscode';
 import { FakeClock } from './fake-clock';
-import { summarizeDigest } from '../../src/core/summary';
-import type { DigestSummary } from '../../src/core/summary';
-import type { ScanPhase, ScanProgress } from '../../src/core/scanStatus';
-import { smallDigest } from '../fixtures/small-digest';
-
-/** a day's file (the small fixture's papers): enough for a day row */
-function dayFile(day: string): { uri: { toString(): string }; digest: DigestSummary } {
-	const uri = `file:///digests/${day}.md`;
-	return { uri: { toString: () => uri }, digest: summarizeDigest({ ...smallDigest(), day, label: day }) };
-}
-
-/** a workspace whose files the test adds, as a scan's updates add them, and whose scan it moves on */
-function fakeWorkspace() {
-	const files = new Map<string, ReturnType<typeof dayFile>>();
-	const changes = new fakeVscode.EventEmitter<readonly { uri: { toString(): string }; kind: string }[]>();
-	const progressEvents = new fakeVscode.EventEmitter<ScanProgress>();
-	let scanned!: () => void;
-	const ws = {
-		files: () => [...files.values()],
-		get: (uri: { toString(): string }) => files.get(uri.toString()),
-		onDidChange: changes.event,
-		scanPhase: 'reading' as ScanPhase,
-		progress: { done: 0, total: 0, scanning: true } as ScanProgress,
-		onDidChangeProgress: progressEvents.event,
-		ready: new Promise<void>((resolve) => (scanned = resolve)),
-	};
-	return {
-		ws,
-		addDay(day: string) {
-			const file = dayFile(day);
-			files.set(file.uri.toString(), file);
-			changes.fire([{ uri: file.uri, kind: 'added' }]);
-		},
-		progress(phase: ScanPhase, done: number, total: number) {
-			ws.scanPhase = phase;
-			ws.progress = { done, total, scanning: phase !== 'idle' };
-			progressEvents.fire(ws.progress);
-		},
-		scanned: () => scanned(),
-	};
-}
+import { fakeWorkspace, fixtureFile } from './fake-workspace';
 
 /** the provider over a fake workspace */
 function treeOver(clock: FakeClock, provider: typeof import('../../src/features/tree/provider')) {
-	const workspace = fakeWorkspace();
+	const workspace = fakeWorkspace('reading');
 	const tree = new provider.DigestTreeProvider(workspace.ws as never, undefined, clock);
 	const fired: ('root' | number)[] = [];
 	tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : Array.isArray(e) ? e.length : 1));
@@ -54,7 +14,7 @@ function treeOver(clock: FakeClock, provider: typeof import('../../src/features/
 		fired,
 		/** a scan's update: a new day, then the workbench reads the root back (as it does after a root refresh) */
 		addDay(day: string, read = true) {
-			workspace.addDay(day);
+			workspace.put(fixtureFile(day));
 			if (read) tree.getChildren();
 		},
 	};
@@ -96,6 +56,21 @@ describe('the Papers view heals its days after root refreshes', () => {
 		tree.dispose();
 	});
 
+	it('no heal while a root refresh is not yet read back: its read heals', () => {
+		const clock = new FakeClock();
+		const { tree, fired, addDay } = treeOver(clock, provider);
+		addDay('2026-01-01');
+		clock.tick(100);
+		// the next refresh comes before the heal and is not read when the heal falls due
+		addDay('2026-01-02', false);
+		clock.tick(provider.HEAL_QUIET_MS);
+		assert.deepStrictEqual(fired, ['root', 'root'], 'the days\' handles are forgotten again: no heal yet');
+		tree.getChildren();
+		clock.tick(provider.HEAL_QUIET_MS);
+		assert.deepStrictEqual(fired, ['root', 'root', 2]);
+		tree.dispose();
+	});
+
 	it('heals only after the root was read back, and a disposed view heals nothing', () => {
 		const clock = new FakeClock();
 		const { tree, fired, addDay } = treeOver(clock, provider);
@@ -119,14 +94,14 @@ describe('the Papers view says what changed, once', () => {
 	withFakeVscode(() => (tree = require('../../src/features/tree')));
 
 	it('sets its description and message only when they change, however often the tree does', async () => {
-		const w = fakeWorkspace();
+		const w = fakeWorkspace('reading');
 		const context = { workspaceState: { get: () => undefined, update: async () => undefined } };
 		const registration = tree.registerTree(context as never, w.ws as never);
 		const view = fakeVscode.window.treeViews[fakeVscode.window.treeViews.length - 1] as FakeTreeView;
 		assert.deepStrictEqual(view.sets, [{ message: 'Loading digests…' }], 'the description is left as it is (none): no filter');
 		w.progress('reading', 0, 20);
 		for (let d = 1; d <= 20; d++) {
-			w.addDay(`2026-01-${String(d).padStart(2, '0')}`);
+			w.put(fixtureFile(`2026-01-${String(d).padStart(2, '0')}`));
 			// a scan's days arrive several to a count
 			if (d % 5 === 0) w.progress('reading', d, 20);
 		}

@@ -1,37 +1,7 @@
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode, type FakeStatusBarItem } from './fake-vscode';
-import type { ScanPhase, ScanProgress } from '../../src/core/scanStatus';
+import { fakeWorkspace } from './fake-workspace';
 import { FakeClock } from './fake-clock';
-
-/** a workspace as the status item sees it: its scan's phase and progress, and its two events */
-function fakeWorkspace() {
-	const progressEvents = new fakeVscode.EventEmitter<ScanProgress>();
-	const changeEvents = new fakeVscode.EventEmitter<readonly unknown[]>();
-	const ws = {
-		scanPhase: 'idle' as ScanPhase,
-		progress: { done: 0, total: 0, scanning: false } as ScanProgress,
-		onDidChangeProgress: progressEvents.event,
-		onDidChange: changeEvents.event,
-	};
-	return {
-		ws,
-		/** the scan moves on: the workspace's state, then its progress event */
-		progress(phase: ScanPhase, done: number, total: number) {
-			ws.scanPhase = phase;
-			ws.progress = { done, total, scanning: phase !== 'idle' };
-			progressEvents.fire(ws.progress);
-		},
-		/** the count moves between events (the workspace sends it with the files it counts) */
-		silently(done: number, total: number) {
-			ws.progress = { done, total, scanning: true };
-		},
-		/** digests shown (from the caches) before any file was read: a change event, no progress */
-		shown(phase: ScanPhase) {
-			ws.scanPhase = phase;
-			changeEvents.fire([]);
-		},
-	};
-}
 
 describe('the scan status bar item', () => {
 	let scanStatus: typeof import('../../src/features/scanStatus');

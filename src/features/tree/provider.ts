@@ -161,10 +161,13 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private rootWasRead(): void {
 		if (!this.rootRefreshPending) return;
 		this.rootRefreshPending = false;
+		// never at once: after this answer is registered (getTreeItem and the handles are set up asynchronously)
 		this.heal.schedule(
 			'days',
 			HEAL_QUIET_MS,
 			() => {
+				// a root refresh not yet read back: the days' handles are forgotten again, and its read heals them
+				if (this.rootRefreshPending) return;
 				const days = this.model.roots();
 				if (days.length) this.treeEmitter.fire([...days]);
 			},
