@@ -4,6 +4,7 @@ import {
 	mergeLibraries, normalizeTag, removeFromCollection, renameCollection, setNote, setTags, toggleStar,
 } from '../../src/core/library/model';
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
+import { randomVocabulary } from './seeded';
 import { buildReadingState, parseReadingState } from '../../src/core/library/readingState';
 import { noteMatches } from '../../src/core/library/noteSearch';
 import { arxivRefAt, findArxivRefs } from '../../src/core/library/arxivRefs';
@@ -79,6 +80,20 @@ describe('library model', () => {
 	it('libraryId strips the arXiv: prefix and version only from arXiv ids', () => {
 		assert.strictEqual(libraryId(' arXiv:hep-th/9901001v2 '), 'hep-th/9901001');
 		assert.strictEqual(libraryId('10.1101/2024.01.01.123v2'), '10.1101/2024.01.01.123v2');
+	});
+
+	it('libraryId answers as its regular expressions do, also where it skips them', () => {
+		const reference = (id: string) =>
+			id
+				.trim()
+				.replace(/^arxiv:\s*/i, '')
+				.replace(/^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z-]+)?\/\d{7})v\d+$/, '$1');
+		const edges = ['', 'v', 'v1', '2601.12345', '2601.12345v', '2601.12345v12', 'ARXIV: 2601.12345v3', 'arxiv:2601.1', 'hep-th/9901001v2', 'title:untitled work', '\u00a02601.12345', '2601.12345\u2028', 'a', 'A1'];
+		// random ids over the letters that matter: digits, v, the prefix's, separators and spaces
+		const random = randomVocabulary(7, '0123456789v.:/-arxivAXIV \u00a0h', 20, 4000);
+		for (const id of [...edges, ...random, ...random.map((r) => `2601.${r}`), ...random.map((r) => `arXiv:${r}`)]) {
+			assert.strictEqual(libraryId(id), reference(id), JSON.stringify(id));
+		}
 	});
 });
 

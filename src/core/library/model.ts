@@ -33,10 +33,21 @@ export function emptyLibrary(): Library {
 
 /** `arXiv:2602.04994v2` → `2602.04994`; other ids are trimmed only. */
 export function libraryId(id: string): string {
+	// most ids are already so (a digest's, in the thousands where a view checks a file's papers): no regular expression
+	if (!mayNeedNormalising(id)) return id;
 	return id
 		.trim()
 		.replace(/^arxiv:\s*/i, '')
 		.replace(/^(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z-]+)?\/\d{7})v\d+$/, '$1');
+}
+
+/** false when libraryId leaves `id` as it is: no `a`/`A` first (`arXiv:`), no space around it, no `v` before its last digits */
+function mayNeedNormalising(id: string): boolean {
+	const first = id.charCodeAt(0);
+	if (first === 0x61 || first === 0x41 || id.trim() !== id) return true;
+	let i = id.length - 1;
+	while (i > 0 && id.charCodeAt(i) >= 0x30 && id.charCodeAt(i) <= 0x39) i--;
+	return i < id.length - 1 && id.charCodeAt(i) === 0x76;
 }
 
 /** A tag as `tag:` queries name it: lower case, no spaces (`Robot Learning` → `robot-learning`). */

@@ -1,8 +1,9 @@
 /** The Collections view: each collection (Starred first) → its papers; a click opens the card. */
 import * as vscode from 'vscode';
 import { libraryId, type Library } from '../../core/library/model';
-import { paperIdsOf } from '../../core/summary';
+import { paperIdsOf, type DigestSummary } from '../../core/summary';
 import { paperLabel } from '../../core/tree';
+import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
 import type { LibraryStore } from './store';
 
@@ -11,12 +12,21 @@ export const COLLECTIONS_VIEW_ID = 'arxivDigest.collections';
 /** `node`, not `kind`: paper commands read a `{ ref }` argument and treat anything with a `kind` as a Papers view node */
 export type CollectionsNode = { node: 'collection'; name: string; count: number } | { node: 'collectionPaper'; collection: string; id: string; ref: { id: string } };
 
+/** Does a file list one of these papers (by library id: no version)? */
+function listsAny(digest: DigestSummary, ids: ReadonlySet<string>): boolean {
+	return paperIdsOf(digest).some((id) => ids.has(libraryId(id)));
+}
+
 export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsNode>, vscode.Disposable {
 	private readonly emitter = new vscode.EventEmitter<CollectionsNode | undefined>();
 	readonly onDidChangeTreeData = this.emitter.event;
 	private readonly subscriptions: vscode.Disposable[];
-	/** the ids in any collection, for the library value they were taken from (a new value each change) */
-	private collected: { library: Library; ids: ReadonlySet<string> } | undefined;
+	/**
+	 * The ids in any collection and the files (by URI key) that list one of them, for the library
+	 * value they were taken from (a new value each change): a file that no longer lists one
+	 * refreshes the view too.
+	 */
+	private collected: { library: Library; ids: ReadonlySet<string>; files: Set<string> } | undefined;
 
 	constructor(
 		private readonly store: LibraryStore,
@@ -25,23 +35,42 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 		// titles come from the workspace's summaries: refresh when a file that lists a collected paper
 		// comes, changes or goes (a scan's every batch of files refreshed the view, rows or none)
 		this.subscriptions = [
-			store.onDidChange(() => this.emitter.fire(undefined)),
+			store.onDidChange(() => {
+				// which files list a collected paper, taken now: a file changed later may list it no more
+				this.collectedNow();
+				this.emitter.fire(undefined);
+			}),
 			workspace.onDidChange((changes) => {
 				if (this.touchesCollected(changes)) this.emitter.fire(undefined);
 			}),
 		];
+		this.collectedNow();
 	}
 
 	private touchesCollected(changes: readonly DigestWorkspaceChange[]): boolean {
-		const library = this.library;
-		if (this.collected?.library !== library) this.collected = { library, ids: new Set(library.collections.flatMap((c) => c.ids)) };
-		const ids = this.collected.ids;
-		if (ids.size === 0) return false;
-		return changes.some((change) => {
-			// a removed file's papers are no longer known: it may have listed one
+		const collected = this.collectedNow();
+		if (collected.ids.size === 0) return false;
+		let touched = false;
+		for (const change of changes) {
+			const key = uriKey(change.uri);
 			const digest = change.kind === 'removed' ? undefined : this.workspace.get(change.uri)?.digest;
-			return !digest || paperIdsOf(digest).some((id) => ids.has(id) || ids.has(libraryId(id)));
-		});
+			const lists = digest !== undefined && listsAny(digest, collected.ids);
+			if (lists || collected.files.has(key)) touched = true;
+			if (lists) collected.files.add(key);
+			else collected.files.delete(key);
+		}
+		return touched;
+	}
+
+	/** the collected ids and the files listing one, taken again from the workspace's files when the library changed */
+	private collectedNow(): NonNullable<CollectionsProvider['collected']> {
+		const library = this.library;
+		if (this.collected?.library === library) return this.collected;
+		const ids = new Set(library.collections.flatMap((c) => c.ids));
+		const files = new Set<string>();
+		if (ids.size > 0) for (const file of this.workspace.files()) if (listsAny(file.digest, ids)) files.add(uriKey(file.uri));
+		this.collected = { library, ids, files };
+		return this.collected;
 	}
 
 	private get library(): Library {
