@@ -110,6 +110,26 @@ describe('corpus shard: caches that cannot be used', () => {
 		assert.strictEqual(caches.size, 0);
 	});
 
+	it('a save after failed writes writes both caches once the disk takes them, and then nothing more', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		let failing = true;
+		const io = memoryIO(caches);
+		const { shard, problems } = await openWith({
+			...io,
+			writeCache: async (name, bytes) => {
+				if (failing) throw new Error('ENOSPC: no space left on device');
+				await io.writeCache(name, bytes);
+			},
+		});
+		assert.deepStrictEqual(problems.map((p) => p.kind), ['unwritable']);
+		failing = false;
+		await shard.save();
+		assert.deepStrictEqual([...caches.keys()].sort(), ['files', 'index'], 'both written on the next save');
+		const written = new Map(caches);
+		await shard.save();
+		for (const [name, bytes] of caches) assert.strictEqual(bytes, written.get(name), `${name}: nothing new to write`);
+	});
+
 	it('on disk: a cache path taken by a folder fails the write, leaves no temp file behind, and is reported', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'arxiv-digest-cache-'));
 		try {

@@ -374,6 +374,21 @@ describe('corpus shard', () => {
 		for (const [name, bytes] of fs.caches) assert.notStrictEqual(bytes, before.get(name), `${name}: written after the change`);
 	});
 
+	it('file records stored compressed (as an earlier version did) are read, and written again uncompressed at the open', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const raw = fs.caches.get('files')!;
+		// the uncompressed form is a mark of 4 bytes before the layout that the compressed form deflates
+		fs.caches.set('files', await deflate(raw.subarray(4)));
+		fs.reads.length = 0;
+		await openShard(fs).shard.open(specs);
+		assert.deepStrictEqual(fs.reads, [], 'both files known from the compressed records');
+		const rewritten = fs.caches.get('files')!;
+		assert.deepStrictEqual([...rewritten.subarray(0, 4)], [...raw.subarray(0, 4)], 'uncompressed again');
+		await openShard(fs).shard.open(specs);
+		assert.deepStrictEqual(fs.reads, [], 'and known from those');
+	});
+
 	it('re-reads only a changed file, and rebuilds from a corrupt file-records cache', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

@@ -524,6 +524,10 @@ describe('search shard life cycle', () => {
 		assert.strictEqual(writes, 2, 'once after a change');
 		const reloaded = await decodeCache(store.cache as Uint8Array, cacheKey(0, 1));
 		assert.deepStrictEqual(reloaded && [...reloaded.files.keys()], [DAY2]);
+		// the cache deleted, then a Refresh opens the same shard again: nothing to read, so it is written
+		store.cache = undefined;
+		await warm.open([specs[1]]);
+		assert.strictEqual(writes, 3, 'written again after an open that found no cache');
 	});
 
 	it('reads back the long fields of papers that move, before the fill reaches them, to a file added meanwhile', async () => {
@@ -670,8 +674,8 @@ describe('search shard life cycle', () => {
 		);
 		await shard.open(specs);
 		store.cache = undefined;
-		// the same papers under other paths: no document added or changed, the files are (one before
-		// the save, which it then has to write, one while it encodes)
+		// copies of a day's file under other paths change the files, no document: one before the save
+		// (so there is something to write), one added while the save encodes
 		const first = '/ws/data/first-copy-of-2026-02-05.md';
 		const copy = '/ws/data/copy-of-2026-02-05.md';
 		const version = shard.index.version;

@@ -119,9 +119,18 @@ export async function encodeFileRecords(records: ReadonlyMap<string, FileRecord>
 	return compress ? deflate(out.subarray(mark)) : out;
 }
 
+function isRaw(bytes: Uint8Array): boolean {
+	return bytes.length >= RAW_MARK.length && RAW_MARK.every((b, i) => bytes[i] === b);
+}
+
+/** Is a cache stored in the form this build writes (uncompressed on a local disk, compressed in the web build)? */
+export function storedAsWritten(bytes: Uint8Array): boolean {
+	return isRaw(bytes) !== COMPRESS_RECORDS;
+}
+
 /** The layout's bytes of a cache in either form (a view behind RAW_MARK, no copy), or undefined when they are neither. */
 async function unwrap(bytes: Uint8Array): Promise<Uint8Array | undefined> {
-	if (bytes.length >= RAW_MARK.length && RAW_MARK.every((b, i) => bytes[i] === b)) return bytes.subarray(RAW_MARK.length);
+	if (isRaw(bytes)) return bytes.subarray(RAW_MARK.length);
 	return inflate(bytes);
 }
 

@@ -25,7 +25,7 @@ import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, summaryOf, type FileRecord, type SummaryBytes } from './records';
+import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, storedAsWritten, summaryOf, type FileRecord, type SummaryBytes } from './records';
 
 export interface FileStamp {
 	size: number;
@@ -328,6 +328,8 @@ export class CorpusShard {
 		this.preloaded = undefined;
 		const { bytes: recordBytes, records: cached } = await loading;
 		if (recordBytes && !cached) this.report({ kind: (await fileRecordsOutdated(recordBytes, this.recordsKey)) ? 'outdated' : 'corrupt', cache: 'files', detail: `${recordBytes.length} bytes did not decode` });
+		// stored compressed by an earlier version (or the other way round): written again in this build's form
+		if (recordBytes && cached && !storedAsWritten(recordBytes)) this.recordsDirty = true;
 		const previous = cached ?? new Map<string, FileRecord>();
 		// what readAhead read is newer than the cache; its digests' summaries went out then (sentEarly)
 		const readAhead = [...this.readAheadRecords.keys()];
@@ -601,7 +603,8 @@ export class CorpusShard {
 		try {
 			await this.writeCache('files', await encodeFileRecords(this.records, this.recordsKey));
 		} catch {
-			// a read-only or full disk costs a cold start next time, nothing more (reported once)
+			// a read-only or full disk costs a cold start next time, nothing more (reported once); the next save tries again
+			this.recordsDirty = true;
 		}
 	}
 

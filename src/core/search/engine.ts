@@ -114,7 +114,10 @@ export class SearchShard {
 			.readCache()
 			.then(async (bytes) => {
 				await decodeAfter?.catch(() => undefined);
-				return bytes ? decodeCache(bytes, this.key) : undefined;
+				const index = bytes ? await decodeCache(bytes, this.key) : undefined;
+				// as decoded: a change made before open takes it (a file event) is not on disk
+				if (index) this.onDisk = { index, version: index.version, fileVersion: index.fileVersion };
+				return index;
 			})
 			.catch(() => undefined);
 	}
@@ -130,7 +133,6 @@ export class SearchShard {
 		if (cached) {
 			this.index = cached;
 			this.fromCache = true;
-			this.onDisk = { index: cached, version: cached.version, fileVersion: cached.fileVersion };
 			for (const path of [...cached.files.keys()]) {
 				if (!wanted.has(path)) {
 					cached.removeFile(path);
@@ -138,6 +140,8 @@ export class SearchShard {
 				}
 			}
 		}
+		// no cache read (none, or damaged): whatever an earlier open wrote is not known to be there
+		if (!cached) this.onDisk = undefined;
 		this.index.deferBodies = !cached;
 		const todo = files.filter((f) => {
 			const entry = this.index.files.get(f.path);
