@@ -32,8 +32,8 @@ export class KeyedDebouncer<K = string> {
 	constructor(private readonly clock: DebounceClock = realClock) {}
 
 	/**
-	 * Runs `run` once `delayMs` passed without another call for `key` (or `maxWaitMs` after the
-	 * first of those calls); errors go to `onError`.
+	 * Runs `run` once `delayMs` passed without another call for `key`, or earlier where a call's
+	 * `maxWaitMs` since it has passed; errors go to `onError`.
 	 */
 	schedule(key: K, delayMs: number, run: () => unknown | Promise<unknown>, { maxWaitMs = Infinity, onError = () => undefined }: ScheduleOptions = {}): void {
 		if (this.disposed) return;
