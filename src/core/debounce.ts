@@ -3,19 +3,7 @@
  * URI (a save, a git checkout or a rename each end in one read), typing per input box, the Papers
  * view's heal after root refreshes (with a longest wait, so a stream of calls cannot put it off).
  */
-
-/** The timers a debouncer runs on: the real ones by default, a test's own clock. */
-export interface DebounceClock {
-	now(): number;
-	setTimeout(run: () => void, ms: number): unknown;
-	clearTimeout(timer: unknown): void;
-}
-
-const realClock: DebounceClock = {
-	now: () => Date.now(),
-	setTimeout: (run, ms) => setTimeout(run, ms),
-	clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-};
+import { realClock, type Clock } from './clock';
 
 export interface ScheduleOptions {
 	/** run no later than this long after this call, however often it is called again (the earliest such time of the calls since the last run holds) */
@@ -29,7 +17,7 @@ export class KeyedDebouncer<K = string> {
 	private runs = 0;
 	private disposed = false;
 
-	constructor(private readonly clock: DebounceClock = realClock) {}
+	constructor(private readonly clock: Clock = realClock) {}
 
 	/**
 	 * Runs `run` once `delayMs` passed without another call for `key`, or earlier where a call's

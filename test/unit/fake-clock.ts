@@ -1,18 +1,15 @@
 /**
- * A clock that moves only when a test says so, behind the two timer seams the features take: the
- * scan status item's `after` / `every` and the debouncer's `now` / `setTimeout` / `clearTimeout`.
- * Timers run in the order they fall due, each at its own time.
+ * A clock that moves only when a test says so, behind the features' timer seam (src/core/clock.ts):
+ * timers run in the order they fall due, each at its own time.
  */
-import type { DebounceClock } from '../../src/core/debounce';
-import type { ScanStatusTimers } from '../../src/features/scanStatus';
+import type { Clock } from '../../src/core/clock';
 
 interface Timer {
 	at: number;
-	every?: number;
 	run: () => void;
 }
 
-export class FakeClock implements DebounceClock, ScanStatusTimers {
+export class FakeClock implements Clock {
 	private time = 0;
 	private timers: Timer[] = [];
 
@@ -21,21 +18,13 @@ export class FakeClock implements DebounceClock, ScanStatusTimers {
 	}
 
 	setTimeout(run: () => void, ms: number): unknown {
-		return this.add(ms, run);
+		const timer = { at: this.time + ms, run };
+		this.timers.push(timer);
+		return timer;
 	}
 
 	clearTimeout(timer: unknown): void {
 		this.timers = this.timers.filter((t) => t !== timer);
-	}
-
-	after(ms: number, run: () => void): { dispose(): void } {
-		const timer = this.add(ms, run);
-		return { dispose: () => this.clearTimeout(timer) };
-	}
-
-	every(ms: number, run: () => void): { dispose(): void } {
-		const timer = this.add(ms, run, ms);
-		return { dispose: () => this.clearTimeout(timer) };
 	}
 
 	/** moves the clock by `ms`, running each timer that falls due, in order */
@@ -45,21 +34,14 @@ export class FakeClock implements DebounceClock, ScanStatusTimers {
 			const next = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
 			if (!next) break;
 			this.time = next.at;
-			if (next.every) next.at += next.every;
-			else this.clearTimeout(next);
+			this.clearTimeout(next);
 			next.run();
 		}
 		this.time = end;
 	}
 
-	/** timers not yet run (a repeating one counts until disposed) */
+	/** timers not yet run */
 	pending(): number {
 		return this.timers.length;
-	}
-
-	private add(ms: number, run: () => void, every?: number): Timer {
-		const timer = { at: this.time + ms, every, run };
-		this.timers.push(timer);
-		return timer;
 	}
 }

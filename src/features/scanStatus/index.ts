@@ -12,6 +12,7 @@
  * nothing, as the window progress did.
  */
 import * as vscode from 'vscode';
+import { realClock, type Clock } from '../../core/clock';
 import type { IDigestWorkspace } from '../workspace/types';
 
 /** the status bar item's id (VS Code keeps where the user put it under this id) */
@@ -20,23 +21,6 @@ export const SCAN_STATUS_ID = 'arxivDigest.scanStatus';
 const SHOW_AFTER_MS = 150;
 /** how often a shown item reads the scan's count again */
 const REFRESH_MS = 500;
-
-/** The timers the item runs on (the real ones by default; a test's own clock). */
-export interface ScanStatusTimers {
-	after(ms: number, run: () => void): vscode.Disposable;
-	every(ms: number, run: () => void): vscode.Disposable;
-}
-
-const realTimers: ScanStatusTimers = {
-	after(ms, run) {
-		const timer = setTimeout(run, ms);
-		return { dispose: () => clearTimeout(timer) };
-	},
-	every(ms, run) {
-		const timer = setInterval(run, ms);
-		return { dispose: () => clearInterval(timer) };
-	},
-};
 
 /** What the item says of the workspace's scan now, or undefined when no scan runs. */
 export function scanStatusText(workspace: Pick<IDigestWorkspace, 'scanPhase' | 'progress'>): string | undefined {
@@ -52,17 +36,17 @@ export function scanStatusText(workspace: Pick<IDigestWorkspace, 'scanPhase' | '
  * change its phase at once; its count, which moves between events too (they carry it with the files
  * it counts), it reads every REFRESH_MS while shown.
  */
-export function registerScanStatus(workspace: IDigestWorkspace, papersViewId: string, timers: ScanStatusTimers = realTimers): vscode.Disposable {
+export function registerScanStatus(workspace: IDigestWorkspace, papersViewId: string, clock: Clock = realClock): vscode.Disposable {
 	const item = vscode.window.createStatusBarItem(SCAN_STATUS_ID, vscode.StatusBarAlignment.Left);
 	item.name = vscode.l10n.t('arXiv Digest Scan');
 	item.tooltip = vscode.l10n.t('arXiv Digest is scanning the digests of this workspace. The Papers view and search fill in as it goes. Click to show the Papers view.');
 	item.command = { command: `${papersViewId}.focus`, title: vscode.l10n.t('Show the Papers View') };
 	let said: string | undefined;
 	let saidPhase: string | undefined;
-	/** the wait before showing, then the refresh */
-	let timer: vscode.Disposable | undefined;
+	/** the wait before showing, then the next refresh */
+	let timer: unknown;
 	const stop = () => {
-		timer?.dispose();
+		if (timer !== undefined) clock.clearTimeout(timer);
 		timer = undefined;
 	};
 	const render = () => {
@@ -75,16 +59,17 @@ export function registerScanStatus(workspace: IDigestWorkspace, papersViewId: st
 		item.accessibilityInformation = { label: text };
 		item.show();
 	};
+	const refresh = () => {
+		timer = clock.setTimeout(refresh, REFRESH_MS);
+		render();
+	};
 	const onEvent = () => {
 		if (workspace.scanPhase === 'idle') {
 			stop();
 			if (said !== undefined) item.hide();
 			said = saidPhase = undefined;
-		} else if (!timer) {
-			timer = timers.after(SHOW_AFTER_MS, () => {
-				timer = timers.every(REFRESH_MS, render);
-				render();
-			});
+		} else if (timer === undefined) {
+			timer = clock.setTimeout(refresh, SHOW_AFTER_MS);
 		} else if (said !== undefined && workspace.scanPhase !== saidPhase) {
 			render();
 		}

@@ -16,7 +16,8 @@ import {
 import { isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
 import { orderByScore } from '../../core/recs/forYou';
-import { KeyedDebouncer, type DebounceClock } from '../../core/debounce';
+import type { Clock } from '../../core/clock';
+import { KeyedDebouncer } from '../../core/debounce';
 import type { Reading } from '../reading';
 import { uriKey } from '../vsc-utils';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
@@ -103,7 +104,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	constructor(
 		private readonly workspace: IDigestWorkspace,
 		private readonly reading?: Reading,
-		clock?: DebounceClock,
+		clock?: Clock,
 	) {
 		this.heal = new KeyedDebouncer(clock);
 		this.model.setAll(toInputs(workspace.files()));
