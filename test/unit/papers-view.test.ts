@@ -9,13 +9,21 @@ function treeOver(clock: FakeClock, provider: typeof import('../../src/features/
 	const tree = new provider.DigestTreeProvider(workspace.ws as never, undefined, clock);
 	const fired: ('root' | number)[] = [];
 	tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : Array.isArray(e) ? e.length : 1));
+	/** a scan's update: a new day, then the workbench reads the root back (as it does after a root refresh) */
+	const addDay = (day: string, read = true) => {
+		workspace.put(fixtureFile(day));
+		if (read) tree.getChildren();
+	};
 	return {
 		tree,
 		fired,
-		/** a scan's update: a new day, then the workbench reads the root back (as it does after a root refresh) */
-		addDay(day: string, read = true) {
-			workspace.put(fixtureFile(day));
-			if (read) tree.getChildren();
+		addDay,
+		/** a scan: `days` new days (2026-01-01 on), one every 400 ms, each read back at once */
+		scan(days: number) {
+			for (let d = 1; d <= days; d++) {
+				addDay(`2026-01-${String(d).padStart(2, '0')}`);
+				clock.tick(400);
+			}
 		},
 	};
 }
@@ -26,12 +34,8 @@ describe('the Papers view heals its days after root refreshes', () => {
 
 	it('once the refreshes pause, not after each', () => {
 		const clock = new FakeClock();
-		const { tree, fired, addDay } = treeOver(clock, provider);
-		// a scan: a new day every 400 ms, each a root refresh read back at once
-		for (let d = 1; d <= 4; d++) {
-			addDay(`2026-01-0${d}`);
-			clock.tick(400);
-		}
+		const { tree, fired, scan } = treeOver(clock, provider);
+		scan(4);
 		assert.deepStrictEqual(fired, ['root', 'root', 'root', 'root'], 'no heal while the refreshes keep coming');
 		clock.tick(provider.HEAL_QUIET_MS);
 		assert.deepStrictEqual(fired, ['root', 'root', 'root', 'root', 4], 'then every day, once');
@@ -42,11 +46,8 @@ describe('the Papers view heals its days after root refreshes', () => {
 
 	it('no later than the longest wait while the refreshes go on', () => {
 		const clock = new FakeClock();
-		const { tree, fired, addDay } = treeOver(clock, provider);
-		for (let d = 1; d <= 9; d++) {
-			addDay(`2026-01-0${d}`);
-			clock.tick(400);
-		}
+		const { tree, fired, scan } = treeOver(clock, provider);
+		scan(9);
 		// reads at 0, 400, … 3,200: the first heal falls due 2,000 ms after the first read
 		const heals = fired.filter((f) => f !== 'root');
 		assert.strictEqual(heals.length, 1, `fired: ${fired.join(' ')}`);
