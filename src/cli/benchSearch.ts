@@ -117,7 +117,7 @@ export interface SearchBenchFigures {
 	terms: number;
 	/** cold build: every file's summary sent (what the Papers view shows: every day) */
 	treeMs: number;
-	/** cold build: titles, authors, ids, categories, TL;DR searchable */
+	/** cold build: titles, authors, ids, categories searchable (the TL;DR comes with the long fields) */
 	headSearchableMs: number;
 	/** cold build: every field searchable */
 	fullSearchableMs: number;

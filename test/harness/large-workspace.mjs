@@ -371,7 +371,7 @@ async function session(name, startConfig) {
 				titleWordAllTitles: since(probe.queries.title?.expectedAt),
 				titleWordFinalCount: since(probe.queries.title?.completeAt),
 				idOfNewestDay: since(probe.queries.id?.expectedAt),
-				// both probes mark it: every shard's head phase done (every title, author, id, TL;DR searchable)
+				// both probes mark it: every shard's head phase done (every title, author and id searchable; the TL;DR comes with the long fields)
 				everyTitleSearchable: since(tl.headReady),
 				abstractWordFirstHit: since(tl.abstractFirst),
 				abstractWordAllAbstracts: since(probe.queries.abstract?.expectedAt),

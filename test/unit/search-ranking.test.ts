@@ -355,7 +355,7 @@ describe('search ranking', () => {
 		assert.strictEqual(unpacked, 2);
 	});
 
-	it("finds every word of a paper's short fields in its head or names postings, as the proximity bonus assumes", async () => {
+	it("finds every word of a paper's short fields in its head, TL;DR or names postings, as the proximity bonus assumes", async () => {
 		const index = new PaperIndex();
 		for (const path of filesUnder('test/fixtures/real')) index.addFile(path, parseDigest(readFileSync(path, 'utf8'), path));
 		const check = (what: PaperIndex) => {
@@ -371,6 +371,7 @@ describe('search ranking', () => {
 					if (!docs) {
 						const set = new Set<number>();
 						what.head.forEachDoc(id, (num) => set.add(num));
+						what.tldr.forEachDoc(id, (num) => set.add(num));
 						what.names.forEachDoc(id, (num) => set.add(num));
 						holders.set(id, (docs = set));
 					}
@@ -385,6 +386,33 @@ describe('search ranking', () => {
 		const restored = await decodeCache(await encodeCache(index, 'k'), 'k');
 		assert.ok(restored);
 		check(restored);
+	});
+
+	it('ranks a two-pass build (short fields first, then the TL;DR and long fields) as a one-pass build', () => {
+		const digests = filesUnder('test/fixtures/real').map((path) => [path, parseDigest(readFileSync(path, 'utf8'), path)] as const);
+		const onePass = new PaperIndex();
+		const twoPass = new PaperIndex();
+		twoPass.deferBodies = true;
+		for (const [path, d] of digests) {
+			onePass.addFile(path, d);
+			twoPass.addFile(path, d);
+		}
+		assert.ok(twoPass.pendingBodyCount > 1000);
+		assert.strictEqual(twoPass.indexPendingBodies(), 0);
+		// the word sequences: where the title and the TL;DR end, then the words (term ids differ: made in another order)
+		const words = (index: PaperIndex, seq: Int32Array) => [seq[0], seq[1], ...[...seq.subarray(2)].map((id) => (id < 0 ? id : index.terms.get(id)))];
+		for (const doc of onePass.docs) if (doc) assert.deepStrictEqual(words(twoPass, twoPass.byId.get(doc.id)?.seq ?? new Int32Array(0)), words(onePass, doc.seq), doc.id);
+		// TL;DR words and pairs (the proximity bonus), title pairs, long-field words, authors, Chinese runs
+		const tldrs = digests.flatMap(([, d]) => d.papers.slice(0, 3).map((p) => p.tldr.split(/\s+/).slice(1, 3).join(' ')));
+		const chinese = digests.flatMap(([, d]) => d.papers.slice(0, 2).map((p) => p.tldr.match(/[\u4e00-\u9fff]{3,4}/)?.[0] ?? ''));
+		const queries = [...tldrs, ...chinese, 'large language model', 'diffusion policy', 'robot', 'author:Wang', 'segmentation benchmark'].filter((q) => q.trim() !== '');
+		assert.ok(queries.length > 40, `${queries.length} queries`);
+		for (const q of queries) {
+			const parsed = parseQuery(q);
+			assert.ok(parsed.ok, q);
+			const hits = (index: PaperIndex) => index.search(parsed.query, 20, { matched: false }).hits.map((h) => `${h.id} ${h.score.toFixed(9)}`);
+			assert.deepStrictEqual(hits(twoPass), hits(onePass), q);
+		}
 	});
 
 	it('scores the same after a cache round trip', async () => {

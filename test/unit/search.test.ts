@@ -173,8 +173,12 @@ describe('search index', () => {
 		index.deferBodies = true;
 		addFixture(index, DAY1);
 		assert.deepStrictEqual(ids(index, 'street'), ['2602.01002']);
+		assert.deepStrictEqual(ids(index, 'Chen'), ['2602.01002']);
+		// the TL;DR comes with the long fields, in the second pass
+		assert.deepStrictEqual(ids(index, '最好结果'), []);
 		assert.deepStrictEqual(ids(index, 'cityscapes'), []);
 		assert.strictEqual(index.indexPendingBodies(), 0);
+		assert.deepStrictEqual(ids(index, '最好结果'), ['2602.01002']);
 		assert.deepStrictEqual(ids(index, 'cityscapes'), ['2602.01002']);
 	});
 

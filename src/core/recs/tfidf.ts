@@ -36,9 +36,13 @@ export interface TermVector {
 	weights: number[];
 }
 
-/** text-field tf counters in a head posting's packed value (index.ts HEAD_SLOTS: TL;DR bits 0-3, title 4-7) */
+/** text-field tf counters in a head posting's packed value (index.ts HEAD_SLOTS: title bits 0-3) */
 function headTf(packed: number): number {
-	return (packed & 0xf) + ((packed >> 4) & 0xf);
+	return packed & 0xf;
+}
+/** a TL;DR posting's packed value is its tf (TLDR_SLOTS) */
+function tldrTf(packed: number): number {
+	return packed;
 }
 /** body postings (BODY_SLOTS: summaries bits 0-3, abstract 4-7) */
 function bodyTf(packed: number): number {
@@ -49,7 +53,7 @@ export function idfOf(n: number, df: number): number {
 	return Math.log((1 + n) / (1 + df)) + 1;
 }
 
-/** Builds every document's vector in one pass over the head and body postings. */
+/** Builds every document's vector in one pass over the head, TL;DR and body postings. */
 export function buildVectors(index: PaperIndex): TfidfVectors {
 	const termCount = index.terms.length;
 	const rows = index.docs.length;
@@ -57,9 +61,12 @@ export function buildVectors(index: PaperIndex): TfidfVectors {
 	const n = Math.max(1, index.size);
 	let nums = new Int32Array(1024);
 	let packs = new Int32Array(1024);
-	let bnums = new Int32Array(1024);
-	let bpacks = new Int32Array(1024);
-	/** the last term seen per document, so a term in both head and body counts once */
+	const stores = [
+		{ store: index.head, tf: headTf },
+		{ store: index.tldr, tf: tldrTf },
+		{ store: index.body, tf: bodyTf },
+	];
+	/** the last term seen per document, so a term in several stores counts once */
 	const last = new Int32Array(rows).fill(-1);
 	const tfOf = new Int32Array(rows);
 	const sumSq = new Float64Array(rows);
@@ -71,29 +78,22 @@ export function buildVectors(index: PaperIndex): TfidfVectors {
 	const touched: number[] = [];
 	for (let t = 0; t < termCount; t++) {
 		termStart[t] = at;
-		const hs = index.head.size(t);
-		const bs = index.body.size(t);
-		if (hs > nums.length) (nums = new Int32Array(hs * 2)), (packs = new Int32Array(hs * 2));
-		if (bs > bnums.length) (bnums = new Int32Array(bs * 2)), (bpacks = new Int32Array(bs * 2));
-		const h = hs === 0 ? 0 : index.head.decode(t, nums, packs);
-		const b = bs === 0 ? 0 : index.body.decode(t, bnums, bpacks);
 		touched.length = 0;
-		for (let i = 0; i < h; i++) {
-			const num = nums[i];
-			const tf = headTf(packs[i]);
-			if (!alive[num] || tf === 0) continue;
-			if (last[num] !== t) (last[num] = t), (tfOf[num] = 0), touched.push(num);
-			tfOf[num] += tf;
-		}
-		for (let i = 0; i < b; i++) {
-			const num = bnums[i];
-			const tf = bodyTf(bpacks[i]);
-			if (!alive[num] || tf === 0) continue;
-			if (last[num] !== t) (last[num] = t), (tfOf[num] = 0), touched.push(num);
-			tfOf[num] += tf;
+		for (const { store, tf: tfIn } of stores) {
+			const size = store.size(t);
+			if (size === 0) continue;
+			if (size > nums.length) (nums = new Int32Array(size * 2)), (packs = new Int32Array(size * 2));
+			const k = store.decode(t, nums, packs);
+			for (let i = 0; i < k; i++) {
+				const num = nums[i];
+				const tf = tfIn(packs[i]);
+				if (!alive[num] || tf === 0) continue;
+				if (last[num] !== t) (last[num] = t), (tfOf[num] = 0), touched.push(num);
+				tfOf[num] += tf;
+			}
 		}
 		if (touched.length === 0) continue;
-		// head then body: each ascending, together not always
+		// each store's list ascending, together not always
 		for (let i = 1; i < touched.length; i++) {
 			if (touched[i - 1] > touched[i]) {
 				touched.sort((x, y) => x - y);

@@ -10,12 +10,12 @@
  *       the meta's other strings, one after the other, UTF-16 (two bytes per code unit: Chinese text
  *       takes less than in UTF-8, and decodes as a copy)
  *       every file's size and mtime, Float64 (NaN: none)
- *       head, body and names posting directories: per term, varints of its bytes and postings
+ *       head, TL;DR, body and names posting directories: per term, varints of its bytes and postings
  *       every document's proximity word sequence, concatenated: varints of (entry + 1)
  *       the word terms' ids in term order, Int32 (prefix lookups, see sortedTerms.ts)
  *       per-document field lengths, Uint16
  *       per-document hash of the long fields' text (see PaperIndex.bodyHashOf; dead: 0), Uint32
- *       head, body and names posting arenas (varints, see postings.ts)
+ *       head, TL;DR, body and names posting arenas (varints, see postings.ts)
  *   (little endian)
  *
  * The meta, read in this order: the key; how many terms and word-sequence entries; the names (how
@@ -36,7 +36,7 @@
  *
  * The long fields' text is not stored (it was a third of the cache): the shard reads it back from
  * the files after a warm start (see SearchShard.finishInBackground). Per-term directories as
- * varints rather than Int32 pairs: most terms are rare, and the three directories were a quarter
+ * varints rather than Int32 pairs: most terms are rare, and the directories (three then) were a quarter
  * of the file.
  *
  * Anything unexpected — wrong magic, another version, a checksum that does not match (a
@@ -56,7 +56,7 @@ import { readVarints, VarintReader, VarintWriter } from './varint';
 
 const MAGIC = 0x49534441; // "ADSI" little endian
 const HEADER = 16;
-const SECTIONS = 14;
+const SECTIONS = 16;
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
@@ -338,7 +338,7 @@ export function* encodingCache(index: PaperIndex, key: string, steps = STEPS): G
 		if (pauseAt(t, steps.terms)) yield;
 		meta.str(index.terms.get(t));
 	}
-	const stores = [index.head, index.body, index.names];
+	const stores = [index.head, index.tldr, index.body, index.names];
 	const directories: Uint8Array[] = [];
 	for (const store of stores) directories.push(yield* directory(store, steps));
 	yield;
@@ -397,7 +397,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 		sections.push(data.subarray(at, at + length));
 		at += pad4(length);
 	}
-	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, hashBytes, headArena, bodyArena, namesArena] = sections;
+	const [numbers, asciiBytes, wideBytes, stampBytes, headDir, tldrDir, bodyDir, namesDir, seqBytes, orderBytes, lengthBytes, hashBytes, headArena, tldrArena, bodyArena, namesArena] = sections;
 	if (view.getUint32(8, true) !== fnv1a4(data, HEADER)) return undefined;
 	// ASCII decodes to a one-byte string (any other byte there would be damage the checksum caught)
 	const meta = new MetaReader(numbers, new TextDecoder().decode(asciiBytes), decodeUtf16(wideBytes));
@@ -406,9 +406,10 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	const termCount = meta.count();
 	const seqAll = new Int32Array(meta.count(seqBytes.length));
 	const head = readStore(headDir, headArena, termCount);
+	const tldr = readStore(tldrDir, tldrArena, termCount);
 	const body = readStore(bodyDir, bodyArena, termCount);
 	const names = readStore(namesDir, namesArena, termCount);
-	if (!head || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0 || stampBytes.length % 16 !== 0) return undefined;
+	if (!head || !tldr || !body || !names || orderBytes.length % 4 !== 0 || lengthBytes.length % (FIELD_COUNT * 2) !== 0 || stampBytes.length % 16 !== 0) return undefined;
 	const lengths = new Uint16Array(lengthBytes.buffer, lengthBytes.byteOffset, lengthBytes.length / 2);
 	const order = new Int32Array(orderBytes.buffer, orderBytes.byteOffset, orderBytes.length / 4).slice();
 	if (!readVarints(seqBytes, seqAll)) return undefined;
@@ -492,5 +493,5 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	// the terms stay in the texts: positions only (see TermTable)
 	const terms = meta.termTable(termCount);
 	const bodyHashes = new Uint32Array(hashBytes.buffer, hashBytes.byteOffset, docCount);
-	return terms && PaperIndex.restore({ docs, files, terms, head, body, names, lengths, bodyHashes, order });
+	return terms && PaperIndex.restore({ docs, files, terms, head, tldr, body, names, lengths, bodyHashes, order });
 }

@@ -20,7 +20,7 @@ export interface FileSpec {
 	mtime: number;
 }
 
-/** empty → head (ids, titles, authors, categories, TL;DR searchable) → full (every field) */
+/** empty → head (ids, titles, authors, categories searchable) → full (every field, the TL;DR included) */
 export type IndexPhase = 'empty' | 'head' | 'full';
 /** files: reading files for the tree; head: indexing short fields; body: indexing long fields; full: done */
 export type ProgressPhase = 'files' | 'head' | 'body' | 'full';

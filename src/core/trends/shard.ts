@@ -123,9 +123,10 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 	const terms = index.terms;
 	for (let t = 0; t < terms.length; t++) {
 		const headSize = index.head.size(t);
+		const tldrSize = index.tldr.size(t);
 		const bodySize = index.body.size(t);
-		if (headSize + bodySize <= threshold || !isTopicTerm(terms.get(t))) continue;
-		const size = Math.max(headSize, bodySize);
+		if (headSize + tldrSize + bodySize <= threshold || !isTopicTerm(terms.get(t))) continue;
+		const size = Math.max(headSize, tldrSize, bodySize);
 		if (nums.length < size) {
 			nums = new Int32Array(size * 2);
 			packs = new Int32Array(size * 2);
@@ -139,7 +140,8 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 				count++;
 			}
 		};
-		visit(index.head.decode(t, nums, packs), (p) => postingHasField(p, Field.Title) || postingHasField(p, Field.Tldr));
+		visit(index.head.decode(t, nums, packs), (p) => postingHasField(p, Field.Title));
+		visit(index.tldr.decode(t, nums, packs), (p) => postingHasField(p, Field.Tldr));
 		visit(index.body.decode(t, nums, packs), (p) => postingHasField(p, Field.Abstract));
 		if (count === 0 || count <= threshold) continue;
 		best.push([terms.get(t), count]);
