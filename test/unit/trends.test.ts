@@ -35,8 +35,8 @@ function ids(index: PaperIndex, text: string): IdsReply {
 	return { ok: true, ids: index.search(parsed.query, Number.MAX_SAFE_INTEGER, { matched: false }).hits.map((h) => h.id) };
 }
 
-function paper(n: number, id: string, title: string, abstract: string, authors = 'Ann Lee, Bo Chen'): string {
-	return [`### [${n}] [${title}](https://arxiv.org/abs/${id})`, `*${authors}*`, '', 'Main category: cs.LG', '', '<details>', '  <summary>Details</summary>', '', `Abstract: ${abstract}`, '', '</details>', ''].join('\n');
+function paper(n: number, id: string, title: string, abstract: string, authors = 'Ann Lee, Bo Chen', tldr?: string): string {
+	return [`### [${n}] [${title}](https://arxiv.org/abs/${id})`, `*${authors}*`, '', 'Main category: cs.LG', '', ...(tldr ? [`TL;DR: ${tldr}`, ''] : []), '<details>', '  <summary>Details</summary>', '', `Abstract: ${abstract}`, '', '</details>', ''].join('\n');
 }
 
 function digest(papers: string[]): string {
@@ -111,7 +111,7 @@ describe('trends', () => {
 		const papers = [
 			paper(1, '2601.00001', 'Diffusion policies for robots', 'We propose a novel diffusion model. The results show it is the best model.', 'Ann Lee, Bo Chen'),
 			paper(2, '2601.00002', 'Diffusion diffusion diffusion', 'Diffusion again and again: diffusion, diffusion, diffusion.', 'Ann Lee'),
-			paper(3, '2601.00003', 'Graph networks', 'We propose a novel method; results show graph networks are a model of everything.', 'Cy Park'),
+			paper(3, '2601.00003', 'Graph networks', 'We propose a novel method; results show graph networks are a model of everything.', 'Cy Park', 'Graph networks forecast the weather.'),
 		];
 		index.addFile('data/2026-01-05.md', parseDigest(digest(papers.slice(0, 2)), 'data/2026-01-05.md'));
 		index.addFile('data/2026-01-06.md', parseDigest(digest(papers.slice(2)), 'data/2026-01-06.md'));
@@ -121,6 +121,8 @@ describe('trends', () => {
 			assert.strictEqual(top.papers, 3);
 			const terms = Object.fromEntries(top.terms);
 			assert.strictEqual(terms.diffusion, 2, 'a paper repeating a word counts once');
+			assert.strictEqual(terms.weather, 1, 'a word of a TL;DR only counts');
+			assert.strictEqual(terms.graph, 1, 'a word of the title, TL;DR and abstract counts once');
 			assert.strictEqual(top.terms[0][0], 'diffusion');
 			for (const word of ['we', 'the', 'a', 'propose', 'novel', 'result', 'show', 'model', 'method']) {
 				assert.ok(!(word in terms), `"${word}" is not a top term`);

@@ -400,7 +400,7 @@ export class SearchService {
 	private readonly progress: (SearchProgress | undefined)[];
 	private readonly headFlags: boolean[];
 	private headResolve!: () => void;
-	/** resolves when titles, authors, ids and TL;DRs of every file are searchable */
+	/** resolves when titles, authors and ids of every file are searchable (the TL;DR comes with the long fields) */
 	readonly headReady = new Promise<void>((resolve) => (this.headResolve = resolve));
 	private opened: Promise<void> | undefined;
 	/**

@@ -1,7 +1,7 @@
 /**
  * One shard of the search index with its life cycle: load the cache, bring it up to
- * date file by file (path + size + mtime), or build cold in two passes (the short
- * fields first, then the long ones), then save. Runs in a worker thread (worker.ts), in
+ * date file by file (path + size + mtime), or build cold in two passes (titles, authors,
+ * ids and categories first, then the TL;DR and the long fields), then save. Runs in a worker thread (worker.ts), in
  * the CLI, or in-process in small slices when workers are unavailable.
  */
 import type { Digest } from '../model';

@@ -22,7 +22,7 @@ export interface FileSpec {
 
 /** empty → head (ids, titles, authors, categories searchable) → full (every field, the TL;DR included) */
 export type IndexPhase = 'empty' | 'head' | 'full';
-/** files: reading files for the tree; head: indexing short fields; body: indexing long fields; full: done */
+/** files: reading files for the tree; head: indexing titles, authors, ids, categories; body: indexing the TL;DR and long fields; full: done */
 export type ProgressPhase = 'files' | 'head' | 'body' | 'full';
 
 export type SearchReply = { ok: true; result: SearchResult } | { ok: false; error: string };
