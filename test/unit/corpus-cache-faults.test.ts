@@ -7,7 +7,7 @@ import { CorpusShard, indexCacheOutdated, type CacheName, type CacheProblem, typ
 import { buildDocumentView, lineReader, MAX_VIEW_DIAGNOSTICS, viewFolding, viewPapers, viewSymbols } from '../../src/core/documentView';
 import { foldingRegions } from '../../src/core/folding';
 import { parseDigest } from '../../src/core/parser';
-import { CACHE_FORMAT_VERSION } from '../../src/core/search/cacheFormat';
+import { CACHE_FORMAT_VERSION, fileRecordsKey } from '../../src/core/search/cacheFormat';
 import { buildSymbols } from '../../src/core/symbols';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
@@ -87,7 +87,9 @@ describe('corpus shard: caches that cannot be used', () => {
 		assert.ok(!indexCacheOutdated(new Uint8Array(64).fill(7)), 'random bytes are no older version');
 		caches.set('index', old);
 		const { problems, shard } = await openWith(memoryIO(caches));
+		// the file records stay (their key is the shard layout's, not the index format's): the Papers view still starts from them
 		assert.deepStrictEqual(problems.map((p) => [p.kind, p.cache]), [['outdated', 'index']]);
+		assert.strictEqual(fileRecordsKey(0, 1), 'files:0/1');
 		assert.ok(hits(shard, titleWord()) > 0);
 	});
 

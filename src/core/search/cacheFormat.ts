@@ -1,5 +1,5 @@
 /**
- * The index cache's format version and the keys both of a shard's caches carry: light enough for
+ * The index cache's format version and the keys a shard's caches carry: light enough for
  * the extension host, which reads the file-records cache itself on a warm start (no index code).
  */
 
@@ -11,7 +11,12 @@ export function cacheKey(shard: number, shards: number): string {
 	return `v${CACHE_FORMAT_VERSION}:${shard}/${shards}`;
 }
 
-/** the key of shard `shard` of `shards`'s file-records cache */
+/**
+ * the key of shard `shard` of `shards`'s file-records cache: the shard layout only (the records'
+ * header carries their own format, see corpus/records.ts), so that a new index format keeps them
+ * and the first start after an update shows the Papers view from them while the index is rebuilt
+ * (until format 8 the key held the index's version, and every such update read the digests again for it)
+ */
 export function fileRecordsKey(shard: number, shards: number): string {
-	return `files:${cacheKey(shard, shards)}`;
+	return `files:${shard}/${shards}`;
 }
