@@ -374,6 +374,49 @@ describe('corpus shard', () => {
 		for (const [name, bytes] of fs.caches) assert.notStrictEqual(bytes, before.get(name), `${name}: written after the change`);
 	});
 
+	it('an update that finds a file no longer a digest, or gone, is saved in the file records', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const warm = openShard(fs);
+		await warm.shard.open(specs);
+		await warm.shard.search.background;
+		let before = fs.caches.get('files');
+		fs.files.set(DAY1, { text: '# Notes\n\nNo papers any more.\n', mtime: 5 });
+		await warm.shard.update({ path: DAY1 });
+		await warm.shard.save();
+		assert.notStrictEqual(fs.caches.get('files'), before, 'written: no longer a digest');
+		before = fs.caches.get('files');
+		fs.files.delete(DAY2);
+		await warm.shard.update({ path: DAY2 });
+		await warm.shard.save();
+		assert.notStrictEqual(fs.caches.get('files'), before, 'written: gone');
+		fs.reads.length = 0;
+		fs.heads.length = 0;
+		const next = openShard(fs);
+		await next.shard.open([{ path: DAY1 }, { path: README }]);
+		assert.deepStrictEqual([fs.reads, fs.heads], [[], []], 'the next start reads neither file, nor the head of the one that is no digest');
+		assert.deepStrictEqual(next.updates.filter((u) => u.summary).map((u) => u.path), [], 'and sends no summary');
+	});
+
+	it('a start that finds files changed since the last one (one still a digest, one no longer) saves their records', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const before = fs.caches.get('files');
+		const text = fs.files.get(DAY1)!.text;
+		fs.files.set(DAY1, { text: text.replace('Segmentation of Street Scenes', 'Segmentation of Street Scenes at Dusk'), mtime: 5 });
+		fs.files.set(DAY2, { text: '# Notes\n\nNo papers any more.\n', mtime: 5 });
+		const warm = openShard(fs);
+		await warm.shard.open(specs);
+		await warm.shard.search.background;
+		assert.notStrictEqual(fs.caches.get('files'), before, 'written at the open');
+		fs.reads.length = 0;
+		fs.heads.length = 0;
+		const next = openShard(fs);
+		await next.shard.open(specs);
+		assert.deepStrictEqual([fs.reads.filter((p) => p !== DAY1), fs.heads], [[], []], 'the next start reads neither again');
+		assert.ok(next.shard.search.fromCache);
+	});
+
 	it('file records stored compressed (as an earlier version did) are read, and written again uncompressed at the open', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);
