@@ -74,6 +74,15 @@ function openShard(fs: MemoryFs) {
 
 const specs = [{ path: DAY1 }, { path: DAY2 }, { path: README }];
 
+/** a cold start of `fs`'s files, then a warm one from its caches, its background fill done */
+async function warmStart(fs: MemoryFs): Promise<ReturnType<typeof openShard>> {
+	await openShard(fs).shard.open(specs);
+	const warm = openShard(fs);
+	await warm.shard.open(specs);
+	await warm.shard.search.background;
+	return warm;
+}
+
 function hitCount(reply: ReturnType<CorpusShard['searchText']>): number {
 	return reply.ok ? reply.result.hits.length : -1;
 }
@@ -360,10 +369,7 @@ describe('corpus shard', () => {
 
 	it('a save after a start with nothing changed writes neither cache; after a change, both', async () => {
 		const fs = memoryFs();
-		await openShard(fs).shard.open(specs);
-		const warm = openShard(fs);
-		await warm.shard.open(specs);
-		await warm.shard.search.background;
+		const warm = await warmStart(fs);
 		const before = new Map(fs.caches);
 		assert.deepStrictEqual([...before.keys()].sort(), ['files', 'index']);
 		await warm.shard.save();
@@ -376,10 +382,7 @@ describe('corpus shard', () => {
 
 	it('an update that finds a file no longer a digest, or gone, is saved in the file records', async () => {
 		const fs = memoryFs();
-		await openShard(fs).shard.open(specs);
-		const warm = openShard(fs);
-		await warm.shard.open(specs);
-		await warm.shard.search.background;
+		const warm = await warmStart(fs);
 		let before = fs.caches.get('files');
 		fs.files.set(DAY1, { text: '# Notes\n\nNo papers any more.\n', mtime: 5 });
 		await warm.shard.update({ path: DAY1 });
