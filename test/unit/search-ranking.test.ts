@@ -415,6 +415,40 @@ describe('search ranking', () => {
 		}
 	});
 
+	it('a two-pass build indexes every TL;DR before any long field, and with files changed and removed meanwhile ranks as a one-pass build of the final files', () => {
+		const paths = filesUnder('test/fixtures/real');
+		const digests = new Map(paths.map((path) => [path, parseDigest(readFileSync(path, 'utf8'), path)] as const));
+		const [changedPath, removedPath] = [paths[paths.length - 1], paths[0]];
+		const original = digests.get(changedPath) as Digest;
+		// every other paper's TL;DR and abstract changed: their documents are replaced mid-pass
+		const changed: Digest = { ...original, papers: original.papers.map((p, i) => (i % 2 === 0 ? { ...p, tldr: p.tldr + ' zanzibarite', abstract: p.abstract + ' zanzibarite' } : p)) };
+		const twoPass = new PaperIndex();
+		twoPass.deferBodies = true;
+		for (const path of paths) twoPass.addFile(path, digests.get(path) as Digest);
+		let clock = 0;
+		let slices = 0;
+		for (let left = Infinity; left > 0; slices++) {
+			// a budget spent at the first look: the pass stops every 64 documents
+			left = twoPass.indexPendingBodies(0, () => clock++);
+			const docs = twoPass.docs.filter((doc): doc is NonNullable<typeof doc> => doc !== undefined);
+			if (docs.some((doc) => doc.bodyIndexed)) assert.ok(docs.every((doc) => doc.tldrIndexed), `slice ${slices}: a long field before every TL;DR`);
+			if (slices === 3) twoPass.addFile(changedPath, changed);
+			if (slices === 5) twoPass.removeFile(removedPath);
+		}
+		assert.ok(slices > 40, `${slices} slices`);
+		const onePass = new PaperIndex();
+		for (const path of paths) if (path !== removedPath) onePass.addFile(path, path === changedPath ? changed : (digests.get(path) as Digest));
+		// a freeze drops the replaced documents' postings, which the document counts (idf) read
+		twoPass.freeze();
+		onePass.freeze();
+		for (const q of ['zanzibarite', 'large language model', 'diffusion policy', 'robot', 'author:Wang', 'segmentation benchmark', '扩散模型', '多模态']) {
+			const parsed = parseQuery(q);
+			assert.ok(parsed.ok, q);
+			const hits = (index: PaperIndex) => index.search(parsed.query, 20, { matched: false }).hits.map((h) => `${h.id} ${h.score.toFixed(9)}`);
+			assert.deepStrictEqual(hits(twoPass), hits(onePass), q);
+		}
+	});
+
 	it('scores the same after a cache round trip', async () => {
 		const index = indexOf(
 			paper('2602.00001', { title: 'World Models for Robots' }),

@@ -1,9 +1,9 @@
 /**
  * The second pass of a cold build (the TL;DR and long fields of every paper), on two cores when a
  * helper is at hand: the helper counts the long fields' terms of the last pending documents, a chunk
- * at a time, while this thread indexes the first ones (and each lent document's TL;DR when its
- * chunk's counts join the index: about a fifth of a document's work, kept on this thread for its word
- * sequence); each chunk lent is the last of what is left below the previous one, until both meet. The chunks' counts then join the index lowest first, so every
+ * at a time, while this thread indexes every TL;DR (kept on this thread for their word sequences),
+ * then the first documents' long fields; each chunk lent is the last of what is left below the
+ * previous one, until both meet. The chunks' counts then join the index lowest first, so every
  * term's postings stay in document order and the index is the one a build without a helper makes
  * (the same term ids). A helper that fails gives its documents back to this thread.
  */

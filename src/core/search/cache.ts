@@ -458,7 +458,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 		const seqLength = meta.num();
 		if (seqAt + seqLength > seqAll.length) return undefined;
 		const seq = seqAll.subarray(seqAt, (seqAt += seqLength));
-		docs.push({ num, id, title, translatedTitle, authors, category, tldr, link, occ, bodyIndexed: true, seq });
+		docs.push({ num, id, title, translatedTitle, authors, category, tldr, link, occ, tldrIndexed: true, bodyIndexed: true, seq });
 	}
 	if (seqAt !== seqAll.length || meta.count() !== fileCount) return undefined;
 

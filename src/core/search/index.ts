@@ -70,7 +70,9 @@ export interface DocRecord {
 	pendingPaper?: Paper;
 	/** newest day first */
 	occ: Occurrence[];
-	/** the second pass is done: the TL;DR and the long fields are indexed (see Field) */
+	/** the TL;DR is indexed (see Field) */
+	tldrIndexed: boolean;
+	/** the long fields are indexed (the TL;DR is, by then) */
 	bodyIndexed: boolean;
 	/** author names folded into words, computed on the first author filter */
 	foldedAuthors?: string[][];
@@ -157,7 +159,7 @@ export interface SearchOptions {
 
 /**
  * The indexed fields: the first four are the head postings (the first pass), the TL;DR has its own,
- * the last two are the body postings; a document's second pass indexes the fields from `Tldr` on.
+ * the last two are the body postings (a cold build's second pass indexes every TL;DR, then the long fields).
  */
 export const enum Field {
 	Id,
@@ -230,9 +232,9 @@ function bodyText(paper: Paper): string {
 	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
 }
 
-/** How many fields (from the first, see Field) a document's lengths count so far. */
-function countedFields(doc: DocRecord): number {
-	return doc.bodyIndexed ? FIELD_COUNT : Field.Tldr;
+/** Do a document's lengths count `field` yet (the head's from the start, the TL;DR and the long fields once indexed)? */
+function fieldCounted(doc: DocRecord, field: Field): boolean {
+	return field < Field.Tldr || (field === Field.Tldr ? doc.tldrIndexed : doc.bodyIndexed);
 }
 
 /** Does a document hold `paper`'s short fields (see PaperIndex.sameContent)? */
@@ -297,6 +299,8 @@ export class PaperIndex {
 	/** per field, the summed lengths and the number of documents counted, for the averages */
 	private readonly lengthSum = new Float64Array(FIELD_COUNT);
 	private readonly lengthDocs = new Float64Array(FIELD_COUNT);
+	/** documents whose TL;DR waits for the second pass (which indexes every TL;DR before the long fields), in document order */
+	private pendingTldrs: number[] = [];
 	private pendingBodies: number[] = [];
 	/** documents whose long fields a helper counts (see lendBodies), and the lowest of their numbers (Infinity: none) */
 	private lent = 0;
@@ -637,8 +641,8 @@ export class PaperIndex {
 		this.docs[doc.num] = undefined;
 		if (this.byId.get(doc.id) === doc) this.byId.delete(doc.id);
 		const base = doc.num * FIELD_COUNT;
-		const last = countedFields(doc);
-		for (let f = 0; f < last; f++) {
+		for (let f = 0; f < FIELD_COUNT; f++) {
+			if (!fieldCounted(doc, f)) continue;
 			this.lengthSum[f] -= this.lengths[base + f];
 			this.lengthDocs[f]--;
 		}
@@ -660,6 +664,7 @@ export class PaperIndex {
 			body: this.deferBodies ? EMPTY : this.bodies.raw([body])[0],
 			pendingPaper: this.deferBodies ? paper : undefined,
 			occ,
+			tldrIndexed: false,
 			bodyIndexed: false,
 			seq: NO_SEQ,
 		};
@@ -668,7 +673,10 @@ export class PaperIndex {
 		this.ensureCapacity(num + 1);
 		this.alive[num] = 1;
 		this.indexHead(doc);
-		if (this.deferBodies) this.pendingBodies.push(num);
+		if (this.deferBodies) {
+			this.pendingTldrs.push(num);
+			this.pendingBodies.push(num);
+		}
 		else this.indexBody(doc, body);
 		return doc;
 	}
@@ -723,6 +731,7 @@ export class PaperIndex {
 		const words: number[] = [];
 		this.setLength(doc.num, Field.Tldr, this.accumulate(doc.tldr, Field.Tldr, words));
 		this.flush(this.tldr, doc.num);
+		doc.tldrIndexed = true;
 		if (words.length === 0) return;
 		const before = doc.seq;
 		const titleEnd = before[0];
@@ -734,9 +743,31 @@ export class PaperIndex {
 		doc.seq = seq;
 	}
 
-	/** A document's second pass: its TL;DR, then its long fields (`text`, see bodyText). */
+	/**
+	 * Indexes the TL;DRs that wait, in document order (so the TL;DR store's lists stay in order, whatever
+	 * the long fields' order); stops after `budgetMs` from `started`. Whether none is left.
+	 */
+	private indexPendingTldrs(budgetMs = Infinity, now: () => number = () => Date.now(), started = now()): boolean {
+		const pending = this.pendingTldrs;
+		let i = 0;
+		try {
+			while (i < pending.length) {
+				const doc = this.docs[pending[i++]];
+				if (doc && !doc.tldrIndexed) this.indexTldr(doc);
+				if ((i & 63) === 0 && now() - started > budgetMs) break;
+			}
+		} finally {
+			this.pendingTldrs = i === pending.length ? [] : pending.slice(i);
+		}
+		return this.pendingTldrs.length === 0;
+	}
+
+	/** A document's second pass: its TL;DR (with those waiting before it), then its long fields (`text`, see bodyText). */
 	private indexBody(doc: DocRecord, text: string): void {
-		this.indexTldr(doc);
+		if (!doc.tldrIndexed) {
+			this.indexPendingTldrs();
+			if (!doc.tldrIndexed) this.indexTldr(doc);
+		}
 		const [summaries, abstract] = this.countBody(text);
 		this.setLength(doc.num, Field.Summaries, summaries);
 		this.setLength(doc.num, Field.Abstract, abstract);
@@ -808,14 +839,16 @@ export class PaperIndex {
 	}
 
 	/**
-	 * Indexes lent documents' TL;DR (here) and long fields (from a helper's counts, see countBodies),
-	 * once every document below them is indexed (postings stay in document order). `terms` turns the helper's
+	 * Indexes lent documents' long fields from a helper's counts (see countBodies), once every document
+	 * below them is indexed (postings stay in document order). `terms` turns the helper's
 	 * term ids into this index's, making each term on its first use here: in the order the
 	 * documents meet them, as indexPendingBodies would have (the same term ids as a build without
 	 * a helper). A document removed or replaced since it was lent is left out.
 	 */
 	addCountedBodies(counts: BodyCounts, terms: HelperTerms): void {
 		this.ensureScratch(this.terms.length);
+		// the TL;DRs first, in order, as indexBody does (normally none waits: the second pass starts with them)
+		this.indexPendingTldrs();
 		const { nums, lengths, ends, pairs } = counts;
 		let at = 0;
 		for (let i = 0; i < nums.length; i++) {
@@ -826,8 +859,7 @@ export class PaperIndex {
 				at = end;
 				continue;
 			}
-			// the TL;DR first, as indexBody does (new terms get their ids in the same order)
-			this.indexTldr(doc);
+			if (!doc.tldrIndexed) this.indexTldr(doc);
 			this.setLength(num, Field.Summaries, lengths[2 * i]);
 			this.setLength(num, Field.Abstract, lengths[2 * i + 1]);
 			for (; at < end; at++) {
@@ -868,14 +900,17 @@ export class PaperIndex {
 	}
 
 	/**
-	 * Second pass: indexes deferred long fields, up to the documents lent to a helper (see
-	 * lendBodies). Stops after `budgetMs` (if given) so an in-process caller can yield; returns how
-	 * many documents are still pending, lent ones included.
+	 * Second pass: indexes every deferred TL;DR, then the deferred long fields, up to the documents lent
+	 * to a helper (see lendBodies): the helper counts long fields while this thread does the TL;DRs,
+	 * and none is left for after the two meet, when the helper's counts join (addCountedBodies). Stops
+	 * after `budgetMs` (if given) so an in-process caller can yield; returns how many documents' long
+	 * fields are still pending, lent ones included.
 	 */
 	indexPendingBodies(budgetMs = Infinity, now: () => number = () => Date.now()): number {
 		if (this.pendingBodies.length === 0) return this.lent;
 		this.ensureScratch(this.terms.length);
 		const started = now();
+		if (!this.indexPendingTldrs(budgetMs, now, started)) return this.pendingBodyCount;
 		let i = 0;
 		const pending = this.pendingBodies;
 		// the texts put together from pending papers, kept as the slice's one buffer (see TextPacker.raw)
@@ -1601,10 +1636,11 @@ export class PaperIndex {
 			if (!doc) continue;
 			index.alive[doc.num] = 1;
 			index.byId.set(doc.id, doc);
+			if (!doc.tldrIndexed) index.pendingTldrs.push(doc.num);
 			if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
 			if (doc.body === undefined && doc.pendingPaper === undefined) index.missingBodies++;
-			const last = countedFields(doc);
-			for (let f = 0; f < last; f++) {
+			for (let f = 0; f < FIELD_COUNT; f++) {
+				if (!fieldCounted(doc, f)) continue;
 				index.lengthSum[f] += index.lengths[doc.num * FIELD_COUNT + f];
 				index.lengthDocs[f]++;
 			}
