@@ -55,7 +55,7 @@ function headsOnly(paths: readonly string[]): PaperIndex {
 	return index;
 }
 
-async function secondPass(index: PaperIndex, counter?: () => BodyCounter | undefined, between: (slice: number) => void = () => undefined): Promise<void> {
+async function secondPass(index: PaperIndex, counter?: () => BodyCounter | undefined, between: (slice: number) => void = () => undefined, onProgress: (done: number, total: number) => void = () => undefined): Promise<void> {
 	let slice = 0;
 	let clock = 0;
 	await indexPendingBodies(index, {
@@ -69,7 +69,7 @@ async function secondPass(index: PaperIndex, counter?: () => BodyCounter | undef
 					resolve();
 				}),
 			),
-		onProgress: () => undefined,
+		onProgress,
 		counter,
 		minHelperBodies: 0,
 		chunkBodies: 40,
@@ -146,6 +146,18 @@ describe('a cold build\'s long fields counted by a helper', () => {
 		assert.ok(sequentialAnswers.filter((a) => a.includes('"id"')).length > QUERIES.length / 2, 'most queries find papers');
 		for (let i = 0; i < QUERIES.length; i++) assert.strictEqual(got[i], sequentialAnswers[i], QUERIES[i]);
 		assert.ok((await cacheOf(index)).equals(sequentialCache), 'the caches are the same');
+	});
+
+	it('reports progress through the TL;DRs and the long fields: it moves from the first slice (the TL;DRs count), never goes back and never passes its total', async () => {
+		const index = headsOnly(FILES);
+		const reports: [number, number][] = [];
+		await secondPass(index, () => threadlessCounter().counter, undefined, (done, total) => reports.push([done, total]));
+		assert.ok(reports.length > 10, `${reports.length} reports`);
+		const total = reports[0][1];
+		assert.ok(reports.every(([, t]) => t === total));
+		assert.ok(reports[0][0] > 0, 'the TL;DRs count');
+		for (let i = 1; i < reports.length; i++) assert.ok(reports[i][0] >= reports[i - 1][0], `report ${i} went back`);
+		assert.ok(reports[reports.length - 1][0] <= total);
 	});
 
 	it('a helper that fails mid-way leaves the rest to this thread, with the same index', async () => {

@@ -5,7 +5,9 @@
  * then the first documents' long fields; each chunk lent is the last of what is left below the
  * previous one, until both meet. The chunks' counts then join the index lowest first, so every
  * term's postings stay in document order and the index is the one a build without a helper makes
- * (the same term ids). A helper that fails gives its documents back to this thread.
+ * (the same term ids; with files changed during the pass the same postings and answers, the term ids
+ * in another order, as a changed file's TL;DRs are indexed at the next slice, wherever the long fields
+ * are). A helper that fails gives its documents back to this thread.
  */
 import { HelperTerms, type BodyCounts, type PaperIndex } from './index';
 
@@ -39,13 +41,15 @@ const IN_FLIGHT = 2;
 /** Indexes every pending document's long fields, giving the thread back between slices; settles when none is left. */
 export async function indexPendingBodies(index: PaperIndex, options: BodyPassOptions): Promise<void> {
 	const total = index.pendingBodyCount;
+	const work = index.secondPassWork;
 	const counter = total >= (options.minHelperBodies ?? MIN_HELPER_BODIES) ? options.counter?.() : undefined;
 	const helper = counter && new Helper(index, counter, options.chunkBodies ?? CHUNK_BODIES);
 	try {
 		for (;;) {
 			helper?.lend();
 			if (index.indexPendingBodies(options.sliceMs, options.now) === 0) return;
-			options.onProgress(total - index.pendingBodyCount, total);
+			// the TL;DRs first (see PaperIndex.indexPendingBodies): the progress counts them too
+			options.onProgress(work - index.secondPassWork, work);
 			if (helper && index.waitsForLent) await helper.addLowest();
 			await options.yield();
 		}
