@@ -14,6 +14,7 @@ import { cacheFilePath } from '../core/corpus/nodeIO';
 import { SUMMARY_FIELDS } from '../core/model';
 import { parseDigest } from '../core/parser';
 import { defaultShardCount, type SearchService } from '../core/search/client';
+import type { TreePassTimings } from '../core/search/protocol';
 import { intOption, parseArgs } from './args';
 import { median, openBenchFolder, readBenchCorpus, round1, runBenchOnFiles } from './bench';
 import { findCandidateFiles } from './files';
@@ -117,6 +118,8 @@ export interface SearchBenchFigures {
 	terms: number;
 	/** cold build: every file's summary sent (what the Papers view shows: every day) */
 	treeMs: number;
+	/** cold build: where the shards' reads of whole files took their time (wall ms of their threads, summed) */
+	treePass?: TreePassTimings;
 	/** cold build: titles, authors, ids, categories searchable (the TL;DR comes with the long fields) */
 	headSearchableMs: number;
 	/** cold build: every field searchable */
@@ -202,6 +205,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 		void cold.filesReady.then(() => (treeMs = performance.now() - start));
 		await opening;
 		const openMs = performance.now() - start;
+		const treePass = cold.treePassTimings();
 		clearInterval(ticker);
 		delay.disable();
 		cold.dispose();
@@ -245,6 +249,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 			papers: all.ok ? all.ids.length : stats.reduce((s, x) => s + x.docs, 0),
 			terms: stats.reduce((s, x) => s + x.terms, 0),
 			treeMs: Math.round(treeMs),
+			treePass: treePass && { files: treePass.files, readMs: Math.round(treePass.readMs), parseMs: Math.round(treePass.parseMs), summaryMs: Math.round(treePass.summaryMs) },
 			headSearchableMs: Math.round(headMs),
 			fullSearchableMs: Math.round(fullMs || openMs),
 			coldOpenMs: Math.round(openMs),

@@ -7,7 +7,9 @@ import { COMPRESS_RECORDS, deflate, inflate } from '../../src/core/search/deflat
 import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/core/corpus/proxyIO';
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
-import { decodeFileUpdates, encodeFileUpdates } from '../../src/core/search/protocol';
+import { decodeFileUpdates, encodeFileUpdates, type TreePassTimings } from '../../src/core/search/protocol';
+import { SearchService } from '../../src/core/search/client';
+import { inProcessShard } from '../../src/core/corpus/inProcess';
 import { compactTexts, paperCountOf, paperIdsOf, summarizeDigest, summaryFromCompact, SUMMARY_AUTHORS } from '../../src/core/summary';
 import { primaryLink } from '../../src/core/card/links';
 import { MAX_CANDIDATE_BYTES } from '../../src/core/candidates';
@@ -507,6 +509,41 @@ describe('corpus shard', () => {
 		await shard.update({ path: DAY2 });
 		assert.deepStrictEqual(fs.reads, [`tree: ${DAY2} gone`, DAY1], 'the tree hears of it, then the older day is read');
 		assert.deepStrictEqual(drafts(), ['2602.01001']);
+	});
+
+	it("says with its files' summaries where reading whole files took its time: reading, parsing, summarising; counted anew after each", async () => {
+		const fs = memoryFs();
+		// a clock that moves only while a file is read (100 ms) and while its text is taken for parsing (10 ms)
+		let clock = 0;
+		const io = memoryIO(fs);
+		const readText = io.readText;
+		io.now = () => clock;
+		io.readText = async (path) => {
+			const read = await readText(path);
+			clock += 100;
+			if (!read) return read;
+			const text = read.text;
+			return {
+				get text() {
+					clock += 10;
+					return text;
+				},
+			};
+		};
+		const said: TreePassTimings[] = [];
+		const shard = new CorpusShard(io, 0, 1, { onFilesReady: (timings) => said.push({ ...timings }) });
+		await shard.open(specs);
+		// the two digests, read once each; the README only by its head
+		assert.deepStrictEqual(said, [{ files: 2, readMs: 200, parseMs: 20, summaryMs: 0 }]);
+		fs.files.get(DAY2)!.mtime = 2;
+		await shard.open(specs);
+		assert.deepStrictEqual(said[1], { files: 1, readMs: 100, parseMs: 10, summaryMs: 0 }, 'only the changed file, since the last report');
+
+		// the service sums its shards' last reports
+		const service = new SearchService([0, 1].map((n) => inProcessShard(memoryIO(memoryFs()), n, 2)));
+		assert.strictEqual(service.treePassTimings(), undefined, 'nothing before the first report');
+		await service.open(specs);
+		assert.strictEqual(service.treePassTimings()?.files, 2);
 	});
 
 	it('reads a paper back with every field', async () => {

@@ -21,7 +21,7 @@ export function shardEvents(send: (event: WorkerEvent) => void): CorpusEvents {
 	return {
 		onProgress: (p) => send({ event: 'progress', phase: p.phase, done: p.done, total: p.total }),
 		onHeadReady: () => send({ event: 'headReady' }),
-		onFilesReady: () => send({ event: 'filesReady' }),
+		onFilesReady: (treePass) => send({ event: 'filesReady', treePass }),
 		onFiles: (files) => send({ event: 'files', wire: encodeFileUpdates(files) }),
 		onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
 	};

@@ -20,7 +20,7 @@ import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
 import { SearchShard, type ShardIO, type ShardProgress, type WorkIO } from '../search/engine';
 import type { DocRecord } from '../search/index';
-import type { IdsReply, InterestsReply, SearchReply, UserSet } from '../search/protocol';
+import type { IdsReply, InterestsReply, SearchReply, TreePassTimings, UserSet } from '../search/protocol';
 import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
@@ -137,8 +137,8 @@ export interface CorpusEvents {
 	onCacheProblem?(problem: CacheProblem): void;
 	onProgress?(p: CorpusProgress): void;
 	onHeadReady?(): void;
-	/** every file's summary of this open was sent */
-	onFilesReady?(): void;
+	/** every file's summary of this open was sent; where the reads of whole files since the previous call spent their time */
+	onFilesReady?(treePass: TreePassTimings): void;
 	onFiles?(files: FileUpdate[]): void;
 }
 
@@ -384,7 +384,8 @@ export class CorpusShard {
 		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summaryBytes).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
 		await this.treePass(unknown);
 		this.flush(true);
-		this.events.onFilesReady?.();
+		this.events.onFilesReady?.(this.readTimings);
+		this.readTimings = { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
 		// the index pass reads these again only past the budget of kept digests, and sends nothing
 		this.reading = new Set([...unknown.map((f) => f.path), ...readAhead]);
 		// indexCacheBytes: what the index cache held, read by search.open or already by preload
@@ -624,6 +625,9 @@ export class CorpusShard {
 		this.events.onCacheProblem?.(problem);
 	}
 
+	/** what readDigest's reads of whole files took since the last filesReady (see TreePassTimings) */
+	private readTimings: TreePassTimings = { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
+
 	/** The index's reader: detect, parse and summarise one file; undefined when it is no digest. */
 	private async readDigest(path: string): Promise<Digest | undefined> {
 		const stamp = await this.io.stat(path);
@@ -649,17 +653,25 @@ export class CorpusShard {
 				return undefined;
 			}
 		}
+		const timings = this.readTimings;
+		const started = this.io.now();
 		const read = await this.io.readText(path);
 		if (read === undefined) {
 			if (this.records.delete(path)) this.recordsDirty = true;
 			this.queue({ path });
 			return undefined;
 		}
+		const readAt = this.io.now();
 		const digest = parseText(read, path);
+		const parsedAt = this.io.now();
+		timings.files++;
+		timings.readMs += readAt - started;
+		timings.parseMs += parsedAt - readAt;
 		const known = this.records.get(path);
 		if (this.reading.has(path) && known?.summaryBytes && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
 		const record = digestRecord(stamp, summary, this.always.has(path));
+		timings.summaryMs += this.io.now() - parsedAt;
 		this.records.set(path, record);
 		this.recordsDirty = true;
 		this.queue({ path, summary, summaryBytes: record.summaryBytes });

@@ -12,7 +12,7 @@ import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, OpenReply, P
 import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
-import { decodeFileUpdates, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
+import { decodeFileUpdates, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeBatches, type VectorBatch } from '../recs/batch';
@@ -422,6 +422,8 @@ export class SearchService {
 	private filesResolve: (() => void) | undefined;
 	/** resolves when every shard sent the summary of every file of the last `open` (the tree is complete) */
 	filesReady: Promise<void> = Promise.resolve();
+	/** per shard, what its last filesReady said of its reads (see treePassTimings) */
+	private treePass: (TreePassTimings | undefined)[] = [];
 	phase: IndexPhase = 'empty';
 
 	constructor(private readonly shards: ShardHandle[]) {
@@ -440,6 +442,7 @@ export class SearchService {
 					this.fireProgress();
 					if (event.phase === 'full' && this.fullPending.delete(i) && this.fullPending.size === 0) this.searchableResolve?.();
 				} else if ('event' in event && event.event === 'filesReady') {
+					this.treePass[i] = event.treePass;
 					this.filesPending.delete(i);
 					if (this.filesPending.size === 0) this.filesResolve?.();
 				} else if ('event' in event && event.event === 'files') {
@@ -710,6 +713,23 @@ export class SearchService {
 		const skips = skipLists(ids);
 		const replies = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'rangeTop', range, skip: skips[i] })))) as TopReply[];
 		return mergeTop(replies, limit);
+	}
+
+	/**
+	 * Where the shards' reads of whole digests spent their time, summed over the shards' last
+	 * filesReady (a cold start: every file; a warm one: those changed since); undefined before any.
+	 */
+	treePassTimings(): TreePassTimings | undefined {
+		const reported = this.treePass.filter((t): t is TreePassTimings => t !== undefined);
+		if (reported.length === 0) return undefined;
+		const sum: TreePassTimings = { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
+		for (const t of reported) {
+			sum.files += t.files;
+			sum.readMs += t.readMs;
+			sum.parseMs += t.parseMs;
+			sum.summaryMs += t.summaryMs;
+		}
+		return sum;
 	}
 
 	stats(): Promise<ShardStats[]> {

@@ -112,10 +112,24 @@ export type WorkerRequest =
 	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards */
 	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[] };
 
+/**
+ * Where a shard's reads of whole digests spent their time since its previous `filesReady` (the
+ * benches print it): wall milliseconds of the shard's thread, so waits for the CPU count too.
+ */
+export interface TreePassTimings {
+	/** files read whole, parsed and summarised */
+	files: number;
+	/** reading and decoding their text (CorpusIO.readText: where the editor reads, waiting for it) */
+	readMs: number;
+	parseMs: number;
+	/** their summaries and file records */
+	summaryMs: number;
+}
+
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
-	| { event: 'filesReady' }
+	| { event: 'filesReady'; treePass?: TreePassTimings }
 	/** FileUpdate[], each summary as its compact texts in UTF-8 (see encodeFileUpdates) */
 	| { event: 'files'; wire: Uint8Array }
 	| { event: 'cacheProblem'; problem: CacheProblem };
