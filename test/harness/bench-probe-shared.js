@@ -30,7 +30,8 @@ async function digestExtension(vscode) {
 /**
  * Follows an activated extension's start-up through its test API, marking in `out.timeline`: the
  * tree's first and last day (`config.days`), the workspace ready, every shard's head phase (every
- * title searchable), the first hit of each of `config.queries` and the index complete; each query
+ * title searchable), the first hit of each of `config.queries` and the index complete, and in
+ * `out.treePass` where the index's reads of whole files took their time; each query
  * is polled (every `config.pollMs`, default 100) until the index is complete and its hit count stops changing; then each of
  * `config.earlyQueries` is timed once, in turn (`out.earlyQueries`, ms). Resolves, once all of
  * that is seen, with `out.queries` filled in (when each query reached `config.expect` and its
@@ -75,6 +76,8 @@ async function followStartup(api, config, out, timeoutMs, onMark) {
 		out.earlyQueries.push(Math.round((performance.now() - t) * 10) / 10);
 	}
 	await Promise.all([treeTask, readyTask, headTask, ...queryTasks]);
+	// where the index's reads of whole digests spent their time (read and decode, parse, summarise), the open's own report
+	out.treePass = backend?.service.treePassTimings?.();
 	out.queries = {};
 	for (const [name, points] of Object.entries(series)) {
 		const final = points[points.length - 1]?.[1] ?? 0;
