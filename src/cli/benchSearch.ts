@@ -118,7 +118,7 @@ export interface SearchBenchFigures {
 	terms: number;
 	/** cold build: every file's summary sent (what the Papers view shows: every day) */
 	treeMs: number;
-	/** cold build: where the shards' reads of whole files took their time (wall ms of their threads, summed) */
+	/** cold build: where the shards' tree passes took their time (wall ms of their threads, summed) */
 	treePass?: TreePassTimings;
 	/** cold build: titles, authors, ids, categories searchable (the TL;DR comes with the long fields) */
 	headSearchableMs: number;

@@ -76,7 +76,8 @@ async function followStartup(api, config, out, timeoutMs, onMark) {
 		out.earlyQueries.push(Math.round((performance.now() - t) * 10) / 10);
 	}
 	await Promise.all([treeTask, readyTask, headTask, ...queryTasks]);
-	// where the index's reads of whole digests spent their time (read and decode, parse, summarise), the open's own report
+	// where the index's tree passes spent their time (read and decode, parse, summarise): the open's
+	// own report (a worker swapped in after a cold build sends none)
 	out.treePass = backend?.service.treePassTimings?.();
 	out.queries = {};
 	for (const [name, points] of Object.entries(series)) {

@@ -397,7 +397,8 @@ async function session(name, startConfig) {
 			// the same to the tree's last day in its model and to every title searchable
 			cpuUntilTree: probe.cpuUntilTree,
 			cpuUntilTitles: probe.cpuUntilTitles,
-			// the index's reads of whole digests (cold: every file; warm: the changed ones), wall ms on its thread: read and decode, parse, summarise
+			// the index's tree passes (cold: every file; warm: the changed ones), wall ms on its thread:
+			// read and decode, parse, summarise
 			indexReads: probe.treePass && Object.fromEntries(Object.entries(probe.treePass).map(([k, v]) => [k, Math.round(v)])),
 			// --ui-cost: the browser's CPU over 4 s with each progress indicator (see measureUiCost in the probe)
 			uiCostBrowserMs: probe.uiCost,

@@ -511,15 +511,18 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(drafts(), ['2602.01001']);
 	});
 
-	it("says with its files' summaries where reading whole files took its time: reading, parsing, summarising; counted anew after each", async () => {
-		const fs = memoryFs();
-		// a clock that moves only while a file is read (100 ms) and while its text is taken for parsing (10 ms)
+	/**
+	 * A shard over `fs` whose clock moves by 1 at each reading of it, by 100 while a file is read
+	 * whole and by 10 while its text is taken for parsing; `unreadable` files read as gone. Collects
+	 * what each filesReady says of the tree passes.
+	 */
+	function timedShard(fs: MemoryFs, unreadable: string[] = []) {
 		let clock = 0;
 		const io = memoryIO(fs);
 		const readText = io.readText;
-		io.now = () => clock;
+		io.now = () => clock++;
 		io.readText = async (path) => {
-			const read = await readText(path);
+			const read = unreadable.includes(path) ? undefined : await readText(path);
 			clock += 100;
 			if (!read) return read;
 			const text = read.text;
@@ -532,17 +535,38 @@ describe('corpus shard', () => {
 		};
 		const said: TreePassTimings[] = [];
 		const shard = new CorpusShard(io, 0, 1, { onFilesReady: (timings) => said.push({ ...timings }) });
+		return { shard, said };
+	}
+
+	it("says with its files' summaries where its tree pass took its time: reading, parsing, summarising; counted anew after each", async () => {
+		const fs = memoryFs();
+		const { shard, said } = timedShard(fs);
 		await shard.open(specs);
-		// the two digests, read once each; the README only by its head
-		assert.deepStrictEqual(said, [{ files: 2, readMs: 200, parseMs: 20, summaryMs: 0 }]);
+		// the two digests, read once each (the README only by its head): 100 + 1, 10 + 1 and 1 each
+		assert.deepStrictEqual(said, [{ files: 2, readMs: 202, parseMs: 22, summaryMs: 2 }]);
 		fs.files.get(DAY2)!.mtime = 2;
 		await shard.open(specs);
-		assert.deepStrictEqual(said[1], { files: 1, readMs: 100, parseMs: 10, summaryMs: 0 }, 'only the changed file, since the last report');
+		assert.deepStrictEqual(said[1], { files: 1, readMs: 101, parseMs: 11, summaryMs: 1 }, 'only the changed file, since the last report');
+	});
 
-		// the service sums its shards' last reports
+	it("counts neither the index pass's reads past the budget nor a file that could not be read", async () => {
+		const fs = memoryFs();
+		const { shard, said } = timedShard(fs, [DAY1]);
+		shard.keepParsedBytes = 0;
+		await shard.open(specs);
+		assert.deepStrictEqual(said, [{ files: 1, readMs: 101, parseMs: 11, summaryMs: 1 }], 'the unreadable file is not counted');
+		fs.files.get(DAY2)!.mtime = 2;
+		const reads = fs.reads.length;
+		await shard.open(specs);
+		assert.ok(fs.reads.length - reads >= 2, 'the index pass read the changed file again');
+		assert.deepStrictEqual(said[1], { files: 1, readMs: 101, parseMs: 11, summaryMs: 1 }, 'only the tree pass\'s read of it');
+	});
+
+	it("sums its shards' reports of the last open", async () => {
 		const service = new SearchService([0, 1].map((n) => inProcessShard(memoryIO(memoryFs()), n, 2)));
 		assert.strictEqual(service.treePassTimings(), undefined, 'nothing before the first report');
 		await service.open(specs);
+		// the two digests go to different shards
 		assert.strictEqual(service.treePassTimings()?.files, 2);
 	});
 

@@ -137,7 +137,10 @@ export interface CorpusEvents {
 	onCacheProblem?(problem: CacheProblem): void;
 	onProgress?(p: CorpusProgress): void;
 	onHeadReady?(): void;
-	/** every file's summary of this open was sent; where the reads of whole files since the previous call spent their time */
+	/**
+	 * every file's summary of this open was sent; with where the tree passes' reads since the previous
+	 * call (readAhead's and this open's) spent their time
+	 */
 	onFilesReady?(treePass: TreePassTimings): void;
 	onFiles?(files: FileUpdate[]): void;
 }
@@ -299,7 +302,7 @@ export class CorpusShard {
 		let done = 0;
 		this.io.prefetch?.(files.map((f) => f.path));
 		for (const { path } of files) {
-			const digest = await this.readDigest(path);
+			const digest = await this.readDigest(path, this.readTimings);
 			const record = this.records.get(path);
 			const isDigest = digest !== undefined && record?.summaryBytes !== undefined;
 			if (isDigest && this.parsedBytes + record.size <= this.keepParsedBytes) {
@@ -625,11 +628,14 @@ export class CorpusShard {
 		this.events.onCacheProblem?.(problem);
 	}
 
-	/** what readDigest's reads of whole files took since the last filesReady (see TreePassTimings) */
+	/** what the tree passes' reads took since the last filesReady (see TreePassTimings) */
 	private readTimings: TreePassTimings = { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
 
-	/** The index's reader: detect, parse and summarise one file; undefined when it is no digest. */
-	private async readDigest(path: string): Promise<Digest | undefined> {
+	/**
+	 * The index's reader: detect, parse and summarise one file; undefined when it is no digest. A
+	 * digest read whole adds its times to `timings` (the tree pass's).
+	 */
+	private async readDigest(path: string, timings?: TreePassTimings): Promise<Digest | undefined> {
 		const stamp = await this.io.stat(path);
 		if (!stamp) {
 			if (this.records.delete(path)) this.recordsDirty = true;
@@ -644,6 +650,8 @@ export class CorpusShard {
 			// the file as the tree pass parsed it, whose summary went out then
 			if (parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summaryBytes && known.size === stamp.size && known.mtime === stamp.mtime) return parsed.digest;
 		}
+		// before the head: where the editor reads (proxyIO), the head's read brings the whole file
+		const started = this.io.now();
 		if (!this.always.has(path)) {
 			const head = await this.io.readHead(path, DETECT_HEAD_BYTES);
 			if (head === undefined || !looksLikeDigest(head)) {
@@ -653,8 +661,6 @@ export class CorpusShard {
 				return undefined;
 			}
 		}
-		const timings = this.readTimings;
-		const started = this.io.now();
 		const read = await this.io.readText(path);
 		if (read === undefined) {
 			if (this.records.delete(path)) this.recordsDirty = true;
@@ -664,14 +670,16 @@ export class CorpusShard {
 		const readAt = this.io.now();
 		const digest = parseText(read, path);
 		const parsedAt = this.io.now();
-		timings.files++;
-		timings.readMs += readAt - started;
-		timings.parseMs += parsedAt - readAt;
+		if (timings) {
+			timings.files++;
+			timings.readMs += readAt - started;
+			timings.parseMs += parsedAt - readAt;
+		}
 		const known = this.records.get(path);
 		if (this.reading.has(path) && known?.summaryBytes && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
 		const summary = summarizeDigest(digest);
 		const record = digestRecord(stamp, summary, this.always.has(path));
-		timings.summaryMs += this.io.now() - parsedAt;
+		if (timings) timings.summaryMs += this.io.now() - parsedAt;
 		this.records.set(path, record);
 		this.recordsDirty = true;
 		this.queue({ path, summary, summaryBytes: record.summaryBytes });

@@ -504,6 +504,7 @@ export class SearchService {
 		for (const f of files) byShard[shardOf(f.path, this.shards.length)].push(f);
 		this.filesPending = new Set(this.shards.map((_, i) => i));
 		this.filesReady = new Promise((resolve) => (this.filesResolve = resolve));
+		this.treePass = [];
 		this.fullPending = new Set(this.shards.map((_, i) => i));
 		let searchable!: () => void;
 		this.searchable = new Promise<void>((resolve) => (this.searchableResolve = searchable = resolve)).then(() => {
@@ -716,8 +717,8 @@ export class SearchService {
 	}
 
 	/**
-	 * Where the shards' reads of whole digests spent their time, summed over the shards' last
-	 * filesReady (a cold start: every file; a warm one: those changed since); undefined before any.
+	 * Where the shards' tree passes spent their time, summed over the shards' reports of the last
+	 * open (a cold start: every file; a warm one: those changed since); undefined before any.
 	 */
 	treePassTimings(): TreePassTimings | undefined {
 		const reported = this.treePass.filter((t): t is TreePassTimings => t !== undefined);

@@ -113,13 +113,17 @@ export type WorkerRequest =
 	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[] };
 
 /**
- * Where a shard's reads of whole digests spent their time since its previous `filesReady` (the
- * benches print it): wall milliseconds of the shard's thread, so waits for the CPU count too.
+ * Where a shard's tree passes (readAhead's and open's) spent their time since its previous
+ * `filesReady` (the benches print it): wall milliseconds of the shard's thread, so waits for the
+ * CPU count too. The index pass's reads (past the budget of kept digests) and updates do not count.
  */
 export interface TreePassTimings {
-	/** files read whole, parsed and summarised */
+	/** digests read whole, parsed and summarised */
 	files: number;
-	/** reading and decoding their text (CorpusIO.readText: where the editor reads, waiting for it) */
+	/**
+	 * reading their text (and their head, for detection) and decoding it; where the editor reads the
+	 * files (proxyIO), waiting for it
+	 */
 	readMs: number;
 	parseMs: number;
 	/** their summaries and file records */
