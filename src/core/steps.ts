@@ -16,3 +16,17 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 		if (step.done) return step.value;
 	}
 }
+
+/**
+ * A checkpoint for long work on a thread others share (the extension host's: every extension and
+ * the workbench's messages): `await pause()` gives the thread back (`giveBack`, a macrotask) once
+ * the work since the last give-back has run `sliceMs`, and returns at once before that.
+ */
+export function threadSlices(sliceMs: number, giveBack: () => Promise<void>, now: () => number = Date.now): () => Promise<void> {
+	let sliceStart = now();
+	return async () => {
+		if (now() - sliceStart < sliceMs) return;
+		await giveBack();
+		sliceStart = now();
+	};
+}

@@ -8,6 +8,7 @@ import { paperMatchesWords, queryWords, workspaceSymbolName } from '../../core/s
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { toDiagnostic, toDocumentSymbol, toFoldingRange, toLinePosition, toRange } from '../vsc-utils';
+import { threadSlices } from '../../core/steps';
 import { yieldThread } from '../host';
 
 const SELECTOR: vscode.DocumentSelector = { language: DIGEST_LANGUAGE_ID };
@@ -40,15 +41,12 @@ const SLICE_MS = 20;
 /** `items.map(fn)` a slice at a time, giving the thread back in between; undefined once cancelled. */
 async function mapInSlices<T, U>(items: Iterable<T>, fn: (item: T) => U, token: vscode.CancellationToken): Promise<U[] | undefined> {
 	const out: U[] = [];
-	let sliceStart = Date.now();
+	const pause = threadSlices(SLICE_MS, yieldThread);
 	for (const item of items) {
 		out.push(fn(item));
-		if (Date.now() - sliceStart > SLICE_MS) {
-			await yieldThread();
-			if (token.isCancellationRequested) {
-				return undefined;
-			}
-			sliceStart = Date.now();
+		await pause();
+		if (token.isCancellationRequested) {
+			return undefined;
 		}
 	}
 	return out;
@@ -97,13 +95,10 @@ export class DigestWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
 		}
 		// newest days first, so the cap keeps the most recent listings
 		const files = [...this.workspace.files()].sort((a, b) => compareDayDesc(a.digest.day, b.digest.day));
-		let sliceStart = Date.now();
+		const pause = threadSlices(SLICE_MS, yieldThread);
 		for (const file of files) {
 			// the first query parses every summary's papers (~70 ms for 167 days): a slice of the thread at a time
-			if (Date.now() - sliceStart > SLICE_MS) {
-				await yieldThread();
-				sliceStart = Date.now();
-			}
+			await pause();
 			if (token.isCancellationRequested) {
 				return [];
 			}

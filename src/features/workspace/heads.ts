@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { findDigest, MAX_CANDIDATE_BYTES, type CandidateHead } from '../../core/candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../../core/detect';
 import { readLocalHead, yieldThread } from '../host';
+import { threadSlices } from '../../core/steps';
 import type { Candidate } from './scope';
 
 /** local heads are read synchronously (cheapest): the thread is given back after this long */
@@ -38,13 +39,10 @@ export function firstDigest(candidates: readonly Candidate[], cancelled?: () => 
 
 /** node:fs ranged reads, a slice of them per turn of the thread */
 function localHeads(): (candidate: Candidate) => Promise<CandidateHead | undefined> {
-	let sliceStart = Date.now();
+	const pause = threadSlices(SLICE_MS, yieldThread);
 	const read = readLocalHead as NonNullable<typeof readLocalHead>;
 	return async (candidate) => {
-		if (Date.now() - sliceStart >= SLICE_MS) {
-			await yieldThread();
-			sliceStart = Date.now();
-		}
+		await pause();
 		return read(candidate.uri.fsPath, DETECT_HEAD_BYTES, MAX_CANDIDATE_BYTES);
 	};
 }
