@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { threadSlices } from './core/steps';
 import { registerCards } from './features/cards';
 import { registerExport } from './features/export';
 import { registerHover } from './features/hover';
@@ -14,6 +15,7 @@ import { connectTreeReading } from './features/reading/treeView';
 import { registerParseReport } from './features/report';
 import { QUERY_IDS_COMMAND, registerSearch, type QueryIdsResult } from './features/search';
 import { registerStatistics } from './features/stats';
+import { yieldThread } from './features/host';
 import { registerTree, TREE_VIEW_ID } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
 
@@ -40,36 +42,57 @@ export interface ArxivDigestTestApi {
 	readonly recs: ReturnType<typeof registerRecs>;
 }
 
-// Wiring only: every feature lives in src/features/<name>/ and registers itself here.
-export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
+/**
+ * The longest run of activation on the extension host's thread before the thread is given back:
+ * activation takes ~100 ms of it in all on a two-core machine (each feature's setup and the first
+ * compile of its code, 1–33 ms apiece), which in one turn would hold the workbench's messages and
+ * every other extension that long.
+ */
+const ACTIVATION_SLICE_MS = 10;
+
+// Wiring only: every feature lives in src/features/<name>/ and registers itself here, a slice of
+// the thread at a time (the editor waits for the returned promise before it runs a command or
+// restores a card of this extension); the workspace's first scan starts once all are registered.
+export async function activate(context: vscode.ExtensionContext): Promise<ArxivDigestTestApi> {
+	const pause = threadSlices(ACTIVATION_SLICE_MS, yieldThread);
+	let allRegistered!: () => void;
+	const registered = new Promise<void>((resolve) => (allRegistered = resolve));
 	context.subscriptions.push(logDisposable);
 	context.subscriptions.push(registerLanguageSupport(context));
 
-	const workspace = DigestWorkspace.create(context);
+	const workspace = DigestWorkspace.create(context, {}, registered);
 	context.subscriptions.push(workspace);
 	context.subscriptions.push(registerScanStatus(workspace, TREE_VIEW_ID));
+	await pause();
 
 	const library = registerLibrary(context, workspace);
 	context.subscriptions.push(library);
+	await pause();
 
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));
 	context.subscriptions.push(registerParseReport(context, workspace));
+	await pause();
 	const reading = registerReading(context, workspace, library.registry);
 	context.subscriptions.push(reading);
+	await pause();
 	const recs = registerRecs(workspace, library.store, reading);
 	context.subscriptions.push(recs);
+	await pause();
 	const cards = registerCards(context, workspace, cardLibrary(library), reading, recs.cardSimilar);
 	context.subscriptions.push(cards);
 	library.currentPaper = () => cards.api.current()?.id;
+	await pause();
 	const tree = registerTree(context, workspace, reading);
 	context.subscriptions.push(tree);
 	tree.provider.tooltipExtra = (id) => library.tooltip(id);
 	tree.provider.forYou = recs.forYou.treeHook;
 	context.subscriptions.push(recs.forYou.onDidChange(() => tree.provider.forYouChanged()));
 	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading));
+	await pause();
 	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
+	await pause();
 	context.subscriptions.push(
 		registerExport(workspace, {
 			note: library.note,
@@ -81,10 +104,12 @@ export function activate(context: vscode.ExtensionContext): ArxivDigestTestApi {
 			queryIds: async (query) => (await vscode.commands.executeCommand<QueryIdsResult>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
 		}),
 	);
+	await pause();
 	context.subscriptions.push(registerStatistics(context, workspace, reading));
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
+	allRegistered();
 	return { workspace, tree, cards, search, library, hover, reading, recs };
 }
 

@@ -64,9 +64,10 @@ export const LARGE_DOCUMENT_CHARS = 1_000_000;
 const LARGE_DOCUMENT_LINES = 20_000;
 
 export class DigestWorkspace implements IDigestWorkspace {
-	static create(context: vscode.ExtensionContext, options: DigestWorkspaceOptions = {}): DigestWorkspace {
+	/** A workspace that has started (see start). */
+	static create(context: vscode.ExtensionContext, options: DigestWorkspaceOptions = {}, firstScanAfter?: Promise<void>): DigestWorkspace {
 		const workspace = new DigestWorkspace(context, options);
-		workspace.start();
+		workspace.start(firstScanAfter);
 		return workspace;
 	}
 
@@ -146,8 +147,12 @@ export class DigestWorkspace implements IDigestWorkspace {
 		});
 	}
 
-	/** Start watching and run the first scan; `create` calls this. */
-	start(): void {
+	/**
+	 * Start the index shards of a workspace that had digests, then watch and run the first scan a
+	 * macrotask after `firstScanAfter` (the features' registration: none misses the scan's changes);
+	 * `create` calls this.
+	 */
+	start(firstScanAfter: Promise<void> = Promise.resolve()): void {
 		if (this.started || this.disposed) {
 			return;
 		}
@@ -185,7 +190,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		// past activation: the first resource-scoped configuration read (the globs) makes the editor
 		// merge every folder's settings, tens of ms that need not block the extension's activation
-		void yieldThread().then(() => {
+		void firstScanAfter.then(yieldThread).then(() => {
 			if (this.disposed) return;
 			this.firstScanTurn = Date.now();
 			this.watchers.watch();

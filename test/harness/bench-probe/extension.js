@@ -187,13 +187,21 @@ function watchActivation(mainFile) {
 		// a bundle's exports are getters: the extension host gets a copy with activate() wrapped
 		return {
 			...exports,
+			// to its promise settled: activate() gives the thread back between its features
 			activate(...args) {
-				try {
-					return activate.apply(this, args);
-				} finally {
+				const settled = () => {
 					seen.activatedAt = Date.now();
 					seen.cpuMs = seen.cpuAtLoad === undefined ? undefined : Math.round(threadCpuMs() - seen.cpuAtLoad);
+				};
+				let result;
+				try {
+					result = activate.apply(this, args);
+				} catch (err) {
+					settled();
+					throw err;
 				}
+				Promise.resolve(result).then(settled, settled);
+				return result;
 			},
 		};
 	};
