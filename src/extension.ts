@@ -51,12 +51,22 @@ export interface ArxivDigestTestApi {
 const ACTIVATION_SLICE_MS = 10;
 
 // Wiring only: every feature lives in src/features/<name>/ and registers itself here, a slice of
-// the thread at a time (the editor waits for the returned promise before it runs a command or
-// restores a card of this extension); the workspace's first scan starts once all are registered.
+// the thread at a time. The editor runs a command of this extension once the returned promise has
+// settled; a card it restores comes as soon as the cards' serializer is registered, and waits for
+// the workspace's first scan, which starts once every feature is registered (none misses its changes).
 export async function activate(context: vscode.ExtensionContext): Promise<ArxivDigestTestApi> {
-	const pause = threadSlices(ACTIVATION_SLICE_MS, yieldThread);
 	let allRegistered!: () => void;
 	const registered = new Promise<void>((resolve) => (allRegistered = resolve));
+	try {
+		return await registerFeatures(context, registered);
+	} finally {
+		// a registration that threw fails the activation, not the features registered before it
+		allRegistered();
+	}
+}
+
+async function registerFeatures(context: vscode.ExtensionContext, registered: Promise<void>): Promise<ArxivDigestTestApi> {
+	const pause = threadSlices(ACTIVATION_SLICE_MS, yieldThread);
 	context.subscriptions.push(logDisposable);
 	context.subscriptions.push(registerLanguageSupport(context));
 
@@ -109,7 +119,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<ArxivD
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
-	allRegistered();
 	return { workspace, tree, cards, search, library, hover, reading, recs };
 }
 

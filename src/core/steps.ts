@@ -19,14 +19,17 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 
 /**
  * A checkpoint for long work on a thread others share (the extension host's: every extension and
- * the workbench's messages): `await pause()` gives the thread back (`giveBack`, a macrotask) once
- * the work since the last give-back has run `sliceMs`, and returns at once before that.
+ * the workbench's messages): `pause()` gives the thread back (`giveBack`, a macrotask) once the work
+ * since the last give-back has run `sliceMs`, and returns undefined before that, so that a hot loop
+ * pays no promise per item: `const wait = pause(); if (wait) await wait;`. A new slice starts when
+ * the thread is back (the wait for it is not work).
  */
-export function threadSlices(sliceMs: number, giveBack: () => Promise<void>, now: () => number = Date.now): () => Promise<void> {
+export function threadSlices(sliceMs: number, giveBack: () => Promise<void>, now: () => number = Date.now): () => Promise<void> | undefined {
 	let sliceStart = now();
-	return async () => {
-		if (now() - sliceStart < sliceMs) return;
-		await giveBack();
-		sliceStart = now();
+	return () => {
+		if (now() - sliceStart < sliceMs) return undefined;
+		return giveBack().then(() => {
+			sliceStart = now();
+		});
 	};
 }

@@ -44,7 +44,8 @@ async function mapInSlices<T, U>(items: Iterable<T>, fn: (item: T) => U, token: 
 	const pause = threadSlices(SLICE_MS, yieldThread);
 	for (const item of items) {
 		out.push(fn(item));
-		await pause();
+		const wait = pause();
+		if (wait) await wait;
 		if (token.isCancellationRequested) {
 			return undefined;
 		}

@@ -103,7 +103,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private digestFound = false;
 	/** the shards started in activation, and what their caches held read then (`done` once read and checked): the first scan shows it (see startBeforeListing) */
 	private knownFirst: KnownFirst | undefined;
-	/** when the turn that runs the first scan began (see startBeforeListing) */
+	/** when the turn that runs the first scan began (see startBeforeListing); 0 until then */
 	private firstScanTurn = 0;
 	/**
 	 * The last scan: the candidates its listing found, the heads this thread read looking for a
@@ -158,13 +158,16 @@ export class DigestWorkspace implements IDigestWorkspace {
 		}
 		this.started = true;
 		this.subscriptions.push(
+			// before the first scan (which reads the settings and folders as they are then), nothing to redo
 			vscode.workspace.onDidChangeConfiguration((e) => {
+				if (this.firstScanTurn === 0) return;
 				if (e.affectsConfiguration(SETTINGS.workspaceInclude) || e.affectsConfiguration(SETTINGS.workspaceExclude) || e.affectsConfiguration(SETTINGS.files)) {
 					this.watchers.watch();
 					void this.scan();
 				}
 			}),
 			vscode.workspace.onDidChangeWorkspaceFolders(() => {
+				if (this.firstScanTurn === 0) return;
 				this.watchers.watch();
 				void this.scan();
 			}),
@@ -179,7 +182,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 			}),
 		);
 		// a workspace that had digests last session starts its index workers now, not with the first
-		// scan a macrotask later (a worker boots in ~60 ms of a core, ~250 ms while the editor starts
+		// scan after activation's slices (a worker boots in ~60 ms of a core, ~250 ms while the editor starts
 		// on two cores, before it reads its caches: the head of a warm start's path), and reads what
 		// their caches hold for the tree (readKnownSummaries: one read and a checksum), which the
 		// first scan shows

@@ -31,6 +31,7 @@ async function measure(config) {
 	const mark = (name) => (out.timeline[name] = Date.now());
 	const ext = await digestExtension(vscode);
 	const a0 = Date.now();
+	out.timeline.activationStarted = a0;
 	const wasActive = ext.isActive;
 	const api = await ext.activate();
 	out.activation = { ms: Date.now() - a0, alreadyActive: wasActive };

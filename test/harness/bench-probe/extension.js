@@ -190,7 +190,6 @@ function watchActivation(mainFile) {
 			// to its promise settled: activate() gives the thread back between its features
 			activate(...args) {
 				const settled = () => {
-					seen.activatedAt = Date.now();
 					seen.cpuMs = seen.cpuAtLoad === undefined ? undefined : Math.round(threadCpuMs() - seen.cpuAtLoad);
 				};
 				let result;
@@ -228,8 +227,10 @@ async function measure(vscode, config) {
 
 	const ext = await digestExtension(vscode);
 	// activate() on an extension already activating returns the same promise, so this is the
-	// time from here to its activate() returning (module load included)
+	// time from here to its promise settled (module load included; activate() gives the thread
+	// back between its features)
 	const a0 = Date.now();
+	out.timeline.activationStarted = a0;
 	const c0 = threadCpuMs();
 	const cpuAtActivation = cpuSnapshot();
 	const wasActive = ext.isActive;
@@ -237,6 +238,7 @@ async function measure(vscode, config) {
 	// who had the machine's CPU while the user waited for search: the index's share and the rest's
 	const cpuAtIndexed = api.search.api.whenIndexed().then(cpuSnapshot);
 	// CPU time of this thread: module load and activate() without the waits of a loaded machine
+	// (and whatever else ran on it while activate() gave it back)
 	out.activation = { ms: Date.now() - a0, cpuMs: c0 === undefined ? undefined : Math.round(threadCpuMs() - c0), alreadyActive: wasActive };
 	mark('activated');
 
@@ -510,7 +512,7 @@ async function measurePlain(vscode, config) {
 				// VS Code's marks: loading the code to activate() returned (its promise settled)
 				ms: marks.willLoadCode !== undefined && marks.didActivate !== undefined ? marks.didActivate - marks.willLoadCode : undefined,
 				marks,
-				// this thread's CPU from require of the main file to activate() returning
+				// this thread's CPU from require of the main file to activate()'s promise settled
 				cpuMs: seen.cpuMs,
 				moduleLoadMs: seen.loadMs,
 				moduleLoadCpuMs: seen.loadCpuMs,
