@@ -3,15 +3,14 @@
  * files and follows file events, the corpus shards (worker threads, see ./corpus.ts) read, detect
  * and parse them and send back a compact summary of each. The extension host never reads a closed
  * digest; on a warm start it parses the summaries the shards' caches hold (showKnown: what they
- * would send), it parses only open documents (cached by version), and asks the shards for a paper's
+ * would send), it parses only open documents (./documents.ts), and asks the shards for a paper's
  * full text when a card needs it. The shards start only once there is a digest: until then this
  * thread reads the heads of the candidates itself (./heads.ts), so a workspace of ordinary notes
  * starts no worker; they end when the last digest is gone. Nothing here ever writes a file.
  */
 import * as vscode from 'vscode';
-import { buildDocumentView, type DocumentView } from '../../core/documentView';
+import type { DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
-import { parseDigest } from '../../core/parser';
 import { scanPhase, type ScanPhase } from '../../core/scanStatus';
 import { summaryOf } from '../../core/corpus/records';
 import type { DigestSummary } from '../../core/summary';
@@ -22,8 +21,9 @@ import { yieldThread } from '../host';
 import { isDigestDocument } from '../language';
 import { errorText, getLog } from '../log';
 import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
-import { pathOf, uriKey } from '../vsc-utils';
+import { uriKey } from '../vsc-utils';
 import { ChangeBatcher } from './changeBatch';
+import { OpenDocuments } from './documents';
 import { createCorpusBackend, readKnownSummaries, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend, type KnownSummaries } from './corpus';
 import { firstDigest, type HeadCount } from './heads';
 import { candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, quickCandidates, type Candidate } from './scope';
@@ -55,14 +55,6 @@ export interface DigestWorkspaceOptions {
  * slice a wait of 30–40 ms (all applied 460 → 250 ms after the first, 8 → 20 ms).
  */
 const UPDATE_SLICE_MS = 20;
-/**
- * Open documents at least this long (UTF-16 units) are parsed for the providers by a corpus worker:
- * parsing takes ~60 ms per million characters, and a 48 MB digest seconds.
- */
-export const LARGE_DOCUMENT_CHARS = 1_000_000;
-/** documents with this many lines are large whatever their length (and their length is not asked: that costs a pass over every line) */
-const LARGE_DOCUMENT_LINES = 20_000;
-
 export class DigestWorkspace implements IDigestWorkspace {
 	/** A workspace that has started (see start). */
 	static create(context: vscode.ExtensionContext, options: DigestWorkspaceOptions = {}, firstScanAfter?: Promise<void>): DigestWorkspace {
@@ -81,8 +73,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private readonly options: Required<DigestWorkspaceOptions>;
 	/** the digest files and their papers by id (./store.ts), each change told to the batching */
 	private readonly store = new DigestStore((uri, kind) => this.changes.queueChange(uri, kind));
-	private readonly documentCache = new Map<string, { version: number; digest: Digest }>();
-	private readonly viewCache = new Map<string, { version: number; view: Promise<DocumentView | undefined> }>();
+	/** the open digest documents, parsed by version (./documents.ts) */
+	private readonly documents = new OpenDocuments(() => this.backend());
 
 	private backendValue: CorpusBackend | undefined;
 	private readonly backendWaiters: ((b: CorpusBackend | undefined) => void)[] = [];
@@ -176,10 +168,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 			vscode.workspace.onDidOpenTextDocument((doc) => {
 				if (doc.languageId === DIGEST_LANGUAGE_ID && !this.backendValue && this.scannedOnce && !this.store.has(uriKey(doc.uri))) this.watchers.fileEvent(doc.uri);
 			}),
-			vscode.workspace.onDidCloseTextDocument((doc) => {
-				this.documentCache.delete(uriKey(doc.uri));
-				this.viewCache.delete(uriKey(doc.uri));
-			}),
 		);
 		// a workspace that had digests last session starts its index workers now, not with the first
 		// scan after activation's slices (a worker boots in ~60 ms of a core, ~250 ms while the editor starts
@@ -224,52 +212,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 	}
 
 	parseDocument(document: vscode.TextDocument): Digest {
-		const key = uriKey(document.uri);
-		const cached = this.documentCache.get(key);
-		if (cached && cached.version === document.version) {
-			return cached.digest;
-		}
-		const digest = parseDigest(document.getText(), pathOf(document.uri));
-		if (!document.isClosed) {
-			this.documentCache.set(key, { version: document.version, digest });
-		}
-		return digest;
+		return this.documents.parse(document);
 	}
 
-	/**
-	 * What the Outline, folding, CodeLens and diagnostics of an open document need, cached by
-	 * version. A large document is parsed by a corpus worker (read from its file when it has no
-	 * unsaved changes), so the editor's thread stays free; undefined when cancelled or when that
-	 * failed.
-	 */
 	documentView(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
-		const key = uriKey(document.uri);
-		const cached = this.viewCache.get(key);
-		if (cached && cached.version === document.version) return untilCancelled(cached.view, token);
-		const view = isLargeDocument(document) ? this.workerView(document) : Promise.resolve(this.hostView(document));
-		if (!document.isClosed) this.viewCache.set(key, { version: document.version, view });
-		return untilCancelled(view, token);
-	}
-
-	private hostView(document: vscode.TextDocument): DocumentView {
-		return buildDocumentView(this.parseDocument(document), (line) => (line < document.lineCount ? document.lineAt(line).text : undefined));
-	}
-
-	private async workerView(document: vscode.TextDocument): Promise<DocumentView | undefined> {
-		const backend = await this.backend();
-		// no shards (a workspace without candidate files, no folder): parse here as before
-		if (!backend || this.disposed) return document.isClosed ? undefined : this.hostView(document);
-		const version = document.version;
-		const fromDisk = document.uri.scheme === 'file' && !document.isDirty;
-		const text = fromDisk ? undefined : new TextEncoder().encode(document.getText());
-		try {
-			const view = await backend.service.documentView(backend.keyOf(document.uri), text);
-			if (!view) getLog().warn(`arXiv Digest: could not read ${document.uri.toString(true)} for its outline`);
-			return view;
-		} catch (err) {
-			getLog().warn(`arXiv Digest: could not parse ${document.uri.toString(true)} (version ${version}): ${errorText(err)}`);
-			return undefined;
-		}
+		return this.documents.view(document, token);
 	}
 
 	isDigestDocument(document: vscode.TextDocument): boolean {
@@ -337,6 +284,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		this.generation++;
 		this.watchers.dispose();
 		this.changes.dispose();
+		this.documents.dispose();
 		for (const d of this.subscriptions.splice(0)) {
 			d.dispose();
 		}
@@ -695,33 +643,6 @@ export class DigestWorkspace implements IDigestWorkspace {
 			}
 		}
 	}
-}
-
-/** At least LARGE_DOCUMENT_LINES lines or LARGE_DOCUMENT_CHARS characters. */
-export function isLargeDocument(document: vscode.TextDocument): boolean {
-	return document.lineCount >= LARGE_DOCUMENT_LINES || document.offsetAt(new vscode.Position(document.lineCount, 0)) >= LARGE_DOCUMENT_CHARS;
-}
-
-/** `promise`, or undefined as soon as `token` is cancelled. */
-function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken | undefined): Promise<T | undefined> {
-	if (!token) return promise;
-	if (token.isCancellationRequested) return Promise.resolve(undefined);
-	return new Promise((resolve, reject) => {
-		const sub = token.onCancellationRequested(() => {
-			sub.dispose();
-			resolve(undefined);
-		});
-		promise.then(
-			(value) => {
-				sub.dispose();
-				resolve(value);
-			},
-			(err) => {
-				sub.dispose();
-				reject(err);
-			},
-		);
-	});
 }
 
 /** What activation read of the caches' summaries for the first scan (see DigestWorkspace.start); `done` once read and checked. */
