@@ -1,8 +1,9 @@
 /**
- * Every setting the manifest declares, by its full key, so features never spell a key twice.
- * Read with `vscode.workspace.getConfiguration(undefined, uri).get(SETTINGS.detect, true)` for
- * resource-scoped settings, or `getConfiguration().get(...)` for window-scoped ones.
+ * Every setting the manifest declares, by its full key, so features never spell a key twice, and
+ * the one way to read and write them (readSetting, updateSetting).
  */
+import * as vscode from 'vscode';
+
 export const SETTINGS = {
 	/** boolean, resource: switch Markdown files that look like digests to the digest language */
 	detect: 'arxivDigest.detect',
@@ -27,6 +28,23 @@ export const SETTINGS = {
 } as const;
 
 export type SettingKey = (typeof SETTINGS)[keyof typeof SETTINGS];
+
+/**
+ * A setting of ours by its full key (`arxivDigest.…`); `scope`: the resource of a resource-scoped
+ * one. Its section is asked for alone: the editor copies every top-level key of a configuration
+ * asked for whole (`getConfiguration()`, every extension's settings) into the object it returns, on
+ * each call, and merges every folder's settings for a resource first.
+ */
+export function readSetting<T>(key: string, scope?: vscode.Uri): T | undefined {
+	const dot = key.indexOf('.');
+	return vscode.workspace.getConfiguration(key.slice(0, dot), scope).get<T>(key.slice(dot + 1));
+}
+
+/** Writes a setting of ours by its full key, in the user settings unless told otherwise. */
+export function updateSetting(key: string, value: unknown, target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global): Thenable<void> {
+	const dot = key.indexOf('.');
+	return vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, target);
+}
 
 /** the language id the manifest contributes for digest files */
 export const DIGEST_LANGUAGE_ID = 'arxiv-digest';

@@ -30,6 +30,7 @@ function similarRender(): typeof CardSimilar {
 }
 
 import { cardStrings, similarStrings } from './strings';
+import { readSetting, SETTINGS } from '../settings';
 
 export { cardRefFromArgument, type CardRef } from './args';
 
@@ -67,7 +68,7 @@ const EDIT_DEBOUNCE_MS = 300;
 type ReuseMode = 'reuse' | 'new';
 
 function reuseMode(): ReuseMode {
-	return vscode.workspace.getConfiguration('arxivDigest.card').get<ReuseMode>('reuse', 'reuse') === 'new' ? 'new' : 'reuse';
+	return readSetting<ReuseMode>(SETTINGS.cardReuse) === 'new' ? 'new' : 'reuse';
 }
 
 function panelTitle(title: string): string {

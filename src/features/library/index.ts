@@ -17,7 +17,7 @@ import { paperAtCursor } from '../paperActions';
 import { cardRefFromArgument } from '../cards/args';
 import type { CardLibrary } from '../cards';
 import { errorText, getLog } from '../log';
-import { SETTINGS, DIGEST_LANGUAGE_ID } from '../settings';
+import { SETTINGS, DIGEST_LANGUAGE_ID, readSetting } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 import { COLLECTIONS_VIEW_ID, CollectionsProvider, type CollectionsNode } from './collectionsView';
 import { ReadingStateRegistry, registerReadingStateCommands, type ReadingStatePart } from './readingState';
@@ -71,7 +71,7 @@ class StarCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
 	}
 
 	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-		if (!vscode.workspace.getConfiguration(undefined, document.uri).get<boolean>(SETTINGS.codeLensEnabled, true)) return [];
+		if (readSetting<boolean>(SETTINGS.codeLensEnabled, document.uri) === false) return [];
 		// the papers' lines from the document view: a large digest is parsed off the editor's thread
 		const view = await this.workspace.documentView(document, token);
 		if (!view || token.isCancellationRequested) return [];

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { viewFolding, viewPapers, viewSymbolRows } from '../../core/documentView';
 import { paperMatchesWords, queryWords, workspaceSymbolName } from '../../core/symbols';
-import { DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
+import { DIGEST_LANGUAGE_ID, readSetting, SETTINGS } from '../settings';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { toDiagnostic, toDocumentSymbol, toFoldingRange, toLinePosition, toRange } from '../vsc-utils';
 import { threadSlices } from '../../core/steps';
@@ -153,7 +153,7 @@ export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode
 	}
 
 	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-		if (!vscode.workspace.getConfiguration(undefined, document.uri).get<boolean>(SETTINGS.codeLensEnabled, true)) {
+		if (readSetting<boolean>(SETTINGS.codeLensEnabled, document.uri) === false) {
 			return [];
 		}
 		if (!(await this.openCardRegistered()) || token.isCancellationRequested) {
@@ -261,7 +261,7 @@ export class DigestDiagnostics implements vscode.Disposable {
 			this.collection.delete(document.uri);
 			return;
 		}
-		if (!vscode.workspace.getConfiguration(undefined, document.uri).get<boolean>(SETTINGS.diagnosticsEnabled, true)) {
+		if (readSetting<boolean>(SETTINGS.diagnosticsEnabled, document.uri) === false) {
 			this.collection.delete(document.uri);
 			return;
 		}

@@ -16,6 +16,7 @@ import type { ReadingStateRegistry } from '../library/readingState';
 import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
 import { argOrInputBox, showQuickPick } from '../quickInput';
+import { readSetting, updateSetting } from '../settings';
 
 export const VIEW_MODE_SETTING = 'arxivDigest.tree.viewMode';
 /** Internal: the paper of the active card (registered by the cards feature), for commands run from a card. */
@@ -42,7 +43,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	context.subscriptions.push(registry.register(readMarksPart(store)));
 	const interests = new InterestsService(workspace);
 	const emitter = new vscode.EventEmitter<void>();
-	let mode = parseViewMode(vscode.workspace.getConfiguration().get(VIEW_MODE_SETTING));
+	let mode = parseViewMode(readSetting(VIEW_MODE_SETTING));
 	let firstListed: Map<string, string> | undefined;
 	let setsTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -107,7 +108,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		}),
 		vscode.workspace.onDidChangeConfiguration((e) => {
 			if (!e.affectsConfiguration(VIEW_MODE_SETTING)) return;
-			mode = parseViewMode(vscode.workspace.getConfiguration().get(VIEW_MODE_SETTING));
+			mode = parseViewMode(readSetting(VIEW_MODE_SETTING));
 			emitter.fire();
 		}),
 		registerInterestDecorations(context.extensionUri, workspace, reading),
@@ -179,7 +180,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				];
 				next = (await showQuickPick(items, { title: vscode.l10n.t('Papers View Mode') }))?.mode;
 			}
-			if (next) await vscode.workspace.getConfiguration().update(VIEW_MODE_SETTING, next, vscode.ConfigurationTarget.Global);
+			if (next) await updateSetting(VIEW_MODE_SETTING, next);
 		}),
 	];
 	return reading;

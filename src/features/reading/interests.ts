@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { interestHighlightPattern, isMatch, normalizeInterests, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
+import { readSetting, updateSetting } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 
 export const INTEREST_SETTINGS = {
@@ -21,22 +22,22 @@ export type InterestList = keyof typeof INTEREST_SETTINGS;
 const REFRESH_DELAY_MS = 400;
 
 export function readInterestSettings(): InterestSpec {
-	const config = vscode.workspace.getConfiguration();
+	const list = (key: string) => readSetting<unknown[]>(key) ?? [];
 	return normalizeInterests({
-		keywords: config.get<unknown[]>(INTEREST_SETTINGS.keywords, []),
-		authors: config.get<unknown[]>(INTEREST_SETTINGS.authors, []),
-		categories: config.get<unknown[]>(INTEREST_SETTINGS.categories, []),
-		exclude: config.get<unknown[]>(INTEREST_SETTINGS.exclude, []),
+		keywords: list(INTEREST_SETTINGS.keywords),
+		authors: list(INTEREST_SETTINGS.authors),
+		categories: list(INTEREST_SETTINGS.categories),
+		exclude: list(INTEREST_SETTINGS.exclude),
 	});
 }
 
 /** Adds a term to one interest list in the user settings (no duplicate). */
 export async function addInterest(list: InterestList, term: string): Promise<boolean> {
 	const key = INTEREST_SETTINGS[list];
-	const config = vscode.workspace.getConfiguration();
-	const current = config.get<unknown[]>(key, []).filter((v): v is string => typeof v === 'string');
+	const stored = readSetting<unknown>(key);
+	const current = (Array.isArray(stored) ? stored : []).filter((v): v is string => typeof v === 'string');
 	if (current.some((v) => v.trim().toLowerCase() === term.trim().toLowerCase())) return false;
-	await config.update(key, [...current, term.trim()], vscode.ConfigurationTarget.Global);
+	await updateSetting(key, [...current, term.trim()]);
 	return true;
 }
 

@@ -12,6 +12,7 @@ import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
+import { readSetting, SETTINGS } from '../settings';
 
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
 export const SEARCH_BY_AUTHOR_COMMAND = 'arxivDigest.searchByAuthor';
@@ -231,7 +232,7 @@ export function registerSearch(
 				const hit = pick.selectedItems[0]?.hit;
 				if (!hit) return;
 				pick.hide();
-				const action = vscode.workspace.getConfiguration('arxivDigest').get<string>('search.openAction', 'card') === 'source' ? 'source' : 'card';
+				const action = readSetting<string>(SETTINGS.searchOpenAction) === 'source' ? 'source' : 'card';
 				void runHit(hit, action);
 			}),
 			pick.onDidTriggerButton((button) => {

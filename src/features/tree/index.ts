@@ -7,19 +7,14 @@ import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
+import { readSetting, SETTINGS } from '../settings';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
 export const TREE_VIEW_ID = 'arxivDigest.papers';
 const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
-const SETTING_OPEN_ACTION = 'tree.openAction';
-const SETTING_FOLLOW_CURSOR = 'tree.followCursor';
 const FOLLOW_DELAY_MS = 200;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
-
-function setting<T>(key: string, fallback: T): T {
-	return vscode.workspace.getConfiguration('arxivDigest').get<T>(key, fallback);
-}
 
 export interface TreeRegistration extends vscode.Disposable {
 	readonly provider: DigestTreeProvider;
@@ -117,7 +112,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	const scheduleFollow = (editor: vscode.TextEditor | undefined) => {
 		if (followTimer) clearTimeout(followTimer);
 		followTimer = undefined;
-		if (!editor || !setting(SETTING_FOLLOW_CURSOR, true)) return;
+		if (!editor || readSetting<boolean>(SETTINGS.treeFollowCursor) === false) return;
 		followTimer = setTimeout(() => {
 			followTimer = undefined;
 			if (!disposed && editor === vscode.window.activeTextEditor) void revealEditorPaper(editor);
@@ -131,7 +126,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}),
 
 		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref: TreePaperRef) => {
-			const wantCard = setting<string>(SETTING_OPEN_ACTION, 'card') === 'card';
+			const wantCard = (readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card';
 			if (wantCard && (await vscode.commands.getCommands(true)).includes('arxivDigest.openCard')) {
 				await vscode.commands.executeCommand('arxivDigest.openCard', ref);
 			} else {

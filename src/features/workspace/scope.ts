@@ -8,7 +8,7 @@ import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/cand
 import { matchesGlob } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
-import { SETTINGS, type SettingKey } from '../settings';
+import { readSetting, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
 const DEFAULT_INCLUDE = '**/*.md';
@@ -20,26 +20,18 @@ export interface Candidate {
 	readonly always: boolean;
 }
 
-/**
- * One setting of ours: its section asked for alone, as the editor copies every top-level key of a
- * configuration it is asked for whole (`getConfiguration()`) into the object it returns.
- */
-function setting<T>(key: SettingKey, scope?: vscode.Uri): T | undefined {
-	const dot = key.indexOf('.');
-	return vscode.workspace.getConfiguration(key.slice(0, dot), scope).get<T>(key.slice(dot + 1));
-}
 
 export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
-	const globs = setting<unknown>(SETTINGS.files, scope);
+	const globs = readSetting<unknown>(SETTINGS.files, scope);
 	return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
 }
 
 export function includeGlob(scope: vscode.Uri | undefined): string {
-	return setting<string>(SETTINGS.workspaceInclude, scope) || DEFAULT_INCLUDE;
+	return readSetting<string>(SETTINGS.workspaceInclude, scope) || DEFAULT_INCLUDE;
 }
 
 export function excludeGlob(): string {
-	const value = setting<string>(SETTINGS.workspaceExclude);
+	const value = readSetting<string>(SETTINGS.workspaceExclude);
 	return typeof value === 'string' ? value : DEFAULT_EXCLUDE;
 }
 
@@ -64,7 +56,7 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 			}
 		}
 		// with detection off only the globs name digests
-		if (setting<boolean>(SETTINGS.detect, folder.uri) === false) continue;
+		if (readSetting<boolean>(SETTINGS.detect, folder.uri) === false) continue;
 		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
 		const include = includeGlob(folder.uri);
 		const relative = relativeTo(folder);
@@ -233,7 +225,7 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
  */
 function scopeOf(folder: vscode.WorkspaceFolder): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const always = alwaysGlobs(folder.uri);
-	const detect = setting<boolean>(SETTINGS.detect, folder.uri) !== false;
+	const detect = readSetting<boolean>(SETTINGS.detect, folder.uri) !== false;
 	const include = includeGlob(folder.uri);
 	const exclude = excludeGlob();
 	return (uri, relative) => {
