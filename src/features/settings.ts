@@ -25,23 +25,30 @@ export const SETTINGS = {
 	codeLensEnabled: 'arxivDigest.codeLens.enabled',
 	/** 'card' | 'source': what Enter on a search result opens */
 	searchOpenAction: 'arxivDigest.search.openAction',
+	/** 'all' | 'matchesFirst' | 'onlyMatches' | 'forYou', window: what the Papers view lists */
+	treeViewMode: 'arxivDigest.tree.viewMode',
+	/** string[], application: the reader's interests, and the words that exclude a paper */
+	interestKeywords: 'arxivDigest.interests.keywords',
+	interestAuthors: 'arxivDigest.interests.authors',
+	interestCategories: 'arxivDigest.interests.categories',
+	interestExclude: 'arxivDigest.interests.exclude',
 } as const;
 
 export type SettingKey = (typeof SETTINGS)[keyof typeof SETTINGS];
 
 /**
- * A setting of ours by its full key (`arxivDigest.…`); `scope`: the resource of a resource-scoped
- * one. Its section is asked for alone: the editor copies every top-level key of a configuration
- * asked for whole (`getConfiguration()`, every extension's settings) into the object it returns, on
- * each call, and merges every folder's settings for a resource first.
+ * A setting of ours; `scope`: the resource of a resource-scoped one (given for a window-scoped one,
+ * the editor logs a warning). Its section is asked for alone: the editor copies every top-level key
+ * of the configuration it is asked for (for `getConfiguration()`, every extension's settings) into
+ * the object it returns, at every call.
  */
-export function readSetting<T>(key: string, scope?: vscode.Uri): T | undefined {
+export function readSetting<T>(key: SettingKey, scope?: vscode.Uri): T | undefined {
 	const dot = key.indexOf('.');
 	return vscode.workspace.getConfiguration(key.slice(0, dot), scope).get<T>(key.slice(dot + 1));
 }
 
 /** Writes a setting of ours by its full key, in the user settings unless told otherwise. */
-export function updateSetting(key: string, value: unknown, target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global): Thenable<void> {
+export function updateSetting(key: SettingKey, value: unknown, target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global): Thenable<void> {
 	const dot = key.indexOf('.');
 	return vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, target);
 }

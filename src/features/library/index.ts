@@ -71,7 +71,7 @@ class StarCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable
 	}
 
 	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-		if (readSetting<boolean>(SETTINGS.codeLensEnabled, document.uri) === false) return [];
+		if (readSetting<boolean>(SETTINGS.codeLensEnabled) === false) return [];
 		// the papers' lines from the document view: a large digest is parsed off the editor's thread
 		const view = await this.workspace.documentView(document, token);
 		if (!view || token.isCancellationRequested) return [];

@@ -153,7 +153,7 @@ export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode
 	}
 
 	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-		if (readSetting<boolean>(SETTINGS.codeLensEnabled, document.uri) === false) {
+		if (readSetting<boolean>(SETTINGS.codeLensEnabled) === false) {
 			return [];
 		}
 		if (!(await this.openCardRegistered()) || token.isCancellationRequested) {

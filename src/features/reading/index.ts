@@ -16,10 +16,9 @@ import type { ReadingStateRegistry } from '../library/readingState';
 import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
 import { argOrInputBox, showQuickPick } from '../quickInput';
-import { readSetting, updateSetting } from '../settings';
+import { readSetting, SETTINGS, updateSetting } from '../settings';
 
-export const VIEW_MODE_SETTING = 'arxivDigest.tree.viewMode';
-/** Internal: the paper of the active card (registered by the cards feature), for commands run from a card. */
+export const VIEW_MODE_SETTING = SETTINGS.treeViewMode;
 /** the reader's sets go to the shards after changes settle */
 const SETS_DELAY_MS = 300;
 

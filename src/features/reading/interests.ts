@@ -6,14 +6,14 @@
 import * as vscode from 'vscode';
 import { interestHighlightPattern, isMatch, normalizeInterests, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
-import { readSetting, updateSetting } from '../settings';
+import { readSetting, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 
 export const INTEREST_SETTINGS = {
-	keywords: 'arxivDigest.interests.keywords',
-	authors: 'arxivDigest.interests.authors',
-	categories: 'arxivDigest.interests.categories',
-	exclude: 'arxivDigest.interests.exclude',
+	keywords: SETTINGS.interestKeywords,
+	authors: SETTINGS.interestAuthors,
+	categories: SETTINGS.interestCategories,
+	exclude: SETTINGS.interestExclude,
 } as const;
 
 export type InterestList = keyof typeof INTEREST_SETTINGS;
@@ -22,7 +22,7 @@ export type InterestList = keyof typeof INTEREST_SETTINGS;
 const REFRESH_DELAY_MS = 400;
 
 export function readInterestSettings(): InterestSpec {
-	const list = (key: string) => readSetting<unknown[]>(key) ?? [];
+	const list = (key: SettingKey) => readSetting<unknown[]>(key) ?? [];
 	return normalizeInterests({
 		keywords: list(INTEREST_SETTINGS.keywords),
 		authors: list(INTEREST_SETTINGS.authors),

@@ -20,14 +20,14 @@ export interface Candidate {
 	readonly always: boolean;
 }
 
-
 export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
 	const globs = readSetting<unknown>(SETTINGS.files, scope);
 	return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
 }
 
-export function includeGlob(scope: vscode.Uri | undefined): string {
-	return readSetting<string>(SETTINGS.workspaceInclude, scope) || DEFAULT_INCLUDE;
+/** the include glob (a window setting: the same for every folder) */
+export function includeGlob(): string {
+	return readSetting<string>(SETTINGS.workspaceInclude) || DEFAULT_INCLUDE;
 }
 
 export function excludeGlob(): string {
@@ -58,7 +58,7 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 		// with detection off only the globs name digests
 		if (readSetting<boolean>(SETTINGS.detect, folder.uri) === false) continue;
 		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
-		const include = includeGlob(folder.uri);
+		const include = includeGlob();
 		const relative = relativeTo(folder);
 		for (const uri of await findFiles(new vscode.RelativePattern(folder, include === DEFAULT_INCLUDE ? CANDIDATE_GLOB : anywhere(include)), exclude)) {
 			const key = uriKey(uri);
@@ -226,7 +226,7 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
 function scopeOf(folder: vscode.WorkspaceFolder): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const always = alwaysGlobs(folder.uri);
 	const detect = readSetting<boolean>(SETTINGS.detect, folder.uri) !== false;
-	const include = includeGlob(folder.uri);
+	const include = includeGlob();
 	const exclude = excludeGlob();
 	return (uri, relative) => {
 		if (matchesGlob(relative, always, { nocase: PATH_NOCASE })) return { uri, always: true };

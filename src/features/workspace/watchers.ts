@@ -41,7 +41,7 @@ export class WorkspaceWatchers implements vscode.Disposable {
 	watch(): void {
 		this.disposeWatchers();
 		for (const folder of vscode.workspace.workspaceFolders ?? []) {
-			const patterns = new Set([includeGlob(folder.uri), ...alwaysGlobs(folder.uri)].map(anywhere));
+			const patterns = new Set([includeGlob(), ...alwaysGlobs(folder.uri)].map(anywhere));
 			for (const pattern of patterns) {
 				const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
 				this.watchers.push(
