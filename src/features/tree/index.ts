@@ -31,6 +31,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	const disposables: vscode.Disposable[] = [provider, view];
 	let loading = true;
 	let followTimer: ReturnType<typeof setTimeout> | undefined;
+	/** the node the cursor's paper asked the view to select, until a selection comes (follow-cursor) */
+	let followWanted: string | undefined;
 	let disposed = false;
 
 	/** What the view says above its rows: the load's progress, the filter's count, For you's note, or nothing. */
@@ -100,6 +102,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		const node = provider.model.findPaper(uriKey(editor.document.uri), live.papers[index].id, index);
 		if (!node) return undefined;
 		if (view.selection.length === 1 && view.selection[0].id === node.id) return node;
+		followWanted = node.id;
 		try {
 			await view.reveal(node, { select: true, focus: false, expand: false });
 			return node;
@@ -121,6 +124,15 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 	disposables.push(
 		vscode.window.onDidChangeTextEditorSelection((e) => scheduleFollow(e.textEditor)),
+		// the reveal asked for came, or the reader selected something else: nothing more to follow
+		view.onDidChangeSelection((e) => {
+			if (e.selection.length > 0) followWanted = undefined;
+		}),
+		// the tree changed before the asked-for reveal showed: the workbench may not have known the
+		// paper's item then (a day rebuilt or refreshed meanwhile) and selected nothing; ask again
+		provider.onDidChangeTreeData(() => {
+			if (followWanted !== undefined) scheduleFollow(vscode.window.activeTextEditor);
+		}),
 		view.onDidChangeVisibility((e) => {
 			if (e.visible) scheduleFollow(vscode.window.activeTextEditor);
 		}),
