@@ -20,7 +20,7 @@ import { findPaperIndex } from '../tree';
 import { CACHE_FORMAT_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
 import { SearchShard, type ShardIO, type ShardProgress, type WorkIO } from '../search/engine';
 import type { DocRecord } from '../search/index';
-import type { IdsReply, InterestsReply, SearchReply, TreePassTimings, UserSet } from '../search/protocol';
+import { noTreePass, type IdsReply, type InterestsReply, type SearchReply, type TreePassTimings, type UserSet } from '../search/protocol';
 import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
@@ -388,7 +388,7 @@ export class CorpusShard {
 		await this.treePass(unknown);
 		this.flush(true);
 		this.events.onFilesReady?.(this.readTimings);
-		this.readTimings = { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
+		this.readTimings = noTreePass();
 		// the index pass reads these again only past the budget of kept digests, and sends nothing
 		this.reading = new Set([...unknown.map((f) => f.path), ...readAhead]);
 		// indexCacheBytes: what the index cache held, read by search.open or already by preload
@@ -629,7 +629,7 @@ export class CorpusShard {
 	}
 
 	/** what the tree passes' reads took since the last filesReady (see TreePassTimings) */
-	private readTimings: TreePassTimings = { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
+	private readTimings: TreePassTimings = noTreePass();
 
 	/**
 	 * The index's reader: detect, parse and summarise one file; undefined when it is no digest. A

@@ -12,7 +12,7 @@ import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, OpenReply, P
 import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import type { InterestMatch, InterestSpec } from '../interests';
-import { decodeFileUpdates, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
+import { decodeFileUpdates, noTreePass, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeBatches, type VectorBatch } from '../recs/batch';
@@ -723,7 +723,7 @@ export class SearchService {
 	treePassTimings(): TreePassTimings | undefined {
 		const reported = this.treePass.filter((t): t is TreePassTimings => t !== undefined);
 		if (reported.length === 0) return undefined;
-		const sum: TreePassTimings = { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
+		const sum = noTreePass();
 		for (const t of reported) {
 			sum.files += t.files;
 			sum.readMs += t.readMs;

@@ -130,6 +130,11 @@ export interface TreePassTimings {
 	summaryMs: number;
 }
 
+/** No file read yet: where a shard's counting starts, and the service's sum. */
+export function noTreePass(): TreePassTimings {
+	return { files: 0, readMs: 0, parseMs: 0, summaryMs: 0 };
+}
+
 export type WorkerEvent =
 	| { event: 'progress'; phase: ProgressPhase; done: number; total: number }
 	| { event: 'headReady' }
