@@ -81,7 +81,7 @@ try {
 		], { capture: true }));
 	}
 	// a packaging problem fails the run, but the editor tests still run to report everything at once
-	await timed('check VSIX contents and size', () => checkVsix(VSIX)).catch((err) => failures.push(err.message));
+	await timed('check VSIX contents and size', () => checkVsix(VSIX)).catch((err) => failures.push({ title: 'check VSIX', message: err.message }));
 
 	await timed('install the VSIX into a fresh extensions dir', async () => {
 		const profile = { extensionsDir, userDataDir: join(root, 'install-profile'), logFile: join(root, 'install.log') };
@@ -111,7 +111,7 @@ try {
 		for (const name of readdirSync(SCREENSHOTS)) if (name.endsWith('.png')) unlinkSync(join(SCREENSHOTS, name));
 		makeFixtureWorkspace(workspace);
 		// each part reports its own failure and the next still runs, so one run shows every problem
-		const part = (name, fn) => timed(name + tag, fn).catch((err) => { failures.push(`${name}${tag}: ${err.message}`); });
+		const part = (name, fn) => timed(name + tag, fn).catch((err) => { failures.push({ title: `${name}${tag}`, message: err.message, summary: err.summary }); });
 		if (wants('integration')) await part('integration suite in the extension host', () => integrationRun('node'));
 		if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
 		if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
@@ -134,7 +134,7 @@ try {
 	}
 	succeeded = failures.length === 0;
 } catch (err) {
-	failures.push(err.message);
+	failures.push({ title: 'setup', message: err.message });
 } finally {
 	await browser?.close().catch(() => {});
 	await stopAll();
@@ -148,7 +148,9 @@ try {
 		log(`profiles, logs and workspace kept in ${root}`);
 	}
 	if (failures.length) {
-		console.error(`\nE2E FAILED:\n${failures.join('\n\n')}`);
+		console.error(`\nE2E FAILED:\n${failures.map((f) => `${f.title}: ${f.message}`).join('\n\n')}`);
+		// again in short, last: a log that keeps only its tail (a CI summary) still names the failing tests
+		console.error(`\nE2E FAILED, in short:\n${failures.map((f) => `${f.title}: ${(f.summary ?? f.message).split('\n').slice(0, 30).join('\n')}`).join('\n\n')}`);
 		process.exitCode = 1;
 	} else {
 		log(`E2E passed; screenshots in ${SCREENSHOTS}`);
@@ -198,7 +200,7 @@ async function integrationRun(host, { folder = workspace, name = host === 'web' 
 		await page.close();
 		const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
 		if (results.fatal) {
-			throw new Error(`the suite could not run:\n${results.fatal}\n${editorLogs(userDataDir, serverLog)}`);
+			throw failure(`the suite could not run:\n${results.fatal}`, editorLogs(userDataDir, serverLog));
 		}
 		for (const t of results.tests) {
 			const mark = t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-';
@@ -209,7 +211,7 @@ async function integrationRun(host, { folder = workspace, name = host === 'web' 
 		log(`  ${name}: ${results.passes} passing, ${results.failures} failing${skipped ? `, ${skipped} skipped` : ''}`);
 		if (results.failures > 0 || results.passes === 0) {
 			const failed = results.tests.filter((t) => t.state === 'failed').map((t) => `✘ ${t.title}\n      ${(t.error ?? '').split('\n').slice(0, 12).join('\n      ')}`);
-			throw new Error(`${results.failures} failing of ${results.tests.length}\n${failed.join('\n')}\n${editorLogs(userDataDir, serverLog, 25)}`);
+			throw failure(`${results.failures} failing of ${results.tests.length}\n${failed.join('\n')}`, editorLogs(userDataDir, serverLog, 25));
 		}
 	} finally {
 		await server.stop();
@@ -282,6 +284,11 @@ async function warmRun() {
 	await session('second');
 }
 
+/** A lane's failure: what failed (`summary`, printed again last) and then the editor's logs. */
+function failure(summary, logs) {
+	return Object.assign(new Error(`${summary}\n${logs}`), { summary });
+}
+
 /** `trusted`, `restricted` (both run every UI file but locale.test.mjs), or `zh-cn` (only that one, in Chinese) */
 async function uiRun(mode) {
 	const locale = mode === 'zh-cn' ? 'zh-cn' : undefined;
@@ -331,7 +338,7 @@ async function uiRun(mode) {
 			timeoutMs: 8 * 60_000,
 		});
 	} catch (err) {
-		throw new Error(`${err.message.split('\n')[0]}\n${mochaFailures(mochaOutput)}\n${editorLogs(userDataDir, serverLog, 25)}`);
+		throw failure(`${err.message.split('\n')[0]}\n${mochaFailures(mochaOutput)}`, editorLogs(userDataDir, serverLog, 25));
 	} finally {
 		// the tests close their browser; this only matters when they were killed
 		killPidFile(join(runDir, `browser-${mode}.pid`));
