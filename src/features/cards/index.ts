@@ -581,12 +581,7 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 }
 
 async function searchAuthor(name: string): Promise<void> {
-	const commands = await vscode.commands.getCommands(true);
-	if (commands.includes(SEARCH_BY_AUTHOR)) {
-		await vscode.commands.executeCommand(SEARCH_BY_AUTHOR, name);
-		return;
-	}
-	void vscode.window.showInformationMessage(vscode.l10n.t('Searching papers by author ({0}) needs the arXiv Digest search, which is not available.', name));
+	await vscode.commands.executeCommand(SEARCH_BY_AUTHOR, name);
 }
 
 export function registerCards(

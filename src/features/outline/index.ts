@@ -17,8 +17,6 @@ const OPEN_CARD_COMMAND = 'arxivDigest.openCard';
 /** Go to Symbol in Workspace stops after this many papers; the picker shows few more anyway. */
 export const MAX_WORKSPACE_SYMBOLS = 200;
 const DIAGNOSTICS_DEBOUNCE_MS = 250;
-/** How long "the card command is not registered yet" is believed before asking again. */
-const COMMAND_RECHECK_MS = 5000;
 
 export function registerOutline(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
 	const codeLens = new OpenCardCodeLensProvider(workspace);
@@ -139,9 +137,6 @@ function compareDayDesc(a: string | undefined, b: string | undefined): number {
 export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
 	private readonly changeEmitter = new vscode.EventEmitter<void>();
 	readonly onDidChangeCodeLenses = this.changeEmitter.event;
-	private commandKnown = false;
-	private lastCheck = 0;
-	private pendingCheck: Promise<boolean> | undefined;
 	private readonly subscription: vscode.Disposable;
 
 	constructor(private readonly workspace: IDigestWorkspace) {
@@ -154,9 +149,6 @@ export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode
 
 	async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
 		if (readSetting<boolean>(SETTINGS.codeLensEnabled) === false) {
-			return [];
-		}
-		if (!(await this.openCardRegistered()) || token.isCancellationRequested) {
 			return [];
 		}
 		const view = await this.workspace.documentView(document, token);
@@ -174,29 +166,6 @@ export class OpenCardCodeLensProvider implements vscode.CodeLensProvider, vscode
 			});
 		}, token);
 		return lenses ?? [];
-	}
-
-	/** Cards may be missing from a build; a lens that runs an unknown command only shows an error. */
-	private openCardRegistered(): Promise<boolean> {
-		if (this.commandKnown) {
-			return Promise.resolve(true);
-		}
-		if (this.pendingCheck) {
-			return this.pendingCheck;
-		}
-		if (Date.now() - this.lastCheck < COMMAND_RECHECK_MS) {
-			return Promise.resolve(false);
-		}
-		this.pendingCheck = Promise.resolve(vscode.commands.getCommands(true)).then(
-			(commands) => commands.includes(OPEN_CARD_COMMAND),
-			() => false,
-		).then((known) => {
-			this.commandKnown = known;
-			this.lastCheck = Date.now();
-			this.pendingCheck = undefined;
-			return known;
-		});
-		return this.pendingCheck;
 	}
 
 	dispose(): void {

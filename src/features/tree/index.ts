@@ -138,8 +138,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}),
 
 		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref: TreePaperRef) => {
-			const wantCard = (readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card';
-			if (wantCard && (await vscode.commands.getCommands(true)).includes('arxivDigest.openCard')) {
+			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
 				await vscode.commands.executeCommand('arxivDigest.openCard', ref);
 			} else {
 				await vscode.commands.executeCommand('arxivDigest.openSource', ref);
