@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODE, findWebviewFrame, frameText, workbenchSession, runCommand, shot, waitForQuickInputTitle } from './workbench.mjs';
+import { MODE, findWebviewFrame, frameText, workbenchSession, runCommand, shot, waitForQuickInputFocus, waitForQuickInputTitle } from './workbench.mjs';
 
 const PAYLOADS = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/payloads/xss.json', import.meta.url)), 'utf8'));
 const EXTRA = [
@@ -124,6 +124,8 @@ describe(`hostile content and links in a real card (${MODE === 'restricted' ? 'R
 	it('opens the hostile digest\'s card', async () => {
 		await runCommand(page, 'arXiv Digest: Open Paper Card by arXiv ID…');
 		await waitForQuickInputTitle(page, /Open Paper Card/);
+		// the input box replaces the palette: type once it has the keys
+		await waitForQuickInputFocus(page);
 		await page.keyboard.type(CONTROL_ID);
 		await page.keyboard.press('Enter');
 		frame = await findWebviewFrame(page, digest.titles[0], 60_000);

@@ -71,21 +71,33 @@ const quickInput = '.quick-input-widget';
 const quickInputBox = `${quickInput} .quick-input-box input`;
 const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
 
+/**
+ * Opens the command palette and waits for its box to have the keys. An F1 pressed while a webview
+ * is taking the focus back (microsoft/vscode#93950) opens nothing, or a palette the webview closes
+ * at once: press again then, as a reader would (at most 3 times).
+ */
 async function openQuickInput(page) {
-	await page.keyboard.press('Escape');
-	await page.keyboard.press('F1');
-	await waitForQuickInputFocus(page);
+	for (let attempt = 1; ; attempt++) {
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('F1');
+		try {
+			await waitForQuickInputFocus(page, attempt < 3 ? 5_000 : 30_000);
+			return;
+		} catch (err) {
+			if (attempt >= 3) throw err;
+		}
+	}
 }
 
 /**
  * Waits until the quick input's box is shown and has the keyboard focus: it is visible a moment
  * before it is focused, and keys typed in that moment go elsewhere (the first letter of a query lost).
  */
-export async function waitForQuickInputFocus(page) {
+export async function waitForQuickInputFocus(page, timeoutMs = 30_000) {
 	await page.waitForFunction((selector) => {
 		const input = document.querySelector(selector);
 		return input !== null && input.offsetParent !== null && document.activeElement === input;
-	}, quickInputBox);
+	}, quickInputBox, { timeout: timeoutMs });
 }
 
 /**
