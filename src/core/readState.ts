@@ -44,10 +44,50 @@ export function firstListedDays(files: Iterable<{ readonly day?: string; readonl
 	return first;
 }
 
+/**
+ * A paper's key in the state: a modern id as one number (`2602.04994` → 260204994, a small integer
+ * the Map hashes without making a string), any other id as its text without version. Reading back
+ * 35,000 stored ids as numbers takes a sixth of the time strings took (~7 vs ~40 ms, first run in
+ * Node 24), and that read is part of the editor's activation.
+ */
+type Key = number | string;
+
+const MONTH_SCALE = 100_000;
+
+/** The key of an id without version (modern ids as numbers, see Key). */
+function keyOfBase(id: string): Key {
+	const len = id.length;
+	if ((len !== 9 && len !== 10) || id.charCodeAt(4) !== 46) return id;
+	let month = 0;
+	for (let i = 0; i < 4; i++) {
+		const d = id.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return id;
+		month = month * 10 + d;
+	}
+	if (len - 5 !== numberWidth(month)) return id;
+	let n = 0;
+	for (let i = 5; i < len; i++) {
+		const d = id.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return id;
+		n = n * 10 + d;
+	}
+	return month * MONTH_SCALE + n;
+}
+
+function keyOf(id: string): Key {
+	return keyOfBase(baseId(id));
+}
+
+function idOfKey(key: Key): string {
+	if (typeof key === 'string') return key;
+	const month = Math.floor(key / MONTH_SCALE);
+	return `${String(month).padStart(4, '0')}.${String(key % MONTH_SCALE).padStart(numberWidth(month), '0')}`;
+}
+
 export class ReadState {
-	private readonly status = new Map<string, number>();
+	private readonly status = new Map<Key, number>();
 	/** papers first seen during this session, with the day they were seen on (not stored) */
-	private readonly seenNow = new Map<string, string>();
+	private readonly seenNow = new Map<Key, string>();
 
 	get size(): number {
 		return this.status.size;
@@ -55,17 +95,17 @@ export class ReadState {
 
 	/** The stored status, regardless of days. */
 	get(id: string): ReadStatus {
-		const s = this.status.get(baseId(id));
+		const s = this.status.get(keyOf(id));
 		return s === READ ? 'read' : s === SEEN ? 'seen' : 'new';
 	}
 
 	isRead(id: string): boolean {
-		return this.status.get(baseId(id)) === READ;
+		return this.status.get(keyOf(id)) === READ;
 	}
 
 	/** The status of a paper as listed on `day`: seen this session on that very day still counts as new there. */
 	statusOn(id: string, day: string | undefined): ReadStatus {
-		const key = baseId(id);
+		const key = keyOf(id);
 		const s = this.status.get(key);
 		if (s === READ) return 'read';
 		if (s === SEEN) return day !== undefined && this.seenNow.get(key) === day ? 'new' : 'seen';
@@ -88,10 +128,10 @@ export class ReadState {
 	}
 
 	/** Applies `next` to each paper's status; `changed` runs for each paper whose status changed. */
-	private transition(ids: Iterable<string>, next: (status: number | undefined) => number | undefined, changed?: (key: string) => void): boolean {
+	private transition(ids: Iterable<string>, next: (status: number | undefined) => number | undefined, changed?: (key: Key) => void): boolean {
 		let any = false;
 		for (const id of ids) {
-			const key = baseId(id);
+			const key = keyOf(id);
 			const before = this.status.get(key);
 			const after = next(before);
 			if (after === before || after === undefined) continue;
@@ -104,7 +144,7 @@ export class ReadState {
 
 	readIds(): string[] {
 		const out: string[] = [];
-		for (const [id, s] of this.status) if (s === READ) out.push(id);
+		for (const [key, s] of this.status) if (s === READ) out.push(idOfKey(key));
 		return out;
 	}
 
@@ -115,10 +155,10 @@ export class ReadState {
 
 	/** The stored form (see StoredReadState). */
 	serialize(): StoredReadState {
-		const read: string[] = [];
-		const seen: string[] = [];
-		for (const [id, s] of this.status) (s === READ ? read : seen).push(id);
-		return { format: STATE_FORMAT, read: packIds(read), seen: packIds(seen) };
+		const read: Key[] = [];
+		const seen: Key[] = [];
+		for (const [key, s] of this.status) (s === READ ? read : seen).push(key);
+		return { format: STATE_FORMAT, read: packKeys(read), seen: packKeys(seen) };
 	}
 
 	/** Replaces the whole state with a stored one (validated). */
@@ -127,13 +167,11 @@ export class ReadState {
 		if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: 'not an object' };
 		const v = value as Partial<StoredReadState>;
 		if (v.format !== STATE_FORMAT) return { ok: false, error: `unknown format ${JSON.stringify(v.format)} (expected ${STATE_FORMAT})` };
-		const read = unpackIds(v.read);
-		if ('error' in read) return { ok: false, error: `read: ${read.error}` };
-		const seen = unpackIds(v.seen);
-		if ('error' in seen) return { ok: false, error: `seen: ${seen.error}` };
 		const state = new ReadState();
-		for (const id of seen.ids) state.status.set(id, SEEN);
-		for (const id of read.ids) state.status.set(id, READ);
+		const seenError = unpackKeys(v.seen, (key) => state.status.set(key, SEEN));
+		if (seenError) return { ok: false, error: `seen: ${seenError}` };
+		const readError = unpackKeys(v.read, (key) => state.status.set(key, READ));
+		if (readError) return { ok: false, error: `read: ${readError}` };
 		return { ok: true, state };
 	}
 }
@@ -160,31 +198,33 @@ export interface PackedIds {
 	other: string[];
 }
 
-const MODERN = /^(\d{4})\.(\d{4,5})$/;
-
 /** numbers of month `yymm` are 4 digits before 2015-01, 5 after */
-function numberWidth(yymm: string): number {
-	return yymm >= '1501' ? 5 : 4;
+function numberWidth(yymm: number): number {
+	return yymm >= 1501 ? 5 : 4;
 }
 
 export function packIds(ids: Iterable<string>): PackedIds {
-	const byMonth = new Map<string, number[]>();
+	return packKeys(Array.from(ids, keyOfBase));
+}
+
+function packKeys(keys: Iterable<Key>): PackedIds {
+	const byMonth = new Map<number, number[]>();
 	const other: string[] = [];
-	for (const id of ids) {
-		const m = MODERN.exec(id);
-		if (!m || m[2].length !== numberWidth(m[1])) {
-			other.push(id);
+	for (const key of keys) {
+		if (typeof key === 'string') {
+			other.push(key);
 			continue;
 		}
-		const list = byMonth.get(m[1]) ?? [];
-		list.push(Number(m[2]));
-		byMonth.set(m[1], list);
+		const month = Math.floor(key / MONTH_SCALE);
+		const list = byMonth.get(month);
+		if (list) list.push(key % MONTH_SCALE);
+		else byMonth.set(month, [key % MONTH_SCALE]);
 	}
 	const months: Record<string, string> = {};
-	for (const month of [...byMonth.keys()].sort()) {
-		const numbers = (byMonth.get(month) as number[]).sort((a, b) => a - b);
+	for (const month of [...byMonth.keys()].sort((x, y) => x - y)) {
+		const numbers = (byMonth.get(month) as number[]).sort((x, y) => x - y);
 		let previous = 0;
-		months[month] = numbers
+		months[String(month).padStart(4, '0')] = numbers
 			.map((n) => {
 				const gap = n - previous;
 				previous = n;
@@ -196,23 +236,42 @@ export function packIds(ids: Iterable<string>): PackedIds {
 }
 
 export function unpackIds(value: unknown): { ids: string[] } | { error: string } {
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'not an object' };
+	const ids: string[] = [];
+	const error = unpackKeys(value, (key) => ids.push(idOfKey(key)));
+	return error ? { error } : { ids };
+}
+
+/** a month's packed numbers: base-36 gaps of 1 to 4 digits, comma-separated */
+const PACKED_GAPS = /^[0-9a-z]{1,4}(?:,[0-9a-z]{1,4})*$/;
+
+/** Calls `add` with each packed id's key, in no set order; returns what is wrong with `value`, if anything. */
+function unpackKeys(value: unknown, add: (key: Key) => void): string | undefined {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
 	const { months, other } = value as Partial<PackedIds>;
-	if (!months || typeof months !== 'object' || Array.isArray(months)) return { error: 'months is not an object' };
-	if (!Array.isArray(other) || other.some((id) => typeof id !== 'string' || id === '' || id.length > 100)) return { error: 'other is not a list of ids' };
-	const ids: string[] = [...other];
-	for (const [month, packed] of Object.entries(months)) {
-		if (!/^\d{4}$/.test(month) || typeof packed !== 'string') return { error: `bad month ${JSON.stringify(month)}` };
+	if (!months || typeof months !== 'object' || Array.isArray(months)) return 'months is not an object';
+	if (!Array.isArray(other) || other.some((id) => typeof id !== 'string' || id === '' || id.length > 100)) return 'other is not a list of ids';
+	for (const id of other) add(keyOfBase(id));
+	for (const [yymm, packed] of Object.entries(months)) {
+		if (!/^\d{4}$/.test(yymm) || typeof packed !== 'string') return `bad month ${JSON.stringify(yymm)}`;
 		if (packed === '') continue;
-		const width = numberWidth(month);
+		if (!PACKED_GAPS.test(packed)) return `bad number in ${yymm}`;
+		const month = Number(yymm);
+		const limit = 10 ** numberWidth(month);
+		const base = month * MONTH_SCALE;
+		// by character codes: parseInt and a string per gap were most of the time of a start's read
 		let n = 0;
-		for (const gap of packed.split(',')) {
-			if (!/^[0-9a-z]{1,4}$/.test(gap)) return { error: `bad number in ${month}` };
-			n += parseInt(gap, 36);
-			const digits = String(n);
-			if (digits.length > width) return { error: `number out of range in ${month}` };
-			ids.push(`${month}.${digits.padStart(width, '0')}`);
+		let gap = 0;
+		for (let i = 0; i <= packed.length; i++) {
+			const c = i < packed.length ? packed.charCodeAt(i) : 44;
+			if (c !== 44) {
+				gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
+				continue;
+			}
+			n += gap;
+			gap = 0;
+			if (n >= limit) return `number out of range in ${yymm}`;
+			add(base + n);
 		}
 	}
-	return { ids };
+	return undefined;
 }

@@ -65,6 +65,21 @@ describe('read state', () => {
 		assert.strictEqual(ReadState.parse(undefined).ok, true, 'nothing stored: an empty state');
 	});
 
+	it('reads a stored state back as the same ids: zero-padded numbers, both number widths, modern ids listed under other', () => {
+		const stored = {
+			format: 1,
+			read: { months: { '2602': '1,9', '0704': '1' }, other: ['2601.00007', 'hep-th/9901001'] },
+			seen: { months: { '2512': 'rs' }, other: [] },
+		};
+		const parsed = ReadState.parse(stored);
+		assert.ok(parsed.ok);
+		assert.deepStrictEqual(parsed.state.readIds().sort(), ['0704.0001', '2601.00007', '2602.00001', '2602.00010', 'hep-th/9901001']);
+		assert.strictEqual(parsed.state.get('2601.00007v3'), 'read', 'a modern id stored under other is the same paper');
+		assert.strictEqual(parsed.state.get('2512.01000'), 'seen');
+		assert.strictEqual(parsed.state.get('2602.0001'), 'new', 'a 4-digit number in a 5-digit month is another id');
+		assert.deepStrictEqual(parsed.state.serialize().read, { months: { '0704': '1', '2601': '7', '2602': '1,9' }, other: ['hep-th/9901001'] });
+	});
+
 	it('rejects corrupt or foreign stored values with a reason', () => {
 		const bad: unknown[] = [
 			'read',
