@@ -309,6 +309,8 @@ function sectionsOf(digest: Digest): { name: string; papers: number[] }[] {
 export class DigestTreeModel {
 	private readonly inputs = new Map<string, Digest>();
 	private readonly dayByKey = new Map<string, string>();
+	/** the files under each day key (the inverse of dayByKey): a day is rebuilt from its own files, not a pass over all */
+	private readonly keysByDay = new Map<string, Set<string>>();
 	private readonly days = new Map<string, DayNode>();
 	private readonly nodes = new Map<string, TreeNode>();
 	private sorted: DayNode[] = [];
@@ -336,9 +338,10 @@ export class DigestTreeModel {
 	setAll(inputs: readonly TreeInput[]): void {
 		this.inputs.clear();
 		this.dayByKey.clear();
+		this.keysByDay.clear();
 		for (const input of inputs) {
 			this.inputs.set(input.key, input.digest);
-			this.dayByKey.set(input.key, dayKeyOf(input));
+			this.placeFile(input.key, dayKeyOf(input));
 		}
 		this.rebuildAll();
 	}
@@ -361,11 +364,11 @@ export class DigestTreeModel {
 			if (digest) {
 				const dk = dayKeyOf({ key, digest });
 				this.inputs.set(key, digest);
-				this.dayByKey.set(key, dk);
+				this.placeFile(key, dk);
 				touched.add(dk);
 			} else {
 				this.inputs.delete(key);
-				this.dayByKey.delete(key);
+				this.placeFile(key, undefined);
 			}
 		}
 		const before = this.sorted.map((d) => d.id);
@@ -473,9 +476,28 @@ export class DigestTreeModel {
 		for (const c of node.categories) drop(c);
 	}
 
+	/** Files file `key` under day key `dk` (undefined: under none), in both maps. */
+	private placeFile(key: string, dk: string | undefined): void {
+		const old = this.dayByKey.get(key);
+		if (old === dk) return;
+		if (old !== undefined) {
+			const keys = this.keysByDay.get(old);
+			keys?.delete(key);
+			if (keys?.size === 0) this.keysByDay.delete(old);
+		}
+		if (dk === undefined) {
+			this.dayByKey.delete(key);
+			return;
+		}
+		this.dayByKey.set(key, dk);
+		const keys = this.keysByDay.get(dk);
+		if (keys) keys.add(key);
+		else this.keysByDay.set(dk, new Set([key]));
+	}
+
 	/** Rebuilds one day from its inputs; returns it when it is still shown. */
 	private rebuildDay(dk: string): DayNode | undefined {
-		const keys = [...this.dayByKey].filter(([, d]) => d === dk).map(([k]) => k).sort();
+		const keys = [...(this.keysByDay.get(dk) ?? [])].sort();
 		if (keys.length === 0) {
 			this.dropDay(dk);
 			return undefined;

@@ -283,6 +283,13 @@ describe('core/tree model', () => {
 		assert.strictEqual((m.getNode('day:2026-02-06') as DayNode).count, 2);
 		assert.ok(m.getNode(`paper:${K('notes.md')}#2602.00009#0`));
 		assert.strictEqual(m.findPaper(K('notes.md'), '2602.00009')?.parent.parent.id, 'day:2026-02-06');
+		// and on to another day: the day it left is built without it
+		const d7count = (m.getNode('day:2026-02-07') as DayNode).count;
+		const again = m.update([{ key: K('notes.md'), digest: digest('/ws/data/notes.md', '2026-02-07', [['cs.LG', ['2602.00009']]]) }]);
+		assert.deepStrictEqual(again.days.map((d) => d.id).sort(), ['day:2026-02-06', 'day:2026-02-07']);
+		assert.strictEqual((m.getNode('day:2026-02-06') as DayNode).count, 1);
+		assert.strictEqual((m.getNode('day:2026-02-07') as DayNode).count, d7count + 1);
+		assert.strictEqual(m.findPaper(K('notes.md'), '2602.00009')?.parent.parent.id, 'day:2026-02-07');
 	});
 
 	it('under a filter, a change that empties a day hides it and a match shows it again', () => {
