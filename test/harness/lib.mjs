@@ -251,6 +251,25 @@ export function mochaFailures(file, lines = 80) {
 	return at < 0 ? '(mocha reported no failing test)' : text.slice(at).split('\n').slice(0, lines).join('\n');
 }
 
+/** The failing tests' names from mocha's spec output (`1) suite › test`), one per line. */
+export function mochaFailedTitles(file) {
+	if (!existsSync(file)) return [];
+	const text = readFileSync(file, 'utf8');
+	const at = text.search(/^\s*\d+ failing\b/m);
+	if (at < 0) return [];
+	const lines = text.slice(at).split('\n');
+	const titles = [];
+	for (let i = 0; i < lines.length; i++) {
+		const m = /^\s*(\d+\)) (.*)$/.exec(lines[i]);
+		if (!m) continue;
+		// the suite on the numbered line, then nested suites and the test, the last ending in ':'
+		const parts = [m[2]];
+		while (!parts[parts.length - 1].endsWith(':') && i + 1 < lines.length && lines[i + 1].trim() !== '') parts.push(lines[++i].trim());
+		titles.push(`${m[1]} ${parts.join(' › ').replace(/:$/, '')}`);
+	}
+	return titles;
+}
+
 export function tailOf(file, lines = 40) {
 	if (!existsSync(file)) return `(no ${file})`;
 	const text = readFileSync(file, 'utf8');

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
 	CHROMIUM, CHROMIUM_ARGS, REPO, SCREENSHOTS, VSIX,
-	delay, freePort, installSignalHandlers, killPidFile, log, mochaFailures, run, seconds, step, stopAll, waitFor, watchPidFile,
+	delay, freePort, installSignalHandlers, killPidFile, log, mochaFailedTitles, mochaFailures, run, seconds, step, stopAll, waitFor, watchPidFile,
 } from './lib.mjs';
 import { prepare } from './prepare.mjs';
 import { editorLogs, installLanguagePackStub, installTestRunner, installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
@@ -111,7 +111,7 @@ try {
 		for (const name of readdirSync(SCREENSHOTS)) if (name.endsWith('.png')) unlinkSync(join(SCREENSHOTS, name));
 		makeFixtureWorkspace(workspace);
 		// each part reports its own failure and the next still runs, so one run shows every problem
-		const part = (name, fn) => timed(name + tag, fn).catch((err) => { failures.push({ title: `${name}${tag}`, message: err.message, summary: err.summary }); });
+		const part = (name, fn) => timed(name + tag, fn).catch((err) => { failures.push({ title: `${name}${tag}`, message: err.message, summary: err.summary, titles: err.titles }); });
 		if (wants('integration')) await part('integration suite in the extension host', () => integrationRun('node'));
 		if (wants('ui')) await part('UI tests (trusted workspace)', () => uiRun('trusted'));
 		if (wants('restricted')) await part('UI tests (Restricted Mode)', () => uiRun('restricted'));
@@ -150,7 +150,8 @@ try {
 	if (failures.length) {
 		console.error(`\nE2E FAILED:\n${failures.map((f) => `${f.title}: ${f.message}`).join('\n\n')}`);
 		// again in short, last: a log that keeps only its tail (a CI summary) still names the failing tests
-		console.error(`\nE2E FAILED, in short:\n${failures.map((f) => `${f.title}: ${(f.summary ?? f.message).split('\n').slice(0, 30).join('\n')}`).join('\n\n')}`);
+		const short = (f) => [...(f.titles ?? []), ...(f.summary ?? f.message).split('\n').slice(0, 20)].join('\n');
+		console.error(`\nE2E FAILED, in short:\n${failures.map((f) => `${f.title}:\n${short(f)}`).join('\n\n')}`);
 		process.exitCode = 1;
 	} else {
 		log(`E2E passed; screenshots in ${SCREENSHOTS}`);
@@ -211,7 +212,7 @@ async function integrationRun(host, { folder = workspace, name = host === 'web' 
 		log(`  ${name}: ${results.passes} passing, ${results.failures} failing${skipped ? `, ${skipped} skipped` : ''}`);
 		if (results.failures > 0 || results.passes === 0) {
 			const failed = results.tests.filter((t) => t.state === 'failed').map((t) => `✘ ${t.title}\n      ${(t.error ?? '').split('\n').slice(0, 12).join('\n      ')}`);
-			throw failure(`${results.failures} failing of ${results.tests.length}\n${failed.join('\n')}`, editorLogs(userDataDir, serverLog, 25));
+			throw failure(`${results.failures} failing of ${results.tests.length}\n${failed.join('\n')}`, editorLogs(userDataDir, serverLog, 25), results.tests.filter((t) => t.state === 'failed').map((t) => `✘ ${t.title}`));
 		}
 	} finally {
 		await server.stop();
@@ -284,9 +285,12 @@ async function warmRun() {
 	await session('second');
 }
 
-/** A lane's failure: what failed (`summary`, printed again last) and then the editor's logs. */
-function failure(summary, logs) {
-	return Object.assign(new Error(`${summary}\n${logs}`), { summary });
+/**
+ * A lane's failure: what failed (`summary`) and then the editor's logs; `titles`, the failing
+ * tests' names, and the summary's head are printed again last.
+ */
+function failure(summary, logs, titles = []) {
+	return Object.assign(new Error(`${summary}\n${logs}`), { summary, titles });
 }
 
 /** `trusted`, `restricted` (both run every UI file but locale.test.mjs), or `zh-cn` (only that one, in Chinese) */
@@ -338,7 +342,7 @@ async function uiRun(mode) {
 			timeoutMs: 8 * 60_000,
 		});
 	} catch (err) {
-		throw failure(`${err.message.split('\n')[0]}\n${mochaFailures(mochaOutput)}`, editorLogs(userDataDir, serverLog, 25));
+		throw failure(`${err.message.split('\n')[0]}\n${mochaFailures(mochaOutput)}`, editorLogs(userDataDir, serverLog, 25), mochaFailedTitles(mochaOutput));
 	} finally {
 		// the tests close their browser; this only matters when they were killed
 		killPidFile(join(runDir, `browser-${mode}.pid`));

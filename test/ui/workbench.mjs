@@ -81,7 +81,7 @@ async function openQuickInput(page) {
 		await page.keyboard.press('Escape');
 		await page.keyboard.press('F1');
 		try {
-			await waitForQuickInputFocus(page, attempt < 3 ? 5_000 : 30_000);
+			await waitForQuickInputFocus(page, attempt < 3 ? 5_000 : undefined);
 			return;
 		} catch (err) {
 			if (attempt >= 3) throw err;
@@ -93,11 +93,11 @@ async function openQuickInput(page) {
  * Waits until the quick input's box is shown and has the keyboard focus: it is visible a moment
  * before it is focused, and keys typed in that moment go elsewhere (the first letter of a query lost).
  */
-export async function waitForQuickInputFocus(page, timeoutMs = 30_000) {
+export async function waitForQuickInputFocus(page, timeoutMs) {
 	await page.waitForFunction((selector) => {
 		const input = document.querySelector(selector);
 		return input !== null && input.offsetParent !== null && document.activeElement === input;
-	}, quickInputBox, { timeout: timeoutMs });
+	}, quickInputBox, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
 }
 
 /**

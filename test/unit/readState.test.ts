@@ -80,6 +80,18 @@ describe('read state', () => {
 		assert.deepStrictEqual(parsed.state.serialize().read, { months: { '0704': '1', '2601': '7', '2602': '1,9' }, other: ['hep-th/9901001'] });
 	});
 
+	it('takes the largest number a month\'s width allows and rejects the next (4 digits before 1501, 5 from it)', () => {
+		const stored = (months: Record<string, string>) => ({ format: 1, read: { months, other: [] }, seen: { months: {}, other: [] } });
+		const ok = ReadState.parse(stored({ '0000': '1', '0704': '7pr', '1500': '7pr', '1501': '255r', '9999': '255r' }));
+		assert.ok(ok.ok);
+		assert.deepStrictEqual(ok.state.readIds().sort(), ['0000.0001', '0704.9999', '1500.9999', '1501.99999', '9999.99999']);
+		const overflowing: Record<string, string>[] = [{ '0704': '7ps' }, { '1500': '7ps' }, { '1501': '255s' }, { '9999': '255r,1' }];
+		for (const months of overflowing) {
+			const parsed = ReadState.parse(stored(months));
+			assert.ok(!parsed.ok && /out of range/.test(parsed.error), JSON.stringify(months));
+		}
+	});
+
 	it('rejects corrupt or foreign stored values with a reason', () => {
 		const bad: unknown[] = [
 			'read',

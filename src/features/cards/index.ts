@@ -3,6 +3,7 @@
  * links, copy actions and restore after a window reload. The HTML comes from src/core/card.
  */
 import * as vscode from 'vscode';
+import { SEARCH_BY_AUTHOR_COMMAND } from '../search';
 import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type WebviewMessage } from '../../core/card/protocol';
@@ -61,7 +62,6 @@ export interface CardLibrary {
 
 const LIBRARY_MESSAGES: readonly string[] = ['toggleStar', 'editCollections', 'editTags', 'saveNote'] satisfies LibraryMessage['type'][];
 
-const SEARCH_BY_AUTHOR = 'arxivDigest.searchByAuthor';
 const TITLE_LENGTH = 40;
 const EDIT_DEBOUNCE_MS = 300;
 
@@ -581,7 +581,7 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 }
 
 async function searchAuthor(name: string): Promise<void> {
-	await vscode.commands.executeCommand(SEARCH_BY_AUTHOR, name);
+	await vscode.commands.executeCommand(SEARCH_BY_AUTHOR_COMMAND, name);
 }
 
 export function registerCards(
