@@ -53,5 +53,16 @@ export function updateSetting(key: SettingKey, value: unknown, target: vscode.Co
 	return vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, target);
 }
 
+/** The globs of files that are always digests (`arxivDigest.files`) for a resource: the strings, none blank. */
+export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
+	const globs = readSetting<unknown>(SETTINGS.files, scope);
+	return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
+}
+
+/** Whether Markdown files are looked at for digests (`arxivDigest.detect`, on unless turned off) for a resource. */
+export function detectionOn(scope: vscode.Uri | undefined): boolean {
+	return readSetting<boolean>(SETTINGS.detect, scope) !== false;
+}
+
 /** the language id the manifest contributes for digest files */
 export const DIGEST_LANGUAGE_ID = 'arxiv-digest';

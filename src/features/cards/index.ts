@@ -522,7 +522,7 @@ class CardManager implements vscode.Disposable {
 				await copyFromPaper(message.what, location, this.workspace);
 				return;
 			case 'searchAuthor':
-				await searchAuthor(message.name);
+				await vscode.commands.executeCommand(SEARCH_BY_AUTHOR_COMMAND, message.name);
 				return;
 			default:
 				return;
@@ -578,10 +578,6 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 	const of = panelTitle(paper.title || paper.id);
 	const copied = what === 'link' ? vscode.l10n.t('Copied link of {0}', of) : what === 'title' ? vscode.l10n.t('Copied title of {0}', of) : vscode.l10n.t('Copied BibTeX of {0}', of);
 	vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
-}
-
-async function searchAuthor(name: string): Promise<void> {
-	await vscode.commands.executeCommand(SEARCH_BY_AUTHOR_COMMAND, name);
 }
 
 export function registerCards(

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource } from '../../core/detect';
 import { getLog } from '../log';
-import { DIGEST_LANGUAGE_ID, readSetting, SETTINGS } from '../settings';
+import { alwaysGlobs, detectionOn, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
 
 const SET_LANGUAGE_COMMAND = 'arxivDigest.setLanguage';
@@ -119,15 +119,14 @@ class LanguageSwitcher implements vscode.Disposable {
 /** By path (always) or, when detection is on, by the first lines of the text. */
 export function isDigestDocument(document: vscode.TextDocument): boolean {
 	if (document.languageId === DIGEST_LANGUAGE_ID) return true;
-	const globs = readSetting<unknown>(SETTINGS.files, document.uri);
 	return isDigestSource({
 		relativePath: relativePathOf(document.uri),
 		head: () => {
 			const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, DETECT_MAX_LINES), 0));
 			return head.length > DETECT_MAX_CHARS ? head.slice(0, DETECT_MAX_CHARS) : head;
 		},
-		globs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string') : [],
-		detect: readSetting<boolean>(SETTINGS.detect, document.uri) !== false,
+		globs: alwaysGlobs(document.uri),
+		detect: detectionOn(document.uri),
 		nocase: PATH_NOCASE,
 	});
 }

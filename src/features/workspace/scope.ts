@@ -8,7 +8,7 @@ import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/cand
 import { matchesGlob } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
-import { readSetting, SETTINGS } from '../settings';
+import { alwaysGlobs, detectionOn, readSetting, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
 const DEFAULT_INCLUDE = '**/*.md';
@@ -18,11 +18,6 @@ export interface Candidate {
 	readonly uri: vscode.Uri;
 	/** named by an `arxivDigest.files` glob: no content detection */
 	readonly always: boolean;
-}
-
-export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
-	const globs = readSetting<unknown>(SETTINGS.files, scope);
-	return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
 }
 
 /** the include glob (a window setting: the same for every folder) */
@@ -56,7 +51,7 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 			}
 		}
 		// with detection off only the globs name digests
-		if (readSetting<boolean>(SETTINGS.detect, folder.uri) === false) continue;
+		if (!detectionOn(folder.uri)) continue;
 		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
 		const include = includeGlob();
 		const relative = relativeTo(folder);
@@ -225,7 +220,7 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
  */
 function scopeOf(folder: vscode.WorkspaceFolder): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const always = alwaysGlobs(folder.uri);
-	const detect = readSetting<boolean>(SETTINGS.detect, folder.uri) !== false;
+	const detect = detectionOn(folder.uri);
 	const include = includeGlob();
 	const exclude = excludeGlob();
 	return (uri, relative) => {

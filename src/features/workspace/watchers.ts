@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
-import { alwaysGlobs, anywhere, includeGlob } from './scope';
+import { alwaysGlobs } from '../settings';
+import { anywhere, includeGlob } from './scope';
 
 export interface WatchHandlers {
 	/** a file created, changed or deleted, once its events settled */
