@@ -399,6 +399,12 @@ export class DigestTreeModel {
 		return this.sorted;
 	}
 
+	/** The shown days that list any of these paper ids (what a change of those papers' marks redraws). */
+	daysListing(ids: ReadonlySet<string>): DayNode[] {
+		if (ids.size === 0) return [];
+		return this.sorted.filter((day) => day.categories.some((c) => c.paperIds().some((id) => ids.has(id))));
+	}
+
 	/** The node with this id in the current shape, if shown. */
 	getNode(id: string): TreeNode | undefined {
 		const known = this.nodes.get(id);

@@ -5,7 +5,8 @@
  *   request after opening (every paper matched) and a second one (kept results), in ms;
  * - view: what the Papers view adds on the extension host: the first-listed days over every
  *   summary, counts for every day (the root's descriptions), the marks of one day's papers
- *   (expanding it), the view modes' ordering of every category; best of 5 runs, wall and CPU ms.
+ *   (expanding it), the days that list one paper and one day's papers (what a read mark redraws),
+ *   the view modes' ordering of every category; best of 5 runs, wall and CPU ms.
  * The index caches go to a temp folder, so a second run measures a warm start.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
@@ -107,6 +108,14 @@ async function main(): Promise<void> {
 				addCounts(emptyCounts(), c.papers.map((p) => p.paper.id), newest.day, lookup);
 				for (const p of c.papers) paperMark(p.paper.id, newest.day, lookup);
 			}
+		}),
+		// a card opened (one paper read) and the largest day expanded (its papers seen): the days the
+		// view then redraws (the root and every day again, before the twenty-first stop)
+		daysListingOnePaperMs: best(() => {
+			model.daysListing(new Set([newest.categories[0].paperIds()[0]]));
+		}),
+		daysListingLargestDayMs: best(() => {
+			model.daysListing(new Set(newest.categories.flatMap((c) => c.paperIds())));
 		}),
 		matchesFirstEveryCategoryMs: best(() => {
 			for (const day of days) for (const c of day.categories) orderForMode(c.papers, 'matchesFirst', (p) => p.paper.id, lookup);

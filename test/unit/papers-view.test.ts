@@ -90,6 +90,78 @@ describe('the Papers view heals its days after root refreshes', () => {
 	});
 });
 
+describe('the Papers view redraws what a reading change touched', () => {
+	let provider: typeof import('../../src/features/tree/provider');
+	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
+
+	/** the provider with a reading whose changes the test fires */
+	function withReading(clock: FakeClock) {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
+		workspace.put(fixtureFile('2026-01-02', ['2601.00002', '2601.00003']));
+		workspace.put(fixtureFile('2026-01-03', ['2601.00004']));
+		const changes = new fakeVscode.EventEmitter<{ ids?: readonly string[] }>();
+		const reading = { onDidChange: changes.event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined };
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
+		const fired: (string | string[])[] = [];
+		tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : (Array.isArray(e) ? e : [e]).map((n) => n.id)));
+		return { tree, fired, change: (ids?: string[]) => changes.fire({ ids }) };
+	}
+
+	it("a paper's marks redraw only the days that list it, once per burst and no later than its first change's wait", () => {
+		const clock = new FakeClock();
+		const { tree, fired, change } = withReading(clock);
+		change(['2601.00002']);
+		clock.tick(provider.READING_REFRESH_MS - 10);
+		change(['2601.00004']);
+		assert.deepStrictEqual(fired, [], 'a burst waits');
+		clock.tick(10);
+		assert.deepStrictEqual(fired, [['day:2026-01-03', 'day:2026-01-02', 'day:2026-01-01']], 'one redraw of the days listing either paper, newest first');
+		change(['2601.00003']);
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired.slice(1), [['day:2026-01-02']]);
+		change(['2609.99999']);
+		clock.tick(10_000);
+		assert.strictEqual(fired.length, 2, 'a paper no day lists redraws nothing, and no heal follows a day redraw');
+		tree.dispose();
+	});
+
+	it("a redrawn day read back has its categories redrawn once the refreshes pause; a collapsed one's are not", () => {
+		const clock = new FakeClock();
+		const { tree, fired, change } = withReading(clock);
+		const days = tree.getChildren();
+		clock.tick(provider.HEAL_QUIET_MS);
+		fired.length = 0;
+		change(['2601.00002']);
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired, [['day:2026-01-02', 'day:2026-01-01']]);
+		// the workbench reads back the one expanded day, twice (its refresh, a reveal)
+		const expanded = days.find((d) => d.id === 'day:2026-01-02') as never;
+		tree.getChildren(expanded);
+		tree.getChildren(expanded);
+		clock.tick(provider.HEAL_QUIET_MS - 1);
+		assert.strictEqual(fired.length, 1, 'the heal waits for the refreshes to pause');
+		clock.tick(1);
+		const categories = tree.getChildren(expanded).map((c) => c.id);
+		assert.deepStrictEqual(fired.slice(1), [categories], 'the categories of the day read back, once');
+		clock.tick(10_000);
+		assert.strictEqual(fired.length, 2, 'nothing for the collapsed day');
+		tree.dispose();
+	});
+
+	it('matches or the view mode redraw the root, whatever paper marks came in the same burst', () => {
+		const clock = new FakeClock();
+		const { tree, fired, change } = withReading(clock);
+		change(['2601.00001']);
+		change();
+		change(['2601.00003']);
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired, ['root']);
+		tree.dispose();
+		assert.strictEqual(clock.pending(), 0);
+	});
+});
+
 describe('the Papers view says what changed, once', () => {
 	let tree: typeof import('../../src/features/tree');
 	withFakeVscode(() => (tree = require('../../src/features/tree')));

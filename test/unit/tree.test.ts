@@ -187,6 +187,17 @@ describe('core/tree model', () => {
 		for (const id of list) assert.strictEqual(first.getNode(id)?.id, id);
 	});
 
+	it('names the shown days that list given papers, a paper listed on two days in both', () => {
+		const repeat = { key: K('2026-02-08.md'), digest: digest('/ws/data/2026-02-08.md', '2026-02-08', [['cs.CV', ['2602.00004', '2602.00020']]]) };
+		const m = new DigestTreeModel([...sampleInputs(), repeat]);
+		assert.deepStrictEqual(ids(m.daysListing(new Set(['2602.00004']))), ['day:2026-02-08', 'day:2026-02-07']);
+		assert.deepStrictEqual(ids(m.daysListing(new Set(['2602.00009', '2602.00001']))), ['day:2026-02-05', `file:${K('notes.md')}`]);
+		assert.deepStrictEqual(m.daysListing(new Set(['2602.99999'])), []);
+		assert.deepStrictEqual(m.daysListing(new Set()), []);
+		m.setFilter({ categories: new Set(['cs.CL']) });
+		assert.deepStrictEqual(m.daysListing(new Set(['2602.00004', '2602.00003'])).map((d) => d.id), ['day:2026-02-07'], 'only what the filter shows');
+	});
+
 	it('looks up parents for reveal', () => {
 		const m = new DigestTreeModel(sampleInputs());
 		const p = m.findPaper(K('2026-02-07.md'), '2602.00005') as PaperNode;

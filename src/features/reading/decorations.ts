@@ -16,7 +16,7 @@ const UPDATE_DELAY_MS = 250;
 const MAX_HIGHLIGHTS = 5000;
 
 interface DecorationHost extends ReadingLookup {
-	readonly onDidChange: vscode.Event<void>;
+	readonly onDidChange: vscode.Event<unknown>;
 	readonly interests: { highlightPattern(): RegExp | undefined };
 	markSeen(ids: Iterable<string>, day: string | undefined): void;
 }

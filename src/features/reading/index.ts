@@ -22,11 +22,17 @@ export const VIEW_MODE_SETTING = SETTINGS.treeViewMode;
 /** the reader's sets go to the shards after changes settle */
 const SETS_DELAY_MS = 300;
 
+/** What a change of the reading marks touched. */
+export interface ReadingChange {
+	/** the papers whose new / seen / read marks changed; undefined: any paper's marks may have (matches, the view mode, an import) */
+	readonly ids?: readonly string[];
+}
+
 export interface Reading extends ReadingLookup, vscode.Disposable {
 	readonly store: ReadStore;
 	readonly interests: InterestsService;
 	/** fires after read state, matches or the view mode changed */
-	readonly onDidChange: vscode.Event<void>;
+	readonly onDidChange: vscode.Event<ReadingChange>;
 	viewMode(): ViewMode;
 	/** opening a card */
 	markRead(id: string): void;
@@ -41,7 +47,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	// export/import and the Settings Sync plan (within its budget) go through the library's registry
 	context.subscriptions.push(registry.register(readMarksPart(store)));
 	const interests = new InterestsService(workspace);
-	const emitter = new vscode.EventEmitter<void>();
+	const emitter = new vscode.EventEmitter<ReadingChange>();
 	let mode = parseViewMode(readSetting(VIEW_MODE_SETTING));
 	let firstListed: Map<string, string> | undefined;
 	let setsTimer: ReturnType<typeof setTimeout> | undefined;
@@ -93,12 +99,12 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		store,
 		interests,
 		emitter,
-		store.onDidChange(() => {
-			emitter.fire();
+		store.onDidChange((ids) => {
+			emitter.fire({ ids });
 			scheduleSets();
 		}),
 		interests.onDidChange(() => {
-			emitter.fire();
+			emitter.fire({});
 			scheduleSets();
 		}),
 		workspace.onDidChange(() => {
@@ -108,7 +114,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		vscode.workspace.onDidChangeConfiguration((e) => {
 			if (!e.affectsConfiguration(VIEW_MODE_SETTING)) return;
 			mode = parseViewMode(readSetting(VIEW_MODE_SETTING));
-			emitter.fire();
+			emitter.fire({});
 		}),
 		registerInterestDecorations(context.extensionUri, workspace, reading),
 

@@ -17,8 +17,8 @@ export class ReadStore implements vscode.Disposable {
 	/** why the stored value could not be read; while set nothing is written */
 	private broken: string | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
-	private readonly emitter = new vscode.EventEmitter<void>();
-	/** fires after any mark changed */
+	private readonly emitter = new vscode.EventEmitter<readonly string[] | undefined>();
+	/** fires after marks changed, with the papers whose marks may have (undefined: any paper's, after an import) */
 	readonly onDidChange = this.emitter.event;
 
 	constructor(private readonly memento: vscode.Memento) {
@@ -49,15 +49,18 @@ export class ReadStore implements vscode.Disposable {
 	}
 
 	markSeen(ids: Iterable<string>, day?: string): void {
-		if (this.state.markSeen(ids, day)) this.changed();
+		const list = [...ids];
+		if (this.state.markSeen(list, day)) this.changed(list);
 	}
 
 	markRead(ids: Iterable<string>): void {
-		if (this.state.markRead(ids)) this.changed();
+		const list = [...ids];
+		if (this.state.markRead(list)) this.changed(list);
 	}
 
 	markUnread(ids: Iterable<string>): void {
-		if (this.state.markUnread(ids)) this.changed();
+		const list = [...ids];
+		if (this.state.markUnread(list)) this.changed(list);
 	}
 
 	/** The stored form, for Export Reading State. */
@@ -72,11 +75,11 @@ export class ReadStore implements vscode.Disposable {
 		this.state = parsed.state;
 		// an explicit import replaces an unreadable stored value
 		this.broken = undefined;
-		this.changed();
+		this.changed(undefined);
 	}
 
-	private changed(): void {
-		this.emitter.fire();
+	private changed(ids: readonly string[] | undefined): void {
+		this.emitter.fire(ids);
 		if (this.broken !== undefined) return;
 		if (this.saveTimer) clearTimeout(this.saveTimer);
 		this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);

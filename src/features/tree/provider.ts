@@ -18,7 +18,7 @@ import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } f
 import { orderByScore } from '../../core/recs/forYou';
 import type { Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
-import type { Reading } from '../reading';
+import type { Reading, ReadingChange } from '../reading';
 import { uriKey } from '../vsc-utils';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
 
@@ -31,7 +31,7 @@ export interface TreePaperRef extends PaperRef {
 }
 
 /** how long the view waits to show a burst of read marks or matches */
-const READING_REFRESH_MS = 50;
+export const READING_REFRESH_MS = 50;
 /**
  * The days are healed once the root refreshes pause this long after a read (see fireRoot): longer
  * than a scan's 400 ms between updates, so a scan's next one comes first...
@@ -88,7 +88,13 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private categorySet: ReadonlySet<string> | undefined;
 	/** a root refresh was fired and the workbench has not read the root back yet */
 	private rootRefreshPending = false;
-	private readonly heal: KeyedDebouncer<'days'>;
+	/** days refreshed that the workbench has not read back yet, and days read back since the last heal of their categories */
+	private readonly daysPending = new Set<DayNode>();
+	private readonly daysToHeal = new Set<DayNode>();
+	/** the heals after root and day refreshes; a burst of reading changes */
+	private readonly timers: KeyedDebouncer<'heal' | 'healDays' | 'marks'>;
+	/** the papers whose marks changed since the view last showed marks; 'all' after a change that can touch any */
+	private marksChanged: Set<string> | 'all' | undefined;
 	/**
 	 * The "For you" scores of a day's papers (higher first), set by the recs feature: undefined while
 	 * they are computed (the day shows in file order; the feature calls forYouChanged when they come).
@@ -97,7 +103,6 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	/** the reader's own lines for a paper's tooltip (star, collections, tags, note), set by the library feature */
 	tooltipExtra: ((id: string) => string | undefined) | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
-	private readingTimer: ReturnType<typeof setTimeout> | undefined;
 	/** counts per node, dropped whenever the tree or the marks change (a refresh asks for each twice: item and children) */
 	private countCache = new WeakMap<TreeNode, ReadingCounts>();
 
@@ -106,27 +111,44 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		private readonly reading?: Reading,
 		clock?: Clock,
 	) {
-		this.heal = new KeyedDebouncer(clock);
+		this.timers = new KeyedDebouncer(clock);
 		this.model.setAll(toInputs(workspace.files()));
 		this.subscriptions.push(workspace.onDidChange((changes) => this.applyChanges(changes)));
-		if (reading) {
-			// marks change in bursts (a day marked read, matches arriving): one refresh per burst
-			this.subscriptions.push(
-				reading.onDidChange(() => {
-					this.countCache = new WeakMap();
-					if (this.readingTimer) return;
-					this.readingTimer = setTimeout(() => {
-						this.readingTimer = undefined;
-						this.fireRoot();
-					}, READING_REFRESH_MS);
-				}),
-			);
+		if (reading) this.subscriptions.push(reading.onDidChange((change) => this.marksChange(change)));
+	}
+
+	/**
+	 * Marks change in bursts (a day's papers seen, matches arriving): one refresh per burst, at most
+	 * READING_REFRESH_MS after its first change. A paper's new / seen / read mark redraws only the
+	 * days that list it: a root refresh redrew every day and, after its heal, every day again (each
+	 * card opened cost a count of every day's papers, twice), and every refresh is a moment where a
+	 * click can miss its row's command (microsoft/vscode#173233). Matches and the view mode can
+	 * touch every day: those refresh the root.
+	 */
+	private marksChange(change: ReadingChange): void {
+		this.countCache = new WeakMap();
+		if (!change.ids || this.marksChanged === 'all') this.marksChanged = 'all';
+		else {
+			this.marksChanged ??= new Set();
+			for (const id of change.ids) this.marksChanged.add(id);
 		}
+		this.timers.schedule(
+			'marks',
+			READING_REFRESH_MS,
+			() => {
+				const changed = this.marksChanged;
+				this.marksChanged = undefined;
+				if (changed === 'all') this.fireRoot();
+				else if (changed) {
+					this.fireDays(this.model.daysListing(changed));
+				}
+			},
+			{ maxWaitMs: READING_REFRESH_MS },
+		);
 	}
 
 	dispose(): void {
-		this.heal.dispose();
-		if (this.readingTimer) clearTimeout(this.readingTimer);
+		this.timers.dispose();
 		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();
 		this.filterEmitter.dispose();
@@ -163,14 +185,45 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (!this.rootRefreshPending) return;
 		this.rootRefreshPending = false;
 		// never at once: after this answer is registered (getTreeItem and the handles are set up asynchronously)
-		this.heal.schedule(
-			'days',
+		this.timers.schedule(
+			'heal',
 			HEAL_QUIET_MS,
 			() => {
 				// a root refresh not yet read back: the days' handles are forgotten again, and its read heals them
 				if (this.rootRefreshPending) return;
-				const days = this.model.roots();
-				if (days.length) this.treeEmitter.fire([...days]);
+				this.fireDays([...this.model.roots()]);
+			},
+			{ maxWaitMs: HEAL_MAX_WAIT_MS },
+		);
+	}
+
+	/**
+	 * A day's refresh does to its categories what a root refresh does to the days: the extension
+	 * host forgets them until the workbench has read the day again, and a category expanded in that
+	 * window stays empty. So once a refreshed day has been read back, its categories are refreshed
+	 * too, after the refreshes pause as for the root. A collapsed day is not read back, nor healed.
+	 */
+	private fireDays(days: readonly DayNode[]): void {
+		if (!days.length) return;
+		for (const day of days) this.daysPending.add(day);
+		this.treeEmitter.fire([...days]);
+	}
+
+	private dayWasRead(day: DayNode): void {
+		if (!this.daysPending.delete(day)) return;
+		this.daysToHeal.add(day);
+		this.timers.schedule(
+			'healDays',
+			HEAL_QUIET_MS,
+			() => {
+				const categories: CategoryNode[] = [];
+				for (const d of this.daysToHeal) {
+					// refreshed again and not yet read back (its read heals it), or no longer shown
+					if (this.daysPending.has(d) || this.model.getNode(d.id) !== d) continue;
+					categories.push(...d.categories);
+				}
+				this.daysToHeal.clear();
+				if (categories.length) this.treeEmitter.fire(categories);
 			},
 			{ maxWaitMs: HEAL_MAX_WAIT_MS },
 		);
@@ -184,7 +237,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		// arrive in several events, each of which made the refresh count all 33,000 papers again
 		for (const day of update.days) this.countCache.delete(day);
 		if (update.rootChanged) this.fireRoot();
-		else if (update.days.length) this.treeEmitter.fire([...update.days]);
+		else this.fireDays(update.days);
 	}
 
 	get query(): string | undefined {
@@ -245,6 +298,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	getChildren(node?: TreeNode): TreeNode[] {
 		if (!node) this.rootWasRead();
+		else if (node.kind === 'day') this.dayWasRead(node);
 		const children = this.model.children(node);
 		const reading = this.reading;
 		const mode = reading?.viewMode() ?? 'all';
