@@ -139,9 +139,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const changed = this.marksChanged;
 				this.marksChanged = undefined;
 				if (changed === 'all') this.fireRoot();
-				else if (changed) {
-					this.fireDays(this.model.daysListing(changed));
-				}
+				else if (changed) this.fireDays(this.model.daysListing(changed));
 			},
 			{ maxWaitMs: READING_REFRESH_MS },
 		);
@@ -178,6 +176,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 */
 	private fireRoot(): void {
 		this.rootRefreshPending = true;
+		// every day's handles go with the root's (its heal refreshes the days again)
+		this.daysPending.clear();
 		this.treeEmitter.fire(undefined);
 	}
 
