@@ -399,10 +399,13 @@ export class DigestTreeModel {
 		return this.sorted;
 	}
 
-	/** The shown days that list any of these paper ids (what a change of those papers' marks redraws). */
-	daysListing(ids: ReadonlySet<string>): DayNode[] {
-		if (ids.size === 0) return [];
-		return this.sorted.filter((day) => day.categories.some((c) => c.paperIds().some((id) => ids.has(id))));
+	/**
+	 * The shown days that list any of these papers (what a change of their marks redraws): `keys`
+	 * holds `keyOf` of their ids, as the read state keys a paper by its id without the version.
+	 */
+	daysListing(keys: ReadonlySet<string>, keyOf: (id: string) => string = (id) => id): DayNode[] {
+		if (keys.size === 0) return [];
+		return this.sorted.filter((day) => day.categories.some((c) => c.paperIds().some((id) => keys.has(keyOf(id)))));
 	}
 
 	/** The node with this id in the current shape, if shown. */

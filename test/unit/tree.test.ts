@@ -188,12 +188,15 @@ describe('core/tree model', () => {
 	});
 
 	it('names the shown days that list given papers, a paper listed on two days in both', () => {
-		const repeat = { key: K('2026-02-08.md'), digest: digest('/ws/data/2026-02-08.md', '2026-02-08', [['cs.CV', ['2602.00004', '2602.00020']]]) };
+		const repeat = { key: K('2026-02-08.md'), digest: digest('/ws/data/2026-02-08.md', '2026-02-08', [['cs.CV', ['2602.00004', '2602.00020v3']]]) };
 		const m = new DigestTreeModel([...sampleInputs(), repeat]);
 		assert.deepStrictEqual(ids(m.daysListing(new Set(['2602.00004']))), ['day:2026-02-08', 'day:2026-02-07']);
 		assert.deepStrictEqual(ids(m.daysListing(new Set(['2602.00009', '2602.00001']))), ['day:2026-02-05', `file:${K('notes.md')}`]);
 		assert.deepStrictEqual(m.daysListing(new Set(['2602.99999'])), []);
 		assert.deepStrictEqual(m.daysListing(new Set()), []);
+		const noVersion = (id: string) => id.replace(/v\d+$/, '');
+		assert.deepStrictEqual(ids(m.daysListing(new Set(['2602.00020']), noVersion)), ['day:2026-02-08'], 'ids keyed as the caller keys them');
+		assert.deepStrictEqual(ids(m.daysListing(new Set(['2602.00003']), (id) => `${id}v1`)), [], 'the keys are compared with keyOf of each id');
 		m.setFilter({ categories: new Set(['cs.CL']) });
 		assert.deepStrictEqual(m.daysListing(new Set(['2602.00004', '2602.00003'])).map((d) => d.id), ['day:2026-02-07'], 'only what the filter shows');
 	});

@@ -15,6 +15,7 @@ import {
 } from '../../core/tree';
 import { isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
+import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
 import type { Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
@@ -93,7 +94,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private readonly daysToHeal = new Set<DayNode>();
 	/** the heals after root and day refreshes; a burst of reading changes */
 	private readonly timers: KeyedDebouncer<'heal' | 'healDays' | 'marks'>;
-	/** the papers whose marks changed since the view last showed marks; 'all' after a change that can touch any */
+	/** the papers (ids without version) whose marks changed since the view last showed marks; 'all' after a change that can touch any */
 	private marksChanged: Set<string> | 'all' | undefined;
 	/**
 	 * The "For you" scores of a day's papers (higher first), set by the recs feature: undefined while
@@ -130,7 +131,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (!change.ids || this.marksChanged === 'all') this.marksChanged = 'all';
 		else {
 			this.marksChanged ??= new Set();
-			for (const id of change.ids) this.marksChanged.add(id);
+			for (const id of change.ids) this.marksChanged.add(baseId(id));
 		}
 		this.timers.schedule(
 			'marks',
@@ -139,7 +140,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const changed = this.marksChanged;
 				this.marksChanged = undefined;
 				if (changed === 'all') this.fireRoot();
-				else if (changed) this.fireDays(this.model.daysListing(changed));
+				else if (changed) this.fireDays(this.model.daysListing(changed, baseId));
 			},
 			{ maxWaitMs: READING_REFRESH_MS },
 		);
@@ -176,8 +177,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 */
 	private fireRoot(): void {
 		this.rootRefreshPending = true;
-		// every day's handles go with the root's (its heal refreshes the days again)
+		// every day's handles go with the root's (its heal refreshes the days again, and heals them in turn)
 		this.daysPending.clear();
+		this.daysToHeal.clear();
+		this.timers.cancel('healDays');
 		this.treeEmitter.fire(undefined);
 	}
 
@@ -210,7 +213,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	private dayWasRead(day: DayNode): void {
-		if (!this.daysPending.delete(day)) return;
+		// "For you" lists a day's papers without their categories: nothing below a day to heal
+		if (!this.daysPending.delete(day) || this.reading?.viewMode() === 'forYou') return;
 		this.daysToHeal.add(day);
 		this.timers.schedule(
 			'healDays',
