@@ -10,6 +10,8 @@ import { findArxivRefs, arxivRefAt } from '../../core/library/arxivRefs';
 import { authorCountOf } from '../../core/summary';
 import type { IDigestWorkspace } from '../workspace/types';
 import { daysOf } from '../export/load';
+import { threadSlices } from '../../core/steps';
+import { yieldThread } from '../host';
 
 export interface HoverLibrary {
 	isStarred(id: string): boolean;
@@ -25,6 +27,14 @@ const CACHE_SIZE = 200;
 const NOTE_SHOWN = 400;
 /** lines longer than this are not scanned (minified files) */
 const MAX_LINE = 4000;
+/**
+ * The longest run of looking for `arXiv:` links before the thread is given back: every line of a
+ * 50 MB digest took 255 ms of it in one run (most of it the editor's lineAt), which held every
+ * extension's work on the extension host.
+ */
+const LINKS_SLICE_MS = 20;
+/** lines between two looks at the clock */
+const LINKS_LINES_PER_CHECK = 256;
 
 const HOVER_COMMANDS = ['arxivDigest.openCard', 'arxivDigest.copyBibtex', 'arxivDigest.toggleStar'];
 
@@ -114,9 +124,16 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 	};
 
 	const linkProvider: vscode.DocumentLinkProvider = {
-		provideDocumentLinks(document) {
+		async provideDocumentLinks(document, token) {
 			const links: vscode.DocumentLink[] = [];
+			const pause = threadSlices(LINKS_SLICE_MS, yieldThread);
 			for (let i = 0; i < document.lineCount; i++) {
+				if (i % LINKS_LINES_PER_CHECK === 0) {
+					const wait = pause();
+					if (wait) await wait;
+					// the document changed (its lines are not these any more) or nobody waits for the links
+					if (token.isCancellationRequested) return undefined;
+				}
 				const text = document.lineAt(i).text;
 				if (text.length > MAX_LINE || !/arxiv:/i.test(text)) continue;
 				for (const ref of findArxivRefs(text)) {
