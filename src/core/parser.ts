@@ -688,7 +688,7 @@ class DigestParser {
 		if (lab.key !== undefined) return true;
 		const f = this.fields.current;
 		// `### Summary` then `The main findings:`: the first line under a field heading is its text
-		if (f && f.heading && f.parts.length === 0) return false;
+		if (f && f.heading && f.count === 0) return false;
 		if (this.translatedTitleSlot(p) && !isCommonExtraLabel(lab.label) && (hasCjk(lab.label) || hasCjk(lab.value)) && !hasCjk(p.paper.title)) {
 			// `Marionette：预测世界状态…` right under a Latin title is its translation, colon and all
 			return false;
