@@ -151,6 +151,28 @@ describe('the Papers view redraws what a reading change touched', () => {
 		tree.dispose();
 	});
 
+	it("a changed file redraws its day, which heals its categories once read back; a day redrawn again before the heal waits for its next read", () => {
+		const clock = new FakeClock();
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-01', ['2601.00001']));
+		workspace.put(fixtureFile('2026-01-02', ['2601.00002']));
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, undefined, clock);
+		const fired: (string | string[])[] = [];
+		tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : (Array.isArray(e) ? e : [e]).map((n) => n.id)));
+		const day = () => tree.getChildren().find((d) => d.id === 'day:2026-01-02') as never;
+		workspace.put(fixtureFile('2026-01-02', ['2601.00002', '2601.00003']), 'changed');
+		assert.deepStrictEqual(fired, [['day:2026-01-02']], 'the same days: no root refresh');
+		tree.getChildren(day());
+		clock.tick(provider.HEAL_QUIET_MS - 100);
+		workspace.put(fixtureFile('2026-01-02', ['2601.00002']), 'changed');
+		clock.tick(10_000);
+		assert.deepStrictEqual(fired, [['day:2026-01-02'], ['day:2026-01-02']], 'refreshed again, not read back: no heal');
+		const categories = tree.getChildren(day()).map((c) => c.id);
+		clock.tick(provider.HEAL_QUIET_MS);
+		assert.deepStrictEqual(fired.slice(2), [categories], 'its read heals it');
+		tree.dispose();
+	});
+
 	it('matches or the view mode redraw the root, whatever paper marks came in the same burst; the root drops a pending heal of categories', () => {
 		const clock = new FakeClock();
 		const { tree, fired, change } = withReading(clock);
