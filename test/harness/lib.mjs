@@ -243,21 +243,23 @@ export async function waitForHttp(url, opts) {
 	}, opts);
 }
 
+/** The lines of mocha's spec report from "N failing" on, in a run's kept output; undefined when the file or the report is not there. */
+function failingReport(file) {
+	if (!existsSync(file)) return undefined;
+	const text = readFileSync(file, 'utf8');
+	const at = text.search(/^\s*\d+ failing\b/m);
+	return at < 0 ? undefined : text.slice(at).split('\n');
+}
+
 /** Mocha's spec report of what failed ("N failing" and each failure's error), from a run's kept output. */
 export function mochaFailures(file, lines = 80) {
 	if (!existsSync(file)) return `(no ${file})`;
-	const text = readFileSync(file, 'utf8');
-	const at = text.search(/^\s*\d+ failing\b/m);
-	return at < 0 ? '(mocha reported no failing test)' : text.slice(at).split('\n').slice(0, lines).join('\n');
+	return failingReport(file)?.slice(0, lines).join('\n') ?? '(mocha reported no failing test)';
 }
 
 /** The failing tests' names from mocha's spec output (`1) suite › test`), one per line. */
 export function mochaFailedTitles(file) {
-	if (!existsSync(file)) return [];
-	const text = readFileSync(file, 'utf8');
-	const at = text.search(/^\s*\d+ failing\b/m);
-	if (at < 0) return [];
-	const lines = text.slice(at).split('\n');
+	const lines = failingReport(file) ?? [];
 	const titles = [];
 	for (let i = 0; i < lines.length; i++) {
 		const m = /^\s*(\d+\)) (.*)$/.exec(lines[i]);

@@ -211,8 +211,9 @@ async function integrationRun(host, { folder = workspace, name = host === 'web' 
 		const skipped = results.tests.filter((t) => t.state === 'pending').length;
 		log(`  ${name}: ${results.passes} passing, ${results.failures} failing${skipped ? `, ${skipped} skipped` : ''}`);
 		if (results.failures > 0 || results.passes === 0) {
-			const failed = results.tests.filter((t) => t.state === 'failed').map((t) => `✘ ${t.title}\n      ${(t.error ?? '').split('\n').slice(0, 12).join('\n      ')}`);
-			throw failure(`${results.failures} failing of ${results.tests.length}\n${failed.join('\n')}`, editorLogs(userDataDir, serverLog, 25), results.tests.filter((t) => t.state === 'failed').map((t) => `✘ ${t.title}`));
+			const failed = results.tests.filter((t) => t.state === 'failed');
+			const reports = failed.map((t) => `✘ ${t.title}\n      ${(t.error ?? '').split('\n').slice(0, 12).join('\n      ')}`);
+			throw failure(`${results.failures} failing of ${results.tests.length}\n${reports.join('\n')}`, editorLogs(userDataDir, serverLog, 25), failed.map((t) => `✘ ${t.title}`));
 		}
 	} finally {
 		await server.stop();
