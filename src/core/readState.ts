@@ -112,24 +112,24 @@ export class ReadState {
 		return 'new';
 	}
 
-	/** new → seen (read stays read); returns whether anything changed. */
-	markSeen(ids: Iterable<string>, day?: string): boolean {
+	/** new → seen (read stays read); returns the ids whose status changed. */
+	markSeen(ids: Iterable<string>, day?: string): string[] {
 		return this.transition(ids, (s) => (s === undefined ? SEEN : s), (key) => day !== undefined && this.seenNow.set(key, day));
 	}
 
-	/** any → read; returns whether anything changed. */
-	markRead(ids: Iterable<string>): boolean {
+	/** any → read; returns the ids whose status changed. */
+	markRead(ids: Iterable<string>): string[] {
 		return this.transition(ids, () => READ);
 	}
 
-	/** read → seen: unread again, but not new (the reader has seen it). */
-	markUnread(ids: Iterable<string>): boolean {
+	/** read → seen: unread again, but not new (the reader has seen it); returns the ids whose status changed. */
+	markUnread(ids: Iterable<string>): string[] {
 		return this.transition(ids, (s) => (s === READ ? SEEN : s));
 	}
 
-	/** Applies `next` to each paper's status; `changed` runs for each paper whose status changed. */
-	private transition(ids: Iterable<string>, next: (status: number | undefined) => number | undefined, changed?: (key: Key) => void): boolean {
-		let any = false;
+	/** Applies `next` to each paper's status; `changed` runs for each paper whose status changed. Returns their ids as given. */
+	private transition(ids: Iterable<string>, next: (status: number | undefined) => number | undefined, changed?: (key: Key) => void): string[] {
+		const done: string[] = [];
 		for (const id of ids) {
 			const key = keyOf(id);
 			const before = this.status.get(key);
@@ -137,9 +137,9 @@ export class ReadState {
 			if (after === before || after === undefined) continue;
 			this.status.set(key, after);
 			changed?.(key);
-			any = true;
+			done.push(id);
 		}
-		return any;
+		return done;
 	}
 
 	readIds(): string[] {

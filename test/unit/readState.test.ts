@@ -5,17 +5,26 @@ describe('read state', () => {
 	it('moves new → seen → read, unread goes back to seen, never down from read by seeing', () => {
 		const state = new ReadState();
 		assert.strictEqual(state.get('2602.00001'), 'new');
-		assert.strictEqual(state.markSeen(['2602.00001']), true);
+		assert.deepStrictEqual(state.markSeen(['2602.00001']), ['2602.00001']);
 		assert.strictEqual(state.get('2602.00001'), 'seen');
-		assert.strictEqual(state.markRead(['2602.00001v2']), true, 'by id without version');
+		assert.deepStrictEqual(state.markRead(['2602.00001v2']), ['2602.00001v2'], 'by id without version');
 		assert.strictEqual(state.get('2602.00001v1'), 'read');
-		assert.strictEqual(state.markSeen(['2602.00001']), false);
+		assert.deepStrictEqual(state.markSeen(['2602.00001']), []);
 		assert.strictEqual(state.get('2602.00001'), 'read');
-		assert.strictEqual(state.markRead(['2602.00001']), false);
-		assert.strictEqual(state.markUnread(['2602.00001']), true);
+		assert.deepStrictEqual(state.markRead(['2602.00001']), []);
+		assert.deepStrictEqual(state.markUnread(['2602.00001']), ['2602.00001']);
 		assert.strictEqual(state.get('2602.00001'), 'seen');
-		assert.strictEqual(state.markUnread(['2602.00009']), false, 'a new paper stays new');
+		assert.deepStrictEqual(state.markUnread(['2602.00009']), [], 'a new paper stays new');
 		assert.strictEqual(state.get('2602.00009'), 'new');
+	});
+
+	it('names only the papers whose status changed, as they were given', () => {
+		const state = new ReadState();
+		state.markRead(['2602.00002']);
+		state.markSeen(['2602.00003']);
+		assert.deepStrictEqual(state.markSeen(['2602.00001', '2602.00002', '2602.00003v2', '2602.00004v1'], '2026-02-05'), ['2602.00001', '2602.00004v1']);
+		assert.deepStrictEqual(state.markRead(['2602.00001', '2602.00002', '2602.00005', '2602.00005v2']), ['2602.00001', '2602.00005'], 'a repeat counts once');
+		assert.deepStrictEqual(state.markUnread(['2602.00001v3', '2602.00003', '2602.00009']), ['2602.00001v3']);
 	});
 
 	it('a paper seen on one day is not new when listed again on a later day; seen this session it stays new on that day', () => {

@@ -18,7 +18,7 @@ export class ReadStore implements vscode.Disposable {
 	private broken: string | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	private readonly emitter = new vscode.EventEmitter<readonly string[] | undefined>();
-	/** fires after marks changed, with the papers whose marks may have (undefined: any paper's, after an import) */
+	/** fires after marks changed, with the papers whose marks did (undefined: any paper's, after an import) */
 	readonly onDidChange = this.emitter.event;
 
 	constructor(private readonly memento: vscode.Memento) {
@@ -49,18 +49,15 @@ export class ReadStore implements vscode.Disposable {
 	}
 
 	markSeen(ids: Iterable<string>, day?: string): void {
-		const list = [...ids];
-		if (this.state.markSeen(list, day)) this.changed(list);
+		this.changed(this.state.markSeen(ids, day));
 	}
 
 	markRead(ids: Iterable<string>): void {
-		const list = [...ids];
-		if (this.state.markRead(list)) this.changed(list);
+		this.changed(this.state.markRead(ids));
 	}
 
 	markUnread(ids: Iterable<string>): void {
-		const list = [...ids];
-		if (this.state.markUnread(list)) this.changed(list);
+		this.changed(this.state.markUnread(ids));
 	}
 
 	/** The stored form, for Export Reading State. */
@@ -78,7 +75,9 @@ export class ReadStore implements vscode.Disposable {
 		this.changed(undefined);
 	}
 
+	/** Fires for the papers whose marks changed (none: nothing to fire or save) and saves soon. */
 	private changed(ids: readonly string[] | undefined): void {
+		if (ids?.length === 0) return;
 		this.emitter.fire(ids);
 		if (this.broken !== undefined) return;
 		if (this.saveTimer) clearTimeout(this.saveTimer);

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert';
+import { withFakeVscode } from './fake-vscode';
+
+/** a memento in memory, counting its writes */
+function memento(initial?: unknown) {
+	const values = new Map<string, unknown>(initial === undefined ? [] : [['arxivDigest.readState', initial]]);
+	let writes = 0;
+	return {
+		get: <T>(key: string) => values.get(key) as T | undefined,
+		update: async (key: string, value: unknown) => {
+			writes++;
+			values.set(key, value);
+		},
+		keys: () => [...values.keys()],
+		get writes() {
+			return writes;
+		},
+	};
+}
+
+describe('the read store', () => {
+	let readStore: typeof import('../../src/features/reading/readStore');
+	withFakeVscode(() => (readStore = require('../../src/features/reading/readStore')));
+
+	it('names only the papers whose marks changed, and neither fires nor saves when none did', async () => {
+		const m = memento();
+		const store = new readStore.ReadStore(m as never);
+		const fired: (readonly string[] | undefined)[] = [];
+		store.onDidChange((ids) => fired.push(ids));
+		store.markSeen(['2602.00001', '2602.00002'], '2026-02-05');
+		store.markRead(['2602.00002', '2602.00003']);
+		await store.flush();
+		assert.strictEqual(m.writes, 1, 'one write for the burst');
+		fired.length = 0;
+		store.markSeen(['2602.00001', '2602.00002v2', '2602.00003'], '2026-02-06');
+		store.markRead(['2602.00003']);
+		store.markUnread(['2602.00001', '2602.00009']);
+		await store.flush();
+		assert.deepStrictEqual(fired, [], 'nothing changed: no event');
+		assert.strictEqual(m.writes, 1, 'nothing changed: no write');
+		store.markSeen(['2602.00001', '2602.00004'], '2026-02-06');
+		store.markUnread(['2602.00002v1', '2602.00003']);
+		assert.deepStrictEqual(fired, [['2602.00004'], ['2602.00002v1', '2602.00003']]);
+		store.dispose();
+	});
+
+	it('an import names no paper: every paper may have changed', () => {
+		const store = new readStore.ReadStore(memento() as never);
+		const other = new readStore.ReadStore(memento() as never);
+		other.markRead(['2602.00001']);
+		const fired: (readonly string[] | undefined)[] = [];
+		store.onDidChange((ids) => fired.push(ids));
+		store.restore(other.snapshot());
+		assert.deepStrictEqual(fired, [undefined]);
+		assert.ok(store.isRead('2602.00001'));
+		store.dispose();
+		other.dispose();
+	});
+});
