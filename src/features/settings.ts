@@ -43,25 +43,41 @@ export type SettingKey = (typeof SETTINGS)[keyof typeof SETTINGS];
  * the object it returns, at every call.
  */
 export function readSetting<T>(key: SettingKey, scope?: vscode.Uri): T | undefined {
-	const dot = key.indexOf('.');
-	return vscode.workspace.getConfiguration(key.slice(0, dot), scope).get<T>(key.slice(dot + 1));
+	const [section, name] = split(key);
+	return vscode.workspace.getConfiguration(section, scope).get<T>(name);
 }
 
 /** Writes a setting of ours by its full key, in the user settings unless told otherwise. */
 export function updateSetting(key: SettingKey, value: unknown, target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global): Thenable<void> {
+	const [section, name] = split(key);
+	return vscode.workspace.getConfiguration(section).update(name, value, target);
+}
+
+/** a key's section (`arxivDigest`) and its name within it */
+function split(key: SettingKey): [string, string] {
 	const dot = key.indexOf('.');
-	return vscode.workspace.getConfiguration(key.slice(0, dot)).update(key.slice(dot + 1), value, target);
+	return [key.slice(0, dot), key.slice(dot + 1)];
 }
 
 /** The globs of files that are always digests (`arxivDigest.files`) for a resource: the strings, none blank. */
 export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
-	const globs = readSetting<unknown>(SETTINGS.files, scope);
-	return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
+	return globsOf(readSetting<unknown>(SETTINGS.files, scope));
 }
 
 /** Whether Markdown files are looked at for digests (`arxivDigest.detect`, on unless turned off) for a resource. */
 export function detectionOn(scope: vscode.Uri | undefined): boolean {
 	return readSetting<boolean>(SETTINGS.detect, scope) !== false;
+}
+
+/** Both of the above from one read of the section (what a check of one file needs). */
+export function detectionRules(scope: vscode.Uri | undefined): { globs: string[]; detect: boolean } {
+	const [section, files] = split(SETTINGS.files);
+	const config = vscode.workspace.getConfiguration(section, scope);
+	return { globs: globsOf(config.get<unknown>(files)), detect: config.get<boolean>(split(SETTINGS.detect)[1]) !== false };
+}
+
+function globsOf(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
 }
 
 /** the language id the manifest contributes for digest files */

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource } from '../../core/detect';
 import { getLog } from '../log';
-import { alwaysGlobs, detectionOn, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
+import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
 
 const SET_LANGUAGE_COMMAND = 'arxivDigest.setLanguage';
@@ -125,8 +125,7 @@ export function isDigestDocument(document: vscode.TextDocument): boolean {
 			const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, DETECT_MAX_LINES), 0));
 			return head.length > DETECT_MAX_CHARS ? head.slice(0, DETECT_MAX_CHARS) : head;
 		},
-		globs: alwaysGlobs(document.uri),
-		detect: detectionOn(document.uri),
+		...detectionRules(document.uri),
 		nocase: PATH_NOCASE,
 	});
 }

@@ -8,7 +8,7 @@ import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/cand
 import { matchesGlob } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
-import { alwaysGlobs, detectionOn, readSetting, SETTINGS } from '../settings';
+import { alwaysGlobs, detectionOn, detectionRules, readSetting, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
 const DEFAULT_INCLUDE = '**/*.md';
@@ -219,8 +219,7 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
  * at a folder of 167 digests spent ~100 ms of the extension host reading them per file).
  */
 function scopeOf(folder: vscode.WorkspaceFolder): (uri: vscode.Uri, relative: string) => Candidate | undefined {
-	const always = alwaysGlobs(folder.uri);
-	const detect = detectionOn(folder.uri);
+	const { globs: always, detect } = detectionRules(folder.uri);
 	const include = includeGlob();
 	const exclude = excludeGlob();
 	return (uri, relative) => {
