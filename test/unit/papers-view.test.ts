@@ -100,12 +100,12 @@ describe('the Papers view redraws what a reading change touched', () => {
 		workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
 		workspace.put(fixtureFile('2026-01-02', ['2601.00002', '2601.00003']));
 		workspace.put(fixtureFile('2026-01-03', ['2601.00004', '2601.00005v2']));
-		const changes = new fakeVscode.EventEmitter<{ ids?: readonly string[] }>();
+		const changes = new fakeVscode.EventEmitter<{ ids?: readonly string[]; seenOn?: string }>();
 		const reading = { onDidChange: changes.event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined };
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
 		const fired: (string | string[])[] = [];
 		tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : (Array.isArray(e) ? e : [e]).map((n) => n.id)));
-		return { tree, fired, change: (ids?: string[]) => changes.fire({ ids }) };
+		return { tree, fired, change: (ids?: string[], seenOn?: string) => changes.fire({ ids, seenOn }) };
 	}
 
 	it("a paper's marks redraw only the days that list it, once per burst and no later than its first change's wait", () => {
@@ -127,6 +127,26 @@ describe('the Papers view redraws what a reading change touched', () => {
 		change(['2601.00005']);
 		clock.tick(provider.READING_REFRESH_MS);
 		assert.deepStrictEqual(fired.slice(2), [['day:2026-01-03']]);
+		tree.dispose();
+	});
+
+	it('papers seen on a day redraw the other days listing them, not that day, unless another mark of theirs comes in the same burst', () => {
+		const clock = new FakeClock();
+		const { tree, fired, change } = withReading(clock);
+		change(['2601.00001', '2601.00002'], '2026-01-01');
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired, [['day:2026-01-02']], 'the day expanded (2026-01-01) looks the same');
+		change(['2601.00003'], '2026-01-02');
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired.slice(1), [], 'a paper listed only on the day it was seen on: nothing to redraw');
+		change(['2601.00002'], '2026-01-02');
+		change(['2601.00002']);
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired.slice(1), [['day:2026-01-02', 'day:2026-01-01']], 'seen, then read in the same burst: every day listing it');
+		change(['2601.00002'], '2026-01-02');
+		change(['2601.00002'], '2026-01-01');
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired.slice(2), [['day:2026-01-02', 'day:2026-01-01']], 'seen on two days in one burst: both');
 		tree.dispose();
 	});
 

@@ -25,7 +25,7 @@ describe('the read store', () => {
 	it('names only the papers whose marks changed, and neither fires nor saves when none did', async () => {
 		const m = memento();
 		const store = new readStore.ReadStore(m as never);
-		const fired: (readonly string[] | undefined)[] = [];
+		const fired: (import('../../src/features/reading/readStore').MarksChange | undefined)[] = [];
 		store.onDidChange((ids) => fired.push(ids));
 		store.markSeen(['2602.00001', '2602.00002'], '2026-02-05');
 		store.markRead(['2602.00002', '2602.00003']);
@@ -40,7 +40,8 @@ describe('the read store', () => {
 		assert.strictEqual(m.writes, 1, 'nothing changed: no write');
 		store.markSeen(['2602.00001', '2602.00004'], '2026-02-06');
 		store.markUnread(['2602.00002v1', '2602.00003']);
-		assert.deepStrictEqual(fired, [['2602.00004'], ['2602.00002v1', '2602.00003']]);
+		store.markRead(['2602.00004']);
+		assert.deepStrictEqual(fired, [{ ids: ['2602.00004'], seenOn: '2026-02-06' }, { ids: ['2602.00002v1', '2602.00003'] }, { ids: ['2602.00004'] }]);
 		store.dispose();
 	});
 
@@ -48,7 +49,7 @@ describe('the read store', () => {
 		const store = new readStore.ReadStore(memento() as never);
 		const other = new readStore.ReadStore(memento() as never);
 		other.markRead(['2602.00001']);
-		const fired: (readonly string[] | undefined)[] = [];
+		const fired: (import('../../src/features/reading/readStore').MarksChange | undefined)[] = [];
 		store.onDidChange((ids) => fired.push(ids));
 		store.restore(other.snapshot());
 		assert.deepStrictEqual(fired, [undefined]);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { addCounts, emptyCounts, paperMark } from '../../src/core/readingMarks';
 import { baseId, firstListedDays, packIds, ReadState, unpackIds } from '../../src/core/readState';
 
 describe('read state', () => {
@@ -25,6 +26,18 @@ describe('read state', () => {
 		assert.deepStrictEqual(state.markSeen(['2602.00001', '2602.00002', '2602.00003v2', '2602.00004v1'], '2026-02-05'), ['2602.00001', '2602.00004v1']);
 		assert.deepStrictEqual(state.markRead(['2602.00001', '2602.00002', '2602.00005', '2602.00005v2']), ['2602.00001', '2602.00005'], 'a repeat counts once');
 		assert.deepStrictEqual(state.markUnread(['2602.00001v3', '2602.00003', '2602.00009']), ['2602.00001v3']);
+	});
+
+	it('papers seen on a day look the same on it (marks and counts), and change on the other days listing them', () => {
+		const state = new ReadState();
+		state.markRead(['2602.00003']);
+		const lookup = { statusOn: (id: string, day: string | undefined) => state.statusOn(id, day), match: () => undefined, firstListed: () => '2026-02-05' };
+		const day = ['2602.00001', '2602.00002', '2602.00003'];
+		const look = (on: string) => ({ marks: day.map((id) => paperMark(id, on, lookup)), counts: addCounts(emptyCounts(), day, on, lookup) });
+		const before = { on: look('2026-02-06'), other: look('2026-02-07') };
+		assert.deepStrictEqual(state.markSeen(day, '2026-02-06'), ['2602.00001', '2602.00002']);
+		assert.deepStrictEqual(look('2026-02-06'), before.on, 'the day they were seen on (the Papers view does not redraw it)');
+		assert.notDeepStrictEqual(look('2026-02-07'), before.other, 'another day listing them');
 	});
 
 	it('a paper seen on one day is not new when listed again on a later day; seen this session it stays new on that day', () => {

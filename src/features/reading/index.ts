@@ -26,6 +26,8 @@ const SETS_DELAY_MS = 300;
 export interface ReadingChange {
 	/** the papers whose new / seen / read marks changed; undefined: any paper's marks may have (matches, the view mode, an import) */
 	readonly ids?: readonly string[];
+	/** with `ids`: they were seen on this day and still count as new there (see MarksChange) */
+	readonly seenOn?: string;
 }
 
 export interface Reading extends ReadingLookup, vscode.Disposable {
@@ -99,8 +101,8 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		store,
 		interests,
 		emitter,
-		store.onDidChange((ids) => {
-			emitter.fire({ ids });
+		store.onDidChange((change) => {
+			emitter.fire(change ?? {});
 			scheduleSets();
 		}),
 		interests.onDidChange(() => {

@@ -12,12 +12,21 @@ export const READ_STATE_KEY = 'arxivDigest.readState';
 /** writes are batched: opening cards in a row costs one write */
 const SAVE_DELAY_MS = 500;
 
+/**
+ * Papers whose marks changed. `seenOn`: they went from new to seen on that day, where they still
+ * count as new this session (ReadState.statusOn): only the other days listing them look different.
+ */
+export interface MarksChange {
+	readonly ids: readonly string[];
+	readonly seenOn?: string;
+}
+
 export class ReadStore implements vscode.Disposable {
 	private state: ReadState;
 	/** why the stored value could not be read; while set nothing is written */
 	private broken: string | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
-	private readonly emitter = new vscode.EventEmitter<readonly string[] | undefined>();
+	private readonly emitter = new vscode.EventEmitter<MarksChange | undefined>();
 	/** fires after marks changed, with the papers whose marks did (undefined: any paper's, after an import) */
 	readonly onDidChange = this.emitter.event;
 
@@ -49,15 +58,16 @@ export class ReadStore implements vscode.Disposable {
 	}
 
 	markSeen(ids: Iterable<string>, day?: string): void {
-		this.changed(this.state.markSeen(ids, day));
+		const changed = this.state.markSeen(ids, day);
+		this.changed(day === undefined ? { ids: changed } : { ids: changed, seenOn: day });
 	}
 
 	markRead(ids: Iterable<string>): void {
-		this.changed(this.state.markRead(ids));
+		this.changed({ ids: this.state.markRead(ids) });
 	}
 
 	markUnread(ids: Iterable<string>): void {
-		this.changed(this.state.markUnread(ids));
+		this.changed({ ids: this.state.markUnread(ids) });
 	}
 
 	/** The stored form, for Export Reading State. */
@@ -76,9 +86,9 @@ export class ReadStore implements vscode.Disposable {
 	}
 
 	/** Fires for the papers whose marks changed (none: nothing to fire or save) and saves soon. */
-	private changed(ids: readonly string[] | undefined): void {
-		if (ids?.length === 0) return;
-		this.emitter.fire(ids);
+	private changed(change: MarksChange | undefined): void {
+		if (change?.ids.length === 0) return;
+		this.emitter.fire(change);
 		if (this.broken !== undefined) return;
 		if (this.saveTimer) clearTimeout(this.saveTimer);
 		this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);

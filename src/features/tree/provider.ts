@@ -94,8 +94,12 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private readonly daysToHeal = new Set<DayNode>();
 	/** the heals after root and day refreshes; a burst of reading changes */
 	private readonly timers: KeyedDebouncer<'heal' | 'healDays' | 'marks'>;
-	/** the papers (ids without version) whose marks changed since the view last showed marks; 'all' after a change that can touch any */
-	private marksChanged: Set<string> | 'all' | undefined;
+	/**
+	 * The papers (ids without version) whose marks changed since the view last showed marks, each with
+	 * the one day where it looks the same (seen there, still new there; null: none); 'all' after a
+	 * change that can touch any.
+	 */
+	private marksChanged: Map<string, string | null> | 'all' | undefined;
 	/**
 	 * The "For you" scores of a day's papers (higher first), set by the recs feature: undefined while
 	 * they are computed (the day shows in file order; the feature calls forYouChanged when they come).
@@ -123,15 +127,22 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * READING_REFRESH_MS after its first change. A paper's new / seen / read mark redraws only the
 	 * days that list it: a root refresh redrew every day and, after its heal, every day again (each
 	 * card opened cost a count of every day's papers, twice), and every refresh is a moment where a
-	 * click can miss its row's command (microsoft/vscode#173233). Matches and the view mode can
+	 * click can miss its row's command (microsoft/vscode#173233). The day just expanded, whose papers
+	 * were seen on it, is not redrawn: they still show as new there. Matches and the view mode can
 	 * touch every day: those refresh the root.
 	 */
 	private marksChange(change: ReadingChange): void {
 		this.countCache = new WeakMap();
 		if (!change.ids || this.marksChanged === 'all') this.marksChanged = 'all';
 		else {
-			this.marksChanged ??= new Set();
-			for (const id of change.ids) this.marksChanged.add(baseId(id));
+			const changed = this.marksChanged ?? new Map<string, string | null>();
+			this.marksChanged = changed;
+			const seenOn = change.seenOn ?? null;
+			for (const id of change.ids) {
+				const key = baseId(id);
+				const before = changed.get(key);
+				changed.set(key, before === undefined || before === seenOn ? seenOn : null);
+			}
 		}
 		this.timers.schedule(
 			'marks',
@@ -140,10 +151,25 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const changed = this.marksChanged;
 				this.marksChanged = undefined;
 				if (changed === 'all') this.fireRoot();
-				else if (changed) this.fireDays(this.model.daysListing(changed, baseId));
+				else if (changed) this.fireDays(this.daysShowing(changed));
 			},
 			{ maxWaitMs: READING_REFRESH_MS },
 		);
+	}
+
+	/** The days whose look these mark changes touch: every day listing a paper but the one where it looks the same. */
+	private daysShowing(changed: ReadonlyMap<string, string | null>): DayNode[] {
+		const byDay = new Map<string | null, Set<string>>();
+		for (const [key, sameOn] of changed) {
+			let keys = byDay.get(sameOn);
+			if (!keys) byDay.set(sameOn, (keys = new Set()));
+			keys.add(key);
+		}
+		const days = new Set<DayNode>();
+		for (const [sameOn, keys] of byDay) {
+			for (const day of this.model.daysListing(keys, baseId)) if (sameOn === null || day.day !== sameOn) days.add(day);
+		}
+		return [...days];
 	}
 
 	dispose(): void {
