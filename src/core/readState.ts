@@ -124,7 +124,8 @@ export class ReadState {
 
 	/** read → seen: unread again, but not new (the reader has seen it); returns the ids whose status changed. */
 	markUnread(ids: Iterable<string>): string[] {
-		return this.transition(ids, (s) => (s === READ ? SEEN : s));
+		// not new on the day it was first seen on either
+		return this.transition(ids, (s) => (s === READ ? SEEN : s), (key) => this.seenNow.delete(key));
 	}
 
 	/** Applies `next` to each paper's status; `changed` runs for each paper whose status changed. Returns their ids as given. */

@@ -40,6 +40,15 @@ describe('read state', () => {
 		assert.notDeepStrictEqual(look('2026-02-07'), before.other, 'another day listing them');
 	});
 
+	it('a paper read then marked unread is seen on every day, the one it was first seen on too', () => {
+		const state = new ReadState();
+		state.markSeen(['2602.00001'], '2026-02-05');
+		state.markRead(['2602.00001']);
+		state.markUnread(['2602.00001']);
+		assert.strictEqual(state.statusOn('2602.00001', '2026-02-05'), 'seen');
+		assert.strictEqual(state.statusOn('2602.00001', '2026-02-06'), 'seen');
+	});
+
 	it('a paper seen on one day is not new when listed again on a later day; seen this session it stays new on that day', () => {
 		const state = new ReadState();
 		state.markSeen(['2602.00001'], '2026-02-05');
