@@ -401,11 +401,19 @@ export class DigestTreeModel {
 
 	/**
 	 * The shown days that list any of these papers (what a change of their marks redraws): `keys`
-	 * holds `keyOf` of their ids, as the read state keys a paper by its id without the version.
+	 * holds `keyOf` of their ids, as the read state keys a paper by its id without the version;
+	 * `except`: a paper whose listing on that day does not count.
 	 */
-	daysListing(keys: ReadonlySet<string>, keyOf: (id: string) => string = (id) => id): DayNode[] {
+	daysListing(keys: ReadonlySet<string> | ReadonlyMap<string, unknown>, keyOf: (id: string) => string = (id) => id, except?: (key: string, day: DayNode) => boolean): DayNode[] {
 		if (keys.size === 0) return [];
-		return this.sorted.filter((day) => day.categories.some((c) => c.paperIds().some((id) => keys.has(keyOf(id)))));
+		return this.sorted.filter((day) =>
+			day.categories.some((c) =>
+				c.paperIds().some((id) => {
+					const key = keyOf(id);
+					return keys.has(key) && !except?.(key, day);
+				}),
+			),
+		);
 	}
 
 	/** The node with this id in the current shape, if shown. */

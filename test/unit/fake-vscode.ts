@@ -54,6 +54,21 @@ export const fakeVscode = {
 			readonly color?: unknown,
 		) {}
 	},
+	ThemeColor: class {
+		constructor(readonly id: string) {}
+	},
+	TreeItem: class {
+		constructor(
+			readonly label: unknown,
+			readonly collapsibleState?: number,
+		) {}
+	},
+	TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+	/** a URI as the tree's items carry it: its parts, printed as given */
+	Uri: {
+		from: (parts: Record<string, string>) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path ?? ''}${parts.query ? `?${parts.query}` : ''}` }),
+		parse: (text: string) => ({ scheme: text.slice(0, text.indexOf(':')), toString: () => text }),
+	},
 	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
 	// {0}, {1}… filled in as vscode.l10n.t does
 	l10n: { t: (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },

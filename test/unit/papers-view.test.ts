@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode, type FakeTreeView } from './fake-vscode';
 import { FakeClock } from './fake-clock';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
+import { ReadState } from '../../src/core/readState';
 
 /** the provider over a fake workspace */
 function treeOver(clock: FakeClock, provider: typeof import('../../src/features/tree/provider')) {
@@ -143,12 +144,62 @@ describe('the Papers view redraws what a reading change touched', () => {
 		change(['2601.00002']);
 		clock.tick(provider.READING_REFRESH_MS);
 		assert.deepStrictEqual(fired.slice(1), [['day:2026-01-02', 'day:2026-01-01']], 'seen, then read in the same burst: every day listing it');
-		change(['2601.00002'], '2026-01-02');
-		change(['2601.00002'], '2026-01-01');
+		change(['2601.00003'], '2026-01-02');
+		change(['2601.00002v1']);
 		clock.tick(provider.READING_REFRESH_MS);
-		assert.deepStrictEqual(fired.slice(2), [['day:2026-01-02', 'day:2026-01-01']], 'seen on two days in one burst: both');
+		assert.deepStrictEqual(fired.slice(2), [['day:2026-01-02', 'day:2026-01-01']], "another paper of that day read in the same burst: that day too");
 		tree.dispose();
 	});
+
+	for (const mode of ['all', 'matchesFirst', 'onlyMatches', 'forYou'] as const) {
+		it(`over a real read state (${mode}): what a day's papers seen on it redraw is what looks different`, () => {
+			const clock = new FakeClock();
+			const workspace = fakeWorkspace('idle');
+			workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
+			workspace.put(fixtureFile('2026-01-02', ['2601.00002v2', '2601.00003']));
+			const state = new ReadState();
+			state.markRead(['2601.00003']);
+			const changes = new fakeVscode.EventEmitter<{ ids?: readonly string[]; seenOn?: string }>();
+			const match = { words: ['depth'], excluded: false, score: 1 };
+			const reading = {
+				onDidChange: changes.event,
+				viewMode: () => mode,
+				statusOn: (id: string, day: string | undefined) => state.statusOn(id, day),
+				match: (id: string) => (id.startsWith('2601.00002') ? match : undefined),
+				firstListed: () => undefined,
+			};
+			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
+			const fired: string[] = [];
+			tree.onDidChangeTreeData((e) => fired.push(...(e === undefined ? ['root'] : (Array.isArray(e) ? e : [e]).map((n) => n.id))));
+			/** every row as drawn (description, icon, decoration), by node id, and each day's counts */
+			const drawn = () => {
+				const rows = new Map<string, string>();
+				const walk = (node?: Parameters<typeof tree.getChildren>[0]) => {
+					for (const child of tree.getChildren(node)) {
+						const item = tree.getTreeItem(child);
+						rows.set(child.id, JSON.stringify([item.label, item.description, item.iconPath, item.resourceUri?.toString()]));
+						if (child.kind !== 'paper') walk(child);
+					}
+				};
+				walk();
+				for (const day of tree.model.roots()) rows.set(`counts of ${day.id}`, JSON.stringify(tree.counts(day)));
+				return rows;
+			};
+			const before = drawn();
+			const day = tree.model.roots().find((d) => d.day === '2026-01-02');
+			assert.ok(day);
+			const ids = state.markSeen(day.categories.flatMap((c) => c.paperIds()), day.day);
+			assert.deepStrictEqual(ids, ['2601.00002v2'], 'the one new paper of the day');
+			changes.fire({ ids, seenOn: day.day });
+			clock.tick(provider.READING_REFRESH_MS);
+			const after = drawn();
+			const changed = [...after.keys()].filter((k) => before.get(k) !== after.get(k));
+			assert.ok(!changed.some((k) => k.includes('2026-01-02')), `nothing of the day seen changed: ${changed.join(', ')}`);
+			assert.ok(changed.some((k) => k.includes('2026-01-01')), 'the other day listing the paper changed');
+			assert.deepStrictEqual(fired, ['day:2026-01-01'], 'and it alone is redrawn');
+			tree.dispose();
+		});
+	}
 
 	it("a redrawn day read back has its categories redrawn once the refreshes pause; a collapsed one's are not", () => {
 		const clock = new FakeClock();

@@ -41,7 +41,8 @@ describe('the read store', () => {
 		store.markSeen(['2602.00001', '2602.00004'], '2026-02-06');
 		store.markUnread(['2602.00002v1', '2602.00003']);
 		store.markRead(['2602.00004']);
-		assert.deepStrictEqual(fired, [{ ids: ['2602.00004'], seenOn: '2026-02-06' }, { ids: ['2602.00002v1', '2602.00003'] }, { ids: ['2602.00004'] }]);
+		store.markSeen(['2602.00005']);
+		assert.deepStrictEqual(fired, [{ ids: ['2602.00004'], seenOn: '2026-02-06' }, { ids: ['2602.00002v1', '2602.00003'] }, { ids: ['2602.00004'] }, { ids: ['2602.00005'] }]);
 		store.dispose();
 	});
 

@@ -151,25 +151,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const changed = this.marksChanged;
 				this.marksChanged = undefined;
 				if (changed === 'all') this.fireRoot();
-				else if (changed) this.fireDays(this.daysShowing(changed));
+				// every day listing a paper but the one where it looks the same
+				else if (changed) this.fireDays(this.model.daysListing(changed, baseId, (key, day) => changed.get(key) === day.day));
 			},
 			{ maxWaitMs: READING_REFRESH_MS },
 		);
-	}
-
-	/** The days whose look these mark changes touch: every day listing a paper but the one where it looks the same. */
-	private daysShowing(changed: ReadonlyMap<string, string | null>): DayNode[] {
-		const byDay = new Map<string | null, Set<string>>();
-		for (const [key, sameOn] of changed) {
-			let keys = byDay.get(sameOn);
-			if (!keys) byDay.set(sameOn, (keys = new Set()));
-			keys.add(key);
-		}
-		const days = new Set<DayNode>();
-		for (const [sameOn, keys] of byDay) {
-			for (const day of this.model.daysListing(keys, baseId)) if (sameOn === null || day.day !== sameOn) days.add(day);
-		}
-		return [...days];
 	}
 
 	dispose(): void {
