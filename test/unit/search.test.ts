@@ -501,6 +501,28 @@ describe('search shard life cycle', () => {
 		assert.ok(phrase.ok && !phrase.result.approximate && phrase.result.hits.length > 0);
 	});
 
+	it('a cache whose files are mostly gone (the folder moved) is built again cold, without the old papers in it', async () => {
+		const store: { cache?: Uint8Array } = {};
+		const cold = new SearchShard(memoryIO(texts, store), cacheKey(0, 1));
+		await cold.open(specs);
+		const papers = cold.index.docs.length;
+		const moved = new Map([...texts].map(([path, text]) => [path.replace('/ws/', '/moved/'), text]));
+		const movedSpecs = specs.map((f) => ({ ...f, path: f.path.replace('/ws/', '/moved/') }));
+		const written = store.cache;
+		const warm = new SearchShard(memoryIO(moved, store), cacheKey(0, 1));
+		await warm.open(movedSpecs);
+		assert.strictEqual(warm.fromCache, false, 'not taken from the cache');
+		assert.strictEqual(warm.index.docs.length, papers, 'no slot of the old paths');
+		assert.deepStrictEqual([...warm.index.files.keys()].sort(), movedSpecs.map((f) => f.path).sort());
+		assert.notStrictEqual(store.cache, written, 'the new index saved');
+		const reply = warm.search('depth estimation', 10);
+		assert.ok(reply.ok && reply.result.hits.length === 1);
+		// one of two files gone is not most: the cache is kept
+		const half = new SearchShard(memoryIO(moved, store), cacheKey(0, 1));
+		await half.open([movedSpecs[0], { ...movedSpecs[1], path: '/moved/data/other.md' }]);
+		assert.strictEqual(half.fromCache, true);
+	});
+
 	it('a save writes the index cache only when the index changed since the cache was read or written', async () => {
 		const store: { cache?: Uint8Array } = {};
 		let writes = 0;
