@@ -2,7 +2,7 @@
  * `arxiv-digest search DIR QUERY`, over the same index code the extension runs
  * (src/core/search), sharded over worker threads when dist/search-worker.js is next to the CLI.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -68,9 +68,14 @@ export function createSearchService(cacheDir: string | undefined, shards = defau
 	return new SearchService(handles);
 }
 
-/** Every candidate file of DIR; the user named the folder, so each is read as a digest (no content detection). */
+/**
+ * Every candidate file of DIR; the user named the folder, so each is read as a digest (no content
+ * detection). Paths are absolute and real: the caches key files by path, and the same folder named
+ * another way (`../data`, `/home/me/data`, a symbolic link) found none of its files in a cache and
+ * indexed them all again.
+ */
 export function fileSpecs(dir: string): (CorpusFileSpec & { size: number })[] {
-	return findCandidateFiles(dir).map((path) => ({ path, always: true, size: statSync(path).size }));
+	return findCandidateFiles(realpathSync(dir)).map((path) => ({ path, always: true, size: statSync(path).size }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { mainAsync } from '../../src/cli/main';
 import { benchQueries, withoutFilters } from '../../src/cli/benchSearch';
 
@@ -56,6 +56,26 @@ describe('cli: search', () => {
 			// the same papers; matched words from the long fields may still be missing (their text is read back after the start)
 			const hits = (r: { out: string }) => JSON.parse(r.out).hits.map((h: { id: string; score: number }) => [h.id, h.score]);
 			assert.deepStrictEqual(hits(warm), hits(cold));
+		} finally {
+			rmSync(cacheDir, { recursive: true, force: true });
+		}
+	});
+
+	it('finds its cache whichever way DIR is named (relative, absolute, through a link)', async () => {
+		const cacheDir = mkdtempSync(join(tmpdir(), 'arxiv-digest-cli-cache-'));
+		try {
+			const cold = await run('search', relative(process.cwd(), FIXTURES), 'transformers', '--cache-dir', cacheDir, '--timings');
+			assert.strictEqual(cold.code, 0, cold.err);
+			const index = readdirSync(cacheDir).find((name) => name.startsWith('search-index.')) as string;
+			const written = readFileSync(join(cacheDir, index));
+			const link = join(cacheDir, 'digests');
+			symlinkSync(FIXTURES, link, 'dir');
+			for (const dir of [FIXTURES, link]) {
+				const warm = await run('search', dir, 'transformers', '--cache-dir', cacheDir, '--timings');
+				assert.strictEqual(warm.code, 0, warm.err);
+				assert.match(warm.err, /"fromCache":true/);
+				assert.ok(readFileSync(join(cacheDir, index)).equals(written), `${dir}: no file indexed again (the cache is not rewritten)`);
+			}
 		} finally {
 			rmSync(cacheDir, { recursive: true, force: true });
 		}
