@@ -1,5 +1,6 @@
 // `npm start [-- folder]`: build the extension and open it in an editor over sample digests
-// (media/samples/, the two real seed files) or over the given folder of digests.
+// (media/samples/: the two real seed files, named by their days as a digest folder names them) or over
+// the given folder of digests.
 // With VS Code's `code` CLI on PATH: an Extension Development Host. Otherwise: the cached
 // code-server with the freshly packaged VSIX installed, served on 127.0.0.1 until Ctrl-C.
 import { execFileSync, spawnSync } from 'node:child_process';
