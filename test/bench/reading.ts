@@ -117,6 +117,12 @@ async function main(): Promise<void> {
 		daysListingLargestDayMs: best(() => {
 			model.daysListing(new Set(newest.categories.flatMap((c) => c.paperIds())));
 		}),
+		// a day expanded marks its papers seen on it: the other days listing them are redrawn, not the day
+		// itself (since the twenty-second stop); over every day, how many others that is
+		daysRedrawnOnExpand: (() => {
+			const others = days.map((day) => model.daysListing(new Set(day.categories.flatMap((c) => c.paperIds())), undefined, (_, d) => d === day).length);
+			return { largestDay: others[days.indexOf(newest)], median: others.slice().sort((a, b) => a - b)[others.length >> 1], max: Math.max(...others), none: others.filter((n) => n === 0).length };
+		})(),
 		matchesFirstEveryCategoryMs: best(() => {
 			for (const day of days) for (const c of day.categories) orderForMode(c.papers, 'matchesFirst', (p) => p.paper.id, lookup);
 		}),
