@@ -60,6 +60,20 @@ describe('corpus shard: caches that cannot be used', () => {
 		assert.ok(shard.search.fromCache, 'the index came from its cache');
 	});
 
+	it('a good cache of files that all moved is set aside for a cold build, with no report of damage', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		await openWith(memoryIO(caches));
+		const io = memoryIO(caches);
+		const at = (path: string) => path.replace('/moved/', '/ws/');
+		const moved: CorpusIO = { ...io, stat: (p) => io.stat(at(p)), readHead: (p, b) => io.readHead(at(p), b), readText: (p) => io.readText(at(p)) };
+		const problems: CacheProblem[] = [];
+		const shard = new CorpusShard(moved, 0, 1, { onCacheProblem: (p) => problems.push(p) });
+		await shard.open(specs.map((f) => ({ path: f.path.replace('/ws/', '/moved/') })));
+		assert.deepStrictEqual(problems, []);
+		assert.strictEqual(shard.search.fromCache, false, 'built cold');
+		assert.ok(hits(shard, titleWord()) > 0);
+	});
+
 	it('damaged caches are reported once each kind, rebuilt, and search works', async () => {
 		const caches = new Map<CacheName, Uint8Array>();
 		await openWith(memoryIO(caches));

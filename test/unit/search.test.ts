@@ -517,10 +517,24 @@ describe('search shard life cycle', () => {
 		assert.notStrictEqual(store.cache, written, 'the new index saved');
 		const reply = warm.search('depth estimation', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
-		// one of two files gone is not most: the cache is kept
+		// one of two files new is not most: the cache is kept
 		const half = new SearchShard(memoryIO(moved, store), cacheKey(0, 1));
 		await half.open([movedSpecs[0], { ...movedSpecs[1], path: '/moved/data/other.md' }]);
 		assert.strictEqual(half.fromCache, true);
+	});
+
+	it('files deleted from a cache are removed from it, the kept ones not read again', async () => {
+		const store: { cache?: Uint8Array } = {};
+		const three = new Map([...texts, ['/ws/data/2026-02-07.md', fixture('2026-02-05.md').replace(/2602\.0(\d{4})/g, '2602.1$1')]]);
+		const threeSpecs = [...specs, { path: '/ws/data/2026-02-07.md', size: 1, mtime: 1 }];
+		await new SearchShard(memoryIO(three, store), cacheKey(0, 1)).open(threeSpecs);
+		const read: string[] = [];
+		const io = memoryIO(three, store);
+		const warm = new SearchShard({ ...io, readDigest: (p) => (read.push(p), io.readDigest(p)) }, cacheKey(0, 1));
+		const indexed = await warm.open([specs[1]]);
+		assert.strictEqual(warm.fromCache, true);
+		assert.deepStrictEqual([indexed, read], [0, []]);
+		assert.deepStrictEqual([...warm.index.files.keys()], [DAY2]);
 	});
 
 	it('a save writes the index cache only when the index changed since the cache was read or written', async () => {

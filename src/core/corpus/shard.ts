@@ -408,7 +408,7 @@ export class CorpusShard {
 		this.parsedBytes = 0;
 		const indexBytes = this.indexCacheBytes as Uint8Array | undefined;
 		this.indexCacheBytes = undefined;
-		if (indexBytes && indexBytes.length > 0 && !this.search.fromCache) {
+		if (indexBytes && indexBytes.length > 0 && !this.search.cacheDecoded) {
 			this.report({ kind: indexCacheOutdated(indexBytes) ? 'outdated' : 'corrupt', cache: 'index', detail: `${indexBytes.length} bytes did not decode` });
 		}
 		// an index cache newer than the file records (or without them) skipped files whose summary is unknown

@@ -62,7 +62,10 @@ const SAVE_SLICE_MS = 10;
 export class SearchShard {
 	index = new PaperIndex();
 	phase: IndexPhase = 'empty';
+	/** the last open took its index from the cache */
 	fromCache = false;
+	/** the last open found a cache that decoded, taken or not (a cold build was quicker: see mostlyToIndex) */
+	cacheDecoded = false;
 	/**
 	 * The index as the cache on disk holds it (the one decoded, or the last one written): a save
 	 * with nothing new writes nothing. The editor asks for a save a while after the workspace
@@ -128,8 +131,9 @@ export class SearchShard {
 		const loading = this.preloaded ?? this.loadCache();
 		this.preloaded = undefined;
 		let cached = await loading;
+		this.cacheDecoded = cached !== undefined;
 		const wanted = new Map(files.map((f) => [f.path, f]));
-		if (cached && mostlyGone(cached.files.keys(), wanted)) {
+		if (cached && mostlyToIndex(cached, files)) {
 			// the folder moved or was renamed (or the CLI's DIR named another way): indexing every file
 			// again into the cached index took longer than a cold build (8–15 s against 7–10 s on 167
 			// real days: long fields inline, no helper) and kept every old paper's slot in it
@@ -331,13 +335,16 @@ export class SearchShard {
 	}
 }
 
-/** Whether most of a cache's files are not among the files wanted now (then a cold build is quicker). */
-function mostlyGone(cachedPaths: Iterable<string>, wanted: ReadonlyMap<string, unknown>): boolean {
-	let kept = 0;
-	let gone = 0;
-	for (const path of cachedPaths) {
-		if (wanted.has(path)) kept++;
-		else gone++;
+/**
+ * Whether a cold build beats updating this cached index: when over three quarters of the files are
+ * new to it or changed (updating one file costs ~1.5x its share of a cold build, which defers the long
+ * fields and shares them with a helper thread). Files gone from the cache cost little to remove.
+ */
+function mostlyToIndex(cached: PaperIndex, files: readonly FileSpec[]): boolean {
+	let unchanged = 0;
+	for (const f of files) {
+		const entry = cached.files.get(f.path);
+		if (entry && entry.size === f.size && entry.mtime === f.mtime) unchanged++;
 	}
-	return gone > kept;
+	return files.length - unchanged > 3 * unchanged;
 }
