@@ -521,6 +521,10 @@ describe('search shard life cycle', () => {
 		const half = new SearchShard(memoryIO(moved, store), cacheKey(0, 1));
 		await half.open([movedSpecs[0], { ...movedSpecs[1], path: '/moved/data/other.md' }]);
 		assert.strictEqual(half.fromCache, true);
+		// every file touched where it was (a checkout): compared paper by paper, the cache kept
+		const touched = new SearchShard(memoryIO(moved, store), cacheKey(0, 1));
+		await touched.open(movedSpecs.map((f) => ({ ...f, mtime: 2 })));
+		assert.strictEqual(touched.fromCache, true);
 	});
 
 	it('files deleted from a cache are removed from it, the kept ones not read again', async () => {

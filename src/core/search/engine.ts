@@ -64,7 +64,7 @@ export class SearchShard {
 	phase: IndexPhase = 'empty';
 	/** the last open took its index from the cache */
 	fromCache = false;
-	/** the last open found a cache that decoded, taken or not (a cold build was quicker: see mostlyToIndex) */
+	/** the last open found a cache that decoded, taken or not (a cold build was quicker: see mostlyNew) */
 	cacheDecoded = false;
 	/**
 	 * The index as the cache on disk holds it (the one decoded, or the last one written): a save
@@ -133,7 +133,7 @@ export class SearchShard {
 		let cached = await loading;
 		this.cacheDecoded = cached !== undefined;
 		const wanted = new Map(files.map((f) => [f.path, f]));
-		if (cached && mostlyToIndex(cached, files)) {
+		if (cached && mostlyNew(cached, files)) {
 			// the folder moved or was renamed (or the CLI's DIR named another way): indexing every file
 			// again into the cached index took longer than a cold build (8–15 s against 7–10 s on 167
 			// real days: long fields inline, no helper) and kept every old paper's slot in it
@@ -337,14 +337,12 @@ export class SearchShard {
 
 /**
  * Whether a cold build beats updating this cached index: when over three quarters of the files are
- * new to it or changed (updating one file costs ~1.5x its share of a cold build, which defers the long
- * fields and shares them with a helper thread). Files gone from the cache cost little to remove.
+ * new to it (a file new to the cache is indexed with its long fields inline, at ~1.5x its share of
+ * a cold build, which defers them and shares them with a helper thread). A known file that changed
+ * is compared paper by paper (its unchanged papers are kept), and a file gone costs little to remove.
  */
-function mostlyToIndex(cached: PaperIndex, files: readonly FileSpec[]): boolean {
-	let unchanged = 0;
-	for (const f of files) {
-		const entry = cached.files.get(f.path);
-		if (entry && entry.size === f.size && entry.mtime === f.mtime) unchanged++;
-	}
-	return files.length - unchanged > 3 * unchanged;
+function mostlyNew(cached: PaperIndex, files: readonly FileSpec[]): boolean {
+	let known = 0;
+	for (const f of files) if (cached.files.has(f.path)) known++;
+	return files.length - known > 3 * known;
 }
