@@ -255,7 +255,7 @@ export async function benchSearch(dir: string, shards = defaultShardCount(availa
 			coldOpenMs: Math.round(openMs),
 			maxMainThreadBlockMs: round1(Math.max(maxGap, delay.max / 1e6 - 5)),
 			warmStartMs: warm ? warm.totalMs : -1,
-			warmStartParts: warm ?? { startMs: -1, listMs: -1, openMs: -1, queryMs: -1, totalMs: -1, fromCache: false },
+			warmStartParts: warm ?? { startMs: -1, listMs: -1, openMs: -1, queryMs: -1, totalMs: -1, fromCache: false, indexed: -1 },
 			warmSettledMs: Math.round(settledMs),
 			earlyQueryP50Ms: round1(percentile(earlyTimes, 50)),
 			earlyQueryMaxMs: round1(Math.max(...earlyTimes)),

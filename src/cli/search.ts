@@ -49,6 +49,8 @@ export interface SearchTimings {
 	totalMs: number;
 	/** every shard loaded its index from the cache */
 	fromCache: boolean;
+	/** files read and indexed on the way (none when the caches held every file as it is) */
+	indexed: number;
 }
 
 function workerScript(): string | undefined {
@@ -117,14 +119,14 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	const listed = performance.now();
 	const service = createSearchService(args.options.get('cache-dir'), shards);
 	try {
-		await service.open(files);
+		const indexed = await service.open(files);
 		const opened = performance.now();
 		const reply = await service.search(query, limit);
 		if (args.flags.has('timings')) {
 			const answered = performance.now();
 			const fromCache = (await service.stats()).every((s) => s.fromCache);
 			const ms = (v: number) => Math.round(v);
-			const timings: SearchTimings = { startMs: ms(started), listMs: ms(listed - started), openMs: ms(opened - listed), queryMs: ms(answered - opened), totalMs: ms(answered), fromCache };
+			const timings: SearchTimings = { startMs: ms(started), listMs: ms(listed - started), openMs: ms(opened - listed), queryMs: ms(answered - opened), totalMs: ms(answered), fromCache, indexed };
 			io.stderr(JSON.stringify({ timings }) + '\n');
 		}
 		if (!reply.ok) {

@@ -402,7 +402,7 @@ export class SearchService {
 	private headResolve!: () => void;
 	/** resolves when titles, authors and ids of every file are searchable (the TL;DR comes with the long fields) */
 	readonly headReady = new Promise<void>((resolve) => (this.headResolve = resolve));
-	private opened: Promise<void> | undefined;
+	private opened: Promise<unknown> | undefined;
 	/**
 	 * resolves when every shard reported the last `open`'s index complete ('full'), or that open
 	 * returned: a shard then writes its caches, which is no reason to wait for it (whenIndexed)
@@ -498,8 +498,8 @@ export class SearchService {
 		return this.shards.length;
 	}
 
-	/** Loads caches / builds; resolves when every field of every file is searchable. */
-	open(files: readonly CorpusFileSpec[]): Promise<void> {
+	/** Loads caches / builds; resolves when every field of every file is searchable, with how many files were (re)indexed (none: all from the caches). */
+	open(files: readonly CorpusFileSpec[]): Promise<number> {
 		const byShard = this.shards.map((): CorpusFileSpec[] => []);
 		for (const f of files) byShard[shardOf(f.path, this.shards.length)].push(f);
 		this.filesPending = new Set(this.shards.map((_, i) => i));
@@ -511,13 +511,15 @@ export class SearchService {
 			this.phase = 'full';
 			this.headResolve();
 		});
-		this.opened = Promise.all(this.shards.map((s, i) => s.call({ method: 'open', files: byShard[i] }))).then(() => {
+		const opened = Promise.all(this.shards.map((s, i) => s.call({ method: 'open', files: byShard[i] }))).then((replies) => {
 			this.filesResolve?.();
 			// (its reaction marks the phase full and the heads ready, before this promise's awaiters run)
 			searchable();
+			return replies.reduce((sum: number, reply) => sum + ((reply as OpenReply | undefined)?.indexed ?? 0), 0);
 		});
+		this.opened = opened;
 		this.openCalled();
-		return this.opened;
+		return opened;
 	}
 
 	/**
