@@ -64,12 +64,10 @@ export function alwaysGlobs(scope: vscode.Uri | undefined): string[] {
 	return globsOf(readSetting<unknown>(SETTINGS.files, scope));
 }
 
-/** Whether Markdown files are looked at for digests (`arxivDigest.detect`, on unless turned off) for a resource. */
-export function detectionOn(scope: vscode.Uri | undefined): boolean {
-	return readSetting<boolean>(SETTINGS.detect, scope) !== false;
-}
-
-/** Both of the above from one read of the section (what a check of one file needs). */
+/**
+ * The globs above and whether Markdown files are looked at for digests (`arxivDigest.detect`, on
+ * unless turned off) for a resource, from one read of the section.
+ */
 export function detectionRules(scope: vscode.Uri | undefined): { globs: string[]; detect: boolean } {
 	const [section, files] = split(SETTINGS.files);
 	const config = vscode.workspace.getConfiguration(section, scope);

@@ -8,7 +8,7 @@ import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/cand
 import { matchesGlob } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
-import { alwaysGlobs, detectionOn, detectionRules, readSetting, SETTINGS } from '../settings';
+import { detectionRules, readSetting, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
 const DEFAULT_INCLUDE = '**/*.md';
@@ -45,13 +45,14 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 			for (const [key, candidate] of walked) if (candidate.always || !out.has(key)) out.set(key, candidate);
 			continue;
 		}
-		for (const pattern of alwaysGlobs(folder.uri)) {
+		const { globs, detect } = detectionRules(folder.uri);
+		for (const pattern of globs) {
 			for (const uri of await findFiles(new vscode.RelativePattern(folder, anywhere(pattern)), exclude)) {
 				out.set(uriKey(uri), { uri, always: true });
 			}
 		}
 		// with detection off only the globs name digests
-		if (!detectionOn(folder.uri)) continue;
+		if (!detect) continue;
 		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
 		const include = includeGlob();
 		const relative = relativeTo(folder);
@@ -128,9 +129,10 @@ async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): 
 	// ours as every setting of ours reads (a glob without a `/` names a file anywhere), the editor's as it reads them
 	const { own, editor } = excludeGlobs(excludeGlob(), folder.uri);
 	const excluded = (relative: string) => matchesGlob(relative, own, { nocase: PATH_NOCASE }) || matchesGlob(relative, editor, { nocase: PATH_NOCASE, wholePath: true });
-	const scope = scopeOf(folder);
+	const rules = detectionRules(folder.uri);
+	const scope = scopeOf(folder, rules);
 	// an `arxivDigest.files` glob may name any file; else the name decides first, cheaply
-	const named = alwaysGlobs(folder.uri).length > 0;
+	const named = rules.globs.length > 0;
 	let entries = 0;
 	let gaveUp = false;
 	const visit = async (dir: vscode.Uri, prefix: string): Promise<void> => {
@@ -216,10 +218,10 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
 
 /**
  * candidateFor's rules for the files of one workspace folder, its settings read once (a first look
- * at a folder of 167 digests spent ~100 ms of the extension host reading them per file).
+ * at a folder of 167 digests spent ~100 ms of the extension host reading them per file); `rules`: as
+ * the caller read them.
  */
-function scopeOf(folder: vscode.WorkspaceFolder): (uri: vscode.Uri, relative: string) => Candidate | undefined {
-	const { globs: always, detect } = detectionRules(folder.uri);
+function scopeOf(folder: vscode.WorkspaceFolder, { globs: always, detect } = detectionRules(folder.uri)): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const include = includeGlob();
 	const exclude = excludeGlob();
 	return (uri, relative) => {
