@@ -3,6 +3,7 @@ import { fakeVscode, withFakeVscode, type FakeTreeView } from './fake-vscode';
 import { FakeClock } from './fake-clock';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { ReadState } from '../../src/core/readState';
+import type { DigestTreeProvider } from '../../src/features/tree/provider';
 
 /** the provider over a fake workspace */
 function treeOver(clock: FakeClock, provider: typeof import('../../src/features/tree/provider')) {
@@ -91,6 +92,13 @@ describe('the Papers view heals its days after root refreshes', () => {
 	});
 });
 
+/** each refresh the provider fires, in order: 'root', or the ids of the nodes it names */
+function redraws(tree: DigestTreeProvider): (string | string[])[] {
+	const fired: (string | string[])[] = [];
+	tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : (Array.isArray(e) ? e : [e]).map((n) => n.id)));
+	return fired;
+}
+
 describe('the Papers view redraws what a reading change touched', () => {
 	let provider: typeof import('../../src/features/tree/provider');
 	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
@@ -104,8 +112,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 		const changes = new fakeVscode.EventEmitter<{ ids?: readonly string[]; seenOn?: string }>();
 		const reading = { onDidChange: changes.event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined };
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
-		const fired: (string | string[])[] = [];
-		tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : (Array.isArray(e) ? e : [e]).map((n) => n.id)));
+		const fired = redraws(tree);
 		return { tree, fired, change: (ids?: string[], seenOn?: string) => changes.fire({ ids, seenOn }) };
 	}
 
@@ -169,8 +176,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 				firstListed: () => undefined,
 			};
 			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
-			const fired: string[] = [];
-			tree.onDidChangeTreeData((e) => fired.push(...(e === undefined ? ['root'] : (Array.isArray(e) ? e : [e]).map((n) => n.id))));
+			const fired = redraws(tree);
 			/** every row as drawn (description, icon, decoration), by node id, and each day's counts */
 			const drawn = () => {
 				const rows = new Map<string, string>();
@@ -196,7 +202,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 			const changed = [...after.keys()].filter((k) => before.get(k) !== after.get(k));
 			assert.ok(!changed.some((k) => k.includes('2026-01-02')), `nothing of the day seen changed: ${changed.join(', ')}`);
 			assert.ok(changed.some((k) => k.includes('2026-01-01')), 'the other day listing the paper changed');
-			assert.deepStrictEqual(fired, ['day:2026-01-01'], 'and it alone is redrawn');
+			assert.deepStrictEqual(fired, [['day:2026-01-01']], 'and it alone is redrawn');
 			tree.dispose();
 		});
 	}
@@ -228,8 +234,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 		workspace.put(fixtureFile('2026-01-01', ['2601.00001']));
 		workspace.put(fixtureFile('2026-01-02', ['2601.00002']));
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, undefined, clock);
-		const fired: (string | string[])[] = [];
-		tree.onDidChangeTreeData((e) => fired.push(e === undefined ? 'root' : (Array.isArray(e) ? e : [e]).map((n) => n.id)));
+		const fired = redraws(tree);
 		const day = () => tree.getChildren().find((d) => d.id === 'day:2026-01-02') as never;
 		workspace.put(fixtureFile('2026-01-02', ['2601.00002', '2601.00003']), 'changed');
 		assert.deepStrictEqual(fired, [['day:2026-01-02']], 'the same days: no root refresh');
