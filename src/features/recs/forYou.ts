@@ -95,7 +95,17 @@ export class ForYouService implements vscode.Disposable {
 			return undefined;
 		}
 		if (ranking.kind === 'model') return undefined;
-		return vscode.l10n.t('For you needs {0} starred papers to learn from ({1} so far): ranked by your interests meanwhile.', MIN_STARS, ranking.stars);
+		return this.reading.interests.hasInterests
+			? vscode.l10n.t('For you needs {0} starred papers to learn from ({1} so far): ranked by your interests meanwhile.', MIN_STARS, ranking.stars)
+			: vscode.l10n.t('For you needs {0} starred papers to learn from ({1} so far), or interests to rank by: newest first meanwhile.', MIN_STARS, ranking.stars);
+	}
+
+	/** The For You list's title: what ranks it. */
+	title(ranking: ForYouRanking): string {
+		if (ranking.kind === 'model') return vscode.l10n.t('For You: ranked by a model of your {0} starred papers', ranking.stars);
+		return this.reading.interests.hasInterests
+			? vscode.l10n.t('For You: fewer than {0} starred papers ({1}), ranked by your interests', MIN_STARS, ranking.stars)
+			: vscode.l10n.t('For You: fewer than {0} starred papers ({1}) and no interests: newest first', MIN_STARS, ranking.stars);
 	}
 
 	/** The words of paper `id` that weighed most in its score (the model's), or the interests it matched. */

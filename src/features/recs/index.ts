@@ -4,7 +4,7 @@
  * Everything is computed in the index worker, on first use: nothing at activation.
  */
 import * as vscode from 'vscode';
-import { MIN_STARS, newestUnread, type ForYouRanking } from '../../core/recs/forYou';
+import { newestUnread, type ForYouRanking } from '../../core/recs/forYou';
 import { baseId } from '../../core/readState';
 import { paperIdsOf } from '../../core/summary';
 import type { CardSimilarSource } from '../cards';
@@ -158,14 +158,11 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		showPick(pick);
 		const { ranking, items } = await topForYou();
 		pick.busy = false;
-		pick.title =
-			ranking.kind === 'model'
-				? vscode.l10n.t('For You: ranked by a model of your {0} starred papers', ranking.stars)
-				: vscode.l10n.t('For You: fewer than {0} starred papers ({1}), ranked by your interests', MIN_STARS, ranking.stars);
+		pick.title = forYou.title(ranking);
 		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; “?” shows why it ranks here') : vscode.l10n.t('No unread papers in the newest days.');
 		pick.items = items.map((item) => ({
 			label: item.title || item.id,
-			description: `${forYou.label(item.score) || '·'} · ${item.day}`,
+			description: [forYou.label(item.score), item.day].filter(Boolean).join(' · '),
 			buttons: [whyButton],
 			id: item.id,
 			ref: { uri: item.uri, id: item.id },

@@ -87,13 +87,33 @@ describe('recs: similar papers and For you', () => {
 		await setStars(idsOf(FIXTURE.files.big).slice(0, 3));
 		const ranking = await api.recs.api.ranking();
 		assert.deepStrictEqual(ranking, { kind: 'interests', stars: 3 });
-		await vscode.commands.executeCommand('arxivDigest.showForYou');
-		const pick = await waitFor('the For You quick pick', () => {
-			const p = api.recs.api.openPick();
-			return p && !p.busy && p;
-		});
-		assert.match(pick.title, /fewer than 5 starred papers \(3\)/);
+		const openForYou = async () => {
+			await vscode.commands.executeCommand('arxivDigest.showForYou');
+			return waitFor('the For You quick pick', () => {
+				const p = api.recs.api.openPick();
+				return p && !p.busy && p.items.length > 0 && p;
+			});
+		};
+		// no interests either: newest first, each paper described by its day alone
+		let pick = await openForYou();
+		assert.match(pick.title, /fewer than 5 starred papers \(3\) and no interests: newest first/);
+		assert.deepStrictEqual(pick.items.filter((i) => !/^\d{4}-\d{2}-\d{2}$/.test(i.description)).map((i) => i.description), []);
 		pick.hide();
+		// with an interest: ranked by it, its matches first with their count of matched words
+		const keywords = 'arxivDigest.interests.keywords';
+		await vscode.workspace.getConfiguration().update(keywords, ['tracking'], vscode.ConfigurationTarget.Global);
+		try {
+			await waitFor('UniTrack to match "tracking"', () => api.reading.interests.isMatch(big.second.id));
+			pick = await openForYou();
+			assert.match(pick.title, /fewer than 5 starred papers \(3\), ranked by your interests/);
+			// a match's description starts with its count of matched words; matches come first
+			const matched = pick.items.map((i) => api.reading.interests.isMatch(i.id));
+			pick.items.forEach((i, n) => assert.match(i.description, matched[n] ? /^✦ \d+ · \d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/));
+			assert.deepStrictEqual(matched, [...matched].sort((a, b) => Number(b) - Number(a)), 'matches first');
+			pick.hide();
+		} finally {
+			await vscode.workspace.getConfiguration().update(keywords, undefined, vscode.ConfigurationTarget.Global);
+		}
 	});
 
 	it('starring papers changes the For you order (the model retrains in the worker after the stars settle)', async () => {
