@@ -42,8 +42,8 @@ async function openWith(io: CorpusIO) {
 	return { shard, problems };
 }
 
-const hits = (shard: CorpusShard, query: string) => {
-	const reply = shard.searchText(query, 10);
+const hits = async (shard: CorpusShard, query: string) => {
+	const reply = await shard.searchText(query, 10);
 	assert.ok(reply.ok, JSON.stringify(reply));
 	return reply.ok ? reply.result.hits.length : 0;
 };
@@ -71,7 +71,7 @@ describe('corpus shard: caches that cannot be used', () => {
 		await shard.open(specs.map((f) => ({ path: f.path.replace('/ws/', '/moved/') })));
 		assert.deepStrictEqual(problems, []);
 		assert.strictEqual(shard.search.fromCache, false, 'built cold');
-		assert.ok(hits(shard, titleWord()) > 0);
+		assert.ok((await hits(shard, titleWord())) > 0);
 	});
 
 	it('damaged caches are reported once each kind, rebuilt, and search works', async () => {
@@ -85,7 +85,7 @@ describe('corpus shard: caches that cannot be used', () => {
 		const { shard, problems } = await openWith(memoryIO(caches));
 		assert.deepStrictEqual(problems.map((p) => p.kind), ['corrupt'], JSON.stringify(problems));
 		assert.strictEqual(problems[0].cache, 'files', 'the first damaged cache found is named');
-		assert.ok(hits(shard, titleWord()) > 0, `search finds "${titleWord()}"`);
+		assert.ok((await hits(shard, titleWord())) > 0, `search finds "${titleWord()}"`);
 		// rebuilt: the next start loads both caches without a word
 		const again = await openWith(memoryIO(caches));
 		assert.deepStrictEqual(again.problems, []);
@@ -104,7 +104,7 @@ describe('corpus shard: caches that cannot be used', () => {
 		// the file records stay (their key is the shard layout's, not the index format's): the Papers view still starts from them
 		assert.deepStrictEqual(problems.map((p) => [p.kind, p.cache]), [['outdated', 'index']]);
 		assert.strictEqual(fileRecordsKey(0, 1), 'files:0/1');
-		assert.ok(hits(shard, titleWord()) > 0);
+		assert.ok((await hits(shard, titleWord())) > 0);
 	});
 
 	it('file records of another format are outdated, garbage bytes are damage', async () => {
@@ -120,7 +120,7 @@ describe('corpus shard: caches that cannot be used', () => {
 		const { shard, problems } = await openWith(memoryIO(caches, true));
 		assert.deepStrictEqual(problems.map((p) => p.kind), ['unwritable'], 'both caches failed, one report');
 		assert.match(problems[0].detail ?? '', /EROFS/);
-		assert.ok(hits(shard, titleWord()) > 0);
+		assert.ok((await hits(shard, titleWord())) > 0);
 		await shard.save();
 		assert.strictEqual(problems.length, 1, 'a later save does not report again');
 		assert.strictEqual(caches.size, 0);
@@ -156,7 +156,7 @@ describe('corpus shard: caches that cannot be used', () => {
 			const io = { ...nodeCorpusIO(dir, 0, 1), stat: memoryIO(new Map()).stat, readHead: memoryIO(new Map()).readHead, readText: memoryIO(new Map()).readText };
 			const { shard, problems } = await openWith(io);
 			assert.deepStrictEqual(problems.map((p) => p.kind), ['unwritable']);
-			assert.ok(hits(shard, titleWord()) > 0);
+			assert.ok((await hits(shard, titleWord())) > 0);
 			assert.deepStrictEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), [], 'no temp file left');
 		} finally {
 			rmSync(dir, { recursive: true, force: true });

@@ -85,7 +85,7 @@ async function warmStart(fs: MemoryFs): Promise<ReturnType<typeof openShard>> {
 	return warm;
 }
 
-function hitCount(reply: ReturnType<CorpusShard['searchText']>): number {
+function hitCount(reply: Awaited<ReturnType<CorpusShard['searchText']>>): number {
 	return reply.ok ? reply.result.hits.length : -1;
 }
 
@@ -112,7 +112,7 @@ describe('corpus shard', () => {
 		assert.strictEqual(day2?.papers.length, parsed.papers.length);
 		assert.strictEqual(day2?.day, '2026-02-06');
 		assert.deepStrictEqual(day2?.papers.map((p) => p.title), parsed.papers.map((p) => p.title));
-		const reply = shard.searchText('stereo OR depth', 10, false);
+		const reply = await shard.searchText('stereo OR depth', 10, false);
 		assert.ok(reply.ok);
 	});
 
@@ -125,10 +125,10 @@ describe('corpus shard', () => {
 		await shard.open([{ path: DAY1 }, { path: DAY2 }, { path: README }]);
 		const index = shard.search.index;
 		assert.strictEqual(index.docs.length, index.size, 'no document was built and then replaced');
-		const hits = shard.searchText('id:2602.01001', 5);
+		const hits = await shard.searchText('id:2602.01001', 5);
 		assert.ok(hits.ok && hits.result.hits.length === 1);
 		assert.deepStrictEqual(hits.result.hits[0].occurrences.map((o) => o.day), ['2026-02-06', '2026-02-05']);
-		assert.ok(shard.searchText('"early draft"', 5).ok && (shard.searchText('"early draft"', 5) as { result: { total: number } }).result.total === 0, 'the newest listing is the one indexed');
+		assert.ok(((await shard.searchText('"early draft"', 5)) as { ok: boolean; result: { total: number } }).result.total === 0, 'the newest listing is the one indexed');
 	});
 
 	it('the index takes the digests the tree pass parsed, unless the file changed meanwhile or they did not fit the budget', async () => {
@@ -145,7 +145,7 @@ describe('corpus shard', () => {
 		});
 		await shard.open(specs);
 		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2, DAY2], 'the changed file is read again, the other once');
-		const stereo = shard.searchText('"stereo matching"', 5);
+		const stereo = await shard.searchText('"stereo matching"', 5);
 		assert.ok(stereo.ok && stereo.result.total === 1, 'the index holds the file as it is now');
 
 		const tight = memoryFs();
@@ -153,7 +153,7 @@ describe('corpus shard', () => {
 		noRoom.keepParsedBytes = 0;
 		await noRoom.open(specs);
 		assert.deepStrictEqual([...tight.reads].sort(), [DAY1, DAY1, DAY2, DAY2], 'no room: read and parsed once per pass');
-		const depth = noRoom.searchText('depth', 5);
+		const depth = await noRoom.searchText('depth', 5);
 		assert.ok(depth.ok && depth.result.total > 0);
 	});
 
@@ -167,7 +167,7 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(fs.reads, []);
 		assert.deepStrictEqual(fs.heads, [], 'the README is known not to be a digest');
 		assert.deepStrictEqual(updates.filter((u) => u.summary).map((u) => u.path).sort(), [DAY1, DAY2]);
-		const reply = shard.searchText('扩散模型', 10);
+		const reply = await shard.searchText('扩散模型', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 		// then, in the background, the long fields' text the index cache leaves out is read back, quietly
 		const sent = updates.length;
@@ -176,7 +176,7 @@ describe('corpus shard', () => {
 		assert.ok(!shard.search.busy);
 		assert.deepStrictEqual([...fs.reads].sort(), [DAY1, DAY2]);
 		assert.strictEqual(updates.length, sent, 'no summary sent again');
-		const exact = shard.searchText('扩散模型', 10);
+		const exact = await shard.searchText('扩散模型', 10);
 		assert.ok(exact.ok && exact.result.hits.length === 1 && !exact.result.approximate);
 	});
 
@@ -215,9 +215,9 @@ describe('corpus shard', () => {
 		await shard.open(specs);
 		assert.deepStrictEqual(cacheReads.sort(), ['files', 'index']);
 		assert.deepStrictEqual([...new Set(fs.reads)], [DAY2], 'only the changed file is read');
-		const reply = shard.searchText('扩散模型', 10);
+		const reply = await shard.searchText('扩散模型', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
-		const stereo = shard.searchText('stereo matching', 10);
+		const stereo = await shard.searchText('stereo matching', 10);
 		assert.ok(stereo.ok && stereo.result.hits.length === 1);
 		// a second open (a rescan) reads the caches as they are now
 		await shard.open(specs);
@@ -250,7 +250,7 @@ describe('corpus shard', () => {
 		assert.strictEqual(await again.shard.sendKnown(), 0);
 		assert.strictEqual(await again.shard.readAhead([{ path: DAY2 }]), 0);
 		assert.strictEqual(again.updates.length, early);
-		const reply = again.shard.searchText('stereo matching', 10);
+		const reply = await again.shard.searchText('stereo matching', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 	});
 
@@ -293,8 +293,8 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual([...new Set(fs.reads)], [DAY2], 'the digest read ahead is indexed from its parse');
 		assert.deepStrictEqual(fs.heads, [DAY2], 'the README read ahead is not looked at again');
 		assert.deepStrictEqual(updates.filter((u) => u.summary).map((u) => u.path), [DAY2], 'each summary sent once');
-		assert.strictEqual(hitCount(shard.searchText('扩散模型', 10)), 1);
-		assert.strictEqual(hitCount(shard.searchText('depth estimation', 10)), 1);
+		assert.strictEqual(hitCount(await shard.searchText('扩散模型', 10)), 1);
+		assert.strictEqual(hitCount(await shard.searchText('depth estimation', 10)), 1);
 		// what was read ahead is in the records cache: the next start knows both days
 		assert.strictEqual(await openShard(fs).shard.sendKnown(), 2);
 		// a file read ahead that the listing then does not have is taken back
@@ -322,18 +322,18 @@ describe('corpus shard', () => {
 		await openShard(fs).shard.open(specs);
 		fs.reads.length = 0;
 		const { shard } = openShard(fs);
-		assert.deepStrictEqual(hitCount(shard.searchText('扩散模型', 10)), 0, 'nothing before the cache is decoded');
+		assert.deepStrictEqual(hitCount(await shard.searchText('扩散模型', 10)), 0, 'nothing before the cache is decoded');
 		shard.preload();
 		await shard.sendKnown();
 		// the index decodes after the records
 		await shard.search.whenPreloaded();
-		assert.strictEqual(hitCount(shard.searchText('扩散模型', 10)), 1);
-		assert.strictEqual(hitCount(shard.searchText('depth estimation', 10)), 1);
+		assert.strictEqual(hitCount(await shard.searchText('扩散模型', 10)), 1);
+		assert.strictEqual(hitCount(await shard.searchText('depth estimation', 10)), 1);
 		assert.deepStrictEqual(fs.reads, [], 'no digest read');
 		// open then corrects what differs: DAY2 is no longer listed
 		await shard.open([{ path: DAY1 }, { path: README }]);
-		assert.strictEqual(hitCount(shard.searchText('depth estimation', 10)), 0);
-		assert.strictEqual(hitCount(shard.searchText('扩散模型', 10)), 1);
+		assert.strictEqual(hitCount(await shard.searchText('depth estimation', 10)), 0);
+		assert.strictEqual(hitCount(await shard.searchText('扩散模型', 10)), 1);
 	});
 
 	it('keeps its summaries as bytes once sent, and saves them whole after a change', async () => {
@@ -467,7 +467,7 @@ describe('corpus shard', () => {
 		updates.length = 0;
 		await shard.update({ path: DAY1 });
 		assert.deepStrictEqual(updates, [{ path: DAY1 }]);
-		const reply = shard.searchText('depth', 10);
+		const reply = await shard.searchText('depth', 10);
 		assert.ok(reply.ok && reply.result.hits.every((h) => h.occurrences.every((o) => o.file !== DAY1)));
 	});
 
@@ -478,17 +478,17 @@ describe('corpus shard', () => {
 		older.text = older.text.replace('Token Pruning for Efficient Vision Transformers', 'Token Pruning for Vision Transformers, an early draft');
 		const { shard, updates } = openShard(fs);
 		await shard.open(specs);
-		const drafts = () => {
-			const reply = shard.searchText('"early draft"', 5);
+		const drafts = async () => {
+			const reply = await shard.searchText('"early draft"', 5);
 			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
 		};
-		assert.deepStrictEqual(drafts(), [], 'the newest listing is the one indexed');
+		assert.deepStrictEqual(await drafts(), [], 'the newest listing is the one indexed');
 		fs.files.delete(DAY2);
 		updates.length = 0;
 		const removal = shard.remove(DAY2);
 		assert.deepStrictEqual(updates, [{ path: DAY2 }], 'the tree hears of it before the older day is read');
 		await removal;
-		assert.deepStrictEqual(drafts(), ['2602.01001'], 'the older day\'s version, as a cold build of the files left has it');
+		assert.deepStrictEqual(await drafts(), ['2602.01001'], 'the older day\'s version, as a cold build of the files left has it');
 	});
 
 	it("drops a file grown past the candidates' limit the same way: the tree hears of it first, its papers take their next listing's version", async () => {
@@ -498,17 +498,17 @@ describe('corpus shard', () => {
 		// the tree's messages in the reads' log: what came first
 		const shard = new CorpusShard(memoryIO(fs), 0, 1, { onFiles: (files) => fs.reads.push(...files.map((f) => `tree: ${f.path}${f.summary ? '' : ' gone'}`)) });
 		await shard.open(specs);
-		const drafts = () => {
-			const reply = shard.searchText('"early draft"', 5);
+		const drafts = async () => {
+			const reply = await shard.searchText('"early draft"', 5);
 			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
 		};
-		assert.deepStrictEqual(drafts(), []);
+		assert.deepStrictEqual(await drafts(), []);
 		fs.files.get(DAY2)!.size = MAX_CANDIDATE_BYTES + 1;
 		fs.files.get(DAY2)!.mtime = 2;
 		fs.reads.length = 0;
 		await shard.update({ path: DAY2 });
 		assert.deepStrictEqual(fs.reads, [`tree: ${DAY2} gone`, DAY1], 'the tree hears of it, then the older day is read');
-		assert.deepStrictEqual(drafts(), ['2602.01001']);
+		assert.deepStrictEqual(await drafts(), ['2602.01001']);
 	});
 
 	/**
@@ -613,7 +613,7 @@ describe('reader\'s sets in search (is:, has:, tag:)', () => {
 		const fs = memoryFs();
 		const { shard } = openShard(fs);
 		await shard.open(specs);
-		const all = shard.ids('');
+		const all = await shard.ids('');
 		assert.ok(all.ok && all.ids.length >= 3);
 		const ids = all.ok ? all.ids : [];
 		shard.setUserSets({ 'is:read': [ids[0]], 'is:unread': ids.slice(1), 'has:note': [], 'tag:robotics': [ids[1]] });
@@ -622,33 +622,33 @@ describe('reader\'s sets in search (is:, has:, tag:)', () => {
 
 	it('keeps only papers in every named set and none of the excluded ones, with or without words', async () => {
 		const { shard, ids } = await shardWithSets();
-		const read = shard.searchText('is:read', 100);
+		const read = await shard.searchText('is:read', 100);
 		assert.ok(read.ok);
 		assert.deepStrictEqual(read.ok && read.result.hits.map((h) => h.id), [ids[0]]);
-		const notRead = shard.ids('-is:read');
+		const notRead = await shard.ids('-is:read');
 		assert.deepStrictEqual(notRead.ok && [...notRead.ids].sort(), [...ids.slice(1)].sort());
-		const tagged = shard.ids('tag:Robotics is:unread');
+		const tagged = await shard.ids('tag:Robotics is:unread');
 		assert.deepStrictEqual(tagged.ok && tagged.ids, [ids[1]]);
-		const none = shard.searchText('has:note', 10);
+		const none = await shard.searchText('has:note', 10);
 		assert.ok(none.ok && none.result.total === 0);
-		assert.deepStrictEqual(shard.ids('tag:nothing-tagged-so'), { ok: true, ids: [] });
+		assert.deepStrictEqual(await shard.ids('tag:nothing-tagged-so'), { ok: true, ids: [] });
 	});
 
 	it('is:unread given as every paper not in is:read follows is:read as it changes', async () => {
 		const { shard, ids } = await shardWithSets();
 		shard.setUserSets({ 'is:read': [ids[0]], 'is:unread': { not: 'is:read' } });
-		const unread = shard.ids('is:unread');
+		const unread = await shard.ids('is:unread');
 		assert.deepStrictEqual(unread.ok && [...unread.ids].sort(), [...ids.slice(1)].sort());
 		shard.setUserSets({ 'is:read': [ids[0], ids[1]] });
-		const fewer = shard.ids('is:unread');
+		const fewer = await shard.ids('is:unread');
 		assert.deepStrictEqual(fewer.ok && [...fewer.ids].sort(), [...ids.slice(2)].sort());
-		const excluded = shard.ids('-is:unread');
+		const excluded = await shard.ids('-is:unread');
 		assert.deepStrictEqual(excluded.ok && [...excluded.ids].sort(), [ids[0], ids[1]].sort());
 	});
 
 	it('answers a set nobody defined with a message naming the known ones', async () => {
 		const { shard } = await shardWithSets();
-		const reply = shard.searchText('is:starred', 10);
+		const reply = await shard.searchText('is:starred', 10);
 		assert.ok(!reply.ok && /is:starred.*unknown.*is:read.*is:unread/.test(reply.error), JSON.stringify(reply));
 	});
 });

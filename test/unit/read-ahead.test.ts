@@ -100,7 +100,7 @@ describe('read-ahead over a file API with round trips (web build)', () => {
 		for (const path of paths) assert.strictEqual(fs.reads.filter((p) => p === path).length, 1, `${path}: read once, for the tree and the index`);
 		assert.strictEqual(updates.filter((u) => u.summary).length, paths.length);
 		for (let i = 0; i < paths.length; i += 7) {
-			const reply = shard.searchText(`id:2601.${10000 + i}`, 5);
+			const reply = await shard.searchText(`id:2601.${10000 + i}`, 5);
 			assert.ok(reply.ok && reply.result.hits.length === 1, JSON.stringify(reply));
 		}
 	});
@@ -118,7 +118,7 @@ describe('read-ahead over a file API with round trips (web build)', () => {
 		const { indexed } = await shard.open(paths.map((path) => ({ path })));
 		assert.strictEqual(indexed, 10, 'the first ten came from the caches');
 		for (const path of paths.slice(10)) assert.strictEqual(fs.reads.filter((p) => p === path).length, 1, `${path}: read once`);
-		const reply = shard.searchText('id:2601.10015', 5);
+		const reply = await shard.searchText('id:2601.10015', 5);
 		assert.ok(reply.ok && reply.result.hits.length === 1, JSON.stringify(reply));
 	});
 });

@@ -489,16 +489,39 @@ describe('search shard life cycle', () => {
 		await warm.open([specs[0], { path: DAY2, size: 1, mtime: 2 }]);
 		assert.strictEqual(warm.fromCache, true);
 		assert.deepStrictEqual(read, [DAY2]);
-		const reply = warm.search('stereo', 10);
+		const reply = await warm.search('stereo', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
-		const gone = warm.search('depth estimation', 10);
+		const gone = await warm.search('depth estimation', 10);
 		assert.ok(gone.ok && gone.result.hits.length === 1, 'the abstract still matches');
 		warm.finishInBackground();
 		await warm.background;
 		assert.strictEqual(warm.index.missingBodyCount, 0, 'the long fields were read back');
 		assert.deepStrictEqual(read, [DAY2], 'without reading a file as new');
-		const phrase = warm.search('"token pruning"', 10);
+		const phrase = await warm.search('"token pruning"', 10);
 		assert.ok(phrase.ok && !phrase.result.approximate && phrase.result.hits.length > 0);
+	});
+
+	it('checks a phrase against the files before the long fields are read back: a warm start\'s first answers are exact', async () => {
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		const read: string[] = [];
+		const io = memoryIO(texts, store);
+		const warm = new SearchShard({ ...io, readPapers: (p) => (read.push(p), io.readPapers(p)) }, cacheKey(0, 1));
+		await warm.open(specs);
+		assert.ok(warm.fromCache && warm.index.missingBodyCount > 0, 'the long fields are not read back yet');
+		// "street" and "diffusion" are both in Street Scenes' abstract, not next to each other
+		const apart = await warm.search('"street diffusion"', 10);
+		assert.deepStrictEqual(apart.ok && apart.result, { hits: [], total: 0, approximate: false });
+		assert.deepStrictEqual(read, [DAY1], 'the one candidate\'s file read for its text');
+		const together = await warm.search('"diffusion model"', 10);
+		assert.deepStrictEqual(together.ok && [together.result.hits.map((h) => h.id), together.result.approximate], [['2602.01002'], false]);
+		assert.deepStrictEqual(await warm.ids('street -"diffusion model"'), { ok: true, ids: [] });
+		assert.deepStrictEqual(read, [DAY1], 'a file read back once');
+		// the background fill reads what is left
+		warm.finishInBackground();
+		await warm.background;
+		assert.strictEqual(warm.index.missingBodyCount, 0);
+		assert.ok(!read.slice(1).includes(DAY1), `the fill skips the file read already: ${read.join(', ')}`);
 	});
 
 	it('a cache whose files are mostly gone (the folder moved) is built again cold, without the old papers in it', async () => {
@@ -515,7 +538,7 @@ describe('search shard life cycle', () => {
 		assert.strictEqual(warm.index.docs.length, papers, 'no slot of the old paths');
 		assert.deepStrictEqual([...warm.index.files.keys()].sort(), movedSpecs.map((f) => f.path).sort());
 		assert.notStrictEqual(store.cache, written, 'the new index saved');
-		const reply = warm.search('depth estimation', 10);
+		const reply = await warm.search('depth estimation', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 		// one of two files new is not most: the cache is kept
 		const half = new SearchShard(memoryIO(moved, store), cacheKey(0, 1));
@@ -605,7 +628,7 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual(read, [DAY2, moved]);
 		for (const [id, doc] of docs) assert.strictEqual(warm.index.byId.get(id), doc, `${id} kept its document`);
 		assert.strictEqual(warm.index.missingBodyCount, 0, 'every text read back');
-		const phrase = warm.search('"street scenes"', 10);
+		const phrase = await warm.search('"street scenes"', 10);
 		assert.ok(phrase.ok && !phrase.result.approximate);
 		assert.deepStrictEqual(phrase.ok && phrase.result.hits.map((h) => h.id), ['2602.01002']);
 	});
@@ -617,28 +640,28 @@ describe('search shard life cycle', () => {
 		const io = memoryIO(all, {});
 		const shard = new SearchShard({ ...io, readPapers: (path) => (read.push(path), io.readPapers(path)) }, cacheKey(0, 1));
 		await shard.open(specs);
-		const phrase = (q: string) => {
-			const reply = shard.search(q, 10);
+		const phrase = async (q: string) => {
+			const reply = await shard.search(q, 10);
 			return reply.ok ? reply.result.hits.map((h) => h.id) : [];
 		};
-		assert.deepStrictEqual(phrase('"边缘设备"'), ['2602.01001']);
+		assert.deepStrictEqual(await phrase('"边缘设备"'), ['2602.01001']);
 		// the newer day changed without the paper: the change reads the older day for it
 		all.set(DAY2, newer.split('### [1]')[0] + '### [2]' + newer.split('### [2]')[1]);
 		await shard.updateFile({ path: DAY2, size: 2, mtime: 2 });
 		assert.deepStrictEqual(read, [DAY1]);
-		assert.deepStrictEqual(phrase('"边缘设备"'), []);
-		assert.deepStrictEqual(phrase('"计算量大"'), ['2602.01001']);
+		assert.deepStrictEqual(await phrase('"边缘设备"'), []);
+		assert.deepStrictEqual(await phrase('"计算量大"'), ['2602.01001']);
 		// back in the newer day, then the newer day removed
 		all.set(DAY2, newer);
 		await shard.updateFile({ path: DAY2, size: 3, mtime: 3 });
-		assert.deepStrictEqual(phrase('"边缘设备"'), ['2602.01001']);
+		assert.deepStrictEqual(await phrase('"边缘设备"'), ['2602.01001']);
 		const removal = shard.removeFile(DAY2);
 		// the listing is gone at once; the older day is read before the removal resolves
 		assert.deepStrictEqual(read, [DAY1]);
 		assert.ok(await removal);
 		assert.deepStrictEqual(read, [DAY1, DAY1]);
-		assert.deepStrictEqual(phrase('"边缘设备"'), []);
-		assert.deepStrictEqual(phrase('"计算量大"'), ['2602.01001']);
+		assert.deepStrictEqual(await phrase('"边缘设备"'), []);
+		assert.deepStrictEqual(await phrase('"计算量大"'), ['2602.01001']);
 	});
 
 	it('ignores a corrupt cache and rebuilds', async () => {
@@ -646,7 +669,7 @@ describe('search shard life cycle', () => {
 		const shard = new SearchShard(memoryIO(texts, store), cacheKey(0, 1));
 		await shard.open(specs);
 		assert.strictEqual(shard.fromCache, false);
-		const reply = shard.search('扩散模型', 10);
+		const reply = await shard.search('扩散模型', 10);
 		assert.ok(reply.ok);
 		assert.deepStrictEqual(reply.ok && reply.result.hits.map((h) => h.id), ['2602.01002']);
 		assert.ok(await decodeCache(store.cache as Uint8Array, cacheKey(0, 1)), 'a valid cache replaced the corrupt one');
@@ -657,7 +680,7 @@ describe('search shard life cycle', () => {
 		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
 		const warm = new SearchShard(memoryIO(texts, store), cacheKey(0, 1));
 		await warm.open([specs[0]]);
-		const reply = warm.search('depth', 10);
+		const reply = await warm.search('depth', 10);
 		assert.ok(reply.ok && reply.result.hits.length === 0);
 	});
 
@@ -673,7 +696,7 @@ describe('search shard life cycle', () => {
 				now: () => clock++,
 				sliceMs: 0,
 				yield: async () => {
-					if (shard.search('depth', 10).ok) answered++;
+					if ((await shard.search('depth', 10)).ok) answered++;
 					change?.();
 					change = undefined;
 				},
@@ -743,9 +766,9 @@ describe('search shard life cycle', () => {
 		assert.strictEqual(store.cache, undefined);
 	});
 
-	it('answers an unknown filter with an error', () => {
+	it('answers an unknown filter with an error', async () => {
 		const shard = new SearchShard(memoryIO(texts, {}), cacheKey(0, 1));
-		const reply = shard.search('venue:cvpr', 10);
+		const reply = await shard.search('venue:cvpr', 10);
 		assert.strictEqual(reply.ok, false);
 	});
 });

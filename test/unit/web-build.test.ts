@@ -130,7 +130,7 @@ describe('web worker shard: files and caches proxied to the extension', () => {
 		// the files pass reads each candidate once (head and text from one read); the index pass uses the bytes it kept
 		assert.deepStrictEqual(fs.reads.filter((p) => p === DAY1).length, 1, fs.reads.join('\n'));
 		assert.deepStrictEqual(fs.reads.filter((p) => p === README).length, 1, fs.reads.join('\n'));
-		const reply = shard.searchText('扩散模型', 10);
+		const reply = await shard.searchText('扩散模型', 10);
 		assert.ok(reply.ok && reply.result.hits.length > 0, JSON.stringify(reply));
 		await shard.save();
 		assert.ok(fs.caches.get('index')!.length > 0 && fs.caches.get('files')!.length > 0);
@@ -141,7 +141,7 @@ describe('web worker shard: files and caches proxied to the extension', () => {
 		await warm.shard.open(specs);
 		// the long fields' text comes back from the files in the background afterwards (the cache leaves it out)
 		assert.strictEqual(readsWhenTreeComplete, before, 'a warm start sends every summary from the proxied caches before reading any file');
-		const again = warm.shard.searchText('扩散模型', 10);
+		const again = await warm.shard.searchText('扩散模型', 10);
 		assert.ok(again.ok && reply.ok);
 		assert.deepStrictEqual(again.result.hits.map((h) => h.id), reply.result.hits.map((h) => h.id));
 	});
@@ -153,7 +153,7 @@ describe('web worker shard: files and caches proxied to the extension', () => {
 		await shard.open(specs);
 		assert.deepStrictEqual(problems.map((p) => p.kind), ['unwritable']);
 		assert.match(problems[0].detail ?? '', /EROFS/);
-		const reply = shard.searchText('depth', 10);
+		const reply = await shard.searchText('depth', 10);
 		assert.ok(reply.ok && reply.result.hits.length > 0);
 	});
 });

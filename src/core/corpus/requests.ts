@@ -60,9 +60,9 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 		case 'papers':
 			return shard.papers(request.path, request.refs);
 		case 'search':
-			return Promise.resolve(shard.searchText(request.query, request.limit, request.fuzzy));
+			return shard.searchText(request.query, request.limit, request.fuzzy);
 		case 'ids':
-			return Promise.resolve(shard.ids(request.query));
+			return shard.ids(request.query);
 		case 'userSets':
 			return Promise.resolve(shard.setUserSets(request.sets));
 		case 'interests':
@@ -84,7 +84,7 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 		case 'rank':
 			return Promise.resolve(shard.recs.rank(request.model, request.ids));
 		case 'trendDays':
-			return Promise.resolve(termDays(shard.search.index, shard.ids(request.query)));
+			return shard.ids(request.query).then((ids) => termDays(shard.search.index, ids));
 		case 'rangeIds':
 			return Promise.resolve(rangeIds(shard.search.index, request.range));
 		case 'rangeTop':

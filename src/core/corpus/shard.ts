@@ -553,19 +553,19 @@ export class CorpusShard {
 		return { matches, errors: compiled.errors as string[], computed, ms: this.io.now() - started };
 	}
 
-	searchText(text: string, limit: number, fuzzy = true): SearchReply {
+	async searchText(text: string, limit: number, fuzzy = true): Promise<SearchReply> {
 		const filter = this.setFilter(text);
 		if (!filter) return this.search.search(text, limit, fuzzy);
 		if ('error' in filter) return { ok: false, error: filter.error };
-		const reply = this.search.search(text, Number.MAX_SAFE_INTEGER, fuzzy);
+		const reply = await this.search.search(text, Number.MAX_SAFE_INTEGER, fuzzy);
 		if (!reply.ok) return reply;
 		const hits = reply.result.hits.filter((h) => filter.keep(h.id));
 		return { ok: true, result: { hits: hits.slice(0, limit), total: hits.length, approximate: reply.result.approximate } };
 	}
 
-	ids(text: string): IdsReply {
+	async ids(text: string): Promise<IdsReply> {
 		const filter = this.setFilter(text);
-		const reply = this.search.ids(text);
+		const reply = await this.search.ids(text);
 		if (!filter || !reply.ok) return reply;
 		if ('error' in filter) return { ok: false, error: filter.error };
 		return { ok: true, ids: reply.ids.filter((id) => filter.keep(id)) };

@@ -156,6 +156,11 @@ export interface SearchOptions {
 	fuzzy?: boolean;
 	/** fill SearchHit.matched (default true); id-only callers skip the work */
 	matched?: boolean;
+	/**
+	 * Told each document whose phrases could not be checked (its long-field text is not read back
+	 * yet, see DocRecord.body): the result then counts it as a match and says it is approximate.
+	 */
+	unchecked?: (doc: DocRecord) => void;
 }
 
 /**
@@ -1134,7 +1139,10 @@ export class PaperIndex {
 			}
 			const doc = docs[ordered[i]] as DocRecord;
 			const match = this.phrasesMatch(doc, checks, negative, texts);
-			if (match === undefined) unverified = true;
+			if (match === undefined) {
+				unverified = true;
+				options.unchecked?.(doc);
+			}
 			if (match !== false) hits.push(hit(doc.num));
 		}
 		const approximate = i < filtered.length || unverified;
