@@ -7,6 +7,7 @@ import { fnv1a } from '../../src/core/checksum';
 import { decodeCache, encodeCache, encodingCache } from '../../src/core/search/cache';
 import { CACHE_FORMAT_VERSION, cacheKey } from '../../src/core/search/cacheFormat';
 import { SearchShard, type ShardIO } from '../../src/core/search/engine';
+import { paper } from '../fixtures/small-digest';
 import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
 
@@ -63,6 +64,32 @@ describe('search index', () => {
 		assert.deepStrictEqual(ids(index, 'state-of-the-art'), ['2602.01001']);
 		assert.deepStrictEqual(ids(index, 'muller'), ['2602.01001']);
 		assert.deepStrictEqual(ids(index, 'MÜLLER'), ['2602.01001']);
+	});
+
+	it('corrects a typo to its closest, most common words, not to rarer look-alikes', () => {
+		const index = new PaperIndex();
+		const titles = [
+			...Array.from({ length: 6 }, (_, i) => `Diffusion models for task ${i}`),
+			'Knowledge infusion for agents',
+			'Lost in delusion',
+			'Sensor fusion networks',
+			'Transfuser revisited',
+			'Transformer interpretability',
+			'Transformers at scale',
+			'A transformer for graphs',
+		];
+		const papers = titles.map((title, i) => paper({ id: `2601.${String(i).padStart(5, '0')}`, title, headingLine: i * 10 }));
+		index.addFile('/ws/data/2026-01-01.md', { path: '/ws/data/2026-01-01.md', day: '2026-01-01', label: '2026-01-01', categories: [], papers, diagnostics: [], lineCount: 0 });
+		// one letter from "diffusion"; "infusion", "delusion" and "fusion" are two
+		assert.deepStrictEqual(ids(index, 'difusion').sort(), papers.slice(0, 6).map((p) => p.id).sort());
+		// "transformer" is one letter away, "transfuser" two; "transformers" is found as the plural
+		assert.deepStrictEqual(ids(index, 'transfomer').sort(), ['2601.00010', '2601.00011', '2601.00012']);
+		// while a word is typed, a rare completion does not outrank a common one by its rarity alone
+		const typing = new PaperIndex();
+		const same = ['Transformer models for speech', 'Transformer models for vision', 'Transformer models for graphs', 'Transfuser models for driving'];
+		const typed = same.map((title, i) => paper({ id: `2602.${String(i).padStart(5, '0')}`, title, headingLine: i * 10 }));
+		typing.addFile('/ws/data/2026-02-01.md', { path: '/ws/data/2026-02-01.md', day: '2026-02-01', label: '2026-02-01', categories: [], papers: typed, diagnostics: [], lineCount: 0 });
+		assert.deepStrictEqual(ids(typing, 'transf'), ['2602.00000', '2602.00001', '2602.00002', '2602.00003']);
 	});
 
 	it('checks exact phrases against the text', () => {

@@ -1012,11 +1012,19 @@ export class PaperIndex {
 			for (const [id] of candidates) out.push([id, PREFIX_WEIGHT * Math.min(1, term.length / 6 + 0.3)]);
 		}
 		if (fuzzy && out.length === 0 && term.length >= 4) {
-			const maxDistance = term.length >= 8 ? 2 : 1;
-			this.sortedTerms.forFuzzy(term, maxDistance, (_, id, distance) => {
-				if (distance > 0) out.push([id, FUZZY_WEIGHT / distance]);
+			// only the closest corrections: `difusion` is `diffusion` (one letter), not `fusion`,
+			// `delusion` or `infusion` (two), which are rarer and would outrank it by their idf
+			let closest = term.length >= 8 ? 2 : 1;
+			const found: [number, number][] = [];
+			this.sortedTerms.forFuzzy(term, closest, (_, id, distance) => {
+				if (distance === 0) return;
+				found.push([id, distance]);
+				closest = Math.min(closest, distance);
 			});
+			for (const [id, distance] of found) if (distance === closest) out.push([id, this.df(id)]);
+			// the most common corrections, each at the typo's weight
 			if (out.length > MAX_EXPANSIONS) out.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
+			for (const entry of out) entry[1] = FUZZY_WEIGHT / closest;
 		}
 		return out;
 	}
@@ -1202,10 +1210,12 @@ export class PaperIndex {
 			const group = groups[gi];
 			const groupTouched: number[] = [];
 			const next = gi + 1;
-			// a prefix expansion or typo is never worth more than the word as typed
-			const exactIdf = group.terms[0][1] === 1 ? this.idf(group.terms[0][0]) : Infinity;
+			// a prefix expansion or typo is never worth more than the word as typed, and without it
+			// than its most common expansion: a rare look-alike (`transfuser` for `transfomer`) would
+			// otherwise outrank the word meant by its rarity alone
+			const idfCap = group.terms.length === 0 ? Infinity : group.terms[0][1] === 1 ? this.idf(group.terms[0][0]) : Math.min(...group.terms.map(([t]) => this.idf(t)));
 			for (const [termId, weight] of group.terms) {
-				const idf = Math.min(this.idf(termId), exactIdf) * weight;
+				const idf = Math.min(this.idf(termId), idfCap) * weight;
 				termTouched.length = 0;
 				// one loop for the four lists; `kind` picks how a posting's tf counters become a value
 				const gather = (store: PostingStore, kind: 'names' | 'head' | 'tldr' | 'body') => {
