@@ -696,8 +696,14 @@ class DigestParser {
 		if (lab.bullet) return false;
 		if (lab.emphasized) return true;
 		if (!startsUpperOrCaseless(lab.label)) return false;
-		// a plain `Word: text` inside a hard-wrapped value is more likely prose than a new field
-		return this.prevBlank || !f || this.prevText.length <= 60 || endsSentence(this.prevText);
+		if (this.prevBlank || !f) return true;
+		// a plain `Word: text` right under a line of the value, no blank line between, is more likely prose
+		// than a new field: hard-wrapped abstracts hold "This exposes an important paradox: the realism…"
+		// and "Our code is available at: https://…" after a line that ends a sentence. A label forks commonly
+		// add (`Relevance: 8`) may still follow a sentence; any other label only a short one-line field
+		// (`Main category: cs.CV`), never the lines of a wrapped paragraph
+		if (isCommonExtraLabel(lab.label)) return this.prevText.length <= 60 || endsSentence(this.prevText);
+		return this.prevText.length <= 60 && f.last === f.start;
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */

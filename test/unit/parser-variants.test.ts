@@ -651,6 +651,84 @@ describe('parser: format variants', () => {
 });
 
 describe('parser: shapes seen in real forks (inline)', () => {
+	/** a paper in the reference shape whose `<details>` hold `body` */
+	function paperWith(body: string[]): Digest {
+		const text = ['### [1] [A Title](https://arxiv.org/abs/2507.06310)', '*Ann Author*', '', '<details>', '  <summary>Details</summary>', ...body, '', '</details>', ''];
+		return parseDigest(text.join('\n'), '2025-07-10.md');
+	}
+
+	it('a line of a hard-wrapped value that holds `words: ` continues the value, even after a sentence end', () => {
+		const d = paperWith([
+			'Abstract: These dilemmas steer the LLM agents towards an uncanny valley: not',
+			'abstract enough to clarify underlying social mechanisms, while not natural',
+			'enough to represent realistic human behaviour.',
+			'This exposes an important paradox: the realism of LLM agents can obscure,',
+			'rather than clarify, social dynamics when misapplied.',
+			'Our code is available at: https://github.com/example/code.',
+		]);
+		const p = d.papers[0];
+		assert.strictEqual(
+			p.abstract,
+			'These dilemmas steer the LLM agents towards an uncanny valley: not abstract enough to clarify underlying social mechanisms, while not natural ' +
+				'enough to represent realistic human behaviour. This exposes an important paradox: the realism of LLM agents can obscure, rather than clarify, ' +
+				'social dynamics when misapplied. Our code is available at: https://github.com/example/code.',
+		);
+		assert.deepStrictEqual(p.fieldRanges.abstract, { start: 5, end: 10 });
+		assert.deepStrictEqual(p.extra, []);
+		assert.deepStrictEqual(d.diagnostics.map((x) => x.code), []);
+	});
+
+	it('a long one-line value continued on an unquoted line under its quote, CJK prose with a full-width colon', () => {
+		const first = '> **摘要翻译:** 受互联网瓶颈容量估计问题的启发，我们提出并研究了观测点选择问题。我们的目标是从V中选择k个观测点。';
+		const next = '我们考虑了两种设置：非自适应设置，其中所有k个观测点在任何瓶颈容量被揭示之前就被选择。';
+		const p = paperWith([first, next]).papers[0];
+		assert.strictEqual(p.abstract, first.slice('> **摘要翻译:** '.length) + next);
+		assert.deepStrictEqual(p.extra, []);
+	});
+
+	it('label-shaped lines next to a value still open fields: bold, common extra labels, after a short one-line field or a blank', () => {
+		const d = paperWith([
+			'Main category: cs.CY',
+			'Mood: calm',
+			'',
+			'TL;DR: LLM agents can be too human to model social behaviour in simulations.',
+			'Relevance: 8',
+			'',
+			'Abstract: Large language models have been increasingly used to build agents in',
+			'social simulation because of their abilities to generate fluent dialogues.',
+			'**Stance**: sceptical',
+			'',
+			'Verdict: worth reading',
+		]);
+		const p = d.papers[0];
+		assert.strictEqual(p.category, 'cs.CY');
+		assert.strictEqual(p.tldr, 'LLM agents can be too human to model social behaviour in simulations.');
+		assert.strictEqual(p.abstract, 'Large language models have been increasingly used to build agents in social simulation because of their abilities to generate fluent dialogues.');
+		assert.deepStrictEqual(
+			p.extra.map((e) => [e.label, e.value]),
+			[
+				['Mood', 'calm'],
+				['Relevance', '8'],
+				['Stance', 'sceptical'],
+				['Verdict', 'worth reading'],
+			],
+		);
+		assert.deepStrictEqual(
+			d.diagnostics.filter((x) => x.code === 'unknown-label').map((x) => x.message),
+			['Unknown label "Mood" (kept as an extra field).', 'Unknown label "Stance" (kept as an extra field).', 'Unknown label "Verdict" (kept as an extra field).'],
+		);
+	});
+
+	it('a short last line of a wrapped paragraph does not make the next `words: ` line a field', () => {
+		const p = paperWith([
+			'Abstract: We introduce OmniSpatial, a comprehensive and challenging benchmark for',
+			'spatial reasoning.',
+			'OmniSpatial covers four major categories: dynamic reasoning and perspective-taking.',
+		]).papers[0];
+		assert.strictEqual(p.abstract, 'We introduce OmniSpatial, a comprehensive and challenging benchmark for spatial reasoning. OmniSpatial covers four major categories: dynamic reasoning and perspective-taking.');
+		assert.deepStrictEqual(p.extra, []);
+	});
+
 	it('reads papers written as list items, their indented fields, and keeps a listed-twice paper twice', () => {
 		const text = [
 			'# 2025-07-01',

@@ -237,3 +237,46 @@ describe('real digests: field coverage report', () => {
 		assert.match(text, new RegExp(`translatedTitle\\s+${kevin.fields.translatedTitle}\\s+100%`));
 	});
 });
+
+describe('real digests: unknown labels', () => {
+	/**
+	 * Every `unknown-label` the real files raise, checked by reading each line: forks' own labels, figure
+	 * captions, a translated `Abstract:` (`抽象：`) after a blank line, and two list intros in `### Summary`
+	 * sections that are label-shaped (`主要发现包括：` above a list, like `Key Contributions:`). Prose of
+	 * hard-wrapped abstracts that holds `words: ` ("This exposes an important paradox: …", "我们考虑了两种设置：…")
+	 * is not among them: it stays in its field.
+	 */
+	const UNKNOWN: [string, number, string][] = [
+		['Straw674__daily-arXiv-astro-ph/2026-05-18.md', 142, '主要发现包括'],
+		['Straw674__daily-arXiv-astro-ph/2026-05-18.md', 503, '主要科学发现包括'],
+		['StringsLi__daily-arXiv-ai-enhanced/2026-07-02.md', 23, '免费全文'],
+		['StringsLi__daily-arXiv-ai-enhanced/2026-07-02.md', 39, '实验 / 验证'],
+		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 38, 'Conclusion Translation'],
+		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 41, 'Key Figures'],
+		...[43, 50, 57, 64, 71, 78, 90, 302].map((line, k): [string, number, string] => ['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', line, `Figure ${k + 1}`]),
+		...[46, 53, 60, 67, 74, 86, 93].map((line, k): [string, number, string] => ['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', line, `图${k + 1}`]),
+		['dkhonker__daily-arXiv-ai-enhanced/2025-11-28.md', 32, '与AI讨论'],
+		['dkhonker__daily-arXiv-ai-enhanced/2026-01-20.md', 32, '与AI讨论'],
+		['xmkxabc__daily-arXiv-ai-enhanced/2025-06-29.md', 11196, '抽象'],
+	];
+
+	it('are the forks\' own labels, never a line of a hard-wrapped value', () => {
+		const found: [string, number, string][] = [];
+		for (const file of [...readExpected().keys()].sort()) {
+			const d = parseDigest(readFileSync(`${DIR}/${file}`, 'utf8'), file);
+			for (const x of d.diagnostics) {
+				if (x.code === 'unknown-label') found.push([file, x.range.start + 1, /"(.*)"/.exec(x.message)![1]]);
+			}
+		}
+		const byPlace = (a: [string, number, string], b: [string, number, string]) => a[0].localeCompare(b[0]) || a[1] - b[1];
+		assert.deepStrictEqual(found.sort(byPlace), [...UNKNOWN].sort(byPlace));
+	});
+
+	it('an abstract wrapped over lines that hold `words: ` is read whole', () => {
+		const file = 'zeta-zl__daily-arXiv-ai-enhanced/2025-07-10.md';
+		const p = parseDigest(readFileSync(`${DIR}/${file}`, 'utf8'), file).papers.find((x) => x.id === '2507.06310')!;
+		assert.match(p.abstract, /realistic human behaviour\. This exposes an important paradox: the realism of LLM agents can obscure, rather than clarify,/);
+		assert.ok(p.abstract.endsWith('ecosystem of social simulation for future applications.'));
+		assert.deepStrictEqual(p.extra.map((e) => e.label), ['Keywords']);
+	});
+});
