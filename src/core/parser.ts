@@ -578,10 +578,12 @@ class DigestParser {
 		if (mid < 0 || mid - textStart > 200) return false;
 		const close = t.indexOf(')', mid + 3);
 		if (close < 0) return false;
-		const name = stripEmphasis(t.slice(textStart, mid).trim());
+		const written = stripEmphasis(t.slice(textStart, mid).trim());
 		const target = t.slice(mid + 3, close).trim();
 		const rest = t.slice(close + 1, close + 80);
 		const num = /\d+/.exec(rest);
+		// `[Computer Vision (11)](#cs-cv)`: with no count after the link, one inside its text is the total, not part of the name
+		const { name, total } = num ? { name: written, total: Number(num[0]) } : splitHeadingTotal(written);
 		if (this.open) {
 			// `### 目录` above the list: a heading the parser took for a paper heads the contents
 			const bare = this.dropOpenPaper().paper;
@@ -608,7 +610,7 @@ class DigestParser {
 			}
 		}
 		this.tocEnd = i;
-		this.tocEntries.push({ name, anchor: target || undefined, total: num ? Number(num[0]) : undefined, line: i });
+		this.tocEntries.push({ name, anchor: target || undefined, total, line: i });
 		return true;
 	}
 

@@ -566,6 +566,44 @@ describe('parser: format variants', () => {
 		]);
 	});
 
+	it('TOC entries with the count in the link text find sections named with their arXiv code; a missing one is still reported', () => {
+		const paper = (n: number) => [`### [${n}] [Paper ${n}](https://arxiv.org/abs/2506.0426${n})`, '*Ann Author*', '', 'TL;DR: x.', ''];
+		const text = [
+			'# 每日 ArXiv 摘要速递: 2025-06-08',
+			'',
+			'## 目录',
+			'',
+			'- [Computer Vision (2)](#cs-cv)',
+			'- [计算语言学 (Computation and Language) (2)](#cs-cl)',
+			'- [Robotics (1)](#cs-ro)',
+			'',
+			'## Computer Vision [cs.CV]',
+			...paper(1),
+			...paper(2),
+			'## 计算语言学 (Computation and Language) [cs.CL]',
+			...paper(3),
+			'## Machine Learning [cs.LG]',
+			...paper(4),
+		].join('\n');
+		const d = parseDigest(text, '2025-06-09_topic.md');
+		assert.deepStrictEqual(
+			d.categories.map((c) => [c.name, c.papers.length, c.claimedTotal]),
+			[
+				['Computer Vision [cs.CV]', 2, 2],
+				['计算语言学 (Computation and Language) [cs.CL]', 1, 2],
+				['Machine Learning [cs.LG]', 1, undefined],
+			],
+		);
+		assert.deepStrictEqual(
+			d.diagnostics.map((x) => [x.code, x.range.start, x.message]),
+			[
+				['toc-total-mismatch', 5, 'The table of contents claims 2 papers in 计算语言学 (Computation and Language) [cs.CL], the section has 1.'],
+				['toc-missing-category', 6, 'The table of contents lists "Robotics" but there is no such section.'],
+				['toc-missing-category', 25, 'Section "Machine Learning [cs.LG]" is not in the table of contents.'],
+			],
+		);
+	});
+
 	it('papers before any category heading are grouped by their main category', () => {
 		const d = parse('no-category-heading.md');
 		assert.strictEqual(d.day, '2025-09-18');

@@ -280,3 +280,13 @@ describe('real digests: unknown labels', () => {
 		assert.deepStrictEqual(p.extra.map((e) => e.label), ['Keywords']);
 	});
 });
+
+describe('real digests: tables of contents', () => {
+	it('per-topic files: `[Computer Vision (11)](#cs-cv)` finds `## Computer Vision [cs.CV]`, and takes its count', () => {
+		for (const file of ['junle-chen__daily-arXiv-gemini-enhanced/2025-06-09_trajectory_and_large_models.md', 'junle-chen__daily-arXiv-gemini-enhanced/2025-06-11_database.md']) {
+			const d = parseDigest(readFileSync(`${DIR}/${file}`, 'utf8'), file);
+			assert.deepStrictEqual(d.diagnostics.filter((x) => x.code.startsWith('toc-')).map((x) => `${x.range.start + 1}: ${x.message}`), [], file);
+			for (const c of d.categories) assert.strictEqual(c.claimedTotal, c.papers.length, `${file}: ${c.name}`);
+		}
+	});
+});

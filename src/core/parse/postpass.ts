@@ -46,6 +46,14 @@ export interface LoopResult {
 	paperAnchors: Set<string>;
 }
 
+/**
+ * A section name in lower case without the arXiv code a fork appends to it: `Computer Vision [cs.CV]`
+ * is listed in its table of contents as `[Computer Vision (11)](#cs-cv)`, `cs.DB [cs.DB]` as `[cs.DB (2)]`
+ */
+function withoutCode(name: string): string {
+	return name.replace(/\s*\[[a-z][a-z-]*(?:\.[a-z]{2,})?\]$/i, '').toLowerCase();
+}
+
 export class PostPass {
 	private readonly papers: Paper[];
 	private readonly rawCats: RawCategory[];
@@ -165,6 +173,7 @@ export class PostPass {
 		type Queue = { cats: Category[]; next: number };
 		const byAnchor = new Map<string, Queue>();
 		const byName = new Map<string, Queue>();
+		const byBareName = new Map<string, Queue>();
 		const add = (map: Map<string, Queue>, key: string, c: Category) => {
 			const q = map.get(key);
 			if (q) q.cats.push(c);
@@ -173,6 +182,7 @@ export class PostPass {
 		for (const c of categories) {
 			if (c.anchor !== undefined) add(byAnchor, c.anchor.toLowerCase(), c);
 			add(byName, c.name.toLowerCase(), c);
+			add(byBareName, withoutCode(c.name), c);
 		}
 		/** the first category under `key` not matched yet; matched ones are dropped as we go */
 		const take = (map: Map<string, Queue>, key: string | undefined): Category | undefined => {
@@ -186,7 +196,7 @@ export class PostPass {
 			if (e.anchor !== undefined && this.paperAnchors.has(e.anchor)) continue;
 			const anchor = e.anchor?.toLowerCase();
 			const name = e.name.toLowerCase();
-			const cat = take(byAnchor, anchor) ?? take(byName, name) ?? take(byName, anchor);
+			const cat = take(byAnchor, anchor) ?? take(byName, name) ?? take(byName, anchor) ?? take(byBareName, withoutCode(e.name));
 			if (!cat) {
 				this.diag({ start: e.line, end: e.line }, 'warning', 'toc-missing-category', `The table of contents lists "${e.name}" but there is no such section.`);
 				continue;
