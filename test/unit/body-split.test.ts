@@ -122,7 +122,10 @@ function bodyPostings(index: PaperIndex): Map<string, string> {
 	return out;
 }
 
-describe('a cold build\'s long fields counted by a helper', () => {
+describe('a cold build\'s long fields counted by a helper', function () {
+	// each test indexes the 23 real digests once or twice: 1–4 s alone, 8.6 s with the machine's two
+	// cores shared four ways, where the suite's 20 s default failed one run; the work, not a wait
+	this.timeout(60_000);
 	let sequential: PaperIndex;
 	let sequentialCache: Buffer;
 	let sequentialAnswers: string[];
