@@ -206,7 +206,9 @@ export function registerSearch(
 						};
 					});
 					const filters = describeFilters(parsed.query);
-					lastSummary = `${approximate ? '≈' : ''}${total === 1 ? vscode.l10n.t('1 result') : vscode.l10n.t('{0} results', total)}${filters ? ` · ${filters}` : ''}`;
+					// approximate: the best were checked for a phrase and shown, the rest not (an upper bound)
+					const count = approximate ? vscode.l10n.t('up to {0} results', total) : total === 1 ? vscode.l10n.t('1 result') : vscode.l10n.t('{0} results', total);
+					lastSummary = `${count}${filters ? ` · ${filters}` : ''}`;
 				}
 				updateTitle();
 			} catch (err) {
