@@ -144,7 +144,7 @@ export function runBench(argv: readonly string[], io: CliIO): number {
 export function readBenchCorpus(dir: string, io: CliIO): LoadedCorpus | undefined {
 	let corpus: LoadedCorpus;
 	try {
-		corpus = loadDigestFiles(dir, (text, path) => parseDigest(text, path).papers.length > 0);
+		corpus = loadDigestFiles(dir);
 	} catch (error) {
 		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
 		return undefined;

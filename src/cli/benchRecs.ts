@@ -15,7 +15,7 @@ import { trainForYou } from '../core/recs/forYou';
 import { defaultShardCount } from '../core/search/client';
 import { intOption, parseArgs } from './args';
 import { percentile, settle } from './benchSearch';
-import { findCandidateFiles } from './files';
+import { listDigestFiles } from './files';
 import { CliIO, EXIT_OK } from './io';
 import { createSearchService, fileSpecs } from './search';
 import { median, round1 } from './bench';
@@ -57,12 +57,13 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 	const days: string[] = [];
 	const firstDay = new Map<string, number>();
 	const text = new Map<string, string>();
-	for (const path of findCandidateFiles(dir)) {
+	const paths = listDigestFiles(dir).files;
+	for (const path of paths) {
 		const digest = parseDigest(readFileSync(path, 'utf8'), path);
 		days.push(digest.day ?? path);
 	}
 	days.sort();
-	for (const path of findCandidateFiles(dir)) {
+	for (const path of paths) {
 		const digest = parseDigest(readFileSync(path, 'utf8'), path);
 		const d = days.indexOf(digest.day ?? path);
 		for (const p of digest.papers) {

@@ -17,7 +17,7 @@ import { defaultShardCount, type SearchService } from '../core/search/client';
 import type { TreePassTimings } from '../core/search/protocol';
 import { intOption, parseArgs } from './args';
 import { median, openBenchFolder, readBenchCorpus, round1, runBenchOnFiles } from './bench';
-import { findCandidateFiles } from './files';
+import { listDigestFiles } from './files';
 import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { createSearchService, fileSpecs, type SearchTimings } from './search';
 
@@ -307,7 +307,7 @@ export async function compareMinisearch(dir: string, shards = defaultShardCount(
 		service.dispose();
 	}
 	const papers = new Map<string, Record<string, string>>();
-	for (const path of findCandidateFiles(dir)) {
+	for (const path of listDigestFiles(dir).files) {
 		let text: string;
 		try {
 			text = readFileSync(path, 'utf8');

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findCandidateFiles } from './files';
+import { listDigestFiles } from './files';
 
 export const SUMMARY_LABELS = ['TL;DR', 'Motivation', 'Method', 'Result', 'Conclusion', 'Abstract'] as const;
 type SummaryLabel = (typeof SUMMARY_LABELS)[number];
@@ -96,7 +96,7 @@ export function extractSeedPapers(text: string): SeedPaper[] {
 
 export function loadSeedPapers(dir: string): SeedPaper[] {
 	const papers: SeedPaper[] = [];
-	for (const file of findCandidateFiles(dir)) papers.push(...extractSeedPapers(readFileSync(file, 'utf8')));
+	for (const file of listDigestFiles(dir).files) papers.push(...extractSeedPapers(readFileSync(file, 'utf8')));
 	return papers;
 }
 

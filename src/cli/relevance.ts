@@ -13,7 +13,7 @@ import type { Paper } from '../core/model';
 import { parseDigest } from '../core/parser';
 import { hasCjk } from '../core/search/tokenizer';
 import { intOption, parseArgs, UsageError } from './args';
-import { findCandidateFiles } from './files';
+import { listDigestFiles } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { BENCH_FUZZY_QUERIES, percentile, settle, timeQueries, type Timed } from './benchSearch';
 import { createSearchService, fileSpecs } from './search';
@@ -96,7 +96,7 @@ export function judgePaper(spec: QuerySpec, paper: Paper): 0 | 1 | 2 {
 export function loadPapers(dir: string): Map<string, Paper> {
 	const papers = new Map<string, Paper>();
 	// newest file last, so a paper listed on several days keeps its newest text
-	for (const path of findCandidateFiles(dir)) {
+	for (const path of listDigestFiles(dir).files) {
 		for (const p of parseDigest(readFileSync(path, 'utf8'), path).papers) papers.set(p.id, p);
 	}
 	return papers;

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { findCandidateFiles } from './files';
+import { listDigestFiles } from './files';
 
 const DATE = /\b(20\d\d)-(\d\d)-(\d\d)\b/g;
 const ARXIV_ID = /(?<![\d.])(\d\d)(\d\d)\.(\d{4,5})(?!\d)/g;
@@ -20,11 +20,11 @@ export function shiftCopy(text: string, k: number): string {
 }
 
 /**
- * Writes `copies` shifted copies of every candidate file under `dir` into `out/copy<k>/` (by default
+ * Writes `copies` shifted copies of every digest under `dir` into `out/copy<k>/` (by default
  * a new temporary folder); returns `out`. Also used by `npm run bench:editor -- DIR --scale N`.
  */
 export function writeScaledCorpus(dir: string, copies: number, out = mkdtempSync(join(tmpdir(), `arxiv-digest-scale${copies}-`))): string {
-	for (const path of findCandidateFiles(dir)) {
+	for (const path of listDigestFiles(dir).files) {
 		const text = readFileSync(path, 'utf8');
 		const rel = relative(dir, path);
 		for (let k = 0; k < copies; k++) {

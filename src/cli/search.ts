@@ -11,7 +11,7 @@ import { defaultShardCount, SearchService, workerShard, type ShardHandle } from 
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
-import { findCandidateFiles } from './files';
+import { listCandidates } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 
 export const SEARCH_HELP = `Usage: arxiv-digest search DIR QUERY [--json] [--limit N] [--cache-dir CACHE]
@@ -71,13 +71,13 @@ export function createSearchService(cacheDir: string | undefined, shards = defau
 }
 
 /**
- * Every candidate file of DIR; the user named the folder, so each is read as a digest (no content
- * detection). Paths are absolute and real: the caches key files by path, and the same folder named
- * another way (`../data`, `/home/me/data`, a symbolic link) found none of its files in a cache and
- * indexed them all again.
+ * Every candidate of DIR (listCandidates): the shards keep the digests among them by the extension's
+ * rule, so a README next to the digests is no paper. Paths are absolute and real: the caches key
+ * files by path, and the same folder named another way (`../data`, `/home/me/data`, a symbolic
+ * link) found none of its files in a cache and indexed them all again.
  */
 export function fileSpecs(dir: string): (CorpusFileSpec & { size: number })[] {
-	return findCandidateFiles(realpathSync(dir)).map((path) => ({ path, always: true, size: statSync(path).size }));
+	return listCandidates(realpathSync(dir)).map(({ path, always }) => ({ path, always, size: statSync(path).size }));
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Digest } from '../core/model';
 import { COVERAGE_FIELDS, fieldCoverage, type FieldCoverage } from '../core/parse/coverage';
 import { parseDigest } from '../core/parser';
 import { computeStats, DigestStats } from '../core/stats';
@@ -9,9 +8,10 @@ import { CliIO, errorMessage, EXIT_OK, EXIT_IO_ERROR } from './io';
 export const STATS_HELP = `Usage: arxiv-digest stats DIR [--fields [--per-file]] [--json]
 
 Find the digest files under DIR (*.md, *.markdown, *.txt; node_modules and
-dot-folders are skipped; files that do not look like digests are left out),
-parse them and print days, files, categories, entries, unique papers and
-papers per category.
+dot-folders are skipped; files whose first lines carry no digest signature,
+such as a README, are left out as the extension leaves them out), parse them
+and print days, files, categories, entries, unique papers and papers per
+category.
 
 Options:
   --fields    print field coverage instead: per template (the fields most
@@ -76,21 +76,15 @@ export function runStats(argv: readonly string[], io: CliIO): number {
 	}
 	if (args.positionals.length !== 1) throw new UsageError('stats needs exactly one DIR');
 	const dir = args.positionals[0];
-	// Digests found by content are parsed once for the check and reused.
-	const parsed = new Map<string, Digest>();
 	let corpus;
 	try {
-		corpus = loadDigestFiles(dir, (text, path) => {
-			const digest = parseDigest(text, path);
-			parsed.set(path, digest);
-			return digest.papers.length > 0;
-		});
+		corpus = loadDigestFiles(dir);
 	} catch (error) {
 		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
 		return EXIT_IO_ERROR;
 	}
 	for (const { path, reason } of corpus.unreadable) io.stderr(`arxiv-digest: cannot read ${path}: ${reason}\n`);
-	const digests = corpus.files.map((file) => parsed.get(file.path) ?? parseDigest(file.text, file.path));
+	const digests = corpus.files.map((file) => parseDigest(file.text, file.path));
 	const stats: WorkspaceStats = { ...computeStats(digests), skipped: corpus.skipped.length };
 	if (args.flags.has('fields')) {
 		const groups = fieldCoverage(digests, args.flags.has('per-file') ? 'file' : 'template');

@@ -85,6 +85,12 @@ export interface DigestSource {
 	nocase?: boolean;
 }
 
+/**
+ * `arxivDigest.files` and `arxivDigest.detect` at the defaults the manifest declares (a unit test
+ * holds the two equal): what decides where there are no settings, as on the command line.
+ */
+export const DEFAULT_DETECTION: Readonly<Pick<DigestSource, 'globs' | 'detect'>> = { globs: [], detect: true };
+
 /** The one rule for "is this file a digest": named by a glob, or, when detection is on, by its head. */
 export function isDigestSource(source: DigestSource): boolean {
 	if (source.globs.length > 0 && matchesGlob(source.relativePath, source.globs, { nocase: source.nocase })) return true;

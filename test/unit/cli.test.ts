@@ -1,8 +1,10 @@
 import * as assert from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs, UsageError } from '../../src/cli/args';
+import { listDigestFiles } from '../../src/cli/files';
+import { readmeBesideADigest, REAL } from './digest-folders';
 import { main } from '../../src/cli/main';
 import { shiftCopy } from '../../src/cli/scale';
 import { version } from '../../package.json';
@@ -180,6 +182,31 @@ describe('cli: stats', () => {
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	it("leaves out a README whose headings and links look like categories and papers, as the extension does", () => {
+		const dir = readmeBesideADigest();
+		try {
+			const r = run('stats', dir, '--json');
+			assert.strictEqual(r.code, 0, r.err);
+			const stats = JSON.parse(r.out);
+			assert.deepStrictEqual([stats.files, stats.entries, stats.skipped], [1, 14, 1]);
+			assert.deepStrictEqual(Object.keys(stats.perCategory).sort(), ['cs.AI', 'cs.CV', 'cs.LG', 'cs.RO', 'cs.SD']);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('finds every real digest that has papers, and only those, by the extension\'s rule', () => {
+		const withPapers = readFileSync(join(REAL, 'EXPECTED.tsv'), 'utf8').split('\n').slice(1).filter((l) => l.trim())
+			.map((l) => l.split('\t')).filter(([, papers]) => Number(papers) > 0).map(([file]) => join(REAL, file)).sort();
+		assert.strictEqual(withPapers.length, 22);
+		const listing = listDigestFiles(REAL);
+		assert.deepStrictEqual(listing.files, withPapers);
+		// the README of the fixtures and the empty day, which only an `arxivDigest.files` glob makes a digest
+		assert.deepStrictEqual(listing.skipped.map((p) => relative(REAL, p)), ['README.md', join('xmkxabc__daily-arXiv-ai-enhanced', '2025-06-20.md')]);
+		const stats = JSON.parse(run('stats', REAL, '--json').out);
+		assert.strictEqual(stats.files, 22);
 	});
 
 	it('exits 1 when the directory cannot be read', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { looksLikeDigest } from '../../src/core/detect';
+import { DEFAULT_DETECTION, looksLikeDigest } from '../../src/core/detect';
 import { matchesGlob } from '../../src/core/glob';
 
 const SEEDS = 'test/fixtures/seeds';
@@ -222,6 +222,16 @@ describe('looksLikeDigest', () => {
 		fc.assert(fc.property(fc.array(fc.constantFrom('### [1] [t](https://x.org/a)', 'TL;DR: x', '*A, B*', '<div', '\r', '\uFEFF', '**', '：', '\n', ' '), { maxLength: 60 }), (parts) => {
 			assert.strictEqual(typeof looksLikeDigest(parts.join('')), 'boolean');
 		}));
+	});
+});
+
+describe('DEFAULT_DETECTION', () => {
+	it('is arxivDigest.files and arxivDigest.detect at the defaults the manifest declares', () => {
+		const { properties } = JSON.parse(read('package.json')).contributes.configuration;
+		assert.deepStrictEqual(
+			{ globs: DEFAULT_DETECTION.globs, detect: DEFAULT_DETECTION.detect },
+			{ globs: properties['arxivDigest.files'].default, detect: properties['arxivDigest.detect'].default },
+		);
 	});
 });
 

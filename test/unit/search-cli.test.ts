@@ -1,9 +1,10 @@
 import * as assert from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { mainAsync } from '../../src/cli/main';
 import { benchQueries, withoutFilters } from '../../src/cli/benchSearch';
+import { readmeBesideADigest } from './digest-folders';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
 
@@ -35,6 +36,26 @@ describe('cli: search', () => {
 		const r = await run('search', FIXTURES, 'venue:cvpr');
 		assert.strictEqual(r.code, 2);
 		assert.match(r.err, /Unknown filter "venue:"/);
+	});
+
+	it("indexes the digests of DIR only: a README beside them yields no papers (search, trends)", async () => {
+		const dir = readmeBesideADigest();
+		try {
+			const r = await run('search', dir, 'model', '--json', '--limit', '100');
+			assert.strictEqual(r.code, 0, r.err);
+			const report = JSON.parse(r.out);
+			assert.ok(report.total > 0);
+			const files = new Set(report.hits.flatMap((h: { occurrences: { file: string }[] }) => h.occurrences.map((o) => relative(realpathSync(dir), o.file))));
+			assert.deepStrictEqual([...files], [join('data', '2026-09-10.md')]);
+			// the README's own words (its section headings) find nothing
+			const own = await run('search', dir, 'cat:"Command-line tool"', '--json');
+			assert.strictEqual(JSON.parse(own.out).total, 0, own.out);
+			const trends = await run('trends', dir, '--json');
+			assert.strictEqual(trends.code, 0, trends.err);
+			assert.deepStrictEqual(JSON.parse(trends.out).days, [{ day: '2026-09-10', papers: 14 }]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('asks for DIR and QUERY', async () => {
