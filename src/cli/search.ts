@@ -21,7 +21,8 @@ Index every digest under DIR and print the papers matching QUERY, best first.
 Query language:
   words            all required; prefix and typo tolerant (diffusion, segm, difusion)
   "exact phrase"   verbatim, in any field
-  -word -"phrase"  exclude
+  -word -"phrase"  exclude (also first: search DIR -survey; after DIR, a word
+                   that starts with one '-' and is no option is a query word)
   cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994
   day:2026-02-06  day:2026-02  after:2026-01-15  before:2026-02-01
   Chinese, Japanese and Korean terms need no spaces (扩散模型, 多模态).
@@ -98,7 +99,7 @@ export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (
 
 export async function runSearch(argv: readonly string[], io: CliIO): Promise<number> {
 	// --timings (undocumented): the bench's warm-start probe
-	const args = parseArgs(argv, { flags: ['json', 'help', 'timings'], options: ['limit', 'cache-dir', 'shards'], aliases: { h: 'help' } });
+	const args = parseArgs(argv, { flags: ['json', 'help', 'timings'], options: ['limit', 'cache-dir', 'shards'], aliases: { h: 'help' }, queryFrom: 1 });
 	if (args.flags.has('help')) {
 		io.stdout(SEARCH_HELP);
 		return EXIT_OK;

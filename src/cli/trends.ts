@@ -62,7 +62,7 @@ export function formatTrends(out: TrendsOutput): string {
 }
 
 export async function runTrends(argv: readonly string[], io: CliIO): Promise<number> {
-	const args = parseArgs(argv, { flags: ['json', 'help'], options: ['term', 'from', 'to', 'limit', 'cache-dir', 'shards'], aliases: { h: 'help' } });
+	const args = parseArgs(argv, { flags: ['json', 'help'], options: ['term', 'from', 'to', 'limit', 'cache-dir', 'shards'], aliases: { h: 'help' }, queryOptions: ['term'] });
 	if (args.flags.has('help')) {
 		io.stdout(TRENDS_HELP);
 		return EXIT_OK;

@@ -43,6 +43,38 @@ describe('cli: arguments', () => {
 	});
 });
 
+describe('cli: arguments with a search query', () => {
+	const spec = { flags: ['json', 'help'], options: ['limit', 'term'], aliases: { h: 'help' }, queryFrom: 1, queryOptions: ['term'] };
+
+	it('takes a word that starts with one dash, after the first positional, as a word of the query', () => {
+		const args = parseArgs(['data', '-survey', 'diffusion', '--limit', '5', '-"large language"', '--json'], spec);
+		assert.deepStrictEqual(args.positionals, ['data', '-survey', 'diffusion', '-"large language"']);
+		assert.strictEqual(args.options.get('limit'), '5');
+		assert.ok(args.flags.has('json'));
+		assert.deepStrictEqual(parseArgs(['data', '-cat:cs.CV', '-is:read', '-5'], spec).positionals, ['data', '-cat:cs.CV', '-is:read', '-5']);
+	});
+
+	it('keeps the options: aliases, --name value, --name=value, and `--` as node reads them', () => {
+		assert.ok(parseArgs(['data', 'x', '-h'], spec).flags.has('help'));
+		assert.strictEqual(parseArgs(['data', '--limit=3', '-x'], spec).options.get('limit'), '3');
+		assert.deepStrictEqual(parseArgs(['data', '--', '-x', '--json'], spec).positionals, ['data', '-x', '--json']);
+		assert.throws(() => parseArgs(['data', 'x', '--nope'], spec), { message: "unknown option '--nope'" });
+		assert.throws(() => parseArgs(['data', 'x', '--limit'], spec), { message: "option '--limit' needs a value" });
+		assert.throws(() => parseArgs(['data', 'x', '--limit', '-5'], spec), { message: "option '--limit' needs a value" });
+	});
+
+	it('takes the value of a query option even when it starts with one dash', () => {
+		assert.strictEqual(parseArgs(['data', '--term', '-survey'], spec).options.get('term'), '-survey');
+		assert.strictEqual(parseArgs(['data', '--term=-survey'], spec).options.get('term'), '-survey');
+		assert.throws(() => parseArgs(['data', '--term', '--json'], spec), { message: "option '--term' needs a value" });
+	});
+
+	it('names the whole argument, and says where a query word goes, when it stands before the query', () => {
+		assert.throws(() => parseArgs(['-survey', 'data'], spec), { message: "unknown option '-survey' (a query word that starts with '-' goes after DIR, or after '--')" });
+		assert.throws(() => parseArgs(['data', '-survey'], { flags: ['json'] }), { message: "unknown option '-survey'" });
+	});
+});
+
 describe('cli: usage, help and version', () => {
 	it('prints the version from package.json', () => {
 		const r = run('--version');

@@ -58,6 +58,23 @@ describe('cli: search', () => {
 		}
 	});
 
+	it('excludes with a query that starts with `-` (a word, a phrase), options around it', async () => {
+		const all = JSON.parse((await run('search', FIXTURES, 'cat:cs.CV', '--json')).out);
+		const word = await run('search', FIXTURES, '-transformers', 'cat:cs.CV', '--json');
+		assert.strictEqual(word.code, 0, word.err);
+		const report = JSON.parse(word.out);
+		assert.strictEqual(report.query, '-transformers cat:cs.CV');
+		const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
+		assert.deepStrictEqual(ids(report), ids(all).filter((id: string) => id !== '2602.01001'));
+		const phrase = await run('search', FIXTURES, '-"vision transformers"', '--limit', '10', '--json');
+		assert.strictEqual(phrase.code, 0, phrase.err);
+		assert.ok(!ids(JSON.parse(phrase.out)).includes('2602.01001'));
+		assert.ok(JSON.parse(phrase.out).total > 0);
+		const text = await run('search', FIXTURES, '-transformers', '--limit', '1');
+		assert.strictEqual(text.code, 0, text.err);
+		assert.match(text.out, /showing 1\n$/);
+	});
+
 	it('asks for DIR and QUERY', async () => {
 		const r = await run('search', FIXTURES);
 		assert.strictEqual(r.code, 2);

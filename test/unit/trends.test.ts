@@ -255,6 +255,17 @@ describe('trends', () => {
 			assert.ok(!text.out.includes(DAY_A), 'the range starts at the second day');
 		});
 
+		it('takes a --term that starts with an exclusion (`--term -privacy`) as the query', async () => {
+			const r = await run('trends', dir, '--term', '-privacy', '--json', '--shards', '1');
+			assert.strictEqual(r.code, 0, r.err);
+			const out = JSON.parse(r.out) as TrendsOutput;
+			assert.strictEqual(out.term, '-privacy');
+			assert.deepStrictEqual(out.days, [{ day: DAY_A, papers: 166, matching: 166 - 5 }, { day: DAY_B, papers: 79, matching: 79 - 6 }]);
+			const missing = await run('trends', dir, '--term', '--json');
+			assert.strictEqual(missing.code, 2);
+			assert.match(missing.err, /option '--term' needs a value/);
+		});
+
 		it('prints papers per day and the top terms and authors without --term', async () => {
 			const r = await run('trends', dir, '--limit', '5', '--json', '--shards', '1');
 			assert.strictEqual(r.code, 0, r.err);
