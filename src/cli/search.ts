@@ -10,6 +10,7 @@ import { inProcessShard } from '../core/corpus/inProcess';
 import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
+import { isEmptyQuery, parseQuery } from '../core/search/query';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { listCandidates } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
@@ -26,6 +27,8 @@ Query language:
   cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994
   day:2026-02-06  day:2026-02  after:2026-01-15  before:2026-02-01
   Chinese, Japanese and Korean terms need no spaces (扩散模型, 多模态).
+  A query of single letters and symbols alone (C++) has nothing to search for:
+  it is an error (exit 2), as an empty query is.
 
 Options:
   --json             print the results as JSON
@@ -97,6 +100,20 @@ export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (
 	return { files, service: createSearchService(args.options.get('cache-dir'), shards) };
 }
 
+/**
+ * Why `query` would select nothing to search by, or undefined when it selects something: a query of
+ * single letters and symbols alone (`C++`, `F#`) parses to no word and no filter, and the index
+ * answers such a query with every paper, as it does an empty one. The extension's search box lists
+ * nothing for an empty query; here both are an error that says why, before any file is read.
+ */
+export function unsearchableQuery(query: string): string | undefined {
+	if (query.trim() === '') return 'the query is empty';
+	const parsed = parseQuery(query);
+	// a malformed filter is the index's to report, in its words
+	if (!parsed.ok || !isEmptyQuery(parsed.query)) return undefined;
+	return `the query '${query}' has no words to search for (single letters and symbols are not indexed)`;
+}
+
 export async function runSearch(argv: readonly string[], io: CliIO): Promise<number> {
 	// --timings (undocumented): the bench's warm-start probe
 	const args = parseArgs(argv, { flags: ['json', 'help', 'timings'], options: ['limit', 'cache-dir', 'shards'], aliases: { h: 'help' }, queryFrom: 1 });
@@ -107,6 +124,8 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	if (args.positionals.length < 2) throw new UsageError('search needs DIR and QUERY');
 	const [dir, ...words] = args.positionals;
 	const query = words.join(' ');
+	const unsearchable = unsearchableQuery(query);
+	if (unsearchable) throw new UsageError(unsearchable);
 	const limit = intOption(args, 'limit', 20, 1, 100000);
 	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
 	const started = performance.now();

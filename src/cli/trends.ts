@@ -8,7 +8,7 @@ import { papersPerDay, parseRange } from '../core/trends/days';
 import { inRange, type TopReply } from '../core/trends/shard';
 import { intOption, parseArgs, UsageError } from './args';
 import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
-import { openCorpus } from './search';
+import { openCorpus, unsearchableQuery } from './search';
 
 export const TRENDS_HELP = `Usage: arxiv-digest trends DIR [--term QUERY] [--from DAY] [--to DAY] [--json]
 
@@ -74,6 +74,9 @@ export async function runTrends(argv: readonly string[], io: CliIO): Promise<num
 	const range = parsedRange.range;
 	const term = args.options.get('term');
 	if (term !== undefined && term.trim() === '') throw new UsageError("option '--term' needs a word or a query");
+	// `--term C++` counted every paper as matching
+	const unsearchable = term === undefined ? undefined : unsearchableQuery(term);
+	if (unsearchable) throw new UsageError(`option '--term': ${unsearchable}`);
 	const limit = intOption(args, 'limit', 20, 1, 1000);
 	const corpus = openCorpus(args, dir, io);
 	if (!corpus) return EXIT_IO_ERROR;

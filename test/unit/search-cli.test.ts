@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { mainAsync } from '../../src/cli/main';
 import { benchQueries, withoutFilters } from '../../src/cli/benchSearch';
 import { readmeBesideADigest } from './digest-folders';
+import { unsearchableQuery } from '../../src/cli/search';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
 
@@ -73,6 +74,19 @@ describe('cli: search', () => {
 		const text = await run('search', FIXTURES, '-transformers', '--limit', '1');
 		assert.strictEqual(text.code, 0, text.err);
 		assert.match(text.out, /showing 1\n$/);
+	});
+
+	it('refuses a query with nothing to search for (`C++`, an empty one) instead of listing every paper', async () => {
+		for (const query of ['C++', 'F#', '-C++', '', '  ']) {
+			const r = await run('search', FIXTURES, query, '--json');
+			assert.strictEqual(r.code, 2, query);
+			assert.strictEqual(r.out, '', query);
+			assert.match(r.err, query.trim() === '' ? /the query is empty/ : /has no words to search for \(single letters and symbols are not indexed\)/, query);
+		}
+		// a filter beside it still selects, and a lone stopword is still searched
+		assert.strictEqual((await run('search', FIXTURES, 'C++', 'cat:cs.CV', '--json')).code, 0);
+		assert.strictEqual(unsearchableQuery('the'), undefined);
+		assert.strictEqual(unsearchableQuery('venue:x'), undefined, 'the index reports a malformed filter');
 	});
 
 	it('asks for DIR and QUERY', async () => {

@@ -284,6 +284,9 @@ describe('trends', () => {
 			assert.strictEqual(query.code, 2);
 			assert.match(query.err, /Unknown filter "foo:"/);
 			assert.strictEqual((await run('trends')).code, 2);
+			const nothing = await run('trends', dir, '--term', 'C++', '--shards', '1');
+			assert.strictEqual(nothing.code, 2);
+			assert.match(nothing.err, /option '--term': the query 'C\+\+' has no words to search for/);
 		});
 	});
 });
