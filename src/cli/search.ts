@@ -162,7 +162,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 			const day = hit.occurrences[0]?.day || '-';
 			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${hit.title}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
 		}
-		io.stdout(`${approximate ? '≈' : ''}${total} result${total === 1 ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
+		io.stdout(`${approximate ? 'up to ' : ''}${total} result${total === 1 && !approximate ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
 		return EXIT_OK;
 	} finally {
 		service.dispose();

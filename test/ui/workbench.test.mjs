@@ -240,6 +240,11 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.keyboard.insertText(FIXTURE.queries.chinese.text);
 		await answered(FIXTURE.queries.chinese, 'SIDeR');
 		await shot(page, 'search-chinese');
+		// nothing the index holds: a message, not every paper
+		await page.keyboard.press('Control+A');
+		await page.keyboard.insertText('C++');
+		await waitForFirstRow(page, (row) => row.includes('No words to search for'), 'the no-words message for "C++"');
+		await waitForQuickInputTitle(page, /Search Papers$/);
 		await page.keyboard.press('Control+A');
 		await page.keyboard.insertText(FIXTURE.queries.english.text);
 		await answered(FIXTURE.queries.english, 'UniTrack');

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery } from '../../core/search/query';
+import { describeFilters, filtersOnlyText, isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/query';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
@@ -171,6 +171,13 @@ export function registerSearch(
 			}
 			if (query.trim() === '') {
 				pick.items = [];
+				lastSummary = '';
+				updateTitle();
+				return;
+			}
+			// `C++`: no word the index holds and no filter; the index would answer with every paper
+			if (isEmptyQuery(parsed.query)) {
+				pick.items = [{ label: `$(info) ${vscode.l10n.t('No words to search for: single letters and symbols are not indexed.')}`, alwaysShow: true }];
 				lastSummary = '';
 				updateTitle();
 				return;
