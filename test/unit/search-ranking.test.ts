@@ -133,6 +133,13 @@ describe('search typo lookup', () => {
 		restored.sort();
 		strings.sort();
 		assert.deepStrictEqual([...restored.order()], [...strings.order()]);
+		// the terms holding a unit, found by indexOf in the restored texts, as by reading each string
+		for (const unit of ['a', 'é', '扩']) {
+			const holding = vocabulary.map((term, id) => (term.includes(unit) ? id : -1)).filter((id) => id >= 0);
+			assert.deepStrictEqual(restoredTable.idsHolding(unit, 0).filter((id) => id < vocabulary.length), holding, unit);
+			assert.deepStrictEqual(restoredTable.idsHolding(unit, 700), [...holding.filter((id) => id >= 700), ...restoredTable.idsHolding(unit, vocabulary.length)], `${unit} from 700`);
+			assert.deepStrictEqual(stringTable.idsHolding(unit), restoredTable.idsHolding(unit), `${unit}, strings`);
+		}
 		assert.deepStrictEqual(probe(restored), probe(strings));
 	});
 

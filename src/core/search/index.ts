@@ -1801,6 +1801,11 @@ function dayMatchesPositive(query: ParsedQuery, day: string): boolean {
  * postings outside the index (trends).
  */
 export function postingHasField(packed: number, field: Field): boolean {
+	return postingFieldCount(packed, field) !== 0;
+}
+
+/** How often a posting's term occurs in `field` (its saturating counter: at most 15), for readers of the postings outside the index (trends). */
+export function postingFieldCount(packed: number, field: Field): number {
 	const [, first, bits] = SLOT_OF[field];
-	return ((packed >>> first) & ((1 << bits) - 1)) !== 0;
+	return (packed >>> first) & ((1 << bits) - 1);
 }

@@ -84,6 +84,31 @@ export class TermTable {
 		return marked;
 	}
 
+	/**
+	 * The ids from `from` on of the terms holding the code unit `unit` (`-`: the hyphenated words):
+	 * the restored terms' texts are searched with indexOf, not read term by term (a scan of
+	 * ~450,000 terms took ~0.2 s on 167 real days, this ~10 ms).
+	 */
+	idsHolding(unit: string, from = 0): number[] {
+		const ids: number[] = [];
+		const { at, len } = this;
+		// per text: `next` is the first `unit` at or after `searched` (-1: none); terms lie in id order, so each text is searched about once
+		const texts = [this.ascii, this.wide];
+		const searched = [Infinity, Infinity];
+		const next = [-1, -1];
+		for (let id = from; id < this.restored; id++) {
+			const wide = at[id] < 0 ? 1 : 0;
+			const start = wide ? ~at[id] : at[id];
+			if (start < searched[wide] || (next[wide] >= 0 && next[wide] < start)) {
+				searched[wide] = start;
+				next[wide] = texts[wide].indexOf(unit, start);
+			}
+			if (next[wide] >= 0 && next[wide] < start + len[id]) ids.push(id);
+		}
+		for (let k = Math.max(0, from - this.restored); k < this.added.length; k++) if (this.added[k].includes(unit)) ids.push(this.restored + k);
+		return ids;
+	}
+
 	/** Does term `id` start with `prefix`? */
 	startsWith(id: number, prefix: string): boolean {
 		if (id >= this.restored) return this.added[id - this.restored].startsWith(prefix);
