@@ -150,8 +150,56 @@ describe('trends', () => {
 		});
 
 		it('the stop-list: function words, boilerplate, numbers, CJK fragments', () => {
-			for (const term of ['propose', 'result', 'paper', 'model', '2026', 'ab', '提出', '一种', '出了', '模型']) assert.ok(!isTopicTerm(term), term);
+			for (const term of ['propose', 'result', 'paper', 'model', '2026', 'ab', '提出', '一种', '出了', '模型', 'http', 'github', 'available', 'achieving']) assert.ok(!isTopicTerm(term), term);
 			for (const term of ['diffusion', 'graph', 'llm', '扩散', '机器']) assert.ok(isTopicTerm(term), term);
+		});
+	});
+
+	describe('top terms leave out what the tokenizer cuts out of links, hyphenated words and CJK runs', () => {
+		function topOf(papers: string[]): Record<string, number> {
+			const index = new PaperIndex();
+			index.addFile('data/2026-01-05.md', parseDigest(digest(papers), 'data/2026-01-05.md'));
+			return Object.fromEntries(rangeTop(index, {}).terms);
+		}
+
+		it('drops the parts of links and the release statement', () => {
+			const terms = topOf([1, 2, 3].map((n) => paper(n, `2601.0000${n}`, `Graph pruning ${n}`, 'Graph pruning works. Code is publicly available at https://github.com/lab/pruning and http://www.lab.org/x.html.')));
+			assert.strictEqual(terms.pruning, 3);
+			for (const word of ['http', 'github', 'com', 'www', 'org', 'html', 'available', 'publicly', 'code']) assert.ok(!(word in terms), `"${word}" is not a top term`);
+		});
+
+		it('counts a hyphenated word whole and drops a part its papers use only inside such words', () => {
+			const terms = topOf([
+				paper(1, '2601.00001', 'Fine-tuning vision-language agents', 'Fine-grained and context-aware fine-tuning of language agents.'),
+				paper(2, '2601.00002', 'Fine-tuning for language', 'Language agents, fine-tuning again.'),
+				paper(3, '2601.00003', 'Context-aware language agents', 'A fine-grained view.'),
+			]);
+			assert.strictEqual(terms['fine-tuning'], 2);
+			assert.strictEqual(terms['context-aware'], 2);
+			assert.strictEqual(terms.language, 3, 'a part used alone in most of its papers stays, counted in all of them');
+			for (const part of ['fine', 'tuning', 'aware', 'grained']) assert.ok(!(part in terms), `"${part}" is not a top term`);
+		});
+
+		it('keeps a part that some papers use alone often enough', () => {
+			const terms = topOf([
+				paper(1, '2601.00001', 'Context-aware agents', 'Agents.'),
+				paper(2, '2601.00002', 'Context matters', 'Long context for agents.'),
+			]);
+			assert.strictEqual(terms.context, 2);
+		});
+
+		it('drops a CJK bigram a longer run explains, keeps the words', () => {
+			const terms = topOf([
+				paper(1, '2601.00001', 'One', 'Text.', 'Ann Lee', '扩散模型生成图像'),
+				paper(2, '2601.00002', 'Two', 'Text.', 'Ann Lee', '扩散模型生成图像'),
+				paper(3, '2601.00003', 'Three', 'Text.', 'Ann Lee', '扩散模型生成图像'),
+				paper(4, '2601.00004', 'Four', 'Text.', 'Ann Lee', '扩散过程与语言模型'),
+			]);
+			assert.strictEqual(terms['扩散'], 4);
+			assert.strictEqual(terms['生成'], 3, 'a word between two bigrams in as many papers stays');
+			assert.strictEqual(terms['图像'], 3);
+			// 散模 inside 扩散 (in 4 papers: all 3 of its own), 型生 and 言模 inside 模型 (4): fragments
+			for (const fragment of ['散模', '型生', '言模']) assert.ok(!(fragment in terms), `"${fragment}" is not a top term`);
 		});
 	});
 
