@@ -211,6 +211,18 @@ function trimEndChars(text: string, chars: string): string {
 	return text.slice(0, end);
 }
 
+/**
+ * Does a label read as a field's name rather than the start of a sentence: at most three words
+ * (`Key Figures`, `Conclusion Translation`, `Journal ref`), and no more than six CJK characters
+ * (`免费全文`, `主要发现包括`; 我们考虑了两种设置 is a clause)?
+ */
+function nameLike(label: string): boolean {
+	if (label.split(/\s+/).filter((w) => w !== '').length > 3) return false;
+	let cjk = 0;
+	for (const ch of label) if (hasCjk(ch)) cjk++;
+	return cjk <= 6;
+}
+
 /** a plain line under the heading is an author list unless it reads like a sentence */
 function looksLikeAuthors(text: string): boolean {
 	if (text.length > 4000) return false;
@@ -699,13 +711,13 @@ class DigestParser {
 		if (lab.emphasized) return true;
 		if (!startsUpperOrCaseless(lab.label)) return false;
 		if (this.prevBlank || !f) return true;
-		// a plain `Word: text` right under a line of the value, no blank line between, is more likely prose
-		// than a new field: hard-wrapped abstracts hold "This exposes an important paradox: the realism…"
-		// and "Our code is available at: https://…" after a line that ends a sentence. A label forks commonly
-		// add (`Relevance: 8`) may still follow a sentence; any other label only a short one-line field
-		// (`Main category: cs.CV`), never the lines of a wrapped paragraph
-		if (isCommonExtraLabel(lab.label)) return this.prevText.length <= 60 || endsSentence(this.prevText);
-		return this.prevText.length <= 60 && f.last === f.start;
+		// a plain `Words: text` right under a line of the value, no blank line between, opens a field after
+		// a short line (`Main category: cs.CV` then `Mood: calm`) or one that ends a sentence (an abstract
+		// on one line, then `Affiliations: MIT`), when it reads as a name: hard-wrapped abstracts hold the
+		// start of a sentence before a colon ("This exposes an important paradox: the realism…", "Our code
+		// is available at: https://…", 我们考虑了两种设置：…), which continues the value
+		if (!isCommonExtraLabel(lab.label) && !nameLike(lab.label)) return false;
+		return this.prevText.length <= 60 || endsSentence(this.prevText);
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */

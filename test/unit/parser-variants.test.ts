@@ -566,6 +566,24 @@ describe('parser: format variants', () => {
 		]);
 	});
 
+	it('a TOC entry finds its section under a code with a hyphen ([cond-mat.mtrl-sci])', () => {
+		const text = [
+			'## 目录',
+			'',
+			'- [Materials Science (1)](#cond-mat-mtrl-sci)',
+			'',
+			'## Materials Science [cond-mat.mtrl-sci]',
+			'### [1] [Paper 1](https://arxiv.org/abs/2506.04261)',
+			'*Ann Author*',
+			'',
+			'TL;DR: x.',
+			'',
+		].join('\n');
+		const d = parseDigest(text, '2025-06-09_topic.md');
+		assert.deepStrictEqual(d.categories.map((c) => [c.name, c.claimedTotal]), [['Materials Science [cond-mat.mtrl-sci]', 1]]);
+		assert.deepStrictEqual(d.diagnostics.filter((x) => x.code.startsWith('toc-')), []);
+	});
+
 	it('TOC entries with the count in the link text find sections named with their arXiv code; a missing one is still reported', () => {
 		const paper = (n: number) => [`### [${n}] [Paper ${n}](https://arxiv.org/abs/2506.0426${n})`, '*Ann Author*', '', 'TL;DR: x.', ''];
 		const text = [
@@ -755,6 +773,21 @@ describe('parser: shapes seen in real forks (inline)', () => {
 			d.diagnostics.filter((x) => x.code === 'unknown-label').map((x) => x.message),
 			['Unknown label "Mood" (kept as an extra field).', 'Unknown label "Stance" (kept as an extra field).', 'Unknown label "Verdict" (kept as an extra field).'],
 		);
+	});
+
+	it('a named field right under a value that ends a sentence still opens, one line or wrapped', () => {
+		const oneLine = paperWith([
+			'Abstract: Large language models have been increasingly used to build agents in social simulation.',
+			'Affiliations: MIT',
+		]).papers[0];
+		assert.strictEqual(oneLine.abstract, 'Large language models have been increasingly used to build agents in social simulation.');
+		assert.deepStrictEqual(oneLine.extra.map((e) => [e.label, e.value]), [['Affiliations', 'MIT']]);
+		const wrapped = paperWith([
+			'Abstract: Large language models have been increasingly used to build agents in',
+			'social simulation because of their abilities to generate fluent dialogues.',
+			'Award: best paper',
+		]).papers[0];
+		assert.deepStrictEqual(wrapped.extra.map((e) => [e.label, e.value]), [['Award', 'best paper']]);
 	});
 
 	it('a short last line of a wrapped paragraph does not make the next `words: ` line a field', () => {
