@@ -49,9 +49,10 @@ export interface LoopResult {
 /**
  * A section name in lower case without the arXiv code a fork appends to it: `Computer Vision [cs.CV]`
  * is listed in its table of contents as `[Computer Vision (11)](#cs-cv)`, `cs.DB [cs.DB]` as `[cs.DB (2)]`
+ * (codes with a hyphen too: `[cond-mat.mtrl-sci]`, `[physics.med-ph]`)
  */
 function withoutCode(name: string): string {
-	return name.replace(/\s*\[[a-z][a-z-]*(?:\.[a-z]{2,})?\]$/i, '').toLowerCase();
+	return name.replace(/\s*\[[a-z][a-z-]*(?:\.[a-z]{2,}(?:-[a-z]+)*)?\]$/i, '').toLowerCase();
 }
 
 export class PostPass {
