@@ -1212,8 +1212,9 @@ export class PaperIndex {
 			const next = gi + 1;
 			// a prefix expansion or typo is never worth more than the word as typed, and without it
 			// than its most common expansion: a rare look-alike (`transfuser` for `transfomer`) would
-			// otherwise outrank the word meant by its rarity alone
-			const idfCap = group.terms.length === 0 ? Infinity : group.terms[0][1] === 1 ? this.idf(group.terms[0][0]) : Math.min(...group.terms.map(([t]) => this.idf(t)));
+			// otherwise outrank the word meant by its rarity alone (an author: filter's parts are
+			// names, weighted apart, whose exact part is not told by its weight: left as they were)
+			const idfCap = group.names ? Infinity : group.terms[0][1] === 1 ? this.idf(group.terms[0][0]) : Math.min(...group.terms.map(([t]) => this.idf(t)));
 			for (const [termId, weight] of group.terms) {
 				const idf = Math.min(this.idf(termId), idfCap) * weight;
 				termTouched.length = 0;
