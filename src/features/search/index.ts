@@ -166,12 +166,15 @@ export function registerSearch(
 			if (!parsed.ok) {
 				pick.items = [{ label: `$(error) ${parsed.error}`, alwaysShow: true }];
 				lastSummary = vscode.l10n.t('invalid query');
+				pick.busy = false;
 				updateTitle();
 				return;
 			}
+			// each answer without a search ends the spinner of a search it makes stale
 			if (query.trim() === '') {
 				pick.items = [];
 				lastSummary = '';
+				pick.busy = false;
 				updateTitle();
 				return;
 			}
@@ -179,6 +182,7 @@ export function registerSearch(
 			if (isEmptyQuery(parsed.query)) {
 				pick.items = [{ label: `$(info) ${vscode.l10n.t('No words to search for: single letters and symbols are not indexed.')}`, alwaysShow: true }];
 				lastSummary = '';
+				pick.busy = false;
 				updateTitle();
 				return;
 			}
