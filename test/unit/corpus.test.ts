@@ -875,4 +875,20 @@ describe('interests in the shard', () => {
 		assert.ok(again.computed > 0 && again.computed < reply.computed, `${again.computed} of ${reply.computed}`);
 		assert.strictEqual(shard.interests({ ...spec, keywords: ['/(bad/'] }).errors.length, 1);
 	});
+
+	it('after a warm start, says when the long fields are read back: interests asked then match words only they hold', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		let filled = 0;
+		const shard = new CorpusShard(memoryIO(fs), 0, 1, { onFilled: () => filled++ });
+		await shard.open(specs);
+		// `segment street` is in 2602.01002's abstract alone, which the index cache leaves out
+		const spec = { keywords: ['segment street'], authors: [], categories: [], exclude: [] };
+		assert.deepStrictEqual(shard.interests(spec).matches, [], 'not before the text is back');
+		assert.strictEqual(filled, 0);
+		await shard.search.background;
+		await Promise.resolve();
+		assert.strictEqual(filled, 1, 'one event once the fill is done');
+		assert.deepStrictEqual(shard.interests(spec).matches.map(([id]) => id), ['2602.01002']);
+	});
 });

@@ -24,6 +24,7 @@ export function shardEvents(send: (event: WorkerEvent) => void): CorpusEvents {
 		onFilesReady: (treePass) => send({ event: 'filesReady', treePass }),
 		onFiles: (files) => send({ event: 'files', wire: encodeFileUpdates(files) }),
 		onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
+		onFilled: () => send({ event: 'filled' }),
 	};
 }
 

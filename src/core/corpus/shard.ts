@@ -143,6 +143,11 @@ export interface CorpusEvents {
 	 */
 	onFilesReady?(treePass: TreePassTimings): void;
 	onFiles?(files: FileUpdate[]): void;
+	/**
+	 * the background work after an open is done: every paper's long-field text is in memory (a warm
+	 * start reads it back from the files), so what was matched without it (interests) can be asked again
+	 */
+	onFilled?(): void;
 }
 
 /** "ADSI" little endian: the index cache's magic (core/search/cache.ts) */
@@ -424,6 +429,7 @@ export class CorpusShard {
 		this.flush(true);
 		await this.saveRecords();
 		this.search.finishInBackground();
+		void this.search.background.then(() => this.events.onFilled?.());
 		return { indexed };
 	}
 

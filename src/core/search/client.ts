@@ -417,6 +417,7 @@ export class SearchService {
 	private progressListeners: ((p: SearchProgress) => void)[] = [];
 	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
 	private cacheListeners: ((problem: CacheProblem, shard: number) => void)[] = [];
+	private filledListeners: ((shard: number) => void)[] = [];
 	/** shards that have not yet sent every summary of the last open */
 	private filesPending = new Set<number>();
 	private filesResolve: (() => void) | undefined;
@@ -450,6 +451,8 @@ export class SearchService {
 					for (const l of this.fileListeners) l(files);
 				} else if ('event' in event && event.event === 'cacheProblem') {
 					for (const l of this.cacheListeners) l(event.problem, i);
+				} else if ('event' in event && event.event === 'filled') {
+					for (const l of this.filledListeners) l(i);
 				} else if ('event' in event && event.event === 'restarting') {
 					this.progress[i] = undefined;
 					for (const l of this.progressListeners) l({ phase: 'restarting', done: 0, total: 0 });
@@ -470,6 +473,12 @@ export class SearchService {
 	}
 
 	/** A shard's cache could not be read or written (each kind at most once per worker start). */
+	/** A shard read back the long fields' text a warm start left out (see CorpusEvents.onFilled): answers over it are exact now. */
+	onFilled(listener: (shard: number) => void): { dispose(): void } {
+		this.filledListeners.push(listener);
+		return { dispose: () => (this.filledListeners = this.filledListeners.filter((l) => l !== listener)) };
+	}
+
 	onCacheProblem(listener: (problem: CacheProblem, shard: number) => void): { dispose(): void } {
 		this.cacheListeners.push(listener);
 		return { dispose: () => (this.cacheListeners = this.cacheListeners.filter((l) => l !== listener)) };

@@ -141,7 +141,9 @@ export type WorkerEvent =
 	| { event: 'filesReady'; treePass?: TreePassTimings }
 	/** FileUpdate[], each summary as its compact texts in UTF-8 (see encodeFileUpdates) */
 	| { event: 'files'; wire: Uint8Array }
-	| { event: 'cacheProblem'; problem: CacheProblem };
+	| { event: 'cacheProblem'; problem: CacheProblem }
+	/** the long fields' text a warm start left out is read back (see CorpusEvents.onFilled) */
+	| { event: 'filled' };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
 

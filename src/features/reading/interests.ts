@@ -80,7 +80,8 @@ export class InterestsService implements vscode.Disposable {
 	private followed: unknown;
 
 	/**
-	 * Asks again once the index holds every title, then every paper. The shards may start after the
+	 * Asks again once the index holds every title, then every paper, then (after a warm start) once
+	 * each shard has read back the long fields' text it matched without. The shards may start after the
 	 * workspace is ready (a workspace's first digest added later) or again (after its last went):
 	 * each new set is followed once.
 	 */
@@ -90,6 +91,7 @@ export class InterestsService implements vscode.Disposable {
 			this.followed = backend;
 			void backend.service.headReady.then(() => this.schedule(0));
 			void backend.service.whenIndexed().then(() => this.schedule(0));
+			this.subscriptions.push(backend.service.onFilled(() => this.schedule(0)));
 		});
 	}
 
