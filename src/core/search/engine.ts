@@ -354,7 +354,11 @@ export class SearchShard {
 			for (const path of files) {
 				tried.add(path);
 				const digest = await this.io.readPapers(path).catch(() => undefined);
-				if (digest) this.index.fillBodies(digest);
+				// in slices, as the fill packs them: in process, this is the editor's thread
+				for (let from = 0; digest && from < digest.papers.length; from += FILL_PAPERS) {
+					if (from > 0) await this.io.yield();
+					this.index.fillBodies(digest, from, FILL_PAPERS);
+				}
 				if (tried.size % FILL_GC_FILES === 0) this.io.collectGarbage?.();
 			}
 		}
