@@ -339,8 +339,9 @@ export class SearchShard {
 	 * background (finishInBackground) for 4–5 s. A paper not read back yet counted as a match, and
 	 * the first phrase search after a warm start listed papers without the phrase (the CLI, whose
 	 * one query always came first: `"reward model"` 1,236 hits for 140, `trends --term` 5–30× the
-	 * counts). The files of the papers it could not check are read back first (the fill then skips
-	 * them), newest listing first, and the query runs again; a file that cannot be read is tried once.
+	 * counts). The file of each paper it could not check (its newest listing, whose version the index
+	 * holds) is read back first (the fill then skips it), and the query runs again; a file that cannot
+	 * be read is tried once.
 	 */
 	private async checked<R>(run: (unchecked: (doc: DocRecord) => void) => R): Promise<R> {
 		const tried = new Set<string>();
