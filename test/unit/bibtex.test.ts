@@ -75,6 +75,11 @@ describe('BibTeX', () => {
 		assert.strictEqual(escapeBibtexValue('$\\mathcal{O}(n)$ attention for $k$-NN'), '$\\mathcal{O}(n)$ attention for $k$-NN');
 		assert.strictEqual(escapeBibtexValue('broken $x}$ math'), 'broken \\$x\\}\\$ math');
 		assert.strictEqual(escapeBibtexValue('a\\b'), 'a\\textbackslash{}b');
+		// a special the digest escaped already is not escaped twice (`\\&` printed a visible `\&`)
+		assert.strictEqual(escapeBibtexValue('Counting Without Numbers \\& Finding 5\\% more'), 'Counting Without Numbers \\& Finding 5\\% more');
+		// money is no math; in math, `%`, `&` and `#` are escaped too (a `%` commented out the rest of the field)
+		assert.strictEqual(escapeBibtexValue('Pricing: $5 (50% off) vs $10'), 'Pricing: \\$5 (50\\% off) vs \\$10');
+		assert.strictEqual(escapeBibtexValue('$x_{50%}$ & $a & b$'), '$x_{50\\%}$ \\& $a \\& b$');
 		assert.strictEqual(escapeBibtexValue(' multi\n  line  '), 'multi line');
 		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}'] }));
 		assert.match(bib, /title {9}= \{Close \\\} the field \\\{\},/);

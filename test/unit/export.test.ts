@@ -73,5 +73,20 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		assert.strictEqual(doc.format, 'arxiv-digest/papers');
 		assert.deepStrictEqual(doc.papers.map((p: { id: string }) => p.id), INPUT.items.map((i) => i.paper.id));
 		assert.strictEqual(doc.papers[0].note, INPUT.items[0].note);
+		// every field the digest gives, the summaries included
+		const paper = INPUT.items[0].paper;
+		assert.deepStrictEqual(
+			[doc.papers[0].motivation, doc.papers[0].method, doc.papers[0].result, doc.papers[0].conclusion, doc.papers[0].extra],
+			[paper.motivation, paper.method, paper.result, paper.conclusion, paper.extra.map((e) => ({ label: e.label, value: e.value }))],
+		);
+	});
+
+	it('Markdown: math stays as written for a renderer with math, the rest of a title and TL;DR as text', () => {
+		const md = exportPapers('markdown', {
+			...INPUT,
+			items: [{ paper: makePaper({ title: 'Reading $\\neq$ Seeing: $\\mathrm{H}_2$ at $5 or $10', tldr: '用 <search> 工具, Sgr A* 和 M87*' }), day: '2026-02-06', days: ['2026-02-06'] }],
+		});
+		assert.ok(md.includes('Reading $\\neq$ Seeing: $\\mathrm{H}_2$ at $5 or $10'), md);
+		assert.ok(md.includes('**TL;DR:** 用 \\<search\\> 工具, Sgr A\\* 和 M87\\*'), md);
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * BibTeX for one paper, built only from what the digest says. vscode-free.
  */
+import { mathSpans } from '../mathSpans';
 import type { Paper } from '../model';
 import { isArxivId, isNewStyleArxivId, paperLinks } from './links';
 
@@ -32,8 +33,9 @@ const LATEX_SPECIALS: Record<string, string> = {
 	'^': '\\textasciicircum{}',
 };
 
+/** LaTeX specials escaped; one the digest escaped already (`\\&`, `\\%`, `\\_`) is kept as written, not escaped twice. */
 function escapeText(text: string): string {
-	return text.replace(/[\\{}&%#_$~^]/g, (c) => LATEX_SPECIALS[c]);
+	return text.replace(/\\[&%#_${}]|[\\{}&%#_$~^]/g, (c) => (c.length === 2 ? c : LATEX_SPECIALS[c]));
 }
 
 function bracesBalanced(text: string): boolean {
@@ -56,16 +58,11 @@ function bracesBalanced(text: string): boolean {
  */
 export function escapeBibtexValue(text: string): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
-	let out = '';
-	let last = 0;
-	for (const m of clean.matchAll(/\$[^$]+\$/g)) {
-		const math = m[0];
-		const at = m.index ?? 0;
-		out += escapeText(clean.slice(last, at));
-		out += bracesBalanced(math) && !math.endsWith('\\$') ? math : escapeText(math);
-		last = at + math.length;
-	}
-	return out + escapeText(clean.slice(last));
+	// in math, `%` would comment out the rest of the field and `&`, `#` stop LaTeX: escaped there too
+	const inMath = (math: string) => math.replace(/(?<!\\)[%&#]/g, '\\$&');
+	return mathSpans(clean)
+		.map((part) => (part.math && bracesBalanced(part.text) ? inMath(part.text) : escapeText(part.text)))
+		.join('');
 }
 
 function escapeAuthor(name: string): string {

@@ -1,10 +1,16 @@
 /** A Markdown reading list: title and link, authors, category and days, TL;DR, tags and the reader's note. */
 import { primaryLink } from '../card/links';
+import { mathSpans } from '../mathSpans';
 import type { ExportInput } from './types';
 
-/** Text that must stay text in Markdown (a title with `[`, `*` or `<`). */
+/**
+ * Text that must stay text in Markdown (a title with `[`, `*` or `<`); its `$…$` math stays as written,
+ * for a renderer with math (`$\\mathrm{H}_2$` escaped read `mathrmH_2`).
+ */
 function inline(text: string): string {
-	return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>#|])/g, '\\$1');
+	return mathSpans(text.replace(/\s+/g, ' ').trim())
+		.map((part) => (part.math ? part.text : part.text.replace(/([\\`*_[\]<>#|])/g, '\\$1')))
+		.join('');
 }
 
 function quote(text: string): string {
@@ -24,7 +30,7 @@ export function exportMarkdown(input: ExportInput): string {
 		const meta = [paper.isArxiv ? `arXiv:${paper.id}` : paper.id, paper.category || paper.section, days.join(', ')].filter((s) => s && s.trim());
 		if (paper.authors.length) out.push(`${inline(paper.authors.join(', '))}  `);
 		out.push(meta.map(inline).join(' · '), '');
-		if (paper.tldr?.trim()) out.push(`**TL;DR:** ${paper.tldr.replace(/\s+/g, ' ').trim()}`, '');
+		if (paper.tldr?.trim()) out.push(`**TL;DR:** ${inline(paper.tldr)}`, '');
 		if (tags?.length) out.push(`Tags: ${tags.map((t) => `\`${t}\``).join(' ')}`, '');
 		// the note is the reader's own Markdown: quoted as written, not escaped
 		if (note?.trim()) out.push('**Note:**', '', quote(note), '');
