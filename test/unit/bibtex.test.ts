@@ -9,7 +9,7 @@ describe('BibTeX', () => {
 			bib,
 			[
 				'@misc{bao2026sider,',
-				'  title         = {SIDeR: Semantic Identity Decoupling for Unrestricted Face Privacy},',
+				'  title         = {{SIDeR:} Semantic Identity Decoupling for Unrestricted Face Privacy},',
 				'  author        = {Zhuosen Bao and Xia Du and Chi-man Pun},',
 				'  year          = {2026},',
 				'  eprint        = {2602.04994},',
@@ -80,6 +80,11 @@ describe('BibTeX', () => {
 		// money is no math; in math, `%`, `&` and `#` are escaped too (a `%` commented out the rest of the field)
 		assert.strictEqual(escapeBibtexValue('Pricing: $5 (50% off) vs $10'), 'Pricing: \\$5 (50\\% off) vs \\$10');
 		assert.strictEqual(escapeBibtexValue('$x_{50%}$ & $a & b$'), '$x_{50\\%}$ \\& $a \\& b$');
+		// a title's words with an inner capital keep it in classic styles, which lowercase the rest
+		assert.strictEqual(
+			escapeBibtexValue('ObjChangeVR: LLMs for 3D U-Net, GPT-4 and AI in $\\mathcal{O}(n)$ Time', { protectCase: true }),
+			'{ObjChangeVR:} {LLMs} for {3D} {U-Net,} {GPT-4} and {AI} in $\\mathcal{O}(n)$ Time',
+		);
 		assert.strictEqual(escapeBibtexValue(' multi\n  line  '), 'multi line');
 		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}'] }));
 		assert.match(bib, /title {9}= \{Close \\\} the field \\\{\},/);

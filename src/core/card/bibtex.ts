@@ -56,13 +56,28 @@ function bracesBalanced(text: string): boolean {
  * Escapes LaTeX specials but keeps `$…$` math as written (titles like `$\mathcal{O}(n)$ Attention`),
  * as long as the math cannot unbalance the field's braces.
  */
-export function escapeBibtexValue(text: string): string {
+export function escapeBibtexValue(text: string, options: { protectCase?: boolean } = {}): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
 	// in math, `%` would comment out the rest of the field and `&`, `#` stop LaTeX: escaped there too
 	const inMath = (math: string) => math.replace(/(?<!\\)[%&#]/g, '\\$&');
+	const plain = options.protectCase ? (t: string) => protectCase(escapeText(t)) : escapeText;
 	return mathSpans(clean)
-		.map((part) => (part.math && bracesBalanced(part.text) ? inMath(part.text) : escapeText(part.text)))
+		.map((part) => (part.math && bracesBalanced(part.text) ? inMath(part.text) : plain(part.text)))
 		.join('');
+}
+
+/**
+ * A title's words with a capital after their first letter (`LLMs`, `ObjChangeVR`, `3D`, `GPT-4`,
+ * `U-Net`) in braces: BibTeX's classic styles lowercase a title but for its first letter, and
+ * `LLMs` became `llms`. Words capitalised as title case are left to the style.
+ */
+function protectCase(escaped: string): string {
+	return escaped.replace(/\S+/g, (word) => {
+		if (word.startsWith('{')) return word;
+		// the word's own text: escapes (`\\&`, `\\textbackslash{}`) and leading punctuation left out
+		const letters = word.replace(/\\[a-z]+\{\}|\\./g, '').replace(/^[^\p{L}\p{N}]+/u, '');
+		return /^.+[A-Z]/su.test(letters) ? `{${word}}` : word;
+	});
 }
 
 function escapeAuthor(name: string): string {
@@ -121,7 +136,7 @@ const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
 /** An `@misc` entry: arXiv papers with eprint/archivePrefix/primaryClass, others with url/howpublished. */
 export function toBibtex(paper: BibtexPaper, options: BibtexOptions = {}): string {
 	const year = (paper.isArxiv ? yearFromArxivId(paper.id) : undefined) ?? yearFromDay(options.day);
-	const fields: [string, string][] = [['title', escapeBibtexValue(paper.title || paper.id)]];
+	const fields: [string, string][] = [['title', escapeBibtexValue(paper.title || paper.id, { protectCase: true })]];
 	const authors = paper.authors.map((a) => a.trim()).filter((a) => a.length > 0);
 	if (authors.length > 0) fields.push(['author', authors.map(escapeAuthor).join(' and ')]);
 	if (year !== undefined) fields.push(['year', String(year)]);
