@@ -39,6 +39,9 @@ describe('BibTeX', () => {
 		assert.match(old, /eprint {8}= \{hep-th\/9901001\}/);
 		assert.match(old, /primaryClass {2}= \{hep-th\}/);
 		assert.match(old, /url {11}= \{https:\/\/arxiv\.org\/abs\/hep-th\/9901001\}/);
+		// the archive in the id when the digest's section is no category
+		const ag = toBibtex(makePaper({ id: 'math.AG/0309136', category: undefined, section: 'Algebraic Geometry', link: 'http://arxiv.org/abs/math.AG/0309136', title: 'Curves' }));
+		assert.match(ag, /primaryClass {2}= \{math\.AG\}/);
 	});
 
 	it('writes url and howpublished for papers that are not on arXiv, with the year of the day', () => {

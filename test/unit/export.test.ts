@@ -63,6 +63,10 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		assert.strictEqual(csvCell('two\nlines'), '"two\nlines"');
 		assert.strictEqual(csvCell('=SUM(A1)'), "'=SUM(A1)");
 		assert.strictEqual(csvCell(' padded'), '" padded"');
+		// after spaces, and full-width: importers that trim cells or fold widths run those too
+		assert.strictEqual(csvCell(' =1+1'), "' =1+1");
+		assert.strictEqual(csvCell('＝1+1'), "'＝1+1");
+		assert.strictEqual(csvCell('-survey'), "'-survey");
 		const csv = exportPapers('csv', INPUT);
 		assert.ok(csv.startsWith('\ufeffid,title,'));
 		assert.strictEqual(csv.split('\r\n').length, INPUT.items.length + 2, 'a header, one row per paper (the note\'s \\n is inside quotes), a final CRLF');
@@ -88,5 +92,8 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		});
 		assert.ok(md.includes('Reading $\\neq$ Seeing: $\\mathrm{H}_2$ at $5 or $10'), md);
 		assert.ok(md.includes('**TL;DR:** 用 \\<search\\> 工具, Sgr A\\* 和 M87\\*'), md);
+		// a link with parentheses in angle brackets, or it would end at the first `)`
+		const odd = exportPapers('markdown', { ...INPUT, items: [{ paper: makePaper({ id: 'x1', isArxiv: false, link: 'https://ex.org/a_(b)c)d', title: 'Odd' }), day: '2026-02-06', days: ['2026-02-06'] }] });
+		assert.ok(odd.includes('## 1. [Odd](<https://ex.org/a_(b)c)d>)'), odd);
 	});
 });

@@ -144,7 +144,8 @@ export function toBibtex(paper: BibtexPaper, options: BibtexOptions = {}): strin
 	if (paper.isArxiv && links.abs) {
 		fields.push(['eprint', paper.id]);
 		fields.push(['archivePrefix', 'arXiv']);
-		const primary = [paper.category, paper.section].map((c) => c?.trim()).find((c) => c && CATEGORY.test(c));
+		// an old-style id names its archive (`math.AG/0309136`, `hep-th/9901001`) when the digest's section is no category
+		const primary = [paper.category, paper.section, /^([a-z-]+(?:\.[A-Z]{2})?)\/\d{7}$/.exec(paper.id)?.[1]].map((c) => c?.trim()).find((c) => c && CATEGORY.test(c));
 		if (primary) fields.push(['primaryClass', primary]);
 		fields.push(['url', escapeUrl(links.abs)]);
 	} else if (links.original) {

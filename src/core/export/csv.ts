@@ -9,10 +9,11 @@ const COLUMNS = ['id', 'title', 'authors', 'category', 'days', 'link', 'tldr', '
 
 /**
  * Quotes a cell when it holds a separator, quote or line break; a cell a spreadsheet would run as a
- * formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe, the usual CSV-injection guard.
+ * formula (`=`, `+`, `-`, `@` first, after any spaces, full-width forms too: importers that trim
+ * cells or fold widths run those) gets a leading apostrophe, the usual CSV-injection guard.
  */
 export function csvCell(value: string): string {
-	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	const safe = /^[\t\r]|^ *[=+\-@＝＋－＠]/.test(value) ? `'${value}` : value;
 	return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

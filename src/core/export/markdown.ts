@@ -26,7 +26,9 @@ export function exportMarkdown(input: ExportInput): string {
 	input.items.forEach(({ paper, days, note, tags }, i) => {
 		const title = inline(paper.title || paper.id);
 		const link = primaryLink(paper);
-		out.push(`## ${i + 1}. ${link ? `[${title}](${link})` : title}`, '');
+		// `<…>`: a link with a parenthesis or space (a non-arXiv URL) would end at the first `)`
+		const target = link && /[()\s<>]/.test(link) ? `<${link.replace(/[<>\s]/g, encodeURIComponent)}>` : link;
+		out.push(`## ${i + 1}. ${target ? `[${title}](${target})` : title}`, '');
 		const meta = [paper.isArxiv ? `arXiv:${paper.id}` : paper.id, paper.category || paper.section, days.join(', ')].filter((s) => s && s.trim());
 		if (paper.authors.length) out.push(`${inline(paper.authors.join(', '))}  `);
 		out.push(meta.map(inline).join(' · '), '');
