@@ -40,6 +40,10 @@ describe('BibTeX', () => {
 		assert.match(old, /primaryClass {2}= \{hep-th\}/);
 		assert.match(old, /url {11}= \{https:\/\/arxiv\.org\/abs\/hep-th\/9901001\}/);
 		// the archive in the id when the digest's section is no category
+		// a surname and initials (bioRxiv): the surname leads, and makes the key
+		const bio = toBibtex(makePaper({ id: '10.1101/2026.09.01', isArxiv: false, link: 'https://www.biorxiv.org/content/10.1101/2026.09.01v1', authors: ['Bai J', 'Jiang HY', 'Ann Lee'], title: 'Panda genomes' }), { day: '2026-09-14' });
+		assert.match(bio, /^@misc\{bai2026panda,/);
+		assert.match(bio, /author {7}= \{Bai, J and Jiang, HY and Ann Lee\}/);
 		const ag = toBibtex(makePaper({ id: 'math.AG/0309136', category: undefined, section: 'Algebraic Geometry', link: 'http://arxiv.org/abs/math.AG/0309136', title: 'Curves' }));
 		assert.match(ag, /primaryClass {2}= \{math\.AG\}/);
 	});

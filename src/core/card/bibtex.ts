@@ -80,8 +80,15 @@ function protectCase(escaped: string): string {
 	});
 }
 
+/**
+ * `Bai J`, `Smith JA`: a surname and initials, as bioRxiv and PubMed list authors; BibTeX reads a name
+ * without a comma as given names then surname, so it is written `Bai, J`.
+ */
+const SURNAME_INITIALS = /^(\p{Lu}[\p{L}'’-]+) (\p{Lu}{1,3})$/u;
+
 function escapeAuthor(name: string): string {
-	const escaped = escapeText(name.replace(/\s+/g, ' ').trim());
+	const clean = name.replace(/\s+/g, ' ').trim();
+	const escaped = escapeText(clean.replace(SURNAME_INITIALS, '$1, $2'));
 	// a name containing the word "and" would be split into two authors by BibTeX
 	return /\band\b/i.test(escaped) ? `{${escaped}}` : escaped;
 }
@@ -103,8 +110,8 @@ const STOP_WORDS = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'in', 'to', 'an
 
 function surname(author: string): string {
 	const name = author.trim();
-	// "Last, First" is BibTeX's own order; otherwise the last word is the family name
-	const family = name.includes(',') ? name.slice(0, name.indexOf(',')) : name.split(/\s+/).pop() ?? '';
+	// "Last, First" is BibTeX's own order, "Last AB" a surname and initials; otherwise the last word is the family name
+	const family = name.includes(',') ? name.slice(0, name.indexOf(',')) : (SURNAME_INITIALS.exec(name)?.[1] ?? name.split(/\s+/).pop() ?? '');
 	return asciiWord(family);
 }
 
