@@ -60,6 +60,19 @@ describe('card renderer', () => {
 		assert.doesNotMatch(html, /\sstyle=/, 'no style attribute the CSP would block');
 	});
 
+	it('reads $…$ next to letters and digits as the digests write it, and money as text', () => {
+		const md = createCardMarkdown();
+		const tex = (text: string) => [...md.renderInline(text).matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
+		assert.deepStrictEqual(tex('354$\\times$ Expert, E$^2$OAL, Re$^2$方法'), ['\\times', '^2', '^2']);
+		// a `_` in math is no emphasis
+		assert.deepStrictEqual(tex('log(M$_\\bullet$/M$_\\odot$)'), ['_\\bullet', '_\\odot']);
+		// each `$+$` is math, the text between stays text (the plugin's rule made one span of `$1.6% PSNR, $`)
+		const gains = md.renderInline('improving $+$1.6% PSNR, $+$9.6% SSIM');
+		assert.deepStrictEqual(tex('improving $+$1.6% PSNR, $+$9.6% SSIM'), ['+', '+']);
+		assert.ok(gains.includes('1.6% PSNR, '), gains);
+		assert.deepStrictEqual(tex('costs $5 and $10, or $5-$10, a \\$5 fee'), []);
+	});
+
 	it('treats markdown-looking and HTML-looking text as text', () => {
 		const paper = makePaper({ tldr: 'A <think> tag, a<b, x*y*z and **bold** summary' });
 		const html = renderCardHtml(input({ paper }));

@@ -2,6 +2,7 @@
  * The markdown-it instance that renders untrusted digest text (titles, summaries, abstracts) for cards.
  * vscode-free: used by the card renderer in the extension host and by unit tests in plain Node.
  */
+import { mathSpanEnd } from '../mathSpans';
 import MarkdownIt from 'markdown-it';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import { KATEX_STYLE_ATTRIBUTE } from './protocol';
@@ -92,6 +93,25 @@ export function createCardMarkdown(): MarkdownIt {
 	// linkify should not turn bare words like "model.py" into links to http://model.py
 	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 	markdownItKatex(md, KATEX_OPTIONS);
+	// `$…$` as the exports read it (mathSpanEnd): the plugin's rule left `354$\times$`, `E$^2$OAL` and
+	// `M$_\bullet$` as raw text (a `$` next to a letter or digit never opened or closed), and closed a
+	// span at a `$` after a space, which swallowed sentences into math (`$+$1.6% PSNR, $+$9.6% SSIM`)
+	md.inline.ruler.at('math_inline', (state, silent) => {
+		if (state.src.charCodeAt(state.pos) !== 0x24) return false;
+		const end = mathSpanEnd(state.src, state.pos);
+		if (end === undefined) {
+			if (!silent) state.pending += '$';
+			state.pos += 1;
+			return true;
+		}
+		if (!silent) {
+			const token = state.push('math_inline', 'math', 0);
+			token.markup = '$';
+			token.content = state.src.slice(state.pos + 1, end - 1);
+		}
+		state.pos = end;
+		return true;
+	});
 	for (const rule of ['math_inline', 'math_block', 'math_inline_block', 'math_inline_bare_block'] as const) {
 		const original = md.renderer.rules[rule];
 		if (!original) continue;
