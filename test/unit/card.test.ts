@@ -73,6 +73,14 @@ describe('card renderer', () => {
 		assert.deepStrictEqual(tex('costs $5 and $10, or $5-$10, a \\$5 fee'), []);
 	});
 
+	it('ends a link before the Chinese text or full-width punctuation written right after it', () => {
+		const md = createCardMarkdown();
+		const hrefs = (text: string) => [...md.renderInline(text).matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+		assert.deepStrictEqual(hrefs('可在https://animatedllm.github.io访问。'), ['https://animatedllm.github.io']);
+		assert.deepStrictEqual(hrefs('代码：https://github.com/a/seahorse。另见 https://github.com/a/b，欢迎使用'), ['https://github.com/a/seahorse', 'https://github.com/a/b']);
+		assert.deepStrictEqual(hrefs('plain https://example.com/x_(y) end'), ['https://example.com/x_(y)']);
+	});
+
 	it('treats markdown-looking and HTML-looking text as text', () => {
 		const paper = makePaper({ tldr: 'A <think> tag, a<b, x*y*z and **bold** summary' });
 		const html = renderCardHtml(input({ paper }));

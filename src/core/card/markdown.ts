@@ -84,6 +84,36 @@ export function highlightPattern(words: readonly string[] | undefined): RegExp |
 	return new RegExp(alternatives.join('|'), 'giu');
 }
 
+/** A CJK character or full-width punctuation: no URL goes on into one. */
+const CJK_OR_FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * Chinese summaries write a URL with no space before the text that follows (`可在https://x.github.io访问`,
+ * `https://github.com/a/b。`): linkify took that text into the link, a punycoded host or a 404. A link
+ * found now ends before the first CJK character or full-width punctuation.
+ */
+function endLinksAtCjk(linkify: MarkdownIt['linkify']): void {
+	type Match = NonNullable<ReturnType<typeof linkify.matchAtStart>>;
+	const trim = (m: Match): Match | null => {
+		const cut = m.raw.search(CJK_OR_FULL_WIDTH);
+		if (cut < 0) return m;
+		const raw = m.raw.slice(0, cut);
+		// nothing left but the scheme
+		if (!/^[a-z][a-z0-9+.-]*:\/*[^/\s]/i.test(raw) && m.schema !== '') return null;
+		return Object.assign(m, { raw, text: raw, url: raw, lastIndex: m.index + cut });
+	};
+	const match = linkify.match.bind(linkify);
+	const matchAtStart = linkify.matchAtStart.bind(linkify);
+	linkify.match = (text) => {
+		const found = match(text);
+		return found && found.map(trim).filter((m): m is Match => m !== null);
+	};
+	linkify.matchAtStart = (text) => {
+		const found = matchAtStart(text);
+		return found && trim(found);
+	};
+}
+
 /** A markdown-it instance for card text: no raw HTML, links only to http(s)/mailto, no images, KaTeX math. */
 export function createCardMarkdown(): MarkdownIt {
 	const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
@@ -92,6 +122,7 @@ export function createCardMarkdown(): MarkdownIt {
 	md.validateLink = isSafeLink;
 	// linkify should not turn bare words like "model.py" into links to http://model.py
 	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+	endLinksAtCjk(md.linkify);
 	markdownItKatex(md, KATEX_OPTIONS);
 	// `$…$` as the exports read it (mathSpanEnd): the plugin's rule left `354$\times$`, `E$^2$OAL` and
 	// `M$_\bullet$` as raw text (a `$` next to a letter or digit never opened or closed), and closed a
