@@ -81,6 +81,13 @@ describe('card renderer', () => {
 		assert.deepStrictEqual(hrefs('plain https://example.com/x_(y) end'), ['https://example.com/x_(y)']);
 	});
 
+	it('turns LaTeX quotes into quotes, leaving code spans alone', () => {
+		const md = createCardMarkdown();
+		assert.strictEqual(md.renderInline("the ``long beak'' and ``wings'' of birds"), 'the “long beak” and “wings” of birds');
+		assert.strictEqual(md.renderInline("fillers like `mhm', `yeah'"), 'fillers like ‘mhm’, ‘yeah’');
+		assert.strictEqual(md.renderInline("run `a'b` and `ls`"), "run <code>a'b</code> and <code>ls</code>");
+	});
+
 	it('treats markdown-looking and HTML-looking text as text', () => {
 		const paper = makePaper({ tldr: 'A <think> tag, a<b, x*y*z and **bold** summary' });
 		const html = renderCardHtml(input({ paper }));

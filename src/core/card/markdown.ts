@@ -84,6 +84,12 @@ export function highlightPattern(words: readonly string[] | undefined): RegExp |
 	return new RegExp(alternatives.join('|'), 'giu');
 }
 
+/** ``text'' → “text”, `text' → ‘text’ (the closing quote not inside a word: `a'b` stays code). */
+export function latexQuotes(text: string): string {
+	if (!text.includes('`')) return text;
+	return text.replace(/``([^`\n]+?)''/g, '“$1”').replace(/`([^`'\n]+)'(?![\p{L}\p{N}])/gu, '‘$1’');
+}
+
 /** A CJK character or full-width punctuation: no URL goes on into one. */
 const CJK_OR_FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
@@ -123,6 +129,11 @@ export function createCardMarkdown(): MarkdownIt {
 	// linkify should not turn bare words like "model.py" into links to http://model.py
 	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 	endLinksAtCjk(md.linkify);
+	// LaTeX quotes in abstracts (``long beak'' and ``wings'', `mhm'): markdown read their backticks as code
+	// spans, pairing one quote's opening with the next one's; they become the quotes they stand for
+	md.core.ruler.before('inline', 'latex_quotes', (state) => {
+		for (const token of state.tokens) if (token.type === 'inline') token.content = latexQuotes(token.content);
+	});
 	markdownItKatex(md, KATEX_OPTIONS);
 	// `$…$` as the exports read it (mathSpanEnd): the plugin's rule left `354$\times$`, `E$^2$OAL` and
 	// `M$_\bullet$` as raw text (a `$` next to a letter or digit never opened or closed), and closed a
