@@ -81,6 +81,13 @@ describe('card renderer', () => {
 		assert.deepStrictEqual(hrefs('plain https://example.com/x_(y) end'), ['https://example.com/x_(y)']);
 	});
 
+	it('keeps a one-line enumeration as text and makes a list of numbered lines', () => {
+		const md = createCardMarkdown();
+		assert.strictEqual(md.render('1) 提出新方法；2) 构建基准；3) 实验验证。'), '<p>1) 提出新方法；2) 构建基准；3) 实验验证。</p>\n');
+		assert.strictEqual(md.render('1. We propose X; 2. we show Y.'), '<p>1. We propose X; 2. we show Y.</p>\n');
+		assert.match(md.render('1) first\n2) second'), /^<ol>\n<li>first<\/li>\n<li>second<\/li>\n<\/ol>/);
+	});
+
 	it('turns LaTeX quotes into quotes, leaving code spans alone', () => {
 		const md = createCardMarkdown();
 		assert.strictEqual(md.renderInline("the ``long beak'' and ``wings'' of birds"), 'the “long beak” and “wings” of birds');

@@ -90,6 +90,9 @@ export function latexQuotes(text: string): string {
 	return text.replace(/``([^`\n]+?)''/g, '“$1”').replace(/`([^`'\n]+)'(?![\p{L}\p{N}])/gu, '‘$1’');
 }
 
+/** a line that would open an ordered list item (`1)`, `2.`) */
+const NUMBERED_LINE = /^ {0,3}\d{1,9}[.)](?=[ \t])/gm;
+
 /** A CJK character or full-width punctuation: no URL goes on into one. */
 const CJK_OR_FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
@@ -129,6 +132,13 @@ export function createCardMarkdown(): MarkdownIt {
 	// linkify should not turn bare words like "model.py" into links to http://model.py
 	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 	endLinksAtCjk(md.linkify);
+	// `1) A；2) B` on one line is an enumeration in a sentence, not a list: markdown made its first item an
+	// indented `1.` and left the rest inline (1,081 cards on 40 real days). A field with one numbered line
+	// keeps it as text; two or more lines are a list
+	md.core.ruler.after('normalize', 'inline_enumeration', (state) => {
+		const numbered = state.src.match(NUMBERED_LINE);
+		if (numbered && numbered.length === 1) state.src = state.src.replace(NUMBERED_LINE, (line) => line.replace(/[.)]/, '\\$&'));
+	});
 	// LaTeX quotes in abstracts (``long beak'' and ``wings'', `mhm'): markdown read their backticks as code
 	// spans, pairing one quote's opening with the next one's; they become the quotes they stand for
 	md.core.ruler.before('inline', 'latex_quotes', (state) => {
