@@ -1,12 +1,10 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { PATH_NOCASE, readHeadSync } from '../core/corpus/nodeIO';
 import { DEFAULT_DETECTION, DETECT_HEAD_BYTES, isDigestSource } from '../core/detect';
 import { errorMessage } from './io';
 
 const DIGEST_EXTENSIONS = /\.(md|markdown|txt)$/i;
-
-/** as the editor compares paths where the file system ignores case */
-const PATH_NOCASE = process.platform === 'win32' || process.platform === 'darwin';
 
 /**
  * Candidate digest files under `dir`, sorted so output is stable across
@@ -40,19 +38,6 @@ export interface DigestListing {
 	unreadable: { path: string; reason: string }[];
 }
 
-/** one buffer for every head: each is decoded before the next is read */
-const headBuffer = Buffer.alloc(DETECT_HEAD_BYTES);
-
-/** the first DETECT_HEAD_BYTES of a file, decoded: all that detection looks at */
-function readHead(path: string): string {
-	const fd = openSync(path, 'r');
-	try {
-		return headBuffer.toString('utf8', 0, readSync(fd, headBuffer, 0, DETECT_HEAD_BYTES, 0));
-	} finally {
-		closeSync(fd);
-	}
-}
-
 /**
  * The digests under `dir`, decided by the extension's one rule (isDigestSource, README "Which
  * files are digests") at the settings' defaults (the command line has none), from the head of
@@ -70,7 +55,7 @@ export function listDigestFiles(dir: string): DigestListing {
 			relativePath: relativePathIn(dir, path),
 			head: () => {
 				try {
-					return readHead(path);
+					return readHeadSync(path, DETECT_HEAD_BYTES).head;
 				} catch (error) {
 					unreadable = error;
 					return '';

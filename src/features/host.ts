@@ -4,19 +4,18 @@
  * place of this file, with the same exports. Everything else reaches Node only through here.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { cacheFilePath, readCacheFile, readCacheFileOffThread, removeStaleCaches } from '../core/corpus/nodeIO';
+import { cacheFilePath, readCacheFile, readCacheFileOffThread, readHeadSync, removeStaleCaches } from '../core/corpus/nodeIO';
 import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
 import type { FileAccess } from '../core/corpus/proxyIO';
 import type { CacheName } from '../core/corpus/shard';
 import type * as CardRender from '../core/card/render';
 
-/** file systems that ignore case, where globs in settings must too */
-export const PATH_NOCASE = process.platform === 'win32' || process.platform === 'darwin';
+export { PATH_NOCASE } from '../core/corpus/nodeIO';
 
 /** a fresh nonce for a webview's Content-Security-Policy */
 export function nonce(): string {
@@ -33,28 +32,15 @@ export function homeDir(): string | undefined {
 	return os.homedir();
 }
 
-/** readLocalHead's buffer: one for every read (each is decoded before the next starts) */
-let headBuffer: Buffer | undefined;
-
 /**
- * The size of a local file and its first `bytes` bytes as UTF-8 text, with one ranged read;
- * undefined when it cannot be read, no text when it is over `maxSize`. Synchronous: the system calls
- * cost a few µs on a local disk, a quarter of a promise-based read's work on this thread (the caller
- * gives the thread back between files). Undefined in the web build, which reads through vscode.workspace.fs.
+ * readHeadSync, undefined when the file cannot be read (the caller gives the thread back between
+ * files). Undefined in the web build, which reads through vscode.workspace.fs.
  */
 export const readLocalHead: ((path: string, bytes: number, maxSize: number) => { size: number; head: string } | undefined) | undefined = (path, bytes, maxSize) => {
-	let fd: number | undefined;
 	try {
-		fd = openSync(path, 'r');
-		const { size } = fstatSync(fd);
-		if (size > maxSize) return { size, head: '' };
-		if (!headBuffer || headBuffer.length < bytes) headBuffer = Buffer.allocUnsafe(bytes);
-		const read = readSync(fd, headBuffer, 0, Math.min(bytes, size), 0);
-		return { size, head: headBuffer.toString('utf8', 0, read) };
+		return readHeadSync(path, bytes, maxSize);
 	} catch {
 		return undefined;
-	} finally {
-		if (fd !== undefined) closeSync(fd);
 	}
 };
 

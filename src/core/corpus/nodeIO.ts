@@ -10,6 +10,30 @@ import type { CacheName, CorpusIO, DigestText } from './shard';
 
 export { cacheFileName };
 
+/** file systems that ignore case, where globs in settings must too */
+export const PATH_NOCASE = process.platform === 'win32' || process.platform === 'darwin';
+
+/** readHeadSync's buffer: one for every read (each is decoded before the next starts) */
+let headBuffer: Buffer | undefined;
+
+/**
+ * The size of a local file and its first `bytes` bytes as UTF-8 text, with one ranged read; no text
+ * when it is over `maxSize`. Throws where it cannot be read. Synchronous: the system calls cost a few
+ * µs on a local disk, a quarter of a promise-based read's work on the calling thread.
+ */
+export function readHeadSync(path: string, bytes: number, maxSize = Infinity): { size: number; head: string } {
+	const fd = openSync(path, 'r');
+	try {
+		const { size } = fstatSync(fd);
+		if (size > maxSize) return { size, head: '' };
+		if (!headBuffer || headBuffer.length < bytes) headBuffer = Buffer.allocUnsafe(bytes);
+		const read = readSync(fd, headBuffer, 0, Math.min(bytes, size), 0);
+		return { size, head: headBuffer.toString('utf8', 0, read) };
+	} finally {
+		closeSync(fd);
+	}
+}
+
 const REPLACEMENT_CHARACTER = Buffer.from('\uFFFD');
 
 /**
@@ -141,16 +165,10 @@ export function nodeCorpusIO(cacheDir: string | undefined, shard: number, shards
 			}
 		},
 		readHead: async (path, bytes) => {
-			let fd: number | undefined;
 			try {
-				fd = openSync(path, 'r');
-				const buffer = Buffer.alloc(bytes);
-				const read = readSync(fd, buffer, 0, bytes, 0);
-				return buffer.subarray(0, read).toString('utf8');
+				return readHeadSync(path, bytes).head;
 			} catch {
 				return undefined;
-			} finally {
-				if (fd !== undefined) closeSync(fd);
 			}
 		},
 		readText: async (path) => {
