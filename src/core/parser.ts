@@ -11,7 +11,7 @@ import { FieldBuilder } from './parse/fields';
 import { forEachLine } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
-import { attributeId, hasCjk, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripTags, wrapSeparator } from './parse/text';
+import { attributeId, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripTags, wrapSeparator } from './parse/text';
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
@@ -219,7 +219,7 @@ function trimEndChars(text: string, chars: string): string {
 function nameLike(label: string): boolean {
 	if (label.split(/\s+/).filter((w) => w !== '').length > 3) return false;
 	let cjk = 0;
-	for (const ch of label) if (hasCjk(ch)) cjk++;
+	for (const ch of label) if (isCjkCode(ch.charCodeAt(0))) cjk++;
 	return cjk <= 6;
 }
 

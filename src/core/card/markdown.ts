@@ -6,7 +6,7 @@ import { mathSpanEnd } from '../mathSpans';
 import MarkdownIt from 'markdown-it';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import { KATEX_STYLE_ATTRIBUTE } from './protocol';
-import { CJK_SCRIPT, escapeRegExp } from '../parse/text';
+import { CJK_OR_FULL_WIDTH, CJK_SCRIPT, escapeRegExp } from '../parse/text';
 import { escapeHtml } from '../html';
 
 export { KATEX_STYLE_ATTRIBUTE };
@@ -92,9 +92,6 @@ export function latexQuotes(text: string): string {
 
 /** a line that would open an ordered list item (`1)`, `2.`) */
 const NUMBERED_LINE = /^ {0,3}\d{1,9}[.)](?=[ \t])/gm;
-
-/** A CJK character or full-width punctuation: no URL goes on into one. */
-const CJK_OR_FULL_WIDTH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * Chinese summaries write a URL with no space before the text that follows (`可在https://x.github.io访问`,

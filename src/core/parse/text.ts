@@ -160,8 +160,13 @@ export function matchingClose(s: string, from: number, open: string, close: stri
 	return -1;
 }
 
+const CJK_SCRIPTS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}';
+
 /** A character of a CJK script (Han, kana, Hangul): such words are matched anywhere, not as whole words. */
-export const CJK_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+export const CJK_SCRIPT = new RegExp(`[${CJK_SCRIPTS}]`, 'u');
+
+/** The same, or CJK or full-width punctuation (`。`, `，`, `：`). */
+export const CJK_OR_FULL_WIDTH = new RegExp(`[${CJK_SCRIPTS}\\u3000-\\u303f\\uff00-\\uffef]`, 'u');
 
 /** `text` as a literal inside a regular expression. */
 export function escapeRegExp(text: string): string {
