@@ -163,29 +163,17 @@ export function registerSearch(
 			const query = pick.value;
 			const mine = ++generation;
 			const parsed = parseQuery(query);
-			if (!parsed.ok) {
-				pick.items = [{ label: `$(error) ${parsed.error}`, alwaysShow: true }];
-				lastSummary = vscode.l10n.t('invalid query');
+			// an answer without a search; it ends the spinner of a search it makes stale
+			const answer = (items: ResultItem[], summary: string) => {
+				pick.items = items;
+				lastSummary = summary;
 				pick.busy = false;
 				updateTitle();
-				return;
-			}
-			// each answer without a search ends the spinner of a search it makes stale
-			if (query.trim() === '') {
-				pick.items = [];
-				lastSummary = '';
-				pick.busy = false;
-				updateTitle();
-				return;
-			}
+			};
+			if (!parsed.ok) return answer([{ label: `$(error) ${parsed.error}`, alwaysShow: true }], vscode.l10n.t('invalid query'));
+			if (query.trim() === '') return answer([], '');
 			// `C++`: no word the index holds and no filter; the index would answer with every paper
-			if (isEmptyQuery(parsed.query)) {
-				pick.items = [{ label: `$(info) ${vscode.l10n.t('No words to search for: single letters and symbols are not indexed.')}`, alwaysShow: true }];
-				lastSummary = '';
-				pick.busy = false;
-				updateTitle();
-				return;
-			}
+			if (isEmptyQuery(parsed.query)) return answer([{ label: `$(info) ${vscode.l10n.t('No words to search for: single letters and symbols are not indexed.')}`, alwaysShow: true }], '');
 			pick.busy = true;
 			try {
 				const b = await backendReady();
