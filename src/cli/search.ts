@@ -10,7 +10,7 @@ import { inProcessShard } from '../core/corpus/inProcess';
 import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
-import { isEmptyQuery, parseQuery } from '../core/search/query';
+import { parseQuery } from '../core/search/query';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { listCandidates } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
@@ -101,16 +101,15 @@ export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (
 }
 
 /**
- * Why `query` would select nothing to search by, or undefined when it selects something: a query of
- * single letters and symbols alone (`C++`, `F#`) parses to no word and no filter, and the index
- * answers such a query with every paper, as it does an empty one. The extension's search box lists
- * nothing for an empty query; here both are an error that says why, before any file is read.
+ * Why `query` would select nothing to search by, or undefined when it selects something: an empty
+ * query, or one of single letters and symbols alone (`C++`, `F#`), which parses to no word and no
+ * filter. Both are an error that says why, before any file is read.
  */
 export function unsearchableQuery(query: string): string | undefined {
 	if (query.trim() === '') return 'the query is empty';
 	const parsed = parseQuery(query);
 	// a malformed filter is the index's to report, in its words
-	if (!parsed.ok || !isEmptyQuery(parsed.query)) return undefined;
+	if (parsed.ok || !parsed.noWords) return undefined;
 	return `the query '${query}' has no words to search for (single letters and symbols are not indexed)`;
 }
 

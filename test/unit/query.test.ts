@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { dayMatches, describeFilters, normalizeId, parseQuery, type ParsedQuery } from '../../src/core/search/query';
+import { dayMatches, describeFilters, NO_WORDS_ERROR, normalizeId, parseQuery, type ParsedQuery } from '../../src/core/search/query';
 
 function parse(text: string): ParsedQuery {
 	const result = parseQuery(text);
@@ -59,6 +59,11 @@ describe('search query parser', () => {
 		assert.strictEqual(parseQuery('after:yesterday').ok, false);
 		assert.strictEqual(parseQuery('cat:').ok, false);
 		assert.strictEqual(parseQuery('-after:2026-01-01').ok, false);
+	});
+	it('refuses text with nothing to search by (`C++`), which the index would answer with every paper', () => {
+		for (const text of ['C++', 'F#', '-C++', '"++"', 'a b c']) assert.deepStrictEqual(parseQuery(text), { ok: false, error: NO_WORDS_ERROR, noWords: true }, text);
+		// a blank query lists every paper (ids('')); a filter or a word alone searches
+		for (const text of ['', '  ', 'C++ cat:cs.CV', 'C++ compiler', 'is:starred', '-cat:cs.CV', 'day:2026-02']) assert.ok(parseQuery(text).ok, text);
 	});
 	it('leaves URLs as text', () => {
 		const q = parse('https://example.org/x');

@@ -15,7 +15,7 @@ import { interestsPerDay, papersPerDay, parseRange, presetRange } from '../../sr
 import { parseStatsMessage, parseStatsState } from '../../src/core/trends/protocol';
 import { dayQuery, rangeQuery } from '../../src/core/trends/queries';
 import { isTopicTerm, mergeTermDays, mergeTop, rangeIds, rangeTop, skipLists, termDays } from '../../src/core/trends/shard';
-import { parseQuery } from '../../src/core/search/query';
+import { NO_WORDS_ERROR, parseQuery } from '../../src/core/search/query';
 import type { IdsReply } from '../../src/core/search/protocol';
 
 const SEED_A = 'test/fixtures/seeds/000_e68cbdc0f6d19b20.txt';
@@ -273,6 +273,8 @@ describe('trends', () => {
 			for (const d of seedDigests()) single.addFile(d.path, d);
 			assert.deepStrictEqual(top.terms, rangeTop(single, {}).terms.slice(0, 10), 'the same top terms as one index of the two seeds');
 			assert.deepStrictEqual(await service.trendDays('cat:'), { ok: false, error: '"cat:" needs a value, e.g. cat:cs.CV' });
+			// not every paper, as it once counted
+			assert.deepStrictEqual(await service.trendDays('C++'), { ok: false, error: NO_WORDS_ERROR });
 		});
 	});
 

@@ -64,7 +64,14 @@ export interface ParsedQuery {
 	trailingWord: boolean;
 }
 
-export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string };
+/**
+ * `noWords`: the text is not blank but holds nothing to search by (`C++`, `F#`: single letters and
+ * symbols are not indexed). Every front end refuses it, where the index would answer with every
+ * paper as it does an empty query; they may say it in the reader's language.
+ */
+export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string; noWords?: true };
+
+export const NO_WORDS_ERROR = 'No words to search for: single letters and symbols are not indexed.';
 
 const VERSIONED_ID_RE = /\b(\d{4}\.\d{4,5})v\d+\b/g;
 const DAY_RE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -185,6 +192,7 @@ export function parseQuery(text: string): QueryParseResult {
 	const content = query.words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));
 	if (content.length > 0) query.words = content;
 	query.trailingWord = /[^\s"”]$/.test(text) && query.words.length > 0;
+	if (text.trim() !== '' && isEmptyQuery(query)) return { ok: false, error: NO_WORDS_ERROR, noWords: true };
 	return { ok: true, query };
 }
 
@@ -257,7 +265,7 @@ export function hasDayFilter(query: ParsedQuery): boolean {
 }
 
 /** Has the query anything that selects papers (words, phrases or filters)? */
-export function isEmptyQuery(query: ParsedQuery): boolean {
+function isEmptyQuery(query: ParsedQuery): boolean {
 	return (
 		query.words.length === 0 &&
 		query.phrases.length === 0 &&

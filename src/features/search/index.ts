@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, filtersOnlyText, isEmptyQuery, parseQuery, type ParsedQuery } from '../../core/search/query';
+import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery, type QueryParseResult } from '../../core/search/query';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
@@ -39,6 +39,11 @@ export interface SearchLibrary {
 }
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
+
+/** A query's parse error, in the reader's language where it has one (the core's other errors are English). */
+export function queryErrorText(parsed: Extract<QueryParseResult, { ok: false }>): string {
+	return parsed.noWords ? vscode.l10n.t('No words to search for: single letters and symbols are not indexed.') : parsed.error;
+}
 
 function starButton(starred: boolean): vscode.QuickInputButton {
 	return { iconPath: new vscode.ThemeIcon(starred ? 'star-full' : 'star-empty'), tooltip: starred ? vscode.l10n.t('Unstar') : vscode.l10n.t('Star') };
@@ -170,10 +175,10 @@ export function registerSearch(
 				pick.busy = false;
 				updateTitle();
 			};
+			// `C++`: no word the index holds and no filter
+			if (!parsed.ok && parsed.noWords) return answer([{ label: `$(info) ${queryErrorText(parsed)}`, alwaysShow: true }], '');
 			if (!parsed.ok) return answer([{ label: `$(error) ${parsed.error}`, alwaysShow: true }], vscode.l10n.t('invalid query'));
 			if (query.trim() === '') return answer([], '');
-			// `C++`: no word the index holds and no filter; the index would answer with every paper
-			if (isEmptyQuery(parsed.query)) return answer([{ label: `$(info) ${vscode.l10n.t('No words to search for: single letters and symbols are not indexed.')}`, alwaysShow: true }], '');
 			pick.busy = true;
 			try {
 				const b = await backendReady();

@@ -23,7 +23,8 @@ import {
 import { nonce } from '../host';
 import { errorText, getLog } from '../log';
 import type { Reading } from '../reading';
-import { SEARCH_COMMAND } from '../search';
+import { parseQuery } from '../../core/search/query';
+import { queryErrorText, SEARCH_COMMAND } from '../search';
 import type { IDigestWorkspace } from '../workspace/types';
 
 export const SHOW_STATISTICS_COMMAND = 'arxivDigest.showStatistics';
@@ -231,6 +232,11 @@ class StatsPanel implements vscode.Disposable {
 		const known = this.answers.get(key);
 		if (known) {
 			this.post(known);
+			return;
+		}
+		const parsed = parseQuery(query);
+		if (!parsed.ok) {
+			this.post({ type: 'error', part: 'term', message: queryErrorText(parsed) });
 			return;
 		}
 		try {
