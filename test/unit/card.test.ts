@@ -211,9 +211,33 @@ describe('card markdown', () => {
 		assert.doesNotMatch(html, /href="http:\/\/model\.py"/);
 	});
 
-	it('renders raw HTML and images as text', () => {
-		assert.strictEqual(md.renderInline('<b>x</b>'), '&lt;b&gt;x&lt;/b&gt;');
-		assert.doesNotMatch(md.render('![alt](https://example.com/x.png)'), /<img/);
+	it('renders raw HTML as text, but for paired inline tags without attributes', () => {
+		assert.strictEqual(md.renderInline('<div>x</div> <b onclick="y">z</b> <think> tokens'), '&lt;div&gt;x&lt;/div&gt; &lt;b onclick=&quot;y&quot;&gt;z&lt;/b&gt; &lt;think&gt; tokens');
+		// real abstracts and summaries: `meaning <i>resolution</i>`, `1. A<br>2. B`, `<small>Figure 1: …</small>` captions
+		assert.strictEqual(md.renderInline('meaning <i>resolution</i> and <B>AMD</B>'), 'meaning <i>resolution</i> and <b>AMD</b>');
+		assert.strictEqual(md.renderInline('1. A<br>2. B<br/>'), '1. A<br>2. B<br>');
+		assert.strictEqual(md.render('<small>Figure 1: The eigenbasis</small>'), '<p><small>Figure 1: The eigenbasis</small></p>\n');
+		// an open tag alone would carry on into the card's next paragraphs; a stray closing tag is text too
+		assert.strictEqual(md.renderInline('a <b>bold start'), 'a &lt;b&gt;bold start');
+		assert.strictEqual(md.renderInline('x</i> <i>y <b>z</i></b>'), 'x&lt;/i&gt; &lt;i&gt;y <b>z&lt;/i&gt;</b>');
+		assert.strictEqual(md.renderInline('`<b>` and <b>code</b>'), '<code>&lt;b&gt;</code> and <b>code</b>');
+	});
+
+	it('shows an image as a link to it, named by its alt text', () => {
+		const html = md.render('![Figure 1](https://arxiv.org/html/2608.06463v1/x1.png)');
+		assert.doesNotMatch(html, /<img|!</);
+		assert.strictEqual(html, '<p><a href="https://arxiv.org/html/2608.06463v1/x1.png" class="external-link image-link" rel="noreferrer noopener" title="https://arxiv.org/html/2608.06463v1/x1.png">Figure 1</a></p>\n');
+		assert.match(md.renderInline('![](https://example.com/a/fig2.png?raw=1)'), />fig2\.png<\/a>$/);
+		// the link rules hold: no javascript: or data: image
+		assert.doesNotMatch(md.renderInline('![x](javascript:alert(1)) ![y](data:image/png;base64,AAAA)'), /<a/);
+	});
+
+	it('reads LaTeX delimiters \\( \\) and \\[ \\] as math', () => {
+		const inline = md.renderInline('the PRIMER SC diagram (\\(F200W\\) < 26.5 mag)');
+		assert.match(inline, /^the PRIMER SC diagram \(<span class="katex">.*F200W.*<\/span> &lt; 26\.5 mag\)$/s);
+		assert.match(md.render('so \\[ x^2 \\] holds'), /class="katex-display"/);
+		// an escaped parenthesis with nothing to close it, or with nothing between, stays a parenthesis
+		assert.strictEqual(md.renderInline('a \\(b) and \\(\\)'), 'a (b) and ()');
 	});
 });
 

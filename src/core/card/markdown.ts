@@ -123,8 +123,6 @@ function endLinksAtCjk(linkify: MarkdownIt['linkify']): void {
 /** A markdown-it instance for card text: no raw HTML, links only to http(s)/mailto, no images, KaTeX math. */
 export function createCardMarkdown(): MarkdownIt {
 	const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
-	// A remote image would be blocked by the CSP anyway; show `![alt](url)` as text instead of a broken image.
-	md.disable('image');
 	md.validateLink = isSafeLink;
 	// linkify should not turn bare words like "model.py" into links to http://model.py
 	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
@@ -141,7 +139,12 @@ export function createCardMarkdown(): MarkdownIt {
 	md.core.ruler.before('inline', 'latex_quotes', (state) => {
 		for (const token of state.tokens) if (token.type === 'inline') token.content = latexQuotes(token.content);
 	});
+	md.inline.ruler.before('text', 'safe_tag', safeTag);
+	md.core.ruler.after('inline', 'safe_tag_pairs', (state) => {
+		for (const token of state.tokens) if (token.type === 'inline' && token.children) unpairedTagsAsText(token.children);
+	});
 	markdownItKatex(md, KATEX_OPTIONS);
+	md.inline.ruler.before('escape', 'math_latex_delimiters', latexDelimitedMath);
 	// `$…$` as the exports read it (mathSpanEnd): the plugin's rule left `354$\times$`, `E$^2$OAL` and
 	// `M$_\bullet$` as raw text (a `$` next to a letter or digit never opened or closed), and closed a
 	// span at a `$` after a space, which swallowed sentences into math (`$+$1.6% PSNR, $+$9.6% SSIM`)
@@ -168,6 +171,14 @@ export function createCardMarkdown(): MarkdownIt {
 	}
 	// search hits are marked in plain text only: math, code spans and URLs stay as they are
 	md.renderer.rules.text = (tokens, idx, _options, env: CardRenderEnv | undefined) => markMatches(tokens[idx].content, env?.highlight, env?.interests);
+	// `![Figure 1](https://arxiv.org/html/…/x1.png)` (a fork lists each paper's key figures): the CSP loads no
+	// remote image, so a figure is a link to it, named by its alt text, that opens in the browser
+	md.renderer.rules.image = (tokens, idx, options, env, self) => {
+		const token = tokens[idx];
+		const src = token.attrGet('src') ?? '';
+		const alt = self.renderInlineAsText(token.children ?? [], options, env).trim() || src.replace(/[?#].*$/, '').split('/').pop() || src;
+		return `<a href="${escapeHtml(src)}" class="external-link image-link" rel="noreferrer noopener" title="${escapeHtml(src)}">${escapeHtml(alt)}</a>`;
+	};
 	// Links never navigate the webview: the card script intercepts clicks and asks the extension to open them.
 	const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 	md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
@@ -177,6 +188,75 @@ export function createCardMarkdown(): MarkdownIt {
 		return defaultLinkOpen(tokens, idx, options, env, self);
 	};
 	return md;
+}
+
+type InlineRule = Parameters<MarkdownIt['inline']['ruler']['before']>[2];
+type StateInline = Parameters<InlineRule>[0];
+type Token = ReturnType<StateInline['push']>;
+
+/**
+ * Inline tags a digest may write that are safe to keep, without attributes: `<i>resolution</i>` and
+ * `<b>` in abstracts, `<br>` between a summary's points, `<small>` captions. Raw HTML stays off;
+ * every other tag (`<think>` tokens, `<div onclick=…>`) is text.
+ */
+const SAFE_TAG = /^<(\/?)(b|i|em|strong|small|sub|sup|br)\s*\/?>/i;
+
+/** `<i>`, `</i>`, `<br>`…: a tag of SAFE_TAG as an html_inline token of its own normalised text. */
+function safeTag(state: StateInline, silent: boolean): boolean {
+	if (state.src.charCodeAt(state.pos) !== 0x3c) return false;
+	const m = SAFE_TAG.exec(state.src.slice(state.pos, state.pos + 12));
+	if (!m) return false;
+	if (!silent) {
+		const name = m[2].toLowerCase();
+		const token = state.push('html_inline', '', 0);
+		token.content = name === 'br' ? '<br>' : `<${m[1]}${name}>`;
+		token.markup = m[0];
+		token.meta = { safeTag: name, closing: m[1] === '/' };
+	}
+	state.pos += m[0].length;
+	return true;
+}
+
+/**
+ * Tags of safeTag left unclosed (`<b>` alone) or closed without an opening go back to the text they
+ * were: an open formatting tag would carry on into the card's next paragraphs.
+ */
+function unpairedTagsAsText(children: Token[]): void {
+	const open: Token[] = [];
+	const unpaired = new Set<Token>();
+	for (const token of children) {
+		const meta = token.meta as { safeTag?: string; closing?: boolean } | null;
+		if (token.type !== 'html_inline' || !meta?.safeTag || meta.safeTag === 'br') continue;
+		if (!meta.closing) open.push(token);
+		else if (open.length > 0 && (open[open.length - 1].meta as { safeTag: string }).safeTag === meta.safeTag) open.pop();
+		else unpaired.add(token);
+	}
+	for (const token of open) unpaired.add(token);
+	for (const token of unpaired) {
+		token.type = 'text';
+		token.content = token.markup;
+	}
+}
+
+/**
+ * `\( N \)` and `\[ … \]`, LaTeX's own delimiters (340 and 36 spans on the real days): markdown read
+ * `\(` as an escaped parenthesis, and the card showed `( N )` with the TeX between as text.
+ */
+function latexDelimitedMath(state: StateInline, silent: boolean): boolean {
+	if (state.src.charCodeAt(state.pos) !== 0x5c) return false;
+	const open = state.src[state.pos + 1];
+	if (open !== '(' && open !== '[') return false;
+	const end = state.src.indexOf(open === '(' ? '\\)' : '\\]', state.pos + 2);
+	const content = end < 0 ? '' : state.src.slice(state.pos + 2, end);
+	// nothing between, or another opening first (`\\(b) and \\(x\\)`): escaped parentheses
+	if (content.trim() === '' || content.includes('\\' + open)) return false;
+	if (!silent) {
+		const token = state.push(open === '(' ? 'math_inline' : 'math_inline_block', 'math', 0);
+		token.markup = '\\' + open;
+		token.content = content;
+	}
+	state.pos = end + 2;
+	return true;
 }
 
 let shared: MarkdownIt | undefined;
