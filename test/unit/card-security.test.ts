@@ -11,6 +11,8 @@ const ALLOWED_TAGS = new Set([
 	'article', 'nav', 'header', 'aside', 'section', 'div', 'span', 'p', 'h1', 'h2', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
 	'button', 'strong', 'em', 'code', 'pre', 'blockquote', 'br', 'hr', 'a', 'del', 's', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
 	'h3', 'h4', 'h5', 'h6',
+	// the digest's own attribute-less inline tags (card markdown's SAFE_TAG)
+	'b', 'i', 'small', 'sub', 'sup',
 	// KaTeX's MathML
 	'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt', 'mroot',
 	'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mglyph', 'svg', 'path', 'line',
