@@ -110,6 +110,10 @@ describe('BibTeX', () => {
 		assert.strictEqual(citationKey(makePaper({ authors: ['Doe, Jane'], title: 'The Art of Testing' }), 2024), 'doe2024art');
 		assert.strictEqual(citationKey(makePaper({ authors: ['Jürgen Schmidhuber'], title: 'On Learning' }), 1991), 'schmidhuber1991learning');
 		assert.strictEqual(citationKey(makePaper({ authors: [], title: '' }), undefined), 'arxiv260204994');
+		// math is skipped as the card and the exports read it (mathSpans): `354$\times$` is math, `$5 and $10` money
+		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: '$\\mathcal{O}(n)$ Attention' }), 2026), 'doe2026attention');
+		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: 'E$^2$OAL: Open Sets' }), 2026), 'doe2026e');
+		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: '$5 and $10 Robots' }), 2026), 'doe20265');
 		assert.strictEqual(citationKey(makePaper({ authors: [], title: '', isArxiv: false, id: 'url:x' }), undefined), 'paper');
 	});
 

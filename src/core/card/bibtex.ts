@@ -116,8 +116,9 @@ function surname(author: string): string {
 }
 
 function titleWord(title: string): string {
-	const words = title
-		.replace(/\$[^$]*\$/g, ' ')
+	const words = mathSpans(title)
+		.map((part) => (part.math ? ' ' : part.text))
+		.join('')
 		.split(/[^\p{L}\p{N}]+/u)
 		.map(asciiWord)
 		.filter((w) => w.length > 0);
