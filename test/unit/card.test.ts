@@ -215,12 +215,18 @@ describe('card markdown', () => {
 		assert.strictEqual(md.renderInline('<div>x</div> <b onclick="y">z</b> <think> tokens'), '&lt;div&gt;x&lt;/div&gt; &lt;b onclick=&quot;y&quot;&gt;z&lt;/b&gt; &lt;think&gt; tokens');
 		// real abstracts and summaries: `meaning <i>resolution</i>`, `1. A<br>2. B`, `<small>Figure 1: …</small>` captions
 		assert.strictEqual(md.renderInline('meaning <i>resolution</i> and <B>AMD</B>'), 'meaning <i>resolution</i> and <b>AMD</b>');
-		assert.strictEqual(md.renderInline('1. A<br>2. B<br/>'), '1. A<br>2. B<br>');
+		assert.strictEqual(md.renderInline('A;<br>B<br/>'), 'A;<br>B<br>');
 		assert.strictEqual(md.render('<small>Figure 1: The eigenbasis</small>'), '<p><small>Figure 1: The eigenbasis</small></p>\n');
 		// an open tag alone would carry on into the card's next paragraphs; a stray closing tag is text too
 		assert.strictEqual(md.renderInline('a <b>bold start'), 'a &lt;b&gt;bold start');
 		assert.strictEqual(md.renderInline('x</i> <i>y <b>z</i></b>'), 'x&lt;/i&gt; &lt;i&gt;y <b>z&lt;/i&gt;</b>');
 		assert.strictEqual(md.renderInline('`<b>` and <b>code</b>'), '<code>&lt;b&gt;</code> and <b>code</b>');
+	});
+
+	it('reads points joined by <br> as the list they are', () => {
+		assert.strictEqual(md.render('- 对于A：x<br>- 对于B：y<br/> - C'), '<ul>\n<li>对于A：x</li>\n<li>对于B：y</li>\n<li>C</li>\n</ul>\n');
+		assert.strictEqual(md.render('1. A<br>2. B'), '<ol>\n<li>A</li>\n<li>B</li>\n</ol>\n');
+		assert.strictEqual(md.render('A<br>B - C'), '<p>A<br>B - C</p>\n');
 	});
 
 	it('shows an image as a link to it, named by its alt text', () => {

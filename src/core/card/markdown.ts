@@ -134,6 +134,11 @@ export function createCardMarkdown(): MarkdownIt {
 		const numbered = state.src.match(NUMBERED_LINE);
 		if (numbered && numbered.length === 1) state.src = state.src.replace(NUMBERED_LINE, (line) => line.replace(/[.)]/, '\\$&'));
 	});
+	// `- A<br>- B<br>- C` (a summary's points joined by `<br>`): each point after a `<br>` is on a line of
+	// its own, so all of them are the list, not the first alone with the rest inline
+	md.core.ruler.before('inline_enumeration', 'br_list_lines', (state) => {
+		state.src = state.src.replace(BR_BEFORE_LIST_ITEM, '\n');
+	});
 	// LaTeX quotes in abstracts (``long beak'' and ``wings'', `mhm'): markdown read their backticks as code
 	// spans, pairing one quote's opening with the next one's; they become the quotes they stand for
 	md.core.ruler.before('inline', 'latex_quotes', (state) => {
@@ -193,6 +198,8 @@ export function createCardMarkdown(): MarkdownIt {
 type InlineRule = Parameters<MarkdownIt['inline']['ruler']['before']>[2];
 type StateInline = Parameters<InlineRule>[0];
 type Token = ReturnType<StateInline['push']>;
+
+const BR_BEFORE_LIST_ITEM = /[ \t]*<br\s*\/?>[ \t]*(?=(?:[-*+]|\d{1,3}[.)])[ \t])/gi;
 
 /**
  * Inline tags a digest may write that are safe to keep, without attributes: `<i>resolution</i>` and
