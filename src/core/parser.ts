@@ -5,7 +5,7 @@
  * silently: what it cannot place is kept in `extra` or reported as a diagnostic.
  */
 import { dayFromPath, dayFromText, fileStem } from './day';
-import { isCommonExtraLabel, labelKey, readLabelLine, type LabelLine } from './labels';
+import { isCommonExtraLabel, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
 import type { DiagnosticCode, ExtraField, Digest, DigestDiagnostic, LineRange, Paper, Severity } from './model';
 import { FieldBuilder } from './parse/fields';
 import { forEachLine } from './parse/lines';
@@ -645,6 +645,45 @@ class DigestParser {
 		this.reportUnplaced(i, t, paper !== undefined);
 	}
 
+	/**
+	 * A line of links under a paper, alone or with labelled segments (`[**[PDF]**](…) | **Categories:** cs.CV, cs.LG`):
+	 * the links are a note (see linkNote), each labelled segment a field. False when the line is anything else.
+	 */
+	private linkLine(i: number, t: string, paper: Paper): boolean {
+		let links = linksOnly(t) ? t : undefined;
+		const labels: { key: LabelKey | undefined; label: string; value: string }[] = [];
+		if (!links) {
+			if (t.indexOf(' | ') < 0 || t.length > 2000) return false;
+			const segments = t.split(' | ').map((seg) => seg.trim());
+			const linkSegments = segments.filter((seg) => linksOnly(seg));
+			if (linkSegments.length === 0) return false;
+			for (const seg of segments) {
+				if (linkSegments.includes(seg)) continue;
+				// readLabel fills one shared object: copy what it read
+				const lab = this.readLabel(seg);
+				if (!lab) return false;
+				labels.push({ key: lab.key, label: lab.label, value: lab.value });
+			}
+			links = linkSegments.join(' | ');
+		}
+		this.fields.close();
+		this.leaveHeader();
+		this.linkNote(i, links, paper);
+		for (const lab of labels) {
+			this.fields.open(paper, lab.key, lab.label, lab.value, i, false, lab.key === undefined);
+			this.fields.close();
+		}
+		return true;
+	}
+
+	/**
+	 * A line of links alone under a paper (`[**[PDF]**](https://arxiv.org/pdf/…)`, `[Code](…) | [Page](…)`):
+	 * the paper's links, kept as a note as they are; placed, so not reported.
+	 */
+	private linkNote(i: number, t: string, paper: Paper): void {
+		paper.extra.push({ label: '', value: t, range: { start: i, end: i } });
+	}
+
 	private reportUnplaced(i: number, t: string, kept: boolean): void {
 		// repeated boilerplate (a footer under every paper) is reported once
 		const key = t.length > 200 ? t.slice(0, 200) : t;
@@ -685,12 +724,8 @@ class DigestParser {
 			}
 		}
 		const f = this.fields.current;
+		if ((!f || f.paragraphBreak) && t.charCodeAt(0) === 91 /* [ */ && this.linkLine(i, t, p.paper)) return;
 		if (f) {
-			if (f.paragraphBreak && t.charCodeAt(0) === 91 && linksOnly(t)) {
-				this.fields.close();
-				this.unplaced(i, t, p.paper);
-				return;
-			}
 			this.fields.append(raw, i);
 			return;
 		}
@@ -774,7 +809,7 @@ class DigestParser {
 			return true;
 		}
 		if (c === 91 && linksOnly(t)) {
-			this.unplaced(i, t, paper);
+			this.linkNote(i, t, paper);
 			return true;
 		}
 		p.pendingPlain.push({ text: t, line: i });

@@ -354,6 +354,43 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), [['unplaced-text', 'info', 14, 14]]);
 	});
 
+	it('a line of links under a paper is its links note, with any labelled segment a field, and is not reported', () => {
+		// junle-chen's template: the PDF link after the details, alone or with the paper's categories
+		const d = parseDigest(
+			[
+				'## Computer Vision [cs.CV]',
+				'### [1] [Dynamic Epsilon Scheduling](https://arxiv.org/abs/2506.04263)',
+				'*Alan Mitkiy, James Smith*',
+				'',
+				'Main category: cs.CV',
+				'',
+				'TL;DR: 动态调整对抗扰动预算。',
+				'',
+				'[**[PDF]**](https://arxiv.org/pdf/2506.04263) | **Categories:** cs.CV, cs.LG',
+				'',
+				'---',
+				'### [2] [Another](https://arxiv.org/abs/2506.04277)',
+				'',
+				'TL;DR: 另一篇。',
+				'',
+				'[**[PDF]**](https://arxiv.org/pdf/2506.04277)',
+				'[Code](https://github.com/x/y) | a sentence, not a label',
+			].join('\n'),
+			'links.md',
+		);
+		assert.deepStrictEqual(d.papers[0].extra, [
+			{ label: '', value: '[**[PDF]**](https://arxiv.org/pdf/2506.04263)', range: { start: 8, end: 8 } },
+			{ label: 'Categories', value: 'cs.CV, cs.LG', range: { start: 8, end: 8 } },
+		]);
+		assert.strictEqual(d.papers[0].category, 'cs.CV');
+		assert.deepStrictEqual(d.papers[1].extra, [
+			{ label: '', value: '[**[PDF]**](https://arxiv.org/pdf/2506.04277)', range: { start: 15, end: 15 } },
+			{ label: '', value: '[Code](https://github.com/x/y) | a sentence, not a label', range: { start: 16, end: 16 } },
+		]);
+		// only the line the parser could not read is reported
+		assert.deepStrictEqual(diags(d), [['unplaced-text', 'info', 16, 16]]);
+	});
+
 	it('link shapes: versions, http, pdf, old ids, DOI, bioRxiv, other sites, no link', () => {
 		const d = parse('links-variants.md');
 		assert.deepStrictEqual(
