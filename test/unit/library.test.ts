@@ -186,6 +186,11 @@ describe('arXiv references in text', () => {
 		assert.deepStrictEqual(findArxivRefs('version 1.2602.04994, 12602.04994, 2602.049941, v2602.04994, 3.1415.9265').map((r) => r.id), []);
 	});
 
+	it('does not cut a longer number after arXiv: or in a URL into another paper\'s id', () => {
+		const text = 'arXiv:2401.123456, https://arxiv.org/abs/2401.012345, arXiv:hep-th/99010011, arXiv:2401.12345v12';
+		assert.deepStrictEqual(findArxivRefs(text).map((r) => [r.id, text.slice(r.start, r.end)]), [['2401.12345', 'arXiv:2401.12345v12']]);
+	});
+
 	it('answers the reference under an offset', () => {
 		const line = '% cite \\cite{x} arXiv:2602.04994';
 		assert.strictEqual(arxivRefAt(line, line.length - 3)?.id, '2602.04994');

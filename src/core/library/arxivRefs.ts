@@ -19,8 +19,9 @@ const OLD_ID = String.raw`[a-z-]+(?:\.[A-Z]{2})?\/\d{7}`;
 const ID = `(?:${NEW_ID}|${OLD_ID})`;
 const PATTERN = new RegExp(
 	[
-		String.raw`(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(${ID})(?:v\d+)?(?:\.pdf)?`,
-		String.raw`\barXiv:\s?(${ID})(?:v\d+)?`,
+		// the id ends where its digits end: `arXiv:2401.123456` is a typo, not paper 2401.12345
+		String.raw`(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(${ID})(?:v\d+)?(?!\d)(?:\.pdf)?`,
+		String.raw`\barXiv:\s?(${ID})(?:v\d+)?(?!\d)`,
 		// a bare id: not part of a longer number, a version, a decimal or a path
 		String.raw`(?<![\w./-])(${NEW_ID})(?:v\d+)?(?![\w.]*\d)`,
 	].join('|'),
