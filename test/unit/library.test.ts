@@ -191,6 +191,11 @@ describe('arXiv references in text', () => {
 		assert.deepStrictEqual(findArxivRefs(text).map((r) => [r.id, text.slice(r.start, r.end)]), [['2401.12345', 'arXiv:2401.12345v12']]);
 	});
 
+	it('takes arXiv： with the full-width colon of Chinese text as an explicit reference', () => {
+		const text = '详见 arXiv：2601.00001v2。';
+		assert.deepStrictEqual(findArxivRefs(text).map((r) => [r.id, r.explicit, text.slice(r.start, r.end)]), [['2601.00001', true, 'arXiv：2601.00001v2']]);
+	});
+
 	it('answers the reference under an offset', () => {
 		const line = '% cite \\cite{x} arXiv:2602.04994';
 		assert.strictEqual(arxivRefAt(line, line.length - 3)?.id, '2602.04994');

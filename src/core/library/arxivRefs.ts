@@ -1,7 +1,7 @@
 /**
- * arXiv references in any text (Markdown, LaTeX, code comments): `arXiv:2606.12345`, arxiv.org
- * abs/pdf/html URLs and bare new-style ids `2606.12345v2`. What the hover and the document links of
- * src/features/hover look for; vscode-free.
+ * arXiv references in any text (Markdown, LaTeX, code comments): `arXiv:2606.12345` (or `arXiv：`, the
+ * full-width colon of Chinese text), arxiv.org abs/pdf/html URLs and bare new-style ids `2606.12345v2`.
+ * What the hover and the document links of src/features/hover look for; vscode-free.
  */
 
 export interface ArxivRef {
@@ -21,7 +21,7 @@ const PATTERN = new RegExp(
 	[
 		// the id ends where its digits end: `arXiv:2401.123456` is a typo, not paper 2401.12345
 		String.raw`(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(${ID})(?:v\d+)?(?!\d)(?:\.pdf)?`,
-		String.raw`\barXiv:\s?(${ID})(?:v\d+)?(?!\d)`,
+		String.raw`\barXiv[:：]\s?(${ID})(?:v\d+)?(?!\d)`,
 		// a bare id: not part of a longer number, a version, a decimal or a path
 		String.raw`(?<![\w./-])(${NEW_ID})(?:v\d+)?(?![\w.]*\d)`,
 	].join('|'),

@@ -135,10 +135,10 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 					if (token.isCancellationRequested) return undefined;
 				}
 				const text = document.lineAt(i).text;
-				if (text.length > MAX_LINE || !/arxiv:/i.test(text)) continue;
+				if (text.length > MAX_LINE || !/arxiv[:：]/i.test(text)) continue;
 				for (const ref of findArxivRefs(text)) {
 					// URLs are links already; bare numbers are too often something else
-					if (!/^arxiv:/i.test(text.slice(ref.start, ref.end))) continue;
+					if (!/^arxiv[:：]/i.test(text.slice(ref.start, ref.end))) continue;
 					const known = workspace.findPaper(ref.id).length > 0;
 					const target = known ? vscode.Uri.parse(commandUri('arxivDigest.openCard', { id: ref.id })) : vscode.Uri.parse(`https://arxiv.org/abs/${ref.id}`);
 					const link = new vscode.DocumentLink(new vscode.Range(i, ref.start, i, ref.end), target);
