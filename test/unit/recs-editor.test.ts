@@ -197,6 +197,8 @@ describe('recommendations: orders', () => {
 		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), 2), { days: ['2026-01-03'], ids: ['n1', 'n2'] });
 		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), 4), { days: ['2026-01-03', '2026-01-02', '2026-01-01'], ids: ['n1', 'n2', 'o1', 'o2', 'o3'] });
 		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), 4, 2), { days: ['2026-01-03', '2026-01-02'], ids: ['n1', 'n2'] });
+		// a paper starred but never opened is the reader's already: not recommended back
+		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), 2, 7, (id) => id === 'n1'), { days: ['2026-01-03', '2026-01-02', '2026-01-01'], ids: ['n2', 'o1', 'o2', 'o3'] });
 	});
 
 	it('knows the "For you" view mode and leaves a category as it is in it', () => {

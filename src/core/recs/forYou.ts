@@ -162,9 +162,11 @@ export function interestScore(match: { words: readonly string[]; excluded: boole
 
 /**
  * The papers "For you" ranks: the unread papers of the newest day, then of the days before it while
- * there are fewer than `want` (at most `maxDays` days). `days` may come in any order.
+ * there are fewer than `want` (at most `maxDays` days). `days` may come in any order. Starred papers
+ * are left out even when unread (starred from the Papers view or a CodeLens): the model learnt them
+ * as the reader's, so they would take the top of the list.
  */
-export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, want = 20, maxDays = 7): { days: string[]; ids: string[] } {
+export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, want = 20, maxDays = 7, isStarred: (id: string) => boolean = () => false): { days: string[]; ids: string[] } {
 	const byDay = new Map<string, string[]>();
 	for (const d of days) byDay.set(d.day, [...(byDay.get(d.day) ?? []), ...d.ids]);
 	const ordered = [...byDay.keys()].sort().reverse();
@@ -174,7 +176,7 @@ export function newestUnread(days: readonly { day: string; ids: readonly string[
 	for (const day of ordered) {
 		if (picked.length >= want || used.length >= maxDays) break;
 		used.push(day);
-		for (const id of byDay.get(day)!) if (!seen.has(id) && !isRead(id)) seen.add(id), picked.push(id);
+		for (const id of byDay.get(day)!) if (!seen.has(id) && !isRead(id) && !isStarred(id)) seen.add(id), picked.push(id);
 	}
 	return { days: used, ids: picked };
 }

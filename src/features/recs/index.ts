@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { newestUnread, type ForYouRanking } from '../../core/recs/forYou';
+import { isStarred } from '../../core/library/model';
 import { baseId } from '../../core/readState';
 import { paperIdsOf } from '../../core/summary';
 import type { CardSimilarSource } from '../cards';
@@ -134,6 +135,8 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			[...byDay].map(([day, e]) => ({ day, ids: e.ids })),
 			(id) => reading.statusOn(id, undefined) === 'read',
 			limit,
+			undefined,
+			(id) => isStarred(library.library, id),
 		);
 		const scores = await forYou.scores(ranking, candidates.ids);
 		const items: ForYouItem[] = candidates.ids
