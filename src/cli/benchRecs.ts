@@ -98,7 +98,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 			const relevant = new Set(test.filter((id) => text.get(id)!.includes(topic)));
 			if (stars.length < 5 || relevant.size === 0) continue;
 			const trained = await trainForYou(service, stars);
-			if (!trained) continue;
+			if (!trained.model) continue;
 			const scores = await service.rank(trained.model, test);
 			const model = test.map((id) => scores.get(id) ?? -Infinity);
 			const reply = await service.search(`${topic} after:${afterDay}`, 100000, false);
@@ -121,7 +121,8 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 		const timesTrain: number[] = [];
 		const timesGather: number[] = [];
 		for (let run = 0; run < 3; run++) {
-			const trained = (await trainForYou(service, thousand, [], () => performance.now()))!;
+			const trained = await trainForYou(service, thousand, [], () => performance.now());
+			if (!trained.model) throw new Error(`For you: ${trained.found} of 1,000 stars in the index`);
 			timesTrain.push(trained.ms);
 			timesGather.push(trained.gatherMs);
 		}

@@ -108,8 +108,21 @@ describe('recommendations: trainForYou', () => {
 		const trained = await trainForYou(service as never, stars, ['s1', 'read1']);
 		assert.strictEqual(calls.length, 1);
 		assert.deepStrictEqual(trainedOn, { pos: stars, neg: ['read1', 'r1', 'r2'] });
-		assert.strictEqual(trained?.positives, 5);
-		assert.strictEqual(await trainForYou(service as never, stars.slice(0, MIN_STARS - 1)), undefined);
+		assert.strictEqual(trained.model ? trained.positives : undefined, 5);
+		assert.deepStrictEqual(await trainForYou(service as never, stars.slice(0, MIN_STARS - 1)), { found: MIN_STARS - 1 });
+	});
+
+	it('says how many of the stars the index holds when too few of them are papers of this workspace', async () => {
+		// the library is the profile's: 6 stars, 2 of them papers of these digests
+		const service = {
+			async idVectors(ids: readonly string[]) {
+				return batchFromVectors(ids.filter((id) => id === 's1' || id === 's2').map((id) => ({ id, vector: vec([id]) })));
+			},
+			async train() {
+				throw new Error('too few stars to train on');
+			},
+		};
+		assert.deepStrictEqual(await trainForYou(service as never, ['s1', 's2', 'o1', 'o2', 'o3', 'o4']), { found: 2 });
 	});
 });
 
@@ -131,8 +144,12 @@ describe('recommendations: the For you trainer', () => {
 	});
 
 	it('falls back when the index holds fewer than the minimum of the starred papers', async () => {
-		const trainer = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], read: () => [], train: async () => undefined, delayMs: 10 });
-		assert.deepStrictEqual(await trainer.current(), { kind: 'interests', stars: 5 });
+		const trainer = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], read: () => [], train: async () => ({ found: 2 }), delayMs: 10 });
+		// not "fewer than 5 starred papers (5)": 2 of the 5 are papers of this workspace
+		assert.deepStrictEqual(await trainer.current(), { kind: 'interests', stars: 5, found: 2 });
+		const noIndex = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], read: () => [], train: async () => undefined, delayMs: 10 });
+		assert.deepStrictEqual(await noIndex.current(), { kind: 'interests', stars: 5 });
+		noIndex.dispose();
 		trainer.dispose();
 	});
 

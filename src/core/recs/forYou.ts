@@ -25,33 +25,45 @@ export interface ForYouModel {
 	gatherMs: number;
 }
 
-export async function trainForYou(service: Pick<SearchService, 'idVectors' | 'train'>, stars: readonly string[], read: readonly string[] = [], now: () => number = () => Date.now()): Promise<ForYouModel | undefined> {
+/**
+ * Too few of the stars to learn from are papers of this workspace (the library is the profile's, the
+ * same in every workspace): how many are.
+ */
+export interface TooFewStars {
+	model?: undefined;
+	found: number;
+}
+
+export async function trainForYou(service: Pick<SearchService, 'idVectors' | 'train'>, stars: readonly string[], read: readonly string[] = [], now: () => number = () => Date.now()): Promise<ForYouModel | TooFewStars> {
 	const started = now();
 	const starred = new Set(stars);
-	if (starred.size < MIN_STARS) return undefined;
+	if (starred.size < MIN_STARS) return { found: starred.size };
 	const readNegatives = read.filter((id) => !starred.has(id)).slice(-MAX_READ_NEGATIVES);
 	// one trip to each shard: the stars, the read papers and the random ones, split here
 	const all = await service.idVectors([...starred, ...readNegatives], Math.min(MAX_RANDOM_NEGATIVES, Math.max(MIN_RANDOM_NEGATIVES, starred.size)), [...starred], starred.size);
 	const positives = mergeBatches([all], (id) => !starred.has(id));
-	if (positives.ids.length < MIN_STARS) return undefined;
+	if (positives.ids.length < MIN_STARS) return { found: positives.ids.length };
 	const negatives = mergeBatches([all], (id) => starred.has(id));
 	const gatherMs = now() - started;
 	const model = await service.train(positives, negatives);
 	return { model, positives: positives.ids.length, negatives: negatives.ids.length, ms: now() - started, gatherMs };
 }
 
-/** What the "For you" order is made of: the model trained on the stars, or the interests (too few stars). */
+/**
+ * What the "For you" order is made of: the model trained on the stars, or the interests (too few
+ * stars; `found`: how many of them this workspace's digests list, when that is fewer).
+ */
 export type ForYouRanking =
 	| { kind: 'model'; model: LinearModel; stars: number; positives: number; negatives: number; ms: number }
-	| { kind: 'interests'; stars: number };
+	| { kind: 'interests'; stars: number; found?: number };
 
 export interface ForYouTrainerDeps {
 	/** the reader's starred ids now */
 	stars(): readonly string[];
 	/** ids read, oldest first (negatives when not starred) */
 	read(): readonly string[];
-	/** trains in the index worker (trainForYou); undefined with fewer than MIN_STARS starred papers in the index */
-	train(stars: readonly string[], read: readonly string[]): Promise<ForYouModel | undefined>;
+	/** trains in the index worker (trainForYou): TooFewStars with fewer than MIN_STARS starred papers in the index; undefined without an index */
+	train(stars: readonly string[], read: readonly string[]): Promise<ForYouModel | TooFewStars | undefined>;
 	/** quiet time after a star change before retraining */
 	delayMs: number;
 	/** a retrain after a star change finished */
@@ -133,8 +145,10 @@ export class ForYouTrainer {
 		if (new Set(stars).size < MIN_STARS) return { kind: 'interests', stars: new Set(stars).size };
 		this.trainings++;
 		const trained = await this.deps.train(stars, this.deps.read());
-		if (!trained) return { kind: 'interests', stars: new Set(stars).size };
-		return { kind: 'model', model: trained.model, stars: new Set(stars).size, positives: trained.positives, negatives: trained.negatives, ms: trained.ms };
+		const count = new Set(stars).size;
+		if (!trained) return { kind: 'interests', stars: count };
+		if (!trained.model) return trained.found < count ? { kind: 'interests', stars: count, found: trained.found } : { kind: 'interests', stars: count };
+		return { kind: 'model', model: trained.model, stars: count, positives: trained.positives, negatives: trained.negatives, ms: trained.ms };
 	}
 
 	dispose(): void {

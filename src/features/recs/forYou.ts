@@ -42,7 +42,7 @@ export class ForYouService implements vscode.Disposable {
 				const backend = await workspace.backend();
 				if (!backend) return undefined;
 				const trained = await trainForYou(backend.service, stars, read);
-				if (trained) getLog().info(`For you: trained on ${trained.positives} stars and ${trained.negatives} negatives in ${Math.round(trained.ms)} ms`);
+				if (trained.model) getLog().info(`For you: trained on ${trained.positives} stars and ${trained.negatives} negatives in ${Math.round(trained.ms)} ms`);
 				return trained;
 			},
 			delayMs: RETRAIN_DELAY_MS,
@@ -95,6 +95,11 @@ export class ForYouService implements vscode.Disposable {
 			return undefined;
 		}
 		if (ranking.kind === 'model') return undefined;
+		// the stars are the profile's: most of them may be papers of other workspaces
+		if (ranking.found !== undefined)
+			return this.reading.interests.hasInterests
+				? vscode.l10n.t('For you needs {0} starred papers of these digests to learn from ({1} of your {2} are here): ranked by your interests meanwhile.', MIN_STARS, ranking.found, ranking.stars)
+				: vscode.l10n.t('For you needs {0} starred papers of these digests to learn from ({1} of your {2} are here), or interests to rank by: newest first meanwhile.', MIN_STARS, ranking.found, ranking.stars);
 		return this.reading.interests.hasInterests
 			? vscode.l10n.t('For you needs {0} starred papers to learn from ({1} so far): ranked by your interests meanwhile.', MIN_STARS, ranking.stars)
 			: vscode.l10n.t('For you needs {0} starred papers to learn from ({1} so far), or interests to rank by: newest first meanwhile.', MIN_STARS, ranking.stars);
@@ -103,6 +108,10 @@ export class ForYouService implements vscode.Disposable {
 	/** The For You list's title: what ranks it. */
 	title(ranking: ForYouRanking): string {
 		if (ranking.kind === 'model') return vscode.l10n.t('For You: ranked by a model of your {0} starred papers', ranking.stars);
+		if (ranking.found !== undefined)
+			return this.reading.interests.hasInterests
+				? vscode.l10n.t('For You: {1} of your {2} starred papers are in these digests (fewer than {0}), ranked by your interests', MIN_STARS, ranking.found, ranking.stars)
+				: vscode.l10n.t('For You: {1} of your {2} starred papers are in these digests (fewer than {0}) and no interests: newest first', MIN_STARS, ranking.found, ranking.stars);
 		return this.reading.interests.hasInterests
 			? vscode.l10n.t('For You: fewer than {0} starred papers ({1}), ranked by your interests', MIN_STARS, ranking.stars)
 			: vscode.l10n.t('For You: fewer than {0} starred papers ({1}) and no interests: newest first', MIN_STARS, ranking.stars);
