@@ -116,6 +116,22 @@ describe('trends', () => {
 		index.addFile('data/2026-01-05.md', parseDigest(digest(papers.slice(0, 2)), 'data/2026-01-05.md'));
 		index.addFile('data/2026-01-06.md', parseDigest(digest(papers.slice(2)), 'data/2026-01-06.md'));
 
+		it('merges every author of several shards: an author below each shard\'s cut can lead overall', () => {
+			const shardOf = (list: [string, string][]) => {
+				const one = new PaperIndex();
+				const day = list.map(([id, authors], k) => paper(k + 1, id, `Title ${id}`, 'An abstract.', authors));
+				one.addFile('data/2026-01-05.md', parseDigest(digest(day), 'data/2026-01-05.md'));
+				return one;
+			};
+			// Xi Wang: 2 + 2 papers, below each shard's top 1 (Ann Lee 3, Bo Chen 3)
+			const a = shardOf([['2601.00011', 'Ann Lee, Xi Wang'], ['2601.00012', 'Ann Lee, Xi Wang'], ['2601.00013', 'Ann Lee']]);
+			const b = shardOf([['2601.00021', 'Bo Chen, Xi Wang'], ['2601.00022', 'Bo Chen, Xi Wang'], ['2601.00023', 'Bo Chen']]);
+			const cut = mergeTop([rangeTop(a, {}, [], 1), rangeTop(b, {}, [], 1)], 1);
+			assert.deepStrictEqual(cut.authors, [['Ann Lee', 3]], 'what a cut list per shard gives');
+			const whole = mergeTop([rangeTop(a, {}, [], 1, true), rangeTop(b, {}, [], 1, true)], 3);
+			assert.deepStrictEqual(whole.authors, [['Xi Wang', 4], ['Ann Lee', 3], ['Bo Chen', 3]]);
+		});
+
 		it('counts papers, not occurrences, and leaves function words and boilerplate out', () => {
 			const top = rangeTop(index, {});
 			assert.strictEqual(top.papers, 3);
@@ -272,6 +288,7 @@ describe('trends', () => {
 			const single = new PaperIndex();
 			for (const d of seedDigests()) single.addFile(d.path, d);
 			assert.deepStrictEqual(top.terms, rangeTop(single, {}).terms.slice(0, 10), 'the same top terms as one index of the two seeds');
+			assert.deepStrictEqual(top.authors, rangeTop(single, {}).authors.slice(0, 10), 'the same top authors as one index of the two seeds');
 			assert.deepStrictEqual(await service.trendDays('cat:'), { ok: false, error: '"cat:" needs a value, e.g. cat:cs.CV' });
 			// not every paper, as it once counted
 			assert.deepStrictEqual(await service.trendDays('C++'), { ok: false, error: NO_WORDS_ERROR });

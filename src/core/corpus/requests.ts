@@ -89,7 +89,7 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 		case 'rangeIds':
 			return Promise.resolve(rangeIds(shard.search.index, request.range));
 		case 'rangeTop':
-			return Promise.resolve(rangeTop(shard.search.index, request.range, request.skip));
+			return Promise.resolve(rangeTop(shard.search.index, request.range, request.skip, undefined, request.everyAuthor));
 		case 'stats': {
 			const index = shard.search.index;
 			const stats: ShardStats = {

@@ -723,7 +723,8 @@ export class SearchService {
 	async rangeTop(range: DayRange, limit = 20): Promise<TopReply> {
 		const ids = this.shards.length === 1 ? [[]] : ((await Promise.all(this.shards.map((s) => s.call({ method: 'rangeIds', range })))) as string[][]);
 		const skips = skipLists(ids);
-		const replies = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'rangeTop', range, skip: skips[i] })))) as TopReply[];
+		const everyAuthor = this.shards.length > 1;
+		const replies = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'rangeTop', range, skip: skips[i], everyAuthor })))) as TopReply[];
 		return mergeTop(replies, limit);
 	}
 

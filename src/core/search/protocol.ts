@@ -109,8 +109,8 @@ export type WorkerRequest =
 	| { id: number; method: 'trendDays'; query: string }
 	/** trends: ids of the papers listed in a day range */
 	| { id: number; method: 'rangeIds'; range: DayRange }
-	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards */
-	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[] };
+	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards; `everyAuthor`: not only the top ones */
+	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[]; everyAuthor?: boolean };
 
 /**
  * Where a shard's tree passes (readAhead's and open's) spent their time since its previous

@@ -27,7 +27,11 @@ export interface TopReply {
 	authors: [string, number][];
 }
 
-/** how many terms and authors a shard sends: the merged top 20 is exact unless a shard's 200th ties with it */
+/**
+ * How many terms a shard sends: the merged top 20 is exact unless a term below a shard's 200th
+ * outnumbers it overall (a term's papers are hundreds to thousands, the 200th's a fraction of the
+ * 20th's). Authors are sent whole when there are several shards (see rangeTop).
+ */
 export const SHARD_TOP = 200;
 
 /**
@@ -116,7 +120,14 @@ const FRAGMENT_SLACK = 0.25;
  * the current candidates' smallest count cannot enter and is not decoded. The candidates then
  * lose the fragments the tokenizer makes (notFragment): parts of hyphenated words, CJK bigrams of longer runs.
  */
-export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly string[] = [], limit = SHARD_TOP): TopReply {
+/**
+ * The top terms and authors of the papers listed in `range`, less those of `skip` (another shard
+ * counts them). `everyAuthor`: every author counted, not the top `limit` (several shards): an
+ * author's papers are a few, tied by the hundred, and one shard's share can fall below its cut
+ * while the author is in the top overall (two shards on March of the 167 days: Hao Li 8 for 10,
+ * Kai Zhang and Xi Wang with 9 each left out).
+ */
+export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly string[] = [], limit = SHARD_TOP, everyAuthor = false): TopReply {
 	const skipped = new Set(skip);
 	const docs = index.docs;
 	const counted = new Uint8Array(docs.length);
@@ -178,7 +189,7 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 		if (kept.length === limit) break;
 		if (fragments.notFragment(term, count, id)) kept.push([term, count]);
 	}
-	return { papers, terms: kept, authors: top(authors, limit) };
+	return { papers, terms: kept, authors: everyAuthor ? [...authors] : top(authors, limit) };
 }
 
 /** a top-term candidate: the term, its papers, its id */
