@@ -143,6 +143,24 @@ export class ReadState {
 		return done;
 	}
 
+	/**
+	 * Takes in the marks another window or machine stored: each paper keeps the further of its two
+	 * marks (read over seen over new), and no mark is dropped; a paper in `keep` (marked unread here
+	 * since this state was last saved) keeps its mark here. Returns the ids whose mark changed here.
+	 */
+	absorb(other: ReadState, keep: Iterable<string> = []): string[] {
+		const kept = new Set<Key>();
+		for (const id of keep) kept.add(keyOf(id));
+		const changed: string[] = [];
+		for (const [key, s] of other.status) {
+			const mine = this.status.get(key);
+			if (kept.has(key) || (mine !== undefined && mine >= s)) continue;
+			this.status.set(key, s);
+			changed.push(idOfKey(key));
+		}
+		return changed;
+	}
+
 	readIds(): string[] {
 		const out: string[] = [];
 		for (const [key, s] of this.status) if (s === READ) out.push(idOfKey(key));

@@ -39,6 +39,8 @@ export const fakeVscode = {
 		},
 		activeTextEditor: undefined,
 		onDidChangeTextEditorSelection: noEvent,
+		/** the log channel: what is logged is dropped */
+		createOutputChannel: () => ({ trace() {}, debug() {}, info() {}, warn() {}, error() {}, appendLine() {}, dispose() {} }),
 	},
 	commands: {
 		registerCommand: () => ({ dispose: () => undefined }),

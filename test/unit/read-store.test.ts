@@ -58,4 +58,53 @@ describe('the read store', () => {
 		store.dispose();
 		other.dispose();
 	});
+
+	it('two windows marking papers keep each other\'s marks: a save takes in what another window (or Settings Sync) stored', async () => {
+		const m = memento();
+		const first = new readStore.ReadStore(m as never);
+		const second = new readStore.ReadStore(m as never);
+		first.markRead(['2602.00001']);
+		await first.flush();
+		second.markRead(['2602.00002']);
+		second.markSeen(['2602.00003'], '2026-02-05');
+		await second.flush();
+		const after = new readStore.ReadStore(m as never);
+		assert.deepStrictEqual(after.readIds().sort(), ['2602.00001', '2602.00002'], 'the first window\'s mark is kept');
+		assert.strictEqual(after.statusOn('2602.00003', undefined), 'seen');
+		// and the first window shows the second one's marks once it reads globalState again
+		const fired: (import('../../src/features/reading/readStore').MarksChange | undefined)[] = [];
+		first.onDidChange((change) => fired.push(change));
+		first.reload();
+		assert.deepStrictEqual(fired.map((change) => change?.ids.slice().sort()), [['2602.00002', '2602.00003']]);
+		assert.ok(first.isRead('2602.00002'));
+		first.reload();
+		assert.strictEqual(fired.length, 1, 'nothing new stored: no event');
+		for (const s of [first, second, after]) s.dispose();
+	});
+
+	it('a paper marked unread here stays unread though the stored state, written before, has it read', async () => {
+		const m = memento();
+		const first = new readStore.ReadStore(m as never);
+		const second = new readStore.ReadStore(m as never);
+		first.markRead(['2602.00001']);
+		await first.flush();
+		second.reload();
+		second.markUnread(['2602.00001']);
+		await second.flush();
+		assert.strictEqual(new readStore.ReadStore(m as never).statusOn('2602.00001', undefined), 'seen');
+		first.dispose();
+		second.dispose();
+	});
+
+	it('a stored state another version wrote meanwhile is not saved over: marks stay for the session', async () => {
+		const m = memento();
+		const store = new readStore.ReadStore(m as never);
+		await m.update('arxivDigest.readState', { format: 2, marks: 'from a newer version' });
+		store.markRead(['2602.00001']);
+		await store.flush();
+		assert.deepStrictEqual(m.get('arxivDigest.readState'), { format: 2, marks: 'from a newer version' });
+		assert.ok(store.isRead('2602.00001'));
+		assert.ok(store.isBroken);
+		store.dispose();
+	});
 });

@@ -109,6 +109,10 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			emitter.fire({});
 			scheduleSets();
 		}),
+		// another window or Settings Sync may have stored marks meanwhile
+		vscode.window.onDidChangeWindowState((e) => {
+			if (e.focused) store.reload();
+		}),
 		workspace.onDidChange(() => {
 			firstListed = undefined;
 			scheduleSets();

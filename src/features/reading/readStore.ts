@@ -2,6 +2,10 @@
  * The reader's new / seen / read state in globalState (never in digest files), synced with Settings
  * Sync. A stored value this version cannot read is never overwritten silently: marks made
  * meanwhile live for the session only, until the reader chooses to back it up and start fresh.
+ *
+ * Every window holds the marks in memory and globalState is shared: a save first takes in what
+ * another window or Settings Sync stored meanwhile (ReadState.absorb), so one window's save never
+ * drops another's marks.
  */
 import * as vscode from 'vscode';
 import { ReadState, type ReadStatus } from '../../core/readState';
@@ -26,19 +30,43 @@ export class ReadStore implements vscode.Disposable {
 	/** why the stored value could not be read; while set nothing is written */
 	private broken: string | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
+	/** the stored value this store last read or wrote: another one was written by someone else */
+	private lastStored: unknown;
+	/** papers marked unread since the last save: their mark here wins over a stored read mark */
+	private unreadSinceSave = new Set<string>();
 	private readonly emitter = new vscode.EventEmitter<MarksChange | undefined>();
 	/** fires after marks changed, with the papers whose marks did (undefined: any paper's, after an import) */
 	readonly onDidChange = this.emitter.event;
 
 	constructor(private readonly memento: vscode.Memento) {
-		const parsed = ReadState.parse(memento.get<unknown>(READ_STATE_KEY));
+		this.lastStored = memento.get<unknown>(READ_STATE_KEY);
+		const parsed = ReadState.parse(this.lastStored);
 		if (parsed.ok) this.state = parsed.state;
 		else {
 			this.state = new ReadState();
-			this.broken = parsed.error;
-			getLog().error(`Reading state: the stored value is unreadable (${parsed.error}); it is kept as it is.`);
-			void this.offerReset(parsed.error);
+			this.unreadable(parsed.error);
 		}
+	}
+
+	private unreadable(error: string): void {
+		this.broken = error;
+		getLog().error(`Reading state: the stored value is unreadable (${error}); it is kept as it is.`);
+		void this.offerReset(error);
+	}
+
+	/** Takes in marks another window or Settings Sync stored; fires for the papers whose marks changed. */
+	reload(): void {
+		if (this.broken !== undefined) return;
+		const stored = this.memento.get<unknown>(READ_STATE_KEY);
+		if (stored === this.lastStored) return;
+		this.lastStored = stored;
+		const parsed = ReadState.parse(stored);
+		if (!parsed.ok) {
+			this.unreadable(parsed.error);
+			return;
+		}
+		const ids = this.state.absorb(parsed.state, this.unreadSinceSave);
+		if (ids.length > 0) this.emitter.fire({ ids });
 	}
 
 	get isBroken(): boolean {
@@ -67,7 +95,9 @@ export class ReadStore implements vscode.Disposable {
 	}
 
 	markUnread(ids: Iterable<string>): void {
-		this.changed({ ids: this.state.markUnread(ids) });
+		const changed = this.state.markUnread(ids);
+		for (const id of changed) this.unreadSinceSave.add(id);
+		this.changed({ ids: changed });
 	}
 
 	/** The stored form, for Export Reading State. */
@@ -80,8 +110,10 @@ export class ReadStore implements vscode.Disposable {
 		const parsed = ReadState.parse(data);
 		if (!parsed.ok) throw new Error(vscode.l10n.t('This is not a reading state: {0}', parsed.error));
 		this.state = parsed.state;
-		// an explicit import replaces an unreadable stored value
+		// an explicit import replaces an unreadable stored value, and what other windows stored
 		this.broken = undefined;
+		this.lastStored = this.memento.get<unknown>(READ_STATE_KEY);
+		this.unreadSinceSave.clear();
 		this.changed(undefined);
 	}
 
@@ -96,8 +128,12 @@ export class ReadStore implements vscode.Disposable {
 
 	private async save(): Promise<void> {
 		this.saveTimer = undefined;
+		this.reload();
 		if (this.broken !== undefined) return;
-		await this.memento.update(READ_STATE_KEY, this.state.serialize());
+		const stored = this.state.serialize();
+		this.lastStored = stored;
+		this.unreadSinceSave.clear();
+		await this.memento.update(READ_STATE_KEY, stored);
 	}
 
 	private async offerReset(error: string): Promise<void> {
@@ -111,8 +147,11 @@ export class ReadStore implements vscode.Disposable {
 		);
 		if (choice !== reset || this.broken === undefined) return;
 		const backupKey = `${READ_STATE_KEY}.unreadable.${Date.now()}`;
-		await this.memento.update(backupKey, this.memento.get<unknown>(READ_STATE_KEY));
+		const unreadable = this.memento.get<unknown>(READ_STATE_KEY);
+		await this.memento.update(backupKey, unreadable);
 		this.broken = undefined;
+		// saved over now, on the reader's word (save takes in only a value stored after this one)
+		this.lastStored = unreadable;
 		await this.save();
 		void vscode.window.showInformationMessage(vscode.l10n.t('The unreadable reading state was kept under {0}; marks are saved again.', backupKey));
 	}
