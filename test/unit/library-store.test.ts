@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { isStarred, setNote, setTags, toggleStar } from '../../src/core/library/model';
+import { emptyLibrary, isStarred, setNote, setTags, toggleStar } from '../../src/core/library/model';
 import { withFakeVscode } from './fake-vscode';
 
 /**
@@ -101,5 +101,26 @@ describe('library store (globalState)', () => {
 		assert.ok(isStarred(store.library, '2602.04994'));
 		assert.deepStrictEqual(store.library.tags['2602.04994'], ['privacy']);
 		assert.strictEqual(store.library.notes['2602.04994'], 'a note');
+	});
+
+	it('a merged import keeps what another window stored meanwhile, and never saves over an unreadable library', async () => {
+		const { memento, saves, values } = deferredMemento();
+		const store = new LibraryStore(memento as never);
+		const other = new LibraryStore(memento as never);
+		const star = other.update((library) => toggleStar(library, '2602.04994').library);
+		saves.splice(0).forEach((save) => save());
+		await star;
+		const incoming = setNote(emptyLibrary(), '2602.05049', 'from the file');
+		const merging = store.merge(incoming);
+		saves.splice(0).forEach((save) => save());
+		const merged = await merging;
+		assert.ok(merged && isStarred(merged.library, '2602.04994'), 'the other window\'s star');
+		assert.ok(isStarred(new LibraryStore(memento as never).library, '2602.04994'));
+		assert.strictEqual(store.library.notes['2602.05049'], 'from the file');
+
+		const newer = { format: 'arxiv-digest/library', v: 2, papers: 'written by a newer version' };
+		values.set('arxivDigest.library', newer);
+		assert.strictEqual(await store.merge(incoming), undefined);
+		assert.deepStrictEqual(values.get('arxivDigest.library'), newer, 'left as it is');
 	});
 });

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { viewPapers } from '../../core/documentView';
 import {
 	addToCollection, collectionNameProblem, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
-	mergeLibraries, removeFromCollection, renameCollection, setNote, setTags, toggleStar, type Library,
+	removeFromCollection, renameCollection, setNote, setTags, toggleStar, type Library,
 } from '../../core/library/model';
 import { noteMatches } from '../../core/library/noteSearch';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
@@ -185,13 +185,13 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		restore: async (data, mode) => {
 			const parsed = parseLibrary(data);
 			if (!parsed.ok) throw new Error(parsed.reason);
-			if (mode === 'replace' || store.problem) {
+			if (mode === 'replace') {
 				await store.replace(parsed.value);
 				const size = librarySize(parsed.value);
 				return vscode.l10n.t('library replaced ({0} papers, {1} notes)', size.papers, size.notes);
 			}
-			const merged = mergeLibraries(store.library, parsed.value);
-			await store.update(() => merged.library);
+			const merged = await store.merge(parsed.value);
+			if (!merged) return vscode.l10n.t('library not merged: the library stored in this profile cannot be read ({0}) and was left as it is', store.problem?.reason ?? '');
 			const size = librarySize(merged.library);
 			return merged.keptNotes > 0
 				? vscode.l10n.t('library merged ({0} papers, {1} notes; {2} of your notes kept over the file\'s)', size.papers, size.notes, merged.keptNotes)

@@ -7,7 +7,7 @@
  * start an empty library, on the reader's word only.
  */
 import * as vscode from 'vscode';
-import { emptyLibrary, type Library } from '../../core/library/model';
+import { emptyLibrary, mergeLibraries, type Library } from '../../core/library/model';
 import { parseLibrary, serializeLibrary, type StateProblem } from '../../core/library/serial';
 import { errorText } from '../log';
 
@@ -107,6 +107,17 @@ export class LibraryStore implements vscode.Disposable {
 		if (next === this.value) return true;
 		await this.write(next);
 		return true;
+	}
+
+	/**
+	 * Merges an imported library into the stored one, as stored now (another window may have written
+	 * it since this store last read it). Resolves undefined, after telling the reader why, when the
+	 * stored data is unreadable: a merge never saves over it.
+	 */
+	async merge(incoming: Library): Promise<{ library: Library; keptNotes: number } | undefined> {
+		let merged: { library: Library; keptNotes: number } | undefined;
+		const done = await this.update((library) => (merged = mergeLibraries(library, incoming)).library);
+		return done ? merged : undefined;
 	}
 
 	/** Replaces whatever is stored, unreadable data included: only after the reader chose it. */
