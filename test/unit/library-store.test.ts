@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { emptyLibrary, isStarred, setNote, setTags, toggleStar } from '../../src/core/library/model';
+import { serializeLibrary } from '../../src/core/library/serial';
 import { withFakeVscode } from './fake-vscode';
 
 /**
@@ -122,5 +123,32 @@ describe('library store (globalState)', () => {
 		values.set('arxivDigest.library', newer);
 		assert.strictEqual(await store.merge(incoming), undefined);
 		assert.deepStrictEqual(values.get('arxivDigest.library'), newer, 'left as it is');
+	});
+
+	it('another window\'s change back to a library this store held before is taken, not undone as an echo', async () => {
+		const { memento, saves, values } = deferredMemento();
+		values.set('arxivDigest.library', serializeLibrary(emptyLibrary()));
+		const first = new LibraryStore(memento as never);
+		const second = new LibraryStore(memento as never);
+		const star = first.update((library) => toggleStar(library, '2602.04994').library);
+		saves.splice(0).forEach((save) => save());
+		await star;
+		// the reader unstars it in the second window: the library is as it was before the star
+		const unstar = second.update((library) => toggleStar(library, '2602.04994').library);
+		saves.splice(0).forEach((save) => save());
+		await unstar;
+		first.reload();
+		saves.splice(0).forEach((save) => save());
+		assert.ok(!isStarred(first.library, '2602.04994'), 'the first window sees the unstar');
+		const stored = new LibraryStore(memento as never);
+		assert.ok(!isStarred(stored.library, '2602.04994'), 'and does not store its star again');
+		// an echo of the first window's star (stamped by it) is still an echo
+		const older = values.get('arxivDigest.library');
+		const tags = first.update((library) => setTags(library, '2602.05049', ['privacy']));
+		saves.splice(0).forEach((save) => save());
+		await tags;
+		values.set('arxivDigest.library', older);
+		first.reload();
+		assert.deepStrictEqual(first.library.tags['2602.05049'], ['privacy']);
 	});
 });
