@@ -12,7 +12,7 @@
  * Authors match whole words of a name, accents and case ignored (`Kaiming He`); categories match
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
-import { CJK_SCRIPT, escapeRegExp } from './parse/text';
+import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
 
 export interface InterestSpec {
 	readonly keywords: readonly string[];
@@ -80,8 +80,8 @@ function literalSource(text: string): string {
 		.split(/[\s-]+/)
 		.map(escapeRegExp)
 		.join('[\\s\\-]+');
-	if (latinStart) source = `(?<![\\p{L}\\p{N}])${source}`;
-	if (latinEnd) source += prefix ? '[\\p{L}\\p{N}]*' : '(?:e?s)?(?![\\p{L}\\p{N}])';
+	if (latinStart) source = `${LATIN_WORD_START}${source}`;
+	if (latinEnd) source += prefix ? `${LATIN_WORD_CHAR}*` : `(?:e?s)?${LATIN_WORD_END}`;
 	return source;
 }
 

@@ -14,6 +14,10 @@ describe('card search highlighting', () => {
 		assert.deepStrictEqual(marks(markMatches('A World Model of the world, not worldwide; 基于扩散模型的方法', pattern)), ['World Model', 'world', '扩散模型']);
 	});
 
+	it('marks a matched English word written between Chinese characters (search matched it there)', () => {
+		assert.deepStrictEqual(marks(markMatches('提出基于约束解码的LLM段落分割方法，不是MLLM', highlightPattern(['LLM']))), ['LLM']);
+	});
+
 	it('escapes the text around and inside marks, and treats query words as text, not patterns', () => {
 		const pattern = highlightPattern(['a+b', '<x>']);
 		const html = markMatches('if a+b then <x> & "q"', pattern);

@@ -45,6 +45,17 @@ describe('interest matcher', () => {
 		assert.strictEqual(words({ keywords: ['扩散模型'] }, { body: '扩散的模型' }), undefined);
 	});
 
+	it('matches an English keyword written inside Chinese text: CJK characters are not part of the word', () => {
+		// real TL;DRs (2512.24517, 2604.14356): the abstract has no "LLM", the summary writes it between Chinese words
+		assert.deepStrictEqual(words({ keywords: ['LLM'] }, { tldr: '提出基于约束解码的LLM段落分割方法' }), ['LLM']);
+		assert.deepStrictEqual(words({ keywords: ['LoRA', 'agent*'] }, { body: '结合LoRA微调Qwen3，多agent协作' }), ['LoRA', 'agent*']);
+		assert.deepStrictEqual(words({ keywords: ['LLM'] }, { tldr: '多个LLMs的对比' }), ['LLM']);
+		assert.strictEqual(words({ keywords: ['LLM'] }, { tldr: '基于MLLM的方法' }), undefined, 'still whole words among Latin letters');
+		assert.strictEqual(words({ keywords: ['LLM'], exclude: ['survey'] }, { tldr: '一篇LLM的survey综述' })?.length, 1);
+		assert.strictEqual(matchInterests(compileInterests(spec({ keywords: ['LLM'], exclude: ['survey'] })), paper({ tldr: '一篇LLM的survey综述' }))?.excluded, true);
+		assert.deepStrictEqual('基于LLM的方法'.match(interestHighlightPattern(spec({ keywords: ['LLM'] })) as RegExp), ['LLM']);
+	});
+
 	it('follows authors by whole words of the name, accents and case ignored, and by regex', () => {
 		const s = { authors: ['Kaiming He', 'jose garcia'] };
 		assert.deepStrictEqual(words(s, { authors: ['A. B', 'Kaiming He'] }), ['Kaiming He']);

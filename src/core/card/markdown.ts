@@ -6,7 +6,7 @@ import { mathSpanEnd } from '../mathSpans';
 import MarkdownIt from 'markdown-it';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import { KATEX_STYLE_ATTRIBUTE } from './protocol';
-import { CJK_OR_FULL_WIDTH, CJK_SCRIPT, escapeRegExp } from '../parse/text';
+import { CJK_OR_FULL_WIDTH, CJK_SCRIPT, escapeRegExp, LATIN_WORD_END, LATIN_WORD_START } from '../parse/text';
 import { escapeHtml } from '../html';
 
 export { KATEX_STYLE_ATTRIBUTE };
@@ -79,7 +79,7 @@ export function highlightPattern(words: readonly string[] | undefined): RegExp |
 	unique.sort((a, b) => b.length - a.length);
 	const alternatives = unique.map((w) => {
 		const escaped = escapeRegExp(w);
-		return CJK_SCRIPT.test(w) ? escaped : `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`;
+		return CJK_SCRIPT.test(w) ? escaped : `${LATIN_WORD_START}${escaped}${LATIN_WORD_END}`;
 	});
 	return new RegExp(alternatives.join('|'), 'giu');
 }

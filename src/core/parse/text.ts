@@ -165,6 +165,15 @@ const CJK_SCRIPTS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{
 /** A character of a CJK script (Han, kana, Hangul): such words are matched anywhere, not as whole words. */
 export const CJK_SCRIPT = new RegExp(`[${CJK_SCRIPTS}]`, 'u');
 
+/**
+ * Regex sources (for the `u` flag) of a character of a Latin word and of the word's bounds: a letter
+ * or digit, and none next to the word, except a CJK one: Chinese writes English terms between its
+ * characters without spaces (`基于LLM的方法`).
+ */
+export const LATIN_WORD_CHAR = `(?:(?![${CJK_SCRIPTS}])[\\p{L}\\p{N}])`;
+export const LATIN_WORD_START = `(?<!${LATIN_WORD_CHAR})`;
+export const LATIN_WORD_END = `(?!${LATIN_WORD_CHAR})`;
+
 /** The same, or CJK or full-width punctuation (`。`, `，`, `：`). */
 export const CJK_OR_FULL_WIDTH = new RegExp(`[${CJK_SCRIPTS}\\u3000-\\u303f\\uff00-\\uffef]`, 'u');
 
