@@ -136,6 +136,19 @@ describe('library storage', () => {
 		assert.ok(r.ok);
 		if (r.ok) assert.deepStrictEqual(r.value.collections, [{ name: STARRED, ids: [] }, { name: 'X', ids: ['2602.00001'] }]);
 	});
+
+	it('a file naming one paper twice (with and without version) loses neither note nor tags', () => {
+		const file = (notes: Record<string, string>) => ({ format: 'arxiv-digest/library', v: 1, collections: [], notes, tags: { '2602.00001v1': ['rl'], '2602.00001': ['robots', 'rl'] } });
+		const same = parseLibrary(file({ '2602.00001v1': 'read again', '2602.00001': 'read again' }));
+		assert.ok(same.ok);
+		if (same.ok) {
+			assert.deepStrictEqual(same.value.notes, { '2602.00001': 'read again' });
+			assert.deepStrictEqual(same.value.tags, { '2602.00001': ['rl', 'robots'] }, 'tags united');
+		}
+		const two = parseLibrary(file({ '2602.00001v1': 'old note', 'arXiv:2602.00001': 'new note' }));
+		assert.ok(!two.ok && two.problem === 'corrupt');
+		if (!two.ok) assert.match(two.reason, /"2602\.00001v1" and "arXiv:2602\.00001" are the same paper/);
+	});
 });
 
 describe('reading-state file', () => {

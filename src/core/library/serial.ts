@@ -69,9 +69,16 @@ export function parseLibrary(value: unknown): ParseResult<Library> {
 
 	if (!isRecord(value.notes)) return fail('corrupt', '"notes" is not an object of paper id → text');
 	const notes: Record<string, string> = {};
+	// the id each note was written under: two names of one paper (with and without version) with two notes is no library of ours
+	const noteIds = new Map<string, string>();
 	for (const [id, text] of Object.entries(value.notes)) {
 		if (!validId(id) || typeof text !== 'string' || text.length > MAX_NOTE_LENGTH) return fail('corrupt', `the note of "${id.slice(0, MAX_ID_LENGTH)}" is not valid text (at most ${MAX_NOTE_LENGTH} characters)`);
-		if (text.trim()) notes[libraryId(id)] = text;
+		if (!text.trim()) continue;
+		const key = libraryId(id);
+		const other = noteIds.get(key);
+		if (other !== undefined && notes[key] !== text) return fail('corrupt', `"${other}" and "${id}" are the same paper with two different notes`);
+		noteIds.set(key, id);
+		notes[key] = text;
 	}
 
 	if (!isRecord(value.tags)) return fail('corrupt', '"tags" is not an object of paper id → list of tags');
@@ -80,7 +87,8 @@ export function parseLibrary(value: unknown): ParseResult<Library> {
 		if (!validId(id) || !Array.isArray(list) || !list.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TAG_LENGTH && !/\s/.test(t))) {
 			return fail('corrupt', `the tags of "${id.slice(0, MAX_ID_LENGTH)}" are not a list of single words`);
 		}
-		if (list.length > 0) tags[libraryId(id)] = [...new Set((list as string[]).map((t) => t.toLowerCase()))];
+		const key = libraryId(id);
+		if (list.length > 0) tags[key] = [...new Set([...(tags[key] ?? []), ...(list as string[]).map((t) => t.toLowerCase())])];
 	}
 	return { ok: true, value: { collections, notes, tags } };
 }
