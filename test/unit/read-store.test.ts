@@ -59,6 +59,24 @@ describe('the read store', () => {
 		other.dispose();
 	});
 
+	it('a merged import takes in the file\'s seen marks too, and names the papers it changed', () => {
+		const store = new readStore.ReadStore(memento() as never);
+		store.markRead(['2602.00001']);
+		const other = new readStore.ReadStore(memento() as never);
+		other.markRead(['2602.00001', '2602.00002']);
+		other.markSeen(['2602.00003'], '2026-02-05');
+		const parsed = (require('../../src/core/readState') as typeof import('../../src/core/readState')).ReadState.parse(other.snapshot());
+		assert.ok(parsed.ok);
+		const fired: (import('../../src/features/reading/readStore').MarksChange | undefined)[] = [];
+		store.onDidChange((change) => fired.push(change));
+		assert.strictEqual(store.merge(parsed.state), 2);
+		assert.deepStrictEqual(fired.map((change) => change?.ids.slice().sort()), [['2602.00002', '2602.00003']]);
+		assert.ok(store.isRead('2602.00002'));
+		assert.strictEqual(store.statusOn('2602.00003', undefined), 'seen', 'a seen mark of the file is kept, not dropped');
+		store.dispose();
+		other.dispose();
+	});
+
 	it('two windows marking papers keep each other\'s marks: a save takes in what another window (or Settings Sync) stored', async () => {
 		const m = memento();
 		const first = new readStore.ReadStore(m as never);

@@ -105,6 +105,16 @@ export class ReadStore implements vscode.Disposable {
 		return this.state.serialize();
 	}
 
+	/**
+	 * Takes in an exported state's marks (Import Reading State, Merge): each paper keeps the further
+	 * of its two marks, seen ones too. Returns how many papers' marks changed.
+	 */
+	merge(state: ReadState): number {
+		const changed = this.state.absorb(state);
+		this.changed({ ids: changed });
+		return changed.length;
+	}
+
 	/** Replaces the state with an exported one; throws with the reason when it is not a read state. */
 	restore(data: unknown): void {
 		const parsed = ReadState.parse(data);

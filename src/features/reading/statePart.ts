@@ -25,10 +25,13 @@ export function readMarksPart(store: ReadStore): ReadingStatePart {
 		restore: async (data, mode) => {
 			const parsed = ReadState.parse(data);
 			if (!parsed.ok) throw new Error(parsed.error);
-			const ids = parsed.state.readIds();
-			if (mode === 'replace') store.restore(data);
-			else store.markRead(ids);
-			return vscode.l10n.t('{0} read papers', ids.length);
+			const read = parsed.state.readIds().length;
+			if (mode === 'replace') {
+				store.restore(data);
+				return vscode.l10n.t('{0} read papers', read);
+			}
+			// seen marks too, not only read ones; how many papers the file changed, not its whole count
+			return vscode.l10n.t('{0} read papers in the file, {1} papers marked here', read, store.merge(parsed.state));
 		},
 	};
 }
