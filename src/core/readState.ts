@@ -10,6 +10,7 @@
  *   the marks do not vanish under the reader's eyes.
  */
 
+import { arxivNumberDigits } from './parse/links';
 import { paperIdsOf } from './summary';
 
 export type ReadStatus = 'new' | 'seen' | 'read';
@@ -64,7 +65,7 @@ function keyOfBase(id: string): Key {
 		if (d < 0 || d > 9) return id;
 		month = month * 10 + d;
 	}
-	if (len - 5 !== numberWidth(month)) return id;
+	if (len - 5 !== arxivNumberDigits(month)) return id;
 	let n = 0;
 	for (let i = 5; i < len; i++) {
 		const d = id.charCodeAt(i) - 48;
@@ -81,7 +82,7 @@ function keyOf(id: string): Key {
 function idOfKey(key: Key): string {
 	if (typeof key === 'string') return key;
 	const month = Math.floor(key / MONTH_SCALE);
-	return `${String(month).padStart(4, '0')}.${String(key % MONTH_SCALE).padStart(numberWidth(month), '0')}`;
+	return `${String(month).padStart(4, '0')}.${String(key % MONTH_SCALE).padStart(arxivNumberDigits(month), '0')}`;
 }
 
 export class ReadState {
@@ -221,9 +222,6 @@ export interface PackedIds {
 }
 
 /** numbers of month `yymm` are 4 digits before 2015-01, 5 after */
-function numberWidth(yymm: number): number {
-	return yymm >= 1501 ? 5 : 4;
-}
 
 export function packIds(ids: Iterable<string>): PackedIds {
 	return packKeys(Array.from(ids, keyOfBase));
@@ -278,7 +276,7 @@ function unpackKeys(value: unknown, add: (key: Key) => void): string | undefined
 		if (packed === '') continue;
 		if (!PACKED_GAPS.test(packed)) return `bad number in ${yymm}`;
 		const month = Number(yymm);
-		const limit = 10 ** numberWidth(month);
+		const limit = 10 ** arxivNumberDigits(month);
 		const base = month * MONTH_SCALE;
 		// by character codes: parseInt and a string per gap were most of the time of a start's read
 		let n = 0;

@@ -209,6 +209,15 @@ describe('arXiv references in text', () => {
 		assert.deepStrictEqual(findArxivRefs(text).map((r) => [r.id, r.explicit, text.slice(r.start, r.end)]), [['2601.00001', true, 'arXiv：2601.00001v2']]);
 	});
 
+	it('reads arXiv DOIs, and no id arXiv cannot have given (4 digits since 2015, 5 before, month 13)', () => {
+		const text = 'doi:10.48550/arXiv.2401.01234 https://doi.org/10.48550/arXiv.2602.04994v2 arXiv:2401.0123 arXiv:1412.12345 2613.01234 arXiv:0704.0001';
+		assert.deepStrictEqual(findArxivRefs(text).map((r) => [r.id, r.explicit, text.slice(r.start, r.end)]), [
+			['2401.01234', true, '10.48550/arXiv.2401.01234'],
+			['2602.04994', true, 'https://doi.org/10.48550/arXiv.2602.04994v2'],
+			['0704.0001', true, 'arXiv:0704.0001'],
+		]);
+	});
+
 	it('answers the reference under an offset', () => {
 		const line = '% cite \\cite{x} arXiv:2602.04994';
 		assert.strictEqual(arxivRefAt(line, line.length - 3)?.id, '2602.04994');

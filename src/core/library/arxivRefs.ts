@@ -1,6 +1,9 @@
+import { isWellFormedNewId } from '../parse/links';
+
 /**
  * arXiv references in any text (Markdown, LaTeX, code comments): `arXiv:2606.12345` (or `arXiv：`, the
- * full-width colon of Chinese text), arxiv.org abs/pdf/html URLs and bare new-style ids `2606.12345v2`.
+ * full-width colon of Chinese text), arxiv.org abs/pdf/html URLs, arXiv DOIs (`10.48550/arXiv.2606.12345`)
+ * and bare new-style ids `2606.12345v2`; a new-style id must be one arXiv can have given.
  * What the hover and the document links of src/features/hover look for; vscode-free.
  */
 
@@ -22,6 +25,8 @@ const PATTERN = new RegExp(
 		// the id ends where its digits end: `arXiv:2401.123456` is a typo, not paper 2401.12345
 		String.raw`(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(${ID})(?:v\d+)?(?!\d)(?:\.pdf)?`,
 		String.raw`\barXiv[:：]\s?(${ID})(?:v\d+)?(?!\d)`,
+		// arXiv's DOI of a paper: 10.48550/arXiv.2401.01234, as a doi.org link or alone
+		String.raw`(?:https?:\/\/(?:dx\.)?doi\.org\/)?\b10\.48550\/arXiv\.(${NEW_ID})(?:v\d+)?(?!\d)`,
 		// a bare id: not part of a longer number, a version, a decimal or a path
 		String.raw`(?<![\w./-])(${NEW_ID})(?:v\d+)?(?![\w.]*\d)`,
 	].join('|'),
@@ -32,10 +37,12 @@ const PATTERN = new RegExp(
 export function findArxivRefs(text: string): ArxivRef[] {
 	const out: ArxivRef[] = [];
 	for (const m of text.matchAll(PATTERN)) {
-		const id = m[1] ?? m[2] ?? m[3];
-		if (!id) continue;
+		const bare = m[4];
+		const id = m[1] ?? m[2] ?? m[3] ?? bare;
+		// `2401.0123`: no paper of 2024 has a 4-digit number (nor one of month 13)
+		if (!id || (/^\d/.test(id) && !isWellFormedNewId(id))) continue;
 		const start = m.index ?? 0;
-		out.push({ id: id.replace(/^([a-z-]+)(\.[a-z]{2})?\//i, (_, a: string, b = '') => `${a.toLowerCase()}${b.toUpperCase()}/`), start, end: start + m[0].length, explicit: m[3] === undefined });
+		out.push({ id: id.replace(/^([a-z-]+)(\.[a-z]{2})?\//i, (_, a: string, b = '') => `${a.toLowerCase()}${b.toUpperCase()}/`), start, end: start + m[0].length, explicit: bare === undefined });
 	}
 	return out;
 }

@@ -28,6 +28,19 @@ function splitVersion(id: string): { base: string; version?: string } {
 	return { base: id };
 }
 
+/** The digits after the dot of a new-style id of month `yymm`: 4 until 2014, 5 since 1501. */
+export function arxivNumberDigits(yymm: number): 4 | 5 {
+	return yymm >= 1501 ? 5 : 4;
+}
+
+/** Is `id` (`2401.01234`, `0704.0001`) a new-style id arXiv can have given: a month 01–12 and as many digits as that month's ids have? */
+export function isWellFormedNewId(id: string): boolean {
+	const m = /^(\d{2})(\d{2})\.(\d{4,5})$/.exec(id);
+	if (!m) return false;
+	const month = Number(m[2]);
+	return month >= 1 && month <= 12 && m[3].length === arxivNumberDigits(Number(m[1] + m[2]));
+}
+
 /** a new-style arXiv id (`2602.04994`, `0704.0001`) at the start of `s`, with optional version */
 function newStyleId(s: string): PaperIdentity | undefined {
 	let i = 0;
