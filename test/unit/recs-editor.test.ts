@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert';
 import { batchFromVectors, batchVector, mergeBatches } from '../../src/core/recs/batch';
-import { ForYouTrainer, interestScore, MIN_STARS, newestUnread, orderByScore, starKey, trainForYou, type ForYouModel } from '../../src/core/recs/forYou';
+import { ForYouTrainer, interestScore, MIN_STARS, newestUnread, orderByScore, starKey, topPercent, trainForYou, type ForYouModel } from '../../src/core/recs/forYou';
 import { scoreVector, trainLinear } from '../../src/core/recs/linear';
 import type { TermVector } from '../../src/core/recs/tfidf';
 import { renderSimilarHtml, similarPercent, type SimilarStrings } from '../../src/core/card/similar';
@@ -25,6 +25,21 @@ function deferred<T>() {
 	return { promise, resolve };
 }
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('For you labels', () => {
+	it('say where a score ranks among the day\'s, not the model\'s probability', () => {
+		const day = new Map(Array.from({ length: 200 }, (_, k) => [`2602.${String(k).padStart(5, '0')}`, k / 10] as [string, number]));
+		assert.strictEqual(topPercent(19.9, day), 1, 'the best of 200: top 1%');
+		assert.strictEqual(topPercent(19.8, day), 1, 'second of 200');
+		assert.strictEqual(topPercent(19.7, day), 2, 'third of 200: 1.5% rounds up');
+		assert.strictEqual(topPercent(10, day), 50);
+		assert.strictEqual(topPercent(0, day), 100, 'the last');
+		// ties share their best rank; a list works as a day does; nothing to rank among is 100%
+		assert.strictEqual(topPercent(1, [1, 1, 1, 0]), 25);
+		assert.strictEqual(topPercent(5, [5]), 100);
+		assert.strictEqual(topPercent(5, []), 100);
+	});
+});
 
 describe('recommendations: vector batches', () => {
 	it('round-trips vectors and merges batches over one term list, each id once, empty rows dropped', () => {

@@ -194,3 +194,31 @@ export function newestUnread(days: readonly { day: string; ids: readonly string[
 	}
 	return { days: used, ids: picked };
 }
+
+/** scores to rank a score among: a day's (by paper id) or a list's */
+export type ScoreSet = ReadonlyMap<string, number> | readonly number[];
+
+/**
+ * The share (1–100) of `among` scoring `score` or more: `top 1%` is the best hundredth. Sorted
+ * copies are remembered per collection, as the Papers view labels a day's papers one by one.
+ */
+export function topPercent(score: number, among: ScoreSet): number {
+	let sorted = sortedScores.get(among);
+	if (!sorted) {
+		sorted = Float64Array.from(among instanceof Map ? among.values() : (among as readonly number[])).sort();
+		sortedScores.set(among, sorted);
+	}
+	if (sorted.length === 0) return 100;
+	// its rank: one more than those scoring more (after its last equal in ascending order); ties share the best
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid] <= score) lo = mid + 1;
+		else hi = mid;
+	}
+	const atLeast = sorted.length - lo + 1;
+	return Math.max(1, Math.min(100, Math.ceil((100 * atLeast) / sorted.length)));
+}
+
+const sortedScores = new WeakMap<object, Float64Array>();

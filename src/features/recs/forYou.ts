@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { findCollection, STARRED } from '../../core/library/model';
 import { batchVector } from '../../core/recs/batch';
 import { explainVector } from '../../core/recs/linear';
-import { ForYouTrainer, interestScore, MIN_STARS, trainForYou, type ForYouRanking } from '../../core/recs/forYou';
+import { ForYouTrainer, interestScore, MIN_STARS, topPercent, trainForYou, type ForYouRanking, type ScoreSet } from '../../core/recs/forYou';
 import type { DayNode } from '../../core/tree';
 import type { LibraryStore } from '../library/store';
 import type { Reading } from '../reading';
@@ -74,10 +74,15 @@ export class ForYouService implements vscode.Disposable {
 		return backend ? backend.service.rank(ranking.model, ids) : new Map();
 	}
 
-	/** The score as the reader sees it: the model's probability, or the number of interests matched. */
-	label(score: number): string {
+	/**
+	 * The score as the reader sees it: where it ranks among `among` (the day's scores, or the list's),
+	 * `top 5%`; or the number of interests matched. Not the model's probability: trained on as many
+	 * random papers as stars, it gave most papers 60–70% with 5–15 stars (the median paper of the 167
+	 * real days 66–70%), which reads as a match; the order was right (AUC 0.82–0.87).
+	 */
+	label(score: number, among: ScoreSet): string {
 		const ranking = this.trainer.last;
-		if (ranking?.kind === 'model') return `${Math.round(100 / (1 + Math.exp(-score)))}%`;
+		if (ranking?.kind === 'model') return vscode.l10n.t('top {0}%', topPercent(score, among));
 		return score > 0 ? `✦ ${score}` : '';
 	}
 
@@ -150,7 +155,7 @@ export class ForYouService implements vscode.Disposable {
 	/** ForYouScores (the tree's hook) */
 	readonly treeHook: ForYouScores = {
 		scores: (day) => this.scoresFor(day),
-		label: (score) => this.label(score),
+		label: (score, among) => this.label(score, among),
 		note: () => this.note(),
 	};
 

@@ -147,7 +147,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			})
 			.sort((a, b) => b.score - a.score)
 			.slice(0, limit);
-		return { ranking, items };
+		return { ranking, items, scores };
 	};
 
 	const whyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('question'), tooltip: vscode.l10n.t('Why?') };
@@ -159,13 +159,14 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		pick.busy = true;
 		pick.matchOnDescription = true;
 		showPick(pick);
-		const { ranking, items } = await topForYou();
+		const { ranking, items, scores } = await topForYou();
 		pick.busy = false;
 		pick.title = forYou.title(ranking);
 		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; “?” shows why it ranks here') : vscode.l10n.t('No unread papers in the newest days.');
 		pick.items = items.map((item) => ({
 			label: item.title || item.id,
-			description: [forYou.label(item.score), item.day].filter(Boolean).join(' · '),
+			// among the newest unread papers ranked, not only the shown ones
+			description: [forYou.label(item.score, scores), item.day].filter(Boolean).join(' · '),
 			buttons: [whyButton],
 			id: item.id,
 			ref: { uri: item.uri, id: item.id },

@@ -46,8 +46,8 @@ export const PAPER_DECORATION_SCHEME = 'arxiv-digest-paper';
 
 export interface ForYouScores {
 	scores(day: DayNode): ReadonlyMap<string, number> | undefined;
-	/** a paper's score as the view shows it (e.g. `87%`) */
-	label(score: number): string;
+	/** a paper's score as the view shows it, among the day's scores (e.g. `top 5%`) */
+	label(score: number, among: ReadonlyMap<string, number>): string;
 	/** what the view says above the list in "For you" mode (e.g. that it falls back to the interests) */
 	note(): string | undefined;
 }
@@ -446,8 +446,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		parts.push(item.description as string);
 		if (mark.firstListed) parts.push(vscode.l10n.t('first listed {0}', mark.firstListed));
 		if (this.forYou && this.reading?.viewMode() === 'forYou') {
-			const score = this.forYou.scores(node.parent.parent)?.get(node.paper.id);
-			if (score !== undefined) parts.unshift(this.forYou.label(score));
+			const scores = this.forYou.scores(node.parent.parent);
+			const score = scores?.get(node.paper.id);
+			if (scores && score !== undefined) parts.unshift(this.forYou.label(score, scores));
 		}
 		item.description = parts.join(' · ');
 		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));

@@ -188,7 +188,7 @@ describe('recs: similar papers and For you', () => {
 		const scores = provider.forYou.scores(day);
 		const ordered = papers.map((p) => scores.get(p.paper.id));
 		assert.deepStrictEqual([...ordered].sort((a, b) => b - a), ordered);
-		assert.match(provider.getTreeItem(papers[0]).description, /^\d+%/);
+		assert.match(provider.getTreeItem(papers[0]).description, /^top \d+%/, 'the best paper of the day is in its top few percent');
 		assert.strictEqual(provider.getParent(papers[0]), day);
 	});
 });
