@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
-import { emptyLibrary, toggleStar, type Library } from '../../src/core/library/model';
+import { emptyLibrary, setNote, toggleStar, type Library } from '../../src/core/library/model';
 
 describe('the Collections view refreshes for the files of its papers only', () => {
 	let collections: typeof import('../../src/features/library/collectionsView');
@@ -62,6 +62,38 @@ describe('the Collections view refreshes for the files of its papers only', () =
 		assert.strictEqual(s.refreshes(), 1);
 		s.put(fixtureFile('listing', ['2601.00001']), 'changed');
 		assert.strictEqual(s.refreshes(), 2, 'the file listed it when it was starred');
+		s.view.dispose();
+	});
+
+	it('lists every paper with a note under Notes, newest first, in a collection or not, in the workspace or not', () => {
+		let library = setNote(emptyLibrary(), '2601.00001', 'First idea\nmore');
+		library = setNote(library, '2601.00009', 'x'.repeat(80));
+		library = toggleStar(library, '2601.00001').library;
+		const s = setup(library);
+		s.put(fixtureFile('listing', ['2601.00001']));
+		const root = s.view.getChildren();
+		assert.deepStrictEqual(root.map((n) => n.node), ['collection', 'notes']);
+		const notes = s.view.getChildren(root[1]);
+		assert.deepStrictEqual(notes, [
+			{ node: 'notedPaper', id: '2601.00009', ref: { id: '2601.00009' } },
+			{ node: 'notedPaper', id: '2601.00001', ref: { id: '2601.00001' } },
+		]);
+		const gone = s.view.getTreeItem(notes[0]);
+		assert.strictEqual(gone.contextValue, 'notedPaper');
+		assert.strictEqual(gone.description, `${'x'.repeat(59)}… · not in this workspace`);
+		assert.match(String(s.view.getTreeItem(notes[1]).description), /^First idea · /);
+		assert.strictEqual(s.view.getTreeItem(root[1]).description, '2');
+		// a noted paper's file counts for refreshes, as a collected one's does
+		const before = s.refreshes();
+		s.put(fixtureFile('other', ['2601.00009']));
+		assert.strictEqual(s.refreshes(), before + 1);
+		s.view.dispose();
+	});
+
+	it('a note alone (nothing starred) shows the view, not its welcome text', () => {
+		const s = setup(setNote(emptyLibrary(), '2601.00001', 'n'));
+		assert.deepStrictEqual(s.view.getChildren().map((n) => n.node), ['collection', 'notes']);
+		assert.deepStrictEqual(setup(emptyLibrary()).view.getChildren(), []);
 		s.view.dispose();
 	});
 });

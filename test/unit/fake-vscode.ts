@@ -66,6 +66,18 @@ export const fakeVscode = {
 		) {}
 	},
 	TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+	/** the text appended, Markdown and plain alike */
+	MarkdownString: class {
+		value = '';
+		appendText(text: string) {
+			this.value += text;
+			return this;
+		}
+		appendMarkdown(text: string) {
+			this.value += text;
+			return this;
+		}
+	},
 	/** a URI as the tree's items carry it: its parts, printed as given */
 	Uri: {
 		from: (parts: Record<string, string>) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path ?? ''}${parts.query ? `?${parts.query}` : ''}` }),

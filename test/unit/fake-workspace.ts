@@ -4,7 +4,7 @@
  * that installed the fake `vscode` (its event emitters).
  */
 import { fakeVscode } from './fake-vscode';
-import { summarizeDigest, type DigestSummary } from '../../src/core/summary';
+import { paperIdsOf, summarizeDigest, type DigestSummary } from '../../src/core/summary';
 import type { ScanPhase, ScanProgress } from '../../src/core/scanStatus';
 import { smallDigest } from '../fixtures/small-digest';
 
@@ -33,6 +33,14 @@ export function fakeWorkspace(phase: ScanPhase = 'idle') {
 	const ws = {
 		files: () => [...files.values()],
 		get: (uri: FakeUri) => files.get(uri.toString()),
+		/** the files listing `id` (without version), in no particular order */
+		findPaper: (id: string) =>
+			[...files.values()].flatMap((file) =>
+				paperIdsOf(file.digest)
+					.map((listed, index) => ({ listed, index }))
+					.filter(({ listed }) => listed.replace(/v\d+$/, '') === id)
+					.map(({ index }) => ({ file, paper: file.digest.papers[index], index })),
+			),
 		onDidChange: changes.event,
 		scanPhase: phase,
 		progress: { done: 0, total: 0, scanning: phase !== 'idle' } as ScanProgress,

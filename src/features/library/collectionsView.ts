@@ -1,4 +1,8 @@
-/** The Collections view: each collection (Starred first) → its papers; a click opens the card. */
+/**
+ * The Collections view: each collection (Starred first) → its papers, then Notes → every paper with
+ * a note of the reader's (in a collection or not, in these digests or not: a note is never out of
+ * sight); a click opens the card.
+ */
 import * as vscode from 'vscode';
 import { libraryId, type Library } from '../../core/library/model';
 import { paperIdsOf, type DigestSummary } from '../../core/summary';
@@ -10,7 +14,14 @@ import type { LibraryStore } from './store';
 export const COLLECTIONS_VIEW_ID = 'arxivDigest.collections';
 
 /** `node`, not `kind`: paper commands read a `{ ref }` argument and treat anything with a `kind` as a Papers view node */
-export type CollectionsNode = { node: 'collection'; name: string; count: number } | { node: 'collectionPaper'; collection: string; id: string; ref: { id: string } };
+export type CollectionsNode =
+	| { node: 'collection'; name: string; count: number }
+	| { node: 'collectionPaper'; collection: string; id: string; ref: { id: string } }
+	| { node: 'notes'; count: number }
+	| { node: 'notedPaper'; id: string; ref: { id: string } };
+
+/** a note's first line in a row's description, at most this long */
+const NOTE_PREVIEW = 60;
 
 /** Does a file list one of these papers (by library id: no version)? */
 function listsAny(digest: DigestSummary, ids: ReadonlySet<string>): boolean {
@@ -66,7 +77,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 	private collectedNow(): NonNullable<CollectionsProvider['collected']> {
 		const library = this.library;
 		if (this.collected?.library === library) return this.collected;
-		const ids = new Set(library.collections.flatMap((c) => c.ids));
+		const ids = new Set([...library.collections.flatMap((c) => c.ids), ...Object.keys(library.notes)]);
 		const files = new Set<string>();
 		if (ids.size > 0) for (const file of this.workspace.files()) if (listsAny(file.digest, ids)) files.add(uriKey(file.uri));
 		this.collected = { library, ids, files };
@@ -78,9 +89,15 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 	}
 
 	getChildren(node?: CollectionsNode): CollectionsNode[] {
+		const noted = Object.keys(this.library.notes);
 		// nothing collected yet: no rows, so the view's welcome text says how to start
-		if (!node && this.library.collections.every((c) => c.ids.length === 0) && this.library.collections.length === 1) return [];
-		if (!node) return this.library.collections.map((c) => ({ node: 'collection', name: c.name, count: c.ids.length }));
+		if (!node && this.library.collections.every((c) => c.ids.length === 0) && this.library.collections.length === 1 && noted.length === 0) return [];
+		if (!node) {
+			const collections: CollectionsNode[] = this.library.collections.map((c) => ({ node: 'collection', name: c.name, count: c.ids.length }));
+			return noted.length > 0 ? [...collections, { node: 'notes', count: noted.length }] : collections;
+		}
+		// newest note first (a note rewritten keeps its place)
+		if (node.node === 'notes') return noted.reverse().map((id) => ({ node: 'notedPaper', id, ref: { id } }));
 		if (node.node !== 'collection') return [];
 		const ids = this.library.collections.find((c) => c.name === node.name)?.ids ?? [];
 		// newest addition first: what was just starred is on top
@@ -88,6 +105,15 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 	}
 
 	getTreeItem(node: CollectionsNode): vscode.TreeItem {
+		if (node.node === 'notes') {
+			const item = new vscode.TreeItem(vscode.l10n.t('Notes'), vscode.TreeItemCollapsibleState.Collapsed);
+			item.id = 'notes';
+			item.description = String(node.count);
+			item.iconPath = new vscode.ThemeIcon('note');
+			item.tooltip = vscode.l10n.t('Every paper you wrote a note on');
+			item.contextValue = 'notes';
+			return item;
+		}
 		if (node.node === 'collection') {
 			const item = new vscode.TreeItem(node.name, node.count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
 			item.id = `collection:${node.name}`;
@@ -98,16 +124,17 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 		}
 		const location = this.workspace.findPaper(node.id)[0];
 		const item = new vscode.TreeItem(location ? paperLabel(location.paper) : node.id, vscode.TreeItemCollapsibleState.None);
-		item.id = `collection:${node.collection}#${node.id}`;
+		item.id = node.node === 'notedPaper' ? `notes#${node.id}` : `collection:${node.collection}#${node.id}`;
 		const days = [...new Set(this.workspace.findPaper(node.id).map((l) => l.file.digest.day ?? l.file.digest.label))];
-		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : vscode.l10n.t('not in this workspace');
 		const note = this.library.notes[node.id];
+		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : vscode.l10n.t('not in this workspace');
+		if (node.node === 'notedPaper' && note) item.description = `${notePreview(note)} · ${item.description}`;
 		const tooltip = new vscode.MarkdownString(undefined, false);
 		tooltip.appendText(`${location?.paper.title ?? node.id}\narXiv:${node.id}${days.length ? ` · ${days.join(', ')}` : ''}`);
 		if (note) tooltip.appendMarkdown('\n\n---\n\n').appendText(note);
 		item.tooltip = tooltip;
 		item.iconPath = new vscode.ThemeIcon(location ? 'file-text' : 'circle-slash');
-		item.contextValue = 'collectionPaper';
+		item.contextValue = node.node;
 		item.command = { command: 'arxivDigest.openCard', title: vscode.l10n.t('Open Paper Card'), arguments: [{ id: node.id }] };
 		return item;
 	}
@@ -116,4 +143,10 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 		for (const s of this.subscriptions) s.dispose();
 		this.emitter.dispose();
 	}
+}
+
+/** A note's first line of text, shortened for a row. */
+function notePreview(note: string): string {
+	const line = note.trim().split('\n')[0].trim();
+	return line.length > NOTE_PREVIEW ? `${line.slice(0, NOTE_PREVIEW - 1)}…` : line;
 }
