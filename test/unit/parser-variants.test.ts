@@ -603,6 +603,36 @@ describe('parser: format variants', () => {
 		]);
 	});
 
+	it('a TOC of papers grouped under headings lists the sections named by its headings; a section under no heading is still reported', () => {
+		const paper = (id: string) => [`## <a id="${id}"></a>[Paper ${id}](http://arxiv.org/abs/${id}) [[back]](#toc-1)`, '', '### Summary', 'x.', ''];
+		const text = [
+			'# <a id="toc"></a>Table of Contents',
+			'',
+			'## <a id="toc-1"></a>Dark Matter',
+			'',
+			'- [Paper 2605.15749v1 (0.57)](#2605.15749v1)',
+			'',
+			'## <a id="toc-2"></a>Others',
+			'',
+			'- [Paper 2605.15750v1 (0.41)](#2605.15750v1)',
+			'',
+			'# Dark Matter',
+			'',
+			...paper('2605.15749v1'),
+			'# Others',
+			'',
+			...paper('2605.15750v1'),
+			'# Not Listed',
+			'',
+			...paper('2605.15751v1'),
+		].join('\n');
+		const d = parseDigest(text, '2026-05-18.md');
+		assert.deepStrictEqual(d.categories.map((c) => [c.name, c.papers.length]), [['Dark Matter', 1], ['Others', 1], ['Not Listed', 1]]);
+		assert.deepStrictEqual(d.diagnostics.map((x) => [x.code, x.range.start, x.message]), [
+			['toc-missing-category', 24, 'Section "Not Listed" is not in the table of contents.'],
+		]);
+	});
+
 	it('a TOC entry finds its section under a code with a hyphen ([cond-mat.mtrl-sci])', () => {
 		const text = [
 			'## 目录',

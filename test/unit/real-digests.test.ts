@@ -289,4 +289,11 @@ describe('real digests: tables of contents', () => {
 			for (const c of d.categories) assert.strictEqual(c.claimedTotal, c.papers.length, `${file}: ${c.name}`);
 		}
 	});
+
+	it('a contents list of papers grouped under `## <a id="toc-1"></a>Name` headings lists the sections of those names', () => {
+		const file = 'Straw674__daily-arXiv-astro-ph/2026-05-18.md';
+		const d = parseDigest(readFileSync(`${DIR}/${file}`, 'utf8'), file);
+		assert.strictEqual(d.categories.length, 12);
+		assert.deepStrictEqual(d.diagnostics.filter((x) => x.code.startsWith('toc-')).map((x) => `${x.range.start + 1}: ${x.message}`), []);
+	});
 });

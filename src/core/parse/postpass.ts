@@ -168,6 +168,24 @@ export class PostPass {
 		});
 	}
 
+	/**
+	 * Names of the headings inside the table of contents that group its entries (`## <a id="toc-1"></a>Dark
+	 * Matter` above a list of the section's papers), lower-cased, with and without an arXiv code.
+	 */
+	private tocGroupNames(): Set<string> {
+		const names = new Set<string>();
+		const entries = this.tocEntries;
+		if (this.tocStart === undefined || entries.length === 0) return names;
+		const last = entries[entries.length - 1].line;
+		for (const r of this.rawCats) {
+			if (r.title && r.papers.length === 0 && r.headingLine > this.tocStart && r.headingLine < last) {
+				names.add(r.name.toLowerCase());
+				names.add(withoutCode(r.name));
+			}
+		}
+		return names;
+	}
+
 	private matchToc(categories: Category[]): void {
 		const entries = this.tocEntries;
 		const matched = new Set<Category>();
@@ -215,9 +233,12 @@ export class PostPass {
 				}
 			}
 		}
+		const groups = this.tocGroupNames();
 		for (const cat of categories) {
 			if (matched.has(cat)) continue;
-			if (entries.length > 0 && !this.implicitCategories.has(cat)) {
+			// `## Galaxy Formation and Evolution` inside the contents, above the list of its papers: listed
+			const grouped = groups.has(cat.name.toLowerCase()) || groups.has(withoutCode(cat.name));
+			if (entries.length > 0 && !this.implicitCategories.has(cat) && !grouped) {
 				this.diag(
 					{ start: cat.headingLine, end: cat.headingLine },
 					'warning',
