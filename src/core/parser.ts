@@ -11,7 +11,7 @@ import { FieldBuilder } from './parse/fields';
 import { forEachLine } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
-import { attributeId, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripTags, wrapSeparator } from './parse/text';
+import { attributeId, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
@@ -164,7 +164,7 @@ function parsePaperHeading(text: string): PaperHeading {
 			const target = s.slice(close + 2, end).trim();
 			const link = /[\s<>]/.test(target) ? target.split(/\s+/, 1)[0].replace(/^<|>$/g, '') : target;
 			const trailing = s.slice(end + 1).trim();
-			return { number: num, title: stripEmphasis(s.slice(1, close).trim()), link: link || undefined, trailing: trailing || undefined };
+			return { number: num, title: stripEmphasisPairs(s.slice(1, close)), link: link || undefined, trailing: trailing || undefined };
 		}
 	}
 	let title = s.trim();
@@ -174,7 +174,7 @@ function parsePaperHeading(text: string): PaperHeading {
 		link = trimEndChars(title.slice(http), ')>');
 		title = trimEndChars(title.slice(0, http), ' \t(<|:–-');
 	}
-	return { number: num, title: stripEmphasis(title), link };
+	return { number: num, title: stripEmphasisPairs(title), link };
 }
 
 function isSpace(code: number): boolean {

@@ -780,6 +780,22 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		return parseDigest(text.join('\n'), '2025-07-10.md');
 	}
 
+	it('a title keeps an asterisk of its own (`LaCAM*`, `*-PLUIE`); emphasis that wraps the whole title is dropped', () => {
+		const text = [
+			'### [330] [A Lightweight Traffic Map for Efficient Anytime LaCAM*](https://arxiv.org/abs/2603.07891)',
+			'### [2] [*-PLUIE: Personalisable metric with Llm Used for Improved Evaluation](https://arxiv.org/abs/2602.15778)',
+			'### [3] [**Bold Title**](https://arxiv.org/abs/2602.15779)',
+			'### [4] *T*: a starred name*',
+		].join('\n\n');
+		const d = parseDigest(text, '2026-03-10.md');
+		assert.deepStrictEqual(d.papers.map((p) => p.title), [
+			'A Lightweight Traffic Map for Efficient Anytime LaCAM*',
+			'*-PLUIE: Personalisable metric with Llm Used for Improved Evaluation',
+			'Bold Title',
+			'T*: a starred name',
+		]);
+	});
+
 	it('a line of a hard-wrapped value that holds `words: ` continues the value, even after a sentence end', () => {
 		const d = paperWith([
 			'Abstract: These dilemmas steer the LLM agents towards an uncanny valley: not',

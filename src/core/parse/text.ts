@@ -47,6 +47,20 @@ export function stripEmphasis(text: string): string {
 	return text.slice(s, e).trim();
 }
 
+/**
+ * removes emphasis markers that wrap the whole text (`**Title**`, `*Title*`, up to three pairs), keeping a
+ * lone one that belongs to it: `LaCAM*`, `*-PLUIE`, `T*` are titles as written
+ */
+export function stripEmphasisPairs(text: string): string {
+	let s = text.trim();
+	for (let k = 0; k < 3 && s.length > 2; k++) {
+		const c = s.charCodeAt(0);
+		if (!isEmphasisCode(c) || s.charCodeAt(s.length - 1) !== c) break;
+		s = s.slice(1, -1);
+	}
+	return s === text ? text : s.trim();
+}
+
 /** `- item`, `* item`, `+ item`, `1. item`, `2) item` (after leading spaces) */
 export function isListItem(text: string): boolean {
 	let i = 0;
