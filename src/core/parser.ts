@@ -982,6 +982,7 @@ class DigestParser {
 			post.checkTruncatedLastPaper();
 		}
 		const categories = post.categories(lineCount);
+		this.fields.finish();
 		if (this.papers.length === 0) {
 			this.diag({ start: 0, end: Math.max(0, lineCount - 1) }, 'info', 'no-papers', 'No papers in this digest.');
 		}

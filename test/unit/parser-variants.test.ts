@@ -292,6 +292,28 @@ describe('parser: format variants', () => {
 		]);
 	});
 
+	it('a label the file leaves empty in half or more of its fields (DOI:, Comment:) gets no hints; an empty one where the file usually has text does', () => {
+		const paper = (n: number, conclusion: string) => [
+			`### [${n}] [Paper ${n}](https://arxiv.org/abs/2607.0104${n})`,
+			'*Ann Author*',
+			'',
+			'期刊: ',
+			'DOI: ',
+			n === 1 ? 'Comment: ' : 'Comment: 12 pages',
+			`结论: ${conclusion}`,
+			'',
+		];
+		const text = [...paper(1, '有效。'), ...paper(2, ''), ...paper(3, '可行。'), ...paper(4, '更快。')].join('\n');
+		const d = parseDigest(text, '2026-07-02.md');
+		assert.deepStrictEqual(d.diagnostics.map((x) => [x.code, x.range.start, x.message]), [
+			['empty-field', 5, '"Comment" is empty.'],
+			['empty-field', 14, '"结论" is empty.'],
+		]);
+		// two papers say nothing about the fork's habit: each empty field is reported
+		const two = parseDigest([...paper(1, '有效。'), ...paper(2, '')].join('\n'), '2026-07-02.md');
+		assert.deepStrictEqual(two.diagnostics.map((x) => x.message), ['"期刊" is empty.', '"DOI" is empty.', '"Comment" is empty.', '"期刊" is empty.', '"DOI" is empty.', '"结论" is empty.']);
+	});
+
 	it('hard-wrapped values: a space between Latin lines, nothing between CJK lines', () => {
 		const d = parse('hard-wrapped.md');
 		const p = d.papers[0];

@@ -91,12 +91,17 @@ function mainCategory(value: string): string {
 	return stripEmphasis(comma > 0 ? v.slice(0, comma) : v);
 }
 
+/** fewer fields of one label than this say nothing about the fork's habit: each empty one is reported */
+const MIN_FIELDS_FOR_HABIT = 3;
+
 export class FieldBuilder {
 	/** the field being read, if any; one at a time, reused: `close` copies what it keeps */
 	current?: OpenField;
 	private paper?: Paper;
 	private readonly scratch: OpenField = { target: 'extra', label: '', parts: [], count: 0, tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false, heading: false };
 	private readonly unknownSeen = new Set<string>();
+	/** per label: how many fields of that label were read, and the empty ones among them (reported in `finish`) */
+	private readonly labelCounts = new Map<string, { seen: number; empty: LineRange[] }>();
 
 	constructor(private readonly diag: DiagSink) {}
 
@@ -196,6 +201,21 @@ export class FieldBuilder {
 		else paper.abstractTranslation = value;
 	}
 
+	/**
+	 * Reports the empty fields once the whole file is read. A label left empty in half or more of the
+	 * fields that carry it (at least 3) is the fork's habit — `DOI:` and `期刊:` on every preprint,
+	 * `**Comment:**` where arXiv has none, `Limitations:` the model seldom fills — so a hint on each would
+	 * be hundreds of dots that tell the reader nothing; an empty field where the file usually has text
+	 * (a `结论:` the model skipped) is reported.
+	 */
+	finish(): void {
+		for (const [label, { seen, empty }] of this.labelCounts) {
+			if (empty.length === 0 || (seen >= MIN_FIELDS_FOR_HABIT && 2 * empty.length >= seen)) continue;
+			for (const range of empty) this.diag(range, 'hint', 'empty-field', `"${label}" is empty.`);
+		}
+		this.labelCounts.clear();
+	}
+
 	setAuthors(paper: Paper, value: string, range: LineRange): void {
 		paper.fieldRanges.authors = range;
 		paper.authors = this.missing(value, 'Authors', range) ? [] : splitAuthors(value);
@@ -212,8 +232,11 @@ export class FieldBuilder {
 	 * stored as empty so searches do not find it; says so in a diagnostic.
 	 */
 	private missing(value: string, label: string, range: LineRange): boolean {
+		let counts = this.labelCounts.get(label);
+		if (!counts) this.labelCounts.set(label, (counts = { seen: 0, empty: [] }));
+		counts.seen++;
 		if (value.length === 0) {
-			this.diag(range, 'hint', 'empty-field', `"${label}" is empty.`);
+			counts.empty.push(range);
 			return true;
 		}
 		if (!isPlaceholder(value)) return false;
