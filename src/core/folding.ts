@@ -37,8 +37,11 @@ export function foldingRegions(digest: Digest, lineText?: (line: number) => stri
 	};
 
 	add(digest.tocRange, 'toc');
+	// a category made up for papers under no category heading starts on its first paper's heading:
+	// folding there must fold that paper, not the papers after it too
+	const paperHeadings = new Set(digest.papers.map((p) => p.headingLine));
 	for (const category of digest.categories) {
-		add(category.range, 'category', category.headingLine);
+		if (!paperHeadings.has(category.headingLine)) add(category.range, 'category', category.headingLine);
 	}
 	for (const paper of digest.papers) {
 		add(paper.range, 'paper', paper.headingLine);

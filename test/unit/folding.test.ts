@@ -48,6 +48,19 @@ describe('core/folding over a small fixture', () => {
 	});
 });
 
+describe('core/folding of papers under no category heading', () => {
+	it('each paper folds alone, though the papers are grouped by their main category (junle-chen 2025-06-07)', () => {
+		const file = 'junle-chen__daily-arXiv-gemini-enhanced/2025-06-07.md';
+		const text = readFileSync(join('test/fixtures/real', file), 'utf8');
+		const lines = text.split(/\r?\n/);
+		const d = parseDigest(text, file);
+		assert.deepStrictEqual(d.categories.map((c) => [c.name, c.papers.length]), [['q-bio.QM', 2], ['q-bio.PE', 2], ['physics.soc-ph', 1]]);
+		const regions = foldingRegions(d, (n) => lines[n]);
+		assert.deepStrictEqual(regions.filter((r) => r.kind === 'paper').map((r) => [r.start + 1, r.end + 1]), [[3, 16], [18, 31], [33, 46], [48, 61], [63, 74]]);
+		assert.deepStrictEqual(countKinds(regions), { paper: 5 });
+	});
+});
+
 describe('core/folding over the seeds', () => {
 	for (const [name, categories, papers] of [
 		['000_e68cbdc0f6d19b20.txt', 2, 166],
