@@ -75,6 +75,11 @@ const EXTRA_LABELS: Record<string, readonly string[]> = {
 	Source: ['source', '来源'],
 };
 
+/** every label the parser knows, as listed above (a field's and a common extra one's): the grammar must colour each */
+export function knownLabels(): string[] {
+	return [...Object.values(LABELS), ...Object.values(EXTRA_LABELS)].flat();
+}
+
 /** lower case, without spaces and the punctuation forks vary (`TL;DR` = `tldr`, `Main_Category` = `maincategory`) */
 export function normaliseLabel(label: string): string {
 	let out = '';
