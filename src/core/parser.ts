@@ -13,6 +13,9 @@ import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
 import { attributeId, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
 
+/** a Markdown renderer's table-of-contents marker (markdown-it-toc, Typora, GitLab): `[[toc]]`, `[TOC]`, `[[_TOC_]]` */
+const TOC_MARKER = /^\[\[?_?toc_?\]\]?$/i;
+
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
 /** an author list in `*...*` whose closing `*` is missing ends after this many lines */
@@ -351,6 +354,8 @@ class DigestParser {
 		const tocPossible = this.open ? this.papers.length === 1 && this.isBare(this.open) : this.papers.length === 0;
 		if (tocPossible && this.tocEntry(i, t, anchor)) return;
 		if (c === 91 /* [ */) {
+			// `[[toc]]`, `[TOC]`: a renderer's table-of-contents marker, layout and no content
+			if (TOC_MARKER.test(t)) return;
 			const targets = linksOnly(t);
 			if (targets && targets.every((x) => x.startsWith('#'))) {
 				// navigation (`[[Back]](#toc)`, `[Top](#top)`): part of the layout, not content

@@ -17,7 +17,7 @@ function inside(r: LineRange, outer: LineRange): boolean {
 }
 
 /** markup that carries no text of its own: an empty quote line, details/summary tags, rules, empty anchors */
-const MARKUP_ONLY = /^\s*(?:(?:>\s*)+|<\/?details>|<summary>.*<\/summary>|(?:[-*_]\s*){3,}|<div id=[^>]*><\/div>|<a (?:id|name)=[^>]*><\/a>)\s*$/i;
+const MARKUP_ONLY = /^\s*(?:(?:>\s*)+|<\/?details>|<summary>.*<\/summary>|(?:[-*_]\s*){3,}|<div id=[^>]*><\/div>|<a (?:id|name)=[^>]*><\/a>|\[\[?_?toc_?\]\]?)\s*$/i;
 /** navigation: only links to anchors in the same file (`[[Back]](#toc)`, `[⬆️ 返回总目录](#toc)`) */
 const NAVIGATION_ONLY = /^\s*(?:\[{1,2}[^\]]*\]{1,2}\(#[^)\s]*\)[\s|·]*)+$/;
 /** a heading outside papers is the document's outline (its title, a category, a day total) */

@@ -376,6 +376,14 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), [['unplaced-text', 'info', 14, 14]]);
 	});
 
+	it('a renderer\'s table-of-contents marker ([[toc]], [TOC], [[_TOC_]]) is layout, not text to report', () => {
+		for (const marker of ['[[toc]]', '[TOC]', '[[_TOC_]]']) {
+			const d = parseDigest([marker, '', '## cs.CV', '### [1] [A Paper](https://arxiv.org/abs/2512.00001)', '', 'TL;DR: x.'].join('\n'), 'toc.md');
+			assert.deepStrictEqual(diags(d), [], marker);
+			assert.strictEqual(d.papers.length, 1);
+		}
+	});
+
 	it('a line of links under a paper is its links note, with any labelled segment a field, and is not reported', () => {
 		// junle-chen's template: the PDF link after the details, alone or with the paper's categories
 		const d = parseDigest(
