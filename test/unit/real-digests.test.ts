@@ -253,8 +253,9 @@ describe('real digests: unknown labels', () => {
 		['StringsLi__daily-arXiv-ai-enhanced/2026-07-02.md', 39, '实验 / 验证'],
 		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 38, 'Conclusion Translation'],
 		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 41, 'Key Figures'],
-		...[43, 50, 57, 64, 71, 78, 90, 302].map((line, k): [string, number, string] => ['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', line, `Figure ${k + 1}`]),
-		...[46, 53, 60, 67, 74, 86, 93].map((line, k): [string, number, string] => ['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', line, `图${k + 1}`]),
+		// `Figure 1`…`Figure 8` and `图1`…`图7` (a paper's key figures): one report each, at the first
+		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 43, 'Figure 1'],
+		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 46, '图1'],
 		['dkhonker__daily-arXiv-ai-enhanced/2025-11-28.md', 32, '与AI讨论'],
 		['dkhonker__daily-arXiv-ai-enhanced/2026-01-20.md', 32, '与AI讨论'],
 		['xmkxabc__daily-arXiv-ai-enhanced/2025-06-29.md', 11196, '抽象'],

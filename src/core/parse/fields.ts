@@ -112,9 +112,11 @@ export class FieldBuilder {
 			const taken = key === 'link' ? paper.link !== undefined : paper.fieldRanges[key] !== undefined;
 			if (!taken) target = key;
 		}
-		if (unknown && !isCommonExtraLabel(label) && !this.unknownSeen.has(label)) {
-			// reported once per label and file: a fork that adds "Mood:" to every paper needs one hint, not hundreds
-			this.unknownSeen.add(label);
+		// reported once per label and file: a fork that adds "Mood:" to every paper needs one hint, not
+		// hundreds; numbered labels are one (`Figure 1`…`Figure 8`, `图1`…`图7`: one paper's key figures)
+		const seenAs = label.replace(/\d+/g, '#');
+		if (unknown && !isCommonExtraLabel(label) && !this.unknownSeen.has(seenAs)) {
+			this.unknownSeen.add(seenAs);
 			this.diag({ start: i, end: i }, 'info', 'unknown-label', `Unknown label "${label}" (kept as an extra field).`);
 		}
 		const f = this.scratch;
