@@ -10,6 +10,8 @@ import * as ts from 'typescript';
 import { isL10nCall, unlocalised } from './l10n-scan';
 import { parseDigest } from '../../src/core/parser';
 import { localizedMessage } from '../../src/features/diagnosticText';
+import { queryProblemText, searchErrorText } from '../../src/features/search/queryErrorText';
+import { parseQuery } from '../../src/core/search/query';
 import type { DiagnosticCode } from '../../src/core/model';
 import { filesUnder } from './files-under';
 
@@ -137,6 +139,37 @@ describe('localisation', () => {
 			visit(sf);
 		}
 		assert.deepStrictEqual([...inCode].filter((k) => !keys.has(k)), [], 'run `npm run l10n`');
+	});
+
+	describe('search query errors', () => {
+		/** fills a bundle's text for the key, as vscode.l10n.t does */
+		const translator = (bundle: Record<string, unknown>) => ({
+			t: (message: string, ...args: Array<string | number | boolean>) =>
+				String(bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+		});
+		const wrong = ['foo:bar', 'cat:', 'author:"-"', 'day:2026-13', 'after:yesterday', '-after:2026-01', '-before:2026-01', 'C++'];
+
+		it('every problem has a text in the reader\'s language: English as the core writes it, Chinese from the bundle', () => {
+			const en = translator({});
+			const zh = translator(readJson('l10n/bundle.l10n.zh-cn.json'));
+			const kinds = new Set<string>();
+			for (const query of wrong) {
+				const parsed = parseQuery(query);
+				assert.ok(!parsed.ok, query);
+				kinds.add(parsed.problem.kind);
+				assert.strictEqual(queryProblemText(parsed.problem, en), parsed.error, query);
+				const chinese = queryProblemText(parsed.problem, zh);
+				assert.ok(/[\u4e00-\u9fff]/.test(chinese) && !/\b(needs|Unknown|use|instead|not a date)\b/.test(chinese), `${query} → ${chinese}`);
+			}
+			assert.deepStrictEqual([...kinds].sort(), ['needs-name', 'needs-value', 'negated-range', 'no-words', 'not-a-date', 'unknown-filter']);
+			assert.strictEqual(queryProblemText({ kind: 'unknown-filter', filter: 'foo', known: 'cat: author:' }, zh), '未知的筛选条件“foo:”。可用的有 cat: author:');
+		});
+
+		it('an error the index answered is rewritten when the query is wrong, kept when the index failed', () => {
+			const zh = translator(readJson('l10n/bundle.l10n.zh-cn.json'));
+			assert.strictEqual(searchErrorText('foo:bar', 'Unknown filter "foo:". Use one of …', zh), queryProblemText({ kind: 'unknown-filter', filter: 'foo', known: 'cat: author: id: day: after: before: is: has: tag:' }, zh));
+			assert.strictEqual(searchErrorText('diffusion', 'the index worker was not initialised', zh), 'the index worker was not initialised');
+		});
 	});
 
 	describe('parser diagnostics in the Problems view', () => {

@@ -69,7 +69,41 @@ export interface ParsedQuery {
  * symbols are not indexed). Every front end refuses it, where the index would answer with every
  * paper as it does an empty query; they may say it in the reader's language.
  */
-export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string; noWords?: true };
+export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string; problem: QueryProblem; noWords?: true };
+
+/**
+ * What is wrong with a query, with its values: `error` is its English text (CLI, worker replies), and
+ * the editor writes this in the reader's language (src/features/search/queryErrorText.ts).
+ */
+export type QueryProblem =
+	| { kind: 'unknown-filter'; filter: string; known: string }
+	| { kind: 'needs-value'; filter: string; example: string }
+	| { kind: 'needs-name'; example: string }
+	| { kind: 'not-a-date'; token: string }
+	| { kind: 'negated-range'; filter: string; instead: string }
+	| { kind: 'no-words' };
+
+/** The English text of a query problem. */
+export function queryProblemText(problem: QueryProblem): string {
+	switch (problem.kind) {
+		case 'unknown-filter':
+			return `Unknown filter "${problem.filter}:". Use one of ${problem.known}`;
+		case 'needs-value':
+			return `"${problem.filter}:" needs a value, e.g. ${problem.example}`;
+		case 'needs-name':
+			return `"author:" needs a name, e.g. ${problem.example}`;
+		case 'not-a-date':
+			return `"${problem.token}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY`;
+		case 'negated-range':
+			return `"-${problem.filter}:" is not supported: use ${problem.instead} instead`;
+		case 'no-words':
+			return NO_WORDS_ERROR;
+	}
+}
+
+function failed(problem: QueryProblem): Extract<QueryParseResult, { ok: false }> {
+	return { ok: false, error: queryProblemText(problem), problem, ...(problem.kind === 'no-words' ? { noWords: true as const } : {}) };
+}
 
 export const NO_WORDS_ERROR = 'No words to search for: single letters and symbols are not indexed.';
 
@@ -162,15 +196,12 @@ export function parseQuery(text: string): QueryParseResult {
 		if (token.filter !== undefined) {
 			const name = FILTER_ALIASES[token.filter.toLowerCase()];
 			if (!name) {
-				return {
-					ok: false,
-					error: `Unknown filter "${token.filter}:". Use one of ${FILTER_NAMES.map((f) => f + ':').join(' ')}`,
-				};
+				return failed({ kind: 'unknown-filter', filter: token.filter, known: FILTER_NAMES.map((f) => f + ':').join(' ') });
 			}
 			const value = token.value.trim();
-			if (value === '') return { ok: false, error: `"${name}:" needs a value, e.g. ${example(name)}` };
-			const error = applyFilter(query, name, value, token.negated);
-			if (error) return { ok: false, error };
+			if (value === '') return failed({ kind: 'needs-value', filter: name, example: example(name) });
+			const problem = applyFilter(query, name, value, token.negated);
+			if (problem) return failed(problem);
 			continue;
 		}
 		if (token.quoted) {
@@ -192,7 +223,7 @@ export function parseQuery(text: string): QueryParseResult {
 	const content = query.words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));
 	if (content.length > 0) query.words = content;
 	query.trailingWord = /[^\s"”]$/.test(text) && query.words.length > 0;
-	if (text.trim() !== '' && isEmptyQuery(query)) return { ok: false, error: NO_WORDS_ERROR, noWords: true };
+	if (text.trim() !== '' && isEmptyQuery(query)) return failed({ kind: 'no-words' });
 	return { ok: true, query };
 }
 
@@ -219,14 +250,14 @@ function example(name: FilterName): string {
 	}
 }
 
-function applyFilter(query: ParsedQuery, name: FilterName, value: string, negated: boolean): string | undefined {
+function applyFilter(query: ParsedQuery, name: FilterName, value: string, negated: boolean): QueryProblem | undefined {
 	switch (name) {
 		case 'cat':
 			(negated ? query.excludeCategories : query.categories).push(value.toLowerCase());
 			return undefined;
 		case 'author': {
 			const parts = foldPhraseText(value).split(' ').filter((p) => p !== '');
-			if (parts.length === 0) return `"author:" needs a name, e.g. author:lecun`;
+			if (parts.length === 0) return { kind: 'needs-name', example: example('author') };
 			(negated ? query.excludeAuthors : query.authors).push(parts);
 			return undefined;
 		}
@@ -241,9 +272,9 @@ function applyFilter(query: ParsedQuery, name: FilterName, value: string, negate
 		case 'day':
 		case 'after':
 		case 'before': {
-			if (!DAY_RE.test(value)) return `"${name}:${value}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY`;
+			if (!DAY_RE.test(value)) return { kind: 'not-a-date', token: `${name}:${value}` };
 			if (name === 'day') (negated ? query.excludeDays : query.days).push(value);
-			else if (negated) return `"-${name}:" is not supported: use ${name === 'after' ? 'before:' : 'after:'} instead`;
+			else if (negated) return { kind: 'negated-range', filter: name, instead: name === 'after' ? 'before:' : 'after:' };
 			else if (name === 'after') query.after = value;
 			else query.before = value;
 			return undefined;

@@ -11,6 +11,7 @@ import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery, type Qu
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
+import { queryProblemText, searchErrorText } from './queryErrorText';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
 import { readSetting, SETTINGS } from '../settings';
 
@@ -40,9 +41,9 @@ export interface SearchLibrary {
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
 
-/** A query's parse error, in the reader's language where it has one (the core's other errors are English). */
+/** A query's parse error, in the reader's language. */
 export function queryErrorText(parsed: Extract<QueryParseResult, { ok: false }>): string {
-	return parsed.noWords ? vscode.l10n.t('No words to search for: single letters and symbols are not indexed.') : parsed.error;
+	return queryProblemText(parsed.problem, vscode.l10n);
 }
 
 function starButton(starred: boolean): vscode.QuickInputButton {
@@ -177,7 +178,7 @@ export function registerSearch(
 			};
 			// `C++`: no word the index holds and no filter
 			if (!parsed.ok && parsed.noWords) return answer([{ label: `$(info) ${queryErrorText(parsed)}`, alwaysShow: true }], '');
-			if (!parsed.ok) return answer([{ label: `$(error) ${parsed.error}`, alwaysShow: true }], vscode.l10n.t('invalid query'));
+			if (!parsed.ok) return answer([{ label: `$(error) ${queryErrorText(parsed)}`, alwaysShow: true }], vscode.l10n.t('invalid query'));
 			if (query.trim() === '') return answer([], '');
 			pick.busy = true;
 			try {
@@ -186,7 +187,7 @@ export function registerSearch(
 				const fromNotes = reply.ok ? await noteHits(b, query, parsed.query) : [];
 				if (mine !== generation) return;
 				if (!reply.ok) {
-					pick.items = [{ label: `$(error) ${reply.error}`, alwaysShow: true }];
+					pick.items = [{ label: `$(error) ${searchErrorText(query, reply.error, vscode.l10n)}`, alwaysShow: true }];
 					lastSummary = vscode.l10n.t('invalid query');
 				} else {
 					lastQuery = query;
@@ -313,7 +314,7 @@ export function registerSearch(
 			if (typeof query !== 'string') return { error: 'the query must be a string' };
 			const b = await backendReady();
 			const reply = await b.service.ids(query);
-			if (!reply.ok) return { error: reply.error };
+			if (!reply.ok) return { error: searchErrorText(query, reply.error, vscode.l10n) };
 			const parsed = parseQuery(query);
 			const fromNotes = parsed.ok ? await noteHits(b, query, parsed.query) : [];
 			return { ids: [...new Set([...reply.ids, ...fromNotes.map((h) => h.id)])] };
