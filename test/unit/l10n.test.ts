@@ -12,6 +12,8 @@ import { parseDigest } from '../../src/core/parser';
 import { localizedMessage } from '../../src/features/diagnosticText';
 import { queryProblemText, searchErrorText } from '../../src/features/search/queryErrorText';
 import { parseQuery } from '../../src/core/search/query';
+import { collectionLabel, collectionNameIssueText } from '../../src/features/library/labels';
+import { collectionNameIssue, collectionNameProblem, emptyLibrary, STARRED } from '../../src/core/library/model';
 import type { DiagnosticCode } from '../../src/core/model';
 import { filesUnder } from './files-under';
 
@@ -169,6 +171,31 @@ describe('localisation', () => {
 			const zh = translator(readJson('l10n/bundle.l10n.zh-cn.json'));
 			assert.strictEqual(searchErrorText('foo:bar', 'Unknown filter "foo:". Use one of …', zh), queryProblemText({ kind: 'unknown-filter', filter: 'foo', known: 'cat: author: id: day: after: before: is: has: tag:' }, zh));
 			assert.strictEqual(searchErrorText('diffusion', 'the index worker was not initialised', zh), 'the index worker was not initialised');
+		});
+	});
+
+	describe('the library\'s words', () => {
+		const zh = readJson('l10n/bundle.l10n.zh-cn.json');
+		const t = (bundle: Record<string, unknown>) => ({
+			t: (message: string, ...args: Array<string | number | boolean>) => String(bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+		});
+
+		it('the star buttons\' collection is shown with the card\'s word for Starred; the reader\'s collections keep their names', () => {
+			assert.strictEqual(collectionLabel(STARRED, t(zh)), '已收藏');
+			assert.strictEqual(collectionLabel(STARRED, t({})), 'Starred');
+			assert.strictEqual(collectionLabel('Robotics', t(zh)), 'Robotics');
+		});
+
+		it('a refused collection name says why in the reader\'s language (English as the core writes it)', () => {
+			const library = emptyLibrary();
+			for (const name of ['  ', 'x'.repeat(81), 'starred']) {
+				const issue = collectionNameIssue(library, name);
+				assert.ok(issue, name);
+				assert.strictEqual(collectionNameIssueText(issue, t({})), collectionNameProblem(library, name));
+				assert.match(collectionNameIssueText(issue, t(zh)), /收藏夹/);
+			}
+			assert.strictEqual(collectionNameIssueText({ kind: 'taken', name: STARRED }, t(zh)), '已有名为“已收藏”的收藏夹。');
+			assert.strictEqual(collectionNameIssue(library, 'Robotics'), undefined);
 		});
 	});
 

@@ -61,14 +61,31 @@ export function normalizeTag(tag: string): string {
 		.slice(0, MAX_TAG_LENGTH);
 }
 
-/** Why a collection name cannot be used, or undefined when it can. */
-export function collectionNameProblem(library: Library, name: string, renaming?: string): string | undefined {
+/** Why a collection name cannot be used (the editor says it in the reader's language). */
+export type CollectionNameIssue = { kind: 'empty' } | { kind: 'too-long'; max: number } | { kind: 'taken'; name: string };
+
+export function collectionNameIssue(library: Library, name: string, renaming?: string): CollectionNameIssue | undefined {
 	const clean = name.trim();
-	if (!clean) return 'A collection needs a name.';
-	if (clean.length > MAX_COLLECTION_NAME) return `A collection name has at most ${MAX_COLLECTION_NAME} characters.`;
+	if (!clean) return { kind: 'empty' };
+	if (clean.length > MAX_COLLECTION_NAME) return { kind: 'too-long', max: MAX_COLLECTION_NAME };
 	const taken = library.collections.find((c) => c.name.toLowerCase() === clean.toLowerCase());
-	if (taken && taken.name !== renaming) return `There is already a collection "${taken.name}".`;
+	if (taken && taken.name !== renaming) return { kind: 'taken', name: taken.name };
 	return undefined;
+}
+
+/** Why a collection name cannot be used, in English, or undefined when it can. */
+export function collectionNameProblem(library: Library, name: string, renaming?: string): string | undefined {
+	const issue = collectionNameIssue(library, name, renaming);
+	switch (issue?.kind) {
+		case undefined:
+			return undefined;
+		case 'empty':
+			return 'A collection needs a name.';
+		case 'too-long':
+			return `A collection name has at most ${issue.max} characters.`;
+		case 'taken':
+			return `There is already a collection "${issue.name}".`;
+	}
 }
 
 export function findCollection(library: Library, name: string): Collection | undefined {

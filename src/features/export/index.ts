@@ -11,6 +11,7 @@ import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
 import { loadItems, type ReaderData } from './load';
 import { errorText } from '../log';
 import { showQuickPick } from '../quickInput';
+import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
 
 export interface ExportSources extends ReaderData {
@@ -88,7 +89,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 
 	const exportCollection = async (node?: unknown, options?: ExportOptions) => {
 		let name = typeof node === 'string' ? node : node && typeof node === 'object' && (node as { node?: string }).node === 'collection' ? (node as { name: string }).name : undefined;
-		name ??= await showQuickPick(sources.collectionNames(), { title: vscode.l10n.t('Export Collection') });
+		name ??= (await showQuickPick(sources.collectionNames().map((n) => ({ label: collectionLabel(n, vscode.l10n), name: n })), { title: vscode.l10n.t('Export Collection') }))?.name;
 		if (!name) return undefined;
 		const ids = sources.collectionIds(name);
 		if (!ids) {
@@ -96,7 +97,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			return undefined;
 		}
 		const { locations, absent } = locationsOf(ids);
-		return run(name, locations, absent, options);
+		return run(collectionLabel(name, vscode.l10n), locations, absent, options);
 	};
 
 	const exportDay = async (node?: unknown, options?: ExportOptions) => {

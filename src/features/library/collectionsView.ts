@@ -4,11 +4,12 @@
  * sight); a click opens the card.
  */
 import * as vscode from 'vscode';
-import { libraryId, type Library } from '../../core/library/model';
+import { libraryId, STARRED, type Library } from '../../core/library/model';
 import { paperIdsOf, type DigestSummary } from '../../core/summary';
 import { paperLabel } from '../../core/tree';
 import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
+import { collectionLabel } from './labels';
 import type { LibraryStore } from './store';
 
 export const COLLECTIONS_VIEW_ID = 'arxivDigest.collections';
@@ -115,11 +116,11 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 			return item;
 		}
 		if (node.node === 'collection') {
-			const item = new vscode.TreeItem(node.name, node.count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+			const item = new vscode.TreeItem(collectionLabel(node.name, vscode.l10n), node.count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
 			item.id = `collection:${node.name}`;
 			item.description = String(node.count);
-			item.iconPath = new vscode.ThemeIcon(node.name === 'Starred' ? 'star-full' : 'folder-library');
-			item.contextValue = node.name === 'Starred' ? 'collection starred' : 'collection';
+			item.iconPath = new vscode.ThemeIcon(node.name === STARRED ? 'star-full' : 'folder-library');
+			item.contextValue = node.name === STARRED ? 'collection starred' : 'collection';
 			return item;
 		}
 		const location = this.workspace.findPaper(node.id)[0];

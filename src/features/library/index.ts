@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import { viewPapers } from '../../core/documentView';
 import {
-	addToCollection, collectionNameProblem, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
-	removeFromCollection, renameCollection, setNote, setTags, toggleStar, type Library,
+	addToCollection, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
+	MAX_NOTE_LENGTH, removeFromCollection, renameCollection, setNote, setTags, STARRED, toggleStar, type Library,
 } from '../../core/library/model';
 import { noteMatches } from '../../core/library/noteSearch';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
@@ -21,6 +21,7 @@ import { SETTINGS, DIGEST_LANGUAGE_ID, readSetting } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 import { COLLECTIONS_VIEW_ID, CollectionsProvider, type CollectionsNode } from './collectionsView';
 import { ReadingStateRegistry, registerReadingStateCommands, type ReadingStatePart } from './readingState';
+import { collectionLabel, collectionNameIssueText } from './labels';
 import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
 import { showInputBox, showQuickPick } from '../quickInput';
 
@@ -97,7 +98,7 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 	const { store } = registration;
 	return {
 		onDidChange: store.onDidChange,
-		stateOf: (id) => ({ starred: registration.isStarred(id), collections: registration.collections(id), tags: registration.tags(id), note: registration.note(id) ?? '' }),
+		stateOf: (id) => ({ starred: registration.isStarred(id), collections: registration.collections(id).map((name) => collectionLabel(name, vscode.l10n)), tags: registration.tags(id), note: registration.note(id) ?? '' }),
 		async handle(message, id) {
 			switch (message.type) {
 				case 'toggleStar':
@@ -110,6 +111,10 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 					await vscode.commands.executeCommand('arxivDigest.editTags', { id });
 					return;
 				case 'saveNote':
+					if (message.text.length > MAX_NOTE_LENGTH) {
+						void vscode.window.showWarningMessage(vscode.l10n.t('A note has at most {0} characters; this one has {1}. It was not saved.', MAX_NOTE_LENGTH, message.text.length));
+						return;
+					}
 					if (await store.update((lib) => setNote(lib, id, message.text))) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Note saved'), 3000);
 					return;
 			}
@@ -136,7 +141,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		noteIds: (query) => noteMatches(query, store.library.notes),
 		tooltip: (id) => {
 			const lib = store.library;
-			const lines = [collectionsOf(lib, id).join(', '), (lib.tags[libraryId(id)] ?? []).map((t) => `#${t}`).join(' '), lib.notes[libraryId(id)] ?? ''].filter((s) => s.trim());
+			const lines = [collectionsOf(lib, id).map((name) => collectionLabel(name, vscode.l10n)).join(', '), (lib.tags[libraryId(id)] ?? []).map((t) => `#${t}`).join(' '), lib.notes[libraryId(id)] ?? ''].filter((s) => s.trim());
 			return lines.length ? lines.join('\n\n') : undefined;
 		},
 		dispose: () => {
@@ -199,10 +204,13 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		},
 	};
 
-	const pickCollection = async (title: string, placeHolder: string): Promise<string | undefined> => {
+	/** `editing`: for Rename and Delete, which Starred (the star buttons' collection) is not for */
+	const pickCollection = async (title: string, placeHolder: string, editing = false): Promise<string | undefined> => {
 		type Item = vscode.QuickPickItem & { name?: string };
 		const items: Item[] = [
-			...store.library.collections.map((c) => ({ label: `$(${c.name === 'Starred' ? 'star-full' : 'folder-library'}) ${c.name}`, description: vscode.l10n.t('{0} papers', c.ids.length), name: c.name })),
+			...store.library.collections
+				.filter((c) => !(editing && c.name === STARRED))
+				.map((c) => ({ label: `$(${c.name === STARRED ? 'star-full' : 'folder-library'}) ${collectionLabel(c.name, vscode.l10n)}`, description: vscode.l10n.t('{0} papers', c.ids.length), name: c.name })),
 			{ label: `$(add) ${vscode.l10n.t('New Collection…')}` },
 		];
 		const picked = await showQuickPick(items, { title, placeHolder });
@@ -210,12 +218,15 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		return picked.name ?? askName(vscode.l10n.t('New Collection'));
 	};
 	const askName = (title: string, value?: string, renaming?: string) =>
-		showInputBox({ title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => collectionNameProblem(store.library, v, renaming) });
+		showInputBox({ title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => {
+				const issue = collectionNameIssue(store.library, v, renaming);
+				return issue && collectionNameIssueText(issue, vscode.l10n);
+			} });
 
 	const collectionOf = async (node: unknown): Promise<string | undefined> =>
 		node && typeof node === 'object' && (node as CollectionsNode).node === 'collection'
 			? (node as { name: string }).name
-			: pickCollection(vscode.l10n.t('Which collection?'), vscode.l10n.t('Pick a collection'));
+			: pickCollection(vscode.l10n.t('Which collection?'), vscode.l10n.t('Pick a collection'), true);
 
 	disposables.push(
 		registry.register(libraryPart),
@@ -233,7 +244,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (ids.length === 0) return;
 			// several selected: star them all unless all are starred already
 			const star = ids.length === 1 ? !isStarred(store.library, ids[0]) : ids.some((id) => !isStarred(store.library, id));
-			await store.update((lib) => (ids.length === 1 ? toggleStar(lib, ids[0]).library : star ? addToCollection(lib, 'Starred', ids) : removeFromCollection(lib, 'Starred', ids)));
+			await store.update((lib) => (ids.length === 1 ? toggleStar(lib, ids[0]).library : star ? addToCollection(lib, STARRED, ids) : removeFromCollection(lib, STARRED, ids)));
 		}),
 		vscode.commands.registerCommand('arxivDigest.addToCollection', async (arg?: unknown, all?: unknown) => {
 			const ids = targetIds(arg, all);
