@@ -12,6 +12,7 @@ import { parseDigest } from '../../src/core/parser';
 import { localizedMessage } from '../../src/features/diagnosticText';
 import { queryProblemText, searchErrorText } from '../../src/features/search/queryErrorText';
 import { parseQuery } from '../../src/core/search/query';
+import { papersCount } from '../../src/features/counts';
 import { collectionLabel, collectionNameIssueText } from '../../src/features/library/labels';
 import { collectionNameIssue, collectionNameProblem, emptyLibrary, STARRED } from '../../src/core/library/model';
 import type { DiagnosticCode } from '../../src/core/model';
@@ -197,6 +198,17 @@ describe('localisation', () => {
 			assert.strictEqual(collectionNameIssueText({ kind: 'taken', name: STARRED }, t(zh)), '已有名为“已收藏”的收藏夹。');
 			assert.strictEqual(collectionNameIssue(library, 'Robotics'), undefined);
 		});
+	});
+
+	it('a count of papers is English singular for one, and Chinese takes it whole', () => {
+		const fill = (bundle: Record<string, unknown>) => ({
+			t: (message: string, ...args: Array<string | number | boolean>) => String(bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+		});
+		const en = fill({});
+		const zh = fill(readJson('l10n/bundle.l10n.zh-cn.json'));
+		assert.deepStrictEqual([0, 1, 2].map((n) => papersCount(n, en)), ['0 papers', '1 paper', '2 papers']);
+		assert.deepStrictEqual([1, 2].map((n) => papersCount(n, zh)), ['1 篇论文', '2 篇论文']);
+		assert.strictEqual(zh.t('$(check) Exported {0} to {1}', papersCount(1, zh), 'a.bib'), '$(check) 已将 1 篇论文导出到 a.bib');
 	});
 
 	describe('parser diagnostics in the Problems view', () => {

@@ -4,6 +4,7 @@
  * src/core/export; full papers come back from the shards (./load.ts).
  */
 import * as vscode from 'vscode';
+import { papersCount } from '../counts';
 import { EXPORT_EXTENSIONS, exportPapers, type ExportFormat } from '../../core/export';
 import type { DayNode } from '../../core/tree';
 import { cardRefFromArgument } from '../cards/args';
@@ -62,7 +63,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		}
 		const format =
 			options.format ??
-			(await showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: vscode.l10n.t('Export {0} papers of {1} as…', locations.length, title) }))?.format;
+			(await showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: vscode.l10n.t('Export {0} of {1} as…', papersCount(locations.length, vscode.l10n), title) }))?.format;
 		if (!format) return undefined;
 		const extension = EXPORT_EXTENSIONS[format];
 		const uri =
@@ -73,16 +74,16 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 				filters: { [formats().find((f) => f.format === format)?.label ?? format]: [extension] },
 			}));
 		if (!uri) return undefined;
-		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0} papers…', locations.length) }, () =>
+		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', papersCount(locations.length, vscode.l10n)) }, () =>
 			loadItems(workspace, locations, sources),
 		);
 		const text = exportPapers(format, { title, items, exported: new Date().toISOString() });
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 		const skipped = [...absent, ...missing];
 		if (skipped.length > 0) {
-			void vscode.window.showWarningMessage(vscode.l10n.t('Exported {0} papers to {1}; {2} not in this workspace\'s digests were left out: {3}', items.length, vscode.workspace.asRelativePath(uri), skipped.length, skipped.slice(0, 5).join(', ')));
+			void vscode.window.showWarningMessage(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri), skipped.length, skipped.slice(0, 5).join(', ')));
 		} else {
-			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Exported {0} papers to {1}', items.length, vscode.workspace.asRelativePath(uri)), 4000);
+			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Exported {0} to {1}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri)), 4000);
 		}
 		return uri;
 	};
@@ -152,7 +153,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		try {
 			const { items } = await loadItems(workspace, locations, sources);
 			await vscode.env.clipboard.writeText(exportPapers('bibtex', { title: '', items, exported: '' }));
-			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0} papers', items.length), 3000);
+			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)), 3000);
 		} catch (err) {
 			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot copy BibTeX: {0}', errorText(err)));
 		}

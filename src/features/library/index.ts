@@ -5,6 +5,7 @@
  * reading state (export/import, Settings Sync).
  */
 import * as vscode from 'vscode';
+import { papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
 	addToCollection, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
@@ -210,7 +211,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		const items: Item[] = [
 			...store.library.collections
 				.filter((c) => !(editing && c.name === STARRED))
-				.map((c) => ({ label: `$(${c.name === STARRED ? 'star-full' : 'folder-library'}) ${collectionLabel(c.name, vscode.l10n)}`, description: vscode.l10n.t('{0} papers', c.ids.length), name: c.name })),
+				.map((c) => ({ label: `$(${c.name === STARRED ? 'star-full' : 'folder-library'}) ${collectionLabel(c.name, vscode.l10n)}`, description: papersCount(c.ids.length, vscode.l10n), name: c.name })),
 			{ label: `$(add) ${vscode.l10n.t('New Collection…')}` },
 		];
 		const picked = await showQuickPick(items, { title, placeHolder });
@@ -272,7 +273,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (!name) return;
 			const del = vscode.l10n.t('Delete');
 			const count = store.library.collections.find((c) => c.name === name)?.ids.length ?? 0;
-			const sure = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the collection "{0}" ({1} papers)? The papers stay in your digests.', name, count), { modal: true }, del);
+			const sure = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the collection "{0}" ({1})? The papers stay in your digests.', collectionLabel(name, vscode.l10n), papersCount(count, vscode.l10n)), { modal: true }, del);
 			if (sure === del) await store.update((lib) => deleteCollection(lib, name));
 		}),
 		vscode.commands.registerCommand('arxivDigest.editTags', async (arg?: unknown, tagsArg?: unknown) => {

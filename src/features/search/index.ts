@@ -199,10 +199,11 @@ export function registerSearch(
 					const approximate = reply.result.approximate;
 					pick.items = hits.map((hit) => {
 						const day = hit.occurrences[0]?.day || '';
-						const more = hit.occurrences.length > 1 ? ` (+${hit.occurrences.length - 1} days)` : '';
+						const more = hit.occurrences.length - 1;
+						const days = more === 0 ? day : more === 1 ? vscode.l10n.t('{0} (+1 day)', day) : vscode.l10n.t('{0} (+{1} days)', day, more);
 						return {
 							label: hit.title || hit.id,
-							description: [day + more, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
+							description: [days, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
 							// why it is there leads the second line: a long title leaves the description no room
 							detail: [noteOnly.has(hit.id) ? vscode.l10n.t('matched your note') : matchedText(hit), snippet(hit.tldr)].filter((s) => s !== '').join(' — '),
 							alwaysShow: true,

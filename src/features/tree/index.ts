@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { papersCount } from '../counts';
 import { paperIndexAtLine, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
@@ -193,11 +194,11 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			}
 			const current = provider.categories;
 			type Pick = vscode.QuickPickItem & { category?: string };
-			const showAll: Pick = { label: `$(clear-all) ${vscode.l10n.t('Show all')}`, description: vscode.l10n.t('{0} papers', provider.model.totalCount()), alwaysShow: true };
+			const showAll: Pick = { label: `$(clear-all) ${vscode.l10n.t('Show all')}`, description: papersCount(provider.model.totalCount(), vscode.l10n), alwaysShow: true };
 			const items: Pick[] = [
 				showAll,
 				{ label: '', kind: vscode.QuickPickItemKind.Separator },
-				...counts.map((c) => ({ label: c.name, description: vscode.l10n.t('{0} papers', c.count), category: c.name, picked: !!current?.has(c.name) })),
+				...counts.map((c) => ({ label: c.name, description: papersCount(c.count, vscode.l10n), category: c.name, picked: !!current?.has(c.name) })),
 			];
 			const picked = await showQuickPick(items, {
 				title: vscode.l10n.t('Filter by Category'),

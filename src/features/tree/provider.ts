@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { papersCount } from '../counts';
 import {
 	DigestTreeModel,
 	NO_CATEGORY,
@@ -414,7 +415,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(node.name === NO_CATEGORY ? treeTexts().noCategory : node.name, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
-				item.tooltip = `${node.name} · ${node.parent.label} · ${vscode.l10n.t('{0} papers', node.count)}`;
+				item.tooltip = `${node.name} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
 				item.contextValue = 'category';
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
 				return item;
@@ -463,7 +464,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			const uri = vscode.Uri.parse(k);
 			return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
 		});
-		return `${node.label} · ${vscode.l10n.t('{0} papers', node.count)}\n${files.join('\n')}`;
+		return `${node.label} · ${papersCount(node.count, vscode.l10n)}\n${files.join('\n')}`;
 	}
 }
 
