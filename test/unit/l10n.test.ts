@@ -144,6 +144,35 @@ describe('localisation', () => {
 		assert.deepStrictEqual([...inCode].filter((k) => !keys.has(k)), [], 'run `npm run l10n`');
 	});
 
+	it('the Chinese texts say each term one way (digest 日报, star 收藏, collection 收藏夹, abstract 摘要, summary 总结…)', () => {
+		const text = (v: unknown) => (typeof v === 'string' ? v : (v as { message: string }).message);
+		/** [term, applies to the English text, the Chinese text must] */
+		const rules: [string, RegExp, (zh: string) => boolean][] = [
+			['digest', /\bdigests?\b(?<!arXiv Digest)/i, (zh) => /日报/.test(zh)],
+			['the product keeps its name', /(?<!an )arXiv Digest\b/, (zh) => zh.includes('arXiv Digest')],
+			['star', /\bstar(s|red)?\b/i, (zh) => /收藏/.test(zh) && !/星标/.test(zh)],
+			['collection', /\bcollections?\b/i, (zh) => /收藏夹/.test(zh)],
+			['summary (not the abstract)', /\bsummar(y|ies)\b/i, (zh) => /总结/.test(zh)],
+			['interests', /\binterests?\b/i, (zh) => /兴趣/.test(zh)],
+			['card', /\bcards?\b/i, (zh) => /卡片/.test(zh)],
+			['tag', /\btags?\b/i, (zh) => /标签/.test(zh)],
+			['摘要 is the abstract only', /[\s\S]*/, (zh) => !/摘要/.test(zh)],
+		];
+		const bad: string[] = [];
+		for (const [enPath, zhPath] of [['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json'], ['package.nls.json', 'package.nls.zh-cn.json']]) {
+			const [en, zh] = [readJson(enPath), readJson(zhPath)];
+			for (const key of Object.keys(en)) {
+				// icons ($(star-full)) and setting ids (#arxivDigest.interests.keywords#) are no words
+				const english = text(en[key]).replace(/\$\([a-z-]+\)|`[^`]*`/g, '');
+				const chinese = text(zh[key]);
+				for (const [term, applies, ok] of rules) {
+					if (term.startsWith('摘要') ? !/abstract/i.test(english) && !ok(chinese) : applies.test(english) && !ok(chinese)) bad.push(`${term}: ${english} → ${chinese}`);
+				}
+			}
+		}
+		assert.deepStrictEqual(bad, []);
+	});
+
 	describe('search query errors', () => {
 		/** fills a bundle's text for the key, as vscode.l10n.t does */
 		const translator = (bundle: Record<string, unknown>) => ({
