@@ -11,6 +11,8 @@ import * as ts from 'typescript';
 
 /** methods whose first argument is shown as is */
 const MESSAGE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'showMissing', 'showMessage']);
+/** MarkdownString methods whose arguments are shown (hovers, tooltips) */
+const MARKDOWN_BUILDERS = new Set(['appendMarkdown', 'appendText']);
 /** properties shown to the reader, in object literals and in assignments (`item.tooltip = …`) */
 const VISIBLE_PROPERTIES = new Set(['title', 'placeHolder', 'placeholder', 'prompt', 'tooltip', 'message', 'label', 'description', 'detail', 'validationMessage', 'missing', 'openLabel', 'saveLabel', 'text']);
 /** constructors whose listed argument positions are shown */
@@ -25,9 +27,10 @@ const WORDS = /[A-Za-z]{2,}/;
  */
 const ALLOWED = new Set(['arXiv', 'PDF', 'HTML', 'BibTeX', 'TL;DR', 'CSV', 'JSON', 'Markdown', 'arXiv Digest']);
 
-/** `$(check) ` and other codicons are icons, not words */
+/** `$(check) ` and other codicons are icons, not words; nor are links and the names above (`**TL;DR** ${…}`, `arXiv:${id}`) */
 function withoutIcons(text: string): string {
-	return text.replace(/\$\([a-z0-9~-]+\)/g, '');
+	const names = [...ALLOWED].sort((x, y) => y.length - x.length);
+	return names.reduce((t, name) => t.split(name).join(' '), text.replace(/\$\([a-z0-9~-]+\)/g, '').replace(/\bhttps?:\/\/\S*/g, ''));
 }
 
 export interface Finding {
@@ -116,6 +119,8 @@ export function unlocalised(file: string, source: string): Finding[] {
 				});
 			}
 			if (name === 'createWebviewPanel' && node.arguments[1]) shown(node.arguments[1]);
+			// `md.appendMarkdown(…)` on its own line: a hover or tooltip built step by step
+			if (name && MARKDOWN_BUILDERS.has(name)) node.arguments.forEach((a) => shown(a));
 			if (name === 'showQuickPick' && node.arguments[0] && ts.isArrayLiteralExpression(node.arguments[0])) node.arguments[0].elements.forEach((e) => ts.isExpression(e) && shown(e));
 		}
 		if (ts.isNewExpression(node)) {

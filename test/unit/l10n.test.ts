@@ -58,6 +58,8 @@ describe('localisation', () => {
 				"const openLink = 'Open Link'; void vscode.window.showInformationMessage(vscode.l10n.t('No PDF.'), openLink);",
 				"item.description = `${n} papers`;",
 				"item.label = `$(check) Copied`;",
+				"md.appendMarkdown(`${authors}${more ? ' et al.' : ''}\\n\\n`);",
+				"tooltip.appendText(`${title} (not in this workspace)`);",
 			];
 			for (const line of bad) assert.strictEqual(unlocalised('x.ts', line).length > 0, true, `not flagged: ${line}`);
 			assert.strictEqual(unlocalised('x.ts', bad[4]).length, 2, 'both branches of a conditional');
@@ -76,6 +78,9 @@ describe('localisation', () => {
 				"getLog().error('Papers view: scan failed');",
 				"if (kind === 'title') copy();",
 				"const icon = 'star-full'; const l = { label: `$(${starred ? 'star-full' : 'folder-library'}) ${name}` };",
+				"md.appendMarkdown(`**TL;DR** ${escapeMd(tldr)}\\n\\n`);",
+				"tooltip.appendText(`${title}\\narXiv:${id}`);",
+				"md.appendMarkdown(`[${vscode.l10n.t('Abstract')}](https://arxiv.org/abs/${id})`);",
 			];
 			for (const line of good) assert.deepStrictEqual(unlocalised('x.ts', line), [], line);
 		});

@@ -6,6 +6,7 @@
  * short cache the next time.
  */
 import * as vscode from 'vscode';
+import { collectionLabel } from '../library/labels';
 import { findArxivRefs, arxivRefAt } from '../../core/library/arxivRefs';
 import { authorCountOf } from '../../core/summary';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -94,11 +95,11 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		const ref = { uri: locations[0].file.uri.toString(), id: paper.id, index: locations[0].index };
 		const starred = library.isStarred(id);
 		md.appendMarkdown(`**${escapeMd(paper.title || id)}**${starred ? ' $(star-full)' : ''}\n\n`);
-		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? ' et al.' : ''}\n\n`);
+		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? vscode.l10n.t(' et al.') : ''}\n\n`);
 		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', daysOf(workspace, id).join(', '))].filter(Boolean).join(' · '))}\n\n`);
 		const tldr = await tldrOf(id);
 		if (tldr) md.appendMarkdown(`**TL;DR** ${escapeMd(tldr)}\n\n`);
-		const collections = library.collections(id);
+		const collections = library.collections(id).map((name) => collectionLabel(name, vscode.l10n));
 		const tags = library.tags(id);
 		if (collections.length || tags.length) md.appendMarkdown(`${escapeMd([collections.join(', '), tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · '))}\n\n`);
 		const note = library.note(id);
