@@ -109,7 +109,7 @@ export function unsearchableQuery(query: string): string | undefined {
 	if (query.trim() === '') return 'the query is empty';
 	const parsed = parseQuery(query);
 	// a malformed filter is the index's to report, in its words
-	if (parsed.ok || !parsed.noWords) return undefined;
+	if (parsed.ok || parsed.problem.kind !== 'no-words') return undefined;
 	return `the query '${query}' has no words to search for (single letters and symbols are not indexed)`;
 }
 

@@ -65,11 +65,11 @@ export interface ParsedQuery {
 }
 
 /**
- * `noWords`: the text is not blank but holds nothing to search by (`C++`, `F#`: single letters and
+ * A `no-words` problem: the text is not blank but holds nothing to search by (`C++`, `F#`: single letters and
  * symbols are not indexed). Every front end refuses it, where the index would answer with every
  * paper as it does an empty query; they may say it in the reader's language.
  */
-export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string; problem: QueryProblem; noWords?: true };
+export type QueryParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string; problem: QueryProblem };
 
 /**
  * What is wrong with a query, with its values: `error` is its English text (CLI, worker replies), and
@@ -102,7 +102,7 @@ export function queryProblemText(problem: QueryProblem): string {
 }
 
 function failed(problem: QueryProblem): Extract<QueryParseResult, { ok: false }> {
-	return { ok: false, error: queryProblemText(problem), problem, ...(problem.kind === 'no-words' ? { noWords: true as const } : {}) };
+	return { ok: false, error: queryProblemText(problem), problem };
 }
 
 export const NO_WORDS_ERROR = 'No words to search for: single letters and symbols are not indexed.';

@@ -177,7 +177,7 @@ export function registerSearch(
 				updateTitle();
 			};
 			// `C++`: no word the index holds and no filter
-			if (!parsed.ok && parsed.noWords) return answer([{ label: `$(info) ${queryErrorText(parsed)}`, alwaysShow: true }], '');
+			if (!parsed.ok && parsed.problem.kind === 'no-words') return answer([{ label: `$(info) ${queryErrorText(parsed)}`, alwaysShow: true }], '');
 			if (!parsed.ok) return answer([{ label: `$(error) ${queryErrorText(parsed)}`, alwaysShow: true }], vscode.l10n.t('invalid query'));
 			if (query.trim() === '') return answer([], '');
 			pick.busy = true;
