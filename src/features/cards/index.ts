@@ -72,7 +72,7 @@ function reuseMode(): ReuseMode {
 }
 
 function panelTitle(title: string): string {
-	const flat = title.replace(/\s+/g, ' ').trim() || 'Paper';
+	const flat = title.replace(/\s+/g, ' ').trim() || vscode.l10n.t('Paper');
 	return flat.length > TITLE_LENGTH ? `${flat.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : flat;
 }
 

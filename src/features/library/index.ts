@@ -212,8 +212,13 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			...store.library.collections
 				.filter((c) => !(editing && c.name === STARRED))
 				.map((c) => ({ label: `$(${c.name === STARRED ? 'star-full' : 'folder-library'}) ${collectionLabel(c.name, vscode.l10n)}`, description: papersCount(c.ids.length, vscode.l10n), name: c.name })),
-			{ label: `$(add) ${vscode.l10n.t('New Collection…')}` },
+			// Rename and Delete act on a collection that exists: a new one's name would be "no collection"
+			...(editing ? [] : [{ label: `$(add) ${vscode.l10n.t('New Collection…')}` }]),
 		];
+		if (items.length === 0) {
+			void vscode.window.showInformationMessage(vscode.l10n.t('You have no collection of your own yet: the star buttons fill Starred, and New Collection makes one.'));
+			return undefined;
+		}
 		const picked = await showQuickPick(items, { title, placeHolder });
 		if (!picked) return undefined;
 		return picked.name ?? askName(vscode.l10n.t('New Collection'));
@@ -250,7 +255,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		vscode.commands.registerCommand('arxivDigest.addToCollection', async (arg?: unknown, all?: unknown) => {
 			const ids = targetIds(arg, all);
 			if (ids.length === 0) return;
-			const name = await pickCollection(vscode.l10n.t('Add to Collection'), vscode.l10n.t('Add {0} paper(s) to…', ids.length));
+			const name = await pickCollection(vscode.l10n.t('Add to Collection'), vscode.l10n.t('Add {0} to…', papersCount(ids.length, vscode.l10n)));
 			if (name) await store.update((lib) => addToCollection(lib, name, ids));
 		}),
 		vscode.commands.registerCommand('arxivDigest.removeFromCollection', async (arg?: unknown, all?: unknown) => {

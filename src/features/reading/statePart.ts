@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ReadState } from '../../core/readState';
+import { papersCount } from '../counts';
 import type { ReadingStatePart } from '../library/readingState';
 import { READ_STATE_KEY, type ReadStore } from './readStore';
 
@@ -25,13 +26,13 @@ export function readMarksPart(store: ReadStore): ReadingStatePart {
 		restore: async (data, mode) => {
 			const parsed = ReadState.parse(data);
 			if (!parsed.ok) throw new Error(parsed.error);
-			const read = parsed.state.readIds().length;
+			const read = papersCount(parsed.state.readIds().length, vscode.l10n);
 			if (mode === 'replace') {
 				store.restore(data);
-				return vscode.l10n.t('{0} read papers', read);
+				return vscode.l10n.t('{0} read', read);
 			}
 			// seen marks too, not only read ones; how many papers the file changed, not its whole count
-			return vscode.l10n.t('{0} read papers in the file, {1} papers marked here', read, store.merge(parsed.state));
+			return vscode.l10n.t('{0} read in the file, {1} marked here', read, papersCount(store.merge(parsed.state), vscode.l10n));
 		},
 	};
 }
