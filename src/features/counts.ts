@@ -15,3 +15,7 @@ type Translator = L10n | typeof l10n;
 export function papersCount(n: number, l10n: Translator): string {
 	return n === 1 ? l10n.t('1 paper') : l10n.t('{0} papers', n);
 }
+
+export function notesCount(n: number, l10n: Translator): string {
+	return n === 1 ? l10n.t('1 note') : l10n.t('{0} notes', n);
+}

@@ -5,7 +5,7 @@
  * reading state (export/import, Settings Sync).
  */
 import * as vscode from 'vscode';
-import { papersCount } from '../counts';
+import { notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
 	addToCollection, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
@@ -194,14 +194,14 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (mode === 'replace') {
 				await store.replace(parsed.value);
 				const size = librarySize(parsed.value);
-				return vscode.l10n.t('library replaced ({0} papers, {1} notes)', size.papers, size.notes);
+				return vscode.l10n.t('library replaced ({0}, {1})', papersCount(size.papers, vscode.l10n), notesCount(size.notes, vscode.l10n));
 			}
 			const merged = await store.merge(parsed.value);
 			if (!merged) return vscode.l10n.t('library not merged: the library stored in this profile cannot be read ({0}) and was left as it is', store.problem?.reason ?? '');
 			const size = librarySize(merged.library);
 			return merged.keptNotes > 0
-				? vscode.l10n.t('library merged ({0} papers, {1} notes; {2} of your notes kept over the file\'s)', size.papers, size.notes, merged.keptNotes)
-				: vscode.l10n.t('library merged ({0} papers, {1} notes)', size.papers, size.notes);
+				? vscode.l10n.t('library merged ({0}, {1}; {2} of your notes kept over the file\'s)', papersCount(size.papers, vscode.l10n), notesCount(size.notes, vscode.l10n), merged.keptNotes)
+				: vscode.l10n.t('library merged ({0}, {1})', papersCount(size.papers, vscode.l10n), notesCount(size.notes, vscode.l10n));
 		},
 	};
 
