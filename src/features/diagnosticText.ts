@@ -19,6 +19,24 @@ export type VscodeL10n = typeof l10n extends L10n ? typeof l10n : never;
 
 type Rule = [RegExp, (l10n: L10n, m: RegExpExecArray) => string];
 
+/** A summary field's key as the parser's message names it (`abstract`), in the reader's language (摘要). */
+function fieldName(key: string, l10n: L10n): string {
+	switch (key) {
+		case 'abstract':
+			return l10n.t('abstract');
+		case 'conclusion':
+			return l10n.t('conclusion');
+		case 'result':
+			return l10n.t('result');
+		case 'method':
+			return l10n.t('method');
+		case 'motivation':
+			return l10n.t('motivation');
+		default:
+			return key;
+	}
+}
+
 const RULES: Partial<Record<DiagnosticCode, Rule[]>> = {
 	'toc-total-mismatch': [
 		[/^The table of contents claims (\d+) papers in (.*), the section has (\d+)\.$/s, (l10n, m) => l10n.t('The table of contents claims {0} papers in {1}, the section has {2}.', m[1], m[2], m[3])],
@@ -45,7 +63,7 @@ const RULES: Partial<Record<DiagnosticCode, Rule[]>> = {
 	],
 	truncated: [
 		[/^The file seems truncated: the last paper ends inside <details>\.$/, (l10n) => l10n.t('The file seems truncated: the last paper ends inside <details>.')],
-		[/^The file seems truncated: the last paper has no (\w+) while every other paper has one\.$/, (l10n, m) => l10n.t('The file seems truncated: the last paper has no {0} while every other paper has one.', m[1])],
+		[/^The file seems truncated: the last paper has no (\w+|TL;DR) while every other paper has one\.$/, (l10n, m) => l10n.t('The file seems truncated: the last paper has no {0} while every other paper has one.', fieldName(m[1], l10n))],
 	],
 	'no-papers': [[/^No papers in this digest\.$/, (l10n) => l10n.t('No papers in this digest.')]],
 };

@@ -99,7 +99,7 @@ export class PostPass {
 					{ start: last.headingLine, end: last.range.end },
 					'warning',
 					'truncated',
-					`The file seems truncated: the last paper has no ${key} while every other paper has one.`,
+					`The file seems truncated: the last paper has no ${key === 'tldr' ? 'TL;DR' : key} while every other paper has one.`,
 				);
 				return;
 			}
