@@ -145,20 +145,36 @@ export class ReadState {
 	}
 
 	/**
-	 * Takes in the marks another window or machine stored: each paper keeps the further of its two
-	 * marks (read over seen over new), and no mark is dropped; a paper in `keep` (marked unread here
-	 * since this state was last saved) keeps its mark here. Returns the ids whose mark changed here.
+	 * Takes in the marks another window or machine stored. With `base`, the stored state this one was
+	 * last read from or saved as, each paper's mark the other changed since then and this one did not
+	 * becomes the other's, an unread or a mark a Replace import removed included (taking the further
+	 * mark only brought those back at the next save of a window that still held the old one); a mark
+	 * both changed keeps the further of the two (read over seen over new). Without base (a merged
+	 * import) every paper keeps the further of its two marks and none is dropped. A paper in `keep`
+	 * (marked unread here since this state was last saved) keeps its mark here. Returns the ids whose
+	 * mark changed here.
 	 */
-	absorb(other: ReadState, keep: Iterable<string> = []): string[] {
+	absorb(other: ReadState, keep: Iterable<string> = [], base?: ReadState): string[] {
 		const kept = new Set<Key>();
 		for (const id of keep) kept.add(keyOf(id));
 		const changed: string[] = [];
-		for (const [key, s] of other.status) {
+		const take = (key: Key) => {
+			const theirs = other.status.get(key);
+			const was = base?.status.get(key);
+			// not changed there since base, or kept here
+			if ((base !== undefined && theirs === was) || kept.has(key)) return;
 			const mine = this.status.get(key);
-			if (kept.has(key) || (mine !== undefined && mine >= s)) continue;
-			this.status.set(key, s);
+			if (theirs === mine) return;
+			const changedHere = base === undefined || mine !== was;
+			if (changedHere && (theirs === undefined || (mine !== undefined && mine >= theirs))) return;
+			if (theirs === undefined) this.status.delete(key);
+			else this.status.set(key, theirs);
+			// unread there: not new on the day it was first seen on here either (as markUnread)
+			if (mine === READ) this.seenNow.delete(key);
 			changed.push(idOfKey(key));
-		}
+		};
+		for (const key of other.status.keys()) take(key);
+		if (base) for (const key of base.status.keys()) if (!other.status.has(key)) take(key);
 		return changed;
 	}
 

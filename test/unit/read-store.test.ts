@@ -114,6 +114,58 @@ describe('the read store', () => {
 		second.dispose();
 	});
 
+	it('an unread mark or a Replace import of another window is not undone by this window\'s next save', async () => {
+		const m = memento();
+		const first = new readStore.ReadStore(m as never);
+		first.markRead(['2602.00001', '2602.00002']);
+		await first.flush();
+		const second = new readStore.ReadStore(m as never);
+		second.markUnread(['2602.00001']);
+		await second.flush();
+		// the first window still holds 2602.00001 read; its save took the further mark and stored it again
+		first.markRead(['2602.00003']);
+		await first.flush();
+		assert.strictEqual(new readStore.ReadStore(m as never).statusOn('2602.00001', undefined), 'seen', 'the unread mark stays');
+		assert.strictEqual(first.statusOn('2602.00001', undefined), 'seen', 'and the first window shows it');
+		second.reload();
+		assert.strictEqual(second.statusOn('2602.00001', undefined), 'seen');
+		assert.ok(second.isRead('2602.00003'), 'the first window\'s own mark reaches the second');
+
+		const file = new readStore.ReadStore(memento() as never);
+		file.markRead(['2602.00009']);
+		second.restore(file.snapshot());
+		await second.flush();
+		first.markRead(['2602.00004']);
+		await first.flush();
+		assert.deepStrictEqual(new readStore.ReadStore(m as never).readIds().sort(), ['2602.00004', '2602.00009'], 'the Replace import holds, with the mark made since');
+		for (const s of [first, second, file]) s.dispose();
+	});
+
+	it('the echo of an earlier save does not bring back a mark unread since', async () => {
+		const m = memento();
+		const store = new readStore.ReadStore(m as never);
+		store.markRead(['2602.00001']);
+		await store.flush();
+		const earlier = structuredClone(m.get('arxivDigest.readState'));
+		store.markUnread(['2602.00001']);
+		store.markRead(['2602.00002']);
+		await store.flush();
+		const later = m.get('arxivDigest.readState');
+		// the editor hands the window its earlier write back, as a copy
+		await m.update('arxivDigest.readState', earlier);
+		store.reload();
+		assert.strictEqual(store.statusOn('2602.00001', undefined), 'seen');
+		assert.ok(store.isRead('2602.00002'));
+		assert.deepStrictEqual(m.get('arxivDigest.readState'), later, 'the newer value is put back');
+		// and the newer value come back as a copy is no change either
+		await m.update('arxivDigest.readState', structuredClone(later));
+		const fired: unknown[] = [];
+		store.onDidChange((change) => fired.push(change));
+		store.reload();
+		assert.deepStrictEqual(fired, []);
+		store.dispose();
+	});
+
 	it('a stored state another version wrote meanwhile is not saved over: marks stay for the session', async () => {
 		const m = memento();
 		const store = new readStore.ReadStore(m as never);

@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { emptyLibrary, mergeLibraries, type Library } from '../../core/library/model';
 import { parseLibrary, serializeLibrary, type StateProblem, type StoredLibrary } from '../../core/library/serial';
+import { WriteStamps } from '../../core/writeStamps';
 import { errorText } from '../log';
 
 export const LIBRARY_STATE_KEY = 'arxivDigest.library';
@@ -30,11 +31,8 @@ export class LibraryStore implements vscode.Disposable {
 	 * wrote, and those it read (at its start, or written by another window) (see read)
 	 */
 	private readonly known: string[] = [];
-	/** this store's name in the stamps of its writes (see Stamp) */
-	private readonly writer = Math.random().toString(36).slice(2, 10);
-	private writes = 0;
-	/** writer → the latest of its writes this store has read or made */
-	private readonly latest = new Map<string, number>();
+	/** the stamps of this store's writes, and the latest write of each window it saw (see WriteStamps) */
+	private readonly stamps = new WriteStamps();
 	private readonly emitter = new vscode.EventEmitter<Library>();
 	readonly onDidChange = this.emitter.event;
 
@@ -62,13 +60,13 @@ export class LibraryStore implements vscode.Disposable {
 		const raw = this.raw();
 		const json = JSON.stringify(raw) ?? '';
 		if (json === this.lastJson) return false;
-		const stamp = stampOf(raw);
-		// a write of a window (this one or another) older than one of its writes this store already saw
-		const stale = stamp !== undefined && (this.latest.get(stamp.writer) ?? 0) >= stamp.n;
+		const age = this.stamps.age(raw);
+		// a write of a window (this one or another) this store already saw, or older than one it saw
+		const stale = age === 'older' || age === 'seen';
 		// a library without a stamp (none stored, or an older version's) is told only by its content; a
 		// stamped one by its stamp, as another window's write may hold a library this store held before
 		// (it unstarred what this one starred), and putting that one back undid the other window's change
-		if ((stale || (stamp === undefined && this.wroteLast && this.known.includes(json))) && this.lastJson) {
+		if ((stale || (age === 'unstamped' && this.wroteLast && this.known.includes(json))) && this.lastJson) {
 			// An older library coming back: the editor's globalState
 			// takes a storage-change echo as the extension's whole state, so the echo of an earlier write
 			// of any key (this library's, or the reading state's, carrying the library as it was then,
@@ -82,7 +80,7 @@ export class LibraryStore implements vscode.Disposable {
 		this.lastJson = json;
 		this.remember(json);
 		this.wroteLast = false;
-		if (stamp) this.latest.set(stamp.writer, stamp.n);
+		this.stamps.saw(raw);
 		const parsed = parseLibrary(raw);
 		if (parsed.ok) {
 			this.value = parsed.value;
@@ -144,9 +142,7 @@ export class LibraryStore implements vscode.Disposable {
 	 * hovers read). globalState takes the value at once as well; only writing it to disk is awaited.
 	 */
 	private async write(library: Library): Promise<void> {
-		this.writes++;
-		this.latest.set(this.writer, this.writes);
-		const stored: StoredLibrary & Stamped = { ...serializeLibrary(library), stamp: `${this.writer}:${this.writes}` };
+		const stored: StoredLibrary & { stamp: string } = { ...serializeLibrary(library), stamp: this.stamps.next() };
 		this.lastJson = JSON.stringify(stored);
 		this.remember(this.lastJson);
 		this.wroteLast = true;
@@ -164,22 +160,6 @@ export class LibraryStore implements vscode.Disposable {
 	dispose(): void {
 		this.emitter.dispose();
 	}
-}
-
-/**
- * Which store wrote a stored library, and its how-manieth write: `writer:n`. globalState is shared
- * by every window; a value coming back with a stamp older than one already seen from the same
- * writer is an echo (see read), any other is a real write, even one whose content this store held
- * before. Readers of the library (parseLibrary, older versions) ignore it; exports leave it out.
- */
-interface Stamped {
-	stamp: string;
-}
-
-function stampOf(raw: unknown): { writer: string; n: number } | undefined {
-	const stamp = typeof raw === 'object' && raw !== null ? (raw as Partial<Stamped>).stamp : undefined;
-	const m = typeof stamp === 'string' ? /^([0-9a-z]+):(\d+)$/.exec(stamp) : null;
-	return m ? { writer: m[1], n: Number(m[2]) } : undefined;
 }
 
 const SAVE_COPY_COMMAND = 'arxivDigest.exportReadingState';

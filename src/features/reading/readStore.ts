@@ -4,11 +4,13 @@
  * meanwhile live for the session only, until the reader chooses to back it up and start fresh.
  *
  * Every window holds the marks in memory and globalState is shared: a save first takes in what
- * another window or Settings Sync stored meanwhile (ReadState.absorb), so one window's save never
- * drops another's marks.
+ * another window or Settings Sync stored meanwhile (ReadState.absorb, against the value this store
+ * last read or wrote), so one window's save never drops another's marks nor undoes its unread marks
+ * or Replace import. Each save is stamped (WriteStamps): the echo of an earlier write is no change.
  */
 import * as vscode from 'vscode';
 import { ReadState, type ReadStatus } from '../../core/readState';
+import { WriteStamps } from '../../core/writeStamps';
 import { getLog } from '../log';
 
 /** globalState key of the read state (listed for Settings Sync) */
@@ -32,6 +34,7 @@ export class ReadStore implements vscode.Disposable {
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
 	/** the stored value this store last read or wrote: another one was written by someone else */
 	private lastStored: unknown;
+	private readonly stamps = new WriteStamps();
 	/** papers marked unread since the last save: their mark here wins over a stored read mark */
 	private unreadSinceSave = new Set<string>();
 	private readonly emitter = new vscode.EventEmitter<MarksChange | undefined>();
@@ -59,13 +62,24 @@ export class ReadStore implements vscode.Disposable {
 		if (this.broken !== undefined) return;
 		const stored = this.memento.get<unknown>(READ_STATE_KEY);
 		if (stored === this.lastStored) return;
+		const age = this.stamps.age(stored);
+		if (age === 'older' && this.lastStored !== undefined) {
+			// the echo of an earlier write: taking it in would bring back what was unread since; the
+			// newer value goes back, before the next save of any key stores the older one
+			void this.memento.update(READ_STATE_KEY, this.lastStored).then(undefined, () => undefined);
+			return;
+		}
+		const base = age === 'seen' ? undefined : ReadState.parse(this.lastStored);
 		this.lastStored = stored;
+		// the value this store last read or wrote, come back as another copy
+		if (!base) return;
 		const parsed = ReadState.parse(stored);
 		if (!parsed.ok) {
 			this.unreadable(parsed.error);
 			return;
 		}
-		const ids = this.state.absorb(parsed.state, this.unreadSinceSave);
+		this.stamps.saw(stored);
+		const ids = this.state.absorb(parsed.state, this.unreadSinceSave, base.ok ? base.state : undefined);
 		if (ids.length > 0) this.emitter.fire({ ids });
 	}
 
@@ -140,7 +154,7 @@ export class ReadStore implements vscode.Disposable {
 		this.saveTimer = undefined;
 		this.reload();
 		if (this.broken !== undefined) return;
-		const stored = this.state.serialize();
+		const stored = { ...this.state.serialize(), stamp: this.stamps.next() };
 		this.lastStored = stored;
 		this.unreadSinceSave.clear();
 		await this.memento.update(READ_STATE_KEY, stored);
