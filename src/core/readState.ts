@@ -237,8 +237,6 @@ export interface PackedIds {
 	other: string[];
 }
 
-/** numbers of month `yymm` are 4 digits before 2015-01, 5 after */
-
 export function packIds(ids: Iterable<string>): PackedIds {
 	return packKeys(Array.from(ids, keyOfBase));
 }
