@@ -38,6 +38,17 @@ describe('grammar: plain labels', () => {
 		assert.deepStrictEqual(missing, []);
 	});
 
+	it('colours no text that is not a label: the list after the hand-written one (ending 제목) holds only labels of the parser', () => {
+		const grammar = JSON.parse(readFileSync('syntaxes/arxiv-digest.tmLanguage.json', 'utf8'));
+		const match = grammar.repository['field-plain'].match as string;
+		const list = match.slice(match.indexOf('|제목|') + '|제목|'.length, match.indexOf('))[ \\t]*([:：])'));
+		const known = new Set(knownLabels().map((l) => l.toLowerCase()));
+		// the words of a comment in labels.ts (`a field's and a common extra one's`) were taken for a label
+		const strays = list.split('|').map((alt) => alt.replace(/\\(.)/g, '$1')).filter((label) => !known.has(label.toLowerCase()));
+		assert.deepStrictEqual(strays, []);
+		assert.strictEqual(colouredLabel('s and a common extra one: value'), undefined);
+	});
+
 	it('leaves prose with a colon alone', () => {
 		assert.strictEqual(colouredLabel('This exposes an important paradox: the realism of LLM agents'), undefined);
 		assert.strictEqual(colouredLabel('我们考虑了两种设置：监督和无监督'), undefined);
