@@ -227,6 +227,13 @@ describe('card markdown', () => {
 		assert.strictEqual(md.render('- 对于A：x<br>- 对于B：y<br/> - C'), '<ul>\n<li>对于A：x</li>\n<li>对于B：y</li>\n<li>C</li>\n</ul>\n');
 		assert.strictEqual(md.render('1. A<br>2. B'), '<ol>\n<li>A</li>\n<li>B</li>\n</ol>\n');
 		assert.strictEqual(md.render('A<br>B - C'), '<p>A<br>B - C</p>\n');
+		// a table row's cell and a code span keep theirs: a new line there ended the table, or the code span
+		const table = md.render('| 方面 | 内容 |\n|---|---|\n| 贡献 | A<br>- B<br>- C |\n| 局限 | D |');
+		assert.match(table, /<td>A<br>- B<br>- C<\/td>/);
+		assert.match(table, /<td>局限<\/td>/);
+		assert.doesNotMatch(table, /<ul>/);
+		assert.strictEqual(md.renderInline('use `x<br>- y` here'), 'use <code>x&lt;br&gt;- y</code> here');
+		assert.strictEqual(md.render('- `a`<br>- b'), '<ul>\n<li><code>a</code></li>\n<li>b</li>\n</ul>\n');
 	});
 
 	it('shows an image as a link to it, named by its alt text', () => {

@@ -135,9 +135,10 @@ export function createCardMarkdown(): MarkdownIt {
 		if (numbered && numbered.length === 1) state.src = state.src.replace(NUMBERED_LINE, (line) => line.replace(/[.)]/, '\\$&'));
 	});
 	// `- A<br>- B<br>- C` (a summary's points joined by `<br>`): each point after a `<br>` is on a line of
-	// its own, so all of them are the list, not the first alone with the rest inline
+	// its own, so all of them are the list, not the first alone with the rest inline. Not in a table row
+	// (`| 贡献 | A<br>- B |`: a new line ended the table there) nor in a code span
 	md.core.ruler.before('inline_enumeration', 'br_list_lines', (state) => {
-		state.src = state.src.replace(BR_BEFORE_LIST_ITEM, '\n');
+		state.src = state.src.replace(LINE_WITH_BR, (line) => (line.includes('|') ? line : line.replace(BR_BEFORE_LIST_ITEM, (m, code?: string) => (code ? m : '\n'))));
 	});
 	// LaTeX quotes in abstracts (``long beak'' and ``wings'', `mhm'): markdown read their backticks as code
 	// spans, pairing one quote's opening with the next one's; they become the quotes they stand for
@@ -199,7 +200,9 @@ type InlineRule = Parameters<MarkdownIt['inline']['ruler']['before']>[2];
 type StateInline = Parameters<InlineRule>[0];
 type Token = ReturnType<StateInline['push']>;
 
-const BR_BEFORE_LIST_ITEM = /[ \t]*<br\s*\/?>[ \t]*(?=(?:[-*+]|\d{1,3}[.)])[ \t])/gi;
+const LINE_WITH_BR = /^.*<br.*$/gim;
+/** a code span (kept as it is), or a `<br>` before a list item's marker */
+const BR_BEFORE_LIST_ITEM = /(`+)[^`]*?\1|[ \t]*<br\s*\/?>[ \t]*(?=(?:[-*+]|\d{1,3}[.)])[ \t])/gi;
 
 /**
  * Inline tags a digest may write that are safe to keep, without attributes: `<i>resolution</i>` and
