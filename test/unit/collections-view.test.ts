@@ -82,6 +82,11 @@ describe('the Collections view refreshes for the files of its papers only', () =
 		assert.strictEqual(gone.contextValue, 'notedPaper');
 		assert.strictEqual(gone.description, `${'x'.repeat(59)}… · not in this workspace`);
 		assert.match(String(s.view.getTreeItem(notes[1]).description), /^First idea · /);
+		// shortened by characters: an emoji at the cut is kept whole, not half a surrogate pair
+		const emoji = setup(setNote(emptyLibrary(), '2601.00002', `${'x'.repeat(58)}😀 and more text`));
+		const row = emoji.view.getTreeItem(emoji.view.getChildren(emoji.view.getChildren()[1])[0]);
+		assert.strictEqual(row.description, `${'x'.repeat(58)}😀… · not in this workspace`);
+		emoji.view.dispose();
 		assert.strictEqual(s.view.getTreeItem(root[1]).description, '2');
 		// a noted paper's file counts for refreshes, as a collected one's does
 		const before = s.refreshes();

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { libraryId, STARRED, type Library } from '../../core/library/model';
 import { paperIdsOf, type DigestSummary } from '../../core/summary';
+import { truncate } from '../../core/symbols';
 import { paperLabel } from '../../core/tree';
 import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
@@ -146,8 +147,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 	}
 }
 
-/** A note's first line of text, shortened for a row. */
+/** A note's first line of text, shortened for a row (by code points: an emoji is not cut in half). */
 function notePreview(note: string): string {
-	const line = note.trim().split('\n')[0].trim();
-	return line.length > NOTE_PREVIEW ? `${line.slice(0, NOTE_PREVIEW - 1)}…` : line;
+	return truncate(note.trim().split('\n')[0].trim(), NOTE_PREVIEW);
 }
