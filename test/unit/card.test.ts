@@ -241,6 +241,11 @@ describe('card markdown', () => {
 		assert.doesNotMatch(html, /<img|!</);
 		assert.strictEqual(html, '<p><a href="https://arxiv.org/html/2608.06463v1/x1.png" class="external-link image-link" rel="noreferrer noopener" title="https://arxiv.org/html/2608.06463v1/x1.png">Figure 1</a></p>\n');
 		assert.match(md.renderInline('![](https://example.com/a/fig2.png?raw=1)'), />fig2\.png<\/a>$/);
+		// a badge inside a link is the link's text: one anchor, to the link's target
+		assert.strictEqual(
+			md.renderInline('[![stars](https://img.shields.io/x.svg)](https://github.com/a/b) ![f](https://x.org/f.png)'),
+			'<a href="https://github.com/a/b" class="external-link" rel="noreferrer noopener">stars</a> <a href="https://x.org/f.png" class="external-link image-link" rel="noreferrer noopener" title="https://x.org/f.png">f</a>',
+		);
 		// the link rules hold: no javascript: or data: image
 		assert.doesNotMatch(md.renderInline('![x](javascript:alert(1)) ![y](data:image/png;base64,AAAA)'), /<a/);
 	});

@@ -183,6 +183,9 @@ export function createCardMarkdown(): MarkdownIt {
 		const token = tokens[idx];
 		const src = token.attrGet('src') ?? '';
 		const alt = self.renderInlineAsText(token.children ?? [], options, env).trim() || src.replace(/[?#].*$/, '').split('/').pop() || src;
+		// a badge inside a link (`[![stars](https://img.shields.io/…)](https://github.com/…)`) is that link's
+		// text: an anchor inside an anchor is no HTML, and a click opened the badge, not the repository
+		if (insideLink(tokens, idx)) return escapeHtml(alt);
 		return `<a href="${escapeHtml(src)}" class="external-link image-link" rel="noreferrer noopener" title="${escapeHtml(src)}">${escapeHtml(alt)}</a>`;
 	};
 	// Links never navigate the webview: the card script intercepts clicks and asks the extension to open them.
@@ -194,6 +197,16 @@ export function createCardMarkdown(): MarkdownIt {
 		return defaultLinkOpen(tokens, idx, options, env, self);
 	};
 	return md;
+}
+
+/** Is tokens[idx] between a link_open and its link_close? */
+function insideLink(tokens: readonly { type: string }[], idx: number): boolean {
+	let depth = 0;
+	for (let k = idx - 1; k >= 0; k--) {
+		if (tokens[k].type === 'link_close') depth--;
+		else if (tokens[k].type === 'link_open' && ++depth > 0) return true;
+	}
+	return false;
 }
 
 type InlineRule = Parameters<MarkdownIt['inline']['ruler']['before']>[2];
