@@ -108,7 +108,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 
 	getTreeItem(node: CollectionsNode): vscode.TreeItem {
 		if (node.node === 'notes') {
-			const item = new vscode.TreeItem(vscode.l10n.t('Notes'), vscode.TreeItemCollapsibleState.Collapsed);
+			const item = new vscode.TreeItem(vscode.l10n.t('Your notes'), vscode.TreeItemCollapsibleState.Collapsed);
 			item.id = 'notes';
 			item.description = String(node.count);
 			item.iconPath = new vscode.ThemeIcon('note');

@@ -32,7 +32,11 @@ export function readMarksPart(store: ReadStore): ReadingStatePart {
 				return vscode.l10n.t('{0} read', read);
 			}
 			// seen marks too, not only read ones; how many papers the file changed, not its whole count
-			return vscode.l10n.t('{0} read in the file, {1} marked here', read, papersCount(store.merge(parsed.state), vscode.l10n));
+			const marked = papersCount(store.merge(parsed.state), vscode.l10n);
+			// the stored marks cannot be read: this session's marks are not saved until the reader chooses
+			return store.isBroken
+				? vscode.l10n.t('{0} read in the file, {1} marked here for this session only (the stored read marks cannot be read)', read, marked)
+				: vscode.l10n.t('{0} read in the file, {1} marked here', read, marked);
 		},
 	};
 }
