@@ -253,7 +253,11 @@ describe('card markdown', () => {
 	it('reads LaTeX delimiters \\( \\) and \\[ \\] as math', () => {
 		const inline = md.renderInline('the PRIMER SC diagram (\\(F200W\\) < 26.5 mag)');
 		assert.match(inline, /^the PRIMER SC diagram \(<span class="katex">.*F200W.*<\/span> &lt; 26\.5 mag\)$/s);
-		assert.match(md.render('so \\[ x^2 \\] holds'), /class="katex-display"/);
+		const display = md.render('so \\[ x^2 \\] holds');
+		assert.match(display, /class="katex-display"/);
+		// in the sentence's paragraph, not a paragraph inside it (which split the sentence)
+		assert.match(display, /^<p>so <span class="katex-block">.*<\/span> holds<\/p>\n$/s);
+		assert.strictEqual(display.match(/<p[ >]/g)?.length, 1);
 		// an escaped parenthesis with nothing to close it, or with nothing between, stays a parenthesis
 		assert.strictEqual(md.renderInline('a \\(b) and \\(\\)'), 'a (b) and ()');
 	});
@@ -265,7 +269,7 @@ describe('card markdown', () => {
 		assert.ok(performance.now() - start < 1000, `${Math.round(performance.now() - start)} ms`);
 		assert.doesNotMatch(html, /katex/);
 		// the closer found for one opening still serves the next: `\( \(a\)` is a parenthesis, then math
-		assert.match(md.renderInline('\\( \\(a\\) b \\[c\\]'), /^\( <span class="katex">.*<\/span> b <p class="katex-block">/s);
+		assert.match(md.renderInline('\\( \\(a\\) b \\[c\\]'), /^\( <span class="katex">.*<\/span> b <span class="katex-block">/s);
 	});
 });
 

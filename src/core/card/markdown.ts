@@ -173,7 +173,13 @@ export function createCardMarkdown(): MarkdownIt {
 	for (const rule of ['math_inline', 'math_block', 'math_inline_block', 'math_inline_bare_block'] as const) {
 		const original = md.renderer.rules[rule];
 		if (!original) continue;
-		md.renderer.rules[rule] = (tokens, idx, options, env, self) => moveInlineStyles(original(tokens, idx, options, env, self));
+		// display math inside a paragraph (`\[ … \]`, `$$ … $$` in a sentence): the plugin's `<p>` inside the
+		// paragraph's `<p>` split it, the text after fell out of it and an empty paragraph followed
+		const inline = rule === 'math_inline_block' || rule === 'math_inline_bare_block';
+		md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
+			const html = moveInlineStyles(original(tokens, idx, options, env, self));
+			return inline ? html.replace(/^<p class="katex-block/, '<span class="katex-block').replace(/<\/p>\n?$/, '</span>') : html;
+		};
 	}
 	// search hits are marked in plain text only: math, code spans and URLs stay as they are
 	md.renderer.rules.text = (tokens, idx, _options, env: CardRenderEnv | undefined) => markMatches(tokens[idx].content, env?.highlight, env?.interests);
