@@ -173,10 +173,8 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.markDayRead', (arg?: unknown) => {
-			const day = dayOf(arg) ?? newestDay(workspace);
-			if (day === undefined) return;
 			const ids: string[] = [];
-			for (const file of workspace.files()) if (file.digest.day === day) ids.push(...paperIdsOf(file.digest));
+			for (const file of filesOfDay(workspace.files(), arg)) ids.push(...paperIdsOf(file.digest));
 			store.markRead(ids);
 		}),
 
@@ -197,19 +195,20 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	return reading;
 }
 
-/** The day of a tree day node or a `YYYY-MM-DD` string. */
-function dayOf(arg: unknown): string | undefined {
-	if (typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg)) return arg;
-	const node = arg as { kind?: unknown; day?: unknown } | undefined;
-	if (node && typeof node === 'object' && (node.kind === 'day' || node.kind === 'category')) {
-		const day = node.kind === 'day' ? node.day : (node as { parent?: { day?: unknown } }).parent?.day;
-		return typeof day === 'string' ? day : undefined;
-	}
-	return undefined;
+/**
+ * The files Mark Day as Read is about: those of a tree day node (or a category's day), which for a
+ * file without a day is that file alone; those of a `YYYY-MM-DD` string; else the newest day's.
+ */
+export function filesOfDay<F extends { readonly uri: { toString(): string }; readonly digest: { readonly day?: string } }>(files: readonly F[], arg: unknown): F[] {
+	const node = arg as { kind?: unknown; keys?: unknown; parent?: { keys?: unknown } } | undefined;
+	const keys = node && typeof node === 'object' ? (node.kind === 'day' ? node.keys : node.kind === 'category' ? node.parent?.keys : undefined) : undefined;
+	if (Array.isArray(keys)) return files.filter((f) => keys.includes(f.uri.toString()));
+	const day = typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg) ? arg : newestDay(files);
+	return day === undefined ? [] : files.filter((f) => f.digest.day === day);
 }
 
-export function newestDay(workspace: IDigestWorkspace): string | undefined {
+function newestDay(files: readonly { readonly digest: { readonly day?: string } }[]): string | undefined {
 	let newest: string | undefined;
-	for (const file of workspace.files()) if (file.digest.day && (newest === undefined || file.digest.day > newest)) newest = file.digest.day;
+	for (const file of files) if (file.digest.day && (newest === undefined || file.digest.day > newest)) newest = file.digest.day;
 	return newest;
 }
