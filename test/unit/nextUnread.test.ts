@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { nextUnreadRef } from '../../src/features/cards/nextUnread';
+import { randomPaperRef } from '../../src/features/cards/randomPaper';
 import type { DigestFile } from '../../src/features/workspace/types';
 import { compactTexts, summaryFromCompact } from '../../src/core/summary';
 
@@ -47,5 +48,25 @@ describe('Next Unread (Match)', () => {
 		const allRead = { ...reading, statusOn: () => 'read' as const };
 		assert.strictEqual(nextUnreadRef(lazy, undefined, allRead, false), undefined);
 		assert.strictEqual(parsed, 0);
+	});
+});
+
+describe('Random', () => {
+	const files = [file('file:///b.md', '2026-02-05', ['b1', 'x']), file('file:///a.md', '2026-02-06', ['x', 'a2'])];
+	/** every answer of `random` in steps of 1/n */
+	const picks = (list: DigestFile[], exclude: { uri?: string; id: string; index?: number } | undefined, n = 64) =>
+		Array.from({ length: n }, (_, k) => randomPaperRef(list, exclude, () => k / n)?.id);
+
+	it('picks each listing but the card\'s paper, whatever the random numbers', () => {
+		const ids = picks(files, { uri: 'file:///a.md', id: 'x', index: 0 });
+		assert.deepStrictEqual([...new Set(ids)].sort(), ['a2', 'b1']);
+		assert.strictEqual(ids.filter((id) => id === 'b1').length, 32, 'each as likely');
+		assert.deepStrictEqual([...new Set(picks(files, undefined))].sort(), ['a2', 'b1', 'x']);
+	});
+
+	it("shows the card's paper when it is the only one listed, even on two days", () => {
+		const one = [file('file:///b.md', '2026-02-05', ['x']), file('file:///a.md', '2026-02-06', ['x'])];
+		assert.deepStrictEqual([...new Set(picks(one, { uri: 'file:///a.md', id: 'x', index: 0 }))], ['x']);
+		assert.strictEqual(randomPaperRef([file('file:///e.md', '2026-02-07', [])], undefined), undefined, 'no papers: nothing');
 	});
 });

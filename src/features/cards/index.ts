@@ -11,10 +11,11 @@ import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
-import { paperCountOf, paperIdsOf } from '../../core/summary';
+import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
 import { nextUnreadRef } from './nextUnread';
+import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
 import { CURRENT_CARD_COMMAND, paperAtCursor } from '../paperActions';
@@ -459,23 +460,7 @@ class CardManager implements vscode.Disposable {
 
 	/** A random paper anywhere in the workspace, never the one the card already shows (when there is a choice). */
 	randomRef(exclude?: CardRef): CardRef | undefined {
-		const files = this.workspace.files().filter((f) => paperCountOf(f.digest) > 0);
-		const total = files.reduce((n, f) => n + paperCountOf(f.digest), 0);
-		if (total === 0) return undefined;
-		for (let attempt = 0; attempt < 8; attempt++) {
-			let pick = Math.floor(Math.random() * total);
-			for (const file of files) {
-				const ids = paperIdsOf(file.digest);
-				if (pick >= ids.length) {
-					pick -= ids.length;
-					continue;
-				}
-				const ref = { uri: file.uri.toString(), id: ids[pick], index: pick };
-				if (total === 1 || !exclude || exclude.id !== ref.id) return ref;
-				break;
-			}
-		}
-		return undefined;
+		return randomPaperRef(this.workspace.files(), exclude);
 	}
 
 	showRandom(card: CardPanel | undefined): void {
