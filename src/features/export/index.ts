@@ -144,16 +144,24 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 	const copyBibtexMany = async (arg?: unknown, all?: unknown) => {
 		const list = Array.isArray(all) && all.length > 0 ? all : [arg];
 		const locations: PaperLocation[] = [];
+		const absent: string[] = [];
 		for (const item of list) {
 			const ref = cardRefFromArgument(item);
 			const location = ref && workspace.resolve(ref);
 			if (location) locations.push(location);
+			else if (ref) absent.push(ref.id);
 		}
-		if (locations.length === 0) return;
+		if (locations.length === 0) {
+			if (absent.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('No BibTeX copied: {0} not in this workspace\'s digests: {1}', absent.length, absent.slice(0, 5).join(', ')));
+			return;
+		}
 		try {
-			const { items } = await loadItems(workspace, locations, sources);
+			const { items, missing } = await loadItems(workspace, locations, sources);
 			await vscode.env.clipboard.writeText(exportPapers('bibtex', { title: '', items, exported: '' }));
-			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)), 3000);
+			const skipped = [...absent, ...missing];
+			if (skipped.length > 0) {
+				void vscode.window.showWarningMessage(vscode.l10n.t('Copied BibTeX of {0}; {1} not in this workspace\'s digests were left out: {2}', papersCount(items.length, vscode.l10n), skipped.length, skipped.slice(0, 5).join(', ')));
+			} else vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)), 3000);
 		} catch (err) {
 			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot copy BibTeX: {0}', errorText(err)));
 		}

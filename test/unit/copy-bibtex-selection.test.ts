@@ -1,0 +1,57 @@
+import * as assert from 'node:assert';
+import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { fixtureFile } from './fake-workspace';
+
+/** Copy as BibTeX for several selected papers, some (or all) no longer listed in a digest. */
+describe('Copy as BibTeX of a selection', () => {
+	let exportFeature: typeof import('../../src/features/export');
+	withFakeVscode(() => (exportFeature = require('../../src/features/export')));
+
+	const file = fixtureFile('2026-02-06', ['2602.00001', '2602.00002']);
+	const workspace = {
+		files: () => [file],
+		findPaper: (id: string) => file.digest.papers.flatMap((paper, index) => (paper.id === id ? [{ file, paper, index }] : [])),
+		resolve: (ref: { id: string }) => workspace.findPaper(ref.id)[0],
+		backend: async () => undefined,
+		loadPaper: async (location: { paper: unknown }) => ({ paper: location.paper, day: '2026-02-06' }),
+	};
+	const sources = { note: () => undefined, tags: () => [], collections: () => [], collectionIds: () => undefined, collectionNames: () => [], lastQuery: () => undefined, queryIds: async () => ({ ids: [] }) };
+
+	/** runs the command over `selection` (Collections view nodes); what the reader is told and what the clipboard holds */
+	async function copy(selection: { node: string; collection: string; id: string; ref: { id: string } }[]) {
+		const fake = fakeVscode as unknown as Record<string, Record<string, unknown>>;
+		const saved = { commands: fake.commands, window: fake.window, env: fake.env, workspace: fake.workspace };
+		const handlers = new Map<string, (...args: unknown[]) => Promise<void>>();
+		const told: string[] = [];
+		let clipboard: string | undefined;
+		fake.commands = { ...saved.commands, registerCommand: (id: string, run: (...args: unknown[]) => Promise<void>) => (handlers.set(id, run), { dispose() {} }) };
+		fake.window = { ...saved.window, showWarningMessage: async (m: string) => void told.push(`warning: ${m}`), setStatusBarMessage: (m: string) => void told.push(`status: ${m}`) };
+		fake.env = { ...saved.env, clipboard: { writeText: async (t: string) => void (clipboard = t) } };
+		fake.workspace = { ...saved.workspace, textDocuments: [] };
+		try {
+			exportFeature.registerExport(workspace as never, sources);
+			await handlers.get('arxivDigest.copyBibtexSelection')?.(selection[0], selection);
+		} finally {
+			Object.assign(fake, saved);
+		}
+		return { told, clipboard };
+	}
+	const node = (id: string) => ({ node: 'collectionPaper', collection: 'starred', id, ref: { id } });
+
+	it('copies the papers listed and names the ones left out', async () => {
+		const { told, clipboard } = await copy([node('2602.00001'), node('2401.99999'), node('2602.00002')]);
+		assert.strictEqual(clipboard?.match(/^@/gm)?.length, 2, clipboard);
+		assert.deepStrictEqual(told, ["warning: Copied BibTeX of 2 papers; 1 not in this workspace's digests were left out: 2401.99999"]);
+	});
+
+	it('says so when none of them is listed, instead of doing nothing', async () => {
+		const { told, clipboard } = await copy([node('2401.99998'), node('2401.99999')]);
+		assert.strictEqual(clipboard, undefined);
+		assert.deepStrictEqual(told, ["warning: No BibTeX copied: 2 not in this workspace's digests: 2401.99998, 2401.99999"]);
+	});
+
+	it('all listed: the status bar says how many', async () => {
+		const { told } = await copy([node('2602.00001'), node('2602.00002')]);
+		assert.deepStrictEqual(told, ['status: $(check) Copied BibTeX of 2 papers']);
+	});
+});
