@@ -111,7 +111,11 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 			collectionIds: (name) => library.store.library.collections.find((c) => c.name === name)?.ids,
 			collectionNames: () => library.store.library.collections.map((c) => c.name),
 			lastQuery: () => search.lastQuery(),
-			queryIds: async (query) => (await vscode.commands.executeCommand<QueryIdsResult>(QUERY_IDS_COMMAND, query)) ?? { error: 'no answer' },
+			queryIds: async (query) => (await vscode.commands.executeCommand<QueryIdsResult>(QUERY_IDS_COMMAND, query)) ?? { error: vscode.l10n.t('the search gave no answer') },
+			filtered: () => {
+				const label = tree.provider.filterLabel();
+				return label === undefined ? undefined : { label, refs: tree.provider.model.shownPapers() };
+			},
 		}),
 	);
 	await pause();

@@ -49,6 +49,8 @@ export interface CategoryNode {
 	readonly count: number;
 	/** the ids of its papers in order, without making their nodes */
 	paperIds(): readonly string[];
+	/** where its papers are (file key, index in the file) in order, without making their nodes */
+	paperRefs(): readonly { key: string; index: number }[];
 }
 
 /** One file's papers under a category: indices into the digest's papers. */
@@ -93,6 +95,10 @@ class Category implements CategoryNode {
 			return indices.map((i) => ids[i]);
 		});
 		return this.ids;
+	}
+
+	paperRefs(): readonly { key: string; index: number }[] {
+		return this.sources.flatMap(({ key, indices }) => indices.map((index) => ({ key, index })));
 	}
 
 	/** The shown paper of file `key` nearest to index `near` with this id, and how far it is. */
@@ -446,6 +452,26 @@ export class DigestTreeModel {
 			for (const s of sectionsOf(digest)) counts.set(s.name, (counts.get(s.name) ?? 0) + s.papers.length);
 		}
 		return [...counts].map(([name, count]) => ({ name, count }));
+	}
+
+	/**
+	 * Where the papers shown with the current filter are, newest day first and in the view's order
+	 * within a day; a paper listed on several days once, on the newest (Export Filtered Papers).
+	 */
+	shownPapers(): { key: string; index: number }[] {
+		const out: { key: string; index: number }[] = [];
+		const seen = new Set<string>();
+		for (const day of this.sorted) {
+			for (const category of day.categories) {
+				const ids = category.paperIds();
+				category.paperRefs().forEach((ref, k) => {
+					if (seen.has(ids[k])) return;
+					seen.add(ids[k]);
+					out.push(ref);
+				});
+			}
+		}
+		return out;
 	}
 
 	/** Papers shown with the current filter. */

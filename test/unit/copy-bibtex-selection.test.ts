@@ -15,7 +15,7 @@ describe('Copy as BibTeX of a selection', () => {
 		backend: async () => undefined,
 		loadPaper: async (location: { paper: unknown }) => ({ paper: location.paper, day: '2026-02-06' }),
 	};
-	const sources = { note: () => undefined, tags: () => [], collections: () => [], collectionIds: () => undefined, collectionNames: () => [], lastQuery: () => undefined, queryIds: async () => ({ ids: [] }) };
+	const sources = { note: () => undefined, tags: () => [], collections: () => [], collectionIds: () => undefined, collectionNames: () => [], lastQuery: () => undefined, queryIds: async () => ({ ids: [] }), filtered: () => undefined };
 
 	/** runs the command over `selection` (Collections view nodes); what the reader is told and what the clipboard holds */
 	async function copy(selection: { node: string; collection: string; id: string; ref: { id: string } }[]) {

@@ -201,6 +201,19 @@ describe('core/tree model', () => {
 		assert.deepStrictEqual(m.daysListing(new Set(['2602.00004', '2602.00003'])).map((d) => d.id), ['day:2026-02-07'], 'only what the filter shows');
 	});
 
+	it('lists where the filtered papers are, newest day first, a paper of two days once', () => {
+		const repeat = { key: K('2026-02-08.md'), digest: digest('/ws/data/2026-02-08.md', '2026-02-08', [['cs.CV', ['2602.00004', '2602.00020']]]) };
+		const m = new DigestTreeModel([...sampleInputs(), repeat]);
+		m.setFilter({ ids: new Set(['2602.00004', '2602.00003', '2602.00001']) });
+		assert.deepStrictEqual(m.shownPapers(), [
+			{ key: K('2026-02-08.md'), index: 0 },
+			{ key: K('2026-02-07.md'), index: 0 },
+			{ key: K('2026-02-05.md'), index: 0 },
+		]);
+		m.setFilter({ ids: new Set(['2602.00004', '2602.00003']), categories: new Set(['cs.CL']) });
+		assert.deepStrictEqual(m.shownPapers(), [{ key: K('2026-02-07.md'), index: 0 }], 'the categories filter too');
+	});
+
 	it('looks up parents for reveal', () => {
 		const m = new DigestTreeModel(sampleInputs());
 		const p = m.findPaper(K('2026-02-07.md'), '2602.00005') as PaperNode;

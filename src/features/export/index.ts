@@ -23,6 +23,8 @@ export interface ExportSources extends ReaderData {
 	lastQuery(): string | undefined;
 	/** ids a query finds, notes included (the search feature's answer) */
 	queryIds(query: string): Promise<QueryIdsResult>;
+	/** the papers the Papers view shows under its filter (file key, index) and the filter's words; undefined when it shows every paper */
+	filtered(): { label: string; refs: readonly { key: string; index: number }[] } | undefined;
 }
 
 export interface ExportOptions {
@@ -167,7 +169,24 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		}
 	};
 
+	// the Papers view's title menu: what the view shows, not the search box's last query
+	const exportFiltered = async (_node?: unknown, options?: ExportOptions) => {
+		const shown = sources.filtered();
+		if (!shown) {
+			void vscode.window.showInformationMessage(vscode.l10n.t('The Papers view shows every paper: filter it first, or export a day or a search.'));
+			return undefined;
+		}
+		const locations: PaperLocation[] = [];
+		for (const ref of shown.refs) {
+			const file = workspace.get(vscode.Uri.parse(ref.key));
+			const paper = file?.digest.papers[ref.index];
+			if (file && paper) locations.push({ file, paper, index: ref.index });
+		}
+		return run(shown.label, locations, [], options);
+	};
+
 	return vscode.Disposable.from(
+		vscode.commands.registerCommand('arxivDigest.exportFilteredPapers', exportFiltered),
 		vscode.commands.registerCommand('arxivDigest.exportCollection', exportCollection),
 		vscode.commands.registerCommand('arxivDigest.exportDay', exportDay),
 		vscode.commands.registerCommand('arxivDigest.exportSearchResults', exportSearch),

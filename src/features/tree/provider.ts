@@ -299,10 +299,16 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	/** `filtered: <query> ×` (categories appended), or undefined when nothing is filtered. */
 	filterDescription(): string | undefined {
+		const label = this.filterLabel();
+		return label === undefined ? undefined : `${label} ×`;
+	}
+
+	/** `filtered: <query> · <categories>`, or undefined when nothing is filtered. */
+	filterLabel(): string | undefined {
 		const parts: string[] = [];
 		if (this.queryText !== undefined) parts.push(this.queryText);
 		if (this.categorySet) parts.push([...this.categorySet].join(', '));
-		return parts.length ? `${vscode.l10n.t('filtered: {0}', parts.join(' · '))} ×` : undefined;
+		return parts.length ? vscode.l10n.t('filtered: {0}', parts.join(' · ')) : undefined;
 	}
 
 	private applyFilter(): void {

@@ -90,6 +90,21 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.strictEqual(rows.length, 3, rows.join('\n'));
 	});
 
+	it('exports what the filtered Papers view shows, not the last search', async () => {
+		const provider = api.tree.provider;
+		const json = vscode.Uri.joinPath(tmp, 'filtered.json');
+		assert.strictEqual(await vscode.commands.executeCommand('arxivDigest.exportFilteredPapers', undefined, { format: 'json', uri: json }), undefined, 'nothing filtered: nothing to export');
+		provider.setFilter('two papers', new Set([first.id, second.id]));
+		try {
+			const written = await vscode.commands.executeCommand('arxivDigest.exportFilteredPapers', undefined, { format: 'json', uri: json });
+			assert.strictEqual(written && written.fsPath, json.fsPath);
+			const exported = JSON.parse(await readText(json));
+			assert.deepStrictEqual(exported.papers.map((p) => p.id).sort(), [first.id, second.id].sort());
+		} finally {
+			provider.clearFilter();
+		}
+	});
+
 	it('hover on an arXiv id in a plain Markdown file shows the paper, within the budget once warm', async function () {
 		// a plain Markdown file outside the workspace (an untitled one would ask to be saved on close)
 		const notes = vscode.Uri.joinPath(tmp, 'meeting-notes.md');
