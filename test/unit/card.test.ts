@@ -234,6 +234,8 @@ describe('card markdown', () => {
 		assert.doesNotMatch(table, /<ul>/);
 		assert.strictEqual(md.renderInline('use `x<br>- y` here'), 'use <code>x&lt;br&gt;- y</code> here');
 		assert.strictEqual(md.render('- `a`<br>- b'), '<ul>\n<li><code>a</code></li>\n<li>b</li>\n</ul>\n');
+		// a fenced code block keeps its lines as written
+		assert.strictEqual(md.render('```\na<br>- b\n```\n- c<br>- d'), '<pre><code>a&lt;br&gt;- b\n</code></pre>\n<ul>\n<li>c</li>\n<li>d</li>\n</ul>\n');
 	});
 
 	it('shows an image as a link to it, named by its alt text', () => {

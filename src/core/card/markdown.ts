@@ -138,7 +138,7 @@ export function createCardMarkdown(): MarkdownIt {
 	// its own, so all of them are the list, not the first alone with the rest inline. Not in a table row
 	// (`| 贡献 | A<br>- B |`: a new line ended the table there) nor in a code span
 	md.core.ruler.before('inline_enumeration', 'br_list_lines', (state) => {
-		state.src = state.src.replace(LINE_WITH_BR, (line) => (line.includes('|') ? line : line.replace(BR_BEFORE_LIST_ITEM, (m, code?: string) => (code ? m : '\n'))));
+		if (state.src.includes('<br') || state.src.includes('<BR')) state.src = brListLines(state.src);
 	});
 	// LaTeX quotes in abstracts (``long beak'' and ``wings'', `mhm'): markdown read their backticks as code
 	// spans, pairing one quote's opening with the next one's; they become the quotes they stand for
@@ -219,7 +219,25 @@ type InlineRule = Parameters<MarkdownIt['inline']['ruler']['before']>[2];
 type StateInline = Parameters<InlineRule>[0];
 type Token = ReturnType<StateInline['push']>;
 
-const LINE_WITH_BR = /^.*<br.*$/gim;
+/** a fence line of a code block (``` or ~~~) */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** `- A<br>- B` → each point on a line of its own; not in a table row, a code span or a fenced code block. */
+function brListLines(src: string): string {
+	let fence: string | undefined;
+	return src
+		.split('\n')
+		.map((line) => {
+			const opens = FENCE.exec(line)?.[1];
+			if (opens && (fence === undefined || (opens[0] === fence[0] && opens.length >= fence.length))) {
+				fence = fence === undefined ? opens : undefined;
+				return line;
+			}
+			if (fence !== undefined || line.includes('|') || !/<br/i.test(line)) return line;
+			return line.replace(BR_BEFORE_LIST_ITEM, (m, code?: string) => (code ? m : '\n'));
+		})
+		.join('\n');
+}
 /** a code span (kept as it is), or a `<br>` before a list item's marker */
 const BR_BEFORE_LIST_ITEM = /(`+)[^`]*?\1|[ \t]*<br\s*\/?>[ \t]*(?=(?:[-*+]|\d{1,3}[.)])[ \t])/gi;
 
