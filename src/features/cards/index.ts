@@ -279,7 +279,7 @@ class CardPanel implements vscode.Disposable {
 				this.step(message.type === 'next' ? 1 : -1);
 				return;
 			case 'random':
-				this.owner.showRandom(this);
+				await this.owner.showRandom(this);
 				return;
 			case 'openSimilar':
 				await this.owner.openSimilar(this, message.id);
@@ -463,7 +463,9 @@ class CardManager implements vscode.Disposable {
 		return randomPaperRef(this.workspace.files(), exclude);
 	}
 
-	showRandom(card: CardPanel | undefined): void {
+	/** After the first scan: until then Random would draw from the files read so far. */
+	async showRandom(card: CardPanel | undefined): Promise<void> {
+		await this.workspace.ready;
 		const ref = this.randomRef(card?.currentRef);
 		if (!ref) {
 			void vscode.window.showInformationMessage(vscode.l10n.t('There are no papers in the digests of this workspace.'));
@@ -659,10 +661,7 @@ export function registerCards(
 		vscode.commands.registerCommand('arxivDigest.openCardById', openById),
 		vscode.commands.registerCommand('arxivDigest.card.next', () => manager.activeCard()?.step(1)),
 		vscode.commands.registerCommand('arxivDigest.card.previous', () => manager.activeCard()?.step(-1)),
-		vscode.commands.registerCommand('arxivDigest.card.random', async () => {
-			await workspace.ready;
-			manager.showRandom(manager.activeCard());
-		}),
+		vscode.commands.registerCommand('arxivDigest.card.random', () => manager.showRandom(manager.activeCard())),
 		vscode.commands.registerCommand('arxivDigest.copyBibtex', copyBibtex),
 		vscode.commands.registerCommand('arxivDigest.nextUnread', () => nextUnread(false)),
 		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', () => nextUnread(true)),
