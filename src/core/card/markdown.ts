@@ -120,7 +120,10 @@ function endLinksAtCjk(linkify: MarkdownIt['linkify']): void {
 	};
 }
 
-/** A markdown-it instance for card text: no raw HTML, links only to http(s)/mailto, no images, KaTeX math. */
+/**
+ * A markdown-it instance for card text: no raw HTML but paired attribute-less inline tags (SAFE_TAG),
+ * links only to http(s)/mailto, images as links to them, KaTeX math (`$…$`, `\(…\)`, `\[…\]`).
+ */
 export function createCardMarkdown(): MarkdownIt {
 	const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: false });
 	md.validateLink = isSafeLink;
