@@ -646,13 +646,13 @@ class DigestParser {
 	}
 
 	private unplaced(i: number, t: string, paper: Paper | undefined): void {
-		if (paper) paper.extra.push({ label: '', value: t, range: { start: i, end: i } });
+		if (paper) this.keepAsNote(i, t, paper);
 		this.reportUnplaced(i, t, paper !== undefined);
 	}
 
 	/**
 	 * A line of links under a paper, alone or with labelled segments (`[**[PDF]**](…) | **Categories:** cs.CV, cs.LG`):
-	 * the links are a note (see linkNote), each labelled segment a field. False when the line is anything else.
+	 * the links are a note (see keepAsNote), each labelled segment a field. False when the line is anything else.
 	 */
 	private linkLine(i: number, t: string, paper: Paper): boolean {
 		let links = linksOnly(t) ? t : undefined;
@@ -673,7 +673,7 @@ class DigestParser {
 		}
 		this.fields.close();
 		this.leaveHeader();
-		this.linkNote(i, links, paper);
+		this.keepAsNote(i, links, paper);
 		for (const lab of labels) {
 			this.fields.open(paper, lab.key, lab.label, lab.value, i, false, lab.key === undefined);
 			this.fields.close();
@@ -682,10 +682,10 @@ class DigestParser {
 	}
 
 	/**
-	 * A line of links alone under a paper (`[**[PDF]**](https://arxiv.org/pdf/…)`, `[Code](…) | [Page](…)`):
-	 * the paper's links, kept as a note as they are; placed, so not reported.
+	 * Keeps line `i` as a note of the paper (an extra field without label): text the parser could not
+	 * place (see unplaced), or a line of its links (see linkLine), which is placed and not reported.
 	 */
-	private linkNote(i: number, t: string, paper: Paper): void {
+	private keepAsNote(i: number, t: string, paper: Paper): void {
 		paper.extra.push({ label: '', value: t, range: { start: i, end: i } });
 	}
 
@@ -814,7 +814,7 @@ class DigestParser {
 			return true;
 		}
 		if (c === 91 && linksOnly(t)) {
-			this.linkNote(i, t, paper);
+			this.keepAsNote(i, t, paper);
 			return true;
 		}
 		p.pendingPlain.push({ text: t, line: i });
