@@ -142,10 +142,10 @@ export class ForYouTrainer {
 	}
 
 	private async make(stars: readonly string[]): Promise<ForYouRanking> {
-		if (new Set(stars).size < MIN_STARS) return { kind: 'interests', stars: new Set(stars).size };
+		const count = new Set(stars).size;
+		if (count < MIN_STARS) return { kind: 'interests', stars: count };
 		this.trainings++;
 		const trained = await this.deps.train(stars, this.deps.read());
-		const count = new Set(stars).size;
 		if (!trained) return { kind: 'interests', stars: count };
 		if (!trained.model) return trained.found < count ? { kind: 'interests', stars: count, found: trained.found } : { kind: 'interests', stars: count };
 		return { kind: 'model', model: trained.model, stars: count, positives: trained.positives, negatives: trained.negatives, ms: trained.ms };
