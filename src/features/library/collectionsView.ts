@@ -1,5 +1,5 @@
 /**
- * The Collections view: each collection (Starred first) → its papers, then Notes → every paper with
+ * The Collections view: each collection (Starred first) → its papers, then "Your notes" → every paper with
  * a note of the reader's (in a collection or not, in these digests or not: a note is never out of
  * sight); a click opens the card.
  */
@@ -124,10 +124,11 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 			item.contextValue = node.name === STARRED ? 'collection starred' : 'collection';
 			return item;
 		}
-		const location = this.workspace.findPaper(node.id)[0];
+		const locations = this.workspace.findPaper(node.id);
+		const location = locations[0];
 		const item = new vscode.TreeItem(location ? paperLabel(location.paper) : node.id, vscode.TreeItemCollapsibleState.None);
 		item.id = node.node === 'notedPaper' ? `notes#${node.id}` : `collection:${node.collection}#${node.id}`;
-		const days = [...new Set(this.workspace.findPaper(node.id).map((l) => l.file.digest.day ?? l.file.digest.label))];
+		const days = [...new Set(locations.map((l) => l.file.digest.day ?? l.file.digest.label))];
 		const note = this.library.notes[node.id];
 		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : vscode.l10n.t('not in this workspace');
 		if (node.node === 'notedPaper' && note) item.description = `${notePreview(note)} · ${item.description}`;
