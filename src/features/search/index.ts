@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery, type QueryParseResult } from '../../core/search/query';
+import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery } from '../../core/search/query';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
@@ -40,11 +40,6 @@ export interface SearchLibrary {
 }
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
-
-/** A query's parse error, in the reader's language. */
-export function queryErrorText(parsed: Extract<QueryParseResult, { ok: false }>): string {
-	return queryProblemText(parsed.problem, vscode.l10n);
-}
 
 function starButton(starred: boolean): vscode.QuickInputButton {
 	return { iconPath: new vscode.ThemeIcon(starred ? 'star-full' : 'star-empty'), tooltip: starred ? vscode.l10n.t('Unstar') : vscode.l10n.t('Star') };
@@ -177,8 +172,8 @@ export function registerSearch(
 				updateTitle();
 			};
 			// `C++`: no word the index holds and no filter
-			if (!parsed.ok && parsed.problem.kind === 'no-words') return answer([{ label: `$(info) ${queryErrorText(parsed)}`, alwaysShow: true }], '');
-			if (!parsed.ok) return answer([{ label: `$(error) ${queryErrorText(parsed)}`, alwaysShow: true }], vscode.l10n.t('invalid query'));
+			if (!parsed.ok && parsed.problem.kind === 'no-words') return answer([{ label: `$(info) ${queryProblemText(parsed.problem, vscode.l10n)}`, alwaysShow: true }], '');
+			if (!parsed.ok) return answer([{ label: `$(error) ${queryProblemText(parsed.problem, vscode.l10n)}`, alwaysShow: true }], vscode.l10n.t('invalid query'));
 			if (query.trim() === '') return answer([], '');
 			pick.busy = true;
 			try {

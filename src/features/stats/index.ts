@@ -24,7 +24,8 @@ import { nonce } from '../host';
 import { errorText, getLog } from '../log';
 import type { Reading } from '../reading';
 import { parseQuery } from '../../core/search/query';
-import { queryErrorText, SEARCH_COMMAND } from '../search';
+import { SEARCH_COMMAND } from '../search';
+import { queryProblemText } from '../search/queryErrorText';
 import type { IDigestWorkspace } from '../workspace/types';
 
 export const SHOW_STATISTICS_COMMAND = 'arxivDigest.showStatistics';
@@ -236,7 +237,7 @@ class StatsPanel implements vscode.Disposable {
 		}
 		const parsed = parseQuery(query);
 		if (!parsed.ok) {
-			this.post({ type: 'error', part: 'term', message: queryErrorText(parsed) });
+			this.post({ type: 'error', part: 'term', message: queryProblemText(parsed.problem, vscode.l10n) });
 			return;
 		}
 		try {
