@@ -215,16 +215,25 @@ export class SearchShard {
 		const done = new Set<FileEntry>();
 		for (let path = this.nextToFill(done); path !== undefined; path = this.nextToFill(done)) {
 			done.add(this.index.files.get(path) as FileEntry);
-			const digest = await this.io.readPapers(path).catch(() => undefined);
-			// in slices: packing a file's long fields took 5–40 ms, and a query waited for it
-			for (let from = 0; digest && from < digest.papers.length; from += FILL_PAPERS) {
-				await this.io.yield();
-				this.index.fillBodies(digest, from, FILL_PAPERS);
-			}
+			await this.readBack(path, true);
 			// each file's text and parse outlive a young-generation pass and would pile up in the old
 			// one until V8 next collects it: ~50 MB above the settled size during this pass, measured
 			if (++read % FILL_GC_FILES === 0) this.io.collectGarbage?.();
 			await this.io.yield();
+		}
+	}
+
+	/**
+	 * Reads one file's papers and gives the index their long-field text back, in slices of FILL_PAPERS
+	 * with a yield between them (and before the first, with `yieldFirst`): packing a file's long fields
+	 * took 5–40 ms, and a query waited for it (in process, this is the editor's thread). A file that
+	 * cannot be read gives nothing.
+	 */
+	private async readBack(path: string, yieldFirst: boolean): Promise<void> {
+		const digest = await this.io.readPapers(path).catch(() => undefined);
+		for (let from = 0; digest && from < digest.papers.length; from += FILL_PAPERS) {
+			if (yieldFirst || from > 0) await this.io.yield();
+			this.index.fillBodies(digest, from, FILL_PAPERS);
 		}
 	}
 
@@ -354,12 +363,7 @@ export class SearchShard {
 			if (files.size === 0) return reply;
 			for (const path of files) {
 				tried.add(path);
-				const digest = await this.io.readPapers(path).catch(() => undefined);
-				// in slices, as the fill packs them: in process, this is the editor's thread
-				for (let from = 0; digest && from < digest.papers.length; from += FILL_PAPERS) {
-					if (from > 0) await this.io.yield();
-					this.index.fillBodies(digest, from, FILL_PAPERS);
-				}
+				await this.readBack(path, false);
 				if (tried.size % FILL_GC_FILES === 0) this.io.collectGarbage?.();
 			}
 		}
