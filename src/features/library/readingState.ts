@@ -46,7 +46,8 @@ export class ReadingStateRegistry implements vscode.Disposable {
 		if (this.parts.has(part.key)) throw new Error(`reading state part "${part.key}" is registered twice`);
 		this.parts.set(part.key, part);
 		if (part.onDidChange) this.listeners.set(part.key, part.onDidChange(() => this.scheduleSync()));
-		this.updateSync();
+		// once for every part registered in activation, after it: each plan measures every part's stored JSON
+		this.scheduleSync();
 		return new vscode.Disposable(() => {
 			this.parts.delete(part.key);
 			this.listeners.get(part.key)?.dispose();
