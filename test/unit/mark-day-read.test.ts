@@ -34,4 +34,14 @@ describe('Mark Day as Read: which files', () => {
 		assert.deepStrictEqual(ids({ node: 'collection', name: 'x' }), ['n1', 'n2']);
 		assert.deepStrictEqual(reading.filesOfDay([files[2]], undefined), [], 'no dated file: nothing');
 	});
+
+	it('marks what the Papers view shows of the day: a filtered view its matches only', () => {
+		assert.deepStrictEqual(reading.idsOfDay(files, dayNode('2026-02-06')), ['n1', 'n2'], 'unfiltered: every paper');
+		const filtered = new DigestTreeModel(files.map((f) => ({ key: f.uri.toString(), digest: f.digest })), { ids: new Set(['n2', 'u1']) });
+		const shown = (label: string) => filtered.roots().find((d) => d.label.startsWith(label)) as DayNode;
+		assert.deepStrictEqual(reading.idsOfDay(files, shown('2026-02-06')), ['n2']);
+		assert.deepStrictEqual(reading.idsOfDay(files, shown('notes').categories[0]), ['u1'], "a category node: its day's shown papers");
+		assert.deepStrictEqual(reading.idsOfDay(files, '2026-02-06'), ['n1', 'n2'], 'a day string: the files, whatever a view shows');
+		assert.deepStrictEqual(reading.idsOfDay(files, undefined), ['n1', 'n2']);
+	});
 });

@@ -173,9 +173,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.markDayRead', (arg?: unknown) => {
-			const ids: string[] = [];
-			for (const file of filesOfDay(workspace.files(), arg)) ids.push(...paperIdsOf(file.digest));
-			store.markRead(ids);
+			store.markRead(idsOfDay(workspace.files(), arg));
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.setViewMode', async (value?: unknown) => {
@@ -193,6 +191,18 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		}),
 	];
 	return reading;
+}
+
+/**
+ * The papers Mark Day as Read marks: a tree day node's (or a category's day) as the Papers view shows
+ * them, so a filtered view marks its matches and leaves the papers it hides unread; else every paper
+ * of the files of filesOfDay.
+ */
+export function idsOfDay<F extends { readonly uri: { toString(): string }; readonly digest: { readonly day?: string } & Parameters<typeof paperIdsOf>[0] }>(files: readonly F[], arg: unknown): string[] {
+	const node = arg as { kind?: unknown; categories?: unknown; parent?: { categories?: unknown } } | undefined;
+	const categories = node && typeof node === 'object' ? (node.kind === 'day' ? node.categories : node.kind === 'category' ? node.parent?.categories : undefined) : undefined;
+	if (Array.isArray(categories)) return categories.flatMap((c: { paperIds(): readonly string[] }) => [...c.paperIds()]);
+	return filesOfDay(files, arg).flatMap((file) => [...paperIdsOf(file.digest)]);
 }
 
 /**
