@@ -14,6 +14,7 @@ import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
+import { stepIndex } from './step';
 import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
@@ -297,12 +298,8 @@ class CardPanel implements vscode.Disposable {
 	}
 
 	step(delta: number): void {
-		if (!this.ref) return;
-		const found = this.owner.locate(this.ref);
-		if (!('location' in found)) return;
-		const { file, index } = found.location;
-		const next = file.digest.papers[index + delta];
-		if (next) this.show({ uri: file.uri.toString(), id: next.id, index: index + delta });
+		const next = this.ref && this.owner.neighbour(this.ref, delta);
+		if (next) this.show(next);
 	}
 
 	dispose(): void {
@@ -436,6 +433,16 @@ class CardManager implements vscode.Disposable {
 		const index = ref.index !== undefined && papers[ref.index]?.id === ref.id ? ref.index : papers.findIndex((p) => p.id === ref.id);
 		if (index < 0) return { missing: vscode.l10n.t('This paper ({0}) is no longer in {1}.', ref.id, fileName(ref.uri)) };
 		return { location: { file, paper: papers[index], index } };
+	}
+
+	/** The paper `delta` places from `ref` in its file (see stepIndex), also when `ref`'s paper left the file. */
+	neighbour(ref: CardRef, delta: number): CardRef | undefined {
+		const found = this.locate(ref);
+		const file = 'location' in found ? found.location.file : ref.uri === undefined ? undefined : this.fileFor(ref.uri);
+		if (!file) return undefined;
+		const from = 'location' in found ? { id: ref.id, index: found.location.index } : ref;
+		const index = stepIndex(file.digest.papers, from, delta);
+		return index === undefined ? undefined : { uri: file.uri.toString(), id: file.digest.papers[index].id, index };
 	}
 
 	appearances(location: PaperLocation): CardAppearance[] {
