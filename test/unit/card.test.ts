@@ -226,6 +226,7 @@ describe('card markdown', () => {
 	it('reads points joined by <br> as the list they are', () => {
 		assert.strictEqual(md.render('- 对于A：x<br>- 对于B：y<br/> - C'), '<ul>\n<li>对于A：x</li>\n<li>对于B：y</li>\n<li>C</li>\n</ul>\n');
 		assert.strictEqual(md.render('1. A<br>2. B'), '<ol>\n<li>A</li>\n<li>B</li>\n</ol>\n');
+		assert.strictEqual(md.render('- A<Br>- B'), '<ul>\n<li>A</li>\n<li>B</li>\n</ul>\n', 'in any case, as the tag itself');
 		assert.strictEqual(md.render('A<br>B - C'), '<p>A<br>B - C</p>\n');
 		// a table row's cell and a code span keep theirs: a new line there ended the table, or the code span
 		const table = md.render('| 方面 | 内容 |\n|---|---|\n| 贡献 | A<br>- B<br>- C |\n| 局限 | D |');

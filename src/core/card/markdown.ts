@@ -141,7 +141,7 @@ export function createCardMarkdown(): MarkdownIt {
 	// its own, so all of them are the list, not the first alone with the rest inline. Not in a table row
 	// (`| 贡献 | A<br>- B |`: a new line ended the table there) nor in a code span
 	md.core.ruler.before('inline_enumeration', 'br_list_lines', (state) => {
-		if (state.src.includes('<br') || state.src.includes('<BR')) state.src = brListLines(state.src);
+		if (/<br/i.test(state.src)) state.src = brListLines(state.src);
 	});
 	// LaTeX quotes in abstracts (``long beak'' and ``wings'', `mhm'): markdown read their backticks as code
 	// spans, pairing one quote's opening with the next one's; they become the quotes they stand for
