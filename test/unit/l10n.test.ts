@@ -13,7 +13,8 @@ import { localizedMessage } from '../../src/features/diagnosticText';
 import { queryProblemText, searchErrorText } from '../../src/features/search/queryErrorText';
 import { parseQuery } from '../../src/core/search/query';
 import { papersCount } from '../../src/features/counts';
-import { collectionLabel, collectionNameIssueText } from '../../src/features/library/labels';
+import { collectionLabel, collectionNameIssueText, envelopeFaultMessage } from '../../src/features/library/labels';
+import { parseReadingState } from '../../src/core/library/readingState';
 import { collectionNameIssue, collectionNameProblem, emptyLibrary, STARRED } from '../../src/core/library/model';
 import type { DiagnosticCode } from '../../src/core/model';
 import { filesUnder } from './files-under';
@@ -231,6 +232,21 @@ describe('localisation', () => {
 			}
 			assert.strictEqual(collectionNameIssueText({ kind: 'taken', name: STARRED }, t(zh)), '已有名为“已收藏”的收藏夹。');
 			assert.strictEqual(collectionNameIssue(library, 'Robotics'), undefined);
+		});
+
+		it('why a file is no reading state, in the reader\'s language (English as the core writes it)', () => {
+			const files = ['{not json', '[1,2]', '{"stars":[]}', '{"format":"arxiv-digest/reading-state"}', '{"format":"arxiv-digest/reading-state","version":9,"parts":{}}', '{"format":"arxiv-digest/reading-state","version":1,"parts":[]}'];
+			const kinds: string[] = [];
+			for (const text of files) {
+				const parsed = parseReadingState(text);
+				assert.ok(!parsed.ok, text);
+				kinds.push(parsed.fault.kind);
+				assert.strictEqual(envelopeFaultMessage(parsed.fault, t({})), parsed.reason);
+				const chinese = envelopeFaultMessage(parsed.fault, t(zh));
+				assert.ok(/[\u4e00-\u9fff]/.test(chinese) && !/\b(it|is|not|has|was|written|missing)\b/.test(chinese), `${text} → ${chinese}`);
+			}
+			assert.deepStrictEqual(kinds, ['json', 'object', 'marker', 'version', 'newer', 'parts']);
+			assert.strictEqual(envelopeFaultMessage({ kind: 'newer', detail: 9 }, t(zh)), '它由更新版本的 arXiv Digest 以格式 9 写成');
 		});
 	});
 

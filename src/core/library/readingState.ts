@@ -16,7 +16,38 @@ export interface ReadingStateDocument {
 	parts: Record<string, unknown>;
 }
 
-export type EnvelopeResult = { ok: true; document: ReadingStateDocument } | { ok: false; problem: 'corrupt' | 'foreign' | 'newer'; reason: string };
+/**
+ * What is wrong with a file's envelope: `json` (not JSON: `detail` is the parser's message), `object`
+ * (not an object), `marker` (no format marker), `version` (no usable version), `newer` (`detail` is
+ * the newer format number), `parts` (no parts object); the editor words each (features/library).
+ */
+export type EnvelopeFault = { kind: 'json'; detail: string } | { kind: 'object' | 'marker' | 'version' | 'parts' } | { kind: 'newer'; detail: number };
+
+export type EnvelopeResult =
+	| { ok: true; document: ReadingStateDocument }
+	| { ok: false; problem: 'corrupt' | 'foreign' | 'newer'; fault: EnvelopeFault; reason: string };
+
+function failed(problem: 'corrupt' | 'foreign' | 'newer', fault: EnvelopeFault): EnvelopeResult {
+	return { ok: false, problem, fault, reason: envelopeFaultText(fault) };
+}
+
+/** The fault in English (the command line's and the log's words). */
+export function envelopeFaultText(fault: EnvelopeFault): string {
+	switch (fault.kind) {
+		case 'json':
+			return `it is not valid JSON (${fault.detail})`;
+		case 'object':
+			return 'it is not a JSON object';
+		case 'marker':
+			return `it has no "format": "${READING_STATE_FORMAT}" marker`;
+		case 'version':
+			return 'its "version" is missing or not a positive whole number';
+		case 'newer':
+			return `it was written in format ${fault.detail} by a newer version of arXiv Digest`;
+		case 'parts':
+			return '"parts" is not an object';
+	}
+}
 
 export function buildReadingState(parts: Record<string, unknown>, now: Date): string {
 	const document: ReadingStateDocument = { format: READING_STATE_FORMAT, version: READING_STATE_VERSION, exported: now.toISOString(), parts };
@@ -29,13 +60,13 @@ export function parseReadingState(text: string): EnvelopeResult {
 	try {
 		value = JSON.parse(text.replace(/^\ufeff/, ''));
 	} catch (err) {
-		return { ok: false, problem: 'corrupt', reason: `it is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+		return failed('corrupt', { kind: 'json', detail: err instanceof Error ? err.message : String(err) });
 	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'foreign', reason: 'it is not a JSON object' };
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return failed('foreign', { kind: 'object' });
 	const v = value as Record<string, unknown>;
-	if (v.format !== READING_STATE_FORMAT) return { ok: false, problem: 'foreign', reason: `it has no "format": "${READING_STATE_FORMAT}" marker` };
-	if (typeof v.version !== 'number' || !Number.isInteger(v.version) || v.version < 1) return { ok: false, problem: 'corrupt', reason: 'its "version" is missing or not a positive whole number' };
-	if (v.version > READING_STATE_VERSION) return { ok: false, problem: 'newer', reason: `it was written in format ${v.version} by a newer version of arXiv Digest` };
-	if (typeof v.parts !== 'object' || v.parts === null || Array.isArray(v.parts)) return { ok: false, problem: 'corrupt', reason: '"parts" is not an object' };
+	if (v.format !== READING_STATE_FORMAT) return failed('foreign', { kind: 'marker' });
+	if (typeof v.version !== 'number' || !Number.isInteger(v.version) || v.version < 1) return failed('corrupt', { kind: 'version' });
+	if (v.version > READING_STATE_VERSION) return failed('newer', { kind: 'newer', detail: v.version });
+	if (typeof v.parts !== 'object' || v.parts === null || Array.isArray(v.parts)) return failed('corrupt', { kind: 'parts' });
 	return { ok: true, document: { format: READING_STATE_FORMAT, version: v.version, exported: typeof v.exported === 'string' ? v.exported : '', parts: v.parts as Record<string, unknown> } };
 }

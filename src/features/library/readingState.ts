@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { buildReadingState, parseReadingState } from '../../core/library/readingState';
+import { envelopeFaultMessage } from './labels';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
 import { homeDir } from '../host';
 import { errorText, getLog } from '../log';
@@ -98,10 +99,10 @@ export class ReadingStateRegistry implements vscode.Disposable {
 		if (!parsed.ok) {
 			const message =
 				parsed.problem === 'foreign'
-					? vscode.l10n.t('This file is not an arXiv Digest reading state: {0}.', parsed.reason)
+					? vscode.l10n.t('This file is not an arXiv Digest reading state: {0}.', envelopeFaultMessage(parsed.fault, vscode.l10n))
 					: parsed.problem === 'newer'
-						? vscode.l10n.t('This reading state cannot be imported: {0}. Update arXiv Digest first.', parsed.reason)
-						: vscode.l10n.t('This reading state file is damaged: {0}.', parsed.reason);
+						? vscode.l10n.t('This reading state cannot be imported: {0}. Update arXiv Digest first.', envelopeFaultMessage(parsed.fault, vscode.l10n))
+						: vscode.l10n.t('This reading state file is damaged: {0}.', envelopeFaultMessage(parsed.fault, vscode.l10n));
 			return { ok: false, message };
 		}
 		const parts: [ReadingStatePart, unknown][] = [];
