@@ -1,4 +1,4 @@
-// Builds the extension (Node: dist/extension.js + dist/card-render.js; web: dist/web.js), the CLI, the index workers
+// Builds the extension (Node: dist/extension.js, which loads dist/extension-main.js, + dist/card-render.js; web: dist/web.js), the CLI, the index workers
 // (dist/search-worker.js and its helper dist/body-worker.js, dist/web-worker.js) and the card webview script.
 // `--tests` bundles the unit tests to out/ for mocha; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -55,7 +55,9 @@ const builds = args.has('--tests')
 		sourcemap: 'inline',
 	}]
 	: [
-		{ ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'], metafile: true, plugins: [oneVscodeImport] },
+		// the Node entry loads the extension through V8's code cache (src/main.ts)
+		{ ...common, entryPoints: { extension: 'src/main.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+		{ ...common, entryPoints: { 'extension-main': 'src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'], metafile: true, plugins: [oneVscodeImport] },
 		// the card renderer (markdown-it, KaTeX: most of the code) on its own, required by host.ts when the first card renders
 		{ ...common, entryPoints: { 'card-render': 'src/core/card/render.ts' }, outdir: 'dist', format: 'cjs' },
 		{ ...web, entryPoints: { web: WEB_ENTRIES.web } },
@@ -74,7 +76,7 @@ const builds = args.has('--tests')
 	];
 
 /**
- * dist/extension.js must not hold the card renderer's libraries (they are most of the code, loaded
+ * dist/extension-main.js must not hold the card renderer's libraries (they are most of the code, loaded
  * with dist/card-render.js on the first card): a static import of anything that reaches them (say
  * escapeHtml from card/markdown.ts, not core/html.ts) would compile them at every activation.
  * @param {import('esbuild').BuildResult} result
@@ -82,7 +84,7 @@ const builds = args.has('--tests')
 function checkLazyRenderer(result) {
 	const inputs = Object.keys(result.metafile?.inputs ?? {});
 	const eager = inputs.filter((path) => /node_modules\/(markdown-it|katex|@vscode\/markdown-it-katex)\//.test(path));
-	if (eager.length) throw new Error(`dist/extension.js bundles the card renderer's libraries (${eager.length} files, e.g. ${eager[0]}): import them only from src/core/card/render.ts`);
+	if (eager.length) throw new Error(`dist/extension-main.js bundles the card renderer's libraries (${eager.length} files, e.g. ${eager[0]}): import them only from src/core/card/render.ts`);
 }
 
 if (watch) {
@@ -92,6 +94,6 @@ if (watch) {
 	const results = await Promise.all(builds.map((b) => esbuild.build(b)));
 	for (const [i, result] of results.entries()) {
 		if (builds[i].plugins?.includes(webHostPlugin)) checkWebBuild(result, (file) => readFileSync(file, 'utf8'));
-		if (builds[i].entryPoints?.extension) checkLazyRenderer(result);
+		if (builds[i].entryPoints?.['extension-main']) checkLazyRenderer(result);
 	}
 }

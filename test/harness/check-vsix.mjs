@@ -27,7 +27,7 @@ const FORBIDDEN = [
 	[/^media\/katex\/.*\.(ttf|woff)$/, 'KaTeX fonts other than woff2'],
 ];
 
-const ALWAYS_REQUIRED = ['package.json', 'dist/extension.js', 'dist/search-worker.js', 'dist/body-worker.js', 'dist/card-render.js', 'dist/web.js', 'dist/web-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md',
+const ALWAYS_REQUIRED = ['package.json', 'dist/extension.js', 'dist/extension-main.js', 'dist/search-worker.js', 'dist/body-worker.js', 'dist/card-render.js', 'dist/web.js', 'dist/web-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md',
 	// what Open Sample Digests opens (`media/samples/*` in .vscodeignore does not reach into its .vscode folder: the settings are named there)
 	'media/samples/2026-02-06.md', 'media/samples/2026-02-24.md', 'media/samples/.vscode/settings.json'];
 
