@@ -20,8 +20,11 @@ describe('loading a bundle with V8 code cache', () => {
 		buildSync({
 			stdin: {
 				contents: `import { loadWithCodeCache } from ${JSON.stringify(resolve('src/core/codeCache.ts'))};
-const [bundle, cacheDir, save] = process.argv.slice(2);
+import { exposeGc } from ${JSON.stringify(resolve('src/core/gc.ts'))};
+const [bundle, cacheDir, save, gc] = process.argv.slice(2);
 const loaded = loadWithCodeCache(bundle, cacheDir || undefined);
+// as an index worker does in the extension host's process after activation
+if (gc === 'gc') exposeGc()();
 const saved = save === 'save' ? loaded.save() : undefined;
 console.log(JSON.stringify({ exports: loaded.exports, fromCache: loaded.fromCache, saved, savedAgain: save === 'save' ? loaded.save() : undefined }));`,
 				resolveDir: dir,
@@ -41,8 +44,8 @@ console.log(JSON.stringify({ exports: loaded.exports, fromCache: loaded.fromCach
 		writeFileSync(bundle, "const double = require('./helper.js');\nexports.answer = double(21);\nexports.where = __dirname;\nexports.self = module.exports === exports;\n");
 	});
 
-	const load = (save: boolean, cache: string | null = cacheDir) =>
-		JSON.parse(execFileSync(process.execPath, [runner, bundle, cache ?? '', save ? 'save' : ''], { encoding: 'utf8' })) as { exports: { answer: number }; fromCache: boolean; saved?: boolean; savedAgain?: boolean };
+	const load = (save: boolean, cache: string | null = cacheDir, gc = false) =>
+		JSON.parse(execFileSync(process.execPath, [runner, bundle, cache ?? '', save ? 'save' : '', gc ? 'gc' : ''], { encoding: 'utf8' })) as { exports: { answer: number }; fromCache: boolean; saved?: boolean; savedAgain?: boolean };
 	const caches = () => readdirSync(cacheDir).filter((n) => n.endsWith('.v8-code-cache'));
 
 	it('runs the module as Node would (require beside it, __dirname, module.exports), then from the cache it saved', () => {
@@ -80,6 +83,11 @@ console.log(JSON.stringify({ exports: loaded.exports, fromCache: loaded.fromCach
 		const after = caches();
 		assert.strictEqual(after.length, 1);
 		assert.notDeepStrictEqual(after, before);
+	});
+
+	it("a cache written after an index worker took V8's gc is taken at the next start (the flag it needs is turned off again)", () => {
+		assert.strictEqual(load(true, cacheDir, true).saved, true);
+		assert.strictEqual(load(false).fromCache, true);
 	});
 
 	it('without a cache folder it only loads', () => {

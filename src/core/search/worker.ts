@@ -6,12 +6,11 @@
  * memory only a process's exit gives back whole (see client.ts, processShardPort).
  */
 import { setPriority } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { indexCacheHandedOver, nodeCorpusIO } from '../corpus/nodeIO';
 import { shardDispatcher, shardEvents } from '../corpus/requests';
 import { CorpusShard } from '../corpus/shard';
+import { exposeGc } from '../gc';
 import { IdleCollector } from './idleCollector';
 import type { WorkerEvent, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -90,12 +89,14 @@ shard.preload(true);
  */
 function collectGarbage(): void {
 	try {
-		setFlagsFromString('--expose-gc');
-		(runInNewContext('gc') as () => void)();
+		collect ??= exposeGc();
+		collect();
 	} catch {
 		// measuring without a GC only overstates the heap
 	}
 }
+/** V8's gc, taken once (see exposeGc) */
+let collect: (() => void) | undefined;
 
 /** the collections after an open and during the background fill, run when no request is waiting (see IdleCollector) */
 const collector = new IdleCollector(collectGarbage, { idleMs: IDLE_GC_MS, maxWaitMs: MAX_GC_WAIT_MS, gapMs: SECOND_GC_MS });

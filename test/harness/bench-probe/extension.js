@@ -48,8 +48,16 @@ function driftProbe() {
 
 function gc() {
 	try {
+		// the flag back off at once: V8's flags are the process's, and one left changed makes V8 refuse
+		// the extension's code cache (src/core/codeCache.ts) at the next start
 		v8.setFlagsFromString('--expose-gc');
-		vm.runInNewContext('gc')();
+		let collect;
+		try {
+			collect = vm.runInNewContext('gc');
+		} finally {
+			v8.setFlagsFromString('--no-expose-gc');
+		}
+		collect();
 	} catch {
 		// without a GC the heap figure is only higher
 	}
