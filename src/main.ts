@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import { loadWithCodeCache, type CachedModule } from './core/codeCache';
+import { codeCacheFolder, loadWithCodeCache, saveLater, type CachedModule } from './core/codeCache';
 import type * as Extension from './extension';
 
 /** the cache is written this long after activation settled, so it holds the code activation and the first scan ran (a start that compiled it) */
@@ -18,18 +18,9 @@ function extension(): typeof Extension {
 }
 
 export async function activate(context: vscode.ExtensionContext): ReturnType<typeof Extension.activate> {
-	const storage = context.globalStorageUri;
-	loaded = loadWithCodeCache(join(__dirname, 'extension-main.js'), storage.scheme === 'file' ? join(storage.fsPath, 'code-cache') : undefined);
+	loaded = loadWithCodeCache(join(__dirname, 'extension-main.js'), codeCacheFolder(context.globalStorageUri));
 	const api = await extension().activate(context);
-	const module = loaded;
-	const timer = setTimeout(() => {
-		try {
-			module.save();
-		} catch {
-			// a read-only or full storage folder: the next window compiles as before and tries again
-		}
-	}, SAVE_AFTER_MS);
-	context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+	context.subscriptions.push({ dispose: saveLater(loaded, SAVE_AFTER_MS) });
 	return api;
 }
 

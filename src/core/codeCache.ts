@@ -26,6 +26,28 @@ export interface CachedModule {
 
 const SUFFIX = '.v8-code-cache';
 
+/** the caches' folder in an extension's storage folder; none where that is no local folder */
+export function codeCacheFolder(storage: { readonly scheme: string; readonly fsPath: string }): string | undefined {
+	return storage.scheme === 'file' ? join(storage.fsPath, 'code-cache') : undefined;
+}
+
+/**
+ * Saves `loaded`'s cache once its code has run `ms` (so the cache holds the functions compiled by
+ * then), unless it came from the cache; a folder that cannot be written leaves it to a later start.
+ * Returns what cancels it.
+ */
+export function saveLater(loaded: CachedModule, ms: number): () => void {
+	if (loaded.fromCache) return () => undefined;
+	const timer = setTimeout(() => {
+		try {
+			loaded.save();
+		} catch {
+			// read-only or full: the next start compiles as before and tries again
+		}
+	}, ms);
+	return () => clearTimeout(timer);
+}
+
 /** `file` (a CommonJS module) run with `require`, `module` and `__dirname` as Node gives them, compiled from `cacheDir`'s cache when it has one. */
 export function loadWithCodeCache(file: string, cacheDir: string | undefined): CachedModule {
 	const source = readFileSync(file, 'utf8');

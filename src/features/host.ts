@@ -14,6 +14,7 @@ import { defaultShardCount, workerShard, type ShardHandle } from '../core/search
 import type { FileAccess } from '../core/corpus/proxyIO';
 import type { CacheName } from '../core/corpus/shard';
 import type * as CardRender from '../core/card/render';
+import { codeCacheFolder, loadWithCodeCache, saveLater } from '../core/codeCache';
 
 export { PATH_NOCASE } from '../core/corpus/nodeIO';
 
@@ -77,13 +78,19 @@ export const readLocalCache: ((cacheDir: string, name: CacheName, shard: number,
 /** a worker that indexed this many files in one open hands over to a fresh one loaded from the cache */
 const RECYCLE_AFTER_FILES = 32;
 
+/** the card renderer's code cache is written this long after it loaded: the first card's code has run by then */
+const CARD_RENDER_SAVE_AFTER_MS = 5000;
+
 /**
  * The card renderer: markdown-it and KaTeX are most of the extension's code, so they are a bundle
- * of their own (dist/card-render.js, see esbuild.mjs) that the extension host compiles when the
- * first card renders rather than at activation.
+ * of their own (dist/card-render.js, see esbuild.mjs) that the extension host loads when the first
+ * card renders rather than at activation, through V8's code cache in `storage` (core/codeCache):
+ * compiling its ~440 KB took the first card ~20 ms more.
  */
-export function loadCardRender(): typeof CardRender {
-	return require(join(__dirname, 'card-render.js')) as typeof CardRender;
+export function loadCardRender(storage: vscode.Uri | undefined): typeof CardRender {
+	const loaded = loadWithCodeCache(join(__dirname, 'card-render.js'), storage && codeCacheFolder(storage));
+	saveLater(loaded, CARD_RENDER_SAVE_AFTER_MS);
+	return loaded.exports as typeof CardRender;
 }
 
 export interface IndexWorkers {

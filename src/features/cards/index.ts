@@ -24,8 +24,10 @@ import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
 let cardRender: typeof CardRender | undefined;
+/** where the card renderer's compiled code is kept: the extension's global storage (set by registerCards) */
+let renderStorage: vscode.Uri | undefined;
 function render(): typeof CardRender {
-	return (cardRender ??= loadCardRender());
+	return (cardRender ??= loadCardRender(renderStorage));
 }
 let cardSimilar: typeof CardSimilar | undefined;
 function similarRender(): typeof CardSimilar {
@@ -581,6 +583,7 @@ export function registerCards(
 	reading?: Reading,
 	similar?: CardSimilarSource,
 ): vscode.Disposable & { readonly api: CardsTestApi } {
+	renderStorage = context.globalStorageUri;
 	const manager = new CardManager(context, workspace, library, reading, similar);
 
 	/** Next Unread (Match): the next such paper after the card's, in this digest, then in older days. */
