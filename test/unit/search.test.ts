@@ -153,13 +153,12 @@ describe('search index', () => {
 		assert.strictEqual(index.removeFile(DAY1), false);
 	});
 
-	it('keeps a paper as its newest day lists it when an older file changes, as a cold build of the same files has it', () => {
+	it('shows a paper as its newest day lists it when an older file changes, and indexes the older text, as a cold build of the same files has it', () => {
 		const index = fullIndex();
 		// the older day's version of a paper the newer day lists too, changed (and another paper of that file)
 		const older = fixture('2026-02-05.md').replace('[Token Pruning for Efficient Vision Transformers]', '[Token Dropping for Efficient Vision Transformers]').replace('Segmentation of Street Scenes', 'Segmentation of City Streets');
-		const docBefore = index.byId.get('2602.01001');
 		addFixture(index, DAY1, older);
-		assert.strictEqual(index.byId.get('2602.01001'), docBefore, 'the document of the newer listing, untouched');
+		assert.strictEqual(index.byId.get('2602.01001')?.title, 'Token Pruning for Efficient Vision Transformers', 'the newer listing\'s title');
 		const cold = new PaperIndex();
 		addFixture(cold, DAY3);
 		addFixture(cold, DAY2);
@@ -168,7 +167,7 @@ describe('search index', () => {
 			assert.deepStrictEqual(ids(index, q), ids(cold, q), q);
 			assert.deepStrictEqual(run(index, q).hits.map((h) => h.title), run(cold, q).hits.map((h) => h.title), q);
 		}
-		assert.deepStrictEqual(ids(index, 'dropping'), []);
+		assert.deepStrictEqual(ids(index, 'dropping'), ['2602.01001'], 'the older listing\'s title, among its texts');
 		assert.deepStrictEqual(ids(index, '"city streets"'), ['2602.01002']);
 	});
 
@@ -259,7 +258,8 @@ describe('search cache', () => {
 		addFixture(restored, DAY1, changed);
 		for (const id of ['2602.01001', '2602.01003']) assert.strictEqual(restored.byId.get(id), before.get(id), `${id} kept as it was`);
 		assert.notStrictEqual(restored.byId.get('2602.01002'), before.get('2602.01002'), 'the changed paper indexed again');
-		assert.strictEqual(restored.missingBodyCount, missing - 1, 'its text is in memory; the others\' still wait for the fill');
+		// the changed paper and 2602.01003 (its one listing read, of the same hash) have their text; 2602.01001 waits for its other listing's file
+		assert.strictEqual(restored.missingBodyCount, missing - 2, 'the others\' texts still wait for the fill');
 		assert.deepStrictEqual(ids(restored, 'kaleidoscopic'), ['2602.01002']);
 		assert.deepStrictEqual(ids(restored, '"street scenes with a diffusion"'), []);
 		// the hash comes from the text: an index built from the changed file agrees
@@ -652,7 +652,8 @@ describe('search shard life cycle', () => {
 		const docs = new Map(warm.index.docs.filter((d) => d !== undefined).map((d) => [d.id, d]));
 		warm.finishInBackground();
 		await warm.background;
-		assert.deepStrictEqual(read, [DAY2, moved]);
+		// the rename's own read gave the moved papers' text (their one listing then): the fill had nothing to read there
+		assert.deepStrictEqual(read, [DAY2]);
 		for (const [id, doc] of docs) assert.strictEqual(warm.index.byId.get(id), doc, `${id} kept its document`);
 		assert.strictEqual(warm.index.missingBodyCount, 0, 'every text read back');
 		const phrase = await warm.search('"street scenes"', 10);
@@ -797,5 +798,168 @@ describe('search shard life cycle', () => {
 		const shard = new SearchShard(memoryIO(texts, {}), cacheKey(0, 1));
 		const reply = await shard.search('venue:cvpr', 10);
 		assert.strictEqual(reply.ok, false);
+	});
+});
+
+describe('a paper listed on several days: every listing\'s text is indexed', () => {
+	// the older day summarises the paper both days list otherwise, and gives it another TL;DR
+	const olderText = fixture('2026-02-05.md')
+		.replace('Motivation: 视觉Transformer计算量大。', 'Motivation: 视觉Transformer插补缺失的令牌。')
+		.replace('TL;DR: 提出一种视觉令牌剪枝方法，显著降低计算开销。', 'TL;DR: 一种剪枝方法，在边缘设备上提速。');
+	const files = (older = olderText): Map<string, string> =>
+		new Map([
+			[DAY1, older],
+			[DAY2, fixture('2026-02-06.md')],
+			[DAY3, fixture('2026-03-02.md')],
+		]);
+	const QUERIES = ['"插补缺失"', '插补缺失', '边缘设备', '"计算量大"', 'pruning', 'id:2602.01001', '令牌剪枝', 'segmentation', 'depth', '"token pruning" 插补'];
+
+	function build(texts: Map<string, string>, order = [...texts.keys()], deferred = false): PaperIndex {
+		const index = new PaperIndex();
+		index.deferBodies = deferred;
+		for (const path of order) if (texts.has(path)) index.addFile(path, parseDigest(texts.get(path) as string, path));
+		if (deferred) {
+			assert.strictEqual(index.indexPendingBodies(), 0);
+			index.deferBodies = false;
+		}
+		return index;
+	}
+
+	/**
+	 * what a reader can see of an index: each paper's shown fields, listings and long-field text, and
+	 * the answers to QUERIES (after a freeze: until then replaced documents' postings count in a term's idf)
+	 */
+	function snapshot(index: PaperIndex): unknown {
+		index.freeze();
+		const docs = [...index.byId.values()]
+			.sort((a, b) => (a.id < b.id ? -1 : 1))
+			.map((d) => [d.id, d.title, d.tldr, d.category, d.occ.map((o) => o.file), index.bodyOf(d)]);
+		return { docs, answers: QUERIES.map((q) => [q, run(index, q).hits.map((h) => [h.id, h.title, h.tldr, h.occurrences.map((o) => o.day), h.matched])]) };
+	}
+
+	it('a cold build indexes the older listing\'s text, shows the newest listing, whatever the order of the files and with the long fields deferred', () => {
+		const texts = files();
+		const cold = build(texts);
+		assert.deepStrictEqual(ids(cold, '"插补缺失"'), ['2602.01001']);
+		assert.deepStrictEqual(ids(cold, '边缘设备'), ['2602.01001'], 'the older TL;DR, among the long fields');
+		const doc = cold.byId.get('2602.01001');
+		assert.strictEqual(doc?.tldr, '提出一种视觉令牌剪枝方法，显著降低计算开销。', 'the newest listing\'s TL;DR shown');
+		const text = cold.bodyOf(doc as NonNullable<typeof doc>) ?? '';
+		// identical texts once: the motivation both listings share, the abstract
+		assert.strictEqual(text.split('计算量大').length, 2);
+		assert.strictEqual(text.split('token reduction').length, 2);
+		assert.deepStrictEqual(run(cold, '插补缺失').hits[0].matched, ['插补缺失']);
+		const expected = snapshot(cold);
+		assert.deepStrictEqual(snapshot(build(texts, [DAY2, DAY1, DAY3])), expected, 'newest first');
+		assert.deepStrictEqual(snapshot(build(texts, [DAY3, DAY1, DAY2], true)), expected, 'deferred, oldest first');
+		assert.deepStrictEqual(snapshot(build(texts, [DAY2, DAY3, DAY1], true)), expected, 'deferred, newest first');
+		const deferred = build(texts, [DAY2, DAY3, DAY1], true);
+		assert.strictEqual(deferred.docs.length, deferred.size, 'a listing added in the first pass keeps its document');
+	});
+
+	it('after any sequence of changes (an older listing added, changed, removed; the newest removed) the index equals a cold build of the same files', () => {
+		const index = build(files(), [DAY2, DAY3]);
+		assert.deepStrictEqual(ids(index, '"插补缺失"'), []);
+		const older = files();
+		index.addFile(DAY1, parseDigest(olderText, DAY1));
+		assert.deepStrictEqual(ids(index, '"插补缺失"'), ['2602.01001'], 'the older listing\'s text');
+		assert.deepStrictEqual(snapshot(index), snapshot(build(older)), 'an older listing added');
+		// the older day changed back to the newer day's summaries: its text leaves the document
+		const same = files(fixture('2026-02-05.md'));
+		index.addFile(DAY1, parseDigest(fixture('2026-02-05.md'), DAY1));
+		assert.deepStrictEqual(ids(index, '"插补缺失"'), []);
+		assert.deepStrictEqual(snapshot(index), snapshot(build(same)), 'an older listing changed');
+		index.addFile(DAY1, parseDigest(olderText, DAY1));
+		// the older day no longer lists the paper
+		const without = olderText.split('### [2]');
+		const dropped = without[0].split('### [1]')[0] + '### [2]' + without[1];
+		index.addFile(DAY1, parseDigest(dropped, DAY1));
+		assert.deepStrictEqual(snapshot(index), snapshot(build(files(dropped))), 'the paper gone from the older listing');
+		index.addFile(DAY1, parseDigest(olderText, DAY1));
+		assert.ok(index.removeFile(DAY1));
+		assert.deepStrictEqual(snapshot(index), snapshot(build(new Map([...older].filter(([p]) => p !== DAY1)))), 'the older file removed');
+		index.addFile(DAY1, parseDigest(olderText, DAY1));
+		assert.deepStrictEqual(snapshot(index), snapshot(build(older)));
+		// the newest listing removed: the next one's version once its file is read
+		assert.ok(index.removeFile(DAY2));
+		assert.deepStrictEqual([...index.orphanedListings()], [[DAY1, ['2602.01001']]]);
+		index.refreshFrom(DAY1, ['2602.01001'], parseDigest(olderText, DAY1));
+		const left = new Map([...older].filter(([p]) => p !== DAY2));
+		assert.deepStrictEqual(snapshot(index), snapshot(build(left)), 'the newest file removed');
+		assert.strictEqual(index.byId.get('2602.01001')?.tldr, '一种剪枝方法，在边缘设备上提速。');
+		assert.deepStrictEqual(ids(index, '"计算量大"'), [], 'the removed listing\'s text left with it');
+		index.addFile(DAY2, parseDigest(fixture('2026-02-06.md'), DAY2));
+		assert.deepStrictEqual(snapshot(index), snapshot(build(older)), 'the newest file back');
+	});
+
+	it('a warm start reads every listing\'s text back, and a listing changed while the index was closed is indexed as the files have it', async () => {
+		const older = files();
+		const index = build(older, [DAY1, DAY2, DAY3], true);
+		index.freeze();
+		const bytes = encodeCache(index, 'k');
+		const restored = await decodeCache(bytes, 'k');
+		assert.ok(restored);
+		// the fill's order: newest first; the paper waits for its older listing
+		for (const path of [DAY3, DAY2]) restored.fillBodies(parseDigest(older.get(path) as string, path));
+		// the older day's two papers of its own, and the paper both days list
+		assert.strictEqual(restored.missingBodyCount, 3);
+		assert.ok(restored.missingBodyCount === 3 && restored.lacksBodies(DAY1) && !restored.lacksBodies(DAY2));
+		restored.fillBodies(parseDigest(olderText, DAY1));
+		assert.strictEqual(restored.missingBodyCount, 0);
+		assert.deepStrictEqual(snapshot(restored), snapshot(index));
+		assert.ok(!run(restored, '"插补缺失"').approximate);
+		// the older file changed while the index was closed (its change not indexed yet): the fill finds the text differs
+		const changed = await decodeCache(bytes, 'k');
+		assert.ok(changed);
+		const now = files(fixture('2026-02-05.md'));
+		for (const path of [DAY3, DAY2, DAY1]) changed.fillBodies(parseDigest(now.get(path) as string, path));
+		assert.strictEqual(changed.missingBodyCount, 0);
+		assert.deepStrictEqual(ids(changed, '"插补缺失"'), []);
+		// the change, when it comes, finds nothing left to do
+		changed.addFile(DAY1, parseDigest(now.get(DAY1) as string, DAY1));
+		assert.deepStrictEqual(snapshot(changed), snapshot(build(now)));
+	});
+
+	it('a warm start takes changes before the fill: a new newest listing shows at once, the older text joins once read', async () => {
+		const older = files();
+		const index = build(new Map([...older].filter(([p]) => p !== DAY2)));
+		index.freeze();
+		const restored = await decodeCache(encodeCache(index, 'k'), 'k');
+		assert.ok(restored);
+		restored.addFile(DAY2, parseDigest(older.get(DAY2) as string, DAY2));
+		assert.strictEqual(restored.byId.get('2602.01001')?.tldr, '提出一种视觉令牌剪枝方法，显著降低计算开销。', 'the new listing\'s TL;DR at once');
+		for (const path of [DAY3, DAY2, DAY1]) restored.fillBodies(parseDigest(older.get(path) as string, path));
+		assert.strictEqual(restored.missingBodyCount, 0);
+		assert.deepStrictEqual(ids(restored, '"插补缺失"'), ['2602.01001'], 'the older listing\'s text, once read');
+		assert.deepStrictEqual(snapshot(restored), snapshot(build(older)));
+		// an older listing removed before the fill read it
+		const again = await decodeCache(encodeCache(index, 'k'), 'k');
+		assert.ok(again);
+		again.removeFile(DAY1);
+		for (const path of [DAY3]) again.fillBodies(parseDigest(older.get(path) as string, path));
+		assert.deepStrictEqual(snapshot(again), snapshot(build(new Map([[DAY3, older.get(DAY3) as string]]))));
+	});
+
+	it('a phrase query before the fill reads every listing of its unchecked papers (SearchShard)', async () => {
+		const store: { cache?: Uint8Array } = {};
+		const older = files();
+		const specs = [...older.keys()].map((path) => ({ path, size: 1, mtime: 1 }));
+		const io = (): ShardIO => ({
+			readDigest: async (path) => (older.has(path) ? parseDigest(older.get(path) as string, path) : undefined),
+			readPapers: async (path) => (older.has(path) ? parseDigest(older.get(path) as string, path) : undefined),
+			readCache: async () => store.cache,
+			writeCache: async (bytes) => {
+				store.cache = bytes;
+			},
+			yield: () => Promise.resolve(),
+			now: () => 0,
+		});
+		await new SearchShard(io(), cacheKey(0, 1)).open(specs);
+		const warm = new SearchShard(io(), cacheKey(0, 1));
+		await warm.open(specs);
+		assert.ok(warm.fromCache);
+		const reply = await warm.search('"插补缺失"', 10);
+		assert.ok(reply.ok && !reply.result.approximate);
+		assert.deepStrictEqual(reply.ok && reply.result.hits.map((h) => h.id), ['2602.01001']);
 	});
 });

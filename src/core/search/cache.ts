@@ -14,7 +14,7 @@
  *       every document's proximity word sequence, concatenated: varints of (entry + 1)
  *       the word terms' ids in term order, Int32 (prefix lookups, see sortedTerms.ts)
  *       per-document field lengths, Uint16
- *       per-document hash of the long fields' text (see PaperIndex.bodyHashOf; dead: 0), Uint32
+ *       per-document hash of the long fields' text, every listing's (see PaperIndex.bodyHashOf; dead: 0), Uint32
  *       head, TL;DR, body and names posting arenas (varints, see postings.ts)
  *   (little endian)
  *
@@ -35,7 +35,8 @@
  * worker's ~400 ms on 167 real days.
  *
  * The long fields' text is not stored (it was a third of the cache): the shard reads it back from
- * the files after a warm start (see SearchShard.finishInBackground). Per-term directories as
+ * the files after a warm start (see SearchShard.finishInBackground), every file listing a paper
+ * (its text is composed from all its listings, see composeBody in index.ts). Per-term directories as
  * varints rather than Int32 pairs: most terms are rare, and the directories (three then) were a quarter
  * of the file.
  *

@@ -348,17 +348,16 @@ export class SearchShard {
 	 * background (finishInBackground) for 4–5 s. A paper not read back yet counted as a match, and
 	 * the first phrase search after a warm start listed papers without the phrase (the CLI, whose
 	 * one query always came first: `"reward model"` 1,236 hits for 140, `trends --term` 5–30× the
-	 * counts). The file of each paper it could not check (its newest listing, whose version the index
-	 * holds) is read back first (the fill then skips it), and the query runs again; a file that cannot
-	 * be read is tried once.
+	 * counts). The files of each paper it could not check (every listing of it: the index holds the text
+	 * of each) are read back first (the fill then skips them), and the query runs again; a file that
+	 * cannot be read is tried once.
 	 */
 	private async checked<R>(run: (unchecked: (doc: DocRecord) => void) => R): Promise<R> {
 		const tried = new Set<string>();
 		for (;;) {
 			const files = new Set<string>();
 			const reply = run((doc) => {
-				const file = doc.occ[0]?.file;
-				if (file !== undefined && !tried.has(file)) files.add(file);
+				for (const { file } of doc.occ) if (!tried.has(file)) files.add(file);
 			});
 			if (files.size === 0) return reply;
 			for (const path of files) {

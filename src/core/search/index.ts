@@ -25,6 +25,15 @@
  * titles, authors and ids be searchable ~40% sooner (the first pass over 167 real days took
  * 1.3–1.6 s with it, 0.7–0.9 s without, plain Node). A term's document count (idf) is its largest
  * list's, as before, now of three.
+ *
+ * A paper listed on several days (a third of the entries of 167 real days) is one document: the
+ * newest listing's short fields (title, authors, category, TL;DR), and the long fields of every
+ * listing, each distinct text once (composeBody: every day's summaries are written anew, so an
+ * older day's TL;DR and summaries join the summaries). Each listing's pieces of that text are kept
+ * (DocRecord.listings), so a listing added, changed or removed composes the text again without
+ * reading the other listings' files, as a cold build of the same files would have it; the newest
+ * listing gone, the next one's file is read for its short fields (orphanedListings). A warm start
+ * reads every listing's file back before a paper's text is complete (fillBodies, unsettled).
  */
 import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
@@ -57,18 +66,25 @@ export interface DocRecord {
 	tldr: string;
 	link?: string;
 	/**
-	 * The long fields (summaries, then ABSTRACT_MARK, then the abstract) as the index's TextPacker
-	 * keeps them (read them with PaperIndex.bodyOf; compressed once a warm start read them back), kept for phrase
+	 * The long fields of every listing (see composeBody: the newest's summaries, the older listings'
+	 * texts that differ, then ABSTRACT_MARK and the abstracts) as the index's TextPacker keeps them
+	 * (read them with PaperIndex.bodyOf; compressed once a warm start read them back), kept for phrase
 	 * checks; empty until the second pass when deferred; undefined when the document came from a
 	 * cache (which leaves this text out: it was a third of its size) until fillBodies reads it back
 	 */
 	body?: Uint8Array;
 	/**
-	 * The paper while the indexing of its long fields is deferred (a cold build's first pass): their
-	 * text is put together and encoded in the second pass rather than copied in the first (its
-	 * fields are slices of the file's text, which stays in memory until then)
+	 * Which pieces of `body` each listing has, by listing as `occ` orders them (see composeBody), when
+	 * the paper has several listings and `body` is in memory: a listing changed or gone takes its
+	 * text out of the document without reading the other listings' files again.
 	 */
-	pendingPaper?: Paper;
+	listings?: Uint16Array[];
+	/**
+	 * The listings' texts while the indexing of the long fields is deferred (a cold build's first
+	 * pass), as `occ` orders them: their text is put together and encoded in the second pass rather
+	 * than copied in the first (their fields are slices of the files' text, which stays in memory until then)
+	 */
+	pending?: Listing[];
 	/** newest day first */
 	occ: Occurrence[];
 	/** the TL;DR is indexed (see Field) */
@@ -231,11 +247,130 @@ const ABSTRACT_MARK = '\f';
 const EMPTY = new Uint8Array(0);
 const NO_SEQ = new Int32Array(0);
 
-function bodyText(paper: Paper): string {
-	// the abstract's translation counts with the summaries (often the same language), the abstract apart
-	const parts = [paper.motivation, paper.method, paper.result, paper.conclusion, paper.abstractTranslation ?? ''];
-	for (const extra of paper.extra) parts.push(extra.label + ': ' + extra.value);
-	return parts.filter((p) => p !== '').join('\n') + ABSTRACT_MARK + paper.abstract;
+/** separates the pieces of a document's long-field text (see composeBody; a separator for the tokenizer) */
+const PIECE_MARK = '\x1f';
+/** a listing's piece that is one of the document's short fields (+0 the title, +1 the translated title, +2 the TL;DR; see composeBody) */
+const HEAD_PIECE = 0xfffc;
+/** marks an abstract among a listing's pieces (the abstract's number below it) */
+const ABSTRACT_PIECE = 0x8000;
+/** the most pieces a document's summaries or abstracts can have (composeBody joins the rest into the last) */
+const MAX_PIECES = 0x7ff0;
+
+/**
+ * One listing's texts a document's long fields are made of (see composeBody): the short fields
+ * that may differ from day to day (title, translated title, TL;DR: the document shows the newest
+ * listing's), the summaries, abstract translation and extra fields, and the abstract.
+ */
+export interface Listing {
+	texts: readonly string[];
+	abstract: string;
+}
+
+/** the text of a field as a piece: the marks that delimit pieces become spaces */
+function pieceText(text: string): string {
+	return text.includes(PIECE_MARK) || text.includes(ABSTRACT_MARK) ? text.replace(/[\f\x1f]/g, ' ') : text;
+}
+
+/** A paper's listing (texts as the paper has them: slices of its file, not copied). */
+export function listingOf(paper: Paper): Listing {
+	const texts = [paper.title, paper.translatedTitle ?? '', paper.tldr, paper.motivation, paper.method, paper.result, paper.conclusion, paper.abstractTranslation ?? ''];
+	for (const extra of paper.extra) texts.push(extra.label + ': ' + extra.value);
+	return { texts: texts.map(pieceText), abstract: pieceText(paper.abstract) };
+}
+
+/** The short fields a document shows, which its long-field text leaves out (see composeBody). */
+function headTexts(head: { title: string; translatedTitle?: string; tldr: string }): string[] {
+	return [pieceText(head.title), pieceText(head.translatedTitle ?? ''), pieceText(head.tldr)];
+}
+
+/**
+ * A document's long-field text from its listings (newest first, as `occ` orders them): every
+ * distinct non-empty text of theirs once, in the order first met, other than the short fields the
+ * document shows (`head`, the newest listing's): the summaries, and the older listings' TL;DRs,
+ * titles and summaries where they differ (every day's summaries are written anew: 6,216 of the
+ * 21,670 papers of 167 real days are listed again, each time with other summaries), joined by
+ * PIECE_MARK; then ABSTRACT_MARK and the distinct abstracts. With each listing's pieces, by number
+ * (HEAD_PIECE + k: the head's k-th text), in its fields' order: `decompose` gives its texts back,
+ * so a listing can be taken out or changed, and the text composed again, as a cold build would.
+ */
+export function composeBody(head: readonly string[], listings: readonly Listing[]): { text: string; pieces: Uint16Array[] } {
+	const summaries: string[] = [];
+	const abstracts: string[] = [];
+	const summaryAt = new Map<string, number>();
+	const abstractAt = new Map<string, number>();
+	const numbered = (text: string, all: string[], at: Map<string, number>): number => {
+		let n = at.get(text);
+		if (n === undefined) {
+			// (never on real files: a paper's pieces are tens)
+			if (all.length >= MAX_PIECES) return all.length - 1;
+			at.set(text, (n = all.length));
+			all.push(text);
+		}
+		return n;
+	};
+	const pieces = listings.map((listing) => {
+		const own: number[] = [];
+		const add = (piece: number) => {
+			if (!own.includes(piece)) own.push(piece);
+		};
+		for (const text of listing.texts) {
+			if (text === '') continue;
+			const h = head.indexOf(text);
+			add(h >= 0 ? HEAD_PIECE + h : numbered(text, summaries, summaryAt));
+		}
+		if (listing.abstract !== '') add(ABSTRACT_PIECE | numbered(listing.abstract, abstracts, abstractAt));
+		return Uint16Array.from(own);
+	});
+	return { text: summaries.join(PIECE_MARK) + ABSTRACT_MARK + abstracts.join(PIECE_MARK), pieces };
+}
+
+/**
+ * The listings a composed text was made of (see composeBody), as `pieces` numbers them (undefined:
+ * one listing, which has every piece and the head), each with its texts in the order it had them.
+ */
+function decompose(text: string, head: readonly string[], pieces: readonly Uint16Array[] | undefined): Listing[] {
+	const mark = text.lastIndexOf(ABSTRACT_MARK);
+	const summaryText = mark < 0 ? text : text.slice(0, mark);
+	const abstractText = mark < 0 ? '' : text.slice(mark + 1);
+	const summaries = summaryText === '' ? [] : summaryText.split(PIECE_MARK);
+	const abstracts = abstractText === '' ? [] : abstractText.split(PIECE_MARK);
+	if (pieces === undefined) return [{ texts: [...head, ...summaries], abstract: abstracts[0] ?? '' }];
+	return pieces.map((own) => {
+		const texts: string[] = [];
+		let abstract = '';
+		for (const piece of own) {
+			if (piece >= HEAD_PIECE) texts.push(head[piece - HEAD_PIECE]);
+			else if (piece & ABSTRACT_PIECE) abstract = abstracts[piece & ~ABSTRACT_PIECE] ?? '';
+			else texts.push(summaries[piece] ?? '');
+		}
+		return { texts, abstract };
+	});
+}
+
+/** The fields a document takes from its newest listing (a paper's, or a document's own when another listing changes). */
+type Head = Pick<Paper, 'id' | 'title' | 'translatedTitle' | 'authors' | 'category' | 'section' | 'tldr' | 'link'>;
+
+/** A document's short fields as a Head (its category stands for both the stated one and the section). */
+function headOf(doc: DocRecord): Head {
+	return { id: doc.id, title: doc.title, translatedTitle: doc.translatedTitle, authors: doc.authors, category: doc.category, section: doc.category, tldr: doc.tldr, link: doc.link };
+}
+
+/** A copy of a paper's listing and short fields that keeps no slice of its file's text (see PaperIndex.unsettled). */
+function ownListing(paper: Paper): { head: Head; listing: Listing } {
+	const listing = listingOf(paper);
+	return {
+		head: {
+			id: own(paper.id),
+			title: own(paper.title),
+			translatedTitle: paper.translatedTitle === undefined ? undefined : own(paper.translatedTitle),
+			authors: paper.authors.map(own),
+			category: paper.category === undefined ? undefined : own(paper.category),
+			section: own(paper.section),
+			tldr: own(paper.tldr),
+			link: paper.link === undefined ? undefined : own(paper.link),
+		},
+		listing: { texts: listing.texts.map(own), abstract: own(listing.abstract) },
+	};
 }
 
 /** Do a document's lengths count `field` yet (the head's from the start, the TL;DR and the long fields once indexed)? */
@@ -243,8 +378,8 @@ function fieldCounted(doc: DocRecord, field: Field): boolean {
 	return field < Field.Tldr || (field === Field.Tldr ? doc.tldrIndexed : doc.bodyIndexed);
 }
 
-/** Does a document hold `paper`'s short fields (see PaperIndex.sameContent)? */
-function sameHead(doc: DocRecord, paper: Paper): boolean {
+/** Does a document hold `paper`'s short fields (see PaperIndex.relist)? */
+function sameHead(doc: DocRecord, paper: Head): boolean {
 	return (
 		doc.title === paper.title &&
 		doc.tldr === paper.tldr &&
@@ -314,12 +449,19 @@ export class PaperIndex {
 	private missingBodies = 0;
 	/** ids of papers whose newest listing went since they were indexed (see orphanedListings) */
 	private readonly orphans = new Set<string>();
+	/**
+	 * Documents loaded from a cache whose text is not read back yet, by id: the listings read so far
+	 * (by file: the fill's, a change's), copied, until every listing of the document is there (see settle)
+	 */
+	private readonly unsettled = new Map<string, Map<string, { head: Head; listing: Listing }>>();
 	/** how documents keep their long fields' text (DocRecord.body) */
 	private readonly bodies = new TextPacker();
 	/** the word vocabulary in order, for prefix and typo (fuzzy) lookups */
 	private sortedTerms = new SortedTerms(this.terms);
 	/** when false, new documents get their body indexed right away */
 	deferBodies = false;
+	/** the second pass began (see relist): pending documents are then compared by their text, as lent ones are */
+	private secondPassStarted = false;
 
 	get size(): number {
 		return this.byId.size;
@@ -552,22 +694,17 @@ export class PaperIndex {
 			ids.push(paper.id);
 			const doc = this.byId.get(paper.id);
 			if (!doc) {
-				this.createDoc(paper, [{ file: path, day }]);
+				this.createDoc(paper, [{ file: path, day }], [listingOf(paper)]);
 				continue;
 			}
 			const occ = doc.occ.filter((o) => o.file !== path);
 			occ.push({ file: path, day });
 			occ.sort(compareOcc);
-			// a document holds its newest listing's paper, as a cold build makes it: an older file's
-			// version of the paper (a day's summaries differ from another's) changes nothing
+			// a document shows its newest listing's short fields, as a cold build makes it, and holds every
+			// listing's long fields: an older file's version of the paper adds its differing text
 			const newest = occ[0].file === path;
 			if (newest) this.orphans.delete(paper.id);
-			if (newest && !this.sameContent(doc, paper)) {
-				this.killDoc(doc);
-				this.createDoc(paper, occ);
-			} else {
-				doc.occ = occ;
-			}
+			this.relist(doc, occ, { file: path, paper }, newest);
 		}
 		if (previous) {
 			for (const id of previous.ids) if (!seen.has(id)) this.removeOccurrence(id, path);
@@ -587,14 +724,140 @@ export class PaperIndex {
 	private removeOccurrence(id: string, path: string): void {
 		const doc = this.byId.get(id);
 		if (!doc) return;
-		const wasNewest = doc.occ[0]?.file === path;
-		doc.occ = doc.occ.filter((o) => o.file !== path);
-		if (doc.occ.length === 0) {
+		const at = doc.occ.findIndex((o) => o.file === path);
+		if (at < 0) return;
+		const occ = doc.occ.filter((o) => o.file !== path);
+		if (occ.length === 0) {
 			this.killDoc(doc);
 			this.orphans.delete(id);
-		} else if (wasNewest) {
+			this.unsettled.delete(id);
+		} else if (at === 0) {
+			// the document keeps the listing's short fields until the next listing is read (see orphanedListings),
+			// and its text with the others' (which may refer to those fields), as the listings are taken apart then
 			this.orphans.add(id);
+			this.unsettled.get(id)?.delete(path);
+			if (doc.listings) doc.listings = doc.listings.filter((_, k) => k !== at);
+			if (doc.pending) doc.pending = doc.pending.filter((_, k) => k !== at);
+			doc.occ = occ;
+			// no longer the newest listing's version of the paper, but one more it did not have can be there now
+			if (doc.body === undefined && doc.pending === undefined) this.settle(doc);
+		} else {
+			this.relist(doc, occ, undefined, false);
 		}
+	}
+
+	/**
+	 * Gives a document the listings `occ` (its own, one of them changed or added or gone): `changed`
+	 * is the listing of `changed.file`, as that file now has it, the newest one when `newest`. Every
+	 * other listing's text is the document's (see decompose). The document is kept (its listings
+	 * updated) when its short fields and composed text come out the same, and made again otherwise,
+	 * as a cold build of the same files would have it. A document whose text a warm start has not read
+	 * back yet has it settled once every listing's file is read (see unsettled).
+	 */
+	private relist(doc: DocRecord, occ: Occurrence[], changed: { file: string; paper: Paper } | undefined, newest: boolean): void {
+		const head: Head = newest && changed ? changed.paper : headOf(doc);
+		const current = this.listingsOf(doc);
+		if (current === undefined) {
+			this.relistUnread(doc, occ, changed, newest);
+			return;
+		}
+		const listings = occ.map((o) => (changed && o.file === changed.file ? listingOf(changed.paper) : current[doc.occ.findIndex((p) => p.file === o.file)]));
+		if (doc.pending !== undefined && !this.secondPassStarted) {
+			// a cold build's first pass: the long fields wait, only the short ones count (a paper listed
+			// again is kept, not indexed twice: 11,272 of the 32,942 entries of 167 real days)
+			if (sameHead(doc, head)) {
+				doc.occ = occ;
+				doc.pending = listings;
+			} else {
+				this.killDoc(doc);
+				this.createDoc(head, occ, listings);
+			}
+			return;
+		}
+		const composed = composeBody(headTexts(head), listings);
+		// in the second pass, decided on the text whatever the document's state (pending, lent to a
+		// helper, indexed): a build with a helper makes the same documents as one without
+		if (sameHead(doc, head) && this.bodyOf(doc) === composed.text) {
+			doc.occ = occ;
+			if (doc.pending !== undefined) doc.pending = listings;
+			else doc.listings = occ.length > 1 ? composed.pieces : undefined;
+			return;
+		}
+		this.killDoc(doc);
+		this.createDoc(head, occ, listings);
+	}
+
+	/**
+	 * relist for a document loaded from a cache whose text is not read back yet: the changed listing
+	 * waits in `unsettled` with those the fill read, and the document is settled once every listing
+	 * is there. Meanwhile a new newest listing with other short fields is indexed at once, with the
+	 * listings at hand (the document's text stays unread: settle compares against what it was made of).
+	 */
+	private relistUnread(doc: DocRecord, occ: Occurrence[], changed: { file: string; paper: Paper } | undefined, newest: boolean): void {
+		if (changed) this.stashListing(doc.id, changed.file, changed.paper, occ.length === 1);
+		doc.occ = occ;
+		if (this.settle(doc)) return;
+		if (!newest || !changed || sameHead(doc, changed.paper)) return;
+		const read = this.unsettled.get(doc.id) as Map<string, { head: Head; listing: Listing }>;
+		const known = occ.flatMap((o) => {
+			const entry = read.get(o.file);
+			return entry ? [entry.listing] : [];
+		});
+		this.killDoc(doc);
+		const made = this.createDoc(changed.paper, occ, known);
+		if (made.pending !== undefined) return;
+		// indexed from some of its listings: the rest come with the fill, which compares the whole against this text's hash
+		this.bodyHashes[made.num] = fnv1a4Bytes(this.bodies.utf8(made.body as Uint8Array));
+		made.body = undefined;
+		made.listings = undefined;
+		this.missingBodies++;
+	}
+
+	/**
+	 * Keeps the listing of `file` (`paper`) of a document whose text is not read back yet, until settle
+	 * takes it: copied, unless `settleNow` (the document's only listing: settle takes it at once).
+	 */
+	private stashListing(id: string, file: string, paper: Paper, settleNow = false): void {
+		let read = this.unsettled.get(id);
+		if (!read) this.unsettled.set(id, (read = new Map()));
+		read.set(file, settleNow ? { head: paper, listing: listingOf(paper) } : ownListing(paper));
+	}
+
+	/**
+	 * Gives a document loaded from a cache its text back once every listing's file was read (see
+	 * unsettled), when the listings make the text it was indexed from (the same short fields, the
+	 * composed text of the same hash); otherwise indexes the paper again as they have it (a file
+	 * changed, or a listing came or went, while the index was closed or before the fill read it).
+	 * Whether it was settled. The text is set as `keep` says (default: packed on its own).
+	 */
+	private settle(doc: DocRecord, keep: (doc: DocRecord, text: string) => void = (d, text) => (d.body = this.bodies.pack(text))): boolean {
+		const read = this.unsettled.get(doc.id);
+		if (!read || !doc.occ.every((o) => read.has(o.file))) return false;
+		this.unsettled.delete(doc.id);
+		this.orphans.delete(doc.id);
+		const entries = doc.occ.map((o) => read.get(o.file) as { head: Head; listing: Listing });
+		const head = entries[0].head;
+		const listings = entries.map((e) => e.listing);
+		const composed = composeBody(headTexts(head), listings);
+		const known = this.bodyHashes[doc.num];
+		if (sameHead(doc, head) && known !== 0 && known === fnv1a4Bytes(utf8Encoder.encode(composed.text))) {
+			keep(doc, composed.text);
+			doc.listings = doc.occ.length > 1 ? composed.pieces : undefined;
+			this.missingBodies--;
+		} else {
+			this.replaceDoc(doc, head, listings);
+		}
+		return true;
+	}
+
+	/**
+	 * Each listing's texts (as `occ` orders them): the pending ones, or taken apart from the
+	 * document's text; undefined while that text is not read back (see fillBodies).
+	 */
+	private listingsOf(doc: DocRecord): Listing[] | undefined {
+		if (doc.pending !== undefined) return doc.pending;
+		const text = this.bodyOf(doc);
+		return text === undefined ? undefined : decompose(text, headTexts(doc), doc.listings);
 	}
 
 	/**
@@ -613,7 +876,7 @@ export class PaperIndex {
 				continue;
 			}
 			// a warm start's fill reads that file for the paper's text and settles it (see fillBodies)
-			if (doc?.body === undefined && doc?.pendingPaper === undefined) continue;
+			if (doc?.body === undefined && doc?.pending === undefined) continue;
 			const ids = out.get(file);
 			if (ids) ids.push(id);
 			else out.set(file, [id]);
@@ -623,9 +886,9 @@ export class PaperIndex {
 
 	/**
 	 * Gives the papers whose newest listing went their version in `digest` (of `digest.path`), where
-	 * that file is now their newest listing (see orphanedListings): replaced where it differs. `ids`
-	 * the digest does not hold (the file changed meanwhile; its change sees to them), or that
-	 * could not be read (`digest` undefined), are not asked for again.
+	 * that file is now their newest listing (see orphanedListings): replaced where it differs (its
+	 * short fields, or the text of the listings left). `ids` the digest does not hold (the file changed
+	 * meanwhile; its change sees to them), or that could not be read (`digest` undefined), are not asked for again.
 	 */
 	refreshFrom(path: string, ids: readonly string[], digest: Digest | undefined): void {
 		// a file listing a paper twice gives its first (as addFile does)
@@ -636,22 +899,25 @@ export class PaperIndex {
 			if (!doc || doc.occ[0]?.file !== path || !this.orphans.has(id)) continue;
 			this.orphans.delete(id);
 			const paper = papers.get(id);
-			if (!paper || this.sameContent(doc, paper)) continue;
-			this.replaceDoc(doc, paper);
+			if (!paper) continue;
+			// its words are looked up as addFile's are (see there)
+			if (this.wordsRestored) this.sortedTerms.prepareLookups();
+			this.ensureScratch(this.terms.length);
+			this.relist(doc, doc.occ, { file: path, paper }, true);
 		}
 	}
 
-	/** Indexes `paper` in place of `doc` (a new document, the same listings), outside addFile. */
-	private replaceDoc(doc: DocRecord, paper: Paper): void {
+	/** Indexes a document again from these listings (a new document, the same listings), outside addFile. */
+	private replaceDoc(doc: DocRecord, head: Head, listings: Listing[]): void {
 		// its words are looked up as addFile's are (see there)
 		if (this.wordsRestored) this.sortedTerms.prepareLookups();
 		this.ensureScratch(this.terms.length);
 		this.killDoc(doc);
-		this.createDoc(paper, doc.occ);
+		this.createDoc(head, doc.occ, listings);
 	}
 
 	private killDoc(doc: DocRecord): void {
-		if (doc.body === undefined && doc.pendingPaper === undefined) this.missingBodies--;
+		if (doc.body === undefined && doc.pending === undefined) this.missingBodies--;
 		this.alive[doc.num] = 0;
 		this.docs[doc.num] = undefined;
 		if (this.byId.get(doc.id) === doc) this.byId.delete(doc.id);
@@ -664,20 +930,22 @@ export class PaperIndex {
 		this.lengthsVersion++;
 	}
 
-	private createDoc(paper: Paper, occ: Occurrence[]): DocRecord {
+	/** A document of `head`'s short fields and these listings' long ones (`listings` as `occ` orders them). */
+	private createDoc(head: Head, occ: Occurrence[], listings: Listing[]): DocRecord {
 		const num = this.docs.length;
-		const body = this.deferBodies ? '' : bodyText(paper);
+		const composed = this.deferBodies ? undefined : composeBody(headTexts(head), listings);
 		const doc: DocRecord = {
 			num,
-			id: own(paper.id),
-			title: own(paper.title),
-			translatedTitle: paper.translatedTitle === undefined ? undefined : own(paper.translatedTitle),
-			authors: paper.authors.map(own),
-			category: own(paper.category ?? paper.section),
-			tldr: own(paper.tldr),
-			link: paper.link === undefined ? undefined : own(paper.link),
-			body: this.deferBodies ? EMPTY : this.bodies.raw([body])[0],
-			pendingPaper: this.deferBodies ? paper : undefined,
+			id: own(head.id),
+			title: own(head.title),
+			translatedTitle: head.translatedTitle === undefined ? undefined : own(head.translatedTitle),
+			authors: head.authors.map(own),
+			category: own(head.category ?? head.section),
+			tldr: own(head.tldr),
+			link: head.link === undefined ? undefined : own(head.link),
+			body: composed ? this.bodies.raw([composed.text])[0] : EMPTY,
+			listings: composed && occ.length > 1 ? composed.pieces : undefined,
+			pending: composed ? undefined : listings,
 			occ,
 			tldrIndexed: false,
 			bodyIndexed: false,
@@ -687,12 +955,14 @@ export class PaperIndex {
 		this.byId.set(doc.id, doc);
 		this.ensureCapacity(num + 1);
 		this.alive[num] = 1;
+		// a new document's hash comes from its text (see bodyHashOf)
+		this.bodyHashes[num] = 0;
 		this.indexHead(doc);
-		if (this.deferBodies) {
+		if (composed) {
+			this.indexBody(doc, composed.text);
+		} else {
 			this.pendingTldrs.push(num);
 			this.pendingBodies.push(num);
-		} else {
-			this.indexBody(doc, body);
 		}
 		return doc;
 	}
@@ -778,7 +1048,7 @@ export class PaperIndex {
 		return this.pendingTldrs.length === 0;
 	}
 
-	/** A document's second pass: its TL;DR (every waiting TL;DR first), then its long fields (`text`, see bodyText). */
+	/** A document's second pass: its TL;DR (every waiting TL;DR first), then its long fields (`text`, see composeBody). */
 	private indexBody(doc: DocRecord, text: string): void {
 		if (!doc.tldrIndexed) {
 			if (this.pendingTldrs.length > 0) this.indexPendingTldrs();
@@ -845,11 +1115,13 @@ export class PaperIndex {
 		const end = this.lendableBodyCount;
 		const count = Math.min(most, end);
 		if (count <= 0) return undefined;
+		this.secondPassStarted = true;
 		const taken = this.pendingBodies.splice(end - count, count);
 		this.lentFrom = taken[0];
 		const docs = taken.map((num) => this.docs[num]).filter((doc): doc is DocRecord => doc !== undefined && !doc.bodyIndexed);
-		const texts = docs.map((doc) => this.bodyOf(doc) ?? '');
-		this.keepTexts(docs, texts);
+		const composed = docs.map((doc) => this.composed(doc));
+		const texts = composed.map((c) => c.text);
+		this.keepTexts(docs, composed);
 		this.lent += docs.length;
 		return { nums: Int32Array.from(docs, (doc) => doc.num), texts };
 	}
@@ -908,11 +1180,19 @@ export class PaperIndex {
 	}
 
 	/** The long fields' text of documents whose paper waited for the second pass, packed as the slice's one buffer (see TextPacker.raw). */
-	private keepTexts(docs: DocRecord[], texts: string[]): void {
-		this.bodies.raw(texts).forEach((body, k) => {
-			docs[k].body = body;
-			docs[k].pendingPaper = undefined;
+	private keepTexts(docs: DocRecord[], composed: { text: string; pieces: Uint16Array[] }[]): void {
+		this.bodies.raw(composed.map((c) => c.text)).forEach((body, k) => {
+			const doc = docs[k];
+			doc.body = body;
+			doc.listings = doc.occ.length > 1 ? composed[k].pieces : undefined;
+			doc.pending = undefined;
 		});
+	}
+
+	/** A document's long-field text composed from its pending listings (see composeBody), or the text it holds. */
+	private composed(doc: DocRecord): { text: string; pieces: Uint16Array[] } {
+		if (doc.pending !== undefined) return composeBody(headTexts(doc), doc.pending);
+		return { text: this.bodyOf(doc) ?? '', pieces: doc.listings ?? [] };
 	}
 
 	/**
@@ -924,6 +1204,7 @@ export class PaperIndex {
 	 */
 	indexPendingBodies(budgetMs = Infinity, now: () => number = () => Date.now()): number {
 		if (this.pendingBodies.length === 0 && this.pendingTldrs.length === 0) return this.lent;
+		this.secondPassStarted = true;
 		this.ensureScratch(this.terms.length);
 		const started = now();
 		if (!this.indexPendingTldrs(budgetMs, now, started)) return this.pendingBodyCount;
@@ -931,17 +1212,17 @@ export class PaperIndex {
 		const pending = this.pendingBodies;
 		// the texts put together from pending papers, kept as the slice's one buffer (see TextPacker.raw)
 		const kept: DocRecord[] = [];
-		const texts: string[] = [];
+		const texts: { text: string; pieces: Uint16Array[] }[] = [];
 		try {
 			while (i < pending.length && pending[i] < this.lentFrom) {
 				const doc = this.docs[pending[i++]];
 				if (doc && !doc.bodyIndexed) {
-					const text = this.bodyOf(doc) ?? '';
-					if (doc.pendingPaper !== undefined) {
+					const composed = this.composed(doc);
+					if (doc.pending !== undefined) {
 						kept.push(doc);
-						texts.push(text);
+						texts.push(composed);
 					}
-					this.indexBody(doc, text);
+					this.indexBody(doc, composed.text);
 				}
 				if ((i & 63) === 0 && now() - started > budgetMs) break;
 			}
@@ -1400,27 +1681,9 @@ export class PaperIndex {
 		return unknown ? undefined : found;
 	}
 
-	/** The long fields' text of a document (see DocRecord.body), if in memory: put together from a pending paper, or unpacked. */
+	/** The long fields' text of a document (see DocRecord.body), if in memory: composed from its pending listings, or unpacked. */
 	bodyOf(doc: DocRecord): string | undefined {
-		return doc.pendingPaper !== undefined ? bodyText(doc.pendingPaper) : doc.body && this.bodies.unpack(doc.body);
-	}
-
-	/** Does a document hold `paper`, every field? */
-	private sameContent(doc: DocRecord, paper: Paper): boolean {
-		// the long fields last: putting their text together is the expensive part
-		return sameHead(doc, paper) && this.hasBody(doc, bodyText(paper));
-	}
-
-	/**
-	 * Are a document's long fields `text`? Compared as text when it is in memory; by hash for one
-	 * loaded from a cache whose text is not read back yet. Before the hash, a file changed before
-	 * a warm start's fill reached it (a `git pull` right after the window opened) had every paper
-	 * indexed again: 193–203 ms in process for a 250-paper day, against ~22 ms with the hash.
-	 */
-	private hasBody(doc: DocRecord, text: string): boolean {
-		if (doc.pendingPaper !== undefined || doc.body !== undefined) return this.bodyOf(doc) === text;
-		const known = this.bodyHashes[doc.num];
-		return known !== 0 && known === fnv1a4Bytes(utf8Encoder.encode(text));
+		return doc.pending !== undefined ? composeBody(headTexts(doc), doc.pending).text : doc.body && this.bodies.unpack(doc.body);
 	}
 
 	/**
@@ -1431,7 +1694,7 @@ export class PaperIndex {
 	 */
 	bodyHashOf(doc: DocRecord): number {
 		const known = this.bodyHashes[doc.num];
-		if (known !== 0 || doc.body === undefined || doc.pendingPaper !== undefined) return known;
+		if (known !== 0 || doc.body === undefined || doc.pending !== undefined) return known;
 		return (this.bodyHashes[doc.num] = fnv1a4Bytes(this.bodies.utf8(doc.body)));
 	}
 
@@ -1445,57 +1708,45 @@ export class PaperIndex {
 		const ids = this.files.get(path)?.ids ?? [];
 		return ids.some((id) => {
 			const doc = this.byId.get(id);
-			return doc !== undefined && doc.body === undefined && doc.pendingPaper === undefined;
+			return doc !== undefined && doc.body === undefined && doc.pending === undefined && this.unsettled.get(id)?.has(path) !== true;
 		});
 	}
 
 	/**
 	 * Gives documents loaded from a cache their long-field text back from a digest (`digest.path`)
-	 * of one of their files, when the paper there is the one indexed (the same short fields, and
-	 * long fields of the same hash): papers `from` to `from + count` of it (a background owner
-	 * takes a file in slices, see SearchShard). Where the paper differs and the file is its newest
-	 * listing, the document is replaced by the paper as the file has it, as a cold build would: the
-	 * file changed on disk before its change was indexed (a `git pull` during the fill), or the
-	 * paper's newer listing went while the index was closed. A paper that differs in an older
-	 * listing is left for its newest.
+	 * of one of their files: papers `from` to `from + count` of it (a background owner takes a file
+	 * in slices, see SearchShard). A paper listed in several files waits for each of them (see
+	 * unsettled). Once every listing is read, the document gets the text back where its listings
+	 * make the one indexed (the newest's short fields, a composed text of the same hash), and is
+	 * indexed again as they have it otherwise, as a cold build would: a file changed on disk before
+	 * its change was indexed (a `git pull` during the fill), or a listing went while the index was closed.
 	 */
 	fillBodies(digest: Digest, from = 0, count = Infinity): void {
 		const docs: DocRecord[] = [];
-		const texts: Uint8Array[] = [];
+		const texts: string[] = [];
+		const keep = (doc: DocRecord, text: string) => {
+			docs.push(doc);
+			texts.push(text);
+		};
 		// by id: a file listing a paper twice gives its first (as addFile does)
-		const replaced = new Map<string, Paper>();
+		const seen = new Set<string>();
 		for (const paper of digest.papers.slice(from, from + count)) {
 			const doc = this.byId.get(paper.id);
-			if (!doc || doc.body !== undefined || doc.pendingPaper !== undefined || docs.includes(doc) || replaced.has(paper.id)) continue;
-			const newest = doc.occ[0]?.file === digest.path;
-			if (!sameHead(doc, paper)) {
-				if (newest) replaced.set(paper.id, paper);
-				continue;
-			}
-			const bytes = utf8Encoder.encode(bodyText(paper));
-			const known = this.bodyHashes[doc.num];
-			if (known !== 0 && known !== fnv1a4Bytes(bytes)) {
-				if (newest) replaced.set(paper.id, paper);
-				continue;
-			}
-			docs.push(doc);
-			texts.push(bytes);
-		}
-		for (const doc of docs) if (doc.occ[0]?.file === digest.path) this.orphans.delete(doc.id);
-		for (const paper of replaced.values()) {
-			this.orphans.delete(paper.id);
-			this.replaceDoc(this.byId.get(paper.id) as DocRecord, paper);
+			if (!doc || doc.body !== undefined || doc.pending !== undefined || seen.has(paper.id)) continue;
+			seen.add(paper.id);
+			if (!doc.occ.some((o) => o.file === digest.path) || this.unsettled.get(doc.id)?.has(digest.path)) continue;
+			this.stashListing(doc.id, digest.path, paper, doc.occ.length === 1);
+			this.settle(doc, keep);
 		}
 		// packed (they stay for the index's life), in one buffer for the file (views of it): an
 		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
-		const encoded = texts.map((bytes) => this.bodies.packBytes(bytes));
+		const encoded = texts.map((text) => this.bodies.pack(text));
 		const all = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
 		let at = 0;
 		docs.forEach((doc, i) => {
 			all.set(encoded[i], at);
 			doc.body = all.subarray(at, (at += encoded[i].length));
 		});
-		this.missingBodies -= docs.length;
 	}
 
 	private excludedDocs(query: ParsedQuery): Set<number> {
@@ -1668,7 +1919,7 @@ export class PaperIndex {
 			index.byId.set(doc.id, doc);
 			if (!doc.tldrIndexed) index.pendingTldrs.push(doc.num);
 			if (!doc.bodyIndexed) index.pendingBodies.push(doc.num);
-			if (doc.body === undefined && doc.pendingPaper === undefined) index.missingBodies++;
+			if (doc.body === undefined && doc.pending === undefined) index.missingBodies++;
 			for (let f = 0; f < FIELD_COUNT; f++) {
 				if (!fieldCounted(doc, f)) continue;
 				index.lengthSum[f] += index.lengths[doc.num * FIELD_COUNT + f];
