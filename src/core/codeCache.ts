@@ -6,7 +6,7 @@
  *
  * A cache is named by a hash of the bundle's text, so an update never meets an old cache (V8's own
  * check looks at the text's length only); V8 refuses one written by another V8 or with other flags
- * (`cachedDataRejected`), and damaged bytes make it refuse too: the bundle then compiles as without
+ * (`cachedDataRejected`: a V8 flag changed at run time counts, see core/gc.ts), and damaged bytes make it refuse too: the bundle then compiles as without
  * a cache and `save` writes a new one. `save` runs once the code has run a while (activation and
  * the first scan), so the cache holds the functions compiled by then too.
  */
