@@ -183,7 +183,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 				const walk = (node?: Parameters<typeof tree.getChildren>[0]) => {
 					for (const child of tree.getChildren(node)) {
 						const item = tree.getTreeItem(child);
-						rows.set(child.id, JSON.stringify([item.label, item.description, item.iconPath, item.resourceUri?.toString()]));
+						rows.set(child.id, JSON.stringify([item.label, item.description, item.iconPath, item.resourceUri?.toString(), item.accessibilityInformation]));
 						if (child.kind !== 'paper') walk(child);
 					}
 				};
@@ -299,5 +299,42 @@ describe('the Papers view says what changed, once', () => {
 		await new Promise((resolve) => setImmediate(resolve));
 		assert.deepStrictEqual(view.sets.slice(-1), [{ message: undefined }], 'the message goes once loaded');
 		registration.dispose();
+	});
+});
+
+describe('the Papers view says in words what its icons and colours show', () => {
+	let provider: typeof import('../../src/features/tree/provider');
+	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
+
+	it("a screen reader hears a paper's new, seen or read state, its match and exclusion, and a category's unread and match counts", () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002']));
+		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'seen', '2601.00002': 'read' };
+		const reading = {
+			onDidChange: new fakeVscode.EventEmitter<unknown>().event,
+			viewMode: () => 'all',
+			statusOn: (id: string) => status[id],
+			match: (id: string) => (id === '2601.00002' ? { words: ['depth'], excluded: false, score: 1 } : { words: [], excluded: true, score: 0 }),
+			firstListed: (id: string) => (id === '2601.00002' ? '2026-01-01' : undefined),
+		};
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+		const [day] = tree.getChildren();
+		const [category] = tree.getChildren(day);
+		const [excluded, matched] = tree.getChildren(category);
+		const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string } | undefined)?.label;
+		const item = tree.getTreeItem(matched);
+		assert.strictEqual(item.description, '✦ depth · Grace Hopper · 2601.00002 · first listed 2026-01-01', 'the row itself is unchanged');
+		assert.strictEqual(spoken(matched), 'Sparse Attention, ✦ Matches your interests: depth, Grace Hopper · 2601.00002, first listed 2026-01-01, Read');
+		assert.strictEqual(spoken(excluded), 'Diffusion Models for Privacy, Ada Lovelace et al. · 2601.00001, Seen, not read, Excluded by your interests');
+		status['2601.00001'] = 'new';
+		assert.strictEqual(spoken(excluded), 'Diffusion Models for Privacy, Ada Lovelace et al. · 2601.00001, New, Excluded by your interests');
+		// the category's tooltip is a string: without a label of its own the workbench reads that, which has no unread or match count
+		tree.reload();
+		const [day2] = tree.getChildren();
+		const [category2] = tree.getChildren(day2);
+		assert.strictEqual(tree.getTreeItem(category2).description, '2 · 1 unread · 1 match', 'the description stays short');
+		assert.strictEqual(spoken(category2), `${String(tree.getTreeItem(category2).label)}, 2 papers, 1 unread, 1 match`);
+		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 unread, 1 match`);
+		tree.dispose();
 	});
 });

@@ -349,16 +349,30 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return counts;
 	}
 
-	/** `300 · 12 unread · 3 ✦`: the count, then unread papers and matches when there are any. */
+	/** `300 · 12 unread · 3 matches`: the count, then unread papers and matches when there are any. */
 	private countDescription(node: DayNode | CategoryNode): string {
+		return this.countParts(node).join(' · ');
+	}
+
+	private countParts(node: DayNode | CategoryNode): string[] {
 		const shown = node.count;
-		if (!this.reading) return String(shown);
+		if (!this.reading) return [String(shown)];
 		const c = this.counts(node);
 		const parts = [String(shown)];
 		if (c.unread > 0 && c.unread < c.papers) parts.push(vscode.l10n.t('{0} unread', c.unread));
 		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
 		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
-		return parts.join(' · ');
+		return parts;
+	}
+
+	/**
+	 * What a screen reader says for a day or category row: its name and counts (`cs.CV, 76 papers, 75
+	 * unread, 2 matches`). Without it the workbench reads a string tooltip instead of label and
+	 * description, and a category's tooltip has no unread or match count.
+	 */
+	private countAccessibility(node: DayNode | CategoryNode, label: string): vscode.AccessibilityInformation {
+		const [, ...rest] = this.countParts(node);
+		return { label: [label, papersCount(node.count, vscode.l10n), ...rest].join(', ') };
 	}
 
 	/** "For you": the day's papers in one list, best score first (file order until the scores come). */
@@ -411,6 +425,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(node.label, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
+				item.accessibilityInformation = this.countAccessibility(node, node.label);
 				// left undefined: resolveTreeItem fills it on hover
 				item.contextValue = 'day';
 				item.iconPath = new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
@@ -418,9 +433,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			}
 			case 'category': {
 				// the name stays the model's key (filters are saved by it); only its label is translated
-				const item = new vscode.TreeItem(node.name === NO_CATEGORY ? treeTexts().noCategory : node.name, open);
+				const label = node.name === NO_CATEGORY ? treeTexts().noCategory : node.name;
+				const item = new vscode.TreeItem(label, open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
+				item.accessibilityInformation = this.countAccessibility(node, label);
 				item.tooltip = `${node.name} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
 				item.contextValue = 'category';
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
@@ -449,15 +466,29 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const mark = paperMark(node.paper.id, node.parent.parent.day, this.reading as Reading);
 		const matched = mark.match && isMatch(mark.match);
 		const parts: string[] = [];
-		if (matched) parts.push(`✦ ${(mark.match as { words: readonly string[] }).words.join(', ')}`);
-		parts.push(item.description as string);
-		if (mark.firstListed) parts.push(vscode.l10n.t('first listed {0}', mark.firstListed));
+		// what a screen reader says: the icon alone tells new, seen or read, and the dimmed label an exclusion
+		const spoken: string[] = [paperLabel(node.paper)];
 		if (this.forYou && this.reading?.viewMode() === 'forYou') {
 			const scores = this.forYou.scores(node.parent.parent);
 			const score = scores?.get(node.paper.id);
-			if (scores && score !== undefined) parts.unshift(this.forYou.label(score, scores));
+			if (scores && score !== undefined) parts.push(this.forYou.label(score, scores));
+		}
+		spoken.push(...parts);
+		if (matched) {
+			const words = (mark.match as { words: readonly string[] }).words.join(', ');
+			parts.push(`✦ ${words}`);
+			spoken.push(vscode.l10n.t('✦ Matches your interests: {0}', words));
+		}
+		parts.push(item.description as string);
+		spoken.push(item.description as string);
+		if (mark.firstListed) {
+			parts.push(vscode.l10n.t('first listed {0}', mark.firstListed));
+			spoken.push(parts[parts.length - 1]);
 		}
 		item.description = parts.join(' · ');
+		spoken.push(statusText(mark.status));
+		if (mark.match?.excluded) spoken.push(vscode.l10n.t('Excluded by your interests'));
+		item.accessibilityInformation = { label: spoken.join(', ') };
 		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));
 		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');
 		else if (mark.status === 'new') item.iconPath = new vscode.ThemeIcon('circle-small-filled', new vscode.ThemeColor('charts.blue'));
