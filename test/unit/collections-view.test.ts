@@ -88,6 +88,8 @@ describe('the Collections view refreshes for the files of its papers only', () =
 		assert.strictEqual(row.description, `${'x'.repeat(58)}😀… · not in this workspace`);
 		emoji.view.dispose();
 		assert.strictEqual(s.view.getTreeItem(root[1]).description, '2');
+		// its tooltip is a sentence of its own: a screen reader hears the row's name and count, not that sentence
+		assert.deepStrictEqual(s.view.getTreeItem(root[1]).accessibilityInformation, { label: 'Your notes, 2 notes' });
 		// a noted paper's file counts for refreshes, as a collected one's does
 		const before = s.refreshes();
 		s.put(fixtureFile('other', ['2601.00009']));

@@ -8,6 +8,7 @@ import { libraryId, STARRED, type Library } from '../../core/library/model';
 import { paperIdsOf, type DigestSummary } from '../../core/summary';
 import { truncate } from '../../core/symbols';
 import { paperLabel } from '../../core/tree';
+import { notesCount } from '../counts';
 import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
 import { collectionLabel } from './labels';
@@ -113,6 +114,8 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 			item.description = String(node.count);
 			item.iconPath = new vscode.ThemeIcon('note');
 			item.tooltip = vscode.l10n.t('Every paper you wrote a note on');
+			// a string tooltip is what a screen reader reads when the row has no label of its own: the row's name and count were lost
+			item.accessibilityInformation = { label: `${String(item.label)}, ${notesCount(node.count, vscode.l10n)}` };
 			item.contextValue = 'notes';
 			return item;
 		}
