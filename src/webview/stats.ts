@@ -8,6 +8,7 @@
 // Chart.js is an ES module and this script a CommonJS one for the type checker: its types come with
 // resolution-mode, its code through import() (esbuild bundles it into this IIFE either way).
 import type { ActiveElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js' with { 'resolution-mode': 'import' };
+import { opaqueColor } from '../core/trends/colors';
 import { dayQuery, rangeQuery } from '../core/trends/queries';
 import {
 	parseStatsState,
@@ -77,7 +78,8 @@ function readTheme(): Theme {
 	const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
 	const text = cssVar('--vscode-foreground', '#cccccc');
 	return {
-		series: SERIES_VARS.map((v, i) => cssVar(v, FALLBACK[i])),
+		// a bar needs its colour solid: a theme's translucent chart colour vanishes into the background
+		series: SERIES_VARS.map((v, i) => opaqueColor(cssVar(v, FALLBACK[i]))),
 		other: cssVar('--vscode-descriptionForeground', '#999999'),
 		text,
 		grid: cssVar('--vscode-charts-lines', cssVar('--vscode-widget-border', 'rgba(128,128,128,0.35)')),

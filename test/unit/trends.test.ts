@@ -6,6 +6,7 @@ import { mainAsync } from '../../src/cli/main';
 import type { TrendsOutput } from '../../src/cli/trends';
 import type { InterestMatch } from '../../src/core/interests';
 import { parseDigest } from '../../src/core/parser';
+import { opaqueColor } from '../../src/core/trends/colors';
 import { inProcessShard } from '../../src/core/corpus/inProcess';
 import { nodeCorpusIO } from '../../src/core/corpus/nodeIO';
 import { SearchService, shardOf } from '../../src/core/search/client';
@@ -355,5 +356,20 @@ describe('trends', () => {
 			assert.strictEqual(nothing.code, 2);
 			assert.match(nothing.err, /option '--term': the query 'C\+\+' has no words to search for/);
 		});
+	});
+});
+
+describe('chart colours from the theme', () => {
+	it("drop a theme colour's transparency, whatever its notation, and keep everything else as it is", () => {
+		// what every default non-high-contrast theme gives as --vscode-charts-orange
+		assert.strictEqual(opaqueColor('rgba(234, 92, 0, 0.33)'), 'rgb(234, 92, 0)');
+		assert.strictEqual(opaqueColor('rgba(234,92,0,.33)'), 'rgb(234, 92, 0)');
+		assert.strictEqual(opaqueColor('rgb(1, 2, 3)'), 'rgb(1, 2, 3)');
+		assert.strictEqual(opaqueColor(' #0063d3 '), '#0063d3');
+		assert.strictEqual(opaqueColor('#ea5c0054'), '#ea5c00');
+		assert.strictEqual(opaqueColor('#f805'), '#f80');
+		assert.strictEqual(opaqueColor('#f80'), '#f80');
+		assert.strictEqual(opaqueColor('rgb(234 92 0 / 33%)'), 'rgb(234 92 0 / 33%)', 'a notation no theme variable uses stays as given');
+		assert.strictEqual(opaqueColor('orange'), 'orange');
 	});
 });
