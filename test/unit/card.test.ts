@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderCardHtml, buildCardDocument, renderMissingHtml, type CardInput } from '../../src/core/card/render';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../src/core/card/links';
 import { createCardMarkdown, isSafeLink } from '../../src/core/card/markdown';
@@ -316,5 +318,18 @@ describe('card message protocol', () => {
 		assert.strictEqual(parseCardState({ uri: 'file:///d.md' }), undefined);
 		assert.strictEqual(parseCardState(undefined), undefined);
 		assert.strictEqual(parseCardState('x'), undefined);
+	});
+});
+
+describe('card styles', () => {
+	it("fade no text with opacity: muted text takes the theme's muted colour (only a disabled button is faded)", () => {
+		const css = readFileSync(join(__dirname, '..', '..', 'media', 'card.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+		const faded = [...css.matchAll(/([^{}]+)\{[^}]*\bopacity\s*:/g)].map((m) => m[1].trim());
+		assert.deepStrictEqual(faded, ['.action[disabled]']);
+		for (const selector of ['.muted', '.library-label']) {
+			const rule = new RegExp(`(^|\\})\\s*${selector.replace('.', '\\.')}\\s*\\{([^}]*)\\}`).exec(css);
+			assert.ok(rule, selector);
+			assert.match(rule[2], /color:\s*var\(--vscode-descriptionForeground\)/, selector);
+		}
 	});
 });
