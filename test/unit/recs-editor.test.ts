@@ -250,6 +250,14 @@ describe('recommendations: the card section', () => {
 		assert.match(html, /2026-01-02 · cs\.LG/);
 		assert.match(html, /<span>43%<\/span>/);
 		assert.match(html, /aria-label="&lt;img src=x onerror=alert\(1\)&gt;, 43%"/);
+		// the label stands for the button's text: the day and category it shows are read as its description
+		const described = /aria-describedby="([^"]+)"/.exec(html);
+		assert.ok(described, html);
+		assert.match(html, new RegExp(`<span class="similar-meta" id="${described[1]}">2026-01-02 · cs\\.LG</span>`));
+		const two = renderSimilarHtml({ kind: 'ready', items: [{ id: 'a', title: 'A', day: '2026-01-02', category: '', score: 0.5 }, { id: 'b', title: 'B', day: '', category: '', score: 0.4 }] }, strings);
+		const ids = [...two.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+		assert.strictEqual(new Set(ids).size, ids.length, 'ids are unique in the card');
+		assert.strictEqual([...two.matchAll(/aria-describedby/g)].length, 1, 'nothing to describe a paper without day or category by');
 	});
 
 	it('says when it is loading, has nothing, or cannot answer', () => {

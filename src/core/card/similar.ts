@@ -19,7 +19,7 @@ export interface SimilarStrings {
 	heading: string;
 	loading: string;
 	none: string;
-	/** the button's accessible name: title, day, category, score */
+	/** the button's accessible name: title and score (its day and category are its description) */
 	open: (title: string, percent: number) => string;
 }
 
@@ -39,14 +39,16 @@ export function renderSimilarHtml(state: SimilarState, t: SimilarStrings): strin
 	if (state.kind === 'loading') return wrap(`<p class="similar-status" role="status">${escapeHtml(t.loading)}</p>`, true);
 	if (state.kind === 'unavailable') return wrap(`<p class="similar-status" role="status">${escapeHtml(state.message)}</p>`);
 	if (state.items.length === 0) return wrap(`<p class="similar-status" role="status">${escapeHtml(t.none)}</p>`);
-	const items = state.items.map((item) => {
+	const items = state.items.map((item, i) => {
 		const percent = similarPercent(item.score);
 		const title = item.title.trim() || item.id;
 		const meta = [item.day, item.category].filter((s) => s.trim() !== '').map(escapeHtml).join(' · ');
+		// the label replaces the button's text for a screen reader: the day and category it shows come as its description
+		const metaId = `${SIMILAR_SECTION_ID}-meta-${i}`;
 		return (
-			`<li><button type="button" class="similar-item" data-action="openSimilar" data-id="${escapeHtml(item.id)}" aria-label="${escapeHtml(t.open(title, percent))}">` +
+			`<li><button type="button" class="similar-item" data-action="openSimilar" data-id="${escapeHtml(item.id)}" aria-label="${escapeHtml(t.open(title, percent))}"${meta ? ` aria-describedby="${metaId}"` : ''}>` +
 			`<span class="similar-title">${escapeHtml(title)}</span>` +
-			`<span class="similar-meta">${meta}</span>` +
+			`<span class="similar-meta"${meta ? ` id="${metaId}"` : ''}>${meta}</span>` +
 			`<span class="similar-score"><meter min="0" max="100" value="${percent}" aria-hidden="true"></meter><span>${percent}%</span></span>` +
 			`</button></li>`
 		);
