@@ -373,3 +373,12 @@ describe('chart colours from the theme', () => {
 		assert.strictEqual(opaqueColor('orange'), 'orange');
 	});
 });
+
+describe('Statistics styles', () => {
+	it('a table shown scrolls sideways in its own box, the page does not', () => {
+		const css = readFileSync(join(__dirname, '..', '..', 'media', 'stats.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+		const rule = /(^|\})\s*\.table\s*\{([^}]*)\}/.exec(css);
+		assert.ok(rule, 'a rule for .table');
+		assert.match(rule[2], /overflow-x:\s*auto/);
+	});
+});
