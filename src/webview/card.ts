@@ -3,7 +3,7 @@
  * It renders what the extension sends, turns clicks and ←/→ into typed messages, applies KaTeX's
  * styles through the CSSOM (the CSP forbids style attributes) and remembers the scroll position.
  */
-import { KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, type CardState, type ExtensionMessage, type WebviewMessage } from '../core/card/protocol';
+import { CARD_ANNOUNCER_ID, KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, type CardState, type ExtensionMessage, type WebviewMessage } from '../core/card/protocol';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -47,6 +47,20 @@ function show(html: string): void {
 	(again ?? root).focus({ preventScroll: true });
 }
 
+/**
+ * Says the new paper's title and position when the reader paged from inside the card: focus stays on
+ * the button pressed, so a screen reader would otherwise say nothing of what changed. Not when the
+ * card was opened or moved from elsewhere (the tree, the editor): the reader is there.
+ */
+function announcePaper(): void {
+	const announcer = document.getElementById(CARD_ANNOUNCER_ID);
+	if (!announcer) return;
+	const title = document.hasFocus() ? root.querySelector('h1')?.textContent?.trim() : undefined;
+	const position = root.querySelector('.meta-row:last-child dd')?.textContent?.trim();
+	// emptied otherwise: no stale title left for a screen reader to come across
+	announcer.textContent = title ? (position ? `${title}, ${position}` : title) : '';
+}
+
 /** Puts the similar papers of the shown paper after the card body (an answer for another paper is stale: dropped). */
 function showSimilar(): void {
 	root.querySelector('[data-similar-slot]')?.remove();
@@ -73,8 +87,10 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	const message = event.data;
 	if (typeof message !== 'object' || message === null) return;
 	if (message.type === 'update' && typeof message.html === 'string') {
+		const before = state?.id;
 		show(message.html);
 		state = readState(message.state);
+		if (state && state.id !== before) announcePaper();
 		showSimilar();
 		if (state) {
 			vscode.setState(state);

@@ -162,6 +162,10 @@ describe('card document shell', () => {
 		assert.doesNotMatch(doc, /\son\w+=/i);
 	});
 
+	it('has a live region outside the card for the paper paging brings, hidden from sight only', () => {
+		assert.match(doc, /<\/main>\n<div id="card-announcer" class="visually-hidden" role="status"><\/div>/);
+	});
+
 	it('refuses a weak nonce', () => {
 		assert.throws(() => buildCardDocument({ cspSource: 'x', nonce: 'short', scriptUri: 'x', styleUris: [] }));
 		assert.throws(() => buildCardDocument({ cspSource: 'x', nonce: "abcdefghijklmnop' 'unsafe-inline", scriptUri: 'x', styleUris: [] }));

@@ -17,6 +17,12 @@ export const KATEX_STYLE_ATTRIBUTE = 'data-katex-style';
 /** id of the card's note editor; the card script reads it when Save Note is pressed */
 export const NOTE_INPUT_ID = 'note-input';
 
+/**
+ * id of the card document's live region: when the reader pages with the card focused (Next, ←, a
+ * similar paper), focus stays on the button and the card script says the new paper's title here.
+ */
+export const CARD_ANNOUNCER_ID = 'card-announcer';
+
 /** What the webview persists with `setState` and the panel serializer gets back after a reload. */
 export interface CardState {
 	/** `Uri.toString()` of the digest the card shows the paper from */

@@ -8,7 +8,7 @@ import type { Paper, SummaryField } from '../model';
 import { escapeHtml } from '../html';
 import { cardMarkdown, highlightPattern, type CardRenderEnv } from './markdown';
 import { paperLinks } from './links';
-import { NOTE_INPUT_ID } from './protocol';
+import { CARD_ANNOUNCER_ID, NOTE_INPUT_ID } from './protocol';
 import { webviewHead } from '../webviewCsp';
 
 export interface CardAppearance {
@@ -354,6 +354,7 @@ export function buildCardDocument(options: CardDocumentOptions): string {
 	return `${webviewHead({ lang: t.lang, cspSource, nonce, styleUris: options.styleUris, title: t.documentTitle })}
 <body>
 <main id="card" tabindex="-1">${options.body ?? `<p class="loading" role="status">${escapeHtml(t.loading)}</p>`}</main>
+<div id="${CARD_ANNOUNCER_ID}" class="visually-hidden" role="status"></div>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>
