@@ -381,4 +381,13 @@ describe('Statistics styles', () => {
 		assert.ok(rule, 'a rule for .table');
 		assert.match(rule[2], /overflow-x:\s*auto/);
 	});
+
+	it('nothing has a fixed minimum wider than a 320 px page: the top terms and authors go one under the other, the term box and an undrawn chart shrink', () => {
+		const css = readFileSync(join(__dirname, '..', '..', 'media', 'stats.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+		const minima = [...css.matchAll(/min-width:\s*([^;]+)|minmax\(\s*(min\([^)]*\)|[^,]+)/g)].map((m) => (m[1] ?? m[2]).trim());
+		assert.ok(minima.length >= 2, css);
+		for (const minimum of minima) assert.match(minimum, /^min\(.*, 100%\)$/, `a minimum the page may be narrower than: ${minimum}`);
+		// a canvas Chart.js has not drawn yet keeps the browser's 300 px
+		assert.match(css, /\.chart canvas\s*\{[^}]*max-width:\s*100%/);
+	});
 });
