@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCardHtml, buildCardDocument, renderMissingHtml, type CardInput } from '../../src/core/card/render';
+import { renderCardHtml, buildCardDocument, renderMissingHtml, textLanguage, CARD_STRINGS_EN, type CardInput } from '../../src/core/card/render';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../src/core/card/links';
 import { createCardMarkdown, isSafeLink } from '../../src/core/card/markdown';
 import { parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
@@ -47,9 +47,43 @@ describe('card renderer', () => {
 
 	it('shows the translated title and the listing section when it differs from the main category', () => {
 		const html = renderCardHtml(input({ paper: makePaper({ translatedTitle: '语义身份解耦', section: 'cs.CR' }) }));
-		assert.match(html, /<p class="translated-title">语义身份解耦<\/p>/);
+		assert.match(html, /<p class="translated-title" lang="zh">语义身份解耦<\/p>/);
 		assert.match(html, /Listed under/);
 		assert.match(html, /cs\.CR/);
+	});
+
+	it('marks digest text in another language than the card\'s, so a screen reader reads it in its own voice', () => {
+		const paper = makePaper({
+			title: 'Diffusion Models for Video',
+			translatedTitle: '视频扩散模型',
+			tldr: '提出一种基于LoRA的FLUX.1 Kontext上下文适配方法，生成逼真的结果。',
+			motivation: '現在の手法はうまくいかない。',
+			method: '새로운 방법을 제안한다.',
+			abstract: 'We propose a method.',
+			extra: [{ label: 'Comment', value: '12 pages', range: { start: 1, end: 1 } }],
+		});
+		const english = renderCardHtml(input({ paper }));
+		assert.match(english, /<h1 class="title">Diffusion/, 'English in an English card: nothing to say');
+		assert.match(english, /<p class="translated-title" lang="zh">/);
+		assert.match(english, /<aside class="tldr"[^>]*><h2>TL;DR<\/h2><div class="field-body" lang="zh">/);
+		assert.match(english, /field-motivation"><h2>Motivation<\/h2><div class="field-body" lang="ja">/);
+		assert.match(english, /field-method"><h2>Method<\/h2><div class="field-body" lang="ko">/);
+		assert.match(english, /field-abstract"><h2>Abstract<\/h2><div class="field-body">/);
+		assert.match(english, /field-extra"><h2>Comment<\/h2><div class="field-body">/);
+		// the card's own words (the headings) stay in the document's language
+		const chinese = renderCardHtml(input({ paper }), { strings: { ...CARD_STRINGS_EN, lang: 'zh-cn' } });
+		assert.match(chinese, /<h1 class="title" lang="en">Diffusion/);
+		assert.match(chinese, /<p class="translated-title">/);
+		assert.match(chinese, /<div class="field-body"><p>提出/);
+		assert.match(chinese, /field-abstract"><h2>Abstract<\/h2><div class="field-body" lang="en">/);
+	});
+
+	it('tells the language of digest text by its script, a Chinese summary full of English terms too', () => {
+		assert.strictEqual(textLanguage('1) Bald Converter：基于LoRA的FLUX.1 Kontext上下文适配，生成逼真的秃头人脸版本'), 'zh');
+		assert.strictEqual(textLanguage('We study 扩散 models for video generation at scale.'), 'en');
+		assert.strictEqual(textLanguage('拡散モデルを用いた手法'), 'ja');
+		assert.strictEqual(textLanguage('확산 모델 기반 방법'), 'ko');
+		assert.strictEqual(textLanguage('2606.12562 — 42%'), undefined);
 	});
 
 	it('typesets $…$ and $$…$$ with KaTeX and moves its inline styles to data attributes', () => {

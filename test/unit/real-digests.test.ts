@@ -194,7 +194,7 @@ describe('real digests: translations reach the card and the search', () => {
 	it('the card shows the translated title under the title and the abstract translation as its own section', () => {
 		const html = renderCardHtml({ paper, fileLabel: d.label, index: 0, total: d.papers.length });
 		const title = html.indexOf('<h1 class="title">');
-		const translated = html.indexOf(`<p class="translated-title">${paper.translatedTitle}</p>`);
+		const translated = html.indexOf(`<p class="translated-title" lang="zh">${paper.translatedTitle}</p>`);
 		assert.ok(title >= 0 && translated > title, 'translated title right under the title');
 		assert.match(html, /field-abstract[\s\S]*field-abstractTranslation/);
 		assert.ok(html.includes(paper.abstractTranslation!.slice(0, 12)));

@@ -194,8 +194,40 @@ function button(action: string, label: string, attrs: Record<string, string | un
 	return `<button type="button" class="action" data-action="${action}"${extra}${disabled ? ' disabled' : ''}>${label}</button>`;
 }
 
-function section(className: string, heading: string, bodyHtml: string): string {
-	return `<section class="field ${className}"><h2>${heading}</h2><div class="field-body">${bodyHtml}</div></section>`;
+function section(className: string, heading: string, bodyHtml: string, lang = ''): string {
+	return `<section class="field ${className}"><h2>${heading}</h2><div class="field-body"${lang}>${bodyHtml}</div></section>`;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HANGUL = /\p{Script=Hangul}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+
+/**
+ * The language a piece of digest text is written in, by its script: `zh`, `ja` (kana), `ko` (Hangul),
+ * `en` (Latin: arXiv's titles and abstracts), or undefined (no letters). A CJK character counts as
+ * much as four Latin letters, so a Chinese summary full of English terms (`基于LoRA的FLUX.1 Kontext`)
+ * stays Chinese and an English abstract quoting one Chinese word stays English.
+ */
+export function textLanguage(text: string): 'zh' | 'ja' | 'ko' | 'en' | undefined {
+	const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+	const han = count(HAN);
+	const kana = count(KANA);
+	const hangul = count(HANGUL);
+	const latin = count(LATIN);
+	const cjk = han + kana + hangul;
+	if (cjk > 0 && cjk * 4 >= latin) return hangul * 2 >= han + kana ? 'ko' : kana > 0 ? 'ja' : 'zh';
+	return latin > 0 ? 'en' : undefined;
+}
+
+/**
+ * ` lang="…"` for digest text in another language than the card's (the summaries are mostly
+ * Chinese, the card's words in the display language): a screen reader then reads each in its own
+ * voice instead of spelling Chinese with an English one. '' when they agree or it cannot tell.
+ */
+function langAttribute(text: string, documentLang: string): string {
+	const lang = textLanguage(text);
+	return lang && lang !== documentLang.toLowerCase().split('-')[0] ? ` lang="${lang}"` : '';
 }
 
 function hasText(value: string | undefined): value is string {
@@ -293,29 +325,30 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 	parts.push(renderToolbar(input, options, t));
 	parts.push('<header class="card-header">');
 	const title = hasText(paper.title) ? md.renderInline(paper.title.trim()) : escapeHtml(paper.id);
-	parts.push(`<h1 class="title">${title}</h1>`);
-	if (hasText(paper.translatedTitle)) parts.push(`<p class="translated-title">${md.renderInline(paper.translatedTitle.trim())}</p>`);
+	const lang = (text: string) => langAttribute(text, t.lang);
+	parts.push(`<h1 class="title"${hasText(paper.title) ? lang(paper.title) : ''}>${title}</h1>`);
+	if (hasText(paper.translatedTitle)) parts.push(`<p class="translated-title"${lang(paper.translatedTitle)}>${md.renderInline(paper.translatedTitle.trim())}</p>`);
 	parts.push(renderAuthors(paper.authors, options.canSearchAuthors !== false, t));
 	parts.push(renderMeta(input, t));
 	parts.push(renderLinks(paper, t));
 	parts.push('</header>');
 	if (input.library) parts.push(renderLibrary(input.library, md, t));
 	if (hasText(paper.tldr)) {
-		parts.push(`<aside class="tldr" aria-label="${escapeHtml(t.tldr)}"><h2>${escapeHtml(t.tldr)}</h2><div class="field-body">${md.render(paper.tldr.trim())}</div></aside>`);
+		parts.push(`<aside class="tldr" aria-label="${escapeHtml(t.tldr)}"><h2>${escapeHtml(t.tldr)}</h2><div class="field-body"${lang(paper.tldr)}>${md.render(paper.tldr.trim())}</div></aside>`);
 	}
 	for (const field of CARD_SECTIONS) {
 		const value = paper[field];
 		// a template that writes only a translated abstract: say so, the original is not there
 		const shown = escapeHtml(field === 'abstract' && paper.abstractTranslated ? t.abstractTranslated : t[field]);
-		if (hasText(value)) parts.push(section(`field-${field}`, shown, md.render(value.trim())));
+		if (hasText(value)) parts.push(section(`field-${field}`, shown, md.render(value.trim()), lang(value)));
 	}
 	if (hasText(paper.abstractTranslation)) {
-		parts.push(section('field-abstractTranslation', escapeHtml(t.abstractTranslation), md.render(paper.abstractTranslation.trim())));
+		parts.push(section('field-abstractTranslation', escapeHtml(t.abstractTranslation), md.render(paper.abstractTranslation.trim()), lang(paper.abstractTranslation)));
 	}
 	for (const extra of paper.extra) {
 		if (!hasText(extra.value)) continue;
 		const label = extra.label.trim() || t.notes;
-		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim())));
+		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim()), lang(extra.value)));
 	}
 	const empty = !CARD_SECTIONS.some((field) => hasText(paper[field])) && !hasText(paper.tldr) && !hasText(paper.abstractTranslation);
 	if (empty && !paper.extra.some((e) => hasText(e.value))) {
