@@ -180,8 +180,9 @@ function rangeControls(strings: StatsStrings): HTMLElement {
 	};
 	select.addEventListener('change', () => {
 		custom.hidden = select.value !== 'custom';
+		// Custom shows the dates, which come next in Tab order: focus stays on the list (a keyboard user's
+		// arrows change the choice as they go, and moving focus there pulled them out of it)
 		if (select.value === 'last7' || select.value === 'last30' || select.value === 'all') send({ preset: select.value });
-		else from.focus();
 	});
 	const applyCustom = () => send({ from: from.value, to: to.value });
 	apply.addEventListener('click', applyCustom);
