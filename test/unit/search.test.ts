@@ -940,6 +940,25 @@ describe('a paper listed on several days: every listing\'s text is indexed', () 
 		assert.deepStrictEqual(snapshot(again), snapshot(build(new Map([[DAY3, older.get(DAY3) as string]]))));
 	});
 
+	it('a warm start\'s fill in slices gives a paper a file lists twice its first listing\'s text, as addFile does', async () => {
+		const text = fixture('2026-02-05.md');
+		const at = text.indexOf('### [2]');
+		const first = text.slice(text.indexOf('### [1]'), at);
+		const twice = text.slice(0, at) + first.replace('### [1]', '### [9]').replace('Motivation: 视觉Transformer计算量大。', 'Motivation: 重复列出的条目。') + text.slice(at);
+		const texts = new Map([[DAY1, twice]]);
+		const cold = build(texts);
+		assert.deepStrictEqual(ids(cold, '"重复列出的条目"'), []);
+		cold.freeze();
+		const restored = await decodeCache(encodeCache(cold, 'k'), 'k');
+		assert.ok(restored);
+		// the fill's slices of one paper: the second listing comes in a slice of its own
+		const digest = parseDigest(twice, DAY1);
+		for (let from = digest.papers.length - 1; from >= 0; from--) restored.fillBodies(digest, from, 1);
+		assert.strictEqual(restored.missingBodyCount, 0);
+		assert.deepStrictEqual(snapshot(restored), snapshot(build(texts)));
+		assert.deepStrictEqual(ids(restored, '"重复列出的条目"'), []);
+	});
+
 	it('a phrase query before the fill reads every listing of its unchecked papers (SearchShard)', async () => {
 		const store: { cache?: Uint8Array } = {};
 		const older = files();

@@ -1728,8 +1728,9 @@ export class PaperIndex {
 			docs.push(doc);
 			texts.push(text);
 		};
-		// by id: a file listing a paper twice gives its first (as addFile does)
+		// by id: a file listing a paper twice gives its first (as addFile does), in an earlier slice too
 		const seen = new Set<string>();
+		for (let k = 0; k < from && k < digest.papers.length; k++) seen.add(digest.papers[k].id);
 		for (const paper of digest.papers.slice(from, from + count)) {
 			const doc = this.byId.get(paper.id);
 			if (!doc || doc.body !== undefined || doc.pending !== undefined || seen.has(paper.id)) continue;
