@@ -153,6 +153,20 @@ describe('search index', () => {
 		assert.strictEqual(index.removeFile(DAY1), false);
 	});
 
+	it('a loan of documents all removed since they waited lends nothing, and the documents made after it are indexed', () => {
+		const index = new PaperIndex();
+		index.deferBodies = true;
+		addFixture(index, DAY1);
+		// the last documents made, gone before the second pass lends them
+		addFixture(index, DAY3);
+		index.removeFile(DAY3);
+		assert.strictEqual(index.lendBodies(1), undefined);
+		// a file changed during the second pass: its new paper is a document above the dead ones
+		addFixture(index, DAY2);
+		assert.strictEqual(index.indexPendingBodies(), 0, 'every document indexed, none waits for a helper');
+		assert.deepStrictEqual(ids(index, '深度估计'), ['2602.02001']);
+	});
+
 	it('shows a paper as its newest day lists it when an older file changes, and indexes the older text, as a cold build of the same files has it', () => {
 		const index = fullIndex();
 		// the older day's version of a paper the newer day lists too, changed (and another paper of that file)

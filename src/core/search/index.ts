@@ -1117,8 +1117,11 @@ export class PaperIndex {
 		if (count <= 0) return undefined;
 		this.secondPassStarted = true;
 		const taken = this.pendingBodies.splice(end - count, count);
-		this.lentFrom = taken[0];
 		const docs = taken.map((num) => this.docs[num]).filter((doc): doc is DocRecord => doc !== undefined && !doc.bodyIndexed);
+		// documents all removed since they waited: nothing lent (a bound with none lent held back every
+		// document made after it: indexPendingBodies stopped short of them, and waited for no helper)
+		if (docs.length === 0) return undefined;
+		this.lentFrom = taken[0];
 		const composed = docs.map((doc) => this.composed(doc));
 		const texts = composed.map((c) => c.text);
 		this.keepTexts(docs, composed);
