@@ -666,8 +666,10 @@ describe('search shard life cycle', () => {
 		const docs = new Map(warm.index.docs.filter((d) => d !== undefined).map((d) => [d.id, d]));
 		warm.finishInBackground();
 		await warm.background;
-		// the rename's own read gave the moved papers' text (their one listing then): the fill had nothing to read there
-		assert.deepStrictEqual(read, [DAY2]);
+		// the rename adds a listing to papers whose text is not read back: their other listings' files are read
+		// at once (DAY2, DAY1), then DAY1's removal makes the moved file their newest listing (an orphan's refresh);
+		// the fill had nothing left to read
+		assert.deepStrictEqual(read, [DAY2, DAY2, DAY1, moved]);
 		for (const [id, doc] of docs) assert.strictEqual(warm.index.byId.get(id), doc, `${id} kept its document`);
 		assert.strictEqual(warm.index.missingBodyCount, 0, 'every text read back');
 		const phrase = await warm.search('"street scenes"', 10);
@@ -971,6 +973,63 @@ describe('a paper listed on several days: every listing\'s text is indexed', () 
 		assert.strictEqual(restored.missingBodyCount, 0);
 		assert.deepStrictEqual(snapshot(restored), snapshot(build(texts)));
 		assert.deepStrictEqual(ids(restored, '"重复列出的条目"'), []);
+	});
+
+	/** a shard over `texts` (path → text, changed as the test goes) keeping its cache in `store`; no background fill (as the CLI runs) */
+	function shardOver(texts: Map<string, string>, store: { cache?: Uint8Array }): { shard: SearchShard; specs: () => { path: string; size: number; mtime: number }[] } {
+		const read = async (path: string) => (texts.has(path) ? parseDigest(texts.get(path) as string, path) : undefined);
+		const io: ShardIO = {
+			readDigest: read,
+			readPapers: read,
+			readCache: async () => store.cache,
+			writeCache: async (bytes) => {
+				store.cache = bytes;
+			},
+			yield: () => Promise.resolve(),
+			now: () => 0,
+		};
+		return { shard: new SearchShard(io, cacheKey(0, 1)), specs: () => [...texts].map(([path, text]) => ({ path, size: text.length, mtime: 1 })) };
+	}
+
+	async function shardIds(shard: SearchShard, query: string): Promise<string[]> {
+		const reply = await shard.search(query, 10);
+		assert.ok(reply.ok && !reply.result.approximate, query);
+		return reply.ok ? reply.result.hits.map((h) => h.id) : [];
+	}
+
+	it('a warm start indexes a listing added while the index was closed with the paper\'s other listings, before any fill (as the CLI searches)', async () => {
+		const store: { cache?: Uint8Array } = {};
+		const texts = files();
+		texts.delete(DAY2);
+		const first = shardOver(texts, store);
+		await first.shard.open(first.specs());
+		assert.deepStrictEqual(await shardIds(first.shard, '"插补缺失"'), ['2602.01001']);
+		// a newer day listing the paper (another TL;DR: a new document) comes while the index is closed
+		texts.set(DAY2, fixture('2026-02-06.md'));
+		const cold = build(texts);
+		for (let start = 0; start < 2; start++) {
+			const warm = shardOver(texts, store);
+			await warm.shard.open(warm.specs());
+			assert.ok(warm.shard.fromCache);
+			for (const q of ['"插补缺失"', '插补缺失', '边缘设备', '"计算量大"']) assert.deepStrictEqual(await shardIds(warm.shard, q), ids(cold, q), `${q}, warm start ${start + 1}`);
+		}
+	});
+
+	it('a warm start takes a listing removed while the index was closed out of the paper\'s text, before any fill', async () => {
+		const store: { cache?: Uint8Array } = {};
+		// a word only the older listing has, outside a phrase (no phrase check reads the files back)
+		const texts = files(olderText.replace('插补缺失的令牌。', '插补缺失的令牌 zebrafish。'));
+		const first = shardOver(texts, store);
+		await first.shard.open(first.specs());
+		assert.deepStrictEqual(await shardIds(first.shard, 'zebrafish'), ['2602.01001']);
+		texts.delete(DAY1);
+		for (let start = 0; start < 2; start++) {
+			const warm = shardOver(texts, store);
+			await warm.shard.open(warm.specs());
+			assert.ok(warm.shard.fromCache);
+			assert.deepStrictEqual(await shardIds(warm.shard, 'zebrafish'), [], `warm start ${start + 1}`);
+			assert.deepStrictEqual(await shardIds(warm.shard, '"插补缺失"'), [], `warm start ${start + 1}`);
+		}
 	});
 
 	it('a phrase query before the fill reads every listing of its unchecked papers (SearchShard)', async () => {

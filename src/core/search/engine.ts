@@ -150,6 +150,9 @@ export class SearchShard {
 					changed++;
 				}
 			}
+			// the papers those files listed, from their other listings (see refreshOrphans): a search
+			// right after open (the CLI's) and the cache saved then hold them as a cold build would
+			if (changed > 0) await this.refreshOrphans();
 		}
 		// no cache read (none, or damaged): whatever an earlier open wrote is not known to be there
 		if (!cached) this.onDisk = undefined;

@@ -454,6 +454,14 @@ export class PaperIndex {
 	 * (by file: the fill's, a change's), copied, until every listing of the document is there (see settle)
 	 */
 	private readonly unsettled = new Map<string, Map<string, { head: Head; listing: Listing }>>();
+	/**
+	 * ids of documents loaded from a cache whose listings changed (one added, changed or gone) before
+	 * their text was read back: their postings are not their listings' until settled, and no query can
+	 * tell (a word only an unread listing has, or only a listing gone had; the CLI never fills, and saved
+	 * the document so). Their other listings' files are read at once, as an orphan's newest listing is
+	 * (see orphanedListings, refreshFrom).
+	 */
+	private readonly stale = new Set<string>();
 	/** how documents keep their long fields' text (DocRecord.body) */
 	private readonly bodies = new TextPacker();
 	/** the word vocabulary in order, for prefix and typo (fuzzy) lookups */
@@ -731,6 +739,7 @@ export class PaperIndex {
 			this.killDoc(doc);
 			this.orphans.delete(id);
 			this.unsettled.delete(id);
+			this.stale.delete(id);
 		} else if (at === 0) {
 			// the document keeps the listing's short fields until the next listing is read (see orphanedListings),
 			// and its text with the others' (which may refer to those fields), as the listings are taken apart then
@@ -740,7 +749,7 @@ export class PaperIndex {
 			if (doc.pending) doc.pending = doc.pending.filter((_, k) => k !== at);
 			doc.occ = occ;
 			// no longer the newest listing's version of the paper, but one more it did not have can be there now
-			if (doc.body === undefined && doc.pending === undefined) this.settle(doc);
+			if (doc.body === undefined && doc.pending === undefined && !this.settle(doc)) this.stale.add(id);
 		} else {
 			this.relist(doc, occ, undefined, false);
 		}
@@ -797,6 +806,7 @@ export class PaperIndex {
 		if (changed) this.stashListing(doc.id, changed.file, changed.paper, occ.length === 1);
 		doc.occ = occ;
 		if (this.settle(doc)) return;
+		this.stale.add(doc.id);
 		if (!newest || !changed || sameHead(doc, changed.paper)) return;
 		const read = this.unsettled.get(doc.id) as Map<string, { head: Head; listing: Listing }>;
 		const known = occ.flatMap((o) => {
@@ -835,6 +845,7 @@ export class PaperIndex {
 		if (!read || !doc.occ.every((o) => read.has(o.file))) return false;
 		this.unsettled.delete(doc.id);
 		this.orphans.delete(doc.id);
+		this.stale.delete(doc.id);
 		const entries = doc.occ.map((o) => read.get(o.file) as { head: Head; listing: Listing });
 		const head = entries[0].head;
 		const listings = entries.map((e) => e.listing);
@@ -863,11 +874,25 @@ export class PaperIndex {
 	/**
 	 * The files to read for the papers whose newest listing went (a file removed, or a paper it no
 	 * longer lists): each file that is now such a paper's newest listing, with those papers' ids.
-	 * A cold build holds the paper as that file gives it (see refreshFrom). Papers whose text is
-	 * not read back yet are left to the fill.
+	 * A cold build holds the paper as that file gives it (see refreshFrom). For a paper whose text is
+	 * not read back yet and whose listings changed (see stale), every listing's file not read yet.
 	 */
 	orphanedListings(): Map<string, string[]> {
 		const out = new Map<string, string[]>();
+		for (const id of this.stale) {
+			const doc = this.byId.get(id);
+			if (!doc || doc.body !== undefined || doc.pending !== undefined) {
+				this.stale.delete(id);
+				continue;
+			}
+			const read = this.unsettled.get(id);
+			for (const { file } of doc.occ) {
+				if (read?.has(file)) continue;
+				const ids = out.get(file);
+				if (ids) ids.push(id);
+				else out.set(file, [id]);
+			}
+		}
 		for (const id of this.orphans) {
 			const doc = this.byId.get(id);
 			const file = doc?.occ[0]?.file;
@@ -875,7 +900,7 @@ export class PaperIndex {
 				this.orphans.delete(id);
 				continue;
 			}
-			// a warm start's fill reads that file for the paper's text and settles it (see fillBodies)
+			// a paper whose text is not read back yet: settled from every listing (see stale above, fillBodies)
 			if (doc?.body === undefined && doc?.pending === undefined) continue;
 			const ids = out.get(file);
 			if (ids) ids.push(id);
@@ -889,6 +914,7 @@ export class PaperIndex {
 	 * that file is now their newest listing (see orphanedListings): replaced where it differs (its
 	 * short fields, or the text of the listings left). `ids` the digest does not hold (the file changed
 	 * meanwhile; its change sees to them), or that could not be read (`digest` undefined), are not asked for again.
+	 * A stale paper (see stale) takes the file's listing, and is settled once every listing is read.
 	 */
 	refreshFrom(path: string, ids: readonly string[], digest: Digest | undefined): void {
 		// a file listing a paper twice gives its first (as addFile does)
@@ -896,6 +922,17 @@ export class PaperIndex {
 		for (const paper of digest?.papers ?? []) if (!papers.has(paper.id)) papers.set(paper.id, paper);
 		for (const id of ids) {
 			const doc = this.byId.get(id);
+			if (doc && this.stale.has(id) && doc.body === undefined && doc.pending === undefined) {
+				if (!doc.occ.some((o) => o.file === path) || this.unsettled.get(id)?.has(path)) continue;
+				const paper = papers.get(id);
+				// not asked again: the file's change (it no longer lists the paper), or the fill, sees to it
+				if (!paper) this.stale.delete(id);
+				else {
+					this.stashListing(id, path, paper);
+					this.settle(doc);
+				}
+				continue;
+			}
 			if (!doc || doc.occ[0]?.file !== path || !this.orphans.has(id)) continue;
 			this.orphans.delete(id);
 			const paper = papers.get(id);
