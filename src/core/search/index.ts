@@ -253,7 +253,7 @@ const PIECE_MARK = '\x1f';
 const HEAD_PIECE = 0xfffc;
 /** marks an abstract among a listing's pieces (the abstract's number below it) */
 const ABSTRACT_PIECE = 0x8000;
-/** the most pieces a document's summaries or abstracts can have (composeBody joins the rest into the last) */
+/** the most pieces a document's summaries or abstracts can have (a listing's texts past them are left out of the index; never on real files, where a paper has tens) */
 const MAX_PIECES = 0x7ff0;
 
 /**
