@@ -73,10 +73,16 @@ export function loadWithCodeCache(file: string, cacheDir: string | undefined): C
 			mkdirSync(cacheDir, { recursive: true });
 			// atomic: a window starting meanwhile reads the old cache or the new one, never half of one
 			const temporary = `${cacheFile}.${process.pid}.tmp`;
-			writeFileSync(temporary, script.createCachedData());
-			renameSync(temporary, cacheFile);
+			try {
+				writeFileSync(temporary, script.createCachedData());
+				renameSync(temporary, cacheFile);
+			} finally {
+				// a full disk leaves no half-written file behind
+				rmSync(temporary, { force: true });
+			}
+			// this bundle's older caches, and what a window that crashed while writing left
 			for (const name of readdirSync(cacheDir)) {
-				if (name.startsWith(prefix) && name.endsWith(SUFFIX) && join(cacheDir, name) !== cacheFile) rmSync(join(cacheDir, name), { force: true });
+				if (name.startsWith(prefix) && (name.endsWith(SUFFIX) || name.endsWith('.tmp')) && join(cacheDir, name) !== cacheFile) rmSync(join(cacheDir, name), { force: true });
 			}
 			return true;
 		},

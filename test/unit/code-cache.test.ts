@@ -90,6 +90,15 @@ console.log(JSON.stringify({ exports: loaded.exports, fromCache: loaded.fromCach
 		assert.strictEqual(load(false).fromCache, true);
 	});
 
+	it("a save removes what a window that crashed while writing left (this bundle's temporary files only)", () => {
+		const leftover = join(cacheDir, 'bundle.js-0123456789abcdef.v8-code-cache.4242.tmp');
+		const other = join(cacheDir, 'card-render.js-0123456789abcdef.v8-code-cache.4242.tmp');
+		writeFileSync(leftover, 'half');
+		writeFileSync(other, 'half');
+		load(true);
+		assert.deepStrictEqual(readdirSync(cacheDir).filter((n) => n.endsWith('.tmp')), ['card-render.js-0123456789abcdef.v8-code-cache.4242.tmp']);
+	});
+
 	it('without a cache folder it only loads', () => {
 		const loaded = load(true, null);
 		assert.strictEqual(loaded.exports.answer, 42);
