@@ -14,7 +14,7 @@ import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
-import { stepIndex } from './step';
+import { paperIndexOf, stepIndex } from './step';
 import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
@@ -432,7 +432,7 @@ class CardManager implements vscode.Disposable {
 		}
 		if (!file) return { missing: vscode.l10n.t('{0} is no longer a digest in this workspace, so this paper ({1}) cannot be shown.', fileName(ref.uri), ref.id) };
 		const papers = file.digest.papers;
-		const index = ref.index !== undefined && papers[ref.index]?.id === ref.id ? ref.index : papers.findIndex((p) => p.id === ref.id);
+		const index = paperIndexOf(papers, ref);
 		if (index < 0) return { missing: vscode.l10n.t('This paper ({0}) is no longer in {1}.', ref.id, fileName(ref.uri)) };
 		return { location: { file, paper: papers[index], index } };
 	}
