@@ -840,7 +840,7 @@ export class PaperIndex {
 	 * changed, or a listing came or went, while the index was closed or before the fill read it).
 	 * Whether it was settled. The text is set as `keep` says (default: packed on its own).
 	 */
-	private settle(doc: DocRecord, keep: (doc: DocRecord, text: string) => void = (d, text) => (d.body = this.bodies.pack(text))): boolean {
+	private settle(doc: DocRecord, keep: (doc: DocRecord, utf8: Uint8Array) => void = (d, utf8) => (d.body = this.bodies.packBytes(utf8))): boolean {
 		const read = this.unsettled.get(doc.id);
 		if (!read || !doc.occ.every((o) => read.has(o.file))) return false;
 		this.unsettled.delete(doc.id);
@@ -851,8 +851,10 @@ export class PaperIndex {
 		const listings = entries.map((e) => e.listing);
 		const composed = composeBody(headTexts(head), listings);
 		const known = this.bodyHashes[doc.num];
-		if (sameHead(doc, head) && known !== 0 && known === fnv1a4Bytes(utf8Encoder.encode(composed.text))) {
-			keep(doc, composed.text);
+		// encoded once, for the hash and for the packed text
+		const utf8 = utf8Encoder.encode(composed.text);
+		if (sameHead(doc, head) && known !== 0 && known === fnv1a4Bytes(utf8)) {
+			keep(doc, utf8);
 			doc.listings = doc.occ.length > 1 ? composed.pieces : undefined;
 			this.missingBodies--;
 		} else {
@@ -1763,10 +1765,10 @@ export class PaperIndex {
 	 */
 	fillBodies(digest: Digest, from = 0, count = Infinity): void {
 		const docs: DocRecord[] = [];
-		const texts: string[] = [];
-		const keep = (doc: DocRecord, text: string) => {
+		const texts: Uint8Array[] = [];
+		const keep = (doc: DocRecord, utf8: Uint8Array) => {
 			docs.push(doc);
-			texts.push(text);
+			texts.push(utf8);
 		};
 		// by id: a file listing a paper twice gives its first (as addFile does), in an earlier slice too
 		const seen = new Set<string>();
@@ -1781,7 +1783,7 @@ export class PaperIndex {
 		}
 		// packed (they stay for the index's life), in one buffer for the file (views of it): an
 		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
-		const encoded = texts.map((text) => this.bodies.pack(text));
+		const encoded = texts.map((utf8) => this.bodies.packBytes(utf8));
 		const all = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
 		let at = 0;
 		docs.forEach((doc, i) => {
