@@ -765,7 +765,9 @@ export class PaperIndex {
 	 */
 	private relist(doc: DocRecord, occ: Occurrence[], changed: { file: string; paper: Paper } | undefined, newest: boolean): void {
 		const head: Head = newest && changed ? changed.paper : headOf(doc);
-		const current = this.listingsOf(doc);
+		// an indexed document's text, unpacked once for its listings and the comparison below
+		const text = doc.pending === undefined ? this.bodyOf(doc) : undefined;
+		const current = this.listingsOf(doc, text);
 		if (current === undefined) {
 			this.relistUnread(doc, occ, changed, newest);
 			return;
@@ -786,7 +788,7 @@ export class PaperIndex {
 		const composed = composeBody(headTexts(head), listings);
 		// in the second pass, decided on the text whatever the document's state (pending, lent to a
 		// helper, indexed): a build with a helper makes the same documents as one without
-		if (sameHead(doc, head) && this.bodyOf(doc) === composed.text) {
+		if (sameHead(doc, head) && (text ?? this.bodyOf(doc)) === composed.text) {
 			doc.occ = occ;
 			if (doc.pending !== undefined) doc.pending = listings;
 			else doc.listings = occ.length > 1 ? composed.pieces : undefined;
@@ -865,11 +867,10 @@ export class PaperIndex {
 
 	/**
 	 * Each listing's texts (as `occ` orders them): the pending ones, or taken apart from the
-	 * document's text; undefined while that text is not read back (see fillBodies).
+	 * document's text (`text`, its bodyOf); undefined while that text is not read back (see fillBodies).
 	 */
-	private listingsOf(doc: DocRecord): Listing[] | undefined {
+	private listingsOf(doc: DocRecord, text: string | undefined): Listing[] | undefined {
 		if (doc.pending !== undefined) return doc.pending;
-		const text = this.bodyOf(doc);
 		return text === undefined ? undefined : decompose(text, headTexts(doc), doc.listings);
 	}
 
