@@ -689,9 +689,7 @@ export class PaperIndex {
 	/** Adds or replaces one file's papers; other files' papers are untouched. */
 	addFile(path: string, digest: Digest, stat?: { size: number; mtime: number }): void {
 		this.filesVersion++;
-		// a file's words are looked up by the thousand: by hash (see SortedTerms.sortedIdOf)
-		if (this.wordsRestored) this.sortedTerms.prepareLookups();
-		this.ensureScratch(this.terms.length);
+		this.readyToIndex();
 		const day = digest.day ?? '';
 		const previous = this.files.get(path);
 		const seen = new Set<string>();
@@ -940,18 +938,20 @@ export class PaperIndex {
 			this.orphans.delete(id);
 			const paper = papers.get(id);
 			if (!paper) continue;
-			// its words are looked up as addFile's are (see there)
-			if (this.wordsRestored) this.sortedTerms.prepareLookups();
-			this.ensureScratch(this.terms.length);
+			this.readyToIndex();
 			this.relist(doc, doc.occ, { file: path, paper }, true);
 		}
 	}
 
-	/** Indexes a document again from these listings (a new document, the same listings), outside addFile. */
-	private replaceDoc(doc: DocRecord, head: Head, listings: Listing[]): void {
-		// its words are looked up as addFile's are (see there)
+	/** Before papers are indexed: their words are looked up by the thousand, by hash (see SortedTerms.sortedIdOf), into scratch counters as large as the vocabulary. */
+	private readyToIndex(): void {
 		if (this.wordsRestored) this.sortedTerms.prepareLookups();
 		this.ensureScratch(this.terms.length);
+	}
+
+	/** Indexes a document again from these listings (a new document, the same listings), outside addFile. */
+	private replaceDoc(doc: DocRecord, head: Head, listings: Listing[]): void {
+		this.readyToIndex();
 		this.killDoc(doc);
 		this.createDoc(head, doc.occ, listings);
 	}
