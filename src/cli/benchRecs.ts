@@ -8,11 +8,10 @@
  * - training time for 1,000 stars.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseDigest } from '../core/parser';
 import { trainForYou } from '../core/recs/forYou';
-import { defaultShardCount } from '../core/search/client';
+import { DEFAULT_SHARDS } from '../core/search/client';
 import { intOption, parseArgs } from './args';
 import { percentile, settle } from './benchSearch';
 import { listDigestFiles } from './files';
@@ -52,7 +51,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 	const [dir] = args.positionals;
 	const trainDays = intOption(args, 'days', 150, 1, 10000);
 	const samples = intOption(args, 'samples', 200, 1, 100000);
-	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
+	const shards = intOption(args, 'shards', DEFAULT_SHARDS, 1, 64);
 	// each paper's first listing and text (title + TL;DR, lower case) from the files, oldest first
 	const days: string[] = [];
 	const firstDay = new Map<string, number>();

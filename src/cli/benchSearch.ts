@@ -6,14 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import { cacheFilePath } from '../core/corpus/nodeIO';
 import { SUMMARY_FIELDS } from '../core/model';
 import { parseDigest } from '../core/parser';
-import { defaultShardCount, type SearchService } from '../core/search/client';
+import { DEFAULT_SHARDS, type SearchService } from '../core/search/client';
 import type { TreePassTimings } from '../core/search/protocol';
 import { intOption, parseArgs } from './args';
 import { median, openBenchFolder, readBenchCorpus, round1, runBenchOnFiles } from './bench';
@@ -178,7 +178,7 @@ function measureWarmStart(dir: string, cacheDir: string, shards: number): Search
 }
 
 /** Builds, reloads and queries the index over DIR; every figure of the search targets. */
-export async function benchSearch(dir: string, shards = defaultShardCount(availableParallelism())): Promise<SearchBenchFigures> {
+export async function benchSearch(dir: string, shards = DEFAULT_SHARDS): Promise<SearchBenchFigures> {
 	const files = fileSpecs(dir);
 	const cacheDir = mkdtempSync(join(tmpdir(), 'arxiv-digest-bench-'));
 	try {
@@ -290,7 +290,7 @@ const TOP_K = 50;
  * whole-sentence "words"; prefix and fuzzy 0.2 like ours), one document per unique paper, every
  * field, against our index on the same queries without filters, the same top 50, after a warm-up.
  */
-export async function compareMinisearch(dir: string, shards = defaultShardCount(availableParallelism())): Promise<MinisearchComparison> {
+export async function compareMinisearch(dir: string, shards = DEFAULT_SHARDS): Promise<MinisearchComparison> {
 	const sample = benchQueries([]);
 	const queries = [...new Set(sample.map(withoutFilters).filter((q) => q !== ''))];
 	const service = createSearchService(undefined, shards);

@@ -3,11 +3,10 @@
  * (src/core/search), sharded over worker threads when dist/search-worker.js is next to the CLI.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { inProcessShard } from '../core/corpus/inProcess';
-import { defaultShardCount, SearchService, workerShard, type ShardHandle } from '../core/search/client';
+import { DEFAULT_SHARDS, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
 import { parseQuery } from '../core/search/query';
@@ -63,7 +62,7 @@ function workerScript(): string | undefined {
 }
 
 /** A search service over `shards` worker threads (or one in-process shard without the worker script). */
-export function createSearchService(cacheDir: string | undefined, shards = defaultShardCount(availableParallelism())): SearchService {
+export function createSearchService(cacheDir: string | undefined, shards = DEFAULT_SHARDS): SearchService {
 	const script = workerScript();
 	const handles: ShardHandle[] = [];
 	const count = script ? shards : 1;
@@ -89,7 +88,7 @@ export function fileSpecs(dir: string): (CorpusFileSpec & { size: number })[] {
  * commands that open the corpus; undefined once it has told the user DIR cannot be read.
  */
 export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (CorpusFileSpec & { size: number })[]; service: SearchService } | undefined {
-	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
+	const shards = intOption(args, 'shards', DEFAULT_SHARDS, 1, 64);
 	let files;
 	try {
 		files = fileSpecs(dir);
@@ -126,7 +125,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	const unsearchable = unsearchableQuery(query);
 	if (unsearchable) throw new UsageError(unsearchable);
 	const limit = intOption(args, 'limit', 20, 1, 100000);
-	const shards = intOption(args, 'shards', defaultShardCount(availableParallelism()), 1, 64);
+	const shards = intOption(args, 'shards', DEFAULT_SHARDS, 1, 64);
 	const started = performance.now();
 	let files: CorpusFileSpec[];
 	try {

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { cacheFilePath, readCacheFile, readCacheFileOffThread, readHeadSync, removeStaleCaches } from '../core/corpus/nodeIO';
-import { defaultShardCount, workerShard, type ShardHandle } from '../core/search/client';
+import { DEFAULT_SHARDS, workerShard, type ShardHandle } from '../core/search/client';
 import type { FileAccess } from '../core/corpus/proxyIO';
 import type { CacheName } from '../core/corpus/shard';
 import type * as CardRender from '../core/card/render';
@@ -121,7 +121,7 @@ export interface IndexWorkerOptions {
 export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
 	if (!options.local || !workerThreadsAvailable()) return undefined;
 	const script = vscode.Uri.joinPath(options.context.extensionUri, 'dist', 'search-worker.js').fsPath;
-	const shards = defaultShardCount(os.cpus().length, os.totalmem());
+	const shards = DEFAULT_SHARDS;
 	const cacheDir = options.storage?.scheme === 'file' ? options.storage.fsPath : undefined;
 	if (cacheDir) removeStaleCaches(cacheDir, shards);
 	const handles: ShardHandle[] = [];

@@ -2,7 +2,7 @@
  * The web build's host (vscode.dev, github.dev, code-server's web-worker extension host): bundled
  * by esbuild.mjs in place of `./host` (see there for what each export is). No Node API here.
  */
-import { restartingShard, type ShardHandle } from '../core/search/client';
+import { DEFAULT_SHARDS, restartingShard, type ShardHandle } from '../core/search/client';
 import type * as NodeHost from './host';
 import type * as CardRender from '../core/card/render';
 import type { IndexWorkerOptions, IndexWorkers } from './host';
@@ -34,10 +34,9 @@ export function loadCardRender(): typeof CardRender {
 /** Index shards in Web Workers reading through vscode.workspace.fs; undefined where there is no Worker. */
 export function startIndexWorkers(options: IndexWorkerOptions): IndexWorkers | undefined {
 	if (!webWorkersAvailable()) return undefined;
-	// Web Workers live in the browser's process, not the extension host's: the memory reason for one
-	// worker on two cores (defaultShardCount) does not apply, so two from two cores, as before
-	const cores = typeof navigator === 'object' ? navigator.hardwareConcurrency || 1 : 1;
-	const shards = cores >= 2 ? 2 : 1;
+	// one shard, as on the desktop (DEFAULT_SHARDS: a paper's listings in one document); it reads
+	// READ_AHEAD files ahead, as many reads in flight as the two shards that ran here before
+	const shards = DEFAULT_SHARDS;
 	const newWorker = blobWorkerFactory(options.context.extensionUri);
 	const handles: ShardHandle[] = [];
 	for (let shard = 0; shard < shards; shard++) {

@@ -8,7 +8,7 @@ import { cacheFileName, isFileRecordsCache, isStaleCacheFile } from '../../src/c
 import { CorpusShard, type CacheName, type CorpusIO, type FileUpdate } from '../../src/core/corpus/shard';
 import { parseDigest } from '../../src/core/parser';
 import { decodeFileUpdates, encodeFileUpdates, type TreePassTimings } from '../../src/core/search/protocol';
-import { SearchService } from '../../src/core/search/client';
+import { DEFAULT_SHARDS, SearchService, shardOf } from '../../src/core/search/client';
 import { inProcessShard } from '../../src/core/corpus/inProcess';
 import { compactTexts, paperCountOf, paperIdsOf, summarizeDigest, summaryFromCompact, SUMMARY_AUTHORS } from '../../src/core/summary';
 import { primaryLink } from '../../src/core/card/links';
@@ -894,5 +894,49 @@ describe('interests in the shard', () => {
 		await Promise.resolve();
 		assert.strictEqual(filled, 1, 'one event once the fill is done');
 		assert.deepStrictEqual(shard.interests(spec).matches.map(([id]) => id), ['2602.01002']);
+	});
+});
+
+describe('a paper listed on two days (the default shard count)', () => {
+	/** a day listing paper 2602.09999 with its own Result line (each day's summary is written anew) */
+	function day(result: string): string {
+		return [
+			'# cs.CV [[Back]](#toc)',
+			'',
+			'### [1] [Sparse Voxel Fields](https://arxiv.org/abs/2602.09999)',
+			'*Ann Lee,Bo Chen*',
+			'',
+			'Main category: cs.CV',
+			'',
+			'TL;DR: 稀疏体素场。',
+			'',
+			'<details>',
+			'  <summary>Details</summary>',
+			`Result: ${result}`,
+			'',
+			'Abstract: We fit sparse voxel fields to scenes.',
+			'',
+			'</details>',
+			'',
+		].join('\n');
+	}
+
+	it('is found by words of both listings, and excluded by a word of either, in the search and in the interests', async () => {
+		const fs = memoryFs();
+		fs.files.set(DAY1, { text: day('renders kumquat scenes'), mtime: 1 });
+		fs.files.set(DAY2, { text: day('renders persimmon scenes'), mtime: 1 });
+		// with two shards these two files are held by different ones, each with one listing's text
+		assert.notStrictEqual(shardOf(DAY1, 2), shardOf(DAY2, 2));
+		const service = new SearchService(Array.from({ length: DEFAULT_SHARDS }, (_, n) => inProcessShard(memoryIO(fs), n, DEFAULT_SHARDS)));
+		await service.open(specs);
+		const ids = async (query: string) => {
+			const reply = await service.search(query, 10);
+			return reply.ok ? reply.result.hits.map((h) => h.id) : reply.error;
+		};
+		assert.deepStrictEqual(await ids('kumquat persimmon'), ['2602.09999']);
+		assert.deepStrictEqual(await ids('kumquat -persimmon'), []);
+		assert.deepStrictEqual(await ids('persimmon -kumquat'), []);
+		const interests = await service.interests({ keywords: ['kumquat'], authors: [], categories: [], exclude: ['persimmon'] });
+		assert.strictEqual(interests.matches.get('2602.09999')?.excluded, true);
 	});
 });

@@ -53,7 +53,7 @@ async function measure(config) {
 }
 
 /** as many reads in flight as the web build's read-ahead (src/core/corpus/proxyIO.ts READ_AHEAD) */
-const READ_IN_FLIGHT = 6;
+const READ_IN_FLIGHT = 12;
 
 /**
  * The floor under a cold start in this host: every digest of the folder read once through
