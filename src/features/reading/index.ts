@@ -199,8 +199,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
  * of the files of filesOfDay.
  */
 export function idsOfDay<F extends { readonly uri: { toString(): string }; readonly digest: { readonly day?: string } & Parameters<typeof paperIdsOf>[0] }>(files: readonly F[], arg: unknown): string[] {
-	const node = arg as { kind?: unknown; categories?: unknown; parent?: { categories?: unknown } } | undefined;
-	const categories = node && typeof node === 'object' ? (node.kind === 'day' ? node.categories : node.kind === 'category' ? node.parent?.categories : undefined) : undefined;
+	const categories = dayNodeOf(arg)?.categories;
 	if (Array.isArray(categories)) return categories.flatMap((c: { paperIds(): readonly string[] }) => [...c.paperIds()]);
 	return filesOfDay(files, arg).flatMap((file) => [...paperIdsOf(file.digest)]);
 }
@@ -210,11 +209,18 @@ export function idsOfDay<F extends { readonly uri: { toString(): string }; reado
  * file without a day is that file alone; those of a `YYYY-MM-DD` string; else the newest day's.
  */
 export function filesOfDay<F extends { readonly uri: { toString(): string }; readonly digest: { readonly day?: string } }>(files: readonly F[], arg: unknown): F[] {
-	const node = arg as { kind?: unknown; keys?: unknown; parent?: { keys?: unknown } } | undefined;
-	const keys = node && typeof node === 'object' ? (node.kind === 'day' ? node.keys : node.kind === 'category' ? node.parent?.keys : undefined) : undefined;
+	const keys = dayNodeOf(arg)?.keys;
 	if (Array.isArray(keys)) return files.filter((f) => keys.includes(f.uri.toString()));
 	const day = typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg) ? arg : newestDay(files);
 	return day === undefined ? [] : files.filter((f) => f.digest.day === day);
+}
+
+/** The tree day node a command was given: the node itself, or a category node's day; else undefined. */
+function dayNodeOf(arg: unknown): { readonly categories?: unknown; readonly keys?: unknown } | undefined {
+	if (!arg || typeof arg !== 'object') return undefined;
+	const node = arg as { kind?: unknown; parent?: unknown };
+	const day = node.kind === 'day' ? node : node.kind === 'category' ? node.parent : undefined;
+	return day && typeof day === 'object' ? day : undefined;
 }
 
 function newestDay(files: readonly { readonly digest: { readonly day?: string } }[]): string | undefined {
