@@ -273,7 +273,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	it('Star and a note in the card: the paper appears in the Collections view', async () => {
 		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
 		await frame.click('button[data-action="toggleStar"]');
-		await frame.waitForSelector('button[data-action="toggleStar"][aria-pressed="true"]', { timeout: 20_000 });
+		await frame.waitForSelector('button[data-action="toggleStar"][data-starred="true"]', { timeout: 20_000 });
 		await frame.fill('#note-input', NOTE);
 		await frame.click('button[data-action="saveNote"]');
 		await frame.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
@@ -313,7 +313,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	it('after reloading the window the star and the note are still there', async () => {
 		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
 		await restored.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
-		assert.ok(await restored.$('button[data-action="toggleStar"][aria-pressed="true"]'), 'the card shows the paper starred');
+		assert.ok(await restored.$('button[data-action="toggleStar"][data-starred="true"]'), 'the card shows the paper starred');
 		await page.click(activityBarItem);
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper in Collections after the reload', 40_000);
 		await shot(page, 'collections-after-reload');

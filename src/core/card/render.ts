@@ -290,7 +290,9 @@ function renderToolbar(input: CardInput, options: CardRenderOptions, t: CardStri
 		(input.library
 			? button('toggleStar', input.library.starred ? `<span aria-hidden="true">★</span> ${escapeHtml(t.starred)}` : `<span aria-hidden="true">☆</span> ${escapeHtml(t.star)}`, {
 					title: input.library.starred ? t.unstarTitle : t.starTitle,
-					'aria-pressed': String(input.library.starred),
+					// the label says the state (Star / Starred) and the title what a press does: aria-pressed as
+					// well made a screen reader say "Starred, toggle button, pressed"
+					'data-starred': String(input.library.starred),
 				})
 			: '') +
 		`</nav>`

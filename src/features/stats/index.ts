@@ -41,6 +41,7 @@ function statsDocument(): typeof StatsDocument {
 function strings(): StatsStrings {
 	return {
 		lang: vscode.env.language,
+		title: vscode.l10n.t('arXiv Digest Statistics'),
 		papersPerDay: vscode.l10n.t('Papers per day'),
 		topTerms: vscode.l10n.t('Top terms'),
 		topAuthors: vscode.l10n.t('Top authors'),
@@ -69,7 +70,7 @@ function strings(): StatsStrings {
 		noInterests: vscode.l10n.t('No interests set: add keywords, authors or categories in the arxivDigest.interests settings.'),
 		noDays: vscode.l10n.t('No digest with a date in its name or first heading in this workspace.'),
 		indexing: vscode.l10n.t('Indexing the digests…'),
-		clickHint: vscode.l10n.t('Click a bar or a term to search for its papers.'),
+		clickHint: vscode.l10n.t('Click a bar or a term to search for its papers; with the keyboard, a table row\'s button does the same.'),
 		rangePapers: vscode.l10n.t('{0} papers listed in the range'),
 		termTotal: vscode.l10n.t('{0} listings match {1}'),
 	};

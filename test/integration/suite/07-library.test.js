@@ -37,7 +37,7 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.ok(starNode && starNode.count >= 1, `collections: ${JSON.stringify(roots)}`);
 		const item = provider.getTreeItem(provider.getChildren(starNode).find((n) => n.id === first.id));
 		assert.strictEqual(item.label, first.title);
-		await waitFor('the card shows Starred', () => /aria-pressed="true"/.test(api.cards.api.renderedHtml() || ''));
+		await waitFor('the card shows Starred', () => /data-starred="true"/.test(api.cards.api.renderedHtml() || ''));
 	});
 
 	it('a note saved in the card is shown there and is searchable by has:note and its words', async () => {
