@@ -34,7 +34,8 @@ Options:
   --limit N          at most N results (default 20)
   --cache-dir CACHE  keep the index in CACHE: the next search over DIR loads it
                      instead of reading every file (files changed since are re-read)
-  --shards N         index in N worker threads (default: by the number of cores)
+  --shards N         index in N worker threads (default 1; with more, a paper listed
+                     on days of different threads is not found by words of both)
   -h, --help         show this help
 `;
 

@@ -16,7 +16,7 @@ Options:
   --json             print the results as JSON
   --limit N          at most N papers (default 10)
   --cache-dir CACHE  keep the index in CACHE (see arxiv-digest search --help)
-  --shards N         index in N worker threads (default: by the number of cores)
+  --shards N         index in N worker threads (default 1)
   -h, --help         show this help
 `;
 

@@ -26,7 +26,7 @@ Options:
   --limit N          top terms and authors to print (default 20)
   --json             print the figures as JSON
   --cache-dir CACHE  keep the index in CACHE (see arxiv-digest search --help)
-  --shards N         index in N worker threads (default: by the number of cores)
+  --shards N         index in N worker threads (default 1)
   -h, --help         show this help
 `;
 
