@@ -6,6 +6,7 @@
  * when only its contents change, because the editor's tree view finds elements by identity when a
  * change event names them.
  */
+import { plainMath } from './plainMath';
 import { authorCountOf, paperCountOf, paperIdsOf, type DigestSummary as Digest, type PaperSummary as Paper } from './summary';
 
 /** One parsed digest file; `key` is the file's URI string. */
@@ -199,10 +200,15 @@ export function paperDescription(paper: Paper, texts: TreeTexts = ENGLISH_TREE_T
 	return `${first}${more} · ${paper.id}`;
 }
 
-/** The label a paper shows: its title, or its id when the title is empty. */
-export function paperLabel(paper: Paper): string {
+/** A paper's title as the digest writes it (TeX math kept), on one line; its id when the title is empty. */
+export function paperTitleText(paper: Paper): string {
 	const t = paper.title.replace(/\s+/g, ' ').trim();
 	return t || paper.id;
+}
+
+/** The label a paper shows: its title with TeX math as plain text where it can be (plainMath), or its id. */
+export function paperLabel(paper: Paper): string {
+	return plainMath(paperTitleText(paper));
 }
 
 /** Escapes text so markdown shows it literally (titles and summaries are untrusted). */

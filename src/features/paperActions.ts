@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { paperLinks, primaryLink } from '../core/card/links';
 import type { PaperSummary as Paper } from '../core/summary';
-import { findPaperIndex, paperIndexAtLine, paperLabel } from '../core/tree';
+import { findPaperIndex, paperIndexAtLine, paperLabel, paperTitleText } from '../core/tree';
 import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace } from './workspace/types';
@@ -182,7 +182,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 		vscode.commands.registerCommand(
 			'arxivDigest.copyTitle',
-			withTarget((t) => copy(paperLabel(t.paper), vscode.l10n.t('title'))),
+			withTarget((t) => copy(paperTitleText(t.paper), vscode.l10n.t('title'))),
 		),
 
 		vscode.commands.registerCommand('arxivDigest.openSamples', () =>

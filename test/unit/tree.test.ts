@@ -15,6 +15,7 @@ import {
 	paperDescription,
 	paperIndexAtLine,
 	paperLabel,
+	paperTitleText,
 	paperTooltipMarkdown,
 	weekday,
 	type CategoryNode,
@@ -100,6 +101,9 @@ describe('core/tree labels', () => {
 		assert.strictEqual(paperDescription({ ...p, authors: [] }), '2602.04994');
 		assert.strictEqual(paperLabel({ ...p, title: '  A\n  wrapped   title ' }), 'A wrapped title');
 		assert.strictEqual(paperLabel({ ...p, title: '' }), '2602.04994');
+		// TeX math reads as text in the label; the title as written (Copy Title) keeps it
+		assert.strictEqual(paperLabel({ ...p, title: 'D$^3$R-DETR: Density' }), 'D³R-DETR: Density');
+		assert.strictEqual(paperTitleText({ ...p, title: 'D$^3$R-DETR:\n Density' }), 'D$^3$R-DETR: Density');
 	});
 
 	it('escapes untrusted text in the tooltip markdown', () => {

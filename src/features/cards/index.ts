@@ -11,6 +11,7 @@ import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
+import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
@@ -76,7 +77,7 @@ function reuseMode(): ReuseMode {
 }
 
 function panelTitle(title: string): string {
-	const flat = title.replace(/\s+/g, ' ').trim() || vscode.l10n.t('Paper');
+	const flat = plainMath(title.replace(/\s+/g, ' ').trim()) || vscode.l10n.t('Paper');
 	return flat.length > TITLE_LENGTH ? `${flat.slice(0, TITLE_LENGTH - 1).trimEnd()}…` : flat;
 }
 

@@ -1,0 +1,34 @@
+import * as assert from 'node:assert';
+import { plainMath } from '../../src/core/plainMath';
+
+describe('TeX math in titles as plain text', () => {
+	it('writes the powers, letters and symbols of real titles as text', () => {
+		// each from the 167 real days
+		assert.strictEqual(plainMath('AM$^3$Safety: Towards Data Efficient Alignment'), 'AM³Safety: Towards Data Efficient Alignment');
+		assert.strictEqual(plainMath('ChartE$^{3}$: A Comprehensive Benchmark'), 'ChartE³: A Comprehensive Benchmark');
+		assert.strictEqual(plainMath('Inverse Learning in $2\\times2$ Games'), 'Inverse Learning in 2×2 Games');
+		assert.strictEqual(plainMath('under $(\\varepsilon,δ)$-Differentially Private'), 'under (ε,δ)-Differentially Private');
+		assert.strictEqual(plainMath('Codes over $\\mathbb{Z}_{121}$'), 'Codes over ℤ₁₂₁');
+		assert.strictEqual(plainMath('via $\\ell^4$-Norm Maximization'), 'via ℓ⁴-Norm Maximization');
+		assert.strictEqual(plainMath('T$^\\star$: Progressive Block Scaling'), 'T*: Progressive Block Scaling');
+		assert.strictEqual(plainMath('a 30$^\\circ$ turn'), 'a 30° turn');
+		assert.strictEqual(plainMath('$ρ$-$\\texttt{EOS}$: Training-free'), 'ρ-EOS: Training-free');
+		assert.strictEqual(plainMath('Model-Checking of $\\exists^*\\forall^*$ Hyperproperties'), 'Model-Checking of ∃*∀* Hyperproperties');
+		assert.strictEqual(plainMath('$V_0$: A Generalist Value Model'), 'V₀: A Generalist Value Model');
+	});
+
+	it('leaves a span it cannot write wholly as text as written, dollars included', () => {
+		// no subscript ∞ or A; a nested fraction; a command it does not know
+		assert.strictEqual(plainMath('Policy Iteration for $L_\\infty$ Robust MDPs'), 'Policy Iteration for $L_\\infty$ Robust MDPs');
+		assert.strictEqual(plainMath('Construction $π_A$ over Fields'), 'Construction $π_A$ over Fields');
+		const fraction = 'Codes over $\\frac{\\mathbb{F}_{p^m}[u]}{\\langle u^t \\rangle}$';
+		assert.strictEqual(plainMath(fraction), fraction);
+		assert.strictEqual(plainMath('A $\\widehat{x}$ estimate'), 'A $\\widehat{x}$ estimate');
+		// each span on its own: one converts, the other stays
+		assert.strictEqual(plainMath('$x^{p+1}$ over $\\mathbb{Z}_{p^e}$'), 'xᵖ⁺¹ over $\\mathbb{Z}_{p^e}$');
+	});
+
+	it('leaves text without math alone: no dollars, one dollar, two prices, escaped dollars', () => {
+		for (const text of ['Plain title', 'Costs $5 per query', 'From $5 to $10 a month', 'From \\$5 to \\$10', '']) assert.strictEqual(plainMath(text), text);
+	});
+});
