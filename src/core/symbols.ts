@@ -3,8 +3,8 @@
  * breadcrumbs, Go to Symbol and the CLI share one definition that unit tests can check.
  */
 import type { Digest, LineRange, Paper } from './model';
-import { plainMath } from './plainMath';
 import type { PaperSummary } from './summary';
+import { paperLabel } from './tree';
 
 export type DigestSymbolKind = 'category' | 'paper';
 
@@ -25,7 +25,7 @@ export interface DigestSymbol {
 export const TLDR_PREVIEW_CHARS = 60;
 
 export function paperSymbolName(paper: PaperSummary): string {
-	const title = plainMath(collapseWhitespace(paper.title)) || paper.id;
+	const title = paperLabel(paper);
 	return paper.number === undefined ? title : `[${paper.number}] ${title}`;
 }
 
@@ -145,7 +145,7 @@ function stripArxivUrl(word: string): string {
 
 /** Name for Go to Symbol in Workspace: VS Code filters on the name, so an arXiv id typed there must be in it. */
 export function workspaceSymbolName(paper: PaperSummary): string {
-	const title = plainMath(collapseWhitespace(paper.title)) || paper.id;
+	const title = paperLabel(paper);
 	return paper.isArxiv ? `${title} (${paper.id})` : title;
 }
 

@@ -201,13 +201,13 @@ export function paperDescription(paper: Paper, texts: TreeTexts = ENGLISH_TREE_T
 }
 
 /** A paper's title as the digest writes it (TeX math kept), on one line; its id when the title is empty. */
-export function paperTitleText(paper: Paper): string {
+export function paperTitleText(paper: Pick<Paper, 'title' | 'id'>): string {
 	const t = paper.title.replace(/\s+/g, ' ').trim();
 	return t || paper.id;
 }
 
 /** The label a paper shows: its title with TeX math as plain text where it can be (plainMath), or its id. */
-export function paperLabel(paper: Paper): string {
+export function paperLabel(paper: Pick<Paper, 'title' | 'id'>): string {
 	return plainMath(paperTitleText(paper));
 }
 

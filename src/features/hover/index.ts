@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { collectionLabel } from '../library/labels';
 import { findArxivRefs, arxivRefAt } from '../../core/library/arxivRefs';
-import { plainMath } from '../../core/plainMath';
+import { paperLabel } from '../../core/tree';
 import { authorCountOf } from '../../core/summary';
 import type { IDigestWorkspace } from '../workspace/types';
 import { daysOf } from '../export/load';
@@ -95,7 +95,7 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		const paper = locations[0].paper;
 		const ref = { uri: locations[0].file.uri.toString(), id: paper.id, index: locations[0].index };
 		const starred = library.isStarred(id);
-		md.appendMarkdown(`**${escapeMd(plainMath(paper.title) || id)}**${starred ? ' $(star-full)' : ''}\n\n`);
+		md.appendMarkdown(`**${escapeMd(paperLabel(paper))}**${starred ? ' $(star-full)' : ''}\n\n`);
 		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? vscode.l10n.t(' et al.') : ''}\n\n`);
 		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', daysOf(workspace, id).join(', '))].filter(Boolean).join(' · '))}\n\n`);
 		const tldr = await tldrOf(id);

@@ -13,8 +13,8 @@ import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
 import { queryProblemText, searchErrorText } from './queryErrorText';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
+import { paperLabel } from '../../core/tree';
 import { readSetting, SETTINGS } from '../settings';
-import { plainMath } from '../../core/plainMath';
 
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
 export const SEARCH_BY_AUTHOR_COMMAND = 'arxivDigest.searchByAuthor';
@@ -198,7 +198,7 @@ export function registerSearch(
 						const more = hit.occurrences.length - 1;
 						const days = more === 0 ? day : more === 1 ? vscode.l10n.t('{0} (+1 day)', day) : vscode.l10n.t('{0} (+{1} days)', day, more);
 						return {
-							label: plainMath(hit.title) || hit.id,
+							label: paperLabel(hit),
 							description: [days, hit.category, hit.authors[0] ?? ''].filter((s) => s !== '').join(' · '),
 							// why it is there leads the second line: a long title leaves the description no room
 							detail: [noteOnly.has(hit.id) ? vscode.l10n.t('matched your note') : matchedText(hit), snippet(hit.tldr)].filter((s) => s !== '').join(' — '),
