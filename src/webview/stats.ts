@@ -218,7 +218,8 @@ function build(strings: StatsStrings): void {
 	document.body.classList.toggle('tables-shown', state.tables);
 	const top = el('div', { className: 'pair' }, section('terms', strings.topTerms), section('authors', strings.topAuthors));
 	root.replaceChildren(
-		el('h1', { className: 'visually-hidden', text: strings.title }),
+		// the page's heading, for screen readers: the document's title (the panel's)
+		el('h1', { className: 'visually-hidden', text: document.title }),
 		el('div', { className: 'toolbar' }, el('p', { className: 'hint', text: strings.clickHint }), el('label', { className: 'toggle' }, toggle, strings.showTables)),
 		section('papers', strings.papersPerDay),
 		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top),

@@ -23,8 +23,6 @@ export const DEFAULT_STATS_STATE: StatsState = { range: { preset: 'last30' }, te
 /** The words of the view, translated by the extension. */
 export interface StatsStrings {
 	lang: string;
-	/** the page's heading (the panel's title), for screen readers */
-	title: string;
 	papersPerDay: string;
 	topTerms: string;
 	topAuthors: string;

@@ -41,7 +41,6 @@ function statsDocument(): typeof StatsDocument {
 function strings(): StatsStrings {
 	return {
 		lang: vscode.env.language,
-		title: vscode.l10n.t('arXiv Digest Statistics'),
 		papersPerDay: vscode.l10n.t('Papers per day'),
 		topTerms: vscode.l10n.t('Top terms'),
 		topAuthors: vscode.l10n.t('Top authors'),
