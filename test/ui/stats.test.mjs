@@ -35,6 +35,8 @@ describe('Statistics view', function () {
 		await runCommand(page, 'arXiv Digest: Show Statistics');
 		frame = await findWebviewFrame(page, 'Papers per day');
 		await frame.waitForSelector('#papers-canvas[data-ready="true"]', { state: 'attached', timeout: 30_000 });
+		// one heading for screen readers, the panel's title, before the charts' own (h2)
+		assert.deepEqual(await frame.evaluate(() => [...document.querySelectorAll('h1')].map((h) => h.textContent)), ['arXiv Digest Statistics']);
 		const days = [...FIXTURE.days].sort();
 		const rows = await tableRows('papers');
 		assert.deepEqual(rows.map((r) => r[0]), days, 'one row per listing day, oldest first');
