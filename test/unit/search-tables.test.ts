@@ -68,6 +68,53 @@ describe('search lookup tables', () => {
 		check();
 	});
 
+	it('PostingStore codes its common tf counters in the gap, stores the rest after it, and names without any', () => {
+		const common = [1 << 4, 1, 1 << 8];
+		const store = new PostingStore(9, common);
+		const plain = new PostingStore(9);
+		const names = new PostingStore(0);
+		const packs = [...common, 0x1ff, 128, 17, 0];
+		const expected: [number, number][] = [];
+		// small gaps, then gaps of two, three and four varint bytes
+		for (let num = 0, k = 0; num < 40_000_000; num += k < 500 ? 1 + (k % 3) : 1 + k * k * 37, k++) {
+			const packed = packs[k % 7 === 0 ? 3 + (k % 4) : k % 3];
+			for (const s of [store, plain]) s.push(0, num, packed);
+			names.push(0, num, 0);
+			expected.push([num, packed]);
+		}
+		const alive = new Uint8Array(40_000_000).fill(1);
+		for (const s of [store, plain, names]) s.freeze(1, alive);
+		const read = (s: PostingStore) => {
+			const nums = new Int32Array(s.size(0));
+			const got = new Int32Array(nums.length);
+			const k = s.decode(0, nums, got);
+			return [...nums.subarray(0, k)].map((n, i) => [n, got[i]]);
+		};
+		assert.deepEqual(read(store), expected);
+		assert.deepEqual(read(plain), expected);
+		assert.deepEqual(read(names), expected.map(([num]) => [num, 0]));
+		// the first 500 postings: gaps of 1–3, six in seven of them with a common value: one byte each
+		const bytesOf = (s: PostingStore, postings: number) => {
+			let at = 0;
+			for (let k = 0; k < postings; k++) {
+				while (s.arena[at] >= 0x80) at++;
+				at++;
+				if (s === store ? k % 7 === 0 : s !== names) {
+					while (s.arena[at] >= 0x80) at++;
+					at++;
+				}
+			}
+			return at;
+		};
+		const packedBytes = (postings: [number, number][]) => postings.reduce((n, [, packed]) => n + (packed < 0x80 ? 1 : 2), 0);
+		assert.equal(bytesOf(store, 500), 500 + packedBytes(expected.slice(0, 500).filter((_, k) => k % 7 === 0)));
+		assert.equal(bytesOf(plain, 500), 500 + packedBytes(expected.slice(0, 500)));
+		assert.equal(bytesOf(names, 500), 500);
+		assert.ok(store.arena.length < plain.arena.length && names.arena.length < store.arena.length);
+		assert.ok(PostingStore.wellFormed(store) && PostingStore.wellFormed(names));
+		assert.throws(() => new PostingStore(0, [1]), RangeError);
+	});
+
 	it('PostingStore.freezing keeps the lists readable as they were until its last step', () => {
 		const store = new PostingStore(8);
 		const terms = 20000;

@@ -10,7 +10,8 @@
  *       the meta's other strings, one after the other, UTF-16 (two bytes per code unit: Chinese text
  *       takes less than in UTF-8, and decodes as a copy)
  *       every file's size and mtime, Float64 (NaN: none)
- *       head, TL;DR, body and names posting directories: per term, varints of its bytes and postings
+ *       head, TL;DR, body and names posting directories: per term with postings there, varints of
+ *       how many and their bytes; per run of terms without, 0 and the run's length
  *       every document's proximity word sequence, concatenated: varints of (entry + 1)
  *       the word terms' ids in term order, Int32 (prefix lookups, see sortedTerms.ts)
  *       per-document field lengths, Uint16
@@ -77,10 +78,22 @@ const STEPS: EncodingSteps = { docs: 1024, files: 32, terms: 32768, bytes: 1 << 
 
 function* directory(store: PostingStore, steps: EncodingSteps): Generator<void, Uint8Array> {
 	const out = new VarintWriter();
-	for (let t = 0; t < store.count.length; t++) {
-		if (pauseAt(t, steps.terms)) yield;
-		out.write(store.start[t + 1] - store.start[t]);
-		out.write(store.count[t]);
+	const { start, count } = store;
+	for (let t = 0, k = 0; t < count.length; k++) {
+		// k: the entries written, a term or a run each
+		if (pauseAt(k, steps.terms)) yield;
+		if (count[t] > 0) {
+			out.write(count[t]);
+			out.write(start[t + 1] - start[t]);
+			t++;
+			continue;
+		}
+		// a run of terms without postings here (most of a store's terms are another store's words)
+		let end = t + 1;
+		while (end < count.length && count[end] === 0) end++;
+		out.write(0);
+		out.write(end - t);
+		t = end;
 	}
 	return out.result();
 }
@@ -91,9 +104,17 @@ function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPos
 	const count = new Int32Array(terms);
 	// straight into start and count: an array of the pairs first was ~3.7 MB to collect per store on 167 real days
 	const pairs = new VarintReader(dir);
-	for (let t = 0; t < terms; t++) {
-		start[t + 1] = start[t] + pairs.next();
-		count[t] = pairs.next();
+	for (let t = 0; t < terms; ) {
+		const n = pairs.next();
+		if (n > 0) {
+			count[t] = n;
+			start[t + 1] = start[t] + pairs.next();
+			t++;
+			continue;
+		}
+		const end = t + pairs.next();
+		if (end === t || end > terms) return undefined;
+		for (; t < end; t++) start[t + 1] = start[t];
 	}
 	if (!pairs.done) return undefined;
 	// a copy (a Buffer's slice is a view): a view would keep the whole file's bytes (the meta and every other section) alive

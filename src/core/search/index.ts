@@ -216,6 +216,15 @@ const BODY_SLOTS: readonly Slot[] = [
 	[Field.Abstract, 4, 4],
 ];
 const BODY_BITS = 8;
+/**
+ * Per store, the `packed` values most of its postings have, coded in the gap's varint (see
+ * postings.ts): a tf of 1 in one field. Their shares on 167 real days: head, authors 45 % and
+ * title 41 % and the category 8 %; TL;DR 94 %; body, summaries 45 %, abstract 25 % and a tf of 2
+ * in the summaries 11 %.
+ */
+const HEAD_COMMON = [1 << 4, 1, 1 << 8];
+const TLDR_COMMON = [1];
+const BODY_COMMON = [1, 1 << 4, 2];
 /** a body posting's packed counters, below a term id in one int32 (BodyCounts.pairs) */
 const BODY_MASK = (1 << BODY_BITS) - 1;
 const MAX_COUNTED_TERMS = 2 ** (31 - BODY_BITS);
@@ -423,10 +432,10 @@ export class PaperIndex {
 	private wordsRestored = false;
 	terms = new TermTable();
 	alive = new Uint8Array(1024);
-	readonly head = new PostingStore(HEAD_BITS);
+	readonly head = new PostingStore(HEAD_BITS, HEAD_COMMON);
 	/** the TL;DR's postings: a cold build's second pass indexes every TL;DR before the long fields (see Field) */
-	readonly tldr = new PostingStore(TLDR_BITS);
-	readonly body = new PostingStore(BODY_BITS);
+	readonly tldr = new PostingStore(TLDR_BITS, TLDR_COMMON);
+	readonly body = new PostingStore(BODY_BITS, BODY_COMMON);
 	/** terms of author names only, so author: filters need neither the head's other fields nor a check */
 	readonly names = new PostingStore(0);
 	/** per document, FIELD_COUNT term counts (saturating at 65535): BM25F length normalisation */
