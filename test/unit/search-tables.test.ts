@@ -95,7 +95,10 @@ describe('search lookup tables', () => {
 		assert.deepEqual(read(names), expected.map(([num]) => [num, 0]));
 		// the first 500 postings: gaps of 1–3, six in seven of them with a common value: one byte each
 		const bytesOf = (s: PostingStore, postings: number) => {
+			// the postings' bytes, past the list's count
 			let at = 0;
+			while (s.arena[at] >= 0x80) at++;
+			const head = ++at;
 			for (let k = 0; k < postings; k++) {
 				while (s.arena[at] >= 0x80) at++;
 				at++;
@@ -104,14 +107,20 @@ describe('search lookup tables', () => {
 					at++;
 				}
 			}
-			return at;
+			return at - head;
 		};
 		const packedBytes = (postings: [number, number][]) => postings.reduce((n, [, packed]) => n + (packed < 0x80 ? 1 : 2), 0);
+		assert.equal(store.size(0), expected.length);
 		assert.equal(bytesOf(store, 500), 500 + packedBytes(expected.slice(0, 500).filter((_, k) => k % 7 === 0)));
 		assert.equal(bytesOf(plain, 500), 500 + packedBytes(expected.slice(0, 500)));
 		assert.equal(bytesOf(names, 500), 500);
 		assert.ok(store.arena.length < plain.arena.length && names.arena.length < store.arena.length);
 		assert.ok(PostingStore.wellFormed(store) && PostingStore.wellFormed(names));
+		// a list's count must fit its bytes; an empty list has none (a cache with other lists is rebuilt)
+		assert.ok(PostingStore.wellFormed({ arena: Uint8Array.of(1, 4), start: Int32Array.of(0, 0, 2) }));
+		assert.ok(!PostingStore.wellFormed({ arena: Uint8Array.of(2, 4), start: Int32Array.of(0, 2) }), 'two postings in one byte');
+		assert.ok(!PostingStore.wellFormed({ arena: Uint8Array.of(0x81), start: Int32Array.of(0, 1) }), 'a count cut short');
+		assert.ok(!PostingStore.wellFormed({ arena: Uint8Array.of(0, 4), start: Int32Array.of(0, 2) }), 'a list of none');
 		assert.throws(() => new PostingStore(0, [1]), RangeError);
 	});
 

@@ -10,8 +10,8 @@
  *       the meta's other strings, one after the other, UTF-16 (two bytes per code unit: Chinese text
  *       takes less than in UTF-8, and decodes as a copy)
  *       every file's size and mtime, Float64 (NaN: none)
- *       head, TL;DR, body and names posting directories: per term with postings there, varints of
- *       how many and their bytes; per run of terms without, 0 and the run's length
+ *       head, TL;DR, body and names posting directories: per term with postings there, a varint of
+ *       its list's bytes; per run of terms without, 0 and a varint of the run's length
  *       every document's proximity word sequence, concatenated: varints of (entry + 1)
  *       the word terms' ids in term order, Int32 (prefix lookups, see sortedTerms.ts)
  *       per-document field lengths, Uint16
@@ -78,19 +78,19 @@ const STEPS: EncodingSteps = { docs: 1024, files: 32, terms: 32768, bytes: 1 << 
 
 function* directory(store: PostingStore, steps: EncodingSteps): Generator<void, Uint8Array> {
 	const out = new VarintWriter();
-	const { start, count } = store;
-	for (let t = 0, k = 0; t < count.length; k++) {
+	const { start } = store;
+	const terms = start.length - 1;
+	for (let t = 0, k = 0; t < terms; k++) {
 		// k: the entries written, a term or a run each
 		if (pauseAt(k, steps.terms)) yield;
-		if (count[t] > 0) {
-			out.write(count[t]);
+		if (start[t + 1] > start[t]) {
 			out.write(start[t + 1] - start[t]);
 			t++;
 			continue;
 		}
 		// a run of terms without postings here (most of a store's terms are another store's words)
 		let end = t + 1;
-		while (end < count.length && count[end] === 0) end++;
+		while (end < terms && start[end + 1] === start[end]) end++;
 		out.write(0);
 		out.write(end - t);
 		t = end;
@@ -101,14 +101,12 @@ function* directory(store: PostingStore, steps: EncodingSteps): Generator<void, 
 /** A frozen store from its directory and arena, or undefined when they do not fit `terms` terms. */
 function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPostings | undefined {
 	const start = new Int32Array(terms + 1);
-	const count = new Int32Array(terms);
-	// straight into start and count: an array of the pairs first was ~3.7 MB to collect per store on 167 real days
+	// straight into start: an array of the entries first was ~3.7 MB to collect per store on 167 real days
 	const pairs = new VarintReader(dir);
 	for (let t = 0; t < terms; ) {
-		const n = pairs.next();
-		if (n > 0) {
-			count[t] = n;
-			start[t + 1] = start[t] + pairs.next();
+		const bytes = pairs.next();
+		if (bytes > 0) {
+			start[t + 1] = start[t] + bytes;
 			t++;
 			continue;
 		}
@@ -118,7 +116,7 @@ function readStore(dir: Uint8Array, arena: Uint8Array, terms: number): FrozenPos
 	}
 	if (!pairs.done) return undefined;
 	// a copy (a Buffer's slice is a view): a view would keep the whole file's bytes (the meta and every other section) alive
-	const frozen = { start, count, arena: new Uint8Array(arena) };
+	const frozen = { start, arena: new Uint8Array(arena) };
 	return PostingStore.wellFormed(frozen) ? frozen : undefined;
 }
 

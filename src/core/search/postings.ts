@@ -11,7 +11,9 @@
  * days) or that a varint of `packed` follows. Gaps of a common term are small, so a posting
  * mostly takes 1–2 bytes (2.3–2.7 a posting with `packed` always a varint of its own: the
  * arenas were 22 of the index cache's 40 MB, and stay in memory). A store whose `packed` is
- * always 0 (names) stores the gaps alone. Postings added after the last freeze go to per-term tails until
+ * always 0 (names) stores the gaps alone. A list starts with a varint of how many postings it
+ * has: an Int32Array of the counts, per store and term, took 1.9 MB each (four stores, ~464,000
+ * terms, most of them in one store only) for ~0.7 MB of headers on 167 real days. Postings added after the last freeze go to per-term tails until
  * the next freeze: blocks in one log of typed arrays for all terms, so a cold build's millions
  * of postings allocate no array per term and leave the garbage collector nothing to copy (a
  * number[] per term cost a third of the short fields' build, in pushes and scavenges).
@@ -20,12 +22,10 @@ import { pauseAt } from '../steps';
 
 
 export interface FrozenPostings {
-	/** the varint stream of every term, term after term */
+	/** every term's list, term after term: a varint of how many postings, then the postings */
 	arena: Uint8Array;
-	/** term t's bytes are arena[start[t] .. start[t + 1]); termCount + 1 entries */
+	/** term t's list is arena[start[t] .. start[t + 1]), empty when it has no postings; termCount + 1 entries */
 	start: Int32Array;
-	/** postings per term (the byte length says nothing about it) */
-	count: Int32Array;
 }
 
 const EMPTY_START = new Int32Array(1);
@@ -53,7 +53,6 @@ function blockSize(before: number): number {
 export class PostingStore {
 	arena: Uint8Array = new Uint8Array(0);
 	start: Int32Array = EMPTY_START;
-	count: Int32Array = new Int32Array(0);
 	/**
 	 * The tails: one log of blocks for all terms. A block is blockSize(postings before it) posting
 	 * slots (document number, packed counters) and a link slot (`logNum`: where the term's next
@@ -182,7 +181,22 @@ export class PostingStore {
 
 	/** How many postings `term` has (dead documents included until the next freeze). */
 	size(term: number): number {
-		return (term < this.count.length ? this.count[term] : 0) + this.tailSize(term);
+		return this.frozenSize(term) + this.tailSize(term);
+	}
+
+	/** how many postings `term`'s frozen list has: its head's varint */
+	private frozenSize(term: number): number {
+		if (term + 1 >= this.start.length) return 0;
+		let at = this.start[term];
+		if (at === this.start[term + 1]) return 0;
+		const arena = this.arena;
+		let b = arena[at++];
+		let n = b & 0x7f;
+		for (let shift = 7; b >= 0x80; shift += 7) {
+			b = arena[at++];
+			n += (b & 0x7f) * 2 ** shift;
+		}
+		return n;
 	}
 
 	/** Calls `fn(num)` for every document of `term`, in increasing order (not for hot loops: see decode). */
@@ -198,10 +212,12 @@ export class PostingStore {
 	 */
 	decode(term: number, nums: Int32Array, packs: Int32Array): number {
 		let k = 0;
-		if (term < this.count.length) {
+		if (term + 1 < this.start.length) {
 			const arena = this.arena;
 			let at = this.start[term];
 			const end = this.start[term + 1];
+			// past the list's count (see frozenSize)
+			if (at < end) while (arena[at++] >= 0x80);
 			const { codeBits, common } = this;
 			const escape = this.bits === 0 ? -1 : common.length;
 			const codes = 2 ** codeBits;
@@ -266,7 +282,6 @@ export class PostingStore {
 		let out = new Uint8Array(Math.max(64, this.arena.length + 3 * this.logUsed));
 		let at = 0;
 		const start = new Int32Array(termCount + 1);
-		const count = new Int32Array(termCount);
 		const write = (value: number) => {
 			while (value >= 0x80) {
 				out[at++] = (value % 0x80) | 0x80;
@@ -293,8 +308,16 @@ export class PostingStore {
 			}
 			const k = this.decode(t, nums, packs);
 			postings += k;
-			let previous = 0;
 			let n = 0;
+			for (let i = 0; i < k; i++) if (alive[nums[i]]) n++;
+			if (n === 0) continue;
+			if (at + 8 > out.length) {
+				const grown = new Uint8Array(out.length * 2);
+				grown.set(out);
+				out = grown;
+			}
+			write(n);
+			let previous = 0;
 			for (let i = 0; i < k; i++) {
 				const num = nums[i];
 				if (!alive[num]) continue;
@@ -308,14 +331,11 @@ export class PostingStore {
 				write((num - previous) * codes + code);
 				if (code === escape) write(packs[i]);
 				previous = num;
-				n++;
 			}
-			count[t] = n;
 		}
 		start[termCount] = at;
 		this.arena = out.slice(0, at);
 		this.start = start;
-		this.count = count;
 		this.clearTails();
 	}
 
@@ -323,21 +343,30 @@ export class PostingStore {
 	restore(frozen: FrozenPostings): void {
 		this.arena = frozen.arena;
 		this.start = frozen.start;
-		this.count = frozen.count;
 		this.clearTails();
 	}
 
 	/**
-	 * True when `frozen`'s offsets are in order and inside its arena and every count fits its
-	 * bytes (a posting takes at least one). Bounds only: decoding a garbled arena cannot fault
+	 * True when `frozen`'s offsets are in order and inside its arena and every list's count fits
+	 * its bytes (a posting takes at least one). Bounds only: decoding a garbled arena cannot fault
 	 * (typed arrays ignore stray indices), and the cache's checksum catches garbled bytes.
 	 */
 	static wellFormed(frozen: FrozenPostings): boolean {
-		const { arena, start, count } = frozen;
-		if (start.length !== count.length + 1 || start[0] !== 0 || start[count.length] !== arena.length) return false;
-		for (let t = 0; t < count.length; t++) {
-			const bytes = start[t + 1] - start[t];
-			if (bytes < 0 || count[t] < 0 || count[t] > bytes) return false;
+		const { arena, start } = frozen;
+		const terms = start.length - 1;
+		if (terms < 0 || start[0] !== 0 || start[terms] !== arena.length) return false;
+		for (let t = 0; t < terms; t++) {
+			const end = start[t + 1];
+			let at = start[t];
+			if (end < at) return false;
+			if (end === at) continue;
+			let b = arena[at++];
+			let n = b & 0x7f;
+			for (let shift = 7; b >= 0x80 && at < end; shift += 7) {
+				b = arena[at++];
+				n += (b & 0x7f) * 2 ** shift;
+			}
+			if (b >= 0x80 || n < 1 || n > end - at) return false;
 		}
 		return true;
 	}
