@@ -4,6 +4,12 @@
  * the small-integer range) on a cold build: a Map of Maps spent ~2 s there, this table a
  * fraction of it, and it allocates nothing per lookup.
  */
+/**
+ * At most 5/8 of the slots used: a table that held at most half of them was a quarter full after a
+ * warm start on 167 real days (279,652 codes in 2^20 slots: 8.4 MB, now 4.2 MB).
+ */
+const full = (used: number, slots: number) => used * 8 > slots * 5;
+
 export class CodeTable {
 	/** per slot, side by side (one cache line per probe): the code as an int32 (0 = empty: codes are positive), its id */
 	private slots: Int32Array;
@@ -13,7 +19,7 @@ export class CodeTable {
 
 	constructor(capacity = 1 << 12) {
 		let size = 16;
-		while (size < capacity * 2) size *= 2;
+		while (full(capacity, size)) size *= 2;
 		this.slots = new Int32Array(size * 2);
 		this.mask = size - 1;
 	}
@@ -24,7 +30,7 @@ export class CodeTable {
 
 	/** Grows the table once so that `count` more codes fit without growing again. */
 	reserve(count: number): void {
-		while ((this.used + count) * 2 > this.mask + 1) this.grow();
+		while (full(this.used + count, this.mask + 1)) this.grow();
 	}
 
 	private slot(code: number): number {
@@ -45,14 +51,14 @@ export class CodeTable {
 
 	/** Stores `id` for `code` (a positive 32-bit integer not in the table yet). */
 	add(code: number, id: number): void {
-		if ((this.used + 1) * 2 > this.mask + 1) this.grow();
+		if (full(this.used + 1, this.mask + 1)) this.grow();
 		this.insert(code, id);
 		this.used++;
 	}
 
 	/** Stores `id` for `code` unless the table holds `code` already (false then): one probe where get and add take two. */
 	addIfAbsent(code: number, id: number): boolean {
-		if ((this.used + 1) * 2 > this.mask + 1) this.grow();
+		if (full(this.used + 1, this.mask + 1)) this.grow();
 		const slots = this.slots;
 		const key = code | 0;
 		let i = this.slot(code) & this.mask;
