@@ -7,7 +7,7 @@
  * (the layout — which field sits in which bits — belongs to the caller, see index.ts).
  * Frozen lists sit in one byte arena, each posting as an unsigned LEB128 varint of the gap to
  * the previous document number, shifted left by one or two bits that say which of the store's
- * common `packed` values it has (a tf of 1 in one field: 83–94 % of the postings on 167 real
+ * common `packed` values it has (a tf of 1 in one field: 80–94 % of the postings on 167 real
  * days) or that a varint of `packed` follows. Gaps of a common term are small, so a posting
  * mostly takes 1–2 bytes (2.3–2.7 a posting with `packed` always a varint of its own: the
  * arenas were 22 of the index cache's 40 MB, and stay in memory). A store whose `packed` is
