@@ -121,6 +121,11 @@ describe('search lookup tables', () => {
 		assert.ok(!PostingStore.wellFormed({ arena: Uint8Array.of(2, 4), start: Int32Array.of(0, 2) }), 'two postings in one byte');
 		assert.ok(!PostingStore.wellFormed({ arena: Uint8Array.of(0x81), start: Int32Array.of(0, 1) }), 'a count cut short');
 		assert.ok(!PostingStore.wellFormed({ arena: Uint8Array.of(0, 4), start: Int32Array.of(0, 2) }), 'a list of none');
+		// a list holding more postings than its count says gives no more than the count's room
+		const damaged = new PostingStore(0);
+		damaged.restore({ arena: Uint8Array.of(1, 4, 8), start: Int32Array.of(0, 3) });
+		assert.equal(damaged.size(0), 1);
+		assert.equal(damaged.decode(0, new Int32Array(1), new Int32Array(1)), 1);
 		assert.throws(() => new PostingStore(0, [1]), RangeError);
 	});
 

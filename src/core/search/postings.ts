@@ -223,7 +223,9 @@ export class PostingStore {
 			const codes = 2 ** codeBits;
 			const mask = codes - 1;
 			let num = 0;
-			while (at < end) {
+			// a list holding more than its count says (damage the checksum missed) fills no more than the room it is given
+			const room = nums.length;
+			while (at < end && k < room) {
 				let b = arena[at++];
 				let value = b & 0x7f;
 				for (let shift = 7; b >= 0x80; shift += 7) {
