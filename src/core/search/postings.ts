@@ -45,6 +45,23 @@ const COUNT = 1;
 const NEXT = 2;
 const END = 3;
 
+/** The count at the head of the list at arena[at .. end): -1 when its varint runs past `end`. */
+function listCount(arena: Uint8Array, at: number, end: number): number {
+	let b = arena[at++];
+	let n = b & 0x7f;
+	for (let shift = 7; b >= 0x80 && at < end; shift += 7) {
+		b = arena[at++];
+		n += (b & 0x7f) * 2 ** shift;
+	}
+	return b >= 0x80 ? -1 : n;
+}
+
+/** Where the postings of the list at `at` start: past its count's varint. */
+function pastCount(arena: Uint8Array, at: number): number {
+	while (arena[at++] >= 0x80);
+	return at;
+}
+
 /** how many postings a term's tail block holds, made when the term had `before` tail postings */
 function blockSize(before: number): number {
 	return Math.min(MAX_BLOCK, Math.max(2, before));
@@ -78,6 +95,10 @@ export class PostingStore {
 	private readonly codeBits: number;
 	/** the common `packed` values by their code; code `common.length` says a varint of `packed` follows */
 	private readonly common: Int32Array;
+	/** 2 ** codeBits: a posting's varint is gap × codes + its code */
+	private readonly codes: number;
+	/** the code after which a varint of `packed` follows (-1: none, `packed` is always 0) */
+	private readonly escape: number;
 
 	/**
 	 * `bits`: how many low bits `packed` may use (at most 16; 0: `packed` is always 0 and is not stored).
@@ -90,9 +111,11 @@ export class PostingStore {
 		if (common.length > 3 || (bits === 0 && common.length > 0)) throw new RangeError('at most three common values, none without bits');
 		this.common = Int32Array.from(common);
 		this.codeBits = bits === 0 ? 0 : common.length === 0 ? 0 : common.length === 1 ? 1 : 2;
+		this.codes = 2 ** this.codeBits;
+		this.escape = bits === 0 ? -1 : common.length;
 	}
 
-	/** the code of `packed` in a gap's low bits (common.length: not a common value) */
+	/** the code of `packed` in a gap's low bits (common.length: not a common value; 0 in a store without common values) */
 	private codeOf(packed: number): number {
 		const common = this.common;
 		for (let c = 0; c < common.length; c++) if (common[c] === packed) return c;
@@ -187,16 +210,10 @@ export class PostingStore {
 	/** how many postings `term`'s frozen list has: its head's varint */
 	private frozenSize(term: number): number {
 		if (term + 1 >= this.start.length) return 0;
-		let at = this.start[term];
-		if (at === this.start[term + 1]) return 0;
-		const arena = this.arena;
-		let b = arena[at++];
-		let n = b & 0x7f;
-		for (let shift = 7; b >= 0x80; shift += 7) {
-			b = arena[at++];
-			n += (b & 0x7f) * 2 ** shift;
-		}
-		return n;
+		const at = this.start[term];
+		const end = this.start[term + 1];
+		// a restored list passed wellFormed, so its count reads whole
+		return at === end ? 0 : listCount(this.arena, at, end);
 	}
 
 	/** Calls `fn(num)` for every document of `term`, in increasing order (not for hot loops: see decode). */
@@ -216,11 +233,8 @@ export class PostingStore {
 			const arena = this.arena;
 			let at = this.start[term];
 			const end = this.start[term + 1];
-			// past the list's count (see frozenSize)
-			if (at < end) while (arena[at++] >= 0x80);
-			const { codeBits, common } = this;
-			const escape = this.bits === 0 ? -1 : common.length;
-			const codes = 2 ** codeBits;
+			if (at < end) at = pastCount(arena, at);
+			const { codes, escape, common } = this;
 			const mask = codes - 1;
 			let num = 0;
 			// a list holding more than its count says (damage the checksum missed) fills no more than the room it is given
@@ -291,8 +305,14 @@ export class PostingStore {
 			}
 			out[at++] = value;
 		};
-		const codes = 2 ** this.codeBits;
-		const escape = this.bits === 0 ? -1 : this.common.length;
+		const { codes, escape } = this;
+		/** room for `bytes` more in out */
+		const reserve = (bytes: number) => {
+			if (at + bytes <= out.length) return;
+			const grown = new Uint8Array(Math.max(out.length * 2, at + bytes));
+			grown.set(out);
+			out = grown;
+		};
 		let nums = new Int32Array(1024);
 		let packs = new Int32Array(1024);
 		// a pause every FREEZE_STEP terms or FREEZE_POSTINGS postings: the first terms are the commonest
@@ -313,23 +333,15 @@ export class PostingStore {
 			let n = 0;
 			for (let i = 0; i < k; i++) if (alive[nums[i]]) n++;
 			if (n === 0) continue;
-			if (at + 8 > out.length) {
-				const grown = new Uint8Array(out.length * 2);
-				grown.set(out);
-				out = grown;
-			}
+			reserve(8);
 			write(n);
 			let previous = 0;
 			for (let i = 0; i < k; i++) {
 				const num = nums[i];
 				if (!alive[num]) continue;
 				// two varints take at most 2 × 8 bytes for any document number below 2^51
-				if (at + 16 > out.length) {
-					const grown = new Uint8Array(out.length * 2);
-					grown.set(out);
-					out = grown;
-				}
-				const code = this.bits === 0 ? 0 : this.codeOf(packs[i]);
+				reserve(16);
+				const code = this.codeOf(packs[i]);
 				write((num - previous) * codes + code);
 				if (code === escape) write(packs[i]);
 				previous = num;
@@ -359,16 +371,11 @@ export class PostingStore {
 		if (terms < 0 || start[0] !== 0 || start[terms] !== arena.length) return false;
 		for (let t = 0; t < terms; t++) {
 			const end = start[t + 1];
-			let at = start[t];
+			const at = start[t];
 			if (end < at) return false;
 			if (end === at) continue;
-			let b = arena[at++];
-			let n = b & 0x7f;
-			for (let shift = 7; b >= 0x80 && at < end; shift += 7) {
-				b = arena[at++];
-				n += (b & 0x7f) * 2 ** shift;
-			}
-			if (b >= 0x80 || n < 1 || n > end - at) return false;
+			const n = listCount(arena, at, end);
+			if (n < 1 || n > end - pastCount(arena, at)) return false;
 		}
 		return true;
 	}
