@@ -555,18 +555,79 @@ describe('search shard life cycle', () => {
 		await warm.open(specs);
 		assert.ok(warm.fromCache && warm.index.missingBodyCount > 0, 'the long fields are not read back yet');
 		// "street" and "diffusion" are both in Street Scenes' abstract, not next to each other
+		const missing = warm.index.missingBodyCount;
 		const apart = await warm.search('"street diffusion"', 10);
 		assert.deepStrictEqual(apart.ok && apart.result, { hits: [], total: 0, approximate: false });
 		assert.deepStrictEqual(read, [DAY1], 'the one candidate\'s file read for its text');
+		assert.strictEqual(warm.index.missingBodyCount, missing - 1, 'only the candidate\'s text taken from it');
 		const together = await warm.search('"diffusion model"', 10);
 		assert.deepStrictEqual(together.ok && [together.result.hits.map((h) => h.id), together.result.approximate], [['2602.01002'], false]);
 		assert.deepStrictEqual(await warm.ids('street -"diffusion model"'), { ok: true, ids: [] });
-		assert.deepStrictEqual(read, [DAY1], 'a file read back once');
-		// the background fill reads what is left
+		assert.deepStrictEqual(read, [DAY1], 'a paper read back once');
+		// the background fill reads what is left, the papers read already kept as they are
 		warm.finishInBackground();
 		await warm.background;
 		assert.strictEqual(warm.index.missingBodyCount, 0);
-		assert.ok(!read.slice(1).includes(DAY1), `the fill skips the file read already: ${read.join(', ')}`);
+		assert.deepStrictEqual([...read].sort(), [DAY1, DAY1, DAY2], `the fill reads each file once more at most: ${read.join(', ')}`);
+		const after = await warm.search('"diffusion model"', 10);
+		assert.deepStrictEqual(after.ok && [after.result.hits.map((h) => h.id), after.result.approximate], [['2602.01002'], false]);
+	});
+
+	it('a warm start\'s phrase query reads each candidate it could not check, a second one in a file read for the first too', async () => {
+		// A (first by score: both words in its title) lacks the phrase, B (the same file) has it in its abstract
+		const day = (papers: string) => `# cs.CV\n\n${papers}`;
+		const paper = (n: number, id: string, title: string, abstract: string) =>
+			`### [${n}] [${title}](https://arxiv.org/abs/${id})\n*Ann Lee*\n\nMain category: cs.CV\n\nTL;DR: 摘要。\n\n<details>\n  <summary>Details</summary>\nAbstract: ${abstract}\n\n</details>\n\n`;
+		const one = new Map([
+			[DAY1, day(paper(1, '2602.02001', 'Gaussian Updates for Sparse Gaussian Fields', 'We fit fields to scenes.') + paper(2, '2602.02002', 'Rendering at Scale', 'We render large scenes with gaussian splatting and sparse gaussian updates.'))],
+		]);
+		const store: { cache?: Uint8Array } = {};
+		const spec = [{ path: DAY1, size: 1, mtime: 1 }];
+		await new SearchShard(memoryIO(one, store), cacheKey(0, 1)).open(spec);
+		const read: string[] = [];
+		const io = memoryIO(one, store);
+		const warm = new SearchShard({ ...io, readPapers: (p) => (read.push(p), io.readPapers(p)) }, cacheKey(0, 1));
+		await warm.open(spec);
+		assert.strictEqual(warm.index.missingBodyCount, 2);
+		const reply = await warm.search('"sparse gaussian updates"', 1);
+		assert.deepStrictEqual(reply.ok && [reply.result.hits.map((h) => h.id), reply.result.approximate], [['2602.02002'], false]);
+		assert.deepStrictEqual(read, [DAY1, DAY1], 'the file read for A, then for B');
+		assert.strictEqual(warm.index.missingBodyCount, 0);
+	});
+
+	it('the background fill waits while a query reads its candidates\' files back', async () => {
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		const io = memoryIO(texts, store);
+		const calls: string[] = [];
+		let release: (() => void) | undefined;
+		let queryRead = true;
+		const warm = new SearchShard(
+			{
+				...io,
+				readPapers: async (p) => {
+					calls.push(`${queryRead ? 'query' : 'fill'} ${p.slice(p.lastIndexOf('/') + 1)}`);
+					// the query's read waits until released
+					if (queryRead) await new Promise<void>((resolve) => (release = resolve));
+					return io.readPapers(p);
+				},
+			},
+			cacheKey(0, 1),
+		);
+		await warm.open(specs);
+		const query = warm.search('"street diffusion"', 10);
+		// the query's read is under way: the fill starts and must not read meanwhile
+		while (!release) await new Promise((r) => setImmediate(r));
+		queryRead = false;
+		warm.finishInBackground();
+		for (let k = 0; k < 20; k++) await new Promise((r) => setImmediate(r));
+		assert.deepStrictEqual(calls, ['query 2026-02-05.md'], 'the fill read nothing while the query read');
+		release();
+		const reply = await query;
+		assert.deepStrictEqual(reply.ok && reply.result.hits, []);
+		await warm.background;
+		assert.strictEqual(warm.index.missingBodyCount, 0);
+		assert.ok(calls.length > 1 && calls.slice(1).every((c) => c.startsWith('fill ')), calls.join(', '));
 	});
 
 	it('a cache whose files are mostly gone (the folder moved) is built again cold, without the old papers in it', async () => {

@@ -1767,13 +1767,13 @@ export class PaperIndex {
 	/**
 	 * Gives documents loaded from a cache their long-field text back from a digest (`digest.path`)
 	 * of one of their files: papers `from` to `from + count` of it (a background owner takes a file
-	 * in slices, see SearchShard). A paper listed in several files waits for each of them (see
+	 * in slices, see SearchShard), of those `only` when given (by id: a query's candidates). A paper listed in several files waits for each of them (see
 	 * unsettled). Once every listing is read, the document gets the text back where its listings
 	 * make the one indexed (the newest's short fields, a composed text of the same hash), and is
 	 * indexed again as they have it otherwise, as a cold build would: a file changed on disk before
 	 * its change was indexed (a `git pull` during the fill), or a listing went while the index was closed.
 	 */
-	fillBodies(digest: Digest, from = 0, count = Infinity): void {
+	fillBodies(digest: Digest, from = 0, count = Infinity, only?: ReadonlySet<string>): void {
 		const docs: DocRecord[] = [];
 		const texts: Uint8Array[] = [];
 		const keep = (doc: DocRecord, utf8: Uint8Array) => {
@@ -1785,7 +1785,7 @@ export class PaperIndex {
 		for (let k = 0; k < from && k < digest.papers.length; k++) seen.add(digest.papers[k].id);
 		for (const paper of digest.papers.slice(from, from + count)) {
 			const doc = this.byId.get(paper.id);
-			if (!doc || doc.body !== undefined || doc.pending !== undefined || seen.has(paper.id)) continue;
+			if (!doc || doc.body !== undefined || doc.pending !== undefined || seen.has(paper.id) || (only && !only.has(paper.id))) continue;
 			seen.add(paper.id);
 			if (!doc.occ.some((o) => o.file === digest.path) || this.unsettled.get(doc.id)?.has(digest.path)) continue;
 			this.stashListing(doc.id, digest.path, paper, doc.occ.length === 1);
