@@ -96,15 +96,19 @@ async function probeFigures(what, out, userDataDir, serverLog, timeoutMs) {
 
 /** how many of the folder's most common title words are timed right after a start (see bench-probe-shared.js) */
 const EARLY_QUERIES = 20;
+/** and before them, how many of its most common pairs of adjacent title words, quoted: a phrase is checked against the long fields' text, which a warm start reads back after it is searchable */
+const EARLY_PHRASES = 3;
 
 /**
  * Queries whose completion shows a phase of the index: a title word (head pass), an arXiv id from
  * the newest day, and a word found only in abstracts (body pass). Chosen from the corpus so that
  * each matches tens to a few hundred papers, which keeps polling cheap; and `early`, the
- * EARLY_QUERIES most common title words.
+ * EARLY_PHRASES most common pairs of adjacent title words, quoted, then the EARLY_QUERIES most
+ * common title words.
  */
 function chooseQueries(dir, files) {
 	const titleWords = new Map();
+	const titlePairs = new Map();
 	const abstractWords = new Map();
 	const headText = [];
 	let lastId;
@@ -123,6 +127,8 @@ function chooseQueries(dir, files) {
 				lastId = id;
 				headText.push(heading[1].toLowerCase());
 				for (const w of heading[1].toLowerCase().match(/[a-z]{7,}/g) ?? []) count(titleWords, w, id);
+				const words = heading[1].toLowerCase().split(/[^a-z]+/);
+				for (let k = 0; k + 1 < words.length; k++) if (words[k].length >= 4 && words[k + 1].length >= 4) count(titlePairs, `"${words[k]} ${words[k + 1]}"`, id);
 			} else if (/^(?:[-*>]\s*)?(\*|TL;DR|\*\*TL;DR|Main category|\*\*Main category)/i.test(line)) {
 				headText.push(line.toLowerCase());
 			} else if (/^(?:[-*>]\s*)?\**(?:Abstract|英文原始摘要|英文摘要)\**\s*[:：]/i.test(line)) {
@@ -146,8 +152,9 @@ function chooseQueries(dir, files) {
 	if (title) [queries.title, expect.title] = [title, titleWords.get(title).size];
 	if (lastId) [queries.id, expect.id] = [`id:${lastId}`, 1];
 	if (abstractOnly) [queries.abstract, expect.abstract] = [abstractOnly, abstractWords.get(abstractOnly).size];
-	// what a reader searches for right after a start: the folder's most common title words
-	const early = [...titleWords].sort((a, b) => b[1].size - a[1].size).slice(0, EARLY_QUERIES).map(([word]) => word);
+	// what a reader searches for right after a start: the folder's most common title phrases and words
+	const common = (map, n) => [...map].sort((a, b) => b[1].size - a[1].size).slice(0, n).map(([text]) => text);
+	const early = [...common(titlePairs, EARLY_PHRASES), ...common(titleWords, EARLY_QUERIES)];
 	return { queries, expect, early };
 }
 
