@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
+import { paperFragments } from '../../src/core/corpus/paperFragments';
+import { summarizeDigest } from '../../src/core/summary';
 import { fnv1a } from '../../src/core/checksum';
 import { decodeCache, encodeCache, encodingCache } from '../../src/core/search/cache';
 import { CACHE_FORMAT_VERSION, cacheKey } from '../../src/core/search/cacheFormat';
@@ -573,13 +575,15 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual(after.ok && [after.result.hits.map((h) => h.id), after.result.approximate], [['2602.01002'], false]);
 	});
 
+	/** a digest of one category holding `papers` (see entry) */
+	const day = (papers: string) => `# cs.CV\n\n${papers}`;
+	const entry = (n: number, id: string, title: string, abstract: string) =>
+		`### [${n}] [${title}](https://arxiv.org/abs/${id})\n*Ann Lee*\n\nMain category: cs.CV\n\nTL;DR: 摘要。\n\n<details>\n  <summary>Details</summary>\nAbstract: ${abstract}\n\n</details>\n\n`;
+
 	it('a warm start\'s phrase query reads each candidate it could not check, a second one in a file read for the first too', async () => {
 		// A (first by score: both words in its title) lacks the phrase, B (the same file) has it in its abstract
-		const day = (papers: string) => `# cs.CV\n\n${papers}`;
-		const paper = (n: number, id: string, title: string, abstract: string) =>
-			`### [${n}] [${title}](https://arxiv.org/abs/${id})\n*Ann Lee*\n\nMain category: cs.CV\n\nTL;DR: 摘要。\n\n<details>\n  <summary>Details</summary>\nAbstract: ${abstract}\n\n</details>\n\n`;
 		const one = new Map([
-			[DAY1, day(paper(1, '2602.02001', 'Gaussian Updates for Sparse Gaussian Fields', 'We fit fields to scenes.') + paper(2, '2602.02002', 'Rendering at Scale', 'We render large scenes with gaussian splatting and sparse gaussian updates.'))],
+			[DAY1, day(entry(1, '2602.02001', 'Gaussian Updates for Sparse Gaussian Fields', 'We fit fields to scenes.') + entry(2, '2602.02002', 'Rendering at Scale', 'We render large scenes with gaussian splatting and sparse gaussian updates.'))],
 		]);
 		const store: { cache?: Uint8Array } = {};
 		const spec = [{ path: DAY1, size: 1, mtime: 1 }];
@@ -593,6 +597,60 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual(reply.ok && [reply.result.hits.map((h) => h.id), reply.result.approximate], [['2602.02002'], false]);
 		assert.deepStrictEqual(read, [DAY1, DAY1], 'the file read for A, then for B');
 		assert.strictEqual(warm.index.missingBodyCount, 0);
+	});
+
+	it('a warm start\'s phrase query reads its candidates from their own lines, and from the whole file where those do not read as indexed', async () => {
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		const io = memoryIO(texts, store);
+		const whole: string[] = [];
+		const own: string[] = [];
+		// what the lines read: the file as indexed, or changed since its summary was made (the same lines)
+		let onDisk = (text: string) => text;
+		const warm = new SearchShard(
+			{
+				...io,
+				readPapers: (p) => (whole.push(p), io.readPapers(p)),
+				readPaperTexts: async (p, ids) => {
+					own.push(p);
+					const text = texts.get(p) as string;
+					return paperFragments(onDisk(text), p, summarizeDigest(parseDigest(text, p)), ids);
+				},
+			},
+			cacheKey(0, 1),
+		);
+		await warm.open(specs);
+		const together = await warm.search('"diffusion model"', 10);
+		assert.deepStrictEqual(together.ok && [together.result.hits.map((h) => h.id), together.result.approximate], [['2602.01002'], false]);
+		assert.deepStrictEqual([own, whole], [[DAY1], []], 'the candidate read from its own lines');
+		onDisk = (text) => text.replace('in the zero-shot setting', 'in the few-shot setting');
+		const changed = await warm.search('"zero-shot setting"', 10);
+		assert.deepStrictEqual(changed.ok && [changed.result.hits.map((h) => h.id), changed.result.approximate], [['2602.01003'], false], 'as the index has it');
+		assert.deepStrictEqual([own, whole], [[DAY1, DAY1], [DAY1]], 'its own lines did not read as indexed: the whole file');
+	});
+
+	it('a phrase query reads a file at most twice however many of its candidates lack the phrase', async () => {
+		// 59 papers hold both words apart in their titles (first by score), the last one the phrase in its abstract
+		const papers = Array.from({ length: 60 }, (_, k) => (k === 59 ? entry(60, '2602.3060', 'Other Priors', 'A sparse gaussian prior.') : entry(k + 1, `2602.${3001 + k}`, `Gaussian and Sparse Codes ${k}`, 'Noise.')));
+		const one = new Map([[DAY1, day(papers.join(''))]]);
+		const store: { cache?: Uint8Array } = {};
+		const spec = [{ path: DAY1, size: 1, mtime: 1 }];
+		await new SearchShard(memoryIO(one, store), cacheKey(0, 1)).open(spec);
+		const io = memoryIO(one, store);
+		const reads: string[] = [];
+		const warm = new SearchShard(
+			{
+				...io,
+				readPapers: (p) => (reads.push(`whole ${p}`), io.readPapers(p)),
+				readPaperTexts: async (p, ids) => (reads.push(`own ${p}`), paperFragments(one.get(p) as string, p, summarizeDigest(parseDigest(one.get(p) as string, p)), ids)),
+			},
+			cacheKey(0, 1),
+		);
+		await warm.open(spec);
+		const reply = await warm.search('"sparse gaussian"', 1);
+		assert.deepStrictEqual(reply.ok && reply.result.hits.map((h) => h.id), ['2602.3060']);
+		assert.deepStrictEqual(reads, [`own ${DAY1}`, `whole ${DAY1}`]);
+		assert.strictEqual(warm.index.missingBodyCount, 0, 'the second read gave every paper of the file');
 	});
 
 	it('the background fill waits while a query reads its candidates\' files back', async () => {

@@ -25,7 +25,8 @@ import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
 import { summarizeDigest, type DigestSummary } from '../summary';
-import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, storedAsWritten, summaryOf, type FileRecord, type SummaryBytes } from './records';
+import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, storedAsWritten, summaryFromBytes, summaryOf, type FileRecord, type SummaryBytes } from './records';
+import { paperFragments } from './paperFragments';
 
 export interface FileStamp {
 	size: number;
@@ -195,6 +196,11 @@ export class CorpusShard {
 			readPapers: async (path) => {
 				const read = await io.readText(path);
 				return read && parseText(read, path);
+			},
+			readPaperTexts: async (path, ids) => {
+				const summary = this.records.get(path)?.summaryBytes;
+				const read = summary && (await io.readText(path));
+				return read ? paperFragments(read.text, path, summaryFromBytes(summary), ids, read) : undefined;
 			},
 			readCache: async () => (this.indexCacheBytes = await io.readCache('index')),
 			writeCache: (bytes) => this.writeCache('index', bytes),

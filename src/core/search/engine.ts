@@ -16,6 +16,11 @@ export interface ShardIO extends WorkIO {
 	readDigest(path: string): Promise<Digest | undefined>;
 	/** the same without telling anyone (the file is known and unchanged): to read back text a cache left out */
 	readPapers(path: string): Promise<Digest | undefined>;
+	/**
+	 * Papers `ids` of such a file parsed from their own lines (see paperFragments), undefined where
+	 * that cannot be done; their text is taken only where it is the indexed one (see checked)
+	 */
+	readPaperTexts?(path: string, ids: ReadonlySet<string>): Promise<Digest | undefined>;
 	readCache(): Promise<Uint8Array | undefined>;
 	writeCache(bytes: Uint8Array): Promise<void>;
 }
@@ -371,10 +376,15 @@ export class SearchShard {
 		};
 		let reads = 0;
 		for (;;) {
-			// per file, the papers of it the query could not check
+			// per file, the papers of it the query could not check; the files of a paper listed several times
 			const files = new Map<string, Set<string>>();
+			const listedAgain = new Set<string>();
 			const reply = run((doc) => {
-				for (const { file } of doc.occ) if (!tried.get(file)?.has(doc.id)) add(files, file, [doc.id]);
+				for (const { file } of doc.occ) {
+					if (tried.get(file)?.has(doc.id)) continue;
+					add(files, file, [doc.id]);
+					if (doc.occ.length > 1) listedAgain.add(file);
+				}
 			});
 			if (files.size === 0) return reply;
 			let finished!: () => void;
@@ -382,9 +392,16 @@ export class SearchShard {
 			this.queryReads = this.queryReads.then(() => reading);
 			try {
 				for (const [path, ids] of files) {
+					// a file read again (the candidates of the last round lacked the phrase, the next ones are in it
+					// too) gives every paper of it: a file is read at most twice per query however many rounds
+					const again = tried.has(path);
 					add(tried, path, ids);
-					const digest = await this.io.readPapers(path).catch(() => undefined);
-					if (digest) this.index.fillBodies(digest, 0, Infinity, ids);
+					// papers listed once from their own lines (a whole file's parse for one paper's text was most
+					// of such a query's time), the others and any that did not read as indexed from the whole file
+					const own = again || listedAgain.has(path) ? undefined : await this.io.readPaperTexts?.(path, ids).catch(() => undefined);
+					const left = own ? new Set(this.index.fillBodies(own, 0, Infinity, ids, true)) : ids;
+					const digest = left.size > 0 ? await this.io.readPapers(path).catch(() => undefined) : undefined;
+					if (digest) this.index.fillBodies(digest, 0, Infinity, again ? undefined : left);
 					if (++reads % FILL_GC_FILES === 0) this.io.collectGarbage?.();
 				}
 			} finally {

@@ -849,12 +849,10 @@ export class PaperIndex {
 	 * changed, or a listing came or went, while the index was closed or before the fill read it).
 	 * Whether it was settled. The text is set as `keep` says (default: packed on its own).
 	 */
-	private settle(doc: DocRecord, keep: (doc: DocRecord, utf8: Uint8Array) => void = (d, utf8) => (d.body = this.bodies.packBytes(utf8))): boolean {
+	private settle(doc: DocRecord, keep: (doc: DocRecord, utf8: Uint8Array) => void = (d, utf8) => (d.body = this.bodies.packBytes(utf8)), strict = false): boolean {
 		const read = this.unsettled.get(doc.id);
 		if (!read || !doc.occ.every((o) => read.has(o.file))) return false;
 		this.unsettled.delete(doc.id);
-		this.orphans.delete(doc.id);
-		this.stale.delete(doc.id);
 		const entries = doc.occ.map((o) => read.get(o.file) as { head: Head; listing: Listing });
 		const head = entries[0].head;
 		const listings = entries.map((e) => e.listing);
@@ -862,7 +860,12 @@ export class PaperIndex {
 		const known = this.bodyHashes[doc.num];
 		// encoded once, for the hash and for the packed text
 		const utf8 = utf8Encoder.encode(composed.text);
-		if (sameHead(doc, head) && known !== 0 && known === fnv1a4Bytes(utf8)) {
+		const same = sameHead(doc, head) && known !== 0 && known === fnv1a4Bytes(utf8);
+		// strict: texts that may not be the file's (see fillBodies) are taken only when they are the indexed ones
+		if (strict && !same) return false;
+		this.orphans.delete(doc.id);
+		this.stale.delete(doc.id);
+		if (same) {
 			keep(doc, utf8);
 			doc.listings = doc.occ.length > 1 ? composed.pieces : undefined;
 			this.missingBodies--;
@@ -1767,13 +1770,16 @@ export class PaperIndex {
 	/**
 	 * Gives documents loaded from a cache their long-field text back from a digest (`digest.path`)
 	 * of one of their files: papers `from` to `from + count` of it (a background owner takes a file
-	 * in slices, see SearchShard), of those `only` when given (by id: a query's candidates). A paper listed in several files waits for each of them (see
+	 * in slices, see SearchShard), of those `only` when given (by id: a query's candidates). `strict`:
+	 * the papers were parsed out of their file (see paperFragments) and may read otherwise than in it,
+	 * so each takes its text only if that is exactly the indexed one, and only a paper listed once;
+	 * returns the papers of `only` still without their text (read them from the whole file). A paper listed in several files waits for each of them (see
 	 * unsettled). Once every listing is read, the document gets the text back where its listings
 	 * make the one indexed (the newest's short fields, a composed text of the same hash), and is
 	 * indexed again as they have it otherwise, as a cold build would: a file changed on disk before
 	 * its change was indexed (a `git pull` during the fill), or a listing went while the index was closed.
 	 */
-	fillBodies(digest: Digest, from = 0, count = Infinity, only?: ReadonlySet<string>): void {
+	fillBodies(digest: Digest, from = 0, count = Infinity, only?: ReadonlySet<string>, strict = false): string[] {
 		const docs: DocRecord[] = [];
 		const texts: Uint8Array[] = [];
 		const keep = (doc: DocRecord, utf8: Uint8Array) => {
@@ -1787,9 +1793,9 @@ export class PaperIndex {
 			const doc = this.byId.get(paper.id);
 			if (!doc || doc.body !== undefined || doc.pending !== undefined || seen.has(paper.id) || (only && !only.has(paper.id))) continue;
 			seen.add(paper.id);
-			if (!doc.occ.some((o) => o.file === digest.path) || this.unsettled.get(doc.id)?.has(digest.path)) continue;
+			if (!doc.occ.some((o) => o.file === digest.path) || this.unsettled.get(doc.id)?.has(digest.path) || (strict && doc.occ.length > 1)) continue;
 			this.stashListing(doc.id, digest.path, paper, doc.occ.length === 1);
-			this.settle(doc, keep);
+			this.settle(doc, keep, strict);
 		}
 		// packed (they stay for the index's life), in one buffer for the file (views of it): an
 		// allocation per document left ~21k small buffers in a warm worker, each with its own malloc block
@@ -1800,6 +1806,13 @@ export class PaperIndex {
 			all.set(encoded[i], at);
 			doc.body = all.subarray(at, (at += encoded[i].length));
 		});
+		return strict && only ? [...only].filter((id) => this.lacksBody(id)) : [];
+	}
+
+	/** a paper of the index whose long-field text is not in memory */
+	private lacksBody(id: string): boolean {
+		const doc = this.byId.get(id);
+		return doc !== undefined && doc.body === undefined && doc.pending === undefined;
 	}
 
 	private excludedDocs(query: ParsedQuery): Set<number> {
