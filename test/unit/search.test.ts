@@ -629,7 +629,7 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual([own, whole], [[DAY1, DAY1], [DAY1]], 'its own lines did not read as indexed: the whole file');
 	});
 
-	it('a phrase query reads a file at most twice however many of its candidates lack the phrase', async () => {
+	it('a phrase query reads a file whole once more at most, however many of its candidates lack the phrase', async () => {
 		// 59 papers hold both words apart in their titles (first by score), the last one the phrase in its abstract
 		const papers = Array.from({ length: 60 }, (_, k) => (k === 59 ? entry(60, '2602.3060', 'Other Priors', 'A sparse gaussian prior.') : entry(k + 1, `2602.${3001 + k}`, `Gaussian and Sparse Codes ${k}`, 'Noise.')));
 		const one = new Map([[DAY1, day(papers.join(''))]]);
