@@ -363,7 +363,7 @@ export class SearchShard {
 	 * one query always came first: `"reward model"` 1,236 hits for 140, `trends --term` 5–30× the
 	 * counts). Each paper it could not check is read back from every listing's file first, its text
 	 * alone (the fill takes the files' other papers: reading back whole files made such a query's
-	 * first run after a warm start 1.3–2.7 s on 167 real days, where it now takes 0.3–0.7 s), and the
+	 * first run after a warm start 0.7–2.7 s on 167 real days, where it now takes 0.15–0.75 s), and the
 	 * query runs again; a paper whose file cannot be read is tried once. The fill waits meanwhile.
 	 */
 	private async checked<R>(run: (unchecked: (doc: DocRecord) => void) => R): Promise<R> {
@@ -393,7 +393,7 @@ export class SearchShard {
 			try {
 				for (const [path, ids] of files) {
 					// a file read again (the candidates of the last round lacked the phrase, the next ones are in it
-					// too) gives every paper of it: a file is read at most twice per query however many rounds
+					// too) gives every paper of it: a file is read whole once more at most, however many rounds
 					const again = tried.has(path);
 					add(tried, path, ids);
 					// papers listed once from their own lines (a whole file's parse for one paper's text was most

@@ -847,7 +847,9 @@ export class PaperIndex {
 	 * unsettled), when the listings make the text it was indexed from (the same short fields, the
 	 * composed text of the same hash); otherwise indexes the paper again as they have it (a file
 	 * changed, or a listing came or went, while the index was closed or before the fill read it).
-	 * Whether it was settled. The text is set as `keep` says (default: packed on its own).
+	 * Whether it was settled. The text is set as `keep` says (default: packed on its own). `strict`
+	 * (listings parsed out of their files, see fillBodies): a text that is not the indexed one is
+	 * dropped instead, the paper left as it was.
 	 */
 	private settle(doc: DocRecord, keep: (doc: DocRecord, utf8: Uint8Array) => void = (d, utf8) => (d.body = this.bodies.packBytes(utf8)), strict = false): boolean {
 		const read = this.unsettled.get(doc.id);
@@ -1773,8 +1775,8 @@ export class PaperIndex {
 	 * in slices, see SearchShard), of those `only` when given (by id: a query's candidates). `strict`:
 	 * the papers were parsed out of their file (see paperFragments) and may read otherwise than in it,
 	 * so each takes its text only if that is exactly the indexed one, and only a paper listed once;
-	 * returns the papers of `only` still without their text (read them from the whole file). A paper listed in several files waits for each of them (see
-	 * unsettled). Once every listing is read, the document gets the text back where its listings
+	 * returns the papers of `only` still without their text (read them from the whole file). A paper
+	 * listed in several files waits for each of them (see unsettled). Once every listing is read, the document gets the text back where its listings
 	 * make the one indexed (the newest's short fields, a composed text of the same hash), and is
 	 * indexed again as they have it otherwise, as a cold build would: a file changed on disk before
 	 * its change was indexed (a `git pull` during the fill), or a listing went while the index was closed.
