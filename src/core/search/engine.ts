@@ -376,14 +376,14 @@ export class SearchShard {
 		};
 		let reads = 0;
 		for (;;) {
-			// per file, the papers of it the query could not check; the files of a paper listed several times
+			// per file, the papers of it the query could not check; the files that hold one listed on several days
 			const files = new Map<string, Set<string>>();
-			const listedAgain = new Set<string>();
+			const holdsRepeated = new Set<string>();
 			const reply = run((doc) => {
 				for (const { file } of doc.occ) {
 					if (tried.get(file)?.has(doc.id)) continue;
 					add(files, file, [doc.id]);
-					if (doc.occ.length > 1) listedAgain.add(file);
+					if (doc.occ.length > 1) holdsRepeated.add(file);
 				}
 			});
 			if (files.size === 0) return reply;
@@ -394,14 +394,14 @@ export class SearchShard {
 				for (const [path, ids] of files) {
 					// a file read again (the candidates of the last round lacked the phrase, the next ones are in it
 					// too) gives every paper of it: a file is read whole once more at most, however many rounds
-					const again = tried.has(path);
+					const readBefore = tried.has(path);
 					add(tried, path, ids);
 					// papers listed once from their own lines (a whole file's parse for one paper's text was most
 					// of such a query's time), the others and any that did not read as indexed from the whole file
-					const own = again || listedAgain.has(path) ? undefined : await this.io.readPaperTexts?.(path, ids).catch(() => undefined);
+					const own = readBefore || holdsRepeated.has(path) ? undefined : await this.io.readPaperTexts?.(path, ids).catch(() => undefined);
 					const left = own ? new Set(this.index.fillBodies(own, 0, Infinity, ids, true)) : ids;
 					const digest = left.size > 0 ? await this.io.readPapers(path).catch(() => undefined) : undefined;
-					if (digest) this.index.fillBodies(digest, 0, Infinity, again ? undefined : left);
+					if (digest) this.index.fillBodies(digest, 0, Infinity, readBefore ? undefined : left);
 					if (++reads % FILL_GC_FILES === 0) this.io.collectGarbage?.();
 				}
 			} finally {
