@@ -575,6 +575,17 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual(after.ok && [after.result.hits.map((h) => h.id), after.result.approximate], [['2602.01002'], false]);
 	});
 
+	/**
+	 * CorpusShard's readPaperTexts over `texts`: the papers' own lines of the file as `onDisk` has it,
+	 * placed by the summary of the file as indexed (the same lines when it changed in place)
+	 */
+	const ownLines =
+		(texts: Map<string, string>, onDisk = (text: string) => text) =>
+		async (path: string, ids: ReadonlySet<string>) => {
+			const text = texts.get(path) as string;
+			return paperFragments(onDisk(text), path, summarizeDigest(parseDigest(text, path)), ids);
+		};
+
 	/** a digest of one category holding `papers` (see entry) */
 	const day = (papers: string) => `# cs.CV\n\n${papers}`;
 	const entry = (n: number, id: string, title: string, abstract: string) =>
@@ -607,15 +618,12 @@ describe('search shard life cycle', () => {
 		const own: string[] = [];
 		// what the lines read: the file as indexed, or changed since its summary was made (the same lines)
 		let onDisk = (text: string) => text;
+		const read = ownLines(texts, (text) => onDisk(text));
 		const warm = new SearchShard(
 			{
 				...io,
 				readPapers: (p) => (whole.push(p), io.readPapers(p)),
-				readPaperTexts: async (p, ids) => {
-					own.push(p);
-					const text = texts.get(p) as string;
-					return paperFragments(onDisk(text), p, summarizeDigest(parseDigest(text, p)), ids);
-				},
+				readPaperTexts: (p, ids) => (own.push(p), read(p, ids)),
 			},
 			cacheKey(0, 1),
 		);
@@ -642,7 +650,7 @@ describe('search shard life cycle', () => {
 			{
 				...io,
 				readPapers: (p) => (reads.push(`whole ${p}`), io.readPapers(p)),
-				readPaperTexts: async (p, ids) => (reads.push(`own ${p}`), paperFragments(one.get(p) as string, p, summarizeDigest(parseDigest(one.get(p) as string, p)), ids)),
+				readPaperTexts: (p, ids) => (reads.push(`own ${p}`), ownLines(one)(p, ids)),
 			},
 			cacheKey(0, 1),
 		);
