@@ -21,6 +21,14 @@ describe('TextPacker (the long-field texts a warm index keeps)', () => {
 		assert.ok(size < raw / 2, `${size} of ${raw} bytes: repeated phrases are packed`);
 	});
 
+	it('gives back every text exactly when the positions of its matches start again from 0', () => {
+		// a text table whose positions wrap every ~5,000 bytes: no text may match another's bytes
+		const packer = new TextPacker(5000);
+		const texts = Array.from({ length: 300 }, () => text(1 + Math.floor(random() * 200)));
+		const packed = texts.map((t) => packer.pack(t));
+		texts.forEach((t, i) => assert.strictEqual(packer.unpack(packed[i]), t, `text ${i}`));
+	});
+
 	it('reads back texts kept as they are, alone or several in one buffer', () => {
 		const packer = new TextPacker();
 		for (const t of ['', 'plain', '中文 and English\fabstract']) assert.strictEqual(packer.unpack(packer.raw([t])[0]), t);

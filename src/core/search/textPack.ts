@@ -27,24 +27,33 @@ function hash4(bytes: Uint8Array, at: number): number {
 	return Math.imul(v, 2654435761) >>> (32 - HASH_BITS);
 }
 
+/** the text table's positions start again from 0 past this (see compress) */
+const MAX_BASE = 0x3fffffff;
+
 /** the most `raw`'s reused buffer keeps between calls (a 25 ms slice of real abstracts takes ~1 MB) */
 const MAX_KEPT_RAW_BYTES = 4 << 20;
 
 export class TextPacker {
 	private dictionary = new Uint8Array(0);
-	/** position + 1 in the dictionary of the last 4 bytes with each hash (0: none) */
-	private dictionaryTable: Int32Array | undefined;
+	/** position + 1 in the dictionary of the last 4 bytes with each hash (0: none); 16 bits, so the tables stay in the cache */
+	private dictionaryTable: Uint16Array | undefined;
 	/** the texts seen while the dictionary fills */
 	private sample: Uint8Array[] = [];
 	private sampled = 0;
-	/** per text being packed: position + 1 of the last 4 bytes with each hash, valid where stamp matches */
+	/**
+	 * per text being packed: `base` + position + 1 of the last 4 bytes with each hash, valid where
+	 * over the text's base (see compress); one array where a second one of stamps cost a second
+	 * random read per position
+	 */
 	private readonly textTable = new Int32Array(1 << HASH_BITS);
-	private readonly stamps = new Int32Array(1 << HASH_BITS);
-	private stamp = 0;
+	private base = 0;
 	private out = new Uint8Array(1 << 16);
 	private scratch = new Uint8Array(1 << 16);
 	/** where raw encodes, reused */
 	private rawBytes = new Uint8Array(0);
+
+	/** `maxBase`: where the text table's positions start again from 0 (a test makes it small) */
+	constructor(private readonly maxBase = MAX_BASE) {}
 
 	pack(text: string): Uint8Array {
 		return this.packBytes(encoder.encode(text));
@@ -110,7 +119,8 @@ export class TextPacker {
 		}
 		this.sample = [];
 		this.dictionary = all.slice(Math.max(0, all.length - WINDOW));
-		const table = new Int32Array(1 << HASH_BITS);
+		// position + 1 fits 16 bits: the dictionary is at most WINDOW bytes
+		const table = new Uint16Array(1 << HASH_BITS);
 		for (let i = 0; i + MIN_MATCH <= this.dictionary.length; i++) table[hash4(this.dictionary, i)] = i + 1;
 		this.dictionaryTable = table;
 	}
@@ -118,14 +128,19 @@ export class TextPacker {
 	/** Packs `bytes` into this.out: varint of the text's length, then LZ4-style sequences. Returns the length. */
 	private compress(bytes: Uint8Array): number {
 		const dict = this.dictionary;
-		const dictTable = this.dictionaryTable as Int32Array;
+		const dictTable = this.dictionaryTable as Uint16Array;
 		const n = bytes.length;
 		// worst case: every byte a literal, plus the header and length bytes
 		if (this.out.length < n + (n >> 4) + 32) this.out = new Uint8Array(n + (n >> 4) + 32);
 		const out = this.out;
 		const table = this.textTable;
-		const stamps = this.stamps;
-		const stamp = ++this.stamp;
+		// positions of this text are stored past `base` (those of earlier texts at or below it): no clearing between texts
+		if (this.base > this.maxBase - n) {
+			table.fill(0);
+			this.base = 0;
+		}
+		const base = this.base;
+		this.base += n + 1;
 		let o = 0;
 		for (let v = n; ; v = Math.floor(v / 128)) {
 			if (v < 128) {
@@ -137,32 +152,37 @@ export class TextPacker {
 		let anchor = 0;
 		let i = 0;
 		const last = n - MIN_MATCH;
+		const dictLength = dict.length;
 		while (i <= last) {
-			const h = hash4(bytes, i);
-			// the longer of a match earlier in this text and one in the dictionary
+			const v = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
+			const h = Math.imul(v, 2654435761) >>> (32 - HASH_BITS);
+			// the longer of a match earlier in this text and one in the dictionary; a candidate's first
+			// four bytes are compared at once (a hash's other positions are most of the candidates)
 			let bestLength = 0;
 			let bestDistance = 0;
-			if (stamps[h] === stamp) {
-				const at = table[h] - 1;
-				let k = 0;
-				while (i + k < n && bytes[at + k] === bytes[i + k]) k++;
-				if (k >= MIN_MATCH) {
+			const seen = table[h];
+			if (seen > base) {
+				const at = seen - base - 1;
+				if ((bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) === v) {
+					let k = MIN_MATCH;
+					while (i + k < n && bytes[at + k] === bytes[i + k]) k++;
 					bestLength = k;
 					bestDistance = i - at;
 				}
 			}
 			const d = dictTable[h] - 1;
-			if (d >= 0) {
-				let k = 0;
-				while (i + k < n && d + k < dict.length && dict[d + k] === bytes[i + k]) k++;
-				const distance = i + dict.length - d;
-				if (k >= MIN_MATCH && k > bestLength && distance <= WINDOW) {
-					bestLength = k;
-					bestDistance = distance;
+			if (d >= 0 && (dict[d] | (dict[d + 1] << 8) | (dict[d + 2] << 16) | (dict[d + 3] << 24)) === v) {
+				const distance = i + dictLength - d;
+				if (distance <= WINDOW) {
+					let k = MIN_MATCH;
+					while (i + k < n && d + k < dictLength && dict[d + k] === bytes[i + k]) k++;
+					if (k > bestLength) {
+						bestLength = k;
+						bestDistance = distance;
+					}
 				}
 			}
-			table[h] = i + 1;
-			stamps[h] = stamp;
+			table[h] = base + i + 1;
 			if (bestLength === 0 || bestDistance > WINDOW) {
 				// LZ4's acceleration: the longer nothing matched, the bigger the step (text that repeats nothing)
 				i += 1 + ((i - anchor) >> 6);
@@ -172,8 +192,7 @@ export class TextPacker {
 			// remember positions inside the match too (cheaply: its last few)
 			for (let k = Math.max(i + 1, i + bestLength - 3); k < i + bestLength && k <= last; k++) {
 				const hk = hash4(bytes, k);
-				table[hk] = k + 1;
-				stamps[hk] = stamp;
+				table[hk] = base + k + 1;
 			}
 			i += bestLength;
 			anchor = i;
