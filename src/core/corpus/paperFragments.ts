@@ -22,7 +22,10 @@ export function paperFragments(text: string, path: string, summary: DigestSummar
 	const wanted = new Set(ids);
 	summary.papers.forEach((paper, index) => {
 		if (!wanted.delete(paper.id)) return;
-		parts.push({ heading: headingOf.get(index), start: paper.range.start, end: paper.range.end });
+		const { start, end } = paper.range;
+		// a category without a heading of its own (papers above the first one) names the paper's first line
+		const heading = headingOf.get(index);
+		parts.push({ heading: heading !== undefined && (heading < start || heading > end) ? heading : undefined, start, end });
 	});
 	if (wanted.size > 0) return undefined;
 	const needed = new Set<number>();
