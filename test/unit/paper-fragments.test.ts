@@ -64,6 +64,23 @@ describe('paperFragments', () => {
 		assert.strictEqual(own && indexed(own), indexed(first));
 	});
 
+	it('reads each paper of categories without a heading (set by their papers\' fields) as the whole file has it', () => {
+		const entry = (n: number, id: string, category: string) =>
+			`### [${n}] [Paper ${n} on ${category}](https://arxiv.org/abs/${id})\n*Ann Lee*\n\nMain category: ${category}\n\nTL;DR: 摘要${n}。\n\n<details>\n  <summary>Details</summary>\nAbstract: Abstract ${n}.\n\n</details>\n\n`;
+		const above = entry(1, '2602.00001', 'cs.CV') + entry(2, '2602.00002', 'cs.LG') + entry(3, '2602.00003', 'cs.CV');
+		for (const text of [above, `${above}# cs.AI\n\n${entry(4, '2602.00004', 'cs.AI')}`]) {
+			const path = '/ws/2026-02-01.md';
+			const whole = parseDigest(text, path);
+			const summary = summarizeDigest(whole);
+			for (const paper of whole.papers) {
+				const own = paperFragments(text, path, summary, new Set([paper.id]))?.papers.find((p) => p.id === paper.id);
+				assert.strictEqual(own && indexed(own), indexed(paper), paper.id);
+			}
+			const all = paperFragments(text, path, summary, new Set(whole.papers.map((p) => p.id)));
+			assert.deepStrictEqual(all?.papers.map(indexed), whole.papers.map(indexed));
+		}
+	});
+
 	it('gives nothing for a paper its summary does not list, and other text from a summary older than the file', () => {
 		const path = FILES.find((f) => f.endsWith('.md')) as string;
 		const text = readFileSync(path, 'utf8');

@@ -17,15 +17,17 @@ import type { DigestSummary } from '../summary';
  */
 export function paperFragments(text: string, path: string, summary: DigestSummary, ids: ReadonlySet<string>, options?: ParseOptions): Digest | undefined {
 	const headingOf = new Map<number, number>();
-	for (const category of summary.categories) for (const index of category.papers) headingOf.set(index, category.headingLine);
+	for (const category of summary.categories) {
+		// a category without a heading of its own (papers above the first heading, or set by their
+		// "Main category:" field) names its first paper's first line: its papers are parsed without one
+		if (summary.papers[category.papers[0]]?.range.start === category.headingLine) continue;
+		for (const index of category.papers) headingOf.set(index, category.headingLine);
+	}
 	const parts: { heading?: number; start: number; end: number }[] = [];
 	const wanted = new Set(ids);
 	summary.papers.forEach((paper, index) => {
 		if (!wanted.delete(paper.id)) return;
-		const { start, end } = paper.range;
-		// a category without a heading of its own (papers above the first one) names the paper's first line
-		const heading = headingOf.get(index);
-		parts.push({ heading: heading !== undefined && (heading < start || heading > end) ? heading : undefined, start, end });
+		parts.push({ heading: headingOf.get(index), start: paper.range.start, end: paper.range.end });
 	});
 	if (wanted.size > 0) return undefined;
 	const needed = new Set<number>();
