@@ -27,6 +27,9 @@ describe('TextPacker (the long-field texts a warm index keeps)', () => {
 		const texts = Array.from({ length: 300 }, () => text(1 + Math.floor(random() * 200)));
 		const packed = texts.map((t) => packer.pack(t));
 		texts.forEach((t, i) => assert.strictEqual(packer.unpack(packed[i]), t, `text ${i}`));
+		// and packs as a packer that never starts again: no match taken from an earlier text's bytes
+		const once = new TextPacker();
+		texts.forEach((t, i) => assert.deepStrictEqual(packed[i], once.pack(t), `text ${i}`));
 	});
 
 	it('reads back texts kept as they are, alone or several in one buffer', () => {

@@ -12,7 +12,7 @@
  */
 
 const MIN_MATCH = 4;
-/** the dictionary and the distances: 16-bit */
+/** the dictionary and the distances: 16-bit (the dictionary's table holds position + 1 in a Uint16Array: no larger) */
 const WINDOW = 65535;
 const HASH_BITS = 15;
 /** a text packed as is (before the dictionary is complete, or when packing does not pay) */
