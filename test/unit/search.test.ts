@@ -637,6 +637,45 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual([own, whole], [[DAY1, DAY1], [DAY1]], 'its own lines did not read as indexed: the whole file');
 	});
 
+	it('a warm start\'s phrase query reads a paper listed on two days from its own lines in both files, and both files whole where those do not make the indexed text', async () => {
+		// the same paper on two days, with other summaries each day (as real digests write them anew)
+		const twice = (n: number, tldr: string) => entry(n, '2602.04001', 'Sparse Gaussian Fields', 'We fit sparse gaussian fields to street scenes.').replace('TL;DR: 摘要。', `TL;DR: ${tldr}`);
+		const days = new Map([
+			[DAY1, day(entry(1, '2602.04002', 'Other Work', 'Nothing here.') + twice(2, '第一天。'))],
+			[DAY2, day(twice(1, '第二天。') + entry(2, '2602.04003', 'More Work', 'Nothing either.'))],
+		]);
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(days, store), cacheKey(0, 1)).open(specs);
+		const reads: string[] = [];
+		const name = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+		const warmShard = (onDisk: (text: string) => string) => {
+			const io = memoryIO(new Map([...days].map(([path, text]) => [path, onDisk(text)])), store);
+			const read = ownLines(days, onDisk);
+			return new SearchShard(
+				{
+					...io,
+					readPapers: (p) => (reads.push(`whole ${name(p)}`), io.readPapers(p)),
+					readPaperTexts: (p, ids) => (reads.push(`own ${name(p)}`), read(p, ids)),
+				},
+				cacheKey(0, 1),
+			);
+		};
+		const warm = warmShard((text) => text);
+		await warm.open(specs);
+		const reply = await warm.search('"street scenes"', 10);
+		assert.deepStrictEqual(reply.ok && [reply.result.hits.map((h) => h.id), reply.result.approximate], [['2602.04001'], false]);
+		assert.deepStrictEqual([...reads].sort(), ['own 2026-02-05.md', 'own 2026-02-06.md'], 'its own lines in both files, no whole file');
+		assert.strictEqual(warm.index.missingBodyCount, 2, 'only the paper of both days taken');
+		// the older day's lines changed in place since the index was built: both files read whole, the paper as they have it now
+		reads.length = 0;
+		const changed = warmShard((text) => text.replace('第一天。', '第一天，改了。'));
+		await changed.open(specs);
+		const again = await changed.search('"street scenes"', 10);
+		assert.deepStrictEqual(again.ok && [again.result.hits.map((h) => h.id), again.result.approximate], [['2602.04001'], false]);
+		assert.deepStrictEqual([...reads].sort(), ['own 2026-02-05.md', 'own 2026-02-06.md', 'whole 2026-02-05.md', 'whole 2026-02-06.md']);
+		assert.strictEqual(changed.index.missingBodyCount, 2);
+	});
+
 	it('a phrase query reads a file whole once more at most, however many of its candidates lack the phrase', async () => {
 		// 59 papers hold both words apart in their titles (first by score), the last one the phrase in its abstract
 		const papers = Array.from({ length: 60 }, (_, k) => (k === 59 ? entry(60, '2602.3060', 'Other Priors', 'A sparse gaussian prior.') : entry(k + 1, `2602.${3001 + k}`, `Gaussian and Sparse Codes ${k}`, 'Noise.')));

@@ -4,7 +4,7 @@
  * ids and categories first, then the TL;DR and the long fields), then save. Runs in a worker thread (worker.ts), in
  * the CLI, or in-process in small slices when workers are unavailable.
  */
-import type { Digest } from '../model';
+import type { Digest, Paper } from '../model';
 import { indexPendingBodies, type BodyCounter } from './bodySplit';
 import { decodeCache, encodingCache } from './cache';
 import { PaperIndex, type DocRecord, type FileEntry } from './index';
@@ -376,34 +376,48 @@ export class SearchShard {
 		};
 		let reads = 0;
 		for (;;) {
-			// per file, the papers of it the query could not check; the files that hold one listed on several days
+			// per file, the papers of it the query could not check
 			const files = new Map<string, Set<string>>();
-			const holdsRepeated = new Set<string>();
 			const reply = run((doc) => {
-				for (const { file } of doc.occ) {
-					if (tried.get(file)?.has(doc.id)) continue;
-					add(files, file, [doc.id]);
-					if (doc.occ.length > 1) holdsRepeated.add(file);
-				}
+				for (const { file } of doc.occ) if (!tried.get(file)?.has(doc.id)) add(files, file, [doc.id]);
 			});
 			if (files.size === 0) return reply;
 			let finished!: () => void;
 			const reading = new Promise<void>((resolve) => (finished = resolve));
 			this.queryReads = this.queryReads.then(() => reading);
 			try {
+				// the candidates listed on several days, by file: their listings read from their own lines
+				const fragments = new Map<string, Map<string, Paper>>();
+				const readWhole = async (path: string, only: ReadonlySet<string> | undefined) => {
+					const digest = await this.io.readPapers(path).catch(() => undefined);
+					if (digest) this.index.fillBodies(digest, 0, Infinity, only);
+					if (++reads % FILL_GC_FILES === 0) this.io.collectGarbage?.();
+				};
 				for (const [path, ids] of files) {
 					// a file read again (the candidates of the last round lacked the phrase, the next ones are in it
 					// too) gives every paper of it: a file is read whole once more at most, however many rounds
 					const readBefore = tried.has(path);
 					add(tried, path, ids);
-					// papers listed once from their own lines (a whole file's parse for one paper's text was most
-					// of such a query's time), the others and any that did not read as indexed from the whole file
-					const own = readBefore || holdsRepeated.has(path) ? undefined : await this.io.readPaperTexts?.(path, ids).catch(() => undefined);
-					const left = own ? new Set(this.index.fillBodies(own, 0, Infinity, ids, true)) : ids;
-					const digest = left.size > 0 ? await this.io.readPapers(path).catch(() => undefined) : undefined;
-					if (digest) this.index.fillBodies(digest, 0, Infinity, readBefore ? undefined : left);
-					if (++reads % FILL_GC_FILES === 0) this.io.collectGarbage?.();
+					// papers from their own lines (a whole file's parse for one paper's text was most of such a
+					// query's time), any that did not read as indexed from the whole file; a paper listed on
+					// several days once every listing is read (below)
+					const own = readBefore ? undefined : await this.io.readPaperTexts?.(path, ids).catch(() => undefined);
+					const left = own ? new Set(this.index.fillBodies(own, 0, Infinity, ids, true)) : new Set(ids);
+					for (const paper of own?.papers ?? []) {
+						if (!left.has(paper.id) || (this.index.byId.get(paper.id)?.occ.length ?? 0) < 2) continue;
+						left.delete(paper.id);
+						if (!fragments.has(paper.id)) fragments.set(paper.id, new Map());
+						(fragments.get(paper.id) as Map<string, Paper>).set(path, paper);
+					}
+					if (left.size > 0) await readWhole(path, readBefore ? undefined : left);
 				}
+				// those whose listings do not make the indexed text, or were not all read (a file of theirs
+				// read before, or whose own lines could not be read), from their whole files, each read once
+				const whole = new Map<string, Set<string>>();
+				for (const [id, byFile] of fragments) {
+					if (!this.index.settleFromFragments(id, byFile)) for (const { file } of this.index.byId.get(id)?.occ ?? []) add(whole, file, [id]);
+				}
+				for (const [path, ids] of whole) await readWhole(path, ids);
 			} finally {
 				finished();
 			}

@@ -842,6 +842,11 @@ export class PaperIndex {
 		read.set(file, settleNow ? { head: paper, listing: listingOf(paper) } : ownListing(paper));
 	}
 
+	/** settle's default: the text packed on its own */
+	private readonly keepPacked = (doc: DocRecord, utf8: Uint8Array) => {
+		doc.body = this.bodies.packBytes(utf8);
+	};
+
 	/**
 	 * Gives a document loaded from a cache its text back once every listing's file was read (see
 	 * unsettled), when the listings make the text it was indexed from (the same short fields, the
@@ -851,11 +856,38 @@ export class PaperIndex {
 	 * (listings parsed out of their files, see fillBodies): a text that is not the indexed one is
 	 * dropped instead, the paper left as it was.
 	 */
-	private settle(doc: DocRecord, keep: (doc: DocRecord, utf8: Uint8Array) => void = (d, utf8) => (d.body = this.bodies.packBytes(utf8)), strict = false): boolean {
+	private settle(doc: DocRecord, keep: (doc: DocRecord, utf8: Uint8Array) => void = this.keepPacked, strict = false): boolean {
 		const read = this.unsettled.get(doc.id);
 		if (!read || !doc.occ.every((o) => read.has(o.file))) return false;
 		this.unsettled.delete(doc.id);
-		const entries = doc.occ.map((o) => read.get(o.file) as { head: Head; listing: Listing });
+		return this.settleListings(
+			doc,
+			doc.occ.map((o) => read.get(o.file) as { head: Head; listing: Listing }),
+			keep,
+			strict,
+		);
+	}
+
+	/**
+	 * Gives a paper listed in several files its text back from its listings parsed out of those files
+	 * (paperFragments: `papers`, by file), only when they make the very text it was indexed from (as
+	 * settle's `strict`). The listings the fill has read of it meanwhile are kept otherwise. Whether it
+	 * was settled.
+	 */
+	settleFromFragments(id: string, papers: ReadonlyMap<string, Paper>): boolean {
+		const doc = this.byId.get(id);
+		if (!doc || doc.body !== undefined || doc.pending !== undefined || !doc.occ.every((o) => papers.has(o.file))) return false;
+		const entries = doc.occ.map((o) => {
+			const paper = papers.get(o.file) as Paper;
+			return { head: paper, listing: listingOf(paper) };
+		});
+		if (!this.settleListings(doc, entries, undefined, true)) return false;
+		this.unsettled.delete(id);
+		return true;
+	}
+
+	/** settle, from the listings of every file of `doc` (as `occ` orders them) */
+	private settleListings(doc: DocRecord, entries: readonly { head: Head; listing: Listing }[], keep: (doc: DocRecord, utf8: Uint8Array) => void = this.keepPacked, strict = false): boolean {
 		const head = entries[0].head;
 		const listings = entries.map((e) => e.listing);
 		const composed = composeBody(headTexts(head), listings);
