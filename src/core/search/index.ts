@@ -1806,8 +1806,8 @@ export class PaperIndex {
 	 * of one of their files: papers `from` to `from + count` of it (a background owner takes a file
 	 * in slices, see SearchShard), of those `only` when given (by id: a query's candidates). `strict`:
 	 * the papers were parsed out of their file (see paperFragments) and may read otherwise than in it,
-	 * so each takes its text only if that is exactly the indexed one, and only a paper listed once;
-	 * returns the papers of `only` still without their text (read them from the whole file). A paper
+	 * so each takes its text only if that is exactly the indexed one, and only a paper listed once (see
+	 * settleFromFragments for the others); returns the papers of `only` still without their text. A paper
 	 * listed in several files waits for each of them (see unsettled). Once every listing is read, the document gets the text back where its listings
 	 * make the one indexed (the newest's short fields, a composed text of the same hash), and is
 	 * indexed again as they have it otherwise, as a cold build would: a file changed on disk before
