@@ -674,6 +674,59 @@ describe('search shard life cycle', () => {
 		assert.deepStrictEqual(again.ok && [again.result.hits.map((h) => h.id), again.result.approximate], [['2602.04001'], false]);
 		assert.deepStrictEqual([...reads].sort(), ['own 2026-02-05.md', 'own 2026-02-06.md', 'whole 2026-02-05.md', 'whole 2026-02-06.md']);
 		assert.strictEqual(changed.index.missingBodyCount, 2);
+		assert.deepStrictEqual(await changed.ids('改了'), { ok: true, ids: ['2602.04001'] }, 'indexed as the disk has it');
+	});
+
+	it('a paper of two days whose file changes while the query reads its other file is not settled from the changed file\'s older lines', async () => {
+		const paper = (tldr: string) => entry(1, '2602.05001', 'Sparse Gaussian Fields', 'We fit sparse gaussian fields to street scenes.').replace('TL;DR: 摘要。', `TL;DR: ${tldr}`);
+		const texts = new Map([
+			[DAY1, day(paper('第一天。'))],
+			[DAY2, day(paper('第二天。'))],
+		]);
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		const onDisk = new Map(texts);
+		const io = memoryIO(onDisk, store);
+		const read = ownLines(texts);
+		const order: string[] = [];
+		let releaseLines: (() => void) | undefined;
+		let releaseRefresh: (() => void) | undefined;
+		let refreshing = false;
+		const warm = new SearchShard(
+			{
+				...io,
+				readPaperTexts: async (p, ids) => {
+					// the query's second file's lines wait until released
+					order.push(p);
+					if (order.length === 2) await new Promise<void>((resolve) => (releaseLines = resolve));
+					return read(p, ids);
+				},
+				readPapers: async (p) => {
+					// the change's read of the other file (its refresh of the paper) waits until released
+					if (refreshing && p === order[1] && !releaseRefresh) await new Promise<void>((resolve) => (releaseRefresh = resolve));
+					return io.readPapers(p);
+				},
+			},
+			cacheKey(0, 1),
+		);
+		await warm.open(specs);
+		const query = warm.search('"street scenes"', 10);
+		while (!releaseLines) await new Promise((r) => setImmediate(r));
+		// meanwhile the file the query read first is edited: its abstract (its title and TL;DR as they were)
+		const first = order[0];
+		onDisk.set(first, (onDisk.get(first) as string).replace('street scenes', 'zebrafish scans'));
+		refreshing = true;
+		const update = warm.updateFile({ path: first, size: 2, mtime: 2 });
+		while (!releaseRefresh) await new Promise((r) => setImmediate(r));
+		// the query settles the paper while the change's refresh still reads
+		releaseLines();
+		const reply = await query;
+		assert.ok(reply.ok && !reply.result.approximate);
+		releaseRefresh();
+		await update;
+		const text = warm.index.bodyOf(warm.index.byId.get('2602.05001')!);
+		assert.ok(text?.includes('zebrafish scans') && text.includes('street scenes'), text);
+		assert.deepStrictEqual(await warm.ids('"zebrafish scans"'), { ok: true, ids: ['2602.05001'] }, 'the changed day as it is now');
 	});
 
 	it('a phrase query reads a file whole once more at most, however many of its candidates lack the phrase', async () => {

@@ -388,11 +388,9 @@ export class SearchShard {
 			try {
 				// the candidates listed on several days, by file: their listings read from their own lines
 				const fragments = new Map<string, Map<string, Paper>>();
-				const readWhole = async (path: string, only: ReadonlySet<string> | undefined) => {
-					const digest = await this.io.readPapers(path).catch(() => undefined);
-					if (digest) this.index.fillBodies(digest, 0, Infinity, only);
-					if (++reads % FILL_GC_FILES === 0) this.io.collectGarbage?.();
-				};
+				// the files to read whole after the own lines, with their papers to take (every paper: a file read before)
+				const whole = new Map<string, Set<string>>();
+				const everyPaper = new Set<string>();
 				for (const [path, ids] of files) {
 					// a file read again (the candidates of the last round lacked the phrase, the next ones are in it
 					// too) gives every paper of it: a file is read whole once more at most, however many rounds
@@ -409,15 +407,20 @@ export class SearchShard {
 						if (!fragments.has(paper.id)) fragments.set(paper.id, new Map());
 						(fragments.get(paper.id) as Map<string, Paper>).set(path, paper);
 					}
-					if (left.size > 0) await readWhole(path, readBefore ? undefined : left);
+					if (readBefore) everyPaper.add(path);
+					if (left.size > 0 || readBefore) add(whole, path, left);
 				}
 				// those whose listings do not make the indexed text, or were not all read (a file of theirs
-				// read before, or whose own lines could not be read), from their whole files, each read once
-				const whole = new Map<string, Set<string>>();
+				// read before, or whose own lines could not be read), from their whole files
 				for (const [id, byFile] of fragments) {
 					if (!this.index.settleFromFragments(id, byFile)) for (const { file } of this.index.byId.get(id)?.occ ?? []) add(whole, file, [id]);
 				}
-				for (const [path, ids] of whole) await readWhole(path, ids);
+				// each file read whole once in a round
+				for (const [path, ids] of whole) {
+					const digest = await this.io.readPapers(path).catch(() => undefined);
+					if (digest) this.index.fillBodies(digest, 0, Infinity, everyPaper.has(path) ? undefined : ids);
+					if (++reads % FILL_GC_FILES === 0) this.io.collectGarbage?.();
+				}
 			} finally {
 				finished();
 			}

@@ -871,16 +871,24 @@ export class PaperIndex {
 	/**
 	 * Gives a paper listed in several files its text back from its listings parsed out of those files
 	 * (paperFragments: `papers`, by file), only when they make the very text it was indexed from (as
-	 * settle's `strict`). The listings the fill has read of it meanwhile are kept otherwise. Whether it
-	 * was settled.
+	 * settle's `strict`). A listing already read from its whole file (`unsettled`: the fill's, or a
+	 * change's) is taken over the fragment of its file, and a paper with a change waiting (`stale`)
+	 * is left to its whole files: a file changed while the query read the others must not have its
+	 * older lines settle the paper. The listings read meanwhile are kept when it is not settled.
+	 * Whether it was settled.
 	 */
 	settleFromFragments(id: string, papers: ReadonlyMap<string, Paper>): boolean {
 		const doc = this.byId.get(id);
-		if (!doc || doc.body !== undefined || doc.pending !== undefined || !doc.occ.every((o) => papers.has(o.file))) return false;
-		const entries = doc.occ.map((o) => {
-			const paper = papers.get(o.file) as Paper;
-			return { head: paper, listing: listingOf(paper) };
-		});
+		if (!doc || doc.body !== undefined || doc.pending !== undefined || this.stale.has(id)) return false;
+		const read = this.unsettled.get(id);
+		const entries: { head: Head; listing: Listing }[] = [];
+		for (const { file } of doc.occ) {
+			const stashed = read?.get(file);
+			const paper = papers.get(file);
+			if (stashed) entries.push(stashed);
+			else if (paper) entries.push({ head: paper, listing: listingOf(paper) });
+			else return false;
+		}
 		if (!this.settleListings(doc, entries, undefined, true)) return false;
 		this.unsettled.delete(id);
 		return true;
