@@ -121,8 +121,8 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		try {
 			// the keyboard, as a user paging through days: ←/→ collapse and expand the focused day (two
 			// mouse clicks on one row within the double-click time would not toggle it twice)
-			const dayExpanded = (state) => page.waitForFunction(({ view, day, state }) => [...document.querySelectorAll(`${view} .monaco-list-row[aria-level="1"]`)]
-				.some((r) => r.innerText.includes(day) && r.getAttribute('aria-expanded') === state), { view: PAPERS_VIEW, day: FIXTURE.days[1], state });
+			const dayExpanded = (state, timeout = 20_000) => page.waitForFunction(({ view, day, state }) => [...document.querySelectorAll(`${view} .monaco-list-row[aria-level="1"]`)]
+				.some((r) => r.innerText.includes(day) && r.getAttribute('aria-expanded') === state), { view: PAPERS_VIEW, day: FIXTURE.days[1], state }, { timeout });
 			const dayRowState = () => page.evaluate(({ view, day }) => {
 				const row = [...document.querySelectorAll(`${view} .monaco-list-row[aria-level="1"]`)].find((r) => r.innerText.includes(day));
 				const active = document.activeElement;
@@ -151,10 +151,13 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 				}
 				throw new Error(`${FIXTURE.days[1]} could not be ${state === 'true' ? 'expanded' : 'collapsed'} from the keyboard: ${JSON.stringify(await dayRowState())}`);
 			};
-			// the click that focuses the (collapsed) day also expands it: wait for that before using keys
+			// the click that focuses the (collapsed) day also expands it: wait for that before using keys.
+			// A root refresh ending just after the click folds the day back as it does a key's (above;
+			// seen once in CI: still collapsed 20 s later): the reader then presses → as for a key
 			assert.equal((await variantChildren()).expanded, 'false', `${FIXTURE.days[1]} starts collapsed`);
 			await clickRow(page, PAPERS_VIEW, FIXTURE.days[1]);
-			await dayExpanded('true');
+			await dayExpanded('true', 5_000).catch(() => undefined);
+			await setExpanded('true');
 			for (let round = 0; round < 6; round++) {
 				await setExpanded('false');
 				await setExpanded('true');
