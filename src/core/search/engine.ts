@@ -404,8 +404,7 @@ export class SearchShard {
 					for (const paper of own?.papers ?? []) {
 						if (!left.has(paper.id) || (this.index.byId.get(paper.id)?.occ.length ?? 0) < 2) continue;
 						left.delete(paper.id);
-						if (!fragments.has(paper.id)) fragments.set(paper.id, new Map());
-						(fragments.get(paper.id) as Map<string, Paper>).set(path, paper);
+						fragments.set(paper.id, (fragments.get(paper.id) ?? new Map<string, Paper>()).set(path, paper));
 					}
 					if (readBefore) everyPaper.add(path);
 					if (left.size > 0 || readBefore) add(whole, path, left);

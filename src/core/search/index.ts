@@ -878,8 +878,8 @@ export class PaperIndex {
 	 * Whether it was settled.
 	 */
 	settleFromFragments(id: string, papers: ReadonlyMap<string, Paper>): boolean {
-		const doc = this.byId.get(id);
-		if (!doc || doc.body !== undefined || doc.pending !== undefined || this.stale.has(id)) return false;
+		if (!this.lacksBody(id) || this.stale.has(id)) return false;
+		const doc = this.byId.get(id) as DocRecord;
 		const read = this.unsettled.get(id);
 		const entries: { head: Head; listing: Listing }[] = [];
 		for (const { file } of doc.occ) {
@@ -889,13 +889,13 @@ export class PaperIndex {
 			else if (paper) entries.push({ head: paper, listing: listingOf(paper) });
 			else return false;
 		}
-		if (!this.settleListings(doc, entries, undefined, true)) return false;
+		if (!this.settleListings(doc, entries, this.keepPacked, true)) return false;
 		this.unsettled.delete(id);
 		return true;
 	}
 
 	/** settle, from the listings of every file of `doc` (as `occ` orders them) */
-	private settleListings(doc: DocRecord, entries: readonly { head: Head; listing: Listing }[], keep: (doc: DocRecord, utf8: Uint8Array) => void = this.keepPacked, strict = false): boolean {
+	private settleListings(doc: DocRecord, entries: readonly { head: Head; listing: Listing }[], keep: (doc: DocRecord, utf8: Uint8Array) => void, strict: boolean): boolean {
 		const head = entries[0].head;
 		const listings = entries.map((e) => e.listing);
 		const composed = composeBody(headTexts(head), listings);

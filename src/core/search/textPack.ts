@@ -22,9 +22,18 @@ const PACKED = 1;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-function hash4(bytes: Uint8Array, at: number): number {
-	const v = bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
+/** the four bytes at `at`, little endian */
+function read4(bytes: Uint8Array, at: number): number {
+	return bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
+}
+
+/** the hash of four bytes as read4 gives them */
+function hashOf(v: number): number {
 	return Math.imul(v, 2654435761) >>> (32 - HASH_BITS);
+}
+
+function hash4(bytes: Uint8Array, at: number): number {
+	return hashOf(read4(bytes, at));
 }
 
 /** the text table's positions start again from 0 past this (see compress) */
@@ -154,8 +163,8 @@ export class TextPacker {
 		const last = n - MIN_MATCH;
 		const dictLength = dict.length;
 		while (i <= last) {
-			const v = bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24);
-			const h = Math.imul(v, 2654435761) >>> (32 - HASH_BITS);
+			const v = read4(bytes, i);
+			const h = hashOf(v);
 			// the longer of a match earlier in this text and one in the dictionary; a candidate's first
 			// four bytes are compared at once (a hash's other positions are most of the candidates)
 			let bestLength = 0;
@@ -163,7 +172,7 @@ export class TextPacker {
 			const seen = table[h];
 			if (seen > base) {
 				const at = seen - base - 1;
-				if ((bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) === v) {
+				if (read4(bytes, at) === v) {
 					let k = MIN_MATCH;
 					while (i + k < n && bytes[at + k] === bytes[i + k]) k++;
 					bestLength = k;
@@ -171,7 +180,7 @@ export class TextPacker {
 				}
 			}
 			const d = dictTable[h] - 1;
-			if (d >= 0 && (dict[d] | (dict[d + 1] << 8) | (dict[d + 2] << 16) | (dict[d + 3] << 24)) === v) {
+			if (d >= 0 && read4(dict, d) === v) {
 				const distance = i + dictLength - d;
 				if (distance <= WINDOW) {
 					let k = MIN_MATCH;
