@@ -56,11 +56,13 @@ describe('search lookup tables', () => {
 		check();
 		store.freeze(3010, alive);
 		check();
-		// after a freeze, new postings go to fresh tails behind the frozen ones
+		// after a freeze, new postings go to fresh tails behind the frozen ones: of a few terms, and of
+		// thousands, frozen lists and new terms (their records looked up by term, the table growing)
 		for (let num = 3000; num < 3100; num++) add(num % 3, num, 2);
+		for (let k = 0; k < 6000; k++) add(10 + k, 3000 + (k % 100), 1 + (k % 4));
 		check();
 		alive[5] = 0;
-		store.freeze(3010, alive);
+		store.freeze(6010, alive);
 		for (const postings of expected.values()) {
 			const at = postings.findIndex(([num]) => num === 5);
 			if (at >= 0) postings.splice(at, 1);
