@@ -495,6 +495,23 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(await drafts(), ['2602.01001'], 'the older day\'s version, as a cold build of the files left has it');
 	});
 
+	it("sends a changed file's summary to the tree once it is read, before its papers are indexed", async () => {
+		const fs = memoryFs();
+		const day = fs.files.get(DAY2)!;
+		const shard = new CorpusShard(memoryIO(fs), 0, 1, {
+			// what the index holds of the file when its summary reaches the tree
+			onFiles: (files) => fs.reads.push(...files.map((f) => `tree: ${f.path} (index: ${shard.search.index.files.get(f.path)?.mtime})`)),
+		});
+		await shard.open(specs);
+		day.text = day.text.replace('### [2]', '### [3] [Tumour Margins from Photoacoustic Echoes](https://arxiv.org/abs/2602.09999)\n*Ann Writer*\n\nMain category: cs.CV\n\nTL;DR: 光声回波定位肿瘤边缘。\n\n### [2]');
+		day.mtime = 2;
+		fs.reads.length = 0;
+		await shard.update({ path: DAY2 });
+		assert.deepStrictEqual(fs.reads, [DAY2, `tree: ${DAY2} (index: 1)`], 'the new summary went out while the index still held the file as it was');
+		const reply = await shard.searchText('photoacoustic', 5);
+		assert.ok(reply.ok && reply.result.hits.some((h) => h.id === '2602.09999'), 'and the update resolves once the new paper is searchable');
+	});
+
 	it("drops a file grown past the candidates' limit the same way: the tree hears of it first, its papers take their next listing's version", async () => {
 		const fs = memoryFs();
 		const older = fs.files.get(DAY1)!;

@@ -192,7 +192,14 @@ export class CorpusShard {
 		private readonly events: CorpusEvents = {},
 	) {
 		const shardIO: ShardIO = {
-			readDigest: (path) => this.readDigest(path),
+			// a changed file's summary goes to the tree once the file is read, not after its papers are
+			// indexed (~0.2 s for a 500-paper day); requests the tree then makes wait for the indexing,
+			// which runs in the same turn (the index pass of open queues nothing here: see reading)
+			readDigest: async (path) => {
+				const digest = await this.readDigest(path);
+				this.flush(true);
+				return digest;
+			},
 			readPapers: async (path) => {
 				const read = await io.readText(path);
 				return read && parseText(read, path);
