@@ -398,7 +398,8 @@ async function textReadBack(backend, id) {
  * least the median number of papers: the newest day of a real folder can be a weekend's dozen),
  * written to disk as a save is. Measured from the write and from the file event (a watcher of this
  * probe's own) to the workspace's summary of the file holding it (what the Papers view shows) and
- * to a search finding it, polled every 10 ms. The file is then written back and its re-index
+ * to a search finding it, each polled every 10 ms on its own (the summary's poll does not wait for a
+ * search's answer). The file is then written back and its re-index
  * awaited. The bench's workspace is a copy of the folder.
  */
 async function measureSave(vscode, api, backend, which) {
@@ -425,13 +426,15 @@ async function measureSave(vscode, api, backend, which) {
 	try {
 		const t0 = Date.now();
 		fs.writeFileSync(path, `${original.slice(0, at)}${title} ${word}${original.slice(at + title.length)}`);
-		let inTreeAt;
-		let searchableAt;
-		while (Date.now() - t0 < 10_000 && (inTreeAt === undefined || searchableAt === undefined)) {
-			if (inTreeAt === undefined && inSummary(word)) inTreeAt = Date.now();
-			if (searchableAt === undefined && (await found(word))) searchableAt = Date.now();
-			await delay(10);
-		}
+		// two polls, each on its own: a search waits for the worker, and the summary may come first
+		const poll = async (check) => {
+			while (Date.now() - t0 < 10_000) {
+				if (await check()) return Date.now();
+				await delay(10);
+			}
+			return undefined;
+		};
+		const [inTreeAt, searchableAt] = await Promise.all([poll(() => inSummary(word)), poll(() => found(word))]);
 		const since = (from, to) => (from === undefined || to === undefined ? null : to - from);
 		const figures = {
 			file: require('path').basename(path),
