@@ -512,6 +512,22 @@ describe('corpus shard', () => {
 		assert.ok(reply.ok && reply.result.hits.some((h) => h.id === '2602.09999'), 'and the update resolves once the new paper is searchable');
 	});
 
+	it("a changed file that no longer lists a paper it was the newest listing of: the tree hears of it once that paper reads as its next listing has it", async () => {
+		const fs = memoryFs();
+		const older = fs.files.get(DAY1)!;
+		older.text = older.text.replace('Token Pruning for Efficient Vision Transformers', 'Token Pruning for Vision Transformers, an early draft');
+		const shard = new CorpusShard(memoryIO(fs), 0, 1, { onFiles: (files) => fs.reads.push(...files.map((f) => `tree: ${f.path}`)) });
+		await shard.open(specs);
+		const day = fs.files.get(DAY2)!;
+		day.text = day.text.slice(0, day.text.indexOf('### [1]')) + day.text.slice(day.text.indexOf('### [2]'));
+		day.mtime = 2;
+		fs.reads.length = 0;
+		await shard.update({ path: DAY2 });
+		assert.deepStrictEqual(fs.reads, [DAY2, DAY1, `tree: ${DAY2}`], 'the older day is read before the tree hears of the change');
+		const reply = await shard.searchText('"early draft"', 5);
+		assert.ok(reply.ok && reply.result.hits.some((h) => h.id === '2602.01001' && h.title.includes('early draft')));
+	});
+
 	it("drops a file grown past the candidates' limit the same way: the tree hears of it first, its papers take their next listing's version", async () => {
 		const fs = memoryFs();
 		const older = fs.files.get(DAY1)!;

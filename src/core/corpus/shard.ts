@@ -192,12 +192,16 @@ export class CorpusShard {
 		private readonly events: CorpusEvents = {},
 	) {
 		const shardIO: ShardIO = {
-			// a changed file's summary goes to the tree once the file is read, not after its papers are
-			// indexed (~0.2 s for a 500-paper day); requests the tree then makes wait for the indexing,
-			// which runs in the same turn (the index pass of open queues nothing here: see reading)
+			// A changed file's summary goes to the tree once the file is read, not after its papers are
+			// indexed (~0.2 s for a 500-paper day): the indexing runs in the same turn (see
+			// SearchShard.updateFile), so a worker answers what the new tree asks after it, and an
+			// in-process shard's listeners must not ask before a later task (the workspace's change
+			// events wait CHANGE_FLUSH_MS). Not so when the file no longer lists a paper it was the
+			// newest listing of: that paper is read again from its next listing after the indexing,
+			// and the tree hears of the change once it is (update's flush).
 			readDigest: async (path) => {
 				const digest = await this.readDigest(path);
-				this.flush(true);
+				if (digest && !this.search.index.dropsNewestListing(path, digest)) this.flush(true);
 				return digest;
 			},
 			readPapers: async (path) => {

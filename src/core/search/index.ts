@@ -927,6 +927,23 @@ export class PaperIndex {
 	}
 
 	/**
+	 * Would indexing `digest` as `path` take a paper's newest listing away while it keeps others (a
+	 * paper then read again from its next listing, see orphanedListings)?
+	 */
+	dropsNewestListing(path: string, digest: Digest): boolean {
+		const previous = this.files.get(path);
+		if (!previous) return false;
+		let listed: Set<string> | undefined;
+		for (const id of previous.ids) {
+			const doc = this.byId.get(id);
+			if (!doc || doc.occ.length < 2 || doc.occ[0].file !== path) continue;
+			listed ??= new Set(digest.papers.map((p) => p.id));
+			if (!listed.has(id)) return true;
+		}
+		return false;
+	}
+
+	/**
 	 * The files to read for the papers whose newest listing went (a file removed, or a paper it no
 	 * longer lists): each file that is now such a paper's newest listing, with those papers' ids.
 	 * A cold build holds the paper as that file gives it (see refreshFrom). For a paper whose text is

@@ -199,7 +199,8 @@ export class PostingStore {
 		this.logPacked = new Uint16Array(0);
 		this.logUsed = 0;
 		this.tails = NO_TAILS;
-		this.placed = new CodeTable();
+		// small: a changed file's postings touch a few thousand terms, and most stores are never changed
+		this.placed = new CodeTable(64);
 		this.placedEnd = 0;
 	}
 
