@@ -512,6 +512,21 @@ describe('corpus shard', () => {
 		assert.ok(reply.ok && reply.result.hits.some((h) => h.id === '2602.09999'), 'and the update resolves once the new paper is searchable');
 	});
 
+	it('a start whose index cache is gone, its file records kept, sends each summary once while it indexes every digest again', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		fs.caches.delete('index');
+		// one digest changed since: summarised again by the tree pass, and only then
+		fs.files.get(DAY1)!.mtime = 2;
+		fs.reads.length = 0;
+		const again = openShard(fs);
+		await again.shard.open(specs);
+		assert.deepStrictEqual(fs.reads.filter((path) => path === DAY2).length, 1, 'the unchanged digest is read for the index');
+		const sent = (path: string) => again.updates.filter((u) => u.path === path && u.summaryBytes).length;
+		assert.deepStrictEqual([sent(DAY1), sent(DAY2)], [1, 1]);
+		assert.ok(hitCount(await again.shard.searchText('depth', 10)) > 0);
+	});
+
 	it("a changed file that no longer lists a paper it was the newest listing of: the tree hears of it once that paper reads as its next listing has it", async () => {
 		const fs = memoryFs();
 		const older = fs.files.get(DAY1)!;

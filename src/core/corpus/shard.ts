@@ -411,8 +411,10 @@ export class CorpusShard {
 		this.flush(true);
 		this.events.onFilesReady?.(this.readTimings);
 		this.readTimings = noTreePass();
-		// the index pass reads these again only past the budget of kept digests, and sends nothing
-		this.reading = new Set([...unknown.map((f) => f.path), ...readAhead]);
+		// the index pass reads these again (the tree pass's past the budget of kept digests; every
+		// digest when the index cache did not load) and sends nothing for them: each summary the tree
+		// has is the file's as stat-ed here (a file changed since is summarised again)
+		this.reading = new Set([...toIndex.map((f) => f.path), ...readAhead]);
 		// indexCacheBytes: what the index cache held, read by search.open or already by preload
 		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing
