@@ -527,6 +527,22 @@ describe('corpus shard', () => {
 		assert.ok(hitCount(await again.shard.searchText('depth', 10)) > 0);
 	});
 
+	it('...and sends a summary again where the index pass summarises the file otherwise (a newer parser), keeping the new one', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		fs.caches.delete('index');
+		// what a newer parser reading the same file would do: the same stamp, another summary
+		const day = fs.files.get(DAY2)!;
+		day.text = day.text.replace('Robust Depth Estimation', 'Sturdy Depth Estimation');
+		const again = openShard(fs);
+		await again.shard.open(specs);
+		const summaries = again.updates.filter((u) => u.path === DAY2 && u.summaryBytes).map((u) => new TextDecoder().decode(u.summaryBytes!.utf8));
+		assert.deepStrictEqual(summaries.map((text) => text.includes('Sturdy')), [false, true], 'the records\' summary, then the file\'s');
+		const third = openShard(fs);
+		await third.shard.open(specs);
+		assert.ok(third.updates.some((u) => u.path === DAY2 && u.summaryBytes && new TextDecoder().decode(u.summaryBytes.utf8).includes('Sturdy')), 'the records keep the new summary');
+	});
+
 	it("a changed file that no longer lists a paper it was the newest listing of: the tree hears of it once that paper reads as its next listing has it", async () => {
 		const fs = memoryFs();
 		const older = fs.files.get(DAY1)!;

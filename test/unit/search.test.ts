@@ -211,6 +211,34 @@ describe('search index', () => {
 		assert.strictEqual(index.orphanedListings().size, 0);
 	});
 
+	it('gives a paper the next listing\'s version too when its newest listing\'s file moves to an older day (dropsNewestListing)', () => {
+		// a file dated by its content, whose day an edit moves back past the other day listing the paper
+		const LATEST = '/ws/data/latest.md';
+		const newer = () => parseDigest(fixture('2026-02-06.md').replace('Token Pruning for Efficient Vision Transformers', 'Token Pruning, the final version'), LATEST);
+		const index = new PaperIndex();
+		addFixture(index, DAY1);
+		const first = newer();
+		first.day = '2026-02-06';
+		assert.ok(!index.dropsNewestListing(LATEST, first), 'a new file takes nothing');
+		index.addFile(LATEST, first);
+		assert.deepStrictEqual(run(index, 'id:2602.01001').hits.map((h) => h.title), ['Token Pruning, the final version']);
+		const same = newer();
+		same.day = '2026-02-06';
+		assert.ok(!index.dropsNewestListing(LATEST, same));
+		const moved = newer();
+		moved.day = '2026-02-01';
+		assert.ok(index.dropsNewestListing(LATEST, moved), 'the older day is now the paper\'s newest listing');
+		index.addFile(LATEST, moved);
+		assert.deepStrictEqual([...index.orphanedListings()], [[DAY1, ['2602.01001']]]);
+		index.refreshFrom(DAY1, ['2602.01001'], parseDigest(fixture('2026-02-05.md'), DAY1));
+		const cold = new PaperIndex();
+		addFixture(cold, DAY1);
+		const coldMoved = newer();
+		coldMoved.day = '2026-02-01';
+		cold.addFile(LATEST, coldMoved);
+		for (const q of ['id:2602.01001', 'pruning', '"final version"']) assert.deepStrictEqual(run(index, q).hits.map((h) => [h.id, h.title]), run(cold, q).hits.map((h) => [h.id, h.title]), q);
+	});
+
 	it('makes the short fields searchable before the long ones are indexed', () => {
 		const index = new PaperIndex();
 		index.deferBodies = true;

@@ -52,6 +52,15 @@ export interface FileUpdate {
  * A cached digest's update: its summary's bytes as the cache held them, sent as they are; parsed only if
  * a listener in the same thread reads `summary` (the CLI, tests).
  */
+/** Do two records of one file hold the same summary (the same bytes) and glob flag? */
+function sameRecord(a: FileRecord, b: FileRecord): boolean {
+	const x = a.summaryBytes;
+	const y = b.summaryBytes;
+	if (!x || !y || x.headBytes !== y.headBytes || x.utf8.length !== y.utf8.length || !!a.always !== !!b.always) return false;
+	for (let i = 0; i < x.utf8.length; i++) if (x.utf8[i] !== y.utf8[i]) return false;
+	return true;
+}
+
 function cachedUpdate(path: string, record: FileRecord): FileUpdate {
 	let summary: DigestSummary | undefined;
 	return {
@@ -173,6 +182,8 @@ export class CorpusShard {
 	private readonly userSets = new Map<string, Set<string> | { not: string }>();
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
+	/** files whose summary this open sent from the file records (see open) */
+	private fromRecords = new Set<string>();
 	/** digests the tree pass parsed, with the stamp they were read at, for the index pass (see KEEP_PARSED_BYTES) */
 	private readonly parsed = new Map<string, FileStamp & { digest: Digest }>();
 	private parsedBytes = 0;
@@ -201,7 +212,7 @@ export class CorpusShard {
 			// and the tree hears of the change once it is (update's flush).
 			readDigest: async (path) => {
 				const digest = await this.readDigest(path);
-				if (digest && !this.search.index.dropsNewestListing(path, digest)) this.flush(true);
+				if (digest && this.batch.length > 0 && !this.search.index.dropsNewestListing(path, digest)) this.flush(true);
 				return digest;
 			},
 			readPapers: async (path) => {
@@ -411,10 +422,11 @@ export class CorpusShard {
 		this.flush(true);
 		this.events.onFilesReady?.(this.readTimings);
 		this.readTimings = noTreePass();
-		// the index pass reads these again (the tree pass's past the budget of kept digests; every
-		// digest when the index cache did not load) and sends nothing for them: each summary the tree
-		// has is the file's as stat-ed here (a file changed since is summarised again)
-		this.reading = new Set([...toIndex.map((f) => f.path), ...readAhead]);
+		// the index pass reads these again only past the budget of kept digests, and sends nothing
+		this.reading = new Set([...unknown.map((f) => f.path), ...readAhead]);
+		// and these, whose summaries came from the file records, when the index cache did not load: it
+		// sends theirs again only where this build's parser summarises them otherwise
+		this.fromRecords = new Set(toIndex.filter((f) => !this.reading.has(f.path)).map((f) => f.path));
 		// indexCacheBytes: what the index cache held, read by search.open or already by preload
 		this.search.fromCache = false;
 		// newest day first: a paper listed on several days is indexed once, from its newest listing
@@ -428,6 +440,7 @@ export class CorpusShard {
 			},
 		);
 		this.reading.clear();
+		this.fromRecords.clear();
 		this.parsed.clear();
 		this.parsedBytes = 0;
 		const indexBytes = this.indexCacheBytes as Uint8Array | undefined;
@@ -701,10 +714,12 @@ export class CorpusShard {
 			timings.parseMs += parsedAt - readAt;
 		}
 		const known = this.records.get(path);
-		if (this.reading.has(path) && known?.summaryBytes && known.size === stamp.size && known.mtime === stamp.mtime) return digest;
+		const sent = known?.summaryBytes !== undefined && known.size === stamp.size && known.mtime === stamp.mtime ? known : undefined;
+		if (sent && this.reading.has(path)) return digest;
 		const summary = summarizeDigest(digest);
 		const record = digestRecord(stamp, summary, this.always.has(path));
 		if (timings) timings.summaryMs += this.io.now() - parsedAt;
+		if (sent && this.fromRecords.has(path) && sameRecord(sent, record)) return digest;
 		this.records.set(path, record);
 		this.recordsDirty = true;
 		this.queue({ path, summary, summaryBytes: record.summaryBytes });

@@ -719,6 +719,9 @@ export class PaperIndex {
 			// listing's long fields: an older file's version of the paper adds its differing text
 			const newest = occ[0].file === path;
 			if (newest) this.orphans.delete(paper.id);
+			// the newest listing before and no longer (the file's day moved back): the short fields are
+			// the next listing's, read after (see orphanedListings), as when the file drops the paper
+			else if (doc.occ[0]?.file === path) this.orphans.add(paper.id);
 			this.relist(doc, occ, { file: path, paper }, newest);
 		}
 		if (previous) {
@@ -928,17 +931,19 @@ export class PaperIndex {
 
 	/**
 	 * Would indexing `digest` as `path` take a paper's newest listing away while it keeps others (a
-	 * paper then read again from its next listing, see orphanedListings)?
+	 * paper then read again from its next listing, see orphanedListings): no longer listed there, or
+	 * listed on a day that now comes after another file's?
 	 */
 	dropsNewestListing(path: string, digest: Digest): boolean {
 		const previous = this.files.get(path);
 		if (!previous) return false;
+		const moved: Occurrence | undefined = (digest.day ?? '') === previous.day ? undefined : { file: path, day: digest.day ?? '' };
 		let listed: Set<string> | undefined;
 		for (const id of previous.ids) {
 			const doc = this.byId.get(id);
 			if (!doc || doc.occ.length < 2 || doc.occ[0].file !== path) continue;
 			listed ??= new Set(digest.papers.map((p) => p.id));
-			if (!listed.has(id)) return true;
+			if (!listed.has(id) || (moved && compareOcc(moved, doc.occ[1]) > 0)) return true;
 		}
 		return false;
 	}
