@@ -48,10 +48,6 @@ export interface FileUpdate {
 	summaryBytes?: SummaryBytes;
 }
 
-/**
- * A cached digest's update: its summary's bytes as the cache held them, sent as they are; parsed only if
- * a listener in the same thread reads `summary` (the CLI, tests).
- */
 /** Do two records of one file hold the same summary (the same bytes) and glob flag? */
 function sameRecord(a: FileRecord, b: FileRecord): boolean {
 	const x = a.summaryBytes;
@@ -61,6 +57,10 @@ function sameRecord(a: FileRecord, b: FileRecord): boolean {
 	return true;
 }
 
+/**
+ * A cached digest's update: its summary's bytes as the cache held them, sent as they are; parsed only if
+ * a listener in the same thread reads `summary` (the CLI, tests).
+ */
 function cachedUpdate(path: string, record: FileRecord): FileUpdate {
 	let summary: DigestSummary | undefined;
 	return {
@@ -207,9 +207,10 @@ export class CorpusShard {
 			// indexed (~0.2 s for a 500-paper day): the indexing runs in the same turn (see
 			// SearchShard.updateFile), so a worker answers what the new tree asks after it, and an
 			// in-process shard's listeners must not ask before a later task (the workspace's change
-			// events wait CHANGE_FLUSH_MS). Not so when the file no longer lists a paper it was the
-			// newest listing of: that paper is read again from its next listing after the indexing,
-			// and the tree hears of the change once it is (update's flush).
+			// events wait CHANGE_FLUSH_MS). Not so when the file stops being a paper's newest listing
+			// (no longer lists it, or its day moved back past another file's, see dropsNewestListing):
+			// that paper is read again from its next listing after the indexing, and the tree hears of
+			// the change once it is (update's flush).
 			readDigest: async (path) => {
 				const digest = await this.readDigest(path);
 				if (digest && this.batch.length > 0 && !this.search.index.dropsNewestListing(path, digest)) this.flush(true);
