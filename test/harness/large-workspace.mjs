@@ -40,6 +40,7 @@ import { editorLogs, installVsix, startCodeServer, workbenchUrl, writeUserSettin
 import { packageWebOnlyVsix } from './web-vsix.mjs';
 import { writePlainWorkspace } from './plain-workspace.mjs';
 import { longestRuns } from '../../bench/profile-runs.mjs';
+import { formatTargets, targetRows } from './bench-targets.mjs';
 
 const { values: options, positionals } = parseArgs({
 	allowPositionals: true,
@@ -219,6 +220,10 @@ if (ok) {
 		const m = figures[name]?.memory;
 		const base = (figures[baseName] ?? figures.baseline)?.memory;
 		if (m && base) figures[name].extensionOverBaselineMB = { peakRss: m.peakRssMB - base.peakRssMB, rssIndexed: m.rssMB - base.rssMB, hostHeap: m.hostHeapUsedMB - base.hostHeapUsedMB };
+	}
+	if (!plain) {
+		figures.targets = targetRows(figures);
+		console.error(`\n${formatTargets(figures.targets, scale)}\n`);
 	}
 	console.log(JSON.stringify(figures, null, '\t'));
 }
