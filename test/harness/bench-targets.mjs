@@ -15,8 +15,9 @@ const maxOf = (values) => {
 };
 
 /** One row: `value` against `limit` (both in `unit`), or a row without a figure. */
-function row(what, limit, unit, value, shown = value === undefined ? undefined : `${value} ${unit}`) {
-	return { what, target: `≤ ${limit} ${unit}`, measured: shown ?? '—', met: value === undefined ? undefined : value <= limit };
+function row(what, limit, unit, value) {
+	const known = value !== undefined;
+	return { what, target: `≤ ${limit} ${unit}`, measured: known ? `${value} ${unit}` : '—', met: known ? value <= limit : undefined };
 }
 
 const seconds = (ms) => (typeof ms === 'number' ? Number((ms / 1000).toFixed(2)) : undefined);
@@ -30,7 +31,7 @@ export function targetRows(figures) {
 	const over = (key) => maxOf([cold.extensionOverBaselineMB?.[key], warm.extensionOverBaselineMB?.[key]]);
 	// the probe's CPU of a busy run where it has the host's CPU (Node), else the event loop's longest gap (web)
 	const longest = (run) => run.blocking?.longestCpuMs ?? run.blocking?.longestMs;
-	const rows = [
+	return [
 		row('cold: the Papers view holds every day', 1.5, 's', seconds(fromActivation(cold, 'treeAllDaysInModel'))),
 		row('cold: every title, author, id and TL;DR searchable', 2.5, 's', seconds(fromActivation(cold, 'everyTitleSearchable'))),
 		row('cold: everything searchable', 5, 's', seconds(fromActivation(cold, 'fullIndexed'))),
@@ -42,7 +43,6 @@ export function targetRows(figures) {
 		row("extension host's RSS over the baseline once indexed", 150, 'MB', over('rssIndexed')),
 		row("the host's longest busy run after activation (anyone's)", 30, 'ms', maxOf([longest(cold), longest(warm)])),
 	];
-	return rows;
 }
 
 /** The rows as an aligned text table, with a first line that says which run they judge. */
