@@ -159,6 +159,40 @@ describe('corpus shard', () => {
 		assert.ok(depth.ok && depth.result.total > 0);
 	});
 
+	it('past the budget, the index takes the short fields the tree pass kept: every title is searchable before a file is read again, and the index is the one a build within the budget makes', async () => {
+		const roomy = memoryFs();
+		await openShard(roomy).shard.open(specs);
+		const tight = memoryFs();
+		let atHead: string[] = [];
+		let title: ReturnType<CorpusShard['searchText']> | undefined;
+		let phrase: ReturnType<CorpusShard['searchText']> | undefined;
+		const body: number[] = [];
+		const shard: CorpusShard = new CorpusShard(memoryIO(tight), 0, 1, {
+			onProgress: (p) => {
+				if (p.phase === 'body') body.push(p.done / p.total);
+			},
+			onHeadReady: () => {
+				atHead = [...tight.reads].sort();
+				title = shard.searchText('depth estimation', 5);
+				// the long fields are not known yet: such a query reads nothing back (the open reads the files next)
+				phrase = shard.searchText('"estimation robust"', 5);
+			},
+		});
+		shard.keepParsedBytes = 0;
+		await shard.open(specs);
+		assert.deepStrictEqual(atHead, [DAY1, DAY2], "only the tree pass's reads when every title is searchable");
+		const titleHits = await title;
+		assert.deepStrictEqual(titleHits?.ok && titleHits.result.hits.map((h) => h.title), ['Robust Depth Estimation']);
+		const unchecked = await phrase;
+		assert.ok(unchecked?.ok && unchecked.result.approximate, 'a phrase not in the short fields is unchecked meanwhile: approximate');
+		assert.deepStrictEqual([...tight.reads].sort(), [DAY1, DAY1, DAY2, DAY2], 'each file read again once, for its long fields');
+		const snow = await shard.searchText('"snow"', 5);
+		assert.deepStrictEqual(snow.ok && snow.result.hits.map((h) => h.id), ['2602.02001'], 'the long fields are indexed');
+		assert.deepStrictEqual(tight.caches.get('index'), roomy.caches.get('index'), 'the same index as a build that kept every digest parsed');
+		// the second pass's progress counts the reading again: it moves from the first file read and never goes back
+		assert.ok(body.length >= 2 && body[0] > 0 && body.every((f, i) => f <= 1 && (i === 0 || f >= body[i - 1])), body.join(' '));
+	});
+
 	it('starts warm from its caches: every summary sent, no file read', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);

@@ -12,6 +12,7 @@ import { parseDigest } from '../../src/core/parser';
 import { decodeCache, encodeCache } from '../../src/core/search/cache';
 import { HelperTerms, PaperIndex, type BodyCounts } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
+import { packHeads, unpackHeads } from '../../src/core/search/heads';
 
 const SEED = Number(process.env.FC_SEED ?? 20261203);
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
@@ -109,7 +110,7 @@ type Op =
 	| { kind: 'notify' }
 	| { kind: 'warm' }
 	| { kind: 'fill'; file: number; from: number; count: number }
-	| { kind: 'deferredBuild' }
+	| { kind: 'deferredBuild'; unread: boolean[] }
 	| { kind: 'lend'; most: number }
 	| { kind: 'second'; budget: number }
 	| { kind: 'check' }
@@ -121,7 +122,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 	{ weight: 1, arbitrary: fc.constant({ kind: 'notify' as const }) },
 	{ weight: 3, arbitrary: fc.constant({ kind: 'warm' as const }) },
 	{ weight: 4, arbitrary: fc.record({ kind: fc.constant('fill' as const), file: fc.integer({ min: 0, max: PATHS.length - 1 }), from: fc.integer({ min: 0, max: 2 }), count: fc.integer({ min: 1, max: 3 }) }) },
-	{ weight: 1, arbitrary: fc.constant({ kind: 'deferredBuild' as const }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('deferredBuild' as const), unread: fc.array(fc.boolean(), { minLength: PATHS.length, maxLength: PATHS.length }) }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('lend' as const), most: fc.integer({ min: 1, max: 3 }) }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('second' as const), budget: fc.integer({ min: 0, max: 3 }) }) },
 	{ weight: 2, arbitrary: fc.constant({ kind: 'check' as const }) },
@@ -134,6 +135,8 @@ class World {
 	/** files changed on disk whose change the index was not told yet */
 	dirty = new Set<string>();
 	index = new PaperIndex();
+	/** files a deferred build's first pass took the short fields of only (see packHeads), in order: read again in full before its second pass */
+	unread: string[] = [];
 	/** a helper's dictionary and the chunks lent (the highest first), while a deferred build's second pass runs */
 	helper: { dictionary: PaperIndex; terms: HelperTerms; chunks: BodyCounts[] } | undefined;
 
@@ -179,8 +182,14 @@ class World {
 		this.refreshOrphans();
 	}
 
+	/** SearchShard.open between the two passes: the files whose short fields only were taken, read again as they are now */
+	rereadAll(): void {
+		for (const path of this.unread.splice(0)) this.tell(path);
+	}
+
 	/** the rest of a deferred build's second pass: every chunk lent counted and added, lowest first */
 	finishSecondPass(): void {
+		this.rereadAll();
 		for (let n = 0; this.index.pendingBodyCount > 0; n++) {
 			assert.ok(n < 50, 'the second pass ends');
 			this.index.indexPendingBodies();
@@ -254,13 +263,20 @@ class World {
 				this.dirty.clear();
 				this.index = new PaperIndex();
 				this.index.deferBodies = true;
-				for (const path of [...this.disk.keys()].sort().reverse()) this.index.addFile(path, this.digest(path) as ReturnType<typeof parseDigest>, { size: 1, mtime: 1 });
+				for (const path of [...this.disk.keys()].sort().reverse()) {
+					const digest = this.digest(path) as ReturnType<typeof parseDigest>;
+					// past the corpus's budget of kept digests, the short fields only (CorpusShard.treePass)
+					const unread = o.unread[PATHS.indexOf(path)];
+					this.index.addFile(path, unread ? unpackHeads(packHeads(digest)) : digest, { size: 1, mtime: 1 }, unread);
+					if (unread) this.unread.push(path);
+				}
 				this.refreshOrphans();
 				this.helper = { dictionary: new PaperIndex(), terms: new HelperTerms(), chunks: [] };
 				return;
 			}
 			case 'lend': {
 				if (!this.helper) return;
+				this.rereadAll();
 				const loan = this.index.lendBodies(o.most);
 				if (!loan) return;
 				const counts = structuredClone(this.helper.dictionary.countBodies(loan.nums, loan.texts));
@@ -270,6 +286,7 @@ class World {
 			}
 			case 'second': {
 				if (!this.index.deferBodies) return;
+				this.rereadAll();
 				let clock = 0;
 				this.index.indexPendingBodies(o.budget, () => (clock += 2));
 				if (this.helper && this.index.waitsForLent) this.index.addCountedBodies(this.helper.chunks.pop() as BodyCounts, this.helper.terms);

@@ -12,8 +12,12 @@ import { parseQuery } from './query';
 import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from './protocol';
 
 export interface ShardIO extends WorkIO {
-	/** the file parsed, or undefined when it cannot be read (deleted meanwhile, …) */
-	readDigest(path: string): Promise<Digest | undefined>;
+	/**
+	 * the file parsed, or undefined when it cannot be read (deleted meanwhile, …); `heads`: its papers'
+	 * short fields only (see packHeads), which the caller reads again in full before the long fields
+	 * are indexed (the next call reads the file)
+	 */
+	readDigest(path: string): Promise<Digest | { heads: Digest } | undefined>;
 	/** the same without telling anyone (the file is known and unchanged): to read back text a cache left out */
 	readPapers(path: string): Promise<Digest | undefined>;
 	/**
@@ -52,6 +56,12 @@ export interface ShardProgress {
 	total: number;
 }
 
+/**
+ * A cold build's second pass's progress counts a paper of a file read again for its long fields (see
+ * SearchShard.open) as this many units of PaperIndex.secondPassWork: 38 µs a paper read and parsed,
+ * 27 µs a unit of the second pass (4 copies of 167 real days, plain Node).
+ */
+const REREAD_WORK_PER_PAPER = 1.4;
 /** how many files reading back the long fields takes between two full GCs (where the host allows them) */
 const FILL_GC_FILES = 16;
 /** papers whose long fields a warm start's background fill packs between two yields (a few ms) */
@@ -180,12 +190,27 @@ export class SearchShard {
 		await this.inSlices(this.index.sortingTerms(), () => true);
 		this.phase = 'head';
 		onHeadReady();
+		// the files read for their short fields only, read again for their long fields (see readDigest),
+		// their reading counted in the second pass's progress
+		const unread = this.unread;
+		this.unread = [];
+		const rereadWork = unread.map((f) => REREAD_WORK_PER_PAPER * (this.index.files.get(f.path)?.ids.length ?? 0));
+		const rereadTotal = rereadWork.reduce((a, b) => a + b, 0);
+		let reread = 0;
+		const bodyProgress = (done: number, total: number) => this.onProgress({ phase: 'body', done: reread + done, total: rereadTotal + total });
+		this.io.prefetch?.(unread.map((f) => f.path));
+		for (const [i, file] of unread.entries()) {
+			await this.updateFile(file);
+			reread += rereadWork[i];
+			bodyProgress(0, this.index.secondPassWork);
+			await this.io.yield();
+		}
 		const totalBodies = this.index.pendingBodyCount;
 		await indexPendingBodies(this.index, {
 			sliceMs: this.io.sliceMs ?? BODY_SLICE_MS,
 			now: this.io.now,
 			yield: () => this.io.yield(),
-			onProgress: (done, total) => this.onProgress({ phase: 'body', done, total }),
+			onProgress: bodyProgress,
 			counter: this.io.bodyCounter,
 		});
 		this.index.deferBodies = false;
@@ -266,11 +291,20 @@ export class SearchShard {
 
 	/** Re-reads one file (added or changed); only its papers are touched. */
 	async updateFile(file: FileSpec): Promise<void> {
-		const digest = await this.io.readDigest(file.path);
-		if (digest === undefined) this.index.removeFile(file.path);
-		else this.index.addFile(file.path, digest, { size: file.size, mtime: file.mtime });
+		let read = await this.io.readDigest(file.path);
+		// short fields only where the long fields cannot wait for the open's second read (no cold build's first pass)
+		if (read !== undefined && 'heads' in read && !this.index.deferBodies) read = await this.io.readDigest(file.path);
+		const stat = { size: file.size, mtime: file.mtime };
+		if (read === undefined) this.index.removeFile(file.path);
+		else if ('heads' in read) {
+			this.index.addFile(file.path, read.heads, stat, true);
+			this.unread.push(file);
+		} else this.index.addFile(file.path, read, stat);
 		await this.refreshOrphans();
 	}
+
+	/** the files of this open's first pass read for their short fields only, in the order read (see open) */
+	private unread: FileSpec[] = [];
 
 	/**
 	 * Drops one file's listings at once (queries from then on no longer find them); the papers it was
@@ -379,6 +413,8 @@ export class SearchShard {
 			// per file, the papers of it the query could not check
 			const files = new Map<string, Set<string>>();
 			const reply = run((doc) => {
+				// a cold build's paper whose file is read again for its long fields (see open): nothing to read back
+				if (doc.pending !== undefined) return;
 				for (const { file } of doc.occ) if (!tried.get(file)?.has(doc.id)) add(files, file, [doc.id]);
 			});
 			if (files.size === 0) return reply;

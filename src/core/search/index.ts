@@ -82,7 +82,8 @@ export interface DocRecord {
 	/**
 	 * The listings' texts while the indexing of the long fields is deferred (a cold build's first
 	 * pass), as `occ` orders them: their text is put together and encoded in the second pass rather
-	 * than copied in the first (their fields are slices of the files' text, which stays in memory until then)
+	 * than copied in the first (their fields are slices of the files' text, which stays in memory until then);
+	 * the listing of a file read for its short fields only is UNREAD_LISTING until the file is read again
 	 */
 	pending?: Listing[];
 	/** newest day first */
@@ -381,6 +382,13 @@ function ownListing(paper: Paper): { head: Head; listing: Listing } {
 		listing: { texts: listing.texts.map(own), abstract: own(listing.abstract) },
 	};
 }
+
+/**
+ * The listing of a paper whose file a cold build has read for its short fields only (see
+ * packHeads): its long fields come once the file is added again in full (PaperIndex.addFile without
+ * `unread`). Until then its document's text is not known (bodyOf: undefined).
+ */
+const UNREAD_LISTING: Listing = Object.freeze({ texts: Object.freeze([] as string[]), abstract: '' });
 
 /** Do a document's lengths count `field` yet (the head's from the start, the TL;DR and the long fields once indexed)? */
 function fieldCounted(doc: DocRecord, field: Field): boolean {
@@ -695,8 +703,13 @@ export class PaperIndex {
 		this.lengthsVersion++;
 	}
 
-	/** Adds or replaces one file's papers; other files' papers are untouched. */
-	addFile(path: string, digest: Digest, stat?: { size: number; mtime: number }): void {
+	/**
+	 * Adds or replaces one file's papers; other files' papers are untouched. `unread`: `digest` holds
+	 * the papers' short fields only (see packHeads), during a cold build's first pass (deferBodies):
+	 * their long fields come when the file is added again in full, before the second pass.
+	 */
+	addFile(path: string, digest: Digest, stat?: { size: number; mtime: number }, unread = false): void {
+		if (unread && !this.deferBodies) throw new Error('a file read for its short fields only is added during a cold build\'s first pass');
 		this.filesVersion++;
 		this.readyToIndex();
 		const day = digest.day ?? '';
@@ -709,7 +722,7 @@ export class PaperIndex {
 			ids.push(paper.id);
 			const doc = this.byId.get(paper.id);
 			if (!doc) {
-				this.createDoc(paper, [{ file: path, day }], [listingOf(paper)]);
+				this.createDoc(paper, [{ file: path, day }], [unread ? UNREAD_LISTING : listingOf(paper)]);
 				continue;
 			}
 			const occ = doc.occ.filter((o) => o.file !== path);
@@ -722,7 +735,7 @@ export class PaperIndex {
 			// the newest listing before and no longer (the file's day moved back): the short fields are
 			// the next listing's, read after (see orphanedListings), as when the file drops the paper
 			else if (doc.occ[0]?.file === path) this.orphans.add(paper.id);
-			this.relist(doc, occ, { file: path, paper }, newest);
+			this.relist(doc, occ, { file: path, paper, unread }, newest);
 		}
 		if (previous) {
 			for (const id of previous.ids) if (!seen.has(id)) this.removeOccurrence(id, path);
@@ -773,7 +786,7 @@ export class PaperIndex {
 	 * as a cold build of the same files would have it. A document whose text a warm start has not read
 	 * back yet has it settled once every listing's file is read (see unsettled).
 	 */
-	private relist(doc: DocRecord, occ: Occurrence[], changed: { file: string; paper: Paper } | undefined, newest: boolean): void {
+	private relist(doc: DocRecord, occ: Occurrence[], changed: { file: string; paper: Paper; unread?: boolean } | undefined, newest: boolean): void {
 		const head: Head = newest && changed ? changed.paper : headOf(doc);
 		// an indexed document's text, unpacked once for its listings and the comparison below
 		const text = doc.pending === undefined ? this.bodyOf(doc) : undefined;
@@ -782,7 +795,7 @@ export class PaperIndex {
 			this.relistUnread(doc, occ, changed, newest);
 			return;
 		}
-		const listings = occ.map((o) => (changed && o.file === changed.file ? listingOf(changed.paper) : current[doc.occ.findIndex((p) => p.file === o.file)]));
+		const listings = occ.map((o) => (changed && o.file === changed.file ? (changed.unread ? UNREAD_LISTING : listingOf(changed.paper)) : current[doc.occ.findIndex((p) => p.file === o.file)]));
 		if (doc.pending !== undefined && !this.secondPassStarted) {
 			// a cold build's first pass: the long fields wait, only the short ones count (a paper listed
 			// again is kept, not indexed twice: 11,272 of the 32,942 entries of 167 real days)
@@ -1800,9 +1813,10 @@ export class PaperIndex {
 		return unknown ? undefined : found;
 	}
 
-	/** The long fields' text of a document (see DocRecord.body), if in memory: composed from its pending listings, or unpacked. */
+	/** The long fields' text of a document (see DocRecord.body), if in memory: composed from its pending listings (unless one is still unread, see UNREAD_LISTING), or unpacked. */
 	bodyOf(doc: DocRecord): string | undefined {
-		return doc.pending !== undefined ? composeBody(headTexts(doc), doc.pending).text : doc.body && this.bodies.unpack(doc.body);
+		if (doc.pending !== undefined) return doc.pending.includes(UNREAD_LISTING) ? undefined : composeBody(headTexts(doc), doc.pending).text;
+		return doc.body && this.bodies.unpack(doc.body);
 	}
 
 	/**
