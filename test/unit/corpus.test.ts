@@ -166,6 +166,7 @@ describe('corpus shard', () => {
 		let atHead: string[] = [];
 		let title: ReturnType<CorpusShard['searchText']> | undefined;
 		let phrase: ReturnType<CorpusShard['searchText']> | undefined;
+		let ids: ReturnType<CorpusShard['ids']> | undefined;
 		const body: number[] = [];
 		const shard: CorpusShard = new CorpusShard(memoryIO(tight), 0, 1, {
 			onProgress: (p) => {
@@ -176,6 +177,8 @@ describe('corpus shard', () => {
 				title = shard.searchText('depth estimation', 5);
 				// the long fields are not known yet: such a query reads nothing back (the open reads the files next)
 				phrase = shard.searchText('"estimation robust"', 5);
+				// a list of ids, which cannot say it is approximate, waits for the long fields
+				ids = shard.ids('"estimation robust"');
 			},
 		});
 		shard.keepParsedBytes = 0;
@@ -185,6 +188,7 @@ describe('corpus shard', () => {
 		assert.deepStrictEqual(titleHits?.ok && titleHits.result.hits.map((h) => h.title), ['Robust Depth Estimation']);
 		const unchecked = await phrase;
 		assert.ok(unchecked?.ok && unchecked.result.approximate, 'a phrase not in the short fields is unchecked meanwhile: approximate');
+		assert.deepStrictEqual(await ids, { ok: true, ids: [] }, 'the ids are exact');
 		assert.deepStrictEqual([...tight.reads].sort(), [DAY1, DAY1, DAY2, DAY2], 'each file read again once, for its long fields');
 		const snow = await shard.searchText('"snow"', 5);
 		assert.deepStrictEqual(snow.ok && snow.result.hits.map((h) => h.id), ['2602.02001'], 'the long fields are indexed');

@@ -1,7 +1,7 @@
 /**
  * CorpusShard: the one owner of a share of the workspace's digest files. It lists nothing itself
  * (the editor or CLI hands it the candidates), stats them, reads the head of new or changed files
- * to tell digests from other Markdown, reads and parses each digest once, feeds the search index
+ * to tell digests from other Markdown, reads and parses each digest (once within KEEP_PARSED_BYTES), feeds the search index
  * and sends a compact summary of every file to whoever shows the tree. A cache holds the summaries
  * next to the index, so a warm start sends the whole tree after only stat-ing the files.
  *
@@ -120,8 +120,10 @@ function parseText(read: DigestText, path: string): Digest {
 
 /**
  * How many bytes of files a shard keeps parsed between an open's two passes (the tree reads and
- * parses every new file, then the index takes those digests): a file past the budget is read and
- * parsed again by the index. A parsed file weighs ~2.5x its size (UTF-16 text and the objects).
+ * parses every new file, then the index takes those digests). A parsed file weighs ~2.5x its size
+ * (UTF-16 text and the objects). Of a file past the budget, the papers' short fields are kept,
+ * packed, whatever their number (~0.6 KB a paper, see packHeads): every title is searchable from
+ * them, and the index reads the file again for the long fields after that.
  */
 export const KEEP_PARSED_BYTES = 96 * 1024 * 1024;
 /** Summaries go out in batches this large, so no single message costs the receiving thread much. */
@@ -592,8 +594,9 @@ export class CorpusShard {
 			let result = results.get(doc);
 			if (result === undefined) {
 				computed++;
-				// after a warm start the long fields' text comes back in the background (SearchShard.finishInBackground):
-				// match without it meanwhile, and keep only results over the whole text
+				// after a warm start the long fields' text comes back in the background (SearchShard.finishInBackground),
+				// and a cold build past KEEP_PARSED_BYTES reads it once every title is searchable: match without it
+				// meanwhile, and keep only results over the whole text (onFilled asks again)
 				const body = this.search.index.bodyOf(doc);
 				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
 				if (body !== undefined) results.set(doc, result);

@@ -179,31 +179,37 @@ export class SearchShard {
 			return !entry || entry.size !== f.size || entry.mtime !== f.mtime;
 		});
 		let done = 0;
-		this.io.prefetch?.(todo.map((f) => f.path));
-		for (const file of todo) {
-			await this.updateFile(file);
-			changed++;
-			this.onProgress({ phase: 'head', done: ++done, total: todo.length });
-			await this.io.yield();
-		}
-		// in slices (~130 ms for a cold build's words), queries answered in between
-		await this.inSlices(this.index.sortingTerms(), () => true);
-		this.phase = 'head';
-		onHeadReady();
-		// the files read for their short fields only, read again for their long fields (see readDigest),
-		// their reading counted in the second pass's progress
-		const unread = this.unread;
-		this.unread = [];
-		const rereadWork = unread.map((f) => REREAD_WORK_PER_PAPER * (this.index.files.get(f.path)?.ids.length ?? 0));
-		const rereadTotal = rereadWork.reduce((a, b) => a + b, 0);
+		// the files read for their short fields only (see readDigest) are read again once every title is
+		// searchable, which counts in the second pass's progress; a list of ids waits for it (see checked)
+		let rereadTotal = 0;
 		let reread = 0;
-		const bodyProgress = (done: number, total: number) => this.onProgress({ phase: 'body', done: reread + done, total: rereadTotal + total });
-		this.io.prefetch?.(unread.map((f) => f.path));
-		for (const [i, file] of unread.entries()) {
-			await this.updateFile(file);
-			reread += rereadWork[i];
-			bodyProgress(0, this.index.secondPassWork);
-			await this.io.yield();
+		const bodyProgress = (indexed: number, total: number) => this.onProgress({ phase: 'body', done: reread + indexed, total: rereadTotal + total });
+		let rereadDone!: () => void;
+		this.rereading = new Promise<void>((resolve) => (rereadDone = resolve));
+		try {
+			const unread: FileSpec[] = [];
+			this.io.prefetch?.(todo.map((f) => f.path));
+			for (const file of todo) {
+				if (await this.indexFile(file, true)) unread.push(file);
+				changed++;
+				this.onProgress({ phase: 'head', done: ++done, total: todo.length });
+				await this.io.yield();
+			}
+			// in slices (~130 ms for a cold build's words), queries answered in between
+			await this.inSlices(this.index.sortingTerms(), () => true);
+			this.phase = 'head';
+			onHeadReady();
+			const rereadWork = unread.map((f) => REREAD_WORK_PER_PAPER * (this.index.files.get(f.path)?.ids.length ?? 0));
+			rereadTotal = rereadWork.reduce((a, b) => a + b, 0);
+			this.io.prefetch?.(unread.map((f) => f.path));
+			for (const [i, file] of unread.entries()) {
+				await this.updateFile(file);
+				reread += rereadWork[i];
+				bodyProgress(0, this.index.secondPassWork);
+				await this.io.yield();
+			}
+		} finally {
+			rereadDone();
 		}
 		const totalBodies = this.index.pendingBodyCount;
 		await indexPendingBodies(this.index, {
@@ -291,20 +297,28 @@ export class SearchShard {
 
 	/** Re-reads one file (added or changed); only its papers are touched. */
 	async updateFile(file: FileSpec): Promise<void> {
-		let read = await this.io.readDigest(file.path);
-		// short fields only where the long fields cannot wait for the open's second read (no cold build's first pass)
-		if (read !== undefined && 'heads' in read && !this.index.deferBodies) read = await this.io.readDigest(file.path);
-		const stat = { size: file.size, mtime: file.mtime };
-		if (read === undefined) this.index.removeFile(file.path);
-		else if ('heads' in read) {
-			this.index.addFile(file.path, read.heads, stat, true);
-			this.unread.push(file);
-		} else this.index.addFile(file.path, read, stat);
-		await this.refreshOrphans();
+		await this.indexFile(file, false);
 	}
 
-	/** the files of this open's first pass read for their short fields only, in the order read (see open) */
-	private unread: FileSpec[] = [];
+	/**
+	 * Reads one file and indexes its papers. `firstPass` (an open's): a cold build takes what the
+	 * tree pass kept of a file past its budget, the papers' short fields (see readDigest), and says
+	 * so; anywhere else the file is read whole.
+	 */
+	private async indexFile(file: FileSpec, firstPass: boolean): Promise<boolean> {
+		let read = await this.io.readDigest(file.path);
+		if (read !== undefined && 'heads' in read && !(firstPass && this.index.deferBodies)) read = await this.io.readDigest(file.path);
+		const stat = { size: file.size, mtime: file.mtime };
+		const headsOnly = read !== undefined && 'heads' in read;
+		if (read === undefined) this.index.removeFile(file.path);
+		else if ('heads' in read) this.index.addFile(file.path, read.heads, stat, true);
+		else this.index.addFile(file.path, read, stat);
+		await this.refreshOrphans();
+		return headsOnly;
+	}
+
+	/** settles once the last open read again the files it took the short fields of (see open) */
+	private rereading: Promise<void> = Promise.resolve();
 
 	/**
 	 * Drops one file's listings at once (queries from then on no longer find them); the papers it was
@@ -386,7 +400,7 @@ export class SearchShard {
 	ids(text: string): Promise<IdsReply> {
 		const parsed = parseQuery(text);
 		if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-		return this.checked((unchecked) => ({ ok: true, ids: this.index.search(parsed.query, Number.MAX_SAFE_INTEGER, { matched: false, unchecked }).hits.map((h) => h.id) }));
+		return this.checked((unchecked) => ({ ok: true, ids: this.index.search(parsed.query, Number.MAX_SAFE_INTEGER, { matched: false, unchecked }).hits.map((h) => h.id) }), true);
 	}
 
 	/**
@@ -399,8 +413,10 @@ export class SearchShard {
 	 * alone (the fill takes the files' other papers: reading back whole files made such a query's
 	 * first run after a warm start 0.7–2.7 s on 167 real days, where it now takes 0.15–0.75 s), and the
 	 * query runs again; a paper whose file cannot be read is tried once. The fill waits meanwhile.
+	 * A cold build's paper whose file it reads again for the long fields (see open) is left as a
+	 * match, the answer approximate; `exact` (a list of ids, which cannot say so) waits for that read.
 	 */
-	private async checked<R>(run: (unchecked: (doc: DocRecord) => void) => R): Promise<R> {
+	private async checked<R>(run: (unchecked: (doc: DocRecord) => void) => R, exact = false): Promise<R> {
 		// per file, the papers of it read back (a file that cannot be read is tried once for each)
 		const tried = new Map<string, Set<string>>();
 		const add = (map: Map<string, Set<string>>, file: string, ids: Iterable<string>) => {
@@ -409,14 +425,21 @@ export class SearchShard {
 			map.set(file, set);
 		};
 		let reads = 0;
+		let waited = false;
 		for (;;) {
 			// per file, the papers of it the query could not check
 			const files = new Map<string, Set<string>>();
+			let unread = false;
 			const reply = run((doc) => {
-				// a cold build's paper whose file is read again for its long fields (see open): nothing to read back
-				if (doc.pending !== undefined) return;
-				for (const { file } of doc.occ) if (!tried.get(file)?.has(doc.id)) add(files, file, [doc.id]);
+				// its long fields are pending, one listing's not read yet: nothing to read back
+				if (doc.pending !== undefined) unread = true;
+				else for (const { file } of doc.occ) if (!tried.get(file)?.has(doc.id)) add(files, file, [doc.id]);
 			});
+			if (unread && exact && !waited) {
+				waited = true;
+				await this.rereading;
+				continue;
+			}
 			if (files.size === 0) return reply;
 			let finished!: () => void;
 			const reading = new Promise<void>((resolve) => (finished = resolve));

@@ -3,7 +3,8 @@
  * category, section, TL;DR: what PaperIndex.addFile takes with `unread`), packed: what a cold build
  * keeps of a file past its budget of parsed files until the index takes it (see
  * CorpusShard.treePass). Two strings a file (the fields that are mostly Latin-1, and the translated
- * title and TL;DR, mostly Chinese, so that the first stay one byte a character) and their layout,
+ * title and TL;DR, mostly Chinese, so that the first stay one byte a character unless a name or
+ * title of the file has a character past Latin-1) and their layout,
  * rather than a dozen objects a paper: copied as Paper objects, the short fields of 60 real days
  * weighed ~1.3 KB a paper and made the collector's work of the tree pass grow with them.
  */

@@ -792,7 +792,8 @@ export class PaperIndex {
 		const text = doc.pending === undefined ? this.bodyOf(doc) : undefined;
 		const current = this.listingsOf(doc, text);
 		if (current === undefined) {
-			this.relistUnread(doc, occ, changed, newest);
+			// (a listing of short fields only is no listing's text: the file is read again for it)
+			this.relistUnread(doc, occ, changed?.unread ? undefined : changed, newest);
 			return;
 		}
 		const listings = occ.map((o) => (changed && o.file === changed.file ? (changed.unread ? UNREAD_LISTING : listingOf(changed.paper)) : current[doc.occ.findIndex((p) => p.file === o.file)]));
