@@ -47,7 +47,8 @@ interface OpenPaper {
 	detailsOpen: boolean;
 }
 
-function emptyPaper(headingLine: number): Paper {
+/** A paper with every field empty, its heading at `headingLine`. */
+export function emptyPaper(headingLine: number): Paper {
 	return {
 		id: '',
 		isArxiv: false,

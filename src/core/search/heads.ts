@@ -10,6 +10,7 @@
  */
 import type { Digest, Paper } from '../model';
 import { ownCopy } from '../parse/text';
+import { emptyPaper } from '../parser';
 
 export interface PackedHeads {
 	path: string;
@@ -72,35 +73,19 @@ export function unpackHeads(heads: PackedHeads): Digest {
 	const papers: Paper[] = [];
 	while (at < layout.length) {
 		const [flags, headingLine, start, end, authorCount] = layout.subarray(at, (at += 5));
-		const id = fromLatin();
-		const title = fromLatin();
-		const link = flags & LINK ? fromLatin() : undefined;
-		const category = flags & CATEGORY ? fromLatin() : undefined;
-		const section = fromLatin();
-		const authors: string[] = [];
-		for (let k = 0; k < authorCount; k++) authors.push(fromLatin());
-		const translatedTitle = flags & TRANSLATED ? fromWide() : undefined;
-		const tldr = fromWide();
-		papers.push({
-			id,
-			isArxiv: (flags & ARXIV) !== 0,
-			title,
-			translatedTitle,
-			link,
-			authors,
-			category,
-			section,
-			tldr,
-			motivation: '',
-			method: '',
-			result: '',
-			conclusion: '',
-			abstract: '',
-			extra: [],
-			range: { start, end },
-			headingLine,
-			fieldRanges: {},
-		});
+		// in packHeads's order
+		const paper = emptyPaper(headingLine);
+		paper.isArxiv = (flags & ARXIV) !== 0;
+		paper.range = { start, end };
+		paper.id = fromLatin();
+		paper.title = fromLatin();
+		if (flags & LINK) paper.link = fromLatin();
+		if (flags & CATEGORY) paper.category = fromLatin();
+		paper.section = fromLatin();
+		for (let k = 0; k < authorCount; k++) paper.authors.push(fromLatin());
+		if (flags & TRANSLATED) paper.translatedTitle = fromWide();
+		paper.tldr = fromWide();
+		papers.push(paper);
 	}
 	return { path: heads.path, day: heads.day, label: heads.label, categories: [], papers, diagnostics: [], lineCount: heads.lineCount };
 }
