@@ -197,6 +197,39 @@ describe('corpus shard', () => {
 		assert.ok(body.length >= 2 && body[0] > 0 && body.every((f, i) => f <= 1 && (i === 0 || f >= body[i - 1])), body.join(' '));
 	});
 
+	it('past the budget, a file changed once every title is searchable is read again as it is now: its new summary goes to the tree, the index holds its new text', async () => {
+		const fs = memoryFs();
+		const updates: FileUpdate[] = [];
+		const shard = new CorpusShard(memoryIO(fs), 0, 1, {
+			onFiles: (files) => updates.push(...files),
+			// after the index took the short fields the tree pass kept, before it reads the file again
+			onHeadReady: () => {
+				const day2 = fs.files.get(DAY2)!;
+				fs.files.set(DAY2, { text: day2.text.replace('Robust Depth Estimation', 'Robust Stereo Matching').replace('rain, fog and snow', 'rain, fog and hail'), mtime: 2 });
+			},
+		});
+		shard.keepParsedBytes = 0;
+		await shard.open(specs);
+		const day2 = updates.filter((u) => u.path === DAY2 && u.summary);
+		assert.strictEqual(day2.length, 2, 'its summary as the tree pass read it, then as it is now');
+		assert.ok(JSON.stringify(day2[1].summary).includes('Robust Stereo Matching'));
+		const stereo = await shard.searchText('"stereo matching"', 5);
+		assert.deepStrictEqual(stereo.ok && stereo.result.hits.map((h) => h.title), ['Robust Stereo Matching'], 'the new title');
+		const hail = await shard.searchText('"fog and hail"', 5);
+		assert.ok(hail.ok && hail.result.total === 1 && !hail.result.approximate, 'the new long fields');
+		const snow = await shard.searchText('"fog and snow"', 5);
+		assert.ok(snow.ok && snow.result.total === 0, 'not the old ones');
+		// the answers of a cold build of the files as they are now
+		const now = memoryFs();
+		now.files = fs.files;
+		const cold = openShard(now).shard;
+		await cold.open(specs);
+		for (const query of ['robust', 'depth', 'stereo', '"rain, fog"', '深度估计', 'token pruning', 'author:wu']) {
+			const [a, b] = await Promise.all([shard.searchText(query, 10), cold.searchText(query, 10)]);
+			assert.deepStrictEqual(a.ok && a.result.hits.map((h) => [h.id, h.title, h.score]), b.ok && b.result.hits.map((h) => [h.id, h.title, h.score]), query);
+		}
+	});
+
 	it('starts warm from its caches: every summary sent, no file read', async () => {
 		const fs = memoryFs();
 		await openShard(fs).shard.open(specs);
