@@ -2,11 +2,11 @@
  * A digest's papers with their short fields only (id, title, translated title, link, authors,
  * category, section, TL;DR: what PaperIndex.addFile takes with `unread`), packed: what a cold build
  * keeps of a file past its budget of parsed files until the index takes it (see
- * CorpusShard.treePass). Two strings a file (the fields that are mostly Latin-1, and the translated
- * title and TL;DR, mostly Chinese, so that the first stay one byte a character unless a name or
- * title of the file has a character past Latin-1) and their layout,
- * rather than a dozen objects a paper: copied as Paper objects, the short fields of 60 real days
- * weighed ~1.3 KB a paper and made the collector's work of the tree pass grow with them.
+ * CorpusShard.treePass). Two strings a file and their layout rather than a dozen objects a paper:
+ * the fields that are mostly Latin-1 in one, which stays one byte a character unless a name or title
+ * of the file has a character past Latin-1, and the translated title and TL;DR, mostly Chinese, in
+ * the other. On 60 real days that is ~0.6 KB a paper; copied as Paper objects, the same fields
+ * weighed ~1.3 KB and made the collector's work during the tree pass grow with them.
  */
 import type { Digest, Paper } from '../model';
 import { ownCopy } from '../parse/text';
