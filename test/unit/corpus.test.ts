@@ -168,12 +168,17 @@ describe('corpus shard', () => {
 		let phrase: ReturnType<CorpusShard['searchText']> | undefined;
 		let ids: ReturnType<CorpusShard['ids']> | undefined;
 		const body: number[] = [];
+		// interests over the abstract's words: unknown until the file is read again, which tells (onFilled)
+		const snowy = { keywords: ['snow'], authors: [], categories: [], exclude: [] };
+		const matched: string[][] = [];
 		const shard: CorpusShard = new CorpusShard(memoryIO(tight), 0, 1, {
 			onProgress: (p) => {
 				if (p.phase === 'body') body.push(p.done / p.total);
 			},
+			onFilled: () => matched.push(shard.interests(snowy).matches.map(([id]) => id)),
 			onHeadReady: () => {
 				atHead = [...tight.reads].sort();
+				matched.push(shard.interests(snowy).matches.map(([id]) => id));
 				title = shard.searchText('depth estimation', 5);
 				// the long fields are not known yet: such a query reads nothing back (the open reads the files next)
 				phrase = shard.searchText('"estimation robust"', 5);
@@ -184,6 +189,8 @@ describe('corpus shard', () => {
 		shard.keepParsedBytes = 0;
 		await shard.open(specs);
 		assert.deepStrictEqual(atHead, [DAY1, DAY2], "only the tree pass's reads when every title is searchable");
+		assert.deepStrictEqual(matched[0], [], 'at head ready the abstract is not read yet');
+		assert.deepStrictEqual(matched[1], ['2602.02001'], 'once read again, onFilled: the interests are asked again and match');
 		const titleHits = await title;
 		assert.deepStrictEqual(titleHits?.ok && titleHits.result.hits.map((h) => h.title), ['Robust Depth Estimation']);
 		const unchecked = await phrase;

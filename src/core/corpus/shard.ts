@@ -157,8 +157,10 @@ export interface CorpusEvents {
 	onFilesReady?(treePass: TreePassTimings): void;
 	onFiles?(files: FileUpdate[]): void;
 	/**
-	 * the background work after an open is done: every paper's long-field text is in memory (a warm
-	 * start reads it back from the files), so what was matched without it (interests) can be asked again
+	 * every paper's long-field text is in memory, so what was matched without it (interests) can be
+	 * asked again: once the background work after an open is done (a warm start reads the text back
+	 * from the files), and during a cold build past KEEP_PARSED_BYTES once the files whose short fields
+	 * only were taken are read again, before their long fields are indexed
 	 */
 	onFilled?(): void;
 }
@@ -452,6 +454,8 @@ export class CorpusShard {
 				this.flush(true);
 				this.events.onHeadReady?.();
 			},
+			// past KEEP_PARSED_BYTES, the files whose short fields only were taken are read again
+			() => this.events.onFilled?.(),
 		);
 		this.reading.clear();
 		this.fromRecords.clear();

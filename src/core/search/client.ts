@@ -473,7 +473,7 @@ export class SearchService {
 	}
 
 	/** A shard's cache could not be read or written (each kind at most once per worker start). */
-	/** A shard read back the long fields' text a warm start left out (see CorpusEvents.onFilled): answers over it are exact now. */
+	/** A shard holds every paper's long-field text again, after a warm start or a cold build's second read (see CorpusEvents.onFilled): answers over it are exact now. */
 	onFilled(listener: (shard: number) => void): { dispose(): void } {
 		this.filledListeners.push(listener);
 		return { dispose: () => (this.filledListeners = this.filledListeners.filter((l) => l !== listener)) };

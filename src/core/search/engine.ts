@@ -142,8 +142,12 @@ export class SearchShard {
 			.catch(() => undefined);
 	}
 
-	/** Loads or builds the index for exactly these files; resolves, with how many files were (re)indexed, when everything is searchable. */
-	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined): Promise<number> {
+	/**
+	 * Loads or builds the index for exactly these files; resolves, with how many files were (re)indexed,
+	 * when everything is searchable. `onHeadReady`: every title is; `onReread`: a cold build read again
+	 * the files it took the short fields of (see readDigest), whose long-field text is in memory again.
+	 */
+	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined, onReread: () => void = () => undefined): Promise<number> {
 		this.openStarted = true;
 		const loading = this.preloaded ?? this.loadCache();
 		this.preloaded = undefined;
@@ -208,6 +212,8 @@ export class SearchShard {
 				bodyProgress(0, this.index.secondPassWork);
 				await this.io.yield();
 			}
+			// every paper's long-field text is in memory again (what was matched without it can be asked again)
+			if (unread.length > 0) onReread();
 		} finally {
 			rereadDone();
 		}

@@ -142,7 +142,7 @@ export type WorkerEvent =
 	/** FileUpdate[], each summary as its compact texts in UTF-8 (see encodeFileUpdates) */
 	| { event: 'files'; wire: Uint8Array }
 	| { event: 'cacheProblem'; problem: CacheProblem }
-	/** the long fields' text a warm start left out is read back (see CorpusEvents.onFilled) */
+	/** every paper's long-field text is in memory again: a warm start's, or a cold build's read again (see CorpusEvents.onFilled) */
 	| { event: 'filled' };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
