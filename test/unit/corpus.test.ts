@@ -204,6 +204,21 @@ describe('corpus shard', () => {
 		assert.ok(body.length >= 2 && body[0] > 0 && body.every((f, i) => f <= 1 && (i === 0 || f >= body[i - 1])), body.join(' '));
 	});
 
+	it('past the budget, a warm start reads a new file whole for the index: no short fields where the long ones cannot wait', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const DAY3 = '/ws/data/2026-02-07.md';
+		fs.files.set(DAY3, { text: fs.files.get(DAY2)!.text.replace('rain, fog and snow', 'rain, fog and sleet'), mtime: 1 });
+		fs.reads.length = 0;
+		const { shard } = openShard(fs);
+		shard.keepParsedBytes = 0;
+		await shard.open([...specs, { path: DAY3 }]);
+		assert.strictEqual(shard.search.fromCache, true, 'a warm start');
+		assert.deepStrictEqual(fs.reads.filter((path) => path === DAY3), [DAY3, DAY3], 'the tree pass, then the index (the others: the background fill)');
+		const sleet = await shard.searchText('"fog and sleet"', 5);
+		assert.ok(sleet.ok && sleet.result.total === 1 && !sleet.result.approximate, 'its long fields indexed with it');
+	});
+
 	it('past the budget, a file changed once every title is searchable is read again as it is now: its new summary goes to the tree, the index holds its new text', async () => {
 		const fs = memoryFs();
 		const updates: FileUpdate[] = [];

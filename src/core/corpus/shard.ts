@@ -219,8 +219,8 @@ export class CorpusShard {
 			// (no longer lists it, or its day moved back past another file's, see dropsNewestListing):
 			// that paper is read again from its next listing after the indexing, and the tree hears of
 			// the change once it is (update's flush).
-			readDigest: async (path) => {
-				const read = await this.readDigest(path);
+			readDigest: async (path, headsOk) => {
+				const read = await this.readDigest(path, headsOk);
 				if (read && this.batch.length > 0 && !this.search.index.dropsNewestListing(path, 'heads' in read ? read.heads : read)) this.flush(true);
 				return read;
 			},
@@ -689,14 +689,16 @@ export class CorpusShard {
 	private readTimings: TreePassTimings = noTreePass();
 
 	/**
-	 * The index's reader: what the tree pass kept of the file (see treePass), else the file read (see
-	 * readFile). The kept part is given once: the next call reads the file.
+	 * The index's reader: what the tree pass kept of the file (see treePass; its short fields only
+	 * where `headsOk`), else the file read (see readFile). The kept part is given once: the next call
+	 * reads the file.
 	 */
-	private async readDigest(path: string): Promise<Digest | { heads: Digest } | undefined> {
+	private async readDigest(path: string, headsOk = false): Promise<Digest | { heads: Digest } | undefined> {
 		const parsed = this.parsed.get(path);
 		if (parsed) {
 			this.parsed.delete(path);
 			if ('digest' in parsed) this.parsedBytes -= parsed.size;
+			else if (!headsOk) return this.readFile(path);
 			const stamp = await this.io.stat(path);
 			const known = this.records.get(path);
 			// the file as the tree pass parsed it, whose summary went out then

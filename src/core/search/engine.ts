@@ -13,11 +13,11 @@ import type { FileSpec, IndexPhase, ProgressPhase, SearchReply, IdsReply } from 
 
 export interface ShardIO extends WorkIO {
 	/**
-	 * the file parsed, or undefined when it cannot be read (deleted meanwhile, …); `heads`: its papers'
-	 * short fields only (see packHeads), which the caller reads again in full before the long fields
-	 * are indexed (the next call reads the file)
+	 * the file parsed, or undefined when it cannot be read (deleted meanwhile, …); with `headsOk`, may
+	 * be `heads`: its papers' short fields only (see packHeads), which the caller reads again in full
+	 * before the long fields are indexed (the next call reads the file)
 	 */
-	readDigest(path: string): Promise<Digest | { heads: Digest } | undefined>;
+	readDigest(path: string, headsOk?: boolean): Promise<Digest | { heads: Digest } | undefined>;
 	/** the same without telling anyone (the file is known and unchanged): to read back text a cache left out */
 	readPapers(path: string): Promise<Digest | undefined>;
 	/**
@@ -312,8 +312,7 @@ export class SearchShard {
 	 * so; anywhere else the file is read whole.
 	 */
 	private async indexFile(file: FileSpec, firstPass: boolean): Promise<boolean> {
-		let read = await this.io.readDigest(file.path);
-		if (read !== undefined && 'heads' in read && !(firstPass && this.index.deferBodies)) read = await this.io.readDigest(file.path);
+		const read = await this.io.readDigest(file.path, firstPass && this.index.deferBodies);
 		const stat = { size: file.size, mtime: file.mtime };
 		const headsOnly = read !== undefined && 'heads' in read;
 		if (read === undefined) this.index.removeFile(file.path);
