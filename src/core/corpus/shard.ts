@@ -705,16 +705,19 @@ export class CorpusShard {
 			if (stamp && parsed.size === stamp.size && parsed.mtime === stamp.mtime && known?.summaryBytes && known.size === stamp.size && known.mtime === stamp.mtime) {
 				return 'digest' in parsed ? parsed.digest : { heads: unpackHeads(parsed.heads) };
 			}
+			// changed since (or gone): read as it is now, stat-ed once
+			return this.readFile(path, undefined, { stamp });
 		}
 		return this.readFile(path);
 	}
 
 	/**
 	 * Detects, parses and summarises one file (its summary sent where new); undefined when it is no
-	 * digest. A digest read whole adds its times to `timings` (the tree pass's).
+	 * digest. A digest read whole adds its times to `timings` (the tree pass's). `stated`: the file's
+	 * stat, when the caller just took it.
 	 */
-	private async readFile(path: string, timings?: TreePassTimings): Promise<Digest | undefined> {
-		const stamp = await this.io.stat(path);
+	private async readFile(path: string, timings?: TreePassTimings, stated?: { stamp: FileStamp | undefined }): Promise<Digest | undefined> {
+		const stamp = stated ? stated.stamp : await this.io.stat(path);
 		if (!stamp) {
 			if (this.records.delete(path)) this.recordsDirty = true;
 			this.queue({ path });
