@@ -25,7 +25,7 @@ import { createSearchService, fileSpecs, type SearchTimings } from './search';
 export const BENCH_SEARCH_HELP = `Usage: arxiv-digest bench DIR --search [--runs N] [--scale N] [--minisearch] [--json]
 
 The parse figures of \`arxiv-digest bench\`, plus a "search" section: a cold build of
-the search index in worker threads (time until titles/authors/ids/TL;DR are
+the search index in worker threads (time until titles/authors/ids are
 searchable, until everything is, and the longest stall of the main thread), a warm
 start (a new process: listing, stat, cache load and the first answer; median of 3),
 the first 20 queries right after a warm open (while the long fields are read back),
