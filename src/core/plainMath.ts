@@ -6,10 +6,14 @@
  *
  * 214 of the 32,942 listings of 167 real days have `$…$` in their title, most of them a power, a
  * Greek letter or a symbol; this table covers those. A span with anything it does not know (a
- * nested fraction, a command not listed, a letter without a superscript form) stays as written,
- * dollars included: never half converted. (The `unicodeit` package knows every command, but its
- * tables would add 124 KB to the extension's bundle for 0.65 % of the titles.)
+ * nested fraction, a command not listed, a script of several characters one of which has no
+ * superscript or subscript form) stays as written, dollars included: never half converted. A
+ * script of one such character keeps its `^` or `_` (`$L_\infty$` → `L_∞`, `$π_A$` → `π_A`). (The
+ * `unicodeit` package knows every command, but its tables would add 124 KB to the extension's
+ * bundle for 0.65 % of the titles.)
  */
+
+import { mathSpans } from './mathSpans';
 
 const SYMBOLS: Record<string, string> = {
 	alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ϵ', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'ϑ',
@@ -28,7 +32,8 @@ const SYMBOLS: Record<string, string> = {
 
 const SUPERSCRIPT: Record<string, string> = {
 	'0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '=': '⁼',
-	'(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ', k: 'ᵏ', m: 'ᵐ', t: 'ᵗ', T: 'ᵀ', d: 'ᵈ', p: 'ᵖ', '∘': '°', '⋆': '*', '*': '*', '∗': '*',
+	'(': '⁽', ')': '⁾', a: 'ᵃ', b: 'ᵇ', c: 'ᶜ', d: 'ᵈ', e: 'ᵉ', f: 'ᶠ', g: 'ᵍ', h: 'ʰ', i: 'ⁱ', j: 'ʲ', k: 'ᵏ', l: 'ˡ', m: 'ᵐ',
+	n: 'ⁿ', o: 'ᵒ', p: 'ᵖ', r: 'ʳ', s: 'ˢ', t: 'ᵗ', u: 'ᵘ', v: 'ᵛ', w: 'ʷ', x: 'ˣ', y: 'ʸ', z: 'ᶻ', T: 'ᵀ', '∘': '°', '⋆': '*', '*': '*', '∗': '*',
 	'†': '†', '′': '′', "'": '′',
 };
 
@@ -41,8 +46,12 @@ const SUBSCRIPT: Record<string, string> = {
 /** the double-struck capitals (`\mathbb{R}`); those outside the BMP are written as surrogate pairs */
 const DOUBLE_STRUCK: Record<string, string> = { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ', E: '𝔼', F: '𝔽' };
 
-/** commands that only set a font: their argument as it is */
-const FONT = /\\(?:mathcal|mathbf|mathrm|mathit|mathsf|mathtt|mathscr|mathfrak|textbf|textit|texttt|textrm|textsf|textsc|text|boldsymbol|bm|operatorname|emph)\s*\{([^{}]*)\}/g;
+/** commands that only set a font: their argument as it is (which may hold one level of braces: `\mathit{2^{128}}`) */
+const FONT = /\\(?:mathcal|mathbf|mathrm|mathit|mathsf|mathtt|mathscr|mathfrak|textbf|textit|texttt|textrm|textsf|textsc|text|boldsymbol|bm|operatorname|emph)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+
+/** stand-ins for `^` and `_` kept before one character that has no superscript or subscript form (see spanText) */
+const RAISED = '\uE000';
+const LOWERED = '\uE001';
 
 /** One `$…$` span's content as text, or undefined when it holds anything this table does not know. */
 function spanText(tex: string): string | undefined {
@@ -55,10 +64,13 @@ function spanText(tex: string): string | undefined {
 	if (failed) return undefined;
 	const scripts = (marker: '^' | '_', table: Record<string, string>) =>
 		text.replace(marker === '^' ? /\^\s*(?:\{([^{}]*)\}|(.))/gu : /_\s*(?:\{([^{}]*)\}|(.))/gu, (whole, group: string | undefined, single: string | undefined) => {
+			const chars = [...(group ?? single ?? '').replace(/\s+/g, '')];
 			let out = '';
-			for (const char of (group ?? single ?? '').replace(/\s+/g, '')) {
+			for (const char of chars) {
 				const mapped = table[char];
 				if (mapped === undefined) {
+					// one character without such a form keeps its marker, as plain text writes it (`L_∞`, `π_A`); in a longer script, the span stays as written
+					if (chars.length === 1) return (marker === '^' ? RAISED : LOWERED) + char;
 					failed = true;
 					return whole;
 				}
@@ -69,15 +81,17 @@ function spanText(tex: string): string | undefined {
 	text = scripts('^', SUPERSCRIPT);
 	text = scripts('_', SUBSCRIPT);
 	if (failed || /[\\^_]/.test(text)) return undefined;
-	return text.replace(/[{}]/g, '').replace(/~/g, ' ').replace(/\s+/g, ' ').trim();
+	return text.replace(/[{}]/g, '').replace(/~/g, ' ').replace(/\s+/g, ' ').trim().replaceAll(RAISED, '^').replaceAll(LOWERED, '_');
 }
 
 /**
- * `text` with each `$…$` span it can write as plain text so written (see the module's comment). A
- * span is math by Pandoc's rule: no space just inside either dollar, no digit just after the
- * closing one, so `costs $5 and $10` is no math.
+ * `text` with each `$…$` span it can write as plain text so written (see the module's comment). The
+ * spans are those the card renders as math and the exports keep (see mathSpans): `354$\times$ faster`
+ * and `($\times$4)` are math, `costs $5 and $10` is not.
  */
 export function plainMath(text: string): string {
 	if (!text.includes('$')) return text;
-	return text.replace(/(?<!\\)\$(?!\s)([^$\n]{1,120}?)(?<![\s\\])\$(?!\d)/g, (whole, tex: string) => spanText(tex) ?? whole);
+	return mathSpans(text)
+		.map((piece) => (piece.math ? (spanText(piece.text.slice(1, -1)) ?? piece.text) : piece.text))
+		.join('');
 }

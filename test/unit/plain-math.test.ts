@@ -15,12 +15,24 @@ describe('TeX math in titles as plain text', () => {
 		assert.strictEqual(plainMath('$ρ$-$\\texttt{EOS}$: Training-free'), 'ρ-EOS: Training-free');
 		assert.strictEqual(plainMath('Model-Checking of $\\exists^*\\forall^*$ Hyperproperties'), 'Model-Checking of ∃*∀* Hyperproperties');
 		assert.strictEqual(plainMath('$V_0$: A Generalist Value Model'), 'V₀: A Generalist Value Model');
+		// a font command around a script (braces within braces)
+		assert.strictEqual(plainMath('Codebook Size $\\mathit{2^{128}}$ for Unified'), 'Codebook Size 2¹²⁸ for Unified');
+		// one character without a subscript form keeps its marker
+		assert.strictEqual(plainMath('Policy Iteration for $L_\\infty$ Robust MDPs'), 'Policy Iteration for L_∞ Robust MDPs');
+		assert.strictEqual(plainMath('Construction $π_A$ over Fields'), 'Construction π_A over Fields');
+		// every small letter has a superscript form
+		assert.strictEqual(plainMath('codes of length $np^s$ over'), 'codes of length npˢ over');
+	});
+
+	it('reads the spans the card and the exports read (mathSpans): a digit may follow the closing dollar', () => {
+		assert.strictEqual(plainMath('Image Super-Resolution ($\\times$4) at NTIRE 2026'), 'Image Super-Resolution (×4) at NTIRE 2026');
+		assert.strictEqual(plainMath('354$\\times$ faster'), '354× faster');
+		assert.strictEqual(plainMath('$+$1.6% PSNR, $+$9.6% SSIM'), '+1.6% PSNR, +9.6% SSIM');
 	});
 
 	it('leaves a span it cannot write wholly as text as written, dollars included', () => {
-		// no subscript ∞ or A; a nested fraction; a command it does not know
-		assert.strictEqual(plainMath('Policy Iteration for $L_\\infty$ Robust MDPs'), 'Policy Iteration for $L_\\infty$ Robust MDPs');
-		assert.strictEqual(plainMath('Construction $π_A$ over Fields'), 'Construction $π_A$ over Fields');
+		// a script of several characters, one without a subscript form; a nested fraction; a command it does not know
+		assert.strictEqual(plainMath('Codes of $x_{Ab}$ kind'), 'Codes of $x_{Ab}$ kind');
 		const fraction = 'Codes over $\\frac{\\mathbb{F}_{p^m}[u]}{\\langle u^t \\rangle}$';
 		assert.strictEqual(plainMath(fraction), fraction);
 		assert.strictEqual(plainMath('A $\\widehat{x}$ estimate'), 'A $\\widehat{x}$ estimate');
