@@ -5,7 +5,7 @@ import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
-import { DigestTreeProvider, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
+import { DigestTreeProvider, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
@@ -15,6 +15,8 @@ export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 export const TREE_VIEW_ID = 'arxivDigest.papers';
 const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const FOLLOW_DELAY_MS = 200;
+/** how long a click's command waits for its row to be read again after a refresh (see clickedPaper) */
+const CLICK_WAIT_MS = 2_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
 export interface TreeRegistration extends vscode.Disposable {
@@ -113,6 +115,25 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}
 	};
 
+	/**
+	 * The paper a click (or Enter) on a row opens: the workbench runs a row's command for its one
+	 * selected row, and tells the extension host the selection first. A refresh between the two
+	 * leaves the row out of `view.selection` until the workbench has read it again: waited for, up
+	 * to CLICK_WAIT_MS.
+	 */
+	const clickedPaper = async (): Promise<TreePaperRef | undefined> => {
+		const deadline = Date.now() + CLICK_WAIT_MS;
+		for (;;) {
+			const selection = view.selection;
+			if (selection.length > 1) return undefined;
+			const [node] = selection;
+			if (node) return node.kind === 'paper' ? paperRefOf(node) : undefined;
+			const left = deadline - Date.now();
+			if (left <= 0 || disposed) return undefined;
+			await provider.nextRead(left);
+		}
+	};
+
 	const scheduleFollow = (editor: vscode.TextEditor | undefined) => {
 		if (followTimer) clearTimeout(followTimer);
 		followTimer = undefined;
@@ -138,7 +159,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			if (e.visible) scheduleFollow(vscode.window.activeTextEditor);
 		}),
 
-		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref: TreePaperRef) => {
+		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref?: TreePaperRef) => {
+			ref ??= await clickedPaper();
+			if (!ref) return;
 			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
 				await vscode.commands.executeCommand('arxivDigest.openCard', ref);
 			} else {

@@ -127,8 +127,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * Marks change in bursts (a day's papers seen, matches arriving): one refresh per burst, at most
 	 * READING_REFRESH_MS after its first change. A paper's new / seen / read mark redraws only the
 	 * days that list it: a root refresh redrew every day and, after its heal, every day again (each
-	 * card opened cost a count of every day's papers, twice), and every refresh is a moment where a
-	 * click can miss its row's command (microsoft/vscode#173233). The day just expanded, whose papers
+	 * card opened cost a count of every day's papers, twice), and a click during a refresh waits for
+	 * its row to be read again (see clickedPaper in index.ts). The day just expanded, whose papers
 	 * were seen on it, is not redrawn: they still show as new there. Matches and the view mode can
 	 * touch every day: those refresh the root.
 	 */
@@ -319,7 +319,33 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		this.filterEmitter.fire();
 	}
 
+	/** who waits for the next read of the view's rows (see nextRead) */
+	private readWaiters: (() => void)[] = [];
+
+	/**
+	 * Resolves once the workbench has read some of the view's rows again (a turn after getChildren:
+	 * the extension host has registered them then, and the view's selection names them again), or
+	 * after `ms`. A refreshed row's handle stays selected, but the view's `selection` leaves it out
+	 * until the workbench has read the row again.
+	 */
+	nextRead(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.readWaiters = this.readWaiters.filter((w) => w !== done);
+				resolve();
+			};
+			const timer = setTimeout(done, ms);
+			this.readWaiters.push(done);
+		});
+	}
+
 	getChildren(node?: TreeNode): TreeNode[] {
+		if (this.readWaiters.length > 0) {
+			const waiters = this.readWaiters;
+			this.readWaiters = [];
+			setTimeout(() => waiters.forEach((w) => w()), 0);
+		}
 		if (!node) this.rootWasRead();
 		else if (node.kind === 'day') this.dayWasRead(node);
 		const children = this.model.children(node);
@@ -451,7 +477,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
 				if (this.reading) this.decoratePaper(item, node);
-				item.command = { command: TREE_OPEN_COMMAND, title: vscode.l10n.t('Open Paper'), arguments: [paperRefOf(node)] };
+				// no arguments: the extension host keeps a command's arguments per row until the row's next
+				// refresh, and a click landing between the two showed "actual command NOT FOUND"
+				// (microsoft/vscode#173233); the command opens the row the click selected (see nextRead)
+				item.command = { command: TREE_OPEN_COMMAND, title: vscode.l10n.t('Open Paper') };
 				return item;
 			}
 		}
