@@ -63,13 +63,14 @@ function spanText(tex: string): string | undefined {
 		.replace(/\\([a-zA-Z]+|[^a-zA-Z])/g, (whole, name: string) => SYMBOLS[name] ?? ((failed = true), whole));
 	if (failed) return undefined;
 	const scripts = (marker: '^' | '_', table: Record<string, string>) =>
-		text.replace(marker === '^' ? /\^\s*(?:\{([^{}]*)\}|(.))/gu : /_\s*(?:\{([^{}]*)\}|(.))/gu, (whole, group: string | undefined, single: string | undefined) => {
+		text.replace(marker === '^' ? /\^\s*(?:\{([^{}]*)\}|([^{}]))/gu : /_\s*(?:\{([^{}]*)\}|([^{}]))/gu, (whole, group: string | undefined, single: string | undefined) => {
 			const chars = [...(group ?? single ?? '').replace(/\s+/g, '')];
 			let out = '';
 			for (const char of chars) {
 				const mapped = table[char];
 				if (mapped === undefined) {
-					// one character without such a form keeps its marker, as plain text writes it (`L_∞`, `π_A`); in a longer script, the span stays as written
+					// one character without such a form keeps its marker, as plain text writes it (`L_∞`, `π_A`); in a longer
+					// script, the span stays as written (a script within a script never matches: its marker is left, below)
 					if (chars.length === 1) return (marker === '^' ? RAISED : LOWERED) + char;
 					failed = true;
 					return whole;

@@ -20,7 +20,7 @@ describe('TeX math in titles as plain text', () => {
 		// one character without a subscript form keeps its marker
 		assert.strictEqual(plainMath('Policy Iteration for $L_\\infty$ Robust MDPs'), 'Policy Iteration for L_∞ Robust MDPs');
 		assert.strictEqual(plainMath('Construction $π_A$ over Fields'), 'Construction π_A over Fields');
-		// every small letter has a superscript form
+		// every small letter but q has a superscript form
 		assert.strictEqual(plainMath('codes of length $np^s$ over'), 'codes of length npˢ over');
 	});
 
@@ -33,6 +33,8 @@ describe('TeX math in titles as plain text', () => {
 	it('leaves a span it cannot write wholly as text as written, dollars included', () => {
 		// a script of several characters, one without a subscript form; a nested fraction; a command it does not know
 		assert.strictEqual(plainMath('Codes of $x_{Ab}$ kind'), 'Codes of $x_{Ab}$ kind');
+		// a script within a script
+		for (const math of ['$2^{2^{n}}$', '$O(2^{2^{n}})$', '$e^{-x^{2}}$', '$a_{n_{k}}$', '$x^{\\{a\\}}$', '$a^\\{$', '$x^{{2}}$']) assert.strictEqual(plainMath(`Bounds ${math} here`), `Bounds ${math} here`);
 		const fraction = 'Codes over $\\frac{\\mathbb{F}_{p^m}[u]}{\\langle u^t \\rangle}$';
 		assert.strictEqual(plainMath(fraction), fraction);
 		assert.strictEqual(plainMath('A $\\widehat{x}$ estimate'), 'A $\\widehat{x}$ estimate');
