@@ -15,7 +15,7 @@ export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 export const TREE_VIEW_ID = 'arxivDigest.papers';
 const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const FOLLOW_DELAY_MS = 200;
-/** how long a click's command waits for its row to be read again after a refresh (see clickedPaper) */
+/** how long a click's command waits for its row to be read again after a refresh (see clickedPaper; TreeRegistration.clickWait) */
 const CLICK_WAIT_MS = 2_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
@@ -24,6 +24,11 @@ export interface TreeRegistration extends vscode.Disposable {
 	readonly view: vscode.TreeView<TreeNode>;
 	/** Reveals the paper under the cursor of `editor` if the view shows it; resolves to the node revealed. */
 	revealEditorPaper(editor: vscode.TextEditor): Promise<PaperNode | undefined>;
+	/**
+	 * How long a click's command waits for its row to be read again after a refresh, in ms (2 s):
+	 * the integration test makes it long, so that only the read ends the wait.
+	 */
+	readonly clickWait: { ms: number };
 }
 
 /** The papers view: days → categories → papers of every digest in the workspace. */
@@ -115,6 +120,11 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}
 	};
 
+	/** how long clickedPaper waits (TreeRegistration.clickWait) */
+	const clickWait = { ms: CLICK_WAIT_MS };
+	/** selections the view reported, the reader's and revealed ones (see clickedPaper) */
+	let selectionChanges = 0;
+
 	/**
 	 * The paper a click (or Enter) on a row opens: the workbench runs a row's command for its one
 	 * selected row, and tells the extension host the selection first. A refresh between the two
@@ -122,17 +132,24 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	 * to CLICK_WAIT_MS.
 	 */
 	const clickedPaper = async (): Promise<TreePaperRef | undefined> => {
-		const deadline = Date.now() + CLICK_WAIT_MS;
+		const deadline = Date.now() + clickWait.ms;
+		const selections = selectionChanges;
 		for (;;) {
 			const selection = view.selection;
 			if (selection.length > 1) return undefined;
 			const [node] = selection;
 			if (node) return node.kind === 'paper' ? paperRefOf(node) : undefined;
 			const left = deadline - Date.now();
-			if (left <= 0 || disposed) return undefined;
+			if (left <= 0 || disposed) {
+				if (!disposed) getLog().debug('Papers view: the row a click selected was not read again after a refresh; nothing opened');
+				return undefined;
+			}
 			await provider.nextRead(left);
+			// another row selected meanwhile (a second click, a reveal): its own command opens it
+			if (selectionChanges !== selections) return undefined;
 		}
 	};
+
 
 	const scheduleFollow = (editor: vscode.TextEditor | undefined) => {
 		if (followTimer) clearTimeout(followTimer);
@@ -146,9 +163,11 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 	disposables.push(
 		vscode.window.onDidChangeTextEditorSelection((e) => scheduleFollow(e.textEditor)),
-		// the reveal asked for came, or the reader selected something else: nothing more to follow
-		view.onDidChangeSelection((e) => {
-			if (e.selection.length > 0) followWanted = undefined;
+		// the reveal asked for came, or the reader selected something else (a row the view has just
+		// refreshed comes without its paper, see clickedPaper): nothing more to follow
+		view.onDidChangeSelection(() => {
+			selectionChanges++;
+			followWanted = undefined;
 		}),
 		// the tree changed before the asked-for reveal showed: the workbench may not have known the
 		// paper's item then (a day rebuilt or refreshed meanwhile) and selected nothing; ask again
@@ -239,6 +258,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		provider,
 		view,
 		revealEditorPaper,
+		clickWait,
 		dispose() {
 			disposed = true;
 			if (followTimer) clearTimeout(followTimer);

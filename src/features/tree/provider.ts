@@ -160,6 +160,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	dispose(): void {
+		for (const done of [...this.readWaiters]) done();
 		this.timers.dispose();
 		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();

@@ -64,7 +64,11 @@ describe('papers tree (days → categories → papers)', () => {
 		await waitFor('the paper selected in the view', () => api.tree.view.selection.length === 1 && api.tree.view.selection[0].id === second.id);
 		// what the workbench does on a click: the selection first, then the selected row's command;
 		// here the view refreshes in between, and the workbench's reads of the rows are held back
-		// until the command has run: the extension host has forgotten the selected row meanwhile
+		// until the command waits for them: the extension host has forgotten the selected row meanwhile.
+		// The command's wait is made long, so that only the reads end it.
+		assert.notStrictEqual(paperIdOf(api.cards.api.current()), second.paper.id, 'no card of it open before');
+		const clickWait = api.tree.clickWait.ms;
+		api.tree.clickWait.ms = 600_000;
 		let open;
 		const gate = new Promise((resolve) => (open = resolve));
 		const read = provider.getChildren;
@@ -80,6 +84,7 @@ describe('papers tree (days → categories → papers)', () => {
 		} finally {
 			delete provider.getChildren;
 			open();
+			api.tree.clickWait.ms = clickWait;
 		}
 		await waitFor('the card of the selected paper', () => paperIdOf(api.cards.api.current()) === second.paper.id);
 		await closeAllEditors();
