@@ -26,7 +26,7 @@ import { DigestWorkspace } from './features/workspace/digestWorkspace';
 export interface ArxivDigestTestApi {
 	/** the digest files as the index shards report them, and the shards themselves (`backend()`) */
 	readonly workspace: DigestWorkspace;
-	/** the Papers view: its provider (model, filter) and TreeView */
+	/** the Papers view: its provider (model, filter), TreeView and how long a click waits for its row after a refresh (`clickWait`) */
 	readonly tree: ReturnType<typeof registerTree>;
 	/** the paper cards: open, the active card's paper */
 	readonly cards: ReturnType<typeof registerCards>;
