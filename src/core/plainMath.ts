@@ -15,6 +15,10 @@
 
 import { mathSpans } from './mathSpans';
 
+/** stand-ins for the braces a span writes (`\{0,1\}`), kept apart from TeX's grouping braces until the end (see spanText) */
+const OPEN = '\uE002';
+const CLOSE = '\uE003';
+
 const SYMBOLS: Record<string, string> = {
 	alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ϵ', varepsilon: 'ε', zeta: 'ζ', eta: 'η', theta: 'θ', vartheta: 'ϑ',
 	iota: 'ι', kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', xi: 'ξ', pi: 'π', rho: 'ρ', varrho: 'ϱ', sigma: 'σ', tau: 'τ',
@@ -27,7 +31,7 @@ const SYMBOLS: Record<string, string> = {
 	dagger: '†', ddagger: '‡', prime: '′', ell: 'ℓ', hbar: 'ℏ', degree: '°', ldots: '…', cdots: '⋯', dots: '…',
 	to: '→', rightarrow: '→', leftarrow: '←', leftrightarrow: '↔', Rightarrow: '⇒', Leftarrow: '⇐', Leftrightarrow: '⇔',
 	mapsto: '↦', nrightarrow: '↛', uparrow: '↑', downarrow: '↓', langle: '⟨', rangle: '⟩', vert: '|', mid: '∣',
-	'%': '%', '&': '&', '#': '#', '$': '$', '{': '{', '}': '}', _: '_', ',': ' ', ';': ' ', ':': ' ', '!': '', ' ': ' ', quad: ' ', qquad: ' ',
+	'%': '%', '&': '&', '#': '#', '$': '$', '{': OPEN, '}': CLOSE, _: '_', ',': ' ', ';': ' ', ':': ' ', '!': '', ' ': ' ', quad: ' ', qquad: ' ',
 };
 
 const SUPERSCRIPT: Record<string, string> = {
@@ -71,7 +75,7 @@ function spanText(tex: string): string | undefined {
 				if (mapped === undefined) {
 					// one character without such a form keeps its marker, as plain text writes it (`L_∞`, `π_A`); in a longer
 					// script, the span stays as written (a script within a script never matches: its marker is left, below)
-					if (chars.length === 1) return (marker === '^' ? RAISED : LOWERED) + char;
+					if (chars.length === 1 && char !== OPEN && char !== CLOSE) return (marker === '^' ? RAISED : LOWERED) + char;
 					failed = true;
 					return whole;
 				}
@@ -82,7 +86,15 @@ function spanText(tex: string): string | undefined {
 	text = scripts('^', SUPERSCRIPT);
 	text = scripts('_', SUBSCRIPT);
 	if (failed || /[\\^_]/.test(text)) return undefined;
-	return text.replace(/[{}]/g, '').replace(/~/g, ' ').replace(/\s+/g, ' ').trim().replaceAll(RAISED, '^').replaceAll(LOWERED, '_');
+	return text
+		.replace(/[{}]/g, '')
+		.replace(/~/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replaceAll(RAISED, '^')
+		.replaceAll(LOWERED, '_')
+		.replaceAll(OPEN, '{')
+		.replaceAll(CLOSE, '}');
 }
 
 /**

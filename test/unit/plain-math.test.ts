@@ -20,6 +20,8 @@ describe('TeX math in titles as plain text', () => {
 		// one character without a subscript form keeps its marker
 		assert.strictEqual(plainMath('Policy Iteration for $L_\\infty$ Robust MDPs'), 'Policy Iteration for L_∞ Robust MDPs');
 		assert.strictEqual(plainMath('Construction $π_A$ over Fields'), 'Construction π_A over Fields');
+		// braces written as such stay (TeX's grouping braces go)
+		assert.strictEqual(plainMath('Learning over $\\{0,1\\}^n$ cubes'), 'Learning over {0,1}ⁿ cubes');
 		// every small letter but q has a superscript form
 		assert.strictEqual(plainMath('codes of length $np^s$ over'), 'codes of length npˢ over');
 	});
