@@ -163,11 +163,12 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 	disposables.push(
 		vscode.window.onDidChangeTextEditorSelection((e) => scheduleFollow(e.textEditor)),
-		// the reveal asked for came, or the reader selected something else (a row the view has just
-		// refreshed comes without its paper, see clickedPaper): nothing more to follow
-		view.onDidChangeSelection(() => {
+		// the reveal asked for came, or the reader selected something else: nothing more to follow (an
+		// empty selection is not that: a reveal of a row the workbench did not know yet selects nothing,
+		// and is asked again below; a click on a row just refreshed comes empty too, see clickedPaper)
+		view.onDidChangeSelection((e) => {
 			selectionChanges++;
-			followWanted = undefined;
+			if (e.selection.length > 0) followWanted = undefined;
 		}),
 		// the tree changed before the asked-for reveal showed: the workbench may not have known the
 		// paper's item then (a day rebuilt or refreshed meanwhile) and selected nothing; ask again
