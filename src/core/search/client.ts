@@ -472,13 +472,13 @@ export class SearchService {
 		return { dispose: () => (this.fileListeners = this.fileListeners.filter((l) => l !== listener)) };
 	}
 
-	/** A shard's cache could not be read or written (each kind at most once per worker start). */
 	/** A shard holds every paper's long-field text again, after a warm start or a cold build's second read (see CorpusEvents.onFilled): answers over it are exact now. */
 	onFilled(listener: (shard: number) => void): { dispose(): void } {
 		this.filledListeners.push(listener);
 		return { dispose: () => (this.filledListeners = this.filledListeners.filter((l) => l !== listener)) };
 	}
 
+	/** A shard's cache could not be read or written (each kind at most once per worker start). */
 	onCacheProblem(listener: (problem: CacheProblem, shard: number) => void): { dispose(): void } {
 		this.cacheListeners.push(listener);
 		return { dispose: () => (this.cacheListeners = this.cacheListeners.filter((l) => l !== listener)) };
