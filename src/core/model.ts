@@ -126,3 +126,24 @@ export interface Digest {
 	tocRange?: LineRange;
 	lineCount: number;
 }
+
+/** A paper with every field empty, its heading at `headingLine`. */
+export function emptyPaper(headingLine: number): Paper {
+	return {
+		id: '',
+		isArxiv: false,
+		title: '',
+		authors: [],
+		section: '',
+		tldr: '',
+		motivation: '',
+		method: '',
+		result: '',
+		conclusion: '',
+		abstract: '',
+		extra: [],
+		range: { start: headingLine, end: headingLine },
+		headingLine,
+		fieldRanges: {},
+	};
+}

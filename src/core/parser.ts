@@ -6,7 +6,7 @@
  */
 import { dayFromPath, dayFromText, fileStem } from './day';
 import { isCommonExtraLabel, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
-import type { DiagnosticCode, ExtraField, Digest, DigestDiagnostic, LineRange, Paper, Severity } from './model';
+import { emptyPaper, type DiagnosticCode, type ExtraField, type Digest, type DigestDiagnostic, type LineRange, type Paper, type Severity } from './model';
 import { FieldBuilder } from './parse/fields';
 import { forEachLine } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
@@ -45,27 +45,6 @@ interface OpenPaper {
 	authorsOpen?: { parts: string[]; start: number; last: number };
 	detailsStart?: number;
 	detailsOpen: boolean;
-}
-
-/** A paper with every field empty, its heading at `headingLine`. */
-export function emptyPaper(headingLine: number): Paper {
-	return {
-		id: '',
-		isArxiv: false,
-		title: '',
-		authors: [],
-		section: '',
-		tldr: '',
-		motivation: '',
-		method: '',
-		result: '',
-		conclusion: '',
-		abstract: '',
-		extra: [],
-		range: { start: headingLine, end: headingLine },
-		headingLine,
-		fieldRanges: {},
-	};
 }
 
 const TOC_HEADINGS = new Set(['table of contents', 'contents', 'toc', 'index', 'categories', '目录', '目錄', '目次', '목차']);

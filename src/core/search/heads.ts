@@ -8,9 +8,8 @@
  * the other. On 60 real days that is ~0.6 KB a paper; copied as Paper objects, the same fields
  * weighed ~1.3 KB and made the collector's work during the tree pass grow with them.
  */
-import type { Digest, Paper } from '../model';
+import { emptyPaper, type Digest, type Paper } from '../model';
 import { ownCopy } from '../parse/text';
-import { emptyPaper } from '../parser';
 
 export interface PackedHeads {
 	path: string;
