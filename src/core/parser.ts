@@ -11,7 +11,7 @@ import { FieldBuilder } from './parse/fields';
 import { forEachLine } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
-import { attributeId, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
+import { attributeId, endsSentence, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
 
 /** a Markdown renderer's table-of-contents marker (markdown-it-toc, Typora, GitLab): `[[toc]]`, `[TOC]`, `[[_TOC_]]` */
 const TOC_MARKER = /^\[\[?_?toc_?\]\]?$/i;
@@ -211,12 +211,6 @@ function looksLikeAuthors(text: string): boolean {
 	if (text.length > 4000) return false;
 	if (text.endsWith('et al.') || text.endsWith('et al')) return true;
 	return !endsSentence(text);
-}
-
-function endsSentence(line: string): boolean {
-	const t = line.trimEnd();
-	const c = t[t.length - 1];
-	return c === '.' || c === '。' || c === '!' || c === '?' || c === '！' || c === '？' || c === ')' || c === '）';
 }
 
 function startsUpperOrCaseless(label: string): boolean {
@@ -719,10 +713,18 @@ class DigestParser {
 	}
 
 	private acceptLabel(lab: LabelLine, p: OpenPaper): boolean {
-		if (lab.key !== undefined) return true;
 		const f = this.fields.current;
-		// `### Summary` then `The main findings:`: the first line under a field heading is its text
-		if (f && f.heading && f.count === 0) return false;
+		if (lab.key !== undefined) {
+			// `**摘要翻译:** 目的：…` then `方法：…` on the next line: a plain label of a field the paper
+			// has already, right under a line of the value, is the value's own text (a translated
+			// structured abstract); a field opened twice would only be an extra one
+			if (f && f.count > 0 && !this.prevBlank && !lab.emphasized && lab.key !== 'date' && (lab.key === 'link' ? p.paper.link !== undefined : p.paper.fieldRanges[lab.key] !== undefined)) return false;
+			return true;
+		}
+		// `### Summary` then `The main findings:`: the first line under a field heading is its text, and
+		// so is any plain `Words:` line under it (`主要发现包括：` before a list), which a fork that gives
+		// its fields headings does not use as a label
+		if (f && f.heading && (f.count === 0 || !lab.emphasized)) return false;
 		if (this.translatedTitleSlot(p) && !isCommonExtraLabel(lab.label) && (hasCjk(lab.label) || hasCjk(lab.value)) && !hasCjk(p.paper.title)) {
 			// `Marionette：预测世界状态…` right under a Latin title is its translation, colon and all
 			return false;

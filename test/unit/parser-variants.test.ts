@@ -945,6 +945,80 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		assert.deepStrictEqual(d.diagnostics.map((x) => x.code), ['no-papers']);
 	});
 
+	it('a plain `words：` line under a field heading is the field\'s text (a list\'s intro), a bold label there still opens a field', () => {
+		const text = [
+			'## [A Title](http://arxiv.org/abs/2605.15893v1)',
+			'',
+			'### Summary',
+			'',
+			'本文系统性地探究了暗端计数的问题。',
+			'',
+			'主要发现包括：',
+			'- 暗端计数缺失在所有天区中均存在。',
+			'- 增加仿真图像的深度无法解决矛盾。',
+			'',
+			'**Comment:** 12 pages',
+			'',
+		].join('\n');
+		const d = parseDigest(text, '2026-05-18.md');
+		const p = d.papers[0];
+		assert.strictEqual(p.tldr, '本文系统性地探究了暗端计数的问题。\n\n主要发现包括：\n- 暗端计数缺失在所有天区中均存在。\n- 增加仿真图像的深度无法解决矛盾。');
+		assert.deepStrictEqual(p.extra.map((x) => [x.label, x.value]), [['Comment', '12 pages']]);
+		assert.deepStrictEqual(d.diagnostics.map((x) => x.code), []);
+	});
+
+	it('a plain label of a field the paper has already, right under a line of a value, continues the value (a translated structured abstract)', () => {
+		const d = paperWith([
+			'**Method:** 提出了一种新方法。',
+			'',
+			'**Result:** 结果一。',
+			'',
+			'> **摘要翻译:** 目的：开发一种方法。',
+			'方法：作者提出了一种新的光谱分析方法。',
+			'结果：建模光谱接近测量光谱。',
+			'',
+			'Conclusion: the approach works.',
+		]);
+		const p = d.papers[0];
+		assert.strictEqual(p.method, '提出了一种新方法。');
+		assert.strictEqual(p.result, '结果一。');
+		assert.strictEqual(p.abstract, '目的：开发一种方法。方法：作者提出了一种新的光谱分析方法。结果：建模光谱接近测量光谱。');
+		// after a blank line, or for a field not read yet, the label opens its field as before
+		assert.strictEqual(p.conclusion, 'the approach works.');
+		assert.deepStrictEqual(p.extra, []);
+	});
+
+	it('a wrapped line that starts like a list item continues the prose line above it; a list after a colon or a short line stays a list', () => {
+		const d = paperWith([
+			'Abstract: Modern AI systems struggle most in environments where reliability is critical',
+			'- scenes with smoke, poor visibility, and structural deformation. Each year,',
+			'profiles to quantify the distribution of extraplanar gas in the halo of NGC',
+			'5746. In addition, we isolate the diffuse emission component.',
+			'',
+			'Method: Our contributions, which the next lines list, are the following three',
+			'- a benchmark,',
+			'- a metric.',
+			'',
+			'Result: Three findings',
+			'- first,',
+			'- second.',
+		]);
+		const p = d.papers[0];
+		assert.strictEqual(
+			p.abstract,
+			'Modern AI systems struggle most in environments where reliability is critical - scenes with smoke, poor visibility, and structural deformation. ' +
+				'Each year, profiles to quantify the distribution of extraplanar gas in the halo of NGC 5746. In addition, we isolate the diffuse emission component.',
+		);
+		// the first item joins its long line; the next one follows an item, and stays one
+		assert.strictEqual(p.method, 'Our contributions, which the next lines list, are the following three - a benchmark,\n- a metric.');
+		assert.strictEqual(p.result, 'Three findings\n- first,\n- second.');
+	});
+
+	it('an author list keeps no token of punctuation alone (`Team,:,Dong Zhang`)', () => {
+		const d = parseDigest(['### [1] [A Title](https://arxiv.org/abs/2601.00001)', '*Xiaomi LLM-Core Team,:,Dong Zhang, Lei Li*', ''].join('\n'), '2026-01-01.md');
+		assert.deepStrictEqual(d.papers[0].authors, ['Xiaomi LLM-Core Team', 'Dong Zhang', 'Lei Li']);
+	});
+
 	it('reads fields written as headings, an unlabelled quote TL;DR and placeholder values', () => {
 		const text = [
 			'### [1] [A Title](https://arxiv.org/abs/2507.00003)',

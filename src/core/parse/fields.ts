@@ -7,7 +7,7 @@ import { extraLabelName, isCommonExtraLabel, isPlaceholder, type LabelKey } from
 import type { LineRange, Paper, SummaryField } from '../model';
 import { extractUrl } from './links';
 import type { DiagSink } from './postpass';
-import { isListItem, stripEmphasis, wrapSeparator } from './text';
+import { continuesWrappedLine, isListItem, stripEmphasis, wrapSeparator } from './text';
 
 type FieldTarget = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'abstractTranslation' | 'link' | 'extra';
 
@@ -59,7 +59,8 @@ function pushAuthor(out: string[], s: string): void {
 		z = name.charCodeAt(name.length - 1);
 	}
 	if (a === 42 || a === 95 || z === 42 || z === 95) name = stripEmphasis(name);
-	if (name.length > 0) out.push(name);
+	// `Xiaomi LLM-Core Team,:,Dong Zhang`: a token of punctuation alone is no author
+	if (name.length > 3 || (name.length > 0 && /[\p{L}\p{N}]/u.test(name))) out.push(name);
 }
 
 /** authors joined by `,` or `, ` (also `，`, `、`, `;`) */
@@ -145,7 +146,7 @@ export class FieldBuilder {
 		const f = this.current!;
 		let text = raw;
 		if (f.quoted || text.charCodeAt(0) === 62 /* > */) text = text.replace(/^\s*(?:>\s?)+/, '');
-		const list = isListItem(text);
+		const list = isListItem(text) && !(f.count > 0 && !f.paragraphBreak && continuesWrappedLine(f.tail, text));
 		if (list) {
 			let indent = 0;
 			while (indent < text.length && (text.charCodeAt(indent) === 32 || text.charCodeAt(indent) === 9)) indent++;

@@ -61,6 +61,24 @@ export function stripEmphasisPairs(text: string): string {
 	return s === text ? text : s.trim();
 }
 
+/** Does the line end a sentence (or a parenthesis)? */
+export function endsSentence(line: string): boolean {
+	const t = line.trimEnd();
+	const c = t[t.length - 1];
+	return c === '.' || c === '。' || c === '!' || c === '?' || c === '！' || c === '？' || c === ')' || c === '）';
+}
+
+/**
+ * Is `text`, which starts like a list item, the rest of a hard-wrapped line of prose rather than an
+ * item: `…where reliability is critical` then `- scenes with smoke…`, `…in the halo of NGC` then
+ * `5746. In addition…`. The line before is a long one (a wrapped abstract's) that ends inside a
+ * sentence, on a letter, a digit or a comma, and is not an item itself.
+ */
+export function continuesWrappedLine(before: string, text: string): boolean {
+	if (before.length < 50 || isListItem(before) || !isListItem(text)) return false;
+	return /[A-Za-z0-9,]$/.test(before);
+}
+
 /** `- item`, `* item`, `+ item`, `1. item`, `2) item` (after leading spaces) */
 export function isListItem(text: string): boolean {
 	let i = 0;
