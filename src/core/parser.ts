@@ -13,6 +13,14 @@ import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
 import { attributeId, endsSentence, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
 
+/**
+ * The version of what `parseDigest` makes of a text. The caches of the index and of the files'
+ * summaries carry it, and a cache made by another version is rebuilt: a digest that never changes
+ * again (every past day) would otherwise keep an older parser's reading of it. Bump it with any
+ * change of the parser's output; `test/unit/parser-version.test.ts` fails until then.
+ */
+export const PARSER_VERSION = 2;
+
 /** a Markdown renderer's table-of-contents marker (markdown-it-toc, Typora, GitLab): `[[toc]]`, `[TOC]`, `[[_TOC_]]` */
 const TOC_MARKER = /^\[\[?_?toc_?\]\]?$/i;
 

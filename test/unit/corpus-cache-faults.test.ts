@@ -3,11 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheFileName, nodeCorpusIO } from '../../src/core/corpus/nodeIO';
+import { decodeFileRecords, encodeFileRecords } from '../../src/core/corpus/records';
 import { CorpusShard, indexCacheOutdated, type CacheName, type CacheProblem, type CorpusIO } from '../../src/core/corpus/shard';
 import { buildDocumentView, lineReader, MAX_VIEW_DIAGNOSTICS, viewFolding, viewPapers, viewSymbols } from '../../src/core/documentView';
 import { foldingRegions } from '../../src/core/folding';
-import { parseDigest } from '../../src/core/parser';
-import { CACHE_FORMAT_VERSION, fileRecordsKey } from '../../src/core/search/cacheFormat';
+import { parseDigest, PARSER_VERSION } from '../../src/core/parser';
+import { INDEX_CACHE_VERSION, fileRecordsKey } from '../../src/core/search/cacheFormat';
 import { buildSymbols } from '../../src/core/symbols';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
@@ -96,15 +97,39 @@ describe('corpus shard: caches that cannot be used', () => {
 		const caches = new Map<CacheName, Uint8Array>();
 		await openWith(memoryIO(caches));
 		const old = (caches.get('index') ?? new Uint8Array()).slice();
-		new DataView(old.buffer).setUint32(4, CACHE_FORMAT_VERSION - 1, true);
+		new DataView(old.buffer).setUint32(4, INDEX_CACHE_VERSION - 1, true);
 		assert.ok(indexCacheOutdated(old));
 		assert.ok(!indexCacheOutdated(new Uint8Array(64).fill(7)), 'random bytes are no older version');
 		caches.set('index', old);
 		const { problems, shard } = await openWith(memoryIO(caches));
-		// the file records stay (their key is the shard layout's, not the index format's): the Papers view still starts from them
+		// the file records stay (their key is the parser's version and the shard layout, not the index format): the Papers view still starts from them
 		assert.deepStrictEqual(problems.map((p) => [p.kind, p.cache]), [['outdated', 'index']]);
-		assert.strictEqual(fileRecordsKey(0, 1), 'files:0/1');
+		assert.strictEqual(fileRecordsKey(0, 1), `files:p${PARSER_VERSION}:0/1`);
 		assert.ok((await hits(shard, titleWord())) > 0);
+	});
+
+	it('caches made by another parser version are outdated: rebuilt silently, and the next start loads them', async () => {
+		const caches = new Map<CacheName, Uint8Array>();
+		await openWith(memoryIO(caches));
+		const written = new Map(caches);
+		const index = (written.get('index') ?? new Uint8Array()).slice();
+		new DataView(index.buffer).setUint32(4, INDEX_CACHE_VERSION - 0x10000, true);
+		assert.ok(indexCacheOutdated(index));
+		const records = await decodeFileRecords(written.get('files') ?? new Uint8Array(), fileRecordsKey(0, 1));
+		assert.ok(records && records.size === 2, 'the records as written');
+		const oldRecords = await encodeFileRecords(records, `files:p${PARSER_VERSION - 1}:0/1`);
+		// the index's (built again from the files), then the records' (the files read again; the index, this parser's, still loads)
+		for (const [name, bytes] of [['index', index], ['files', oldRecords]] as const) {
+			const these = new Map(written).set(name, bytes);
+			const { problems, shard } = await openWith(memoryIO(these));
+			assert.deepStrictEqual(problems.map((p) => [p.kind, p.cache]), [['outdated', name]]);
+			assert.strictEqual(shard.search.fromCache, name === 'files', `${name}: the index loaded from its cache`);
+			assert.ok((await hits(shard, titleWord())) > 0);
+			await shard.save();
+			const again = await openWith(memoryIO(these));
+			assert.deepStrictEqual(again.problems, [], `${name}: loaded at the next start`);
+			assert.ok(again.shard.search.fromCache);
+		}
 	});
 
 	it('file records of another format are outdated, garbage bytes are damage', async () => {

@@ -7,7 +7,7 @@ import { paperFragments } from '../../src/core/corpus/paperFragments';
 import { summarizeDigest } from '../../src/core/summary';
 import { fnv1a } from '../../src/core/checksum';
 import { decodeCache, encodeCache, encodingCache } from '../../src/core/search/cache';
-import { CACHE_FORMAT_VERSION, cacheKey } from '../../src/core/search/cacheFormat';
+import { INDEX_CACHE_VERSION, cacheKey } from '../../src/core/search/cacheFormat';
 import { SearchShard, type ShardIO } from '../../src/core/search/engine';
 import { paper } from '../fixtures/small-digest';
 import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
@@ -467,7 +467,7 @@ describe('search cache', () => {
 		// stamped with the previous format and summed as it was (one-lane fnv1a): refused all the same
 		const previous = bytes.slice();
 		const view = new DataView(previous.buffer);
-		view.setUint32(4, CACHE_FORMAT_VERSION - 1, true);
+		view.setUint32(4, INDEX_CACHE_VERSION - 1, true);
 		view.setUint32(8, fnv1a(previous, 16), true);
 		assert.strictEqual(await decodeCache(previous, 'k'), undefined);
 		const garbled = bytes.slice();

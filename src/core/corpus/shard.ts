@@ -17,7 +17,7 @@ import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest, type ParseOptions } from '../parser';
 import { findPaperIndex } from '../tree';
-import { CACHE_FORMAT_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
+import { INDEX_CACHE_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
 import { SearchShard, type ShardIO, type ShardProgress, type WorkIO } from '../search/engine';
 import type { DocRecord } from '../search/index';
 import { packHeads, unpackHeads, type PackedHeads } from '../search/heads';
@@ -172,7 +172,7 @@ const INDEX_CACHE_MAGIC = 0x49534441;
 export function indexCacheOutdated(bytes: Uint8Array): boolean {
 	if (bytes.length < 12) return false;
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	return view.getUint32(0, true) === INDEX_CACHE_MAGIC && view.getUint32(4, true) !== CACHE_FORMAT_VERSION;
+	return view.getUint32(0, true) === INDEX_CACHE_MAGIC && view.getUint32(4, true) !== INDEX_CACHE_VERSION;
 }
 
 export class CorpusShard {

@@ -48,7 +48,7 @@
  */
 import { fnv1a4, fnv1a4Steps } from '../checksum';
 import { pauseAt, runSteps } from '../steps';
-import { CACHE_FORMAT_VERSION } from './cacheFormat';
+import { INDEX_CACHE_VERSION } from './cacheFormat';
 import { arxivAbsLink } from '../summary';
 import { FIELD_COUNT, PaperIndex, type DocRecord, type FileEntry, type Occurrence } from './index';
 import { PostingStore, type FrozenPostings } from './postings';
@@ -377,7 +377,7 @@ export function* encodingCache(index: PaperIndex, key: string, steps = STEPS): G
 	const out = new Uint8Array(sections.reduce((total, s) => total + pad4(s.length), tableEnd));
 	const view = new DataView(out.buffer);
 	view.setUint32(0, MAGIC, true);
-	view.setUint32(4, CACHE_FORMAT_VERSION, true);
+	view.setUint32(4, INDEX_CACHE_VERSION, true);
 	view.setUint32(12, SECTIONS, true);
 	let at = tableEnd;
 	for (let i = 0; i < sections.length; i++) {
@@ -408,7 +408,7 @@ function decodeSections(bytes: Uint8Array, key: string): PaperIndex | undefined 
 	// Int32Array views need 4-byte alignment
 	const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
 	const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-	if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== CACHE_FORMAT_VERSION || view.getUint32(12, true) !== SECTIONS) return undefined;
+	if (view.getUint32(0, true) !== MAGIC || view.getUint32(4, true) !== INDEX_CACHE_VERSION || view.getUint32(12, true) !== SECTIONS) return undefined;
 	const sections: Uint8Array[] = [];
 	let at = HEADER + 4 * SECTIONS;
 	for (let i = 0; i < SECTIONS; i++) {
