@@ -13,14 +13,6 @@ import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
 import { attributeId, endsSentence, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
 
-/**
- * The version of what `parseDigest` makes of a text. The caches of the index and of the files'
- * summaries carry it, and a cache made by another version is rebuilt: a digest that never changes
- * again (every past day) would otherwise keep an older parser's reading of it. Bump it with any
- * change of the parser's output; `test/unit/parser-version.test.ts` fails until then.
- */
-export const PARSER_VERSION = 2;
-
 /** a Markdown renderer's table-of-contents marker (markdown-it-toc, Typora, GitLab): `[[toc]]`, `[TOC]`, `[[_TOC_]]` */
 const TOC_MARKER = /^\[\[?_?toc_?\]\]?$/i;
 
@@ -722,17 +714,11 @@ class DigestParser {
 
 	private acceptLabel(lab: LabelLine, p: OpenPaper): boolean {
 		const f = this.fields.current;
-		if (lab.key !== undefined) {
-			// `**摘要翻译:** 目的：…` then `方法：…` on the next line: a plain label of a field the paper
-			// has already, right under a line of the value, is the value's own text (a translated
-			// structured abstract); a field opened twice would only be an extra one
-			if (f && f.count > 0 && !this.prevBlank && !lab.emphasized && lab.key !== 'date' && (lab.key === 'link' ? p.paper.link !== undefined : p.paper.fieldRanges[lab.key] !== undefined)) return false;
-			return true;
-		}
+		if (lab.key !== undefined) return !(f && this.structuredAbstractPart(lab, f.target, p.paper));
 		// `### Summary` then `The main findings:`: the first line under a field heading is its text, and
-		// so is any plain `Words:` line under it (`主要发现包括：` before a list), which a fork that gives
-		// its fields headings does not use as a label
-		if (f && f.heading && (f.count === 0 || !lab.emphasized)) return false;
+		// so is a plain `Words:` line that ends there (`主要发现包括：` above a list), unless it is a label
+		// forks commonly write (`Keywords:`)
+		if (f && f.heading && (f.count === 0 || (!lab.emphasized && lab.value === '' && !isCommonExtraLabel(lab.label)))) return false;
 		if (this.translatedTitleSlot(p) && !isCommonExtraLabel(lab.label) && (hasCjk(lab.label) || hasCjk(lab.value)) && !hasCjk(p.paper.title)) {
 			// `Marionette：预测世界状态…` right under a Latin title is its translation, colon and all
 			return false;
@@ -748,6 +734,18 @@ class DigestParser {
 		// is available at: https://…", 我们考虑了两种设置：…), which continues the value
 		if (!isCommonExtraLabel(lab.label) && !nameLike(lab.label)) return false;
 		return this.prevText.length <= 60 || endsSentence(this.prevText);
+	}
+
+	/**
+	 * `**摘要翻译:** 目的：…` then `方法：…`, `结果：…` on the next lines: in an abstract, a plain
+	 * section name of a structured abstract right under a line of it, no blank line between, is the
+	 * abstract's own text when the paper has that field already (its AI summary's): opened again, it
+	 * would only be an extra field, and the abstract would keep its first part.
+	 */
+	private structuredAbstractPart(lab: LabelLine, current: string, paper: Paper): boolean {
+		if (lab.emphasized || this.prevBlank || (current !== 'abstract' && current !== 'abstractTranslation')) return false;
+		const key = lab.key;
+		return (key === 'motivation' || key === 'method' || key === 'result' || key === 'conclusion') && paper.fieldRanges[key] !== undefined;
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */

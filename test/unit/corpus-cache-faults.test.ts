@@ -7,8 +7,9 @@ import { decodeFileRecords, encodeFileRecords } from '../../src/core/corpus/reco
 import { CorpusShard, indexCacheOutdated, type CacheName, type CacheProblem, type CorpusIO } from '../../src/core/corpus/shard';
 import { buildDocumentView, lineReader, MAX_VIEW_DIAGNOSTICS, viewFolding, viewPapers, viewSymbols } from '../../src/core/documentView';
 import { foldingRegions } from '../../src/core/folding';
-import { parseDigest, PARSER_VERSION } from '../../src/core/parser';
-import { INDEX_CACHE_VERSION, fileRecordsKey } from '../../src/core/search/cacheFormat';
+import { PARSER_VERSION } from '../../src/core/parse/version';
+import { parseDigest } from '../../src/core/parser';
+import { CACHE_FORMAT_VERSION, INDEX_CACHE_VERSION, fileRecordsKey } from '../../src/core/search/cacheFormat';
 import { buildSymbols } from '../../src/core/symbols';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
@@ -108,18 +109,28 @@ describe('corpus shard: caches that cannot be used', () => {
 		assert.ok((await hits(shard, titleWord())) > 0);
 	});
 
-	it('caches made by another parser version are outdated: rebuilt silently, and the next start loads them', async () => {
+	it('caches made by another parser version, or before caches named it, are outdated: rebuilt silently, and the next start loads them', async () => {
 		const caches = new Map<CacheName, Uint8Array>();
 		await openWith(memoryIO(caches));
 		const written = new Map(caches);
-		const index = (written.get('index') ?? new Uint8Array()).slice();
-		new DataView(index.buffer).setUint32(4, INDEX_CACHE_VERSION - 0x10000, true);
-		assert.ok(indexCacheOutdated(index));
+		const indexOf = (version: number) => {
+			const bytes = (written.get('index') ?? new Uint8Array()).slice();
+			new DataView(bytes.buffer).setUint32(4, version, true);
+			assert.ok(indexCacheOutdated(bytes), `version ${version} is outdated`);
+			return bytes;
+		};
 		const records = await decodeFileRecords(written.get('files') ?? new Uint8Array(), fileRecordsKey(0, 1));
 		assert.ok(records && records.size === 2, 'the records as written');
-		const oldRecords = await encodeFileRecords(records, `files:p${PARSER_VERSION - 1}:0/1`);
-		// the index's (built again from the files), then the records' (the files read again; the index, this parser's, still loads)
-		for (const [name, bytes] of [['index', index], ['files', oldRecords]] as const) {
+		const olds: [CacheName, Uint8Array][] = [
+			// format 10 before the parser's version: the header's version the format's alone, the records' key the shard layout's
+			['index', indexOf(CACHE_FORMAT_VERSION)],
+			['files', await encodeFileRecords(records, 'files:0/1')],
+			// an earlier parser's
+			['index', indexOf(INDEX_CACHE_VERSION - 0x10000)],
+			['files', await encodeFileRecords(records, `files:p${PARSER_VERSION - 1}:0/1`)],
+		];
+		// the index is built again from the files; for the records, the files are read again (the index, this parser's, still loads)
+		for (const [name, bytes] of olds) {
 			const these = new Map(written).set(name, bytes);
 			const { problems, shard } = await openWith(memoryIO(these));
 			assert.deepStrictEqual(problems.map((p) => [p.kind, p.cache]), [['outdated', name]]);

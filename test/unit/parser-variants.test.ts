@@ -945,7 +945,7 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		assert.deepStrictEqual(d.diagnostics.map((x) => x.code), ['no-papers']);
 	});
 
-	it('a plain `words：` line under a field heading is the field\'s text (a list\'s intro), a bold label there still opens a field', () => {
+	it('a plain `words：` line that ends under a field heading is the field\'s text (a list\'s intro); a bold label there still opens a field', () => {
 		const text = [
 			'## [A Title](http://arxiv.org/abs/2605.15893v1)',
 			'',
@@ -988,6 +988,36 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		assert.deepStrictEqual(p.extra, []);
 	});
 
+	it('plain labels right under a value still open their fields: links, authors, category, the TL;DR after an abstract', () => {
+		const text = [
+			'### [1] [A Title](https://arxiv.org/abs/2601.00001)',
+			'',
+			'Authors: Alice Smith, Bob Jones',
+			'arXiv: https://arxiv.org/abs/2601.00001',
+			'Main category: cs.CV',
+			'PDF: https://arxiv.org/pdf/2601.00001',
+			'Abstract: We present a thing that works well',
+			'Summary: The AI summary of the paper.',
+			'Method: 提出了一种新方法。',
+			'',
+		].join('\n');
+		const p = parseDigest(text, '2026-01-01.md').papers[0];
+		assert.deepStrictEqual(p.authors, ['Alice Smith', 'Bob Jones']);
+		assert.strictEqual(p.category, 'cs.CV');
+		assert.strictEqual(p.abstract, 'We present a thing that works well');
+		assert.strictEqual(p.tldr, 'The AI summary of the paper.');
+		// the method opens under the TL;DR (not an abstract), though no blank line is between
+		assert.strictEqual(p.method, '提出了一种新方法。');
+		assert.deepStrictEqual(p.extra.map((x) => x.label), ['arXiv', 'PDF']);
+	});
+
+	it('under a field heading, a label forks commonly write or one with a value on its line still opens a field', () => {
+		const text = ['## [A Title](https://arxiv.org/abs/2601.00002)', '', '### TL;DR', '', 'We do a thing.', '', 'Keywords: vision, robots', '', 'Relevance: 8/10', ''].join('\n');
+		const p = parseDigest(text, '2026-01-01.md').papers[0];
+		assert.strictEqual(p.tldr, 'We do a thing.');
+		assert.deepStrictEqual(p.extra.map((x) => [x.label, x.value]), [['Keywords', 'vision, robots'], ['Relevance', '8/10']]);
+	});
+
 	it('a wrapped line that starts like a list item continues the prose line above it; a list after a colon or a short line stays a list', () => {
 		const d = paperWith([
 			'Abstract: Modern AI systems struggle most in environments where reliability is critical',
@@ -1012,6 +1042,17 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		// the first item joins its long line; the next one follows an item, and stays one
 		assert.strictEqual(p.method, 'Our contributions, which the next lines list, are the following three - a benchmark,\n- a metric.');
 		assert.strictEqual(p.result, 'Three findings\n- first,\n- second.');
+		// once a list has started, an item after an item's wrapped line is an item
+		const wrapped = paperWith([
+			'Abstract: We make the following contributions:',
+			'- We propose RoboX, a framework for learning manipulation policies from',
+			'  human videos without any robot data or simulation,',
+			'- We show that RoboX outperforms baselines.',
+		]).papers[0];
+		assert.strictEqual(
+			wrapped.abstract,
+			'We make the following contributions:\n- We propose RoboX, a framework for learning manipulation policies from human videos without any robot data or simulation,\n- We show that RoboX outperforms baselines.',
+		);
 	});
 
 	it('an author list keeps no token of punctuation alone (`Team,:,Dong Zhang`)', () => {

@@ -251,9 +251,9 @@ describe('real digests: unknown labels', () => {
 		['StringsLi__daily-arXiv-ai-enhanced/2026-07-02.md', 39, '实验 / 验证'],
 		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 38, 'Conclusion Translation'],
 		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 41, 'Key Figures'],
-		// `#### Figure 1`…`#### Figure 8` (a paper's key figures): one report, at the first; the `图1：…`
-		// caption under each heading is that figure's text
+		// `Figure 1`…`Figure 8` and `图1`…`图7` (a paper's key figures): one report each, at the first
 		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 43, 'Figure 1'],
+		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 46, '图1'],
 		['dkhonker__daily-arXiv-ai-enhanced/2025-11-28.md', 32, '与AI讨论'],
 		['dkhonker__daily-arXiv-ai-enhanced/2026-01-20.md', 32, '与AI讨论'],
 		['xmkxabc__daily-arXiv-ai-enhanced/2025-06-29.md', 11196, '抽象'],

@@ -146,7 +146,8 @@ export class FieldBuilder {
 		const f = this.current!;
 		let text = raw;
 		if (f.quoted || text.charCodeAt(0) === 62 /* > */) text = text.replace(/^\s*(?:>\s?)+/, '');
-		const list = isListItem(text) && !(f.count > 0 && !f.paragraphBreak && continuesWrappedLine(f.tail, text));
+		// once a list has started in the value, an item's wrapped lines end in text too: only before one
+		const list = isListItem(text) && !(f.count > 0 && !f.paragraphBreak && f.listIndent === undefined && continuesWrappedLine(f.tail, text));
 		if (list) {
 			let indent = 0;
 			while (indent < text.length && (text.charCodeAt(indent) === 32 || text.charCodeAt(indent) === 9)) indent++;

@@ -2,7 +2,7 @@
  * The index cache's format version and the keys a shard's caches carry: light enough for
  * the extension host, which reads the file-records cache itself on a warm start (no index code).
  */
-import { PARSER_VERSION } from '../parser';
+import { PARSER_VERSION } from '../parse/version';
 
 /** 3: per-field tf varint postings, field lengths and word sequences (issue 14); 4: no long-field text, compressed meta, varint directories, term order, checksum; 5: binary meta; 6: four-lane checksum, authors and categories as numbers in a table of names; 7: a hash of each document's long fields; 8: the TL;DR's postings in a store of their own, field lengths in the new field order; 9: a paper's long fields and postings hold every listing's text (the hash is of that text); 10: a posting's common tf counters coded in its gap, directories skip runs of terms a store does not have */
 export const CACHE_FORMAT_VERSION = 10;
