@@ -480,6 +480,23 @@ export class DigestTreeModel {
 		return out;
 	}
 
+	/**
+	 * The newest dated day over every file, whatever the filter shows, with the ids of the papers its
+	 * categories list (what the activity-bar badge counts: the day's new matches, not the filter's).
+	 */
+	newestDay(): { day: string; ids: string[] } | undefined {
+		let newest: string | undefined;
+		for (const dk of this.keysByDay.keys()) if (dk.startsWith('day:') && (newest === undefined || dk > newest)) newest = dk;
+		if (newest === undefined) return undefined;
+		const ids: string[] = [];
+		for (const key of [...(this.keysByDay.get(newest) ?? [])].sort()) {
+			const digest = this.inputs.get(key) as Digest;
+			const paperIds = paperIdsOf(digest);
+			for (const section of sectionsOf(digest)) for (const i of section.papers) ids.push(paperIds[i]);
+		}
+		return { day: newest.slice(4), ids };
+	}
+
 	/** Papers shown with the current filter. */
 	shownCount(): number {
 		return this.sorted.reduce((n, d) => n + d.count, 0);

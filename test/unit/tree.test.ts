@@ -218,6 +218,20 @@ describe('core/tree model', () => {
 		assert.deepStrictEqual(m.shownPapers(), [{ key: K('2026-02-07.md'), index: 0 }], 'the categories filter too');
 	});
 
+	it('the newest dated day and its papers are the same whatever the filter shows (the activity-bar badge counts them)', () => {
+		const m = new DigestTreeModel(sampleInputs());
+		const newest = m.newestDay();
+		assert.strictEqual(newest?.day, '2026-02-07');
+		const all = new Set(m.roots()[0].categories.flatMap((c) => [...c.paperIds()]));
+		assert.deepStrictEqual(new Set(newest?.ids), all);
+		m.setFilter({ ids: new Set(['2602.00001']) });
+		assert.notStrictEqual(m.roots()[0].day, '2026-02-07', 'the filter hides the newest day');
+		assert.deepStrictEqual(m.newestDay(), newest);
+		m.setFilter({ categories: new Set(['cs.CL']) });
+		assert.deepStrictEqual(m.newestDay(), newest);
+		assert.strictEqual(new DigestTreeModel([]).newestDay(), undefined);
+	});
+
 	it('looks up parents for reveal', () => {
 		const m = new DigestTreeModel(sampleInputs());
 		const p = m.findPaper(K('2026-02-07.md'), '2602.00005') as PaperNode;

@@ -3,6 +3,7 @@
  * day shown (expanded) counts as seen, and excluded papers dimmed.
  */
 import * as vscode from 'vscode';
+import { addCounts, emptyCounts } from '../../core/readingMarks';
 import type { DayNode, TreeNode } from '../../core/tree';
 import { PaperDecorations, type DigestTreeProvider } from '../tree/provider';
 import type { Reading } from '.';
@@ -14,8 +15,9 @@ export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: Di
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const updateBadge = () => {
 		timer = undefined;
-		const newest = provider.model.roots().find((d) => d.day !== undefined);
-		const fresh = newest ? provider.counts(newest).freshMatches : 0;
+		// the newest day's, whatever a filter of the view shows
+		const newest = provider.model.newestDay();
+		const fresh = newest ? addCounts(emptyCounts(), newest.ids, newest.day, reading).freshMatches : 0;
 		const day = newest?.day ?? '';
 		const tooltip = fresh === 1 ? vscode.l10n.t('1 new match on {0}', day) : vscode.l10n.t('{0} new matches on {1}', fresh, day);
 		view.badge = fresh > 0 ? { value: fresh, tooltip } : undefined;
