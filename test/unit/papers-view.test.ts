@@ -302,6 +302,33 @@ describe('the Papers view says what changed, once', () => {
 	});
 });
 
+describe('the Papers view\'s unread counts', () => {
+	let provider: typeof import('../../src/features/tree/provider');
+	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
+
+	it('an untouched day shows its count alone; once one of its papers is read, every category of it says how many are unread', () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02'));
+		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
+		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'read' };
+		const reading = {
+			onDidChange: new fakeVscode.EventEmitter<unknown>().event,
+			viewMode: () => 'all',
+			statusOn: (id: string) => status[id] ?? 'new',
+			match: () => undefined,
+			firstListed: () => undefined,
+		};
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+		const [touched, untouched] = tree.getChildren();
+		const described = (node: Parameters<typeof tree.getTreeItem>[0]) => String(tree.getTreeItem(node).description);
+		assert.deepStrictEqual(tree.getChildren(touched).map(described), ['2 · 1 unread', '1 · 1 unread']);
+		assert.strictEqual(described(touched), '3 · 2 unread');
+		assert.strictEqual(described(untouched), '2');
+		assert.deepStrictEqual(tree.getChildren(untouched).map(described), ['2']);
+		tree.dispose();
+	});
+});
+
 describe('the Papers view says in words what its icons and colours show', () => {
 	let provider: typeof import('../../src/features/tree/provider');
 	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));

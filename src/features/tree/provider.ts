@@ -386,7 +386,13 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (!this.reading) return [String(shown)];
 		const c = this.counts(node);
 		const parts = [String(shown)];
-		if (c.unread > 0 && c.unread < c.papers) parts.push(vscode.l10n.t('{0} unread', c.unread));
+		// an untouched day and its categories show the count alone; once a paper of the day is read,
+		// each of its categories says how many are unread, all of them too
+		const partlyRead = (n: DayNode | CategoryNode) => {
+			const counts = this.counts(n);
+			return counts.unread < counts.papers;
+		};
+		if (c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)))) parts.push(vscode.l10n.t('{0} unread', c.unread));
 		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
 		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
 		return parts;
