@@ -79,26 +79,29 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	context.subscriptions.push(library);
 	await pause();
 
+	const reading = registerReading(context, workspace, library.registry);
+	context.subscriptions.push(reading);
+	await pause();
+	// the views early: until a view's provider is registered, the workbench shows "There is no data
+	// provider registered that can provide view data." in it
+	const tree = registerTree(context, workspace, reading);
+	context.subscriptions.push(tree);
+	tree.provider.tooltipExtra = (id) => library.tooltip(id);
+	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading));
+	await pause();
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));
 	context.subscriptions.push(registerParseReport(context, workspace));
 	await pause();
-	const reading = registerReading(context, workspace, library.registry);
-	context.subscriptions.push(reading);
-	await pause();
 	const recs = registerRecs(workspace, library.store, reading);
 	context.subscriptions.push(recs);
+	// until then the "For you" mode shows each day in file order (the scan has not started yet)
+	tree.provider.forYou = recs.forYou.treeHook;
+	context.subscriptions.push(recs.forYou.onDidChange(() => tree.provider.forYouChanged()));
 	await pause();
 	const cards = registerCards(context, workspace, cardLibrary(library), reading, recs.cardSimilar);
 	context.subscriptions.push(cards);
 	library.currentPaper = () => cards.api.current()?.id;
-	await pause();
-	const tree = registerTree(context, workspace, reading);
-	context.subscriptions.push(tree);
-	tree.provider.tooltipExtra = (id) => library.tooltip(id);
-	tree.provider.forYou = recs.forYou.treeHook;
-	context.subscriptions.push(recs.forYou.onDidChange(() => tree.provider.forYouChanged()));
-	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading));
 	await pause();
 	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
