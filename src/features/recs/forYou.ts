@@ -76,14 +76,16 @@ export class ForYouService implements vscode.Disposable {
 
 	/**
 	 * The score as the reader sees it: where it ranks among `among` (the day's scores, or the list's),
-	 * `top 5%`; or the number of interests matched. Not the model's probability: trained on as many
-	 * random papers as stars, it gave most papers 60–70% with 5–15 stars (the median paper of the 167
-	 * real days 66–70%), which reads as a match; the order was right (AUC 0.82–0.87).
+	 * `top 5%`; or how many of the interests' words it matches (`2 words matched`; a bare `✦ 2` read as
+	 * nothing). Not the model's probability: trained on as many random papers as stars, it says little
+	 * with a few stars (most papers got 60–70% with 5–15 stars until the trainer's fix of 5 Dec), where
+	 * the order is what the model knows.
 	 */
 	label(score: number, among: ScoreSet): string {
 		const ranking = this.trainer.last;
 		if (ranking?.kind === 'model') return vscode.l10n.t('top {0}%', topPercent(score, among));
-		return score > 0 ? `✦ ${score}` : '';
+		if (score <= 0) return '';
+		return score === 1 ? vscode.l10n.t('1 word matched') : vscode.l10n.t('{0} words matched', score);
 	}
 
 	/**
