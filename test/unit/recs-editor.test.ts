@@ -260,6 +260,15 @@ describe('recommendations: the card section', () => {
 		assert.strictEqual([...two.matchAll(/aria-describedby/g)].length, 1, 'nothing to describe a paper without day or category by');
 	});
 
+	it('writes TeX math in a title as plain text, as the Papers view and search do (the card renders only its own title with KaTeX)', () => {
+		const html = renderSimilarHtml({ kind: 'ready', items: [{ id: '2609.10540', title: '$\\Delta$VLA: Prior-Guided   Vision-Language-Action Models', day: '', category: '', score: 0.08 }] }, strings);
+		assert.match(html, /<span class="similar-title">ΔVLA: Prior-Guided Vision-Language-Action Models<\/span>/);
+		assert.match(html, /aria-label="ΔVLA: Prior-Guided Vision-Language-Action Models, 8%"/);
+		assert.ok(!html.includes('$'), html);
+		const untitled = renderSimilarHtml({ kind: 'ready', items: [{ id: '2601.00002', title: '  ', day: '', category: '', score: 0.1 }] }, strings);
+		assert.match(untitled, /<span class="similar-title">2601\.00002<\/span>/, 'no title: the id');
+	});
+
 	it('says when it is loading, has nothing, or cannot answer', () => {
 		assert.match(renderSimilarHtml({ kind: 'loading' }, strings), /aria-busy="true".*Finding…/);
 		assert.match(renderSimilarHtml({ kind: 'ready', items: [] }, strings), /None\./);

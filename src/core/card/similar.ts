@@ -1,9 +1,11 @@
 /**
  * The card's "Similar papers" section (vscode-free): rendered by the extension once the index
  * worker answered, sent to the webview with the id of the paper it belongs to, and appended after
- * the card body. Every piece of digest text goes through escapeHtml.
+ * the card body. Every piece of digest text goes through escapeHtml. The titles are plain text (not
+ * KaTeX like the card's own title): their TeX math is written as the Papers view writes it (paperLabel).
  */
 import { escapeHtml } from '../html';
+import { paperLabel } from '../tree';
 
 export interface SimilarItem {
 	id: string;
@@ -41,7 +43,7 @@ export function renderSimilarHtml(state: SimilarState, t: SimilarStrings): strin
 	if (state.items.length === 0) return wrap(`<p class="similar-status" role="status">${escapeHtml(t.none)}</p>`);
 	const items = state.items.map((item, i) => {
 		const percent = similarPercent(item.score);
-		const title = item.title.trim() || item.id;
+		const title = paperLabel(item);
 		const meta = [item.day, item.category].filter((s) => s.trim() !== '').map(escapeHtml).join(' · ');
 		// the label replaces the button's text for a screen reader: the day and category it shows come as its description
 		const metaId = `${SIMILAR_SECTION_ID}-meta-${i}`;

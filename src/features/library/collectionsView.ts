@@ -136,7 +136,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : vscode.l10n.t('not in this workspace');
 		if (node.node === 'notedPaper' && note) item.description = `${notePreview(note)} · ${item.description}`;
 		const tooltip = new vscode.MarkdownString(undefined, false);
-		tooltip.appendText(`${location?.paper.title ?? node.id}\narXiv:${node.id}${days.length ? ` · ${days.join(', ')}` : ''}`);
+		tooltip.appendText(`${location ? paperLabel(location.paper) : node.id}\narXiv:${node.id}${days.length ? ` · ${days.join(', ')}` : ''}`);
 		if (note) tooltip.appendMarkdown('\n\n---\n\n').appendText(note);
 		item.tooltip = tooltip;
 		item.iconPath = new vscode.ThemeIcon(location ? 'file-text' : 'circle-slash');

@@ -8,6 +8,7 @@ import { newestUnread, type ForYouRanking } from '../../core/recs/forYou';
 import { isStarred } from '../../core/library/model';
 import { baseId } from '../../core/readState';
 import { paperIdsOf } from '../../core/summary';
+import { paperLabel } from '../../core/tree';
 import type { CardSimilarSource } from '../cards';
 import { commandTarget } from '../paperActions';
 import type { Reading } from '../reading';
@@ -91,7 +92,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		const t = await target(arg);
 		if (!t) return;
 		const pick = createQuickPick<PaperPickItem>();
-		pick.title = vscode.l10n.t('Similar to “{0}”', t.paper.title || t.paper.id);
+		pick.title = vscode.l10n.t('Similar to “{0}”', paperLabel(t.paper));
 		pick.placeholder = vscode.l10n.t('Finding similar papers…');
 		pick.busy = true;
 		pick.matchOnDescription = true;
@@ -108,7 +109,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		}
 		pick.placeholder = answer.length ? vscode.l10n.t('Pick a paper to open its card') : vscode.l10n.t('No similar papers in this workspace.');
 		pick.items = answer.map((p) => ({
-			label: p.title || p.id,
+			label: paperLabel(p),
 			description: `${Math.round(p.score * 100)}% · ${[p.day, p.category].filter(Boolean).join(' · ')}`,
 			detail: p.authors.join(', '),
 			ref: { uri: p.uri, id: p.id },
@@ -164,7 +165,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		pick.title = forYou.title(ranking);
 		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; “?” shows why it ranks here') : vscode.l10n.t('No unread papers in the newest days.');
 		pick.items = items.map((item) => ({
-			label: item.title || item.id,
+			label: paperLabel(item),
 			// among the newest unread papers ranked, not only the shown ones
 			description: [forYou.label(item.score, scores), item.day].filter(Boolean).join(' · '),
 			buttons: [whyButton],
