@@ -18,6 +18,8 @@ const root = document.getElementById('card') as HTMLElement;
 let state: CardState | undefined = readState(vscode.getState());
 /** the last "Similar papers" section and its paper: kept across re-renders of the same paper (a star, an edit) */
 let similar: { id: string; html: string } | undefined;
+/** the paper whose long author list the reader expanded: it stays expanded when the card re-renders (a star, an edit) */
+let authorsExpandedFor: string | undefined;
 
 function readState(value: unknown): CardState | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
@@ -73,6 +75,24 @@ function showSimilar(): void {
 	document.body.dataset.similarFor = similar.id;
 }
 
+/**
+ * Shows the authors a long list hid (core/card/render: the first few, then "… and N more") in place.
+ * `focus`: the reader pressed the control, which goes away: focus moves to the first name it showed.
+ */
+function expandAuthors(focus: boolean): void {
+	const more = root.querySelector<HTMLElement>('[data-action="showAllAuthors"]');
+	const list = more?.closest('ul');
+	if (!more || !list) return;
+	const hidden = Array.from(list.querySelectorAll<HTMLElement>('li[hidden]'));
+	for (const item of hidden) item.hidden = false;
+	more.closest('li')?.remove();
+	if (!focus) return;
+	const target = hidden[0]?.querySelector<HTMLElement>('button') ?? hidden[0]?.querySelector<HTMLElement>('.author-name') ?? list;
+	// plain names (no search feature) and the list are not focusable by themselves
+	if (!(target instanceof HTMLButtonElement)) target.tabIndex = -1;
+	target.focus({ preventScroll: true });
+}
+
 function showMissing(message: string): void {
 	const box = document.createElement('div');
 	box.className = 'missing';
@@ -91,6 +111,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 		show(message.html);
 		state = readState(message.state);
 		if (state && state.id !== before) announcePaper();
+		if (state && state.id === authorsExpandedFor) expandAuthors(false);
 		showSimilar();
 		if (state) {
 			vscode.setState(state);
@@ -148,6 +169,10 @@ root.addEventListener('click', (event) => {
 			break;
 		case 'openSimilar':
 			if (data.id) post({ type: 'openSimilar', id: data.id });
+			break;
+		case 'showAllAuthors':
+			authorsExpandedFor = state?.id;
+			expandAuthors(true);
 			break;
 	}
 });

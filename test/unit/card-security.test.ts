@@ -20,6 +20,8 @@ const ALLOWED_TAGS = new Set([
 
 const ALLOWED_ATTRIBUTES = new Set([
 	'class', 'type', 'title', 'disabled', 'href', 'rel', 'role', 'start', 'aria-label', 'aria-hidden', 'aria-keyshortcuts',
+	// a long author list: its id, the hidden names and the control that shows them (fixed values)
+	'id', 'hidden', 'aria-controls',
 	'data-action', 'data-author', 'data-kind', 'data-what', 'data-paper-id', 'data-katex-style',
 	'xmlns', 'encoding', 'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'height', 'depth', 'voffset',
 	'mathcolor', 'mathbackground', 'scriptlevel', 'displaystyle', 'columnalign', 'rowspacing', 'columnspacing', 'accent', 'accentunder',
@@ -104,6 +106,9 @@ describe('card renderer against hostile digest text', () => {
 		it(`renders inert: ${JSON.stringify(payload).slice(0, 70)}`, () => {
 			const html = renderCardHtml({ paper: everywhere(payload), fileLabel: payload, appearances: [{ label: payload, current: true }], index: 0, total: 2 });
 			assertInert(html, payload);
+			// a long author list hides most names: hidden ones are escaped the same
+			const many = { ...everywhere(payload), authors: Array.from({ length: 40 }, (_, i) => `${payload} ${i}`) };
+			assertInert(renderCardHtml({ paper: many, fileLabel: payload, index: 0, total: 2 }), payload);
 			// the whole document still has the single nonce'd script and nothing else that runs
 			const doc = buildCardDocument({ cspSource: 'https://w.example', nonce: 'abcdefghijklmnopqrstuv', scriptUri: 'https://w.example/card.js', styleUris: [], body: html });
 			assert.strictEqual(doc.match(/<script/gi)?.length, 1);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCardHtml, buildCardDocument, renderMissingHtml, textLanguage, CARD_STRINGS_EN, type CardInput } from '../../src/core/card/render';
+import { renderCardHtml, buildCardDocument, renderMissingHtml, textLanguage, AUTHORS_COLLAPSED_OVER, AUTHORS_SHOWN, CARD_STRINGS_EN, type CardInput } from '../../src/core/card/render';
+import { parseDigest } from '../../src/core/parser';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../src/core/card/links';
 import { createCardMarkdown, isSafeLink } from '../../src/core/card/markdown';
 import { parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
@@ -164,6 +165,41 @@ describe('card renderer', () => {
 		assert.match(last, /data-action="next"[^>]*disabled/);
 		assert.doesNotMatch(last, /data-action="previous"[^>]*disabled/);
 		assert.match(last, /3 of 3/);
+	});
+
+	it('shows the first authors of a long list and "… and N more", which expands the list in place', () => {
+		const authors = Array.from({ length: 3310 }, (_, i) => `Author <${i + 1}>`);
+		const html = renderCardHtml(input({ paper: makePaper({ authors }) }));
+		const list = /<ul class="authors" id="card-authors"[^>]*>([\s\S]*?)<\/ul>/.exec(html);
+		assert.ok(list, 'the author list has the id the control names');
+		const shown = [...list[1].matchAll(/<li>/g)].length;
+		const hidden = [...list[1].matchAll(/<li class="author-more" hidden>/g)].length;
+		assert.strictEqual(shown, AUTHORS_SHOWN);
+		assert.strictEqual(hidden, 3310 - AUTHORS_SHOWN, 'the rest are there, hidden, for the card script to show without a round trip');
+		assert.ok(list[1].includes('data-author="Author &lt;21&gt;"'), 'hidden names are escaped like the rest');
+		assert.match(list[1], /<li class="authors-more"><button type="button" class="action" data-action="showAllAuthors" title="Show all 3,310 authors" aria-controls="card-authors">… and 3,290 more<\/button><\/li>$/);
+		// localised: the strings object says it (the extension passes vscode.l10n.t's)
+		const zh = renderCardHtml(input({ paper: makePaper({ authors }) }), { strings: { ...CARD_STRINGS_EN, moreAuthors: (n) => `… 以及另外 ${n} 位`, showAllAuthors: (n) => `显示全部 ${n} 位作者` } });
+		assert.ok(zh.includes('>… 以及另外 3290 位</button>') && zh.includes('title="显示全部 3310 位作者"'), 'the control in the reader\'s language');
+		// plain names (no search feature) are hidden the same way
+		assert.strictEqual([...renderCardHtml(input({ paper: makePaper({ authors }) }), { canSearchAuthors: false }).matchAll(/<li class="author-more" hidden><span class="author-name">/g)].length, 3310 - AUTHORS_SHOWN);
+	});
+
+	it('lists every author up to the limit: no control that would save a name or two', () => {
+		const authors = Array.from({ length: AUTHORS_COLLAPSED_OVER }, (_, i) => `Author ${i + 1}`);
+		const html = renderCardHtml(input({ paper: makePaper({ authors }) }));
+		assert.strictEqual([...html.matchAll(/data-action="searchAuthor"/g)].length, AUTHORS_COLLAPSED_OVER);
+		assert.ok(!html.includes('<li class="author-more" hidden>') && !html.includes('showAllAuthors') && !html.includes('id="card-authors"'), 'nothing hidden');
+	});
+
+	it('keeps the card of a paper with thousands of authors short (Gemini 2.5, 3,303 names in a real digest)', () => {
+		const file = 'zeta-zl__daily-arXiv-ai-enhanced/2025-07-10.md';
+		const gemini = parseDigest(readFileSync(join('test/fixtures/real', file), 'utf8'), file).papers.find((p) => p.id === '2507.06261')!;
+		assert.ok(gemini.authors.length > 3000, `${gemini.authors.length} authors`);
+		const html = renderCardHtml(input({ paper: gemini }));
+		const visible = html.replace(/<li class="author-more" hidden>.*?<\/li>/g, '');
+		assert.strictEqual([...visible.matchAll(/data-action="searchAuthor"/g)].length, AUTHORS_SHOWN);
+		assert.ok(visible.includes(`… and ${(gemini.authors.length - AUTHORS_SHOWN).toLocaleString('en')} more`));
 	});
 
 	it('is deterministic', () => {

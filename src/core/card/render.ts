@@ -63,6 +63,10 @@ export interface CardStrings {
 	authorsUnknown: string;
 	authors: string;
 	searchAuthor: (name: string) => string;
+	/** the control that shows the authors a long list leaves out: `… and 3,290 more` (the count formatted for the reader) */
+	moreAuthors: (hidden: number) => string;
+	/** its tooltip: `Show all 3,310 authors` */
+	showAllAuthors: (total: number) => string;
 	mainCategory: string;
 	listedUnder: string;
 	category: string;
@@ -124,6 +128,8 @@ export const CARD_STRINGS_EN: CardStrings = {
 	authorsUnknown: 'Authors not listed',
 	authors: 'Authors',
 	searchAuthor: (name) => `Search papers by ${name}`,
+	moreAuthors: (hidden) => `… and ${hidden.toLocaleString('en')} more`,
+	showAllAuthors: (total) => `Show all ${total.toLocaleString('en')} authors`,
 	mainCategory: 'Main category',
 	listedUnder: 'Listed under',
 	category: 'Category',
@@ -234,16 +240,34 @@ function hasText(value: string | undefined): value is string {
 	return value !== undefined && value.trim().length > 0;
 }
 
+/**
+ * A list longer than this shows its first AUTHORS_SHOWN names and a control for the rest: a
+ * collaboration's paper (Gemini 2.5: 3,310 authors) otherwise put the TL;DR and the abstract 11,000
+ * pixels down. Up to this many, every name: "… and 2 more" would save nothing.
+ */
+export const AUTHORS_COLLAPSED_OVER = 30;
+export const AUTHORS_SHOWN = 20;
+/** id of the card's author list, which the "… and N more" control expands in place (the card script) */
+export const AUTHORS_LIST_ID = 'card-authors';
+
 function renderAuthors(authors: readonly string[], canSearch: boolean, t: CardStrings): string {
 	const names = authors.map((a) => a.trim()).filter((a) => a.length > 0);
 	if (names.length === 0) return `<p class="authors authors-unknown">${escapeHtml(t.authorsUnknown)}</p>`;
-	const items = names.map((name) => {
+	const shown = names.length > AUTHORS_COLLAPSED_OVER ? AUTHORS_SHOWN : names.length;
+	const items = names.map((name, i) => {
 		const inner = canSearch
 			? button('searchAuthor', escapeHtml(name), { 'data-author': name, title: t.searchAuthor(name) })
 			: `<span class="author-name">${escapeHtml(name)}</span>`;
-		return `<li>${inner}</li>`;
+		// the rest are in the list already, hidden: the card script shows them without asking the extension
+		return i < shown ? `<li>${inner}</li>` : `<li class="author-more" hidden>${inner}</li>`;
 	});
-	return `<ul class="authors" aria-label="${escapeHtml(t.authors)}">${items.join('')}</ul>`;
+	if (shown < names.length) {
+		items.push(
+			`<li class="authors-more">${button('showAllAuthors', escapeHtml(t.moreAuthors(names.length - shown)), { title: t.showAllAuthors(names.length), 'aria-controls': AUTHORS_LIST_ID })}</li>`,
+		);
+	}
+	const id = shown < names.length ? ` id="${AUTHORS_LIST_ID}"` : '';
+	return `<ul class="authors"${id} aria-label="${escapeHtml(t.authors)}">${items.join('')}</ul>`;
 }
 
 function renderMeta(input: CardInput, t: CardStrings): string {

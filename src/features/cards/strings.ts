@@ -23,6 +23,8 @@ export function cardStrings(): CardStrings {
 		authorsUnknown: vscode.l10n.t('Authors not listed'),
 		authors: vscode.l10n.t('Authors'),
 		searchAuthor: (name) => vscode.l10n.t('Search papers by {0}', name),
+		moreAuthors: (hidden) => vscode.l10n.t('… and {0} more', hidden.toLocaleString(vscode.env.language)),
+		showAllAuthors: (total) => vscode.l10n.t('Show all {0} authors', total.toLocaleString(vscode.env.language)),
 		mainCategory: vscode.l10n.t('Main category'),
 		listedUnder: vscode.l10n.t('Listed under'),
 		category: vscode.l10n.t('Category'),
