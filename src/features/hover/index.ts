@@ -1,9 +1,13 @@
 /**
  * Hover on an arXiv id or URL in any file (Markdown, LaTeX, code comments, plain text): the paper's
  * title, authors, days, TL;DR, star and note, with links; and `arXiv:2606.12345` as a link that opens
- * the card. Offline, from the workspace: title and authors from the host's summaries at once, the
- * TL;DR from the shard (read back from its file) when it comes within the hover budget, else from a
- * short cache the next time.
+ * the card. Offline, from the workspace: title and authors from the host's summaries, the TL;DR from
+ * the shard (read back from its file; kept a few minutes). The hover waits for the TL;DR while the
+ * editor waits for the hover (its cancellation token), up to TLDR_LIMIT_MS: the first hover of a
+ * paper used to give up after 12 ms and show no TL;DR, the second had it from the cache.
+ *
+ * Three parts: what the digest says (escaped), the reader's note (its Markdown rendered, untrusted:
+ * no command links, no icons, no HTML), and the actions (trusted for this extension's commands only).
  */
 import * as vscode from 'vscode';
 import { collectionLabel } from '../library/labels';
@@ -14,6 +18,8 @@ import type { IDigestWorkspace } from '../workspace/types';
 import { daysOf } from '../export/load';
 import { threadSlices } from '../../core/steps';
 import { yieldThread } from '../host';
+import { untilCancelled } from '../../core/cancel';
+import { escapeMd, noteMarkdown } from './text';
 
 export interface HoverLibrary {
 	isStarred(id: string): boolean;
@@ -22,8 +28,11 @@ export interface HoverLibrary {
 	collections(id: string): string[];
 }
 
-/** the hover waits this long for a TL;DR; the issue's budget for the whole hover is 20 ms */
-const TLDR_WAIT_MS = 12;
+/**
+ * The longest wait for a TL;DR (a shard busy with a cold build): then the hover comes without it. A
+ * warm one comes from the cache at once (the budget for a hover of a paper seen before is 20 ms).
+ */
+const TLDR_LIMIT_MS = 1500;
 const CACHE_MS = 5 * 60_000;
 const CACHE_SIZE = 200;
 const NOTE_SHOWN = 400;
@@ -44,10 +53,6 @@ function commandUri(command: string, arg: unknown): string {
 	return `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
 }
 
-function escapeMd(text: string): string {
-	return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
-}
-
 export interface HoverTestApi {
 	/** the hover's Markdown at a position, and how long it took */
 	hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: string; ms: number } | undefined>;
@@ -61,36 +66,40 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		if (tldrCache.size > CACHE_SIZE) tldrCache.delete(tldrCache.keys().next().value as string);
 	};
 
-	const tldrOf = async (id: string): Promise<string | undefined> => {
+	/** papers being read for a hover: a second hover of the same paper waits for the same read */
+	const loading = new Map<string, Promise<string>>();
+
+	const tldrOf = async (id: string, token: vscode.CancellationToken | undefined): Promise<string | undefined> => {
 		const cached = tldrCache.get(id);
 		if (cached && Date.now() - cached.at < CACHE_MS) return cached.tldr;
 		const location = workspace.findPaper(id)[0];
 		if (!location) return undefined;
-		const loading = workspace.loadPaper(location).then((loaded) => {
-			const tldr = loaded?.paper.tldr ?? '';
-			remember(id, tldr);
-			return tldr;
-		});
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const late = new Promise<undefined>((resolve) => {
-			timer = setTimeout(() => resolve(undefined), TLDR_WAIT_MS);
-		});
-		const tldr = await Promise.race([loading, late]);
-		clearTimeout(timer);
-		return tldr;
+		let load = loading.get(id);
+		if (!load) {
+			load = workspace
+				.loadPaper(location)
+				.then((loaded) => {
+					const tldr = loaded?.paper.tldr ?? '';
+					remember(id, tldr);
+					return tldr;
+				})
+				.finally(() => loading.delete(id));
+			loading.set(id, load);
+		}
+		// the read goes on when the hover stops waiting: its TL;DR is in the cache for the next one
+		return untilCancelled(load, token, TLDR_LIMIT_MS).catch(() => undefined);
 	};
 
-	const markdownFor = async (id: string, explicit: boolean): Promise<vscode.MarkdownString | undefined> => {
+	const markdownFor = async (id: string, explicit: boolean, token?: vscode.CancellationToken): Promise<vscode.MarkdownString[] | undefined> => {
 		const locations = workspace.findPaper(id);
 		const md = new vscode.MarkdownString(undefined, true);
-		md.isTrusted = { enabledCommands: HOVER_COMMANDS };
 		md.supportHtml = false;
 		const abs = `https://arxiv.org/abs/${id}`;
 		if (locations.length === 0) {
 			// a bare number that is not a paper here is most likely not a paper at all
 			if (!explicit) return undefined;
 			md.appendMarkdown(`$(book) ${vscode.l10n.t('arXiv:{0} is not in the digests of this workspace.', id)} [${vscode.l10n.t('Abstract')}](${abs})`);
-			return md;
+			return [md];
 		}
 		const paper = locations[0].paper;
 		const ref = { uri: locations[0].file.uri.toString(), id: paper.id, index: locations[0].index };
@@ -98,13 +107,24 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		md.appendMarkdown(`**${escapeMd(paperLabel(paper))}**${starred ? ' $(star-full)' : ''}\n\n`);
 		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? vscode.l10n.t(' et al.') : ''}\n\n`);
 		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', daysOf(workspace, id).join(', '))].filter(Boolean).join(' · '))}\n\n`);
-		const tldr = await tldrOf(id);
+		const tldr = await tldrOf(id, token);
 		if (tldr) md.appendMarkdown(`**TL;DR** ${escapeMd(tldr)}\n\n`);
 		const collections = library.collections(id).map((name) => collectionLabel(name, vscode.l10n));
 		const tags = library.tags(id);
 		if (collections.length || tags.length) md.appendMarkdown(`${escapeMd([collections.join(', '), tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · '))}\n\n`);
+		const parts = [md];
 		const note = library.note(id);
-		if (note) md.appendMarkdown(`$(note) ${escapeMd(note.length > NOTE_SHOWN ? `${note.slice(0, NOTE_SHOWN)}…` : note)}\n\n`);
+		if (note?.trim()) {
+			// the reader's own Markdown, rendered; untrusted: a link in it may open a web page, never run a command
+			const noteMd = new vscode.MarkdownString(undefined, false);
+			noteMd.isTrusted = false;
+			noteMd.supportHtml = false;
+			noteMd.appendMarkdown(`**${escapeMd(vscode.l10n.t('Your note'))}**\n\n${noteMarkdown(note, NOTE_SHOWN)}`);
+			parts.push(noteMd);
+		}
+		const actions = new vscode.MarkdownString(undefined, false);
+		actions.isTrusted = { enabledCommands: HOVER_COMMANDS };
+		actions.supportHtml = false;
 		const links = [
 			`[${vscode.l10n.t('Open card')}](${commandUri('arxivDigest.openCard', ref)})`,
 			`[${vscode.l10n.t('Abstract')}](${abs})`,
@@ -112,17 +132,19 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 			`[${vscode.l10n.t('Copy BibTeX')}](${commandUri('arxivDigest.copyBibtex', ref)})`,
 			`[${starred ? vscode.l10n.t('Unstar') : vscode.l10n.t('Star')}](${commandUri('arxivDigest.toggleStar', { id })})`,
 		];
-		md.appendMarkdown(links.join(' · '));
-		return md;
+		actions.appendMarkdown(links.join(' · '));
+		parts.push(actions);
+		return parts;
 	};
 
-	const provideHover = async (document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> => {
+	const provideHover = async (document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> => {
 		const line = document.lineAt(position.line).text;
 		if (line.length > MAX_LINE) return undefined;
 		const ref = arxivRefAt(line, position.character);
 		if (!ref) return undefined;
-		const md = await markdownFor(ref.id, ref.explicit);
-		return md && new vscode.Hover(md, new vscode.Range(position.line, ref.start, position.line, ref.end));
+		const parts = await markdownFor(ref.id, ref.explicit, token);
+		if (token?.isCancellationRequested) return undefined;
+		return parts && new vscode.Hover(parts, new vscode.Range(position.line, ref.start, position.line, ref.end));
 	};
 
 	const linkProvider: vscode.DocumentLinkProvider = {

@@ -5,6 +5,7 @@
  * editor's thread stays free.
  */
 import * as vscode from 'vscode';
+import { untilCancelled } from '../../core/cancel';
 import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
@@ -96,24 +97,3 @@ export function isLargeDocument(document: vscode.TextDocument): boolean {
 	return document.lineCount >= LARGE_DOCUMENT_LINES || document.offsetAt(new vscode.Position(document.lineCount, 0)) >= LARGE_DOCUMENT_CHARS;
 }
 
-/** `promise`, or undefined as soon as `token` is cancelled. */
-function untilCancelled<T>(promise: Promise<T>, token: vscode.CancellationToken | undefined): Promise<T | undefined> {
-	if (!token) return promise;
-	if (token.isCancellationRequested) return Promise.resolve(undefined);
-	return new Promise((resolve, reject) => {
-		const sub = token.onCancellationRequested(() => {
-			sub.dispose();
-			resolve(undefined);
-		});
-		promise.then(
-			(value) => {
-				sub.dispose();
-				resolve(value);
-			},
-			(err) => {
-				sub.dispose();
-				reject(err);
-			},
-		);
-	});
-}

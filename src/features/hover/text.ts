@@ -1,0 +1,29 @@
+/**
+ * The hover's text, apart from `vscode` so the unit tests can run it: digest text escaped to show
+ * as written, and the reader's note as the Markdown it is.
+ */
+
+/** Digest text (a title, names, a TL;DR) shown literally in Markdown, on one line. */
+export function escapeMd(text: string): string {
+	return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
+}
+
+/**
+ * The reader's note as Markdown for the hover, its first `max` characters at most: cut at a line or
+ * word end, an unclosed code fence closed (it would swallow the rest), `…` where it was cut.
+ */
+export function noteMarkdown(note: string, max: number): string {
+	const text = note.replace(/\r\n?/g, '\n').trim();
+	if (text.length <= max) return text;
+	let cut = text.slice(0, max);
+	const end = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
+	if (end > max / 2) cut = cut.slice(0, end);
+	cut = cut.trimEnd();
+	// a fence the cut left open: closed after the `…`, with the marker it was opened with
+	let open: string | undefined;
+	for (const line of cut.split('\n')) {
+		const fence = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+		if (fence && (open === undefined || fence[0] === open[0])) open = open === undefined ? fence : undefined;
+	}
+	return open === undefined ? `${cut} …` : `${cut}\n…\n${open}`;
+}
