@@ -1,10 +1,12 @@
 /**
  * Show Parse Report: how many papers of the workspace's digests have each field, per template and
- * per file, in a Markdown document. The index shards compute it from the files they own.
+ * per file, in a Markdown document in the reader's language. The index shards compute it from the
+ * files they own.
  */
 import * as vscode from 'vscode';
 import { parseReportMarkdown } from '../../core/parse/coverageReport';
 import type { IDigestWorkspace } from '../workspace/types';
+import { parseReportStrings } from './strings';
 
 export const SHOW_PARSE_REPORT_COMMAND = 'arxivDigest.showParseReport';
 
@@ -25,6 +27,7 @@ export function registerParseReport(context: vscode.ExtensionContext, workspace:
 					byFile,
 					displayPath: (path) => vscode.workspace.asRelativePath(backend.uriOf(path)),
 					version: String(context.extension.packageJSON.version ?? ''),
+					strings: parseReportStrings(vscode.l10n),
 				});
 			},
 		);
