@@ -38,6 +38,11 @@ function statsDocument(): typeof StatsDocument {
 	return (documentModule ??= require('../../core/trends/document') as typeof StatsDocument);
 }
 
+/** the tab's title; a function: vscode.l10n is only ready once the extension runs */
+function panelTitle(): string {
+	return vscode.l10n.t('arXiv Digest Statistics');
+}
+
 function strings(): StatsStrings {
 	return {
 		lang: vscode.env.language,
@@ -95,6 +100,8 @@ class StatsPanel implements vscode.Disposable {
 		onDispose: () => void,
 	) {
 		const webview = panel.webview;
+		// a tab restored after a reload keeps the title it was saved with, in the language of then
+		panel.title = panelTitle();
 		webview.options = webviewOptions(extensionUri);
 		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
 		webview.html = statsDocument().buildStatsDocument({
@@ -103,7 +110,7 @@ class StatsPanel implements vscode.Disposable {
 			scriptUri: asUri('dist', 'webview', 'stats.js'),
 			styleUri: asUri('media', 'stats.css'),
 			lang: vscode.env.language,
-			title: vscode.l10n.t('arXiv Digest Statistics'),
+			title: panelTitle(),
 			loading: vscode.l10n.t('Loading…'),
 		});
 		this.subscriptions.push(
@@ -293,7 +300,7 @@ export function registerStatistics(context: vscode.ExtensionContext, workspace: 
 				return;
 			}
 			// no retainContextWhenHidden: the webview keeps its choices with setState and asks again when shown
-			const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, vscode.l10n.t('arXiv Digest Statistics'), vscode.ViewColumn.Active, {
+			const panel = vscode.window.createWebviewPanel(STATS_VIEW_TYPE, panelTitle(), vscode.ViewColumn.Active, {
 				...webviewOptions(context.extensionUri),
 				retainContextWhenHidden: false,
 			});
