@@ -116,8 +116,8 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 			lastQuery: () => search.lastQuery(),
 			queryIds: async (query) => (await vscode.commands.executeCommand<QueryIdsResult>(QUERY_IDS_COMMAND, query)) ?? { error: vscode.l10n.t('the search gave no answer') },
 			filtered: () => {
-				const label = tree.provider.filterLabel();
-				return label === undefined ? undefined : { label, refs: tree.provider.model.shownPapers() };
+				const words = tree.provider.filterWords();
+				return words === undefined ? undefined : { words, refs: tree.provider.model.shownPapers() };
 			},
 		}),
 	);

@@ -14,6 +14,7 @@ import { errorText } from '../log';
 import { showQuickPick } from '../quickInput';
 import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
+import { exportHeading, exportPickTitle, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
 
 export interface ExportSources extends ReaderData {
 	/** ids of a collection, in the order added; undefined when there is none of that name */
@@ -24,7 +25,7 @@ export interface ExportSources extends ReaderData {
 	/** ids a query finds, notes included (the search feature's answer) */
 	queryIds(query: string): Promise<QueryIdsResult>;
 	/** the papers the Papers view shows under its filter (file key, index) and the filter's words; undefined when it shows every paper */
-	filtered(): { label: string; refs: readonly { key: string; index: number }[] } | undefined;
+	filtered(): { words: string; refs: readonly { key: string; index: number }[] } | undefined;
 }
 
 export interface ExportOptions {
@@ -58,20 +59,21 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		return { locations, absent };
 	};
 
-	const run = async (title: string, locations: PaperLocation[], absent: string[], options: ExportOptions = {}): Promise<vscode.Uri | undefined> => {
+	const run = async (subject: ExportSubject, locations: PaperLocation[], absent: string[], options: ExportOptions = {}): Promise<vscode.Uri | undefined> => {
 		if (locations.length === 0) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export: {0} has no papers in the digests of this workspace.', title));
+			void vscode.window.showInformationMessage(nothingToExport(subject, vscode.l10n));
 			return undefined;
 		}
+		const title = exportHeading(subject, vscode.l10n);
 		const format =
 			options.format ??
-			(await showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: vscode.l10n.t('Export {0} of {1} as…', papersCount(locations.length, vscode.l10n), title) }))?.format;
+			(await showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: exportPickTitle(subject, papersCount(locations.length, vscode.l10n), vscode.l10n) }))?.format;
 		if (!format) return undefined;
 		const extension = EXPORT_EXTENSIONS[format];
 		const uri =
 			options.uri ??
 			(await vscode.window.showSaveDialog({
-				title: vscode.l10n.t('Export {0}', title),
+				title: exportSaveTitle(subject, vscode.l10n),
 				defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('.'), `${safeFileName(title)}.${extension}`),
 				filters: { [formats().find((f) => f.format === format)?.label ?? format]: [extension] },
 			}));
@@ -100,7 +102,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			return undefined;
 		}
 		const { locations, absent } = locationsOf(ids);
-		return run(collectionLabel(name, vscode.l10n), locations, absent, options);
+		return run({ kind: 'collection', name: collectionLabel(name, vscode.l10n) }, locations, absent, options);
 	};
 
 	const exportDay = async (node?: unknown, options?: ExportOptions) => {
@@ -125,7 +127,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 				locations.push({ file, paper, index });
 			});
 		}
-		return run(label, locations, [], options);
+		return run({ kind: 'day', day: label }, locations, [], options);
 	};
 
 	const exportSearch = async (query?: unknown, options?: ExportOptions) => {
@@ -140,7 +142,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			return undefined;
 		}
 		const { locations, absent } = locationsOf(reply.ids);
-		return run(vscode.l10n.t('search {0}', text), locations, absent, options);
+		return run({ kind: 'search', query: text }, locations, absent, options);
 	};
 
 	const copyBibtexMany = async (arg?: unknown, all?: unknown) => {
@@ -182,7 +184,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			const paper = file?.digest.papers[ref.index];
 			if (file && paper) locations.push({ file, paper, index: ref.index });
 		}
-		return run(shown.label, locations, [], options);
+		return run({ kind: 'filtered', words: shown.words }, locations, [], options);
 	};
 
 	return vscode.Disposable.from(

@@ -306,10 +306,16 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	/** `filtered: <query> · <categories>`, or undefined when nothing is filtered. */
 	filterLabel(): string | undefined {
+		const words = this.filterWords();
+		return words === undefined ? undefined : vscode.l10n.t('filtered: {0}', words);
+	}
+
+	/** `<query> · <categories>`, or undefined when nothing is filtered. */
+	filterWords(): string | undefined {
 		const parts: string[] = [];
 		if (this.queryText !== undefined) parts.push(this.queryText);
 		if (this.categorySet) parts.push([...this.categorySet].join(', '));
-		return parts.length ? vscode.l10n.t('filtered: {0}', parts.join(' · ')) : undefined;
+		return parts.length ? parts.join(' · ') : undefined;
 	}
 
 	private applyFilter(): void {

@@ -1,0 +1,46 @@
+/** What an export says of its papers reads as one sentence in each language, the name quoted whole. */
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { papersCount } from '../../src/features/counts';
+import { exportHeading, exportPickTitle, exportSaveTitle, nothingToExport, type ExportSubject } from '../../src/features/export/exportText';
+
+const translator = (bundle: Record<string, string>) => ({
+	t: (message: string, ...args: Array<string | number | boolean>) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+});
+const en = translator({});
+const zh = translator(JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>);
+
+const subjects: ExportSubject[] = [
+	{ kind: 'collection', name: '世界模型' },
+	{ kind: 'day', day: '2026-06-15' },
+	{ kind: 'search', query: 'diffusion model' },
+	{ kind: 'filtered', words: 'robot · cs.RO' },
+];
+
+describe('export texts', () => {
+	it('the search of the report: the query quoted as a whole, no stray spaces in Chinese', () => {
+		const search: ExportSubject = { kind: 'search', query: 'diffusion model' };
+		assert.strictEqual(exportPickTitle(search, papersCount(388, zh), zh), '将搜索“diffusion model”找到的 388 篇论文导出为…');
+		assert.strictEqual(exportPickTitle(search, papersCount(388, en), en), 'Export 388 papers found by the search “diffusion model” as…');
+		assert.strictEqual(exportHeading(search, zh), '搜索“diffusion model”');
+		assert.strictEqual(exportPickTitle({ kind: 'collection', name: '世界模型' }, papersCount(1, zh), zh), '将收藏夹“世界模型”中的 1 篇论文导出为…');
+	});
+
+	it('every kind has its sentences in both languages, each name in it once', () => {
+		for (const subject of subjects) {
+			const name = 'name' in subject ? subject.name : 'day' in subject ? subject.day : 'query' in subject ? subject.query : subject.words;
+			for (const [lang, l10n] of [['en', en], ['zh', zh]] as const) {
+				const texts = [exportPickTitle(subject, papersCount(12, l10n), l10n), exportSaveTitle(subject, l10n), nothingToExport(subject, l10n), exportHeading(subject, l10n)];
+				for (const text of texts) {
+					assert.strictEqual(text.split(name).length, 2, `${lang}: ${text}`);
+					assert.doesNotMatch(text, /\{\d\}|\s{2}/, `${lang}: ${text}`);
+					if (lang === 'zh') {
+						// a space only between Chinese and a number, a date or Latin text, never after 将 or before 的 of a quoted name
+						assert.doesNotMatch(text, /将 [^\d]|” |“ | ”/, text);
+						assert.doesNotMatch(text.replace(name, ''), /\b(Export|search|of|as|Nothing)\b/, `no English left: ${text}`);
+					}
+				}
+			}
+		}
+	});
+});
