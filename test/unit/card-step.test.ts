@@ -1,5 +1,11 @@
 import * as assert from 'node:assert';
-import { stepIndex } from '../../src/features/cards/step';
+import { adjacentDigest, stepIndex } from '../../src/features/cards/step';
+import type { DigestFile } from '../../src/features/workspace/types';
+
+function file(uri: string, day: string | undefined, ids: string[]): DigestFile {
+	const digest = { path: uri, day, label: day ?? uri, categories: [], papers: ids.map((id) => ({ id, isArxiv: true, title: id, authors: [], section: 'cs.AI', range: { start: 0, end: 0 }, headingLine: 0 })) };
+	return { uri: { toString: () => uri }, digest } as unknown as DigestFile;
+}
 
 describe('card Previous / Next: stepIndex', () => {
 	const papers = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
@@ -19,5 +25,30 @@ describe('card Previous / Next: stepIndex', () => {
 		assert.strictEqual(stepIndex(papers, { id: 'x', index: 4 }, -1), 3);
 		assert.strictEqual(stepIndex(papers, { id: 'x', index: 9 }, -1), undefined, 'a place the file no longer has');
 		assert.strictEqual(stepIndex(papers, { id: 'x' }, 1), undefined, 'no place known');
+	});
+});
+
+describe('card Previous / Next past the ends of a digest: adjacentDigest', () => {
+	// in any order; the Papers view lists them newest first, undated ones last
+	const files = [
+		file('file:///05.md', '2026-02-05', ['e1']),
+		file('file:///notes.md', undefined, ['n1']),
+		file('file:///07.md', '2026-02-07', ['g1', 'g2']),
+		file('file:///06.md', '2026-02-06', []),
+		file('file:///04.md', '2026-02-04', ['d1']),
+	];
+	const uriOf = (f: DigestFile | undefined) => f?.uri.toString();
+
+	it('Next goes on to the older day below it, Previous to the newer one above, skipping a day without papers', () => {
+		assert.strictEqual(uriOf(adjacentDigest(files, 'file:///07.md', 1)), 'file:///05.md');
+		assert.strictEqual(uriOf(adjacentDigest(files, 'file:///05.md', -1)), 'file:///07.md');
+		assert.strictEqual(uriOf(adjacentDigest(files, 'file:///05.md', 1)), 'file:///04.md');
+		assert.strictEqual(uriOf(adjacentDigest(files, 'file:///04.md', 1)), 'file:///notes.md', 'then the undated files');
+	});
+
+	it('ends at the newest and the last file, and knows no file it was not given', () => {
+		assert.strictEqual(adjacentDigest(files, 'file:///07.md', -1), undefined);
+		assert.strictEqual(adjacentDigest(files, 'file:///notes.md', 1), undefined);
+		assert.strictEqual(adjacentDigest(files, 'file:///gone.md', 1), undefined);
 	});
 });

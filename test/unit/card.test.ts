@@ -167,6 +167,16 @@ describe('card renderer', () => {
 		assert.match(last, /3 of 3/);
 	});
 
+	it('at either end of the digest, Previous and Next go on to the next day\'s digest when there is one, and say which', () => {
+		const last = renderCardHtml(input({ index: 2, total: 3, nextDigest: '2026-02-05', previousDigest: '2026-02-07' }));
+		assert.doesNotMatch(last, /data-action="next"[^>]*disabled/);
+		assert.match(last, /data-action="next"[^>]*title="The first paper of 2026-02-05 \(→\)"/);
+		assert.match(last, /data-action="previous" title="Previous paper in this digest \(←\)"/, 'not at the first paper: within the digest');
+		const first = renderCardHtml(input({ index: 0, total: 3, previousDigest: '2026-02-07' }));
+		assert.doesNotMatch(first, /data-action="previous"[^>]*disabled/);
+		assert.match(first, /data-action="previous"[^>]*title="The last paper of 2026-02-07 \(←\)"/);
+	});
+
 	it('shows the first authors of a long list and "… and N more", which expands the list in place', () => {
 		const authors = Array.from({ length: 3310 }, (_, i) => `Author <${i + 1}>`);
 		const html = renderCardHtml(input({ paper: makePaper({ authors }) }));

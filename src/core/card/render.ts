@@ -27,6 +27,12 @@ export interface CardInput {
 	/** index of the paper in its digest and the digest's paper count, for Previous / Next */
 	index: number;
 	total: number;
+	/**
+	 * the labels of the digests Previous (the newer day's last paper) and Next (the older day's first)
+	 * go to from the first and the last paper of this one; none: those buttons end there
+	 */
+	previousDigest?: string;
+	nextDigest?: string;
 	/** words a search matched, marked wherever the card shows them in text */
 	highlight?: readonly string[];
 	/** the reader's star, collections, tags and note; no library controls without it */
@@ -87,6 +93,8 @@ export interface CardStrings {
 	previousTitle: string;
 	next: string;
 	nextTitle: string;
+	previousDigestTitle: (digest: string) => string;
+	nextDigestTitle: (digest: string) => string;
 	random: string;
 	randomTitle: string;
 	revealSource: string;
@@ -150,6 +158,8 @@ export const CARD_STRINGS_EN: CardStrings = {
 	previousTitle: 'Previous paper in this digest (←)',
 	next: 'Next',
 	nextTitle: 'Next paper in this digest (→)',
+	previousDigestTitle: (digest) => `The last paper of ${digest} (←)`,
+	nextDigestTitle: (digest) => `The first paper of ${digest} (→)`,
 	random: 'Random',
 	randomTitle: 'A random paper from the workspace',
 	revealSource: 'Reveal in Source',
@@ -303,12 +313,15 @@ function renderLinks(paper: Paper, t: CardStrings): string {
 }
 
 function renderToolbar(input: CardInput, options: CardRenderOptions, t: CardStrings): string {
+	// at either end of the digest, Previous and Next go on to the next day's digest when there is one
 	const atFirst = input.index <= 0;
 	const atLast = input.index >= input.total - 1;
+	const previousTitle = atFirst && input.previousDigest ? t.previousDigestTitle(input.previousDigest) : t.previousTitle;
+	const nextTitle = atLast && input.nextDigest ? t.nextDigestTitle(input.nextDigest) : t.nextTitle;
 	return (
 		`<nav class="toolbar" aria-label="${escapeHtml(t.navigation)}">` +
-		button('previous', `<span aria-hidden="true">←</span> ${escapeHtml(t.previous)}`, { title: t.previousTitle, 'aria-keyshortcuts': 'ArrowLeft' }, atFirst) +
-		button('next', `${escapeHtml(t.next)} <span aria-hidden="true">→</span>`, { title: t.nextTitle, 'aria-keyshortcuts': 'ArrowRight' }, atLast) +
+		button('previous', `<span aria-hidden="true">←</span> ${escapeHtml(t.previous)}`, { title: previousTitle, 'aria-keyshortcuts': 'ArrowLeft' }, atFirst && !input.previousDigest) +
+		button('next', `${escapeHtml(t.next)} <span aria-hidden="true">→</span>`, { title: nextTitle, 'aria-keyshortcuts': 'ArrowRight' }, atLast && !input.nextDigest) +
 		button('random', escapeHtml(t.random), { title: t.randomTitle }, options.canRandom === false) +
 		button('revealSource', escapeHtml(t.revealSource), { title: t.revealSourceTitle(input.fileLabel) }) +
 		(input.library

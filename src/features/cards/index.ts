@@ -15,7 +15,7 @@ import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
-import { paperIndexOf, stepIndex } from './step';
+import { adjacentDigest, paperIndexOf, stepIndex } from './step';
 import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
@@ -222,6 +222,7 @@ class CardPanel implements vscode.Disposable {
 				appearances: this.owner.appearances(location),
 				index: loaded.index,
 				total: location.file.digest.papers.length,
+				...this.owner.adjacentLabels(location.file),
 				highlight,
 				library: this.owner.library?.stateOf(loaded.paper.id),
 				interests: this.owner.reading?.interests.highlightPattern(),
@@ -438,14 +439,30 @@ class CardManager implements vscode.Disposable {
 		return { location: { file, paper: papers[index], index } };
 	}
 
-	/** The paper `delta` places from `ref` in its file (see stepIndex), also when `ref`'s paper left the file. */
+	/**
+	 * The paper `delta` places from `ref` in its file (see stepIndex), also when `ref`'s paper left the
+	 * file; one step past either end of the file, the first paper of the older day's digest (Next) or the
+	 * last of the newer day's (Previous), as the Papers view lists them.
+	 */
 	neighbour(ref: CardRef, delta: number): CardRef | undefined {
 		const found = this.locate(ref);
 		const file = 'location' in found ? found.location.file : ref.uri === undefined ? undefined : this.fileFor(ref.uri);
 		if (!file) return undefined;
 		const from = 'location' in found ? { id: ref.id, index: found.location.index } : ref;
 		const index = stepIndex(file.digest.papers, from, delta);
-		return index === undefined ? undefined : { uri: file.uri.toString(), id: file.digest.papers[index].id, index };
+		if (index !== undefined) return { uri: file.uri.toString(), id: file.digest.papers[index].id, index };
+		if (delta !== 1 && delta !== -1) return undefined;
+		const other = adjacentDigest(this.workspace.files(), file.uri.toString(), delta);
+		if (!other) return undefined;
+		const at = delta === 1 ? 0 : other.digest.papers.length - 1;
+		return { uri: other.uri.toString(), id: other.digest.papers[at].id, index: at };
+	}
+
+	/** The labels of the digests Previous and Next go on to from the ends of `file` (see neighbour). */
+	adjacentLabels(file: DigestFile): { previousDigest?: string; nextDigest?: string } {
+		const uri = file.uri.toString();
+		const files = this.workspace.files();
+		return { previousDigest: adjacentDigest(files, uri, -1)?.digest.label, nextDigest: adjacentDigest(files, uri, 1)?.digest.label };
 	}
 
 	appearances(location: PaperLocation): CardAppearance[] {

@@ -8,16 +8,10 @@ import type { ReadingLookup } from '../../core/readingMarks';
 import { paperIdsOf } from '../../core/summary';
 import type { DigestFile } from '../workspace/types';
 import type { CardRef } from './args';
+import { newestFirst } from './step';
 
 export function nextUnreadRef(files: readonly DigestFile[], from: CardRef | undefined, reading: Pick<ReadingLookup, 'statusOn' | 'match'>, onlyMatches: boolean): CardRef | undefined {
-	const ordered = [...files].sort((a, b) => {
-		const x = a.digest.day ?? '';
-		const y = b.digest.day ?? '';
-		if (x !== y) return x < y ? 1 : -1;
-		const u = a.uri.toString();
-		const v = b.uri.toString();
-		return u < v ? -1 : u > v ? 1 : 0;
-	});
+	const ordered = newestFirst(files);
 	if (ordered.length === 0) return undefined;
 	let startFile = from?.uri ? ordered.findIndex((f) => f.uri.toString() === from.uri) : -1;
 	let startIndex = -1;

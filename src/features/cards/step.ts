@@ -1,3 +1,6 @@
+import { paperCountOf } from '../../core/summary';
+import type { DigestFile } from '../workspace/types';
+
 /** Where a card's paper is in its file: at the index it had, else found by id (-1: no longer there). */
 export function paperIndexOf(papers: readonly { readonly id: string }[], ref: { readonly id: string; readonly index?: number }): number {
 	return ref.index !== undefined && papers[ref.index]?.id === ref.id ? ref.index : papers.findIndex((p) => p.id === ref.id);
@@ -15,4 +18,28 @@ export function stepIndex(papers: readonly { readonly id: string }[], ref: { rea
 	else if (ref.index === undefined) return undefined;
 	else to = delta > 0 ? ref.index + delta - 1 : ref.index + delta;
 	return to >= 0 && to < papers.length ? to : undefined;
+}
+
+/** The digests newest day first (undated ones last), then by URI: the order the Papers view lists the days in, and Next Unread walks. */
+export function newestFirst(files: readonly DigestFile[]): DigestFile[] {
+	return [...files].sort((a, b) => {
+		const x = a.digest.day ?? '';
+		const y = b.digest.day ?? '';
+		if (x !== y) return x < y ? 1 : -1;
+		const u = a.uri.toString();
+		const v = b.uri.toString();
+		return u < v ? -1 : u > v ? 1 : 0;
+	});
+}
+
+/**
+ * The digest a card's Next (`delta` 1: the older one, below in the Papers view) or Previous (-1: the
+ * newer one) goes on to from the end of `uri`'s digest: the nearest one that lists papers.
+ */
+export function adjacentDigest(files: readonly DigestFile[], uri: string, delta: 1 | -1): DigestFile | undefined {
+	const ordered = newestFirst(files);
+	const here = ordered.findIndex((f) => f.uri.toString() === uri);
+	if (here < 0) return undefined;
+	for (let i = here + delta; i >= 0 && i < ordered.length; i += delta) if (paperCountOf(ordered[i].digest) > 0) return ordered[i];
+	return undefined;
 }

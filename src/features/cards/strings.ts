@@ -45,6 +45,8 @@ export function cardStrings(): CardStrings {
 		previousTitle: vscode.l10n.t('Previous paper in this digest (←)'),
 		next: vscode.l10n.t('Next'),
 		nextTitle: vscode.l10n.t('Next paper in this digest (→)'),
+		previousDigestTitle: (digest) => vscode.l10n.t('The last paper of {0} (←)', digest),
+		nextDigestTitle: (digest) => vscode.l10n.t('The first paper of {0} (→)', digest),
 		random: vscode.l10n.t('Random'),
 		randomTitle: vscode.l10n.t('A random paper from the workspace'),
 		revealSource: vscode.l10n.t('Reveal in Source'),

@@ -29,6 +29,22 @@ describe('paper cards', () => {
 		assert.strictEqual(cards.api.panelCount(), 1, 'navigating reuses the panel');
 	});
 
+	it('goes on to the next day past either end of a digest, as the Papers view lists the days', async () => {
+		const [first, , last] = FIXTURE.variant.papers;
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.variant).toString(), id: last });
+		await waitFor('the variant day\'s last paper', () => currentId() === last);
+		// the days, newest first: 2026-02-24, 2026-02-09 (the variant), 2026-02-06 (big)
+		await vscode.commands.executeCommand('arxivDigest.card.next');
+		await waitFor('the first paper of the older day', () => currentId() === FIXTURE.big.first.id);
+		await vscode.commands.executeCommand('arxivDigest.card.previous');
+		await waitFor('back to the variant day\'s last paper', () => currentId() === last);
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.variant).toString(), id: first });
+		await waitFor('the variant day\'s first paper', () => currentId() === first);
+		await vscode.commands.executeCommand('arxivDigest.card.previous');
+		await waitFor('the last paper of the newer day', () => cards.api.current()?.uri === fixtureUri(FIXTURE.files.second).toString());
+		assert.strictEqual(cards.api.panelCount(), 1);
+	});
+
 	it('reuses the panel for another paper by default', async () => {
 		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.variant).toString(), id: FIXTURE.variant.papers[0] });
 		await waitFor('the variant paper card', () => currentId() === FIXTURE.variant.papers[0]);
