@@ -102,6 +102,32 @@ describe('search index', () => {
 		assert.deepStrictEqual(ids(index, '"large language models"'), ['2602.01003']);
 	});
 
+	it('takes a phrase\'s words in every form a single word takes: plural = singular (two real days about world models)', () => {
+		const index = new PaperIndex();
+		for (const day of ['2026-06-14', '2026-06-15']) {
+			const path = `/ws/data/${day}.md`;
+			index.addFile(path, parseDigest(readFileSync(join(__dirname, `../../test/fixtures/world-models/${day}.md`), 'utf8'), path));
+		}
+		const sorted = (query: string) => ids(index, query).sort();
+		// μ0 and ReactSim-Bench write "World Model", ContactWorld "World Models" (title and abstract)
+		const june15 = ['2606.13769', '2606.13877', '2606.14058'];
+		assert.deepStrictEqual(sorted('"world model" day:2026-06-15'), june15);
+		assert.deepStrictEqual(sorted('"world models" day:2026-06-15'), june15);
+		assert.deepStrictEqual(sorted('"World-Models" day:2026-06-15'), june15);
+		// VISA and A Tutorial on World Models write only the plural; World Tracing, MaskWAM (World-Action Models)
+		// and RepWAM (World Action Modeling) are not the phrase
+		const june14 = ['2606.12721', '2606.12783', '2606.12828', '2606.12987', '2606.13376', '2606.13460', '2606.13607'];
+		assert.deepStrictEqual(sorted('"world model" day:2026-06-14'), june14);
+		assert.deepStrictEqual(sorted('"world models" day:2026-06-14'), june14);
+		// modeling is a word of its own: MoVerse (Video World Modeling) and the tutorial (World modeling is emerging)
+		assert.deepStrictEqual(sorted('"world modeling"'), ['2606.12783', '2606.13376']);
+		assert.deepStrictEqual(sorted('tactile -"world models" day:2026-06-15'), sorted('tactile -"world model" day:2026-06-15'));
+		assert.ok(!sorted('tactile -"world model" day:2026-06-15').includes('2606.13877'));
+		// the card marks the phrase as the paper writes it
+		const visa = run(index, '"world model" id:2606.13460').hits[0];
+		assert.ok(visa.matched.includes('world models'), String(visa.matched));
+	});
+
 	it('applies filters and exclusions', () => {
 		const index = fullIndex();
 		assert.deepStrictEqual(ids(index, 'cat:cs.CL').sort(), ['2602.01003']);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { containsPhrase, foldInflection, foldPhraseText, foldWord, queryWords, tokenize } from '../../src/core/search/tokenizer';
+import { containsPhrase, findPhrase, foldInflection, foldPhraseText, foldWord, inflectedForms, queryWords, tokenize } from '../../src/core/search/tokenizer';
 import { filesUnder } from './files-under';
 
 /** The phrase fold as specified, a word at a time (foldPhraseText copies stretches of the lowered text instead). */
@@ -110,8 +110,41 @@ describe('search tokenizer', () => {
 		it('matches phrases on word boundaries, CJK anywhere', () => {
 			const text = foldPhraseText('We use vision-language models, and 扩散模型.');
 			assert.ok(containsPhrase(text, 'vision language models'));
-			assert.ok(!containsPhrase(text, 'language model'));
+			assert.ok(!containsPhrase(text, 'language mode'));
+			assert.ok(!containsPhrase(text, 'anguage models'));
 			assert.ok(containsPhrase(text, '散模'));
+		});
+		it('matches a phrase\'s words in every form a single word takes: plural = singular, nothing else', () => {
+			// real titles and abstract sentences of 2026-06-14/15 (VISA, A Tutorial on World Models, ContactWorld, MoVerse)
+			const visa = foldPhraseText('VISA: VLM-Guided Instance Semantic Auditing for 3D Occupancy World Models');
+			const tutorial = foldPhraseText('A central distinction can be drawn between explicit world models, which learn structured dynamics');
+			const moverse = foldPhraseText('We present MoVerse, a real-time video world model that creates an interactive 4D world');
+			const modeling = foldPhraseText('World modeling is emerging as a central principle for building intelligent systems');
+			for (const phrase of ['world model', 'world models', 'occupancy world model']) assert.ok(containsPhrase(visa, phrase), phrase);
+			assert.ok(containsPhrase(tutorial, 'explicit world model'));
+			assert.ok(containsPhrase(moverse, 'video world models'));
+			assert.ok(containsPhrase(moverse, 'worlds model'), 'each word of the phrase, not only the last');
+			assert.ok(!containsPhrase(modeling, 'world model'), 'modeling is another word');
+			assert.ok(!containsPhrase(visa, 'models world'), 'in order');
+			assert.ok(!containsPhrase(moverse, 'world creates'), 'adjacent');
+			assert.strictEqual(findPhrase(visa, 'world model'), 'world models');
+			assert.strictEqual(findPhrase(foldPhraseText('case studies of a study'), 'case study'), 'case studies');
+			assert.strictEqual(findPhrase(foldPhraseText('the training losses'), 'training loss'), 'training losses');
+			assert.strictEqual(findPhrase(foldPhraseText('shifting the focus to'), 'the focu'), undefined, 'focus is no plural (NOT_PLURAL)');
+			assert.ok(containsPhrase(foldPhraseText('training losses'), 'training losses'));
+			assert.ok(containsPhrase(foldPhraseText('training loss'), 'training losses'));
+			assert.ok(containsPhrase(foldPhraseText('sparse matrices'), 'sparse matrix'));
+			assert.ok(containsPhrase(foldPhraseText('GPT-4o models'), 'gpt 4o model'));
+		});
+		it('gives every word of a real digest among the inflected forms of its folded term, and only those', () => {
+			const words = new Set(foldPhraseText(readFileSync('test/fixtures/real/xmkxabc__daily-arXiv-ai-enhanced/2025-06-29.md', 'utf8')).split(/[^a-z0-9]+/));
+			assert.ok(words.size > 3000);
+			for (const word of words) {
+				const stem = foldInflection(word);
+				const forms = inflectedForms(stem);
+				assert.ok(forms.includes(word), `${word} in the forms of ${stem}: ${forms}`);
+				for (const form of forms) assert.strictEqual(foldInflection(form), stem, `${form} → ${stem}`);
+			}
 		});
 	});
 });

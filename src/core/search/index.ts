@@ -44,7 +44,7 @@ import { SortedTerms } from './sortedTerms';
 import { TermTable } from './termTable';
 import { fnv1a4Bytes } from '../checksum';
 import { runSteps } from '../steps';
-import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
+import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, findPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 // the parser's fields are slices of the whole file text: a document keeps copies
 import { ownCopy as own } from '../parse/text';
@@ -1997,12 +1997,16 @@ export class PaperIndex {
 			if (termsSeen.size < latinWords) collect(texts.body(doc));
 			// (without the long fields in memory yet, the words seen in the short ones)
 			for (const p of literal) {
-				if (seen.has(p)) continue;
-				// the short fields first: folding the long ones is the expensive part
-				if (containsPhrase(texts.short(doc), p)) out.push(p);
-				else {
+				// the short fields first: folding the long ones is the expensive part; the phrase as the
+				// paper writes it (`world models` for `"world model"`), for the card to mark
+				let found = findPhrase(texts.short(doc), p);
+				if (found === undefined) {
 					const long = texts.long(doc);
-					if (long !== undefined && containsPhrase(long, p)) out.push(p);
+					if (long !== undefined) found = findPhrase(long, p);
+				}
+				if (found !== undefined && !seen.has(found)) {
+					seen.add(found);
+					out.push(found);
 				}
 			}
 			return out;

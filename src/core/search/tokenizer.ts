@@ -432,9 +432,105 @@ function foldPhraseTextByWord(text: string): string {
 	return out;
 }
 
-/** Is `phrase` (already folded) in `folded` text on word boundaries (CJK edges need none)? */
+/** IRREGULAR backwards: the irregular plurals of each singular */
+const IRREGULAR_PLURALS: ReadonlyMap<string, readonly string[]> = (() => {
+	const plurals = new Map<string, string[]>();
+	for (const [plural, singular] of IRREGULAR) plurals.set(singular, [...(plurals.get(singular) ?? []), plural]);
+	return plurals;
+})();
+
+/**
+ * Every word foldInflection folds onto `stem` (a word as foldInflection leaves it, folded and
+ * lower case): the stem itself and whichever of its `-s`, `-es`, `-ies` and irregular plurals fold
+ * back onto it, so a phrase or an interest keyword takes a word in the forms a single word's search
+ * takes (`model` → model, models; `study` → study, studies; `class` → class, classes; `loss` → loss).
+ */
+export function inflectedForms(stem: string): string[] {
+	const candidates = [stem, stem + 's', stem + 'es', ...(stem.endsWith('y') ? [stem.slice(0, -1) + 'ies'] : []), ...(IRREGULAR_PLURALS.get(stem) ?? [])];
+	return candidates.filter((form, i) => foldInflection(form) === stem && candidates.indexOf(form) === i);
+}
+
+/**
+ * The regex source of a word in any of its inflectedForms: their common beginning, then the
+ * endings longest first (`model(?:s|)`, `stud(?:ies|y)`), so the engine scans for a literal.
+ */
+export function inflectedFormsSource(word: string): string {
+	const forms = inflectedForms(foldInflection(word));
+	if (forms.length === 1) return escapeRegExpText(forms[0]);
+	let common = 0;
+	while (forms.every((f) => common < f.length && f.charCodeAt(common) === forms[0].charCodeAt(common))) common++;
+	const endings = forms.map((f) => f.slice(common)).sort((a, b) => b.length - a.length);
+	return `${escapeRegExpText(forms[0].slice(0, common))}(?:${endings.map(escapeRegExpText).join('|')})`;
+}
+
+function escapeRegExpText(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A folded phrase (see foldPhraseText) as a pattern of its words in any of their inflected forms
+ * (`world models` → `world(?:s|) model(?:s|)`), or undefined when no word of it has another form
+ * (a Chinese run, numbers): those are found as they are. The last few are kept, as a query checks
+ * its phrases against every candidate's text.
+ */
+function phrasePattern(phrase: string): RegExp | undefined {
+	if (phrasePatterns.has(phrase)) return phrasePatterns.get(phrase);
+	let source = '';
+	let varies = false;
+	let i = 0;
+	while (i < phrase.length) {
+		if (classify(phrase.charCodeAt(i)) !== CharClass.Word) {
+			source += escapeRegExpText(phrase[i++]);
+			continue;
+		}
+		const start = i;
+		while (i < phrase.length && classify(phrase.charCodeAt(i)) === CharClass.Word) i++;
+		const word = phrase.slice(start, i);
+		const forms = inflectedFormsSource(word);
+		if (forms !== escapeRegExpText(word)) varies = true;
+		source += forms;
+	}
+	const pattern = varies ? new RegExp(source, 'g') : undefined;
+	if (phrasePatterns.size >= MAX_PHRASE_PATTERNS) phrasePatterns.clear();
+	phrasePatterns.set(phrase, pattern);
+	return pattern;
+}
+
+const MAX_PHRASE_PATTERNS = 64;
+const phrasePatterns = new Map<string, RegExp | undefined>();
+
+/**
+ * Is `phrase` (already folded) in `folded` text on word boundaries (CJK edges need none), its
+ * words in any of their inflected forms, as a single word is searched (`world model` is in `world
+ * models`, `world models` in `a world model`, neither in `world modeling` nor `model of the world`)?
+ */
 export function containsPhrase(folded: string, phrase: string): boolean {
-	if (phrase.length === 0) return true;
+	return findPhrase(folded, phrase) !== undefined;
+}
+
+/** The first place containsPhrase finds `phrase` in `folded`, as written there (`world models`); undefined when none. */
+export function findPhrase(folded: string, phrase: string): string | undefined {
+	if (phrase.length === 0) return '';
+	const pattern = phrasePattern(phrase);
+	if (!pattern) return containsExactly(folded, phrase) ? phrase : undefined;
+	const startNeedsBoundary = classify(phrase.charCodeAt(0)) === CharClass.Word;
+	const endNeedsBoundary = classify(phrase.charCodeAt(phrase.length - 1)) === CharClass.Word;
+	pattern.lastIndex = 0;
+	// the forms of the last word are tried longest first: when the longest one there ends inside a
+	// word, so do the shorter ones (its beginnings), and the next place is looked at
+	for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+		const at = m.index;
+		const end = at + m[0].length;
+		const okStart = !startNeedsBoundary || at === 0 || classify(folded.charCodeAt(at - 1)) !== CharClass.Word;
+		const okEnd = !endNeedsBoundary || end >= folded.length || classify(folded.charCodeAt(end)) !== CharClass.Word;
+		if (okStart && okEnd) return m[0];
+		pattern.lastIndex = at + 1;
+	}
+	return undefined;
+}
+
+/** containsPhrase for a phrase whose words have no other forms: found as it is. */
+function containsExactly(folded: string, phrase: string): boolean {
 	const startNeedsBoundary = classify(phrase.charCodeAt(0)) === CharClass.Word;
 	const endNeedsBoundary = classify(phrase.charCodeAt(phrase.length - 1)) === CharClass.Word;
 	let from = 0;
