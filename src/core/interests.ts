@@ -5,14 +5,17 @@
  * highlight the words in cards and open digests.
  *
  * A term is written as in the settings:
- * - `diffusion`: a whole word, case-insensitive, plural `s`/`es` included; `agent*` a prefix;
- * - `world model` or `"world model"`: a phrase (spaces also match hyphens: `world-model`);
+ * - `diffusion`: a whole word, case-insensitive, its plural included as search folds it (see the
+ *   tokenizer's inflectedForms: `models`, `studies`, `classes`); `agent*` a prefix;
+ * - `world model` or `"world model"`: a phrase (spaces also match hyphens: `world-model`), each
+ *   word in its forms as above (`world models`), so it counts what a search for `"world model"` finds;
  * - `/diffusion (policy|planner)/`: a regular expression (case-insensitive unless flags are given);
  * - `扩散模型`: Chinese (any CJK) text matches anywhere, Chinese has no spaces between words.
  * Authors match whole words of a name, accents and case ignored (`Kaiming He`); categories match
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
 import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
+import { inflectedFormsSource } from './search/tokenizer';
 
 export interface InterestSpec {
 	readonly keywords: readonly string[];
@@ -68,7 +71,16 @@ export interface CompiledInterests {
 	readonly errors: readonly string[];
 }
 
-/** The regex source for a literal term: whole words where it starts/ends with a letter or digit, not with CJK. */
+/** a run of Latin (non-CJK) letters and digits: a word of a keyword */
+const LATIN_WORD_RUN = new RegExp(`${LATIN_WORD_CHAR}+`, 'gu');
+
+/**
+ * The regex source for a literal term: whole words where it starts/ends with a letter or digit, not
+ * with CJK. Each English word is taken in the forms search takes it in (the tokenizer's
+ * inflectedForms: `world models` finds `world model` and `World-Models`, `study` finds `studies`), so
+ * a keyword matches the papers its quoted phrase finds in Search and Statistics; the word a `*` ends
+ * is a prefix as written.
+ */
 function literalSource(text: string): string {
 	const prefix = text.endsWith('*');
 	const body = prefix ? text.slice(0, -1).trimEnd() : text;
@@ -76,12 +88,22 @@ function literalSource(text: string): string {
 	const last = body[body.length - 1] ?? '';
 	const latinStart = WORD_CHAR.test(first) && !CJK_SCRIPT.test(first);
 	const latinEnd = WORD_CHAR.test(last) && !CJK_SCRIPT.test(last);
-	let source = body
-		.split(/[\s-]+/)
-		.map(escapeRegExp)
+	const parts = body.split(/[\s-]+/);
+	let source = parts
+		.map((part, p) => {
+			let out = '';
+			let from = 0;
+			for (const m of part.matchAll(LATIN_WORD_RUN)) {
+				const end = m.index + m[0].length;
+				const asWritten = prefix && p === parts.length - 1 && end === part.length;
+				out += escapeRegExp(part.slice(from, m.index)) + (asWritten ? escapeRegExp(m[0]) : inflectedFormsSource(m[0].toLowerCase()));
+				from = end;
+			}
+			return out + escapeRegExp(part.slice(from));
+		})
 		.join('[\\s\\-]+');
 	if (latinStart) source = `${LATIN_WORD_START}${source}`;
-	if (latinEnd) source += prefix ? `${LATIN_WORD_CHAR}*` : `(?:e?s)?${LATIN_WORD_END}`;
+	if (latinEnd) source += prefix ? `${LATIN_WORD_CHAR}*` : LATIN_WORD_END;
 	return source;
 }
 

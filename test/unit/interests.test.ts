@@ -29,6 +29,19 @@ describe('interest matcher', () => {
 		assert.strictEqual(words({ keywords: ['"world model"'] }, { title: 'model of the world' }), undefined);
 	});
 
+	it('takes every word of a keyword in the forms search takes it in: plural = singular, nothing else', () => {
+		// real titles of 2026-06-14/15 (VISA, ReactSim-Bench, MoVerse)
+		const visa = { title: 'VISA: VLM-Guided Instance Semantic Auditing for 3D Occupancy World Models' };
+		const reactSim = { title: 'ReactSim-Bench: Benchmarking Reactive Behavior World Model Simulation in Autonomous Driving' };
+		assert.deepStrictEqual(words({ keywords: ['"world models"'] }, reactSim), ['world models']);
+		assert.deepStrictEqual(words({ keywords: ['occupancy world model'] }, visa), ['occupancy world model']);
+		assert.deepStrictEqual(words({ keywords: ['"world model"'] }, { tldr: 'video worlds model' }), ['world model'], 'not only the last word');
+		assert.strictEqual(words({ keywords: ['"world model"'] }, { title: 'MoVerse: Real-Time Video World Modeling with Panoramic Gaussian Scaffold' }), undefined);
+		assert.deepStrictEqual(words({ keywords: ['case study', 'matrix'] }, { body: 'two case studies on sparse matrices' }), ['case study', 'matrix']);
+		assert.strictEqual(words({ keywords: ['diffusion'] }, { title: 'Diffusiones' }), undefined, 'no ending search would not fold');
+		assert.deepStrictEqual(words({ keywords: ['world model*'] }, { title: 'Worlds Modeling' }), ['world model*'], 'the starred word a prefix, the others in their forms');
+	});
+
 	it('matches /regex/ terms, case-insensitive unless flags are given, and reports bad ones', () => {
 		assert.deepStrictEqual(words({ keywords: ['/diffusion (policy|planner)/'] }, { title: 'A Diffusion Planner' }), ['Diffusion Planner']);
 		assert.strictEqual(words({ keywords: ['/RL/u'] }, { title: 'curl' }), undefined);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mainAsync } from '../../src/cli/main';
 import type { TrendsOutput } from '../../src/cli/trends';
-import type { InterestMatch } from '../../src/core/interests';
+import { compileInterests, isMatch, matchInterests, normalizeInterests, type InterestMatch } from '../../src/core/interests';
+import type { Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { opaqueColor } from '../../src/core/trends/colors';
 import { inProcessShard } from '../../src/core/corpus/inProcess';
@@ -95,6 +96,23 @@ describe('trends', () => {
 			const reply = termDays(index, ids(index, 'splatting'));
 			assert.ok(reply.ok);
 			assert.deepStrictEqual(reply.days, [['2026-01-05', ['2601.00001']], ['2026-01-06', ['2601.00001']]]);
+		});
+
+		it('counts a quoted phrase\'s papers as the interests do: plural = singular in both (two real days about world models)', () => {
+			const index = new PaperIndex();
+			const files = ['2026-06-14', '2026-06-15'].map((day) => parseDigest(readFileSync(`test/fixtures/world-models/${day}.md`, 'utf8'), `data/${day}.md`));
+			for (const file of files) index.addFile(file.path, file);
+			const reply = termDays(index, ids(index, '"world model"'));
+			assert.ok(reply.ok);
+			// hand count (see the fixture's README): 7 of the ten entries of 06-14, 3 papers of 06-15
+			assert.deepStrictEqual(reply.days.map(([day, ids]) => [day, ids.length]), [['2026-06-14', 7], ['2026-06-15', 3]]);
+			const interests = compileInterests(normalizeInterests({ keywords: ['"world model"'] }));
+			const match = (p: Paper) =>
+				matchInterests(interests, { ...p, category: p.category ?? '', body: [p.motivation, p.method, p.result, p.conclusion, ...p.extra.map((e) => e.value), p.abstract].join('\n') });
+			for (const [k, file] of files.entries()) {
+				const matched = file.papers.filter((p) => isMatch(match(p))).map((p) => p.id);
+				assert.deepStrictEqual(matched.sort(), [...reply.days[k][1]].sort(), file.path);
+			}
 		});
 
 		it('merges shards: one paper in two files of one day counts once; a query error stays an error', () => {
