@@ -20,7 +20,8 @@ Index every digest under DIR and print the papers matching QUERY, best first.
 
 Query language:
   words            all required; prefix and typo tolerant (diffusion, segm, difusion)
-  "exact phrase"   verbatim, in any field
+  "exact phrase"   its words side by side, in order, in any field (plural =
+                   singular, as for single words: "world model" finds world models)
   -word -"phrase"  exclude (also first: search DIR -survey; after DIR, a word
                    that starts with one '-' and is no option is a query word)
   cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994

@@ -1797,7 +1797,7 @@ export class PaperIndex {
 	}
 
 	/**
-	 * Do the phrases (and none of the negative ones) occur verbatim? Undefined when that needs
+	 * Do the phrases (and none of the negative ones) occur (containsPhrase: words in order, plural = singular)? Undefined when that needs
 	 * the long fields and they are not in memory yet (see DocRecord.body): the postings already
 	 * hold every word of a phrase, so the caller counts it as a match and says it is approximate.
 	 */

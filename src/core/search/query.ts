@@ -3,7 +3,8 @@
  * tree filter, CLI) agrees:
  *
  *   free words        prefix + fuzzy matched, all required
- *   "exact phrase"    all words required, then checked verbatim against the paper's text
+ *   "exact phrase"    all words required, then checked against the paper's text: side by side and in
+ *                     order, each word in the forms a single word takes (containsPhrase: plural = singular)
  *   -word -"phrase"   exclusion (also -cat:…, -author:…, -id:…, -day:…)
  *   cat:cs.CV author:lecun author:"Yann LeCun" id:2602.04994
  *   day:2026-02-06 day:2026-02 day:2026  after:2026-01-15 before:2026-02 (both inclusive)
