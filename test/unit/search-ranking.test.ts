@@ -49,18 +49,37 @@ function hits(index: PaperIndex, text: string): SearchHit[] {
 const ids = (index: PaperIndex, text: string) => hits(index, text).map((h) => h.id);
 
 describe('search typo lookup', () => {
-	/** Levenshtein distance in UTF-16 code units, the plain way */
-	function levenshtein(a: string, b: string): number {
-		let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+	/** Optimal string alignment distance (Levenshtein plus adjacent swaps) in UTF-16 code units, the plain way: the whole matrix */
+	function osaDistance(a: string, b: string): number {
+		const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
 		for (let i = 1; i <= a.length; i++) {
-			const next = [i];
-			for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), row[j] + 1, next[j - 1] + 1);
-			row = next;
+			for (let j = 1; j <= b.length; j++) {
+				d[i][j] = Math.min(d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1);
+				if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+			}
 		}
-		return row[b.length];
+		return d[a.length][b.length];
 	}
 
-	it('finds exactly the terms within the distance, sorted and recent ones alike', () => {
+	it('counts two adjacent letters swapped as one edit: the commonest typos of the real corpus', () => {
+		const table = new TermTable();
+		const terms = new SortedTerms(table);
+		for (const term of ['model', 'mode', 'modal', 'module', 'modul', 'the', 'then', 'ten', 'tea', 'transformer', 'transform']) terms.add(term, table.push(term));
+		terms.sort();
+		const within = (query: string, maxDistance: number) => {
+			const out: string[] = [];
+			terms.forFuzzy(query, maxDistance, (term, _, distance) => out.push(`${term} ${distance}`));
+			return out.sort();
+		};
+		assert.deepStrictEqual(within('modle', 1), ['mode 1', 'model 1', 'module 1']);
+		assert.deepStrictEqual(within('teh', 1), ['tea 1', 'ten 1', 'the 1']);
+		assert.deepStrictEqual(within('transfromer', 1), ['transformer 1']);
+		// a swap is one edit, not a way to reach two letters apart (`mdoel`: one swap; `meodl`: two)
+		assert.deepStrictEqual(within('mdoel', 1), ['model 1']);
+		assert.deepStrictEqual(within('meodl', 1), []);
+	});
+
+	it('finds exactly the terms within the distance (adjacent swaps one edit), sorted and recent ones alike', () => {
 		const vocabulary = randomVocabulary(7, 'abcdeé', 7, 3000);
 		const table = new TermTable();
 		const terms = new SortedTerms(table);
@@ -70,7 +89,7 @@ describe('search typo lookup', () => {
 		const late = ['abcdeab', 'eeeeeeé', 'ab'].filter((t) => !vocabulary.includes(t));
 		late.forEach((term) => terms.add(term, table.push(term)));
 		const all = [...vocabulary, ...late];
-		for (const query of ['abcde', 'eeee', 'a', 'ébcd', 'dacbea', 'zzzz', '']) {
+		for (const query of ['abcde', 'eeee', 'a', 'ébcd', 'dacbea', 'zzzz', '', 'badcé', 'bacdeab', 'acbed']) {
 			for (const maxDistance of [1, 2]) {
 				const found = new Map<string, [number, number]>();
 				terms.forFuzzy(query, maxDistance, (term, id, distance) => {
@@ -79,7 +98,7 @@ describe('search typo lookup', () => {
 				});
 				const expected = new Map<string, [number, number]>();
 				all.forEach((term, id) => {
-					const distance = levenshtein(query, term);
+					const distance = osaDistance(query, term);
 					if (distance <= maxDistance) expected.set(term, [id, distance]);
 				});
 				assert.deepStrictEqual(new Map([...found].sort()), new Map([...expected].sort()), `${query} within ${maxDistance}`);

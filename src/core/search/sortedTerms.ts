@@ -46,12 +46,18 @@ export class SortedTerms {
 	}
 
 	/**
-	 * Calls `fn` for every term within Levenshtein distance `maxDistance` (in UTF-16 code units) of
+	 * Calls `fn` for every term within edit distance `maxDistance` (in UTF-16 code units) of
 	 * `query`, the term itself included (distance 0), sorted terms in order, then the recent ones.
+	 * The distance is the optimal string alignment one (Damerau–Levenshtein without editing a
+	 * substring twice): two adjacent letters swapped are one edit, as the commonest slip of typing
+	 * is (`modle` is `model` at 1, where Levenshtein's 2 left only `mode` and `module` within reach).
 	 * A walk of the trie the sorted terms imply (the terms sharing a prefix are one range, a child
 	 * is the run of terms with one next character, found by binary search), one matrix row per
-	 * character as in minisearch's radix tree (http://stevehanov.ca/blog/?id=114), branches cut once
-	 * a row has no cell within `maxDistance`: the typo lookup with no structure of its own in memory.
+	 * character as in minisearch's radix tree (http://stevehanov.ca/blog/?id=114), a swap reading
+	 * the row two characters up, branches cut once a row has no cell within `maxDistance` (the rows
+	 * below can then have none either, swaps included: a swap's cell is one more than a cell of the
+	 * row before last, and the last row holds a cell no larger, its diagonal neighbour): the typo
+	 * lookup with no structure of its own in memory.
 	 */
 	forFuzzy(query: string, maxDistance: number, fn: (term: string, id: number, distance: number) => void): void {
 		const n = query.length + 1;
@@ -61,20 +67,27 @@ export class SortedTerms {
 		const rows = new Uint8Array((maxDepth + 1) * n);
 		for (let j = 0; j < n; j++) rows[j] = j;
 		const limit = maxDistance + 1;
-		/** fills row `depth` for the character `code` after row depth - 1; false when no cell is within maxDistance */
-		const step = (depth: number, code: number): boolean => {
+		/**
+		 * fills row `depth` for the character `code` after row depth - 1, whose character was `before`
+		 * (-1 for none); false when no cell is within maxDistance
+		 */
+		const step = (depth: number, code: number, before: number): boolean => {
 			const row = depth * n;
 			const previous = row - n;
 			let min = (rows[row] = depth);
 			for (let j = 1; j < n; j++) {
-				const cell = Math.min(rows[previous + j - 1] + (query.charCodeAt(j - 1) === code ? 0 : 1), rows[previous + j] + 1, rows[row + j - 1] + 1);
+				const typed = query.charCodeAt(j - 1);
+				let cell = Math.min(rows[previous + j - 1] + (typed === code ? 0 : 1), rows[previous + j] + 1, rows[row + j - 1] + 1);
+				// `before code` typed the other way round, ending at query[j - 1]
+				if (j > 1 && typed === before && query.charCodeAt(j - 2) === code && rows[previous - n + j - 2] + 1 < cell) cell = rows[previous - n + j - 2] + 1;
 				rows[row + j] = cell > limit ? limit : cell;
 				if (cell < min) min = cell;
 			}
 			return min <= maxDistance;
 		};
-		// terms[lo, hi) share their first `depth` characters, whose rows are filled
-		const walk = (lo: number, hi: number, depth: number): void => {
+		// terms[lo, hi) share their first `depth` characters, whose rows are filled; `last` is the
+		// character at depth - 1 (-1 at the root)
+		const walk = (lo: number, hi: number, depth: number, last: number): void => {
 			if (table.lengthOf(ids[lo]) === depth) {
 				const distance = rows[depth * n + n - 1];
 				if (distance <= maxDistance) fn(table.get(ids[lo]), ids[lo], distance);
@@ -91,15 +104,15 @@ export class SortedTerms {
 					if (table.codeAt(ids[mid], depth) === code) a = mid + 1;
 					else b = mid;
 				}
-				if (step(depth + 1, code)) walk(lo, a, depth + 1);
+				if (step(depth + 1, code, last)) walk(lo, a, depth + 1, code);
 				lo = a;
 			}
 		};
-		if (ids.length > 0) walk(0, ids.length, 0);
+		if (ids.length > 0) walk(0, ids.length, 0, -1);
 		for (const { term, id } of this.recent) {
 			if (Math.abs(term.length - query.length) > maxDistance) continue;
 			let ok = true;
-			for (let d = 1; d <= term.length && ok; d++) ok = step(d, term.charCodeAt(d - 1));
+			for (let d = 1; d <= term.length && ok; d++) ok = step(d, term.charCodeAt(d - 1), d > 1 ? term.charCodeAt(d - 2) : -1);
 			const distance = rows[term.length * n + n - 1];
 			if (ok && distance <= maxDistance) fn(term, id, distance);
 		}
