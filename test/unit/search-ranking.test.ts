@@ -265,6 +265,28 @@ describe('search ranking', () => {
 		assert.deepStrictEqual(ids(index, 'world model'), ['2602.00002', '2602.00001']);
 	});
 
+	it('corrects two swapped letters as one typo and ranks the word so meant first (real titles)', () => {
+		// the reader's `difusion modle`: `modle` found only `module` and `mode`, the diffusion model papers not at all
+		const index = indexOf(
+			paper('2606.10653', { title: 'STEDiff: Strengthening Text Embedding for Text-to-Image Alignment in Diffusion Model' }),
+			paper('2606.12263', { title: 'VOID: Defeating Unauthorized Mimicry in Latent Diffusion Models' }),
+			paper('2512.24146', { title: 'Taming Preference Mode Collapse via Directional Decoupling Alignment in Diffusion Reinforcement Learning' }),
+			paper('2604.02923', { title: 'Council Mode: Mitigating Hallucination and Bias in LLMs via Multi-Agent Consensus' }),
+			paper('2604.21525', { title: 'Job Skill Extraction via LLM-Centric Multi-Module Framework' }),
+			// `mode` twice in a title: it outranked every model paper while all typos weighed the same
+			paper('2605.24037', { title: 'Mode-as-Sequence: Translating Multimodal Motion Prediction into Unified Sequential Mode Modeling' }),
+		);
+		const modelPapers = ['2606.10653', '2606.12263'];
+		for (const query of ['difusion modle', 'diffusion modle', 'difusion modle ']) {
+			const found = ids(index, query);
+			assert.deepStrictEqual(found.slice(0, 2).sort(), modelPapers, query);
+			assert.deepStrictEqual(found.slice(2), ['2512.24146'], query);
+		}
+		const alone = ids(index, 'modle');
+		assert.deepStrictEqual(alone.slice(0, 2).sort(), modelPapers);
+		assert.deepStrictEqual(alone.slice(2).sort(), ['2512.24146', '2604.02923', '2604.21525', '2605.24037']);
+	});
+
 	it('completes a prefix before it tries typos, and tries typos when nothing else matches', () => {
 		const index = indexOf(paper('2602.00001', { title: 'Segmenter Networks' }), paper('2602.00002', { title: 'Segmentation Networks' }));
 		assert.deepStrictEqual(ids(index, 'segmentatio'), ['2602.00002']);

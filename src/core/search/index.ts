@@ -243,6 +243,8 @@ const PROXIMITY_AUTHORS = 1.5;
 /** the proximity bonus reads the query words' short-field postings first while they are fewer than this many per candidate (see addProximity) */
 const PROXIMITY_FILTER_RATIO = 8;
 const MAX_EXPANSIONS = 64;
+/** a typo correction's weight beside a correction by swapping two adjacent letters, at the same distance (see expand) */
+const BESIDE_SWAP = 0.5;
 /** at most this many matched words per hit */
 const MAX_MATCHED = 16;
 /** longer words are folded each time rather than memoised (rare, and they would bloat the memo) */
@@ -1429,16 +1431,21 @@ export class PaperIndex {
 			// only the closest corrections: `difusion` is `diffusion` (one letter), not `fusion`,
 			// `delusion` or `infusion` (two), which are rarer and would outrank it by their idf
 			let closest = term.length >= 8 ? 2 : 1;
-			const found: [number, number][] = [];
-			this.sortedTerms.forFuzzy(term, closest, (_, id, distance) => {
+			const found: [number, number, boolean][] = [];
+			this.sortedTerms.forFuzzy(term, closest, (other, id, distance) => {
 				if (distance === 0) return;
-				found.push([id, distance]);
+				found.push([id, distance, isSwapOf(other, term)]);
 				closest = Math.min(closest, distance);
 			});
-			for (const [id, distance] of found) if (distance === closest) out.push([id, this.df(id)]);
+			const closestFound = found.filter(([, distance]) => distance === closest);
+			// two letters swapped (`modle`) is the slip meant far more often than a letter more or
+			// less that also lies one edit away (`mode`, `module`): the swapped word is always kept and
+			// weighs more, so a title with `mode` twice does not outrank the papers about models
+			const swapped = closestFound.some(([, , swap]) => swap);
+			const entries = closestFound.map(([id, , swap]): [number, number, boolean] => [id, this.df(id), swap]);
 			// the most common corrections, each at the typo's weight
-			if (out.length > MAX_EXPANSIONS) out.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
-			for (const entry of out) entry[1] = FUZZY_WEIGHT / closest;
+			if (entries.length > MAX_EXPANSIONS) entries.sort((a, b) => Number(b[2]) - Number(a[2]) || b[1] - a[1]).length = MAX_EXPANSIONS;
+			for (const [id, , swap] of entries) out.push([id, swapped && !swap ? (FUZZY_WEIGHT / closest) * BESIDE_SWAP : FUZZY_WEIGHT / closest]);
 		}
 		return out;
 	}
@@ -2209,4 +2216,17 @@ export function postingHasField(packed: number, field: Field): boolean {
 export function postingFieldCount(packed: number, field: Field): number {
 	const [, first, bits] = SLOT_OF[field];
 	return (packed >>> first) & ((1 << bits) - 1);
+}
+
+/** Is `term` the `typed` word with two adjacent letters swapped (`model` of `modle`)? */
+function isSwapOf(term: string, typed: string): boolean {
+	if (term.length !== typed.length) return false;
+	let i = 0;
+	while (i < term.length && term.charCodeAt(i) === typed.charCodeAt(i)) i++;
+	return (
+		i + 1 < term.length &&
+		term.charCodeAt(i) === typed.charCodeAt(i + 1) &&
+		term.charCodeAt(i + 1) === typed.charCodeAt(i) &&
+		term.slice(i + 2) === typed.slice(i + 2)
+	);
 }
