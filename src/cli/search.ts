@@ -6,6 +6,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { inProcessShard } from '../core/corpus/inProcess';
+import { plainMath } from '../core/plainMath';
 import { DEFAULT_SHARDS, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
@@ -160,7 +161,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 		}
 		for (const hit of hits) {
 			const day = hit.occurrences[0]?.day || '-';
-			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${hit.title}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
+			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
 		}
 		io.stdout(`${approximate ? 'up to ' : ''}${total} result${total === 1 && !approximate ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
 		return EXIT_OK;

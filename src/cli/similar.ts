@@ -2,6 +2,7 @@
  * `arxiv-digest similar DIR ID`: the papers of DIR most similar to paper ID (cosine over TF-IDF,
  * src/core/recs), computed in the same shards the extension runs.
  */
+import { plainMath } from '../core/plainMath';
 import { intOption, parseArgs, UsageError } from './args';
 import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { openCorpus } from './search';
@@ -44,7 +45,7 @@ export async function runSimilar(argv: readonly string[], io: CliIO): Promise<nu
 			io.stdout(JSON.stringify({ id, similar: hits }, null, '\t') + '\n');
 			return EXIT_OK;
 		}
-		for (const hit of hits) io.stdout(`${hit.score.toFixed(3)}  ${hit.day || '-'}  ${hit.id}  ${hit.category}  ${hit.title}\n`);
+		for (const hit of hits) io.stdout(`${hit.score.toFixed(3)}  ${hit.day || '-'}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n`);
 		return EXIT_OK;
 	} finally {
 		service.dispose();

@@ -33,6 +33,15 @@ describe('cli: search', () => {
 		assert.match(r.out, /1 result/);
 	});
 
+	it('prints a title\'s TeX math as text in its lines, and as written in its JSON', async () => {
+		const dir = join(__dirname, '../../test/fixtures/real/70asunflower__daily-arXiv-ai-enhanced');
+		const r = await run('search', dir, 'Prior-Guided Vision-Language-Action', '--limit', '1');
+		assert.strictEqual(r.code, 0, r.err);
+		assert.match(r.out, /2603\.08361 {2}cs\.CV {2}ΔVLA: Prior-Guided/);
+		const json = await run('search', dir, 'Prior-Guided Vision-Language-Action', '--limit', '1', '--json');
+		assert.match(JSON.parse(json.out).hits[0].title, /^\$Δ\$VLA/);
+	});
+
 	it('reports an unknown filter as an error', async () => {
 		const r = await run('search', FIXTURES, 'venue:cvpr');
 		assert.strictEqual(r.code, 2);
