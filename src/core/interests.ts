@@ -5,17 +5,18 @@
  * highlight the words in cards and open digests.
  *
  * A term is written as in the settings:
- * - `diffusion`: a whole word, case-insensitive, its plural included as search folds it (see the
- *   tokenizer's inflectedForms: `models`, `studies`, `classes`); `agent*` a prefix;
- * - `world model` or `"world model"`: a phrase (spaces also match hyphens: `world-model`), each
- *   word in its forms as above (`world models`), so it counts what a search for `"world model"` finds;
+ * - `diffusion`: a whole word, case-insensitive, with its plural (`models`, `studies`, `lenses`;
+ *   see keywordWordSource); `agent*` a prefix;
+ * - `world model` or `"world model"`: a phrase (spaces also match hyphens and other punctuation:
+ *   `world-model`), each word in its forms as above (`world models`), so it counts what a search for
+ *   `"world model"` finds;
  * - `/diffusion (policy|planner)/`: a regular expression (case-insensitive unless flags are given);
  * - `扩散模型`: Chinese (any CJK) text matches anywhere, Chinese has no spaces between words.
  * Authors match whole words of a name, accents and case ignored (`Kaiming He`); categories match
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
 import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
-import { inflectedFormsSource } from './search/tokenizer';
+import { foldInflection, inflectedForms } from './search/tokenizer';
 
 export interface InterestSpec {
 	readonly keywords: readonly string[];
@@ -75,11 +76,28 @@ export interface CompiledInterests {
 const LATIN_WORD_RUN = new RegExp(`${LATIN_WORD_CHAR}+`, 'gu');
 
 /**
+ * A word of a keyword in the forms a keyword takes: as written with a plural `s`/`es` after it
+ * (`lens` → `lenses`, `CPU` → `CPUs`), and the forms search folds onto the same word (the
+ * tokenizer's inflectedForms: `study` → `studies`, `LLMs` → `LLM`), so that a keyword matches the
+ * papers its quoted phrase finds in Search and Statistics (`world model` → `World Models`). A word
+ * in `-ics` (`semantics`, `dynamics`, `robotics`) keeps its own form: search folds it onto the
+ * adjective (`semantic`), which as an interest would mark every "semantic segmentation" paper.
+ */
+function keywordWordSource(word: string): string {
+	const lower = word.toLowerCase();
+	const asWritten = `${escapeRegExp(word)}(?:e?s)?`;
+	const others = inflectedForms(foldInflection(lower)).filter((f) => f !== lower && f !== `${lower}s` && f !== `${lower}es` && !(lower.endsWith('ics') && f.length < lower.length));
+	if (others.length === 0) return asWritten;
+	// the longest first, so that the words marked in a card are whole (`studies`, not `stud` + …)
+	const alternatives: [number, string][] = [[lower.length, asWritten], ...others.map((f): [number, string] => [f.length, escapeRegExp(f)])];
+	return `(?:${alternatives.sort((a, b) => b[0] - a[0]).map(([, source]) => source).join('|')})`;
+}
+
+/**
  * The regex source for a literal term: whole words where it starts/ends with a letter or digit, not
- * with CJK. Each English word is taken in the forms search takes it in (the tokenizer's
- * inflectedForms: `world models` finds `world model` and `World-Models`, `study` finds `studies`), so
- * a keyword matches the papers its quoted phrase finds in Search and Statistics; the word a `*` ends
- * is a prefix as written.
+ * with CJK. Each English word is taken in its keyword forms (keywordWordSource), words apart by any
+ * run of spaces and punctuation (`world-model`, `World/Model`, `Vision–Language`), as search reads a
+ * phrase; the word a `*` ends is a prefix as written.
  */
 function literalSource(text: string): string {
 	const prefix = text.endsWith('*');
@@ -96,12 +114,12 @@ function literalSource(text: string): string {
 			for (const m of part.matchAll(LATIN_WORD_RUN)) {
 				const end = m.index + m[0].length;
 				const asWritten = prefix && p === parts.length - 1 && end === part.length;
-				out += escapeRegExp(part.slice(from, m.index)) + (asWritten ? escapeRegExp(m[0]) : inflectedFormsSource(m[0].toLowerCase()));
+				out += escapeRegExp(part.slice(from, m.index)) + (asWritten ? escapeRegExp(m[0]) : keywordWordSource(m[0]));
 				from = end;
 			}
 			return out + escapeRegExp(part.slice(from));
 		})
-		.join('[\\s\\-]+');
+		.join('[^\\p{L}\\p{N}]+');
 	if (latinStart) source = `${LATIN_WORD_START}${source}`;
 	if (latinEnd) source += prefix ? `${LATIN_WORD_CHAR}*` : LATIN_WORD_END;
 	return source;

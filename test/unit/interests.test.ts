@@ -29,7 +29,7 @@ describe('interest matcher', () => {
 		assert.strictEqual(words({ keywords: ['"world model"'] }, { title: 'model of the world' }), undefined);
 	});
 
-	it('takes every word of a keyword in the forms search takes it in: plural = singular, nothing else', () => {
+	it('takes every word of a keyword with its plural, in the forms search takes it in, but a word in -ics as written', () => {
 		// real titles of 2026-06-14/15 (VISA, ReactSim-Bench, MoVerse)
 		const visa = { title: 'VISA: VLM-Guided Instance Semantic Auditing for 3D Occupancy World Models' };
 		const reactSim = { title: 'ReactSim-Bench: Benchmarking Reactive Behavior World Model Simulation in Autonomous Driving' };
@@ -38,7 +38,14 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(words({ keywords: ['"world model"'] }, { tldr: 'video worlds model' }), ['world model'], 'not only the last word');
 		assert.strictEqual(words({ keywords: ['"world model"'] }, { title: 'MoVerse: Real-Time Video World Modeling with Panoramic Gaussian Scaffold' }), undefined);
 		assert.deepStrictEqual(words({ keywords: ['case study', 'matrix'] }, { body: 'two case studies on sparse matrices' }), ['case study', 'matrix']);
-		assert.strictEqual(words({ keywords: ['diffusion'] }, { title: 'Diffusiones' }), undefined, 'no ending search would not fold');
+		// a plural search does not fold is kept, as written plus `s`/`es` (`lenses`, `CPUs`, `AIs`)
+		assert.deepStrictEqual(words({ keywords: ['lens', 'CPU', 'AI'] }, { body: 'gravitational lenses on CPUs for AIs' }), ['lens', 'CPU', 'AI']);
+		// a word in -ics keeps its form: search folds `semantics` onto `semantic`, which would mark every segmentation paper
+		assert.strictEqual(words({ keywords: ['semantics', 'dynamics', 'robotics'] }, { title: 'Open-Vocabulary Semantic Segmentation of Dynamic Robotic Scenes' }), undefined);
+		assert.deepStrictEqual(words({ keywords: ['semantics'] }, { title: 'Program Semantics' }), ['semantics']);
+		// the words of a phrase apart by any punctuation, as search reads a quoted phrase
+		assert.deepStrictEqual(words({ keywords: ['vision-language model'] }, { title: 'Vision–Language Models' }), ['vision-language model']);
+		assert.deepStrictEqual(words({ keywords: ['world model'] }, { title: 'World/Model and world (model)' }), ['world model']);
 		assert.deepStrictEqual(words({ keywords: ['world model*'] }, { title: 'Worlds Modeling' }), ['world model*'], 'the starred word a prefix, the others in their forms');
 	});
 
