@@ -87,7 +87,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	const tree = registerTree(context, workspace, reading);
 	context.subscriptions.push(tree);
 	tree.provider.tooltipExtra = (id) => library.tooltip(id);
-	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading));
+	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading, workspace.onDidChange));
 	await pause();
 	context.subscriptions.push(registerOutline(context, workspace));
 	context.subscriptions.push(registerPaperActions(context, workspace));

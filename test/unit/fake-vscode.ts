@@ -37,6 +37,7 @@ export const fakeVscode = {
 			fakeVscode.window.treeViews.push(view);
 			return view;
 		},
+		registerFileDecorationProvider: () => ({ dispose: () => undefined }),
 		activeTextEditor: undefined,
 		onDidChangeTextEditorSelection: noEvent,
 		/** the log channel: what is logged is dropped */

@@ -329,6 +329,43 @@ describe('the Papers view\'s unread counts', () => {
 	});
 });
 
+describe('the activity-bar badge', () => {
+	let provider: typeof import('../../src/features/tree/provider');
+	let treeView: typeof import('../../src/features/reading/treeView');
+	withFakeVscode(() => {
+		provider = require('../../src/features/tree/provider');
+		treeView = require('../../src/features/reading/treeView');
+	});
+
+	it('counts the newest day\'s new matches, also a newest day that arrives while a filter hides it', async () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
+		const matches = new Set(['2512.00001', '2601.00009', '2601.00008']);
+		const reading = {
+			onDidChange: new fakeVscode.EventEmitter<unknown>().event,
+			viewMode: () => 'all',
+			statusOn: () => 'new',
+			match: (id: string) => (matches.has(id) ? { words: ['x'], excluded: false, score: 1 } : undefined),
+			firstListed: () => undefined,
+		};
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+		const view = fakeVscode.window.createTreeView('papers');
+		const badgeSet = () => new Promise<void>((resolve) => setTimeout(resolve, 150));
+		const connection = treeView.connectTreeReading(view as never, tree, reading as never, workspace.ws.onDidChange);
+		await badgeSet();
+		assert.deepStrictEqual(view.badge, { value: 1, tooltip: '1 new match on 2026-01-01' });
+		// a filter that shows only 2026-01-01's papers, then a newer day with two matches
+		tree.setFilter('older', new Set(['2512.00001', '2512.00002']));
+		await badgeSet();
+		assert.deepStrictEqual(view.badge, { value: 1, tooltip: '1 new match on 2026-01-01' }, 'the filter changes nothing');
+		workspace.put(fixtureFile('2026-01-02', ['2601.00009', '2601.00008']));
+		await badgeSet();
+		assert.deepStrictEqual(view.badge, { value: 2, tooltip: '2 new matches on 2026-01-02' });
+		connection.dispose();
+		tree.dispose();
+	});
+});
+
 describe('the Papers view says in words what its icons and colours show', () => {
 	let provider: typeof import('../../src/features/tree/provider');
 	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));

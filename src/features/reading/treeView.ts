@@ -11,7 +11,11 @@ import type { Reading } from '.';
 /** the badge follows marks after they settle */
 const BADGE_DELAY_MS = 100;
 
-export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: DigestTreeProvider, reading: Reading): vscode.Disposable {
+/**
+ * `changes`: the workspace's file changes. A new newest day that a filter of the view hides changes
+ * no shown row, and fires nothing in the tree, but the badge counts it.
+ */
+export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: DigestTreeProvider, reading: Reading, changes: vscode.Event<unknown>): vscode.Disposable {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const updateBadge = () => {
 		timer = undefined;
@@ -32,6 +36,7 @@ export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: Di
 		vscode.window.registerFileDecorationProvider(new PaperDecorations()),
 		reading.onDidChange(schedule),
 		provider.onDidChangeTreeData(schedule),
+		changes(schedule),
 		view.onDidExpandElement((e) => {
 			const node = e.element;
 			if (node.kind === 'day') seen(node);
