@@ -279,12 +279,25 @@ function dayKeyOf(input: TreeInput): string {
 	return day && DAY_RE.test(day) ? `day:${day}` : `file:${input.key}`;
 }
 
-function compareDays(a: DayNode, b: DayNode): number {
+function compareDays(a: Pick<DayNode, 'day' | 'label' | 'id'>, b: Pick<DayNode, 'day' | 'label' | 'id'>): number {
 	if (a.day && b.day) return a.day < b.day ? 1 : a.day > b.day ? -1 : 0;
 	if (a.day) return -1;
 	if (b.day) return 1;
 	const byLabel = a.label.localeCompare(b.label, undefined, { numeric: true, sensitivity: 'base' });
 	return byLabel || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Files in the order the Papers view lists them: by their day node (newest day first, then the
+ * undated files by label, `notes9` before `notes10`), the files of one day by key (as rebuildDay
+ * takes them). For what walks the files as the reader sees them (a card's Next past a day's end).
+ */
+export function compareTreeFiles(a: TreeInput, b: TreeInput): number {
+	const node = (input: TreeInput) => {
+		const id = dayKeyOf(input);
+		return { id, day: id.startsWith('day:') ? id.slice(4) : undefined, label: input.digest.label || fileStem(input.key) };
+	};
+	return compareDays(node(a), node(b)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 function keepPaper(filter: TreeFilter, id: string): boolean {

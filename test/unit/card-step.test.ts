@@ -1,9 +1,10 @@
 import * as assert from 'node:assert';
-import { adjacentDigest, stepIndex } from '../../src/features/cards/step';
+import { DigestTreeModel } from '../../src/core/tree';
+import { adjacentDigest, newestFirst, stepIndex } from '../../src/features/cards/step';
 import type { DigestFile } from '../../src/features/workspace/types';
 
 function file(uri: string, day: string | undefined, ids: string[]): DigestFile {
-	const digest = { path: uri, day, label: day ?? uri, categories: [], papers: ids.map((id) => ({ id, isArxiv: true, title: id, authors: [], section: 'cs.AI', range: { start: 0, end: 0 }, headingLine: 0 })) };
+	const digest = { path: uri, day, label: day ?? uri.replace(/^.*\/|\.md$/g, ''), categories: [], papers: ids.map((id) => ({ id, isArxiv: true, title: id, authors: [], section: 'cs.AI', range: { start: 0, end: 0 }, headingLine: 0 })) };
 	return { uri: { toString: () => uri }, digest } as unknown as DigestFile;
 }
 
@@ -44,6 +45,15 @@ describe('card Previous / Next past the ends of a digest: adjacentDigest', () =>
 		assert.strictEqual(uriOf(adjacentDigest(files, 'file:///05.md', -1)), 'file:///07.md');
 		assert.strictEqual(uriOf(adjacentDigest(files, 'file:///05.md', 1)), 'file:///04.md');
 		assert.strictEqual(uriOf(adjacentDigest(files, 'file:///04.md', 1)), 'file:///notes.md', 'then the undated files');
+	});
+
+	it('walks the files as the Papers view lists them: undated ones by label, `notes9` before `notes10`', () => {
+		const undated = [file('file:///notes10.md', undefined, ['t1']), file('file:///notes9.md', undefined, ['n1']), file('file:///01.md', '2026-02-01', ['a1'])];
+		const labels = (fs: readonly DigestFile[]) => fs.map((f) => f.uri.toString());
+		assert.deepStrictEqual(labels(newestFirst(undated)), ['file:///01.md', 'file:///notes9.md', 'file:///notes10.md']);
+		assert.strictEqual(uriOf(adjacentDigest(undated, 'file:///notes9.md', 1)), 'file:///notes10.md');
+		const model = new DigestTreeModel(undated.map((f) => ({ key: f.uri.toString(), digest: f.digest })));
+		assert.deepStrictEqual(model.roots().map((d) => d.keys[0]), labels(newestFirst(undated)), 'the tree\'s own order');
 	});
 
 	it('ends at the newest and the last file, and knows no file it was not given', () => {

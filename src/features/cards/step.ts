@@ -1,4 +1,5 @@
 import { paperCountOf } from '../../core/summary';
+import { compareTreeFiles } from '../../core/tree';
 import type { DigestFile } from '../workspace/types';
 
 /** Where a card's paper is in its file: at the index it had, else found by id (-1: no longer there). */
@@ -20,16 +21,12 @@ export function stepIndex(papers: readonly { readonly id: string }[], ref: { rea
 	return to >= 0 && to < papers.length ? to : undefined;
 }
 
-/** The digests newest day first (undated ones last), then by URI: the order the Papers view lists the days in, and Next Unread walks. */
+/** The digests in the order the Papers view lists them (compareTreeFiles): newest day first, undated ones last. Next Unread walks them so too. */
 export function newestFirst(files: readonly DigestFile[]): DigestFile[] {
-	return [...files].sort((a, b) => {
-		const x = a.digest.day ?? '';
-		const y = b.digest.day ?? '';
-		if (x !== y) return x < y ? 1 : -1;
-		const u = a.uri.toString();
-		const v = b.uri.toString();
-		return u < v ? -1 : u > v ? 1 : 0;
-	});
+	return files
+		.map((file) => ({ file, input: { key: file.uri.toString(), digest: file.digest } }))
+		.sort((a, b) => compareTreeFiles(a.input, b.input))
+		.map(({ file }) => file);
 }
 
 /**

@@ -76,8 +76,8 @@ export class ForYouService implements vscode.Disposable {
 
 	/**
 	 * The score as the reader sees it: where it ranks among `among` (the day's scores, or the list's),
-	 * `top 5%`; or how many of the interests' words it matches (`2 words matched`; a bare `✦ 2` read as
-	 * nothing). Not the model's probability: trained on as many random papers as stars, it says little
+	 * `top 5%`; or how many of the interests (keywords, authors, categories) it matches (`2 interests
+	 * matched`; a bare `✦ 2` read as nothing). Not the model's probability: trained on as many random papers as stars, it says little
 	 * with a few stars (most papers got 60–70% with 5–15 stars until the trainer's fix of 5 Dec), where
 	 * the order is what the model knows.
 	 */
@@ -85,7 +85,7 @@ export class ForYouService implements vscode.Disposable {
 		const ranking = this.trainer.last;
 		if (ranking?.kind === 'model') return vscode.l10n.t('top {0}%', topPercent(score, among));
 		if (score <= 0) return '';
-		return score === 1 ? vscode.l10n.t('1 word matched') : vscode.l10n.t('{0} words matched', score);
+		return score === 1 ? vscode.l10n.t('1 interest matched') : vscode.l10n.t('{0} interests matched', score);
 	}
 
 	/**

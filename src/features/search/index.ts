@@ -210,7 +210,9 @@ export function registerSearch(
 					const filters = describeFilters(parsed.query);
 					// approximate: the best were checked for a phrase and shown, the rest not (an upper bound)
 					const count = approximate
-						? vscode.l10n.t('up to {0} results', total)
+						? total > hits.length
+							? vscode.l10n.t('up to {0} results, the best {1} shown', total, hits.length)
+							: vscode.l10n.t('up to {0} results', total)
 						: total > hits.length
 							? vscode.l10n.t('{0} results, the best {1} shown', total, hits.length)
 							: total === 1

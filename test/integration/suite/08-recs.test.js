@@ -106,9 +106,9 @@ describe('recs: similar papers and For you', () => {
 			await waitFor('UniTrack to match "tracking"', () => api.reading.interests.isMatch(big.second.id));
 			pick = await openForYou();
 			assert.match(pick.title, /fewer than 5 starred papers \(3\), ranked by your interests/);
-			// a match's description starts with its count of matched words; matches come first
+			// a match's description starts with how many interests it matches; matches come first
 			const matched = pick.items.map((i) => api.reading.interests.isMatch(i.id));
-			pick.items.forEach((i, n) => assert.match(i.description, matched[n] ? /^(1 word|\d+ words) matched · \d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/));
+			pick.items.forEach((i, n) => assert.match(i.description, matched[n] ? /^(1 interest|\d+ interests) matched · \d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/));
 			assert.deepStrictEqual(matched, [...matched].sort((a, b) => Number(b) - Number(a)), 'matches first');
 			pick.hide();
 		} finally {
