@@ -41,7 +41,10 @@ describe('paper cards', () => {
 		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.variant).toString(), id: first });
 		await waitFor('the variant day\'s first paper', () => currentId() === first);
 		await vscode.commands.executeCommand('arxivDigest.card.previous');
-		await waitFor('the last paper of the newer day', () => cards.api.current()?.uri === fixtureUri(FIXTURE.files.second).toString());
+		const newer = fixtureUri(FIXTURE.files.second).toString();
+		const newerPapers = (await extensionApi()).workspace.files().find((f) => f.uri.toString() === newer).digest.papers;
+		assert.strictEqual(newerPapers.length, FIXTURE.second.papers);
+		await waitFor('the last paper of the newer day', () => cards.api.current()?.uri === newer && currentId() === newerPapers[newerPapers.length - 1].id);
 		assert.strictEqual(cards.api.panelCount(), 1);
 	});
 
