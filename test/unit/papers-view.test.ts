@@ -329,6 +329,34 @@ describe('the Papers view\'s unread counts', () => {
 	});
 });
 
+describe('the Papers view keeps a category open as the reader left it', () => {
+	let provider: typeof import('../../src/features/tree/provider');
+	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
+
+	it('a category expanded, then gone from the view and back (a mode or filter), opens expanded; one collapsed, collapsed', () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02'));
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, undefined, new FakeClock());
+		const state = (node: Parameters<typeof tree.getTreeItem>[0]) => tree.getTreeItem(node).collapsibleState;
+		const [day] = tree.getChildren();
+		const [first, second] = tree.getChildren(day);
+		assert.strictEqual(state(first), fakeVscode.TreeItemCollapsibleState.Collapsed);
+		tree.categoryExpanded(first, true);
+		tree.categoryExpanded(second, true);
+		tree.categoryExpanded(second, false);
+		tree.categoryExpanded(day, true);
+		// the rows made again, as after the For you mode (new nodes, the same ids)
+		tree.reload();
+		const [day2] = tree.getChildren();
+		const [first2, second2] = tree.getChildren(day2);
+		assert.notStrictEqual(first2, first);
+		assert.strictEqual(state(first2), fakeVscode.TreeItemCollapsibleState.Expanded);
+		assert.strictEqual(state(second2), fakeVscode.TreeItemCollapsibleState.Collapsed);
+		assert.strictEqual(state(day2), fakeVscode.TreeItemCollapsibleState.Collapsed, 'days keep their rows in every mode: the workbench keeps theirs');
+		tree.dispose();
+	});
+});
+
 describe('the activity-bar badge', () => {
 	let provider: typeof import('../../src/features/tree/provider');
 	let treeView: typeof import('../../src/features/reading/treeView');

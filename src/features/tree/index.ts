@@ -163,6 +163,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 	disposables.push(
 		vscode.window.onDidChangeTextEditorSelection((e) => scheduleFollow(e.textEditor)),
+		// a category the reader opened opens again when it comes back (see categoryExpanded)
+		view.onDidExpandElement((e) => provider.categoryExpanded(e.element, true)),
+		view.onDidCollapseElement((e) => provider.categoryExpanded(e.element, false)),
 		// the reveal asked for came, or the reader selected something else: nothing more to follow (an
 		// empty selection is not that: a reveal of a row the workbench did not know yet selects nothing,
 		// and is asked again below; a click on a row just refreshed comes empty too, see clickedPaper)

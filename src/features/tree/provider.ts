@@ -111,6 +111,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private readonly subscriptions: vscode.Disposable[] = [];
 	/** counts per node, dropped whenever the tree or the marks change (a refresh asks for each twice: item and children) */
 	private countCache = new WeakMap<TreeNode, ReadingCounts>();
+	/** the categories the reader left expanded, by id (see categoryExpanded) */
+	private readonly expandedCategories = new Set<string>();
 
 	constructor(
 		private readonly workspace: IDigestWorkspace,
@@ -456,6 +458,17 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return item;
 	}
 
+	/**
+	 * The reader expanded or collapsed a category. The workbench keeps a row's state while the row is
+	 * there; a category that leaves the view (the For you mode lists a day's papers without them, a
+	 * filter hides it) and comes back is a new row, which getTreeItem opens as the reader left it.
+	 */
+	categoryExpanded(node: TreeNode, expanded: boolean): void {
+		if (node.kind !== 'category') return;
+		if (expanded) this.expandedCategories.add(node.id);
+		else this.expandedCategories.delete(node.id);
+	}
+
 	getTreeItem(node: TreeNode): vscode.TreeItem {
 		// Under a filter the few matches should be visible without clicking through every level.
 		const open = this.model.isFiltered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
@@ -473,7 +486,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			case 'category': {
 				// the name stays the model's key (filters are saved by it); only its label is translated
 				const label = node.name === NO_CATEGORY ? treeTexts().noCategory : node.name;
-				const item = new vscode.TreeItem(label, open);
+				const item = new vscode.TreeItem(label, this.expandedCategories.has(node.id) ? vscode.TreeItemCollapsibleState.Expanded : open);
 				item.id = node.id;
 				item.description = this.countDescription(node);
 				item.accessibilityInformation = this.countAccessibility(node, label);
