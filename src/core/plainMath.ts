@@ -25,6 +25,7 @@ const SYMBOLS: Record<string, string> = {
 	upsilon: 'υ', phi: 'ϕ', varphi: 'φ', chi: 'χ', psi: 'ψ', omega: 'ω',
 	Gamma: 'Γ', Delta: 'Δ', Theta: 'Θ', Lambda: 'Λ', Xi: 'Ξ', Pi: 'Π', Sigma: 'Σ', Upsilon: 'Υ', Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω',
 	times: '×', cdot: '·', pm: '±', mp: '∓', div: '÷', neq: '≠', ne: '≠', leq: '≤', le: '≤', geq: '≥', ge: '≥', approx: '≈', sim: '∼',
+	simeq: '≃', lesssim: '≲', gtrsim: '≳', ll: '≪', gg: '≫', leqslant: '⩽', geqslant: '⩾', lt: '<', gt: '>', odot: '⊙',
 	equiv: '≡', propto: '∝', infty: '∞', partial: '∂', nabla: '∇', sum: '∑', prod: '∏', int: '∫', sqrt: '√',
 	in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', cup: '∪', cap: '∩', emptyset: '∅', forall: '∀', exists: '∃', neg: '¬',
 	land: '∧', lor: '∨', wedge: '∧', vee: '∨', oplus: '⊕', otimes: '⊗', oslash: '⊘', circ: '∘', star: '⋆', ast: '∗',

@@ -30,6 +30,10 @@ describe('TeX math in titles as plain text', () => {
 			['Learning over $\\{0,1\\}^n$ cubes', 'Learning over {0,1}ⁿ cubes'],
 			// every small letter but q has a superscript form
 			['codes of length $np^s$ over', 'codes of length npˢ over'],
+			// the astro forks' relations (Straw674, real-digests)
+			['Clumps in spiral galaxies at $z \\lesssim 3$: Disentangling', 'Clumps in spiral galaxies at z ≲ 3: Disentangling'],
+			['Discovery of bright $z\\simeq7$ Lyman-break galaxies', 'Discovery of bright z≃7 Lyman-break galaxies'],
+			['halos with $M \\gtrsim 10^{12} M_\\odot$', 'halos with M ≳ 10¹² M_⊙'],
 		]);
 	});
 
