@@ -101,6 +101,14 @@ describe('recommendations: the For you trainer', () => {
 		assert.strictEqual(explainVector(model, positives[0])[0].term, 'good');
 	});
 
+	it('explains a score by words, not numbers (a fork\'s `[Embodied][7.0]` score tag weighs too)', () => {
+		const tagged = noise.map((n) => vec(['good', '7.0', n]));
+		const model = trainLinear(tagged, negatives);
+		assert.ok(scoreVector(model, vec(['7.0'])) > 0, 'the number weighs in the score');
+		assert.deepStrictEqual(explainVector(model, tagged[0]).map((w) => w.term).filter((t) => /\d/.test(t)), []);
+		assert.strictEqual(explainVector(model, tagged[0])[0].term, 'good');
+	});
+
 	it('is deterministic and keeps only the heaviest terms when asked', () => {
 		const a = trainLinear(positives, negatives, { maxTerms: 2 });
 		const b = trainLinear(positives, negatives, { maxTerms: 2 });

@@ -167,10 +167,14 @@ export function scoreVector(model: LinearModel, v: TermVector): number {
 	return z;
 }
 
-/** The terms of `v` that weighed most in its score, largest contribution first (positive ones: "why"). */
+/**
+ * The words of `v` that weighed most in its score, largest contribution first (positive ones: "why").
+ * Numbers are left out (a fork's score tag `[Embodied][7.0]` in its TL;DRs weighs too, but `7.0` tells
+ * the reader nothing).
+ */
 export function explainVector(model: LinearModel, v: TermVector, limit = 10): { term: string; weight: number }[] {
 	const byTerm = new Map<string, number>();
 	model.terms.forEach((t, i) => byTerm.set(t, model.weights[i]));
 	const parts = v.terms.map((t, i) => ({ term: t, weight: (byTerm.get(t) ?? 0) * v.weights[i] }));
-	return parts.filter((p) => p.weight > 0).sort((a, b) => b.weight - a.weight).slice(0, limit);
+	return parts.filter((p) => p.weight > 0 && !/^[\d.,]+$/.test(p.term)).sort((a, b) => b.weight - a.weight).slice(0, limit);
 }
