@@ -5,6 +5,11 @@ import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { ReadState } from '../../src/core/readState';
 import type { DigestTreeProvider } from '../../src/features/tree/provider';
 
+/** The reading state a test's Papers view counts with: every paper new and no match, unless `over` says otherwise. */
+function fakeReading(over: Partial<Record<'statusOn' | 'match' | 'firstListed' | 'viewMode', (...args: never[]) => unknown>> = {}) {
+	return { onDidChange: new fakeVscode.EventEmitter<unknown>().event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, ...over };
+}
+
 /** the provider over a fake workspace */
 function treeOver(clock: FakeClock, provider: typeof import('../../src/features/tree/provider')) {
 	const workspace = fakeWorkspace('reading');
@@ -302,22 +307,20 @@ describe('the Papers view says what changed, once', () => {
 	});
 });
 
-describe('the Papers view\'s unread counts', () => {
+describe('the Papers view: unread counts, open categories, the activity-bar badge', () => {
 	let provider: typeof import('../../src/features/tree/provider');
-	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
+	let treeView: typeof import('../../src/features/reading/treeView');
+	withFakeVscode(() => {
+		provider = require('../../src/features/tree/provider');
+		treeView = require('../../src/features/reading/treeView');
+	});
 
 	it('an untouched day shows its count alone; once one of its papers is read, every category of it says how many are unread', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
 		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'read' };
-		const reading = {
-			onDidChange: new fakeVscode.EventEmitter<unknown>().event,
-			viewMode: () => 'all',
-			statusOn: (id: string) => status[id] ?? 'new',
-			match: () => undefined,
-			firstListed: () => undefined,
-		};
+		const reading = fakeReading({ statusOn: (id: string) => status[id] ?? 'new' });
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 		const [touched, untouched] = tree.getChildren();
 		const described = (node: Parameters<typeof tree.getTreeItem>[0]) => String(tree.getTreeItem(node).description);
@@ -327,11 +330,7 @@ describe('the Papers view\'s unread counts', () => {
 		assert.deepStrictEqual(tree.getChildren(untouched).map(described), ['2']);
 		tree.dispose();
 	});
-});
 
-describe('the Papers view keeps a category open as the reader left it', () => {
-	let provider: typeof import('../../src/features/tree/provider');
-	withFakeVscode(() => (provider = require('../../src/features/tree/provider')));
 
 	it('a category expanded, then gone from the view and back (a mode or filter), opens expanded; one collapsed, collapsed', () => {
 		const workspace = fakeWorkspace('idle');
@@ -355,27 +354,13 @@ describe('the Papers view keeps a category open as the reader left it', () => {
 		assert.strictEqual(state(day2), fakeVscode.TreeItemCollapsibleState.Collapsed, 'days keep their rows in every mode: the workbench keeps theirs');
 		tree.dispose();
 	});
-});
 
-describe('the activity-bar badge', () => {
-	let provider: typeof import('../../src/features/tree/provider');
-	let treeView: typeof import('../../src/features/reading/treeView');
-	withFakeVscode(() => {
-		provider = require('../../src/features/tree/provider');
-		treeView = require('../../src/features/reading/treeView');
-	});
 
 	it('counts the newest day\'s new matches, also a newest day that arrives while a filter hides it', async () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
 		const matches = new Set(['2512.00001', '2601.00009', '2601.00008']);
-		const reading = {
-			onDidChange: new fakeVscode.EventEmitter<unknown>().event,
-			viewMode: () => 'all',
-			statusOn: () => 'new',
-			match: (id: string) => (matches.has(id) ? { words: ['x'], excluded: false, score: 1 } : undefined),
-			firstListed: () => undefined,
-		};
+		const reading = fakeReading({ match: (id: string) => (matches.has(id) ? { words: ['x'], excluded: false, score: 1 } : undefined) });
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 		const view = fakeVscode.window.createTreeView('papers');
 		const badgeSet = () => new Promise<void>((resolve) => setTimeout(resolve, 150));
@@ -402,13 +387,11 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002']));
 		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'seen', '2601.00002': 'read' };
-		const reading = {
-			onDidChange: new fakeVscode.EventEmitter<unknown>().event,
-			viewMode: () => 'all',
+		const reading = fakeReading({
 			statusOn: (id: string) => status[id],
 			match: (id: string) => (id === '2601.00002' ? { words: ['depth'], excluded: false, score: 1 } : { words: [], excluded: true, score: 0 }),
 			firstListed: (id: string) => (id === '2601.00002' ? '2026-01-01' : undefined),
-		};
+		});
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 		const [day] = tree.getChildren();
 		const [category] = tree.getChildren(day);
