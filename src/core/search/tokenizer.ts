@@ -13,6 +13,7 @@
  *
  * Written as a char-code loop because it runs over ~100 MB of text on every cold build.
  */
+import { escapeRegExp } from '../parse/text';
 
 export const STOPWORDS: ReadonlySet<string> = new Set([
 	'a', 'about', 'above', 'after', 'again', 'against', 'all', 'also', 'am', 'an', 'and', 'any', 'are', 'as', 'at',
@@ -454,17 +455,13 @@ export function inflectedForms(stem: string): string[] {
  * The regex source of a word in any of its inflectedForms: their common beginning, then the
  * endings longest first (`model(?:s|)`, `stud(?:ies|y)`), so the engine scans for a literal.
  */
-export function inflectedFormsSource(word: string): string {
+function inflectedFormsSource(word: string): string {
 	const forms = inflectedForms(foldInflection(word));
-	if (forms.length === 1) return escapeRegExpText(forms[0]);
+	if (forms.length === 1) return escapeRegExp(forms[0]);
 	let common = 0;
 	while (forms.every((f) => common < f.length && f.charCodeAt(common) === forms[0].charCodeAt(common))) common++;
 	const endings = forms.map((f) => f.slice(common)).sort((a, b) => b.length - a.length);
-	return `${escapeRegExpText(forms[0].slice(0, common))}(?:${endings.map(escapeRegExpText).join('|')})`;
-}
-
-function escapeRegExpText(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return `${escapeRegExp(forms[0].slice(0, common))}(?:${endings.map(escapeRegExp).join('|')})`;
 }
 
 /**
@@ -480,14 +477,14 @@ function phrasePattern(phrase: string): RegExp | undefined {
 	let i = 0;
 	while (i < phrase.length) {
 		if (classify(phrase.charCodeAt(i)) !== CharClass.Word) {
-			source += escapeRegExpText(phrase[i++]);
+			source += escapeRegExp(phrase[i++]);
 			continue;
 		}
 		const start = i;
 		while (i < phrase.length && classify(phrase.charCodeAt(i)) === CharClass.Word) i++;
 		const word = phrase.slice(start, i);
 		const forms = inflectedFormsSource(word);
-		if (forms !== escapeRegExpText(word)) varies = true;
+		if (forms !== escapeRegExp(word)) varies = true;
 		source += forms;
 	}
 	const pattern = varies ? new RegExp(source, 'g') : undefined;
