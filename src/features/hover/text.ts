@@ -2,10 +2,11 @@
  * The hover's text, apart from `vscode` so the unit tests can run it: digest text escaped to show
  * as written, and the reader's note as the Markdown it is.
  */
+import { escapeMarkdown } from '../../core/tree';
 
-/** Digest text (a title, names, a TL;DR) shown literally in Markdown, on one line. */
+/** Digest text (a title, names, a TL;DR) shown literally in Markdown (the Papers view's tooltips' escape), on one line. */
 export function escapeMd(text: string): string {
-	return text.replace(/\s+/g, ' ').trim().replace(/([\\`*_{}[\]()#+\-.!<>|~])/g, '\\$1');
+	return escapeMarkdown(text.replace(/\s+/g, ' ').trim());
 }
 
 /**
