@@ -15,7 +15,7 @@ import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
-import { adjacentDigest, paperIndexOf, stepIndex } from './step';
+import { adjacentDigest, adjacentDigests, paperIndexOf, stepIndex } from './step';
 import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
@@ -460,9 +460,8 @@ class CardManager implements vscode.Disposable {
 
 	/** The labels of the digests Previous and Next go on to from the ends of `file` (see neighbour). */
 	adjacentLabels(file: DigestFile): { previousDigest?: string; nextDigest?: string } {
-		const uri = file.uri.toString();
-		const files = this.workspace.files();
-		return { previousDigest: adjacentDigest(files, uri, -1)?.digest.label, nextDigest: adjacentDigest(files, uri, 1)?.digest.label };
+		const { newer, older } = adjacentDigests(this.workspace.files(), file.uri.toString());
+		return { previousDigest: newer?.digest.label, nextDigest: older?.digest.label };
 	}
 
 	appearances(location: PaperLocation): CardAppearance[] {

@@ -34,9 +34,18 @@ export function newestFirst(files: readonly DigestFile[]): DigestFile[] {
  * newer one) goes on to from the end of `uri`'s digest: the nearest one that lists papers.
  */
 export function adjacentDigest(files: readonly DigestFile[], uri: string, delta: 1 | -1): DigestFile | undefined {
+	const around = adjacentDigests(files, uri);
+	return delta === 1 ? around.older : around.newer;
+}
+
+/** Both digests adjacentDigest finds around `uri`'s, from one sort of the files (a card shows where both buttons go). */
+export function adjacentDigests(files: readonly DigestFile[], uri: string): { newer?: DigestFile; older?: DigestFile } {
 	const ordered = newestFirst(files);
 	const here = ordered.findIndex((f) => f.uri.toString() === uri);
-	if (here < 0) return undefined;
-	for (let i = here + delta; i >= 0 && i < ordered.length; i += delta) if (paperCountOf(ordered[i].digest) > 0) return ordered[i];
-	return undefined;
+	if (here < 0) return {};
+	const nearest = (delta: 1 | -1) => {
+		for (let i = here + delta; i >= 0 && i < ordered.length; i += delta) if (paperCountOf(ordered[i].digest) > 0) return ordered[i];
+		return undefined;
+	};
+	return { newer: nearest(-1), older: nearest(1) };
 }
