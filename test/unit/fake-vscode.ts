@@ -67,9 +67,14 @@ export const fakeVscode = {
 		) {}
 	},
 	TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
-	/** the text appended, Markdown and plain alike */
+	/** the text appended, Markdown and plain alike; its trust and options as set */
 	MarkdownString: class {
-		value = '';
+		isTrusted: unknown;
+		supportHtml = false;
+		constructor(
+			public value = '',
+			public supportThemeIcons = false,
+		) {}
 		appendText(text: string) {
 			this.value += text;
 			return this;

@@ -85,26 +85,9 @@ describe('hover on an arXiv id', () => {
 			readonly range: unknown,
 		) {}
 	}
-	class MarkdownString {
-		isTrusted: unknown;
-		supportHtml = false;
-		constructor(
-			public value = '',
-			public supportThemeIcons = false,
-		) {}
-		appendMarkdown(text: string) {
-			this.value += text;
-			return this;
-		}
-		appendText(text: string) {
-			this.value += text;
-			return this;
-		}
-	}
 	withFakeVscode(() => {
 		Object.assign(fakeVscode, {
 			Hover,
-			MarkdownString,
 			Range: class {
 				constructor(...args: number[]) {
 					Object.assign(this, { args });
