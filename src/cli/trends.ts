@@ -4,7 +4,8 @@
  * same shards the extension runs.
  */
 import type { DigestSummary } from '../core/summary';
-import { papersPerDay, parseRange } from '../core/trends/days';
+import { papersPerDay, parseRange, previousRange } from '../core/trends/days';
+import type { RisingReply } from '../core/trends/rising';
 import { inRange, type TopReply } from '../core/trends/shard';
 import { intOption, parseArgs, UsageError } from './args';
 import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
@@ -18,7 +19,9 @@ A paper listed on two days counts on each.
   --term QUERY   also count, per day, the papers matching QUERY (a word, a phrase,
                  or any search query: "world model", cat:cs.RO, 扩散模型)
   without --term the top terms (of titles, TL;DRs and abstracts, each paper counted
-  once) and the top authors of the range are printed after the table
+  once) and the top authors of the range are printed after the table, then the
+  rising terms: those the range's papers use more than the papers of as many
+  listing days just before it
 
 Options:
   --from DAY         first day of the range (YYYY-MM-DD; default: the first day)
@@ -38,6 +41,8 @@ export interface TrendsOutput {
 	days: { day: string; papers: number; matching?: number }[];
 	/** without a term: top terms and authors of the range */
 	top?: TopReply;
+	/** without a term: the terms that rose against the period before (absent when the range starts at the first day) */
+	rising?: RisingReply & { previous: { from?: string; to?: string } };
 }
 
 export function formatTrends(out: TrendsOutput): string {
@@ -57,6 +62,13 @@ export function formatTrends(out: TrendsOutput): string {
 		};
 		block(`top terms (papers, of ${out.top.papers})`, out.top.terms);
 		block('top authors (papers)', out.top.authors);
+	}
+	if (out.rising) {
+		const { previous, terms } = out.rising;
+		lines.push('', `rising terms (papers of ${out.rising.papers}, before: of ${out.rising.previousPapers} on ${previous.from} to ${previous.to})`);
+		const width = Math.max(0, ...terms.map(([term]) => term.length));
+		for (const [term, n, before] of terms) lines.push(`  ${term.padEnd(width)}  ${String(n).padStart(5)}  ${String(before).padStart(5)}`);
+		if (terms.length === 0) lines.push('  none');
 	}
 	return lines.join('\n') + '\n';
 }
@@ -103,6 +115,8 @@ export async function runTrends(argv: readonly string[], io: CliIO): Promise<num
 			matching = new Map(reply.days);
 		} else {
 			out.top = await service.rangeTop(range, limit);
+			const previous = previousRange(range, perDay.days);
+			if (previous) out.rising = { ...(await service.rangeRising(range, previous, limit)), previous };
 		}
 		perDay.days.forEach((day, i) => {
 			if (!inRange(day, range)) return;

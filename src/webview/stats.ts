@@ -15,6 +15,7 @@ import {
 	type OverviewData,
 	type RangeChoice,
 	type StatsExtensionMessage,
+	type StatsPart,
 	type StatsState,
 	type StatsStrings,
 	type StatsWebviewMessage,
@@ -35,6 +36,7 @@ let t: StatsStrings | undefined;
 let overview: OverviewData | undefined;
 let lastTop: Extract<StatsExtensionMessage, { type: 'top' }> | undefined;
 let lastTerm: Extract<StatsExtensionMessage, { type: 'term' }> | undefined;
+let lastRising: Extract<StatsExtensionMessage, { type: 'rising' }> | undefined;
 const charts = new Map<string, Chart>();
 
 function post(message: StatsWebviewMessage): void {
@@ -91,7 +93,7 @@ function readTheme(): Theme {
 
 let theme = readTheme();
 
-function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex: number, index: number) => void): ChartConfiguration<'bar'>['options'] {
+function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex: number, index: number) => void, legend = !horizontal): ChartConfiguration<'bar'>['options'] {
 	const axis = { ticks: { color: theme.text, font: { family: theme.font, size: theme.size - 1 } }, grid: { color: theme.grid }, border: { color: theme.grid } };
 	return {
 		responsive: true,
@@ -103,7 +105,7 @@ function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex
 			y: { ...axis, stacked, ...(horizontal ? {} : { beginAtZero: true }), ...(horizontal ? { ticks: { ...axis.ticks, autoSkip: false } } : {}) },
 		},
 		plugins: {
-			legend: { display: !horizontal, labels: { color: theme.text, font: { family: theme.font, size: theme.size - 1 }, boxWidth: 12 } },
+			legend: { display: legend, labels: { color: theme.text, font: { family: theme.font, size: theme.size - 1 }, boxWidth: 12 } },
 			tooltip: { mode: stacked ? 'nearest' : 'index', intersect: stacked },
 		},
 		onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
@@ -222,7 +224,7 @@ function build(strings: StatsStrings): void {
 		el('h1', { className: 'visually-hidden', text: document.title }),
 		el('div', { className: 'toolbar' }, el('p', { className: 'hint', text: strings.clickHint }), el('label', { className: 'toggle' }, toggle, strings.showTables)),
 		section('papers', strings.papersPerDay),
-		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top),
+		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top, section('rising', strings.risingTerms)),
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
 	);
@@ -258,6 +260,11 @@ function table(id: string, caption: string, head: string[], rows: (string | numb
 	}
 	tbl.append(body);
 	container.replaceChildren(tbl);
+}
+
+/** the status line a part's messages go to (the top terms': the range's, above both lists) */
+function statusOf(part: StatsPart): string {
+	return part === 'top' ? 'range' : part;
 }
 
 function setStatus(id: string, text: string): void {
@@ -363,6 +370,55 @@ function drawTop(): void {
 	}
 }
 
+/** a share as a percentage with one decimal (0.0 for an empty period) */
+function percent(n: number, of: number): number {
+	return of === 0 ? 0 : Math.round((n / of) * 1000) / 10;
+}
+
+function drawRising(): void {
+	if (!t || !lastRising) return;
+	const strings = t;
+	const rising = lastRising;
+	const range = { from: rising.from, to: rising.to };
+	const rows = rising.terms;
+	const box = document.querySelector<HTMLElement>('[data-chart="rising"]');
+	const previous = rising.previous;
+	if (!previous || rows.length === 0) {
+		charts.get('rising')?.destroy();
+		charts.delete('rising');
+		if (box) box.hidden = true;
+		document.getElementById('rising-table')?.replaceChildren();
+		setStatus('rising', previous ? format(strings.noRising, previous.from ?? '…', previous.to ?? '…', rising.previousPapers) : strings.noPrevious);
+		return;
+	}
+	if (box) {
+		box.hidden = false;
+		box.style.height = `${Math.max(120, rows.length * 30 + 60)}px`;
+	}
+	setStatus('rising', format(strings.risingAgainst, previous.from ?? '…', previous.to ?? '…', rising.previousPapers));
+	const query = (term: string) => rangeQuery(range, term, 'term');
+	draw('rising', {
+		type: 'bar',
+		data: {
+			labels: rows.map(([term]) => term),
+			datasets: [
+				{ label: strings.shareInRange, data: rows.map(([, n]) => percent(n, rising.papers)), ...barStyle(theme.series[2]) },
+				{ label: strings.shareBefore, data: rows.map(([, , before]) => percent(before, rising.previousPapers)), ...barStyle(theme.other) },
+			],
+		},
+		// the two periods' sizes differ: shares, not papers, compare them
+		options: baseOptions(true, false, (_series, index) => post({ type: 'search', query: query(rows[index][0]) }), true),
+	});
+	const change = (n: number, before: number) => (before === 0 ? strings.newTerm : `×${((n / rising.papers) / (before / rising.previousPapers)).toFixed(1)}`);
+	const span = `${range.from ?? '…'} – ${range.to ?? '…'}`;
+	table(
+		'rising',
+		`${strings.risingTerms} (${span})`,
+		[strings.term, strings.papers, strings.papersBefore, strings.change],
+		rows.map(([term, n, before]) => [[term, query(term)], n, before, change(n, before)]),
+	);
+}
+
 function drawTerm(): void {
 	if (!t || !lastTerm) return;
 	const strings = t;
@@ -381,6 +437,7 @@ function redrawAll(): void {
 	theme = readTheme();
 	drawOverview();
 	drawTop();
+	drawRising();
 	drawTerm();
 }
 
@@ -407,8 +464,12 @@ window.addEventListener('message', (event: MessageEvent<StatsExtensionMessage>) 
 			lastTerm = message;
 			drawTerm();
 			return;
+		case 'rising':
+			lastRising = message;
+			drawRising();
+			return;
 		case 'error': {
-			const id = message.part === 'top' ? 'range' : 'term';
+			const id = statusOf(message.part);
 			const status = document.getElementById(`${id}-status`);
 			if (status) {
 				status.textContent = message.message;
@@ -417,7 +478,7 @@ window.addEventListener('message', (event: MessageEvent<StatsExtensionMessage>) 
 			return;
 		}
 		case 'status':
-			setStatus(message.part === 'top' ? 'range' : 'term', message.message);
+			setStatus(statusOf(message.part), message.message);
 			return;
 	}
 });

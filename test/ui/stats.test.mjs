@@ -51,6 +51,8 @@ describe('Statistics view', function () {
 		assert.ok(!terms.some(([term]) => ['the', 'we', 'propose', 'paper'].includes(term)), 'no function words or boilerplate among the top terms');
 		const counts = terms.map((r) => Number(r[1]));
 		assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most papers first');
+		// every day: nothing before it to find rising terms against
+		await frame.waitForFunction(() => /No earlier days/.test(document.getElementById('rising-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
 		const drawn = await frame.evaluate(() => {
 			const canvas = document.getElementById('papers-canvas');
 			const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -107,5 +109,26 @@ describe('Statistics view', function () {
 		assert.ok(results.length > 0, 'the filtered search has results');
 		await shot(page, 'statistics-bar-search');
 		await page.keyboard.press('Escape');
+	});
+
+	it('finds the rising terms of a range against as many listing days before it', async () => {
+		await frame.selectOption('#range', 'custom');
+		await frame.fill('#range-from', '2026-02-09');
+		await frame.fill('#range-to', '2026-02-24');
+		await frame.click('#range-apply');
+		// the two days of the range against the one listing day before them (the first, 166 papers)
+		const status = await frame.waitForFunction(() => {
+			const text = document.getElementById('rising-status')?.textContent ?? '';
+			return /2026-02-06 – 2026-02-06/.test(text) && text;
+		}, undefined, { timeout: 30_000 });
+		const text = await status.jsonValue();
+		assert.match(text, /the 166 papers of 2026-02-06 – 2026-02-06/);
+		const rows = await tableRows('rising');
+		// 82 papers against 166 may show no rise beyond chance; each term listed rose in share
+		for (const [term, papers, before] of rows) assert.ok(Number(papers) / 82 > Number(before) / 166, `${term}: ${papers} against ${before}`);
+		assert.equal(await frame.evaluate(() => document.querySelector('[data-chart="rising"]').hidden), rows.length === 0, 'the chart shows when there are terms');
+		await frame.locator('#rising').scrollIntoViewIfNeeded();
+		await shot(page, 'statistics-rising');
+		await frame.selectOption('#range', 'last30');
 	});
 });

@@ -13,9 +13,10 @@ import { nodeCorpusIO } from '../../src/core/corpus/nodeIO';
 import { SearchService, shardOf } from '../../src/core/search/client';
 import { PaperIndex } from '../../src/core/search/index';
 import { summarizeDigest } from '../../src/core/summary';
-import { interestsPerDay, papersPerDay, parseRange, presetRange } from '../../src/core/trends/days';
+import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange } from '../../src/core/trends/days';
 import { parseStatsMessage, parseStatsState } from '../../src/core/trends/protocol';
 import { dayQuery, rangeQuery } from '../../src/core/trends/queries';
+import { mergeRising, rangeRising, rankRising, risingDrift, risingPValue, type RisingCount } from '../../src/core/trends/rising';
 import { isTopicTerm, mergeTermDays, mergeTop, rangeIds, rangeTop, skipLists, termDays } from '../../src/core/trends/shard';
 import { NO_WORDS_ERROR, parseQuery } from '../../src/core/search/query';
 import type { IdsReply } from '../../src/core/search/protocol';
@@ -43,6 +44,51 @@ function paper(n: number, id: string, title: string, abstract: string, authors =
 
 function digest(papers: string[]): string {
 	return ['<div id=toc></div>', '', '# cs.LG [[Back]](#toc)', '', ...papers].join('\n');
+}
+
+const DAY_1 = '2026-01-05';
+const DAY_2 = '2026-01-06';
+
+/** 60 papers a day on graphs; on the second day 20 of them on diffusion, and `kernel` in 5 against 2 the day before */
+function risingDay(which: 1 | 2): string {
+	return digest(Array.from({ length: 60 }, (_, k) => {
+		const id = `2601.${which}${String(k).padStart(4, '0')}`;
+		const topic = which === 2 && k < 20 ? ' Diffusion sampling.' : '';
+		const noise = k < (which === 2 ? 5 : 2) ? ' A kernel view.' : '';
+		return paper(k + 1, id, `Graph learning ${which}-${k}`, `Graph networks learn.${topic}${noise}`);
+	}));
+}
+
+interface TwoShards {
+	service: SearchService;
+	dispose(): void;
+}
+
+/**
+ * Two in-process shards over days' digests written to a temporary folder as `DAY.md`; a day marked
+ * twice also as a second file of that day which the other shard holds.
+ */
+async function twoShards(days: [day: string, text: string, twice: boolean][]): Promise<TwoShards> {
+	const dir = mkdtempSync(join(tmpdir(), 'trends-shards-'));
+	const paths: string[] = [];
+	for (const [day, text, twice] of days) {
+		const first = join(dir, `${day}.md`);
+		const again = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => join(dir, `${day}_${x}.md`)).find((p) => shardOf(p, 2) !== shardOf(first, 2));
+		assert.ok(again);
+		for (const path of twice ? [first, again] : [first]) {
+			writeFileSync(path, text);
+			paths.push(path);
+		}
+	}
+	const service = new SearchService([0, 1].map((i) => inProcessShard(nodeCorpusIO(undefined, i, 2), i, 2)));
+	await service.open(paths.map((path) => ({ path, always: true })));
+	return {
+		service,
+		dispose: () => {
+			service.dispose();
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
 }
 
 describe('trends', () => {
@@ -190,6 +236,68 @@ describe('trends', () => {
 		});
 	});
 
+	describe('rising terms', () => {
+		const index = new PaperIndex();
+		index.addFile(`data/${DAY_1}.md`, parseDigest(risingDay(1), `data/${DAY_1}.md`));
+		index.addFile(`data/${DAY_2}.md`, parseDigest(risingDay(2), `data/${DAY_2}.md`));
+		const request = { range: { from: DAY_2 }, previous: { to: DAY_1 } };
+
+		it('compares the range with as many listing days just before it', () => {
+			const days = ['2026-01-02', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08'];
+			assert.deepStrictEqual(previousRange({ from: '2026-01-07', to: '2026-01-08' }, days), { from: '2026-01-05', to: '2026-01-06' });
+			// a Monday compares with the Friday before, not with the empty weekend
+			assert.deepStrictEqual(previousRange({ from: '2026-01-04', to: '2026-01-05' }, days), { from: '2026-01-02', to: '2026-01-02' });
+			assert.deepStrictEqual(previousRange({ from: '2026-01-06' }, days), { from: '2026-01-02', to: '2026-01-05' }, 'an open end: up to the newest day');
+			assert.strictEqual(previousRange({}, days), undefined, 'every day: nothing before');
+			assert.strictEqual(previousRange({ to: '2026-01-06' }, days), undefined, 'a range from the first day');
+			assert.strictEqual(previousRange({ from: '2026-02-01' }, days), undefined, 'a range without a listing day');
+		});
+
+		it('counts each term\'s papers in the range and before, and lists the one that surely rose', () => {
+			const all = rangeRising(index, { ...request, minPapers: 1 });
+			assert.strictEqual(all.papers, 60);
+			assert.strictEqual(all.previousPapers, 60);
+			const counts = Object.fromEntries(all.terms.map(([term, n, before]) => [term, [n, before]]));
+			assert.deepStrictEqual(counts.diffusion, [20, 0]);
+			assert.deepStrictEqual(counts.kernel, [5, 2]);
+			assert.deepStrictEqual(counts.graph, [60, 60]);
+			const ranked = rangeRising(index, { ...request, limit: 10 });
+			assert.deepStrictEqual(ranked.terms.map(([term]) => term), ['diffusion', 'sampling'], 'kernel (5 against 2) is chance; graph did not rise');
+			assert.deepStrictEqual(rangeRising(index, { ...request, limit: 1 }).terms.length, 1);
+			assert.deepStrictEqual(rangeRising(index, { ...request, terms: ['kernel', 'nothing'] }).terms, [['kernel', 5, 2]]);
+		});
+
+		it('a term rises beyond the drift of the common words, and beyond chance over every term tested', () => {
+			// every common word twice as frequent (longer abstracts); `x` six times; `y` twice, as the words around it
+			const common: RisingCount[] = Array.from({ length: 40 }, (_, i) => [`common${i}`, 200, 100]);
+			const reply = { papers: 1000, previousPapers: 1000, terms: [...common, ['x', 60, 10], ['y', 40, 20]] as RisingCount[] };
+			assert.ok(Math.abs(risingDrift(reply.terms, 1000, 1000) - Math.log((201 / 801) / (101 / 901))) < 1e-9);
+			assert.deepStrictEqual(rankRising(reply, 20).map(([term]) => term), ['x']);
+			assert.deepStrictEqual(rankRising({ ...reply, previousPapers: 0 }, 20), [], 'nothing to compare with');
+			// a handful of papers up from none, among many terms tested, is chance
+			const noise: RisingCount[] = Array.from({ length: 2000 }, (_, i) => [`t${i}`, 5, 5]);
+			assert.deepStrictEqual(rankRising({ papers: 1000, previousPapers: 1000, terms: [...noise, ['rare', 6, 0]] }, 20), []);
+		});
+
+		it('the p-value: exact under 400 papers, the normal tail above, 1 for a term that did not rise', () => {
+			assert.ok(Math.abs(risingPValue(20, 0, 100, 100, 0) - 0.5 ** 20) < 1e-15);
+			assert.ok(Math.abs(risingPValue(2, 1, 100, 100, 0) - 0.5) < 1e-12, 'P(X ≥ 2) of 3 fair coins');
+			assert.strictEqual(risingPValue(5, 5, 100, 100, 0), 1);
+			// just above 400 papers the approximation is close to the exact sum just below it
+			const exact = risingPValue(220, 179, 100, 100, 0);
+			const normal = risingPValue(220, 180, 100, 100, 0);
+			assert.ok(exact > 0 && normal > 0 && Math.abs(Math.log(exact / normal)) < 0.5, `${exact} ${normal}`);
+		});
+
+		it('sums the shards\' counts', () => {
+			const merged = mergeRising([
+				{ papers: 10, previousPapers: 8, terms: [['a', 3, 1], ['b', 2, 0]] },
+				{ papers: 5, previousPapers: 4, terms: [['a', 1, 1]] },
+			]);
+			assert.deepStrictEqual(merged, { papers: 15, previousPapers: 12, terms: [['a', 4, 2], ['b', 2, 0]] });
+		});
+	});
+
 	describe('top terms leave out what the tokenizer cuts out of links, hyphenated words and CJK runs', () => {
 		function topOf(papers: string[]): Record<string, number> {
 			const index = new PaperIndex();
@@ -283,22 +391,14 @@ describe('trends', () => {
 	});
 
 	describe('over two shards (SearchService)', () => {
-		let dir: string;
+		let shards: TwoShards;
 		let service: SearchService;
 		before(async () => {
-			dir = mkdtempSync(join(tmpdir(), 'trends-shards-'));
-			// seed A twice on its day, in files the two shards split between them
-			const again = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => join(dir, `${DAY_A}_${x}.md`)).find((p) => shardOf(p, 2) !== shardOf(join(dir, `${DAY_A}.md`), 2));
-			assert.ok(again);
-			const files = [[join(dir, `${DAY_A}.md`), SEED_A], [again, SEED_A], [join(dir, `${DAY_B}.md`), SEED_B]];
-			for (const [path, seed] of files) writeFileSync(path, readFileSync(seed));
-			service = new SearchService([0, 1].map((i) => inProcessShard(nodeCorpusIO(undefined, i, 2), i, 2)));
-			await service.open(files.map(([path]) => ({ path, always: true })));
+			// seed B once, seed A twice on its day, in files the two shards split between them
+			shards = await twoShards([[DAY_B, readFileSync(SEED_B, 'utf8'), false], [DAY_A, readFileSync(SEED_A, 'utf8'), true]]);
+			service = shards.service;
 		});
-		after(() => {
-			service.dispose();
-			rmSync(dir, { recursive: true, force: true });
-		});
+		after(() => shards.dispose());
 
 		it('counts a paper of two files of one day once, in the term per day and in the range', async () => {
 			assert.deepStrictEqual(await service.trendDays('privacy'), { ok: true, days: [[DAY_A, 5], [DAY_B, 6]] });
@@ -308,9 +408,29 @@ describe('trends', () => {
 			for (const d of seedDigests()) single.addFile(d.path, d);
 			assert.deepStrictEqual(top.terms, rangeTop(single, {}).terms.slice(0, 10), 'the same top terms as one index of the two seeds');
 			assert.deepStrictEqual(top.authors, rangeTop(single, {}).authors.slice(0, 10), 'the same top authors as one index of the two seeds');
+
 			assert.deepStrictEqual(await service.trendDays('cat:'), { ok: false, error: '"cat:" needs a value, e.g. cat:cs.CV' });
 			// not every paper, as it once counted
 			assert.deepStrictEqual(await service.trendDays('C++'), { ok: false, error: NO_WORDS_ERROR });
+		});
+	});
+
+	describe('rising terms over two shards (SearchService)', () => {
+		let shards: TwoShards;
+		before(async () => {
+			// each day twice: a paper counts once in each period
+			shards = await twoShards([[DAY_1, risingDay(1), true], [DAY_2, risingDay(2), true]]);
+		});
+		after(() => shards.dispose());
+
+		it('gives what one index of the two days gives', async () => {
+			const single = new PaperIndex();
+			single.addFile(`data/${DAY_1}.md`, parseDigest(risingDay(1), `data/${DAY_1}.md`));
+			single.addFile(`data/${DAY_2}.md`, parseDigest(risingDay(2), `data/${DAY_2}.md`));
+			const request = { range: { from: DAY_2 }, previous: { to: DAY_1 } };
+			const merged = await shards.service.rangeRising(request.range, request.previous, 10);
+			assert.deepStrictEqual(merged, rangeRising(single, { ...request, limit: 10 }));
+			assert.deepStrictEqual(merged, { papers: 60, previousPapers: 60, terms: [['diffusion', 20, 0], ['sampling', 20, 0]] });
 		});
 	});
 
@@ -360,6 +480,13 @@ describe('trends', () => {
 			assert.strictEqual(out.top?.papers, 245);
 			assert.strictEqual(out.top?.terms.length, 5);
 			assert.ok(out.top?.terms.every(([term]) => isTopicTerm(term)));
+			assert.strictEqual(out.rising, undefined, 'every day: nothing before to compare with');
+			const later = await run('trends', dir, '--from', DAY_B, '--json', '--shards', '1');
+			const rising = (JSON.parse(later.out) as TrendsOutput).rising;
+			assert.deepStrictEqual(rising && { ...rising, terms: [] }, { papers: 79, previousPapers: 166, previous: { from: DAY_A, to: DAY_A }, terms: [] });
+			assert.ok(rising?.terms.every(([term, n, before]) => isTopicTerm(term) && n / 79 > before / 166));
+			const text = await run('trends', dir, '--from', DAY_B, '--shards', '1');
+			assert.match(text.out, /\nrising terms \(papers of 79, before: of 166 on 2026-02-06 to 2026-02-06\)\n/);
 		});
 
 		it('reports bad input clearly', async () => {

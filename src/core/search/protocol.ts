@@ -5,6 +5,7 @@ import { summaryBytesOf, summaryFromBytes } from '../corpus/records';
 import type { InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
+import type { RisingRequest } from '../trends/rising';
 import type { DayRange } from '../trends/shard';
 import type { VectorBatch } from '../recs/batch';
 import type { SearchHit, SearchResult } from './index';
@@ -110,7 +111,11 @@ export type WorkerRequest =
 	/** trends: ids of the papers listed in a day range */
 	| { id: number; method: 'rangeIds'; range: DayRange }
 	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards; `everyAuthor`: not only the top ones */
-	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[]; everyAuthor?: boolean };
+	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[]; everyAuthor?: boolean }
+	/** trends (core/trends/rising): terms' papers in a day range and in the period before */
+	| { id: number; method: 'rangeRising'; request: RisingRequest }
+	/** trends: which of `request.terms` are fragments of longer words in the shard's papers of the range */
+	| { id: number; method: 'risingFragments'; request: RisingRequest & { terms: string[] } };
 
 /**
  * Where a shard's tree passes (readAhead's and open's) spent their time since its previous

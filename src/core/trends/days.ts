@@ -128,3 +128,18 @@ export function parseRange(from: string, to: string): { ok: true; range: DayRang
 	}
 	return { ok: true, range };
 }
+
+/**
+ * The period rising terms compare `range` with: as many listing days as the range holds, just
+ * before it (a Monday's range compares with the Friday before, not with an empty Sunday).
+ * Undefined when no listing day comes before the range (the range starts at the first day or is
+ * open there) or the range holds none.
+ */
+export function previousRange(range: DayRange, days: readonly string[]): DayRange | undefined {
+	const inside = days.filter((day) => (range.from === undefined || day >= range.from) && (range.to === undefined || day <= range.to));
+	if (inside.length === 0) return undefined;
+	const earlier = days.filter((day) => day < inside[0]);
+	if (earlier.length === 0) return undefined;
+	const span = earlier.slice(-inside.length);
+	return { from: span[0], to: span[span.length - 1] };
+}

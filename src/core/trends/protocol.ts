@@ -56,6 +56,19 @@ export interface StatsStrings {
 	rangePapers: string;
 	/** `{0}` papers match `{1}` */
 	termTotal: string;
+	risingTerms: string;
+	/** `{0}` – `{1}`: the period before, `{2}` its papers */
+	risingAgainst: string;
+	/** the same, when no term rose */
+	noRising: string;
+	/** the range starts at the first day */
+	noPrevious: string;
+	shareInRange: string;
+	shareBefore: string;
+	papersBefore: string;
+	change: string;
+	/** the change of a term in no paper before */
+	newTerm: string;
 }
 
 export interface OverviewData {
@@ -72,9 +85,17 @@ export type StatsExtensionMessage =
 	/** top terms and authors of the range (from, to: its resolved ends) */
 	| { type: 'top'; from?: string; to?: string; papers: number; terms: [string, number][]; authors: [string, number][] }
 	| { type: 'term'; query: string; days: string[]; counts: number[] }
-	| { type: 'error'; part: 'top' | 'term'; message: string }
+	/**
+	 * the rising terms of the range (from, to) against the period before (none: the range starts at
+	 * the first day): [term, papers in the range, papers before], surest first
+	 */
+	| { type: 'rising'; from?: string; to?: string; previous?: { from?: string; to?: string }; papers: number; previousPapers: number; terms: [string, number, number][] }
+	| { type: 'error'; part: StatsPart; message: string }
 	/** a part waits (for the index) */
-	| { type: 'status'; part: 'top' | 'term'; message: string };
+	| { type: 'status'; part: StatsPart; message: string };
+
+/** the parts of the view the shards compute */
+export type StatsPart = 'top' | 'rising' | 'term';
 
 export type StatsWebviewMessage =
 	| { type: 'ready'; state: StatsState }

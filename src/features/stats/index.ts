@@ -1,13 +1,13 @@
 /**
  * Show Statistics: one webview with papers per day stacked by category, the top terms and authors of
- * a day range, a term's (or query's) papers per listing day and the reader's interest matches per
+ * a day range, the terms that rose in it against as many listing days before, a term's (or query's) papers per listing day and the reader's interest matches per
  * day (src/core/trends). Per-day papers and interests come from the file summaries the host holds;
  * the rest is computed by the index shards. A click on a bar or a term opens Search Papers with the
  * matching query.
  */
 import * as vscode from 'vscode';
 import type * as StatsDocument from '../../core/trends/document';
-import { interestsPerDay, papersPerDay, parseRange, presetRange, type PapersPerDay } from '../../core/trends/days';
+import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange, type PapersPerDay } from '../../core/trends/days';
 import type { DayRange } from '../../core/trends/shard';
 import {
 	DEFAULT_STATS_STATE,
@@ -16,6 +16,7 @@ import {
 	STATS_VIEW_TYPE,
 	type RangeChoice,
 	type StatsExtensionMessage,
+	type StatsPart,
 	type StatsState,
 	type StatsStrings,
 	type StatsWebviewMessage,
@@ -24,6 +25,7 @@ import { nonce } from '../host';
 import { errorText, getLog } from '../log';
 import type { Reading } from '../reading';
 import { parseQuery } from '../../core/search/query';
+import type { SearchService } from '../../core/search/client';
 import { SEARCH_COMMAND } from '../search';
 import { queryProblemText } from '../search/queryErrorText';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -77,13 +79,22 @@ function strings(): StatsStrings {
 		clickHint: vscode.l10n.t('Click a bar or a term to search for its papers; with the keyboard, a table row\'s button does the same.'),
 		rangePapers: vscode.l10n.t('{0} papers listed in the range'),
 		termTotal: vscode.l10n.t('{0} listings match {1}'),
+		risingTerms: vscode.l10n.t('Rising terms'),
+		risingAgainst: vscode.l10n.t('Terms of titles and abstracts whose share of the papers rose beyond chance against the {2} papers of {0} – {1}, surest first.'),
+		noRising: vscode.l10n.t('No term\'s share of the papers rose beyond chance against the {2} papers of {0} – {1}.'),
+		noPrevious: vscode.l10n.t('No earlier days to compare the range with: choose a range that starts later.'),
+		shareInRange: vscode.l10n.t('% of the range\'s papers'),
+		shareBefore: vscode.l10n.t('% of the papers before'),
+		papersBefore: vscode.l10n.t('Papers before'),
+		change: vscode.l10n.t('Change'),
+		newTerm: vscode.l10n.t('new'),
 	};
 }
 
 class StatsPanel implements vscode.Disposable {
 	private state: StatsState = DEFAULT_STATS_STATE;
 	private overview: PapersPerDay | undefined;
-	private readonly generation = { top: 0, term: 0, overview: 0 };
+	private readonly generation = { top: 0, rising: 0, term: 0, overview: 0 };
 	private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 	/** files changed since the last refresh: the shards' figures are asked again too */
 	private filesChanged = false;
@@ -143,7 +154,7 @@ class StatsPanel implements vscode.Disposable {
 				return;
 			case 'range':
 				this.state = { ...this.state, range: message.range };
-				await this.sendTop();
+				await Promise.all([this.sendTop(), this.sendRising()]);
 				return;
 			case 'term':
 				this.state = { ...this.state, term: message.query };
@@ -172,7 +183,7 @@ class StatsPanel implements vscode.Disposable {
 
 	private async refreshAll(): Promise<void> {
 		await this.sendOverview();
-		await Promise.all([this.sendTop(), this.sendTerm()]);
+		await Promise.all([this.sendTop(), this.sendRising(), this.sendTerm()]);
 	}
 
 	private async sendOverview(): Promise<void> {
@@ -197,12 +208,42 @@ class StatsPanel implements vscode.Disposable {
 	}
 
 	/** The shards once every field is indexed (top terms count abstracts); the part waiting says so meanwhile. */
-	private async indexed(part: 'top' | 'term') {
+	private async indexed(part: StatsPart) {
 		const backend = await this.workspace.backend();
 		if (!backend) return undefined;
 		if (backend.service.phase !== 'full') this.post({ type: 'status', part, message: vscode.l10n.t('Indexing the digests…') });
 		await backend.service.whenIndexed();
 		return backend.service;
+	}
+
+	/**
+	 * Posts a part's answer: the one kept for `key` since files last changed, else the one `compute`
+	 * makes of the indexed shards (kept unless an error). Nothing when the part was asked again
+	 * meanwhile (`generation` is no longer its newest): that newer answer follows.
+	 */
+	private async answer(
+		part: StatsPart,
+		generation: number,
+		key: string,
+		compute: (service: SearchService) => Promise<StatsExtensionMessage>,
+		failed: (error: string) => string,
+	): Promise<void> {
+		const known = this.answers.get(key);
+		if (known) {
+			this.post(known);
+			return;
+		}
+		try {
+			const service = await this.indexed(part);
+			if (!service || generation !== this.generation[part]) return;
+			const message = await compute(service);
+			if (generation !== this.generation[part]) return;
+			if (message.type !== 'error') this.answers.set(key, message);
+			this.post(message);
+		} catch (err) {
+			getLog().warn(`Statistics: ${part} failed: ${errorText(err)}`);
+			this.post({ type: 'error', part, message: failed(errorText(err)) });
+		}
 	}
 
 	private async sendTop(): Promise<void> {
@@ -212,59 +253,56 @@ class StatsPanel implements vscode.Disposable {
 			this.post({ type: 'error', part: 'top', message: range });
 			return;
 		}
-		const key = `top ${range.from ?? ''} ${range.to ?? ''}`;
-		const known = this.answers.get(key);
-		if (known) {
-			this.post(known);
+		await this.answer(
+			'top',
+			generation,
+			`top ${range.from ?? ''} ${range.to ?? ''}`,
+			async (service) => ({ type: 'top', ...range, ...(await service.rangeTop(range)) }),
+			(error) => vscode.l10n.t('The index could not count the range: {0}', error),
+		);
+	}
+
+	private async sendRising(): Promise<void> {
+		const generation = ++this.generation.rising;
+		const range = this.resolveRange(this.state.range);
+		// a bad range: its message shows once, in the range's status (sendTop)
+		if (typeof range === 'string') return;
+		const previous = previousRange(range, this.overview?.days ?? []);
+		if (!previous) {
+			this.post({ type: 'rising', ...range, papers: 0, previousPapers: 0, terms: [] });
 			return;
 		}
-		try {
-			const service = await this.indexed('top');
-			if (!service || generation !== this.generation.top) return;
-			const top = await service.rangeTop(range);
-			if (generation !== this.generation.top) return;
-			const message: StatsExtensionMessage = { type: 'top', ...range, papers: top.papers, terms: top.terms, authors: top.authors };
-			this.answers.set(key, message);
-			this.post(message);
-		} catch (err) {
-			getLog().warn(`Statistics: top terms failed: ${errorText(err)}`);
-			this.post({ type: 'error', part: 'top', message: vscode.l10n.t('The index could not count the range: {0}', errorText(err)) });
-		}
+		await this.answer(
+			'rising',
+			generation,
+			`rising ${range.from ?? ''} ${range.to ?? ''}`,
+			async (service) => ({ type: 'rising', ...range, previous, ...(await service.rangeRising(range, previous)) }),
+			(error) => vscode.l10n.t('The index could not count the range: {0}', error),
+		);
 	}
 
 	private async sendTerm(): Promise<void> {
 		const generation = ++this.generation.term;
 		const query = this.state.term.trim();
 		if (query === '') return;
-		const key = `term ${query}`;
-		const known = this.answers.get(key);
-		if (known) {
-			this.post(known);
-			return;
-		}
 		const parsed = parseQuery(query);
 		if (!parsed.ok) {
 			this.post({ type: 'error', part: 'term', message: queryProblemText(parsed.problem, vscode.l10n) });
 			return;
 		}
-		try {
-			const service = await this.indexed('term');
-			if (!service || generation !== this.generation.term) return;
-			const reply = await service.trendDays(query);
-			if (generation !== this.generation.term) return;
-			if (!reply.ok) {
-				this.post({ type: 'error', part: 'term', message: reply.error });
-				return;
-			}
-			const byDay = new Map(reply.days);
-			const days = this.overview?.days ?? reply.days.map(([day]) => day);
-			const message: StatsExtensionMessage = { type: 'term', query, days, counts: days.map((d) => byDay.get(d) ?? 0) };
-			this.answers.set(key, message);
-			this.post(message);
-		} catch (err) {
-			getLog().warn(`Statistics: term per day failed: ${errorText(err)}`);
-			this.post({ type: 'error', part: 'term', message: vscode.l10n.t('The index could not count "{0}": {1}', query, errorText(err)) });
-		}
+		await this.answer(
+			'term',
+			generation,
+			`term ${query}`,
+			async (service) => {
+				const reply = await service.trendDays(query);
+				if (!reply.ok) return { type: 'error', part: 'term', message: reply.error };
+				const byDay = new Map(reply.days);
+				const days = this.overview?.days ?? reply.days.map(([day]) => day);
+				return { type: 'term', query, days, counts: days.map((d) => byDay.get(d) ?? 0) };
+			},
+			(error) => vscode.l10n.t('The index could not count "{0}": {1}', query, error),
+		);
 	}
 
 	dispose(): void {
