@@ -48,8 +48,12 @@ function saveState(next: Partial<StatsState>): void {
 	vscode.setState(state);
 }
 
+/** `{0}`, `{1}`… filled in; numbers written as the reader's language writes them (2,479) */
 function format(template: string, ...args: (string | number)[]): string {
-	return template.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+	return template.replace(/\{(\d+)\}/g, (m, i: string) => {
+		const arg = args[Number(i)];
+		return arg === undefined ? m : typeof arg === 'number' ? arg.toLocaleString(t?.lang) : arg;
+	});
 }
 
 // ---- theme ------------------------------------------------------------------------------------
@@ -228,6 +232,9 @@ function build(strings: StatsStrings): void {
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
 	);
+	// no empty chart's room under the term box before a term is shown
+	const termChart = document.querySelector<HTMLElement>('[data-chart="term"]');
+	if (termChart) termChart.hidden = lastTerm === undefined;
 }
 
 // ---- tables ------------------------------------------------------------------------------------
@@ -423,6 +430,8 @@ function drawTerm(): void {
 	if (!t || !lastTerm) return;
 	const strings = t;
 	const term = lastTerm;
+	const box = document.querySelector<HTMLElement>('[data-chart="term"]');
+	if (box) box.hidden = false;
 	const total = term.counts.reduce((s, n) => s + n, 0);
 	setStatus('term', format(strings.termTotal, total, term.query));
 	draw('term', {
