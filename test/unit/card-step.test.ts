@@ -1,11 +1,11 @@
 import * as assert from 'node:assert';
 import { DigestTreeModel } from '../../src/core/tree';
-import { adjacentDigest, newestFirst, stepIndex } from '../../src/features/cards/step';
+import { adjacentDigest, adjacentNames, newestFirst, stepIndex } from '../../src/features/cards/step';
 import type { DigestFile } from '../../src/features/workspace/types';
 
 function file(uri: string, day: string | undefined, ids: string[]): DigestFile {
 	const digest = { path: uri, day, label: day ?? uri.replace(/^.*\/|\.md$/g, ''), categories: [], papers: ids.map((id) => ({ id, isArxiv: true, title: id, authors: [], section: 'cs.AI', range: { start: 0, end: 0 }, headingLine: 0 })) };
-	return { uri: { toString: () => uri }, digest } as unknown as DigestFile;
+	return { uri: { toString: () => uri, path: uri.replace(/^file:\/\//, '') }, digest } as unknown as DigestFile;
 }
 
 describe('card Previous / Next: stepIndex', () => {
@@ -60,5 +60,21 @@ describe('card Previous / Next past the ends of a digest: adjacentDigest', () =>
 		assert.strictEqual(adjacentDigest(files, 'file:///07.md', -1), undefined);
 		assert.strictEqual(adjacentDigest(files, 'file:///notes.md', 1), undefined);
 		assert.strictEqual(adjacentDigest(files, 'file:///gone.md', 1), undefined);
+	});
+});
+
+describe('card Previous / Next: the names of the digests they go on to', () => {
+	it('a day by its label, another file of the same day by its name', () => {
+		const files = [
+			file('file:///d/2026-01-07.md', '2026-01-07', ['a']),
+			file('file:///d/2026-01-06.md', '2026-01-06', ['b']),
+			file('file:///d/2026-01-06_cs.md', '2026-01-06', ['c']),
+			file('file:///d/2026-01-05.md', '2026-01-05', ['d']),
+		];
+		const [newest, first, second, oldest] = files;
+		assert.deepStrictEqual(adjacentNames(files, first), { previousDigest: '2026-01-07', nextDigest: '2026-01-06_cs.md' });
+		assert.deepStrictEqual(adjacentNames(files, second), { previousDigest: '2026-01-06.md', nextDigest: '2026-01-05' });
+		assert.deepStrictEqual(adjacentNames(files, newest), { previousDigest: undefined, nextDigest: '2026-01-06' });
+		assert.deepStrictEqual(adjacentNames(files, oldest), { previousDigest: '2026-01-06', nextDigest: undefined }, 'another day: its label');
 	});
 });

@@ -15,7 +15,7 @@ import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
-import { adjacentDigest, adjacentDigests, paperIndexOf, stepIndex } from './step';
+import { adjacentDigest, adjacentNames, paperIndexOf, stepIndex } from './step';
 import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
@@ -458,10 +458,9 @@ class CardManager implements vscode.Disposable {
 		return { uri: other.uri.toString(), id: other.digest.papers[at].id, index: at };
 	}
 
-	/** The labels of the digests Previous and Next go on to from the ends of `file` (see neighbour). */
+	/** The names of the digests Previous and Next go on to from the ends of `file` (see neighbour). */
 	adjacentLabels(file: DigestFile): { previousDigest?: string; nextDigest?: string } {
-		const { newer, older } = adjacentDigests(this.workspace.files(), file.uri.toString());
-		return { previousDigest: newer?.digest.label, nextDigest: older?.digest.label };
+		return adjacentNames(this.workspace.files(), file);
 	}
 
 	appearances(location: PaperLocation): CardAppearance[] {

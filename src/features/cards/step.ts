@@ -1,3 +1,4 @@
+import { baseName } from '../../core/day';
 import { paperCountOf } from '../../core/summary';
 import { compareTreeFiles } from '../../core/tree';
 import type { DigestFile } from '../workspace/types';
@@ -48,4 +49,15 @@ export function adjacentDigests(files: readonly DigestFile[], uri: string): { ne
 		return undefined;
 	};
 	return { newer: nearest(-1), older: nearest(1) };
+}
+
+/**
+ * How a card's Previous and Next name the digests they go on to from the ends of `file`'s: by their
+ * labels (the day), or by file name for another file of the same day, whose label is the card's own.
+ */
+export function adjacentNames(files: readonly DigestFile[], file: DigestFile): { previousDigest?: string; nextDigest?: string } {
+	const { newer, older } = adjacentDigests(files, file.uri.toString());
+	const name = (other: DigestFile | undefined) =>
+		other && (other.digest.day !== undefined && other.digest.day === file.digest.day ? baseName(other.uri.path) : other.digest.label);
+	return { previousDigest: name(newer), nextDigest: name(older) };
 }
