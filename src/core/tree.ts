@@ -291,13 +291,17 @@ function compareDays(a: Pick<DayNode, 'day' | 'label' | 'id'>, b: Pick<DayNode, 
  * Files in the order the Papers view lists them: by their day node (newest day first, then the
  * undated files by label, `notes9` before `notes10`), the files of one day by key (as rebuildDay
  * takes them). For what walks the files as the reader sees them (a card's Next past a day's end).
+ * Each file's day node is made once, not at every comparison.
  */
-export function compareTreeFiles(a: TreeInput, b: TreeInput): number {
-	const node = (input: TreeInput) => {
-		const id = dayKeyOf(input);
-		return { id, day: id.startsWith('day:') ? id.slice(4) : undefined, label: input.digest.label || fileStem(input.key) };
-	};
-	return compareDays(node(a), node(b)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+export function sortTreeFiles<T>(items: readonly T[], inputOf: (item: T) => TreeInput): T[] {
+	return items
+		.map((item) => {
+			const input = inputOf(item);
+			const id = dayKeyOf(input);
+			return { item, key: input.key, node: { id, day: id.startsWith('day:') ? id.slice(4) : undefined, label: input.digest.label || fileStem(input.key) } };
+		})
+		.sort((a, b) => compareDays(a.node, b.node) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+		.map(({ item }) => item);
 }
 
 function keepPaper(filter: TreeFilter, id: string): boolean {

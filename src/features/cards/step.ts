@@ -1,6 +1,6 @@
 import { baseName } from '../../core/day';
 import { paperCountOf } from '../../core/summary';
-import { compareTreeFiles } from '../../core/tree';
+import { sortTreeFiles } from '../../core/tree';
 import type { DigestFile } from '../workspace/types';
 
 /** Where a card's paper is in its file: at the index it had, else found by id (-1: no longer there). */
@@ -22,12 +22,9 @@ export function stepIndex(papers: readonly { readonly id: string }[], ref: { rea
 	return to >= 0 && to < papers.length ? to : undefined;
 }
 
-/** The digests in the order the Papers view lists them (compareTreeFiles): newest day first, undated ones last. Next Unread walks them so too. */
+/** The digests in the order the Papers view lists them (sortTreeFiles): newest day first, undated ones last. Next Unread walks them so too. */
 export function newestFirst(files: readonly DigestFile[]): DigestFile[] {
-	return files
-		.map((file) => ({ file, input: { key: file.uri.toString(), digest: file.digest } }))
-		.sort((a, b) => compareTreeFiles(a.input, b.input))
-		.map(({ file }) => file);
+	return sortTreeFiles(files, (file) => ({ key: file.uri.toString(), digest: file.digest }));
 }
 
 /**
