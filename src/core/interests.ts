@@ -12,11 +12,12 @@
  *   `"world model"` finds;
  * - `/diffusion (policy|planner)/`: a regular expression (case-insensitive unless flags are given);
  * - `扩散模型`: Chinese (any CJK) text matches anywhere, Chinese has no spaces between words.
- * Authors match whole words of a name, accents and case ignored (`Kaiming He`); categories match
+ * Keywords and authors ignore accents, as search does (`Schrodinger` matches `Schrödinger` and
+ * `Poincaré` matches `Poincare`). Authors match whole words of a name, case ignored (`Kaiming He`); categories match
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
 import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
-import { foldInflection, inflectedForms } from './search/tokenizer';
+import { foldDiacritics, foldInflection, inflectedForms } from './search/tokenizer';
 
 export interface InterestSpec {
 	readonly keywords: readonly string[];
@@ -50,6 +51,8 @@ export function isMatch(match: InterestMatch | undefined): boolean {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** a Latin letter with a diacritic, precomposed or combining, or a compatibility form NFKD folds (`ﬁ`, full-width letters) */
+const LATIN_DIACRITICS = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
 const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
 /** terms longer than this are ignored: a setting, not a document */
 const MAX_TERM = 200;
@@ -83,14 +86,41 @@ const LATIN_WORD_RUN = new RegExp(`${LATIN_WORD_CHAR}+`, 'gu');
  * in `-ics` (`semantics`, `dynamics`, `robotics`) keeps its own form: search folds it onto the
  * adjective (`semantic`), which as an interest would mark every "semantic segmentation" paper.
  */
-function keywordWordSource(word: string): string {
+function keywordWordSource(word: string, escape: (text: string) => string): string {
 	const lower = word.toLowerCase();
-	const asWritten = `${escapeRegExp(word)}(?:e?s)?`;
+	const asWritten = `${escape(word)}(?:e?s)?`;
 	const others = inflectedForms(foldInflection(lower)).filter((f) => f !== lower && f !== `${lower}s` && f !== `${lower}es` && !(lower.endsWith('ics') && f.length < lower.length));
 	if (others.length === 0) return asWritten;
 	// the longest first, so that the words marked in a card are whole (`studies`, not `stud` + …)
-	const alternatives: [number, string][] = [[lower.length, asWritten], ...others.map((f): [number, string] => [f.length, escapeRegExp(f)])];
+	const alternatives: [number, string][] = [[lower.length, asWritten], ...others.map((f): [number, string] => [f.length, escape(f)])];
 	return `(?:${alternatives.sort((a, b) => b[0] - a[0]).map(([, source]) => source).join('|')})`;
+}
+
+/** lowercase Latin letters with diacritics by their letter (`e` → `éèêëēĕėęě…`), for accentEscape */
+const ACCENTED: ReadonlyMap<string, string> = (() => {
+	const map = new Map<string, Set<string>>();
+	for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]]) {
+		for (let code = from; code <= to; code++) {
+			const letter = String.fromCharCode(code).toLowerCase();
+			const base = letter.normalize('NFD').replace(/\p{M}/gu, '');
+			if (base.length === 1 && base >= 'a' && base <= 'z' && base !== letter) map.set(base, (map.get(base) ?? new Set()).add(letter));
+		}
+	}
+	return new Map([...map].map(([base, letters]) => [base, [...letters].join('')]));
+})();
+
+/**
+ * A keyword's text as a regex source that matches it with any diacritics (`Schrodinger` matches
+ * `Schrödinger`, precomposed or with combining marks), for marking it in a card or an editor, where
+ * the text is shown as written. Matching papers folds their text instead (matchInterests).
+ */
+function accentEscape(text: string): string {
+	let out = '';
+	for (const ch of text) {
+		const letters = ACCENTED.get(ch.toLowerCase());
+		out += letters ? `[${ch}${letters}]` : escapeRegExp(ch);
+	}
+	return out;
 }
 
 /**
@@ -99,7 +129,7 @@ function keywordWordSource(word: string): string {
  * run of spaces and punctuation (`world-model`, `World/Model`, `Vision–Language`), as search reads a
  * phrase; the word a `*` ends is a prefix as written.
  */
-function literalSource(text: string): string {
+function literalSource(text: string, escape: (text: string) => string = escapeRegExp): string {
 	const prefix = text.endsWith('*');
 	const body = prefix ? text.slice(0, -1).trimEnd() : text;
 	const first = body[0] ?? '';
@@ -114,7 +144,7 @@ function literalSource(text: string): string {
 			for (const m of part.matchAll(LATIN_WORD_RUN)) {
 				const end = m.index + m[0].length;
 				const asWritten = prefix && p === parts.length - 1 && end === part.length;
-				out += escapeRegExp(part.slice(from, m.index)) + (asWritten ? escapeRegExp(m[0]) : keywordWordSource(m[0]));
+				out += escapeRegExp(part.slice(from, m.index)) + (asWritten ? escape(m[0]) : keywordWordSource(m[0], escape));
 				from = end;
 			}
 			return out + escapeRegExp(part.slice(from));
@@ -140,7 +170,8 @@ export function parseTerm(raw: string): Term | { error: string } | undefined {
 	}
 	const unquoted = text.length > 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).trim() : text;
 	if (unquoted === '' || unquoted === '*') return undefined;
-	return { kind: 'literal', label: unquoted, source: literalSource(unquoted) };
+	// papers' text is matched with its diacritics folded (matchInterests), so is the keyword
+	return { kind: 'literal', label: unquoted, source: literalSource(foldDiacritics(unquoted)) };
 }
 
 function foldName(name: string): string {
@@ -239,7 +270,9 @@ function categoryMatches(wanted: string, category: string): boolean {
 export function matchInterests(compiled: CompiledInterests, paper: InterestText): InterestMatch | undefined {
 	if (compiled.empty) return undefined;
 	const text = `${paper.title}\n${paper.translatedTitle ?? ''}\n${paper.tldr}\n${paper.body}`;
-	const excluded = (compiled.exclude?.test(text) ?? false) || compiled.excludeRegexes.some((r) => r.test(text));
+	// keywords ignore accents: the text is folded when it has a Latin letter with one (few papers do; Chinese needs no folding)
+	const folded = LATIN_DIACRITICS.test(text) ? foldDiacritics(text) : text;
+	const excluded = (compiled.exclude?.test(folded) ?? false) || compiled.excludeRegexes.some((r) => r.test(text));
 	const words: string[] = [];
 	const literals = compiled.literals;
 	if (literals) {
@@ -247,7 +280,7 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 		const found = new Array<boolean>(labels.length).fill(false);
 		let left = labels.length;
 		literals.lastIndex = 0;
-		for (let m = literals.exec(text); m && left > 0; m = literals.exec(text)) {
+		for (let m = literals.exec(folded); m && left > 0; m = literals.exec(folded)) {
 			for (let g = 1; g < m.length; g++) {
 				if (m[g] !== undefined && !found[g - 1]) {
 					found[g - 1] = true;
@@ -279,26 +312,42 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 }
 
 /**
- * One global pattern for the interest keywords (literals and the regexes that work with the `u`
- * flag), to mark them in a card or an editor; undefined when there are none.
+ * The interest keywords as global patterns (literals and the regexes that work with the `u` flag),
+ * to mark them in a card or an editor: `accented` also marks a keyword written with diacritics in the
+ * text (`Schrödinger` for `Schrodinger`) and is several times slower, so highlightFor uses it only
+ * where the text has such a letter. Undefined when there are no keywords.
  */
-export function interestHighlightPattern(spec: InterestSpec): RegExp | undefined {
-	const sources: string[] = [];
+export interface InterestHighlight {
+	readonly plain: RegExp;
+	readonly accented: RegExp;
+}
+
+export function interestHighlightPattern(spec: InterestSpec): InterestHighlight | undefined {
+	const plain: string[] = [];
+	const accented: string[] = [];
 	for (const raw of spec.keywords) {
 		const term = parseTerm(raw);
 		if (!term || 'error' in term) continue;
-		if (term.kind === 'literal') sources.push(term.source);
-		else {
-			try {
-				new RegExp(term.regex.source, 'giu');
-				sources.push(`(?:${term.regex.source})`);
-			} catch {
-				// a regex valid only without the `u` flag still matches papers; it is just not highlighted
-			}
+		if (term.kind === 'literal') {
+			plain.push(term.source);
+			accented.push(literalSource(foldDiacritics(term.label), accentEscape));
+			continue;
+		}
+		try {
+			new RegExp(term.regex.source, 'giu');
+			plain.push(`(?:${term.regex.source})`);
+			accented.push(`(?:${term.regex.source})`);
+		} catch {
+			// a regex valid only without the `u` flag still matches papers; it is just not highlighted
 		}
 	}
-	if (sources.length === 0) return undefined;
+	if (plain.length === 0) return undefined;
 	// longest first, so "world model" wins over "world"
-	sources.sort((a, b) => b.length - a.length);
-	return new RegExp(sources.join('|'), 'giu');
+	const pattern = (sources: string[]) => new RegExp([...sources].sort((a, b) => b.length - a.length).join('|'), 'giu');
+	return { plain: pattern(plain), accented: pattern(accented) };
+}
+
+/** The pattern of `highlight` to mark `text` with (see InterestHighlight). */
+export function highlightFor(highlight: InterestHighlight, text: string): RegExp {
+	return LATIN_DIACRITICS.test(text) ? highlight.accented : highlight.plain;
 }

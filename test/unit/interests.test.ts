@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { compileInterests, interestHighlightPattern, isMatch, matchInterests, normalizeInterests, type InterestSpec, type InterestText } from '../../src/core/interests';
+import { compileInterests, highlightFor, interestHighlightPattern, isMatch, matchInterests, normalizeInterests, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
 	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
@@ -73,7 +73,7 @@ describe('interest matcher', () => {
 		assert.strictEqual(words({ keywords: ['LLM'] }, { tldr: '基于MLLM的方法' }), undefined, 'still whole words among Latin letters');
 		assert.strictEqual(words({ keywords: ['LLM'], exclude: ['survey'] }, { tldr: '一篇LLM的survey综述' })?.length, 1);
 		assert.strictEqual(matchInterests(compileInterests(spec({ keywords: ['LLM'], exclude: ['survey'] })), paper({ tldr: '一篇LLM的survey综述' }))?.excluded, true);
-		assert.deepStrictEqual('基于LLM的方法'.match(interestHighlightPattern(spec({ keywords: ['LLM'] })) as RegExp), ['LLM']);
+		assert.deepStrictEqual('基于LLM的方法'.match(interestHighlightPattern(spec({ keywords: ['LLM'] }))?.plain as RegExp), ['LLM']);
 	});
 
 	it('follows authors by whole words of the name, accents and case ignored, and by regex', () => {
@@ -116,10 +116,26 @@ describe('interest matcher', () => {
 	});
 
 	it('gives one highlight pattern for keywords, longest first', () => {
-		const pattern = interestHighlightPattern(spec({ keywords: ['world', 'world model', '扩散模型', '/\\bRL(HF)?\\b/'] }));
-		assert.ok(pattern);
-		const found = 'A World Model with RLHF and 扩散模型; worldwide'.match(pattern) ?? [];
-		assert.deepStrictEqual(found, ['World Model', 'RLHF', '扩散模型']);
+		const highlight = interestHighlightPattern(spec({ keywords: ['world', 'world model', '扩散模型', '/\\bRL(HF)?\\b/'] }));
+		assert.ok(highlight);
+		for (const pattern of [highlight.plain, highlight.accented]) {
+			const found = 'A World Model with RLHF and 扩散模型; worldwide'.match(pattern) ?? [];
+			assert.deepStrictEqual(found, ['World Model', 'RLHF', '扩散模型']);
+		}
 		assert.strictEqual(interestHighlightPattern(spec({ authors: ['x'] })), undefined);
+	});
+
+	it('ignores accents in keywords, as search does, and marks them as the paper writes them', () => {
+		assert.deepStrictEqual(words({ keywords: ['Schrodinger bridge'] }, { title: 'Schrödinger Bridges for Sampling' }), ['Schrodinger bridge']);
+		assert.deepStrictEqual(words({ keywords: ['Poincaré'] }, { body: 'the Poincare map' }), ['Poincaré']);
+		assert.deepStrictEqual(words({ keywords: ['Levy process'] }, { body: 'Le\u0301vy processes' }), ['Levy process'], 'a combining accent');
+		assert.deepStrictEqual(words({ keywords: ['Frechet'] }, { body: 'la distance de Fréchet, 扩散模型' }), ['Frechet'], 'Chinese beside it');
+		assert.strictEqual(words({ keywords: ['model'], exclude: ['Gödel'] }, { title: 'A Godel model' })?.length, 1);
+		assert.strictEqual(matchInterests(compileInterests(spec({ keywords: ['model'], exclude: ['Gödel'] })), paper({ title: 'A Godel model' }))?.excluded, true, 'an excluded keyword too');
+		const highlight = interestHighlightPattern(spec({ keywords: ['Schrodinger bridge', 'Lévy'] }));
+		assert.ok(highlight);
+		const text = 'Schrödinger Bridges and Levy flights, not Lévyne';
+		assert.deepStrictEqual(text.match(highlightFor(highlight, text)), ['Schrödinger Bridges', 'Levy']);
+		assert.strictEqual(highlightFor(highlight, 'Levy flights'), highlight.plain, 'text without accents takes the faster pattern');
 	});
 });

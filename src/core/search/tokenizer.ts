@@ -72,8 +72,12 @@ const nonAscii = /[^\x00-\x7f]/;
 
 /** Case-fold and fold diacritics of one word (`Müller` → `muller`, `ﬁ` → `fi`). */
 export function foldWord(word: string): string {
-	const lower = word.toLowerCase();
-	return nonAscii.test(lower) ? lower.normalize('NFKD').replace(combiningMarks, '') : lower;
+	return foldDiacritics(word.toLowerCase());
+}
+
+/** Text with its diacritics folded as search folds them (`Schrödinger` → `Schrodinger`, `ﬁ` → `fi`), case kept. */
+export function foldDiacritics(text: string): string {
+	return nonAscii.test(text) ? text.normalize('NFKD').replace(combiningMarks, '') : text;
 }
 
 export interface TokenSink {

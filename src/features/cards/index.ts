@@ -225,7 +225,8 @@ class CardPanel implements vscode.Disposable {
 				...this.owner.adjacentLabels(location.file),
 				highlight,
 				library: this.owner.library?.stateOf(loaded.paper.id),
-				interests: this.owner.reading?.interests.highlightPattern(),
+				// a card is a few kilobytes: the slower pattern that also marks keywords written with accents
+				interests: this.owner.reading?.interests.highlightPattern()?.accented,
 			},
 			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },
 		);

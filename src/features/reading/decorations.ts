@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { dayFromPath } from '../../core/day';
 import { viewPapers } from '../../core/documentView';
-import { isMatch } from '../../core/interests';
+import { highlightFor, isMatch, type InterestHighlight } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
 import type { IDigestWorkspace } from '../workspace/types';
 
@@ -17,7 +17,7 @@ const MAX_HIGHLIGHTS = 5000;
 
 interface DecorationHost extends ReadingLookup {
 	readonly onDidChange: vscode.Event<unknown>;
-	readonly interests: { highlightPattern(): RegExp | undefined };
+	readonly interests: { highlightPattern(): InterestHighlight | undefined };
 	markSeen(ids: Iterable<string>, day: string | undefined): void;
 }
 
@@ -48,7 +48,7 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 		const view = await workspace.documentView(document);
 		if (!view || document.isClosed || document.version !== version || decorated.get(editor) !== version) return;
 		const papers = viewPapers(view);
-		const pattern = reading.interests.highlightPattern();
+		const highlight = reading.interests.highlightPattern();
 		const headings: vscode.DecorationOptions[] = [];
 		const gutters: vscode.Range[] = [];
 		const words: vscode.Range[] = [];
@@ -69,12 +69,13 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 				renderOptions: { after: { contentText: `  ✦ ${match.words.join(', ')}`, color: new vscode.ThemeColor('editorCodeLens.foreground') } },
 				hoverMessage: new vscode.MarkdownString(vscode.l10n.t('Matches your interests: {0}', match.words.join(', '))),
 			});
-			if (!pattern || words.length >= MAX_HIGHLIGHTS) return;
+			if (!highlight || words.length >= MAX_HIGHLIGHTS) return;
 			// the entry runs to the line before the next paper's heading
 			const last = Math.min((papers[i + 1]?.headingLine ?? document.lineCount) - 1, document.lineCount - 1);
 			const start = document.offsetAt(new vscode.Position(line, 0));
 			const end = document.offsetAt(document.lineAt(Math.max(line, last)).range.end);
 			const text = (full ??= document.getText()).slice(start, end);
+			const pattern = highlightFor(highlight, text);
 			pattern.lastIndex = 0;
 			for (let m = pattern.exec(text); m && words.length < MAX_HIGHLIGHTS; m = pattern.exec(text)) {
 				if (m[0] === '') {

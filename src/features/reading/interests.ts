@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { interestHighlightPattern, isMatch, normalizeInterests, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { interestHighlightPattern, isMatch, normalizeInterests, type InterestHighlight, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { readSetting, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -43,7 +43,7 @@ export async function addInterest(list: InterestList, term: string): Promise<boo
 
 export class InterestsService implements vscode.Disposable {
 	private specValue: InterestSpec = readInterestSettings();
-	private pattern: RegExp | undefined | null = null;
+	private pattern: InterestHighlight | undefined | null = null;
 	private matchMap = new Map<string, InterestMatch>();
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private generation = 0;
@@ -104,8 +104,8 @@ export class InterestsService implements vscode.Disposable {
 		return s.keywords.length + s.authors.length + s.categories.length + s.exclude.length > 0;
 	}
 
-	/** The interest keywords as one global pattern, for cards and editors. */
-	highlightPattern(): RegExp | undefined {
+	/** The interest keywords as global patterns, for cards and editors. */
+	highlightPattern(): InterestHighlight | undefined {
 		if (this.pattern === null) this.pattern = interestHighlightPattern(this.specValue);
 		return this.pattern;
 	}
