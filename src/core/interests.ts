@@ -183,10 +183,12 @@ function foldName(name: string): string {
 		.trim();
 }
 
-function cleanList(list: readonly unknown[] | undefined): string[] {
+/** A setting's entries: a list's strings; a lone string is one entry (`"RDMA"`, not R, D, M, A); anything else none. */
+function cleanList(value: unknown): string[] {
+	const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
 	const out: string[] = [];
 	const seen = new Set<string>();
-	for (const item of list ?? []) {
+	for (const item of list) {
 		if (typeof item !== 'string') continue;
 		const t = item.trim();
 		if (t === '' || seen.has(t.toLowerCase())) continue;
@@ -197,13 +199,38 @@ function cleanList(list: readonly unknown[] | undefined): string[] {
 }
 
 /** A spec from untrusted values (settings, a message): non-strings dropped, duplicates and blanks removed. */
-export function normalizeInterests(value: Partial<Record<keyof InterestSpec, readonly unknown[] | undefined>> | undefined): InterestSpec {
+export function normalizeInterests(value: Partial<Record<keyof InterestSpec, unknown>> | undefined): InterestSpec {
 	return {
 		keywords: cleanList(value?.keywords),
 		authors: cleanList(value?.authors),
 		categories: cleanList(value?.categories),
 		exclude: cleanList(value?.exclude),
 	};
+}
+
+/** What normalizeInterests made of a list it was not given as a list of strings. */
+export type InterestListProblem =
+	/** a lone string, taken as one entry */
+	| { list: keyof InterestSpec; kind: 'string'; value: string }
+	/** a number, an object…: ignored */
+	| { list: keyof InterestSpec; kind: 'not-a-list'; value: string }
+	/** entries of the list that are not text: ignored */
+	| { list: keyof InterestSpec; kind: 'not-text'; value: string };
+
+/** The problems of the lists of `value` (the settings as read), for the reader to correct. */
+export function interestListProblems(value: Partial<Record<keyof InterestSpec, unknown>>): InterestListProblem[] {
+	const problems: InterestListProblem[] = [];
+	for (const list of ['keywords', 'authors', 'categories', 'exclude'] as const) {
+		const v = value[list];
+		if (v === undefined || v === null) continue;
+		if (typeof v === 'string') problems.push({ list, kind: 'string', value: v });
+		else if (!Array.isArray(v)) problems.push({ list, kind: 'not-a-list', value: JSON.stringify(v) ?? String(v) });
+		else {
+			const odd = v.filter((item) => typeof item !== 'string');
+			if (odd.length > 0) problems.push({ list, kind: 'not-text', value: odd.map((item) => JSON.stringify(item) ?? String(item)).join(', ') });
+		}
+	}
+	return problems;
 }
 
 export function compileInterests(spec: InterestSpec): CompiledInterests {

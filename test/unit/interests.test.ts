@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { compileInterests, highlightFor, interestHighlightPattern, isMatch, matchInterests, normalizeInterests, type InterestSpec, type InterestText } from '../../src/core/interests';
+import { compileInterests, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, normalizeInterests, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
 	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
@@ -108,6 +108,19 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(s, { keywords: ['x'], authors: [], categories: [], exclude: [] });
 		assert.strictEqual(compileInterests(normalizeInterests({})).empty, true);
 		assert.strictEqual(matchInterests(compileInterests(normalizeInterests({})), paper({ title: 'x' })), undefined);
+	});
+
+	it('reads a lone string as one entry, not letter by letter, and says what it made of lists that are not lists of text', () => {
+		const raw = { keywords: 'RDMA', authors: ['Ann Lee', 42, { name: 'x' }], categories: 7, exclude: undefined };
+		assert.deepStrictEqual(normalizeInterests(raw), { keywords: ['RDMA'], authors: ['Ann Lee'], categories: [], exclude: [] });
+		assert.deepStrictEqual(words(normalizeInterests(raw), { title: 'Memory over RDMA' }), ['RDMA']);
+		assert.strictEqual(words(normalizeInterests(raw), { title: 'A model' }), undefined, 'not every paper with an M or an A');
+		assert.deepStrictEqual(interestListProblems(raw), [
+			{ list: 'keywords', kind: 'string', value: 'RDMA' },
+			{ list: 'authors', kind: 'not-text', value: '42, {"name":"x"}' },
+			{ list: 'categories', kind: 'not-a-list', value: '7' },
+		]);
+		assert.deepStrictEqual(interestListProblems({ keywords: ['a'], authors: [], categories: null }), []);
 	});
 
 	it('treats keyword text literally: regex characters are not patterns', () => {

@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { interestHighlightPattern, isMatch, normalizeInterests, type InterestHighlight, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { interestHighlightPattern, interestListProblems, isMatch, normalizeInterests, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { readSetting, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -21,13 +21,38 @@ export type InterestList = keyof typeof INTEREST_SETTINGS;
 /** file changes come in batches during a scan: match once they settle */
 const REFRESH_DELAY_MS = 400;
 
+/** the four lists as the settings hold them, whatever their type */
+function rawInterestSettings(): Record<InterestList, unknown> {
+	const value = (key: SettingKey) => readSetting<unknown>(key);
+	return {
+		keywords: value(INTEREST_SETTINGS.keywords),
+		authors: value(INTEREST_SETTINGS.authors),
+		categories: value(INTEREST_SETTINGS.categories),
+		exclude: value(INTEREST_SETTINGS.exclude),
+	};
+}
+
 export function readInterestSettings(): InterestSpec {
-	const list = (key: SettingKey) => readSetting<unknown[]>(key) ?? [];
-	return normalizeInterests({
-		keywords: list(INTEREST_SETTINGS.keywords),
-		authors: list(INTEREST_SETTINGS.authors),
-		categories: list(INTEREST_SETTINGS.categories),
-		exclude: list(INTEREST_SETTINGS.exclude),
+	return normalizeInterests(rawInterestSettings());
+}
+
+function listProblemText(problem: InterestListProblem): string {
+	const key = INTEREST_SETTINGS[problem.list];
+	switch (problem.kind) {
+		case 'string':
+			return vscode.l10n.t('{0} should be a list, ["{1}"]: it is read as one entry.', key, problem.value);
+		case 'not-a-list':
+			return vscode.l10n.t('{0} should be a list of text, not {1}: it is ignored.', key, problem.value);
+		case 'not-text':
+			return vscode.l10n.t('{0} has entries that are not text ({1}): they are ignored.', key, problem.value);
+	}
+}
+
+/** A warning about the interests settings, with a button that opens them. */
+function warnAboutInterests(message: string): void {
+	const open = vscode.l10n.t('Open Settings');
+	void vscode.window.showWarningMessage(message, open).then((choice) => {
+		if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'arxivDigest.interests');
 	});
 }
 
@@ -35,8 +60,9 @@ export function readInterestSettings(): InterestSpec {
 export async function addInterest(list: InterestList, term: string): Promise<boolean> {
 	const key = INTEREST_SETTINGS[list];
 	const stored = readSetting<unknown>(key);
-	const current = (Array.isArray(stored) ? stored : []).filter((v): v is string => typeof v === 'string');
-	if (current.some((v) => v.trim().toLowerCase() === term.trim().toLowerCase())) return false;
+	// the entries kept as they are, whatever they are (a lone string is one entry, as the interests read it)
+	const current: unknown[] = Array.isArray(stored) ? stored : typeof stored === 'string' ? [stored] : [];
+	if (current.some((v) => typeof v === 'string' && v.trim().toLowerCase() === term.trim().toLowerCase())) return false;
 	await updateSetting(key, [...current, term.trim()]);
 	return true;
 }
@@ -48,6 +74,7 @@ export class InterestsService implements vscode.Disposable {
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private generation = 0;
 	private shownErrors = '';
+	private shownListProblems = '';
 	private disposed = false;
 	private readonly emitter = new vscode.EventEmitter<void>();
 	/** fires when the matches changed */
@@ -61,6 +88,7 @@ export class InterestsService implements vscode.Disposable {
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (!Object.values(INTEREST_SETTINGS).some((key) => e.affectsConfiguration(key))) return;
 				this.specValue = readInterestSettings();
+				this.checkLists();
 				this.pattern = null;
 				this.schedule(0);
 			}),
@@ -69,11 +97,19 @@ export class InterestsService implements vscode.Disposable {
 				this.followIndex();
 			}),
 		);
+		this.checkLists();
 		// the tree is complete (ready) before the index holds every paper: ask again as the index fills
 		void workspace.ready.then(() => {
 			this.schedule(0);
 			this.followIndex();
 		});
+	}
+
+	/** Says once what the settings' lists are read as when one is not a list of text (`"RDMA"` for `["RDMA"]`). */
+	private checkLists(): void {
+		const problems = interestListProblems(rawInterestSettings()).map(listProblemText).join(' ');
+		if (problems && problems !== this.shownListProblems) warnAboutInterests(problems);
+		this.shownListProblems = problems;
 	}
 
 	/** the shards whose filling index re-asks the interests (see followIndex) */
@@ -152,7 +188,7 @@ export class InterestsService implements vscode.Disposable {
 		getLog().debug(`Interests: ${reply.matches.size} papers matched or excluded; ${reply.computed} matched anew in ${reply.ms.toFixed(1)} ms`);
 		const errors = reply.errors.join('; ');
 		if (errors && errors !== this.shownErrors) {
-			void vscode.window.showWarningMessage(vscode.l10n.t('Some arXiv Digest interests are ignored: {0}', errors));
+			warnAboutInterests(vscode.l10n.t('Some arXiv Digest interests are ignored: {0}', errors));
 		}
 		this.shownErrors = errors;
 		if (sameMatches(this.matchMap, reply.matches)) return;
