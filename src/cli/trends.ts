@@ -20,13 +20,13 @@ A paper listed on two days counts on each.
                  or any search query: "world model", cat:cs.RO, 扩散模型)
   without --term the top terms (of titles, TL;DRs and abstracts, each paper counted
   once) and the top authors of the range are printed after the table, then the
-  rising terms: those the range's papers use more than the papers of as many
-  listing days just before it
+  rising terms: words of titles and abstracts whose share of the papers rose
+  beyond chance against as many listing days just before the range
 
 Options:
   --from DAY         first day of the range (YYYY-MM-DD; default: the first day)
   --to DAY           last day of the range (default: the last day)
-  --limit N          top terms and authors to print (default 20)
+  --limit N          top terms, top authors and rising terms to print (default 20)
   --json             print the figures as JSON
   --cache-dir CACHE  keep the index in CACHE (see arxiv-digest search --help)
   --shards N         index in N worker threads (default 1)
@@ -42,7 +42,7 @@ export interface TrendsOutput {
 	/** without a term: top terms and authors of the range */
 	top?: TopReply;
 	/** without a term: the terms that rose against the period before (absent when the range starts at the first day) */
-	rising?: RisingReply & { previous: { from?: string; to?: string } };
+	rising?: RisingReply & { previous: { from: string; to: string } };
 }
 
 export function formatTrends(out: TrendsOutput): string {
@@ -63,6 +63,7 @@ export function formatTrends(out: TrendsOutput): string {
 		block(`top terms (papers, of ${out.top.papers})`, out.top.terms);
 		block('top authors (papers)', out.top.authors);
 	}
+	if (out.top && !out.rising) lines.push('', 'rising terms: none (no earlier days to compare the range with)');
 	if (out.rising) {
 		const { previous, terms } = out.rising;
 		lines.push('', `rising terms (papers of ${out.rising.papers}, before: of ${out.rising.previousPapers} on ${previous.from} to ${previous.to})`);
@@ -115,8 +116,11 @@ export async function runTrends(argv: readonly string[], io: CliIO): Promise<num
 			matching = new Map(reply.days);
 		} else {
 			out.top = await service.rangeTop(range, limit);
-			const previous = previousRange(range, perDay.days);
-			if (previous) out.rising = { ...(await service.rangeRising(range, previous, limit)), previous };
+			const period = previousRange(range, perDay.days);
+			if (period.ok) {
+				const previous = { from: period.from, to: period.to };
+				out.rising = { ...(await service.rangeRising(range, previous, limit)), previous };
+			}
 		}
 		perDay.days.forEach((day, i) => {
 			if (!inRange(day, range)) return;

@@ -232,9 +232,11 @@ function build(strings: StatsStrings): void {
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
 	);
-	// no empty chart's room under the term box before a term is shown
-	const termChart = document.querySelector<HTMLElement>('[data-chart="term"]');
-	if (termChart) termChart.hidden = lastTerm === undefined;
+	// no empty chart's room before a part's first answer
+	for (const [id, shown] of [['term', lastTerm !== undefined], ['rising', lastRising !== undefined && 'terms' in lastRising && lastRising.terms.length > 0]] as const) {
+		const box = document.querySelector<HTMLElement>(`[data-chart="${id}"]`);
+		if (box) box.hidden = !shown;
+	}
 }
 
 // ---- tables ------------------------------------------------------------------------------------
@@ -377,52 +379,69 @@ function drawTop(): void {
 	}
 }
 
-/** a share as a percentage with one decimal (0.0 for an empty period) */
+/** a share as a percentage with one decimal (0 for an empty period) */
 function percent(n: number, of: number): number {
 	return of === 0 ? 0 : Math.round((n / of) * 1000) / 10;
+}
+
+/** a number as the reader's language writes it (2,479; 0.9) */
+function localNumber(n: number, decimals = 0): string {
+	return n.toLocaleString(t?.lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
+/** The rising part without terms: no chart, no table, the status saying why (an invalid range: nothing, the range's status says it). */
+function clearRising(status: string): void {
+	charts.get('rising')?.destroy();
+	charts.delete('rising');
+	const box = document.querySelector<HTMLElement>('[data-chart="rising"]');
+	if (box) box.hidden = true;
+	document.getElementById('rising-table')?.replaceChildren();
+	setStatus('rising', status);
 }
 
 function drawRising(): void {
 	if (!t || !lastRising) return;
 	const strings = t;
 	const rising = lastRising;
-	const range = { from: rising.from, to: rising.to };
-	const rows = rising.terms;
-	const box = document.querySelector<HTMLElement>('[data-chart="rising"]');
-	const previous = rising.previous;
-	if (!previous || rows.length === 0) {
-		charts.get('rising')?.destroy();
-		charts.delete('rising');
-		if (box) box.hidden = true;
-		document.getElementById('rising-table')?.replaceChildren();
-		setStatus('rising', previous ? format(strings.noRising, previous.from ?? '…', previous.to ?? '…', rising.previousPapers) : strings.noPrevious);
+	if ('none' in rising) {
+		clearRising(rising.none === 'first' ? strings.noPrevious : rising.none === 'no-days' ? strings.noDaysInRange : '');
 		return;
 	}
+	const { previous, terms: rows } = rising;
+	if (rows.length === 0) {
+		clearRising(format(strings.noRising, previous.from, previous.to, rising.previousPapers));
+		return;
+	}
+	const range = { from: rising.from, to: rising.to };
+	const box = document.querySelector<HTMLElement>('[data-chart="rising"]');
 	if (box) {
 		box.hidden = false;
 		box.style.height = `${Math.max(120, rows.length * 30 + 60)}px`;
 	}
-	setStatus('rising', format(strings.risingAgainst, previous.from ?? '…', previous.to ?? '…', rising.previousPapers));
+	setStatus('rising', format(strings.risingAgainst, previous.from, previous.to, rising.previousPapers));
 	const query = (term: string) => rangeQuery(range, term, 'term');
+	const shareNow = (n: number) => percent(n, rising.papers);
+	const shareBefore = (before: number) => percent(before, rising.previousPapers);
 	draw('rising', {
 		type: 'bar',
 		data: {
 			labels: rows.map(([term]) => term),
 			datasets: [
-				{ label: strings.shareInRange, data: rows.map(([, n]) => percent(n, rising.papers)), ...barStyle(theme.series[2]) },
-				{ label: strings.shareBefore, data: rows.map(([, , before]) => percent(before, rising.previousPapers)), ...barStyle(theme.other) },
+				{ label: strings.shareInRange, data: rows.map(([, n]) => shareNow(n)), ...barStyle(theme.series[2]) },
+				{ label: strings.shareBefore, data: rows.map(([, , before]) => shareBefore(before)), ...barStyle(theme.other) },
 			],
 		},
 		// the two periods' sizes differ: shares, not papers, compare them
 		options: baseOptions(true, false, (_series, index) => post({ type: 'search', query: query(rows[index][0]) }), true),
 	});
-	const change = (n: number, before: number) => (before === 0 ? strings.newTerm : `×${((n / rising.papers) / (before / rising.previousPapers)).toFixed(1)}`);
+	const change = (n: number, before: number) =>
+		before === 0 ? strings.newTerm : `×${localNumber(n / rising.papers / (before / rising.previousPapers), 1)}`;
 	const span = `${range.from ?? '…'} – ${range.to ?? '…'}`;
 	table(
 		'rising',
 		`${strings.risingTerms} (${span})`,
-		[strings.term, strings.papers, strings.papersBefore, strings.change],
-		rows.map(([term, n, before]) => [[term, query(term)], n, before, change(n, before)]),
+		[strings.term, strings.papers, strings.shareInRange, strings.papersBefore, strings.shareBefore, strings.change],
+		rows.map(([term, n, before]) => [[term, query(term)], localNumber(n), localNumber(shareNow(n), 1), localNumber(before), localNumber(shareBefore(before), 1), change(n, before)]),
 	);
 }
 
@@ -478,6 +497,8 @@ window.addEventListener('message', (event: MessageEvent<StatsExtensionMessage>) 
 			drawRising();
 			return;
 		case 'error': {
+			// the part's figures were of another range or query: they go
+			if (message.part === 'rising') clearRising('');
 			const id = statusOf(message.part);
 			const status = document.getElementById(`${id}-status`);
 			if (status) {

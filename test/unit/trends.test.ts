@@ -16,7 +16,7 @@ import { summarizeDigest } from '../../src/core/summary';
 import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange } from '../../src/core/trends/days';
 import { parseStatsMessage, parseStatsState } from '../../src/core/trends/protocol';
 import { dayQuery, rangeQuery } from '../../src/core/trends/queries';
-import { mergeRising, rangeRising, rankRising, risingDrift, risingPValue, type RisingCount } from '../../src/core/trends/rising';
+import { benjaminiHochberg, mergeRising, rangeRising, rankRising, risingDrift, risingPValue, type RisingCount } from '../../src/core/trends/rising';
 import { isTopicTerm, mergeTermDays, mergeTop, rangeIds, rangeTop, skipLists, termDays } from '../../src/core/trends/shard';
 import { NO_WORDS_ERROR, parseQuery } from '../../src/core/search/query';
 import type { IdsReply } from '../../src/core/search/protocol';
@@ -49,14 +49,14 @@ function digest(papers: string[]): string {
 const DAY_1 = '2026-01-05';
 const DAY_2 = '2026-01-06';
 
-/** 60 papers a day on graphs; on the second day 20 of them on diffusion, and `kernel` in 5 against 2 the day before */
-function risingDay(which: 1 | 2): string {
+/** 60 papers a day on graphs (those from `from` to `to`); on the second day 20 of them on diffusion, and `kernel` in 5 against 2 the day before */
+function risingDay(which: 1 | 2, from = 0, to = 60): string {
 	return digest(Array.from({ length: 60 }, (_, k) => {
 		const id = `2601.${which}${String(k).padStart(4, '0')}`;
 		const topic = which === 2 && k < 20 ? ' Diffusion sampling.' : '';
 		const noise = k < (which === 2 ? 5 : 2) ? ' A kernel view.' : '';
 		return paper(k + 1, id, `Graph learning ${which}-${k}`, `Graph networks learn.${topic}${noise}`);
-	}));
+	}).slice(from, to));
 }
 
 interface TwoShards {
@@ -65,18 +65,18 @@ interface TwoShards {
 }
 
 /**
- * Two in-process shards over days' digests written to a temporary folder as `DAY.md`; a day marked
- * twice also as a second file of that day which the other shard holds.
+ * Two in-process shards over days' digests written to a temporary folder as `DAY.md`; a day given a
+ * second text also as a second file of that day, which the other shard holds.
  */
-async function twoShards(days: [day: string, text: string, twice: boolean][]): Promise<TwoShards> {
+async function twoShards(days: [day: string, text: string, second?: string][]): Promise<TwoShards> {
 	const dir = mkdtempSync(join(tmpdir(), 'trends-shards-'));
 	const paths: string[] = [];
-	for (const [day, text, twice] of days) {
+	for (const [day, text, second] of days) {
 		const first = join(dir, `${day}.md`);
 		const again = ['a', 'b', 'c', 'd', 'e', 'f'].map((x) => join(dir, `${day}_${x}.md`)).find((p) => shardOf(p, 2) !== shardOf(first, 2));
 		assert.ok(again);
-		for (const path of twice ? [first, again] : [first]) {
-			writeFileSync(path, text);
+		for (const [path, content] of second === undefined ? [[first, text]] : [[first, text], [again, second]]) {
+			writeFileSync(path, content);
 			paths.push(path);
 		}
 	}
@@ -244,13 +244,13 @@ describe('trends', () => {
 
 		it('compares the range with as many listing days just before it', () => {
 			const days = ['2026-01-02', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08'];
-			assert.deepStrictEqual(previousRange({ from: '2026-01-07', to: '2026-01-08' }, days), { from: '2026-01-05', to: '2026-01-06' });
+			assert.deepStrictEqual(previousRange({ from: '2026-01-07', to: '2026-01-08' }, days), { ok: true, from: '2026-01-05', to: '2026-01-06' });
 			// a Monday compares with the Friday before, not with the empty weekend
-			assert.deepStrictEqual(previousRange({ from: '2026-01-04', to: '2026-01-05' }, days), { from: '2026-01-02', to: '2026-01-02' });
-			assert.deepStrictEqual(previousRange({ from: '2026-01-06' }, days), { from: '2026-01-02', to: '2026-01-05' }, 'an open end: up to the newest day');
-			assert.strictEqual(previousRange({}, days), undefined, 'every day: nothing before');
-			assert.strictEqual(previousRange({ to: '2026-01-06' }, days), undefined, 'a range from the first day');
-			assert.strictEqual(previousRange({ from: '2026-02-01' }, days), undefined, 'a range without a listing day');
+			assert.deepStrictEqual(previousRange({ from: '2026-01-04', to: '2026-01-05' }, days), { ok: true, from: '2026-01-02', to: '2026-01-02' });
+			assert.deepStrictEqual(previousRange({ from: '2026-01-06' }, days), { ok: true, from: '2026-01-02', to: '2026-01-05' }, 'an open end: up to the newest day');
+			assert.deepStrictEqual(previousRange({}, days), { ok: false, reason: 'first' }, 'every day: nothing before');
+			assert.deepStrictEqual(previousRange({ to: '2026-01-06' }, days), { ok: false, reason: 'first' }, 'a range from the first day');
+			assert.deepStrictEqual(previousRange({ from: '2026-02-01' }, days), { ok: false, reason: 'no-days' }, 'a range without a listing day');
 		});
 
 		it('counts each term\'s papers in the range and before, and lists the one that surely rose', () => {
@@ -267,26 +267,54 @@ describe('trends', () => {
 			assert.deepStrictEqual(rangeRising(index, { ...request, terms: ['kernel', 'nothing'] }).terms, [['kernel', 5, 2]]);
 		});
 
-		it('a term rises beyond the drift of the common words, and beyond chance over every term tested', () => {
-			// every common word twice as frequent (longer abstracts); `x` six times; `y` twice, as the words around it
+		it('a term rises beyond the drift of the words of its frequency, and beyond chance over every term tested', () => {
+			// every common word twice as frequent (longer abstracts); `x` eight times; `y` twice, as the words around it
 			const common: RisingCount[] = Array.from({ length: 40 }, (_, i) => [`common${i}`, 200, 100]);
-			const reply = { papers: 1000, previousPapers: 1000, terms: [...common, ['x', 60, 10], ['y', 40, 20]] as RisingCount[] };
-			assert.ok(Math.abs(risingDrift(reply.terms, 1000, 1000) - Math.log((201 / 801) / (101 / 901))) < 1e-9);
+			const reply = { papers: 1000, previousPapers: 1000, terms: [...common, ['x', 80, 10], ['y', 40, 20]] as RisingCount[] };
+			const drift = risingDrift(reply.terms, 1000, 1000);
+			assert.ok(Math.abs(drift(200, 100) - Math.log((201 / 801) / (101 / 901))) < 1e-9);
+			assert.strictEqual(drift(40, 20), drift(200, 100), 'a band of few terms takes the nearest band\'s drift');
 			assert.deepStrictEqual(rankRising(reply, 20).map(([term]) => term), ['x']);
 			assert.deepStrictEqual(rankRising({ ...reply, previousPapers: 0 }, 20), [], 'nothing to compare with');
+			// rare words rose more than common ones: each band is measured against its own
+			const rare: RisingCount[] = Array.from({ length: 30 }, (_, i) => [`rare${i}`, 14, 4]);
+			const banded = risingDrift([...common, ...rare], 1000, 1000);
+			assert.ok(banded(14, 4) > banded(200, 100) + 0.2, `${banded(14, 4)} ${banded(200, 100)}`);
+			assert.deepStrictEqual(rankRising({ papers: 1000, previousPapers: 1000, terms: [...common, ...rare, ['z', 15, 4]] }, 20), [], 'z rose as the rare words did');
 			// a handful of papers up from none, among many terms tested, is chance
 			const noise: RisingCount[] = Array.from({ length: 2000 }, (_, i) => [`t${i}`, 5, 5]);
 			assert.deepStrictEqual(rankRising({ papers: 1000, previousPapers: 1000, terms: [...noise, ['rare', 6, 0]] }, 20), []);
 		});
 
-		it('the p-value: exact under 400 papers, the normal tail above, 1 for a term that did not rise', () => {
+		it('keeps the surer of a hyphenated term and its part, and of two CJK bigrams of one run', () => {
+			const common: RisingCount[] = Array.from({ length: 40 }, (_, i) => [`common${i}`, 100, 100]);
+			const reply = { papers: 1000, previousPapers: 1000, terms: [...common, ['v-jepa', 60, 2], ['jepa', 50, 2], ['语言', 70, 3], ['言模', 65, 3], ['graph', 40, 1]] as RisingCount[] };
+			assert.deepStrictEqual(rankRising(reply, 20).map(([term]) => term), ['语言', 'v-jepa', 'graph']);
+		});
+
+		it('passes p-values by the Benjamini–Hochberg step-up procedure', () => {
+			assert.deepStrictEqual(benjaminiHochberg([['a', 0.001], ['b', 0.02], ['c', 0.03], ['d', 0.5]], 0.05), ['a', 'b', 'c'], 'Bonferroni would pass a alone');
+			assert.deepStrictEqual(benjaminiHochberg([['a', 0.04], ['b', 0.04]], 0.05), ['a', 'b'], 'the largest passing rank takes the ones before it');
+			assert.deepStrictEqual(benjaminiHochberg([['a', 0.03], ['b', 0.9]], 0.05), []);
+		});
+
+		it('the p-value: the exact binomial tail, 1 for a term that did not rise', () => {
 			assert.ok(Math.abs(risingPValue(20, 0, 100, 100, 0) - 0.5 ** 20) < 1e-15);
 			assert.ok(Math.abs(risingPValue(2, 1, 100, 100, 0) - 0.5) < 1e-12, 'P(X ≥ 2) of 3 fair coins');
 			assert.strictEqual(risingPValue(5, 5, 100, 100, 0), 1);
-			// just above 400 papers the approximation is close to the exact sum just below it
-			const exact = risingPValue(220, 179, 100, 100, 0);
-			const normal = risingPValue(220, 180, 100, 100, 0);
-			assert.ok(exact > 0 && normal > 0 && Math.abs(Math.log(exact / normal)) < 0.5, `${exact} ${normal}`);
+			// n = 30, p = 1/3: summed by hand from the binomial coefficients
+			let choose = 1;
+			let direct = 0;
+			for (let k = 0; k <= 30; k++) {
+				if (k >= 20) direct += choose * (1 / 3) ** k * (2 / 3) ** (30 - k);
+				choose = (choose * (30 - k)) / (k + 1);
+			}
+			const tail = risingPValue(20, 10, 100, 200, 0);
+			assert.ok(Math.abs(tail / direct - 1) < 1e-9, `${tail} ${direct}`);
+			// thousands of papers and a share far from one half: exact, finite, small
+			const large = risingPValue(360, 8940, 100, 3000, 0);
+			assert.ok(large > 0 && large < 1e-3, String(large));
+			assert.ok(risingPValue(340, 8960, 100, 3000, 0) > large, 'fewer papers in the range: likelier by chance');
 		});
 
 		it('sums the shards\' counts', () => {
@@ -395,7 +423,8 @@ describe('trends', () => {
 		let service: SearchService;
 		before(async () => {
 			// seed B once, seed A twice on its day, in files the two shards split between them
-			shards = await twoShards([[DAY_B, readFileSync(SEED_B, 'utf8'), false], [DAY_A, readFileSync(SEED_A, 'utf8'), true]]);
+			const seedA = readFileSync(SEED_A, 'utf8');
+			shards = await twoShards([[DAY_B, readFileSync(SEED_B, 'utf8')], [DAY_A, seedA, seedA]]);
 			service = shards.service;
 		});
 		after(() => shards.dispose());
@@ -418,8 +447,12 @@ describe('trends', () => {
 	describe('rising terms over two shards (SearchService)', () => {
 		let shards: TwoShards;
 		before(async () => {
-			// each day twice: a paper counts once in each period
-			shards = await twoShards([[DAY_1, risingDay(1), true], [DAY_2, risingDay(2), true]]);
+			// each day's papers in two files the two shards split (a term's papers too), the second day also whole
+			// in the second shard: a paper counts once in each period
+			shards = await twoShards([
+				[DAY_1, risingDay(1, 0, 30), risingDay(1, 30)],
+				[DAY_2, risingDay(2, 0, 10), risingDay(2)],
+			]);
 		});
 		after(() => shards.dispose());
 
@@ -481,12 +514,14 @@ describe('trends', () => {
 			assert.strictEqual(out.top?.terms.length, 5);
 			assert.ok(out.top?.terms.every(([term]) => isTopicTerm(term)));
 			assert.strictEqual(out.rising, undefined, 'every day: nothing before to compare with');
+			const text = await run('trends', dir, '--limit', '5', '--shards', '1');
+			assert.match(text.out, /\nrising terms: none \(no earlier days to compare the range with\)\n/);
 			const later = await run('trends', dir, '--from', DAY_B, '--json', '--shards', '1');
 			const rising = (JSON.parse(later.out) as TrendsOutput).rising;
 			assert.deepStrictEqual(rising && { ...rising, terms: [] }, { papers: 79, previousPapers: 166, previous: { from: DAY_A, to: DAY_A }, terms: [] });
 			assert.ok(rising?.terms.every(([term, n, before]) => isTopicTerm(term) && n / 79 > before / 166));
-			const text = await run('trends', dir, '--from', DAY_B, '--shards', '1');
-			assert.match(text.out, /\nrising terms \(papers of 79, before: of 166 on 2026-02-06 to 2026-02-06\)\n/);
+			const laterText = await run('trends', dir, '--from', DAY_B, '--shards', '1');
+			assert.match(laterText.out, /\nrising terms \(papers of 79, before: of 166 on 2026-02-06 to 2026-02-06\)\n/);
 		});
 
 		it('reports bad input clearly', async () => {

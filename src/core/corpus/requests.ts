@@ -2,7 +2,7 @@
 import { encodeFileUpdates, type ShardStats, type WorkerEvent, type WorkerRequest } from '../search/protocol';
 import { trainLinear } from '../recs/linear';
 import type { CorpusEvents, CorpusShard } from './shard';
-import { rangeRising, risingFragments } from '../trends/rising';
+import { rangeRising } from '../trends/rising';
 import { rangeIds, rangeTop, termDays } from '../trends/shard';
 
 /** a trained model keeps this many terms (largest |weight|): it travels to every shard on each ranking */
@@ -10,7 +10,7 @@ const MODEL_TERMS = 5000;
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 const READ_METHODS: ReadonlySet<WorkerRequest['method']> = new Set<WorkerRequest['method']>([
 	'search', 'ids', 'stats', 'paper', 'papers', 'coverage', 'documentView', 'interests', 'vector', 'similar', 'vectors', 'train', 'rank',
-	'trendDays', 'rangeIds', 'rangeTop', 'rangeRising', 'risingFragments',
+	'trendDays', 'rangeIds', 'rangeTop', 'rangeRising',
 ]);
 
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
@@ -93,8 +93,6 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return Promise.resolve(rangeTop(shard.search.index, request.range, request.skip, undefined, request.everyAuthor));
 		case 'rangeRising':
 			return Promise.resolve(rangeRising(shard.search.index, request.request));
-		case 'risingFragments':
-			return Promise.resolve(risingFragments(shard.search.index, request.request));
 		case 'stats': {
 			const index = shard.search.index;
 			const stats: ShardStats = {

@@ -730,11 +730,10 @@ export class SearchService {
 	}
 
 	/**
-	 * The `limit` terms the papers listed in `range` use most surely more than those listed in
-	 * `previous` (core/trends/rising), each paper counted once over every shard. One shard answers
-	 * at once; several are asked in rounds: every term with enough papers in some shard (a term with
-	 * `min` papers overall has `min / shards` in one of them), the exact counts of those, and which of
-	 * the best are fragments to the shard holding most of their papers.
+	 * The `limit` terms the papers listed in `range` use surely more than those listed in `previous`
+	 * (core/trends/rising), each paper counted once over every shard. One shard answers at once;
+	 * several are asked twice: every term with enough papers in some shard (a term with `min` papers
+	 * over both periods has `min / shards` in one of them), then the exact counts of those.
 	 */
 	async rangeRising(range: DayRange, previous: DayRange, limit = 20): Promise<RisingReply> {
 		if (this.shards.length === 1) return (await this.shards[0].call({ method: 'rangeRising', request: { range, previous, limit } })) as RisingReply;
@@ -742,21 +741,13 @@ export class SearchService {
 		const [inRange, before] = await Promise.all([idLists(range), idLists(previous)]);
 		const skip = skipLists(inRange);
 		const skipPrevious = skipLists(before);
-		const request = (i: number) => ({ range, previous, skip: skip[i], skipPrevious: skipPrevious[i] });
-		const each = (make: (i: number) => Request) => Promise.all(this.shards.map((s, i) => s.call(make(i))));
-		const papers = new Set(inRange.flat()).size;
-		const minPapers = Math.ceil(risingMinPapers(papers) / this.shards.length);
-		const candidates = (await each((i) => ({ method: 'rangeRising', request: { ...request(i), minPapers } }))) as RisingReply[];
+		const ask = (extra: { minPapers?: number; terms?: string[] }) =>
+			Promise.all(this.shards.map((s, i) => s.call({ method: 'rangeRising', request: { range, previous, skip: skip[i], skipPrevious: skipPrevious[i], ...extra } }))) as Promise<RisingReply[]>;
+		const minPapers = Math.ceil(risingMinPapers(new Set(inRange.flat()).size) / this.shards.length);
+		const candidates = await ask({ minPapers });
 		const terms = [...new Set(candidates.flatMap((reply) => reply.terms.map(([term]) => term)))];
-		const counts = (await each((i) => ({ method: 'rangeRising', request: { ...request(i), terms } }))) as RisingReply[];
-		const merged = mergeRising(counts);
-		const best = rankRising(merged, limit + Math.ceil(limit / 2));
-		// a term is a fragment where most of its papers are
-		const inShard = counts.map((reply) => new Map(reply.terms.map(([term, n]) => [term, n])));
-		const holder = (term: string) => inShard.reduce((top, shard, i) => ((shard.get(term) ?? 0) > (inShard[top].get(term) ?? 0) ? i : top), 0);
-		const fragments = (await each((i) => ({ method: 'risingFragments', request: { ...request(i), terms: best.map(([term]) => term) } }))) as string[][];
-		const dropped = new Set(best.map(([term]) => term).filter((term) => fragments[holder(term)].includes(term)));
-		return { papers: merged.papers, previousPapers: merged.previousPapers, terms: best.filter(([term]) => !dropped.has(term)).slice(0, limit) };
+		const merged = mergeRising(await ask({ terms }));
+		return { ...merged, terms: rankRising(merged, limit) };
 	}
 
 	/**

@@ -113,9 +113,7 @@ export type WorkerRequest =
 	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards; `everyAuthor`: not only the top ones */
 	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[]; everyAuthor?: boolean }
 	/** trends (core/trends/rising): terms' papers in a day range and in the period before */
-	| { id: number; method: 'rangeRising'; request: RisingRequest }
-	/** trends: which of `request.terms` are fragments of longer words in the shard's papers of the range */
-	| { id: number; method: 'risingFragments'; request: RisingRequest & { terms: string[] } };
+	| { id: number; method: 'rangeRising'; request: RisingRequest };
 
 /**
  * Where a shard's tree passes (readAhead's and open's) spent their time since its previous

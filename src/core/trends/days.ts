@@ -129,17 +129,20 @@ export function parseRange(from: string, to: string): { ok: true; range: DayRang
 	return { ok: true, range };
 }
 
+/** The period rising terms compare a range with, or why there is none. */
+export type PreviousPeriod = { ok: true; from: string; to: string } | { ok: false; reason: 'no-days' | 'first' };
+
 /**
  * The period rising terms compare `range` with: as many listing days as the range holds, just
- * before it (a Monday's range compares with the Friday before, not with an empty Sunday).
- * Undefined when no listing day comes before the range (the range starts at the first day or is
- * open there) or the range holds none.
+ * before it (a Monday's range compares with the Friday before, not with an empty Sunday). None
+ * when the range holds no listing day (`no-days`) or no listing day comes before it (`first`: the
+ * range starts at the first day, or is open there).
  */
-export function previousRange(range: DayRange, days: readonly string[]): DayRange | undefined {
+export function previousRange(range: DayRange, days: readonly string[]): PreviousPeriod {
 	const inside = days.filter((day) => (range.from === undefined || day >= range.from) && (range.to === undefined || day <= range.to));
-	if (inside.length === 0) return undefined;
+	if (inside.length === 0) return { ok: false, reason: 'no-days' };
 	const earlier = days.filter((day) => day < inside[0]);
-	if (earlier.length === 0) return undefined;
+	if (earlier.length === 0) return { ok: false, reason: 'first' };
 	const span = earlier.slice(-inside.length);
-	return { from: span[0], to: span[span.length - 1] };
+	return { ok: true, from: span[0], to: span[span.length - 1] };
 }

@@ -63,6 +63,8 @@ export interface StatsStrings {
 	noRising: string;
 	/** the range starts at the first day */
 	noPrevious: string;
+	/** the range holds no listing day */
+	noDaysInRange: string;
 	shareInRange: string;
 	shareBefore: string;
 	papersBefore: string;
@@ -86,10 +88,12 @@ export type StatsExtensionMessage =
 	| { type: 'top'; from?: string; to?: string; papers: number; terms: [string, number][]; authors: [string, number][] }
 	| { type: 'term'; query: string; days: string[]; counts: number[] }
 	/**
-	 * the rising terms of the range (from, to) against the period before (none: the range starts at
-	 * the first day): [term, papers in the range, papers before], surest first
+	 * the rising terms of the range (from, to) against the period before: [term, papers in the range,
+	 * papers before], surest first; without a period before, why (`invalid`: the range is not one,
+	 * its status says why)
 	 */
-	| { type: 'rising'; from?: string; to?: string; previous?: { from?: string; to?: string }; papers: number; previousPapers: number; terms: [string, number, number][] }
+	| { type: 'rising'; from?: string; to?: string; previous: { from: string; to: string }; papers: number; previousPapers: number; terms: [string, number, number][] }
+	| { type: 'rising'; from?: string; to?: string; none: 'no-days' | 'first' | 'invalid' }
 	| { type: 'error'; part: StatsPart; message: string }
 	/** a part waits (for the index) */
 	| { type: 'status'; part: StatsPart; message: string };

@@ -2,12 +2,12 @@
  * Rising terms: the terms a day range's papers use more than those of the period just before it.
  * The top terms of a range are the field's steady words (language, benchmark, data); what a reader
  * asks of a week or a month is what is new in it. One index shard counts, per term, its papers in
- * the range and in the period before (./shard's fields, stoplist and fragment check); the corpus
- * client merges the shards' counts and ranks them here.
+ * the range and in the period before (./shard's stoplist); the corpus client merges the shards'
+ * counts and ranks them here.
  */
 import { Field, postingHasField, type PaperIndex } from '../search/index';
 import { isCjkTerm } from '../search/tokenizer';
-import { FragmentCheck, inRange, isTopicTerm, type Candidate, type DayRange } from './shard';
+import { inRange, isTopicTerm, type DayRange } from './shard';
 
 /** a term, its papers in the range, its papers in the period before */
 export type RisingCount = [term: string, papers: number, before: number];
@@ -21,18 +21,17 @@ export interface RisingReply {
 
 /**
  * What a shard is asked: the two periods and the papers other shards count (skip lists, as for the
- * top terms). One shard answers the whole question (`limit`); over several, the client asks in
- * rounds: every term with enough papers in the shard (no `limit`, no `terms`), then the exact counts
- * of the union of those (`terms`), then which of the best are fragments (`fragments`).
+ * top terms). One shard answers the whole question (`limit`); over several, the client asks twice:
+ * every term with enough papers in the shard, then the exact counts of the union of those (`terms`).
  */
 export interface RisingRequest {
 	range: DayRange;
 	previous: DayRange;
 	skip?: readonly string[];
 	skipPrevious?: readonly string[];
-	/** the fewest papers in the range a term needs to be sent (default: risingMinPapers of the range's papers) */
+	/** the fewest papers of both periods a term needs to be sent (default: risingMinPapers of the range's papers) */
 	minPapers?: number;
-	/** the whole answer: the `limit` surest rising terms, fragments left out */
+	/** the whole answer: the `limit` surest rising terms (rankRising) */
 	limit?: number;
 	/** only these terms' counts, whatever they are */
 	terms?: readonly string[];
@@ -41,7 +40,8 @@ export interface RisingRequest {
 /**
  * The fewest papers a rising term needs in the range: 0.25 % of its papers, at least 4. A week of
  * the 167 real days (~1,200 papers) needs 4, a month (~5,000) 13; fewer is a handful of papers of
- * one group, which reads as noise.
+ * one group, which reads as noise. The terms tested are those with as many papers over both
+ * periods (what the test conditions on), so that picking them says nothing of where their papers fell.
  */
 export function risingMinPapers(papers: number): number {
 	return Math.max(4, Math.ceil(papers * 0.0025));
@@ -51,8 +51,16 @@ export function risingMinPapers(papers: number): number {
 const PRIOR = 1;
 /** the lower bound of a two-sided 95 % interval */
 const Z = 1.96;
-/** terms in at least this share of the papers of both periods are the common words whose change is the drift */
-const COMMON_SHARE = 0.01;
+/** the share of false discoveries the test allows among the terms it passes (Benjamini–Hochberg) */
+const FALSE_DISCOVERIES = 0.05;
+/**
+ * How much more than the words of its frequency a term must surely have risen (risingScore, a log
+ * odds ratio): 1.25 times. A significant rise of a few percent in a frequent word (`every`, `never`,
+ * `see` over a long range) is a change of style, not of topic.
+ */
+const MIN_EFFECT = Math.log(1.25);
+/** a frequency band's drift is its own median when it holds this many terms, else the nearest such band's */
+const BAND_TERMS = 20;
 
 /** a term's log odds ratio (range against before, smoothed by PRIOR) and its standard error */
 function logOddsRatio(papers: number, total: number, before: number, previousTotal: number): [ratio: number, error: number] {
@@ -63,115 +71,159 @@ function logOddsRatio(papers: number, total: number, before: number, previousTot
 	return [Math.log(a / b) - Math.log(c / d), Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d)];
 }
 
-/**
- * How much every word rose: the median log odds ratio of the common words. A period whose
- * abstracts are longer (a fork that cut them at 300 characters, then at 600) or whose categories
- * changed has every word up; a rising term is one that rose more than the words around it. On the
- * 167 real days, a month against the one before has its common words up by a median factor of
- * ~1.2, and without this `every`, `keep` and `leaving` were among the rising terms.
- */
-export function risingDrift(terms: readonly RisingCount[], total: number, previousTotal: number): number {
-	const common = terms
-		.filter(([, papers, before]) => papers >= COMMON_SHARE * total && before >= COMMON_SHARE * previousTotal)
-		.map(([, papers, before]) => logOddsRatio(papers, total, before, previousTotal)[0])
-		.sort((x, y) => x - y);
-	if (common.length === 0) return 0;
-	const mid = common.length >> 1;
-	return common.length % 2 === 1 ? common[mid] : (common[mid - 1] + common[mid]) / 2;
+/** a term's frequency band: the terms of 2^k to 2^(k+1) − 1 papers over both periods */
+function bandOf(papers: number, before: number): number {
+	return Math.floor(Math.log2(Math.max(1, papers + before)));
 }
 
 /**
- * How far a term surely rose beyond the drift: the lower end of the 95 % interval of its log odds
- * ratio less the drift. It orders the terms that passed risingTest: 12 papers up from none (a new
- * benchmark's name) and 93 up from 35 before 331 up from 240.
+ * How much the words of each frequency band rose: the median log odds ratio of the band's terms. A
+ * period whose abstracts are longer or whose categories changed has most words up, and rarer words
+ * more than the common ones (on the 167 real days, the month up to 2026-06-15 against the one before:
+ * a median rise of 1.4 % for the words in 1 % of the papers or more, 12 % for those in 0.25–0.5 %).
+ * A rising term is one that rose more than the words of its frequency.
+ */
+export function risingDrift(terms: readonly RisingCount[], total: number, previousTotal: number): (papers: number, before: number) => number {
+	const bands = new Map<number, number[]>();
+	for (const [, papers, before] of terms) {
+		const band = bandOf(papers, before);
+		const list = bands.get(band) ?? [];
+		list.push(logOddsRatio(papers, total, before, previousTotal)[0]);
+		bands.set(band, list);
+	}
+	const medians = new Map<number, number>();
+	for (const [band, ratios] of bands) if (ratios.length >= BAND_TERMS) medians.set(band, median(ratios));
+	const all = median(terms.map(([, papers, before]) => logOddsRatio(papers, total, before, previousTotal)[0]));
+	const known = [...medians.keys()];
+	return (papers, before) => {
+		const band = bandOf(papers, before);
+		const own = medians.get(band);
+		if (own !== undefined) return own;
+		if (known.length === 0) return all;
+		const nearest = known.reduce((best, b) => (Math.abs(b - band) < Math.abs(best - band) ? b : best));
+		return medians.get(nearest) as number;
+	};
+}
+
+function median(values: number[]): number {
+	if (values.length === 0) return 0;
+	const sorted = [...values].sort((x, y) => x - y);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * How far a term surely rose beyond the words of its frequency: the lower end of the 95 % interval of
+ * its log odds ratio less the drift. It orders the terms that passed the test: 12 papers up from none
+ * (a new benchmark's name) and 93 up from 35 before 331 up from 240.
  */
 export function risingScore(papers: number, total: number, before: number, previousTotal: number, drift: number): number {
 	const [ratio, error] = logOddsRatio(papers, total, before, previousTotal);
 	return ratio - drift - Z * error;
 }
 
-/** the share of false discoveries risingTest allows among the terms it passes */
-const FALSE_DISCOVERIES = 0.05;
-
 /**
  * The chance that a term's papers fall in the range as often as they did, or more, had it not
- * risen: of its `papers + before` papers of the two periods, each lands in the range with the
- * range's share of the papers (raised by the drift). Exact below 400 papers, else the normal
- * approximation.
+ * risen beyond the drift: of its `papers + before` papers of the two periods, each lands in the
+ * range with the range's share of the papers, raised by the drift (a log odds ratio, taken as the
+ * ratio of the shares: they are small). The exact binomial tail. It is conservative: the exact
+ * conditional law is hypergeometric (Fisher's test), and a paper listed in both periods (a fork
+ * listing the weekend's papers again) counts on both sides.
  */
 export function risingPValue(papers: number, before: number, total: number, previousTotal: number, drift: number): number {
 	const n = papers + before;
 	const weight = total * Math.exp(drift);
 	const p = weight / (weight + previousTotal);
 	if (papers <= n * p) return 1;
-	if (n >= 400) {
-		const sd = Math.sqrt(n * p * (1 - p));
-		return normalTail((papers - 0.5 - n * p) / sd);
-	}
-	// P(X ≥ papers), X ~ Binomial(n, p), summed in log space from the largest term down
+	if (p <= 0) return 0;
+	if (p >= 1) return 1;
+	// P(X ≥ papers), X ~ Binomial(n, p): past the mode the terms only fall, summed until they stop counting
 	const logP = Math.log(p);
-	const logQ = Math.log(1 - p);
+	const logQ = Math.log1p(-p);
 	let logTerm = logChoose(n, papers) + papers * logP + before * logQ;
 	let sum = 0;
 	for (let k = papers; k <= n; k++) {
-		sum += Math.exp(logTerm);
+		const term = Math.exp(logTerm);
+		sum += term;
+		if (term < sum * 1e-17) break;
 		logTerm += Math.log((n - k) / (k + 1)) + logP - logQ;
 	}
 	return Math.min(1, sum);
 }
 
 function logChoose(n: number, k: number): number {
-	let sum = 0;
-	for (let i = 1; i <= k; i++) sum += Math.log((n - k + i) / i);
-	return sum;
+	return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
 }
 
-/** P(Z ≥ z) of a standard normal (Abramowitz and Stegun 7.1.26, error below 1.5e-7) */
-function normalTail(z: number): number {
-	const x = Math.abs(z) / Math.SQRT2;
-	const t = 1 / (1 + 0.3275911 * x);
-	const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
-	return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, nine terms: relative error below 1e-13 here) */
+const LANCZOS = [
+	0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+	-0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+function logGamma(x: number): number {
+	if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+	const z = x - 1;
+	let sum = LANCZOS[0];
+	for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (z + i);
+	const t = z + 7.5;
+	return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+/**
+ * The rows of `tested` that pass the Benjamini–Hochberg procedure at `rate` over all of them: the
+ * largest k whose k-th smallest p-value is at most rate · k / m, and every row up to it.
+ */
+export function benjaminiHochberg<T>(tested: readonly (readonly [T, number])[], rate: number): T[] {
+	const sorted = [...tested].sort((x, y) => x[1] - y[1]);
+	let passed = 0;
+	sorted.forEach(([, p], i) => {
+		if (p <= (rate * (i + 1)) / sorted.length) passed = i + 1;
+	});
+	return sorted.slice(0, passed).map(([row]) => row);
 }
 
 /**
  * The `limit` terms that surely rose, surest first, from the counts of every topic term with enough
- * papers (one shard's, or summed over every shard). A week tests ~10,000 terms: by chance alone
- * hundreds would look up at a 95 % level (on the 167 real days `thing`, `relied` and `sorting`, 6
- * papers up from none, did). So a term must pass risingPValue's test at a false discovery rate of 5 %
- * over every term tested (Benjamini–Hochberg); a week of steady topics may then list none. Those
- * that pass are ordered by risingScore.
+ * papers over both periods (one shard's, or summed over every shard). A month tests ~10,000 terms: by
+ * chance alone hundreds would look up at a 95 % level (on the 167 real days `thing`, `relied` and
+ * `sorting`, 6 papers up from none, did). So a term must pass risingPValue's test at a false
+ * discovery rate of 5 % over every term tested, have risingMinPapers papers in the range and have
+ * risen by MIN_EFFECT beyond the drift; a week of steady topics may list none. Of a hyphenated term
+ * listed and a part of it (`v-jepa`, `jepa`), or two overlapping CJK bigrams, the surer is kept.
  */
 export function rankRising(reply: RisingReply, limit: number): RisingCount[] {
 	const { papers: total, previousPapers } = reply;
 	if (total === 0 || previousPapers === 0) return [];
 	const min = risingMinPapers(total);
-	const drift = risingDrift(reply.terms, total, previousPapers);
-	const tested = reply.terms
+	// the tested terms alone: several shards send more (see SearchService.rangeRising), the answer is one shard's
+	const rows = reply.terms.filter(([, papers, before]) => papers + before >= min);
+	const driftOf = risingDrift(rows, total, previousPapers);
+	const tested = rows.map((row): [RisingCount, number] => [row, risingPValue(row[1], row[2], total, previousPapers, driftOf(row[1], row[2]))]);
+	const ranked = benjaminiHochberg(tested, FALSE_DISCOVERIES)
 		.filter(([, papers]) => papers >= min)
-		.map((row): [RisingCount, number] => [row, risingPValue(row[1], row[2], total, previousPapers, drift)])
-		.sort((x, y) => x[1] - y[1]);
-	let passed = 0;
-	tested.forEach(([, p], i) => {
-		if (p <= (FALSE_DISCOVERIES * (i + 1)) / tested.length) passed = i + 1;
-	});
-	return tested
-		.slice(0, passed)
-		.map(([row]): [RisingCount, number] => [row, risingScore(row[1], total, row[2], previousPapers, drift)])
+		.map((row): [RisingCount, number] => [row, risingScore(row[1], total, row[2], previousPapers, driftOf(row[1], row[2]))])
+		.filter(([, score]) => score > MIN_EFFECT)
 		.sort((x, y) => y[1] - x[1] || (x[0][0] < y[0][0] ? -1 : x[0][0] > y[0][0] ? 1 : 0))
-		.slice(0, limit)
 		.map(([row]) => row);
+	const kept: RisingCount[] = [];
+	for (const row of ranked) {
+		if (kept.length === limit) break;
+		if (!kept.some(([term]) => overlaps(term, row[0]))) kept.push(row);
+	}
+	return kept;
 }
 
-/** how many candidates past `limit` a shard keeps for the fragment check to drop (as the top terms) */
-const FRAGMENT_SLACK = 0.5;
+/** one term is a hyphenated part of the other (`jepa`, `v-jepa`), or two CJK bigrams share a character at their seam (`语言`, `言模`) */
+function overlaps(a: string, b: string): boolean {
+	if (isCjkTerm(a) && isCjkTerm(b)) return a.length === 2 && b.length === 2 && (a[1] === b[0] || a[0] === b[1]);
+	return a.split('-').includes(b) || b.split('-').includes(a);
+}
 
 /**
- * One shard's counts of its papers per term in the range and in the period before (title, TL;DR and
- * abstract; each paper once per term). With `limit`: the `limit` topic terms with at least
- * `minPapers` papers in the range that rose surest (RISING_RATIO, risingScore), fragments of longer
- * words left out. Without: every topic term with `minPapers` papers in the range, or the `terms`
- * asked, as counted.
+ * One shard's counts of its papers per term in the range and in the period before (title and
+ * abstract, the authors' words: the LLM's summaries' wording changes with a fork's model; each paper
+ * once per term). With `terms`: those terms' counts, whatever they are. Else every topic term with
+ * `minPapers` papers over both periods, and with `limit` the answer of rankRising over them.
  */
 export function rangeRising(index: PaperIndex, request: RisingRequest): RisingReply {
 	const docs = index.docs;
@@ -193,75 +245,22 @@ export function rangeRising(index: PaperIndex, request: RisingRequest): RisingRe
 		}
 	}
 	const wanted = request.terms ? new Set(request.terms) : undefined;
-	const ranked = request.limit !== undefined && !wanted;
 	const min = wanted ? 1 : Math.max(1, request.minPapers ?? risingMinPapers(papers));
 	const rows: RisingCount[] = [];
-	const ids: number[] = [];
-	const bigrams: number[] = [];
 	const counter = new PaperCounter(index, member);
 	const terms = index.terms;
 	for (let t = 0; t < terms.length; t++) {
 		if (counter.postings(t) < min) continue;
 		const term = terms.get(t);
-		// the fragment check weighs a CJK candidate against the bigrams beside it
-		if (ranked && term.length === 2 && isCjkTerm(term)) bigrams.push(t);
 		if (wanted ? !wanted.has(term) : !isTopicTerm(term)) continue;
 		const [inRangeCount, beforeCount] = counter.count(t);
-		if (wanted) {
-			rows.push([term, inRangeCount, beforeCount]);
-			continue;
-		}
-		if (inRangeCount < min) continue;
-		rows.push([term, inRangeCount, beforeCount]);
-		ids.push(t);
+		if (wanted || inRangeCount + beforeCount >= min) rows.push([term, inRangeCount, beforeCount]);
 	}
-	if (!ranked) return { papers, previousPapers, terms: rows };
-	const limit = request.limit ?? 0;
-	const idOf = new Map(rows.map(([term], i) => [term, ids[i]]));
-	const best = rankRising({ papers, previousPapers, terms: rows }, limit + Math.ceil(limit * FRAGMENT_SLACK));
-	const fragments = fragmentCheck(index, member, best.map(([term, n]): Candidate => [term, n, idOf.get(term) as number]), bigrams);
-	const kept: RisingCount[] = [];
-	for (const row of best) {
-		if (kept.length === limit) break;
-		if (fragments.notFragment(row[0], row[1], idOf.get(row[0]) as number)) kept.push(row);
-	}
-	return { papers, previousPapers, terms: kept };
+	const reply = { papers, previousPapers, terms: rows };
+	return request.limit !== undefined && !wanted ? { ...reply, terms: rankRising(reply, request.limit) } : reply;
 }
 
-/** the fragment check of ./shard over the range's papers (`member` bit 1), candidates in any order */
-function fragmentCheck(index: PaperIndex, member: Uint8Array, candidates: Candidate[], bigrams: readonly number[]): FragmentCheck {
-	const counted = new Uint8Array(member.length);
-	for (let num = 0; num < member.length; num++) counted[num] = member[num] & 1;
-	return new FragmentCheck(index, counted, [...candidates].sort((x, y) => y[1] - x[1]), bigrams);
-}
-
-/**
- * The terms of `terms` that this shard's fragment check drops (parts of hyphenated words, CJK
- * bigrams of longer runs), over its papers of the range: the last round over several shards.
- */
-export function risingFragments(index: PaperIndex, request: RisingRequest & { terms: readonly string[] }): string[] {
-	const member = new Uint8Array(index.docs.length);
-	const skipped = new Set(request.skip ?? []);
-	for (const doc of index.docs) {
-		if (doc && index.alive[doc.num] && !skipped.has(doc.id) && doc.occ.some((o) => inRange(o.day, request.range))) member[doc.num] = 1;
-	}
-	const wanted = new Set(request.terms);
-	const counter = new PaperCounter(index, member);
-	const candidates: Candidate[] = [];
-	const bigrams: number[] = [];
-	for (let t = 0; t < index.terms.length; t++) {
-		if (counter.postings(t) === 0) continue;
-		const term = index.terms.get(t);
-		if (term.length === 2 && isCjkTerm(term)) bigrams.push(t);
-		if (!wanted.has(term)) continue;
-		const [n] = counter.count(t);
-		if (n > 0) candidates.push([term, n, t]);
-	}
-	const check = fragmentCheck(index, member, candidates, bigrams);
-	return candidates.filter(([term, n, t]) => !check.notFragment(term, n, t)).map(([term]) => term);
-}
-
-/** Counts a term's papers (title, TL;DR, abstract; each paper once) in the range (`member` bit 1) and before (bit 2). */
+/** Counts a term's papers (title and abstract; each paper once) in the range (`member` bit 1) and before (bit 2). */
 class PaperCounter {
 	private nums = new Int32Array(1024);
 	private packs = new Int32Array(1024);
@@ -278,7 +277,7 @@ class PaperCounter {
 		this.stores = [[index.head, Field.Title], [index.body, Field.Abstract]];
 	}
 
-	/** postings of every field and day: a bound on the term's papers */
+	/** postings of the title and long fields, of every day: a bound on the term's papers */
 	postings(t: number): number {
 		return this.index.head.size(t) + this.index.body.size(t);
 	}

@@ -193,7 +193,7 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 }
 
 /** a top-term candidate: the term, its papers, its id */
-export type Candidate = [string, number, number];
+type Candidate = [string, number, number];
 
 function byCount(a: Candidate, b: Candidate): number {
 	return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -243,7 +243,7 @@ function compoundsOf(index: PaperIndex, parts: ReadonlySet<string>): Map<string,
 }
 
 /** The last look at the top-term candidates: reads more postings, so only for the few hundred that could be listed. */
-export class FragmentCheck {
+class FragmentCheck {
 	private readonly compounds: Map<string, number[]>;
 	/** char code → ids of the bigrams starting / ending with it, of those the counting loop passed */
 	private readonly startingWith = new Map<number, number[]>();

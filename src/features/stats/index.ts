@@ -83,6 +83,7 @@ function strings(): StatsStrings {
 		risingAgainst: vscode.l10n.t('Terms of titles and abstracts whose share of the papers rose beyond chance against the {2} papers of {0} – {1}, surest first.'),
 		noRising: vscode.l10n.t('No term\'s share of the papers rose beyond chance against the {2} papers of {0} – {1}.'),
 		noPrevious: vscode.l10n.t('No earlier days to compare the range with: choose a range that starts later.'),
+		noDaysInRange: vscode.l10n.t('No digest in this range.'),
 		shareInRange: vscode.l10n.t('% of the range\'s papers'),
 		shareBefore: vscode.l10n.t('% of the papers before'),
 		papersBefore: vscode.l10n.t('Papers before'),
@@ -169,6 +170,8 @@ class StatsPanel implements vscode.Disposable {
 	private scheduleRefresh(files: boolean): void {
 		if (this.disposed) return;
 		this.filesChanged ||= files;
+		// a hidden view asks again when shown: it must not be answered from before the change
+		if (files) this.answers.clear();
 		if (this.refreshTimer) clearTimeout(this.refreshTimer);
 		this.refreshTimer = setTimeout(() => {
 			this.refreshTimer = undefined;
@@ -176,7 +179,6 @@ class StatsPanel implements vscode.Disposable {
 			if (!this.panel.visible) return;
 			const all = this.filesChanged;
 			this.filesChanged = false;
-			if (all) this.answers.clear();
 			void (all ? this.refreshAll() : this.sendOverview());
 		}, REFRESH_DELAY_MS);
 	}
@@ -242,7 +244,7 @@ class StatsPanel implements vscode.Disposable {
 			this.post(message);
 		} catch (err) {
 			getLog().warn(`Statistics: ${part} failed: ${errorText(err)}`);
-			this.post({ type: 'error', part, message: failed(errorText(err)) });
+			if (generation === this.generation[part]) this.post({ type: 'error', part, message: failed(errorText(err)) });
 		}
 	}
 
@@ -266,16 +268,20 @@ class StatsPanel implements vscode.Disposable {
 		const generation = ++this.generation.rising;
 		const range = this.resolveRange(this.state.range);
 		// a bad range: its message shows once, in the range's status (sendTop)
-		if (typeof range === 'string') return;
-		const previous = previousRange(range, this.overview?.days ?? []);
-		if (!previous) {
-			this.post({ type: 'rising', ...range, papers: 0, previousPapers: 0, terms: [] });
+		if (typeof range === 'string') {
+			this.post({ type: 'rising', none: 'invalid' });
 			return;
 		}
+		const period = previousRange(range, this.overview?.days ?? []);
+		if (!period.ok) {
+			this.post({ type: 'rising', ...range, none: period.reason });
+			return;
+		}
+		const previous = { from: period.from, to: period.to };
 		await this.answer(
 			'rising',
 			generation,
-			`rising ${range.from ?? ''} ${range.to ?? ''}`,
+			`rising ${range.from ?? ''} ${range.to ?? ''} ${previous.from} ${previous.to}`,
 			async (service) => ({ type: 'rising', ...range, previous, ...(await service.rangeRising(range, previous)) }),
 			(error) => vscode.l10n.t('The index could not count the range: {0}', error),
 		);
