@@ -82,6 +82,11 @@ describe('BibTeX', () => {
 		assert.strictEqual(escapeBibtexValue('$\\mathcal{O}(n)$ attention for $k$-NN'), '$\\mathcal{O}(n)$ attention for $k$-NN');
 		assert.strictEqual(escapeBibtexValue('broken $x}$ math'), 'broken \\$x\\}\\$ math');
 		assert.strictEqual(escapeBibtexValue('a\\b'), 'a\\textbackslash{}b');
+		// TeX commands of a title outside math are kept, with their braces (`\\boldmath` printed a backslash)
+		assert.strictEqual(escapeBibtexValue('\\boldmath$\\mu$-Nets'), '\\boldmath$\\mu$-Nets');
+		assert.strictEqual(escapeBibtexValue('Imaging \\emph{in vivo} at 50% of Schr\\"odinger & co_1 ~x'), 'Imaging \\emph{in vivo} at 50\\% of Schr\\"odinger \\& co\\_1 ~x');
+		assert.strictEqual(escapeBibtexValue('\\textbf{Deep Learning} and a\\b', { protectCase: true }), '\\textbf{Deep Learning} and a\\textbackslash{}b', 'braces of TeX\'s own are not wrapped');
+		assert.strictEqual(escapeBibtexValue('\\emph{unclosed'), '\\textbackslash{}emph\\{unclosed', 'unbalanced: escaped as text');
 		// a special the digest escaped already is not escaped twice (`\\&` printed a visible `\&`)
 		assert.strictEqual(escapeBibtexValue('Counting Without Numbers \\& Finding 5\\% more'), 'Counting Without Numbers \\& Finding 5\\% more');
 		// money is no math; in math, `%`, `&` and `#` are escaped too (a `%` commented out the rest of the field)

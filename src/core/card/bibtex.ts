@@ -33,8 +33,21 @@ const LATEX_SPECIALS: Record<string, string> = {
 	'^': '\\textasciicircum{}',
 };
 
-/** LaTeX specials escaped; one the digest escaped already (`\\&`, `\\%`, `\\_`) is kept as written, not escaped twice. */
+/**
+ * A TeX command as arXiv titles write them outside math: a control word (`\\boldmath`, `\\emph{…}`,
+ * `\\c{c}`) or an accent (`\\"o`, `\\'e`). A lone `\\b` is taken as a backslash.
+ */
+const TEX_COMMAND = /\\(?:[A-Za-z]{2,}|[A-Za-z](?=\{)|['"^`~=.])/;
+
+/**
+ * LaTeX specials escaped; one the digest escaped already (`\\&`, `\\%`, `\\_`) is kept as written,
+ * not escaped twice. Text with TeX commands and balanced braces keeps its commands and braces as
+ * written (`\\emph{in vivo}` stays emphasis, not `\\textbackslash{}emph\\{in vivo\\}`).
+ */
 function escapeText(text: string): string {
+	if (TEX_COMMAND.test(text) && bracesBalanced(text)) {
+		return text.replace(new RegExp(`${TEX_COMMAND.source}|\\\\[&%#_\${}]|[\\\\&%#_$^]`, 'g'), (c) => (c.length > 1 ? c : LATEX_SPECIALS[c]));
+	}
 	return text.replace(/\\[&%#_${}]|[\\{}&%#_$~^]/g, (c) => (c.length === 2 ? c : LATEX_SPECIALS[c]));
 }
 
@@ -73,7 +86,8 @@ export function escapeBibtexValue(text: string, options: { protectCase?: boolean
  */
 function protectCase(escaped: string): string {
 	return escaped.replace(/\S+/g, (word) => {
-		if (word.startsWith('{')) return word;
+		// a word with a brace of TeX's own (`\\emph{Deep`): braces around it would change the group
+		if (word.startsWith('{') || /(?<!\\)[{}]/.test(word)) return word;
 		// the word's own text: escapes (`\\&`, `\\textbackslash{}`) and leading punctuation left out
 		const letters = word.replace(/\\[a-z]+\{\}|\\./g, '').replace(/^[^\p{L}\p{N}]+/u, '');
 		return /^.+[A-Z]/su.test(letters) ? `{${word}}` : word;
