@@ -16,7 +16,7 @@ import { decodeFileUpdates, noTreePass, type IdsReply, type IndexPhase, type Int
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeBatches, type VectorBatch } from '../recs/batch';
-import { mergeById, type SimilarHit } from '../recs/shard';
+import { MIN_SIMILARITY, mergeById, type SimilarHit } from '../recs/shard';
 import type { TermVector } from '../recs/tfidf';
 import { mergeRising, rankRising, risingMinPapers, type RisingReply } from '../trends/rising';
 import { mergeTermDays, mergeTop, skipLists, type DayRange, type TermDaysReply, type TopReply } from '../trends/shard';
@@ -678,15 +678,16 @@ export class SearchService {
 
 	/**
 	 * The `limit` papers of the whole workspace most similar to paper `id` (cosine over TF-IDF,
-	 * recs/tfidf), best first, the paper itself left out; undefined when no shard holds it.
+	 * recs/tfidf) with at least `minScore`, best first, the paper itself left out; undefined when no
+	 * shard holds it.
 	 */
-	async similar(id: string, limit = 10): Promise<SimilarHit[] | undefined> {
+	async similar(id: string, limit = 10, minScore = MIN_SIMILARITY): Promise<SimilarHit[] | undefined> {
 		const vectors = (await Promise.all(this.shards.map((s) => s.call({ method: 'vector', paperId: id })))) as (TermVector | undefined)[];
 		const vector = vectors.find((v) => v !== undefined);
 		if (!vector) return undefined;
 		const lists = (await Promise.all(this.shards.map((s) => s.call({ method: 'similar', vector, limit: limit + 1, exclude: id })))) as SimilarHit[][];
 		return mergeById(lists.flat(), (h) => h.id, (h) => h.score)
-			.filter((h) => h.id !== id)
+			.filter((h) => h.id !== id && h.score >= minScore)
 			.slice(0, limit);
 	}
 

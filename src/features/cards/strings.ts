@@ -81,7 +81,7 @@ export function similarStrings(): SimilarStrings {
 	return (similar ??= {
 		heading: vscode.l10n.t('Similar papers'),
 		loading: vscode.l10n.t('Finding similar papers…'),
-		none: vscode.l10n.t('No similar papers in this workspace.'),
+		none: vscode.l10n.t('No paper in this workspace is close to this one.'),
 		open: (title, percent) => vscode.l10n.t('{0}, {1}% similar: open its card', title, percent),
 	});
 }

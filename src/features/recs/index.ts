@@ -107,7 +107,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			pick.placeholder = answer.message;
 			return;
 		}
-		pick.placeholder = answer.length ? vscode.l10n.t('Pick a paper to open its card') : vscode.l10n.t('No similar papers in this workspace.');
+		pick.placeholder = answer.length ? vscode.l10n.t('Pick a paper to open its card') : vscode.l10n.t('No paper in this workspace is close to this one.');
 		pick.items = answer.map((p) => ({
 			label: paperLabel(p),
 			description: `${Math.round(p.score * 100)}% · ${[p.day, p.category].filter(Boolean).join(' · ')}`,
