@@ -19,6 +19,8 @@ export type DiagnosticCode =
 	| 'toc-missing-category'
 	| 'duplicate-id'
 	| 'missing-link'
+	| 'missing-title'
+	| 'bad-arxiv-link'
 	| 'unterminated-details'
 	| 'unknown-label'
 	| 'unplaced-text'

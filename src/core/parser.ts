@@ -13,6 +13,9 @@ import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
 import { attributeId, endsSentence, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
 
+/** a link to arXiv's site (`https://arxiv.org/abs/…`, `export.arxiv.org`): it should hold an arXiv id */
+const ARXIV_HOST_LINK = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9-]+\.)*arxiv\.org(?:[:/?#]|$)/i;
+
 /** a Markdown renderer's table-of-contents marker (markdown-it-toc, Typora, GitLab): `[[toc]]`, `[TOC]`, `[[_TOC_]]` */
 const TOC_MARKER = /^\[\[?_?toc_?\]\]?$/i;
 
@@ -935,11 +938,15 @@ class DigestParser {
 			paper.id = ident.id;
 			paper.version = ident.version;
 			paper.isArxiv = ident.isArxiv;
+			if (!ident.isArxiv && ARXIV_HOST_LINK.test(paper.link)) {
+				this.diag({ start: paper.headingLine, end: paper.headingLine }, 'warning', 'bad-arxiv-link', `The link ${paper.link} holds no arXiv id: the paper's id is the whole link.`);
+			}
 		} else {
 			const norm = normaliseTitle(paper.title);
 			paper.id = 'title:' + (norm || `untitled-${paper.number ?? paper.headingLine + 1}`);
 			this.diag({ start: paper.headingLine, end: paper.headingLine }, 'warning', 'missing-link', 'This paper has no link: its id is derived from the title.');
 		}
+		if (paper.title.trim() === '') this.diag({ start: paper.headingLine, end: paper.headingLine }, 'warning', 'missing-title', 'This paper has no title: it is shown by its id.');
 		const firstLine = this.idFirstLine.get(paper.id);
 		if (firstLine === undefined) this.idFirstLine.set(paper.id, paper.headingLine);
 		else {

@@ -48,6 +48,8 @@ const RULES: Partial<Record<DiagnosticCode, Rule[]>> = {
 	],
 	'duplicate-id': [[/^Paper (.*) is listed twice in this file \(first on line (\d+)\)\.$/s, (l10n, m) => l10n.t('Paper {0} is listed twice in this file (first on line {1}).', m[1], m[2])]],
 	'missing-link': [[/^This paper has no link: its id is derived from the title\.$/, (l10n) => l10n.t('This paper has no link: its id is derived from the title.')]],
+	'missing-title': [[/^This paper has no title: it is shown by its id\.$/, (l10n) => l10n.t('This paper has no title: it is shown by its id.')]],
+	'bad-arxiv-link': [[/^The link (.*) holds no arXiv id: the paper's id is the whole link\.$/s, (l10n, m) => l10n.t("The link {0} holds no arXiv id: the paper's id is the whole link.", m[1])]],
 	'unterminated-details': [[/^<details> is never closed with <\/details>\.$/, (l10n) => l10n.t('<details> is never closed with </details>.')]],
 	'unknown-label': [[/^Unknown label "(.*)" \(kept as an extra field\)\.$/s, (l10n, m) => l10n.t('Unknown label "{0}" (kept as an extra field).', m[1])]],
 	'unplaced-text': [

@@ -442,6 +442,22 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), [['missing-link', 'warning', 23, 23]]);
 	});
 
+	it('warns of a paper without a title and of an arXiv link without an arXiv id', () => {
+		const text = [
+			'## cs.RO',
+			'### [1] [](https://arxiv.org/abs/2606.13886)',
+			'TL;DR: x.',
+			'### [2] [A Paper](https://arxiv.org/abs/26.bad)',
+			'TL;DR: y.',
+			'### [3] [Elsewhere](https://example.org/abs/26.bad)',
+			'TL;DR: z.',
+		].join('\n');
+		const d = parseDigest(text, '2026-06-15.md');
+		assert.deepStrictEqual(d.papers.map((p) => [p.id, p.title]), [['2606.13886', ''], ['url:arxiv.org/abs/26.bad', 'A Paper'], ['url:example.org/abs/26.bad', 'Elsewhere']]);
+		assert.deepStrictEqual(diags(d), [['missing-title', 'warning', 1, 1], ['bad-arxiv-link', 'warning', 3, 3]]);
+		assert.match(d.diagnostics[1].message, /^The link https:\/\/arxiv\.org\/abs\/26\.bad holds no arXiv id/);
+	});
+
 	it('labels as `####` headings, bold without colon, `<summary>Abstract</summary>`, `Authors:` lines', () => {
 		const d = parse('summary-heading-labels.md');
 		assert.deepStrictEqual(content(d.papers[0]), {
