@@ -416,4 +416,21 @@ describe('card styles', () => {
 			assert.match(rule[2], /color:\s*var\(--vscode-descriptionForeground\)/, selector);
 		}
 	});
+
+	it("give code the theme's own pair of colours: no default foreground left on another background (Light High Contrast)", () => {
+		const css = readFileSync(join(__dirname, '..', '..', 'media', 'card.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+		const rules = new Map([...css.matchAll(/([^{}]+)\{([^}]*)\}/g)].map((m) => [m[1].trim(), m[2]]));
+		const decl = (selector: string, property: string) => new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*([^;]+)`).exec(rules.get(selector) ?? '')?.[1].trim();
+		assert.strictEqual(decl('code', 'color'), 'var(--vscode-textPreformat-foreground)');
+		assert.strictEqual(decl('code', 'background'), 'var(--vscode-textPreformat-background)');
+		// the webview's default style colours every code element: code on another background takes a colour of its own
+		for (const selector of ['a code', 'pre code']) assert.strictEqual(decl(selector, 'color'), 'inherit', selector);
+		assert.strictEqual(decl('pre', 'color'), 'var(--vscode-foreground)');
+		// every rule setting a theme foreground/background pair's background sets its foreground too
+		for (const [selector, body] of rules) {
+			const background = /(?:^|;)\s*background(?:-color)?\s*:\s*var\(--vscode-([\w-]+?)-?[bB]ackground\)/.exec(body)?.[1];
+			if (!background || !['textPreformat', 'button', 'button-secondary', 'badge', 'input'].includes(background)) continue;
+			assert.match(body, /(?:^|;)\s*color\s*:/, `${selector} sets the ${background} background without its foreground`);
+		}
+	});
 });
