@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { emptyLibrary, setNote, toggleStar, type Library } from '../../src/core/library/model';
@@ -102,5 +104,30 @@ describe('the Collections view refreshes for the files of its papers only', () =
 		assert.deepStrictEqual(s.view.getChildren().map((n) => n.node), ['collection', 'notes']);
 		assert.deepStrictEqual(setup(emptyLibrary()).view.getChildren(), []);
 		s.view.dispose();
+	});
+});
+
+describe('the Collections view context menu', () => {
+	/** the commands of the manifest's menu for a Collections row of `contextValue` (the `when` clauses this view uses) */
+	function menuOf(contextValue: string): string[] {
+		const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+		return manifest.contributes.menus['view/item/context']
+			.filter((item) => {
+				const when = item.when ?? '';
+				if (!when.includes('view == arxivDigest.collections')) return false;
+				const exact = /viewItem == (\S+)/.exec(when)?.[1];
+				const pattern = /viewItem =~ \/(.+)\/$/.exec(when)?.[1];
+				return exact !== undefined ? exact === contextValue : pattern !== undefined && new RegExp(pattern).test(contextValue);
+			})
+			.map((item) => item.command);
+	}
+
+	it('offers Edit Note on a paper under a collection and under "Your notes"', () => {
+		for (const contextValue of ['collectionPaper', 'notedPaper']) {
+			const commands = menuOf(contextValue);
+			assert.ok(commands.includes('arxivDigest.editNote'), `${contextValue}: ${commands.join(', ')}`);
+			assert.ok(commands.includes('arxivDigest.openCard'), contextValue);
+		}
+		assert.ok(!menuOf('notedPaper').includes('arxivDigest.removeFromCollection'), 'a noted paper is in no collection there');
 	});
 });
