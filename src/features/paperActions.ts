@@ -40,6 +40,9 @@ export function paperAtCursor(workspace: IDigestWorkspace, editor: vscode.TextEd
 /** answers the focused card's paper (a PaperRef), registered by the cards feature */
 export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
 
+/** opens (or reveals) the card of a paper (an openCard argument) with the cursor in its note box, registered by the cards feature */
+export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
+
 /**
  * The paper a command from a card's title menu, the palette or a view is about: its argument,
  * else the focused card's paper, else (paperTarget) the one under the cursor.

@@ -3,7 +3,8 @@
  * It renders what the extension sends, turns clicks and ←/→ into typed messages, applies KaTeX's
  * styles through the CSSOM (the CSP forbids style attributes) and remembers the scroll position.
  */
-import { CARD_ANNOUNCER_ID, KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, type CardState, type ExtensionMessage, type WebviewMessage } from '../core/card/protocol';
+import { CARD_ANNOUNCER_ID, KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, NOTE_STATUS_ID, parseNoteDraft, type CardState, type ExtensionMessage, type NoteStatus, type WebviewMessage } from '../core/card/protocol';
+import { storedNoteForm, type NoteDraft } from '../core/card/noteDraft';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -16,10 +17,103 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('card') as HTMLElement;
 let state: CardState | undefined = readState(vscode.getState());
+/**
+ * The note box's text while it differs from the stored note as far as the card knows (one editing
+ * session: its base stays the note the reader began from). The extension stores it; the webview keeps
+ * it in its state, so a card hidden or reloaded before it was stored shows it again.
+ */
+let draft: NoteDraft | undefined = parseNoteDraft((vscode.getState() as { draft?: unknown } | undefined)?.draft);
+/** the stored note of the paper shown, as the card last knew it: the base of the next session */
+let knownNote = '';
+/** the note box's state beside Save Note, for the paper shown */
+let noteStatus: { id: string; status: NoteStatus | 'unsaved' } | undefined;
 /** the last "Similar papers" section and its paper: kept across re-renders of the same paper (a star, an edit) */
 let similar: { id: string; html: string } | undefined;
 /** the paper whose long author list the reader expanded: it stays expanded when the card re-renders (a star, an edit) */
 let authorsExpandedFor: string | undefined;
+
+/** Persists the card's state, with the note draft of the paper shown. */
+function saveState(): void {
+	if (state) vscode.setState(draft && draft.id === state.id ? { ...state, draft } : state);
+}
+
+function noteInput(): HTMLTextAreaElement | undefined {
+	const input = document.getElementById(NOTE_INPUT_ID);
+	return input instanceof HTMLTextAreaElement ? input : undefined;
+}
+
+/** Writes the note box's state in the words the renderer gave the element (`data-saved`, …). */
+function showNoteStatus(): void {
+	const element = document.getElementById(NOTE_STATUS_ID);
+	if (!element) return;
+	const status = noteStatus && noteStatus.id === state?.id ? noteStatus.status : undefined;
+	// "Saved" under an empty box would be read as "the empty note is saved"
+	const shown = status === 'saved' && !noteInput()?.value.trim() ? undefined : status;
+	const text = shown ? (element.dataset[shown === 'tooLong' ? 'tooLong' : shown] ?? '') : '';
+	if (element.textContent !== text) element.textContent = text;
+	// observable state (tests wait for it, a theme could style it)
+	if (shown) element.dataset.noteStatus = shown;
+	else delete element.dataset.noteStatus;
+}
+
+function setNoteStatus(status: NoteStatus | 'unsaved' | undefined): void {
+	noteStatus = status && state ? { id: state.id, status } : undefined;
+	showNoteStatus();
+}
+
+/** The reader typed in the note box: the text goes to the extension at once (it decides when to store it). */
+function noteTyped(input: HTMLTextAreaElement): void {
+	if (!state) return;
+	const base = draft?.id === state.id ? draft.base : knownNote;
+	draft = { id: state.id, text: input.value, base };
+	saveState();
+	post({ type: 'noteDraft', ...draft });
+	setNoteStatus('unsaved');
+}
+
+/**
+ * After a card body for paper `id` was put in: the reader's box of the card before (same paper) or
+ * the draft kept in the state (after a hide or reload) stays in place of the stored note, until the
+ * stored note is what the box holds. `previous`: the box before, with its caret and undo history.
+ */
+function restoreNote(previous: HTMLTextAreaElement | undefined, samePaper: boolean, noteFocused: boolean): void {
+	const fresh = noteInput();
+	if (!fresh || !state) return;
+	if (!samePaper) noteStatus = undefined;
+	if (draft && draft.id !== state.id) draft = undefined;
+	const stored = fresh.defaultValue;
+	if (draft && storedNoteForm(draft.text) === storedNoteForm(stored)) {
+		draft = undefined;
+		setNoteStatus('saved');
+	}
+	if (!draft) knownNote = stored;
+	let input = fresh;
+	if (previous && samePaper && (draft !== undefined || (noteFocused && previous.value === stored))) {
+		fresh.replaceWith(previous);
+		input = previous;
+	} else if (draft) {
+		// kept in the state when the card was hidden or reloaded: the extension hears of it again
+		fresh.value = draft.text;
+		post({ type: 'noteDraft', ...draft });
+		noteStatus = { id: state.id, status: 'unsaved' };
+	}
+	showNoteStatus();
+	if (noteFocused && samePaper && document.hasFocus()) input.focus({ preventScroll: true });
+}
+
+function noteStatusArrived(id: string, status: NoteStatus, text: string): void {
+	if (!state || id !== state.id) return;
+	const input = noteInput();
+	if (status === 'saved') {
+		knownNote = storedNoteForm(text);
+		// the session ends when the box holds what is stored; typed on meanwhile, it goes on
+		if (draft && draft.text === text) draft = undefined;
+		saveState();
+	}
+	if (input && input.value === text) setNoteStatus(status);
+}
+
+const NOTE_STATUSES: readonly unknown[] = ['saved', 'empty', 'conflict', 'tooLong'] satisfies NoteStatus[];
 
 function readState(value: unknown): CardState | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
@@ -37,16 +131,23 @@ function applyKatexStyles(container: HTMLElement): void {
 	});
 }
 
-function show(html: string): void {
+/** Puts in a card body; `samePaper`: it shows the paper shown before (a star, a note stored, an edit of the digest). */
+function show(html: string, samePaper: boolean): { previousNote?: HTMLTextAreaElement; noteFocused: boolean; noteTop?: number } {
+	const previousNote = noteInput();
+	const noteFocused = previousNote !== undefined && document.activeElement === previousNote;
 	const hadFocus = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.action : undefined;
 	// The HTML comes from the extension's renderer (markdown-it with html: false, everything escaped).
 	root.innerHTML = html;
 	applyKatexStyles(root);
+	// the reader typing a note stays in the box (restoreNote), where it was on screen
+	if (noteFocused && samePaper) return { previousNote, noteFocused, noteTop: previousNote.getBoundingClientRect().top };
 	// keep keyboard users on the button they pressed (Next stays focused while paging through a day)
 	// only when the card has focus: a re-render after an edit in the digest must not pull focus from the editor
-	if (!document.hasFocus()) return;
-	const again = hadFocus ? root.querySelector<HTMLElement>(`[data-action="${hadFocus}"]:not([disabled])`) : null;
-	(again ?? root).focus({ preventScroll: true });
+	if (document.hasFocus()) {
+		const again = hadFocus ? root.querySelector<HTMLElement>(`[data-action="${hadFocus}"]:not([disabled])`) : null;
+		(again ?? root).focus({ preventScroll: true });
+	}
+	return { previousNote, noteFocused: false };
 }
 
 /**
@@ -108,14 +209,28 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	if (typeof message !== 'object' || message === null) return;
 	if (message.type === 'update' && typeof message.html === 'string') {
 		const before = state?.id;
-		show(message.html);
-		state = readState(message.state);
+		const next = readState(message.state);
+		const samePaper = next !== undefined && next.id === before;
+		const shown = show(message.html, samePaper);
+		state = next;
+		restoreNote(shown.previousNote, samePaper, shown.noteFocused);
 		if (state && state.id !== before) announcePaper();
 		if (state && state.id === authorsExpandedFor) expandAuthors(false);
 		showSimilar();
 		if (state) {
-			vscode.setState(state);
+			saveState();
 			window.scrollTo(0, state.scrollY);
+			// the note shown above the box grows as it is stored: the box stays where the reader types
+			const input = noteInput();
+			if (shown.noteTop !== undefined && input) window.scrollBy(0, input.getBoundingClientRect().top - shown.noteTop);
+		}
+	} else if (message.type === 'noteStatus' && typeof message.id === 'string' && typeof message.text === 'string' && NOTE_STATUSES.includes(message.status)) {
+		noteStatusArrived(message.id, message.status, message.text);
+	} else if (message.type === 'focusNote') {
+		const input = noteInput();
+		if (input) {
+			input.focus();
+			input.setSelectionRange(input.value.length, input.value.length);
 		}
 	} else if (message.type === 'similar' && typeof message.id === 'string' && typeof message.html === 'string') {
 		similar = { id: message.id, html: message.html };
@@ -123,7 +238,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	} else if (message.type === 'missing' && typeof message.message === 'string') {
 		showMissing(message.message);
 		state = readState(message.state) ?? state;
-		if (state) vscode.setState({ ...state, scrollY: 0 });
+		if (state) vscode.setState({ ...state, scrollY: 0, ...(draft && draft.id === state.id ? { draft } : {}) });
 	}
 });
 
@@ -177,11 +292,16 @@ root.addEventListener('click', (event) => {
 	}
 });
 
-/** The note editor's text goes to the extension, which keeps it in the library (never in the digest). */
+/** Save Note: the box's text goes to the extension, which keeps it in the library (never in the digest); empty, it deletes the note. */
 function saveNote(): void {
-	const input = document.getElementById(NOTE_INPUT_ID);
-	if (input instanceof HTMLTextAreaElement) post({ type: 'saveNote', text: input.value });
+	const input = noteInput();
+	if (!input || !state) return;
+	post({ type: 'saveNote', id: state.id, text: input.value, base: draft?.id === state.id ? draft.base : knownNote });
 }
+
+root.addEventListener('input', (event) => {
+	if (event.target instanceof HTMLTextAreaElement && event.target.id === NOTE_INPUT_ID) noteTyped(event.target);
+});
 
 root.addEventListener('keydown', (event) => {
 	if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && event.target instanceof HTMLTextAreaElement && event.target.id === NOTE_INPUT_ID) {
@@ -211,7 +331,7 @@ window.addEventListener(
 			scrollTimer = undefined;
 			if (!state) return;
 			state = { ...state, scrollY: Math.round(window.scrollY) };
-			vscode.setState(state);
+			saveState();
 			// observable state (tests wait for it instead of sleeping past the debounce)
 			document.body.dataset.savedScrollY = String(state.scrollY);
 			post({ type: 'scroll', y: state.scrollY });

@@ -15,6 +15,7 @@ const SIDEBAR = '.part.sidebar';
 const PAPERS_VIEW = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Papers"])`;
 const COLLECTIONS_VIEW = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Collections"])`;
 const NOTE = 'Compare with the SIDeR baseline — 对比';
+const AUTOSAVED = ' and its ablation';
 const OUTLINE = `${SIDEBAR} .pane:has(.pane-header[aria-label^="Outline"])`;
 
 const MODE_NAMES = { restricted: 'Restricted Mode', trusted: 'trusted workspace', web: 'web build in the web-worker extension host' };
@@ -289,6 +290,40 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper under Starred');
 		await shot(page, 'card-starred-note-collections');
 		// leave the sidebar as the tests after this one expect it (on the Explorer; they open the view themselves)
+		await runCommand(page, 'View: Show Explorer');
+	});
+
+	it('a note typed in the card is kept without Save Note: Next, then Previous, shows it stored and in "Your notes"', async () => {
+		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
+		await frame.click('#note-input');
+		await frame.press('#note-input', 'End');
+		await frame.locator('#note-input').pressSequentially(AUTOSAVED, { delay: 20 });
+		// stored once the typing pauses, and said so beside Save Note
+		await frame.waitForSelector('#note-status[data-note-status="saved"]', { timeout: 20_000 });
+		await shot(page, 'card-note-autosaved');
+		// typed on, then straight to the next paper: the draft is stored as the card moves on
+		await frame.locator('#note-input').pressSequentially(' + next', { delay: 20 });
+		await frame.click('button[data-action="next"]');
+		await frame.waitForFunction(() => !document.querySelector('h1')?.textContent.includes('VISTA'), undefined, { timeout: 20_000 });
+		await frame.click('button[data-action="previous"]');
+		await frame.waitForFunction((text) => document.querySelector('h1')?.textContent.includes('VISTA') && document.querySelector('.note-body')?.innerText.includes(text), `${AUTOSAVED} + next`, { timeout: 20_000 });
+		await page.click(activityBarItem);
+		await clickRow(page, COLLECTIONS_VIEW, 'Your notes');
+		// a row under "Your notes" begins with the note's first line
+		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA') && r.text.includes(`${AUTOSAVED} + next`), 'the paper under "Your notes"');
+		await shot(page, 'card-note-your-notes');
+		// Edit Note on that row: the card with the cursor in its note box, so typing goes there
+		await page.locator(`${COLLECTIONS_VIEW} .monaco-list-row`, { hasText: `${AUTOSAVED} + next` }).first().click({ button: 'right' });
+		await page.locator('.context-view .action-label', { hasText: /^Edit Note$/ }).click();
+		await frame.waitForFunction(() => document.activeElement?.id === 'note-input', undefined, { timeout: 20_000 });
+		await waitForWebviewFocus(page, frame).catch(async (err) => {
+			const active = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`.slice(0, 200));
+			throw new Error(`the card did not take the keyboard focus (the workbench's focus: ${active}): ${err.message}`);
+		});
+		await page.keyboard.type(' (edited)');
+		await frame.waitForSelector('#note-status[data-note-status="saved"]', { timeout: 20_000 });
+		assert.ok((await frame.inputValue('#note-input')).endsWith(`${AUTOSAVED} + next (edited)`), await frame.inputValue('#note-input'));
+		await shot(page, 'card-edit-note-focus');
 		await runCommand(page, 'View: Show Explorer');
 	});
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { parseWebviewMessage } from '../../src/core/card/protocol';
+import { parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
 import { renderCardHtml } from '../../src/core/card/render';
 import { makePaper } from './card-fixtures';
 
@@ -40,5 +40,26 @@ describe('card: the reader\'s library', () => {
 		assert.strictEqual(parseWebviewMessage({ type: 'saveNote' }), undefined);
 		assert.strictEqual(parseWebviewMessage({ type: 'saveNote', text: 'x'.repeat(100_001) }), undefined);
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'editTags' }), { type: 'editTags' });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: '2602.04994', base: '' }), { type: 'saveNote', text: 'a', id: '2602.04994', base: '' });
+		// a malformed id or base: saved as the card's paper, without the conflict check's base
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: 7, base: '' }), { type: 'saveNote', text: 'a' });
+	});
+
+	it('validates note drafts from the webview and in its saved state', () => {
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'noteDraft', id: '2602.04994', text: 'typed', base: '', extra: 1 }), { type: 'noteDraft', id: '2602.04994', text: 'typed', base: '' });
+		assert.strictEqual(parseWebviewMessage({ type: 'noteDraft', id: '', text: 'typed', base: '' }), undefined);
+		assert.strictEqual(parseWebviewMessage({ type: 'noteDraft', id: 'x', text: 'typed' }), undefined);
+		assert.strictEqual(parseWebviewMessage({ type: 'noteDraft', id: 'x', text: 'x'.repeat(100_001), base: '' }), undefined);
+		const draft = { id: 'x', text: 'typed', base: 'old' };
+		assert.deepStrictEqual(parseCardState({ uri: 'file:///d.md', id: 'x', scrollY: 3, draft }), { uri: 'file:///d.md', id: 'x', scrollY: 3, draft });
+		// a draft of another paper, or not a draft, is dropped
+		assert.deepStrictEqual(parseCardState({ uri: 'file:///d.md', id: 'y', scrollY: 3, draft }), { uri: 'file:///d.md', id: 'y', scrollY: 3 });
+		assert.deepStrictEqual(parseCardState({ uri: 'file:///d.md', id: 'x', scrollY: 3, draft: { id: 'x', text: 1 } }), { uri: 'file:///d.md', id: 'x', scrollY: 3 });
+	});
+
+	it('has a place for the note box\'s state beside Save Note, in the words given', () => {
+		const html = renderCardHtml({ ...base, library: { starred: false, collections: [], tags: [], note: '' } });
+		assert.match(html, /<span id="note-status" class="note-status" role="status" data-unsaved="Not saved yet" data-saved="Saved" data-empty="[^"]+" data-conflict="[^"]+" data-too-long="Not saved: a note has at most 20,000 characters\."><\/span>/);
+		assert.match(html, /placeholder="[^"]*saved as you type[^"]*"/);
 	});
 });

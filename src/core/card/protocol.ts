@@ -3,6 +3,7 @@
  * trusts nothing it receives and runs every message through parseWebviewMessage first.
  */
 import type { LinkKind } from './links';
+import type { NoteDraft } from './noteDraft';
 
 export const CARD_VIEW_TYPE = 'arxivDigest.card';
 
@@ -16,6 +17,8 @@ export const KATEX_STYLE_ATTRIBUTE = 'data-katex-style';
 
 /** id of the card's note editor; the card script reads it when Save Note is pressed */
 export const NOTE_INPUT_ID = 'note-input';
+/** id of the note box's state beside Save Note (its `data-note-status` is a NoteStatus or `unsaved`) */
+export const NOTE_STATUS_ID = 'note-status';
 
 /**
  * id of the card document's live region: when the reader pages with the card focused (Next, ←, a
@@ -30,7 +33,12 @@ export interface CardState {
 	/** Paper.id */
 	id: string;
 	scrollY: number;
+	/** the note being typed for this paper and not known to be stored (kept by the webview across hide/show and reloads) */
+	draft?: NoteDraft;
 }
+
+/** How the card's note box stands: its text stored, or why autosave left the stored note as it is. */
+export type NoteStatus = 'saved' | 'empty' | 'conflict' | 'tooLong';
 
 export type CopyTarget = 'link' | 'title' | 'bibtex';
 
@@ -50,7 +58,10 @@ export type WebviewMessage =
 	| { type: 'toggleStar' }
 	| { type: 'editCollections' }
 	| { type: 'editTags' }
-	| { type: 'saveNote'; text: string }
+	/** Save Note: `id` and `base` (see NoteDraft) when the webview sends them */
+	| { type: 'saveNote'; text: string; id?: string; base?: string }
+	/** the note box's text as typed: the extension stores it when the typing pauses or the card moves on */
+	| { type: 'noteDraft'; id: string; text: string; base: string }
 	/** a paper of the "Similar papers" section was picked */
 	| { type: 'openSimilar'; id: string };
 
@@ -61,7 +72,11 @@ export type ExtensionMessage =
 	| { type: 'update'; html: string; state: CardState }
 	| { type: 'missing'; message: string; state?: CardState }
 	/** the "Similar papers" section of paper `id` (core/card/similar); the webview drops it when it shows another paper */
-	| { type: 'similar'; id: string; html: string };
+	| { type: 'similar'; id: string; html: string }
+	/** where the note box's `text` for paper `id` stands after the extension tried to store it */
+	| { type: 'noteStatus'; id: string; status: NoteStatus; text: string }
+	/** Edit Note: the cursor goes into the note box of the paper shown */
+	| { type: 'focusNote' };
 
 const LINK_KINDS: readonly string[] = ['abs', 'pdf', 'html', 'original'] satisfies LinkKind[];
 const COPY_TARGETS: readonly string[] = ['link', 'title', 'bibtex'] satisfies CopyTarget[];
@@ -77,6 +92,10 @@ function shortString(value: unknown): value is string {
 	return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT;
 }
 
+function noteText(value: unknown): value is string {
+	return typeof value === 'string' && value.length <= MAX_NOTE_MESSAGE;
+}
+
 /** Returns the message when it is well-formed, else undefined: unknown or malformed messages are ignored. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
 	if (!isRecord(value) || typeof value.type !== 'string') return undefined;
@@ -85,8 +104,13 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
 		case 'editCollections':
 		case 'editTags':
 			return { type: value.type };
-		case 'saveNote':
-			return typeof value.text === 'string' && value.text.length <= MAX_NOTE_MESSAGE ? { type: 'saveNote', text: value.text } : undefined;
+		case 'saveNote': {
+			if (!noteText(value.text)) return undefined;
+			const mine = shortString(value.id) && noteText(value.base);
+			return mine ? { type: 'saveNote', text: value.text, id: value.id as string, base: value.base as string } : { type: 'saveNote', text: value.text };
+		}
+		case 'noteDraft':
+			return shortString(value.id) && noteText(value.text) && noteText(value.base) ? { type: 'noteDraft', id: value.id, text: value.text, base: value.base } : undefined;
 		case 'ready':
 		case 'next':
 		case 'previous':
@@ -118,5 +142,12 @@ export function parseCardState(value: unknown): CardState | undefined {
 	// a card opened by id alone has no file yet; it is located anywhere in the workspace again
 	const uri = shortString(value.uri) ? value.uri : '';
 	const scrollY = typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) && value.scrollY >= 0 ? value.scrollY : 0;
-	return { uri, id: value.id, scrollY };
+	const draft = parseNoteDraft(value.draft);
+	return draft && draft.id === value.id ? { uri, id: value.id, scrollY, draft } : { uri, id: value.id, scrollY };
+}
+
+/** A note draft kept in the webview's state, or undefined when it is not one. */
+export function parseNoteDraft(value: unknown): NoteDraft | undefined {
+	if (!isRecord(value) || !shortString(value.id) || !noteText(value.text) || !noteText(value.base)) return undefined;
+	return { id: value.id, text: value.text, base: value.base };
 }

@@ -8,7 +8,8 @@ import type { Paper, SummaryField } from '../model';
 import { escapeHtml } from '../html';
 import { cardMarkdown, highlightPattern, type CardRenderEnv } from './markdown';
 import { paperLinks } from './links';
-import { CARD_ANNOUNCER_ID, NOTE_INPUT_ID } from './protocol';
+import { CARD_ANNOUNCER_ID, NOTE_INPUT_ID, NOTE_STATUS_ID } from './protocol';
+import { MAX_NOTE_LENGTH } from '../library/model';
 import { webviewHead } from '../webviewCsp';
 
 export interface CardAppearance {
@@ -114,6 +115,12 @@ export interface CardStrings {
 	notePlaceholder: string;
 	saveNote: string;
 	saveNoteTitle: string;
+	/** the note box's state beside Save Note (see NoteStatus): typed and not stored yet, stored, or why autosave left it */
+	noteUnsaved: string;
+	noteSaved: string;
+	noteEmpty: string;
+	noteConflict: string;
+	noteTooLong: (max: number) => string;
 	yourLibrary: string;
 	yourNote: string;
 	/** the webview document: its language (`en`, `zh-cn`), title and the text before the first card */
@@ -176,9 +183,14 @@ export const CARD_STRINGS_EN: CardStrings = {
 	editTags: 'Edit Tags…',
 	editTagsTitle: 'Tags, searchable with tag:name',
 	noteLabel: 'Your note (Markdown)',
-	notePlaceholder: 'Your note on this paper (Markdown; searchable; Ctrl+Enter saves)',
+	notePlaceholder: 'Your note on this paper (Markdown; searchable; saved as you type)',
 	saveNote: 'Save Note',
-	saveNoteTitle: 'Save the note (Ctrl+Enter)',
+	saveNoteTitle: 'Save the note now (Ctrl+Enter); with the box empty, delete it',
+	noteUnsaved: 'Not saved yet',
+	noteSaved: 'Saved',
+	noteEmpty: 'The box is empty: the note is kept until you press Save Note, which deletes it.',
+	noteConflict: 'Not saved: this note was changed elsewhere meanwhile. Save Note replaces it with yours.',
+	noteTooLong: (max) => `Not saved: a note has at most ${max.toLocaleString('en')} characters.`,
 	yourLibrary: 'Your library',
 	yourNote: 'Your note',
 	lang: 'en',
@@ -348,7 +360,9 @@ function renderLibrary(state: CardLibraryState, md: { render(src: string): strin
 	const shown = state.note.trim() ? `<div class="note-body">${md.render(state.note)}</div>` : '';
 	const editor =
 		`<textarea id="${NOTE_INPUT_ID}" rows="${state.note.trim() ? 6 : 3}" aria-label="${escapeHtml(t.noteLabel)}" placeholder="${escapeHtml(t.notePlaceholder)}">${escapeHtml(state.note)}</textarea>` +
-		`<div class="note-actions">${button('saveNote', escapeHtml(t.saveNote), { title: t.saveNoteTitle })}</div>`;
+		`<div class="note-actions">${button('saveNote', escapeHtml(t.saveNote), { title: t.saveNoteTitle })}` +
+		// the card script writes the box's state here (data-note-status) in the words given with it
+		`<span id="${NOTE_STATUS_ID}" class="note-status" role="status" data-unsaved="${escapeHtml(t.noteUnsaved)}" data-saved="${escapeHtml(t.noteSaved)}" data-empty="${escapeHtml(t.noteEmpty)}" data-conflict="${escapeHtml(t.noteConflict)}" data-too-long="${escapeHtml(t.noteTooLong(MAX_NOTE_LENGTH))}"></span></div>`;
 	return `<section class="field library" aria-label="${escapeHtml(t.yourLibrary)}">${shelf}<h2>${escapeHtml(t.yourNote)}</h2><div class="field-body">${shown}${editor}</div></section>`;
 }
 

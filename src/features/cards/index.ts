@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { SEARCH_BY_AUTHOR_COMMAND } from '../search';
 import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
-import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type WebviewMessage } from '../../core/card/protocol';
+import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type NoteStatus, type WebviewMessage } from '../../core/card/protocol';
+import { NoteDrafts, storedNoteForm, type TakenDraft } from '../../core/card/noteDraft';
 import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
@@ -20,7 +21,7 @@ import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { CURRENT_CARD_COMMAND, paperAtCursor } from '../paperActions';
+import { CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, paperAtCursor } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -63,12 +64,22 @@ export interface CardLibrary {
 	readonly onDidChange: vscode.Event<unknown>;
 	stateOf(id: string): CardLibraryState;
 	handle(message: LibraryMessage, id: string): Promise<void>;
+	/**
+	 * Stores a note draft unless autosave must not (see core/card/noteDraft); undefined when the library
+	 * cannot be written. `leaving`: the card no longer shows the paper, so a draft not stored is offered
+	 * to the reader (saved over the other note, or copied).
+	 */
+	autosaveNote(draft: TakenDraft, leaving: boolean): Promise<NoteStatus | undefined>;
 }
 
-const LIBRARY_MESSAGES: readonly string[] = ['toggleStar', 'editCollections', 'editTags', 'saveNote'] satisfies LibraryMessage['type'][];
+const LIBRARY_MESSAGES: readonly string[] = ['toggleStar', 'editCollections', 'editTags'] satisfies LibraryMessage['type'][];
 
 const TITLE_LENGTH = 40;
 const EDIT_DEBOUNCE_MS = 300;
+/** a note typed in a card is stored this long after the typing pauses (and at once when the card moves on) */
+const NOTE_AUTOSAVE_MS = 1000;
+/** the papers a card showed last, whose note drafts it takes (a draft typed just before the card moved on) */
+const RECENT_PAPERS = 8;
 
 type ReuseMode = 'reuse' | 'new';
 
@@ -104,6 +115,11 @@ class CardPanel implements vscode.Disposable {
 	/** the request for the similar papers of the paper shown; cancelled when another paper is shown */
 	private similarRequest: vscode.CancellationTokenSource | undefined;
 	private similarSent: { id: string; html: string } | undefined;
+	private readonly notes = new NoteDrafts();
+	private noteTimer: ReturnType<typeof setTimeout> | undefined;
+	private readonly recentIds: string[] = [];
+	/** Edit Note: the note box of this paper takes the cursor once it is shown */
+	private focusNoteOf: string | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -128,7 +144,11 @@ class CardPanel implements vscode.Disposable {
 			panel.onDidChangeViewState((e) => {
 				if (e.webviewPanel.active) owner.activated(this);
 				// a hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown
-				if (!e.webviewPanel.visible) this.ready = false;
+				if (!e.webviewPanel.visible) {
+					this.ready = false;
+					// kept pending when it cannot be stored: the webview's state has it and sends it again when shown
+					void this.storeNote(false);
+				}
 			}),
 			panel.onDidDispose(() => this.dispose()),
 		);
@@ -153,7 +173,11 @@ class CardPanel implements vscode.Disposable {
 	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
 	show(ref: CardRef, scrollY?: number): void {
 		const same = this.ref && this.ref.id === ref.id && this.ref.uri === ref.uri;
+		// Next, Previous, Random, a similar paper, the tree, search: the note typed for the paper before is stored now
+		if (this.notes.current && this.notes.current.id !== ref.id) void this.storeNote(true);
 		this.ref = ref;
+		this.recentIds.unshift(ref.id);
+		this.recentIds.splice(RECENT_PAPERS);
 		this.scrollY = scrollY ?? (same ? this.scrollY : 0);
 		this.render();
 	}
@@ -233,7 +257,59 @@ class CardPanel implements vscode.Disposable {
 		// opening a card is reading the paper
 		this.owner.reading?.markRead(location.paper.id);
 		this.post({ type: 'update', html: this.lastBody, state });
+		if (this.ready && this.focusNoteOf === this.ref.id) {
+			this.focusNoteOf = undefined;
+			this.post({ type: 'focusNote' });
+		}
 		void this.sendSimilar(location.paper.id);
+	}
+
+	/** Edit Note: shows the paper (when it is not shown) and puts the cursor in its note box. */
+	editNote(ref: CardRef): void {
+		this.focusNoteOf = ref.id;
+		if (this.ref?.id === ref.id && this.ref.uri === ref.uri) this.render();
+		else this.show(ref);
+	}
+
+	/** A note draft from the webview: stored once the typing pauses (or the card moves on, hides or closes). */
+	private noteTyped(draft: { id: string; text: string; base: string }): void {
+		if (!this.recentIds.includes(draft.id)) return;
+		// a draft of the paper before, typed as the card moved on: stored at once
+		if (this.notes.current && this.notes.current.id !== draft.id) void this.storeNote(true);
+		this.notes.typed(draft);
+		if (this.noteTimer) clearTimeout(this.noteTimer);
+		const leaving = draft.id !== this.ref?.id;
+		this.noteTimer = setTimeout(() => void this.storeNote(leaving), leaving ? 0 : NOTE_AUTOSAVE_MS);
+	}
+
+	/** Stores the pending note draft; `leaving`: the card no longer shows it (see CardLibrary.autosaveNote). */
+	private async storeNote(leaving: boolean): Promise<void> {
+		if (this.noteTimer) clearTimeout(this.noteTimer);
+		this.noteTimer = undefined;
+		const draft = this.notes.take();
+		const library = this.owner.library;
+		if (!draft || !library) return;
+		const status = await library.autosaveNote(draft, leaving);
+		if (status === 'saved') this.notes.stored(draft);
+		// not stored while the card still shows it: tried again with the next draft or when the card moves on
+		else if (!leaving) this.notes.keep(draft);
+		if (status) this.postNoteStatus(draft.id, status, draft.text);
+	}
+
+	private postNoteStatus(id: string, status: NoteStatus, text: string): void {
+		if (this.ref?.id === id) this.post({ type: 'noteStatus', id, status, text });
+	}
+
+	/** Save Note: the reader's word, so a note changed elsewhere may be replaced (the library asks), and an empty box deletes. */
+	private async saveNote(message: Extract<WebviewMessage, { type: 'saveNote' }>, library: CardLibrary): Promise<void> {
+		const id = message.id ?? this.ref?.id;
+		if (!id || (message.id !== undefined && !this.recentIds.includes(message.id))) return;
+		this.notes.settled(id);
+		const mine = message.base === undefined ? undefined : this.notes.rebased({ id, text: message.text, base: message.base });
+		await library.handle({ type: 'saveNote', text: message.text, ...(mine ? { base: mine.base } : {}) }, id);
+		if (library.stateOf(id).note !== storedNoteForm(message.text)) return;
+		if (mine) this.notes.stored(mine);
+		this.postNoteStatus(id, 'saved', message.text);
 	}
 
 	/**
@@ -290,6 +366,12 @@ class CardPanel implements vscode.Disposable {
 			case 'openSimilar':
 				await this.owner.openSimilar(this, message.id);
 				return;
+			case 'noteDraft':
+				this.noteTyped(message);
+				return;
+			case 'saveNote':
+				if (this.owner.library) await this.saveNote(message, this.owner.library);
+				return;
 			default:
 				break;
 		}
@@ -309,6 +391,8 @@ class CardPanel implements vscode.Disposable {
 
 	dispose(): void {
 		if (this.disposed) return;
+		// the tab closed (or the window): the note typed is stored, or offered
+		void this.storeNote(true);
 		this.disposed = true;
 		if (this.editTimer) clearTimeout(this.editTimer);
 		this.similarRequest?.cancel();
@@ -393,11 +477,15 @@ class CardManager implements vscode.Disposable {
 		return card;
 	}
 
-	/** Opens a card (reusing the panel unless the setting says otherwise) and shows the paper. */
-	open(ref: CardRef, preserveFocus: boolean): CardPanel {
+	/**
+	 * Opens a card (reusing the panel unless the setting says otherwise) and shows the paper;
+	 * `editNote`: with the keyboard focus in its note box (Edit Note).
+	 */
+	open(ref: CardRef, preserveFocus: boolean, editNote = false): CardPanel {
+		const showIn = (card: CardPanel) => (editNote ? card.editNote(ref) : card.show(ref));
 		const reusable = reuseMode() === 'reuse' ? this.activeCard() : undefined;
 		if (reusable) {
-			reusable.show(ref);
+			showIn(reusable);
 			reusable.panel.reveal(reusable.panel.viewColumn, preserveFocus);
 			return reusable;
 		}
@@ -407,7 +495,7 @@ class CardManager implements vscode.Disposable {
 			retainContextWhenHidden: false,
 		});
 		const card = this.adopt(panel);
-		card.show(ref);
+		showIn(card);
 		return card;
 	}
 
@@ -617,7 +705,7 @@ export function registerCards(
 		else manager.open(ref, false);
 	};
 
-	const openFromArgument = async (arg: unknown): Promise<void> => {
+	const openFromArgument = async (arg: unknown, editNote = false): Promise<void> => {
 		const ref = cardRefFromArgument(arg) ?? manager.refAtCursor();
 		if (!ref) {
 			void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on a paper in an arXiv digest, or pick one in the Papers view, to open its card.'));
@@ -625,7 +713,8 @@ export function registerCards(
 		}
 		// before the first scan only open editors are known; a tree or search ref may need the index
 		if ('missing' in manager.locate(ref)) await workspace.ready;
-		manager.open(ref, true);
+		// Edit Note takes the keyboard focus to the card, where the reader types
+		manager.open(ref, !editNote, editNote);
 	};
 
 	const openById = async (): Promise<void> => {
@@ -684,7 +773,8 @@ export function registerCards(
 	};
 
 	const disposables: vscode.Disposable[] = [
-		vscode.commands.registerCommand('arxivDigest.openCard', openFromArgument),
+		vscode.commands.registerCommand('arxivDigest.openCard', (arg: unknown) => openFromArgument(arg)),
+		vscode.commands.registerCommand(EDIT_NOTE_IN_CARD_COMMAND, (arg: unknown) => openFromArgument(arg, true)),
 		vscode.commands.registerCommand('arxivDigest.openCardById', openById),
 		vscode.commands.registerCommand('arxivDigest.card.next', () => manager.activeCard()?.step(1)),
 		vscode.commands.registerCommand('arxivDigest.card.previous', () => manager.activeCard()?.step(-1)),

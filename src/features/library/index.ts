@@ -12,9 +12,10 @@ import {
 	MAX_NOTE_LENGTH, removeFromCollection, renameCollection, setNote, setTags, STARRED, toggleStar, type Library,
 } from '../../core/library/model';
 import { noteMatches } from '../../core/library/noteSearch';
+import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
 import type { ParsedQuery } from '../../core/search/query';
-import { paperAtCursor } from '../paperActions';
+import { EDIT_NOTE_IN_CARD_COMMAND, paperAtCursor } from '../paperActions';
 import { cardRefFromArgument } from '../cards/args';
 import type { CardLibrary } from '../cards';
 import { errorText, getLog } from '../log';
@@ -111,16 +112,58 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 				case 'editTags':
 					await vscode.commands.executeCommand('arxivDigest.editTags', { id });
 					return;
-				case 'saveNote':
+				case 'saveNote': {
 					if (message.text.length > MAX_NOTE_LENGTH) {
 						void vscode.window.showWarningMessage(vscode.l10n.t('A note has at most {0} characters; this one has {1}. It was not saved.', MAX_NOTE_LENGTH, message.text.length));
 						return;
 					}
+					const draft = message.base === undefined ? undefined : { text: message.text, base: message.base };
+					store.reload();
+					if (draft && noteChangedElsewhere(store.library.notes[libraryId(id)], draft) && !(await replaceNoteChangedElsewhere(id))) return;
 					if (await store.update((lib) => setNote(lib, id, message.text))) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Note saved'), 3000);
 					return;
+				}
 			}
 		},
+		async autosaveNote(draft, leaving) {
+			if (store.problem) {
+				if (leaving) void offerUnsavedNote(draft, vscode.l10n.t('The note you wrote on arXiv:{0} was not saved: the library cannot be read, so nothing is saved over it.', draft.id), false);
+				return undefined;
+			}
+			let outcome = 'unchanged' as AutosaveOutcome;
+			const written = await store.update((lib) => {
+				outcome = autosaveOutcome(lib.notes[libraryId(draft.id)], draft);
+				return outcome === 'save' ? setNote(lib, draft.id, draft.text) : lib;
+			});
+			if (!written) return undefined;
+			if (leaving && outcome === 'conflict') {
+				void offerUnsavedNote(draft, vscode.l10n.t('The note you wrote on arXiv:{0} was not saved: the note was changed elsewhere (in another card, an import or another window) while you wrote.', draft.id), true);
+			} else if (leaving && outcome === 'tooLong') {
+				void offerUnsavedNote(draft, vscode.l10n.t('A note has at most {0} characters; this one has {1}. It was not saved.', MAX_NOTE_LENGTH, draft.text.length), false);
+			}
+			return outcome === 'save' || outcome === 'unchanged' ? 'saved' : outcome;
+		},
 	};
+
+	/** Save Note over a note changed since the reader began editing: only on the reader's word. */
+	async function replaceNoteChangedElsewhere(id: string): Promise<boolean> {
+		const replace = vscode.l10n.t('Replace');
+		const choice = await vscode.window.showWarningMessage(
+			vscode.l10n.t('The note on arXiv:{0} was changed elsewhere (in another card, an import or another window) after you began editing it. Replace it with yours?', id),
+			{ modal: true },
+			replace,
+		);
+		return choice === replace;
+	}
+
+	/** A draft the card could not store as it moved on: the reader saves it over the other note, or copies it. */
+	async function offerUnsavedNote(draft: NoteDraft, message: string, canReplace: boolean): Promise<void> {
+		const saveMine = vscode.l10n.t('Save Mine');
+		const copyMine = vscode.l10n.t('Copy Mine');
+		const choice = await vscode.window.showWarningMessage(message, ...(canReplace ? [saveMine, copyMine] : [copyMine]));
+		if (choice === saveMine && (await store.update((lib) => setNote(lib, draft.id, draft.text)))) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Note saved'), 3000);
+		else if (choice === copyMine) await vscode.env.clipboard.writeText(draft.text);
+	}
 }
 
 export function registerLibrary(context: vscode.ExtensionContext, workspace: IDigestWorkspace): LibraryRegistration {
@@ -297,9 +340,9 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		vscode.commands.registerCommand('arxivDigest.editNote', async (arg?: unknown, text?: unknown) => {
 			const ids = targetIds(arg, undefined);
 			if (ids.length !== 1) return;
-			// notes are written in the card; a text argument (tests, scripts) saves directly
+			// notes are written in the card, which opens with the cursor in its note box; a text argument (tests, scripts) saves directly
 			if (typeof text === 'string') await store.update((lib) => setNote(lib, ids[0], text));
-			else await vscode.commands.executeCommand('arxivDigest.openCard', typeof arg === 'object' && arg ? arg : { id: ids[0] });
+			else await vscode.commands.executeCommand(EDIT_NOTE_IN_CARD_COMMAND, typeof arg === 'object' && arg ? arg : { id: ids[0] });
 		}),
 		vscode.commands.registerCommand('arxivDigest.internal.showLibraryProblem', () => showLibraryProblem(store)),
 	);

@@ -58,6 +58,27 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.ok(isStarred.ids.includes(first.id), JSON.stringify(isStarred));
 	});
 
+	it('a note typed in the card is stored by itself when the card moves on; a note changed elsewhere is not written over', async () => {
+		// the card still shows the first paper (with its saved note)
+		const base = api.library.note(first.id);
+		await api.cards.api.receive({ type: 'noteDraft', id: first.id, text: `${base}\nautosaved line`, base });
+		await vscode.commands.executeCommand('arxivDigest.card.next');
+		await waitFor('the draft stored as the card moved on', () => api.library.note(first.id) === `${base}\nautosaved line`);
+		const shown = api.cards.api.current();
+		assert.notStrictEqual(paperIdOf(shown), first.id, 'the card moved on');
+		const next = paperIdOf(shown);
+		// an empty draft of a paper without a note makes no note
+		await api.cards.api.receive({ type: 'noteDraft', id: next, text: '  ', base: '' });
+		// the note of this paper changed elsewhere (another card, an import) while a draft was typed from none
+		await vscode.commands.executeCommand('arxivDigest.editNote', { id: next }, 'written elsewhere');
+		await api.cards.api.receive({ type: 'noteDraft', id: next, text: 'typed here', base: '' });
+		await vscode.commands.executeCommand('arxivDigest.card.previous');
+		await waitFor('the card back on the first paper', () => paperIdOf(api.cards.api.current()) === first.id);
+		assert.strictEqual(api.library.note(next), 'written elsewhere', 'the other note is kept');
+		await vscode.commands.executeCommand('arxivDigest.editNote', { id: next }, '');
+		assert.strictEqual(api.library.note(next), undefined);
+	});
+
 	it('tags and collections from commands; tag: filters search', async () => {
 		await vscode.commands.executeCommand('arxivDigest.editTags', { id: second.id }, ['Tracking', 'graph nets']);
 		assert.deepStrictEqual(api.library.tags(second.id), ['tracking', 'graph', 'nets']);
