@@ -1,0 +1,56 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+interface MenuEntry {
+	readonly command?: string;
+	readonly when?: string;
+	readonly group?: string;
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuEntry[]> } };
+
+/**
+ * Evaluates the few when-clause forms the item menus use (`key == value`, `key =~ /regex/`, joined by
+ * `&&`); any other form fails the test, so a rule this cannot read is looked at rather than passed.
+ */
+function holds(when: string, context: Record<string, string>): boolean {
+	return when.split('&&').every((raw) => {
+		const term = raw.trim();
+		const equal = /^([\w.]+) == ([\w.]+)$/.exec(term);
+		if (equal) return context[equal[1]] === equal[2];
+		const match = /^([\w.]+) =~ \/(.*)\/$/.exec(term);
+		if (match) return new RegExp(match[2]).test(context[match[1]] ?? '');
+		throw new Error(`a when clause this test cannot read: ${term}`);
+	});
+}
+
+/** The commands a row's context menu (inline buttons included) offers. */
+function rowCommands(view: string, viewItem: string, group?: (g: string) => boolean): string[] {
+	return manifest.contributes.menus['view/item/context']
+		.filter((m) => m.command && m.when && holds(m.when, { view, viewItem }) && (!group || group(m.group ?? '')))
+		.map((m) => m.command as string);
+}
+
+describe('the manifest: item menus match the rows they are for', () => {
+	const collections = 'arxivDigest.collections';
+
+	it('Export Collection is on collection rows (Starred too), never on a paper row inside one', () => {
+		for (const row of ['collection', 'collection starred']) {
+			assert.ok(rowCommands(collections, row, (g) => g.startsWith('inline')).includes('arxivDigest.exportCollection'), `${row}: inline`);
+			assert.ok(rowCommands(collections, row).includes('arxivDigest.exportCollection'), `${row}: menu`);
+		}
+		for (const row of ['collectionPaper', 'notedPaper', 'notes']) assert.ok(!rowCommands(collections, row).includes('arxivDigest.exportCollection'), row);
+	});
+
+	it('Rename and Delete are on collections of the reader\'s own, not on Starred nor on papers', () => {
+		assert.deepStrictEqual(rowCommands(collections, 'collection').filter((c) => /(rename|delete)Collection/.test(c)).sort(), ['arxivDigest.deleteCollection', 'arxivDigest.renameCollection']);
+		for (const row of ['collection starred', 'collectionPaper', 'notedPaper']) assert.deepStrictEqual(rowCommands(collections, row).filter((c) => /(rename|delete)Collection/.test(c)), [], row);
+	});
+
+	it('paper commands of the Collections view are on its paper rows only', () => {
+		assert.ok(rowCommands(collections, 'collectionPaper').includes('arxivDigest.removeFromCollection'));
+		assert.ok(!rowCommands(collections, 'notedPaper').includes('arxivDigest.removeFromCollection'), 'a noted paper is in no collection there');
+		for (const row of ['collection', 'collection starred', 'notes']) assert.ok(!rowCommands(collections, row).includes('arxivDigest.openCard'), row);
+	});
+});
