@@ -101,7 +101,6 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	await pause();
 	const cards = registerCards(context, workspace, cardLibrary(library), reading, recs.cardSimilar);
 	context.subscriptions.push(cards);
-	library.currentPaper = () => cards.api.current()?.id;
 	await pause();
 	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);

@@ -3,11 +3,11 @@
  * source entry, open on arXiv / as PDF, copy link or title; and Open Sample Digests.
  *
  * Each accepts a PaperRef `{ uri?, id }` (optionally with `index`, or wrapped as `{ ref }`), a bare id,
- * a tree paper node, a PaperLocation, or nothing (then the paper under the cursor in the active
- * digest editor).
+ * a tree paper node, a PaperLocation, or nothing (then the current paper: see currentPaper).
  */
 import * as vscode from 'vscode';
 import { paperLinks, primaryLink } from '../core/card/links';
+import { arxivRefAt } from '../core/library/arxivRefs';
 import type { PaperSummary as Paper } from '../core/summary';
 import { findPaperIndex, paperIndexAtLine, paperLabel, paperTitleText } from '../core/tree';
 import { cardRefFromArgument, type CardRef } from './cards/args';
@@ -28,13 +28,13 @@ function quoted(paper: Paper): string {
 }
 
 /**
- * The paper under the cursor of `editor`, a digest; with `orAbove` also the paper above a blank line
- * between entries (cards, stars), without it only a line of an entry (paper commands say so).
+ * The paper under the cursor of `editor`, a digest: the entry holding the cursor's line, or the one
+ * above it for the lines between entries.
  */
-export function paperAtCursor(workspace: IDigestWorkspace, editor: vscode.TextEditor, orAbove: boolean): Target | undefined {
+function paperAtCursor(workspace: IDigestWorkspace, editor: vscode.TextEditor): CardRef | undefined {
 	const digest = workspace.parseDocument(editor.document);
-	const index = paperIndexAtLine(digest, editor.selection.active.line, orAbove);
-	return index === undefined ? undefined : { uri: editor.document.uri, paper: digest.papers[index], index };
+	const index = paperIndexAtLine(digest, editor.selection.active.line, true);
+	return index === undefined ? undefined : { uri: editor.document.uri.toString(), id: digest.papers[index].id, index };
 }
 
 /** answers the focused card's paper (a PaperRef), registered by the cards feature */
@@ -44,64 +44,77 @@ export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
 export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 
 /**
- * The paper a command from a card's title menu, the palette or a view is about: its argument,
- * else the focused card's paper, else (paperTarget) the one under the cursor.
+ * The paper a command run without one (from the palette, a keybinding, a card's title menu) is about,
+ * the same for every such command: the card's when a card is the active tab; else the paper under the
+ * cursor of the active editor, an entry of a digest or an arXiv id of a paper of these digests in any
+ * other file (notes, LaTeX, code). A card in a tab that is not the active one is never the target.
+ * Tells the reader, and returns undefined, when there is none.
  */
-export async function commandTarget(workspace: IDigestWorkspace, arg: unknown): Promise<Target | undefined> {
-	if (arg === undefined || arg instanceof vscode.Uri) {
-		const card = await vscode.commands.executeCommand<CardRef | undefined>(CURRENT_CARD_COMMAND).then(
-			(ref) => ref,
-			() => undefined,
-		);
-		if (card) arg = card;
+export async function currentPaper(workspace: IDigestWorkspace): Promise<CardRef | undefined> {
+	const card = await vscode.commands.executeCommand<CardRef | undefined>(CURRENT_CARD_COMMAND).then(
+		(ref) => ref,
+		() => undefined,
+	);
+	if (card) return card;
+	const editor = vscode.window.activeTextEditor;
+	if (editor && workspace.isDigestDocument(editor.document)) {
+		const ref = paperAtCursor(workspace, editor);
+		if (!ref) void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
+		return ref;
 	}
-	return paperTarget(workspace, arg);
+	const position = editor?.selection.active;
+	const mention = editor && position && arxivRefAt(editor.document.lineAt(position.line).text, position.character);
+	if (mention) {
+		let location = workspace.findPaper(mention.id)[0];
+		if (!location) {
+			// before the first scan only open digests are known
+			await workspace.ready;
+			location = workspace.findPaper(mention.id)[0];
+		}
+		if (location) return { uri: location.file.uri.toString(), id: location.paper.id, index: location.index };
+		// a bare number that is not a paper here is most likely not a paper at all
+		if (mention.explicit) {
+			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv:{0} is not in the digests of this workspace.', mention.id));
+			return undefined;
+		}
+	}
+	void vscode.window.showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
+	return undefined;
 }
 
 /**
- * The paper a command is about: a tree node, a PaperLocation, a PaperRef or id, else the paper under
- * the cursor of the active digest editor; tells the reader (and returns undefined) when there is none.
+ * The paper a command from a view, a card, the palette or an editor is about: its argument (a tree
+ * node, a PaperLocation, a PaperRef or id), else the current paper; tells the reader (and returns
+ * undefined) when there is none.
  */
-export async function paperTarget(workspace: IDigestWorkspace, arg: unknown): Promise<Target | undefined> {
-	const fromEditor = (): Target | undefined => {
-		const editor = vscode.window.activeTextEditor;
-		if (!editor || !workspace.isDigestDocument(editor.document)) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
+export async function commandTarget(workspace: IDigestWorkspace, arg: unknown): Promise<Target | undefined> {
+	// a ref, an id, a tree node or a search result: one parser for every paper command; nothing, or
+	// the document Uri that editor menus pass, is the current paper
+	const ref = cardRefFromArgument(arg) ?? (await currentPaper(workspace));
+	return ref && resolveTarget(workspace, ref);
+}
+
+async function resolveTarget(workspace: IDigestWorkspace, ref: CardRef): Promise<Target | undefined> {
+	const location = workspace.resolve({ uri: ref.uri, id: ref.id, index: ref.index });
+	if (location) {
+		const sameFile = ref.uri === undefined || ref.uri === location.file.uri.toString();
+		return { uri: location.file.uri, paper: location.paper, index: sameFile && ref.index !== undefined ? ref.index : location.index };
+	}
+	// A file outside the scanned folders (opened on its own, or excluded): read it through the editor.
+	const uri = ref.uri ? parseUri(ref.uri) : undefined;
+	if (uri) {
+		try {
+			const document = await vscode.workspace.openTextDocument(uri);
+			const digest = workspace.parseDocument(document);
+			const index = findPaperIndex(digest, ref.id, ref.index ?? 0);
+			if (index !== undefined) return { uri, paper: digest.papers[index], index };
+		} catch (err) {
+			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), errorText(err)));
 			return undefined;
 		}
-		const target = paperAtCursor(workspace, editor, false);
-		if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
-		return target;
-	};
-
-	const fromRef = async (ref: CardRef): Promise<Target | undefined> => {
-		const location = workspace.resolve({ uri: ref.uri, id: ref.id, index: ref.index });
-		if (location) {
-			const sameFile = ref.uri === undefined || ref.uri === location.file.uri.toString();
-			return { uri: location.file.uri, paper: location.paper, index: sameFile && ref.index !== undefined ? ref.index : location.index };
-		}
-		// A file outside the scanned folders (opened on its own, or excluded): read it through the editor.
-		const uri = ref.uri ? parseUri(ref.uri) : undefined;
-		if (uri) {
-			try {
-				const document = await vscode.workspace.openTextDocument(uri);
-				const digest = workspace.parseDocument(document);
-				const index = findPaperIndex(digest, ref.id, ref.index ?? 0);
-				if (index !== undefined) return { uri, paper: digest.papers[index], index };
-			} catch (err) {
-				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), errorText(err)));
-				return undefined;
-			}
-		}
-		void vscode.window.showInformationMessage(vscode.l10n.t('Paper {0} was not found in the digests of this workspace.', ref.id));
-		return undefined;
-	};
-
-	// a ref, an id, a tree node or a search result: one parser for every paper command
-	const ref = cardRefFromArgument(arg);
-	if (ref) return fromRef(ref);
-	// Nothing, or the document Uri that editor menus pass.
-	return fromEditor();
+	}
+	void vscode.window.showInformationMessage(vscode.l10n.t('Paper {0} was not found in the digests of this workspace.', ref.id));
+	return undefined;
 }
 
 export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
@@ -133,7 +146,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 	const withTarget = (run: (t: Target) => Promise<void>) => async (arg?: unknown) => {
 		try {
-			const t = await paperTarget(workspace, arg);
+			const t = await commandTarget(workspace, arg);
 			if (t) await run(t);
 		} catch (err) {
 			void vscode.window.showErrorMessage(vscode.l10n.t('arXiv Digest: {0}', errorText(err)));

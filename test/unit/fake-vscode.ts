@@ -21,6 +21,7 @@ export const fakeVscode = {
 		}
 	},
 	window: {
+		showInformationMessage: async (..._args: unknown[]): Promise<unknown> => undefined,
 		showWarningMessage: async () => undefined,
 		showErrorMessage: async () => undefined,
 		/** the items made, newest last, for a test to look at */
@@ -38,14 +39,14 @@ export const fakeVscode = {
 			return view;
 		},
 		registerFileDecorationProvider: () => ({ dispose: () => undefined }),
-		activeTextEditor: undefined,
+		activeTextEditor: undefined as unknown,
 		onDidChangeTextEditorSelection: noEvent,
 		/** the log channel: what is logged is dropped */
 		createOutputChannel: () => ({ trace() {}, debug() {}, info() {}, warn() {}, error() {}, appendLine() {}, dispose() {} }),
 	},
 	commands: {
 		registerCommand: () => ({ dispose: () => undefined }),
-		executeCommand: async () => undefined,
+		executeCommand: async (..._args: unknown[]): Promise<unknown> => undefined,
 	},
 	workspace: {
 		getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),

@@ -21,7 +21,7 @@ import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, paperAtCursor } from '../paperActions';
+import { CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -630,14 +630,6 @@ class CardManager implements vscode.Disposable {
 		}
 	}
 
-	/** The paper under the cursor of the active digest editor. */
-	refAtCursor(): CardRef | undefined {
-		const editor = vscode.window.activeTextEditor;
-		if (!editor || !this.workspace.isDigestDocument(editor.document)) return undefined;
-		const target = paperAtCursor(this.workspace, editor, true);
-		return target && { uri: editor.document.uri.toString(), id: target.paper.id, index: target.index };
-	}
-
 	dispose(): void {
 		for (const card of [...this.panels]) card.dispose();
 		for (const s of this.subscriptions) s.dispose();
@@ -706,11 +698,8 @@ export function registerCards(
 	};
 
 	const openFromArgument = async (arg: unknown, editNote = false): Promise<void> => {
-		const ref = cardRefFromArgument(arg) ?? manager.refAtCursor();
-		if (!ref) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('Place the cursor on a paper in an arXiv digest, or pick one in the Papers view, to open its card.'));
-			return;
-		}
+		const ref = cardRefFromArgument(arg) ?? (await currentPaper(workspace));
+		if (!ref) return;
 		// before the first scan only open editors are known; a tree or search ref may need the index
 		if ('missing' in manager.locate(ref)) await workspace.ready;
 		// Edit Note takes the keyboard focus to the card, where the reader types
@@ -743,11 +732,8 @@ export function registerCards(
 			await vscode.commands.executeCommand('arxivDigest.copyBibtexSelection', arg, all);
 			return;
 		}
-		const ref = cardRefFromArgument(arg) ?? manager.activeCard()?.currentRef ?? manager.refAtCursor();
-		if (!ref) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('Pick a paper to copy its BibTeX.'));
-			return;
-		}
+		const ref = cardRefFromArgument(arg) ?? (await currentPaper(workspace));
+		if (!ref) return;
 		const found = manager.locate(ref);
 		if ('missing' in found) {
 			void vscode.window.showWarningMessage(found.missing);

@@ -15,7 +15,7 @@ import { noteMatches } from '../../core/library/noteSearch';
 import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
 import type { ParsedQuery } from '../../core/search/query';
-import { EDIT_NOTE_IN_CARD_COMMAND, paperAtCursor } from '../paperActions';
+import { EDIT_NOTE_IN_CARD_COMMAND, currentPaper } from '../paperActions';
 import { cardRefFromArgument } from '../cards/args';
 import type { CardLibrary } from '../cards';
 import { errorText, getLog } from '../log';
@@ -44,20 +44,16 @@ export interface LibraryRegistration extends vscode.Disposable {
 	tooltip(id: string): string | undefined;
 	/** ids whose note holds the query's words (search merges them into its results) */
 	noteIds(query: ParsedQuery): string[];
-	/** the paper the card shows, set by the wiring once the cards exist (the palette's fallback target) */
-	currentPaper?: () => string | undefined;
 }
 
-/** The paper ids a command is about: the selected tree items, one item, or the paper under the cursor. */
-function idsOfArguments(arg: unknown, all: unknown, fallback: () => string | undefined): string[] {
+/** The paper ids of a command's arguments: the selected tree items, or one item; none for anything else. */
+function idsOfArguments(arg: unknown, all: unknown): string[] {
 	const list = Array.isArray(all) && all.length > 0 ? all : arg === undefined ? [] : [arg];
 	const ids = list
 		.map((a) => (a && typeof a === 'object' && (a as CollectionsNode).node === 'collectionPaper' ? (a as { id: string }).id : cardRefFromArgument(a)?.id))
 		.filter((id): id is string => !!id)
 		.map(libraryId);
-	if (ids.length > 0) return [...new Set(ids)];
-	const current = fallback();
-	return current ? [libraryId(current)] : [];
+	return [...new Set(ids)];
 }
 
 /** "Star" next to "Open card" on every paper heading (same setting as the Open card lens). */
@@ -193,16 +189,12 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		},
 	};
 
-	const idAtCursor = (): string | undefined => {
-		const editor = vscode.window.activeTextEditor;
-		const target = editor && workspace.isDigestDocument(editor.document) ? paperAtCursor(workspace, editor, true) : undefined;
-		if (target) return target.paper.id;
-		return registration.currentPaper?.();
-	};
-	const targetIds = (arg: unknown, all: unknown): string[] => {
-		const ids = idsOfArguments(arg, all, idAtCursor);
-		if (ids.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Pick a paper in the Papers view, a card or a digest first.'));
-		return ids;
+	/** the papers a command's arguments name, else the current paper (telling the reader when there is none) */
+	const targetIds = async (arg: unknown, all: unknown): Promise<string[]> => {
+		const ids = idsOfArguments(arg, all);
+		if (ids.length > 0) return ids;
+		const current = await currentPaper(workspace);
+		return current ? [libraryId(current.id)] : [];
 	};
 
 	// the search shards filter `is:starred`, `has:note`, `tag:x` by these sets; a new backend (Refresh) gets them again
@@ -289,14 +281,14 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.toggleStar', async (arg?: unknown, all?: unknown) => {
-			const ids = targetIds(arg, all);
+			const ids = await targetIds(arg, all);
 			if (ids.length === 0) return;
 			// several selected: star them all unless all are starred already
 			const star = ids.length === 1 ? !isStarred(store.library, ids[0]) : ids.some((id) => !isStarred(store.library, id));
 			await store.update((lib) => (ids.length === 1 ? toggleStar(lib, ids[0]).library : star ? addToCollection(lib, STARRED, ids) : removeFromCollection(lib, STARRED, ids)));
 		}),
 		vscode.commands.registerCommand('arxivDigest.addToCollection', async (arg?: unknown, all?: unknown) => {
-			const ids = targetIds(arg, all);
+			const ids = await targetIds(arg, all);
 			if (ids.length === 0) return;
 			const name = await pickCollection(vscode.l10n.t('Add to Collection'), vscode.l10n.t('Add {0} to…', papersCount(ids.length, vscode.l10n)));
 			if (name) await store.update((lib) => addToCollection(lib, name, ids));
@@ -325,7 +317,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (sure === del) await store.update((lib) => deleteCollection(lib, name));
 		}),
 		vscode.commands.registerCommand('arxivDigest.editTags', async (arg?: unknown, tagsArg?: unknown) => {
-			const ids = targetIds(arg, undefined);
+			const ids = await targetIds(arg, undefined);
 			if (ids.length !== 1) return;
 			const current = store.library.tags[ids[0]] ?? [];
 			const input = Array.isArray(tagsArg)
@@ -338,7 +330,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (input !== undefined) await store.update((lib) => setTags(lib, ids[0], input.split(/[\s,，]+/)));
 		}),
 		vscode.commands.registerCommand('arxivDigest.editNote', async (arg?: unknown, text?: unknown) => {
-			const ids = targetIds(arg, undefined);
+			const ids = await targetIds(arg, undefined);
 			if (ids.length !== 1) return;
 			// notes are written in the card, which opens with the cursor in its note box; a text argument (tests, scripts) saves directly
 			if (typeof text === 'string') await store.update((lib) => setNote(lib, ids[0], text));

@@ -146,6 +146,33 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.ok(links.some((l) => l.target && l.target.toString().includes('arxivDigest.openCard')), JSON.stringify(links.map((l) => l.target && l.target.toString())));
 	});
 
+	it('from the palette, Star and Edit Note act on the arXiv id under the cursor of the active editor, not on a card in a hidden tab', async () => {
+		const third = FIXTURE.big.third;
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.big).toString(), id: first.id });
+		await waitFor('the card of the first paper', () => paperIdOf(api.cards.api.current()) === first.id);
+		const cardTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('arxivDigest.card'));
+		// a Python file in the card's group, over the card: the card stays open in a tab behind it
+		const script = vscode.Uri.joinPath(tmp, 'train.py');
+		await writeFile(script, `# the loss of arXiv:${third.id}, section 3\nloss = 0\n`);
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(script), { viewColumn: cardTab().group.viewColumn, preview: false });
+		editor.selection = new vscode.Selection(0, 20, 0, 20);
+		await waitFor('the card in a tab behind the script', () => cardTab() && !cardTab().isActive && vscode.window.activeTextEditor === editor);
+		const wasStarred = starred().includes(first.id);
+		const thirdStarred = starred().includes(third.id);
+
+		await vscode.commands.executeCommand('arxivDigest.toggleStar');
+		await waitFor('the paper under the cursor to change its star', () => starred().includes(third.id) !== thirdStarred);
+		await vscode.commands.executeCommand('arxivDigest.editNote', undefined, 'loss from section 3');
+		await waitFor('the note on the paper under the cursor', () => api.library.note(third.id) === 'loss from section 3');
+		assert.strictEqual(starred().includes(first.id), wasStarred, "the hidden card's paper kept its star");
+		assert.strictEqual(api.library.note(first.id), 'Compare with zygomorphic baselines 对比实验', "and its note");
+
+		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: third.id });
+		await vscode.commands.executeCommand('arxivDigest.editNote', { id: third.id }, '');
+		await waitFor('the third paper as it was', () => starred().includes(third.id) === thirdStarred && !api.library.note(third.id));
+		await closeAllEditors();
+	});
+
 	it('exports and imports the reading state; a foreign file is refused and changes nothing', async () => {
 		const file = vscode.Uri.joinPath(tmp, 'state.json');
 		await vscode.commands.executeCommand('arxivDigest.exportReadingState', file);
