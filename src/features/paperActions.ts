@@ -94,6 +94,22 @@ export async function commandTarget(workspace: IDigestWorkspace, arg: unknown): 
 	return ref && resolveTarget(workspace, ref);
 }
 
+/**
+ * The papers a command on one or more papers is about: the rows selected in a view (`all`, as the
+ * workbench passes a multi-selection), else its argument, else the current paper. Each id once.
+ */
+export async function commandPaperIds(workspace: IDigestWorkspace, arg: unknown, all?: unknown): Promise<string[]> {
+	const list: unknown[] = Array.isArray(all) && all.length > 0 ? all : [arg];
+	const ids = new Set<string>();
+	for (const item of list) {
+		const id = cardRefFromArgument(item)?.id;
+		if (id) ids.add(id);
+	}
+	if (ids.size > 0) return [...ids];
+	const current = await currentPaper(workspace);
+	return current ? [current.id] : [];
+}
+
 async function resolveTarget(workspace: IDigestWorkspace, ref: CardRef): Promise<Target | undefined> {
 	const location = workspace.resolve({ uri: ref.uri, id: ref.id, index: ref.index });
 	if (location) {

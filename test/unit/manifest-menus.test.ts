@@ -53,4 +53,17 @@ describe('the manifest: item menus match the rows they are for', () => {
 		assert.ok(!rowCommands(collections, 'notedPaper').includes('arxivDigest.removeFromCollection'), 'a noted paper is in no collection there');
 		for (const row of ['collection', 'collection starred', 'notes']) assert.ok(!rowCommands(collections, row).includes('arxivDigest.openCard'), row);
 	});
+
+	const papers = 'arxivDigest.papers';
+
+	it('Mark as Read is on a paper not read, Mark as Unread on a read one; the other paper commands on every paper row', () => {
+		const reading = (row: string) => rowCommands(papers, row).filter((c) => /arxivDigest\.mark(Read|Unread)$/.test(c));
+		assert.deepStrictEqual(reading('paper new'), ['arxivDigest.markRead']);
+		assert.deepStrictEqual(reading('paper seen'), ['arxivDigest.markRead']);
+		assert.deepStrictEqual(reading('paper read'), ['arxivDigest.markUnread']);
+		const common = rowCommands(papers, 'paper').filter((c) => !/arxivDigest\.mark(Read|Unread)$/.test(c));
+		assert.ok(common.includes('arxivDigest.openCard') && common.includes('arxivDigest.toggleStar') && common.includes('arxivDigest.followAuthor'), common.join(', '));
+		for (const row of ['paper new', 'paper seen', 'paper read']) assert.deepStrictEqual(rowCommands(papers, row).filter((c) => !/arxivDigest\.mark(Read|Unread)$/.test(c)), common, row);
+		for (const row of ['day', 'category']) assert.deepStrictEqual(rowCommands(papers, row).filter((c) => common.includes(c)), [], row);
+	});
 });

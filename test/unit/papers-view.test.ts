@@ -412,4 +412,20 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 unread, 1 match`);
 		tree.dispose();
 	});
+
+	it("a paper row's context value carries its read state, which the menus offer Mark as Read or Mark as Unread by", () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00003']));
+		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'new', '2601.00002': 'seen', '2601.00003': 'read' };
+		const reading = fakeReading({ statusOn: (id: string) => status[id] });
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+		const [day] = tree.getChildren();
+		const papers = tree.getChildren(day).flatMap((c) => tree.getChildren(c));
+		assert.deepStrictEqual(papers.map((p) => tree.getTreeItem(p).contextValue), ['paper new', 'paper seen', 'paper read']);
+		const plain = new provider.DigestTreeProvider(workspace.ws as never, undefined, new FakeClock());
+		const [plainDay] = plain.getChildren();
+		assert.strictEqual(plain.getTreeItem(plain.getChildren(plain.getChildren(plainDay)[0])[0]).contextValue, 'paper', 'without reading marks');
+		tree.dispose();
+		plain.dispose();
+	});
 });

@@ -15,8 +15,7 @@ import { noteMatches } from '../../core/library/noteSearch';
 import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
 import type { ParsedQuery } from '../../core/search/query';
-import { EDIT_NOTE_IN_CARD_COMMAND, currentPaper } from '../paperActions';
-import { cardRefFromArgument } from '../cards/args';
+import { EDIT_NOTE_IN_CARD_COMMAND, commandPaperIds } from '../paperActions';
 import type { CardLibrary } from '../cards';
 import { errorText, getLog } from '../log';
 import { SETTINGS, DIGEST_LANGUAGE_ID, readSetting } from '../settings';
@@ -44,16 +43,6 @@ export interface LibraryRegistration extends vscode.Disposable {
 	tooltip(id: string): string | undefined;
 	/** ids whose note holds the query's words (search merges them into its results) */
 	noteIds(query: ParsedQuery): string[];
-}
-
-/** The paper ids of a command's arguments: the selected tree items, or one item; none for anything else. */
-function idsOfArguments(arg: unknown, all: unknown): string[] {
-	const list = Array.isArray(all) && all.length > 0 ? all : arg === undefined ? [] : [arg];
-	const ids = list
-		.map((a) => (a && typeof a === 'object' && (a as CollectionsNode).node === 'collectionPaper' ? (a as { id: string }).id : cardRefFromArgument(a)?.id))
-		.filter((id): id is string => !!id)
-		.map(libraryId);
-	return [...new Set(ids)];
 }
 
 /** "Star" next to "Open card" on every paper heading (same setting as the Open card lens). */
@@ -190,12 +179,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	};
 
 	/** the papers a command's arguments name, else the current paper (telling the reader when there is none) */
-	const targetIds = async (arg: unknown, all: unknown): Promise<string[]> => {
-		const ids = idsOfArguments(arg, all);
-		if (ids.length > 0) return ids;
-		const current = await currentPaper(workspace);
-		return current ? [libraryId(current.id)] : [];
-	};
+	const targetIds = async (arg: unknown, all: unknown): Promise<string[]> => [...new Set((await commandPaperIds(workspace, arg, all)).map(libraryId))];
 
 	// the search shards filter `is:starred`, `has:note`, `tag:x` by these sets; a new backend (Refresh) gets them again
 	let sentTo: unknown;

@@ -8,7 +8,7 @@ import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/rea
 import { firstListedDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
 import { paperIdsOf } from '../../core/summary';
-import { commandTarget } from '../paperActions';
+import { commandPaperIds, commandTarget } from '../paperActions';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
 import { addInterest, InterestsService, type InterestList } from './interests';
@@ -167,9 +167,12 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			if (name) await added('authors', name);
 		}),
 
-		vscode.commands.registerCommand('arxivDigest.markUnread', async (arg?: unknown) => {
-			const t = await target(arg);
-			if (t) store.markUnread([t.paper.id]);
+		vscode.commands.registerCommand('arxivDigest.markRead', async (arg?: unknown, all?: unknown) => {
+			store.markRead(await commandPaperIds(workspace, arg, all));
+		}),
+
+		vscode.commands.registerCommand('arxivDigest.markUnread', async (arg?: unknown, all?: unknown) => {
+			store.markUnread(await commandPaperIds(workspace, arg, all));
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.markDayRead', (arg?: unknown) => {

@@ -500,6 +500,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.id = node.id;
 				item.description = paperDescription(node.paper, treeTexts());
 				// left undefined: resolveTreeItem fills it on hover, with the TL;DR
+				// `paper new|seen|read` with the reading marks (decoratePaper); the menus match /^paper( |$)/
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
 				if (this.reading) this.decoratePaper(item, node);
@@ -548,6 +549,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');
 		else if (mark.status === 'new') item.iconPath = new vscode.ThemeIcon('circle-small-filled', new vscode.ThemeColor('charts.blue'));
 		else item.iconPath = new vscode.ThemeIcon('circle-outline');
+		// the menus offer Mark as Read on a paper not read and Mark as Unread on a read one
+		item.contextValue = `paper ${mark.status}`;
 		if (mark.match?.excluded) item.resourceUri = vscode.Uri.from({ scheme: PAPER_DECORATION_SCHEME, path: `/${node.paper.id}`, query: 'excluded' });
 	}
 

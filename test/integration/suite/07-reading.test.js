@@ -90,6 +90,19 @@ describe('reading: interests and read state', () => {
 		await waitFor('the UniTrack card with interest marks', () => /<mark class="interest">Tracking<\/mark>/i.test(api.cards.api.renderedHtml() || ''));
 	});
 
+	it('Mark as Read and Mark as Unread act on every selected paper, and the rows offer the other one', async () => {
+		const [, cl] = provider.getChildren(bigDay());
+		const picked = cl.papers.filter((p) => api.reading.statusOn(p.paper.id, BIG_DAY) !== 'read').slice(0, 2);
+		assert.strictEqual(picked.length, 2, 'two unread papers');
+		assert.ok(picked.every((p) => /^paper (new|seen)$/.test(provider.getTreeItem(p).contextValue)), 'unread rows offer Mark as Read');
+		await vscode.commands.executeCommand('arxivDigest.markRead', picked[0], picked);
+		await waitFor('both read', () => picked.every((p) => api.reading.statusOn(p.paper.id, BIG_DAY) === 'read'));
+		assert.deepStrictEqual(picked.map((p) => provider.getTreeItem(p).contextValue), ['paper read', 'paper read']);
+		await vscode.commands.executeCommand('arxivDigest.markUnread', picked[0], picked);
+		await waitFor('both unread again', () => picked.every((p) => api.reading.statusOn(p.paper.id, BIG_DAY) === 'seen'));
+		assert.deepStrictEqual(picked.map((p) => provider.getTreeItem(p).contextValue), ['paper seen', 'paper seen']);
+	});
+
 	it('Mark as Unread and Mark Day as Read change the marks and counts', async () => {
 		const unitrack = FIXTURE.big.second.id;
 		assert.strictEqual(api.reading.statusOn(unitrack, BIG_DAY), 'read', 'its card was opened');
