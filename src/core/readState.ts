@@ -129,6 +129,30 @@ export class ReadState {
 		return this.transition(ids, (s) => (s === READ ? SEEN : s), (key) => this.seenNow.delete(key));
 	}
 
+	/** The stored status of each id (see get), by the id as given: what unmarkRead puts back. */
+	statusesOf(ids: Iterable<string>): Map<string, ReadStatus> {
+		const out = new Map<string, ReadStatus>();
+		for (const id of ids) out.set(id, this.get(id));
+		return out;
+	}
+
+	/**
+	 * Undoes a markRead: each paper of `before` (statusesOf before it) that is still read gets back its
+	 * status from then, new or seen; a paper marked otherwise since keeps that mark. Returns the ids whose
+	 * status changed.
+	 */
+	unmarkRead(before: ReadonlyMap<string, ReadStatus>): string[] {
+		const done: string[] = [];
+		for (const [id, status] of before) {
+			const key = keyOf(id);
+			if (status === 'read' || this.status.get(key) !== READ) continue;
+			if (status === 'seen') this.status.set(key, SEEN);
+			else this.status.delete(key);
+			done.push(id);
+		}
+		return done;
+	}
+
 	/** Applies `next` to each paper's status; `changed` runs for each paper whose status changed. Returns their ids as given. */
 	private transition(ids: Iterable<string>, next: (status: number | undefined) => number | undefined, changed?: (key: Key) => void): string[] {
 		const done: string[] = [];

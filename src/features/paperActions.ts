@@ -43,6 +43,14 @@ export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
 /** opens (or reveals) the card of a paper (an openCard argument) with the cursor in its note box, registered by the cards feature */
 export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 
+/** The paper of the card that is the active tab, if one is. */
+export function activeCardRef(): Thenable<CardRef | undefined> {
+	return vscode.commands.executeCommand<CardRef | undefined>(CURRENT_CARD_COMMAND).then(
+		(ref) => ref,
+		() => undefined,
+	);
+}
+
 /**
  * The paper a command run without one (from the palette, a keybinding, a card's title menu) is about,
  * the same for every such command: the card's when a card is the active tab; else the paper under the
@@ -51,10 +59,7 @@ export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
  * Tells the reader, and returns undefined, when there is none.
  */
 export async function currentPaper(workspace: IDigestWorkspace): Promise<CardRef | undefined> {
-	const card = await vscode.commands.executeCommand<CardRef | undefined>(CURRENT_CARD_COMMAND).then(
-		(ref) => ref,
-		() => undefined,
-	);
+	const card = await activeCardRef();
 	if (card) return card;
 	const editor = vscode.window.activeTextEditor;
 	if (editor && workspace.isDigestDocument(editor.document)) {

@@ -28,11 +28,27 @@ describe('Mark Day as Read: which files', () => {
 		assert.deepStrictEqual(ids(dayNode('2026-02-05')), ['o1']);
 	});
 
-	it('a day string names that day; nothing (the palette) or another view\'s node the newest day', () => {
+	it('a day string names that day; nothing (the palette) or another view\'s node no day at all, not the newest', () => {
 		assert.deepStrictEqual(ids('2026-02-05'), ['o1']);
-		assert.deepStrictEqual(ids(undefined), ['n1', 'n2']);
-		assert.deepStrictEqual(ids({ node: 'collection', name: 'x' }), ['n1', 'n2']);
-		assert.deepStrictEqual(reading.filesOfDay([files[2]], undefined), [], 'no dated file: nothing');
+		assert.deepStrictEqual(ids(undefined), []);
+		assert.deepStrictEqual(ids({ node: 'collection', name: 'x' }), []);
+		assert.deepStrictEqual(ids('2026-02-07'), [], 'a day no file is of');
+	});
+
+	it("a file's day: every file of that day, or the file alone when it names none", () => {
+		const twin = fixtureFile('2026-02-06', ['n3']);
+		twin.uri = { toString: () => 'file:///digests/other/2026-02-06.md' };
+		const all = [...files, twin];
+		const day = reading.dayOfFile(all, files[0].uri.toString());
+		assert.deepStrictEqual(day && { label: day.label, files: day.files.map((f) => f.uri.toString()) }, { label: '2026-02-06', files: [files[0].uri.toString(), twin.uri.toString()] });
+		assert.deepStrictEqual(reading.dayOfFile(all, files[2].uri.toString())?.files, [files[2]]);
+		assert.strictEqual(reading.dayOfFile(all, 'file:///elsewhere/2026-02-06.md'), undefined);
+	});
+
+	it('the days to pick from: newest first, one entry per day, then the files without a day', () => {
+		const twin = fixtureFile('2026-02-05', ['o2']);
+		const choices = reading.dayChoices([files[1], files[2], files[0], twin]);
+		assert.deepStrictEqual(choices.map((c) => [c.label, c.files.length]), [['2026-02-06', 1], ['2026-02-05', 2], ['notes', 1]]);
 	});
 
 	it('marks what the Papers view shows of the day: a filtered view its matches only', () => {
@@ -42,6 +58,6 @@ describe('Mark Day as Read: which files', () => {
 		assert.deepStrictEqual(reading.idsOfDay(files, shown('2026-02-06')), ['n2']);
 		assert.deepStrictEqual(reading.idsOfDay(files, shown('notes').categories[0]), ['u1'], "a category node: its day's shown papers");
 		assert.deepStrictEqual(reading.idsOfDay(files, '2026-02-06'), ['n1', 'n2'], 'a day string: the files, whatever a view shows');
-		assert.deepStrictEqual(reading.idsOfDay(files, undefined), ['n1', 'n2']);
+		assert.deepStrictEqual(reading.idsOfDay(files, undefined), []);
 	});
 });

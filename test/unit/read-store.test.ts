@@ -46,6 +46,30 @@ describe('the read store', () => {
 		store.dispose();
 	});
 
+	it('an undo of a mark as read puts back the marks it changed, stored and in other windows', async () => {
+		const m = memento();
+		const store = new readStore.ReadStore(m as never);
+		store.markRead(['2602.00001']);
+		store.markSeen(['2602.00002']);
+		await store.flush();
+		const other = new readStore.ReadStore(m as never);
+		const before = store.markRead(['2602.00001', '2602.00002', '2602.00003']);
+		assert.deepStrictEqual([...before], [['2602.00002', 'seen'], ['2602.00003', 'new']], 'the papers it changed, with their marks before');
+		await store.flush();
+		other.reload();
+		assert.ok(other.isRead('2602.00003'), 'another window took the mark in');
+		const fired: (import('../../src/features/reading/readStore').MarksChange | undefined)[] = [];
+		store.onDidChange((ids) => fired.push(ids));
+		store.undoMarkRead(before);
+		assert.deepStrictEqual(fired, [{ ids: ['2602.00002', '2602.00003'] }]);
+		await store.flush();
+		const stored = new readStore.ReadStore(m as never);
+		assert.deepStrictEqual(['2602.00001', '2602.00002', '2602.00003'].map((id) => stored.statusOn(id, undefined)), ['read', 'seen', 'new']);
+		other.reload();
+		assert.deepStrictEqual(['2602.00001', '2602.00002', '2602.00003'].map((id) => other.statusOn(id, undefined)), ['read', 'seen', 'new'], 'another window takes the undo in');
+		for (const s of [store, other, stored]) s.dispose();
+	});
+
 	it('an import names no paper: every paper may have changed', () => {
 		const store = new readStore.ReadStore(memento() as never);
 		const other = new readStore.ReadStore(memento() as never);

@@ -19,6 +19,31 @@ describe('read state', () => {
 		assert.strictEqual(state.get('2602.00009'), 'new');
 	});
 
+	it('undoing a mark as read gives each paper back its own status: new, seen (new on the day seen this session) or read', () => {
+		const state = new ReadState();
+		state.markRead(['2602.00001']);
+		state.markSeen(['2602.00002']);
+		state.markSeen(['2602.00003'], '2026-02-05');
+		const day = ['2602.00001', '2602.00002', '2602.00003', '2602.00004v2'];
+		const looks = () => day.map((id) => [state.get(id), state.statusOn(id, '2026-02-05')]);
+		const before = looks();
+		const statuses = state.statusesOf(day);
+		assert.deepStrictEqual(state.markRead(day), ['2602.00002', '2602.00003', '2602.00004v2']);
+		assert.deepStrictEqual(state.unmarkRead(statuses), ['2602.00002', '2602.00003', '2602.00004v2'], 'the one read before is not touched');
+		assert.deepStrictEqual(looks(), before);
+		assert.deepStrictEqual(state.unmarkRead(statuses), [], 'a second undo changes nothing');
+	});
+
+	it('an undo leaves alone a paper marked otherwise since', () => {
+		const state = new ReadState();
+		const statuses = state.statusesOf(['2602.00001', '2602.00002']);
+		state.markRead(['2602.00001', '2602.00002']);
+		state.markUnread(['2602.00002']);
+		assert.deepStrictEqual(state.unmarkRead(statuses), ['2602.00001']);
+		assert.strictEqual(state.get('2602.00001'), 'new');
+		assert.strictEqual(state.get('2602.00002'), 'seen', 'unread since: seen, not new');
+	});
+
 	it('names only the papers whose status changed, as they were given', () => {
 		const state = new ReadState();
 		state.markRead(['2602.00002']);

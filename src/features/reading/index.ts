@@ -8,7 +8,8 @@ import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/rea
 import { firstListedDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
 import { paperIdsOf } from '../../core/summary';
-import { commandPaperIds, commandTarget } from '../paperActions';
+import { activeCardRef, commandPaperIds, commandTarget } from '../paperActions';
+import { papersCount } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
 import { addInterest, InterestsService, type InterestList } from './interests';
@@ -90,6 +91,48 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	};
 
 	const target = (arg: unknown) => commandTarget(workspace, arg);
+
+	/** Mark Day as Read without a day: the active card's, else the active digest editor's. */
+	const dayInFront = async (): Promise<DayPapers | undefined> => {
+		const card = await activeCardRef();
+		const editor = vscode.window.activeTextEditor;
+		const uri = card ? card.uri : editor && workspace.isDigestDocument(editor.document) ? editor.document.uri.toString() : undefined;
+		if (!uri) return undefined;
+		const day = dayOfFile(workspace.files(), uri);
+		if (day) return { label: day.label, ids: idsOfFiles(day.files) };
+		// a digest outside the scanned folders: its own papers
+		const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+		if (!document) return undefined;
+		const digest = workspace.parseDocument(document);
+		return { label: digest.day ?? digest.label, ids: digest.papers.map((p) => p.id) };
+	};
+
+	/** Mark Day as Read with no day in front: the reader picks one, newest first, with its unread count. */
+	const pickDay = async (): Promise<DayPapers | undefined> => {
+		const items = dayChoices(workspace.files()).map((choice) => {
+			const ids = idsOfFiles(choice.files);
+			const unread = new Set(ids.filter((id) => !store.isRead(id))).size;
+			return { label: choice.label, description: unread > 0 ? vscode.l10n.t('{0} unread', unread) : vscode.l10n.t('all read'), ids };
+		});
+		if (items.length === 0) return undefined;
+		const picked = await showQuickPick(items, { title: vscode.l10n.t('Mark Day as Read'), placeHolder: vscode.l10n.t('Pick a day to mark every paper of it as read') });
+		return picked && { label: picked.label, ids: picked.ids };
+	};
+
+	/** Marks a day's papers read and offers to undo it: each paper gets back the mark it had, not "unread" for all. */
+	const markDay = (day: DayPapers): DayMarked => {
+		const before = store.markRead(day.ids);
+		const undo = () => store.undoMarkRead(before);
+		if (before.size === 0) {
+			void vscode.window.showInformationMessage(vscode.l10n.t('Every paper of {0} was read already.', day.label));
+		} else {
+			const undoLabel = vscode.l10n.t('Undo');
+			void vscode.window.showInformationMessage(vscode.l10n.t('Marked {0} of {1} as read.', papersCount(before.size, vscode.l10n), day.label), undoLabel).then((choice) => {
+				if (choice === undoLabel) undo();
+			});
+		}
+		return { label: day.label, marked: before.size, undo };
+	};
 
 	const added = async (list: InterestList, term: string) => {
 		const isNew = await addInterest(list, term);
@@ -175,8 +218,9 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			store.markUnread(await commandPaperIds(workspace, arg, all));
 		}),
 
-		vscode.commands.registerCommand('arxivDigest.markDayRead', (arg?: unknown) => {
-			store.markRead(idsOfDay(workspace.files(), arg));
+		vscode.commands.registerCommand('arxivDigest.markDayRead', async (arg?: unknown): Promise<DayMarked | undefined> => {
+			const day = dayOfArgument(workspace.files(), arg) ?? (await dayInFront()) ?? (await pickDay());
+			return day && markDay(day);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.setViewMode', async (value?: unknown) => {
@@ -196,38 +240,88 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	return reading;
 }
 
+/** A day's papers to mark read, and the day's name for the reader. */
+interface DayPapers {
+	readonly label: string;
+	readonly ids: readonly string[];
+}
+
+/** What Mark Day as Read did (its command's answer): the day, how many papers it marked, and its undo. */
+export interface DayMarked {
+	readonly label: string;
+	readonly marked: number;
+	undo(): void;
+}
+
+type DayFile = { readonly uri: { toString(): string }; readonly digest: { readonly day?: string; readonly label: string } & Parameters<typeof paperIdsOf>[0] };
+
+function idsOfFiles(files: readonly DayFile[]): string[] {
+	return files.flatMap((file) => [...paperIdsOf(file.digest)]);
+}
+
+/** The day a command's argument names (a tree day or category node, or `YYYY-MM-DD`), with its papers; else undefined. */
+function dayOfArgument(files: readonly DayFile[], arg: unknown): DayPapers | undefined {
+	const node = dayNodeOf(arg);
+	const label = node ? (typeof node.day === 'string' ? node.day : String(node.label)) : typeof arg === 'string' && DAY.test(arg) ? arg : undefined;
+	return label === undefined ? undefined : { label, ids: idsOfDay(files, arg) };
+}
+
 /**
  * The papers Mark Day as Read marks: a tree day node's (or a category's day) as the Papers view shows
  * them, so a filtered view marks its matches and leaves the papers it hides unread; else every paper
  * of the files of filesOfDay.
  */
-export function idsOfDay<F extends { readonly uri: { toString(): string }; readonly digest: { readonly day?: string } & Parameters<typeof paperIdsOf>[0] }>(files: readonly F[], arg: unknown): string[] {
+export function idsOfDay<F extends DayFile>(files: readonly F[], arg: unknown): string[] {
 	const categories = dayNodeOf(arg)?.categories;
 	if (Array.isArray(categories)) return categories.flatMap((c: { paperIds(): readonly string[] }) => [...c.paperIds()]);
-	return filesOfDay(files, arg).flatMap((file) => [...paperIdsOf(file.digest)]);
+	return idsOfFiles(filesOfDay(files, arg));
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
- * The files Mark Day as Read is about: those of a tree day node (or a category's day), which for a
- * file without a day is that file alone; those of a `YYYY-MM-DD` string; else the newest day's.
+ * The files of the day a command's argument names: those of a tree day node (or a category's day),
+ * which for a file without a day is that file alone, or those of a `YYYY-MM-DD` string; none for
+ * anything else.
  */
 export function filesOfDay<F extends { readonly uri: { toString(): string }; readonly digest: { readonly day?: string } }>(files: readonly F[], arg: unknown): F[] {
 	const keys = dayNodeOf(arg)?.keys;
 	if (Array.isArray(keys)) return files.filter((f) => keys.includes(f.uri.toString()));
-	const day = typeof arg === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(arg) ? arg : newestDay(files);
-	return day === undefined ? [] : files.filter((f) => f.digest.day === day);
+	return typeof arg === 'string' && DAY.test(arg) ? files.filter((f) => f.digest.day === arg) : [];
+}
+
+/** A day the reader can mark read: its files (one file when it names no day) and its name. */
+export interface DayChoice<F> {
+	readonly label: string;
+	readonly files: F[];
+}
+
+/** The day of the file `uri`: every file of that day, or that file alone when it names no day; undefined when no file has that uri. */
+export function dayOfFile<F extends { readonly uri: { toString(): string }; readonly digest: { readonly day?: string; readonly label: string } }>(files: readonly F[], uri: string): DayChoice<F> | undefined {
+	const file = files.find((f) => f.uri.toString() === uri);
+	if (!file) return undefined;
+	const day = file.digest.day;
+	return day === undefined ? { label: file.digest.label, files: [file] } : { label: day, files: files.filter((f) => f.digest.day === day) };
+}
+
+/** The days to pick from, newest first, then each file without a day by its name. */
+export function dayChoices<F extends { readonly digest: { readonly day?: string; readonly label: string } }>(files: readonly F[]): DayChoice<F>[] {
+	const days = new Map<string, F[]>();
+	const undated: DayChoice<F>[] = [];
+	for (const file of files) {
+		const day = file.digest.day;
+		if (day === undefined) undated.push({ label: file.digest.label, files: [file] });
+		else if (days.has(day)) days.get(day)?.push(file);
+		else days.set(day, [file]);
+	}
+	const dated = [...days].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([label, dayFiles]) => ({ label, files: dayFiles }));
+	return [...dated, ...undated.sort((a, b) => a.label.localeCompare(b.label))];
 }
 
 /** The tree day node a command was given: the node itself, or a category node's day; else undefined. */
-function dayNodeOf(arg: unknown): { readonly categories?: unknown; readonly keys?: unknown } | undefined {
+function dayNodeOf(arg: unknown): { readonly categories?: unknown; readonly keys?: unknown; readonly day?: unknown; readonly label?: unknown } | undefined {
 	if (!arg || typeof arg !== 'object') return undefined;
 	const node = arg as { kind?: unknown; parent?: unknown };
 	const day = node.kind === 'day' ? node : node.kind === 'category' ? node.parent : undefined;
 	return day && typeof day === 'object' ? day : undefined;
-}
-
-function newestDay(files: readonly { readonly digest: { readonly day?: string } }[]): string | undefined {
-	let newest: string | undefined;
-	for (const file of files) if (file.digest.day && (newest === undefined || file.digest.day > newest)) newest = file.digest.day;
-	return newest;
 }

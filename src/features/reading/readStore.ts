@@ -104,8 +104,21 @@ export class ReadStore implements vscode.Disposable {
 		this.changed(day === undefined ? { ids: changed } : { ids: changed, seenOn: day });
 	}
 
-	markRead(ids: Iterable<string>): void {
-		this.changed({ ids: this.state.markRead(ids) });
+	/** Marks papers read; returns the status each one it changed had before, for undoMarkRead. */
+	markRead(ids: Iterable<string>): ReadonlyMap<string, ReadStatus> {
+		const list = [...ids];
+		const before = this.state.statusesOf(list);
+		const changed = this.state.markRead(list);
+		this.changed({ ids: changed });
+		return new Map(changed.map((id) => [id, before.get(id) as ReadStatus]));
+	}
+
+	/** Undoes a markRead (its answer): each paper still read gets back the status it had before. */
+	undoMarkRead(before: ReadonlyMap<string, ReadStatus>): void {
+		const changed = this.state.unmarkRead(before);
+		// as an unread mark: another window's stored read mark of these papers does not bring it back
+		for (const id of changed) this.unreadSinceSave.add(id);
+		this.changed({ ids: changed });
 	}
 
 	markUnread(ids: Iterable<string>): void {

@@ -3,7 +3,7 @@
 // is:match / is:read, the card's interest marks, Mark as Unread / Mark Day as Read, Next Unread.
 const assert = require('assert');
 const vscode = require('vscode');
-const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, waitFor } = require('./helpers');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, openFixture, paperIdOf, waitFor } = require('./helpers');
 
 const BIG_DAY = '2026-02-06';
 const KEYWORDS = 'arxivDigest.interests.keywords';
@@ -124,5 +124,46 @@ describe('reading: interests and read state', () => {
 			return card && !card.uri.endsWith('2026-02-06.md') && api.reading.interests.isMatch(card.id) ? card : undefined;
 		});
 		assert.strictEqual(api.reading.statusOn(current.id, undefined), 'read', 'the card it opened is now read');
+	});
+
+	it("Mark Day as Read from the palette marks the active card's day, else the active digest's, not the newest; Undo gives each paper its own mark back", async () => {
+		const newestDay = FIXTURE.days[0];
+		const dayNode = (day) => provider.getChildren().find((d) => d.day === day);
+		const marks = (day) => provider.getChildren(dayNode(day)).flatMap((c) => c.papers.map((p) => api.reading.statusOn(p.paper.id, day)));
+		const cardTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('arxivDigest.card'));
+		await closeAllEditors();
+		// the newest day in an editor, the big day's card beside it as the active tab
+		await openFixture(FIXTURE.files.second, 'arxiv-digest');
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.big).toString(), id: FIXTURE.big.third.id });
+		await waitFor('the card', () => paperIdOf(api.cards.api.current()) === FIXTURE.big.third.id && cardTab());
+		if (!cardTab().isActive || !cardTab().group.isActive) await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+		await waitFor('the card as the active tab', () => cardTab().isActive && cardTab().group.isActive && !vscode.window.activeTextEditor);
+		// the big day read but for a few papers marked unread (seen)
+		const unread = provider.getChildren(bigDay())[1].papers.slice(0, 3).map((p) => p.paper.id);
+		await vscode.commands.executeCommand('arxivDigest.markUnread', unread[0], unread);
+		await waitFor('three unread papers', () => unread.every((id) => api.reading.statusOn(id, BIG_DAY) === 'seen'));
+		const bigBefore = marks(BIG_DAY);
+		const newestBefore = marks(newestDay);
+		assert.ok(newestBefore.some((m) => m !== 'read'), 'the newest day has unread papers');
+
+		const byCard = await vscode.commands.executeCommand('arxivDigest.markDayRead');
+		assert.strictEqual(byCard.label, BIG_DAY);
+		assert.strictEqual(byCard.marked, bigBefore.filter((m) => m !== 'read').length);
+		assert.ok(marks(BIG_DAY).every((m) => m === 'read'));
+		assert.deepStrictEqual(marks(newestDay), newestBefore, 'the newest day is untouched');
+		byCard.undo();
+		assert.deepStrictEqual(marks(BIG_DAY), bigBefore, "each paper of the card's day has its mark back");
+
+		// the digest editor in front, the card visible beside it
+		await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+		await waitFor('the newest digest as the active editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === fixtureUri(FIXTURE.files.second).toString());
+		const newestShown = marks(newestDay);
+		const byEditor = await vscode.commands.executeCommand('arxivDigest.markDayRead');
+		assert.strictEqual(byEditor.label, newestDay);
+		assert.ok(marks(newestDay).every((m) => m === 'read'));
+		byEditor.undo();
+		assert.deepStrictEqual(marks(newestDay), newestShown, 'new papers are new again, seen ones seen, read ones read');
+		assert.deepStrictEqual(marks(BIG_DAY), bigBefore);
+		await closeAllEditors();
 	});
 });
