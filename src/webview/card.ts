@@ -204,6 +204,22 @@ function showMissing(message: string): void {
 	root.replaceChildren(box);
 }
 
+/** Edit Note asked for the note box while the page had no focus: the box takes the focus when the page gets it */
+let noteFocusWanted = false;
+
+function focusNoteInput(): void {
+	const input = noteInput();
+	if (!input) return;
+	input.focus();
+	input.setSelectionRange(input.value.length, input.value.length);
+}
+
+window.addEventListener('focus', () => {
+	if (!noteFocusWanted) return;
+	noteFocusWanted = false;
+	focusNoteInput();
+});
+
 window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	const message = event.data;
 	if (typeof message !== 'object' || message === null) return;
@@ -227,11 +243,10 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	} else if (message.type === 'noteStatus' && typeof message.id === 'string' && typeof message.text === 'string' && NOTE_STATUSES.includes(message.status)) {
 		noteStatusArrived(message.id, message.status, message.text);
 	} else if (message.type === 'focusNote') {
-		const input = noteInput();
-		if (input) {
-			input.focus();
-			input.setSelectionRange(input.value.length, input.value.length);
-		}
+		// the workbench focuses the webview as it reveals it, which may come after this message and put
+		// the focus on the page: the note box takes it again then (see the window's focus listener)
+		noteFocusWanted = !document.hasFocus();
+		focusNoteInput();
 	} else if (message.type === 'similar' && typeof message.id === 'string' && typeof message.html === 'string') {
 		similar = { id: message.id, html: message.html };
 		showSimilar();

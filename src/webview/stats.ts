@@ -209,7 +209,14 @@ function termControls(strings: StatsStrings): HTMLElement {
 	};
 	button.addEventListener('click', send);
 	input.addEventListener('keydown', (e) => e.key === 'Enter' && send());
-	return el('div', { className: 'controls' }, input, button);
+	const share = el('input', { id: 'term-share' });
+	share.type = 'checkbox';
+	share.checked = state.share;
+	share.addEventListener('change', () => {
+		saveState({ share: share.checked });
+		drawTerm();
+	});
+	return el('div', { className: 'controls' }, input, button, el('label', { className: 'toggle' }, share, strings.termShare));
 }
 
 function build(strings: StatsStrings): void {
@@ -453,12 +460,23 @@ function drawTerm(): void {
 	if (box) box.hidden = false;
 	const total = term.counts.reduce((s, n) => s + n, 0);
 	setStatus('term', format(strings.termTotal, total, term.query));
+	// each day's papers, from the overview: a share compares a day of 13 papers with one of 532
+	const papersOn = new Map((overview?.days ?? []).map((day, d) => [day, overview?.totals[d] ?? 0]));
+	const shares = term.days.map((day, d) => percent(term.counts[d], papersOn.get(day) ?? 0));
+	const asShare = state.share && papersOn.size > 0;
+	const label = asShare ? `${term.query} (${strings.shareOfDay})` : term.query;
 	draw('term', {
 		type: 'bar',
-		data: { labels: term.days, datasets: [{ label: term.query, data: term.counts, ...barStyle(theme.series[4]) }] },
+		data: { labels: term.days, datasets: [{ label, data: asShare ? shares : term.counts, ...barStyle(theme.series[4]) }] },
 		options: baseOptions(false, false, (_series, index) => post({ type: 'search', query: `${term.query} day:${term.days[index]}` })),
 	});
-	table('term', `${strings.termPerDay}: ${term.query}`, [strings.day, strings.papers], term.days.map((day, d) => [[day, `${term.query} day:${day}`], term.counts[d]]));
+	document.getElementById('term-canvas')?.setAttribute('aria-label', `${strings.termPerDay}: ${label}`);
+	table(
+		'term',
+		`${strings.termPerDay}: ${term.query}`,
+		[strings.day, strings.papers, strings.shareOfDay],
+		term.days.map((day, d) => [[day, `${term.query} day:${day}`], localNumber(term.counts[d]), localNumber(shares[d], 1)]),
+	);
 }
 
 function redrawAll(): void {

@@ -79,6 +79,13 @@ describe('Statistics view', function () {
 		const rows = await tableRows('term');
 		assert.deepEqual(rows.map((r) => r[0]), [...FIXTURE.days].sort());
 		assert.ok(rows.some((r) => Number(r[1]) > 0), `papers with "privacy" per day: ${rows.map((r) => r.join(' ')).join(', ')}`);
+		// the share of each day's papers: 5 of the 166 papers of 2026-02-06
+		const big = rows.find((r) => r[0] === '2026-02-06');
+		assert.equal(big[2], (Math.round((Number(big[1]) / FIXTURE.big.papers) * 1000) / 10).toFixed(1), `the day's share: ${big.join(' | ')}`);
+		await frame.check('#term-share');
+		await frame.waitForFunction(() => /privacy \(% of the day's papers\)$/.test(document.getElementById('term-canvas').getAttribute('aria-label')), undefined, { timeout: 10_000 });
+		await frame.uncheck('#term-share');
+		await frame.waitForFunction(() => /: privacy$/.test(document.getElementById('term-canvas').getAttribute('aria-label')), undefined, { timeout: 10_000 });
 		await frame.check('#show-tables');
 		await frame.waitForFunction(() => document.querySelector('#term-table table')?.getBoundingClientRect().height > 20, undefined, { timeout: 10_000 });
 		// the other kind of theme (light ↔ dark): the view reads the theme's colours again when the body's class changes

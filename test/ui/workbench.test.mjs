@@ -314,7 +314,15 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await shot(page, 'card-note-your-notes');
 		// Edit Note on that row: the card with the cursor in its note box, so typing goes there
 		await page.locator(`${COLLECTIONS_VIEW} .monaco-list-row`, { hasText: `${AUTOSAVED} + next` }).first().click({ button: 'right' });
-		await page.locator('.context-view .action-label', { hasText: /^Edit Note$/ }).click();
+		// the menu by keyboard: a click on an item right after the menu opened was sometimes taken for the
+		// right button's release and left the menu open
+		const menu = page.locator('.context-view .monaco-menu');
+		await menu.waitFor({ state: 'visible' });
+		const focusedItem = () => page.locator('.context-view .action-item.focused .action-label').textContent({ timeout: 1_000 }).catch(() => '');
+		for (let i = 0; i < 30 && (await focusedItem())?.trim() !== 'Edit Note'; i++) await page.keyboard.press('ArrowDown');
+		assert.equal((await focusedItem())?.trim(), 'Edit Note', 'Edit Note in the row\'s context menu');
+		await page.keyboard.press('Enter');
+		await menu.waitFor({ state: 'detached' });
 		await frame.waitForFunction(() => document.activeElement?.id === 'note-input', undefined, { timeout: 20_000 });
 		await waitForWebviewFocus(page, frame).catch(async (err) => {
 			const active = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`.slice(0, 200));
@@ -403,8 +411,9 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const items = await frame.$$eval('#similar-papers button[data-action="openSimilar"]', (buttons) =>
 			buttons.map((b) => ({ id: b.dataset.id, title: b.querySelector('.similar-title')?.textContent ?? '', percent: b.querySelector('.similar-score span')?.textContent ?? '' })),
 		);
-		assert.equal(items.length, 10, JSON.stringify(items));
-		assert.ok(items.every((i) => /^\d+%$/.test(i.percent)), JSON.stringify(items));
+		// at most 10, each at least 7 % alike (a paper less alike shares a few common words, not a topic)
+		assert.ok(items.length >= 1 && items.length <= 10, JSON.stringify(items));
+		assert.ok(items.every((i) => /^\d+%$/.test(i.percent) && Number.parseInt(i.percent, 10) >= 7), JSON.stringify(items));
 		assert.ok(!items.some((i) => i.id === FIXTURE.big.first.id), 'the paper is not listed as similar to itself');
 		await frame.evaluate(() => document.fonts.ready.then(() => true));
 		await frame.locator('#similar-papers').scrollIntoViewIfNeeded();

@@ -224,7 +224,7 @@ describe('localisation', () => {
 
 		it('a refused collection name says why in the reader\'s language (English as the core writes it)', () => {
 			const library = emptyLibrary();
-			for (const name of ['  ', 'x'.repeat(81), 'starred']) {
+			for (const name of ['  ', 'x'.repeat(81), 'starred', 'your notes']) {
 				const issue = collectionNameIssue(library, name);
 				assert.ok(issue, name);
 				assert.strictEqual(collectionNameIssueText(issue, t({})), collectionNameProblem(library, name));
@@ -232,6 +232,8 @@ describe('localisation', () => {
 			}
 			assert.strictEqual(collectionNameIssueText({ kind: 'taken', name: STARRED }, t(zh)), '已有名为“已收藏”的收藏夹。');
 			assert.strictEqual(collectionNameIssue(library, 'Robotics'), undefined);
+			// the view's notes group, also as the reader's language names it
+			assert.deepStrictEqual(collectionNameIssue(library, ' 你的笔记 ', undefined, ['Your notes', '你的笔记']), { kind: 'reserved', name: '你的笔记' });
 		});
 
 		it('why a file is no reading state, in the reader\'s language (English as the core writes it)', () => {

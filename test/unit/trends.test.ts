@@ -414,7 +414,8 @@ describe('trends', () => {
 			assert.strictEqual(parseStatsMessage({ type: 'search', query: '   ' }), undefined);
 			assert.strictEqual(parseStatsMessage({ type: 'search', query: 'x'.repeat(501) }), undefined);
 			assert.strictEqual(parseStatsMessage({ type: 'eval', code: '1' }), undefined);
-			assert.deepStrictEqual(parseStatsState({ range: 7, term: 3, tables: 'yes' }), { range: { preset: 'last30' }, term: '', tables: false });
+			assert.deepStrictEqual(parseStatsState({ range: 7, term: 3, tables: 'yes', share: 1 }), { range: { preset: 'last30' }, term: '', tables: false, share: false });
+			assert.deepStrictEqual(parseStatsState({ range: { preset: 'all' }, term: 'x', tables: true, share: true }), { range: { preset: 'all' }, term: 'x', tables: true, share: true });
 		});
 	});
 

@@ -62,12 +62,18 @@ export function normalizeTag(tag: string): string {
 }
 
 /** Why a collection name cannot be used (the editor says it in the reader's language). */
-export type CollectionNameIssue = { kind: 'empty' } | { kind: 'too-long'; max: number } | { kind: 'taken'; name: string };
+export type CollectionNameIssue = { kind: 'empty' } | { kind: 'too-long'; max: number } | { kind: 'taken'; name: string } | { kind: 'reserved'; name: string };
 
-export function collectionNameIssue(library: Library, name: string, renaming?: string): CollectionNameIssue | undefined {
+/** the Collections view's group of every paper with a note: a collection of that name would show as a second one */
+export const NOTES_GROUP = 'Your notes';
+
+/** Why `name` cannot name a collection; `reserved`: names the Collections view shows for its own groups (NOTES_GROUP and its translation). */
+export function collectionNameIssue(library: Library, name: string, renaming?: string, reserved: readonly string[] = [NOTES_GROUP]): CollectionNameIssue | undefined {
 	const clean = name.trim();
 	if (!clean) return { kind: 'empty' };
 	if (clean.length > MAX_COLLECTION_NAME) return { kind: 'too-long', max: MAX_COLLECTION_NAME };
+	const group = reserved.find((r) => r.toLowerCase() === clean.toLowerCase());
+	if (group !== undefined) return { kind: 'reserved', name: group };
 	const taken = library.collections.find((c) => c.name.toLowerCase() === clean.toLowerCase());
 	if (taken && taken.name !== renaming) return { kind: 'taken', name: taken.name };
 	return undefined;
@@ -85,6 +91,8 @@ export function collectionNameProblem(library: Library, name: string, renaming?:
 			return `A collection name has at most ${issue.max} characters.`;
 		case 'taken':
 			return `There is already a collection "${issue.name}".`;
+		case 'reserved':
+			return `"${issue.name}" is the Collections view's group of your notes: choose another name.`;
 	}
 }
 

@@ -16,9 +16,11 @@ export interface StatsState {
 	term: string;
 	/** tables shown under the charts (they are always there for screen readers) */
 	tables: boolean;
+	/** the term per day as a share of each day's papers (days of 13 and of 532 papers compare), not a count */
+	share: boolean;
 }
 
-export const DEFAULT_STATS_STATE: StatsState = { range: { preset: 'last30' }, term: '', tables: false };
+export const DEFAULT_STATS_STATE: StatsState = { range: { preset: 'last30' }, term: '', tables: false, share: false };
 
 /** The words of the view, translated by the extension. */
 export interface StatsStrings {
@@ -56,6 +58,9 @@ export interface StatsStrings {
 	rangePapers: string;
 	/** `{0}` papers match `{1}` */
 	termTotal: string;
+	/** the toggle of StatsState.share */
+	termShare: string;
+	shareOfDay: string;
 	risingTerms: string;
 	/** `{0}` – `{1}`: the period before, `{2}` its papers */
 	risingAgainst: string;
@@ -130,6 +135,7 @@ export function parseStatsState(value: unknown): StatsState {
 		range: parseRangeChoice(v.range) ?? DEFAULT_STATS_STATE.range,
 		term: text(v.term) ?? '',
 		tables: v.tables === true,
+		share: v.share === true,
 	};
 }
 

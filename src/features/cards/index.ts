@@ -12,6 +12,7 @@ import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
+import { arxivRefAt } from '../../core/library/arxivRefs';
 import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
@@ -466,6 +467,19 @@ class CardManager implements vscode.Disposable {
 		return this.lastActive;
 	}
 
+	/**
+	 * The card that is the active tab of the active editor group, if one is: by the tab groups, which
+	 * change with the active editor (a panel's `active` flag comes with its own later event, and a
+	 * command run right after the reader clicked an editor read the card there as still in front).
+	 */
+	cardInFront(): CardPanel | undefined {
+		const group = vscode.window.tabGroups.activeTabGroup;
+		const input = group.activeTab?.input;
+		if (!(input instanceof vscode.TabInputWebview) || !input.viewType.endsWith(CARD_VIEW_TYPE)) return undefined;
+		for (const card of this.panels) if (card.panel.visible && card.panel.viewColumn === group.viewColumn) return card;
+		return undefined;
+	}
+
 	panelCount(): number {
 		return this.panels.size;
 	}
@@ -707,7 +721,12 @@ export function registerCards(
 	};
 
 	const openById = async (): Promise<void> => {
+		// an arXiv id under the cursor of the active editor (notes, LaTeX, code) is offered, selected
+		const editor = vscode.window.activeTextEditor;
+		const position = editor?.selection.active;
+		const mention = editor && position ? arxivRefAt(editor.document.lineAt(position.line).text, position.character) : undefined;
 		const input = await vscode.window.showInputBox({
+			value: mention?.id,
 			title: vscode.l10n.t('Open Paper Card'),
 			prompt: vscode.l10n.t('arXiv id or link of a paper listed in the digests of this workspace'),
 			placeHolder: vscode.l10n.t('e.g. 2602.04994, arXiv:2602.04994v2, hep-th/9901001 or https://arxiv.org/abs/2602.04994'),
@@ -769,10 +788,7 @@ export function registerCards(
 		vscode.commands.registerCommand('arxivDigest.nextUnread', () => nextUnread(false)),
 		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', () => nextUnread(true)),
 		// the paper of the focused card, for commands run from a card's title menu
-		vscode.commands.registerCommand(CURRENT_CARD_COMMAND, () => {
-			const card = manager.activeCard();
-			return card?.panel.active ? card.currentRef : undefined;
-		}),
+		vscode.commands.registerCommand(CURRENT_CARD_COMMAND, () => manager.cardInFront()?.currentRef),
 		vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, serializer),
 		manager,
 	];

@@ -9,9 +9,10 @@ import { notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
 	addToCollection, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
-	MAX_NOTE_LENGTH, removeFromCollection, renameCollection, setNote, setTags, STARRED, toggleStar, type Library,
+	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, setNote, setTags, STARRED, toggleStar, type Library,
 } from '../../core/library/model';
 import { noteMatches } from '../../core/library/noteSearch';
+import { paperLabel } from '../../core/tree';
 import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
 import type { ParsedQuery } from '../../core/search/query';
@@ -244,9 +245,15 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	};
 	const askName = (title: string, value?: string, renaming?: string) =>
 		showInputBox({ title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => {
-				const issue = collectionNameIssue(store.library, v, renaming);
+				const issue = collectionNameIssue(store.library, v, renaming, [NOTES_GROUP, vscode.l10n.t('Your notes')]);
 				return issue && collectionNameIssueText(issue, vscode.l10n);
 			} });
+
+	/** how the Edit Tags prompt names the paper: its title (plain TeX) and id, or the id of a paper no digest lists */
+	const tagsSubject = (id: string): string => {
+		const paper = workspace.findPaper(id)[0]?.paper;
+		return paper ? `“${paperLabel(paper)}” (${id})` : id;
+	};
 
 	const collectionOf = async (node: unknown): Promise<string | undefined> =>
 		node && typeof node === 'object' && (node as CollectionsNode).node === 'collection'
@@ -308,7 +315,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 				? tagsArg.join(' ')
 				: await showInputBox({
 						title: vscode.l10n.t('Edit Tags'),
-						prompt: vscode.l10n.t('Tags of {0}, separated by spaces or commas; search them with tag:name', ids[0]),
+						prompt: vscode.l10n.t('Tags of {0}, separated by spaces or commas; search them with tag:name', tagsSubject(ids[0])),
 						value: current.join(' '),
 					});
 			if (input !== undefined) await store.update((lib) => setTags(lib, ids[0], input.split(/[\s,，]+/)));

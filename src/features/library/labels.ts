@@ -27,6 +27,8 @@ export function collectionNameIssueText(issue: CollectionNameIssue, l10n: Transl
 			return l10n.t('A collection name has at most {0} characters.', issue.max);
 		case 'taken':
 			return l10n.t('There is already a collection "{0}".', collectionLabel(issue.name, l10n));
+		case 'reserved':
+			return l10n.t('"{0}" is the Collections view\'s group of your notes: choose another name.', issue.name);
 	}
 }
 

@@ -79,6 +79,8 @@ function strings(): StatsStrings {
 		clickHint: vscode.l10n.t('Click a bar or a term to search for its papers; with the keyboard, a table row\'s button does the same.'),
 		rangePapers: vscode.l10n.t('{0} papers listed in the range'),
 		termTotal: vscode.l10n.t('{0} listings match {1}'),
+		termShare: vscode.l10n.t('As a share of each day\'s papers'),
+		shareOfDay: vscode.l10n.t('% of the day\'s papers'),
 		risingTerms: vscode.l10n.t('Rising terms'),
 		risingAgainst: vscode.l10n.t('Terms of titles and abstracts whose share of the papers rose beyond chance against the {2} papers of {0} – {1}, surest first.'),
 		noRising: vscode.l10n.t('No term\'s share of the papers rose beyond chance against the {2} papers of {0} – {1}.'),

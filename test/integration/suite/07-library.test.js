@@ -158,6 +158,7 @@ describe('library: stars, collections, notes, export, hover', () => {
 		editor.selection = new vscode.Selection(0, 20, 0, 20);
 		await waitFor('the card in a tab behind the script', () => cardTab() && !cardTab().isActive && vscode.window.activeTextEditor === editor);
 		const wasStarred = starred().includes(first.id);
+		const firstNote = api.library.note(first.id);
 		const thirdStarred = starred().includes(third.id);
 
 		await vscode.commands.executeCommand('arxivDigest.toggleStar');
@@ -165,7 +166,7 @@ describe('library: stars, collections, notes, export, hover', () => {
 		await vscode.commands.executeCommand('arxivDigest.editNote', undefined, 'loss from section 3');
 		await waitFor('the note on the paper under the cursor', () => api.library.note(third.id) === 'loss from section 3');
 		assert.strictEqual(starred().includes(first.id), wasStarred, "the hidden card's paper kept its star");
-		assert.strictEqual(api.library.note(first.id), 'Compare with zygomorphic baselines 对比实验', "and its note");
+		assert.strictEqual(api.library.note(first.id), firstNote, "and its note");
 
 		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: third.id });
 		await vscode.commands.executeCommand('arxivDigest.editNote', { id: third.id }, '');

@@ -156,7 +156,7 @@ describe('reading: interests and read state', () => {
 
 		// the digest editor in front, the card visible beside it
 		await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
-		await waitFor('the newest digest as the active editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === fixtureUri(FIXTURE.files.second).toString());
+		await waitFor('the newest digest as the active editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === fixtureUri(FIXTURE.files.second).toString() && !cardTab().group.isActive);
 		const newestShown = marks(newestDay);
 		const byEditor = await vscode.commands.executeCommand('arxivDigest.markDayRead');
 		assert.strictEqual(byEditor.label, newestDay);

@@ -36,10 +36,13 @@ describe('recs: similar papers and For you', () => {
 		await closeAllEditors();
 	});
 
-	it('Show Similar Papers lists the 10 nearest papers with scores, each opening its card', async () => {
+	it('Show Similar Papers lists the nearest papers (at most 10, each at least 7 % alike) with scores, each opening its card', async () => {
 		const backend = await api.workspace.backend();
 		const expected = await backend.service.similar(big.first.id, 10);
-		assert.strictEqual(expected.length, 10);
+		assert.ok(expected.length >= 1 && expected.length <= 10 && expected.every((h) => h.score >= 0.07), JSON.stringify(expected.map((h) => h.score)));
+		const loose = await backend.service.similar(big.first.id, 10, 0);
+		assert.strictEqual(loose.length, 10, 'without the floor, 10');
+		assert.deepStrictEqual(loose.slice(0, expected.length).map((h) => h.id), expected.map((h) => h.id), 'the floor only cuts the tail');
 		await vscode.commands.executeCommand('arxivDigest.showSimilarPapers', { uri: fixtureUri(FIXTURE.files.big).toString(), id: big.first.id });
 		const pick = await waitFor('the similar papers in the quick pick', () => {
 			const p = api.recs.api.openPick();
