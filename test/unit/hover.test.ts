@@ -60,9 +60,11 @@ describe('hover text', () => {
 		assert.strictEqual(escapeMd('A *b*\n [c](d)'), 'A \\*b\\* \\[c\\]\\(d\\)');
 	});
 
-	it('keeps the note\'s Markdown as written, cut at a word when long', () => {
+	it('keeps the note\'s Markdown as written (its math as text), cut at a word when long', () => {
 		const note = 'Compare with **Genie 3**; 状态显式建模 is key. See $O(n^2)$ cost.\n\n- one\n- two';
-		assert.strictEqual(noteMarkdown(note, 400), note);
+		assert.strictEqual(noteMarkdown(note, 400), note.replace('$O(n^2)$', 'O(n²)'));
+		// math as text, as a hover renders none; code as written
+		assert.strictEqual(noteMarkdown('a $\\mu$m pore, `$x$` and\n```\n$\\mu$\n```\n$\\alpha$', 400), 'a μm pore, `$x$` and\n```\n$\\mu$\n```\nα');
 		const long = `${'word '.repeat(100)}end`;
 		const cut = noteMarkdown(long, 50);
 		assert.ok(cut.endsWith(' …') && cut.length <= 52 && !/wor …$/.test(cut), cut);
