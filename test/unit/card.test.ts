@@ -97,6 +97,17 @@ describe('card renderer', () => {
 		assert.doesNotMatch(html, /\sstyle=/, 'no style attribute the CSP would block');
 	});
 
+	it('shows TeX\'s text commands outside math as what they mean, their text escaped and searchable', () => {
+		const md = createCardMarkdown();
+		assert.strictEqual(
+			md.renderInline('We study \\emph{in vivo} imaging with \\textbf{Bold & "Net"}, \\texttt{code}, \\textsc{Sc} and $\\textbf{x}$.').replace(/<span class="katex">[\s\S]*<\/span>\./, 'MATH.'),
+			'We study <em>in vivo</em> imaging with <strong>Bold &amp; &quot;Net&quot;</strong>, <code>code</code>, <span class="smallcaps">Sc</span> and MATH.',
+		);
+		assert.strictEqual(md.renderInline('\\textbf{a {nested} b} and \\foo{x}'), '\\textbf{a {nested} b} and \\foo{x}', 'nested braces and other commands as written');
+		const hit = md.renderInline('an \\emph{diffusion} model', { highlight: /diffusion/giu });
+		assert.strictEqual(hit, 'an <em><mark class="hit">diffusion</mark></em> model');
+	});
+
 	it('reads $…$ next to letters and digits as the digests write it, and money as text', () => {
 		const md = createCardMarkdown();
 		const tex = (text: string) => [...md.renderInline(text).matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
