@@ -136,7 +136,9 @@ describe('reading: interests and read state', () => {
 		await openFixture(FIXTURE.files.second, 'arxiv-digest');
 		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.big).toString(), id: FIXTURE.big.third.id });
 		await waitFor('the card', () => paperIdOf(api.cards.api.current()) === FIXTURE.big.third.id && cardTab());
-		if (!cardTab().isActive || !cardTab().group.isActive) await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+		// the groups the editors landed in depend on the tests before: each is focused by its own column
+		const focusGroup = (column) => vscode.commands.executeCommand(`workbench.action.focus${['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'][column - 1]}EditorGroup`);
+		if (!cardTab().isActive || !cardTab().group.isActive) await focusGroup(cardTab().group.viewColumn);
 		await waitFor('the card as the active tab', () => cardTab().isActive && cardTab().group.isActive && !vscode.window.activeTextEditor);
 		// the big day read but for a few papers marked unread (seen)
 		const unread = provider.getChildren(bigDay())[1].papers.slice(0, 3).map((p) => p.paper.id);
@@ -155,8 +157,10 @@ describe('reading: interests and read state', () => {
 		assert.deepStrictEqual(marks(BIG_DAY), bigBefore, "each paper of the card's day has its mark back");
 
 		// the digest editor in front, the card visible beside it
-		await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
-		await waitFor('the newest digest as the active editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === fixtureUri(FIXTURE.files.second).toString() && !cardTab().group.isActive);
+		const newestUri = fixtureUri(FIXTURE.files.second).toString();
+		const digestTab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === newestUri);
+		await vscode.window.showTextDocument(vscode.workspace.textDocuments.find((d) => d.uri.toString() === newestUri), { viewColumn: digestTab.group.viewColumn, preserveFocus: false });
+		await waitFor('the newest digest as the active editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === newestUri && !(cardTab().isActive && cardTab().group.isActive));
 		const newestShown = marks(newestDay);
 		const byEditor = await vscode.commands.executeCommand('arxivDigest.markDayRead');
 		assert.strictEqual(byEditor.label, newestDay);
