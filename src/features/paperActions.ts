@@ -67,8 +67,7 @@ export async function currentPaper(workspace: IDigestWorkspace): Promise<CardRef
 		if (!ref) void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
 		return ref;
 	}
-	const position = editor?.selection.active;
-	const mention = editor && position && arxivRefAt(editor.document.lineAt(position.line).text, position.character);
+	const mention = editor && arxivMentionAtCursor(editor);
 	if (mention) {
 		let location = workspace.findPaper(mention.id)[0];
 		if (!location) {
@@ -85,6 +84,12 @@ export async function currentPaper(workspace: IDigestWorkspace): Promise<CardRef
 	}
 	void vscode.window.showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
 	return undefined;
+}
+
+/** The arXiv id under the cursor of `editor` (any file: notes, LaTeX, code), as the hover finds it. */
+export function arxivMentionAtCursor(editor: vscode.TextEditor): ReturnType<typeof arxivRefAt> {
+	const position = editor.selection.active;
+	return arxivRefAt(editor.document.lineAt(position.line).text, position.character);
 }
 
 /**

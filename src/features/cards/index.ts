@@ -12,7 +12,6 @@ import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
-import { arxivRefAt } from '../../core/library/arxivRefs';
 import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
@@ -22,7 +21,7 @@ import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper } from '../paperActions';
+import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -723,8 +722,7 @@ export function registerCards(
 	const openById = async (): Promise<void> => {
 		// an arXiv id under the cursor of the active editor (notes, LaTeX, code) is offered, selected
 		const editor = vscode.window.activeTextEditor;
-		const position = editor?.selection.active;
-		const mention = editor && position ? arxivRefAt(editor.document.lineAt(position.line).text, position.character) : undefined;
+		const mention = editor && arxivMentionAtCursor(editor);
 		const input = await vscode.window.showInputBox({
 			value: mention?.id,
 			title: vscode.l10n.t('Open Paper Card'),
