@@ -85,15 +85,17 @@ function bandOf(papers: number, before: number): number {
  */
 export function risingDrift(terms: readonly RisingCount[], total: number, previousTotal: number): (papers: number, before: number) => number {
 	const bands = new Map<number, number[]>();
-	for (const [, papers, before] of terms) {
+	const ratios = terms.map(([, papers, before]) => {
+		const ratio = logOddsRatio(papers, total, before, previousTotal)[0];
 		const band = bandOf(papers, before);
 		const list = bands.get(band) ?? [];
-		list.push(logOddsRatio(papers, total, before, previousTotal)[0]);
+		list.push(ratio);
 		bands.set(band, list);
-	}
+		return ratio;
+	});
 	const medians = new Map<number, number>();
-	for (const [band, ratios] of bands) if (ratios.length >= BAND_TERMS) medians.set(band, median(ratios));
-	const all = median(terms.map(([, papers, before]) => logOddsRatio(papers, total, before, previousTotal)[0]));
+	for (const [band, inBand] of bands) if (inBand.length >= BAND_TERMS) medians.set(band, median(inBand));
+	const all = median(ratios);
 	const known = [...medians.keys()];
 	return (papers, before) => {
 		const band = bandOf(papers, before);
