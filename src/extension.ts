@@ -86,7 +86,8 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	// provider registered that can provide view data." in it
 	const tree = registerTree(context, workspace, reading);
 	context.subscriptions.push(tree);
-	tree.provider.tooltipExtra = (id) => library.tooltip(id);
+	tree.provider.library = library;
+	context.subscriptions.push(library.onDidChangeStars((ids) => tree.provider.starsChanged(ids)));
 	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading, workspace.onDidChange));
 	await pause();
 	context.subscriptions.push(registerOutline(context, workspace));

@@ -62,8 +62,24 @@ describe('the manifest: item menus match the rows they are for', () => {
 		assert.deepStrictEqual(reading('paper seen'), ['arxivDigest.markRead']);
 		assert.deepStrictEqual(reading('paper read'), ['arxivDigest.markUnread']);
 		const common = rowCommands(papers, 'paper').filter((c) => !/arxivDigest\.mark(Read|Unread)$/.test(c));
-		assert.ok(common.includes('arxivDigest.openCard') && common.includes('arxivDigest.toggleStar') && common.includes('arxivDigest.followAuthor'), common.join(', '));
+		assert.ok(common.includes('arxivDigest.openCard') && common.includes('arxivDigest.star') && common.includes('arxivDigest.followAuthor'), common.join(', '));
 		for (const row of ['paper new', 'paper seen', 'paper read']) assert.deepStrictEqual(rowCommands(papers, row).filter((c) => !/arxivDigest\.mark(Read|Unread)$/.test(c)), common, row);
 		for (const row of ['day', 'category']) assert.deepStrictEqual(rowCommands(papers, row).filter((c) => common.includes(c)), [], row);
+	});
+
+	it('a starred paper row offers Unstar where another offers Star, in its menu and inline, and keeps its reading commands', () => {
+		const stars = (row: string, group?: (g: string) => boolean) => rowCommands(papers, row, group).filter((c) => /arxivDigest\.(un)?star$|toggleStar$/.test(c));
+		const inline = (g: string) => g.startsWith('inline');
+		const menu = (g: string) => !g.startsWith('inline');
+		for (const status of ['', ' new', ' seen', ' read']) {
+			assert.deepStrictEqual(stars(`paper${status}`, inline), ['arxivDigest.star'], `paper${status}: inline`);
+			assert.deepStrictEqual(stars(`paper${status}`, menu), ['arxivDigest.star'], `paper${status}: menu`);
+			assert.deepStrictEqual(stars(`paper${status} starred`, inline), ['arxivDigest.unstar'], `paper${status} starred: inline`);
+			assert.deepStrictEqual(stars(`paper${status} starred`, menu), ['arxivDigest.unstar'], `paper${status} starred: menu`);
+		}
+		assert.deepStrictEqual(rowCommands(papers, 'paper read starred').filter((c) => /mark(Read|Unread)$/.test(c)), ['arxivDigest.markUnread']);
+		assert.deepStrictEqual(rowCommands(papers, 'paper new starred').filter((c) => /mark(Read|Unread)$/.test(c)), ['arxivDigest.markRead']);
+		const others = (row: string) => rowCommands(papers, row).filter((c) => !/arxivDigest\.((un)?star|mark(Read|Unread))$/.test(c));
+		assert.deepStrictEqual(others('paper seen starred'), others('paper seen'));
 	});
 });

@@ -428,4 +428,31 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		tree.dispose();
 		plain.dispose();
 	});
+
+	it('a starred paper shows ★, says "Starred", offers Unstar by its context value, and a star changed redraws only the days listing it', () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
+		workspace.put(fixtureFile('2026-01-02', ['2601.00002', '2601.00003']));
+		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'new', '2601.00002': 'read', '2601.00003': 'seen' };
+		const starred = new Set(['2601.00002']);
+		const clock = new FakeClock();
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, fakeReading({ statusOn: (id: string) => status[id] }) as never, clock);
+		tree.library = { isStarred: (id) => starred.has(id), tooltip: () => undefined };
+		const fired = redraws(tree);
+		const rows = (dayIndex: number) => {
+			const day = tree.getChildren()[dayIndex];
+			return tree.getChildren(day).flatMap((c) => tree.getChildren(c)).map((p) => tree.getTreeItem(p));
+		};
+		const older = rows(1);
+		assert.deepStrictEqual(older.map((i) => i.contextValue), ['paper new', 'paper read starred']);
+		assert.match(String(older[1].description), /^★ /);
+		assert.doesNotMatch(String(older[0].description), /★/);
+		assert.match((older[1].accessibilityInformation as { label: string }).label, /, Read, Starred$/);
+		starred.add('2601.00003');
+		tree.starsChanged(['2601.00003']);
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired, [['day:2026-01-02']], 'the one day listing it');
+		assert.deepStrictEqual(rows(0).map((i) => i.contextValue), ['paper read starred', 'paper seen starred']);
+		tree.dispose();
+	});
 });

@@ -101,7 +101,27 @@ export function findCollection(library: Library, name: string): Collection | und
 }
 
 export function isStarred(library: Library, id: string): boolean {
-	return findCollection(library, STARRED)?.ids.includes(libraryId(id)) ?? false;
+	return starredIds(library).has(libraryId(id));
+}
+
+const starredSets = new WeakMap<Library, ReadonlySet<string>>();
+
+/** The starred papers' library ids, built once per library value (a library is never mutated: each change makes a new one). */
+export function starredIds(library: Library): ReadonlySet<string> {
+	let set = starredSets.get(library);
+	if (!set) {
+		set = new Set(findCollection(library, STARRED)?.ids ?? []);
+		starredSets.set(library, set);
+	}
+	return set;
+}
+
+/** The ids starred in one library and not in the other, either way. */
+export function starsChanged(before: Library, after: Library): string[] {
+	const a = starredIds(before);
+	const b = starredIds(after);
+	if (a === b) return [];
+	return [...[...a].filter((id) => !b.has(id)), ...[...b].filter((id) => !a.has(id))];
 }
 
 /** Names of the collections holding `id`. */

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
-	addToCollection, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, librarySets, librarySize,
+	addToCollection, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, starsChanged, librarySets, librarySize,
 	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, setNote, setTags, STARRED, toggleStar, type Library,
 } from '../../core/library/model';
 import { noteMatches } from '../../core/library/noteSearch';
@@ -36,6 +36,8 @@ export interface LibraryRegistration extends vscode.Disposable {
 	readonly registry: ReadingStateRegistry;
 	readonly collectionsProvider: CollectionsProvider;
 	readonly onDidChange: vscode.Event<Library>;
+	/** the library ids whose star changed (added or removed) in one change of the library */
+	readonly onDidChangeStars: vscode.Event<readonly string[]>;
 	isStarred(id: string): boolean;
 	note(id: string): string | undefined;
 	tags(id: string): readonly string[];
@@ -157,13 +159,23 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	const registry = new ReadingStateRegistry(context);
 	const collections = new CollectionsProvider(store, workspace);
 	const view = vscode.window.createTreeView(COLLECTIONS_VIEW_ID, { treeDataProvider: collections, showCollapseAll: true, canSelectMany: true });
-	const disposables: vscode.Disposable[] = [store, registry, collections, view];
+	const starsEmitter = new vscode.EventEmitter<readonly string[]>();
+	let starsOf = store.library;
+	const disposables: vscode.Disposable[] = [store, registry, collections, view, starsEmitter];
+	disposables.push(
+		store.onDidChange((library) => {
+			const changed = starsChanged(starsOf, library);
+			starsOf = library;
+			if (changed.length) starsEmitter.fire(changed);
+		}),
+	);
 
 	const registration: LibraryRegistration = {
 		store,
 		registry,
 		collectionsProvider: collections,
 		onDidChange: store.onDidChange,
+		onDidChangeStars: starsEmitter.event,
 		isStarred: (id) => isStarred(store.library, id),
 		note: (id) => store.library.notes[libraryId(id)],
 		tags: (id) => store.library.tags[libraryId(id)] ?? [],
@@ -260,6 +272,18 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			? (node as { name: string }).name
 			: pickCollection(vscode.l10n.t('Which collection?'), vscode.l10n.t('Pick a collection'), true);
 
+	/** Stars or unstars the papers a command names; 'toggle': one paper flips, several are all starred unless all are already. */
+	const setStars = async (arg: unknown, all: unknown, star: boolean | 'toggle'): Promise<void> => {
+		const ids = await targetIds(arg, all);
+		if (ids.length === 0) return;
+		if (star === 'toggle' && ids.length === 1) {
+			await store.update((lib) => toggleStar(lib, ids[0]).library);
+			return;
+		}
+		const add = star === 'toggle' ? ids.some((id) => !isStarred(store.library, id)) : star;
+		await store.update((lib) => (add ? addToCollection(lib, STARRED, ids) : removeFromCollection(lib, STARRED, ids)));
+	};
+
 	disposables.push(
 		registry.register(libraryPart),
 		registerReadingStateCommands(registry),
@@ -271,13 +295,10 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (e.focused) store.reload();
 		}),
 
-		vscode.commands.registerCommand('arxivDigest.toggleStar', async (arg?: unknown, all?: unknown) => {
-			const ids = await targetIds(arg, all);
-			if (ids.length === 0) return;
-			// several selected: star them all unless all are starred already
-			const star = ids.length === 1 ? !isStarred(store.library, ids[0]) : ids.some((id) => !isStarred(store.library, id));
-			await store.update((lib) => (ids.length === 1 ? toggleStar(lib, ids[0]).library : star ? addToCollection(lib, STARRED, ids) : removeFromCollection(lib, STARRED, ids)));
-		}),
+		vscode.commands.registerCommand('arxivDigest.toggleStar', (arg?: unknown, all?: unknown) => setStars(arg, all, 'toggle')),
+		// the Papers view's menus: Star on a row not starred, Unstar on a starred one (its contextValue says which)
+		vscode.commands.registerCommand('arxivDigest.star', (arg?: unknown, all?: unknown) => setStars(arg, all, true)),
+		vscode.commands.registerCommand('arxivDigest.unstar', (arg?: unknown, all?: unknown) => setStars(arg, all, false)),
 		vscode.commands.registerCommand('arxivDigest.addToCollection', async (arg?: unknown, all?: unknown) => {
 			const ids = await targetIds(arg, all);
 			if (ids.length === 0) return;

@@ -53,6 +53,13 @@ export interface ForYouScores {
 	note(): string | undefined;
 }
 
+/** What the Papers view shows of the reader's library. */
+export interface TreeLibrary {
+	isStarred(id: string): boolean;
+	/** the reader's own lines for a paper's tooltip (collections, tags, note) */
+	tooltip(id: string): string | undefined;
+}
+
 export function paperRefOf(node: PaperNode): TreePaperRef {
 	return { uri: node.key, id: node.paper.id, index: node.index };
 }
@@ -106,8 +113,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * they are computed (the day shows in file order; the feature calls forYouChanged when they come).
 	 */
 	forYou: ForYouScores | undefined;
-	/** the reader's own lines for a paper's tooltip (star, collections, tags, note), set by the library feature */
-	tooltipExtra: ((id: string) => string | undefined) | undefined;
+	/** the reader's stars and own lines for a paper's tooltip, set by the library feature */
+	library: TreeLibrary | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
 	/** counts per node, dropped whenever the tree or the marks change (a refresh asks for each twice: item and children) */
 	private countCache = new WeakMap<TreeNode, ReadingCounts>();
@@ -167,6 +174,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();
 		this.filterEmitter.dispose();
+	}
+
+	/** Papers were starred or unstarred: redraw the days that list them. */
+	starsChanged(ids: readonly string[]): void {
+		this.marksChange({ ids });
 	}
 
 	/** The "For you" scores changed or arrived: redraw in that mode. */
@@ -442,7 +454,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const loaded = file && (await this.workspace.loadPaper({ file, paper: node.paper, index: node.index }));
 		if (token.isCancellationRequested) return item;
 		const tooltip = paperTooltip(loaded ? { ...node.paper, tldr: loaded.paper.tldr } : node.paper, node.parent.parent.label);
-		const extra = this.tooltipExtra?.(node.paper.id);
+		const extra = this.library?.tooltip(node.paper.id);
 		if (extra) tooltip.appendMarkdown('\n\n---\n\n').appendText(extra);
 		if (this.reading) {
 			const mark = paperMark(node.paper.id, node.parent.parent.day, this.reading);
@@ -504,6 +516,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.contextValue = 'paper';
 				item.iconPath = new vscode.ThemeIcon('file-text');
 				if (this.reading) this.decoratePaper(item, node);
+				if (this.library?.isStarred(node.paper.id)) markStarred(item);
 				// no arguments: the extension host keeps a command's arguments per row until the row's next
 				// refresh, and a click landing between the two showed "actual command NOT FOUND"
 				// (microsoft/vscode#173233); the command opens the row the click selected (see nextRead)
@@ -561,6 +574,13 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		});
 		return `${node.label} · ${papersCount(node.count, vscode.l10n)}\n${files.join('\n')}`;
 	}
+}
+
+/** A starred paper's row: ★ leads its description, and its menus offer Unstar (`paper … starred`). */
+function markStarred(item: vscode.TreeItem): void {
+	item.contextValue = `${item.contextValue} starred`;
+	item.description = `★ ${item.description as string}`;
+	if (item.accessibilityInformation) item.accessibilityInformation = { label: `${item.accessibilityInformation.label}, ${vscode.l10n.t('Starred')}` };
 }
 
 function statusText(status: 'new' | 'seen' | 'read'): string {
