@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, workbenchSession, quickOpen, runCommand, shot,
+	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, workbenchSession, quickOpen, quickPickRows, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus, waitForWebviewFocus,
 } from './workbench.mjs';
 
@@ -291,6 +291,33 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await shot(page, 'card-starred-note-collections');
 		// leave the sidebar as the tests after this one expect it (on the Explorer; they open the view themselves)
 		await runCommand(page, 'View: Show Explorer');
+	});
+
+	it('Edit Tags from the card: new tags typed become checked rows; the next time the tags in use are listed, the paper\'s own checked', async () => {
+		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
+		const tagChips = () => frame.evaluate(() => [...document.querySelectorAll('.library-row')].map((r) => r.innerText).join(' '));
+		const editTags = async (typed, rowsShown) => {
+			await frame.click('button[data-action="editTags"]');
+			await waitForQuickInputTitle(page, /Edit Tags/);
+			// filled rather than typed: over a card the workbench may hand the keys back to the webview (microsoft/vscode#93950)
+			await page.fill('.quick-input-widget .quick-input-box input', typed);
+			await waitForFirstRow(page, (row) => row.includes(typed.split(/[ ,]+/)[0]) && /new tag/.test(row), `the new-tag row for "${typed}"`);
+			if (rowsShown) rowsShown(await quickPickRows(page));
+			await page.press('.quick-input-widget .quick-input-box input', 'Enter');
+		};
+		await editTags('Tracking, vision');
+		await frame.waitForFunction(() => /#tracking/.test(document.body.innerText) && /#vision/.test(document.body.innerText), undefined, { timeout: 20_000 });
+		await editTags('graph', (rows) => assert.ok(rows[0].includes('graph'), rows.join(' | ')));
+		await frame.waitForFunction(() => /#graph/.test(document.body.innerText), undefined, { timeout: 20_000 });
+		const chips = await tagChips();
+		for (const tag of ['#tracking', '#vision', '#graph']) assert.ok(chips.includes(tag), `${tag} kept: ${chips}`);
+		// the tags in use, with their counts, the paper's own first
+		await frame.click('button[data-action="editTags"]');
+		await waitForQuickInputTitle(page, /Edit Tags/);
+		const rows = await waitForFirstRow(page, (row) => /1 paper/.test(row), 'the tags in use with their counts');
+		assert.deepEqual(rows.map((r) => r.replace(/\s*1 paper$/, '')).sort(), ['graph', 'tracking', 'vision']);
+		await shot(page, 'card-edit-tags');
+		await page.keyboard.press('Escape');
 	});
 
 	it('a note typed in the card is kept without Save Note: Next, then Previous, shows it stored and in "Your notes"', async () => {

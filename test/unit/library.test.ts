@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import {
 	STARRED, addToCollection, allTags, collectionsOf, createCollection, deleteCollection, emptyLibrary, isStarred, libraryId, librarySets,
-	mergeLibraries, normalizeTag, removeFromCollection, renameCollection, setNote, setTags, toggleStar,
+	mergeLibraries, normalizeTag, removeFromCollection, renameCollection, setNote, setTags, splitTags, starredIds, starsChanged, toggleStar,
 } from '../../src/core/library/model';
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
 import { randomVocabulary } from './seeded';
@@ -58,6 +58,20 @@ describe('library model', () => {
 		assert.deepStrictEqual(lib.tags['2602.00001'], ['robotics', 'rl']);
 		assert.deepStrictEqual(allTags(lib), [{ tag: 'rl', count: 2 }, { tag: 'robotics', count: 1 }]);
 		assert.deepStrictEqual(setTags(lib, '2602.00002', []).tags['2602.00002'], undefined);
+	});
+
+	it('splits typed tags at spaces and commas (full-width too), normalised, each once', () => {
+		assert.deepStrictEqual(splitTags(' Tracking, vision，扩散模型  #tracking,,'), ['tracking', 'vision', '扩散模型']);
+		assert.deepStrictEqual(splitTags(' , '), []);
+	});
+
+	it('tells which papers a change starred or unstarred, and builds the starred set once per library', () => {
+		const before = toggleStar(toggleStar(emptyLibrary(), '2602.00001').library, '2602.00002v3').library;
+		const after = toggleStar(toggleStar(before, '2602.00001').library, 'arXiv:2602.00003').library;
+		assert.deepStrictEqual(starsChanged(before, after).sort(), ['2602.00001', '2602.00003']);
+		assert.deepStrictEqual(starsChanged(after, setNote(after, '2602.00002', 'x')), [], 'a note changes no star');
+		assert.strictEqual(starredIds(after), starredIds(after));
+		assert.ok(isStarred(after, '2602.00002v1') && !isStarred(after, '2602.00001'));
 	});
 
 	it('gives the shards is:starred, has:note and tag: sets, and empties tags that are gone', () => {

@@ -192,6 +192,11 @@ export function setTags(library: Library, id: string, tags: readonly string[]): 
 	return { ...library, tags: all };
 }
 
+/** The tags a reader typed, separated by spaces or commas (also the full-width comma), normalised and de-duplicated. */
+export function splitTags(input: string): string[] {
+	return [...new Set(input.split(/[\s,，]+/).map(normalizeTag).filter((t) => t.length > 0))];
+}
+
 /** Every tag in use with how many papers carry it, by name. */
 export function allTags(library: Library): { tag: string; count: number }[] {
 	const counts = new Map<string, number>();

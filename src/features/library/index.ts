@@ -8,10 +8,11 @@ import * as vscode from 'vscode';
 import { notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
-	addToCollection, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, starsChanged, librarySets, librarySize,
+	addToCollection, allTags, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
 	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, setNote, setTags, STARRED, toggleStar, type Library,
 } from '../../core/library/model';
 import { noteMatches } from '../../core/library/noteSearch';
+import { pickTags } from './tagPicker';
 import { paperLabel } from '../../core/tree';
 import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
@@ -332,14 +333,8 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			const ids = await targetIds(arg, undefined);
 			if (ids.length !== 1) return;
 			const current = store.library.tags[ids[0]] ?? [];
-			const input = Array.isArray(tagsArg)
-				? tagsArg.join(' ')
-				: await showInputBox({
-						title: vscode.l10n.t('Edit Tags'),
-						prompt: vscode.l10n.t('Tags of {0}, separated by spaces or commas; search them with tag:name', tagsSubject(ids[0])),
-						value: current.join(' '),
-					});
-			if (input !== undefined) await store.update((lib) => setTags(lib, ids[0], input.split(/[\s,，]+/)));
+			const tags = Array.isArray(tagsArg) ? splitTags(tagsArg.join(' ')) : await pickTags(tagsSubject(ids[0]), current, allTags(store.library));
+			if (tags !== undefined) await store.update((lib) => setTags(lib, ids[0], tags));
 		}),
 		vscode.commands.registerCommand('arxivDigest.editNote', async (arg?: unknown, text?: unknown) => {
 			const ids = await targetIds(arg, undefined);

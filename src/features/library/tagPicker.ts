@@ -1,0 +1,58 @@
+/**
+ * Edit Tags' picker: the tags in use, each with its number of papers, the paper's own checked; text
+ * typed that names no tag in use becomes a "new tag" row, checked, at the top. What is checked on
+ * Enter is what the paper keeps.
+ */
+import * as vscode from 'vscode';
+import { splitTags } from '../../core/library/model';
+import { papersCount } from '../counts';
+import { createQuickPick } from '../quickInput';
+
+interface TagItem extends vscode.QuickPickItem {
+	/** the tags this row stands for: one for a tag in use, those typed for the new-tag row */
+	readonly tags: readonly string[];
+	readonly isNew?: boolean;
+}
+
+/** The paper's tags once the reader accepts (undefined: dismissed). */
+export function pickTags(subject: string, current: readonly string[], inUse: readonly { tag: string; count: number }[]): Promise<string[] | undefined> {
+	const known = new Set(inUse.map((t) => t.tag));
+	// the paper's own first, then the most used
+	const existing: TagItem[] = [...inUse]
+		.sort((a, b) => Number(current.includes(b.tag)) - Number(current.includes(a.tag)) || b.count - a.count || a.tag.localeCompare(b.tag))
+		.map(({ tag, count }) => ({ label: tag, description: papersCount(count, vscode.l10n), tags: [tag] }));
+	const pick = createQuickPick<TagItem>();
+	pick.title = vscode.l10n.t('Edit Tags');
+	pick.placeholder = vscode.l10n.t('Tags of {0}: check those it has, or type new ones (spaces or commas between), then Enter', subject);
+	pick.canSelectMany = true;
+	pick.matchOnDescription = false;
+	pick.items = existing;
+	pick.selectedItems = existing.filter((item) => current.includes(item.label));
+	let newRow: TagItem | undefined;
+
+	return new Promise<string[] | undefined>((resolve) => {
+		let accepted = false;
+		const subs = [
+			pick.onDidChangeValue((value) => {
+				const fresh = splitTags(value).filter((t) => !known.has(t));
+				const kept = pick.selectedItems.filter((item) => !item.isNew);
+				newRow = fresh.length
+					? { label: `$(add) ${fresh.join(' ')}`, description: fresh.length === 1 ? vscode.l10n.t('new tag') : vscode.l10n.t('new tags'), tags: fresh, isNew: true, alwaysShow: true }
+					: undefined;
+				pick.items = newRow ? [newRow, ...existing] : existing;
+				pick.selectedItems = newRow ? [newRow, ...kept] : kept;
+			}),
+			pick.onDidAccept(() => {
+				accepted = true;
+				resolve([...new Set(pick.selectedItems.flatMap((item) => item.tags))]);
+				pick.hide();
+			}),
+			pick.onDidHide(() => {
+				if (!accepted) resolve(undefined);
+				for (const s of subs) s.dispose();
+				pick.dispose();
+			}),
+		];
+		pick.show();
+	});
+}
