@@ -301,7 +301,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 			await waitForQuickInputTitle(page, /Edit Tags/);
 			// filled rather than typed: over a card the workbench may hand the keys back to the webview (microsoft/vscode#93950)
 			await page.fill('.quick-input-widget .quick-input-box input', typed);
-			await waitForFirstRow(page, (row) => row.includes(typed.split(/[ ,]+/)[0]) && /new tag/.test(row), `the new-tag row for "${typed}"`);
+			await waitForFirstRow(page, (row) => row.includes(typed.split(/[ ,]+/)[0].toLowerCase()) && /new tag/.test(row), `the new-tag row for "${typed}"`);
 			if (rowsShown) rowsShown(await quickPickRows(page));
 			await page.press('.quick-input-widget .quick-input-box input', 'Enter');
 		};

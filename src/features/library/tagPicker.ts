@@ -22,8 +22,8 @@ export function pickTags(subject: string, current: readonly string[], inUse: rea
 		.sort((a, b) => Number(current.includes(b.tag)) - Number(current.includes(a.tag)) || b.count - a.count || a.tag.localeCompare(b.tag))
 		.map(({ tag, count }) => ({ label: tag, description: papersCount(count, vscode.l10n), tags: [tag] }));
 	const pick = createQuickPick<TagItem>();
-	pick.title = vscode.l10n.t('Edit Tags');
-	pick.placeholder = vscode.l10n.t('Tags of {0}: check those it has, or type new ones (spaces or commas between), then Enter', subject);
+	pick.title = vscode.l10n.t('Edit Tags: {0}', subject);
+	pick.placeholder = vscode.l10n.t('Check the tags it has, or type new ones (spaces or commas between), then Enter');
 	pick.canSelectMany = true;
 	pick.matchOnDescription = false;
 	pick.items = existing;

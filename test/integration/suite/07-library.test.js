@@ -38,6 +38,24 @@ describe('library: stars, collections, notes, export, hover', () => {
 		const item = provider.getTreeItem(provider.getChildren(starNode).find((n) => n.id === first.id));
 		assert.strictEqual(item.label, first.title);
 		await waitFor('the card shows Starred', () => /data-starred="true"/.test(api.cards.api.renderedHtml() || ''));
+		// the Papers view: ★ and a context value whose menus offer Unstar; unstarred from there, Star again
+		const tree = api.tree.provider;
+		const row = async () => {
+			const day = (await tree.getChildren()).find((d) => d.day === '2026-02-06');
+			const [cv] = await tree.getChildren(day);
+			const node = (await tree.getChildren(cv)).find((p) => p.paper.id === first.id);
+			return { node, item: await tree.getTreeItem(node) };
+		};
+		const starredRow = await row();
+		assert.match(starredRow.item.contextValue, /^paper (new|seen|read) starred$/);
+		assert.match(String(starredRow.item.description), /^★ /);
+		await vscode.commands.executeCommand('arxivDigest.unstar', starredRow.node, [starredRow.node]);
+		await waitFor('unstarred from the Papers view', () => !starred().includes(first.id));
+		const plainRow = await row();
+		assert.match(plainRow.item.contextValue, /^paper (new|seen|read)$/);
+		assert.doesNotMatch(String(plainRow.item.description), /★/);
+		await vscode.commands.executeCommand('arxivDigest.star', plainRow.node, [plainRow.node]);
+		await waitFor('starred again from the Papers view', () => starred().includes(first.id));
 	});
 
 	it('a note saved in the card is shown there and is searchable by has:note and its words', async () => {
