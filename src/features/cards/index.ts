@@ -111,6 +111,8 @@ class CardPanel implements vscode.Disposable {
 	private ready = false;
 	private disposed = false;
 	private lastBody: string | undefined;
+	/** the reader's library state of the paper last rendered (JSON), so a library change re-renders only the cards it touched */
+	private libraryShown: string | undefined;
 	private editTimer: ReturnType<typeof setTimeout> | undefined;
 	/** the request for the similar papers of the paper shown; cancelled when another paper is shown */
 	private similarRequest: vscode.CancellationTokenSource | undefined;
@@ -194,6 +196,13 @@ class CardPanel implements vscode.Disposable {
 		if (this.ref) this.render();
 	}
 
+	/** The library changed: re-render when this paper's star, collections, tags or note did. */
+	libraryChanged(): void {
+		const id = this.ref?.id;
+		if (id === undefined || this.libraryShown === undefined) return;
+		if (JSON.stringify(this.owner.library?.stateOf(id)) !== this.libraryShown) this.render();
+	}
+
 	/** Live edits of the open digest re-render the card after the typing settles. */
 	documentEdited(): void {
 		if (this.editTimer) clearTimeout(this.editTimer);
@@ -239,6 +248,8 @@ class CardPanel implements vscode.Disposable {
 		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
 		state.uri = this.ref.uri ?? '';
 		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
+		const library = this.owner.library?.stateOf(loaded.paper.id);
+		this.libraryShown = JSON.stringify(library);
 		this.lastBody = render().renderCardHtml(
 			{
 				paper: loaded.paper,
@@ -248,7 +259,7 @@ class CardPanel implements vscode.Disposable {
 				total: location.file.digest.papers.length,
 				...this.owner.adjacentLabels(location.file),
 				highlight,
-				library: this.owner.library?.stateOf(loaded.paper.id),
+				library,
 				// a card is a few kilobytes: the slower pattern that also marks keywords written with accents
 				interests: this.owner.reading?.interests.highlightPattern()?.accented,
 			},
@@ -418,7 +429,7 @@ class CardManager implements vscode.Disposable {
 		readonly similar?: CardSimilarSource,
 	) {
 		// a star or note changed (here, in the tree, in another window): every card shows it
-		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.refresh())));
+		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.libraryChanged())));
 		if (reading) this.subscriptions.push(reading.interests.onDidChange(() => this.panels.forEach((card) => card.refresh())));
 		this.subscriptions.push(
 			workspace.onDidChange((changes) => {
