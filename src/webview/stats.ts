@@ -8,6 +8,7 @@
 // Chart.js is an ES module and this script a CommonJS one for the type checker: its types come with
 // resolution-mode, its code through import() (esbuild bundles it into this IIFE either way).
 import type { ActiveElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js' with { 'resolution-mode': 'import' };
+import { dayNumber, dayOfNumber, dayTicks } from '../core/trends/dayAxis';
 import { opaqueColor } from '../core/trends/colors';
 import { dayQuery, rangeQuery } from '../core/trends/queries';
 import {
@@ -97,20 +98,45 @@ function readTheme(): Theme {
 
 let theme = readTheme();
 
-function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex: number, index: number) => void, legend = !horizontal): ChartConfiguration<'bar'>['options'] {
+/**
+ * A chart's options. `days`: its x axis is the calendar (core/trends/dayAxis): the bars' data are
+ * `{ x: day number, y }` (onDays), so days months apart are drawn apart, labelled by day.
+ */
+function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex: number, index: number) => void, legend = !horizontal, days?: readonly string[]): BarConfig['options'] {
 	const axis = { ticks: { color: theme.text, font: { family: theme.font, size: theme.size - 1 } }, grid: { color: theme.grid }, border: { color: theme.grid } };
+	const first = days?.length ? dayNumber(days[0]) : 0;
+	const last = days?.length ? dayNumber(days[days.length - 1]) : 0;
+	const x = days?.length
+		? {
+				...axis,
+				type: 'linear' as const,
+				stacked,
+				// half a day each side, so the first and last bars are whole
+				min: first - 0.5,
+				max: last + 0.5,
+				grid: { ...axis.grid, offset: false },
+				ticks: { ...axis.ticks, autoSkip: true, maxRotation: 50, callback: (value: string | number) => dayOfNumber(Number(value)) },
+				afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+					scale.ticks = dayTicks(first, last).map((value) => ({ value }));
+				},
+			}
+		: { ...axis, stacked, ...(horizontal ? { beginAtZero: true } : {}) };
 	return {
 		responsive: true,
 		maintainAspectRatio: false,
 		animation: false,
 		indexAxis: horizontal ? 'y' : 'x',
 		scales: {
-			x: { ...axis, stacked, ...(horizontal ? { beginAtZero: true } : {}) },
+			x,
 			y: { ...axis, stacked, ...(horizontal ? {} : { beginAtZero: true }), ...(horizontal ? { ticks: { ...axis.ticks, autoSkip: false } } : {}) },
 		},
 		plugins: {
 			legend: { display: legend, labels: { color: theme.text, font: { family: theme.font, size: theme.size - 1 }, boxWidth: 12 } },
-			tooltip: { mode: stacked ? 'nearest' : 'index', intersect: stacked },
+			tooltip: {
+				mode: stacked ? 'nearest' : 'index',
+				intersect: stacked,
+				...(days?.length ? { callbacks: { title: (items: { parsed: { x: number | null } }[]) => (items[0]?.parsed.x == null ? '' : dayOfNumber(items[0].parsed.x)) } } : {}),
+			},
 		},
 		onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
 			const hit = elements[0];
@@ -121,6 +147,11 @@ function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex
 			if (target instanceof HTMLElement) target.style.cursor = elements.length > 0 ? 'pointer' : 'default';
 		},
 	};
+}
+
+/** A series over the listing days as the calendar axis takes it (see baseOptions). */
+function onDays(days: readonly string[], values: readonly number[]): { x: number; y: number }[] {
+	return days.map((day, i) => ({ x: dayNumber(day), y: values[i] }));
 }
 
 function barStyle(color: string): { backgroundColor: string; borderColor?: string; borderWidth?: number } {
@@ -292,7 +323,10 @@ function setStatus(id: string, text: string): void {
 
 // ---- charts ------------------------------------------------------------------------------------
 
-function draw(id: string, config: ChartConfiguration<'bar'>): Chart {
+/** A bar chart's configuration: values by label, or `{ x, y }` points on the calendar axis (onDays). */
+type BarConfig = ChartConfiguration<'bar', (number | { x: number; y: number } | null)[], unknown>;
+
+function draw(id: string, config: BarConfig): Chart {
 	charts.get(id)?.destroy();
 	const canvas = document.getElementById(`${id}-canvas`) as HTMLCanvasElement | null;
 	if (!canvas) throw new Error(`no canvas ${id}`);
@@ -320,10 +354,9 @@ function drawOverview(): void {
 	draw('papers', {
 		type: 'bar',
 		data: {
-			labels: data.days,
-			datasets: data.categories.map((c, i) => ({ label: names[i], data: c.counts, ...barStyle(c.name === undefined ? theme.other : theme.series[i % theme.series.length]) })),
+			datasets: data.categories.map((c, i) => ({ label: names[i], data: onDays(data.days, c.counts), ...barStyle(c.name === undefined ? theme.other : theme.series[i % theme.series.length]) })),
 		},
-		options: baseOptions(false, true, (series, index) => post({ type: 'search', query: dayQuery(data.days[index], data.categories[series].name) })),
+		options: baseOptions(false, true, (series, index) => post({ type: 'search', query: dayQuery(data.days[index], data.categories[series].name) }), true, data.days),
 	});
 	const canvas = document.getElementById('papers-canvas') as HTMLElement;
 	canvas.setAttribute('aria-label', `${strings.papersPerDay}: ${data.days[0]} – ${data.days[data.days.length - 1]}`);
@@ -352,13 +385,12 @@ function drawInterests(): void {
 	draw('interests', {
 		type: 'bar',
 		data: {
-			labels: data.days,
 			datasets: [
-				{ label: strings.matches, data: interests.matches, ...barStyle(theme.series[0]) },
-				{ label: strings.unreadMatches, data: interests.unread, ...barStyle(theme.series[1]) },
+				{ label: strings.matches, data: onDays(data.days, interests.matches), ...barStyle(theme.series[0]) },
+				{ label: strings.unreadMatches, data: onDays(data.days, interests.unread), ...barStyle(theme.series[1]) },
 			],
 		},
-		options: baseOptions(false, false, (series, index) => post({ type: 'search', query: `is:match${series === 1 ? ' is:unread' : ''} day:${data.days[index]}` })),
+		options: baseOptions(false, false, (series, index) => post({ type: 'search', query: `is:match${series === 1 ? ' is:unread' : ''} day:${data.days[index]}` }), true, data.days),
 	});
 	table('interests', strings.interestsPerDay, [strings.day, strings.matches, strings.unreadMatches], data.days.map((day, d) => [[day, `is:match day:${day}`], interests.matches[d], interests.unread[d]]));
 }
@@ -467,8 +499,8 @@ function drawTerm(): void {
 	const label = asShare ? `${term.query} (${strings.shareOfDay})` : term.query;
 	draw('term', {
 		type: 'bar',
-		data: { labels: term.days, datasets: [{ label, data: asShare ? shares : term.counts, ...barStyle(theme.series[4]) }] },
-		options: baseOptions(false, false, (_series, index) => post({ type: 'search', query: `${term.query} day:${term.days[index]}` })),
+		data: { datasets: [{ label, data: onDays(term.days, asShare ? shares : term.counts), ...barStyle(theme.series[4]) }] },
+		options: baseOptions(false, false, (_series, index) => post({ type: 'search', query: `${term.query} day:${term.days[index]}` }), true, term.days),
 	});
 	document.getElementById('term-canvas')?.setAttribute('aria-label', `${strings.termPerDay}: ${label}`);
 	table(

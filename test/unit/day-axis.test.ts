@@ -1,0 +1,22 @@
+import * as assert from 'node:assert';
+import { dayNumber, dayOfNumber, dayTicks } from '../../src/core/trends/dayAxis';
+
+describe('the Statistics view places days by the calendar', () => {
+	it('numbers days from 1970-01-01 and back, across months, leap days and years', () => {
+		assert.strictEqual(dayNumber('1970-01-01'), 0);
+		assert.strictEqual(dayNumber('2026-03-01') - dayNumber('2026-02-27'), 2);
+		assert.strictEqual(dayNumber('2028-03-01') - dayNumber('2028-02-28'), 2, 'a leap day between');
+		for (const day of ['2026-02-06', '2028-02-29', '2026-12-31', '2027-01-01']) assert.strictEqual(dayOfNumber(dayNumber(day)), day);
+		assert.strictEqual(dayOfNumber(dayNumber('2026-02-06') + 0.4), '2026-02-06');
+	});
+
+	it('labels every day of two weeks, the Mondays of three months, the firsts of months beyond', () => {
+		const labels = (from: string, to: string) => dayTicks(dayNumber(from), dayNumber(to)).map(dayOfNumber);
+		assert.deepStrictEqual(labels('2026-02-06', '2026-02-09'), ['2026-02-06', '2026-02-07', '2026-02-08', '2026-02-09']);
+		assert.deepStrictEqual(labels('2026-02-06', '2026-03-10'), ['2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09']);
+		for (const day of labels('2026-02-06', '2026-03-10')) assert.strictEqual(new Date(`${day}T00:00:00Z`).getUTCDay(), 1, `${day} is a Monday`);
+		assert.deepStrictEqual(labels('2026-01-01', '2026-06-15'), ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01']);
+		assert.deepStrictEqual(labels('2025-11-20', '2026-03-02'), ['2025-12-01', '2026-01-01', '2026-02-01', '2026-03-01']);
+		assert.deepStrictEqual(labels('2024-02-10', '2026-08-01'), ['2024-04-01', '2024-07-01', '2024-10-01', '2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01', '2026-04-01', '2026-07-01']);
+	});
+});
