@@ -1471,6 +1471,8 @@ export class PaperIndex {
 		const fuzzy = options.fuzzy !== false;
 		const groups: WordGroup[] = [];
 		const verify: string[] = [...query.phrases];
+		/** Chinese runs of one index term (`蒸馏`): nothing to verify, but the hits say where they matched as the others do */
+		const shortRuns: string[] = [];
 		/** per free word in typed order: the terms that count for proximity (a hyphenated word: one unit per part) */
 		const units: Map<number, number>[] = [];
 		query.words.forEach((word) => {
@@ -1480,6 +1482,7 @@ export class PaperIndex {
 					groups.push({ terms: id === undefined ? [] : [[id, 1]], names: false });
 				}
 				if (word.terms.length > 1) verify.push(word.terms[0][0] + word.terms.map((t) => t[1]).join(''));
+				else if (word.terms.length === 1) shortRuns.push(word.terms[0]);
 				units.push(new Map());
 				return;
 			}
@@ -1546,7 +1549,7 @@ export class PaperIndex {
 		};
 		// the texts a phrase check folds, kept for the hit's matched words, which need them again
 		const texts = new PaperTexts((doc) => this.bodyOf(doc));
-		const explain = options.matched === false ? undefined : this.explainer(groups, query, verify, texts);
+		const explain = options.matched === false ? undefined : this.explainer(groups, query, [...verify, ...shortRuns], texts);
 		const hit = (num: number) => this.hit(num, finalScores, explain);
 
 		const checks = verify.filter((p) => p !== '');
@@ -1952,9 +1955,10 @@ export class PaperIndex {
 	 * A function giving a paper's words that matched the query as written in the paper:
 	 * words whose index term is one the query's words stood for (exact, prefix, typo),
 	 * from the title, TL;DR and authors, and from the long fields only when some query
-	 * word was not seen there; Chinese runs and phrases as typed when the paper has them.
+	 * word was not seen there; Chinese runs (of any length: `literal`) and phrases as typed
+	 * when the paper has them.
 	 */
-	private explainer(groups: WordGroup[], query: ParsedQuery, verify: string[], texts: PaperTexts): ((doc: DocRecord) => string[]) | undefined {
+	private explainer(groups: WordGroup[], query: ParsedQuery, literals: string[], texts: PaperTexts): ((doc: DocRecord) => string[]) | undefined {
 		// the wanted words by their text: each word of a hit's text is one hash lookup, not a binary
 		// search of the ~450,000 sorted words (that search was a quarter of a query's time)
 		const wanted = new Map<string, number>();
@@ -1972,7 +1976,7 @@ export class PaperIndex {
 				if (first < 128) initials[first] = 1;
 			}
 		}
-		const literal = verify.filter((p) => p !== '');
+		const literal = literals.filter((p) => p !== '');
 		if (wanted.size === 0 && literal.length === 0) return undefined;
 		const latinWords = query.words.filter((w) => !w.cjk).length;
 		return (doc) => {
