@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { highlightPattern, markMatches } from '../../src/core/card/markdown';
+import { highlightPattern, markMatches, numberForms } from '../../src/core/card/markdown';
 import { renderCardHtml } from '../../src/core/card/render';
 import { cardRefFromArgument } from '../../src/features/cards/args';
 import { makePaper } from './card-fixtures';
@@ -12,6 +12,19 @@ describe('card search highlighting', () => {
 	it('marks whole words case-insensitively, longest first, and CJK runs anywhere', () => {
 		const pattern = highlightPattern(['world', 'World Model', '扩散模型']);
 		assert.deepStrictEqual(marks(markMatches('A World Model of the world, not worldwide; 基于扩散模型的方法', pattern)), ['World Model', 'world', '扩散模型']);
+	});
+
+	it('marks the other number of a matched word too, as search takes plural for singular', () => {
+		const pattern = highlightPattern(['Diffusion Policies', 'model']);
+		assert.deepStrictEqual(
+			marks(markMatches('Diffusion Policies beat a Parameterized Diffusion Policy; models and a model, not modeling or policymakers', pattern)),
+			['Diffusion Policies', 'Diffusion Policy', 'models', 'model'],
+		);
+		assert.deepStrictEqual(numberForms('loss'), ['loss', 'losses']);
+		assert.deepStrictEqual(numberForms('boxes'), ['boxes', 'box', 'boxe']);
+		assert.deepStrictEqual(numberForms('LLM'), ['LLM', 'LLMs']);
+		assert.deepStrictEqual(numberForms('key'), ['key', 'keys']);
+		assert.deepStrictEqual(numberForms('GS'), ['GS'], 'too short to guess at');
 	});
 
 	it('marks a matched English word written between Chinese characters (search matched it there)', () => {
@@ -53,10 +66,10 @@ describe('card search highlighting', () => {
 
 describe('card interest highlighting', () => {
 	it('marks interest keywords apart from search hits, a search hit winning where both match', () => {
-		const html = markMatches('A diffusion model for world models', highlightPattern(['model']), /diffusion|world models?/giu);
+		const html = markMatches('A diffusion model for world models and a policy', highlightPattern(['model']), /diffusion|world models?|policy/giu);
 		assert.strictEqual(
 			html,
-			'A <mark class="interest">diffusion</mark> <mark class="hit">model</mark> for <mark class="interest">world models</mark>',
+			'A <mark class="interest">diffusion</mark> <mark class="hit">model</mark> for world <mark class="hit">models</mark> and a <mark class="interest">policy</mark>',
 		);
 	});
 

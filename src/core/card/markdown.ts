@@ -69,15 +69,37 @@ function markWith(text: string, pattern: RegExp, className: string, between: (pa
 
 
 /**
- * One pattern for the words a search matched, as the paper writes them: whole words, case-insensitive;
- * CJK runs anywhere (they are not separated by spaces). Undefined when there is nothing to mark.
+ * The singular and plural forms of a word's last word, as search takes them for one (`Policies` also
+ * marks `Policy`, `model` also `models`): the search lists the forms it saw in the title and TL;DR, and
+ * the abstract may write the other. Forms that are no word (`polici`) never match a whole word.
+ */
+export function numberForms(word: string): string[] {
+	const m = /^(.*?)(\p{L}+)$/u.exec(word);
+	if (!m || m[2].length < 3) return [word];
+	const [, head, last] = m;
+	const lower = last.toLowerCase();
+	const forms = new Set([last]);
+	if (lower.endsWith('ies')) forms.add(`${last.slice(0, -3)}y`);
+	else if (lower.endsWith('es')) forms.add(last.slice(0, -2)).add(last.slice(0, -1));
+	else if (lower.endsWith('s') && !lower.endsWith('ss')) forms.add(last.slice(0, -1));
+	else if (lower.endsWith('y') && !/[aeiou]y$/.test(lower)) forms.add(`${last.slice(0, -1)}ies`);
+	else if (/(s|x|z|ch|sh)$/.test(lower)) forms.add(`${last}es`);
+	else forms.add(`${last}s`);
+	return [...forms].map((f) => head + f);
+}
+
+/**
+ * One pattern for the words a search matched, as the paper writes them and in their other number
+ * (numberForms): whole words, case-insensitive; CJK runs anywhere (they are not separated by spaces).
+ * Undefined when there is nothing to mark.
  */
 export function highlightPattern(words: readonly string[] | undefined): RegExp | undefined {
 	const unique = [...new Set((words ?? []).map((w) => w.trim()).filter((w) => w.length > 0 && w.length <= 100))].slice(0, 50);
 	if (unique.length === 0) return undefined;
+	const forms = [...new Set(unique.flatMap((w) => (CJK_SCRIPT.test(w) ? [w] : numberForms(w))))];
 	// longest first, so "world model" wins over "world"
-	unique.sort((a, b) => b.length - a.length);
-	const alternatives = unique.map((w) => {
+	forms.sort((a, b) => b.length - a.length);
+	const alternatives = forms.map((w) => {
 		const escaped = escapeRegExp(w);
 		return CJK_SCRIPT.test(w) ? escaped : `${LATIN_WORD_START}${escaped}${LATIN_WORD_END}`;
 	});
