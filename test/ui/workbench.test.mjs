@@ -254,6 +254,10 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.keyboard.insertText('C++');
 		await waitForFirstRow(page, (row) => row.includes('No words to search for'), 'the no-words message for "C++"');
 		await waitForQuickInputTitle(page, /Search Papers$/);
+		// nothing found: advice, not an empty list
+		await page.keyboard.press('Control+A');
+		await page.keyboard.insertText('qwertyuiopasdf');
+		await waitForFirstRow(page, (row) => row.includes('No paper matches'), 'the no-results advice');
 		await page.keyboard.press('Control+A');
 		await page.keyboard.insertText(FIXTURE.queries.english.text);
 		await answered(FIXTURE.queries.english, 'UniTrack');

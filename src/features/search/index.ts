@@ -208,6 +208,14 @@ export function registerSearch(
 						};
 					});
 					const filters = describeFilters(parsed.query);
+					// nothing found: say what to try rather than leave an empty list
+					if (hits.length === 0) {
+						const advice = filters
+							? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
+							: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
+						const loading = progressText === '' ? '' : ` ${vscode.l10n.t('The index is still loading: results come as it fills.')}`;
+						pick.items = [{ label: `$(info) ${advice}${loading}`, alwaysShow: true }];
+					}
 					// approximate: the best were checked for a phrase and shown, the rest not (an upper bound)
 					const count = approximate
 						? total > hits.length
