@@ -16,6 +16,9 @@ import type { ForYouScores } from '../tree/provider';
 import type { IDigestWorkspace } from '../workspace/types';
 import { errorText, getLog } from '../log';
 
+/** For you labels the papers of a day's better half with their rank (`top 5%`); the rest go unlabelled */
+export const LABELLED_TOP_PERCENT = 50;
+
 /** stars settle this long before the model is trained again */
 export const RETRAIN_DELAY_MS = 1500;
 
@@ -83,7 +86,11 @@ export class ForYouService implements vscode.Disposable {
 	 */
 	label(score: number, among: ScoreSet): string {
 		const ranking = this.trainer.last;
-		if (ranking?.kind === 'model') return vscode.l10n.t('top {0}%', topPercent(score, among));
+		if (ranking?.kind === 'model') {
+			// the better half only: "top 100%" on the day's last paper said nothing
+			const top = topPercent(score, among);
+			return top <= LABELLED_TOP_PERCENT ? vscode.l10n.t('top {0}%', top) : '';
+		}
 		if (score <= 0) return '';
 		return score === 1 ? vscode.l10n.t('1 interest matched') : vscode.l10n.t('{0} interests matched', score);
 	}

@@ -540,7 +540,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (this.forYou && this.reading?.viewMode() === 'forYou') {
 			const scores = this.forYou.scores(node.parent.parent);
 			const score = scores?.get(node.paper.id);
-			if (scores && score !== undefined) parts.push(this.forYou.label(score, scores));
+			const label = scores && score !== undefined ? this.forYou.label(score, scores) : '';
+			if (label) parts.push(label);
 		}
 		spoken.push(...parts);
 		if (matched) {

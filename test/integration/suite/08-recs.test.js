@@ -191,7 +191,9 @@ describe('recs: similar papers and For you', () => {
 		const scores = provider.forYou.scores(day);
 		const ordered = papers.map((p) => scores.get(p.paper.id));
 		assert.deepStrictEqual([...ordered].sort((a, b) => b - a), ordered);
-		assert.match(provider.getTreeItem(papers[0]).description, /^top \d+%/, 'the best paper of the day is in its top few percent');
+		assert.match(provider.getTreeItem(papers[0]).description, /^(★ )?top \d+%/, 'the best paper of the day is in its top few percent');
+		// the worse half unlabelled: "top 100%" said nothing
+		assert.doesNotMatch(provider.getTreeItem(papers[papers.length - 1]).description, /top \d+%|^ · /, 'the day\'s last paper');
 		assert.strictEqual(provider.getParent(papers[0]), day);
 	});
 });
