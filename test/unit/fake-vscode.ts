@@ -50,6 +50,8 @@ export const fakeVscode = {
 	},
 	workspace: {
 		getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
+		/** the path after the last `/digests/`, as a workspace folder of that name would make it */
+		asRelativePath: (uri: { path?: string; toString(): string }) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, ''),
 	},
 	StatusBarAlignment: { Left: 1, Right: 2 },
 	ThemeIcon: class {

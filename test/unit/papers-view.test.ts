@@ -429,6 +429,22 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		plain.dispose();
 	});
 
+	it('a day with a file the parser found broken shows a warning icon, says so, and its tooltip names the file', async () => {
+		const workspace = fakeWorkspace('idle');
+		const broken = fixtureFile('2026-01-02', ['2601.00001']);
+		workspace.put({ ...broken, digest: { ...broken.digest, errors: 2 } });
+		workspace.put(fixtureFile('2026-01-01', ['2601.00002']));
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, fakeReading() as never, new FakeClock());
+		const [newer, older] = tree.getChildren();
+		const item = tree.getTreeItem(newer);
+		assert.strictEqual((item.iconPath as { id: string }).id, 'warning');
+		assert.match((item.accessibilityInformation as { label: string }).label, /a file has errors$/);
+		assert.strictEqual((tree.getTreeItem(older).iconPath as { id: string }).id, 'calendar');
+		const resolved = await tree.resolveTreeItem(item, newer, { isCancellationRequested: false } as never);
+		assert.match(String(resolved.tooltip), /⚠ .*2026-01-02\.md: 2 errors/);
+		tree.dispose();
+	});
+
 	it('a starred paper shows ★, says "Starred", offers Unstar by its context value, and a star changed redraws only the days listing it', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));

@@ -492,7 +492,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.accessibilityInformation = this.countAccessibility(node, node.label);
 				// left undefined: resolveTreeItem fills it on hover
 				item.contextValue = 'day';
-				item.iconPath = new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
+				// a file of the day the parser found broken (cut short, an unclosed <details>): its tooltip says which
+				const damaged = this.damagedFiles(node).length > 0;
+				item.iconPath = damaged ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
+				if (damaged && item.accessibilityInformation) item.accessibilityInformation = { label: `${item.accessibilityInformation.label}, ${vscode.l10n.t('a file has errors')}` };
 				return item;
 			}
 			case 'category': {
@@ -569,11 +572,24 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	private dayTooltip(node: DayNode): string {
+		const damaged = new Map(this.damagedFiles(node));
 		const files = node.keys.map((k) => {
 			const uri = vscode.Uri.parse(k);
-			return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
+			const path = uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
+			const errors = damaged.get(k);
+			return errors === undefined ? path : `⚠ ${path}: ${vscode.l10n.t('{0} errors (cut short or damaged?): open it to see them in the Problems view', errors)}`;
 		});
 		return `${node.label} · ${papersCount(node.count, vscode.l10n)}\n${files.join('\n')}`;
+	}
+
+	/** The day's files whose parse reported errors, with how many (summaries carry the count; full diagnostics come for open files). */
+	private damagedFiles(node: DayNode): [string, number][] {
+		const out: [string, number][] = [];
+		for (const key of node.keys) {
+			const errors = this.workspace.get(vscode.Uri.parse(key))?.digest.errors ?? 0;
+			if (errors > 0) out.push([key, errors]);
+		}
+		return out;
 	}
 }
 
