@@ -43,6 +43,12 @@ export interface InterestMatch {
 	readonly words: readonly string[];
 	/** an excluded keyword appears: the paper is dimmed and is no match */
 	readonly excluded: boolean;
+	/** of `words`, the followed authors' names; the words neither these nor `category` are keywords */
+	readonly authors?: readonly string[];
+	/** of `words`, the paper's category when an interest category matched it */
+	readonly category?: string;
+	/** with `excluded`: the excluded keyword that appears (as configured; a regex's text as found, as for keywords) */
+	readonly excludedBy?: string;
 }
 
 /** A paper's match counts when it matched something and was not excluded. */
@@ -67,8 +73,10 @@ export interface CompiledInterests {
 	readonly regexes: readonly { label: string; regex: RegExp }[];
 	readonly authors: readonly Term[];
 	readonly categories: readonly string[];
+	/** one alternation of every literal excluded keyword, one capture group per keyword (labels by group) */
 	readonly exclude?: RegExp;
-	readonly excludeRegexes: readonly RegExp[];
+	readonly excludeLabels: readonly string[];
+	readonly excludeRegexes: readonly { label: string; regex: RegExp }[];
 	/** nothing to match: every paper is neither matched nor excluded */
 	readonly empty: boolean;
 	/** terms that could not be used, with why (a bad regular expression) */
@@ -256,13 +264,17 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		else authors.push(term.kind === 'literal' ? { ...term, source: foldName(term.label) } : term);
 	}
 	const excludeSources: string[] = [];
-	const excludeRegexes: RegExp[] = [];
+	const excludeLabels: string[] = [];
+	const excludeRegexes: { label: string; regex: RegExp }[] = [];
 	for (const raw of spec.exclude) {
 		const term = parseTerm(raw);
 		if (!term) continue;
 		if ('error' in term) errors.push(term.error);
-		else if (term.kind === 'regex') excludeRegexes.push(term.regex);
-		else excludeSources.push(term.source);
+		else if (term.kind === 'regex') excludeRegexes.push({ label: term.label, regex: term.regex });
+		else {
+			excludeSources.push(`(${term.source})`);
+			excludeLabels.push(term.label);
+		}
 	}
 	const categories = spec.categories.map((c) => c.trim().toLowerCase().replace(/\.\*?$/, '')).filter((c) => c !== '');
 	return {
@@ -273,6 +285,7 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		authors,
 		categories,
 		exclude: excludeSources.length > 0 ? new RegExp(excludeSources.join('|'), 'iu') : undefined,
+		excludeLabels,
 		excludeRegexes,
 		empty: literalSources.length + regexes.length + authors.length + categories.length + excludeSources.length + excludeRegexes.length === 0,
 		errors,
@@ -299,7 +312,7 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 	const text = `${paper.title}\n${paper.translatedTitle ?? ''}\n${paper.tldr}\n${paper.body}`;
 	// keywords ignore accents: the text is folded when it has a Latin letter with one (few papers do; Chinese needs no folding)
 	const folded = LATIN_DIACRITICS.test(text) ? foldDiacritics(text) : text;
-	const excluded = (compiled.exclude?.test(folded) ?? false) || compiled.excludeRegexes.some((r) => r.test(text));
+	const excludedBy = excludingTerm(compiled, text, folded);
 	const words: string[] = [];
 	const literals = compiled.literals;
 	if (literals) {
@@ -322,20 +335,58 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 		const m = regex.exec(text);
 		if (m && m[0] !== '') words.push(m[0].length <= 40 ? m[0] : label);
 	}
+	const authors: string[] = [];
 	if (compiled.authors.length > 0) {
 		for (const name of paper.authors) {
 			const folded = foldName(name);
-			if (compiled.authors.some((term) => authorMatches(term, name, folded))) words.push(name);
+			if (compiled.authors.some((term) => authorMatches(term, name, folded))) authors.push(name);
 		}
 	}
-	for (const wanted of compiled.categories) {
-		if (categoryMatches(wanted, paper.category)) {
-			words.push(paper.category);
-			break;
-		}
+	const category = compiled.categories.some((wanted) => categoryMatches(wanted, paper.category)) ? paper.category : undefined;
+	words.push(...authors);
+	if (category !== undefined) words.push(category);
+	if (words.length === 0 && excludedBy === undefined) return undefined;
+	return {
+		words: [...new Set(words)],
+		excluded: excludedBy !== undefined,
+		...(authors.length > 0 ? { authors: [...new Set(authors)] } : {}),
+		...(category !== undefined ? { category } : {}),
+		...(excludedBy !== undefined ? { excludedBy } : {}),
+	};
+}
+
+/** The first excluded keyword (literal, then regex) that appears in the paper's text, or undefined. */
+function excludingTerm(compiled: CompiledInterests, text: string, folded: string): string | undefined {
+	const m = compiled.exclude?.exec(folded);
+	if (m) {
+		const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+		return compiled.excludeLabels[group - 1] ?? m[0];
 	}
-	if (words.length === 0 && !excluded) return undefined;
-	return { words: [...new Set(words)], excluded };
+	for (const { label, regex } of compiled.excludeRegexes) {
+		const found = regex.exec(text);
+		// as a keyword's regex is named (an empty match excludes too, named by the term)
+		if (found) return found[0] !== '' && found[0].length <= 40 ? found[0] : label;
+	}
+	return undefined;
+}
+
+/** Whether two matches say the same (the words, and which of them are authors or the category, and the exclusion). */
+export function sameInterestMatch(a: InterestMatch, b: InterestMatch): boolean {
+	return a.excluded === b.excluded && a.excludedBy === b.excludedBy && a.category === b.category && a.words.join('\n') === b.words.join('\n') && (a.authors ?? []).join('\n') === (b.authors ?? []).join('\n');
+}
+
+/** One paper's matches from two places (a paper listed in files of two index shards): everything either found. */
+export function mergeInterestMatches(a: InterestMatch, b: InterestMatch): InterestMatch {
+	const authors = [...new Set([...(a.authors ?? []), ...(b.authors ?? [])])];
+	const category = a.category ?? b.category;
+	const excludedBy = a.excludedBy ?? b.excludedBy;
+	return {
+		words: [...new Set([...a.words, ...b.words])],
+		excluded: a.excluded || b.excluded,
+		...(authors.length > 0 ? { authors } : {}),
+		...(category !== undefined ? { category } : {}),
+		...(excludedBy !== undefined ? { excludedBy } : {}),
+	};
 }
 
 /**

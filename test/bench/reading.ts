@@ -69,7 +69,7 @@ async function main(): Promise<void> {
 		t = performance.now();
 		const again = corpus.interests(SPEC);
 		const againMs = performance.now() - t;
-		for (const [id, excluded, words] of first.matches) matches.set(id, { words, excluded });
+		for (const [id, match] of first.matches) matches.set(id, match);
 		summaries.push(...(await corpus.summaries()));
 		shard.push({ files: own.length, papers: corpus.search.index.size, openMs: Math.round(openMs), firstInterestsMs: Math.round(firstMs), computed: first.computed, againMs: Math.round(againMs * 100) / 100, againComputed: again.computed });
 	}

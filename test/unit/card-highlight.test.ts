@@ -1,6 +1,8 @@
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { highlightPattern, markMatches, numberForms } from '../../src/core/card/markdown';
-import { renderCardHtml } from '../../src/core/card/render';
+import { CARD_STRINGS_EN, renderCardHtml, type CardInput, type CardStrings } from '../../src/core/card/render';
 import { cardRefFromArgument } from '../../src/features/cards/args';
 import { makePaper } from './card-fixtures';
 
@@ -77,5 +79,64 @@ describe('card interest highlighting', () => {
 		const paper = makePaper({ title: 'Zebra Policies', tldr: 'We use $zebra$ and zebras.' });
 		const html = renderCardHtml({ paper, fileLabel: '2026-02-06', index: 0, total: 1, interests: /zebras?/giu });
 		assert.strictEqual([...html.matchAll(/<mark class="interest">(.*?)<\/mark>/g)].length, 2, html);
+	});
+});
+
+describe('card interests line: why the paper is a match', () => {
+	const paper = makePaper({ authors: ['Ann Lee', 'Zhiguo Ding'], category: 'cs.GR' });
+	const card = (interestMatch: CardInput['interestMatch'], strings = CARD_STRINGS_EN) => renderCardHtml({ paper, fileLabel: '2026-02-06', index: 0, total: 1, interestMatch }, { strings });
+	const lines = (html: string) => [...html.matchAll(/<p class="interest-match [^"]*">.*?<\/p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ''));
+	const full = { words: ['tracking', 'Zhiguo Ding', 'cs.GR'], excluded: false, authors: ['Zhiguo Ding'], category: 'cs.GR' };
+
+	it('names each matched word by its kind, under the meta block and before the links', () => {
+		const html = card(full);
+		assert.deepStrictEqual(lines(html), ['✦ Matches your interests: keyword tracking, author Zhiguo Ding, category cs.GR']);
+		assert.match(html, /<p class="interest-match interest-matched"><span aria-hidden="true">✦<\/span> Matches your interests: <span class="interest-kind">keyword<\/span> <mark class="interest">tracking<\/mark>, /);
+		assert.ok(html.indexOf('</dl>') < html.indexOf('interest-matched') && html.indexOf('interest-matched') < html.indexOf('class="links"'), 'between the meta block and the links');
+	});
+
+	it('marks the followed author in the author list, and no one else', () => {
+		const html = card(full);
+		assert.match(html, /data-author="Zhiguo Ding"[^>]*><mark class="interest">Zhiguo Ding<\/mark><\/button>/);
+		assert.match(html, /data-author="Ann Lee"[^>]*>Ann Lee<\/button>/);
+		const plain = renderCardHtml({ paper, fileLabel: 'd', index: 0, total: 1, interestMatch: full }, { canSearchAuthors: false });
+		assert.match(plain, /<span class="author-name"><mark class="interest">Zhiguo Ding<\/mark><\/span>/);
+	});
+
+	it('says which excluded keyword dims the paper, and what it would match otherwise', () => {
+		assert.deepStrictEqual(lines(card({ words: [], excluded: true, excludedBy: 'survey' })), ['⊘ Excluded by your interests: keyword survey']);
+		assert.deepStrictEqual(lines(card({ words: ['tracking'], excluded: true, excludedBy: 'survey' })), ['⊘ Excluded by your interests: keyword survey', '✦ It would match otherwise: keyword tracking']);
+	});
+
+	it('shows nothing when the interests say nothing of the paper', () => {
+		assert.deepStrictEqual(lines(card(undefined)), []);
+		assert.ok(!card(undefined).includes('interest'), 'no line, no mark');
+	});
+
+	it('escapes the words (a regex keyword\'s text comes from the paper)', () => {
+		const html = card({ words: ['<img src=x onerror=alert(1)>'], excluded: false });
+		assert.ok(!html.includes('<img'), html);
+		assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+	});
+
+	it('in Chinese, from the Chinese bundle', () => {
+		const bundle = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+		const translated = (english: string) => {
+			assert.ok(bundle[english], `${english} is translated`);
+			return bundle[english];
+		};
+		const sentence = (english: string) => (list: string) => translated(english).replace('{0}', list);
+		const zh: CardStrings = {
+			...CARD_STRINGS_EN,
+			interestsMatch: sentence('Matches your interests: {0}'),
+			interestsExcluded: sentence('Excluded by your interests: {0}'),
+			interestsOtherwise: sentence('It would match otherwise: {0}'),
+			interestKeyword: translated(CARD_STRINGS_EN.interestKeyword),
+			interestAuthor: translated(CARD_STRINGS_EN.interestAuthor),
+			interestCategory: translated(CARD_STRINGS_EN.interestCategory),
+			interestSeparator: translated(CARD_STRINGS_EN.interestSeparator),
+		};
+		assert.deepStrictEqual(lines(card(full, zh)), ['✦ 匹配你的兴趣：关键词 tracking、作者 Zhiguo Ding、分类 cs.GR']);
+		assert.deepStrictEqual(lines(card({ words: ['tracking'], excluded: true, excludedBy: 'survey' }, zh)), ['⊘ 已被你的兴趣设置排除：关键词 survey', '✦ 否则会匹配：关键词 tracking']);
 	});
 });

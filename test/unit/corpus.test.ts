@@ -1023,10 +1023,11 @@ describe('interests in the shard', () => {
 		const spec = { keywords: ['扩散模型', 'token pruning'], authors: [], categories: [], exclude: ['benchmark', '基准'] };
 		const reply = shard.interests(spec);
 		assert.deepStrictEqual(fs.reads, [], 'no file read');
-		const byId = new Map(reply.matches.map(([id, excluded, words]) => [id, { excluded, words }]));
+		const byId = new Map(reply.matches.map(([id, { excluded, words }]) => [id, { excluded, words }]));
 		assert.deepStrictEqual(byId.get('2602.01002'), { excluded: false, words: ['扩散模型', 'token pruning'] }, 'Chinese TL;DR, and the abstract');
 		assert.deepStrictEqual(byId.get('2602.01001')?.words, ['token pruning'], 'title');
 		assert.strictEqual(byId.get('2602.01003')?.excluded, true, 'excluded by a Chinese word');
+		assert.strictEqual(reply.matches.find(([id]) => id === '2602.01003')?.[1].excludedBy, '基准', 'the excluded keyword named');
 		assert.ok(reply.computed >= 3);
 		// the same spec again: nothing to recompute; a changed file: only its papers
 		assert.strictEqual(shard.interests(spec).computed, 0);

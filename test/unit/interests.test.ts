@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { compileInterests, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, normalizeInterests, type InterestSpec, type InterestText } from '../../src/core/interests';
+import { compileInterests, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
 	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
@@ -84,6 +84,22 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(words({ authors: ['/^Yann /'] }, { authors: ['Yann LeCun'] }), ['Yann LeCun']);
 	});
 
+	it('says which matched words are followed authors and which the category (the others are keywords)', () => {
+		const s = { keywords: ['tracking', '/gaussian splat\\w*/'], authors: ['Zhiguo Ding'], categories: ['cs.GR'] };
+		const match = matchInterests(compileInterests(spec(s)), paper({ title: 'Tracking with Gaussian Splatting', authors: ['Ann Lee', 'Zhiguo Ding'], category: 'cs.GR' }));
+		assert.deepStrictEqual(match, { words: ['tracking', 'Gaussian Splatting', 'Zhiguo Ding', 'cs.GR'], excluded: false, authors: ['Zhiguo Ding'], category: 'cs.GR' });
+		assert.deepStrictEqual(matchInterests(compileInterests(spec(s)), paper({ title: 'Tracking' })), { words: ['tracking'], excluded: false }, 'keywords only: no kinds');
+	});
+
+	it('merges a paper\'s matches from two shards, and tells matches apart by every field', () => {
+		const a = { words: ['tracking', 'Zhiguo Ding'], excluded: false, authors: ['Zhiguo Ding'] };
+		const b = { words: ['tracking', 'cs.GR'], excluded: true, category: 'cs.GR', excludedBy: 'survey' };
+		assert.deepStrictEqual(mergeInterestMatches(a, b), { words: ['tracking', 'Zhiguo Ding', 'cs.GR'], excluded: true, authors: ['Zhiguo Ding'], category: 'cs.GR', excludedBy: 'survey' });
+		assert.ok(sameInterestMatch(a, { ...a }));
+		assert.ok(!sameInterestMatch(a, { words: a.words, excluded: false }), 'the same words, one not an author any more');
+		assert.ok(!sameInterestMatch(b, { ...b, excludedBy: 'benchmark' }), 'another excluded keyword');
+	});
+
 	it('matches categories exactly or by prefix', () => {
 		assert.deepStrictEqual(words({ categories: ['cs.CL'] }, { category: 'cs.CL' }), ['cs.CL']);
 		assert.deepStrictEqual(words({ categories: ['cs'] }, { category: 'cs.AI' }), ['cs.AI']);
@@ -95,10 +111,10 @@ describe('interest matcher', () => {
 	it('excludes: an excluded keyword wins over every match and marks papers that match nothing', () => {
 		const compiled = compileInterests(spec({ keywords: ['diffusion'], exclude: ['survey', '/benchmark(s)?/', '综述'] }));
 		const hit = matchInterests(compiled, paper({ title: 'Diffusion: A Survey' }));
-		assert.deepStrictEqual(hit, { words: ['diffusion'], excluded: true });
+		assert.deepStrictEqual(hit, { words: ['diffusion'], excluded: true, excludedBy: 'survey' }, 'the excluded keyword named as configured');
 		assert.strictEqual(isMatch(hit), false);
-		assert.deepStrictEqual(matchInterests(compiled, paper({ body: '一篇综述' })), { words: [], excluded: true });
-		assert.deepStrictEqual(matchInterests(compiled, paper({ tldr: 'new BENCHMARKS' })), { words: [], excluded: true });
+		assert.deepStrictEqual(matchInterests(compiled, paper({ body: '一篇综述' })), { words: [], excluded: true, excludedBy: '综述' });
+		assert.deepStrictEqual(matchInterests(compiled, paper({ tldr: 'new BENCHMARKS' })), { words: [], excluded: true, excludedBy: 'BENCHMARKS' }, 'a regex by the text it found');
 		assert.strictEqual(isMatch(matchInterests(compiled, paper({ title: 'diffusion' }))), true);
 		assert.strictEqual(matchInterests(compiled, paper({ title: 'surveyor' })), undefined);
 	});

@@ -11,6 +11,7 @@ import { paperLinks } from './links';
 import { CARD_ANNOUNCER_ID, NOTE_INPUT_ID, NOTE_STATUS_ID } from './protocol';
 import { MAX_NOTE_LENGTH } from '../library/model';
 import { webviewHead } from '../webviewCsp';
+import type { InterestMatch } from '../interests';
 
 export interface CardAppearance {
 	/** the digest's label (its day, else the file stem) */
@@ -40,6 +41,8 @@ export interface CardInput {
 	library?: CardLibraryState;
 	/** the reader's interest keywords as one global pattern (see core/interests), marked apart from search hits */
 	interests?: RegExp;
+	/** what of the reader's interests the paper matches, or the excluded keyword that dims it (the Papers view's match) */
+	interestMatch?: InterestMatch;
 }
 
 export interface CardLibraryState {
@@ -123,6 +126,20 @@ export interface CardStrings {
 	noteTooLong: (max: number) => string;
 	yourLibrary: string;
 	yourNote: string;
+	/**
+	 * the line under the meta block that says why a paper is (or is not) a match, `list` its words by
+	 * kind: `Matches your interests: keyword tracking, author Zhiguo Ding`; when an excluded keyword
+	 * appears, `Excluded by your interests: keyword survey`, then what it would match otherwise
+	 */
+	interestsMatch: (list: string) => string;
+	interestsExcluded: (term: string) => string;
+	interestsOtherwise: (list: string) => string;
+	/** what each matched word is */
+	interestKeyword: string;
+	interestAuthor: string;
+	interestCategory: string;
+	/** between the words of the line (`, `; `、` in Chinese) */
+	interestSeparator: string;
 	/** the webview document: its language (`en`, `zh-cn`), title and the text before the first card */
 	lang: string;
 	documentTitle: string;
@@ -193,6 +210,13 @@ export const CARD_STRINGS_EN: CardStrings = {
 	noteTooLong: (max) => `Not saved: a note has at most ${max.toLocaleString('en')} characters.`,
 	yourLibrary: 'Your library',
 	yourNote: 'Your note',
+	interestsMatch: (list) => `Matches your interests: ${list}`,
+	interestsExcluded: (term) => `Excluded by your interests: ${term}`,
+	interestsOtherwise: (list) => `It would match otherwise: ${list}`,
+	interestKeyword: 'keyword',
+	interestAuthor: 'author',
+	interestCategory: 'category',
+	interestSeparator: ', ',
 	lang: 'en',
 	documentTitle: 'arXiv Digest paper card',
 	loading: 'Loading paper…',
@@ -272,14 +296,17 @@ export const AUTHORS_SHOWN = 20;
 /** id of the card's author list, which the "… and N more" control expands in place (the card script) */
 export const AUTHORS_LIST_ID = 'card-authors';
 
-function renderAuthors(authors: readonly string[], canSearch: boolean, t: CardStrings): string {
+/** `followed`: the names (as the paper writes them) of authors the reader follows, marked as interests are */
+function renderAuthors(authors: readonly string[], canSearch: boolean, t: CardStrings, followed: readonly string[] = []): string {
 	const names = authors.map((a) => a.trim()).filter((a) => a.length > 0);
 	if (names.length === 0) return `<p class="authors authors-unknown">${escapeHtml(t.authorsUnknown)}</p>`;
 	const shown = names.length > AUTHORS_COLLAPSED_OVER ? AUTHORS_SHOWN : names.length;
+	const marked = new Set(followed.map((name) => name.trim()));
 	const items = names.map((name, i) => {
+		const label = marked.has(name) ? `<mark class="interest">${escapeHtml(name)}</mark>` : escapeHtml(name);
 		const inner = canSearch
-			? button('searchAuthor', escapeHtml(name), { 'data-author': name, title: t.searchAuthor(name) })
-			: `<span class="author-name">${escapeHtml(name)}</span>`;
+			? button('searchAuthor', label, { 'data-author': name, title: t.searchAuthor(name) })
+			: `<span class="author-name">${label}</span>`;
 		// the rest are in the list already, hidden: the card script shows them without asking the extension
 		return i < shown ? `<li>${inner}</li>` : `<li class="author-more" hidden>${inner}</li>`;
 	});
@@ -306,6 +333,27 @@ function renderMeta(input: CardInput, t: CardStrings): string {
 	const numbered = paper.number !== undefined && paper.number !== input.index + 1 ? escapeHtml(t.numbered(paper.number)) : '';
 	rows.push([t.inThisDigest, `${escapeHtml(t.position(input.index + 1, input.total))}${numbered}`]);
 	return `<dl class="meta">${rows.map(([term, value]) => `<div class="meta-row"><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
+}
+
+/** where a translated sentence takes HTML: a character neither text nor escapeHtml produces */
+const SLOT = '\u0000';
+
+/**
+ * Why the paper is a match, by kind (`keyword tracking, author Zhiguo Ding, category cs.GR`), or the
+ * excluded keyword that keeps it from being one; '' when the reader's interests say nothing of it.
+ */
+function renderInterestMatch(match: InterestMatch | undefined, t: CardStrings): string {
+	if (!match) return '';
+	const authors = new Set(match.authors);
+	const item = (kind: string, word: string) => `<span class="interest-kind">${escapeHtml(kind)}</span> <mark class="interest">${escapeHtml(word)}</mark>`;
+	const words = match.words.map((word) => item(authors.has(word) ? t.interestAuthor : word === match.category ? t.interestCategory : t.interestKeyword, word));
+	// the sentence is the reader's language's, escaped; the list goes in where its placeholder came out
+	const line = (className: string, sign: string, sentence: (slot: string) => string, itemsHtml: string) =>
+		`<p class="interest-match ${className}"><span aria-hidden="true">${sign}</span> ${escapeHtml(sentence(SLOT)).replace(SLOT, () => itemsHtml)}</p>`;
+	const list = words.join(escapeHtml(t.interestSeparator));
+	if (!match.excluded) return words.length > 0 ? line('interest-matched', '✦', t.interestsMatch, list) : '';
+	const excluded = line('interest-excluded', '⊘', t.interestsExcluded, match.excludedBy === undefined ? '' : item(t.interestKeyword, match.excludedBy));
+	return words.length > 0 ? excluded + line('interest-otherwise', '✦', t.interestsOtherwise, list) : excluded;
 }
 
 function renderLinks(paper: Paper, t: CardStrings): string {
@@ -381,8 +429,10 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 	const lang = (text: string) => langAttribute(text, t.lang);
 	parts.push(`<h1 class="title"${hasText(paper.title) ? lang(paper.title) : ''}>${title}</h1>`);
 	if (hasText(paper.translatedTitle)) parts.push(`<p class="translated-title"${lang(paper.translatedTitle)}>${md.renderInline(paper.translatedTitle.trim())}</p>`);
-	parts.push(renderAuthors(paper.authors, options.canSearchAuthors !== false, t));
+	parts.push(renderAuthors(paper.authors, options.canSearchAuthors !== false, t, input.interestMatch?.authors));
 	parts.push(renderMeta(input, t));
+	const why = renderInterestMatch(input.interestMatch, t);
+	if (why) parts.push(why);
 	parts.push(renderLinks(paper, t));
 	parts.push('</header>');
 	if (input.library) parts.push(renderLibrary(input.library, md, t));

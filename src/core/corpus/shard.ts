@@ -605,7 +605,7 @@ export class CorpusShard {
 				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
 				if (body !== undefined) results.set(doc, result);
 			}
-			if (result) matches.push([doc.id, result.excluded, result.words as string[]]);
+			if (result) matches.push([doc.id, result]);
 		}
 		return { matches, errors: compiled.errors as string[], computed, ms: this.io.now() - started };
 	}

@@ -11,7 +11,7 @@ import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, OpenReply, PaperReply } from '../corpus/shard';
 import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
-import type { InterestMatch, InterestSpec } from '../interests';
+import { mergeInterestMatches, type InterestMatch, type InterestSpec } from '../interests';
 import { decodeFileUpdates, noTreePass, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
 import { parseQuery } from './query';
 import type { LinearModel } from '../recs/linear';
@@ -591,9 +591,9 @@ export class SearchService {
 		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'interests', spec })))) as InterestsReply[];
 		const matches = new Map<string, InterestMatch>();
 		for (const reply of replies) {
-			for (const [id, excluded, words] of reply.matches) {
+			for (const [id, match] of reply.matches) {
 				const seen = matches.get(id);
-				matches.set(id, seen ? { words: [...new Set([...seen.words, ...words])], excluded: seen.excluded || excluded } : { words, excluded });
+				matches.set(id, seen ? mergeInterestMatches(seen, match) : match);
 			}
 		}
 		return {

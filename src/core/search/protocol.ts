@@ -2,7 +2,7 @@
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, PaperReply } from '../corpus/shard';
 import type { HandedCachePort } from '../corpus/nodeIO';
 import { summaryBytesOf, summaryFromBytes } from '../corpus/records';
-import type { InterestSpec } from '../interests';
+import type { InterestMatch, InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
 import type { RisingRequest } from '../trends/rising';
@@ -29,9 +29,9 @@ export type ProgressPhase = 'files' | 'head' | 'body' | 'full';
 export type SearchReply = { ok: true; result: SearchResult } | { ok: false; error: string };
 export type IdsReply = { ok: true; ids: string[] } | { ok: false; error: string };
 
-/** A shard's answer to `interests`: [paper id, excluded, matched words] per paper that matched or is excluded. */
+/** A shard's answer to `interests`: [paper id, what matched or excluded it] per paper that matched or is excluded. */
 export interface InterestsReply {
-	matches: [id: string, excluded: boolean, words: string[]][];
+	matches: [id: string, match: InterestMatch][];
 	/** interest terms that could not be used (a bad regular expression) */
 	errors: string[];
 	/** documents matched for this request (the others' results were kept) */

@@ -262,6 +262,7 @@ class CardPanel implements vscode.Disposable {
 				library,
 				// a card is a few kilobytes: the slower pattern that also marks keywords written with accents
 				interests: this.owner.reading?.interests.highlightPattern()?.accented,
+				interestMatch: this.owner.reading?.match(loaded.paper.id),
 			},
 			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },
 		);

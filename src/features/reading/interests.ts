@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { interestHighlightPattern, interestListProblems, isMatch, normalizeInterests, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { interestHighlightPattern, interestListProblems, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { readSetting, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -208,7 +208,7 @@ function sameMatches(a: ReadonlyMap<string, InterestMatch>, b: ReadonlyMap<strin
 	if (a.size !== b.size) return false;
 	for (const [id, m] of a) {
 		const o = b.get(id);
-		if (!o || o.excluded !== m.excluded || o.words.join('\n') !== m.words.join('\n')) return false;
+		if (!o || !sameInterestMatch(o, m)) return false;
 	}
 	return true;
 }

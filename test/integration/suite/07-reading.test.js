@@ -88,6 +88,7 @@ describe('reading: interests and read state', () => {
 
 		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: fixtureUri(FIXTURE.files.big).toString(), id: FIXTURE.big.second.id });
 		await waitFor('the UniTrack card with interest marks', () => /<mark class="interest">Tracking<\/mark>/i.test(api.cards.api.renderedHtml() || ''));
+		assert.match(api.cards.api.renderedHtml(), /<p class="interest-match interest-matched">.*Matches your interests: <span class="interest-kind">keyword<\/span> <mark class="interest">tracking<\/mark>/i, 'the card says why it is a match');
 	});
 
 	it('Mark as Read and Mark as Unread act on every selected paper, and the rows offer the other one', async () => {
