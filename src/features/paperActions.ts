@@ -43,6 +43,28 @@ export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
 /** opens (or reveals) the card of a paper (an openCard argument) with the cursor in its note box, registered by the cards feature */
 export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 
+/** answers the paper rows selected in the Papers view (PaperRefs, in selection order), registered by the tree feature */
+export const PAPERS_SELECTION_COMMAND = 'arxivDigest.internal.papersSelection';
+
+/**
+ * The argument a keybinding of the Papers view passes (package.json `args`): the workbench gives a
+ * command run by a key no tree row, so the binding says the command is about the rows selected there.
+ */
+export function isPapersSelectionArgument(arg: unknown): boolean {
+	return typeof arg === 'object' && arg !== null && (arg as { selectedIn?: unknown }).selectedIn === 'arxivDigest.papers';
+}
+
+/** The first paper row selected in the Papers view; tells the reader, and returns undefined, when there is none. */
+export async function selectedPaper(): Promise<CardRef | undefined> {
+	const rows = await vscode.commands.executeCommand<CardRef[] | undefined>(PAPERS_SELECTION_COMMAND).then(
+		(refs) => refs,
+		() => undefined,
+	);
+	if (rows?.[0]) return rows[0];
+	void vscode.window.showInformationMessage(vscode.l10n.t('Select a paper in the Papers view first.'));
+	return undefined;
+}
+
 /** The paper of the card that is the active tab, if one is. */
 export function activeCardRef(): Thenable<CardRef | undefined> {
 	return vscode.commands.executeCommand<CardRef | undefined>(CURRENT_CARD_COMMAND).then(

@@ -3,7 +3,7 @@
  * It renders what the extension sends, turns clicks and ←/→ into typed messages, applies KaTeX's
  * styles through the CSSOM (the CSP forbids style attributes) and remembers the scroll position.
  */
-import { CARD_ANNOUNCER_ID, KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, NOTE_STATUS_ID, parseNoteDraft, type CardState, type ExtensionMessage, type NoteStatus, type WebviewMessage } from '../core/card/protocol';
+import { CARD_ANNOUNCER_ID, cardKeySelector, KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, NOTE_STATUS_ID, parseNoteDraft, type CardState, type ExtensionMessage, type NoteStatus, type WebviewMessage } from '../core/card/protocol';
 import { storedNoteForm, type NoteDraft } from '../core/card/noteDraft';
 
 interface VsCodeApi {
@@ -271,7 +271,12 @@ root.addEventListener('click', (event) => {
 		return;
 	}
 	const control = target?.closest<HTMLButtonElement>('button[data-action]');
-	if (!control || control.disabled) return;
+	if (control) press(control);
+});
+
+/** What a card button does, pressed by a click or by its key (CARD_KEYS). */
+function press(control: HTMLButtonElement): void {
+	if (control.disabled) return;
 	const data = control.dataset;
 	switch (data.action) {
 		case 'next':
@@ -305,7 +310,7 @@ root.addEventListener('click', (event) => {
 			expandAuthors(true);
 			break;
 	}
-});
+}
 
 /** Save Note: the box's text goes to the extension, which keeps it in the library (never in the digest); empty, it deletes the note. */
 function saveNote(): void {
@@ -326,15 +331,13 @@ root.addEventListener('keydown', (event) => {
 });
 
 window.addEventListener('keydown', (event) => {
-	if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
 	const target = event.target;
-	if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) return;
-	const action = event.key === 'ArrowLeft' ? 'previous' : event.key === 'ArrowRight' ? 'next' : undefined;
-	if (!action) return;
-	const control = root.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
+	const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+	const selector = cardKeySelector(event, typing);
+	const control = selector === undefined ? null : root.querySelector<HTMLButtonElement>(selector);
 	if (!control || control.disabled) return;
 	event.preventDefault();
-	post({ type: action });
+	press(control);
 });
 
 let scrollTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
+import { CARD_KEYS, cardKeySelector, parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
 import { renderCardHtml } from '../../src/core/card/render';
 import { makePaper } from './card-fixtures';
 
@@ -61,5 +61,43 @@ describe('card: the reader\'s library', () => {
 		const html = renderCardHtml({ ...base, library: { starred: false, collections: [], tags: [], note: '' } });
 		assert.match(html, /<span id="note-status" class="note-status" role="status" data-unsaved="Not saved yet" data-saved="Saved" data-empty="[^"]+" data-conflict="[^"]+" data-too-long="Not saved: a note has at most 20,000 characters\."><\/span>/);
 		assert.match(html, /placeholder="[^"]*saved as you type[^"]*"/);
+	});
+});
+
+describe('card keys: s stars, o opens the abstract page, ← / → page', () => {
+	const none = { altKey: false, ctrlKey: false, metaKey: false, shiftKey: false };
+	const library = { starred: false, collections: [], tags: [], note: '' };
+
+	it('a key presses its button unless a modifier is held or the reader is typing', () => {
+		assert.strictEqual(cardKeySelector({ key: 's', ...none }, false), CARD_KEYS.s);
+		assert.strictEqual(cardKeySelector({ key: 'S', ...none }, false), CARD_KEYS.s, 'Caps Lock on');
+		assert.strictEqual(cardKeySelector({ key: 'o', ...none }, false), CARD_KEYS.o);
+		assert.strictEqual(cardKeySelector({ key: 'ArrowRight', ...none }, false), CARD_KEYS.ArrowRight);
+		for (const modifier of ['altKey', 'ctrlKey', 'metaKey', 'shiftKey']) assert.strictEqual(cardKeySelector({ key: 's', ...none, [modifier]: true }, false), undefined, modifier);
+		assert.strictEqual(cardKeySelector({ key: 's', ...none }, true), undefined, 'typing in the note box');
+		assert.strictEqual(cardKeySelector({ key: 'ArrowLeft', ...none }, true), undefined, 'moving the caret in the note box');
+		for (const key of ['r', 'x', 'Enter', 'toString', 'constructor']) assert.strictEqual(cardKeySelector({ key, ...none }, false), undefined, key);
+	});
+
+	/** the opening tags of the buttons of `html` a CARD_KEYS selector names (its data-action and data-kind) */
+	const buttonsFor = (html: string, selector: string) =>
+		selector.split(',').flatMap((one) => {
+			const [, action, kind] = /data-action="(\w+)"\](?:\[data-kind="(\w+)"\])?/.exec(one) ?? [];
+			return [...html.matchAll(/<button [^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes(`data-action="${action}"`) && (!kind || tag.includes(`data-kind="${kind}"`)));
+		});
+
+	it('each key\'s button is in the card and says its key in its tooltip and aria-keyshortcuts', () => {
+		const html = renderCardHtml({ ...base, index: 1, library });
+		const shortcuts: Record<string, [string, RegExp]> = { s: ['S', /title="Add to Starred \(S\)"/], o: ['O', /title="https:\/\/arxiv\.org\/abs\/2602\.04994 \(O\)"/], ArrowLeft: ['ArrowLeft', /\(←\)/], ArrowRight: ['ArrowRight', /\(→\)/] };
+		assert.deepStrictEqual(Object.keys(CARD_KEYS).sort(), Object.keys(shortcuts).sort());
+		for (const [key, [aria, title]] of Object.entries(shortcuts)) {
+			const [tag, ...more] = buttonsFor(html, CARD_KEYS[key]);
+			assert.ok(tag && more.length === 0, `${key}: one button`);
+			assert.ok(tag.includes(`aria-keyshortcuts="${aria}"`), tag);
+			assert.match(tag, title);
+		}
+		assert.match(renderCardHtml({ ...base, library: { ...library, starred: true } }), /title="Remove from Starred \(S\)" aria-keyshortcuts="S"/);
+		const original = renderCardHtml({ ...base, paper: makePaper({ isArxiv: false, id: 'openreview-x', link: 'https://openreview.net/forum?id=x' }) });
+		assert.match(buttonsFor(original, CARD_KEYS.o)[0] ?? '', /data-kind="original" title="https:\/\/openreview\.net\/forum\?id=x \(O\)" aria-keyshortcuts="O"/, 'o opens the digest\'s link of a paper not on arXiv');
 	});
 });

@@ -153,7 +153,7 @@ describe('card renderer', () => {
 	it('links the abstract page, PDF and HTML version with the version the digest gave', () => {
 		const paper = makePaper({ version: 'v2' });
 		const html = renderCardHtml(input({ paper }));
-		assert.match(html, /data-kind="abs" title="https:\/\/arxiv\.org\/abs\/2602\.04994v2"/);
+		assert.match(html, /data-kind="abs" title="https:\/\/arxiv\.org\/abs\/2602\.04994v2 \(O\)" aria-keyshortcuts="O"/);
 		assert.match(html, /data-kind="pdf" title="https:\/\/arxiv\.org\/pdf\/2602\.04994v2"/);
 		assert.match(html, /data-kind="html" title="https:\/\/arxiv\.org\/html\/2602\.04994v2"/);
 		assert.doesNotMatch(html, /data-kind="original"/);
@@ -163,7 +163,7 @@ describe('card renderer', () => {
 	it('shows only the original link for papers that are not on arXiv', () => {
 		const paper = makePaper({ id: 'doi:10.1101/2024.01.01.123456', isArxiv: false, link: 'https://www.biorxiv.org/content/10.1101/2024.01.01.123456v1' });
 		const html = renderCardHtml(input({ paper }));
-		assert.match(html, /data-kind="original" title="https:\/\/www\.biorxiv\.org\/content\/10\.1101\/2024\.01\.01\.123456v1"/);
+		assert.match(html, /data-kind="original" title="https:\/\/www\.biorxiv\.org\/content\/10\.1101\/2024\.01\.01\.123456v1 \(O\)"/);
 		assert.doesNotMatch(html, /data-kind="(abs|pdf|html)"/);
 		assert.doesNotMatch(html, /<dt>arXiv<\/dt>/);
 	});

@@ -87,3 +87,39 @@ describe('the current paper of a command run without one', () => {
 		]);
 	});
 });
+
+describe('Open Paper Card by its key in the Papers view: the selected row', () => {
+	let actions: typeof import('../../src/features/paperActions');
+	let cards: typeof import('../../src/features/cards/args');
+	withFakeVscode(() => {
+		actions = require('../../src/features/paperActions');
+		cards = require('../../src/features/cards/args');
+	});
+	const saved = { window: { ...fakeVscode.window }, commands: { ...fakeVscode.commands } };
+	let messages: string[];
+	let selection: unknown;
+	beforeEach(() => {
+		messages = [];
+		fakeVscode.window.showInformationMessage = async (text: unknown) => void messages.push(String(text));
+		fakeVscode.commands.executeCommand = async (command: unknown) => (command === actions.PAPERS_SELECTION_COMMAND ? selection : undefined);
+	});
+	after(() => {
+		Object.assign(fakeVscode.window, saved.window);
+		Object.assign(fakeVscode.commands, saved.commands);
+	});
+
+	it('knows the argument of the view\'s keybinding, which is no paper itself', () => {
+		const arg = { selectedIn: 'arxivDigest.papers' };
+		assert.ok(actions.isPapersSelectionArgument(arg));
+		assert.strictEqual(cards.cardRefFromArgument(arg), undefined, 'not read as a paper ref');
+		for (const other of [undefined, 'arxivDigest.papers', { selectedIn: 'arxivDigest.collections' }, { id: '2601.00001' }]) assert.ok(!actions.isPapersSelectionArgument(other), JSON.stringify(other));
+	});
+
+	it('the first selected paper row, or says to select one', async () => {
+		selection = [{ uri: 'file:///d.md', id: '2601.00002', index: 1 }, { uri: 'file:///d.md', id: '2601.00001', index: 0 }];
+		assert.deepStrictEqual(await actions.selectedPaper(), { uri: 'file:///d.md', id: '2601.00002', index: 1 });
+		selection = [];
+		assert.strictEqual(await actions.selectedPaper(), undefined, 'a day row selected: no paper');
+		assert.deepStrictEqual(messages, ['Select a paper in the Papers view first.']);
+	});
+});

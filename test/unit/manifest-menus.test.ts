@@ -8,21 +8,29 @@ interface MenuEntry {
 	readonly group?: string;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuEntry[]> } };
+interface Keybinding {
+	readonly command: string;
+	readonly key: string;
+	readonly when?: string;
+	readonly args?: unknown;
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuEntry[]>; keybindings: Keybinding[] } };
 
 /**
- * Evaluates the few when-clause forms the item menus use (`key == value`, `key =~ /regex/`, joined by
- * `&&`); any other form fails the test, so a rule this cannot read is looked at rather than passed.
+ * Evaluates the few when-clause forms the item menus and keybindings use (`key == value`,
+ * `key =~ /regex/`, joined by `&&`, those by `||`); any other form fails the test, so a rule this
+ * cannot read is looked at rather than passed.
  */
 function holds(when: string, context: Record<string, string>): boolean {
-	return when.split('&&').every((raw) => {
+	return when.split('||').some((either) => either.split('&&').every((raw) => {
 		const term = raw.trim();
-		const equal = /^([\w.]+) == ([\w.]+)$/.exec(term);
+		const equal = /^([\w.]+) == ([\w.-]+)$/.exec(term);
 		if (equal) return context[equal[1]] === equal[2];
 		const match = /^([\w.]+) =~ \/(.*)\/$/.exec(term);
 		if (match) return new RegExp(match[2]).test(context[match[1]] ?? '');
 		throw new Error(`a when clause this test cannot read: ${term}`);
-	});
+	}));
 }
 
 /** The commands a row's context menu (inline buttons included) offers. */
@@ -81,5 +89,28 @@ describe('the manifest: item menus match the rows they are for', () => {
 		assert.deepStrictEqual(rowCommands(papers, 'paper new starred').filter((c) => /mark(Read|Unread)$/.test(c)), ['arxivDigest.markRead']);
 		const others = (row: string) => rowCommands(papers, row).filter((c) => !/arxivDigest\.((un)?star|mark(Read|Unread))$/.test(c));
 		assert.deepStrictEqual(others('paper seen starred'), others('paper seen'));
+	});
+});
+
+describe('the manifest: keybindings hold where their commands find a paper', () => {
+	const card = { activeWebviewPanelId: 'arxivDigest.card' };
+	const papersView = { focusedView: 'arxivDigest.papers' };
+	const digestEditor = { editorLangId: 'arxiv-digest' };
+	const elsewhere = { editorLangId: 'python', focusedView: 'workbench.explorer.fileView' };
+	/** the bindings of `key` whose when clause holds in `context` */
+	const bound = (key: string, context: Record<string, string>) => manifest.contributes.keybindings.filter((k) => k.key === key && (!k.when || holds(k.when, context)));
+
+	it('Next Unread (Ctrl+Alt+N) and Next Unread Match (Ctrl+Alt+M) in a card and in the Papers view', () => {
+		for (const [key, command] of [['ctrl+alt+n', 'arxivDigest.nextUnread'], ['ctrl+alt+m', 'arxivDigest.nextUnreadMatch']]) {
+			for (const [where, context] of Object.entries({ card, papersView })) assert.deepStrictEqual(bound(key, context).map((k) => k.command), [command], `${key} in ${where}`);
+			assert.deepStrictEqual(bound(key, elsewhere), [], `${key} elsewhere`);
+		}
+	});
+
+	it('Open Paper Card (Ctrl+Alt+O) in a digest editor, and in the Papers view on its selected row', () => {
+		assert.deepStrictEqual(bound('ctrl+alt+o', digestEditor).map((k) => [k.command, k.args]), [['arxivDigest.openCard', undefined]], 'the paper under the cursor');
+		// a key gives the command no row: the binding says it is about the view's selection (isPapersSelectionArgument)
+		assert.deepStrictEqual(bound('ctrl+alt+o', papersView).map((k) => [k.command, k.args]), [['arxivDigest.openCard', { selectedIn: 'arxivDigest.papers' }]]);
+		assert.deepStrictEqual(bound('ctrl+alt+o', elsewhere), []);
 	});
 });

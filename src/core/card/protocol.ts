@@ -26,6 +26,30 @@ export const NOTE_STATUS_ID = 'note-status';
  */
 export const CARD_ANNOUNCER_ID = 'card-announcer';
 
+/**
+ * The card's single keys and the button each presses (a CSS selector; the first such button): no
+ * Ctrl, Alt, Meta or Shift, and never while the focus is in the note box or another text field.
+ * `o` opens the paper's primary link, as Open on arXiv does: its abstract page, else the digest's link.
+ */
+export const CARD_KEYS: Readonly<Record<string, string>> = {
+	ArrowLeft: 'button[data-action="previous"]',
+	ArrowRight: 'button[data-action="next"]',
+	s: 'button[data-action="toggleStar"]',
+	o: 'button[data-action="openExternal"][data-kind="abs"], button[data-action="openExternal"][data-kind="original"]',
+};
+
+/**
+ * The selector (CARD_KEYS) of the button a key pressed in a card presses, or undefined: a modifier is
+ * held, the reader is typing (`typing`: the focus is in a text field), or the key is none of the card's.
+ * A letter counts in either case (Caps Lock on).
+ */
+export function cardKeySelector(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }, typing: boolean): string | undefined {
+	if (typing || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return undefined;
+	const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+	// a plain lookup would find `toString` and `constructor` on the prototype
+	return Object.prototype.hasOwnProperty.call(CARD_KEYS, key) ? CARD_KEYS[key] : undefined;
+}
+
 /** What the webview persists with `setState` and the panel serializer gets back after a reload. */
 export interface CardState {
 	/** `Uri.toString()` of the digest the card shows the paper from */

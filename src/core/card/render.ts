@@ -190,8 +190,8 @@ export const CARD_STRINGS_EN: CardStrings = {
 	revealSourceTitle: (file) => `Open ${file} at this paper`,
 	starred: 'Starred',
 	star: 'Star',
-	unstarTitle: 'Remove from Starred',
-	starTitle: 'Add to Starred',
+	unstarTitle: 'Remove from Starred (S)',
+	starTitle: 'Add to Starred (S)',
 	collections: 'Collections',
 	tags: 'Tags',
 	none: 'none',
@@ -359,10 +359,11 @@ function renderInterestMatch(match: InterestMatch | undefined, t: CardStrings): 
 function renderLinks(paper: Paper, t: CardStrings): string {
 	const links = paperLinks(paper);
 	const items: string[] = [];
-	if (links.abs) items.push(button('openExternal', escapeHtml(t.abstractPage), { 'data-kind': 'abs', title: links.abs }));
+	// the primary link (an abstract page, else the digest's own link) opens with `o` too (CARD_KEYS)
+	if (links.abs) items.push(button('openExternal', escapeHtml(t.abstractPage), { 'data-kind': 'abs', title: `${links.abs} (O)`, 'aria-keyshortcuts': 'O' }));
 	if (links.pdf) items.push(button('openExternal', 'PDF', { 'data-kind': 'pdf', title: links.pdf }));
 	if (links.html) items.push(button('openExternal', 'HTML', { 'data-kind': 'html', title: links.html }));
-	if (links.original) items.push(button('openExternal', escapeHtml(t.openLink), { 'data-kind': 'original', title: links.original }));
+	if (links.original) items.push(button('openExternal', escapeHtml(t.openLink), { 'data-kind': 'original', title: `${links.original} (O)`, 'aria-keyshortcuts': 'O' }));
 	const copies = [
 		links.abs || links.original ? button('copy', escapeHtml(t.copyLink), { 'data-what': 'link' }) : '',
 		button('copy', escapeHtml(t.copyTitle), { 'data-what': 'title' }),
@@ -387,6 +388,7 @@ function renderToolbar(input: CardInput, options: CardRenderOptions, t: CardStri
 		(input.library
 			? button('toggleStar', input.library.starred ? `<span aria-hidden="true">★</span> ${escapeHtml(t.starred)}` : `<span aria-hidden="true">☆</span> ${escapeHtml(t.star)}`, {
 					title: input.library.starred ? t.unstarTitle : t.starTitle,
+					'aria-keyshortcuts': 'S',
 					// the label says the state (Star / Starred) and the title what a press does: aria-pressed as
 					// well made a screen reader say "Starred, toggle button, pressed"
 					'data-starred': String(input.library.starred),

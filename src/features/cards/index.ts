@@ -21,7 +21,7 @@ import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper } from '../paperActions';
+import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper, isPapersSelectionArgument, selectedPaper } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -723,7 +723,8 @@ export function registerCards(
 	};
 
 	const openFromArgument = async (arg: unknown, editNote = false): Promise<void> => {
-		const ref = cardRefFromArgument(arg) ?? (await currentPaper(workspace));
+		// Ctrl+Alt+O in the Papers view: its selected row, not the paper of the card or editor in front
+		const ref = cardRefFromArgument(arg) ?? (isPapersSelectionArgument(arg) ? await selectedPaper() : await currentPaper(workspace));
 		if (!ref) return;
 		// before the first scan only open editors are known; a tree or search ref may need the index
 		if ('missing' in manager.locate(ref)) await workspace.ready;

@@ -9,6 +9,7 @@ import { DigestTreeProvider, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } 
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
+import { PAPERS_SELECTION_COMMAND } from '../paperActions';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -191,6 +192,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 				await vscode.commands.executeCommand('arxivDigest.openSource', ref);
 			}
 		}),
+
+		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => view.selection.filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
 
 		vscode.commands.registerCommand('arxivDigest.tree.refresh', () =>
 			vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, async () => {
