@@ -18,6 +18,8 @@ const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const FOLLOW_DELAY_MS = 200;
 /** how long a click's command waits for its row to be read again after a refresh (see clickedPaper; TreeRegistration.clickWait) */
 const CLICK_WAIT_MS = 2_000;
+/** a reveal that failed during a refresh is tried again after the view's next read, or after this long */
+const REVEAL_RETRY_WAIT_MS = 1_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
 export interface TreeRegistration extends vscode.Disposable {
@@ -112,8 +114,19 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		if (!node) return undefined;
 		if (view.selection.length === 1 && view.selection[0].id === node.id) return node;
 		followWanted = node.id;
+		const reveal = () => view.reveal(node, { select: true, focus: false, expand: false });
 		try {
-			await view.reveal(node, { select: true, focus: false, expand: false });
+			await reveal();
+			return node;
+		} catch (err) {
+			// a refresh in flight makes the extension host forget the rows until the workbench reads them
+			// again ("Failed to resolve tree node"): once more after that read, unless the cursor moved on
+			getLog().debug(`Papers view: could not reveal ${node.id}, trying again after the view's next read: ${errorText(err)}`);
+		}
+		await provider.nextRead(REVEAL_RETRY_WAIT_MS);
+		if (disposed || followWanted !== node.id || provider.model.getNode(node.id) !== node) return undefined;
+		try {
+			await reveal();
 			return node;
 		} catch (err) {
 			getLog().debug(`Papers view: could not reveal ${node.id}: ${errorText(err)}`);
