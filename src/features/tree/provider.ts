@@ -406,6 +406,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (!this.reading) return [String(shown)];
 		const c = this.counts(node);
 		const parts = [String(shown)];
+		// the matches before the unread count: the sidebar cuts a long description at its end
+		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
 		// an untouched day and its categories show the count alone; once a paper of the day is read,
 		// each of its categories says how many are unread, all of them too
 		const partlyRead = (n: DayNode | CategoryNode) => {
@@ -414,13 +416,12 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		};
 		if (c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)))) parts.push(vscode.l10n.t('{0} unread', c.unread));
 		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
-		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
 		return parts;
 	}
 
 	/**
-	 * What a screen reader says for a day or category row: its name and counts (`cs.CV, 76 papers, 75
-	 * unread, 2 matches`). Without it the workbench reads a string tooltip instead of label and
+	 * What a screen reader says for a day or category row: its name and counts (`cs.CV, 76 papers, 2
+	 * matches, 75 unread`). Without it the workbench reads a string tooltip instead of label and
 	 * description, and a category's tooltip has no unread or match count.
 	 */
 	private countAccessibility(node: DayNode | CategoryNode, label: string): vscode.AccessibilityInformation {
