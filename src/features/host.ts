@@ -28,6 +28,9 @@ export function yieldThread(): Promise<void> {
 	return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** the operating system the files are on (`darwin`, `win32`, `linux`, …); undefined in the web build */
+export const hostPlatform: string | undefined = process.platform;
+
 /** the user's home folder, where there is one */
 export function homeDir(): string | undefined {
 	return os.homedir();

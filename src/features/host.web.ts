@@ -22,6 +22,9 @@ export function yieldThread(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** a browser's files are on no operating system the editor can reveal them in */
+export const hostPlatform: string | undefined = undefined;
+
 export function homeDir(): string | undefined {
 	return undefined;
 }
@@ -57,5 +60,5 @@ export const readLocalDirectory: typeof NodeHost.readLocalDirectory = undefined;
 export const readLocalCache: typeof NodeHost.readLocalCache = undefined;
 
 // the same exports with the same types as the Node host, checked by the compiler
-const sameExports: typeof NodeHost = { PATH_NOCASE, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead, readLocalDirectory, readLocalCache };
+const sameExports: typeof NodeHost = { PATH_NOCASE, hostPlatform, nonce, yieldThread, homeDir, startIndexWorkers, loadCardRender, readLocalHead, readLocalDirectory, readLocalCache };
 void sameExports;

@@ -95,7 +95,9 @@ export const fakeVscode = {
 	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
 	// {0}, {1}… filled in as vscode.l10n.t does
 	l10n: { t: (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
-	env: { language: 'en' },
+	/** a desktop window on this machine's files; a test sets `uiKind` 2 for a browser, `remoteName` for a remote */
+	env: { language: 'en', uiKind: 1, remoteName: undefined as string | undefined },
+	UIKind: { Desktop: 1, Web: 2 },
 };
 
 /** an event nothing fires */

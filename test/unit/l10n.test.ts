@@ -260,7 +260,7 @@ describe('localisation', () => {
 		const zh = fill(readJson('l10n/bundle.l10n.zh-cn.json'));
 		assert.deepStrictEqual([0, 1, 2].map((n) => papersCount(n, en)), ['0 papers', '1 paper', '2 papers']);
 		assert.deepStrictEqual([1, 2].map((n) => papersCount(n, zh)), ['1 篇论文', '2 篇论文']);
-		assert.strictEqual(zh.t('$(check) Exported {0} to {1}', papersCount(1, zh), 'a.bib'), '$(check) 已将 1 篇论文导出到 a.bib');
+		assert.strictEqual(zh.t('Exported {0} to {1}', papersCount(1, zh), 'a.bib'), '已将 1 篇论文导出到 a.bib');
 	});
 
 	describe('parser diagnostics in the Problems view', () => {

@@ -14,6 +14,7 @@ import { errorText } from '../log';
 import { showQuickPick } from '../quickInput';
 import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
+import { showWrittenFile } from './written';
 import { exportHeading, exportPickTitle, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
 
 export interface ExportSources extends ReaderData {
@@ -85,9 +86,9 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 		const skipped = [...absent, ...missing];
 		if (skipped.length > 0) {
-			void vscode.window.showWarningMessage(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri), skipped.length, skipped.slice(0, 5).join(', ')));
+			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri), skipped.length, skipped.slice(0, 5).join(', ')), uri, 'warning');
 		} else {
-			vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Exported {0} to {1}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri)), 4000);
+			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri)), uri);
 		}
 		return uri;
 	};

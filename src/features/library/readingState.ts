@@ -9,6 +9,7 @@ import { buildReadingState, parseReadingState } from '../../core/library/reading
 import { envelopeFaultMessage } from './labels';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
 import { homeDir } from '../host';
+import { showWrittenFile } from '../export/written';
 import { errorText, getLog } from '../log';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -145,7 +146,7 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 					});
 		if (!uri) return undefined;
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(registry.exportText()));
-		vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Reading state exported to {0}', vscode.workspace.asRelativePath(uri)), 4000);
+		void showWrittenFile(vscode.l10n.t('Reading state exported to {0}', vscode.workspace.asRelativePath(uri)), uri);
 		return uri;
 	};
 
