@@ -401,7 +401,7 @@ function drawTop(): void {
 	const top = lastTop;
 	const range = { from: top.from, to: top.to };
 	const span = top.from || top.to ? `${top.from ?? '…'} – ${top.to ?? '…'}` : strings.allDays;
-	setStatus('range', `${span}: ${format(strings.rangePapers, top.papers)}`);
+	setStatus('range', format(strings.rangePapers, span, top.papers));
 	for (const [id, rows, kind, title, head] of [
 		['terms', top.terms, 'term', strings.topTerms, strings.term],
 		['authors', top.authors, 'author', strings.topAuthors, strings.author],

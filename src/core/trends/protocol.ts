@@ -54,7 +54,7 @@ export interface StatsStrings {
 	noDays: string;
 	indexing: string;
 	clickHint: string;
-	/** `{0}` papers in the range */
+	/** the range (`{0}`, its days or All days): `{1}` papers in it; the separator is the translation's (a Chinese colon in Chinese) */
 	rangePapers: string;
 	/** `{0}` papers match `{1}` */
 	termTotal: string;

@@ -9,6 +9,7 @@ import { buildReadingState, parseReadingState } from '../../core/library/reading
 import { envelopeFaultMessage } from './labels';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
 import { homeDir } from '../host';
+import { listText } from '../counts';
 import { showWrittenFile } from '../export/written';
 import { errorText, getLog } from '../log';
 
@@ -76,7 +77,10 @@ export class ReadingStateRegistry implements vscode.Disposable {
 		if (local && local !== this.warnedLocal) {
 			this.warnedLocal = local;
 			const kb = (bytes: number) => Math.ceil(bytes / 1024);
-			const names = plan.local.map((c) => `${[...this.parts.values()].find((p) => p.syncKey === c.key)?.label ?? c.key} (${kb(c.bytes)} KB)`).join(', ');
+			const names = listText(
+				plan.local.map((c) => `${[...this.parts.values()].find((p) => p.syncKey === c.key)?.label ?? c.key} (${kb(c.bytes)} KB)`),
+				vscode.l10n,
+			);
 			getLog().warn(`arXiv Digest: not synced, over the ${kb(SYNC_BUDGET_BYTES)} KB Settings Sync budget: ${names}`);
 			void vscode.window.showWarningMessage(
 				vscode.l10n.t('arXiv Digest: {0} no longer fits the {1} KB Settings Sync budget and stays on this machine. Export Reading State… carries it to another machine.', names, kb(SYNC_BUDGET_BYTES)),
@@ -174,7 +178,7 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 			const merge = vscode.l10n.t('Merge');
 			const replace = vscode.l10n.t('Replace');
 			const choice = await vscode.window.showInformationMessage(
-				vscode.l10n.t('Import {0}? Merge adds it to what you have (your notes win where both have one); Replace makes this profile hold exactly what the file holds.', checked.parts.map(([p]) => p.label).join(', ')),
+				vscode.l10n.t('Import {0}? Merge adds it to what you have (your notes win where both have one); Replace makes this profile hold exactly what the file holds.', listText(checked.parts.map(([p]) => p.label), vscode.l10n)),
 				{ modal: true },
 				merge,
 				replace,
@@ -184,8 +188,8 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 		if (!mode) return false;
 		const summaries: string[] = [];
 		for (const [part, data] of checked.parts) summaries.push(await part.restore(data, mode));
-		if (checked.ignored.length) summaries.push(vscode.l10n.t('ignored (unknown here): {0}', checked.ignored.join(', ')));
-		void vscode.window.showInformationMessage(vscode.l10n.t('Reading state imported: {0}', summaries.join('; ')));
+		if (checked.ignored.length) summaries.push(vscode.l10n.t('ignored (unknown here): {0}', listText(checked.ignored, vscode.l10n, 'list')));
+		void vscode.window.showInformationMessage(vscode.l10n.t('Reading state imported: {0}', listText(summaries, vscode.l10n, 'clauses')));
 		registry.updateSync();
 		return true;
 	};

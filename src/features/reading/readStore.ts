@@ -134,12 +134,12 @@ export class ReadStore implements vscode.Disposable {
 
 	/**
 	 * Takes in an exported state's marks (Import Reading State, Merge): each paper keeps the further
-	 * of its two marks, seen ones too. Returns how many papers' marks changed.
+	 * of its two marks, seen ones too. Returns the ids whose marks changed.
 	 */
-	merge(state: ReadState): number {
+	merge(state: ReadState): string[] {
 		const changed = this.state.absorb(state);
 		this.changed({ ids: changed });
-		return changed.length;
+		return changed;
 	}
 
 	/** Replaces the state with an exported one; throws with the reason when it is not a read state. */

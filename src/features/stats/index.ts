@@ -77,7 +77,7 @@ function strings(): StatsStrings {
 		noDays: vscode.l10n.t('No digest with a date in its name or first heading in this workspace.'),
 		indexing: vscode.l10n.t('Indexing the digests…'),
 		clickHint: vscode.l10n.t('Click a bar or a term to search for its papers; with the keyboard, a table row\'s button does the same.'),
-		rangePapers: vscode.l10n.t('{0} papers listed in the range'),
+		rangePapers: vscode.l10n.t('{0}: {1} papers listed in the range'),
 		termTotal: vscode.l10n.t('{0} listings match {1}'),
 		termShare: vscode.l10n.t('As a share of each day\'s papers'),
 		shareOfDay: vscode.l10n.t('% of the day\'s papers'),
