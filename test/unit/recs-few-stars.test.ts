@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { trainForYou } from '../../src/core/recs/forYou';
+import { readableReasons, reasonText } from '../../src/core/recs/explain';
 import { explainVector, trainLinear, type LinearModel } from '../../src/core/recs/linear';
 import { ShardRecommender } from '../../src/core/recs/shard';
 import { PaperIndex } from '../../src/core/search/index';
@@ -57,5 +58,24 @@ describe('recommendations: For you with a few stars (real digests)', function ()
 		assert.ok(aboveUnknown >= 100, `a paper of unseen words would rank ${aboveUnknown + 1}; ${report}`);
 		const why = explainVector(model, new ShardRecommender(() => index).vector(ranked[0])!, 3).map((w) => w.term);
 		assert.ok(why.some((term) => /^(world|世界|界模)$/.test(term)), `why ${papers.get(ranked[0])!.title}: ${why.join(', ')}`);
+	});
+
+	it('says why in words a reader knows: no bigram the paper writes only inside a longer run, no weights, each word once; 世界模型 whole', async () => {
+		const { ranked, model } = await rank(stars());
+		const recs = new ShardRecommender(() => index);
+		const all: string[] = [];
+		for (const id of ranked.filter((id) => /[\u4e00-\u9fff]/.test(reasonText(papers.get(id)!))).slice(0, 20)) {
+			const reasons = readableReasons(explainVector(model, recs.vector(id)!, Infinity), reasonText(papers.get(id)!), 8).map((r) => r.label);
+			all.push(...reasons);
+			assert.strictEqual(new Set(reasons.map((r) => r.toLowerCase())).size, reasons.length, `each word once: ${reasons.join(', ')}`);
+			for (const r of reasons) {
+				assert.ok(!/[+]\d|\d\.\d\d/.test(r), r);
+				// a listed term is never inside another listed one
+				assert.ok(!reasons.some((other) => other !== r && other.includes(r)), `${r} inside another of ${reasons.join(', ')}`);
+			}
+		}
+		assert.ok(all.includes('世界模型'), `the topic's Chinese term whole: ${all.join(', ')}`);
+		// the raw terms were 界模, 器人, 作条 … in most of these papers; a run the text continues in two ways (世界模型 and 世界模拟) may stay short
+		assert.ok(!all.includes('界模') && !all.includes('器人') && !all.includes('作条'), `no bigram of a longer run: ${all.join(', ')}`);
 	});
 });

@@ -277,6 +277,16 @@ export function isCjkTerm(term: string): boolean {
 	return term.length > 0 && isCjkCode(term.charCodeAt(0));
 }
 
+/**
+ * Do two index terms come from one stretch of text, so that listing both says one thing twice? One
+ * is a hyphenated part of the other (`jepa`, `v-jepa`), or two CJK bigrams share a character at their
+ * seam (`语言`, `言模` of 语言模型). Rising terms keep the surer of such two; For you's "Why?" merges them.
+ */
+export function termsOverlap(a: string, b: string): boolean {
+	if (isCjkTerm(a) && isCjkTerm(b)) return a.length === 2 && b.length === 2 && (a[1] === b[0] || a[0] === b[1]);
+	return a.split('-').includes(b) || b.split('-').includes(a);
+}
+
 /** Does the text contain any CJK character? */
 export function hasCjk(text: string): boolean {
 	for (let i = 0; i < text.length; i++) if (isCjkCode(text.charCodeAt(i))) return true;

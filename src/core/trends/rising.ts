@@ -6,7 +6,7 @@
  * counts and ranks them here.
  */
 import { Field, postingHasField, type PaperIndex } from '../search/index';
-import { isCjkTerm } from '../search/tokenizer';
+import { termsOverlap } from '../search/tokenizer';
 import { inRange, isTopicTerm, type DayRange } from './shard';
 
 /** a term, its papers in the range, its papers in the period before */
@@ -210,15 +210,9 @@ export function rankRising(reply: RisingReply, limit: number): RisingCount[] {
 	const kept: RisingCount[] = [];
 	for (const row of ranked) {
 		if (kept.length === limit) break;
-		if (!kept.some(([term]) => overlaps(term, row[0]))) kept.push(row);
+		if (!kept.some(([term]) => termsOverlap(term, row[0]))) kept.push(row);
 	}
 	return kept;
-}
-
-/** one term is a hyphenated part of the other (`jepa`, `v-jepa`), or two CJK bigrams share a character at their seam (`语言`, `言模`) */
-function overlaps(a: string, b: string): boolean {
-	if (isCjkTerm(a) && isCjkTerm(b)) return a.length === 2 && b.length === 2 && (a[1] === b[0] || a[0] === b[1]);
-	return a.split('-').includes(b) || b.split('-').includes(a);
 }
 
 /**

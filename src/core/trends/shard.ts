@@ -64,7 +64,7 @@ export const TREND_STOPLIST: ReadonlySet<string> = new Set(BOILERPLATE.map((w) =
  * function character (的, 了, 一, 种, 提, 出, …) is a fragment, not a word; the words left that say
  * nothing about a topic are listed like the English ones (模型 = model, 方法 = method, …).
  */
-const CJK_FUNCTION_CHARS = new Set([...'的了在和是与及对并中为以种一这该其我们本文出提可将从而于等也被使进行更有通过个此所如何之得地着把让']);
+export const CJK_FUNCTION_CHARS: ReadonlySet<string> = new Set([...'的了在和是与及对并中为以种一这该其我们本文出提可将从而于等也被使进行更有通过个此所如何之得地着把让']);
 const CJK_STOPLIST: ReadonlySet<string> = new Set([
 	'模型', '方法', '框架', '任务', '性能', '结果', '研究', '问题', '实验', '能力', '显著', '有效', '现有', '表明', '显示', '实现', '基于',
 	'利用', '提高', '提升', '解决', '具有', '能够', '表现', '优于', '引入', '构建', '针对', '不同', '相关', '关键', '挑战', '方面', '分析',

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { findCollection, STARRED } from '../../core/library/model';
 import { batchVector } from '../../core/recs/batch';
 import { explainVector } from '../../core/recs/linear';
+import { readableReasons, reasonText } from '../../core/recs/explain';
 import { ForYouTrainer, interestScore, MIN_STARS, topPercent, trainForYou, type ForYouRanking, type ScoreSet } from '../../core/recs/forYou';
 import type { DayNode } from '../../core/tree';
 import type { LibraryStore } from '../library/store';
@@ -18,6 +19,8 @@ import { errorText, getLog } from '../log';
 
 /** For you labels the papers of a day's better half with their rank (`top 5%`); the rest go unlabelled */
 export const LABELLED_TOP_PERCENT = 50;
+/** Why a paper ranks where it does: the words that weighed for it and how many starred papers have one too, or the interests it matched. */
+export type Explanation = { kind: 'model'; words: string[]; starred: number } | { kind: 'interests'; words: string[] };
 
 /** stars settle this long before the model is trained again */
 export const RETRAIN_DELAY_MS = 1500;
@@ -131,13 +134,34 @@ export class ForYouService implements vscode.Disposable {
 			: vscode.l10n.t('For You: fewer than {0} starred papers ({1}) and no interests: newest first', MIN_STARS, ranking.stars);
 	}
 
-	/** The words of paper `id` that weighed most in its score (the model's), or the interests it matched. */
-	async explain(ranking: ForYouRanking, id: string): Promise<string[]> {
-		if (ranking.kind === 'interests') return [...(this.reading.match(id)?.words ?? [])];
+	/**
+	 * Why each paper of `ids` ranks where it does: under the model, up to `limit` words of it that
+	 * weighed most, as the reader knows them (readableReasons: 机器人, not 器人 and 机器; `VLA`), and
+	 * how many starred papers have one of those words too; under the interests, the ones it matched.
+	 */
+	async explain(ranking: ForYouRanking, ids: readonly string[], limit: number): Promise<Map<string, Explanation>> {
+		if (ranking.kind === 'interests') return new Map(ids.map((id) => [id, { kind: 'interests', words: [...(this.reading.match(id)?.words ?? [])].slice(0, limit) }]));
 		const backend = await this.workspace.backend();
-		const batch = await backend?.service.idVectors([id]);
-		const vector = batch && batch.ids.length > 0 ? batchVector(batch, 0) : undefined;
-		return vector ? explainVector(ranking.model, vector, 8).map((w) => `${w.term} +${w.weight.toFixed(2)}`) : [];
+		if (!backend) return new Map();
+		const [batch, stars] = await Promise.all([backend.service.idVectors(ids), backend.service.idVectors(this.stars())]);
+		const starTerms = stars.ids.map((_, r) => new Set(batchVector(stars, r).terms));
+		const explained = new Map<string, Explanation>();
+		await Promise.all(
+			batch.ids.map(async (id, r) => {
+				const weighed = explainVector(ranking.model, batchVector(batch, r), Infinity);
+				const reasons = readableReasons(weighed, await this.paperText(id), limit);
+				const starred = starTerms.filter((terms) => reasons.some((reason) => reason.terms.every((t) => terms.has(t)))).length;
+				explained.set(id, { kind: 'model', words: reasons.map((reason) => reason.label), starred });
+			}),
+		);
+		return explained;
+	}
+
+	/** the text a paper's vector is made of (title, TL;DR, summaries, abstract), read back by the index */
+	private async paperText(id: string): Promise<string> {
+		const location = this.workspace.findPaper(id)[0];
+		const p = location && (await this.workspace.loadPaper(location))?.paper;
+		return p ? reasonText(p) : '';
 	}
 
 	/** The Papers view's scores for a day; computed in the background the first time (then the view redraws). */

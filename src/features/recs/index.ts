@@ -14,11 +14,17 @@ import { commandTarget } from '../paperActions';
 import type { Reading } from '../reading';
 import type { LibraryStore } from '../library/store';
 import type { DigestFile, IDigestWorkspace, PaperRef } from '../workspace/types';
-import { ForYouService } from './forYou';
+import { ForYouService, type Explanation } from './forYou';
+import { whyText } from './whyText';
+import { errorText, getLog } from '../log';
 import { SimilarPapers, type SimilarPaper } from './similar';
 import { createQuickPick } from '../quickInput';
 
 const OPEN_CARD = 'arxivDigest.openCard';
+/** each For You paper's detail line gives this many of the words that weighed for it; its "?" button this many */
+const WHY_SHOWN = 3;
+const WHY_MORE = 8;
+
 /** Show For You lists this many papers */
 export const FOR_YOU_COUNT = 20;
 
@@ -42,7 +48,7 @@ export interface RecsTestApi {
 	readonly onDidChangeForYou: vscode.Event<void>;
 	/** the current ranking's score of each id (the Papers view's order) */
 	scores(ids: readonly string[]): Promise<Map<string, number>>;
-	/** the words "Why?" shows for a paper */
+	/** the words the "?" button shows for a paper (as the reader sees them: no weights) */
 	explain(id: string): Promise<string[]>;
 	/** the quick pick Show Similar Papers / Show For You has open (tests read and pick from it) */
 	openPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
@@ -151,19 +157,26 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		return { ranking, items, scores };
 	};
 
-	const whyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('question'), tooltip: vscode.l10n.t('Why?') };
+	const whyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('question'), tooltip: vscode.l10n.t('Why it ranks here: more words') };
 
+	/**
+	 * Each paper's detail line says why it ranks there (WHY_SHOWN words, filled in once the list is
+	 * shown), so the reasons are read with the keyboard and a screen reader as the list is walked;
+	 * the "?" button lists WHY_MORE. Enter opens the paper, as in every paper list.
+	 */
 	const showForYou = async () => {
 		const pick = createQuickPick<PaperPickItem & { id?: string }>();
 		pick.title = vscode.l10n.t('For You');
 		pick.placeholder = vscode.l10n.t('Ranking the newest unread papers…');
 		pick.busy = true;
 		pick.matchOnDescription = true;
+		let open = true;
+		pick.onDidHide(() => (open = false));
 		showPick(pick);
 		const { ranking, items, scores } = await topForYou();
 		pick.busy = false;
 		pick.title = forYou.title(ranking);
-		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; “?” shows why it ranks here') : vscode.l10n.t('No unread papers in the newest days.');
+		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; under each, why it ranks here (“?” for more)') : vscode.l10n.t('No unread papers in the newest days.');
 		pick.items = items.map((item) => ({
 			label: paperLabel(item),
 			// among the newest unread papers ranked, not only the shown ones
@@ -172,12 +185,28 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			id: item.id,
 			ref: { uri: item.uri, id: item.id },
 		}));
+		/** new detail lines, the active paper kept active (a new items list would make the first one active) */
+		const setDetails = (why: ReadonlyMap<string, Explanation>) => {
+			if (!open) return;
+			const active = pick.activeItems[0]?.id;
+			pick.items = pick.items.map((i) => {
+				const detail = i.id === undefined ? undefined : whyText(why.get(i.id), vscode.l10n);
+				return detail === undefined ? i : { ...i, detail };
+			});
+			const kept = pick.items.filter((i) => i.id !== undefined && i.id === active);
+			if (kept.length) pick.activeItems = kept;
+		};
+		/** papers whose "?" was pressed: their longer line stays when the list's lines come after it */
+		const expanded = new Set<string>();
+		forYou.explain(ranking, items.map((i) => i.id), WHY_SHOWN).then(
+			(why) => setDetails(new Map([...why].filter(([id]) => !expanded.has(id)))),
+			(err) => getLog().warn(`For you: explaining the list failed: ${errorText(err)}`),
+		);
 		pick.onDidTriggerItemButton(async (e) => {
 			const id = e.item.id;
 			if (!id) return;
-			const words = await forYou.explain(ranking, id);
-			const why = words.length ? vscode.l10n.t('Why: {0}', words.join(', ')) : vscode.l10n.t('Why: no word of this paper weighed for it');
-			pick.items = pick.items.map((i) => (i.id === id ? { ...i, detail: why } : i));
+			expanded.add(id);
+			setDetails(await forYou.explain(ranking, [id], WHY_MORE));
 			pick.activeItems = pick.items.filter((i) => i.id === id);
 		});
 	};
@@ -199,7 +228,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			return forYou.scores(await forYou.ranking(), ids);
 		},
 		async explain(id) {
-			return forYou.explain(await forYou.ranking(), baseId(id));
+			return (await forYou.explain(await forYou.ranking(), [baseId(id)], WHY_MORE)).get(baseId(id))?.words ?? [];
 		},
 		openPick: () => openPick,
 	};

@@ -1,0 +1,158 @@
+/**
+ * "Why?" of For you in words a reader recognises. The model weighs index terms: folded words
+ * (`vla`), parts of hyphenated words, and CJK bigrams, so its heaviest terms for a paper about
+ * 机器人 and 世界模型 read `器人, 机器, 界模`. Here a bigram becomes the run the paper's text has it
+ * in (cjkRun: 机器 + 器人 → 机器人, 界模 → 世界模型), a fragment inside a term already listed goes,
+ * and a word is shown as the paper writes it (`VLA`, not `vla`). No weights: the order says which
+ * weighed most.
+ */
+import type { Paper } from '../model';
+import { forEachTerm, isCjkTerm, termsOverlap } from '../search/tokenizer';
+import { CJK_FUNCTION_CHARS, isTopicTerm } from '../trends/shard';
+
+export interface Reason {
+	/** what the reader sees: a word as the paper writes it, or a CJK run */
+	label: string;
+	/** the index terms it stands for (a run: each of its bigrams) */
+	terms: string[];
+}
+
+/**
+ * A run is grown to at most this many characters: Chinese terms are two to four (机器人, 世界模型,
+ * 自动驾驶); grown further on the 2,800 real papers, runs became phrases (动作条件预测, 用泛函的操作).
+ */
+const MAX_RUN = 4;
+
+/**
+ * A bigram joins a run only when it is among this many times `limit` of the heaviest terms: nearly
+ * every bigram of a paper weighs a little for it, and any of them would join (件的世界模).
+ */
+const JOIN_POOL = 3;
+
+/**
+ * The first `limit` reasons of `parts` (the terms that weighed for the paper, heaviest first: every
+ * positive one, so a bigram can join a run that a heavier one starts), read against `text` (the
+ * paper's title, TL;DR, summaries and abstract: what its vector was made of).
+ */
+export function readableReasons(parts: readonly { term: string }[], text: string, limit: number): Reason[] {
+	const written = writtenForms(text);
+	const bigrams = parts
+		.slice(0, JOIN_POOL * limit)
+		.map((p) => p.term)
+		.filter((t) => t.length === 2 && isCjkTerm(t) && !CJK_FUNCTION_CHARS.has(t[0]) && !CJK_FUNCTION_CHARS.has(t[1]));
+	const taken = new Set<string>();
+	const reasons: Reason[] = [];
+	for (const { term } of parts) {
+		if (reasons.length === limit) break;
+		if (taken.has(term)) continue;
+		taken.add(term);
+		if (isCjkTerm(term)) {
+			// a bigram of a function character is never a word's (出了, 在世)
+			if ([...term].some((c) => CJK_FUNCTION_CHARS.has(c))) continue;
+			const run = term.length === 2 ? cjkRun(term, bigrams, text) : term;
+			// a piece of a phrase, a fragment of a listed run, or a bigram that says nothing alone (模型)
+			if (run === undefined || reasons.some((r) => r.label.includes(run))) continue;
+			const runBigrams = bigramsOf(run);
+			if (!runBigrams.some(isTopicTerm) && !(run.length === 1 && isTopicTerm(run))) continue;
+			runBigrams.forEach((b) => taken.add(b));
+			const reason = { label: run, terms: runBigrams.length ? runBigrams : [run] };
+			// a run that holds a fragment listed before takes its place (器人, then 机器 continued to 机器人)
+			const inside = reasons.filter((r) => isCjkTerm(r.label) && run.includes(r.label));
+			if (inside.length === 0) reasons.push(reason);
+			else {
+				reasons.splice(reasons.indexOf(inside[0]), 1, reason);
+				for (const r of inside.slice(1)) reasons.splice(reasons.indexOf(r), 1);
+			}
+			continue;
+		}
+		// `jepa` after `v-jepa` (or before it): one word of the paper
+		if (reasons.some((r) => r.terms.some((t) => termsOverlap(t, term)))) continue;
+		const label = written.get(term) ?? term;
+		if (reasons.some((r) => r.label.toLowerCase() === label.toLowerCase())) continue;
+		reasons.push({ label, terms: [term] });
+	}
+	return reasons;
+}
+
+/** The text readableReasons reads a paper's reasons against: the fields its vector is made of (and the translated ones). */
+export function reasonText(p: Paper): string {
+	return [p.title, p.translatedTitle, p.tldr, p.motivation, p.method, p.result, p.conclusion, p.abstract, p.abstractTranslation].filter(Boolean).join('\n');
+}
+
+function bigramsOf(run: string): string[] {
+	const out: string[] = [];
+	for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+	return out;
+}
+
+/**
+ * The run of `seed` in the paper, or undefined when it is a piece of something longer than a term.
+ * Where the text has the run at least twice, it tells: the run grows while every place of it goes on
+ * with the same content character (not 的, 了, 在, …): 界模 → 世界模型, 作条 → 动作条件, and 机器人
+ * stays (机器人控制, 机器人操作). Where the text has it once, a heavy bigram overlapping it there joins
+ * it (机器 + 器人 → 机器人). A run the text continues in two ways (世界模型, 世界模拟) stays where they
+ * part (世界模): the text alone cannot tell a word from a phrase there.
+ */
+function cjkRun(seed: string, pool: readonly string[], text: string): string | undefined {
+	let run = seed;
+	for (;;) {
+		const at = placesOf(text, run);
+		let grown: string | undefined;
+		if (at.length >= 2) {
+			const next = sameCharacter(at.map((i) => text[i + run.length]));
+			const previous = next === undefined ? sameCharacter(at.map((i) => text[i - 1])) : undefined;
+			grown = next !== undefined ? run + next : previous !== undefined ? previous + run : undefined;
+		} else {
+			for (const b of pool) {
+				if (run.includes(b)) continue;
+				const joined = b[0] === run[run.length - 1] ? run + b[1] : b[1] === run[0] ? b[0] + run : undefined;
+				if (joined !== undefined && text.includes(joined)) {
+					grown = joined;
+					break;
+				}
+			}
+		}
+		if (grown === undefined) return run;
+		if (run.length === MAX_RUN) return undefined;
+		run = grown;
+	}
+}
+
+function placesOf(text: string, run: string): number[] {
+	const at: number[] = [];
+	for (let i = text.indexOf(run); i >= 0; i = text.indexOf(run, i + 1)) at.push(i);
+	return at;
+}
+
+/**
+ * Particles a run never grows through: fewer than CJK_FUNCTION_CHARS, whose 一, 中, 提, 出 … begin
+ * words (一致性, 中文) as often as they join them.
+ */
+const PARTICLES: ReadonlySet<string> = new Set([...'的了在和是与及对并将从于被把让之得地着也等']);
+
+/** the one CJK character, not a particle, that all of `chars` are, else undefined */
+function sameCharacter(chars: readonly (string | undefined)[]): string | undefined {
+	const c = chars[0];
+	return c !== undefined && isCjkTerm(c) && !PARTICLES.has(c) && chars.every((d) => d === c) ? c : undefined;
+}
+
+/**
+ * Each word's spelling in the text: in lower case where the paper writes it so anywhere (`action`,
+ * though its title writes `Action-Conditioned`), else its most frequent spelling (`VLA`, `nuScenes`).
+ */
+function writtenForms(text: string): Map<string, string> {
+	const counts = new Map<string, Map<string, number>>();
+	forEachTerm(text, (term, raw) => {
+		if (isCjkTerm(term)) return;
+		const forms = counts.get(term) ?? new Map<string, number>();
+		counts.set(term, forms);
+		forms.set(raw, (forms.get(raw) ?? 0) + 1);
+	});
+	const written = new Map<string, string>();
+	const ranked = (forms: [string, number][]) => forms.reduce((best, form) => (form[1] > best[1] ? form : best))[0];
+	for (const [term, forms] of counts) {
+		const lower = [...forms].filter(([form]) => form === form.toLowerCase());
+		written.set(term, ranked(lower.length ? lower : [...forms]));
+	}
+	return written;
+}
