@@ -537,4 +537,19 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await clickQuickPickRow(page, 'All papers');
 		await page.waitForFunction((view) => !/For you needs/.test(document.querySelector(view)?.innerText ?? ''), PAPERS_VIEW, { timeout: 20_000 });
 	});
+
+	it('Show For You says under each paper why it ranks there, in its detail line (read with the keyboard)', async () => {
+		await runCommand(page, 'arXiv Digest: Show For You');
+		await waitForQuickInputTitle(page, /For You/);
+		// ranked by the interests here (fewer than 5 stars): the matched words, filled in once the list shows
+		const started = Date.now();
+		let rows = [];
+		while (Date.now() - started < 20_000 && !rows.some((r) => r.includes('Matches your interests: tracking'))) {
+			rows = await quickPickRows(page);
+			await page.waitForTimeout(200);
+		}
+		assert.ok(rows.some((r) => r.includes('Matches your interests: tracking')), `no paper says why it is there:\n  ${rows.slice(0, 5).join('\n  ')}`);
+		await shot(page, 'show-for-you-why');
+		await page.keyboard.press('Escape');
+	});
 });
