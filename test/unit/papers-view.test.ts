@@ -387,9 +387,10 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002']));
 		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'seen', '2601.00002': 'read' };
+		let excludedBy: string | undefined;
 		const reading = fakeReading({
 			statusOn: (id: string) => status[id],
-			match: (id: string) => (id === '2601.00002' ? { words: ['depth'], excluded: false, score: 1 } : { words: [], excluded: true, score: 0 }),
+			match: (id: string) => (id === '2601.00002' ? { words: ['depth'], excluded: false, score: 1 } : { words: [], excluded: true, score: 0, ...(excludedBy ? { excludedBy } : {}) }),
 			firstListed: (id: string) => (id === '2601.00002' ? '2026-01-01' : undefined),
 		});
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
@@ -403,6 +404,9 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		assert.strictEqual(spoken(excluded), 'Diffusion Models for Privacy, Ada Lovelace et al. · 2601.00001, Seen, not read, Excluded by your interests');
 		status['2601.00001'] = 'new';
 		assert.strictEqual(spoken(excluded), 'Diffusion Models for Privacy, Ada Lovelace et al. · 2601.00001, New, Excluded by your interests');
+		// a match that names its exclude keyword: the view says which
+		excludedBy = 'privacy';
+		assert.strictEqual(spoken(excluded), 'Diffusion Models for Privacy, Ada Lovelace et al. · 2601.00001, New, Excluded by your interests: privacy');
 		// the category's tooltip is a string: without a label of its own the workbench reads that, which has no unread or match count
 		tree.reload();
 		const [day2] = tree.getChildren();

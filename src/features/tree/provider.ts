@@ -461,7 +461,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			const mark = paperMark(node.paper.id, node.parent.parent.day, this.reading);
 			const lines: string[] = [];
 			if (mark.match && isMatch(mark.match)) lines.push(vscode.l10n.t('✦ Matches your interests: {0}', mark.match.words.join(', ')));
-			if (mark.match?.excluded) lines.push(vscode.l10n.t('Excluded by your interests'));
+			if (mark.match?.excluded) lines.push(excludedText(mark.match.excludedBy));
 			lines.push(statusText(mark.status));
 			if (mark.firstListed) lines.push(vscode.l10n.t('First listed on {0}', mark.firstListed));
 			tooltip.appendMarkdown('\n\n---\n\n');
@@ -561,7 +561,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		}
 		item.description = parts.join(' · ');
 		spoken.push(statusText(mark.status));
-		if (mark.match?.excluded) spoken.push(vscode.l10n.t('Excluded by your interests'));
+		if (mark.match?.excluded) spoken.push(excludedText(mark.match.excludedBy));
 		item.accessibilityInformation = { label: spoken.join(', ') };
 		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));
 		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');
@@ -599,6 +599,11 @@ function markStarred(item: vscode.TreeItem): void {
 	item.contextValue = `${item.contextValue} starred`;
 	item.description = `★ ${item.description as string}`;
 	if (item.accessibilityInformation) item.accessibilityInformation = { label: `${item.accessibilityInformation.label}, ${vscode.l10n.t('Starred')}` };
+}
+
+/** Why a paper is dimmed: the exclude keyword that matched it, when the match says which. */
+function excludedText(keyword: string | undefined): string {
+	return keyword === undefined ? vscode.l10n.t('Excluded by your interests') : vscode.l10n.t('Excluded by your interests: {0}', keyword);
 }
 
 function statusText(status: 'new' | 'seen' | 'read'): string {
