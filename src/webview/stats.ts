@@ -359,7 +359,7 @@ function drawOverview(): void {
 		options: baseOptions(false, true, (series, index) => post({ type: 'search', query: dayQuery(data.days[index], data.categories[series].name) }), true, data.days),
 	});
 	const canvas = document.getElementById('papers-canvas') as HTMLElement;
-	canvas.setAttribute('aria-label', `${strings.papersPerDay}: ${data.days[0]} – ${data.days[data.days.length - 1]}`);
+	canvas.setAttribute('aria-label', format(strings.titleOf, strings.papersPerDay, `${data.days[0]} – ${data.days[data.days.length - 1]}`));
 	table(
 		'papers',
 		strings.papersPerDay,
@@ -414,7 +414,7 @@ function drawTop(): void {
 			data: { labels: rows.map(([name]) => name), datasets: [{ label: strings.papers, data: rows.map(([, n]) => n), ...barStyle(theme.series[id === 'terms' ? 2 : 3]) }] },
 			options: baseOptions(true, false, (_series, index) => post({ type: 'search', query: rangeQuery(range, rows[index][0], kind) })),
 		});
-		table(id, `${title} (${span})`, [head, strings.papers], rows.map(([name, n]) => [[name, rangeQuery(range, name, kind)], n]));
+		table(id, format(strings.titleWithRange, title, span), [head, strings.papers], rows.map(([name, n]) => [[name, rangeQuery(range, name, kind)], n]));
 	}
 }
 
@@ -478,7 +478,7 @@ function drawRising(): void {
 	const span = `${range.from ?? '…'} – ${range.to ?? '…'}`;
 	table(
 		'rising',
-		`${strings.risingTerms} (${span})`,
+		format(strings.titleWithRange, strings.risingTerms, span),
 		[strings.term, strings.papers, strings.shareInRange, strings.papersBefore, strings.shareBefore, strings.change],
 		rows.map(([term, n, before]) => [[term, query(term)], localNumber(n), localNumber(shareNow(n), 1), localNumber(before), localNumber(shareBefore(before), 1), change(n, before)]),
 	);
@@ -496,16 +496,16 @@ function drawTerm(): void {
 	const papersOn = new Map((overview?.days ?? []).map((day, d) => [day, overview?.totals[d] ?? 0]));
 	const shares = term.days.map((day, d) => percent(term.counts[d], papersOn.get(day) ?? 0));
 	const asShare = state.share && papersOn.size > 0;
-	const label = asShare ? `${term.query} (${strings.shareOfDay})` : term.query;
+	const label = asShare ? format(strings.titleWithRange, term.query, strings.shareOfDay) : term.query;
 	draw('term', {
 		type: 'bar',
 		data: { datasets: [{ label, data: onDays(term.days, asShare ? shares : term.counts), ...barStyle(theme.series[4]) }] },
 		options: baseOptions(false, false, (_series, index) => post({ type: 'search', query: `${term.query} day:${term.days[index]}` }), true, term.days),
 	});
-	document.getElementById('term-canvas')?.setAttribute('aria-label', `${strings.termPerDay}: ${label}`);
+	document.getElementById('term-canvas')?.setAttribute('aria-label', format(strings.titleOf, strings.termPerDay, label));
 	table(
 		'term',
-		`${strings.termPerDay}: ${term.query}`,
+		format(strings.titleOf, strings.termPerDay, term.query),
 		[strings.day, strings.papers, strings.shareOfDay],
 		term.days.map((day, d) => [[day, `${term.query} day:${day}`], localNumber(term.counts[d]), localNumber(shares[d], 1)]),
 	);

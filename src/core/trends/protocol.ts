@@ -58,6 +58,10 @@ export interface StatsStrings {
 	rangePapers: string;
 	/** `{0}` papers match `{1}` */
 	termTotal: string;
+	/** a title and what it is of (`{0}: {1}`), with the translation's colon */
+	titleOf: string;
+	/** a title and its range (`{0} ({1})`), with the translation's brackets */
+	titleWithRange: string;
 	/** the toggle of StatsState.share */
 	termShare: string;
 	shareOfDay: string;

@@ -79,6 +79,8 @@ function strings(): StatsStrings {
 		clickHint: vscode.l10n.t('Click a bar or a term to search for its papers; with the keyboard, a table row\'s button does the same.'),
 		rangePapers: vscode.l10n.t('{0}: {1} papers listed in the range'),
 		termTotal: vscode.l10n.t('{0} listings match {1}'),
+		titleOf: vscode.l10n.t('{0}: {1}'),
+		titleWithRange: vscode.l10n.t('{0} ({1})'),
 		termShare: vscode.l10n.t('As a share of each day\'s papers'),
 		shareOfDay: vscode.l10n.t('% of the day\'s papers'),
 		risingTerms: vscode.l10n.t('Rising terms'),
