@@ -10,7 +10,7 @@ import { plainMath } from '../core/plainMath';
 import { DEFAULT_SHARDS, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
-import { parseQuery } from '../core/search/query';
+import { parseQuery, wordsOnlyFuzzy } from '../core/search/query';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { listCandidates } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
@@ -164,6 +164,9 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
 		}
 		io.stdout(`${approximate ? 'up to ' : ''}${total} result${total === 1 && !approximate ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
+		const parsed = parseQuery(query);
+		const fuzzy = parsed.ok ? wordsOnlyFuzzy(parsed.query, hits) : [];
+		if (fuzzy.length) io.stdout(`no paper has ${fuzzy.map((w) => `'${w}'`).join(', ')}: similar spellings shown\n`);
 		return EXIT_OK;
 	} finally {
 		service.dispose();

@@ -12,7 +12,7 @@ import { SearchShard, type ShardIO } from '../../src/core/search/engine';
 import { paper } from '../fixtures/small-digest';
 import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
 import type { PostingStore } from '../../src/core/search/postings';
-import { parseQuery } from '../../src/core/search/query';
+import { parseQuery, wordsOnlyFuzzy } from '../../src/core/search/query';
 
 const FIXTURES = join(__dirname, '../../test/fixtures/search');
 const DAY1 = '/ws/data/2026-02-05.md';
@@ -1142,6 +1142,24 @@ describe('a paper listed on several days: every listing\'s text is indexed', () 
 			.map((d) => [d.id, d.title, d.tldr, d.category, d.occ.map((o) => o.file), index.bodyOf(d)]);
 		return { docs, answers: QUERIES.map((q) => [q, run(index, q).hits.map((h) => [h.id, h.title, h.tldr, h.occurrences.map((o) => o.day), h.matched])]) };
 	}
+
+	it('tells the query words that the hits have only by a similar spelling', () => {
+		const index = fullIndex();
+		const fuzzyOnly = (text: string) => {
+			const parsed = parseQuery(text);
+			assert.ok(parsed.ok);
+			return wordsOnlyFuzzy(parsed.query, run(index, text).hits);
+		};
+		assert.deepStrictEqual(fuzzyOnly('difusion'), ['difusion'], 'found as diffusion');
+		assert.deepStrictEqual(fuzzyOnly('diffusion'), []);
+		assert.deepStrictEqual(fuzzyOnly('diffu'), [], 'a completion is the word being typed');
+		assert.deepStrictEqual(fuzzyOnly('diffusion models'), [], 'the other number is the word');
+		assert.deepStrictEqual(fuzzyOnly('difusion segmentation'), ['difusion']);
+		assert.deepStrictEqual(fuzzyOnly('扩散模型'), [], 'Chinese runs match exactly');
+		const rdma = parseQuery('rdma');
+		assert.ok(rdma.ok);
+		assert.deepStrictEqual(wordsOnlyFuzzy(rdma.query, []), [], 'no hit: nothing to say');
+	});
 
 	it('a cold build indexes the older listing\'s text, shows the newest listing, whatever the order of the files and with the long fields deferred', () => {
 		const texts = files();

@@ -12,7 +12,7 @@
  * An unknown filter or a malformed value is an error with a message for the user,
  * never a silent empty result.
  */
-import { foldPhraseText, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
+import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before' | 'is' | 'has' | 'tag';
 export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before', 'is', 'has', 'tag'];
@@ -330,4 +330,22 @@ export function describeFilters(query: ParsedQuery): string {
 	for (const set of query.sets) parts.push(set);
 	for (const set of query.excludeSets) parts.push(`-${set}`);
 	return parts.join(' ');
+}
+
+/**
+ * The query's words (not Chinese runs, which match exactly) that no hit has as typed, as a
+ * completion of it, or in its other number: the hits have them only by a similar spelling (`rdma`
+ * found as `RMA`), which the search box then says. A hit's `matched` words are the paper's words.
+ */
+export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly matched: readonly string[] }[]): string[] {
+	if (hits.length === 0) return [];
+	const folded = new Set<string>();
+	for (const hit of hits) {
+		for (const word of hit.matched) {
+			const term = foldTerm(word, true);
+			if (term !== undefined) folded.add(term);
+		}
+	}
+	const has = (term: string) => folded.has(term) || [...folded].some((f) => f.startsWith(term));
+	return query.words.filter((w) => !w.cjk && !has(w.terms[0])).map((w) => w.terms[0]);
 }

@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, filtersOnlyText, parseQuery, type ParsedQuery } from '../../core/search/query';
+import { describeFilters, filtersOnlyText, parseQuery, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
+import { listText } from '../counts';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
@@ -226,7 +227,10 @@ export function registerSearch(
 							: total === 1
 								? vscode.l10n.t('1 result')
 								: vscode.l10n.t('{0} results', total);
-					lastSummary = `${count}${filters ? ` · ${filters}` : ''}`;
+					// `rdma` found only as `RMA`: say that these are other spellings, not the word
+					const fuzzy = wordsOnlyFuzzy(parsed.query, reply.result.hits);
+					const similar = fuzzy.length ? vscode.l10n.t('no paper has {0}: similar spellings shown', listText(fuzzy.map((w) => `“${w}”`), vscode.l10n)) : '';
+					lastSummary = [count, filters, similar].filter((part) => part !== '').join(' · ');
 				}
 				updateTitle();
 			} catch (err) {
