@@ -54,14 +54,14 @@ export function isPapersSelectionArgument(arg: unknown): boolean {
 	return typeof arg === 'object' && arg !== null && (arg as { selectedIn?: unknown }).selectedIn === 'arxivDigest.papers';
 }
 
-/** The first paper row selected in the Papers view; tells the reader, and returns undefined, when there is none. */
-export async function selectedPaper(): Promise<CardRef | undefined> {
+/** The first paper row selected in the Papers view; unless `quiet`, tells the reader when there is none. */
+export async function selectedPaper(quiet = false): Promise<CardRef | undefined> {
 	const rows = await vscode.commands.executeCommand<CardRef[] | undefined>(PAPERS_SELECTION_COMMAND).then(
 		(refs) => refs,
 		() => undefined,
 	);
 	if (rows?.[0]) return rows[0];
-	void vscode.window.showInformationMessage(vscode.l10n.t('Select a paper in the Papers view first.'));
+	if (!quiet) void vscode.window.showInformationMessage(vscode.l10n.t('Select a paper in the Papers view first.'));
 	return undefined;
 }
 

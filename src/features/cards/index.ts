@@ -708,12 +708,16 @@ export function registerCards(
 	renderStorage = context.globalStorageUri;
 	const manager = new CardManager(context, workspace, library, reading, similar);
 
-	/** Next Unread (Match): the next such paper after the card's, in this digest, then in older days. */
-	const nextUnread = async (onlyMatches: boolean): Promise<void> => {
+	/**
+	 * Next Unread (Match): the next such paper after the card's, in this digest, then in older days;
+	 * from the Papers view's keys (isPapersSelectionArgument), after its selected paper row.
+	 */
+	const nextUnread = async (onlyMatches: boolean, arg: unknown): Promise<void> => {
 		if (!reading) return;
 		await workspace.ready;
 		const card = manager.activeCard();
-		const ref = nextUnreadRef(workspace.files(), card?.currentRef, reading, onlyMatches);
+		const from = (isPapersSelectionArgument(arg) ? await selectedPaper(true) : undefined) ?? card?.currentRef;
+		const ref = nextUnreadRef(workspace.files(), from, reading, onlyMatches);
 		if (!ref) {
 			void vscode.window.showInformationMessage(onlyMatches ? vscode.l10n.t('No unread matches left.') : vscode.l10n.t('No unread papers left.'));
 			return;
@@ -796,8 +800,8 @@ export function registerCards(
 		vscode.commands.registerCommand('arxivDigest.card.previous', () => manager.activeCard()?.step(-1)),
 		vscode.commands.registerCommand('arxivDigest.card.random', () => manager.showRandom(manager.activeCard())),
 		vscode.commands.registerCommand('arxivDigest.copyBibtex', copyBibtex),
-		vscode.commands.registerCommand('arxivDigest.nextUnread', () => nextUnread(false)),
-		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', () => nextUnread(true)),
+		vscode.commands.registerCommand('arxivDigest.nextUnread', (arg?: unknown) => nextUnread(false, arg)),
+		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', (arg?: unknown) => nextUnread(true, arg)),
 		// the paper of the focused card, for commands run from a card's title menu
 		vscode.commands.registerCommand(CURRENT_CARD_COMMAND, () => manager.cardInFront()?.currentRef),
 		vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, serializer),

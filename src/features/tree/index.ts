@@ -105,7 +105,13 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		},
 	);
 
-	const revealEditorPaper = async (editor: vscode.TextEditor): Promise<PaperNode | undefined> => {
+	/**
+	 * Selects the paper under the editor's cursor in the view. A refresh in flight makes the extension
+	 * host forget the rows until the workbench reads them again, and a reveal then fails ("Failed to
+	 * resolve tree node"): once, after the view's next read, the paper is looked up again (the tree
+	 * may have new nodes, the cursor may have moved) and revealed again.
+	 */
+	const revealEditorPaper = async (editor: vscode.TextEditor, retry = true): Promise<PaperNode | undefined> => {
 		if (!view.visible || !workspace.isDigestDocument(editor.document)) return undefined;
 		const live = workspace.parseDocument(editor.document);
 		const index = paperIndexAtLine(live, editor.selection.active.line);
@@ -114,24 +120,16 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		if (!node) return undefined;
 		if (view.selection.length === 1 && view.selection[0].id === node.id) return node;
 		followWanted = node.id;
-		const reveal = () => view.reveal(node, { select: true, focus: false, expand: false });
 		try {
-			await reveal();
+			await view.reveal(node, { select: true, focus: false, expand: false });
 			return node;
 		} catch (err) {
-			// a refresh in flight makes the extension host forget the rows until the workbench reads them
-			// again ("Failed to resolve tree node"): once more after that read, unless the cursor moved on
-			getLog().debug(`Papers view: could not reveal ${node.id}, trying again after the view's next read: ${errorText(err)}`);
+			getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
 		}
+		if (!retry) return undefined;
 		await provider.nextRead(REVEAL_RETRY_WAIT_MS);
-		if (disposed || followWanted !== node.id || provider.model.getNode(node.id) !== node) return undefined;
-		try {
-			await reveal();
-			return node;
-		} catch (err) {
-			getLog().debug(`Papers view: could not reveal ${node.id}: ${errorText(err)}`);
-			return undefined;
-		}
+		if (disposed || vscode.window.activeTextEditor !== editor) return undefined;
+		return revealEditorPaper(editor, false);
 	};
 
 	/** how long clickedPaper waits (TreeRegistration.clickWait) */

@@ -102,6 +102,17 @@ describe('reading: interests and read state', () => {
 		await vscode.commands.executeCommand('arxivDigest.markUnread', picked[0], picked);
 		await waitFor('both unread again', () => picked.every((p) => api.reading.statusOn(p.paper.id, BIG_DAY) === 'seen'));
 		assert.deepStrictEqual(picked.map((p) => provider.getTreeItem(p).contextValue), ['paper seen', 'paper seen']);
+		// Next Unread from the Papers view's key (its binding's argument): after the selected row, not the card's paper
+		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
+		await waitFor('the Papers view visible', () => api.tree.view.visible);
+		// the marks' refreshes just now may leave the row unknown to the workbench for a moment: revealed until it is selected
+		await waitFor('the first picked paper selected', async () => {
+			const node = provider.getChildren(bigDay()).flatMap((c) => c.papers).find((p) => p.paper.id === picked[0].paper.id);
+			await api.tree.view.reveal(node, { select: true, focus: true }).then(undefined, () => undefined);
+			return api.tree.view.selection.some((n) => n.kind === 'paper' && n.paper.id === picked[0].paper.id);
+		});
+		await vscode.commands.executeCommand('arxivDigest.nextUnread', { selectedIn: 'arxivDigest.papers' });
+		await waitFor('the card of the next unread paper after the selected row', () => api.cards.api.current()?.id === picked[1].paper.id);
 	});
 
 	it('Mark as Unread and Mark Day as Read change the marks and counts', async () => {
