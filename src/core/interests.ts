@@ -346,9 +346,14 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 	words.push(...authors);
 	if (category !== undefined) words.push(category);
 	if (words.length === 0 && excludedBy === undefined) return undefined;
+	return interestMatch(words, excludedBy !== undefined, authors, category, excludedBy);
+}
+
+/** A match of these parts, each word and author once; the optional fields only when present (a match compares and crosses to the host as it is). */
+function interestMatch(words: readonly string[], excluded: boolean, authors: readonly string[], category: string | undefined, excludedBy: string | undefined): InterestMatch {
 	return {
 		words: [...new Set(words)],
-		excluded: excludedBy !== undefined,
+		excluded,
 		...(authors.length > 0 ? { authors: [...new Set(authors)] } : {}),
 		...(category !== undefined ? { category } : {}),
 		...(excludedBy !== undefined ? { excludedBy } : {}),
@@ -377,16 +382,7 @@ export function sameInterestMatch(a: InterestMatch, b: InterestMatch): boolean {
 
 /** One paper's matches from two places (a paper listed in files of two index shards): everything either found. */
 export function mergeInterestMatches(a: InterestMatch, b: InterestMatch): InterestMatch {
-	const authors = [...new Set([...(a.authors ?? []), ...(b.authors ?? [])])];
-	const category = a.category ?? b.category;
-	const excludedBy = a.excludedBy ?? b.excludedBy;
-	return {
-		words: [...new Set([...a.words, ...b.words])],
-		excluded: a.excluded || b.excluded,
-		...(authors.length > 0 ? { authors } : {}),
-		...(category !== undefined ? { category } : {}),
-		...(excludedBy !== undefined ? { excludedBy } : {}),
-	};
+	return interestMatch([...a.words, ...b.words], a.excluded || b.excluded, [...(a.authors ?? []), ...(b.authors ?? [])], a.category ?? b.category, a.excludedBy ?? b.excludedBy);
 }
 
 /**
