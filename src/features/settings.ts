@@ -27,7 +27,7 @@ export const SETTINGS = {
 	searchOpenAction: 'arxivDigest.search.openAction',
 	/** 'all' | 'matchesFirst' | 'onlyMatches' | 'forYou', window: what the Papers view lists */
 	treeViewMode: 'arxivDigest.tree.viewMode',
-	/** string[], application: the reader's interests, and the words that exclude a paper */
+	/** string[], window: the reader's interests, and the words that exclude a paper (a workspace may set its own) */
 	interestKeywords: 'arxivDigest.interests.keywords',
 	interestAuthors: 'arxivDigest.interests.authors',
 	interestCategories: 'arxivDigest.interests.categories',
@@ -47,10 +47,21 @@ export function readSetting<T>(key: SettingKey, scope?: vscode.Uri): T | undefin
 	return vscode.workspace.getConfiguration(section, scope).get<T>(name);
 }
 
-/** Writes a setting of ours by its full key, in the user settings unless told otherwise. */
-export function updateSetting(key: SettingKey, value: unknown, target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global): Thenable<void> {
+/**
+ * Writes a setting of ours by its full key: unless told where, where the value in effect comes from,
+ * the workspace's settings when they set it (a write to the user settings would change nothing the
+ * reader sees), else the user settings.
+ */
+export function updateSetting(key: SettingKey, value: unknown, target: vscode.ConfigurationTarget = settingTarget(key)): Thenable<void> {
 	const [section, name] = split(key);
 	return vscode.workspace.getConfiguration(section).update(name, value, target);
+}
+
+/** Where a window-scoped setting's value in effect is set: the workspace's settings or the user's. */
+export function settingTarget(key: SettingKey): vscode.ConfigurationTarget.Global | vscode.ConfigurationTarget.Workspace {
+	const [section, name] = split(key);
+	const where = vscode.workspace.getConfiguration(section).inspect(name);
+	return where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
 }
 
 /** a key's section (`arxivDigest`) and its name within it */

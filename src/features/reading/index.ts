@@ -12,7 +12,7 @@ import { activeCardRef, commandPaperIds, commandTarget } from '../paperActions';
 import { papersCount } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
-import { addInterest, InterestsService, type InterestList } from './interests';
+import { addInterest, interestListName, InterestsService, type InterestList } from './interests';
 import type { ReadingStateRegistry } from '../library/readingState';
 import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
@@ -135,8 +135,9 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	};
 
 	const added = async (list: InterestList, term: string) => {
-		const isNew = await addInterest(list, term);
-		const message = isNew ? vscode.l10n.t('Added “{0}” to your interests ({1}).', term, list) : vscode.l10n.t('“{0}” is already in your interests ({1}).', term, list);
+		const { isNew, inWorkspace } = await addInterest(list, term);
+		const where = interestListName(list, inWorkspace);
+		const message = isNew ? vscode.l10n.t('Added “{0}” to your interests ({1}).', term, where) : vscode.l10n.t('“{0}” is already in your interests ({1}).', term, where);
 		vscode.window.setStatusBarMessage(`$(sparkle) ${message}`, 4000);
 	};
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { interestHighlightPattern, interestListProblems, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
-import { readSetting, SETTINGS, updateSetting, type SettingKey } from '../settings';
+import { readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 
 export const INTEREST_SETTINGS = {
@@ -56,15 +56,36 @@ function warnAboutInterests(message: string): void {
 	});
 }
 
-/** Adds a term to one interest list in the user settings (no duplicate). */
-export async function addInterest(list: InterestList, term: string): Promise<boolean> {
+/** What addInterest did: added the term (or found it there), in the workspace's settings or the user's. */
+export interface InterestAdded {
+	isNew: boolean;
+	inWorkspace: boolean;
+}
+
+/**
+ * Adds a term to one interest list (no duplicate), where the list in effect is set: the workspace's
+ * settings when they set it (they override the user's), else the user settings.
+ */
+export async function addInterest(list: InterestList, term: string): Promise<InterestAdded> {
 	const key = INTEREST_SETTINGS[list];
+	const inWorkspace = settingTarget(key) === vscode.ConfigurationTarget.Workspace;
 	const stored = readSetting<unknown>(key);
 	// the entries kept as they are, whatever they are (a lone string is one entry, as the interests read it)
 	const current: unknown[] = Array.isArray(stored) ? stored : typeof stored === 'string' ? [stored] : [];
-	if (current.some((v) => typeof v === 'string' && v.trim().toLowerCase() === term.trim().toLowerCase())) return false;
-	await updateSetting(key, [...current, term.trim()]);
-	return true;
+	if (current.some((v) => typeof v === 'string' && v.trim().toLowerCase() === term.trim().toLowerCase())) return { isNew: false, inWorkspace };
+	await updateSetting(key, [...current, term.trim()], inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+	return { isNew: true, inWorkspace };
+}
+
+/** An interest list's name in the display language, and where it is kept when that is the workspace */
+export function interestListName(list: InterestList, inWorkspace: boolean): string {
+	const names: Record<InterestList, string> = {
+		keywords: vscode.l10n.t('keywords'),
+		authors: vscode.l10n.t('authors'),
+		categories: vscode.l10n.t('categories'),
+		exclude: vscode.l10n.t('excluded keywords'),
+	};
+	return inWorkspace ? vscode.l10n.t('{0}, in this workspace\'s settings', names[list]) : names[list];
 }
 
 export class InterestsService implements vscode.Disposable {

@@ -115,6 +115,23 @@ describe('reading: interests and read state', () => {
 		await waitFor('the card of the next unread paper after the selected row', () => api.cards.api.current()?.id === picked[1].paper.id);
 	});
 
+	it("a workspace's own interests replace the user's there, and Exclude Keyword adds to the workspace's list", async () => {
+		const config = () => vscode.workspace.getConfiguration();
+		const userBefore = config().inspect(EXCLUDE).globalValue;
+		await config().update(EXCLUDE, ['zzqx-workspace-only'], vscode.ConfigurationTarget.Workspace);
+		try {
+			await waitFor("the workspace's exclude list in effect", () => api.reading.interests.spec.exclude.includes('zzqx-workspace-only'));
+			await vscode.commands.executeCommand('arxivDigest.excludeKeyword', 'zzqx-added');
+			await waitFor('the term added to the workspace list', () => (config().inspect(EXCLUDE).workspaceValue ?? []).includes('zzqx-added'));
+			assert.deepStrictEqual(config().inspect(EXCLUDE).workspaceValue, ['zzqx-workspace-only', 'zzqx-added']);
+			assert.deepStrictEqual(config().inspect(EXCLUDE).globalValue, userBefore, 'the user settings are untouched');
+			await waitFor('the added term in effect', () => api.reading.interests.spec.exclude.includes('zzqx-added'));
+		} finally {
+			await config().update(EXCLUDE, undefined, vscode.ConfigurationTarget.Workspace);
+		}
+		await waitFor("the user's list in effect again", () => !api.reading.interests.spec.exclude.some((t) => t.startsWith('zzqx')));
+	});
+
 	it('Mark as Unread and Mark Day as Read change the marks and counts', async () => {
 		const unitrack = FIXTURE.big.second.id;
 		assert.strictEqual(api.reading.statusOn(unitrack, BIG_DAY), 'read', 'its card was opened');
