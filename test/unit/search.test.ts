@@ -95,6 +95,33 @@ describe('search index', () => {
 		assert.deepStrictEqual(ids(typing, 'transf'), ['2602.00000', '2602.00001', '2602.00002', '2602.00003']);
 	});
 
+	it('matches a word typed as an acronym whole or in its numbered versions, never completed or corrected into another word', () => {
+		const index = new PaperIndex();
+		const rows: [string, string][] = [
+			['Uplink NOMA systems', 'Qi Dai'],
+			['Rate loss of NOMA', 'Abu Noman'],
+			['A safety benchmark', 'Abdullah Al Nomaan Nafi'],
+			['SAM2 for video segmentation', 'Li Wu'],
+			['YOLOv8 for drones', 'Li Wu'],
+			['Sample efficient exploration', 'Li Wu'],
+			['Vital signs from video', 'Li Wu'],
+			['ViTs need registers', 'Li Wu'],
+			['RMA for robots', 'Li Wu'],
+		];
+		const papers = rows.map(([title, author], i) => paper({ id: `2601.${String(i).padStart(5, '0')}`, title, authors: [author], headingLine: i * 10 }));
+		index.addFile('/ws/data/2026-01-01.md', { path: '/ws/data/2026-01-01.md', day: '2026-01-01', label: '2026-01-01', categories: [], papers, diagnostics: [], lineCount: 0 });
+		const titles = (query: string) => ids(index, query).map((id) => rows[Number(id.slice(5))][0]).sort();
+		assert.deepStrictEqual(titles('NOMA'), ['Rate loss of NOMA', 'Uplink NOMA systems'], 'not the authors Noman and Nomaan');
+		assert.deepStrictEqual(titles('SAM'), ['SAM2 for video segmentation'], 'its version, not samples');
+		assert.deepStrictEqual(titles('YOLO'), ['YOLOv8 for drones']);
+		assert.deepStrictEqual(titles('ViT'), ['ViTs need registers'], 'its plural, not vital');
+		assert.deepStrictEqual(titles('RDMA'), [], 'not corrected to RMA');
+		// typed in lower case, a word is still completed and corrected as it is typed
+		assert.deepStrictEqual(titles('noma'), ['A safety benchmark', 'Rate loss of NOMA', 'Uplink NOMA systems']);
+		assert.deepStrictEqual(titles('sam'), ['SAM2 for video segmentation', 'Sample efficient exploration']);
+		assert.deepStrictEqual(titles('rdma'), ['RMA for robots']);
+	});
+
 	it('checks exact phrases against the text', () => {
 		const index = fullIndex();
 		assert.deepStrictEqual(ids(index, '"token pruning"'), ['2602.01001', '2602.01002']);

@@ -61,6 +61,12 @@ describe('search tokenizer', () => {
 		it('queries a hyphenated word by its whole form only', () => {
 			assert.deepStrictEqual(queryWords('Token-Pruning'), [{ terms: ['token-pruning'], parts: ['token', 'pruning'], cjk: false }]);
 		});
+		it('takes a short word typed with a capital after its first letter for an acronym', () => {
+			const acronyms = (text: string) => queryWords(text).map((w) => `${w.terms[0]}${w.acronym ? '!' : ''}`);
+			assert.deepStrictEqual(acronyms('NOMA SAM ViT LoRA LLMs LLaMA 6G'), ['noma!', 'sam!', 'vit!', 'lora!', 'llm!', 'llama!', '6g!']);
+			// lower case, a capital only first, a longer word or a hyphenated one: an ordinary word
+			assert.deepStrictEqual(acronyms('noma Sam Diffusion GraphRAG TRANSFORMER GPT-4o 2602.04994'), ['noma', 'sam', 'diffusion', 'graphrag', 'transformer', 'gpt-4o', '2602.04994']);
+		});
 		it('drops query stopwords unless nothing else is left', () => {
 			assert.deepStrictEqual(queryWords('the diffusion').map((w) => w.terms[0]), ['diffusion']);
 			assert.deepStrictEqual(queryWords('the').map((w) => w.terms[0]), ['the']);

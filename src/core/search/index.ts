@@ -243,6 +243,8 @@ const PROXIMITY_AUTHORS = 1.5;
 /** the proximity bonus reads the query words' short-field postings first while they are fewer than this many per candidate (see addProximity) */
 const PROXIMITY_FILTER_RATIO = 8;
 const MAX_EXPANSIONS = 64;
+/** what may follow an acronym in a completion of it: a version number (see expand) */
+const ACRONYM_VERSION = /^v?\d/;
 /** a typo correction's weight beside a correction by swapping two adjacent letters, at the same distance (see expand) */
 const BESIDE_SWAP = 0.5;
 /** at most this many matched words per hit */
@@ -1421,13 +1423,14 @@ export class PaperIndex {
 		if (prefix && term.length >= 2) {
 			const candidates: [number, number][] = [];
 			this.sortedTerms.forPrefix(term, (other, id) => {
-				if (other !== term) candidates.push([id, this.df(id)]);
+				// an acronym goes on only into its numbered versions (`SAM2`, `GPT4o`, `YOLOv8`), never into another word (`samples`)
+				if (other !== term && (!word.acronym || ACRONYM_VERSION.test(other.slice(term.length)))) candidates.push([id, this.df(id)]);
 			});
 			if (candidates.length > MAX_EXPANSIONS) candidates.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
 			// a short prefix says less about the word meant than a long one
 			for (const [id] of candidates) out.push([id, PREFIX_WEIGHT * Math.min(1, term.length / 6 + 0.3)]);
 		}
-		if (fuzzy && out.length === 0 && term.length >= 4) {
+		if (fuzzy && !word.acronym && out.length === 0 && term.length >= 4) {
 			// only the closest corrections: `difusion` is `diffusion` (one letter), not `fusion`,
 			// `delusion` or `infusion` (two), which are rarer and would outrank it by their idf
 			let closest = term.length >= 8 ? 2 : 1;

@@ -301,6 +301,21 @@ export interface QueryWord {
 	parts?: string[];
 	/** true for CJK runs: matched exactly (no prefix/fuzzy), all bigrams required */
 	cjk: boolean;
+	/** typed as an acronym (see isAcronymWord): matched as a whole word, not completed or corrected into another */
+	acronym?: boolean;
+}
+
+/** the longest word typed with inner capitals that is taken for an acronym (`LLaMA`) */
+const MAX_ACRONYM_LENGTH = 5;
+
+/**
+ * Is a typed query word an acronym (`NOMA`, `SAM`, `ViT`, `LoRA`, `LLMs`): at most five letters or
+ * digits with a capital after the first? The reader wrote the case on purpose, and such a word
+ * is a name of its own: its completions (`Noman`, `samples`, `vital`) and one-letter corrections
+ * (`RMA` for `RDMA`) are other words, not the one being typed.
+ */
+export function isAcronymWord(word: string): boolean {
+	return word.length <= MAX_ACRONYM_LENGTH && /^[\p{L}\p{N}]+$/u.test(word) && /\p{Lu}/u.test(word.slice(1));
 }
 
 /**
@@ -331,7 +346,7 @@ export function queryWords(text: string): QueryWord[] {
 		forEachTerm(word, (t) => collected.push(t), true);
 		i = start + Math.max(1, word.length);
 		if (collected.length > 1) words.push({ terms: [collected[0]], parts: collected.slice(1).filter((t) => !STOPWORDS.has(t)), cjk: false });
-		else if (collected.length > 0) words.push({ terms: [collected[0]], cjk: false });
+		else if (collected.length > 0) words.push(isAcronymWord(word) ? { terms: [collected[0]], cjk: false, acronym: true } : { terms: [collected[0]], cjk: false });
 	}
 	const content = words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));
 	return content.length > 0 ? content : words;
