@@ -13,6 +13,7 @@ import { nodeCorpusIO } from '../../src/core/corpus/nodeIO';
 import { SearchService, shardOf } from '../../src/core/search/client';
 import { PaperIndex } from '../../src/core/search/index';
 import { summarizeDigest } from '../../src/core/summary';
+import { latestDayBegun } from '../../src/core/clock';
 import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange } from '../../src/core/trends/days';
 import { parseStatsMessage, parseStatsState } from '../../src/core/trends/protocol';
 import { dayQuery, rangeQuery } from '../../src/core/trends/queries';
@@ -377,13 +378,28 @@ describe('trends', () => {
 	describe('ranges, queries and interests', () => {
 		it('resolves presets against the newest listing day, and rejects bad typed ranges', () => {
 			const days = ['2026-01-01', '2026-02-20', '2026-03-01'];
-			assert.deepStrictEqual(presetRange('last7', days), { from: '2026-02-23', to: '2026-03-01' });
-			assert.deepStrictEqual(presetRange('last30', days), { from: '2026-01-31', to: '2026-03-01' });
-			assert.deepStrictEqual(presetRange('all', days), {});
+			const today = '2026-06-14';
+			assert.deepStrictEqual(presetRange('last7', days, today), { from: '2026-02-23', to: '2026-03-01' });
+			assert.deepStrictEqual(presetRange('last30', days, today), { from: '2026-01-31', to: '2026-03-01' });
+			assert.deepStrictEqual(presetRange('all', days, today), {});
+			assert.deepStrictEqual(presetRange('last7', [], today), {});
+			// a stray file dated in the future (2030-01-01.md) is not where the range ends; today's file is
+			assert.deepStrictEqual(presetRange('last7', [...days, '2030-01-01'], today), { from: '2026-02-23', to: '2026-03-01' });
+			assert.deepStrictEqual(presetRange('last7', [...days, today, '2030-01-01'], today), { from: '2026-06-08', to: today });
+			// every day in the future: the newest it is
+			assert.deepStrictEqual(presetRange('last7', days, '2025-12-31'), { from: '2026-02-23', to: '2026-03-01' });
 			assert.deepStrictEqual(parseRange(' 2026-01-02 ', ''), { ok: true, range: { from: '2026-01-02' } });
 			assert.deepStrictEqual(parseRange('2026-02-30', ''), { ok: false, reason: 'date', value: '2026-02-30', error: '"2026-02-30" is not a date: use YYYY-MM-DD' });
 			const reversed = parseRange('2026-03-01', '2026-01-01');
 			assert.ok(!reversed.ok && reversed.reason === 'order');
+		});
+
+		it('takes for today the newest day begun anywhere on Earth, so a digest dated in UTC+8 is not in the future', () => {
+			const at = (iso: string) => latestDayBegun({ now: () => Date.parse(iso) });
+			assert.strictEqual(at('2026-06-14T09:59:59Z'), '2026-06-14');
+			// 10:00 UTC is midnight in UTC+14: the 15th has begun there, while it is still the 14th in Beijing
+			assert.strictEqual(at('2026-06-14T10:00:00Z'), '2026-06-15');
+			assert.strictEqual(at('2026-12-31T23:00:00Z'), '2027-01-01');
 		});
 
 		it('builds the searches a click opens', () => {

@@ -106,10 +106,15 @@ function shiftDay(day: string, delta: number): string {
 	return date.toISOString().slice(0, 10);
 }
 
-/** The last 7 or 30 calendar days up to the newest listing day (the digests may be older than today), or every day. */
-export function presetRange(preset: RangePreset, days: readonly string[]): DayRange {
-	const newest = days[days.length - 1];
-	if (preset === 'all' || newest === undefined) return {};
+/**
+ * The last 7 or 30 calendar days up to the newest listing day not after `today` (the digests may be
+ * older than today; a stray file dated in the future does not move the range there), or to the newest
+ * listing day when every day is after `today`; or every day. `days` oldest first.
+ */
+export function presetRange(preset: RangePreset, days: readonly string[], today: string): DayRange {
+	if (preset === 'all' || days.length === 0) return {};
+	const past = days.filter((day) => day <= today);
+	const newest = past[past.length - 1] ?? days[days.length - 1];
 	return { from: shiftDay(newest, preset === 'last7' ? -6 : -29), to: newest };
 }
 

@@ -6,6 +6,7 @@
  * matching query.
  */
 import * as vscode from 'vscode';
+import { latestDayBegun } from '../../core/clock';
 import type * as StatsDocument from '../../core/trends/document';
 import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange, type PapersPerDay } from '../../core/trends/days';
 import type { DayRange } from '../../core/trends/shard';
@@ -205,7 +206,7 @@ class StatsPanel implements vscode.Disposable {
 
 	/** the range the reader chose, resolved against the workspace's days; an error message for a bad one */
 	private resolveRange(choice: RangeChoice): DayRange | string {
-		if ('preset' in choice) return presetRange(choice.preset, this.overview?.days ?? []);
+		if ('preset' in choice) return presetRange(choice.preset, this.overview?.days ?? [], latestDayBegun());
 		const parsed = parseRange(choice.from, choice.to);
 		if (parsed.ok) return parsed.range;
 		return parsed.reason === 'date'
