@@ -9,7 +9,7 @@ describe('BibTeX', () => {
 			bib,
 			[
 				'@misc{bao2026sider,',
-				'  title         = {{SIDeR:} Semantic Identity Decoupling for Unrestricted Face Privacy},',
+				'  title         = {{SIDeR:} {Semantic} Identity Decoupling for Unrestricted Face Privacy},',
 				'  author        = {Zhuosen Bao and Xia Du and Chi-man Pun},',
 				'  year          = {2026},',
 				'  eprint        = {2602.04994},',
@@ -22,10 +22,11 @@ describe('BibTeX', () => {
 		);
 	});
 
-	it('keeps the version in the url but not in eprint', () => {
+	it('writes the abstract page without the version as url, as eprint names none (arXiv\'s own BibTeX does the same)', () => {
 		const bib = toBibtex(makePaper({ version: 'v3' }));
 		assert.match(bib, /eprint {8}= \{2602\.04994\},/);
-		assert.match(bib, /url {11}= \{https:\/\/arxiv\.org\/abs\/2602\.04994v3\}/);
+		assert.match(bib, /url {11}= \{https:\/\/arxiv\.org\/abs\/2602\.04994\}\n/);
+		assert.doesNotMatch(bib, /v3/);
 	});
 
 	it('takes the year from the id, old-style ids included, before the digest day', () => {
@@ -97,6 +98,15 @@ describe('BibTeX', () => {
 			escapeBibtexValue('ObjChangeVR: LLMs for 3D U-Net, GPT-4 and AI in $\\mathcal{O}(n)$ Time', { protectCase: true }),
 			'{ObjChangeVR:} {LLMs} for {3D} {U-Net,} {GPT-4} and {AI} in $\\mathcal{O}(n)$ Time',
 		);
+		// every word so, whatever else it holds: math, TeX escapes (a caret), a command, accents; and a subtitle's first word
+		const protect = (title: string) => escapeBibtexValue(title, { protectCase: true });
+		assert.strictEqual(protect('D$^2$Plan: Dual-Agent Planning for $\\ell^4$-Norm Bounds'), '{D$^2$Plan:} {Dual-Agent} Planning for {$\\ell^4$-Norm} Bounds');
+		assert.strictEqual(protect('CD^2: Constrained Distillation of M^4olGen'), '{CD\\textasciicircum{}2:} {Constrained} Distillation of {M\\textasciicircum{}4olGen}');
+		assert.strictEqual(protect('P\\textsuperscript{2}-DPO: grounding in ÄRGER and $PA^3$ with $\\mathcal{O}(n)$ and $x$'), '{P\\textsuperscript{2}-DPO:} grounding in {ÄRGER} and {$PA^3$} with $\\mathcal{O}(n)$ and $x$');
+		assert.strictEqual(protect('\\boldmath$\\mu$-Nets: Schr\\"odinger Bridges'), '{{\\boldmath$\\mu$-Nets:}} {Schr\\"odinger} Bridges', 'a word opening with a command: two pairs, or BibTeX lowercases it as one special character');
+		// capitals of title case stay the style's: the first word, a capital first letter, a one-letter word, a lowercase subtitle
+		assert.strictEqual(protect('Rotatable Antenna Meets Multiple Access: NOMA or A Q-learning Rival?'), 'Rotatable Antenna Meets Multiple Access: {NOMA} or A Q-learning Rival?');
+		assert.strictEqual(protect('SAM: a study'), '{SAM:} a study');
 		assert.strictEqual(escapeBibtexValue(' multi\n  line  '), 'multi line');
 		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}'] }));
 		assert.match(bib, /title {9}= \{Close \\\} the field \\\{\},/);

@@ -53,6 +53,11 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		assert.deepStrictEqual(entries.map((e) => e.key), ['bao2026sider', 'arxiv260205037scaling', 'papersum', 'bao2026siderb']);
 		assert.ok(entries[1].AUTHOR.startsWith('张伟 and 李 娜 and '), entries[1].AUTHOR);
 		assert.strictEqual(entries[0].EPRINT, '2602.04994');
+		// the braces of `{SIDeR:} {Semantic}` protect case only: read back, the title is as the digest writes it
+		assert.strictEqual(entries[0].TITLE, 'SIDeR: Semantic Identity Decoupling for Unrestricted Face Privacy');
+		// a url agrees with its eprint: the abstract page without the version (2602.05037v2 in the digest)
+		for (const entry of entries.filter((e) => e.EPRINT !== undefined)) assert.strictEqual(entry.URL, `https://arxiv.org/abs/${entry.EPRINT}`);
+		assert.strictEqual(entries[1].URL, 'https://arxiv.org/abs/2602.05037');
 		assert.strictEqual(entries[2].URL, 'https://www.biorxiv.org/content/10.1101/2024.01.01v1');
 	});
 

@@ -73,25 +73,77 @@ export function escapeBibtexValue(text: string, options: { protectCase?: boolean
 	const clean = text.replace(/\s+/g, ' ').trim();
 	// in math, `%` would comment out the rest of the field and `&`, `#` stop LaTeX: escaped there too
 	const inMath = (math: string) => math.replace(/(?<!\\)[%&#]/g, '\\$&');
-	const plain = options.protectCase ? (t: string) => protectCase(escapeText(t)) : escapeText;
-	return mathSpans(clean)
-		.map((part) => (part.math && bracesBalanced(part.text) ? inMath(part.text) : plain(part.text)))
-		.join('');
+	const parts = mathSpans(clean).map((part) => (part.math && bracesBalanced(part.text) ? { text: inMath(part.text), math: true } : { text: escapeText(part.text), math: false }));
+	return options.protectCase ? protectCase(parts) : parts.map((part) => part.text).join('');
 }
 
+/** a math span in a word's shape: a lowercase letter that no command name (`\\boldmath$…$`) runs into */
+const MATH_IN_SHAPE = 'α';
+
 /**
- * A title's words with a capital after their first letter (`LLMs`, `ObjChangeVR`, `3D`, `GPT-4`,
- * `U-Net`) in braces: BibTeX's classic styles lowercase a title but for its first letter, and
- * `LLMs` became `llms`. Words capitalised as title case are left to the style.
+ * A title with the capitals a style must keep in braces. Styles that make sentence case lowercase a
+ * title but for its first letter (BibTeX's change.case$ "t"), and `LLMs` became `llms`. The rule is
+ * the one DBLP's BibTeX follows (`{BERT:} Pre-training of Deep Bidirectional Transformers`): a word,
+ * whitespace to whitespace with its math and hyphenated parts, is braced whole (whole words: braces
+ * around one letter spoil its kerning) when it has a capital after its first character — acronyms and
+ * names as written (`LLMs`, `ObjChangeVR`, `3D`, `GPT-4`, `U-Net`, `D$^2$Plan`, `$\ell^4$-Norm`, a
+ * math span counting as a lowercase letter) — or math with a capital outside braces (`$PA^3$`, which
+ * change.case$ lowercases as any text). So is a subtitle's capitalised first word (after `: `):
+ * change.case$ keeps it, but other sentence-case makers (biblatex's \MakeSentenceCase, CSL
+ * processors) lowercase it. Other capitals are title case, left to the style; arXiv's own BibTeX
+ * braces no word at all.
  */
-function protectCase(escaped: string): string {
-	return escaped.replace(/\S+/g, (word) => {
-		// a word with a brace of TeX's own (`\\emph{Deep`): braces around it would change the group
-		if (word.startsWith('{') || /(?<!\\)[{}]/.test(word)) return word;
-		// the word's own text: escapes (`\\&`, `\\textbackslash{}`) and leading punctuation left out
-		const letters = word.replace(/\\[a-z]+\{\}|\\./g, '').replace(/^[^\p{L}\p{N}]+/u, '');
-		return /^.+[A-Z]/su.test(letters) ? `{${word}}` : word;
-	});
+function protectCase(parts: readonly { text: string; math: boolean }[]): string {
+	const out: string[] = [];
+	let word = '';
+	/** the word's text outside math, its capitals judged; a math span stands for one lowercase letter */
+	let shape = '';
+	/** a math span of the word has a capital a style would lowercase: one outside braces and command names (`$PA^3$`, not `$\mathcal{O}$`) */
+	let mathCapital = false;
+	let afterColon = false;
+	const endWord = () => {
+		if (word === '') return;
+		out.push(protectWord(word, shape, mathCapital, afterColon));
+		afterColon = shape.endsWith(':');
+		word = shape = '';
+		mathCapital = false;
+	};
+	for (const part of parts) {
+		if (part.math) {
+			word += part.text;
+			shape += MATH_IN_SHAPE;
+			mathCapital ||= /\p{Lu}/u.test(withoutGroups(part.text.replace(/\\[A-Za-z]+/g, '')));
+			continue;
+		}
+		for (const piece of part.text.split(/( +)/)) {
+			if (piece.startsWith(' ')) {
+				endWord();
+				out.push(piece);
+			} else {
+				word += piece;
+				shape += piece;
+			}
+		}
+	}
+	endWord();
+	return out.join('');
+}
+
+function withoutGroups(text: string): string {
+	let out = text;
+	for (let last = ''; last !== out; ) [last, out] = [out, out.replace(/(?<!\\)\{[^{}]*\}/g, '')];
+	return out;
+}
+
+function protectWord(word: string, shape: string, mathCapital: boolean, afterColon: boolean): string {
+	// the escapes' own braces (`\textasciicircum{}`) are no group; a group of TeX's own left open (`\emph{Deep`) ends in another word, and braces around it would change it
+	const unescaped = shape.replace(/\\[A-Za-z]+\{\}/g, '');
+	if (!bracesBalanced(unescaped)) return word;
+	// the word's own letters: escapes, commands (`\&`, `\"o`, `\boldmath`), braces and leading punctuation left out
+	const letters = unescaped.replace(/\\[A-Za-z]+|\\.|[{}]/g, '').replace(/^[^\p{L}\p{N}]+/u, '');
+	if (!mathCapital && !/^.+\p{Lu}/su.test(letters) && !(afterColon && /^\p{Lu}/u.test(letters))) return word;
+	// `{\…}` would be one "special character" to BibTeX, whose letters it does change: a second pair of braces keeps it a group
+	return word.startsWith('\\') ? `{{${word}}}` : `{${word}}`;
 }
 
 /**
@@ -169,7 +221,9 @@ export function toBibtex(paper: BibtexPaper, options: BibtexOptions = {}): strin
 		// an old-style id names its archive (`math.AG/0309136`, `hep-th/9901001`) when the digest's section is no category
 		const primary = [paper.category, paper.section, /^([a-z-]+(?:\.[A-Z]{2})?)\/\d{7}$/.exec(paper.id)?.[1]].map((c) => c?.trim()).find((c) => c && CATEGORY.test(c));
 		if (primary) fields.push(['primaryClass', primary]);
-		fields.push(['url', escapeUrl(links.abs)]);
+		// the version-free abstract page, as arXiv's own BibTeX writes it: the eprint names no version either
+		const abs = paperLinks({ ...paper, version: undefined }).abs ?? links.abs;
+		fields.push(['url', escapeUrl(abs)]);
 	} else if (links.original) {
 		const url = escapeUrl(links.original);
 		fields.push(['howpublished', `\\url{${url.replace(/[%#]/g, (c) => `\\${c}`)}}`]);
