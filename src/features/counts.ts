@@ -30,9 +30,10 @@ export type ListStyle = 'and' | 'list' | 'clauses';
 /**
  * `items` joined with the punctuation of the translation (the separators are l10n strings, so the
  * joins follow the language of the words around them, which Intl.ListFormat on the editor's locale
- * would not where a language has no bundle).
+ * would not where a language has no bundle); past `max` items, the first `max` and "…".
  */
-export function listText(items: readonly string[], l10n: Translator, style: ListStyle = 'and'): string {
+export function listText(items: readonly string[], l10n: Translator, style: ListStyle = 'and', max = Infinity): string {
+	if (items.length > max) return listText([...items.slice(0, max), '…'], l10n, 'list');
 	if (items.length <= 1) return items[0] ?? '';
 	const pair = style === 'clauses' ? (a: string, b: string) => l10n.t('{0}; {1}', a, b) : (a: string, b: string) => l10n.t('{0}, {1}', a, b);
 	const head = items.slice(0, -1).reduce((text, item) => pair(text, item));

@@ -23,6 +23,13 @@ describe('lists in the reader\'s language (listText)', () => {
 		assert.strictEqual(listText(['library', 'read marks'], en), 'library and read marks');
 	});
 
+	it('past its most items, the first ones and an ellipsis, with the translation\'s punctuation', () => {
+		const ids = ['2601.00001', '2601.00002', '2601.00003'];
+		assert.strictEqual(listText(ids, en, 'list', 2), '2601.00001, 2601.00002, …');
+		assert.strictEqual(listText(ids, zh, 'list', 2), '2601.00001、2601.00002、…');
+		assert.strictEqual(listText(ids, zh, 'list', 3), '2601.00001、2601.00002、2601.00003');
+	});
+
 	it('one item is itself and none is empty; an item holding "{1}" is left as it is', () => {
 		assert.strictEqual(listText([], en), '');
 		assert.strictEqual(listText(['only'], zh), 'only');

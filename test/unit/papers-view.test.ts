@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { fakeVscode, withFakeVscode, type FakeTreeView } from './fake-vscode';
 import { FakeClock } from './fake-clock';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
@@ -415,6 +416,35 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		assert.strictEqual(spoken(category2), `${String(tree.getTreeItem(category2).label)}, 2 papers, 1 match, 1 unread`);
 		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 match, 1 unread`);
 		tree.dispose();
+	});
+
+	it('in Chinese, joins the matched words and the spoken parts with 、, not an English comma', () => {
+		const zhBundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
+		const zh = { t: (text: string, ...args: unknown[]) => (zhBundle[text] ?? text).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+		const english = fakeVscode.l10n;
+		fakeVscode.l10n = zh;
+		try {
+			const workspace = fakeWorkspace('idle');
+			workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002']));
+			const reading = fakeReading({
+				statusOn: () => 'read',
+				match: (id: string) => (id === '2601.00002' ? { words: ['depth', 'world model'], excluded: false, score: 1 } : undefined),
+				firstListed: () => undefined,
+			});
+			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+			const [day] = tree.getChildren();
+			const [category] = tree.getChildren(day);
+			const [, matched] = tree.getChildren(category);
+			const item = tree.getTreeItem(matched);
+			assert.strictEqual(item.description, '✦ depth、world model · Grace Hopper · 2601.00002');
+			const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
+			assert.strictEqual(spoken(matched), ['Sparse Attention', zh.t('✦ Matches your interests: {0}', 'depth、world model'), 'Grace Hopper · 2601.00002', zh.t('Read')].join('、'));
+			assert.ok(spoken(category).startsWith(`${String(tree.getTreeItem(category).label)}、${zh.t('{0} papers', 2)}、`), spoken(category));
+			assert.ok(!/, /.test(spoken(category) + spoken(day)), spoken(day));
+			tree.dispose();
+		} finally {
+			fakeVscode.l10n = english;
+		}
 	});
 
 	it("a paper row's context value carries its read state, which the menus offer Mark as Read or Mark as Unread by", () => {

@@ -4,7 +4,7 @@
  * src/core/export; full papers come back from the shards (./load.ts).
  */
 import * as vscode from 'vscode';
-import { papersCount } from '../counts';
+import { listText, papersCount } from '../counts';
 import { EXPORT_EXTENSIONS, exportPapers, type ExportFormat } from '../../core/export';
 import type { DayNode } from '../../core/tree';
 import { cardRefFromArgument } from '../cards/args';
@@ -34,6 +34,9 @@ export interface ExportOptions {
 	format?: ExportFormat;
 	uri?: vscode.Uri;
 }
+
+/** the ids a message names of the papers it left out (it says how many there are) */
+const IDS_SHOWN = 5;
 
 /** a function, not a constant: vscode.l10n is only ready once the extension runs */
 const formats = (): { format: ExportFormat; label: string; detail: string }[] => [
@@ -86,7 +89,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 		const skipped = [...absent, ...missing];
 		if (skipped.length > 0) {
-			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri), skipped.length, skipped.slice(0, 5).join(', ')), uri, 'warning');
+			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)), uri, 'warning');
 		} else {
 			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri)), uri);
 		}
@@ -157,7 +160,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			else if (ref) absent.push(ref.id);
 		}
 		if (locations.length === 0) {
-			if (absent.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('No BibTeX copied: {0} not in this workspace\'s digests: {1}', absent.length, absent.slice(0, 5).join(', ')));
+			if (absent.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('No BibTeX copied: {0} not in this workspace\'s digests: {1}', absent.length, listText(absent, vscode.l10n, 'list', IDS_SHOWN)));
 			return;
 		}
 		try {
@@ -165,7 +168,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			await vscode.env.clipboard.writeText(exportPapers('bibtex', { title: '', items, exported: '' }));
 			const skipped = [...absent, ...missing];
 			if (skipped.length > 0) {
-				void vscode.window.showWarningMessage(vscode.l10n.t('Copied BibTeX of {0}; {1} not in this workspace\'s digests were left out: {2}', papersCount(items.length, vscode.l10n), skipped.length, skipped.slice(0, 5).join(', ')));
+				void vscode.window.showWarningMessage(vscode.l10n.t('Copied BibTeX of {0}; {1} not in this workspace\'s digests were left out: {2}', papersCount(items.length, vscode.l10n), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)));
 			} else vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)), 3000);
 		} catch (err) {
 			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot copy BibTeX: {0}', errorText(err)));

@@ -11,6 +11,7 @@
  */
 import * as vscode from 'vscode';
 import { collectionLabel } from '../library/labels';
+import { listText } from '../counts';
 import { findArxivRefs, arxivRefAt } from '../../core/library/arxivRefs';
 import { paperLabel } from '../../core/tree';
 import { authorCountOf } from '../../core/summary';
@@ -106,12 +107,12 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		const starred = library.isStarred(id);
 		md.appendMarkdown(`**${escapeMd(paperLabel(paper))}**${starred ? ' $(star-full)' : ''}\n\n`);
 		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? vscode.l10n.t(' et al.') : ''}\n\n`);
-		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', daysOf(workspace, id).join(', '))].filter(Boolean).join(' · '))}\n\n`);
+		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', listText(daysOf(workspace, id), vscode.l10n, 'list'))].filter(Boolean).join(' · '))}\n\n`);
 		const tldr = await tldrOf(id, token);
 		if (tldr) md.appendMarkdown(`**TL;DR** ${escapeMd(tldr)}\n\n`);
 		const collections = library.collections(id).map((name) => collectionLabel(name, vscode.l10n));
 		const tags = library.tags(id);
-		if (collections.length || tags.length) md.appendMarkdown(`${escapeMd([collections.join(', '), tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · '))}\n\n`);
+		if (collections.length || tags.length) md.appendMarkdown(`${escapeMd([listText(collections, vscode.l10n, 'list'), tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · '))}\n\n`);
 		const parts = [md];
 		const note = library.note(id);
 		if (note?.trim()) {

@@ -8,7 +8,7 @@ import { libraryId, STARRED, type Library } from '../../core/library/model';
 import { paperIdsOf, type DigestSummary } from '../../core/summary';
 import { truncate } from '../../core/symbols';
 import { paperLabel } from '../../core/tree';
-import { notesCount } from '../counts';
+import { listText, notesCount } from '../counts';
 import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
 import { collectionLabel } from './labels';
@@ -136,7 +136,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : vscode.l10n.t('not in this workspace');
 		if (node.node === 'notedPaper' && note) item.description = `${notePreview(note)} · ${item.description}`;
 		const tooltip = new vscode.MarkdownString(undefined, false);
-		tooltip.appendText(`${location ? paperLabel(location.paper) : node.id}\narXiv:${node.id}${days.length ? ` · ${days.join(', ')}` : ''}`);
+		tooltip.appendText(`${location ? paperLabel(location.paper) : node.id}\narXiv:${node.id}${days.length ? ` · ${listText(days, vscode.l10n, 'list')}` : ''}`);
 		if (note) tooltip.appendMarkdown('\n\n---\n\n').appendText(note);
 		item.tooltip = tooltip;
 		item.iconPath = new vscode.ThemeIcon(location ? 'file-text' : 'circle-slash');

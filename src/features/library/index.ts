@@ -5,7 +5,7 @@
  * reading state (export/import, Settings Sync).
  */
 import * as vscode from 'vscode';
-import { notesCount, papersCount } from '../counts';
+import { listText, notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
 	addToCollection, allTags, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
@@ -184,7 +184,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		noteIds: (query) => noteMatches(query, store.library.notes),
 		tooltip: (id) => {
 			const lib = store.library;
-			const lines = [collectionsOf(lib, id).map((name) => collectionLabel(name, vscode.l10n)).join(', '), (lib.tags[libraryId(id)] ?? []).map((t) => `#${t}`).join(' '), lib.notes[libraryId(id)] ?? ''].filter((s) => s.trim());
+			const lines = [listText(collectionsOf(lib, id).map((name) => collectionLabel(name, vscode.l10n)), vscode.l10n, 'list'), (lib.tags[libraryId(id)] ?? []).map((t) => `#${t}`).join(' '), lib.notes[libraryId(id)] ?? ''].filter((s) => s.trim());
 			return lines.length ? lines.join('\n\n') : undefined;
 		},
 		dispose: () => {

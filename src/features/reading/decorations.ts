@@ -8,6 +8,7 @@ import { dayFromPath } from '../../core/day';
 import { viewPapers } from '../../core/documentView';
 import { highlightFor, isMatch, type InterestHighlight } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
+import { listText } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 
 /** decorations follow typing after it settles */
@@ -66,8 +67,8 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 			gutters.push(new vscode.Range(line, 0, line, 0));
 			headings.push({
 				range: document.lineAt(line).range,
-				renderOptions: { after: { contentText: `  ✦ ${match.words.join(', ')}`, color: new vscode.ThemeColor('editorCodeLens.foreground') } },
-				hoverMessage: new vscode.MarkdownString(vscode.l10n.t('Matches your interests: {0}', match.words.join(', '))),
+				renderOptions: { after: { contentText: `  ✦ ${listText(match.words, vscode.l10n, 'list')}`, color: new vscode.ThemeColor('editorCodeLens.foreground') } },
+				hoverMessage: new vscode.MarkdownString(vscode.l10n.t('Matches your interests: {0}', listText(match.words, vscode.l10n, 'list'))),
 			});
 			if (!highlight || words.length >= MAX_HIGHLIGHTS) return;
 			// the entry runs to the line before the next paper's heading

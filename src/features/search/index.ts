@@ -61,8 +61,7 @@ const MATCHED_SHOWN = 5;
 function matchedText(hit: SearchHit): string {
 	const words = [...new Set(hit.matched ?? [])];
 	if (words.length === 0) return '';
-	const shown = words.slice(0, MATCHED_SHOWN).join(', ') + (words.length > MATCHED_SHOWN ? ', …' : '');
-	return vscode.l10n.t('matched: {0}', shown);
+	return vscode.l10n.t('matched: {0}', listText(words, vscode.l10n, 'list', MATCHED_SHOWN));
 }
 
 function snippet(text: string): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { papersCount } from '../counts';
+import { listText, papersCount } from '../counts';
 import {
 	DigestTreeModel,
 	NO_CATEGORY,
@@ -328,7 +328,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	filterWords(): string | undefined {
 		const parts: string[] = [];
 		if (this.queryText !== undefined) parts.push(this.queryText);
-		if (this.categorySet) parts.push([...this.categorySet].join(', '));
+		if (this.categorySet) parts.push(listText([...this.categorySet], vscode.l10n, 'list'));
 		return parts.length ? parts.join(' · ') : undefined;
 	}
 
@@ -426,7 +426,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 */
 	private countAccessibility(node: DayNode | CategoryNode, label: string): vscode.AccessibilityInformation {
 		const [, ...rest] = this.countParts(node);
-		return { label: [label, papersCount(node.count, vscode.l10n), ...rest].join(', ') };
+		return { label: listText([label, papersCount(node.count, vscode.l10n), ...rest], vscode.l10n, 'list') };
 	}
 
 	/** "For you": the day's papers in one list, best score first (file order until the scores come). */
@@ -460,7 +460,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (this.reading) {
 			const mark = paperMark(node.paper.id, node.parent.parent.day, this.reading);
 			const lines: string[] = [];
-			if (mark.match && isMatch(mark.match)) lines.push(vscode.l10n.t('✦ Matches your interests: {0}', mark.match.words.join(', ')));
+			if (mark.match && isMatch(mark.match)) lines.push(vscode.l10n.t('✦ Matches your interests: {0}', listText(mark.match.words, vscode.l10n, 'list')));
 			if (mark.match?.excluded) lines.push(excludedText(mark.match.excludedBy));
 			lines.push(statusText(mark.status));
 			if (mark.firstListed) lines.push(vscode.l10n.t('First listed on {0}', mark.firstListed));
@@ -549,7 +549,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		}
 		spoken.push(...parts);
 		if (matched) {
-			const words = (mark.match as { words: readonly string[] }).words.join(', ');
+			const words = listText((mark.match as { words: readonly string[] }).words, vscode.l10n, 'list');
 			parts.push(`✦ ${words}`);
 			spoken.push(vscode.l10n.t('✦ Matches your interests: {0}', words));
 		}
@@ -562,7 +562,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		item.description = parts.join(' · ');
 		spoken.push(statusText(mark.status));
 		if (mark.match?.excluded) spoken.push(excludedText(mark.match.excludedBy));
-		item.accessibilityInformation = { label: spoken.join(', ') };
+		item.accessibilityInformation = { label: listText(spoken, vscode.l10n, 'list') };
 		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));
 		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');
 		else if (mark.status === 'new') item.iconPath = new vscode.ThemeIcon('circle-small-filled', new vscode.ThemeColor('charts.blue'));
