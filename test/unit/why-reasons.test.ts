@@ -45,6 +45,17 @@ describe('For you\'s "Why?" in words a reader knows (readableReasons)', () => {
 		assert.deepStrictEqual(labels(terms('自动'), '自动驾驶', 3), ['自动']);
 	});
 
+	it('a run the text continues two ways is shown as one of the paper\'s whole words, never the piece they share', () => {
+		// 界模 grows to 世界模, where 世界模型 and 世界模拟 part: the word more places of the paper have
+		const both = '世界模型预测未来。世界模型的预测更准确。世界模拟器生成视频。';
+		assert.deepStrictEqual(labels(terms('界模'), both, 1), ['世界模型']);
+		assert.deepStrictEqual(labels(terms('界模'), '世界模拟预测未来。世界模型的预测。世界模拟的视频。', 1), ['世界模拟']);
+		// once in the text, no heavy bigram beside it: the word it lies in
+		assert.deepStrictEqual(labels(terms('界模', 'robot'), '学习世界模型。robot', 2), ['世界模型', 'robot']);
+		// a run that is whole words stays as grown
+		assert.deepStrictEqual(labels(terms('器人'), '机器人操作。机器人控制。', 1), ['机器人']);
+	});
+
 	it('a piece of something longer than a term is left out', () => {
 		// every place of 言动 goes on beyond four characters (视觉语言动作模型 twice)
 		assert.deepStrictEqual(labels(terms('言动', 'robot'), '视觉语言动作模型。视觉语言动作模型。robot', 3), ['robot']);

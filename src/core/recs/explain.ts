@@ -2,7 +2,8 @@
  * "Why?" of For you in words a reader recognises. The model weighs index terms: folded words
  * (`vla`), parts of hyphenated words, and CJK bigrams, so its heaviest terms for a paper about
  * 机器人 and 世界模型 read `器人, 机器, 界模`. Here a bigram becomes the run the paper's text has it
- * in (cjkRun: 机器 + 器人 → 机器人, 界模 → 世界模型), a fragment inside a term already listed goes,
+ * in (cjkRun: 机器 + 器人 → 机器人, 界模 → 世界模型) as whole words of the paper (wholeRun: never
+ * 世界模 of 世界模型 and 世界模拟), a fragment inside a term already listed goes,
  * and a word is shown as the paper writes it (`VLA`, not `vla`). No weights: the order says which
  * weighed most.
  */
@@ -49,7 +50,8 @@ export function readableReasons(parts: readonly { term: string }[], text: string
 		if (isCjkTerm(term)) {
 			// a bigram of a function character is never a word's (出了, 在世)
 			if ([...term].some((c) => CJK_FUNCTION_CHARS.has(c))) continue;
-			const run = term.length === 2 ? cjkRun(term, bigrams, text) : term;
+			const grown = term.length === 2 ? cjkRun(term, bigrams, text) : term;
+			const run = grown === undefined ? undefined : wholeRun(grown, text);
 			// a piece of a phrase, a fragment of a listed run, or a bigram that says nothing alone (模型)
 			if (run === undefined || reasons.some((r) => r.label.includes(run))) continue;
 			const runBigrams = bigramsOf(run);
@@ -91,7 +93,7 @@ function bigramsOf(run: string): string[] {
  * with the same content character (not 的, 了, 在, …): 界模 → 世界模型, 作条 → 动作条件, and 机器人
  * stays (机器人控制, 机器人操作). Where the text has it once, a heavy bigram overlapping it there joins
  * it (机器 + 器人 → 机器人). A run the text continues in two ways (世界模型, 世界模拟) stays where they
- * part (世界模): the text alone cannot tell a word from a phrase there.
+ * part (世界模), where wholeRun takes it on to a word.
  */
 function cjkRun(seed: string, pool: readonly string[], text: string): string | undefined {
 	let run = seed;
@@ -116,6 +118,44 @@ function cjkRun(seed: string, pool: readonly string[], text: string): string | u
 		if (run.length === MAX_RUN) return undefined;
 		run = grown;
 	}
+}
+
+/** characters either side of a run's place that the words around it are read in: more than any word of MAX_RUN characters needs */
+const WORD_CONTEXT = 2 * MAX_RUN;
+
+let segmenter: Intl.Segmenter | null | undefined;
+
+/** Chinese words by the runtime's dictionary (ICU's), or undefined where it has none */
+function wordSegmenter(): Intl.Segmenter | undefined {
+	segmenter ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+	return segmenter ?? undefined;
+}
+
+/**
+ * The run as the paper has it in whole words (Intl.Segmenter's: 机器|人, 世界|模型): `run` itself where
+ * a place of it begins and ends between words, else the longest run of the whole words one of its
+ * places lies in (世界模 → 世界模型 and 世界模拟: the one more places have), at most MAX_RUN
+ * characters; undefined when there is none. As grown where the runtime has no segmenter.
+ */
+function wholeRun(run: string, text: string): string | undefined {
+	const words = wordSegmenter();
+	if (!words) return run;
+	const found = new Map<string, number>();
+	for (const at of placesOf(text, run)) {
+		const base = Math.max(0, at - WORD_CONTEXT);
+		let [start, end] = [at, at + run.length];
+		for (const { index, segment } of words.segment(text.slice(base, end + WORD_CONTEXT))) {
+			const [from, to] = [base + index, base + index + segment.length];
+			if (from < at && to > at) start = from;
+			if (from < at + run.length && to > at + run.length) end = to;
+		}
+		if (start === at && end === at + run.length) return run;
+		const whole = text.slice(start, end);
+		if (whole.length <= MAX_RUN && [...whole].every(isCjkTerm)) found.set(whole, (found.get(whole) ?? 0) + 1);
+	}
+	let best: [string, number] | undefined;
+	for (const entry of found) if (!best || entry[0].length > best[0].length || (entry[0].length === best[0].length && entry[1] > best[1])) best = entry;
+	return best?.[0];
 }
 
 function placesOf(text: string, run: string): number[] {
