@@ -22,3 +22,10 @@ const FURTHEST_ZONE_MS = 14 * 60 * 60 * 1000;
 export function latestDayBegun(clock: Pick<Clock, 'now'> = realClock): string {
 	return new Date(clock.now() + FURTHEST_ZONE_MS).toISOString().slice(0, 10);
 }
+
+/** The reader's own calendar day (`YYYY-MM-DD`, local time): for what is named after today, such as a file they save. */
+export function localDay(clock: Pick<Clock, 'now'> = realClock): string {
+	const at = new Date(clock.now());
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}

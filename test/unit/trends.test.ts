@@ -13,7 +13,7 @@ import { nodeCorpusIO } from '../../src/core/corpus/nodeIO';
 import { SearchService, shardOf } from '../../src/core/search/client';
 import { PaperIndex } from '../../src/core/search/index';
 import { summarizeDigest } from '../../src/core/summary';
-import { latestDayBegun } from '../../src/core/clock';
+import { latestDayBegun, localDay } from '../../src/core/clock';
 import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange } from '../../src/core/trends/days';
 import { parseStatsMessage, parseStatsState } from '../../src/core/trends/protocol';
 import { dayQuery, rangeQuery } from '../../src/core/trends/queries';
@@ -400,6 +400,20 @@ describe('trends', () => {
 			// 10:00 UTC is midnight in UTC+14: the 15th has begun there, while it is still the 14th in Beijing
 			assert.strictEqual(at('2026-06-14T10:00:00Z'), '2026-06-15');
 			assert.strictEqual(at('2026-12-31T23:00:00Z'), '2027-01-01');
+		});
+
+		it("names the reader's own day for a file they save, in their time zone, not UTC's", () => {
+			const zone = process.env.TZ;
+			try {
+				process.env.TZ = 'Asia/Shanghai';
+				// 17:00 UTC is 01:00 the next day in Beijing: an export saved then is named after the 15th
+				assert.strictEqual(localDay({ now: () => Date.parse('2026-06-14T17:00:00Z') }), '2026-06-15');
+				process.env.TZ = 'America/Los_Angeles';
+				assert.strictEqual(localDay({ now: () => Date.parse('2026-06-14T05:00:00Z') }), '2026-06-13');
+			} finally {
+				if (zone === undefined) delete process.env.TZ;
+				else process.env.TZ = zone;
+			}
 		});
 
 		it('builds the searches a click opens', () => {

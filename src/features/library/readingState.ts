@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { buildReadingState, parseReadingState } from '../../core/library/readingState';
+import { localDay } from '../../core/clock';
 import { envelopeFaultMessage } from './labels';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
 import { homeDir } from '../host';
@@ -133,10 +134,6 @@ export class ReadingStateRegistry implements vscode.Disposable {
 	}
 }
 
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
-
 /** The two commands; `uri` arguments let tests and scripts skip the dialogs. */
 export function registerReadingStateCommands(registry: ReadingStateRegistry): vscode.Disposable {
 	const exportState = async (target?: unknown): Promise<vscode.Uri | undefined> => {
@@ -145,7 +142,7 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 				? target
 				: await vscode.window.showSaveDialog({
 						title: vscode.l10n.t('Export Reading State'),
-						defaultUri: inFolderOrHome(`arxiv-digest-reading-state-${today()}.json`),
+						defaultUri: inFolderOrHome(`arxiv-digest-reading-state-${localDay()}.json`),
 						filters: { JSON: ['json'] },
 					});
 		if (!uri) return undefined;
