@@ -193,6 +193,13 @@ describe('note search', () => {
 		assert.deepStrictEqual(noteMatches(parsed('cat:cs.CV'), notes), [], 'filters alone match no note');
 	});
 
+	it('takes an acronym as a whole word, its plural or a numbered version, as search does', () => {
+		const more = { a: 'a nomad robot', b: 'NOMA uplink, vs SAM2 masks', c: 'several NOMAs compared', d: 'the samples' };
+		assert.deepStrictEqual(noteMatches(parsed('NOMA'), more), ['b', 'c']);
+		assert.deepStrictEqual(noteMatches(parsed('noma'), more), ['a', 'b', 'c'], 'typed in lower case it is a prefix');
+		assert.deepStrictEqual(noteMatches(parsed('SAM'), more), ['b']);
+	});
+
 	it('keeps the filters and exclusions of a query, drops its free text', () => {
 		assert.strictEqual(filtersOnlyText('diffusion "policy learning" cat:cs.RO -survey author:"Yann LeCun" -tag:x'), 'cat:cs.RO -survey author:"Yann LeCun" -tag:x');
 	});
