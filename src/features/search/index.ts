@@ -12,6 +12,7 @@ import { listText } from '../counts';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
+import { LoadingRerun } from './loadingRerun';
 import { queryProblemText, searchErrorText } from './queryErrorText';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
 import { paperLabel } from '../../core/tree';
@@ -156,6 +157,8 @@ export function registerSearch(
 		pick.placeholder = vscode.l10n.t('Search papers: words, "phrase", -exclude, cat:cs.CV, author:name, id:2602.04994, day:2026-02, after:, before:');
 		pick.value = typeof initial === 'string' ? initial : '';
 		let timer: ReturnType<typeof setTimeout> | undefined;
+		/** the query the list shows the results of */
+		let shownQuery: string | undefined;
 		let generation = 0;
 		let lastSummary = '';
 		const updateTitle = () => {
@@ -182,6 +185,9 @@ export function registerSearch(
 				const reply = await b.service.search(query, RESULT_LIMIT);
 				const fromNotes = reply.ok ? await noteHits(b, query, parsed.query) : [];
 				if (mine !== generation) return;
+				// the row the reader moved to, if not the first (which stays the best as the list grows)
+				const activeItem = pick.activeItems[0];
+				const active = activeItem && activeItem !== pick.items[0] ? activeItem.hit?.id : undefined;
 				if (!reply.ok) {
 					pick.items = [{ label: `$(error) ${searchErrorText(query, reply.error, vscode.l10n)}`, alwaysShow: true }];
 					lastSummary = vscode.l10n.t('invalid query');
@@ -208,14 +214,21 @@ export function registerSearch(
 						};
 					});
 					const filters = describeFilters(parsed.query);
-					// nothing found: say what to try rather than leave an empty list
+					// nothing found: say what to try rather than leave an empty list; while the index
+					// fills, only that it has not found one yet (the list is asked again as it fills)
 					if (hits.length === 0) {
-						const advice = filters
-							? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
-							: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
-						const loading = progressText === '' ? '' : ` ${vscode.l10n.t('The index is still loading: results come as it fills.')}`;
-						pick.items = [{ label: `$(info) ${advice}${loading}`, alwaysShow: true }];
+						const advice = progressText !== ''
+							? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
+							: filters
+								? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
+								: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
+						pick.items = [{ label: `${progressText !== '' ? '$(loading~spin)' : '$(info)'} ${advice}`, alwaysShow: true }];
+					} else if (query === shownQuery && active !== undefined) {
+						// the same query asked again as the index filled: the reader's place in the list stays
+						const still = pick.items.find((item) => item.hit?.id === active);
+						if (still) pick.activeItems = [still];
 					}
+					shownQuery = query;
 					// approximate: the best were checked for a phrase and shown, the rest not (an upper bound)
 					const count = approximate
 						? total > hits.length
@@ -241,12 +254,18 @@ export function registerSearch(
 		};
 		const schedule = () => {
 			if (timer) clearTimeout(timer);
-			timer = setTimeout(() => void run(), DEBOUNCE_MS);
+			timer = setTimeout(() => {
+				timer = undefined;
+				void run();
+			}, DEBOUNCE_MS);
 		};
+		// results grow while the index fills: asked again as it does (not while the reader's own search waits to run)
+		const rerun = new LoadingRerun(() => {
+			if (!timer && pick.value.trim() !== '') void run();
+		});
 		const onProgress = () => {
 			updateTitle();
-			// results grow while the index fills: refresh the list as phases complete
-			if (progressText === '' && pick.value.trim() !== '') schedule();
+			rerun.progress(progressText !== '');
 		};
 		progressListeners.add(onProgress);
 		const subs = [
@@ -281,6 +300,7 @@ export function registerSearch(
 			}),
 			pick.onDidHide(() => {
 				if (timer) clearTimeout(timer);
+				rerun.dispose();
 				progressListeners.delete(onProgress);
 				subs.forEach((s) => s.dispose());
 				pick.dispose();
