@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode, type FakeStatusBarItem } from './fake-vscode';
 import { fakeWorkspace } from './fake-workspace';
 import { FakeClock } from './fake-clock';
+import type { SearchProgress } from '../../src/core/search/client';
 
 describe('the scan status bar item', () => {
 	let scanStatus: typeof import('../../src/features/scanStatus');
@@ -13,10 +14,13 @@ describe('the scan status bar item', () => {
 	function register() {
 		const w = fakeWorkspace();
 		const time = new FakeClock();
-		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers', time);
+		const indexEvents = new fakeVscode.EventEmitter<SearchProgress>();
+		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers', time, (listener) => indexEvents.event(listener) as never);
 		disposables.push(disposable);
 		const item = fakeVscode.window.statusBarItems[fakeVscode.window.statusBarItems.length - 1] as FakeStatusBarItem;
-		return { ...w, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable };
+		/** the search index reports its progress */
+		const index = (phase: SearchProgress['phase'], done: number, total: number) => indexEvents.fire({ phase, done, total });
+		return { ...w, index, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable };
 	}
 
 	it('says what a cold scan reads, with a still icon, and goes once the scan ends', () => {
@@ -89,5 +93,37 @@ describe('the scan status bar item', () => {
 		// and it no longer listens: a new scan starts no timer
 		second.progress('reading', 0, 167);
 		assert.strictEqual(second.pending(), 0);
+	});
+
+	it('after a first scan, says how the index fills, then for a while that every paper is searchable', () => {
+		const { item, progress, index, tick, pending } = register();
+		progress('reading', 0, 167);
+		index('files', 10, 167);
+		tick(150);
+		assert.strictEqual(item.text, '$(sync) arXiv Digest: reading digests 0/167', 'the scan first');
+		index('head', 100, 167);
+		progress('idle', 167, 167);
+		assert.strictEqual(item.text, '$(sync) arXiv Digest: indexing… 100/167 files', 'the index next, at once');
+		index('body', 45, 100);
+		tick(500);
+		assert.strictEqual(item.text, '$(sync) arXiv Digest: indexing abstracts and summaries… 45%');
+		index('full', 100, 100);
+		assert.strictEqual(item.text, '$(check) arXiv Digest: every paper is searchable');
+		assert.deepStrictEqual(item.accessibilityInformation, { label: 'arXiv Digest: every paper is searchable' });
+		assert.strictEqual(item.visible, true);
+		tick(scanStatus.INDEXED_SHOWN_MS);
+		assert.strictEqual(item.visible, false);
+		assert.strictEqual(pending(), 0, 'no timer left');
+	});
+
+	it('says nothing of an index that had nothing to fill (a warm start)', () => {
+		const { item, progress, index, tick } = register();
+		progress('checking', 0, 167);
+		tick(150);
+		progress('idle', 167, 167);
+		index('full', 0, 0);
+		tick(10_000);
+		assert.deepStrictEqual(item.texts, ['$(sync) arXiv Digest: checking for new and changed digests']);
+		assert.strictEqual(item.visible, false);
 	});
 });

@@ -13,6 +13,7 @@ import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
 import { LoadingRerun } from './loadingRerun';
+import { indexProgressText } from '../workspace/indexProgress';
 import { queryProblemText, searchErrorText } from './queryErrorText';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
 import { paperLabel } from '../../core/tree';
@@ -104,19 +105,7 @@ export function registerSearch(
 		if (progressFrom !== b) {
 			progressFrom = b;
 			disposables.push(
-				b.service.onProgress((p) =>
-					setProgress(
-						p.phase === 'restarting'
-							? vscode.l10n.t('index restarting…')
-							: p.phase === 'files'
-								? vscode.l10n.t('reading digests… {0}/{1}', p.done, p.total)
-								: p.phase === 'head'
-								? vscode.l10n.t('indexing… {0}/{1} files', p.done, p.total)
-								: p.phase === 'body'
-									? vscode.l10n.t('indexing abstracts and summaries… {0}%', p.total ? Math.floor((100 * p.done) / p.total) : 100)
-									: '',
-					),
-				),
+				b.service.onProgress((p) => setProgress(indexProgressText(p))),
 			);
 			void b.service.whenIndexed().then(
 				() => setProgress(''),

@@ -1,0 +1,50 @@
+/**
+ * The search index's progress, for what shows it (the search box's title, the status bar): the
+ * workspace's corpus backend's, followed as the workspace changes (a workspace gets one once it has
+ * a digest, and a new one after it had none left); and the words that say it.
+ */
+import * as vscode from 'vscode';
+import type { SearchProgress } from '../../core/search/client';
+import type { IDigestWorkspace } from './types';
+
+/** Calls `listener` with each progress of the workspace's index, whichever backend it has now. */
+export function followIndexProgress(workspace: Pick<IDigestWorkspace, 'backend' | 'onDidChange'>, listener: (p: SearchProgress) => void): vscode.Disposable {
+	let followed: unknown;
+	let subscription: { dispose(): void } | undefined;
+	let disposed = false;
+	const follow = () =>
+		void workspace.backend().then(
+			(backend) => {
+				if (disposed || !backend || backend === followed) return;
+				subscription?.dispose();
+				followed = backend;
+				subscription = backend.service.onProgress(listener);
+			},
+			() => undefined,
+		);
+	const changes = workspace.onDidChange(follow);
+	follow();
+	return {
+		dispose: () => {
+			disposed = true;
+			subscription?.dispose();
+			changes.dispose();
+		},
+	};
+}
+
+/** What the index is doing, in a few words (`indexing… 12/167 files`); '' once everything is searchable. */
+export function indexProgressText(p: SearchProgress): string {
+	switch (p.phase) {
+		case 'restarting':
+			return vscode.l10n.t('index restarting…');
+		case 'files':
+			return vscode.l10n.t('reading digests… {0}/{1}', p.done, p.total);
+		case 'head':
+			return vscode.l10n.t('indexing… {0}/{1} files', p.done, p.total);
+		case 'body':
+			return vscode.l10n.t('indexing abstracts and summaries… {0}%', p.total ? Math.floor((100 * p.done) / p.total) : 100);
+		default:
+			return '';
+	}
+}
