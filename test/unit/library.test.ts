@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import {
 	STARRED, addToCollection, allTags, collectionsOf, createCollection, deleteCollection, emptyLibrary, isStarred, libraryId, librarySets,
-	mergeLibraries, normalizeTag, removeFromCollection, renameCollection, setNote, setTags, splitTags, starredIds, starsChanged, toggleStar,
+	mergeLibraries, normalizeTag, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, splitTags, starredIds, starsChanged, takeCollection, toggleStar,
 } from '../../src/core/library/model';
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
 import { randomVocabulary } from './seeded';
@@ -40,6 +40,59 @@ describe('library model', () => {
 		assert.throws(() => createCollection(lib, 'robot LEARNING'), /already a collection/);
 		assert.throws(() => createCollection(lib, '  '), /needs a name/);
 		assert.deepStrictEqual(deleteCollection(lib, 'Robot learning').collections.map((c) => c.name), [STARRED]);
+	});
+
+	it('a deleted collection comes back with its papers in their order, at its place, notes and tags untouched', () => {
+		let lib = addToCollection(emptyLibrary(), 'Robotics', ['2602.00003', '2602.00001', '2602.00002']);
+		lib = addToCollection(lib, 'Vision', ['2602.00009']);
+		lib = addToCollection(lib, 'Theory', ['2602.00004']);
+		lib = setNote(setTags(lib, '2602.00001', ['rl']), '2602.00001', 'good');
+		const { library: without, deleted } = takeCollection(lib, 'Vision');
+		assert.deepStrictEqual(without.collections.map((c) => c.name), [STARRED, 'Robotics', 'Theory']);
+		assert.deepStrictEqual(deleted, { collection: { name: 'Vision', ids: ['2602.00009'] }, index: 2, after: 'Robotics' });
+		const back = restoreCollection(without, deleted!);
+		assert.deepStrictEqual(back.restore, { kind: 'restored', name: 'Vision' });
+		assert.deepStrictEqual(back.library, lib);
+		// Undo once more: it is there already, nothing changes
+		const twice = restoreCollection(back.library, deleted!);
+		assert.deepStrictEqual(twice.restore, { kind: 'present', name: 'Vision' });
+		assert.strictEqual(twice.library, back.library);
+		assert.strictEqual(takeCollection(lib, 'Nope').deleted, undefined);
+		assert.throws(() => takeCollection(lib, STARRED), /cannot be deleted/);
+	});
+
+	it('a deleted collection comes back after the one it followed, wherever that is now; at its old place (or last) when that one is gone', () => {
+		let lib = addToCollection(emptyLibrary(), 'A', ['1']);
+		lib = addToCollection(lib, 'B', ['2']);
+		lib = addToCollection(lib, 'C', ['3']);
+		const { library: without, deleted } = takeCollection(lib, 'C');
+		const moved = addToCollection(deleteCollection(without, 'A'), 'A', ['1']);
+		assert.deepStrictEqual(moved.collections.map((c) => c.name), [STARRED, 'B', 'A']);
+		assert.deepStrictEqual(restoreCollection(moved, deleted!).library.collections.map((c) => c.name), [STARRED, 'B', 'C', 'A']);
+		const bGone = deleteCollection(without, 'B');
+		assert.deepStrictEqual(restoreCollection(bGone, deleted!).library.collections.map((c) => c.name), [STARRED, 'A', 'C']);
+		const first = takeCollection(lib, 'A');
+		const reordered = { ...first.library, collections: [...first.library.collections].reverse() };
+		assert.deepStrictEqual(restoreCollection(reordered, first.deleted!).library.collections.map((c) => c.name), ['C', 'B', STARRED, 'A']);
+	});
+
+	it('a deleted collection whose name was taken meanwhile comes back under the first free "name (n)", the new one untouched', () => {
+		let lib = addToCollection(emptyLibrary(), 'Robotics', ['2602.00001', '2602.00002']);
+		const { library: without, deleted } = takeCollection(lib, 'Robotics');
+		lib = addToCollection(addToCollection(without, 'robotics', ['2602.00005']), 'Robotics (2)', []);
+		const back = restoreCollection(lib, deleted!);
+		assert.deepStrictEqual(back.restore, { kind: 'renamed', name: 'Robotics (3)', taken: 'robotics' });
+		assert.deepStrictEqual(back.library.collections, [
+			{ name: STARRED, ids: [] },
+			{ name: 'Robotics (3)', ids: ['2602.00001', '2602.00002'] },
+			{ name: 'robotics', ids: ['2602.00005'] },
+			{ name: 'Robotics (2)', ids: [] },
+		]);
+		// a name of the longest length stays within it
+		const long = 'x'.repeat(80);
+		const taken = takeCollection(addToCollection(emptyLibrary(), long, ['1']), long);
+		const renamed = restoreCollection(addToCollection(taken.library, long, []), taken.deleted!);
+		assert.strictEqual(renamed.restore.name, `${'x'.repeat(76)} (2)`);
 	});
 
 	it('notes: empty text removes the note; too long is refused', () => {

@@ -168,8 +168,61 @@ export function renameCollection(library: Library, from: string, to: string): Li
 }
 
 export function deleteCollection(library: Library, name: string): Library {
+	return takeCollection(library, name).library;
+}
+
+/** A deleted collection as it was, and where it stood among the collections (for Undo). */
+export interface DeletedCollection {
+	readonly collection: Collection;
+	/** its place in the list of collections */
+	readonly index: number;
+	/** the name of the collection before it, to put it back after that one where others came or went meanwhile */
+	readonly after: string | undefined;
+}
+
+/** Deletes the collection `name`; `deleted`: what it was and where, or undefined when there was none. */
+export function takeCollection(library: Library, name: string): { library: Library; deleted: DeletedCollection | undefined } {
 	if (name === STARRED) throw new Error(`"${STARRED}" is the star buttons' collection and cannot be deleted.`);
-	return { ...library, collections: library.collections.filter((c) => c.name !== name) };
+	const index = library.collections.findIndex((c) => c.name === name);
+	if (index < 0) return { library, deleted: undefined };
+	const deleted = { collection: library.collections[index], index, after: library.collections[index - 1]?.name };
+	return { library: { ...library, collections: library.collections.filter((c) => c !== deleted.collection) }, deleted };
+}
+
+/**
+ * How Undo put a deleted collection back: `restored` under its name, `renamed` under `name` as a
+ * collection of its name was made meanwhile, `present` as a collection of its name already holds
+ * exactly its papers (restored before), so nothing changed.
+ */
+export type CollectionRestore = { kind: 'restored' | 'present'; name: string } | { kind: 'renamed'; name: string; taken: string };
+
+/**
+ * Puts a deleted collection back with its papers in their order, after the collection it followed
+ * (else at its old place, or last). A collection of its name made since (any case) is left as it is,
+ * and the deleted one comes back as "name (2)" (the first free number).
+ */
+export function restoreCollection(library: Library, deleted: DeletedCollection, reserved: readonly string[] = [NOTES_GROUP]): { library: Library; restore: CollectionRestore } {
+	const { collection } = deleted;
+	const taken = library.collections.find((c) => c.name.toLowerCase() === collection.name.toLowerCase());
+	if (taken && taken.name === collection.name && sameIds(taken.ids, collection.ids)) return { library, restore: { kind: 'present', name: taken.name } };
+	const name = taken ? freeName(library, collection.name, reserved) : collection.name;
+	const afterIndex = deleted.after === undefined ? -1 : library.collections.findIndex((c) => c.name === deleted.after);
+	const at = afterIndex >= 0 ? afterIndex + 1 : Math.min(deleted.index, library.collections.length);
+	const collections = [...library.collections.slice(0, at), { name, ids: collection.ids }, ...library.collections.slice(at)];
+	return { library: { ...library, collections }, restore: taken ? { kind: 'renamed', name, taken: taken.name } : { kind: 'restored', name } };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** `name (2)`, `name (3)`, …: the first no collection has, shortened to fit the longest name */
+function freeName(library: Library, name: string, reserved: readonly string[]): string {
+	for (let n = 2; ; n++) {
+		const suffix = ` (${n})`;
+		const candidate = name.slice(0, MAX_COLLECTION_NAME - suffix.length).trimEnd() + suffix;
+		if (!collectionNameIssue(library, candidate, undefined, reserved)) return candidate;
+	}
 }
 
 /** Sets (or with empty text, removes) the note of `id`. */

@@ -8,8 +8,9 @@ import * as vscode from 'vscode';
 import { listText, notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
-	addToCollection, allTags, collectionNameIssue, collectionsOf, createCollection, deleteCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
-	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, setNote, setTags, STARRED, toggleStar, type Library,
+	addToCollection, allTags, collectionNameIssue, collectionsOf, createCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
+	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, STARRED, takeCollection, toggleStar,
+	type CollectionRestore, type DeletedCollection, type Library,
 } from '../../core/library/model';
 import { noteMatches } from '../../core/library/noteSearch';
 import { pickTags } from './tagPicker';
@@ -47,6 +48,14 @@ export interface LibraryRegistration extends vscode.Disposable {
 	tooltip(id: string): string | undefined;
 	/** ids whose note holds the query's words (search merges them into its results) */
 	noteIds(query: ParsedQuery): string[];
+}
+
+/** What Delete Collection answers (tests, scripts): the collection deleted, and its Undo. */
+export interface CollectionDeleted {
+	readonly name: string;
+	readonly count: number;
+	/** puts the collection back; undefined when the library could not be changed */
+	undo(): Promise<CollectionRestore | undefined>;
 }
 
 /** "Star" next to "Open card" on every paper heading (same setting as the Open card lens). */
@@ -238,6 +247,9 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		},
 	};
 
+	/** names no collection may take: the Collections view's group of notes, also as translated */
+	const reservedNames = () => [NOTES_GROUP, vscode.l10n.t('Your notes')];
+
 	/** `editing`: for Rename and Delete, which Starred (the star buttons' collection) is not for */
 	const pickCollection = async (title: string, placeHolder: string, editing = false): Promise<string | undefined> => {
 		type Item = vscode.QuickPickItem & { name?: string };
@@ -258,7 +270,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	};
 	const askName = (title: string, value?: string, renaming?: string) =>
 		showInputBox({ title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => {
-				const issue = collectionNameIssue(store.library, v, renaming, [NOTES_GROUP, vscode.l10n.t('Your notes')]);
+				const issue = collectionNameIssue(store.library, v, renaming, reservedNames());
 				return issue && collectionNameIssueText(issue, vscode.l10n);
 			} });
 
@@ -272,6 +284,28 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		node && typeof node === 'object' && (node as CollectionsNode).node === 'collection'
 			? (node as { name: string }).name
 			: pickCollection(vscode.l10n.t('Which collection?'), vscode.l10n.t('Pick a collection'), true);
+
+	/** Says a collection was deleted, with an Undo that puts it back as it was (under another name if its own was taken meanwhile). */
+	const offerCollectionUndo = (deleted: DeletedCollection): CollectionDeleted => {
+		const { collection } = deleted;
+		const undo = async (): Promise<CollectionRestore | undefined> => {
+			let restore: CollectionRestore | undefined;
+			const done = await store.update((lib) => {
+				const restored = restoreCollection(lib, deleted, reservedNames());
+				restore = restored.restore;
+				return restored.library;
+			});
+			if (done && restore?.kind === 'renamed') {
+				void vscode.window.showInformationMessage(vscode.l10n.t('Restored the collection “{0}” as “{1}”: a collection “{2}” was made meanwhile.', collection.name, restore.name, restore.taken));
+			}
+			return done ? restore : undefined;
+		};
+		const undoLabel = vscode.l10n.t('Undo');
+		void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the collection “{0}” ({1}).', collection.name, papersCount(collection.ids.length, vscode.l10n)), undoLabel).then((choice) => {
+			if (choice === undoLabel) void undo();
+		});
+		return { name: collection.name, count: collection.ids.length, undo };
+	};
 
 	/** Stars or unstars the papers a command names; 'toggle': one paper flips, several are all starred unless all are already. */
 	const setStars = async (arg: unknown, all: unknown, star: boolean | 'toggle'): Promise<void> => {
@@ -321,13 +355,22 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			const to = await askName(vscode.l10n.t('Rename Collection'), from, from);
 			if (to && to !== from) await store.update((lib) => renameCollection(lib, from, to));
 		}),
-		vscode.commands.registerCommand('arxivDigest.deleteCollection', async (node?: unknown) => {
+		// `confirmed` true (tests, scripts): no question; the Collections view passes its selection there
+		vscode.commands.registerCommand('arxivDigest.deleteCollection', async (node?: unknown, confirmed?: unknown): Promise<CollectionDeleted | undefined> => {
 			const name = await collectionOf(node);
-			if (!name) return;
+			if (!name) return undefined;
 			const del = vscode.l10n.t('Delete');
 			const count = store.library.collections.find((c) => c.name === name)?.ids.length ?? 0;
-			const sure = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the collection "{0}" ({1})? The papers stay in your digests.', collectionLabel(name, vscode.l10n), papersCount(count, vscode.l10n)), { modal: true }, del);
-			if (sure === del) await store.update((lib) => deleteCollection(lib, name));
+			const sure = confirmed === true ? del : await vscode.window.showWarningMessage(vscode.l10n.t('Delete the collection "{0}" ({1})? The papers stay in your digests.', collectionLabel(name, vscode.l10n), papersCount(count, vscode.l10n)), { modal: true }, del);
+			if (sure !== del) return undefined;
+			let deleted: DeletedCollection | undefined;
+			const done = await store.update((lib) => {
+				const taken = takeCollection(lib, name);
+				deleted = taken.deleted;
+				return taken.library;
+			});
+			if (!done || !deleted) return undefined;
+			return offerCollectionUndo(deleted);
 		}),
 		vscode.commands.registerCommand('arxivDigest.editTags', async (arg?: unknown, tagsArg?: unknown) => {
 			const ids = await targetIds(arg, undefined);

@@ -207,4 +207,27 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.strictEqual(JSON.stringify(api.library.store.library), before, 'merging the same state changes nothing');
 		assert.ok(api.library.registry.lastPlan.synced.includes('arxivDigest.library'), JSON.stringify(api.library.registry.lastPlan));
 	});
+
+	it('Delete Collection can be undone: the collection comes back with its papers in order at its place, or under a free name', async () => {
+		const names = () => api.library.store.library.collections.map((c) => c.name);
+		const collection = (name) => api.library.store.library.collections.find((c) => c.name === name);
+		const store = api.library.store;
+		await store.update((lib) => ({ ...lib, collections: [...lib.collections.filter((c) => !['Undo A', 'Undo B', 'Undo C', 'Undo B (2)'].includes(c.name)), { name: 'Undo A', ids: [second.id] }, { name: 'Undo B', ids: [second.id, first.id] }, { name: 'Undo C', ids: [] }] }));
+		const before = names();
+		const nodeB = api.library.collectionsProvider.getChildren().find((n) => n.name === 'Undo B');
+		const deleted = await vscode.commands.executeCommand('arxivDigest.deleteCollection', nodeB, true);
+		assert.deepStrictEqual({ name: deleted.name, count: deleted.count }, { name: 'Undo B', count: 2 });
+		assert.ok(!names().includes('Undo B'), names().join(' | '));
+		assert.deepStrictEqual(await deleted.undo(), { kind: 'restored', name: 'Undo B' });
+		assert.deepStrictEqual(names(), before);
+		assert.deepStrictEqual(collection('Undo B').ids, [second.id, first.id]);
+		// deleted again, and a new "Undo B" made before Undo: the new one stays, the old one comes back beside it
+		const again = await vscode.commands.executeCommand('arxivDigest.deleteCollection', { node: 'collection', name: 'Undo B' }, true);
+		await store.update((lib) => ({ ...lib, collections: [...lib.collections, { name: 'Undo B', ids: [first.id] }] }));
+		assert.deepStrictEqual(await again.undo(), { kind: 'renamed', name: 'Undo B (2)', taken: 'Undo B' });
+		assert.deepStrictEqual(collection('Undo B (2)').ids, [second.id, first.id]);
+		assert.deepStrictEqual(collection('Undo B').ids, [first.id]);
+		assert.strictEqual(names().indexOf('Undo B (2)'), names().indexOf('Undo A') + 1);
+		await store.update((lib) => ({ ...lib, collections: lib.collections.filter((c) => !c.name.startsWith('Undo ')) }));
+	});
 });
