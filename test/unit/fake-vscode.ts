@@ -39,13 +39,26 @@ export const fakeVscode = {
 			return view;
 		},
 		registerFileDecorationProvider: () => ({ dispose: () => undefined }),
+		/** the quick picks made, newest last */
+		quickPicks: [] as FakeQuickPick[],
+		createQuickPick() {
+			const pick = new FakeQuickPick();
+			fakeVscode.window.quickPicks.push(pick);
+			return pick;
+		},
+		tabGroups: { activeTabGroup: { activeTab: undefined as unknown } },
 		activeTextEditor: undefined as unknown,
 		onDidChangeTextEditorSelection: noEvent,
 		/** the log channel: what is logged is dropped */
 		createOutputChannel: () => ({ trace() {}, debug() {}, info() {}, warn() {}, error() {}, appendLine() {}, dispose() {} }),
 	},
 	commands: {
-		registerCommand: () => ({ dispose: () => undefined }),
+		/** the handlers registered, by command id (the latest of an id) */
+		registered: new Map<string, (...args: unknown[]) => unknown>(),
+		registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
+			fakeVscode.commands.registered.set(id, handler);
+			return { dispose: () => undefined };
+		},
 		executeCommand: async (..._args: unknown[]): Promise<unknown> => undefined,
 	},
 	workspace: {
@@ -54,6 +67,7 @@ export const fakeVscode = {
 		asRelativePath: (uri: { path?: string; toString(): string }) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, ''),
 	},
 	StatusBarAlignment: { Left: 1, Right: 2 },
+	TabInputWebview: class {},
 	ThemeIcon: class {
 		constructor(
 			readonly id: string,
@@ -133,6 +147,45 @@ export class FakeTreeView {
 	onDidCollapseElement = noEvent;
 	onDidChangeSelection = noEvent;
 	constructor(readonly id: string) {}
+	dispose() {}
+}
+
+/** A quick pick: its items and state as set; the test picks a row with `accept`. */
+export class FakeQuickPick {
+	items: { label: string }[] = [];
+	selectedItems: { label: string }[] = [];
+	value = '';
+	title: string | undefined;
+	placeholder: string | undefined;
+	busy = false;
+	buttons: unknown[] = [];
+	visible = false;
+	private readonly accepted = new fakeVscode.EventEmitter<void>();
+	private readonly changed = new fakeVscode.EventEmitter<string>();
+	private readonly hidden = new fakeVscode.EventEmitter<void>();
+	onDidAccept = this.accepted.event;
+	onDidChangeValue = this.changed.event;
+	onDidHide = this.hidden.event;
+	onDidTriggerButton = noEvent;
+	onDidTriggerItemButton = noEvent;
+	show() {
+		this.visible = true;
+	}
+	hide() {
+		if (!this.visible) return;
+		this.visible = false;
+		this.hidden.fire();
+	}
+	/** the reader types `value` */
+	type(value: string) {
+		this.value = value;
+		this.changed.fire(value);
+	}
+	/** the reader picks `item` with Enter */
+	accept(item: { label: string }) {
+		this.selectedItems = [item];
+		this.accepted.fire();
+	}
 	dispose() {}
 }
 

@@ -15,6 +15,7 @@ import { errorText } from '../log';
 import { LoadingRerun } from './loadingRerun';
 import { indexProgressText } from '../workspace/indexProgress';
 import { queryProblemText, searchErrorText } from './queryErrorText';
+import { NoDigestsError, noDigestsItems, type CommandItem } from './noDigests';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
 import { paperLabel } from '../../core/tree';
 import { readSetting, SETTINGS } from '../settings';
@@ -49,7 +50,7 @@ function starButton(starred: boolean): vscode.QuickInputButton {
 	return { iconPath: new vscode.ThemeIcon(starred ? 'star-full' : 'star-empty'), tooltip: starred ? vscode.l10n.t('Unstar') : vscode.l10n.t('Star') };
 }
 
-interface ResultItem extends vscode.QuickPickItem {
+interface ResultItem extends CommandItem {
 	hit?: SearchHit;
 }
 
@@ -101,7 +102,7 @@ export function registerSearch(
 	/** The workspace's corpus shards; searching a workspace without digests fails with a clear message. */
 	const backendReady = async (): Promise<CorpusBackend> => {
 		const b = await workspace.backend();
-		if (!b) throw new Error(vscode.l10n.t('no digest files in this workspace'));
+		if (!b) throw new NoDigestsError(vscode.l10n.t('no digest files in this workspace'));
 		if (progressFrom !== b) {
 			progressFrom = b;
 			disposables.push(
@@ -236,7 +237,7 @@ export function registerSearch(
 				updateTitle();
 			} catch (err) {
 				if (mine !== generation) return;
-				pick.items = [{ label: `$(error) ${vscode.l10n.t('Search failed: {0}', errorText(err))}`, alwaysShow: true }];
+				pick.items = err instanceof NoDigestsError ? noDigestsItems() : [{ label: `$(error) ${vscode.l10n.t('Search failed: {0}', errorText(err))}`, alwaysShow: true }];
 			} finally {
 				if (mine === generation) pick.busy = false;
 			}
@@ -260,7 +261,11 @@ export function registerSearch(
 		const subs = [
 			pick.onDidChangeValue(schedule),
 			pick.onDidAccept(() => {
-				const hit = pick.selectedItems[0]?.hit;
+				const { hit, command } = pick.selectedItems[0] ?? {};
+				if (command) {
+					pick.hide();
+					void vscode.commands.executeCommand(command);
+				}
 				if (!hit) return;
 				pick.hide();
 				const action = readSetting<string>(SETTINGS.searchOpenAction) === 'source' ? 'source' : 'card';
