@@ -81,6 +81,8 @@ describe('hover on an arXiv id', () => {
 	let hover: typeof import('../../src/features/hover');
 	/** the provider the newest registerHover registered */
 	let provider: { provideHover(document: unknown, position: unknown, token: unknown): Promise<Hover | undefined> } | undefined;
+	/** the link provider the newest registerHover registered */
+	let linkProvider: { provideDocumentLinks(document: unknown, token: unknown): Promise<{ tooltip?: string; target: { toString(): string } }[]> } | undefined;
 	class Hover {
 		constructor(
 			readonly contents: { value: string; isTrusted?: unknown; supportThemeIcons?: boolean; supportHtml?: boolean }[],
@@ -100,7 +102,17 @@ describe('hover on an arXiv id', () => {
 					provider = registered;
 					return { dispose() {} };
 				},
-				registerDocumentLinkProvider: () => ({ dispose() {} }),
+				registerDocumentLinkProvider: (_selector: unknown, registered: typeof linkProvider) => {
+					linkProvider = registered;
+					return { dispose() {} };
+				},
+			},
+			DocumentLink: class {
+				tooltip: string | undefined;
+				constructor(
+					readonly range: unknown,
+					readonly target: { toString(): string },
+				) {}
 			},
 		});
 		hover = require('../../src/features/hover');
@@ -147,6 +159,22 @@ describe('hover on an arXiv id', () => {
 		const trusted = result!.contents.filter((p) => p.isTrusted);
 		assert.strictEqual(trusted.length, 1, 'one trusted part');
 		assert.ok(trusted[0].value.includes('command:arxivDigest.openCard') && !trusted[0].value.includes('Genie'), 'the actions, and nothing of the note');
+	});
+
+	it("says once that an id is not in the workspace's digests, with its abstract and PDF; its link's tooltip says only where a click goes", async () => {
+		setup(0);
+		const text = 'See arXiv:2606.12562 for the proof';
+		const document = { lineAt: () => ({ text }), lineCount: 1 };
+		const result = await provider!.provideHover(document, { line: 0, character: 12 }, cancellable());
+		const markdown = result!.contents.map((part) => part.value).join('\n');
+		assert.strictEqual(
+			markdown,
+			'$(book) arXiv:2606.12562 is not in the digests of this workspace. On arxiv.org: [Abstract](https://arxiv.org/abs/2606.12562) · [PDF](https://arxiv.org/pdf/2606.12562)',
+		);
+		const [link] = await linkProvider!.provideDocumentLinks(document, cancellable());
+		assert.strictEqual(link.target.toString(), 'https://arxiv.org/abs/2606.12562');
+		assert.strictEqual(link.tooltip, 'Open on arxiv.org');
+		assert.doesNotMatch(link.tooltip!, /not in|digests/i, 'the hover says it already');
 	});
 
 	it('gives nothing once the editor stopped waiting', async () => {

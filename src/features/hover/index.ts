@@ -99,7 +99,9 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		if (locations.length === 0) {
 			// a bare number that is not a paper here is most likely not a paper at all
 			if (!explicit) return undefined;
-			md.appendMarkdown(`$(book) ${vscode.l10n.t('arXiv:{0} is not in the digests of this workspace.', id)} [${vscode.l10n.t('Abstract')}](${abs})`);
+			// one message: the `arXiv:` mention's link says only where a click goes (its tooltip is shown below this)
+			const onArxiv = `[${vscode.l10n.t('Abstract')}](${abs}) · [PDF](https://arxiv.org/pdf/${id})`;
+			md.appendMarkdown(`$(book) ${vscode.l10n.t('arXiv:{0} is not in the digests of this workspace. On arxiv.org: {1}', id, onArxiv)}`);
 			return [md];
 		}
 		const paper = locations[0].paper;
@@ -167,7 +169,7 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 					const known = workspace.findPaper(ref.id).length > 0;
 					const target = known ? vscode.Uri.parse(commandUri('arxivDigest.openCard', { id: ref.id })) : vscode.Uri.parse(`https://arxiv.org/abs/${ref.id}`);
 					const link = new vscode.DocumentLink(new vscode.Range(i, ref.start, i, ref.end), target);
-					link.tooltip = known ? vscode.l10n.t('Open the paper card') : vscode.l10n.t('Not in this workspace\'s digests: open on arxiv.org');
+					link.tooltip = known ? vscode.l10n.t('Open the paper card') : vscode.l10n.t('Open on arxiv.org');
 					links.push(link);
 				}
 			}
