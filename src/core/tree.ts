@@ -139,6 +139,35 @@ export interface TreeUpdate {
 	readonly days: readonly DayNode[];
 }
 
+/**
+ * A day's entries against its distinct papers: the Papers view counts entries (a paper a digest lists
+ * twice, under two categories or in two files of the day, counts twice), Statistics distinct papers.
+ */
+export interface EntryCounts {
+	readonly entries: number;
+	readonly papers: number;
+	/** papers listed more than once */
+	readonly repeated: number;
+	/** the most entries one paper has */
+	readonly most: number;
+}
+
+export function entryCounts(ids: Iterable<string>): EntryCounts {
+	const times = new Map<string, number>();
+	let entries = 0;
+	for (const id of ids) {
+		entries++;
+		times.set(id, (times.get(id) ?? 0) + 1);
+	}
+	let repeated = 0;
+	let most = 0;
+	for (const n of times.values()) {
+		if (n > 1) repeated++;
+		if (n > most) most = n;
+	}
+	return { entries, papers: times.size, repeated, most };
+}
+
 export interface CategoryCount {
 	readonly name: string;
 	readonly count: number;

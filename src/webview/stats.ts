@@ -265,7 +265,7 @@ function build(strings: StatsStrings): void {
 		// the page's heading, for screen readers: the document's title (the panel's)
 		el('h1', { className: 'visually-hidden', text: document.title }),
 		el('div', { className: 'toolbar' }, el('p', { className: 'hint', text: strings.clickHint }), el('label', { className: 'toggle' }, toggle, strings.showTables)),
-		section('papers', strings.papersPerDay),
+		section('papers', strings.papersPerDay, el('p', { className: 'hint', text: strings.countsOnce })),
 		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top, section('rising', strings.risingTerms)),
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
@@ -363,7 +363,7 @@ function drawOverview(): void {
 	table(
 		'papers',
 		strings.papersPerDay,
-		[strings.day, strings.total, ...names],
+		[strings.day, strings.distinctPapers, ...names],
 		data.days.map((day, d) => [[day, dayQuery(day)], data.totals[d], ...data.categories.map((c) => c.counts[d])]),
 	);
 	drawInterests();

@@ -479,6 +479,21 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		tree.dispose();
 	});
 
+	it("a day listing a paper twice says in its tooltip how many entries and how many papers it has, as Statistics counts papers once", async () => {
+		const workspace = fakeWorkspace('idle');
+		const repeats = fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00001']);
+		workspace.put(repeats);
+		workspace.put({ ...fixtureFile('2026-01-02', ['2601.00002']), uri: { toString: () => 'file:///digests/2026-01-02-evening.md' } });
+		workspace.put(fixtureFile('2026-01-01', ['2601.00004', '2601.00005']));
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, fakeReading() as never, new FakeClock());
+		const [repeated, plain] = tree.getChildren();
+		const tooltip = async (node: typeof repeated) => String((await tree.resolveTreeItem(tree.getTreeItem(node), node, { isCancellationRequested: false } as never)).tooltip);
+		assert.match(String(tree.getTreeItem(repeated).description), /^4\b/, 'the row counts entries, as before');
+		assert.match(await tooltip(repeated), /^2026-01-02 · \w+ · 4 entries, 2 papers \(2 listed twice\)\n/);
+		assert.match(await tooltip(plain), /^2026-01-01 · \w+ · 2 papers\n/);
+		tree.dispose();
+	});
+
 	it('a starred paper shows ★, says "Starred", offers Unstar by its context value, and a star changed redraws only the days listing it', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));

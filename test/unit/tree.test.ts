@@ -5,10 +5,12 @@ import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { compactTexts, summarizeDigest, summaryFromCompact } from '../../src/core/summary';
 import { paper as fixturePaper } from '../fixtures/small-digest';
+import { papersPerDay } from '../../src/core/trends/days';
 import {
 	DigestTreeModel,
 	NO_CATEGORY,
 	dayLabel,
+	entryCounts,
 	weekdayNames,
 	escapeMarkdown,
 	findPaperIndex,
@@ -131,6 +133,19 @@ describe('core/tree labels', () => {
 });
 
 describe('core/tree model', () => {
+	it("counts a day's entries and its distinct papers apart: the Papers view's count and Statistics' agree through them", () => {
+		const morning = digest('/ws/data/2026-02-06.md', '2026-02-06', [['cs.CV', ['2602.00001', '2602.00002']], ['cs.RO', ['2602.00001', '2602.00003']]]);
+		const evening = digest('/ws/data/2026-02-06-b.md', '2026-02-06', [['cs.CV', ['2602.00002', '2602.00004']]]);
+		const m = new DigestTreeModel([{ key: K('2026-02-06.md'), digest: morning }, { key: K('2026-02-06-b.md'), digest: evening }]);
+		const [day] = m.roots();
+		const counts = entryCounts(day.categories.flatMap((c) => c.paperIds()));
+		assert.deepStrictEqual(counts, { entries: 6, papers: 4, repeated: 2, most: 2 });
+		assert.strictEqual(counts.entries, day.count, 'the entries are what the Papers view counts');
+		assert.strictEqual(counts.papers, papersPerDay([morning, evening]).totals[0], 'the papers are what Statistics counts');
+		assert.deepStrictEqual(entryCounts(['a', 'b', 'a', 'a']), { entries: 4, papers: 2, repeated: 1, most: 3 });
+		assert.deepStrictEqual(entryCounts([]), { entries: 0, papers: 0, repeated: 0, most: 0 });
+	});
+
 	it('orders days newest first, then undated files by name', () => {
 		const m = new DigestTreeModel(sampleInputs());
 		assert.deepStrictEqual(ids(m.roots()), [

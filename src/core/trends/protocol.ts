@@ -44,7 +44,10 @@ export interface StatsStrings {
 	day: string;
 	category: string;
 	other: string;
-	total: string;
+	/** the papers-per-day table's total column: each paper once a day */
+	distinctPapers: string;
+	/** under Papers per day: it counts each paper once, where the Papers view counts a day's entries */
+	countsOnce: string;
 	papers: string;
 	term: string;
 	author: string;

@@ -3,6 +3,7 @@ import { listText, papersCount } from '../counts';
 import {
 	DigestTreeModel,
 	NO_CATEGORY,
+	entryCounts,
 	weekdayNames,
 	type CategoryNode,
 	paperDescription,
@@ -580,7 +581,17 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			const errors = damaged.get(k);
 			return errors === undefined ? path : `⚠ ${path}: ${vscode.l10n.t('{0} errors (cut short or damaged?): open it to see them in the Problems view', errors)}`;
 		});
-		return `${node.label} · ${papersCount(node.count, vscode.l10n)}\n${files.join('\n')}`;
+		return `${node.label} · ${this.dayCountText(node)}\n${files.join('\n')}`;
+	}
+
+	/** `319 papers`, or where the day lists a paper twice `319 entries, 312 papers (7 listed twice)`, as Statistics counts each once */
+	private dayCountText(node: DayNode): string {
+		const counts = entryCounts(node.categories.flatMap((c) => c.paperIds()));
+		if (counts.repeated === 0) return papersCount(node.count, vscode.l10n);
+		const papers = papersCount(counts.papers, vscode.l10n);
+		return counts.most === 2
+			? vscode.l10n.t('{0} entries, {1} ({2} listed twice)', counts.entries, papers, counts.repeated)
+			: vscode.l10n.t('{0} entries, {1} ({2} listed more than once)', counts.entries, papers, counts.repeated);
 	}
 
 	/** The day's files whose parse reported errors, with how many (summaries carry the count; full diagnostics come for open files). */
