@@ -7,8 +7,8 @@
  */
 // Chart.js is an ES module and this script a CommonJS one for the type checker: its types come with
 // resolution-mode, its code through import() (esbuild bundles it into this IIFE either way).
-import type { ActiveElement, Chart, ChartConfiguration, ChartEvent } from 'chart.js' with { 'resolution-mode': 'import' };
-import { dayNumber, dayOfNumber, dayTicks } from '../core/trends/dayAxis';
+import type { ActiveElement, Chart, ChartConfiguration, ChartEvent, Plugin } from 'chart.js' with { 'resolution-mode': 'import' };
+import { dayBarWidth, dayNumber, dayOfNumber, dayTicks } from '../core/trends/dayAxis';
 import { opaqueColor } from '../core/trends/colors';
 import { dayQuery, rangeQuery } from '../core/trends/queries';
 import {
@@ -326,11 +326,27 @@ function setStatus(id: string, text: string): void {
 /** A bar chart's configuration: values by label, or `{ x, y }` points on the calendar axis (onDays). */
 type BarConfig = ChartConfiguration<'bar', (number | { x: number; y: number } | null)[], unknown>;
 
+/**
+ * Bars on the calendar axis wide enough to see (dayBarWidth): set once the plot's width is known, each
+ * time the chart is laid out (a resize too), before the bars are placed. Charts of labels are left alone.
+ */
+const visibleDayBars: Plugin<'bar'> = {
+	id: 'visibleDayBars',
+	afterLayout(chart) {
+		const days = (chart.data.datasets[0]?.data ?? []).flatMap((point) => (point && typeof point === 'object' && 'x' in point ? [Number(point.x)] : []));
+		if (days.length === 0) return;
+		const width = dayBarWidth(days, chart.chartArea.width);
+		// grouped bars (interests: matches beside unread) share a day's width
+		const groups = chart.options.scales?.x?.stacked ? 1 : chart.data.datasets.length;
+		for (const dataset of chart.data.datasets) dataset.barThickness = width === undefined ? undefined : width / groups;
+	},
+};
+
 function draw(id: string, config: BarConfig): Chart {
 	charts.get(id)?.destroy();
 	const canvas = document.getElementById(`${id}-canvas`) as HTMLCanvasElement | null;
 	if (!canvas) throw new Error(`no canvas ${id}`);
-	const chart = new chartJs.Chart(canvas, config);
+	const chart = new chartJs.Chart(canvas, { ...config, plugins: [visibleDayBars] });
 	charts.set(id, chart);
 	// where the first series' bars are, for keyboard-free checks (the real-editor test clicks one)
 	canvas.dataset.bars = JSON.stringify(chart.getDatasetMeta(0).data.map((bar) => {

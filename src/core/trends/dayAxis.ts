@@ -48,3 +48,29 @@ export function dayTicks(first: number, last: number): number[] {
 		}
 	}
 }
+
+/** the narrowest a bar is drawn, in pixels, where its days are many to a pixel */
+export const MIN_BAR_PX = 3;
+/** the widest a bar is made for being one of few on a long axis */
+export const MAX_SPARSE_BAR_PX = 6;
+/** the share of the room between the closest two bars that Chart.js gives a bar (categoryPercentage × barPercentage) */
+const BAR_FILL = 0.72;
+
+/**
+ * How wide the bars of `days` (ascending day numbers, each a bar at its date) are drawn over a plot of
+ * `plotPx` pixels, or undefined where Chart.js's own width will do: it gives each bar most of the room
+ * between the closest two, so 22 days over 17 months, two of them neighbours, had bars a pixel wide. A
+ * bar is then as wide as a quarter of its share of the plot (the width were the bars evenly spread),
+ * from MIN_BAR_PX to MAX_SPARSE_BAR_PX, and never wider than that share would allow: bars stay on
+ * their dates, and neighbouring days may then overlap.
+ */
+export function dayBarWidth(days: readonly number[], plotPx: number): number | undefined {
+	if (days.length < 2 || plotPx <= 0) return undefined;
+	// the axis runs half a day beyond the first and last days
+	const dayPx = plotPx / (days[days.length - 1] - days[0] + 1);
+	let closest = Infinity;
+	for (let i = 1; i < days.length; i++) closest = Math.min(closest, days[i] - days[i - 1]);
+	const share = plotPx / days.length;
+	const least = Math.min(Math.max(share / 4, MIN_BAR_PX), MAX_SPARSE_BAR_PX, share * BAR_FILL);
+	return BAR_FILL * closest * dayPx < least ? least : undefined;
+}
