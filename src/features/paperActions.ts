@@ -45,6 +45,8 @@ export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 
 /** answers the paper rows selected in the Papers view (PaperRefs, in selection order), registered by the tree feature */
 export const PAPERS_SELECTION_COMMAND = 'arxivDigest.internal.papersSelection';
+/** opens the bundled sample digests in a new window (the Papers view's welcome, search in a workspace without digests) */
+export const OPEN_SAMPLES_COMMAND = 'arxivDigest.openSamples';
 
 /**
  * The argument a keybinding of the Papers view passes (package.json `args`): the workbench gives a
@@ -249,7 +251,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			withTarget((t) => copy(paperTitleText(t.paper), vscode.l10n.t('title'))),
 		),
 
-		vscode.commands.registerCommand('arxivDigest.openSamples', () =>
+		vscode.commands.registerCommand(OPEN_SAMPLES_COMMAND, () =>
 			vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.joinPath(context.extensionUri, 'media', 'samples'), {
 				forceNewWindow: true,
 			}),

@@ -32,4 +32,16 @@ describe('Search Papers in a workspace without digests', () => {
 		assert.strictEqual(pick.visible, false, 'the search box closes');
 		registration.dispose();
 	});
+
+	it('says so as soon as the box opens, before anything is typed', async () => {
+		const noDigests = { backend: async () => undefined, onDidChange: () => ({ dispose() {} }) };
+		const registration = search.registerSearch({} as never, noDigests as never);
+		await fakeVscode.commands.registered.get(search.SEARCH_COMMAND)!();
+		const pick = fakeVscode.window.quickPicks.at(-1)!;
+		const deadline = Date.now() + 2000;
+		while (pick.items.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		assert.match(pick.items[0]?.label ?? '', /^\$\(info\) No digest files in this workspace yet/);
+		pick.hide();
+		registration.dispose();
+	});
 });

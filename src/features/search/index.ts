@@ -147,6 +147,7 @@ export function registerSearch(
 		pick.placeholder = vscode.l10n.t('Search papers: words, "phrase", -exclude, cat:cs.CV, author:name, id:2602.04994, day:2026-02, after:, before:');
 		pick.value = typeof initial === 'string' ? initial : '';
 		let timer: ReturnType<typeof setTimeout> | undefined;
+		let hidden = false;
 		/** the query the list shows the results of */
 		let shownQuery: string | undefined;
 		let generation = 0;
@@ -293,6 +294,7 @@ export function registerSearch(
 				void runHit(hit, e.button === BUTTON_SOURCE ? 'source' : 'card');
 			}),
 			pick.onDidHide(() => {
+				hidden = true;
 				if (timer) clearTimeout(timer);
 				rerun.dispose();
 				progressListeners.delete(onProgress);
@@ -304,6 +306,11 @@ export function registerSearch(
 		pick.buttons = [BUTTON_EXPORT];
 		pick.show();
 		if (pick.value.trim() !== '') void run();
+		// a workspace without digests says so at once, not only once something is typed
+		else
+			void workspace.backend().then((b) => {
+				if (!b && !hidden && pick.value.trim() === '') pick.items = noDigestsItems();
+			});
 	};
 
 	const authorQuery = (name: string) => `author:"${name.replace(/"/g, '').trim()}" `;

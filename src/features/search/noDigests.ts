@@ -4,6 +4,7 @@
  * Open Folder).
  */
 import * as vscode from 'vscode';
+import { OPEN_SAMPLES_COMMAND } from '../paperActions';
 
 /** what the search's backend answers in a workspace with no digest files (yet) */
 export class NoDigestsError extends Error {}
@@ -16,7 +17,7 @@ export interface CommandItem extends vscode.QuickPickItem {
 export function noDigestsItems(): CommandItem[] {
 	return [
 		{ label: `$(info) ${vscode.l10n.t('No digest files in this workspace yet: open a folder of daily digests, or the sample digests.')}`, alwaysShow: true },
-		{ label: `$(book) ${vscode.l10n.t('Open Sample Digests')}`, command: 'arxivDigest.openSamples', alwaysShow: true },
+		{ label: `$(book) ${vscode.l10n.t('Open Sample Digests')}`, command: OPEN_SAMPLES_COMMAND, alwaysShow: true },
 		{ label: `$(folder-opened) ${vscode.l10n.t('Open Folder…')}`, command: 'vscode.openFolder', alwaysShow: true },
 	];
 }
