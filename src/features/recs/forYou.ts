@@ -14,6 +14,7 @@ import type { DayNode } from '../../core/tree';
 import type { LibraryStore } from '../library/store';
 import type { Reading } from '../reading';
 import type { ForYouScores } from '../tree/provider';
+import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace } from '../workspace/types';
 import { errorText, getLog } from '../log';
 
@@ -143,8 +144,7 @@ export class ForYouService implements vscode.Disposable {
 		if (ranking.kind === 'interests') return new Map(ids.map((id) => [id, { kind: 'interests', words: [...(this.reading.match(id)?.words ?? [])].slice(0, limit) }]));
 		const backend = await this.workspace.backend();
 		if (!backend) return new Map();
-		const [batch, stars] = await Promise.all([backend.service.idVectors(ids), backend.service.idVectors(this.stars())]);
-		const starTerms = stars.ids.map((_, r) => new Set(batchVector(stars, r).terms));
+		const [batch, starTerms] = await Promise.all([backend.service.idVectors(ids), this.starTermsOf(ranking, backend)]);
 		const explained = new Map<string, Explanation>();
 		await Promise.all(
 			batch.ids.map(async (id, r) => {
@@ -155,6 +155,20 @@ export class ForYouService implements vscode.Disposable {
 			}),
 		);
 		return explained;
+	}
+
+	/** the starred papers' terms, per ranking: asked of the index once for the list, not again at each "?" (a new ranking comes with new stars) */
+	private readonly starTerms = new WeakMap<ForYouRanking, Promise<Set<string>[]>>();
+
+	private starTermsOf(ranking: ForYouRanking, backend: CorpusBackend): Promise<Set<string>[]> {
+		let terms = this.starTerms.get(ranking);
+		if (!terms) {
+			terms = backend.service.idVectors(this.stars()).then((stars) => stars.ids.map((_, r) => new Set(batchVector(stars, r).terms)));
+			this.starTerms.set(ranking, terms);
+			// a failed ask is asked again next time
+			terms.catch(() => this.starTerms.delete(ranking));
+		}
+		return terms;
 	}
 
 	/** the text a paper's vector is made of (title, TL;DR, summaries, abstract), read back by the index */
