@@ -232,7 +232,7 @@ describe('trends', () => {
 		});
 
 		it('the stop-list: function words, boilerplate, numbers, CJK fragments', () => {
-			for (const term of ['propose', 'result', 'paper', 'model', '2026', 'ab', '提出', '一种', '出了', '模型', 'http', 'github', 'available', 'achieving']) assert.ok(!isTopicTerm(term), term);
+			for (const term of ['propose', 'result', 'paper', 'model', '2026', 'ab', '提出', '一种', '出了', '模型', 'http', 'github', 'available', 'achieving', 'single', 'every', 'keep', '发现']) assert.ok(!isTopicTerm(term), term);
 			for (const term of ['diffusion', 'graph', 'llm', '扩散', '机器']) assert.ok(isTopicTerm(term), term);
 		});
 	});
