@@ -39,3 +39,13 @@ export function listText(items: readonly string[], l10n: Translator, style: List
 	const head = items.slice(0, -1).reduce((text, item) => pair(text, item));
 	return style === 'and' ? l10n.t('{0} and {1}', head, items[items.length - 1]) : pair(head, items[items.length - 1]);
 }
+
+/**
+ * The fields of one label joined as a screen reader should pause between them ("cs.CV, 76 papers,
+ * 3 matches"; Chinese "cs.CV，76 篇论文，3 篇匹配"): not a list of like items, which Chinese joins with 、.
+ * The separator is its own translation (the same English as listText's, told apart by its comment).
+ */
+export function fieldsText(fields: readonly string[], l10n: typeof import('vscode').l10n): string {
+	return fields.reduce((text, field) => l10n.t({ message: '{0}, {1}', args: [text, field], comment: 'fields of one spoken label' }));
+}
+

@@ -108,7 +108,7 @@ export const fakeVscode = {
 	},
 	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
 	// {0}, {1}… filled in as vscode.l10n.t does
-	l10n: { t: (text: string, ...args: unknown[]) => text.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) },
+	l10n: { t: (text: L10nMessage, ...args: unknown[]) => fillL10n(text, args) },
 	/** a desktop window on this machine's files; a test sets `uiKind` 2 for a browser, `remoteName` for a remote */
 	env: { language: 'en', uiKind: 1, remoteName: undefined as string | undefined },
 	UIKind: { Desktop: 1, Web: 2 },
@@ -249,3 +249,20 @@ export function withFakeVscode(load: () => void): void {
 	});
 	after(() => restore?.());
 }
+
+/** what vscode.l10n.t takes: a message, or a message with its arguments and a comment for translators */
+export type L10nMessage = string | { message: string; args?: unknown[]; comment: string | string[] };
+
+/**
+ * A message's text filled in as vscode.l10n.t does, looked up in `bundle` first: a message with a
+ * comment under `message/comment`, as `npm run l10n` writes its key.
+ */
+export function fillL10n(text: L10nMessage, args: unknown[], bundle: Record<string, string | { message: string }> = {}): string {
+	const message = typeof text === 'string' ? text : text.message;
+	const key = typeof text === 'string' ? text : `${text.message}/${Array.isArray(text.comment) ? text.comment.join('') : text.comment}`;
+	const values = typeof text === 'string' ? args : (text.args ?? []);
+	const found = bundle[key];
+	const translated = typeof found === 'string' ? found : (found?.message ?? message);
+	return translated.replace(/\{(\d+)\}/g, (_, i: string) => String(values[Number(i)]));
+}
+

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { fakeVscode, withFakeVscode, type FakeTreeView } from './fake-vscode';
+import { fakeVscode, fillL10n, withFakeVscode, type FakeTreeView, type L10nMessage } from './fake-vscode';
 import { FakeClock } from './fake-clock';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { ReadState } from '../../src/core/readState';
@@ -418,9 +418,9 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		tree.dispose();
 	});
 
-	it('in Chinese, joins the matched words and the spoken parts with 、, not an English comma', () => {
+	it('in Chinese, joins the matched words with 、 and the spoken fields with ，, not an English comma', () => {
 		const zhBundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
-		const zh = { t: (text: string, ...args: unknown[]) => (zhBundle[text] ?? text).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+		const zh = { t: (text: L10nMessage, ...args: unknown[]) => fillL10n(text, args, zhBundle) };
 		const english = fakeVscode.l10n;
 		fakeVscode.l10n = zh;
 		try {
@@ -438,9 +438,10 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			const item = tree.getTreeItem(matched);
 			assert.strictEqual(item.description, '✦ depth、world model · Grace Hopper · 2601.00002');
 			const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
-			assert.strictEqual(spoken(matched), ['Sparse Attention', zh.t('✦ Matches your interests: {0}', 'depth、world model'), 'Grace Hopper · 2601.00002', zh.t('Read')].join('、'));
-			assert.ok(spoken(category).startsWith(`${String(tree.getTreeItem(category).label)}、${zh.t('{0} papers', 2)}、`), spoken(category));
-			assert.ok(!/, /.test(spoken(category) + spoken(day)), spoken(day));
+			// a spoken label's fields are paused between with ，; its lists of like items (matched words) take 、
+			assert.strictEqual(spoken(matched), ['Sparse Attention', zh.t('✦ Matches your interests: {0}', 'depth、world model'), 'Grace Hopper · 2601.00002', zh.t('Read')].join('，'));
+			assert.ok(spoken(category).startsWith(`${String(tree.getTreeItem(category).label)}，${zh.t('{0} papers', 2)}，`), spoken(category));
+			assert.ok(!/, |、\d/.test(spoken(category) + spoken(day)), spoken(day));
 			tree.dispose();
 		} finally {
 			fakeVscode.l10n = english;

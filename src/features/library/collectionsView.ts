@@ -8,7 +8,7 @@ import { libraryId, STARRED, type Library } from '../../core/library/model';
 import { paperIdsOf, type DigestSummary } from '../../core/summary';
 import { truncate } from '../../core/symbols';
 import { paperLabel } from '../../core/tree';
-import { listText, notesCount } from '../counts';
+import { fieldsText, listText, notesCount } from '../counts';
 import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
 import { collectionLabel } from './labels';
@@ -115,7 +115,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 			item.iconPath = new vscode.ThemeIcon('note');
 			item.tooltip = vscode.l10n.t('Every paper you wrote a note on');
 			// a string tooltip is what a screen reader reads when the row has no label of its own: the row's name and count were lost
-			item.accessibilityInformation = { label: `${String(item.label)}, ${notesCount(node.count, vscode.l10n)}` };
+			item.accessibilityInformation = { label: fieldsText([String(item.label), notesCount(node.count, vscode.l10n)], vscode.l10n) };
 			item.contextValue = 'notes';
 			return item;
 		}

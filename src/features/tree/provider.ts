@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listText, papersCount } from '../counts';
+import { fieldsText, listText, papersCount } from '../counts';
 import {
 	DigestTreeModel,
 	NO_CATEGORY,
@@ -427,7 +427,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 */
 	private countAccessibility(node: DayNode | CategoryNode, label: string): vscode.AccessibilityInformation {
 		const [, ...rest] = this.countParts(node);
-		return { label: listText([label, papersCount(node.count, vscode.l10n), ...rest], vscode.l10n, 'list') };
+		return { label: fieldsText([label, papersCount(node.count, vscode.l10n), ...rest], vscode.l10n) };
 	}
 
 	/** "For you": the day's papers in one list, best score first (file order until the scores come). */
@@ -497,7 +497,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				// a file of the day the parser found broken (cut short, an unclosed <details>): its tooltip says which
 				const damaged = this.damagedFiles(node).length > 0;
 				item.iconPath = damaged ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
-				if (damaged && item.accessibilityInformation) item.accessibilityInformation = { label: `${item.accessibilityInformation.label}, ${vscode.l10n.t('a file has errors')}` };
+				if (damaged && item.accessibilityInformation) item.accessibilityInformation = { label: fieldsText([item.accessibilityInformation.label, vscode.l10n.t('a file has errors')], vscode.l10n) };
 				return item;
 			}
 			case 'category': {
@@ -563,7 +563,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		item.description = parts.join(' · ');
 		spoken.push(statusText(mark.status));
 		if (mark.match?.excluded) spoken.push(excludedText(mark.match.excludedBy));
-		item.accessibilityInformation = { label: listText(spoken, vscode.l10n, 'list') };
+		item.accessibilityInformation = { label: fieldsText(spoken, vscode.l10n) };
 		if (matched) item.iconPath = new vscode.ThemeIcon('sparkle', mark.status === 'read' ? undefined : new vscode.ThemeColor('charts.yellow'));
 		else if (mark.status === 'read') item.iconPath = new vscode.ThemeIcon('check');
 		else if (mark.status === 'new') item.iconPath = new vscode.ThemeIcon('circle-small-filled', new vscode.ThemeColor('charts.blue'));
@@ -609,7 +609,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 function markStarred(item: vscode.TreeItem): void {
 	item.contextValue = `${item.contextValue} starred`;
 	item.description = `★ ${item.description as string}`;
-	if (item.accessibilityInformation) item.accessibilityInformation = { label: `${item.accessibilityInformation.label}, ${vscode.l10n.t('Starred')}` };
+	if (item.accessibilityInformation) item.accessibilityInformation = { label: fieldsText([item.accessibilityInformation.label, vscode.l10n.t('Starred')], vscode.l10n) };
 }
 
 /** Why a paper is dimmed: the exclude keyword that matched it, when the match says which. */
