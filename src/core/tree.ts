@@ -217,9 +217,11 @@ export interface TreeTexts {
 	etAl: string;
 	/** the section of papers listed under no category */
 	noCategory: string;
+	/** a tooltip's TL;DR line, `{0}` the TL;DR (`TL;DR: …`; Chinese takes a full-width colon) */
+	tldr: string;
 }
 
-export const ENGLISH_TREE_TEXTS: TreeTexts = { etAl: ' et al.', noCategory: NO_CATEGORY };
+export const ENGLISH_TREE_TEXTS: TreeTexts = { etAl: ' et al.', noCategory: NO_CATEGORY, tldr: 'TL;DR: {0}' };
 
 /** `Ada Lovelace et al. · 2602.04994`; the id alone when there are no authors. */
 export function paperDescription(paper: Paper, texts: TreeTexts = ENGLISH_TREE_TEXTS): string {
@@ -254,7 +256,7 @@ export function paperTooltipMarkdown(paper: Paper & { readonly tldr?: string }, 
 	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ') + (authorCountOf(paper) > paper.authors.length ? texts.etAl : '')), '');
 	const category = paper.category ?? paper.section;
 	lines.push(`${escapeMarkdown(category || texts.noCategory)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);
-	if (paper.tldr?.trim()) lines.push('', `TL;DR: ${escapeMarkdown(paper.tldr.trim())}`);
+	if (paper.tldr?.trim()) lines.push('', texts.tldr.replace('{0}', () => escapeMarkdown((paper.tldr as string).trim())));
 	return lines.join('\n');
 }
 

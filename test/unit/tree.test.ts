@@ -453,11 +453,14 @@ describe('core/tree over the seed digests', () => {
 });
 
 describe('tree texts in the display language', () => {
-	it('writes "et al." and "(no category)" in the words the editor passes', () => {
+	it('writes "et al.", "(no category)" and the TL;DR line in the words the editor passes', () => {
 		const paper = { id: '2602.1', isArxiv: true, title: 'T', authors: ['张三', '李四'], section: '', headingLine: 0, range: { start: 0, end: 1 } };
-		const zh = { etAl: ' 等', noCategory: '（无分类）' };
+		const zh = { etAl: ' 等', noCategory: '（无分类）', tldr: 'TL;DR：{0}' };
 		assert.strictEqual(paperDescription(paper, zh), '张三 等 · 2602.1');
 		assert.strictEqual(paperDescription(paper), '张三 et al. · 2602.1');
 		assert.ok(paperTooltipMarkdown(paper, '2026-02-06', zh).includes('（无分类）'));
+		// a TL;DR holding `{0}` or `$&` is written as it is (Markdown-escaped), not taken for the template's placeholder
+		assert.ok(paperTooltipMarkdown({ ...paper, tldr: '提出 $& 与 {0}' }, '2026-02-06', zh).endsWith('TL;DR：提出 \\$\\& 与 \\{0\\}'));
+		assert.ok(paperTooltipMarkdown({ ...paper, tldr: 'A method' }, '2026-02-06').includes('TL;DR: A method'));
 	});
 });

@@ -67,7 +67,8 @@ export function paperRefOf(node: PaperNode): TreePaperRef {
 
 /** the tree model's own words in the display language */
 function treeTexts(): TreeTexts {
-	return { etAl: vscode.l10n.t(' et al.'), noCategory: vscode.l10n.t('(no category)') };
+	// the TL;DR line a template: its {0} is filled by paperTooltipMarkdown
+	return { etAl: vscode.l10n.t(' et al.'), noCategory: vscode.l10n.t('(no category)'), tldr: vscode.l10n.t('TL;DR: {0}', '{0}') };
 }
 
 function paperTooltip(paper: Parameters<typeof paperTooltipMarkdown>[0], where: string): vscode.MarkdownString {
