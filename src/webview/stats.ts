@@ -111,9 +111,11 @@ function baseOptions(horizontal: boolean, stacked: boolean, onBar: (datasetIndex
 				...axis,
 				type: 'linear' as const,
 				stacked,
-				// half a day each side, so the first and last bars are whole
+				// half a day each side, so the first and last bars are whole; no more (a bar chart's scale
+				// is offset by default, which left ~3 days of empty plot at each end of a month)
 				min: first - 0.5,
 				max: last + 0.5,
+				offset: false,
 				grid: { ...axis.grid, offset: false },
 				ticks: { ...axis.ticks, autoSkip: true, maxRotation: 50, callback: (value: string | number) => dayOfNumber(Number(value)) },
 				afterBuildTicks: (scale: { ticks: { value: number }[] }) => {

@@ -32,9 +32,15 @@ describe('the Statistics view places days by the calendar', () => {
 		// as many bars as pixels: no more than each bar's share
 		const crowded = Array.from({ length: 500 }, (_, i) => dayNumber('2025-01-01') + Math.floor(i * 1.05));
 		assert.strictEqual(dayBarWidth(crowded, 600), (600 / 500) * 0.72);
-		// a month of days, or a few days weeks apart: wide enough already
+		// a month of days: Chart.js's width
 		assert.strictEqual(dayBarWidth(Array.from({ length: 30 }, (_, i) => dayNumber('2026-06-01') + i), 600), undefined);
-		assert.strictEqual(dayBarWidth(days('2026-01-05', '2026-02-02', '2026-03-02', '2026-03-30'), 600), undefined);
+		// a few days weeks apart: no wider than their own day's room (Chart.js made them 4 weeks wide,
+		// over the neighbouring dates and past the axis ends), but never thinner than a sparse bar
+		const monthly = days('2026-01-05', '2026-02-02', '2026-03-02', '2026-03-30');
+		assert.strictEqual(dayBarWidth(monthly, 600), MAX_SPARSE_BAR_PX);
+		const threeDays = days('2026-02-06', '2026-02-09', '2026-02-23');
+		const dayPx = 1200 / 18;
+		assert.strictEqual(dayBarWidth(threeDays, 1200), 0.72 * dayPx, 'a day wide where that is wider than a sparse bar');
 		// a single bar, or no room yet: Chart.js's width
 		assert.strictEqual(dayBarWidth(days('2026-01-05'), 600), undefined);
 		assert.strictEqual(dayBarWidth(sparse, 0), undefined);

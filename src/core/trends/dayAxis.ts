@@ -62,7 +62,7 @@ const BAR_FILL = 0.72;
  * between the closest two, so 22 days over 17 months, two of them neighbours, had bars a pixel wide. A
  * bar is then as wide as a quarter of its share of the plot (the width were the bars evenly spread),
  * from MIN_BAR_PX to MAX_SPARSE_BAR_PX, and never wider than that share would allow: bars stay on
- * their dates, and neighbouring days may then overlap.
+ * their dates, and neighbouring days may then overlap. Days apart get bars a day wide (at least that).
  */
 export function dayBarWidth(days: readonly number[], plotPx: number): number | undefined {
 	if (days.length < 2 || plotPx <= 0) return undefined;
@@ -72,5 +72,11 @@ export function dayBarWidth(days: readonly number[], plotPx: number): number | u
 	for (let i = 1; i < days.length; i++) closest = Math.min(closest, days[i] - days[i - 1]);
 	const share = plotPx / days.length;
 	const least = Math.min(Math.max(share / 4, MIN_BAR_PX), MAX_SPARSE_BAR_PX, share * BAR_FILL);
-	return BAR_FILL * closest * dayPx < least ? least : undefined;
+	// Chart.js's width: most of the room between the closest two bars
+	const own = BAR_FILL * closest * dayPx;
+	if (own < least) return least;
+	// days apart (weekly digests, a few days weeks apart): a bar as wide as its own day, not as the
+	// gap, which covered the neighbouring dates and reached past the axis's half day at each end
+	if (closest > 1) return Math.max(BAR_FILL * dayPx, least);
+	return undefined;
 }
