@@ -28,6 +28,7 @@ import { ReadingStateRegistry, registerReadingStateCommands, type ReadingStatePa
 import { collectionLabel, collectionNameIssueText } from './labels';
 import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
 import { showInputBox, showQuickPick } from '../quickInput';
+import { pickOrName } from './collectionPicker';
 
 export { LIBRARY_STATE_KEY, LibraryStore } from './store';
 export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from './readingState';
@@ -264,9 +265,16 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			void vscode.window.showInformationMessage(vscode.l10n.t('You have no collection of your own yet: the star buttons fill Starred, and New Collection makes one.'));
 			return undefined;
 		}
-		const picked = await showQuickPick(items, { title, placeHolder });
+		// Rename and Delete pick from the list; adding to one also takes a new collection's name typed in the box
+		const picked = editing
+			? await showQuickPick(items, { title, placeHolder })
+			: await pickOrName(items, title, placeHolder, (name) => store.library.collections.some((c) => c.name.toLowerCase() === name.toLowerCase()));
 		if (!picked) return undefined;
-		return picked.name ?? askName(vscode.l10n.t('New Collection'));
+		if (picked.name !== undefined) return picked.name;
+		const typed = 'typed' in picked ? picked.typed : undefined;
+		// a typed name the rules accept is taken as it is; otherwise the box that says what is wrong with it
+		if (typed !== undefined && !collectionNameIssue(store.library, typed, undefined, reservedNames())) return typed.trim();
+		return askName(vscode.l10n.t('New Collection'), typed);
 	};
 	const askName = (title: string, value?: string, renaming?: string) =>
 		showInputBox({ title, value, prompt: vscode.l10n.t('Collection name'), validateInput: (v) => {

@@ -1,0 +1,42 @@
+/**
+ * Add to Collection's picker: the collections, and a row that makes a collection of the text typed
+ * when it names none (`$(add) New collection “Editing papers”`), so a reader who types a new name
+ * and presses Enter gets that collection, as New Collection… and then the name would.
+ */
+import * as vscode from 'vscode';
+import { createQuickPick } from '../quickInput';
+
+/** the row of a name typed in the box */
+export interface TypedName extends vscode.QuickPickItem {
+	readonly typed: string;
+	readonly name?: undefined;
+}
+
+/** The row picked (a collection's, or the typed name's), undefined when dismissed. `exists`: is a name a collection's (case aside)? */
+export function pickOrName<T extends vscode.QuickPickItem & { name?: string }>(items: T[], title: string, placeHolder: string, exists: (name: string) => boolean): Promise<T | TypedName | undefined> {
+	const pick = createQuickPick<T | TypedName>();
+	pick.title = title;
+	pick.placeholder = placeHolder;
+	pick.items = items;
+	return new Promise((resolve) => {
+		let done = false;
+		const subs = [
+			pick.onDidChangeValue((value: string) => {
+				const name = value.trim();
+				const typed: TypedName = { label: `$(add) ${vscode.l10n.t('New collection “{0}”', name)}`, typed: name, alwaysShow: true };
+				pick.items = name && !exists(name) ? [...items, typed] : items;
+			}),
+			pick.onDidAccept(() => {
+				done = true;
+				resolve(pick.selectedItems[0] ?? pick.activeItems[0]);
+				pick.hide();
+			}),
+			pick.onDidHide(() => {
+				if (!done) resolve(undefined);
+				for (const sub of subs) sub.dispose();
+				pick.dispose();
+			}),
+		];
+		pick.show();
+	});
+}
