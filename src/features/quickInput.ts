@@ -40,3 +40,27 @@ export function createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickP
 	pick.ignoreFocusOut = keepOpenOverWebview();
 	return pick;
 }
+
+/**
+ * Shows `pick` and resolves with what `accepted` makes of it on Enter, or undefined once it is hidden
+ * without; `listeners` (its value changes, say) are disposed with it.
+ */
+export function pickAnswer<T extends vscode.QuickPickItem, R>(pick: vscode.QuickPick<T>, accepted: () => R, listeners: vscode.Disposable[] = []): Promise<R | undefined> {
+	return new Promise((resolve) => {
+		let done = false;
+		const subs = [
+			...listeners,
+			pick.onDidAccept(() => {
+				done = true;
+				resolve(accepted());
+				pick.hide();
+			}),
+			pick.onDidHide(() => {
+				if (!done) resolve(undefined);
+				for (const sub of subs) sub.dispose();
+				pick.dispose();
+			}),
+		];
+		pick.show();
+	});
+}

@@ -4,7 +4,7 @@
  * and presses Enter gets that collection, as New Collection… and then the name would.
  */
 import * as vscode from 'vscode';
-import { createQuickPick } from '../quickInput';
+import { createQuickPick, pickAnswer } from '../quickInput';
 
 /** the row of a name typed in the box */
 export interface TypedName extends vscode.QuickPickItem {
@@ -18,25 +18,10 @@ export function pickOrName<T extends vscode.QuickPickItem & { name?: string }>(i
 	pick.title = title;
 	pick.placeholder = placeHolder;
 	pick.items = items;
-	return new Promise((resolve) => {
-		let done = false;
-		const subs = [
-			pick.onDidChangeValue((value: string) => {
-				const name = value.trim();
-				const typed: TypedName = { label: `$(add) ${vscode.l10n.t('New collection “{0}”', name)}`, typed: name, alwaysShow: true };
-				pick.items = name && !exists(name) ? [...items, typed] : items;
-			}),
-			pick.onDidAccept(() => {
-				done = true;
-				resolve(pick.selectedItems[0] ?? pick.activeItems[0]);
-				pick.hide();
-			}),
-			pick.onDidHide(() => {
-				if (!done) resolve(undefined);
-				for (const sub of subs) sub.dispose();
-				pick.dispose();
-			}),
-		];
-		pick.show();
+	const typing = pick.onDidChangeValue((value: string) => {
+		const name = value.trim();
+		const typed: TypedName = { label: `$(add) ${vscode.l10n.t('New collection “{0}”', name)}`, typed: name, alwaysShow: true };
+		pick.items = name && !exists(name) ? [...items, typed] : items;
 	});
+	return pickAnswer(pick, () => pick.selectedItems[0] ?? pick.activeItems[0], [typing]);
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { splitTags } from '../../core/library/model';
 import { papersCount } from '../counts';
-import { createQuickPick } from '../quickInput';
+import { createQuickPick, pickAnswer } from '../quickInput';
 
 interface TagItem extends vscode.QuickPickItem {
 	/** the tags this row stands for: one for a tag in use, those typed for the new-tag row */
@@ -30,29 +30,14 @@ export function pickTags(subject: string, current: readonly string[], inUse: rea
 	pick.selectedItems = existing.filter((item) => current.includes(item.label));
 	let newRow: TagItem | undefined;
 
-	return new Promise<string[] | undefined>((resolve) => {
-		let accepted = false;
-		const subs = [
-			pick.onDidChangeValue((value) => {
-				const fresh = splitTags(value).filter((t) => !known.has(t));
-				const kept = pick.selectedItems.filter((item) => !item.isNew);
-				newRow = fresh.length
-					? { label: `$(add) ${fresh.join(' ')}`, description: fresh.length === 1 ? vscode.l10n.t('new tag') : vscode.l10n.t('new tags'), tags: fresh, isNew: true, alwaysShow: true }
-					: undefined;
-				pick.items = newRow ? [newRow, ...existing] : existing;
-				pick.selectedItems = newRow ? [newRow, ...kept] : kept;
-			}),
-			pick.onDidAccept(() => {
-				accepted = true;
-				resolve([...new Set(pick.selectedItems.flatMap((item) => item.tags))]);
-				pick.hide();
-			}),
-			pick.onDidHide(() => {
-				if (!accepted) resolve(undefined);
-				for (const s of subs) s.dispose();
-				pick.dispose();
-			}),
-		];
-		pick.show();
+	const typing = pick.onDidChangeValue((value) => {
+		const fresh = splitTags(value).filter((t) => !known.has(t));
+		const kept = pick.selectedItems.filter((item) => !item.isNew);
+		newRow = fresh.length
+			? { label: `$(add) ${fresh.join(' ')}`, description: fresh.length === 1 ? vscode.l10n.t('new tag') : vscode.l10n.t('new tags'), tags: fresh, isNew: true, alwaysShow: true }
+			: undefined;
+		pick.items = newRow ? [newRow, ...existing] : existing;
+		pick.selectedItems = newRow ? [newRow, ...kept] : kept;
 	});
+	return pickAnswer(pick, () => [...new Set(pick.selectedItems.flatMap((item) => item.tags))], [typing]);
 }
