@@ -67,6 +67,12 @@ export type CollectionNameIssue = { kind: 'empty' } | { kind: 'too-long'; max: n
 /** the Collections view's group of every paper with a note: a collection of that name would show as a second one */
 export const NOTES_GROUP = 'Your notes';
 
+/** The collection named `name`, case aside (collection names are unique that way). */
+export function collectionNamed(library: Library, name: string): Collection | undefined {
+	const wanted = name.toLowerCase();
+	return library.collections.find((c) => c.name.toLowerCase() === wanted);
+}
+
 /** Why `name` cannot name a collection; `reserved`: names the Collections view shows for its own groups (NOTES_GROUP and its translation). */
 export function collectionNameIssue(library: Library, name: string, renaming?: string, reserved: readonly string[] = [NOTES_GROUP]): CollectionNameIssue | undefined {
 	const clean = name.trim();
@@ -74,7 +80,7 @@ export function collectionNameIssue(library: Library, name: string, renaming?: s
 	if (clean.length > MAX_COLLECTION_NAME) return { kind: 'too-long', max: MAX_COLLECTION_NAME };
 	const group = reserved.find((r) => r.toLowerCase() === clean.toLowerCase());
 	if (group !== undefined) return { kind: 'reserved', name: group };
-	const taken = library.collections.find((c) => c.name.toLowerCase() === clean.toLowerCase());
+	const taken = collectionNamed(library, clean);
 	if (taken && taken.name !== renaming) return { kind: 'taken', name: taken.name };
 	return undefined;
 }
@@ -203,7 +209,7 @@ export type CollectionRestore = { kind: 'restored' | 'present'; name: string } |
  */
 export function restoreCollection(library: Library, deleted: DeletedCollection, reserved: readonly string[] = [NOTES_GROUP]): { library: Library; restore: CollectionRestore } {
 	const { collection } = deleted;
-	const taken = library.collections.find((c) => c.name.toLowerCase() === collection.name.toLowerCase());
+	const taken = collectionNamed(library, collection.name);
 	if (taken && taken.name === collection.name && sameIds(taken.ids, collection.ids)) return { library, restore: { kind: 'present', name: taken.name } };
 	const name = taken ? freeName(library, collection.name, reserved) : collection.name;
 	const afterIndex = deleted.after === undefined ? -1 : library.collections.findIndex((c) => c.name === deleted.after);
@@ -276,7 +282,7 @@ export function librarySets(library: Library, previous: Iterable<string> = []): 
 export function mergeLibraries(base: Library, incoming: Library): { library: Library; keptNotes: number } {
 	let library = base;
 	for (const c of incoming.collections) {
-		const target = library.collections.find((mine) => mine.name.toLowerCase() === c.name.toLowerCase())?.name ?? c.name;
+		const target = collectionNamed(library, c.name)?.name ?? c.name;
 		library = addToCollection(library, target, c.ids);
 	}
 	let keptNotes = 0;

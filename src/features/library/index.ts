@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { listText, notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
-	addToCollection, allTags, collectionNameIssue, collectionsOf, createCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
+	addToCollection, allTags, collectionNamed, collectionNameIssue, collectionsOf, createCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
 	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, STARRED, takeCollection, toggleStar,
 	type CollectionRestore, type DeletedCollection, type Library,
 } from '../../core/library/model';
@@ -268,12 +268,12 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		// Rename and Delete pick from the list; adding to one also takes a new collection's name typed in the box
 		const picked = editing
 			? await showQuickPick(items, { title, placeHolder })
-			: await pickOrName(items, title, placeHolder, (name) => store.library.collections.some((c) => c.name.toLowerCase() === name.toLowerCase()));
+			: await pickOrName(items, title, placeHolder, (name) => collectionNamed(store.library, name) !== undefined);
 		if (!picked) return undefined;
 		if (picked.name !== undefined) return picked.name;
 		const typed = 'typed' in picked ? picked.typed : undefined;
 		// a typed name the rules accept is taken as it is; otherwise the box that says what is wrong with it
-		if (typed !== undefined && !collectionNameIssue(store.library, typed, undefined, reservedNames())) return typed.trim();
+		if (typed !== undefined && !collectionNameIssue(store.library, typed, undefined, reservedNames())) return typed;
 		return askName(vscode.l10n.t('New Collection'), typed);
 	};
 	const askName = (title: string, value?: string, renaming?: string) =>

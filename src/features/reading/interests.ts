@@ -68,12 +68,13 @@ export interface InterestAdded {
  */
 export async function addInterest(list: InterestList, term: string): Promise<InterestAdded> {
 	const key = INTEREST_SETTINGS[list];
-	const inWorkspace = settingTarget(key) === vscode.ConfigurationTarget.Workspace;
+	const target = settingTarget(key);
+	const inWorkspace = target === vscode.ConfigurationTarget.Workspace;
 	const stored = readSetting<unknown>(key);
 	// the entries kept as they are, whatever they are (a lone string is one entry, as the interests read it)
 	const current: unknown[] = Array.isArray(stored) ? stored : typeof stored === 'string' ? [stored] : [];
 	if (current.some((v) => typeof v === 'string' && v.trim().toLowerCase() === term.trim().toLowerCase())) return { isNew: false, inWorkspace };
-	await updateSetting(key, [...current, term.trim()], inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+	await updateSetting(key, [...current, term.trim()], target);
 	return { isNew: true, inWorkspace };
 }
 

@@ -208,12 +208,13 @@ export function registerSearch(
 					// nothing found: say what to try rather than leave an empty list; while the index
 					// fills, only that it has not found one yet (the list is asked again as it fills)
 					if (hits.length === 0) {
-						const advice = progressText !== ''
+						const loading = progressText !== '';
+						const advice = loading
 							? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
 							: filters
 								? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
 								: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
-						pick.items = [{ label: `${progressText !== '' ? '$(loading~spin)' : '$(info)'} ${advice}`, alwaysShow: true }];
+						pick.items = [{ label: `${loading ? '$(loading~spin)' : '$(info)'} ${advice}`, alwaysShow: true }];
 					} else if (query === shownQuery && active !== undefined) {
 						// the same query asked again as the index filled: the reader's place in the list stays
 						const still = pick.items.find((item) => item.hit?.id === active);
