@@ -170,11 +170,13 @@ describe(`hostile content and links in a real card (${MODE === 'restricted' ? 'R
 	});
 
 	it('one click on a link in the card opens it once', async () => {
-		const opened = (path) => listener.hits.filter((h) => h === path).length + popups.filter((p) => p.url().includes(path)).length;
+		// the workbench opens a link in a new tab, whose load is the listener's request: the request can
+		// reach the listener before the browser reports the tab, so a link has opened once its tab is seen
+		const tabsOf = (path) => popups.filter((p) => p.url().includes(path)).length;
 		const waitOpened = async (path) => {
 			const started = Date.now();
-			while (opened(path) === 0 && Date.now() - started < 20_000) await page.waitForTimeout(100);
-			assert.ok(opened(path) > 0, `clicking the ${path} link opened nothing (hits: ${listener.hits.join(' ')}; tabs: ${popups.map((p) => p.url()).join(' ')})`);
+			while (tabsOf(path) === 0 && Date.now() - started < 20_000) await page.waitForTimeout(100);
+			assert.ok(tabsOf(path) > 0, `clicking the ${path} link opened no tab (hits: ${listener.hits.join(' ')}; tabs: ${popups.map((p) => p.url()).join(' ')})`);
 		};
 		await frame.click('a[href$="/one-click"]');
 		await waitOpened('/one-click');
@@ -207,7 +209,7 @@ describe(`hostile content and links in a real card (${MODE === 'restricted' ? 'R
 		assert.deepEqual(violations, [], 'no CSP violation while rendering payloads');
 		assert.equal(pwned ?? topPwned, undefined, 'no payload script ran');
 		assert.deepEqual(listener.hits, [], 'no payload made a request');
-		assert.equal(popups.length, 0, 'no payload opened a window');
+		assert.deepEqual(popups.map((p) => p.url()), [], 'no payload opened a window');
 	});
 
 	it('the first payload group is visible as text in the card', async () => {
