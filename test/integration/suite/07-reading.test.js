@@ -3,7 +3,7 @@
 // is:match / is:read, the card's interest marks, Mark as Unread / Mark Day as Read, Next Unread.
 const assert = require('assert');
 const vscode = require('vscode');
-const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, openFixture, paperIdOf, waitFor } = require('./helpers');
+const { FIXTURE, closeAllEditors, editorsNow, extensionApi, fixtureUri, openFixture, paperIdOf, waitFor } = require('./helpers');
 
 const BIG_DAY = '2026-02-06';
 const KEYWORDS = 'arxivDigest.interests.keywords';
@@ -152,7 +152,8 @@ describe('reading: interests and read state', () => {
 			const card = api.cards.api.current();
 			return card && !card.uri.endsWith('2026-02-06.md') && api.reading.interests.isMatch(card.id) ? card : undefined;
 		});
-		assert.strictEqual(api.reading.statusOn(current.id, undefined), 'read', 'the card it opened is now read');
+		// the card names its paper at once and marks it read once it has loaded it
+		await waitFor('the card it opened marked read', () => api.reading.statusOn(current.id, undefined) === 'read');
 	});
 
 	it("Mark Day as Read from the palette marks the active card's day, else the active digest's, not the newest; Undo gives each paper its own mark back", async () => {
@@ -168,7 +169,9 @@ describe('reading: interests and read state', () => {
 		// the groups the editors landed in depend on the tests before: each is focused by its own column
 		const focusGroup = (column) => vscode.commands.executeCommand(`workbench.action.focus${['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth'][column - 1]}EditorGroup`);
 		if (!cardTab().isActive || !cardTab().group.isActive) await focusGroup(cardTab().group.viewColumn);
-		await waitFor('the card as the active tab', () => cardTab().isActive && cardTab().group.isActive && !vscode.window.activeTextEditor);
+		await waitFor('the card as the active tab', () => cardTab().isActive && cardTab().group.isActive && !vscode.window.activeTextEditor).catch((e) => {
+			throw new Error(`${e.message}; ${editorsNow()}`);
+		});
 		// the big day read but for a few papers marked unread (seen)
 		const unread = provider.getChildren(bigDay())[1].papers.slice(0, 3).map((p) => p.paper.id);
 		await vscode.commands.executeCommand('arxivDigest.markUnread', unread[0], unread);
@@ -189,7 +192,9 @@ describe('reading: interests and read state', () => {
 		const newestUri = fixtureUri(FIXTURE.files.second).toString();
 		const digestTab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === newestUri);
 		await vscode.window.showTextDocument(vscode.workspace.textDocuments.find((d) => d.uri.toString() === newestUri), { viewColumn: digestTab.group.viewColumn, preserveFocus: false });
-		await waitFor('the newest digest as the active editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === newestUri && !(cardTab().isActive && cardTab().group.isActive));
+		await waitFor('the newest digest as the active editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === newestUri && !(cardTab().isActive && cardTab().group.isActive)).catch((e) => {
+			throw new Error(`${e.message}; shown in column ${digestTab.group.viewColumn}; ${editorsNow()}`);
+		});
 		const newestShown = marks(newestDay);
 		const byEditor = await vscode.commands.executeCommand('arxivDigest.markDayRead');
 		assert.strictEqual(byEditor.label, newestDay);

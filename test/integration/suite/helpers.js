@@ -58,6 +58,16 @@ async function waitFor(what, probe, timeoutMs = 20_000) {
 	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${seen})`);
 }
 
+/** The editor groups and their tabs as the workbench reports them now, for a failure's message. */
+function editorsNow() {
+	const tabs = vscode.window.tabGroups.all.map((g) => {
+		const names = g.tabs.map((t) => `${t.label}${t.isActive ? '*' : ''}`).join(', ');
+		return `group ${g.viewColumn}${g.isActive ? ' (active)' : ''}: ${names}`;
+	});
+	const active = vscode.window.activeTextEditor;
+	return `${tabs.join('; ')}; active text editor: ${active ? `${active.document.uri.toString()} in ${active.viewColumn}` : 'none'}`;
+}
+
 /**
  * Opens a fixture file in an editor and returns the document as it is once the extension had
  * the chance to switch its language (setTextDocumentLanguage replaces the document object).
@@ -165,6 +175,6 @@ async function closeAllEditors() {
 }
 
 module.exports = {
-	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, extensionApi, fileNames, fixtureUri, hitsOf, nodeOnly, openFixture, paperIdOf,
+	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, editorsNow, extensionApi, fileNames, fixtureUri, hitsOf, nodeOnly, openFixture, paperIdOf,
 	readText, remove, scratchFolder, sleep, waitFor, workspaceRoot, writeFile,
 };
