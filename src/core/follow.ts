@@ -1,0 +1,47 @@
+/**
+ * What the Papers view follows (arxivDigest.tree.followCursor): the paper under the editor's cursor
+ * or the paper a card shows, whichever asked last. A reveal's row can drop out of the view's
+ * selection when a refresh of its day or category comes after it (the workbench forgets a refreshed
+ * row's children until it reads them again, and a card's own read mark refreshes its day): so the
+ * row a reveal asked for stays wanted, and is asked for again after each change of the tree, until
+ * the reader selects something else, collapses a row or another paper asks.
+ */
+export class FollowRequests<Source> {
+	private source: Source | undefined;
+	private wantedId: string | undefined;
+
+	/** the newest ask, the cursor's or a card's */
+	get latest(): Source | undefined {
+		return this.source;
+	}
+
+	/** the row the reveals of the newest ask aim at, while it is wanted */
+	get wanted(): string | undefined {
+		return this.wantedId;
+	}
+
+	/** A new ask replaces the one before, and the row it wanted. */
+	ask(source: Source): void {
+		this.source = source;
+		this.wantedId = undefined;
+	}
+
+	/** A reveal of the newest ask is asking for this row. */
+	aimAt(id: string): void {
+		this.wantedId = id;
+	}
+
+	/**
+	 * The view's selection changed: the wanted row alone is the reveal's doing; an empty selection is
+	 * a refresh's (or a reveal of a row the workbench did not know yet); any other is the reader's,
+	 * who is not fought.
+	 */
+	selectionChanged(ids: readonly string[]): void {
+		if (ids.length > 0 && !(ids.length === 1 && ids[0] === this.wantedId)) this.wantedId = undefined;
+	}
+
+	/** The reader collapsed a row: they arrange the view themselves, and no reveal opens it again. */
+	collapsed(): void {
+		this.wantedId = undefined;
+	}
+}
