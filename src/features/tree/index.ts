@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { papersCount } from '../counts';
+import { FollowRequests } from '../../core/follow';
 import { paperIndexAtLine, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
@@ -22,11 +23,23 @@ const CLICK_WAIT_MS = 2_000;
 const REVEAL_RETRY_WAIT_MS = 1_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
+/** A paper a card shows, as the view follows it. */
+export interface FollowedPaper {
+	readonly uri: string;
+	readonly id: string;
+	readonly index?: number;
+}
+
+/** what the view follows: the active editor's cursor, or a card's paper (see FollowRequests) */
+type FollowSource = 'cursor' | FollowedPaper;
+
 export interface TreeRegistration extends vscode.Disposable {
 	readonly provider: DigestTreeProvider;
 	readonly view: vscode.TreeView<TreeNode>;
 	/** Reveals the paper under the cursor of `editor` if the view shows it; resolves to the node revealed. */
 	revealEditorPaper(editor: vscode.TextEditor): Promise<PaperNode | undefined>;
+	/** A card shows this paper: the view selects its row, as it follows the cursor (arxivDigest.tree.followCursor). */
+	followPaper(ref: FollowedPaper): void;
 	/**
 	 * How long a click's command waits for its row to be read again after a refresh, in ms (2 s):
 	 * the integration test makes it long, so that only the read ends the wait.
@@ -42,8 +55,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	const disposables: vscode.Disposable[] = [provider, view];
 	let loading = true;
 	let followTimer: ReturnType<typeof setTimeout> | undefined;
-	/** the node the cursor's paper asked the view to select, until a selection comes (follow-cursor) */
-	let followWanted: string | undefined;
+	/** the cursor's or a card's paper, the newest winning, and the row its reveals ask for */
+	const follow = new FollowRequests<FollowSource>();
 	let disposed = false;
 
 	/** What the view says above its rows: the load's progress, the filter's count, For you's note, or nothing. */
@@ -105,21 +118,39 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		},
 	);
 
-	/**
-	 * Selects the paper under the editor's cursor in the view. A refresh in flight makes the extension
-	 * host forget the rows until the workbench reads them again, and a reveal then fails ("Failed to
-	 * resolve tree node"): once, after the view's next read, the paper is looked up again (the tree
-	 * may have new nodes, the cursor may have moved) and revealed again.
-	 */
-	const revealEditorPaper = async (editor: vscode.TextEditor, retry = true): Promise<PaperNode | undefined> => {
-		if (!view.visible || !workspace.isDigestDocument(editor.document)) return undefined;
+	/** The row of the paper under the cursor of `editor`, if the view shows it. */
+	const editorPaper = (editor: vscode.TextEditor): PaperNode | undefined => {
+		if (!workspace.isDigestDocument(editor.document)) return undefined;
 		const live = workspace.parseDocument(editor.document);
 		const index = paperIndexAtLine(live, editor.selection.active.line);
 		if (index === undefined) return undefined;
-		const node = provider.model.findPaper(uriKey(editor.document.uri), live.papers[index].id, index);
+		return provider.model.findPaper(uriKey(editor.document.uri), live.papers[index].id, index);
+	};
+
+	/** The row of the paper `source` names: the active editor's cursor's, or the card's. */
+	const followedPaper = (source: FollowSource | undefined): PaperNode | undefined => {
+		if (source === 'cursor') {
+			const editor = vscode.window.activeTextEditor;
+			return editor && editorPaper(editor);
+		}
+		return source && provider.model.findPaper(source.uri, source.id, source.index);
+	};
+
+	/**
+	 * Selects the row of the paper the newest follow request names, without the focus. A hidden view
+	 * is left alone (a reveal would open it, and its container; it follows when shown). A refresh in
+	 * flight makes the extension host forget the rows until the workbench reads them again, and a
+	 * reveal then fails ("Failed to resolve tree node"): once, after the view's next read, the paper
+	 * is looked up again (the tree may have new nodes, the cursor may have moved) and revealed again,
+	 * unless a newer request came meanwhile. `find`: the row, when the caller has it already.
+	 */
+	const revealFollowed = async (find = () => followedPaper(follow.latest), retry = true): Promise<PaperNode | undefined> => {
+		if (!view.visible) return undefined;
+		const source = follow.latest;
+		const node = find();
 		if (!node) return undefined;
 		if (view.selection.length === 1 && view.selection[0].id === node.id) return node;
-		followWanted = node.id;
+		follow.aimAt(node.id);
 		try {
 			await view.reveal(node, { select: true, focus: false, expand: false });
 			return node;
@@ -128,8 +159,13 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}
 		if (!retry) return undefined;
 		await provider.nextRead(REVEAL_RETRY_WAIT_MS);
-		if (disposed || vscode.window.activeTextEditor !== editor) return undefined;
-		return revealEditorPaper(editor, false);
+		if (disposed || follow.latest !== source) return undefined;
+		return revealFollowed(() => followedPaper(source), false);
+	};
+
+	const revealEditorPaper = (editor: vscode.TextEditor): Promise<PaperNode | undefined> => {
+		follow.ask('cursor');
+		return revealFollowed(() => (editor === vscode.window.activeTextEditor ? editorPaper(editor) : undefined));
 	};
 
 	/** how long clickedPaper waits (TreeRegistration.clickWait) */
@@ -163,35 +199,49 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	};
 
 
-	const scheduleFollow = (editor: vscode.TextEditor | undefined) => {
+	/**
+	 * Reveals the paper of the newest follow request once the requests pause; `source`: a new request,
+	 * which replaces the one before, and its pending reveal (the newest wins, the cursor's or a card's).
+	 */
+	const scheduleFollow = (source?: FollowSource) => {
 		if (followTimer) clearTimeout(followTimer);
 		followTimer = undefined;
-		if (!editor || readSetting<boolean>(SETTINGS.treeFollowCursor) === false) return;
+		if (source !== undefined) follow.ask(source);
+		if (follow.latest === undefined || readSetting<boolean>(SETTINGS.treeFollowCursor) === false) return;
 		followTimer = setTimeout(() => {
 			followTimer = undefined;
-			if (!disposed && editor === vscode.window.activeTextEditor) void revealEditorPaper(editor);
+			if (!disposed) void revealFollowed();
 		}, FOLLOW_DELAY_MS);
 	};
 
 	disposables.push(
-		vscode.window.onDidChangeTextEditorSelection((e) => scheduleFollow(e.textEditor)),
+		// another editor's cursor (a visible one, moved by an edit) is not where the reader is
+		vscode.window.onDidChangeTextEditorSelection((e) => {
+			if (e.textEditor === vscode.window.activeTextEditor) scheduleFollow('cursor');
+		}),
 		// a category the reader opened opens again when it comes back (see categoryExpanded)
 		view.onDidExpandElement((e) => provider.categoryExpanded(e.element, true)),
-		view.onDidCollapseElement((e) => provider.categoryExpanded(e.element, false)),
-		// the reveal asked for came, or the reader selected something else: nothing more to follow (an
-		// empty selection is not that: a reveal of a row the workbench did not know yet selects nothing,
-		// and is asked again below; a click on a row just refreshed comes empty too, see clickedPaper)
+		view.onDidCollapseElement((e) => {
+			follow.collapsed();
+			provider.categoryExpanded(e.element, false);
+		}),
+		// the reader selected something else: nothing more to follow until the next request (the
+		// reveal's own row is not that, nor an empty selection: a reveal of a row the workbench did not
+		// know yet selects nothing, and a refresh takes a row out of it; a click on a row just refreshed
+		// comes empty too, see clickedPaper)
 		view.onDidChangeSelection((e) => {
 			selectionChanges++;
-			if (e.selection.length > 0) followWanted = undefined;
+			follow.selectionChanged(e.selection.map((node) => node.id));
 		}),
-		// the tree changed before the asked-for reveal showed: the workbench may not have known the
-		// paper's item then (a day rebuilt or refreshed meanwhile) and selected nothing; ask again
+		// the tree changed since the asked-for reveal: the workbench may not have known the paper's item
+		// then (a day rebuilt or refreshed meanwhile) and selected nothing, or the refresh took the row
+		// out of the selection; ask again (nothing happens while the row stays selected)
 		provider.onDidChangeTreeData(() => {
-			if (followWanted !== undefined) scheduleFollow(vscode.window.activeTextEditor);
+			if (follow.wanted !== undefined) scheduleFollow();
 		}),
 		view.onDidChangeVisibility((e) => {
-			if (e.visible) scheduleFollow(vscode.window.activeTextEditor);
+			// the cursor's paper when nothing asked yet (the editor was open before the view was shown)
+			if (e.visible) scheduleFollow(follow.latest ?? 'cursor');
 		}),
 
 		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref?: TreePaperRef) => {
@@ -276,6 +326,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		provider,
 		view,
 		revealEditorPaper,
+		followPaper: (ref) => scheduleFollow(ref),
 		clickWait,
 		dispose() {
 			disposed = true;
