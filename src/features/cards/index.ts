@@ -101,6 +101,9 @@ function fileName(uri: string): string {
 	}
 }
 
+/** A card's paper where it was found: its file and its place in it. */
+export type LocatedCardRef = CardRef & { readonly uri: string; readonly index: number };
+
 /** Where a card's paper is now, or why it is not there. */
 type Located = { location: PaperLocation } | { missing: string };
 
@@ -122,6 +125,8 @@ class CardPanel implements vscode.Disposable {
 	private readonly recentIds: string[] = [];
 	/** Edit Note: the note box of this paper takes the cursor once it is shown */
 	private focusNoteOf: string | undefined;
+	/** the paper last told to the owner's onDidShowPaper (uri and id), so a re-render of it is not told again */
+	private shownKey: string | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -245,7 +250,8 @@ class CardPanel implements vscode.Disposable {
 		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
 		const highlight = this.ref.highlight;
-		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
+		const located: LocatedCardRef = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
+		this.ref = located;
 		state.uri = this.ref.uri ?? '';
 		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
 		const library = this.owner.library?.stateOf(loaded.paper.id);
@@ -268,6 +274,11 @@ class CardPanel implements vscode.Disposable {
 		);
 		// opening a card is reading the paper
 		this.owner.reading?.markRead(location.paper.id);
+		const shownKey = `${located.uri}\u0000${located.id}`;
+		if (shownKey !== this.shownKey) {
+			this.shownKey = shownKey;
+			this.owner.paperShown(located);
+		}
 		this.post({ type: 'update', html: this.lastBody, state });
 		if (this.ready && this.focusNoteOf === this.ref.id) {
 			this.focusNoteOf = undefined;
@@ -420,7 +431,10 @@ class CardManager implements vscode.Disposable {
 	private lastActive: CardPanel | undefined;
 	/** digests deleted since activation (and not re-created): their cards say so */
 	private readonly deleted = new Set<string>();
-	private readonly subscriptions: vscode.Disposable[] = [];
+	private readonly shownEmitter = new vscode.EventEmitter<LocatedCardRef>();
+	/** a card shows another paper (Next, Previous, Random, opened from anywhere); not a re-render of the same one */
+	readonly onDidShowPaper = this.shownEmitter.event;
+	private readonly subscriptions: vscode.Disposable[] = [this.shownEmitter];
 
 	constructor(
 		private readonly context: vscode.ExtensionContext,
@@ -462,6 +476,10 @@ class CardManager implements vscode.Disposable {
 			enableCommandUris: false,
 			localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
 		};
+	}
+
+	paperShown(ref: LocatedCardRef): void {
+		this.shownEmitter.fire(ref);
 	}
 
 	activated(card: CardPanel): void {
@@ -704,7 +722,7 @@ export function registerCards(
 	library?: CardLibrary,
 	reading?: Reading,
 	similar?: CardSimilarSource,
-): vscode.Disposable & { readonly api: CardsTestApi } {
+): vscode.Disposable & { readonly api: CardsTestApi; readonly onDidShowPaper: vscode.Event<LocatedCardRef> } {
 	renderStorage = context.globalStorageUri;
 	const manager = new CardManager(context, workspace, library, reading, similar);
 
@@ -828,6 +846,7 @@ export function registerCards(
 
 	return {
 		api,
+		onDidShowPaper: manager.onDidShowPaper,
 		dispose() {
 			for (const d of disposables) d.dispose();
 		},
