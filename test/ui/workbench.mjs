@@ -186,7 +186,7 @@ export async function waitForStatus(page, id, re, timeoutMs = 20_000) {
 	throw new Error(`status bar ${id}: expected ${re}, saw "${text}"`);
 }
 
-/** Visible rows of a tree/list inside `container`, top to bottom, with their nesting level. */
+/** Visible rows of a tree/list inside `container`, top to bottom, with their nesting level and whether each is selected or has the list's focus. */
 export async function treeRows(page, container) {
 	return page.$$eval(`${container} .monaco-list-row`, (rows) => rows
 		.filter((r) => r.offsetParent !== null)
@@ -195,6 +195,8 @@ export async function treeRows(page, container) {
 			text: r.innerText.replace(/\s+/g, ' ').trim(),
 			level: Number(r.getAttribute('aria-level') || 0),
 			expanded: r.getAttribute('aria-expanded'),
+			selected: r.classList.contains('selected'),
+			focused: r.classList.contains('focused'),
 		})));
 }
 

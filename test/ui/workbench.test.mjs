@@ -279,6 +279,15 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const next = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
 		assert.ok(!(await frameText(next)).includes('UniTrack: Differentiable Graph'), 'the card moved on from UniTrack');
 		await shot(page, 'card-next');
+		// the Papers view follows the card (shown now, it catches up): its row is selected. (The API
+		// cannot give a row the list's keyboard focus without taking the focus from the card.)
+		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+		const { rows: followed } = await waitForRow(page, PAPERS_VIEW, (r) => r.selected && r.text.includes('VISTA'), "the card's paper selected in the Papers view");
+		const selectedRows = followed.filter((r) => r.selected).map((r) => r.text);
+		assert.equal(selectedRows.length, 1, `the card's paper alone is selected: ${selectedRows.join(' | ')} (focused: ${followed.filter((r) => r.focused).map((r) => r.text).join(' | ')})`);
+		await shot(page, 'card-next-papers-view');
+		// leave the sidebar as the tests after this one expect it (on the Explorer)
+		await runCommand(page, 'View: Show Explorer');
 		const restricted = await page.evaluate(() => document.querySelector('.monaco-workbench').innerText.includes('Restricted Mode'));
 		assert.equal(restricted, MODE === 'restricted', 'the workspace trust state held through the session');
 	});
