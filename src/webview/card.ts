@@ -5,6 +5,7 @@
  */
 import { CARD_ANNOUNCER_ID, cardKeySelector, KATEX_STYLE_ATTRIBUTE, NOTE_INPUT_ID, NOTE_STATUS_ID, parseNoteDraft, type CardState, type ExtensionMessage, type NoteStatus, type WebviewMessage } from '../core/card/protocol';
 import { storedNoteForm, type NoteDraft } from '../core/card/noteDraft';
+import { rovingTarget, tabWrapTarget } from '../core/card/keyboard';
 
 interface VsCodeApi {
 	postMessage(message: WebviewMessage): void;
@@ -135,7 +136,9 @@ function applyKatexStyles(container: HTMLElement): void {
 function show(html: string, samePaper: boolean): { previousNote?: HTMLTextAreaElement; noteFocused: boolean; noteTop?: number } {
 	const previousNote = noteInput();
 	const noteFocused = previousNote !== undefined && document.activeElement === previousNote;
-	const hadFocus = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.action : undefined;
+	const focused = root.contains(document.activeElement) ? (document.activeElement as HTMLElement) : undefined;
+	const hadFocus = focused?.dataset.action;
+	const author = focused?.dataset.author;
 	// The HTML comes from the extension's renderer (markdown-it with html: false, everything escaped).
 	root.innerHTML = html;
 	applyKatexStyles(root);
@@ -145,7 +148,9 @@ function show(html: string, samePaper: boolean): { previousNote?: HTMLTextAreaEl
 	// only when the card has focus: a re-render after an edit in the digest must not pull focus from the editor
 	if (document.hasFocus()) {
 		const again = hadFocus ? root.querySelector<HTMLElement>(`[data-action="${hadFocus}"]:not([disabled])`) : null;
-		(again ?? root).focus({ preventScroll: true });
+		// an author's button: the same name again (the first author is only where the group starts)
+		const sameAuthor = author === undefined ? undefined : authorButtons().find((b) => b.dataset.author === author);
+		(sameAuthor ?? again ?? root).focus({ preventScroll: true });
 	}
 	return { previousNote, noteFocused: false };
 }
@@ -192,6 +197,25 @@ function expandAuthors(focus: boolean): void {
 	// plain names (no search feature) and the list are not focusable by themselves
 	if (!(target instanceof HTMLButtonElement)) target.tabIndex = -1;
 	target.focus({ preventScroll: true });
+}
+
+const AUTHOR_BUTTONS = 'ul.authors button[data-action="searchAuthor"]';
+
+/** The author buttons shown (a long list's hidden ones are not), in order: one roving group. */
+function authorButtons(): HTMLButtonElement[] {
+	return Array.from(root.querySelectorAll<HTMLButtonElement>(AUTHOR_BUTTONS)).filter((b) => !b.closest('li[hidden]'));
+}
+
+/** The author button that has the focus is the group's Tab stop: Tab comes back to it, Shift+Tab too. */
+function rove(to: HTMLButtonElement): void {
+	root.querySelectorAll<HTMLButtonElement>(AUTHOR_BUTTONS).forEach((b) => (b.tabIndex = b === to ? 0 : -1));
+}
+
+/** What Tab reaches in the card, in order: enabled controls and the roving groups' current stops, on screen. */
+function tabStops(): HTMLElement[] {
+	return Array.from(root.querySelectorAll<HTMLElement>('button, textarea, a[href], [tabindex]')).filter(
+		(element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled && element.getClientRects().length > 0,
+	);
 }
 
 function showMissing(message: string): void {
@@ -327,11 +351,36 @@ root.addEventListener('keydown', (event) => {
 	if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && event.target instanceof HTMLTextAreaElement && event.target.id === NOTE_INPUT_ID) {
 		event.preventDefault();
 		saveNote();
+		return;
 	}
+	const target = event.target instanceof HTMLElement ? event.target : undefined;
+	if (target?.matches(AUTHOR_BUTTONS)) {
+		const authors = authorButtons();
+		const to = rovingTarget(event, authors.indexOf(target as HTMLButtonElement), authors.length);
+		if (to !== undefined) {
+			// the card's ←/→ (Previous, Next) wait for the focus to leave the authors (defaultPrevented)
+			event.preventDefault();
+			authors[to].focus();
+			return;
+		}
+	}
+	if (event.key === 'Tab' && target) {
+		const stops = tabStops();
+		const to = tabWrapTarget(event, stops.indexOf(target), stops.length);
+		if (to !== undefined) {
+			event.preventDefault();
+			stops[to].focus();
+		}
+	}
+});
+
+root.addEventListener('focusin', (event) => {
+	if (event.target instanceof HTMLButtonElement && event.target.matches(AUTHOR_BUTTONS)) rove(event.target);
 });
 
 window.addEventListener('keydown', (event) => {
 	const target = event.target;
+	if (event.defaultPrevented) return;
 	const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
 	const selector = cardKeySelector(event, typing);
 	const control = selector === undefined ? null : root.querySelector<HTMLButtonElement>(selector);

@@ -442,6 +442,72 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await shot(page, 'codelens-open-card');
 	});
 
+	it('the card\'s authors are one Tab stop with arrows between names; Tab past the last control goes round to the first', async () => {
+		await runCommand(page, 'arXiv Digest: Open Paper Card by arXiv ID…');
+		await waitForQuickInputTitle(page, /Open Paper Card/);
+		await waitForQuickInputFocus(page);
+		await page.keyboard.type(FIXTURE.big.first.id);
+		await page.keyboard.press('Enter');
+		const frame = await findWebviewFrame(page, FIXTURE.big.first.title);
+		await waitForWebviewFocus(page, frame);
+		const active = () => frame.evaluate(() => {
+			const element = document.activeElement;
+			return { action: element?.dataset?.action ?? element?.tagName, author: element?.dataset?.author };
+		});
+		const authors = await frame.$$eval('button[data-action="searchAuthor"]', (buttons) => buttons.map((b) => b.dataset.author));
+		assert.ok(authors.length >= 10, `${authors.length} authors`);
+		// Shift+Tab from the first control after the authors lands on the group, at its first name
+		await frame.focus('button[data-action="openExternal"]');
+		const stopsBefore = await frame.evaluate(() => document.querySelectorAll('ul.authors [tabindex="0"]').length);
+		assert.equal(stopsBefore, 1, 'one Tab stop in the author list');
+		await page.keyboard.press('Shift+Tab');
+		assert.deepEqual(await active(), { action: 'searchAuthor', author: authors[0] });
+		// → twice: the third name, and the card stays on its paper (→ outside the list is Next)
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		assert.deepEqual(await active(), { action: 'searchAuthor', author: authors[2] });
+		await page.keyboard.press('End');
+		assert.deepEqual(await active(), { action: 'searchAuthor', author: authors.at(-1) });
+		await page.keyboard.press('ArrowRight');
+		assert.deepEqual(await active(), { action: 'searchAuthor', author: authors[0] }, '→ on the last name goes round to the first');
+		await page.keyboard.press('ArrowLeft');
+		assert.ok((await frameText(frame)).includes(FIXTURE.big.first.title), 'the arrows in the list did not page the card');
+		// one Tab leaves the list, Shift+Tab comes back to the name last focused
+		await page.keyboard.press('Tab');
+		const after = await active();
+		assert.notEqual(after.action, 'searchAuthor', `Tab left the authors (${JSON.stringify(after)})`);
+		await page.keyboard.press('Shift+Tab');
+		assert.deepEqual(await active(), { action: 'searchAuthor', author: authors.at(-1) });
+		await shot(page, 'card-authors-roving');
+		// Tab on the card's last control: the first one, not the bare page (the similar papers come last: once they are settled)
+		await frame.waitForSelector('[data-similar-slot] section:not([aria-busy])', { state: 'attached', timeout: 60_000 });
+		const [first, last] = await frame.evaluate(() => {
+			const stops = Array.from(document.querySelectorAll('#card button, #card textarea, #card a[href], #card [tabindex]'))
+				.filter((e) => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0);
+			stops.at(-1).focus();
+			const describe = (e) => `${e.tagName}:${e.dataset.action ?? e.id ?? ''}:${e.textContent.trim().slice(0, 30)}`;
+			return [describe(stops[0]), describe(stops.at(-1))];
+		});
+		const describeActive = () => frame.evaluate(() => {
+			const e = document.activeElement;
+			return `${e.tagName}:${e.dataset.action ?? e.id ?? ''}:${e.textContent.trim().slice(0, 30)}`;
+		});
+		assert.equal(await describeActive(), last);
+		await page.keyboard.press('Tab');
+		assert.equal(await describeActive(), first, 'Tab past the last control goes round to the first');
+		await page.keyboard.press('Shift+Tab');
+		assert.equal(await describeActive(), last, 'Shift+Tab on the first control goes to the last');
+		// the editor's keys still leave the card: Ctrl+0 focuses the side bar
+		await page.keyboard.press('Control+0');
+		await page.waitForFunction(() => document.activeElement?.closest('.part.sidebar') !== null);
+		// Enter on a name searches by it
+		await frame.focus(`button[data-author="${authors[2]}"]`);
+		await waitForWebviewFocus(page, frame);
+		await page.keyboard.press('Enter');
+		await waitForFirstRow(page, (row) => row.includes(FIXTURE.big.first.title.split(':')[0]), `a paper by ${authors[2]}`);
+		await page.keyboard.press('Escape');
+	});
+
 	it('the card lists similar papers under the paper; Enter on one opens its card', async () => {
 		const frame = await findWebviewFrame(page, FIXTURE.big.first.title, 20_000);
 		// asked of the index worker after the card painted: wait for the section's list

@@ -22,6 +22,8 @@ const ALLOWED_ATTRIBUTES = new Set([
 	'class', 'type', 'title', 'disabled', 'href', 'rel', 'role', 'start', 'aria-label', 'aria-hidden', 'aria-keyshortcuts',
 	// a long author list: its id, the hidden names and the control that shows them (fixed values)
 	'id', 'hidden', 'aria-controls',
+	// the author list is one Tab stop (a toolbar whose arrows move the tabindex 0 from name to name)
+	'tabindex',
 	'data-action', 'data-author', 'data-kind', 'data-what', 'data-paper-id', 'data-katex-style',
 	'xmlns', 'encoding', 'display', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'height', 'depth', 'voffset',
 	'mathcolor', 'mathbackground', 'scriptlevel', 'displaystyle', 'columnalign', 'rowspacing', 'columnspacing', 'accent', 'accentunder',

@@ -6,6 +6,7 @@ import { parseDigest } from '../../src/core/parser';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../src/core/card/links';
 import { createCardMarkdown, isSafeLink } from '../../src/core/card/markdown';
 import { parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
+import { rovingTarget, tabWrapTarget } from '../../src/core/card/keyboard';
 import { makePaper } from './card-fixtures';
 
 function input(overrides: Partial<CardInput> = {}): CardInput {
@@ -193,12 +194,12 @@ describe('card renderer', () => {
 		const html = renderCardHtml(input({ paper: makePaper({ authors }) }));
 		const list = /<ul class="authors" id="card-authors"[^>]*>([\s\S]*?)<\/ul>/.exec(html);
 		assert.ok(list, 'the author list has the id the control names');
-		const shown = [...list[1].matchAll(/<li>/g)].length;
-		const hidden = [...list[1].matchAll(/<li class="author-more" hidden>/g)].length;
+		const shown = [...list[1].matchAll(/<li role="none">/g)].length;
+		const hidden = [...list[1].matchAll(/<li class="author-more" role="none" hidden>/g)].length;
 		assert.strictEqual(shown, AUTHORS_SHOWN);
 		assert.strictEqual(hidden, 3310 - AUTHORS_SHOWN, 'the rest are there, hidden, for the card script to show without a round trip');
 		assert.ok(list[1].includes('data-author="Author &lt;21&gt;"'), 'hidden names are escaped like the rest');
-		assert.match(list[1], /<li class="authors-more"><button type="button" class="action" data-action="showAllAuthors" title="Show all 3,310 authors" aria-controls="card-authors">… and 3,290 more<\/button><\/li>$/);
+		assert.match(list[1], /<li class="authors-more" role="none"><button type="button" class="action" data-action="showAllAuthors" title="Show all 3,310 authors" aria-controls="card-authors">… and 3,290 more<\/button><\/li>$/);
 		// localised: the strings object says it (the extension passes vscode.l10n.t's)
 		const zh = renderCardHtml(input({ paper: makePaper({ authors }) }), { strings: { ...CARD_STRINGS_EN, moreAuthors: (n) => `… 以及另外 ${n} 位`, showAllAuthors: (n) => `显示全部 ${n} 位作者` } });
 		assert.ok(zh.includes('>… 以及另外 3290 位</button>') && zh.includes('title="显示全部 3310 位作者"'), 'the control in the reader\'s language');
@@ -206,11 +207,29 @@ describe('card renderer', () => {
 		assert.strictEqual([...renderCardHtml(input({ paper: makePaper({ authors }) }), { canSearchAuthors: false }).matchAll(/<li class="author-more" hidden><span class="author-name">/g)].length, 3310 - AUTHORS_SHOWN);
 	});
 
+	it('makes the author list one Tab stop: a toolbar whose first name has tabindex 0, the others -1', () => {
+		const authors = Array.from({ length: 14 }, (_, i) => `Author ${i + 1}`);
+		const html = renderCardHtml(input({ paper: makePaper({ authors }) }));
+		assert.match(html, /<ul class="authors" role="toolbar" aria-label="Authors">/);
+		const stops = [...html.matchAll(/data-action="searchAuthor" data-author="([^"]+)" title="[^"]*" tabindex="(-?\d)"/g)].map((m) => [m[1], m[2]]);
+		assert.strictEqual(stops.length, 14);
+		assert.deepStrictEqual(stops.filter(([, tabindex]) => tabindex === '0'), [['Author 1', '0']], 'the first name is the one Tab stop');
+		// every name is still a button with its action and its tooltip: a screen reader's browse mode reads and presses each
+		assert.ok(html.includes('title="Search papers by Author 14" tabindex="-1">Author 14</button>'));
+		// a long list's "… and N more" is a Tab stop of its own
+		const long = renderCardHtml(input({ paper: makePaper({ authors: Array.from({ length: 40 }, (_, i) => `A${i}`) }) }));
+		assert.match(long, /data-action="showAllAuthors" title="Show all 40 authors" aria-controls="card-authors">/);
+		// plain names (no search feature) are no controls: no toolbar
+		const plain = renderCardHtml(input({ paper: makePaper({ authors }) }), { canSearchAuthors: false });
+		assert.match(plain, /<ul class="authors" aria-label="Authors"><li><span class="author-name">Author 1<\/span><\/li>/);
+		assert.ok(!plain.includes('tabindex') && !plain.includes('role="toolbar"'));
+	});
+
 	it('lists every author up to the limit: no control that would save a name or two', () => {
 		const authors = Array.from({ length: AUTHORS_COLLAPSED_OVER }, (_, i) => `Author ${i + 1}`);
 		const html = renderCardHtml(input({ paper: makePaper({ authors }) }));
 		assert.strictEqual([...html.matchAll(/data-action="searchAuthor"/g)].length, AUTHORS_COLLAPSED_OVER);
-		assert.ok(!html.includes('<li class="author-more" hidden>') && !html.includes('showAllAuthors') && !html.includes('id="card-authors"'), 'nothing hidden');
+		assert.ok(!html.includes('class="author-more"') && !html.includes('showAllAuthors') && !html.includes('id="card-authors"'), 'nothing hidden');
 	});
 
 	it('keeps the card of a paper with thousands of authors short (Gemini 2.5, 3,303 names in a real digest)', () => {
@@ -218,7 +237,7 @@ describe('card renderer', () => {
 		const gemini = parseDigest(readFileSync(join('test/fixtures/real', file), 'utf8'), file).papers.find((p) => p.id === '2507.06261')!;
 		assert.ok(gemini.authors.length > 3000, `${gemini.authors.length} authors`);
 		const html = renderCardHtml(input({ paper: gemini }));
-		const visible = html.replace(/<li class="author-more" hidden>.*?<\/li>/g, '');
+		const visible = html.replace(/<li class="author-more" role="none" hidden>.*?<\/li>/g, '');
 		assert.strictEqual([...visible.matchAll(/data-action="searchAuthor"/g)].length, AUTHORS_SHOWN);
 		assert.ok(visible.includes(`… and ${(gemini.authors.length - AUTHORS_SHOWN).toLocaleString('en')} more`));
 	});
@@ -443,5 +462,39 @@ describe('card styles', () => {
 			if (!background || !['textPreformat', 'button', 'button-secondary', 'badge', 'input'].includes(background)) continue;
 			assert.match(body, /(?:^|;)\s*color\s*:/, `${selector} sets the ${background} background without its foreground`);
 		}
+	});
+});
+
+describe('card keyboard', () => {
+	const key = (name: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = {}) => ({ key: name, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false, ...mods });
+
+	it('arrows move along a roving group and wrap; Home and End go to its ends', () => {
+		assert.strictEqual(rovingTarget(key('ArrowRight'), 0, 14), 1);
+		assert.strictEqual(rovingTarget(key('ArrowDown'), 5, 14), 6);
+		assert.strictEqual(rovingTarget(key('ArrowRight'), 13, 14), 0);
+		assert.strictEqual(rovingTarget(key('ArrowLeft'), 0, 14), 13);
+		assert.strictEqual(rovingTarget(key('ArrowUp'), 3, 14), 2);
+		assert.strictEqual(rovingTarget(key('Home'), 9, 14), 0);
+		assert.strictEqual(rovingTarget(key('End'), 2, 14), 13);
+	});
+
+	it('leaves other keys and modified arrows to the card and the editor', () => {
+		assert.strictEqual(rovingTarget(key('Enter'), 0, 14), undefined);
+		assert.strictEqual(rovingTarget(key('s'), 0, 14), undefined);
+		assert.strictEqual(rovingTarget(key('ArrowRight', { altKey: true }), 0, 14), undefined);
+		assert.strictEqual(rovingTarget(key('ArrowRight', { ctrlKey: true }), 0, 14), undefined);
+		assert.strictEqual(rovingTarget(key('ArrowRight'), 0, 0), undefined);
+	});
+
+	it('Tab from the last stop goes round to the first, Shift+Tab from the first to the last; elsewhere the browser moves', () => {
+		assert.strictEqual(tabWrapTarget(key('Tab'), 9, 10), 0);
+		assert.strictEqual(tabWrapTarget(key('Tab', { shiftKey: true }), 0, 10), 9);
+		assert.strictEqual(tabWrapTarget(key('Tab'), 4, 10), undefined);
+		assert.strictEqual(tabWrapTarget(key('Tab', { shiftKey: true }), 9, 10), undefined);
+		// not a stop (the page itself): the browser's move
+		assert.strictEqual(tabWrapTarget(key('Tab'), -1, 10), undefined);
+		// the editor's own keys go through
+		assert.strictEqual(tabWrapTarget(key('Tab', { ctrlKey: true }), 9, 10), undefined);
+		assert.strictEqual(tabWrapTarget(key('1', { ctrlKey: true }), 9, 10), undefined);
 	});
 });

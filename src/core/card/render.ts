@@ -302,21 +302,25 @@ function renderAuthors(authors: readonly string[], canSearch: boolean, t: CardSt
 	if (names.length === 0) return `<p class="authors authors-unknown">${escapeHtml(t.authorsUnknown)}</p>`;
 	const shown = names.length > AUTHORS_COLLAPSED_OVER ? AUTHORS_SHOWN : names.length;
 	const marked = new Set(followed.map((name) => name.trim()));
+	// buttons: one Tab stop, the arrows go from name to name (the card script moves the tabindex 0)
+	const item = canSearch ? ' role="none"' : '';
 	const items = names.map((name, i) => {
 		const label = marked.has(name) ? `<mark class="interest">${escapeHtml(name)}</mark>` : escapeHtml(name);
 		const inner = canSearch
-			? button('searchAuthor', label, { 'data-author': name, title: t.searchAuthor(name) })
+			? button('searchAuthor', label, { 'data-author': name, title: t.searchAuthor(name), tabindex: i === 0 ? '0' : '-1' })
 			: `<span class="author-name">${label}</span>`;
 		// the rest are in the list already, hidden: the card script shows them without asking the extension
-		return i < shown ? `<li>${inner}</li>` : `<li class="author-more" hidden>${inner}</li>`;
+		return i < shown ? `<li${item}>${inner}</li>` : `<li class="author-more"${item} hidden>${inner}</li>`;
 	});
 	if (shown < names.length) {
+		// a Tab stop of its own: it is no name, and a reader tabbing by would not find it behind the arrows
 		items.push(
-			`<li class="authors-more">${button('showAllAuthors', escapeHtml(t.moreAuthors(names.length - shown)), { title: t.showAllAuthors(names.length), 'aria-controls': AUTHORS_LIST_ID })}</li>`,
+			`<li class="authors-more"${item}>${button('showAllAuthors', escapeHtml(t.moreAuthors(names.length - shown)), { title: t.showAllAuthors(names.length), 'aria-controls': AUTHORS_LIST_ID })}</li>`,
 		);
 	}
 	const id = shown < names.length ? ` id="${AUTHORS_LIST_ID}"` : '';
-	return `<ul class="authors"${id} aria-label="${escapeHtml(t.authors)}">${items.join('')}</ul>`;
+	const role = canSearch ? ' role="toolbar"' : '';
+	return `<ul class="authors"${id}${role} aria-label="${escapeHtml(t.authors)}">${items.join('')}</ul>`;
 }
 
 function renderMeta(input: CardInput, t: CardStrings): string {
