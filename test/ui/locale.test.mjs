@@ -60,4 +60,28 @@ describe('the extension in Simplified Chinese (code-server --locale zh-cn)', fun
 		assert.equal(await frame.evaluate(() => document.documentElement.lang), 'zh-cn');
 		await shot(page, 'card');
 	});
+
+	it('a day row with its matches and unread papers fits the sidebar\'s default width; its tooltip says them in full', async () => {
+		// the card opened above read a paper of 2026-02-06: its row counts matches (the keyword "tracking") and unread papers
+		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /✦\d+·未读 \d+/.test(r.text), 'the day 2026-02-06 with its matches and unread count');
+		const row = page.locator(`${PAPERS_VIEW} .monaco-list-row[aria-level="1"]`, { hasText: '2026-02-06' }).first();
+		const fit = await row.evaluate((element) => {
+			const label = element.querySelector('.monaco-icon-label-container');
+			const description = element.querySelector('.label-description');
+			return {
+				sidebar: Math.round(element.closest('.part.sidebar').getBoundingClientRect().width),
+				overflow: label.scrollWidth - label.clientWidth,
+				descriptionRight: Math.round(description.getBoundingClientRect().right),
+				rowRight: Math.round(element.getBoundingClientRect().right),
+				text: element.innerText.replace(/\s+/g, ' ').trim(),
+				spoken: element.getAttribute('aria-label'),
+			};
+		});
+		assert.ok(fit.sidebar <= 320, `the sidebar is at its default width (${fit.sidebar}px)`);
+		assert.ok(fit.overflow <= 0 && fit.descriptionRight <= fit.rowRight, `the day row is cut: ${JSON.stringify(fit)}`);
+		// a screen reader hears the counts in full words
+		assert.match(fit.spoken, /\d+ 篇匹配，\d+ 篇未读/);
+		await shot(page, 'papers-view-day-counts');
+	});
 });

@@ -412,18 +412,46 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		tree.reload();
 		const [day2] = tree.getChildren();
 		const [category2] = tree.getChildren(day2);
-		assert.strictEqual(tree.getTreeItem(category2).description, '2 · 1 match · 1 unread', 'the description stays short');
+		assert.strictEqual(tree.getTreeItem(category2).description, '2 · ✦1 · 1 unread', 'the description stays short');
 		assert.strictEqual(spoken(category2), `${String(tree.getTreeItem(category2).label)}, 2 papers, 1 match, 1 unread`);
 		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 match, 1 unread`);
 		tree.dispose();
 	});
 
-	it('in Chinese, joins the matched words with 、 and the spoken fields with ，, not an English comma', () => {
-		const zhBundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
-		const zh = { t: (text: L10nMessage, ...args: unknown[]) => fillL10n(text, args, zhBundle) };
+	const zhBundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
+	const zhT = (text: L10nMessage, ...args: unknown[]) => fillL10n(text, args, zhBundle);
+	/** Runs `run` with vscode.l10n answering from the Chinese bundle, as the editor in Chinese does. */
+	async function inChinese(run: () => void | Promise<void>): Promise<void> {
 		const english = fakeVscode.l10n;
-		fakeVscode.l10n = zh;
+		fakeVscode.l10n = { t: zhT };
 		try {
+			await run();
+		} finally {
+			fakeVscode.l10n = english;
+		}
+	}
+
+	it('in Chinese, a day row says its matches and unread papers in short words (3·✦1·未读 2); its tooltip and spoken label in full', () =>
+		inChinese(async () => {
+			const workspace = fakeWorkspace('idle');
+			workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00003']));
+			const reading = fakeReading({
+				statusOn: (id: string) => (id === '2601.00001' ? 'read' : 'new'),
+				match: (id: string) => (id === '2601.00002' ? { words: ['depth'], excluded: false, score: 1 } : undefined),
+				firstListed: () => undefined,
+			});
+			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+			const [day] = tree.getChildren();
+			const item = tree.getTreeItem(day);
+			assert.strictEqual(item.description, '3·✦1·未读 2', 'the row: the count, then the short words');
+			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，2 篇未读`);
+			const tooltip = String((await tree.resolveTreeItem(item, day, { isCancellationRequested: false } as never)).tooltip);
+			assert.strictEqual(tooltip.split('\n')[0], `${String(item.label)} · 3 篇论文 · 1 篇匹配 · 2 篇未读`);
+			tree.dispose();
+		}));
+
+	it('in Chinese, joins the matched words with 、 and the spoken fields with ，, not an English comma', () =>
+		inChinese(() => {
 			const workspace = fakeWorkspace('idle');
 			workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002']));
 			const reading = fakeReading({
@@ -439,14 +467,11 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			assert.strictEqual(item.description, '✦ depth、world model · Grace Hopper · 2601.00002');
 			const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
 			// a spoken label's fields are paused between with ，; its lists of like items (matched words) take 、
-			assert.strictEqual(spoken(matched), ['Sparse Attention', zh.t('✦ Matches your interests: {0}', 'depth、world model'), 'Grace Hopper · 2601.00002', zh.t('Read')].join('，'));
-			assert.ok(spoken(category).startsWith(`${String(tree.getTreeItem(category).label)}，${zh.t('{0} papers', 2)}，`), spoken(category));
+			assert.strictEqual(spoken(matched), ['Sparse Attention', zhT('✦ Matches your interests: {0}', 'depth、world model'), 'Grace Hopper · 2601.00002', zhT('Read')].join('，'));
+			assert.ok(spoken(category).startsWith(`${String(tree.getTreeItem(category).label)}，${zhT('{0} papers', 2)}，`), spoken(category));
 			assert.ok(!/, |、\d/.test(spoken(category) + spoken(day)), spoken(day));
 			tree.dispose();
-		} finally {
-			fakeVscode.l10n = english;
-		}
-	});
+		}));
 
 	it("a paper row's context value carries its read state, which the menus offer Mark as Read or Mark as Unread by", () => {
 		const workspace = fakeWorkspace('idle');

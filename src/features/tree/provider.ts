@@ -398,25 +398,37 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return counts;
 	}
 
-	/** `300 · 12 unread · 3 matches`: the count, then unread papers and matches when there are any. */
+	/** `300 · ✦3 · 12 unread`: the count, then matches and unread papers when there are any. */
 	private countDescription(node: DayNode | CategoryNode): string {
-		return this.countParts(node).join(' · ');
+		// Chinese sets its middle dot without spaces (`166·✦4·未读 165`): the spaces cut a day's row
+		return this.countParts(node, 'row').reduce((text, part) => vscode.l10n.t({ message: '{0} · {1}', args: [text, part], comment: 'counts of a Papers view row' }));
 	}
 
-	private countParts(node: DayNode | CategoryNode): string[] {
+	/**
+	 * `row`: the words of the row's description, short enough that a day's fits the sidebar's default
+	 * width in Chinese too (`166·✦4·未读 165`); `full`: what the tooltip and a screen reader say.
+	 */
+	private countParts(node: DayNode | CategoryNode, form: 'row' | 'full' = 'full'): string[] {
 		const shown = node.count;
 		if (!this.reading) return [String(shown)];
 		const c = this.counts(node);
 		const parts = [String(shown)];
+		const row = form === 'row';
 		// the matches before the unread count: the sidebar cuts a long description at its end
-		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
+		if (c.matches > 0) {
+			// the row marks them with the sign a matching paper's row shows (`✦4`), the words were too long
+			if (row) parts.push(vscode.l10n.t({ message: '✦{0}', args: [c.matches], comment: 'matches, short: a Papers view row' }));
+			else parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
+		}
 		// an untouched day and its categories show the count alone; once a paper of the day is read,
 		// each of its categories says how many are unread, all of them too
 		const partlyRead = (n: DayNode | CategoryNode) => {
 			const counts = this.counts(n);
 			return counts.unread < counts.papers;
 		};
-		if (c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)))) parts.push(vscode.l10n.t('{0} unread', c.unread));
+		if (c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)))) {
+			parts.push(row ? vscode.l10n.t({ message: '{0} unread', args: [c.unread], comment: 'short: a Papers view row' }) : vscode.l10n.t('{0} unread', c.unread));
+		}
 		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
 		return parts;
 	}
@@ -582,7 +594,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			const errors = damaged.get(k);
 			return errors === undefined ? path : `⚠ ${path}: ${vscode.l10n.t('{0} errors (cut short or damaged?): open it to see them in the Problems view', errors)}`;
 		});
-		return `${node.label} · ${this.dayCountText(node)}\n${files.join('\n')}`;
+		// the row's description in full words (the row's are short), after the day's count
+		const [, ...rest] = this.countParts(node);
+		return `${[node.label, this.dayCountText(node), ...rest].join(' · ')}\n${files.join('\n')}`;
 	}
 
 	/** `319 papers`, or where the day lists a paper twice `319 entries, 312 papers (7 listed twice)`, as Statistics counts each once */
