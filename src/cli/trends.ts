@@ -4,7 +4,7 @@
  * same shards the extension runs.
  */
 import type { DigestSummary } from '../core/summary';
-import { papersPerDay, parseRange, previousRange } from '../core/trends/days';
+import { papersPerDay, parseRange, risingPeriods } from '../core/trends/days';
 import type { RisingReply } from '../core/trends/rising';
 import { inRange, type TopReply } from '../core/trends/shard';
 import { intOption, parseArgs, UsageError } from './args';
@@ -21,7 +21,8 @@ A paper listed on two days counts on each.
   without --term the top terms (of titles, TL;DRs and abstracts, each paper counted
   once) and the top authors of the range are printed after the table, then the
   rising terms: words of titles and abstracts whose share of the papers rose
-  beyond chance against as many listing days just before the range
+  beyond chance against as many listing days just before the range (a range
+  that starts at the first day: its later half against its earlier half)
 
 Options:
   --from DAY         first day of the range (YYYY-MM-DD; default: the first day)
@@ -41,8 +42,12 @@ export interface TrendsOutput {
 	days: { day: string; papers: number; matching?: number }[];
 	/** without a term: top terms and authors of the range */
 	top?: TopReply;
-	/** without a term: the terms that rose against the period before (absent when the range starts at the first day) */
-	rising?: RisingReply & { previous: { from: string; to: string } };
+	/**
+	 * without a term: the terms that rose against the period before; `within`: the range starts at the
+	 * first day, so `from`–`to` is its later half and `previous` its earlier one (absent: the range has
+	 * one listing day, or none)
+	 */
+	rising?: RisingReply & { from?: string; to?: string; previous: { from: string; to: string }; within?: boolean };
 }
 
 export function formatTrends(out: TrendsOutput): string {
@@ -66,7 +71,8 @@ export function formatTrends(out: TrendsOutput): string {
 	if (out.top && !out.rising) lines.push('', 'rising terms: none (no earlier days to compare the range with)');
 	if (out.rising) {
 		const { previous, terms } = out.rising;
-		lines.push('', `rising terms (papers of ${out.rising.papers}, before: of ${out.rising.previousPapers} on ${previous.from} to ${previous.to})`);
+		const within = out.rising.within ? `, the range starts at the first day: its days ${out.rising.from} to ${out.rising.to} against the days before them` : '';
+		lines.push('', `rising terms (papers of ${out.rising.papers}, before: of ${out.rising.previousPapers} on ${previous.from} to ${previous.to}${within})`);
 		const width = Math.max(0, ...terms.map(([term]) => term.length));
 		for (const [term, n, before] of terms) lines.push(`  ${term.padEnd(width)}  ${String(n).padStart(5)}  ${String(before).padStart(5)}`);
 		if (terms.length === 0) lines.push('  none');
@@ -116,10 +122,11 @@ export async function runTrends(argv: readonly string[], io: CliIO): Promise<num
 			matching = new Map(reply.days);
 		} else {
 			out.top = await service.rangeTop(range, limit);
-			const period = previousRange(range, perDay.days);
-			if (period.ok) {
-				const previous = { from: period.from, to: period.to };
-				out.rising = { ...(await service.rangeRising(range, previous, limit)), previous };
+			const periods = risingPeriods(range, perDay.days);
+			if (periods.ok) {
+				const { previous, within } = periods;
+				const compared = periods.range;
+				out.rising = { ...(await service.rangeRising(compared, previous, limit)), ...(within ? { ...compared, within } : {}), previous };
 			}
 		}
 		perDay.days.forEach((day, i) => {

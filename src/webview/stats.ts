@@ -465,8 +465,10 @@ function drawRising(): void {
 		return;
 	}
 	const { previous, terms: rows } = rising;
+	// a range from the first day: its later days against its earlier ones, and the status says so first
+	const withinFirst = (status: string) => (rising.within ? `${format(strings.risingWithin, rising.from ?? '', rising.to ?? '')} ${status}` : status);
 	if (rows.length === 0) {
-		clearRising(format(strings.noRising, previous.from, previous.to, rising.previousPapers));
+		clearRising(withinFirst(format(strings.noRising, previous.from, previous.to, rising.previousPapers)));
 		return;
 	}
 	const range = { from: rising.from, to: rising.to };
@@ -475,7 +477,7 @@ function drawRising(): void {
 		box.hidden = false;
 		box.style.height = `${Math.max(120, rows.length * 30 + 60)}px`;
 	}
-	setStatus('rising', format(strings.risingAgainst, previous.from, previous.to, rising.previousPapers));
+	setStatus('rising', withinFirst(format(strings.risingAgainst, previous.from, previous.to, rising.previousPapers)));
 	const query = (term: string) => rangeQuery(range, term, 'term');
 	const shareNow = (n: number) => percent(n, rising.papers);
 	const shareBefore = (before: number) => percent(before, rising.previousPapers);

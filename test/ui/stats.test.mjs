@@ -51,8 +51,12 @@ describe('Statistics view', function () {
 		assert.ok(!terms.some(([term]) => ['the', 'we', 'propose', 'paper'].includes(term)), 'no function words or boilerplate among the top terms');
 		const counts = terms.map((r) => Number(r[1]));
 		assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most papers first');
-		// every day: nothing before it to find rising terms against
-		await frame.waitForFunction(() => /No earlier days/.test(document.getElementById('rising-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+		// every day: nothing before it, so the range's later days against its earlier one, and the status says so
+		const rising = await frame.waitForFunction(() => {
+			const text = document.getElementById('rising-status')?.textContent ?? '';
+			return /2026-02-06 – 2026-02-06/.test(text) && text;
+		}, undefined, { timeout: 30_000 });
+		assert.match(await rising.jsonValue(), /^The range starts at the first digest, so its last days, 2026-02-09 – 2026-02-24, are compared with the days before them in it\. .*the 166 papers of 2026-02-06 – 2026-02-06/);
 		const drawn = await frame.evaluate(() => {
 			const canvas = document.getElementById('papers-canvas');
 			const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -123,10 +127,11 @@ describe('Statistics view', function () {
 		await frame.fill('#range-from', '2026-02-09');
 		await frame.fill('#range-to', '2026-02-24');
 		await frame.click('#range-apply');
-		// the two days of the range against the one listing day before them (the first, 166 papers)
+		// the two days of the range against the one listing day before them (the first, 166 papers); all
+		// days compared the same two days with it, as the later half of the range: not that answer again
 		const status = await frame.waitForFunction(() => {
 			const text = document.getElementById('rising-status')?.textContent ?? '';
-			return /2026-02-06 – 2026-02-06/.test(text) && text;
+			return /2026-02-06 – 2026-02-06/.test(text) && !text.includes('first digest') && text;
 		}, undefined, { timeout: 30_000 });
 		const text = await status.jsonValue();
 		assert.match(text, /the 166 papers of 2026-02-06 – 2026-02-06/);

@@ -14,7 +14,7 @@ import { SearchService, shardOf } from '../../src/core/search/client';
 import { PaperIndex } from '../../src/core/search/index';
 import { summarizeDigest } from '../../src/core/summary';
 import { latestDayBegun, localDay } from '../../src/core/clock';
-import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange } from '../../src/core/trends/days';
+import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange, risingPeriods } from '../../src/core/trends/days';
 import { parseStatsMessage, parseStatsState } from '../../src/core/trends/protocol';
 import { dayQuery, rangeQuery } from '../../src/core/trends/queries';
 import { benjaminiHochberg, mergeRising, rangeRising, rankRising, risingDrift, risingPValue, type RisingCount } from '../../src/core/trends/rising';
@@ -252,6 +252,18 @@ describe('trends', () => {
 			assert.deepStrictEqual(previousRange({}, days), { ok: false, reason: 'first' }, 'every day: nothing before');
 			assert.deepStrictEqual(previousRange({ to: '2026-01-06' }, days), { ok: false, reason: 'first' }, 'a range from the first day');
 			assert.deepStrictEqual(previousRange({ from: '2026-02-01' }, days), { ok: false, reason: 'no-days' }, 'a range without a listing day');
+		});
+
+		it('compares a range that starts at the first day by its later half against its earlier half', () => {
+			const days = ['2026-01-02', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08'];
+			// days before the range: the period before, as previousRange
+			assert.deepStrictEqual(risingPeriods({ from: '2026-01-07', to: '2026-01-08' }, days), { ok: true, range: { from: '2026-01-07', to: '2026-01-08' }, previous: { from: '2026-01-05', to: '2026-01-06' }, within: false });
+			// every day (the default 30 days over a folder younger than that): the later 3 days against the 2 before them
+			assert.deepStrictEqual(risingPeriods({}, days), { ok: true, range: { from: '2026-01-06', to: '2026-01-08' }, previous: { from: '2026-01-02', to: '2026-01-05' }, within: true });
+			assert.deepStrictEqual(risingPeriods({ from: '2025-12-09', to: '2026-01-07' }, days), { ok: true, range: { from: '2026-01-06', to: '2026-01-07' }, previous: { from: '2026-01-02', to: '2026-01-05' }, within: true });
+			// one listing day has no halves; none has nothing
+			assert.deepStrictEqual(risingPeriods({ to: '2026-01-04' }, days), { ok: false, reason: 'first' });
+			assert.deepStrictEqual(risingPeriods({ from: '2026-02-01' }, days), { ok: false, reason: 'no-days' });
 		});
 
 		it('counts each term\'s papers in the range and before, and lists the one that surely rose', () => {
@@ -544,9 +556,13 @@ describe('trends', () => {
 			assert.strictEqual(out.top?.papers, 245);
 			assert.strictEqual(out.top?.terms.length, 5);
 			assert.ok(out.top?.terms.every(([term]) => isTopicTerm(term)));
-			assert.strictEqual(out.rising, undefined, 'every day: nothing before to compare with');
+			// every day: nothing before, so the second day against the first, and the output says so
+			assert.deepStrictEqual(out.rising && { ...out.rising, terms: [] }, { papers: 79, previousPapers: 166, from: DAY_B, to: DAY_B, within: true, previous: { from: DAY_A, to: DAY_A }, terms: [] });
 			const text = await run('trends', dir, '--limit', '5', '--shards', '1');
-			assert.match(text.out, /\nrising terms: none \(no earlier days to compare the range with\)\n/);
+			assert.match(text.out, /\nrising terms \(papers of 79, before: of 166 on 2026-02-06 to 2026-02-06, the range starts at the first day: its days 2026-02-24 to 2026-02-24 against the days before them\)\n/);
+			// one day: nothing to compare, and the output says why
+			const one = await run('trends', dir, '--to', DAY_A, '--limit', '5', '--shards', '1');
+			assert.match(one.out, /\nrising terms: none \(no earlier days to compare the range with\)\n/);
 			const later = await run('trends', dir, '--from', DAY_B, '--json', '--shards', '1');
 			const rising = (JSON.parse(later.out) as TrendsOutput).rising;
 			assert.deepStrictEqual(rising && { ...rising, terms: [] }, { papers: 79, previousPapers: 166, previous: { from: DAY_A, to: DAY_A }, terms: [] });

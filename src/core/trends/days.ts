@@ -134,6 +134,11 @@ export function parseRange(from: string, to: string): { ok: true; range: DayRang
 	return { ok: true, range };
 }
 
+/** The listing days of `days` (oldest first) inside `range`. */
+function listingDaysIn(range: DayRange, days: readonly string[]): string[] {
+	return days.filter((day) => (range.from === undefined || day >= range.from) && (range.to === undefined || day <= range.to));
+}
+
 /** The period rising terms compare a range with, or why there is none. */
 export type PreviousPeriod = { ok: true; from: string; to: string } | { ok: false; reason: 'no-days' | 'first' };
 
@@ -144,10 +149,33 @@ export type PreviousPeriod = { ok: true; from: string; to: string } | { ok: fals
  * range starts at the first day, or is open there).
  */
 export function previousRange(range: DayRange, days: readonly string[]): PreviousPeriod {
-	const inside = days.filter((day) => (range.from === undefined || day >= range.from) && (range.to === undefined || day <= range.to));
+	const inside = listingDaysIn(range, days);
 	if (inside.length === 0) return { ok: false, reason: 'no-days' };
 	const earlier = days.filter((day) => day < inside[0]);
 	if (earlier.length === 0) return { ok: false, reason: 'first' };
 	const span = earlier.slice(-inside.length);
 	return { ok: true, from: span[0], to: span[span.length - 1] };
 }
+
+/**
+ * What rising terms compare: the range with the period before it (previousRange), or, when no listing
+ * day comes before the range (it starts at the first digest: every day, or Statistics' last 30 days
+ * over a younger folder), the range's later half with its earlier half (`within`: `range` is then that
+ * later half, `previous` the earlier). A range of one listing day has no halves: `first`, as before.
+ */
+export type RisingPeriods =
+	| { ok: true; range: DayRange; previous: { from: string; to: string }; within: boolean }
+	| { ok: false; reason: 'no-days' | 'first' };
+
+export function risingPeriods(range: DayRange, days: readonly string[]): RisingPeriods {
+	const period = previousRange(range, days);
+	if (period.ok) return { ok: true, range, previous: { from: period.from, to: period.to }, within: false };
+	if (period.reason === 'no-days') return period;
+	const inside = listingDaysIn(range, days);
+	if (inside.length < 2) return period;
+	// the later half gets the odd day: the newer days are the ones the reader asks about
+	const earlier = inside.slice(0, Math.floor(inside.length / 2));
+	const later = inside.slice(earlier.length);
+	return { ok: true, range: { from: later[0], to: later[later.length - 1] }, previous: { from: earlier[0], to: earlier[earlier.length - 1] }, within: true };
+}
+

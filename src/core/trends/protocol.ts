@@ -73,8 +73,13 @@ export interface StatsStrings {
 	risingAgainst: string;
 	/** the same, when no term rose */
 	noRising: string;
-	/** the range starts at the first day */
+	/** the range starts at the first day and has one listing day: nothing to compare */
 	noPrevious: string;
+	/**
+	 * before risingAgainst or noRising when the range starts at the first day: its later half `{0}` – `{1}`
+	 * is compared with its earlier half (core/trends/days risingPeriods)
+	 */
+	risingWithin: string;
 	/** the range holds no listing day */
 	noDaysInRange: string;
 	shareInRange: string;
@@ -102,9 +107,10 @@ export type StatsExtensionMessage =
 	/**
 	 * the rising terms of the range (from, to) against the period before: [term, papers in the range,
 	 * papers before], surest first; without a period before, why (`invalid`: the range is not one,
-	 * its status says why)
+	 * its status says why). `within`: the range started at the first day, so (from, to) is its later
+	 * half and `previous` its earlier one
 	 */
-	| { type: 'rising'; from?: string; to?: string; previous: { from: string; to: string }; papers: number; previousPapers: number; terms: [string, number, number][] }
+	| { type: 'rising'; from?: string; to?: string; previous: { from: string; to: string }; within?: boolean; papers: number; previousPapers: number; terms: [string, number, number][] }
 	| { type: 'rising'; from?: string; to?: string; none: 'no-days' | 'first' | 'invalid' }
 	| { type: 'error'; part: StatsPart; message: string }
 	/** a part waits (for the index) */

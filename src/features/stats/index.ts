@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { latestDayBegun } from '../../core/clock';
 import type * as StatsDocument from '../../core/trends/document';
-import { interestsPerDay, papersPerDay, parseRange, presetRange, previousRange, type PapersPerDay } from '../../core/trends/days';
+import { interestsPerDay, papersPerDay, parseRange, presetRange, risingPeriods, type PapersPerDay } from '../../core/trends/days';
 import type { DayRange } from '../../core/trends/shard';
 import {
 	DEFAULT_STATS_STATE,
@@ -89,6 +89,7 @@ function strings(): StatsStrings {
 		risingAgainst: vscode.l10n.t('Terms of titles and abstracts whose share of the papers rose beyond chance against the {2} papers of {0} – {1}, surest first.'),
 		noRising: vscode.l10n.t('No term\'s share of the papers rose beyond chance against the {2} papers of {0} – {1}.'),
 		noPrevious: vscode.l10n.t('No earlier days to compare the range with: choose a range that starts later.'),
+		risingWithin: vscode.l10n.t('The range starts at the first digest, so its last days, {0} – {1}, are compared with the days before them in it.'),
 		noDaysInRange: vscode.l10n.t('No digest in this range.'),
 		shareInRange: vscode.l10n.t('% of the range\'s papers'),
 		shareBefore: vscode.l10n.t('% of the papers before'),
@@ -278,17 +279,19 @@ class StatsPanel implements vscode.Disposable {
 			this.post({ type: 'rising', none: 'invalid' });
 			return;
 		}
-		const period = previousRange(range, this.overview?.days ?? []);
-		if (!period.ok) {
-			this.post({ type: 'rising', ...range, none: period.reason });
+		const periods = risingPeriods(range, this.overview?.days ?? []);
+		if (!periods.ok) {
+			this.post({ type: 'rising', ...range, none: periods.reason });
 			return;
 		}
-		const previous = { from: period.from, to: period.to };
+		const { previous, within } = periods;
+		const compared = periods.range;
 		await this.answer(
 			'rising',
 			generation,
-			`rising ${range.from ?? ''} ${range.to ?? ''} ${previous.from} ${previous.to}`,
-			async (service) => ({ type: 'rising', ...range, previous, ...(await service.rangeRising(range, previous)) }),
+			// `within`: the same days said differently (the range's later half), so kept apart
+			`rising ${within ? 'within ' : ''}${compared.from ?? ''} ${compared.to ?? ''} ${previous.from} ${previous.to}`,
+			async (service) => ({ type: 'rising', ...compared, previous, ...(within ? { within } : {}), ...(await service.rangeRising(compared, previous)) }),
 			(error) => vscode.l10n.t('The index could not count the range: {0}', error),
 		);
 	}
