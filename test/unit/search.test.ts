@@ -95,8 +95,15 @@ describe('search index', () => {
 		assert.deepStrictEqual(ids(typing, 'transf'), ['2602.00000', '2602.00001', '2602.00002', '2602.00003']);
 	});
 
-	it('matches a word typed as an acronym whole or in its numbered versions, never completed or corrected into another word', () => {
+	/** A day of papers (title, author): the sorted titles a query finds among them. */
+	function titlesFound(rows: readonly [string, string][]): (query: string) => string[] {
 		const index = new PaperIndex();
+		const papers = rows.map(([title, author], i) => paper({ id: `2601.${String(i).padStart(5, '0')}`, title, authors: [author], headingLine: i * 10 }));
+		index.addFile('/ws/data/2026-01-01.md', { path: '/ws/data/2026-01-01.md', day: '2026-01-01', label: '2026-01-01', categories: [], papers, diagnostics: [], lineCount: 0 });
+		return (query) => ids(index, query).map((id) => rows[Number(id.slice(5))][0]).sort();
+	}
+
+	it('matches a word typed as an acronym whole or in its numbered versions, never completed or corrected into another word', () => {
 		const rows: [string, string][] = [
 			['Uplink NOMA systems', 'Qi Dai'],
 			['Rate loss of NOMA', 'Abu Noman'],
@@ -108,9 +115,7 @@ describe('search index', () => {
 			['ViTs need registers', 'Li Wu'],
 			['RMA for robots', 'Li Wu'],
 		];
-		const papers = rows.map(([title, author], i) => paper({ id: `2601.${String(i).padStart(5, '0')}`, title, authors: [author], headingLine: i * 10 }));
-		index.addFile('/ws/data/2026-01-01.md', { path: '/ws/data/2026-01-01.md', day: '2026-01-01', label: '2026-01-01', categories: [], papers, diagnostics: [], lineCount: 0 });
-		const titles = (query: string) => ids(index, query).map((id) => rows[Number(id.slice(5))][0]).sort();
+		const titles = titlesFound(rows);
 		assert.deepStrictEqual(titles('NOMA'), ['Rate loss of NOMA', 'Uplink NOMA systems'], 'not the authors Noman and Nomaan');
 		assert.deepStrictEqual(titles('SAM'), ['SAM2 for video segmentation'], 'its version, not samples');
 		assert.deepStrictEqual(titles('YOLO'), ['YOLOv8 for drones']);
@@ -120,6 +125,27 @@ describe('search index', () => {
 		assert.deepStrictEqual(titles('noma'), ['A safety benchmark', 'Rate loss of NOMA', 'Uplink NOMA systems']);
 		assert.deepStrictEqual(titles('sam'), ['SAM2 for video segmentation', 'Sample efficient exploration']);
 		assert.deepStrictEqual(titles('rdma'), ['RMA for robots']);
+	});
+
+	it('completes an acronym into its compounds with a common word (BERT → BERTScore), not into names or rare endings', () => {
+		const rows: [string, string][] = [
+			['BERT for retrieval', 'Li Wu'],
+			['BERTScore as a metric', 'Li Wu'],
+			['ViTPose for humans', 'Li Wu'],
+			['Graph learning', 'Bertram Lee'],
+			['Sample efficient exploration', 'Li Wu'],
+			['Vital signs from video', 'Li Wu'],
+			['Rate loss', 'Abu Noman'],
+			// the words after the acronyms, common in the papers' text: `score`, `pose` and `ram` (which `Bertram` ends with)
+			...Array.from({ length: 10 }, (_, i): [string, string] => [`A score and a pose of RAM number ${i}`, 'Li Wu']),
+		];
+		const titles = titlesFound(rows);
+		assert.deepStrictEqual(titles('BERT'), ['BERT for retrieval', 'BERTScore as a metric'], 'the compound, not the author Bertram (a name, not a word of the text)');
+		assert.deepStrictEqual(titles('ViT'), ['ViTPose for humans'], 'not vital: `al` is no word of three letters');
+		assert.deepStrictEqual(titles('SAM'), [], 'not sample: `ple` is no word of the papers');
+		assert.deepStrictEqual(titles('NOMA'), [], 'not the author Noman');
+		// typed in lower case, every completion as before
+		assert.deepStrictEqual(titles('bert'), ['BERT for retrieval', 'BERTScore as a metric', 'Graph learning']);
 	});
 
 	it('checks exact phrases against the text', () => {

@@ -44,7 +44,7 @@ import { SortedTerms } from './sortedTerms';
 import { TermTable } from './termTable';
 import { fnv1a4Bytes } from '../checksum';
 import { runSteps } from '../steps';
-import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, findPhrase, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
+import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, findPhrase, foldInflection, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
 import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
 // the parser's fields are slices of the whole file text: a document keeps copies
 import { ownCopy as own } from '../parse/text';
@@ -245,6 +245,10 @@ const PROXIMITY_FILTER_RATIO = 8;
 const MAX_EXPANSIONS = 64;
 /** what may follow an acronym in a completion of it: a version number (see expand) */
 const ACRONYM_VERSION = /^v?\d/;
+/** the shortest word after an acronym in a compound of it (`BERTScore`: `score`); shorter rests are endings (`Noman`, `vital`) */
+const MIN_COMPOUND_REST = 3;
+/** the fewest papers whose text has that word: a rare one is a name's ending more likely than a word (`Sameer`: `eer`) */
+const MIN_COMPOUND_REST_PAPERS = 10;
 /** a typo correction's weight beside a correction by swapping two adjacent letters, at the same distance (see expand) */
 const BESIDE_SWAP = 0.5;
 /** at most this many matched words per hit */
@@ -1413,6 +1417,26 @@ export class PaperIndex {
 		return Math.max(this.head.size(term), this.tldr.size(term), this.body.size(term));
 	}
 
+	/**
+	 * Whether a word that starts with a typed acronym goes on as one of its own: a version number, or a
+	 * word of paper text of its own (`bertscore` is `bert` + `score`, as `BERTScore` writes it). The index
+	 * folds case, so `BERTScore` and a `Bertscore` look alike here. The feasible sign of a compound: the
+	 * completion is a word of titles, TL;DRs or abstracts (not an author's name alone: `Bertram`), and
+	 * its rest, of at least MIN_COMPOUND_REST letters, is a word of as many papers' text as
+	 * MIN_COMPOUND_REST_PAPERS: `noman` (`n`), `samples` (`ples`) and `vital` (`al`) are not.
+	 */
+	private acronymCompletion(completion: number, rest: string): boolean {
+		if (ACRONYM_VERSION.test(rest)) return true;
+		if (rest.length < MIN_COMPOUND_REST || this.textDf(completion) === 0) return false;
+		const id = this.lookup(rest) ?? this.lookup(foldInflection(rest));
+		return id !== undefined && this.textDf(id) >= MIN_COMPOUND_REST_PAPERS;
+	}
+
+	/** About how many documents hold `term` in their text rather than an author's name (the head's postings count both). */
+	private textDf(term: number): number {
+		return Math.max(this.head.size(term) - this.names.size(term), this.tldr.size(term), this.body.size(term));
+	}
+
 	/** Term ids (with weights) a free word stands for: exact, prefix expansions, and typos when nothing else. */
 	private expand(word: QueryWord, prefix: boolean, fuzzy: boolean): [number, number][] {
 		const out: [number, number][] = [];
@@ -1423,8 +1447,9 @@ export class PaperIndex {
 		if (prefix && term.length >= 2) {
 			const candidates: [number, number][] = [];
 			this.sortedTerms.forPrefix(term, (other, id) => {
-				// an acronym goes on only into its numbered versions (`SAM2`, `GPT4o`, `YOLOv8`), never into another word (`samples`)
-				if (other !== term && (!word.acronym || ACRONYM_VERSION.test(other.slice(term.length)))) candidates.push([id, this.df(id)]);
+				// an acronym goes on only into its numbered versions (`SAM2`, `GPT4o`, `YOLOv8`) and its compounds
+				// (`BERTScore`, `ViTPose`), never into another word (`samples`, `Noman`)
+				if (other !== term && (!word.acronym || this.acronymCompletion(id, other.slice(term.length)))) candidates.push([id, this.df(id)]);
 			});
 			if (candidates.length > MAX_EXPANSIONS) candidates.sort((a, b) => b[1] - a[1]).length = MAX_EXPANSIONS;
 			// a short prefix says less about the word meant than a long one
