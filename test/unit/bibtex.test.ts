@@ -107,6 +107,15 @@ describe('BibTeX', () => {
 		// capitals of title case stay the style's: the first word, a capital first letter, a one-letter word, a lowercase subtitle
 		assert.strictEqual(protect('Rotatable Antenna Meets Multiple Access: NOMA or A Q-learning Rival?'), 'Rotatable Antenna Meets Multiple Access: {NOMA} or A Q-learning Rival?');
 		assert.strictEqual(protect('SAM: a study'), '{SAM:} a study');
+		// a subtitle after a question, an exclamation or a dash keeps its first capital as after a colon (real titles)
+		assert.strictEqual(protect('Agree to Disagree? A Meta-Evaluation of LLM Misgendering'), 'Agree to Disagree? {A} {Meta-Evaluation} of {LLM} Misgendering');
+		assert.strictEqual(protect('Normalize Filters! Classical Wisdom for Deep Vision'), 'Normalize Filters! {Classical} Wisdom for Deep Vision');
+		assert.strictEqual(protect('Cat and Mouse -- Can Fake Text Generation Outpace Detector Systems?'), 'Cat and Mouse -- {Can} Fake Text Generation Outpace Detector Systems?');
+		assert.strictEqual(protect('Seeing Is Believing — Grounded Agents'), 'Seeing Is Believing — {Grounded} Agents');
+		assert.strictEqual(protect('Sparse Attention – Revisited at Scale'), 'Sparse Attention – {Revisited} at Scale');
+		// not a subtitle: a hyphen inside a word, a lowercase word after the mark, a question at the end
+		assert.strictEqual(protect('Can ChatGPT capture swearing nuances? evidence from Arabic oaths'), 'Can {ChatGPT} capture swearing nuances? evidence from Arabic oaths');
+		assert.strictEqual(protect('Self-Supervised Learning - a Survey'), '{Self-Supervised} Learning - a Survey');
 		assert.strictEqual(escapeBibtexValue(' multi\n  line  '), 'multi line');
 		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}'] }));
 		assert.match(bib, /title {9}= \{Close \\\} the field \\\{\},/);

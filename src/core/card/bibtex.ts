@@ -88,9 +88,10 @@ const MATH_IN_SHAPE = 'α';
  * around one letter spoil its kerning) when it has a capital after its first character — acronyms and
  * names as written (`LLMs`, `ObjChangeVR`, `3D`, `GPT-4`, `U-Net`, `D$^2$Plan`, `$\ell^4$-Norm`, a
  * math span counting as a lowercase letter) — or math with a capital outside braces (`$PA^3$`, which
- * change.case$ lowercases as any text). So is a subtitle's capitalised first word (after `: `):
- * change.case$ keeps it, but other sentence-case makers (biblatex's \MakeSentenceCase, CSL
- * processors) lowercase it. Other capitals are title case, left to the style; arXiv's own BibTeX
+ * change.case$ lowercases as any text). So is a subtitle's capitalised first word (after `: `, a
+ * question or exclamation, `? `, `! `, or a dash between spaces, ` — `, ` – `, ` -- `): change.case$
+ * keeps it after a colon only, and other sentence-case makers (biblatex's \MakeSentenceCase, CSL
+ * processors) lowercase it after any. Other capitals are title case, left to the style; arXiv's own BibTeX
  * braces no word at all.
  */
 function protectCase(parts: readonly { text: string; math: boolean }[]): string {
@@ -100,11 +101,11 @@ function protectCase(parts: readonly { text: string; math: boolean }[]): string 
 	let shape = '';
 	/** a math span of the word has a capital a style would lowercase: one outside braces and command names (`$PA^3$`, not `$\mathcal{O}$`) */
 	let mathCapital = false;
-	let afterColon = false;
+	let subtitleNext = false;
 	const endWord = () => {
 		if (word === '') return;
-		out.push(protectWord(word, shape, mathCapital, afterColon));
-		afterColon = shape.endsWith(':');
+		out.push(protectWord(word, shape, mathCapital, subtitleNext));
+		subtitleNext = SUBTITLE_BEFORE.test(shape);
 		word = shape = '';
 		mathCapital = false;
 	};
@@ -135,13 +136,16 @@ function withoutGroups(text: string): string {
 	return out;
 }
 
-function protectWord(word: string, shape: string, mathCapital: boolean, afterColon: boolean): string {
+/** a word that a subtitle follows: one ending a title's part (`Disagree?`, `Filters!`, `SIDeR:`), or a dash of its own (`—`, `–`, `--`) */
+const SUBTITLE_BEFORE = /[:?!]$|^(?:—|–|-{1,3})$/;
+
+function protectWord(word: string, shape: string, mathCapital: boolean, subtitleFirst: boolean): string {
 	// the escapes' own braces (`\textasciicircum{}`) are no group; a group of TeX's own left open (`\emph{Deep`) ends in another word, and braces around it would change it
 	const unescaped = shape.replace(/\\[A-Za-z]+\{\}/g, '');
 	if (!bracesBalanced(unescaped)) return word;
 	// the word's own letters: escapes, commands (`\&`, `\"o`, `\boldmath`), braces and leading punctuation left out
 	const letters = unescaped.replace(/\\[A-Za-z]+|\\.|[{}]/g, '').replace(/^[^\p{L}\p{N}]+/u, '');
-	if (!mathCapital && !/^.+\p{Lu}/su.test(letters) && !(afterColon && /^\p{Lu}/u.test(letters))) return word;
+	if (!mathCapital && !/^.+\p{Lu}/su.test(letters) && !(subtitleFirst && /^\p{Lu}/u.test(letters))) return word;
 	// `{\…}` would be one "special character" to BibTeX, whose letters it does change: a second pair of braces keeps it a group
 	return word.startsWith('\\') ? `{{${word}}}` : `{${word}}`;
 }
