@@ -201,7 +201,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const { row } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 3 && r.text.includes('UniTrack') && r.text.includes('✦ tracking'), 'UniTrack marked "✦ tracking"');
 		assert.ok(row.text.includes('✦ tracking'));
 		// the day's count comes with the matches' next redraw of the view: waited for, as the mark was
-		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /\d+ match(es)?\b/.test(r.text), 'the day says how many papers match');
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /✦\d+/.test(r.text), 'the day says how many papers match');
 		// the editor: a gutter mark on the UniTrack heading, its matched words after it, "Tracking" highlighted
 		const editor = '.editor-group-container.active .monaco-editor';
 		const marks = () => page.evaluate((editor) => {

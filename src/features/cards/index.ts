@@ -111,6 +111,8 @@ class CardPanel implements vscode.Disposable {
 	private ref: CardRef | undefined;
 	private scrollY = 0;
 	private renderGeneration = 0;
+	/** the last render asked for (see shown) */
+	private rendering: Promise<void> = Promise.resolve();
 	private ready = false;
 	private disposed = false;
 	private lastBody: string | undefined;
@@ -222,7 +224,15 @@ class CardPanel implements vscode.Disposable {
 	}
 
 	private render(): void {
-		void this.renderNow();
+		this.rendering = this.renderNow();
+	}
+
+	/** Resolves once the paper last asked for is shown, or could not be (a render asked meanwhile is waited for too). */
+	async shown(): Promise<void> {
+		for (let rendering = this.rendering; ; rendering = this.rendering) {
+			await rendering.catch(() => undefined);
+			if (rendering === this.rendering) return;
+		}
 	}
 
 	/** Locates the paper, asks for its full text (the index reads it back from the file) and shows it. */
@@ -728,9 +738,18 @@ export function registerCards(
 
 	/**
 	 * Next Unread (Match): the next such paper after the card's, in this digest, then in older days;
-	 * from the Papers view's keys (isPapersSelectionArgument), after its selected paper row.
+	 * from the Papers view's keys (isPapersSelectionArgument), after its selected paper row. Each
+	 * press goes on from the paper the one before showed, once it is shown (and so read): a press
+	 * while a card still loaded went on from the paper asked for, which the next one then replaced
+	 * before it showed, and that paper was skipped, left unread.
 	 */
-	const nextUnread = async (onlyMatches: boolean, arg: unknown): Promise<void> => {
+	let stepping: Promise<void> = Promise.resolve();
+	const nextUnread = (onlyMatches: boolean, arg: unknown): Promise<void> => {
+		const step = stepping.then(() => nextUnreadStep(onlyMatches, arg));
+		stepping = step.catch(() => undefined);
+		return step;
+	};
+	const nextUnreadStep = async (onlyMatches: boolean, arg: unknown): Promise<void> => {
 		if (!reading) return;
 		await workspace.ready;
 		const card = manager.activeCard();
@@ -741,7 +760,7 @@ export function registerCards(
 			return;
 		}
 		if (card) card.show(ref);
-		else manager.open(ref, false);
+		await (card ?? manager.open(ref, false)).shown();
 	};
 
 	const openFromArgument = async (arg: unknown, editNote = false): Promise<void> => {

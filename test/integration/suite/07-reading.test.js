@@ -43,7 +43,8 @@ describe('reading: interests and read state', () => {
 		assert.match(String(item.description), /^(★ )?✦ tracking/, 'matched words lead the description (after ★ on a starred paper)');
 		assert.strictEqual(item.iconPath.id, 'sparkle');
 		const dayItem = provider.getTreeItem(bigDay());
-		assert.match(String(dayItem.description), /\d+ match(es)?\b/, `day description: ${dayItem.description}`);
+		assert.match(String(dayItem.description), /✦\d+/, `day description: ${dayItem.description}`);
+		assert.match(String(dayItem.tooltip), /\d+ match(es)?\b/, 'the tooltip says it in words');
 		await api.reading.syncSets();
 		const ids = await waitFor('is:match to list UniTrack', async () => {
 			const found = await queryIds('is:match');
@@ -154,6 +155,22 @@ describe('reading: interests and read state', () => {
 		});
 		// the card names its paper at once and marks it read once it has loaded it
 		await waitFor('the card it opened marked read', () => api.reading.statusOn(current.id, undefined) === 'read');
+	});
+
+	it('Next Unread pressed three times at once reads three papers in turn, none skipped', async () => {
+		const unreadNow = () => {
+			const ids = new Set();
+			for (const f of api.workspace.files()) for (const p of f.digest.papers) if (api.reading.statusOn(p.id, f.digest.day) !== 'read') ids.add(p.id);
+			return ids;
+		};
+		const before = unreadNow();
+		assert.ok(before.size >= 3, `three unread papers to go to (${before.size})`);
+		// each press before the card showed the last one's paper: each goes on from the paper shown
+		await Promise.all([1, 2, 3].map(() => vscode.commands.executeCommand('arxivDigest.nextUnread')));
+		const after = unreadNow();
+		const read = [...before].filter((id) => !after.has(id));
+		assert.strictEqual(read.length, 3, `three papers read, one per press: ${read.join(' ')}`);
+		assert.ok(read.includes(api.cards.api.current().id), 'the card shows the last of them');
 	});
 
 	it("Mark Day as Read from the palette marks the active card's day, else the active digest's, not the newest; Undo gives each paper its own mark back", async () => {
