@@ -44,7 +44,7 @@ describe('reading: interests and read state', () => {
 		assert.strictEqual(item.iconPath.id, 'sparkle');
 		const dayItem = provider.getTreeItem(bigDay());
 		assert.match(String(dayItem.description), /✦\d+/, `day description: ${dayItem.description}`);
-		assert.match(String(dayItem.tooltip), /\d+ match(es)?\b/, 'the tooltip says it in words');
+		assert.match(String(dayItem.accessibilityInformation.label), /\d+ match(es)?\b/, 'a screen reader hears it in words');
 		await api.reading.syncSets();
 		const ids = await waitFor('is:match to list UniTrack', async () => {
 			const found = await queryIds('is:match');
