@@ -45,6 +45,13 @@ export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 
 /** answers the paper rows selected in the Papers view (PaperRefs, in selection order), registered by the tree feature */
 export const PAPERS_SELECTION_COMMAND = 'arxivDigest.internal.papersSelection';
+/** answers where a walk through the papers starts from the Papers view's first selected row (see WalkStart), registered by the tree feature */
+export const PAPERS_WALK_START_COMMAND = 'arxivDigest.internal.papersWalkStart';
+/** a walk's start at a paper, that paper included (a day's or category's first paper); a paper row's ref starts after it */
+export interface WalkStart {
+	uri: string;
+	index: number;
+}
 /** opens the bundled sample digests in a new window (the Papers view's welcome, search in a workspace without digests) */
 export const OPEN_SAMPLES_COMMAND = 'arxivDigest.openSamples';
 
@@ -65,6 +72,14 @@ export async function selectedPaper(quiet = false): Promise<CardRef | undefined>
 	if (rows?.[0]) return rows[0];
 	if (!quiet) void vscode.window.showInformationMessage(vscode.l10n.t('Select a paper in the Papers view first.'));
 	return undefined;
+}
+
+/** Where a walk through the papers starts from the Papers view's selection: after a paper row, at a day's or category's first paper. */
+export function selectedWalkStart(): Thenable<CardRef | WalkStart | undefined> {
+	return vscode.commands.executeCommand<CardRef | WalkStart | undefined>(PAPERS_WALK_START_COMMAND).then(
+		(start) => start,
+		() => undefined,
+	);
 }
 
 /** The paper of the card that is the active tab, if one is. */

@@ -29,6 +29,16 @@ describe('Next Unread (Match)', () => {
 		assert.deepStrictEqual(nextUnreadRef(files, undefined, reading, true), { uri: 'file:///a.md', id: 'a1', index: 0 }, 'no card: the newest day first');
 	});
 
+	it('from a day or category selected in the Papers view: its first paper on, that paper included', () => {
+		// the older day selected: its first paper, though a newer day has unread papers
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///b.md', index: 0 }, reading, false), { uri: 'file:///b.md', id: 'b1', index: 0 });
+		// a category starting at a2 (read): on to a3, then the older day
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', index: 1 }, reading, false), { uri: 'file:///a.md', id: 'a3', index: 2 });
+		// every paper after it read: round to the newest day, and to the papers before the start last
+		const onlyA1 = { ...reading, statusOn: (id: string) => (id === 'a1' ? ('new' as const) : ('read' as const)) };
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', index: 1 }, onlyA1, false), { uri: 'file:///a.md', id: 'a1', index: 0 });
+	});
+
 	it('finds nothing when everything is read', () => {
 		const allRead = { ...reading, statusOn: () => 'read' as const };
 		assert.strictEqual(nextUnreadRef(files, undefined, allRead, false), undefined);

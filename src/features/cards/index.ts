@@ -21,7 +21,7 @@ import { nextUnreadRef } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper, isPapersSelectionArgument, selectedPaper } from '../paperActions';
+import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper, isPapersSelectionArgument, selectedPaper, selectedWalkStart } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -753,7 +753,7 @@ export function registerCards(
 		if (!reading) return;
 		await workspace.ready;
 		const card = manager.activeCard();
-		const from = (isPapersSelectionArgument(arg) ? await selectedPaper(true) : undefined) ?? card?.currentRef;
+		const from = (isPapersSelectionArgument(arg) ? await selectedWalkStart() : undefined) ?? card?.currentRef;
 		const ref = nextUnreadRef(workspace.files(), from, reading, onlyMatches);
 		if (!ref) {
 			void vscode.window.showInformationMessage(onlyMatches ? vscode.l10n.t('No unread matches left.') : vscode.l10n.t('No unread papers left.'));

@@ -1,27 +1,42 @@
 /**
  * Where Next Unread / Next Unread Match go: the next unread paper (a match, for the latter) after the
  * card's paper in its digest, then through the other days, newest first, wrapping around; the
- * newest day's first one when no card is open.
+ * newest day's first one when no card is open; from a day or category selected in the Papers view,
+ * its first paper on.
  */
 import { isMatch } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
 import { paperIdsOf } from '../../core/summary';
+import type { WalkStart } from '../paperActions';
 import type { DigestFile } from '../workspace/types';
 import type { CardRef } from './args';
 import { newestFirst } from './step';
 
-export function nextUnreadRef(files: readonly DigestFile[], from: CardRef | undefined, reading: Pick<ReadingLookup, 'statusOn' | 'match'>, onlyMatches: boolean): CardRef | undefined {
+/** The next unread paper after `from` (or from `at` on, when given); undefined when none is left. */
+export function nextUnreadRef(
+	files: readonly DigestFile[],
+	from: CardRef | WalkStart | undefined,
+	reading: Pick<ReadingLookup, 'statusOn' | 'match'>,
+	onlyMatches: boolean,
+): CardRef | undefined {
 	const ordered = newestFirst(files);
 	if (ordered.length === 0) return undefined;
+	const after = from && 'id' in from ? from : undefined;
 	let startFile = from?.uri ? ordered.findIndex((f) => f.uri.toString() === from.uri) : -1;
+	// the walk looks from the paper after startIndex on, and ends, round the days, before wrapEnd
 	let startIndex = -1;
-	if (startFile >= 0 && from) {
+	let wrapEnd = -1;
+	if (startFile < 0 || !from) startFile = 0;
+	else if ('id' in from) {
 		const ids = paperIdsOf(ordered[startFile].digest);
-		startIndex = from.index !== undefined && ids[from.index] === from.id ? from.index : ids.indexOf(from.id);
-	} else startFile = 0;
+		startIndex = wrapEnd = from.index !== undefined && ids[from.index] === from.id ? from.index : ids.indexOf(from.id);
+	} else {
+		startIndex = from.index - 1;
+		wrapEnd = from.index;
+	}
 	// by id: a walk past every day parses none of their papers
 	const wanted = (file: DigestFile, id: string) => {
-		if (from && id === from.id) return false;
+		if (after && id === after.id) return false;
 		if (reading.statusOn(id, file.digest.day) === 'read') return false;
 		return !onlyMatches || isMatch(reading.match(id));
 	};
@@ -31,7 +46,7 @@ export function nextUnreadRef(files: readonly DigestFile[], from: CardRef | unde
 		const file = ordered[f];
 		const ids = paperIdsOf(file.digest);
 		const first = step === 0 ? startIndex + 1 : 0;
-		const last = step === ordered.length ? startIndex : ids.length;
+		const last = step === ordered.length ? wrapEnd : ids.length;
 		for (let i = first; i < last; i++) if (wanted(file, ids[i])) return { uri: file.uri.toString(), id: ids[i], index: i };
 	}
 	return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { papersCount } from '../counts';
 import { FollowRequests } from '../../core/follow';
-import { paperIndexAtLine, type PaperNode, type TreeNode } from '../../core/tree';
+import { paperIndexAtLine, type CategoryNode, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
@@ -10,7 +10,7 @@ import { DigestTreeProvider, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } 
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
-import { PAPERS_SELECTION_COMMAND } from '../paperActions';
+import { PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, type WalkStart } from '../paperActions';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -48,6 +48,25 @@ export interface TreeRegistration extends vscode.Disposable {
 }
 
 /** The papers view: days → categories → papers of every digest in the workspace. */
+/**
+ * Where a walk through the papers (Next Unread) starts from a selected row: after a paper row; at the
+ * first paper, in file order, of a day's first file or of a category.
+ */
+function walkStartOf(node: TreeNode | undefined): TreePaperRef | WalkStart | undefined {
+	if (!node) return undefined;
+	if (node.kind === 'paper') return paperRefOf(node);
+	if (node.kind === 'day') return node.keys[0] === undefined ? undefined : { uri: node.keys[0], index: 0 };
+	return categoryStart(node);
+}
+
+function categoryStart(category: CategoryNode): WalkStart | undefined {
+	let first: PaperNode | undefined;
+	for (const paper of category.papers) {
+		if (!first || paper.key < first.key || (paper.key === first.key && paper.index < first.index)) first = paper;
+	}
+	return first && { uri: first.key, index: first.index };
+}
+
 export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading?: Reading): TreeRegistration {
 	const provider = new DigestTreeProvider(workspace, reading);
 	// several papers can be selected for Copy as BibTeX, Star and Add to Collection
@@ -255,6 +274,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}),
 
 		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => view.selection.filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
+		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, () => walkStartOf(view.selection[0])),
 
 		vscode.commands.registerCommand('arxivDigest.tree.refresh', () =>
 			vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, async () => {

@@ -114,6 +114,16 @@ describe('reading: interests and read state', () => {
 		});
 		await vscode.commands.executeCommand('arxivDigest.nextUnread', { selectedIn: 'arxivDigest.papers' });
 		await waitFor('the card of the next unread paper after the selected row', () => api.cards.api.current()?.id === picked[1].paper.id);
+		// from a category row: its first unread paper, in the digest's order
+		const category = () => provider.getChildren(bigDay())[1];
+		await waitFor('the category selected', async () => {
+			await api.tree.view.reveal(category(), { select: true, focus: true, expand: false }).then(undefined, () => undefined);
+			return api.tree.view.selection.some((n) => n.kind === 'category' && n.name === cl.name);
+		});
+		const firstUnread = [...category().papers].sort((a, b) => a.index - b.index).find((p) => api.reading.statusOn(p.paper.id, BIG_DAY) !== 'read');
+		assert.ok(firstUnread, 'an unread paper in the category');
+		await vscode.commands.executeCommand('arxivDigest.nextUnread', { selectedIn: 'arxivDigest.papers' });
+		await waitFor("the card of the category's first unread paper", () => api.cards.api.current()?.id === firstUnread.paper.id);
 	});
 
 	it("a workspace's own interests replace the user's there, and Exclude Keyword adds to the workspace's list", async () => {
