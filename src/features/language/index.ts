@@ -4,6 +4,7 @@
  * switched back by hand keeps the language they chose for the rest of the session.
  */
 import * as vscode from 'vscode';
+import { KeyedDebouncer } from '../../core/debounce';
 import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource } from '../../core/detect';
 import { getLog } from '../log';
 import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
@@ -17,6 +18,8 @@ const CANDIDATE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext
  * but must keep their language.
  */
 const FILE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'git', 'github', 'vsls']);
+/** a document whose first lines changed is looked at again once the changes pause this long */
+const RECHECK_DELAY_MS = 300;
 
 export function registerLanguageSupport(context: vscode.ExtensionContext): vscode.Disposable {
 	const switcher = new LanguageSwitcher();
@@ -37,11 +40,15 @@ class LanguageSwitcher implements vscode.Disposable {
 	private readonly languageBeforeClose = new WeakMap<vscode.TextDocument, string>();
 	/** the same by URI, for the length of one event dispatch, in case the object is not reused */
 	private readonly closedJustNow = new Map<string, string>();
+	/** documents whose first lines changed (typed, or the file replaced on disk), looked at again */
+	private readonly rechecks = new KeyedDebouncer<string>();
 
 	constructor() {
 		this.disposables.push(
 			vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
 			vscode.workspace.onDidOpenTextDocument((document) => this.onOpen(document)),
+			// a Markdown file that becomes a digest while open (pasted in, restored or pulled from disk)
+			vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (e.affectsConfiguration(SETTINGS.detect) || e.affectsConfiguration(SETTINGS.files)) this.checkOpenDocuments();
 			}),
@@ -52,6 +59,7 @@ class LanguageSwitcher implements vscode.Disposable {
 	}
 
 	dispose(): void {
+		this.rechecks.dispose();
 		for (const d of this.disposables.splice(0)) d.dispose();
 		this.closedJustNow.clear();
 		this.keptByUser.clear();
@@ -74,6 +82,14 @@ class LanguageSwitcher implements vscode.Disposable {
 			return;
 		}
 		this.check(document);
+	}
+
+	private onChange(e: vscode.TextDocumentChangeEvent): void {
+		const document = e.document;
+		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !e.contentChanges.some((c) => c.range.start.line < DETECT_MAX_LINES)) return;
+		this.rechecks.schedule(document.uri.toString(), RECHECK_DELAY_MS, () => {
+			if (!document.isClosed) this.check(document);
+		});
 	}
 
 	private checkOpenDocuments(): void {

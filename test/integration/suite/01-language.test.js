@@ -41,6 +41,19 @@ describe('activation and language', () => {
 		assert.strictEqual(current.languageId, 'markdown');
 	});
 
+	it('switches an open Markdown file once a digest is pasted into it', async () => {
+		const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n\nnothing here yet\n' });
+		await vscode.window.showTextDocument(doc);
+		const digest = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(FIXTURE.files.second)));
+		const edit = new vscode.WorkspaceEdit();
+		edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), digest);
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		await waitFor('the pasted digest in the arXiv Digest language', () =>
+			vscode.workspace.textDocuments.some((d) => d.uri.toString() === doc.uri.toString() && d.languageId === 'arxiv-digest'),
+		);
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+
 	it('parses the open digest with its papers and day', async () => {
 		const api = await extensionApi();
 		const file = await waitFor('the big digest in the workspace', () => api.workspace.get(fixtureUri(FIXTURE.files.big)));
