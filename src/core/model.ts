@@ -28,7 +28,8 @@ export type DiagnosticCode =
 	| 'placeholder'
 	| 'binary-content'
 	| 'truncated'
-	| 'no-papers';
+	| 'no-papers'
+	| 'merge-conflict';
 
 export interface DigestDiagnostic {
 	range: LineRange;

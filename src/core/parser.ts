@@ -11,7 +11,7 @@ import { FieldBuilder } from './parse/fields';
 import { forEachLine } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
-import { attributeId, endsSentence, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
+import { attributeId, conflictMarkerKind, endsSentence, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
 
 /** a link to arXiv's site (`https://arxiv.org/abs/…`, `export.arxiv.org`): it should hold an arXiv id */
 const ARXIV_HOST_LINK = /^[a-z][a-z0-9+.-]*:\/\/(?:[a-z0-9-]+\.)*arxiv\.org(?:[:/?#]|$)/i;
@@ -242,6 +242,8 @@ class DigestParser {
 	private prevBlank = true;
 	private prevText = '';
 	private readonly unplacedSeen = new Set<string>();
+	/** the `<<<<<<<` line of a merge conflict not yet closed by its `>>>>>>>` */
+	private conflictStart?: number;
 	private readonly idFirstLine = new Map<string, number>();
 	/** where title and TOC headings start, in file order: they end the category above them */
 	private readonly sectionBreaks: number[] = [];
@@ -291,6 +293,7 @@ class DigestParser {
 	}
 
 	private line(i: number, raw: string): void {
+		if (this.conflictMarker(i, raw)) return;
 		const n = raw.length;
 		let s = 0;
 		while (s < n && isSpace(raw.charCodeAt(s))) s++;
@@ -308,6 +311,32 @@ class DigestParser {
 		this.lastTextLine = i;
 		this.prevBlank = false;
 		this.prevText = t;
+	}
+
+	/**
+	 * A line of Git's conflict markers (`<<<<<<< HEAD`, `|||||||`, `=======`, `>>>>>>> branch`) is no
+	 * text of the digest: it is read as a blank line, which keeps the two sides apart, and each block is
+	 * reported once. `=======` and the rest count only inside a block, as `=======` alone underlines a heading.
+	 */
+	private conflictMarker(i: number, raw: string): boolean {
+		const marker = conflictMarkerKind(raw);
+		if (!marker) return false;
+		if (marker === '<') this.conflictStart ??= i;
+		else if (this.conflictStart === undefined) return false;
+		else if (marker === '>') this.reportConflict(i);
+		this.blank();
+		return true;
+	}
+
+	private reportConflict(end: number): void {
+		const start = this.conflictStart!;
+		this.conflictStart = undefined;
+		this.diag(
+			{ start, end },
+			'warning',
+			'merge-conflict',
+			`Unresolved merge conflict (lines ${start + 1}–${end + 1}): resolve it in Git; the papers in it may be listed twice.`,
+		);
 	}
 
 	private blank(): void {
@@ -973,6 +1002,7 @@ class DigestParser {
 			paperAnchors: this.paperAnchors,
 		};
 		const post = new PostPass(loop, (range, severity, code, message) => this.diag(range, severity, code, message));
+		if (this.conflictStart !== undefined) this.reportConflict(Math.max(this.conflictStart, lineCount - 1));
 		const detailsOpenAtEof = this.open?.detailsOpen === true;
 		this.closePaper(lineCount - 1);
 		if (detailsOpenAtEof) {

@@ -67,6 +67,9 @@ const RULES: Partial<Record<DiagnosticCode, Rule[]>> = {
 		[/^The file seems truncated: the last paper ends inside <details>\.$/, (l10n) => l10n.t('The file seems truncated: the last paper ends inside <details>.')],
 		[/^The file seems truncated: the last paper has no (\w+|TL;DR) while every other paper has one\.$/, (l10n, m) => l10n.t('The file seems truncated: the last paper has no {0} while every other paper has one.', fieldName(m[1], l10n))],
 	],
+	'merge-conflict': [
+		[/^Unresolved merge conflict \(lines (\d+)–(\d+)\): resolve it in Git; the papers in it may be listed twice\.$/, (l10n, m) => l10n.t('Unresolved merge conflict (lines {0}–{1}): resolve it in Git; the papers in it may be listed twice.', m[1], m[2])],
+	],
 	'no-papers': [[/^No papers in this digest\.$/, (l10n) => l10n.t('No papers in this digest.')]],
 };
 

@@ -80,6 +80,14 @@ describe('card renderer', () => {
 		assert.match(chinese, /field-abstract"><h2>Abstract<\/h2><div class="field-body" lang="en">/);
 	});
 
+	it('digest text the parser could not place has a heading of its own, not one like the reader\'s note; a merge conflict\'s markers are not in it', () => {
+		const text = '### [1] [T](https://arxiv.org/abs/2606.00001)\nTL;DR: t.\n\n</details>\n\n<<<<<<< HEAD\nA stray line.\n=======\n>>>>>>> other\n';
+		const paper = parseDigest(text, 'x.md').papers[0];
+		const html = renderCardHtml(input({ paper }));
+		assert.match(html, /field-extra"><h2>Other text in the digest<\/h2><div class="field-body"><p>A stray line.<\/p>/);
+		assert.doesNotMatch(html, /&lt;&lt;&lt;|&gt;&gt;&gt;|=======|<h2>Notes<\/h2>/);
+	});
+
 	it('tells the language of digest text by its script, a Chinese summary full of English terms too', () => {
 		assert.strictEqual(textLanguage('1) Bald Converter：基于LoRA的FLUX.1 Kontext上下文适配，生成逼真的秃头人脸版本'), 'zh');
 		assert.strictEqual(textLanguage('We study 扩散 models for video generation at scale.'), 'en');

@@ -759,6 +759,44 @@ describe('parser: format variants', () => {
 		]);
 	});
 
+	it('an unresolved merge conflict: one warning for the block, its marker lines kept out of the papers', () => {
+		const d = parse('merge-conflict.md');
+		assert.deepStrictEqual(d.papers.map((p) => [p.id, p.tldr, p.extra]), [
+			['2606.00041', 'First.', []],
+			['2606.00042', 'Second, as on this branch.', []],
+			['2606.00042', 'Second, as on the other branch.', []],
+		]);
+		assert.deepStrictEqual(diags(d), [
+			['toc-total-mismatch', 'warning', 4, 4],
+			['merge-conflict', 'warning', 15, 25],
+			['duplicate-id', 'warning', 21, 21],
+		]);
+		assert.strictEqual(d.diagnostics[1].message, 'Unresolved merge conflict (lines 16–26): resolve it in Git; the papers in it may be listed twice.');
+		// inside a paper, after its details: the markers were text the parser could not place, shown on the card
+		const inPaper = [
+			'### [1] [T](https://arxiv.org/abs/2606.00001)',
+			'<details><summary>Details</summary>',
+			'Abstract: A.',
+			'</details>',
+			'',
+			'<<<<<<< HEAD',
+			'|||||||  merged common ancestors',
+			'=======',
+			'Kept.',
+			'>>>>>>> 1a2b3c4 (Update digest)',
+		].join('\n');
+		const p = parseDigest(inPaper, 'x.md');
+		assert.deepStrictEqual(p.papers[0].extra.map((e) => e.value), ['Kept.']);
+		assert.deepStrictEqual(diags(p), [['merge-conflict', 'warning', 5, 9], ['unplaced-text', 'info', 8, 8]]);
+		// not closed: reported to the end of the file
+		const open = parseDigest('### [1] [T](https://arxiv.org/abs/2606.00001)\nTL;DR: a.\n<<<<<<< ours\nTL;DR: b.\n', 'x.md');
+		assert.deepStrictEqual(diags(open), [['merge-conflict', 'warning', 2, 4]]);
+		// outside a block, `=======` and `>>>>>>>` are the digest's own text
+		const heading = parseDigest('Computer Vision\n=======\n\n### [1] [T](https://arxiv.org/abs/2606.00001)\n\n>>>>>>> quoted\n', 'x.md');
+		assert.ok(!heading.diagnostics.some((x) => x.code === 'merge-conflict'));
+		assert.deepStrictEqual(heading.papers.map((x) => x.id), ['2606.00001']);
+	});
+
 	it('binary content: one error, and what can be read is still parsed', () => {
 		const text = read('bold-labels.md').replace('A faster secure', 'A faster\u0000\u0000 secure');
 		const d = parseDigest(text, 'bin.md');

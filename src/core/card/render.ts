@@ -67,7 +67,8 @@ export interface CardStrings {
 	abstract: string;
 	abstractTranslated: string;
 	abstractTranslation: string;
-	notes: string;
+	/** the heading of digest text the parser could not place under a field (see Parser.keepAsNote) */
+	otherText: string;
 	tldr: string;
 	empty: string;
 	authorsUnknown: string;
@@ -154,7 +155,7 @@ export const CARD_STRINGS_EN: CardStrings = {
 	abstract: 'Abstract',
 	abstractTranslated: 'Abstract (translation)',
 	abstractTranslation: 'Abstract translation',
-	notes: 'Notes',
+	otherText: 'Other text in the digest',
 	tldr: 'TL;DR',
 	empty: 'The digest has no summary or abstract for this paper.',
 	authorsUnknown: 'Authors not listed',
@@ -456,7 +457,7 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 	}
 	for (const extra of paper.extra) {
 		if (!hasText(extra.value)) continue;
-		const label = extra.label.trim() || t.notes;
+		const label = extra.label.trim() || t.otherText;
 		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim()), lang(extra.value)));
 	}
 	const empty = !CARD_SECTIONS.some((field) => hasText(paper[field])) && !hasText(paper.tldr) && !hasText(paper.abstractTranslation);

@@ -91,6 +91,22 @@ export function isListItem(text: string): boolean {
 }
 
 /** `---`, `***`, `___` (three or more, spaces allowed): a thematic break */
+/**
+ * Which of Git's conflict markers the line is, by its first character: `<<<<<<< HEAD` opens a block,
+ * `|||||||` (diff3's base) and `=======` part it, `>>>>>>> branch` closes it. Markers are seven
+ * characters at the start of the line; `=======` stands alone, the others may name a side after a space.
+ */
+export function conflictMarkerKind(raw: string): '<' | '|' | '=' | '>' | undefined {
+	const c = raw.charCodeAt(0);
+	if (c !== 60 && c !== 61 && c !== 62 && c !== 124) return undefined;
+	if (raw.length < 7) return undefined;
+	for (let k = 1; k < 7; k++) if (raw.charCodeAt(k) !== c) return undefined;
+	const rest = raw.slice(7);
+	if (rest !== '' && !/^\s/.test(rest)) return undefined;
+	if (c === 61 && rest.trim() !== '') return undefined;
+	return raw[0] as '<' | '|' | '=' | '>';
+}
+
 export function isSeparator(trimmed: string): boolean {
 	if (trimmed.length < 3 || trimmed.length > 80) return false;
 	const c = trimmed.charCodeAt(0);

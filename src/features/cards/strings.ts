@@ -17,7 +17,7 @@ export function cardStrings(): CardStrings {
 		abstract: vscode.l10n.t('Abstract'),
 		abstractTranslated: vscode.l10n.t('Abstract (translation)'),
 		abstractTranslation: vscode.l10n.t('Abstract translation'),
-		notes: vscode.l10n.t('Notes'),
+		otherText: vscode.l10n.t('Other text in the digest'),
 		tldr: vscode.l10n.t('TL;DR'),
 		empty: vscode.l10n.t('The digest has no summary or abstract for this paper.'),
 		authorsUnknown: vscode.l10n.t('Authors not listed'),
