@@ -63,6 +63,7 @@ export const fakeVscode = {
 	},
 	workspace: {
 		getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
+		onDidChangeConfiguration: noEvent,
 		/** the path after the last `/digests/`, as a workspace folder of that name would make it */
 		asRelativePath: (uri: { path?: string; toString(): string }) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, ''),
 	},

@@ -505,6 +505,33 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		tree.dispose();
 	});
 
+	it('with arxivDigest.diagnostics.enabled off for a file, its day shows no warning, as the Problems view shows none of its errors', async () => {
+		const workspace = fakeWorkspace('idle');
+		const broken = fixtureFile('2026-01-02', ['2601.00001']);
+		workspace.put({ ...broken, digest: { ...broken.digest, errors: 2 } });
+		const getConfiguration = fakeVscode.workspace.getConfiguration;
+		const asked: string[] = [];
+		fakeVscode.workspace.getConfiguration = ((section: string, scope?: { toString(): string }) => ({
+			get: <T>(name: string, fallback: T) => {
+				asked.push(`${section}.${name} ${String(scope)}`);
+				return (section === 'arxivDigest' && name === 'diagnostics.enabled' ? false : fallback) as T;
+			},
+		})) as never;
+		try {
+			const tree = new provider.DigestTreeProvider(workspace.ws as never, fakeReading() as never, new FakeClock());
+			const [day] = tree.getChildren();
+			const item = tree.getTreeItem(day);
+			assert.strictEqual((item.iconPath as { id: string }).id, 'calendar');
+			assert.doesNotMatch((item.accessibilityInformation as { label: string }).label, /a file has errors/);
+			const resolved = await tree.resolveTreeItem(item, day, { isCancellationRequested: false } as never);
+			assert.doesNotMatch(String(resolved.tooltip), /⚠|errors/);
+			assert.ok(asked.some((a) => a.startsWith('arxivDigest.diagnostics.enabled ') && a.includes('2026-01-02')), `read for the file: ${asked.join(', ')}`);
+			tree.dispose();
+		} finally {
+			fakeVscode.workspace.getConfiguration = getConfiguration;
+		}
+	});
+
 	it("a day listing a paper twice says in its tooltip how many entries and how many papers it has, as Statistics counts papers once", async () => {
 		const workspace = fakeWorkspace('idle');
 		const repeats = fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00001']);

@@ -114,6 +114,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			updateView();
 		}),
 		provider.onDidChangeTreeData(() => updateView()),
+		vscode.workspace.onDidChangeConfiguration((e) => {
+			if (e.affectsConfiguration(SETTINGS.diagnosticsEnabled)) provider.diagnosticsSettingChanged();
+		}),
 		workspace.onDidChangeProgress(() => {
 			if (loading) updateView();
 		}),

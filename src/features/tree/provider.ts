@@ -23,6 +23,7 @@ import type { Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
 import type { Reading, ReadingChange } from '../reading';
 import { uriKey } from '../vsc-utils';
+import { readSetting, SETTINGS } from '../settings';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
 
 /** Internal (not in the palette): what a click on a paper runs; decides card or source at click time. */
@@ -609,14 +610,25 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			: vscode.l10n.t('{0} entries, {1} ({2} listed more than once)', counts.entries, papers, counts.repeated);
 	}
 
-	/** The day's files whose parse reported errors, with how many (summaries carry the count; full diagnostics come for open files). */
+	/**
+	 * The day's files whose parse reported errors, with how many (summaries carry the count; full
+	 * diagnostics come for open files). A file with `arxivDigest.diagnostics.enabled` off is left out:
+	 * its errors are not in the Problems view, where the warning sends the reader, and the reader who
+	 * turned them off asked not to be told of them.
+	 */
 	private damagedFiles(node: DayNode): [string, number][] {
 		const out: [string, number][] = [];
 		for (const key of node.keys) {
-			const errors = this.workspace.get(vscode.Uri.parse(key))?.digest.errors ?? 0;
-			if (errors > 0) out.push([key, errors]);
+			const uri = vscode.Uri.parse(key);
+			const errors = this.workspace.get(uri)?.digest.errors ?? 0;
+			if (errors > 0 && readSetting<boolean>(SETTINGS.diagnosticsEnabled, uri) !== false) out.push([key, errors]);
 		}
 		return out;
+	}
+
+	/** `arxivDigest.diagnostics.enabled` changed: the days' warning icons follow it. */
+	diagnosticsSettingChanged(): void {
+		this.fireRoot();
 	}
 }
 

@@ -67,12 +67,25 @@ describe('diagnostics of a broken digest', () => {
 		assert.ok(/3/.test(toc.message) && /2/.test(toc.message), `message names both counts: "${toc.message}"`);
 	});
 
-	it('arxivDigest.diagnostics.enabled = false clears them, true brings them back', async () => {
+	it('arxivDigest.diagnostics.enabled = false clears them, true brings them back; the Papers view\'s warning on the day follows', async () => {
+		const api = await extensionApi();
+		const dayIcon = async () => {
+			const day = (await api.tree.provider.getChildren()).find((d) => d.day === '2026-03-03');
+			return day && api.tree.provider.getTreeItem(day).iconPath?.id;
+		};
+		await waitFor('the day to warn of its broken file', async () => (await dayIcon()) === 'warning');
+		// the view redraws the days when the setting changes, so the row shown changes too
+		let redrawn = false;
+		const listening = api.tree.provider.onDidChangeTreeData(() => (redrawn = true));
 		const config = vscode.workspace.getConfiguration('arxivDigest');
 		await config.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Global);
 		await waitFor('diagnostics to clear', () => ours().length === 0);
+		await waitFor('the view to redraw', () => redrawn);
+		listening.dispose();
+		await waitFor('the day\'s warning to go', async () => (await dayIcon()) === 'calendar');
 		await config.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Global);
 		await waitFor('diagnostics to come back', () => ours().length === 2);
+		await waitFor('the day\'s warning to come back', async () => (await dayIcon()) === 'warning');
 	});
 
 });
