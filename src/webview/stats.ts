@@ -215,6 +215,7 @@ function rangeControls(strings: StatsStrings): HTMLElement {
 	custom.hidden = select.value !== 'custom';
 	const send = (range: RangeChoice) => {
 		saveState({ range });
+		counting(true);
 		post({ type: 'range', range });
 	};
 	select.addEventListener('change', () => {
@@ -272,6 +273,7 @@ function build(strings: StatsStrings): void {
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
 	);
+	counting(lastTop === undefined, lastRising === undefined);
 	// no empty chart's room before a part's first answer
 	for (const [id, shown] of [['term', lastTerm !== undefined], ['rising', lastRising !== undefined && 'terms' in lastRising && lastRising.terms.length > 0]] as const) {
 		const box = document.querySelector<HTMLElement>(`[data-chart="${id}"]`);
@@ -309,6 +311,27 @@ function table(id: string, caption: string, head: string[], rows: (string | numb
 	}
 	tbl.append(body);
 	container.replaceChildren(tbl);
+}
+
+/**
+ * The range's parts say they are being counted until their answer comes (the top terms can take
+ * seconds on a loaded machine): their status says so and the section is busy. The figures of the
+ * range before stay meanwhile.
+ */
+function counting(top: boolean, rising = top): void {
+	if (!t) return;
+	const parts: [string, string][] = [];
+	if (top) parts.push(['terms', t.countingTerms], ['authors', t.countingAuthors]);
+	if (rising) parts.push(['rising', t.countingRising]);
+	for (const [id, text] of parts) {
+		setStatus(id, text);
+		document.getElementById(id)?.setAttribute('aria-busy', 'true');
+	}
+}
+
+/** a part's answer (or error) came: its section is no longer busy */
+function counted(...ids: string[]): void {
+	for (const id of ids) document.getElementById(id)?.removeAttribute('aria-busy');
 }
 
 /** the status line a part's messages go to (the top terms': the range's, above both lists) */
@@ -365,6 +388,12 @@ function drawOverview(): void {
 	const data = overview;
 	if (data.days.length === 0) {
 		setStatus('papers', strings.noDays);
+		// no day to count: the range's parts are not waiting for anything
+		for (const id of ['terms', 'authors', 'rising']) {
+			if (document.getElementById(id)?.getAttribute('aria-busy') !== 'true') continue;
+			setStatus(id, '');
+			counted(id);
+		}
 		return;
 	}
 	setStatus('papers', '');
@@ -425,6 +454,7 @@ function drawTop(): void {
 		['authors', top.authors, 'author', strings.topAuthors, strings.author],
 	] as const) {
 		setStatus(id, '');
+		counted(id);
 		const box = document.querySelector<HTMLElement>(`[data-chart="${id}"]`);
 		if (box) box.style.height = `${Math.max(120, rows.length * 22 + 40)}px`;
 		draw(id, {
@@ -458,6 +488,7 @@ function clearRising(status: string): void {
 
 function drawRising(): void {
 	if (!t || !lastRising) return;
+	counted('rising');
 	const strings = t;
 	const rising = lastRising;
 	if ('none' in rising) {
@@ -569,6 +600,12 @@ window.addEventListener('message', (event: MessageEvent<StatsExtensionMessage>) 
 		case 'error': {
 			// the part's figures were of another range or query: they go
 			if (message.part === 'rising') clearRising('');
+			// the range could not be counted: its lists say nothing more, the range's status says why
+			if (message.part === 'top') {
+				for (const id of ['terms', 'authors']) setStatus(id, '');
+				counted('terms', 'authors');
+			}
+			if (message.part === 'rising') counted('rising');
 			const id = statusOf(message.part);
 			const status = document.getElementById(`${id}-status`);
 			if (status) {

@@ -42,10 +42,34 @@ describe('Statistics view', function () {
 		assert.deepEqual(rows.map((r) => r[0]), days, 'one row per listing day, oldest first');
 		const big = rows[days.indexOf('2026-02-06')];
 		assert.equal(Number(big[1]), FIXTURE.big.papers, `papers of 2026-02-06: ${big.join(' | ')}`);
-		// the whole range: the top terms are counted once every field is indexed
+		// the whole range: the top terms are counted once every field is indexed; until then each list says so
+		await frame.evaluate(() => {
+			window.__countingSeen = [];
+			const observer = new MutationObserver(() => {
+				for (const id of ['terms', 'authors']) {
+					const section = document.getElementById(id);
+					if (section?.getAttribute('aria-busy') === 'true') window.__countingSeen.push(`${id}: ${document.getElementById(`${id}-status`)?.textContent}`);
+				}
+			});
+			observer.observe(document.getElementById('stats'), { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+			window.__countingObserver = observer;
+		});
 		await frame.selectOption('#range', 'all');
+		// the lists of the last 30 days stay until the whole range's come; then neither is busy
+		await frame.waitForFunction(() => !document.querySelector('#terms[aria-busy], #authors[aria-busy]'), undefined, { timeout: 60_000 });
 		await frame.waitForSelector('#terms-canvas[data-ready="true"]', { state: 'attached', timeout: 60_000 });
 		await frame.waitForFunction(() => document.querySelectorAll('#authors-table tbody tr').length > 0, undefined, { timeout: 30_000 });
+		const counting = await frame.evaluate(() => {
+			window.__countingObserver.disconnect();
+			return {
+				seen: [...new Set(window.__countingSeen)],
+				busy: ['terms', 'authors'].map((id) => document.getElementById(id).getAttribute('aria-busy')),
+				status: ['terms', 'authors'].map((id) => document.getElementById(`${id}-status`).textContent),
+				role: document.getElementById('terms-status').getAttribute('role'),
+			};
+		});
+		assert.deepEqual(counting.seen.filter((s) => s.endsWith('…')).sort(), ["authors: Counting the range's authors…", "terms: Counting the range's terms…"], JSON.stringify(counting.seen));
+		assert.deepEqual({ busy: counting.busy, status: counting.status, role: counting.role }, { busy: [null, null], status: ['', ''], role: 'status' }, 'answered: no longer busy');
 		const terms = await tableRows('terms');
 		assert.ok(terms.length >= 10, `top terms: ${terms.map((r) => r.join(' ')).join(', ')}`);
 		assert.ok(!terms.some(([term]) => ['the', 'we', 'propose', 'paper'].includes(term)), 'no function words or boilerplate among the top terms');

@@ -56,6 +56,10 @@ export interface StatsStrings {
 	noInterests: string;
 	noDays: string;
 	indexing: string;
+	/** the top terms', top authors' and rising terms' status while the range's figures are counted */
+	countingTerms: string;
+	countingAuthors: string;
+	countingRising: string;
 	clickHint: string;
 	/** the range (`{0}`, its days or All days): `{1}` papers in it; the separator is the translation's (a Chinese colon in Chinese) */
 	rangePapers: string;
