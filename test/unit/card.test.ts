@@ -187,6 +187,16 @@ describe('card renderer', () => {
 		assert.match(last, /3 of 3/);
 	});
 
+	it('says which digest the position counts in when more than one digest lists the paper', () => {
+		const paper = makePaper({ number: 3 });
+		const once = renderCardHtml(input({ index: 2, total: 309, paper }));
+		assert.match(once, /<dt>In this digest<\/dt><dd>3 of 309<\/dd>/);
+		const twice = renderCardHtml(input({ index: 2, total: 309, paper, fileLabel: '2026-06-05', appearances: [{ label: '2026-06-06', current: false }, { label: '2026-06-05', current: true }] }));
+		assert.match(twice, /<dt>In this digest<\/dt><dd>3 of 309 in 2026-06-05<\/dd>/);
+		const numbered = renderCardHtml(input({ index: 2, total: 309, paper: makePaper({ number: 7 }), fileLabel: '2026-06-05', appearances: [{ label: '2026-06-06', current: false }, { label: '2026-06-05', current: true }] }));
+		assert.match(numbered, /<dd>3 of 309 in 2026-06-05 \(numbered \[7\]\)<\/dd>/);
+	});
+
 	it('at either end of the digest, Previous and Next go on to the next day\'s digest when there is one, and say which', () => {
 		const last = renderCardHtml(input({ index: 2, total: 3, nextDigest: '2026-02-05', previousDigest: '2026-02-07' }));
 		assert.doesNotMatch(last, /data-action="next"[^>]*disabled/);

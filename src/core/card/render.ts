@@ -85,6 +85,8 @@ export interface CardStrings {
 	shownFrom: string;
 	inThisDigest: string;
 	position: (n: number, total: number) => string;
+	/** the position with the digest it counts in (`3 of 309 in 2026-06-05`), for a paper more than one digest lists */
+	positionIn: (n: number, total: number, digest: string) => string;
 	numbered: (n: number) => string;
 	abstractPage: string;
 	openLink: string;
@@ -170,6 +172,7 @@ export const CARD_STRINGS_EN: CardStrings = {
 	shownFrom: 'shown from this digest',
 	inThisDigest: 'In this digest',
 	position: (n, total) => `${n} of ${total}`,
+	positionIn: (n, total, digest) => `${n} of ${total} in ${digest}`,
 	numbered: (n) => ` (numbered [${n}])`,
 	abstractPage: 'Abstract page',
 	openLink: 'Open link',
@@ -336,7 +339,9 @@ function renderMeta(input: CardInput, t: CardStrings): string {
 	if (paper.isArxiv) rows.push(['arXiv', `<code>${escapeHtml(paper.id + (paper.version ?? ''))}</code>`]);
 	// the heading number only adds something when the digest numbers per category or out of order
 	const numbered = paper.number !== undefined && paper.number !== input.index + 1 ? escapeHtml(t.numbered(paper.number)) : '';
-	rows.push([t.inThisDigest, `${escapeHtml(t.position(input.index + 1, input.total))}${numbered}`]);
+	// listed on several days, the position is in the one shown from: say which
+	const position = appearances.length > 1 ? t.positionIn(input.index + 1, input.total, input.fileLabel) : t.position(input.index + 1, input.total);
+	rows.push([t.inThisDigest, `${escapeHtml(position)}${numbered}`]);
 	return `<dl class="meta">${rows.map(([term, value]) => `<div class="meta-row"><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
 }
 

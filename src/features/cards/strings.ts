@@ -32,6 +32,7 @@ export function cardStrings(): CardStrings {
 		shownFrom: vscode.l10n.t('shown from this digest'),
 		inThisDigest: vscode.l10n.t('In this digest'),
 		position: (n, total) => vscode.l10n.t('{0} of {1}', n, total),
+		positionIn: (n, total, digest) => vscode.l10n.t('{0} of {1} in {2}', n, total, digest),
 		numbered: (n) => vscode.l10n.t(' (numbered [{0}])', n),
 		abstractPage: vscode.l10n.t('Abstract page'),
 		openLink: vscode.l10n.t('Open link'),
