@@ -155,6 +155,7 @@ export class FakeTreeView {
 export class FakeQuickPick {
 	items: { label: string }[] = [];
 	selectedItems: { label: string }[] = [];
+	activeItems: { label: string }[] = [];
 	value = '';
 	title: string | undefined;
 	placeholder: string | undefined;

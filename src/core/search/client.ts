@@ -419,6 +419,10 @@ export class SearchService {
 	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
 	private cacheListeners: ((problem: CacheProblem, shard: number) => void)[] = [];
 	private filledListeners: ((shard: number) => void)[] = [];
+	/** files `update` was called for and has not answered, with how many calls each (see pendingUpdates) */
+	private readonly updating = new Map<string, number>();
+	private lastPending = 0;
+	private pendingListeners: ((pending: number) => void)[] = [];
 	/** shards that have not yet sent every summary of the last open */
 	private filesPending = new Set<number>();
 	private filesResolve: (() => void) | undefined;
@@ -567,8 +571,37 @@ export class SearchService {
 		await Promise.all(this.shards.map((s) => s.settled?.()));
 	}
 
+	/**
+	 * Re-reads one file (added or changed). Its summary reaches the tree as soon as the shard has read
+	 * it, its papers are searchable once this resolves: until then it counts in pendingUpdates.
+	 */
 	update(file: CorpusFileSpec): Promise<unknown> {
-		return this.shards[shardOf(file.path, this.shards.length)].call({ method: 'update', file });
+		this.updating.set(file.path, (this.updating.get(file.path) ?? 0) + 1);
+		this.firePendingUpdates();
+		return this.shards[shardOf(file.path, this.shards.length)].call({ method: 'update', file }).finally(() => {
+			const calls = (this.updating.get(file.path) ?? 1) - 1;
+			if (calls > 0) this.updating.set(file.path, calls);
+			else this.updating.delete(file.path);
+			this.firePendingUpdates();
+		});
+	}
+
+	/** Files handed to `update` that are not indexed yet (each counted once, however often it was handed). */
+	get pendingUpdates(): number {
+		return this.updating.size;
+	}
+
+	/** Calls `listener` with pendingUpdates each time it changes (0: every file handed to `update` is searchable). */
+	onPendingUpdates(listener: (pending: number) => void): { dispose(): void } {
+		this.pendingListeners.push(listener);
+		return { dispose: () => (this.pendingListeners = this.pendingListeners.filter((l) => l !== listener)) };
+	}
+
+	private firePendingUpdates(): void {
+		const pending = this.updating.size;
+		if (pending === this.lastPending) return;
+		this.lastPending = pending;
+		for (const l of this.pendingListeners) l(pending);
 	}
 
 	remove(path: string): Promise<unknown> {

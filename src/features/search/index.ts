@@ -13,7 +13,7 @@ import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
 import { LoadingRerun } from './loadingRerun';
-import { indexProgressText } from '../workspace/indexProgress';
+import { indexProgressText, indexUpdatesText } from '../workspace/indexProgress';
 import { queryProblemText, searchErrorText } from './queryErrorText';
 import { NoDigestsError, noDigestsItems, type CommandItem } from './noDigests';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
@@ -35,6 +35,8 @@ const SNIPPET_LENGTH = 160;
 export interface SearchTestApi {
 	search(query: string, limit?: number): Promise<{ id: string; title: string; uri: string }[]>;
 	whenIndexed(): Promise<void>;
+	/** the search box shown now: its query, title and rows' labels; undefined when none is */
+	shownBox(): { value: string; title: string; labels: string[] } | undefined;
 }
 
 /** The reader's library as search sees it (src/features/library implements it). */
@@ -89,11 +91,19 @@ export function registerSearch(
 		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map((id) => `id:${id}`).join(' ')}`.trim(), RESULT_LIMIT, false);
 		return reply.ok ? reply.result.hits : [];
 	};
-	let progressText = '';
+	/** what the index does while it first fills ('' once everything is searchable) */
+	let loadingText = '';
+	/** files the tree shows that search does not have yet: added or changed, handed to the index and not indexed */
+	let pendingUpdates = 0;
+	/** what the search box's title says the index is doing ('' when every file the tree shows is searchable) */
+	const progressText = () => loadingText || (pendingUpdates > 0 ? indexUpdatesText(pendingUpdates) : '');
 	const progressListeners = new Set<() => void>();
-	const setProgress = (text: string) => {
-		progressText = text;
+	const fireProgress = () => {
 		for (const l of progressListeners) l();
+	};
+	const setProgress = (text: string) => {
+		loadingText = text;
+		fireProgress();
 	};
 	let saveTimer: ReturnType<typeof setTimeout> | undefined;
 	/** the shards whose progress the search box shows (they end in a workspace that has no digest left, and start again for one) */
@@ -105,8 +115,14 @@ export function registerSearch(
 		if (!b) throw new NoDigestsError(vscode.l10n.t('no digest files in this workspace'));
 		if (progressFrom !== b) {
 			progressFrom = b;
+			pendingUpdates = b.service.pendingUpdates;
 			disposables.push(
 				b.service.onProgress((p) => setProgress(indexProgressText(p))),
+				b.service.onPendingUpdates((pending) => {
+					if (progressFrom !== b) return;
+					pendingUpdates = pending;
+					fireProgress();
+				}),
 			);
 			void b.service.whenIndexed().then(
 				() => setProgress(''),
@@ -139,8 +155,12 @@ export function registerSearch(
 		}
 	};
 
+	/** the search box shown now (for the tests' shownBox) */
+	let shownPick: vscode.QuickPick<ResultItem> | undefined;
+
 	const showSearch = async (initial?: string) => {
 		const pick = createQuickPick<ResultItem>();
+		shownPick = pick;
 		pick.matchOnDescription = false;
 		pick.matchOnDetail = false;
 		(pick as { sortByLabel?: boolean }).sortByLabel = false;
@@ -153,7 +173,7 @@ export function registerSearch(
 		let generation = 0;
 		let lastSummary = '';
 		const updateTitle = () => {
-			pick.title = [vscode.l10n.t('arXiv Digest: Search Papers'), lastSummary, progressText].filter((s) => s !== '').join(' · ');
+			pick.title = [vscode.l10n.t('arXiv Digest: Search Papers'), lastSummary, progressText()].filter((s) => s !== '').join(' · ');
 		};
 		const run = async () => {
 			const query = pick.value;
@@ -206,14 +226,18 @@ export function registerSearch(
 					});
 					const filters = describeFilters(parsed.query);
 					// nothing found: say what to try rather than leave an empty list; while the index
-					// fills, only that it has not found one yet (the list is asked again as it fills)
+					// fills, or has new or changed files not indexed yet, only that it has not found one
+					// yet (the list is asked again as it fills, and once they are indexed)
 					if (hits.length === 0) {
-						const loading = progressText !== '';
-						const advice = loading
-							? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
-							: filters
-								? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
-								: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
+						const loading = progressText() !== '';
+						const advice =
+							loadingText !== ''
+								? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
+								: loading
+									? vscode.l10n.t('No match yet: new or changed digests are still being indexed, and the search runs again once they are.')
+									: filters
+										? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
+										: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
 						pick.items = [{ label: `${loading ? '$(loading~spin)' : '$(info)'} ${advice}`, alwaysShow: true }];
 					} else if (query === shownQuery && active !== undefined) {
 						// the same query asked again as the index filled: the reader's place in the list stays
@@ -257,7 +281,7 @@ export function registerSearch(
 		});
 		const onProgress = () => {
 			updateTitle();
-			rerun.progress(progressText !== '');
+			rerun.progress(progressText() !== '');
 		};
 		progressListeners.add(onProgress);
 		const subs = [
@@ -296,6 +320,7 @@ export function registerSearch(
 			}),
 			pick.onDidHide(() => {
 				hidden = true;
+				if (shownPick === pick) shownPick = undefined;
 				if (timer) clearTimeout(timer);
 				rerun.dispose();
 				progressListeners.delete(onProgress);
@@ -370,6 +395,7 @@ export function registerSearch(
 			const b = await backendReady();
 			await b.service.whenIndexed();
 		},
+		shownBox: () => (shownPick ? { value: shownPick.value, title: shownPick.title ?? '', labels: shownPick.items.map((item) => item.label) } : undefined),
 	};
 
 	return {

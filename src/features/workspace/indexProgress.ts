@@ -48,3 +48,8 @@ export function indexProgressText(p: SearchProgress): string {
 			return '';
 	}
 }
+
+/** Files added or changed that the tree shows and search does not have yet, in a few words (`indexing 3 new or changed digests…`). */
+export function indexUpdatesText(pending: number): string {
+	return pending === 1 ? vscode.l10n.t('indexing 1 new or changed digest…') : vscode.l10n.t('indexing {0} new or changed digests…', pending);
+}

@@ -138,6 +138,25 @@ describe('live updates from files changed on disk', () => {
 		await waitFor('its papers gone from search', async () => (await searchIds('zeppelin')).length === 0);
 		assert.strictEqual(api.workspace.get(uri), undefined);
 	});
+
+	it('a search box left open finds a new day\'s paper once the index has it, the file counted pending until then', async () => {
+		const backend = await api.workspace.backend();
+		const pending = [];
+		const counting = backend.service.onPendingUpdates((n) => pending.push(n));
+		try {
+			void vscode.commands.executeCommand('arxivDigest.searchPapers', 'narwhal');
+			await waitFor('the box to find nothing yet', () => /No paper matches/.test(api.search.api.shownBox()?.labels[0] ?? ''));
+			await writeFile(uri, digestText('2026-03-02', [['2603.01004', 'Narwhal Tusks as Ice Sensors', 'Narwhals sense sea ice with their tusks.']]));
+			// nothing typed: the box asks its query again once the file is indexed
+			await waitFor('the new paper in the open box', () => api.search.api.shownBox()?.labels[0] === 'Narwhal Tusks as Ice Sensors');
+			assert.ok(pending.includes(1), `the file counted pending while indexed: ${pending.join(' → ')}`);
+			assert.strictEqual(backend.service.pendingUpdates, 0);
+			assert.ok(!/indexing/.test(api.search.api.shownBox().title), api.search.api.shownBox().title);
+		} finally {
+			counting.dispose();
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		}
+	});
 });
 
 describe('papers tree: text filter and follow-cursor', () => {
