@@ -151,6 +151,8 @@ export interface SearchBenchFigures {
 	cacheMB: number;
 	/** the folder's largest file (532 papers on the real 167-day folder) dropped, then re-read, parsed and indexed: a changed day whose papers are all new */
 	reindexOneFileMs: number;
+	/** both caches written after that change (the index's freeze and encoding, in the shards' threads) */
+	saveAfterChangeMs: number;
 	/** the same right after the early queries of a warm start: `duringFill` when the long fields were still being read back then */
 	reindexEarly: { ms: number; duringFill: boolean };
 }
@@ -241,6 +243,10 @@ export async function benchSearch(dir: string, shards = DEFAULT_SHARDS): Promise
 		const fuzzyTimes = (await timeQueries(BENCH_FUZZY_QUERIES, 3, (q) => service.search(q, 50))).times;
 
 		const reindexMs = target ? await reindex(service, target) : 0;
+		// the caches written after that change (the editor's save after a batch of changes), in the shards' threads
+		const saveStart = performance.now();
+		await service.save();
+		const saveAfterChangeMs = performance.now() - saveStart;
 		const all = await service.ids('');
 		const stats = await service.stats();
 		service.dispose();
@@ -277,6 +283,7 @@ export async function benchSearch(dir: string, shards = DEFAULT_SHARDS): Promise
 			indexExternalMB: round1(stats.reduce((s, x) => s + x.external, 0) / 1e6),
 			cacheMB: round1(cacheBytes / 1e6),
 			reindexOneFileMs: Math.round(reindexMs),
+			saveAfterChangeMs: Math.round(saveAfterChangeMs),
 			reindexEarly: { ms: Math.round(reindexEarlyMs), duringFill },
 		};
 	} finally {
