@@ -13,6 +13,7 @@ import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { errorText } from '../log';
 import { LoadingRerun } from './loadingRerun';
+import { CacheSaver } from './cacheSave';
 import { indexProgressText, indexUpdatesText } from '../workspace/indexProgress';
 import { queryProblemText, searchErrorText } from './queryErrorText';
 import { NoDigestsError, noDigestsItems, type CommandItem } from './noDigests';
@@ -29,7 +30,6 @@ export type QueryIdsResult = { ids: string[] } | { error: string };
 
 const DEBOUNCE_MS = 80;
 const RESULT_LIMIT = 100;
-const SAVE_DELAY_MS = 60_000;
 const SNIPPET_LENGTH = 160;
 
 export interface SearchTestApi {
@@ -105,7 +105,6 @@ export function registerSearch(
 		loadingText = text;
 		fireProgress();
 	};
-	let saveTimer: ReturnType<typeof setTimeout> | undefined;
 	/** the shards whose progress the search box shows (they end in a workspace that has no digest left, and start again for one) */
 	let progressFrom: CorpusBackend | undefined;
 
@@ -132,13 +131,9 @@ export function registerSearch(
 		return b;
 	};
 
-	// the index saves its cache after building; edits since are saved a while after the last one
-	disposables.push(
-		workspace.onDidChange(() => {
-			if (saveTimer) clearTimeout(saveTimer);
-			saveTimer = setTimeout(() => void workspace.backend().then((b) => b?.service.save()).catch(() => undefined), SAVE_DELAY_MS);
-		}),
-	);
+	// the index saves its cache after building; changes since are saved a while after the last one is indexed
+	const saver = new CacheSaver(async () => (await workspace.backend())?.service);
+	disposables.push(saver, workspace.onDidChange(() => saver.changed()));
 
 	const refOf = (b: CorpusBackend, hit: SearchHit): PaperRef => ({ uri: hit.occurrences[0] ? b.uriOf(hit.occurrences[0].file).toString() : undefined, id: hit.id });
 
@@ -402,7 +397,6 @@ export function registerSearch(
 		api,
 		lastQuery: () => lastQuery,
 		dispose: () => {
-			if (saveTimer) clearTimeout(saveTimer);
 			for (const d of disposables) d.dispose();
 		},
 	};
