@@ -1029,6 +1029,7 @@ describe('interests in the shard', () => {
 		assert.strictEqual(byId.get('2602.01003')?.excluded, true, 'excluded by a Chinese word');
 		assert.strictEqual(reply.matches.find(([id]) => id === '2602.01003')?.[1].excludedBy, '基准', 'the excluded keyword named');
 		assert.ok(reply.computed >= 3);
+		assert.strictEqual(reply.partial, false, 'a cold build holds every text: complete');
 		// the same spec again: nothing to recompute; a changed file: only its papers
 		assert.strictEqual(shard.interests(spec).computed, 0);
 		const day2 = fs.files.get(DAY2) as { text: string; mtime: number };
@@ -1047,12 +1048,16 @@ describe('interests in the shard', () => {
 		await shard.open(specs);
 		// `segment street` is in 2602.01002's abstract alone, which the index cache leaves out
 		const spec = { keywords: ['segment street'], authors: [], categories: [], exclude: [] };
-		assert.deepStrictEqual(shard.interests(spec).matches, [], 'not before the text is back');
+		const early = shard.interests(spec);
+		assert.deepStrictEqual(early.matches, [], 'not before the text is back');
+		assert.strictEqual(early.partial, true, 'and says its answer is partial');
 		assert.strictEqual(filled, 0);
 		await shard.search.background;
 		await Promise.resolve();
 		assert.strictEqual(filled, 1, 'one event once the fill is done');
-		assert.deepStrictEqual(shard.interests(spec).matches.map(([id]) => id), ['2602.01002']);
+		const filledReply = shard.interests(spec);
+		assert.deepStrictEqual(filledReply.matches.map(([id]) => id), ['2602.01002']);
+		assert.strictEqual(filledReply.partial, false, 'complete once the text is back');
 	});
 });
 

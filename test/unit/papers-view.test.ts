@@ -8,7 +8,7 @@ import type { DigestTreeProvider } from '../../src/features/tree/provider';
 
 /** The reading state a test's Papers view counts with: every paper new and no match, unless `over` says otherwise. */
 function fakeReading(over: Partial<Record<'statusOn' | 'match' | 'firstListed' | 'viewMode', (...args: never[]) => unknown>> = {}) {
-	return { onDidChange: new fakeVscode.EventEmitter<unknown>().event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, ...over };
+	return { onDidChange: new fakeVscode.EventEmitter<unknown>().event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, interests: { provisional: false }, ...over };
 }
 
 /** the provider over a fake workspace */
@@ -116,7 +116,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 		workspace.put(fixtureFile('2026-01-02', ['2601.00002', '2601.00003']));
 		workspace.put(fixtureFile('2026-01-03', ['2601.00004', '2601.00005v2']));
 		const changes = new fakeVscode.EventEmitter<{ ids?: readonly string[]; seenOn?: string }>();
-		const reading = { onDidChange: changes.event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined };
+		const reading = { onDidChange: changes.event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, interests: { provisional: false } };
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
 		const fired = redraws(tree);
 		return { tree, fired, change: (ids?: string[], seenOn?: string) => changes.fire({ ids, seenOn }) };
@@ -375,6 +375,11 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		workspace.put(fixtureFile('2026-01-02', ['2601.00009', '2601.00008']));
 		await badgeSet();
 		assert.deepStrictEqual(view.badge, { value: 2, tooltip: '2 new matches on 2026-01-02' });
+		// matched without the abstracts a warm start reads back meanwhile: the count is provisional
+		reading.interests.provisional = true;
+		workspace.put(fixtureFile('2026-01-02', ['2601.00009', '2601.00008']));
+		await badgeSet();
+		assert.deepStrictEqual(view.badge, { value: 2, tooltip: '2 new matches on 2026-01-02 (counting matches…)' });
 		connection.dispose();
 		tree.dispose();
 	});
@@ -530,6 +535,17 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		} finally {
 			fakeVscode.workspace.getConfiguration = getConfiguration;
 		}
+	it("a day's tooltip says the matches are still being counted while they are provisional", async () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
+		const reading = fakeReading({ match: (id: string) => (id === '2601.00002' ? { words: ['x'], excluded: false, score: 1 } : undefined) });
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+		const [day] = tree.getChildren();
+		const tooltip = async () => String((await tree.resolveTreeItem(tree.getTreeItem(day), day, { isCancellationRequested: false } as never)).tooltip).split('\n')[0];
+		assert.strictEqual(await tooltip(), '2026-01-01 · Thu · 2 papers · 1 match');
+		reading.interests.provisional = true;
+		assert.strictEqual(await tooltip(), '2026-01-01 · Thu · 2 papers · 1 match · counting matches…');
+		tree.dispose();
 	});
 
 	it("a day listing a paper twice says in its tooltip how many entries and how many papers it has, as Statistics counts papers once", async () => {

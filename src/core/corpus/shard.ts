@@ -593,6 +593,7 @@ export class CorpusShard {
 		const { compiled, results } = this.interestCache;
 		const matches: InterestsReply['matches'] = [];
 		let computed = 0;
+		let partial = false;
 		for (const doc of this.search.index.docs) {
 			if (!doc) continue;
 			let result = results.get(doc);
@@ -604,10 +605,11 @@ export class CorpusShard {
 				const body = this.search.index.bodyOf(doc);
 				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
 				if (body !== undefined) results.set(doc, result);
+				else partial = true;
 			}
 			if (result) matches.push([doc.id, result]);
 		}
-		return { matches, errors: compiled.errors as string[], computed, ms: this.io.now() - started };
+		return { matches, errors: compiled.errors as string[], computed, partial, ms: this.io.now() - started };
 	}
 
 	async searchText(text: string, limit: number, fuzzy = true): Promise<SearchReply> {

@@ -36,6 +36,11 @@ export interface InterestsReply {
 	errors: string[];
 	/** documents matched for this request (the others' results were kept) */
 	computed: number;
+	/**
+	 * some document was matched without its long fields' text (a warm start reads it back in the
+	 * background): its result may change once onFilled says the text is there
+	 */
+	partial: boolean;
 	ms: number;
 }
 

@@ -102,6 +102,7 @@ export class InterestsService implements vscode.Disposable {
 	/** fires when the matches changed */
 	readonly onDidChange = this.emitter.event;
 	private readonly subscriptions: vscode.Disposable[] = [];
+	private provisionalValue = false;
 	/** the last refresh: shard time (slowest shard) and papers matched anew, for the bench and logs */
 	lastRun: { ms: number; computed: number; matches: number } | undefined;
 
@@ -168,6 +169,15 @@ export class InterestsService implements vscode.Disposable {
 		return this.pattern;
 	}
 
+	/**
+	 * The matches are still being counted: some papers were matched without their abstracts and
+	 * summaries, which a warm start or a rescan reads back in the background (10–45 s on a busy
+	 * machine); the counts are asked again once they are there (onFilled).
+	 */
+	get provisional(): boolean {
+		return this.provisionalValue && this.hasInterests;
+	}
+
 	match(id: string): InterestMatch | undefined {
 		return this.matchMap.get(id);
 	}
@@ -213,7 +223,9 @@ export class InterestsService implements vscode.Disposable {
 			warnAboutInterests(vscode.l10n.t('Some arXiv Digest interests are ignored: {0}', errors));
 		}
 		this.shownErrors = errors;
-		if (sameMatches(this.matchMap, reply.matches)) return;
+		const provisionalChanged = reply.partial !== this.provisionalValue;
+		this.provisionalValue = reply.partial;
+		if (!provisionalChanged && sameMatches(this.matchMap, reply.matches)) return;
 		this.matchMap = reply.matches;
 		this.emitter.fire();
 	}

@@ -23,7 +23,9 @@ export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: Di
 		const newest = provider.model.newestDay();
 		const fresh = newest ? addCounts(emptyCounts(), newest.ids, newest.day, reading).freshMatches : 0;
 		const day = newest?.day ?? '';
-		const tooltip = fresh === 1 ? vscode.l10n.t('1 new match on {0}', day) : vscode.l10n.t('{0} new matches on {1}', fresh, day);
+		const counted = fresh === 1 ? vscode.l10n.t('1 new match on {0}', day) : vscode.l10n.t('{0} new matches on {1}', fresh, day);
+		// matched without the abstracts a start reads back meanwhile: the count may still change
+		const tooltip = reading.interests.provisional ? vscode.l10n.t('{0} (counting matches…)', counted) : counted;
 		view.badge = fresh > 0 ? { value: fresh, tooltip } : undefined;
 	};
 	const schedule = () => {

@@ -597,6 +597,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		});
 		// the row's description in full words (the row's are short), after the day's count
 		const [, ...rest] = this.countParts(node);
+		// matched without the abstracts a start reads back meanwhile: the count may still change
+		if (this.reading?.interests.provisional) rest.push(vscode.l10n.t('counting matches…'));
 		return `${[node.label, this.dayCountText(node), ...rest].join(' · ')}\n${files.join('\n')}`;
 	}
 
