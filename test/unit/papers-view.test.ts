@@ -535,6 +535,8 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		} finally {
 			fakeVscode.workspace.getConfiguration = getConfiguration;
 		}
+	});
+
 	it("a day's tooltip says the matches are still being counted while they are provisional", async () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
