@@ -333,6 +333,40 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 	});
 
 
+	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' (3 · 1 new · 2 unread); its tooltip and spoken label say new, seen before and read', async () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02'));
+		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
+		// 2601.00002 was seen on an earlier day, 2601.00001 read; 2601.00003 is new
+		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'read', '2601.00002': 'seen' };
+		const reading = fakeReading({ statusOn: (id: string) => status[id] ?? 'new' });
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+		const described = (node: Parameters<typeof tree.getTreeItem>[0]) => String(tree.getTreeItem(node).description);
+		const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
+		const [repeats, brandNew] = tree.getChildren();
+		assert.strictEqual(described(repeats), '3 · 1 new · 2 unread');
+		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['2 · 0 new · 1 unread', '1 · 1 new · 1 unread'], 'each category of the day says it, none new too');
+		const label = repeats.kind === 'day' ? repeats.label : '';
+		assert.strictEqual(spoken(repeats), `${label}, 3 papers, 1 new, 1 seen before, 1 read`);
+		const tooltip = String((await tree.resolveTreeItem(tree.getTreeItem(repeats), repeats, { isCancellationRequested: false } as never)).tooltip);
+		assert.strictEqual(tooltip.split('\n')[0], `${label} · 3 papers · 1 new · 1 seen before · 1 read`);
+		assert.strictEqual(described(brandNew), '2', 'a day of new papers only shows its count alone');
+		assert.deepStrictEqual(tree.getChildren(brandNew).map(described), ['2']);
+		// the older day's papers seen, none read: its row says that none is new
+		status['2512.00001'] = 'seen';
+		status['2512.00002'] = 'seen';
+		tree.reload();
+		const [, repeated] = tree.getChildren();
+		assert.strictEqual(described(repeated), '2 · 0 new');
+		assert.strictEqual(spoken(repeated), `${repeated.kind === 'day' ? repeated.label : ''}, 2 papers, 0 new, 2 seen before, 0 read`);
+		// once every paper is read, "all read" as before
+		status['2512.00001'] = 'read';
+		status['2512.00002'] = 'read';
+		tree.reload();
+		assert.strictEqual(described(tree.getChildren()[1]), '2 · all read');
+		tree.dispose();
+	});
+
 	it('a category expanded, then gone from the view and back (a mode or filter), opens expanded; one collapsed, collapsed', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
@@ -420,6 +454,11 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		assert.strictEqual(tree.getTreeItem(category2).description, '2 · ✦1 · 1 unread', 'the description stays short');
 		assert.strictEqual(spoken(category2), `${String(tree.getTreeItem(category2).label)}, 2 papers, 1 match, 1 unread`);
 		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 match, 1 unread`);
+		// a paper seen on an earlier day: the spoken label says where each paper stands
+		status['2601.00001'] = 'seen';
+		tree.reload();
+		const [day3] = tree.getChildren();
+		assert.strictEqual(spoken(day3), `${day3.kind === 'day' ? day3.label : ''}, 2 papers, 1 match, 0 new, 1 seen before, 1 read`);
 		tree.dispose();
 	});
 
@@ -452,6 +491,24 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，2 篇未读`);
 			const tooltip = String((await tree.resolveTreeItem(item, day, { isCancellationRequested: false } as never)).tooltip);
 			assert.strictEqual(tooltip.split('\n')[0], `${String(item.label)} · 3 篇论文 · 1 篇匹配 · 2 篇未读`);
+			tree.dispose();
+		}));
+
+	it('in Chinese, a day listing papers seen before says its new ones in short (3·新 1·✦1·未读 2), in full in its spoken label', () =>
+		inChinese(() => {
+			const workspace = fakeWorkspace('idle');
+			workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00003']));
+			const status: Record<string, 'seen' | 'read'> = { '2601.00001': 'read', '2601.00002': 'seen' };
+			const reading = fakeReading({
+				statusOn: (id: string) => status[id] ?? 'new',
+				match: (id: string) => (id === '2601.00002' ? { words: ['depth'], excluded: false, score: 1 } : undefined),
+				firstListed: () => undefined,
+			});
+			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+			const [day] = tree.getChildren();
+			const item = tree.getTreeItem(day);
+			assert.strictEqual(item.description, '3·新 1·✦1·未读 2');
+			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，1 篇新论文，1 篇此前已看到，1 篇已读`);
 			tree.dispose();
 		}));
 

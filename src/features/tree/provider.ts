@@ -399,7 +399,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return counts;
 	}
 
-	/** `300 · ✦3 · 12 unread`: the count, then matches and unread papers when there are any. */
+	/** `300 · ✦3 · 12 unread`: the count, then matches and unread papers when there are any (`346 · 8 new · ✦84 · 332 unread` among repeats). */
 	private countDescription(node: DayNode | CategoryNode): string {
 		// Chinese sets its middle dot without spaces (`166·✦4·未读 165`): the spaces cut a day's row
 		return this.countParts(node, 'row').reduce((text, part) => vscode.l10n.t({ message: '{0} · {1}', args: [text, part], comment: 'counts of a Papers view row' }));
@@ -407,7 +407,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	/**
 	 * `row`: the words of the row's description, short enough that a day's fits the sidebar's default
-	 * width in Chinese too (`166·✦4·未读 165`); `full`: what the tooltip and a screen reader say.
+	 * width in Chinese too (`166·✦4·未读 165`, `346·新 8·✦84·未读 332`); `full`: what the tooltip and a
+	 * screen reader say.
 	 */
 	private countParts(node: DayNode | CategoryNode, form: 'row' | 'full' = 'full'): string[] {
 		const shown = node.count;
@@ -415,11 +416,26 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const c = this.counts(node);
 		const parts = [String(shown)];
 		const row = form === 'row';
+		// a day that lists again papers the reader saw on earlier days (a fork re-lists two days' worth)
+		// says how many of its papers are new, right after its count: its unread count alone made a day
+		// of repeats with 8 new papers look like more work than a day of 166 new ones. A day of new
+		// papers only stays as it was: its count is all new.
+		const seenBefore = (n: DayNode | CategoryNode) => {
+			const counts = this.counts(n);
+			return counts.unread - counts.fresh;
+		};
+		const repeats = seenBefore(node) > 0 || (node.kind === 'category' && seenBefore(node.parent) > 0);
+		if (row && repeats && c.unread > 0) parts.push(vscode.l10n.t({ message: '{0} new', args: [c.fresh], comment: 'papers never seen before, short: a Papers view row' }));
 		// the matches before the unread count: the sidebar cuts a long description at its end
 		if (c.matches > 0) {
 			// the row marks them with the sign a matching paper's row shows (`✦4`), the words were too long
 			if (row) parts.push(vscode.l10n.t({ message: '✦{0}', args: [c.matches], comment: 'matches, short: a Papers view row' }));
 			else parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
+		}
+		if (!row && seenBefore(node) > 0) {
+			// in full: where each paper stands, the three adding up to the count
+			parts.push(vscode.l10n.t('{0} new', c.fresh), vscode.l10n.t('{0} seen before', c.unread - c.fresh), vscode.l10n.t('{0} read', c.papers - c.unread));
+			return parts;
 		}
 		// an untouched day and its categories show the count alone; once a paper of the day is read,
 		// each of its categories says how many are unread, all of them too
