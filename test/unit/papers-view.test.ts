@@ -333,7 +333,7 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 	});
 
 
-	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' (3 · 1 new · 2 unread); its tooltip and spoken label say new, seen before and read', async () => {
+	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' instead of the unread count (3 · 1 new); its tooltip and spoken label say new, seen before and read', async () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
@@ -344,8 +344,8 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		const described = (node: Parameters<typeof tree.getTreeItem>[0]) => String(tree.getTreeItem(node).description);
 		const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
 		const [repeats, brandNew] = tree.getChildren();
-		assert.strictEqual(described(repeats), '3 · 1 new · 2 unread');
-		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['2 · 0 new · 1 unread', '1 · 1 new · 1 unread'], 'each category of the day says it, none new too');
+		assert.strictEqual(described(repeats), '3 · 1 new');
+		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['2 · 0 new', '1 · 1 new'], 'each category of the day says it, none new too');
 		const label = repeats.kind === 'day' ? repeats.label : '';
 		assert.strictEqual(spoken(repeats), `${label}, 3 papers, 1 new, 1 seen before, 1 read`);
 		const tooltip = String((await tree.resolveTreeItem(tree.getTreeItem(repeats), repeats, { isCancellationRequested: false } as never)).tooltip);
@@ -494,7 +494,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			tree.dispose();
 		}));
 
-	it('in Chinese, a day listing papers seen before says its new ones in short (3·新 1·✦1·未读 2), in full in its spoken label', () =>
+	it('in Chinese, a day listing papers seen before says its new ones in short (3·新 1·✦1), in full in its spoken label', () =>
 		inChinese(() => {
 			const workspace = fakeWorkspace('idle');
 			workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00003']));
@@ -507,7 +507,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 			const [day] = tree.getChildren();
 			const item = tree.getTreeItem(day);
-			assert.strictEqual(item.description, '3·新 1·✦1·未读 2');
+			assert.strictEqual(item.description, '3·新 1·✦1');
 			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，1 篇新论文，1 篇此前已看到，1 篇已读`);
 			tree.dispose();
 		}));

@@ -399,7 +399,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return counts;
 	}
 
-	/** `300 · ✦3 · 12 unread`: the count, then matches and unread papers when there are any (`346 · 8 new · ✦84 · 332 unread` among repeats). */
+	/** `300 · ✦3 · 12 unread`: the count, then matches and unread papers when there are any (`346 · 8 new · ✦84` among repeats). */
 	private countDescription(node: DayNode | CategoryNode): string {
 		// Chinese sets its middle dot without spaces (`166·✦4·未读 165`): the spaces cut a day's row
 		return this.countParts(node, 'row').reduce((text, part) => vscode.l10n.t({ message: '{0} · {1}', args: [text, part], comment: 'counts of a Papers view row' }));
@@ -407,7 +407,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	/**
 	 * `row`: the words of the row's description, short enough that a day's fits the sidebar's default
-	 * width in Chinese too (`166·✦4·未读 165`, `346·新 8·✦84·未读 332`); `full`: what the tooltip and a
+	 * width in Chinese too (`166·✦4·未读 165`, `346·新 8·✦84`); `full`: what the tooltip and a
 	 * screen reader say.
 	 */
 	private countParts(node: DayNode | CategoryNode, form: 'row' | 'full' = 'full'): string[] {
@@ -418,14 +418,17 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const row = form === 'row';
 		// a day that lists again papers the reader saw on earlier days (a fork re-lists two days' worth)
 		// says how many of its papers are new, right after its count: its unread count alone made a day
-		// of repeats with 8 new papers look like more work than a day of 166 new ones. A day of new
+		// of repeats with 8 new papers look like more work than a day of 166 new ones. Its row says that
+		// instead of the unread count (`346·新 8·✦84·未读 332` overflowed a Chinese day row by 25 px at
+		// the default width; the rest unread were shown before); the tooltip says both. A day of new
 		// papers only stays as it was: its count is all new.
 		const seenBefore = (n: DayNode | CategoryNode) => {
 			const counts = this.counts(n);
 			return counts.unread - counts.fresh;
 		};
 		const repeats = seenBefore(node) > 0 || (node.kind === 'category' && seenBefore(node.parent) > 0);
-		if (row && repeats && c.unread > 0) parts.push(vscode.l10n.t({ message: '{0} new', args: [c.fresh], comment: 'papers never seen before, short: a Papers view row' }));
+		const saysNew = row && repeats && c.unread > 0;
+		if (saysNew) parts.push(vscode.l10n.t({ message: '{0} new', args: [c.fresh], comment: 'papers never seen before, short: a Papers view row' }));
 		// the matches before the unread count: the sidebar cuts a long description at its end
 		if (c.matches > 0) {
 			// the row marks them with the sign a matching paper's row shows (`✦4`), the words were too long
@@ -443,7 +446,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			const counts = this.counts(n);
 			return counts.unread < counts.papers;
 		};
-		if (c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)))) {
+		if (!saysNew && c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)))) {
 			parts.push(row ? vscode.l10n.t({ message: '{0} unread', args: [c.unread], comment: 'short: a Papers view row' }) : vscode.l10n.t('{0} unread', c.unread));
 		}
 		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
