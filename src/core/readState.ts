@@ -208,6 +208,17 @@ export class ReadState {
 		return out;
 	}
 
+	/**
+	 * The papers seen before this session and not read: `is:seen`. A paper first seen during this
+	 * session is left out, as it still shows as new on the day it was seen on (statusOn), so `is:new`
+	 * (neither read nor in this) finds what the Papers view marks new.
+	 */
+	seenBeforeIds(): string[] {
+		const out: string[] = [];
+		for (const [key, s] of this.status) if (s === SEEN && !this.seenNow.has(key)) out.push(idOfKey(key));
+		return out;
+	}
+
 	clear(): void {
 		this.status.clear();
 		this.seenNow.clear();

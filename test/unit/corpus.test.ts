@@ -808,6 +808,20 @@ describe('reader\'s sets in search (is:, has:, tag:)', () => {
 		assert.deepStrictEqual(excluded.ok && [...excluded.ids].sort(), [ids[0], ids[1]].sort());
 	});
 
+	it('is:new given as every paper in neither is:read nor is:seen follows both as they change', async () => {
+		const { shard, ids } = await shardWithSets();
+		shard.setUserSets({ 'is:read': [ids[0]], 'is:seen': [ids[1]], 'is:new': { not: ['is:read', 'is:seen'] } });
+		const fresh = await shard.ids('is:new');
+		assert.deepStrictEqual(fresh.ok && [...fresh.ids].sort(), [...ids.slice(2)].sort());
+		shard.setUserSets({ 'is:seen': [ids[1], ids[2]] });
+		const fewer = await shard.ids('is:new');
+		assert.deepStrictEqual(fewer.ok && [...fewer.ids].sort(), [...ids.slice(3)].sort());
+		const notNew = await shard.ids('-is:new');
+		assert.deepStrictEqual(notNew.ok && [...notNew.ids].sort(), [ids[0], ids[1], ids[2]].sort());
+		const newUnread = await shard.ids('is:new is:unread');
+		assert.deepStrictEqual(newUnread.ok && [...newUnread.ids].sort(), [...ids.slice(3)].sort(), 'with is:unread: a new paper is unread');
+	});
+
 	it('answers a set nobody defined with a message naming the known ones', async () => {
 		const { shard } = await shardWithSets();
 		const reply = await shard.searchText('is:starred', 10);

@@ -87,6 +87,23 @@ describe('read state', () => {
 		assert.strictEqual(state.statusOn('2602.00001', '2026-02-05'), 'read');
 	});
 
+	it('lists as seen before (is:seen) the papers seen in an earlier session or marked unread, not those first seen now nor read', () => {
+		const earlier = new ReadState();
+		earlier.markSeen(['2602.00001', '2602.00002v2', '2602.00003'], '2026-02-05');
+		earlier.markRead(['2602.00003']);
+		const parsed = ReadState.parse(earlier.serialize());
+		assert.ok(parsed.ok);
+		const state = parsed.state;
+		assert.deepStrictEqual(state.seenBeforeIds().sort(), ['2602.00001', '2602.00002'], 'seen last session, by id without version; a read one is not');
+		state.markSeen(['2602.00004'], '2026-02-06');
+		state.markSeen(['2602.00005']);
+		assert.deepStrictEqual(state.seenBeforeIds().sort(), ['2602.00001', '2602.00002', '2602.00005'], 'seen on a day this session: still new there, so not seen before; seen on no day: seen');
+		state.markRead(['2602.00004']);
+		state.markUnread(['2602.00004', '2602.00003']);
+		assert.deepStrictEqual(state.seenBeforeIds().sort(), ['2602.00001', '2602.00002', '2602.00003', '2602.00004', '2602.00005'], 'marked unread: seen on every day (statusOn)');
+		assert.strictEqual(state.statusOn('2602.00004', '2026-02-06'), 'seen');
+	});
+
 	it('computes the first day each paper is listed, by id without version, from summaries', () => {
 		const first = firstListedDays([
 			{ day: '2026-02-06', papers: [{ id: '2602.00001v2' }, { id: '2602.00002' }] },

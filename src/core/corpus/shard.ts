@@ -183,8 +183,8 @@ export class CorpusShard {
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();
 	private batch: FileUpdate[] = [];
-	/** the reader's sets the editor gave (`is:read`, `has:note`, `tag:x` → paper ids; `is:unread` → not `is:read`) */
-	private readonly userSets = new Map<string, Set<string> | { not: string }>();
+	/** the reader's sets the editor gave (`is:read`, `has:note`, `tag:x` → paper ids; `is:unread` → not `is:read`, `is:new` → in neither `is:read` nor `is:seen`) */
+	private readonly userSets = new Map<string, Set<string> | { not: string[] }>();
 	/** files whose summary this open already sent: the index re-reads them without sending it again */
 	private reading = new Set<string>();
 	/** files whose summary this open sent from the file records (see open) */
@@ -569,7 +569,7 @@ export class CorpusShard {
 	 * an empty list keeps the name known. Sets not named stay as they are.
 	 */
 	setUserSets(sets: Readonly<Record<string, UserSet>>): void {
-		for (const [name, set] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), Array.isArray(set) ? new Set(set) : { not: set.not.toLowerCase() });
+		for (const [name, set] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), Array.isArray(set) ? new Set(set) : { not: (typeof set.not === 'string' ? [set.not] : set.not).map((n) => n.toLowerCase()) });
 	}
 
 	/** membership in a reader's set by paper id (a versioned id by its base id too) */
@@ -577,8 +577,10 @@ export class CorpusShard {
 		const set = this.userSets.get(name);
 		if (set === undefined) return false;
 		if (set instanceof Set) return set.has(id) || set.has(baseId(id));
-		const other = this.userSets.get(set.not);
-		return !(other instanceof Set && (other.has(id) || other.has(baseId(id))));
+		return !set.not.some((name) => {
+			const other = this.userSets.get(name);
+			return other instanceof Set && (other.has(id) || other.has(baseId(id)));
+		});
 	}
 
 	/**

@@ -1,7 +1,7 @@
 /**
  * Reading every day: the reader's interests (matches from the index shards) and new / seen / read
  * state, the commands that change them, and the reader's sets search filters by (`is:match`,
- * `is:unread`, `is:read`). The Papers view, cards and editors show them through `Reading`.
+ * `is:new`, `is:seen`, `is:unread`, `is:read`). The Papers view, cards and editors show them through `Reading`.
  */
 import * as vscode from 'vscode';
 import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/readingMarks';
@@ -61,8 +61,15 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		const backend = await workspace.backend();
 		if (!backend) return;
 		// unread: every paper not read, worked out by the shards (building and sending a list of every
-		// unread paper was the longest run of the extension host in a cold start's CPU profile)
-		await backend.service.setUserSets({ 'is:read': store.readIds(), 'is:unread': { not: 'is:read' }, 'is:match': interests.matchIds() });
+		// unread paper was the longest run of the extension host in a cold start's CPU profile); new:
+		// every paper neither read nor seen before this session, worked out the same way
+		await backend.service.setUserSets({
+			'is:read': store.readIds(),
+			'is:seen': store.seenBeforeIds(),
+			'is:unread': { not: 'is:read' },
+			'is:new': { not: ['is:read', 'is:seen'] },
+			'is:match': interests.matchIds(),
+		});
 	};
 	const scheduleSets = () => {
 		if (setsTimer) clearTimeout(setsTimer);

@@ -99,6 +99,11 @@ export class ReadStore implements vscode.Disposable {
 		return this.state.readIds();
 	}
 
+	/** the papers seen before this session and not read (ReadState.seenBeforeIds) */
+	seenBeforeIds(): string[] {
+		return this.state.seenBeforeIds();
+	}
+
 	markSeen(ids: Iterable<string>, day?: string): void {
 		const changed = this.state.markSeen(ids, day);
 		this.changed(day === undefined ? { ids: changed } : { ids: changed, seenOn: day });

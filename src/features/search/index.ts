@@ -159,7 +159,7 @@ export function registerSearch(
 		pick.matchOnDescription = false;
 		pick.matchOnDetail = false;
 		(pick as { sortByLabel?: boolean }).sortByLabel = false;
-		pick.placeholder = vscode.l10n.t('Search papers: words, "phrase", -exclude, cat:cs.CV, author:name, id:2602.04994, day:2026-02, after:, before:');
+		pick.placeholder = vscode.l10n.t('Search papers: words, "phrase", -exclude, cat:cs.CV, author:name, id:2602.04994, day:2026-02, after:, before:, is:new, is:unread');
 		pick.value = typeof initial === 'string' ? initial : '';
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		let hidden = false;

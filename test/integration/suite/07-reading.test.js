@@ -1,6 +1,6 @@
 'use strict';
 // Interests and new / seen / read in the real editor: the tree's marks and counts, search's
-// is:match / is:read, the card's interest marks, Mark as Unread / Mark Day as Read, Next Unread.
+// is:match / is:read / is:new, the card's interest marks, Mark as Unread / Mark Day as Read, Next Unread.
 const assert = require('assert');
 const vscode = require('vscode');
 const { FIXTURE, closeAllEditors, editorsNow, extensionApi, fixtureUri, openFixture, paperIdOf, waitFor } = require('./helpers');
@@ -230,5 +230,38 @@ describe('reading: interests and read state', () => {
 		assert.deepStrictEqual(marks(newestDay), newestShown, 'new papers are new again, seen ones seen, read ones read');
 		assert.deepStrictEqual(marks(BIG_DAY), bigBefore);
 		await closeAllEditors();
+	});
+
+	it('is:new finds the papers never seen, not one read nor one seen before (then marked unread); its day then says how many of its papers are new', async () => {
+		const listed = provider.getChildren().flatMap((day) => provider.getChildren(day).flatMap((c) => c.papers.map((node) => ({ day, id: node.paper.id, node }))));
+		const fresh = listed.filter((p) => api.reading.statusOn(p.id, p.day.day) === 'new');
+		const target = fresh[0];
+		const other = fresh.find((p) => p.id !== (target && target.id));
+		assert.ok(target && other, `two new papers (${fresh.length} new of ${listed.length})`);
+		const newIds = async () => {
+			await api.reading.syncSets();
+			return queryIds('is:new');
+		};
+		const before = await newIds();
+		assert.ok(before.includes(target.id) && before.includes(other.id), 'both new papers are under is:new');
+
+		await vscode.commands.executeCommand('arxivDigest.markRead', target.node);
+		await waitFor('the paper read', () => api.reading.statusOn(target.id, target.day.day) === 'read');
+		const afterRead = await newIds();
+		assert.ok(!afterRead.includes(target.id) && afterRead.includes(other.id), 'a read paper is not new; the other still is');
+
+		// marked unread: seen before, on every day (not new again)
+		await vscode.commands.executeCommand('arxivDigest.markUnread', target.node);
+		await waitFor('the paper seen, not read', () => api.reading.statusOn(target.id, target.day.day) === 'seen');
+		assert.ok(!(await newIds()).includes(target.id), 'a paper seen before is not new');
+		assert.ok((await queryIds('is:seen')).includes(target.id), 'it is under is:seen');
+		assert.ok((await queryIds('is:unread')).includes(target.id), 'and under is:unread');
+		assert.deepStrictEqual([...(await queryIds('is:new -is:unread'))], [], 'a new paper is never read');
+
+		const day = provider.getChildren().find((d) => d.id === target.day.id);
+		const counts = provider.counts(day);
+		assert.ok(counts.unread > counts.fresh, 'the day lists a paper seen before');
+		assert.match(String(provider.getTreeItem(day).description), new RegExp(`^${day.count} · ${counts.fresh} new\\b`));
+		assert.match(provider.getTreeItem(day).accessibilityInformation.label, new RegExp(`${counts.fresh} new, ${counts.unread - counts.fresh} seen before, ${counts.papers - counts.unread} read`));
 	});
 });
