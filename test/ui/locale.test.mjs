@@ -83,5 +83,17 @@ describe('the extension in Simplified Chinese (code-server --locale zh-cn)', fun
 		// a screen reader hears the counts in full words
 		assert.match(fit.spoken, /\d+ 篇匹配，\d+ 篇未读/);
 		await shot(page, 'papers-view-day-counts');
+		// a day of repeats says its new papers instead (`346·新 338·✦84`, a regenerated day of a fork): the
+		// fixture's days share no paper, so the row's own description element is given that text to measure
+		const repeats = await row.evaluate((element) => {
+			const label = element.querySelector('.monaco-icon-label-container');
+			const description = element.querySelector('.label-description');
+			const before = description.textContent;
+			description.textContent = '346·新 338·✦84';
+			const measured = { overflow: label.scrollWidth - label.clientWidth, descriptionRight: Math.round(description.getBoundingClientRect().right), rowRight: Math.round(element.getBoundingClientRect().right) };
+			description.textContent = before;
+			return measured;
+		});
+		assert.ok(repeats.overflow <= 0 && repeats.descriptionRight <= repeats.rowRight, `a day row with new papers among repeats is cut: ${JSON.stringify(repeats)}`);
 	});
 });
