@@ -19,29 +19,38 @@ describe('Next Unread (Match)', () => {
 	};
 
 	it('goes to the next unread paper of the same digest, skipping read ones, then to older days', () => {
-		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, false), { uri: 'file:///a.md', id: 'a3', index: 2 });
-		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a3', index: 2 }, reading, false), { uri: 'file:///b.md', id: 'b1', index: 0 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, 'unread'), { uri: 'file:///a.md', id: 'a3', index: 2 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a3', index: 2 }, reading, 'unread'), { uri: 'file:///b.md', id: 'b1', index: 0 });
 	});
 
 	it('Next Unread Match skips non-matches and wraps around to the newest day', () => {
-		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, true), { uri: 'file:///b.md', id: 'b2', index: 1 });
-		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///b.md', id: 'b2', index: 1 }, reading, true), { uri: 'file:///a.md', id: 'a1', index: 0 });
-		assert.deepStrictEqual(nextUnreadRef(files, undefined, reading, true), { uri: 'file:///a.md', id: 'a1', index: 0 }, 'no card: the newest day first');
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, 'match'), { uri: 'file:///b.md', id: 'b2', index: 1 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///b.md', id: 'b2', index: 1 }, reading, 'match'), { uri: 'file:///a.md', id: 'a1', index: 0 });
+		assert.deepStrictEqual(nextUnreadRef(files, undefined, reading, 'match'), { uri: 'file:///a.md', id: 'a1', index: 0 }, 'no card: the newest day first');
+	});
+
+	it('Next New skips the papers seen before as well as the read ones: the repeats of a day', () => {
+		const seen = new Set(['a3', 'b1']);
+		const marks = { ...reading, statusOn: (id: string) => (read.has(id) ? ('read' as const) : seen.has(id) ? ('seen' as const) : ('new' as const)) };
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, marks, 'new'), { uri: 'file:///b.md', id: 'b2', index: 1 }, 'past a2 (read), a3 and b1 (seen before)');
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, marks, 'unread'), { uri: 'file:///a.md', id: 'a3', index: 2 }, 'Next Unread stops at a seen one');
+		seen.add('b2');
+		assert.strictEqual(nextUnreadRef(files, { uri: 'file:///a.md', id: 'a1', index: 0 }, marks, 'new'), undefined, 'the card\'s own paper is not next');
 	});
 
 	it('from a day or category selected in the Papers view: its first paper on, that paper included', () => {
 		// the older day selected: its first paper, though a newer day has unread papers
-		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///b.md', index: 0 }, reading, false), { uri: 'file:///b.md', id: 'b1', index: 0 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///b.md', index: 0 }, reading, 'unread'), { uri: 'file:///b.md', id: 'b1', index: 0 });
 		// a category starting at a2 (read): on to a3, then the older day
-		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', index: 1 }, reading, false), { uri: 'file:///a.md', id: 'a3', index: 2 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', index: 1 }, reading, 'unread'), { uri: 'file:///a.md', id: 'a3', index: 2 });
 		// every paper after it read: round to the newest day, and to the papers before the start last
 		const onlyA1 = { ...reading, statusOn: (id: string) => (id === 'a1' ? ('new' as const) : ('read' as const)) };
-		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', index: 1 }, onlyA1, false), { uri: 'file:///a.md', id: 'a1', index: 0 });
+		assert.deepStrictEqual(nextUnreadRef(files, { uri: 'file:///a.md', index: 1 }, onlyA1, 'unread'), { uri: 'file:///a.md', id: 'a1', index: 0 });
 	});
 
 	it('finds nothing when everything is read', () => {
 		const allRead = { ...reading, statusOn: () => 'read' as const };
-		assert.strictEqual(nextUnreadRef(files, undefined, allRead, false), undefined);
+		assert.strictEqual(nextUnreadRef(files, undefined, allRead, 'unread'), undefined);
 	});
 
 	it("walks the days by their papers' ids, parsing no summary's papers", () => {
@@ -54,9 +63,9 @@ describe('Next Unread (Match)', () => {
 			});
 			return { ...f, digest } as DigestFile;
 		});
-		assert.deepStrictEqual(nextUnreadRef(lazy, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, true), { uri: 'file:///b.md', id: 'b2', index: 1 });
+		assert.deepStrictEqual(nextUnreadRef(lazy, { uri: 'file:///a.md', id: 'a1', index: 0 }, reading, 'match'), { uri: 'file:///b.md', id: 'b2', index: 1 });
 		const allRead = { ...reading, statusOn: () => 'read' as const };
-		assert.strictEqual(nextUnreadRef(lazy, undefined, allRead, false), undefined);
+		assert.strictEqual(nextUnreadRef(lazy, undefined, allRead, 'unread'), undefined);
 		assert.strictEqual(parsed, 0);
 	});
 });

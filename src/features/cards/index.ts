@@ -17,7 +17,7 @@ import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
 import { adjacentDigest, adjacentNames, paperIndexOf, stepIndex } from './step';
-import { nextUnreadRef } from './nextUnread';
+import { nextUnreadRef, type NextPaperKind } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
@@ -744,19 +744,20 @@ export function registerCards(
 	 * before it showed, and that paper was skipped, left unread.
 	 */
 	let stepping: Promise<void> = Promise.resolve();
-	const nextUnread = (onlyMatches: boolean, arg: unknown): Promise<void> => {
-		const step = stepping.then(() => nextUnreadStep(onlyMatches, arg));
+	const nextUnread = (kind: NextPaperKind, arg: unknown): Promise<void> => {
+		const step = stepping.then(() => nextUnreadStep(kind, arg));
 		stepping = step.catch(() => undefined);
 		return step;
 	};
-	const nextUnreadStep = async (onlyMatches: boolean, arg: unknown): Promise<void> => {
+	const nextUnreadStep = async (kind: NextPaperKind, arg: unknown): Promise<void> => {
 		if (!reading) return;
 		await workspace.ready;
 		const card = manager.activeCard();
 		const from = (isPapersSelectionArgument(arg) ? await selectedWalkStart() : undefined) ?? card?.currentRef;
-		const ref = nextUnreadRef(workspace.files(), from, reading, onlyMatches);
+		const ref = nextUnreadRef(workspace.files(), from, reading, kind);
 		if (!ref) {
-			void vscode.window.showInformationMessage(onlyMatches ? vscode.l10n.t('No unread matches left.') : vscode.l10n.t('No unread papers left.'));
+			const none = kind === 'match' ? vscode.l10n.t('No unread matches left.') : kind === 'new' ? vscode.l10n.t('No new papers left.') : vscode.l10n.t('No unread papers left.');
+			void vscode.window.showInformationMessage(none);
 			return;
 		}
 		if (card) card.show(ref);
@@ -837,8 +838,9 @@ export function registerCards(
 		vscode.commands.registerCommand('arxivDigest.card.previous', () => manager.activeCard()?.step(-1)),
 		vscode.commands.registerCommand('arxivDigest.card.random', () => manager.showRandom(manager.activeCard())),
 		vscode.commands.registerCommand('arxivDigest.copyBibtex', copyBibtex),
-		vscode.commands.registerCommand('arxivDigest.nextUnread', (arg?: unknown) => nextUnread(false, arg)),
-		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', (arg?: unknown) => nextUnread(true, arg)),
+		vscode.commands.registerCommand('arxivDigest.nextUnread', (arg?: unknown) => nextUnread('unread', arg)),
+		vscode.commands.registerCommand('arxivDigest.nextUnreadMatch', (arg?: unknown) => nextUnread('match', arg)),
+		vscode.commands.registerCommand('arxivDigest.nextNew', (arg?: unknown) => nextUnread('new', arg)),
 		// the paper of the focused card, for commands run from a card's title menu
 		vscode.commands.registerCommand(CURRENT_CARD_COMMAND, () => manager.cardInFront()?.currentRef),
 		vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, serializer),

@@ -1,8 +1,8 @@
 /**
- * Where Next Unread / Next Unread Match go: the next unread paper (a match, for the latter) after the
- * card's paper in its digest, then through the other days, newest first, wrapping around; the
- * newest day's first one when no card is open; from a day or category selected in the Papers view,
- * its first paper on.
+ * Where Next Unread / Next Unread Match / Next New go: the next unread paper (an unread match; a new
+ * paper, never seen before, as the Papers view marks it on its day) after the card's paper in its
+ * digest, then through the other days, newest first, wrapping around; the newest day's first one
+ * when no card is open; from a day or category selected in the Papers view, its first paper on.
  */
 import { isMatch } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
@@ -12,12 +12,15 @@ import type { DigestFile } from '../workspace/types';
 import type { CardRef } from './args';
 import { newestFirst } from './step';
 
-/** The next unread paper after `from` (or from `at` on, when given); undefined when none is left. */
+/** `new`: skips the papers seen before too, the repeats a fork re-lists from the days before */
+export type NextPaperKind = 'unread' | 'match' | 'new';
+
+/** The next unread (matching, new) paper after `from` (or from `at` on, when given); undefined when none is left. */
 export function nextUnreadRef(
 	files: readonly DigestFile[],
 	from: CardRef | WalkStart | undefined,
 	reading: Pick<ReadingLookup, 'statusOn' | 'match'>,
-	onlyMatches: boolean,
+	kind: NextPaperKind,
 ): CardRef | undefined {
 	const ordered = newestFirst(files);
 	if (ordered.length === 0) return undefined;
@@ -37,8 +40,10 @@ export function nextUnreadRef(
 	// by id: a walk past every day parses none of their papers
 	const wanted = (file: DigestFile, id: string) => {
 		if (after && id === after.id) return false;
-		if (reading.statusOn(id, file.digest.day) === 'read') return false;
-		return !onlyMatches || isMatch(reading.match(id));
+		const status = reading.statusOn(id, file.digest.day);
+		if (kind === 'new') return status === 'new';
+		if (status === 'read') return false;
+		return kind === 'unread' || isMatch(reading.match(id));
 	};
 	// every file once, starting after the card's paper, ending with the part of its file before it
 	for (let step = 0; step <= ordered.length; step++) {

@@ -1,6 +1,6 @@
 'use strict';
 // Interests and new / seen / read in the real editor: the tree's marks and counts, search's
-// is:match / is:read / is:new, the card's interest marks, Mark as Unread / Mark Day as Read, Next Unread.
+// is:match / is:read / is:new, the card's interest marks, Mark as Unread / Mark Day as Read, Next Unread, Next New.
 const assert = require('assert');
 const vscode = require('vscode');
 const { FIXTURE, closeAllEditors, editorsNow, extensionApi, fixtureUri, openFixture, paperIdOf, waitFor } = require('./helpers');
@@ -263,5 +263,25 @@ describe('reading: interests and read state', () => {
 		assert.ok(counts.unread > counts.fresh, 'the day lists a paper seen before');
 		assert.match(String(provider.getTreeItem(day).description), new RegExp(`^${day.count} · ${counts.fresh} new\\b`));
 		assert.match(provider.getTreeItem(day).accessibilityInformation.label, new RegExp(`${counts.fresh} new, ${counts.unread - counts.fresh} seen before, ${counts.papers - counts.unread} read`));
+	});
+
+	it('Next New goes past a paper seen before and left unread, where Next Unread stops, to a new one', async () => {
+		const listed = provider.getChildren().flatMap((day) => provider.getChildren(day).flatMap((c) => c.papers.map((node) => ({ day: day.day, id: node.paper.id, node }))));
+		const fresh = new Set(listed.filter((p) => api.reading.statusOn(p.id, p.day) === 'new').map((p) => p.id));
+		// a paper seen before (the test before left one) and the one listed just before it in its file
+		const seen = listed.find((p) => api.reading.statusOn(p.id, p.day) === 'seen' && listed.some((q) => q.node.key === p.node.key && q.node.index === p.node.index - 1));
+		assert.ok(seen && fresh.size > 0, `a paper seen before after another, and new papers (${fresh.size})`);
+		const before = listed.find((q) => q.node.key === seen.node.key && q.node.index === seen.node.index - 1);
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: before.node.key, id: before.id, index: before.node.index });
+		await waitFor('the card before the seen paper', () => api.cards.api.current() && api.cards.api.current().id === before.id);
+		await vscode.commands.executeCommand('arxivDigest.nextNew');
+		const card = await waitFor('a card on another paper', () => {
+			const current = api.cards.api.current();
+			return current && current.id !== before.id ? current : undefined;
+		});
+		assert.notStrictEqual(card.id, seen.id, 'not the paper seen before (Next Unread goes there)');
+		assert.ok(fresh.has(card.id), `${card.id} was new`);
+		await waitFor('the card it opened marked read', () => api.reading.statusOn(card.id, undefined) === 'read');
+		await closeAllEditors();
 	});
 });
