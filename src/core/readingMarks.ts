@@ -30,10 +30,12 @@ export interface ReadingCounts {
 	matches: number;
 	/** matches that are new */
 	freshMatches: number;
+	/** repeats the reader saw before: listed on an earlier day too, seen and not read */
+	repeatsSeen: number;
 }
 
 export function emptyCounts(): ReadingCounts {
-	return { papers: 0, unread: 0, fresh: 0, matches: 0, freshMatches: 0 };
+	return { papers: 0, unread: 0, fresh: 0, matches: 0, freshMatches: 0, repeatsSeen: 0 };
 }
 
 /** Adds the papers (ids) listed on `day` to `counts`. */
@@ -46,6 +48,10 @@ export function addCounts(counts: ReadingCounts, ids: Iterable<string>, day: str
 		if (status === 'new') counts.fresh++;
 		if (match) counts.matches++;
 		if (match && status === 'new') counts.freshMatches++;
+		if (status === 'seen' && day !== undefined) {
+			const first = lookup.firstListed(baseId(id));
+			if (first !== undefined && first < day) counts.repeatsSeen++;
+		}
 	}
 	return counts;
 }

@@ -339,7 +339,7 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
 		// 2601.00002 was seen on an earlier day, 2601.00001 read; 2601.00003 is new
 		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'read', '2601.00002': 'seen' };
-		const reading = fakeReading({ statusOn: (id: string) => status[id] ?? 'new' });
+		const reading = fakeReading({ statusOn: (id: string) => status[id] ?? 'new', firstListed: (id: string) => (id === '2601.00002' ? '2026-01-01' : undefined) });
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 		const described = (node: Parameters<typeof tree.getTreeItem>[0]) => String(tree.getTreeItem(node).description);
 		const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
@@ -352,13 +352,16 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		assert.strictEqual(tooltip.split('\n')[0], `${label} · 3 papers · 1 new · 1 seen before · 1 read`);
 		assert.strictEqual(described(brandNew), '2', 'a day of new papers only shows its count alone');
 		assert.deepStrictEqual(tree.getChildren(brandNew).map(described), ['2']);
-		// the older day's papers seen, none read: its row says that none is new
+		// the older day's papers seen on that day itself, none read: no repeats there, its count alone as
+		// before (not "0 new": the day the reader looked through yesterday keeps its unread count)
 		status['2512.00001'] = 'seen';
 		status['2512.00002'] = 'seen';
 		tree.reload();
-		const [, repeated] = tree.getChildren();
-		assert.strictEqual(described(repeated), '2 · 0 new');
-		assert.strictEqual(spoken(repeated), `${repeated.kind === 'day' ? repeated.label : ''}, 2 papers, 0 new, 2 seen before, 0 read`);
+		const [, seenThere] = tree.getChildren();
+		assert.strictEqual(described(seenThere), '2');
+		status['2512.00001'] = 'read';
+		tree.reload();
+		assert.strictEqual(described(tree.getChildren()[1]), '2 · 1 unread');
 		// once every paper is read, "all read" as before
 		status['2512.00001'] = 'read';
 		status['2512.00002'] = 'read';
@@ -456,6 +459,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 match, 1 unread`);
 		// a paper seen on an earlier day: the spoken label says where each paper stands
 		status['2601.00001'] = 'seen';
+		(reading as { firstListed: (id: string) => string | undefined }).firstListed = () => '2026-01-01';
 		tree.reload();
 		const [day3] = tree.getChildren();
 		assert.strictEqual(spoken(day3), `${day3.kind === 'day' ? day3.label : ''}, 2 papers, 1 match, 0 new, 1 seen before, 1 read`);
@@ -502,7 +506,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			const reading = fakeReading({
 				statusOn: (id: string) => status[id] ?? 'new',
 				match: (id: string) => (id === '2601.00002' ? { words: ['depth'], excluded: false, score: 1 } : undefined),
-				firstListed: () => undefined,
+				firstListed: (id: string) => (id === '2601.00002' ? '2026-01-01' : undefined),
 			});
 			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 			const [day] = tree.getChildren();

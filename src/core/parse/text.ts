@@ -90,7 +90,6 @@ export function isListItem(text: string): boolean {
 	return j > i && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41) && text.charCodeAt(j + 1) === 32;
 }
 
-/** `---`, `***`, `___` (three or more, spaces allowed): a thematic break */
 /**
  * Which of Git's conflict markers the line is, by its first character: `<<<<<<< HEAD` opens a block,
  * `|||||||` (diff3's base) and `=======` part it, `>>>>>>> branch` closes it. Markers are seven
@@ -107,6 +106,7 @@ export function conflictMarkerKind(raw: string): '<' | '|' | '=' | '>' | undefin
 	return raw[0] as '<' | '|' | '=' | '>';
 }
 
+/** `---`, `***`, `___` (three or more, spaces allowed): a thematic break */
 export function isSeparator(trimmed: string): boolean {
 	if (trimmed.length < 3 || trimmed.length > 80) return false;
 	const c = trimmed.charCodeAt(0);

@@ -422,10 +422,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		// instead of the unread count (`346·新 8·✦84·未读 332` overflowed a Chinese day row by 25 px at
 		// the default width; the rest unread were shown before); the tooltip says both. A day of new
 		// papers only stays as it was: its count is all new.
-		const seenBefore = (n: DayNode | CategoryNode) => {
-			const counts = this.counts(n);
-			return counts.unread - counts.fresh;
-		};
+		// (a repeat: a paper listed on an earlier day too, not one the reader saw on this day itself,
+		// which would turn yesterday's day into "0 new" the next morning instead of its unread count)
+		const seenBefore = (n: DayNode | CategoryNode) => this.counts(n).repeatsSeen;
 		const repeats = seenBefore(node) > 0 || (node.kind === 'category' && seenBefore(node.parent) > 0);
 		const saysNew = row && repeats && c.unread > 0;
 		if (saysNew) parts.push(vscode.l10n.t({ message: '{0} new', args: [c.fresh], comment: 'papers never seen before, short: a Papers view row' }));

@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, openFixture, waitFor } = require('./helpers');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, openFixture, readText, remove, scratchFolder, waitFor, writeFile } = require('./helpers');
 
 describe('activation and language', () => {
 	after(closeAllEditors);
@@ -42,16 +42,26 @@ describe('activation and language', () => {
 	});
 
 	it('switches an open Markdown file once a digest is pasted into it', async () => {
-		const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n\nnothing here yet\n' });
-		await vscode.window.showTextDocument(doc);
-		const digest = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(FIXTURE.files.second)));
-		const edit = new vscode.WorkspaceEdit();
-		edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), digest);
-		assert.ok(await vscode.workspace.applyEdit(edit));
-		await waitFor('the pasted digest in the arXiv Digest language', () =>
-			vscode.workspace.textDocuments.some((d) => d.uri.toString() === doc.uri.toString() && d.languageId === 'arxiv-digest'),
-		);
-		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		// a file of its own outside the workspace, saved at the end: an editor left dirty would ask to be
+		// saved when the next test closes every editor, a dialog nothing answers
+		const folder = await scratchFolder('pasted');
+		const uri = vscode.Uri.joinPath(folder, 'notes.md');
+		try {
+			await writeFile(uri, '# Notes\n\nnothing here yet\n');
+			const doc = await vscode.workspace.openTextDocument(uri);
+			await vscode.window.showTextDocument(doc);
+			assert.strictEqual(doc.languageId, 'markdown');
+			const digest = await readText(fixtureUri(FIXTURE.files.second));
+			const edit = new vscode.WorkspaceEdit();
+			edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), digest);
+			assert.ok(await vscode.workspace.applyEdit(edit));
+			const current = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+			await waitFor('the pasted digest in the arXiv Digest language', () => current()?.languageId === 'arxiv-digest');
+			assert.ok(await current().save(), 'the pasted file saved');
+		} finally {
+			await closeAllEditors();
+			await remove(folder);
+		}
 	});
 
 	it('parses the open digest with its papers and day', async () => {
