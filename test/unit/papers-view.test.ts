@@ -459,7 +459,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 match, 1 unread`);
 		// a paper seen on an earlier day: the spoken label says where each paper stands
 		status['2601.00001'] = 'seen';
-		(reading as { firstListed: (id: string) => string | undefined }).firstListed = () => '2026-01-01';
+		(reading as unknown as { firstListed: (id: string) => string | undefined }).firstListed = () => '2026-01-01';
 		tree.reload();
 		const [day3] = tree.getChildren();
 		assert.strictEqual(spoken(day3), `${day3.kind === 'day' ? day3.label : ''}, 2 papers, 1 match, 0 new, 1 seen before, 1 read`);
