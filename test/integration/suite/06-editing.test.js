@@ -155,6 +155,9 @@ describe('live updates from files changed on disk', () => {
 		} finally {
 			counting.dispose();
 			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			// the tests after this describe count the fixture's papers: the day goes before they run
+			await remove(uri);
+			await waitFor('the day to leave the tree', async () => !(await days()).includes('2026-03-02'));
 		}
 	});
 });
