@@ -195,7 +195,7 @@ async function integrationRun(host, { folder = workspace, name = host === 'web' 
 		await waitFor('integration results', () => existsSync(resultsFile), {
 			timeoutMs: 5 * 60_000,
 			intervalMs: 500,
-			describe: () => editorLogs(userDataDir, serverLog),
+			describe: () => `${lastTests(`${resultsFile}.progress`)}${editorLogs(userDataDir, serverLog)}`,
 		});
 		await page.screenshot({ path: join(SCREENSHOTS, `${name}-end.png`) });
 		await page.close();
@@ -352,3 +352,9 @@ async function uiRun(mode) {
 	}
 }
 
+/** The last tests a suite started (its runner appends each title to `file`), for a suite that never ended. */
+function lastTests(file, n = 5) {
+	if (!existsSync(file)) return '';
+	const lines = readFileSync(file, 'utf8').trim().split('\n');
+	return `--- the last ${Math.min(n, lines.length)} tests started (${file}) ---\n${lines.slice(-n).join('\n')}\n`;
+}

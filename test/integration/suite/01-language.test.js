@@ -41,23 +41,20 @@ describe('activation and language', () => {
 		assert.strictEqual(current.languageId, 'markdown');
 	});
 
-	it('switches an open Markdown file once a digest is pasted into it', async () => {
-		// a file of its own outside the workspace, saved at the end: an editor left dirty would ask to be
-		// saved when the next test closes every editor, a dialog nothing answers
-		const folder = await scratchFolder('pasted');
+	it('switches an open Markdown file once its file on disk becomes a digest (a pull, a restore)', async () => {
+		// a file of its own outside the workspace, changed on disk only: an editor left dirty would ask
+		// to be saved when the next test closes every editor, a dialog nothing answers
+		const folder = await scratchFolder('restored');
 		const uri = vscode.Uri.joinPath(folder, 'notes.md');
 		try {
 			await writeFile(uri, '# Notes\n\nnothing here yet\n');
 			const doc = await vscode.workspace.openTextDocument(uri);
 			await vscode.window.showTextDocument(doc);
 			assert.strictEqual(doc.languageId, 'markdown');
-			const digest = await readText(fixtureUri(FIXTURE.files.second));
-			const edit = new vscode.WorkspaceEdit();
-			edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), digest);
-			assert.ok(await vscode.workspace.applyEdit(edit));
+			await writeFile(uri, await readText(fixtureUri(FIXTURE.files.second)));
 			const current = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-			await waitFor('the pasted digest in the arXiv Digest language', () => current()?.languageId === 'arxiv-digest');
-			assert.ok(await current().save(), 'the pasted file saved');
+			await waitFor('the restored digest in the arXiv Digest language', () => current()?.languageId === 'arxiv-digest');
+			assert.ok(!current().isDirty, 'nothing typed: the editor holds the file as it is');
 		} finally {
 			await closeAllEditors();
 			await remove(folder);

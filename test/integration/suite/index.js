@@ -21,7 +21,11 @@ function run(options = {}, dir = __dirname) {
 	}
 	return new Promise((resolve, reject) => {
 		try {
-			collectResults(mocha.run(), (results) => {
+			const runner = mocha.run();
+			// each test's title as it starts, so that a suite that never ends says where it stopped
+			const progress = process.env.ARXIV_DIGEST_TEST_RESULTS && `${process.env.ARXIV_DIGEST_TEST_RESULTS}.progress`;
+			if (progress) runner.on('test', (test) => fs.appendFileSync(progress, `${new Date().toISOString()} ${test.fullTitle()}\n`));
+			collectResults(runner, (results) => {
 				if (!options.collect && results.failures > 0) reject(new Error(`${results.failures} integration test(s) failed`));
 				else resolve(results);
 			});
