@@ -286,8 +286,10 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const selectedRows = followed.filter((r) => r.selected).map((r) => r.text);
 		assert.equal(selectedRows.length, 1, `the card's paper alone is selected: ${selectedRows.join(' | ')} (focused: ${followed.filter((r) => r.focused).map((r) => r.text).join(' | ')})`);
 		await shot(page, 'card-next-papers-view');
-		// leave the sidebar as the tests after this one expect it (on the Explorer)
+		// leave the sidebar as the tests after this one expect it (on the Explorer: the next one's click on
+		// the activity bar would close the arXiv Digest side bar still shown)
 		await runCommand(page, 'View: Show Explorer');
+		await page.locator(PAPERS_VIEW).waitFor({ state: 'hidden', timeout: 20_000 });
 		const restricted = await page.evaluate(() => document.querySelector('.monaco-workbench').innerText.includes('Restricted Mode'));
 		assert.equal(restricted, MODE === 'restricted', 'the workspace trust state held through the session');
 	});
