@@ -34,7 +34,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	 * find them open and do nothing before the Explorer replaced them.
 	 */
 	const showExplorer = async () => {
-		await showExplorer();
+		await runCommand(page, 'View: Show Explorer');
 		await page.locator(PAPERS_VIEW).waitFor({ state: 'hidden', timeout: 20_000 });
 	};
 
