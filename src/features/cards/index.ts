@@ -101,9 +101,6 @@ function fileName(uri: string): string {
 	}
 }
 
-/** A card's paper where it was found: its file and its place in it. */
-export type LocatedCardRef = CardRef & { readonly uri: string; readonly index: number };
-
 /** Where a card's paper is now, or why it is not there. */
 type Located = { location: PaperLocation } | { missing: string };
 
@@ -127,8 +124,6 @@ class CardPanel implements vscode.Disposable {
 	private readonly recentIds: string[] = [];
 	/** Edit Note: the note box of this paper takes the cursor once it is shown */
 	private focusNoteOf: string | undefined;
-	/** the paper last told to the owner's onDidShowPaper (uri and id), so a re-render of it is not told again */
-	private shownKey: string | undefined;
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -260,8 +255,7 @@ class CardPanel implements vscode.Disposable {
 		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
 		const highlight = this.ref.highlight;
-		const located: LocatedCardRef = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
-		this.ref = located;
+		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
 		state.uri = this.ref.uri ?? '';
 		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
 		const library = this.owner.library?.stateOf(loaded.paper.id);
@@ -284,11 +278,6 @@ class CardPanel implements vscode.Disposable {
 		);
 		// opening a card is reading the paper
 		this.owner.reading?.markRead(location.paper.id);
-		const shownKey = `${located.uri}\u0000${located.id}`;
-		if (shownKey !== this.shownKey) {
-			this.shownKey = shownKey;
-			this.owner.paperShown(located);
-		}
 		this.post({ type: 'update', html: this.lastBody, state });
 		if (this.ready && this.focusNoteOf === this.ref.id) {
 			this.focusNoteOf = undefined;
@@ -441,10 +430,7 @@ class CardManager implements vscode.Disposable {
 	private lastActive: CardPanel | undefined;
 	/** digests deleted since activation (and not re-created): their cards say so */
 	private readonly deleted = new Set<string>();
-	private readonly shownEmitter = new vscode.EventEmitter<LocatedCardRef>();
-	/** a card shows another paper (Next, Previous, Random, opened from anywhere); not a re-render of the same one */
-	readonly onDidShowPaper = this.shownEmitter.event;
-	private readonly subscriptions: vscode.Disposable[] = [this.shownEmitter];
+	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
 		private readonly context: vscode.ExtensionContext,
@@ -486,10 +472,6 @@ class CardManager implements vscode.Disposable {
 			enableCommandUris: false,
 			localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
 		};
-	}
-
-	paperShown(ref: LocatedCardRef): void {
-		this.shownEmitter.fire(ref);
 	}
 
 	activated(card: CardPanel): void {
@@ -732,7 +714,7 @@ export function registerCards(
 	library?: CardLibrary,
 	reading?: Reading,
 	similar?: CardSimilarSource,
-): vscode.Disposable & { readonly api: CardsTestApi; readonly onDidShowPaper: vscode.Event<LocatedCardRef> } {
+): vscode.Disposable & { readonly api: CardsTestApi } {
 	renderStorage = context.globalStorageUri;
 	const manager = new CardManager(context, workspace, library, reading, similar);
 
@@ -867,7 +849,6 @@ export function registerCards(
 
 	return {
 		api,
-		onDidShowPaper: manager.onDidShowPaper,
 		dispose() {
 			for (const d of disposables) d.dispose();
 		},

@@ -227,52 +227,6 @@ describe('papers tree: text filter and follow-cursor', () => {
 	});
 });
 
-describe('papers tree: follow the card', () => {
-	let api;
-	let papers;
-	let day;
-	before(async () => {
-		api = await extensionApi();
-		const uri = fixtureUri(FIXTURE.files.second).toString();
-		const { digest } = api.workspace.files().find((f) => f.uri.toString() === uri);
-		day = digest.day;
-		// four papers of one day, unread, so that the card's read mark refreshes their day as the view reveals them
-		papers = digest.papers.slice(2, 6).map((p) => ({ uri, id: p.id }));
-		await vscode.commands.executeCommand('arxivDigest.markUnread', papers[0], papers);
-		await waitFor('the papers unread', () => papers.every((p) => api.reading.statusOn(p.id, day) !== 'read'));
-	});
-	after(closeAllEditors);
-
-	const selectedId = () => (api.tree.view.selection.length === 1 ? paperIdOf(api.tree.view.selection[0]) : undefined);
-	const cardId = () => paperIdOf(api.cards.api.current());
-
-	it('paging through cards selects the card\'s paper in the Papers view, its day collapsed before', async () => {
-		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
-		await waitFor('the papers view to be visible', () => api.tree.view.visible);
-		await vscode.commands.executeCommand('workbench.actions.treeView.arxivDigest.papers.collapseAll');
-		await vscode.commands.executeCommand('arxivDigest.openCard', papers[0]);
-		await waitFor('the card of the first paper', () => cardId() === papers[0].id);
-		await vscode.commands.executeCommand('arxivDigest.card.next');
-		await waitFor('the card of the second paper', () => cardId() === papers[1].id);
-		await vscode.commands.executeCommand('arxivDigest.card.next');
-		await waitFor('the card of the third paper', () => cardId() === papers[2].id);
-		// the card's read mark refreshes the paper's day around the reveal (a refreshed row is out of the
-		// view's selection until the view has read it again): the row is selected once both are done
-		await waitFor('the third paper read and selected in the Papers view', () => api.reading.statusOn(papers[2].id, day) === 'read' && selectedId() === papers[2].id, 10_000);
-		assert.strictEqual(cardId(), papers[2].id);
-	});
-
-	it('a hidden Papers view selects the card\'s paper when it is shown again', async () => {
-		await vscode.commands.executeCommand('workbench.view.explorer');
-		await waitFor('the papers view to be hidden', () => !api.tree.view.visible);
-		await vscode.commands.executeCommand('arxivDigest.card.next');
-		await waitFor('the card of the fourth paper', () => cardId() === papers[3].id);
-		assert.strictEqual(api.tree.view.visible, false, 'following the card does not open the view');
-		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
-		await waitFor('the fourth paper selected in the Papers view', () => selectedId() === papers[3].id, 10_000);
-	});
-});
-
 describe('opening a card from the cursor', () => {
 	let cards;
 	before(async () => {
