@@ -48,4 +48,3 @@ export function listText(items: readonly string[], l10n: Translator, style: List
 export function fieldsText(fields: readonly string[], l10n: typeof import('vscode').l10n): string {
 	return fields.reduce((text, field) => l10n.t({ message: '{0}, {1}', args: [text, field], comment: 'fields of one spoken label' }));
 }
-

@@ -798,7 +798,7 @@ describe('reader\'s sets in search (is:, has:, tag:)', () => {
 
 	it('is:unread given as every paper not in is:read follows is:read as it changes', async () => {
 		const { shard, ids } = await shardWithSets();
-		shard.setUserSets({ 'is:read': [ids[0]], 'is:unread': { not: 'is:read' } });
+		shard.setUserSets({ 'is:read': [ids[0]], 'is:unread': { not: ['is:read'] } });
 		const unread = await shard.ids('is:unread');
 		assert.deepStrictEqual(unread.ok && [...unread.ids].sort(), [...ids.slice(1)].sort());
 		shard.setUserSets({ 'is:read': [ids[0], ids[1]] });

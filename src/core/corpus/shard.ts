@@ -569,7 +569,7 @@ export class CorpusShard {
 	 * an empty list keeps the name known. Sets not named stay as they are.
 	 */
 	setUserSets(sets: Readonly<Record<string, UserSet>>): void {
-		for (const [name, set] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), Array.isArray(set) ? new Set(set) : { not: (typeof set.not === 'string' ? [set.not] : set.not).map((n) => n.toLowerCase()) });
+		for (const [name, set] of Object.entries(sets)) this.userSets.set(name.toLowerCase(), Array.isArray(set) ? new Set(set) : { not: set.not.map((n) => n.toLowerCase()) });
 	}
 
 	/** membership in a reader's set by paper id (a versioned id by its base id too) */

@@ -78,10 +78,10 @@ export interface WorkerInit {
 
 /**
  * A reader's set for `is:`/`has:`/`tag:` filters: paper ids (without version), or every paper in
- * none of other sets (`is:unread` is `{ not: 'is:read' }`, `is:new` `{ not: ['is:read', 'is:seen'] }`:
+ * none of other sets (`is:unread` is `{ not: ['is:read'] }`, `is:new` `{ not: ['is:read', 'is:seen'] }`:
  * no list of every unread or new paper crosses threads).
  */
-export type UserSet = string[] | { not: string | string[] };
+export type UserSet = string[] | { not: string[] };
 
 export type WorkerRequest =
 	| { id: number; method: 'open'; files: CorpusFileSpec[] }

@@ -66,7 +66,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		await backend.service.setUserSets({
 			'is:read': store.readIds(),
 			'is:seen': store.seenBeforeIds(),
-			'is:unread': { not: 'is:read' },
+			'is:unread': { not: ['is:read'] },
 			'is:new': { not: ['is:read', 'is:seen'] },
 			'is:match': interests.matchIds(),
 		});

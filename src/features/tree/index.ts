@@ -47,7 +47,6 @@ export interface TreeRegistration extends vscode.Disposable {
 	readonly clickWait: { ms: number };
 }
 
-/** The papers view: days → categories → papers of every digest in the workspace. */
 /**
  * Where a walk through the papers (Next Unread) starts from a selected row: after a paper row; at the
  * first paper, in file order, of a day's first file or of a category.
@@ -67,6 +66,7 @@ function categoryStart(category: CategoryNode): WalkStart | undefined {
 	return first && { uri: first.key, index: first.index };
 }
 
+/** The papers view: days → categories → papers of every digest in the workspace. */
 export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading?: Reading): TreeRegistration {
 	const provider = new DigestTreeProvider(workspace, reading);
 	// several papers can be selected for Copy as BibTeX, Star and Add to Collection
