@@ -28,21 +28,21 @@ export function baseId(id: string): string {
 }
 
 /**
- * The first day each paper (by base id) is listed on, over every file with a day. Files are
- * summaries: one pass over ids, no text.
+ * The first (`last`: the newest) day each paper (by base id) is listed on, over every file with a
+ * day. Files are summaries: one pass over ids, no text.
  */
-export function firstListedDays(files: Iterable<{ readonly day?: string; readonly ids?: readonly string[]; readonly papers: readonly { readonly id: string }[] }>): Map<string, string> {
-	const first = new Map<string, string>();
+export function listingDays(files: Iterable<{ readonly day?: string; readonly ids?: readonly string[]; readonly papers: readonly { readonly id: string }[] }>, which: 'first' | 'last' = 'first'): Map<string, string> {
+	const days = new Map<string, string>();
 	for (const file of files) {
 		const day = file.day;
 		if (!day) continue;
 		for (const paperId of paperIdsOf(file)) {
 			const id = baseId(paperId);
-			const known = first.get(id);
-			if (known === undefined || day < known) first.set(id, day);
+			const known = days.get(id);
+			if (known === undefined || (which === 'first' ? day < known : day > known)) days.set(id, day);
 		}
 	}
-	return first;
+	return days;
 }
 
 /**
@@ -209,13 +209,20 @@ export class ReadState {
 	}
 
 	/**
-	 * The papers seen before this session and not read: `is:seen`. A paper first seen during this
-	 * session is left out, as it still shows as new on the day it was seen on (statusOn), so `is:new`
-	 * (neither read nor in this) finds what the Papers view marks new.
+	 * The papers seen and not read as their newest listing shows them (statusOn that day): `is:seen`,
+	 * so that `is:new` (neither read nor in this) finds what the Papers view marks new on the newest
+	 * day that lists each paper. A paper first seen during this session stays new on the day it was
+	 * seen on: it is left out when that day is its newest listing (`newestListed`, by id without
+	 * version), and in when a later day lists it again (that day's row counts it as seen before).
 	 */
-	seenBeforeIds(): string[] {
+	seenIds(newestListed: (id: string) => string | undefined): string[] {
 		const out: string[] = [];
-		for (const [key, s] of this.status) if (s === SEEN && !this.seenNow.has(key)) out.push(idOfKey(key));
+		for (const [key, s] of this.status) {
+			if (s !== SEEN) continue;
+			const id = idOfKey(key);
+			const seenOn = this.seenNow.get(key);
+			if (seenOn === undefined || seenOn !== newestListed(id)) out.push(id);
+		}
 		return out;
 	}
 

@@ -18,7 +18,7 @@ import { CorpusShard } from '../../src/core/corpus/shard';
 import { shardOf } from '../../src/core/search/client';
 import { isMatch, normalizeInterests, type InterestMatch } from '../../src/core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingLookup } from '../../src/core/readingMarks';
-import { firstListedDays, ReadState } from '../../src/core/readState';
+import { listingDays, ReadState } from '../../src/core/readState';
 import { DigestTreeModel } from '../../src/core/tree';
 import type { DigestSummary } from '../../src/core/summary';
 
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 	const lookup: ReadingLookup = {
 		statusOn: (id, day) => state.statusOn(id, day),
 		match: (id) => matches.get(id),
-		firstListed: (id) => (first ??= firstListedDays(summaries)).get(id),
+		firstListed: (id) => (first ??= listingDays(summaries)).get(id),
 	};
 	const model = new DigestTreeModel(summaries.map((digest) => ({ key: digest.path, digest })));
 	const days = model.roots();
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
 		matches: [...matches.values()].filter(isMatch).length,
 		excluded: [...matches.values()].filter((m) => m.excluded).length,
 		firstListedMs: best(() => {
-			first = firstListedDays(summaries);
+			first = listingDays(summaries);
 		}),
 		rootCountsMs: best(() => {
 			for (const day of days) {

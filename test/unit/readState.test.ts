@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { addCounts, emptyCounts, paperMark } from '../../src/core/readingMarks';
-import { baseId, firstListedDays, packIds, ReadState, unpackIds } from '../../src/core/readState';
+import { baseId, listingDays, packIds, ReadState, unpackIds } from '../../src/core/readState';
 
 describe('read state', () => {
 	it('moves new → seen → read, unread goes back to seen, never down from read by seeing', () => {
@@ -87,34 +87,48 @@ describe('read state', () => {
 		assert.strictEqual(state.statusOn('2602.00001', '2026-02-05'), 'read');
 	});
 
-	it('lists as seen before (is:seen) the papers seen in an earlier session or marked unread, not those first seen now nor read', () => {
+	it('lists as seen (is:seen) the papers seen and not read as their newest listing shows them', () => {
 		const earlier = new ReadState();
 		earlier.markSeen(['2602.00001', '2602.00002v2', '2602.00003'], '2026-02-05');
 		earlier.markRead(['2602.00003']);
 		const parsed = ReadState.parse(earlier.serialize());
 		assert.ok(parsed.ok);
 		const state = parsed.state;
-		assert.deepStrictEqual(state.seenBeforeIds().sort(), ['2602.00001', '2602.00002'], 'seen last session, by id without version; a read one is not');
+		const newest = new Map([['2602.00004', '2026-02-06'], ['2602.00006', '2026-02-07']]);
+		const newestListed = (id: string) => newest.get(id);
+		assert.deepStrictEqual(state.seenIds(newestListed).sort(), ['2602.00001', '2602.00002'], 'seen last session, by id without version; a read one is not');
 		state.markSeen(['2602.00004'], '2026-02-06');
 		state.markSeen(['2602.00005']);
-		assert.deepStrictEqual(state.seenBeforeIds().sort(), ['2602.00001', '2602.00002', '2602.00005'], 'seen on a day this session: still new there, so not seen before; seen on no day: seen');
+		state.markSeen(['2602.00006'], '2026-02-06');
+		assert.deepStrictEqual(
+			state.seenIds(newestListed).sort(),
+			['2602.00001', '2602.00002', '2602.00005', '2602.00006'],
+			'seen this session on its newest day: still new there (statusOn), so not seen; seen on an older day than its newest listing: seen there; seen on no day: seen',
+		);
+		for (const id of ['2602.00004', '2602.00006']) {
+			assert.strictEqual(state.statusOn(id, newest.get(id)), state.seenIds(newestListed).includes(id) ? 'seen' : 'new', `${id}: as its newest day shows it`);
+		}
 		state.markRead(['2602.00004']);
 		state.markUnread(['2602.00004', '2602.00003']);
-		assert.deepStrictEqual(state.seenBeforeIds().sort(), ['2602.00001', '2602.00002', '2602.00003', '2602.00004', '2602.00005'], 'marked unread: seen on every day (statusOn)');
+		assert.deepStrictEqual(state.seenIds(newestListed).sort(), ['2602.00001', '2602.00002', '2602.00003', '2602.00004', '2602.00005', '2602.00006'], 'marked unread: seen on every day (statusOn)');
 		assert.strictEqual(state.statusOn('2602.00004', '2026-02-06'), 'seen');
 	});
 
-	it('computes the first day each paper is listed, by id without version, from summaries', () => {
-		const first = firstListedDays([
+	it('computes the first and the newest day each paper is listed on, by id without version, from summaries', () => {
+		const files = [
 			{ day: '2026-02-06', papers: [{ id: '2602.00001v2' }, { id: '2602.00002' }] },
 			{ day: '2026-02-05', papers: [{ id: '2602.00001' }] },
 			{ papers: [{ id: '2602.00003' }] },
 			{ day: '2026-02-07', papers: [{ id: '2602.00002' }] },
-		]);
-		assert.deepStrictEqual([...first].sort(), [
+		];
+		assert.deepStrictEqual([...listingDays(files)].sort(), [
 			['2602.00001', '2026-02-05'],
 			['2602.00002', '2026-02-06'],
 		]);
+		assert.deepStrictEqual([...listingDays(files, 'last')].sort(), [
+			['2602.00001', '2026-02-06'],
+			['2602.00002', '2026-02-07'],
+		], 'the newest day each is listed on');
 		assert.strictEqual(baseId('hep-th/9901001v3'), 'hep-th/9901001');
 	});
 

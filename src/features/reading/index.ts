@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/readingMarks';
-import { firstListedDays, type ReadStatus } from '../../core/readState';
+import { listingDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
 import { paperIdsOf } from '../../core/summary';
 import { activeCardRef, commandPaperIds, commandTarget } from '../paperActions';
@@ -52,7 +52,10 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	const interests = new InterestsService(workspace);
 	const emitter = new vscode.EventEmitter<ReadingChange>();
 	let mode = parseViewMode(readSetting(VIEW_MODE_SETTING));
+	/** the first and the newest day each paper is listed on (by id without version), worked out again after files change */
 	let firstListed: Map<string, string> | undefined;
+	let newestListed: Map<string, string> | undefined;
+	const listedOn = () => workspace.files().map((f) => f.digest);
 	let setsTimer: ReturnType<typeof setTimeout> | undefined;
 
 	const syncSets = async () => {
@@ -62,10 +65,12 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		if (!backend) return;
 		// unread: every paper not read, worked out by the shards (building and sending a list of every
 		// unread paper was the longest run of the extension host in a cold start's CPU profile); new:
-		// every paper neither read nor seen before this session, worked out the same way
+		// every paper neither read nor seen, as the newest day listing it shows it, worked out the same way
+		newestListed ??= listingDays(listedOn(), 'last');
+		const newest = newestListed;
 		await backend.service.setUserSets({
 			'is:read': store.readIds(),
-			'is:seen': store.seenBeforeIds(),
+			'is:seen': store.seenIds((id) => newest.get(id)),
 			'is:unread': { not: ['is:read'] },
 			'is:new': { not: ['is:read', 'is:seen'] },
 			'is:match': interests.matchIds(),
@@ -84,7 +89,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		match: (id: string): InterestMatch | undefined => interests.match(id),
 		firstListed(id: string): string | undefined {
 			// one pass over the summaries' ids, redone after files change
-			firstListed ??= firstListedDays(workspace.files().map((f) => f.digest));
+			firstListed ??= listingDays(listedOn());
 			return firstListed.get(id);
 		},
 		viewMode: () => mode,
@@ -165,7 +170,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			if (e.focused) store.reload();
 		}),
 		workspace.onDidChange(() => {
-			firstListed = undefined;
+			firstListed = newestListed = undefined;
 			scheduleSets();
 		}),
 		vscode.workspace.onDidChangeConfiguration((e) => {

@@ -99,9 +99,9 @@ export class ReadStore implements vscode.Disposable {
 		return this.state.readIds();
 	}
 
-	/** the papers seen before this session and not read (ReadState.seenBeforeIds) */
-	seenBeforeIds(): string[] {
-		return this.state.seenBeforeIds();
+	/** the papers seen and not read as their newest listing shows them (ReadState.seenIds) */
+	seenIds(newestListed: (id: string) => string | undefined): string[] {
+		return this.state.seenIds(newestListed);
 	}
 
 	markSeen(ids: Iterable<string>, day?: string): void {
