@@ -1073,6 +1073,67 @@ describe('interests in the shard', () => {
 		assert.deepStrictEqual(filledReply.matches.map(([id]) => id), ['2602.01002']);
 		assert.strictEqual(filledReply.partial, false, 'complete once the text is back');
 	});
+
+	/** a warm shard of `fs` whose reads of `failing` fail as `how` says, from its open on (the cold start before it read them) */
+	async function warmWithFailingRead(fs: MemoryFs, failing: string, how: 'throws' | 'gone') {
+		await openShard(fs).shard.open(specs);
+		const io = memoryIO(fs);
+		let failReads = true;
+		const readText: CorpusIO['readText'] = async (path) => {
+			if (failReads && path === failing) {
+				fs.reads.push(path);
+				if (how === 'throws') throw new Error('EIO: i/o error, read');
+				return undefined;
+			}
+			return io.readText(path);
+		};
+		let filled = 0;
+		const shard = new CorpusShard({ ...io, readText }, 0, 1, { onFilled: () => filled++ });
+		fs.reads.length = 0;
+		await shard.open(specs);
+		return { shard, filled: () => filled, readsAgain: () => (failReads = false) };
+	}
+
+	const streetSpec = { keywords: ['segment street'], authors: [], categories: [], exclude: [] };
+
+	for (const how of ['throws', 'gone'] as const) {
+		it(`a file whose read ${how === 'throws' ? 'throws' : 'finds nothing'} during the fill ends the count: final over what was read, the file counted unreadable`, async () => {
+			const fs = memoryFs();
+			// `segment street` is in DAY1's 2602.01002's abstract alone, which the index cache leaves out
+			const { shard, filled, readsAgain } = await warmWithFailingRead(fs, DAY1, how);
+			assert.strictEqual(shard.interests(streetSpec).partial, true, 'counting while the fill runs');
+			await shard.search.background;
+			await Promise.resolve();
+			assert.ok(fs.reads.includes(DAY1), 'the fill tried the file');
+			assert.strictEqual(filled(), 1, 'the fill says it is done, the file it could not read included');
+			const reply = shard.interests(streetSpec);
+			assert.strictEqual(reply.partial, false, 'no count that never ends');
+			assert.strictEqual(reply.unreadable, 1, 'the one file it could not read back');
+			assert.deepStrictEqual(reply.matches, [], 'the abstract it could not read matched nothing');
+			// DAY2 was read back: words of its abstract alone match
+			const day2Abstract = shard.interests({ keywords: ['fog and snow'], authors: [], categories: [], exclude: [] });
+			assert.deepStrictEqual(day2Abstract.matches.map(([id]) => id), ['2602.02001']);
+			// the file readable again and changed: its text is read, the count is complete
+			readsAgain();
+			const day1 = fs.files.get(DAY1) as { text: string; mtime: number };
+			fs.files.set(DAY1, { ...day1, mtime: 2 });
+			await shard.update({ path: DAY1 });
+			const after = shard.interests(streetSpec);
+			assert.deepStrictEqual([after.partial, after.unreadable], [false, 0]);
+			assert.deepStrictEqual(after.matches.map(([id]) => id), ['2602.01002']);
+		});
+	}
+
+	it('a file deleted during the fill: counted unreadable until its removal reaches the index, then not at all', async () => {
+		const fs = memoryFs();
+		const { shard } = await warmWithFailingRead(fs, DAY1, 'gone');
+		await shard.search.background;
+		assert.strictEqual(shard.interests(streetSpec).unreadable, 1);
+		fs.files.delete(DAY1);
+		await shard.remove(DAY1);
+		const reply = shard.interests(streetSpec);
+		assert.deepStrictEqual([reply.partial, reply.unreadable, reply.matches.length], [false, 0, 0]);
+	});
 });
 
 describe('a paper listed on two days (the default shard count)', () => {

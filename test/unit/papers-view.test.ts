@@ -417,6 +417,10 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		workspace.put(fixtureFile('2026-01-02', ['2601.00009', '2601.00008']));
 		await badgeSet();
 		assert.deepStrictEqual(view.badge, { value: 2, tooltip: '2 new matches on 2026-01-02 (counting matches…)' });
+		Object.assign(reading.interests, { provisional: false, unreadable: 1 });
+		workspace.put(fixtureFile('2026-01-02', ['2601.00009', '2601.00008']));
+		await badgeSet();
+		assert.deepStrictEqual(view.badge, { value: 2, tooltip: '2 new matches on 2026-01-02 (could not read 1 digest: its papers matched on title, TL;DR and authors only)' });
 		connection.dispose();
 		tree.dispose();
 	});
@@ -608,6 +612,9 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		assert.strictEqual(await tooltip(), '2026-01-01 · Thu · 2 papers · 1 match');
 		reading.interests.provisional = true;
 		assert.strictEqual(await tooltip(), '2026-01-01 · Thu · 2 papers · 1 match · counting matches…');
+		// the fill is done, two digests it could not read back: a final count, and why it may miss matches
+		Object.assign(reading.interests, { provisional: false, unreadable: 2 });
+		assert.strictEqual(await tooltip(), '2026-01-01 · Thu · 2 papers · 1 match · could not read 2 digests: their papers matched on title, TL;DR and authors only');
 		tree.dispose();
 	});
 

@@ -479,7 +479,9 @@ export class CorpusShard {
 		this.flush(true);
 		await this.saveRecords();
 		this.search.finishInBackground();
-		void this.search.background.then(() => this.events.onFilled?.());
+		// a fill that failed midway ends too: asked again, interests give their final answer over what was read
+		const filled = () => this.events.onFilled?.();
+		void this.search.background.then(filled, filled);
 		return { indexed };
 	}
 
@@ -596,6 +598,9 @@ export class CorpusShard {
 		const matches: InterestsReply['matches'] = [];
 		let computed = 0;
 		let partial = false;
+		// once the fill is done, a text still missing is one it could not read back: the answer over the
+		// rest is final (unreadable says how many files), not a count that never ends
+		const filling = this.search.fillingLongFields;
 		for (const doc of this.search.index.docs) {
 			if (!doc) continue;
 			let result = results.get(doc);
@@ -607,11 +612,11 @@ export class CorpusShard {
 				const body = this.search.index.bodyOf(doc);
 				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
 				if (body !== undefined) results.set(doc, result);
-				else partial = true;
+				else if (filling) partial = true;
 			}
 			if (result) matches.push([doc.id, result]);
 		}
-		return { matches, errors: compiled.errors as string[], computed, partial, ms: this.io.now() - started };
+		return { matches, errors: compiled.errors as string[], computed, partial, unreadable: this.search.unreadableFiles, ms: this.io.now() - started };
 	}
 
 	async searchText(text: string, limit: number, fuzzy = true): Promise<SearchReply> {

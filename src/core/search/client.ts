@@ -620,7 +620,7 @@ export class SearchService {
 	 * Papers matching the reader's interests (or excluded by them) over every shard, by paper id;
 	 * a paper listed in files of both shards is merged. `ms` is the slowest shard's time.
 	 */
-	async interests(spec: InterestSpec): Promise<{ matches: Map<string, InterestMatch>; errors: string[]; computed: number; partial: boolean; ms: number }> {
+	async interests(spec: InterestSpec): Promise<{ matches: Map<string, InterestMatch>; errors: string[]; computed: number; partial: boolean; unreadable: number; ms: number }> {
 		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'interests', spec })))) as InterestsReply[];
 		const matches = new Map<string, InterestMatch>();
 		for (const reply of replies) {
@@ -634,6 +634,7 @@ export class SearchService {
 			errors: replies[0]?.errors ?? [],
 			computed: replies.reduce((n, r) => n + r.computed, 0),
 			partial: replies.some((r) => r.partial),
+			unreadable: replies.reduce((n, r) => n + r.unreadable, 0),
 			ms: Math.max(0, ...replies.map((r) => r.ms)),
 		};
 	}

@@ -94,6 +94,18 @@ export class SearchShard {
 	private queryReads: Promise<void> = Promise.resolve();
 	/** true while that work runs */
 	busy = false;
+	/** opens begun; a background fill ends `filling` only for the open it follows */
+	private opens = 0;
+	/**
+	 * the last open's papers whose long-field text is not in memory may still get it: from the open's
+	 * start until its background fill is done (a cold build's second read happens within the open)
+	 */
+	private fillingBodies = false;
+	/**
+	 * files the background fill could not read back (gone or unreadable when it came to them): their
+	 * papers keep their short fields only until the file changes or goes (indexFile, removeFile)
+	 */
+	private readonly unreadBack = new Set<string>();
 
 	constructor(
 		private readonly io: ShardIO,
@@ -148,6 +160,19 @@ export class SearchShard {
 	 * the files it took the short fields of (see readDigest), whose long-field text is in memory again.
 	 */
 	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined, onReread: () => void = () => undefined): Promise<number> {
+		const opening = ++this.opens;
+		this.fillingBodies = true;
+		this.unreadBack.clear();
+		try {
+			return await this.openFiles(files, onHeadReady, onReread);
+		} catch (err) {
+			// no fill follows a failed open: what lacks its text now stays so
+			if (this.opens === opening) this.fillingBodies = false;
+			throw err;
+		}
+	}
+
+	private async openFiles(files: readonly FileSpec[], onHeadReady: () => void, onReread: () => void): Promise<number> {
 		this.openStarted = true;
 		const loading = this.preloaded ?? this.loadCache();
 		this.preloaded = undefined;
@@ -241,6 +266,7 @@ export class SearchShard {
 	 */
 	finishInBackground(): void {
 		this.busy = true;
+		const opening = this.opens;
 		// after the host's own work (a warm start's garbage freed first: the fill's allocations do not pile up on it)
 		this.background = Promise.resolve(this.io.afterOpen?.())
 			// first the lookup tables a warm start leaves unbuilt (the CJK codes, the words' hash: 35–60 ms
@@ -250,7 +276,25 @@ export class SearchShard {
 			.then(() => this.fillBodies())
 			// what the fill did not settle: papers whose newest listing went (see refreshOrphans)
 			.then(() => this.refreshOrphans())
-			.finally(() => (this.busy = false));
+			.finally(() => {
+				this.busy = false;
+				if (this.opens === opening) this.fillingBodies = false;
+			});
+	}
+
+	/**
+	 * May a paper whose long-field text is not in memory now still get it? True until the last open's
+	 * background fill is done; after it, only a change of its file brings the text (see unreadableFiles).
+	 */
+	get fillingLongFields(): boolean {
+		return this.fillingBodies;
+	}
+
+	/** How many files of the index the background fill could not read back, whose papers lack their long-field text (see readBack). */
+	get unreadableFiles(): number {
+		let count = 0;
+		for (const path of this.unreadBack) if (this.index.lacksBodies(path)) count++;
+		return count;
 	}
 
 	private async fillBodies(): Promise<void> {
@@ -276,10 +320,11 @@ export class SearchShard {
 	 * Reads one file's papers and gives the index their long-field text back, in slices of FILL_PAPERS
 	 * with a yield between them (and before the first, with `yieldFirst`): packing a file's long fields
 	 * took 5–40 ms, and a query waited for it (in process, this is the editor's thread). A file that
-	 * cannot be read gives nothing.
+	 * cannot be read gives nothing, and is counted (unreadableFiles) until it changes or goes.
 	 */
 	private async readBack(path: string, yieldFirst: boolean): Promise<void> {
 		const digest = await this.io.readPapers(path).catch(() => undefined);
+		if (digest === undefined) this.unreadBack.add(path);
 		for (let from = 0; digest && from < digest.papers.length; from += FILL_PAPERS) {
 			if (yieldFirst || from > 0) await this.io.yield();
 			await this.queryReads;
@@ -313,6 +358,7 @@ export class SearchShard {
 	 */
 	private async indexFile(file: FileSpec, firstPass: boolean): Promise<boolean> {
 		const read = await this.io.readDigest(file.path, firstPass && this.index.deferBodies);
+		this.unreadBack.delete(file.path);
 		const stat = { size: file.size, mtime: file.mtime };
 		const headsOnly = read !== undefined && 'heads' in read;
 		if (read === undefined) this.index.removeFile(file.path);
@@ -332,6 +378,7 @@ export class SearchShard {
 	 * start has not read back yet are left to the background fill, which reads the same file.
 	 */
 	async removeFile(path: string): Promise<boolean> {
+		this.unreadBack.delete(path);
 		const removed = this.index.removeFile(path);
 		if (removed) await this.refreshOrphans();
 		return removed;

@@ -41,6 +41,11 @@ export interface InterestsReply {
 	 * background): its result may change once onFilled says the text is there
 	 */
 	partial: boolean;
+	/**
+	 * files whose long fields the background fill could not read back (gone or unreadable when it came
+	 * to them): their papers were matched on their short fields only, and stay so until the file changes
+	 */
+	unreadable: number;
 	ms: number;
 }
 

@@ -103,6 +103,7 @@ export class InterestsService implements vscode.Disposable {
 	readonly onDidChange = this.emitter.event;
 	private readonly subscriptions: vscode.Disposable[] = [];
 	private provisionalValue = false;
+	private unreadableValue = 0;
 	/** the last refresh: shard time (slowest shard) and papers matched anew, for the bench and logs */
 	lastRun: { ms: number; computed: number; matches: number } | undefined;
 
@@ -178,6 +179,15 @@ export class InterestsService implements vscode.Disposable {
 		return this.provisionalValue && this.hasInterests;
 	}
 
+	/**
+	 * Digests whose abstracts and summaries could not be read back (gone or unreadable when the
+	 * start's fill came to them): their papers were matched on their titles, TL;DRs and authors only,
+	 * until the file changes. The counts are final over the rest.
+	 */
+	get unreadable(): number {
+		return this.hasInterests ? this.unreadableValue : 0;
+	}
+
 	match(id: string): InterestMatch | undefined {
 		return this.matchMap.get(id);
 	}
@@ -223,9 +233,10 @@ export class InterestsService implements vscode.Disposable {
 			warnAboutInterests(vscode.l10n.t('Some arXiv Digest interests are ignored: {0}', errors));
 		}
 		this.shownErrors = errors;
-		const provisionalChanged = reply.partial !== this.provisionalValue;
+		const stateChanged = reply.partial !== this.provisionalValue || reply.unreadable !== this.unreadableValue;
 		this.provisionalValue = reply.partial;
-		if (!provisionalChanged && sameMatches(this.matchMap, reply.matches)) return;
+		this.unreadableValue = reply.unreadable;
+		if (!stateChanged && sameMatches(this.matchMap, reply.matches)) return;
 		this.matchMap = reply.matches;
 		this.emitter.fire();
 	}
@@ -236,6 +247,20 @@ export class InterestsService implements vscode.Disposable {
 		for (const s of this.subscriptions) s.dispose();
 		this.emitter.dispose();
 	}
+}
+
+/**
+ * What the match counts' tooltips add about how far they are counted: still counting (papers matched
+ * without the text a start reads back meanwhile), or how many digests could not be read back;
+ * undefined when the counts are final over every paper's text.
+ */
+export function matchCountNote(interests: { readonly provisional: boolean; readonly unreadable?: number }): string | undefined {
+	if (interests.provisional) return vscode.l10n.t('counting matches…');
+	const unreadable = interests.unreadable ?? 0;
+	if (unreadable === 0) return undefined;
+	return unreadable === 1
+		? vscode.l10n.t('could not read 1 digest: its papers matched on title, TL;DR and authors only')
+		: vscode.l10n.t('could not read {0} digests: their papers matched on title, TL;DR and authors only', unreadable);
 }
 
 function sameMatches(a: ReadonlyMap<string, InterestMatch>, b: ReadonlyMap<string, InterestMatch>): boolean {

@@ -7,6 +7,7 @@ import { addCounts, emptyCounts } from '../../core/readingMarks';
 import type { DayNode, TreeNode } from '../../core/tree';
 import { PaperDecorations, type DigestTreeProvider } from '../tree/provider';
 import type { Reading } from '.';
+import { matchCountNote } from './interests';
 
 /** the badge follows marks after they settle */
 const BADGE_DELAY_MS = 100;
@@ -24,8 +25,9 @@ export function connectTreeReading(view: vscode.TreeView<TreeNode>, provider: Di
 		const fresh = newest ? addCounts(emptyCounts(), newest.ids, newest.day, reading).freshMatches : 0;
 		const day = newest?.day ?? '';
 		const counted = fresh === 1 ? vscode.l10n.t('1 new match on {0}', day) : vscode.l10n.t('{0} new matches on {1}', fresh, day);
-		// matched without the abstracts a start reads back meanwhile: the count may still change
-		const tooltip = reading.interests.provisional ? vscode.l10n.t('{0} (counting matches…)', counted) : counted;
+		// matched without the abstracts a start reads back meanwhile: the count may still change (or never will, for a digest it could not read)
+		const note = matchCountNote(reading.interests);
+		const tooltip = note ? vscode.l10n.t('{0} ({1})', counted, note) : counted;
 		view.badge = fresh > 0 ? { value: fresh, tooltip } : undefined;
 	};
 	const schedule = () => {

@@ -22,6 +22,7 @@ import { orderByScore } from '../../core/recs/forYou';
 import type { Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
 import type { Reading, ReadingChange } from '../reading';
+import { matchCountNote } from '../reading/interests';
 import { uriKey } from '../vsc-utils';
 import { readSetting, SETTINGS } from '../settings';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
@@ -615,8 +616,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		});
 		// the row's description in full words (the row's are short), after the day's count
 		const [, ...rest] = this.countParts(node);
-		// matched without the abstracts a start reads back meanwhile: the count may still change
-		if (this.reading?.interests.provisional) rest.push(vscode.l10n.t('counting matches…'));
+		// matched without the abstracts a start reads back meanwhile: the count may still change (or never will, for a digest it could not read)
+		const note = this.reading && matchCountNote(this.reading.interests);
+		if (note) rest.push(note);
 		return `${[node.label, this.dayCountText(node), ...rest].join(' · ')}\n${files.join('\n')}`;
 	}
 
