@@ -100,12 +100,21 @@ describe('the manifest: keybindings hold where their commands find a paper', () 
 	/** the bindings of `key` whose when clause holds in `context` */
 	const bound = (key: string, context: Record<string, string>) => manifest.contributes.keybindings.filter((k) => k.key === key && (!k.when || holds(k.when, context)));
 
-	it('Next Unread (Ctrl+Alt+N) and Next Unread Match (Ctrl+Alt+M) in a card and in the Papers view', () => {
-		for (const [key, command] of [['ctrl+alt+n', 'arxivDigest.nextUnread'], ['ctrl+alt+m', 'arxivDigest.nextUnreadMatch']]) {
+	it('Next Unread (Ctrl+Alt+N), Next Unread Match (Ctrl+Alt+M) and Next New (Ctrl+Alt+E) in a card and in the Papers view', () => {
+		for (const [key, command] of [['ctrl+alt+n', 'arxivDigest.nextUnread'], ['ctrl+alt+m', 'arxivDigest.nextUnreadMatch'], ['ctrl+alt+e', 'arxivDigest.nextNew']]) {
 			// in a card after its paper; in the Papers view after its selected row (the binding says so)
 			assert.deepStrictEqual(bound(key, card).map((k) => [k.command, k.args]), [[command, undefined]], `${key} in a card`);
 			assert.deepStrictEqual(bound(key, papersView).map((k) => [k.command, k.args]), [[command, { selectedIn: 'arxivDigest.papers' }]], `${key} in the Papers view`);
 			assert.deepStrictEqual(bound(key, elsewhere), [], `${key} elsewhere`);
+		}
+	});
+
+	it('every key is bound to one command wherever it holds, and on the Mac with Cmd for Ctrl', () => {
+		const keys = manifest.contributes.keybindings as { command: string; key: string; mac?: string; when?: string }[];
+		for (const k of keys) assert.strictEqual(k.mac, k.key.replace(/^ctrl\+/, 'cmd+'), `${k.command} ${k.key}`);
+		for (const context of [card, papersView, digestEditor, elsewhere]) {
+			const keysHere = keys.filter((k) => !k.when || holds(k.when, context)).map((k) => k.key);
+			assert.deepStrictEqual(keysHere, [...new Set(keysHere)], `one binding per key in ${JSON.stringify(context)}`);
 		}
 	});
 
