@@ -40,6 +40,8 @@ export interface ArxivDigestTestApi {
 	readonly reading: ReturnType<typeof registerReading>;
 	/** similar papers and "For you" */
 	readonly recs: ReturnType<typeof registerRecs>;
+	/** the status bar item of scans and indexing: `api.shown()`, `api.pendingUpdates()`, `api.onDidChange`, `api.showUpdatesAfter` */
+	readonly scanStatus: ReturnType<typeof registerScanStatus>;
 }
 
 /**
@@ -72,7 +74,8 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 
 	const workspace = DigestWorkspace.create(context, {}, registered);
 	context.subscriptions.push(workspace);
-	context.subscriptions.push(registerScanStatus(workspace, TREE_VIEW_ID));
+	const scanStatus = registerScanStatus(workspace, TREE_VIEW_ID);
+	context.subscriptions.push(scanStatus);
 	await pause();
 
 	const library = registerLibrary(context, workspace);
@@ -126,7 +129,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
-	return { workspace, tree, cards, search, library, hover, reading, recs };
+	return { workspace, tree, cards, search, library, hover, reading, recs, scanStatus };
 }
 
 export function deactivate(): void {

@@ -15,12 +15,21 @@ describe('the scan status bar item', () => {
 		const w = fakeWorkspace();
 		const time = new FakeClock();
 		const indexEvents = new fakeVscode.EventEmitter<SearchProgress>();
-		const disposable = scanStatus.registerScanStatus(w.ws as never, 'arxivDigest.papers', time, (listener) => indexEvents.event(listener) as never);
+		const updateEvents = new fakeVscode.EventEmitter<number>();
+		const disposable = scanStatus.registerScanStatus(
+			w.ws as never,
+			'arxivDigest.papers',
+			time,
+			(listener) => indexEvents.event(listener) as never,
+			(listener) => updateEvents.event(listener) as never,
+		);
 		disposables.push(disposable);
 		const item = fakeVscode.window.statusBarItems[fakeVscode.window.statusBarItems.length - 1] as FakeStatusBarItem;
 		/** the search index reports its progress */
 		const index = (phase: SearchProgress['phase'], done: number, total: number) => indexEvents.fire({ phase, done, total });
-		return { ...w, index, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable };
+		/** the index has this many added or changed files not indexed yet */
+		const updates = (pending: number) => updateEvents.fire(pending);
+		return { ...w, index, updates, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable, api: disposable.api };
 	}
 
 	it('says what a cold scan reads, with a still icon, and goes once the scan ends', () => {
@@ -125,5 +134,73 @@ describe('the scan status bar item', () => {
 		tick(10_000);
 		assert.deepStrictEqual(item.texts, ['$(sync) arXiv Digest: checking for new and changed digests']);
 		assert.strictEqual(item.visible, false);
+	});
+
+	describe('while files added or changed wait for the index (a `git pull` brought new days)', () => {
+		const scanTooltip = 'arXiv Digest is scanning the digests of this workspace. The Papers view and search fill in as it goes. Click to show the Papers view.';
+		const updatesTooltip = 'New or changed digests are in the Papers view already; search finds their papers once they are indexed. Click to show the Papers view.';
+
+		it('says how many once they have waited a moment, counts them down, and goes when the last is indexed', () => {
+			const { item, updates, tick, pending, api } = register();
+			updates(3);
+			tick(scanStatus.UPDATES_SHOW_AFTER_MS - 1);
+			assert.strictEqual(item.visible, false, 'not before a moment');
+			assert.strictEqual(api.pendingUpdates(), 3, 'the item knows them meanwhile');
+			tick(1);
+			assert.strictEqual(item.visible, true);
+			assert.strictEqual(item.text, '$(sync) arXiv Digest: indexing 3 new or changed digests…');
+			assert.strictEqual(item.tooltip, updatesTooltip);
+			assert.deepStrictEqual(item.accessibilityInformation, { label: 'arXiv Digest: indexing 3 new or changed digests…' });
+			assert.deepStrictEqual(api.shown(), { text: '$(sync) arXiv Digest: indexing 3 new or changed digests…', tooltip: updatesTooltip });
+			updates(1);
+			tick(500);
+			assert.strictEqual(item.text, '$(sync) arXiv Digest: indexing 1 new or changed digest…', 'the count read again while shown');
+			updates(0);
+			assert.strictEqual(item.visible, false, 'back at once');
+			assert.strictEqual(api.shown(), undefined);
+			assert.strictEqual(pending(), 0, 'no timer left');
+		});
+
+		it('shows nothing for a quick save: a file indexed within the moment', () => {
+			const { item, updates, tick, pending } = register();
+			for (let save = 0; save < 5; save++) {
+				updates(1);
+				tick(300);
+				updates(0);
+				tick(2000);
+			}
+			assert.strictEqual(item.shows, 0);
+			assert.deepStrictEqual(item.texts, []);
+			assert.strictEqual(pending(), 0);
+		});
+
+		it('a scan goes first, and its wait is not the updates\' longer one; updates left after it show at once', () => {
+			const { item, updates, progress, tick } = register();
+			updates(2);
+			tick(100);
+			progress('checking', 0, 167);
+			tick(150);
+			assert.strictEqual(item.text, '$(sync) arXiv Digest: checking for new and changed digests', 'the scan, after its own wait');
+			assert.strictEqual(item.tooltip, scanTooltip);
+			progress('idle', 167, 167);
+			assert.strictEqual(item.text, '$(sync) arXiv Digest: indexing 2 new or changed digests…', 'shown already: the updates follow at once');
+			assert.strictEqual(item.tooltip, updatesTooltip);
+			updates(0);
+			assert.strictEqual(item.visible, false);
+		});
+
+		it('at 0 ms (the real-editor tests), shows in the same turn, and tells each change', () => {
+			const { item, updates, api } = register();
+			const told: string[] = [];
+			api.onDidChange(() => {
+				const state = `${api.pendingUpdates()} ${api.shown()?.text ?? 'hidden'}`;
+				if (told.at(-1) !== state) told.push(state);
+			});
+			api.showUpdatesAfter.ms = 0;
+			updates(1);
+			assert.strictEqual(item.text, '$(sync) arXiv Digest: indexing 1 new or changed digest…');
+			updates(0);
+			assert.deepStrictEqual(told, ['1 $(sync) arXiv Digest: indexing 1 new or changed digest…', '0 hidden']);
+		});
 	});
 });

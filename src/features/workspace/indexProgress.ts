@@ -1,14 +1,31 @@
 /**
- * The search index's progress, for what shows it (the search box's title, the status bar): the
- * workspace's corpus backend's, followed as the workspace changes (a workspace gets one once it has
- * a digest, and a new one after it had none left); and the words that say it.
+ * The search index's progress and its pending updates, for what shows them (the search box's
+ * title, the status bar): the workspace's corpus backend's, followed as the workspace changes (a
+ * workspace gets one once it has a digest, and a new one after it had none left); and the words
+ * that say it.
  */
 import * as vscode from 'vscode';
-import type { SearchProgress } from '../../core/search/client';
+import type { SearchProgress, SearchService } from '../../core/search/client';
 import type { IDigestWorkspace } from './types';
 
 /** Calls `listener` with each progress of the workspace's index, whichever backend it has now. */
 export function followIndexProgress(workspace: Pick<IDigestWorkspace, 'backend' | 'onDidChange'>, listener: (p: SearchProgress) => void): vscode.Disposable {
+	return followIndex(workspace, (service) => service.onProgress(listener));
+}
+
+/**
+ * Calls `listener` with how many added or changed files the workspace's index has not indexed yet
+ * (SearchService.pendingUpdates): at once for each backend it follows, then each time it changes.
+ */
+export function followPendingUpdates(workspace: Pick<IDigestWorkspace, 'backend' | 'onDidChange'>, listener: (pending: number) => void): vscode.Disposable {
+	return followIndex(workspace, (service) => {
+		listener(service.pendingUpdates);
+		return service.onPendingUpdates(listener);
+	});
+}
+
+/** Subscribes to the workspace's index with `subscribe`, whichever backend it has now (a new one replaces the old one's subscription). */
+function followIndex(workspace: Pick<IDigestWorkspace, 'backend' | 'onDidChange'>, subscribe: (service: SearchService) => { dispose(): void }): vscode.Disposable {
 	let followed: unknown;
 	let subscription: { dispose(): void } | undefined;
 	let disposed = false;
@@ -18,7 +35,7 @@ export function followIndexProgress(workspace: Pick<IDigestWorkspace, 'backend' 
 				if (disposed || !backend || backend === followed) return;
 				subscription?.dispose();
 				followed = backend;
-				subscription = backend.service.onProgress(listener);
+				subscription = subscribe(backend.service);
 			},
 			() => undefined,
 		);

@@ -160,6 +160,37 @@ describe('live updates from files changed on disk', () => {
 			await waitFor('the day to leave the tree', async () => !(await days()).includes('2026-03-02'));
 		}
 	});
+
+	it('the status bar item says a new day is being indexed while search does not have it, then goes back', async () => {
+		const status = api.scanStatus.api;
+		const backend = await api.workspace.backend();
+		const moment = status.showUpdatesAfter.ms;
+		// at once: a one-paper day is indexed quicker than the moment a save waits (the unit tests hold that rule)
+		status.showUpdatesAfter.ms = 0;
+		/** each state the item went through: files pending, and what it showed */
+		const states = [];
+		const recording = status.onDidChange(() => {
+			const shown = status.shown();
+			const state = { pending: status.pendingUpdates(), indexPending: backend.service.pendingUpdates, text: shown?.text, tooltip: shown?.tooltip };
+			if (JSON.stringify(states.at(-1)) !== JSON.stringify(state)) states.push(state);
+		});
+		try {
+			await writeFile(uri, digestText('2026-03-02', [['2603.01005', 'Pangolin Scales as Armour', 'Pangolins roll up in their scales.']]));
+			const said = await waitFor('the item to say the day is being indexed', () => states.find((s) => s.pending === 1));
+			assert.strictEqual(said.indexPending, 1, 'while the index has not answered the file');
+			assert.strictEqual(said.text, '$(sync) arXiv Digest: indexing 1 new or changed digest…');
+			assert.match(said.tooltip, /^New or changed digests are in the Papers view already; search finds their papers once they are indexed\./);
+			await waitFor('the item to go back once the day is indexed', () => status.pendingUpdates() === 0 && status.shown() === undefined);
+			assert.strictEqual(backend.service.pendingUpdates, 0);
+			assert.deepStrictEqual(states.at(-1), { pending: 0, indexPending: 0, text: undefined, tooltip: undefined }, JSON.stringify(states));
+			assert.deepStrictEqual(await searchIds('pangolin'), ['2603.01005'], 'search has the day by then');
+		} finally {
+			recording.dispose();
+			status.showUpdatesAfter.ms = moment;
+			await remove(uri);
+			await waitFor('the day to leave the tree', async () => !(await days()).includes('2026-03-02'));
+		}
+	});
 });
 
 describe('papers tree: text filter and follow-cursor', () => {
