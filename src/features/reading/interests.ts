@@ -233,6 +233,9 @@ export class InterestsService implements vscode.Disposable {
 			warnAboutInterests(vscode.l10n.t('Some arXiv Digest interests are ignored: {0}', errors));
 		}
 		this.shownErrors = errors;
+		if (reply.unreadable > 0 && reply.unreadable !== this.unreadableValue) {
+			getLog().warn(`Interests: ${reply.unreadable} digests could not be read back; their papers are matched on title, TL;DR and authors until the files change`);
+		}
 		const stateChanged = reply.partial !== this.provisionalValue || reply.unreadable !== this.unreadableValue;
 		this.provisionalValue = reply.partial;
 		this.unreadableValue = reply.unreadable;
