@@ -18,9 +18,10 @@ A paper listed on two days counts on each.
 
   --term QUERY   also count, per day, the papers matching QUERY (a word, a phrase,
                  or any search query: "world model", cat:cs.RO, 扩散模型)
-  without --term the top terms (of titles, TL;DRs and abstracts, each paper counted
-  once) and the top authors of the range are printed after the table, then the
-  rising terms: words of titles and abstracts whose share of the papers rose
+  without --term the top terms (English words of titles and abstracts, each paper
+  counted once, less the words few of their papers have in the title) and the top
+  authors of the range are printed after the table, then the
+  rising terms: such words whose share of the papers rose
   beyond chance against as many listing days just before the range (a range
   that starts at the first day: its later half against its earlier half)
 

@@ -3,14 +3,14 @@ import { encodeFileUpdates, type ShardStats, type WorkerEvent, type WorkerReques
 import { trainLinear } from '../recs/linear';
 import type { CorpusEvents, CorpusShard } from './shard';
 import { rangeRising } from '../trends/rising';
-import { rangeIds, rangeTop, termDays } from '../trends/shard';
+import { rangeIds, rangeTermCounts, rangeTop, termDays } from '../trends/shard';
 
 /** a trained model keeps this many terms (largest |weight|): it travels to every shard on each ranking */
 const MODEL_TERMS = 5000;
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 const READ_METHODS: ReadonlySet<WorkerRequest['method']> = new Set<WorkerRequest['method']>([
 	'search', 'ids', 'stats', 'paper', 'papers', 'coverage', 'documentView', 'interests', 'vector', 'similar', 'vectors', 'train', 'rank',
-	'trendDays', 'rangeIds', 'rangeTop', 'rangeRising',
+	'trendDays', 'rangeIds', 'rangeTop', 'rangeTermCounts', 'rangeRising',
 ]);
 
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
@@ -91,6 +91,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return Promise.resolve(rangeIds(shard.search.index, request.range));
 		case 'rangeTop':
 			return Promise.resolve(rangeTop(shard.search.index, request.range, request.skip, undefined, request.everyAuthor));
+		case 'rangeTermCounts':
+			return Promise.resolve(rangeTermCounts(shard.search.index, request.request));
 		case 'rangeRising':
 			return Promise.resolve(rangeRising(shard.search.index, request.request));
 		case 'stats': {

@@ -19,7 +19,7 @@ import { mergeBatches, type VectorBatch } from '../recs/batch';
 import { MIN_SIMILARITY, mergeById, type SimilarHit } from '../recs/shard';
 import type { TermVector } from '../recs/tfidf';
 import { mergeRising, rankRising, risingMinPapers, type RisingReply } from '../trends/rising';
-import { mergeTermDays, mergeTop, skipLists, type DayRange, type TermDaysReply, type TopReply } from '../trends/shard';
+import { mergeTermCounts, mergeTermDays, mergeTop, skipLists, type DayRange, type FolderTermCount, type TermDaysReply, type TopReply } from '../trends/shard';
 
 export interface SearchProgress {
 	phase: ProgressPhase | 'restarting';
@@ -762,7 +762,15 @@ export class SearchService {
 		const skips = skipLists(ids);
 		const everyAuthor = this.shards.length > 1;
 		const replies = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'rangeTop', range, skip: skips[i], everyAuthor })))) as TopReply[];
-		return mergeTop(replies, limit);
+		const merged = mergeTop(replies, limit);
+		if (this.shards.length === 1) return merged;
+		// each shard judged the prose (core/trends/prose) on its own papers: the candidates' folder counts judge it on all
+		const terms = [...new Set(replies.flatMap((reply) => reply.terms.map(([term]) => term)))];
+		const inFolder = skipLists((await Promise.all(this.shards.map((s) => s.call({ method: 'rangeIds', range: {} })))) as string[][]);
+		const counts = (await Promise.all(
+			this.shards.map((s, i) => s.call({ method: 'rangeTermCounts', request: { range, skip: skips[i], skipInFolder: inFolder[i], terms } })),
+		)) as FolderTermCount[][];
+		return { ...merged, terms: mergeTermCounts(counts, limit) };
 	}
 
 	/**

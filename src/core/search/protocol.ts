@@ -6,7 +6,7 @@ import type { InterestMatch, InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
 import type { TermVector } from '../recs/tfidf';
 import type { RisingRequest } from '../trends/rising';
-import type { DayRange } from '../trends/shard';
+import type { DayRange, TermCountsRequest } from '../trends/shard';
 import type { VectorBatch } from '../recs/batch';
 import type { SearchHit, SearchResult } from './index';
 
@@ -123,6 +123,8 @@ export type WorkerRequest =
 	| { id: number; method: 'rangeIds'; range: DayRange }
 	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards; `everyAuthor`: not only the top ones */
 	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[]; everyAuthor?: boolean }
+	/** trends: these terms' papers in a day range, and over every paper the shard holds (several shards' top terms, see SearchService.rangeTop) */
+	| { id: number; method: 'rangeTermCounts'; request: TermCountsRequest }
 	/** trends (core/trends/rising): terms' papers in a day range and in the period before */
 	| { id: number; method: 'rangeRising'; request: RisingRequest };
 

@@ -7,7 +7,8 @@
  */
 import { Field, postingHasField, type PaperIndex } from '../search/index';
 import { termsOverlap } from '../search/tokenizer';
-import { inRange, isTopicTerm, type DayRange } from './shard';
+import { FolderCount } from './prose';
+import { inRange, isStatsTerm, type DayRange } from './shard';
 
 /** a term, its papers in the range, its papers in the period before */
 export type RisingCount = [term: string, papers: number, before: number];
@@ -218,8 +219,10 @@ export function rankRising(reply: RisingReply, limit: number): RisingCount[] {
 /**
  * One shard's counts of its papers per term in the range and in the period before (title and
  * abstract, the authors' words: the LLM's summaries' wording changes with a fork's model; each paper
- * once per term). With `terms`: those terms' counts, whatever they are. Else every topic term with
- * `minPapers` papers over both periods, and with `limit` the answer of rankRising over them.
+ * once per term). With `terms`: those terms' counts, whatever they are. Else every English topic term
+ * (isStatsTerm) with `minPapers` papers over both periods that is not a word of the prose (./prose: on
+ * the 167 real days `strongest` and `recover` rose by half in the last month, in every category, and
+ * led it), and with `limit` the answer of rankRising over them.
  */
 export function rangeRising(index: PaperIndex, request: RisingRequest): RisingReply {
 	const docs = index.docs;
@@ -248,9 +251,10 @@ export function rangeRising(index: PaperIndex, request: RisingRequest): RisingRe
 	for (let t = 0; t < terms.length; t++) {
 		if (counter.postings(t) < min) continue;
 		const term = terms.get(t);
-		if (wanted ? !wanted.has(term) : !isTopicTerm(term)) continue;
+		if (wanted ? !wanted.has(term) : !isStatsTerm(term) || counter.folder.known(t) === true) continue;
 		const [inRangeCount, beforeCount] = counter.count(t);
-		if (wanted || inRangeCount + beforeCount >= min) rows.push([term, inRangeCount, beforeCount]);
+		// the terms asked by name passed as topics the first time (a shard judges on the papers it holds)
+		if (wanted || (inRangeCount + beforeCount >= min && !counter.folder.prose(term))) rows.push([term, inRangeCount, beforeCount]);
 	}
 	const reply = { papers, previousPapers, terms: rows };
 	return request.limit !== undefined && !wanted ? { ...reply, terms: rankRising(reply, request.limit) } : reply;
@@ -263,6 +267,8 @@ class PaperCounter {
 	private readonly seenIn: Int32Array;
 	private readonly seenBefore: Int32Array;
 	private readonly stores: readonly (readonly [PaperIndex['head'], Field])[];
+	/** the last counted term's papers over the whole folder, and in titles (./prose) */
+	readonly folder: FolderCount;
 
 	constructor(
 		private readonly index: PaperIndex,
@@ -271,6 +277,7 @@ class PaperCounter {
 		this.seenIn = new Int32Array(member.length);
 		this.seenBefore = new Int32Array(member.length);
 		this.stores = [[index.head, Field.Title], [index.body, Field.Abstract]];
+		this.folder = new FolderCount(index);
 	}
 
 	/** postings of the title and long fields, of every day: a bound on the term's papers */
@@ -282,6 +289,8 @@ class PaperCounter {
 		const { member, seenIn, seenBefore } = this;
 		let inRangeCount = 0;
 		let beforeCount = 0;
+		this.folder.start(t);
+		// the title's store first (see FolderCount)
 		for (const [store, field] of this.stores) {
 			const size = store.size(t);
 			if (this.nums.length < size) {
@@ -291,8 +300,10 @@ class PaperCounter {
 			const n = store.decode(t, this.nums, this.packs);
 			for (let k = 0; k < n; k++) {
 				const num = this.nums[k];
+				if (!postingHasField(this.packs[k], field)) continue;
+				this.folder.add(num, field === Field.Title);
 				const m = member[num];
-				if (m === 0 || !postingHasField(this.packs[k], field)) continue;
+				if (m === 0) continue;
 				if (m & 1 && seenIn[num] !== t + 1) {
 					seenIn[num] = t + 1;
 					inRangeCount++;

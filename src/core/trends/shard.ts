@@ -8,6 +8,7 @@ import { Field, postingFieldCount, postingHasField, type PaperIndex } from '../s
 import type { PostingStore } from '../search/postings';
 import type { IdsReply } from '../search/protocol';
 import { foldInflection, foldTerm, isCjkTerm } from '../search/tokenizer';
+import { FolderCount, isProse } from './prose';
 
 /** A day range, both ends included (`YYYY-MM-DD`); an end left out is open. */
 export interface DayRange {
@@ -21,7 +22,7 @@ export type TermDaysReply = { ok: true; days: [day: string, ids: string[]][] } |
 export interface TopReply {
 	/** papers counted (listed in the range, not skipped) */
 	papers: number;
-	/** [index term, papers whose title, TL;DR or abstract holds it], most first */
+	/** [index term, papers whose title or abstract holds it], most first (rangeTop) */
 	terms: [string, number][];
 	/** [author as written, papers], most first */
 	authors: [string, number][];
@@ -58,6 +59,9 @@ const BOILERPLATE = [
 	// parts of links (`https` folds to `http`; `io` and `co` are too short to be listed anyway): the tokenizer
 	// splits a URL into words, and the index keeps them (a search for `github` finds papers with a repository)
 	'http', 'www', 'github', 'com', 'org', 'html', 'pdf', 'huggingface', 'url',
+	// the titles' own style (`Towards Efficient…`, `Beyond…`, `A Unified…`, `Rethinking…`): in the titles of many of
+	// their papers, so ./prose keeps them, and they say how a paper sells its topic, not which (the folder's top 40 on 167 real days)
+	'efficient', 'unified', 'beyond', 'adaptive', 'evaluating', 'towards', 'toward', 'rethinking', 'scalable', 'enhancing',
 ];
 export const TREND_STOPLIST: ReadonlySet<string> = new Set(BOILERPLATE.map((w) => foldTerm(w, true) ?? w));
 
@@ -75,10 +79,19 @@ const CJK_STOPLIST: ReadonlySet<string> = new Set([
 	'发现',
 ]);
 
-/** a term worth listing among a range's top terms */
+/** a term worth listing among a range's top terms (and recommendations' reasons) */
 export function isTopicTerm(term: string): boolean {
 	if (isCjkTerm(term)) return term.length > 1 && !CJK_STOPLIST.has(term) && ![...term].some((c) => CJK_FUNCTION_CHARS.has(c));
 	return term.length >= 3 && !/^[\d.]+$/.test(term) && !TREND_STOPLIST.has(term);
+}
+
+/**
+ * A term the top and rising terms count: a topic term of the English (Latin-script) words. The CJK
+ * bigrams of titles and abstracts are those of translated titles and abstracts, which some forks add
+ * to the English ones: the same ideas once more, in another language.
+ */
+export function isStatsTerm(term: string): boolean {
+	return !isCjkTerm(term) && isTopicTerm(term);
 }
 
 /** The listing days of the papers `ids` answered: a paper listed on two days counts on each. */
@@ -118,18 +131,18 @@ function top(counts: Map<string, number>, limit: number): [string, number][] {
 const FRAGMENT_SLACK = 0.25;
 
 /**
- * Top terms and authors of the papers listed in the range, each paper counted once (document
- * frequency, not raw frequency), papers in `skip` left out (another shard counts them).
- * Terms come from the title, TL;DR and abstract postings; a term whose postings are fewer than
- * the current candidates' smallest count cannot enter and is not decoded. The candidates then
- * lose the fragments the tokenizer makes (notFragment): parts of hyphenated words, CJK bigrams of longer runs.
- */
-/**
  * The top terms and authors of the papers listed in `range`, less those of `skip` (another shard
- * counts them). `everyAuthor`: every author counted, not the top `limit` (several shards): an
- * author's papers are a few, tied by the hundred, and one shard's share can fall below its cut
- * while the author is in the top overall (two shards on March of the 167 days: Hao Li 8 for 10,
- * Kai Zhang and Xi Wang with 9 each left out).
+ * counts them), each paper counted once (document frequency, not raw frequency). Terms are the words
+ * of the titles and abstracts, the authors' own English, which every paper of every fork has: the
+ * LLM's summaries (Chinese in most forks, English in some, none in others) said the same ideas again
+ * in another language (`data` and `数据` both listed) and in the model's own style. Words of the prose
+ * (./prose) are left out. A term whose postings are fewer than the current candidates' smallest count
+ * cannot enter and is not decoded. The candidates then lose the fragments the tokenizer makes
+ * (notFragment): parts of hyphenated words.
+ *
+ * `everyAuthor`: every author counted, not the top `limit` (several shards): an author's papers are
+ * a few, tied by the hundred, and one shard's share can fall below its cut while the author is in the
+ * top overall (two shards on March of the 167 days: Hao Li 8 for 10, Kai Zhang and Xi Wang with 9 each left out).
  */
 export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly string[] = [], limit = SHARD_TOP, everyAuthor = false): TopReply {
 	const skipped = new Set(skip);
@@ -150,35 +163,35 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 	let packs = new Int32Array(1024);
 	/** per document, the last term (+1) that counted it: a paper with the term in the title and the abstract counts once */
 	const seen = new Int32Array(docs.length);
-	const bigrams: number[] = [];
+	const folder = new FolderCount(index);
 	const terms = index.terms;
 	for (let t = 0; t < terms.length; t++) {
 		const headSize = index.head.size(t);
-		const tldrSize = index.tldr.size(t);
 		const bodySize = index.body.size(t);
-		if (headSize + tldrSize + bodySize <= threshold) continue;
+		if (headSize + bodySize <= threshold) continue;
 		const term = terms.get(t);
-		// any bigram that could outnumber a candidate passes here: the neighbours FragmentCheck weighs CJK candidates against
-		if (term.length === 2 && isCjkTerm(term)) bigrams.push(t);
-		if (!isTopicTerm(term)) continue;
-		const size = Math.max(headSize, tldrSize, bodySize);
+		if (!isStatsTerm(term) || folder.known(t) === true) continue;
+		const size = Math.max(headSize, bodySize);
 		if (nums.length < size) {
 			nums = new Int32Array(size * 2);
 			packs = new Int32Array(size * 2);
 		}
 		let count = 0;
-		const visit = (n: number, has: (packed: number) => boolean) => {
+		folder.start(t);
+		const visit = (n: number, field: Field) => {
 			for (let k = 0; k < n; k++) {
 				const num = nums[k];
-				if (counted[num] !== 1 || seen[num] === t + 1 || !has(packs[k])) continue;
+				if (!postingHasField(packs[k], field)) continue;
+				folder.add(num, field === Field.Title);
+				if (counted[num] !== 1 || seen[num] === t + 1) continue;
 				seen[num] = t + 1;
 				count++;
 			}
 		};
-		visit(index.head.decode(t, nums, packs), (p) => postingHasField(p, Field.Title));
-		visit(index.tldr.decode(t, nums, packs), (p) => postingHasField(p, Field.Tldr));
-		visit(index.body.decode(t, nums, packs), (p) => postingHasField(p, Field.Abstract));
-		if (count === 0 || count <= threshold) continue;
+		// the title first: FolderCount counts a paper with the term in its title as titled
+		visit(index.head.decode(t, nums, packs), Field.Title);
+		visit(index.body.decode(t, nums, packs), Field.Abstract);
+		if (count === 0 || count <= threshold || folder.prose(term)) continue;
 		best.push([term, count, t]);
 		if (best.length >= keep * 2) {
 			best.sort(byCount);
@@ -187,13 +200,95 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 		}
 	}
 	best.sort(byCount);
-	const fragments = new FragmentCheck(index, counted, best, bigrams);
+	const fragments = new FragmentCheck(index, counted, best);
 	const kept: [string, number][] = [];
 	for (const [term, count, id] of best) {
 		if (kept.length === limit) break;
 		if (fragments.notFragment(term, count, id)) kept.push([term, count]);
 	}
 	return { papers, terms: kept, authors: everyAuthor ? [...authors] : top(authors, limit) };
+}
+
+/** a term, its papers in the range, and over the whole shard its papers and those with it in the title (./prose) */
+export type FolderTermCount = [term: string, papers: number, folderPapers: number, titled: number];
+
+/** the second question to several shards about the top terms (rangeTermCounts) */
+export interface TermCountsRequest {
+	range: DayRange;
+	/** papers of the range another shard counts */
+	skip: readonly string[];
+	/** papers of the folder another shard counts */
+	skipInFolder: readonly string[];
+	terms: readonly string[];
+}
+
+/**
+ * The second question to several shards (SearchService.rangeTop): these terms' papers in the range
+ * (less `skip`) and over every paper the shard holds, whatever the verdicts of the first. Each shard
+ * judged the prose on its own papers (a random share of the files); the sums judge it on the folder.
+ */
+export function rangeTermCounts(index: PaperIndex, request: TermCountsRequest): FolderTermCount[] {
+	const { range, terms } = request;
+	const skipped = new Set(request.skip);
+	const skippedInFolder = new Set(request.skipInFolder);
+	const counted = new Uint8Array(index.docs.length);
+	// FolderCount counts the papers alive here: those another shard counts are not, for this count
+	const alive = new Uint8Array(index.alive.length);
+	for (const doc of index.docs) {
+		if (!doc || !index.alive[doc.num]) continue;
+		if (!skipped.has(doc.id) && doc.occ.some((o) => inRange(o.day, range))) counted[doc.num] = 1;
+		if (!skippedInFolder.has(doc.id)) alive[doc.num] = 1;
+	}
+	const seen = new Int32Array(index.docs.length);
+	const folder = new FolderCount(index, alive);
+	let nums = new Int32Array(1024);
+	let packs = new Int32Array(1024);
+	const rows: FolderTermCount[] = [];
+	for (const term of terms) {
+		const t = index.lookup(term);
+		if (t === undefined) continue;
+		folder.start(t);
+		let count = 0;
+		for (const [store, field] of [[index.head, Field.Title], [index.body, Field.Abstract]] as const) {
+			const size = store.size(t);
+			if (nums.length < size) {
+				nums = new Int32Array(size * 2);
+				packs = new Int32Array(size * 2);
+			}
+			const n = store.decode(t, nums, packs);
+			for (let k = 0; k < n; k++) {
+				const num = nums[k];
+				if (!postingHasField(packs[k], field)) continue;
+				folder.add(num, field === Field.Title);
+				if (counted[num] !== 1 || seen[num] === t + 1) continue;
+				seen[num] = t + 1;
+				count++;
+			}
+		}
+		rows.push([term, count, folder.papers, folder.titled]);
+	}
+	return rows;
+}
+
+/**
+ * Several shards' answers to rangeTermCounts summed (each paper counted by one shard): the `limit`
+ * terms with most papers that the folder's counts do not find prose.
+ */
+export function mergeTermCounts(replies: readonly (readonly FolderTermCount[])[], limit: number): [string, number][] {
+	const sums = new Map<string, FolderTermCount>();
+	for (const reply of replies) {
+		for (const [term, papers, folderPapers, titled] of reply) {
+			const sum = sums.get(term);
+			if (sum) {
+				sum[1] += papers;
+				sum[2] += folderPapers;
+				sum[3] += titled;
+			} else sums.set(term, [term, papers, folderPapers, titled]);
+		}
+	}
+	const kept = new Map<string, number>();
+	for (const [term, papers, folderPapers, titled] of sums.values()) if (papers > 0 && !isProse(term, folderPapers, titled)) kept.set(term, papers);
+	return top(kept, limit);
 }
 
 /** a top-term candidate: the term, its papers, its id */
@@ -210,16 +305,6 @@ function byCount(a: Candidate, b: Candidate): number {
  * own. `language` (85%), `vision` (48%, the rest vision-language) and `scale` (49%) stay.
  */
 const ALONE_SHARE = 0.4;
-
-/**
- * A CJK bigram is a fragment of a longer run when a bigram overlapping it (on either side) is in more
- * papers and in this share of its papers: the run explains it. 言模 of 语言模型 (语言 and 模型), 大语 of
- * 大语言模型 (语言), 据集 of 数据集 (数据), 能体 of 智能体 (智能), 多模 of 多模态 (模态): each in 98–100%.
- * A word is not dominated so: the bigram overlapping it is in fewer papers (大模 of 大模型 against 模型)
- * or in few of its papers (规模 in 6% of those with 模态). Of the 59 CJK terms among the 400 most
- * frequent terms of 167 real days, the five fragments above go and no word.
- */
-const CONTAINED_SHARE = 0.9;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	const list = map.get(key);
@@ -249,15 +334,11 @@ function compoundsOf(index: PaperIndex, parts: ReadonlySet<string>): Map<string,
 /** The last look at the top-term candidates: reads more postings, so only for the few hundred that could be listed. */
 class FragmentCheck {
 	private readonly compounds: Map<string, number[]>;
-	/** char code → ids of the bigrams starting / ending with it, of those the counting loop passed */
-	private readonly startingWith = new Map<number, number[]>();
-	private readonly endingWith = new Map<number, number[]>();
 	private readonly stores: readonly [PostingStore, Field][];
 	private nums = new Int32Array(1024);
 	private packs = new Int32Array(1024);
-	/** per document: the last pass (a number new for each look at a term) that saw it; a candidate's papers in `marks`, a neighbour's in `others` */
+	/** per document: the last pass (a number new for each look at a term) that saw it */
 	private readonly marks: Int32Array;
-	private readonly others: Int32Array;
 	/** per document: the occurrences of a part inside hyphenated words, per field (zeroed after use) */
 	private readonly inside: Int32Array;
 	private pass = 0;
@@ -266,24 +347,14 @@ class FragmentCheck {
 		private readonly index: PaperIndex,
 		private readonly counted: Uint8Array,
 		candidates: readonly Candidate[],
-		bigrams: readonly number[],
 	) {
-		this.compounds = compoundsOf(index, new Set(candidates.map(([term]) => term).filter((term) => !isCjkTerm(term))));
-		const fewest = candidates.length > 0 ? candidates[candidates.length - 1][1] : 0;
-		for (const t of bigrams) {
-			// the counting loop's early bigrams passed a lower bar than any candidate's count
-			if (this.postings(t) <= fewest) continue;
-			push(this.startingWith, index.terms.codeAt(t, 0), t);
-			push(this.endingWith, index.terms.codeAt(t, 1), t);
-		}
-		this.stores = [[index.head, Field.Title], [index.tldr, Field.Tldr], [index.body, Field.Abstract]];
+		this.compounds = compoundsOf(index, new Set(candidates.map(([term]) => term)));
+		this.stores = [[index.head, Field.Title], [index.body, Field.Abstract]];
 		this.marks = new Int32Array(counted.length);
-		this.others = new Int32Array(counted.length);
 		this.inside = new Int32Array(counted.length);
 	}
 
 	notFragment(term: string, count: number, id: number): boolean {
-		if (isCjkTerm(term)) return term.length !== 2 || !this.insideLongerRun(term, count, id);
 		const compounds = this.compounds.get(term);
 		if (!compounds) return true;
 		// the compounds' postings (of every field and day) bound their papers: most parts (`dataset`) are kept unread
@@ -292,9 +363,9 @@ class FragmentCheck {
 		return count - inCompounds >= ALONE_SHARE * count || this.alonePapers(id, compounds) >= ALONE_SHARE * count;
 	}
 
-	/** postings of every field: a bound on the papers of a term */
+	/** postings of the counted fields: a bound on the papers of a term */
 	private postings(term: number): number {
-		return this.index.head.size(term) + this.index.tldr.size(term) + this.index.body.size(term);
+		return this.index.head.size(term) + this.index.body.size(term);
 	}
 
 	private decode(store: PostingStore, term: number): number {
@@ -337,39 +408,6 @@ class FragmentCheck {
 			for (const num of touched) inside[num] = 0;
 		}
 		return alone;
-	}
-
-	/** Marks in `into` (with `pass`) the papers of the range holding `term` in a trend field; returns how many, and how many of them `also` holds the mark `alsoPass` in. */
-	private papers(term: number, into: Int32Array, pass: number, also?: Int32Array, alsoPass = 0): [number, number] {
-		let count = 0;
-		let shared = 0;
-		for (const [store, field] of this.stores) {
-			const n = this.decode(store, term);
-			for (let k = 0; k < n; k++) {
-				const num = this.nums[k];
-				if (this.counted[num] !== 1 || into[num] === pass || !postingHasField(this.packs[k], field)) continue;
-				into[num] = pass;
-				count++;
-				if (also && also[num] === alsoPass) shared++;
-			}
-		}
-		return [count, shared];
-	}
-
-	/** Is the bigram dominated by a bigram overlapping its first character (ending with it) or its second (starting with it)? See CONTAINED_SHARE. */
-	private insideLongerRun(term: string, count: number, id: number): boolean {
-		const own = ++this.pass;
-		this.papers(id, this.marks, own);
-		const dominated = (neighbours: readonly number[] | undefined) => {
-			for (const other of neighbours ?? []) {
-				// a bigram with no more postings than the candidate's papers cannot outnumber it: not decoded
-				if (other === id || this.postings(other) <= count) continue;
-				const [papers, shared] = this.papers(other, this.others, ++this.pass, this.marks, own);
-				if (papers > count && shared >= CONTAINED_SHARE * count) return true;
-			}
-			return false;
-		};
-		return dominated(this.endingWith.get(term.charCodeAt(0))) || dominated(this.startingWith.get(term.charCodeAt(1)));
 	}
 }
 
