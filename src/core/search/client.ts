@@ -764,7 +764,9 @@ export class SearchService {
 		const replies = (await Promise.all(this.shards.map((s, i) => s.call({ method: 'rangeTop', range, skip: skips[i], everyAuthor })))) as TopReply[];
 		const merged = mergeTop(replies, limit);
 		if (this.shards.length === 1) return merged;
-		// each shard judged the prose (core/trends/prose) on its own papers: the candidates' folder counts judge it on all
+		// each shard judged the prose (core/trends/prose) on its own papers: the candidates' folder counts judge it on all.
+		// A word each shard found prose is not asked again, though the folder, each paper counted once, can find it
+		// just above the bar: two shards on the last 30 of the 167 real days left out `robust` (15.2 %, 19th of 20)
 		const terms = [...new Set(replies.flatMap((reply) => reply.terms.map(([term]) => term)))];
 		const inFolder = skipLists((await Promise.all(this.shards.map((s) => s.call({ method: 'rangeIds', range: {} })))) as string[][]);
 		const counts = (await Promise.all(
