@@ -269,7 +269,7 @@ function build(strings: StatsStrings): void {
 		el('h1', { className: 'visually-hidden', text: document.title }),
 		el('div', { className: 'toolbar' }, el('p', { className: 'hint', text: strings.clickHint }), el('label', { className: 'toggle' }, toggle, strings.showTables)),
 		section('papers', strings.papersPerDay, el('p', { className: 'hint', text: strings.countsOnce })),
-		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top, section('rising', strings.risingTerms)),
+		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top, el('p', { className: 'hint', text: strings.termsFrom }), section('rising', strings.risingTerms)),
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
 	);

@@ -27,6 +27,8 @@ export interface StatsStrings {
 	lang: string;
 	papersPerDay: string;
 	topTerms: string;
+	/** under the top terms and authors: what the top terms and the rising terms count (core/trends/prose) */
+	termsFrom: string;
 	topAuthors: string;
 	termPerDay: string;
 	interestsPerDay: string;

@@ -51,6 +51,7 @@ function strings(): StatsStrings {
 		lang: vscode.env.language,
 		papersPerDay: vscode.l10n.t('Papers per day'),
 		topTerms: vscode.l10n.t('Top terms'),
+		termsFrom: vscode.l10n.t('Terms are words of the papers\' English titles and abstracts (not of the summaries), each paper counted once; a word that few of its papers have in the title (baseline, accuracy) is left out.'),
 		topAuthors: vscode.l10n.t('Top authors'),
 		termPerDay: vscode.l10n.t('A term per day'),
 		interestsPerDay: vscode.l10n.t('Your interests per day'),
