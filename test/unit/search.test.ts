@@ -1214,6 +1214,33 @@ describe('a paper listed on several days: every listing\'s text is indexed', () 
 		assert.deepStrictEqual(wordsOnlyFuzzy(rdma.query, []), [], 'no hit: nothing to say');
 	});
 
+	it('a phrase\'s words seen in the title do not stand for a free word the hit has only in its long fields', () => {
+		const index = new PaperIndex();
+		const day = [
+			'### [1] [Reinforcement Learning from Cross-domain Videos](https://arxiv.org/abs/2606.03201)',
+			'*Zhao Yang*',
+			'',
+			'Main category: cs.CV',
+			'',
+			'TL;DR: 从视频中学习策略。',
+			'',
+			'<details>',
+			'  <summary>Details</summary>',
+			'Abstract: We learn policies for a real robot from videos of other embodiments.',
+			'</details>',
+			'',
+		].join('\n');
+		index.addFile('/ws/data/2026-06-03.md', parseDigest(day, '/ws/data/2026-06-03.md'));
+		for (const text of ['"reinforcement learning" robot', 'reinforcement learning robot']) {
+			const parsed = parseQuery(text);
+			assert.ok(parsed.ok);
+			const hits = index.search(parsed.query, 10).hits;
+			assert.deepStrictEqual(hits.map((h) => h.id), ['2606.03201'], text);
+			assert.ok(hits[0].matched.includes('robot'), `${text}: ${hits[0].matched.join(', ')}`);
+			assert.deepStrictEqual(wordsOnlyFuzzy(parsed.query, hits), [], `${text}: the paper has “robot” as typed`);
+		}
+	});
+
 	it('a cold build indexes the older listing\'s text, shows the newest listing, whatever the order of the files and with the long fields deferred', () => {
 		const texts = files();
 		const cold = build(texts);

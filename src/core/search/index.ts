@@ -432,6 +432,8 @@ interface WordGroup {
 	terms: [number, number][];
 	/** read the author-name postings instead of head + body (author: filters) */
 	names: boolean;
+	/** a free word's (not Chinese) terms: a hit's matched words name one of them (see explainer) */
+	free?: boolean;
 }
 
 export class PaperIndex {
@@ -1514,7 +1516,7 @@ export class PaperIndex {
 				units.push(new Map());
 				return;
 			}
-			const group: WordGroup = { terms: this.expand(word, true, fuzzy), names: false };
+			const group: WordGroup = { terms: this.expand(word, true, fuzzy), names: false, free: true };
 			groups.push(group);
 			if (word.parts) {
 				for (const part of word.parts) {
@@ -1577,7 +1579,7 @@ export class PaperIndex {
 		};
 		// the texts a phrase check folds, kept for the hit's matched words, which need them again
 		const texts = new PaperTexts((doc) => this.bodyOf(doc));
-		const explain = options.matched === false ? undefined : this.explainer(groups, query, [...verify, ...shortRuns], texts);
+		const explain = options.matched === false ? undefined : this.explainer(groups, [...verify, ...shortRuns], texts);
 		const hit = (num: number) => this.hit(num, finalScores, explain);
 
 		const checks = verify.filter((p) => p !== '');
@@ -1986,7 +1988,7 @@ export class PaperIndex {
 	 * word was not seen there; Chinese runs (of any length: `literal`) and phrases as typed
 	 * when the paper has them.
 	 */
-	private explainer(groups: WordGroup[], query: ParsedQuery, literals: string[], texts: PaperTexts): ((doc: DocRecord) => string[]) | undefined {
+	private explainer(groups: WordGroup[], literals: string[], texts: PaperTexts): ((doc: DocRecord) => string[]) | undefined {
 		// the wanted words by their text: each word of a hit's text is one hash lookup, not a binary
 		// search of the ~450,000 sorted words (that search was a quarter of a query's time)
 		const wanted = new Map<string, number>();
@@ -2006,7 +2008,8 @@ export class PaperIndex {
 		}
 		const literal = literals.filter((p) => p !== '');
 		if (wanted.size === 0 && literal.length === 0) return undefined;
-		const latinWords = query.words.filter((w) => !w.cjk).length;
+		// a phrase's words and author names are seen too, so the count of terms seen says nothing of the free words
+		const free = groups.filter((g) => g.free);
 		return (doc) => {
 			const out: string[] = [];
 			const seen = new Set<string>();
@@ -2033,7 +2036,7 @@ export class PaperIndex {
 			collect(doc.title);
 			collect(doc.tldr);
 			collect(doc.authors.join('\n'));
-			if (termsSeen.size < latinWords) collect(texts.body(doc));
+			if (free.some((g) => !g.terms.some(([id]) => termsSeen.has(id)))) collect(texts.body(doc));
 			// (without the long fields in memory yet, the words seen in the short ones)
 			for (const p of literal) {
 				// the short fields first: folding the long ones is the expensive part; the phrase as the
