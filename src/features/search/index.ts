@@ -36,7 +36,7 @@ export interface SearchTestApi {
 	search(query: string, limit?: number): Promise<{ id: string; title: string; uri: string }[]>;
 	whenIndexed(): Promise<void>;
 	/** the search box shown now: its query, title and rows' labels; undefined when none is */
-	shownBox(): { value: string; title: string; labels: string[] } | undefined;
+	shownBox(): { value: string; title: string; labels: string[]; busy: boolean } | undefined;
 }
 
 /** The reader's library as search sees it (src/features/library implements it). */
@@ -167,6 +167,25 @@ export function registerSearch(
 		let shownQuery: string | undefined;
 		let generation = 0;
 		let lastSummary = '';
+		/** the filters of the query whose "no match" row the list shows (undefined: the list shows something else) */
+		let noMatch: string | undefined;
+		/**
+		 * The row for a query that found nothing: what to try, or, while the index fills or has new or
+		 * changed files not indexed yet, only that it has not found one yet (the list is asked again as
+		 * it fills, and once they are indexed). Chosen again whenever that state changes.
+		 */
+		const noMatchItem = (filters: string): ResultItem => {
+			const loading = progressText() !== '';
+			const advice =
+				loadingText !== ''
+					? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
+					: loading
+						? vscode.l10n.t('No match yet: new or changed digests are still being indexed, and the search runs again once they are.')
+						: filters
+							? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
+							: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
+			return { label: `${loading ? '$(loading~spin)' : '$(info)'} ${advice}`, alwaysShow: true };
+		};
 		const updateTitle = () => {
 			pick.title = [vscode.l10n.t('arXiv Digest: Search Papers'), lastSummary, progressText()].filter((s) => s !== '').join(' · ');
 		};
@@ -177,6 +196,7 @@ export function registerSearch(
 			// an answer without a search; it ends the spinner of a search it makes stale
 			const answer = (items: ResultItem[], summary: string) => {
 				pick.items = items;
+				noMatch = undefined;
 				lastSummary = summary;
 				pick.busy = false;
 				updateTitle();
@@ -191,6 +211,7 @@ export function registerSearch(
 				const reply = await b.service.search(query, RESULT_LIMIT);
 				const fromNotes = reply.ok ? await noteHits(b, query, parsed.query) : [];
 				if (mine !== generation) return;
+				noMatch = undefined;
 				// the row the reader moved to, if not the first (which stays the best as the list grows)
 				const activeItem = pick.activeItems[0];
 				const active = activeItem && activeItem !== pick.items[0] ? activeItem.hit?.id : undefined;
@@ -220,20 +241,10 @@ export function registerSearch(
 						};
 					});
 					const filters = describeFilters(parsed.query);
-					// nothing found: say what to try rather than leave an empty list; while the index
-					// fills, or has new or changed files not indexed yet, only that it has not found one
-					// yet (the list is asked again as it fills, and once they are indexed)
+					// nothing found: say what to try rather than leave an empty list
 					if (hits.length === 0) {
-						const loading = progressText() !== '';
-						const advice =
-							loadingText !== ''
-								? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
-								: loading
-									? vscode.l10n.t('No match yet: new or changed digests are still being indexed, and the search runs again once they are.')
-									: filters
-										? vscode.l10n.t('No paper matches. Check the spelling, use fewer words or widen the filters ({0}).', filters)
-										: vscode.l10n.t('No paper matches. Check the spelling or use fewer words.');
-						pick.items = [{ label: `${loading ? '$(loading~spin)' : '$(info)'} ${advice}`, alwaysShow: true }];
+						noMatch = filters;
+						pick.items = [noMatchItem(filters)];
 					} else if (query === shownQuery && active !== undefined) {
 						// the same query asked again as the index filled: the reader's place in the list stays
 						const still = pick.items.find((item) => item.hit?.id === active);
@@ -258,13 +269,18 @@ export function registerSearch(
 				updateTitle();
 			} catch (err) {
 				if (mine !== generation) return;
+				noMatch = undefined;
 				pick.items = err instanceof NoDigestsError ? noDigestsItems() : [{ label: `$(error) ${vscode.l10n.t('Search failed: {0}', errorText(err))}`, alwaysShow: true }];
 			} finally {
-				if (mine === generation) pick.busy = false;
+				// (a query typed since and not asked yet keeps the box busy)
+				if (mine === generation && !timer) pick.busy = false;
 			}
 		};
 		const schedule = () => {
 			if (timer) clearTimeout(timer);
+			// the list is the answer to an older query until this one's comes: the box says so from the keystroke
+			// (a loaded machine answered a query typed while new days were indexed ~30 s later)
+			pick.busy = pick.value.trim() !== '';
 			timer = setTimeout(() => {
 				timer = undefined;
 				void run();
@@ -276,6 +292,8 @@ export function registerSearch(
 		});
 		const onProgress = () => {
 			updateTitle();
+			// "check the spelling" is wrong advice once new days are being indexed, and "not yet" once they are
+			if (noMatch !== undefined) pick.items = [noMatchItem(noMatch)];
 			rerun.progress(progressText() !== '');
 		};
 		progressListeners.add(onProgress);
@@ -390,7 +408,7 @@ export function registerSearch(
 			const b = await backendReady();
 			await b.service.whenIndexed();
 		},
-		shownBox: () => (shownPick ? { value: shownPick.value, title: shownPick.title ?? '', labels: shownPick.items.map((item) => item.label) } : undefined),
+		shownBox: () => (shownPick ? { value: shownPick.value, title: shownPick.title ?? '', labels: shownPick.items.map((item) => item.label), busy: shownPick.busy } : undefined),
 	};
 
 	return {

@@ -142,7 +142,12 @@ describe('live updates from files changed on disk', () => {
 	it('a search box left open finds a new day\'s paper once the index has it, the file counted pending until then', async () => {
 		const backend = await api.workspace.backend();
 		const pending = [];
-		const counting = backend.service.onPendingUpdates((n) => pending.push(n));
+		/** the box's first row as each count of pending files came (the search box hears of it first: it listened first) */
+		const rows = [];
+		const counting = backend.service.onPendingUpdates((n) => {
+			pending.push(n);
+			rows.push(api.search.api.shownBox()?.labels[0] ?? '');
+		});
 		try {
 			void vscode.commands.executeCommand('arxivDigest.searchPapers', 'narwhal');
 			await waitFor('the box to find nothing yet', () => /No paper matches/.test(api.search.api.shownBox()?.labels[0] ?? ''));
@@ -150,8 +155,12 @@ describe('live updates from files changed on disk', () => {
 			// nothing typed: the box asks its query again once the file is indexed
 			await waitFor('the new paper in the open box', () => api.search.api.shownBox()?.labels[0] === 'Narwhal Tusks as Ice Sensors');
 			assert.ok(pending.includes(1), `the file counted pending while indexed: ${pending.join(' → ')}`);
+			// the advice the box gave before the file came is not left to stand while it is indexed
+			const whilePending = rows[pending.indexOf(1)];
+			assert.match(whilePending, /No match yet: new or changed digests are still being indexed/, `the row while the file was pending: ${rows.join(' → ')}`);
 			assert.strictEqual(backend.service.pendingUpdates, 0);
 			assert.ok(!/indexing/.test(api.search.api.shownBox().title), api.search.api.shownBox().title);
+			assert.strictEqual(api.search.api.shownBox().busy, false, 'the answer is in: the box is not busy');
 		} finally {
 			counting.dispose();
 			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
