@@ -6,7 +6,7 @@ import {
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
 import { randomVocabulary } from './seeded';
 import { buildReadingState, parseReadingState } from '../../src/core/library/readingState';
-import { noteMatches } from '../../src/core/library/noteSearch';
+import { noteMatches, noteTypos } from '../../src/core/library/noteSearch';
 import { arxivRefAt, findArxivRefs } from '../../src/core/library/arxivRefs';
 import { SYNC_BUDGET_BYTES, decodeIdSet, encodeIdSet, jsonBytes, planSync } from '../../src/core/library/syncBudget';
 import { filtersOnlyText, parseQuery } from '../../src/core/search/query';
@@ -242,7 +242,7 @@ describe('note search', () => {
 		assert.deepStrictEqual(noteMatches(parsed('diffus basel'), notes), ['2602.00001']);
 		assert.deepStrictEqual(noteMatches(parsed('"token pruning"'), notes), ['2602.00002']);
 		assert.deepStrictEqual(noteMatches(parsed('扩散模型'), notes), ['2602.00001']);
-		assert.deepStrictEqual(noteMatches(parsed('iffusion'), notes), [], 'words match from their start');
+		assert.deepStrictEqual(noteMatches(parsed('ffusion'), notes), [], 'words match from their start (`iffusion` is one letter from `diffusion`: a typo of it)');
 		assert.deepStrictEqual(noteMatches(parsed('cat:cs.CV'), notes), [], 'filters alone match no note');
 	});
 
@@ -251,6 +251,22 @@ describe('note search', () => {
 		assert.deepStrictEqual(noteMatches(parsed('NOMA'), more), ['b', 'c']);
 		assert.deepStrictEqual(noteMatches(parsed('noma'), more), ['a', 'b', 'c'], 'typed in lower case it is a prefix');
 		assert.deepStrictEqual(noteMatches(parsed('SAM'), more), ['b']);
+	});
+
+	it('corrects a typo of a note\'s word to that word, as search corrects a paper\'s, unless a paper has the word as typed', () => {
+		const mine = { '2605.29198': 'sampling is slow; compare with diffusion distillation', other: 'a model of slowness' };
+		assert.deepStrictEqual(noteMatches(parsed('sampling slow distillation'), mine), ['2605.29198']);
+		assert.deepStrictEqual(noteMatches(parsed('sampling slow distilation'), mine), ['2605.29198'], 'one letter left out of a long word');
+		assert.deepStrictEqual(noteMatches(parsed('distilation compare'), mine), ['2605.29198']);
+		assert.deepStrictEqual(noteMatches(parsed('smapling'), mine), ['2605.29198'], 'two letters swapped');
+		assert.deepStrictEqual(noteTypos(parsed('sampling slow distilation'), mine), ['distilation'], 'the one word the notes would correct');
+		assert.deepStrictEqual(noteMatches(parsed('sampling slow distilation'), mine, new Set(['distilation'])), [], 'a paper has it as typed: no correction');
+		assert.deepStrictEqual(noteMatches(parsed('distilation'), mine, new Set(['other'])), ['2605.29198']);
+		assert.deepStrictEqual(noteMatches(parsed('distillation modle'), mine), [], 'every word is still required');
+		assert.deepStrictEqual(noteMatches(parsed('modle'), mine), ['other']);
+		assert.deepStrictEqual(noteMatches(parsed('smpl'), mine), [], 'a short word: one edit away is another word');
+		assert.deepStrictEqual(noteMatches(parsed('distribution'), mine), [], 'two edits from a long word are too far');
+		assert.deepStrictEqual(noteTypos(parsed('SLOWS'), mine), [], 'an acronym is never corrected');
 	});
 
 	it('keeps the filters and exclusions of a query, drops its free text', () => {

@@ -6,20 +6,90 @@
  */
 import type { ParsedQuery } from '../search/query';
 import { escapeRegExp } from '../parse/text';
-import { containsPhrase, foldPhraseText } from '../search/tokenizer';
+import { containsPhrase, foldPhraseText, forEachTerm, type QueryWord } from '../search/tokenizer';
+import { SortedTerms } from '../search/sortedTerms';
+import { TermTable } from '../search/termTable';
 
 /**
  * Ids whose note holds every free word (as a word prefix, or CJK run; an acronym as a whole word, its
  * plural or a numbered version, as search takes it: `NOMA` is not `nomad`) and every phrase of the query.
+ * A word that no note has as typed or as a completion, nor any paper (`papersHave`: the index's answer,
+ * see noteTypos), is taken as a typo of the notes' closest words, as search corrects a paper's
+ * (`distilation` finds a note with `distillation`).
  */
-export function noteMatches(query: ParsedQuery, notes: Readonly<Record<string, string>>): string[] {
+export function noteMatches(query: ParsedQuery, notes: Readonly<Record<string, string>>, papersHave: ReadonlySet<string> = new Set()): string[] {
 	if (query.words.length === 0 && query.phrases.length === 0) return [];
-	const acronyms = new Map(query.words.filter((w) => w.acronym).flatMap((w) => w.terms.map((term) => [term, acronymPattern(term)] as const)));
+	const folded = Object.entries(notes).map(([id, text]) => [id, ` ${foldPhraseText(text)}`] as const);
+	const has = wordTest(query);
+	const corrected = noteCorrections(query, notes, folded);
+	for (const word of corrected.keys()) if (papersHave.has(word.terms[0])) corrected.delete(word);
 	const out: string[] = [];
+	for (const [id, text] of folded) {
+		const words = query.words.every((w) => {
+			const corrections = corrected.get(w);
+			return corrections ? corrections.has(id) : has(text, w);
+		});
+		if (words && query.phrases.every((p) => containsPhrase(text, p))) out.push(id);
+	}
+	return out;
+}
+
+/**
+ * The query's words (their terms) that noteMatches would take as a typo of a note's word: no note has
+ * them, and a note has a word close to them. The index corrects a word only when no paper has it
+ * either: the caller asks it of these few and gives noteMatches those the papers have.
+ */
+export function noteTypos(query: ParsedQuery, notes: Readonly<Record<string, string>>): string[] {
+	if (query.words.length === 0) return [];
+	const folded = Object.entries(notes).map(([id, text]) => [id, ` ${foldPhraseText(text)}`] as const);
+	return [...noteCorrections(query, notes, folded).keys()].map((w) => w.terms[0]);
+}
+
+/** does a note's folded text (with a space before) hold a query word: see noteMatches */
+function wordTest(query: ParsedQuery): (text: string, w: QueryWord) => boolean {
+	const acronyms = new Map(query.words.filter((w) => w.acronym).flatMap((w) => w.terms.map((term) => [term, acronymPattern(term)] as const)));
+	return (text, w) => w.terms.every((term) => (w.cjk ? text.includes(term) : (acronyms.get(term)?.test(text) ?? text.includes(` ${term}`))));
+}
+
+/** a typo is corrected from this many letters on (as search corrects a paper's words) */
+const MIN_TYPO_LENGTH = 4;
+
+/**
+ * The query's words that no note has (as typed or as a completion) and that one of the notes' words
+ * corrects, each with the ids of the notes holding a closest correction: one edit away (two from 8
+ * letters on: `distilation`), two adjacent letters swapped being one edit, as the index corrects a
+ * paper's words (never a Chinese run or an acronym, as there).
+ */
+function noteCorrections(query: ParsedQuery, notes: Readonly<Record<string, string>>, folded: readonly (readonly [string, string])[]): Map<QueryWord, Set<string>> {
+	const has = wordTest(query);
+	const words = query.words.filter((w) => !w.cjk && !w.acronym && w.terms.length === 1 && w.terms[0].length >= MIN_TYPO_LENGTH && !folded.some(([, text]) => has(text, w)));
+	const out = new Map<QueryWord, Set<string>>();
+	if (words.length === 0) return out;
+	// the notes' words, as the index's terms (a few thousand at most: built per query that needs them)
+	const table = new TermTable();
+	const sorted = new SortedTerms(table);
+	/** each term of the notes → the notes that hold it */
+	const holders = new Map<string, string[]>();
 	for (const [id, text] of Object.entries(notes)) {
-		const folded = ` ${foldPhraseText(text)}`;
-		const words = query.words.every((w) => w.terms.every((term) => (w.cjk ? folded.includes(term) : (acronyms.get(term)?.test(folded) ?? folded.includes(` ${term}`)))));
-		if (words && query.phrases.every((p) => containsPhrase(folded, p))) out.push(id);
+		forEachTerm(text, (term) => {
+			let ids = holders.get(term);
+			if (!ids) {
+				holders.set(term, (ids = []));
+				sorted.add(term, table.push(term));
+			}
+			if (ids[ids.length - 1] !== id) ids.push(id);
+		});
+	}
+	for (const word of words) {
+		const term = word.terms[0];
+		let closest = term.length >= 8 ? 2 : 1;
+		const found: [string, number][] = [];
+		sorted.forFuzzy(term, closest, (other, _id, distance) => {
+			found.push([other, distance]);
+			closest = Math.min(closest, distance);
+		});
+		const ids = new Set(found.filter(([, distance]) => distance === closest).flatMap(([other]) => holders.get(other) ?? []));
+		if (ids.size > 0) out.set(word, ids);
 	}
 	return out;
 }

@@ -42,8 +42,10 @@ export interface SearchTestApi {
 /** The reader's library as search sees it (src/features/library implements it). */
 export interface SearchLibrary {
 	isStarred(id: string): boolean;
-	/** ids whose note holds the query's free words and phrases */
-	noteIds(query: ParsedQuery): string[];
+	/** ids whose note holds the query's free words and phrases (a typo of a note's word too, unless a paper has the word: `papersHave`) */
+	noteIds(query: ParsedQuery, papersHave?: ReadonlySet<string>): string[];
+	/** the query's words that a note's word would correct as a typo */
+	noteTypos(query: ParsedQuery): string[];
 }
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
@@ -86,7 +88,15 @@ export function registerSearch(
 	 * (notes are few) and the shards apply the query's other filters to them by id.
 	 */
 	const noteHits = async (b: CorpusBackend, query: string, parsed: ParsedQuery): Promise<SearchHit[]> => {
-		const ids = library?.noteIds(parsed) ?? [];
+		if (!library) return [];
+		// a word is corrected only when nothing has it, as the index corrects a paper's: the papers are
+		// asked about the few words no note has and a note's word is close to
+		const papersHave = new Set<string>();
+		for (const term of library.noteTypos(parsed)) {
+			const known = await b.service.search(term, 1, false);
+			if (known.ok && known.result.total > 0) papersHave.add(term);
+		}
+		const ids = library.noteIds(parsed, papersHave);
 		if (ids.length === 0) return [];
 		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map((id) => `id:${id}`).join(' ')}`.trim(), RESULT_LIMIT, false);
 		return reply.ok ? reply.result.hits : [];

@@ -67,6 +67,9 @@ describe('library: stars, collections, notes, export, hover', () => {
 			return r && r.ids && r.ids.includes(first.id) && r;
 		});
 		assert.ok(!byWord.ids.includes(second.id));
+		// a typo of the note's word is corrected to it, as a paper's words are (no paper has either)
+		const byTypo = await vscode.commands.executeCommand('arxivDigest.internal.queryIds', 'zygomorphc baselines');
+		assert.deepStrictEqual(byTypo.ids, [first.id], JSON.stringify(byTypo));
 		const hasNote = await waitFor('has:note', async () => {
 			const r = await vscode.commands.executeCommand('arxivDigest.internal.queryIds', 'has:note');
 			return r && r.ids && r.ids.includes(first.id) && r;
