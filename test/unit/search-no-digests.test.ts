@@ -20,8 +20,10 @@ describe('Search Papers in a workspace without digests', () => {
 		await fakeVscode.commands.registered.get(search.SEARCH_COMMAND)!();
 		const pick = fakeVscode.window.quickPicks.at(-1)!;
 		pick.type('diffusion');
+		// busy from the keystroke until the typed query's answer (the box's opening row may come before it)
+		assert.strictEqual(pick.busy, true);
 		const deadline = Date.now() + 2000;
-		while (pick.items.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		while ((pick.items.length === 0 || pick.busy) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 		const labels = pick.items.map((item) => item.label);
 		assert.match(labels[0], /^\$\(info\) No digest files in this workspace yet/);
 		assert.ok(labels.every((label) => !/\$\(error\)|failed/i.test(label)), labels.join(' | '));
