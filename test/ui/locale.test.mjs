@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { activityBarItem, findWebviewFrame, frameText, workbenchSession, quickOpen, shot, waitForFirstRow, waitForQuickInputFocus, waitForRow } from './workbench.mjs';
+import { activityBarItem, findWebviewFrame, frameText, workbenchSession, quickOpen, rowFit, shot, waitForFirstRow, waitForQuickInputFocus, waitForRow } from './workbench.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
 const SIDEBAR = '.part.sidebar';
@@ -64,36 +64,19 @@ describe('the extension in Simplified Chinese (code-server --locale zh-cn)', fun
 	it('a day row with its matches and unread papers fits the sidebar\'s default width; its tooltip says them in full', async () => {
 		// the card opened above read a paper of 2026-02-06: its row counts matches (the keyword "tracking") and unread papers
 		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
-		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /✦\d+·未读 \d+/.test(r.text), 'the day 2026-02-06 with its matches and unread count');
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /未读 \d+·✦\d+/.test(r.text), 'the day 2026-02-06 with its unread count and matches');
 		const row = page.locator(`${PAPERS_VIEW} .monaco-list-row[aria-level="1"]`, { hasText: '2026-02-06' }).first();
-		const fit = await row.evaluate((element) => {
-			const label = element.querySelector('.monaco-icon-label-container');
-			const description = element.querySelector('.label-description');
-			return {
-				sidebar: Math.round(element.closest('.part.sidebar').getBoundingClientRect().width),
-				overflow: label.scrollWidth - label.clientWidth,
-				descriptionRight: Math.round(description.getBoundingClientRect().right),
-				rowRight: Math.round(element.getBoundingClientRect().right),
-				text: element.innerText.replace(/\s+/g, ' ').trim(),
-				spoken: element.getAttribute('aria-label'),
-			};
-		});
+		// the row's own words with 3-digit counts (a real day: `未读 336·✦100`), and a day of repeats,
+		// which says its new papers instead (`新 338·✦84`, a regenerated day of a fork: the fixture's days
+		// share no paper): the row's own description element is given those texts to measure
+		const own = await row.locator('.label-description').textContent();
+		const threeDigits = own.replace(/\d+/g, '888');
+		const fit = await rowFit(row, [threeDigits, threeDigits.replace('未读', '新')]);
 		assert.ok(fit.sidebar <= 320, `the sidebar is at its default width (${fit.sidebar}px)`);
-		assert.ok(fit.overflow <= 0 && fit.descriptionRight <= fit.rowRight, `the day row is cut: ${JSON.stringify(fit)}`);
+		assert.ok(fit.own.fits && !fit.rowText.endsWith('…'), `the day row is cut: ${JSON.stringify(fit)}`);
+		assert.ok(fit.others.every((m) => m.fits), `a day row with 3-digit counts is cut: ${JSON.stringify(fit.others)}`);
 		// a screen reader hears the counts in full words
 		assert.match(fit.spoken, /\d+ 篇匹配，\d+ 篇未读/);
 		await shot(page, 'papers-view-day-counts');
-		// a day of repeats says its new papers instead (`346·新 338·✦84`, a regenerated day of a fork): the
-		// fixture's days share no paper, so the row's own description element is given that text to measure
-		const repeats = await row.evaluate((element) => {
-			const label = element.querySelector('.monaco-icon-label-container');
-			const description = element.querySelector('.label-description');
-			const before = description.textContent;
-			description.textContent = '346·新 338·✦84';
-			const measured = { overflow: label.scrollWidth - label.clientWidth, descriptionRight: Math.round(description.getBoundingClientRect().right), rowRight: Math.round(element.getBoundingClientRect().right) };
-			description.textContent = before;
-			return measured;
-		});
-		assert.ok(repeats.overflow <= 0 && repeats.descriptionRight <= repeats.rowRight, `a day row with new papers among repeats is cut: ${JSON.stringify(repeats)}`);
 	});
 });

@@ -212,6 +212,40 @@ export async function waitForRow(page, container, test, what, timeoutMs = 20_000
 	throw new Error(`${what} not shown; visible rows:\n  ${rows.slice(0, 12).map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.text}`).join('\n  ') || '(none)'}`);
 }
 
+/**
+ * Whether a row's description fits without the workbench cutting it (`…`): the sidebar's width, the
+ * overflow of its label, and the same measured with each of `texts` set as the description in turn
+ * (the row's own format with other counts: the fixture's days are smaller than real ones).
+ */
+export async function rowFit(row, texts = []) {
+	return row.evaluate((element, texts) => {
+		const label = element.querySelector('.monaco-icon-label-container');
+		const description = element.querySelector('.label-description');
+		const measure = () => ({
+			text: description.textContent,
+			overflow: label.scrollWidth - label.clientWidth,
+			descriptionOverflow: description.scrollWidth - description.clientWidth,
+			descriptionRight: Math.round(description.getBoundingClientRect().right),
+			rowRight: Math.round(element.getBoundingClientRect().right),
+		});
+		const fits = (m) => m.overflow <= 0 && m.descriptionOverflow <= 0 && m.descriptionRight <= m.rowRight;
+		const own = measure();
+		const before = description.textContent;
+		const others = texts.map((text) => {
+			description.textContent = text;
+			return measure();
+		});
+		description.textContent = before;
+		return {
+			sidebar: Math.round(element.closest('.part.sidebar').getBoundingClientRect().width),
+			rowText: element.innerText.replace(/\s+/g, ' ').trim(),
+			spoken: element.getAttribute('aria-label'),
+			own: { ...own, fits: fits(own) },
+			others: others.map((m) => ({ ...m, fits: fits(m) })),
+		};
+	}, texts);
+}
+
 /** Clicks the row whose text starts with or contains `text`, in `container`. */
 export async function clickRow(page, container, text) {
 	const row = page.locator(`${container} .monaco-list-row`, { hasText: text }).first();

@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, workbenchSession, quickOpen, quickPickRows, runCommand, shot,
+	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus, waitForWebviewFocus,
 } from './workbench.mjs';
 
@@ -422,6 +422,15 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const { row } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /\d+ unread/.test(r.text), 'the unread count of 2026-02-06', 30_000);
 		const unread = Number(/(\d+) unread/.exec(row.text)[1]);
 		assert.ok(unread < FIXTURE.big.papers, `${unread} unread of ${FIXTURE.big.papers}: the UniTrack and VISTA cards were read before the reload`);
+		// the row fits the sidebar's default width with its 3-digit counts (`164 unread · ✦3`), and with
+		// every count of 3 digits, as a real day's (`336 unread · ✦100`), or a day of repeats (`888 new · ✦888`)
+		assert.match(row.text, /\d{3} unread · ✦\d+$/, 'what is left to read, then the matches');
+		const day = page.locator(`${PAPERS_VIEW} .monaco-list-row[aria-level="1"]`, { hasText: '2026-02-06' }).first();
+		const threeDigits = (await day.locator('.label-description').textContent()).replace(/\d+/g, '888');
+		const fit = await rowFit(day, [threeDigits, threeDigits.replace('unread', 'new'), threeDigits.replace(/^888 unread/, 'all read')]);
+		assert.ok(fit.sidebar <= 320, `the sidebar is at its default width (${fit.sidebar}px)`);
+		assert.ok(fit.own.fits && !fit.rowText.endsWith('…'), `the day row is cut: ${JSON.stringify(fit)}`);
+		assert.ok(fit.others.every((m) => m.fits), `a day row with 3-digit counts is cut: ${JSON.stringify(fit.others)}`);
 		await shot(page, 'read-marks-after-reload');
 	});
 

@@ -316,7 +316,7 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		treeView = require('../../src/features/reading/treeView');
 	});
 
-	it('an untouched day shows its count alone; once one of its papers is read, every category of it says how many are unread', () => {
+	it('an untouched day shows its count alone; once one of its papers is read, every category of it says how many are unread, in place of its count', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
@@ -325,15 +325,15 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 		const [touched, untouched] = tree.getChildren();
 		const described = (node: Parameters<typeof tree.getTreeItem>[0]) => String(tree.getTreeItem(node).description);
-		assert.deepStrictEqual(tree.getChildren(touched).map(described), ['2 · 1 unread', '1 · 1 unread']);
-		assert.strictEqual(described(touched), '3 · 2 unread');
+		assert.deepStrictEqual(tree.getChildren(touched).map(described), ['1 unread', '1 unread']);
+		assert.strictEqual(described(touched), '2 unread', 'what is left to read stands for the count (the tooltip has both)');
 		assert.strictEqual(described(untouched), '2');
 		assert.deepStrictEqual(tree.getChildren(untouched).map(described), ['2']);
 		tree.dispose();
 	});
 
 
-	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' instead of the unread count (3 · 1 new); its tooltip and spoken label say new, seen before and read', async () => {
+	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' instead of the count and unread count (1 new); its tooltip and spoken label say new, seen before and read', async () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
@@ -344,8 +344,8 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		const described = (node: Parameters<typeof tree.getTreeItem>[0]) => String(tree.getTreeItem(node).description);
 		const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
 		const [repeats, brandNew] = tree.getChildren();
-		assert.strictEqual(described(repeats), '3 · 1 new');
-		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['2 · 0 new', '1 · 1 new'], 'each category of the day says it, none new too');
+		assert.strictEqual(described(repeats), '1 new');
+		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['0 new', '1 new'], 'each category of the day says it, none new too');
 		const label = repeats.kind === 'day' ? repeats.label : '';
 		assert.strictEqual(spoken(repeats), `${label}, 3 papers, 1 new, 1 seen before, 1 read`);
 		const tooltip = String((await tree.resolveTreeItem(tree.getTreeItem(repeats), repeats, { isCancellationRequested: false } as never)).tooltip);
@@ -361,12 +361,12 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		assert.strictEqual(described(seenThere), '2');
 		status['2512.00001'] = 'read';
 		tree.reload();
-		assert.strictEqual(described(tree.getChildren()[1]), '2 · 1 unread');
+		assert.strictEqual(described(tree.getChildren()[1]), '1 unread');
 		// once every paper is read, "all read" as before
 		status['2512.00001'] = 'read';
 		status['2512.00002'] = 'read';
 		tree.reload();
-		assert.strictEqual(described(tree.getChildren()[1]), '2 · all read');
+		assert.strictEqual(described(tree.getChildren()[1]), 'all read');
 		tree.dispose();
 	});
 
@@ -458,7 +458,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		tree.reload();
 		const [day2] = tree.getChildren();
 		const [category2] = tree.getChildren(day2);
-		assert.strictEqual(tree.getTreeItem(category2).description, '2 · ✦1 · 1 unread', 'the description stays short');
+		assert.strictEqual(tree.getTreeItem(category2).description, '1 unread · ✦1', 'the description stays short');
 		assert.strictEqual(spoken(category2), `${String(tree.getTreeItem(category2).label)}, 2 papers, 1 match, 1 unread`);
 		assert.strictEqual(spoken(day2), `${day2.kind === 'day' ? day2.label : ''}, 2 papers, 1 match, 1 unread`);
 		// a paper seen on an earlier day: the spoken label says where each paper stands
@@ -483,7 +483,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		}
 	}
 
-	it('in Chinese, a day row says its matches and unread papers in short words (3·✦1·未读 2); its tooltip and spoken label in full', () =>
+	it('in Chinese, a day row says its matches and unread papers in short words (未读 2·✦1); its tooltip and spoken label in full', () =>
 		inChinese(async () => {
 			const workspace = fakeWorkspace('idle');
 			workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00003']));
@@ -495,14 +495,14 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 			const [day] = tree.getChildren();
 			const item = tree.getTreeItem(day);
-			assert.strictEqual(item.description, '3·✦1·未读 2', 'the row: the count, then the short words');
+			assert.strictEqual(item.description, '未读 2·✦1', 'the row: the unread count, then the matches, in short words');
 			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，2 篇未读`);
 			const tooltip = String((await tree.resolveTreeItem(item, day, { isCancellationRequested: false } as never)).tooltip);
 			assert.strictEqual(tooltip.split('\n')[0], `${String(item.label)} · 3 篇论文 · 1 篇匹配 · 2 篇未读`);
 			tree.dispose();
 		}));
 
-	it('in Chinese, a day listing papers seen before says its new ones in short (3·新 1·✦1), in full in its spoken label', () =>
+	it('in Chinese, a day listing papers seen before says its new ones in short (新 1·✦1), in full in its spoken label', () =>
 		inChinese(() => {
 			const workspace = fakeWorkspace('idle');
 			workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002', '2601.00003']));
@@ -515,7 +515,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
 			const [day] = tree.getChildren();
 			const item = tree.getTreeItem(day);
-			assert.strictEqual(item.description, '3·新 1·✦1');
+			assert.strictEqual(item.description, '新 1·✦1');
 			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，1 篇新论文，1 篇此前已看到，1 篇已读`);
 			tree.dispose();
 		}));

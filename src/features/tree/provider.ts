@@ -400,56 +400,62 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return counts;
 	}
 
-	/** `300 · ✦3 · 12 unread`: the count, then matches and unread papers when there are any (`346 · 8 new · ✦84` among repeats). */
+	/**
+	 * `300 · ✦3`, `288 unread · ✦3`, `8 new · ✦84`: where the day or category stands, then its matches
+	 * (the row's short words; countParts says which).
+	 */
 	private countDescription(node: DayNode | CategoryNode): string {
-		// Chinese sets its middle dot without spaces (`166·✦4·未读 165`): the spaces cut a day's row
+		// Chinese sets its middle dot without spaces (`未读 336·✦45`): the spaces cut a day's row
 		return this.countParts(node, 'row').reduce((text, part) => vscode.l10n.t({ message: '{0} · {1}', args: [text, part], comment: 'counts of a Papers view row' }));
 	}
 
 	/**
 	 * `row`: the words of the row's description, short enough that a day's fits the sidebar's default
-	 * width in Chinese too (`166·✦4·未读 165`, `346·新 8·✦84`); `full`: what the tooltip and a
-	 * screen reader say.
+	 * width with 3-digit counts in English and Chinese; `full`: what the tooltip and a screen reader say.
 	 */
 	private countParts(node: DayNode | CategoryNode, form: 'row' | 'full' = 'full'): string[] {
 		const shown = node.count;
 		if (!this.reading) return [String(shown)];
 		const c = this.counts(node);
-		const parts = [String(shown)];
-		const row = form === 'row';
 		// a day that lists again papers the reader saw on earlier days (a fork re-lists two days' worth)
-		// says how many of its papers are new, right after its count: its unread count alone made a day
-		// of repeats with 8 new papers look like more work than a day of 166 new ones. Its row says that
-		// instead of the unread count (`346·新 8·✦84·未读 332` overflowed a Chinese day row by 25 px at
-		// the default width; the rest unread were shown before); the tooltip says both. A day of new
-		// papers only stays as it was: its count is all new.
-		// (a repeat: a paper listed on an earlier day too, not one the reader saw on this day itself,
-		// which would turn yesterday's day into "0 new" the next morning instead of its unread count)
+		// says how many of its papers are new: its unread count alone made a day of repeats with 8 new
+		// papers look like more work than a day of 166 new ones. (A repeat: a paper listed on an earlier
+		// day too, not one the reader saw on this day itself, which would turn yesterday's day into
+		// "0 new" the next morning instead of its unread count.)
 		const seenBefore = (n: DayNode | CategoryNode) => this.counts(n).repeatsSeen;
-		const repeats = seenBefore(node) > 0 || (node.kind === 'category' && seenBefore(node.parent) > 0);
-		const saysNew = row && repeats && c.unread > 0;
-		if (saysNew) parts.push(vscode.l10n.t({ message: '{0} new', args: [c.fresh], comment: 'papers never seen before, short: a Papers view row' }));
-		// the matches before the unread count: the sidebar cuts a long description at its end
-		if (c.matches > 0) {
-			// the row marks them with the sign a matching paper's row shows (`✦4`), the words were too long
-			if (row) parts.push(vscode.l10n.t({ message: '✦{0}', args: [c.matches], comment: 'matches, short: a Papers view row' }));
-			else parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
-		}
-		if (!row && seenBefore(node) > 0) {
-			// in full: where each paper stands, the three adding up to the count
-			parts.push(vscode.l10n.t('{0} new', c.fresh), vscode.l10n.t('{0} seen before', c.unread - c.fresh), vscode.l10n.t('{0} read', c.papers - c.unread));
-			return parts;
-		}
 		// an untouched day and its categories show the count alone; once a paper of the day is read,
 		// each of its categories says how many are unread, all of them too
 		const partlyRead = (n: DayNode | CategoryNode) => {
 			const counts = this.counts(n);
 			return counts.unread < counts.papers;
 		};
-		if (!saysNew && c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)))) {
-			parts.push(row ? vscode.l10n.t({ message: '{0} unread', args: [c.unread], comment: 'short: a Papers view row' }) : vscode.l10n.t('{0} unread', c.unread));
+		const saysUnread = c.unread > 0 && (partlyRead(node) || (node.kind === 'category' && partlyRead(node.parent)));
+		const allRead = c.unread === 0 && c.papers > 0;
+		if (form === 'row') {
+			// one count first, what is left to read standing for the day's own count once that differs
+			// (the tooltip has both), then the matches: `2026-06-05 · Fri 337 · ✦51 · 336 u…` and
+			// `348 · 54 new · …` were cut at the default width, the matches lost
+			const repeats = seenBefore(node) > 0 || (node.kind === 'category' && seenBefore(node.parent) > 0);
+			const lead =
+				repeats && c.unread > 0
+					? vscode.l10n.t({ message: '{0} new', args: [c.fresh], comment: 'papers never seen before, short: a Papers view row' })
+					: saysUnread
+						? vscode.l10n.t({ message: '{0} unread', args: [c.unread], comment: 'short: a Papers view row' })
+						: allRead
+							? vscode.l10n.t('all read')
+							: String(shown);
+			// the matches marked with the sign a matching paper's row shows (`✦4`), the words were too long
+			return c.matches > 0 ? [lead, vscode.l10n.t({ message: '✦{0}', args: [c.matches], comment: 'matches, short: a Papers view row' })] : [lead];
 		}
-		if (c.unread === 0 && c.papers > 0) parts.push(vscode.l10n.t('all read'));
+		const parts = [String(shown)];
+		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
+		if (seenBefore(node) > 0) {
+			// where each paper stands, the three adding up to the count
+			parts.push(vscode.l10n.t('{0} new', c.fresh), vscode.l10n.t('{0} seen before', c.unread - c.fresh), vscode.l10n.t('{0} read', c.papers - c.unread));
+			return parts;
+		}
+		if (saysUnread) parts.push(vscode.l10n.t('{0} unread', c.unread));
+		if (allRead) parts.push(vscode.l10n.t('all read'));
 		return parts;
 	}
 
