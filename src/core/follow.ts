@@ -34,14 +34,42 @@ export class FollowRequests<Source> {
 	/**
 	 * The view's selection changed: the wanted row alone is the reveal's doing; an empty selection is
 	 * a refresh's (or a reveal of a row the workbench did not know yet); any other is the reader's,
-	 * who is not fought.
+	 * who is not fought. True when it is the reader's.
 	 */
-	selectionChanged(ids: readonly string[]): void {
-		if (ids.length > 0 && !(ids.length === 1 && ids[0] === this.wantedId)) this.wantedId = undefined;
+	selectionChanged(ids: readonly string[]): boolean {
+		const readers = ids.length > 0 && !(ids.length === 1 && ids[0] === this.wantedId);
+		if (readers) this.wantedId = undefined;
+		return readers;
 	}
 
 	/** The reader collapsed a row: they arrange the view themselves, and no reveal opens it again. */
 	collapsed(): void {
 		this.wantedId = undefined;
+	}
+}
+
+/**
+ * When the reader last chose rows in the view themselves: a moment of an order the caller shares
+ * with other moves (a card's), so a command can start where the reader was last. A refresh takes the
+ * rows out of the selection and the workbench puts them back: the same rows chosen again after an
+ * empty selection are no new choice.
+ */
+export class ReaderSelection {
+	private lastRows = '';
+	private moment = 0;
+
+	constructor(private readonly nextMoment: () => number) {}
+
+	/** the moment of the reader's last choice, 0 before any */
+	get chosenAt(): number {
+		return this.moment;
+	}
+
+	/** The view's selection changed to `ids`, by the reader (`readers`) or by a reveal or refresh. */
+	changed(ids: readonly string[], readers: boolean): void {
+		if (ids.length === 0) return;
+		const rows = ids.join('\n');
+		if (readers && rows !== this.lastRows) this.moment = this.nextMoment();
+		this.lastRows = rows;
 	}
 }

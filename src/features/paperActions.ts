@@ -45,7 +45,7 @@ export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 
 /** answers the paper rows selected in the Papers view (PaperRefs, in selection order), registered by the tree feature */
 export const PAPERS_SELECTION_COMMAND = 'arxivDigest.internal.papersSelection';
-/** answers where a walk through the papers starts from the Papers view's first selected row (see WalkStart), registered by the tree feature */
+/** answers where a walk through the papers starts from the Papers view's first selected row (see WalkStart), given a moment: if the reader chose it after that (see nextMoment); registered by the tree feature */
 export const PAPERS_WALK_START_COMMAND = 'arxivDigest.internal.papersWalkStart';
 /** a walk's start at a paper, that paper included (a day's or category's first paper); a paper row's ref starts after it */
 export interface WalkStart {
@@ -74,9 +74,23 @@ export async function selectedPaper(quiet = false): Promise<CardRef | undefined>
 	return undefined;
 }
 
-/** Where a walk through the papers starts from the Papers view's selection: after a paper row, at a day's or category's first paper. */
-export function selectedWalkStart(): Thenable<CardRef | WalkStart | undefined> {
-	return vscode.commands.executeCommand<CardRef | WalkStart | undefined>(PAPERS_WALK_START_COMMAND).then(
+let moments = 0;
+/**
+ * The next moment of one order shared by the card's moves and the reader's choices in the Papers
+ * view, so a walk starts where the reader was last (the order matters, not the time: two moves in one
+ * millisecond keep theirs).
+ */
+export function nextMoment(): number {
+	return ++moments;
+}
+
+/**
+ * Where a walk through the papers starts from the Papers view's selection: after a paper row, at a
+ * day's or category's first paper; `after`: only if the reader chose that selection after that
+ * moment (see nextMoment).
+ */
+export function selectedWalkStart(after?: number): Thenable<CardRef | WalkStart | undefined> {
+	return vscode.commands.executeCommand<CardRef | WalkStart | undefined>(PAPERS_WALK_START_COMMAND, after).then(
 		(start) => start,
 		() => undefined,
 	);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { FollowRequests } from '../../src/core/follow';
+import { FollowRequests, ReaderSelection } from '../../src/core/follow';
 
 describe('what the Papers view follows (FollowRequests)', () => {
 	it('the newest ask wins, the cursor\'s or a card\'s, and drops the row the one before wanted', () => {
@@ -21,11 +21,11 @@ describe('what the Papers view follows (FollowRequests)', () => {
 		const follow = new FollowRequests<string>();
 		follow.ask('card');
 		follow.aimAt('paper:b');
-		follow.selectionChanged(['paper:b']);
+		assert.strictEqual(follow.selectionChanged(['paper:b']), false, 'not the reader\'s');
 		assert.strictEqual(follow.wanted, 'paper:b', 'the reveal\'s own row');
-		follow.selectionChanged([]);
+		assert.strictEqual(follow.selectionChanged([]), false);
 		assert.strictEqual(follow.wanted, 'paper:b', 'a refresh took the row out of the selection');
-		follow.selectionChanged(['paper:b', 'paper:c']);
+		assert.strictEqual(follow.selectionChanged(['paper:b', 'paper:c']), true);
 		assert.strictEqual(follow.wanted, undefined, 'the reader added a row');
 		follow.aimAt('paper:b');
 		follow.selectionChanged(['paper:c']);
@@ -39,5 +39,28 @@ describe('what the Papers view follows (FollowRequests)', () => {
 		follow.aimAt('paper:a');
 		follow.collapsed();
 		assert.strictEqual(follow.wanted, undefined);
+	});
+
+});
+
+describe('when the reader last chose rows in the Papers view (ReaderSelection)', () => {
+	it('takes a moment for each choice of the reader\'s, none for a reveal\'s, a refresh\'s, or the same rows put back after a refresh', () => {
+		let clock = 0;
+		const moment = () => ++clock;
+		const chosen = new ReaderSelection(moment);
+		assert.strictEqual(chosen.chosenAt, 0, 'nothing chosen yet');
+		chosen.changed(['day:a'], true);
+		assert.strictEqual(chosen.chosenAt, 1);
+		const cardMoved = moment();
+		chosen.changed([], false);
+		chosen.changed(['day:a'], true);
+		assert.strictEqual(chosen.chosenAt, 1, 'the refresh put the same row back: still before the card\'s move');
+		chosen.changed(['paper:x'], false);
+		assert.strictEqual(chosen.chosenAt, 1, 'a reveal is not the reader\'s choice');
+		chosen.changed(['day:a'], true);
+		assert.ok(chosen.chosenAt > cardMoved, 'the reader chose the day again after the reveal: after the card\'s move');
+		const before = chosen.chosenAt;
+		chosen.changed(['day:a', 'day:b'], true);
+		assert.ok(chosen.chosenAt > before, 'a row added');
 	});
 });

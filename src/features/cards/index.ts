@@ -21,7 +21,7 @@ import { nextUnreadRef, type NextPaperKind } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper, isPapersSelectionArgument, selectedPaper, selectedWalkStart } from '../paperActions';
+import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -180,6 +180,7 @@ class CardPanel implements vscode.Disposable {
 		// Next, Previous, Random, a similar paper, the tree, search: the note typed for the paper before is stored now
 		if (this.notes.current && this.notes.current.id !== ref.id) void this.storeNote(true);
 		this.ref = ref;
+		this.owner.moved();
 		this.recentIds.unshift(ref.id);
 		this.recentIds.splice(RECENT_PAPERS);
 		this.scrollY = scrollY ?? (same ? this.scrollY : 0);
@@ -428,6 +429,7 @@ class CardPanel implements vscode.Disposable {
 class CardManager implements vscode.Disposable {
 	private readonly panels = new Set<CardPanel>();
 	private lastActive: CardPanel | undefined;
+	private lastMove = 0;
 	/** digests deleted since activation (and not re-created): their cards say so */
 	private readonly deleted = new Set<string>();
 	private readonly subscriptions: vscode.Disposable[] = [];
@@ -476,6 +478,16 @@ class CardManager implements vscode.Disposable {
 
 	activated(card: CardPanel): void {
 		this.lastActive = card;
+		this.moved();
+	}
+
+	/** A card showed a paper or became active: the moment a walk from the palette starts at the card from (see nextMoment). */
+	moved(): void {
+		this.lastMove = nextMoment();
+	}
+
+	get movedAt(): number {
+		return this.lastMove;
 	}
 
 	removed(card: CardPanel): void {
@@ -719,8 +731,9 @@ export function registerCards(
 	const manager = new CardManager(context, workspace, library, reading, similar);
 
 	/**
-	 * Next Unread (Match): the next such paper after the card's, in this digest, then in older days;
-	 * from the Papers view's keys (isPapersSelectionArgument), after its selected paper row. Each
+	 * Next Unread (Match, New): the next such paper after the card's, in this digest, then in older
+	 * days; from the Papers view's keys (isPapersSelectionArgument), or after the reader selected a
+	 * row there since the card last moved, from that row (after a paper, at a day's first paper). Each
 	 * press goes on from the paper the one before showed, once it is shown (and so read): a press
 	 * while a card still loaded went on from the paper asked for, which the next one then replaced
 	 * before it showed, and that paper was skipped, left unread.
@@ -735,7 +748,9 @@ export function registerCards(
 		if (!reading) return;
 		await workspace.ready;
 		const card = manager.activeCard();
-		const from = (isPapersSelectionArgument(arg) ? await selectedWalkStart() : undefined) ?? card?.currentRef;
+		// from where the reader was last: the Papers view's selection when its key passed it, or the
+		// reader chose it there after the card last moved (from the palette too), else the card's paper
+		const from = (await selectedWalkStart(isPapersSelectionArgument(arg) ? undefined : (card ? manager.movedAt : 0))) ?? card?.currentRef;
 		const ref = nextUnreadRef(workspace.files(), from, reading, kind);
 		if (!ref) {
 			const none = kind === 'match' ? vscode.l10n.t('No unread matches left.') : kind === 'new' ? vscode.l10n.t('No new papers left.') : vscode.l10n.t('No unread papers left.');

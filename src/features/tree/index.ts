@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { papersCount } from '../counts';
-import { FollowRequests } from '../../core/follow';
+import { FollowRequests, ReaderSelection } from '../../core/follow';
 import { paperIndexAtLine, type CategoryNode, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
@@ -10,7 +10,7 @@ import { DigestTreeProvider, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } 
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
-import { PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, type WalkStart } from '../paperActions';
+import { nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, type WalkStart } from '../paperActions';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -76,6 +76,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	let followTimer: ReturnType<typeof setTimeout> | undefined;
 	/** the cursor's or a card's paper, the newest winning, and the row its reveals ask for */
 	const follow = new FollowRequests<FollowSource>();
+	/** when the reader last chose rows here, against the card's moves: a walk from the palette starts at the later */
+	const readerSelection = new ReaderSelection(nextMoment);
 	let disposed = false;
 
 	/** What the view says above its rows: the load's progress, the filter's count, For you's note, or nothing. */
@@ -253,7 +255,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		// comes empty too, see clickedPaper)
 		view.onDidChangeSelection((e) => {
 			selectionChanges++;
-			follow.selectionChanged(e.selection.map((node) => node.id));
+			const ids = e.selection.map((node) => node.id);
+			readerSelection.changed(ids, follow.selectionChanged(ids));
 		}),
 		// the tree changed since the asked-for reveal: the workbench may not have known the paper's item
 		// then (a day rebuilt or refreshed meanwhile) and selected nothing, or the refresh took the row
@@ -277,7 +280,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}),
 
 		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => view.selection.filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
-		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, () => walkStartOf(view.selection[0])),
+		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, (after?: number) => (after !== undefined && readerSelection.chosenAt <= after ? undefined : walkStartOf(view.selection[0]))),
 
 		vscode.commands.registerCommand('arxivDigest.tree.refresh', () =>
 			vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, async () => {
