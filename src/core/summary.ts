@@ -6,7 +6,7 @@
  * `Digest` and `Paper` satisfy these types, so code typed against a summary also takes a digest
  * parsed from an open document.
  */
-import type { Digest, LineRange, Paper } from './model';
+import type { DiagnosticCode, Digest, LineRange, Paper } from './model';
 
 /** authors kept per paper: the tree shows the first, tooltips a few */
 export const SUMMARY_AUTHORS = 3;
@@ -46,11 +46,20 @@ export interface DigestSummary {
 	/** error diagnostics the parser reported (full diagnostics are computed for open documents) */
 	readonly errors?: number;
 	/**
+	 * the warnings that say the file itself is damaged (see DAMAGE_CODES), each once, in that order:
+	 * a `git pull` that cut a day short or left a merge conflict in it
+	 */
+	readonly damage?: readonly DamageCode[];
+	/**
 	 * The papers' ids in order, on a summary made from the compact form, whose `papers` are parsed
 	 * only when first read: read them with paperIdsOf and paperCountOf.
 	 */
 	readonly ids?: readonly string[];
 }
+
+/** the parser's warnings that a file is damaged, not only odd: cut short, an unresolved merge conflict */
+export const DAMAGE_CODES = ['truncated', 'merge-conflict'] as const satisfies readonly DiagnosticCode[];
+export type DamageCode = (typeof DAMAGE_CODES)[number];
 
 /** How many authors a summary's paper has, whether it is a summary or a full paper. */
 export function authorCountOf(paper: PaperSummary): number {
@@ -90,6 +99,8 @@ export function summarizeDigest(digest: Digest): DigestSummary {
 	if (digest.day !== undefined) summary.day = digest.day;
 	const errors = digest.diagnostics.filter((d) => d.severity === 'error').length;
 	if (errors > 0) summary.errors = errors;
+	const damage = DAMAGE_CODES.filter((code) => digest.diagnostics.some((d) => d.code === code));
+	if (damage.length > 0) summary.damage = damage;
 	return summary;
 }
 
@@ -119,6 +130,7 @@ interface CompactHead {
 	categories: readonly CategorySummary[];
 	ids: readonly string[];
 	errors?: number;
+	damage?: readonly DamageCode[];
 }
 
 /**
@@ -169,6 +181,7 @@ export function compactTexts(summary: DigestSummary): CompactTexts {
 	const head: CompactHead = { path: summary.path, label: summary.label, categories: summary.categories, ids: paperIdsOf(summary) };
 	if (summary.day !== undefined) head.day = summary.day;
 	if (summary.errors !== undefined) head.errors = summary.errors;
+	if (summary.damage !== undefined) head.damage = summary.damage;
 	return { head: JSON.stringify(head), papers: JSON.stringify(summary.papers.map(compactPaper)) };
 }
 
@@ -186,6 +199,7 @@ export function summaryFromCompact(headText: string, papers: () => string): Dige
 	const out: { -readonly [K in keyof Omit<DigestSummary, 'papers' | 'ids'>]: DigestSummary[K] } = { path: head.path, label: head.label, categories: head.categories };
 	if (head.day !== undefined) out.day = head.day;
 	if (head.errors !== undefined) out.errors = head.errors;
+	if (Array.isArray(head.damage)) out.damage = head.damage.filter((code): code is DamageCode => (DAMAGE_CODES as readonly unknown[]).includes(code));
 	// derived, not part of the value: deep equality and a copy see the summary a digest's summarizeDigest makes
 	Object.defineProperty(out, 'ids', { value: head.ids, enumerable: false });
 	let source: (() => string) | undefined = papers;

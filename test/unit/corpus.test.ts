@@ -892,6 +892,22 @@ describe('digest summary', () => {
 		assert.throws(() => summaryFromCompact('{"path":"x"}', () => '[]'), /not a digest summary/);
 	});
 
+	it('carries the damage the parser found (cut short, a merge conflict) in a summary and through the compact form, as the Papers view warns of it', () => {
+		const variants = join(__dirname, '../../test/fixtures/variants');
+		const summaryOf = (name: string) => summarizeDigest(parseDigest(readFileSync(join(variants, name), 'utf8'), name));
+		const cut = summaryOf('unterminated-details.md');
+		assert.deepStrictEqual(cut.damage, ['truncated']);
+		assert.strictEqual(cut.errors, 2, 'its errors counted apart');
+		const conflict = summaryOf('merge-conflict.md');
+		assert.deepStrictEqual(conflict.damage, ['merge-conflict']);
+		assert.strictEqual(conflict.errors, undefined, 'a merge conflict is a warning: no errors');
+		for (const summary of [cut, conflict]) {
+			const texts = compactTexts(summary);
+			assert.deepStrictEqual(summaryFromCompact(texts.head, () => texts.papers).damage, summary.damage);
+		}
+		assert.strictEqual(summaryOf('toc-mismatch.md').damage, undefined, 'other warnings are no damage');
+	});
+
 	it("keeps no arXiv paper's abstract page as its link (its links come from its id), and a digest's own link as given", () => {
 		const base = { isArxiv: true, title: 'T', authors: ['A'], section: 'cs.AI', range: { start: 1, end: 2 }, headingLine: 1 };
 		const head = (id: string) => JSON.stringify({ path: '/d.md', label: 'd', categories: [], ids: [id] });

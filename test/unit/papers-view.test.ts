@@ -575,6 +575,28 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		tree.dispose();
 	});
 
+	it('a day with a file cut short or with a merge conflict (warnings, no errors) shows the warning too; its tooltip says what is wrong', async () => {
+		const workspace = fakeWorkspace('idle');
+		const cut = fixtureFile('2026-01-03', ['2601.00005']);
+		workspace.put({ ...cut, digest: { ...cut.digest, damage: ['truncated'] } });
+		const conflict = fixtureFile('2026-01-02', ['2601.00001']);
+		workspace.put({ ...conflict, digest: { ...conflict.digest, damage: ['merge-conflict'], errors: 1 } });
+		workspace.put(fixtureFile('2026-01-01', ['2601.00002']));
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, fakeReading() as never, new FakeClock());
+		const [cutDay, conflictDay, sound] = tree.getChildren();
+		const tooltip = async (node: typeof cutDay) => String((await tree.resolveTreeItem(tree.getTreeItem(node), node, { isCancellationRequested: false } as never)).tooltip);
+		for (const day of [cutDay, conflictDay]) {
+			const item = tree.getTreeItem(day);
+			assert.strictEqual((item.iconPath as { id: string }).id, 'warning');
+			assert.match((item.accessibilityInformation as { label: string }).label, /a file is cut short or has a merge conflict$/);
+		}
+		assert.match(await tooltip(cutDay), /⚠ .*2026-01-03\.md: cut short: open it to see where in the Problems view/);
+		assert.match(await tooltip(conflictDay), /⚠ .*2026-01-02\.md: an unresolved merge conflict, 1 error: open it/);
+		assert.strictEqual((tree.getTreeItem(sound).iconPath as { id: string }).id, 'calendar');
+		assert.doesNotMatch(await tooltip(sound), /⚠/);
+		tree.dispose();
+	});
+
 	it('with arxivDigest.diagnostics.enabled off for a file, its day shows no warning, as the Problems view shows none of its errors', async () => {
 		const workspace = fakeWorkspace('idle');
 		const broken = fixtureFile('2026-01-02', ['2601.00001']);

@@ -36,8 +36,8 @@ export interface FileRecord {
 	always?: true;
 }
 
-/** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes; 5: compact summaries; 6: a checksum; 7: a head and papers per summary */
-const FORMAT = 7;
+/** 2: compressed; 3: each summary as a JSON string; 4: a JSON header, then every summary's bytes; 5: compact summaries; 6: a checksum; 7: a head and papers per summary; 8: a summary's damage (cut short, a merge conflict) */
+const FORMAT = 8;
 const HEADER_LENGTH_BYTES = 4;
 /**
  * The first bytes of a cache stored uncompressed. 0xFF cannot start raw DEFLATE data (its block

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DamageCode } from '../../core/summary';
 import { fieldsText, listText, papersCount } from '../counts';
 import {
 	DigestTreeModel,
@@ -534,9 +535,12 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				// left undefined: resolveTreeItem fills it on hover
 				item.contextValue = 'day';
 				// a file of the day the parser found broken (cut short, an unclosed <details>): its tooltip says which
-				const damaged = this.damagedFiles(node).length > 0;
-				item.iconPath = damaged ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
-				if (damaged && item.accessibilityInformation) item.accessibilityInformation = { label: fieldsText([item.accessibilityInformation.label, vscode.l10n.t('a file has errors')], vscode.l10n) };
+				const damaged = this.damagedFiles(node);
+				item.iconPath = damaged.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon(node.day ? 'calendar' : 'file');
+				if (damaged.length > 0 && item.accessibilityInformation) {
+					const cut = damaged.some(([, d]) => d.damage.length > 0);
+					item.accessibilityInformation = { label: fieldsText([item.accessibilityInformation.label, cut ? vscode.l10n.t('a file is cut short or has a merge conflict') : vscode.l10n.t('a file has errors')], vscode.l10n) };
+				}
 				return item;
 			}
 			case 'category': {
@@ -617,8 +621,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		const files = node.keys.map((k) => {
 			const uri = vscode.Uri.parse(k);
 			const path = uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : k;
-			const errors = damaged.get(k);
-			return errors === undefined ? path : `⚠ ${path}: ${vscode.l10n.t('{0} errors (cut short or damaged?): open it to see them in the Problems view', errors)}`;
+			const damage = damaged.get(k);
+			return damage === undefined ? path : `⚠ ${path}: ${damageText(damage)}`;
 		});
 		// the row's description in full words (the row's are short), after the day's count
 		const [, ...rest] = this.countParts(node);
@@ -639,17 +643,19 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	/**
-	 * The day's files whose parse reported errors, with how many (summaries carry the count; full
-	 * diagnostics come for open files). A file with `arxivDigest.diagnostics.enabled` off is left out:
+	 * The day's files whose parse reported errors, with how many, or found them cut short or with a
+	 * merge conflict (summaries carry both; full diagnostics come for open files): a `git pull` that
+	 * lost two-thirds of a day leaves a file that parses without an error. A file with `arxivDigest.diagnostics.enabled` off is left out:
 	 * its errors are not in the Problems view, where the warning sends the reader, and the reader who
 	 * turned them off asked not to be told of them.
 	 */
-	private damagedFiles(node: DayNode): [string, number][] {
-		const out: [string, number][] = [];
+	private damagedFiles(node: DayNode): [string, FileDamage][] {
+		const out: [string, FileDamage][] = [];
 		for (const key of node.keys) {
 			const uri = vscode.Uri.parse(key);
-			const errors = this.workspace.get(uri)?.digest.errors ?? 0;
-			if (errors > 0 && readSetting<boolean>(SETTINGS.diagnosticsEnabled, uri) !== false) out.push([key, errors]);
+			const digest = this.workspace.get(uri)?.digest;
+			const damage = { errors: digest?.errors ?? 0, damage: digest?.damage ?? [] };
+			if ((damage.errors > 0 || damage.damage.length > 0) && readSetting<boolean>(SETTINGS.diagnosticsEnabled, uri) !== false) out.push([key, damage]);
 		}
 		return out;
 	}
@@ -658,6 +664,20 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	diagnosticsSettingChanged(): void {
 		this.fireRoot();
 	}
+}
+
+/** What is wrong with a day's file: its damage and its parse errors. */
+interface FileDamage {
+	readonly errors: number;
+	readonly damage: readonly DamageCode[];
+}
+
+/** `cut short, 2 errors: open it…`; errors alone keep the question (`2 errors (cut short or damaged?)…`). */
+function damageText(damage: FileDamage): string {
+	if (damage.damage.length === 0) return vscode.l10n.t('{0} errors (cut short or damaged?): open it to see them in the Problems view', damage.errors);
+	const parts = damage.damage.map((code) => (code === 'truncated' ? vscode.l10n.t('cut short') : vscode.l10n.t('an unresolved merge conflict')));
+	if (damage.errors > 0) parts.push(damage.errors === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', damage.errors));
+	return vscode.l10n.t('{0}: open it to see where in the Problems view', listText(parts, vscode.l10n, 'list'));
 }
 
 /** A starred paper's row: ★ leads its description, and its menus offer Unstar (`paper … starred`). */

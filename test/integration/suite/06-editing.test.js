@@ -90,6 +90,38 @@ describe('diagnostics of a broken digest', () => {
 
 });
 
+describe('a digest a git pull left with a merge conflict (a warning, no error)', () => {
+	const relative = 'pulled/2026-03-05.md';
+	let uri;
+	after(async () => {
+		await remove(dirname(uri));
+		const api = await extensionApi();
+		await waitFor('the digest to leave the workspace', () => !api.workspace.get(uri));
+	});
+
+	it('its day in the Papers view shows the warning, its tooltip names the conflict; resolved, the warning goes', async () => {
+		const api = await extensionApi();
+		uri = fixtureUri(relative);
+		const papers = [
+			['2603.00051', 'Pulled Gadget: One', 'The first paper.'],
+			['2603.00052', 'Pulled Gadget: Two', 'The second paper.'],
+		];
+		const conflict = ['<<<<<<< HEAD', 'Kept on this branch.', '=======', 'Kept on the other.', '>>>>>>> 1a2b3c4 (Update digest)', ''].join('\n');
+		// never opened: the summary the index worker sends says so
+		await writeFile(uri, `${digestText('2026-03-05', papers)}\n${conflict}`);
+		const day = () => api.tree.provider.getChildren().find((d) => d.day === '2026-03-05');
+		const icon = () => day() && api.tree.provider.getTreeItem(day()).iconPath?.id;
+		await waitFor('the day to warn of its file', () => icon() === 'warning');
+		assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the digest is not open');
+		const item = api.tree.provider.getTreeItem(day());
+		const resolved = await api.tree.provider.resolveTreeItem(item, day(), new vscode.CancellationTokenSource().token);
+		assert.match(String(resolved.tooltip), /⚠ .*2026-03-05\.md: an unresolved merge conflict: open it/);
+		assert.match(item.accessibilityInformation.label, /a file is cut short or has a merge conflict/);
+		await writeFile(uri, digestText('2026-03-05', papers));
+		await waitFor('the warning to go once resolved', () => icon() === 'calendar');
+	});
+});
+
 describe('live updates from files changed on disk', () => {
 	const relative = 'data/2026-03-02.md';
 	let api;
