@@ -122,7 +122,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 				const words = tree.provider.filterWords();
 				return words === undefined ? undefined : { words, refs: tree.provider.model.shownPapers() };
 			},
-		}),
+		}, context.globalState),
 	);
 	await pause();
 	context.subscriptions.push(registerStatistics(context, workspace, reading));

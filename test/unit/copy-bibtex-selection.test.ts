@@ -29,7 +29,7 @@ describe('Copy as BibTeX of a selection', () => {
 		fake.env = { ...saved.env, clipboard: { writeText: async (t: string) => void (clipboard = t) } };
 		fake.workspace = { ...saved.workspace, textDocuments: [] };
 		try {
-			exportFeature.registerExport(workspace as never, sources);
+			exportFeature.registerExport(workspace as never, sources, { get: () => undefined, update: async () => undefined } as never);
 			await handlers.get('arxivDigest.copyBibtexSelection')?.(selection[0], selection);
 		} finally {
 			Object.assign(fake, saved);

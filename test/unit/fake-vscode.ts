@@ -68,6 +68,7 @@ export const fakeVscode = {
 		asRelativePath: (uri: { path?: string; toString(): string }) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, ''),
 	},
 	StatusBarAlignment: { Left: 1, Right: 2 },
+	FileType: { File: 1, Directory: 2 },
 	TabInputWebview: class {},
 	ThemeIcon: class {
 		constructor(

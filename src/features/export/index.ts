@@ -15,6 +15,7 @@ import { showQuickPick } from '../quickInput';
 import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
 import { showWrittenFile } from './written';
+import { exportSaveUri, rememberExportFolder } from './saveFolder';
 import { exportHeading, exportPickTitle, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
 
 export interface ExportSources extends ReaderData {
@@ -50,7 +51,8 @@ function safeFileName(text: string): string {
 	return text.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'papers';
 }
 
-export function registerExport(workspace: IDigestWorkspace, sources: ExportSources): vscode.Disposable {
+/** `state`: where the save dialogs remember the last export's folder (globalState) */
+export function registerExport(workspace: IDigestWorkspace, sources: ExportSources, state: vscode.Memento): vscode.Disposable {
 	/** Newest listing of each id (the paper is exported once, with all its days). */
 	const locationsOf = (ids: Iterable<string>): { locations: PaperLocation[]; absent: string[] } => {
 		const locations: PaperLocation[] = [];
@@ -78,7 +80,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			options.uri ??
 			(await vscode.window.showSaveDialog({
 				title: exportSaveTitle(subject, vscode.l10n),
-				defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('.'), `${safeFileName(title)}.${extension}`),
+				defaultUri: await exportSaveUri(state, `${safeFileName(title)}.${extension}`),
 				filters: { [formats().find((f) => f.format === format)?.label ?? format]: [extension] },
 			}));
 		if (!uri) return undefined;
@@ -87,6 +89,8 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		);
 		const text = exportPapers(format, { title, items, exported: new Date().toISOString() });
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+		// a file chosen in the dialog: the next export starts in its folder (a test's or script's uri is no choice)
+		if (!options.uri) await rememberExportFolder(state, uri);
 		const skipped = [...absent, ...missing];
 		if (skipped.length > 0) {
 			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)), uri, 'warning');

@@ -332,7 +332,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 
 	disposables.push(
 		registry.register(libraryPart),
-		registerReadingStateCommands(registry),
+		registerReadingStateCommands(registry, context.globalState),
 		vscode.languages.registerCodeLensProvider({ language: DIGEST_LANGUAGE_ID }, new StarCodeLensProvider(workspace, store)),
 		store.onDidChange(() => pushSetsLogged(true)),
 		workspace.onDidChange(() => pushSetsLogged(false)),

@@ -9,7 +9,7 @@ import { buildReadingState, parseReadingState } from '../../core/library/reading
 import { localDay } from '../../core/clock';
 import { envelopeFaultMessage } from './labels';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
-import { homeDir } from '../host';
+import { exportSaveUri, rememberExportFolder } from '../export/saveFolder';
 import { listText } from '../counts';
 import { showWrittenFile } from '../export/written';
 import { errorText, getLog } from '../log';
@@ -135,18 +135,19 @@ export class ReadingStateRegistry implements vscode.Disposable {
 }
 
 /** The two commands; `uri` arguments let tests and scripts skip the dialogs. */
-export function registerReadingStateCommands(registry: ReadingStateRegistry): vscode.Disposable {
+export function registerReadingStateCommands(registry: ReadingStateRegistry, state: vscode.Memento): vscode.Disposable {
 	const exportState = async (target?: unknown): Promise<vscode.Uri | undefined> => {
 		const uri =
 			target instanceof vscode.Uri
 				? target
 				: await vscode.window.showSaveDialog({
 						title: vscode.l10n.t('Export Reading State'),
-						defaultUri: inFolderOrHome(`arxiv-digest-reading-state-${localDay()}.json`),
+						defaultUri: await exportSaveUri(state, `arxiv-digest-reading-state-${localDay()}.json`),
 						filters: { JSON: ['json'] },
 					});
 		if (!uri) return undefined;
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(registry.exportText()));
+		if (!(target instanceof vscode.Uri)) await rememberExportFolder(state, uri);
 		void showWrittenFile(vscode.l10n.t('Reading state exported to {0}', vscode.workspace.asRelativePath(uri)), uri);
 		return uri;
 	};
@@ -195,11 +196,4 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry): vs
 		vscode.commands.registerCommand('arxivDigest.exportReadingState', exportState),
 		vscode.commands.registerCommand('arxivDigest.importReadingState', importState),
 	);
-}
-
-/** `name` in the first workspace folder, else in the home folder (none in a browser: the dialog picks) */
-function inFolderOrHome(name: string): vscode.Uri | undefined {
-	const home = homeDir();
-	const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? (home === undefined ? undefined : vscode.Uri.file(home));
-	return folder && vscode.Uri.joinPath(folder, name);
 }

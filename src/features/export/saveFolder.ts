@@ -1,0 +1,47 @@
+/**
+ * Where a save dialog of an export (papers, the reading state) proposes its file: in the folder of
+ * the reader's last export, else in Downloads (or the home folder) on the desktop; not in the digest
+ * folder, where a file saved by default was left untracked in a repository the reader `git pull`s.
+ * In a browser there is no home folder: without a last export the first workspace folder stays the
+ * proposal (the dialog itself would start there, without the file's name).
+ */
+import * as vscode from 'vscode';
+import { homeDir } from '../host';
+
+const LAST_FOLDER_KEY = 'arxivDigest.export.lastFolder';
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+	try {
+		return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+	} catch {
+		return false;
+	}
+}
+
+/** The folder an export's save dialog starts in (see the file's comment). */
+async function exportFolder(state: vscode.Memento): Promise<vscode.Uri | undefined> {
+	const last = state.get<string>(LAST_FOLDER_KEY);
+	if (typeof last === 'string') {
+		try {
+			const folder = vscode.Uri.parse(last, true);
+			if (await isFolder(folder)) return folder;
+		} catch {
+			// not a URI any more: the default below
+		}
+	}
+	const home = homeDir();
+	if (home === undefined) return vscode.workspace.workspaceFolders?.[0]?.uri;
+	const downloads = vscode.Uri.joinPath(vscode.Uri.file(home), 'Downloads');
+	return (await isFolder(downloads)) ? downloads : vscode.Uri.file(home);
+}
+
+/** The file `name` an export's save dialog proposes. */
+export async function exportSaveUri(state: vscode.Memento, name: string): Promise<vscode.Uri | undefined> {
+	const folder = await exportFolder(state);
+	return folder && vscode.Uri.joinPath(folder, name);
+}
+
+/** An export was written to `file`: the next export's dialog starts in its folder. */
+export function rememberExportFolder(state: vscode.Memento, file: vscode.Uri): Thenable<void> {
+	return state.update(LAST_FOLDER_KEY, vscode.Uri.joinPath(file, '..').toString());
+}
