@@ -5,10 +5,15 @@
  * row's children until it reads them again, and a card's own read mark refreshes its day): so the
  * row a reveal asked for stays wanted, and is asked for again after each change of the tree, until
  * the reader selects something else, collapses a row or another paper asks.
+ *
+ * A reveal is only sent to a view that has been visible since the ask (see mayReveal).
  */
 export class FollowRequests<Source> {
 	private source: Source | undefined;
 	private wantedId: string | undefined;
+	/** how often the view was shown or hidden, and how often when the newest ask came */
+	private visibilityChanges = 0;
+	private askedAt = 0;
 
 	/** the newest ask, the cursor's or a card's */
 	get latest(): Source | undefined {
@@ -24,6 +29,24 @@ export class FollowRequests<Source> {
 	ask(source: Source): void {
 		this.source = source;
 		this.wantedId = undefined;
+		this.askedAt = this.visibilityChanges;
+	}
+
+	/** The view was shown or hidden (a show asks again, for the view's new showing). */
+	visibilityChanged(): void {
+		this.visibilityChanges++;
+	}
+
+	/**
+	 * Whether a reveal of the newest ask may be sent: the view is visible (`visible`, as the extension
+	 * host knows it) and has not been hidden since the ask. VS Code's reveal opens the view, and its
+	 * container, before it selects the row (the workbench's `$reveal` runs `openView` whatever the view's
+	 * state), and the extension host hears of a hide a moment after the workbench did it: a reveal asked
+	 * while the view showed and sent after the reader (or a test) switched the side bar to the Explorer
+	 * would switch it back. A view hidden and shown again since the ask is asked again by its show.
+	 */
+	mayReveal(visible: boolean): boolean {
+		return visible && this.askedAt === this.visibilityChanges;
 	}
 
 	/** A reveal of the newest ask is asking for this row. */

@@ -64,3 +64,33 @@ describe('when the reader last chose rows in the Papers view (ReaderSelection)',
 		assert.ok(chosen.chosenAt > before, 'a row added');
 	});
 });
+
+describe('a follow never opens the Papers view (FollowRequests.mayReveal)', () => {
+	it('reveals only in a view visible since the ask', () => {
+		const follow = new FollowRequests<string>();
+		follow.ask('card');
+		assert.strictEqual(follow.mayReveal(true), true);
+		assert.strictEqual(follow.mayReveal(false), false, 'a hidden view');
+	});
+
+	it('not across a hide: a view hidden after the ask, even one the extension host still thinks visible, or shown again', () => {
+		const follow = new FollowRequests<string>();
+		follow.ask('card');
+		follow.visibilityChanged();
+		assert.strictEqual(follow.mayReveal(true), false, 'hidden since the ask (its visible flag not yet told)');
+		follow.visibilityChanged();
+		assert.strictEqual(follow.mayReveal(true), false, 'hidden and shown again: the show asks anew');
+		follow.ask('card');
+		assert.strictEqual(follow.mayReveal(true), true, 'the show\'s own ask');
+	});
+
+	it('an ask made while the view is hidden waits for the show\'s ask', () => {
+		const follow = new FollowRequests<string>();
+		follow.visibilityChanged();
+		follow.ask('card');
+		assert.strictEqual(follow.mayReveal(false), false);
+		follow.visibilityChanged();
+		follow.ask(follow.latest ?? 'cursor');
+		assert.strictEqual(follow.mayReveal(true), true);
+	});
+});

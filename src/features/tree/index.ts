@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { papersCount } from '../counts';
 import { FollowRequests, ReaderSelection } from '../../core/follow';
+import { QuietWait } from '../../core/quiet';
 import { paperIndexAtLine, type CategoryNode, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
@@ -17,6 +18,12 @@ export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 export const TREE_VIEW_ID = 'arxivDigest.papers';
 const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const FOLLOW_DELAY_MS = 200;
+/**
+ * How long the view's rows must have stood still before a follow reveals one: the extension host
+ * holds a reveal until its refresh of changed rows is done (it gathers changes for 200 ms, then asks
+ * the workbench), so a visibility checked before that wait would be old when the reveal is sent.
+ */
+const FOLLOW_QUIET_MS = 300;
 /** how long a click's command waits for its row to be read again after a refresh (see clickedPaper; TreeRegistration.clickWait) */
 const CLICK_WAIT_MS = 2_000;
 /** a reveal that failed during a refresh is tried again after the view's next read, or after this long */
@@ -33,13 +40,22 @@ export interface FollowedPaper {
 /** what the view follows: the active editor's cursor, or a card's paper (see FollowRequests) */
 type FollowSource = 'cursor' | FollowedPaper;
 
+/** What became of a follow: the row revealed (or found selected already), or why none was. */
+export interface FollowResult {
+	readonly source: FollowSource;
+	readonly node?: PaperNode;
+	readonly skipped?: 'hidden' | 'newer request' | 'not listed' | 'reveal failed';
+}
+
 export interface TreeRegistration extends vscode.Disposable {
 	readonly provider: DigestTreeProvider;
 	readonly view: vscode.TreeView<TreeNode>;
 	/** Reveals the paper under the cursor of `editor` if the view shows it; resolves to the node revealed. */
 	revealEditorPaper(editor: vscode.TextEditor): Promise<PaperNode | undefined>;
-	/** A card shows this paper: the view selects its row, as it follows the cursor (arxivDigest.tree.followCursor). */
+	/** A card moved to this paper: the view selects its row, as it follows the cursor (arxivDigest.tree.followCursor). */
 	followPaper(ref: FollowedPaper): void;
+	/** Each follow's end, a reveal or none (for the tests: when a follow would have opened a hidden view). */
+	readonly onDidFollow: vscode.Event<FollowResult>;
 	/**
 	 * How long a click's command waits for its row to be read again after a refresh, in ms (2 s):
 	 * the integration test makes it long, so that only the read ends the wait.
@@ -78,6 +94,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	const follow = new FollowRequests<FollowSource>();
 	/** when the reader last chose rows here, against the card's moves: a walk from the palette starts at the later */
 	const readerSelection = new ReaderSelection(nextMoment);
+	/** the rows' changes, which a follow lets settle before it reveals (FOLLOW_QUIET_MS) */
+	const rowChanges = new QuietWait(FOLLOW_QUIET_MS);
+	const followed = new vscode.EventEmitter<FollowResult>();
 	let disposed = false;
 
 	/** What the view says above its rows: the load's progress, the filter's count, For you's note, or nothing. */
@@ -161,29 +180,44 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	};
 
 	/**
-	 * Selects the row of the paper the newest follow request names, without the focus. A hidden view
-	 * is left alone (a reveal would open it, and its container; it follows when shown). A refresh in
-	 * flight makes the extension host forget the rows until the workbench reads them again, and a
-	 * reveal then fails ("Failed to resolve tree node"): once, after the view's next read, the paper
-	 * is looked up again (the tree may have new nodes, the cursor may have moved) and revealed again,
-	 * unless a newer request came meanwhile. `find`: the row, when the caller has it already.
+	 * Selects the row of the paper the newest follow request names, without the focus. Never opens
+	 * the view: a view hidden, or hidden since the request, is left alone (it follows when shown),
+	 * checked as late as can be (FOLLOW_QUIET_MS, FollowRequests.mayReveal); what remains is the
+	 * moment a hide takes to reach the extension host. A refresh in flight makes the extension host
+	 * forget the rows until the workbench reads them again, and a reveal then fails ("Failed to
+	 * resolve tree node"): once, after the view's next read, the paper is looked up again (the tree
+	 * may have new nodes, the cursor may have moved) and revealed again, unless a newer request came
+	 * meanwhile. `find`: the row, when the caller has it already.
 	 */
 	const revealFollowed = async (find = () => followedPaper(follow.latest), retry = true): Promise<PaperNode | undefined> => {
-		if (!view.visible) return undefined;
 		const source = follow.latest;
+		if (source === undefined) return undefined;
+		const told = (result: Omit<FollowResult, 'source'>) => {
+			followed.fire({ source, ...result });
+			return result.node;
+		};
+		if (!follow.mayReveal(view.visible)) return told({ skipped: 'hidden' });
+		await rowChanges.quiet();
+		if (disposed) return undefined;
+		if (follow.latest !== source) return told({ skipped: 'newer request' });
+		// checked last: the rows have settled (the extension host's reveal waits for no refresh of them,
+		// unless the workbench took longer than FOLLOW_QUIET_MS to answer one), and nothing is awaited
+		// from here to the reveal's message
+		if (!follow.mayReveal(view.visible)) return told({ skipped: 'hidden' });
 		const node = find();
-		if (!node) return undefined;
-		if (view.selection.length === 1 && view.selection[0].id === node.id) return node;
+		if (!node) return told({ skipped: 'not listed' });
+		if (view.selection.length === 1 && view.selection[0].id === node.id) return told({ node });
 		follow.aimAt(node.id);
 		try {
 			await view.reveal(node, { select: true, focus: false, expand: false });
-			return node;
+			return told({ node });
 		} catch (err) {
 			getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
 		}
-		if (!retry) return undefined;
+		if (!retry) return told({ skipped: 'reveal failed' });
 		await provider.nextRead(REVEAL_RETRY_WAIT_MS);
-		if (disposed || follow.latest !== source) return undefined;
+		if (disposed) return undefined;
+		if (follow.latest !== source) return told({ skipped: 'newer request' });
 		return revealFollowed(() => followedPaper(source), false);
 	};
 
@@ -262,9 +296,11 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		// then (a day rebuilt or refreshed meanwhile) and selected nothing, or the refresh took the row
 		// out of the selection; ask again (nothing happens while the row stays selected)
 		provider.onDidChangeTreeData(() => {
+			rowChanges.changed();
 			if (follow.wanted !== undefined) scheduleFollow();
 		}),
 		view.onDidChangeVisibility((e) => {
+			follow.visibilityChanged();
 			// the cursor's paper when nothing asked yet (the editor was open before the view was shown)
 			if (e.visible) scheduleFollow(follow.latest ?? 'cursor');
 		}),
@@ -353,10 +389,13 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		view,
 		revealEditorPaper,
 		followPaper: (ref) => scheduleFollow(ref),
+		onDidFollow: followed.event,
 		clickWait,
 		dispose() {
 			disposed = true;
 			if (followTimer) clearTimeout(followTimer);
+			rowChanges.dispose();
+			followed.dispose();
 			for (const d of disposables.reverse()) d.dispose();
 		},
 	};
