@@ -299,6 +299,77 @@ describe('papers tree: text filter and follow-cursor', () => {
 	});
 });
 
+describe('papers tree: follow the card', () => {
+	let api;
+	let papers;
+	let day;
+	/** every follow's end, in order (TreeRegistration.onDidFollow) */
+	const follows = [];
+	let listening;
+	before(async () => {
+		api = await extensionApi();
+		listening = api.tree.onDidFollow((result) => follows.push(result));
+		const uri = fixtureUri(FIXTURE.files.second).toString();
+		const { digest } = api.workspace.files().find((f) => f.uri.toString() === uri);
+		day = digest.day;
+		// five papers of one day, unread, so that the card's read mark refreshes their day as the view reveals them
+		papers = digest.papers.slice(2, 7).map((p) => ({ uri, id: p.id }));
+		await vscode.commands.executeCommand('arxivDigest.markUnread', papers[0], papers);
+		await waitFor('the papers unread', () => papers.every((p) => api.reading.statusOn(p.id, day) !== 'read'));
+	});
+	after(async () => {
+		listening.dispose();
+		await closeAllEditors();
+	});
+
+	const selectedId = () => (api.tree.view.selection.length === 1 ? paperIdOf(api.tree.view.selection[0]) : undefined);
+	const cardId = () => paperIdOf(api.cards.api.current());
+	/** the end of the first follow of the card's paper `id` after the `from`th follow */
+	const followOf = (id, from) => waitFor(`the Papers view's follow of ${id} to end`, () => follows.slice(from).find((r) => r.source !== 'cursor' && r.source.id === id));
+
+	it('paging through cards (Next, Next Unread) selects the card\'s paper in the Papers view, its day collapsed before', async () => {
+		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
+		await waitFor('the papers view to be visible', () => api.tree.view.visible);
+		await vscode.commands.executeCommand('workbench.actions.treeView.arxivDigest.papers.collapseAll');
+		await vscode.commands.executeCommand('arxivDigest.openCard', papers[0]);
+		await waitFor('the card of the first paper', () => cardId() === papers[0].id);
+		await vscode.commands.executeCommand('arxivDigest.card.next');
+		await waitFor('the card of the second paper', () => cardId() === papers[1].id);
+		const from = follows.length;
+		await vscode.commands.executeCommand('arxivDigest.nextUnread');
+		await waitFor('the card of the third paper', () => cardId() === papers[2].id);
+		assert.strictEqual(paperIdOf((await followOf(papers[2].id, from)).node), papers[2].id, 'the follow revealed the card\'s paper');
+		// the card's read mark refreshes the paper's day around the reveal (a refreshed row is out of the
+		// view's selection until the view has read it again): the row is selected once both are done
+		await waitFor('the third paper read and selected in the Papers view', () => api.reading.statusOn(papers[2].id, day) === 'read' && selectedId() === papers[2].id, 10_000);
+		assert.strictEqual(cardId(), papers[2].id);
+	});
+
+	it('a hidden Papers view is left hidden by Next, and selects the card\'s paper when it is shown again', async () => {
+		await vscode.commands.executeCommand('workbench.view.explorer');
+		await waitFor('the papers view to be hidden', () => !api.tree.view.visible);
+		const from = follows.length;
+		await vscode.commands.executeCommand('arxivDigest.card.next');
+		await waitFor('the card of the fourth paper', () => cardId() === papers[3].id);
+		// where a visible view would have revealed the paper
+		assert.strictEqual((await followOf(papers[3].id, from)).skipped, 'hidden');
+		assert.strictEqual(api.tree.view.visible, false, 'following the card does not open the view');
+		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
+		await waitFor('the fourth paper selected in the Papers view', () => selectedId() === papers[3].id, 10_000);
+	});
+
+	it('a Papers view hidden right after Next (its follow not yet done) stays hidden', async () => {
+		assert.strictEqual(api.tree.view.visible, true);
+		const from = follows.length;
+		await vscode.commands.executeCommand('arxivDigest.card.next');
+		await vscode.commands.executeCommand('workbench.view.explorer');
+		await waitFor('the card of the fifth paper', () => cardId() === papers[4].id);
+		assert.strictEqual((await followOf(papers[4].id, from)).skipped, 'hidden', 'the follow asked while the view showed, ended after the hide');
+		assert.strictEqual(api.tree.view.visible, false, 'the view stays hidden');
+		assert.notStrictEqual(selectedId(), papers[4].id);
+	});
+});
+
 describe('opening a card from the cursor', () => {
 	let cards;
 	before(async () => {
