@@ -8,16 +8,28 @@
  *
  * A reveal is only sent to a view that has been visible since the ask (see mayReveal).
  */
+/** how many of the rows reveals asked for lately are told from the reader's choice (see selectionChanged) */
+const AIMED_KEPT = 8;
+
 export class FollowRequests<Source> {
 	private source: Source | undefined;
 	private wantedId: string | undefined;
 	/** how often the view was shown or hidden, and how often when the newest ask came */
 	private visibilityChanges = 0;
 	private askedAt = 0;
+	/** the reader selected a row since the newest ask: it is not revealed over their choice */
+	private readerChose = false;
+	/** the rows reveals asked for lately (a reveal's selection can come after the next ask) */
+	private readonly aimed: string[] = [];
 
 	/** the newest ask, the cursor's or a card's */
 	get latest(): Source | undefined {
 		return this.source;
+	}
+
+	/** whether the reader selected a row since the newest ask (see selectionChanged) */
+	get chosen(): boolean {
+		return this.readerChose;
 	}
 
 	/** the row the reveals of the newest ask aim at, while it is wanted */
@@ -30,6 +42,7 @@ export class FollowRequests<Source> {
 		this.source = source;
 		this.wantedId = undefined;
 		this.askedAt = this.visibilityChanges;
+		this.readerChose = false;
 	}
 
 	/** The view was shown or hidden (a show asks again, for the view's new showing). */
@@ -46,23 +59,29 @@ export class FollowRequests<Source> {
 	 * would switch it back. A view hidden and shown again since the ask is asked again by its show.
 	 */
 	mayReveal(visible: boolean): boolean {
-		return visible && this.askedAt === this.visibilityChanges;
+		return visible && this.askedAt === this.visibilityChanges && !this.readerChose;
 	}
 
 	/** A reveal of the newest ask is asking for this row. */
 	aimAt(id: string): void {
 		this.wantedId = id;
+		this.aimed.push(id);
+		if (this.aimed.length > AIMED_KEPT) this.aimed.shift();
 	}
 
 	/**
 	 * The view's selection changed: the wanted row alone is the reveal's doing; an empty selection is
 	 * a refresh's (or a reveal of a row the workbench did not know yet); any other is the reader's,
-	 * who is not fought. True when it is the reader's.
+	 * who is not fought: the newest ask reveals nothing more (the next ask, or the view's next
+	 * showing, does). A row a reveal asked for lately is a late answer to that reveal, not the reader.
+	 * True when the change is the reader's.
 	 */
 	selectionChanged(ids: readonly string[]): boolean {
-		const readers = ids.length > 0 && !(ids.length === 1 && ids[0] === this.wantedId);
-		if (readers) this.wantedId = undefined;
-		return readers;
+		if (ids.length === 0 || (ids.length === 1 && ids[0] === this.wantedId)) return false;
+		this.wantedId = undefined;
+		if (ids.length === 1 && this.aimed.includes(ids[0])) return false;
+		this.readerChose = true;
+		return true;
 	}
 
 	/** The reader collapsed a row: they arrange the view themselves, and no reveal opens it again. */

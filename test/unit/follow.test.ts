@@ -94,3 +94,25 @@ describe('a follow never opens the Papers view (FollowRequests.mayReveal)', () =
 		assert.strictEqual(follow.mayReveal(true), true);
 	});
 });
+
+describe('a follow never reveals over the reader\'s own choice', () => {
+	it('a row the reader selects after the ask, before its reveal, ends that ask; the next ask reveals again', () => {
+		const follow = new FollowRequests<string>();
+		follow.ask('cursor');
+		follow.selectionChanged(['paper:mine']);
+		assert.strictEqual(follow.mayReveal(true), false, 'the reader chose a row');
+		follow.ask('card');
+		assert.strictEqual(follow.mayReveal(true), true);
+	});
+
+	it('the late selection of an earlier reveal is not the reader (a card paged quickly)', () => {
+		const follow = new FollowRequests<string>();
+		follow.ask('card a');
+		follow.aimAt('paper:a');
+		follow.ask('card b');
+		follow.selectionChanged(['paper:a']);
+		assert.strictEqual(follow.mayReveal(true), true, 'paper:a was a reveal\'s');
+		follow.selectionChanged([]);
+		assert.strictEqual(follow.mayReveal(true), true, 'a refresh');
+	});
+});

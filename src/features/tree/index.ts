@@ -44,7 +44,7 @@ type FollowSource = 'cursor' | FollowedPaper;
 export interface FollowResult {
 	readonly source: FollowSource;
 	readonly node?: PaperNode;
-	readonly skipped?: 'hidden' | 'newer request' | 'not listed' | 'reveal failed';
+	readonly skipped?: 'hidden' | 'reader chose' | 'newer request' | 'not listed' | 'reveal failed';
 }
 
 export interface TreeRegistration extends vscode.Disposable {
@@ -196,14 +196,14 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			followed.fire({ source, ...result });
 			return result.node;
 		};
-		if (!follow.mayReveal(view.visible)) return told({ skipped: 'hidden' });
+		if (!follow.mayReveal(view.visible)) return told({ skipped: follow.chosen ? 'reader chose' : 'hidden' });
 		await rowChanges.quiet();
 		if (disposed) return undefined;
 		if (follow.latest !== source) return told({ skipped: 'newer request' });
 		// checked last: the rows have settled (the extension host's reveal waits for no refresh of them,
 		// unless the workbench took longer than FOLLOW_QUIET_MS to answer one), and nothing is awaited
 		// from here to the reveal's message
-		if (!follow.mayReveal(view.visible)) return told({ skipped: 'hidden' });
+		if (!follow.mayReveal(view.visible)) return told({ skipped: follow.chosen ? 'reader chose' : 'hidden' });
 		const node = find();
 		if (!node) return told({ skipped: 'not listed' });
 		if (view.selection.length === 1 && view.selection[0].id === node.id) return told({ node });
