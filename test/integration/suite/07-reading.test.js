@@ -288,21 +288,22 @@ describe('reading: interests and read state', () => {
 		await closeAllEditors();
 	});
 
-	it('Next New from the palette starts at the day the reader selected in the Papers view after the card last moved, and goes on from the card once it moved', async () => {
+	it('Next Unread from the palette starts at the day the reader selected in the Papers view after the card last moved, and goes on from the card once it moved', async () => {
 		const [newestDay] = FIXTURE.days;
 		const dayNode = (day) => provider.getChildren().find((d) => d.day === day);
 		const fileOf = (key) => api.workspace.files().find((f) => f.uri.toString() === key);
-		const newIn = (day) => fileOf(dayNode(day).keys[0]).digest.papers.map((p, index) => ({ id: p.id, index })).filter((p) => api.reading.statusOn(p.id, day) === 'new');
-		// an older day with two new papers left (the tests before read and saw some days' papers)
-		const olderDay = FIXTURE.days.slice(1).find((day) => dayNode(day) && newIn(day).length >= 2);
-		assert.ok(olderDay, `an older day with two new papers (${FIXTURE.days.slice(1).map((day) => `${day}: ${dayNode(day) ? newIn(day).length : 'no row'}`).join(', ')})`);
-		// a card on the newest day's first paper, with new papers after it there (where the card's walk goes)
+		// unread: Next New and Next Unread Match start their walk the same way (one nextUnreadStep), and the tests before read or saw most new papers
+		const unreadIn = (day) => fileOf(dayNode(day).keys[0]).digest.papers.map((p, index) => ({ id: p.id, index })).filter((p) => api.reading.statusOn(p.id, day) !== 'read');
+		// an older day with two unread papers left (the tests before read some days' papers)
+		const olderDay = FIXTURE.days.slice(1).find((day) => dayNode(day) && unreadIn(day).length >= 2);
+		assert.ok(olderDay, `an older day with two unread papers (${FIXTURE.days.slice(1).map((day) => `${day}: ${dayNode(day) ? unreadIn(day).length : 'no row'}`).join(', ')})`);
+		// a card on the newest day's first paper, with unread papers after it there (where the card's walk goes)
 		const newest = fileOf(dayNode(newestDay).keys[0]);
 		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: newest.uri.toString(), id: newest.digest.papers[0].id, index: 0 });
 		await waitFor('the card on the newest day', () => api.cards.api.current()?.id === newest.digest.papers[0].id);
-		assert.ok(newIn(newestDay).some((p) => p.index > 0), 'new papers after the card\'s on its day');
-		const [first, second] = newIn(olderDay);
-		assert.ok(first && second, `two new papers on ${olderDay}`);
+		assert.ok(unreadIn(newestDay).some((p) => p.index > 0), 'unread papers after the card\'s on its day');
+		const [first, second] = unreadIn(olderDay);
+		assert.ok(first && second, `two unread papers on ${olderDay}`);
 		// the reader selects the older day's row: the selection is newer than the card's move
 		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
 		await waitFor('the Papers view visible', () => api.tree.view.visible);
@@ -311,14 +312,14 @@ describe('reading: interests and read state', () => {
 			return api.tree.view.selection.some((n) => n.kind === 'day' && n.day === olderDay);
 		});
 		// from the palette: no argument
-		await vscode.commands.executeCommand('arxivDigest.nextNew');
-		await waitFor(`the card on the first new paper of ${olderDay}`, () => api.cards.api.current()?.id === first.id).catch((e) => {
+		await vscode.commands.executeCommand('arxivDigest.nextUnread');
+		await waitFor(`the card on the first unread paper of ${olderDay}`, () => api.cards.api.current()?.id === first.id).catch((e) => {
 			throw new Error(`${e.message}; the card shows ${JSON.stringify(api.cards.api.current())}`);
 		});
 		// the card moved since: the next press goes on from it, not from the day's start again
 		await waitFor('the card it opened marked read', () => api.reading.statusOn(first.id, olderDay) === 'read');
-		await vscode.commands.executeCommand('arxivDigest.nextNew');
-		await waitFor(`the card on the second new paper of ${olderDay}`, () => api.cards.api.current()?.id === second.id).catch((e) => {
+		await vscode.commands.executeCommand('arxivDigest.nextUnread');
+		await waitFor(`the card on the second unread paper of ${olderDay}`, () => api.cards.api.current()?.id === second.id).catch((e) => {
 			throw new Error(`${e.message}; the card shows ${JSON.stringify(api.cards.api.current())}`);
 		});
 		assert.ok(api.tree.view.selection.some((n) => n.kind === 'day' && n.day === olderDay), 'the day row is still the one selected');
