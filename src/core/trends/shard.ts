@@ -131,6 +131,50 @@ function top(counts: Map<string, number>, limit: number): [string, number][] {
 const FRAGMENT_SLACK = 0.25;
 
 /**
+ * A term's papers in a range (`counted`), from its title and abstract postings, each paper once; the
+ * folder's count (FolderCount) sees every posting of the term, the title's first (it counts a paper
+ * with the term in its title as titled).
+ */
+class RangePapers {
+	private nums = new Int32Array(1024);
+	private packs = new Int32Array(1024);
+	/** per document, the last term (+1) that counted it: a paper with the term in the title and the abstract counts once */
+	private readonly seen: Int32Array;
+	private readonly stores: readonly (readonly [PostingStore, Field])[];
+
+	constructor(
+		index: PaperIndex,
+		private readonly counted: Uint8Array,
+		private readonly folder: FolderCount,
+	) {
+		this.seen = new Int32Array(index.docs.length);
+		this.stores = [[index.head, Field.Title], [index.body, Field.Abstract]];
+	}
+
+	count(t: number): number {
+		this.folder.start(t);
+		let count = 0;
+		for (const [store, field] of this.stores) {
+			const size = store.size(t);
+			if (this.nums.length < size) {
+				this.nums = new Int32Array(size * 2);
+				this.packs = new Int32Array(size * 2);
+			}
+			const n = store.decode(t, this.nums, this.packs);
+			for (let k = 0; k < n; k++) {
+				const num = this.nums[k];
+				if (!postingHasField(this.packs[k], field)) continue;
+				this.folder.add(num, field === Field.Title);
+				if (this.counted[num] !== 1 || this.seen[num] === t + 1) continue;
+				this.seen[num] = t + 1;
+				count++;
+			}
+		}
+		return count;
+	}
+}
+
+/**
  * The top terms and authors of the papers listed in `range`, less those of `skip` (another shard
  * counts them), each paper counted once (document frequency, not raw frequency). Terms are the words
  * of the titles and abstracts, the authors' own English, which every paper of every fork has: the
@@ -159,11 +203,8 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 	const keep = limit + Math.ceil(limit * FRAGMENT_SLACK);
 	const best: Candidate[] = [];
 	let threshold = 0;
-	let nums = new Int32Array(1024);
-	let packs = new Int32Array(1024);
-	/** per document, the last term (+1) that counted it: a paper with the term in the title and the abstract counts once */
-	const seen = new Int32Array(docs.length);
 	const folder = new FolderCount(index);
+	const rangePapers = new RangePapers(index, counted, folder);
 	const terms = index.terms;
 	for (let t = 0; t < terms.length; t++) {
 		const headSize = index.head.size(t);
@@ -171,26 +212,7 @@ export function rangeTop(index: PaperIndex, range: DayRange, skip: readonly stri
 		if (headSize + bodySize <= threshold) continue;
 		const term = terms.get(t);
 		if (!isStatsTerm(term) || folder.known(t) === true) continue;
-		const size = Math.max(headSize, bodySize);
-		if (nums.length < size) {
-			nums = new Int32Array(size * 2);
-			packs = new Int32Array(size * 2);
-		}
-		let count = 0;
-		folder.start(t);
-		const visit = (n: number, field: Field) => {
-			for (let k = 0; k < n; k++) {
-				const num = nums[k];
-				if (!postingHasField(packs[k], field)) continue;
-				folder.add(num, field === Field.Title);
-				if (counted[num] !== 1 || seen[num] === t + 1) continue;
-				seen[num] = t + 1;
-				count++;
-			}
-		};
-		// the title first: FolderCount counts a paper with the term in its title as titled
-		visit(index.head.decode(t, nums, packs), Field.Title);
-		visit(index.body.decode(t, nums, packs), Field.Abstract);
+		const count = rangePapers.count(t);
 		if (count === 0 || count <= threshold || folder.prose(term)) continue;
 		best.push([term, count, t]);
 		if (best.length >= keep * 2) {
@@ -239,32 +261,13 @@ export function rangeTermCounts(index: PaperIndex, request: TermCountsRequest): 
 		if (!skipped.has(doc.id) && doc.occ.some((o) => inRange(o.day, range))) counted[doc.num] = 1;
 		if (!skippedInFolder.has(doc.id)) alive[doc.num] = 1;
 	}
-	const seen = new Int32Array(index.docs.length);
 	const folder = new FolderCount(index, alive);
-	let nums = new Int32Array(1024);
-	let packs = new Int32Array(1024);
+	const rangePapers = new RangePapers(index, counted, folder);
 	const rows: FolderTermCount[] = [];
 	for (const term of terms) {
 		const t = index.lookup(term);
 		if (t === undefined) continue;
-		folder.start(t);
-		let count = 0;
-		for (const [store, field] of [[index.head, Field.Title], [index.body, Field.Abstract]] as const) {
-			const size = store.size(t);
-			if (nums.length < size) {
-				nums = new Int32Array(size * 2);
-				packs = new Int32Array(size * 2);
-			}
-			const n = store.decode(t, nums, packs);
-			for (let k = 0; k < n; k++) {
-				const num = nums[k];
-				if (!postingHasField(packs[k], field)) continue;
-				folder.add(num, field === Field.Title);
-				if (counted[num] !== 1 || seen[num] === t + 1) continue;
-				seen[num] = t + 1;
-				count++;
-			}
-		}
+		const count = rangePapers.count(t);
 		rows.push([term, count, folder.papers, folder.titled]);
 	}
 	return rows;
