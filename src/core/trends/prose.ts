@@ -8,7 +8,7 @@
  * `reasoning` 35 %, `world` 16 %; `dataset` 7.9 %, `quality` 5.1 %, `accuracy` 1.4 %, `baseline` 1.0 %,
  * `require` 0.3 %, and the words that led the month's rising terms, `strongest` 0 % and `recover` 0.9 %.
  */
-import type { PaperIndex } from '../search/index';
+import { Field, postingHasField, type PaperIndex } from '../search/index';
 
 /** a word in the titles of fewer of its papers than this share is prose (`evaluation` 12 %, `benchmark` 11 %, `text` 20 %) */
 export const TITLE_SHARE = 0.15;
@@ -86,5 +86,41 @@ export class FolderCount {
 		const verdict = isProse(term, this.papers, this.titled);
 		this.verdicts.set(this.term, verdict);
 		return verdict;
+	}
+}
+
+/**
+ * Walks a term's postings of titles and abstracts, the title's first (as FolderCount wants): each
+ * posting's paper is counted in the folder's count and handed to `visit`. The one walk of the top
+ * terms, their second round over several shards, and the rising terms.
+ */
+export class TermPostings {
+	private nums = new Int32Array(1024);
+	private packs = new Int32Array(1024);
+	private readonly stores: readonly (readonly [PaperIndex['head'], Field])[];
+
+	constructor(
+		index: PaperIndex,
+		readonly folder: FolderCount,
+	) {
+		this.stores = [[index.head, Field.Title], [index.body, Field.Abstract]];
+	}
+
+	walk(t: number, visit: (num: number) => void): void {
+		this.folder.start(t);
+		for (const [store, field] of this.stores) {
+			const size = store.size(t);
+			if (this.nums.length < size) {
+				this.nums = new Int32Array(size * 2);
+				this.packs = new Int32Array(size * 2);
+			}
+			const n = store.decode(t, this.nums, this.packs);
+			for (let k = 0; k < n; k++) {
+				if (!postingHasField(this.packs[k], field)) continue;
+				const num = this.nums[k];
+				this.folder.add(num, field === Field.Title);
+				visit(num);
+			}
+		}
 	}
 }

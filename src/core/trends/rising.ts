@@ -5,9 +5,9 @@
  * the range and in the period before (./shard's stoplist); the corpus client merges the shards'
  * counts and ranks them here.
  */
-import { Field, postingHasField, type PaperIndex } from '../search/index';
+import type { PaperIndex } from '../search/index';
 import { termsOverlap } from '../search/tokenizer';
-import { FolderCount } from './prose';
+import { FolderCount, TermPostings } from './prose';
 import { inRange, isStatsTerm, type DayRange } from './shard';
 
 /** a term, its papers in the range, its papers in the period before */
@@ -262,11 +262,9 @@ export function rangeRising(index: PaperIndex, request: RisingRequest): RisingRe
 
 /** Counts a term's papers (title and abstract; each paper once) in the range (`member` bit 1) and before (bit 2). */
 class PaperCounter {
-	private nums = new Int32Array(1024);
-	private packs = new Int32Array(1024);
+	private readonly walk: TermPostings;
 	private readonly seenIn: Int32Array;
 	private readonly seenBefore: Int32Array;
-	private readonly stores: readonly (readonly [PaperIndex['head'], Field])[];
 	/** the last counted term's papers over the whole folder, and in titles (./prose) */
 	readonly folder: FolderCount;
 
@@ -276,8 +274,8 @@ class PaperCounter {
 	) {
 		this.seenIn = new Int32Array(member.length);
 		this.seenBefore = new Int32Array(member.length);
-		this.stores = [[index.head, Field.Title], [index.body, Field.Abstract]];
 		this.folder = new FolderCount(index);
+		this.walk = new TermPostings(index, this.folder);
 	}
 
 	/** postings of the title and long fields, of every day: a bound on the term's papers */
@@ -289,31 +287,18 @@ class PaperCounter {
 		const { member, seenIn, seenBefore } = this;
 		let inRangeCount = 0;
 		let beforeCount = 0;
-		this.folder.start(t);
-		// the title's store first (see FolderCount)
-		for (const [store, field] of this.stores) {
-			const size = store.size(t);
-			if (this.nums.length < size) {
-				this.nums = new Int32Array(size * 2);
-				this.packs = new Int32Array(size * 2);
+		this.walk.walk(t, (num) => {
+			const m = member[num];
+			if (m === 0) return;
+			if (m & 1 && seenIn[num] !== t + 1) {
+				seenIn[num] = t + 1;
+				inRangeCount++;
 			}
-			const n = store.decode(t, this.nums, this.packs);
-			for (let k = 0; k < n; k++) {
-				const num = this.nums[k];
-				if (!postingHasField(this.packs[k], field)) continue;
-				this.folder.add(num, field === Field.Title);
-				const m = member[num];
-				if (m === 0) continue;
-				if (m & 1 && seenIn[num] !== t + 1) {
-					seenIn[num] = t + 1;
-					inRangeCount++;
-				}
-				if (m & 2 && seenBefore[num] !== t + 1) {
-					seenBefore[num] = t + 1;
-					beforeCount++;
-				}
+			if (m & 2 && seenBefore[num] !== t + 1) {
+				seenBefore[num] = t + 1;
+				beforeCount++;
 			}
-		}
+		});
 		return [inRangeCount, beforeCount];
 	}
 }

@@ -4,11 +4,11 @@
  * range. The corpus client (src/core/search/client.ts) merges the shards' answers with the helpers
  * at the end of this file; the host's file summaries give the rest (./days.ts).
  */
-import { Field, postingFieldCount, postingHasField, type PaperIndex } from '../search/index';
+import { Field, postingFieldCount, type PaperIndex } from '../search/index';
 import type { PostingStore } from '../search/postings';
 import type { IdsReply } from '../search/protocol';
 import { foldInflection, foldTerm, isCjkTerm } from '../search/tokenizer';
-import { FolderCount, isProse } from './prose';
+import { FolderCount, isProse, TermPostings } from './prose';
 
 /** A day range, both ends included (`YYYY-MM-DD`); an end left out is open. */
 export interface DayRange {
@@ -136,40 +136,27 @@ const FRAGMENT_SLACK = 0.25;
  * with the term in its title as titled).
  */
 class RangePapers {
-	private nums = new Int32Array(1024);
-	private packs = new Int32Array(1024);
+	private readonly postings: TermPostings;
 	/** per document, the last term (+1) that counted it: a paper with the term in the title and the abstract counts once */
 	private readonly seen: Int32Array;
-	private readonly stores: readonly (readonly [PostingStore, Field])[];
 
 	constructor(
 		index: PaperIndex,
 		private readonly counted: Uint8Array,
-		private readonly folder: FolderCount,
+		folder: FolderCount,
 	) {
+		this.postings = new TermPostings(index, folder);
 		this.seen = new Int32Array(index.docs.length);
-		this.stores = [[index.head, Field.Title], [index.body, Field.Abstract]];
 	}
 
 	count(t: number): number {
-		this.folder.start(t);
+		const { counted, seen } = this;
 		let count = 0;
-		for (const [store, field] of this.stores) {
-			const size = store.size(t);
-			if (this.nums.length < size) {
-				this.nums = new Int32Array(size * 2);
-				this.packs = new Int32Array(size * 2);
-			}
-			const n = store.decode(t, this.nums, this.packs);
-			for (let k = 0; k < n; k++) {
-				const num = this.nums[k];
-				if (!postingHasField(this.packs[k], field)) continue;
-				this.folder.add(num, field === Field.Title);
-				if (this.counted[num] !== 1 || this.seen[num] === t + 1) continue;
-				this.seen[num] = t + 1;
-				count++;
-			}
-		}
+		this.postings.walk(t, (num) => {
+			if (counted[num] !== 1 || seen[num] === t + 1) return;
+			seen[num] = t + 1;
+			count++;
+		});
 		return count;
 	}
 }
