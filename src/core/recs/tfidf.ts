@@ -14,6 +14,7 @@
  * and idf is close to the corpus-wide one (see README "Similar papers and For you").
  */
 import type { PaperIndex } from '../search/index';
+import { DecodeBuffer } from '../search/postings';
 import { batchFromVectors, type VectorBatch } from './batch';
 
 export interface TfidfVectors {
@@ -59,8 +60,7 @@ export function buildVectors(index: PaperIndex): TfidfVectors {
 	const rows = index.docs.length;
 	const alive = index.alive;
 	const n = Math.max(1, index.size);
-	let nums = new Int32Array(1024);
-	let packs = new Int32Array(1024);
+	const buffer = new DecodeBuffer();
 	const stores = [
 		{ store: index.head, tf: headTf },
 		{ store: index.tldr, tf: tldrTf },
@@ -82,8 +82,8 @@ export function buildVectors(index: PaperIndex): TfidfVectors {
 		for (const { store, tf: tfIn } of stores) {
 			const size = store.size(t);
 			if (size === 0) continue;
-			if (size > nums.length) (nums = new Int32Array(size * 2)), (packs = new Int32Array(size * 2));
-			const k = store.decode(t, nums, packs);
+			const k = buffer.decode(store, t);
+			const { nums, packs } = buffer;
 			for (let i = 0; i < k; i++) {
 				const num = nums[i];
 				const tf = tfIn(packs[i]);

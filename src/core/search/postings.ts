@@ -63,6 +63,25 @@ function pastCount(arena: Uint8Array, at: number): number {
 	return at;
 }
 
+/**
+ * The arrays a term's postings are decoded into (PostingStore.decode), grown to fit the longest list
+ * met: a walk over many terms allocates them a few times, not per term.
+ */
+export class DecodeBuffer {
+	nums = new Int32Array(1024);
+	packs = new Int32Array(1024);
+
+	/** Decodes `term`'s postings of `store` into nums and packs; returns how many. Read the arrays after the call: it may replace them. */
+	decode(store: PostingStore, term: number): number {
+		const size = store.size(term);
+		if (this.nums.length < size) {
+			this.nums = new Int32Array(size * 2);
+			this.packs = new Int32Array(size * 2);
+		}
+		return store.decode(term, this.nums, this.packs);
+	}
+}
+
 /** how many postings a term's tail block holds, made when the term had `before` tail postings */
 function blockSize(before: number): number {
 	return Math.min(MAX_BLOCK, Math.max(2, before));
@@ -315,8 +334,7 @@ export class PostingStore {
 			grown.set(out);
 			out = grown;
 		};
-		let nums = new Int32Array(1024);
-		let packs = new Int32Array(1024);
+		const buffer = new DecodeBuffer();
 		// a pause every FREEZE_STEP terms or FREEZE_POSTINGS postings: the first terms are the commonest
 		// words (a step of 8,192 of them took 31 ms in the head, 78 in the body on 167 real days)
 		let postings = 0;
@@ -326,11 +344,8 @@ export class PostingStore {
 				yield;
 			}
 			start[t] = at;
-			if (this.size(t) > nums.length) {
-				nums = new Int32Array(this.size(t) * 2);
-				packs = new Int32Array(this.size(t) * 2);
-			}
-			const k = this.decode(t, nums, packs);
+			const k = buffer.decode(this, t);
+			const { nums, packs } = buffer;
 			postings += k;
 			let n = 0;
 			for (let i = 0; i < k; i++) if (alive[nums[i]]) n++;

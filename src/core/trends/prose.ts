@@ -9,6 +9,7 @@
  * `require` 0.3 %, and the words that led the month's rising terms, `strongest` 0 % and `recover` 0.9 %.
  */
 import { Field, postingHasField, type PaperIndex } from '../search/index';
+import { DecodeBuffer } from '../search/postings';
 
 /** a word in the titles of fewer of its papers than this share is prose (`evaluation` 12 %, `benchmark` 11 %, `text` 20 %) */
 export const TITLE_SHARE = 0.15;
@@ -95,8 +96,7 @@ export class FolderCount {
  * terms, their second round over several shards, and the rising terms.
  */
 export class TermPostings {
-	private nums = new Int32Array(1024);
-	private packs = new Int32Array(1024);
+	private readonly buffer = new DecodeBuffer();
 	private readonly stores: readonly (readonly [PaperIndex['head'], Field])[];
 
 	constructor(
@@ -109,15 +109,11 @@ export class TermPostings {
 	walk(t: number, visit: (num: number) => void): void {
 		this.folder.start(t);
 		for (const [store, field] of this.stores) {
-			const size = store.size(t);
-			if (this.nums.length < size) {
-				this.nums = new Int32Array(size * 2);
-				this.packs = new Int32Array(size * 2);
-			}
-			const n = store.decode(t, this.nums, this.packs);
+			const n = this.buffer.decode(store, t);
+			const { nums, packs } = this.buffer;
 			for (let k = 0; k < n; k++) {
-				if (!postingHasField(this.packs[k], field)) continue;
-				const num = this.nums[k];
+				if (!postingHasField(packs[k], field)) continue;
+				const num = nums[k];
 				this.folder.add(num, field === Field.Title);
 				visit(num);
 			}

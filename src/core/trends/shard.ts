@@ -5,7 +5,7 @@
  * at the end of this file; the host's file summaries give the rest (./days.ts).
  */
 import { Field, postingFieldCount, type PaperIndex } from '../search/index';
-import type { PostingStore } from '../search/postings';
+import { DecodeBuffer, type PostingStore } from '../search/postings';
 import type { IdsReply } from '../search/protocol';
 import { foldInflection, foldTerm, isCjkTerm } from '../search/tokenizer';
 import { FolderCount, isProse, TermPostings } from './prose';
@@ -325,8 +325,7 @@ function compoundsOf(index: PaperIndex, parts: ReadonlySet<string>): Map<string,
 class FragmentCheck {
 	private readonly compounds: Map<string, number[]>;
 	private readonly stores: readonly [PostingStore, Field][];
-	private nums = new Int32Array(1024);
-	private packs = new Int32Array(1024);
+	private readonly buffer = new DecodeBuffer();
 	/** per document: the last pass (a number new for each look at a term) that saw it */
 	private readonly marks: Int32Array;
 	/** per document: the occurrences of a part inside hyphenated words, per field (zeroed after use) */
@@ -358,40 +357,33 @@ class FragmentCheck {
 		return this.index.head.size(term) + this.index.body.size(term);
 	}
 
-	private decode(store: PostingStore, term: number): number {
-		const size = store.size(term);
-		if (this.nums.length < size) {
-			this.nums = new Int32Array(size * 2);
-			this.packs = new Int32Array(size * 2);
-		}
-		return store.decode(term, this.nums, this.packs);
-	}
-
 	/**
 	 * Papers of the range holding the part outside its hyphenated words in some field: more
 	 * occurrences of it there than inside them (the counters saturate at 15: a field that full counts as inside).
 	 */
 	private alonePapers(part: number, compounds: readonly number[]): number {
-		// this.nums and this.packs are read after each decode: it may grow them
-		const { counted, inside, marks } = this;
+		// the buffer's arrays are read after each decode: it may grow them
+		const { counted, inside, marks, buffer } = this;
 		const pass = ++this.pass;
 		let alone = 0;
 		for (const [store, field] of this.stores) {
 			const touched: number[] = [];
 			for (const compound of compounds) {
-				const n = this.decode(store, compound);
+				const n = buffer.decode(store, compound);
+				const { nums, packs } = buffer;
 				for (let k = 0; k < n; k++) {
-					const num = this.nums[k];
-					const occurrences = postingFieldCount(this.packs[k], field);
+					const num = nums[k];
+					const occurrences = postingFieldCount(packs[k], field);
 					if (counted[num] !== 1 || occurrences === 0) continue;
 					if (inside[num] === 0) touched.push(num);
 					inside[num] += occurrences;
 				}
 			}
-			const n = this.decode(store, part);
+			const n = buffer.decode(store, part);
+			const { nums, packs } = buffer;
 			for (let k = 0; k < n; k++) {
-				const num = this.nums[k];
-				if (counted[num] !== 1 || marks[num] === pass || postingFieldCount(this.packs[k], field) <= inside[num]) continue;
+				const num = nums[k];
+				if (counted[num] !== 1 || marks[num] === pass || postingFieldCount(packs[k], field) <= inside[num]) continue;
 				marks[num] = pass;
 				alone++;
 			}
