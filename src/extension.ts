@@ -105,8 +105,6 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	await pause();
 	const cards = registerCards(context, workspace, cardLibrary(library), reading, recs.cardSimilar);
 	context.subscriptions.push(cards);
-	// the Papers view keeps the place of a reader paging through cards (as it follows the cursor)
-	context.subscriptions.push(cards.onDidMoveToPaper((ref) => tree.followPaper(ref)));
 	await pause();
 	const search = registerSearch(context, workspace, library);
 	context.subscriptions.push(search);
