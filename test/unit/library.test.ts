@@ -6,7 +6,7 @@ import {
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
 import { randomVocabulary } from './seeded';
 import { buildReadingState, parseReadingState } from '../../src/core/library/readingState';
-import { noteMatches, noteTypos } from '../../src/core/library/noteSearch';
+import { noteSearch } from '../../src/core/library/noteSearch';
 import { arxivRefAt, findArxivRefs } from '../../src/core/library/arxivRefs';
 import { SYNC_BUDGET_BYTES, decodeIdSet, encodeIdSet, jsonBytes, planSync } from '../../src/core/library/syncBudget';
 import { filtersOnlyText, parseQuery } from '../../src/core/search/query';
@@ -239,34 +239,34 @@ describe('note search', () => {
 	const notes = { '2602.00001': 'Compare with the Diffusion Policy baseline; 扩散模型很强', '2602.00002': 'token pruning idea', '2602.00003': 'unrelated' };
 
 	it('finds notes holding every word (as a prefix), phrase or CJK run', () => {
-		assert.deepStrictEqual(noteMatches(parsed('diffus basel'), notes), ['2602.00001']);
-		assert.deepStrictEqual(noteMatches(parsed('"token pruning"'), notes), ['2602.00002']);
-		assert.deepStrictEqual(noteMatches(parsed('扩散模型'), notes), ['2602.00001']);
-		assert.deepStrictEqual(noteMatches(parsed('ffusion'), notes), [], 'words match from their start (`iffusion` is one letter from `diffusion`: a typo of it)');
-		assert.deepStrictEqual(noteMatches(parsed('cat:cs.CV'), notes), [], 'filters alone match no note');
+		assert.deepStrictEqual(noteSearch(parsed('diffus basel'), notes).matches(), ['2602.00001']);
+		assert.deepStrictEqual(noteSearch(parsed('"token pruning"'), notes).matches(), ['2602.00002']);
+		assert.deepStrictEqual(noteSearch(parsed('扩散模型'), notes).matches(), ['2602.00001']);
+		assert.deepStrictEqual(noteSearch(parsed('ffusion'), notes).matches(), [], 'words match from their start (`iffusion` is one letter from `diffusion`: a typo of it)');
+		assert.deepStrictEqual(noteSearch(parsed('cat:cs.CV'), notes).matches(), [], 'filters alone match no note');
 	});
 
 	it('takes an acronym as a whole word, its plural or a numbered version, as search does', () => {
 		const more = { a: 'a nomad robot', b: 'NOMA uplink, vs SAM2 masks', c: 'several NOMAs compared', d: 'the samples' };
-		assert.deepStrictEqual(noteMatches(parsed('NOMA'), more), ['b', 'c']);
-		assert.deepStrictEqual(noteMatches(parsed('noma'), more), ['a', 'b', 'c'], 'typed in lower case it is a prefix');
-		assert.deepStrictEqual(noteMatches(parsed('SAM'), more), ['b']);
+		assert.deepStrictEqual(noteSearch(parsed('NOMA'), more).matches(), ['b', 'c']);
+		assert.deepStrictEqual(noteSearch(parsed('noma'), more).matches(), ['a', 'b', 'c'], 'typed in lower case it is a prefix');
+		assert.deepStrictEqual(noteSearch(parsed('SAM'), more).matches(), ['b']);
 	});
 
 	it('corrects a typo of a note\'s word to that word, as search corrects a paper\'s, unless a paper has the word as typed', () => {
 		const mine = { '2605.29198': 'sampling is slow; compare with diffusion distillation', other: 'a model of slowness' };
-		assert.deepStrictEqual(noteMatches(parsed('sampling slow distillation'), mine), ['2605.29198']);
-		assert.deepStrictEqual(noteMatches(parsed('sampling slow distilation'), mine), ['2605.29198'], 'one letter left out of a long word');
-		assert.deepStrictEqual(noteMatches(parsed('distilation compare'), mine), ['2605.29198']);
-		assert.deepStrictEqual(noteMatches(parsed('smapling'), mine), ['2605.29198'], 'two letters swapped');
-		assert.deepStrictEqual(noteTypos(parsed('sampling slow distilation'), mine), ['distilation'], 'the one word the notes would correct');
-		assert.deepStrictEqual(noteMatches(parsed('sampling slow distilation'), mine, new Set(['distilation'])), [], 'a paper has it as typed: no correction');
-		assert.deepStrictEqual(noteMatches(parsed('distilation'), mine, new Set(['other'])), ['2605.29198']);
-		assert.deepStrictEqual(noteMatches(parsed('distillation modle'), mine), [], 'every word is still required');
-		assert.deepStrictEqual(noteMatches(parsed('modle'), mine), ['other']);
-		assert.deepStrictEqual(noteMatches(parsed('smpl'), mine), [], 'a short word: one edit away is another word');
-		assert.deepStrictEqual(noteMatches(parsed('distribution'), mine), [], 'two edits from a long word are too far');
-		assert.deepStrictEqual(noteTypos(parsed('SLOWS'), mine), [], 'an acronym is never corrected');
+		assert.deepStrictEqual(noteSearch(parsed('sampling slow distillation'), mine).matches(), ['2605.29198']);
+		assert.deepStrictEqual(noteSearch(parsed('sampling slow distilation'), mine).matches(), ['2605.29198'], 'one letter left out of a long word');
+		assert.deepStrictEqual(noteSearch(parsed('distilation compare'), mine).matches(), ['2605.29198']);
+		assert.deepStrictEqual(noteSearch(parsed('smapling'), mine).matches(), ['2605.29198'], 'two letters swapped');
+		assert.deepStrictEqual(noteSearch(parsed('sampling slow distilation'), mine).typos, ['distilation'], 'the one word the notes would correct');
+		assert.deepStrictEqual(noteSearch(parsed('sampling slow distilation'), mine).matches(new Set(['distilation'])), [], 'a paper has it as typed: no correction');
+		assert.deepStrictEqual(noteSearch(parsed('distilation'), mine).matches(new Set(['other'])), ['2605.29198']);
+		assert.deepStrictEqual(noteSearch(parsed('distillation modle'), mine).matches(), [], 'every word is still required');
+		assert.deepStrictEqual(noteSearch(parsed('modle'), mine).matches(), ['other']);
+		assert.deepStrictEqual(noteSearch(parsed('smpl'), mine).matches(), [], 'a short word: one edit away is another word');
+		assert.deepStrictEqual(noteSearch(parsed('distribution'), mine).matches(), [], 'two edits from a long word are too far');
+		assert.deepStrictEqual(noteSearch(parsed('SLOWS'), mine).typos, [], 'an acronym is never corrected');
 	});
 
 	it('keeps the filters and exclusions of a query, drops its free text', () => {

@@ -10,42 +10,47 @@ import { containsPhrase, foldPhraseText, forEachTerm, type QueryWord } from '../
 import { SortedTerms } from '../search/sortedTerms';
 import { TermTable } from '../search/termTable';
 
-/**
- * Ids whose note holds every free word (as a word prefix, or CJK run; an acronym as a whole word, its
- * plural or a numbered version, as search takes it: `NOMA` is not `nomad`) and every phrase of the query.
- * A word that no note has as typed or as a completion, nor any paper (`papersHave`: the index's answer,
- * see noteTypos), is taken as a typo of the notes' closest words, as search corrects a paper's
- * (`distilation` finds a note with `distillation`).
- */
-export function noteMatches(query: ParsedQuery, notes: Readonly<Record<string, string>>, papersHave: ReadonlySet<string> = new Set()): string[] {
-	if (query.words.length === 0 && query.phrases.length === 0) return [];
+/** A query's search of the notes: see noteSearch. */
+export interface NoteSearch {
+	/**
+	 * The query's words (their terms) that `matches` would take as a typo of a note's word: no note
+	 * has them, and a note has a word close to them. The index corrects a word only when no paper has
+	 * it either: the caller asks it of these few and gives `matches` those the papers have.
+	 */
+	readonly typos: readonly string[];
+	/**
+	 * Ids whose note holds every free word (as a word prefix, or CJK run; an acronym as a whole word,
+	 * its plural or a numbered version, as search takes it: `NOMA` is not `nomad`) and every phrase of
+	 * the query. A word of `typos` that no paper has either (`papersHave`: the index's answer) is taken
+	 * as a typo of the notes' closest words, as search corrects a paper's (`distilation` finds a note
+	 * with `distillation`).
+	 */
+	matches(papersHave?: ReadonlySet<string>): string[];
+}
+
+/** The notes searched for `query`: the notes are folded and their words corrected against once. */
+export function noteSearch(query: ParsedQuery, notes: Readonly<Record<string, string>>): NoteSearch {
+	if (query.words.length === 0 && query.phrases.length === 0) return { typos: [], matches: () => [] };
 	const folded = Object.entries(notes).map(([id, text]) => [id, ` ${foldPhraseText(text)}`] as const);
 	const has = wordTest(query);
-	const corrected = noteCorrections(query, notes, folded);
-	for (const word of corrected.keys()) if (papersHave.has(word.terms[0])) corrected.delete(word);
-	const out: string[] = [];
-	for (const [id, text] of folded) {
-		const words = query.words.every((w) => {
-			const corrections = corrected.get(w);
-			return corrections ? corrections.has(id) : has(text, w);
-		});
-		if (words && query.phrases.every((p) => containsPhrase(text, p))) out.push(id);
-	}
-	return out;
+	const corrections = noteCorrections(query, notes, folded, has);
+	return {
+		typos: [...corrections.keys()].map((w) => w.terms[0]),
+		matches: (papersHave = new Set()) => {
+			const out: string[] = [];
+			for (const [id, text] of folded) {
+				const words = query.words.every((w) => {
+					const ids = papersHave.has(w.terms[0]) ? undefined : corrections.get(w);
+					return ids ? ids.has(id) : has(text, w);
+				});
+				if (words && query.phrases.every((p) => containsPhrase(text, p))) out.push(id);
+			}
+			return out;
+		},
+	};
 }
 
-/**
- * The query's words (their terms) that noteMatches would take as a typo of a note's word: no note has
- * them, and a note has a word close to them. The index corrects a word only when no paper has it
- * either: the caller asks it of these few and gives noteMatches those the papers have.
- */
-export function noteTypos(query: ParsedQuery, notes: Readonly<Record<string, string>>): string[] {
-	if (query.words.length === 0) return [];
-	const folded = Object.entries(notes).map(([id, text]) => [id, ` ${foldPhraseText(text)}`] as const);
-	return [...noteCorrections(query, notes, folded).keys()].map((w) => w.terms[0]);
-}
-
-/** does a note's folded text (with a space before) hold a query word: see noteMatches */
+/** does a note's folded text (with a space before) hold a query word: see NoteSearch.matches */
 function wordTest(query: ParsedQuery): (text: string, w: QueryWord) => boolean {
 	const acronyms = new Map(query.words.filter((w) => w.acronym).flatMap((w) => w.terms.map((term) => [term, acronymPattern(term)] as const)));
 	return (text, w) => w.terms.every((term) => (w.cjk ? text.includes(term) : (acronyms.get(term)?.test(text) ?? text.includes(` ${term}`))));
@@ -60,8 +65,12 @@ const MIN_TYPO_LENGTH = 4;
  * letters on: `distilation`), two adjacent letters swapped being one edit, as the index corrects a
  * paper's words (never a Chinese run or an acronym, as there).
  */
-function noteCorrections(query: ParsedQuery, notes: Readonly<Record<string, string>>, folded: readonly (readonly [string, string])[]): Map<QueryWord, Set<string>> {
-	const has = wordTest(query);
+function noteCorrections(
+	query: ParsedQuery,
+	notes: Readonly<Record<string, string>>,
+	folded: readonly (readonly [string, string])[],
+	has: (text: string, w: QueryWord) => boolean,
+): Map<QueryWord, Set<string>> {
 	const words = query.words.filter((w) => !w.cjk && !w.acronym && w.terms.length === 1 && w.terms[0].length >= MIN_TYPO_LENGTH && !folded.some(([, text]) => has(text, w)));
 	const out = new Map<QueryWord, Set<string>>();
 	if (words.length === 0) return out;

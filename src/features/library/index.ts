@@ -12,7 +12,7 @@ import {
 	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, STARRED, takeCollection, toggleStar,
 	type CollectionRestore, type DeletedCollection, type Library,
 } from '../../core/library/model';
-import { noteMatches, noteTypos } from '../../core/library/noteSearch';
+import { noteSearch, type NoteSearch } from '../../core/library/noteSearch';
 import { pickTags } from './tagPicker';
 import { paperLabel } from '../../core/tree';
 import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
@@ -47,10 +47,8 @@ export interface LibraryRegistration extends vscode.Disposable {
 	collections(id: string): string[];
 	/** the reader's lines for a tree tooltip: star, collections, tags, note */
 	tooltip(id: string): string | undefined;
-	/** ids whose note holds the query's words (search merges them into its results); a typo of a note's word counts unless a paper has it (`papersHave`) */
-	noteIds(query: ParsedQuery, papersHave?: ReadonlySet<string>): string[];
-	/** the query's words a note's word would correct (search asks the index which of them a paper has) */
-	noteTypos(query: ParsedQuery): string[];
+	/** the notes holding the query's words (search merges them into its results; it asks the index which of the notes' typos a paper has) */
+	searchNotes(query: ParsedQuery): NoteSearch;
 }
 
 /** What Delete Collection answers (tests, scripts): the collection deleted, and its Undo. */
@@ -193,8 +191,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		note: (id) => store.library.notes[libraryId(id)],
 		tags: (id) => store.library.tags[libraryId(id)] ?? [],
 		collections: (id) => collectionsOf(store.library, id),
-		noteIds: (query, papersHave) => noteMatches(query, store.library.notes, papersHave),
-		noteTypos: (query) => noteTypos(query, store.library.notes),
+		searchNotes: (query) => noteSearch(query, store.library.notes),
 		tooltip: (id) => {
 			const lib = store.library;
 			const lines = [listText(collectionsOf(lib, id).map((name) => collectionLabel(name, vscode.l10n)), vscode.l10n, 'list'), (lib.tags[libraryId(id)] ?? []).map((t) => `#${t}`).join(' '), lib.notes[libraryId(id)] ?? ''].filter((s) => s.trim());

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
 import { describeFilters, filtersOnlyText, parseQuery, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
+import type { NoteSearch } from '../../core/library/noteSearch';
 import { listText } from '../counts';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
@@ -42,10 +43,8 @@ export interface SearchTestApi {
 /** The reader's library as search sees it (src/features/library implements it). */
 export interface SearchLibrary {
 	isStarred(id: string): boolean;
-	/** ids whose note holds the query's free words and phrases (a typo of a note's word too, unless a paper has the word: `papersHave`) */
-	noteIds(query: ParsedQuery, papersHave?: ReadonlySet<string>): string[];
-	/** the query's words that a note's word would correct as a typo */
-	noteTypos(query: ParsedQuery): string[];
+	/** the notes holding the query's free words and phrases (a typo of a note's word too, unless a paper has the word) */
+	searchNotes(query: ParsedQuery): NoteSearch;
 }
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
@@ -91,12 +90,13 @@ export function registerSearch(
 		if (!library) return [];
 		// a word is corrected only when nothing has it, as the index corrects a paper's: the papers are
 		// asked about the few words no note has and a note's word is close to
+		const notes = library.searchNotes(parsed);
 		const papersHave = new Set<string>();
-		for (const term of library.noteTypos(parsed)) {
+		for (const term of notes.typos) {
 			const known = await b.service.search(term, 1, false);
 			if (known.ok && known.result.total > 0) papersHave.add(term);
 		}
-		const ids = library.noteIds(parsed, papersHave);
+		const ids = notes.matches(papersHave);
 		if (ids.length === 0) return [];
 		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map((id) => `id:${id}`).join(' ')}`.trim(), RESULT_LIMIT, false);
 		return reply.ok ? reply.result.hits : [];
