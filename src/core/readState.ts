@@ -27,22 +27,30 @@ export function baseId(id: string): string {
 	return at > 0 && at < id.length && (id.charCodeAt(at - 1) | 32) === 118 ? id.slice(0, at - 1) : id;
 }
 
-/**
- * The first (`last`: the newest) day each paper (by base id) is listed on, over every file with a
- * day. Files are summaries: one pass over ids, no text.
- */
-export function listingDays(files: Iterable<{ readonly day?: string; readonly ids?: readonly string[]; readonly papers: readonly { readonly id: string }[] }>, which: 'first' | 'last' = 'first'): Map<string, string> {
-	const days = new Map<string, string>();
+/** The first and the newest day each paper (by base id) is listed on. */
+export interface ListingDays {
+	readonly first: ReadonlyMap<string, string>;
+	readonly last: ReadonlyMap<string, string>;
+}
+
+/** The first and the newest day each paper is listed on, over every file with a day. Files are summaries: one pass over ids, no text. */
+export function listingDays(files: Iterable<{ readonly day?: string; readonly ids?: readonly string[]; readonly papers: readonly { readonly id: string }[] }>): ListingDays {
+	const first = new Map<string, string>();
+	const last = new Map<string, string>();
 	for (const file of files) {
 		const day = file.day;
 		if (!day) continue;
 		for (const paperId of paperIdsOf(file)) {
 			const id = baseId(paperId);
-			const known = days.get(id);
-			if (known === undefined || (which === 'first' ? day < known : day > known)) days.set(id, day);
+			const earliest = first.get(id);
+			if (earliest === undefined) {
+				first.set(id, day);
+				last.set(id, day);
+			} else if (day < earliest) first.set(id, day);
+			else if (day > last.get(id)!) last.set(id, day);
 		}
 	}
-	return days;
+	return { first, last };
 }
 
 /**

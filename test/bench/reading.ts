@@ -78,11 +78,11 @@ async function main(): Promise<void> {
 	const state = new ReadState();
 	const ids = summaries.flatMap((d) => d.papers.map((p) => p.id));
 	state.markRead(ids.filter((_, i) => i % 5 === 0));
-	let first: Map<string, string> | undefined;
+	let first: ReadonlyMap<string, string> | undefined;
 	const lookup: ReadingLookup = {
 		statusOn: (id, day) => state.statusOn(id, day),
 		match: (id) => matches.get(id),
-		firstListed: (id) => (first ??= listingDays(summaries)).get(id),
+		firstListed: (id) => (first ??= listingDays(summaries).first).get(id),
 	};
 	const model = new DigestTreeModel(summaries.map((digest) => ({ key: digest.path, digest })));
 	const days = model.roots();
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
 		matches: [...matches.values()].filter(isMatch).length,
 		excluded: [...matches.values()].filter((m) => m.excluded).length,
 		firstListedMs: best(() => {
-			first = listingDays(summaries);
+			first = listingDays(summaries).first;
 		}),
 		rootCountsMs: best(() => {
 			for (const day of days) {

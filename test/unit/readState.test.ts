@@ -121,11 +121,11 @@ describe('read state', () => {
 			{ papers: [{ id: '2602.00003' }] },
 			{ day: '2026-02-07', papers: [{ id: '2602.00002' }] },
 		];
-		assert.deepStrictEqual([...listingDays(files)].sort(), [
+		assert.deepStrictEqual([...listingDays(files).first].sort(), [
 			['2602.00001', '2026-02-05'],
 			['2602.00002', '2026-02-06'],
 		]);
-		assert.deepStrictEqual([...listingDays(files, 'last')].sort(), [
+		assert.deepStrictEqual([...listingDays(files).last].sort(), [
 			['2602.00001', '2026-02-06'],
 			['2602.00002', '2026-02-07'],
 		], 'the newest day each is listed on');

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/readingMarks';
-import { listingDays, type ReadStatus } from '../../core/readState';
+import { listingDays, type ListingDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
 import { paperIdsOf } from '../../core/summary';
 import { activeCardRef, commandPaperIds, commandTarget } from '../paperActions';
@@ -53,9 +53,8 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 	const emitter = new vscode.EventEmitter<ReadingChange>();
 	let mode = parseViewMode(readSetting(VIEW_MODE_SETTING));
 	/** the first and the newest day each paper is listed on (by id without version), worked out again after files change */
-	let firstListed: Map<string, string> | undefined;
-	let newestListed: Map<string, string> | undefined;
-	const listedOn = () => workspace.files().map((f) => f.digest);
+	let listed: ListingDays | undefined;
+	const listedOn = () => (listed ??= listingDays(workspace.files().map((f) => f.digest)));
 	let setsTimer: ReturnType<typeof setTimeout> | undefined;
 
 	const syncSets = async () => {
@@ -66,8 +65,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		// unread: every paper not read, worked out by the shards (building and sending a list of every
 		// unread paper was the longest run of the extension host in a cold start's CPU profile); new:
 		// every paper neither read nor seen, as the newest day listing it shows it, worked out the same way
-		newestListed ??= listingDays(listedOn(), 'last');
-		const newest = newestListed;
+		const newest = listedOn().last;
 		await backend.service.setUserSets({
 			'is:read': store.readIds(),
 			'is:seen': store.seenIds((id) => newest.get(id)),
@@ -89,8 +87,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		match: (id: string): InterestMatch | undefined => interests.match(id),
 		firstListed(id: string): string | undefined {
 			// one pass over the summaries' ids, redone after files change
-			firstListed ??= listingDays(listedOn());
-			return firstListed.get(id);
+			return listedOn().first.get(id);
 		},
 		viewMode: () => mode,
 		markRead: (id) => store.markRead([id]),
@@ -170,7 +167,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			if (e.focused) store.reload();
 		}),
 		workspace.onDidChange(() => {
-			firstListed = newestListed = undefined;
+			listed = undefined;
 			scheduleSets();
 		}),
 		vscode.workspace.onDidChangeConfiguration((e) => {
