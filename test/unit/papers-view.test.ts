@@ -333,7 +333,7 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 	});
 
 
-	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' instead of the count and unread count (1 new); its tooltip and spoken label say new, seen before and read', async () => {
+	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' instead of the count and unread count (1 new); its tooltip and spoken label say new, already seen and read', async () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
@@ -347,9 +347,9 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		assert.strictEqual(described(repeats), '1 new');
 		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['0 new', '1 new'], 'each category of the day says it, none new too');
 		const label = repeats.kind === 'day' ? repeats.label : '';
-		assert.strictEqual(spoken(repeats), `${label}, 3 papers, 1 new, 1 seen before, 1 read`);
+		assert.strictEqual(spoken(repeats), `${label}, 3 papers, 1 new, 1 already seen, 1 read`);
 		const tooltip = String((await tree.resolveTreeItem(tree.getTreeItem(repeats), repeats, { isCancellationRequested: false } as never)).tooltip);
-		assert.strictEqual(tooltip.split('\n')[0], `${label} · 3 papers · 1 new · 1 seen before · 1 read`);
+		assert.strictEqual(tooltip.split('\n')[0], `${label} · 3 papers · 1 new · 1 already seen · 1 read`);
 		assert.strictEqual(described(brandNew), '2', 'a day of new papers only shows its count alone');
 		assert.deepStrictEqual(tree.getChildren(brandNew).map(described), ['2']);
 		// the older day's papers seen on that day itself, none read: no repeats there, its count alone as
@@ -466,7 +466,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		(reading as unknown as { firstListed: (id: string) => string | undefined }).firstListed = () => '2026-01-01';
 		tree.reload();
 		const [day3] = tree.getChildren();
-		assert.strictEqual(spoken(day3), `${day3.kind === 'day' ? day3.label : ''}, 2 papers, 1 match, 0 new, 1 seen before, 1 read`);
+		assert.strictEqual(spoken(day3), `${day3.kind === 'day' ? day3.label : ''}, 2 papers, 1 match, 0 new, 1 already seen, 1 read`);
 		tree.dispose();
 	});
 
@@ -516,7 +516,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 			const [day] = tree.getChildren();
 			const item = tree.getTreeItem(day);
 			assert.strictEqual(item.description, '新 1·✦1');
-			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，1 篇新论文，1 篇此前已看到，1 篇已读`);
+			assert.strictEqual((item.accessibilityInformation as { label: string }).label, `${String(item.label)}，3 篇论文，1 篇匹配，1 篇新论文，1 篇已看过，1 篇已读`);
 			tree.dispose();
 		}));
 

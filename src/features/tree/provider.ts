@@ -452,7 +452,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));
 		if (seenBefore(node) > 0) {
 			// where each paper stands, the three adding up to the count
-			parts.push(vscode.l10n.t('{0} new', c.fresh), vscode.l10n.t('{0} seen before', c.unread - c.fresh), vscode.l10n.t('{0} read', c.papers - c.unread));
+			parts.push(vscode.l10n.t('{0} new', c.fresh), vscode.l10n.t({ message: '{0} already seen', args: [c.unread - c.fresh], comment: 'papers seen, not read: on this day or another (a later day that lists them too)' }), vscode.l10n.t('{0} read', c.papers - c.unread));
 			return parts;
 		}
 		if (saysUnread) parts.push(vscode.l10n.t('{0} unread', c.unread));
