@@ -84,10 +84,12 @@ export function registerSearch(
 	let lastQuery: string | undefined;
 	/**
 	 * Papers whose note matches the query's words: the shards hold no notes, so the host finds them
-	 * (notes are few) and the shards apply the query's other filters to them by id.
+	 * (notes are few) and the shards apply the query's other filters to them by id. `corrected`: the
+	 * query's words that neither a paper nor a note has, taken as typos of a note's word.
 	 */
-	const noteHits = async (b: CorpusBackend, query: string, parsed: ParsedQuery): Promise<SearchHit[]> => {
-		if (!library) return [];
+	const noteHits = async (b: CorpusBackend, query: string, parsed: ParsedQuery): Promise<{ hits: SearchHit[]; corrected: string[] }> => {
+		const none = { hits: [] as SearchHit[], corrected: [] as string[] };
+		if (!library) return none;
 		// a word is corrected only when nothing has it, as the index corrects a paper's: the papers are
 		// asked about the few words no note has and a note's word is close to
 		const notes = library.searchNotes(parsed);
@@ -97,9 +99,10 @@ export function registerSearch(
 			if (known.ok && known.result.total > 0) papersHave.add(term);
 		}
 		const ids = notes.matches(papersHave);
-		if (ids.length === 0) return [];
+		if (ids.length === 0) return none;
 		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map((id) => `id:${id}`).join(' ')}`.trim(), RESULT_LIMIT, false);
-		return reply.ok ? reply.result.hits : [];
+		if (!reply.ok || reply.result.hits.length === 0) return none;
+		return { hits: reply.result.hits, corrected: notes.typos.filter((term) => !papersHave.has(term)) };
 	};
 	/** what the index does while it first fills ('' once everything is searchable) */
 	let loadingText = '';
@@ -219,7 +222,8 @@ export function registerSearch(
 			try {
 				const b = await backendReady();
 				const reply = await b.service.search(query, RESULT_LIMIT);
-				const fromNotes = reply.ok ? await noteHits(b, query, parsed.query) : [];
+				const notes = reply.ok ? await noteHits(b, query, parsed.query) : undefined;
+				const fromNotes = notes?.hits ?? [];
 				if (mine !== generation) return;
 				noMatch = undefined;
 				// the row the reader moved to, if not the first (which stays the best as the list grows)
@@ -271,8 +275,8 @@ export function registerSearch(
 							: total === 1
 								? vscode.l10n.t('1 result')
 								: vscode.l10n.t('{0} results', total);
-					// `rdma` found only as `RMA`: say that these are other spellings, not the word
-					const fuzzy = wordsOnlyFuzzy(parsed.query, reply.result.hits);
+					// `rdma` found only as `RMA`: say that these are other spellings, not the word (a note's too)
+					const fuzzy = [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits), ...(notes?.corrected ?? [])])];
 					const similar = fuzzy.length ? vscode.l10n.t('no paper has {0}: similar spellings shown', listText(fuzzy.map((w) => `“${w}”`), vscode.l10n)) : '';
 					lastSummary = [count, filters, similar].filter((part) => part !== '').join(' · ');
 				}
@@ -402,7 +406,7 @@ export function registerSearch(
 			const reply = await b.service.ids(query);
 			if (!reply.ok) return { error: searchErrorText(query, reply.error, vscode.l10n) };
 			const parsed = parseQuery(query);
-			const fromNotes = parsed.ok ? await noteHits(b, query, parsed.query) : [];
+			const fromNotes = parsed.ok ? (await noteHits(b, query, parsed.query)).hits : [];
 			return { ids: [...new Set([...reply.ids, ...fromNotes.map((h) => h.id)])] };
 		}),
 	);

@@ -70,6 +70,17 @@ describe('library: stars, collections, notes, export, hover', () => {
 		// a typo of the note's word is corrected to it, as a paper's words are (no paper has either)
 		const byTypo = await vscode.commands.executeCommand('arxivDigest.internal.queryIds', 'zygomorphc baselines');
 		assert.deepStrictEqual(byTypo.ids, [first.id], JSON.stringify(byTypo));
+		// and the search box says the word was spelled otherwise, as for a paper's word
+		void vscode.commands.executeCommand('arxivDigest.searchPapers', 'zygomorphc');
+		try {
+			const box = await waitFor('the box to show the note\'s paper', () => {
+				const shown = api.search.api.shownBox();
+				return shown && !shown.busy && shown.labels.length === 1 && !/No paper matches/.test(shown.labels[0]) && shown;
+			});
+			assert.match(box.title, /no paper has “zygomorphc”: similar spellings shown/, box.title);
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		}
 		const hasNote = await waitFor('has:note', async () => {
 			const r = await vscode.commands.executeCommand('arxivDigest.internal.queryIds', 'has:note');
 			return r && r.ids && r.ids.includes(first.id) && r;
