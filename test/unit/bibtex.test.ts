@@ -117,6 +117,11 @@ describe('BibTeX', () => {
 		assert.strictEqual(protect('Can ChatGPT capture swearing nuances? evidence from Arabic oaths'), 'Can {ChatGPT} capture swearing nuances? evidence from Arabic oaths');
 		assert.strictEqual(protect('Self-Supervised Learning - a Survey'), '{Self-Supervised} Learning - a Survey');
 		assert.strictEqual(escapeBibtexValue(' multi\n  line  '), 'multi line');
+		// Greek letters and a few symbols as math commands, in math and out: pdfLaTeX stops at a Greek letter
+		assert.strictEqual(escapeBibtexValue('{$W-δ-μ$} dual codes'), '\\{$W-\\delta-\\mu$\\} dual codes');
+		assert.strictEqual(escapeBibtexValue('$μm$ and $ΑΒ ≤ ∞$'), '$\\mu m$ and $AB \\leq \\infty$');
+		assert.strictEqual(escapeBibtexValue('δ-tuning of 10μm cells, 2× faster'), '$\\delta$-tuning of 10$\\mu$m cells, 2$\\times$ faster');
+		assert.strictEqual(protect('Δ-Net and Λ: a Μ study'), '{$\\Delta$-Net} and {$\\Lambda$:} a M study', 'a capital Greek letter is kept from change.case$');
 		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}'] }));
 		assert.match(bib, /title {9}= \{Close \\\} the field \\\{\},/);
 		assert.match(bib, /author {8}= \{\{Smith and Sons\} and A\. \\\{B\\\}\},/);
@@ -136,8 +141,12 @@ describe('BibTeX', () => {
 		assert.strictEqual(citationKey(makePaper({ authors: [], title: '' }), undefined), 'arxiv260204994');
 		// math is skipped as the card and the exports read it (mathSpans): `354$\times$` is math, `$5 and $10` money
 		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: '$\\mathcal{O}(n)$ Attention' }), 2026), 'doe2026attention');
-		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: 'E$^2$OAL: Open Sets' }), 2026), 'doe2026e');
-		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: '$5 and $10 Robots' }), 2026), 'doe20265');
+		// a superscript is part of its word; a short word (a letter, `PP`) gives way to the next that is not
+		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: 'E$^2$OAL: Open Sets' }), 2026), 'doe2026e2oal');
+		assert.strictEqual(citationKey(makePaper({ authors: ['Wei Huang'], title: 'M$^3$Exam: A Multilingual Exam' }), 2026), 'huang2026m3exam');
+		assert.strictEqual(citationKey(makePaper({ authors: ['Wei Zhang'], title: 'Can I Buy Your KV Cache?' }), 2026), 'zhang2026buy');
+		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: '$5 and $10 Robots' }), 2026), 'doe2026robots');
+		assert.strictEqual(citationKey(makePaper({ authors: ['Jane Doe'], title: 'Go' }), 2026), 'doe2026go', 'a title of short words only: its first');
 		assert.strictEqual(citationKey(makePaper({ authors: [], title: '', isArxiv: false, id: 'url:x' }), undefined), 'paper');
 	});
 

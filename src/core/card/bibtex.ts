@@ -66,14 +66,56 @@ function bracesBalanced(text: string): boolean {
 }
 
 /**
+ * Greek letters and a few symbols that titles write as Unicode (`$W-δ-μ$`, `μm`, `O(n²)` aside), as
+ * math commands: pdfLaTeX with BibTeX stops at a Greek letter, in math or not. Capitals that look like
+ * Latin letters are those letters (LaTeX has no `\Alpha`).
+ */
+const MATH_SYMBOLS: Readonly<Record<string, string>> = {
+	α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\epsilon', ϵ: '\\epsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta', ϑ: '\\vartheta',
+	ι: '\\iota', κ: '\\kappa', λ: '\\lambda', μ: '\\mu', µ: '\\mu', ν: '\\nu', ξ: '\\xi', ο: 'o', π: '\\pi', ρ: '\\rho', ϱ: '\\varrho',
+	σ: '\\sigma', ς: '\\varsigma', τ: '\\tau', υ: '\\upsilon', φ: '\\phi', ϕ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega',
+	Γ: '\\Gamma', Δ: '\\Delta', Θ: '\\Theta', Λ: '\\Lambda', Ξ: '\\Xi', Π: '\\Pi', Σ: '\\Sigma', Υ: '\\Upsilon', Φ: '\\Phi', Ψ: '\\Psi', Ω: '\\Omega',
+	Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X',
+	ℓ: '\\ell', '∞': '\\infty', '≤': '\\leq', '≥': '\\geq', '≠': '\\neq', '≈': '\\approx', '×': '\\times', '±': '\\pm', '→': '\\to', '∈': '\\in', '∇': '\\nabla', '∂': '\\partial',
+};
+const MATH_SYMBOL = new RegExp(`[${Object.keys(MATH_SYMBOLS).join('')}]`, 'gu');
+
+/** `δ` in math as `\delta` (a space after it before a letter: `\mu m`, not the unknown `\mum`) */
+function mathCommands(math: string): string {
+	return math.replace(MATH_SYMBOL, (c, at: number) => {
+		const command = MATH_SYMBOLS[c];
+		return command.startsWith('\\') && /^[A-Za-z]/.test(math.slice(at + c.length)) ? `${command} ` : command;
+	});
+}
+
+/** Text with its Greek letters and symbols taken out as math of their own: `δ-tuning` → `$\delta$`, `-tuning`. */
+function symbolsAsMath(text: string): { text: string; math: boolean }[] {
+	const out: { text: string; math: boolean }[] = [];
+	let from = 0;
+	for (const m of text.matchAll(MATH_SYMBOL)) {
+		const command = MATH_SYMBOLS[m[0]];
+		// a capital that is a Latin letter stays text
+		if (!command.startsWith('\\')) continue;
+		if (m.index > from) out.push({ text: text.slice(from, m.index), math: false });
+		out.push({ text: `$${command}$`, math: true });
+		from = m.index + m[0].length;
+	}
+	if (from < text.length) out.push({ text: text.slice(from), math: false });
+	return out.map((part) => (part.math ? part : { text: part.text.replace(MATH_SYMBOL, (c) => MATH_SYMBOLS[c]), math: false }));
+}
+
+/**
  * Escapes LaTeX specials but keeps `$…$` math as written (titles like `$\mathcal{O}(n)$ Attention`),
- * as long as the math cannot unbalance the field's braces.
+ * as long as the math cannot unbalance the field's braces. Greek letters and a few symbols become math
+ * commands (MATH_SYMBOLS).
  */
 export function escapeBibtexValue(text: string, options: { protectCase?: boolean } = {}): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
 	// in math, `%` would comment out the rest of the field and `&`, `#` stop LaTeX: escaped there too
-	const inMath = (math: string) => math.replace(/(?<!\\)[%&#]/g, '\\$&');
-	const parts = mathSpans(clean).map((part) => (part.math && bracesBalanced(part.text) ? { text: inMath(part.text), math: true } : { text: escapeText(part.text), math: false }));
+	const inMath = (math: string) => mathCommands(math).replace(/(?<!\\)[%&#]/g, '\\$&');
+	const parts = mathSpans(clean).flatMap((part) =>
+		part.math && bracesBalanced(part.text) ? [{ text: inMath(part.text), math: true }] : symbolsAsMath(part.text).map((p) => (p.math ? p : { text: escapeText(p.text), math: false })),
+	);
 	return options.protectCase ? protectCase(parts) : parts.map((part) => part.text).join('');
 }
 
@@ -114,6 +156,8 @@ function protectCase(parts: readonly { text: string; math: boolean }[]): string 
 			word += part.text;
 			shape += MATH_IN_SHAPE;
 			mathCapital ||= /\p{Lu}/u.test(withoutGroups(part.text.replace(/\\[A-Za-z]+/g, '')));
+			// a capital Greek letter too (`$\Delta$`): change.case$ makes it `\delta`
+			mathCapital ||= /\\(?:Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega)(?![A-Za-z])/.test(part.text);
 			continue;
 		}
 		for (const piece of part.text.split(/( +)/)) {
@@ -185,14 +229,22 @@ function surname(author: string): string {
 	return asciiWord(family);
 }
 
+/** a key's title word has this many letters at least, when the title has one (`zhang2026buy`, not `zhang2026i`) */
+const MIN_KEY_WORD = 3;
+
+/**
+ * The key's title word: the first that is no stop word and not short, a superscript or subscript
+ * being part of its word (`E$^2$OAL` → `e2oal`, `M$^3$Exam` → `m3exam`), other math a break.
+ */
 function titleWord(title: string): string {
 	const words = mathSpans(title)
-		.map((part) => (part.math ? ' ' : part.text))
+		.map((part) => (!part.math ? part.text : /^\$[_^]\{?[\p{L}\p{N}]+\}?\$$/u.test(part.text) ? part.text.replace(/[^\p{L}\p{N}]/gu, '') : ' '))
 		.join('')
 		.split(/[^\p{L}\p{N}]+/u)
 		.map(asciiWord)
 		.filter((w) => w.length > 0);
-	return words.find((w) => !STOP_WORDS.has(w)) ?? words[0] ?? '';
+	const significant = words.filter((w) => !STOP_WORDS.has(w));
+	return significant.find((w) => w.length >= MIN_KEY_WORD) ?? significant[0] ?? words[0] ?? '';
 }
 
 /** Citation key like `bao2026sider`; falls back to the id's digits when the names are not Latin. */
