@@ -2,7 +2,9 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { papersCount } from '../../src/features/counts';
-import { exportHeading, exportPickTitle, exportSaveTitle, nothingToExport, type ExportSubject } from '../../src/features/export/exportText';
+import { exportPapers } from '../../src/core/export';
+import { exportHeading, exportPickTitle, exportSaveTitle, markdownExportStrings, nothingToExport, type ExportSubject } from '../../src/features/export/exportText';
+import { makePaper } from './card-fixtures';
 
 const translator = (bundle: Record<string, string>) => ({
 	t: (message: string, ...args: Array<string | number | boolean>) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
@@ -42,5 +44,18 @@ describe('export texts', () => {
 				}
 			}
 		}
+	});
+
+	it("a Markdown reading list's own words are in the reader's language, as its heading is (not English under a Chinese heading)", () => {
+		const items = [{ paper: makePaper(), day: '2026-06-15', days: ['2026-06-15'], note: '对比实验', tags: ['vla'] }];
+		const list = (l10n: typeof en) => exportPapers('markdown', { title: exportHeading({ kind: 'collection', name: '世界模型' }, l10n), items, exported: '2026-06-15T08:00:00Z', strings: markdownExportStrings(l10n) });
+		const chinese = list(zh);
+		assert.ok(chinese.includes('1 篇论文 · 2026-06-15 由 arXiv Digest 导出'), chinese);
+		assert.ok(chinese.includes('标签： `vla`') && chinese.includes('**笔记：**'), chinese);
+		assert.ok(!/paper|exported|Tags|Note/.test(chinese.replace(/^## .*$/gm, '').replace(/^.*arXiv:.*$/gm, '').replace(/\*\*TL;DR:\*\*.*$/gm, '')), chinese);
+		const english = list(en);
+		assert.ok(english.includes('1 paper · exported 2026-06-15 from arXiv Digest') && english.includes('Tags: `vla`') && english.includes('**Note:**'), english);
+		// the CLI and scripts, with no strings given: English, as before
+		assert.strictEqual(exportPapers('markdown', { title: 'x', items, exported: '2026-06-15T08:00:00Z' }), exportPapers('markdown', { title: 'x', items, exported: '2026-06-15T08:00:00Z', strings: markdownExportStrings(en) }));
 	});
 });

@@ -5,7 +5,7 @@ import { exportJson } from './json';
 import { exportMarkdown } from './markdown';
 import type { ExportFormat, ExportInput } from './types';
 
-export { EXPORT_EXTENSIONS, type ExportFormat, type ExportInput, type ExportItem } from './types';
+export { EXPORT_EXTENSIONS, type ExportFormat, type ExportInput, type ExportItem, type MarkdownExportStrings } from './types';
 
 export function exportPapers(format: ExportFormat, input: ExportInput): string {
 	switch (format) {

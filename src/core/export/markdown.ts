@@ -1,7 +1,13 @@
 /** A Markdown reading list: title and link, authors, category and days, TL;DR, tags and the reader's note. */
 import { primaryLink } from '../card/links';
 import { mathSpans } from '../mathSpans';
-import type { ExportInput } from './types';
+import type { ExportInput, MarkdownExportStrings } from './types';
+
+const ENGLISH: MarkdownExportStrings = {
+	header: (papers, day) => `${papers} paper${papers === 1 ? '' : 's'} · exported ${day} from arXiv Digest`,
+	tags: 'Tags:',
+	note: 'Note:',
+};
 
 /**
  * Text that must stay text in Markdown (a title with `[`, `*` or `<`); its `$…$` math stays as written,
@@ -22,7 +28,8 @@ function quote(text: string): string {
 }
 
 export function exportMarkdown(input: ExportInput): string {
-	const out = [`# ${inline(input.title)}`, '', `${input.items.length} paper${input.items.length === 1 ? '' : 's'} · exported ${input.exported.slice(0, 10)} from arXiv Digest`, ''];
+	const strings = input.strings ?? ENGLISH;
+	const out = [`# ${inline(input.title)}`, '', strings.header(input.items.length, input.exported.slice(0, 10)), ''];
 	input.items.forEach(({ paper, days, note, tags }, i) => {
 		const title = inline(paper.title || paper.id);
 		const link = primaryLink(paper);
@@ -33,9 +40,9 @@ export function exportMarkdown(input: ExportInput): string {
 		if (paper.authors.length) out.push(`${inline(paper.authors.join(', '))}  `);
 		out.push(meta.map(inline).join(' · '), '');
 		if (paper.tldr?.trim()) out.push(`**TL;DR:** ${inline(paper.tldr)}`, '');
-		if (tags?.length) out.push(`Tags: ${tags.map((t) => `\`${t}\``).join(' ')}`, '');
+		if (tags?.length) out.push(`${strings.tags} ${tags.map((t) => `\`${t}\``).join(' ')}`, '');
 		// the note is the reader's own Markdown: quoted as written, not escaped
-		if (note?.trim()) out.push('**Note:**', '', quote(note), '');
+		if (note?.trim()) out.push(`**${strings.note}**`, '', quote(note), '');
 	});
 	return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

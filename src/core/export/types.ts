@@ -12,9 +12,19 @@ export interface ExportItem {
 	readonly collections?: readonly string[];
 }
 
+/** The words a Markdown reading list writes around the papers, in the reader's language (English by default). */
+export interface MarkdownExportStrings {
+	/** `12 papers · exported 2026-06-15 from arXiv Digest` */
+	header(papers: number, day: string): string;
+	tags: string;
+	note: string;
+}
+
 export interface ExportInput {
 	/** what is exported: a collection's name, a day, a search query */
 	readonly title: string;
+	/** the Markdown list's own words (English when not given: the CLI, the tests) */
+	readonly strings?: MarkdownExportStrings;
 	readonly items: readonly ExportItem[];
 	/** ISO time; part of JSON and Markdown output, fixed in tests */
 	readonly exported: string;

@@ -8,6 +8,7 @@
  */
 import type { l10n } from 'vscode';
 import type { L10n } from '../diagnosticText';
+import type { MarkdownExportStrings } from '../../core/export';
 
 /** `vscode.l10n`, or a stand-in with its `t` (the tests) */
 type Translator = L10n | typeof l10n;
@@ -69,4 +70,13 @@ export function exportHeading(subject: ExportSubject, l10n: Translator): string 
 		case 'filtered':
 			return l10n.t('Filtered by “{0}”', subject.words);
 	}
+}
+
+/** A Markdown reading list's own words in the reader's language. */
+export function markdownExportStrings(l10n: Translator): MarkdownExportStrings {
+	return {
+		header: (papers, day) => (papers === 1 ? l10n.t('1 paper · exported {0} from arXiv Digest', day) : l10n.t('{0} papers · exported {1} from arXiv Digest', papers, day)),
+		tags: l10n.t('Tags:'),
+		note: l10n.t('Note:'),
+	};
 }

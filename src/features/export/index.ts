@@ -16,7 +16,7 @@ import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
 import { showWrittenFile } from './written';
 import { exportSaveUri, rememberExportFolder } from './saveFolder';
-import { exportHeading, exportPickTitle, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
+import { exportHeading, exportPickTitle, markdownExportStrings, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
 
 export interface ExportSources extends ReaderData {
 	/** ids of a collection, in the order added; undefined when there is none of that name */
@@ -87,7 +87,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', papersCount(locations.length, vscode.l10n)) }, () =>
 			loadItems(workspace, locations, sources),
 		);
-		const text = exportPapers(format, { title, items, exported: new Date().toISOString() });
+		const text = exportPapers(format, { title, items, exported: new Date().toISOString(), strings: markdownExportStrings(vscode.l10n) });
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 		// a file chosen in the dialog: the next export starts in its folder (a test's or script's uri is no choice)
 		if (!options.uri) await rememberExportFolder(state, uri);
