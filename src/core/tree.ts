@@ -252,11 +252,11 @@ export function escapeMarkdown(text: string): string {
 /** Markdown for a paper's hover: title, translated title, authors, category, day and TL;DR, all escaped. */
 export function paperTooltipMarkdown(paper: Paper & { readonly tldr?: string }, where: string, texts: TreeTexts = ENGLISH_TREE_TEXTS): string {
 	const lines = [`**${escapeMarkdown(paperLabel(paper))}**`, ''];
-	if (paper.translatedTitle?.trim()) lines.push(`*${escapeMarkdown(paper.translatedTitle.trim())}*`, '');
+	if (paper.translatedTitle?.trim()) lines.push(`*${escapeMarkdown(plainMath(paper.translatedTitle.trim()))}*`, '');
 	if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ') + (authorCountOf(paper) > paper.authors.length ? texts.etAl : '')), '');
 	const category = paper.category ?? paper.section;
 	lines.push(`${escapeMarkdown(category || texts.noCategory)} · ${escapeMarkdown(where)} · ${escapeMarkdown(paper.id)}`);
-	if (paper.tldr?.trim()) lines.push('', texts.tldr.replace('{0}', () => escapeMarkdown((paper.tldr as string).trim())));
+	if (paper.tldr?.trim()) lines.push('', texts.tldr.replace('{0}', () => escapeMarkdown(plainMath((paper.tldr as string).trim()))));
 	return lines.join('\n');
 }
 

@@ -116,6 +116,8 @@ describe('core/tree labels', () => {
 		assert.ok(md.includes('cs\\.CV · 2026\\-02\\-06 · Fri · 2602\\.04994'), md);
 		assert.ok(md.includes('TL;DR: uses \\<b\\>html\\</b\\>'), md);
 		assert.ok(!/[^\\]<b>/.test(md));
+		// its TeX as text, as the title's: a tooltip renders no math
+		assert.ok(paperTooltipMarkdown(paper('2602.04994', 'cs.CV', 0, { tldr: 'codes over $\\mathbb{Z}_4$' }), '2026-02-06').endsWith('TL;DR: codes over ℤ₄'));
 	});
 
 	it('finds the paper at a line and the nearest paper with an id', () => {

@@ -14,6 +14,7 @@ import { collectionLabel } from '../library/labels';
 import { listText } from '../counts';
 import { findArxivRefs, arxivRefAt } from '../../core/library/arxivRefs';
 import { paperLabel } from '../../core/tree';
+import { plainMath } from '../../core/plainMath';
 import { authorCountOf } from '../../core/summary';
 import type { IDigestWorkspace } from '../workspace/types';
 import { daysOf } from '../export/load';
@@ -111,7 +112,8 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? vscode.l10n.t(' et al.') : ''}\n\n`);
 		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', listText(daysOf(workspace, id), vscode.l10n, 'list'))].filter(Boolean).join(' · '))}\n\n`);
 		const tldr = await tldrOf(id, token);
-		if (tldr) md.appendMarkdown(`**TL;DR** ${escapeMd(tldr)}\n\n`);
+		// its TeX as text, as the title's (a hover renders no math)
+		if (tldr) md.appendMarkdown(`**TL;DR** ${escapeMd(plainMath(tldr))}\n\n`);
 		const collections = library.collections(id).map((name) => collectionLabel(name, vscode.l10n));
 		const tags = library.tags(id);
 		if (collections.length || tags.length) md.appendMarkdown(`${escapeMd([listText(collections, vscode.l10n, 'list'), tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join(' · '))}\n\n`);

@@ -20,6 +20,7 @@ import { queryProblemText, searchErrorText } from './queryErrorText';
 import { NoDigestsError, noDigestsItems, type CommandItem } from './noDigests';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
 import { paperLabel } from '../../core/tree';
+import { plainMath } from '../../core/plainMath';
 import { readSetting, SETTINGS } from '../settings';
 
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
@@ -70,8 +71,9 @@ function matchedText(hit: SearchHit): string {
 	return vscode.l10n.t('matched: {0}', listText(words, vscode.l10n, 'list', MATCHED_SHOWN));
 }
 
+/** a TL;DR's start, on one line, its TeX as text (a quick pick renders no math) */
 function snippet(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
+	const flat = plainMath(text.replace(/\s+/g, ' ').trim());
 	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
 }
 
