@@ -383,6 +383,9 @@ describe('trends', () => {
 			const today = '2026-06-14';
 			assert.deepStrictEqual(presetRange('last7', days, today), { from: '2026-02-23', to: '2026-03-01' });
 			assert.deepStrictEqual(presetRange('last30', days, today), { from: '2026-01-31', to: '2026-03-01' });
+			// a folder younger than the range: from its first day
+			assert.deepStrictEqual(presetRange('last30', ['2026-06-04', '2026-06-12'], today), { from: '2026-06-04', to: '2026-06-12' });
+			assert.deepStrictEqual(presetRange('last7', ['2026-06-13', '2026-06-14'], today), { from: '2026-06-13', to: '2026-06-14' });
 			assert.deepStrictEqual(presetRange('all', days, today), {});
 			assert.deepStrictEqual(presetRange('last7', [], today), {});
 			// a stray file dated in the future (2030-01-01.md) is not where the range ends; today's file is

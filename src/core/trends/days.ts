@@ -109,13 +109,16 @@ function shiftDay(day: string, delta: number): string {
 /**
  * The last 7 or 30 calendar days up to the newest listing day not after `today` (the digests may be
  * older than today; a stray file dated in the future does not move the range there), or to the newest
- * listing day when every day is after `today`; or every day. `days` oldest first.
+ * listing day when every day is after `today`; or every day. `days` oldest first. A range that would
+ * start before the first day starts at it: the label says what the range holds (a 12-day folder's
+ * "last 30 days" read 2026-05-17 – 06-15 though its first day was 06-04).
  */
 export function presetRange(preset: RangePreset, days: readonly string[], today: string): DayRange {
 	if (preset === 'all' || days.length === 0) return {};
 	const past = days.filter((day) => day <= today);
 	const newest = past[past.length - 1] ?? days[days.length - 1];
-	return { from: shiftDay(newest, preset === 'last7' ? -6 : -29), to: newest };
+	const from = shiftDay(newest, preset === 'last7' ? -6 : -29);
+	return { from: from < days[0] ? days[0] : from, to: newest };
 }
 
 export type RangeError = { ok: false; reason: 'date'; value: string; error: string } | { ok: false; reason: 'order'; from: string; to: string; error: string };
