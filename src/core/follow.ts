@@ -6,8 +6,15 @@
  * row a reveal asked for stays wanted, and is asked for again after each change of the tree, until
  * the reader selects something else, collapses a row or another paper asks.
  *
- * A reveal is only sent to a view that has been visible since the ask (see mayReveal).
+ * A reveal is only sent to a view that has been visible since the ask (see mayReveal), checked last
+ * inside VS Code's own reveal (see GuardedReveals).
  */
+
+/** Why a follow revealed no row. */
+export type FollowSkip = 'hidden' | 'reader chose' | 'newer request' | 'not listed' | 'reveal failed';
+/** Why a follow's reveal is not sent as the extension host is about to send it: a skip, or the row is selected already (the workbench read it again after a refresh). */
+export type RevealRefusal = FollowSkip | 'selected already';
+
 /** how many of the rows reveals asked for lately are told from the reader's choice (see selectionChanged) */
 const AIMED_KEPT = 8;
 
@@ -113,5 +120,64 @@ export class ReaderSelection {
 		const rows = ids.join('\n');
 		if (readers && rows !== this.lastRows) this.moment = this.nextMoment();
 		this.lastRows = rows;
+	}
+}
+
+/**
+ * Reveals whose last check runs inside VS Code's own reveal, right before it sends the workbench
+ * the message that selects the row and, first, opens the view and its container.
+ *
+ * The extension host's `TreeView.reveal(element)` (ExtHostTreeView in extHostTreeViews.ts) first
+ * waits for any refresh of the rows in flight (`_refreshPromise`: the workbench reading refreshed
+ * rows again; a card's own read mark refreshes its day), then resolves the element's parent chain
+ * and tree node, then sends `$reveal` with nothing else awaited; and the workbench's `$reveal` opens
+ * the view whatever the reader did meanwhile. A visibility checked before calling reveal could be
+ * that refresh old when the message went: a reader who switched the side bar to the Explorer meanwhile
+ * found arXiv Digest's container open again. So the reveal is given a fresh copy of the node, which the
+ * extension host does not know: it asks the provider for the copy's parent (`_resolveParent`) and item
+ * (`_resolveTreeNode`) after that wait, the item last, then finds the real node by the item's `id`
+ * among the parent's children (the copy never becomes a row) and sends `$reveal` at once (microtasks
+ * only, no message from the workbench handled in between). The provider answers for a copy with its
+ * original, once the copy's guard allows (`checked`, in getTreeItem): a refusal throws, the reveal
+ * rejects and `$reveal` is never sent. What remains is about one round trip: a hide the workbench does
+ * after its last message the extension host handled and before it handles `$reveal` is not seen (a UI
+ * stress test that switched to the Explorer right after a card's Next hit it about once in ten
+ * switches, on a loaded 2-core machine; VS Code offers no reveal that leaves a hidden view hidden).
+ */
+export class GuardedReveals<Node extends object, Reason extends string> {
+	private readonly copies = new WeakMap<Node, { readonly original: Node; readonly guard: () => Reason | undefined; refused?: Reason }>();
+
+	/** A fresh copy of `node` (same fields) to reveal; `guard` names why the reveal may not be sent now, or nothing. */
+	copy(node: Node, guard: () => Reason | undefined): Node {
+		const copy = Object.assign(Object.create(Object.getPrototypeOf(node) as object | null) as Node, node);
+		this.copies.set(copy, { original: node, guard });
+		return copy;
+	}
+
+	/** The node the provider answers for: a reveal's copy's original, any other node itself. */
+	original(node: Node): Node {
+		return this.copies.get(node)?.original ?? node;
+	}
+
+	/** As `original`, once a copy's guard allows its reveal; throws RevealRefused when it does not. */
+	checked(node: Node): Node {
+		const entry = this.copies.get(node);
+		if (!entry) return node;
+		const reason = entry.guard();
+		if (reason === undefined) return entry.original;
+		entry.refused = reason;
+		throw new RevealRefused(reason);
+	}
+
+	/** Why the guard refused the reveal of `copy`, if it did. */
+	refused(copy: Node): Reason | undefined {
+		return this.copies.get(copy)?.refused;
+	}
+}
+
+/** A reveal's guard refused it (see GuardedReveals). */
+export class RevealRefused extends Error {
+	constructor(readonly reason: string) {
+		super(`reveal not sent: ${reason}`);
 	}
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { FollowRequests, ReaderSelection } from '../../src/core/follow';
+import { FollowRequests, GuardedReveals, ReaderSelection, RevealRefused } from '../../src/core/follow';
 
 describe('what the Papers view follows (FollowRequests)', () => {
 	it('the newest ask wins, the cursor\'s or a card\'s, and drops the row the one before wanted', () => {
@@ -114,5 +114,44 @@ describe('a follow never reveals over the reader\'s own choice', () => {
 		assert.strictEqual(follow.mayReveal(true), true, 'paper:a was a reveal\'s');
 		follow.selectionChanged([]);
 		assert.strictEqual(follow.mayReveal(true), true, 'a refresh');
+	});
+});
+
+describe('a reveal checked as the extension host sends it (GuardedReveals)', () => {
+	interface Node {
+		readonly id: string;
+		readonly parent?: Node;
+	}
+	const day: Node = { id: 'day' };
+	const paper: Node = { id: 'paper:a', parent: day };
+
+	it('a copy is a new object with the same fields, answered for by its original while its guard allows', () => {
+		const reveals = new GuardedReveals<Node, 'hidden'>();
+		const copy = reveals.copy(paper, () => undefined);
+		assert.notStrictEqual(copy, paper, 'an object the extension host has not seen');
+		assert.deepStrictEqual({ ...copy }, { ...paper });
+		assert.strictEqual(reveals.original(copy), paper);
+		assert.strictEqual(reveals.checked(copy), paper);
+		assert.strictEqual(reveals.refused(copy), undefined);
+	});
+
+	it('the guard runs when the provider is asked, not when the copy is made, and its refusal throws and is kept', () => {
+		const reveals = new GuardedReveals<Node, 'hidden' | 'newer request'>();
+		let visible = true;
+		const copy = reveals.copy(paper, () => (visible ? undefined : 'hidden'));
+		visible = false;
+		// getParent: the original, no check
+		assert.strictEqual(reveals.original(copy), paper);
+		assert.throws(() => reveals.checked(copy), (err: unknown) => err instanceof RevealRefused && err.reason === 'hidden');
+		assert.strictEqual(reveals.refused(copy), 'hidden');
+	});
+
+	it('any other node is itself, never checked', () => {
+		const reveals = new GuardedReveals<Node, 'hidden'>();
+		reveals.copy(paper, () => 'hidden');
+		assert.strictEqual(reveals.original(paper), paper);
+		assert.strictEqual(reveals.checked(paper), paper);
+		assert.strictEqual(reveals.checked(day), day);
+		assert.strictEqual(reveals.refused(paper), undefined);
 	});
 });

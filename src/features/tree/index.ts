@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { papersCount } from '../counts';
-import { FollowRequests, ReaderSelection } from '../../core/follow';
-import { QuietWait } from '../../core/quiet';
+import { FollowRequests, ReaderSelection, type FollowSkip } from '../../core/follow';
 import { paperIndexAtLine, type CategoryNode, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
@@ -18,12 +17,6 @@ export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 export const TREE_VIEW_ID = 'arxivDigest.papers';
 const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const FOLLOW_DELAY_MS = 200;
-/**
- * How long the view's rows must have stood still before a follow reveals one: the extension host
- * holds a reveal until its refresh of changed rows is done (it gathers changes for 200 ms, then asks
- * the workbench), so a visibility checked before that wait would be old when the reveal is sent.
- */
-const FOLLOW_QUIET_MS = 300;
 /** how long a click's command waits for its row to be read again after a refresh (see clickedPaper; TreeRegistration.clickWait) */
 const CLICK_WAIT_MS = 2_000;
 /** a reveal that failed during a refresh is tried again after the view's next read, or after this long */
@@ -44,7 +37,7 @@ type FollowSource = 'cursor' | FollowedPaper;
 export interface FollowResult {
 	readonly source: FollowSource;
 	readonly node?: PaperNode;
-	readonly skipped?: 'hidden' | 'reader chose' | 'newer request' | 'not listed' | 'reveal failed';
+	readonly skipped?: FollowSkip;
 }
 
 export interface TreeRegistration extends vscode.Disposable {
@@ -94,8 +87,6 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	const follow = new FollowRequests<FollowSource>();
 	/** when the reader last chose rows here, against the card's moves: a walk from the palette starts at the later */
 	const readerSelection = new ReaderSelection(nextMoment);
-	/** the rows' changes, which a follow lets settle before it reveals (FOLLOW_QUIET_MS) */
-	const rowChanges = new QuietWait(FOLLOW_QUIET_MS);
 	const followed = new vscode.EventEmitter<FollowResult>();
 	let disposed = false;
 
@@ -180,40 +171,59 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	};
 
 	/**
+	 * Why a reveal for the follow request `source` may not be sent now, or nothing: a newer request
+	 * came, the reader chose a row, or the view is hidden or was hidden since the request (a reveal
+	 * opens its view: FollowRequests.mayReveal). Asked before the reveal, and by the provider again as
+	 * the extension host is about to send it (see GuardedReveals).
+	 */
+	const refusal = (source: FollowSource): FollowSkip | undefined => {
+		if (disposed || follow.latest !== source) return 'newer request';
+		if (!follow.mayReveal(view.visible)) return follow.chosen ? 'reader chose' : 'hidden';
+		return undefined;
+	};
+
+	const isSelected = (node: PaperNode) => view.selection.length === 1 && view.selection[0].id === node.id;
+
+	/**
 	 * Selects the row of the paper the newest follow request names, without the focus. Never opens
 	 * the view: a view hidden, or hidden since the request, is left alone (it follows when shown),
-	 * checked as late as can be (FOLLOW_QUIET_MS, FollowRequests.mayReveal); what remains is the
-	 * moment a hide takes to reach the extension host. A refresh in flight makes the extension host
-	 * forget the rows until the workbench reads them again, and a reveal then fails ("Failed to
-	 * resolve tree node"): once, after the view's next read, the paper is looked up again (the tree
-	 * may have new nodes, the cursor may have moved) and revealed again, unless a newer request came
-	 * meanwhile. `find`: the row, when the caller has it already.
+	 * checked last inside the extension host's reveal (`refusal`, GuardedReveals). A refresh in flight
+	 * makes the extension host forget the rows until the workbench reads them again, and a reveal then
+	 * fails ("Failed to resolve tree node"): once, after the view's next read, the paper is looked up
+	 * again (the tree may have new nodes, the cursor may have moved) and revealed again, unless a newer
+	 * request came meanwhile. `find`: the row, when the caller has it already.
 	 */
 	const revealFollowed = async (find = () => followedPaper(follow.latest), retry = true): Promise<PaperNode | undefined> => {
 		const source = follow.latest;
-		if (source === undefined) return undefined;
+		if (source === undefined || disposed) return undefined;
 		const told = (result: Omit<FollowResult, 'source'>) => {
+			// what the view followed and how it ended, for whoever looks into it (Debug: off by default)
+			getLog().debug(`Papers view: the follow of ${source === 'cursor' ? 'the cursor' : source.id} ended: ${result.skipped ?? `selected ${result.node?.id}`}`);
 			followed.fire({ source, ...result });
 			return result.node;
 		};
-		if (!follow.mayReveal(view.visible)) return told({ skipped: follow.chosen ? 'reader chose' : 'hidden' });
-		await rowChanges.quiet();
-		if (disposed) return undefined;
-		if (follow.latest !== source) return told({ skipped: 'newer request' });
-		// checked last: the rows have settled (the extension host's reveal waits for no refresh of them,
-		// unless the workbench took longer than FOLLOW_QUIET_MS to answer one), and nothing is awaited
-		// from here to the reveal's message
-		if (!follow.mayReveal(view.visible)) return told({ skipped: follow.chosen ? 'reader chose' : 'hidden' });
+		const refused = refusal(source);
+		if (refused) return told({ skipped: refused });
 		const node = find();
 		if (!node) return told({ skipped: 'not listed' });
-		if (view.selection.length === 1 && view.selection[0].id === node.id) return told({ node });
+		if (isSelected(node)) return told({ node });
 		follow.aimAt(node.id);
+		// asked again after the extension host's wait for a refresh in flight: by then the workbench has
+		// read the refreshed rows again, and a row it kept selected needs no reveal (each reveal sent is
+		// a moment in which a hide on its way to the extension host is missed)
+		const copy = provider.reveals.copy(node, () => refusal(source) ?? (isSelected(node) ? 'selected already' : undefined));
+		let failed = false;
 		try {
-			await view.reveal(node, { select: true, focus: false, expand: false });
-			return told({ node });
+			await view.reveal(copy, { select: true, focus: false, expand: false });
 		} catch (err) {
-			getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
+			failed = true;
+			if (!provider.reveals.refused(copy)) getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
 		}
+		if (disposed) return undefined;
+		const refusedLate = provider.reveals.refused(copy);
+		if (refusedLate === 'selected already') return told({ node });
+		if (refusedLate) return told({ skipped: refusedLate });
+		if (!failed) return told({ node });
 		if (!retry) return told({ skipped: 'reveal failed' });
 		await provider.nextRead(REVEAL_RETRY_WAIT_MS);
 		if (disposed) return undefined;
@@ -296,7 +306,6 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		// then (a day rebuilt or refreshed meanwhile) and selected nothing, or the refresh took the row
 		// out of the selection; ask again (nothing happens while the row stays selected)
 		provider.onDidChangeTreeData(() => {
-			rowChanges.changed();
 			if (follow.wanted !== undefined) scheduleFollow();
 		}),
 		view.onDidChangeVisibility((e) => {
@@ -394,7 +403,6 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		dispose() {
 			disposed = true;
 			if (followTimer) clearTimeout(followTimer);
-			rowChanges.dispose();
 			followed.dispose();
 			for (const d of disposables.reverse()) d.dispose();
 		},

@@ -22,6 +22,7 @@ import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
 import type { Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
+import { GuardedReveals, type RevealRefusal } from '../../core/follow';
 import type { Reading, ReadingChange } from '../reading';
 import { matchCountNote } from '../reading/interests';
 import { uriKey } from '../vsc-utils';
@@ -125,6 +126,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private countCache = new WeakMap<TreeNode, ReadingCounts>();
 	/** the categories the reader left expanded, by id (see categoryExpanded) */
 	private readonly expandedCategories = new Set<string>();
+	/** the copies of nodes the Papers view's follow reveals, each with its guard (see GuardedReveals) */
+	readonly reveals = new GuardedReveals<TreeNode, RevealRefusal>();
 
 	constructor(
 		private readonly workspace: IDigestWorkspace,
@@ -479,6 +482,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	getParent(node: TreeNode): TreeNode | undefined {
+		// a reveal's copy: its guard runs in getTreeItem, asked after this (a throw here would be logged
+		// as an error by the extension host, and the reveal would resolve as if done)
+		node = this.reveals.original(node);
 		// "For you" lists a day's papers without their categories
 		if (node.kind === 'paper' && this.reading?.viewMode() === 'forYou') return node.parent.parent;
 		return this.model.parent(node);
@@ -524,6 +530,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	getTreeItem(node: TreeNode): vscode.TreeItem {
+		// a reveal's copy: the last question before the extension host sends the reveal (see GuardedReveals)
+		node = this.reveals.checked(node);
 		// Under a filter the few matches should be visible without clicking through every level.
 		const open = this.model.isFiltered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
 		switch (node.kind) {
