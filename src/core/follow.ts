@@ -1,6 +1,6 @@
 /**
- * What the Papers view follows (arxivDigest.tree.followCursor): the paper under the editor's cursor
- * or the paper a card shows, whichever asked last. A reveal's row can drop out of the view's
+ * What the Papers view follows (arxivDigest.tree.followCursor): the paper under the editor's cursor,
+ * the newest ask winning (a source is any value: the view's is the cursor). A reveal's row can drop out of the view's
  * selection when a refresh of its day or category comes after it (the workbench forgets a refreshed
  * row's children until it reads them again, and a card's own read mark refreshes its day): so the
  * row a reveal asked for stays wanted, and is asked for again after each change of the tree, until

@@ -101,9 +101,6 @@ function fileName(uri: string): string {
 	}
 }
 
-/** A card's paper where it was found: its file and its place in it. */
-export type LocatedCardRef = CardRef & { readonly uri: string; readonly index: number };
-
 /** Where a card's paper is now, or why it is not there. */
 type Located = { location: PaperLocation } | { missing: string };
 
@@ -127,8 +124,6 @@ class CardPanel implements vscode.Disposable {
 	private readonly recentIds: string[] = [];
 	/** Edit Note: the note box of this paper takes the cursor once it is shown */
 	private focusNoteOf: string | undefined;
-	/** the paper asked for is one the reader moved the card to (see show): told to the owner once shown */
-	private moved = false;
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -179,26 +174,8 @@ class CardPanel implements vscode.Disposable {
 		return this.similarSent;
 	}
 
-	/**
-	 * Shows a paper the reader moved the card to (Next, Previous, Random, Next Unread, a similar paper,
-	 * a paper opened from the tree, search, a link…): the Papers view follows it once shown.
-	 */
-	show(ref: CardRef): void {
-		this.moved = true;
-		this.display(ref);
-	}
-
-	/**
-	 * Shows the paper the card showed before the window was reloaded, where it was scrolled to: not
-	 * the reader moving, so the Papers view is not asked to follow it.
-	 */
-	restore(ref: CardRef, scrollY: number | undefined): void {
-		this.moved = false;
-		this.display(ref, scrollY);
-	}
-
-	/** The scroll position is kept only when it is the same paper again. */
-	private display(ref: CardRef, scrollY?: number): void {
+	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
+	show(ref: CardRef, scrollY?: number): void {
 		const same = this.ref && this.ref.id === ref.id && this.ref.uri === ref.uri;
 		// Next, Previous, Random, a similar paper, the tree, search: the note typed for the paper before is stored now
 		if (this.notes.current && this.notes.current.id !== ref.id) void this.storeNote(true);
@@ -266,7 +243,6 @@ class CardPanel implements vscode.Disposable {
 			this.post({ type: 'missing', message, state });
 		};
 		if ('missing' in found) {
-			this.moved = false;
 			missing(found.missing);
 			return;
 		}
@@ -275,14 +251,12 @@ class CardPanel implements vscode.Disposable {
 		// a newer render (Next pressed twice, an edit) wins
 		if (generation !== this.renderGeneration || this.disposed) return;
 		if (!loaded) {
-			this.moved = false;
 			missing(vscode.l10n.t('This paper ({0}) can no longer be read from {1}.', location.paper.id, fileName(location.file.uri.toString())));
 			return;
 		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
 		const highlight = this.ref.highlight;
-		const located: LocatedCardRef = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
-		this.ref = located;
+		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
 		state.uri = this.ref.uri ?? '';
 		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
 		const library = this.owner.library?.stateOf(loaded.paper.id);
@@ -305,11 +279,6 @@ class CardPanel implements vscode.Disposable {
 		);
 		// opening a card is reading the paper
 		this.owner.reading?.markRead(location.paper.id);
-		// the reader's move, not a re-render of the paper (an edit, a star, the webview shown again)
-		if (this.moved) {
-			this.moved = false;
-			this.owner.movedTo(located);
-		}
 		this.post({ type: 'update', html: this.lastBody, state });
 		if (this.ready && this.focusNoteOf === this.ref.id) {
 			this.focusNoteOf = undefined;
@@ -463,10 +432,7 @@ class CardManager implements vscode.Disposable {
 	private lastMove = 0;
 	/** digests deleted since activation (and not re-created): their cards say so */
 	private readonly deleted = new Set<string>();
-	private readonly movedEmitter = new vscode.EventEmitter<LocatedCardRef>();
-	/** a card shows the paper the reader moved it to (see CardPanel.show); not a restored card, nor a re-render */
-	readonly onDidMoveToPaper = this.movedEmitter.event;
-	private readonly subscriptions: vscode.Disposable[] = [this.movedEmitter];
+	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
 		private readonly context: vscode.ExtensionContext,
@@ -508,10 +474,6 @@ class CardManager implements vscode.Disposable {
 			enableCommandUris: false,
 			localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media'), vscode.Uri.joinPath(this.extensionUri, 'dist')],
 		};
-	}
-
-	movedTo(ref: LocatedCardRef): void {
-		this.movedEmitter.fire(ref);
 	}
 
 	activated(card: CardPanel): void {
@@ -764,7 +726,7 @@ export function registerCards(
 	library?: CardLibrary,
 	reading?: Reading,
 	similar?: CardSimilarSource,
-): vscode.Disposable & { readonly api: CardsTestApi; readonly onDidMoveToPaper: vscode.Event<LocatedCardRef> } {
+): vscode.Disposable & { readonly api: CardsTestApi } {
 	renderStorage = context.globalStorageUri;
 	const manager = new CardManager(context, workspace, library, reading, similar);
 
@@ -861,7 +823,7 @@ export function registerCards(
 				card.showMessage(vscode.l10n.t('This paper card could not be restored: it did not record which paper it showed. Open the card again from a digest.'));
 				return;
 			}
-			card.restore({ uri: state.uri || undefined, id: state.id }, state.scrollY);
+			card.show({ uri: state.uri || undefined, id: state.id }, state.scrollY);
 		},
 	};
 
@@ -902,7 +864,6 @@ export function registerCards(
 
 	return {
 		api,
-		onDidMoveToPaper: manager.onDidMoveToPaper,
 		dispose() {
 			for (const d of disposables) d.dispose();
 		},

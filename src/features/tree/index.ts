@@ -23,19 +23,11 @@ const CLICK_WAIT_MS = 2_000;
 const REVEAL_RETRY_WAIT_MS = 1_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
-/** A paper a card shows, as the view follows it. */
-export interface FollowedPaper {
-	readonly uri: string;
-	readonly id: string;
-	readonly index?: number;
-}
-
-/** what the view follows: the active editor's cursor, or a card's paper (see FollowRequests) */
-type FollowSource = 'cursor' | FollowedPaper;
+/** what the view follows (FollowRequests): the active editor's cursor */
+type FollowSource = 'cursor';
 
 /** What became of a follow: the row revealed (or found selected already), or why none was. */
-export interface FollowResult {
-	readonly source: FollowSource;
+interface FollowEnd {
 	readonly node?: PaperNode;
 	readonly skipped?: FollowSkip;
 }
@@ -45,10 +37,6 @@ export interface TreeRegistration extends vscode.Disposable {
 	readonly view: vscode.TreeView<TreeNode>;
 	/** Reveals the paper under the cursor of `editor` if the view shows it; resolves to the node revealed. */
 	revealEditorPaper(editor: vscode.TextEditor): Promise<PaperNode | undefined>;
-	/** A card moved to this paper: the view selects its row, as it follows the cursor (arxivDigest.tree.followCursor). */
-	followPaper(ref: FollowedPaper): void;
-	/** Each follow's end, a reveal or none (for the tests: when a follow would have opened a hidden view). */
-	readonly onDidFollow: vscode.Event<FollowResult>;
 	/**
 	 * How long a click's command waits for its row to be read again after a refresh, in ms (2 s):
 	 * the integration test makes it long, so that only the read ends the wait.
@@ -87,7 +75,6 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	const follow = new FollowRequests<FollowSource>();
 	/** when the reader last chose rows here, against the card's moves: a walk from the palette starts at the later */
 	const readerSelection = new ReaderSelection(nextMoment);
-	const followed = new vscode.EventEmitter<FollowResult>();
 	let disposed = false;
 
 	/** What the view says above its rows: the load's progress, the filter's count, For you's note, or nothing. */
@@ -161,13 +148,10 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		return provider.model.findPaper(uriKey(editor.document.uri), live.papers[index].id, index);
 	};
 
-	/** The row of the paper `source` names: the active editor's cursor's, or the card's. */
-	const followedPaper = (source: FollowSource | undefined): PaperNode | undefined => {
-		if (source === 'cursor') {
-			const editor = vscode.window.activeTextEditor;
-			return editor && editorPaper(editor);
-		}
-		return source && provider.model.findPaper(source.uri, source.id, source.index);
+	/** The row of the paper under the active editor's cursor, if the view shows it. */
+	const cursorPaper = (): PaperNode | undefined => {
+		const editor = vscode.window.activeTextEditor;
+		return editor && editorPaper(editor);
 	};
 
 	/**
@@ -193,13 +177,12 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	 * again (the tree may have new nodes, the cursor may have moved) and revealed again, unless a newer
 	 * request came meanwhile. `find`: the row, when the caller has it already.
 	 */
-	const revealFollowed = async (find = () => followedPaper(follow.latest), retry = true): Promise<PaperNode | undefined> => {
+	const revealFollowed = async (find = cursorPaper, retry = true): Promise<PaperNode | undefined> => {
 		const source = follow.latest;
 		if (source === undefined || disposed) return undefined;
-		const told = (result: Omit<FollowResult, 'source'>) => {
-			// what the view followed and how it ended, for whoever looks into it (Debug: off by default)
-			getLog().debug(`Papers view: the follow of ${source === 'cursor' ? 'the cursor' : source.id} ended: ${result.skipped ?? `selected ${result.node?.id}`}`);
-			followed.fire({ source, ...result });
+		const told = (result: FollowEnd) => {
+			// how the follow ended, for whoever looks into it (Debug: off by default)
+			getLog().debug(`Papers view: following the cursor: ${result.skipped ?? `selected ${result.node?.id}`}`);
 			return result.node;
 		};
 		const refused = refusal(source);
@@ -228,7 +211,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		await provider.nextRead(REVEAL_RETRY_WAIT_MS);
 		if (disposed) return undefined;
 		if (follow.latest !== source) return told({ skipped: 'newer request' });
-		return revealFollowed(() => followedPaper(source), false);
+		return revealFollowed(cursorPaper, false);
 	};
 
 	const revealEditorPaper = (editor: vscode.TextEditor): Promise<PaperNode | undefined> => {
@@ -269,7 +252,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 	/**
 	 * Reveals the paper of the newest follow request once the requests pause; `source`: a new request,
-	 * which replaces the one before, and its pending reveal (the newest wins, the cursor's or a card's).
+	 * which replaces the one before, and its pending reveal.
 	 */
 	const scheduleFollow = (source?: FollowSource) => {
 		if (followTimer) clearTimeout(followTimer);
@@ -310,8 +293,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}),
 		view.onDidChangeVisibility((e) => {
 			follow.visibilityChanged();
-			// the cursor's paper when nothing asked yet (the editor was open before the view was shown)
-			if (e.visible) scheduleFollow(follow.latest ?? 'cursor');
+			// asked again for the view's new showing (the editor may have been open before the view was shown)
+			if (e.visible) scheduleFollow('cursor');
 		}),
 
 		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref?: TreePaperRef) => {
@@ -397,13 +380,10 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		provider,
 		view,
 		revealEditorPaper,
-		followPaper: (ref) => scheduleFollow(ref),
-		onDidFollow: followed.event,
 		clickWait,
 		dispose() {
 			disposed = true;
 			if (followTimer) clearTimeout(followTimer);
-			followed.dispose();
 			for (const d of disposables.reverse()) d.dispose();
 		},
 	};
