@@ -47,11 +47,15 @@ export function rocAuc(scores: readonly number[], labels: readonly boolean[]): n
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<number> {
-	const args = parseArgs(argv, { flags: ['recs', 'json'], options: ['days', 'samples', 'shards'] });
+	const args = parseArgs(argv, { flags: ['recs', 'json'], options: ['days', 'samples', 'shards', 'truth'] });
 	const [dir] = args.positionals;
 	const trainDays = intOption(args, 'days', 150, 1, 10000);
 	const samples = intOption(args, 'samples', 200, 1, 100000);
 	const shards = intOption(args, 'shards', DEFAULT_SHARDS, 1, 64);
+	// the fields whose words define a topic's papers: title + TL;DR by default; `title` alone judges
+	// vectors with and without the TL;DR alike (the TL;DR's words are the truth's by the default)
+	const truth = args.options.get('truth') ?? 'title+tldr';
+	if (truth !== 'title' && truth !== 'title+tldr') throw new Error(`--truth: title or title+tldr, not ${truth}`);
 	// each paper's first listing and text (title + TL;DR, lower case) from the files, oldest first
 	const days: string[] = [];
 	const firstDay = new Map<string, number>();
@@ -67,7 +71,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 		const d = days.indexOf(digest.day ?? path);
 		for (const p of digest.papers) {
 			if (!firstDay.has(p.id) || firstDay.get(p.id)! > d) firstDay.set(p.id, d);
-			text.set(p.id, `${p.title}\n${p.tldr}`.toLowerCase());
+			text.set(p.id, (truth === 'title' ? p.title : `${p.title}\n${p.tldr}`).toLowerCase());
 		}
 	}
 	const ids = [...firstDay.keys()].sort();

@@ -10,6 +10,7 @@
 import type { Paper } from '../model';
 import { forEachTerm, isCjkTerm, termsOverlap } from '../search/tokenizer';
 import { CJK_FUNCTION_CHARS, isTopicTerm } from '../trends/shard';
+import { VECTOR_FIELDS } from './tfidf';
 
 export interface Reason {
 	/** what the reader sees: a word as the paper writes it, or a CJK run */
@@ -36,7 +37,7 @@ const JOIN_POOL = 3;
  * paper's title, TL;DR, summaries and abstract: what its vector was made of).
  */
 export function readableReasons(parts: readonly { term: string }[], text: string, limit: number): Reason[] {
-	const written = writtenForms(text);
+	const written = writtenForms(text.replace(URL, ' '));
 	const bigrams = parts
 		.slice(0, JOIN_POOL * limit)
 		.map((p) => p.term)
@@ -69,17 +70,26 @@ export function readableReasons(parts: readonly { term: string }[], text: string
 		}
 		// `jepa` after `v-jepa` (or before it): one word of the paper
 		if (reasons.some((r) => r.terms.some((t) => termsOverlap(t, term)))) continue;
-		const label = written.get(term) ?? term;
+		const label = written.get(term);
+		// a piece of a link only (`io` of github.io): not a word the reader would know the paper by
+		if (label === undefined) continue;
 		if (reasons.some((r) => r.label.toLowerCase() === label.toLowerCase())) continue;
 		reasons.push({ label, terms: [term] });
 	}
 	return reasons;
 }
 
-/** The text readableReasons reads a paper's reasons against: the fields its vector is made of (and the translated ones). */
+/**
+ * The text readableReasons reads a paper's reasons against: the fields its vector is made of (tfidf
+ * VECTOR_FIELDS: the title and the abstract; a paper without an abstract, its TL;DR and summaries).
+ */
 export function reasonText(p: Paper): string {
-	return [p.title, p.translatedTitle, p.tldr, p.motivation, p.method, p.result, p.conclusion, p.abstract, p.abstractTranslation].filter(Boolean).join('\n');
+	const fields = p.abstract ? [p.title, p.translatedTitle, VECTOR_FIELDS.tldr ? p.tldr : '', p.abstract] : [p.title, p.translatedTitle, p.tldr, p.motivation, p.method, p.result, p.conclusion, p.abstractTranslation, ...p.extra.map((e) => e.value)];
+	return fields.filter(Boolean).join('\n');
 }
+
+/** a link in an abstract ("Project page: https://….github.io/…"), whose pieces are index terms too */
+const URL = /\bhttps?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:io|com|org|net)\b\S*/g;
 
 function bigramsOf(run: string): string[] {
 	const out: string[] = [];

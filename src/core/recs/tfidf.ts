@@ -1,11 +1,12 @@
 /**
  * TF-IDF document vectors built from a PaperIndex's postings (no file is read again): one sparse,
- * L2-normalised row per paper over the words of its title, TL;DR, summaries and abstract (CJK
- * bigrams included; authors, id and category left out). A paper listed on several days is one
+ * L2-normalised row per paper over the words of its title and abstract, or, for a paper without an
+ * abstract, of its title, TL;DR and summaries (VECTOR_FIELDS; CJK bigrams included; authors, id and
+ * category left out). A paper listed on several days is one
  * document of the index, so it is one row here.
  *
  * Weights: (1 + ln tf) × idf, idf = ln((1 + N) / (1 + df)) + 1, where tf sums the paper's per-field
- * counters (each saturating at 15) and df counts the papers whose text fields hold the term. Rows are
+ * counters (each saturating at 15) and df counts the papers whose vector's fields hold the term. Rows are
  * stored term-major as typed arrays (document numbers Int32, weights Float32: 8 bytes per (paper, term)),
  * so similar papers are scored a query term at a time.
  *
@@ -13,7 +14,7 @@
  * split the days by a hash of the file path, so a shard's df / N is a sample of the whole folder's
  * and idf is close to the corpus-wide one (see README "Similar papers and For you").
  */
-import type { PaperIndex } from '../search/index';
+import { Field, FIELD_COUNT, type PaperIndex } from '../search/index';
 import { DecodeBuffer } from '../search/postings';
 import { batchFromVectors, type VectorBatch } from './batch';
 
@@ -37,8 +38,8 @@ export interface TermVector {
 	weights: number[];
 }
 
-/** text-field tf counters in a head posting's packed value (index.ts HEAD_SLOTS: title bits 0-3) */
-function headTf(packed: number): number {
+/** a head posting's title counter (index.ts HEAD_SLOTS: title bits 0-3; the translated title counts there too) */
+function titleTf(packed: number): number {
 	return packed & 0xf;
 }
 /** a TL;DR posting's packed value is its tf (TLDR_SLOTS) */
@@ -46,26 +47,51 @@ function tldrTf(packed: number): number {
 	return packed;
 }
 /** body postings (BODY_SLOTS: summaries bits 0-3, abstract 4-7) */
-function bodyTf(packed: number): number {
-	return (packed & 0xf) + ((packed >> 4) & 0xf);
+function summariesTf(packed: number): number {
+	return packed & 0xf;
+}
+function abstractTf(packed: number): number {
+	return (packed >> 4) & 0xf;
 }
 
 export function idfOf(n: number, df: number): number {
 	return Math.log((1 + n) / (1 + df)) + 1;
 }
 
+/** Which fields a paper's vector is made of (see VECTOR_FIELDS). */
+export interface VectorFields {
+	/** a paper with an abstract: its TL;DR too, besides the title and the abstract */
+	tldr: boolean;
+}
+
+/**
+ * A paper's vector: its title and abstract, what the paper is about. Not the LLM summaries, where a
+ * fork's template writes the same words in every paper ("[Arch-Infra]", "No GPU kernel… or hardware
+ * acceleration", "Implementation level: system-level"): trained on seven robotics stars of one such
+ * day, For you learnt the template and ranked the day's RDMA NIC, TetraRL and INT8 GEMM kernel papers
+ * 7th–12th of 2,700. Not the TL;DR either: that fork's starts with a tag (`[Arch-Infra][5.5]`), which
+ * put them back at the top 3–6 %, and the bench's P@20 was 0.76 with it, 0.79 without (README). A
+ * paper without an abstract (forks that write none) keeps its TL;DR and summaries, its only text.
+ */
+export const VECTOR_FIELDS: VectorFields = { tldr: false };
+
+const NONE = (): number => 0;
+
 /** Builds every document's vector in one pass over the head, TL;DR and body postings. */
-export function buildVectors(index: PaperIndex): TfidfVectors {
+export function buildVectors(index: PaperIndex, fields: VectorFields = VECTOR_FIELDS): TfidfVectors {
 	const termCount = index.terms.length;
 	const rows = index.docs.length;
 	const alive = index.alive;
 	const n = Math.max(1, index.size);
 	const buffer = new DecodeBuffer();
+	// per store, the counter read for a paper with an abstract, and for one without
 	const stores = [
-		{ store: index.head, tf: headTf },
-		{ store: index.tldr, tf: tldrTf },
-		{ store: index.body, tf: bodyTf },
+		{ store: index.head, about: titleTf, fallback: titleTf },
+		{ store: index.tldr, about: fields.tldr ? tldrTf : NONE, fallback: tldrTf },
+		{ store: index.body, about: abstractTf, fallback: summariesTf },
 	];
+	const hasAbstract = new Uint8Array(rows);
+	for (let r = 0; r < rows; r++) hasAbstract[r] = index.lengths[r * FIELD_COUNT + Field.Abstract] > 0 ? 1 : 0;
 	/** the last term seen per document, so a term in several stores counts once */
 	const last = new Int32Array(rows).fill(-1);
 	const tfOf = new Int32Array(rows);
@@ -79,14 +105,14 @@ export function buildVectors(index: PaperIndex): TfidfVectors {
 	for (let t = 0; t < termCount; t++) {
 		termStart[t] = at;
 		touched.length = 0;
-		for (const { store, tf: tfIn } of stores) {
+		for (const { store, about, fallback } of stores) {
 			const size = store.size(t);
 			if (size === 0) continue;
 			const k = buffer.decode(store, t);
 			const { nums, packs } = buffer;
 			for (let i = 0; i < k; i++) {
 				const num = nums[i];
-				const tf = tfIn(packs[i]);
+				const tf = hasAbstract[num] ? about(packs[i]) : fallback(packs[i]);
 				if (!alive[num] || tf === 0) continue;
 				if (last[num] !== t) (last[num] = t), (tfOf[num] = 0), touched.push(num);
 				tfOf[num] += tf;
