@@ -58,7 +58,11 @@ export class ForYouService implements vscode.Disposable {
 		});
 		this.subscriptions.push(
 			this.emitter,
-			library.onDidChange(() => this.trainer.starsChanged()),
+			library.onDidChange(() => {
+				this.trainer.starsChanged();
+				// the Papers view's days leave the new stars out at once (the model follows after the retrain's quiet time)
+				this.changed();
+			}),
 			workspace.onDidChange(() => this.changed()),
 			reading.interests.onDidChange(() => {
 				if (this.trainer.last?.kind !== 'model') this.changed();
@@ -171,20 +175,26 @@ export class ForYouService implements vscode.Disposable {
 		return terms;
 	}
 
-	/** the text a paper's vector is made of (title, TL;DR, summaries, abstract), read back by the index */
+	/** the text a paper's vector is made of (title and abstract, see reasonText), read back by the index */
 	private async paperText(id: string): Promise<string> {
 		const location = this.workspace.findPaper(id)[0];
 		const p = location && (await this.workspace.loadPaper(location))?.paper;
 		return p ? reasonText(p) : '';
 	}
 
-	/** The Papers view's scores for a day; computed in the background the first time (then the view redraws). */
+	/**
+	 * The Papers view's scores for a day; computed in the background the first time (then the view
+	 * redraws). Of the papers not starred, as Show For You ranks them: a starred paper has no score, so
+	 * the view lists the reader's own stars after the day's others, unlabelled (★ marks them), and
+	 * `top 1%` means the same in both.
+	 */
 	scoresFor(day: DayNode): ReadonlyMap<string, number> | undefined {
 		const known = this.dayScores.get(day.id);
 		if (known || this.computing.has(day.id)) return known;
 		this.computing.add(day.id);
 		const generation = this.generation;
-		const ids = day.categories.flatMap((c) => c.paperIds());
+		const starred = new Set(this.stars());
+		const ids = day.categories.flatMap((c) => c.paperIds()).filter((id) => !starred.has(id));
 		void this.ranking()
 			.then((ranking) => this.scores(ranking, ids))
 			.then(

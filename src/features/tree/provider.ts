@@ -473,7 +473,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return { label: fieldsText([label, papersCount(node.count, vscode.l10n), ...rest], vscode.l10n) };
 	}
 
-	/** "For you": the day's papers in one list, best score first (file order until the scores come). */
+	/** "For you": the day's papers in one list, best score first (file order until the scores come); the starred ones, which have no score, last. */
 	private forYouPapers(day: DayNode): PaperNode[] {
 		const papers = day.categories.flatMap((c) => c.papers);
 		const scores = this.forYou?.scores(day);

@@ -197,4 +197,27 @@ describe('recs: similar papers and For you', () => {
 		assert.doesNotMatch(provider.getTreeItem(papers[papers.length - 1]).description, /top \d+%|^ · /, 'the day\'s last paper');
 		assert.strictEqual(provider.getParent(papers[0]), day);
 	});
+
+	it('the Papers view\'s "For you" lists the day\'s starred papers last, unlabelled, as Show For You leaves them out', async () => {
+		const provider = api.tree.provider;
+		const day = provider.model.roots().find((d) => d.day === FIXTURE.days[0]);
+		const rows = () => provider.getChildren(day);
+		// star the day's two best papers besides the model's stars: before, they stayed on top ("top 8%")
+		const best = rows().slice(0, 2).map((p) => p.paper.id);
+		const stars = [...new Set([...starredIds(), ...best])];
+		await setStars(stars);
+		const papers = await waitFor('the day ordered without its stars', () => {
+			const scores = provider.forYou.scores(day);
+			return scores && scores.size > 0 && !best.some((id) => scores.has(id)) && rows();
+		});
+		const scores = provider.forYou.scores(day);
+		const starred = papers.filter((p) => stars.includes(p.paper.id));
+		assert.ok(starred.length >= 2, `${starred.length} starred papers on the day`);
+		assert.deepStrictEqual(papers.slice(-starred.length), starred, 'the starred papers come last');
+		const ordered = papers.slice(0, -starred.length).map((p) => scores.get(p.paper.id));
+		assert.ok(ordered.every((s) => typeof s === 'number'), 'every unstarred paper has a score');
+		assert.deepStrictEqual([...ordered].sort((a, b) => b - a), ordered);
+		for (const p of starred) assert.match(provider.getTreeItem(p).description, /^★ (?!.*top \d+%)/, `a starred row is marked, not ranked: ${provider.getTreeItem(p).description}`);
+		assert.match(provider.getTreeItem(papers[0]).description, /^top \d+%/, 'the best unstarred paper of the day');
+	});
 });
