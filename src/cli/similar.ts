@@ -10,8 +10,9 @@ import { normalizeId } from '../core/search/query';
 
 export const SIMILAR_HELP = `Usage: arxiv-digest similar DIR ID [--json] [--limit N] [--cache-dir CACHE]
 
-Print the papers under DIR most similar to paper ID (TF-IDF of title, TL;DR, summaries and
-abstract, cosine similarity), most similar first. A paper listed on several days counts once.
+Print the papers under DIR most similar to paper ID (TF-IDF of title and abstract, or of the
+TL;DR and summaries for a paper without an abstract; cosine similarity), most similar first. A
+paper listed on several days counts once.
 
 Options:
   --json             print the results as JSON

@@ -34,7 +34,7 @@ const JOIN_POOL = 3;
 /**
  * The first `limit` reasons of `parts` (the terms that weighed for the paper, heaviest first: every
  * positive one, so a bigram can join a run that a heavier one starts), read against `text` (the
- * paper's title, TL;DR, summaries and abstract: what its vector was made of).
+ * paper's text its vector was made of: title and abstract, see tfidf.ts).
  */
 export function readableReasons(parts: readonly { term: string }[], text: string, limit: number): Reason[] {
 	const written = writtenForms(text.replace(URL, ' '));
