@@ -216,6 +216,25 @@ export function normalizeInterests(value: Partial<Record<keyof InterestSpec, unk
 	};
 }
 
+/**
+ * How two entries of one list are told to be the same: case and surrounding spaces ignored; a
+ * category also without a trailing `.` or `.*` (`cs.CV.*` is `cs.CV`), as matching reads it.
+ */
+export function interestTermKey(list: keyof InterestSpec, term: string): string {
+	const key = term.trim().toLowerCase();
+	return list === 'categories' ? categoryKey(key) : key;
+}
+
+function categoryKey(category: string): string {
+	return category.trim().toLowerCase().replace(/\.\*?$/, '');
+}
+
+/** Whether `categories` (the interests' list) names the category `name` itself, not through a prefix. */
+export function followsCategory(categories: readonly string[], name: string): boolean {
+	const key = categoryKey(name);
+	return key !== '' && categories.some((c) => categoryKey(c) === key);
+}
+
 /** What normalizeInterests made of a list it was not given as a list of strings. */
 export type InterestListProblem =
 	/** a lone string, taken as one entry */
@@ -276,7 +295,7 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 			excludeLabels.push(term.label);
 		}
 	}
-	const categories = spec.categories.map((c) => c.trim().toLowerCase().replace(/\.\*?$/, '')).filter((c) => c !== '');
+	const categories = spec.categories.map(categoryKey).filter((c) => c !== '');
 	return {
 		spec,
 		literals: literalSources.length > 0 ? new RegExp(literalSources.join('|'), 'giu') : undefined,

@@ -344,6 +344,15 @@ function keepCategory(filter: TreeFilter, name: string): boolean {
 }
 
 /** Category sections of one digest in file order, with papers no section lists gathered last. */
+/** Every category of `digests` (as the Papers view names its rows) with its papers, in the order first met. */
+export function categoryCounts(digests: Iterable<Digest>): CategoryCount[] {
+	const counts = new Map<string, number>();
+	for (const digest of digests) {
+		for (const s of sectionsOf(digest)) counts.set(s.name, (counts.get(s.name) ?? 0) + s.papers.length);
+	}
+	return [...counts].map(([name, count]) => ({ name, count }));
+}
+
 function sectionsOf(digest: Digest): { name: string; papers: number[] }[] {
 	const count = paperCountOf(digest);
 	const out = digest.categories.map((c) => ({ name: c.name, papers: c.papers.filter((i) => i >= 0 && i < count) }));
@@ -501,11 +510,7 @@ export class DigestTreeModel {
 
 	/** All category names over every file with their paper counts, ignoring the filter; first-seen order. */
 	categoryCounts(): CategoryCount[] {
-		const counts = new Map<string, number>();
-		for (const digest of this.orderedDigests()) {
-			for (const s of sectionsOf(digest)) counts.set(s.name, (counts.get(s.name) ?? 0) + s.papers.length);
-		}
-		return [...counts].map(([name, count]) => ({ name, count }));
+		return categoryCounts(this.orderedDigests());
 	}
 
 	/**

@@ -75,6 +75,13 @@ describe('the manifest: item menus match the rows they are for', () => {
 		for (const row of ['day', 'category']) assert.deepStrictEqual(rowCommands(papers, row).filter((c) => common.includes(c)), [], row);
 	});
 
+	it('a category row offers Follow Category, a followed one Unfollow Category, "(no category)" neither; no other row either', () => {
+		const follow = (row: string) => rowCommands(papers, row).filter((c) => /ollowCategory$/.test(c));
+		assert.deepStrictEqual(follow('category'), ['arxivDigest.followCategory']);
+		assert.deepStrictEqual(follow('category followed'), ['arxivDigest.unfollowCategory']);
+		for (const row of ['category unnamed', 'day', 'paper', 'paper new starred']) assert.deepStrictEqual(follow(row), [], row);
+	});
+
 	it('a starred paper row offers Unstar where another offers Star, in its menu and inline, and keeps its reading commands', () => {
 		const stars = (row: string, group?: (g: string) => boolean) => rowCommands(papers, row, group).filter((c) => /arxivDigest\.(un)?star$|toggleStar$/.test(c));
 		const inline = (g: string) => g.startsWith('inline');

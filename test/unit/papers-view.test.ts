@@ -6,9 +6,12 @@ import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { ReadState } from '../../src/core/readState';
 import type { DigestTreeProvider } from '../../src/features/tree/provider';
 
+/** the interests' lists, none set (a fresh one each time: a test may set one) */
+const noInterests = (): Record<'keywords' | 'authors' | 'categories' | 'exclude', string[]> => ({ keywords: [], authors: [], categories: [], exclude: [] });
+
 /** The reading state a test's Papers view counts with: every paper new and no match, unless `over` says otherwise. */
 function fakeReading(over: Partial<Record<'statusOn' | 'match' | 'firstListed' | 'viewMode', (...args: never[]) => unknown>> = {}) {
-	return { onDidChange: new fakeVscode.EventEmitter<unknown>().event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, interests: { provisional: false }, ...over };
+	return { onDidChange: new fakeVscode.EventEmitter<unknown>().event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, interests: { provisional: false, spec: noInterests() }, ...over };
 }
 
 /** the provider over a fake workspace */
@@ -116,7 +119,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 		workspace.put(fixtureFile('2026-01-02', ['2601.00002', '2601.00003']));
 		workspace.put(fixtureFile('2026-01-03', ['2601.00004', '2601.00005v2']));
 		const changes = new fakeVscode.EventEmitter<{ ids?: readonly string[]; seenOn?: string }>();
-		const reading = { onDidChange: changes.event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, interests: { provisional: false } };
+		const reading = { onDidChange: changes.event, viewMode: () => 'all', statusOn: () => 'new', match: () => undefined, firstListed: () => undefined, interests: { provisional: false, spec: noInterests() } };
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
 		const fired = redraws(tree);
 		return { tree, fired, change: (ids?: string[], seenOn?: string) => changes.fire({ ids, seenOn }) };
@@ -180,6 +183,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 				statusOn: (id: string, day: string | undefined) => state.statusOn(id, day),
 				match: (id: string) => (id.startsWith('2601.00002') ? match : undefined),
 				firstListed: () => undefined,
+				interests: { provisional: false, spec: noInterests() },
 			};
 			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, clock);
 			const fired = redraws(tree);
@@ -332,6 +336,21 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		tree.dispose();
 	});
 
+	it('a category row offers Follow Category, or Unfollow Category when the interests name it (`cs.CV.*` too), and "(no category)" neither', () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02'));
+		const reading = fakeReading();
+		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+		const [day] = tree.getChildren();
+		const categories = tree.getChildren(day);
+		const contexts = () => Object.fromEntries(categories.map((c) => [(c as { name: string }).name, tree.getTreeItem(c).contextValue]));
+		assert.deepStrictEqual(contexts(), { 'cs.CV': 'category', '(no category)': 'category unnamed' });
+		reading.interests.spec.categories = ['cs.cv.*'];
+		assert.deepStrictEqual(contexts(), { 'cs.CV': 'category followed', '(no category)': 'category unnamed' });
+		reading.interests.spec.categories = ['cs'];
+		assert.strictEqual(contexts()['cs.CV'], 'category', 'followed through a prefix: Unfollow would not remove it, Follow adds the category itself');
+		tree.dispose();
+	});
 
 	it('a day listing papers seen on earlier days says how many of its papers are new, on its row and its categories\' instead of the count and unread count (1 new); its tooltip and spoken label say new, already seen and read', async () => {
 		const workspace = fakeWorkspace('idle');

@@ -12,7 +12,8 @@ import { activeCardRef, commandPaperIds, commandTarget } from '../paperActions';
 import { papersCount } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
-import { addInterest, interestListName, InterestsService, type InterestList } from './interests';
+import { addInterestAndSay, registerInterestEditing } from './editInterests';
+import { InterestsService } from './interests';
 import type { ReadingStateRegistry } from '../library/readingState';
 import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
@@ -143,13 +144,6 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		return { label: day.label, marked: before.size, undo };
 	};
 
-	const added = async (list: InterestList, term: string) => {
-		const { isNew, inWorkspace } = await addInterest(list, term);
-		const where = interestListName(list, inWorkspace);
-		const message = isNew ? vscode.l10n.t('Added “{0}” to your interests ({1}).', term, where) : vscode.l10n.t('“{0}” is already in your interests ({1}).', term, where);
-		vscode.window.setStatusBarMessage(`$(sparkle) ${message}`, 4000);
-	};
-
 	const disposables: vscode.Disposable[] = [
 		store,
 		interests,
@@ -176,6 +170,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			emitter.fire({});
 		}),
 		registerInterestDecorations(context.extensionUri, workspace, reading),
+		registerInterestEditing(workspace, () => interests.spec),
 
 		vscode.commands.registerCommand('arxivDigest.addSelectionToInterests', async () => {
 			const editor = vscode.window.activeTextEditor;
@@ -184,7 +179,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				void vscode.window.showInformationMessage(vscode.l10n.t('Select a word or phrase in an editor to add it to your interests.'));
 				return;
 			}
-			await added('keywords', text);
+			await addInterestAndSay('keywords', text);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.excludeKeyword', async (arg?: unknown) => {
@@ -195,12 +190,12 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches'),
 				value: selected ?? '',
 			});
-			if (term?.trim()) await added('exclude', term.trim());
+			if (term?.trim()) await addInterestAndSay('exclude', term.trim());
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.followAuthor', async (arg?: unknown) => {
 			if (typeof arg === 'string' && arg.trim()) {
-				await added('authors', arg);
+				await addInterestAndSay('authors', arg);
 				return;
 			}
 			const t = await target(arg);
@@ -217,7 +212,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				authors.length === 1
 					? authors[0]
 					: await showQuickPick(authors, { title: vscode.l10n.t('Follow Author'), placeHolder: vscode.l10n.t('Papers by this author will be marked as matches') });
-			if (name) await added('authors', name);
+			if (name) await addInterestAndSay('authors', name);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.markRead', async (arg?: unknown, all?: unknown) => {

@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { interestHighlightPattern, interestListProblems, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -15,6 +15,9 @@ export const INTEREST_SETTINGS = {
 	categories: SETTINGS.interestCategories,
 	exclude: SETTINGS.interestExclude,
 } as const;
+
+/** the Settings UI's filter that shows the four lists */
+export const INTEREST_SETTINGS_QUERY = 'arxivDigest.interests';
 
 export type InterestList = keyof typeof INTEREST_SETTINGS;
 
@@ -52,7 +55,7 @@ function listProblemText(problem: InterestListProblem): string {
 function warnAboutInterests(message: string): void {
 	const open = vscode.l10n.t('Open Settings');
 	void vscode.window.showWarningMessage(message, open).then((choice) => {
-		if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'arxivDigest.interests');
+		if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', INTEREST_SETTINGS_QUERY);
 	});
 }
 
@@ -73,9 +76,27 @@ export async function addInterest(list: InterestList, term: string): Promise<Int
 	const stored = readSetting<unknown>(key);
 	// the entries kept as they are, whatever they are (a lone string is one entry, as the interests read it)
 	const current: unknown[] = Array.isArray(stored) ? stored : typeof stored === 'string' ? [stored] : [];
-	if (current.some((v) => typeof v === 'string' && v.trim().toLowerCase() === term.trim().toLowerCase())) return { isNew: false, inWorkspace };
+	const wanted = interestTermKey(list, term);
+	if (current.some((v) => typeof v === 'string' && interestTermKey(list, v) === wanted)) return { isNew: false, inWorkspace };
 	await updateSetting(key, [...current, term.trim()], target);
 	return { isNew: true, inWorkspace };
+}
+
+/**
+ * Removes a term from one interest list (case ignored), where the list in effect is set, as
+ * addInterest adds it; false when the list does not have it.
+ */
+export async function removeInterest(list: InterestList, term: string): Promise<{ removed: boolean; inWorkspace: boolean }> {
+	const key = INTEREST_SETTINGS[list];
+	const target = settingTarget(key);
+	const inWorkspace = target === vscode.ConfigurationTarget.Workspace;
+	const stored = readSetting<unknown>(key);
+	const current: unknown[] = Array.isArray(stored) ? stored : typeof stored === 'string' ? [stored] : [];
+	const wanted = interestTermKey(list, term);
+	const kept = current.filter((v) => typeof v !== 'string' || interestTermKey(list, v) !== wanted);
+	if (kept.length === current.length) return { removed: false, inWorkspace };
+	await updateSetting(key, kept, target);
+	return { removed: true, inWorkspace };
 }
 
 /** An interest list's name in the display language, and where it is kept when that is the workspace */
@@ -103,6 +124,8 @@ export class InterestsService implements vscode.Disposable {
 	readonly onDidChange = this.emitter.event;
 	private readonly subscriptions: vscode.Disposable[] = [];
 	private provisionalValue = false;
+	/** the settings changed since the last match: the next one fires, matches changed or not (the view says what is followed) */
+	private specChanged = false;
 	private unreadableValue = 0;
 	/** the last refresh: shard time (slowest shard) and papers matched anew, for the bench and logs */
 	lastRun: { ms: number; computed: number; matches: number } | undefined;
@@ -112,6 +135,7 @@ export class InterestsService implements vscode.Disposable {
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (!Object.values(INTEREST_SETTINGS).some((key) => e.affectsConfiguration(key))) return;
 				this.specValue = readInterestSettings();
+				this.specChanged = true;
 				this.checkLists();
 				this.pattern = null;
 				this.schedule(0);
@@ -236,7 +260,8 @@ export class InterestsService implements vscode.Disposable {
 		if (reply.unreadable > 0 && reply.unreadable !== this.unreadableValue) {
 			getLog().warn(`Interests: ${reply.unreadable} digests could not be read back; their papers are matched on title, TL;DR and authors until the files change`);
 		}
-		const stateChanged = reply.partial !== this.provisionalValue || reply.unreadable !== this.unreadableValue;
+		const stateChanged = reply.partial !== this.provisionalValue || reply.unreadable !== this.unreadableValue || this.specChanged;
+		this.specChanged = false;
 		this.provisionalValue = reply.partial;
 		this.unreadableValue = reply.unreadable;
 		if (!stateChanged && sameMatches(this.matchMap, reply.matches)) return;

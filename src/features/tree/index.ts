@@ -63,6 +63,21 @@ function categoryStart(category: CategoryNode): WalkStart | undefined {
 	return first && { uri: first.key, index: first.index };
 }
 
+/**
+ * Why "Only matches" lists nothing, and what to do: no interests set, or none of the papers shown
+ * matches them (once the matches are counted); undefined while it lists something.
+ */
+function onlyMatchesMessage(reading: Reading, provider: DigestTreeProvider): string | undefined {
+	if (reading.viewMode() !== 'onlyMatches' || provider.model.shownCount() === 0) return undefined;
+	const { keywords, authors, categories } = reading.interests.spec;
+	if (keywords.length + authors.length + categories.length === 0) {
+		return vscode.l10n.t('No interests set: add keywords, authors or categories with Edit Interests… in this view\'s … menu, or show all papers with the ✦ button.');
+	}
+	if (provider.model.roots().some((day) => provider.counts(day).matches > 0)) return undefined;
+	if (reading.interests.lastRun === undefined || reading.interests.provisional) return vscode.l10n.t('Counting the papers that match your interests…');
+	return vscode.l10n.t('No paper matches your interests. Add some with Edit Interests… in this view\'s … menu, or show all papers with the ✦ button.');
+}
+
 /** The papers view: days → categories → papers of every digest in the workspace. */
 export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading?: Reading): TreeRegistration {
 	const provider = new DigestTreeProvider(workspace, reading);
@@ -85,6 +100,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			return p.total > 0 ? vscode.l10n.t('Loading digests… {0}/{1}', p.done, p.total) : vscode.l10n.t('Loading digests…');
 		}
 		if (provider.isFiltered && provider.model.shownCount() === 0) return vscode.l10n.t('No papers match the filter.');
+		const onlyMatches = reading && onlyMatchesMessage(reading, provider);
+		if (onlyMatches) return onlyMatches;
 		if (provider.isFiltered) {
 			// the workbench hides a view's header, and so its description, when it is alone in its container
 			const filter = (provider.filterDescription() ?? '').replace(/ ×$/, '');

@@ -16,7 +16,7 @@ import {
 	type TreeTexts,
 	type TreeNode,
 } from '../../core/tree';
-import { isMatch } from '../../core/interests';
+import { followsCategory, isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
 import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
@@ -559,7 +559,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.description = this.countDescription(node);
 				item.accessibilityInformation = this.countAccessibility(node, label);
 				item.tooltip = `${node.name} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
-				item.contextValue = 'category';
+				// Follow Category on a named category, Unfollow when the interests name it
+				item.contextValue = node.name === NO_CATEGORY ? 'category unnamed' : this.reading && followsCategory(this.reading.interests.spec.categories, node.name) ? 'category followed' : 'category';
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
 				return item;
 			}

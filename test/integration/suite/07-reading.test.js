@@ -326,3 +326,112 @@ describe('reading: interests and read state', () => {
 		await closeAllEditors();
 	});
 });
+
+describe('reading: a first-time user finds the interests', () => {
+	const LISTS = ['keywords', 'authors', 'categories', 'exclude'].map((list) => `arxivDigest.interests.${list}`);
+	const [, AUTHORS, CATEGORIES] = LISTS;
+	let api;
+	let provider;
+	const config = () => vscode.workspace.getConfiguration();
+	const userValue = (key) => config().inspect(key).globalValue;
+	const clearInterests = async () => {
+		for (const key of LISTS) {
+			await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+			await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+		}
+		await waitFor('no interests in effect', () => !api.reading.interests.hasInterests);
+	};
+	before(async () => {
+		api = await extensionApi();
+		provider = api.tree.provider;
+		await clearInterests();
+	});
+	after(async () => {
+		await vscode.commands.executeCommand('arxivDigest.setViewMode', 'all');
+		await clearInterests();
+	});
+
+	it('"Only matches" says why it lists nothing: no interests set, then none matching; a match lists its papers without a message', async () => {
+		await vscode.commands.executeCommand('arxivDigest.setViewMode', 'onlyMatches');
+		await waitFor('only matches mode', () => api.reading.viewMode() === 'onlyMatches');
+		const message = await waitFor('a message in the empty view', () => api.tree.view.message);
+		assert.match(message, /^No interests set: add keywords, authors or categories with Edit Interests…/);
+		assert.deepStrictEqual(provider.getChildren(), [], 'no day is listed');
+
+		await config().update(LISTS[0], ['zzqx-no-paper-has-this'], vscode.ConfigurationTarget.Global);
+		await waitFor('the "no match" message', () => /^No paper matches your interests\./.test(api.tree.view.message ?? ''));
+		assert.deepStrictEqual(provider.getChildren(), [], 'still no day is listed');
+
+		await config().update(LISTS[0], ['tracking'], vscode.ConfigurationTarget.Global);
+		await waitFor('the matching days listed, without a message', () => provider.getChildren().length > 0 && api.tree.view.message === undefined);
+		await vscode.commands.executeCommand('arxivDigest.setViewMode', 'all');
+		await waitFor('all mode', () => api.reading.viewMode() === 'all');
+		await clearInterests();
+		assert.strictEqual(api.tree.view.message, undefined, 'all papers: no message about interests');
+	});
+
+	it('Edit Interests adds a keyword, an author and a category to the user settings (no duplicate) and removes them', async () => {
+		const edit = (arg) => vscode.commands.executeCommand('arxivDigest.editInterests', arg);
+		await edit({ add: 'keywords', term: 'world model' });
+		await edit({ add: 'keywords', term: ' World Model ' });
+		assert.deepStrictEqual(userValue(LISTS[0]), ['world model'], 'a keyword, once whatever its case');
+		await edit({ add: 'authors', term: 'Zhiguo Ding' });
+		assert.deepStrictEqual(userValue(AUTHORS), ['Zhiguo Ding']);
+		await edit({ add: 'exclude', term: 'survey' });
+		assert.deepStrictEqual(userValue(LISTS[3]), ['survey']);
+		await waitFor('the interests in effect', () => api.reading.interests.spec.authors.includes('Zhiguo Ding') && api.reading.interests.spec.keywords.includes('world model'));
+
+		// a category is picked from the workspace's own, the largest first
+		const counts = provider.model.categoryCounts().filter((c) => c.name !== '(no category)');
+		const largest = [...counts].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))[0];
+		let picked = false;
+		const editing = Promise.resolve(edit({ add: 'categories' })).then(() => (picked = true));
+		await waitFor('the category pick accepted', async () => {
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			return picked;
+		});
+		await editing;
+		assert.deepStrictEqual(userValue(CATEGORIES), [largest.name], `the first category offered: ${counts.map((c) => `${c.name} ${c.count}`).join(', ')}`);
+
+		await edit({ remove: 'keywords', term: 'WORLD MODEL' });
+		await edit({ remove: 'authors', term: 'Zhiguo Ding' });
+		await edit({ remove: 'categories', term: largest.name });
+		await edit({ remove: 'exclude', term: 'survey' });
+		for (const key of LISTS) assert.deepStrictEqual(userValue(key), [], key);
+		await waitFor('no interests in effect', () => !api.reading.interests.hasInterests);
+	});
+
+	it("Edit Interests adds to a workspace's own list where the workspace sets one, as Follow Author does", async () => {
+		const userBefore = userValue(AUTHORS);
+		await config().update(AUTHORS, ['zzqx Workspace Author'], vscode.ConfigurationTarget.Workspace);
+		try {
+			await vscode.commands.executeCommand('arxivDigest.editInterests', { add: 'authors', term: 'Kaiming He' });
+			assert.deepStrictEqual(config().inspect(AUTHORS).workspaceValue, ['zzqx Workspace Author', 'Kaiming He']);
+			assert.deepStrictEqual(userValue(AUTHORS), userBefore, 'the user settings are untouched');
+			await vscode.commands.executeCommand('arxivDigest.editInterests', { remove: 'authors', term: 'kaiming he' });
+			assert.deepStrictEqual(config().inspect(AUTHORS).workspaceValue, ['zzqx Workspace Author']);
+		} finally {
+			await config().update(AUTHORS, undefined, vscode.ConfigurationTarget.Workspace);
+		}
+	});
+
+	it('Follow Category on a category row makes its papers matches and turns the row to Unfollow Category, which undoes it', async () => {
+		const bigDay = () => provider.getChildren().find((d) => d.day === BIG_DAY);
+		const category = () => provider.getChildren(bigDay()).find((c) => c.name === 'cs.CL');
+		assert.ok(category(), 'the big day has cs.CL');
+		assert.strictEqual(provider.getTreeItem(category()).contextValue, 'category');
+		assert.strictEqual(provider.counts(category()).matches, 0, 'no match before');
+
+		await vscode.commands.executeCommand('arxivDigest.followCategory', category());
+		assert.deepStrictEqual(userValue(CATEGORIES), ['cs.CL']);
+		await waitFor('cs.CL papers matching', () => provider.counts(category()).matches > 0);
+		await waitFor('the row offering Unfollow', () => provider.getTreeItem(category()).contextValue === 'category followed');
+		const paper = category().papers.find((p) => api.reading.interests.isMatch(p.paper.id));
+		assert.match(String(provider.getTreeItem(paper).description), /✦ cs\.CL/, 'a paper row names the category it matched');
+
+		await vscode.commands.executeCommand('arxivDigest.unfollowCategory', category());
+		assert.deepStrictEqual(userValue(CATEGORIES), []);
+		await waitFor('no cs.CL match', () => provider.counts(category()).matches === 0);
+		await waitFor('the row offering Follow again', () => provider.getTreeItem(category()).contextValue === 'category');
+	});
+});
