@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseDigest } from '../core/parser';
 import { trainForYou } from '../core/recs/forYou';
+import { MIN_SIMILARITY } from '../core/recs/shard';
 import { DEFAULT_SHARDS } from '../core/search/client';
 import { intOption, parseArgs } from './args';
 import { percentile, settle } from './benchSearch';
@@ -86,12 +87,18 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 		await service.similar(sample[0]);
 		const firstMs = performance.now() - t;
 		const times: number[] = [];
+		/** each sampled paper's nearest and tenth nearest cosine, with no floor: what MIN_SIMILARITY is judged against */
+		const nearest: number[] = [];
+		const tenth: number[] = [];
 		for (const id of sample) {
 			t = performance.now();
-			await service.similar(id);
+			const hits = await service.similar(id, 10, 0);
 			times.push(performance.now() - t);
+			if (hits?.[0]) nearest.push(hits[0].score);
+			if (hits?.[9]) tenth.push(hits[9].score);
 		}
-		const similar = { papers: ids.length, sampled: sample.length, firstRequestMs: Math.round(firstMs), p50Ms: round1(percentile(times, 50)), p95Ms: round1(percentile(times, 95)), maxMs: round1(Math.max(...times)) };
+		const scores = { nearestMedian: Math.round(percentile(nearest, 50) * 1000) / 1000, nearestP5: Math.round(percentile(nearest, 5) * 1000) / 1000, tenthMedian: Math.round(percentile(tenth, 50) * 1000) / 1000 };
+		const similar = { papers: ids.length, sampled: sample.length, firstRequestMs: Math.round(firstMs), p50Ms: round1(percentile(times, 50)), p95Ms: round1(percentile(times, 95)), maxMs: round1(Math.max(...times)), scores };
 		// "For you" against keyword matching
 		const test = ids.filter((id) => firstDay.get(id)! >= trainDays);
 		const afterDay = days[trainDays - 1];
@@ -141,6 +148,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 			return EXIT_OK;
 		}
 		io.stdout(`similar papers (${similar.papers} papers, ${figures.shards} shards): first request ${similar.firstRequestMs} ms (builds the vectors); p50 ${similar.p50Ms} ms, p95 ${similar.p95Ms} ms, max ${similar.maxMs} ms over ${similar.sampled} papers\n`);
+		io.stdout(`  cosine, no floor: nearest median ${scores.nearestMedian} (5th percentile ${scores.nearestP5}), tenth nearest median ${scores.tenthMedian}; listed from ${MIN_SIMILARITY}\n`);
 		io.stdout(`For you: stars from the first ${trainDays} days, ranking ${test.length} new papers of the last ${figures.forYou.testDays} days\n`);
 		io.stdout(`  topic                   stars  relevant  train ms   For you P@20  AUC     keyword P@20  AUC\n`);
 		for (const x of topics) io.stdout(`  ${x.topic.padEnd(22)} ${String(x.stars).padStart(6)} ${String(x.relevant).padStart(9)} ${String(x.trainMs).padStart(9)}   ${x.forYou.p20.toFixed(2).padStart(12)}  ${x.forYou.auc.toFixed(3)}   ${x.keyword.p20.toFixed(2).padStart(12)}  ${x.keyword.auc.toFixed(3)}\n`);
