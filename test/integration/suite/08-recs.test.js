@@ -36,10 +36,10 @@ describe('recs: similar papers and For you', () => {
 		await closeAllEditors();
 	});
 
-	it('Show Similar Papers lists the nearest papers (at most 10, each at least 7 % alike) with scores, each opening its card', async () => {
+	it('Show Similar Papers lists the nearest papers (at most 10, each at least 11 % alike) with scores, each opening its card', async () => {
 		const backend = await api.workspace.backend();
 		const expected = await backend.service.similar(big.first.id, 10);
-		assert.ok(expected.length >= 1 && expected.length <= 10 && expected.every((h) => h.score >= 0.07), JSON.stringify(expected.map((h) => h.score)));
+		assert.ok(expected.length >= 1 && expected.length <= 10 && expected.every((h) => h.score >= 0.11), JSON.stringify(expected.map((h) => h.score)));
 		const loose = await backend.service.similar(big.first.id, 10, 0);
 		assert.strictEqual(loose.length, 10, 'without the floor, 10');
 		assert.deepStrictEqual(loose.slice(0, expected.length).map((h) => h.id), expected.map((h) => h.id), 'the floor only cuts the tail');
@@ -58,10 +58,12 @@ describe('recs: similar papers and For you', () => {
 		assert.ok(percents[0] > 0, JSON.stringify(percents));
 		// each item opens its paper from the digest that lists it (picking by keyboard: test/ui)
 		pick.hide();
-		const item = pick.items[2];
+		// the last listed: the fixture's papers are few, and few pass the floor
+		const last = pick.items.length - 1;
+		const item = pick.items[last];
 		assert.ok(item.ref.uri && api.workspace.get(vscode.Uri.parse(item.ref.uri)), `${item.ref.uri} is a digest of the workspace`);
 		await vscode.commands.executeCommand('arxivDigest.openCard', item.ref);
-		await waitFor('the card of the third paper', () => paperIdOf(api.cards.api.current()) === expected[2].id);
+		await waitFor('the card of the last paper listed', () => paperIdOf(api.cards.api.current()) === expected[last].id);
 	});
 
 	it('the card lists its similar papers after it painted; a click opens that card; a stale answer is dropped', async () => {
