@@ -158,13 +158,26 @@ export async function commandTarget(workspace: IDigestWorkspace, arg: unknown): 
 }
 
 /**
+ * The items a command run from a view's row is about: a view's menu passes the clicked row and, when
+ * it is one of several selected, every selected row (`all`); those rows then, else the clicked one.
+ * Any second argument that is not a list (a script's options) leaves the clicked one.
+ */
+export function commandItems(arg: unknown, all?: unknown): unknown[] {
+	return Array.isArray(all) && all.length > 0 ? all : [arg];
+}
+
+/** Is a command's argument a list of strings (tags a script gives), not a view's selected rows? */
+export function isTextList(value: unknown): value is string[] {
+	return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/**
  * The papers a command on one or more papers is about: the rows selected in a view (`all`, as the
  * workbench passes a multi-selection), else its argument, else the current paper. Each id once.
  */
 export async function commandPaperIds(workspace: IDigestWorkspace, arg: unknown, all?: unknown): Promise<string[]> {
-	const list: unknown[] = Array.isArray(all) && all.length > 0 ? all : [arg];
 	const ids = new Set<string>();
-	for (const item of list) {
+	for (const item of commandItems(arg, all)) {
 		const id = cardRefFromArgument(item)?.id;
 		if (id) ids.add(id);
 	}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import {
 	STARRED, addToCollection, allTags, collectionsOf, createCollection, deleteCollection, emptyLibrary, isStarred, libraryId, librarySets,
-	mergeLibraries, normalizeTag, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, splitTags, starredIds, starsChanged, takeCollection, toggleStar,
+	mergeLibraries, normalizeTag, editTagsOfPapers, tagsOfPapers, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, splitTags, starredIds, starsChanged, takeCollection, toggleStar,
 } from '../../src/core/library/model';
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
 import { randomVocabulary } from './seeded';
@@ -111,6 +111,21 @@ describe('library model', () => {
 		assert.deepStrictEqual(lib.tags['2602.00001'], ['robotics', 'rl']);
 		assert.deepStrictEqual(allTags(lib), [{ tag: 'rl', count: 2 }, { tag: 'robotics', count: 1 }]);
 		assert.deepStrictEqual(setTags(lib, '2602.00002', []).tags['2602.00002'], undefined);
+	});
+
+	it('one tag edit over several papers adds what is chosen to all, takes off a tag all had, and leaves one only some had', () => {
+		let lib = setTags(emptyLibrary(), '2602.00001', ['vla', 'robot']);
+		lib = setTags(lib, '2602.00002v2', ['vla', 'sim']);
+		const { shared, partly } = tagsOfPapers(lib, ['2602.00001', '2602.00002']);
+		assert.deepStrictEqual(shared, ['vla']);
+		assert.deepStrictEqual([...partly], [['robot', 1], ['sim', 1]]);
+		// vla unchecked, tracking checked: robot and sim, unchecked as only one paper has each, stay
+		const edited = editTagsOfPapers(lib, ['2602.00001', '2602.00002'], shared, ['tracking']);
+		assert.deepStrictEqual(edited.tags, { '2602.00001': ['robot', 'tracking'], '2602.00002': ['sim', 'tracking'] });
+		// nothing changed: nothing lost
+		assert.deepStrictEqual(editTagsOfPapers(lib, ['2602.00001', '2602.00002'], shared, shared).tags, lib.tags);
+		// one paper ends with what is chosen, exactly
+		assert.deepStrictEqual(editTagsOfPapers(lib, ['2602.00001'], tagsOfPapers(lib, ['2602.00001']).shared, ['robot']).tags['2602.00001'], ['robot']);
 	});
 
 	it('splits typed tags at spaces and commas (full-width too), normalised, each once', () => {

@@ -251,6 +251,26 @@ export function setTags(library: Library, id: string, tags: readonly string[]): 
 	return { ...library, tags: all };
 }
 
+/** The tags of several papers as one edit shows them: those every paper has (`shared`), and for each other tag how many of them have it. */
+export function tagsOfPapers(library: Library, ids: readonly string[]): { shared: string[]; partly: Map<string, number> } {
+	const counts = new Map<string, number>();
+	for (const id of new Set(ids.map(libraryId))) for (const t of library.tags[id] ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+	const papers = new Set(ids.map(libraryId)).size;
+	const shared = [...counts].filter(([, n]) => n === papers).map(([t]) => t);
+	const partly = new Map([...counts].filter(([, n]) => n < papers));
+	return { shared, partly };
+}
+
+/**
+ * One tag edit over several papers: each paper loses the `shared` tags (those all had) not in
+ * `chosen` and gains those `chosen`; a tag only some had and not chosen stays as it was. For one
+ * paper `shared` is its tags, so it ends with `chosen` exactly.
+ */
+export function editTagsOfPapers(library: Library, ids: readonly string[], shared: readonly string[], chosen: readonly string[]): Library {
+	const removed = new Set(shared.map(normalizeTag).filter((t) => !chosen.map(normalizeTag).includes(t)));
+	return [...new Set(ids.map(libraryId))].reduce((lib, id) => setTags(lib, id, [...(lib.tags[id] ?? []).filter((t) => !removed.has(t)), ...chosen]), library);
+}
+
 /** The tags a reader typed, separated by spaces or commas (also the full-width comma), normalised and de-duplicated. */
 export function splitTags(input: string): string[] {
 	return [...new Set(input.split(/[\s,，]+/).map(normalizeTag).filter((t) => t.length > 0))];

@@ -8,6 +8,7 @@ import { listText, papersCount } from '../counts';
 import { EXPORT_EXTENSIONS, exportPapers, type ExportFormat } from '../../core/export';
 import type { DayNode } from '../../core/tree';
 import { cardRefFromArgument } from '../cards/args';
+import { commandItems } from '../paperActions';
 import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
 import { loadItems, type ReaderData } from './load';
 import { errorText } from '../log';
@@ -154,10 +155,9 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 	};
 
 	const copyBibtexMany = async (arg?: unknown, all?: unknown) => {
-		const list = Array.isArray(all) && all.length > 0 ? all : [arg];
 		const locations: PaperLocation[] = [];
 		const absent: string[] = [];
-		for (const item of list) {
+		for (const item of commandItems(arg, all)) {
 			const ref = cardRefFromArgument(item);
 			const location = ref && workspace.resolve(ref);
 			if (location) locations.push(location);

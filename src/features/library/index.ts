@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { listText, notesCount, papersCount } from '../counts';
 import { viewPapers } from '../../core/documentView';
 import {
-	addToCollection, allTags, collectionNamed, collectionNameIssue, collectionsOf, createCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
+	addToCollection, allTags, editTagsOfPapers, tagsOfPapers, collectionNamed, collectionNameIssue, collectionsOf, createCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
 	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, STARRED, takeCollection, toggleStar,
 	type CollectionRestore, type DeletedCollection, type Library,
 } from '../../core/library/model';
@@ -18,7 +18,7 @@ import { paperLabel } from '../../core/tree';
 import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
 import type { ParsedQuery } from '../../core/search/query';
-import { EDIT_NOTE_IN_CARD_COMMAND, commandPaperIds } from '../paperActions';
+import { EDIT_NOTE_IN_CARD_COMMAND, commandItems, commandPaperIds, isTextList } from '../paperActions';
 import type { CardLibrary } from '../cards';
 import { errorText, getLog } from '../log';
 import { SETTINGS, DIGEST_LANGUAGE_ID, readSetting } from '../settings';
@@ -49,6 +49,8 @@ export interface LibraryRegistration extends vscode.Disposable {
 	tooltip(id: string): string | undefined;
 	/** the notes holding the query's words (search merges them into its results; it asks the index which of the notes' typos a paper has) */
 	searchNotes(query: ParsedQuery): NoteSearch;
+	/** Edit Tags' picker while it is open (tests) */
+	shownPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
 }
 
 /** What Delete Collection answers (tests, scripts): the collection deleted, and its Undo. */
@@ -172,6 +174,16 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	const view = vscode.window.createTreeView(COLLECTIONS_VIEW_ID, { treeDataProvider: collections, showCollapseAll: true, canSelectMany: true });
 	const starsEmitter = new vscode.EventEmitter<readonly string[]>();
 	let starsOf = store.library;
+	let shownPick: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+	/** tells the tests of a picker while it is open */
+	const trackPick = (pick: vscode.QuickPick<vscode.QuickPickItem>): vscode.Disposable => {
+		shownPick = pick;
+		return {
+			dispose: () => {
+				if (shownPick === pick) shownPick = undefined;
+			},
+		};
+	};
 	const disposables: vscode.Disposable[] = [store, registry, collections, view, starsEmitter];
 	disposables.push(
 		store.onDidChange((library) => {
@@ -192,6 +204,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		tags: (id) => store.library.tags[libraryId(id)] ?? [],
 		collections: (id) => collectionsOf(store.library, id),
 		searchNotes: (query) => noteSearch(query, store.library.notes),
+		shownPick: () => shownPick,
 		tooltip: (id) => {
 			const lib = store.library;
 			const lines = [listText(collectionsOf(lib, id).map((name) => collectionLabel(name, vscode.l10n)), vscode.l10n, 'list'), (lib.tags[libraryId(id)] ?? []).map((t) => `#${t}`).join(' '), lib.notes[libraryId(id)] ?? ''].filter((s) => s.trim());
@@ -282,10 +295,11 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 				return issue && collectionNameIssueText(issue, vscode.l10n);
 			} });
 
-	/** how the Edit Tags prompt names the paper: its title (plain TeX) and id, or the id of a paper no digest lists */
-	const tagsSubject = (id: string): string => {
-		const paper = workspace.findPaper(id)[0]?.paper;
-		return paper ? `“${paperLabel(paper)}” (${id})` : id;
+	/** how Edit Tags names the papers: one by its title (plain TeX) and id, or the id of a paper no digest lists; several by their number */
+	const papersSubject = (ids: readonly string[]): string => {
+		if (ids.length !== 1) return papersCount(ids.length, vscode.l10n);
+		const paper = workspace.findPaper(ids[0])[0]?.paper;
+		return paper ? `“${paperLabel(paper)}” (${ids[0]})` : ids[0];
 	};
 
 	const collectionOf = async (node: unknown): Promise<string | undefined> =>
@@ -349,7 +363,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (name) await store.update((lib) => addToCollection(lib, name, ids));
 		}),
 		vscode.commands.registerCommand('arxivDigest.removeFromCollection', async (arg?: unknown, all?: unknown) => {
-			const nodes = (Array.isArray(all) && all.length ? all : [arg]).filter((n): n is Extract<CollectionsNode, { node: 'collectionPaper' }> => !!n && typeof n === 'object' && (n as CollectionsNode).node === 'collectionPaper');
+			const nodes = commandItems(arg, all).filter((n): n is Extract<CollectionsNode, { node: 'collectionPaper' }> => !!n && typeof n === 'object' && (n as CollectionsNode).node === 'collectionPaper');
 			if (nodes.length === 0) return;
 			await store.update((lib) => nodes.reduce((l, n) => removeFromCollection(l, n.collection, [n.id]), lib));
 		}),
@@ -380,12 +394,21 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			if (!done || !deleted) return undefined;
 			return offerCollectionUndo(deleted);
 		}),
-		vscode.commands.registerCommand('arxivDigest.editTags', async (arg?: unknown, tagsArg?: unknown) => {
-			const ids = await targetIds(arg, undefined);
-			if (ids.length !== 1) return;
-			const current = store.library.tags[ids[0]] ?? [];
-			const tags = Array.isArray(tagsArg) ? splitTags(tagsArg.join(' ')) : await pickTags(tagsSubject(ids[0]), current, allTags(store.library));
-			if (tags !== undefined) await store.update((lib) => setTags(lib, ids[0], tags));
+		// a view's menu passes the clicked row and the selected rows: the picker edits every selected
+		// paper's tags; a list of strings instead (tests, scripts) is the tags, set without a picker
+		vscode.commands.registerCommand('arxivDigest.editTags', async (arg?: unknown, second?: unknown) => {
+			if (isTextList(second)) {
+				const [id] = await targetIds(arg, undefined);
+				if (id) await store.update((lib) => setTags(lib, id, splitTags(second.join(' '))));
+				return;
+			}
+			const ids = await targetIds(arg, second);
+			if (ids.length === 0) return;
+			const { shared, partly } = tagsOfPapers(store.library, ids);
+			const subject = papersSubject(ids);
+			const several = ids.length > 1 ? { counts: partly, papers: ids.length } : undefined;
+			const chosen = await pickTags(subject, shared, allTags(store.library), several, trackPick);
+			if (chosen !== undefined) await store.update((lib) => editTagsOfPapers(lib, ids, shared, chosen));
 		}),
 		vscode.commands.registerCommand('arxivDigest.editNote', async (arg?: unknown, text?: unknown) => {
 			const ids = await targetIds(arg, undefined);

@@ -1,7 +1,8 @@
 /**
  * Edit Tags' picker: the tags in use, each with its number of papers, the paper's own checked; text
  * typed that names no tag in use becomes a "new tag" row, checked, at the top. What is checked on
- * Enter is what the paper keeps.
+ * Enter is what the paper keeps. For several papers the tags they all have are checked and those
+ * only some have say how many: what is checked on Enter is added to all (see editTagsOfPapers).
  */
 import * as vscode from 'vscode';
 import { splitTags } from '../../core/library/model';
@@ -14,16 +15,37 @@ interface TagItem extends vscode.QuickPickItem {
 	readonly isNew?: boolean;
 }
 
-/** The paper's tags once the reader accepts (undefined: dismissed). */
-export function pickTags(subject: string, current: readonly string[], inUse: readonly { tag: string; count: number }[]): Promise<string[] | undefined> {
+/** Several papers' tags: how many of them have each tag some but not all have, and how many papers there are. */
+export interface PartlyTagged {
+	readonly counts: ReadonlyMap<string, number>;
+	readonly papers: number;
+}
+
+/**
+ * The tags checked once the reader accepts (undefined: dismissed): `current`, the tags the paper (or
+ * every paper of `partly`) has, start checked. `onShown` hears of the picker, and its answer is disposed once the picker is (tests).
+ */
+export function pickTags(
+	subject: string,
+	current: readonly string[],
+	inUse: readonly { tag: string; count: number }[],
+	partly?: PartlyTagged,
+	onShown?: (pick: vscode.QuickPick<vscode.QuickPickItem>) => vscode.Disposable,
+): Promise<string[] | undefined> {
 	const known = new Set(inUse.map((t) => t.tag));
 	// the paper's own first, then the most used
 	const existing: TagItem[] = [...inUse]
 		.sort((a, b) => Number(current.includes(b.tag)) - Number(current.includes(a.tag)) || b.count - a.count || a.tag.localeCompare(b.tag))
-		.map(({ tag, count }) => ({ label: tag, description: papersCount(count, vscode.l10n), tags: [tag] }));
+		.map(({ tag, count }) => {
+			const some = partly && partly.counts.get(tag);
+			const description = partly && some ? vscode.l10n.t('{0} · on {1} of the {2} selected', papersCount(count, vscode.l10n), some, partly.papers) : papersCount(count, vscode.l10n);
+			return { label: tag, description, tags: [tag] };
+		});
 	const pick = createQuickPick<TagItem>();
 	pick.title = vscode.l10n.t('Edit Tags: {0}', subject);
-	pick.placeholder = vscode.l10n.t('Check the tags it has, or type new ones (spaces or commas between), then Enter');
+	pick.placeholder = partly
+		? vscode.l10n.t('Checked tags go on all of them, unchecking one they all have takes it off; type new ones, then Enter')
+		: vscode.l10n.t('Check the tags it has, or type new ones (spaces or commas between), then Enter');
 	pick.canSelectMany = true;
 	pick.matchOnDescription = false;
 	pick.items = existing;
@@ -39,5 +61,6 @@ export function pickTags(subject: string, current: readonly string[], inUse: rea
 		pick.items = newRow ? [newRow, ...existing] : existing;
 		pick.selectedItems = newRow ? [newRow, ...kept] : kept;
 	});
-	return pickAnswer(pick, () => [...new Set(pick.selectedItems.flatMap((item) => item.tags))], [typing]);
+	const shown = onShown?.(pick);
+	return pickAnswer(pick, () => [...new Set(pick.selectedItems.flatMap((item) => item.tags))], shown ? [typing, shown] : [typing]);
 }

@@ -121,6 +121,53 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.deepStrictEqual(r.ids, [second.id]);
 	});
 
+	it('Edit Tags on two selected rows, called as a view menu calls it (the clicked row, the selected rows), edits both papers\' tags in a picker', async () => {
+		const third = FIXTURE.big.third;
+		const tree = api.tree.provider;
+		const day = (await tree.getChildren()).find((d) => d.day === '2026-02-06');
+		const rows = [];
+		for (const category of await tree.getChildren(day)) rows.push(...(await tree.getChildren(category)));
+		const rowOf = (id) => rows.find((p) => p.paper.id === id);
+		const [a, b] = [rowOf(first.id), rowOf(third.id)];
+		assert.ok(a && b, 'both rows in the Papers view');
+		const before = { a: [...api.library.tags(first.id)], b: [...api.library.tags(third.id)] };
+		const tagsNow = () => [api.library.tags(first.id), api.library.tags(third.id)];
+		try {
+			await vscode.commands.executeCommand('arxivDigest.editTags', { id: first.id }, ['vla', 'robot']);
+			await vscode.commands.executeCommand('arxivDigest.editTags', { id: third.id }, ['vla', 'sim']);
+			// what VS Code passes when one of several selected rows is right-clicked
+			const edited = vscode.commands.executeCommand('arxivDigest.editTags', a, [a, b]);
+			const tagsChanged = () => JSON.stringify(tagsNow()) !== JSON.stringify([['vla', 'robot'], ['vla', 'sim']]);
+			// the bug: no picker, and the selected rows taken for the tags of the clicked one
+			await waitFor('the tag picker (or changed tags)', () => api.library.shownPick() || tagsChanged());
+			assert.deepStrictEqual(tagsNow(), [['vla', 'robot'], ['vla', 'sim']], 'nothing changed while the picker is open');
+			const pick = api.library.shownPick();
+			assert.match(pick.title, /2 papers/);
+			assert.deepStrictEqual(pick.selectedItems.map((i) => i.label), ['vla'], 'the tag both have is checked');
+			const robot = pick.items.find((i) => i.label === 'robot');
+			assert.match(robot.description, /on 1 of the 2 selected/);
+			// vla unchecked, graph (the second paper's) checked: taken off both, put on both; robot and sim stay
+			pick.selectedItems = pick.items.filter((i) => i.label === 'graph');
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			await edited;
+			assert.deepStrictEqual(tagsNow(), [['robot', 'graph'], ['sim', 'graph']]);
+			assert.deepStrictEqual(api.library.tags(second.id), ['tracking', 'graph', 'nets'], 'a paper not selected is untouched');
+
+			// the Collections view's rows, as its menu passes them: a picker, and nothing changes when it is dismissed
+			const noted = (id) => ({ node: 'notedPaper', id, ref: { id } });
+			const again = vscode.commands.executeCommand('arxivDigest.editTags', noted(first.id), [noted(first.id), noted(third.id)]);
+			const secondPick = await waitFor('the tag picker for the Collections view\'s rows', () => api.library.shownPick() !== pick && api.library.shownPick());
+			assert.match(secondPick.title, /2 papers/);
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			await again;
+			assert.deepStrictEqual(tagsNow(), [['robot', 'graph'], ['sim', 'graph']]);
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			await vscode.commands.executeCommand('arxivDigest.editTags', { id: first.id }, before.a);
+			await vscode.commands.executeCommand('arxivDigest.editTags', { id: third.id }, before.b);
+		}
+	});
+
 	it('exports a collection as a .bib file that a BibTeX parser reads back', async () => {
 		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: second.id });
 		const target = vscode.Uri.joinPath(tmp, 'starred.bib');
