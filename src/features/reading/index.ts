@@ -8,8 +8,8 @@ import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/rea
 import { listingDays, type ListingDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
 import { paperIdsOf } from '../../core/summary';
-import { activeCardRef, commandPaperIds, commandTarget } from '../paperActions';
-import { papersCount } from '../counts';
+import { activeCardRef, commandItems, commandPaperIds, commandTarget } from '../paperActions';
+import { listText, papersCount } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
 import { addInterestAndSay, registerInterestEditing } from './editInterests';
@@ -223,8 +223,9 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			store.markUnread(await commandPaperIds(workspace, arg, all));
 		}),
 
-		vscode.commands.registerCommand('arxivDigest.markDayRead', async (arg?: unknown): Promise<DayMarked | undefined> => {
-			const day = dayOfArgument(workspace.files(), arg) ?? (await dayInFront()) ?? (await pickDay());
+		// several days selected in the Papers view: all of them, as one mark with one Undo
+		vscode.commands.registerCommand('arxivDigest.markDayRead', async (arg?: unknown, all?: unknown): Promise<DayMarked | undefined> => {
+			const day = daysOfArguments(workspace.files(), commandItems(arg, all)) ?? (await dayInFront()) ?? (await pickDay());
 			return day && markDay(day);
 		}),
 
@@ -262,6 +263,13 @@ type DayFile = { readonly uri: { toString(): string }; readonly digest: { readon
 
 function idsOfFiles(files: readonly DayFile[]): string[] {
 	return files.flatMap((file) => [...paperIdsOf(file.digest)]);
+}
+
+/** The days a command's arguments name (see dayOfArgument; of several, their day rows only), as one: their names listed, their papers each once. */
+function daysOfArguments(files: readonly DayFile[], items: readonly unknown[]): DayPapers | undefined {
+	const days = (items.length > 1 ? items.filter((item) => (item as { kind?: unknown } | undefined)?.kind === 'day') : items).flatMap((item) => dayOfArgument(files, item) ?? []);
+	if (days.length <= 1) return days[0];
+	return { label: listText(days.map((d) => d.label), vscode.l10n), ids: [...new Set(days.flatMap((d) => d.ids))] };
 }
 
 /** The day a command's argument names (a tree day or category node, or `YYYY-MM-DD`), with its papers; else undefined. */

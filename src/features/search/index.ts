@@ -12,6 +12,7 @@ import type { NoteSearch } from '../../core/library/noteSearch';
 import { listText } from '../counts';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
+import { cardRefFromArgument } from '../cards/args';
 import { errorText } from '../log';
 import { LoadingRerun } from './loadingRerun';
 import { CacheSaver } from './cacheSave';
@@ -377,8 +378,8 @@ export function registerSearch(
 			let name: string | undefined;
 			if (typeof arg === 'string') name = arg;
 			else if (arg && typeof arg === 'object') {
-				const raw = arg as { ref?: PaperRef; id?: unknown };
-				const ref = raw.ref ?? (typeof raw.id === 'string' ? (raw as PaperRef) : undefined);
+				// a Papers view row (whose id is the row's, not the paper's), a Collections view row, a ref
+				const ref = cardRefFromArgument(arg);
 				const location = ref ? workspace.resolve(ref) : undefined;
 				const authors = location?.paper.authors ?? [];
 				if (authors.length === 1) name = authors[0];

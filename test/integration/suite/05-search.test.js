@@ -32,6 +32,24 @@ describe('full-text search', () => {
 		assert.strictEqual(ids[0], id, `"${text}" → ${ids.join(', ')}`);
 	});
 
+	it('Search by Author from a Papers view row searches its author, also with other rows selected', async () => {
+		const vscode = require('vscode');
+		const tree = (await extensionApi()).tree.provider;
+		const rows = [];
+		for (const day of await tree.getChildren()) for (const category of await tree.getChildren(day)) rows.push(...(await tree.getChildren(category)));
+		const row = rows.find((r) => r.paper.authors.length === 1);
+		assert.ok(row, 'a paper with one author');
+		const other = rows.find((r) => r !== row);
+		// the row's own id is the row's (paper:<uri>#<id>#<index>), not the paper's
+		void vscode.commands.executeCommand('arxivDigest.searchByAuthor', row, [row, other]);
+		try {
+			const box = await waitFor('the search box on the author', () => search.api.shownBox());
+			assert.strictEqual(box.value.trim(), `author:"${row.paper.authors[0]}"`);
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		}
+	});
+
 	it('honours the limit and returns nothing for a word that is nowhere', async () => {
 		const hits = hitsOf(await search.api.search('tracking', 2));
 		assert.ok(hits.length > 0 && hits.length <= 2, `limit 2 gave ${hits.length}`);

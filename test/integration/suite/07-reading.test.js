@@ -232,6 +232,22 @@ describe('reading: interests and read state', () => {
 		await closeAllEditors();
 	});
 
+	it('Mark Day as Read on two selected days, called as the view menu calls it (the clicked day, the selected rows), marks both; Undo gives each paper its mark back', async () => {
+		const newestDay = FIXTURE.days[0];
+		const dayNode = (day) => provider.getChildren().find((d) => d.day === day);
+		const marks = (day) => provider.getChildren(dayNode(day)).flatMap((c) => c.papers.map((p) => api.reading.statusOn(p.paper.id, day)));
+		const [bigBefore, newestBefore] = [marks(BIG_DAY), marks(newestDay)];
+		assert.ok(bigBefore.some((m) => m !== 'read') && newestBefore.some((m) => m !== 'read'), 'both days have unread papers');
+		const paperRow = provider.getChildren(dayNode(newestDay))[0].papers[0];
+		// a paper row selected too is no day: it adds nothing
+		const marked = await vscode.commands.executeCommand('arxivDigest.markDayRead', dayNode(BIG_DAY), [dayNode(BIG_DAY), paperRow, dayNode(newestDay)]);
+		assert.ok(marks(BIG_DAY).every((m) => m === 'read'), 'the clicked day is read');
+		assert.ok(marks(newestDay).every((m) => m === 'read'), 'the other selected day is read');
+		assert.strictEqual(marked.label, `${BIG_DAY} and ${newestDay}`);
+		marked.undo();
+		assert.deepStrictEqual([marks(BIG_DAY), marks(newestDay)], [bigBefore, newestBefore]);
+	});
+
 	it('is:new finds the papers never seen, not one read nor one seen before (then marked unread); its day then says how many of its papers are new', async () => {
 		const listed = provider.getChildren().flatMap((day) => provider.getChildren(day).flatMap((c) => c.papers.map((node) => ({ day, id: node.paper.id, node }))));
 		const fresh = listed.filter((p) => api.reading.statusOn(p.id, p.day.day) === 'new');
