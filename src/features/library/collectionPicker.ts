@@ -12,8 +12,17 @@ export interface TypedName extends vscode.QuickPickItem {
 	readonly name?: undefined;
 }
 
-/** The row picked (a collection's, or the typed name's), undefined when dismissed. `exists`: is a name a collection's (case aside)? */
-export function pickOrName<T extends vscode.QuickPickItem & { name?: string }>(items: T[], title: string, placeHolder: string, exists: (name: string) => boolean): Promise<T | TypedName | undefined> {
+/**
+ * The row picked (a collection's, or the typed name's), undefined when dismissed. `exists`: is a name
+ * a collection's (case aside)? `onShown` hears of the picker, and its answer is disposed once the picker is (tests).
+ */
+export function pickOrName<T extends vscode.QuickPickItem & { name?: string }>(
+	items: T[],
+	title: string,
+	placeHolder: string,
+	exists: (name: string) => boolean,
+	onShown?: (pick: vscode.QuickPick<vscode.QuickPickItem>) => vscode.Disposable,
+): Promise<T | TypedName | undefined> {
 	const pick = createQuickPick<T | TypedName>();
 	pick.title = title;
 	pick.placeholder = placeHolder;
@@ -23,5 +32,6 @@ export function pickOrName<T extends vscode.QuickPickItem & { name?: string }>(i
 		const typed: TypedName = { label: `$(add) ${vscode.l10n.t('New collection “{0}”', name)}`, typed: name, alwaysShow: true };
 		pick.items = name && !exists(name) ? [...items, typed] : items;
 	});
-	return pickAnswer(pick, () => pick.selectedItems[0] ?? pick.activeItems[0], [typing]);
+	const shown = onShown?.(pick);
+	return pickAnswer(pick, () => pick.selectedItems[0] ?? pick.activeItems[0], shown ? [typing, shown] : [typing]);
 }

@@ -15,6 +15,7 @@ import {
 import { noteSearch, type NoteSearch } from '../../core/library/noteSearch';
 import { pickTags } from './tagPicker';
 import { paperLabel } from '../../core/tree';
+import { truncate } from '../../core/symbols';
 import { autosaveOutcome, noteChangedElsewhere, type AutosaveOutcome, type NoteDraft } from '../../core/card/noteDraft';
 import { parseLibrary, serializeLibrary } from '../../core/library/serial';
 import type { ParsedQuery } from '../../core/search/query';
@@ -33,6 +34,9 @@ import { pickOrName } from './collectionPicker';
 export { LIBRARY_STATE_KEY, LibraryStore } from './store';
 export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from './readingState';
 
+/** a paper's title in the status bar's "Added … to" at most this long */
+const STATUS_TITLE = 50;
+
 /** What the card, the tree, search, hover and export read from the library. */
 export interface LibraryRegistration extends vscode.Disposable {
 	readonly store: LibraryStore;
@@ -49,7 +53,7 @@ export interface LibraryRegistration extends vscode.Disposable {
 	tooltip(id: string): string | undefined;
 	/** the notes holding the query's words (search merges them into its results; it asks the index which of the notes' typos a paper has) */
 	searchNotes(query: ParsedQuery): NoteSearch;
-	/** Edit Tags' picker while it is open (tests) */
+	/** Edit Tags' or Add to Collection's picker while it is open (tests) */
 	shownPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
 }
 
@@ -264,13 +268,25 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	/** names no collection may take: the Collections view's group of notes, also as translated */
 	const reservedNames = () => [NOTES_GROUP, vscode.l10n.t('Your notes')];
 
-	/** `editing`: for Rename and Delete, which Starred (the star buttons' collection) is not for */
-	const pickCollection = async (title: string, placeHolder: string, editing = false): Promise<string | undefined> => {
+	/**
+	 * `editing`: for Rename and Delete, which Starred (the star buttons' collection) is not for;
+	 * `adding`: the papers to add, whose collections say they (or how many of them) are in already
+	 */
+	const pickCollection = async (title: string, placeHolder: string, editing = false, adding: readonly string[] = []): Promise<string | undefined> => {
 		type Item = vscode.QuickPickItem & { name?: string };
 		const items: Item[] = [
 			...store.library.collections
 				.filter((c) => !(editing && c.name === STARRED))
-				.map((c) => ({ label: `$(${c.name === STARRED ? 'star-full' : 'folder-library'}) ${collectionLabel(c.name, vscode.l10n)}`, description: papersCount(c.ids.length, vscode.l10n), name: c.name })),
+				.map((c) => {
+					const count = adding.filter((id) => c.ids.includes(id)).length;
+					const all = count > 0 && count === adding.length;
+					const already = all ? vscode.l10n.t('already in') : count > 0 ? vscode.l10n.t('{0} of these {1} already in', count, adding.length) : undefined;
+					return {
+						label: `$(${all ? 'check' : c.name === STARRED ? 'star-full' : 'folder-library'}) ${collectionLabel(c.name, vscode.l10n)}`,
+						description: already ? `${papersCount(c.ids.length, vscode.l10n)} · ${already}` : papersCount(c.ids.length, vscode.l10n),
+						name: c.name,
+					};
+				}),
 			// Rename and Delete act on a collection that exists: a new one's name would be "no collection"
 			...(editing ? [] : [{ label: `$(add) ${vscode.l10n.t('New Collection…')}` }]),
 		];
@@ -281,7 +297,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		// Rename and Delete pick from the list; adding to one also takes a new collection's name typed in the box
 		const picked = editing
 			? await showQuickPick(items, { title, placeHolder })
-			: await pickOrName(items, title, placeHolder, (name) => collectionNamed(store.library, name) !== undefined);
+			: await pickOrName(items, title, placeHolder, (name) => collectionNamed(store.library, name) !== undefined, trackPick);
 		if (!picked) return undefined;
 		if (picked.name !== undefined) return picked.name;
 		const typed = 'typed' in picked ? picked.typed : undefined;
@@ -295,11 +311,11 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 				return issue && collectionNameIssueText(issue, vscode.l10n);
 			} });
 
-	/** how Edit Tags names the papers: one by its title (plain TeX) and id, or the id of a paper no digest lists; several by their number */
-	const papersSubject = (ids: readonly string[]): string => {
+	/** how Edit Tags and Add to Collection name the papers: one by its title (plain TeX) and id, or the id of a paper no digest lists; several by their number */
+	const papersSubject = (ids: readonly string[], titleLength = Infinity): string => {
 		if (ids.length !== 1) return papersCount(ids.length, vscode.l10n);
 		const paper = workspace.findPaper(ids[0])[0]?.paper;
-		return paper ? `“${paperLabel(paper)}” (${ids[0]})` : ids[0];
+		return paper ? `“${truncate(paperLabel(paper), titleLength)}” (${ids[0]})` : ids[0];
 	};
 
 	const collectionOf = async (node: unknown): Promise<string | undefined> =>
@@ -359,8 +375,19 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		vscode.commands.registerCommand('arxivDigest.addToCollection', async (arg?: unknown, all?: unknown) => {
 			const ids = await targetIds(arg, all);
 			if (ids.length === 0) return;
-			const name = await pickCollection(vscode.l10n.t('Add to Collection'), vscode.l10n.t('Add {0} to…', papersCount(ids.length, vscode.l10n)));
-			if (name) await store.update((lib) => addToCollection(lib, name, ids));
+			const subject = papersSubject(ids);
+			const name = await pickCollection(vscode.l10n.t('Add to Collection: {0}', subject), vscode.l10n.t('Add {0} to…', papersCount(ids.length, vscode.l10n)), false, ids);
+			if (!name) return;
+			const before = collectionNamed(store.library, name)?.ids ?? [];
+			const added = ids.filter((id) => !before.includes(id)).length;
+			if (!(await store.update((lib) => addToCollection(lib, name, ids)))) return;
+			const where = collectionLabel(name, vscode.l10n);
+			const short = papersSubject(ids, STATUS_TITLE);
+			const message =
+				added === 0 ? vscode.l10n.t('{0} was in “{1}” already', short, where)
+				: added === ids.length ? vscode.l10n.t('Added {0} to “{1}”', short, where)
+				: vscode.l10n.t('Added {0} to “{1}” ({2} were in it already)', papersCount(added, vscode.l10n), where, ids.length - added);
+			vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
 		}),
 		vscode.commands.registerCommand('arxivDigest.removeFromCollection', async (arg?: unknown, all?: unknown) => {
 			const nodes = commandItems(arg, all).filter((n): n is Extract<CollectionsNode, { node: 'collectionPaper' }> => !!n && typeof n === 'object' && (n as CollectionsNode).node === 'collectionPaper');

@@ -168,6 +168,36 @@ describe('library: stars, collections, notes, export, hover', () => {
 		}
 	});
 
+	it('Add to Collection names the papers, marks the collections they are in already, and adds every selected one', async () => {
+		const third = FIXTURE.big.third;
+		assert.ok(starred().includes(first.id) && !starred().includes(third.id), 'the first paper starred, the third not');
+		const starredRow = (pick) => pick.items.find((i) => i.name === 'Starred');
+		// one paper: its title, and Starred checked as it is in it
+		const one = vscode.commands.executeCommand('arxivDigest.addToCollection', { id: first.id });
+		const single = await waitFor('the collection picker', () => api.library.shownPick());
+		assert.ok(single.title.includes(first.title), single.title);
+		assert.match(starredRow(single).label, /^\$\(check\) /);
+		assert.match(starredRow(single).description, /already in$/);
+		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		await one;
+		// two selected rows, as the view's menu passes them: one of them in Starred already
+		const noted = (id) => ({ node: 'notedPaper', id, ref: { id } });
+		const added = vscode.commands.executeCommand('arxivDigest.addToCollection', noted(third.id), [noted(first.id), noted(third.id)]);
+		const two = await waitFor('the collection picker for two papers', () => api.library.shownPick() !== single && api.library.shownPick());
+		try {
+			assert.match(two.title, /Add to Collection: 2 papers/);
+			assert.match(starredRow(two).description, /1 of these 2 already in$/);
+			assert.doesNotMatch(starredRow(two).label, /\$\(check\)/);
+			// Starred, the first row, is the active one
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			await added;
+			assert.ok(starred().includes(third.id) && starred().includes(first.id), JSON.stringify(starred()));
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			await vscode.commands.executeCommand('arxivDigest.unstar', { id: third.id });
+		}
+	});
+
 	it('exports a collection as a .bib file that a BibTeX parser reads back', async () => {
 		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id: second.id });
 		const target = vscode.Uri.joinPath(tmp, 'starred.bib');
