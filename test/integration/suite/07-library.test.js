@@ -148,6 +148,9 @@ describe('library: stars, collections, notes, export, hover', () => {
 			assert.match(robot.description, /on 1 of the 2 selected/);
 			// vla unchecked, graph (the second paper's) checked: taken off both, put on both; robot and sim stay
 			pick.selectedItems = pick.items.filter((i) => i.label === 'graph');
+			// the extension host sends a shown picker's changes on a timer, a visibility change at once:
+			// show() sends the checks now, ahead of the accept (else the workbench accepted its own)
+			pick.show();
 			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 			await edited;
 			assert.deepStrictEqual(tagsNow(), [['robot', 'graph'], ['sim', 'graph']]);
