@@ -66,34 +66,32 @@ export interface InterestAdded {
 }
 
 /**
- * Adds a term to one interest list (no duplicate), where the list in effect is set: the workspace's
- * settings when they set it (they override the user's), else the user settings.
+ * One interest list where the list in effect is set (the workspace's settings when they set it: they
+ * override the user's; else the user settings), its entries kept as they are, whatever they are (a
+ * lone string is one entry, as the interests read it), and a test of an entry against `term`.
  */
-export async function addInterest(list: InterestList, term: string): Promise<InterestAdded> {
+function interestListOf(list: InterestList, term: string) {
 	const key = INTEREST_SETTINGS[list];
 	const target = settingTarget(key);
-	const inWorkspace = target === vscode.ConfigurationTarget.Workspace;
 	const stored = readSetting<unknown>(key);
-	// the entries kept as they are, whatever they are (a lone string is one entry, as the interests read it)
 	const current: unknown[] = Array.isArray(stored) ? stored : typeof stored === 'string' ? [stored] : [];
 	const wanted = interestTermKey(list, term);
-	if (current.some((v) => typeof v === 'string' && interestTermKey(list, v) === wanted)) return { isNew: false, inWorkspace };
+	const isTerm = (v: unknown) => typeof v === 'string' && interestTermKey(list, v) === wanted;
+	return { key, target, inWorkspace: target === vscode.ConfigurationTarget.Workspace, current, isTerm };
+}
+
+/** Adds a term to one interest list (no duplicate, case ignored), where the list in effect is set. */
+export async function addInterest(list: InterestList, term: string): Promise<InterestAdded> {
+	const { key, target, inWorkspace, current, isTerm } = interestListOf(list, term);
+	if (current.some(isTerm)) return { isNew: false, inWorkspace };
 	await updateSetting(key, [...current, term.trim()], target);
 	return { isNew: true, inWorkspace };
 }
 
-/**
- * Removes a term from one interest list (case ignored), where the list in effect is set, as
- * addInterest adds it; false when the list does not have it.
- */
+/** Removes a term from one interest list (case ignored), where addInterest adds it; false when the list does not have it. */
 export async function removeInterest(list: InterestList, term: string): Promise<{ removed: boolean; inWorkspace: boolean }> {
-	const key = INTEREST_SETTINGS[list];
-	const target = settingTarget(key);
-	const inWorkspace = target === vscode.ConfigurationTarget.Workspace;
-	const stored = readSetting<unknown>(key);
-	const current: unknown[] = Array.isArray(stored) ? stored : typeof stored === 'string' ? [stored] : [];
-	const wanted = interestTermKey(list, term);
-	const kept = current.filter((v) => typeof v !== 'string' || interestTermKey(list, v) !== wanted);
+	const { key, target, inWorkspace, current, isTerm } = interestListOf(list, term);
+	const kept = current.filter((v) => !isTerm(v));
 	if (kept.length === current.length) return { removed: false, inWorkspace };
 	await updateSetting(key, kept, target);
 	return { removed: true, inWorkspace };
