@@ -56,8 +56,8 @@ function commandUri(command: string, arg: unknown): string {
 }
 
 export interface HoverTestApi {
-	/** the hover's Markdown at a position, and how long it took */
-	hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: string; ms: number } | undefined>;
+	/** the hover's Markdown at a position, how long it took, and whether it read a digest (a warm hover reads none) */
+	hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: string; ms: number; readDigest: boolean } | undefined>;
 }
 
 export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary): vscode.Disposable & { api: HoverTestApi } {
@@ -70,6 +70,8 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 
 	/** papers being read for a hover: a second hover of the same paper waits for the same read */
 	const loading = new Map<string, Promise<string>>();
+	/** the papers' reads started for hovers (the test API tells a warm hover, served from tldrCache, by it) */
+	let reads = 0;
 
 	const tldrOf = async (id: string, token: vscode.CancellationToken | undefined): Promise<string | undefined> => {
 		const cached = tldrCache.get(id);
@@ -78,6 +80,7 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		if (!location) return undefined;
 		let load = loading.get(id);
 		if (!load) {
+			reads++;
 			load = workspace
 				.loadPaper(location)
 				.then((loaded) => {
@@ -186,10 +189,11 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 		api: {
 			async hoverAt(document, position) {
 				const started = performance.now();
+				const readsBefore = reads;
 				const hover = await provideHover(document, position);
 				const ms = performance.now() - started;
 				if (!hover) return undefined;
-				return { markdown: hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n'), ms };
+				return { markdown: hover.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n'), ms, readDigest: reads > readsBefore };
 			},
 		},
 	};
