@@ -33,6 +33,15 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	 * activity bar (or showPapersView) while arXiv Digest's views still showed would close them, or
 	 * find them open and do nothing before the Explorer replaced them.
 	 */
+	/**
+	 * Opens arXiv Digest's container from the activity bar, as a reader does, and waits for the
+	 * keyboard focus the click gives its first view: it comes a moment later, and once came after F1
+	 * had opened the palette, closing it (a web CI run typed "View: Show Explorer" into the Papers view).
+	 */
+	const clickActivityBar = async () => {
+		await page.click(activityBarItem);
+		await page.waitForFunction(() => !!document.activeElement?.closest('.part.sidebar'), undefined, { timeout: 20_000 });
+	};
 	const showExplorer = async () => {
 		await runCommand(page, 'View: Show Explorer');
 		await page.locator(PAPERS_VIEW).waitFor({ state: 'hidden', timeout: 20_000 });
@@ -299,7 +308,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await frame.fill('#note-input', NOTE);
 		await frame.click('button[data-action="saveNote"]');
 		await frame.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
-		await page.click(activityBarItem);
+		await clickActivityBar();
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper under Starred');
 		await shot(page, 'card-starred-note-collections');
 		// leave the sidebar as the tests after this one expect it (on the Explorer; they open the view themselves)
@@ -353,7 +362,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await frame.waitForFunction(() => !document.querySelector('h1')?.textContent.includes('VISTA'), undefined, { timeout: 20_000 });
 		await frame.click('button[data-action="previous"]');
 		await frame.waitForFunction((text) => document.querySelector('h1')?.textContent.includes('VISTA') && document.querySelector('.note-body')?.innerText.includes(text), `${AUTOSAVED} + next`, { timeout: 20_000 });
-		await page.click(activityBarItem);
+		await clickActivityBar();
 		await clickRow(page, COLLECTIONS_VIEW, 'Your notes');
 		// a row under "Your notes" begins with the note's first line
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA') && r.text.includes(`${AUTOSAVED} + next`), 'the paper under "Your notes"');
@@ -411,7 +420,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
 		await restored.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
 		assert.ok(await restored.$('button[data-action="toggleStar"][data-starred="true"]'), 'the card shows the paper starred');
-		await page.click(activityBarItem);
+		await clickActivityBar();
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper in Collections after the reload', 40_000);
 		await shot(page, 'collections-after-reload');
 		await showExplorer();
