@@ -31,8 +31,9 @@ export async function installWebTestRunner(profile) {
 		target: 'es2022',
 		// `vscode` is the host's; Node's modules are required only by tests that skip themselves in the browser
 		external: ['vscode', 'fs', 'path', 'inspector'],
-		// the `assert` package's `util` reads NODE_DEBUG from a `process` a web worker does not have
-		define: { 'process.env.NODE_DEBUG': 'false' },
+		// the `assert` package's `util` reads NODE_DEBUG, and a failed assertion's message process.stderr
+		// and process.emitWarning, from a `process` a web worker does not have
+		define: { 'process.env.NODE_DEBUG': 'false', 'process.stderr': 'undefined', 'process.emitWarning': 'undefined' },
 		logLevel: 'warning',
 	});
 	await packAndInstall(stage, 'test-runner-web', profile);
