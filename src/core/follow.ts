@@ -1,6 +1,8 @@
 /**
  * What the Papers view follows (arxivDigest.tree.followCursor): the paper under the editor's cursor,
- * the newest ask winning (a source is any value: the view's is the cursor). A reveal's row can drop out of the view's
+ * the newest ask winning (a source is any value: the view's is the cursor; two asks of one source
+ * are alike, as a reveal looks the source's paper up when it runs, so a newer ask of the cursor does
+ * not refuse the reveal of an older one, which shows where the cursor is now). A reveal's row can drop out of the view's
  * selection when a refresh of its day or category comes after it (the workbench forgets a refreshed
  * row's children until it reads them again, and a card's own read mark refreshes its day): so the
  * row a reveal asked for stays wanted, and is asked for again after each change of the tree, until
