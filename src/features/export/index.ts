@@ -37,6 +37,21 @@ export interface ExportOptions {
 	uri?: vscode.Uri;
 }
 
+/**
+ * A command's export options and the rows it is about: a view's menu passes the clicked row and the
+ * selected rows (`clicked, selected[]`), a script or test the subject and its options, or the menu's
+ * two arguments and the options third.
+ */
+function menuArguments(clicked: unknown, second: unknown, third: unknown): { items: unknown[]; options?: ExportOptions } {
+	if (Array.isArray(second)) return { items: commandItems(clicked, second), options: third as ExportOptions | undefined };
+	return { items: [clicked], options: second as ExportOptions | undefined };
+}
+
+const isDayNode = (item: unknown): item is DayNode => !!item && typeof item === 'object' && (item as DayNode).kind === 'day';
+
+/** up to how many selected days an export's title names one by one (more: how many, the first and the last) */
+const DAYS_LISTED = 3;
+
 /** the ids a message names of the papers it left out (it says how many there are) */
 const IDS_SHOWN = 5;
 
@@ -101,7 +116,8 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		return uri;
 	};
 
-	const exportCollection = async (node?: unknown, options?: ExportOptions) => {
+	const exportCollection = async (node?: unknown, second?: unknown, third?: unknown) => {
+		const { options } = menuArguments(node, second, third);
 		let name = typeof node === 'string' ? node : node && typeof node === 'object' && (node as { node?: string }).node === 'collection' ? (node as { name: string }).name : undefined;
 		name ??= (await showQuickPick(sources.collectionNames().map((n) => ({ label: collectionLabel(n, vscode.l10n), name: n })), { title: vscode.l10n.t('Export Collection') }))?.name;
 		if (!name) return undefined;
@@ -114,19 +130,24 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		return run({ kind: 'collection', name: collectionLabel(name, vscode.l10n) }, locations, absent, options);
 	};
 
-	const exportDay = async (node?: unknown, options?: ExportOptions) => {
+	// a day row, or several selected (their papers each once, the oldest day's first), or `YYYY-MM-DD`
+	const exportDay = async (node?: unknown, second?: unknown, third?: unknown) => {
+		const { items, options } = menuArguments(node, second, third);
 		const files = workspace.files();
+		const dayOf = (f: (typeof files)[number]) => f.digest.day ?? f.digest.label;
+		const nodes = items.filter(isDayNode).sort((a, b) => (a.day ?? a.label).localeCompare(b.day ?? b.label));
 		let label: string | undefined;
 		let keys: string[] | undefined;
-		if (node && typeof node === 'object' && (node as DayNode).kind === 'day') {
-			label = (node as DayNode).day ?? (node as DayNode).label;
-			keys = (node as DayNode).keys;
+		if (nodes.length > 0) {
+			const days = nodes.map((n) => n.day ?? n.label);
+			label = days.length <= DAYS_LISTED ? listText(days, vscode.l10n) : vscode.l10n.t('{0} days, {1} – {2}', days.length, days[0], days[days.length - 1]);
+			keys = nodes.flatMap((n) => n.keys);
 		} else {
-			const days = [...new Set(files.map((f) => f.digest.day ?? f.digest.label))].sort().reverse();
+			const days = [...new Set(files.map(dayOf))].sort().reverse();
 			label = typeof node === 'string' ? node : await showQuickPick(days, { title: vscode.l10n.t('Export Day') });
 		}
 		if (!label) return undefined;
-		const chosen = files.filter((f) => (keys ? keys.includes(f.uri.toString()) : (f.digest.day ?? f.digest.label) === label));
+		const chosen = keys ? keys.flatMap((key) => files.filter((f) => f.uri.toString() === key)) : files.filter((f) => dayOf(f) === label);
 		const seen = new Set<string>();
 		const locations: PaperLocation[] = [];
 		for (const file of chosen) {

@@ -223,6 +223,26 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.strictEqual(rows.length, 3, rows.join('\n'));
 	});
 
+	it('exports the days selected in the Papers view, as its menu passes them (clicked row, selected rows)', async () => {
+		const provider = api.tree.provider;
+		const dayRows = (await provider.getChildren()).filter((d) => d.day === '2026-02-06' || d.day === '2026-02-09');
+		assert.strictEqual(dayRows.length, 2, 'the fixture\'s two days');
+		const expected = new Set();
+		for (const day of dayRows) {
+			for (const category of await provider.getChildren(day)) {
+				for (const paper of await provider.getChildren(category)) expected.add(paper.paper.id);
+			}
+		}
+		const json = vscode.Uri.joinPath(tmp, 'two-days.json');
+		const written = await vscode.commands.executeCommand('arxivDigest.exportDay', dayRows[0], dayRows, { format: 'json', uri: json });
+		assert.strictEqual(written && written.fsPath, json.fsPath);
+		const exported = JSON.parse(await readText(json));
+		assert.strictEqual(exported.title, '2026-02-06 and 2026-02-09');
+		const ids = exported.papers.map((p) => p.id);
+		assert.strictEqual(new Set(ids).size, ids.length, 'each paper once');
+		assert.deepStrictEqual([...ids].sort(), [...expected].sort());
+	});
+
 	it('exports what the filtered Papers view shows, not the last search', async () => {
 		const provider = api.tree.provider;
 		const json = vscode.Uri.joinPath(tmp, 'filtered.json');
