@@ -96,10 +96,15 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			options.uri ??
 			(await vscode.window.showSaveDialog({
 				title: exportSaveTitle(subject, vscode.l10n),
-				defaultUri: await exportSaveUri(state, `${safeFileName(title)}.${extension}`),
+				defaultUri: await exportSaveUri(state, `${safeFileName(subject.kind === 'day' ? vscode.l10n.t('papers-{0}', title) : title)}.${extension}`),
 				filters: { [formats().find((f) => f.format === format)?.label ?? format]: [extension] },
 			}));
 		if (!uri) return undefined;
+		// the extension never writes over a digest (a day's export was named like the day's file)
+		if (workspace.get(uri)) {
+			void vscode.window.showErrorMessage(vscode.l10n.t('Not exported: {0} is a digest, and arXiv Digest never writes over your digests. Export again and choose another name.', vscode.workspace.asRelativePath(uri)));
+			return undefined;
+		}
 		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', papersCount(locations.length, vscode.l10n)) }, () =>
 			loadItems(workspace, locations, sources),
 		);

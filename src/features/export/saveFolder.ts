@@ -3,7 +3,8 @@
  * the reader's last export, else in Downloads (or the home folder) on the desktop; not in the digest
  * folder, where a file saved by default was left untracked in a repository the reader `git pull`s.
  * In a browser there is no home folder: without a last export the first workspace folder stays the
- * proposal (the dialog itself would start there, without the file's name).
+ * proposal (the dialog itself would start there, without the file's name). A name already taken is
+ * numbered; a digest is never written over (the export checks the file chosen).
  */
 import * as vscode from 'vscode';
 import { homeDir } from '../host';
@@ -35,10 +36,33 @@ async function exportFolder(state: vscode.Memento): Promise<vscode.Uri | undefin
 	return (await isFolder(downloads)) ? downloads : vscode.Uri.file(home);
 }
 
-/** The file `name` an export's save dialog proposes. */
+async function exists(uri: vscode.Uri): Promise<boolean> {
+	try {
+		await vscode.workspace.fs.stat(uri);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** how many numbered names (`name-2.md`, …) a proposal tries before it leaves the dialog to ask */
+const NUMBERED_NAMES = 20;
+
+/**
+ * The file `name` an export's save dialog proposes, numbered (`name-2.ext`) when a file of that name
+ * is there already: Enter in the dialog never proposes to replace a file (in a browser the dialog
+ * starts in the workspace folder, where a day's export was named like the day's digest).
+ */
 export async function exportSaveUri(state: vscode.Memento, name: string): Promise<vscode.Uri | undefined> {
 	const folder = await exportFolder(state);
-	return folder && vscode.Uri.joinPath(folder, name);
+	if (!folder) return undefined;
+	const dot = name.lastIndexOf('.');
+	const [base, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+	for (let n = 1; n <= NUMBERED_NAMES; n++) {
+		const uri = vscode.Uri.joinPath(folder, n === 1 ? name : `${base}-${n}${extension}`);
+		if (!(await exists(uri))) return uri;
+	}
+	return vscode.Uri.joinPath(folder, name);
 }
 
 /** An export was written to `file`: the next export's dialog starts in its folder. */

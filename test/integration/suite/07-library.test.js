@@ -223,6 +223,14 @@ describe('library: stars, collections, notes, export, hover', () => {
 		assert.strictEqual(rows.length, 3, rows.join('\n'));
 	});
 
+	it('never writes an export over a digest, and says so', async () => {
+		const digest = fixtureUri(FIXTURE.files.big);
+		const before = await readText(digest);
+		const written = await vscode.commands.executeCommand('arxivDigest.exportDay', '2026-02-06', { format: 'markdown', uri: digest });
+		assert.strictEqual(written, undefined, 'nothing written');
+		assert.strictEqual(await readText(digest), before, 'the digest is as it was');
+	});
+
 	it('exports the days selected in the Papers view, as its menu passes them (clicked row, selected rows)', async () => {
 		const provider = api.tree.provider;
 		const dayRows = (await provider.getChildren()).filter((d) => d.day === '2026-02-06' || d.day === '2026-02-09');
