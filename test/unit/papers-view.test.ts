@@ -336,6 +336,23 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		tree.dispose();
 	});
 
+	it('"Only matches" counts the matches it shows: a day whose one match is read is all read there, with its other papers unread', () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02', ['2601.00001', '2601.00002']));
+		const match = { words: ['depth'], excluded: false, score: 1 };
+		let mode = 'all';
+		const reading = fakeReading({ statusOn: (id: string) => (id === '2601.00001' ? 'read' : 'new'), match: (id: string) => (id === '2601.00001' ? match : undefined), viewMode: () => mode });
+		const described = () => {
+			const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
+			const text = String(tree.getTreeItem(tree.getChildren()[0]).description);
+			tree.dispose();
+			return text;
+		};
+		assert.strictEqual(described(), '1 unread · ✦1', 'every paper listed: the unmatched one is unread');
+		mode = 'onlyMatches';
+		assert.strictEqual(described(), 'all read · ✦1', 'only the match listed, and it is read');
+	});
+
 	it('a category row offers Follow Category, or Unfollow Category when the interests name it (`cs.CV.*` too), and "(no category)" neither', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));

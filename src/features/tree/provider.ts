@@ -391,16 +391,22 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return [];
 	}
 
-	/** Papers, unread papers and matches under a day or category as shown (the filter applies); kept until marks or days change. */
+	/**
+	 * Papers, unread papers and matches under a day or category as shown (the filter applies, and
+	 * "Only matches" counts its matches: a row said 4 unread over 3 papers shown, 1 unread); kept
+	 * until marks, days or the view mode change.
+	 */
 	counts(node: DayNode | CategoryNode): ReadingCounts {
 		const known = this.countCache.get(node);
 		if (known) return known;
 		const counts = emptyCounts();
 		this.countCache.set(node, counts);
-		if (!this.reading) return counts;
+		const reading = this.reading;
+		if (!reading) return counts;
 		const day = node.kind === 'day' ? node.day : node.parent.day;
 		const categories = node.kind === 'day' ? node.categories : [node];
-		for (const c of categories) addCounts(counts, c.paperIds(), day, this.reading);
+		const onlyMatches = reading.viewMode() === 'onlyMatches';
+		for (const c of categories) addCounts(counts, onlyMatches ? c.paperIds().filter((id) => isMatch(reading.match(id))) : c.paperIds(), day, reading);
 		return counts;
 	}
 
