@@ -539,11 +539,13 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 			throw new Error(`the card has no similar papers: ${(await frameText(frame)).slice(-400)}`);
 		});
 		const items = await frame.$$eval('#similar-papers button[data-action="openSimilar"]', (buttons) =>
-			buttons.map((b) => ({ id: b.dataset.id, title: b.querySelector('.similar-title')?.textContent ?? '', percent: b.querySelector('.similar-score span')?.textContent ?? '' })),
+			buttons.map((b) => ({ id: b.dataset.id, title: b.querySelector('.similar-title')?.textContent ?? '', why: b.querySelector('.similar-why')?.textContent ?? '', tooltip: b.title, text: b.textContent })),
 		);
-		// at most 10, each at least 11 % alike (a paper less alike shares a few common words, not a topic)
+		// at most 10, each at least 11 % alike (a paper less alike shares a few common words, not a topic);
+		// each says what it has in common, the cosine in its tooltip only (a shown 14 % read as barely similar)
 		assert.ok(items.length >= 1 && items.length <= 10, JSON.stringify(items));
-		assert.ok(items.every((i) => /^\d+%$/.test(i.percent) && Number.parseInt(i.percent, 10) >= 11), JSON.stringify(items));
+		assert.ok(items.every((i) => /^In common: \S/.test(i.why) && !/\d%/.test(i.text)), JSON.stringify(items));
+		assert.ok(items.every((i) => Number(/: (0\.\d\d|1\.00)$/.exec(i.tooltip)?.[1]) >= 0.11), JSON.stringify(items));
 		assert.ok(!items.some((i) => i.id === FIXTURE.big.first.id), 'the paper is not listed as similar to itself');
 		await frame.evaluate(() => document.fonts.ready.then(() => true));
 		await frame.locator('#similar-papers').scrollIntoViewIfNeeded();

@@ -8,7 +8,7 @@ import { batchFromVectors, batchVector, mergeBatches } from '../../src/core/recs
 import { ForYouTrainer, interestScore, MIN_STARS, newestUnread, orderByScore, starKey, topPercent, trainForYou, type ForYouModel } from '../../src/core/recs/forYou';
 import { scoreVector, trainLinear } from '../../src/core/recs/linear';
 import type { TermVector } from '../../src/core/recs/tfidf';
-import { renderSimilarHtml, similarPercent, type SimilarStrings } from '../../src/core/card/similar';
+import { renderSimilarHtml, type SimilarStrings } from '../../src/core/card/similar';
 import { parseWebviewMessage } from '../../src/core/card/protocol';
 import { orderForMode, parseViewMode } from '../../src/core/readingMarks';
 import { buildVectors, rowBatch, rowVectors } from '../../src/core/recs/tfidf';
@@ -240,32 +240,35 @@ describe('recommendations: orders', () => {
 });
 
 describe('recommendations: the card section', () => {
-	const strings: SimilarStrings = { heading: 'Similar papers', loading: 'Finding…', none: 'None.', open: (title, percent) => `${title}, ${percent}%` };
+	const strings: SimilarStrings = { heading: 'Similar papers', loading: 'Finding…', none: 'None.', open: (title) => `${title}: open`, inCommon: (words) => `In common: ${words.join(', ')}`, score: (score) => `cosine ${score.toFixed(2)}` };
 
-	it('lists each paper as a button with its day, category and score, escaping digest text', () => {
-		const html = renderSimilarHtml({ kind: 'ready', items: [{ id: '2601.00001', title: '<img src=x onerror=alert(1)>', day: '2026-01-02', category: 'cs.LG', score: 0.4271 }] }, strings);
-		assert.ok(!html.includes('<img'), html);
+	it('lists each paper as a button with its day, category and words in common, the cosine in its tooltip only, escaping digest text', () => {
+		const html = renderSimilarHtml({ kind: 'ready', items: [{ id: '2601.00001', title: '<img src=x onerror=alert(1)>', day: '2026-01-02', category: 'cs.LG', score: 0.1427, words: ['VLA', '<b>', '机器人'] }] }, strings);
+		assert.ok(!html.includes('<img') && !html.includes('<b>'), html);
 		assert.match(html, /data-action="openSimilar" data-id="2601\.00001"/);
-		assert.match(html, /<meter min="0" max="100" value="43"/);
 		assert.match(html, /2026-01-02 · cs\.LG/);
-		assert.match(html, /<span>43%<\/span>/);
-		assert.match(html, /aria-label="&lt;img src=x onerror=alert\(1\)&gt;, 43%"/);
-		// the label stands for the button's text: the day and category it shows are read as its description
-		const described = /aria-describedby="([^"]+)"/.exec(html);
+		// a typical nearest paper's 0.14 was read as "14 %, barely similar": no percent, no meter
+		assert.ok(!/%|<meter/.test(html), html);
+		assert.match(html, /title="cosine 0\.14"/);
+		assert.match(html, /aria-label="&lt;img src=x onerror=alert\(1\)&gt;: open"/);
+		// the label stands for the button's text: the day, category and words it shows are read as its description
+		const described = /aria-describedby="([^" ]+) ([^"]+)"/.exec(html);
 		assert.ok(described, html);
 		assert.match(html, new RegExp(`<span class="similar-meta" id="${described[1]}">2026-01-02 · cs\\.LG</span>`));
-		const two = renderSimilarHtml({ kind: 'ready', items: [{ id: 'a', title: 'A', day: '2026-01-02', category: '', score: 0.5 }, { id: 'b', title: 'B', day: '', category: '', score: 0.4 }] }, strings);
+		assert.match(html, new RegExp(`<span class="similar-why" id="${described[2]}">In common: VLA, &lt;b&gt;, 机器人</span>`));
+		const two = renderSimilarHtml({ kind: 'ready', items: [{ id: 'a', title: 'A', day: '2026-01-02', category: '', score: 0.5, words: ['robot'] }, { id: 'b', title: 'B', day: '', category: '', score: 0.4, words: [] }] }, strings);
 		const ids = [...two.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
 		assert.strictEqual(new Set(ids).size, ids.length, 'ids are unique in the card');
-		assert.strictEqual([...two.matchAll(/aria-describedby/g)].length, 1, 'nothing to describe a paper without day or category by');
+		assert.strictEqual([...two.matchAll(/aria-describedby/g)].length, 1, 'nothing to describe a paper without day, category or words by');
+		assert.strictEqual([...two.matchAll(/class="similar-why"/g)].length, 1, 'no line for a paper without words in common');
 	});
 
 	it('writes TeX math in a title as plain text, as the Papers view and search do (the card renders only its own title with KaTeX)', () => {
-		const html = renderSimilarHtml({ kind: 'ready', items: [{ id: '2609.10540', title: '$\\Delta$VLA: Prior-Guided   Vision-Language-Action Models', day: '', category: '', score: 0.08 }] }, strings);
+		const html = renderSimilarHtml({ kind: 'ready', items: [{ id: '2609.10540', title: '$\\Delta$VLA: Prior-Guided   Vision-Language-Action Models', day: '', category: '', score: 0.08, words: [] }] }, strings);
 		assert.match(html, /<span class="similar-title">ΔVLA: Prior-Guided Vision-Language-Action Models<\/span>/);
-		assert.match(html, /aria-label="ΔVLA: Prior-Guided Vision-Language-Action Models, 8%"/);
+		assert.match(html, /aria-label="ΔVLA: Prior-Guided Vision-Language-Action Models: open"/);
 		assert.ok(!html.includes('$'), html);
-		const untitled = renderSimilarHtml({ kind: 'ready', items: [{ id: '2601.00002', title: '  ', day: '', category: '', score: 0.1 }] }, strings);
+		const untitled = renderSimilarHtml({ kind: 'ready', items: [{ id: '2601.00002', title: '  ', day: '', category: '', score: 0.1, words: [] }] }, strings);
 		assert.match(untitled, /<span class="similar-title">2601\.00002<\/span>/, 'no title: the id');
 	});
 
@@ -273,8 +276,6 @@ describe('recommendations: the card section', () => {
 		assert.match(renderSimilarHtml({ kind: 'loading' }, strings), /aria-busy="true".*Finding…/);
 		assert.match(renderSimilarHtml({ kind: 'ready', items: [] }, strings), /None\./);
 		assert.match(renderSimilarHtml({ kind: 'unavailable', message: 'not <indexed>' }, strings), /not &lt;indexed&gt;/);
-		assert.strictEqual(similarPercent(1.2), 100);
-		assert.strictEqual(similarPercent(-0.1), 0);
 	});
 
 	it('accepts openSimilar with an id only', () => {

@@ -1,5 +1,5 @@
 /**
- * "Why?" of For you in words a reader recognises. The model weighs index terms: folded words
+ * "Why?" of For you, and what a similar paper has in common, in words a reader recognises. The model weighs index terms: folded words
  * (`vla`), parts of hyphenated words, and CJK bigrams, so its heaviest terms for a paper about
  * 机器人 and 世界模型 read `器人, 机器, 界模`. Here a bigram becomes the run the paper's text has it
  * in (cjkRun: 机器 + 器人 → 机器人, 界模 → 世界模型) as whole words of the paper (wholeRun: never
@@ -34,9 +34,10 @@ const JOIN_POOL = 3;
 /**
  * The first `limit` reasons of `parts` (the terms that weighed for the paper, heaviest first: every
  * positive one, so a bigram can join a run that a heavier one starts), read against `text` (the
- * paper's text its vector was made of: title and abstract, see tfidf.ts).
+ * paper's text its vector was made of: title and abstract, see tfidf.ts). With `only`, a Chinese run
+ * is a reason only when each of its bigrams is one of those terms.
  */
-export function readableReasons(parts: readonly { term: string }[], text: string, limit: number): Reason[] {
+export function readableReasons(parts: readonly { term: string }[], text: string, limit: number, only?: ReadonlySet<string>): Reason[] {
 	const written = writtenForms(text.replace(URL, ' '));
 	const bigrams = parts
 		.slice(0, JOIN_POOL * limit)
@@ -57,6 +58,8 @@ export function readableReasons(parts: readonly { term: string }[], text: string
 			if (run === undefined || reasons.some((r) => r.label.includes(run))) continue;
 			const runBigrams = bigramsOf(run);
 			if (!runBigrams.some(isTopicTerm) && !(run.length === 1 && isTopicTerm(run))) continue;
+			// a run the text grew past the terms `only` allows (机器 shared, 机器人 in this paper alone)
+			if (only && !runBigrams.every((b) => only.has(b))) continue;
 			runBigrams.forEach((b) => taken.add(b));
 			const reason = { label: run, terms: runBigrams.length ? runBigrams : [run] };
 			// a run that holds a fragment listed before takes its place (器人, then 机器 continued to 机器人)
@@ -77,6 +80,16 @@ export function readableReasons(parts: readonly { term: string }[], text: string
 		reasons.push({ label, terms: [term] });
 	}
 	return reasons;
+}
+
+/**
+ * What a paper has in common with a similar one, as the reader knows the words: the first `limit`
+ * readable reasons of `shared` (the terms both vectors hold, what each adds to their cosine, most
+ * first: recs/shard SimilarHit), read against `text` (the paper's, reasonText). A Chinese run stands
+ * only for bigrams both papers have: 机器人 where the other paper has 机器 of 机器学习 is no reason.
+ */
+export function sharedReasons(shared: readonly { term: string }[], text: string, limit: number): Reason[] {
+	return readableReasons(shared, text, limit, new Set(shared.map((p) => p.term)));
 }
 
 /**

@@ -4,9 +4,9 @@
  * to a query vector, and the scores of a linear model.
  */
 import type { DocRecord, PaperIndex } from '../search/index';
-import type { LinearModel } from './linear';
+import { explainVector, type LinearModel } from './linear';
 import type { VectorBatch } from './batch';
-import { accumulate, buildVectors, rowBatch, rowVector, topScores, type TermVector, type TfidfVectors } from './tfidf';
+import { accumulate, buildVectors, rowBatch, rowVector, termWeight, topScores, type TermVector, type TfidfVectors } from './tfidf';
 
 export interface SimilarHit {
 	id: string;
@@ -18,6 +18,11 @@ export interface SimilarHit {
 	file: string;
 	/** cosine similarity, 0..1 */
 	score: number;
+	/**
+	 * The terms it shares with the query, each with what it adds to the cosine (the query's weight
+	 * times this paper's), most first: what explain.ts sharedReasons reads as words.
+	 */
+	shared: { term: string; weight: number }[];
 }
 
 /**
@@ -78,11 +83,21 @@ export class ShardRecommender {
 	/** The `limit` papers of this shard most similar to `query` (cosine), leaving out `exclude`. */
 	similar(query: TermVector, limit: number, exclude?: string): SimilarHit[] {
 		const index = this.index();
+		const vectors = this.vectors();
 		const scores = this.dot(query.terms, query.weights);
 		const skip = exclude === undefined ? -1 : (index.byId.get(exclude)?.num ?? -1);
+		const termIds = query.terms.map((term) => index.lookup(term));
+		// the query as a "model" whose weights are its own: explainVector's parts are then each shared term's share of the cosine
+		const asModel = { terms: query.terms, weights: query.weights, bias: 0 };
 		return topScores(scores, limit, skip).map(([num, score]) => {
 			const doc = index.docs[num]!;
-			return { id: doc.id, title: doc.title, category: doc.category, authors: doc.authors.slice(0, 3), day: doc.occ[0]?.day ?? '', file: doc.occ[0]?.file ?? '', score };
+			const hit: TermVector = { terms: [], weights: [] };
+			termIds.forEach((t, i) => {
+				const weight = t !== undefined && t + 1 < vectors.termStart.length ? termWeight(vectors, t, num) : 0;
+				if (weight > 0) hit.terms.push(query.terms[i]), hit.weights.push(weight);
+			});
+			const shared = explainVector(asModel, hit, Infinity);
+			return { id: doc.id, title: doc.title, category: doc.category, authors: doc.authors.slice(0, 3), day: doc.occ[0]?.day ?? '', file: doc.occ[0]?.file ?? '', score, shared };
 		});
 	}
 

@@ -150,6 +150,21 @@ export function buildVectors(index: PaperIndex, fields: VectorFields = VECTOR_FI
 	return { termStart, docs: docs.slice(0, at), vals: vals.slice(0, at), idf, rows };
 }
 
+/** Document `num`'s weight of term `t`, 0 when it has none (a binary search in the term's list; every weight held is positive). */
+export function termWeight(vectors: TfidfVectors, t: number, num: number): number {
+	const { docs, vals } = vectors;
+	let lo = vectors.termStart[t];
+	let hi = vectors.termStart[t + 1] - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		const d = docs[mid];
+		if (d < num) lo = mid + 1;
+		else if (d > num) hi = mid - 1;
+		else return vals[mid];
+	}
+	return 0;
+}
+
 /**
  * Visits the entries of the documents `nums` (the k-th of `nums`, term id, weight), term by term,
  * in one sweep over every term's list (each list is in increasing document number).
@@ -164,19 +179,8 @@ function eachRowEntry(vectors: TfidfVectors, nums: readonly number[], visit: (k:
 			const to = termStart[t + 1];
 			if (from === to) continue;
 			for (let k = 0; k < nums.length; k++) {
-				const num = nums[k];
-				let lo = from;
-				let hi = to - 1;
-				while (lo <= hi) {
-					const mid = (lo + hi) >> 1;
-					const d = docs[mid];
-					if (d < num) lo = mid + 1;
-					else if (d > num) hi = mid - 1;
-					else {
-						visit(k, t, vals[mid]);
-						break;
-					}
-				}
+				const value = termWeight(vectors, t, nums[k]);
+				if (value !== 0) visit(k, t, value);
 			}
 		}
 		return;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { CardStrings } from '../../core/card/render';
 import type { SimilarStrings } from '../../core/card/similar';
+import { listText } from '../counts';
 
 let strings: CardStrings | undefined;
 
@@ -95,6 +96,8 @@ export function similarStrings(): SimilarStrings {
 		heading: vscode.l10n.t('Similar papers'),
 		loading: vscode.l10n.t('Finding similar papers…'),
 		none: vscode.l10n.t('No paper in this workspace is close to this one.'),
-		open: (title, percent) => vscode.l10n.t('{0}, {1}% similar: open its card', title, percent),
+		open: (title) => vscode.l10n.t('{0}: open its card', title),
+		inCommon: (words) => vscode.l10n.t('In common: {0}', listText(words, vscode.l10n, 'list')),
+		score: (score) => vscode.l10n.t('Cosine similarity (TF-IDF of title and abstract): {0}', score.toFixed(2)),
 	});
 }

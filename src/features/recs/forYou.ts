@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { findCollection, STARRED } from '../../core/library/model';
 import { batchVector } from '../../core/recs/batch';
 import { explainVector } from '../../core/recs/linear';
-import { readableReasons, reasonText } from '../../core/recs/explain';
+import { readableReasons } from '../../core/recs/explain';
+import { paperText } from './paperText';
 import { ForYouTrainer, interestScore, MIN_STARS, topPercent, trainForYou, type ForYouRanking, type ScoreSet } from '../../core/recs/forYou';
 import type { DayNode } from '../../core/tree';
 import type { LibraryStore } from '../library/store';
@@ -153,7 +154,7 @@ export class ForYouService implements vscode.Disposable {
 		await Promise.all(
 			batch.ids.map(async (id, r) => {
 				const weighed = explainVector(ranking.model, batchVector(batch, r), Infinity);
-				const reasons = readableReasons(weighed, await this.paperText(id), limit);
+				const reasons = readableReasons(weighed, await paperText(this.workspace, id), limit);
 				const starred = starTerms.filter((terms) => reasons.some((reason) => reason.terms.every((t) => terms.has(t)))).length;
 				explained.set(id, { kind: 'model', words: reasons.map((reason) => reason.label), starred });
 			}),
@@ -173,13 +174,6 @@ export class ForYouService implements vscode.Disposable {
 			terms.catch(() => this.starTerms.delete(ranking));
 		}
 		return terms;
-	}
-
-	/** the text a paper's vector is made of (title and abstract, see reasonText), read back by the index */
-	private async paperText(id: string): Promise<string> {
-		const location = this.workspace.findPaper(id)[0];
-		const p = location && (await this.workspace.loadPaper(location))?.paper;
-		return p ? reasonText(p) : '';
 	}
 
 	/**

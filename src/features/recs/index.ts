@@ -19,6 +19,7 @@ import { whyText } from './whyText';
 import { errorText, getLog } from '../log';
 import { SimilarPapers, type SimilarPaper } from './similar';
 import { createQuickPick } from '../quickInput';
+import { similarStrings } from '../cards/strings';
 
 const OPEN_CARD = 'arxivDigest.openCard';
 /** each For You paper's detail line gives this many of the words that weighed for it; its "?" button this many */
@@ -114,10 +115,11 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			return;
 		}
 		pick.placeholder = answer.length ? vscode.l10n.t('Pick a paper to open its card') : vscode.l10n.t('No paper in this workspace is close to this one.');
+		// no cosine: the order is its; the detail says what each has in common with the paper (as the card's rows)
 		pick.items = answer.map((p) => ({
 			label: paperLabel(p),
-			description: `${Math.round(p.score * 100)}% · ${[p.day, p.category].filter(Boolean).join(' · ')}`,
-			detail: p.authors.join(', '),
+			description: [p.day, p.category].filter(Boolean).join(' · '),
+			detail: [p.words.length ? similarStrings().inCommon(p.words) : '', p.authors.join(', ')].filter(Boolean).join(' · '),
 			ref: { uri: p.uri, id: p.id },
 		}));
 	};

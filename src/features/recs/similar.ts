@@ -1,14 +1,19 @@
 /**
  * Similar papers for the card and the Show Similar Papers command: asked of the index worker
- * (SearchService.similar, cosine over TF-IDF), cached per paper until the digests change.
+ * (SearchService.similar, cosine over TF-IDF), each with the words it has in common with the paper
+ * (read against the paper's text, the one paper loaded), cached per paper until the digests change.
  */
 import * as vscode from 'vscode';
 import type { SimilarItem } from '../../core/card/similar';
+import { sharedReasons } from '../../core/recs/explain';
 import type { SimilarHit } from '../../core/recs/shard';
 import type { IDigestWorkspace } from '../workspace/types';
+import { paperText } from './paperText';
 
 /** how many similar papers the card and the command show */
 export const SIMILAR_COUNT = 10;
+/** each similar paper says this many of the words it has in common with the paper, as For You's rows say three */
+const SHARED_SHOWN = 3;
 /** papers whose answers are kept (a reader paging through a day comes back to a few) */
 const CACHE_SIZE = 64;
 
@@ -50,7 +55,7 @@ export class SimilarPapers implements vscode.Disposable {
 		await this.workspace.ready;
 		const backend = await this.workspace.backend();
 		if (!backend) return { message: vscode.l10n.t('There are no digests in this workspace to compare with.') };
-		const hits = await backend.service.similar(id, SIMILAR_COUNT);
+		const [hits, text] = await Promise.all([backend.service.similar(id, SIMILAR_COUNT), paperText(this.workspace, id)]);
 		if (!hits) return { message: vscode.l10n.t('arXiv:{0} is not in the index yet.', id) };
 		return hits.map((h: SimilarHit) => ({
 			id: h.id,
@@ -58,6 +63,7 @@ export class SimilarPapers implements vscode.Disposable {
 			day: h.day,
 			category: h.category,
 			score: h.score,
+			words: sharedReasons(h.shared, text, SHARED_SHOWN).map((r) => r.label),
 			authors: h.authors,
 			uri: h.file ? backend.uriOf(h.file).toString() : undefined,
 		}));
