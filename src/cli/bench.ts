@@ -24,6 +24,11 @@ Options:
               copy, written to a temporary folder): figures at 1, 2, 4 copies
               show how time and memory grow with the corpus
   --search    also the search index figures (arxiv-digest bench --search --help)
+  --recs      similar papers and "For you" figures instead, on a real folder:
+              [--vectors title,tldr,summaries,abstract] the fields of a
+              paper's vector (title and abstract always; default title,abstract),
+              [--truth title] a topic's papers by their titles alone,
+              [--days N] [--samples N] [--shards N]
   --json      print JSON (the default; accepted for symmetry with other commands)
   -h, --help  show this help
 `;

@@ -13,7 +13,8 @@ import { parseDigest } from '../core/parser';
 import { trainForYou } from '../core/recs/forYou';
 import { MIN_SIMILARITY } from '../core/recs/shard';
 import { DEFAULT_SHARDS } from '../core/search/client';
-import { intOption, parseArgs } from './args';
+import { VECTOR_FIELDS, type VectorFields } from '../core/recs/tfidf';
+import { intOption, parseArgs, UsageError } from './args';
 import { percentile, settle } from './benchSearch';
 import { listDigestFiles } from './files';
 import { CliIO, EXIT_OK } from './io';
@@ -47,8 +48,28 @@ export function rocAuc(scores: readonly number[], labels: readonly boolean[]): n
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
+/** the fields `--vectors` names, in the order they are listed */
+const VECTOR_FIELD_NAMES = ['title', 'tldr', 'summaries', 'abstract'] as const;
+
+/**
+ * `--vectors title,tldr,abstract`: what a paper with an abstract has its vector made of (the title
+ * and the abstract always; the TL;DR and the LLM summaries by choice), to compare with VECTOR_FIELDS.
+ */
+export function parseVectorFields(spec: string): VectorFields {
+	const names = spec.split(',').map((name) => name.trim());
+	const unknown = names.filter((name) => !(VECTOR_FIELD_NAMES as readonly string[]).includes(name));
+	if (unknown.length) throw new UsageError(`--vectors: fields of ${VECTOR_FIELD_NAMES.join(', ')}, not ${unknown.join(', ')}`);
+	if (!names.includes('title') || !names.includes('abstract')) throw new UsageError('--vectors: a vector always holds the title and the abstract');
+	return { tldr: names.includes('tldr'), summaries: names.includes('summaries') };
+}
+
+/** the fields of a paper with an abstract, as `--vectors` names them */
+export function vectorFieldsText(fields: VectorFields): string {
+	return VECTOR_FIELD_NAMES.filter((name) => name === 'title' || name === 'abstract' || fields[name]).join(',');
+}
+
 export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<number> {
-	const args = parseArgs(argv, { flags: ['recs', 'json'], options: ['days', 'samples', 'shards', 'truth'] });
+	const args = parseArgs(argv, { flags: ['recs', 'json'], options: ['days', 'samples', 'shards', 'truth', 'vectors'] });
 	const [dir] = args.positionals;
 	const trainDays = intOption(args, 'days', 150, 1, 10000);
 	const samples = intOption(args, 'samples', 200, 1, 100000);
@@ -57,6 +78,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 	// vectors with and without the TL;DR alike (the TL;DR's words are the truth's by the default)
 	const truth = args.options.get('truth') ?? 'title+tldr';
 	if (truth !== 'title' && truth !== 'title+tldr') throw new Error(`--truth: title or title+tldr, not ${truth}`);
+	const vectorFields = args.options.has('vectors') ? parseVectorFields(args.options.get('vectors')!) : VECTOR_FIELDS;
 	// each paper's first listing and text (title + TL;DR, lower case) from the files, oldest first
 	const days: string[] = [];
 	const firstDay = new Map<string, number>();
@@ -76,7 +98,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 		}
 	}
 	const ids = [...firstDay.keys()].sort();
-	const service = createSearchService(undefined, shards);
+	const service = createSearchService(undefined, shards, vectorFields);
 	try {
 		await service.open(fileSpecs(dir));
 		await settle(service);
@@ -139,6 +161,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 		const figures = {
 			dir,
 			shards: service.shardCount,
+			vectors: vectorFieldsText(vectorFields),
 			similar,
 			forYou: { trainDays, testDays: days.length - trainDays, testPapers: test.length, topics, mean: { forYouP20: mean((x) => x.forYou.p20), forYouAuc: mean((x) => x.forYou.auc), keywordP20: mean((x) => x.keyword.p20), keywordAuc: mean((x) => x.keyword.auc) } },
 			train1000: { stars: thousand.length, papers: ids.length, medianMs: Math.round(median(timesTrain)), gatherMedianMs: Math.round(median(timesGather)) },
@@ -147,6 +170,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 			io.stdout(JSON.stringify(figures, null, '\t') + '\n');
 			return EXIT_OK;
 		}
+		io.stdout(`vectors: ${figures.vectors} (a paper without an abstract: title, tldr, summaries)\n`);
 		io.stdout(`similar papers (${similar.papers} papers, ${figures.shards} shards): first request ${similar.firstRequestMs} ms (builds the vectors); p50 ${similar.p50Ms} ms, p95 ${similar.p95Ms} ms, max ${similar.maxMs} ms over ${similar.sampled} papers\n`);
 		io.stdout(`  cosine, no floor: nearest median ${scores.nearestMedian} (5th percentile ${scores.nearestP5}), tenth nearest median ${scores.tenthMedian}; listed from ${MIN_SIMILARITY}\n`);
 		io.stdout(`For you: stars from the first ${trainDays} days, ranking ${test.length} new papers of the last ${figures.forYou.testDays} days\n`);

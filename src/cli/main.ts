@@ -28,13 +28,14 @@ Commands:
   stats DIR [--json]       days, files, entries, unique papers, papers per category
   bench DIR [--runs N]     parse throughput over a directory, as JSON
                            (--search: also the search index figures)
+                           (--recs: similar-paper latency and "For you" quality;
+                           [--vectors title,tldr,summaries,abstract] [--truth title])
   search DIR QUERY         search the papers under DIR [--json] [--limit N]
   similar DIR ID           the 10 papers most similar to paper ID [--json]
   trends DIR [--term X]    papers per day, a term's papers per day, top terms
                            and authors of a range [--from D] [--to D] [--json]
   relevance DIR            ranking quality (P@10, nDCG@10, MRR) on judged queries,
                            ours vs minisearch (--judge: write the judgements)
-                           (--recs: similar-paper latency and "For you" quality)
   gen-corpus OUT [...]     write a large generated workspace for benchmarks
 
 Options:

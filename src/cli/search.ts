@@ -10,6 +10,7 @@ import { plainMath } from '../core/plainMath';
 import { DEFAULT_SHARDS, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
+import type { VectorFields } from '../core/recs/tfidf';
 import { parseQuery, wordsOnlyFuzzy } from '../core/search/query';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { listCandidates } from './files';
@@ -65,13 +66,13 @@ function workerScript(): string | undefined {
 }
 
 /** A search service over `shards` worker threads (or one in-process shard without the worker script). */
-export function createSearchService(cacheDir: string | undefined, shards = DEFAULT_SHARDS): SearchService {
+export function createSearchService(cacheDir: string | undefined, shards = DEFAULT_SHARDS, vectorFields?: VectorFields): SearchService {
 	const script = workerScript();
 	const handles: ShardHandle[] = [];
 	const count = script ? shards : 1;
 	if (cacheDir) removeStaleCaches(cacheDir, count);
 	for (let shard = 0; shard < count; shard++) {
-		handles.push(script ? workerShard(script, { shard, shards: count, cacheDir }) : inProcessShard(nodeCorpusIO(cacheDir, shard, count), shard, count));
+		handles.push(script ? workerShard(script, { shard, shards: count, cacheDir, vectorFields }) : inProcessShard(nodeCorpusIO(cacheDir, shard, count), shard, count, vectorFields));
 	}
 	return new SearchService(handles);
 }

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { parseVectorFields, vectorFieldsText } from '../../src/cli/benchRecs';
+import { parseDigest } from '../../src/core/parser';
 import type { Digest, Paper } from '../../src/core/model';
 import { explainVector, scoreVector, trainLinear } from '../../src/core/recs/linear';
 import { mergeById, ShardRecommender } from '../../src/core/recs/shard';
-import { buildVectors, cosine, idfOf, rowVector, type TermVector } from '../../src/core/recs/tfidf';
+import { buildVectors, cosine, idfOf, rowVector, VECTOR_FIELDS, type TermVector } from '../../src/core/recs/tfidf';
 import { PaperIndex } from '../../src/core/search/index';
 import { paper } from '../fixtures/small-digest';
 
@@ -114,5 +117,34 @@ describe('recommendations: the For you trainer', () => {
 		const b = trainLinear(positives, negatives, { maxTerms: 2 });
 		assert.deepStrictEqual(a, b);
 		assert.deepStrictEqual([...a.terms].sort(), ['bad', 'good']);
+	});
+});
+
+describe('recommendations: the fields of a vector (bench --recs --vectors)', () => {
+	// a day of 70asunflower's fork: each TL;DR starts with a tag (`[Arch-Infra][5.5]`), each summary follows a template
+	const index = new PaperIndex();
+	const path = 'test/fixtures/template-day/2026-06-15.md';
+	index.addFile(path, parseDigest(readFileSync(path, 'utf8'), path));
+	const tiara = index.byId.get('2606.13708')!.num;
+	const termsWith = (spec: string) => new Set(rowVector(buildVectors(index, parseVectorFields(spec)), index, tiara).terms);
+
+	it('holds the title and abstract, and the TL;DR or the summaries only when named', () => {
+		const plain = termsWith('title,abstract');
+		const tldr = termsWith('title,tldr,abstract');
+		const summaries = termsWith('title,summaries,abstract');
+		const every = termsWith('abstract,summaries,tldr,title');
+		assert.deepStrictEqual(plain, new Set(rowVector(buildVectors(index), index, tiara).terms), 'title,abstract is VECTOR_FIELDS');
+		assert.ok(plain.has('tiara') && plain.has('rdma') && !plain.has('infra') && !plain.has('xilinx'), [...plain].join(' '));
+		// the tag is the TL;DR's; Xilinx is the summaries' alone (Method, Result)
+		assert.ok(tldr.has('infra') && !tldr.has('xilinx'), [...tldr].join(' '));
+		assert.ok(summaries.has('xilinx') && !summaries.has('infra'), [...summaries].join(' '));
+		assert.ok(every.has('infra') && every.has('xilinx'));
+		assert.strictEqual(vectorFieldsText(parseVectorFields('abstract,summaries,tldr,title')), 'title,tldr,summaries,abstract');
+		assert.strictEqual(vectorFieldsText(VECTOR_FIELDS), 'title,abstract');
+	});
+
+	it('refuses a field it does not know and a vector without the title or the abstract', () => {
+		assert.throws(() => parseVectorFields('title,authors,abstract'), /not authors/);
+		assert.throws(() => parseVectorFields('title,tldr'), /always holds the title and the abstract/);
 	});
 });

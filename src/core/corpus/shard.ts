@@ -25,6 +25,7 @@ import { noTreePass, type IdsReply, type InterestsReply, type SearchReply, type 
 import { baseId } from '../readState';
 import { parseQuery } from '../search/query';
 import { ShardRecommender } from '../recs/shard';
+import type { VectorFields } from '../recs/tfidf';
 import { summarizeDigest, type DigestSummary } from '../summary';
 import { decodeSummedRecords, digestRecord, encodeFileRecords, fileRecordsOutdated, storedAsWritten, summaryFromBytes, summaryOf, type FileRecord, type SummaryBytes } from './records';
 import { paperFragments } from './paperFragments';
@@ -178,7 +179,7 @@ export function indexCacheOutdated(bytes: Uint8Array): boolean {
 export class CorpusShard {
 	readonly search: SearchShard;
 	/** similar papers and "For you" scores over this shard's index (vectors built on the first request) */
-	readonly recs = new ShardRecommender(() => this.search.index);
+	readonly recs: ShardRecommender;
 	/** every candidate file with its stamp and summary (none: not a digest) */
 	private records = new Map<string, FileRecord>();
 	private readonly always = new Set<string>();
@@ -209,7 +210,9 @@ export class CorpusShard {
 		private readonly shard: number,
 		private readonly shards: number,
 		private readonly events: CorpusEvents = {},
+		vectorFields?: VectorFields,
 	) {
+		this.recs = new ShardRecommender(() => this.search.index, vectorFields);
 		const shardIO: ShardIO = {
 			// A changed file's summary goes to the tree once the file is read, not after its papers are
 			// indexed (~0.2 s for a 500-paper day): the indexing runs in the same turn (see

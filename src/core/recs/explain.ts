@@ -97,7 +97,8 @@ export function sharedReasons(shared: readonly { term: string }[], text: string,
  * VECTOR_FIELDS: the title and the abstract; a paper without an abstract, its TL;DR and summaries).
  */
 export function reasonText(p: Paper): string {
-	const fields = p.abstract ? [p.title, p.translatedTitle, VECTOR_FIELDS.tldr ? p.tldr : '', p.abstract] : [p.title, p.translatedTitle, p.tldr, p.motivation, p.method, p.result, p.conclusion, p.abstractTranslation, ...p.extra.map((e) => e.value)];
+	const summaries = [p.motivation, p.method, p.result, p.conclusion, p.abstractTranslation, ...p.extra.map((e) => e.value)];
+	const fields = p.abstract ? [p.title, p.translatedTitle, VECTOR_FIELDS.tldr ? p.tldr : '', ...(VECTOR_FIELDS.summaries ? summaries : []), p.abstract] : [p.title, p.translatedTitle, p.tldr, ...summaries];
 	return fields.filter(Boolean).join('\n');
 }
 

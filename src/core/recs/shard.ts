@@ -6,7 +6,7 @@
 import type { DocRecord, PaperIndex } from '../search/index';
 import { explainVector, type LinearModel } from './linear';
 import type { VectorBatch } from './batch';
-import { accumulate, buildVectors, rowBatch, rowVector, termWeight, topScores, type TermVector, type TfidfVectors } from './tfidf';
+import { accumulate, buildVectors, rowBatch, rowVector, termWeight, topScores, VECTOR_FIELDS, type TermVector, type TfidfVectors, type VectorFields } from './tfidf';
 
 export interface SimilarHit {
 	id: string;
@@ -43,14 +43,18 @@ export class ShardRecommender {
 	private built: { index: PaperIndex; version: number; vectors: TfidfVectors } | undefined;
 	private dense: Float32Array | undefined;
 
-	constructor(private readonly index: () => PaperIndex) {}
+	/** `fields`: what a paper's vector is made of (the bench compares others: `bench DIR --recs --vectors`) */
+	constructor(
+		private readonly index: () => PaperIndex,
+		private readonly fields: VectorFields = VECTOR_FIELDS,
+	) {}
 
 	/** The vectors of the current index, rebuilt when it changed. */
 	vectors(): TfidfVectors {
 		const index = this.index();
 		if (this.built?.index !== index || this.built.version !== index.version) {
 			this.built = undefined;
-			this.built = { index, version: index.version, vectors: buildVectors(index) };
+			this.built = { index, version: index.version, vectors: buildVectors(index, this.fields) };
 		}
 		return this.built.vectors;
 	}

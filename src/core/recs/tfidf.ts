@@ -58,10 +58,15 @@ export function idfOf(n: number, df: number): number {
 	return Math.log((1 + n) / (1 + df)) + 1;
 }
 
-/** Which fields a paper's vector is made of (see VECTOR_FIELDS). */
+/**
+ * Which fields a paper's vector is made of besides its title and abstract (see VECTOR_FIELDS; `bench
+ * DIR --recs --vectors` measures the others).
+ */
 export interface VectorFields {
-	/** a paper with an abstract: its TL;DR too, besides the title and the abstract */
+	/** a paper with an abstract: its TL;DR too */
 	tldr: boolean;
+	/** a paper with an abstract: its LLM summaries too (motivation, method, result, conclusion, …) */
+	summaries: boolean;
 }
 
 /**
@@ -73,7 +78,11 @@ export interface VectorFields {
  * put them back at the top 3–6 %, and the bench's P@20 was 0.76 with it, 0.79 without (README). A
  * paper without an abstract (forks that write none) keeps its TL;DR and summaries, its only text.
  */
-export const VECTOR_FIELDS: VectorFields = { tldr: false };
+export const VECTOR_FIELDS: VectorFields = { tldr: false, summaries: false };
+
+function summariesAndAbstractTf(packed: number): number {
+	return summariesTf(packed) + abstractTf(packed);
+}
 
 const NONE = (): number => 0;
 
@@ -88,7 +97,7 @@ export function buildVectors(index: PaperIndex, fields: VectorFields = VECTOR_FI
 	const stores = [
 		{ store: index.head, about: titleTf, fallback: titleTf },
 		{ store: index.tldr, about: fields.tldr ? tldrTf : NONE, fallback: tldrTf },
-		{ store: index.body, about: abstractTf, fallback: summariesTf },
+		{ store: index.body, about: fields.summaries ? summariesAndAbstractTf : abstractTf, fallback: summariesTf },
 	];
 	const hasAbstract = new Uint8Array(rows);
 	for (let r = 0; r < rows; r++) hasAbstract[r] = index.lengths[r * FIELD_COUNT + Field.Abstract] > 0 ? 1 : 0;

@@ -4,7 +4,7 @@ import type { HandedCachePort } from '../corpus/nodeIO';
 import { summaryBytesOf, summaryFromBytes } from '../corpus/records';
 import type { InterestMatch, InterestSpec } from '../interests';
 import type { LinearModel } from '../recs/linear';
-import type { TermVector } from '../recs/tfidf';
+import type { TermVector, VectorFields } from '../recs/tfidf';
 import type { RisingRequest } from '../trends/rising';
 import type { DayRange, TermCountsRequest } from '../trends/shard';
 import type { VectorBatch } from '../recs/batch';
@@ -73,6 +73,8 @@ export interface WorkerInit {
 	 * priority belongs to the thread and not to the whole process
 	 */
 	background?: boolean;
+	/** what a paper's vector is made of, when not recs/tfidf VECTOR_FIELDS (the bench's `--vectors`) */
+	vectorFields?: VectorFields;
 	/**
 	 * A worker thread's first start in a warm start: its index cache's bytes (undefined: none, or
 	 * unreadable) come as one message on this port, read by the extension host while the thread

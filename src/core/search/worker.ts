@@ -69,7 +69,7 @@ const shard = new CorpusShard({ ...io, readCache: indexCacheHandedOver(io.readCa
 		events.onHeadReady?.();
 		toBackground();
 	},
-});
+}, init.vectorFields);
 // the caches decode while the editor lists the workspace's files; the index first, as the
 // extension host reads the file records' summaries for the tree itself (readKnownSummaries)
 shard.preload(true);
