@@ -57,11 +57,15 @@ export function updateSetting(key: SettingKey, value: unknown, target: vscode.Co
 	return vscode.workspace.getConfiguration(section).update(name, value, target);
 }
 
+/** A setting of ours by its full key, as each scope sets it (`inspect`). */
+export function inspectSetting<T>(key: SettingKey) {
+	const [section, name] = split(key);
+	return vscode.workspace.getConfiguration(section).inspect<T>(name);
+}
+
 /** Where a window-scoped setting's value in effect is set: the workspace's settings or the user's. */
 export function settingTarget(key: SettingKey): vscode.ConfigurationTarget.Global | vscode.ConfigurationTarget.Workspace {
-	const [section, name] = split(key);
-	const where = vscode.workspace.getConfiguration(section).inspect(name);
-	return where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+	return inspectSetting(key)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
 }
 
 /** a key's section (`arxivDigest`) and its name within it */

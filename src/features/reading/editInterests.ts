@@ -2,7 +2,7 @@
  * The commands that edit the interests from a list rather than a selection: Edit Interests (add a
  * keyword, an author, a category or an excluded keyword; remove one; open the settings) and Follow /
  * Unfollow Category on a Papers view category row. They write the settings Add Selection to
- * Interests and Follow Author write, through addInterest and removeInterest.
+ * Interests and Follow Author write, through addInterest and removeInterest (editInterestAndSay).
  */
 import * as vscode from 'vscode';
 import { followsCategory, type InterestSpec } from '../../core/interests';
@@ -12,19 +12,24 @@ import { showInputBox, showQuickPick } from '../quickInput';
 import type { IDigestWorkspace } from '../workspace/types';
 import { addInterest, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
 
-/** Adds a term to a list and says so in the status bar (added, or there already, and where). */
-export async function addInterestAndSay(list: InterestList, term: string): Promise<void> {
-	const { isNew, inWorkspace } = await addInterest(list, term);
-	const where = interestListName(list, inWorkspace);
-	const message = isNew ? vscode.l10n.t('Added “{0}” to your interests ({1}).', term, where) : vscode.l10n.t('“{0}” is already in your interests ({1}).', term, where);
-	vscode.window.setStatusBarMessage(`$(sparkle) ${message}`, 4000);
-}
+/** the status bar's message for a change of the interests: done, or nothing to do; {0} the term, {1} the list (and where) */
+const EDIT_MESSAGES = {
+	add: {
+		changed: (term: string, where: string) => vscode.l10n.t('Added “{0}” to your interests ({1}).', term, where),
+		unchanged: (term: string, where: string) => vscode.l10n.t('“{0}” is already in your interests ({1}).', term, where),
+	},
+	remove: {
+		changed: (term: string, where: string) => vscode.l10n.t('Removed “{0}” from your interests ({1}).', term, where),
+		unchanged: (term: string, where: string) => vscode.l10n.t('“{0}” is not in your interests ({1}).', term, where),
+	},
+} as const;
 
-async function removeInterestAndSay(list: InterestList, term: string): Promise<void> {
-	const { removed, inWorkspace } = await removeInterest(list, term);
-	const where = interestListName(list, inWorkspace);
-	const message = removed ? vscode.l10n.t('Removed “{0}” from your interests ({1}).', term, where) : vscode.l10n.t('“{0}” is not in your interests ({1}).', term, where);
+/** Adds a term to a list or removes it, and says so in the status bar (done, or nothing to do, and where); resolves with what it said. */
+export async function editInterestAndSay(edit: 'add' | 'remove', list: InterestList, term: string): Promise<string> {
+	const { changed, inWorkspace } = edit === 'add' ? await addInterest(list, term) : await removeInterest(list, term);
+	const message = EDIT_MESSAGES[edit][changed ? 'changed' : 'unchanged'](term, interestListName(list, inWorkspace));
 	vscode.window.setStatusBarMessage(`$(sparkle) ${message}`, 4000);
+	return message;
 }
 
 /** What Edit Interests is told to do by its argument (a keybinding's `args`, a test), skipping the picks it answers. */
@@ -115,28 +120,28 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 	const disposables = [
 		vscode.commands.registerCommand('arxivDigest.editInterests', async (arg?: unknown) => {
 			const told = editArgument(arg);
-			if (told?.remove && told.term !== undefined) return removeInterestAndSay(told.remove, told.term);
+			if (told?.remove && told.term !== undefined) return void (await editInterestAndSay('remove', told.remove, told.term));
 			let list = told?.add;
 			if (!list) {
 				const picked = await showQuickPick(editChoices(spec()), { title: vscode.l10n.t('Edit Interests'), placeHolder: vscode.l10n.t('Papers that match your interests are marked ✦ and can be listed first or alone') });
 				if (!picked) return;
 				if (picked.settings) return void vscode.commands.executeCommand('workbench.action.openSettings', INTEREST_SETTINGS_QUERY);
-				if (picked.remove && picked.term !== undefined) return removeInterestAndSay(picked.remove, picked.term);
+				if (picked.remove && picked.term !== undefined) return void (await editInterestAndSay('remove', picked.remove, picked.term));
 				list = picked.add;
 			}
 			if (!list) return;
 			const term = told?.term?.trim() || (await askTerm(list, workspace, spec()));
-			if (term) await addInterestAndSay(list, term);
+			if (term) await editInterestAndSay('add', list, term);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.followCategory', async (arg?: unknown) => {
 			const name = categoryOf(arg) ?? (await pickCategory(workspace, spec()));
-			if (name) await addInterestAndSay('categories', name);
+			if (name) await editInterestAndSay('add', 'categories', name);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.unfollowCategory', async (arg?: unknown) => {
 			const name = categoryOf(arg);
-			if (name) await removeInterestAndSay('categories', name);
+			if (name) await editInterestAndSay('remove', 'categories', name);
 		}),
 	];
 	return vscode.Disposable.from(...disposables);

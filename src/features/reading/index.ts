@@ -12,7 +12,7 @@ import { activeCardRef, commandItems, commandPaperIds, commandTarget } from '../
 import { listText, papersCount } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
-import { addInterestAndSay, registerInterestEditing } from './editInterests';
+import { editInterestAndSay, registerInterestEditing } from './editInterests';
 import { InterestsService } from './interests';
 import type { ReadingStateRegistry } from '../library/readingState';
 import { ReadStore } from './readStore';
@@ -179,7 +179,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				void vscode.window.showInformationMessage(vscode.l10n.t('Select a word or phrase in an editor to add it to your interests.'));
 				return;
 			}
-			await addInterestAndSay('keywords', text);
+			await editInterestAndSay('add', 'keywords', text);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.excludeKeyword', async (arg?: unknown) => {
@@ -190,12 +190,12 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches'),
 				value: selected ?? '',
 			});
-			if (term?.trim()) await addInterestAndSay('exclude', term.trim());
+			if (term?.trim()) await editInterestAndSay('add', 'exclude', term.trim());
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.followAuthor', async (arg?: unknown) => {
 			if (typeof arg === 'string' && arg.trim()) {
-				await addInterestAndSay('authors', arg);
+				await editInterestAndSay('add', 'authors', arg);
 				return;
 			}
 			const t = await target(arg);
@@ -212,7 +212,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				authors.length === 1
 					? authors[0]
 					: await showQuickPick(authors, { title: vscode.l10n.t('Follow Author'), placeHolder: vscode.l10n.t('Papers by this author will be marked as matches') });
-			if (name) await addInterestAndSay('authors', name);
+			if (name) await editInterestAndSay('add', 'authors', name);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.markRead', async (arg?: unknown, all?: unknown) => {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
-import { readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
+import { inspectSetting, readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 
 export const INTEREST_SETTINGS = {
@@ -59,9 +59,9 @@ function warnAboutInterests(message: string): void {
 	});
 }
 
-/** What addInterest did: added the term (or found it there), in the workspace's settings or the user's. */
-export interface InterestAdded {
-	isNew: boolean;
+/** What addInterest or removeInterest did: changed the list (or found nothing to do), in the workspace's settings or the user's. */
+export interface InterestEdited {
+	changed: boolean;
 	inWorkspace: boolean;
 }
 
@@ -80,21 +80,32 @@ function interestListOf(list: InterestList, term: string) {
 	return { key, target, inWorkspace: target === vscode.ConfigurationTarget.Workspace, current, isTerm };
 }
 
-/** Adds a term to one interest list (no duplicate, case ignored), where the list in effect is set. */
-export async function addInterest(list: InterestList, term: string): Promise<InterestAdded> {
-	const { key, target, inWorkspace, current, isTerm } = interestListOf(list, term);
-	if (current.some(isTerm)) return { isNew: false, inWorkspace };
-	await updateSetting(key, [...current, term.trim()], target);
-	return { isNew: true, inWorkspace };
+/**
+ * What to write for a list left empty at `target`: nothing (the setting removed, not `[]` left in the
+ * reader's settings.json) when that leaves no list in effect either; the workspace's `[]` stays
+ * when the user's own list is not empty, as removing it would bring the user's list into effect there.
+ */
+function emptied(key: SettingKey, target: vscode.ConfigurationTarget): [] | undefined {
+	if (target !== vscode.ConfigurationTarget.Workspace) return undefined;
+	const user = inspectSetting<unknown>(key)?.globalValue;
+	return user === undefined || (Array.isArray(user) && user.length === 0) ? undefined : [];
 }
 
-/** Removes a term from one interest list (case ignored), where addInterest adds it; false when the list does not have it. */
-export async function removeInterest(list: InterestList, term: string): Promise<{ removed: boolean; inWorkspace: boolean }> {
+/** Adds a term to one interest list (no duplicate, case ignored), where the list in effect is set. */
+export async function addInterest(list: InterestList, term: string): Promise<InterestEdited> {
+	const { key, target, inWorkspace, current, isTerm } = interestListOf(list, term);
+	if (current.some(isTerm)) return { changed: false, inWorkspace };
+	await updateSetting(key, [...current, term.trim()], target);
+	return { changed: true, inWorkspace };
+}
+
+/** Removes a term from one interest list (case ignored), where addInterest adds it; unchanged when the list does not have it. */
+export async function removeInterest(list: InterestList, term: string): Promise<InterestEdited> {
 	const { key, target, inWorkspace, current, isTerm } = interestListOf(list, term);
 	const kept = current.filter((v) => !isTerm(v));
-	if (kept.length === current.length) return { removed: false, inWorkspace };
-	await updateSetting(key, kept, target);
-	return { removed: true, inWorkspace };
+	if (kept.length === current.length) return { changed: false, inWorkspace };
+	await updateSetting(key, kept.length > 0 ? kept : emptied(key, target), target);
+	return { changed: true, inWorkspace };
 }
 
 /** An interest list's name in the display language, and where it is kept when that is the workspace */

@@ -417,7 +417,8 @@ describe('reading: a first-time user finds the interests', () => {
 		await edit({ remove: 'authors', term: 'Zhiguo Ding' });
 		await edit({ remove: 'categories', term: largest.name });
 		await edit({ remove: 'exclude', term: 'survey' });
-		for (const key of LISTS) assert.deepStrictEqual(userValue(key), [], key);
+		// the last entry gone, the setting goes too: no `[]` left in the user's settings.json
+		for (const key of LISTS) assert.strictEqual(userValue(key), undefined, key);
 		await waitFor('no interests in effect', () => !api.reading.interests.hasInterests);
 	});
 
@@ -432,6 +433,31 @@ describe('reading: a first-time user finds the interests', () => {
 			assert.deepStrictEqual(config().inspect(AUTHORS).workspaceValue, ['zzqx Workspace Author']);
 		} finally {
 			await config().update(AUTHORS, undefined, vscode.ConfigurationTarget.Workspace);
+		}
+	});
+
+	it("Removing a list's last entry removes the setting where it is set, but leaves a workspace's [] that hides the user's list", async () => {
+		const edit = (arg) => vscode.commands.executeCommand('arxivDigest.editInterests', arg);
+		try {
+			// the user's list emptied: the setting goes
+			await config().update(AUTHORS, ['zzqx User Author'], vscode.ConfigurationTarget.Global);
+			await edit({ remove: 'authors', term: 'zzqx user author' });
+			assert.strictEqual(userValue(AUTHORS), undefined, "no [] in the user's settings");
+			// the workspace's list emptied, the user's empty too: the workspace's setting goes
+			await config().update(AUTHORS, ['zzqx Workspace Author'], vscode.ConfigurationTarget.Workspace);
+			await edit({ remove: 'authors', term: 'zzqx Workspace Author' });
+			assert.strictEqual(config().inspect(AUTHORS).workspaceValue, undefined, "no [] in the workspace's settings");
+			assert.strictEqual(userValue(AUTHORS), undefined, 'the user settings are untouched');
+			// the workspace's list emptied over a user's list: [] stays, else the user's authors would be followed here
+			await config().update(AUTHORS, ['zzqx User Author'], vscode.ConfigurationTarget.Global);
+			await config().update(AUTHORS, ['zzqx Workspace Author'], vscode.ConfigurationTarget.Workspace);
+			await edit({ remove: 'authors', term: 'zzqx Workspace Author' });
+			assert.deepStrictEqual(config().inspect(AUTHORS).workspaceValue, []);
+			assert.deepStrictEqual(userValue(AUTHORS), ['zzqx User Author'], 'the user settings are untouched');
+			await waitFor('no author in effect in this workspace', () => api.reading.interests.spec.authors.length === 0);
+		} finally {
+			await config().update(AUTHORS, undefined, vscode.ConfigurationTarget.Workspace);
+			await config().update(AUTHORS, undefined, vscode.ConfigurationTarget.Global);
 		}
 	});
 
@@ -450,7 +476,7 @@ describe('reading: a first-time user finds the interests', () => {
 		assert.match(String(provider.getTreeItem(paper).description), /✦ cs\.CL/, 'a paper row names the category it matched');
 
 		await vscode.commands.executeCommand('arxivDigest.unfollowCategory', category());
-		assert.deepStrictEqual(userValue(CATEGORIES), []);
+		assert.strictEqual(userValue(CATEGORIES), undefined);
 		await waitFor('no cs.CL match', () => provider.counts(category()).matches === 0);
 		await waitFor('the row offering Follow again', () => provider.getTreeItem(category()).contextValue === 'category');
 	});
