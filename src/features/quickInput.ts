@@ -64,3 +64,60 @@ export function pickAnswer<T extends vscode.QuickPickItem, R>(pick: vscode.Quick
 		pick.show();
 	});
 }
+
+/** What a step of a multi-step input resolves with when the reader presses its Back button. */
+export const BACK: unique symbol = Symbol('back');
+
+/** `onShown` hears of an input as it is shown; its answer is disposed with the input (tests follow the input shown). */
+export type OnShown = (input: vscode.QuickInput) => vscode.Disposable;
+
+/**
+ * An input box as a step of a multi-step input, as vscode-extension-samples' quickinput-sample has
+ * them: the text on Enter, BACK from its Back button, undefined on Escape.
+ */
+export function inputStep(options: vscode.InputBoxOptions, onShown?: OnShown): Promise<string | typeof BACK | undefined> {
+	const box = vscode.window.createInputBox();
+	box.ignoreFocusOut = keepOpenOverWebview();
+	box.title = options.title;
+	box.prompt = options.prompt;
+	box.placeholder = options.placeHolder;
+	box.buttons = [vscode.QuickInputButtons.Back];
+	return new Promise((resolve) => {
+		let answer: string | typeof BACK | undefined;
+		const subs = [
+			box.onDidAccept(() => {
+				answer = box.value;
+				box.hide();
+			}),
+			box.onDidTriggerButton((button) => {
+				if (button !== vscode.QuickInputButtons.Back) return;
+				answer = BACK;
+				box.hide();
+			}),
+			box.onDidHide(() => {
+				for (const sub of subs) sub.dispose();
+				box.dispose();
+				resolve(answer);
+			}),
+		];
+		if (onShown) subs.push(onShown(box));
+		box.show();
+	});
+}
+
+/** A quick pick as a step of a multi-step input: the row picked, BACK from its Back button, undefined on Escape. */
+export function pickStep<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions, onShown?: OnShown): Promise<T | typeof BACK | undefined> {
+	const pick = createQuickPick<T>();
+	pick.title = options.title;
+	pick.placeholder = options.placeHolder;
+	pick.items = items;
+	pick.buttons = [vscode.QuickInputButtons.Back];
+	let back = false;
+	const backed = pick.onDidTriggerButton((button) => {
+		if (button !== vscode.QuickInputButtons.Back) return;
+		back = true;
+		pick.hide();
+	});
+	const listeners = onShown ? [backed, onShown(pick)] : [backed];
+	return pickAnswer(pick, () => pick.activeItems[0], listeners).then((answer) => (back ? BACK : answer));
+}

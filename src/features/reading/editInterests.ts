@@ -5,10 +5,10 @@
  * Interests and Follow Author write, through addInterest and removeInterest (editInterestAndSay).
  */
 import * as vscode from 'vscode';
-import { followsCategory, type InterestSpec } from '../../core/interests';
+import { followsCategory, interestTermKey, type InterestSpec } from '../../core/interests';
 import { categoryCounts, NO_CATEGORY } from '../../core/tree';
 import { papersCount } from '../counts';
-import { showInputBox, showQuickPick } from '../quickInput';
+import { BACK, createQuickPick, inputStep, pickStep, showInputBox, showQuickPick, type OnShown } from '../quickInput';
 import type { IDigestWorkspace } from '../workspace/types';
 import { addInterest, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
 
@@ -50,12 +50,13 @@ function editArgument(arg: unknown): EditArgument | undefined {
 
 const ICONS: Record<InterestList, string> = { keywords: '$(sparkle)', authors: '$(person)', categories: '$(symbol-folder)', exclude: '$(circle-slash)' };
 
-/** a row of Edit Interests: add to a list, remove an entry, open the settings, or a separator */
+/** a row of Edit Interests: add to a list, remove an entry, open the settings, done, or a separator */
 interface EditChoice extends vscode.QuickPickItem {
 	readonly add?: InterestList;
 	readonly remove?: InterestList;
 	readonly term?: string;
 	readonly settings?: true;
+	readonly done?: true;
 }
 
 /** The kind of an entry, as the pick's rows name it. */
@@ -73,7 +74,8 @@ function kindName(list: InterestList): string {
 }
 
 function editChoices(spec: InterestSpec): EditChoice[] {
-	const entries: EditChoice[] = LISTS.flatMap((list) => spec[list].map((term) => ({ label: `${ICONS[list]} ${term}`, description: kindName(list), remove: list, term })));
+	const removeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Remove') };
+	const entries: EditChoice[] = LISTS.flatMap((list) => spec[list].map((term) => ({ label: `${ICONS[list]} ${term}`, description: kindName(list), remove: list, term, buttons: [removeButton] })));
 	return [
 		{ label: `${ICONS.keywords} ${vscode.l10n.t('Add Keyword…')}`, description: vscode.l10n.t('a word, "phrase", /regex/ or Chinese text'), add: 'keywords' },
 		{ label: `$(person-add) ${vscode.l10n.t('Follow Author…')}`, add: 'authors' },
@@ -82,22 +84,24 @@ function editChoices(spec: InterestSpec): EditChoice[] {
 		...(entries.length > 0 ? [{ label: vscode.l10n.t('Your interests: pick one to remove it'), kind: vscode.QuickPickItemKind.Separator }, ...entries] : []),
 		{ label: '', kind: vscode.QuickPickItemKind.Separator },
 		{ label: `$(gear) ${vscode.l10n.t('Open Interests Settings')}`, settings: true },
+		{ label: `$(check) ${vscode.l10n.t('Done')}`, description: vscode.l10n.t('or Escape'), done: true },
 	];
 }
 
-/** The term to add to `list`: typed, or for a category picked from the workspace's own. */
-async function askTerm(list: InterestList, workspace: IDigestWorkspace, spec: InterestSpec): Promise<string | undefined> {
-	if (list === 'categories') return pickCategory(workspace, spec);
+/** The term to add to `list`: typed, or for a category picked from the workspace's own; BACK when `asStep` gave it a Back button, pressed. */
+async function askTerm(list: InterestList, workspace: IDigestWorkspace, spec: InterestSpec, asStep?: OnShown): Promise<string | typeof BACK | undefined> {
+	if (list === 'categories') return pickCategory(workspace, spec, asStep);
 	const prompts: Record<Exclude<InterestList, 'categories'>, vscode.InputBoxOptions> = {
 		keywords: { title: vscode.l10n.t('Add Keyword'), prompt: vscode.l10n.t('Papers with this word, "phrase", /regex/ or Chinese text are marked ✦'), placeHolder: vscode.l10n.t('e.g. diffusion, "world model", 扩散模型') },
 		authors: { title: vscode.l10n.t('Follow Author'), prompt: vscode.l10n.t('Papers by this author will be marked as matches'), placeHolder: vscode.l10n.t('e.g. Kaiming He') },
 		exclude: { title: vscode.l10n.t('Exclude Keyword'), prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches') },
 	};
-	const term = await showInputBox(prompts[list]);
-	return term?.trim() || undefined;
+	const term = asStep ? await inputStep(prompts[list], asStep) : await showInputBox(prompts[list]);
+	return term === BACK ? BACK : term?.trim() || undefined;
 }
 
-async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec): Promise<string | undefined> {
+/** A category of the workspace's to follow, the largest first; with `asStep`, a step with a Back button (BACK when pressed). */
+async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asStep?: OnShown): Promise<string | typeof BACK | undefined> {
 	const counts = categoryCounts(workspace.files().map((f) => f.digest))
 		.filter((c) => c.name !== NO_CATEGORY)
 		.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
@@ -106,8 +110,83 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec): Pr
 		return undefined;
 	}
 	const items = counts.map((c) => ({ label: c.name, description: followsCategory(spec.categories, c.name) ? vscode.l10n.t('{0} · followed', papersCount(c.count, vscode.l10n)) : papersCount(c.count, vscode.l10n) }));
-	const picked = await showQuickPick(items, { title: vscode.l10n.t('Follow Category'), placeHolder: vscode.l10n.t('Papers of this category will be marked as matches') });
-	return picked?.label;
+	const options = { title: vscode.l10n.t('Follow Category'), placeHolder: vscode.l10n.t('Papers of this category will be marked as matches') };
+	const picked = asStep ? await pickStep(items, options, asStep) : await showQuickPick(items, options);
+	return picked === BACK ? BACK : picked?.label;
+}
+
+/**
+ * Edit Interests' list, open until Escape or Done, as a multi-step input: picking an entry (or its
+ * remove button) removes it, an add row asks for the term in a step of its own (its Back button comes
+ * back without adding), and the list comes back showing what changed: the entry added is the active
+ * row, and the placeholder says what was done (as the status bar does).
+ */
+function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec, onShown: OnShown): Promise<void> {
+	const pick = createQuickPick<EditChoice>();
+	pick.title = vscode.l10n.t('Edit Interests');
+	pick.matchOnDescription = true;
+	const hint = vscode.l10n.t('Papers that match your interests are marked ✦ and can be listed first or alone');
+	return new Promise((resolve) => {
+		/** a step of an add (its term) is shown in the list's place: the list's hiding does not end the editing */
+		let stepping = false;
+		let closed = false;
+		const subs: vscode.Disposable[] = [];
+		const close = () => {
+			if (closed) return;
+			closed = true;
+			for (const sub of subs) sub.dispose();
+			pick.dispose();
+			resolve();
+		};
+		/** shows the list again: `said` in the placeholder, `added` the active row */
+		const show = (said?: string, added?: { list: InterestList; term: string }) => {
+			if (closed) return;
+			pick.items = editChoices(spec());
+			pick.placeholder = said ?? hint;
+			const key = added && interestTermKey(added.list, added.term);
+			const row = added && pick.items.find((item) => item.remove === added.list && item.term !== undefined && interestTermKey(added.list, item.term) === key);
+			if (row) pick.activeItems = [row];
+			pick.busy = false;
+			pick.enabled = true;
+			subs.push(onShown(pick));
+			pick.show();
+		};
+		/** edits the settings with the list shown and busy meanwhile */
+		const edit = async (how: 'add' | 'remove', list: InterestList, term: string) => {
+			if (closed) return;
+			pick.busy = true;
+			pick.enabled = false;
+			pick.show();
+			const said = await editInterestAndSay(how, list, term);
+			if (how === 'add') pick.value = '';
+			show(said, how === 'add' ? { list, term } : undefined);
+		};
+		const add = async (list: InterestList) => {
+			stepping = true;
+			const term = await askTerm(list, workspace, spec(), onShown);
+			stepping = false;
+			if (term === undefined) return close();
+			if (term === BACK) return show();
+			await edit('add', list, term);
+		};
+		subs.push(
+			pick.onDidHide(() => {
+				if (!stepping) close();
+			}),
+			pick.onDidTriggerItemButton(({ item }) => {
+				if (item.remove && item.term !== undefined && pick.enabled) void edit('remove', item.remove, item.term);
+			}),
+			pick.onDidAccept(() => {
+				const item = pick.activeItems[0];
+				if (!item || !pick.enabled) return;
+				if (item.remove && item.term !== undefined) return void edit('remove', item.remove, item.term);
+				if (item.add) return void add(item.add);
+				pick.hide();
+				if (item.settings) void vscode.commands.executeCommand('workbench.action.openSettings', INTEREST_SETTINGS_QUERY);
+			}),
+		);
+		show();
+	});
 }
 
 /** The category a command was given: a Papers view category row's name, or a string; undefined for "(no category)" or anything else. */
@@ -116,27 +195,32 @@ function categoryOf(arg: unknown): string | undefined {
 	return typeof name === 'string' && name.trim() !== '' && name !== NO_CATEGORY ? name.trim() : undefined;
 }
 
-export function registerInterestEditing(workspace: IDigestWorkspace, spec: () => InterestSpec): vscode.Disposable {
+export interface InterestEditing extends vscode.Disposable {
+	/** Edit Interests' list or step while it is shown (tests) */
+	shownInput(): vscode.QuickInput | undefined;
+}
+
+export function registerInterestEditing(workspace: IDigestWorkspace, spec: () => InterestSpec): InterestEditing {
+	let shown: vscode.QuickInput | undefined;
+	const onShown: OnShown = (input) => {
+		shown = input;
+		return new vscode.Disposable(() => {
+			if (shown === input) shown = undefined;
+		});
+	};
 	const disposables = [
 		vscode.commands.registerCommand('arxivDigest.editInterests', async (arg?: unknown) => {
 			const told = editArgument(arg);
+			// told what to do (a keybinding's args, a test): that one thing, no list
 			if (told?.remove && told.term !== undefined) return void (await editInterestAndSay('remove', told.remove, told.term));
-			let list = told?.add;
-			if (!list) {
-				const picked = await showQuickPick(editChoices(spec()), { title: vscode.l10n.t('Edit Interests'), placeHolder: vscode.l10n.t('Papers that match your interests are marked ✦ and can be listed first or alone') });
-				if (!picked) return;
-				if (picked.settings) return void vscode.commands.executeCommand('workbench.action.openSettings', INTEREST_SETTINGS_QUERY);
-				if (picked.remove && picked.term !== undefined) return void (await editInterestAndSay('remove', picked.remove, picked.term));
-				list = picked.add;
-			}
-			if (!list) return;
-			const term = told?.term?.trim() || (await askTerm(list, workspace, spec()));
-			if (term) await editInterestAndSay('add', list, term);
+			if (!told?.add) return editInterestsList(workspace, spec, onShown);
+			const term = told.term?.trim() || (await askTerm(told.add, workspace, spec()));
+			if (typeof term === 'string') await editInterestAndSay('add', told.add, term);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.followCategory', async (arg?: unknown) => {
 			const name = categoryOf(arg) ?? (await pickCategory(workspace, spec()));
-			if (name) await editInterestAndSay('add', 'categories', name);
+			if (typeof name === 'string') await editInterestAndSay('add', 'categories', name);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.unfollowCategory', async (arg?: unknown) => {
@@ -144,5 +228,5 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 			if (name) await editInterestAndSay('remove', 'categories', name);
 		}),
 	];
-	return vscode.Disposable.from(...disposables);
+	return Object.assign(vscode.Disposable.from(...disposables), { shownInput: () => shown });
 }

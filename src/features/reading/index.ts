@@ -44,6 +44,8 @@ export interface Reading extends ReadingLookup, vscode.Disposable {
 	markSeen(ids: Iterable<string>, day: string | undefined): void;
 	/** pushes the reader's sets to the shards now (tests wait for it) */
 	syncSets(): Promise<void>;
+	/** Edit Interests' list or step while it is shown (tests) */
+	shownInterestsInput(): vscode.QuickInput | undefined;
 }
 
 export function registerReading(context: vscode.ExtensionContext, workspace: IDigestWorkspace, registry: ReadingStateRegistry): Reading {
@@ -80,6 +82,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		setsTimer = setTimeout(() => void syncSets(), SETS_DELAY_MS);
 	};
 
+	const editing = registerInterestEditing(workspace, () => interests.spec);
 	const reading: Reading = {
 		store,
 		interests,
@@ -94,6 +97,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		markRead: (id) => store.markRead([id]),
 		markSeen: (ids, day) => store.markSeen(ids, day),
 		syncSets,
+		shownInterestsInput: () => editing.shownInput(),
 		dispose() {
 			if (setsTimer) clearTimeout(setsTimer);
 			for (const d of disposables.reverse()) d.dispose();
@@ -170,7 +174,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			emitter.fire({});
 		}),
 		registerInterestDecorations(context.extensionUri, workspace, reading),
-		registerInterestEditing(workspace, () => interests.spec),
+		editing,
 
 		vscode.commands.registerCommand('arxivDigest.addSelectionToInterests', async () => {
 			const editor = vscode.window.activeTextEditor;

@@ -422,6 +422,67 @@ describe('reading: a first-time user finds the interests', () => {
 		await waitFor('no interests in effect', () => !api.reading.interests.hasInterests);
 	});
 
+	it('Edit Interests stays open after a remove and an add, back on the list showing the change, until Done or Escape', async () => {
+		const KEYWORDS_KEY = LISTS[0];
+		await config().update(KEYWORDS_KEY, ['zzqx-one', 'zzqx-two'], vscode.ConfigurationTarget.Global);
+		await waitFor('the keywords in effect', () => api.reading.interests.spec.keywords.length === 2);
+		let closed = false;
+		const editing = Promise.resolve(vscode.commands.executeCommand('arxivDigest.editInterests')).then(() => (closed = true));
+		try {
+			const list = await waitFor('the Edit Interests list', () => api.reading.shownInterestsInput());
+			const labels = () => list.items.map((item) => item.label);
+			const accept = async (item) => {
+				assert.ok(item, labels().join(' | '));
+				list.activeItems = [item];
+				// a shown input sends its changes on a timer, a visibility change at once: ahead of the accept
+				list.show();
+				await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			};
+			const one = list.items.find((item) => item.label === '$(sparkle) zzqx-one');
+			assert.ok(one && one.buttons.length === 1, 'an entry has a remove button');
+
+			// an entry picked: removed, and the list stays, without it, saying so
+			await accept(one);
+			await waitFor('zzqx-one removed', () => JSON.stringify(userValue(KEYWORDS_KEY)) === '["zzqx-two"]');
+			await waitFor('the list without it, saying so', () => !labels().includes('$(sparkle) zzqx-one') && /Removed “zzqx-one”/.test(list.placeholder ?? ''));
+			assert.strictEqual(api.reading.shownInterestsInput(), list, 'the list is shown again');
+			assert.strictEqual(closed, false, 'Edit Interests is still open');
+
+			// Add Keyword…: a step for the keyword, then the list again, the keyword listed and the active row
+			await accept(list.items.find((item) => item.add === 'keywords'));
+			const box = await waitFor('the Add Keyword step', () => {
+				const input = api.reading.shownInterestsInput();
+				return input !== list && input;
+			});
+			assert.strictEqual(box.title, 'Add Keyword');
+			box.value = 'zzqx-three';
+			box.show();
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			await waitFor('zzqx-three added', () => JSON.stringify(userValue(KEYWORDS_KEY)) === '["zzqx-two","zzqx-three"]');
+			await waitFor('the list again, the keyword added its active row', () => api.reading.shownInterestsInput() === list && list.activeItems[0]?.label === '$(sparkle) zzqx-three');
+			assert.match(list.placeholder, /Added “zzqx-three”/);
+			assert.strictEqual(list.activeItems[0].buttons.length, 1, 'with a remove button');
+			assert.strictEqual(closed, false, 'Edit Interests is still open');
+
+			// Done closes it
+			await accept(list.items.find((item) => item.done));
+			await editing;
+			assert.strictEqual(api.reading.shownInterestsInput(), undefined);
+
+			// and so does Escape
+			let escaped = false;
+			const again = Promise.resolve(vscode.commands.executeCommand('arxivDigest.editInterests')).then(() => (escaped = true));
+			await waitFor('the Edit Interests list again', () => api.reading.shownInterestsInput());
+			assert.strictEqual(escaped, false);
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			await again;
+			assert.deepStrictEqual(userValue(KEYWORDS_KEY), ['zzqx-two', 'zzqx-three'], 'nothing changed on Escape');
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			await config().update(KEYWORDS_KEY, undefined, vscode.ConfigurationTarget.Global);
+		}
+	});
+
 	it("Edit Interests adds to a workspace's own list where the workspace sets one, as Follow Author does", async () => {
 		const userBefore = userValue(AUTHORS);
 		await config().update(AUTHORS, ['zzqx Workspace Author'], vscode.ConfigurationTarget.Workspace);
