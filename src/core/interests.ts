@@ -229,10 +229,24 @@ function categoryKey(category: string): string {
 	return category.trim().toLowerCase().replace(/\.\*?$/, '');
 }
 
-/** Whether `categories` (the interests' list) names the category `name` itself, not through a prefix. */
-export function followsCategory(categories: readonly string[], name: string): boolean {
+/** How a category is followed: by an entry of its own, or through a broader one (`cs` for `cs.CL`); `entry` as the list writes it. */
+export interface CategoryFollowing {
+	readonly entry: string;
+	readonly exact: boolean;
+}
+
+/**
+ * How `categories` (the interests' list) follows the category `name`, as matching reads the list: by
+ * naming it (`cs.CL`, `cs.CL.*`), else through an entry that covers it (`cs` for every `cs.*`);
+ * undefined when no entry does.
+ */
+export function categoryFollowing(categories: readonly string[], name: string): CategoryFollowing | undefined {
 	const key = categoryKey(name);
-	return key !== '' && categories.some((c) => categoryKey(c) === key);
+	if (key === '') return undefined;
+	const own = categories.find((c) => categoryKey(c) === key);
+	if (own !== undefined) return { entry: own, exact: true };
+	const broader = categories.find((c) => categoryKey(c) !== '' && categoryMatches(categoryKey(c), name));
+	return broader === undefined ? undefined : { entry: broader, exact: false };
 }
 
 /** What normalizeInterests made of a list it was not given as a list of strings. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { compileInterests, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
+import { categoryFollowing, compileInterests, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
 	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
@@ -106,6 +106,24 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(words({ categories: ['cs.*'] }, { category: 'cs.AI' }), ['cs.AI']);
 		assert.deepStrictEqual(words({ categories: ['cs.CV'] }, { category: 'Computer Vision (cs.CV)' }), ['Computer Vision (cs.CV)']);
 		assert.strictEqual(words({ categories: ['cs.C'] }, { category: 'cs.CL' }), undefined);
+	});
+
+	it('tells a category followed by its own entry from one followed through a broader one, as matching reads them', () => {
+		assert.deepStrictEqual(categoryFollowing(['cs.CL'], 'cs.CL'), { entry: 'cs.CL', exact: true });
+		assert.deepStrictEqual(categoryFollowing(['cs.cl.*'], 'cs.CL'), { entry: 'cs.cl.*', exact: true });
+		assert.deepStrictEqual(categoryFollowing(['cs'], 'cs.CL'), { entry: 'cs', exact: false });
+		assert.deepStrictEqual(categoryFollowing(['cs.*'], 'cs.CL'), { entry: 'cs.*', exact: false });
+		assert.deepStrictEqual(categoryFollowing(['cs', 'cs.CL'], 'cs.CL'), { entry: 'cs.CL', exact: true }, 'its own entry first');
+		assert.deepStrictEqual(categoryFollowing(['cs.CV'], 'Computer Vision (cs.CV)'), { entry: 'cs.CV', exact: false });
+		assert.strictEqual(categoryFollowing(['cs.C'], 'cs.CL'), undefined);
+		assert.strictEqual(categoryFollowing(['cs'], 'physics.optics'), undefined);
+		assert.strictEqual(categoryFollowing(['', ' '], 'cs.CL'), undefined);
+		// every category a list follows this way is one its papers match, and the other way round
+		for (const list of [['cs'], ['cs.CL'], ['cs.*'], ['math'], ['cs.CV'], ['stat.ML', 'eess']]) {
+			for (const category of ['cs.CL', 'cs.CV', 'math.OC', 'stat.ML', 'eess.IV', 'Computer Vision (cs.CV)', 'physics']) {
+				assert.strictEqual(categoryFollowing(list, category) !== undefined, words({ categories: list }, { category }) !== undefined, `${list} ${category}`);
+			}
+		}
 	});
 
 	it('excludes: an excluded keyword wins over every match and marks papers that match nothing', () => {

@@ -79,6 +79,7 @@ describe('the manifest: item menus match the rows they are for', () => {
 		const follow = (row: string) => rowCommands(papers, row).filter((c) => /ollowCategory$/.test(c));
 		assert.deepStrictEqual(follow('category'), ['arxivDigest.followCategory']);
 		assert.deepStrictEqual(follow('category followed'), ['arxivDigest.unfollowCategory']);
+		assert.deepStrictEqual(follow('category followedThrough'), ['arxivDigest.unfollowCategory'], 'followed through a prefix: Unfollow says through what');
 		for (const row of ['category unnamed', 'day', 'paper', 'paper new starred']) assert.deepStrictEqual(follow(row), [], row);
 	});
 

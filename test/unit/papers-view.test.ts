@@ -353,7 +353,7 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		assert.strictEqual(described(), 'all read · ✦1', 'only the match listed, and it is read');
 	});
 
-	it('a category row offers Follow Category, or Unfollow Category when the interests name it (`cs.CV.*` too), and "(no category)" neither', () => {
+	it('a category row offers Follow Category, or Unfollow Category when the interests name it (`cs.CV.*` too) or follow it through a prefix (`cs`, its tooltip says so), and "(no category)" neither', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		const reading = fakeReading();
@@ -364,8 +364,15 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		assert.deepStrictEqual(contexts(), { 'cs.CV': 'category', '(no category)': 'category unnamed' });
 		reading.interests.spec.categories = ['cs.cv.*'];
 		assert.deepStrictEqual(contexts(), { 'cs.CV': 'category followed', '(no category)': 'category unnamed' });
+		const tooltip = () => String(tree.getTreeItem(categories.find((c) => (c as { name: string }).name === 'cs.CV')!).tooltip);
+		assert.match(tooltip(), /\nfollowed$/);
 		reading.interests.spec.categories = ['cs'];
-		assert.strictEqual(contexts()['cs.CV'], 'category', 'followed through a prefix: Unfollow would not remove it, Follow adds the category itself');
+		// followed through a prefix: Follow would change nothing, Unfollow says through what
+		assert.strictEqual(contexts()['cs.CV'], 'category followedThrough');
+		assert.match(tooltip(), /\nfollowed through “cs”$/);
+		reading.interests.spec.categories = ['physics'];
+		assert.strictEqual(contexts()['cs.CV'], 'category');
+		assert.doesNotMatch(tooltip(), /followed/);
 		tree.dispose();
 	});
 

@@ -5,12 +5,12 @@
  * Interests and Follow Author write, through addInterest and removeInterest (editInterestAndSay).
  */
 import * as vscode from 'vscode';
-import { followsCategory, interestTermKey, type InterestSpec } from '../../core/interests';
+import { categoryFollowing, interestTermKey, type InterestSpec } from '../../core/interests';
 import { categoryCounts, NO_CATEGORY } from '../../core/tree';
 import { papersCount } from '../counts';
 import { BACK, createQuickPick, inputStep, pickStep, showInputBox, showQuickPick, type OnShown } from '../quickInput';
 import type { IDigestWorkspace } from '../workspace/types';
-import { addInterest, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
+import { addInterest, categoryFollowingText, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
 
 /** the status bar's message for a change of the interests: done, or nothing to do; {0} the term, {1} the list (and where) */
 const EDIT_MESSAGES = {
@@ -109,7 +109,11 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asS
 		void vscode.window.showInformationMessage(vscode.l10n.t('There are no categories to follow: no digests were found.'));
 		return undefined;
 	}
-	const items = counts.map((c) => ({ label: c.name, description: followsCategory(spec.categories, c.name) ? vscode.l10n.t('{0} · followed', papersCount(c.count, vscode.l10n)) : papersCount(c.count, vscode.l10n) }));
+	const description = (name: string, count: number) => {
+		const following = categoryFollowing(spec.categories, name);
+		return following ? `${papersCount(count, vscode.l10n)} · ${categoryFollowingText(following)}` : papersCount(count, vscode.l10n);
+	};
+	const items = counts.map((c) => ({ label: c.name, description: description(c.name, c.count) }));
 	const options = { title: vscode.l10n.t('Follow Category'), placeHolder: vscode.l10n.t('Papers of this category will be marked as matches') };
 	const picked = asStep ? await pickStep(items, options, asStep) : await showQuickPick(items, options);
 	return picked === BACK ? BACK : picked?.label;
@@ -195,6 +199,21 @@ function categoryOf(arg: unknown): string | undefined {
 	return typeof name === 'string' && name.trim() !== '' && name !== NO_CATEGORY ? name.trim() : undefined;
 }
 
+/**
+ * Unfollow Category on a category followed through a broader entry (`cs.CL` through `cs`): removing
+ * `cs.CL` would change nothing, so it says so and offers to unfollow the broader one, or Edit Interests.
+ * The question is not waited for: the command is done once it is asked.
+ */
+function offerToUnfollow(name: string, entry: string): void {
+	const unfollow = vscode.l10n.t('Unfollow “{0}”', entry);
+	const edit = vscode.l10n.t('Edit Interests…');
+	const message = vscode.l10n.t('“{0}” is followed through “{1}” in your interests, which follows every category under it.', name, entry);
+	void vscode.window.showInformationMessage(message, unfollow, edit).then((choice) => {
+		if (choice === unfollow) void editInterestAndSay('remove', 'categories', entry);
+		else if (choice === edit) void vscode.commands.executeCommand('arxivDigest.editInterests');
+	});
+}
+
 export interface InterestEditing extends vscode.Disposable {
 	/** Edit Interests' list or step while it is shown (tests) */
 	shownInput(): vscode.QuickInput | undefined;
@@ -225,7 +244,10 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 
 		vscode.commands.registerCommand('arxivDigest.unfollowCategory', async (arg?: unknown) => {
 			const name = categoryOf(arg);
-			if (name) await editInterestAndSay('remove', 'categories', name);
+			if (!name) return;
+			const following = categoryFollowing(spec().categories, name);
+			if (following && !following.exact) return offerToUnfollow(name, following.entry);
+			await editInterestAndSay('remove', 'categories', name);
 		}),
 	];
 	return Object.assign(vscode.Disposable.from(...disposables), { shownInput: () => shown });

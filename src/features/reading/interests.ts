@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { type CategoryFollowing, interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { inspectSetting, readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -106,6 +106,11 @@ export async function removeInterest(list: InterestList, term: string): Promise<
 	if (kept.length === current.length) return { changed: false, inWorkspace };
 	await updateSetting(key, kept.length > 0 ? kept : emptied(key, target), target);
 	return { changed: true, inWorkspace };
+}
+
+/** How the interests follow a category, as its row's tooltip and Follow Category's pick say it: "followed", "followed through “cs”". */
+export function categoryFollowingText(following: CategoryFollowing): string {
+	return following.exact ? vscode.l10n.t('followed') : vscode.l10n.t('followed through “{0}”', following.entry);
 }
 
 /** An interest list's name in the display language, and where it is kept when that is the workspace */

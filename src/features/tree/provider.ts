@@ -16,7 +16,7 @@ import {
 	type TreeTexts,
 	type TreeNode,
 } from '../../core/tree';
-import { followsCategory, isMatch } from '../../core/interests';
+import { categoryFollowing, isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
 import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
@@ -24,7 +24,7 @@ import type { Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
 import { GuardedReveals, type RevealRefusal } from '../../core/follow';
 import type { Reading, ReadingChange } from '../reading';
-import { matchCountNote } from '../reading/interests';
+import { categoryFollowingText, matchCountNote } from '../reading/interests';
 import { uriKey } from '../vsc-utils';
 import { readSetting, SETTINGS } from '../settings';
 import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } from '../workspace/types';
@@ -565,8 +565,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.description = this.countDescription(node);
 				item.accessibilityInformation = this.countAccessibility(node, label);
 				item.tooltip = `${node.name} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
-				// Follow Category on a named category, Unfollow when the interests name it
-				item.contextValue = node.name === NO_CATEGORY ? 'category unnamed' : this.reading && followsCategory(this.reading.interests.spec.categories, node.name) ? 'category followed' : 'category';
+				// Follow Category on a named category; Unfollow when the interests name it, or (saying through what) follow it through a broader one
+				const following = node.name === NO_CATEGORY ? undefined : this.reading && categoryFollowing(this.reading.interests.spec.categories, node.name);
+				item.contextValue = node.name === NO_CATEGORY ? 'category unnamed' : following?.exact ? 'category followed' : following ? 'category followedThrough' : 'category';
+				if (following) item.tooltip += `\n${categoryFollowingText(following)}`;
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
 				return item;
 			}

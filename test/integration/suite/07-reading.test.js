@@ -541,4 +541,32 @@ describe('reading: a first-time user finds the interests', () => {
 		await waitFor('no cs.CL match', () => provider.counts(category()).matches === 0);
 		await waitFor('the row offering Follow again', () => provider.getTreeItem(category()).contextValue === 'category');
 	});
+
+	it('A category followed through a prefix (cs for cs.CL) says so on its row, which offers Unfollow, not Follow; Unfollow removes no entry it does not have', async () => {
+		const bigDay = () => provider.getChildren().find((d) => d.day === BIG_DAY);
+		const category = () => provider.getChildren(bigDay()).find((c) => c.name === 'cs.CL');
+		const row = () => provider.getTreeItem(category());
+		try {
+			await config().update(CATEGORIES, ['cs'], vscode.ConfigurationTarget.Global);
+			await waitFor('cs.CL papers matching through cs', () => provider.counts(category()).matches > 0);
+			await waitFor('the row followed through cs', () => row().contextValue === 'category followedThrough');
+			assert.match(String(row().tooltip), /\nfollowed through “cs”$/);
+
+			await vscode.commands.executeCommand('arxivDigest.unfollowCategory', category());
+			assert.deepStrictEqual(userValue(CATEGORIES), ['cs'], 'cs.CL is no entry of the list: nothing removed, nor cs unasked');
+
+			// its own entry as well: that is the one Unfollow removes, and the row is then followed through cs again
+			await vscode.commands.executeCommand('arxivDigest.followCategory', category());
+			assert.deepStrictEqual(userValue(CATEGORIES), ['cs', 'cs.CL']);
+			await waitFor('the row followed by its own entry', () => row().contextValue === 'category followed');
+			assert.match(String(row().tooltip), /\nfollowed$/);
+			await vscode.commands.executeCommand('arxivDigest.unfollowCategory', category());
+			assert.deepStrictEqual(userValue(CATEGORIES), ['cs']);
+			await waitFor('the row followed through cs again', () => row().contextValue === 'category followedThrough');
+		} finally {
+			await vscode.commands.executeCommand('notifications.clearAll');
+			await config().update(CATEGORIES, undefined, vscode.ConfigurationTarget.Global);
+		}
+		await waitFor('the row offering Follow', () => row().contextValue === 'category');
+	});
 });
