@@ -9,6 +9,7 @@ import { categoryFollowing, interestTermKey, type InterestSpec } from '../../cor
 import { categoryCounts, NO_CATEGORY } from '../../core/tree';
 import { papersCount } from '../counts';
 import { BACK, createQuickPick, inputStep, pickStep, showInputBox, showQuickPick, type OnShown } from '../quickInput';
+import { errorText } from '../log';
 import type { IDigestWorkspace } from '../workspace/types';
 import { addInterest, categoryFollowingText, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
 
@@ -122,8 +123,9 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asS
 /**
  * Edit Interests' list, open until Escape or Done, as a multi-step input: picking an entry (or its
  * remove button) removes it, an add row asks for the term in a step of its own (its Back button comes
- * back without adding), and the list comes back showing what changed: the entry added is the active
- * row, and the placeholder says what was done (as the status bar does).
+ * back without adding; Escape there ends it all, as in VS Code's multi-step inputs), and the list comes
+ * back showing what changed: the entry added is the active row, and the placeholder says what was done
+ * (as the status bar does).
  */
 function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec, onShown: OnShown): Promise<void> {
 	const pick = createQuickPick<EditChoice>();
@@ -134,10 +136,13 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 		/** a step of an add (its term) is shown in the list's place: the list's hiding does not end the editing */
 		let stepping = false;
 		let closed = false;
+		/** tells of the list as the input shown again after a step (tests) */
+		let tracked: vscode.Disposable | undefined;
 		const subs: vscode.Disposable[] = [];
 		const close = () => {
 			if (closed) return;
 			closed = true;
+			tracked?.dispose();
 			for (const sub of subs) sub.dispose();
 			pick.dispose();
 			resolve();
@@ -152,7 +157,8 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			if (row) pick.activeItems = [row];
 			pick.busy = false;
 			pick.enabled = true;
-			subs.push(onShown(pick));
+			tracked?.dispose();
+			tracked = onShown(pick);
 			pick.show();
 		};
 		/** edits the settings with the list shown and busy meanwhile */
@@ -161,9 +167,15 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			pick.busy = true;
 			pick.enabled = false;
 			pick.show();
-			const said = await editInterestAndSay(how, list, term);
-			if (how === 'add') pick.value = '';
-			show(said, how === 'add' ? { list, term } : undefined);
+			let said: string | undefined;
+			try {
+				said = await editInterestAndSay(how, list, term);
+			} catch (err) {
+				// settings.json unwritable (it has errors, say): the list stays, unchanged, and the error is shown
+				void vscode.window.showErrorMessage(errorText(err));
+			}
+			if (how === 'add' && said !== undefined) pick.value = '';
+			show(said, how === 'add' && said !== undefined ? { list, term } : undefined);
 		};
 		const add = async (list: InterestList) => {
 			stepping = true;
