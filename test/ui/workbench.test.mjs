@@ -235,6 +235,46 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await shot(page, 'interests-tree-and-editor');
 	});
 
+	it('Edit Interests stays open: two keywords typed one after the other, each back on the list (the added row active, with a remove button); × and a pick remove them; Escape closes it', async () => {
+		const box = '.quick-input-widget .quick-input-box input';
+		const placeholder = () => page.$eval(box, (el) => el.getAttribute('placeholder') || '');
+		const waitForRows = async (test, what) => {
+			let rows = [];
+			for (const started = Date.now(); Date.now() - started < 20_000; await page.waitForTimeout(100)) {
+				rows = await quickPickRows(page);
+				if (test(rows)) return rows;
+			}
+			throw new Error(`${what}: ${rows.join(' | ')}`);
+		};
+		await runCommand(page, 'arXiv Digest: Edit Interests…');
+		await waitForQuickInputTitle(page, /^Edit Interests$/);
+		await waitForRows((rows) => rows.some((r) => r.includes('tracking')), 'the list with the keyword "tracking"');
+		for (const keyword of ['zzqx alpha', 'zzqx beta']) {
+			await clickQuickPickRow(page, 'Add Keyword…');
+			await waitForQuickInputTitle(page, /^Add Keyword$/);
+			await page.fill(box, keyword);
+			await page.press(box, 'Enter');
+			await waitForQuickInputTitle(page, /^Edit Interests$/);
+			await waitForRows((rows) => rows.some((r) => r.includes(keyword)), `the list with "${keyword}"`);
+			assert.match(await placeholder(), new RegExp(`^Added “${keyword}” to your interests`));
+			const active = await page.$eval('.quick-input-widget .quick-input-list .monaco-list-row.focused', (el) => el.innerText.replace(/\s+/g, ' ').trim());
+			assert.ok(active.includes(keyword), `the keyword added is the active row: ${active}`);
+		}
+		await shot(page, 'edit-interests-two-added');
+		// the remove button of a row (shown on hover)
+		const alpha = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'zzqx alpha' }).first();
+		await alpha.hover();
+		await alpha.locator('.action-label[aria-label="Remove"], .action-label[title="Remove"]').first().click();
+		await waitForRows((rows) => !rows.some((r) => r.includes('zzqx alpha')) && rows.some((r) => r.includes('zzqx beta')), 'alpha removed, beta kept');
+		assert.match(await placeholder(), /^Removed “zzqx alpha” from your interests/);
+		// a picked entry is removed too, and the list stays
+		await clickQuickPickRow(page, 'zzqx beta');
+		await waitForRows((rows) => !rows.some((r) => r.includes('zzqx')) && rows.some((r) => r.includes('tracking')), 'beta removed, tracking kept');
+		await waitForQuickInputTitle(page, /^Edit Interests$/);
+		await page.keyboard.press('Escape');
+		await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 20_000 });
+	});
+
 	it('a digest saved as .md shows the arXiv Digest language; README.md stays Markdown', async () => {
 		await waitForStatus(page, 'status.editor.mode', /^arXiv Digest$/);
 		await shot(page, 'status-bar-language');
