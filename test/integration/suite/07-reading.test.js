@@ -459,9 +459,12 @@ describe('reading: a first-time user finds the interests', () => {
 			box.show();
 			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 			await waitFor('zzqx-three added', () => JSON.stringify(userValue(KEYWORDS_KEY)) === '["zzqx-two","zzqx-three"]');
-			await waitFor('the list again, the keyword added its active row', () => api.reading.shownInterestsInput() === list && list.activeItems[0]?.label === '$(sparkle) zzqx-three');
+			// the list again, the keyword listed with its remove button (the extension makes it the active
+			// row too, but the workbench may move that back to the first row when it applies the new items:
+			// microsoft/vscode#75005; a loaded CI run saw it, so the row is not asserted active)
+			await waitFor('the list again, the keyword listed', () => api.reading.shownInterestsInput() === list && list.items.some((item) => item.label === '$(sparkle) zzqx-three'));
 			assert.match(list.placeholder, /Added “zzqx-three”/);
-			assert.strictEqual(list.activeItems[0].buttons.length, 1, 'with a remove button');
+			assert.strictEqual(list.items.find((item) => item.label === '$(sparkle) zzqx-three').buttons.length, 1, 'with a remove button');
 			assert.strictEqual(closed, false, 'Edit Interests is still open');
 
 			// Done closes it
