@@ -157,7 +157,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 		}
 		const { hits, total, approximate } = reply.result;
 		if (args.flags.has('json')) {
-			io.stdout(JSON.stringify({ query, total, approximate, hits }, null, '\t') + '\n');
+			io.stdout(JSON.stringify({ query, total, approximate, ...(reply.result.respelled ? { respelled: reply.result.respelled } : {}), hits }, null, '\t') + '\n');
 			return EXIT_OK;
 		}
 		for (const hit of hits) {
@@ -166,8 +166,10 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 		}
 		io.stdout(`${approximate ? 'up to ' : ''}${total} result${total === 1 && !approximate ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
 		const parsed = parseQuery(query);
-		const fuzzy = parsed.ok ? wordsOnlyFuzzy(parsed.query, hits) : [];
+		const respelled = reply.result.respelled ?? [];
+		const fuzzy = parsed.ok ? wordsOnlyFuzzy(parsed.query, hits, respelled) : [];
 		if (fuzzy.length) io.stdout(`no paper has ${fuzzy.map((w) => `'${w}'`).join(', ')}: similar spellings shown\n`);
+		for (const { word, as } of respelled) io.stdout(`'${word}': also ${as.map((w) => `'${w}'`).join(', ')}\n`);
 		return EXIT_OK;
 	} finally {
 		service.dispose();

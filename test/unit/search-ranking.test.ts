@@ -1,11 +1,12 @@
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Digest, Paper } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { indexCacheMayHoldPapers } from '../../src/core/corpus/proxyIO';
 import { decodeCache, encodeCache } from '../../src/core/search/cache';
 import { PaperIndex, type SearchHit } from '../../src/core/search/index';
-import { parseQuery } from '../../src/core/search/query';
+import { parseQuery, wordsOnlyFuzzy } from '../../src/core/search/query';
 import { SortedTerms } from '../../src/core/search/sortedTerms';
 import { TermTable } from '../../src/core/search/termTable';
 import { makePaper } from './card-fixtures';
@@ -519,5 +520,80 @@ describe('search ranking', () => {
 		// the posting arenas end the file
 		bytes.fill(0xff, bytes.length - 4);
 		assert.strictEqual(await decodeCache(bytes, 'k'), undefined);
+	});
+});
+
+describe('a rare word with a far commoner spelling (real papers)', () => {
+	/**
+	 * test/fixtures/typos: 72 real entries of the 167-day folder, among them the one paper that writes
+	 * `langauge` (SYMPHONY), the one that writes `Vison`, and 68 that write `vision` and 53 `language`
+	 */
+	function realIndex(): PaperIndex {
+		const index = new PaperIndex();
+		const dir = join(__dirname, '../../test/fixtures/typos');
+		for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+			const path = `/ws/data/${file}`;
+			index.addFile(path, parseDigest(readFileSync(join(dir, file), 'utf8'), path));
+		}
+		return index;
+	}
+	const index = realIndex();
+	function search(text: string) {
+		const parsed = parseQuery(text);
+		if (!parsed.ok) assert.fail(parsed.error);
+		return index.search(parsed.query, 50);
+	}
+	const SYMPHONY = '2601.22623';
+	const VISON = '2601.20511';
+	/** the fixture's papers whose title has Vision, Language and Action */
+	const vla = () => search('"vision language action"').hits.map((h) => h.id).sort();
+
+	it('finds the papers of a query whose misspelled word one paper happens to write (the tester\'s queries)', () => {
+		assert.ok(vla().length >= 5, `${vla().length} vision-language-action papers in the fixture`);
+		for (const [query, word, meant] of [
+			['vision langauge action', 'langauge', 'language'],
+			['vison language action', 'vison', 'vision'],
+			['vison langauge action', 'vison', 'vision'],
+		]) {
+			const result = search(query);
+			const found = result.hits.map((h) => h.id);
+			for (const id of vla()) assert.ok(found.includes(id), `${query}: ${id} (of ${found.join(' ')})`);
+			assert.ok(result.respelled?.some((r) => r.word === word && r.as[0] === meant), `${query}: ${JSON.stringify(result.respelled)}`);
+		}
+	});
+
+	it('ranks the paper that writes the word as typed first, then the papers of the common spelling', () => {
+		const result = search('langauge model');
+		assert.strictEqual(result.hits[0]?.id, SYMPHONY);
+		assert.ok(result.total > 10, `${result.total}`);
+		assert.deepStrictEqual(result.respelled, [{ word: 'langauge', as: ['language'] }]);
+		const vison = search('vison');
+		assert.strictEqual(vison.hits[0]?.id, VISON);
+		assert.ok(vison.total > 50, `${vison.total}`);
+		assert.deepStrictEqual(vison.respelled, [{ word: 'vison', as: ['vision'] }]);
+	});
+
+	it('leaves a rare word with no much commoner neighbour as it is: a rare term, an id, an author', () => {
+		for (const [query, id] of [
+			['pathognomonic', '2512.24278'],
+			['biodistribution', '2601.02737'],
+			[SYMPHONY, SYMPHONY],
+			['Zhiwen', SYMPHONY],
+			['vision', undefined],
+			['language', undefined],
+		] as const) {
+			const result = search(query);
+			assert.strictEqual(result.respelled, undefined, query);
+			if (id) assert.deepStrictEqual(result.hits.map((h) => h.id), [id], query);
+		}
+	});
+
+	it('says a respelled word apart from a word no paper has', () => {
+		const parsed = parseQuery('vision langauge action');
+		if (!parsed.ok) assert.fail(parsed.error);
+		const result = search('vision langauge action');
+		// no hit writes `langauge` (SYMPHONY is not about vision): still not a word "no paper has"
+		assert.deepStrictEqual(wordsOnlyFuzzy(parsed.query, result.hits, result.respelled), []);
+		assert.deepStrictEqual(wordsOnlyFuzzy(parsed.query, result.hits), ['langauge']);
 	});
 });

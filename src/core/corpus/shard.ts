@@ -629,7 +629,7 @@ export class CorpusShard {
 		const reply = await this.search.search(text, Number.MAX_SAFE_INTEGER, fuzzy);
 		if (!reply.ok) return reply;
 		const hits = reply.result.hits.filter((h) => filter.keep(h.id));
-		return { ok: true, result: { hits: hits.slice(0, limit), total: hits.length, approximate: reply.result.approximate } };
+		return { ok: true, result: { ...reply.result, hits: hits.slice(0, limit), total: hits.length } };
 	}
 
 	async ids(text: string): Promise<IdsReply> {

@@ -696,7 +696,14 @@ export class SearchService {
 			const db = b.occurrences[0]?.day ?? '';
 			return da < db ? 1 : da > db ? -1 : 0;
 		});
-		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate } };
+		// each shard says the words it respelled by its own counts: any shard's say counts
+		const respelled = new Map<string, Set<string>>();
+		for (const reply of replies) {
+			if (!reply.ok) continue;
+			for (const { word, as } of reply.result.respelled ?? []) for (const spelling of as) (respelled.get(word) ?? respelled.set(word, new Set()).get(word))?.add(spelling);
+		}
+		const said = respelled.size > 0 ? { respelled: [...respelled].map(([word, as]) => ({ word, as: [...as] })) } : {};
+		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, ...said } };
 	}
 
 	async ids(query: string): Promise<IdsReply> {

@@ -336,8 +336,9 @@ export function describeFilters(query: ParsedQuery): string {
  * The query's words (not Chinese runs, which match exactly) that no hit has as typed, as a
  * completion of it, or in its other number: the hits have them only by a similar spelling (`rdma`
  * found as `RMA`), which the search box then says. A hit's `matched` words are the paper's words.
+ * A word the result `respelled` is one some paper has (`langauge`), said apart: never one of these.
  */
-export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly matched: readonly string[] }[]): string[] {
+export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly matched: readonly string[] }[], respelled: readonly { readonly word: string }[] = []): string[] {
 	if (hits.length === 0) return [];
 	const folded = new Set<string>();
 	for (const hit of hits) {
@@ -347,5 +348,5 @@ export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly mat
 		}
 	}
 	const has = (term: string) => folded.has(term) || [...folded].some((f) => f.startsWith(term));
-	return query.words.filter((w) => !w.cjk && !has(w.terms[0])).map((w) => w.terms[0]);
+	return query.words.filter((w) => !w.cjk && !has(w.terms[0]) && !respelled.some((r) => r.word === w.terms[0])).map((w) => w.terms[0]);
 }

@@ -279,9 +279,12 @@ export function registerSearch(
 								? vscode.l10n.t('1 result')
 								: vscode.l10n.t('{0} results', total);
 					// `rdma` found only as `RMA`: say that these are other spellings, not the word (a note's too)
-					const fuzzy = [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits), ...(notes?.corrected ?? [])])];
+					const respelled = reply.result.respelled ?? [];
+					const fuzzy = [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits, respelled), ...(notes?.corrected ?? [])])];
 					const similar = fuzzy.length ? vscode.l10n.t('no paper has {0}: similar spellings shown', listText(fuzzy.map((w) => `“${w}”`), vscode.l10n)) : '';
-					lastSummary = [count, filters, similar].filter((part) => part !== '').join(' · ');
+					// `langauge`, in one paper, searched as `language` too: say so, as the word is not a typo the papers lack
+					const also = respelled.map(({ word, as }) => vscode.l10n.t('“{0}”: also {1}', word, listText(as.map((w) => `“${w}”`), vscode.l10n)));
+					lastSummary = [count, filters, similar, ...also].filter((part) => part !== '').join(' · ');
 				}
 				updateTitle();
 			} catch (err) {
