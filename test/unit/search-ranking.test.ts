@@ -525,8 +525,8 @@ describe('search ranking', () => {
 
 describe('a rare word with a far commoner spelling (real papers)', () => {
 	/**
-	 * test/fixtures/typos: 72 real entries of the 167-day folder, among them the one paper that writes
-	 * `langauge` (SYMPHONY), the one that writes `Vison`, and 68 that write `vision` and 53 `language`
+	 * test/fixtures/typos: 215 real entries of the 167-day folder, among them the one paper that writes
+	 * `langauge` (SYMPHONY), the one that writes `Vison`, and 211 that write `vision` and 213 `language`
 	 */
 	function realIndex(): PaperIndex {
 		const index = new PaperIndex();
@@ -565,11 +565,11 @@ describe('a rare word with a far commoner spelling (real papers)', () => {
 	it('ranks the paper that writes the word as typed first, then the papers of the common spelling', () => {
 		const result = search('langauge model');
 		assert.strictEqual(result.hits[0]?.id, SYMPHONY);
-		assert.ok(result.total > 10, `${result.total}`);
+		assert.ok(result.total > 200, `${result.total}`);
 		assert.deepStrictEqual(result.respelled, [{ word: 'langauge', as: ['language'] }]);
 		const vison = search('vison');
 		assert.strictEqual(vison.hits[0]?.id, VISON);
-		assert.ok(vison.total > 50, `${vison.total}`);
+		assert.ok(vison.total > 200, `${vison.total}`);
 		assert.deepStrictEqual(vison.respelled, [{ word: 'vison', as: ['vision'] }]);
 	});
 
@@ -579,6 +579,10 @@ describe('a rare word with a far commoner spelling (real papers)', () => {
 			['biodistribution', '2601.02737'],
 			[SYMPHONY, SYMPHONY],
 			['Zhiwen', SYMPHONY],
+			// in one paper here, beside `show`, `code` and `wang` of 83, 58 and 65: too few for a slip to show up in
+			['slow', undefined],
+			['node', undefined],
+			['Wong', undefined],
 			['vision', undefined],
 			['language', undefined],
 		] as const) {

@@ -268,6 +268,12 @@ const BESIDE_SWAP = 0.5;
 const RARE_WORD_PAPERS = 2;
 const RARE_WORD_SHARE = 10_000;
 const COMMONER_RATIO = 50;
+/**
+ * and written by at least this many papers: a slip shows up in a folder only where the word meant is
+ * written often, while a small folder's words of one paper are mostly real (248 papers: `biased` beside
+ * the 121 papers' `based`, `stated` beside `state`)
+ */
+const MIN_COMMONER_PAPERS = 200;
 /** a rare word's commoner spellings a result names, at most */
 const RESPELLINGS_SAID = 3;
 /** at most this many matched words per hit */
@@ -1499,8 +1505,8 @@ export class PaperIndex {
 	 * one paper, `vison` in one, against 9,650 and 3,033 papers of `language` and `vision`), and the
 	 * word as typed then found only those papers (`vision langauge action`: none). The word's terms
 	 * (exact and prefix expansions) all rare: at most RARE_WORD_PAPERS papers, or one in
-	 * RARE_WORD_SHARE of the folder's; its corrections those one edit away (a swap is one) and at least
-	 * COMMONER_RATIO times as common. Two edits away lie too many real rare words of the same folder
+	 * RARE_WORD_SHARE of the folder's; its corrections those one edit away (a swap is one), at least
+	 * COMMONER_RATIO times as common and in MIN_COMMONER_PAPERS papers. Two edits away lie too many real rare words of the same folder
 	 * (`cookbook`: `codebook`, `incorrectness`: `correctness`, `denotation`: `annotation`). A word only
 	 * authors' names have (`Lois` beside `loss`, `Massa` beside `mass`) is a name, never corrected; a
 	 * rare word with no much commoner neighbour (`pathognomonic`, an id) has nothing to add.
@@ -1511,7 +1517,7 @@ export class PaperIndex {
 		for (const [id] of terms) papers = Math.max(papers, this.df(id));
 		if (papers > Math.max(RARE_WORD_PAPERS, this.byId.size / RARE_WORD_SHARE)) return [];
 		const own = new Set(terms.map(([id]) => id));
-		return this.corrections(term, papers * COMMONER_RATIO, 1).filter(([id]) => !own.has(id));
+		return this.corrections(term, Math.max(papers * COMMONER_RATIO, MIN_COMMONER_PAPERS), 1).filter(([id]) => !own.has(id));
 	}
 
 	/**
