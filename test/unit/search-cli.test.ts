@@ -42,6 +42,17 @@ describe('cli: search', () => {
 		assert.match(JSON.parse(json.out).hits[0].title, /^\$Δ\$VLA/);
 	});
 
+	it('says a rare word was searched with its far commoner spelling too (real papers), in its lines and its JSON', async () => {
+		const typos = join(__dirname, '../../test/fixtures/typos');
+		const r = await run('search', typos, 'vision langauge action', '--limit', '3');
+		assert.strictEqual(r.code, 0, r.err);
+		assert.match(r.out, /^'langauge': also 'language'$/m);
+		assert.doesNotMatch(r.out, /no paper has|^0 results/m);
+		const json = JSON.parse((await run('search', typos, 'langauge model', '--json', '--limit', '1')).out);
+		assert.deepStrictEqual(json.respelled, [{ word: 'langauge', as: ['language'] }]);
+		assert.strictEqual(json.hits[0].id, '2601.22623');
+	});
+
 	it('reports an unknown filter as an error', async () => {
 		const r = await run('search', FIXTURES, 'venue:cvpr');
 		assert.strictEqual(r.code, 2);

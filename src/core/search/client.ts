@@ -696,7 +696,7 @@ export class SearchService {
 			const db = b.occurrences[0]?.day ?? '';
 			return da < db ? 1 : da > db ? -1 : 0;
 		});
-		// each shard says the words it respelled by its own counts: any shard's say counts
+		// each shard respells by its own papers' counts: a word any shard respelled is said
 		const respelled = new Map<string, Set<string>>();
 		for (const reply of replies) {
 			if (!reply.ok) continue;

@@ -1506,8 +1506,9 @@ export class PaperIndex {
 	 * word as typed then found only those papers (`vision langauge action`: none). The word's terms
 	 * (exact and prefix expansions) all rare: at most RARE_WORD_PAPERS papers, or one in
 	 * RARE_WORD_SHARE of the folder's; its corrections those one edit away (a swap is one), at least
-	 * COMMONER_RATIO times as common and in MIN_COMMONER_PAPERS papers. Two edits away lie too many real rare words of the same folder
-	 * (`cookbook`: `codebook`, `incorrectness`: `correctness`, `denotation`: `annotation`). A word only
+	 * COMMONER_RATIO times as common and in MIN_COMMONER_PAPERS papers. Two edits away lie too many
+	 * real rare words of the same folder (`cookbook`: `codebook`, `incorrectness`: `correctness`,
+	 * `denotation`: `annotation`). A word only
 	 * authors' names have (`Lois` beside `loss`, `Massa` beside `mass`) is a name, never corrected; a
 	 * rare word with no much commoner neighbour (`pathognomonic`, an id) has nothing to add.
 	 */
