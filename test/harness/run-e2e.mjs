@@ -273,7 +273,9 @@ async function warmRun() {
 	const elsewhere = new Set(readdirSync(data).filter((name) => name !== deleted).flatMap((name) => [...idsOf(name)]));
 	const deletedId = [...idsOf(deleted)].find((id) => !elsewhere.has(id));
 	if (!deletedId) throw new Error(`every paper of ${deleted} is in another digest too`);
-	const warm = { lastSessionDigests: readdirSync(data).length, deleted, deletedId, edited, editedId: '2602.04994', newWord: 'zyxwarmword' };
+	// a word of one paper's abstract alone (in no title, TL;DR or other summary of the folder): a warm start reads that text back after it is searchable
+	const abstract = { abstractWord: 'psychotherapy', abstractId: '2504.17238', abstractDay: '2025-04-27', abstractDayTitleWord: 'crisp' };
+	const warm = { lastSessionDigests: readdirSync(data).length, deleted, deletedId, edited, editedId: '2602.04994', newWord: 'zyxwarmword', ...abstract };
 	// one port too: code-server's workspace storage folder (where the caches are) depends on the address
 	const port = await freePort();
 	const session = (name) => integrationRun('node', { folder, name: `warm-${name}`, suite: 'warm', profile: 'warm', port, env: { ARXIV_DIGEST_WARM: JSON.stringify({ ...warm, session: name }) } });

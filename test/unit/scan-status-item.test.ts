@@ -16,12 +16,14 @@ describe('the scan status bar item', () => {
 		const time = new FakeClock();
 		const indexEvents = new fakeVscode.EventEmitter<SearchProgress>();
 		const updateEvents = new fakeVscode.EventEmitter<number>();
+		const longFieldEvents = new fakeVscode.EventEmitter<boolean>();
 		const disposable = scanStatus.registerScanStatus(
 			w.ws as never,
 			'arxivDigest.papers',
 			time,
 			(listener) => indexEvents.event(listener) as never,
 			(listener) => updateEvents.event(listener) as never,
+			(listener) => longFieldEvents.event(listener) as never,
 		);
 		disposables.push(disposable);
 		const item = fakeVscode.window.statusBarItems[fakeVscode.window.statusBarItems.length - 1] as FakeStatusBarItem;
@@ -29,7 +31,9 @@ describe('the scan status bar item', () => {
 		const index = (phase: SearchProgress['phase'], done: number, total: number) => indexEvents.fire({ phase, done, total });
 		/** the index has this many added or changed files not indexed yet */
 		const updates = (pending: number) => updateEvents.fire(pending);
-		return { ...w, index, updates, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable, api: disposable.api };
+		/** the index still loads (true) or has loaded (false) the long fields' text a warm start reads back */
+		const longFields = (loading: boolean) => longFieldEvents.fire(loading);
+		return { ...w, index, updates, longFields, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable, api: disposable.api };
 	}
 
 	it('says what a cold scan reads, with a still icon, and goes once the scan ends', () => {
@@ -134,6 +138,25 @@ describe('the scan status bar item', () => {
 		tick(10_000);
 		assert.deepStrictEqual(item.texts, ['$(sync) arXiv Digest: checking for new and changed digests']);
 		assert.strictEqual(item.visible, false);
+	});
+
+	it('after a warm start, says that the abstracts and summaries are loading until they are, then that every paper is searchable', () => {
+		const { item, progress, index, longFields, tick, pending } = register();
+		progress('checking', 0, 167);
+		tick(150);
+		progress('idle', 167, 167);
+		index('full', 0, 0);
+		longFields(true);
+		tick(150);
+		assert.strictEqual(item.text, '$(sync) arXiv Digest: loading abstracts and summaries…');
+		assert.match(String(item.tooltip), /search may miss or not mark words that only they have, and ✦ counts may still change/);
+		tick(60_000);
+		assert.strictEqual(item.visible, true, 'shown for as long as they load');
+		longFields(false);
+		assert.strictEqual(item.text, '$(check) arXiv Digest: every paper is searchable');
+		tick(scanStatus.INDEXED_SHOWN_MS);
+		assert.strictEqual(item.visible, false);
+		assert.strictEqual(pending(), 0, 'no timer left');
 	});
 
 	describe('while files added or changed wait for the index (a `git pull` brought new days)', () => {

@@ -15,6 +15,8 @@ function fakeBackend() {
 	const searches: string[] = [];
 	const service = {
 		onProgress: () => ({ dispose() {} }),
+		loadingLongFields: false,
+		onLongFieldsLoading: () => ({ dispose() {} }),
 		whenIndexed: async () => undefined,
 		get pendingUpdates() {
 			return updating.size;

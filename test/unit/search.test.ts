@@ -660,12 +660,18 @@ describe('search shard life cycle', () => {
 		assert.ok(reply.ok && reply.result.hits.length === 1);
 		const gone = await warm.search('depth estimation', 10);
 		assert.ok(gone.ok && gone.result.hits.length === 1, 'the abstract still matches');
+		// found by its abstract's postings (in the cache), but that text is not back: the words it matched
+		// there are not known, and the answer says it is not final
+		assert.ok(gone.ok && gone.result.loading === true, 'an answer before the long fields are back is not final');
+		const cold2 = await cold.search('depth estimation', 10);
+		assert.ok(cold2.ok && cold2.result.loading === false, 'a cold build has every text in memory');
 		warm.finishInBackground();
 		await warm.background;
 		assert.strictEqual(warm.index.missingBodyCount, 0, 'the long fields were read back');
 		assert.deepStrictEqual(read, [DAY2], 'without reading a file as new');
 		const phrase = await warm.search('"token pruning"', 10);
 		assert.ok(phrase.ok && !phrase.result.approximate && phrase.result.hits.length > 0);
+		assert.strictEqual(phrase.ok && phrase.result.loading, false, 'final once they are back');
 	});
 
 	it('checks a phrase against the files before the long fields are read back: a warm start\'s first answers are exact', async () => {
@@ -679,7 +685,7 @@ describe('search shard life cycle', () => {
 		// "street" and "diffusion" are both in Street Scenes' abstract, not next to each other
 		const missing = warm.index.missingBodyCount;
 		const apart = await warm.search('"street diffusion"', 10);
-		assert.deepStrictEqual(apart.ok && apart.result, { hits: [], total: 0, approximate: false });
+		assert.deepStrictEqual(apart.ok && apart.result, { hits: [], total: 0, approximate: false, loading: true });
 		assert.deepStrictEqual(read, [DAY1], 'the one candidate\'s file read for its text');
 		assert.strictEqual(warm.index.missingBodyCount, missing - 1, 'only the candidate\'s text taken from it');
 		const together = await warm.search('"diffusion model"', 10);

@@ -26,6 +26,7 @@ export function shardEvents(send: (event: WorkerEvent) => void): CorpusEvents {
 		onFiles: (files) => send({ event: 'files', wire: encodeFileUpdates(files) }),
 		onCacheProblem: (problem) => send({ event: 'cacheProblem', problem }),
 		onFilled: () => send({ event: 'filled' }),
+		onFilling: () => send({ event: 'filling' }),
 	};
 }
 
@@ -67,6 +68,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return shard.ids(request.query);
 		case 'userSets':
 			return Promise.resolve(shard.setUserSets(request.sets));
+		case 'holdFill':
+			return Promise.resolve(shard.search.holdFill(request.hold));
 		case 'interests':
 			return Promise.resolve(shard.interests(request.spec));
 		case 'coverage':

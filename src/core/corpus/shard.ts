@@ -164,6 +164,11 @@ export interface CorpusEvents {
 	 * only were taken are read again, before their long fields are indexed
 	 */
 	onFilled?(): void;
+	/**
+	 * an open is done and some papers lack their long-field text, which the background work reads
+	 * back from the files (a warm start): searches and interest matches are not final until onFilled
+	 */
+	onFilling?(): void;
 }
 
 /** "ADSI" little endian: the index cache's magic (core/search/cache.ts) */
@@ -481,6 +486,7 @@ export class CorpusShard {
 		}
 		this.flush(true);
 		await this.saveRecords();
+		if (this.search.index.missingBodyCount > 0) this.events.onFilling?.();
 		this.search.finishInBackground();
 		// a fill that failed midway ends too: asked again, interests give their final answer over what was read
 		const filled = () => this.events.onFilled?.();

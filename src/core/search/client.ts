@@ -247,6 +247,8 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 	/** the caller opened the shard: a restarted worker is given its files (before that, an open of none would empty the caches) */
 	let opened = false;
 	const userSets: Record<string, UserSet> = {};
+	/** a test held the long fields' background fill (see SearchShard.holdFill): so is a restarted worker's */
+	let fillHeld = false;
 	let disposed = false;
 	let restarts = 0;
 	/** the worker that answers calls and whose events count; a recycle's successor is silent until it takes over */
@@ -322,6 +324,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			const open = unanswered.find((p) => p.request.method === 'open');
 			const refeed: Request = { method: 'open', files: [...files.values()] };
 			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true });
+			if (fillHeld) post({ request: { method: 'holdFill', hold: true }, resolve: noop, reject: noop, retried: true });
 			if (opened) post(open ? { ...open, request: refeed } : { request: refeed, resolve: noop, reject: noop, retried: true });
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
@@ -377,6 +380,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 				} else if (request.method === 'update') files.set(request.file.path, request.file);
 				else if (request.method === 'remove') files.delete(request.path);
 				else if (request.method === 'userSets') Object.assign(userSets, request.sets);
+				else if (request.method === 'holdFill') fillHeld = request.hold;
 				if (!isReadRequest(request)) changes++;
 				if (replacement) replacement.call(request).then(resolve, reject);
 				else post({ request, resolve, reject, retried: false });
@@ -419,6 +423,14 @@ export class SearchService {
 	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
 	private cacheListeners: ((problem: CacheProblem, shard: number) => void)[] = [];
 	private filledListeners: ((shard: number) => void)[] = [];
+	/**
+	 * Shards that said an open left papers without their long-field text (a warm start: the cache
+	 * leaves it out), read back in the background, and have not said it is all back ('filled'): until
+	 * then their answers are not final (see SearchShard.loading). That fill reads every file again,
+	 * 4–5 s in plain Node, minutes in a loaded browser, where each read crosses the editor.
+	 */
+	private unfilled = new Set<number>();
+	private longFieldListeners: ((loading: boolean) => void)[] = [];
 	/** files `update` was called for and has not answered, with how many calls each (see pendingUpdates) */
 	private readonly updating = new Map<string, number>();
 	private lastPending = 0;
@@ -457,9 +469,14 @@ export class SearchService {
 				} else if ('event' in event && event.event === 'cacheProblem') {
 					for (const l of this.cacheListeners) l(event.problem, i);
 				} else if ('event' in event && event.event === 'filled') {
+					this.setUnfilled(() => this.unfilled.delete(i));
 					for (const l of this.filledListeners) l(i);
+				} else if ('event' in event && event.event === 'filling') {
+					this.setUnfilled(() => this.unfilled.add(i));
 				} else if ('event' in event && event.event === 'restarting') {
 					this.progress[i] = undefined;
+					// the worker that takes over says it again if its open leaves text to read back
+					this.setUnfilled(() => this.unfilled.delete(i));
 					for (const l of this.progressListeners) l({ phase: 'restarting', done: 0, total: 0 });
 				}
 			}),
@@ -481,6 +498,34 @@ export class SearchService {
 	onFilled(listener: (shard: number) => void): { dispose(): void } {
 		this.filledListeners.push(listener);
 		return { dispose: () => (this.filledListeners = this.filledListeners.filter((l) => l !== listener)) };
+	}
+
+	/**
+	 * Some shard still loads the long fields' text (see unfilled): searches and interest matches are
+	 * over the short fields for the papers it lacks, so no answer is final yet.
+	 */
+	get loadingLongFields(): boolean {
+		return this.unfilled.size > 0;
+	}
+
+	/** Fires when loadingLongFields changes. */
+	onLongFieldsLoading(listener: (loading: boolean) => void): { dispose(): void } {
+		this.longFieldListeners.push(listener);
+		return { dispose: () => (this.longFieldListeners = this.longFieldListeners.filter((l) => l !== listener)) };
+	}
+
+	private setUnfilled(change: () => void): void {
+		const before = this.loadingLongFields;
+		change();
+		if (this.loadingLongFields !== before) for (const l of this.longFieldListeners) l(this.loadingLongFields);
+	}
+
+	/**
+	 * For tests: holds (or releases) every shard's background reading back of the long fields' text,
+	 * a restarted worker's too (see SearchShard.holdFill); with killShard, a warm start's gap held open.
+	 */
+	holdFill(hold: boolean): Promise<unknown> {
+		return Promise.all(this.shards.map((s) => s.call({ method: 'holdFill', hold })));
 	}
 
 	/** A shard's cache could not be read or written (each kind at most once per worker start). */
@@ -531,6 +576,7 @@ export class SearchService {
 			searchable();
 			return replies.reduce((sum: number, reply) => sum + ((reply as OpenReply | undefined)?.indexed ?? 0), 0);
 		});
+
 		this.opened = opened;
 		this.openCalled();
 		return opened;
@@ -674,10 +720,12 @@ export class SearchService {
 		const merged = new Map<string, SearchHit>();
 		let total = 0;
 		let approximate = false;
+		let loading = false;
 		for (const reply of replies) {
 			if (!reply.ok) continue;
 			total += reply.result.total;
 			approximate ||= reply.result.approximate;
+			loading ||= reply.result.loading === true;
 			for (const hit of reply.result.hits) {
 				const seen = merged.get(hit.id);
 				if (!seen) {
@@ -703,7 +751,7 @@ export class SearchService {
 			for (const { word, as } of reply.result.respelled ?? []) for (const spelling of as) (respelled.get(word) ?? respelled.set(word, new Set()).get(word))?.add(spelling);
 		}
 		const said = respelled.size > 0 ? { respelled: [...respelled].map(([word, as]) => ({ word, as: [...as] })) } : {};
-		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, ...said } };
+		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, loading, ...said } };
 	}
 
 	async ids(query: string): Promise<IdsReply> {

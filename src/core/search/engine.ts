@@ -273,6 +273,7 @@ export class SearchShard {
 			// on 167 real days), before the fill's 4–5 s: every query looks its words up, and a file changed
 			// meanwhile looks up each of its words
 			.then(() => this.index.prepareLookups())
+			.then(() => this.fillHeld)
 			.then(() => this.fillBodies())
 			// what the fill did not settle: papers whose newest listing went (see refreshOrphans)
 			.then(() => this.refreshOrphans())
@@ -280,6 +281,23 @@ export class SearchShard {
 				this.busy = false;
 				if (this.opens === opening) this.fillingBodies = false;
 			});
+	}
+
+	/** resolves when the fill may run (see holdFill) */
+	private fillHeld: Promise<void> = Promise.resolve();
+	private releaseFill: (() => void) | undefined;
+
+	/**
+	 * For tests: holds the background reading back of the long fields' text (a fill under way stops
+	 * before its next file) until released, so that the state between a warm start and the end of its
+	 * fill, seconds in plain Node and minutes in a loaded browser, can be looked at.
+	 */
+	holdFill(hold: boolean): void {
+		if (hold && !this.releaseFill) this.fillHeld = new Promise<void>((resolve) => (this.releaseFill = resolve));
+		if (!hold && this.releaseFill) {
+			this.releaseFill();
+			this.releaseFill = undefined;
+		}
 	}
 
 	/**
@@ -307,6 +325,7 @@ export class SearchShard {
 		for (let path = this.nextToFill(done); path !== undefined; path = this.nextToFill(done)) {
 			// a query reading its candidates' files goes first: interleaved, each waited for the other's reads and packing
 			await this.queryReads;
+			await this.fillHeld;
 			done.add(this.index.files.get(path) as FileEntry);
 			await this.readBack(path, true);
 			// each file's text and parse outlive a young-generation pass and would pile up in the old
@@ -443,10 +462,22 @@ export class SearchShard {
 		}
 	}
 
+	/**
+	 * Can the index not answer on every field yet? Until an open made it complete (a warm start's
+	 * preloaded index answers before it), and while the last open's papers still lack the long
+	 * fields' text and may get it (see fillingLongFields): their postings came from the cache, but
+	 * the words a hit matched are read from that text, so a paper found by a word of its abstract
+	 * alone looked like a typo's match ("no paper has …: similar spellings shown") for as long as
+	 * the fill took (4–5 s in plain Node, minutes in a loaded browser, whose reads cross the editor).
+	 */
+	get loading(): boolean {
+		return this.phase !== 'full' || (this.index.missingBodyCount > 0 && (this.fillingBodies || !this.openStarted));
+	}
+
 	search(text: string, limit: number, fuzzy = true): Promise<SearchReply> {
 		const parsed = parseQuery(text);
 		if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-		return this.checked((unchecked) => ({ ok: true, result: this.index.search(parsed.query, limit, { fuzzy, unchecked }) }));
+		return this.checked((unchecked) => ({ ok: true, result: { ...this.index.search(parsed.query, limit, { fuzzy, unchecked }), loading: this.loading } }));
 	}
 
 	ids(text: string): Promise<IdsReply> {

@@ -169,6 +169,13 @@ export interface SearchResult {
 	approximate: boolean;
 	/** rare query words searched with their far commoner spellings too (absent: none) */
 	respelled?: Respelled[];
+	/**
+	 * The index cannot answer on every field yet (set by SearchShard): it is still loading, or a warm
+	 * start still reads the long fields' text back (SearchShard.finishInBackground). A paper found by
+	 * a word of its abstract then has no matched words, and one found by a phrase there is not checked:
+	 * an empty or fuzzy answer is not final.
+	 */
+	loading?: boolean;
 }
 
 /** A rare query word and the far commoner spellings of it searched too (`langauge`: `language`), commonest first. */

@@ -104,6 +104,8 @@ export type WorkerRequest =
 	| { id: number; method: 'ids'; query: string }
 	| { id: number; method: 'coverage'; by: 'template' | 'file' }
 	| { id: number; method: 'userSets'; sets: Record<string, UserSet> }
+	/** for tests: the background reading back of the long fields' text waits while held (see SearchShard.holdFill) */
+	| { id: number; method: 'holdFill'; hold: boolean }
 	| { id: number; method: 'interests'; spec: InterestSpec }
 	| { id: number; method: 'save' }
 	/** what an open document's providers need (core/documentView): from `text` (UTF-8) when given, else read from `path` */
@@ -161,7 +163,9 @@ export type WorkerEvent =
 	| { event: 'files'; wire: Uint8Array }
 	| { event: 'cacheProblem'; problem: CacheProblem }
 	/** every paper's long-field text is in memory again: a warm start's, or a cold build's read again (see CorpusEvents.onFilled) */
-	| { event: 'filled' };
+	| { event: 'filled' }
+	/** an open is done and the long fields' text is read back in the background (see CorpusEvents.onFilling) */
+	| { event: 'filling' };
 
 export type WorkerResponse = { id: number; result?: unknown; error?: string };
 

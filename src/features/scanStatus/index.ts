@@ -3,8 +3,10 @@
  * reads files, "arXiv Digest: checking for new and changed digests" while a start compares the
  * folder with the digests already shown, then, where the search index still fills after it (a first
  * start), "arXiv Digest: indexing abstracts and summaries… 45%" and, for a few seconds once it is
- * done, "arXiv Digest: every paper is searchable"; "arXiv Digest: indexing 3 new or changed digests…"
- * while files added or changed later (a `git pull`) are in the Papers view and not searchable yet, as
+ * done, "arXiv Digest: every paper is searchable"; after a warm start, "arXiv Digest: loading
+ * abstracts and summaries…" while the index reads their text back from the files (until then search
+ * and ✦ counts are not final: 4–5 s in plain Node, minutes in a loaded browser), then the same "every
+ * paper is searchable"; "arXiv Digest: indexing 3 new or changed digests…" while files added or changed later (a `git pull`) are in the Papers view and not searchable yet, as
  * the search box says it; nothing otherwise. A click shows the Papers view.
  *
  * A plain status bar item, not a window progress: that one's spinning icon, like a view's progress
@@ -19,7 +21,7 @@
 import * as vscode from 'vscode';
 import { realClock, type Clock } from '../../core/clock';
 import type { SearchProgress } from '../../core/search/client';
-import { followIndexProgress, followPendingUpdates, indexProgressText, indexUpdatesText } from '../workspace/indexProgress';
+import { followIndexProgress, followLongFieldsLoading, followPendingUpdates, indexProgressText, indexUpdatesText, longFieldsLoadingText } from '../workspace/indexProgress';
 import type { IDigestWorkspace } from '../workspace/types';
 
 /** the status bar item's id (VS Code keeps where the user put it under this id) */
@@ -65,8 +67,8 @@ export interface ScanStatusTestApi {
 	readonly showUpdatesAfter: { ms: number };
 }
 
-/** what the item speaks of: a scan, the index filling after it, or files added or changed since */
-type StatusKind = 'scan' | 'index' | 'updates';
+/** what the item speaks of: a scan, the index filling after it, the long fields' text loading after that, or files added or changed since */
+type StatusKind = 'scan' | 'index' | 'longFields' | 'updates';
 
 /**
  * The scan's status bar item (see scanStatusText). The workspace's events show and hide it and
@@ -81,11 +83,13 @@ export function registerScanStatus(
 	clock: Clock = realClock,
 	indexProgress: (listener: (p: SearchProgress) => void) => vscode.Disposable = (listener) => followIndexProgress(workspace, listener),
 	indexUpdates: (listener: (pending: number) => void) => vscode.Disposable = (listener) => followPendingUpdates(workspace, listener),
+	longFieldsLoading: (listener: (loading: boolean) => void) => vscode.Disposable = (listener) => followLongFieldsLoading(workspace, listener),
 ): vscode.Disposable & { readonly api: ScanStatusTestApi } {
 	const item = vscode.window.createStatusBarItem(SCAN_STATUS_ID, vscode.StatusBarAlignment.Left);
 	item.name = vscode.l10n.t('arXiv Digest Scan');
 	const scanTooltip = vscode.l10n.t('arXiv Digest is scanning the digests of this workspace. The Papers view and search fill in as it goes. Click to show the Papers view.');
 	const updatesTooltip = vscode.l10n.t('New or changed digests are in the Papers view already; search finds their papers once they are indexed. Click to show the Papers view.');
+	const longFieldsTooltip = vscode.l10n.t('arXiv Digest is loading the abstracts and summaries of the digests again. Until it is done, a search may miss or not mark words that only they have, and ✦ counts may still change. Click to show the Papers view.');
 	item.tooltip = scanTooltip;
 	item.command = { command: `${papersViewId}.focus`, title: vscode.l10n.t('Show the Papers View') };
 	const changes = new vscode.EventEmitter<void>();
@@ -110,6 +114,8 @@ export function registerScanStatus(
 	let index: SearchProgress | undefined;
 	/** files added or changed that the index has not indexed yet */
 	let updates = 0;
+	/** the index is searchable but still loads the long fields' text (a warm start reads it back) */
+	let longFields = false;
 	/** the item said how the index fills since it last said everything was searchable */
 	let indexSaid = false;
 	/** the wait before showing (for a scan's or the index's words, or for updates'), then the next refresh; the end of "every paper is searchable" */
@@ -123,10 +129,12 @@ export function registerScanStatus(
 	const kind = (): StatusKind | undefined => {
 		if (scanStatusText(workspace) !== undefined) return 'scan';
 		if (indexStatusText(index) !== undefined) return 'index';
+		if (longFields) return 'longFields';
 		return updates > 0 ? 'updates' : undefined;
 	};
-	const statusText = () => scanStatusText(workspace) ?? indexStatusText(index) ?? updatesStatusText(updates);
-	const phase = () => (workspace.scanPhase !== 'idle' ? workspace.scanPhase : (index?.phase ?? (updates > 0 ? 'updates' : undefined)));
+	const longFieldsText = () => (longFields ? vscode.l10n.t('arXiv Digest: {0}', longFieldsLoadingText()) : undefined);
+	const statusText = () => scanStatusText(workspace) ?? indexStatusText(index) ?? longFieldsText() ?? updatesStatusText(updates);
+	const phase = () => (workspace.scanPhase !== 'idle' ? workspace.scanPhase : (index?.phase ?? (longFields ? 'longFields' : updates > 0 ? 'updates' : undefined)));
 	const render = () => {
 		const text = statusText();
 		if (text === undefined || text === said) return;
@@ -135,9 +143,9 @@ export function registerScanStatus(
 		said = text;
 		saidPhase = phase();
 		const now = kind();
-		if (now === 'index') indexSaid = true;
+		if (now === 'index' || now === 'longFields') indexSaid = true;
 		// a still icon: `$(sync~spin)` would animate (above)
-		show('sync', text, now === 'updates' ? updatesTooltip : scanTooltip);
+		show('sync', text, now === 'updates' ? updatesTooltip : now === 'longFields' ? longFieldsTooltip : scanTooltip);
 	};
 	const refresh = () => {
 		waitingFor = undefined;
@@ -182,7 +190,13 @@ export function registerScanStatus(
 		workspace.onDidChange(onEvent),
 		indexProgress((p) => {
 			index = p.phase === 'full' ? undefined : p;
-			if (p.phase === 'full' && indexSaid && workspace.scanPhase === 'idle') indexed();
+			if (p.phase === 'full' && indexSaid && !longFields && workspace.scanPhase === 'idle') indexed();
+			else onEvent();
+		}),
+		longFieldsLoading((loading) => {
+			if (loading === longFields) return;
+			longFields = loading;
+			if (!loading && indexSaid && index === undefined && workspace.scanPhase === 'idle') indexed();
 			else onEvent();
 		}),
 		indexUpdates((pending) => {

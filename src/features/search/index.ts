@@ -16,7 +16,7 @@ import { cardRefFromArgument } from '../cards/args';
 import { errorText } from '../log';
 import { LoadingRerun } from './loadingRerun';
 import { CacheSaver } from './cacheSave';
-import { indexProgressText, indexUpdatesText } from '../workspace/indexProgress';
+import { indexProgressText, indexUpdatesText, longFieldsLoadingText } from '../workspace/indexProgress';
 import { queryProblemText, searchErrorText } from './queryErrorText';
 import { NoDigestsError, noDigestsItems, type CommandItem } from './noDigests';
 import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
@@ -111,8 +111,12 @@ export function registerSearch(
 	let loadingText = '';
 	/** files the tree shows that search does not have yet: added or changed, handed to the index and not indexed */
 	let pendingUpdates = 0;
+	/** the index is searchable but still loads the long fields' text (see SearchService.loadingLongFields) */
+	let longFieldsLoading = false;
+	/** what the index does before it can answer on every field ('' once it can) */
+	const indexLoadingText = () => loadingText || (longFieldsLoading ? longFieldsLoadingText() : '');
 	/** what the search box's title says the index is doing ('' when every file the tree shows is searchable) */
-	const progressText = () => loadingText || (pendingUpdates > 0 ? indexUpdatesText(pendingUpdates) : '');
+	const progressText = () => indexLoadingText() || (pendingUpdates > 0 ? indexUpdatesText(pendingUpdates) : '');
 	const progressListeners = new Set<() => void>();
 	const fireProgress = () => {
 		for (const l of progressListeners) l();
@@ -131,8 +135,14 @@ export function registerSearch(
 		if (progressFrom !== b) {
 			progressFrom = b;
 			pendingUpdates = b.service.pendingUpdates;
+			longFieldsLoading = b.service.loadingLongFields;
 			disposables.push(
 				b.service.onProgress((p) => setProgress(indexProgressText(p))),
+				b.service.onLongFieldsLoading((loading) => {
+					if (progressFrom !== b) return;
+					longFieldsLoading = loading;
+					fireProgress();
+				}),
 				b.service.onPendingUpdates((pending) => {
 					if (progressFrom !== b) return;
 					pendingUpdates = pending;
@@ -185,15 +195,17 @@ export function registerSearch(
 		let lastSummary = '';
 		/** the filters of the query whose "no match" row the list shows (undefined: the list shows something else) */
 		let noMatch: string | undefined;
+		/** the index said its last answer is not over every field yet (SearchResult.loading) */
+		let answerLoading = false;
 		/**
 		 * The row for a query that found nothing: what to try, or, while the index fills or has new or
 		 * changed files not indexed yet, only that it has not found one yet (the list is asked again as
 		 * it fills, and once they are indexed). Chosen again whenever that state changes.
 		 */
 		const noMatchItem = (filters: string): ResultItem => {
-			const loading = progressText() !== '';
+			const loading = progressText() !== '' || answerLoading;
 			const advice =
-				loadingText !== ''
+				indexLoadingText() !== '' || answerLoading
 					? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
 					: loading
 						? vscode.l10n.t('No match yet: new or changed digests are still being indexed, and the search runs again once they are.')
@@ -237,6 +249,7 @@ export function registerSearch(
 					lastSummary = vscode.l10n.t('invalid query');
 				} else {
 					lastQuery = query;
+					answerLoading = reply.result.loading === true;
 					const shown = new Set(reply.result.hits.map((h) => h.id));
 					const noteOnly = new Set(fromNotes.filter((h) => !shown.has(h.id)).map((h) => h.id));
 					// the reader's own words first: a note that matches says more than a word in an abstract
@@ -278,9 +291,12 @@ export function registerSearch(
 							: total === 1
 								? vscode.l10n.t('1 result')
 								: vscode.l10n.t('{0} results', total);
-					// `rdma` found only as `RMA`: say that these are other spellings, not the word (a note's too)
+					// `rdma` found only as `RMA`: say that these are other spellings, not the word (a note's too);
+					// not while the index cannot answer on every field: a paper found by a word of its abstract
+					// shows no matched word until that text is loaded, and a word no paper has yet may come with it
 					const respelled = reply.result.respelled ?? [];
-					const fuzzy = [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits, respelled), ...(notes?.corrected ?? [])])];
+					const indexLoading = answerLoading || indexLoadingText() !== '';
+					const fuzzy = indexLoading ? [] : [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits, respelled), ...(notes?.corrected ?? [])])];
 					const similar = fuzzy.length ? vscode.l10n.t('no paper has {0}: similar spellings shown', listText(fuzzy.map((w) => `“${w}”`), vscode.l10n)) : '';
 					// `langauge`, in one paper, searched as `language` too: say so, as the word is not a typo the papers lack
 					const also = respelled.map(({ word, as }) => vscode.l10n.t('“{0}”: also {1}', word, listText(as.map((w) => `“${w}”`), vscode.l10n)));

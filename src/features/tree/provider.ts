@@ -454,8 +454,17 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 						: allRead
 							? vscode.l10n.t('all read')
 							: String(shown);
-			// the matches marked with the sign a matching paper's row shows (`✦4`), the words were too long
-			return c.matches > 0 ? [lead, vscode.l10n.t({ message: '✦{0}', args: [c.matches], comment: 'matches, short: a Papers view row' })] : [lead];
+			// the matches marked with the sign a matching paper's row shows (`✦4`), the words were too long;
+			// `✦2…` while they are counted without the abstracts a start loads meanwhile (the tooltip says so):
+			// a warm start in a loaded browser showed ✦2 for minutes on a day whose final count was 7
+			if (c.matches === 0) return [lead];
+			const counting = this.reading.interests.provisional;
+			return [
+				lead,
+				counting
+					? vscode.l10n.t({ message: '✦{0}…', args: [c.matches], comment: 'matches counted so far, still counting, short: a Papers view row' })
+					: vscode.l10n.t({ message: '✦{0}', args: [c.matches], comment: 'matches, short: a Papers view row' }),
+			];
 		}
 		const parts = [String(shown)];
 		if (c.matches > 0) parts.push(c.matches === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', c.matches));

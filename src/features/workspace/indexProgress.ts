@@ -66,6 +66,26 @@ export function indexProgressText(p: SearchProgress): string {
 	}
 }
 
+/**
+ * Calls `listener` with whether the workspace's index still loads the long fields' text
+ * (SearchService.loadingLongFields): at once for each backend it follows, then each time it changes.
+ */
+export function followLongFieldsLoading(workspace: Pick<IDigestWorkspace, 'backend' | 'onDidChange'>, listener: (loading: boolean) => void): vscode.Disposable {
+	return followIndex(workspace, (service) => {
+		listener(service.loadingLongFields);
+		return service.onLongFieldsLoading(listener);
+	});
+}
+
+/**
+ * The index is searchable but still loads the abstracts and summaries (a warm start reads their text
+ * back from the files): a word only they have may be found without being shown as matched, or not
+ * yet, and a phrase in them is not checked yet.
+ */
+export function longFieldsLoadingText(): string {
+	return vscode.l10n.t('loading abstracts and summaries…');
+}
+
 /** Files added or changed that the tree shows and search does not have yet, in a few words (`indexing 3 new or changed digests…`). */
 export function indexUpdatesText(pending: number): string {
 	return pending === 1 ? vscode.l10n.t('indexing 1 new or changed digest…') : vscode.l10n.t('indexing {0} new or changed digests…', pending);

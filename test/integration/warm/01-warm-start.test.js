@@ -6,7 +6,8 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { extensionApi, hitsOf, paperIdOf, workspaceRoot } = require('../suite/helpers');
+const vscode = require('vscode');
+const { extensionApi, hitsOf, paperIdOf, waitFor, workspaceRoot } = require('../suite/helpers');
 
 const WARM = JSON.parse(process.env.ARXIV_DIGEST_WARM || '{}');
 
@@ -62,6 +63,53 @@ describe(`a warm start: the ${WARM.session} session`, function () {
 			const backend = await api.workspace.backend();
 			assert.ok((await backend.service.stats()).every((s) => s.fromCache), 'every shard loaded its index from the cache');
 			assert.strictEqual(api.tree.provider.model.roots().length, digestsOnDisk().length, 'a day per digest in the Papers view');
+		});
+
+		// The tester's report: after a warm start in a loaded browser, a word only an abstract has was
+		// "similar spellings" or "No paper matches" for minutes, ✦ counts were short, and the status bar
+		// said nothing, while the index read the abstracts' text back from the files. Here every shard
+		// restarts from its cache (a warm start again) with that reading held, so the gap stays open.
+		it('while a warm start still loads the abstracts, search, the status bar and the ✦ counts say so', async () => {
+			const api = await extensionApi();
+			const backend = await api.workspace.backend();
+			const service = backend.service;
+			const config = vscode.workspace.getConfiguration();
+			// the abstract's word, and a word of a title of its day (a count the short fields already give)
+			await config.update('arxivDigest.interests.keywords', [WARM.abstractWord, WARM.abstractDayTitleWord], vscode.ConfigurationTarget.Global);
+			const day = () => api.tree.provider.getChildren().find((d) => d.day === WARM.abstractDay);
+			const description = () => String(api.tree.provider.getTreeItem(day()).description);
+			await waitFor('the paper to match the keyword its abstract has', () => api.reading.interests.isMatch(WARM.abstractId) && !api.reading.interests.provisional);
+			const final = description();
+			assert.match(final, /✦\d+$/, 'the final count, before the restart');
+			await service.holdFill(true);
+			try {
+				for (let i = 0; i < service.shardCount; i++) assert.ok(service.killShard(i), `shard ${i} runs in a worker`);
+				await waitFor('the restarted shards to load the abstracts back', () => service.loadingLongFields, 30_000);
+				const status = api.scanStatus.api;
+				await waitFor('the status bar to say so', () => /loading abstracts and summaries/.test(status.shown()?.text ?? ''), 10_000);
+				void vscode.commands.executeCommand('arxivDigest.searchPapers', WARM.abstractWord);
+				const answered = () => {
+					const box = api.search.api.shownBox();
+					return box && box.value === WARM.abstractWord && !box.busy && / result/.test(box.title) ? box : undefined;
+				};
+				const box = await waitFor('the box to answer', answered);
+				assert.ok(!/similar spellings/.test(box.title), `no typo claimed for a word an abstract has: ${box.title}`);
+				assert.match(box.title, /loading abstracts and summaries/, box.title);
+				await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+				void vscode.commands.executeCommand('arxivDigest.searchPapers', 'zqxwarmnothing');
+				await waitFor('the box to say the index is loading, not to check the spelling', () => /No match yet: the index is still loading/.test(api.search.api.shownBox()?.labels[0] ?? ''));
+				await waitFor('the ✦ count marked as still counting', () => api.reading.interests.provisional && /✦\d+…$/.test(description()));
+			} finally {
+				await service.holdFill(false);
+				await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+			}
+			await waitFor('the abstracts back', () => !service.loadingLongFields, 30_000);
+			await waitFor('the final count again', () => !api.reading.interests.provisional && description() === final);
+			const reply = await service.search(WARM.abstractWord, 5);
+			assert.ok(reply.ok && !reply.result.loading, 'the answer is final');
+			assert.deepStrictEqual(reply.result.hits.map((h) => h.id), [WARM.abstractId]);
+			assert.ok(reply.result.hits[0].matched.some((w) => w.toLowerCase() === WARM.abstractWord), `matched in the abstract once it is back: ${reply.result.hits[0].matched}`);
+			await config.update('arxivDigest.interests.keywords', undefined, vscode.ConfigurationTarget.Global);
 		});
 	}
 });
