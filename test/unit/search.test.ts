@@ -663,6 +663,10 @@ describe('search shard life cycle', () => {
 		// found by its abstract's postings (in the cache), but that text is not back: the words it matched
 		// there are not known, and the answer says it is not final
 		assert.ok(gone.ok && gone.result.loading === true, 'an answer before the long fields are back is not final');
+		// a word of an unchanged paper's abstract alone: the word it matched there, from its own text read
+		// back for the query (no matched word read as a typo's match: "no paper has 'twenty'")
+		const abstractOnly = await warm.search('twenty', 10);
+		assert.deepStrictEqual(abstractOnly.ok && abstractOnly.result.hits.map((h) => [h.id, h.matched]), [['2602.01003', ['twenty']]]);
 		const cold2 = await cold.search('depth estimation', 10);
 		assert.ok(cold2.ok && cold2.result.loading === false, 'a cold build has every text in memory');
 		warm.finishInBackground();

@@ -195,7 +195,8 @@ export interface SearchOptions {
 	matched?: boolean;
 	/**
 	 * Told each document whose phrases could not be checked (its long-field text is not read back
-	 * yet, see DocRecord.body): the result then counts it as a match and says it is approximate.
+	 * yet, see DocRecord.body): the result then counts it as a match and says it is approximate. Told
+	 * too of a hit whose matched words are in that text alone (see explainer): its `matched` lacks them.
 	 */
 	unchecked?: (doc: DocRecord) => void;
 }
@@ -1657,7 +1658,7 @@ export class PaperIndex {
 		};
 		// the texts a phrase check folds, kept for the hit's matched words, which need them again
 		const texts = new PaperTexts((doc) => this.bodyOf(doc));
-		const explain = options.matched === false ? undefined : this.explainer(groups, [...verify, ...shortRuns], texts);
+		const explain = options.matched === false ? undefined : this.explainer(groups, [...verify, ...shortRuns], texts, options.unchecked);
 		const hit = (num: number) => this.hit(num, finalScores, explain);
 
 		const checks = verify.filter((p) => p !== '');
@@ -2074,7 +2075,7 @@ export class PaperIndex {
 	 * word was not seen there; Chinese runs (of any length: `literal`) and phrases as typed
 	 * when the paper has them.
 	 */
-	private explainer(groups: WordGroup[], literals: string[], texts: PaperTexts): ((doc: DocRecord) => string[]) | undefined {
+	private explainer(groups: WordGroup[], literals: string[], texts: PaperTexts, unexplained?: (doc: DocRecord) => void): ((doc: DocRecord) => string[]) | undefined {
 		// the wanted words by their text: each word of a hit's text is one hash lookup, not a binary
 		// search of the ~450,000 sorted words (that search was a quarter of a query's time)
 		const wanted = new Map<string, number>();
@@ -2122,7 +2123,15 @@ export class PaperIndex {
 			collect(doc.title);
 			collect(doc.tldr);
 			collect(doc.authors.join('\n'));
-			if (free.some((g) => !g.terms.some(([id]) => termsSeen.has(id)))) collect(texts.body(doc));
+			if (free.some((g) => !g.terms.some(([id]) => termsSeen.has(id)))) {
+				const body = texts.body(doc);
+				// a word the paper has in its long fields alone, whose text a warm start has not read back
+				// yet: without it the hit named no matched word, which read as a typo's match ("no paper has
+				// 'biodistribution': similar spellings shown") until the fill came to it, minutes later in
+				// a loaded browser; the caller reads that paper's text back and asks again (SearchShard.checked)
+				if (body === undefined) unexplained?.(doc);
+				else collect(body);
+			}
 			// (without the long fields in memory yet, the words seen in the short ones)
 			for (const p of literal) {
 				// the short fields first: folding the long ones is the expensive part; the phrase as the
