@@ -1,14 +1,11 @@
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Paper } from '../../src/core/model';
-import { parseDigest } from '../../src/core/parser';
 import { trainForYou } from '../../src/core/recs/forYou';
 import { readableReasons, reasonText } from '../../src/core/recs/explain';
 import { explainVector, trainLinear, type LinearModel } from '../../src/core/recs/linear';
 import { ShardRecommender } from '../../src/core/recs/shard';
 import { PaperIndex } from '../../src/core/search/index';
-import { REAL } from './digest-folders';
+import { indexRealDigests } from './digest-folders';
 
 /**
  * "For you" with a handful of stars on real digests: every file of test/fixtures/real (about 2,800
@@ -22,13 +19,7 @@ describe('recommendations: For you with a few stars (real digests)', function ()
 	const papers = new Map<string, Paper>();
 	const index = new PaperIndex();
 	before(() => {
-		const files = readFileSync(join(REAL, 'EXPECTED.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split('\t')[0]);
-		for (const file of files) {
-			const path = join(REAL, file);
-			const digest = parseDigest(readFileSync(path, 'utf8'), path);
-			index.addFile(path, digest);
-			for (const p of digest.papers) papers.set(p.id, p);
-		}
+		for (const [id, paper] of indexRealDigests(index)) papers.set(id, paper);
 	});
 
 	const idOf = (title: string) => [...papers.values()].find((p) => p.title.startsWith(title))!.id;

@@ -1,12 +1,9 @@
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Paper } from '../../src/core/model';
-import { parseDigest } from '../../src/core/parser';
 import { reasonText, sharedReasons } from '../../src/core/recs/explain';
 import { MIN_SIMILARITY, ShardRecommender } from '../../src/core/recs/shard';
 import { PaperIndex } from '../../src/core/search/index';
-import { REAL } from './digest-folders';
+import { indexRealDigests } from './digest-folders';
 
 /**
  * What a similar paper has in common with the card's, on real digests: every file of
@@ -19,13 +16,7 @@ describe('recommendations: what a similar paper has in common (real digests)', f
 	const index = new PaperIndex();
 	let recs: ShardRecommender;
 	before(() => {
-		const files = readFileSync(join(REAL, 'EXPECTED.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split('\t')[0]);
-		for (const file of files) {
-			const path = join(REAL, file);
-			const digest = parseDigest(readFileSync(path, 'utf8'), path);
-			index.addFile(path, digest);
-			for (const p of digest.papers) papers.set(p.id, p);
-		}
+		for (const [id, paper] of indexRealDigests(index)) papers.set(id, paper);
 		recs = new ShardRecommender(() => index);
 	});
 
