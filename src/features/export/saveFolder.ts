@@ -11,12 +11,17 @@ import { homeDir } from '../host';
 
 const LAST_FOLDER_KEY = 'arxivDigest.export.lastFolder';
 
-async function isFolder(uri: vscode.Uri): Promise<boolean> {
+/** The file or folder at `uri`, or undefined when there is none (or it cannot be read). */
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
 	try {
-		return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+		return await vscode.workspace.fs.stat(uri);
 	} catch {
-		return false;
+		return undefined;
 	}
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+	return (((await statOf(uri))?.type ?? 0) & vscode.FileType.Directory) !== 0;
 }
 
 /** The folder an export's save dialog starts in (see the file's comment). */
@@ -36,15 +41,6 @@ async function exportFolder(state: vscode.Memento): Promise<vscode.Uri | undefin
 	return (await isFolder(downloads)) ? downloads : vscode.Uri.file(home);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-	try {
-		await vscode.workspace.fs.stat(uri);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** how many numbered names (`name-2.md`, …) a proposal tries before it leaves the dialog to ask */
 const NUMBERED_NAMES = 20;
 
@@ -60,7 +56,7 @@ export async function exportSaveUri(state: vscode.Memento, name: string): Promis
 	const [base, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
 	for (let n = 1; n <= NUMBERED_NAMES; n++) {
 		const uri = vscode.Uri.joinPath(folder, n === 1 ? name : `${base}-${n}${extension}`);
-		if (!(await exists(uri))) return uri;
+		if ((await statOf(uri)) === undefined) return uri;
 	}
 	return vscode.Uri.joinPath(folder, name);
 }
