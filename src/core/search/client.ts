@@ -576,7 +576,6 @@ export class SearchService {
 			searchable();
 			return replies.reduce((sum: number, reply) => sum + ((reply as OpenReply | undefined)?.indexed ?? 0), 0);
 		});
-
 		this.opened = opened;
 		this.openCalled();
 		return opened;

@@ -197,6 +197,8 @@ export function registerSearch(
 		let noMatch: string | undefined;
 		/** the index said its last answer is not over every field yet (SearchResult.loading) */
 		let answerLoading = false;
+		/** the index cannot answer on every field yet: it loads, or its last answer said so */
+		const indexIncomplete = () => answerLoading || indexLoadingText() !== '';
 		/**
 		 * The row for a query that found nothing: what to try, or, while the index fills or has new or
 		 * changed files not indexed yet, only that it has not found one yet (the list is asked again as
@@ -205,7 +207,7 @@ export function registerSearch(
 		const noMatchItem = (filters: string): ResultItem => {
 			const loading = progressText() !== '' || answerLoading;
 			const advice =
-				indexLoadingText() !== '' || answerLoading
+				indexIncomplete()
 					? vscode.l10n.t('No match yet: the index is still loading, and results come as it fills.')
 					: loading
 						? vscode.l10n.t('No match yet: new or changed digests are still being indexed, and the search runs again once they are.')
@@ -295,8 +297,7 @@ export function registerSearch(
 					// not while the index cannot answer on every field: a paper found by a word of its abstract
 					// shows no matched word until that text is loaded, and a word no paper has yet may come with it
 					const respelled = reply.result.respelled ?? [];
-					const indexLoading = answerLoading || indexLoadingText() !== '';
-					const fuzzy = indexLoading ? [] : [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits, respelled), ...(notes?.corrected ?? [])])];
+					const fuzzy = indexIncomplete() ? [] : [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits, respelled), ...(notes?.corrected ?? [])])];
 					const similar = fuzzy.length ? vscode.l10n.t('no paper has {0}: similar spellings shown', listText(fuzzy.map((w) => `“${w}”`), vscode.l10n)) : '';
 					// `langauge`, in one paper, searched as `language` too: say so, as the word is not a typo the papers lack
 					const also = respelled.map(({ word, as }) => vscode.l10n.t('“{0}”: also {1}', word, listText(as.map((w) => `“${w}”`), vscode.l10n)));
