@@ -174,8 +174,7 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 				// settings.json unwritable (it has errors, say): the list stays, unchanged, and the error is shown
 				void vscode.window.showErrorMessage(errorText(err));
 			}
-			// cleared only when typed in: setting the value, even to the same '', makes the workbench move the active row to the first (microsoft/vscode#113541)
-			if (how === 'add' && said !== undefined && pick.value !== '') pick.value = '';
+			if (how === 'add' && said !== undefined) pick.value = '';
 			show(said, how === 'add' && said !== undefined ? { list, term } : undefined);
 		};
 		const add = async (list: InterestList) => {
