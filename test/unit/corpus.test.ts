@@ -793,6 +793,9 @@ describe('reader\'s sets in search (is:, has:, tag:)', () => {
 		assert.deepStrictEqual(tagged.ok && tagged.ids, [ids[1]]);
 		const none = await shard.searchText('has:note', 10);
 		assert.ok(none.ok && none.result.total === 0);
+		// the limit applies to the kept papers, the total counts them all
+		const firstUnread = await shard.searchText('is:unread', 1);
+		assert.deepStrictEqual(firstUnread.ok && [firstUnread.result.hits.length, ids.slice(1).includes(firstUnread.result.hits[0].id), firstUnread.result.total], [1, true, ids.length - 1]);
 		assert.deepStrictEqual(await shard.ids('tag:nothing-tagged-so'), { ok: true, ids: [] });
 	});
 

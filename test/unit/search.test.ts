@@ -10,7 +10,7 @@ import { decodeCache, encodeCache, encodingCache } from '../../src/core/search/c
 import { INDEX_CACHE_VERSION, cacheKey } from '../../src/core/search/cacheFormat';
 import { SearchShard, type ShardIO } from '../../src/core/search/engine';
 import { paper } from '../fixtures/small-digest';
-import { PaperIndex, topK, type SearchResult } from '../../src/core/search/index';
+import { PaperIndex, topK, type DocRecord, type SearchResult } from '../../src/core/search/index';
 import type { PostingStore } from '../../src/core/search/postings';
 import { parseQuery, wordsOnlyFuzzy } from '../../src/core/search/query';
 
@@ -676,6 +676,21 @@ describe('search shard life cycle', () => {
 		const phrase = await warm.search('"token pruning"', 10);
 		assert.ok(phrase.ok && !phrase.result.approximate && phrase.result.hits.length > 0);
 		assert.strictEqual(phrase.ok && phrase.result.loading, false, 'final once they are back');
+	});
+
+	it('filters by the reader\'s sets before choosing the hits: a dropped match is neither listed nor read back', async () => {
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		const warm = new SearchShard(memoryIO(texts, store), cacheKey(0, 1));
+		await warm.open(specs);
+		const unread = (id: string) => warm.index.bodyOf(warm.index.byId.get(id) as DocRecord) === undefined;
+		assert.ok(unread('2602.01001') && unread('2602.01003'), 'the long fields are not read back yet');
+		// "large" is in two abstracts alone (Token Pruning's, Reading Comprehension's): only the kept one is
+		// listed, counted, and read back for the word it matched
+		const kept = await warm.search('large', 1, true, (id) => id === '2602.01003');
+		assert.deepStrictEqual(kept.ok && [kept.result.hits.map((h) => [h.id, h.matched]), kept.result.total], [[['2602.01003', ['large']]], 1]);
+		assert.ok(unread('2602.01001'), 'the match the filter drops is not read back');
+		assert.deepStrictEqual(await warm.ids('large', (id) => id !== '2602.01003'), { ok: true, ids: ['2602.01001'] });
 	});
 
 	it('checks a phrase against the files before the long fields are read back: a warm start\'s first answers are exact', async () => {

@@ -630,24 +630,20 @@ export class CorpusShard {
 
 	async searchText(text: string, limit: number, fuzzy = true): Promise<SearchReply> {
 		const filter = this.setFilter(text);
-		if (!filter) return this.search.search(text, limit, fuzzy);
-		if ('error' in filter) return { ok: false, error: filter.error };
-		const reply = await this.search.search(text, Number.MAX_SAFE_INTEGER, fuzzy);
-		if (!reply.ok) return reply;
-		const hits = reply.result.hits.filter((h) => filter.keep(h.id));
-		return { ok: true, result: { ...reply.result, hits: hits.slice(0, limit), total: hits.length } };
+		if (filter && 'error' in filter) return { ok: false, error: filter.error };
+		// filtered before the best are chosen: asking for every match and filtering after explained each
+		// of them (`is:starred model`: thousands of hits' words found, their texts read back after a warm start)
+		return this.search.search(text, limit, fuzzy, filter?.keep);
 	}
 
 	async ids(text: string): Promise<IdsReply> {
 		const filter = this.setFilter(text);
-		const reply = await this.search.ids(text);
-		if (!filter || !reply.ok) return reply;
-		if ('error' in filter) return { ok: false, error: filter.error };
-		return { ok: true, ids: reply.ids.filter((id) => filter.keep(id)) };
+		if (filter && 'error' in filter) return { ok: false, error: filter.error };
+		return this.search.ids(text, filter?.keep);
 	}
 
 	/** The query's reader's-set filters as a predicate; undefined without any, an error for a set nobody defined. */
-	private setFilter(text: string): { keep(id: string): boolean } | { error: string } | undefined {
+	private setFilter(text: string): { keep: (id: string) => boolean } | { error: string } | undefined {
 		const parsed = parseQuery(text);
 		if (!parsed.ok || (parsed.query.sets.length === 0 && parsed.query.excludeSets.length === 0)) return undefined;
 		const { sets, excludeSets } = parsed.query;

@@ -474,16 +474,20 @@ export class SearchShard {
 		return this.phase !== 'full' || (this.index.missingBodyCount > 0 && (this.fillingBodies || !this.openStarted));
 	}
 
-	search(text: string, limit: number, fuzzy = true): Promise<SearchReply> {
+	/** `keep`: the papers, by id, the answer may list (see SearchOptions.keep) */
+	search(text: string, limit: number, fuzzy = true, keep?: (id: string) => boolean): Promise<SearchReply> {
 		const parsed = parseQuery(text);
 		if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-		return this.checked((unchecked) => ({ ok: true, result: { ...this.index.search(parsed.query, limit, { fuzzy, unchecked }), loading: this.loading } }));
+		const keepDoc = byId(keep);
+		return this.checked((unchecked) => ({ ok: true, result: { ...this.index.search(parsed.query, limit, { fuzzy, unchecked, keep: keepDoc }), loading: this.loading } }));
 	}
 
-	ids(text: string): Promise<IdsReply> {
+	/** every match's id; `keep` as for search */
+	ids(text: string, keep?: (id: string) => boolean): Promise<IdsReply> {
 		const parsed = parseQuery(text);
 		if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-		return this.checked((unchecked) => ({ ok: true, ids: this.index.search(parsed.query, Number.MAX_SAFE_INTEGER, { matched: false, unchecked }).hits.map((h) => h.id) }), true);
+		const keepDoc = byId(keep);
+		return this.checked((unchecked) => ({ ok: true, ids: this.index.search(parsed.query, Number.MAX_SAFE_INTEGER, { matched: false, unchecked, keep: keepDoc }).hits.map((h) => h.id) }), true);
 	}
 
 	/**
@@ -579,4 +583,9 @@ function mostlyNew(cached: PaperIndex, files: readonly FileSpec[]): boolean {
 	let known = 0;
 	for (const f of files) if (cached.files.has(f.path)) known++;
 	return files.length - known > 3 * known;
+}
+
+/** A filter of paper ids as one of documents (SearchOptions.keep). */
+function byId(keep: ((id: string) => boolean) | undefined): ((doc: DocRecord) => boolean) | undefined {
+	return keep && ((doc) => keep(doc.id));
 }

@@ -199,6 +199,11 @@ export interface SearchOptions {
 	 * too of a hit whose matched words are in that text alone (see explainer): its `matched` lacks them.
 	 */
 	unchecked?: (doc: DocRecord) => void;
+	/**
+	 * Keeps only the documents it accepts (the reader's sets: `is:starred`, `in:…`), before the best
+	 * are chosen: the hits shown are explained and checked, never the matches the filter drops
+	 */
+	keep?: (doc: DocRecord) => boolean;
 }
 
 /**
@@ -1645,8 +1650,11 @@ export class PaperIndex {
 
 		const excluded = this.excludedDocs(query);
 		const filters = hasFilters(query);
+		const keep = options.keep;
 		const filtered =
-			!filters && excluded.size === 0 ? candidates : candidates.filter((num) => !excluded.has(num) && (!filters || this.passesFilters(this.docs[num] as DocRecord, query)));
+			!filters && excluded.size === 0 && !keep
+				? candidates
+				: candidates.filter((num) => !excluded.has(num) && (!filters || this.passesFilters(this.docs[num] as DocRecord, query)) && (!keep || keep(this.docs[num] as DocRecord)));
 		const finalScores = scores;
 		const docs = this.docs;
 		// better first: higher score, then newer day, then file order
