@@ -3,6 +3,7 @@
  * src/core/recs), computed in the same shards the extension runs.
  */
 import { plainMath } from '../core/plainMath';
+import { reasonText, wordsInCommon } from '../core/recs/explain';
 import { intOption, parseArgs, UsageError } from './args';
 import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { openCorpus } from './search';
@@ -11,8 +12,9 @@ import { normalizeId } from '../core/search/query';
 export const SIMILAR_HELP = `Usage: arxiv-digest similar DIR ID [--json] [--limit N] [--cache-dir CACHE]
 
 Print the papers under DIR most similar to paper ID (TF-IDF of title and abstract, or of the
-TL;DR and summaries for a paper without an abstract; cosine similarity), most similar first. A
-paper listed on several days counts once.
+TL;DR and summaries for a paper without an abstract; cosine similarity), most similar first, each
+with the words it has in common with ID, as the paper card shows them. A paper listed on several
+days counts once.
 
 Options:
   --json             print the results as JSON
@@ -42,11 +44,20 @@ export async function runSimilar(argv: readonly string[], io: CliIO): Promise<nu
 			io.stderr(`arxiv-digest: no paper ${id} under ${dir}\n`);
 			return 2;
 		}
+		// the words in common are read against the paper's own text, as the card reads them
+		const found = await service.search(`id:${id}`, 1, false);
+		const file = found.ok ? found.result.hits[0]?.occurrences[0]?.file : undefined;
+		const own = file === undefined ? undefined : await service.paper(file, id);
+		const text = own ? reasonText(own.paper) : '';
+		const similar = hits.map((hit) => ({ ...hit, inCommon: wordsInCommon(hit.shared, text) }));
 		if (args.flags.has('json')) {
-			io.stdout(JSON.stringify({ id, similar: hits }, null, '\t') + '\n');
+			io.stdout(JSON.stringify({ id, similar }, null, '\t') + '\n');
 			return EXIT_OK;
 		}
-		for (const hit of hits) io.stdout(`${hit.score.toFixed(3)}  ${hit.day || '-'}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n`);
+		for (const hit of similar) {
+			io.stdout(`${hit.score.toFixed(3)}  ${hit.day || '-'}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n`);
+			if (hit.inCommon.length > 0) io.stdout(`       in common: ${hit.inCommon.join(', ')}\n`);
+		}
 		return EXIT_OK;
 	} finally {
 		service.dispose();

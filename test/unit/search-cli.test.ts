@@ -53,6 +53,21 @@ describe('cli: search', () => {
 		assert.strictEqual(json.hits[0].id, '2601.22623');
 	});
 
+	it('similar: says what each similar paper has in common with the paper, as the card does (real digests)', async () => {
+		const real = join(__dirname, '../../test/fixtures/real');
+		const cache = mkdtempSync(join(tmpdir(), 'arxiv-digest-similar-'));
+		try {
+			// Programmable World Model, whose abstract is in Chinese in its fork, and LiveWorld
+			const r = await run('similar', real, '2609.10540', '--limit', '1', '--cache-dir', cache);
+			assert.strictEqual(r.code, 0, r.err);
+			assert.match(r.out, /2603\.07145 {2}cs\.CV {2}LiveWorld: .*\n {7}in common: [^\n]*\bworld\b/);
+			const json = JSON.parse((await run('similar', real, '2609.10540', '--limit', '1', '--json', '--cache-dir', cache)).out);
+			assert.ok(json.similar[0].inCommon.includes('world'), json.similar[0].inCommon.join(', '));
+		} finally {
+			rmSync(cache, { recursive: true, force: true });
+		}
+	});
+
 	it('reports an unknown filter as an error', async () => {
 		const r = await run('search', FIXTURES, 'venue:cvpr');
 		assert.strictEqual(r.code, 2);

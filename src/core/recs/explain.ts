@@ -92,6 +92,14 @@ export function sharedReasons(shared: readonly { term: string }[], text: string,
 	return readableReasons(shared, text, limit, new Set(shared.map((p) => p.term)));
 }
 
+/** how many words a similar paper says it has in common with the paper, as For You's rows say three */
+const SHARED_SHOWN = 3;
+
+/** The words a similar paper has in common with the paper of `text` (reasonText), as the card and the CLI show them. */
+export function wordsInCommon(shared: readonly { term: string }[], text: string): string[] {
+	return sharedReasons(shared, text, SHARED_SHOWN).map((r) => r.label);
+}
+
 /**
  * The text readableReasons reads a paper's reasons against: the fields its vector is made of (tfidf
  * VECTOR_FIELDS: the title and the abstract; a paper without an abstract, its TL;DR and summaries).

@@ -5,15 +5,13 @@
  */
 import * as vscode from 'vscode';
 import type { SimilarItem } from '../../core/card/similar';
-import { sharedReasons } from '../../core/recs/explain';
+import { wordsInCommon } from '../../core/recs/explain';
 import type { SimilarHit } from '../../core/recs/shard';
 import type { IDigestWorkspace } from '../workspace/types';
 import { paperText } from './paperText';
 
 /** how many similar papers the card and the command show */
 export const SIMILAR_COUNT = 10;
-/** each similar paper says this many of the words it has in common with the paper, as For You's rows say three */
-const SHARED_SHOWN = 3;
 /** papers whose answers are kept (a reader paging through a day comes back to a few) */
 const CACHE_SIZE = 64;
 
@@ -63,7 +61,7 @@ export class SimilarPapers implements vscode.Disposable {
 			day: h.day,
 			category: h.category,
 			score: h.score,
-			words: sharedReasons(h.shared, text, SHARED_SHOWN).map((r) => r.label),
+			words: wordsInCommon(h.shared, text),
 			authors: h.authors,
 			uri: h.file ? backend.uriOf(h.file).toString() : undefined,
 		}));
