@@ -747,7 +747,11 @@ export class SearchService {
 		const respelled = new Map<string, Set<string>>();
 		for (const reply of replies) {
 			if (!reply.ok) continue;
-			for (const { word, as } of reply.result.respelled ?? []) for (const spelling of as) (respelled.get(word) ?? respelled.set(word, new Set()).get(word))?.add(spelling);
+			for (const { word, as } of reply.result.respelled ?? []) {
+				const spellings = respelled.get(word) ?? new Set<string>();
+				for (const spelling of as) spellings.add(spelling);
+				respelled.set(word, spellings);
+			}
 		}
 		const said = respelled.size > 0 ? { respelled: [...respelled].map(([word, as]) => ({ word, as: [...as] })) } : {};
 		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, loading, ...said } };
