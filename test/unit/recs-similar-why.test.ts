@@ -83,4 +83,23 @@ describe('recommendations: what a similar paper has in common (real digests)', f
 		}
 		assert.ok(listed > 300 && runs > 100, `${listed} papers listed, ${runs} runs of three or more characters`);
 	});
+
+	it('names a word once, not in two of its forms (deception and Deceptive, generation and generative)', () => {
+		// two words of one stem but their endings: a long common beginning, at most three letters after it each
+		const forms = (a: string, b: string) => {
+			const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+			let i = 0;
+			while (i < x.length && i < y.length && x[i] === y[i]) i++;
+			return /^[a-z]+$/.test(x + y) && i >= 6 && x.length - i <= 3 && y.length - i <= 3;
+		};
+		let pairs = 0;
+		for (const id of [...papers.keys()].filter((_, i) => i % 4 === 0)) {
+			for (const { hit, reasons } of similarWords(id)) {
+				pairs++;
+				const labels = reasons.map((r) => r.label);
+				for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) assert.ok(!forms(labels[i], labels[j]), `${id} and ${hit.id}: ${labels.join(', ')}`);
+			}
+		}
+		assert.ok(pairs > 1000, `${pairs} pairs`);
+	});
 });

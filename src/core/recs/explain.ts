@@ -76,7 +76,8 @@ export function readableReasons(parts: readonly { term: string }[], text: string
 		const label = written.get(term);
 		// a piece of a link only (`io` of github.io): not a word the reader would know the paper by
 		if (label === undefined) continue;
-		if (reasons.some((r) => r.label.toLowerCase() === label.toLowerCase())) continue;
+		// one word in two forms (`clinical`, `clinically`; `deception`, `Deceptive`): its heavier one says it
+		if (reasons.some((r) => formsOfOneWord(r.label, label))) continue;
 		reasons.push({ label, terms: [term] });
 	}
 	return reasons;
@@ -108,6 +109,20 @@ export function reasonText(p: Paper): string {
 	const summaries = [p.motivation, p.method, p.result, p.conclusion, p.abstractTranslation, ...p.extra.map((e) => e.value)];
 	const fields = p.abstract ? [p.title, p.translatedTitle, VECTOR_FIELDS.tldr ? p.tldr : '', ...(VECTOR_FIELDS.summaries ? summaries : []), p.abstract] : [p.title, p.translatedTitle, p.tldr, ...summaries];
 	return fields.filter(Boolean).join('\n');
+}
+
+/**
+ * Two forms of one word as written (`Model`, `model`; `clinical`, `clinically`; `generation`,
+ * `generative`), which the index folds to different terms: the same letters up to their endings, the
+ * part in common at least six letters long and each ending at most three.
+ */
+function formsOfOneWord(a: string, b: string): boolean {
+	const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+	if (x === y) return true;
+	if (!/^[a-z]+$/.test(x) || !/^[a-z]+$/.test(y)) return false;
+	let common = 0;
+	while (common < x.length && common < y.length && x[common] === y[common]) common++;
+	return common >= 6 && x.length - common <= 3 && y.length - common <= 3;
 }
 
 /** a link in an abstract ("Project page: https://….github.io/…"), whose pieces are index terms too */
