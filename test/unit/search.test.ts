@@ -663,10 +663,14 @@ describe('search shard life cycle', () => {
 		// found by its abstract's postings (in the cache), but that text is not back: the words it matched
 		// there are not known, and the answer says it is not final
 		assert.ok(gone.ok && gone.result.loading === true, 'an answer before the long fields are back is not final');
-		// a word of an unchanged paper's abstract alone: the word it matched there, from its own text read
-		// back for the query (no matched word read as a typo's match: "no paper has 'twenty'")
+		// a word of an unchanged paper's abstract alone: the word it matched there (no matched word read as a
+		// typo's match: "no paper has 'twenty'"), named from the abstract's postings without reading its text
+		// back, as typed or completed
 		const abstractOnly = await warm.search('twenty', 10);
 		assert.deepStrictEqual(abstractOnly.ok && abstractOnly.result.hits.map((h) => [h.id, h.matched]), [['2602.01003', ['twenty']]]);
+		const completed = await warm.search('multilingual twen', 10);
+		assert.deepStrictEqual(completed.ok && completed.result.hits.map((h) => [h.id, h.matched]), [['2602.01003', ['Multilingual', 'twenty']]]);
+		assert.strictEqual(warm.index.bodyOf(warm.index.byId.get('2602.01003') as DocRecord), undefined, 'its text is not read back for them');
 		const cold2 = await cold.search('depth estimation', 10);
 		assert.ok(cold2.ok && cold2.result.loading === false, 'a cold build has every text in memory');
 		warm.finishInBackground();

@@ -196,7 +196,8 @@ export interface SearchOptions {
 	/**
 	 * Told each document whose phrases could not be checked (its long-field text is not read back
 	 * yet, see DocRecord.body): the result then counts it as a match and says it is approximate. Told
-	 * too of a hit whose matched words are in that text alone (see explainer): its `matched` lacks them.
+	 * too of a hit whose matched words are in that text alone and that the long fields' postings cannot
+	 * name either (see explainer): its `matched` lacks them.
 	 */
 	unchecked?: (doc: DocRecord) => void;
 	/**
@@ -2105,6 +2106,17 @@ export class PaperIndex {
 		if (wanted.size === 0 && literal.length === 0) return undefined;
 		// a phrase's words and author names are seen too, so the count of terms seen says nothing of the free words
 		const free = groups.filter((g) => g.free);
+		// the papers of a wanted term's long-field postings, decoded once a hit without its long fields' text needs them
+		const bodyDocs = new Map<number, Set<number>>();
+		const inBody = (id: number, num: number): boolean => {
+			let docs = bodyDocs.get(id);
+			if (docs === undefined) {
+				const found = new Set<number>();
+				this.body.forEachDoc(id, (n) => found.add(n));
+				bodyDocs.set(id, (docs = found));
+			}
+			return docs.has(num);
+		};
 		return (doc) => {
 			const out: string[] = [];
 			const seen = new Set<string>();
@@ -2133,12 +2145,33 @@ export class PaperIndex {
 			collect(doc.authors.join('\n'));
 			if (free.some((g) => !g.terms.some(([id]) => termsSeen.has(id)))) {
 				const body = texts.body(doc);
-				// a word the paper has in its long fields alone, whose text a warm start has not read back
-				// yet: without it the hit named no matched word, which read as a typo's match ("no paper has
-				// 'biodistribution': similar spellings shown") until the fill came to it, minutes later in
-				// a loaded browser; the caller reads that paper's text back and asks again (SearchShard.checked)
-				if (body === undefined) unexplained?.(doc);
-				else collect(body);
+				if (body !== undefined) collect(body);
+				else {
+					// a word the paper has in its long fields alone, whose text a warm start has not read back
+					// yet (without it the hit named no matched word, which read as a typo's match: "no paper has
+					// 'biodistribution': similar spellings shown"): named from those fields' postings, which the
+					// cache keeps, as the index writes it (`model` for `Models`). Reading each such hit's text back
+					// instead took 30 s for an abstract word's 152 hits in a loaded browser. A word the postings
+					// cannot name (the paper's long fields not indexed yet) is left to the caller, which reads that
+					// paper's text back and asks again (SearchShard.checked).
+					let unnamed = false;
+					for (const group of free) {
+						if (group.terms.some(([id]) => termsSeen.has(id))) continue;
+						let best: [number, number] | undefined;
+						for (const term of group.terms) if ((best === undefined || term[1] > best[1]) && inBody(term[0], doc.num)) best = term;
+						if (best === undefined) {
+							unnamed = true;
+							continue;
+						}
+						termsSeen.add(best[0]);
+						const word = this.terms.get(best[0]);
+						if (!seen.has(word) && out.length < MAX_MATCHED) {
+							seen.add(word);
+							out.push(word);
+						}
+					}
+					if (unnamed) unexplained?.(doc);
+				}
 			}
 			// (without the long fields in memory yet, the words seen in the short ones)
 			for (const p of literal) {
