@@ -27,6 +27,8 @@ Query language:
   -word -"phrase"  exclude (also first: search DIR -survey; after DIR, a word
                    that starts with one '-' and is no option is a query word)
   cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994
+  author:Yann LeCun  one name while some paper has an author of that name
+                   (author:lecun world model: an author and two words)
   day:2026-02-06  day:2026-02  after:2026-01-15  before:2026-02-01
   Chinese, Japanese and Korean terms need no spaces (扩散模型, 多模态).
   A query of single letters and symbols alone (C++) has nothing to search for:
@@ -165,7 +167,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
 		}
 		io.stdout(`${approximate ? 'up to ' : ''}${total} result${total === 1 && !approximate ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
-		const parsed = parseQuery(query);
+		const parsed = parseQuery(await service.withAuthorNames(query));
 		const respelled = reply.result.respelled ?? [];
 		const fuzzy = parsed.ok ? wordsOnlyFuzzy(parsed.query, hits, respelled) : [];
 		if (fuzzy.length) io.stdout(`no paper has ${fuzzy.map((w) => `'${w}'`).join(', ')}: similar spellings shown\n`);

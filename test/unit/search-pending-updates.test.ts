@@ -18,6 +18,7 @@ function fakeBackend() {
 		loadingLongFields: false,
 		onLongFieldsLoading: () => ({ dispose() {} }),
 		whenIndexed: async () => undefined,
+		withAuthorNames: async (query: string) => query,
 		get pendingUpdates() {
 			return updating.size;
 		},

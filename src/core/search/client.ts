@@ -13,7 +13,7 @@ import { isReadRequest } from '../corpus/requests';
 import type { SearchHit } from './index';
 import { mergeInterestMatches, type InterestMatch, type InterestSpec } from '../interests';
 import { decodeFileUpdates, noTreePass, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
-import { parseQuery } from './query';
+import { parseQuery, quoteAuthorNames } from './query';
 import type { LinearModel } from '../recs/linear';
 import { mergeBatches, type VectorBatch } from '../recs/batch';
 import { MIN_SIMILARITY, mergeById, type SimilarHit } from '../recs/shard';
@@ -709,9 +709,22 @@ export class SearchService {
 		return Promise.all(this.shards.map((s) => s.call({ method: 'save' })));
 	}
 
-	async search(query: string, limit = 50, fuzzy = true): Promise<SearchReply> {
-		const parsed = parseQuery(query);
+	/**
+	 * The query with `author:Yann LeCun` quoted as one name where some paper of any shard has an author
+	 * of that name (see quoteAuthorNames); search, ids and trendDays read it so. Front ends that use the
+	 * query's words themselves (the search box's notes) ask for it first.
+	 */
+	async withAuthorNames(query: string): Promise<string> {
+		return quoteAuthorNames(query, async (name) => {
+			const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'search', query: `author:"${name}"`, limit: 1, fuzzy: false })))) as SearchReply[];
+			return replies.some((r) => r.ok && r.result.total > 0);
+		});
+	}
+
+	async search(text: string, limit = 50, fuzzy = true): Promise<SearchReply> {
+		const parsed = parseQuery(text);
 		if (!parsed.ok) return { ok: false, error: parsed.error };
+		const query = await this.withAuthorNames(text);
 		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'search', query, limit, fuzzy })))) as SearchReply[];
 		const failed = replies.find((r) => !r.ok);
 		if (failed) return failed;
@@ -757,9 +770,10 @@ export class SearchService {
 		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, loading, ...said } };
 	}
 
-	async ids(query: string): Promise<IdsReply> {
-		const parsed = parseQuery(query);
+	async ids(text: string): Promise<IdsReply> {
+		const parsed = parseQuery(text);
 		if (!parsed.ok) return { ok: false, error: parsed.error };
+		const query = await this.withAuthorNames(text);
 		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'ids', query })))) as IdsReply[];
 		const ids = new Set<string>();
 		for (const r of replies) {
@@ -808,9 +822,10 @@ export class SearchService {
 	}
 
 	/** Papers of `query` per listing day over every shard (a paper listed on two days counts on each), oldest day first. */
-	async trendDays(query: string): Promise<{ ok: true; days: [string, number][] } | { ok: false; error: string }> {
-		const parsed = parseQuery(query);
+	async trendDays(text: string): Promise<{ ok: true; days: [string, number][] } | { ok: false; error: string }> {
+		const parsed = parseQuery(text);
 		if (!parsed.ok) return { ok: false, error: parsed.error };
+		const query = await this.withAuthorNames(text);
 		return mergeTermDays((await Promise.all(this.shards.map((s) => s.call({ method: 'trendDays', query })))) as TermDaysReply[]);
 	}
 

@@ -238,8 +238,12 @@ export function registerSearch(
 			pick.busy = true;
 			try {
 				const b = await backendReady();
-				const reply = await b.service.search(query, RESULT_LIMIT);
-				const notes = reply.ok ? await noteHits(b, query, parsed.query) : undefined;
+				// `author:Yann LeCun` as the index reads it, one name: for the notes and the title's filters too
+				const asRead = await b.service.withAuthorNames(query);
+				const read = parseQuery(asRead);
+				const readQuery = read.ok ? read.query : parsed.query;
+				const reply = await b.service.search(asRead, RESULT_LIMIT);
+				const notes = reply.ok ? await noteHits(b, asRead, readQuery) : undefined;
 				const fromNotes = notes?.hits ?? [];
 				if (mine !== generation) return;
 				noMatch = undefined;
@@ -272,7 +276,7 @@ export function registerSearch(
 							hit,
 						};
 					});
-					const filters = describeFilters(parsed.query);
+					const filters = describeFilters(readQuery);
 					// nothing found: say what to try rather than leave an empty list
 					if (hits.length === 0) {
 						noMatch = filters;
@@ -297,7 +301,7 @@ export function registerSearch(
 					// not while the index cannot answer on every field: a paper found by a word of its abstract
 					// shows no matched word until that text is loaded, and a word no paper has yet may come with it
 					const respelled = reply.result.respelled ?? [];
-					const fuzzy = indexIncomplete() ? [] : [...new Set([...wordsOnlyFuzzy(parsed.query, reply.result.hits, respelled), ...(notes?.corrected ?? [])])];
+					const fuzzy = indexIncomplete() ? [] : [...new Set([...wordsOnlyFuzzy(readQuery, reply.result.hits, respelled), ...(notes?.corrected ?? [])])];
 					const similar = fuzzy.length ? vscode.l10n.t('no paper has {0}: similar spellings shown', listText(fuzzy.map((w) => `“${w}”`), vscode.l10n)) : '';
 					// `langauge`, in one paper, searched as `language` too: say so, as the word is not a typo the papers lack
 					const also = respelled.map(({ word, as }) => vscode.l10n.t('“{0}”: also {1}', word, listText(as.map((w) => `“${w}”`), vscode.l10n)));
@@ -428,8 +432,9 @@ export function registerSearch(
 			const b = await backendReady();
 			const reply = await b.service.ids(query);
 			if (!reply.ok) return { error: searchErrorText(query, reply.error, vscode.l10n) };
-			const parsed = parseQuery(query);
-			const fromNotes = parsed.ok ? (await noteHits(b, query, parsed.query)).hits : [];
+			const asRead = await b.service.withAuthorNames(query);
+			const parsed = parseQuery(asRead);
+			const fromNotes = parsed.ok ? (await noteHits(b, asRead, parsed.query)).hits : [];
 			return { ids: [...new Set([...reply.ids, ...fromNotes.map((h) => h.id)])] };
 		}),
 	);
