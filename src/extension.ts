@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { threadSlices } from './core/steps';
 import { registerCards } from './features/cards';
 import { registerExport } from './features/export';
+import { lastWrittenMessage, type WrittenMessage } from './features/export/written';
 import { registerHover } from './features/hover';
 import { registerLanguageSupport } from './features/language';
 import { cardLibrary, registerLibrary } from './features/library';
@@ -42,6 +43,8 @@ export interface ArxivDigestTestApi {
 	readonly recs: ReturnType<typeof registerRecs>;
 	/** the status bar item of scans and indexing: `api.shown()`, `api.pendingUpdates()`, `api.onDidChange`, `api.showUpdatesAfter` */
 	readonly scanStatus: ReturnType<typeof registerScanStatus>;
+	/** what the last export (or reading-state export) said of its file, and its buttons */
+	readonly exports: { lastWritten(): WrittenMessage | undefined };
 }
 
 /**
@@ -129,7 +132,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	const hover = registerHover(workspace, library);
 	context.subscriptions.push(hover);
 
-	return { workspace, tree, cards, search, library, hover, reading, recs, scanStatus };
+	return { workspace, tree, cards, search, library, hover, reading, recs, scanStatus, exports: { lastWritten: lastWrittenMessage } };
 }
 
 export function deactivate(): void {

@@ -64,8 +64,10 @@ export const fakeVscode = {
 	workspace: {
 		getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
 		onDidChangeConfiguration: noEvent,
-		/** the path after the last `/digests/`, as a workspace folder of that name would make it */
-		asRelativePath: (uri: { path?: string; toString(): string }) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, ''),
+		/** the path after the last `/digests/`, as a workspace folder of that name would make it (with its name: `digests/…`) */
+		asRelativePath: (uri: { path?: string; toString(): string }, includeFolder?: boolean) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, includeFolder ? 'digests/' : ''),
+		/** the workspace's one folder, `…/digests/` */
+		getWorkspaceFolder: (uri: { path?: string }) => (uri.path?.includes('/digests/') ? { name: 'digests', index: 0 } : undefined),
 	},
 	StatusBarAlignment: { Left: 1, Right: 2 },
 	FileType: { File: 1, Directory: 2 },

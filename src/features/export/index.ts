@@ -15,7 +15,7 @@ import { errorText } from '../log';
 import { showQuickPick } from '../quickInput';
 import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
-import { showWrittenFile } from './written';
+import { showWrittenFile, writtenFileName } from './written';
 import { exportSaveUri, rememberExportFolder } from './saveFolder';
 import { exportHeading, exportPickTitle, markdownExportStrings, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
 
@@ -114,9 +114,9 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		if (!options.uri) await rememberExportFolder(state, uri);
 		const skipped = [...absent, ...missing];
 		if (skipped.length > 0) {
-			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)), uri, 'warning');
+			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), writtenFileName(uri), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)), uri, 'warning');
 		} else {
-			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}', papersCount(items.length, vscode.l10n), vscode.workspace.asRelativePath(uri)), uri);
+			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}', papersCount(items.length, vscode.l10n), writtenFileName(uri)), uri);
 		}
 		return uri;
 	};

@@ -11,7 +11,7 @@ import { envelopeFaultMessage } from './labels';
 import { jsonBytes, planSync, SYNC_BUDGET_BYTES } from '../../core/library/syncBudget';
 import { exportSaveUri, rememberExportFolder } from '../export/saveFolder';
 import { listText } from '../counts';
-import { showWrittenFile } from '../export/written';
+import { showWrittenFile, writtenFileName } from '../export/written';
 import { errorText, getLog } from '../log';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -148,7 +148,7 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry, sta
 		if (!uri) return undefined;
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(registry.exportText()));
 		if (!(target instanceof vscode.Uri)) await rememberExportFolder(state, uri);
-		void showWrittenFile(vscode.l10n.t('Reading state exported to {0}', vscode.workspace.asRelativePath(uri)), uri);
+		void showWrittenFile(vscode.l10n.t('Reading state exported to {0}', writtenFileName(uri)), uri);
 		return uri;
 	};
 

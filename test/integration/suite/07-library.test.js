@@ -3,7 +3,7 @@
 const assert = require('assert');
 const vscode = require('vscode');
 const bibtexParse = require('bibtex-parse');
-const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, paperIdOf, readText, remove, scratchFolder, waitFor, writeFile } = require('./helpers');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, paperIdOf, readText, remove, scratchFolder, waitFor, workspaceRoot, writeFile } = require('./helpers');
 
 describe('library: stars, collections, notes, export, hover', () => {
 	let api;
@@ -209,6 +209,36 @@ describe('library: stars, collections, notes, export, hover', () => {
 		const entries = bibtexParse.entries(await readText(target));
 		assert.deepStrictEqual(entries.map((e) => e.EPRINT).sort(), [first.id, second.id].sort());
 		assert.ok(entries.every((e) => e.type === 'misc' && e.TITLE && e.AUTHOR && e.key), JSON.stringify(entries[0]));
+	});
+
+	it('says where the export went by its path, outside the workspace in full, and opens it from the message', async () => {
+		await vscode.commands.executeCommand('notifications.clearAll');
+		const said = (uri) => {
+			const last = api.exports.lastWritten();
+			return last && last.uri.toString() === uri.toString() ? last : undefined;
+		};
+		const outside = vscode.Uri.joinPath(tmp, 'where.bib');
+		await vscode.commands.executeCommand('arxivDigest.exportCollection', 'Starred', { format: 'bibtex', uri: outside });
+		const far = await waitFor('the message of the export outside the workspace', () => said(outside));
+		const full = outside.scheme === 'file' ? outside.fsPath : outside.toString(true);
+		assert.ok(far.message.endsWith(` to ${full}`), far.message);
+		assert.ok(!far.buttons.includes('Reveal in Explorer View'), far.buttons.join());
+		// in the workspace: its path from the folder, with the folder's name (in a browser, the bare name was all the reader had)
+		const folderName = `exports-${Date.now().toString(36)}`;
+		const folder = vscode.Uri.joinPath(workspaceRoot(), folderName);
+		const inside = vscode.Uri.joinPath(folder, 'starred.bib');
+		try {
+			await vscode.commands.executeCommand('arxivDigest.exportCollection', 'Starred', { format: 'bibtex', uri: inside });
+			const near = await waitFor('the message of the export in the workspace', () => said(inside));
+			assert.ok(near.message.endsWith(` to ${vscode.workspace.workspaceFolders[0].name}/${folderName}/starred.bib`), near.message);
+			assert.deepStrictEqual(near.buttons.slice(0, 2), ['Open File', 'Reveal in Explorer View']);
+			// its first button, as the keyboard presses it, opens the file
+			await vscode.commands.executeCommand('notification.acceptPrimaryAction');
+			await waitFor('the exported file in an editor', () => vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString() === inside.toString());
+		} finally {
+			await closeAllEditors();
+			await remove(folder);
+		}
 	});
 
 	it('exports a day as Markdown with every paper, and the search result as CSV', async () => {
