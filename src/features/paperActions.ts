@@ -47,6 +47,11 @@ export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 export const PAPERS_SELECTION_COMMAND = 'arxivDigest.internal.papersSelection';
 /** answers where a walk through the papers starts from the Papers view's first selected row (see WalkStart), given a moment: if the reader chose it after that (see nextMoment); registered by the tree feature */
 export const PAPERS_WALK_START_COMMAND = 'arxivDigest.internal.papersWalkStart';
+/**
+ * selects the row of a paper (`{ uri, id, index }`) a card stepped to in the Papers view, without the focus, when the
+ * view is shown (as the Explorer follows the active editor), registered by the tree feature
+ */
+export const REVEAL_STEPPED_PAPER_COMMAND = 'arxivDigest.internal.revealSteppedPaper';
 /** a walk's start at a paper, that paper included (a day's or category's first paper); a paper row's ref starts after it */
 export interface WalkStart {
 	uri: string;

@@ -21,7 +21,7 @@ import { nextUnreadRef, type NextPaperKind } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart } from '../paperActions';
+import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -409,7 +409,9 @@ class CardPanel implements vscode.Disposable {
 
 	step(delta: number): void {
 		const next = this.ref && this.owner.neighbour(this.ref, delta);
-		if (next) this.show(next);
+		if (!next) return;
+		this.show(next);
+		revealInPapersView(next);
 	}
 
 	dispose(): void {
@@ -720,6 +722,11 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 	vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
 }
 
+/** The Papers view selects the row of the paper a card stepped to, when it is shown (see REVEAL_STEPPED_PAPER_COMMAND). */
+function revealInPapersView(ref: CardRef): void {
+	if (ref.uri !== undefined) void vscode.commands.executeCommand(REVEAL_STEPPED_PAPER_COMMAND, { uri: ref.uri, id: ref.id, index: ref.index });
+}
+
 export function registerCards(
 	context: vscode.ExtensionContext,
 	workspace: IDigestWorkspace,
@@ -758,6 +765,7 @@ export function registerCards(
 			return;
 		}
 		if (card) card.show(ref);
+		revealInPapersView(ref);
 		await (card ?? manager.open(ref, false)).shown();
 	};
 

@@ -10,7 +10,7 @@ import { DigestTreeProvider, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } 
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
-import { nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, type WalkStart } from '../paperActions';
+import { nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, type WalkStart } from '../paperActions';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -23,8 +23,15 @@ const CLICK_WAIT_MS = 2_000;
 const REVEAL_RETRY_WAIT_MS = 1_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 
-/** what the view follows (FollowRequests): the active editor's cursor */
-type FollowSource = 'cursor';
+/** a paper a card's Next / Previous / Next Unread stepped to (each step its own ask) */
+interface SteppedPaper {
+	readonly uri: string;
+	readonly id: string;
+	readonly index?: number;
+}
+
+/** what the view follows (FollowRequests): the active editor's cursor, or the paper a card stepped to */
+type FollowSource = 'cursor' | SteppedPaper;
 
 /** What became of a follow: the row revealed (or found selected already), or why none was. */
 interface FollowEnd {
@@ -171,6 +178,10 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		return editor && editorPaper(editor);
 	};
 
+	/** The row of a follow request's paper, if the view shows it. */
+	const sourcePaper = (source: FollowSource | undefined): PaperNode | undefined =>
+		source === undefined ? undefined : source === 'cursor' ? cursorPaper() : provider.model.findPaper(source.uri, source.id, source.index ?? 0);
+
 	/**
 	 * Why a reveal for the follow request `source` may not be sent now, or nothing: a newer request
 	 * came, the reader chose a row, or the view is hidden or was hidden since the request (a reveal
@@ -194,12 +205,12 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	 * again (the tree may have new nodes, the cursor may have moved) and revealed again, unless a newer
 	 * request came meanwhile. `find`: the row, when the caller has it already.
 	 */
-	const revealFollowed = async (find = cursorPaper, retry = true): Promise<PaperNode | undefined> => {
+	const revealFollowed = async (find = () => sourcePaper(follow.latest), retry = true): Promise<PaperNode | undefined> => {
 		const source = follow.latest;
 		if (source === undefined || disposed) return undefined;
 		const told = (result: FollowEnd) => {
 			// how the follow ended, for whoever looks into it (Debug: off by default)
-			getLog().debug(`Papers view: following the cursor: ${result.skipped ?? `selected ${result.node?.id}`}`);
+			getLog().debug(`Papers view: following ${source === 'cursor' ? 'the cursor' : "a card's step"}: ${result.skipped ?? `selected ${result.node?.id}`}`);
 			return result.node;
 		};
 		const refused = refusal(source);
@@ -228,7 +239,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		await provider.nextRead(REVEAL_RETRY_WAIT_MS);
 		if (disposed) return undefined;
 		if (follow.latest !== source) return told({ skipped: 'newer request' });
-		return revealFollowed(cursorPaper, false);
+		return revealFollowed(() => sourcePaper(source), false);
 	};
 
 	const revealEditorPaper = (editor: vscode.TextEditor): Promise<PaperNode | undefined> => {
@@ -324,6 +335,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			}
 		}),
 
+		// a card's step (Next, Previous, Next Unread): its paper's row, as the cursor's, so that Enter or a
+		// click on the selected row opens the paper the card shows, not the one the reader started from
+		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index })),
 		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => view.selection.filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
 		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, (after?: number) => (after !== undefined && readerSelection.chosenAt <= after ? undefined : walkStartOf(view.selection[0]))),
 

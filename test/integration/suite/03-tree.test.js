@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { FIXTURE, closeAllEditors, extensionApi, paperIdOf, waitFor } = require('./helpers');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, paperIdOf, waitFor } = require('./helpers');
 
 describe('papers tree (days → categories → papers)', () => {
 	let provider;
@@ -90,6 +90,28 @@ describe('papers tree (days → categories → papers)', () => {
 			api.tree.clickWait.ms = clickWait;
 		}
 		await waitFor('the card of the selected paper', () => paperIdOf(api.cards.api.current()) === second.paper.id);
+		await closeAllEditors();
+	});
+
+	it("a card's Next and Next Unread select the card's paper in the shown view, as the Explorer follows the active editor", async () => {
+		const api = await extensionApi();
+		await vscode.commands.executeCommand('workbench.view.extension.arxivDigest');
+		await waitFor('the Papers view visible', () => api.tree.view.visible);
+		const uri = fixtureUri(FIXTURE.files.big).toString();
+		const papers = api.workspace.files().find((f) => f.uri.toString() === uri).digest.papers;
+		const cardPaper = () => paperIdOf(api.cards.api.current());
+		const selected = () => api.tree.view.selection.map(paperIdOf).join(' ');
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri, id: papers[0].id });
+		await waitFor('the card of the first paper', () => cardPaper() === papers[0].id);
+		for (let step = 1; step <= 3; step++) {
+			await vscode.commands.executeCommand('arxivDigest.card.next');
+			await waitFor(`the card of paper ${step + 1}`, () => cardPaper() === papers[step].id);
+		}
+		// the selected row is the one Enter (or a click on it, which selects nothing new) opens
+		await waitFor("the fourth paper's row selected, the card's", () => selected() === papers[3].id);
+		await vscode.commands.executeCommand('arxivDigest.nextUnread');
+		const next = await waitFor('the card of the next unread paper', () => (cardPaper() !== papers[3].id ? cardPaper() : undefined));
+		await waitFor("the next unread paper's row selected", () => selected() === next);
 		await closeAllEditors();
 	});
 });
