@@ -431,6 +431,7 @@ export class SearchService {
 	 */
 	private unfilled = new Set<number>();
 	private longFieldListeners: ((loading: boolean) => void)[] = [];
+	private loadingAnswerListeners: (() => void)[] = [];
 	/** files `update` was called for and has not answered, with how many calls each (see pendingUpdates) */
 	private readonly updating = new Map<string, number>();
 	private lastPending = 0;
@@ -512,6 +513,12 @@ export class SearchService {
 	onLongFieldsLoading(listener: (loading: boolean) => void): { dispose(): void } {
 		this.longFieldListeners.push(listener);
 		return { dispose: () => (this.longFieldListeners = this.longFieldListeners.filter((l) => l !== listener)) };
+	}
+
+	/** Fires when a search was answered over the short fields only, the long fields' text still loading (see SearchResult.loading). */
+	onLoadingAnswer(listener: () => void): { dispose(): void } {
+		this.loadingAnswerListeners.push(listener);
+		return { dispose: () => (this.loadingAnswerListeners = this.loadingAnswerListeners.filter((l) => l !== listener)) };
 	}
 
 	private setUnfilled(change: () => void): void {
@@ -728,6 +735,7 @@ export class SearchService {
 		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'search', query, limit, fuzzy })))) as SearchReply[];
 		const failed = replies.find((r) => !r.ok);
 		if (failed) return failed;
+		if (replies.some((r) => r.ok && r.result.loading === true)) for (const l of this.loadingAnswerListeners) l();
 		if (replies.length === 1) return replies[0];
 		const merged = new Map<string, SearchHit>();
 		let total = 0;

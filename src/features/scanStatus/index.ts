@@ -5,8 +5,9 @@
  * start), "arXiv Digest: indexing abstracts and summaries… 45%" and, for a few seconds once it is
  * done, "arXiv Digest: every paper is searchable"; after a warm start, "arXiv Digest: loading
  * abstracts and summaries…" while the index reads their text back from the files (until then search
- * and ✦ counts are not final: 4–5 s in plain Node, minutes in a loaded browser), then the same "every
- * paper is searchable"; "arXiv Digest: indexing 3 new or changed digests…" while files added or changed later (a `git pull`) are in the Papers view and not searchable yet, as
+ * and ✦ counts are not final: 4–5 s in plain Node, minutes in a loaded browser), once that has taken
+ * LONG_FIELDS_SHOW_AFTER_MS or a search was answered meanwhile, then the same "every paper is
+ * searchable"; "arXiv Digest: indexing 3 new or changed digests…" while files added or changed later (a `git pull`) are in the Papers view and not searchable yet, as
  * the search box says it; nothing otherwise. A click shows the Papers view.
  *
  * A plain status bar item, not a window progress: that one's spinning icon, like a view's progress
@@ -21,7 +22,7 @@
 import * as vscode from 'vscode';
 import { realClock, type Clock } from '../../core/clock';
 import type { SearchProgress } from '../../core/search/client';
-import { followIndexProgress, followLongFieldsLoading, followPendingUpdates, indexProgressText, indexUpdatesText, longFieldsLoadingText } from '../workspace/indexProgress';
+import { followIndexProgress, followLoadingAnswers, followLongFieldsLoading, followPendingUpdates, indexProgressText, indexUpdatesText, longFieldsLoadingText } from '../workspace/indexProgress';
 import type { IDigestWorkspace } from '../workspace/types';
 
 /** the status bar item's id (VS Code keeps where the user put it under this id) */
@@ -34,6 +35,13 @@ const REFRESH_MS = 500;
 export const INDEXED_SHOWN_MS = 4000;
 /** files added or changed show once they have waited this long for the index (see the top) */
 export const UPDATES_SHOW_AFTER_MS = 1000;
+/**
+ * The long fields' text a warm start reads back shows once it has loaded this long, or at once when a
+ * search is answered without it: plain Node reads it back in 4–5 s (docs/performance.md: 3.7–4.5 s
+ * in the editor bench), and a tester read the item shown that long on every warm start as something
+ * gone wrong; a loaded browser takes minutes, and that the reader should know.
+ */
+export const LONG_FIELDS_SHOW_AFTER_MS = 8000;
 
 /** What the item says of the workspace's scan now, or undefined when no scan runs. */
 export function scanStatusText(workspace: Pick<IDigestWorkspace, 'scanPhase' | 'progress'>): string | undefined {
@@ -84,6 +92,7 @@ export function registerScanStatus(
 	indexProgress: (listener: (p: SearchProgress) => void) => vscode.Disposable = (listener) => followIndexProgress(workspace, listener),
 	indexUpdates: (listener: (pending: number) => void) => vscode.Disposable = (listener) => followPendingUpdates(workspace, listener),
 	longFieldsLoading: (listener: (loading: boolean) => void) => vscode.Disposable = (listener) => followLongFieldsLoading(workspace, listener),
+	loadingAnswers: (listener: () => void) => vscode.Disposable = (listener) => followLoadingAnswers(workspace, listener),
 ): vscode.Disposable & { readonly api: ScanStatusTestApi } {
 	const item = vscode.window.createStatusBarItem(SCAN_STATUS_ID, vscode.StatusBarAlignment.Left);
 	item.name = vscode.l10n.t('arXiv Digest Scan');
@@ -116,6 +125,8 @@ export function registerScanStatus(
 	let updates = 0;
 	/** the index is searchable but still loads the long fields' text (a warm start reads it back) */
 	let longFields = false;
+	/** a search was answered while they load: the reader waits on them now (shown without LONG_FIELDS_SHOW_AFTER_MS) */
+	let longFieldsNoticed = false;
 	/** the item said how the index fills since it last said everything was searchable */
 	let indexSaid = false;
 	/** the wait before showing (for a scan's or the index's words, or for updates'), then the next refresh; the end of "every paper is searchable" */
@@ -159,10 +170,11 @@ export function registerScanStatus(
 			if (said !== undefined) hide();
 			said = saidPhase = undefined;
 		} else if (said === undefined) {
-			// not shown yet: wait, unless the wait under way is updates' and a scan's shorter one is due now
-			if (timer !== undefined && !(waitingFor === 'updates' && now !== 'updates')) return;
+			// not shown yet: wait, unless the wait under way is a longer one than is due now (updates' or the long fields')
+			const longerWait = (waitingFor === 'updates' && now !== 'updates') || (waitingFor === 'longFields' && (now !== 'longFields' || longFieldsNoticed));
+			if (timer !== undefined && !longerWait) return;
 			stop();
-			const delay = now === 'updates' ? showUpdatesAfter.ms : SHOW_AFTER_MS;
+			const delay = now === 'updates' ? showUpdatesAfter.ms : now === 'longFields' && !longFieldsNoticed ? LONG_FIELDS_SHOW_AFTER_MS : SHOW_AFTER_MS;
 			if (delay <= 0) {
 				refresh();
 			} else {
@@ -196,8 +208,14 @@ export function registerScanStatus(
 		longFieldsLoading((loading) => {
 			if (loading === longFields) return;
 			longFields = loading;
+			longFieldsNoticed = false;
 			if (!loading && indexSaid && index === undefined && workspace.scanPhase === 'idle') indexed();
 			else onEvent();
+		}),
+		loadingAnswers(() => {
+			if (!longFields || longFieldsNoticed) return;
+			longFieldsNoticed = true;
+			onEvent();
 		}),
 		indexUpdates((pending) => {
 			if (pending === updates) return;

@@ -77,6 +77,11 @@ export function followLongFieldsLoading(workspace: Pick<IDigestWorkspace, 'backe
 	});
 }
 
+/** Calls `listener` each time the workspace's index answers a search while it still loads the long fields' text (SearchService.onLoadingAnswer). */
+export function followLoadingAnswers(workspace: Pick<IDigestWorkspace, 'backend' | 'onDidChange'>, listener: () => void): vscode.Disposable {
+	return followIndex(workspace, (service) => service.onLoadingAnswer(listener));
+}
+
 /**
  * The index is searchable but still loads the abstracts and summaries (a warm start reads their text
  * back from the files): a word only they have may be found without being shown as matched, or not
