@@ -327,6 +327,29 @@ async function baselineSession(extraConfig = {}, name = 'baseline') {
 	});
 }
 
+/** A page's init script (--web): keeps the workbench thread's long tasks (start as epoch ms, duration) in `__benchLongTasks`. */
+function observeLongTasks() {
+	const tasks = (globalThis.__benchLongTasks = []);
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) tasks.push([performance.timeOrigin + entry.startTime, entry.duration]);
+	}).observe({ type: 'longtask', buffered: true });
+}
+
+/** The workbench's long tasks (see observeLongTasks) per stretch of the start: count, total and longest ms. */
+async function workbenchLongTasks(page, t0, timeline, end) {
+	const tasks = await page.evaluate(() => globalThis.__benchLongTasks ?? []).catch(() => []);
+	const stretch = (from, to) => {
+		const inside = tasks.filter(([at]) => at >= from && (to === undefined || at < to));
+		return { count: inside.length, totalMs: Math.round(inside.reduce((sum, [, ms]) => sum + ms, 0)), longestMs: Math.round(inside.reduce((m, [, ms]) => Math.max(m, ms), 0)) };
+	};
+	return {
+		toActivation: stretch(t0, timeline.activated),
+		activationToFullIndexed: stretch(timeline.activated, timeline.fullIndexed),
+		fullIndexedToProbeEnd: stretch(timeline.fullIndexed, end),
+		toProbeEnd: stretch(t0, end),
+	};
+}
+
 /** One window over the corpus: returns the probe's figures relative to the page load. */
 async function session(name, startConfig) {
 	// the search polls' interval (see followStartup): a warm start's figures are a few hundred ms, which
@@ -338,7 +361,11 @@ async function session(name, startConfig) {
 	const probeConfig = { ...config, save: name === 'warm', uiCost: uiCost && name === 'warm', cpuProfile: profile ? join(REPO, '.vscode-test', `bench-${name}.cpuprofile`) : undefined };
 	// one browser profile for the cold and the warm start, as a user's: the workbench keeps its
 	// state (the extensions' workspace state among it) in the browser's storage
-	const newPage = async () => (digestBrowserContext ??= await browser.newContext(VIEWPORT)).newPage();
+	const newPage = async () => {
+		const page = await (digestBrowserContext ??= await browser.newContext(VIEWPORT)).newPage();
+		if (web) await page.addInitScript(observeLongTasks);
+		return page;
+	};
 	return withEditor({ name, config: probeConfig, newPage }, async ({ page, load, t0, out, awaitProbe }) => {
 		const workbenchMs = Date.now() - t0;
 		await page.waitForSelector(ACTIVITY_ITEM, { timeout: 60_000 });
@@ -370,6 +397,7 @@ async function session(name, startConfig) {
 		await page.waitForSelector(`.part.sidebar .monaco-list-row:has-text("${newest}")`, { timeout: 120_000 });
 		const treeRowMs = (rowSeenAt ?? Date.now()) - t0;
 		const probe = await awaitProbe('probe', 180_000);
+		const longTasks = web ? await workbenchLongTasks(page, t0, probe.timeline, probe.finishedAt) : undefined;
 		const loadedShot = join(SCREENSHOTS, `bench-${name}-loaded.png`);
 		await page.screenshot({ path: loadedShot });
 		const since = (at) => (at === undefined ? null : at - t0);
@@ -400,6 +428,8 @@ async function session(name, startConfig) {
 				abstractWordFirstHit: since(tl.abstractFirst),
 				abstractWordAllAbstracts: since(probe.queries.abstract?.expectedAt),
 				fullIndexed: since(tl.fullIndexed),
+				// web probe: the long fields' text in memory again (a warm start reads it back after fullIndexed)
+				longFieldsLoaded: since(tl.longFieldsLoaded),
 				settled: since(tl.settled),
 			},
 			// from activate()'s promise settled (activation gives the thread back between its features: later than its start by activationMs)
@@ -413,6 +443,9 @@ async function session(name, startConfig) {
 			// config.earlyQueries, each once in turn, as soon as everything was searchable (the index may still read long fields back)
 			earlyQueries: probe.earlyQueries?.length ? { count: probe.earlyQueries.length, medianMs: [...probe.earlyQueries].sort((a, b) => a - b)[probe.earlyQueries.length >> 1], maxMs: Math.max(...probe.earlyQueries), ms: probe.earlyQueries } : undefined,
 			blocking: probe.blocking,
+			// --web: the workbench's own thread (the browser page), its long tasks (over 50 ms) from the page load
+			// to activation, to everything searchable, and to the probe's end (the long fields back), before its floor
+			workbenchLongTasks: longTasks,
 			// the machine's CPU from activation to every field searchable: the extension host's threads, the index's processes, the rest (bench-probe: Linux only)
 			cpuUntilIndexed: probe.cpuUntilIndexed,
 			// the same to the tree's last day in its model and to every title searchable
