@@ -339,6 +339,11 @@ function categoryMatches(wanted: string, category: string): boolean {
 	return c === wanted || c.startsWith(wanted + '.') || c.includes(`(${wanted})`) || c.includes(`(${wanted}.`);
 }
 
+/** Whether matching reads the papers' text (keywords, excluded ones): authors and categories alone do not. */
+export function interestsReadText(compiled: CompiledInterests): boolean {
+	return compiled.literals !== undefined || compiled.regexes.length > 0 || compiled.exclude !== undefined || compiled.excludeRegexes.length > 0;
+}
+
 /** What of the interests a paper matches; undefined when it matches nothing and is not excluded. */
 export function matchInterests(compiled: CompiledInterests, paper: InterestText): InterestMatch | undefined {
 	if (compiled.empty) return undefined;

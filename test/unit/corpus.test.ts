@@ -1093,6 +1093,38 @@ describe('interests in the shard', () => {
 		assert.strictEqual(filledReply.partial, false, 'complete once the text is back');
 	});
 
+	it('where reads are slow (fillOnDemand: the browser build), a warm start reads no file until interests need the long fields\' text', async () => {
+		const fs = memoryFs();
+		await openShard(fs).shard.open(specs);
+		const events: string[] = [];
+		const shard = new CorpusShard({ ...memoryIO(fs), fillOnDemand: true }, 0, 1, { onFilling: () => events.push('filling'), onFilled: () => events.push('filled') });
+		fs.reads.length = 0;
+		await shard.open(specs);
+		await shard.search.background;
+		assert.deepStrictEqual(fs.reads, [], 'listing and stat-ing only: no fill');
+		assert.strictEqual(shard.search.longFieldsDeferred, true);
+		assert.ok(!events.includes('filling'), events.join(', '));
+		// a word of an abstract alone: its paper's text is read back for the query, nothing else
+		const street = await shard.searchText('street', 10);
+		assert.deepStrictEqual(street.ok && [street.result.hits.map((h) => h.id), street.result.loading], [['2602.01002'], false]);
+		const readForQuery = fs.reads.length;
+		// authors and categories need no text: final at once, and no fill starts
+		const byAuthor = shard.interests({ keywords: [], authors: ['Carol Chen'], categories: ['cs.CL'], exclude: [] });
+		assert.deepStrictEqual([byAuthor.partial, byAuthor.matches.map(([id]) => id).sort()], [false, ['2602.01002', '2602.01003']]);
+		await shard.search.background;
+		assert.strictEqual(fs.reads.length, readForQuery, 'no read for authors and categories');
+		// a keyword: the fill starts, says so, and the answer is partial until it is done
+		const early = shard.interests(streetSpec);
+		assert.strictEqual(early.partial, true);
+		assert.strictEqual(shard.search.longFieldsDeferred, false);
+		await shard.search.background;
+		await Promise.resolve();
+		assert.deepStrictEqual(events.slice(-2), ['filling', 'filled']);
+		assert.ok(fs.reads.includes(DAY2), 'the fill read the files back');
+		const late = shard.interests(streetSpec);
+		assert.deepStrictEqual([late.partial, late.matches.map(([id]) => id)], [false, ['2602.01002']]);
+	});
+
 	/** a warm shard of `fs` whose reads of `failing` fail as `how` says, from its open on (the cold start before it read them) */
 	async function warmWithFailingRead(fs: MemoryFs, failing: string, how: 'throws' | 'gone') {
 		await openShard(fs).shard.open(specs);

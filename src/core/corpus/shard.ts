@@ -12,7 +12,7 @@ import { dayFromPath, newestDayFirst } from '../day';
 import { MAX_CANDIDATE_BYTES } from '../candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../detect';
 import { buildDocumentView, lineReader, type DocumentView } from '../documentView';
-import { compileInterests, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
+import { compileInterests, interestsReadText, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
 import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
 import { parseDigest, type ParseOptions } from '../parser';
@@ -251,6 +251,7 @@ export class CorpusShard {
 			// the digests the tree pass kept parsed need no read
 			prefetch: (paths) => io.prefetch?.(paths.filter((path) => !this.parsed.has(path))),
 			bodyCounter: () => io.bodyCounter?.(),
+			fillOnDemand: io.fillOnDemand,
 		};
 		this.search = new SearchShard(shardIO, cacheKey(shard, shards), (p) => {
 			// the summaries of a file reach the tree no later than the progress that counts it
@@ -486,8 +487,9 @@ export class CorpusShard {
 		}
 		this.flush(true);
 		await this.saveRecords();
-		if (this.search.index.missingBodyCount > 0) this.events.onFilling?.();
 		this.search.finishInBackground();
+		// a fill that waits (the browser build: see WorkIO.fillOnDemand) says so when it starts (fillLongFields)
+		if (this.search.index.missingBodyCount > 0 && !this.search.longFieldsDeferred) this.events.onFilling?.();
 		// a fill that failed midway ends too: asked again, interests give their final answer over what was read
 		const filled = () => this.events.onFilled?.();
 		void this.search.background.then(filled, filled);
@@ -607,9 +609,12 @@ export class CorpusShard {
 		const matches: InterestsReply['matches'] = [];
 		let computed = 0;
 		let partial = false;
+		// authors and categories alone are matched without the long fields' text; keywords need it all
+		const readsText = interestsReadText(compiled);
+		if (readsText && this.search.longFieldsDeferred) this.fillLongFields();
 		// once the fill is done, a text still missing is one it could not read back: the answer over the
 		// rest is final (unreadable says how many files), not a count that never ends
-		const filling = this.search.fillingLongFields;
+		const filling = readsText && this.search.fillingLongFields;
 		for (const doc of this.search.index.docs) {
 			if (!doc) continue;
 			let result = results.get(doc);
@@ -620,12 +625,19 @@ export class CorpusShard {
 				// meanwhile, and keep only results over the whole text (onFilled asks again)
 				const body = this.search.index.bodyOf(doc);
 				result = matchInterests(compiled, { title: doc.title, translatedTitle: doc.translatedTitle, tldr: doc.tldr, body: body ?? '', authors: doc.authors, category: doc.category }) ?? null;
-				if (body !== undefined) results.set(doc, result);
+				if (body !== undefined || !readsText) results.set(doc, result);
 				else if (filling) partial = true;
 			}
 			if (result) matches.push([doc.id, result]);
 		}
 		return { matches, errors: compiled.errors as string[], computed, partial, unreadable: this.search.unreadableFiles, ms: this.io.now() - started };
+	}
+
+	/** Reads the long fields' text back where a warm start left it for later (see SearchShard.fillLongFields), with onFilling and onFilled. */
+	private fillLongFields(): void {
+		this.events.onFilling?.();
+		const filled = () => this.events.onFilled?.();
+		void this.search.fillLongFields().then(filled, filled);
 	}
 
 	async searchText(text: string, limit: number, fuzzy = true): Promise<SearchReply> {

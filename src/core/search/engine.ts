@@ -48,6 +48,12 @@ export interface WorkIO {
 	prefetch?(paths: readonly string[]): void;
 	/** a helper on another core for a cold build's long fields (see bodySplit.ts; nodeIO: a worker thread), where the host has one */
 	bodyCounter?(): BodyCounter | undefined;
+	/**
+	 * Every read crosses a slow link (the browser build's: each file's bytes through the workbench's
+	 * thread): a warm start reads the long fields' text back only once something needs all of it
+	 * (SearchShard.fillLongFields: interests with keywords); a query reads its candidates' as ever.
+	 */
+	fillOnDemand?: boolean;
 }
 
 export interface ShardProgress {
@@ -101,6 +107,8 @@ export class SearchShard {
 	 * start until its background fill is done (a cold build's second read happens within the open)
 	 */
 	private fillingBodies = false;
+	/** the last open's fill waits for fillLongFields (io.fillOnDemand) */
+	private fillDeferred = false;
 	/**
 	 * files the background fill could not read back (gone or unreadable when it came to them): their
 	 * papers keep their short fields only until the file changes or goes (indexFile, removeFile)
@@ -162,6 +170,7 @@ export class SearchShard {
 	async open(files: readonly FileSpec[], onHeadReady: () => void = () => undefined, onReread: () => void = () => undefined): Promise<number> {
 		const opening = ++this.opens;
 		this.fillingBodies = true;
+		this.fillDeferred = false;
 		this.unreadBack.clear();
 		try {
 			return await this.openFiles(files, onHeadReady, onReread);
@@ -262,25 +271,60 @@ export class SearchShard {
 	 * long-field text the cache left out (quoted phrases and Chinese runs are checked against it:
 	 * until then a query reads its candidates' files first, see checked; matched words are looked
 	 * up in it), one file at a time, newest first. Called by the owner once its own
-	 * start-up is done.
+	 * start-up is done. Where reads are slow (io.fillOnDemand) the fill waits for fillLongFields.
 	 */
 	finishInBackground(): void {
+		this.fillDeferred = this.io.fillOnDemand === true && this.index.missingBodyCount > 0;
+		const deferred = this.fillDeferred;
+		// after the host's own work (a warm start's garbage freed first: the fill's allocations do not pile up on it)
+		this.runInBackground(
+			Promise.resolve(this.io.afterOpen?.())
+				// first the lookup tables a warm start leaves unbuilt (the CJK codes, the words' hash: 35–60 ms
+				// on 167 real days), before the fill's 4–5 s: every query looks its words up, and a file changed
+				// meanwhile looks up each of its words
+				.then(() => this.index.prepareLookups())
+				.then(() => (deferred ? undefined : this.fill())),
+		);
+	}
+
+	/**
+	 * Reads the long fields' text back now, where the last open's fill waits for it (io.fillOnDemand:
+	 * a warm start of the browser build); resolves when it is back, or at once when no fill waits.
+	 */
+	fillLongFields(): Promise<void> {
+		if (!this.fillDeferred) return this.background;
+		this.fillDeferred = false;
+		this.fillingBodies = true;
+		const before = this.background;
+		return this.runInBackground(before.then(() => this.fill()));
+	}
+
+	/** Whether the last open's papers lack their long fields' text until fillLongFields is called. */
+	get longFieldsDeferred(): boolean {
+		return this.fillDeferred;
+	}
+
+	private fill(): Promise<void> {
+		return (
+			this.fillHeld
+				.then(() => this.fillBodies())
+				// what the fill did not settle: papers whose newest listing went (see refreshOrphans)
+				.then(() => this.refreshOrphans())
+		);
+	}
+
+	/** `work` as the background work of the last open: busy until it settles, filling until then unless a fill still waits */
+	private runInBackground(work: Promise<void>): Promise<void> {
 		this.busy = true;
 		const opening = this.opens;
-		// after the host's own work (a warm start's garbage freed first: the fill's allocations do not pile up on it)
-		this.background = Promise.resolve(this.io.afterOpen?.())
-			// first the lookup tables a warm start leaves unbuilt (the CJK codes, the words' hash: 35–60 ms
-			// on 167 real days), before the fill's 4–5 s: every query looks its words up, and a file changed
-			// meanwhile looks up each of its words
-			.then(() => this.index.prepareLookups())
-			.then(() => this.fillHeld)
-			.then(() => this.fillBodies())
-			// what the fill did not settle: papers whose newest listing went (see refreshOrphans)
-			.then(() => this.refreshOrphans())
-			.finally(() => {
-				this.busy = false;
-				if (this.opens === opening) this.fillingBodies = false;
-			});
+		const run: Promise<void> = work.finally(() => {
+			// a later run (fillLongFields after this one) owns the flags
+			if (this.background !== run) return;
+			this.busy = false;
+			if (this.opens === opening) this.fillingBodies = false;
+		});
+		this.background = run;
+		return run;
 	}
 
 	/** resolves when the fill may run (see holdFill) */
@@ -302,10 +346,11 @@ export class SearchShard {
 
 	/**
 	 * May a paper whose long-field text is not in memory now still get it? True until the last open's
-	 * background fill is done; after it, only a change of its file brings the text (see unreadableFiles).
+	 * background fill is done, one that waits for fillLongFields included; after it, only a change of
+	 * its file brings the text (see unreadableFiles).
 	 */
 	get fillingLongFields(): boolean {
-		return this.fillingBodies;
+		return this.fillingBodies || this.fillDeferred;
 	}
 
 	/** How many files of the index the background fill could not read back, whose papers lack their long-field text (see readBack). */
