@@ -1101,7 +1101,7 @@ describe('interests in the shard', () => {
 		fs.reads.length = 0;
 		await shard.open(specs);
 		await shard.search.background;
-		assert.deepStrictEqual(fs.reads, [], 'listing and stat-ing only: no fill');
+		assert.deepStrictEqual([...fs.reads], [], 'listing and stat-ing only: no fill');
 		assert.strictEqual(shard.search.longFieldsDeferred, true);
 		assert.ok(!events.includes('filling'), events.join(', '));
 		// a word of an abstract alone: its paper's text is read back for the query, nothing else
