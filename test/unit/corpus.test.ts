@@ -1104,9 +1104,10 @@ describe('interests in the shard', () => {
 		assert.deepStrictEqual([...fs.reads], [], 'listing and stat-ing only: no fill');
 		assert.strictEqual(shard.search.longFieldsDeferred, true);
 		assert.ok(!events.includes('filling'), events.join(', '));
-		// a word of an abstract alone: its paper's text is read back for the query, nothing else
-		const street = await shard.searchText('street', 10);
-		assert.deepStrictEqual(street.ok && [street.result.hits.map((h) => h.id), street.result.loading], [['2602.01002'], false]);
+		// a word of an abstract alone: found, and named, from the abstract's postings in the cache: no read
+		const abstractWord = await shard.searchText('diffusion', 10);
+		assert.deepStrictEqual(abstractWord.ok && [abstractWord.result.hits.map((h) => [h.id, h.matched]), abstractWord.result.loading], [[['2602.01002', ['diffusion']]], false]);
+		assert.deepStrictEqual([...fs.reads], [], 'no read to name the matched word');
 		const readForQuery = fs.reads.length;
 		// authors and categories need no text: final at once, and no fill starts
 		const byAuthor = shard.interests({ keywords: [], authors: ['Carol Chen'], categories: ['cs.CL'], exclude: [] });
