@@ -42,6 +42,38 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.click(activityBarItem);
 		await page.waitForFunction(() => !!document.activeElement?.closest('.part.sidebar'), undefined, { timeout: 20_000 });
 	};
+	/** The rows under the day `day` (to the next day), as treeRows gives them. */
+	const rowsUnder = (rows, day) => {
+		const at = rows.findIndex((r) => r.level === 1 && r.text.includes(day));
+		if (at < 0) return [];
+		const end = rows.findIndex((r, i) => i > at && r.level === 1);
+		return rows.slice(at + 1, end < 0 ? undefined : end);
+	};
+	/**
+	 * Expands (`'true'`) or collapses (`'false'`) the Papers view's row at `level` that shows `text`
+	 * (at level 2, the one under the day `day`) with a click, unless it is so already, and waits for it.
+	 */
+	const setExpanded = async (level, text, state, day) => {
+		const find = async () => {
+			const rows = await treeRows(page, PAPERS_VIEW);
+			return (day === undefined ? rows : rowsUnder(rows, day)).find((r) => r.level === level && r.text.includes(text));
+		};
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === level && r.text.includes(text), `the row ${text}`);
+		if ((await find())?.expanded === state) return;
+		// the first such row (after the day's row): its centre, top to bottom as shown (the list's DOM order is not)
+		const centre = await page.evaluate(({ view, level, text, day }) => {
+			const all = [...document.querySelectorAll(`${view} .monaco-list-row`)].filter((r) => r.offsetParent !== null).sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+			const at = day === undefined ? -1 : all.findIndex((r) => r.getAttribute('aria-level') === '1' && r.innerText.includes(day));
+			const box = all.find((r, i) => i > at && r.getAttribute('aria-level') === String(level) && r.innerText.includes(text))?.getBoundingClientRect();
+			return box && { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+		}, { view: PAPERS_VIEW, level, text, day });
+		assert.ok(centre, `the row ${text} is shown`);
+		await page.mouse.click(centre.x, centre.y);
+		for (const started = Date.now(); Date.now() - started < 20_000; await page.waitForTimeout(100)) {
+			if ((await find())?.expanded === state) return;
+		}
+		throw new Error(`${text} is not ${state === 'true' ? 'expanded' : 'collapsed'} after a click: ${JSON.stringify(await find())}`);
+	};
 	const showExplorer = async () => {
 		await runCommand(page, 'View: Show Explorer');
 		await page.locator(PAPERS_VIEW).waitFor({ state: 'hidden', timeout: 20_000 });
@@ -430,6 +462,19 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await showExplorer();
 	});
 
+	it('before the reload: 2026-02-06 and its cs.CV expanded, the other days collapsed (the reload keeps them so, below)', async () => {
+		await clickActivityBar();
+		const bigDay = FIXTURE.days[2];
+		// the earlier flows left 2026-02-09 expanded: collapsed here, a collapse is remembered too
+		await setExpanded(1, FIXTURE.days[0], 'false');
+		await setExpanded(1, FIXTURE.days[1], 'false');
+		await setExpanded(1, bigDay, 'true');
+		await setExpanded(2, 'cs.CV', 'true', bigDay);
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 3 && r.text.includes('SIDeR'), 'the first paper of cs.CV');
+		await shot(page, 'tree-expansion-before-reload');
+		await showExplorer();
+	});
+
 	it('a card scrolled down comes back on the same paper after reloading the window', async () => {
 		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
 		const scrolled = await frame.evaluate(() => {
@@ -481,6 +526,34 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		assert.ok(fit.own.fits && !fit.rowText.endsWith('…'), `the day row is cut: ${JSON.stringify(fit)}`);
 		assert.ok(fit.others.every((m) => m.fits), `a day row with 3-digit counts is cut: ${JSON.stringify(fit.others)}`);
 		await shot(page, 'read-marks-after-reload');
+	});
+
+	it('the days and categories expanded before the reload come back expanded, the days collapsed collapsed', async () => {
+		await showPapersView();
+		const bigDay = FIXTURE.days[2];
+		const shape = async () => {
+			const rows = await treeRows(page, PAPERS_VIEW);
+			const under = rowsUnder(rows, bigDay);
+			return {
+				rows,
+				[bigDay]: rows.find((r) => r.level === 1 && r.text.includes(bigDay))?.expanded,
+				[FIXTURE.days[0]]: rows.find((r) => r.level === 1 && r.text.includes(FIXTURE.days[0]))?.expanded,
+				[FIXTURE.days[1]]: rows.find((r) => r.level === 1 && r.text.includes(FIXTURE.days[1]))?.expanded,
+				'cs.CV': under.find((r) => r.level === 2 && r.text.startsWith('cs.CV'))?.expanded,
+				SIDeR: under.some((r) => r.level === 3 && r.text.includes('SIDeR')),
+			};
+		};
+		const expected = { [bigDay]: 'true', [FIXTURE.days[0]]: 'false', [FIXTURE.days[1]]: 'false', 'cs.CV': 'true', SIDeR: true };
+		let seen;
+		// the days arrive with the first scan's refreshes: each as the reader left it once it is there
+		for (const started = Date.now(); Date.now() - started < 30_000; await page.waitForTimeout(200)) {
+			const { rows, ...state } = (seen = await shape());
+			if (Object.entries(expected).every(([k, v]) => state[k] === v)) break;
+		}
+		const { rows, ...state } = seen;
+		assert.deepEqual(state, expected, `the tree after the reload:\n  ${rows.slice(0, 12).map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.text} [${r.expanded}]`).join('\n  ')}`);
+		await shot(page, 'tree-expansion-after-reload');
+		await showExplorer();
 	});
 
 	it('the "Open card" CodeLens over a paper heading opens that paper\'s card', async () => {

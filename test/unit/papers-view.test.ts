@@ -5,6 +5,7 @@ import { FakeClock } from './fake-clock';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { ReadState } from '../../src/core/readState';
 import type { DigestTreeProvider } from '../../src/features/tree/provider';
+import { ExpandedRows } from '../../src/core/expandedRows';
 
 /** the interests' lists, none set (a fresh one each time: a test may set one) */
 const noInterests = (): Record<'keywords' | 'authors' | 'categories' | 'exclude', string[]> => ({ keywords: [], authors: [], categories: [], exclude: [] });
@@ -413,18 +414,19 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		tree.dispose();
 	});
 
-	it('a category expanded, then gone from the view and back (a mode or filter), opens expanded; one collapsed, collapsed', () => {
+	it('a day or category expanded, then gone from the view and back (a mode or filter), opens expanded; one collapsed, collapsed', () => {
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, undefined, new FakeClock());
 		const state = (node: Parameters<typeof tree.getTreeItem>[0]) => tree.getTreeItem(node).collapsibleState;
 		const [day] = tree.getChildren();
 		const [first, second] = tree.getChildren(day);
+		assert.strictEqual(state(day), fakeVscode.TreeItemCollapsibleState.Collapsed);
 		assert.strictEqual(state(first), fakeVscode.TreeItemCollapsibleState.Collapsed);
-		tree.categoryExpanded(first, true);
-		tree.categoryExpanded(second, true);
-		tree.categoryExpanded(second, false);
-		tree.categoryExpanded(day, true);
+		tree.rowExpanded(first, true);
+		tree.rowExpanded(second, true);
+		tree.rowExpanded(second, false);
+		tree.rowExpanded(day, true);
 		// the rows made again, as after the For you mode (new nodes, the same ids)
 		tree.reload();
 		const [day2] = tree.getChildren();
@@ -432,10 +434,34 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		assert.notStrictEqual(first2, first);
 		assert.strictEqual(state(first2), fakeVscode.TreeItemCollapsibleState.Expanded);
 		assert.strictEqual(state(second2), fakeVscode.TreeItemCollapsibleState.Collapsed);
-		assert.strictEqual(state(day2), fakeVscode.TreeItemCollapsibleState.Collapsed, 'days keep their rows in every mode: the workbench keeps theirs');
+		assert.strictEqual(state(day2), fakeVscode.TreeItemCollapsibleState.Expanded);
 		tree.dispose();
 	});
 
+	it('after a reload (a view made anew from the stored ids) the days and categories the reader left expanded open expanded, the rest collapsed', () => {
+		const workspace = fakeWorkspace('idle');
+		workspace.put(fixtureFile('2026-01-02'));
+		workspace.put(fixtureFile('2026-01-03'));
+		const before = new provider.DigestTreeProvider(workspace.ws as never, undefined, new FakeClock());
+		const [newest, older] = before.getChildren();
+		const [, category] = before.getChildren(older);
+		assert.strictEqual(before.rowExpanded(older, true), true, 'a day expanded is stored');
+		assert.strictEqual(before.rowExpanded(category, true), true, 'a category expanded is stored');
+		before.rowExpanded(newest, true);
+		assert.strictEqual(before.rowExpanded(newest, false), true, 'a day collapsed is dropped');
+		assert.strictEqual(before.rowExpanded(before.getChildren(category)[0], true), false, 'a paper row is no row to expand');
+		// what the view writes to the workspace state, read back as the next window reads it (JSON)
+		const stored: unknown = JSON.parse(JSON.stringify(before.expanded.toJSON()));
+		before.dispose();
+		const after = new provider.DigestTreeProvider(workspace.ws as never, undefined, new FakeClock(), new ExpandedRows(stored, provider.MAX_EXPANDED_ROWS));
+		const state = (node: Parameters<typeof after.getTreeItem>[0]) => after.getTreeItem(node).collapsibleState;
+		const [newest2, older2] = after.getChildren();
+		assert.strictEqual(state(older2), fakeVscode.TreeItemCollapsibleState.Expanded);
+		assert.strictEqual(state(newest2), fakeVscode.TreeItemCollapsibleState.Collapsed);
+		const categories = after.getChildren(older2);
+		assert.deepStrictEqual(categories.map(state), categories.map((_, i) => (i === 1 ? fakeVscode.TreeItemCollapsibleState.Expanded : fakeVscode.TreeItemCollapsibleState.Collapsed)));
+		after.dispose();
+	});
 
 	it('counts the newest day\'s new matches, also a newest day that arrives while a filter hides it', async () => {
 		const workspace = fakeWorkspace('idle');

@@ -6,7 +6,8 @@ import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
-import { DigestTreeProvider, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
+import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
+import { ExpandedRows } from '../../core/expandedRows';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
@@ -22,6 +23,8 @@ const CLICK_WAIT_MS = 2_000;
 /** a reveal that failed during a refresh is tried again after the view's next read, or after this long */
 const REVEAL_RETRY_WAIT_MS = 1_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
+/** the ids of the days and categories the reader left expanded (see DigestTreeProvider.rowExpanded) */
+const EXPANDED_STATE_KEY = 'arxivDigest.tree.expanded';
 
 /** a paper a card's Next / Previous / Next Unread stepped to (each step its own ask) */
 interface SteppedPaper {
@@ -87,7 +90,8 @@ function onlyMatchesMessage(reading: Reading, provider: DigestTreeProvider): str
 
 /** The papers view: days → categories → papers of every digest in the workspace. */
 export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading?: Reading): TreeRegistration {
-	const provider = new DigestTreeProvider(workspace, reading);
+	const expanded = new ExpandedRows(context.workspaceState.get<unknown>(EXPANDED_STATE_KEY), MAX_EXPANDED_ROWS);
+	const provider = new DigestTreeProvider(workspace, reading, undefined, expanded);
 	// several papers can be selected for Copy as BibTeX, Star and Add to Collection
 	const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
 	const disposables: vscode.Disposable[] = [provider, view];
@@ -125,6 +129,10 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		if (view.description !== description) view.description = description;
 		const message = viewMessage();
 		if (view.message !== message) view.message = message;
+	};
+
+	const rowExpanded = (node: TreeNode, isExpanded: boolean) => {
+		if (provider.rowExpanded(node, isExpanded)) void context.workspaceState.update(EXPANDED_STATE_KEY, expanded.toJSON());
 	};
 
 	const savedCategories = context.workspaceState.get<string[]>(CATEGORY_STATE_KEY);
@@ -298,11 +306,11 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		vscode.window.onDidChangeTextEditorSelection((e) => {
 			if (e.textEditor === vscode.window.activeTextEditor) scheduleFollow('cursor');
 		}),
-		// a category the reader opened opens again when it comes back (see categoryExpanded)
-		view.onDidExpandElement((e) => provider.categoryExpanded(e.element, true)),
+		// a day or category the reader opened opens again when it comes back, and after a reload (see rowExpanded)
+		view.onDidExpandElement((e) => rowExpanded(e.element, true)),
 		view.onDidCollapseElement((e) => {
 			follow.collapsed();
-			provider.categoryExpanded(e.element, false);
+			rowExpanded(e.element, false);
 		}),
 		// the reader selected something else: nothing more to follow until the next request (the
 		// reveal's own row is not that, nor an empty selection: a reveal of a row the workbench did not

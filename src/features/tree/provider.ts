@@ -22,6 +22,7 @@ import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
 import type { Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
+import { ExpandedRows } from '../../core/expandedRows';
 import { GuardedReveals, type RevealRefusal } from '../../core/follow';
 import type { Reading, ReadingChange } from '../reading';
 import { categoryFollowingText, matchCountNote } from '../reading/interests';
@@ -48,6 +49,8 @@ export const HEAL_QUIET_MS = 500;
 export const HEAL_MAX_WAIT_MS = 2_000;
 /** the scheme of the resource URIs that let PaperDecorations dim excluded papers' labels */
 export const PAPER_DECORATION_SCHEME = 'arxiv-digest-paper';
+/** the most rows stored as expanded (a day is one, each of its categories one): the latest expanded kept */
+export const MAX_EXPANDED_ROWS = 200;
 
 
 export interface ForYouScores {
@@ -124,8 +127,6 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private readonly subscriptions: vscode.Disposable[] = [];
 	/** counts per node, dropped whenever the tree or the marks change (a refresh asks for each twice: item and children) */
 	private countCache = new WeakMap<TreeNode, ReadingCounts>();
-	/** the categories the reader left expanded, by id (see categoryExpanded) */
-	private readonly expandedCategories = new Set<string>();
 	/** the copies of nodes the Papers view's follow reveals, each with its guard (see GuardedReveals) */
 	readonly reveals = new GuardedReveals<TreeNode, RevealRefusal>();
 
@@ -133,6 +134,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		private readonly workspace: IDigestWorkspace,
 		private readonly reading?: Reading,
 		clock?: Clock,
+		/** the days and categories the reader left expanded, stored by the view between sessions (see rowExpanded) */
+		readonly expanded = new ExpandedRows(undefined, MAX_EXPANDED_ROWS),
 	) {
 		this.timers = new KeyedDebouncer(clock);
 		this.model.setAll(toInputs(workspace.files()));
@@ -534,24 +537,29 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	/**
-	 * The reader expanded or collapsed a category. The workbench keeps a row's state while the row is
-	 * there; a category that leaves the view (the For you mode lists a day's papers without them, a
-	 * filter hides it) and comes back is a new row, which getTreeItem opens as the reader left it.
+	 * The reader expanded or collapsed a day or a category; whether what the view stores changed. The
+	 * workbench keeps a row's state while the row is there, and forgets it with the window: a reload
+	 * sets the tree up anew, each row as its item asks (it restores no extension tree's expansion,
+	 * stable ids or not). So getTreeItem opens a row as the reader left it, after a reload and when a
+	 * row that left the view comes back (the For you mode lists a day's papers without categories, a
+	 * filter hides them).
 	 */
-	categoryExpanded(node: TreeNode, expanded: boolean): void {
-		if (node.kind !== 'category') return;
-		if (expanded) this.expandedCategories.add(node.id);
-		else this.expandedCategories.delete(node.id);
+	rowExpanded(node: TreeNode, expanded: boolean): boolean {
+		if (node.kind === 'paper') return false;
+		return this.expanded.set(node.id, expanded);
+	}
+
+	/** Expanded under a filter (its few matches visible without clicking through every level) or as the reader left it. */
+	private collapsibleState(node: DayNode | CategoryNode): vscode.TreeItemCollapsibleState {
+		return this.model.isFiltered || this.expanded.has(node.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
 	}
 
 	getTreeItem(node: TreeNode): vscode.TreeItem {
 		// a reveal's copy: the last question before the extension host sends the reveal (see GuardedReveals)
 		node = this.reveals.checked(node);
-		// Under a filter the few matches should be visible without clicking through every level.
-		const open = this.model.isFiltered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
 		switch (node.kind) {
 			case 'day': {
-				const item = new vscode.TreeItem(node.label, open);
+				const item = new vscode.TreeItem(node.label, this.collapsibleState(node));
 				item.id = node.id;
 				item.description = this.countDescription(node);
 				item.accessibilityInformation = this.countAccessibility(node, node.label);
@@ -569,7 +577,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 			case 'category': {
 				// the name stays the model's key (filters are saved by it); only its label is translated
 				const label = node.name === NO_CATEGORY ? treeTexts().noCategory : node.name;
-				const item = new vscode.TreeItem(label, this.expandedCategories.has(node.id) ? vscode.TreeItemCollapsibleState.Expanded : open);
+				const item = new vscode.TreeItem(label, this.collapsibleState(node));
 				item.id = node.id;
 				item.description = this.countDescription(node);
 				item.accessibilityInformation = this.countAccessibility(node, label);
