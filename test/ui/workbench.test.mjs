@@ -463,7 +463,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	});
 
 	it('before the reload: 2026-02-06 and its cs.CV expanded, the other days collapsed (the reload keeps them so, below)', async () => {
-		await clickActivityBar();
+		await showPapersView();
 		const bigDay = FIXTURE.days[2];
 		// the earlier flows left 2026-02-09 expanded: collapsed here, a collapse is remembered too
 		await setExpanded(1, FIXTURE.days[0], 'false');

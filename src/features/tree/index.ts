@@ -131,14 +131,12 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		if (view.message !== message) view.message = message;
 	};
 
-	const rowExpanded = (node: TreeNode, isExpanded: boolean) => {
-		if (provider.rowExpanded(node, isExpanded)) void context.workspaceState.update(EXPANDED_STATE_KEY, expanded.toJSON());
-	};
 
 	const savedCategories = context.workspaceState.get<string[]>(CATEGORY_STATE_KEY);
 	if (Array.isArray(savedCategories) && savedCategories.length) provider.setCategoryFilter(new Set(savedCategories));
 
 	disposables.push(
+		provider.onDidChangeExpanded(() => void context.workspaceState.update(EXPANDED_STATE_KEY, expanded.toJSON())),
 		provider.onDidChangeFilter(() => {
 			void vscode.commands.executeCommand('setContext', CONTEXT_TREE_FILTERED, provider.isFiltered);
 			void context.workspaceState.update(CATEGORY_STATE_KEY, provider.categories ? [...provider.categories] : undefined);
@@ -309,10 +307,10 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			if (e.textEditor === vscode.window.activeTextEditor) scheduleFollow('cursor');
 		}),
 		// a day or category the reader opened opens again when it comes back, and after a reload (see rowExpanded)
-		view.onDidExpandElement((e) => rowExpanded(e.element, true)),
+		view.onDidExpandElement((e) => provider.rowExpanded(e.element, true)),
 		view.onDidCollapseElement((e) => {
 			follow.collapsed();
-			rowExpanded(e.element, false);
+			provider.rowExpanded(e.element, false);
 		}),
 		// the reader selected something else: nothing more to follow until the next request (the
 		// reveal's own row is not that, nor an empty selection: a reveal of a row the workbench did not

@@ -104,6 +104,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private readonly treeEmitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
 	readonly onDidChangeTreeData = this.treeEmitter.event;
 	private readonly filterEmitter = new vscode.EventEmitter<void>();
+	private readonly expandedEmitter = new vscode.EventEmitter<void>();
+	/** fires after the days and categories stored as expanded changed (see rowExpanded) */
+	readonly onDidChangeExpanded = this.expandedEmitter.event;
 	/** fires after the filter (query or categories) changed */
 	readonly onDidChangeFilter = this.filterEmitter.event;
 	private queryText: string | undefined;
@@ -190,6 +193,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();
 		this.filterEmitter.dispose();
+		this.expandedEmitter.dispose();
 	}
 
 	/** Papers were starred or unstarred: redraw the days that list them. */
@@ -385,6 +389,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		}
 		if (!node) this.rootWasRead();
 		else if (node.kind === 'day') this.dayWasRead(node);
+		if (node && node.kind !== 'paper') this.rowRead(node);
 		const children = this.model.children(node);
 		const reading = this.reading;
 		const mode = reading?.viewMode() ?? 'all';
@@ -550,8 +555,19 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * filter hides them).
 	 */
 	rowExpanded(node: TreeNode, expanded: boolean): boolean {
-		if (node.kind === 'paper') return false;
-		return this.expanded.set(node.id, expanded);
+		if (node.kind === 'paper' || !this.expanded.set(node.id, expanded)) return false;
+		this.expandedEmitter.fire();
+		return true;
+	}
+
+	/**
+	 * The workbench asked for a day's or category's rows: it shows it expanded (it never asks a collapsed
+	 * row's). Its expand event may not have come: one that lands while a refresh has made the extension
+	 * host forget the rows' handles is dropped (the first scan's refreshes, as the reader opens today's
+	 * day). Not under a filter, which opens every row itself.
+	 */
+	private rowRead(node: DayNode | CategoryNode): void {
+		if (!this.model.isFiltered && !this.expanded.has(node.id)) this.rowExpanded(node, true);
 	}
 
 	/** Expanded under a filter (its few matches visible without clicking through every level) or as the reader left it. */
