@@ -146,11 +146,17 @@ export class FakeTreeView {
 	badge: unknown;
 	visible = true;
 	selection: unknown[] = [];
+	private readonly selectionEmitter = new fakeVscode.EventEmitter<{ selection: readonly unknown[] }>();
 	onDidChangeVisibility = noEvent;
 	onDidExpandElement = noEvent;
 	onDidCollapseElement = noEvent;
-	onDidChangeSelection = noEvent;
+	onDidChangeSelection = this.selectionEmitter.event;
 	constructor(readonly id: string) {}
+	/** the workbench selected `rows` and told the extension host, which reports them */
+	select(rows: unknown[]) {
+		this.selection = rows;
+		this.selectionEmitter.fire({ selection: rows });
+	}
 	dispose() {}
 }
 

@@ -313,6 +313,39 @@ describe('the Papers view says what changed, once', () => {
 	});
 });
 
+describe("the Papers view's selection, for the commands its keys run", () => {
+	let tree: typeof import('../../src/features/tree');
+	let actions: typeof import('../../src/features/paperActions');
+	withFakeVscode(() => {
+		tree = require('../../src/features/tree');
+		actions = require('../../src/features/paperActions');
+	});
+
+	it('is the rows last reported selected while a refresh leaves them out of view.selection, and empty once the reader empties it', () => {
+		const w = fakeWorkspace('idle');
+		w.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
+		const context = { workspaceState: { get: () => undefined, update: async () => undefined } };
+		const registration = tree.registerTree(context as never, w.ws as never);
+		const view = fakeVscode.window.treeViews[fakeVscode.window.treeViews.length - 1] as FakeTreeView;
+		const run = (id: string) => fakeVscode.commands.registered.get(id)!();
+		const [day] = registration.provider.getChildren();
+		const [category] = registration.provider.getChildren(day);
+		const [, second] = registration.provider.getChildren(category);
+		assert.ok(second && second.kind === 'paper');
+		const ref = { uri: second.key, id: '2601.00002', index: 1 };
+		view.select([second]);
+		assert.deepStrictEqual(run(actions.PAPERS_WALK_START_COMMAND), ref);
+		// the extension host forgets the category's papers while it reads them anew: the handle stays selected
+		view.selection = [];
+		assert.deepStrictEqual(run(actions.PAPERS_WALK_START_COMMAND), ref, 'Next Unread goes on after the selected paper, not after the card');
+		assert.deepStrictEqual(run(actions.PAPERS_SELECTION_COMMAND), [ref]);
+		view.select([]);
+		assert.strictEqual(run(actions.PAPERS_WALK_START_COMMAND), undefined, 'nothing selected');
+		assert.deepStrictEqual(run(actions.PAPERS_SELECTION_COMMAND), []);
+		registration.dispose();
+	});
+});
+
 describe('the Papers view: unread counts, open categories, the activity-bar badge', () => {
 	let provider: typeof import('../../src/features/tree/provider');
 	let treeView: typeof import('../../src/features/reading/treeView');

@@ -259,6 +259,17 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	let focusOpenUntil = 0;
 	/** selections the view reported, the reader's and revealed ones (see clickedPaper) */
 	let selectionChanges = 0;
+	/** the rows of the selection the view last reported (see selectedRows) */
+	let reportedSelection: readonly TreeNode[] = [];
+
+	/**
+	 * The rows selected, for the commands run on them from the view's keys (Next Unread, Copy as
+	 * BibTeX…). `view.selection` leaves out a row whose handle a refresh made the extension host forget
+	 * until the workbench has read the row again (it forgets a category's papers while it asks for
+	 * them anew, as after a marks refresh): the selection stays, and the rows the view last reported
+	 * selected are those. A selection the reader emptied is reported empty.
+	 */
+	const selectedRows = (): readonly TreeNode[] => (view.selection.length > 0 ? view.selection : reportedSelection);
 
 	/**
 	 * The paper a click (or Enter) on a row opens: the workbench runs a row's command for its one
@@ -318,6 +329,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		// comes empty too, see clickedPaper)
 		view.onDidChangeSelection((e) => {
 			selectionChanges++;
+			reportedSelection = e.selection;
 			const ids = e.selection.map((node) => node.id);
 			readerSelection.changed(ids, follow.selectionChanged(ids));
 		}),
@@ -361,8 +373,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			await vscode.commands.executeCommand('list.select');
 		}),
 
-		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => view.selection.filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
-		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, (after?: number) => (after !== undefined && readerSelection.chosenAt <= after ? undefined : walkStartOf(view.selection[0]))),
+		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => selectedRows().filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
+		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, (after?: number) => (after !== undefined && readerSelection.chosenAt <= after ? undefined : walkStartOf(selectedRows()[0]))),
 
 		vscode.commands.registerCommand('arxivDigest.tree.refresh', () =>
 			vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, async () => {
