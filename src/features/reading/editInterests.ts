@@ -127,7 +127,7 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asS
  * back showing what changed: the entry added is the active row, and the placeholder says what was done
  * (as the status bar does).
  */
-function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec, onShown: OnShown): Promise<void> {
+function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec, onSpecChange: vscode.Event<void>, onShown: OnShown): Promise<void> {
 	const pick = createQuickPick<EditChoice>();
 	pick.title = vscode.l10n.t('Edit Interests');
 	pick.matchOnDescription = true;
@@ -147,14 +147,24 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			pick.dispose();
 			resolve();
 		};
-		/** shows the list again: `said` in the placeholder, `added` the active row */
-		const show = (said?: string, added?: { list: InterestList; term: string }) => {
-			if (closed) return;
-			pick.items = editChoices(spec());
-			pick.placeholder = said ?? hint;
+		/** the interests the list's rows show, and the entry last added (made the active row) */
+		let listed: InterestSpec | undefined;
+		let lastAdded: { list: InterestList; term: string } | undefined;
+		/** the rows of the interests in effect, the entry added the active row */
+		const relist = () => {
+			listed = spec();
+			pick.items = editChoices(listed);
+			const added = lastAdded;
 			const key = added && interestTermKey(added.list, added.term);
 			const row = added && pick.items.find((item) => item.remove === added.list && item.term !== undefined && interestTermKey(added.list, item.term) === key);
 			if (row) pick.activeItems = [row];
+		};
+		/** shows the list again: `said` in the placeholder, `added` the active row */
+		const show = (said?: string, added?: { list: InterestList; term: string }) => {
+			if (closed) return;
+			lastAdded = added;
+			relist();
+			pick.placeholder = said ?? hint;
 			pick.busy = false;
 			pick.enabled = true;
 			tracked?.dispose();
@@ -186,6 +196,12 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			await edit('add', list, term);
 		};
 		subs.push(
+			// the settings' change may reach the extension host after their write returned (the list then
+			// showed the entry removed, or lacked the one added, until it closed), or come from elsewhere
+			// (settings.json edited meanwhile): the rows follow it while the list is shown
+			onSpecChange(() => {
+				if (!closed && !stepping && pick.enabled && spec() !== listed) relist();
+			}),
 			pick.onDidHide(() => {
 				if (!stepping) close();
 			}),
@@ -231,7 +247,7 @@ export interface InterestEditing extends vscode.Disposable {
 	shownInput(): vscode.QuickInput | undefined;
 }
 
-export function registerInterestEditing(workspace: IDigestWorkspace, spec: () => InterestSpec): InterestEditing {
+export function registerInterestEditing(workspace: IDigestWorkspace, spec: () => InterestSpec, onSpecChange: vscode.Event<void>): InterestEditing {
 	let shown: vscode.QuickInput | undefined;
 	const onShown: OnShown = (input) => {
 		shown = input;
@@ -244,7 +260,7 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 			const told = editArgument(arg);
 			// told what to do (a keybinding's args, a test): that one thing, no list
 			if (told?.remove && told.term !== undefined) return void (await editInterestAndSay('remove', told.remove, told.term));
-			if (!told?.add) return editInterestsList(workspace, spec, onShown);
+			if (!told?.add) return editInterestsList(workspace, spec, onSpecChange, onShown);
 			const term = told.term?.trim() || (await askTerm(told.add, workspace, spec()));
 			if (typeof term === 'string') await editInterestAndSay('add', told.add, term);
 		}),

@@ -82,7 +82,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		setsTimer = setTimeout(() => void syncSets(), SETS_DELAY_MS);
 	};
 
-	const editing = registerInterestEditing(workspace, () => interests.spec);
+	const editing = registerInterestEditing(workspace, () => interests.spec, interests.onDidChangeSpec);
 	const reading: Reading = {
 		store,
 		interests,

@@ -136,6 +136,9 @@ export class InterestsService implements vscode.Disposable {
 	private readonly emitter = new vscode.EventEmitter<void>();
 	/** fires when the matches changed */
 	readonly onDidChange = this.emitter.event;
+	private readonly specEmitter = new vscode.EventEmitter<void>();
+	/** fires when the settings' interests changed, `spec` already the new one (before any match) */
+	readonly onDidChangeSpec = this.specEmitter.event;
 	private readonly subscriptions: vscode.Disposable[] = [];
 	private provisionalValue = false;
 	/** the settings changed since the last match: the next one fires, matches changed or not (the view says what is followed) */
@@ -149,6 +152,7 @@ export class InterestsService implements vscode.Disposable {
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (!Object.values(INTEREST_SETTINGS).some((key) => e.affectsConfiguration(key))) return;
 				this.specValue = readInterestSettings();
+				this.specEmitter.fire();
 				this.specChanged = true;
 				this.checkLists();
 				this.pattern = null;
@@ -288,6 +292,7 @@ export class InterestsService implements vscode.Disposable {
 		if (this.timer) clearTimeout(this.timer);
 		for (const s of this.subscriptions) s.dispose();
 		this.emitter.dispose();
+		this.specEmitter.dispose();
 	}
 }
 
