@@ -37,7 +37,15 @@ describe('the scan status bar item', () => {
 		const longFields = (loading: boolean) => longFieldEvents.fire(loading);
 		/** the index answered a search while it still loads the long fields' text */
 		const loadingAnswer = () => loadingAnswerEvents.fire();
-		return { ...w, index, updates, longFields, loadingAnswer, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable, api: disposable.api };
+		/** a warm start: the check of the folder, the index complete from its cache, the long fields' text still loading */
+		const warmStartLoadingLongFields = () => {
+			w.progress('checking', 0, 167);
+			time.tick(150);
+			w.progress('idle', 167, 167);
+			index('full', 0, 0);
+			longFields(true);
+		};
+		return { ...w, index, updates, longFields, loadingAnswer, warmStartLoadingLongFields, tick: (ms: number) => time.tick(ms), pending: () => time.pending(), item, disposable, api: disposable.api };
 	}
 
 	it('says what a cold scan reads, with a still icon, and goes once the scan ends', () => {
@@ -145,12 +153,8 @@ describe('the scan status bar item', () => {
 	});
 
 	it('after a warm start, says that the abstracts and summaries are loading once that takes a while, until they are, then that every paper is searchable', () => {
-		const { item, progress, index, longFields, tick, pending } = register();
-		progress('checking', 0, 167);
-		tick(150);
-		progress('idle', 167, 167);
-		index('full', 0, 0);
-		longFields(true);
+		const { item, longFields, tick, pending, warmStartLoadingLongFields } = register();
+		warmStartLoadingLongFields();
 		tick(scanStatus.LONG_FIELDS_SHOW_AFTER_MS - 1);
 		assert.strictEqual(item.visible, false, 'not while it takes as long as plain Node takes');
 		tick(1);
@@ -166,12 +170,8 @@ describe('the scan status bar item', () => {
 	});
 
 	it('says nothing of abstracts and summaries loaded back as fast as plain Node does (a tester read ~5 s of it on every warm start as something wrong)', () => {
-		const { item, progress, index, longFields, tick, pending } = register();
-		progress('checking', 0, 167);
-		tick(150);
-		progress('idle', 167, 167);
-		index('full', 0, 0);
-		longFields(true);
+		const { item, longFields, tick, pending, warmStartLoadingLongFields } = register();
+		warmStartLoadingLongFields();
 		tick(5000);
 		longFields(false);
 		assert.strictEqual(item.visible, false, 'no "loading", nor "every paper is searchable" after it');
