@@ -145,8 +145,12 @@ function show(html: string, samePaper: boolean): { previousNote?: HTMLTextAreaEl
 	// the reader typing a note stays in the box (restoreNote), where it was on screen
 	if (noteFocused && samePaper) return { previousNote, noteFocused, noteTop: previousNote.getBoundingClientRect().top };
 	// keep keyboard users on the button they pressed (Next stays focused while paging through a day)
-	// only when the card has focus: a re-render after an edit in the digest must not pull focus from the editor
-	if (document.hasFocus()) {
+	// only when the card has focus: a re-render after an edit in the digest must not pull focus from the editor.
+	// Only when the new body took the focused control away: the card itself (or the page) keeps its focus
+	// through a re-render, and focusing it again at the moment the reader left for an editor could pull the
+	// focus back (the flaky "Mark Day as Read from the palette" integration test: the digest shown with the
+	// focus, then the card's group active again; a re-render of the card's marks in between)
+	if (focused !== undefined && !focused.isConnected && document.hasFocus()) {
 		const again = hadFocus ? root.querySelector<HTMLElement>(`[data-action="${hadFocus}"]:not([disabled])`) : null;
 		// an author's button: the same name again (the first author is only where the group starts)
 		const sameAuthor = author === undefined ? undefined : authorButtons().find((b) => b.dataset.author === author);
