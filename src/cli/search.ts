@@ -145,7 +145,8 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	try {
 		const indexed = await service.open(files);
 		const opened = performance.now();
-		const reply = await service.search(query, limit);
+		const read = await service.withAuthorNames(query);
+		const reply = await service.search(read, limit);
 		if (args.flags.has('timings')) {
 			const answered = performance.now();
 			const fromCache = (await service.stats()).every((s) => s.fromCache);
@@ -167,7 +168,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
 		}
 		io.stdout(`${approximate ? 'up to ' : ''}${total} result${total === 1 && !approximate ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
-		const parsed = parseQuery(await service.withAuthorNames(query));
+		const parsed = parseQuery(read.asRead);
 		const respelled = reply.result.respelled ?? [];
 		const fuzzy = parsed.ok ? wordsOnlyFuzzy(parsed.query, hits, respelled) : [];
 		if (fuzzy.length) io.stdout(`no paper has ${fuzzy.map((w) => `'${w}'`).join(', ')}: similar spellings shown\n`);

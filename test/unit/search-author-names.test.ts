@@ -35,9 +35,12 @@ describe('search: author:First Last is one name', () => {
 
 	describe('over the real digests, in two shards (a name may be in one shard only)', () => {
 		let service: SearchService;
+		/** the queries the shards were asked */
+		const asked: string[] = [];
 		before(async function () {
 			this.timeout(60000);
-			service = new SearchService([0, 1].map((i) => inProcessShard(nodeCorpusIO(undefined, i, 2), i, 2)));
+			const shards = [0, 1].map((i) => inProcessShard(nodeCorpusIO(undefined, i, 2), i, 2));
+			service = new SearchService(shards.map((shard) => ({ ...shard, call: (request) => (request.method === 'search' && asked.push(request.query), shard.call(request)) })));
 			await service.open(fileSpecs(REAL));
 		});
 		after(() => service.dispose());
@@ -63,6 +66,22 @@ describe('search: author:First Last is one name', () => {
 			const free = await ids('author:Wang world model');
 			assert.ok(free.length > 10, String(free.length));
 			assert.deepStrictEqual(free, await ids('world model author:Wang'));
+		});
+
+		it('looks a name up once: a query read by withAuthorNames is searched as read (the search box reads it for its notes first)', async () => {
+			const lookups = () => asked.filter((q) => /^author:"Wang /.test(q)).length;
+			const before = lookups();
+			const read = await service.withAuthorNames('author:Wang world model');
+			assert.strictEqual(read.asRead, 'author:Wang world model', 'no such name: the words stay free');
+			const looked = lookups() - before;
+			assert.ok(looked > 0, 'the name was looked up');
+			const reply = await service.search(read, 1000);
+			assert.ok(reply.ok);
+			const ids = await service.ids(read);
+			assert.ok(ids.ok);
+			assert.strictEqual(lookups() - before, looked, 'search and ids looked it up no more');
+			await service.search('author:Wang world model', 1000);
+			assert.strictEqual(lookups() - before, 2 * looked, 'a query given as text is read by search itself');
 		});
 
 		it('reads the CLI\'s query as the service does', async function () {

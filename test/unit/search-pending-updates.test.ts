@@ -18,7 +18,7 @@ function fakeBackend() {
 		loadingLongFields: false,
 		onLongFieldsLoading: () => ({ dispose() {} }),
 		whenIndexed: async () => undefined,
-		withAuthorNames: async (query: string) => query,
+		withAuthorNames: async (query: string) => ({ asRead: query }),
 		get pendingUpdates() {
 			return updating.size;
 		},
@@ -26,7 +26,8 @@ function fakeBackend() {
 			pendingListeners.add(listener);
 			return { dispose: () => pendingListeners.delete(listener) };
 		},
-		async search(query: string) {
+		async search(read: string | { asRead: string }) {
+			const query = typeof read === 'string' ? read : read.asRead;
 			searches.push(query);
 			const hits = [...indexed].filter((title) => title.includes(query.trim())).map((title) => ({ id: title, title, authors: [], category: '', tldr: '', matched: [], score: 1, occurrences: [{ day: '2026-03-02', file: 0 }] }));
 			return { ok: true, result: { hits, total: hits.length, approximate: false } };

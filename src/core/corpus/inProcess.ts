@@ -5,19 +5,20 @@
  */
 import type { ShardHandle } from '../search/client';
 import type { WorkerMessage, WorkerRequest } from '../search/protocol';
+import { Listeners } from '../listeners';
 import { shardDispatcher, shardEvents } from './requests';
 import { CorpusShard, type CorpusIO } from './shard';
 import type { VectorFields } from '../recs/tfidf';
 
 /** A shard on the calling thread; `io.yield` decides how often it gives the thread back. */
 export function inProcessShard(io: CorpusIO, shard: number, shards: number, vectorFields?: VectorFields): ShardHandle {
-	const listeners: ((event: WorkerMessage) => void)[] = [];
-	const emit = (event: WorkerMessage) => listeners.forEach((l) => l(event));
+	const listeners = new Listeners<[event: WorkerMessage]>();
+	const emit = (event: WorkerMessage) => listeners.fire(event);
 	const engine = new CorpusShard(io, shard, shards, shardEvents(emit), vectorFields);
 	const dispatch = shardDispatcher(engine, () => ({ heapUsed: 0, external: 0 }));
 	return {
 		call: (request) => dispatch({ ...request, id: 0 } as WorkerRequest),
-		onEvent: (l) => listeners.push(l),
+		onEvent: (l) => void listeners.add(l),
 		dispose: () => undefined,
 	};
 }

@@ -6,6 +6,7 @@
  * files of both shards appears once, with all its days).
  */
 import { fnv1aUnits } from '../checksum';
+import { Listeners } from '../listeners';
 import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, OpenReply, PaperReply } from '../corpus/shard';
@@ -189,7 +190,7 @@ export function processShardPort(script: string, init: WorkerInit, failed: () =>
 	});
 	let spoke = false;
 	let exited = false;
-	const exitListeners: ((code: number) => void)[] = [];
+	const exits = new Listeners<[code: number]>();
 	// paced as a worker thread's: a cold build's summaries arrive spaced by parsing, but a burst must not block either
 	const inOrder = pacedTasks();
 	const exit = (code: number) => {
@@ -197,7 +198,7 @@ export function processShardPort(script: string, init: WorkerInit, failed: () =>
 		exited = true;
 		if (!spoke) failed();
 		inOrder(() => {
-			for (const l of exitListeners) l(code);
+			exits.fire(code);
 		});
 	};
 	child.on('message', () => (spoke = true));
@@ -209,7 +210,7 @@ export function processShardPort(script: string, init: WorkerInit, failed: () =>
 			if (child.connected) child.send(message);
 		},
 		onMessage: (listener) => child.on('message', (message) => inOrder(() => listener(message as WorkerMessage))),
-		onExit: (listener) => exitListeners.push(listener),
+		onExit: (listener) => void exits.add(listener),
 		terminate: () => void child.kill(),
 		process: true,
 	};
@@ -241,7 +242,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 	let nextId = 1;
 	type Pending = { request: Request; resolve: (v: unknown) => void; reject: (e: Error) => void; retried: boolean; to?: WorkerPort };
 	const pending = new Map<number, Pending>();
-	const listeners: ((event: WorkerMessage | { event: 'restarting' }) => void)[] = [];
+	const listeners = new Listeners<[event: WorkerMessage | { event: 'restarting' }]>();
 	/** the files this shard owns and the reader's sets, to give a restarted worker */
 	const files = new Map<string, CorpusFileSpec>();
 	/** the caller opened the shard: a restarted worker is given its files (before that, an open of none would empty the caches) */
@@ -287,7 +288,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 					if (!p.retried && recycleAfterIndexing !== undefined && indexed >= (port.process ? 0 : recycleAfterIndexing)) void recycle();
 				}
 			} else if (port === worker) {
-				for (const l of listeners) l(message);
+				listeners.fire(message);
 			}
 		});
 		port.onExit((code) => {
@@ -301,8 +302,8 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			pending.clear();
 			if (restarts >= MAX_RESTARTS && options.fallback && !ran) {
 				replacement = options.fallback();
-				replacement.onEvent((event) => listeners.forEach((l) => l(event)));
-				for (const l of listeners) l({ event: 'restarting' });
+				replacement.onEvent((event) => listeners.fire(event));
+				listeners.fire({ event: 'restarting' });
 				void replacement.call({ method: 'userSets', sets: { ...userSets } }).catch(noop);
 				const open = unanswered.find((p) => p.request.method === 'open');
 				if (opened) {
@@ -318,7 +319,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 				return;
 			}
 			restarts++;
-			for (const l of listeners) l({ event: 'restarting' });
+			listeners.fire({ event: 'restarting' });
 			worker = spawn();
 			// the new worker gets the current file set first; an unanswered open is answered by it
 			const open = unanswered.find((p) => p.request.method === 'open');
@@ -385,7 +386,7 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 				if (replacement) replacement.call(request).then(resolve, reject);
 				else post({ request, resolve, reject, retried: false });
 			}),
-		onEvent: (l) => listeners.push(l),
+		onEvent: (l) => void listeners.add(l),
 		settled: () => recycling?.then(noop) ?? Promise.resolve(),
 		kill: () => (replacement ? replacement.kill?.() : worker.terminate()),
 		dispose: () => {
@@ -399,6 +400,11 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			for (const p of unanswered) p.reject(new Error('the search index stopped'));
 		},
 	};
+}
+
+/** A query whose `author:` names were looked up (SearchService.withAuthorNames): `asRead` is its text as the shards read it. */
+export interface QueryAsRead {
+	readonly asRead: string;
 }
 
 export class SearchService {
@@ -419,10 +425,10 @@ export class SearchService {
 	private openCalled!: () => void;
 	/** resolves when `open` is first called: a backend may start (and load its caches) before it knows the files */
 	private readonly openRequested = new Promise<void>((resolve) => (this.openCalled = resolve));
-	private progressListeners: ((p: SearchProgress) => void)[] = [];
-	private fileListeners: ((files: readonly FileUpdate[]) => void)[] = [];
-	private cacheListeners: ((problem: CacheProblem, shard: number) => void)[] = [];
-	private filledListeners: ((shard: number) => void)[] = [];
+	private readonly progressListeners = new Listeners<[p: SearchProgress]>();
+	private readonly fileListeners = new Listeners<[files: readonly FileUpdate[]]>();
+	private readonly cacheListeners = new Listeners<[problem: CacheProblem, shard: number]>();
+	private readonly filledListeners = new Listeners<[shard: number]>();
 	/**
 	 * Shards that said an open left papers without their long-field text (a warm start: the cache
 	 * leaves it out), read back in the background, and have not said it is all back ('filled'): until
@@ -430,12 +436,12 @@ export class SearchService {
 	 * 4–5 s in plain Node, minutes in a loaded browser, where each read crosses the editor.
 	 */
 	private unfilled = new Set<number>();
-	private longFieldListeners: ((loading: boolean) => void)[] = [];
-	private loadingAnswerListeners: (() => void)[] = [];
+	private readonly longFieldListeners = new Listeners<[loading: boolean]>();
+	private readonly loadingAnswerListeners = new Listeners<[]>();
 	/** files `update` was called for and has not answered, with how many calls each (see pendingUpdates) */
 	private readonly updating = new Map<string, number>();
 	private lastPending = 0;
-	private pendingListeners: ((pending: number) => void)[] = [];
+	private readonly pendingListeners = new Listeners<[pending: number]>();
 	/** shards that have not yet sent every summary of the last open */
 	private filesPending = new Set<number>();
 	private filesResolve: (() => void) | undefined;
@@ -466,39 +472,36 @@ export class SearchService {
 					if (this.filesPending.size === 0) this.filesResolve?.();
 				} else if ('event' in event && event.event === 'files') {
 					const files = decodeFileUpdates(event.wire);
-					for (const l of this.fileListeners) l(files);
+					this.fileListeners.fire(files);
 				} else if ('event' in event && event.event === 'cacheProblem') {
-					for (const l of this.cacheListeners) l(event.problem, i);
+					this.cacheListeners.fire(event.problem, i);
 				} else if ('event' in event && event.event === 'filled') {
 					this.setUnfilled(() => this.unfilled.delete(i));
-					for (const l of this.filledListeners) l(i);
+					this.filledListeners.fire(i);
 				} else if ('event' in event && event.event === 'filling') {
 					this.setUnfilled(() => this.unfilled.add(i));
 				} else if ('event' in event && event.event === 'restarting') {
 					this.progress[i] = undefined;
 					// the worker that takes over says it again if its open leaves text to read back
 					this.setUnfilled(() => this.unfilled.delete(i));
-					for (const l of this.progressListeners) l({ phase: 'restarting', done: 0, total: 0 });
+					this.progressListeners.fire({ phase: 'restarting', done: 0, total: 0 });
 				}
 			}),
 		);
 	}
 
 	onProgress(listener: (p: SearchProgress) => void): { dispose(): void } {
-		this.progressListeners.push(listener);
-		return { dispose: () => (this.progressListeners = this.progressListeners.filter((l) => l !== listener)) };
+		return this.progressListeners.add(listener);
 	}
 
 	/** Summaries of files read or found unchanged, and files that are no (longer) digests; in batches. */
 	onFiles(listener: (files: readonly FileUpdate[]) => void): { dispose(): void } {
-		this.fileListeners.push(listener);
-		return { dispose: () => (this.fileListeners = this.fileListeners.filter((l) => l !== listener)) };
+		return this.fileListeners.add(listener);
 	}
 
 	/** A shard holds every paper's long-field text again, after a warm start or a cold build's second read (see CorpusEvents.onFilled): answers over it are exact now. */
 	onFilled(listener: (shard: number) => void): { dispose(): void } {
-		this.filledListeners.push(listener);
-		return { dispose: () => (this.filledListeners = this.filledListeners.filter((l) => l !== listener)) };
+		return this.filledListeners.add(listener);
 	}
 
 	/**
@@ -511,20 +514,18 @@ export class SearchService {
 
 	/** Fires when loadingLongFields changes. */
 	onLongFieldsLoading(listener: (loading: boolean) => void): { dispose(): void } {
-		this.longFieldListeners.push(listener);
-		return { dispose: () => (this.longFieldListeners = this.longFieldListeners.filter((l) => l !== listener)) };
+		return this.longFieldListeners.add(listener);
 	}
 
 	/** Fires when a search was answered over the short fields only, the long fields' text still loading (see SearchResult.loading). */
 	onLoadingAnswer(listener: () => void): { dispose(): void } {
-		this.loadingAnswerListeners.push(listener);
-		return { dispose: () => (this.loadingAnswerListeners = this.loadingAnswerListeners.filter((l) => l !== listener)) };
+		return this.loadingAnswerListeners.add(listener);
 	}
 
 	private setUnfilled(change: () => void): void {
 		const before = this.loadingLongFields;
 		change();
-		if (this.loadingLongFields !== before) for (const l of this.longFieldListeners) l(this.loadingLongFields);
+		if (this.loadingLongFields !== before) this.longFieldListeners.fire(this.loadingLongFields);
 	}
 
 	/**
@@ -537,8 +538,7 @@ export class SearchService {
 
 	/** A shard's cache could not be read or written (each kind at most once per worker start). */
 	onCacheProblem(listener: (problem: CacheProblem, shard: number) => void): { dispose(): void } {
-		this.cacheListeners.push(listener);
-		return { dispose: () => (this.cacheListeners = this.cacheListeners.filter((l) => l !== listener)) };
+		return this.cacheListeners.add(listener);
 	}
 
 	private fireProgress(): void {
@@ -549,7 +549,7 @@ export class SearchService {
 		const phase = known.reduce<ProgressPhase>((min, p) => (order.indexOf(p.phase) < order.indexOf(min) ? p.phase : min), 'full');
 		const same = known.filter((p) => p.phase === phase);
 		const progress = { phase, done: same.reduce((s, p) => s + p.done, 0), total: same.reduce((s, p) => s + p.total, 0) };
-		for (const l of this.progressListeners) l(progress);
+		this.progressListeners.fire(progress);
 	}
 
 	/** Ends shard `i`'s worker as a crash would; it restarts. For fault tests; false where shards run in-process. */
@@ -645,15 +645,14 @@ export class SearchService {
 
 	/** Calls `listener` with pendingUpdates each time it changes (0: every file handed to `update` is searchable). */
 	onPendingUpdates(listener: (pending: number) => void): { dispose(): void } {
-		this.pendingListeners.push(listener);
-		return { dispose: () => (this.pendingListeners = this.pendingListeners.filter((l) => l !== listener)) };
+		return this.pendingListeners.add(listener);
 	}
 
 	private firePendingUpdates(): void {
 		const pending = this.updating.size;
 		if (pending === this.lastPending) return;
 		this.lastPending = pending;
-		for (const l of this.pendingListeners) l(pending);
+		this.pendingListeners.fire(pending);
 	}
 
 	remove(path: string): Promise<unknown> {
@@ -719,23 +718,30 @@ export class SearchService {
 	/**
 	 * The query with `author:Yann LeCun` quoted as one name where some paper of any shard has an author
 	 * of that name (see quoteAuthorNames); search, ids and trendDays read it so. Front ends that use the
-	 * query's words themselves (the search box's notes) ask for it first.
+	 * query's words themselves (the search box's notes) ask for it first and hand it to search and ids,
+	 * which then take it as read (each name looked up once: a lookup asks every shard).
 	 */
-	async withAuthorNames(query: string): Promise<string> {
-		return quoteAuthorNames(query, async (name) => {
+	async withAuthorNames(query: string): Promise<QueryAsRead> {
+		const asRead = await quoteAuthorNames(query, async (name) => {
 			const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'search', query: `author:"${name}"`, limit: 1, fuzzy: false })))) as SearchReply[];
 			return replies.some((r) => r.ok && r.result.total > 0);
 		});
+		return { asRead };
 	}
 
-	async search(text: string, limit = 50, fuzzy = true): Promise<SearchReply> {
-		const parsed = parseQuery(text);
+	/** The query's text as the shards read it: its author names looked up unless that was done already. */
+	private async asRead(query: string | QueryAsRead): Promise<string> {
+		return typeof query === 'string' ? (await this.withAuthorNames(query)).asRead : query.asRead;
+	}
+
+	async search(text: string | QueryAsRead, limit = 50, fuzzy = true): Promise<SearchReply> {
+		const parsed = parseQuery(typeof text === 'string' ? text : text.asRead);
 		if (!parsed.ok) return { ok: false, error: parsed.error };
-		const query = await this.withAuthorNames(text);
+		const query = await this.asRead(text);
 		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'search', query, limit, fuzzy })))) as SearchReply[];
 		const failed = replies.find((r) => !r.ok);
 		if (failed) return failed;
-		if (replies.some((r) => r.ok && r.result.loading === true)) for (const l of this.loadingAnswerListeners) l();
+		if (replies.some((r) => r.ok && r.result.loading === true)) this.loadingAnswerListeners.fire();
 		if (replies.length === 1) return replies[0];
 		const merged = new Map<string, SearchHit>();
 		let total = 0;
@@ -778,10 +784,10 @@ export class SearchService {
 		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, loading, ...said } };
 	}
 
-	async ids(text: string): Promise<IdsReply> {
-		const parsed = parseQuery(text);
+	async ids(text: string | QueryAsRead): Promise<IdsReply> {
+		const parsed = parseQuery(typeof text === 'string' ? text : text.asRead);
 		if (!parsed.ok) return { ok: false, error: parsed.error };
-		const query = await this.withAuthorNames(text);
+		const query = await this.asRead(text);
 		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'ids', query })))) as IdsReply[];
 		const ids = new Set<string>();
 		for (const r of replies) {
@@ -833,7 +839,7 @@ export class SearchService {
 	async trendDays(text: string): Promise<{ ok: true; days: [string, number][] } | { ok: false; error: string }> {
 		const parsed = parseQuery(text);
 		if (!parsed.ok) return { ok: false, error: parsed.error };
-		const query = await this.withAuthorNames(text);
+		const query = await this.asRead(text);
 		return mergeTermDays((await Promise.all(this.shards.map((s) => s.call({ method: 'trendDays', query })))) as TermDaysReply[]);
 	}
 

@@ -117,10 +117,10 @@ export function registerSearch(
 	const indexLoadingText = () => loadingText || (longFieldsLoading ? longFieldsLoadingText() : '');
 	/** what the search box's title says the index is doing ('' when every file the tree shows is searchable) */
 	const progressText = () => indexLoadingText() || (pendingUpdates > 0 ? indexUpdatesText(pendingUpdates) : '');
-	const progressListeners = new Set<() => void>();
-	const fireProgress = () => {
-		for (const l of progressListeners) l();
-	};
+	/** the search box's progress text may have changed */
+	const progressChanged = new vscode.EventEmitter<void>();
+	disposables.push(progressChanged);
+	const fireProgress = () => progressChanged.fire();
 	const setProgress = (text: string) => {
 		loadingText = text;
 		fireProgress();
@@ -239,11 +239,11 @@ export function registerSearch(
 			try {
 				const b = await backendReady();
 				// `author:Yann LeCun` as the index reads it, one name: for the notes and the title's filters too
-				const asRead = await b.service.withAuthorNames(query);
-				const read = parseQuery(asRead);
-				const readQuery = read.ok ? read.query : parsed.query;
-				const reply = await b.service.search(asRead, RESULT_LIMIT);
-				const notes = reply.ok ? await noteHits(b, asRead, readQuery) : undefined;
+				const read = await b.service.withAuthorNames(query);
+				const readParsed = parseQuery(read.asRead);
+				const readQuery = readParsed.ok ? readParsed.query : parsed.query;
+				const reply = await b.service.search(read, RESULT_LIMIT);
+				const notes = reply.ok ? await noteHits(b, read.asRead, readQuery) : undefined;
 				const fromNotes = notes?.hits ?? [];
 				if (mine !== generation) return;
 				noMatch = undefined;
@@ -337,8 +337,8 @@ export function registerSearch(
 			if (noMatch !== undefined) pick.items = [noMatchItem(noMatch)];
 			rerun.progress(progressText() !== '');
 		};
-		progressListeners.add(onProgress);
 		const subs = [
+			progressChanged.event(onProgress),
 			pick.onDidChangeValue(schedule),
 			pick.onDidAccept(() => {
 				const { hit, command } = pick.selectedItems[0] ?? {};
@@ -377,7 +377,6 @@ export function registerSearch(
 				if (shownPick === pick) shownPick = undefined;
 				if (timer) clearTimeout(timer);
 				rerun.dispose();
-				progressListeners.delete(onProgress);
 				subs.forEach((s) => s.dispose());
 				pick.dispose();
 			}),
@@ -430,11 +429,11 @@ export function registerSearch(
 		vscode.commands.registerCommand(QUERY_IDS_COMMAND, async (query?: unknown): Promise<QueryIdsResult> => {
 			if (typeof query !== 'string') return { error: 'the query must be a string' };
 			const b = await backendReady();
-			const reply = await b.service.ids(query);
+			const read = await b.service.withAuthorNames(query);
+			const reply = await b.service.ids(read);
 			if (!reply.ok) return { error: searchErrorText(query, reply.error, vscode.l10n) };
-			const asRead = await b.service.withAuthorNames(query);
-			const parsed = parseQuery(asRead);
-			const fromNotes = parsed.ok ? (await noteHits(b, asRead, parsed.query)).hits : [];
+			const parsed = parseQuery(read.asRead);
+			const fromNotes = parsed.ok ? (await noteHits(b, read.asRead, parsed.query)).hits : [];
 			return { ids: [...new Set([...reply.ids, ...fromNotes.map((h) => h.id)])] };
 		}),
 	);

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { isIoRequest, serveFileRequest, type FileAccess } from '../../core/corpus/proxyIO';
 import type { WorkerPort } from '../../core/search/client';
+import { Listeners } from '../../core/listeners';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from '../../core/search/protocol';
 import { errorText, getLog } from '../log';
 
@@ -40,8 +41,8 @@ export function lastStartError(shard: number): string {
  * its exit (the shard restarts it, as after a crashed worker thread).
  */
 export function webWorkerPort(newWorker: () => Promise<Worker>, files: FileAccess, init: WorkerInit): WorkerPort {
-	const messageListeners: ((message: WorkerMessage) => void)[] = [];
-	const exitListeners: ((code: number) => void)[] = [];
+	const messages = new Listeners<[message: WorkerMessage]>();
+	const exits = new Listeners<[code: number]>();
 	const queued: WorkerRequest[] = [];
 	let worker: Worker | undefined;
 	let ended = false;
@@ -49,7 +50,7 @@ export function webWorkerPort(newWorker: () => Promise<Worker>, files: FileAcces
 		if (ended) return;
 		ended = true;
 		worker?.terminate();
-		for (const l of exitListeners) l(code);
+		exits.fire(code);
 	};
 	newWorker().then(
 		(started) => {
@@ -62,7 +63,7 @@ export function webWorkerPort(newWorker: () => Promise<Worker>, files: FileAcces
 						if (!ended) started.postMessage(reply, transfer);
 					});
 				} else {
-					for (const l of messageListeners) l(message as WorkerMessage);
+					messages.fire(message as WorkerMessage);
 				}
 			};
 			started.onerror = (event: ErrorEvent) => {
@@ -82,8 +83,8 @@ export function webWorkerPort(newWorker: () => Promise<Worker>, files: FileAcces
 	);
 	return {
 		postMessage: (request) => (worker ? worker.postMessage(request) : void queued.push(request)),
-		onMessage: (listener) => void messageListeners.push(listener),
-		onExit: (listener) => void exitListeners.push(listener),
+		onMessage: (listener) => void messages.add(listener),
+		onExit: (listener) => void exits.add(listener),
 		terminate: () => end(1),
 	};
 }
