@@ -52,6 +52,8 @@ export const PAPERS_WALK_START_COMMAND = 'arxivDigest.internal.papersWalkStart';
  * view is shown (as the Explorer follows the active editor), registered by the tree feature
  */
 export const REVEAL_STEPPED_PAPER_COMMAND = 'arxivDigest.internal.revealSteppedPaper';
+/** gives the Papers view the keyboard focus when it is shown, on the row of the paper given (`{ uri, id, index }`) if listed, and answers true, else answers false (never opens it); registered by the tree feature */
+export const FOCUS_SHOWN_PAPERS_VIEW_COMMAND = 'arxivDigest.internal.focusShownPapersView';
 /** a walk's start at a paper, that paper included (a day's or category's first paper); a paper row's ref starts after it */
 export interface WalkStart {
 	uri: string;

@@ -15,9 +15,54 @@ function keepOpenOverWebview(): boolean {
 	return vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
 }
 
+/** our quick inputs shown now (created ones between show and hide; the API's own until they answer) */
+let inputsShown = 0;
+
+/** Counts `answer`'s input as shown until it answers. */
+function shownUntil<T>(answer: Thenable<T>): Thenable<T> {
+	inputsShown++;
+	const settled = () => void inputsShown--;
+	answer.then(settled, settled);
+	return answer;
+}
+
+/** Counts a created input as shown from each show to its hide (or dispose). */
+function tracked<T extends vscode.QuickInput>(input: T): T {
+	let shown = false;
+	const show = input.show.bind(input);
+	const hidden = () => {
+		if (!shown) return;
+		shown = false;
+		inputsShown--;
+	};
+	input.show = () => {
+		if (!shown) {
+			shown = true;
+			inputsShown++;
+		}
+		show();
+	};
+	input.onDidHide(hidden);
+	const dispose = input.dispose.bind(input);
+	input.dispose = () => {
+		hidden();
+		dispose();
+	};
+	return input;
+}
+
+/**
+ * Whether one of our quick picks or input boxes is shown: opened over a card, the card's webview may
+ * hold the keyboard focus meanwhile (microsoft/vscode#93950, see keepOpenOverWebview), and Escape
+ * there is then meant for the input, not for the card.
+ */
+export function quickInputShown(): boolean {
+	return inputsShown > 0;
+}
+
 /** `vscode.window.showInputBox`, kept open over a webview. */
 export function showInputBox(options: vscode.InputBoxOptions): Thenable<string | undefined> {
-	return vscode.window.showInputBox({ ignoreFocusOut: keepOpenOverWebview(), ...options });
+	return shownUntil(vscode.window.showInputBox({ ignoreFocusOut: keepOpenOverWebview(), ...options }));
 }
 
 /** A command's string argument (a keybinding's `args`, another command), else what the reader types in an input box. */
@@ -31,12 +76,12 @@ export function showQuickPick<T extends vscode.QuickPickItem | string>(items: re
 export function showQuickPick<T extends vscode.QuickPickItem | string>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | T[] | undefined> {
 	// one call for strings and items, single and many: the API's overloads cannot take the union
 	const show = vscode.window.showQuickPick as (items: readonly T[], options: vscode.QuickPickOptions) => Thenable<T | T[] | undefined>;
-	return show(items, { ignoreFocusOut: keepOpenOverWebview(), ...options });
+	return shownUntil(show(items, { ignoreFocusOut: keepOpenOverWebview(), ...options }));
 }
 
 /** `vscode.window.createQuickPick`, kept open over a webview when shown now. */
 export function createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
-	const pick = vscode.window.createQuickPick<T>();
+	const pick = tracked(vscode.window.createQuickPick<T>());
 	pick.ignoreFocusOut = keepOpenOverWebview();
 	return pick;
 }
@@ -76,7 +121,7 @@ export type OnShown = (input: vscode.QuickInput) => vscode.Disposable;
  * them: the text on Enter, BACK from its Back button, undefined on Escape.
  */
 export function inputStep(options: vscode.InputBoxOptions, onShown?: OnShown): Promise<string | typeof BACK | undefined> {
-	const box = vscode.window.createInputBox();
+	const box = tracked(vscode.window.createInputBox());
 	box.ignoreFocusOut = keepOpenOverWebview();
 	box.title = options.title;
 	box.prompt = options.prompt;

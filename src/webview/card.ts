@@ -386,6 +386,14 @@ window.addEventListener('keydown', (event) => {
 	const target = event.target;
 	if (event.defaultPrevented) return;
 	const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+	if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+		event.preventDefault();
+		// out of the note box first, onto its Save Note (the text stays, as a draft); from the card, back to the Papers view or the digest
+		const save = typing ? root.querySelector<HTMLButtonElement>('button[data-action="saveNote"]') : null;
+		if (save) save.focus();
+		else post({ type: 'leave' });
+		return;
+	}
 	const selector = cardKeySelector(event, typing);
 	const control = selector === undefined ? null : root.querySelector<HTMLButtonElement>(selector);
 	if (!control || control.disabled) return;

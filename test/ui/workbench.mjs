@@ -78,7 +78,8 @@ const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
  */
 async function openQuickInput(page) {
 	for (let attempt = 1; ; attempt++) {
-		await page.keyboard.press('Escape');
+		// a quick input left open is closed first; not blindly: Escape in a card leaves the card
+		if (await page.evaluate(() => [...document.querySelectorAll('.quick-input-widget')].some((w) => w.offsetParent !== null))) await page.keyboard.press('Escape');
 		await page.keyboard.press('F1');
 		try {
 			await waitForQuickInputFocus(page, attempt < 3 ? 5_000 : undefined);

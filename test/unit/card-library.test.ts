@@ -40,6 +40,8 @@ describe('card: the reader\'s library', () => {
 		assert.strictEqual(parseWebviewMessage({ type: 'saveNote' }), undefined);
 		assert.strictEqual(parseWebviewMessage({ type: 'saveNote', text: 'x'.repeat(100_001) }), undefined);
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'editTags' }), { type: 'editTags' });
+		// Escape in the card: the extension moves the keyboard focus (nothing else is taken from the message)
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'leave', to: 'anywhere' }), { type: 'leave' });
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: '2602.04994', base: '' }), { type: 'saveNote', text: 'a', id: '2602.04994', base: '' });
 		// a malformed id or base: saved as the card's paper, without the conflict check's base
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: 7, base: '' }), { type: 'saveNote', text: 'a' });

@@ -72,6 +72,8 @@ export type WebviewMessage =
 	| { type: 'previous' }
 	| { type: 'random' }
 	| { type: 'revealSource' }
+	/** Escape: the keyboard focus leaves the card for where the reader reads from (see CardManager.leave) */
+	| { type: 'leave' }
 	| { type: 'openExternal'; kind: LinkKind }
 	/** a link inside the digest text (abstracts may contain URLs) */
 	| { type: 'openLink'; href: string }
@@ -140,6 +142,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
 		case 'previous':
 		case 'random':
 		case 'revealSource':
+		case 'leave':
 			return { type: value.type };
 		case 'openExternal':
 			return typeof value.kind === 'string' && LINK_KINDS.includes(value.kind) ? { type: 'openExternal', kind: value.kind as LinkKind } : undefined;

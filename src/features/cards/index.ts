@@ -21,8 +21,9 @@ import { nextUnreadRef, type NextPaperKind } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart } from '../paperActions';
+import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, FOCUS_SHOWN_PAPERS_VIEW_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart } from '../paperActions';
 import { cardRefFromArgument, type CardRef } from './args';
+import { quickInputShown, showInputBox } from '../quickInput';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
 let cardRender: typeof CardRender | undefined;
@@ -389,6 +390,9 @@ class CardPanel implements vscode.Disposable {
 			case 'openSimilar':
 				await this.owner.openSimilar(this, message.id);
 				return;
+			case 'leave':
+				await leaveCard(this.ref);
+				return;
 			case 'noteDraft':
 				this.noteTyped(message);
 				return;
@@ -685,6 +689,23 @@ class CardManager implements vscode.Disposable {
 	}
 }
 
+/**
+ * Escape in a card: the keyboard focus goes back to where the reader walks the papers, as Escape
+ * leaves a dialog (Tab goes round inside the card): the Papers view when it is shown, on the card's
+ * paper, else the card's digest where an editor shows it. Neither: it stays.
+ */
+async function leaveCard(ref: CardRef | undefined): Promise<void> {
+	// a pick of ours over the card, with the keyboard in the card (microsoft/vscode#93950): Escape is the pick's
+	if (quickInputShown()) {
+		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		return;
+	}
+	const paper = ref && ref.uri !== '' ? { uri: ref.uri, id: ref.id, index: ref.index } : undefined;
+	if (await vscode.commands.executeCommand<boolean>(FOCUS_SHOWN_PAPERS_VIEW_COMMAND, paper)) return;
+	const editor = paper && vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === paper.uri);
+	if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+}
+
 async function revealSource(location: PaperLocation, cardColumn: vscode.ViewColumn | undefined): Promise<void> {
 	const uri = location.file.uri;
 	const line = location.paper.headingLine;
@@ -783,7 +804,7 @@ export function registerCards(
 		// an arXiv id under the cursor of the active editor (notes, LaTeX, code) is offered, selected
 		const editor = vscode.window.activeTextEditor;
 		const mention = editor && arxivMentionAtCursor(editor);
-		const input = await vscode.window.showInputBox({
+		const input = await showInputBox({
 			value: mention?.id,
 			title: vscode.l10n.t('Open Paper Card'),
 			prompt: vscode.l10n.t('arXiv id or link of a paper listed in the digests of this workspace'),

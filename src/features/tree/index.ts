@@ -11,7 +11,7 @@ import { ExpandedRows } from '../../core/expandedRows';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
-import { nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, type WalkStart } from '../paperActions';
+import { FOCUS_SHOWN_PAPERS_VIEW_COMMAND, nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, type WalkStart } from '../paperActions';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -356,6 +356,15 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		// a card's step (Next, Previous, Next Unread): its paper's row, as the cursor's, so that Enter or a
 		// click on the selected row opens the paper the card shows, not the one the reader started from
 		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index })),
+		// Escape in a card: back to the view the reader walks the papers in, if it is shown, on the card's paper
+		vscode.commands.registerCommand(FOCUS_SHOWN_PAPERS_VIEW_COMMAND, async (paper?: SteppedPaper): Promise<boolean> => {
+			if (!view.visible) return false;
+			const node = paper === undefined ? undefined : provider.model.findPaper(paper.uri, paper.id, paper.index ?? 0);
+			// a refresh in flight fails the reveal (the extension host forgot the row): the view's focus, where it was
+			const revealed = node !== undefined && (await view.reveal(node, { select: true, focus: true, expand: false }).then(() => true, () => false));
+			if (!revealed) await vscode.commands.executeCommand(`${TREE_VIEW_ID}.focus`);
+			return true;
+		}),
 		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => selectedRows().filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
 		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, (after?: number) => (after !== undefined && readerSelection.chosenAt <= after ? undefined : walkStartOf(selectedRows()[0]))),
 
