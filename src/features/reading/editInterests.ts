@@ -256,13 +256,14 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 		});
 	};
 	const disposables = [
-		vscode.commands.registerCommand('arxivDigest.editInterests', async (arg?: unknown) => {
+		vscode.commands.registerCommand('arxivDigest.editInterests', async (arg?: unknown): Promise<string | undefined> => {
 			const told = editArgument(arg);
-			// told what to do (a keybinding's args, a test): that one thing, no list
-			if (told?.remove && told.term !== undefined) return void (await editInterestAndSay('remove', told.remove, told.term));
-			if (!told?.add) return editInterestsList(workspace, spec, onSpecChange, onShown);
+			// told what to do (a keybinding's args, a test): that one thing, no list; it answers with what
+			// it said in the status bar, undefined when the input for the term closed without one
+			if (told?.remove && told.term !== undefined) return editInterestAndSay('remove', told.remove, told.term);
+			if (!told?.add) return void (await editInterestsList(workspace, spec, onSpecChange, onShown));
 			const term = told.term?.trim() || (await askTerm(told.add, workspace, spec()));
-			if (typeof term === 'string') await editInterestAndSay('add', told.add, term);
+			return typeof term === 'string' ? editInterestAndSay('add', told.add, term) : undefined;
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.followCategory', async (arg?: unknown) => {

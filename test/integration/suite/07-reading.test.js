@@ -404,14 +404,39 @@ describe('reading: a first-time user finds the interests', () => {
 		// a category is picked from the workspace's own, the largest first
 		const counts = provider.model.categoryCounts().filter((c) => c.name !== '(no category)');
 		const largest = [...counts].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))[0];
-		let picked = false;
-		const editing = Promise.resolve(edit({ add: 'categories' })).then(() => (picked = true));
-		await waitFor('the category pick accepted', async () => {
-			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-			return picked;
+		// what else happened while the pick was open, to say why it closed without a choice: a pick
+		// closes by itself when the window or the pick loses the focus (to a webview, an editor, a view)
+		const started = Date.now();
+		const meanwhile = [];
+		const seen = (what) => meanwhile.push(`+${Date.now() - started} ms ${what}`);
+		const activeTab = () => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? 'none';
+		const watching = [
+			vscode.window.onDidChangeWindowState((state) => seen(`the window ${state.focused ? 'got' : 'lost'} the focus`)),
+			vscode.window.tabGroups.onDidChangeTabs(() => seen(`tabs changed, the active one: ${activeTab()}`)),
+			vscode.window.onDidChangeActiveTextEditor((editor) => seen(`the active editor: ${editor ? editor.document.uri.path : 'none'}`)),
+			api.tree.view.onDidChangeVisibility(({ visible }) => seen(`the Papers view ${visible ? 'shown' : 'hidden'}`)),
+		];
+		let answered = false;
+		/** the command's answer: what it said in the status bar, undefined when it added nothing */
+		let said;
+		const editing = Promise.resolve(edit({ add: 'categories' })).then((answer) => {
+			said = answer;
+			answered = true;
 		});
-		await editing;
-		assert.deepStrictEqual(userValue(CATEGORIES), [largest.name], `the first category offered: ${counts.map((c) => `${c.name} ${c.count}`).join(', ')}`);
+		try {
+			await waitFor('the category pick accepted', async () => {
+				await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+				return answered;
+			});
+			await editing;
+		} finally {
+			for (const watcher of watching) watcher.dispose();
+		}
+		const outcome = said === undefined
+			? `it added nothing: its pick closed without a choice, or never showed (meanwhile: ${meanwhile.join('; ') || 'no change of the window focus, tabs, editor or Papers view seen'}; the window ${vscode.window.state.focused ? 'has' : 'lacks'} the focus now)`
+			: `the command said: ${said}`;
+		const offered = counts.map((c) => `${c.name} ${c.count}`).join(', ');
+		assert.deepStrictEqual(userValue(CATEGORIES), [largest.name], `the largest category, ${largest.name}, offered first (${offered}): ${outcome}`);
 
 		await edit({ remove: 'keywords', term: 'WORLD MODEL' });
 		await edit({ remove: 'authors', term: 'Zhiguo Ding' });
