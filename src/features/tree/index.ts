@@ -375,10 +375,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, (after?: number) => (after !== undefined && readerSelection.chosenAt <= after ? undefined : walkStartOf(selectedRows()[0]))),
 
 		// Enter on a paper row (its binding leaves a day's or category's Enter to the workbench, which
-		// expands or collapses it). The binding asks for the keys in this view's tree by the key the
-		// workbench sets in the tree's own context, named after the view's id, which it reads from the
-		// element the keys are in; not by focusedView, set from the view's focus events, which could
-		// still be empty when the keys came back to the tree from a card (the workbench's Enter ran). The workbench's own Enter (list.select) is run first: it selects the
+		// expands or collapses it). The workbench's own Enter (list.select) is run first: it selects the
 		// row that has the list's focus (of several selected, that one alone), as the reader expects of
 		// the key, and runs the row's command, TREE_OPEN_COMMAND, as for a click. The API tells an
 		// extension neither which row has the list's focus nor whether a row's command came from a key
