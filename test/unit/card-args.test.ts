@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { paperIndexAtLine } from '../../src/core/tree';
-import { cardRefFromArgument } from '../../src/features/cards/args';
+import { cardRefFromArgument, cardTakesFocus } from '../../src/features/cards/args';
 import { parseDigest } from '../../src/core/parser';
 
 describe('card command arguments', () => {
@@ -14,6 +14,13 @@ describe('card command arguments', () => {
 		assert.deepStrictEqual(cardRefFromArgument({ file: { uri }, paper: { id: 'hep-th/9901001' }, index: 0 }), { uri: 'file:///d/b.md', id: 'hep-th/9901001', index: 0 });
 		assert.deepStrictEqual(cardRefFromArgument(' 2602.04994 '), { id: '2602.04994' });
 		assert.deepStrictEqual(cardRefFromArgument({ id: '2602.04994' }), { uri: undefined, id: '2602.04994', index: undefined });
+	});
+
+	it('a ref with preserveFocus: false (Enter in the Papers view) asks the card to take the keyboard focus; any other argument leaves it where it is', () => {
+		const ref = { uri: 'file:///d/a.md', id: '2602.04994', index: 4 };
+		assert.strictEqual(cardTakesFocus({ ...ref, preserveFocus: false }), true);
+		assert.deepStrictEqual(cardRefFromArgument({ ...ref, preserveFocus: false }), ref, 'the same paper');
+		for (const arg of [ref, { ...ref, preserveFocus: true }, { ...ref, preserveFocus: 'false' }, '2602.04994', undefined, null, { selectedIn: 'arxivDigest.papers' }]) assert.strictEqual(cardTakesFocus(arg), false, JSON.stringify(arg));
 	});
 
 	it('ignores what is not a paper (an editor Uri from a menu, category nodes, junk)', () => {

@@ -19,8 +19,9 @@ const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'pa
 
 /**
  * Evaluates the few when-clause forms the item menus and keybindings use (`key == value`,
- * `key =~ /regex/`, joined by `&&`, those by `||`); any other form fails the test, so a rule this
- * cannot read is looked at rather than passed.
+ * `key =~ /regex/`, a context key alone or negated with `!`, set when the context has it as 'true';
+ * joined by `&&`, those by `||`); any other form fails the test, so a rule this cannot read is looked
+ * at rather than passed.
  */
 function holds(when: string, context: Record<string, string>): boolean {
 	return when.split('||').some((either) => either.split('&&').every((raw) => {
@@ -29,6 +30,8 @@ function holds(when: string, context: Record<string, string>): boolean {
 		if (equal) return context[equal[1]] === equal[2];
 		const match = /^([\w.]+) =~ \/(.*)\/$/.exec(term);
 		if (match) return new RegExp(match[2]).test(context[match[1]] ?? '');
+		const flag = /^(!?)([\w.]+)$/.exec(term);
+		if (flag) return (context[flag[2]] === 'true') !== (flag[1] === '!');
 		throw new Error(`a when clause this test cannot read: ${term}`);
 	}));
 }
@@ -131,5 +134,24 @@ describe('the manifest: keybindings hold where their commands find a paper', () 
 		// a key gives the command no row: the binding says it is about the view's selection (isPapersSelectionArgument)
 		assert.deepStrictEqual(bound('ctrl+alt+o', papersView).map((k) => [k.command, k.args]), [['arxivDigest.openCard', { selectedIn: 'arxivDigest.papers' }]]);
 		assert.deepStrictEqual(bound('ctrl+alt+o', elsewhere), []);
+	});
+
+	it('Enter on a paper row of the Papers view takes the focus into what it opens; a day\'s or category\'s Enter, and Enter in the view\'s find box, stay the workbench\'s', () => {
+		const enter = (context: Record<string, string>) => bound('enter', context).map((k) => k.command);
+		// the keys in the Papers view's tree: the workbench sets a key named after the view's id in the
+		// tree's own context, read from the DOM element the keys are in (treeView.ts)
+		const paperRow = { 'arxivDigest.papers': 'true', listFocus: 'true' };
+		assert.deepStrictEqual(enter(paperRow), ['arxivDigest.internal.enterOnTreeRow']);
+		// focusedView is set from the view's focus events and can still name the view the keys just left
+		assert.deepStrictEqual(enter({ ...paperRow, focusedView: 'workbench.explorer.fileView' }), ['arxivDigest.internal.enterOnTreeRow'], 'focusedView not yet the Papers view');
+		assert.deepStrictEqual(enter({ ...paperRow, focusedView: '' }), ['arxivDigest.internal.enterOnTreeRow'], 'focusedView not yet set');
+		// a collapsed row expands, an expanded one collapses (list.select)
+		assert.deepStrictEqual(enter({ ...paperRow, treeElementCanExpand: 'true' }), [], 'a collapsed day or category');
+		assert.deepStrictEqual(enter({ ...paperRow, treeElementCanCollapse: 'true' }), [], 'an expanded day or category');
+		assert.deepStrictEqual(enter({ ...paperRow, inputFocus: 'true' }), [], 'the find box over the rows');
+		assert.deepStrictEqual(enter({ ...paperRow, treestickyScrollFocused: 'true' }), [], 'a day or category pinned at the top (sticky scroll)');
+		assert.deepStrictEqual(enter(papersView), [], 'the view\'s message or welcome buttons');
+		assert.deepStrictEqual(enter({ ...elsewhere, listFocus: 'true' }), [], 'another view\'s list');
+		assert.deepStrictEqual(enter({ ...papersView, listFocus: 'true' }), [], 'another view\'s list while focusedView still names the Papers view');
 	});
 });

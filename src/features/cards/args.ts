@@ -50,6 +50,14 @@ function plainRef(value: Loose): CardRef | undefined {
 	return highlight ? { uri: uriText(value.uri), id, index: indexOf(value.index), highlight } : { uri: uriText(value.uri), id, index: indexOf(value.index) };
 }
 
+/**
+ * Whether `arxivDigest.openCard`'s argument asks the card to take the keyboard focus
+ * (`preserveFocus: false`, as Enter on a Papers view row does); a card otherwise leaves it where it is.
+ */
+export function cardTakesFocus(arg: unknown): boolean {
+	return isRecord(arg) && arg.preserveFocus === false;
+}
+
 export function cardRefFromArgument(arg: unknown): CardRef | undefined {
 	if (typeof arg === 'string') return text(arg.trim()) ? { id: arg.trim() } : undefined;
 	if (!isRecord(arg)) return undefined;

@@ -22,7 +22,7 @@ import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
 import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, FOCUS_SHOWN_PAPERS_VIEW_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart } from '../paperActions';
-import { cardRefFromArgument, type CardRef } from './args';
+import { cardRefFromArgument, cardTakesFocus, type CardRef } from './args';
 import { quickInputShown, showInputBox } from '../quickInput';
 
 /** markdown-it and KaTeX make up most of the code: loaded when the first card renders, not at activation (see loadCardRender). */
@@ -796,8 +796,8 @@ export function registerCards(
 		if (!ref) return;
 		// before the first scan only open editors are known; a tree or search ref may need the index
 		if ('missing' in manager.locate(ref)) await workspace.ready;
-		// Edit Note takes the keyboard focus to the card, where the reader types
-		manager.open(ref, !editNote, editNote);
+		// Edit Note takes the keyboard focus to the card, where the reader types; so does Enter in the Papers view
+		manager.open(ref, !editNote && !cardTakesFocus(arg), editNote);
 	};
 
 	const openById = async (): Promise<void> => {

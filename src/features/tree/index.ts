@@ -6,7 +6,7 @@ import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
-import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
+import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_ENTER_COMMAND, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
 import { ExpandedRows } from '../../core/expandedRows';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
@@ -255,6 +255,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 	/** how long clickedPaper waits (TreeRegistration.clickWait) */
 	const clickWait = { ms: CLICK_WAIT_MS };
+	/** until when the next open of a row takes the keyboard focus along (Enter: TREE_ENTER_COMMAND); 0 when none asked */
+	let focusOpenUntil = 0;
 	/** selections the view reported, the reader's and revealed ones (see clickedPaper) */
 	let selectionChanges = 0;
 	/** the rows of the selection the view last reported (see selectedRows) */
@@ -344,11 +346,15 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}),
 
 		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref?: TreePaperRef) => {
+			const takeFocus = Date.now() <= focusOpenUntil;
+			focusOpenUntil = 0;
 			ref ??= await clickedPaper();
 			if (!ref) return;
 			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
-				await vscode.commands.executeCommand('arxivDigest.openCard', ref);
+				// a click leaves the focus in the view, to go on through the rows; Enter takes it into the card
+				await vscode.commands.executeCommand('arxivDigest.openCard', takeFocus ? { ...ref, preserveFocus: false } : ref);
 			} else {
+				// the digest takes the keyboard focus either way, as a file opened from the Explorer
 				await vscode.commands.executeCommand('arxivDigest.openSource', ref);
 			}
 		}),
@@ -367,6 +373,21 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}),
 		vscode.commands.registerCommand(PAPERS_SELECTION_COMMAND, (): TreePaperRef[] => selectedRows().filter((node): node is PaperNode => node.kind === 'paper').map(paperRefOf)),
 		vscode.commands.registerCommand(PAPERS_WALK_START_COMMAND, (after?: number) => (after !== undefined && readerSelection.chosenAt <= after ? undefined : walkStartOf(selectedRows()[0]))),
+
+		// Enter on a paper row (its binding leaves a day's or category's Enter to the workbench, which
+		// expands or collapses it). The binding asks for the keys in this view's tree by the key the
+		// workbench sets in the tree's own context, named after the view's id, which it reads from the
+		// element the keys are in; not by focusedView, a window-wide key set from the views' focus
+		// events: with it, Enter after a click that brought the keys back from a card once ran the
+		// workbench's own Enter (a Restricted Mode UI run). The workbench's own Enter (list.select) is run first: it selects the
+		// row that has the list's focus (of several selected, that one alone), as the reader expects of
+		// the key, and runs the row's command, TREE_OPEN_COMMAND, as for a click. The API tells an
+		// extension neither which row has the list's focus nor whether a row's command came from a key
+		// or a click, so that command is told here, for as long as it may wait for the row (clickedPaper).
+		vscode.commands.registerCommand(TREE_ENTER_COMMAND, async () => {
+			focusOpenUntil = Date.now() + clickWait.ms;
+			await vscode.commands.executeCommand('list.select');
+		}),
 
 		vscode.commands.registerCommand('arxivDigest.tree.refresh', () =>
 			vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, async () => {

@@ -32,6 +32,11 @@ import type { DigestFile, DigestWorkspaceChange, IDigestWorkspace, PaperRef } fr
 
 /** Internal (not in the palette): what a click on a paper runs; decides card or source at click time. */
 export const TREE_OPEN_COMMAND = 'arxivDigest.internal.openFromTree';
+/**
+ * Internal: what Enter on a paper row runs (package.json binds it): opens the row as a click does,
+ * and the keyboard focus goes along, as Enter in the Explorer takes the reader into the file.
+ */
+export const TREE_ENTER_COMMAND = 'arxivDigest.internal.enterOnTreeRow';
 
 /** A PaperRef that also names the entry's index, so a paper listed twice in one file opens the right entry. */
 export interface TreePaperRef extends PaperRef {
