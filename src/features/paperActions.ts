@@ -47,12 +47,24 @@ export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 export const PAPERS_SELECTION_COMMAND = 'arxivDigest.internal.papersSelection';
 /** answers where a walk through the papers starts from the Papers view's first selected row (see WalkStart), given a moment: if the reader chose it after that (see nextMoment); registered by the tree feature */
 export const PAPERS_WALK_START_COMMAND = 'arxivDigest.internal.papersWalkStart';
+/** a paper in its digest, as a card names it to the Papers view (see REVEAL_STEPPED_PAPER_COMMAND, FOCUS_SHOWN_PAPERS_VIEW_COMMAND) */
+export interface SteppedPaper {
+	readonly uri: string;
+	readonly id: string;
+	readonly index?: number;
+}
+
+/** The paper a card's ref names in its digest, or undefined for a ref with no digest (a paper known by its id alone). */
+export function steppedPaperOf(ref: { readonly uri?: string; readonly id: string; readonly index?: number }): SteppedPaper | undefined {
+	return ref.uri ? { uri: ref.uri, id: ref.id, index: ref.index } : undefined;
+}
+
 /**
- * selects the row of a paper (`{ uri, id, index }`) a card stepped to in the Papers view, without the focus, when the
+ * selects the row of a paper (a SteppedPaper) a card stepped to in the Papers view, without the focus, when the
  * view is shown (as the Explorer follows the active editor), registered by the tree feature
  */
 export const REVEAL_STEPPED_PAPER_COMMAND = 'arxivDigest.internal.revealSteppedPaper';
-/** gives the Papers view the keyboard focus when it is shown, on the row of the paper given (`{ uri, id, index }`) if listed, and answers true, else answers false (never opens it); registered by the tree feature */
+/** gives the Papers view the keyboard focus when it is shown, on the row of the paper given (a SteppedPaper) if listed, and answers true, else answers false (never opens it); registered by the tree feature */
 export const FOCUS_SHOWN_PAPERS_VIEW_COMMAND = 'arxivDigest.internal.focusShownPapersView';
 /** a walk's start at a paper, that paper included (a day's or category's first paper); a paper row's ref starts after it */
 export interface WalkStart {

@@ -21,7 +21,7 @@ import { nextUnreadRef, type NextPaperKind } from './nextUnread';
 import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { loadCardRender, nonce } from '../host';
-import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, FOCUS_SHOWN_PAPERS_VIEW_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart } from '../paperActions';
+import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, FOCUS_SHOWN_PAPERS_VIEW_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart, steppedPaperOf } from '../paperActions';
 import { cardRefFromArgument, cardTakesFocus, type CardRef } from './args';
 import { quickInputShown, showInputBox } from '../quickInput';
 
@@ -700,7 +700,7 @@ async function leaveCard(ref: CardRef | undefined): Promise<void> {
 		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 		return;
 	}
-	const paper = ref && ref.uri !== '' ? { uri: ref.uri, id: ref.id, index: ref.index } : undefined;
+	const paper = ref && steppedPaperOf(ref);
 	if (await vscode.commands.executeCommand<boolean>(FOCUS_SHOWN_PAPERS_VIEW_COMMAND, paper)) return;
 	const editor = paper && vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === paper.uri);
 	if (editor) await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
@@ -745,7 +745,8 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 
 /** The Papers view selects the row of the paper a card stepped to, when it is shown (see REVEAL_STEPPED_PAPER_COMMAND). */
 function revealInPapersView(ref: CardRef): void {
-	if (ref.uri !== undefined) void vscode.commands.executeCommand(REVEAL_STEPPED_PAPER_COMMAND, { uri: ref.uri, id: ref.id, index: ref.index });
+	const paper = steppedPaperOf(ref);
+	if (paper) void vscode.commands.executeCommand(REVEAL_STEPPED_PAPER_COMMAND, paper);
 }
 
 export function registerCards(

@@ -11,7 +11,7 @@ import { ExpandedRows } from '../../core/expandedRows';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
-import { FOCUS_SHOWN_PAPERS_VIEW_COMMAND, nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, type WalkStart } from '../paperActions';
+import { FOCUS_SHOWN_PAPERS_VIEW_COMMAND, nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, type SteppedPaper, type WalkStart } from '../paperActions';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -26,14 +26,7 @@ const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
 /** the ids of the days and categories the reader left expanded (see DigestTreeProvider.rowExpanded) */
 const EXPANDED_STATE_KEY = 'arxivDigest.tree.expanded';
 
-/** a paper a card's Next / Previous / Next Unread stepped to (each step its own ask) */
-interface SteppedPaper {
-	readonly uri: string;
-	readonly id: string;
-	readonly index?: number;
-}
-
-/** what the view follows (FollowRequests): the active editor's cursor, or the paper a card stepped to */
+/** what the view follows (FollowRequests): the active editor's cursor, or the paper a card's Next / Previous / Next Unread stepped to (each step its own ask) */
 type FollowSource = 'cursor' | SteppedPaper;
 
 /** What became of a follow: the row revealed (or found selected already), or why none was. */
