@@ -15,7 +15,7 @@ function keepOpenOverWebview(): boolean {
 	return vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputWebview;
 }
 
-/** our quick inputs shown now (created ones between show and hide; the API's own until they answer) */
+/** our quick inputs shown now (created ones between showInput and their hide; the API's own until they answer) */
 let inputsShown = 0;
 
 /** Counts `answer`'s input as shown until it answers. */
@@ -26,29 +26,27 @@ function shownUntil<T>(answer: Thenable<T>): Thenable<T> {
 	return answer;
 }
 
-/** Counts a created input as shown from each show to its hide (or dispose). */
-function tracked<T extends vscode.QuickInput>(input: T): T {
-	let shown = false;
-	const show = input.show.bind(input);
-	const hidden = () => {
-		if (!shown) return;
-		shown = false;
-		inputsShown--;
-	};
-	input.show = () => {
-		if (!shown) {
-			shown = true;
-			inputsShown++;
-		}
-		show();
-	};
-	input.onDidHide(hidden);
-	const dispose = input.dispose.bind(input);
-	input.dispose = () => {
-		hidden();
-		dispose();
-	};
-	return input;
+/** our created inputs shown now (see showInput), and those whose hide we listen to */
+const shownInputs = new WeakSet<vscode.QuickInput>();
+const hideHeard = new WeakSet<vscode.QuickInput>();
+
+/**
+ * Shows `input` (one of ours, from createQuickPick or inputStep: show them all through here),
+ * counted as shown until it hides or is disposed.
+ */
+export function showInput(input: vscode.QuickInput): void {
+	if (!hideHeard.has(input)) {
+		hideHeard.add(input);
+		// the API fires onDidHide on dispose too, so once more after a hide: counted off once (the listener goes with the input's emitter)
+		input.onDidHide(() => {
+			if (shownInputs.delete(input)) inputsShown--;
+		});
+	}
+	if (!shownInputs.has(input)) {
+		shownInputs.add(input);
+		inputsShown++;
+	}
+	input.show();
 }
 
 /**
@@ -79,9 +77,9 @@ export function showQuickPick<T extends vscode.QuickPickItem | string>(items: re
 	return shownUntil(show(items, { ignoreFocusOut: keepOpenOverWebview(), ...options }));
 }
 
-/** `vscode.window.createQuickPick`, kept open over a webview when shown now. */
+/** `vscode.window.createQuickPick`, kept open over a webview when shown now; shown by showInput (or pickAnswer). */
 export function createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
-	const pick = tracked(vscode.window.createQuickPick<T>());
+	const pick = vscode.window.createQuickPick<T>();
 	pick.ignoreFocusOut = keepOpenOverWebview();
 	return pick;
 }
@@ -106,7 +104,7 @@ export function pickAnswer<T extends vscode.QuickPickItem, R>(pick: vscode.Quick
 				pick.dispose();
 			}),
 		];
-		pick.show();
+		showInput(pick);
 	});
 }
 
@@ -121,7 +119,7 @@ export type OnShown = (input: vscode.QuickInput) => vscode.Disposable;
  * them: the text on Enter, BACK from its Back button, undefined on Escape.
  */
 export function inputStep(options: vscode.InputBoxOptions, onShown?: OnShown): Promise<string | typeof BACK | undefined> {
-	const box = tracked(vscode.window.createInputBox());
+	const box = vscode.window.createInputBox();
 	box.ignoreFocusOut = keepOpenOverWebview();
 	box.title = options.title;
 	box.prompt = options.prompt;
@@ -146,7 +144,7 @@ export function inputStep(options: vscode.InputBoxOptions, onShown?: OnShown): P
 			}),
 		];
 		if (onShown) subs.push(onShown(box));
-		box.show();
+		showInput(box);
 	});
 }
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { categoryFollowing, interestTermKey, type InterestSpec } from '../../core/interests';
 import { categoryCounts, NO_CATEGORY } from '../../core/tree';
 import { papersCount } from '../counts';
-import { BACK, createQuickPick, inputStep, pickStep, showInputBox, showQuickPick, type OnShown } from '../quickInput';
+import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, showQuickPick, type OnShown } from '../quickInput';
 import { errorText } from '../log';
 import type { IDigestWorkspace } from '../workspace/types';
 import { addInterest, categoryFollowingText, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
@@ -169,14 +169,14 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			pick.enabled = true;
 			tracked?.dispose();
 			tracked = onShown(pick);
-			pick.show();
+			showInput(pick);
 		};
 		/** edits the settings with the list shown and busy meanwhile */
 		const edit = async (how: 'add' | 'remove', list: InterestList, term: string) => {
 			if (closed) return;
 			pick.busy = true;
 			pick.enabled = false;
-			pick.show();
+			showInput(pick);
 			let said: string | undefined;
 			try {
 				said = await editInterestAndSay(how, list, term);

@@ -18,7 +18,7 @@ import { ForYouService, type Explanation } from './forYou';
 import { whyText } from './whyText';
 import { errorText, getLog } from '../log';
 import { SimilarPapers, type SimilarPaper } from './similar';
-import { createQuickPick } from '../quickInput';
+import { createQuickPick, showInput } from '../quickInput';
 import { similarStrings } from '../cards/strings';
 
 const OPEN_CARD = 'arxivDigest.openCard';
@@ -90,7 +90,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			if (openPick === pick) openPick = undefined;
 			pick.dispose();
 		});
-		pick.show();
+		showInput(pick);
 	};
 
 	const target = (arg: unknown) => commandTarget(workspace, arg);

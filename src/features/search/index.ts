@@ -19,7 +19,7 @@ import { CacheSaver } from './cacheSave';
 import { indexProgressText, indexUpdatesText, longFieldsLoadingText } from '../workspace/indexProgress';
 import { queryProblemText, searchErrorText } from './queryErrorText';
 import { NoDigestsError, noDigestsItems, type CommandItem } from './noDigests';
-import { createQuickPick, showInputBox, showQuickPick } from '../quickInput';
+import { createQuickPick, showInput, showInputBox, showQuickPick } from '../quickInput';
 import { paperLabel } from '../../core/tree';
 import { plainMath } from '../../core/plainMath';
 import { readSetting, SETTINGS } from '../settings';
@@ -383,7 +383,7 @@ export function registerSearch(
 		];
 		updateTitle();
 		pick.buttons = [BUTTON_EXPORT];
-		pick.show();
+		showInput(pick);
 		if (pick.value.trim() !== '') void run();
 		// a workspace without digests says so at once, not only once something is typed
 		else
