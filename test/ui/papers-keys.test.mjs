@@ -112,6 +112,13 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 		});
 	};
 	const selectedTexts = async () => (await treeRows(page, PAPERS_VIEW)).filter((r) => r.selected).map((r) => r.text);
+	/** Waits until the rows selected are the shown rows that show `texts`, one each (read in one moment, as focusedRowShowing). */
+	const selectionShows = (texts, what) => page.waitForFunction(({ view, texts }) => {
+		const selected = [...document.querySelectorAll(`${view} .monaco-list-row.selected`)].filter((r) => r.offsetParent !== null).map((r) => r.innerText);
+		return selected.length === texts.length && texts.every((text) => selected.some((row) => row.includes(text)));
+	}, { view: PAPERS_VIEW, texts }).catch(async (err) => {
+		throw new Error(`${what}: ${JSON.stringify(await selectedTexts())}: ${err.message}`);
+	});
 
 	it('Enter on a day row expands and collapses it, the keys staying in the view', async () => {
 		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
@@ -156,8 +163,7 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 			const active = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`.slice(0, 120));
 			throw new Error(`the card did not take the keyboard focus (it is on ${active}): ${err.message}`);
 		});
-		const selected = await selectedTexts();
-		assert.ok(selected.length === 1 && selected[0].includes(first.split(':')[0]), `Enter selected the paper it opened: ${JSON.stringify(selected)}`);
+		await selectionShows([first.split(':')[0]], 'Enter did not leave the paper it opened selected alone');
 		await shot(page, 'papers-enter-focuses-card');
 	});
 
@@ -169,18 +175,14 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 		await page.keyboard.down('Control');
 		await page.mouse.click(add.x, add.y);
 		await page.keyboard.up('Control');
-		await page.waitForFunction((view) => document.querySelectorAll(`${view} .monaco-list-row.selected`).length === 2, PAPERS_VIEW).catch(async () => {
-			throw new Error(`two papers are not selected: ${JSON.stringify(await selectedTexts())}`);
-		});
-		assert.ok((await selectedTexts()).some((t) => t.includes(first.split(':')[0])), JSON.stringify(await selectedTexts()));
+		await selectionShows([first.split(':')[0], third.split(':')[0]], 'the first and the third paper are not the two selected');
 		await focusedRowShowing(third.split(':')[0]);
 		// the keys came back to the view from the card by the click
 		await keysOnPaper(third);
 		await page.keyboard.press('Enter');
 		const frame = await findWebviewFrame(page, third);
 		await waitForWebviewFocus(page, frame);
-		const selected = await selectedTexts();
-		assert.ok(selected.length === 1 && selected[0].includes(third.split(':')[0]), `Enter leaves the paper it opened selected alone: ${JSON.stringify(selected)}`);
+		await selectionShows([third.split(':')[0]], 'Enter did not leave the paper it opened selected alone');
 		await shot(page, 'papers-enter-multi-select');
 	});
 });
