@@ -26,22 +26,25 @@ function shownUntil<T>(answer: Thenable<T>): Thenable<T> {
 	return answer;
 }
 
-/** our created inputs shown now (see showInput), and those whose hide we listen to */
+/** our created inputs shown now (see showInput) */
 const shownInputs = new WeakSet<vscode.QuickInput>();
-const hideHeard = new WeakSet<vscode.QuickInput>();
 
 /**
- * Shows `input` (one of ours, from createQuickPick or inputStep: show them all through here),
- * counted as shown until it hides or is disposed.
+ * A created input, counted off as shown when it hides. The listener comes first, at creation: a
+ * caller's own hide listener may dispose the input, and disposing its emitter stops the delivery of
+ * that hide to the listeners after it (so a listener added at show never heard the search box hide,
+ * and Escape in every card then went to a quick input no longer shown). The API fires onDidHide on
+ * dispose too, so once more after a hide: counted off once.
  */
+function counted<T extends vscode.QuickInput>(input: T): T {
+	input.onDidHide(() => {
+		if (shownInputs.delete(input)) inputsShown--;
+	});
+	return input;
+}
+
+/** Shows `input` (one of ours, from createQuickPick or inputStep: show them all through here), counted as shown until it hides or is disposed. */
 export function showInput(input: vscode.QuickInput): void {
-	if (!hideHeard.has(input)) {
-		hideHeard.add(input);
-		// the API fires onDidHide on dispose too, so once more after a hide: counted off once (the listener goes with the input's emitter)
-		input.onDidHide(() => {
-			if (shownInputs.delete(input)) inputsShown--;
-		});
-	}
 	if (!shownInputs.has(input)) {
 		shownInputs.add(input);
 		inputsShown++;
@@ -79,7 +82,7 @@ export function showQuickPick<T extends vscode.QuickPickItem | string>(items: re
 
 /** `vscode.window.createQuickPick`, kept open over a webview when shown now; shown by showInput (or pickAnswer). */
 export function createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
-	const pick = vscode.window.createQuickPick<T>();
+	const pick = counted(vscode.window.createQuickPick<T>());
 	pick.ignoreFocusOut = keepOpenOverWebview();
 	return pick;
 }
@@ -119,7 +122,7 @@ export type OnShown = (input: vscode.QuickInput) => vscode.Disposable;
  * them: the text on Enter, BACK from its Back button, undefined on Escape.
  */
 export function inputStep(options: vscode.InputBoxOptions, onShown?: OnShown): Promise<string | typeof BACK | undefined> {
-	const box = vscode.window.createInputBox();
+	const box = counted(vscode.window.createInputBox());
 	box.ignoreFocusOut = keepOpenOverWebview();
 	box.title = options.title;
 	box.prompt = options.prompt;

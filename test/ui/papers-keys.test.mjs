@@ -1,12 +1,13 @@
 // Enter in the Papers view, pressed as a keyboard user does: on a paper row it opens the paper's card
 // with the keyboard focus in it (as Enter in the Explorer takes the reader into the file); on a day it
 // expands or collapses it; of several selected rows it opens the one the keys are on. A click opens
-// the card and leaves the focus in the view, as before.
+// the card and leaves the focus in the view, as before. Escape in a card opened from Search Papers comes back
+// to the view, on the card's paper.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { activityBarItem, findWebviewFrame, shot, treeRows, waitForRow, waitForWebviewFocus, workbenchSession } from './workbench.mjs';
+import { activityBarItem, findWebviewFrame, runCommand, shot, treeRows, waitForFirstRow, waitForQuickInputTitle, waitForRow, waitForWebviewFocus, workbenchSession } from './workbench.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/e2e/fixture.json', import.meta.url)), 'utf8'));
 const PAPERS_VIEW = '.part.sidebar .pane:has(.pane-header[aria-label^="Papers"])';
@@ -184,5 +185,26 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 		await waitForWebviewFocus(page, frame);
 		await selectionShows([third.split(':')[0]], 'Enter did not leave the paper it opened selected alone');
 		await shot(page, 'papers-enter-multi-select');
+	});
+
+	it('a card opened from Search Papers: Escape takes the keys to the Papers view, on its paper', async () => {
+		// the search box hidden by its pick (and disposed as it hides) is no quick input shown any more:
+		// Escape in the card it opened was once sent to it (closing nothing) instead of leaving the card
+		const query = FIXTURE.queries.english;
+		await runCommand(page, 'arXiv Digest: Search Papers');
+		await waitForQuickInputTitle(page, /Search Papers/);
+		await page.keyboard.insertText(query.text);
+		await waitForFirstRow(page, (row) => row.includes('UniTrack'), `UniTrack for "${query.text}"`);
+		await page.keyboard.press('Enter');
+		const frame = await findWebviewFrame(page, 'UniTrack: Differentiable Graph');
+		await frame.focus('button[data-action="openExternal"]');
+		await waitForWebviewFocus(page, frame);
+		await page.keyboard.press('Escape');
+		await page.waitForFunction((view) => document.activeElement?.closest(view) != null, PAPERS_VIEW, { timeout: 20_000 }).catch(async (err) => {
+			throw new Error(`Escape did not take the focus to the Papers view (the workbench's focus: ${await page.evaluate(() => document.activeElement?.className)}): ${err.message}`);
+		});
+		await focusedRowShowing('UniTrack');
+		await selectionShows(['UniTrack'], 'Escape did not select the card\'s paper');
+		await shot(page, 'papers-escape-after-search');
 	});
 });
