@@ -69,7 +69,12 @@ const EXTRA_LABELS: Record<string, readonly string[]> = {
 	'Journal Ref': ['journal ref', 'journal', '期刊'],
 	DOI: ['doi'],
 	Subjects: ['subjects', 'tags'],
-	Novelty: ['novelty', 'impact', 'future work', 'problem', '研究问题'],
+	Novelty: ['novelty', 'impact', 'future work'],
+	// StringsLi's `研究问题` (the question a paper asks) was shown as NOVELTY
+	Problem: ['problem', 'research question', '研究问题'],
+	// StringsLi's `实验 / 验证` and `免费全文` (links to the paper) showed as raw Chinese headings among English ones
+	Experiments: ['experiments', 'experiment', '实验', '实验 / 验证'],
+	'Full Text': ['full text', '免费全文'],
 	Why: ['why', 'reason', '推荐理由'],
 	'Matched Topics': ['matched topics', 'topics'],
 	Source: ['source', '来源'],

@@ -247,8 +247,6 @@ describe('real digests: unknown labels', () => {
 	 * their field.
 	 */
 	const UNKNOWN: [string, number, string][] = [
-		['StringsLi__daily-arXiv-ai-enhanced/2026-07-02.md', 23, '免费全文'],
-		['StringsLi__daily-arXiv-ai-enhanced/2026-07-02.md', 39, '实验 / 验证'],
 		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 38, 'Conclusion Translation'],
 		['Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md', 41, 'Key Figures'],
 		// `Figure 1`…`Figure 8` and `图1`…`图7` (a paper's key figures): one report each, at the first
@@ -269,6 +267,14 @@ describe('real digests: unknown labels', () => {
 		}
 		const byPlace = (a: [string, number, string], b: [string, number, string]) => a[0].localeCompare(b[0]) || a[1] - b[1];
 		assert.deepStrictEqual(found.sort(byPlace), [...UNKNOWN].sort(byPlace));
+	});
+
+	it('StringsLi\'s own labels are named as their content is: 研究问题 a Problem (not Novelty), 实验 / 验证 Experiments, 免费全文 Full Text', () => {
+		const file = 'StringsLi__daily-arXiv-ai-enhanced/2026-07-02.md';
+		const p = parseDigest(readFileSync(`${DIR}/${file}`, 'utf8'), file).papers.find((x) => x.id.startsWith('2607.01041'))!;
+		assert.deepStrictEqual(p.extra.map((e) => e.label), ['Source', 'Journal Ref', 'DOI', 'Full Text', 'Problem', 'Key Contributions', 'Experiments', 'Limitations']);
+		assert.match(p.extra.find((e) => e.label === 'Problem')!.value, /^动态入侵检测模型在适应新威胁时存在灾难性遗忘问题/);
+		assert.match(p.extra.find((e) => e.label === 'Experiments')!.value, /^在实验性光网络安全数据集上进行评估/);
 	});
 
 	it('an abstract wrapped over lines that hold `words: ` is read whole', () => {
