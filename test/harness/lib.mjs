@@ -206,16 +206,21 @@ export function delay(ms) {
 	return new Promise((r) => setTimeout(r, ms));
 }
 
-export function freePort() {
+export function freePort(wanted = 0) {
 	return new Promise((resolvePromise, reject) => {
 		const srv = createServer();
 		srv.unref();
 		srv.on('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
+		srv.listen(wanted, '127.0.0.1', () => {
 			const { port } = srv.address();
 			srv.close(() => resolvePromise(port));
 		});
 	});
+}
+
+/** `wanted` when nothing listens on it on 127.0.0.1, else any free port. */
+export function portOr(wanted) {
+	return freePort(wanted).catch(() => freePort());
 }
 
 /** Polls `probe` until it returns a truthy value, or fails with `describe()` after `timeoutMs`. */
