@@ -165,7 +165,9 @@ export function registerSearch(
 
 	const runHit = async (hit: SearchHit, action: 'card' | 'source' | 'link') => {
 		const b = await backendReady();
-		const ref = action === 'card' && hit.matched?.length ? { ...refOf(b, hit), highlight: hit.matched } : refOf(b, hit);
+		// a card takes the keyboard focus, as a file opened from Quick Open does: left to the workbench, it
+		// went back to where the search started (the Papers view kept it, the keys then scrolled nothing)
+		const ref = action === 'card' ? { ...refOf(b, hit), ...(hit.matched?.length ? { highlight: hit.matched } : {}), preserveFocus: false } : refOf(b, hit);
 		const command = action === 'card' ? 'arxivDigest.openCard' : action === 'source' ? 'arxivDigest.openSource' : 'arxivDigest.copyLink';
 		try {
 			await vscode.commands.executeCommand(command, ref);
