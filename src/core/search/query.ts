@@ -161,6 +161,10 @@ function lex(text: string): RawToken[] {
 		if (m) {
 			filter = m[1];
 			i += m[0].length;
+		} else if (text[i] === '#' && /^[\p{L}\p{N}]/u.test(text.slice(i + 1, i + 3))) {
+			// `#to-read`: a tag as the card shows it, `tag:to-read`
+			filter = 'tag';
+			i++;
 		}
 		if (text[i] === '"' || text[i] === '“') {
 			const close = text[i] === '“' ? '”' : '"';
