@@ -110,11 +110,21 @@ describe('card renderer', () => {
 		const md = createCardMarkdown();
 		assert.strictEqual(
 			md.renderInline('We study \\emph{in vivo} imaging with \\textbf{Bold & "Net"}, \\texttt{code}, \\textsc{Sc} and $\\textbf{x}$.').replace(/<span class="katex">[\s\S]*<\/span>\./, 'MATH.'),
-			'We study <em>in vivo</em> imaging with <strong>Bold &amp; &quot;Net&quot;</strong>, <code>code</code>, <span class="smallcaps">Sc</span> and MATH.',
+			'We study <em>in vivo</em> imaging with <strong>Bold &amp; &quot;Net&quot;</strong>, <code>code</code>, <span class="smallcaps">Sc</span> and <span class="math-nowrap">MATH.</span>',
 		);
 		assert.strictEqual(md.renderInline('\\textbf{a {nested} b} and \\foo{x}'), '\\textbf{a {nested} b} and \\foo{x}', 'nested braces and other commands as written');
 		const hit = md.renderInline('an \\emph{diffusion} model', { highlight: /diffusion/giu });
 		assert.strictEqual(hit, 'an <em><mark class="hit">diffusion</mark></em> model');
+	});
+
+	it('keeps inline math on one line with the punctuation after it (a line of an abstract started with the full stop of `over $\\mathbb{F}_2$.`); a long formula keeps its breaks', () => {
+		const md = createCardMarkdown();
+		const html = md.renderInline('homology over $\\mathbb{F}_2$. The implementation, $x$), and $y$ alone');
+		assert.match(html, /^homology over <span class="math-nowrap"><span class="katex">[\s\S]*?<\/span>\.<\/span> The implementation, <span class="math-nowrap"><span class="katex">[\s\S]*?<\/span>\),<\/span> and <span class="katex">/);
+		assert.doesNotMatch(html, /\. The implementation[\s\S]*\.\.|<\/span>\. The/, 'the full stop once, inside the span');
+		const long = md.renderInline('so $a_1 + a_2 + a_3 + a_4 + a_5 + a_6 + a_7 + a_8 + a_9 = b$.');
+		assert.doesNotMatch(long, /math-nowrap/);
+		assert.match(long, /<\/span>\.$/);
 	});
 
 	it('reads $…$ next to letters and digits as the digests write it, and money as text', () => {

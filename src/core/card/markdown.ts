@@ -203,6 +203,7 @@ export function createCardMarkdown(): MarkdownIt {
 		const inline = rule === 'math_inline_block' || rule === 'math_inline_bare_block';
 		md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
 			const html = moveInlineStyles(original(tokens, idx, options, env, self));
+			if (rule === 'math_inline' && tokens[idx].content.length <= NOWRAP_MATH_CHARS) return withTrailingPunctuation(html, tokens[idx + 1]);
 			return inline ? html.replace(/^<p class="katex-block/, '<span class="katex-block').replace(/<\/p>\n?$/, '</span>') : html;
 		};
 	}
@@ -230,6 +231,28 @@ export function createCardMarkdown(): MarkdownIt {
 		return defaultLinkOpen(tokens, idx, options, env, self);
 	};
 	return md;
+}
+
+/**
+ * Inline math of at most this much TeX is kept on one line with the punctuation after it (see
+ * withTrailingPunctuation): a longer formula keeps the breaks KaTeX allows inside it (after its
+ * relations and operators), which a line kept whole would lose, running past the card's edge.
+ */
+const NOWRAP_MATH_CHARS = 40;
+
+/** punctuation that belongs to the end of what comes before it (`over $\mathbb{F}_2$.`) */
+const TRAILING_PUNCTUATION = /^[.,;:!?)\]}%'’”。，、；：！？）」』】]+/;
+
+/**
+ * Inline math with the punctuation right after it, which the text token `next` then starts with, kept on
+ * one line: a browser may break after KaTeX's inline-block, and a tester saw a line of an abstract start
+ * with the full stop of the math before it. The punctuation moves out of `next` (rendered after this).
+ */
+function withTrailingPunctuation(html: string, next: { type: string; content: string } | undefined): string {
+	const punctuation = next?.type === 'text' ? TRAILING_PUNCTUATION.exec(next.content)?.[0] : undefined;
+	if (!next || !punctuation) return html;
+	next.content = next.content.slice(punctuation.length);
+	return `<span class="math-nowrap">${html}${escapeHtml(punctuation)}</span>`;
 }
 
 /** Is tokens[idx] between a link_open and its link_close? */
