@@ -30,6 +30,15 @@ describe('For you\'s "Why?" in words a reader knows (readableReasons)', () => {
 		assert.deepStrictEqual(labels(terms('v-jepa', 'jepa', 'encoder'), text, 8), ['v-JEPA', 'encoder']);
 	});
 
+	it('a part the paper writes only inside hyphenated words is named by the word (a tester\'s "box, black, white" for black-box and white-box)', () => {
+		const attacks = 'Black-Box Attacks. We attack black-box models and white-box models; a black-box attack transfers.';
+		assert.deepStrictEqual(labels(terms('box', 'black', 'white', 'attack'), attacks, 8), ['black-box', 'white-box', 'attack']);
+		// in common with another paper: the word only where both have it (the shared terms), else the part as before
+		assert.deepStrictEqual(labels(terms('box', 'white'), attacks, 8, new Set(['box', 'white', 'black-box'])), ['black-box', 'white']);
+		// a part the paper also writes alone stays itself
+		assert.deepStrictEqual(labels(terms('box'), 'A bounding box and a black-box model.', 8), ['box']);
+	});
+
 	it('drops bigrams of function characters and stop-words alone, keeps the limit, and each word once', () => {
 		assert.deepStrictEqual(labels(terms('出一', '模型', '器人', 'robot', 'policy'), text, 2), ['机器人', 'robot']);
 		const all = labels(terms('机器', '器人', 'robot', '世界', '界模', '模型', 'vla'), text, 8);

@@ -8,7 +8,7 @@
  * weighed most.
  */
 import type { Paper } from '../model';
-import { forEachTerm, isCjkTerm, termsOverlap } from '../search/tokenizer';
+import { foldTerm, forEachTerm, isCjkTerm, termsOverlap } from '../search/tokenizer';
 import { CJK_FUNCTION_CHARS, isTopicTerm } from '../trends/shard';
 import { VECTOR_FIELDS } from './tfidf';
 
@@ -38,7 +38,9 @@ const JOIN_POOL = 3;
  * is a reason only when each of its bigrams is one of those terms.
  */
 export function readableReasons(parts: readonly { term: string }[], text: string, limit: number, only?: ReadonlySet<string>): Reason[] {
-	const written = writtenForms(text.replace(URL, ' '));
+	const plain = text.replace(URL, ' ');
+	const written = writtenForms(plain);
+	const hyphenated = hyphenatedOnly(plain);
 	const bigrams = parts
 		.slice(0, JOIN_POOL * limit)
 		.map((p) => p.term)
@@ -73,12 +75,16 @@ export function readableReasons(parts: readonly { term: string }[], text: string
 		}
 		// `jepa` after `v-jepa` (or before it): one word of the paper
 		if (reasons.some((r) => r.terms.some((t) => termsOverlap(t, term)))) continue;
-		const label = written.get(term);
+		// a part the paper writes only inside a hyphenated word (`box` of black-box) is that word: alone it reads
+		// as another (a tester's "box, black, white" for black-box and white-box); with `only`, if both papers have it
+		const whole = hyphenated.get(term);
+		const useWhole = whole !== undefined && (!only || only.has(whole.term)) && !reasons.some((r) => r.terms[0] === whole.term || termsOverlap(r.terms[0], whole.term));
+		const label = useWhole ? whole.label : written.get(term);
 		// a piece of a link only (`io` of github.io): not a word the reader would know the paper by
 		if (label === undefined) continue;
 		// one word in two forms (`clinical`, `clinically`; `deception`, `Deceptive`): its heavier one says it
 		if (reasons.some((r) => formsOfOneWord(r.label, label))) continue;
-		reasons.push({ label, terms: [term] });
+		reasons.push({ label, terms: useWhole ? [whole.term, term] : [term] });
 	}
 	return reasons;
 }
@@ -109,6 +115,46 @@ export function reasonText(p: Paper): string {
 	const summaries = [p.motivation, p.method, p.result, p.conclusion, p.abstractTranslation, ...p.extra.map((e) => e.value)];
 	const fields = p.abstract ? [p.title, p.translatedTitle, VECTOR_FIELDS.tldr ? p.tldr : '', ...(VECTOR_FIELDS.summaries ? summaries : []), p.abstract] : [p.title, p.translatedTitle, p.tldr, ...summaries];
 	return fields.filter(Boolean).join('\n');
+}
+
+/** a word of letters and digits joined by hyphens (`black-box`, `v-JEPA`), as the tokenizer reads one */
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+
+/**
+ * For each term the text has only as a part of hyphenated words (`box` of `black-box` and
+ * `white-box`, never alone), the most frequent of those words, as written, and its term.
+ */
+function hyphenatedOnly(text: string): Map<string, { label: string; term: string }> {
+	const total = new Map<string, number>();
+	forEachTerm(text, (term) => {
+		if (!isCjkTerm(term)) total.set(term, (total.get(term) ?? 0) + 1);
+	});
+	const asPart = new Map<string, number>();
+	const wholes = new Map<string, Map<string, number>>();
+	for (const [raw] of text.matchAll(HYPHENATED)) {
+		const wholeTerm = foldTerm(raw);
+		if (wholeTerm === undefined) continue;
+		for (const part of raw.split('-')) {
+			const term = foldTerm(part);
+			if (term === undefined) continue;
+			asPart.set(term, (asPart.get(term) ?? 0) + 1);
+			const forms = wholes.get(term) ?? new Map<string, number>();
+			wholes.set(term, forms);
+			forms.set(raw, (forms.get(raw) ?? 0) + 1);
+		}
+	}
+	const out = new Map<string, { label: string; term: string }>();
+	for (const [term, parts] of asPart) {
+		// every place of the term is inside a hyphenated word (the scan counts each part once, as the index does)
+		if ((total.get(term) ?? 0) > parts) continue;
+		// as writtenForms: a spelling in lower case where the paper has one
+		const forms = [...wholes.get(term)!];
+		const lower = forms.filter(([form]) => form === form.toLowerCase());
+		const [label] = (lower.length ? lower : forms).reduce((best, form) => (form[1] > best[1] ? form : best));
+		const wholeTerm = foldTerm(label);
+		if (wholeTerm !== undefined) out.set(term, { label, term: wholeTerm });
+	}
+	return out;
 }
 
 /**
