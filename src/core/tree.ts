@@ -7,6 +7,7 @@
  * change event names them.
  */
 import { plainMath } from './plainMath';
+import { baseId } from './readState';
 import { authorCountOf, paperCountOf, paperIdsOf, type DigestSummary as Digest, type PaperSummary as Paper } from './summary';
 
 /** One parsed digest file; `key` is the file's URI string. */
@@ -343,16 +344,25 @@ function keepCategory(filter: TreeFilter, name: string): boolean {
 	return !filter.categories || filter.categories.has(name);
 }
 
-/** Category sections of one digest in file order, with papers no section lists gathered last. */
-/** Every category of `digests` (as the Papers view names its rows) with its papers, in the order first met. */
+/**
+ * Every category of `digests` (as the Papers view names its rows) with its papers, in the order first
+ * met: each paper once, as a search counts them (a tester's Follow Category said cs.CV 1046 papers over
+ * the listings of a paper on several days, the search of the category far fewer).
+ */
 export function categoryCounts(digests: Iterable<Digest>): CategoryCount[] {
-	const counts = new Map<string, number>();
+	const papers = new Map<string, Set<string>>();
 	for (const digest of digests) {
-		for (const s of sectionsOf(digest)) counts.set(s.name, (counts.get(s.name) ?? 0) + s.papers.length);
+		const ids = paperIdsOf(digest);
+		for (const s of sectionsOf(digest)) {
+			const seen = papers.get(s.name) ?? new Set<string>();
+			papers.set(s.name, seen);
+			for (const i of s.papers) seen.add(baseId(ids[i]));
+		}
 	}
-	return [...counts].map(([name, count]) => ({ name, count }));
+	return [...papers].map(([name, seen]) => ({ name, count: seen.size }));
 }
 
+/** Category sections of one digest in file order, with papers no section lists gathered last. */
 function sectionsOf(digest: Digest): { name: string; papers: number[] }[] {
 	const count = paperCountOf(digest);
 	const out = digest.categories.map((c) => ({ name: c.name, papers: c.papers.filter((i) => i >= 0 && i < count) }));

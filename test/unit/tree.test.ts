@@ -195,6 +195,17 @@ describe('core/tree model', () => {
 		]);
 	});
 
+	it('counts each paper of a category once, however many days (or versions) list it', () => {
+		const m = new DigestTreeModel([
+			{ key: K('2026-02-06.md'), digest: digest('/a/2026-02-06.md', '2026-02-06', [['cs.CV', ['2602.00001', '2602.00002']], ['cs.CL', ['2602.00001']]]) },
+			{ key: K('2026-02-07.md'), digest: digest('/a/2026-02-07.md', '2026-02-07', [['cs.CV', ['2602.00001v2', '2602.00003']]]) },
+		]);
+		assert.deepStrictEqual(m.categoryCounts(), [
+			{ name: 'cs.CV', count: 3 },
+			{ name: 'cs.CL', count: 1 },
+		]);
+	});
+
 	it('gives every node a stable, unique id even with a paper listed twice', () => {
 		const d = digest('/a/2026-02-06.md', '2026-02-06', [['cs.CV', ['2602.1', '2602.2']], ['cs.AI', ['2602.1']]]);
 		const inputs = [{ key: K('2026-02-06.md'), digest: d }];
