@@ -80,7 +80,9 @@ describe('search query parser', () => {
 	it('keeps CJK words with filters', () => {
 		const q = parse('cat:cs.CV 扩散模型');
 		assert.deepStrictEqual(q.words, [{ terms: ['扩散', '散模', '模型'], cjk: true }]);
-		assert.strictEqual(describeFilters(q), 'cat:cs.cv');
+		// the category as arXiv writes it, whatever the case typed
+		assert.strictEqual(describeFilters(q), 'cat:cs.CV');
+		assert.strictEqual(describeFilters(parse('cat:math.ag -cat:cond-mat.mes-hall cat:hep-th x')), 'cat:math.AG cat:hep-th -cat:cond-mat.mes-hall');
 	});
 	it('accepts an unterminated quote as a phrase to the end', () => {
 		assert.deepStrictEqual(parse('"point cloud').phrases, ['point cloud']);

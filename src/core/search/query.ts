@@ -364,8 +364,8 @@ function isEmptyQuery(query: ParsedQuery): boolean {
 /** A short human description of the active filters, for titles and placeholders. */
 export function describeFilters(query: ParsedQuery): string {
 	const parts: string[] = [];
-	for (const c of query.categories) parts.push(`cat:${c}`);
-	for (const c of query.excludeCategories) parts.push(`-cat:${c}`);
+	for (const c of query.categories) parts.push(`cat:${categoryAsWritten(c)}`);
+	for (const c of query.excludeCategories) parts.push(`-cat:${categoryAsWritten(c)}`);
 	for (const a of query.authors) parts.push(`author:${a.join(' ')}`);
 	for (const a of query.excludeAuthors) parts.push(`-author:${a.join(' ')}`);
 	for (const id of query.ids) parts.push(`id:${id}`);
@@ -376,6 +376,15 @@ export function describeFilters(query: ParsedQuery): string {
 	for (const set of query.sets) parts.push(set);
 	for (const set of query.excludeSets) parts.push(`-${set}`);
 	return parts.join(' ');
+}
+
+/**
+ * A category as arXiv writes it, from the lower case a query holds: a two-letter subject class in
+ * capitals (`cs.CV`, `math.AG`, `astro-ph.GA`); an archive alone or a longer subject as it is
+ * (`hep-th`, `cond-mat.mes-hall`, `physics.optics`).
+ */
+export function categoryAsWritten(category: string): string {
+	return category.replace(/^([a-z-]+)\.([a-z]{2})$/, (_all, archive: string, subject: string) => `${archive}.${subject.toUpperCase()}`);
 }
 
 /**
