@@ -37,6 +37,9 @@ describe('For you\'s "Why?" in words a reader knows (readableReasons)', () => {
 		assert.deepStrictEqual(labels(terms('box', 'white'), attacks, 8, new Set(['box', 'white', 'black-box'])), ['black-box', 'white']);
 		// a part the paper also writes alone stays itself
 		assert.deepStrictEqual(labels(terms('box'), 'A bounding box and a black-box model.', 8), ['box']);
+		// words as the tokenizer reads them: a version number's point inside one, Chinese around one apart
+		assert.deepStrictEqual(labels(terms('vl'), 'We tune Qwen2.5-VL on data; Qwen2.5-VL wins.', 8), ['Qwen2.5-VL']);
+		assert.deepStrictEqual(labels(terms('language'), '我们提出一种Vision-Language-Action模型用于机器人操作', 8), ['Vision-Language-Action']);
 	});
 
 	it('drops bigrams of function characters and stop-words alone, keeps the limit, and each word once', () => {

@@ -8,7 +8,7 @@
  * weighed most.
  */
 import type { Paper } from '../model';
-import { foldTerm, forEachTerm, isCjkTerm, termsOverlap } from '../search/tokenizer';
+import { foldTerm, forEachTerm, isCjkTerm, scanTerms, termsOverlap } from '../search/tokenizer';
 import { CJK_FUNCTION_CHARS, isTopicTerm } from '../trends/shard';
 import { VECTOR_FIELDS } from './tfidf';
 
@@ -78,13 +78,13 @@ export function readableReasons(parts: readonly { term: string }[], text: string
 		// a part the paper writes only inside a hyphenated word (`box` of black-box) is that word: alone it reads
 		// as another (a tester's "box, black, white" for black-box and white-box); with `only`, if both papers have it
 		const whole = hyphenated.get(term);
-		const useWhole = whole !== undefined && (!only || only.has(whole.term)) && !reasons.some((r) => r.terms[0] === whole.term || termsOverlap(r.terms[0], whole.term));
-		const label = useWhole ? whole.label : written.get(term);
+		const useWhole = whole !== undefined && written.has(whole) && (!only || only.has(whole)) && !reasons.some((r) => r.terms[0] === whole || termsOverlap(r.terms[0], whole));
+		const label = written.get(useWhole ? whole : term);
 		// a piece of a link only (`io` of github.io): not a word the reader would know the paper by
 		if (label === undefined) continue;
 		// one word in two forms (`clinical`, `clinically`; `deception`, `Deceptive`): its heavier one says it
 		if (reasons.some((r) => formsOfOneWord(r.label, label))) continue;
-		reasons.push({ label, terms: useWhole ? [whole.term, term] : [term] });
+		reasons.push({ label, terms: useWhole ? [whole, term] : [term] });
 	}
 	return reasons;
 }
@@ -117,42 +117,36 @@ export function reasonText(p: Paper): string {
 	return fields.filter(Boolean).join('\n');
 }
 
-/** a word of letters and digits joined by hyphens (`black-box`, `v-JEPA`), as the tokenizer reads one */
-const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
-
 /**
  * For each term the text has only as a part of hyphenated words (`box` of `black-box` and
- * `white-box`, never alone), the most frequent of those words, as written, and its term.
+ * `white-box`, never alone), the term of the most frequent of those words, as the tokenizer reads
+ * them (`Qwen2.5-VL` one word, `Vision-Language-Action模型` the English word alone).
  */
-function hyphenatedOnly(text: string): Map<string, { label: string; term: string }> {
-	const total = new Map<string, number>();
-	forEachTerm(text, (term) => {
-		if (!isCjkTerm(term)) total.set(term, (total.get(term) ?? 0) + 1);
-	});
-	const asPart = new Map<string, number>();
+function hyphenatedOnly(text: string): Map<string, string> {
+	const alone = new Set<string>();
 	const wholes = new Map<string, Map<string, number>>();
-	for (const [raw] of text.matchAll(HYPHENATED)) {
-		const wholeTerm = foldTerm(raw);
-		if (wholeTerm === undefined) continue;
-		for (const part of raw.split('-')) {
-			const term = foldTerm(part);
-			if (term === undefined) continue;
-			asPart.set(term, (asPart.get(term) ?? 0) + 1);
-			const forms = wholes.get(term) ?? new Map<string, number>();
-			wholes.set(term, forms);
-			forms.set(raw, (forms.get(raw) ?? 0) + 1);
+	let whole: { term: string; end: number } | undefined;
+	const ignore = () => undefined;
+	// onPlain has each word as a span: a hyphenated word whole (`joined`), then its parts within it
+	scanTerms(text, ignore, ignore, false, false, (source, start, end, joined) => {
+		const term = foldTerm(source.slice(start, end));
+		if (joined) {
+			whole = term === undefined ? undefined : { term, end };
+			return;
 		}
-	}
-	const out = new Map<string, { label: string; term: string }>();
-	for (const [term, parts] of asPart) {
-		// every place of the term is inside a hyphenated word (the scan counts each part once, as the index does)
-		if ((total.get(term) ?? 0) > parts) continue;
-		// as writtenForms: a spelling in lower case where the paper has one
-		const forms = [...wholes.get(term)!];
-		const lower = forms.filter(([form]) => form === form.toLowerCase());
-		const [label] = (lower.length ? lower : forms).reduce((best, form) => (form[1] > best[1] ? form : best));
-		const wholeTerm = foldTerm(label);
-		if (wholeTerm !== undefined) out.set(term, { label, term: wholeTerm });
+		if (term === undefined) return;
+		if (!whole || start >= whole.end) {
+			whole = undefined;
+			alone.add(term);
+			return;
+		}
+		const forms = wholes.get(term) ?? new Map<string, number>();
+		wholes.set(term, forms);
+		forms.set(whole.term, (forms.get(whole.term) ?? 0) + 1);
+	});
+	const out = new Map<string, string>();
+	for (const [term, forms] of wholes) {
+		if (!alone.has(term)) out.set(term, [...forms].reduce((best, form) => (form[1] > best[1] ? form : best))[0]);
 	}
 	return out;
 }
