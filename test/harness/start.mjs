@@ -4,15 +4,20 @@
 // With VS Code's `code` CLI on PATH: an Extension Development Host. Otherwise: the cached
 // code-server with the freshly packaged VSIX installed, served on 127.0.0.1 until Ctrl-C.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CACHE, REPO, installSignalHandlers, portOr, isShuttingDown, log, run, step, stopAll } from './lib.mjs';
 import { prepare } from './prepare.mjs';
 import { installVsix, startCodeServer, workbenchUrl, writeUserSettings } from './editor.mjs';
 
-/** the port `npm start` serves on first, where nothing else listens on it (see keptPort) */
-const FIRST_PORT = 8347;
+/**
+ * The port `npm start` serves on, every run (another only when something else listens on it, and
+ * then said): the workbench keeps an extension's global state (stars, collections, notes, read
+ * marks) in the browser's storage of the page's origin, its port included, so on a new random port
+ * each run a tester's stars and notes seemed gone.
+ */
+const START_PORT = 8347;
 
 const argv = process.argv.slice(2);
 const forceCodeServer = argv.includes('--code-server');
@@ -71,7 +76,10 @@ async function serveWithCodeServer(folder) {
 	});
 	// the profile is kept between runs like a real one; only its first run gets the quiet defaults
 	if (!existsSync(join(home, 'data', 'User', 'settings.json'))) writeUserSettings(join(home, 'data'), {});
-	const port = Number(process.env.PORT) || await keptPort(join(home, 'port'));
+	const port = Number(process.env.PORT) || await portOr(START_PORT);
+	if (!process.env.PORT && port !== START_PORT) {
+		log(`port ${START_PORT} is taken: serving on ${port}; stars, collections, notes and read marks are kept per address in the browser, so those of port ${START_PORT} show again only there`);
+	}
 	const server = await startCodeServer({
 		port,
 		folder,
@@ -85,20 +93,4 @@ async function serveWithCodeServer(folder) {
 	const { code, signal } = await server.exit;
 	if (isShuttingDown()) return;
 	throw new Error(`code-server stopped (${signal ?? `exit ${code}`}); see ${server.logFile}`);
-}
-
-/**
- * The port of the last run, or FIRST_PORT on the first: kept, since the workbench keeps an
- * extension's global state (stars, collections, notes, read marks) in the browser's storage of the
- * page's origin, its port included: on a new port each run, the reader's library seemed gone (a
- * tester's stars and notes). Another port only when something else took it, and then said.
- */
-async function keptPort(file) {
-	const kept = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
-	const wanted = Number.isInteger(kept) && kept > 0 && kept < 65536 ? kept : FIRST_PORT;
-	const port = await portOr(wanted);
-	// the kept port stays the one to come back to
-	if (port === wanted) writeFileSync(file, `${port}\n`);
-	else log(`port ${wanted} is taken: serving on ${port}; stars, collections, notes and read marks are kept per address in the browser, so those of ${wanted} show again only there (the next run tries ${wanted} first)`);
-	return port;
 }
