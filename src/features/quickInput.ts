@@ -26,7 +26,8 @@ function shownUntil<T>(answer: Thenable<T>): Thenable<T> {
 	return answer;
 }
 
-/** our created inputs shown now (see showInput) */
+/** our created inputs (see counted), and those of them shown now (see showInput) */
+const countedInputs = new WeakSet<vscode.QuickInput>();
 const shownInputs = new WeakSet<vscode.QuickInput>();
 
 /**
@@ -40,12 +41,14 @@ function counted<T extends vscode.QuickInput>(input: T): T {
 	input.onDidHide(() => {
 		if (shownInputs.delete(input)) inputsShown--;
 	});
+	countedInputs.add(input);
 	return input;
 }
 
 /** Shows `input` (one of ours, from createQuickPick or inputStep: show them all through here), counted as shown until it hides or is disposed. */
 export function showInput(input: vscode.QuickInput): void {
-	if (!shownInputs.has(input)) {
+	// an input of another's making has no hide listener to count it off: counted, it would stay shown
+	if (countedInputs.has(input) && !shownInputs.has(input)) {
 		shownInputs.add(input);
 		inputsShown++;
 	}
