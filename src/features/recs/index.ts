@@ -84,7 +84,8 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		pick.onDidAccept(() => {
 			const ref = pick.selectedItems[0]?.ref;
 			pick.hide();
-			if (ref) void vscode.commands.executeCommand(OPEN_CARD, ref);
+			// the card takes the keyboard focus, as a search result's does (see runHit in search)
+			if (ref) void vscode.commands.executeCommand(OPEN_CARD, { ...ref, preserveFocus: false });
 		});
 		pick.onDidHide(() => {
 			if (openPick === pick) openPick = undefined;
