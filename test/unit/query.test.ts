@@ -27,13 +27,16 @@ describe('search query parser', () => {
 		assert.deepStrictEqual(q.authors, [['lecun'], ['yann', 'lecun']]);
 		assert.deepStrictEqual(q.ids, ['2602.04994']);
 	});
-	it('reads `#to-read` as the card shows a tag: `tag:to-read` (and `-#x` as `-tag:x`); a `#` before no letter or digit, or inside a word, is text', () => {
+	it('reads `#to-read` as the card shows a tag: `tag:to-read` (and `-#x` as `-tag:x`); a `#` before no letter (`#1`), or inside a word, is text', () => {
 		const q = parse('#to-read -#点云 diffusion');
 		assert.deepStrictEqual(q.sets, ['tag:to-read']);
 		assert.deepStrictEqual(q.excludeSets, ['tag:点云']);
 		assert.deepStrictEqual(q.words.map((w) => w.terms[0]), ['diffusion']);
 		assert.deepStrictEqual(parse('C# compiler').sets, []);
 		assert.deepStrictEqual(parse('# compiler').sets, []);
+		// `#1` is number one; `＃` as a Chinese input method types it
+		assert.deepStrictEqual(parse('#1 method').sets, []);
+		assert.deepStrictEqual(parse('＃点云').sets, ['tag:点云']);
 	});
 	it('normalises arXiv URLs and versions in id:', () => {
 		assert.strictEqual(normalizeId('https://arxiv.org/abs/2602.04994v3'), '2602.04994');

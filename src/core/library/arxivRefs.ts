@@ -1,4 +1,4 @@
-import { isWellFormedNewId } from '../parse/links';
+import { categoryAsWritten, isWellFormedNewId } from '../parse/links';
 
 /**
  * arXiv references in any text (Markdown, LaTeX, code comments): `arXiv:2606.12345` (or `arXiv：`, the
@@ -42,7 +42,7 @@ export function findArxivRefs(text: string): ArxivRef[] {
 		// `2401.0123`: no paper of 2024 has a 4-digit number (nor one of month 13)
 		if (!id || (/^\d/.test(id) && !isWellFormedNewId(id))) continue;
 		const start = m.index ?? 0;
-		out.push({ id: id.replace(/^([a-z-]+)(\.[a-z]{2})?\//i, (_, a: string, b = '') => `${a.toLowerCase()}${b.toUpperCase()}/`), start, end: start + m[0].length, explicit: bare === undefined });
+		out.push({ id: id.replace(/^([a-z-]+(?:\.[a-z]{2})?)\//i, (_, category: string) => `${categoryAsWritten(category.toLowerCase())}/`), start, end: start + m[0].length, explicit: bare === undefined });
 	}
 	return out;
 }

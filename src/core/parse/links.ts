@@ -166,3 +166,12 @@ export function identityFromLink(link: string): PaperIdentity {
 export function normaliseTitle(title: string): string {
 	return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+/**
+ * A category as arXiv writes it, from its lower case (a query's, an old id's): a two-letter subject class in
+ * capitals (`cs.CV`, `math.AG`, `astro-ph.GA`); an archive alone or a longer subject as it is
+ * (`hep-th`, `cond-mat.mes-hall`, `physics.optics`).
+ */
+export function categoryAsWritten(category: string): string {
+	return category.replace(/^([a-z-]+)\.([a-z]{2})$/, (_all, archive: string, subject: string) => `${archive}.${subject.toUpperCase()}`);
+}

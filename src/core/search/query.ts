@@ -13,6 +13,7 @@
  * An unknown filter or a malformed value is an error with a message for the user,
  * never a silent empty result.
  */
+import { categoryAsWritten } from '../parse/links';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before' | 'is' | 'has' | 'tag';
@@ -161,8 +162,9 @@ function lex(text: string): RawToken[] {
 		if (m) {
 			filter = m[1];
 			i += m[0].length;
-		} else if (text[i] === '#' && /^[\p{L}\p{N}]/u.test(text.slice(i + 1, i + 3))) {
-			// `#to-read`: a tag as the card shows it, `tag:to-read`
+		} else if ((text[i] === '#' || text[i] === '＃') && /^[\p{L}_]/u.test(text.slice(i + 1, i + 3))) {
+			// `#to-read` (`＃` as a Chinese input method types it): a tag as the card shows it, `tag:to-read`;
+			// `#1` stays text (number one)
 			filter = 'tag';
 			i++;
 		}
@@ -376,15 +378,6 @@ export function describeFilters(query: ParsedQuery): string {
 	for (const set of query.sets) parts.push(set);
 	for (const set of query.excludeSets) parts.push(`-${set}`);
 	return parts.join(' ');
-}
-
-/**
- * A category as arXiv writes it, from the lower case a query holds: a two-letter subject class in
- * capitals (`cs.CV`, `math.AG`, `astro-ph.GA`); an archive alone or a longer subject as it is
- * (`hep-th`, `cond-mat.mes-hall`, `physics.optics`).
- */
-export function categoryAsWritten(category: string): string {
-	return category.replace(/^([a-z-]+)\.([a-z]{2})$/, (_all, archive: string, subject: string) => `${archive}.${subject.toUpperCase()}`);
 }
 
 /**
