@@ -124,11 +124,19 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 	it('Enter on a day row expands and collapses it, the keys staying in the view', async () => {
 		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
 		await viewSettled();
-		// a click on the first day gives the list the keys (and toggles the day)
-		const first = await rowCentre(1, FIXTURE.days[0]);
+		// a click on the first day gives the list the keys and toggles the day: Enter is pressed once that toggle shows
+		const day = FIXTURE.days[0];
+		const { row: clicked } = await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes(day), `the day ${day}`);
+		const first = await rowCentre(1, day);
 		await page.mouse.click(first.x, first.y);
 		await page.waitForFunction((view) => !!document.activeElement?.closest(view), PAPERS_VIEW);
-		const before = (await focusedRowShowing(FIXTURE.days[0])).expanded;
+		const before = await (await page.waitForFunction(({ selector, day, was }) => {
+			const row = [...document.querySelectorAll(selector)].find((r) => r.offsetParent !== null && r.innerText.includes(day));
+			const state = row?.getAttribute('aria-expanded');
+			return state !== undefined && state !== null && state !== was && state;
+		}, { selector: FOCUSED_ROW, day, was: clicked.expanded }).catch(async (err) => {
+			throw new Error(`the click did not toggle the day ${day} with the keys on it (${JSON.stringify(await focusedRow())}): ${err.message}`);
+		})).jsonValue();
 		const other = before === 'true' ? 'false' : 'true';
 		for (const state of [other, before]) {
 			await page.keyboard.press('Enter');
