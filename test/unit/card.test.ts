@@ -80,6 +80,15 @@ describe('card renderer', () => {
 		assert.match(chinese, /field-abstract"><h2>Abstract<\/h2><div class="field-body" lang="en">/);
 	});
 
+	it('leaves out StringsLi\'s `来源: arxiv` (Source), the same on every paper of an arXiv digest; another source shows', () => {
+		const text = '### [1] [T](https://arxiv.org/abs/2606.00001)\n\n来源: arxiv\n\n期刊: Nature\n';
+		const html = renderCardHtml(input({ paper: parseDigest(text, 'x.md').papers[0] }));
+		assert.doesNotMatch(html, /<h2>Source<\/h2>/);
+		assert.match(html, /<h2>Journal Ref<\/h2><div class="field-body"><p>Nature<\/p>/);
+		const other = renderCardHtml(input({ paper: parseDigest(text.replace('来源: arxiv', '来源: bioRxiv'), 'x.md').papers[0] }));
+		assert.match(other, /<h2>Source<\/h2><div class="field-body"><p>bioRxiv<\/p>/);
+	});
+
 	it('digest text the parser could not place has a heading of its own, not one like the reader\'s note; a merge conflict\'s markers are not in it', () => {
 		const text = '### [1] [T](https://arxiv.org/abs/2606.00001)\nTL;DR: t.\n\n</details>\n\n<<<<<<< HEAD\nA stray line.\n=======\n>>>>>>> other\n';
 		const paper = parseDigest(text, 'x.md').papers[0];

@@ -237,6 +237,14 @@ export interface CardRenderOptions {
 	canSearchAuthors?: boolean;
 }
 
+/**
+ * An extra field that tells a reader nothing about this paper: `Source: arxiv` (StringsLi writes it
+ * on every paper of an arXiv digest, and a tester asked what it was for).
+ */
+function saysNothing(extra: { readonly label: string; readonly value: string }): boolean {
+	return extra.label === 'Source' && /^\s*arxiv\s*$/i.test(extra.value);
+}
+
 /** Section order of the card: the TL;DR callout comes first, then these, then the extra fields in file order. */
 export const CARD_SECTIONS: readonly Exclude<SummaryField, 'tldr'>[] = ['motivation', 'method', 'result', 'conclusion', 'abstract'];
 
@@ -461,7 +469,7 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 		parts.push(section('field-abstractTranslation', escapeHtml(t.abstractTranslation), md.render(paper.abstractTranslation.trim()), lang(paper.abstractTranslation)));
 	}
 	for (const extra of paper.extra) {
-		if (!hasText(extra.value)) continue;
+		if (!hasText(extra.value) || saysNothing(extra)) continue;
 		const label = extra.label.trim() || t.otherText;
 		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim()), lang(extra.value)));
 	}
