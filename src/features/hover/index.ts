@@ -48,6 +48,15 @@ const MAX_LINE = 4000;
 const LINKS_SLICE_MS = 20;
 /** lines between two looks at the clock */
 const LINKS_LINES_PER_CHECK = 256;
+/**
+ * A document VS Code itself finds too large for its own language features (tokens, folding: over
+ * 20 M characters or 300,000 lines, its text model's large-file limits) gets no `arXiv:` links
+ * either: the look through a 48 MB digest's 430,000 lines took ~450 ms of the extension host's
+ * thread on every change, in slices that ran back to back while nothing else waited (the CI's
+ * "50 MB digest" test measured 207 ms in one run of the extension's code).
+ */
+const LINKS_MAX_CHARS = 20 * 1024 * 1024;
+const LINKS_MAX_LINES = 300_000;
 
 const HOVER_COMMANDS = ['arxivDigest.openCard', 'arxivDigest.copyBibtex', 'arxivDigest.toggleStar'];
 
@@ -158,6 +167,7 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 	const linkProvider: vscode.DocumentLinkProvider = {
 		async provideDocumentLinks(document, token) {
 			const links: vscode.DocumentLink[] = [];
+			if (document.lineCount > LINKS_MAX_LINES || document.offsetAt(new vscode.Position(document.lineCount, 0)) > LINKS_MAX_CHARS) return links;
 			const pause = threadSlices(LINKS_SLICE_MS, yieldThread);
 			for (let i = 0; i < document.lineCount; i++) {
 				if (i % LINKS_LINES_PER_CHECK === 0) {
