@@ -97,6 +97,12 @@ describe('hover on an arXiv id', () => {
 					Object.assign(this, { args });
 				}
 			},
+			Position: class {
+				constructor(
+					readonly line: number,
+					readonly character: number,
+				) {}
+			},
 			languages: {
 				registerHoverProvider: (_selector: unknown, registered: typeof provider) => {
 					provider = registered;
@@ -164,7 +170,7 @@ describe('hover on an arXiv id', () => {
 	it("says once that an id is not in the workspace's digests, with its abstract and PDF; its link's tooltip says only where a click goes", async () => {
 		setup(0);
 		const text = 'See arXiv:2606.12562 for the proof';
-		const document = { lineAt: () => ({ text }), lineCount: 1 };
+		const document = { lineAt: () => ({ text }), lineCount: 1, offsetAt: () => text.length };
 		const result = await provider!.provideHover(document, { line: 0, character: 12 }, cancellable());
 		const markdown = result!.contents.map((part) => part.value).join('\n');
 		assert.strictEqual(
@@ -175,6 +181,20 @@ describe('hover on an arXiv id', () => {
 		assert.strictEqual(link.target.toString(), 'https://arxiv.org/abs/2606.12562');
 		assert.strictEqual(link.tooltip, 'Open on arxiv.org');
 		assert.doesNotMatch(link.tooltip!, /not in|digests/i, 'the hover says it already');
+	});
+
+	it('looks for no link in a document VS Code finds too large for its own language features (over 300,000 lines or 20 M characters)', async () => {
+		setup(0);
+		const text = 'See arXiv:2606.12562 for the proof';
+		let linesRead = 0;
+		const lineAt = () => {
+			linesRead++;
+			return { text };
+		};
+		assert.deepStrictEqual(await linkProvider!.provideDocumentLinks({ lineAt, lineCount: 300_001, offsetAt: () => 300_001 * text.length }, cancellable()), []);
+		assert.deepStrictEqual(await linkProvider!.provideDocumentLinks({ lineAt, lineCount: 1_000, offsetAt: () => 21 * 1024 * 1024 }, cancellable()), []);
+		assert.strictEqual(linesRead, 0, 'no line read');
+		assert.strictEqual((await linkProvider!.provideDocumentLinks({ lineAt, lineCount: 1_000, offsetAt: () => 1_000 * text.length }, cancellable())).length, 1_000);
 	});
 
 	it('gives nothing once the editor stopped waiting', async () => {
