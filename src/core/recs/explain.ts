@@ -8,7 +8,7 @@
  * weighed most.
  */
 import type { Paper } from '../model';
-import { foldTerm, forEachTerm, isCjkTerm, scanTerms, termsOverlap } from '../search/tokenizer';
+import { foldTerm, isCjkTerm, scanTerms, termsOverlap } from '../search/tokenizer';
 import { CJK_FUNCTION_CHARS, isTopicTerm } from '../trends/shard';
 import { VECTOR_FIELDS } from './tfidf';
 
@@ -38,9 +38,7 @@ const JOIN_POOL = 3;
  * is a reason only when each of its bigrams is one of those terms.
  */
 export function readableReasons(parts: readonly { term: string }[], text: string, limit: number, only?: ReadonlySet<string>): Reason[] {
-	const plain = text.replace(URL, ' ');
-	const written = writtenForms(plain);
-	const hyphenated = hyphenatedOnly(plain);
+	const { written, hyphenated } = wordsOf(text.replace(URL, ' '));
 	const bigrams = parts
 		.slice(0, JOIN_POOL * limit)
 		.map((p) => p.term)
@@ -115,40 +113,6 @@ export function reasonText(p: Paper): string {
 	const summaries = [p.motivation, p.method, p.result, p.conclusion, p.abstractTranslation, ...p.extra.map((e) => e.value)];
 	const fields = p.abstract ? [p.title, p.translatedTitle, VECTOR_FIELDS.tldr ? p.tldr : '', ...(VECTOR_FIELDS.summaries ? summaries : []), p.abstract] : [p.title, p.translatedTitle, p.tldr, ...summaries];
 	return fields.filter(Boolean).join('\n');
-}
-
-/**
- * For each term the text has only as a part of hyphenated words (`box` of `black-box` and
- * `white-box`, never alone), the term of the most frequent of those words, as the tokenizer reads
- * them (`Qwen2.5-VL` one word, `Vision-Language-Action模型` the English word alone).
- */
-function hyphenatedOnly(text: string): Map<string, string> {
-	const alone = new Set<string>();
-	const wholes = new Map<string, Map<string, number>>();
-	let whole: { term: string; end: number } | undefined;
-	const ignore = () => undefined;
-	// onPlain has each word as a span: a hyphenated word whole (`joined`), then its parts within it
-	scanTerms(text, ignore, ignore, false, false, (source, start, end, joined) => {
-		const term = foldTerm(source.slice(start, end));
-		if (joined) {
-			whole = term === undefined ? undefined : { term, end };
-			return;
-		}
-		if (term === undefined) return;
-		if (!whole || start >= whole.end) {
-			whole = undefined;
-			alone.add(term);
-			return;
-		}
-		const forms = wholes.get(term) ?? new Map<string, number>();
-		wholes.set(term, forms);
-		forms.set(whole.term, (forms.get(whole.term) ?? 0) + 1);
-	});
-	const out = new Map<string, string>();
-	for (const [term, forms] of wholes) {
-		if (!alone.has(term)) out.set(term, [...forms].reduce((best, form) => (form[1] > best[1] ? form : best))[0]);
-	}
-	return out;
 }
 
 /**
@@ -263,23 +227,48 @@ function sameCharacter(chars: readonly (string | undefined)[]): string | undefin
 	return c !== undefined && isCjkTerm(c) && !PARTICLES.has(c) && chars.every((d) => d === c) ? c : undefined;
 }
 
+/** the key with the highest count (the first of equals) */
+function mostFrequent(counts: Iterable<[string, number]>): string {
+	return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+}
+
 /**
- * Each word's spelling in the text: in lower case where the paper writes it so anywhere (`action`,
- * though its title writes `Action-Conditioned`), else its most frequent spelling (`VLA`, `nuScenes`).
+ * The text's words, in one pass of the tokenizer (its spans: a hyphenated word whole, then its parts):
+ * - `written`: each word's spelling, in lower case where the paper writes it so anywhere (`action`,
+ *   though its title writes `Action-Conditioned`), else its most frequent spelling (`VLA`, `nuScenes`);
+ * - `hyphenated`: for each term the text has only as a part of hyphenated words (`box` of `black-box`
+ *   and `white-box`, never alone), the term of the most frequent of those words, as the tokenizer reads
+ *   them (`Qwen2.5-VL` one word, `Vision-Language-Action模型` the English word alone).
  */
-function writtenForms(text: string): Map<string, string> {
-	const counts = new Map<string, Map<string, number>>();
-	forEachTerm(text, (term, raw) => {
-		if (isCjkTerm(term)) return;
-		const forms = counts.get(term) ?? new Map<string, number>();
-		counts.set(term, forms);
-		forms.set(raw, (forms.get(raw) ?? 0) + 1);
+function wordsOf(text: string): { written: Map<string, string>; hyphenated: Map<string, string> } {
+	const spellings = new Map<string, Map<string, number>>();
+	const alone = new Set<string>();
+	const wholes = new Map<string, Map<string, number>>();
+	const count = (counts: Map<string, Map<string, number>>, key: string, value: string) => {
+		const forms = counts.get(key) ?? new Map<string, number>();
+		counts.set(key, forms);
+		forms.set(value, (forms.get(value) ?? 0) + 1);
+	};
+	let whole: { term: string; end: number } | undefined;
+	const ignore = () => undefined;
+	scanTerms(text, ignore, ignore, false, false, (source, start, end, joined) => {
+		const raw = source.slice(start, end);
+		const term = foldTerm(raw);
+		if (joined) whole = term === undefined ? undefined : { term, end };
+		if (term === undefined) return;
+		count(spellings, term, raw);
+		if (joined) return;
+		if (!whole || start >= whole.end) {
+			whole = undefined;
+			alone.add(term);
+		} else count(wholes, term, whole.term);
 	});
 	const written = new Map<string, string>();
-	const ranked = (forms: [string, number][]) => forms.reduce((best, form) => (form[1] > best[1] ? form : best))[0];
-	for (const [term, forms] of counts) {
+	for (const [term, forms] of spellings) {
 		const lower = [...forms].filter(([form]) => form === form.toLowerCase());
-		written.set(term, ranked(lower.length ? lower : [...forms]));
+		written.set(term, mostFrequent(lower.length ? lower : forms));
 	}
-	return written;
+	const hyphenated = new Map<string, string>();
+	for (const [term, forms] of wholes) if (!alone.has(term)) hyphenated.set(term, mostFrequent(forms));
+	return { written, hyphenated };
 }
