@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { paperIndexAtLine } from '../../src/core/tree';
-import { cardRefFromArgument, cardTakesFocus } from '../../src/features/cards/args';
+import { cardRefFromArgument, cardTakesFocus, takingFocus } from '../../src/features/cards/args';
 import { parseDigest } from '../../src/core/parser';
 
 describe('card command arguments', () => {
@@ -20,6 +20,9 @@ describe('card command arguments', () => {
 		const ref = { uri: 'file:///d/a.md', id: '2602.04994', index: 4 };
 		assert.strictEqual(cardTakesFocus({ ...ref, preserveFocus: false }), true);
 		assert.deepStrictEqual(cardRefFromArgument({ ...ref, preserveFocus: false }), ref, 'the same paper');
+		// takingFocus makes that argument (the Papers view's Enter, a search result, a For you pick)
+		assert.strictEqual(cardTakesFocus(takingFocus(ref)), true);
+		assert.deepStrictEqual(cardRefFromArgument(takingFocus({ ...ref, highlight: ['graph'] })), { ...ref, highlight: ['graph'] }, 'the same paper and words');
 		for (const arg of [ref, { ...ref, preserveFocus: true }, { ...ref, preserveFocus: 'false' }, '2602.04994', undefined, null, { selectedIn: 'arxivDigest.papers' }]) assert.strictEqual(cardTakesFocus(arg), false, JSON.stringify(arg));
 	});
 

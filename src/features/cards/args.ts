@@ -58,6 +58,11 @@ export function cardTakesFocus(arg: unknown): boolean {
 	return isRecord(arg) && arg.preserveFocus === false;
 }
 
+/** `ref` as `arxivDigest.openCard`'s argument for a card that takes the keyboard focus (see cardTakesFocus). */
+export function takingFocus<T extends object>(ref: T): T & { preserveFocus: false } {
+	return { ...ref, preserveFocus: false };
+}
+
 export function cardRefFromArgument(arg: unknown): CardRef | undefined {
 	if (typeof arg === 'string') return text(arg.trim()) ? { id: arg.trim() } : undefined;
 	if (!isRecord(arg)) return undefined;

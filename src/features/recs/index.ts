@@ -20,6 +20,7 @@ import { errorText, getLog } from '../log';
 import { SimilarPapers, type SimilarPaper } from './similar';
 import { createQuickPick, showInput } from '../quickInput';
 import { similarStrings } from '../cards/strings';
+import { takingFocus } from '../cards/args';
 
 const OPEN_CARD = 'arxivDigest.openCard';
 /** each For You paper's detail line gives this many of the words that weighed for it; its "?" button this many */
@@ -85,7 +86,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			const ref = pick.selectedItems[0]?.ref;
 			pick.hide();
 			// the card takes the keyboard focus, as a search result's does (see runHit in search)
-			if (ref) void vscode.commands.executeCommand(OPEN_CARD, { ...ref, preserveFocus: false });
+			if (ref) void vscode.commands.executeCommand(OPEN_CARD, takingFocus(ref));
 		});
 		pick.onDidHide(() => {
 			if (openPick === pick) openPick = undefined;

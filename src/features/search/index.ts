@@ -12,7 +12,7 @@ import type { NoteSearch } from '../../core/library/noteSearch';
 import { listText } from '../counts';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
-import { cardRefFromArgument } from '../cards/args';
+import { cardRefFromArgument, takingFocus } from '../cards/args';
 import { errorText } from '../log';
 import { LoadingRerun } from './loadingRerun';
 import { CacheSaver } from './cacheSave';
@@ -167,7 +167,7 @@ export function registerSearch(
 		const b = await backendReady();
 		// a card takes the keyboard focus, as a file opened from Quick Open does: left to the workbench, it
 		// went back to where the search started (the Papers view kept it, the keys then scrolled nothing)
-		const ref = action === 'card' ? { ...refOf(b, hit), ...(hit.matched?.length ? { highlight: hit.matched } : {}), preserveFocus: false } : refOf(b, hit);
+		const ref = action === 'card' ? takingFocus(hit.matched?.length ? { ...refOf(b, hit), highlight: hit.matched } : refOf(b, hit)) : refOf(b, hit);
 		const command = action === 'card' ? 'arxivDigest.openCard' : action === 'source' ? 'arxivDigest.openSource' : 'arxivDigest.copyLink';
 		try {
 			await vscode.commands.executeCommand(command, ref);

@@ -8,6 +8,7 @@ import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_ENTER_COMMAND, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
 import { ExpandedRows } from '../../core/expandedRows';
+import { takingFocus } from '../cards/args';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
@@ -345,7 +346,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			if (!ref) return;
 			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
 				// a click leaves the focus in the view, to go on through the rows; Enter takes it into the card
-				await vscode.commands.executeCommand('arxivDigest.openCard', takeFocus ? { ...ref, preserveFocus: false } : ref);
+				await vscode.commands.executeCommand('arxivDigest.openCard', takeFocus ? takingFocus(ref) : ref);
 			} else {
 				// the digest takes the keyboard focus either way, as a file opened from the Explorer
 				await vscode.commands.executeCommand('arxivDigest.openSource', ref);
