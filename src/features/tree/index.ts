@@ -271,14 +271,14 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	 * leaves the row out of `view.selection` until the workbench has read it again: waited for, up
 	 * to CLICK_WAIT_MS.
 	 */
-	const clickedPaper = async (): Promise<TreePaperRef | undefined> => {
+	const clickedPaper = async (): Promise<PaperNode | undefined> => {
 		const deadline = Date.now() + clickWait.ms;
 		const selections = selectionChanges;
 		for (;;) {
 			const selection = view.selection;
 			if (selection.length > 1) return undefined;
 			const [node] = selection;
-			if (node) return node.kind === 'paper' ? paperRefOf(node) : undefined;
+			if (node) return node.kind === 'paper' ? node : undefined;
 			const left = deadline - Date.now();
 			if (left <= 0 || disposed) {
 				if (!disposed) getLog().debug('Papers view: the row a click selected was not read again after a refresh; nothing opened');
@@ -290,6 +290,22 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		}
 	};
 
+
+	/**
+	 * Resolves once the view's refreshes in flight are over (the extension host's reveal waits for them;
+	 * this one changes nothing, the row being on screen and selected). Before a card takes the keys from
+	 * the view: VS Code's tree view ends every refresh by focusing its tree again when it believes it has
+	 * the keys, a belief it drops only a timer's turn after the keys left, and on a busy workbench that
+	 * turn came 50–140 ms late. A click's read mark refreshes the day, the Enter that follows waits for
+	 * the row in clickedPaper until the refresh reads it again, and the card then opened just before the
+	 * refresh ended: the keys went back to the view in 16 of 20 tries (a stress run), now in none.
+	 */
+	const refreshesOver = (node: PaperNode): Promise<void> =>
+		Promise.resolve(view.reveal(node, { select: false, focus: false, expand: false })).then(
+			() => undefined,
+			// a row a newer refresh made the extension host forget: its refresh was waited for all the same
+			() => undefined,
+		);
 
 	/**
 	 * Reveals the paper of the newest follow request once the requests pause; `source`: a new request,
@@ -342,9 +358,11 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		vscode.commands.registerCommand(TREE_OPEN_COMMAND, async (ref?: TreePaperRef) => {
 			const takeFocus = Date.now() <= focusOpenUntil;
 			focusOpenUntil = 0;
-			ref ??= await clickedPaper();
+			const node = ref ? undefined : await clickedPaper();
+			ref ??= node && paperRefOf(node);
 			if (!ref) return;
 			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
+				if (takeFocus && node) await refreshesOver(node);
 				// a click leaves the focus in the view, to go on through the rows; Enter takes it into the card
 				await vscode.commands.executeCommand('arxivDigest.openCard', takeFocus ? takingFocus(ref) : ref);
 			} else {
