@@ -242,7 +242,13 @@ function focusNoteInput(): void {
 	input.setSelectionRange(input.value.length, input.value.length);
 }
 
+/** Tells the extension the page has the keys, if it has (ReadOnFocus: a card opened with them marks its paper read then). */
+function sayFocused(): void {
+	if (document.hasFocus()) post({ type: 'focused' });
+}
+
 window.addEventListener('focus', () => {
+	sayFocused();
 	if (!noteFocusWanted) return;
 	noteFocusWanted = false;
 	focusNoteInput();
@@ -261,6 +267,8 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 		if (state && state.id !== before) announcePaper();
 		if (state && state.id === authorsExpandedFor) expandAuthors(false);
 		showSimilar();
+		// the page had the keys already (a paper opened from inside the card): no focus event comes
+		sayFocused();
 		if (state) {
 			saveState();
 			window.scrollTo(0, state.scrollY);
@@ -421,3 +429,5 @@ window.addEventListener(
 
 applyKatexStyles(root);
 post({ type: 'ready' });
+// the workbench may have focused the page before this script listened
+sayFocused();

@@ -42,6 +42,7 @@ describe('card: the reader\'s library', () => {
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'editTags' }), { type: 'editTags' });
 		// Escape in the card: the extension moves the keyboard focus (nothing else is taken from the message)
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'leave', to: 'anywhere' }), { type: 'leave' });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'focused', id: 'x' }), { type: 'focused' });
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: '2602.04994', base: '' }), { type: 'saveNote', text: 'a', id: '2602.04994', base: '' });
 		// a malformed id or base: saved as the card's paper, without the conflict check's base
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: 7, base: '' }), { type: 'saveNote', text: 'a' });

@@ -74,6 +74,8 @@ export type WebviewMessage =
 	| { type: 'revealSource' }
 	/** Escape: the keyboard focus leaves the card for where the reader reads from (see CardManager.leave) */
 	| { type: 'leave' }
+	/** the card's page has the keyboard focus (it got it, or had it as it showed a paper): see ReadOnFocus */
+	| { type: 'focused' }
 	| { type: 'openExternal'; kind: LinkKind }
 	/** a link inside the digest text (abstracts may contain URLs) */
 	| { type: 'openLink'; href: string }
@@ -143,6 +145,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
 		case 'random':
 		case 'revealSource':
 		case 'leave':
+		case 'focused':
 			return { type: value.type };
 		case 'openExternal':
 			return typeof value.kind === 'string' && LINK_KINDS.includes(value.kind) ? { type: 'openExternal', kind: value.kind as LinkKind } : undefined;

@@ -8,6 +8,7 @@ import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type NoteStatus, type WebviewMessage } from '../../core/card/protocol';
 import { NoteDrafts, storedNoteForm, type TakenDraft } from '../../core/card/noteDraft';
+import { ReadOnFocus } from '../../core/card/readOnFocus';
 import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
@@ -125,12 +126,15 @@ class CardPanel implements vscode.Disposable {
 	private readonly recentIds: string[] = [];
 	/** Edit Note: the note box of this paper takes the cursor once it is shown */
 	private focusNoteOf: string | undefined;
+	/** opening a card is reading its paper: marked at once, or once a card opened with the keys has them (see ReadOnFocus) */
+	private readonly reads: ReadOnFocus;
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
 		readonly panel: vscode.WebviewPanel,
 		private readonly owner: CardManager,
 	) {
+		this.reads = new ReadOnFocus((id) => owner.reading?.markRead(id));
 		const webview = panel.webview;
 		webview.options = owner.webviewOptions();
 		const asUri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(owner.extensionUri, ...segments)).toString();
@@ -148,6 +152,8 @@ class CardPanel implements vscode.Disposable {
 			}),
 			panel.onDidChangeViewState((e) => {
 				if (e.webviewPanel.active) owner.activated(this);
+				// another editor in front, or the card hidden: it will not get the keys it was opened with
+				else this.reads.settled();
 				// a hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown
 				if (!e.webviewPanel.visible) {
 					this.ready = false;
@@ -173,6 +179,11 @@ class CardPanel implements vscode.Disposable {
 
 	get similarShown(): { id: string; html: string } | undefined {
 		return this.similarSent;
+	}
+
+	/** The card is opened to take the keyboard focus: its paper is marked read once it has it (see ReadOnFocus). */
+	expectFocus(): void {
+		this.reads.expectFocus();
 	}
 
 	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
@@ -278,8 +289,7 @@ class CardPanel implements vscode.Disposable {
 			},
 			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },
 		);
-		// opening a card is reading the paper
-		this.owner.reading?.markRead(location.paper.id);
+		this.reads.shown(location.paper.id);
 		this.post({ type: 'update', html: this.lastBody, state });
 		if (this.ready && this.focusNoteOf === this.ref.id) {
 			this.focusNoteOf = undefined;
@@ -380,6 +390,9 @@ class CardPanel implements vscode.Disposable {
 			case 'scroll':
 				this.scrollY = message.y;
 				return;
+			case 'focused':
+				this.reads.settled();
+				return;
 			case 'next':
 			case 'previous':
 				this.step(message.type === 'next' ? 1 : -1);
@@ -422,6 +435,7 @@ class CardPanel implements vscode.Disposable {
 		if (this.disposed) return;
 		// the tab closed (or the window): the note typed is stored, or offered
 		void this.storeNote(true);
+		this.reads.settled();
 		this.disposed = true;
 		if (this.editTimer) clearTimeout(this.editTimer);
 		this.similarRequest?.cancel();
@@ -535,7 +549,11 @@ class CardManager implements vscode.Disposable {
 	 * `editNote`: with the keyboard focus in its note box (Edit Note).
 	 */
 	open(ref: CardRef, preserveFocus: boolean, editNote = false): CardPanel {
-		const showIn = (card: CardPanel) => (editNote ? card.editNote(ref) : card.show(ref));
+		const showIn = (card: CardPanel) => {
+			if (!preserveFocus) card.expectFocus();
+			if (editNote) card.editNote(ref);
+			else card.show(ref);
+		};
 		const reusable = reuseMode() === 'reuse' ? this.activeCard() : undefined;
 		if (reusable) {
 			showIn(reusable);
