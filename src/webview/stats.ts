@@ -448,7 +448,10 @@ function drawTop(): void {
 	const top = lastTop;
 	const range = { from: top.from, to: top.to };
 	const span = top.from || top.to ? `${top.from ?? '…'} – ${top.to ?? '…'}` : strings.allDays;
-	setStatus('range', format(strings.rangePapers, span, top.papers));
+	const days = overview?.days ?? [];
+	const inside = days.filter((day) => (top.from === undefined || day >= top.from) && (top.to === undefined || day <= top.to)).length;
+	// the folder's days come with the overview, sent before any range's figures
+	setStatus('range', (top.from || top.to) && days.length > 0 ? format(strings.rangePapersDays, span, top.papers, inside, days.length) : format(strings.rangePapers, span, top.papers));
 	for (const [id, rows, kind, title, head] of [
 		['terms', top.terms, 'term', strings.topTerms, strings.term],
 		['authors', top.authors, 'author', strings.topAuthors, strings.author],

@@ -159,6 +159,11 @@ describe('Statistics view', function () {
 		}, undefined, { timeout: 30_000 });
 		const text = await status.jsonValue();
 		assert.match(text, /the 166 papers of 2026-02-06 – 2026-02-06/);
+		// the range's status says how much of the folder it holds (a folder of June days and one stray
+		// September file read "Last 30 days: 14 papers listed in the range" and no more)
+		await frame.waitForFunction(() => /^2026-02-09 – 2026-02-24: 82 papers listed in the range, on 2 of the folder's [3-9] listing days$/.test(document.getElementById('range-status')?.textContent ?? ''), undefined, { timeout: 30_000 }).catch(async (err) => {
+			throw new Error(`the range's status: ${await frame.evaluate(() => document.getElementById('range-status')?.textContent)}: ${err.message}`);
+		});
 		const rows = await tableRows('rising');
 		// 82 papers against 166 may show no rise beyond chance; each term listed rose in share
 		// term, papers, share, papers before, share before, change

@@ -65,6 +65,11 @@ export interface StatsStrings {
 	clickHint: string;
 	/** the range (`{0}`, its days or All days): `{1}` papers in it; the separator is the translation's (a Chinese colon in Chinese) */
 	rangePapers: string;
+	/**
+	 * rangePapers for a range of some of the days, with `{2}` of the folder's `{3}` listing days in it: a
+	 * tester's folder of June days and one stray September file read "Last 30 days: 14 papers" and no more
+	 */
+	rangePapersDays: string;
 	/** `{0}` papers match `{1}` */
 	termTotal: string;
 	/** a title and what it is of (`{0}: {1}`), with the translation's colon */

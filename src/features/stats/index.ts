@@ -84,6 +84,7 @@ function strings(): StatsStrings {
 		countingRising: vscode.l10n.t('Comparing the range with the days before it…'),
 		clickHint: vscode.l10n.t('Click a bar or a term to search for its papers; with the keyboard, a table row\'s button does the same.'),
 		rangePapers: vscode.l10n.t('{0}: {1} papers listed in the range'),
+		rangePapersDays: vscode.l10n.t('{0}: {1} papers listed in the range, on {2} of the folder\'s {3} listing days'),
 		termTotal: vscode.l10n.t('{0} listings match {1}'),
 		titleOf: vscode.l10n.t('{0}: {1}'),
 		titleWithRange: vscode.l10n.t('{0} ({1})'),
