@@ -3,6 +3,13 @@
  * live text need, parsed from the editor's text (unsaved edits included) and cached by document
  * version until the document closes. A large document is parsed by a corpus worker, so the
  * editor's thread stays free.
+ *
+ * A change of language is no close: VS Code reports it as a close and an open of the same document
+ * object, which stays open (`isClosed` false) with its version and text. A digest saved as `.md`
+ * opens as Markdown and is switched to the digest language (features/language) while the
+ * decorations already ask for its view; dropping the view at that "close" parsed the whole file
+ * again for the Outline, folding and CodeLens of the switched document, on the host's thread, just
+ * when the workbench asks for them.
  */
 import * as vscode from 'vscode';
 import { untilCancelled } from '../../core/cancel';
@@ -22,14 +29,16 @@ export const LARGE_DOCUMENT_CHARS = 1_000_000;
 const LARGE_DOCUMENT_LINES = 20_000;
 
 export class OpenDocuments implements vscode.Disposable {
-	private readonly digests = new Map<string, { version: number; digest: Digest }>();
-	private readonly views = new Map<string, { version: number; view: Promise<DocumentView | undefined> }>();
+	private readonly digests = new Map<string, { document: vscode.TextDocument; version: number; digest: Digest }>();
+	private readonly views = new Map<string, { document: vscode.TextDocument; version: number; view: Promise<DocumentView | undefined> }>();
 	private readonly closing: vscode.Disposable;
 	private disposed = false;
 
 	/** `backend`: the workspace's corpus shards, which parse large documents (undefined: none run) */
 	constructor(private readonly backend: () => Promise<CorpusBackend | undefined>) {
 		this.closing = vscode.workspace.onDidCloseTextDocument((doc) => {
+			// a language change: the same document, reopened right after this event
+			if (!doc.isClosed) return;
 			this.digests.delete(uriKey(doc.uri));
 			this.views.delete(uriKey(doc.uri));
 		});
@@ -39,12 +48,12 @@ export class OpenDocuments implements vscode.Disposable {
 	parse(document: vscode.TextDocument): Digest {
 		const key = uriKey(document.uri);
 		const cached = this.digests.get(key);
-		if (cached && cached.version === document.version) {
+		if (cached && cached.document === document && cached.version === document.version) {
 			return cached.digest;
 		}
 		const digest = parseDigest(document.getText(), pathOf(document.uri));
 		if (!document.isClosed) {
-			this.digests.set(key, { version: document.version, digest });
+			this.digests.set(key, { document, version: document.version, digest });
 		}
 		return digest;
 	}
@@ -57,9 +66,9 @@ export class OpenDocuments implements vscode.Disposable {
 	view(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
 		const key = uriKey(document.uri);
 		const cached = this.views.get(key);
-		if (cached && cached.version === document.version) return untilCancelled(cached.view, token);
+		if (cached && cached.document === document && cached.version === document.version) return untilCancelled(cached.view, token);
 		const view = isLargeDocument(document) ? this.workerView(document) : Promise.resolve(this.hostView(document));
-		if (!document.isClosed) this.views.set(key, { version: document.version, view });
+		if (!document.isClosed) this.views.set(key, { document, version: document.version, view });
 		return untilCancelled(view, token);
 	}
 
