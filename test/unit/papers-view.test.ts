@@ -414,7 +414,7 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		const workspace = fakeWorkspace('idle');
 		workspace.put(fixtureFile('2026-01-02'));
 		workspace.put(fixtureFile('2026-01-01', ['2512.00001', '2512.00002']));
-		// 2601.00002 was seen on an earlier day, 2601.00001 read; 2601.00003 is new
+		// 2601.00002 was seen on an earlier day, 2601.00001 read; the untitled paper is new
 		const status: Record<string, 'new' | 'seen' | 'read'> = { '2601.00001': 'read', '2601.00002': 'seen' };
 		const reading = fakeReading({ statusOn: (id: string) => status[id] ?? 'new', firstListed: (id: string) => (id === '2601.00002' ? '2026-01-01' : undefined) });
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, reading as never, new FakeClock());
@@ -422,13 +422,21 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		const spoken = (node: Parameters<typeof tree.getTreeItem>[0]) => (tree.getTreeItem(node).accessibilityInformation as { label: string }).label;
 		const [repeats, brandNew] = tree.getChildren();
 		assert.strictEqual(described(repeats), '1 new');
-		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['0 new', '1 new'], 'each category of the day says it, none new too');
+		// each category of the day says it; one with nothing new left, what is unread there (never "0 new")
+		assert.deepStrictEqual(tree.getChildren(repeats).map(described), ['1 unread', '1 new']);
 		const label = repeats.kind === 'day' ? repeats.label : '';
 		assert.strictEqual(spoken(repeats), `${label}, 3 papers, 1 new, 1 already seen, 1 read`);
 		const tooltip = String((await tree.resolveTreeItem(tree.getTreeItem(repeats), repeats, { isCancellationRequested: false } as never)).tooltip);
 		assert.strictEqual(tooltip.split('\n')[0], `${label} · 3 papers · 1 new · 1 already seen · 1 read`);
 		assert.strictEqual(described(brandNew), '2', 'a day of new papers only shows its count alone');
 		assert.deepStrictEqual(tree.getChildren(brandNew).map(described), ['2']);
+		// its new paper seen on the day itself (the reader looked the day through), none of the two left read:
+		// nothing new, what is unread (a tester's day of 136 papers, one a repeat, said "0 new" with 114 unread)
+		status['title:untitled work'] = 'seen';
+		tree.reload();
+		assert.strictEqual(described(tree.getChildren()[0]), '2 unread');
+		delete status['title:untitled work'];
+		tree.reload();
 		// the older day's papers seen on that day itself, none read: no repeats there, its count alone as
 		// before (not "0 new": the day the reader looked through yesterday keeps its unread count)
 		status['2512.00001'] = 'seen';
