@@ -793,6 +793,15 @@ export function registerCards(
 	};
 	const nextUnreadStep = async (kind: NextPaperKind, arg: unknown): Promise<void> => {
 		if (!reading) return;
+		if (kind === 'match' && !reading.interests.hasInterests) {
+			// "No unread matches left" said nothing of why (a tester's): there is nothing to match yet
+			const edit = vscode.l10n.t('Edit Interests…');
+			// not waited for: the next press must not wait for the message to close
+			void vscode.window.showInformationMessage(vscode.l10n.t('No interests set, so no paper matches: add keywords, authors or categories to follow.'), edit).then((choice) => {
+				if (choice === edit) void vscode.commands.executeCommand('arxivDigest.editInterests');
+			});
+			return;
+		}
 		await workspace.ready;
 		const card = manager.activeCard();
 		// from where the reader was last: the Papers view's selection when its key passed it, or the

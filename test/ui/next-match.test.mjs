@@ -1,0 +1,36 @@
+// Next Unread Match with no interests set says why nothing matches and offers Edit Interests, instead of
+// "No unread matches left" (a tester's: it said nothing of why).
+import assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { activityBarItem, runCommand, shot, waitForQuickInputTitle, waitForRow, workbenchSession } from './workbench.mjs';
+
+const PAPERS_VIEW = '.part.sidebar .pane:has(.pane-header[aria-label^="Papers"])';
+
+describe('Next Unread Match without interests', function () {
+	// the harness's user settings follow "tracking": this folder follows nothing while its workbench is open
+	const settingsFolder = join(process.env.E2E_WORKSPACE ?? '', '.vscode');
+	before(() => {
+		assert.ok(process.env.E2E_WORKSPACE, 'E2E_WORKSPACE is set by the harness');
+		mkdirSync(settingsFolder, { recursive: true });
+		writeFileSync(join(settingsFolder, 'settings.json'), JSON.stringify({ 'arxivDigest.interests.keywords': [] }, null, '\t'));
+	});
+	after(() => rmSync(settingsFolder, { recursive: true, force: true }));
+
+	let page;
+	workbenchSession({ failedShot: 'FAILED-next-match', opened: (opened) => (page = opened) });
+
+	it('says no interests are set and opens Edit Interests from its button', async () => {
+		// the palette offers the command once digests are found: the Papers view lists a day
+		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1, 'a day', 60_000);
+		await runCommand(page, 'arXiv Digest: Next Unread Match');
+		const toast = page.locator('.notification-toast', { hasText: 'No interests set' });
+		await toast.waitFor({ timeout: 30_000 });
+		assert.match(await toast.innerText(), /No interests set, so no paper matches/);
+		await shot(page, 'next-match-no-interests');
+		await toast.getByRole('button', { name: 'Edit Interests…' }).click();
+		await waitForQuickInputTitle(page, /Interests/);
+		await page.keyboard.press('Escape');
+	});
+});
