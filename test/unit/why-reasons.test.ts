@@ -83,7 +83,7 @@ describe('For you\'s "Why?" line in the reader\'s language (whyText)', () => {
 	const why = { kind: 'model' as const, words: ['robot', 'VLA', 'policy', '机器人'], starred: 6 };
 
 	it('lists the words with the language\'s punctuation and says how many starred papers share them', () => {
-		assert.strictEqual(whyText(why, en), 'Why: robot, VLA, policy, 机器人 — also in 6 of your starred papers');
+		assert.strictEqual(whyText(why, en), 'Why: robot, VLA, policy, 机器人 — one or more of them in 6 of your starred papers');
 		assert.strictEqual(whyText(why, zh), '原因：robot、VLA、policy、机器人——你收藏的论文中有 6 篇也含其中的词');
 		assert.strictEqual(whyText({ ...why, starred: 0 }, en), 'Why: robot, VLA, policy, 机器人');
 	});

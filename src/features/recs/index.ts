@@ -180,7 +180,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		const { ranking, items, scores } = await topForYou();
 		pick.busy = false;
 		pick.title = forYou.title(ranking);
-		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; under each, why it ranks here (“?” for more)') : vscode.l10n.t('No unread papers in the newest days.');
+		pick.placeholder = items.length ? vscode.l10n.t('Pick a paper to open its card; under each, why it ranks here (its “?” button says more)') : vscode.l10n.t('No unread papers in the newest days.');
 		pick.items = items.map((item) => ({
 			label: paperLabel(item),
 			// among the newest unread papers ranked, not only the shown ones
