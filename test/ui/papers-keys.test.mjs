@@ -3,7 +3,7 @@
 // expands or collapses it; of several selected rows it opens the one the keys are on, also while the
 // view refreshes. A click opens the card and leaves the focus in the view, as before. A search started
 // in the view opens its card with the keys in it, and Escape there comes back to the view, on the
-// card's paper.
+// card's paper; Escape in the view keeps the place.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -251,5 +251,13 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 		await focusedRowShowing('UniTrack');
 		await selectionShows(['UniTrack'], 'Escape did not select the card\'s paper');
 		await shot(page, 'papers-escape-after-search');
+	});
+
+	it('Escape in the view keeps the reader\'s place: ↓ goes on from the paper the card showed', async () => {
+		// the keys on UniTrack's row, back from its card (the test before); a second Escape, as a reader
+		// backing out twice, took the list's focus away (the workbench's list.clear) and ↓ went to the first day
+		await page.keyboard.press('Escape');
+		await moveFocus('ArrowDown');
+		await focusedRowShowing(FIXTURE.big.third.title.split(':')[0]);
 	});
 });

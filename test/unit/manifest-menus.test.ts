@@ -154,4 +154,15 @@ describe('the manifest: keybindings hold where their commands find a paper', () 
 		assert.deepStrictEqual(enter({ ...elsewhere, listFocus: 'true' }), [], 'another view\'s list');
 		assert.deepStrictEqual(enter({ ...papersView, listFocus: 'true' }), [], 'another view\'s list while focusedView still names the Papers view');
 	});
+
+	it('Escape in the Papers view\'s tree keeps the reader\'s place; in its find box, its sticky rows and elsewhere it stays the workbench\'s', () => {
+		const escape = (context: Record<string, string>) => bound('escape', context).map((k) => k.command);
+		const row = { 'arxivDigest.papers': 'true', listFocus: 'true' };
+		assert.deepStrictEqual(escape(row), ['arxivDigest.internal.escapeInTree']);
+		assert.deepStrictEqual(escape({ ...row, treeElementCanCollapse: 'true' }), ['arxivDigest.internal.escapeInTree'], 'on a day or category too');
+		assert.deepStrictEqual(escape({ ...row, treeFindOpen: 'true' }), [], 'the find box open: Escape closes it');
+		assert.deepStrictEqual(escape({ ...row, inputFocus: 'true' }), [], 'typing in the find box');
+		assert.deepStrictEqual(escape({ ...row, treestickyScrollFocused: 'true' }), []);
+		assert.deepStrictEqual(escape({ ...elsewhere, listFocus: 'true' }), [], 'another view\'s list');
+	});
 });

@@ -6,7 +6,7 @@ import { errorText, getLog } from '../log';
 import { uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
-import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_ENTER_COMMAND, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
+import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_ENTER_COMMAND, TREE_ESCAPE_COMMAND, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
 import { ExpandedRows } from '../../core/expandedRows';
 import { takingFocus } from '../cards/args';
 import { argOrInputBox, showQuickPick } from '../quickInput';
@@ -399,6 +399,14 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		vscode.commands.registerCommand(TREE_ENTER_COMMAND, async () => {
 			focusOpenUntil = Date.now() + clickWait.ms;
 			await vscode.commands.executeCommand('list.select');
+		}),
+
+		// Escape in the view's tree. The workbench's own (list.clear) takes the list's focus away too when
+		// one row is selected, and the next ↓ starts from the first day: a tester back from a card by
+		// Escape pressed it once more and lost the place. One row selected or none: nothing to clear, the
+		// place stays; several: the workbench's, which leaves the focus where it is.
+		vscode.commands.registerCommand(TREE_ESCAPE_COMMAND, async () => {
+			if (selectedRows().length > 1) await vscode.commands.executeCommand('list.clear');
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.tree.refresh', () =>

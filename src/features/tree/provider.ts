@@ -37,6 +37,8 @@ export const TREE_OPEN_COMMAND = 'arxivDigest.internal.openFromTree';
  * and the keyboard focus goes along, as Enter in the Explorer takes the reader into the file.
  */
 export const TREE_ENTER_COMMAND = 'arxivDigest.internal.enterOnTreeRow';
+/** Internal: what Escape in the Papers view's tree runs (package.json binds it): keeps the reader's place. */
+export const TREE_ESCAPE_COMMAND = 'arxivDigest.internal.escapeInTree';
 
 /** A PaperRef that also names the entry's index, so a paper listed twice in one file opens the right entry. */
 export interface TreePaperRef extends PaperRef {
