@@ -225,7 +225,8 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		const copy = provider.reveals.copy(node, () => refusal(source) ?? (isSelected(node) ? 'selected already' : undefined));
 		let failed = false;
 		try {
-			await view.reveal(copy, { select: true, focus: false, expand: false });
+			// the list's focus too when the keys are in the view (a key pressed there), else the keys stay where they are
+			await view.reveal(copy, { select: true, focus: source !== 'cursor' && source.keysInView === true, expand: false });
 		} catch (err) {
 			failed = true;
 			if (!provider.reveals.refused(copy)) getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
@@ -373,7 +374,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 		// a card's step (Next, Previous, Next Unread): its paper's row, as the cursor's, so that Enter or a
 		// click on the selected row opens the paper the card shows, not the one the reader started from
-		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index })),
+		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index, ...(paper.keysInView === true ? { keysInView: true } : {}) })),
 		// Escape in a card: back to the view the reader walks the papers in, if it is shown, on the card's paper
 		vscode.commands.registerCommand(FOCUS_SHOWN_PAPERS_VIEW_COMMAND, async (paper?: SteppedPaper): Promise<boolean> => {
 			if (!view.visible) return false;
