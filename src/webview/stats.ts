@@ -11,6 +11,7 @@ import type { ActiveElement, Chart, ChartConfiguration, ChartEvent, Plugin } fro
 import { dayBarWidth, dayNumber, dayOfNumber, dayTicks } from '../core/trends/dayAxis';
 import { opaqueColor } from '../core/trends/colors';
 import { dayQuery, rangeQuery } from '../core/trends/queries';
+import { listingDaysIn } from '../core/trends/days';
 import {
 	parseStatsState,
 	type OverviewData,
@@ -449,7 +450,7 @@ function drawTop(): void {
 	const range = { from: top.from, to: top.to };
 	const span = top.from || top.to ? `${top.from ?? '…'} – ${top.to ?? '…'}` : strings.allDays;
 	const days = overview?.days ?? [];
-	const inside = days.filter((day) => (top.from === undefined || day >= top.from) && (top.to === undefined || day <= top.to)).length;
+	const inside = listingDaysIn(top, days).length;
 	// the folder's days come with the overview, sent before any range's figures
 	setStatus('range', (top.from || top.to) && days.length > 0 ? format(strings.rangePapersDays, span, top.papers, inside, days.length) : format(strings.rangePapers, span, top.papers));
 	for (const [id, rows, kind, title, head] of [

@@ -138,7 +138,7 @@ export function parseRange(from: string, to: string): { ok: true; range: DayRang
 }
 
 /** The listing days of `days` (oldest first) inside `range`. */
-function listingDaysIn(range: DayRange, days: readonly string[]): string[] {
+export function listingDaysIn(range: DayRange, days: readonly string[]): string[] {
 	return days.filter((day) => (range.from === undefined || day >= range.from) && (range.to === undefined || day <= range.to));
 }
 

@@ -181,9 +181,14 @@ class CardPanel implements vscode.Disposable {
 		return this.similarSent;
 	}
 
-	/** The card is opened to take the keyboard focus: its paper is marked read once it has it (see ReadOnFocus). */
-	expectFocus(): void {
-		this.reads.expectFocus();
+	/**
+	 * The card is opened to take the keyboard focus (`takesFocus`): its paper is marked read once it has
+	 * it (see ReadOnFocus). Opened leaving the keys where they are (a click): at once, and a paper still
+	 * waiting for keys that never came is marked now, not one paper behind until the card is focused.
+	 */
+	opened(takesFocus: boolean): void {
+		if (takesFocus) this.reads.expectFocus();
+		else this.reads.settled();
 	}
 
 	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
@@ -550,7 +555,7 @@ class CardManager implements vscode.Disposable {
 	 */
 	open(ref: CardRef, preserveFocus: boolean, editNote = false): CardPanel {
 		const showIn = (card: CardPanel) => {
-			if (!preserveFocus) card.expectFocus();
+			card.opened(!preserveFocus);
 			if (editNote) card.editNote(ref);
 			else card.show(ref);
 		};
@@ -796,7 +801,9 @@ export function registerCards(
 	};
 	const nextUnreadStep = async (kind: NextPaperKind, arg: unknown): Promise<void> => {
 		if (!reading) return;
-		if (kind === 'match' && !reading.interests.hasInterests) {
+		const { keywords, authors, categories } = reading.interests.spec;
+		// excluded words alone make no match either
+		if (kind === 'match' && keywords.length + authors.length + categories.length === 0) {
 			// "No unread matches left" said nothing of why (a tester's): there is nothing to match yet
 			const edit = vscode.l10n.t('Edit Interests…');
 			// not waited for: the next press must not wait for the message to close
