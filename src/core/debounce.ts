@@ -12,7 +12,7 @@ export interface ScheduleOptions {
 }
 
 export class KeyedDebouncer<K = string> {
-	private readonly timers = new Map<K, { timer: unknown; deadline: number; fire: () => void }>();
+	private readonly timers = new Map<K, { timer: unknown; deadline: number }>();
 	/** runs started and not yet settled */
 	private runs = 0;
 	private disposed = false;
@@ -29,7 +29,7 @@ export class KeyedDebouncer<K = string> {
 		const before = this.timers.get(key);
 		const deadline = Math.min(before ? before.deadline : Infinity, now + maxWaitMs);
 		if (before) this.clock.clearTimeout(before.timer);
-		const fire = () => {
+		const timer = this.clock.setTimeout(() => {
 			this.timers.delete(key);
 			this.runs++;
 			const settled = () => void this.runs--;
@@ -39,17 +39,8 @@ export class KeyedDebouncer<K = string> {
 				settled();
 				onError(err);
 			}
-		};
-		const timer = this.clock.setTimeout(fire, Math.max(0, Math.min(delayMs, deadline - now)));
-		this.timers.set(key, { timer, deadline, fire });
-	}
-
-	/** Runs the call waiting for `key` now, if one is. */
-	flush(key: K): void {
-		const pending = this.timers.get(key);
-		if (pending === undefined) return;
-		this.clock.clearTimeout(pending.timer);
-		pending.fire();
+		}, Math.max(0, Math.min(delayMs, deadline - now)));
+		this.timers.set(key, { timer, deadline });
 	}
 
 	cancel(key: K): void {

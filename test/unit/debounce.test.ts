@@ -17,20 +17,6 @@ describe('keyed debouncer', () => {
 		assert.strictEqual(d.pending, 0);
 	});
 
-	it('flushes: the call waiting for a key runs now, once, the other keys keep waiting', () => {
-		const clock = new FakeClock();
-		const d = new KeyedDebouncer(clock);
-		const ran: string[] = [];
-		d.schedule('marks', 50, () => ran.push('marks'));
-		d.schedule('heal', 50, () => ran.push('heal'));
-		d.flush('marks');
-		d.flush('nothing waits');
-		assert.deepStrictEqual(ran, ['marks']);
-		assert.strictEqual(d.pending, 1);
-		clock.tick(50);
-		assert.deepStrictEqual(ran, ['marks', 'heal'], 'the flushed call does not run again');
-	});
-
 	it('counts a run as running until its promise settles, also when it fails', async () => {
 		const d = new KeyedDebouncer();
 		let finish!: () => void;

@@ -225,8 +225,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		const copy = provider.reveals.copy(node, () => refusal(source) ?? (isSelected(node) ? 'selected already' : undefined));
 		let failed = false;
 		try {
-			// the list's focus too when the keys are in the view (a key pressed there), else the keys stay where they are
-			await view.reveal(copy, { select: true, focus: source !== 'cursor' && source.keysInView === true, expand: false });
+			await view.reveal(copy, { select: true, focus: false, expand: false });
 		} catch (err) {
 			failed = true;
 			if (!provider.reveals.refused(copy)) getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
@@ -299,22 +298,14 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	 * the keys, a belief it drops only a timer's turn after the keys left, and on a busy workbench that
 	 * turn came 50–140 ms late. A click's read mark refreshes the day, the Enter that follows waits for
 	 * the row in clickedPaper until the refresh reads it again, and the card then opened just before the
-	 * refresh ended: the keys went back to the view in 16 of 20 tries (a stress run), now in none. A
-	 * marks' refresh still waiting for its burst to end is sent first, to be waited for too (the
-	 * extension host's own 200 ms batching counts: it chains a refresh as soon as it is asked). At most
-	 * CLICK_WAIT_MS: a long refresh (a scan's) leaves the race to chance rather than the key unanswered.
+	 * refresh ended: the keys went back to the view in 16 of 20 tries (a stress run), now in none.
 	 */
-	const refreshesOver = (node: PaperNode): Promise<void> => {
-		provider.flushMarks();
-		const revealed = Promise.resolve(view.reveal(node, { select: false, focus: false, expand: false })).then(
+	const refreshesOver = (node: PaperNode): Promise<void> =>
+		Promise.resolve(view.reveal(node, { select: false, focus: false, expand: false })).then(
 			() => undefined,
 			// a row a newer refresh made the extension host forget: its refresh was waited for all the same
 			() => undefined,
 		);
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, clickWait.ms)));
-		return Promise.race([revealed, limit]).finally(() => clearTimeout(timer));
-	};
 
 	/**
 	 * Reveals the paper of the newest follow request once the requests pause; `source`: a new request,
@@ -325,15 +316,10 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		followTimer = undefined;
 		if (source !== undefined) follow.ask(source);
 		if (follow.latest === undefined || readSetting<boolean>(SETTINGS.treeFollowCursor) === false) return;
-		// a key pressed in the view moves its focus at once: the later, the likelier the reader has gone on (into the card)
-		const keys = follow.latest !== 'cursor' && follow.latest.keysInView === true;
-		followTimer = setTimeout(
-			() => {
-				followTimer = undefined;
-				if (!disposed) void revealFollowed();
-			},
-			keys ? 0 : FOLLOW_DELAY_MS,
-		);
+		followTimer = setTimeout(() => {
+			followTimer = undefined;
+			if (!disposed) void revealFollowed();
+		}, FOLLOW_DELAY_MS);
 	};
 
 	disposables.push(
@@ -387,7 +373,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 		// a card's step (Next, Previous, Next Unread): its paper's row, as the cursor's, so that Enter or a
 		// click on the selected row opens the paper the card shows, not the one the reader started from
-		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index, ...(paper.keysInView === true ? { keysInView: true } : {}) })),
+		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index })),
 		// Escape in a card: back to the view the reader walks the papers in, if it is shown, on the card's paper
 		vscode.commands.registerCommand(FOCUS_SHOWN_PAPERS_VIEW_COMMAND, async (paper?: SteppedPaper): Promise<boolean> => {
 			if (!view.visible) return false;

@@ -162,11 +162,6 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * were seen on it, is not redrawn: they still show as new there. Matches and the view mode can
 	 * touch every day: those refresh the root.
 	 */
-	/** Sends the marks' refresh waiting for its burst to end now (a card about to take the keys: see refreshesOver in index.ts). */
-	flushMarks(): void {
-		this.timers.flush('marks');
-	}
-
 	private marksChange(change: ReadingChange): void {
 		this.countCache = new WeakMap();
 		if (!change.ids || this.marksChanged === 'all') this.marksChanged = 'all';
