@@ -22,6 +22,7 @@ import { threadSlices } from '../../core/steps';
 import { yieldThread } from '../host';
 import { untilCancelled } from '../../core/cancel';
 import { escapeMd, noteMarkdown } from './text';
+import { documentLength } from '../vsc-utils';
 
 export interface HoverLibrary {
 	isStarred(id: string): boolean;
@@ -167,7 +168,7 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 	const linkProvider: vscode.DocumentLinkProvider = {
 		async provideDocumentLinks(document, token) {
 			const links: vscode.DocumentLink[] = [];
-			if (document.lineCount > LINKS_MAX_LINES || document.offsetAt(new vscode.Position(document.lineCount, 0)) > LINKS_MAX_CHARS) return links;
+			if (document.lineCount > LINKS_MAX_LINES || documentLength(document) > LINKS_MAX_CHARS) return links;
 			const pause = threadSlices(LINKS_SLICE_MS, yieldThread);
 			for (let i = 0; i < document.lineCount; i++) {
 				if (i % LINKS_LINES_PER_CHECK === 0) {

@@ -17,7 +17,7 @@ import { buildDocumentView, type DocumentView } from '../../core/documentView';
 import type { Digest } from '../../core/model';
 import { parseDigest } from '../../core/parser';
 import { errorText, getLog } from '../log';
-import { pathOf, uriKey } from '../vsc-utils';
+import { documentLength, pathOf, uriKey } from '../vsc-utils';
 import type { CorpusBackend } from './corpus';
 
 /**
@@ -28,9 +28,24 @@ export const LARGE_DOCUMENT_CHARS = 1_000_000;
 /** documents with this many lines are large whatever their length (and their length is not asked: that costs a pass over every line) */
 const LARGE_DOCUMENT_LINES = 20_000;
 
+/** What is kept for one open document, as long as it is the same document object at the same version. */
+type PerVersion<T> = { readonly document: vscode.TextDocument; readonly version: number; readonly value: T };
+
+/** The value kept for `document` in `map`, if it was made from this document object at its version. */
+function current<T>(map: Map<string, PerVersion<T>>, key: string, document: vscode.TextDocument): T | undefined {
+	const cached = map.get(key);
+	return cached && cached.document === document && cached.version === document.version ? cached.value : undefined;
+}
+
+/** Keeps `value` for `document` at its version; a closed document keeps nothing. */
+function keep<T>(map: Map<string, PerVersion<T>>, key: string, document: vscode.TextDocument, value: T): T {
+	if (!document.isClosed) map.set(key, { document, version: document.version, value });
+	return value;
+}
+
 export class OpenDocuments implements vscode.Disposable {
-	private readonly digests = new Map<string, { document: vscode.TextDocument; version: number; digest: Digest }>();
-	private readonly views = new Map<string, { document: vscode.TextDocument; version: number; view: Promise<DocumentView | undefined> }>();
+	private readonly digests = new Map<string, PerVersion<Digest>>();
+	private readonly views = new Map<string, PerVersion<Promise<DocumentView | undefined>>>();
 	private readonly closing: vscode.Disposable;
 	private disposed = false;
 
@@ -47,15 +62,7 @@ export class OpenDocuments implements vscode.Disposable {
 	/** The digest of an open document, parsed from its live text, cached by version. */
 	parse(document: vscode.TextDocument): Digest {
 		const key = uriKey(document.uri);
-		const cached = this.digests.get(key);
-		if (cached && cached.document === document && cached.version === document.version) {
-			return cached.digest;
-		}
-		const digest = parseDigest(document.getText(), pathOf(document.uri));
-		if (!document.isClosed) {
-			this.digests.set(key, { document, version: document.version, digest });
-		}
-		return digest;
+		return current(this.digests, key, document) ?? keep(this.digests, key, document, parseDigest(document.getText(), pathOf(document.uri)));
 	}
 
 	/**
@@ -65,10 +72,8 @@ export class OpenDocuments implements vscode.Disposable {
 	 */
 	view(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentView | undefined> {
 		const key = uriKey(document.uri);
-		const cached = this.views.get(key);
-		if (cached && cached.document === document && cached.version === document.version) return untilCancelled(cached.view, token);
-		const view = isLargeDocument(document) ? this.workerView(document) : Promise.resolve(this.hostView(document));
-		if (!document.isClosed) this.views.set(key, { document, version: document.version, view });
+		const view = current(this.views, key, document)
+			?? keep(this.views, key, document, isLargeDocument(document) ? this.workerView(document) : Promise.resolve(this.hostView(document)));
 		return untilCancelled(view, token);
 	}
 
@@ -103,6 +108,6 @@ export class OpenDocuments implements vscode.Disposable {
 
 /** At least LARGE_DOCUMENT_LINES lines or LARGE_DOCUMENT_CHARS characters. */
 export function isLargeDocument(document: vscode.TextDocument): boolean {
-	return document.lineCount >= LARGE_DOCUMENT_LINES || document.offsetAt(new vscode.Position(document.lineCount, 0)) >= LARGE_DOCUMENT_CHARS;
+	return document.lineCount >= LARGE_DOCUMENT_LINES || documentLength(document) >= LARGE_DOCUMENT_CHARS;
 }
 
