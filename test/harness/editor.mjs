@@ -1,5 +1,5 @@
 // Starting code-server over a folder and installing VSIXs into it; shared by run-e2e and start.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, CS_ENTRY, NODE24, REPO, findFiles, log, run, startProcess, tailOf, waitForHttp } from './lib.mjs';
 import { codeServerEnv } from './prepare.mjs';
@@ -85,7 +85,7 @@ export async function installLanguagePackStub({ extensionsDir, userDataDir, logF
  * Starts code-server on 127.0.0.1:port over `folder`; `trust: false` leaves workspace trust on,
  * so the folder opens in Restricted Mode. Resolves once the server answers HTTP.
  */
-export async function startCodeServer({ port, folder, userDataDir, extensionsDir, logFile, trust = true, env = {}, dataHome, locale }) {
+export async function startCodeServer({ port, folder, userDataDir, extensionsDir, logFile, trust = true, env = {}, dataHome, locale, logLevel }) {
 	const args = [
 		CS_ENTRY,
 		'--auth', 'none',
@@ -97,8 +97,11 @@ export async function startCodeServer({ port, folder, userDataDir, extensionsDir
 		'--disable-getting-started-override',
 		'--ignore-last-opened',
 		...(trust ? ['--disable-workspace-trust'] : []),
-		// E2E_LOG=trace: the extension host logs more (activation details) for --keep runs
-		...(process.env.E2E_LOG ? ['--log', process.env.E2E_LOG] : []),
+		// E2E_LOG=trace: the extension host logs more (activation details) for --keep runs; `logLevel`:
+		// a test run's, for this extension's own log too (debug: the Papers view's follows, the index's
+		// steps), whose last lines a failure prints (editorLogs). code-server takes a level alone, not
+		// VS Code's `<extension id>:<level>`
+		...(process.env.E2E_LOG ?? logLevel ? ['--log', process.env.E2E_LOG ?? logLevel] : []),
 		// the display language (`zh-cn`): VS Code picks package.nls.<locale>.json and l10n bundles by it
 		...(locale ? ['--locale', locale] : []),
 		folder,
@@ -135,5 +138,8 @@ export function editorLogs(userDataDir, serverLog, lines = 40) {
 		const relevant = readFileSync(file, 'utf8').split('\n').filter((l) => /arxiv|\[(error|warning)\]|^\s+at /i.test(l));
 		parts.push(`--- ${file} (extension and error lines) ---\n${relevant.slice(-lines).join('\n')}`);
 	}
+	// the extension's own output channel, of the newest window (a reload starts another extension host)
+	const own = findFiles(join(userDataDir, 'logs'), /^arXiv Digest\.log$/).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs).at(-1);
+	if (own) parts.push(tailOf(own, lines));
 	return parts.join('\n');
 }

@@ -319,7 +319,7 @@ async function uiRun(mode) {
 	const port = await freePort();
 	const server = await startCodeServer({
 		port, folder: workspace, userDataDir, extensionsDir: mode === 'web' ? webExtensionsDir : extensions, logFile: serverLog,
-		trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'), locale,
+		trust: mode !== 'restricted', dataHome: join(runDir, 'xdg'), locale, logLevel: 'debug',
 	});
 	let unwatch = () => {};
 	try {

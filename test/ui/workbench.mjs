@@ -93,12 +93,40 @@ async function openQuickInput(page) {
 /**
  * Waits until the quick input's box is shown and has the keyboard focus: it is visible a moment
  * before it is focused, and keys typed in that moment go elsewhere (the first letter of a query lost).
+ * Then waits for the page's timers queued so far (see afterBlurTurn) and throws if the box lost the keys
+ * meanwhile (openQuickInput presses F1 again then).
  */
 export async function waitForQuickInputFocus(page, timeoutMs) {
-	await page.waitForFunction((selector) => {
-		const input = document.querySelector(selector);
-		return input !== null && input.offsetParent !== null && document.activeElement === input;
-	}, quickInputBox, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
+	await page.waitForFunction(quickInputHasKeys, quickInputBox, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
+	await afterBlurTurn(page);
+	if (!(await page.evaluate(quickInputHasKeys, quickInputBox))) throw new Error(`the quick input lost the keys right after it took them, to ${await keysAt(page)}`);
+}
+
+/** In the page: whether the quick input's box (`selector`) is shown and has the keys. */
+const quickInputHasKeys = (selector) => {
+	const input = document.querySelector(selector);
+	return input !== null && input.offsetParent !== null && document.activeElement === input;
+};
+
+/** Where the keys are, for a failure message. */
+export async function keysAt(page) {
+	return page.evaluate(() => {
+		const element = document.activeElement;
+		const pane = element?.closest('.pane')?.querySelector('.pane-header')?.getAttribute('aria-label');
+		return `${element?.tagName}.${String(element?.className).slice(0, 80)}${pane ? ` in ${pane}` : ''}`;
+	});
+}
+
+/**
+ * Resolves once the page's timers queued so far have run. The view the keys just left
+ * believes it has them until a timer's turn after they left (VS Code's focus tracker), and its tree
+ * ends any refresh by focusing itself again while it believes so: on a busy workbench that turn came
+ * 50–140 ms late, and a refresh of the Papers view ending in it took the keys back from a palette
+ * just opened (which closed; the keys typed next went to the tree). Timers of the same delay run in
+ * the order they were set, so once this one ran, the tracker's has.
+ */
+async function afterBlurTurn(page) {
+	await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
 /**
@@ -107,8 +135,12 @@ export async function waitForQuickInputFocus(page, timeoutMs) {
  * moment later, and a palette opened in between loses the focus to it (and closes).
  */
 export async function waitForWebviewFocus(page, frame) {
-	await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
-	await frame.waitForFunction(() => document.hasFocus());
+	try {
+		await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
+		await frame.waitForFunction(() => document.hasFocus());
+	} catch (err) {
+		throw new Error(`the card did not take the keys (they are on ${await keysAt(page)}): ${err.message}`);
+	}
 }
 
 /** Text of the visible quick-pick rows, in order. */
@@ -157,6 +189,12 @@ export async function runCommand(page, title) {
 	await openQuickInput(page);
 	await page.keyboard.type(title);
 	await waitForFirstRow(page, (row) => row.includes(title), `the command "${title}"`);
+	// the Enter is the palette's only while it has the keys (else it would run on whatever took them),
+	// and every key typed went there
+	const typed = await page.evaluate((selector) => document.querySelector(selector)?.value, quickInputBox);
+	if (typed !== `>${title}` || !(await page.evaluate(quickInputHasKeys, quickInputBox))) {
+		throw new Error(`the palette lost keys before Enter ran "${title}" (its box holds "${typed}"; the keys are on ${await keysAt(page)})`);
+	}
 	await page.keyboard.press('Enter');
 }
 

@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
+	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, keysAt, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus, waitForWebviewFocus,
 } from './workbench.mjs';
 
@@ -28,11 +28,6 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	const showPapersView = async () => {
 		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
 	};
-	/**
-	 * Leaves the side bar on the Explorer, as the tests after expect it, once it shows: a click on the
-	 * activity bar (or showPapersView) while arXiv Digest's views still showed would close them, or
-	 * find them open and do nothing before the Explorer replaced them.
-	 */
 	/**
 	 * Opens arXiv Digest's container from the activity bar, as a reader does, and waits for the
 	 * keyboard focus the click gives its first view: it comes a moment later, and once came after F1
@@ -74,9 +69,17 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		}
 		throw new Error(`${text} is not ${state === 'true' ? 'expanded' : 'collapsed'} after a click: ${JSON.stringify(await find())}`);
 	};
+	/**
+	 * Leaves the side bar on the Explorer, as the tests after expect it, once it shows: a click on the
+	 * activity bar (or showPapersView) while arXiv Digest's views still showed would close them, or
+	 * find them open and do nothing before the Explorer replaced them.
+	 */
 	const showExplorer = async () => {
 		await runCommand(page, 'View: Show Explorer');
-		await page.locator(PAPERS_VIEW).waitFor({ state: 'hidden', timeout: 20_000 });
+		await page.locator(PAPERS_VIEW).waitFor({ state: 'hidden', timeout: 20_000 }).catch(async (err) => {
+			const sidebar = await page.locator(`${SIDEBAR} .composite.title`).first().innerText().catch(() => '?');
+			throw new Error(`the Papers view still shows after View: Show Explorer (the side bar's title: ${sidebar}; the keys: ${await keysAt(page)}): ${err.message}`);
+		});
 	};
 
 	it(MODE === 'restricted' ? 'opens the folder in Restricted Mode' : 'opens the folder trusted', async () => {
@@ -451,10 +454,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.keyboard.press('Enter');
 		await menu.waitFor({ state: 'detached' });
 		await frame.waitForFunction(() => document.activeElement?.id === 'note-input', undefined, { timeout: 20_000 });
-		await waitForWebviewFocus(page, frame).catch(async (err) => {
-			const active = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`.slice(0, 200));
-			throw new Error(`the card did not take the keyboard focus (the workbench's focus: ${active}): ${err.message}`);
-		});
+		await waitForWebviewFocus(page, frame);
 		await page.keyboard.type(' (edited)');
 		await frame.waitForSelector('#note-status[data-note-status="saved"]', { timeout: 20_000 });
 		assert.ok((await frame.inputValue('#note-input')).endsWith(`${AUTOSAVED} + next (edited)`), await frame.inputValue('#note-input'));
