@@ -239,6 +239,34 @@ describe('the Papers view redraws what a reading change touched', () => {
 		tree.dispose();
 	});
 
+	it('a hold (a card taking the keys from the view) puts off its read marks and heals to the hold\'s end; a later hold replaces it, shorter too', () => {
+		const clock = new FakeClock();
+		const { tree, fired, change } = withReading(clock);
+		const days = tree.getChildren();
+		change(['2601.00002']);
+		clock.tick(provider.READING_REFRESH_MS);
+		assert.deepStrictEqual(fired, [['day:2026-01-02', 'day:2026-01-01']], 'a mark before the hold');
+		tree.getChildren(days.find((d) => d.id === 'day:2026-01-02') as never);
+		// Enter: the click's heal (due HEAL_QUIET_MS after the read) and the card's own mark wait
+		tree.holdRefreshes(2_000);
+		change(['2601.00003']);
+		clock.tick(provider.HEAL_QUIET_MS + provider.READING_REFRESH_MS);
+		assert.strictEqual(fired.length, 1, 'nothing while held');
+		// the card is open: the hold now ends shortly
+		tree.holdRefreshes(300);
+		clock.tick(299);
+		assert.strictEqual(fired.length, 1, 'nothing before the new end');
+		clock.tick(1);
+		// the mark redraws the day again, whose categories wait for that redraw's read (heals are not stacked)
+		assert.deepStrictEqual(fired.slice(1), [['day:2026-01-02']], "then the card's mark");
+		clock.tick(10_000);
+		assert.strictEqual(fired.length, 2, 'and nothing more until its day is read back');
+		const categories = tree.getChildren(tree.getChildren().find((d) => d.id === 'day:2026-01-02') as never).map((c) => c.id);
+		clock.tick(provider.HEAL_QUIET_MS);
+		assert.deepStrictEqual(fired.slice(2), [categories], 'its read heals its categories');
+		tree.dispose();
+	});
+
 	it("a changed file redraws its day, which heals its categories once read back; a day redrawn again before the heal waits for its next read", () => {
 		const clock = new FakeClock();
 		const workspace = fakeWorkspace('idle');

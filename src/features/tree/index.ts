@@ -21,6 +21,8 @@ const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const FOLLOW_DELAY_MS = 200;
 /** how long a click's command waits for its row to be read again after a refresh (see clickedPaper; TreeRegistration.clickWait) */
 const CLICK_WAIT_MS = 2_000;
+/** how long after a card opened by Enter the view's own refreshes still wait (see holdRefreshes in provider.ts) */
+const KEYS_SETTLE_MS = 500;
 /** a reveal that failed during a refresh is tried again after the view's next read, or after this long */
 const REVEAL_RETRY_WAIT_MS = 1_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
@@ -362,9 +364,16 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			ref ??= node && paperRefOf(node);
 			if (!ref) return;
 			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
-				if (takeFocus && node) await refreshesOver(node);
+				if (takeFocus) {
+					// no refresh of the view's own starts until the card has the keys (see holdRefreshes), and
+					// those under way end first
+					provider.holdRefreshes(CLICK_WAIT_MS);
+					if (node) await refreshesOver(node);
+				}
 				// a click leaves the focus in the view, to go on through the rows; Enter takes it into the card
 				await vscode.commands.executeCommand('arxivDigest.openCard', takeFocus ? takingFocus(ref) : ref);
+				// the card is in front with the keys, or about to be: what was held runs a moment after
+				if (takeFocus) provider.holdRefreshes(KEYS_SETTLE_MS);
 			} else {
 				// the digest takes the keyboard focus either way, as a file opened from the Explorer
 				await vscode.commands.executeCommand('arxivDigest.openSource', ref);

@@ -20,7 +20,7 @@ import { categoryFollowing, isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
 import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
-import type { Clock } from '../../core/clock';
+import { realClock, type Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
 import { ExpandedRows } from '../../core/expandedRows';
 import { GuardedReveals, type RevealRefusal } from '../../core/follow';
@@ -59,6 +59,9 @@ export const PAPER_DECORATION_SCHEME = 'arxiv-digest-paper';
 /** the most rows stored as expanded (a day is one, each of its categories one): the latest expanded kept */
 export const MAX_EXPANDED_ROWS = 200;
 
+
+/** the refreshes the view makes by itself, each on its timer */
+type RefreshTimer = 'heal' | 'healDays' | 'marks';
 
 export interface ForYouScores {
 	scores(day: DayNode): ReadonlyMap<string, number> | undefined;
@@ -120,7 +123,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	private readonly daysPending = new Set<DayNode>();
 	private readonly daysToHeal = new Set<DayNode>();
 	/** the heals after root and day refreshes; a burst of reading changes */
-	private readonly timers: KeyedDebouncer<'heal' | 'healDays' | 'marks'>;
+	private readonly timers: KeyedDebouncer<RefreshTimer>;
+	private readonly clock: Clock;
+	/** until when (clock time) the refreshes the view makes by itself wait (see holdRefreshes), and those waiting */
+	private heldUntil = 0;
+	private readonly held = new Map<RefreshTimer, () => void>();
 	/**
 	 * The papers (ids without version) whose marks changed since the view last showed marks, each with
 	 * the one day where it looks the same (seen there, still new there; null: none); 'all' after a
@@ -147,7 +154,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		/** the days and categories the reader left expanded, stored by the view between sessions (see rowExpanded) */
 		readonly expanded = new ExpandedRows(undefined, MAX_EXPANDED_ROWS),
 	) {
-		this.timers = new KeyedDebouncer(clock);
+		this.clock = clock ?? realClock;
+		this.timers = new KeyedDebouncer(this.clock);
 		this.model.setAll(toInputs(workspace.files()));
 		this.subscriptions.push(workspace.onDidChange((changes) => this.applyChanges(changes)));
 		if (reading) this.subscriptions.push(reading.onDidChange((change) => this.marksChange(change)));
@@ -178,15 +186,45 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		this.timers.schedule(
 			'marks',
 			READING_REFRESH_MS,
-			() => {
+			this.unlessHeld('marks', () => {
 				const changed = this.marksChanged;
 				this.marksChanged = undefined;
 				if (changed === 'all') this.fireRoot();
 				// every day listing a paper but the one where it looks the same
 				else if (changed) this.fireDays(this.model.daysListing(changed, baseId, (key, day) => changed.get(key) === day.day));
-			},
+			}),
 			{ maxWaitMs: READING_REFRESH_MS },
 		);
+	}
+
+	/**
+	 * Puts off for `ms` (from now; a later call replaces it) the refreshes the view makes by itself:
+	 * read marks, stars and matches, and the heals after refreshes. A card is about to take the keys
+	 * from the view (Enter): VS Code's tree view ends each refresh by focusing its tree again while it
+	 * believes it has the keys, a belief it drops a timer's turn after they left, a turn that came
+	 * 50–140 ms late on a busy workbench, and a refresh ending in it took the keys back from the card.
+	 * The card's own read mark, and the heal of the mark a click made just before (HEAL_QUIET_MS after
+	 * it), could end there. What was put off runs when the hold ends.
+	 */
+	holdRefreshes(ms: number): void {
+		this.heldUntil = this.clock.now() + ms;
+		// what waits for the hold's end waits for the new one
+		for (const [key, attempt] of this.held) this.timers.schedule(key, Math.max(0, ms), attempt);
+	}
+
+	/** `run`, for the timer `key`, once no hold is on (see holdRefreshes); a hold puts it off to its end. */
+	private unlessHeld(key: RefreshTimer, run: () => void): () => void {
+		const attempt = () => {
+			const wait = this.heldUntil - this.clock.now();
+			if (wait > 0) {
+				this.held.set(key, attempt);
+				this.timers.schedule(key, wait, attempt);
+			} else {
+				this.held.delete(key);
+				run();
+			}
+		};
+		return attempt;
 	}
 
 	dispose(): void {
@@ -241,11 +279,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		this.timers.schedule(
 			'heal',
 			HEAL_QUIET_MS,
-			() => {
+			this.unlessHeld('heal', () => {
 				// a root refresh not yet read back: the days' handles are forgotten again, and its read heals them
 				if (this.rootRefreshPending) return;
 				this.fireDays([...this.model.roots()]);
-			},
+			}),
 			{ maxWaitMs: HEAL_MAX_WAIT_MS },
 		);
 	}
@@ -269,7 +307,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		this.timers.schedule(
 			'healDays',
 			HEAL_QUIET_MS,
-			() => {
+			this.unlessHeld('healDays', () => {
 				const categories: CategoryNode[] = [];
 				for (const d of this.daysToHeal) {
 					// refreshed again and not yet read back (its read heals it), or no longer shown
@@ -278,7 +316,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				}
 				this.daysToHeal.clear();
 				if (categories.length) this.treeEmitter.fire(categories);
-			},
+			}),
 			{ maxWaitMs: HEAL_MAX_WAIT_MS },
 		);
 	}
