@@ -52,6 +52,11 @@ export interface SteppedPaper {
 	readonly uri: string;
 	readonly id: string;
 	readonly index?: number;
+	/**
+	 * The reader's keys are in the Papers view (Next Unread pressed there): the list's focus goes to the
+	 * row too, so Enter and the arrows go on from the paper shown, not from the row the key was pressed on
+	 */
+	readonly keysInView?: boolean;
 }
 
 /** The paper a card's ref names in its digest, or undefined for a ref with no digest (a paper known by its id alone). */

@@ -3,7 +3,8 @@
 // expands or collapses it; of several selected rows it opens the one the keys are on, also while the
 // view refreshes. A click opens the card and leaves the focus in the view, as before. A search started
 // in the view opens its card with the keys in it, and Escape there comes back to the view, on the
-// card's paper; Escape in the view keeps the place.
+// card's paper; Escape in the view keeps the place, and Next Unread pressed there moves it to the paper
+// it shows.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -256,5 +257,21 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 		await page.keyboard.press('Escape');
 		await moveFocus('ArrowDown');
 		await focusedRowShowing(FIXTURE.big.third.title.split(':')[0]);
+	});
+
+	it('Next Unread pressed in the view moves the list\'s focus to the paper it shows, so Enter and the arrows go on from there', async () => {
+		// the selection on UniTrack, the keys on VISTA below it (the test before): the walk starts after the
+		// selected row; VISTA and the two after it were read by the tests before
+		await page.keyboard.press('Control+Alt+N');
+		const shown = await (await page.waitForFunction(({ selector, skip }) => {
+			const row = document.querySelector(selector);
+			const title = row?.innerText.split('\n')[0] ?? '';
+			return row?.getAttribute('aria-level') === '3' && row.classList.contains('selected') && !skip.some((s) => title.includes(s)) && title;
+		}, { selector: FOCUSED_ROW, skip: ['UniTrack', FIXTURE.big.third.title.split(':')[0]] }).catch(async (err) => {
+			throw new Error(`the list's focus did not go to the paper Next Unread showed (it is on ${JSON.stringify(await focusedRow())}): ${err.message}`);
+		})).jsonValue();
+		await findWebviewFrame(page, shown.slice(0, 30));
+		assert.ok(await keysInView(), 'the keys stay in the Papers view');
+		await selectionShows([shown.slice(0, 30)], 'Next Unread did not select the paper it showed alone');
 	});
 });

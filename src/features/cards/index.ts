@@ -766,10 +766,13 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 	vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
 }
 
-/** The Papers view selects the row of the paper a card stepped to, when it is shown (see REVEAL_STEPPED_PAPER_COMMAND). */
-function revealInPapersView(ref: CardRef): void {
+/**
+ * The Papers view selects the row of the paper a card stepped to, when it is shown (see
+ * REVEAL_STEPPED_PAPER_COMMAND); `keysInView`: the step was a key pressed in the view (SteppedPaper).
+ */
+function revealInPapersView(ref: CardRef, keysInView = false): void {
 	const paper = steppedPaperOf(ref);
-	if (paper) void vscode.commands.executeCommand(REVEAL_STEPPED_PAPER_COMMAND, paper);
+	if (paper) void vscode.commands.executeCommand(REVEAL_STEPPED_PAPER_COMMAND, keysInView ? { ...paper, keysInView } : paper);
 }
 
 export function registerCards(
@@ -821,7 +824,9 @@ export function registerCards(
 			return;
 		}
 		if (card) card.show(ref);
-		revealInPapersView(ref);
+		// pressed in the Papers view with a card open: the keys stay in the view, on the paper shown (a new
+		// card takes them itself)
+		revealInPapersView(ref, card !== undefined && isPapersSelectionArgument(arg));
 		await (card ?? manager.open(ref, false)).shown();
 	};
 

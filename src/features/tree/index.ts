@@ -207,6 +207,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 	 * again (the tree may have new nodes, the cursor may have moved) and revealed again, unless a newer
 	 * request came meanwhile. `find`: the row, when the caller has it already.
 	 */
+	/** the steps pressed in the view whose reveal moved the list's focus (see revealFollowed) */
+	const keysMoved = new WeakSet<SteppedPaper>();
+
 	const revealFollowed = async (find = () => sourcePaper(follow.latest), retry = true): Promise<PaperNode | undefined> => {
 		const source = follow.latest;
 		if (source === undefined || disposed) return undefined;
@@ -225,14 +228,19 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		// read the refreshed rows again, and a row it kept selected needs no reveal (each reveal sent is
 		// a moment in which a hide on its way to the extension host is missed)
 		const copy = provider.reveals.copy(node, () => refusal(source) ?? (isSelected(node) ? 'selected already' : undefined));
+		// the list's focus too when the keys are in the view (a key pressed there), else the keys stay where
+		// they are; once: a reveal the request makes again later (the tree changed) must not fetch the keys
+		// from wherever the reader took them since
+		const takesKeys = source !== 'cursor' && source.keysInView === true && !keysMoved.has(source);
 		let failed = false;
 		try {
-			await view.reveal(copy, { select: true, focus: false, expand: false });
+			await view.reveal(copy, { select: true, focus: takesKeys, expand: false });
 		} catch (err) {
 			failed = true;
 			if (!provider.reveals.refused(copy)) getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
 		}
 		if (disposed) return undefined;
+		if (takesKeys && !failed) keysMoved.add(source);
 		const refusedLate = provider.reveals.refused(copy);
 		if (refusedLate === 'selected already') return told({ node });
 		if (refusedLate) return told({ skipped: refusedLate });
@@ -318,10 +326,16 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		followTimer = undefined;
 		if (source !== undefined) follow.ask(source);
 		if (follow.latest === undefined || readSetting<boolean>(SETTINGS.treeFollowCursor) === false) return;
-		followTimer = setTimeout(() => {
-			followTimer = undefined;
-			if (!disposed) void revealFollowed();
-		}, FOLLOW_DELAY_MS);
+		// a key pressed in the view (a new request) moves the list's focus at once: the later, the likelier
+		// the reader went on meanwhile (into the card)
+		const keys = source !== undefined && source !== 'cursor' && source.keysInView === true;
+		followTimer = setTimeout(
+			() => {
+				followTimer = undefined;
+				if (!disposed) void revealFollowed();
+			},
+			keys ? 0 : FOLLOW_DELAY_MS,
+		);
 	};
 
 	disposables.push(
@@ -382,7 +396,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 		// a card's step (Next, Previous, Next Unread): its paper's row, as the cursor's, so that Enter or a
 		// click on the selected row opens the paper the card shows, not the one the reader started from
-		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index })),
+		vscode.commands.registerCommand(REVEAL_STEPPED_PAPER_COMMAND, (paper: SteppedPaper) => scheduleFollow({ uri: paper.uri, id: paper.id, index: paper.index, ...(paper.keysInView === true ? { keysInView: true } : {}) })),
 		// Escape in a card: back to the view the reader walks the papers in, if it is shown, on the card's paper
 		vscode.commands.registerCommand(FOCUS_SHOWN_PAPERS_VIEW_COMMAND, async (paper?: SteppedPaper): Promise<boolean> => {
 			if (!view.visible) return false;
