@@ -65,8 +65,9 @@ export function steppedPaperOf(ref: { readonly uri?: string; readonly id: string
 }
 
 /**
- * selects the row of a paper (a SteppedPaper) a card stepped to in the Papers view, without the focus, when the
- * view is shown (as the Explorer follows the active editor), registered by the tree feature
+ * selects the row of a paper (a SteppedPaper) a card stepped to in the Papers view when the view is shown (as the
+ * Explorer follows the active editor), without the keys unless the step was pressed in the view (`keysInView`),
+ * registered by the tree feature
  */
 export const REVEAL_STEPPED_PAPER_COMMAND = 'arxivDigest.internal.revealSteppedPaper';
 /** gives the Papers view the keyboard focus when it is shown, on the row of the paper given (a SteppedPaper) if listed, and answers true, else answers false (never opens it); registered by the tree feature */

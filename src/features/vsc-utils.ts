@@ -89,12 +89,12 @@ export function toFoldingRange(region: FoldingRegion): vscode.FoldingRange {
 	return new vscode.FoldingRange(region.start, region.end, vscode.FoldingRangeKind.Region);
 }
 
-/** The path handed to the parser: it only looks at the file name (for the day) and echoes it back. */
 /** A document's length in characters (a pass over its lines: ask for it only when the line count is not enough). */
 export function documentLength(document: vscode.TextDocument): number {
 	return document.offsetAt(new vscode.Position(document.lineCount, 0));
 }
 
+/** The path handed to the parser: it only looks at the file name (for the day) and echoes it back. */
 export function pathOf(uri: vscode.Uri): string {
 	return uri.scheme === 'file' ? uri.fsPath : uri.path;
 }

@@ -101,7 +101,7 @@ export async function startCodeServer({ port, folder, userDataDir, extensionsDir
 		// a test run's, for this extension's own log too (debug: the Papers view's follows, the index's
 		// steps), whose last lines a failure prints (editorLogs). code-server takes a level alone, not
 		// VS Code's `<extension id>:<level>`
-		...(process.env.E2E_LOG ?? logLevel ? ['--log', process.env.E2E_LOG ?? logLevel] : []),
+		...(process.env.E2E_LOG || logLevel ? ['--log', process.env.E2E_LOG || logLevel] : []),
 		// the display language (`zh-cn`): VS Code picks package.nls.<locale>.json and l10n bundles by it
 		...(locale ? ['--locale', locale] : []),
 		folder,

@@ -239,7 +239,7 @@ describe('the Papers view redraws what a reading change touched', () => {
 		tree.dispose();
 	});
 
-	it('a hold (a card taking the keys from the view) puts off its read marks and heals to the hold\'s end; a later hold replaces it, shorter too', () => {
+	it('a hold (a card taking the keys from the view) puts off its read marks and heals until it is released, and a moment after', () => {
 		const clock = new FakeClock();
 		const { tree, fired, change } = withReading(clock);
 		const days = tree.getChildren();
@@ -248,12 +248,12 @@ describe('the Papers view redraws what a reading change touched', () => {
 		assert.deepStrictEqual(fired, [['day:2026-01-02', 'day:2026-01-01']], 'a mark before the hold');
 		tree.getChildren(days.find((d) => d.id === 'day:2026-01-02') as never);
 		// Enter: the click's heal (due HEAL_QUIET_MS after the read) and the card's own mark wait
-		tree.holdRefreshes(2_000);
+		const release = tree.holdRefreshes(2_000);
 		change(['2601.00003']);
 		clock.tick(provider.HEAL_QUIET_MS + provider.READING_REFRESH_MS);
 		assert.strictEqual(fired.length, 1, 'nothing while held');
-		// the card is open: the hold now ends shortly
-		tree.holdRefreshes(300);
+		// the card has the keys: the hold ends shortly
+		release(300);
 		clock.tick(299);
 		assert.strictEqual(fired.length, 1, 'nothing before the new end');
 		clock.tick(1);
@@ -264,6 +264,13 @@ describe('the Papers view redraws what a reading change touched', () => {
 		const categories = tree.getChildren(tree.getChildren().find((d) => d.id === 'day:2026-01-02') as never).map((c) => c.id);
 		clock.tick(provider.HEAL_QUIET_MS);
 		assert.deepStrictEqual(fired.slice(2), [categories], 'its read heals its categories');
+		// a hold never released ends by itself
+		tree.holdRefreshes(1_000);
+		change(['2601.00002']);
+		clock.tick(999);
+		assert.strictEqual(fired.length, 3, 'held');
+		clock.tick(1);
+		assert.strictEqual(fired.length, 4, 'at the hold\'s longest');
 		tree.dispose();
 	});
 

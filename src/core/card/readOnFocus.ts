@@ -16,6 +16,11 @@ export class ReadOnFocus {
 
 	constructor(private readonly markRead: (id: string) => void) {}
 
+	/** whether the card was opened to take the keys and has not said it has them (nor given up) */
+	get waiting(): boolean {
+		return this.awaiting;
+	}
+
 	/** The card is opened to take the keyboard focus: what it shows is marked once it has it (see settled). */
 	expectFocus(): void {
 		this.awaiting = true;

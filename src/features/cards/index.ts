@@ -78,6 +78,8 @@ const LIBRARY_MESSAGES: readonly string[] = ['toggleStar', 'editCollections', 'e
 
 const TITLE_LENGTH = 40;
 const EDIT_DEBOUNCE_MS = 300;
+/** how long `arxivDigest.openCard` asked to take the keys waits for the card to have them (see CardPanel.untilKeys) */
+const KEYS_WAIT_MS = 2_000;
 /** a note typed in a card is stored this long after the typing pauses (and at once when the card moves on) */
 const NOTE_AUTOSAVE_MS = 1000;
 /** the papers a card showed last, whose note drafts it takes (a draft typed just before the card moved on) */
@@ -128,6 +130,8 @@ class CardPanel implements vscode.Disposable {
 	private focusNoteOf: string | undefined;
 	/** opening a card is reading its paper: marked at once, or once a card opened with the keys has them (see ReadOnFocus) */
 	private readonly reads: ReadOnFocus;
+	/** waiting for the card to have the keys it was opened to take (see untilKeys) */
+	private readonly keysWaiters: (() => void)[] = [];
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -153,7 +157,7 @@ class CardPanel implements vscode.Disposable {
 			panel.onDidChangeViewState((e) => {
 				if (e.webviewPanel.active) owner.activated(this);
 				// another editor in front, or the card hidden: it will not get the keys it was opened with
-				else this.reads.settled();
+				else this.keysSettled();
 				// a hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown
 				if (!e.webviewPanel.visible) {
 					this.ready = false;
@@ -182,13 +186,35 @@ class CardPanel implements vscode.Disposable {
 	}
 
 	/**
+	 * Resolves once the card has the keys it was opened to take, or will not get them (it moved on, hid
+	 * or closed), at most `limitMs` later; at once when it waits for none.
+	 */
+	untilKeys(limitMs: number): Promise<void> {
+		if (!this.reads.waiting || this.disposed) return Promise.resolve();
+		return new Promise<void>((resolve) => {
+			const timer = setTimeout(done, limitMs);
+			function done() {
+				clearTimeout(timer);
+				resolve();
+			}
+			this.keysWaiters.push(done);
+		});
+	}
+
+	/** The card has the keys, or will not get them: its paper is marked read, and whoever waits is told. */
+	private keysSettled(): void {
+		this.reads.settled();
+		for (const done of this.keysWaiters.splice(0)) done();
+	}
+
+	/**
 	 * The card is opened to take the keyboard focus (`takesFocus`): its paper is marked read once it has
 	 * it (see ReadOnFocus). Opened leaving the keys where they are (a click): at once, and a paper still
 	 * waiting for keys that never came is marked now, not one paper behind until the card is focused.
 	 */
 	opened(takesFocus: boolean): void {
 		if (takesFocus) this.reads.expectFocus();
-		else this.reads.settled();
+		else this.keysSettled();
 	}
 
 	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
@@ -396,7 +422,7 @@ class CardPanel implements vscode.Disposable {
 				this.scrollY = message.y;
 				return;
 			case 'focused':
-				this.reads.settled();
+				this.keysSettled();
 				return;
 			case 'next':
 			case 'previous':
@@ -440,7 +466,7 @@ class CardPanel implements vscode.Disposable {
 		if (this.disposed) return;
 		// the tab closed (or the window): the note typed is stored, or offered
 		void this.storeNote(true);
-		this.reads.settled();
+		this.keysSettled();
 		this.disposed = true;
 		if (this.editTimer) clearTimeout(this.editTimer);
 		this.similarRequest?.cancel();
@@ -837,7 +863,10 @@ export function registerCards(
 		// before the first scan only open editors are known; a tree or search ref may need the index
 		if ('missing' in manager.locate(ref)) await workspace.ready;
 		// Edit Note takes the keyboard focus to the card, where the reader types; so does Enter in the Papers view
-		manager.open(ref, !editNote && !cardTakesFocus(arg), editNote);
+		const card = manager.open(ref, !editNote && !cardTakesFocus(arg), editNote);
+		// asked to take the keys (Enter in the Papers view, a search result): done once the card has them
+		// (the Papers view holds its own redraws until then)
+		if (cardTakesFocus(arg)) await card.untilKeys(KEYS_WAIT_MS);
 	};
 
 	const openById = async (): Promise<void> => {

@@ -21,8 +21,10 @@ const CONTEXT_TREE_FILTERED = 'arxivDigest.treeFiltered';
 const FOLLOW_DELAY_MS = 200;
 /** how long a click's command waits for its row to be read again after a refresh (see clickedPaper; TreeRegistration.clickWait) */
 const CLICK_WAIT_MS = 2_000;
-/** how long after a card opened by Enter the view's own refreshes still wait (see holdRefreshes in provider.ts) */
-const KEYS_SETTLE_MS = 500;
+/** the longest the view's own refreshes wait for a card opened by Enter to have the keys (see holdRefreshes in provider.ts)... */
+const KEYS_HOLD_MS = 5_000;
+/** ...and how long they still wait once it has them */
+const KEYS_SETTLE_MS = 300;
 /** a reveal that failed during a refresh is tried again after the view's next read, or after this long */
 const REVEAL_RETRY_WAIT_MS = 1_000;
 const CATEGORY_STATE_KEY = 'arxivDigest.tree.categories';
@@ -198,18 +200,21 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 
 	const isSelected = (node: PaperNode) => view.selection.length === 1 && view.selection[0].id === node.id;
 
-	/**
-	 * Selects the row of the paper the newest follow request names, without the focus. Never opens
-	 * the view: a view hidden, or hidden since the request, is left alone (it follows when shown),
-	 * checked last inside the extension host's reveal (`refusal`, GuardedReveals). A refresh in flight
-	 * makes the extension host forget the rows until the workbench reads them again, and a reveal then
-	 * fails ("Failed to resolve tree node"): once, after the view's next read, the paper is looked up
-	 * again (the tree may have new nodes, the cursor may have moved) and revealed again, unless a newer
-	 * request came meanwhile. `find`: the row, when the caller has it already.
-	 */
-	/** the steps pressed in the view whose reveal moved the list's focus (see revealFollowed) */
+	/** whether a follow request is a step pressed in the Papers view (SteppedPaper.keysInView) */
+	const keysInView = (source: FollowSource | undefined): source is SteppedPaper => source !== undefined && source !== 'cursor' && source.keysInView === true;
+	/** the steps pressed in the view whose reveal took the list's focus, or need not any more (see revealFollowed) */
 	const keysMoved = new WeakSet<SteppedPaper>();
 
+	/**
+	 * Selects the row of the paper the newest follow request names; the list's focus too for a step
+	 * pressed in the view, once (a reveal the request makes again must not fetch the keys from where the
+	 * reader took them since). Never opens the view: a view hidden, or hidden since the request, is left
+	 * alone (it follows when shown), checked last inside the extension host's reveal (`refusal`,
+	 * GuardedReveals). A refresh in flight makes the extension host forget the rows until the workbench
+	 * reads them again, and a reveal then fails ("Failed to resolve tree node"): once, after the view's
+	 * next read, the paper is looked up again (the tree may have new nodes, the cursor may have moved) and
+	 * revealed again, unless a newer request came meanwhile. `find`: the row, when the caller has it already.
+	 */
 	const revealFollowed = async (find = () => sourcePaper(follow.latest), retry = true): Promise<PaperNode | undefined> => {
 		const source = follow.latest;
 		if (source === undefined || disposed) return undefined;
@@ -228,10 +233,9 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		// read the refreshed rows again, and a row it kept selected needs no reveal (each reveal sent is
 		// a moment in which a hide on its way to the extension host is missed)
 		const copy = provider.reveals.copy(node, () => refusal(source) ?? (isSelected(node) ? 'selected already' : undefined));
-		// the list's focus too when the keys are in the view (a key pressed there), else the keys stay where
-		// they are; once: a reveal the request makes again later (the tree changed) must not fetch the keys
-		// from wherever the reader took them since
-		const takesKeys = source !== 'cursor' && source.keysInView === true && !keysMoved.has(source);
+		// the list's focus too when the keys are in the view (a key pressed there), else the keys stay where they are
+		const takesKeys = keysInView(source) && !keysMoved.has(source);
+		if (takesKeys) keysMoved.add(source);
 		let failed = false;
 		try {
 			await view.reveal(copy, { select: true, focus: takesKeys, expand: false });
@@ -240,7 +244,6 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			if (!provider.reveals.refused(copy)) getLog().debug(`Papers view: could not reveal ${node.id}${retry ? ', trying again after the view\'s next read' : ''}: ${errorText(err)}`);
 		}
 		if (disposed) return undefined;
-		if (takesKeys && !failed) keysMoved.add(source);
 		const refusedLate = provider.reveals.refused(copy);
 		if (refusedLate === 'selected already') return told({ node });
 		if (refusedLate) return told({ skipped: refusedLate });
@@ -328,7 +331,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		if (follow.latest === undefined || readSetting<boolean>(SETTINGS.treeFollowCursor) === false) return;
 		// a key pressed in the view (a new request) moves the list's focus at once: the later, the likelier
 		// the reader went on meanwhile (into the card)
-		const keys = source !== undefined && source !== 'cursor' && source.keysInView === true;
+		const keys = keysInView(source);
 		followTimer = setTimeout(
 			() => {
 				followTimer = undefined;
@@ -378,16 +381,23 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			ref ??= node && paperRefOf(node);
 			if (!ref) return;
 			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
-				if (takeFocus) {
-					// no refresh of the view's own starts until the card has the keys (see holdRefreshes), and
-					// those under way end first
-					provider.holdRefreshes(CLICK_WAIT_MS);
-					if (node) await refreshesOver(node);
-				}
 				// a click leaves the focus in the view, to go on through the rows; Enter takes it into the card
-				await vscode.commands.executeCommand('arxivDigest.openCard', takeFocus ? takingFocus(ref) : ref);
-				// the card is in front with the keys, or about to be: what was held runs a moment after
-				if (takeFocus) provider.holdRefreshes(KEYS_SETTLE_MS);
+				if (!takeFocus) {
+					await vscode.commands.executeCommand('arxivDigest.openCard', ref);
+					return;
+				}
+				// the keys go to the card: a step's reveal still to come leaves them there
+				if (keysInView(follow.latest)) keysMoved.add(follow.latest);
+				// the view's own redraws wait until the card has the keys (see holdRefreshes), and those under way end first
+				const release = provider.holdRefreshes(KEYS_HOLD_MS);
+				try {
+					if (node) await refreshesOver(node);
+					// resolves once the card has the keys (or will not get them)
+					await vscode.commands.executeCommand('arxivDigest.openCard', takingFocus(ref));
+				} finally {
+					// the view's focus tracker lets go of the keys a timer's turn after they left: a moment later
+					release(KEYS_SETTLE_MS);
+				}
 			} else {
 				// the digest takes the keyboard focus either way, as a file opened from the Explorer
 				await vscode.commands.executeCommand('arxivDigest.openSource', ref);

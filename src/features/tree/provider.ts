@@ -125,8 +125,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	/** the heals after root and day refreshes; a burst of reading changes */
 	private readonly timers: KeyedDebouncer<RefreshTimer>;
 	private readonly clock: Clock;
-	/** until when (clock time) the refreshes the view makes by itself wait (see holdRefreshes), and those waiting */
-	private heldUntil = 0;
+	/** the holds on the refreshes the view makes by itself, each until a clock time (see holdRefreshes), and the refreshes waiting */
+	private readonly holds = new Set<{ until: number }>();
 	private readonly held = new Map<RefreshTimer, () => void>();
 	/**
 	 * The papers (ids without version) whose marks changed since the view last showed marks, each with
@@ -198,24 +198,41 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	/**
-	 * Puts off for `ms` (from now; a later call replaces it) the refreshes the view makes by itself:
-	 * read marks, stars and matches, and the heals after refreshes. A card is about to take the keys
-	 * from the view (Enter): VS Code's tree view ends each refresh by focusing its tree again while it
-	 * believes it has the keys, a belief it drops a timer's turn after they left, a turn that came
-	 * 50–140 ms late on a busy workbench, and a refresh ending in it took the keys back from the card.
-	 * The card's own read mark, and the heal of the mark a click made just before (HEAL_QUIET_MS after
-	 * it), could end there. What was put off runs when the hold ends.
+	 * Puts off the refreshes the view makes by itself (read marks, stars and matches, the heals after
+	 * refreshes) for at most `ms`, or until the returned `release(afterMs)` ends the hold `afterMs` from
+	 * then. A card is about to take the keys from the view (Enter): VS Code's tree view ends each refresh
+	 * by focusing its tree again while it believes it has the keys, a belief it drops a timer's turn
+	 * after they left, a turn that came 50–140 ms late on a busy workbench, and a refresh ending in it
+	 * took the keys back from the card. The card's own read mark, and the heal of the mark a click made
+	 * just before (HEAL_QUIET_MS after it), could end there. What was put off runs once no hold is on.
+	 * Refreshes for the tree's content (a file changed, a filter, For you's scores) are not held.
 	 */
-	holdRefreshes(ms: number): void {
-		this.heldUntil = this.clock.now() + ms;
-		// what waits for the hold's end waits for the new one
-		for (const [key, attempt] of this.held) this.timers.schedule(key, Math.max(0, ms), attempt);
+	holdRefreshes(ms: number): (afterMs: number) => void {
+		const hold = { until: this.clock.now() + ms };
+		this.holds.add(hold);
+		return (afterMs) => {
+			hold.until = Math.min(hold.until, this.clock.now() + afterMs);
+			// what waits for the holds' end waits for their new end
+			const wait = this.heldFor();
+			for (const [key, attempt] of this.held) this.timers.schedule(key, wait, attempt);
+		};
+	}
+
+	/** how long the holds on now last (0: none) */
+	private heldFor(): number {
+		const now = this.clock.now();
+		let until = now;
+		for (const hold of this.holds) {
+			if (hold.until <= now) this.holds.delete(hold);
+			else until = Math.max(until, hold.until);
+		}
+		return until - now;
 	}
 
 	/** `run`, for the timer `key`, once no hold is on (see holdRefreshes); a hold puts it off to its end. */
 	private unlessHeld(key: RefreshTimer, run: () => void): () => void {
 		const attempt = () => {
-			const wait = this.heldUntil - this.clock.now();
+			const wait = this.heldFor();
 			if (wait > 0) {
 				this.held.set(key, attempt);
 				this.timers.schedule(key, wait, attempt);
@@ -230,6 +247,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	dispose(): void {
 		for (const done of [...this.readWaiters]) done();
 		this.timers.dispose();
+		this.held.clear();
 		for (const s of this.subscriptions) s.dispose();
 		this.treeEmitter.dispose();
 		this.filterEmitter.dispose();
@@ -269,6 +287,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		this.daysPending.clear();
 		this.daysToHeal.clear();
 		this.timers.cancel('healDays');
+		this.held.delete('healDays');
 		this.treeEmitter.fire(undefined);
 	}
 
