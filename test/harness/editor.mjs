@@ -138,8 +138,9 @@ export function editorLogs(userDataDir, serverLog, lines = 40) {
 		const relevant = readFileSync(file, 'utf8').split('\n').filter((l) => /arxiv|\[(error|warning)\]|^\s+at /i.test(l));
 		parts.push(`--- ${file} (extension and error lines) ---\n${relevant.slice(-lines).join('\n')}`);
 	}
-	// the extension's own output channel, of the newest window (a reload starts another extension host)
-	const own = findFiles(join(userDataDir, 'logs'), /^arXiv Digest\.log$/).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs).at(-1);
-	if (own) parts.push(tailOf(own, lines));
+	// the extension's own output channel, of each window in turn (each test file opens one; a reload starts
+	// another extension host): the failing test's is not always the newest
+	const own = findFiles(join(userDataDir, 'logs'), /^arXiv Digest\.log$/).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+	for (const file of own) parts.push(tailOf(file, Math.min(lines, 12)));
 	return parts.join('\n');
 }

@@ -24,9 +24,13 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	let page;
 	workbenchSession({ opened: (opened) => (page = opened) });
 
-	/** Shows the Papers view; a click on the activity-bar item of a view already shown would hide it. */
+	/**
+	 * Shows the Papers view (a click on the activity-bar item of a view already shown would hide it), and
+	 * waits for the keys the click gives it: they come a moment later, and once came after the test had
+	 * put them into a card (a trusted CI run: the card never had them).
+	 */
 	const showPapersView = async () => {
-		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
+		if (!(await page.locator(PAPERS_VIEW).isVisible())) await clickActivityBar();
 	};
 	/**
 	 * Opens arXiv Digest's container from the activity bar, as a reader does, and waits for the
