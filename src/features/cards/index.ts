@@ -9,7 +9,6 @@ import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/link
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type NoteStatus, type WebviewMessage } from '../../core/card/protocol';
 import { NoteDrafts, storedNoteForm, type TakenDraft } from '../../core/card/noteDraft';
 import { ReadOnFocus } from '../../core/card/readOnFocus';
-import { TimedWaiters } from '../../core/waiters';
 import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
@@ -132,7 +131,7 @@ class CardPanel implements vscode.Disposable {
 	/** opening a card is reading its paper: marked at once, or once a card opened with the keys has them (see ReadOnFocus) */
 	private readonly reads: ReadOnFocus;
 	/** waiting for the card to have the keys it was opened to take (see untilKeys) */
-	private readonly keysWaiters = new TimedWaiters();
+	private readonly keysWaiters: (() => void)[] = [];
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -192,13 +191,20 @@ class CardPanel implements vscode.Disposable {
 	 */
 	untilKeys(limitMs: number): Promise<void> {
 		if (!this.reads.waiting || this.disposed) return Promise.resolve();
-		return this.keysWaiters.wait(limitMs);
+		return new Promise<void>((resolve) => {
+			const timer = setTimeout(done, limitMs);
+			function done() {
+				clearTimeout(timer);
+				resolve();
+			}
+			this.keysWaiters.push(done);
+		});
 	}
 
 	/** The card has the keys, or will not get them: its paper is marked read, and whoever waits is told. */
 	private keysSettled(): void {
 		this.reads.settled();
-		this.keysWaiters.release();
+		for (const done of this.keysWaiters.splice(0)) done();
 	}
 
 	/**

@@ -21,8 +21,7 @@ import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } f
 import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
 import { realClock, type Clock } from '../../core/clock';
-import { KeyedDebouncer, type ScheduleOptions } from '../../core/debounce';
-import { TimedWaiters } from '../../core/waiters';
+import { KeyedDebouncer } from '../../core/debounce';
 import { ExpandedRows } from '../../core/expandedRows';
 import { GuardedReveals, type RevealRefusal } from '../../core/follow';
 import type { Reading, ReadingChange } from '../reading';
@@ -184,16 +183,16 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				changed.set(key, before === undefined || before === seenOn ? seenOn : null);
 			}
 		}
-		this.scheduleRefresh(
+		this.timers.schedule(
 			'marks',
 			READING_REFRESH_MS,
-			() => {
+			this.unlessHeld('marks', () => {
 				const changed = this.marksChanged;
 				this.marksChanged = undefined;
 				if (changed === 'all') this.fireRoot();
 				// every day listing a paper but the one where it looks the same
 				else if (changed) this.fireDays(this.model.daysListing(changed, baseId, (key, day) => changed.get(key) === day.day));
-			},
+			}),
 			{ maxWaitMs: READING_REFRESH_MS },
 		);
 	}
@@ -230,8 +229,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return until - now;
 	}
 
-	/** Schedules a refresh the view makes by itself on its timer `key` (see KeyedDebouncer.schedule), put off while a hold is on (see holdRefreshes). */
-	private scheduleRefresh(key: RefreshTimer, delayMs: number, run: () => void, options: ScheduleOptions): void {
+	/** `run`, for the timer `key`, once no hold is on (see holdRefreshes); a hold puts it off to its end. */
+	private unlessHeld(key: RefreshTimer, run: () => void): () => void {
 		const attempt = () => {
 			const wait = this.heldFor();
 			if (wait > 0) {
@@ -242,11 +241,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				run();
 			}
 		};
-		this.timers.schedule(key, delayMs, attempt, options);
+		return attempt;
 	}
 
 	dispose(): void {
-		this.readWaiters.release();
+		for (const done of [...this.readWaiters]) done();
 		this.timers.dispose();
 		this.held.clear();
 		for (const s of this.subscriptions) s.dispose();
@@ -296,14 +295,14 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		if (!this.rootRefreshPending) return;
 		this.rootRefreshPending = false;
 		// never at once: after this answer is registered (getTreeItem and the handles are set up asynchronously)
-		this.scheduleRefresh(
+		this.timers.schedule(
 			'heal',
 			HEAL_QUIET_MS,
-			() => {
+			this.unlessHeld('heal', () => {
 				// a root refresh not yet read back: the days' handles are forgotten again, and its read heals them
 				if (this.rootRefreshPending) return;
 				this.fireDays([...this.model.roots()]);
-			},
+			}),
 			{ maxWaitMs: HEAL_MAX_WAIT_MS },
 		);
 	}
@@ -324,10 +323,10 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		// "For you" lists a day's papers without their categories: nothing below a day to heal
 		if (!this.daysPending.delete(day) || this.reading?.viewMode() === 'forYou') return;
 		this.daysToHeal.add(day);
-		this.scheduleRefresh(
+		this.timers.schedule(
 			'healDays',
 			HEAL_QUIET_MS,
-			() => {
+			this.unlessHeld('healDays', () => {
 				const categories: CategoryNode[] = [];
 				for (const d of this.daysToHeal) {
 					// refreshed again and not yet read back (its read heals it), or no longer shown
@@ -336,7 +335,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				}
 				this.daysToHeal.clear();
 				if (categories.length) this.treeEmitter.fire(categories);
-			},
+			}),
 			{ maxWaitMs: HEAL_MAX_WAIT_MS },
 		);
 	}
@@ -421,7 +420,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	/** who waits for the next read of the view's rows (see nextRead) */
-	private readonly readWaiters = new TimedWaiters();
+	private readWaiters: (() => void)[] = [];
 
 	/**
 	 * Resolves once the workbench has read some of the view's rows again (a turn after getChildren:
@@ -430,11 +429,23 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * until the workbench has read the row again.
 	 */
 	nextRead(ms: number): Promise<void> {
-		return this.readWaiters.wait(ms);
+		return new Promise((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				this.readWaiters = this.readWaiters.filter((w) => w !== done);
+				resolve();
+			};
+			const timer = setTimeout(done, ms);
+			this.readWaiters.push(done);
+		});
 	}
 
 	getChildren(node?: TreeNode): TreeNode[] {
-		if (this.readWaiters.size > 0) setTimeout(this.readWaiters.take(), 0);
+		if (this.readWaiters.length > 0) {
+			const waiters = this.readWaiters;
+			this.readWaiters = [];
+			setTimeout(() => waiters.forEach((w) => w()), 0);
+		}
 		if (!node) this.rootWasRead();
 		else if (node.kind === 'day') this.dayWasRead(node);
 		if (node && node.kind !== 'paper') this.rowRead(node);
