@@ -4,6 +4,7 @@
 //
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/cli.js bench DIR --search --runs 1
 //   node bench/cpuprofile.mjs /tmp/prof/CPU.*.002.cpuprofile [--top 40] [--lines indexBody]
+//   node bench/cpuprofile.mjs .vscode-test/bench-cold-workbench.cpuprofile --from 12 --to 18
 //
 // A worker thread writes its own profile (thread 0 is the CLI's main thread, 1 the cold build).
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { longestRuns } from './profile-runs.mjs';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '40' }, lines: { type: 'string' }, runs: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '40' }, lines: { type: 'string' }, runs: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } });
 if (positionals.length !== 1) {
-	console.error('usage: node bench/cpuprofile.mjs FILE.cpuprofile [--top N] [--lines FUNCTION | --runs URLPART]');
+	console.error('usage: node bench/cpuprofile.mjs FILE.cpuprofile [--top N] [--from S] [--to S] [--lines FUNCTION | --runs URLPART]');
 	process.exit(2);
 }
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
@@ -43,9 +44,16 @@ if (values.lines) {
 	process.exit(0);
 }
 
-// sample time per node: each sample's delta goes to the node it hit
+// sample time per node: each sample's delta goes to the node it hit; --from/--to keep the samples
+// taken that many seconds after the profile's start
+const fromUs = Number(values.from ?? 0) * 1e6;
+const toUs = values.to === undefined ? Infinity : Number(values.to) * 1e6;
 const time = new Map();
-profile.samples.forEach((id, i) => time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let at = 0;
+profile.samples.forEach((id, i) => {
+	at += profile.timeDeltas[i] ?? 0;
+	if (at >= fromUs && at <= toUs) time.set(id, (time.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const self = new Map();
 const inclusive = new Map();
 let total = 0;

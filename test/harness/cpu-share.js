@@ -49,7 +49,8 @@ function cpuSnapshot() {
 			if (isIndexProcess(p)) snap.index += ticks;
 			else snap.children += ticks;
 		} else {
-			snap.others.set(p.pid, { group: otherGroup(p), ticks });
+			const group = otherGroup(p);
+			snap.others.set(p.pid, { group, ticks, type: group === 'browser' ? browserType(p) : undefined });
 		}
 	}
 	return snap;
@@ -66,6 +67,11 @@ function otherGroup(p) {
 	if (/large-workspace|playwright/.test(command)) return 'bench';
 	if (/code-server|vscode|bootstrap-fork|server-main/.test(command)) return 'editor';
 	return 'other';
+}
+
+/** A Chromium process's kind, from its --type= argument: renderer, gpu-process, utility, zygote; 'browser' for the main process. */
+function browserType(p) {
+	return /--type=([\w-]+)/.exec(p.argv.join(' '))?.[1] ?? 'browser';
 }
 
 /**
@@ -91,6 +97,9 @@ function cpuBetween(a, b) {
 		// of which, by process (see otherGroup): a process started in between counts its whole life,
 		// one that ended in between nothing (its time is gone from /proc), the kernel's own work none
 		elsewhereByProcessMs: othersBetween(a, b),
+		// the browser's share by Chromium process kind: the renderer runs the workbench's script, style and
+		// layout; the GPU process (software here) rasterises and composites what it draws
+		browserByTypeMs: browserBetween(a, b),
 	};
 }
 
@@ -98,6 +107,15 @@ function cpuBetween(a, b) {
 function othersBetween(a, b) {
 	const out = { browser: 0, editor: 0, bench: 0, other: 0 };
 	for (const [pid, { group, ticks }] of b.others) out[group] += (ticks - (a.others.get(pid)?.ticks ?? 0)) * TICK_MS;
+	return out;
+}
+
+/** CPU ms of the browser's processes from snapshot `a` to `b`, by kind (see browserType) */
+function browserBetween(a, b) {
+	const out = {};
+	for (const [pid, { group, type, ticks }] of b.others) {
+		if (group === 'browser') out[type] = (out[type] ?? 0) + (ticks - (a.others.get(pid)?.ticks ?? 0)) * TICK_MS;
+	}
 	return out;
 }
 

@@ -20,7 +20,8 @@
 //          an index worker), --ui-cost (after the warm start's figures, what the workbench's browser
 //          spends on the editor's progress indicators: its CPU over 4 s with none, with a window
 //          progress (a spinning icon), with the Papers view's progress bar, with a still status bar
-//          item and with 160 updates of its text; two rounds). The VSIXs go to the temp folder under a name of this checkout's path,
+//          item and with 160 updates of its text; two rounds), --workbench-profile (a CPU profile of the
+//          workbench page's main thread per start, in .vscode-test/bench-NAME-workbench.cpuprofile). The VSIXs go to the temp folder under a name of this checkout's path,
 //          so benches of several checkouts on one machine never share one.
 // Screenshots: .vscode-test/screenshots/bench-*.png.
 import { chromium } from 'playwright-core';
@@ -46,6 +47,7 @@ const { values: options, positionals } = parseArgs({
 	allowPositionals: true,
 	options: { 'skip-build': { type: 'boolean' }, keep: { type: 'boolean' }, 'no-warm': { type: 'boolean' }, profile: { type: 'boolean' }, web: { type: 'boolean' }, scale: { type: 'string', default: '1' },
 		'no-digests': { type: 'boolean' }, files: { type: 'string', default: '5000' }, 'no-dated': { type: 'boolean' }, 'ui-cost': { type: 'boolean' },
+		'workbench-profile': { type: 'boolean' },
 	},
 });
 const skipBuild = options['skip-build'] ?? false;
@@ -54,6 +56,9 @@ const warm = !options['no-warm'];
 const profile = options.profile ?? false;
 const web = options.web ?? false;
 const uiCost = options['ui-cost'] ?? false;
+const workbenchProfile = options['workbench-profile'] ?? false;
+/** --workbench-profile: per page, what stops its workbench thread's profiler and writes the profile to a path */
+const rendererProfiles = new WeakMap();
 const folderArg = positionals[0];
 const scale = Number(options.scale);
 if (!Number.isInteger(scale) || scale < 1 || scale > 16) throw new Error(`--scale takes a whole number from 1 to 16, not ${options.scale}`);
@@ -327,6 +332,23 @@ async function baselineSession(extraConfig = {}, name = 'baseline') {
 	});
 }
 
+/**
+ * Starts a CPU profile of the page's main thread (the workbench's script; its native work shows as
+ * "(program)", the renderer's other threads, such as software raster, not at all). Profile time 0 is
+ * about the page's load (fromWindowLoadMs); `bench/cpuprofile.mjs FILE --from S --to S` summarises a window.
+ */
+async function profileWorkbench(page) {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+	await cdp.send('Profiler.start');
+	return async (path) => {
+		const { profile: result } = await cdp.send('Profiler.stop');
+		writeFileSync(path, JSON.stringify(result));
+		log(`workbench profile: ${path}`);
+	};
+}
+
 /** A page's init script (--web): keeps the workbench thread's long tasks (start as epoch ms, duration) in `__benchLongTasks`. */
 function observeLongTasks() {
 	const tasks = (globalThis.__benchLongTasks = []);
@@ -364,6 +386,7 @@ async function session(name, startConfig) {
 	const newPage = async () => {
 		const page = await (digestBrowserContext ??= await browser.newContext(VIEWPORT)).newPage();
 		if (web) await page.addInitScript(observeLongTasks);
+		if (workbenchProfile) rendererProfiles.set(page, await profileWorkbench(page));
 		return page;
 	};
 	return withEditor({ name, config: probeConfig, newPage }, async ({ page, load, t0, out, awaitProbe }) => {
@@ -397,6 +420,7 @@ async function session(name, startConfig) {
 		await page.waitForSelector(`.part.sidebar .monaco-list-row:has-text("${newest}")`, { timeout: 120_000 });
 		const treeRowMs = (rowSeenAt ?? Date.now()) - t0;
 		const probe = await awaitProbe('probe', 180_000);
+		await rendererProfiles.get(page)?.(join(REPO, '.vscode-test', `bench-${name}-workbench.cpuprofile`));
 		const longTasks = web ? await workbenchLongTasks(page, t0, probe.timeline, probe.finishedAt) : undefined;
 		const loadedShot = join(SCREENSHOTS, `bench-${name}-loaded.png`);
 		await page.screenshot({ path: loadedShot });
