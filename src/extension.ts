@@ -19,6 +19,7 @@ import { registerStatistics } from './features/stats';
 import { yieldThread } from './features/host';
 import { registerTree, TREE_VIEW_ID } from './features/tree';
 import { DigestWorkspace } from './features/workspace/digestWorkspace';
+import { disposeLastFirst } from './features/vsc-utils';
 
 /**
  * What activate() returns: the handles the real-editor tests (test/integration, test/ui) and the
@@ -72,47 +73,52 @@ export async function activate(context: vscode.ExtensionContext): Promise<ArxivD
 
 async function registerFeatures(context: vscode.ExtensionContext, registered: Promise<void>): Promise<ArxivDigestTestApi> {
 	const pause = threadSlices(ACTIVATION_SLICE_MS, yieldThread);
-	context.subscriptions.push(logDisposable);
-	context.subscriptions.push(registerLanguageSupport(context));
+	// The features go last first when the extension is deactivated (VS Code disposes the subscriptions
+	// in order): one goes before the layers it uses, so what it still has to say reaches them before
+	// their last write (a card still waiting for the keys marks its paper read in the reading store).
+	const features: vscode.Disposable[] = [];
+	context.subscriptions.push({ dispose: () => disposeLastFirst(features) });
+	features.push(logDisposable);
+	features.push(registerLanguageSupport(context));
 
 	const workspace = DigestWorkspace.create(context, {}, registered);
-	context.subscriptions.push(workspace);
+	features.push(workspace);
 	const scanStatus = registerScanStatus(workspace, TREE_VIEW_ID);
-	context.subscriptions.push(scanStatus);
+	features.push(scanStatus);
 	await pause();
 
 	const library = registerLibrary(context, workspace);
-	context.subscriptions.push(library);
+	features.push(library);
 	await pause();
 
 	const reading = registerReading(context, workspace, library.registry);
-	context.subscriptions.push(reading);
+	features.push(reading);
 	await pause();
 	// the views early: until a view's provider is registered, the workbench shows "There is no data
 	// provider registered that can provide view data." in it
 	const tree = registerTree(context, workspace, reading);
-	context.subscriptions.push(tree);
+	features.push(tree);
 	tree.provider.library = library;
-	context.subscriptions.push(library.onDidChangeStars((ids) => tree.provider.starsChanged(ids)));
-	context.subscriptions.push(connectTreeReading(tree.view, tree.provider, reading, workspace.onDidChange));
+	features.push(library.onDidChangeStars((ids) => tree.provider.starsChanged(ids)));
+	features.push(connectTreeReading(tree.view, tree.provider, reading, workspace.onDidChange));
 	await pause();
-	context.subscriptions.push(registerOutline(context, workspace));
-	context.subscriptions.push(registerPaperActions(context, workspace));
-	context.subscriptions.push(registerParseReport(context, workspace));
+	features.push(registerOutline(context, workspace));
+	features.push(registerPaperActions(context, workspace));
+	features.push(registerParseReport(context, workspace));
 	await pause();
 	const recs = registerRecs(workspace, library.store, reading);
-	context.subscriptions.push(recs);
+	features.push(recs);
 	// until then the "For you" mode shows each day in file order (the scan has not started yet)
 	tree.provider.forYou = recs.forYou.treeHook;
-	context.subscriptions.push(recs.forYou.onDidChange(() => tree.provider.forYouChanged()));
+	features.push(recs.forYou.onDidChange(() => tree.provider.forYouChanged()));
 	await pause();
 	const cards = registerCards(context, workspace, cardLibrary(library), reading, recs.cardSimilar);
-	context.subscriptions.push(cards);
+	features.push(cards);
 	await pause();
 	const search = registerSearch(context, workspace, library);
-	context.subscriptions.push(search);
+	features.push(search);
 	await pause();
-	context.subscriptions.push(
+	features.push(
 		registerExport(workspace, {
 			note: library.note,
 			tags: library.tags,
@@ -128,9 +134,9 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 		}, context.globalState),
 	);
 	await pause();
-	context.subscriptions.push(registerStatistics(context, workspace, reading));
+	features.push(registerStatistics(context, workspace, reading));
 	const hover = registerHover(workspace, library);
-	context.subscriptions.push(hover);
+	features.push(hover);
 
 	return { workspace, tree, cards, search, library, hover, reading, recs, scanStatus, exports: { lastWritten: lastWrittenMessage } };
 }

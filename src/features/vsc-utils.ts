@@ -89,6 +89,23 @@ export function toFoldingRange(region: FoldingRegion): vscode.FoldingRange {
 	return new vscode.FoldingRange(region.start, region.end, vscode.FoldingRangeKind.Region);
 }
 
+/**
+ * Disposes `disposables` last first and empties the list: what was registered later, and may use what
+ * came before it, goes first (a card's read mark reaches the reading store before the store's last
+ * write). One that throws does not keep the rest from being disposed; the first error is thrown after.
+ */
+export function disposeLastFirst(disposables: vscode.Disposable[]): void {
+	let first: { error: unknown } | undefined;
+	for (const d of disposables.splice(0).reverse()) {
+		try {
+			d.dispose();
+		} catch (error) {
+			first ??= { error };
+		}
+	}
+	if (first) throw first.error;
+}
+
 /** A document's length in characters (a pass over its lines: ask for it only when the line count is not enough). */
 export function documentLength(document: vscode.TextDocument): number {
 	return document.offsetAt(new vscode.Position(document.lineCount, 0));

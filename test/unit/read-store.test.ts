@@ -46,6 +46,23 @@ describe('the read store', () => {
 		store.dispose();
 	});
 
+	it('a mark made after the store was disposed (the extension deactivating) is written at once, not left to a timer', async () => {
+		const m = memento();
+		const store = new readStore.ReadStore(m as never);
+		store.markRead(['2602.00001']);
+		store.dispose();
+		// the last write of the pending mark
+		await new Promise((resolve) => setImmediate(resolve));
+		assert.strictEqual(m.writes, 1);
+		// a card still waiting for the keys marks its paper as it is disposed after the store
+		store.markRead(['2602.00002']);
+		await new Promise((resolve) => setImmediate(resolve));
+		assert.strictEqual(m.writes, 2, 'written without waiting for the save delay');
+		const next = new readStore.ReadStore(m as never);
+		assert.ok(next.isRead('2602.00001') && next.isRead('2602.00002'), 'the next session reads both marks');
+		next.dispose();
+	});
+
 	it('an undo of a mark as read puts back the marks it changed, stored and in other windows', async () => {
 		const m = memento();
 		const store = new readStore.ReadStore(m as never);

@@ -30,6 +30,7 @@ import { collectionLabel, collectionNameIssueText } from './labels';
 import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
 import { showInputBox, showQuickPick } from '../quickInput';
 import { pickOrName } from './collectionPicker';
+import { disposeLastFirst } from '../vsc-utils';
 
 export { LIBRARY_STATE_KEY, LibraryStore } from './store';
 export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from './readingState';
@@ -215,7 +216,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			return lines.length ? lines.join('\n\n') : undefined;
 		},
 		dispose: () => {
-			for (const d of disposables.reverse()) d.dispose();
+			disposeLastFirst(disposables);
 		},
 	};
 

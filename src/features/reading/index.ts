@@ -19,6 +19,7 @@ import { ReadStore } from './readStore';
 import { readMarksPart } from './statePart';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { readSetting, SETTINGS, updateSetting } from '../settings';
+import { disposeLastFirst } from '../vsc-utils';
 
 export const VIEW_MODE_SETTING = SETTINGS.treeViewMode;
 /** the reader's sets go to the shards after changes settle */
@@ -100,7 +101,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		shownInterestsInput: () => editing.shownInput(),
 		dispose() {
 			if (setsTimer) clearTimeout(setsTimer);
-			for (const d of disposables.reverse()) d.dispose();
+			disposeLastFirst(disposables);
 		},
 	};
 

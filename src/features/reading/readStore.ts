@@ -32,6 +32,8 @@ export class ReadStore implements vscode.Disposable {
 	/** why the stored value could not be read; while set nothing is written */
 	private broken: string | undefined;
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
+	/** disposed (the extension deactivating): a mark made now is written at once, no timer would outlive the host */
+	private disposed = false;
 	/** the stored value this store last read or wrote: another one was written by someone else */
 	private lastStored: unknown;
 	private readonly stamps = new WriteStamps();
@@ -165,7 +167,8 @@ export class ReadStore implements vscode.Disposable {
 		this.emitter.fire(change);
 		if (this.broken !== undefined) return;
 		if (this.saveTimer) clearTimeout(this.saveTimer);
-		this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+		if (this.disposed) void this.save();
+		else this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
 	}
 
 	private async save(): Promise<void> {
@@ -206,6 +209,7 @@ export class ReadStore implements vscode.Disposable {
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		void this.flush();
 		this.emitter.dispose();
 	}

@@ -21,6 +21,7 @@ import { SimilarPapers, type SimilarPaper } from './similar';
 import { createQuickPick, showInput } from '../quickInput';
 import { similarStrings } from '../cards/strings';
 import { takingFocus } from '../cards/args';
+import { disposeLastFirst } from '../vsc-utils';
 
 const OPEN_CARD = 'arxivDigest.openCard';
 /** each For You paper's detail line gives this many of the words that weighed for it; its "?" button this many */
@@ -243,7 +244,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		api,
 		dispose() {
 			openPick?.dispose();
-			for (const d of disposables.reverse()) d.dispose();
+			disposeLastFirst(disposables);
 		},
 	};
 }

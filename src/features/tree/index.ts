@@ -3,7 +3,7 @@ import { papersCount } from '../counts';
 import { FollowRequests, ReaderSelection, type FollowSkip } from '../../core/follow';
 import { paperIndexAtLine, type CategoryNode, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
-import { uriKey } from '../vsc-utils';
+import { disposeLastFirst, uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_ENTER_COMMAND, TREE_ESCAPE_COMMAND, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
@@ -516,7 +516,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		dispose() {
 			disposed = true;
 			if (followTimer) clearTimeout(followTimer);
-			for (const d of disposables.reverse()) d.dispose();
+			disposeLastFirst(disposables);
 		},
 	};
 }
