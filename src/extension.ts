@@ -79,7 +79,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	const features: vscode.Disposable[] = [];
 	context.subscriptions.push({ dispose: () => disposeLastFirst(features) });
 	features.push(logDisposable);
-	features.push(registerLanguageSupport(context));
+	features.push(registerLanguageSupport());
 
 	const workspace = DigestWorkspace.create(context, {}, registered);
 	features.push(workspace);
@@ -102,7 +102,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	features.push(library.onDidChangeStars((ids) => tree.provider.starsChanged(ids)));
 	features.push(connectTreeReading(tree.view, tree.provider, reading, workspace.onDidChange));
 	await pause();
-	features.push(registerOutline(context, workspace));
+	features.push(registerOutline(workspace));
 	features.push(registerPaperActions(context, workspace));
 	features.push(registerParseReport(context, workspace));
 	await pause();

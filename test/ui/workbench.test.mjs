@@ -427,6 +427,24 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.keyboard.press('Escape');
 	});
 
+	it('Search Papers for a tag no paper carries says so and offers the tags like it; Enter on one searches it', async () => {
+		await runCommand(page, 'arXiv Digest: Search Papers');
+		await waitForQuickInputTitle(page, /Search Papers/);
+		const input = '.quick-input-widget .quick-input-box input';
+		// filled rather than typed: over a card the workbench may hand the keys back to the webview (microsoft/vscode#93950)
+		await page.fill(input, '#track');
+		const rows = await waitForFirstRow(page, (row) => row.includes('No paper is tagged #track'), 'the unknown tag\'s message');
+		assert.ok(rows[1]?.includes('Search #tracking instead'), rows.join(' | '));
+		await shot(page, 'search-tag-like');
+		await page.press(input, 'ArrowDown');
+		// Enter once the row the keys are on is the suggestion (the info row above it does nothing)
+		await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.innerText.includes('Search #tracking instead'));
+		await page.press(input, 'Enter');
+		await waitForFirstRow(page, (row) => row.includes('VISTA'), 'the paper tagged #tracking');
+		assert.equal(await page.inputValue(input), '#tracking');
+		await page.press(input, 'Escape');
+	});
+
 	it('a note typed in the card is kept without Save Note: Next, then Previous, shows it stored and in "Your notes"', async () => {
 		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
 		await frame.click('#note-input');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import {
 	STARRED, addToCollection, allTags, collectionsOf, createCollection, deleteCollection, emptyLibrary, isStarred, libraryId, librarySets,
-	mergeLibraries, normalizeTag, editTagsOfPapers, tagsOfPapers, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, splitTags, starredIds, starsChanged, takeCollection, toggleStar,
+	mergeLibraries, normalizeTag, editTagsOfPapers, tagsLike, tagsOfPapers, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, splitTags, starredIds, starsChanged, takeCollection, toggleStar,
 } from '../../src/core/library/model';
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
 import { randomVocabulary } from './seeded';
@@ -9,7 +9,7 @@ import { buildReadingState, parseReadingState } from '../../src/core/library/rea
 import { noteSearch } from '../../src/core/library/noteSearch';
 import { arxivRefAt, findArxivRefs } from '../../src/core/library/arxivRefs';
 import { SYNC_BUDGET_BYTES, decodeIdSet, encodeIdSet, jsonBytes, planSync } from '../../src/core/library/syncBudget';
-import { filtersOnlyText, parseQuery } from '../../src/core/search/query';
+import { filtersOnlyText, parseQuery, withTagReplaced } from '../../src/core/search/query';
 
 function parsed(text: string) {
 	const r = parseQuery(text);
@@ -111,6 +111,40 @@ describe('library model', () => {
 		assert.deepStrictEqual(lib.tags['2602.00001'], ['robotics', 'rl']);
 		assert.deepStrictEqual(allTags(lib), [{ tag: 'rl', count: 2 }, { tag: 'robotics', count: 1 }]);
 		assert.deepStrictEqual(setTags(lib, '2602.00002', []).tags['2602.00002'], undefined);
+	});
+
+	it('a tag no paper carries is answered with the tags like it: a part begins with it, or it begins with the tag; the most used first', () => {
+		const tags = [
+			{ tag: 'robot-learning', count: 2 },
+			{ tag: 'to-read', count: 9 },
+			{ tag: 'robotics', count: 5 },
+			{ tag: 'sim2real', count: 1 },
+			{ tag: 'rl', count: 4 },
+			{ tag: '扩散模型', count: 3 },
+		];
+		assert.deepStrictEqual(tagsLike('robot', tags), ['robotics', 'robot-learning']);
+		assert.deepStrictEqual(tagsLike('learning', tags), ['robot-learning']);
+		assert.deepStrictEqual(tagsLike('read', tags), ['to-read']);
+		// it begins with the tag: a plural, a longer word typed
+		assert.deepStrictEqual(tagsLike('rls', tags), ['rl']);
+		assert.deepStrictEqual(tagsLike('扩散', tags), ['扩散模型']);
+		assert.deepStrictEqual(tagsLike('vision', tags), []);
+		// one letter says too little; the tag itself is not "like" it; at most three
+		assert.deepStrictEqual(tagsLike('r', tags), []);
+		assert.deepStrictEqual(tagsLike('rl', tags), []);
+		assert.deepStrictEqual(tagsLike('ro', [...tags, { tag: 'rouge', count: 1 }, { tag: 'roberta', count: 7 }]), ['roberta', 'robotics', 'robot-learning']);
+	});
+
+	it('a query asks for another tag in the place of one it asks for: #tag and tag:tag, any case; exclusions and the rest as typed', () => {
+		assert.strictEqual(withTagReplaced('#robot diffusion', 'robot', 'robotics'), '#robotics diffusion');
+		assert.strictEqual(withTagReplaced('diffusion  TAG:Robot -#robot', 'robot', 'robot-learning'), 'diffusion  #robot-learning -#robot', 'an exclusion is left as typed');
+		assert.strictEqual(withTagReplaced('＃robot "robot arm"', 'robot', 'robotics'), '#robotics "robot arm"');
+		assert.strictEqual(withTagReplaced('tag:" robot"', 'robot', 'robotics'), '#robotics', 'the value as the query reads it, trimmed');
+		assert.strictEqual(withTagReplaced('#robots robot', 'robot', 'robotics'), '#robots robot', 'another tag and a word stay');
+		// `#3dgs` reads as a word: a tag that does not begin with a letter is written tag:
+		assert.strictEqual(withTagReplaced('#gaussian', 'gaussian', '3dgs'), 'tag:3dgs');
+		const parsed = parseQuery(withTagReplaced('#gaussian is:unread', 'gaussian', '3dgs'));
+		assert.ok(parsed.ok && parsed.query.sets.includes('tag:3dgs'), JSON.stringify(parsed));
 	});
 
 	it('one tag edit over several papers adds what is chosen to all, takes off a tag all had, and leaves one only some had', () => {

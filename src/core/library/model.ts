@@ -276,6 +276,26 @@ export function splitTags(input: string): string[] {
 	return [...new Set(input.split(/[\s,，]+/).map(normalizeTag).filter((t) => t.length > 0))];
 }
 
+/**
+ * The tags in use that a search for tag `wanted`, which no paper carries, may have meant: those that
+ * begin with it or have a part that does (`robot` → `robot-learning`, `learning` → `robot-learning`;
+ * parts split at - _ . +), and those it begins with (`robots` → `robot`); the most used first, at most
+ * `max`.
+ */
+export function tagsLike(wanted: string, tags: readonly { tag: string; count: number }[], max = 3): string[] {
+	if (wanted.length < 2) return [];
+	return tags
+		.filter(({ tag }) => tag !== wanted && (tag.split(/[-_.+]/).some((part) => part.startsWith(wanted)) || (tag.length >= 2 && wanted.startsWith(tag))))
+		.sort(byUse)
+		.slice(0, max)
+		.map(({ tag }) => tag);
+}
+
+/** Orders tags in use the most used first, then by name. */
+export function byUse(a: { tag: string; count: number }, b: { tag: string; count: number }): number {
+	return b.count - a.count || a.tag.localeCompare(b.tag);
+}
+
 /** Every tag in use with how many papers carry it, by name. */
 export function allTags(library: Library): { tag: string; count: number }[] {
 	const counts = new Map<string, number>();

@@ -194,6 +194,23 @@ export function filtersOnlyText(text: string): string {
 		.join(' ');
 }
 
+/**
+ * `text` with its tag filters on `from` (`#from`, `tag:from`, any case) asking for tag `to` instead;
+ * the rest as typed, exclusions (`-#from`) too. Written `#to` where `#` reads as a tag (see lex), else
+ * `tag:to` (`#3dgs` would be a word).
+ */
+export function withTagReplaced(text: string, from: string, to: string): string {
+	const written = /^[\p{L}_]/u.test(to) ? `#${to}` : `tag:${to}`;
+	let out = '';
+	let at = 0;
+	for (const t of lex(text)) {
+		if (t.negated || t.filter === undefined || FILTER_ALIASES[t.filter.toLowerCase()] !== 'tag' || t.value.trim().toLowerCase() !== from) continue;
+		out += `${text.slice(at, t.start)}${written}`;
+		at = t.end;
+	}
+	return out + text.slice(at);
+}
+
 /** the most words after `author:X` taken into its name (names of more parts are rare) */
 const NAME_WORDS_AFTER = 4;
 

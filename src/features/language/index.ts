@@ -21,10 +21,8 @@ const FILE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-v
 /** a document whose first lines changed is looked at again once the changes pause this long */
 const RECHECK_DELAY_MS = 300;
 
-export function registerLanguageSupport(context: vscode.ExtensionContext): vscode.Disposable {
-	const switcher = new LanguageSwitcher();
-	context.subscriptions.push(switcher);
-	return switcher;
+export function registerLanguageSupport(): vscode.Disposable {
+	return new LanguageSwitcher();
 }
 
 class LanguageSwitcher implements vscode.Disposable {

@@ -49,6 +49,8 @@ export interface LibraryRegistration extends vscode.Disposable {
 	isStarred(id: string): boolean;
 	note(id: string): string | undefined;
 	tags(id: string): readonly string[];
+	/** every tag in use, with how many papers carry it */
+	tagCounts(): { tag: string; count: number }[];
 	collections(id: string): string[];
 	/** the reader's lines for a tree tooltip: star, collections, tags, note */
 	tooltip(id: string): string | undefined;
@@ -207,6 +209,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		isStarred: (id) => isStarred(store.library, id),
 		note: (id) => store.library.notes[libraryId(id)],
 		tags: (id) => store.library.tags[libraryId(id)] ?? [],
+		tagCounts: () => allTags(store.library),
 		collections: (id) => collectionsOf(store.library, id),
 		searchNotes: (query) => noteSearch(query, store.library.notes),
 		shownPick: () => shownPick,

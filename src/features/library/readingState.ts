@@ -40,6 +40,8 @@ export class ReadingStateRegistry implements vscode.Disposable {
 	private readonly parts = new Map<string, ReadingStatePart>();
 	private readonly listeners = new Map<string, vscode.Disposable>();
 	private syncTimer: ReturnType<typeof setTimeout> | undefined;
+	/** disposed: a part let go after it plans nothing (no timer to outlive the extension) */
+	private disposed = false;
 	private warnedLocal = '';
 	/** the keys synced and the ones left local by the last plan (for tests and the README's figures) */
 	lastPlan: { synced: string[]; local: { key: string; bytes: number }[] } = { synced: [], local: [] };
@@ -61,6 +63,7 @@ export class ReadingStateRegistry implements vscode.Disposable {
 	}
 
 	private scheduleSync(): void {
+		if (this.disposed) return;
 		if (this.syncTimer) clearTimeout(this.syncTimer);
 		this.syncTimer = setTimeout(() => this.updateSync(), SYNC_DELAY_MS);
 	}
@@ -128,6 +131,7 @@ export class ReadingStateRegistry implements vscode.Disposable {
 	}
 
 	dispose(): void {
+		this.disposed = true;
 		if (this.syncTimer) clearTimeout(this.syncTimer);
 		for (const l of this.listeners.values()) l.dispose();
 		this.listeners.clear();

@@ -5,7 +5,7 @@
  * only some have say how many: what is checked on Enter is added to all (see editTagsOfPapers).
  */
 import * as vscode from 'vscode';
-import { splitTags } from '../../core/library/model';
+import { byUse, splitTags } from '../../core/library/model';
 import { papersCount } from '../counts';
 import { createQuickPick, pickAnswer } from '../quickInput';
 
@@ -35,7 +35,7 @@ export function pickTags(
 	const known = new Set(inUse.map((t) => t.tag));
 	// the paper's own first, then the most used
 	const existing: TagItem[] = [...inUse]
-		.sort((a, b) => Number(current.includes(b.tag)) - Number(current.includes(a.tag)) || b.count - a.count || a.tag.localeCompare(b.tag))
+		.sort((a, b) => Number(current.includes(b.tag)) - Number(current.includes(a.tag)) || byUse(a, b))
 		.map(({ tag, count }) => {
 			const some = partly && partly.counts.get(tag);
 			const description = partly && some ? vscode.l10n.t('{0} · on {1} of the {2} selected', papersCount(count, vscode.l10n), some, partly.papers) : papersCount(count, vscode.l10n);

@@ -18,7 +18,7 @@ const OPEN_CARD_COMMAND = 'arxivDigest.openCard';
 export const MAX_WORKSPACE_SYMBOLS = 200;
 const DIAGNOSTICS_DEBOUNCE_MS = 250;
 
-export function registerOutline(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
+export function registerOutline(workspace: IDigestWorkspace): vscode.Disposable {
 	const codeLens = new OpenCardCodeLensProvider(workspace);
 	const disposables: vscode.Disposable[] = [
 		vscode.languages.registerDocumentSymbolProvider(SELECTOR, new DigestDocumentSymbolProvider(workspace), { label: 'arXiv Digest' }),
@@ -28,9 +28,7 @@ export function registerOutline(context: vscode.ExtensionContext, workspace: IDi
 		codeLens,
 		new DigestDiagnostics(workspace),
 	];
-	const disposable = vscode.Disposable.from(...disposables);
-	context.subscriptions.push(disposable);
-	return disposable;
+	return vscode.Disposable.from(...disposables);
 }
 
 /** Longest run of converting provider results before the thread is given back (a 48 MB digest has ~17,000 papers). */

@@ -52,7 +52,7 @@ export interface Reading extends ReadingLookup, vscode.Disposable {
 export function registerReading(context: vscode.ExtensionContext, workspace: IDigestWorkspace, registry: ReadingStateRegistry): Reading {
 	const store = new ReadStore(context.globalState);
 	// export/import and the Settings Sync plan (within its budget) go through the library's registry
-	context.subscriptions.push(registry.register(readMarksPart(store)));
+	const marksPart = registry.register(readMarksPart(store));
 	const interests = new InterestsService(workspace);
 	const emitter = new vscode.EventEmitter<ReadingChange>();
 	let mode = parseViewMode(readSetting(VIEW_MODE_SETTING));
@@ -151,6 +151,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 
 	const disposables: vscode.Disposable[] = [
 		store,
+		marksPart,
 		interests,
 		emitter,
 		store.onDidChange((change) => {

@@ -7,9 +7,10 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, filtersOnlyText, parseQuery, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
+import { describeFilters, filtersOnlyText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
 import type { NoteSearch } from '../../core/library/noteSearch';
-import { listText } from '../counts';
+import { listText, papersCount } from '../counts';
+import { byUse, tagsLike } from '../../core/library/model';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { cardRefFromArgument, takingFocus } from '../cards/args';
@@ -47,6 +48,8 @@ export interface SearchLibrary {
 	isStarred(id: string): boolean;
 	/** the notes holding the query's free words and phrases (a typo of a note's word too, unless a paper has the word) */
 	searchNotes(query: ParsedQuery): NoteSearch;
+	/** every tag in use, with how many papers carry it: a `#tag` no paper carries is said so, with the tags like it */
+	tagCounts(): readonly { tag: string; count: number }[];
 }
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
@@ -57,6 +60,8 @@ function starButton(starred: boolean): vscode.QuickInputButton {
 
 interface ResultItem extends CommandItem {
 	hit?: SearchHit;
+	/** a row that searches this query instead (a tag like the one no paper carries) */
+	query?: string;
 }
 
 const BUTTON_CARD: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('preview'), tooltip: vscode.l10n.t('Open Card') };
@@ -195,8 +200,11 @@ export function registerSearch(
 		let shownQuery: string | undefined;
 		let generation = 0;
 		let lastSummary = '';
-		/** the filters of the query whose "no match" row the list shows (undefined: the list shows something else) */
-		let noMatch: string | undefined;
+		/**
+		 * The query whose "no match" rows the list shows (undefined: the list shows something else): its
+		 * filters as the title says them, and its tags no paper carries.
+		 */
+		let noMatch: { query: string; filters: string; missingTags: string[] } | undefined;
 		/** the index said its last answer is not over every field yet (SearchResult.loading) */
 		let answerLoading = false;
 		/** the index cannot answer on every field yet: it loads, or its last answer said so */
@@ -206,6 +214,37 @@ export function registerSearch(
 		 * changed files not indexed yet, only that it has not found one yet (the list is asked again as
 		 * it fills, and once they are indexed). Chosen again whenever that state changes.
 		 */
+		const noMatchItems = ({ query, filters, missingTags }: NonNullable<typeof noMatch>): ResultItem[] => {
+			// a tag is the reader's own: no paper carries it, whatever the index has read yet
+			if (missingTags.length > 0) {
+				const tags = library?.tagCounts() ?? [];
+				const counts = new Map(tags.map(({ tag, count }) => [tag, count]));
+				const instead = missingTags.flatMap((missing) =>
+					tagsLike(missing, tags).map((tag): ResultItem => ({
+						label: `$(tag) ${vscode.l10n.t('Search {0} instead', `#${tag}`)}`,
+						description: papersCount(counts.get(tag) ?? 0, vscode.l10n),
+						query: withTagReplaced(query, missing, tag),
+						alwaysShow: true,
+					})),
+				);
+				const said = listText(missingTags.map((t) => `#${t}`), vscode.l10n);
+				const advice = instead.length > 0
+					? vscode.l10n.t('No paper is tagged {0}. Tags like it:', said)
+					: tags.length > 0
+						? vscode.l10n.t('No paper is tagged {0}. Your tags: {1}', said, listText(tags.slice().sort(byUse).map(({ tag }) => `#${tag}`), vscode.l10n, 'list', 8))
+						: vscode.l10n.t('No paper is tagged {0}: you have no tags yet (Edit Tags… on a paper adds them).', said);
+				return [{ label: `$(info) ${advice}`, alwaysShow: true }, ...instead];
+			}
+			return [noMatchItem(filters)];
+		};
+		/** Shows the rows of `next` (see noMatchItems), the reader's place kept on a tag row they moved to (the same query asked again as the index fills). */
+		const showNoMatch = (next: NonNullable<typeof noMatch>) => {
+			const was = pick.activeItems[0]?.query;
+			noMatch = next;
+			pick.items = noMatchItems(next);
+			const still = was === undefined ? undefined : pick.items.find((item) => item.query === was);
+			if (still) pick.activeItems = [still];
+		};
 		const noMatchItem = (filters: string): ResultItem => {
 			const loading = progressText() !== '' || answerLoading;
 			const advice =
@@ -281,8 +320,9 @@ export function registerSearch(
 					const filters = describeFilters(readQuery);
 					// nothing found: say what to try rather than leave an empty list
 					if (hits.length === 0) {
-						noMatch = filters;
-						pick.items = [noMatchItem(filters)];
+						const known = new Set((library?.tagCounts() ?? []).map(({ tag }) => tag));
+						const missingTags = [...new Set(readQuery.sets.filter((set) => set.startsWith('tag:')).map((set) => set.slice('tag:'.length)))].filter((tag) => !known.has(tag));
+						showNoMatch({ query, filters, missingTags });
 					} else if (query === shownQuery && active !== undefined) {
 						// the same query asked again as the index filled: the reader's place in the list stays
 						const still = pick.items.find((item) => item.hit?.id === active);
@@ -336,14 +376,21 @@ export function registerSearch(
 		const onProgress = () => {
 			updateTitle();
 			// "check the spelling" is wrong advice once new days are being indexed, and "not yet" once they are
-			if (noMatch !== undefined) pick.items = [noMatchItem(noMatch)];
+			// (a tag no paper carries is the reader's own: its rows do not change with the index)
+			if (noMatch !== undefined && noMatch.missingTags.length === 0) showNoMatch(noMatch);
 			rerun.progress(progressText() !== '');
 		};
 		const subs = [
 			progressChanged.event(onProgress),
 			pick.onDidChangeValue(schedule),
 			pick.onDidAccept(() => {
-				const { hit, command } = pick.selectedItems[0] ?? {};
+				const { hit, command, query } = pick.selectedItems[0] ?? {};
+				if (query !== undefined) {
+					// the tag like the one no paper carries: its search, in the same box
+					pick.value = query;
+					schedule();
+					return;
+				}
 				if (command) {
 					pick.hide();
 					void vscode.commands.executeCommand(command);

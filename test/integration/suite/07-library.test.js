@@ -119,6 +119,31 @@ describe('library: stars, collections, notes, export, hover', () => {
 			return reply && reply.ids && reply.ids.length > 0 && reply;
 		});
 		assert.deepStrictEqual(r.ids, [second.id]);
+		// a tag no paper carries: the box says so and offers the tags like it, one of which searches in its stead
+		void vscode.commands.executeCommand('arxivDigest.searchPapers', '#track');
+		try {
+			let last;
+			const box = await waitFor('the box to say no paper is tagged #track', () => {
+				const shown = (last = api.search.api.shownBox());
+				return shown && !shown.busy && shown.labels.length === 2 && shown;
+			}).catch((err) => {
+				throw new Error(`${err.message}; the box: ${JSON.stringify(last)}`);
+			});
+			assert.match(box.labels[0], /No paper is tagged #track\. Tags like it:/, JSON.stringify(box.labels));
+			assert.match(box.labels[1], /Search #tracking instead/, JSON.stringify(box.labels));
+			const tracking = await waitFor('the search for #tracking', async () => {
+				// to the second row and Enter (the info row above it does nothing when accepted)
+				if (api.search.api.shownBox()?.value !== '#tracking') {
+					await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+					await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+				}
+				const now = api.search.api.shownBox();
+				return now && now.value === '#tracking' && !now.busy && now.labels.length === 1 && !/No paper/.test(now.labels[0]) && now;
+			});
+			assert.ok(tracking.labels[0].includes(second.title.split(':')[0]), JSON.stringify(tracking.labels));
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+		}
 	});
 
 	it('Edit Tags on two selected rows, called as a view menu calls it (the clicked row, the selected rows), edits both papers\' tags in a picker', async () => {
