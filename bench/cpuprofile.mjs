@@ -17,6 +17,13 @@ if (positionals.length !== 1) {
 	console.error('usage: node bench/cpuprofile.mjs FILE.cpuprofile [--top N] [--from S] [--to S] [--lines FUNCTION | --runs URLPART]');
 	process.exit(2);
 }
+// --from/--to: the samples taken that many seconds after the profile's start
+const fromUs = Number(values.from ?? 0) * 1e6;
+const toUs = values.to === undefined ? Infinity : Number(values.to) * 1e6;
+if (Number.isNaN(fromUs) || Number.isNaN(toUs) || ((values.from !== undefined || values.to !== undefined) && (values.lines || values.runs))) {
+	console.error('--from and --to take seconds, and only without --lines or --runs');
+	process.exit(2);
+}
 const profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const top = Number(values.top);
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -44,10 +51,7 @@ if (values.lines) {
 	process.exit(0);
 }
 
-// sample time per node: each sample's delta goes to the node it hit; --from/--to keep the samples
-// taken that many seconds after the profile's start
-const fromUs = Number(values.from ?? 0) * 1e6;
-const toUs = values.to === undefined ? Infinity : Number(values.to) * 1e6;
+// sample time per node: each sample's delta goes to the node it hit (within --from/--to)
 const time = new Map();
 let at = 0;
 profile.samples.forEach((id, i) => {
@@ -71,4 +75,5 @@ for (const [id, us] of time) {
 	}
 }
 const table = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
-console.log(`${(total / 1000).toFixed(0)} ms sampled over ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms\n\nself\n${table(self)}\n\ninclusive\n${table(inclusive)}`);
+const window = values.from !== undefined || values.to !== undefined ? ` (from ${values.from ?? 0} s to ${values.to === undefined ? 'the end' : `${values.to} s`})` : '';
+console.log(`${(total / 1000).toFixed(0)} ms sampled${window} of a ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms profile\n\nself\n${table(self)}\n\ninclusive\n${table(inclusive)}`);
