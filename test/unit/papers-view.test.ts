@@ -828,7 +828,7 @@ describe('the Papers view says in words what its icons and colours show', () => 
 		const starred = new Set(['2601.00002']);
 		const clock = new FakeClock();
 		const tree = new provider.DigestTreeProvider(workspace.ws as never, fakeReading({ statusOn: (id: string) => status[id] }) as never, clock);
-		tree.library = { isStarred: (id) => starred.has(id), tooltip: () => undefined };
+		tree.library = { isStarred: (id) => starred.has(id), tooltip: () => undefined, tagCounts: () => [] };
 		const fired = redraws(tree);
 		const rows = (dayIndex: number) => {
 			const day = tree.getChildren()[dayIndex];

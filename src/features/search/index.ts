@@ -10,7 +10,7 @@ import type { SearchHit } from '../../core/search/index';
 import { describeFilters, filtersOnlyText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
 import type { NoteSearch } from '../../core/library/noteSearch';
 import { listText, papersCount } from '../counts';
-import { byUse, tagsLike } from '../../core/library/model';
+import { missingTags, unknownTagsAdvice } from '../library/tagAdvice';
 import type { CorpusBackend } from '../workspace/corpus';
 import type { IDigestWorkspace, PaperRef } from '../workspace/types';
 import { cardRefFromArgument, takingFocus } from '../cards/args';
@@ -214,26 +214,19 @@ export function registerSearch(
 		 * changed files not indexed yet, only that it has not found one yet (the list is asked again as
 		 * it fills, and once they are indexed). Chosen again whenever that state changes.
 		 */
-		const noMatchItems = ({ query, filters, missingTags }: NonNullable<typeof noMatch>): ResultItem[] => {
+		const noMatchItems = ({ query, filters, missingTags: missing }: NonNullable<typeof noMatch>): ResultItem[] => {
 			// a tag is the reader's own: no paper carries it, whatever the index has read yet
-			if (missingTags.length > 0) {
+			if (missing.length > 0) {
 				const tags = library?.tagCounts() ?? [];
 				const counts = new Map(tags.map(({ tag, count }) => [tag, count]));
-				const instead = missingTags.flatMap((missing) =>
-					tagsLike(missing, tags).map((tag): ResultItem => ({
-						label: `$(tag) ${vscode.l10n.t('Search {0} instead', `#${tag}`)}`,
-						description: papersCount(counts.get(tag) ?? 0, vscode.l10n),
-						query: withTagReplaced(query, missing, tag),
-						alwaysShow: true,
-					})),
-				);
-				const said = listText(missingTags.map((t) => `#${t}`), vscode.l10n);
-				const advice = instead.length > 0
-					? vscode.l10n.t('No paper is tagged {0}. Tags like it:', said)
-					: tags.length > 0
-						? vscode.l10n.t('No paper is tagged {0}. Your tags: {1}', said, listText(tags.slice().sort(byUse).map(({ tag }) => `#${tag}`), vscode.l10n, 'list', 8))
-						: vscode.l10n.t('No paper is tagged {0}: you have no tags yet (Edit Tags… on a paper adds them).', said);
-				return [{ label: `$(info) ${advice}`, alwaysShow: true }, ...instead];
+				const { message, like } = unknownTagsAdvice(missing, tags);
+				const instead = like.map(({ missing: from, tag }): ResultItem => ({
+					label: `$(tag) ${vscode.l10n.t('Search {0} instead', `#${tag}`)}`,
+					description: papersCount(counts.get(tag) ?? 0, vscode.l10n),
+					query: withTagReplaced(query, from, tag),
+					alwaysShow: true,
+				}));
+				return [{ label: `$(info) ${message}`, alwaysShow: true }, ...instead];
 			}
 			return [noMatchItem(filters)];
 		};
@@ -320,9 +313,7 @@ export function registerSearch(
 					const filters = describeFilters(readQuery);
 					// nothing found: say what to try rather than leave an empty list
 					if (hits.length === 0) {
-						const known = new Set((library?.tagCounts() ?? []).map(({ tag }) => tag));
-						const missingTags = [...new Set(readQuery.sets.filter((set) => set.startsWith('tag:')).map((set) => set.slice('tag:'.length)))].filter((tag) => !known.has(tag));
-						showNoMatch({ query, filters, missingTags });
+						showNoMatch({ query, filters, missingTags: missingTags(readQuery.sets, library?.tagCounts() ?? []) });
 					} else if (query === shownQuery && active !== undefined) {
 						// the same query asked again as the index filled: the reader's place in the list stays
 						const still = pick.items.find((item) => item.hit?.id === active);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { papersCount } from '../counts';
+import { listText, papersCount } from '../counts';
+import { parseQuery } from '../../core/search/query';
+import { missingTags, unknownTagsAdvice } from '../library/tagAdvice';
 import { FollowRequests, ReaderSelection, type FollowSkip } from '../../core/follow';
 import { paperIndexAtLine, type CategoryNode, type PaperNode, type TreeNode } from '../../core/tree';
 import { errorText, getLog } from '../log';
@@ -86,6 +88,19 @@ function onlyMatchesMessage(reading: Reading, provider: DigestTreeProvider): str
 	return vscode.l10n.t('No paper matches your interests. Add some with Edit Interests… in this view\'s … menu, or show all papers with the ✦ button.');
 }
 
+/**
+ * Why a filter shows nothing: a tag it asks for that no paper carries, said with the tags like it (as
+ * the search box says it), or only that nothing matches.
+ */
+function emptyFilterMessage(provider: DigestTreeProvider): string {
+	const parsed = provider.query === undefined ? undefined : parseQuery(provider.query);
+	const inUse = provider.library?.tagCounts() ?? [];
+	const missing = parsed?.ok ? missingTags(parsed.query.sets, inUse) : [];
+	if (missing.length === 0) return vscode.l10n.t('No papers match the filter.');
+	const { message, like } = unknownTagsAdvice(missing, inUse);
+	return like.length > 0 ? `${message} ${listText(like.map(({ tag }) => `#${tag}`), vscode.l10n, 'list')}` : message;
+}
+
 /** The papers view: days → categories → papers of every digest in the workspace. */
 export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading?: Reading): TreeRegistration {
 	const expanded = new ExpandedRows(context.workspaceState.get<unknown>(EXPANDED_STATE_KEY), MAX_EXPANDED_ROWS);
@@ -108,7 +123,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			if (workspace.scanPhase === 'checking') return vscode.l10n.t('Checking for new and changed digests…');
 			return p.total > 0 ? vscode.l10n.t('Loading digests… {0}/{1}', p.done, p.total) : vscode.l10n.t('Loading digests…');
 		}
-		if (provider.isFiltered && provider.model.shownCount() === 0) return vscode.l10n.t('No papers match the filter.');
+		if (provider.isFiltered && provider.model.shownCount() === 0) return emptyFilterMessage(provider);
 		const onlyMatches = reading && onlyMatchesMessage(reading, provider);
 		if (onlyMatches) return onlyMatches;
 		if (provider.isFiltered) {

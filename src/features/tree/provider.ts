@@ -76,6 +76,8 @@ export interface TreeLibrary {
 	isStarred(id: string): boolean;
 	/** the reader's own lines for a paper's tooltip (collections, tags, note) */
 	tooltip(id: string): string | undefined;
+	/** every tag in use, with how many papers carry it (a filter on a tag no paper carries says so) */
+	tagCounts(): { tag: string; count: number }[];
 }
 
 export function paperRefOf(node: PaperNode): TreePaperRef {

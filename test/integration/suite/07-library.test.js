@@ -144,6 +144,13 @@ describe('library: stars, collections, notes, export, hover', () => {
 		} finally {
 			await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 		}
+		// the Papers view's filter says the same of it
+		try {
+			await vscode.commands.executeCommand('arxivDigest.tree.filter', '#track');
+			await waitFor('the view to say no paper is tagged #track', () => api.tree.view.message === 'No paper is tagged #track. Tags like it: #tracking');
+		} finally {
+			await vscode.commands.executeCommand('arxivDigest.tree.clearFilter');
+		}
 	});
 
 	it('Edit Tags on two selected rows, called as a view menu calls it (the clicked row, the selected rows), edits both papers\' tags in a picker', async () => {
