@@ -10,7 +10,7 @@
 import { foldingRegions, type FoldingRegion } from './folding';
 import type { Digest, DigestDiagnostic, Severity } from './model';
 import { buildSymbols, type DigestSymbol } from './symbols';
-import { forEachLine } from './parse/lines';
+import { forEachLine, type LineSource } from './parse/lines';
 
 /** VS Code shows at most this many problems of one file; the rest are never sent. */
 export const MAX_VIEW_DIAGNOSTICS = 1000;
@@ -133,7 +133,7 @@ export function viewPapers(view: DocumentView): ViewPaper[] {
 }
 
 /** The lines of a text for `lineText`, numbered as the parser numbers them (LF, CRLF or a lone CR), without their ends. */
-export function lineReader(text: string): (line: number) => string | undefined {
+export function lineReader(text: LineSource): (line: number) => string | undefined {
 	const lines: string[] = [];
 	forEachLine(text, (index, line) => (lines[index] = line));
 	return (line) => lines[line];

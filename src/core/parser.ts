@@ -8,7 +8,7 @@ import { dayFromPath, dayFromText, fileStem } from './day';
 import { isCommonExtraLabel, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
 import { emptyPaper, type DiagnosticCode, type ExtraField, type Digest, type DigestDiagnostic, type LineRange, type Paper, type Severity } from './model';
 import { FieldBuilder } from './parse/fields';
-import { forEachLine } from './parse/lines';
+import { forEachLine, wholeText, type LineSource } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
 import { attributeId, conflictMarkerKind, endsSentence, hasCjk, isCjkCode, isListItem, isSeparator, leadingTags, linksOnly, matchingClose, stripEmphasis, stripEmphasisPairs, stripTags, wrapSeparator } from './parse/text';
@@ -222,7 +222,7 @@ function startsUpperOrCaseless(label: string): boolean {
 }
 
 class DigestParser {
-	private readonly text: string;
+	private readonly text: LineSource;
 	private lineCount = 0;
 	/** the last line that held more than whitespace */
 	private lastTextLine = -1;
@@ -250,9 +250,15 @@ class DigestParser {
 	private readonly paperAnchors = new Set<string>();
 	private readonly fields = new FieldBuilder((range, severity, code, message) => this.diag(range, severity, code, message));
 
-	constructor(text: string, private readonly path: string, options: ParseOptions = {}) {
-		this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-		if (!options.clean) this.checkBinary(text);
+	constructor(text: LineSource, private readonly path: string, options: ParseOptions = {}) {
+		if (options.clean) {
+			this.text = withoutBom(text);
+			return;
+		}
+		// the signs of a binary file are looked for in the whole text (not known clean: rare)
+		const whole = wholeText(withoutBom(text));
+		this.text = whole;
+		this.checkBinary(whole);
 	}
 
 	parse(): Digest {
@@ -1031,7 +1037,13 @@ class DigestParser {
 	}
 }
 
-function failedDigest(text: string, path: string, err: unknown): Digest {
+/** `text` without the byte order mark it may start with */
+function withoutBom(text: LineSource): LineSource {
+	if (typeof text === 'string') return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	return text.length > 0 && text[0].charCodeAt(0) === 0xfeff ? [text[0].slice(1), ...text.slice(1)] : text;
+}
+
+function failedDigest(text: LineSource, path: string, err: unknown): Digest {
 	let lineCount = 1;
 	try {
 		lineCount = forEachLine(text, () => undefined);
@@ -1061,11 +1073,15 @@ export interface ParseOptions {
 	clean?: boolean;
 }
 
-/** Parses one digest file. Never throws: problems come back as diagnostics. */
-export function parseDigest(text: string, path: string, options?: ParseOptions): Digest {
+/**
+ * Parses one digest file: its text whole, or in pieces that end with a line feed (see LineSource).
+ * Never throws: problems come back as diagnostics.
+ */
+export function parseDigest(text: LineSource, path: string, options?: ParseOptions): Digest {
+	const source = typeof text === 'string' || Array.isArray(text) ? text : String(text ?? '');
 	try {
-		return new DigestParser(typeof text === 'string' ? text : String(text ?? ''), path, options).parse();
+		return new DigestParser(source, path, options).parse();
 	} catch (err) {
-		return failedDigest(typeof text === 'string' ? text : '', path, err);
+		return failedDigest(source, path, err);
 	}
 }

@@ -7,7 +7,7 @@
  * file, falls back to the whole file.
  */
 import type { Digest } from '../model';
-import { forEachLine } from '../parse/lines';
+import { forEachLine, type LineSource } from '../parse/lines';
 import { parseDigest, type ParseOptions } from '../parser';
 import type { DigestSummary } from '../summary';
 
@@ -15,7 +15,7 @@ import type { DigestSummary } from '../summary';
  * The papers `ids` of the digest `text` (its first listing of each), each parsed with its category's
  * heading line above it; undefined when the summary does not list one of them.
  */
-export function paperFragments(text: string, path: string, summary: DigestSummary, ids: ReadonlySet<string>, options?: ParseOptions): Digest | undefined {
+export function paperFragments(text: LineSource, path: string, summary: DigestSummary, ids: ReadonlySet<string>, options?: ParseOptions): Digest | undefined {
 	const headingOf = new Map<number, number>();
 	for (const category of summary.categories) {
 		// a category without a heading of its own (papers above the first heading, or set by their

@@ -3,7 +3,8 @@
  * directly on the calling thread or, from a Web Worker that cannot call `vscode`, proxied to the
  * extension over `postMessage`. vscode-free and Node-free: it runs in the browser build.
  */
-import type { CacheName, CorpusIO, FileStamp } from './shard';
+import { decodeInPieces } from '../parse/lines';
+import type { CacheName, CorpusIO, DigestText, FileStamp } from './shard';
 
 /** What a shard needs of a file system that reads whole files. */
 export interface FileAccess {
@@ -65,6 +66,29 @@ export function cacheFileName(name: CacheName, shard: number, shards: number): s
  */
 export const READ_AHEAD = 12;
 
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const looseDecoder = new TextDecoder('utf-8');
+
+/**
+ * A file's bytes decoded, without Node's Buffer: clean ones (valid UTF-8 with neither NUL nor U+FFFD,
+ * see DigestText) in pieces (decodeInPieces), else whole for the parser to report what is wrong.
+ */
+export function decodeText(bytes: Uint8Array): DigestText {
+	let clean = true;
+	const text = decodeInPieces(bytes, (start, end) => {
+		if (!clean) return '';
+		try {
+			const piece = strictDecoder.decode(bytes.subarray(start, end));
+			if (piece.includes('\0') || piece.includes('\uFFFD')) clean = false;
+			return piece;
+		} catch {
+			clean = false;
+			return '';
+		}
+	});
+	return clean ? { text, clean } : { text: looseDecoder.decode(bytes), clean };
+}
+
 /**
  * A CorpusIO reading whole files through `files`. A shard reads a new file's head (to detect a
  * digest) and then the file: the bytes of the last head read are kept for that one next read, so
@@ -86,7 +110,7 @@ export function filesCorpusIO(files: FileAccess, scheduling: Scheduling, readAhe
 			const head = lastHead?.path === path ? lastHead : undefined;
 			lastHead = undefined;
 			const data = head ? head.bytes : await ahead.read(path);
-			return data && { text: decoder.decode(data) };
+			return data && decodeText(data);
 		},
 		readCache: (name) => files.readCache(name),
 		writeCache: (name, bytes) => files.writeCache(name, bytes),

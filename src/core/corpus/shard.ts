@@ -15,6 +15,7 @@ import { buildDocumentView, lineReader, type DocumentView } from '../documentVie
 import { compileInterests, interestsReadText, matchInterests, type CompiledInterests, type InterestMatch, type InterestSpec } from '../interests';
 import type { Digest, Paper } from '../model';
 import { addCoverage, type FieldCoverage } from '../parse/coverage';
+import type { LineSource } from '../parse/lines';
 import { parseDigest, type ParseOptions } from '../parser';
 import { findPaperIndex } from '../tree';
 import { INDEX_CACHE_VERSION, cacheKey, fileRecordsKey } from '../search/cacheFormat';
@@ -110,9 +111,9 @@ export interface CorpusIO extends WorkIO {
 
 export type CacheName = 'index' | 'files';
 
-/** A file's text, and whether its bytes were clean (ParseOptions.clean) */
+/** A file's text (whole, or in pieces: see decodeInPieces), and whether its bytes were clean (ParseOptions.clean) */
 export interface DigestText extends ParseOptions {
-	text: string;
+	text: LineSource;
 }
 
 function parseText(read: DigestText, path: string): Digest {
