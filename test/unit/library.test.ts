@@ -122,17 +122,19 @@ describe('library model', () => {
 			{ tag: 'rl', count: 4 },
 			{ tag: '扩散模型', count: 3 },
 		];
-		assert.deepStrictEqual(tagsLike('robot', tags), ['robotics', 'robot-learning']);
-		assert.deepStrictEqual(tagsLike('learning', tags), ['robot-learning']);
-		assert.deepStrictEqual(tagsLike('read', tags), ['to-read']);
+		const likeNames = (wanted: string, inUse: typeof tags) => tagsLike(wanted, inUse).map(({ tag }) => tag);
+		assert.deepStrictEqual(tagsLike('robot', tags), [tags[2], tags[0]], 'each with its count');
+		assert.deepStrictEqual(likeNames('robot', tags), ['robotics', 'robot-learning']);
+		assert.deepStrictEqual(likeNames('learning', tags), ['robot-learning']);
+		assert.deepStrictEqual(likeNames('read', tags), ['to-read']);
 		// it begins with the tag: a plural, a longer word typed
-		assert.deepStrictEqual(tagsLike('rls', tags), ['rl']);
-		assert.deepStrictEqual(tagsLike('扩散', tags), ['扩散模型']);
-		assert.deepStrictEqual(tagsLike('vision', tags), []);
+		assert.deepStrictEqual(likeNames('rls', tags), ['rl']);
+		assert.deepStrictEqual(likeNames('扩散', tags), ['扩散模型']);
+		assert.deepStrictEqual(likeNames('vision', tags), []);
 		// one letter says too little; the tag itself is not "like" it; at most three
-		assert.deepStrictEqual(tagsLike('r', tags), []);
-		assert.deepStrictEqual(tagsLike('rl', tags), []);
-		assert.deepStrictEqual(tagsLike('ro', [...tags, { tag: 'rouge', count: 1 }, { tag: 'roberta', count: 7 }]), ['roberta', 'robotics', 'robot-learning']);
+		assert.deepStrictEqual(likeNames('r', tags), []);
+		assert.deepStrictEqual(likeNames('rl', tags), []);
+		assert.deepStrictEqual(likeNames('ro', [...tags, { tag: 'rouge', count: 1 }, { tag: 'roberta', count: 7 }]), ['roberta', 'robotics', 'robot-learning']);
 	});
 
 	it('a query asks for another tag in the place of one it asks for: #tag and tag:tag, any case; exclusions and the rest as typed', () => {

@@ -18,7 +18,7 @@ describe('what search and the Papers view say of a tag no paper carries', () => 
 	it('names the tags like each missing one, else the reader\'s tags, else how to add one', () => {
 		const like = advice.unknownTagsAdvice(['robot'], inUse);
 		assert.strictEqual(like.message, 'No paper is tagged #robot. Tags like it:');
-		assert.deepStrictEqual(like.like, [{ missing: 'robot', tag: 'robotics' }, { missing: 'robot', tag: 'robot-learning' }]);
+		assert.deepStrictEqual(like.like, [{ missing: 'robot', tag: 'robotics', count: 5 }, { missing: 'robot', tag: 'robot-learning', count: 2 }]);
 		const none = advice.unknownTagsAdvice(['vision'], inUse);
 		assert.deepStrictEqual(none.like, []);
 		assert.match(none.message, /^No paper is tagged #vision\. Your tags: #to-read, #robotics, #robot-learning$/);

@@ -280,15 +280,14 @@ export function splitTags(input: string): string[] {
  * The tags in use that a search for tag `wanted`, which no paper carries, may have meant: those that
  * begin with it or have a part that does (`robot` → `robot-learning`, `learning` → `robot-learning`;
  * parts split at - _ . +), and those it begins with (`robots` → `robot`); the most used first, at most
- * `max`.
+ * `max`, each with its count.
  */
-export function tagsLike(wanted: string, tags: readonly { tag: string; count: number }[], max = 3): string[] {
+export function tagsLike<T extends { tag: string; count: number }>(wanted: string, tags: readonly T[], max = 3): T[] {
 	if (wanted.length < 2) return [];
 	return tags
 		.filter(({ tag }) => tag !== wanted && (tag.split(/[-_.+]/).some((part) => part.startsWith(wanted)) || (tag.length >= 2 && wanted.startsWith(tag))))
 		.sort(byUse)
-		.slice(0, max)
-		.map(({ tag }) => tag);
+		.slice(0, max);
 }
 
 /** Orders tags in use the most used first, then by name. */

@@ -18,9 +18,9 @@ export function missingTags(sets: readonly string[], inUse: readonly TagInUse[])
 	return [...new Set(sets.filter((set) => set.startsWith('tag:')).map((set) => set.slice('tag:'.length)))].filter((tag) => !known.has(tag));
 }
 
-/** The message for `missing` (see missingTags, not empty), and for each missing tag the tags like it. */
-export function unknownTagsAdvice(missing: readonly string[], inUse: readonly TagInUse[]): { message: string; like: { missing: string; tag: string }[] } {
-	const like = missing.flatMap((m) => tagsLike(m, inUse).map((tag) => ({ missing: m, tag })));
+/** The message for `missing` (see missingTags, not empty), and for each missing tag the tags like it, with their counts. */
+export function unknownTagsAdvice(missing: readonly string[], inUse: readonly TagInUse[]): { message: string; like: ({ missing: string } & TagInUse)[] } {
+	const like = missing.flatMap((m) => tagsLike(m, inUse).map(({ tag, count }) => ({ missing: m, tag, count })));
 	const said = listText(missing.map((t) => `#${t}`), vscode.l10n);
 	const message =
 		like.length > 0

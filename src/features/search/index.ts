@@ -217,12 +217,10 @@ export function registerSearch(
 		const noMatchItems = ({ query, filters, missingTags: missing }: NonNullable<typeof noMatch>): ResultItem[] => {
 			// a tag is the reader's own: no paper carries it, whatever the index has read yet
 			if (missing.length > 0) {
-				const tags = library?.tagCounts() ?? [];
-				const counts = new Map(tags.map(({ tag, count }) => [tag, count]));
-				const { message, like } = unknownTagsAdvice(missing, tags);
-				const instead = like.map(({ missing: from, tag }): ResultItem => ({
+				const { message, like } = unknownTagsAdvice(missing, library?.tagCounts() ?? []);
+				const instead = like.map(({ missing: from, tag, count }): ResultItem => ({
 					label: `$(tag) ${vscode.l10n.t('Search {0} instead', `#${tag}`)}`,
-					description: papersCount(counts.get(tag) ?? 0, vscode.l10n),
+					description: papersCount(count, vscode.l10n),
 					query: withTagReplaced(query, from, tag),
 					alwaysShow: true,
 				}));
