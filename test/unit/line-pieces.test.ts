@@ -50,6 +50,13 @@ describe('a text in pieces (decodeInPieces, forEachLine)', () => {
 		assert.deepStrictEqual(lines([]), ['']);
 	});
 
+	it('drops a byte order mark at the start of the first piece, as of a whole text', () => {
+		const text = '\uFEFF## cs.CV\n\n### [1] [A title](https://arxiv.org/abs/2605.00001)\n**TL;DR**: 一句话。\n';
+		const whole = parseDigest(text, '2026-05-01.md', { clean: true });
+		assert.strictEqual(whole.papers[0]?.title, 'A title');
+		for (const size of [1, 4, 16]) assert.deepStrictEqual(parseDigest(pieces(text, size), '2026-05-01.md', { clean: true }), whole, String(size));
+	});
+
 	it('keeps a text no larger than a piece whole, and never cuts a character', () => {
 		assert.strictEqual(pieces('short\ntext\n', 64), 'short\ntext\n');
 		const cjk = '中文'.repeat(40) + '\n' + '数学'.repeat(40);
