@@ -89,6 +89,8 @@ describe('a text in pieces (decodeInPieces, forEachLine)', () => {
 		assert.ok(Buffer.byteLength(text) > 100_000);
 		const cases: [string, Buffer, boolean][] = [
 			['clean', Buffer.from(text), true],
+			// every piece starts with U+FEFF: kept where the whole text has it
+			['clean, U+FEFF at every line\'s start', Buffer.from('\uFEFF' + text.replaceAll('\n', '\n\uFEFF')), true],
 			['NUL', Buffer.from(text.replace('\n', '\n\u0000\n')), false],
 			['U+FFFD', Buffer.from(text + '\uFFFD'), false],
 			['invalid UTF-8', Buffer.concat([Buffer.from(text), Buffer.from([0xc3])]), false],

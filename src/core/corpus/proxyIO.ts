@@ -66,8 +66,9 @@ export function cacheFileName(name: CacheName, shard: number, shards: number): s
  */
 export const READ_AHEAD = 12;
 
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-const looseDecoder = new TextDecoder('utf-8');
+// ignoreBOM: a piece that starts with U+FEFF keeps it, as the whole text would (the parser drops the file's leading one)
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const looseDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * A file's bytes decoded, without Node's Buffer: clean ones (valid UTF-8 with neither NUL nor U+FFFD,
