@@ -187,7 +187,9 @@ export async function waitForQuickInputTitle(page, re, timeoutMs = 20_000) {
 /** Runs a command by its palette title ("arXiv Digest: Search Papers"). */
 export async function runCommand(page, title) {
 	await openQuickInput(page);
-	await page.keyboard.type(title);
+	// filled, not typed: a key typed while the workbench hands the focus back to an editor goes
+	// there (microsoft/vscode#93950), and a CI run typed this title into the digest open beside
+	await page.fill(quickInputBox, `>${title}`);
 	await waitForFirstRow(page, (row) => row.includes(title), `the command "${title}"`);
 	// the Enter is the palette's only while it has the keys (else it would run on whatever took them),
 	// and every key typed went there
@@ -201,8 +203,8 @@ export async function runCommand(page, title) {
 /** Opens a workspace file through Quick Open and waits for its tab to be active. */
 export async function quickOpen(page, fileName) {
 	await openQuickInput(page);
-	await page.keyboard.press('Backspace');
-	await page.keyboard.type(fileName);
+	// filled, not typed (see runCommand); without the palette's `>`, Quick Open lists files
+	await page.fill(quickInputBox, fileName);
 	await waitForFirstRow(page, (row) => row.includes(fileName), `the file ${fileName}`);
 	await page.keyboard.press('Enter');
 	await page.waitForSelector(`.tabs-container .tab.active[aria-label^="${fileName}"]`);

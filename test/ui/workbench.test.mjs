@@ -425,6 +425,9 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		assert.deepEqual(rows.map((r) => r.replace(/\s*1 paper$/, '')).sort(), ['graph', 'tracking', 'vision']);
 		await shot(page, 'card-edit-tags');
 		await page.keyboard.press('Escape');
+		// the pick closed, the keys back in the card that opened it: where the next test starts
+		await page.waitForFunction(() => ![...document.querySelectorAll('.quick-input-widget')].some((w) => w.offsetParent !== null));
+		await waitForWebviewFocus(page, frame);
 	});
 
 	it('Search Papers for a tag no paper carries says so and offers the tags like it; Enter on one searches it', async () => {
