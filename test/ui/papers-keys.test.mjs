@@ -212,6 +212,10 @@ describe('Papers view keys: Enter on a paper takes the focus into its card', fun
 		const centre = await rowCentre(3, clicked.text);
 		await page.mouse.click(centre.x, centre.y);
 		await keysOnPaper(clicked.text);
+		// the click's card shows its paper, whose read mark is on its way: a ↓ and Enter that came before
+		// the click's command reached the extension host would select another row first, which stands
+		// for the click then (clickedPaper), and nothing marks the clicked paper read (a trusted run)
+		await page.waitForFunction((text) => [...document.querySelectorAll('.tabs-container .tab')].some((tab) => tab.getAttribute('aria-label')?.includes(text)), clicked.text);
 		await moveFocus('ArrowDown');
 		await keysOnPaper(entered.text);
 		await page.keyboard.press('Enter');
