@@ -276,13 +276,19 @@ export function splitTags(input: string): string[] {
 	return [...new Set(input.split(/[\s,，]+/).map(normalizeTag).filter((t) => t.length > 0))];
 }
 
+/** A tag in use and how many papers carry it. */
+export interface TagCount {
+	tag: string;
+	count: number;
+}
+
 /**
  * The tags in use that a search for tag `wanted`, which no paper carries, may have meant: those that
  * begin with it or have a part that does (`robot` → `robot-learning`, `learning` → `robot-learning`;
  * parts split at - _ . +), and those it begins with (`robots` → `robot`); the most used first, at most
  * `max`, each with its count.
  */
-export function tagsLike<T extends { tag: string; count: number }>(wanted: string, tags: readonly T[], max = 3): T[] {
+export function tagsLike(wanted: string, tags: readonly TagCount[], max = 3): TagCount[] {
 	if (wanted.length < 2) return [];
 	return tags
 		.filter(({ tag }) => tag !== wanted && (tag.split(/[-_.+]/).some((part) => part.startsWith(wanted)) || (tag.length >= 2 && wanted.startsWith(tag))))
@@ -291,12 +297,12 @@ export function tagsLike<T extends { tag: string; count: number }>(wanted: strin
 }
 
 /** Orders tags in use the most used first, then by name. */
-export function byUse(a: { tag: string; count: number }, b: { tag: string; count: number }): number {
+export function byUse(a: TagCount, b: TagCount): number {
 	return b.count - a.count || a.tag.localeCompare(b.tag);
 }
 
 /** Every tag in use with how many papers carry it, by name. */
-export function allTags(library: Library): { tag: string; count: number }[] {
+export function allTags(library: Library): TagCount[] {
 	const counts = new Map<string, number>();
 	for (const tags of Object.values(library.tags)) for (const t of tags) counts.set(t, (counts.get(t) ?? 0) + 1);
 	return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));

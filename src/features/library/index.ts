@@ -10,7 +10,7 @@ import { viewPapers } from '../../core/documentView';
 import {
 	addToCollection, allTags, editTagsOfPapers, tagsOfPapers, collectionNamed, collectionNameIssue, collectionsOf, createCollection, isStarred, libraryId, splitTags, starsChanged, librarySets, librarySize,
 	MAX_NOTE_LENGTH, NOTES_GROUP, removeFromCollection, renameCollection, restoreCollection, setNote, setTags, STARRED, takeCollection, toggleStar,
-	type CollectionRestore, type DeletedCollection, type Library,
+	type CollectionRestore, type DeletedCollection, type Library, type TagCount,
 } from '../../core/library/model';
 import { noteSearch, type NoteSearch } from '../../core/library/noteSearch';
 import { pickTags } from './tagPicker';
@@ -50,7 +50,7 @@ export interface LibraryRegistration extends vscode.Disposable {
 	note(id: string): string | undefined;
 	tags(id: string): readonly string[];
 	/** every tag in use, with how many papers carry it */
-	tagCounts(): { tag: string; count: number }[];
+	tagCounts(): TagCount[];
 	collections(id: string): string[];
 	/** the reader's lines for a tree tooltip: star, collections, tags, note */
 	tooltip(id: string): string | undefined;

@@ -4,22 +4,17 @@
  * each one, which the search box offers as rows and the view lists.
  */
 import * as vscode from 'vscode';
-import { byUse, tagsLike } from '../../core/library/model';
+import { byUse, tagsLike, type TagCount } from '../../core/library/model';
 import { listText } from '../counts';
 
-export interface TagInUse {
-	tag: string;
-	count: number;
-}
-
 /** The tags of a query's `sets` (`tag:x`, as parseQuery writes `#x`; the excluded are elsewhere) that no paper carries, once each. */
-export function missingTags(sets: readonly string[], inUse: readonly TagInUse[]): string[] {
+export function missingTags(sets: readonly string[], inUse: readonly TagCount[]): string[] {
 	const known = new Set(inUse.map(({ tag }) => tag));
 	return [...new Set(sets.filter((set) => set.startsWith('tag:')).map((set) => set.slice('tag:'.length)))].filter((tag) => !known.has(tag));
 }
 
 /** The message for `missing` (see missingTags, not empty), and for each missing tag the tags like it, with their counts. */
-export function unknownTagsAdvice(missing: readonly string[], inUse: readonly TagInUse[]): { message: string; like: ({ missing: string } & TagInUse)[] } {
+export function unknownTagsAdvice(missing: readonly string[], inUse: readonly TagCount[]): { message: string; like: ({ missing: string } & TagCount)[] } {
 	const like = missing.flatMap((m) => tagsLike(m, inUse).map(({ tag, count }) => ({ missing: m, tag, count })));
 	const said = listText(missing.map((t) => `#${t}`), vscode.l10n);
 	const message =

@@ -5,7 +5,7 @@
  * only some have say how many: what is checked on Enter is added to all (see editTagsOfPapers).
  */
 import * as vscode from 'vscode';
-import { byUse, splitTags } from '../../core/library/model';
+import { byUse, splitTags, type TagCount } from '../../core/library/model';
 import { papersCount } from '../counts';
 import { createQuickPick, pickAnswer } from '../quickInput';
 
@@ -28,7 +28,7 @@ export interface PartlyTagged {
 export function pickTags(
 	subject: string,
 	current: readonly string[],
-	inUse: readonly { tag: string; count: number }[],
+	inUse: readonly TagCount[],
 	partly?: PartlyTagged,
 	onShown?: (pick: vscode.QuickPick<vscode.QuickPickItem>) => vscode.Disposable,
 ): Promise<string[] | undefined> {

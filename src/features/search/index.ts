@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
 import { describeFilters, filtersOnlyText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
+import type { TagCount } from '../../core/library/model';
 import type { NoteSearch } from '../../core/library/noteSearch';
 import { listText, papersCount } from '../counts';
 import { missingTags, unknownTagsAdvice } from '../library/tagAdvice';
@@ -49,7 +50,7 @@ export interface SearchLibrary {
 	/** the notes holding the query's free words and phrases (a typo of a note's word too, unless a paper has the word) */
 	searchNotes(query: ParsedQuery): NoteSearch;
 	/** every tag in use, with how many papers carry it: a `#tag` no paper carries is said so, with the tags like it */
-	tagCounts(): readonly { tag: string; count: number }[];
+	tagCounts(): readonly TagCount[];
 }
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };

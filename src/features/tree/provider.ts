@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TagCount } from '../../core/library/model';
 import type { DamageCode } from '../../core/summary';
 import { fieldsText, listText, papersCount } from '../counts';
 import {
@@ -77,7 +78,7 @@ export interface TreeLibrary {
 	/** the reader's own lines for a paper's tooltip (collections, tags, note) */
 	tooltip(id: string): string | undefined;
 	/** every tag in use, with how many papers carry it (a filter on a tag no paper carries says so) */
-	tagCounts(): { tag: string; count: number }[];
+	tagCounts(): TagCount[];
 }
 
 export function paperRefOf(node: PaperNode): TreePaperRef {
