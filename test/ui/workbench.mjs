@@ -31,20 +31,27 @@ export async function openWorkbench() {
 	const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	page.setDefaultTimeout(20_000);
 	await page.goto(URL, { timeout: 60_000 });
+	await workbenchReady(page);
+	return { browser, page };
+}
+
+/**
+ * Waits until the workbench is up with the extension's view container and, in Restricted Mode, its
+ * trust banner: the workbench shows the banner (the harness's user settings ask for it always) once
+ * trust has been evaluated, up to 1.6 s after the rest, and it pushes everything below it 26 px down.
+ * A click aimed at a row before then lands on the row above it, or on the view's header, which
+ * collapses the view (two Restricted Mode runs of the Papers view keys). After opening the page and
+ * after a reload of the window.
+ */
+export async function workbenchReady(page) {
 	await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
 	// the view container appears once the extension's contributions are registered
 	await page.waitForSelector(activityBarItem, { timeout: 60_000 });
-	// In Restricted Mode the workbench shows its banner (the harness's user settings ask for it always)
-	// once trust has been evaluated, a moment after the rest, and the banner pushes everything below it
-	// 26 px down: a click aimed at a row before then lands on the row above it, or on the view's
-	// header, which collapses the view (two Restricted Mode runs of the Papers view keys). So the
-	// tests start once it shows.
 	if (MODE === 'restricted') {
 		await page.waitForFunction(() => document.querySelector('[id="workbench.parts.banner"]')?.innerText.includes('Restricted Mode'), undefined, { timeout: 60_000 }).catch((err) => {
 			throw new Error(`the Restricted Mode banner is not shown: ${err.message}`);
 		});
 	}
-	return { browser, page };
 }
 
 /**

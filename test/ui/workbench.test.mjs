@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, keysAt, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
+	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, keysAt, workbenchReady, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus, waitForWebviewFocus,
 } from './workbench.mjs';
 
@@ -526,7 +526,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
 		await runCommand(page, 'Developer: Reload Window');
 		await reloaded;
-		await page.waitForSelector(activityBarItem, { timeout: 60_000 });
+		await workbenchReady(page);
 		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
 		assert.ok((await frameText(restored)).includes('TL;DR'), 'the restored card is rendered, not a placeholder');
 		if (scrolled > 0) {
