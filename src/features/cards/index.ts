@@ -7,6 +7,7 @@ import { SEARCH_BY_AUTHOR_COMMAND } from '../search';
 import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type NoteStatus, type WebviewMessage } from '../../core/card/protocol';
+import { TimedWaiters } from '../../core/timedWaiters';
 import { NoteDrafts, storedNoteForm, type TakenDraft } from '../../core/card/noteDraft';
 import { ReadOnFocus } from '../../core/card/readOnFocus';
 import type * as CardRender from '../../core/card/render';
@@ -131,7 +132,7 @@ class CardPanel implements vscode.Disposable {
 	/** opening a card is reading its paper: marked at once, or once a card opened with the keys has them (see ReadOnFocus) */
 	private readonly reads: ReadOnFocus;
 	/** waiting for the card to have the keys it was opened to take (see untilKeys) */
-	private readonly keysWaiters: (() => void)[] = [];
+	private readonly keysWaiters = new TimedWaiters();
 	private readonly subscriptions: vscode.Disposable[] = [];
 
 	constructor(
@@ -191,20 +192,13 @@ class CardPanel implements vscode.Disposable {
 	 */
 	untilKeys(limitMs: number): Promise<void> {
 		if (!this.reads.waiting || this.disposed) return Promise.resolve();
-		return new Promise<void>((resolve) => {
-			const timer = setTimeout(done, limitMs);
-			function done() {
-				clearTimeout(timer);
-				resolve();
-			}
-			this.keysWaiters.push(done);
-		});
+		return this.keysWaiters.wait(limitMs);
 	}
 
 	/** The card has the keys, or will not get them: its paper is marked read, and whoever waits is told. */
 	private keysSettled(): void {
 		this.reads.settled();
-		for (const done of this.keysWaiters.splice(0)) done();
+		this.keysWaiters.release();
 	}
 
 	/**

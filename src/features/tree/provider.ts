@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TagCount } from '../../core/library/model';
 import type { DamageCode } from '../../core/summary';
+import { TimedWaiters } from '../../core/timedWaiters';
 import { fieldsText, listText, papersCount } from '../counts';
 import {
 	DigestTreeModel,
@@ -248,7 +249,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	dispose(): void {
-		for (const done of [...this.readWaiters]) done();
+		this.readWaiters.release();
 		this.timers.dispose();
 		this.held.clear();
 		for (const s of this.subscriptions) s.dispose();
@@ -423,7 +424,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	}
 
 	/** who waits for the next read of the view's rows (see nextRead) */
-	private readWaiters: (() => void)[] = [];
+	private readonly readWaiters = new TimedWaiters();
 
 	/**
 	 * Resolves once the workbench has read some of the view's rows again (a turn after getChildren:
@@ -432,23 +433,12 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	 * until the workbench has read the row again.
 	 */
 	nextRead(ms: number): Promise<void> {
-		return new Promise((resolve) => {
-			const done = () => {
-				clearTimeout(timer);
-				this.readWaiters = this.readWaiters.filter((w) => w !== done);
-				resolve();
-			};
-			const timer = setTimeout(done, ms);
-			this.readWaiters.push(done);
-		});
+		return this.readWaiters.wait(ms);
 	}
 
 	getChildren(node?: TreeNode): TreeNode[] {
-		if (this.readWaiters.length > 0) {
-			const waiters = this.readWaiters;
-			this.readWaiters = [];
-			setTimeout(() => waiters.forEach((w) => w()), 0);
-		}
+		// those waiting now are told a turn on, once the workbench has the rows (see nextRead)
+		if (this.readWaiters.size > 0) setTimeout(this.readWaiters.take(), 0);
 		if (!node) this.rootWasRead();
 		else if (node.kind === 'day') this.dayWasRead(node);
 		if (node && node.kind !== 'paper') this.rowRead(node);
