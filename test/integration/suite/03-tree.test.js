@@ -81,7 +81,7 @@ describe('papers tree (days → categories → papers)', () => {
 			await waitFor('the refreshed view to leave the row out of its selection', () => api.tree.view.selection.length === 0);
 			const command = vscode.commands.executeCommand(item.command.command);
 			// the command waits for the row to be read again (DigestTreeProvider.nextRead)
-			await waitFor('the command to wait for the next read', () => provider.readWaiters.length > 0);
+			await waitFor('the command to wait for the next read', () => provider.readWaiters.size > 0);
 			open();
 			await command;
 		} finally {
