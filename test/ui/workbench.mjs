@@ -156,7 +156,10 @@ export async function waitForWebviewFocus(page, frame) {
 		await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
 		await frame.waitForFunction(() => document.hasFocus());
 	} catch (err) {
-		throw new Error(`the card did not take the keys (they are on ${await keysAt(page)}): ${err.message}`);
+		// the webview's own page (the content frame's parent) says where its keys are: the workbench
+		// focuses that page, which moves them into the content frame unless it believes it has them
+		const host = await frame.parentFrame()?.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}, focused: ${document.hasFocus()}`).catch((e) => e.message);
+		throw new Error(`the card did not take the keys (they are on ${await keysAt(page)}; in the webview's page on ${host}): ${err.message}`);
 	}
 }
 
