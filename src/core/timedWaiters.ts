@@ -1,13 +1,13 @@
 /**
  * Callers waiting for a signal, each at most its own time limit: `wait(ms)` resolves at the next
- * release of the waits it belongs to, or `ms` later, whichever comes first; a wait that timed out
- * leaves the list. The Papers view's commands wait so for the workbench's next read of its rows, an
+ * release of the waits it belongs to (true), or `ms` later (false), whichever comes first; a wait
+ * that timed out leaves the list. The Papers view's commands wait so for the workbench's next read of its rows, an
  * Open Card that asked for the keys for the card to have them.
  */
 import { realClock, type Clock } from './clock';
 
 export class TimedWaiters {
-	private readonly waiting = new Set<() => void>();
+	private readonly waiting = new Set<(released: boolean) => void>();
 
 	constructor(private readonly clock: Clock = realClock) {}
 
@@ -16,14 +16,14 @@ export class TimedWaiters {
 		return this.waiting.size;
 	}
 
-	wait(ms: number): Promise<void> {
+	wait(ms: number): Promise<boolean> {
 		return new Promise((resolve) => {
-			const done = () => {
+			const done = (released: boolean) => {
 				this.clock.clearTimeout(timer);
 				this.waiting.delete(done);
-				resolve();
+				resolve(released);
 			};
-			const timer = this.clock.setTimeout(done, ms);
+			const timer = this.clock.setTimeout(() => done(false), ms);
 			this.waiting.add(done);
 		});
 	}
@@ -40,6 +40,6 @@ export class TimedWaiters {
 	take(): () => void {
 		const taken = [...this.waiting];
 		this.waiting.clear();
-		return () => taken.forEach((done) => done());
+		return () => taken.forEach((done) => done(true));
 	}
 }

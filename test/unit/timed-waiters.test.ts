@@ -10,10 +10,12 @@ describe('timed waiters', () => {
 		const clock = new FakeClock();
 		const waiters = new TimedWaiters(clock);
 		const ended: string[] = [];
-		void waiters.wait(1_000).then(() => ended.push('a'));
+		const a = waiters.wait(1_000);
+		void a.then(() => ended.push('a'));
 		void waiters.wait(50).then(() => ended.push('b'));
 		assert.strictEqual(waiters.size, 2);
 		waiters.release();
+		assert.strictEqual(await a, true, 'a released wait says so');
 		void waiters.wait(1_000).then(() => ended.push('c'));
 		await settle();
 		assert.deepStrictEqual(ended, ['a', 'b']);
@@ -27,7 +29,8 @@ describe('timed waiters', () => {
 		const clock = new FakeClock();
 		const waiters = new TimedWaiters(clock);
 		const ended: string[] = [];
-		void waiters.wait(100).then(() => ended.push('short'));
+		const short = waiters.wait(100);
+		void short.then(() => ended.push('short'));
 		void waiters.wait(1_000).then(() => ended.push('long'));
 		clock.tick(99);
 		await settle();
@@ -35,6 +38,7 @@ describe('timed waiters', () => {
 		clock.tick(1);
 		await settle();
 		assert.deepStrictEqual(ended, ['short']);
+		assert.strictEqual(await short, false, 'a wait that timed out says so');
 		assert.strictEqual(waiters.size, 1);
 		waiters.release();
 		await settle();

@@ -8,6 +8,7 @@ import { toBibtex } from '../../core/card/bibtex';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../core/card/links';
 import { CARD_VIEW_TYPE, parseCardState, parseWebviewMessage, type CardState, type ExtensionMessage, type LibraryMessage, type NoteStatus, type WebviewMessage } from '../../core/card/protocol';
 import { TimedWaiters } from '../../core/timedWaiters';
+import { getLog } from '../log';
 import { NoteDrafts, storedNoteForm, type TakenDraft } from '../../core/card/noteDraft';
 import { ReadOnFocus } from '../../core/card/readOnFocus';
 import type * as CardRender from '../../core/card/render';
@@ -188,10 +189,10 @@ class CardPanel implements vscode.Disposable {
 
 	/**
 	 * Resolves once the card has the keys it was opened to take, or will not get them (it moved on, hid
-	 * or closed), at most `limitMs` later; at once when it waits for none.
+	 * or closed): true; at once when it waits for none. False when `limitMs` passed first.
 	 */
-	untilKeys(limitMs: number): Promise<void> {
-		if (!this.reads.waiting || this.disposed) return Promise.resolve();
+	untilKeys(limitMs: number): Promise<boolean> {
+		if (!this.reads.waiting || this.disposed) return Promise.resolve(true);
 		return this.keysWaiters.wait(limitMs);
 	}
 
@@ -860,7 +861,10 @@ export function registerCards(
 		const card = manager.open(ref, !editNote && !cardTakesFocus(arg), editNote);
 		// asked to take the keys (Enter in the Papers view, a search result): done once the card has them
 		// (the Papers view holds its own redraws until then)
-		if (cardTakesFocus(arg)) await card.untilKeys(KEYS_WAIT_MS);
+		if (cardTakesFocus(arg) && !(await card.untilKeys(KEYS_WAIT_MS))) {
+			// the workbench focused the card's frame but not its page (seen once, in a UI test under load)
+			getLog().debug(`Card: opened to take the keys, it did not have them ${KEYS_WAIT_MS} ms later`);
+		}
 	};
 
 	const openById = async (): Promise<void> => {

@@ -428,11 +428,11 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	/**
 	 * Resolves once the workbench has read some of the view's rows again (a turn after getChildren:
-	 * the extension host has registered them then, and the view's selection names them again), or
-	 * after `ms`. A refreshed row's handle stays selected, but the view's `selection` leaves it out
-	 * until the workbench has read the row again.
+	 * the extension host has registered them then, and the view's selection names them again): true;
+	 * or false after `ms`. A refreshed row's handle stays selected, but the view's `selection` leaves
+	 * it out until the workbench has read the row again.
 	 */
-	nextRead(ms: number): Promise<void> {
+	nextRead(ms: number): Promise<boolean> {
 		return this.readWaiters.wait(ms);
 	}
 
