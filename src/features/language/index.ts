@@ -1,7 +1,11 @@
 /**
  * Switches Markdown (and plain-text) documents that are really arXiv digests to the digest
- * language: by content (`arxivDigest.detect`) or by path (`arxivDigest.files`). A document the user
- * switched back by hand keeps the language they chose for the rest of the session.
+ * language: by content (`arxivDigest.detect`) or by path (`arxivDigest.files`). The manifest's
+ * `filenamePatterns` open a file named as the forks name theirs (`data/2026-06-09.md`) in the digest
+ * language from the start, which spares the editor a Markdown open and a language switch (the
+ * Markdown extension's work on the whole text, the colours and every provider asked again); such a
+ * file that is not a digest by the same rules goes back to Markdown when it opens. A document the
+ * user switched by hand keeps the language they chose for the rest of the session.
  */
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
@@ -11,6 +15,8 @@ import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
 
 const SET_LANGUAGE_COMMAND = 'arxivDigest.setLanguage';
+/** what a `.md` file the manifest's `filenamePatterns` opened as a digest goes back to when it is not one */
+const MARKDOWN_LANGUAGE_ID = 'markdown';
 /** languages a digest is opened as before we recognise it */
 const CANDIDATE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext']);
 /**
@@ -29,6 +35,8 @@ class LanguageSwitcher implements vscode.Disposable {
 	private readonly disposables: vscode.Disposable[] = [];
 	/** URIs the user moved away from the digest language this session */
 	private readonly keptByUser = new Set<string>();
+	/** URIs the user moved to the digest language this session (by hand, or Set Language) */
+	private readonly chosenByUser = new Set<string>();
 	private readonly switching = new Set<string>();
 	/**
 	 * The language a document had when it was "closed". VS Code reports a language change as a
@@ -61,6 +69,7 @@ class LanguageSwitcher implements vscode.Disposable {
 		for (const d of this.disposables.splice(0)) d.dispose();
 		this.closedJustNow.clear();
 		this.keptByUser.clear();
+		this.chosenByUser.clear();
 	}
 
 	private onClose(document: vscode.TextDocument): void {
@@ -75,9 +84,17 @@ class LanguageSwitcher implements vscode.Disposable {
 		const before = this.languageBeforeClose.get(document) ?? this.closedJustNow.get(key);
 		this.languageBeforeClose.delete(document);
 		this.closedJustNow.delete(key);
-		if (before === DIGEST_LANGUAGE_ID && document.languageId !== DIGEST_LANGUAGE_ID && !this.switching.has(key)) {
-			this.keptByUser.add(key);
-			return;
+		if (before !== undefined && !this.switching.has(key)) {
+			if (before === DIGEST_LANGUAGE_ID && document.languageId !== DIGEST_LANGUAGE_ID) {
+				this.keptByUser.add(key);
+				this.chosenByUser.delete(key);
+				return;
+			}
+			if (before !== DIGEST_LANGUAGE_ID && document.languageId === DIGEST_LANGUAGE_ID) {
+				this.chosenByUser.add(key);
+				this.keptByUser.delete(key);
+				return;
+			}
 		}
 		this.check(document);
 	}
@@ -94,20 +111,29 @@ class LanguageSwitcher implements vscode.Disposable {
 		for (const document of vscode.workspace.textDocuments) this.check(document);
 	}
 
+	/**
+	 * A document as it opens (or as the rules change): to the digest language when it is a digest; back
+	 * to Markdown when only its name made it one (see the module's comment), unless the user chose it.
+	 */
 	private check(document: vscode.TextDocument): void {
-		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme)) return;
-		if (this.keptByUser.has(document.uri.toString())) return;
-		if (isDigestDocument(document)) void this.switchLanguage(document);
+		if (!FILE_SCHEMES.has(document.uri.scheme)) return;
+		const key = document.uri.toString();
+		if (document.languageId === DIGEST_LANGUAGE_ID) {
+			if (!this.chosenByUser.has(key) && isMarkdownFile(document.uri) && !isDigestByRules(document)) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
+			return;
+		}
+		if (!CANDIDATE_LANGUAGES.has(document.languageId) || this.keptByUser.has(key)) return;
+		if (isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
 	}
 
-	private async switchLanguage(document: vscode.TextDocument): Promise<void> {
+	private async switchLanguage(document: vscode.TextDocument, languageId: string): Promise<void> {
 		const key = document.uri.toString();
 		if (this.switching.has(key)) return;
 		this.switching.add(key);
 		try {
-			await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE_ID);
+			await vscode.languages.setTextDocumentLanguage(document, languageId);
 		} catch (err) {
-			getLog().warn(`Could not switch ${document.uri.toString(true)} to the arXiv Digest language: ${String(err)}`);
+			getLog().warn(`Could not switch ${document.uri.toString(true)} to the ${languageId === DIGEST_LANGUAGE_ID ? 'arXiv Digest' : languageId} language: ${String(err)}`);
 		} finally {
 			this.switching.delete(key);
 		}
@@ -126,13 +152,23 @@ class LanguageSwitcher implements vscode.Disposable {
 			return;
 		}
 		this.keptByUser.delete(document.uri.toString());
-		if (document.languageId !== DIGEST_LANGUAGE_ID) await this.switchLanguage(document);
+		this.chosenByUser.add(document.uri.toString());
+		if (document.languageId !== DIGEST_LANGUAGE_ID) await this.switchLanguage(document, DIGEST_LANGUAGE_ID);
 	}
 }
 
-/** By path (always) or, when detection is on, by the first lines of the text. */
+/** In the digest language, or a digest by the rules (isDigestByRules). */
 export function isDigestDocument(document: vscode.TextDocument): boolean {
-	if (document.languageId === DIGEST_LANGUAGE_ID) return true;
+	return document.languageId === DIGEST_LANGUAGE_ID || isDigestByRules(document);
+}
+
+/** A `.md` file, whatever the case of its extension. */
+function isMarkdownFile(uri: vscode.Uri): boolean {
+	return uri.path.toLowerCase().endsWith('.md');
+}
+
+/** By path (always) or, when detection is on, by the first lines of the text, whatever its language. */
+function isDigestByRules(document: vscode.TextDocument): boolean {
 	return isDigestSource({
 		relativePath: relativePathOf(document.uri),
 		head: () => {

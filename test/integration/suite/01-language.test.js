@@ -24,6 +24,40 @@ describe('activation and language', () => {
 		assert.strictEqual(doc.languageId, 'arxiv-digest');
 	});
 
+	it('opens a digest named as the forks name theirs (data/YYYY-MM-DD.md) in the arxiv-digest language at once, one of another name by its content', async () => {
+		// files of their own, never opened before in this window: the language of a fresh open is the manifest's choice
+		const folder = await scratchFolder('named');
+		const byName = vscode.Uri.joinPath(folder, 'data', '2026-01-05.md');
+		const byContent = vscode.Uri.joinPath(folder, 'digests', '2025-06-09_trajectory_and_large_models.md');
+		try {
+			const text = await readText(fixtureUri(FIXTURE.files.second));
+			await writeFile(byName, text);
+			await writeFile(byContent, text);
+			const named = await vscode.workspace.openTextDocument(byName);
+			assert.strictEqual(named.languageId, 'arxiv-digest', 'opened in the digest language, not switched from Markdown');
+			const other = await vscode.workspace.openTextDocument(byContent);
+			await waitFor('the digest of another name in the arXiv Digest language', () => other.languageId === 'arxiv-digest' || vscode.workspace.textDocuments.some((d) => d.uri.toString() === byContent.toString() && d.languageId === 'arxiv-digest'));
+		} finally {
+			await closeAllEditors();
+			await remove(folder);
+		}
+	});
+
+	it('puts a Markdown file named like a digest\'s day that is not a digest back to Markdown', async () => {
+		const folder = await scratchFolder('daily-note');
+		const uri = vscode.Uri.joinPath(folder, 'data', '2026-01-06.md');
+		try {
+			await writeFile(uri, '# 6 January\n\n- [ ] read the week\'s papers\n');
+			await vscode.workspace.openTextDocument(uri);
+			const current = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+			await waitFor('the daily note in Markdown', () => current()?.languageId === 'markdown');
+			assert.ok(!current().isDirty, 'nothing written to it');
+		} finally {
+			await closeAllEditors();
+			await remove(folder);
+		}
+	});
+
 	it('detects the variant digest too (CRLF, bold labels, no <div id=toc>)', async () => {
 		const doc = await openFixture(FIXTURE.files.variant, 'arxiv-digest');
 		assert.strictEqual(doc.languageId, 'arxiv-digest');
