@@ -91,6 +91,13 @@ export interface DigestSource {
  */
 export const DEFAULT_DETECTION: Readonly<Pick<DigestSource, 'globs' | 'detect'>> = { globs: [], detect: true };
 
+/**
+ * The names the language contribution opens in the digest language from the start (package.json's
+ * `filenamePatterns`, held equal by a unit test): a day named as the forks name theirs. Matched by
+ * VS Code on the whole path, case-insensitively; such a file that is not a digest goes back to Markdown.
+ */
+export const DIGEST_FILE_NAMES = '**/data/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md';
+
 /** The one rule for "is this file a digest": named by a glob, or, when detection is on, by its head. */
 export function isDigestSource(source: DigestSource): boolean {
 	if (source.globs.length > 0 && matchesGlob(source.relativePath, source.globs, { nocase: source.nocase })) return true;

@@ -9,7 +9,8 @@
  */
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
-import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource } from '../../core/detect';
+import { DETECT_MAX_CHARS, DETECT_MAX_LINES, DIGEST_FILE_NAMES, isDigestSource } from '../../core/detect';
+import { matchesGlob } from '../../core/glob';
 import { getLog } from '../log';
 import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
@@ -112,31 +113,36 @@ class LanguageSwitcher implements vscode.Disposable {
 	}
 
 	/**
-	 * A document as it opens (or as the rules change): to the digest language when it is a digest; back
-	 * to Markdown when only its name made it one (see the module's comment), unless the user chose it.
+	 * A document as it opens (or as the rules change): to the digest language when it is a digest, or
+	 * when the user chose it for this document; back to Markdown when only its name made it one (see
+	 * the module's comment), or when the user chose Markdown for it.
 	 */
 	private check(document: vscode.TextDocument): void {
-		if (!FILE_SCHEMES.has(document.uri.scheme)) return;
 		const key = document.uri.toString();
 		if (document.languageId === DIGEST_LANGUAGE_ID) {
-			if (!this.chosenByUser.has(key) && isMarkdownFile(document.uri) && !isDigestByRules(document)) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
+			if (this.chosenByUser.has(key) || !namedAsDigest(document.uri)) return;
+			if (this.keptByUser.has(key) || (!associatedByUser(document.uri) && !isDigestByRules(document))) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
 			return;
 		}
-		if (!CANDIDATE_LANGUAGES.has(document.languageId) || this.keptByUser.has(key)) return;
-		if (isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
+		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme) || this.keptByUser.has(key)) return;
+		if (this.chosenByUser.has(key) || isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
 	}
 
 	private async switchLanguage(document: vscode.TextDocument, languageId: string): Promise<void> {
 		const key = document.uri.toString();
 		if (this.switching.has(key)) return;
 		this.switching.add(key);
+		const version = document.version;
+		let switched = document;
 		try {
-			await vscode.languages.setTextDocumentLanguage(document, languageId);
+			switched = await vscode.languages.setTextDocumentLanguage(document, languageId);
 		} catch (err) {
 			getLog().warn(`Could not switch ${document.uri.toString(true)} to the ${languageId === DIGEST_LANGUAGE_ID ? 'arXiv Digest' : languageId} language: ${String(err)}`);
 		} finally {
 			this.switching.delete(key);
 		}
+		// text that came meanwhile (a file still being written) was looked at in the old language, or not at all
+		if (!switched.isClosed && switched.version !== version) this.check(switched);
 	}
 
 	private async setLanguageCommand(uri?: vscode.Uri): Promise<void> {
@@ -162,9 +168,15 @@ export function isDigestDocument(document: vscode.TextDocument): boolean {
 	return document.languageId === DIGEST_LANGUAGE_ID || isDigestByRules(document);
 }
 
-/** A `.md` file, whatever the case of its extension. */
-function isMarkdownFile(uri: vscode.Uri): boolean {
-	return uri.path.toLowerCase().endsWith('.md');
+/** Named as the language contribution's `filenamePatterns` name a digest (DIGEST_FILE_NAMES): VS Code opened it as one. */
+function namedAsDigest(uri: vscode.Uri): boolean {
+	return matchesGlob(uri.path.replace(/^\/+/, ''), [DIGEST_FILE_NAMES], { nocase: true });
+}
+
+/** The user's `files.associations` name the digest language: what it maps is theirs, whatever its text. */
+function associatedByUser(uri: vscode.Uri): boolean {
+	const associations = vscode.workspace.getConfiguration('files', uri).get<Record<string, unknown>>('associations') ?? {};
+	return Object.values(associations).includes(DIGEST_LANGUAGE_ID);
 }
 
 /** By path (always) or, when detection is on, by the first lines of the text, whatever its language. */

@@ -19,60 +19,73 @@ describe('activation and language', () => {
 		assert.deepStrictEqual(names, ['2026-02-06.md', '2026-02-09.md', '2026-02-24.md']);
 	});
 
-	it('switches a digest saved as .md to the arxiv-digest language by its content', async () => {
-		const doc = await openFixture(FIXTURE.files.big, 'arxiv-digest');
-		assert.strictEqual(doc.languageId, 'arxiv-digest');
-	});
-
-	it('opens a digest named as the forks name theirs (data/YYYY-MM-DD.md) in the arxiv-digest language at once, one of another name by its content', async () => {
-		// files of their own, never opened before in this window: the language of a fresh open is the manifest's choice
-		const folder = await scratchFolder('named');
-		const byName = vscode.Uri.joinPath(folder, 'data', '2026-01-05.md');
-		const byContent = vscode.Uri.joinPath(folder, 'digests', '2025-06-09_trajectory_and_large_models.md');
+	/**
+	 * Copies of files of their own in a scratch folder, never opened before in this window (the fixture's
+	 * digests are named data/YYYY-MM-DD.md, which the manifest opens as digests by name): `files` maps a
+	 * path in the folder to its text; `test(uriOf)` runs with them, then they are closed and removed.
+	 */
+	const withFiles = async (name, files, test) => {
+		const folder = await scratchFolder(name);
+		const uriOf = (path) => vscode.Uri.joinPath(folder, ...path.split('/'));
 		try {
-			const text = await readText(fixtureUri(FIXTURE.files.second));
-			await writeFile(byName, text);
-			await writeFile(byContent, text);
-			const named = await vscode.workspace.openTextDocument(byName);
-			assert.strictEqual(named.languageId, 'arxiv-digest', 'opened in the digest language, not switched from Markdown');
-			const other = await vscode.workspace.openTextDocument(byContent);
-			await waitFor('the digest of another name in the arXiv Digest language', () => other.languageId === 'arxiv-digest' || vscode.workspace.textDocuments.some((d) => d.uri.toString() === byContent.toString() && d.languageId === 'arxiv-digest'));
+			for (const [path, text] of Object.entries(files)) await writeFile(uriOf(path), text);
+			await test(uriOf);
 		} finally {
 			await closeAllEditors();
 			await remove(folder);
 		}
-	});
+	};
+	const languageOf = (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
+	const opened = async (uri, language) => {
+		await vscode.workspace.openTextDocument(uri);
+		await waitFor(`${uri.path.split('/').pop()} in ${language}`, () => languageOf(uri) === language);
+	};
+	const DAILY_NOTE = '# 6 January\n\n- [ ] read the week\'s papers\n';
 
-	it('puts a Markdown file named like a digest\'s day that is not a digest back to Markdown', async () => {
-		const folder = await scratchFolder('daily-note');
-		const uri = vscode.Uri.joinPath(folder, 'data', '2026-01-06.md');
-		try {
-			await writeFile(uri, '# 6 January\n\n- [ ] read the week\'s papers\n');
-			await vscode.workspace.openTextDocument(uri);
-			const current = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-			await waitFor('the daily note in Markdown', () => current()?.languageId === 'markdown');
-			assert.ok(!current().isDirty, 'nothing written to it');
-		} finally {
-			await closeAllEditors();
-			await remove(folder);
-		}
+	it('switches a digest saved as .md under another name to the arxiv-digest language by its content', async () => {
+		await withFiles('by-content', { 'digests/2025-06-09_trajectory_and_large_models.md': await readText(fixtureUri(FIXTURE.files.big)) }, async (uriOf) => {
+			const uri = uriOf('digests/2025-06-09_trajectory_and_large_models.md');
+			assert.strictEqual((await vscode.workspace.openTextDocument(uri)).languageId, 'markdown', 'a name the manifest does not know opens as Markdown');
+			await opened(uri, 'arxiv-digest');
+		});
 	});
 
 	it('detects the variant digest too (CRLF, bold labels, no <div id=toc>)', async () => {
-		const doc = await openFixture(FIXTURE.files.variant, 'arxiv-digest');
-		assert.strictEqual(doc.languageId, 'arxiv-digest');
+		await withFiles('variant', { 'digests/variant.md': await readText(fixtureUri(FIXTURE.files.variant)) }, async (uriOf) => {
+			await opened(uriOf('digests/variant.md'), 'arxiv-digest');
+		});
+	});
+
+	it('opens a digest named as the forks name theirs (data/YYYY-MM-DD.md) in the arxiv-digest language at once, and keeps it there', async () => {
+		await withFiles('by-name', { 'data/2026-01-05.md': await readText(fixtureUri(FIXTURE.files.second)), 'data/2026-01-06.md': DAILY_NOTE }, async (uriOf) => {
+			const digest = await vscode.workspace.openTextDocument(uriOf('data/2026-01-05.md'));
+			assert.strictEqual(digest.languageId, 'arxiv-digest', 'opened in the digest language, not switched from Markdown');
+			// a note of the same kind of name opened after it goes back to Markdown; the switches are made in
+			// order, so by then the digest has had its turn too
+			await opened(uriOf('data/2026-01-06.md'), 'markdown');
+			assert.strictEqual(languageOf(uriOf('data/2026-01-05.md')), 'arxiv-digest', 'the digest stays in the digest language');
+		});
+	});
+
+	it('puts a Markdown file named like a digest\'s day that is not a digest back to Markdown', async () => {
+		await withFiles('daily-note', { 'data/2026-01-06.md': DAILY_NOTE }, async (uriOf) => {
+			const uri = uriOf('data/2026-01-06.md');
+			assert.strictEqual((await vscode.workspace.openTextDocument(uri)).languageId, 'arxiv-digest', 'its name opens it as a digest');
+			await waitFor('the daily note in Markdown', () => languageOf(uri) === 'markdown');
+			assert.ok(!vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()).isDirty, 'nothing written to it');
+		});
 	});
 
 	it('leaves a plain README.md as Markdown', async () => {
 		const api = await extensionApi();
-		// open a digest first: once it has been switched, detection has demonstrably run in this host
-		await openFixture(FIXTURE.files.second, 'arxiv-digest');
 		const readme = await openFixture(FIXTURE.files.readme);
 		assert.strictEqual(api.workspace.isDigestDocument(readme), false, 'isDigestDocument(README.md) should be false');
-		// detection runs when a document opens; showing another file afterwards gives it that turn
-		await openFixture(FIXTURE.files.notes);
-		const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixtureUri(FIXTURE.files.readme).toString());
-		assert.strictEqual(current.languageId, 'markdown');
+		// detection runs when a document opens: a digest of another name opened after it is switched by
+		// its content, and the switches are made in order, so by then the README has had its turn
+		await withFiles('after-readme', { 'digests/after.md': await readText(fixtureUri(FIXTURE.files.second)) }, async (uriOf) => {
+			await opened(uriOf('digests/after.md'), 'arxiv-digest');
+			assert.strictEqual(languageOf(fixtureUri(FIXTURE.files.readme)), 'markdown');
+		});
 	});
 
 	it('switches an open Markdown file once its file on disk becomes a digest (a pull, a restore)', async () => {
