@@ -88,6 +88,13 @@ describe('activation and language', () => {
 		});
 	});
 
+	it("opens the workspace's own digests in the arxiv-digest language", async () => {
+		// shown in editors, as a reader opens them: the suites after this one find their days as these opens leave them
+		for (const file of [FIXTURE.files.big, FIXTURE.files.variant, FIXTURE.files.second]) {
+			assert.strictEqual((await openFixture(file, 'arxiv-digest')).languageId, 'arxiv-digest', file);
+		}
+	});
+
 	it('switches an open Markdown file once its file on disk becomes a digest (a pull, a restore)', async () => {
 		// a file of its own outside the workspace, changed on disk only: an editor left dirty would ask
 		// to be saved when the next test closes every editor, a dialog nothing answers
