@@ -98,6 +98,11 @@ export const DEFAULT_DETECTION: Readonly<Pick<DigestSource, 'globs' | 'detect'>>
  */
 export const DIGEST_FILE_NAMES = '**/data/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md';
 
+/** Named as DIGEST_FILE_NAMES names a day, as VS Code matches it: on the whole path (a URI's, leading `/` or not), in any case. */
+export function namedAsDigestDay(path: string): boolean {
+	return matchesGlob(path.replace(/^\/+/, ''), [DIGEST_FILE_NAMES], { nocase: true });
+}
+
 /** The one rule for "is this file a digest": named by a glob, or, when detection is on, by its head. */
 export function isDigestSource(source: DigestSource): boolean {
 	if (source.globs.length > 0 && matchesGlob(source.relativePath, source.globs, { nocase: source.nocase })) return true;

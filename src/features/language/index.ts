@@ -9,8 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
-import { DETECT_MAX_CHARS, DETECT_MAX_LINES, DIGEST_FILE_NAMES, isDigestSource } from '../../core/detect';
-import { matchesGlob } from '../../core/glob';
+import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource, namedAsDigestDay } from '../../core/detect';
 import { getLog } from '../log';
 import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
@@ -120,7 +119,7 @@ class LanguageSwitcher implements vscode.Disposable {
 	private check(document: vscode.TextDocument): void {
 		const key = document.uri.toString();
 		if (document.languageId === DIGEST_LANGUAGE_ID) {
-			if (this.chosenByUser.has(key) || !namedAsDigest(document.uri)) return;
+			if (this.chosenByUser.has(key) || !namedAsDigestDay(document.uri.path)) return;
 			if (this.keptByUser.has(key) || (!associatedByUser(document.uri) && !isDigestByRules(document))) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
 			return;
 		}
@@ -166,11 +165,6 @@ class LanguageSwitcher implements vscode.Disposable {
 /** In the digest language, or a digest by the rules (isDigestByRules). */
 export function isDigestDocument(document: vscode.TextDocument): boolean {
 	return document.languageId === DIGEST_LANGUAGE_ID || isDigestByRules(document);
-}
-
-/** Named as the language contribution's `filenamePatterns` name a digest (DIGEST_FILE_NAMES): VS Code opened it as one. */
-function namedAsDigest(uri: vscode.Uri): boolean {
-	return matchesGlob(uri.path.replace(/^\/+/, ''), [DIGEST_FILE_NAMES], { nocase: true });
 }
 
 /** The user's `files.associations` name the digest language: what it maps is theirs, whatever its text. */
