@@ -339,13 +339,19 @@ describe('reading: interests and read state', () => {
 		await waitFor(`the card on the first unread paper of ${olderDay}`, () => api.cards.api.current()?.id === first.id).catch((e) => {
 			throw new Error(`${e.message}; the card shows ${JSON.stringify(api.cards.api.current())}`);
 		});
-		// the card moved since: the next press goes on from it, not from the day's start again
+		// the card moved since: the next press goes on from it, not from the day's start again. The paper
+		// it opened is made unread again, so the two starts lead to different papers whatever the view
+		// selects meanwhile (the view follows the card's step 200 ms later, selecting its paper's row:
+		// the day's row may or may not still be selected when the reader presses again, by timing)
 		await waitFor('the card it opened marked read', () => api.reading.statusOn(first.id, olderDay) === 'read');
+		const firstRow = provider.getChildren(dayNode(olderDay)).flatMap((c) => c.papers).find((p) => p.paper.id === first.id && p.index === first.index);
+		assert.ok(firstRow, `the row of ${first.id} on ${olderDay}`);
+		await vscode.commands.executeCommand('arxivDigest.markUnread', firstRow);
+		await waitFor(`${first.id} unread again, the card still on it`, () => api.reading.statusOn(first.id, olderDay) !== 'read' && api.cards.api.current()?.id === first.id);
 		await vscode.commands.executeCommand('arxivDigest.nextUnread');
-		await waitFor(`the card on the second unread paper of ${olderDay}`, () => api.cards.api.current()?.id === second.id).catch((e) => {
+		await waitFor(`the card on the second unread paper of ${olderDay}, after the card's (from the day's start it is ${first.id} again)`, () => api.cards.api.current()?.id === second.id).catch((e) => {
 			throw new Error(`${e.message}; the card shows ${JSON.stringify(api.cards.api.current())}`);
 		});
-		assert.ok(api.tree.view.selection.some((n) => n.kind === 'day' && n.day === olderDay), 'the day row is still the one selected');
 		await closeAllEditors();
 	});
 });
