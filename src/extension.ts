@@ -79,7 +79,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 	const features: vscode.Disposable[] = [];
 	context.subscriptions.push({ dispose: () => disposeLastFirst(features) });
 	features.push(logDisposable);
-	features.push(registerLanguageSupport());
+	features.push(registerLanguageSupport(context.workspaceState));
 
 	const workspace = DigestWorkspace.create(context, {}, registered);
 	features.push(workspace);

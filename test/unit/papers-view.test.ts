@@ -5,7 +5,7 @@ import { FakeClock } from './fake-clock';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { ReadState } from '../../src/core/readState';
 import type { DigestTreeProvider } from '../../src/features/tree/provider';
-import { ExpandedRows } from '../../src/core/expandedRows';
+import { RecentSet } from '../../src/core/recentSet';
 
 /** the interests' lists, none set (a fresh one each time: a test may set one) */
 const noInterests = (): Record<'keywords' | 'authors' | 'categories' | 'exclude', string[]> => ({ keywords: [], authors: [], categories: [], exclude: [] });
@@ -549,7 +549,7 @@ describe('the Papers view: unread counts, open categories, the activity-bar badg
 		// what the view writes to the workspace state, read back as the next window reads it (JSON)
 		const stored: unknown = JSON.parse(JSON.stringify(before.expanded.toJSON()));
 		before.dispose();
-		const after = new provider.DigestTreeProvider(workspace.ws as never, undefined, new FakeClock(), new ExpandedRows(stored, provider.MAX_EXPANDED_ROWS));
+		const after = new provider.DigestTreeProvider(workspace.ws as never, undefined, new FakeClock(), new RecentSet(stored, provider.MAX_EXPANDED_ROWS));
 		const state = (node: Parameters<typeof after.getTreeItem>[0]) => after.getTreeItem(node).collapsibleState;
 		const [newest2, older2] = after.getChildren();
 		assert.strictEqual(state(older2), fakeVscode.TreeItemCollapsibleState.Expanded);

@@ -5,11 +5,14 @@
  * language from the start, which spares the editor a Markdown open and a language switch (the
  * Markdown extension's work on the whole text, the colours and every provider asked again); such a
  * file that is not a digest by the same rules goes back to Markdown when it opens. A document the
- * user switched by hand keeps the language they chose for the rest of the session.
+ * user switched by hand keeps the language they chose, in this window and the next ones of the
+ * workspace: VS Code reopens an editor after a reload in the language picked for it by hand, and the
+ * choice is not undone.
  */
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
 import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource, namedAsDigestDay } from '../../core/detect';
+import { LanguageChoices } from '../../core/languageChoices';
 import { getLog } from '../log';
 import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
@@ -26,17 +29,19 @@ const CANDIDATE_LANGUAGES: ReadonlySet<string> = new Set(['markdown', 'plaintext
 const FILE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'git', 'github', 'vsls']);
 /** a document whose first lines changed is looked at again once the changes pause this long */
 const RECHECK_DELAY_MS = 300;
+/** where the hand choices are stored (workspace state: LanguageChoices' `{ kept, chosen }`, lists of URIs) */
+export const LANGUAGE_CHOICES_STATE_KEY = 'arxivDigest.languageChoices';
+/** the most hand choices of each kind stored, the latest kept */
+const MAX_CHOICES = 200;
 
-export function registerLanguageSupport(): vscode.Disposable {
-	return new LanguageSwitcher();
+export function registerLanguageSupport(state: vscode.Memento): vscode.Disposable {
+	return new LanguageSwitcher(state);
 }
 
 class LanguageSwitcher implements vscode.Disposable {
 	private readonly disposables: vscode.Disposable[] = [];
-	/** URIs the user moved away from the digest language this session */
-	private readonly keptByUser = new Set<string>();
-	/** URIs the user moved to the digest language this session (by hand, or Set Language) */
-	private readonly chosenByUser = new Set<string>();
+	/** the files the user gave a language by hand (or Set Language), stored in the workspace's state */
+	private readonly choices: LanguageChoices;
 	private readonly switching = new Set<string>();
 	/**
 	 * The language a document had when it was "closed". VS Code reports a language change as a
@@ -49,7 +54,8 @@ class LanguageSwitcher implements vscode.Disposable {
 	/** documents whose first lines changed (typed, or the file replaced on disk), looked at again */
 	private readonly rechecks = new KeyedDebouncer<string>();
 
-	constructor() {
+	constructor(private readonly state: vscode.Memento) {
+		this.choices = new LanguageChoices(state.get<unknown>(LANGUAGE_CHOICES_STATE_KEY), MAX_CHOICES);
 		this.disposables.push(
 			vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document)),
 			vscode.workspace.onDidOpenTextDocument((document) => this.onOpen(document)),
@@ -68,8 +74,11 @@ class LanguageSwitcher implements vscode.Disposable {
 		this.rechecks.dispose();
 		for (const d of this.disposables.splice(0)) d.dispose();
 		this.closedJustNow.clear();
-		this.keptByUser.clear();
-		this.chosenByUser.clear();
+	}
+
+	/** Records a hand choice of the digest language (`true`) or away from it for `key`, and stores the choices. */
+	private chose(key: string, digest: boolean): void {
+		if (this.choices.choose(key, digest)) void this.state.update(LANGUAGE_CHOICES_STATE_KEY, this.choices.toJSON());
 	}
 
 	private onClose(document: vscode.TextDocument): void {
@@ -86,13 +95,11 @@ class LanguageSwitcher implements vscode.Disposable {
 		this.closedJustNow.delete(key);
 		if (before !== undefined && !this.switching.has(key)) {
 			if (before === DIGEST_LANGUAGE_ID && document.languageId !== DIGEST_LANGUAGE_ID) {
-				this.keptByUser.add(key);
-				this.chosenByUser.delete(key);
+				this.chose(key, false);
 				return;
 			}
 			if (before !== DIGEST_LANGUAGE_ID && document.languageId === DIGEST_LANGUAGE_ID) {
-				this.chosenByUser.add(key);
-				this.keptByUser.delete(key);
+				this.chose(key, true);
 				return;
 			}
 		}
@@ -119,12 +126,12 @@ class LanguageSwitcher implements vscode.Disposable {
 	private check(document: vscode.TextDocument): void {
 		const key = document.uri.toString();
 		if (document.languageId === DIGEST_LANGUAGE_ID) {
-			if (this.chosenByUser.has(key) || !namedAsDigestDay(document.uri.path)) return;
-			if (this.keptByUser.has(key) || (!associatedByUser(document.uri) && !isDigestByRules(document))) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
+			if (this.choices.chosen(key) || !namedAsDigestDay(document.uri.path)) return;
+			if (this.choices.kept(key) || (!associatedByUser(document.uri) && !isDigestByRules(document))) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
 			return;
 		}
-		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme) || this.keptByUser.has(key)) return;
-		if (this.chosenByUser.has(key) || isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
+		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme) || this.choices.kept(key)) return;
+		if (this.choices.chosen(key) || isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
 	}
 
 	private async switchLanguage(document: vscode.TextDocument, languageId: string): Promise<void> {
@@ -156,8 +163,7 @@ class LanguageSwitcher implements vscode.Disposable {
 			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv Digest: open a Markdown file first.'));
 			return;
 		}
-		this.keptByUser.delete(document.uri.toString());
-		this.chosenByUser.add(document.uri.toString());
+		this.chose(document.uri.toString(), true);
 		if (document.languageId !== DIGEST_LANGUAGE_ID) await this.switchLanguage(document, DIGEST_LANGUAGE_ID);
 	}
 }

@@ -9,7 +9,7 @@ import { disposeLastFirst, uriKey } from '../vsc-utils';
 import type { Reading } from '../reading';
 import type { IDigestWorkspace } from '../workspace/types';
 import { DigestTreeProvider, MAX_EXPANDED_ROWS, paperRefOf, TREE_ENTER_COMMAND, TREE_ESCAPE_COMMAND, TREE_OPEN_COMMAND, type TreePaperRef } from './provider';
-import { ExpandedRows } from '../../core/expandedRows';
+import { RecentSet } from '../../core/recentSet';
 import { takingFocus } from '../cards/args';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
@@ -103,7 +103,7 @@ function emptyFilterMessage(provider: DigestTreeProvider): string {
 
 /** The papers view: days → categories → papers of every digest in the workspace. */
 export function registerTree(context: vscode.ExtensionContext, workspace: IDigestWorkspace, reading?: Reading): TreeRegistration {
-	const expanded = new ExpandedRows(context.workspaceState.get<unknown>(EXPANDED_STATE_KEY), MAX_EXPANDED_ROWS);
+	const expanded = new RecentSet(context.workspaceState.get<unknown>(EXPANDED_STATE_KEY), MAX_EXPANDED_ROWS);
 	const provider = new DigestTreeProvider(workspace, reading, undefined, expanded);
 	// several papers can be selected for Copy as BibTeX, Star and Add to Collection
 	const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });

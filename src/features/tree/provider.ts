@@ -24,7 +24,7 @@ import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
 import { realClock, type Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
-import { ExpandedRows } from '../../core/expandedRows';
+import { RecentSet } from '../../core/recentSet';
 import { GuardedReveals, type RevealRefusal } from '../../core/follow';
 import type { Reading, ReadingChange } from '../reading';
 import { categoryFollowingText, matchCountNote } from '../reading/interests';
@@ -156,7 +156,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		private readonly reading?: Reading,
 		clock?: Clock,
 		/** the days and categories the reader left expanded, stored by the view between sessions (see rowExpanded) */
-		readonly expanded = new ExpandedRows(undefined, MAX_EXPANDED_ROWS),
+		readonly expanded = new RecentSet(undefined, MAX_EXPANDED_ROWS),
 	) {
 		this.clock = clock ?? realClock;
 		this.timers = new KeyedDebouncer(this.clock);

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert';
-import { ExpandedRows } from '../../src/core/expandedRows';
+import { RecentSet } from '../../src/core/recentSet';
 
-describe('ExpandedRows: the tree rows the reader left expanded, stored between sessions', () => {
+describe('RecentSet: ids chosen lately (the tree rows the reader left expanded), stored between sessions', () => {
 	it('keeps the rows expanded and drops the ones collapsed', () => {
-		const rows = new ExpandedRows(undefined, 10);
+		const rows = new RecentSet(undefined, 10);
 		assert.strictEqual(rows.set('day:2026-01-02', true), true);
 		assert.strictEqual(rows.set('cat:2026-01-02/cs.CV', true), true);
 		assert.strictEqual(rows.set('day:2026-01-02', false), true);
@@ -14,7 +14,7 @@ describe('ExpandedRows: the tree rows the reader left expanded, stored between s
 	});
 
 	it('keeps at most `cap` ids, forgetting the ones expanded longest ago; a row expanded again counts as the latest', () => {
-		const rows = new ExpandedRows(undefined, 3);
+		const rows = new RecentSet(undefined, 3);
 		for (const id of ['a', 'b', 'c']) rows.set(id, true);
 		rows.set('a', true);
 		assert.strictEqual(rows.set('a', true), false, 'the latest expanded again: nothing to store');
@@ -24,8 +24,8 @@ describe('ExpandedRows: the tree rows the reader left expanded, stored between s
 	});
 
 	it('reads back what it stored, the latest `cap` of it, and takes anything else for nothing stored', () => {
-		assert.deepStrictEqual(new ExpandedRows(['a', 'b', 'c', 'd'], 2).toJSON(), ['c', 'd']);
-		assert.deepStrictEqual(new ExpandedRows(['a', 7, null, 'b'], 5).toJSON(), ['a', 'b']);
-		for (const junk of [undefined, null, 'a', 42, { a: true }]) assert.deepStrictEqual(new ExpandedRows(junk, 5).toJSON(), []);
+		assert.deepStrictEqual(new RecentSet(['a', 'b', 'c', 'd'], 2).toJSON(), ['c', 'd']);
+		assert.deepStrictEqual(new RecentSet(['a', 7, null, 'b'], 5).toJSON(), ['a', 'b']);
+		for (const junk of [undefined, null, 'a', 42, { a: true }]) assert.deepStrictEqual(new RecentSet(junk, 5).toJSON(), []);
 	});
 });

@@ -1,11 +1,9 @@
 /**
- * The rows of a tree the reader left expanded, by id, kept to be stored between sessions: the
- * workbench keeps an extension tree's expansion while the window lives, but sets the tree up anew,
- * every row in the state its item asks for, after a reload. At most `cap` ids, the ones expanded
- * longest ago forgotten first.
+ * Ids the reader chose lately, kept to be stored between sessions (the Papers view's expanded rows,
+ * the files given a language by hand): at most `cap`, the ones added longest ago forgotten first.
  */
-export class ExpandedRows {
-	/** in the order they were expanded, the latest last */
+export class RecentSet {
+	/** in the order they were added, the latest last */
 	private readonly ids: Set<string>;
 
 	/** `saved`: what toJSON gave, as read back from storage (anything else is taken for none) */
@@ -21,9 +19,9 @@ export class ExpandedRows {
 		return this.ids.has(id);
 	}
 
-	/** Records that the row `id` was expanded or collapsed; whether what is stored changed. */
-	set(id: string, expanded: boolean): boolean {
-		if (!expanded) return this.ids.delete(id);
+	/** Adds `id` (as the latest) or takes it out; whether what is stored changed. */
+	set(id: string, present: boolean): boolean {
+		if (!present) return this.ids.delete(id);
 		const last = [...this.ids].at(-1);
 		if (last === id) return false;
 		this.ids.delete(id);
