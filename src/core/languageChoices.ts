@@ -40,6 +40,12 @@ export class LanguageChoices {
 		return this.chosenSet.has(key);
 	}
 
+	/** Forgets the choice for `key`: its language is the rules' again; whether what is stored changed. */
+	forget(key: string): boolean {
+		const kept = this.keptSet.set(key, false);
+		return this.chosenSet.set(key, false) || kept;
+	}
+
 	/** Records a hand choice for `key`, of the digest language (`digest`) or away from it; whether what is stored changed. */
 	choose(key: string, digest: boolean): boolean {
 		const moved = (digest ? this.keptSet : this.chosenSet).set(key, false);
@@ -49,4 +55,18 @@ export class LanguageChoices {
 	toJSON(): StoredLanguageChoices {
 		return { kept: this.keptSet.toJSON(), chosen: this.chosenSet.toJSON() };
 	}
+}
+
+/**
+ * What a language change the extension did not make means for a file, now in `language`: a hand
+ * choice of the digest language (`chosen`) or away from it (`kept`), or `automatic` when the rules
+ * give that language anyway. The rules: the languages the user's `files.associations` give the file
+ * (`associated`: VS Code applies them again itself when they change, reported as such a change),
+ * else the digest language for a digest (`digestByRules`: arxivDigest.files / arxivDigest.detect) and
+ * any other for the rest. Picking the language the rules give is how a reader goes back to them.
+ */
+export function handChoice(language: string, digestLanguage: string, associated: ReadonlySet<string>, digestByRules: boolean): 'chosen' | 'kept' | 'automatic' {
+	if (associated.has(language)) return 'automatic';
+	if (language === digestLanguage) return digestByRules ? 'automatic' : 'chosen';
+	return digestByRules ? 'kept' : 'automatic';
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { LanguageChoices } from '../../src/core/languageChoices';
+import { handChoice, LanguageChoices } from '../../src/core/languageChoices';
 
 const NOTE = 'file:///home/r/repo/data/2026-06-09.md';
 const DIGEST = 'file:///home/r/feeds/today.md';
@@ -24,6 +24,14 @@ describe('LanguageChoices: the languages given to files by hand, kept for the ne
 		assert.deepStrictEqual(choices.toJSON(), { kept: [], chosen: [NOTE] });
 	});
 
+	it('forgets a choice: the rules decide again', () => {
+		const choices = new LanguageChoices({ kept: [NOTE], chosen: [DIGEST] }, 10);
+		assert.strictEqual(choices.forget(NOTE), true);
+		assert.strictEqual(choices.forget(DIGEST), true);
+		assert.strictEqual(choices.forget(DIGEST), false, 'nothing left to forget');
+		assert.deepStrictEqual(choices.toJSON(), { kept: [], chosen: [] });
+	});
+
 	it('keeps the latest `cap` choices of each kind', () => {
 		const choices = new LanguageChoices(undefined, 2);
 		for (const name of ['a', 'b', 'c']) choices.choose(`file:///${name}.md`, false);
@@ -36,5 +44,25 @@ describe('LanguageChoices: the languages given to files by hand, kept for the ne
 		for (const junk of [undefined, null, 'x', 7, [], { kept: 'a', chosen: 3 }]) assert.deepStrictEqual(new LanguageChoices(junk, 5).toJSON(), { kept: [], chosen: [] });
 		const both = new LanguageChoices({ kept: [NOTE, DIGEST], chosen: [NOTE, 5] }, 5);
 		assert.deepStrictEqual(both.toJSON(), { kept: [DIGEST], chosen: [] });
+	});
+});
+
+describe('handChoice: what a change of language the extension did not make means', () => {
+	const NONE = new Set<string>();
+	it('away from the digest language for a digest, or to it for another file, is a hand choice', () => {
+		assert.strictEqual(handChoice('markdown', 'arxiv-digest', NONE, true), 'kept');
+		assert.strictEqual(handChoice('plaintext', 'arxiv-digest', NONE, true), 'kept');
+		assert.strictEqual(handChoice('arxiv-digest', 'arxiv-digest', NONE, false), 'chosen');
+	});
+
+	it('the language the rules give is no choice: picking it goes back to them', () => {
+		assert.strictEqual(handChoice('arxiv-digest', 'arxiv-digest', NONE, true), 'automatic');
+		assert.strictEqual(handChoice('markdown', 'arxiv-digest', NONE, false), 'automatic');
+	});
+
+	it("the language the user's files.associations give is VS Code applying them, not a choice", () => {
+		assert.strictEqual(handChoice('markdown', 'arxiv-digest', new Set(['markdown']), true), 'automatic');
+		assert.strictEqual(handChoice('arxiv-digest', 'arxiv-digest', new Set(['arxiv-digest']), false), 'automatic');
+		assert.strictEqual(handChoice('markdown', 'arxiv-digest', new Set(['arxiv-digest']), true), 'kept', 'another language than the association gives is a choice');
 	});
 });

@@ -6,16 +6,18 @@
  * Markdown extension's work on the whole text, the colours and every provider asked again); such a
  * file that is not a digest by the same rules goes back to Markdown when it opens. A document the
  * user switched by hand keeps the language they chose, in this window and the next ones of the
- * workspace: VS Code reopens an editor after a reload in the language picked for it by hand, and the
- * choice is not undone.
+ * workspace (a file on disk; an untitled one for the session): VS Code reopens an editor after a
+ * reload in the language picked for it by hand, and the choice is not undone. Picking the language the
+ * rules give goes back to the rules (see handChoice).
  */
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
 import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource, namedAsDigestDay } from '../../core/detect';
-import { LanguageChoices } from '../../core/languageChoices';
+import { matchesGlob } from '../../core/glob';
+import { handChoice, LanguageChoices } from '../../core/languageChoices';
 import { getLog } from '../log';
 import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
-import { PATH_NOCASE, relativePathOf } from '../vsc-utils';
+import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
 
 const SET_LANGUAGE_COMMAND = 'arxivDigest.setLanguage';
 /** what a `.md` file the manifest's `filenamePatterns` opened as a digest goes back to when it is not one */
@@ -30,9 +32,11 @@ const FILE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-v
 /** a document whose first lines changed is looked at again once the changes pause this long */
 const RECHECK_DELAY_MS = 300;
 /** where the hand choices are stored (workspace state: LanguageChoices' `{ kept, chosen }`, lists of URIs) */
-export const LANGUAGE_CHOICES_STATE_KEY = 'arxivDigest.languageChoices';
+const LANGUAGE_CHOICES_STATE_KEY = 'arxivDigest.languageChoices';
 /** the most hand choices of each kind stored, the latest kept */
 const MAX_CHOICES = 200;
+/** schemes whose URIs name the same file in the next window: their choices are stored (an untitled file's name is reused by the next new one) */
+const STORED_SCHEMES: ReadonlySet<string> = new Set(['file', 'vscode-remote', 'vscode-vfs']);
 
 export function registerLanguageSupport(state: vscode.Memento): vscode.Disposable {
 	return new LanguageSwitcher(state);
@@ -42,6 +46,8 @@ class LanguageSwitcher implements vscode.Disposable {
 	private readonly disposables: vscode.Disposable[] = [];
 	/** the files the user gave a language by hand (or Set Language), stored in the workspace's state */
 	private readonly choices: LanguageChoices;
+	/** the same for documents of other schemes (untitled, git…), for the session */
+	private readonly sessionChoices = new LanguageChoices(undefined, MAX_CHOICES);
 	private readonly switching = new Set<string>();
 	/**
 	 * The language a document had when it was "closed". VS Code reports a language change as a
@@ -76,32 +82,37 @@ class LanguageSwitcher implements vscode.Disposable {
 		this.closedJustNow.clear();
 	}
 
-	/** Records a hand choice of the digest language (`true`) or away from it for `key`, and stores the choices. */
-	private chose(key: string, digest: boolean): void {
-		if (this.choices.choose(key, digest)) void this.state.update(LANGUAGE_CHOICES_STATE_KEY, this.choices.toJSON());
+	/** the choices that hold for `uri`: stored, or for the session */
+	private choicesOf(uri: vscode.Uri): LanguageChoices {
+		return STORED_SCHEMES.has(uri.scheme) ? this.choices : this.sessionChoices;
+	}
+
+	/** Records a hand choice of the digest language (`chosen`) or away from it (`kept`) for `uri`, or forgets it (`automatic`), and stores the choices. */
+	private record(uri: vscode.Uri, choice: 'chosen' | 'kept' | 'automatic'): void {
+		const choices = this.choicesOf(uri);
+		const key = uriKey(uri);
+		const changed = choice === 'automatic' ? choices.forget(key) : choices.choose(key, choice === 'chosen');
+		if (!changed) return;
+		getLog().debug(`Language of ${uri.toString(true)}: ${choice === 'automatic' ? 'by the rules again' : choice === 'chosen' ? 'arXiv Digest, chosen by hand' : 'kept out of arXiv Digest by hand'}`);
+		if (choices === this.choices) void this.state.update(LANGUAGE_CHOICES_STATE_KEY, this.choices.toJSON());
 	}
 
 	private onClose(document: vscode.TextDocument): void {
 		this.languageBeforeClose.set(document, document.languageId);
-		const key = document.uri.toString();
+		const key = uriKey(document.uri);
 		this.closedJustNow.set(key, document.languageId);
 		queueMicrotask(() => this.closedJustNow.delete(key));
 	}
 
 	private onOpen(document: vscode.TextDocument): void {
-		const key = document.uri.toString();
+		const key = uriKey(document.uri);
 		const before = this.languageBeforeClose.get(document) ?? this.closedJustNow.get(key);
 		this.languageBeforeClose.delete(document);
 		this.closedJustNow.delete(key);
-		if (before !== undefined && !this.switching.has(key)) {
-			if (before === DIGEST_LANGUAGE_ID && document.languageId !== DIGEST_LANGUAGE_ID) {
-				this.chose(key, false);
-				return;
-			}
-			if (before !== DIGEST_LANGUAGE_ID && document.languageId === DIGEST_LANGUAGE_ID) {
-				this.chose(key, true);
-				return;
-			}
+		// a change of language the extension did not make: by hand, or VS Code applying files.associations again
+		if (before !== undefined && !this.switching.has(key) && (before === DIGEST_LANGUAGE_ID) !== (document.languageId === DIGEST_LANGUAGE_ID)) {
+			this.record(document.uri, handChoice(document.languageId, DIGEST_LANGUAGE_ID, associatedLanguages(document.uri), isDigestByRules(document)));
+			return;
 		}
 		this.check(document);
 	}
@@ -109,7 +120,7 @@ class LanguageSwitcher implements vscode.Disposable {
 	private onChange(e: vscode.TextDocumentChangeEvent): void {
 		const document = e.document;
 		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !e.contentChanges.some((c) => c.range.start.line < DETECT_MAX_LINES)) return;
-		this.rechecks.schedule(document.uri.toString(), RECHECK_DELAY_MS, () => {
+		this.rechecks.schedule(uriKey(document.uri), RECHECK_DELAY_MS, () => {
 			if (!document.isClosed) this.check(document);
 		});
 	}
@@ -124,22 +135,24 @@ class LanguageSwitcher implements vscode.Disposable {
 	 * the module's comment), or when the user chose Markdown for it.
 	 */
 	private check(document: vscode.TextDocument): void {
-		const key = document.uri.toString();
+		const key = uriKey(document.uri);
+		const choices = this.choicesOf(document.uri);
 		if (document.languageId === DIGEST_LANGUAGE_ID) {
-			if (this.choices.chosen(key) || !namedAsDigestDay(document.uri.path)) return;
-			if (this.choices.kept(key) || (!associatedByUser(document.uri) && !isDigestByRules(document))) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
+			if (choices.chosen(key) || !namedAsDigestDay(document.uri.path)) return;
+			if (choices.kept(key) || (!associatedLanguages(document.uri).has(DIGEST_LANGUAGE_ID) && !isDigestByRules(document))) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
 			return;
 		}
-		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme) || this.choices.kept(key)) return;
-		if (this.choices.chosen(key) || isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
+		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme) || choices.kept(key)) return;
+		if (choices.chosen(key) || isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
 	}
 
-	private async switchLanguage(document: vscode.TextDocument, languageId: string): Promise<void> {
-		const key = document.uri.toString();
-		if (this.switching.has(key)) return;
+	/** Sets `document`'s language to `languageId`; whether it did (not when a switch of it is under way, or VS Code refused). */
+	private async switchLanguage(document: vscode.TextDocument, languageId: string): Promise<boolean> {
+		const key = uriKey(document.uri);
+		if (this.switching.has(key)) return false;
 		this.switching.add(key);
 		const version = document.version;
-		let switched = document;
+		let switched: vscode.TextDocument | undefined;
 		try {
 			switched = await vscode.languages.setTextDocumentLanguage(document, languageId);
 		} catch (err) {
@@ -148,7 +161,9 @@ class LanguageSwitcher implements vscode.Disposable {
 			this.switching.delete(key);
 		}
 		// text that came meanwhile (a file still being written) was looked at in the old language, or not at all
-		if (!switched.isClosed && switched.version !== version) this.check(switched);
+		const now = switched ?? document;
+		if (!now.isClosed && now.version !== version) this.check(now);
+		return switched !== undefined;
 	}
 
 	private async setLanguageCommand(uri?: vscode.Uri): Promise<void> {
@@ -163,8 +178,8 @@ class LanguageSwitcher implements vscode.Disposable {
 			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv Digest: open a Markdown file first.'));
 			return;
 		}
-		this.chose(document.uri.toString(), true);
-		if (document.languageId !== DIGEST_LANGUAGE_ID) await this.switchLanguage(document, DIGEST_LANGUAGE_ID);
+		if (document.languageId !== DIGEST_LANGUAGE_ID && !(await this.switchLanguage(document, DIGEST_LANGUAGE_ID))) return;
+		this.record(document.uri, handChoice(DIGEST_LANGUAGE_ID, DIGEST_LANGUAGE_ID, associatedLanguages(document.uri), isDigestByRules(document)));
 	}
 }
 
@@ -173,10 +188,19 @@ export function isDigestDocument(document: vscode.TextDocument): boolean {
 	return document.languageId === DIGEST_LANGUAGE_ID || isDigestByRules(document);
 }
 
-/** The user's `files.associations` name the digest language: what it maps is theirs, whatever its text. */
-function associatedByUser(uri: vscode.Uri): boolean {
+/**
+ * The languages the user's `files.associations` give `uri` (what they map is theirs, whatever its
+ * text): a pattern with a `/` is matched on the whole path, any other on the file's name, as VS Code does.
+ */
+function associatedLanguages(uri: vscode.Uri): Set<string> {
 	const associations = vscode.workspace.getConfiguration('files', uri).get<Record<string, unknown>>('associations') ?? {};
-	return Object.values(associations).includes(DIGEST_LANGUAGE_ID);
+	const path = uri.path.replace(/^\/+/, '');
+	const name = path.slice(path.lastIndexOf('/') + 1);
+	const languages = new Set<string>();
+	for (const [pattern, language] of Object.entries(associations)) {
+		if (typeof language === 'string' && matchesGlob(pattern.includes('/') ? path : name, [pattern.replace(/^\/+/, '')], { nocase: true })) languages.add(language);
+	}
+	return languages;
 }
 
 /** By path (always) or, when detection is on, by the first lines of the text, whatever its language. */
