@@ -98,9 +98,18 @@ export const DEFAULT_DETECTION: Readonly<Pick<DigestSource, 'globs' | 'detect'>>
  */
 export const DIGEST_FILE_NAMES = '**/data/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md';
 
-/** Named as DIGEST_FILE_NAMES names a day, as VS Code matches it: on the whole path (a URI's, leading `/` or not), in any case. */
+/**
+ * Does the file at `path` (a URI's, leading `/` or not) match any of `patterns` as VS Code matches a
+ * language's `filenamePatterns` and the user's `files.associations`: in any case, a pattern with a `/`
+ * on the whole path, any other on the file's name (matchesGlob's rule)?
+ */
+export function matchesFilePatterns(path: string, patterns: readonly string[]): boolean {
+	return matchesGlob(path.replace(/^\/+/, ''), patterns.map((pattern) => pattern.replace(/^\/+/, '')), { nocase: true });
+}
+
+/** Named as DIGEST_FILE_NAMES names a day. */
 export function namedAsDigestDay(path: string): boolean {
-	return matchesGlob(path.replace(/^\/+/, ''), [DIGEST_FILE_NAMES], { nocase: true });
+	return matchesFilePatterns(path, [DIGEST_FILE_NAMES]);
 }
 
 /** The one rule for "is this file a digest": named by a glob, or, when detection is on, by its head. */

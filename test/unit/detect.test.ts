@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { DEFAULT_DETECTION, DIGEST_FILE_NAMES, looksLikeDigest, namedAsDigestDay } from '../../src/core/detect';
+import { DEFAULT_DETECTION, DIGEST_FILE_NAMES, looksLikeDigest, matchesFilePatterns, namedAsDigestDay } from '../../src/core/detect';
 import { matchesGlob } from '../../src/core/glob';
 
 const SEEDS = 'test/fixtures/seeds';
@@ -247,6 +247,16 @@ describe('DIGEST_FILE_NAMES', () => {
 		for (const path of ['/home/r/notes/2026-06-09.md', '/r/data/2025-06-09_trajectory_and_large_models.md', '/r/metadata/2026-06-09.md', '/r/data/x/2026-06-09.md', '/r/data/2026-6-09.md', '/r/data/README.md']) {
 			assert.ok(!named(path), path);
 		}
+	});
+});
+
+describe('matchesFilePatterns: as VS Code matches files.associations and filenamePatterns', () => {
+	it('matches a pattern without a / on the file name, one with a / on the whole path, in any case', () => {
+		assert.ok(matchesFilePatterns('/home/r/feeds/Today.DIGEST.md', ['*.digest.md']));
+		assert.ok(!matchesFilePatterns('/home/r/feeds/today.md', ['*.digest.md']));
+		assert.ok(matchesFilePatterns('/home/r/feeds/data/x.md', ['**/data/*.md']));
+		assert.ok(matchesFilePatterns('/home/r/feeds/data/x.md', ['/home/r/**/*.md']), 'a pattern written with a leading /');
+		assert.ok(!matchesFilePatterns('/home/r/notes2/x.md', ['**/notes/*.md']));
 	});
 });
 

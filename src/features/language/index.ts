@@ -12,8 +12,7 @@
  */
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
-import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource, namedAsDigestDay } from '../../core/detect';
-import { matchesGlob } from '../../core/glob';
+import { DETECT_MAX_CHARS, DETECT_MAX_LINES, isDigestSource, matchesFilePatterns, namedAsDigestDay } from '../../core/detect';
 import { handChoice, LanguageChoices } from '../../core/languageChoices';
 import { getLog } from '../log';
 import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
@@ -188,17 +187,12 @@ export function isDigestDocument(document: vscode.TextDocument): boolean {
 	return document.languageId === DIGEST_LANGUAGE_ID || isDigestByRules(document);
 }
 
-/**
- * The languages the user's `files.associations` give `uri` (what they map is theirs, whatever its
- * text): a pattern with a `/` is matched on the whole path, any other on the file's name, as VS Code does.
- */
+/** The languages the user's `files.associations` give `uri` (what they map is theirs, whatever its text). */
 function associatedLanguages(uri: vscode.Uri): Set<string> {
 	const associations = vscode.workspace.getConfiguration('files', uri).get<Record<string, unknown>>('associations') ?? {};
-	const path = uri.path.replace(/^\/+/, '');
-	const name = path.slice(path.lastIndexOf('/') + 1);
 	const languages = new Set<string>();
 	for (const [pattern, language] of Object.entries(associations)) {
-		if (typeof language === 'string' && matchesGlob(pattern.includes('/') ? path : name, [pattern.replace(/^\/+/, '')], { nocase: true })) languages.add(language);
+		if (typeof language === 'string' && matchesFilePatterns(uri.path, [pattern])) languages.add(language);
 	}
 	return languages;
 }
