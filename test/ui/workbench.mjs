@@ -55,6 +55,18 @@ export async function workbenchReady(page) {
 }
 
 /**
+ * Developer: Reload Window, the command a user runs (unlike a bare page reload it lets the workbench
+ * save its state first), and waits for the reload itself (the old window's views could be mistaken for
+ * the restored ones) and for the workbench to be ready again.
+ */
+export async function reloadWindow(page) {
+	const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+	await runCommand(page, 'Developer: Reload Window');
+	await reloaded;
+	await workbenchReady(page);
+}
+
+/**
  * The workbench of one test file (mocha hooks): opened before its tests, then `opened(page)` (a
  * file's listeners), closed after them; a failed test leaves a screenshot named `failedShot`.
  */
@@ -85,7 +97,7 @@ export async function shot(page, name) {
 }
 
 const quickInput = '.quick-input-widget';
-const quickInputBox = `${quickInput} .quick-input-box input`;
+export const quickInputBox = `${quickInput} .quick-input-box input`;
 const quickRows = `${quickInput} .quick-input-list .monaco-list-row`;
 
 /**

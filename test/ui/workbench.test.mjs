@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, keysAt, workbenchReady, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
+	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, keysAt, quickInputBox, reloadWindow, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForQuickInputTitle, waitForRow, waitForStatus, waitForWebviewFocus,
 } from './workbench.mjs';
 
@@ -521,12 +521,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		if (scrolled > 0) {
 			await frame.waitForFunction((y) => document.body.dataset.savedScrollY === String(y), scrolled, { timeout: 10_000 });
 		}
-		// the command a user runs: unlike a bare page reload it lets the workbench save its state first
-		// wait for the reload itself, or the old window's card could be mistaken for the restored one
-		const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
-		await runCommand(page, 'Developer: Reload Window');
-		await reloaded;
-		await workbenchReady(page);
+		await reloadWindow(page);
 		const restored = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning', 60_000);
 		assert.ok((await frameText(restored)).includes('TL;DR'), 'the restored card is rendered, not a placeholder');
 		if (scrolled > 0) {
@@ -830,9 +825,8 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		/** Change Language Mode on the active editor, as a reader does from the palette */
 		const setLanguage = async (name, id) => {
 			await runCommand(page, 'Change Language Mode');
-			const box = '.quick-input-widget .quick-input-box input';
-			await page.waitForFunction((selector) => /language mode/i.test(document.querySelector(selector)?.getAttribute('placeholder') ?? ''), box, { timeout: 20_000 });
-			await page.fill(box, name);
+			await page.waitForFunction((selector) => /language mode/i.test(document.querySelector(selector)?.getAttribute('placeholder') ?? ''), quickInputBox, { timeout: 20_000 });
+			await page.fill(quickInputBox, name);
 			await waitForFirstRow(page, (row) => row.includes(`(${id})`), `the language ${name}`);
 			await page.keyboard.press('Enter');
 			await waitForStatus(page, 'status.editor.mode', new RegExp(`^${name}$`));
@@ -841,10 +835,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await waitForStatus(page, 'status.editor.mode', /^arXiv Digest$/);
 		await setLanguage('Markdown', 'markdown');
 		try {
-			const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
-			await runCommand(page, 'Developer: Reload Window');
-			await reloaded;
-			await workbenchReady(page);
+			await reloadWindow(page);
 			// the extension looks at the open editors as it activates, before it registers its Papers view, and
 			// its messages to the workbench come in order: once the view (shown before the reload, so restored
 			// shown: no click, which could hide a container still being restored) lists the days, a switch back

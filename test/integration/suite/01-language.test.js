@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, openFixture, readText, remove, scratchFolder, waitFor, writeFile } = require('./helpers');
+const { FIXTURE, closeAllEditors, extensionApi, fixtureUri, openDocument, openFixture, readText, remove, scratchFolder, waitFor, writeFile } = require('./helpers');
 
 describe('activation and language', () => {
 	after(closeAllEditors);
@@ -35,7 +35,7 @@ describe('activation and language', () => {
 			await remove(folder);
 		}
 	};
-	const languageOf = (uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
+	const languageOf = (uri) => openDocument(uri)?.languageId;
 	const opened = async (uri, language) => {
 		await vscode.workspace.openTextDocument(uri);
 		await waitFor(`${uri.path.split('/').pop()} in ${language}`, () => languageOf(uri) === language);
@@ -72,7 +72,7 @@ describe('activation and language', () => {
 			const uri = uriOf('data/2026-01-06.md');
 			assert.strictEqual((await vscode.workspace.openTextDocument(uri)).languageId, 'arxiv-digest', 'its name opens it as a digest');
 			await waitFor('the daily note in Markdown', () => languageOf(uri) === 'markdown');
-			assert.ok(!vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()).isDirty, 'nothing written to it');
+			assert.ok(!openDocument(uri).isDirty, 'nothing written to it');
 		});
 	});
 
@@ -106,7 +106,7 @@ describe('activation and language', () => {
 			await vscode.window.showTextDocument(doc);
 			assert.strictEqual(doc.languageId, 'markdown');
 			await writeFile(uri, await readText(fixtureUri(FIXTURE.files.second)));
-			const current = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+			const current = () => openDocument(uri);
 			await waitFor('the restored digest in the arXiv Digest language', () => current()?.languageId === 'arxiv-digest');
 			assert.ok(!current().isDirty, 'nothing typed: the editor holds the file as it is');
 		} finally {

@@ -76,11 +76,13 @@ async function openFixture(relative, expectedLanguage) {
 	const uri = fixtureUri(relative);
 	await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
 	if (expectedLanguage) {
-		await waitFor(`${relative} to have language ${expectedLanguage}`, () => {
-			const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-			return doc && doc.languageId === expectedLanguage;
-		});
+		await waitFor(`${relative} to have language ${expectedLanguage}`, () => openDocument(uri)?.languageId === expectedLanguage);
 	}
+	return openDocument(uri);
+}
+
+/** The document open for `uri`, as it is now (a language switch replaces the document object). */
+function openDocument(uri) {
 	return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 }
 
@@ -175,6 +177,6 @@ async function closeAllEditors() {
 }
 
 module.exports = {
-	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, editorsNow, extensionApi, fileNames, fixtureUri, hitsOf, nodeOnly, openFixture, paperIdOf,
+	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, editorsNow, extensionApi, fileNames, fixtureUri, hitsOf, nodeOnly, openDocument, openFixture, paperIdOf,
 	readText, remove, scratchFolder, sleep, waitFor, workspaceRoot, writeFile,
 };
