@@ -53,6 +53,24 @@ export interface ExtraField {
 	range: LineRange;
 }
 
+/**
+ * The longest paper id: a `title:` or `url:` id (a paper without an arXiv or DOI link) is cut to it.
+ * The stores of the reader's state (library, read marks) take back every id up to this length.
+ */
+export const MAX_PAPER_ID_LENGTH = 1024;
+
+/** `id` cut to MAX_PAPER_ID_LENGTH, never inside a surrogate pair */
+export function cappedPaperId(id: string): string {
+	if (id.length <= MAX_PAPER_ID_LENGTH) return id;
+	const end = /[\uD800-\uDBFF]/.test(id[MAX_PAPER_ID_LENGTH - 1]) ? MAX_PAPER_ID_LENGTH - 1 : MAX_PAPER_ID_LENGTH;
+	return id.slice(0, end);
+}
+
+/** Whether a stored value can be a paper id the parser made (any text up to MAX_PAPER_ID_LENGTH: `title:` ids hold spaces). */
+export function isStoredPaperId(value: unknown): value is string {
+	return typeof value === 'string' && value.length > 0 && value.length <= MAX_PAPER_ID_LENGTH;
+}
+
 export interface Paper {
 	/** the number in the heading `### [12]`, if any */
 	number?: number;

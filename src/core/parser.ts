@@ -6,7 +6,7 @@
  */
 import { dayFromPath, dayFromText, fileStem } from './day';
 import { isCommonExtraLabel, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
-import { emptyPaper, type DiagnosticCode, type ExtraField, type Digest, type DigestDiagnostic, type LineRange, type Paper, type Severity } from './model';
+import { cappedPaperId, emptyPaper, type DiagnosticCode, type ExtraField, type Digest, type DigestDiagnostic, type LineRange, type Paper, type Severity } from './model';
 import { FieldBuilder } from './parse/fields';
 import { forEachLine, wholeText, type LineSource } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
@@ -970,7 +970,7 @@ class DigestParser {
 		}
 		if (paper.link) {
 			const ident = identityFromLink(paper.link);
-			paper.id = ident.id;
+			paper.id = cappedPaperId(ident.id);
 			paper.version = ident.version;
 			paper.isArxiv = ident.isArxiv;
 			if (!ident.isArxiv && ARXIV_HOST_LINK.test(paper.link)) {
@@ -978,7 +978,7 @@ class DigestParser {
 			}
 		} else {
 			const norm = normaliseTitle(paper.title);
-			paper.id = 'title:' + (norm || `untitled-${paper.number ?? paper.headingLine + 1}`);
+			paper.id = cappedPaperId('title:' + (norm || `untitled-${paper.number ?? paper.headingLine + 1}`));
 			this.diag({ start: paper.headingLine, end: paper.headingLine }, 'warning', 'missing-link', 'This paper has no link: its id is derived from the title.');
 		}
 		if (paper.title.trim() === '') this.diag({ start: paper.headingLine, end: paper.headingLine }, 'warning', 'missing-title', 'This paper has no title: it is shown by its id.');

@@ -10,6 +10,7 @@
  *   the marks do not vanish under the reader's eyes.
  */
 
+import { isStoredPaperId } from './model';
 import { arxivNumberDigits } from './parse/links';
 import { paperIdsOf } from './summary';
 
@@ -333,7 +334,7 @@ function unpackKeys(value: unknown, add: (key: Key) => void): string | undefined
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
 	const { months, other } = value as Partial<PackedIds>;
 	if (!months || typeof months !== 'object' || Array.isArray(months)) return 'months is not an object';
-	if (!Array.isArray(other) || other.some((id) => typeof id !== 'string' || id === '' || id.length > 100)) return 'other is not a list of ids';
+	if (!Array.isArray(other) || other.some((id) => !isStoredPaperId(id))) return 'other is not a list of ids';
 	for (const id of other) add(keyOfBase(id));
 	for (const [yymm, packed] of Object.entries(months)) {
 		if (!/^\d{4}$/.test(yymm) || typeof packed !== 'string') return `bad month ${JSON.stringify(yymm)}`;

@@ -4,10 +4,13 @@
  * pass is reported (corrupt: ours but damaged; foreign: someone else's; newer: a later format) and
  * the caller leaves it untouched.
  */
+import { isStoredPaperId } from '../model';
 import { MAX_COLLECTION_NAME, MAX_NOTE_LENGTH, MAX_TAG_LENGTH, STARRED, emptyLibrary, libraryId, type Collection, type Library } from './model';
 
 export const LIBRARY_FORMAT = 'arxiv-digest/library';
 export const LIBRARY_VERSION = 1;
+/** how much of a damaged entry's key a message shows */
+const SHOWN_ID_LENGTH = 64;
 
 /** What globalState holds under the library key. */
 export interface StoredLibrary {
@@ -22,18 +25,12 @@ export type StateProblem = 'corrupt' | 'foreign' | 'newer';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: StateProblem; reason: string };
 
-const MAX_ID_LENGTH = 64;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function fail<T>(problem: StateProblem, reason: string): ParseResult<T> {
 	return { ok: false, problem, reason };
-}
-
-function validId(value: unknown): value is string {
-	return typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH && !/\s/.test(value);
 }
 
 export function serializeLibrary(library: Library): StoredLibrary {
@@ -61,7 +58,7 @@ export function parseLibrary(value: unknown): ParseResult<Library> {
 		if (!isRecord(c) || typeof c.name !== 'string' || !c.name.trim() || c.name.length > MAX_COLLECTION_NAME) return fail('corrupt', `collection ${i + 1} has no valid name`);
 		if (names.has(c.name.toLowerCase())) return fail('corrupt', `the collection "${c.name}" appears twice`);
 		names.add(c.name.toLowerCase());
-		if (!Array.isArray(c.ids) || !c.ids.every(validId)) return fail('corrupt', `the collection "${c.name}" holds something that is not a paper id`);
+		if (!Array.isArray(c.ids) || !c.ids.every(isStoredPaperId)) return fail('corrupt', `the collection "${c.name}" holds something that is not a paper id`);
 		collections.push({ name: c.name, ids: [...new Set((c.ids as string[]).map(libraryId))] });
 	}
 	// the star buttons' collection exists even when a file written by hand left it out
@@ -72,7 +69,7 @@ export function parseLibrary(value: unknown): ParseResult<Library> {
 	// the id each note was written under: two names of one paper (with and without version) with two notes is no library of ours
 	const noteIds = new Map<string, string>();
 	for (const [id, text] of Object.entries(value.notes)) {
-		if (!validId(id) || typeof text !== 'string' || text.length > MAX_NOTE_LENGTH) return fail('corrupt', `the note of "${id.slice(0, MAX_ID_LENGTH)}" is not valid text (at most ${MAX_NOTE_LENGTH} characters)`);
+		if (!isStoredPaperId(id) || typeof text !== 'string' || text.length > MAX_NOTE_LENGTH) return fail('corrupt', `the note of "${id.slice(0, SHOWN_ID_LENGTH)}" is not valid text (at most ${MAX_NOTE_LENGTH} characters)`);
 		if (!text.trim()) continue;
 		const key = libraryId(id);
 		const other = noteIds.get(key);
@@ -84,8 +81,8 @@ export function parseLibrary(value: unknown): ParseResult<Library> {
 	if (!isRecord(value.tags)) return fail('corrupt', '"tags" is not an object of paper id → list of tags');
 	const tags: Record<string, string[]> = {};
 	for (const [id, list] of Object.entries(value.tags)) {
-		if (!validId(id) || !Array.isArray(list) || !list.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TAG_LENGTH && !/\s/.test(t))) {
-			return fail('corrupt', `the tags of "${id.slice(0, MAX_ID_LENGTH)}" are not a list of single words`);
+		if (!isStoredPaperId(id) || !Array.isArray(list) || !list.every((t) => typeof t === 'string' && t.length > 0 && t.length <= MAX_TAG_LENGTH && !/\s/.test(t))) {
+			return fail('corrupt', `the tags of "${id.slice(0, SHOWN_ID_LENGTH)}" are not a list of single words`);
 		}
 		const key = libraryId(id);
 		if (list.length > 0) tags[key] = [...new Set([...(tags[key] ?? []), ...(list as string[]).map((t) => t.toLowerCase())])];
