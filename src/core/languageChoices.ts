@@ -2,7 +2,9 @@
  * The files the user gave a language by hand (features/language): moved to the digest language
  * (`chosen`) or away from it (`kept`), by URI. Stored in the workspace's state, so a choice holds in
  * the next windows too: VS Code reopens an editor after a reload in the language picked for it, and
- * the extension must not undo it. At most `cap` of each kind, the oldest choices forgotten first.
+ * the extension must not undo it. A file kept out of the digest language keeps the language picked
+ * for it (Plain Text), which the extension gives it back when it would open in another. At most `cap`
+ * of each kind, the oldest choices forgotten first.
  */
 import { RecentSet } from './recentSet';
 
@@ -10,11 +12,15 @@ import { RecentSet } from './recentSet';
 export interface StoredLanguageChoices {
 	kept: string[];
 	chosen: string[];
+	/** the language picked for a kept URI (an older store has none: Markdown is taken) */
+	keptAs: Record<string, string>;
 }
 
 export class LanguageChoices {
 	private readonly keptSet: RecentSet;
 	private readonly chosenSet: RecentSet;
+	/** the language picked for each kept URI */
+	private readonly keptAs = new Map<string, string>();
 
 	/** `stored`: what toJSON gave, as read back from storage (anything else is taken for no choices) */
 	constructor(stored: unknown, cap: number) {
@@ -28,11 +34,21 @@ export class LanguageChoices {
 				this.chosenSet.set(key, false);
 			}
 		}
+		const keptAs = typeof value.keptAs === 'object' && value.keptAs !== null ? (value.keptAs as Record<string, unknown>) : {};
+		for (const key of this.keptSet.toJSON()) {
+			const language = keptAs[key];
+			if (typeof language === 'string' && language !== '') this.keptAs.set(key, language);
+		}
 	}
 
 	/** the user moved `key` away from the digest language */
 	kept(key: string): boolean {
 		return this.keptSet.has(key);
+	}
+
+	/** the language the user picked for a kept `key`, when known (a store of an older version has none) */
+	keptLanguage(key: string): string | undefined {
+		return this.keptSet.has(key) ? this.keptAs.get(key) : undefined;
 	}
 
 	/** the user moved `key` to the digest language */
@@ -42,18 +58,37 @@ export class LanguageChoices {
 
 	/** Forgets the choice for `key`: its language is the rules' again; whether what is stored changed. */
 	forget(key: string): boolean {
+		this.keptAs.delete(key);
 		const kept = this.keptSet.set(key, false);
 		return this.chosenSet.set(key, false) || kept;
 	}
 
-	/** Records a hand choice for `key`, of the digest language (`digest`) or away from it; whether what is stored changed. */
-	choose(key: string, digest: boolean): boolean {
-		const moved = (digest ? this.keptSet : this.chosenSet).set(key, false);
-		return (digest ? this.chosenSet : this.keptSet).set(key, true) || moved;
+	/** Records that the user moved `key` to the digest language; whether what is stored changed. */
+	choose(key: string): boolean {
+		this.keptAs.delete(key);
+		const moved = this.keptSet.set(key, false);
+		return this.chosenSet.set(key, true) || moved;
+	}
+
+	/** Records that the user moved `key` away from the digest language, to `language`; whether what is stored changed. */
+	keep(key: string, language: string): boolean {
+		const moved = this.chosenSet.set(key, false);
+		const added = this.keptSet.set(key, true);
+		const renamed = this.keptAs.get(key) !== language;
+		this.keptAs.set(key, language);
+		// the URIs the cap dropped from the kept set
+		if (added) for (const kept of this.keptAs.keys()) if (!this.keptSet.has(kept)) this.keptAs.delete(kept);
+		return added || moved || renamed;
 	}
 
 	toJSON(): StoredLanguageChoices {
-		return { kept: this.keptSet.toJSON(), chosen: this.chosenSet.toJSON() };
+		const kept = this.keptSet.toJSON();
+		const keptAs: Record<string, string> = {};
+		for (const key of kept) {
+			const language = this.keptAs.get(key);
+			if (language !== undefined) keptAs[key] = language;
+		}
+		return { kept, chosen: this.chosenSet.toJSON(), keptAs };
 	}
 }
 

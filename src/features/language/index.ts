@@ -7,8 +7,10 @@
  * file that is not a digest by the same rules goes back to Markdown when it opens. A document the
  * user switched by hand keeps the language they chose, in this window and the next ones of the
  * workspace (a file on disk; an untitled one for the session): VS Code reopens an editor after a
- * reload in the language picked for it by hand, and the choice is not undone. Picking the language the
- * rules give goes back to the rules (see handChoice).
+ * reload in the language picked for it by hand, and the choice is not undone; a file kept out of the
+ * digest language opens again in the language picked for it (Plain Text), wherever VS Code would open
+ * it as Markdown or as a digest. Picking the language the rules give goes back to the rules (see
+ * handChoice).
  */
 import * as vscode from 'vscode';
 import { KeyedDebouncer } from '../../core/debounce';
@@ -47,7 +49,8 @@ class LanguageSwitcher implements vscode.Disposable {
 	private readonly choices: LanguageChoices;
 	/** the same for documents of other schemes (untitled, git…), for the session */
 	private readonly sessionChoices = new LanguageChoices(undefined, MAX_CHOICES);
-	private readonly switching = new Set<string>();
+	/** the switches of language under way, by URI: whether each was made */
+	private readonly switching = new Map<string, Promise<boolean>>();
 	/**
 	 * The language a document had when it was "closed". VS Code reports a language change as a
 	 * close and an open of the same document object, right after each other; a real reopen
@@ -86,13 +89,16 @@ class LanguageSwitcher implements vscode.Disposable {
 		return STORED_SCHEMES.has(uri.scheme) ? this.choices : this.sessionChoices;
 	}
 
-	/** Records a hand choice of the digest language (`chosen`) or away from it (`kept`) for `uri`, or forgets it (`automatic`), and stores the choices. */
-	private record(uri: vscode.Uri, choice: 'chosen' | 'kept' | 'automatic'): void {
+	/**
+	 * Records a hand choice of the digest language (`chosen`) or away from it (`kept`, to `language`)
+	 * for `uri`, or forgets it (`automatic`), and stores the choices.
+	 */
+	private record(uri: vscode.Uri, choice: 'chosen' | 'kept' | 'automatic', language: string): void {
 		const choices = this.choicesOf(uri);
 		const key = uriKey(uri);
-		const changed = choice === 'automatic' ? choices.forget(key) : choices.choose(key, choice === 'chosen');
+		const changed = choice === 'automatic' ? choices.forget(key) : choice === 'chosen' ? choices.choose(key) : choices.keep(key, language);
 		if (!changed) return;
-		getLog().debug(`Language of ${uri.toString(true)}: ${choice === 'automatic' ? 'by the rules again' : choice === 'chosen' ? 'arXiv Digest, chosen by hand' : 'kept out of arXiv Digest by hand'}`);
+		getLog().debug(`Language of ${uri.toString(true)}: ${choice === 'automatic' ? 'by the rules again' : choice === 'chosen' ? 'arXiv Digest, chosen by hand' : `${language}, kept out of arXiv Digest by hand`}`);
 		if (choices === this.choices) void this.state.update(LANGUAGE_CHOICES_STATE_KEY, this.choices.toJSON());
 	}
 
@@ -108,9 +114,16 @@ class LanguageSwitcher implements vscode.Disposable {
 		const before = this.languageBeforeClose.get(document) ?? this.closedJustNow.get(key);
 		this.languageBeforeClose.delete(document);
 		this.closedJustNow.delete(key);
-		// a change of language the extension did not make: by hand, or VS Code applying files.associations again
-		if (before !== undefined && !this.switching.has(key) && (before === DIGEST_LANGUAGE_ID) !== (document.languageId === DIGEST_LANGUAGE_ID)) {
-			this.record(document.uri, handChoice(document.languageId, DIGEST_LANGUAGE_ID, associatedLanguages(document.uri), isDigestByRules(document)));
+		// a change of language the extension did not make (by hand, or VS Code applying files.associations
+		// again) into or out of the digest language, or from one kept language to another
+		const language = document.languageId;
+		if (
+			before !== undefined &&
+			before !== language &&
+			!this.switching.has(key) &&
+			((before === DIGEST_LANGUAGE_ID) !== (language === DIGEST_LANGUAGE_ID) || this.choicesOf(document.uri).kept(key))
+		) {
+			this.record(document.uri, handChoice(language, DIGEST_LANGUAGE_ID, associatedLanguages(document.uri), isDigestByRules(document)), language);
 			return;
 		}
 		this.check(document);
@@ -131,25 +144,36 @@ class LanguageSwitcher implements vscode.Disposable {
 	/**
 	 * A document as it opens (or as the rules change): to the digest language when it is a digest, or
 	 * when the user chose it for this document; back to Markdown when only its name made it one (see
-	 * the module's comment), or when the user chose Markdown for it.
+	 * the module's comment); to the language the user kept it in, when it opens in another.
 	 */
 	private check(document: vscode.TextDocument): void {
 		const key = uriKey(document.uri);
 		const choices = this.choicesOf(document.uri);
+		const keptAs = choices.kept(key) ? (choices.keptLanguage(key) ?? MARKDOWN_LANGUAGE_ID) : undefined;
 		if (document.languageId === DIGEST_LANGUAGE_ID) {
 			if (choices.chosen(key) || !namedAsDigestDay(document.uri.path)) return;
-			if (choices.kept(key) || (!associatedLanguages(document.uri).has(DIGEST_LANGUAGE_ID) && !isDigestByRules(document))) void this.switchLanguage(document, MARKDOWN_LANGUAGE_ID);
+			if (keptAs !== undefined || (!associatedLanguages(document.uri).has(DIGEST_LANGUAGE_ID) && !isDigestByRules(document))) void this.switchLanguage(document, keptAs ?? MARKDOWN_LANGUAGE_ID);
 			return;
 		}
-		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme) || choices.kept(key)) return;
+		if (!CANDIDATE_LANGUAGES.has(document.languageId) || !FILE_SCHEMES.has(document.uri.scheme)) return;
+		if (keptAs !== undefined) {
+			if (keptAs !== document.languageId) void this.switchLanguage(document, keptAs);
+			return;
+		}
 		if (choices.chosen(key) || isDigestByRules(document)) void this.switchLanguage(document, DIGEST_LANGUAGE_ID);
 	}
 
 	/** Sets `document`'s language to `languageId`; whether it did (not when a switch of it is under way, or VS Code refused). */
-	private async switchLanguage(document: vscode.TextDocument, languageId: string): Promise<boolean> {
+	private switchLanguage(document: vscode.TextDocument, languageId: string): Promise<boolean> {
 		const key = uriKey(document.uri);
-		if (this.switching.has(key)) return false;
-		this.switching.add(key);
+		if (this.switching.has(key)) return Promise.resolve(false);
+		const switching = this.setLanguage(document, languageId, key);
+		this.switching.set(key, switching);
+		return switching;
+	}
+
+	/** switchLanguage's work; `key` is in `switching` until it ends (it awaits before it takes the key out) */
+	private async setLanguage(document: vscode.TextDocument, languageId: string, key: string): Promise<boolean> {
 		const version = document.version;
 		let switched: vscode.TextDocument | undefined;
 		try {
@@ -177,8 +201,10 @@ class LanguageSwitcher implements vscode.Disposable {
 			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv Digest: open a Markdown file first.'));
 			return;
 		}
+		// a switch of it under way (a dated note going back to Markdown as it opened) ends first
+		await this.switching.get(uriKey(document.uri));
 		if (document.languageId !== DIGEST_LANGUAGE_ID && !(await this.switchLanguage(document, DIGEST_LANGUAGE_ID))) return;
-		this.record(document.uri, handChoice(DIGEST_LANGUAGE_ID, DIGEST_LANGUAGE_ID, associatedLanguages(document.uri), isDigestByRules(document)));
+		this.record(document.uri, handChoice(DIGEST_LANGUAGE_ID, DIGEST_LANGUAGE_ID, associatedLanguages(document.uri), isDigestByRules(document)), DIGEST_LANGUAGE_ID);
 	}
 }
 
