@@ -14,6 +14,7 @@ const zh = translator(JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'ut
 
 const subjects: ExportSubject[] = [
 	{ kind: 'collection', name: '世界模型' },
+	{ kind: 'collections', names: '“世界模型”, “VLA”' },
 	{ kind: 'day', day: '2026-06-15' },
 	{ kind: 'search', query: 'diffusion model' },
 	{ kind: 'filtered', words: 'robot · cs.RO' },
@@ -30,7 +31,7 @@ describe('export texts', () => {
 
 	it('every kind has its sentences in both languages, each name in it once', () => {
 		for (const subject of subjects) {
-			const name = 'name' in subject ? subject.name : 'day' in subject ? subject.day : 'query' in subject ? subject.query : subject.words;
+			const name = 'name' in subject ? subject.name : 'names' in subject ? subject.names : 'day' in subject ? subject.day : 'query' in subject ? subject.query : subject.words;
 			for (const [lang, l10n] of [['en', en], ['zh', zh]] as const) {
 				const texts = [exportPickTitle(subject, papersCount(12, l10n), l10n), exportSaveTitle(subject, l10n), nothingToExport(subject, l10n), exportHeading(subject, l10n)];
 				for (const text of texts) {

@@ -13,14 +13,24 @@ import type { MarkdownExportStrings } from '../../core/export';
 /** `vscode.l10n`, or a stand-in with its `t` (the tests) */
 type Translator = L10n | typeof l10n;
 
-/** What is exported: a collection (by its shown name), a day, the last search's query or the Papers view's filter words. */
-export type ExportSubject = { kind: 'collection'; name: string } | { kind: 'day'; day: string } | { kind: 'search'; query: string } | { kind: 'filtered'; words: string };
+/**
+ * What is exported: a collection (by its shown name), several (`names`: their shown names as a list,
+ * each quoted), a day, the last search's query or the Papers view's filter words.
+ */
+export type ExportSubject =
+	| { kind: 'collection'; name: string }
+	| { kind: 'collections'; names: string }
+	| { kind: 'day'; day: string }
+	| { kind: 'search'; query: string }
+	| { kind: 'filtered'; words: string };
 
 /** The format picker's title; `papers` is the count as papersCount writes it (`388 papers`). */
 export function exportPickTitle(subject: ExportSubject, papers: string, l10n: Translator): string {
 	switch (subject.kind) {
 		case 'collection':
 			return l10n.t('Export {0} of the collection “{1}” as…', papers, subject.name);
+		case 'collections':
+			return l10n.t('Export {0} of the collections {1} as…', papers, subject.names);
 		case 'day':
 			return l10n.t('Export {0} listed on {1} as…', papers, subject.day);
 		case 'search':
@@ -35,6 +45,8 @@ export function exportSaveTitle(subject: ExportSubject, l10n: Translator): strin
 	switch (subject.kind) {
 		case 'collection':
 			return l10n.t('Export the collection “{0}”', subject.name);
+		case 'collections':
+			return l10n.t('Export the collections {0}', subject.names);
 		case 'day':
 			return l10n.t('Export the papers of {0}', subject.day);
 		case 'search':
@@ -49,6 +61,8 @@ export function nothingToExport(subject: ExportSubject, l10n: Translator): strin
 	switch (subject.kind) {
 		case 'collection':
 			return l10n.t('Nothing to export: the collection “{0}” has no papers in the digests of this workspace.', subject.name);
+		case 'collections':
+			return l10n.t('Nothing to export: the collections {0} have no papers in the digests of this workspace.', subject.names);
 		case 'day':
 			return l10n.t('Nothing to export: {0} has no papers in the digests of this workspace.', subject.day);
 		case 'search':
@@ -63,6 +77,8 @@ export function exportHeading(subject: ExportSubject, l10n: Translator): string 
 	switch (subject.kind) {
 		case 'collection':
 			return subject.name;
+		case 'collections':
+			return subject.names;
 		case 'day':
 			return subject.day;
 		case 'search':

@@ -13,6 +13,7 @@ import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
 import { loadItems, type ReaderData } from './load';
 import { errorText } from '../log';
 import { showQuickPick } from '../quickInput';
+import { isCollectionNode } from '../library/collectionsView';
 import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
 import { showWrittenFile, writtenFileName } from './written';
@@ -121,18 +122,30 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		return uri;
 	};
 
+	// a collection's row, or several selected (their papers each once, in the list's order), or a collection's name
 	const exportCollection = async (node?: unknown, second?: unknown, third?: unknown) => {
-		const { options } = menuArguments(node, second, third);
-		let name = typeof node === 'string' ? node : node && typeof node === 'object' && (node as { node?: string }).node === 'collection' ? (node as { name: string }).name : undefined;
-		name ??= (await showQuickPick(sources.collectionNames().map((n) => ({ label: collectionLabel(n, vscode.l10n), name: n })), { title: vscode.l10n.t('Export Collection') }))?.name;
-		if (!name) return undefined;
-		const ids = sources.collectionIds(name);
-		if (!ids) {
-			void vscode.window.showWarningMessage(vscode.l10n.t('There is no collection "{0}".', name));
-			return undefined;
+		const { items, options } = menuArguments(node, second, third);
+		const order = sources.collectionNames();
+		const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+		let names = [...new Set(items.filter(isCollectionNode).map((n) => n.name))].sort((a, b) => rank(a) - rank(b));
+		if (names.length === 0) {
+			const name = typeof node === 'string' ? node : (await showQuickPick(sources.collectionNames().map((n) => ({ label: collectionLabel(n, vscode.l10n), name: n })), { title: vscode.l10n.t('Export Collection') }))?.name;
+			if (!name) return undefined;
+			names = [name];
 		}
-		const { locations, absent } = locationsOf(ids);
-		return run({ kind: 'collection', name: collectionLabel(name, vscode.l10n) }, locations, absent, options);
+		const ids: string[] = [];
+		for (const name of names) {
+			const own = sources.collectionIds(name);
+			if (!own) {
+				void vscode.window.showWarningMessage(vscode.l10n.t('There is no collection "{0}".', name));
+				return undefined;
+			}
+			ids.push(...own);
+		}
+		const { locations, absent } = locationsOf([...new Set(ids)]);
+		const labels = names.map((name) => collectionLabel(name, vscode.l10n));
+		const subject: ExportSubject = labels.length === 1 ? { kind: 'collection', name: labels[0] } : { kind: 'collections', names: listText(labels.map((label) => `“${label}”`), vscode.l10n) };
+		return run(subject, locations, absent, options);
 	};
 
 	// a day row, or several selected (their papers each once, the oldest day's first), or `YYYY-MM-DD`

@@ -23,6 +23,11 @@ export type CollectionsNode =
 	| { node: 'notes'; count: number }
 	| { node: 'notedPaper'; id: string; ref: { id: string } };
 
+/** Is a command's argument (or one of the selected rows it gets) a collection's row? */
+export function isCollectionNode(value: unknown): value is Extract<CollectionsNode, { node: 'collection' }> {
+	return !!value && typeof value === 'object' && (value as CollectionsNode).node === 'collection' && typeof (value as { name?: unknown }).name === 'string';
+}
+
 /** a note's first line in a row's description, at most this long */
 const NOTE_PREVIEW = 60;
 

@@ -24,7 +24,7 @@ import type { CardLibrary } from '../cards';
 import { errorText, getLog } from '../log';
 import { SETTINGS, DIGEST_LANGUAGE_ID, readSetting } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
-import { COLLECTIONS_VIEW_ID, CollectionsProvider, type CollectionsNode } from './collectionsView';
+import { COLLECTIONS_VIEW_ID, CollectionsProvider, isCollectionNode, type CollectionsNode } from './collectionsView';
 import { ReadingStateRegistry, registerReadingStateCommands, type ReadingStatePart } from './readingState';
 import { collectionLabel, collectionNameIssueText } from './labels';
 import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
@@ -60,12 +60,13 @@ export interface LibraryRegistration extends vscode.Disposable {
 	shownPick(): vscode.QuickPick<vscode.QuickPickItem> | undefined;
 }
 
-/** What Delete Collection answers (tests, scripts): the collection deleted, and its Undo. */
+/** What Delete Collection answers (tests, scripts): the collections deleted, in the list's order, and their Undo. */
 export interface CollectionDeleted {
-	readonly name: string;
+	readonly names: readonly string[];
+	/** the papers they held, each once */
 	readonly count: number;
-	/** puts the collection back; undefined when the library could not be changed */
-	undo(): Promise<CollectionRestore | undefined>;
+	/** puts the collections back (how, for each, in the same order); undefined when the library could not be changed */
+	undo(): Promise<CollectionRestore[] | undefined>;
 }
 
 /** "Star" next to "Open card" on every paper heading (same setting as the Open card lens). */
@@ -323,30 +324,44 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 	};
 
 	const collectionOf = async (node: unknown): Promise<string | undefined> =>
-		node && typeof node === 'object' && (node as CollectionsNode).node === 'collection'
-			? (node as { name: string }).name
+		isCollectionNode(node)
+			? node.name
 			: pickCollection(vscode.l10n.t('Which collection?'), vscode.l10n.t('Pick a collection'), true);
 
-	/** Says a collection was deleted, with an Undo that puts it back as it was (under another name if its own was taken meanwhile). */
-	const offerCollectionUndo = (deleted: DeletedCollection): CollectionDeleted => {
-		const { collection } = deleted;
-		const undo = async (): Promise<CollectionRestore | undefined> => {
-			let restore: CollectionRestore | undefined;
+	/**
+	 * Says collections were deleted (`deleted`, in the order they were taken out), with an Undo that puts
+	 * them back as they were (each under another name if its own was taken meanwhile).
+	 */
+	const offerCollectionUndo = (deleted: readonly DeletedCollection[]): CollectionDeleted => {
+		const names = deleted.map((d) => d.collection.name);
+		const count = new Set(deleted.flatMap((d) => d.collection.ids)).size;
+		const undo = async (): Promise<CollectionRestore[] | undefined> => {
+			let restores: CollectionRestore[] = [];
+			// the last taken out first: each goes back after the collection it followed when it was taken out
 			const done = await store.update((lib) => {
-				const restored = restoreCollection(lib, deleted, reservedNames());
-				restore = restored.restore;
-				return restored.library;
+				restores = [];
+				for (const one of [...deleted].reverse()) {
+					const restored = restoreCollection(lib, one, reservedNames());
+					restores.unshift(restored.restore);
+					lib = restored.library;
+				}
+				return lib;
 			});
-			if (done && restore?.kind === 'renamed') {
-				void vscode.window.showInformationMessage(vscode.l10n.t('Restored the collection “{0}” as “{1}”: a collection “{2}” was made meanwhile.', collection.name, restore.name, restore.taken));
-			}
-			return done ? restore : undefined;
+			if (!done) return undefined;
+			restores.forEach((restore, i) => {
+				if (restore.kind === 'renamed') void vscode.window.showInformationMessage(vscode.l10n.t('Restored the collection “{0}” as “{1}”: a collection “{2}” was made meanwhile.', names[i], restore.name, restore.taken));
+			});
+			return restores;
 		};
 		const undoLabel = vscode.l10n.t('Undo');
-		void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the collection “{0}” ({1}).', collection.name, papersCount(collection.ids.length, vscode.l10n)), undoLabel).then((choice) => {
+		const message =
+			names.length === 1
+				? vscode.l10n.t('Deleted the collection “{0}” ({1}).', names[0], papersCount(count, vscode.l10n))
+				: vscode.l10n.t('Deleted {0} collections ({1}).', names.length, papersCount(count, vscode.l10n));
+		void vscode.window.showInformationMessage(message, undoLabel).then((choice) => {
 			if (choice === undoLabel) void undo();
 		});
-		return { name: collection.name, count: collection.ids.length, undo };
+		return { names, count, undo };
 	};
 
 	/** Stars or unstars the papers a command names; 'toggle': one paper flips, several are all starred unless all are already. */
@@ -408,21 +423,33 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			const to = await askName(vscode.l10n.t('Rename Collection'), from, from);
 			if (to && to !== from) await store.update((lib) => renameCollection(lib, from, to));
 		}),
-		// `confirmed` true (tests, scripts): no question; the Collections view passes its selection there
-		vscode.commands.registerCommand('arxivDigest.deleteCollection', async (node?: unknown, confirmed?: unknown): Promise<CollectionDeleted | undefined> => {
-			const name = await collectionOf(node);
-			if (!name) return undefined;
+		// the Collections view passes the clicked row and the selected rows; `true` after the row (tests,
+		// scripts), or after the selection: no question
+		vscode.commands.registerCommand('arxivDigest.deleteCollection', async (node?: unknown, second?: unknown, third?: unknown): Promise<CollectionDeleted | undefined> => {
+			const selected = Array.isArray(second) ? commandItems(node, second).filter(isCollectionNode).map((n) => n.name) : [];
+			const chosen = selected.length > 0 ? selected : [await collectionOf(node)];
+			// in the list's order, each once; the star buttons' collection stays (its row has no Delete)
+			const names = store.library.collections.map((c) => c.name).filter((name) => name !== STARRED && chosen.includes(name));
+			if (names.length === 0) return undefined;
 			const del = vscode.l10n.t('Delete');
-			const count = store.library.collections.find((c) => c.name === name)?.ids.length ?? 0;
-			const sure = confirmed === true ? del : await vscode.window.showWarningMessage(vscode.l10n.t('Delete the collection "{0}" ({1})? The papers stay in your digests.', collectionLabel(name, vscode.l10n), papersCount(count, vscode.l10n)), { modal: true }, del);
+			const count = new Set(store.library.collections.filter((c) => names.includes(c.name)).flatMap((c) => c.ids)).size;
+			const question =
+				names.length === 1
+					? vscode.l10n.t('Delete the collection "{0}" ({1})? The papers stay in your digests.', collectionLabel(names[0], vscode.l10n), papersCount(count, vscode.l10n))
+					: vscode.l10n.t('Delete {0} collections, {1} ({2})? The papers stay in your digests.', names.length, listText(names.map((name) => `“${collectionLabel(name, vscode.l10n)}”`), vscode.l10n), papersCount(count, vscode.l10n));
+			const sure = second === true || third === true ? del : await vscode.window.showWarningMessage(question, { modal: true }, del);
 			if (sure !== del) return undefined;
-			let deleted: DeletedCollection | undefined;
+			const deleted: DeletedCollection[] = [];
 			const done = await store.update((lib) => {
-				const taken = takeCollection(lib, name);
-				deleted = taken.deleted;
-				return taken.library;
+				deleted.length = 0;
+				for (const name of names) {
+					const taken = takeCollection(lib, name);
+					if (taken.deleted) deleted.push(taken.deleted);
+					lib = taken.library;
+				}
+				return lib;
 			});
-			if (!done || !deleted) return undefined;
+			if (!done || deleted.length === 0) return undefined;
 			return offerCollectionUndo(deleted);
 		}),
 		// a view's menu passes the clicked row and the selected rows: the picker edits every selected

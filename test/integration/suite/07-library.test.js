@@ -402,18 +402,43 @@ describe('library: stars, collections, notes, export, hover', () => {
 		const before = names();
 		const nodeB = api.library.collectionsProvider.getChildren().find((n) => n.name === 'Undo B');
 		const deleted = await vscode.commands.executeCommand('arxivDigest.deleteCollection', nodeB, true);
-		assert.deepStrictEqual({ name: deleted.name, count: deleted.count }, { name: 'Undo B', count: 2 });
+		assert.deepStrictEqual({ names: deleted.names, count: deleted.count }, { names: ['Undo B'], count: 2 });
 		assert.ok(!names().includes('Undo B'), names().join(' | '));
-		assert.deepStrictEqual(await deleted.undo(), { kind: 'restored', name: 'Undo B' });
+		assert.deepStrictEqual(await deleted.undo(), [{ kind: 'restored', name: 'Undo B' }]);
 		assert.deepStrictEqual(names(), before);
 		assert.deepStrictEqual(collection('Undo B').ids, [second.id, first.id]);
 		// deleted again, and a new "Undo B" made before Undo: the new one stays, the old one comes back beside it
 		const again = await vscode.commands.executeCommand('arxivDigest.deleteCollection', { node: 'collection', name: 'Undo B' }, true);
 		await store.update((lib) => ({ ...lib, collections: [...lib.collections, { name: 'Undo B', ids: [first.id] }] }));
-		assert.deepStrictEqual(await again.undo(), { kind: 'renamed', name: 'Undo B (2)', taken: 'Undo B' });
+		assert.deepStrictEqual(await again.undo(), [{ kind: 'renamed', name: 'Undo B (2)', taken: 'Undo B' }]);
 		assert.deepStrictEqual(collection('Undo B (2)').ids, [second.id, first.id]);
 		assert.deepStrictEqual(collection('Undo B').ids, [first.id]);
 		assert.strictEqual(names().indexOf('Undo B (2)'), names().indexOf('Undo A') + 1);
 		await store.update((lib) => ({ ...lib, collections: lib.collections.filter((c) => !c.name.startsWith('Undo ')) }));
+	});
+
+	it('Delete Collection and Export Collection on several selected collections act on each of them', async () => {
+		const names = () => api.library.store.library.collections.map((c) => c.name);
+		const store = api.library.store;
+		await store.update((lib) => ({ ...lib, collections: [...lib.collections.filter((c) => !c.name.startsWith('Many ')), { name: 'Many A', ids: [first.id] }, { name: 'Many B', ids: [] }, { name: 'Many C', ids: [second.id, first.id] }] }));
+		const before = names();
+		const rows = api.library.collectionsProvider.getChildren();
+		const row = (name) => rows.find((n) => n.name === name);
+		try {
+			// the view passes the clicked row and the selection, here picked C first: the list's order wins
+			const target = vscode.Uri.joinPath(tmp, 'many.bib');
+			const written = await vscode.commands.executeCommand('arxivDigest.exportCollection', row('Many C'), [row('Many C'), row('Many A')], { format: 'bibtex', uri: target });
+			assert.strictEqual(written && written.fsPath, target.fsPath);
+			const entries = bibtexParse.entries(await readText(target));
+			assert.deepStrictEqual(entries.map((e) => e.EPRINT), [first.id, second.id], 'each paper once, A\'s first');
+			// the Starred row selected too: it has no Delete, and stays
+			const deleted = await vscode.commands.executeCommand('arxivDigest.deleteCollection', row('Many C'), [row('Many C'), row('Starred'), row('Many A'), row('Many B')], true);
+			assert.deepStrictEqual({ names: deleted.names, count: deleted.count }, { names: ['Many A', 'Many B', 'Many C'], count: 2 });
+			assert.deepStrictEqual(names(), before.filter((n) => !n.startsWith('Many ')));
+			assert.deepStrictEqual(await deleted.undo(), ['Many A', 'Many B', 'Many C'].map((name) => ({ kind: 'restored', name })));
+			assert.deepStrictEqual(names(), before, 'back at their places, in their order');
+		} finally {
+			await store.update((lib) => ({ ...lib, collections: lib.collections.filter((c) => !c.name.startsWith('Many ')) }));
+		}
 	});
 });
