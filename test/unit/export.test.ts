@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import MarkdownIt from 'markdown-it';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvCell } from '../../src/core/export/csv';
@@ -100,5 +101,19 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		// a link with parentheses in angle brackets, or it would end at the first `)`
 		const odd = exportPapers('markdown', { ...INPUT, items: [{ paper: makePaper({ id: 'x1', isArxiv: false, link: 'https://ex.org/a_(b)c)d', title: 'Odd' }), day: '2026-02-06', days: ['2026-02-06'] }] });
 		assert.ok(odd.includes('## 1. [Odd](<https://ex.org/a_(b)c)d>)'), odd);
+	});
+
+	it('Markdown: a title whose math has an unbalanced bracket is written as text, and its id is the link', () => {
+		const interval = makePaper({ id: '2602.04994', title: 'Bounds for $f:[0,1)\\to\\mathbb{R}$ maps' });
+		const plain = makePaper({ id: '2602.04995', title: 'Closed $[0,1]$ intervals' });
+		const md = exportPapers('markdown', { ...INPUT, items: [interval, plain].map((paper) => ({ paper, day: '2026-02-06', days: ['2026-02-06'] })) });
+		const html = new MarkdownIt().render(md);
+		const headings = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
+		assert.deepStrictEqual(headings, [
+			'1. Bounds for $f:[0,1)\\to\\mathbb{R}$ maps',
+			'2. <a href="https://arxiv.org/abs/2602.04995">Closed $[0,1]$ intervals</a>',
+		]);
+		assert.ok(html.includes('<a href="https://arxiv.org/abs/2602.04994">arXiv:2602.04994</a> · '), html);
+		assert.ok(md.includes('\narXiv:2602.04995 · '), 'a linked title: the id stays text');
 	});
 });

@@ -19,6 +19,23 @@ function inline(text: string): string {
 		.join('');
 }
 
+/**
+ * Can `text` (as inline() wrote it) be a link's text? Its math is written as it is, and a bracket in
+ * it that is not balanced (a half-open interval, `$[0,1)$`), or a `](`, would end the link's text there.
+ */
+function linkableText(text: string): boolean {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (c === '\\') i++;
+		else if (c === '[') depth++;
+		else if (c === ']') {
+			if (--depth < 0 || text[i + 1] === '(') return false;
+		}
+	}
+	return depth === 0;
+}
+
 function quote(text: string): string {
 	return text
 		.trim()
@@ -35,10 +52,13 @@ export function exportMarkdown(input: ExportInput): string {
 		const link = primaryLink(paper);
 		// `<…>`: a link with a parenthesis or space (a non-arXiv URL) would end at the first `)`
 		const target = link && /[()\s<>]/.test(link) ? `<${link.replace(/[<>\s]/g, encodeURIComponent)}>` : link;
-		out.push(`## ${i + 1}. ${target ? `[${title}](${target})` : title}`, '');
-		const meta = [paper.isArxiv ? `arXiv:${paper.id}` : paper.id, paper.category || paper.section, days.join(', ')].filter((s) => s && s.trim());
+		// a title that cannot be the link's text is written as text, and the id below is the link
+		const titleLinked = target !== undefined && target !== '' && linkableText(title);
+		out.push(`## ${i + 1}. ${titleLinked ? `[${title}](${target})` : title}`, '');
+		const id = inline(paper.isArxiv ? `arXiv:${paper.id}` : paper.id);
+		const meta = [target && !titleLinked ? `[${id}](${target})` : id, ...[paper.category || paper.section, days.join(', ')].filter((s) => s && s.trim()).map(inline)];
 		if (paper.authors.length) out.push(`${inline(paper.authors.join(', '))}  `);
-		out.push(meta.map(inline).join(' · '), '');
+		out.push(meta.join(' · '), '');
 		if (paper.tldr?.trim()) out.push(`**TL;DR:** ${inline(paper.tldr)}`, '');
 		if (tags?.length) out.push(`${strings.tags} ${tags.map((t) => `\`${t}\``).join(' ')}`, '');
 		// the note is the reader's own Markdown: quoted as written, not escaped
