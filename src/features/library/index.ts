@@ -376,10 +376,12 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		await store.update((lib) => (add ? addToCollection(lib, STARRED, ids) : removeFromCollection(lib, STARRED, ids)));
 	};
 
+	const starLenses = new StarCodeLensProvider(workspace, store);
 	disposables.push(
 		registry.register(libraryPart),
 		registerReadingStateCommands(registry, context.globalState),
-		vscode.languages.registerCodeLensProvider({ language: DIGEST_LANGUAGE_ID }, new StarCodeLensProvider(workspace, store)),
+		starLenses,
+		vscode.languages.registerCodeLensProvider({ language: DIGEST_LANGUAGE_ID }, starLenses),
 		store.onDidChange(() => pushSetsLogged(true)),
 		workspace.onDidChange(() => pushSetsLogged(false)),
 		// another window or Settings Sync may have written the library meanwhile
