@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { inProcessShard } from '../core/corpus/inProcess';
 import { plainMath } from '../core/plainMath';
 import { DEFAULT_SHARDS, SearchService, workerShard, type ShardHandle } from '../core/search/client';
-import { nodeCorpusIO, removeStaleCaches } from '../core/corpus/nodeIO';
+import { nodeCorpusIO, readCacheFileOffThread, removeStaleCaches } from '../core/corpus/nodeIO';
 import type { CorpusFileSpec } from '../core/corpus/shard';
 import type { VectorFields } from '../core/recs/tfidf';
 import { parseQuery, wordsOnlyFuzzy } from '../core/search/query';
@@ -68,13 +68,13 @@ function workerScript(): string | undefined {
 }
 
 /** A search service over `shards` worker threads (or one in-process shard without the worker script). */
-export function createSearchService(cacheDir: string | undefined, shards = DEFAULT_SHARDS, vectorFields?: VectorFields): SearchService {
+export function createSearchService(cacheDir: string | undefined, shards = DEFAULT_SHARDS, vectorFields?: VectorFields, summaries?: false): SearchService {
 	const script = workerScript();
 	const handles: ShardHandle[] = [];
 	const count = script ? shards : 1;
 	if (cacheDir) removeStaleCaches(cacheDir, count);
 	for (let shard = 0; shard < count; shard++) {
-		handles.push(script ? workerShard(script, { shard, shards: count, cacheDir, vectorFields }) : inProcessShard(nodeCorpusIO(cacheDir, shard, count), shard, count, vectorFields));
+		handles.push(script ? workerShard(script, { shard, shards: count, cacheDir, vectorFields, summaries }, cacheDir ? { readIndexCache: () => readCacheFileOffThread(cacheDir, 'index', shard, count) } : {}) : inProcessShard(nodeCorpusIO(cacheDir, shard, count), shard, count, vectorFields));
 	}
 	return new SearchService(handles);
 }
@@ -133,15 +133,18 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	const limit = intOption(args, 'limit', 20, 1, 100000);
 	const shards = intOption(args, 'shards', DEFAULT_SHARDS, 1, 64);
 	const started = performance.now();
+	// the summaries are the Papers view's: a search prints none. Started first: the worker boots and
+	// the index cache is read (off this thread) while the folder is listed
+	const service = createSearchService(args.options.get('cache-dir'), shards, undefined, false);
 	let files: CorpusFileSpec[];
 	try {
 		files = fileSpecs(dir);
 	} catch (error) {
+		service.dispose();
 		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
 		return EXIT_IO_ERROR;
 	}
 	const listed = performance.now();
-	const service = createSearchService(args.options.get('cache-dir'), shards);
 	try {
 		const indexed = await service.open(files);
 		const opened = performance.now();

@@ -941,6 +941,10 @@ describe('digest summary', () => {
 		const compressed = await encodeFileRecords(records, 'k', true);
 		assert.ok(Buffer.from((await inflate(compressed)) as Uint8Array).equals(raw.subarray(4)), 'the same layout, deflated');
 		assert.ok(compressed.length < raw.length);
+		// the summaries start 4-byte aligned in the file as in the inflated layout: their checksum reads them in place, no copy
+		const headLength = Buffer.from(raw).readUInt32LE(4);
+		assert.strictEqual((4 + 4 + headLength) % 4, 0, `the body at ${4 + 4 + headLength} in the file`);
+		assert.match(Buffer.from(raw.subarray(8, 8 + headLength)).toString('utf8'), /^\{.*\} *$/, 'the header padded with spaces');
 		const fromRaw = await decodeSummedRecords(raw, 'k');
 		const fromCompressed = await decodeSummedRecords(compressed, 'k');
 		assert.ok(fromRaw && fromCompressed);

@@ -109,8 +109,13 @@ export async function encodeFileRecords(records: ReadonlyMap<string, FileRecord>
 		at += bytes.length;
 	}
 	header.sum = fnv1a(body);
-	const head = encoder.encode(JSON.stringify(header));
 	const mark = compress ? 0 : RAW_MARK.length;
+	// the header padded with spaces (JSON allows them) so that the summaries start 4-byte aligned in
+	// the file: fnv1a then reads them in place, where unaligned it copied them first (6.4 MB of fresh
+	// memory on 167 real days, ~25 ms on the development machine, in the worker and the extension host)
+	const json = JSON.stringify(header);
+	const unpadded = encoder.encode(json).length;
+	const head = encoder.encode(json + ' '.repeat((4 - ((mark + HEADER_LENGTH_BYTES + unpadded) % 4)) % 4));
 	const out = new Uint8Array(mark + HEADER_LENGTH_BYTES + head.length + body.length);
 	if (!compress) out.set(RAW_MARK);
 	new DataView(out.buffer).setUint32(mark, head.length, true);

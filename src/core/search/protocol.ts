@@ -81,6 +81,12 @@ export interface WorkerInit {
 	 * booted (see WorkerShardOptions.readIndexCache); the worker reads the cache itself otherwise.
 	 */
 	indexCache?: HandedCachePort;
+	/**
+	 * false: the owner shows no file summaries (the CLI's `search`): the shard sends none (a warm start's
+	 * 167 cached summaries took ~65 ms of the worker's thread to encode and send and ~45 ms of the
+	 * owner's to decode, both before the open's answer)
+	 */
+	summaries?: false;
 }
 
 /**

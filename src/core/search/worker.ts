@@ -61,7 +61,7 @@ function toBackground(): void {
 }
 
 const send = (message: WorkerEvent | WorkerResponse) => port.postMessage(message);
-const events = shardEvents(send);
+const events = { ...shardEvents(send), ...(init.summaries === false ? { onFiles: undefined } : {}) };
 const io = nodeCorpusIO(init.cacheDir, init.shard, init.shards);
 const shard = new CorpusShard({ ...io, readCache: indexCacheHandedOver(io.readCache, init.indexCache), collectGarbage: () => collector.request(), afterOpen: () => (collector.request(2), collector.whenDone()) }, init.shard, init.shards, {
 	...events,
