@@ -7,7 +7,7 @@ import { reasonText, wordsInCommon } from '../core/recs/explain';
 import { intOption, parseArgs, UsageError } from './args';
 import { CliIO, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { openCorpus } from './search';
-import { normalizeId } from '../core/search/query';
+import { idFilterText, normalizeId } from '../core/search/query';
 
 export const SIMILAR_HELP = `Usage: arxiv-digest similar DIR ID [--json] [--limit N] [--cache-dir CACHE]
 
@@ -45,7 +45,7 @@ export async function runSimilar(argv: readonly string[], io: CliIO): Promise<nu
 			return 2;
 		}
 		// the words in common are read against the paper's own text, as the card reads them
-		const found = await service.search(`id:${id}`, 1, false);
+		const found = await service.search(idFilterText(id), 1, false);
 		const file = found.ok ? found.result.hits[0]?.occurrences[0]?.file : undefined;
 		const own = file === undefined ? undefined : await service.paper(file, id);
 		const text = own ? reasonText(own.paper) : '';

@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { until } from './until';
 
 /** A corpus service whose index holds `indexed` titles; `update` indexes a title when its call is answered. */
 function fakeBackend() {
@@ -49,14 +50,6 @@ function fakeBackend() {
 			fire();
 		},
 	};
-}
-
-async function until(what: string, probe: () => boolean): Promise<void> {
-	const deadline = Date.now() + 3000;
-	while (!probe()) {
-		if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
 }
 
 describe('search box while new or changed digests are being indexed', () => {

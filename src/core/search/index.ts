@@ -475,6 +475,21 @@ interface WordGroup {
 	free?: boolean;
 }
 
+/**
+ * Whether each of `parts` (an author filter's words, folded) is a different word of `name` (an
+ * author's name, folded), a part of more than 3 letters as a word's start: `Li Li` is not `Wei Li`.
+ */
+function partsInName(parts: readonly string[], name: readonly string[], at = 0, used = 0): boolean {
+	if (at === parts.length) return true;
+	const part = parts[at];
+	for (let w = 0; w < name.length && w < 31; w++) {
+		if (used & (1 << w)) continue;
+		const word = name[w];
+		if ((part.length > 3 ? word.startsWith(part) : word === part) && partsInName(parts, name, at + 1, used | (1 << w))) return true;
+	}
+	return false;
+}
+
 export class PaperIndex {
 	readonly docs: (DocRecord | undefined)[] = [];
 	readonly byId = new Map<string, DocRecord>();
@@ -2066,7 +2081,7 @@ export class PaperIndex {
 		// a one-word author filter is settled by the names postings; several words must sit in one name
 		if (query.authors.some((parts) => parts.length > 1) || query.excludeAuthors.length > 0) {
 			const names = (doc.foldedAuthors ??= doc.authors.map((a) => foldPhraseText(a).split(' ')));
-			const matches = (parts: string[]) => names.some((name) => parts.every((p) => name.some((w) => (p.length > 3 ? w.startsWith(p) : w === p))));
+			const matches = (parts: string[]) => names.some((name) => partsInName(parts, name));
 			if (!query.authors.every(matches)) return false;
 			if (query.excludeAuthors.some(matches)) return false;
 		}

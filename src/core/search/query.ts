@@ -19,7 +19,7 @@ import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before' | 'is' | 'has' | 'tag';
 export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before', 'is', 'has', 'tag'];
 
-const FILTER_ALIASES: Readonly<Record<string, FilterName>> = {
+const FILTER_ALIASES: ReadonlyMap<string, FilterName> = new Map(Object.entries({
 	cat: 'cat',
 	category: 'cat',
 	author: 'author',
@@ -34,7 +34,12 @@ const FILTER_ALIASES: Readonly<Record<string, FilterName>> = {
 	is: 'is',
 	has: 'has',
 	tag: 'tag',
-};
+} satisfies Record<string, FilterName>));
+
+/** The filter a word before `:` names (`category` → `cat`), any case; undefined for none (`constructor` too). */
+function filterNamed(word: string): FilterName | undefined {
+	return FILTER_ALIASES.get(word.toLowerCase());
+}
 
 export interface ParsedQuery {
 	/** free words, in order typed; the last one is the one still being typed */
@@ -158,8 +163,10 @@ function lex(text: string): RawToken[] {
 			i++;
 		}
 		let filter: string | undefined;
+		// `name:` is a filter when it names one, or when a value follows it (`ctaegory:cs.RO` is a filter
+		// mistyped); else it is a word with a colon, as a title writes it (`GameVerse: Can Vision…`)
 		const m = /^([A-Za-z]+):(?!\/\/)/.exec(text.slice(i, i + 20));
-		if (m) {
+		if (m && (filterNamed(m[1]) !== undefined || (i + m[0].length < n && !/\s/.test(text[i + m[0].length])))) {
 			filter = m[1];
 			i += m[0].length;
 		} else if ((text[i] === '#' || text[i] === '＃') && /^[\p{L}_]/u.test(text.slice(i + 1, i + 3))) {
@@ -204,7 +211,7 @@ export function withTagReplaced(text: string, from: string, to: string): string 
 	let out = '';
 	let at = 0;
 	for (const t of lex(text)) {
-		if (t.negated || t.filter === undefined || FILTER_ALIASES[t.filter.toLowerCase()] !== 'tag' || t.value.trim().toLowerCase() !== from) continue;
+		if (t.negated || t.filter === undefined || filterNamed(t.filter) !== 'tag' || t.value.trim().toLowerCase() !== from) continue;
 		out += `${text.slice(at, t.start)}${written}`;
 		at = t.end;
 	}
@@ -229,7 +236,7 @@ export async function quoteAuthorNames(text: string, knows: (name: string) => Pr
 	let copied = 0;
 	for (let t = 0; t < tokens.length; t++) {
 		const token = tokens[t];
-		if (token.quoted || token.filter === undefined || FILTER_ALIASES[token.filter.toLowerCase()] !== 'author' || token.value.trim() === '' || token.value.includes('"')) continue;
+		if (token.quoted || token.filter === undefined || filterNamed(token.filter) !== 'author' || token.value.trim() === '' || token.value.includes('"')) continue;
 		let name = token.value;
 		let last = t;
 		for (let next = t + 1; next < tokens.length && next <= t + NAME_WORDS_AFTER; next++) {
@@ -248,19 +255,25 @@ export async function quoteAuthorNames(text: string, knows: (name: string) => Pr
 	return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** Normalises an arXiv id or abs/pdf URL: no version, lower case. */
+/** The query text that finds the paper of id `id` (quoted: a linkless paper's `title:` id has spaces). */
+export function idFilterText(id: string): string {
+	return id.includes('"') ? `id:“${id}”` : `id:"${id}"`;
+}
+
+/** Normalises an arXiv id or abs/pdf/html URL: no version, lower case. */
 export function normalizeId(value: string): string {
 	const trimmed = value.trim().toLowerCase();
-	const url = /arxiv\.org\/(?:abs|pdf)\/([^\s?#]+?)(?:\.pdf)?(?:[?#].*)?$/.exec(trimmed);
+	const url = /arxiv\.org\/(?:abs|pdf|html)\/([^\s?#]+?)(?:\.pdf)?\/?(?:[?#].*)?$/.exec(trimmed);
 	const id = url ? url[1] : trimmed.replace(/^arxiv:/, '');
-	return id.replace(/v\d+$/, '');
+	// a version follows the id's last digit: `title:improving yolov5` keeps its `v5`
+	return id.replace(/(\d)v\d+$/, '$1');
 }
 
 export function parseQuery(text: string): QueryParseResult {
 	const query = emptyQuery();
 	for (const token of lex(text)) {
 		if (token.filter !== undefined) {
-			const name = FILTER_ALIASES[token.filter.toLowerCase()];
+			const name = filterNamed(token.filter);
 			if (!name) {
 				return failed({ kind: 'unknown-filter', filter: token.filter, known: FILTER_NAMES.map((f) => f + ':').join(' ') });
 			}
@@ -400,13 +413,15 @@ export function describeFilters(query: ParsedQuery): string {
 /**
  * The query's words (not Chinese runs, which match exactly) that no hit has as typed, as a
  * completion of it, or in its other number: the hits have them only by a similar spelling (`rdma`
- * found as `RMA`), which the search box then says. A hit's `matched` words are the paper's words.
- * A word the result `respelled` is one some paper has (`langauge`), said apart: never one of these.
+ * found as `RMA`), which the search box then says. A hit's `matched` words are the paper's words, and
+ * its id is one too. A word the result `respelled` is one some paper has (`langauge`), said apart: never one of these.
  */
-export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly matched: readonly string[] }[], respelled: readonly { readonly word: string }[] = []): string[] {
+export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly id?: string; readonly matched: readonly string[] }[], respelled: readonly { readonly word: string }[] = []): string[] {
 	if (hits.length === 0) return [];
 	const folded = new Set<string>();
 	for (const hit of hits) {
+		// a paper found by its id (`2601.00001v2` typed or pasted) has that word
+		if (hit.id !== undefined) folded.add(normalizeId(hit.id));
 		for (const word of hit.matched) {
 			const term = foldTerm(word, true);
 			if (term !== undefined) folded.add(term);

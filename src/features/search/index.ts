@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, filtersOnlyText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
+import { describeFilters, filtersOnlyText, idFilterText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
 import type { TagCount } from '../../core/library/model';
 import type { NoteSearch } from '../../core/library/noteSearch';
 import { listText, papersCount } from '../counts';
@@ -109,7 +109,7 @@ export function registerSearch(
 		}
 		const ids = notes.matches(papersHave);
 		if (ids.length === 0) return none;
-		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map((id) => `id:${id}`).join(' ')}`.trim(), RESULT_LIMIT, false);
+		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map(idFilterText).join(' ')}`.trim(), RESULT_LIMIT, false);
 		if (!reply.ok || reply.result.hits.length === 0) return none;
 		return { hits: reply.result.hits, corrected: notes.typos.filter((term) => !papersHave.has(term)) };
 	};

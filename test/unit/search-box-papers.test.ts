@@ -1,0 +1,107 @@
+/**
+ * What the search box and the query language make of the text a reader pastes: a title with its
+ * colon, an arXiv id with its version or as an abs/html link, a name whose parts repeat, and the
+ * papers found by a note when one of them has no arXiv link (its id is its title).
+ */
+import * as assert from 'node:assert';
+import { noteSearch } from '../../src/core/library/noteSearch';
+import { parseDigest } from '../../src/core/parser';
+import { PaperIndex } from '../../src/core/search/index';
+import { parseQuery } from '../../src/core/search/query';
+import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { until } from './until';
+
+const FILE = '/ws/data/2026-01-05.md';
+const DIGEST = `# 2026-01-05
+
+## cs.CV
+
+### [1] [GameVerse: Can Vision Models Play](https://arxiv.org/abs/2601.00001)
+*Li Li, Wei Wang*
+
+### [2] [Deep Learning on Graphs](https://arxiv.org/abs/2601.00002)
+*Wei Li, Ming Zhou*
+
+### [3] A Study Without Any Link
+*Ana Souza*
+`;
+
+function index(): PaperIndex {
+	const idx = new PaperIndex();
+	idx.addFile(FILE, parseDigest(DIGEST, FILE));
+	return idx;
+}
+
+function found(idx: PaperIndex, query: string): string[] | string {
+	const parsed = parseQuery(query);
+	return parsed.ok ? idx.search(parsed.query, 50).hits.map((h) => h.id) : parsed.error;
+}
+
+describe('the query language on pasted text', () => {
+	it('a title with a colon is words, not an unknown filter; a mistyped filter with a value still is one', () => {
+		assert.deepStrictEqual(found(index(), 'GameVerse: Can Vision'), ['2601.00001']);
+		assert.deepStrictEqual(found(index(), 'Constructor: graphs'), [], 'no filter named by Object.prototype');
+		assert.match(String(found(index(), 'ctaegory:cs.CV')), /Unknown filter "ctaegory:"/);
+		assert.match(String(found(index(), 'author: Li')), /needs a value/, 'a filter it knows, with its value left out');
+	});
+
+	it('author:"Li Li" is a name with Li twice, not any Li', () => {
+		assert.deepStrictEqual(found(index(), 'author:"Li Li"'), ['2601.00001']);
+		assert.deepStrictEqual(found(index(), 'author:"Wei Li"'), ['2601.00002']);
+		assert.deepStrictEqual(found(index(), 'author:"Li Wei"').length, 1, 'the parts in any order, each a word of one name');
+	});
+
+	it('id: takes an abs, pdf or html link, with or without its version', () => {
+		for (const link of ['https://arxiv.org/html/2601.00001v1', 'https://arxiv.org/html/2601.00001v2/', 'https://arxiv.org/pdf/2601.00001v1', 'arXiv:2601.00001v3']) {
+			assert.deepStrictEqual(found(index(), `id:${link}`), ['2601.00001'], link);
+		}
+	});
+});
+
+describe('the search box on pasted ids and notes', () => {
+	let search: typeof import('../../src/features/search/index');
+	withFakeVscode(() => (search = require('../../src/features/search/index')));
+
+	/** Search Papers on `text` over the digest above; the box's title and rows once it answered. */
+	async function searchBox(text: string, notes?: Record<string, string>): Promise<{ title: string; labels: string[] }> {
+		const idx = index();
+		const service = {
+			onProgress: () => ({ dispose() {} }),
+			loadingLongFields: false,
+			onLongFieldsLoading: () => ({ dispose() {} }),
+			whenIndexed: async () => undefined,
+			withAuthorNames: async (query: string) => ({ asRead: query }),
+			pendingUpdates: 0,
+			onPendingUpdates: () => ({ dispose() {} }),
+			async search(read: string | { asRead: string }, limit = 50) {
+				const parsed = parseQuery(typeof read === 'string' ? read : read.asRead);
+				return parsed.ok ? { ok: true, result: idx.search(parsed.query, limit) } : { ok: false, error: parsed.error };
+			},
+		};
+		const backend = { service, uriOf: () => fakeVscode.Uri.parse(`file://${FILE}`) };
+		const workspace = { backend: async () => backend, onDidChange: () => ({ dispose() {} }) };
+		const library = notes && { isStarred: () => false, searchNotes: (query: never) => noteSearch(query, notes), tagCounts: () => [] };
+		const registration = search.registerSearch({} as never, workspace as never, library as never);
+		try {
+			await fakeVscode.commands.registered.get(search.SEARCH_COMMAND)!(text);
+			const pick = fakeVscode.window.quickPicks.at(-1)!;
+			await until('the answer', () => pick.items.length > 0 && !pick.busy);
+			const answer = { title: pick.title ?? '', labels: pick.items.map((i) => i.label) };
+			pick.hide();
+			return answer;
+		} finally {
+			registration.dispose();
+		}
+	}
+
+	it('a pasted id with its version finds its paper, and does not say no paper has it', async () => {
+		const { title, labels } = await searchBox('2601.00001v2');
+		assert.deepStrictEqual(labels, ['GameVerse: Can Vision Models Play']);
+		assert.doesNotMatch(title, /no paper has/, title);
+	});
+
+	it("finds every paper whose note has the word, one whose id is its title too", async () => {
+		const { labels } = await searchBox('quokka', { '2601.00002': 'check the quokka results', 'title:a study without any link': 'quokka baseline' });
+		assert.deepStrictEqual(labels.sort(), ['A Study Without Any Link', 'Deep Learning on Graphs']);
+	});
+});
