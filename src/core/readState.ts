@@ -19,13 +19,20 @@ export type ReadStatus = 'new' | 'seen' | 'read';
 const SEEN = 1;
 const READ = 2;
 
-/** `2602.04994v2` → `2602.04994`; ids without a version are returned as they are. */
+/**
+ * `2602.04994v2` → `2602.04994`; ids without a version are returned as they are, and so are ids whose
+ * `v` and digits follow no digit: a linkless paper's `title:improving yolov5` is not `yolov8`'s.
+ */
 export function baseId(id: string): string {
-	// what /v\d+$/i would strip, by hand: the Papers view asks for every paper on every refresh, and an
-	// id without a version ends in a digit too (2602.04994)
+	// what /(\d)v\d+$/i would strip, by hand: the Papers view asks for every paper on every refresh, and
+	// an id without a version ends in a digit too (2602.04994)
 	let at = id.length;
-	while (at > 0 && id.charCodeAt(at - 1) >= 48 && id.charCodeAt(at - 1) <= 57) at--;
-	return at > 0 && at < id.length && (id.charCodeAt(at - 1) | 32) === 118 ? id.slice(0, at - 1) : id;
+	while (at > 0 && isDigit(id.charCodeAt(at - 1))) at--;
+	return at > 1 && at < id.length && (id.charCodeAt(at - 1) | 32) === 118 && isDigit(id.charCodeAt(at - 2)) ? id.slice(0, at - 1) : id;
+}
+
+function isDigit(code: number): boolean {
+	return code >= 48 && code <= 57;
 }
 
 /** The first and the newest day each paper (by base id) is listed on. */

@@ -132,10 +132,16 @@ describe('read state', () => {
 		assert.strictEqual(baseId('hep-th/9901001v3'), 'hep-th/9901001');
 	});
 
-	it('strips a version as /v\\d+$/i would, ids without one (ending in a digit too) as they are', () => {
-		const ids = ['2602.04994', '2602.04994v2', '2602.04994V12', '2602.04994v', 'hep-th/9901001v3', 'hep-th/9901001', 'v2', 'v', '', '7', 'openreview:xyz', 'openreview:abcv1', '2602.0499x4', '2602.04994vv2', 'doi:10.1/v.2'];
-		for (const id of ids) assert.strictEqual(baseId(id), id.replace(/v\d+$/i, ''), id);
+	it('strips a version after a digit as /(\\d)v\\d+$/i would, ids without one (ending in a digit too) as they are', () => {
+		const ids = ['2602.04994', '2602.04994v2', '2602.04994V12', '2602.04994v', 'hep-th/9901001v3', 'hep-th/9901001', 'v2', 'v', '', '7', '7v2', 'openreview:xyz', 'openreview:abcv1', '2602.0499x4', '2602.04994vv2', 'doi:10.1/v.2'];
+		for (const id of ids) assert.strictEqual(baseId(id), id.replace(/(\d)v\d+$/i, '$1'), id);
 		assert.strictEqual(baseId('2602.04994v2'), '2602.04994');
+		// two linkless papers, YOLOv5 and YOLOv8: two ids, two read marks
+		assert.strictEqual(baseId('title:improving yolov5'), 'title:improving yolov5');
+		assert.strictEqual(baseId('url:example.org/paper/v2'), 'url:example.org/paper/v2');
+		const state = new ReadState();
+		state.markRead(['title:improving yolov5']);
+		assert.strictEqual(state.get('title:improving yolov8'), 'new');
 	});
 
 	it('round-trips through its packed stored form, old-style and odd ids included', () => {
