@@ -399,12 +399,14 @@ function drawOverview(): void {
 	}
 	setStatus('papers', '');
 	const names = data.categories.map((c) => c.name ?? strings.other);
+	// the "Other categories" series: the papers of none of the categories shown by name
+	const shown = { except: data.categories.flatMap((c) => (c.name === undefined ? [] : [c.name])) };
 	draw('papers', {
 		type: 'bar',
 		data: {
 			datasets: data.categories.map((c, i) => ({ label: names[i], data: onDays(data.days, c.counts), ...barStyle(c.name === undefined ? theme.other : theme.series[i % theme.series.length]) })),
 		},
-		options: baseOptions(false, true, (series, index) => post({ type: 'search', query: dayQuery(data.days[index], data.categories[series].name) }), true, data.days),
+		options: baseOptions(false, true, (series, index) => post({ type: 'search', query: dayQuery(data.days[index], data.categories[series].name ?? shown) }), true, data.days),
 	});
 	const canvas = document.getElementById('papers-canvas') as HTMLElement;
 	canvas.setAttribute('aria-label', format(strings.titleOf, strings.papersPerDay, `${data.days[0]} – ${data.days[data.days.length - 1]}`));

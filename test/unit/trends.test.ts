@@ -427,6 +427,24 @@ describe('trends', () => {
 			assert.strictEqual(dayQuery('2026-02-06', 'Computer Vision'), 'cat:"Computer Vision" day:2026-02-06');
 			assert.strictEqual(rangeQuery({ from: '2026-01-01', to: '2026-01-31' }, 'diffusion', 'term'), 'diffusion after:2026-01-01 before:2026-01-31');
 			assert.strictEqual(rangeQuery({}, 'Yann LeCun', 'author'), 'author:"Yann LeCun"');
+			assert.strictEqual(dayQuery('2026-02-06', { except: ['cs.CV', 'Computer Vision'] }), 'day:2026-02-06 -cat:cs.CV -cat:"Computer Vision"');
+		});
+
+		it('a click on a day\'s "Other categories" bar finds the papers the bar counts, not the whole day', () => {
+			const categories = Array.from({ length: 10 }, (_, i) => `c${i}.XX`);
+			const text = `# 2026-01-05\n\n${categories
+				.map((c, i) => `## ${c}\n\n${Array.from({ length: 20 - i }, (_, k) => `### [${k + 1}] [Paper ${k} of ${c}](https://arxiv.org/abs/2601.${String(i * 100 + k).padStart(5, '0')})\n*A. Author*\n`).join('\n')}`)
+				.join('\n')}`;
+			const digest = parseDigest(text, '/ws/data/2026-01-05.md');
+			const data = papersPerDay([summarizeDigest(digest)]);
+			const other = data.categories.find((c) => c.name === undefined);
+			assert.ok(other && other.counts[0] > 0, 'more categories than the chart names');
+			const shown = data.categories.flatMap((c) => (c.name === undefined ? [] : [c.name]));
+			const index = new PaperIndex();
+			index.addFile('/ws/data/2026-01-05.md', digest);
+			const parsed = parseQuery(dayQuery(data.days[0], { except: shown }));
+			assert.ok(parsed.ok);
+			assert.strictEqual(index.search(parsed.query, 1000).total, other.counts[0]);
 		});
 
 		it('counts interest matches and the unread ones per day', () => {

@@ -6,9 +6,14 @@ function filterValue(value: string): string {
 	return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
 }
 
-/** The search a click opens: one day, optionally one category of it (undefined category: the whole day). */
-export function dayQuery(day: string, category?: string): string {
-	return category === undefined ? `day:${day}` : `cat:${filterValue(category)} day:${day}`;
+/**
+ * The search a click opens: one day, optionally one category of it (undefined category: the whole
+ * day), or its papers of none of the categories `except` (the chart's "Other categories").
+ */
+export function dayQuery(day: string, category?: string | { except: readonly string[] }): string {
+	if (category === undefined) return `day:${day}`;
+	if (typeof category === 'string') return `cat:${filterValue(category)} day:${day}`;
+	return [`day:${day}`, ...category.except.map((name) => `-cat:${filterValue(name)}`)].join(' ');
 }
 
 /** The search for a term or author of a range: `author:` for an author, the term itself else, with the range's ends. */
