@@ -9,6 +9,7 @@ import { parseDigest } from '../../src/core/parser';
 import { PaperIndex } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { idleSearchService } from './fake-search';
 import { until } from './until';
 
 const FILE = '/ws/data/2026-01-05.md';
@@ -66,13 +67,7 @@ describe('the search box on pasted ids and notes', () => {
 	async function searchBox(text: string, notes?: Record<string, string>): Promise<{ title: string; labels: string[] }> {
 		const idx = index();
 		const service = {
-			onProgress: () => ({ dispose() {} }),
-			loadingLongFields: false,
-			onLongFieldsLoading: () => ({ dispose() {} }),
-			whenIndexed: async () => undefined,
-			withAuthorNames: async (query: string) => ({ asRead: query }),
-			pendingUpdates: 0,
-			onPendingUpdates: () => ({ dispose() {} }),
+			...idleSearchService,
 			async search(read: string | { asRead: string }, limit = 50) {
 				const parsed = parseQuery(typeof read === 'string' ? read : read.asRead);
 				return parsed.ok ? { ok: true, result: idx.search(parsed.query, limit) } : { ok: false, error: parsed.error };

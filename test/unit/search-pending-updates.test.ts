@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { idleSearchService } from './fake-search';
 import { until } from './until';
 
 /** A corpus service whose index holds `indexed` titles; `update` indexes a title when its call is answered. */
@@ -15,11 +16,7 @@ function fakeBackend() {
 	const updating = new Map<string, () => void>();
 	const searches: string[] = [];
 	const service = {
-		onProgress: () => ({ dispose() {} }),
-		loadingLongFields: false,
-		onLongFieldsLoading: () => ({ dispose() {} }),
-		whenIndexed: async () => undefined,
-		withAuthorNames: async (query: string) => ({ asRead: query }),
+		...idleSearchService,
 		get pendingUpdates() {
 			return updating.size;
 		},
