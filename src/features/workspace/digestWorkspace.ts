@@ -153,7 +153,9 @@ export class DigestWorkspace implements IDigestWorkspace {
 			// before the first scan (which reads the settings and folders as they are then), nothing to redo
 			vscode.workspace.onDidChangeConfiguration((e) => {
 				if (this.firstScanTurn === 0) return;
-				if (e.affectsConfiguration(SETTINGS.workspaceInclude) || e.affectsConfiguration(SETTINGS.workspaceExclude) || e.affectsConfiguration(SETTINGS.files)) {
+				// what decides which files are digests, the editor's excludes included (the first scan applies them)
+				const scope = [SETTINGS.workspaceInclude, SETTINGS.workspaceExclude, SETTINGS.files, SETTINGS.detect, 'files.exclude', 'search.exclude'];
+				if (scope.some((setting) => e.affectsConfiguration(setting))) {
 					this.watchers.watch();
 					void this.scan();
 				}

@@ -126,9 +126,7 @@ const WALK_LIMIT = 5_000;
  */
 async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): Promise<Map<string, Candidate> | undefined> {
 	const out = new Map<string, Candidate>();
-	// ours as every setting of ours reads (a glob without a `/` names a file anywhere), the editor's as it reads them
-	const { own, editor } = excludeGlobs(excludeGlob(), folder.uri);
-	const excluded = (relative: string) => matchesGlob(relative, own, { nocase: PATH_NOCASE }) || matchesGlob(relative, editor, { nocase: PATH_NOCASE, wholePath: true });
+	const excluded = excludedIn(folder);
 	const rules = detectionRules(folder.uri);
 	const scope = scopeOf(folder, rules);
 	// an `arxivDigest.files` glob may name any file; else the name decides first, cheaply
@@ -163,13 +161,23 @@ async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): 
 			} else if (type & vscode.FileType.File && (named || mayBeDigestPath(relative))) {
 				const uri = vscode.Uri.joinPath(dir, name);
 				const candidate = scope(uri, relative);
-				if (candidate && !excluded(relative)) out.set(uriKey(uri), candidate);
+				if (candidate) out.set(uriKey(uri), candidate);
 			}
 		}
 		await Promise.all(below);
 	};
 	await visit(folder.uri, '');
 	return gaveUp ? undefined : out;
+}
+
+/**
+ * Whether a path relative to `folder` is excluded: by our exclude glob as every setting of ours reads
+ * (a glob without a `/` names a file anywhere), by the user's files.exclude and search.exclude as the
+ * editor reads them; in the platform's case rules. The walk, the file events and new folders all ask it.
+ */
+function excludedIn(folder: vscode.WorkspaceFolder): (relative: string) => boolean {
+	const { own, editor } = excludeGlobs(excludeGlob(), folder.uri);
+	return (relative) => matchesGlob(relative, own, { nocase: PATH_NOCASE }) || matchesGlob(relative, editor, { nocase: PATH_NOCASE, wholePath: true });
 }
 
 /**
@@ -223,17 +231,22 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
  */
 function scopeOf(folder: vscode.WorkspaceFolder, { globs: always, detect } = detectionRules(folder.uri)): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const include = includeGlob();
-	const exclude = excludeGlob();
+	const excluded = excludedIn(folder);
 	return (uri, relative) => {
+		// excluded whatever names it, as the first scan lists the files (a file changed on disk later too)
+		if (excluded(relative)) return undefined;
 		if (matchesGlob(relative, always, { nocase: PATH_NOCASE })) return { uri, always: true };
-		if (!detect || !mayBeDigestPath(relative) || !matchesGlob(relative, [include]) || (exclude && matchesGlob(relative, [exclude]))) return undefined;
+		if (!detect || !mayBeDigestPath(relative) || !matchesGlob(relative, [include])) return undefined;
 		return { uri, always: false };
 	};
 }
 
 /** Could files below this new folder be candidates? (skips `.git`, names with an extension, excluded folders) */
 export function folderMayHoldCandidates(uri: vscode.Uri): boolean {
-	const exclude = excludeGlob();
-	const probe = `${relativePathOf(uri)}/probe.md`;
-	return !(/\.[^/]{1,8}$/.test(uri.path) || /(^|\/)\.git(\/|$)/.test(uri.path) || (exclude && matchesGlob(probe, [exclude])));
+	if (/\.[^/]{1,8}$/.test(uri.path) || /(^|\/)\.git(\/|$)/.test(uri.path)) return false;
+	const folder = vscode.workspace.getWorkspaceFolder(uri);
+	if (!folder) return true;
+	const relative = relativePathOf(uri);
+	const excluded = excludedIn(folder);
+	return !excluded(relative) && !excluded(`${relative}/`) && !excluded(`${relative}/probe.md`);
 }

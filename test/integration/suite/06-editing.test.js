@@ -243,6 +243,38 @@ describe('live updates from files changed on disk', () => {
 	});
 });
 
+describe("the editor's files.exclude", () => {
+	const kept = fixtureUri('data/2026-03-02.md');
+	const hidden = fixtureUri('archive/data/2026-03-03.md');
+	let api;
+	before(async () => {
+		api = await extensionApi();
+	});
+	const days = async () => (await api.tree.provider.getChildren()).map((d) => d.day);
+	const setExclude = (value) => vscode.workspace.getConfiguration('files').update('exclude', value, vscode.ConfigurationTarget.Global);
+
+	it('keeps applying to files changed on disk, and a change of it rescans the workspace', async () => {
+		const before = vscode.workspace.getConfiguration('files').inspect('exclude').globalValue;
+		try {
+			await setExclude({ ...before, archive: true });
+			await writeFile(hidden, digestText('2026-03-03', [['2603.02001', 'Walrus Census from Orbit', 'Walruses counted from orbit.']]));
+			await writeFile(kept, digestText('2026-03-02', [['2603.02002', 'Puffin Flight Tracking', 'Puffins tracked in flight.']]));
+			// the two files' events come in the order written: once the second's day is in, the first was looked at
+			await waitFor('the day not excluded in the tree', async () => (await days()).includes('2026-03-02'));
+			assert.ok(!(await days()).includes('2026-03-03'), 'a file under an excluded folder stays out when it changes on disk');
+			await setExclude(before);
+			await waitFor('the day of the folder no longer excluded', async () => (await days()).includes('2026-03-03'));
+			await setExclude({ ...before, 'archive/': true });
+			await waitFor('the day of the folder excluded again', async () => !(await days()).includes('2026-03-03'));
+		} finally {
+			await setExclude(before);
+			await remove(fixtureUri('archive'));
+			await remove(kept);
+			await waitFor('the fixture days alone', async () => JSON.stringify(await days()) === JSON.stringify(FIXTURE.days));
+		}
+	});
+});
+
 describe('papers tree: text filter and follow-cursor', () => {
 	let tree;
 	before(async () => {
