@@ -59,9 +59,19 @@ export function fileStem(path: string): string {
 	return dot > 0 ? base.slice(0, dot) : base;
 }
 
-/** the day in a file name such as `2026-02-06.md` or `2025-06-19_topic.md` */
+/** a date written without dashes in a file name: `20260206`, `2026_02_06`, `2026.02.06` (one separator throughout) */
+const COMPACT_DATE = /(?:^|[^0-9])((?:19|20)\d{2})([_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9])/;
+
+/**
+ * The day in a file name such as `2026-02-06.md` or `2025-06-19_topic.md`, or written as the
+ * workspace scan takes for a date (core/candidates.ts): `20260206.md`, `2026_02_06.md`, `2026.02.06.md`.
+ */
 export function dayFromPath(path: string): string | undefined {
-	return dayFromText(baseName(path));
+	const name = baseName(path);
+	const dashed = dayFromText(name);
+	if (dashed !== undefined) return dashed;
+	const m = COMPACT_DATE.exec(name);
+	return m && isRealDate(Number(m[1]), Number(m[3]), Number(m[4])) ? `${m[1]}-${m[3]}-${m[4]}` : undefined;
 }
 
 /** Files by day, newest first (then by path, descending): the order a shard reads and indexes them in, and the Papers view fills in. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { mayBeDigestPath } from '../../src/core/candidates';
 import { baseName, dayFromPath, dayFromText, fileStem, isRealDate, isValidDay } from '../../src/core/day';
 
 describe('day detection', () => {
@@ -9,6 +10,14 @@ describe('day detection', () => {
 		assert.strictEqual(dayFromPath('test/fixtures/seeds/000_e68cbdc0f6d19b20.txt'), undefined);
 		// the folder name does not count, only the file's own name
 		assert.strictEqual(dayFromPath('2025-01-01/notes.md'), undefined);
+	});
+
+	it('reads a day written without dashes as the workspace scan takes it for a date (mayBeDigestPath)', () => {
+		assert.strictEqual(dayFromPath('data/20260310.md'), '2026-03-10');
+		assert.strictEqual(dayFromPath('data/2026_03_10.md'), '2026-03-10');
+		assert.strictEqual(dayFromPath('out/arxiv-2026.03.10-cs.md'), '2026-03-10');
+		for (const name of ['20260230.md', '2026_0310.md', '120260310.md', '202603101.md', 'id-26031001.md', '2026.3.10.md']) assert.strictEqual(dayFromPath(`data/${name}`), undefined, name);
+		for (const name of ['20260310.md', '2026_03_10.md', '2026.03.10.md']) assert.ok(mayBeDigestPath(`notes/${name}`), name);
 	});
 
 	it('rejects dates that do not exist and digits glued to the date', () => {
