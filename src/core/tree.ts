@@ -53,6 +53,8 @@ export interface CategoryNode {
 	paperIds(): readonly string[];
 	/** where its papers are (file key, index in the file) in order, without making their nodes */
 	paperRefs(): readonly { key: string; index: number }[];
+	/** the category Follow Category follows for this row (see followedCategory) */
+	followName(): string;
 }
 
 /** One file's papers under a category: indices into the digest's papers. */
@@ -101,6 +103,13 @@ class Category implements CategoryNode {
 
 	paperRefs(): readonly { key: string; index: number }[] {
 		return this.sources.flatMap(({ key, indices }) => indices.map((index) => ({ key, index })));
+	}
+
+	followName(): string {
+		return followedCategory(
+			this.name,
+			this.sources.flatMap(({ digest, indices }) => indices.map((i) => digest.papers[i]?.category)),
+		);
 	}
 
 	/** The shown paper of file `key` nearest to index `near` with this id, and how far it is. */
@@ -172,6 +181,30 @@ export function entryCounts(ids: Iterable<string>): EntryCounts {
 export interface CategoryCount {
 	readonly name: string;
 	readonly count: number;
+	/** the category Follow Category follows for it (see followedCategory) */
+	readonly follow: string;
+}
+
+/**
+ * The category to follow for a section `name` whose papers state `categories`: interests match a
+ * paper's own main category (its section's name where it states none). Its own name when a paper
+ * states none, or states that name (the usual digest: sections are main categories), else the
+ * category most of its papers state (a fork's `Computer Vision [cs.CV]`, whose papers say `cs.CV`:
+ * following the section's name marked none of them).
+ */
+export function followedCategory(name: string, categories: Iterable<string | undefined>): string {
+	const key = name.toLowerCase();
+	const counts = new Map<string, number>();
+	for (const category of categories) {
+		if (!category || category.toLowerCase() === key) return name;
+		counts.set(category, (counts.get(category) ?? 0) + 1);
+	}
+	let follow = name;
+	let most = 0;
+	for (const [category, count] of counts) {
+		if (count > most) [follow, most] = [category, count];
+	}
+	return follow;
 }
 
 /** weekday names from Sunday; the extension passes the reader's (`周日`, `周一`, …) */
@@ -351,15 +384,21 @@ function keepCategory(filter: TreeFilter, name: string): boolean {
  */
 export function categoryCounts(digests: Iterable<Digest>): CategoryCount[] {
 	const papers = new Map<string, Set<string>>();
+	const categories = new Map<string, (string | undefined)[]>();
 	for (const digest of digests) {
 		const ids = paperIdsOf(digest);
 		for (const s of sectionsOf(digest)) {
 			const seen = papers.get(s.name) ?? new Set<string>();
 			papers.set(s.name, seen);
-			for (const i of s.papers) seen.add(baseId(ids[i]));
+			const stated = categories.get(s.name) ?? [];
+			categories.set(s.name, stated);
+			for (const i of s.papers) {
+				seen.add(baseId(ids[i]));
+				stated.push(digest.papers[i]?.category);
+			}
 		}
 	}
-	return [...papers].map(([name, seen]) => ({ name, count: seen.size }));
+	return [...papers].map(([name, seen]) => ({ name, count: seen.size, follow: followedCategory(name, categories.get(name) ?? []) }));
 }
 
 /** Category sections of one digest in file order, with papers no section lists gathered last. */

@@ -11,6 +11,7 @@ import {
 	NO_CATEGORY,
 	dayLabel,
 	entryCounts,
+	followedCategory,
 	weekdayNames,
 	escapeMarkdown,
 	findPaperIndex,
@@ -189,9 +190,9 @@ describe('core/tree model', () => {
 			['cs.LG', ['3']],
 		]);
 		assert.deepStrictEqual(m.categoryCounts(), [
-			{ name: 'cs.CV', count: 3 },
-			{ name: 'cs.CL', count: 1 },
-			{ name: 'cs.LG', count: 1 },
+			{ name: 'cs.CV', count: 3, follow: 'cs.CV' },
+			{ name: 'cs.CL', count: 1, follow: 'cs.CL' },
+			{ name: 'cs.LG', count: 1, follow: 'cs.LG' },
 		]);
 	});
 
@@ -201,9 +202,20 @@ describe('core/tree model', () => {
 			{ key: K('2026-02-07.md'), digest: digest('/a/2026-02-07.md', '2026-02-07', [['cs.CV', ['2602.00001v2', '2602.00003']]]) },
 		]);
 		assert.deepStrictEqual(m.categoryCounts(), [
-			{ name: 'cs.CV', count: 3 },
-			{ name: 'cs.CL', count: 1 },
+			{ name: 'cs.CV', count: 3, follow: 'cs.CV' },
+			{ name: 'cs.CL', count: 1, follow: 'cs.CL' },
 		]);
+	});
+
+	it("follows the category a section's papers state when the section is named otherwise (a fork's `Computer Vision [cs.CV]`)", () => {
+		assert.strictEqual(followedCategory('cs.CV', ['cs.CV', 'cs.LG']), 'cs.CV', 'a section of a main category');
+		assert.strictEqual(followedCategory('Computer Vision [cs.CV]', ['cs.CV', 'cs.CV', 'cs.LG']), 'cs.CV');
+		assert.strictEqual(followedCategory('Robotics', [undefined, 'cs.RO']), 'Robotics', 'a paper stating none is matched by its section');
+		const d = digest('/a/2026-02-06.md', '2026-02-06', [['Computer Vision [cs.CV]', ['2602.00001', '2602.00002']]]);
+		const stated = { ...d, papers: d.papers.map((p) => ({ ...p, category: 'cs.CV' })) };
+		const m = new DigestTreeModel([{ key: K('2026-02-06.md'), digest: stated }]);
+		assert.strictEqual(m.roots()[0].categories[0].followName(), 'cs.CV');
+		assert.deepStrictEqual(m.categoryCounts(), [{ name: 'Computer Vision [cs.CV]', count: 2, follow: 'cs.CV' }]);
 	});
 
 	it('gives every node a stable, unique id even with a paper listed twice', () => {
@@ -291,7 +303,7 @@ describe('core/tree model', () => {
 		assert.strictEqual(m.shownCount(), 4);
 		assert.strictEqual(m.totalCount(), 7);
 		assert.strictEqual(m.getNode('cat:2026-02-07/cs.CL'), undefined);
-		assert.deepStrictEqual(m.categoryCounts().find((c) => c.name === 'cs.CL'), { name: 'cs.CL', count: 1 });
+		assert.deepStrictEqual(m.categoryCounts().find((c) => c.name === 'cs.CL'), { name: 'cs.CL', count: 1, follow: 'cs.CL' });
 	});
 
 	it('filters by paper ids and combines both filters', () => {

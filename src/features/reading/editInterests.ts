@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { categoryFollowing, interestTermKey, type InterestSpec } from '../../core/interests';
-import { categoryCounts, NO_CATEGORY } from '../../core/tree';
+import { categoryCounts, NO_CATEGORY, type CategoryNode } from '../../core/tree';
 import { papersCount } from '../counts';
 import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, showQuickPick, type OnShown } from '../quickInput';
 import { errorText } from '../log';
@@ -110,14 +110,15 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asS
 		void vscode.window.showInformationMessage(vscode.l10n.t('There are no categories to follow: no digests were found.'));
 		return undefined;
 	}
-	const description = (name: string, count: number) => {
-		const following = categoryFollowing(spec.categories, name);
+	const description = (follow: string, count: number) => {
+		const following = categoryFollowing(spec.categories, follow);
 		return following ? `${papersCount(count, vscode.l10n)} · ${categoryFollowingText(following)}` : papersCount(count, vscode.l10n);
 	};
-	const items = counts.map((c) => ({ label: c.name, description: description(c.name, c.count) }));
+	// a row of its own name, the category it follows said where its papers state another (`Computer Vision [cs.CV]` → cs.CV)
+	const items = counts.map((c) => ({ label: c.name, description: c.follow === c.name ? description(c.follow, c.count) : `→ ${c.follow} · ${description(c.follow, c.count)}`, follow: c.follow }));
 	const options = { title: vscode.l10n.t('Follow Category'), placeHolder: vscode.l10n.t('Papers of this category will be marked as matches') };
 	const picked = asStep ? await pickStep(items, options, asStep) : await showQuickPick(items, options);
-	return picked === BACK ? BACK : picked?.label;
+	return picked === BACK ? BACK : picked?.follow;
 }
 
 /**
@@ -222,8 +223,11 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 }
 
 /** The category a command was given: a Papers view category row's name, or a string; undefined for "(no category)" or anything else. */
+/** The category a command names: a name as given (a keybinding, a test), or the one a Papers view row follows (CategoryNode.followName). */
 function categoryOf(arg: unknown): string | undefined {
-	const name = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'category' ? (arg as { name?: unknown }).name : undefined;
+	const node = arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'category' ? (arg as Partial<CategoryNode>) : undefined;
+	if (node && node.name === NO_CATEGORY) return undefined;
+	const name = typeof arg === 'string' ? arg : typeof node?.followName === 'function' ? node.followName() : node?.name;
 	return typeof name === 'string' && name.trim() !== '' && name !== NO_CATEGORY ? name.trim() : undefined;
 }
 
