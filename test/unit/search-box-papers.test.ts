@@ -57,6 +57,18 @@ describe('the query language on pasted text', () => {
 			assert.deepStrictEqual(found(index(), `id:${link}`), ['2601.00001'], link);
 		}
 	});
+
+	it('id: takes a DOI, bare or as a link, and any other link a paper is known by', () => {
+		const idx = new PaperIndex();
+		const text = `# 2026-09-12\n\n## Neuroscience\n\n### [1] [Grid Cells in Bats](https://www.biorxiv.org/content/10.64898/2026.09.11.750898v1)\n*A. Author*\n\n### [2] [A Workshop Paper](https://openreview.net/forum?id=AbC123)\n*B. Author*\n`;
+		idx.addFile('/ws/data/2026-09-12.md', parseDigest(text, '/ws/data/2026-09-12.md'));
+		const [doi, other] = parseDigest(text, '/ws/data/2026-09-12.md').papers.map((p) => p.id);
+		assert.strictEqual(doi, 'doi:10.64898/2026.09.11.750898');
+		for (const given of ['https://www.biorxiv.org/content/10.64898/2026.09.11.750898v1', '10.64898/2026.09.11.750898', 'doi:10.64898/2026.09.11.750898']) {
+			assert.deepStrictEqual(found(idx, `id:${given}`), [doi], given);
+		}
+		assert.deepStrictEqual(found(idx, 'id:https://openreview.net/forum?id=AbC123'), [other]);
+	});
 });
 
 describe('the search box on pasted ids and notes', () => {

@@ -13,7 +13,7 @@
  * An unknown filter or a malformed value is an error with a message for the user,
  * never a silent empty result.
  */
-import { categoryAsWritten } from '../parse/links';
+import { categoryAsWritten, identityFromLink } from '../parse/links';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before' | 'is' | 'has' | 'tag';
@@ -260,11 +260,16 @@ export function idFilterText(id: string): string {
 	return id.includes('"') ? `id:“${id}”` : `id:"${id}"`;
 }
 
-/** Normalises an arXiv id or abs/pdf/html URL: no version, lower case. */
+/**
+ * Normalises what `id:` is given to a paper id as the parser makes them (core/parse/links.ts), in lower
+ * case, without version: an arXiv id or its abs/pdf/html link, a DOI (`10.1101/…`, `doi:…`) or a
+ * link to it (bioRxiv's), another link (the paper's `url:` id).
+ */
 export function normalizeId(value: string): string {
-	const trimmed = value.trim().toLowerCase();
-	const url = /arxiv\.org\/(?:abs|pdf|html)\/([^\s?#]+?)(?:\.pdf)?\/?(?:[?#].*)?$/.exec(trimmed);
-	const id = url ? url[1] : trimmed.replace(/^arxiv:/, '');
+	const trimmed = value.trim();
+	const fromLink = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? identityFromLink(trimmed).id : undefined;
+	const id = (fromLink ?? trimmed).toLowerCase().replace(/^arxiv:\s*/, '');
+	if (/^10\.\d{4,9}\//.test(id)) return `doi:${id}`;
 	// a version follows the id's last digit: `title:improving yolov5` keeps its `v5`
 	return id.replace(/(\d)v\d+$/, '$1');
 }
