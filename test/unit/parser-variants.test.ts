@@ -1114,6 +1114,12 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		assert.deepStrictEqual(d.papers[0].authors, ['Xiaomi LLM-Core Team', 'Dong Zhang', 'Lei Li']);
 	});
 
+	it('an author list written as a sentence keeps no "and" in its last name (`…,Weibing Sun,and Huchuan Lu`)', () => {
+		const d = parseDigest(['### [1] [A Title](https://arxiv.org/abs/2601.00001)', '*Lijun Wang,Weibing Sun,and Huchuan Lu*', '', '### [2] [B Title](https://arxiv.org/abs/2601.00002)', '*Ada Lovelace, & Alan Turing, Andrea Anderson*', ''].join('\n'), '2026-01-01.md');
+		assert.deepStrictEqual(d.papers[0].authors, ['Lijun Wang', 'Weibing Sun', 'Huchuan Lu']);
+		assert.deepStrictEqual(d.papers[1].authors, ['Ada Lovelace', 'Alan Turing', 'Andrea Anderson']);
+	});
+
 	it('reads fields written as headings, an unlabelled quote TL;DR and placeholder values', () => {
 		const text = [
 			'### [1] [A Title](https://arxiv.org/abs/2507.00003)',

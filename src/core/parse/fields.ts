@@ -59,6 +59,8 @@ function pushAuthor(out: string[], s: string): void {
 		z = name.charCodeAt(name.length - 1);
 	}
 	if (a === 42 || a === 95 || z === 42 || z === 95) name = stripEmphasis(name);
+	// the last of a list written as a sentence: `…, Weibing Sun, and Huchuan Lu`
+	if ((a === 97 || a === 65 || a === 38) && /^(?:and|&)\s+\S/i.test(name)) name = name.replace(/^(?:and|&)\s+/i, '');
 	// `Xiaomi LLM-Core Team,:,Dong Zhang`: a token of punctuation alone is no author
 	if (name.length > 3 || (name.length > 0 && /[\p{L}\p{N}]/u.test(name))) out.push(name);
 }
