@@ -46,12 +46,24 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		assert.match(bib, /author\s+= \{张伟 and 李 娜 and \{Jean-Pierre Dupont and Sons\} and Zoë Ñúñez\}/);
 		const keys = [...bib.matchAll(/^@misc\{([^,]+),/gm)].map((m) => m[1]);
 		assert.strictEqual(new Set(keys).size, keys.length, keys.join(' '));
-		assert.deepStrictEqual(keys.filter((k) => k.startsWith('bao2026sider')), ['bao2026sider', 'bao2026siderb']);
+		assert.deepStrictEqual(keys.filter((k) => k.startsWith('bao2026sider')), ['bao2026sider260204994', 'bao2026sider260209999']);
+	});
+
+	it("BibTeX: a paper's key does not depend on which other papers an export holds, or their order", () => {
+		const [first, , , again] = INPUT.items;
+		const third = { ...again, paper: makePaper({ id: '2602.00001', title: 'SIDeR once more' }) };
+		const keysOf = (items: typeof INPUT.items) => new Map([...exportPapers('bibtex', { ...INPUT, items }).matchAll(/^@misc\{([^,]+),\n.*?eprint\s+= \{([^}]+)\}/gms)].map((m) => [m[2], m[1]]));
+		const two = keysOf([first, again]);
+		const three = keysOf([third, again, first]);
+		assert.deepStrictEqual([...two.values()], ['bao2026sider260204994', 'bao2026sider260209999']);
+		for (const id of ['2602.04994', '2602.09999']) assert.strictEqual(three.get(id), two.get(id), id);
+		assert.strictEqual(three.get('2602.00001'), 'bao2026sider260200001');
+		assert.strictEqual(keysOf([first]).get('2602.04994'), 'bao2026sider', 'no clash: the key the card copies');
 	});
 
 	it('BibTeX is read back by a BibTeX parser (bibtex-parse): every entry, key and field', () => {
 		const entries = bibtexParse.entries(exportPapers('bibtex', INPUT));
-		assert.deepStrictEqual(entries.map((e) => e.key), ['bao2026sider', 'arxiv260205037scaling', 'papersum', 'bao2026siderb']);
+		assert.deepStrictEqual(entries.map((e) => e.key), ['bao2026sider260204994', 'arxiv260205037scaling', 'papersum', 'bao2026sider260209999']);
 		assert.ok(entries[1].AUTHOR.startsWith('张伟 and 李 娜 and '), entries[1].AUTHOR);
 		assert.strictEqual(entries[0].EPRINT, '2602.04994');
 		// the braces of `{SIDeR:} {Semantic}` protect case only: read back, the title is as the digest writes it

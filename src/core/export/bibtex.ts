@@ -10,12 +10,29 @@ function uniqueKey(key: string, used: Set<string>): string {
 	return candidate;
 }
 
+/** an entry's citation key, as toBibtex wrote it */
+const ENTRY_KEY = /^@misc\{([^,]*),/;
+
+/**
+ * The entries' keys made unique. Papers whose keys clash (the same first author, year and title word)
+ * each take their arXiv id's digits (`bao2026sider260204994`), so a paper's key does not depend on which
+ * others an export holds or their order: a letter handed out in order (`bao2026siderb`) went to another
+ * paper at the next export, and a citation of it silently pointed elsewhere. Others take `b`, `c`, … in
+ * id order.
+ */
 export function exportBibtex(input: ExportInput): string {
+	const entries = input.items.map(({ paper, day }) => ({ paper, entry: toBibtex(paper, { day }) }));
+	const keyOf = (entry: string) => ENTRY_KEY.exec(entry)?.[1] ?? '';
+	const clashes = new Map<string, number>();
+	for (const { entry } of entries) clashes.set(keyOf(entry).toLowerCase(), (clashes.get(keyOf(entry).toLowerCase()) ?? 0) + 1);
+	const keys = new Map<(typeof entries)[number], string>();
 	const used = new Set<string>();
-	return input.items
-		.map(({ paper, day }) => {
-			const entry = toBibtex(paper, { day });
-			return entry.replace(/^@misc\{([^,]*),/, (_, key: string) => `@misc{${uniqueKey(key, used)},`);
-		})
-		.join('\n');
+	// arXiv papers first, then the others in id order, so the letters do not follow the export's order
+	const order = [...entries].sort((a, b) => Number(b.paper.isArxiv) - Number(a.paper.isArxiv) || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0));
+	for (const item of order) {
+		const key = keyOf(item.entry);
+		const clashing = (clashes.get(key.toLowerCase()) ?? 0) > 1;
+		keys.set(item, uniqueKey(clashing && item.paper.isArxiv ? key + item.paper.id.replace(/[^A-Za-z0-9]/g, '') : key, used));
+	}
+	return entries.map((item) => item.entry.replace(ENTRY_KEY, `@misc{${keys.get(item)},`)).join('\n');
 }
