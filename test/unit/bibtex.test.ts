@@ -88,6 +88,11 @@ describe('BibTeX', () => {
 		assert.strictEqual(escapeBibtexValue('Imaging \\emph{in vivo} at 50% of Schr\\"odinger & co_1 ~x'), 'Imaging \\emph{in vivo} at 50\\% of Schr\\"odinger \\& co\\_1 ~x');
 		assert.strictEqual(escapeBibtexValue('\\textbf{Deep Learning} and a\\b', { protectCase: true }), '\\textbf{Deep Learning} and a\\textbackslash{}b', 'braces of TeX\'s own are not wrapped');
 		assert.strictEqual(escapeBibtexValue('\\emph{unclosed'), '\\textbackslash{}emph\\{unclosed', 'unbalanced: escaped as text');
+		// a command around math: TeX or text is decided on the whole title, not on the pieces its math cuts
+		assert.strictEqual(escapeBibtexValue('The \\emph{$\\alpha$-test} & 100\\% #1'), 'The \\emph{$\\alpha$-test} \\& 100\\% \\#1');
+		// arXiv's tie between two words stays a tie; a tilde for "about" and angle brackets print as themselves
+		assert.strictEqual(escapeBibtexValue('Dr.~RTL: ~2x faster, 1%>100% and a < b'), 'Dr.~RTL: \\textasciitilde{}2x faster, 1\\%\\textgreater{}100\\% and a \\textless{} b');
+		assert.strictEqual(escapeBibtexValue('\\emph{LMK} > CLS'), '\\emph{LMK} \\textgreater{} CLS');
 		// a special the digest escaped already is not escaped twice (`\\&` printed a visible `\&`)
 		assert.strictEqual(escapeBibtexValue('Counting Without Numbers \\& Finding 5\\% more'), 'Counting Without Numbers \\& Finding 5\\% more');
 		// money is no math; in math, `%`, `&` and `#` are escaped too (a `%` commented out the rest of the field)

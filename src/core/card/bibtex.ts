@@ -31,6 +31,9 @@ const LATEX_SPECIALS: Record<string, string> = {
 	'$': '\\$',
 	'~': '\\textasciitilde{}',
 	'^': '\\textasciicircum{}',
+	// in text, pdfLaTeX's default font encoding (OT1) prints `<` and `>` as ¡ and ¿
+	'<': '\\textless{}',
+	'>': '\\textgreater{}',
 };
 
 /**
@@ -41,14 +44,16 @@ const TEX_COMMAND = /\\(?:[A-Za-z]{2,}|[A-Za-z](?=\{)|['"^`~=.])/;
 
 /**
  * LaTeX specials escaped; one the digest escaped already (`\\&`, `\\%`, `\\_`) is kept as written,
- * not escaped twice. Text with TeX commands and balanced braces keeps its commands and braces as
- * written (`\\emph{in vivo}` stays emphasis, not `\\textbackslash{}emph\\{in vivo\\}`).
+ * not escaped twice, and so is a `~` between two words (arXiv's tie: `Dr.~RTL`). Text with TeX commands
+ * and balanced braces (`tex`, decided on the whole field: `\\emph{$\\alpha$-test}` is cut by its math)
+ * keeps its commands and braces as written (`\\emph{in vivo}` stays emphasis, not
+ * `\\textbackslash{}emph\\{in vivo\\}`).
  */
-function escapeText(text: string): string {
-	if (TEX_COMMAND.test(text) && bracesBalanced(text)) {
-		return text.replace(new RegExp(`${TEX_COMMAND.source}|\\\\[&%#_\${}]|[\\\\&%#_$^]`, 'g'), (c) => (c.length > 1 ? c : LATEX_SPECIALS[c]));
+function escapeText(text: string, tex = TEX_COMMAND.test(text) && bracesBalanced(text)): string {
+	if (tex) {
+		return text.replace(new RegExp(`${TEX_COMMAND.source}|\\\\[&%#_\${}]|[\\\\&%#_$^<>]`, 'g'), (c) => (c.length > 1 ? c : LATEX_SPECIALS[c]));
 	}
-	return text.replace(/\\[&%#_${}]|[\\{}&%#_$~^]/g, (c) => (c.length === 2 ? c : LATEX_SPECIALS[c]));
+	return text.replace(/\\[&%#_${}]|[\\{}&%#_$^<>]|(?<!\S)~|~(?!\S)/g, (c) => (c.length === 2 ? c : LATEX_SPECIALS[c]));
 }
 
 function bracesBalanced(text: string): boolean {
@@ -113,8 +118,11 @@ export function escapeBibtexValue(text: string, options: { protectCase?: boolean
 	const clean = text.replace(/\s+/g, ' ').trim();
 	// in math, `%` would comment out the rest of the field and `&`, `#` stop LaTeX: escaped there too
 	const inMath = (math: string) => mathCommands(math).replace(/(?<!\\)[%&#]/g, '\\$&');
-	const parts = mathSpans(clean).flatMap((part) =>
-		part.math && bracesBalanced(part.text) ? [{ text: inMath(part.text), math: true }] : symbolsAsMath(part.text).map((p) => (p.math ? p : { text: escapeText(p.text), math: false })),
+	const spans = mathSpans(clean);
+	// a command outside the math (`\\emph{$\\alpha$-test}`), and the field's braces balanced, math included
+	const tex = spans.some((part) => !part.math && TEX_COMMAND.test(part.text)) && bracesBalanced(clean);
+	const parts = spans.flatMap((part) =>
+		part.math && bracesBalanced(part.text) ? [{ text: inMath(part.text), math: true }] : symbolsAsMath(part.text).map((p) => (p.math ? p : { text: escapeText(p.text, tex), math: false })),
 	);
 	return options.protectCase ? protectCase(parts) : parts.map((part) => part.text).join('');
 }
