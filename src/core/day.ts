@@ -67,10 +67,20 @@ const COMPACT_DATE = /(?:^|[^0-9])((?:19|20)\d{2})([_.]?)(0[1-9]|1[0-2])\2(0[1-9
  * workspace scan takes for a date (core/candidates.ts): `20260206.md`, `2026_02_06.md`, `2026.02.06.md`.
  */
 export function dayFromPath(path: string): string | undefined {
-	const name = baseName(path);
-	const dashed = dayFromText(name);
-	if (dashed !== undefined) return dashed;
-	const m = COMPACT_DATE.exec(name);
+	return dashedDayFromPath(path) ?? compactDayFromPath(path);
+}
+
+/** The day in a file name written with dashes (`2026-02-06.md`, `2025-06-19_topic.md`). */
+export function dashedDayFromPath(path: string): string | undefined {
+	return dayFromText(baseName(path));
+}
+
+/**
+ * The day in a file name written without dashes (`20260206.md`, `2026_02_06.md`, `2026.02.06.md`): a
+ * weaker claim than a dated heading (a name's digits may be a run's number), which the parser reads first.
+ */
+export function compactDayFromPath(path: string): string | undefined {
+	const m = COMPACT_DATE.exec(baseName(path));
 	return m && isRealDate(Number(m[1]), Number(m[3]), Number(m[4])) ? `${m[1]}-${m[3]}-${m[4]}` : undefined;
 }
 

@@ -66,9 +66,12 @@ export function cappedPaperId(id: string): string {
 	return id.slice(0, end);
 }
 
-/** Whether a stored value can be a paper id the parser made (any text up to MAX_PAPER_ID_LENGTH: `title:` ids hold spaces). */
+/**
+ * Whether a stored value can be a paper id the parser made: text up to MAX_PAPER_ID_LENGTH, spaces
+ * inside (`title:` ids hold them), none at either end, and no line breaks or other control characters.
+ */
 export function isStoredPaperId(value: unknown): value is string {
-	return typeof value === 'string' && value.length > 0 && value.length <= MAX_PAPER_ID_LENGTH;
+	return typeof value === 'string' && value.length > 0 && value.length <= MAX_PAPER_ID_LENGTH && value.trim() === value && !/[\u0000-\u001f\u007f]/.test(value);
 }
 
 export interface Paper {

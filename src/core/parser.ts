@@ -4,7 +4,7 @@
  * heading levels, link shapes — never per-fork code. It never throws and never drops text
  * silently: what it cannot place is kept in `extra` or reported as a diagnostic.
  */
-import { dayFromPath, dayFromText, fileStem } from './day';
+import { compactDayFromPath, dashedDayFromPath, dayFromPath, dayFromText, fileStem } from './day';
 import { isCommonExtraLabel, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
 import { cappedPaperId, emptyPaper, type DiagnosticCode, type ExtraField, type Digest, type DigestDiagnostic, type LineRange, type Paper, type Severity } from './model';
 import { FieldBuilder } from './parse/fields';
@@ -1023,7 +1023,7 @@ class DigestParser {
 			this.diag({ start: 0, end: Math.max(0, lineCount - 1) }, 'info', 'no-papers', 'No papers in this digest.');
 		}
 		this.diagnostics.sort((a, b) => a.range.start - b.range.start);
-		const day = dayFromPath(this.path) ?? this.headingDay ?? this.reportDay;
+		const day = dashedDayFromPath(this.path) ?? this.headingDay ?? this.reportDay ?? compactDayFromPath(this.path);
 		return {
 			path: this.path,
 			day,

@@ -95,6 +95,18 @@ function keyOf(id: string): Key {
 	return keyOfBase(baseId(id));
 }
 
+/**
+ * The key an earlier version kept `id`'s mark under, where it differs from keyOf's: it dropped a `v`
+ * and digits after any character (`title:improving yolov5` → `title:improving yolo`), and a mark made
+ * then is found there.
+ */
+function legacyKeyOf(id: string): Key | undefined {
+	let at = id.length;
+	while (at > 0 && isDigit(id.charCodeAt(at - 1))) at--;
+	if (at < 2 || at === id.length || (id.charCodeAt(at - 1) | 32) !== 118 || isDigit(id.charCodeAt(at - 2))) return undefined;
+	return keyOfBase(id.slice(0, at - 1));
+}
+
 function idOfKey(key: Key): string {
 	if (typeof key === 'string') return key;
 	const month = Math.floor(key / MONTH_SCALE);
@@ -110,20 +122,28 @@ export class ReadState {
 		return this.status.size;
 	}
 
+	/** the mark stored for `id` (under its key, else under the key an earlier version used: legacyKeyOf) */
+	private markOf(id: string, key = keyOf(id)): number | undefined {
+		const s = this.status.get(key);
+		if (s !== undefined) return s;
+		const legacy = legacyKeyOf(id);
+		return legacy === undefined ? undefined : this.status.get(legacy);
+	}
+
 	/** The stored status, regardless of days. */
 	get(id: string): ReadStatus {
-		const s = this.status.get(keyOf(id));
+		const s = this.markOf(id);
 		return s === READ ? 'read' : s === SEEN ? 'seen' : 'new';
 	}
 
 	isRead(id: string): boolean {
-		return this.status.get(keyOf(id)) === READ;
+		return this.markOf(id) === READ;
 	}
 
 	/** The status of a paper as listed on `day`: seen this session on that very day still counts as new there. */
 	statusOn(id: string, day: string | undefined): ReadStatus {
 		const key = keyOf(id);
-		const s = this.status.get(key);
+		const s = this.markOf(id, key);
 		if (s === READ) return 'read';
 		if (s === SEEN) return day !== undefined && this.seenNow.get(key) === day ? 'new' : 'seen';
 		return 'new';
@@ -161,7 +181,7 @@ export class ReadState {
 		const done: string[] = [];
 		for (const [id, status] of before) {
 			const key = keyOf(id);
-			if (status === 'read' || this.status.get(key) !== READ) continue;
+			if (status === 'read' || this.markOf(id, key) !== READ) continue;
 			if (status === 'seen') this.status.set(key, SEEN);
 			else this.status.delete(key);
 			done.push(id);
@@ -174,7 +194,7 @@ export class ReadState {
 		const done: string[] = [];
 		for (const id of ids) {
 			const key = keyOf(id);
-			const before = this.status.get(key);
+			const before = this.markOf(id, key);
 			const after = next(before);
 			if (after === before || after === undefined) continue;
 			this.status.set(key, after);

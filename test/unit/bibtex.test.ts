@@ -93,6 +93,7 @@ describe('BibTeX', () => {
 		// arXiv's tie between two words stays a tie; a tilde for "about" and angle brackets print as themselves
 		assert.strictEqual(escapeBibtexValue('Dr.~RTL: ~2x faster, 1%>100% and a < b'), 'Dr.~RTL: \\textasciitilde{}2x faster, 1\\%\\textgreater{}100\\% and a \\textless{} b');
 		assert.strictEqual(escapeBibtexValue('\\emph{LMK} > CLS'), '\\emph{LMK} \\textgreater{} CLS');
+		assert.strictEqual(escapeBibtexValue('Faster decoding (~2x) at example.org/~user'), 'Faster decoding (\\textasciitilde{}2x) at example.org/\\textasciitilde{}user');
 		// a special the digest escaped already is not escaped twice (`\\&` printed a visible `\&`)
 		assert.strictEqual(escapeBibtexValue('Counting Without Numbers \\& Finding 5\\% more'), 'Counting Without Numbers \\& Finding 5\\% more');
 		// money is no math; in math, `%`, `&` and `#` are escaped too (a `%` commented out the rest of the field)

@@ -1114,6 +1114,13 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		assert.deepStrictEqual(d.papers[0].authors, ['Xiaomi LLM-Core Team', 'Dong Zhang', 'Lei Li']);
 	});
 
+	it('a day written without dashes in the name comes after a dated heading, and serves without one', () => {
+		const body = ['### [1] [A Title](https://arxiv.org/abs/2601.00001)', '*Ada Lovelace*', ''];
+		assert.strictEqual(parseDigest(['# 2026-03-09', '', ...body].join('\n'), 'data/arxiv_20260310.md').day, '2026-03-09');
+		assert.strictEqual(parseDigest(['# Daily papers', '', ...body].join('\n'), 'data/20260310.md').day, '2026-03-10');
+		assert.strictEqual(parseDigest(['# 2026-03-09', '', ...body].join('\n'), 'data/2026-03-10.md').day, '2026-03-10', 'a dashed name first, as before');
+	});
+
 	it('an author list written as a sentence keeps no "and" in its last name (`…,Weibing Sun,and Huchuan Lu`)', () => {
 		const d = parseDigest(['### [1] [A Title](https://arxiv.org/abs/2601.00001)', '*Lijun Wang,Weibing Sun,and Huchuan Lu*', '', '### [2] [B Title](https://arxiv.org/abs/2601.00002)', '*Ada Lovelace, & Alan Turing, Andrea Anderson*', ''].join('\n'), '2026-01-01.md');
 		assert.deepStrictEqual(d.papers[0].authors, ['Lijun Wang', 'Weibing Sun', 'Huchuan Lu']);

@@ -142,6 +142,17 @@ describe('read state', () => {
 		const state = new ReadState();
 		state.markRead(['title:improving yolov5']);
 		assert.strictEqual(state.get('title:improving yolov8'), 'new');
+		// a mark an earlier version stored under the key without `v5` is still found
+		const earlier = ReadState.parse(JSON.parse(JSON.stringify((() => {
+			const old = new ReadState();
+			old.markRead(['title:improving yolo']);
+			return old.serialize();
+		})())));
+		assert.ok(earlier.ok);
+		assert.strictEqual(earlier.state.get('title:improving yolov5'), 'read');
+		assert.strictEqual(earlier.state.statusOn('title:improving yolov5', '2026-03-10'), 'read');
+		earlier.state.markUnread(['title:improving yolov5']);
+		assert.strictEqual(earlier.state.get('title:improving yolov5'), 'seen', 'marked unread: its own key now');
 	});
 
 	it('round-trips through its packed stored form, old-style and odd ids included', () => {

@@ -53,7 +53,7 @@ describe('the query language on pasted text', () => {
 	});
 
 	it('id: takes an abs, pdf or html link, with or without its version', () => {
-		for (const link of ['https://arxiv.org/html/2601.00001v1', 'https://arxiv.org/html/2601.00001v2/', 'https://arxiv.org/pdf/2601.00001v1', 'arXiv:2601.00001v3']) {
+		for (const link of ['https://arxiv.org/html/2601.00001v1', 'https://arxiv.org/html/2601.00001v2/', 'https://arxiv.org/pdf/2601.00001v1', 'arXiv:2601.00001v3', 'arxiv.org/abs/2601.00001', 'www.arxiv.org/pdf/2601.00001v2.pdf']) {
 			assert.deepStrictEqual(found(index(), `id:${link}`), ['2601.00001'], link);
 		}
 	});
@@ -64,7 +64,7 @@ describe('the query language on pasted text', () => {
 		idx.addFile('/ws/data/2026-09-12.md', parseDigest(text, '/ws/data/2026-09-12.md'));
 		const [doi, other] = parseDigest(text, '/ws/data/2026-09-12.md').papers.map((p) => p.id);
 		assert.strictEqual(doi, 'doi:10.64898/2026.09.11.750898');
-		for (const given of ['https://www.biorxiv.org/content/10.64898/2026.09.11.750898v1', '10.64898/2026.09.11.750898', 'doi:10.64898/2026.09.11.750898']) {
+		for (const given of ['https://www.biorxiv.org/content/10.64898/2026.09.11.750898v1', 'www.biorxiv.org/content/10.64898/2026.09.11.750898v1', '10.64898/2026.09.11.750898', '10.64898/2026.09.11.750898v1', 'doi:10.64898/2026.09.11.750898']) {
 			assert.deepStrictEqual(found(idx, `id:${given}`), [doi], given);
 		}
 		assert.deepStrictEqual(found(idx, 'id:https://openreview.net/forum?id=AbC123'), [other]);

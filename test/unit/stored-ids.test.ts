@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emptyLibrary, setNote, setTags, toggleStar } from '../../src/core/library/model';
 import { parseLibrary, serializeLibrary } from '../../src/core/library/serial';
-import { cappedPaperId, MAX_PAPER_ID_LENGTH } from '../../src/core/model';
+import { cappedPaperId, isStoredPaperId, MAX_PAPER_ID_LENGTH } from '../../src/core/model';
 import { parseDigest } from '../../src/core/parser';
 import { ReadState } from '../../src/core/readState';
 
@@ -58,6 +58,13 @@ describe("paper ids in the reader's stored state", () => {
 		const back = ReadState.parse(JSON.parse(JSON.stringify(state.serialize())));
 		assert.ok(back.ok, back.ok ? '' : back.error);
 		for (const id of unusual) assert.strictEqual(back.state.get(id), state.get(id), id);
+	});
+
+	it('refuses what no parser id is: empty, blank, spaces at an end, a line break', () => {
+		for (const bad of ['', ' ', '\n', ' 2602.04994', '2602.04994 ', 'title:a\nb', 'x'.repeat(MAX_PAPER_ID_LENGTH + 1), 5]) {
+			assert.strictEqual(isStoredPaperId(bad), false, JSON.stringify(bad));
+		}
+		assert.strictEqual(isStoredPaperId('title:a study without any link'), true);
 	});
 
 	it('cuts a linkless paper\'s over-long title id to MAX_PAPER_ID_LENGTH, never inside a surrogate pair', () => {

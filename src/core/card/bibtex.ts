@@ -44,7 +44,8 @@ const TEX_COMMAND = /\\(?:[A-Za-z]{2,}|[A-Za-z](?=\{)|['"^`~=.])/;
 
 /**
  * LaTeX specials escaped; one the digest escaped already (`\\&`, `\\%`, `\\_`) is kept as written,
- * not escaped twice, and so is a `~` between two words (arXiv's tie: `Dr.~RTL`). Text with TeX commands
+ * not escaped twice, and so is a `~` after a word or a full stop and before a word (arXiv's tie: `Dr.~RTL`,
+ * `Apple~Silicon`; not `(~2x)` or `/~user`). Text with TeX commands
  * and balanced braces (`tex`, decided on the whole field: `\\emph{$\\alpha$-test}` is cut by its math)
  * keeps its commands and braces as written (`\\emph{in vivo}` stays emphasis, not
  * `\\textbackslash{}emph\\{in vivo\\}`).
@@ -53,7 +54,7 @@ function escapeText(text: string, tex = TEX_COMMAND.test(text) && bracesBalanced
 	if (tex) {
 		return text.replace(new RegExp(`${TEX_COMMAND.source}|\\\\[&%#_\${}]|[\\\\&%#_$^<>]`, 'g'), (c) => (c.length > 1 ? c : LATEX_SPECIALS[c]));
 	}
-	return text.replace(/\\[&%#_${}]|[\\{}&%#_$^<>]|(?<!\S)~|~(?!\S)/g, (c) => (c.length === 2 ? c : LATEX_SPECIALS[c]));
+	return text.replace(/\\[&%#_${}]|[\\{}&%#_$^<>]|(?<![\p{L}\p{N}.])~|~(?![\p{L}\p{N}])/gu, (c) => (c.length === 2 ? c : LATEX_SPECIALS[c]));
 }
 
 function bracesBalanced(text: string): boolean {

@@ -15,10 +15,11 @@ const ENTRY_KEY = /^@misc\{([^,]*),/;
 
 /**
  * The entries' keys made unique. Papers whose keys clash (the same first author, year and title word)
- * each take their arXiv id's digits (`bao2026sider260204994`), so a paper's key does not depend on which
- * others an export holds or their order: a letter handed out in order (`bao2026siderb`) went to another
- * paper at the next export, and a citation of it silently pointed elsewhere. Others take `b`, `c`, … in
- * id order.
+ * each take their arXiv id's digits (`bao2026sider260204994`): a letter handed out in export order
+ * (`bao2026siderb`) went to the other paper when an export of the two listed them the other way round,
+ * and a citation silently pointed elsewhere. A clashing key is never the plain one, so a document citing
+ * the plain key (the card's Copy BibTeX, an export without the other paper) fails loudly on an export
+ * with both instead. Papers without an arXiv id take `b`, `c`, … in id order.
  */
 export function exportBibtex(input: ExportInput): string {
 	const entries = input.items.map(({ paper, day }) => ({ paper, entry: toBibtex(paper, { day }) }));

@@ -267,11 +267,12 @@ export function idFilterText(id: string): string {
  */
 export function normalizeId(value: string): string {
 	const trimmed = value.trim();
-	const fromLink = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? identityFromLink(trimmed).id : undefined;
-	const id = (fromLink ?? trimmed).toLowerCase().replace(/^arxiv:\s*/, '');
-	if (/^10\.\d{4,9}\//.test(id)) return `doi:${id}`;
+	// a link, with its scheme or without (`arxiv.org/abs/2601.00001`, `www.biorxiv.org/content/10.…`)
+	const link = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : /^(?:[a-z0-9-]+\.)+[a-z]{2,}\//i.test(trimmed) ? `https://${trimmed}` : undefined;
+	const id = (link === undefined ? trimmed : identityFromLink(link).id).toLowerCase().replace(/^arxiv:\s*/, '');
 	// a version follows the id's last digit: `title:improving yolov5` keeps its `v5`
-	return id.replace(/(\d)v\d+$/, '$1');
+	const unversioned = id.replace(/(\d)v\d+$/, '$1');
+	return /^10\.\d{4,9}\//.test(unversioned) ? `doi:${unversioned}` : unversioned;
 }
 
 export function parseQuery(text: string): QueryParseResult {

@@ -225,10 +225,18 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 /** The category a command was given: a Papers view category row's name, or a string; undefined for "(no category)" or anything else. */
 /** The category a command names: a name as given (a keybinding, a test), or the one a Papers view row follows (CategoryNode.followName). */
 function categoryOf(arg: unknown): string | undefined {
+	return categoryNames(arg)[0];
+}
+
+/**
+ * The names a command's category may be followed by: a name as given, or a row's followName and then
+ * its own name (followed by it before this version followed what its papers state).
+ */
+function categoryNames(arg: unknown): string[] {
 	const node = arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'category' ? (arg as Partial<CategoryNode>) : undefined;
-	if (node && node.name === NO_CATEGORY) return undefined;
-	const name = typeof arg === 'string' ? arg : typeof node?.followName === 'function' ? node.followName() : node?.name;
-	return typeof name === 'string' && name.trim() !== '' && name !== NO_CATEGORY ? name.trim() : undefined;
+	const names = typeof arg === 'string' ? [arg] : node ? [typeof node.followName === 'function' ? node.followName() : undefined, node.name] : [];
+	const usable = names.flatMap((name) => (typeof name === 'string' && name.trim() !== '' && name !== NO_CATEGORY ? [name.trim()] : []));
+	return node?.name === NO_CATEGORY ? [] : [...new Set(usable)];
 }
 
 /**
@@ -276,11 +284,15 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.unfollowCategory', async (arg?: unknown) => {
-			const name = categoryOf(arg);
-			if (!name) return;
-			const following = categoryFollowing(spec().categories, name);
-			if (following && !following.exact) return offerToUnfollow(name, following.entry);
-			await editInterestAndSay('remove', 'categories', name);
+			const names = categoryNames(arg);
+			if (names.length === 0) return;
+			for (const name of names) {
+				const following = categoryFollowing(spec().categories, name);
+				if (!following) continue;
+				if (!following.exact) return offerToUnfollow(name, following.entry);
+				return void (await editInterestAndSay('remove', 'categories', following.entry));
+			}
+			await editInterestAndSay('remove', 'categories', names[0]);
 		}),
 	];
 	return Object.assign(vscode.Disposable.from(...disposables), { shownInput: () => shown });

@@ -658,7 +658,9 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.accessibilityInformation = this.countAccessibility(node, label);
 				item.tooltip = `${node.name} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
 				// Follow Category on a named category; Unfollow when the interests name it, or (saying through what) follow it through a broader one
-				const following = node.name === NO_CATEGORY ? undefined : this.reading && categoryFollowing(this.reading.interests.spec.categories, node.followName());
+				// by the category its papers state, or by its own name (followed so before this version)
+				const categories = this.reading?.interests.spec.categories ?? [];
+				const following = node.name === NO_CATEGORY ? undefined : this.reading && (categoryFollowing(categories, node.followName()) ?? categoryFollowing(categories, node.name));
 				item.contextValue = node.name === NO_CATEGORY ? 'category unnamed' : following?.exact ? 'category followed' : following ? 'category followedThrough' : 'category';
 				if (following) item.tooltip += `\n${categoryFollowingText(following)}`;
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');

@@ -181,6 +181,22 @@ function excludedIn(folder: vscode.WorkspaceFolder): (relative: string) => boole
 }
 
 /**
+ * excludedIn, or below an excluded folder (`archive` excludes `archive/data/2026-03-03.md`), as the
+ * walk, which enters no excluded folder, leaves it out: for a path met without the walk (a file event,
+ * a new folder).
+ */
+function excludedWithFolders(excluded: (relative: string) => boolean): (relative: string) => boolean {
+	return (relative) => {
+		if (excluded(relative)) return true;
+		for (let cut = relative.indexOf('/'); cut > 0; cut = relative.indexOf('/', cut + 1)) {
+			const folder = relative.slice(0, cut);
+			if (excluded(folder) || excluded(`${folder}/`)) return true;
+		}
+		return false;
+	};
+}
+
+/**
  * Our exclude glob (`own`) and the user's `files.exclude` and `search.exclude` globs that are on for
  * the workspace folder `scope` (`editor`: its own settings count in a multi-root workspace). findFiles
  * applies files.exclude only when given no exclude at all, and search.exclude never.
@@ -218,10 +234,10 @@ export async function findFiles(pattern: vscode.RelativePattern, exclude: string
 	}
 }
 
-/** Is this file in scope (include minus exclude, or an always-digest glob)? */
+/** Is this file in scope (include minus exclude, or an always-digest glob)? For a file met without the walk (a file event). */
 export function candidateFor(uri: vscode.Uri): Candidate | undefined {
 	const folder = vscode.workspace.getWorkspaceFolder(uri);
-	return folder && scopeOf(folder)(uri, relativePathOf(uri));
+	return folder && scopeOf(folder, detectionRules(folder.uri), excludedWithFolders(excludedIn(folder)))(uri, relativePathOf(uri));
 }
 
 /**
@@ -229,9 +245,8 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
  * at a folder of 167 digests spent ~100 ms of the extension host reading them per file); `rules`: as
  * the caller read them.
  */
-function scopeOf(folder: vscode.WorkspaceFolder, { globs: always, detect } = detectionRules(folder.uri)): (uri: vscode.Uri, relative: string) => Candidate | undefined {
+function scopeOf(folder: vscode.WorkspaceFolder, { globs: always, detect } = detectionRules(folder.uri), excluded = excludedIn(folder)): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const include = includeGlob();
-	const excluded = excludedIn(folder);
 	return (uri, relative) => {
 		// excluded whatever names it, as the first scan lists the files (a file changed on disk later too)
 		if (excluded(relative)) return undefined;
@@ -247,6 +262,6 @@ export function folderMayHoldCandidates(uri: vscode.Uri): boolean {
 	const folder = vscode.workspace.getWorkspaceFolder(uri);
 	if (!folder) return true;
 	const relative = relativePathOf(uri);
-	const excluded = excludedIn(folder);
+	const excluded = excludedWithFolders(excludedIn(folder));
 	return !excluded(relative) && !excluded(`${relative}/`) && !excluded(`${relative}/probe.md`);
 }
