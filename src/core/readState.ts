@@ -26,9 +26,15 @@ const READ = 2;
 export function baseId(id: string): string {
 	// what /(\d)v\d+$/i would strip, by hand: the Papers view asks for every paper on every refresh, and
 	// an id without a version ends in a digit too (2602.04994)
+	const v = versionAt(id);
+	return v > 0 && isDigit(id.charCodeAt(v - 1)) ? id.slice(0, v) : id;
+}
+
+/** Where `id` ends in `v` and digits (`v2`, any case), the index of its `v`; else -1. */
+function versionAt(id: string): number {
 	let at = id.length;
 	while (at > 0 && isDigit(id.charCodeAt(at - 1))) at--;
-	return at > 1 && at < id.length && (id.charCodeAt(at - 1) | 32) === 118 && isDigit(id.charCodeAt(at - 2)) ? id.slice(0, at - 1) : id;
+	return at > 0 && at < id.length && (id.charCodeAt(at - 1) | 32) === 118 ? at - 1 : -1;
 }
 
 function isDigit(code: number): boolean {
@@ -101,10 +107,8 @@ function keyOf(id: string): Key {
  * then is found there.
  */
 function legacyKeyOf(id: string): Key | undefined {
-	let at = id.length;
-	while (at > 0 && isDigit(id.charCodeAt(at - 1))) at--;
-	if (at < 2 || at === id.length || (id.charCodeAt(at - 1) | 32) !== 118 || isDigit(id.charCodeAt(at - 2))) return undefined;
-	return keyOfBase(id.slice(0, at - 1));
+	const v = versionAt(id);
+	return v > 0 && !isDigit(id.charCodeAt(v - 1)) ? keyOfBase(id.slice(0, v)) : undefined;
 }
 
 function idOfKey(key: Key): string {

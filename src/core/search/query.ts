@@ -14,6 +14,7 @@
  * never a silent empty result.
  */
 import { categoryAsWritten, identityFromLink } from '../parse/links';
+import { baseId } from '../readState';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before' | 'is' | 'has' | 'tag';
@@ -271,7 +272,7 @@ export function normalizeId(value: string): string {
 	const link = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : /^(?:[a-z0-9-]+\.)+[a-z]{2,}\//i.test(trimmed) ? `https://${trimmed}` : undefined;
 	const id = (link === undefined ? trimmed : identityFromLink(link).id).toLowerCase().replace(/^arxiv:\s*/, '');
 	// a version follows the id's last digit: `title:improving yolov5` keeps its `v5`
-	const unversioned = id.replace(/(\d)v\d+$/, '$1');
+	const unversioned = baseId(id);
 	return /^10\.\d{4,9}\//.test(unversioned) ? `doi:${unversioned}` : unversioned;
 }
 
