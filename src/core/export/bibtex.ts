@@ -22,18 +22,19 @@ const ENTRY_KEY = /^@misc\{([^,]*),/;
  * with both instead. Papers without an arXiv id take `b`, `c`, … in id order.
  */
 export function exportBibtex(input: ExportInput): string {
-	const entries = input.items.map(({ paper, day }) => ({ paper, entry: toBibtex(paper, { day }) }));
-	const keyOf = (entry: string) => ENTRY_KEY.exec(entry)?.[1] ?? '';
+	const entries = input.items.map(({ paper, day }) => {
+		const entry = toBibtex(paper, { day });
+		return { paper, entry, key: ENTRY_KEY.exec(entry)?.[1] ?? '' };
+	});
 	const clashes = new Map<string, number>();
-	for (const { entry } of entries) clashes.set(keyOf(entry).toLowerCase(), (clashes.get(keyOf(entry).toLowerCase()) ?? 0) + 1);
+	for (const { key } of entries) clashes.set(key.toLowerCase(), (clashes.get(key.toLowerCase()) ?? 0) + 1);
 	const keys = new Map<(typeof entries)[number], string>();
 	const used = new Set<string>();
 	// arXiv papers first, then the others in id order, so the letters do not follow the export's order
 	const order = [...entries].sort((a, b) => Number(b.paper.isArxiv) - Number(a.paper.isArxiv) || (a.paper.id < b.paper.id ? -1 : a.paper.id > b.paper.id ? 1 : 0));
 	for (const item of order) {
-		const key = keyOf(item.entry);
-		const clashing = (clashes.get(key.toLowerCase()) ?? 0) > 1;
-		keys.set(item, uniqueKey(clashing && item.paper.isArxiv ? key + item.paper.id.replace(/[^A-Za-z0-9]/g, '') : key, used));
+		const clashing = (clashes.get(item.key.toLowerCase()) ?? 0) > 1;
+		keys.set(item, uniqueKey(clashing && item.paper.isArxiv ? item.key + item.paper.id.replace(/[^A-Za-z0-9]/g, '') : item.key, used));
 	}
 	return entries.map((item) => item.entry.replace(ENTRY_KEY, `@misc{${keys.get(item)},`)).join('\n');
 }
