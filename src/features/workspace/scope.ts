@@ -151,7 +151,7 @@ async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): 
 		for (const [name, type] of listed) {
 			const relative = prefix + name;
 			if (type & vscode.FileType.Directory) {
-				const enter = (depth === 'deep' || (prefix === '' && isDigestFolder(relative))) && !excluded(relative) && !excluded(`${relative}/`);
+				const enter = (depth === 'deep' || (prefix === '' && isDigestFolder(relative))) && !folderExcluded(excluded, relative);
 				if (!enter) continue;
 				if (depth === 'deep' && type & vscode.FileType.SymbolicLink) {
 					gaveUp = true;
@@ -189,11 +189,15 @@ function excludedWithFolders(excluded: (relative: string) => boolean): (relative
 	return (relative) => {
 		if (excluded(relative)) return true;
 		for (let cut = relative.indexOf('/'); cut > 0; cut = relative.indexOf('/', cut + 1)) {
-			const folder = relative.slice(0, cut);
-			if (excluded(folder) || excluded(`${folder}/`)) return true;
+			if (folderExcluded(excluded, relative.slice(0, cut))) return true;
 		}
 		return false;
 	};
+}
+
+/** Is the folder at `relative` excluded, its glob written with a trailing `/` or without? */
+function folderExcluded(excluded: (relative: string) => boolean, relative: string): boolean {
+	return excluded(relative) || excluded(`${relative}/`);
 }
 
 /**
@@ -261,7 +265,6 @@ export function folderMayHoldCandidates(uri: vscode.Uri): boolean {
 	if (/\.[^/]{1,8}$/.test(uri.path) || /(^|\/)\.git(\/|$)/.test(uri.path)) return false;
 	const folder = vscode.workspace.getWorkspaceFolder(uri);
 	if (!folder) return true;
-	const relative = relativePathOf(uri);
-	const excluded = excludedWithFolders(excludedIn(folder));
-	return !excluded(relative) && !excluded(`${relative}/`) && !excluded(`${relative}/probe.md`);
+	// a file in it, as excludedWithFolders checks each folder above a file
+	return !excludedWithFolders(excludedIn(folder))(`${relativePathOf(uri)}/probe.md`);
 }
