@@ -249,6 +249,15 @@ export function categoryFollowing(categories: readonly string[], name: string): 
 	return broader === undefined ? undefined : { entry: broader, exact: false };
 }
 
+/** How the first of `names` that is followed at all is followed (a Papers view row: the category its papers state, then its own name), with that name. */
+export function firstCategoryFollowing(categories: readonly string[], names: readonly string[]): { name: string; following: CategoryFollowing } | undefined {
+	for (const name of names) {
+		const following = categoryFollowing(categories, name);
+		if (following) return { name, following };
+	}
+	return undefined;
+}
+
 /** What normalizeInterests made of a list it was not given as a list of strings. */
 export type InterestListProblem =
 	/** a lone string, taken as one entry */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { categoryFollowing, compileInterests, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
+import { categoryFollowing, compileInterests, firstCategoryFollowing, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
 	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
@@ -118,6 +118,10 @@ describe('interest matcher', () => {
 		assert.strictEqual(categoryFollowing(['cs.C'], 'cs.CL'), undefined);
 		assert.strictEqual(categoryFollowing(['cs'], 'physics.optics'), undefined);
 		assert.strictEqual(categoryFollowing(['', ' '], 'cs.CL'), undefined);
+		// a row: the category its papers state first, then its own name (followed by it before)
+		assert.deepStrictEqual(firstCategoryFollowing(['Computer Vision [cs.CV]'], ['cs.CV', 'Computer Vision [cs.CV]']), { name: 'Computer Vision [cs.CV]', following: { entry: 'Computer Vision [cs.CV]', exact: true } });
+		assert.deepStrictEqual(firstCategoryFollowing(['cs', 'Computer Vision [cs.CV]'], ['cs.CV', 'Computer Vision [cs.CV]']), { name: 'cs.CV', following: { entry: 'cs', exact: false } });
+		assert.strictEqual(firstCategoryFollowing(['cs.LG'], ['cs.CV', 'Computer Vision [cs.CV]']), undefined);
 		// every category a list follows this way is one its papers match, and the other way round
 		for (const list of [['cs'], ['cs.CL'], ['cs.*'], ['math'], ['cs.CV'], ['stat.ML', 'eess']]) {
 			for (const category of ['cs.CL', 'cs.CV', 'math.OC', 'stat.ML', 'eess.IV', 'Computer Vision (cs.CV)', 'physics']) {

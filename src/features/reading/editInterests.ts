@@ -5,7 +5,7 @@
  * Interests and Follow Author write, through addInterest and removeInterest (editInterestAndSay).
  */
 import * as vscode from 'vscode';
-import { categoryFollowing, interestTermKey, type InterestSpec } from '../../core/interests';
+import { categoryFollowing, firstCategoryFollowing, interestTermKey, type InterestSpec } from '../../core/interests';
 import { categoryCounts, NO_CATEGORY, type CategoryNode } from '../../core/tree';
 import { papersCount } from '../counts';
 import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, showQuickPick, type OnShown } from '../quickInput';
@@ -286,13 +286,9 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 		vscode.commands.registerCommand('arxivDigest.unfollowCategory', async (arg?: unknown) => {
 			const names = categoryNames(arg);
 			if (names.length === 0) return;
-			for (const name of names) {
-				const following = categoryFollowing(spec().categories, name);
-				if (!following) continue;
-				if (!following.exact) return offerToUnfollow(name, following.entry);
-				return void (await editInterestAndSay('remove', 'categories', following.entry));
-			}
-			await editInterestAndSay('remove', 'categories', names[0]);
+			const found = firstCategoryFollowing(spec().categories, names);
+			if (found && !found.following.exact) return offerToUnfollow(found.name, found.following.entry);
+			await editInterestAndSay('remove', 'categories', found?.following.entry ?? names[0]);
 		}),
 	];
 	return Object.assign(vscode.Disposable.from(...disposables), { shownInput: () => shown });

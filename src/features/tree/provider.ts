@@ -18,7 +18,7 @@ import {
 	type TreeTexts,
 	type TreeNode,
 } from '../../core/tree';
-import { categoryFollowing, isMatch } from '../../core/interests';
+import { firstCategoryFollowing, isMatch } from '../../core/interests';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingCounts } from '../../core/readingMarks';
 import { baseId } from '../../core/readState';
 import { orderByScore } from '../../core/recs/forYou';
@@ -659,8 +659,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.tooltip = `${node.name} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
 				// Follow Category on a named category; Unfollow when the interests name it, or (saying through what) follow it through a broader one
 				// by the category its papers state, or by its own name (followed so before this version)
-				const categories = this.reading?.interests.spec.categories ?? [];
-				const following = node.name === NO_CATEGORY ? undefined : this.reading && (categoryFollowing(categories, node.followName()) ?? categoryFollowing(categories, node.name));
+				const following = node.name === NO_CATEGORY ? undefined : this.reading && firstCategoryFollowing(this.reading.interests.spec.categories, [node.followName(), node.name])?.following;
 				item.contextValue = node.name === NO_CATEGORY ? 'category unnamed' : following?.exact ? 'category followed' : following ? 'category followedThrough' : 'category';
 				if (following) item.tooltip += `\n${categoryFollowingText(following)}`;
 				item.iconPath = new vscode.ThemeIcon('symbol-folder');
