@@ -433,19 +433,23 @@ export function mergeInterestMatches(a: InterestMatch, b: InterestMatch): Intere
 }
 
 /**
- * The interest keywords as global patterns (literals and the regexes that work with the `u` flag),
- * to mark them in a card or an editor: `accented` also marks a keyword written with diacritics in the
- * text (`Schrödinger` for `Schrodinger`) and is several times slower, so highlightFor uses it only
- * where the text has such a letter. Undefined when there are no keywords.
+ * The interest keywords as global patterns, to mark them in a card or an editor: `plain` and
+ * `accented` hold the literals and the case-insensitive regexes (those that work with the `u` flag);
+ * `accented` also marks a keyword written with diacritics in the text (`Schrödinger` for
+ * `Schrodinger`) and is several times slower, so highlightFor uses it only where the text has such a
+ * letter. `exact` holds the regexes given flags without `i`, which match with their case as they
+ * do for papers. Undefined when there are no keywords.
  */
 export interface InterestHighlight {
-	readonly plain: RegExp;
-	readonly accented: RegExp;
+	readonly plain?: RegExp;
+	readonly accented?: RegExp;
+	readonly exact?: RegExp;
 }
 
 export function interestHighlightPattern(spec: InterestSpec): InterestHighlight | undefined {
 	const plain: string[] = [];
 	const accented: string[] = [];
+	const exact: string[] = [];
 	for (const raw of spec.keywords) {
 		const term = parseTerm(raw);
 		if (!term || 'error' in term) continue;
@@ -456,19 +460,27 @@ export function interestHighlightPattern(spec: InterestSpec): InterestHighlight 
 		}
 		try {
 			new RegExp(term.regex.source, 'giu');
-			plain.push(`(?:${term.regex.source})`);
-			accented.push(`(?:${term.regex.source})`);
 		} catch {
 			// a regex valid only without the `u` flag still matches papers; it is just not highlighted
+			continue;
 		}
+		if (term.regex.ignoreCase) {
+			plain.push(`(?:${term.regex.source})`);
+			accented.push(`(?:${term.regex.source})`);
+		} else exact.push(`(?:${term.regex.source})`);
 	}
-	if (plain.length === 0) return undefined;
+	if (plain.length + exact.length === 0) return undefined;
 	// longest first, so "world model" wins over "world"
-	const pattern = (sources: string[]) => new RegExp([...sources].sort((a, b) => b.length - a.length).join('|'), 'giu');
-	return { plain: pattern(plain), accented: pattern(accented) };
+	const pattern = (sources: string[], flags: string) => (sources.length > 0 ? new RegExp([...sources].sort((a, b) => b.length - a.length).join('|'), flags) : undefined);
+	return { plain: pattern(plain, 'giu'), accented: pattern(accented, 'giu'), exact: pattern(exact, 'gu') };
 }
 
-/** The pattern of `highlight` to mark `text` with (see InterestHighlight). */
-export function highlightFor(highlight: InterestHighlight, text: string): RegExp {
-	return LATIN_DIACRITICS.test(text) ? highlight.accented : highlight.plain;
+/**
+ * The patterns of `highlight` to mark `text` with (see InterestHighlight; mark with unionMatches):
+ * the accent-folding one only where the text has a letter with diacritics, or when no text is given
+ * (a card marks many texts with one list).
+ */
+export function highlightFor(highlight: InterestHighlight, text?: string): RegExp[] {
+	const keywords = text === undefined || LATIN_DIACRITICS.test(text) ? highlight.accented : highlight.plain;
+	return [keywords, highlight.exact].filter((p): p is RegExp => p !== undefined);
 }

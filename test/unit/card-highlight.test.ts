@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { highlightPattern, markMatches, numberForms } from '../../src/core/card/markdown';
 import { CARD_STRINGS_EN, renderCardHtml, type CardInput, type CardStrings } from '../../src/core/card/render';
+import { highlightFor, interestHighlightPattern, normalizeInterests } from '../../src/core/interests';
 import { cardRefFromArgument } from '../../src/features/cards/args';
 import { makePaper } from './card-fixtures';
 
@@ -68,7 +69,7 @@ describe('card search highlighting', () => {
 
 describe('card interest highlighting', () => {
 	it('marks interest keywords apart from search hits, a search hit winning where both match', () => {
-		const html = markMatches('A diffusion model for world models and a policy', highlightPattern(['model']), /diffusion|world models?|policy/giu);
+		const html = markMatches('A diffusion model for world models and a policy', highlightPattern(['model']), [/diffusion|world models?|policy/giu]);
 		assert.strictEqual(
 			html,
 			'A <mark class="interest">diffusion</mark> <mark class="hit">model</mark> for world <mark class="hit">models</mark> and a <mark class="interest">policy</mark>',
@@ -77,8 +78,16 @@ describe('card interest highlighting', () => {
 
 	it('renders a card with interest marks in text, not in math', () => {
 		const paper = makePaper({ title: 'Zebra Policies', tldr: 'We use $zebra$ and zebras.' });
-		const html = renderCardHtml({ paper, fileLabel: '2026-02-06', index: 0, total: 1, interests: /zebras?/giu });
+		const html = renderCardHtml({ paper, fileLabel: '2026-02-06', index: 0, total: 1, interests: [/zebras?/giu] });
 		assert.strictEqual([...html.matchAll(/<mark class="interest">(.*?)<\/mark>/g)].length, 2, html);
+	});
+
+	it('marks a case-sensitive interest regex with its case only', () => {
+		const highlight = interestHighlightPattern(normalizeInterests({ keywords: ['/\\bGAN\\b/u', 'zebra'] }));
+		assert.ok(highlight);
+		const paper = makePaper({ title: 'GAN Zebra', tldr: 'A gan and a GAN.' });
+		const html = renderCardHtml({ paper, fileLabel: '2026-02-06', index: 0, total: 1, interests: highlightFor(highlight) });
+		assert.deepStrictEqual([...html.matchAll(/<mark class="interest">(.*?)<\/mark>/g)].map((m) => m[1]), ['GAN', 'Zebra', 'GAN']);
 	});
 });
 

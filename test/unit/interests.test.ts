@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { unionMatches } from '../../src/core/unionMatches';
 import { categoryFollowing, compileInterests, firstCategoryFollowing, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
@@ -11,6 +12,10 @@ function spec(over: Partial<InterestSpec>): InterestSpec {
 
 function words(s: Partial<InterestSpec>, p: Partial<InterestText>): readonly string[] | undefined {
 	return matchInterests(compileInterests(spec(s)), paper(p))?.words;
+}
+
+function marked(text: string, patterns: readonly RegExp[]): string[] {
+	return unionMatches(text, patterns).map((m) => m.text);
 }
 
 describe('interest matcher', () => {
@@ -170,6 +175,7 @@ describe('interest matcher', () => {
 		const highlight = interestHighlightPattern(spec({ keywords: ['world', 'world model', '扩散模型', '/\\bRL(HF)?\\b/'] }));
 		assert.ok(highlight);
 		for (const pattern of [highlight.plain, highlight.accented]) {
+			assert.ok(pattern);
 			const found = 'A World Model with RLHF and 扩散模型; worldwide'.match(pattern) ?? [];
 			assert.deepStrictEqual(found, ['World Model', 'RLHF', '扩散模型']);
 		}
@@ -186,7 +192,20 @@ describe('interest matcher', () => {
 		const highlight = interestHighlightPattern(spec({ keywords: ['Schrodinger bridge', 'Lévy'] }));
 		assert.ok(highlight);
 		const text = 'Schrödinger Bridges and Levy flights, not Lévyne';
-		assert.deepStrictEqual(text.match(highlightFor(highlight, text)), ['Schrödinger Bridges', 'Levy']);
-		assert.strictEqual(highlightFor(highlight, 'Levy flights'), highlight.plain, 'text without accents takes the faster pattern');
+		assert.deepStrictEqual(marked(text, highlightFor(highlight, text)), ['Schrödinger Bridges', 'Levy']);
+		assert.deepStrictEqual(highlightFor(highlight, 'Levy flights'), [highlight.plain], 'text without accents takes the faster pattern');
+		assert.deepStrictEqual(highlightFor(highlight), [highlight.accented], 'no text: the pattern that marks any');
+	});
+
+	it('marks a regex given flags without i with its case, as it matches papers', () => {
+		const keywords = ['/\\bGAN\\b/u', 'world model', '/\\bRL\\b/'];
+		const highlight = interestHighlightPattern(spec({ keywords }));
+		assert.ok(highlight);
+		const text = 'A GAN, a gan and a World Model; RL and rl';
+		assert.deepStrictEqual(marked(text, highlightFor(highlight, text)), ['GAN', 'World Model', 'RL', 'rl']);
+		assert.deepStrictEqual(words({ keywords }, { title: 'a gan' }), undefined, 'the paper is no match either');
+		const onlyExact = interestHighlightPattern(spec({ keywords: ['/Transformer/s'] }));
+		assert.ok(onlyExact);
+		assert.deepStrictEqual(marked('transformer Transformers', highlightFor(onlyExact)), ['Transformer']);
 	});
 });

@@ -8,6 +8,7 @@ import markdownItKatex from '@vscode/markdown-it-katex';
 import { KATEX_STYLE_ATTRIBUTE } from './protocol';
 import { CJK_OR_FULL_WIDTH, CJK_SCRIPT, escapeRegExp, LATIN_WORD_END, LATIN_WORD_START } from '../parse/text';
 import { escapeHtml } from '../html';
+import { unionMatches } from '../unionMatches';
 
 export { KATEX_STYLE_ATTRIBUTE };
 
@@ -39,30 +40,25 @@ function moveInlineStyles(html: string): string {
 /** What the card passes to markdown-it's render: the words to mark in text (not in math, code or links' targets). */
 export interface CardRenderEnv {
 	highlight?: RegExp;
-	/** the reader's interest keywords (global), marked with class "interest" where no search hit is */
-	interests?: RegExp;
+	/** the reader's interest keywords (global patterns, see core/interests' highlightFor), marked with class "interest" where no search hit is */
+	interests?: readonly RegExp[];
 }
 
 /**
  * Escaped `text` with every match of `pattern` (global) wrapped in `<mark class="hit">`, and in the
- * text between those, every match of `interests` (global) in `<mark class="interest">`.
+ * text between those, every match of the `interests` patterns (global) in `<mark class="interest">`.
  */
-export function markMatches(text: string, pattern: RegExp | undefined, interests?: RegExp): string {
-	const rest = (part: string) => (interests ? markWith(part, interests, 'interest', escapeHtml) : escapeHtml(part));
-	return pattern ? markWith(text, pattern, 'hit', rest) : rest(text);
+export function markMatches(text: string, pattern: RegExp | undefined, interests?: readonly RegExp[]): string {
+	const rest = (part: string) => (interests && interests.length > 0 ? markWith(part, interests, 'interest', escapeHtml) : escapeHtml(part));
+	return pattern ? markWith(text, [pattern], 'hit', rest) : rest(text);
 }
 
-function markWith(text: string, pattern: RegExp, className: string, between: (part: string) => string): string {
+function markWith(text: string, patterns: readonly RegExp[], className: string, between: (part: string) => string): string {
 	let out = '';
 	let last = 0;
-	pattern.lastIndex = 0;
-	for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-		if (m[0] === '') {
-			pattern.lastIndex++;
-			continue;
-		}
-		out += between(text.slice(last, m.index)) + `<mark class="${className}">${escapeHtml(m[0])}</mark>`;
-		last = m.index + m[0].length;
+	for (const m of unionMatches(text, patterns)) {
+		out += between(text.slice(last, m.index)) + `<mark class="${className}">${escapeHtml(m.text)}</mark>`;
+		last = m.index + m.text.length;
 	}
 	return out + between(text.slice(last));
 }

@@ -39,8 +39,8 @@ export interface CardInput {
 	highlight?: readonly string[];
 	/** the reader's star, collections, tags and note; no library controls without it */
 	library?: CardLibraryState;
-	/** the reader's interest keywords as one global pattern (see core/interests), marked apart from search hits */
-	interests?: RegExp;
+	/** the reader's interest keywords as global patterns (core/interests' highlightFor), marked apart from search hits */
+	interests?: readonly RegExp[];
 	/** what of the reader's interests the paper matches, or the excluded keyword that dims it (the Papers view's match) */
 	interestMatch?: InterestMatch;
 }

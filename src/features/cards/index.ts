@@ -14,6 +14,7 @@ import type * as CardRender from '../../core/card/render';
 import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
+import { highlightFor } from '../../core/interests';
 import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
@@ -299,6 +300,7 @@ class CardPanel implements vscode.Disposable {
 		this.panel.title = panelTitle(loaded.paper.title || loaded.paper.id);
 		const library = this.owner.library?.stateOf(loaded.paper.id);
 		this.libraryShown = JSON.stringify(library);
+		const interestHighlight = this.owner.reading?.interests.highlightPattern();
 		this.lastBody = render().renderCardHtml(
 			{
 				paper: loaded.paper,
@@ -309,8 +311,8 @@ class CardPanel implements vscode.Disposable {
 				...this.owner.adjacentLabels(location.file),
 				highlight,
 				library,
-				// a card is a few kilobytes: the slower pattern that also marks keywords written with accents
-				interests: this.owner.reading?.interests.highlightPattern()?.accented,
+				// a card is a few kilobytes: the slower patterns that also mark keywords written with accents
+				interests: interestHighlight && highlightFor(interestHighlight),
 				interestMatch: this.owner.reading?.match(loaded.paper.id),
 			},
 			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },

@@ -8,6 +8,7 @@ import { dayFromPath } from '../../core/day';
 import { viewPapers } from '../../core/documentView';
 import { highlightFor, isMatch, type InterestHighlight } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
+import { unionMatches } from '../../core/unionMatches';
 import { listText } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 
@@ -76,14 +77,8 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 			const start = document.offsetAt(new vscode.Position(line, 0));
 			const end = document.offsetAt(document.lineAt(Math.max(line, last)).range.end);
 			const text = (full ??= document.getText()).slice(start, end);
-			const pattern = highlightFor(highlight, text);
-			pattern.lastIndex = 0;
-			for (let m = pattern.exec(text); m && words.length < MAX_HIGHLIGHTS; m = pattern.exec(text)) {
-				if (m[0] === '') {
-					pattern.lastIndex++;
-					continue;
-				}
-				words.push(new vscode.Range(document.positionAt(start + m.index), document.positionAt(start + m.index + m[0].length)));
+			for (const m of unionMatches(text, highlightFor(highlight, text), MAX_HIGHLIGHTS - words.length)) {
+				words.push(new vscode.Range(document.positionAt(start + m.index), document.positionAt(start + m.index + m.text.length)));
 			}
 		});
 		editor.setDecorations(gutter, gutters);
