@@ -15,6 +15,7 @@ import type * as CardSimilar from '../../core/card/similar';
 import type { SimilarItem } from '../../core/card/similar';
 import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import { highlightFor } from '../../core/interests';
+import { movedUri } from '../../core/movedUri';
 import { plainMath } from '../../core/plainMath';
 import { paperCountOf } from '../../core/summary';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
@@ -113,6 +114,7 @@ type Located = { location: PaperLocation } | { missing: string };
 
 class CardPanel implements vscode.Disposable {
 	private ref: CardRef | undefined;
+	private dayShown: string | undefined;
 	private scrollY = 0;
 	private renderGeneration = 0;
 	/** the last render asked for (see shown) */
@@ -258,6 +260,22 @@ class CardPanel implements vscode.Disposable {
 		return this.ref?.uri === uri;
 	}
 
+	/** The day of the digest the card last showed its paper from. */
+	get shownDay(): string | undefined {
+		return this.dayShown;
+	}
+
+	/**
+	 * A digest moved from `from` to `to` (a file renamed, or the folder holding it): the card showing a
+	 * paper of it follows. Returns where its file is now, or undefined when the move was not its file's.
+	 */
+	fileMoved(from: string, to: string): string | undefined {
+		const uri = this.ref?.uri;
+		const moved = this.ref && uri !== undefined ? movedUri(uri, from, to) : undefined;
+		if (this.ref && moved !== undefined) this.ref = { ...this.ref, uri: moved };
+		return moved;
+	}
+
 	private render(): void {
 		this.rendering = this.renderNow();
 	}
@@ -294,6 +312,7 @@ class CardPanel implements vscode.Disposable {
 			return;
 		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
+		this.dayShown = location.file.digest.day;
 		const highlight = this.ref.highlight;
 		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
 		state.uri = this.ref.uri ?? '';
@@ -499,9 +518,24 @@ class CardManager implements vscode.Disposable {
 					else this.deleted.delete(c.uri.toString());
 				}
 				const uris = new Set(changes.map((c) => c.uri.toString()));
+				const added = changes.filter((c) => c.kind === 'added');
 				for (const card of this.panels) {
 					const uri = card.currentRef?.uri;
-					if (uri && uris.has(uri)) card.refresh();
+					if (!uri) continue;
+					// moved outside the editor (a terminal, git): its file deleted, and a digest of its day holding its paper added
+					const movedTo = this.deleted.has(uri) ? added.find((c) => this.holdsPaperOfDay(c.uri, card)) : undefined;
+					if (movedTo) card.fileMoved(uri, movedTo.uri.toString());
+					if (movedTo || uris.has(uri)) card.refresh();
+				}
+			}),
+			// renamed in the editor (the Explorer, a refactoring): every card of a file renamed, or in a folder
+			// renamed, follows; it shows the paper from there once the workspace has the file there (its change comes)
+			vscode.workspace.onDidRenameFiles((e) => {
+				for (const { oldUri, newUri } of e.files) {
+					for (const card of this.panels) {
+						const now = card.fileMoved(oldUri.toString(), newUri.toString());
+						if (now !== undefined && this.fileFor(now)) card.refresh();
+					}
 				}
 			}),
 			vscode.workspace.onDidChangeTextDocument((e) => {
@@ -596,6 +630,13 @@ class CardManager implements vscode.Disposable {
 		const card = this.adopt(panel);
 		showIn(card);
 		return card;
+	}
+
+	/** The digest at `uri` is of the day `card` last showed and holds its paper. */
+	private holdsPaperOfDay(uri: vscode.Uri, card: CardPanel): boolean {
+		const ref = card.currentRef;
+		const file = this.workspace.get(uri);
+		return ref !== undefined && file !== undefined && file.digest.day === card.shownDay && paperIndexOf(file.digest.papers, { id: ref.id }) >= 0;
 	}
 
 	/** A file open in an editor is read from its live text; others from the workspace index. */

@@ -138,6 +138,47 @@ describe('faults: a digest deleted while its card is open', () => {
 	});
 });
 
+describe('faults: a digest renamed while its card is open', () => {
+	const data = () => vscode.Uri.joinPath(workspaceRoot(), 'data');
+	const names = ['2018-06-06.md', '2018-06-06-renamed.md', '2018-06-06-moved.md'];
+	after(async () => {
+		for (const name of names) await remove(vscode.Uri.joinPath(data(), name));
+		await closeAllEditors();
+	});
+
+	/** the card shows the paper from `file`, its body rendered from there */
+	async function cardShowsFrom(api, file, what) {
+		const shown = () => ({ uri: api.cards.api.current()?.uri, body: (api.cards.api.renderedHtml() || '').slice(0, 200) });
+		try {
+			await waitFor(`the card to show the paper from ${what}`, () => shown().uri === file.toString() && (api.cards.api.renderedHtml() || '').includes('Wandering paper'), 20_000);
+		} catch (err) {
+			throw new Error(`${err.message}; the card shows ${JSON.stringify(shown())}, the workspace has ${api.workspace.files().map((f) => f.uri.path.split('/').pop()).filter((n) => n.startsWith('2018')).join(', ')}`);
+		}
+	}
+
+	it('the card follows its file renamed in the editor, then moved on disk, and never says it was deleted', async () => {
+		const api = await extensionApi();
+		const [first, renamed, moved] = names.map((name) => vscode.Uri.joinPath(data(), name));
+		await writeFile(first, digestText('2018-06-06', 'Wandering paper about moving files', '1806.00006'));
+		await waitFor('the new digest in the workspace', () => api.workspace.get(first), 20_000);
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: first.toString(), id: '1806.00006' });
+		await cardShowsFrom(api, first, 'the file written');
+
+		// the Explorer's rename is a workspace edit: onDidRenameFiles
+		const edit = new vscode.WorkspaceEdit();
+		edit.renameFile(first, renamed);
+		assert.ok(await vscode.workspace.applyEdit(edit), 'the rename applied');
+		await cardShowsFrom(api, renamed, 'the renamed file');
+
+		// a terminal's mv or git: the file deleted, and one of the same day holding the paper added
+		await vscode.workspace.fs.rename(renamed, moved);
+		await cardShowsFrom(api, moved, 'the moved file');
+		await waitFor('the old names to leave the workspace', () => !api.workspace.get(first) && !api.workspace.get(renamed), 20_000);
+		assert.doesNotMatch(api.cards.api.renderedHtml() || '', /was deleted|no longer/);
+		assert.strictEqual(api.cards.api.panelCount(), 1, 'one card');
+	});
+});
+
 /**
  * Event-loop probe of this thread (the extension host's): a 5 ms timer whose late ticks are time
  * the thread could not run anything else, as test/harness/bench-probe measures.
