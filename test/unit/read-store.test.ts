@@ -216,6 +216,7 @@ describe('the read store', () => {
 		assert.deepStrictEqual(m.get('arxivDigest.readState'), { format: 2, marks: 'from a newer version' });
 		assert.ok(store.isRead('2602.00001'));
 		assert.ok(store.isBroken);
+		assert.deepStrictEqual(store.snapshot(), { format: 2, marks: 'from a newer version' }, 'Export Reading State keeps the stored marks, not the session\'s few');
 		store.dispose();
 	});
 });

@@ -134,9 +134,12 @@ export class ReadStore implements vscode.Disposable {
 		this.changed({ ids: changed });
 	}
 
-	/** The stored form, for Export Reading State. */
+	/**
+	 * The stored form, for Export Reading State: an unreadable stored value (damaged, or a newer
+	 * version's) as it is, as that is the reader's copy of their marks, not this session's few.
+	 */
 	snapshot(): unknown {
-		return this.state.serialize();
+		return this.broken !== undefined ? this.memento.get<unknown>(READ_STATE_KEY) : this.state.serialize();
 	}
 
 	/**
