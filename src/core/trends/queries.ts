@@ -16,9 +16,14 @@ export function dayQuery(day: string, category?: string | { except: readonly str
 	return [`day:${day}`, ...category.except.map((name) => `-cat:${filterValue(name)}`)].join(' ');
 }
 
-/** The search for a term or author of a range: `author:` for an author, the term itself else, with the range's ends. */
+/**
+ * The search for a term or author of a range: `author:` for an author, the term itself else, with the
+ * range's ends. A word is quoted, so the search finds the papers the chart counted, not also those
+ * with words that start with it or are spelled close to it (`robust`: robustness; `text`: texture);
+ * a hyphenated word is not, as a quoted one is searched as a phrase of its parts.
+ */
 export function rangeQuery(range: DayRange, text: string, kind: 'term' | 'author'): string {
-	const parts = [kind === 'author' ? `author:${filterValue(text)}` : text];
+	const parts = [kind === 'author' ? `author:${filterValue(text)}` : /^[^\s"-]+$/.test(text) ? `"${text}"` : text];
 	if (range.from) parts.push(`after:${range.from}`);
 	if (range.to) parts.push(`before:${range.to}`);
 	return parts.join(' ');
