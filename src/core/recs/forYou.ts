@@ -174,15 +174,26 @@ export function interestScore(match: { words: readonly string[]; excluded: boole
 	return match.excluded ? -1 : match.words.length;
 }
 
+export interface NewestUnreadOptions {
+	/** how many papers to take (the days before the newest are added while there are fewer); 20 */
+	readonly want?: number;
+	/** at most this many days; 7 */
+	readonly maxDays?: number;
+	readonly isStarred?: (id: string) => boolean;
+	/** the latest day begun (clock's latestDayBegun): a file dated later (a stray or mistyped date) is left out */
+	readonly today?: string;
+}
+
 /**
  * The papers "For you" ranks: the unread papers of the newest day, then of the days before it while
  * there are fewer than `want` (at most `maxDays` days). `days` may come in any order. Starred papers
  * are left out even when unread (starred from the Papers view or a CodeLens): the model learnt them
  * as the reader's, so they would take the top of the list.
  */
-export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, want = 20, maxDays = 7, isStarred: (id: string) => boolean = () => false): { days: string[]; ids: string[] } {
+export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, options: NewestUnreadOptions = {}): { days: string[]; ids: string[] } {
+	const { want = 20, maxDays = 7, isStarred = () => false, today } = options;
 	const byDay = new Map<string, string[]>();
-	for (const d of days) byDay.set(d.day, [...(byDay.get(d.day) ?? []), ...d.ids]);
+	for (const d of days) if (today === undefined || d.day <= today) byDay.set(d.day, [...(byDay.get(d.day) ?? []), ...d.ids]);
 	const ordered = [...byDay.keys()].sort().reverse();
 	const picked: string[] = [];
 	const seen = new Set<string>();

@@ -4,6 +4,7 @@
  * Everything is computed in the index worker, on first use: nothing at activation.
  */
 import * as vscode from 'vscode';
+import { latestDayBegun } from '../../core/clock';
 import { newestUnread, type ForYouRanking } from '../../core/recs/forYou';
 import { isStarred } from '../../core/library/model';
 import { baseId } from '../../core/readState';
@@ -146,9 +147,7 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		const candidates = newestUnread(
 			[...byDay].map(([day, e]) => ({ day, ids: e.ids })),
 			(id) => reading.statusOn(id, undefined) === 'read',
-			limit,
-			undefined,
-			(id) => isStarred(library.library, id),
+			{ want: limit, isStarred: (id) => isStarred(library.library, id), today: latestDayBegun() },
 		);
 		const scores = await forYou.scores(ranking, candidates.ids);
 		const items: ForYouItem[] = candidates.ids
