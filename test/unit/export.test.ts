@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import MarkdownIt from 'markdown-it';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvCell } from '../../src/core/export/csv';
+import { csvCell, MAX_CSV_CELL } from '../../src/core/export/csv';
 import { exportPapers, type ExportFormat, type ExportInput } from '../../src/core/export';
 import { makePaper } from './card-fixtures';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS test-only parser without types
@@ -87,6 +87,12 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		assert.strictEqual(csvCell('-survey'), "'-survey");
 		const csv = exportPapers('csv', INPUT);
 		assert.ok(csv.startsWith('\ufeffid,title,'));
+		// a collaboration's 3,303 authors: as many as a spreadsheet cell holds, and their number
+		const many = Array.from({ length: 3303 }, (_, i) => `Author Number${i}`);
+		const big = exportPapers('csv', { ...INPUT, items: [{ paper: makePaper({ authors: many }), day: '2026-02-06', days: ['2026-02-06'] }] });
+		const cell = big.split('\r\n')[1].split(',')[2];
+		assert.ok(cell.length <= MAX_CSV_CELL && cell.length > MAX_CSV_CELL - 30, `${cell.length}`);
+		assert.ok(cell.startsWith('Author Number0; Author Number1; ') && cell.endsWith('; … (3303 authors)'), cell.slice(-40));
 		assert.strictEqual(csv.split('\r\n').length, INPUT.items.length + 2, 'a header, one row per paper (the note\'s \\n is inside quotes), a final CRLF');
 	});
 
@@ -110,6 +116,10 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		});
 		assert.ok(md.includes('Reading $\\neq$ Seeing: $\\mathrm{H}_2$ at $5 or $10'), md);
 		assert.ok(md.includes('**TL;DR:** 用 \\<search\\> 工具, Sgr A\\* 和 M87\\*'), md);
+		// GitHub strikes through text between single tildes: a Chinese range stays a range
+		const ranges = exportPapers('markdown', { ...INPUT, items: [{ paper: makePaper({ title: 'Cut ~10 to ~2', tldr: '从~10降至~2' }), day: '2026-02-06', days: ['2026-02-06'] }] });
+		assert.ok(ranges.includes('**TL;DR:** 从\\~10降至\\~2') && ranges.includes('Cut \\~10 to \\~2'), ranges);
+		assert.ok(new MarkdownIt().render(ranges).includes('从~10降至~2'));
 		// a link with parentheses in angle brackets, or it would end at the first `)`
 		const odd = exportPapers('markdown', { ...INPUT, items: [{ paper: makePaper({ id: 'x1', isArxiv: false, link: 'https://ex.org/a_(b)c)d', title: 'Odd' }), day: '2026-02-06', days: ['2026-02-06'] }] });
 		assert.ok(odd.includes('## 1. [Odd](<https://ex.org/a_(b)c)d>)'), odd);

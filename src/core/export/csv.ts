@@ -17,13 +17,33 @@ export function csvCell(value: string): string {
 	return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** the most characters a spreadsheet cell holds (Excel's limit): a longer one is cut or spills into the next row */
+export const MAX_CSV_CELL = 32_767;
+
+/**
+ * The authors, `; `-separated; a list longer than a cell holds (a collaboration paper of 3,303
+ * authors) keeps the first that fit and says how many there are (the JSON export has them all).
+ */
+function authorsCell(authors: readonly string[]): string {
+	const all = authors.join('; ');
+	if (all.length <= MAX_CSV_CELL) return all;
+	const tail = `; … (${authors.length} authors)`;
+	let kept = '';
+	for (const author of authors) {
+		const next = kept === '' ? author : `${kept}; ${author}`;
+		if (next.length + tail.length > MAX_CSV_CELL) break;
+		kept = next;
+	}
+	return kept + tail;
+}
+
 export function exportCsv(input: ExportInput): string {
 	const rows: string[][] = [[...COLUMNS]];
 	for (const { paper, days, note, tags, collections } of input.items) {
 		rows.push([
 			paper.id,
 			paper.title.replace(/\s+/g, ' ').trim(),
-			paper.authors.join('; '),
+			authorsCell(paper.authors),
 			paper.category || paper.section,
 			days.join(' '),
 			primaryLink(paper) ?? '',

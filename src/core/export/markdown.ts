@@ -10,12 +10,13 @@ const ENGLISH: MarkdownExportStrings = {
 };
 
 /**
- * Text that must stay text in Markdown (a title with `[`, `*` or `<`); its `$…$` math stays as written,
- * for a renderer with math (`$\\mathrm{H}_2$` escaped read `mathrmH_2`).
+ * Text that must stay text in Markdown (a title with `[`, `*` or `<`; a Chinese TL;DR's ranges
+ * `从~10降至~2`, which GitHub strikes through); its `$…$` math stays as written, for a renderer with
+ * math (`$\\mathrm{H}_2$` escaped read `mathrmH_2`).
  */
 function inline(text: string): string {
 	return mathSpans(text.replace(/\s+/g, ' ').trim())
-		.map((part) => (part.math ? part.text : part.text.replace(/([\\`*_[\]<>#|])/g, '\\$1')))
+		.map((part) => (part.math ? part.text : part.text.replace(/([\\`*_[\]<>#|~])/g, '\\$1')))
 		.join('');
 }
 
