@@ -81,13 +81,16 @@ describe('BibTeX', () => {
 	it('escapes braces and LaTeX specials but keeps balanced math', () => {
 		assert.strictEqual(escapeBibtexValue('50% of {A} & B_1 #2 ~ ^'), '50\\% of \\{A\\} \\& B\\_1 \\#2 \\textasciitilde{} \\textasciicircum{}');
 		assert.strictEqual(escapeBibtexValue('$\\mathcal{O}(n)$ attention for $k$-NN'), '$\\mathcal{O}(n)$ attention for $k$-NN');
-		assert.strictEqual(escapeBibtexValue('broken $x}$ math'), 'broken \\$x\\}\\$ math');
+		// BibTeX counts every brace, escaped or not: a lone one is a command of its own
+		assert.strictEqual(escapeBibtexValue('broken $x}$ math'), 'broken \\$x\\textbraceright{}\\$ math');
+		assert.strictEqual(escapeBibtexValue('Sets $\\{x$ and a brace at the end {'), 'Sets \\$\\textbraceleft{}x\\$ and a brace at the end \\textbraceleft{}');
+		assert.strictEqual(escapeBibtexValue('Sets $\\{x\\}$ and {y}'), 'Sets $\\{x\\}$ and \\{y\\}', 'paired: as before');
 		assert.strictEqual(escapeBibtexValue('a\\b'), 'a\\textbackslash{}b');
 		// TeX commands of a title outside math are kept, with their braces (`\\boldmath` printed a backslash)
 		assert.strictEqual(escapeBibtexValue('\\boldmath$\\mu$-Nets'), '\\boldmath$\\mu$-Nets');
 		assert.strictEqual(escapeBibtexValue('Imaging \\emph{in vivo} at 50% of Schr\\"odinger & co_1 ~x'), 'Imaging \\emph{in vivo} at 50\\% of Schr\\"odinger \\& co\\_1 ~x');
 		assert.strictEqual(escapeBibtexValue('\\textbf{Deep Learning} and a\\b', { protectCase: true }), '\\textbf{Deep Learning} and a\\textbackslash{}b', 'braces of TeX\'s own are not wrapped');
-		assert.strictEqual(escapeBibtexValue('\\emph{unclosed'), '\\textbackslash{}emph\\{unclosed', 'unbalanced: escaped as text');
+		assert.strictEqual(escapeBibtexValue('\\emph{unclosed'), '\\textbackslash{}emph\\textbraceleft{}unclosed', 'unbalanced: escaped as text');
 		// a command around math: TeX or text is decided on the whole title, not on the pieces its math cuts
 		assert.strictEqual(escapeBibtexValue('The \\emph{$\\alpha$-test} & 100\\% #1'), 'The \\emph{$\\alpha$-test} \\& 100\\% \\#1');
 		// arXiv's tie between two words stays a tie; a tilde for "about" and angle brackets print as themselves
@@ -128,15 +131,15 @@ describe('BibTeX', () => {
 		assert.strictEqual(escapeBibtexValue('$μm$ and $ΑΒ ≤ ∞$'), '$\\mu m$ and $AB \\leq \\infty$');
 		assert.strictEqual(escapeBibtexValue('δ-tuning of 10μm cells, 2× faster'), '$\\delta$-tuning of 10$\\mu$m cells, 2$\\times$ faster');
 		assert.strictEqual(protect('Δ-Net and Λ: a Μ study'), '{$\\Delta$-Net} and {$\\Lambda$:} a M study', 'a capital Greek letter is kept from change.case$');
-		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}'] }));
-		assert.match(bib, /title {9}= \{Close \\\} the field \\\{\},/);
-		assert.match(bib, /author {8}= \{\{Smith and Sons\} and A\. \\\{B\\\}\},/);
+		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}', 'A {Brace'] }));
+		assert.match(bib, /title {9}= \{Close \\textbraceright\{\} the field \\textbraceleft\{\}\},/);
+		assert.match(bib, /author {8}= \{\{Smith and Sons\} and A\. \\\{B\\\} and A \\textbraceleft\{\}Brace\},/);
+		// as BibTeX counts them: every brace, a backslash before it or not
 		let depth = 0;
-		for (let i = 0; i < bib.length; i++) {
-			if (bib[i] === '\\') i++;
-			else if (bib[i] === '{') depth++;
-			else if (bib[i] === '}') depth--;
-			assert.ok(depth >= 0);
+		for (const c of bib) {
+			if (c === '{') depth++;
+			else if (c === '}') depth--;
+			assert.ok(depth >= 0, bib);
 		}
 		assert.strictEqual(depth, 0, 'braces balance');
 	});

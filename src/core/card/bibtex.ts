@@ -50,11 +50,31 @@ const TEX_COMMAND = /\\(?:[A-Za-z]{2,}|[A-Za-z](?=\{)|['"^`~=.])/;
  * keeps its commands and braces as written (`\\emph{in vivo}` stays emphasis, not
  * `\\textbackslash{}emph\\{in vivo\\}`).
  */
-function escapeText(text: string, tex = TEX_COMMAND.test(text) && bracesBalanced(text)): string {
-	if (tex) {
+function escapeText(text: string, tex = TEX_COMMAND.test(text) && bracesBalanced(text), strict = false): string {
+	if (tex && !strict) {
 		return text.replace(new RegExp(`${TEX_COMMAND.source}|\\\\[&%#_\${}]|[\\\\&%#_$^<>]`, 'g'), (c) => (c.length > 1 ? c : LATEX_SPECIALS[c]));
 	}
-	return text.replace(/\\[&%#_${}]|[\\{}&%#_$^<>]|(?<![\p{L}\p{N}.])~|~(?![\p{L}\p{N}])/gu, (c) => (c.length === 2 ? c : LATEX_SPECIALS[c]));
+	return text.replace(/\\[&%#_${}]|[\\{}&%#_$^<>]|(?<![\p{L}\p{N}.])~|~(?![\p{L}\p{N}])/gu, (c) => {
+		const brace = strict ? BRACE_TEXT[c.at(-1) as string] : undefined;
+		return brace ?? (c.length === 2 ? c : LATEX_SPECIALS[c]);
+	});
+}
+
+/**
+ * Literal braces as commands of their own, for a field whose braces would not pair (`Sets $\{x$`):
+ * BibTeX counts every brace, a backslash before it or not, and such a field ends early or swallows
+ * the entries after it.
+ */
+const BRACE_TEXT: Readonly<Record<string, string>> = { '{': '\\textbraceleft{}', '}': '\\textbraceright{}' };
+
+/** the braces pair as BibTeX counts them: every one, escaped or not */
+function bibtexBalanced(text: string): boolean {
+	let depth = 0;
+	for (const c of text) {
+		if (c === '{') depth++;
+		else if (c === '}' && --depth < 0) return false;
+	}
+	return depth === 0;
 }
 
 function bracesBalanced(text: string): boolean {
@@ -117,13 +137,20 @@ function symbolsAsMath(text: string): { text: string; math: boolean }[] {
  */
 export function escapeBibtexValue(text: string, options: { protectCase?: boolean } = {}): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
+	const value = bibtexValue(clean, options, false);
+	// braces that do not pair as BibTeX counts them (`\{` too): each literal brace as a command of its own
+	return bibtexBalanced(value) ? value : bibtexValue(clean, options, true);
+}
+
+function bibtexValue(clean: string, options: { protectCase?: boolean }, strict: boolean): string {
 	// in math, `%` would comment out the rest of the field and `&`, `#` stop LaTeX: escaped there too
 	const inMath = (math: string) => mathCommands(math).replace(/(?<!\\)[%&#]/g, '\\$&');
 	const spans = mathSpans(clean);
+	const balanced = strict ? bibtexBalanced : bracesBalanced;
 	// a command outside the math (`\\emph{$\\alpha$-test}`), and the field's braces balanced, math included
-	const tex = spans.some((part) => !part.math && TEX_COMMAND.test(part.text)) && bracesBalanced(clean);
+	const tex = spans.some((part) => !part.math && TEX_COMMAND.test(part.text)) && balanced(clean);
 	const parts = spans.flatMap((part) =>
-		part.math && bracesBalanced(part.text) ? [{ text: inMath(part.text), math: true }] : symbolsAsMath(part.text).map((p) => (p.math ? p : { text: escapeText(p.text, tex), math: false })),
+		part.math && balanced(part.text) ? [{ text: inMath(part.text), math: true }] : symbolsAsMath(part.text).map((p) => (p.math ? p : { text: escapeText(p.text, tex, strict), math: false })),
 	);
 	return options.protectCase ? protectCase(parts) : parts.map((part) => part.text).join('');
 }
@@ -210,8 +237,9 @@ function protectWord(word: string, shape: string, mathCapital: boolean, subtitle
 const SURNAME_INITIALS = /^(\p{Lu}[\p{L}'’-]+) (\p{Lu}{1,3})$/u;
 
 function escapeAuthor(name: string): string {
-	const clean = name.replace(/\s+/g, ' ').trim();
-	const escaped = escapeText(clean.replace(SURNAME_INITIALS, '$1, $2'));
+	const clean = name.replace(/\s+/g, ' ').trim().replace(SURNAME_INITIALS, '$1, $2');
+	const plain = escapeText(clean);
+	const escaped = bibtexBalanced(plain) ? plain : escapeText(clean, false, true);
 	// a name containing the word "and" would be split into two authors by BibTeX
 	return /\band\b/i.test(escaped) ? `{${escaped}}` : escaped;
 }
