@@ -144,6 +144,14 @@ describe('BibTeX', () => {
 		assert.strictEqual(depth, 0, 'braces balance');
 	});
 
+	it('ends an author list the digest cut short in BibTeX\'s others, not an author named "et al."', () => {
+		const author = (authors: string[]) => /author\s*= \{(.*)\},/.exec(toBibtex(makePaper({ authors })))?.[1];
+		assert.strictEqual(author(['Alice Smith', 'Bob Jones', 'et al.']), 'Alice Smith and Bob Jones and others');
+		assert.strictEqual(author(['张伟', '等']), '张伟 and others');
+		assert.strictEqual(author(['Alice Smith', 'Et Al']), 'Alice Smith and others');
+		assert.strictEqual(author(['et al.']), undefined, 'no name: no author field');
+	});
+
 	it('makes keys from the surname, year and first significant title word', () => {
 		assert.strictEqual(citationKey(makePaper({ authors: ['Doe, Jane'], title: 'The Art of Testing' }), 2024), 'doe2024art');
 		assert.strictEqual(citationKey(makePaper({ authors: ['Jürgen Schmidhuber'], title: 'On Learning' }), 1991), 'schmidhuber1991learning');

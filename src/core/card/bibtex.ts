@@ -300,12 +300,18 @@ function yearFromDay(day: string | undefined): number | undefined {
 
 const CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
 
+/** an author list's "and more": `et al.`, `others`, `等` / `等人` */
+const ET_AL = /^(?:et\.?\s*al\.?|(?:and\s+)?others|等人?)$/iu;
+
 /** An `@misc` entry: arXiv papers with eprint/archivePrefix/primaryClass, others with url/howpublished. */
 export function toBibtex(paper: BibtexPaper, options: BibtexOptions = {}): string {
 	const year = (paper.isArxiv ? yearFromArxivId(paper.id) : undefined) ?? yearFromDay(options.day);
 	const fields: [string, string][] = [['title', escapeBibtexValue(paper.title || paper.id, { protectCase: true })]];
 	const authors = paper.authors.map((a) => a.trim()).filter((a) => a.length > 0);
-	if (authors.length > 0) fields.push(['author', authors.map(escapeAuthor).join(' and ')]);
+	// a list the digest cut short (`Alice Smith, Bob Jones, et al.`) ends in BibTeX's own `others` (styles print "et al."), not in an author named "et al."
+	const named = authors.filter((a) => !ET_AL.test(a));
+	const cut = named.length < authors.length && named.length > 0;
+	if (named.length > 0) fields.push(['author', [...named.map(escapeAuthor), ...(cut ? ['others'] : [])].join(' and ')]);
 	if (year !== undefined) fields.push(['year', String(year)]);
 	const links = paperLinks(paper);
 	if (paper.isArxiv && links.abs) {
