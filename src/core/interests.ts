@@ -70,6 +70,8 @@ export interface CompiledInterests {
 	/** one alternation of every literal keyword, one capture group per keyword (labels by group) */
 	readonly literals?: RegExp;
 	readonly literalLabels: readonly string[];
+	/** each literal keyword's own pattern (as in `literals`), for the keywords one scan of `literals` hides */
+	readonly literalPatterns: readonly RegExp[];
 	readonly regexes: readonly { label: string; regex: RegExp }[];
 	readonly authors: readonly Term[];
 	readonly categories: readonly string[];
@@ -182,12 +184,18 @@ export function parseTerm(raw: string): Term | { error: string } | undefined {
 	return { kind: 'literal', label: unquoted, source: literalSource(foldDiacritics(unquoted)) };
 }
 
+/**
+ * A name as author interests compare it: accents and case ignored, dots and spaces one space, a
+ * hyphen kept as one (`Xiao-Yang Liu` → `xiao-yang liu`), so that a name matches only whole words of
+ * another and a hyphenated given name is one word (see authorMatches).
+ */
 function foldName(name: string): string {
 	return name
 		.normalize('NFD')
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()
-		.replace(/[.\s\-‐]+/g, ' ')
+		.replace(/[.\s]+/g, ' ')
+		.replace(/ ?[-‐] ?/g, '-')
 		.trim();
 }
 
@@ -303,7 +311,8 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		const term = parseTerm(raw);
 		if (!term) continue;
 		if ('error' in term) errors.push(term.error);
-		else authors.push(term.kind === 'literal' ? { ...term, source: foldName(term.label) } : term);
+		// the term's hyphens match a name's hyphens or spaces (`Jean Pierre Dupont` is `Jean-Pierre Dupont`)
+		else authors.push(term.kind === 'literal' ? { ...term, source: foldName(term.label).replace(/-/g, ' ') } : term);
 	}
 	const excludeSources: string[] = [];
 	const excludeLabels: string[] = [];
@@ -323,6 +332,7 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		spec,
 		literals: literalSources.length > 0 ? new RegExp(literalSources.join('|'), 'giu') : undefined,
 		literalLabels,
+		literalPatterns: literalSources.map((source) => new RegExp(source, 'iu')),
 		regexes,
 		authors,
 		categories,
@@ -336,11 +346,14 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 
 function authorMatches(term: Term, name: string, folded: string): boolean {
 	if (term.kind === 'regex') return term.regex.test(name);
-	// whole words of the name: "He" is not "Hehe", "Kaiming He" is in "Kaiming He Jr"
-	const at = folded.indexOf(term.source);
-	if (at < 0) return false;
-	const end = at + term.source.length;
-	return (at === 0 || folded[at - 1] === ' ') && (end === folded.length || folded[end] === ' ');
+	// whole words of the name, a hyphenated one whole: "He" is not "Hehe", "Kaiming He" is in "Kaiming
+	// He Jr", "Yang Liu" is not in "Xiao-Yang Liu", "Xiao Yang Liu" is (the term's spaces match hyphens)
+	const spaced = folded.replace(/-/g, ' ');
+	for (let at = spaced.indexOf(term.source); at >= 0; at = spaced.indexOf(term.source, at + 1)) {
+		const end = at + term.source.length;
+		if ((at === 0 || folded[at - 1] === ' ') && (end === folded.length || folded[end] === ' ')) return true;
+	}
+	return false;
 }
 
 function categoryMatches(wanted: string, category: string): boolean {
@@ -375,6 +388,13 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 				}
 			}
 			if (m[0] === '') literals.lastIndex++;
+		}
+		// a keyword inside or across another's match (`diffusion model` where `diffusion` matched first, `model*`
+		// in `world model`) is found by its own pattern, once the paper is a match: every keyword it has counts
+		if (left > 0 && left < labels.length) {
+			compiled.literalPatterns.forEach((pattern, i) => {
+				if (!found[i] && pattern.test(folded)) found[i] = true;
+			});
 		}
 		labels.forEach((label, i) => found[i] && words.push(label));
 	}

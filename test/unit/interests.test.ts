@@ -166,6 +166,22 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(interestListProblems({ keywords: ['a'], authors: [], categories: null }), []);
 	});
 
+	it('reports every keyword a paper has, also one inside or across another\'s match', () => {
+		assert.deepStrictEqual(words({ keywords: ['diffusion', 'diffusion model', 'world model'] }, { title: 'Diffusion Models for Planning' }), ['diffusion', 'diffusion model']);
+		assert.deepStrictEqual(words({ keywords: ['world model', 'model*'] }, { title: 'A world model' }), ['world model', 'model*']);
+		assert.deepStrictEqual(words({ keywords: ['robot', 'robot learning'] }, { body: 'robot learning at scale' }), ['robot', 'robot learning']);
+	});
+
+	it('matches a followed author by whole words, a hyphenated given name whole', () => {
+		const authors = (follow: string, ...names: string[]) => matchInterests(compileInterests(spec({ authors: [follow] })), paper({ authors: names }))?.authors;
+		assert.strictEqual(authors('Yang Liu', 'Xiao-Yang Liu', 'Shih-Yang Liu'), undefined);
+		assert.deepStrictEqual(authors('Yang Liu', 'Xiao-Yang Liu', 'Yang Liu'), ['Yang Liu']);
+		assert.deepStrictEqual(authors('Xiao Yang Liu', 'Xiao-Yang Liu'), ['Xiao-Yang Liu'], 'a space matches a hyphen');
+		assert.deepStrictEqual(authors('Jean-Pierre Dupont', 'Jean-Pierre Dupont', 'Jean Pierre Dupont'), ['Jean-Pierre Dupont', 'Jean Pierre Dupont']);
+		assert.deepStrictEqual(authors('Kaiming He', 'Kaiming He Jr.'), ['Kaiming He Jr.']);
+		assert.strictEqual(authors('He', 'Hehe Wang'), undefined);
+	});
+
 	it('treats keyword text literally: regex characters are not patterns', () => {
 		assert.deepStrictEqual(words({ keywords: ['C++'] }, { title: 'Fast C++ code' }), ['C++']);
 		assert.strictEqual(words({ keywords: ['a.b'] }, { title: 'axb' }), undefined);
