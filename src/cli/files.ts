@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PATH_NOCASE, readHeadSync } from '../core/corpus/nodeIO';
 import { DEFAULT_DETECTION, DETECT_HEAD_BYTES, isDigestSource } from '../core/detect';
@@ -9,24 +9,40 @@ const DIGEST_EXTENSIONS = /\.(md|markdown|txt)$/i;
 /**
  * Candidate digest files under `dir`, sorted so output is stable across
  * platforms. node_modules and dot-directories (.git, .vscode) never hold digests
- * and can be huge, so they are not entered.
+ * and can be huge, so they are not entered. Symbolic links are followed, as the
+ * editor's file search follows them (a folder of links to a clone's digests), each
+ * folder entered once (a link back up would loop); a broken link is left out.
  */
 function findCandidateFiles(dir: string): string[] {
 	const found: string[] = [];
+	const entered = new Set<string>([realpathSync(dir)]);
 	const pending = [dir];
 	while (pending.length > 0) {
 		const current = pending.pop() as string;
 		for (const entry of readdirSync(current, { withFileTypes: true })) {
 			const path = join(current, entry.name);
-			if (entry.isDirectory()) {
+			const target = entry.isSymbolicLink() ? linkTarget(path) : entry;
+			if (target?.isDirectory()) {
 				if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+				const real = realpathSync(path);
+				if (entered.has(real)) continue;
+				entered.add(real);
 				pending.push(path);
-			} else if (entry.isFile() && DIGEST_EXTENSIONS.test(entry.name)) {
+			} else if (target?.isFile() && DIGEST_EXTENSIONS.test(entry.name)) {
 				found.push(path);
 			}
 		}
 	}
 	return found.sort();
+}
+
+/** what a symbolic link points to; undefined when it points nowhere */
+function linkTarget(path: string): Stats | undefined {
+	try {
+		return statSync(path);
+	} catch {
+		return undefined;
+	}
 }
 
 export interface DigestListing {

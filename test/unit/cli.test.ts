@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { listDigestFiles } from '../../src/cli/files';
 import { readmeBesideADigest, REAL } from './digest-folders';
@@ -239,6 +239,26 @@ describe('cli: stats', () => {
 		assert.deepStrictEqual(listing.skipped.map((p) => relative(REAL, p)), ['README.md', join('xmkxabc__daily-arXiv-ai-enhanced', '2025-06-20.md')]);
 		const stats = JSON.parse(run('stats', REAL, '--json').out);
 		assert.strictEqual(stats.files, 22);
+	});
+
+	it('follows symbolic links to digests and folders, each folder once, as the editor\'s file search does', function () {
+		if (process.platform === 'win32') this.skip(); // links need rights there
+		const dir = mkdtempSync(join(tmpdir(), 'arxiv-links-'));
+		try {
+			const fork = 'xmkxabc__daily-arXiv-ai-enhanced';
+			const real = resolve(REAL);
+			symlinkSync(join(real, 'zeta-zl__daily-arXiv-ai-enhanced', '2025-07-10.md'), join(dir, '2025-07-10.md'));
+			symlinkSync(join(real, fork), join(dir, 'xmk'));
+			symlinkSync(join(real, fork), join(dir, 'xmk-again'));
+			symlinkSync(dir, join(dir, 'loop'));
+			symlinkSync(join(dir, 'nowhere.md'), join(dir, 'broken.md'));
+			const listing = listDigestFiles(dir);
+			const inFork = readdirSync(join(REAL, fork)).filter((name) => listDigestFiles(join(REAL, fork)).files.includes(join(REAL, fork, name)));
+			assert.strictEqual(listing.files.length, 1 + inFork.length, listing.files.join('\n'));
+			assert.ok(listing.files.includes(join(dir, '2025-07-10.md')));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('exits 1 when the directory cannot be read', () => {
