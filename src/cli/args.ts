@@ -100,8 +100,12 @@ function setQueryWordsApart(argv: readonly string[], spec: ArgSpec): { args: str
 		}
 		if (arg.startsWith('--')) {
 			const name = arg.slice(2);
-			// `--term --json` is an option without its value, as node reports it
-			if (queryOptions.has(name) && /^-(?!-)/.test(argv[i + 1] ?? '')) args.push(`${arg}=${argv[++i]}`);
+			const next = argv[i + 1] ?? '';
+			// a query option's value may start with one `-` (`--term -survey`; `--term --json` is an option
+			// without its value, as node reports it), and any option's may be a negative number (`--limit -5`,
+			// which node would take for an option: the range check then says what is wrong)
+			const dashValue = /^-(?!-)/.test(next) && (queryOptions.has(name) || (takesValue.has(name) && /^-\d/.test(next)));
+			if (dashValue) args.push(`${arg}=${argv[++i]}`);
 			else if (takesValue.has(name) && i + 1 < argv.length) args.push(arg, argv[++i]);
 			else args.push(arg);
 		} else if (arg.startsWith('-') && arg.length > 1) {

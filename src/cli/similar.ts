@@ -2,6 +2,7 @@
  * `arxiv-digest similar DIR ID`: the papers of DIR most similar to paper ID (cosine over TF-IDF,
  * src/core/recs), computed in the same shards the extension runs.
  */
+import { MIN_SIMILARITY } from '../core/recs/shard';
 import { plainMath } from '../core/plainMath';
 import { reasonText, wordsInCommon } from '../core/recs/explain';
 import { intOption, parseArgs, UsageError } from './args';
@@ -54,6 +55,8 @@ export async function runSimilar(argv: readonly string[], io: CliIO): Promise<nu
 			io.stdout(JSON.stringify({ id, similar }, null, '\t') + '\n');
 			return EXIT_OK;
 		}
+		// as the card says it: a paper with nothing close is an answer, not an empty output
+		if (similar.length === 0) io.stdout(`no paper under ${dir} is close to ${id} (a cosine of ${MIN_SIMILARITY} or more)\n`);
 		for (const hit of similar) {
 			io.stdout(`${hit.score.toFixed(3)}  ${hit.day || '-'}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n`);
 			if (hit.inCommon.length > 0) io.stdout(`       in common: ${hit.inCommon.join(', ')}\n`);

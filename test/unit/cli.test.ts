@@ -60,7 +60,9 @@ describe('cli: arguments with a search query', () => {
 		assert.deepStrictEqual(parseArgs(['data', '--', '-x', '--json'], spec).positionals, ['data', '-x', '--json']);
 		assert.throws(() => parseArgs(['data', 'x', '--nope'], spec), { message: "unknown option '--nope'" });
 		assert.throws(() => parseArgs(['data', 'x', '--limit'], spec), { message: "option '--limit' needs a value" });
-		assert.throws(() => parseArgs(['data', 'x', '--limit', '-5'], spec), { message: "option '--limit' needs a value" });
+		// a negative number is a value, for the range check to refuse by name
+		assert.strictEqual(parseArgs(['data', 'x', '--limit', '-5'], spec).options.get('limit'), '-5');
+		assert.throws(() => parseArgs(['data', 'x', '--limit', '-v'], spec), { message: "option '--limit' needs a value" });
 	});
 
 	it('takes the value of a query option even when it starts with one dash', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { mainAsync } from '../../src/cli/main';
@@ -65,6 +65,19 @@ describe('cli: search', () => {
 			assert.ok(json.similar[0].inCommon.includes('world'), json.similar[0].inCommon.join(', '));
 		} finally {
 			rmSync(cache, { recursive: true, force: true });
+		}
+	});
+
+	it('similar: says so when no paper is close, rather than printing nothing', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'arxiv-digest-alone-'));
+		try {
+			const entry = (n: number, title: string) => `### [${n}] [${title}](https://arxiv.org/abs/2601.0000${n})\n*A. Author*\n\n> **TL;DR:** ${title}.\n`;
+			writeFileSync(join(dir, '2026-01-05.md'), `# 2026-01-05\n\n## cs.XX\n\n${entry(1, 'Quantum chromodynamics lattice gluons')}\n${entry(2, 'Sourdough bread fermentation yeast')}`);
+			const r = await run('similar', dir, '2601.00001');
+			assert.strictEqual(r.code, 0, r.err);
+			assert.match(r.out, /^no paper under .* is close to 2601\.00001 \(a cosine of 0\.11 or more\)$/m);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
 		}
 	});
 
