@@ -1241,6 +1241,10 @@ describe('a paper listed on several days: every listing\'s text is indexed', () 
 		const rdma = parseQuery('rdma');
 		assert.ok(rdma.ok);
 		assert.deepStrictEqual(wordsOnlyFuzzy(rdma.query, []), [], 'no hit: nothing to say');
+		// a bioRxiv paper found by its DOI pasted bare: its id has both words
+		const doi = parseQuery('10.64898/2026.09.11.750898');
+		assert.ok(doi.ok);
+		assert.deepStrictEqual(wordsOnlyFuzzy(doi.query, [{ id: 'doi:10.64898/2026.09.11.750898', matched: [] }]), []);
 	});
 
 	it('a phrase\'s words seen in the title do not stand for a free word the hit has only in its long fields', () => {

@@ -427,8 +427,13 @@ export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly id?
 	if (hits.length === 0) return [];
 	const folded = new Set<string>();
 	for (const hit of hits) {
-		// a paper found by its id (`2601.00001v2` typed or pasted) has that word
-		if (hit.id !== undefined) folded.add(normalizeId(hit.id));
+		// a paper found by its id (`2601.00001v2` typed or pasted) has that word, and one found by its DOI
+		// or link (`10.64898/2026.09.11.750898`, searched as the words either side of a `/`) each part
+		if (hit.id !== undefined) {
+			const id = normalizeId(hit.id);
+			folded.add(id);
+			for (const part of id.replace(/^(?:doi|url):/, '').split('/')) if (part !== '') folded.add(part);
+		}
 		for (const word of hit.matched) {
 			const term = foldTerm(word, true);
 			if (term !== undefined) folded.add(term);
