@@ -3,8 +3,14 @@
  * a `stamp` of `writer:n` beside the value's own fields, which its readers ignore. The editor's
  * globalState may hand a window the echo of an earlier write (its own, or one it read from another
  * window) after a later one; by the stamp, a value older than one already seen from the same writer
- * is told from a real change, even one back to content a window held before. vscode-free.
+ * is told from a real change, even one back to content a window held before. Beside it, `builtOn`
+ * names the latest write of each writer the value builds on: a value that lacks a store's own last
+ * write was changed without it (another machine, before Settings Sync met) and must be merged, not
+ * taken whole. vscode-free.
  */
+
+/** the writers a stored value's `builtOn` names at most: the latest ones (a window's writer lives as long as the window) */
+const MAX_SEEN_WRITERS = 16;
 
 /** How a stored value stands to the writes a store has made or read. */
 export type StampAge = 'unstamped' | 'older' | 'seen' | 'newer';
@@ -19,9 +25,27 @@ export class WriteStamps {
 	/** The stamp of a new write of this store. */
 	next(): string {
 		this.writes++;
-		this.latest.set(this.writer, this.writes);
+		this.note(this.writer, this.writes);
 		return `${this.writer}:${this.writes}`;
 	}
+
+	/**
+	 * The writes a new write of this store builds on, to store beside its stamp as `builtOn`: the
+	 * latest write of each writer it has made or read, those the values it read had built on included.
+	 */
+	builtOn(): Record<string, number> {
+		return Object.fromEntries(this.latest);
+	}
+
+	/**
+	 * Does `raw`, written by another store, build on every write of this one? False when this store
+	 * wrote since the value `raw` was built on (another window or machine changed the value without
+	 * seeing this one's last change: Settings Sync keeps one side whole): the two must be merged.
+	 */
+	includesMine(raw: unknown): boolean {
+		return this.writes === 0 || stampOf(raw)?.writer === this.writer || includesWrite(raw, `${this.writer}:${this.writes}`);
+	}
+
 
 	/** unstamped (none stored, or an older version's), older than a write of its writer already seen, that very write, or newer. */
 	age(raw: unknown): StampAge {
@@ -31,11 +55,47 @@ export class WriteStamps {
 		return stamp.n < latest ? 'older' : stamp.n === latest ? 'seen' : 'newer';
 	}
 
-	/** Notes a stored value this store read as current. */
+	/** Notes a stored value this store read as current, and the writes it built on. */
 	saw(raw: unknown): void {
 		const stamp = stampOf(raw);
-		if (stamp && stamp.n > (this.latest.get(stamp.writer) ?? 0)) this.latest.set(stamp.writer, stamp.n);
+		if (stamp) this.note(stamp.writer, stamp.n);
+		for (const [writer, n] of Object.entries(builtOnOf(raw))) this.note(writer, n);
 	}
+
+	private note(writer: string, n: number): void {
+		if (n <= (this.latest.get(writer) ?? 0)) return;
+		// the latest written last: the oldest writers are let go first
+		this.latest.delete(writer);
+		this.latest.set(writer, n);
+		for (const old of this.latest.keys()) {
+			if (this.latest.size <= MAX_SEEN_WRITERS) break;
+			if (old !== this.writer) this.latest.delete(old);
+		}
+	}
+}
+
+/** The stamp of a stored value, if it has one. */
+export function stampText(raw: unknown): string | undefined {
+	const stamp = stampOf(raw);
+	return stamp && `${stamp.writer}:${stamp.n}`;
+}
+
+/** Is the write `stamp` in the history of `raw`: `raw` itself, or a write `raw` built on (its `builtOn`)? */
+export function includesWrite(raw: unknown, stamp: string): boolean {
+	const wanted = stampOf({ stamp });
+	const own = stampOf(raw);
+	if (!wanted || !own) return false;
+	if (own.writer === wanted.writer) return own.n >= wanted.n;
+	return (builtOnOf(raw)[wanted.writer] ?? 0) >= wanted.n;
+}
+
+/** a stored value's `builtOn` (see WriteStamps.builtOn), its well-formed entries */
+function builtOnOf(raw: unknown): Record<string, number> {
+	const seen = typeof raw === 'object' && raw !== null ? (raw as { builtOn?: unknown }).builtOn : undefined;
+	if (typeof seen !== 'object' || seen === null) return {};
+	const out: Record<string, number> = {};
+	for (const [writer, n] of Object.entries(seen)) if (/^[0-9a-z]+$/.test(writer) && Number.isSafeInteger(n) && (n as number) > 0) out[writer] = n as number;
+	return out;
 }
 
 function stampOf(raw: unknown): { writer: string; n: number } | undefined {

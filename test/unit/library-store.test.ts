@@ -151,4 +151,60 @@ describe('library store (globalState)', () => {
 		first.reload();
 		assert.deepStrictEqual(first.library.tags['2602.05049'], ['privacy']);
 	});
+
+	describe('two machines between two runs of Settings Sync (which keeps one side\'s value whole)', () => {
+		/** a library written by a store, as Settings Sync carries it to another machine */
+		async function machineWith(value?: unknown) {
+			const m = deferredMemento();
+			if (value !== undefined) m.values.set('arxivDigest.library', structuredClone(value));
+			return { ...m, store: new LibraryStore(m.memento as never) };
+		}
+		const settle = (m: { saves: (() => void)[] }) => m.saves.splice(0).forEach((save) => save());
+
+		it('a star made on one machine and a note on the other are both kept, on both machines', async () => {
+			const first = await machineWith();
+			const start = first.store.update((library) => toggleStar(library, '2602.00001').library);
+			settle(first);
+			await start;
+			const second = await machineWith(first.values.get('arxivDigest.library'));
+			// apart: a star here, a note there
+			const star = first.store.update((library) => toggleStar(library, '2602.04994').library);
+			const note = second.store.update((library) => setNote(library, '2602.05049', 'read the proofs'));
+			settle(first);
+			settle(second);
+			await Promise.all([star, note]);
+			// the second machine synced first: the first machine's value is replaced by the second's
+			first.values.set('arxivDigest.library', structuredClone(second.values.get('arxivDigest.library')));
+			first.store.reload();
+			settle(first);
+			assert.ok(isStarred(first.store.library, '2602.04994'), 'the star made here');
+			assert.strictEqual(first.store.library.notes['2602.05049'], 'read the proofs', 'the note made there');
+			assert.ok(isStarred(new LibraryStore(first.memento as never).library, '2602.04994'), 'stored merged');
+			// and the merged value, carried back, is taken as it is there
+			second.values.set('arxivDigest.library', structuredClone(first.values.get('arxivDigest.library')));
+			second.store.reload();
+			settle(second);
+			assert.ok(isStarred(second.store.library, '2602.04994') && isStarred(second.store.library, '2602.00001'));
+			assert.strictEqual(second.store.library.notes['2602.05049'], 'read the proofs');
+		});
+
+		it('an unstar on one machine stays unstarred, merged from the library both started from', async () => {
+			const first = await machineWith();
+			const start = first.store.update((library) => toggleStar(toggleStar(library, '2602.00001').library, '2602.00002').library);
+			settle(first);
+			await start;
+			const second = await machineWith(first.values.get('arxivDigest.library'));
+			const unstar = first.store.update((library) => toggleStar(library, '2602.00001').library);
+			const tag = second.store.update((library) => setTags(library, '2602.00002', ['later']));
+			settle(first);
+			settle(second);
+			await Promise.all([unstar, tag]);
+			first.values.set('arxivDigest.library', structuredClone(second.values.get('arxivDigest.library')));
+			first.store.reload();
+			settle(first);
+			assert.ok(!isStarred(first.store.library, '2602.00001'), 'the unstar made here');
+			assert.ok(isStarred(first.store.library, '2602.00002'));
+			assert.deepStrictEqual(first.store.library.tags['2602.00002'], ['later']);
+		});
+	});
 });

@@ -219,4 +219,32 @@ describe('the read store', () => {
 		assert.deepStrictEqual(store.snapshot(), { format: 2, marks: 'from a newer version' }, 'Export Reading State keeps the stored marks, not the session\'s few');
 		store.dispose();
 	});
+
+	it('marks made on two machines between two runs of Settings Sync (it keeps one side\'s value whole) are all kept', async () => {
+		const here = memento();
+		const there = memento();
+		const mine = new readStore.ReadStore(here as never);
+		const theirs = new readStore.ReadStore(there as never);
+		mine.markRead(['2602.04994']);
+		await mine.flush();
+		theirs.markRead(['2602.05049']);
+		await theirs.flush();
+		// the other machine synced first: this one's value is replaced by its
+		await here.update('arxivDigest.readState', there.get('arxivDigest.readState'));
+		mine.markRead(['2602.09999']);
+		await mine.flush();
+		assert.deepStrictEqual(new readStore.ReadStore(here as never).readIds().sort(), ['2602.04994', '2602.05049', '2602.09999']);
+		// taken in without a change of its own, the marks made here are saved again
+		await here.update('arxivDigest.readState', there.get('arxivDigest.readState'));
+		mine.reload();
+		await mine.flush();
+		assert.deepStrictEqual(new readStore.ReadStore(here as never).readIds().sort(), ['2602.04994', '2602.05049', '2602.09999']);
+		// while a value built on this store's save still tells an unread mark made there
+		const third = new readStore.ReadStore(here as never);
+		third.markUnread(['2602.04994']);
+		await third.flush();
+		mine.reload();
+		assert.ok(!mine.isRead('2602.04994'), 'marked unread in the other window');
+		for (const s of [mine, theirs, third]) s.dispose();
+	});
 });

@@ -7,9 +7,10 @@
  * start an empty library, on the reader's word only.
  */
 import * as vscode from 'vscode';
+import { mergeConcurrent } from '../../core/library/concurrent';
 import { emptyLibrary, mergeLibraries, type Library } from '../../core/library/model';
 import { parseLibrary, serializeLibrary, type StateProblem, type StoredLibrary } from '../../core/library/serial';
-import { WriteStamps } from '../../core/writeStamps';
+import { includesWrite, stampText, WriteStamps } from '../../core/writeStamps';
 import { errorText } from '../log';
 
 export const LIBRARY_STATE_KEY = 'arxivDigest.library';
@@ -27,10 +28,10 @@ export class LibraryStore implements vscode.Disposable {
 	/** is lastJson this store's own write (rather than a library it read)? */
 	private wroteLast = false;
 	/**
-	 * JSON of the libraries this store recently held, oldest first, lastJson the last: those it
-	 * wrote, and those it read (at its start, or written by another window) (see read)
+	 * The libraries this store recently held, oldest first, lastJson the last: those it wrote, and
+	 * those it read (at its start, or written by another window), as JSON with their stamps (see read)
 	 */
-	private readonly known: string[] = [];
+	private readonly known: { json: string; stamp?: string }[] = [];
 	/** the stamps of this store's writes, and the latest write of each window it saw (see WriteStamps) */
 	private readonly stamps = new WriteStamps();
 	private readonly emitter = new vscode.EventEmitter<Library>();
@@ -39,7 +40,7 @@ export class LibraryStore implements vscode.Disposable {
 	constructor(private readonly state: vscode.Memento) {
 		this.read();
 		// nothing stored yet reads as '' without a change: the library it started from is known too
-		if (this.known.length === 0) this.remember(this.lastJson);
+		if (this.known.length === 0) this.remember(this.lastJson, undefined);
 	}
 
 	get library(): Library {
@@ -66,7 +67,7 @@ export class LibraryStore implements vscode.Disposable {
 		// a library without a stamp (none stored, or an older version's) is told only by its content; a
 		// stamped one by its stamp, as another window's write may hold a library this store held before
 		// (it unstarred what this one starred), and putting that one back undid the other window's change
-		if ((stale || (age === 'unstamped' && this.wroteLast && this.known.includes(json))) && this.lastJson) {
+		if ((stale || (age === 'unstamped' && this.wroteLast && this.known.some((k) => k.json === json))) && this.lastJson) {
 			// An older library coming back: the editor's globalState
 			// takes a storage-change echo as the extension's whole state, so the echo of an earlier write
 			// of any key (this library's, or the reading state's, carrying the library as it was then,
@@ -77,11 +78,27 @@ export class LibraryStore implements vscode.Disposable {
 			void this.state.update(LIBRARY_STATE_KEY, JSON.parse(this.lastJson)).then(undefined, () => undefined);
 			return false;
 		}
+		const parsed = parseLibrary(raw);
+		if (parsed.ok && !this.trouble && age === 'newer' && !this.stamps.includesMine(raw)) {
+			// Another window, or another machine through Settings Sync (which keeps one side's value whole),
+			// changed the library without this store's last change: both sides' changes are kept, merged
+			// from the last library both held, and saved (write fires)
+			const base = this.commonBase(raw);
+			this.remember(json, raw);
+			this.stamps.saw(raw);
+			const merged = mergeConcurrent(base, this.value, parsed.value);
+			void this.write(merged.library);
+			if (merged.bothNotes.length > 0) {
+				void vscode.window.showInformationMessage(
+					vscode.l10n.t('The notes of {0} papers were changed in two places at once (two windows, or two machines before Settings Sync met): each note keeps both texts.', merged.bothNotes.length),
+				);
+			}
+			return false;
+		}
 		this.lastJson = json;
-		this.remember(json);
+		this.remember(json, raw);
 		this.wroteLast = false;
 		this.stamps.saw(raw);
-		const parsed = parseLibrary(raw);
 		if (parsed.ok) {
 			this.value = parsed.value;
 			this.trouble = undefined;
@@ -142,9 +159,10 @@ export class LibraryStore implements vscode.Disposable {
 	 * hovers read). globalState takes the value at once as well; only writing it to disk is awaited.
 	 */
 	private async write(library: Library): Promise<void> {
-		const stored: StoredLibrary & { stamp: string } = { ...serializeLibrary(library), stamp: this.stamps.next() };
+		const stamp = this.stamps.next();
+		const stored: StoredLibrary & { stamp: string; builtOn: Record<string, number> } = { ...serializeLibrary(library), stamp, builtOn: this.stamps.builtOn() };
 		this.lastJson = JSON.stringify(stored);
-		this.remember(this.lastJson);
+		this.remember(this.lastJson, stored);
 		this.wroteLast = true;
 		this.value = library;
 		this.trouble = undefined;
@@ -152,9 +170,20 @@ export class LibraryStore implements vscode.Disposable {
 		await this.state.update(LIBRARY_STATE_KEY, stored);
 	}
 
-	private remember(json: string): void {
-		this.known.push(json);
+	private remember(json: string, raw: unknown): void {
+		this.known.push({ json, stamp: stampText(raw) });
 		if (this.known.length > 32) this.known.shift();
+	}
+
+	/** The newest library this store held that `raw` builds on too: what both sides changed from (none known: undefined). */
+	private commonBase(raw: unknown): Library | undefined {
+		for (let i = this.known.length - 1; i >= 0; i--) {
+			const { json, stamp } = this.known[i];
+			if (stamp === undefined || !includesWrite(raw, stamp)) continue;
+			const parsed = parseLibrary(JSON.parse(json));
+			return parsed.ok ? parsed.value : undefined;
+		}
+		return undefined;
 	}
 
 	dispose(): void {

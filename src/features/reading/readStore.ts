@@ -46,8 +46,11 @@ export class ReadStore implements vscode.Disposable {
 	constructor(private readonly memento: vscode.Memento) {
 		this.lastStored = memento.get<unknown>(READ_STATE_KEY);
 		const parsed = ReadState.parse(this.lastStored);
-		if (parsed.ok) this.state = parsed.state;
-		else {
+		if (parsed.ok) {
+			this.state = parsed.state;
+			// the writes it builds on: this store's saves build on them too (see WriteStamps.includesMine)
+			this.stamps.saw(this.lastStored);
+		} else {
 			this.state = new ReadState();
 			this.unreadable(parsed.error);
 		}
@@ -71,18 +74,24 @@ export class ReadStore implements vscode.Disposable {
 			void this.memento.update(READ_STATE_KEY, this.lastStored).then(undefined, () => undefined);
 			return;
 		}
-		const base = age === 'seen' ? undefined : ReadState.parse(this.lastStored);
+		const before = age === 'seen' ? undefined : ReadState.parse(this.lastStored);
 		this.lastStored = stored;
 		// the value this store last read or wrote, come back as another copy
-		if (!base) return;
+		if (!before) return;
 		const parsed = ReadState.parse(stored);
 		if (!parsed.ok) {
 			this.unreadable(parsed.error);
 			return;
 		}
+		// A value built on this store's last save: a mark it lacks was removed there (marked unread). One
+		// built without it (another machine, before Settings Sync met; it keeps one side's value whole)
+		// lacks this store's newest marks only because it never saw them: nothing is taken as removed, and
+		// this store's marks are saved again.
+		const ours = this.stamps.includesMine(stored);
 		this.stamps.saw(stored);
-		const ids = this.state.absorb(parsed.state, this.unreadSinceSave, base.ok ? base.state : undefined);
+		const ids = this.state.absorb(parsed.state, this.unreadSinceSave, ours && before.ok ? before.state : undefined);
 		if (ids.length > 0) this.emitter.fire({ ids });
+		if (!ours) this.scheduleSave();
 	}
 
 	get isBroken(): boolean {
@@ -168,6 +177,10 @@ export class ReadStore implements vscode.Disposable {
 	private changed(change: MarksChange | undefined): void {
 		if (change?.ids.length === 0) return;
 		this.emitter.fire(change);
+		this.scheduleSave();
+	}
+
+	private scheduleSave(): void {
 		if (this.broken !== undefined) return;
 		if (this.saveTimer) clearTimeout(this.saveTimer);
 		if (this.disposed) void this.save();
@@ -178,7 +191,7 @@ export class ReadStore implements vscode.Disposable {
 		this.saveTimer = undefined;
 		this.reload();
 		if (this.broken !== undefined) return;
-		const stored = { ...this.state.serialize(), stamp: this.stamps.next() };
+		const stored = { ...this.state.serialize(), stamp: this.stamps.next(), builtOn: this.stamps.builtOn() };
 		this.lastStored = stored;
 		this.unreadSinceSave.clear();
 		await this.memento.update(READ_STATE_KEY, stored);
