@@ -130,6 +130,9 @@ describe('BibTeX', () => {
 		assert.strictEqual(escapeBibtexValue('{$W-δ-μ$} dual codes'), '\\{$W-\\delta-\\mu$\\} dual codes');
 		assert.strictEqual(escapeBibtexValue('$μm$ and $ΑΒ ≤ ∞$'), '$\\mu m$ and $AB \\leq \\infty$');
 		assert.strictEqual(escapeBibtexValue('δ-tuning of 10μm cells, 2× faster'), '$\\delta$-tuning of 10$\\mu$m cells, 2$\\times$ faster');
+		// BibTeX lowercases inside a group that starts with a command, and a capital before math (Hα)
+		assert.strictEqual(protect('The {\\it Princess Sirindhorn Neutron Monitor} and H$\\alpha$ galaxies'), 'The {{\\it Princess Sirindhorn Neutron Monitor}} and {H$\\alpha$} galaxies');
+		assert.strictEqual(protect('Imaging \\emph{in vivo} and {\\it deep nets}'), 'Imaging \\emph{in vivo} and {\\it deep nets}', 'nothing to keep: as written');
 		assert.strictEqual(protect('Δ-Net and Λ: a Μ study'), '{$\\Delta$-Net} and {$\\Lambda$:} a M study', 'a capital Greek letter is kept from change.case$');
 		const bib = toBibtex(makePaper({ title: 'Close } the field {', authors: ['Smith and Sons', 'A. {B}', 'A {Brace'] }));
 		assert.match(bib, /title {9}= \{Close \\textbraceright\{\} the field \\textbraceleft\{\}\},/);

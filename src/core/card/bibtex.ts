@@ -78,6 +78,11 @@ function bibtexBalanced(text: string): boolean {
 }
 
 function bracesBalanced(text: string): boolean {
+	return braceDepth(text) === 0;
+}
+
+/** the braces left open at the end of `text` (an escaped one, `\\{`, aside); -1 when one closes what none opened */
+function braceDepth(text: string): number {
 	let depth = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
@@ -86,9 +91,17 @@ function bracesBalanced(text: string): boolean {
 			continue;
 		}
 		if (c === '{') depth++;
-		else if (c === '}' && --depth < 0) return false;
+		else if (c === '}' && --depth < 0) return -1;
 	}
-	return depth === 0;
+	return depth;
+}
+
+/** `text` leaves open a group of the outer level that starts with a command: `{\\it Deep` */
+function opensSpecialGroup(text: string): boolean {
+	const start = /(?:^|[^\\])\{\\[A-Za-z]/.exec(text);
+	if (!start) return false;
+	const open = start.index + start[0].indexOf('{');
+	return braceDepth(text.slice(0, open)) === 0 && braceDepth(text.slice(open)) > 0;
 }
 
 /**
@@ -197,7 +210,12 @@ function protectCase(parts: readonly { text: string; math: boolean }[]): string 
 			continue;
 		}
 		for (const piece of part.text.split(/( +)/)) {
-			if (piece.startsWith(' ')) {
+			// a group of TeX's own that spans words and starts with a command (`{\\it Princess Sirindhorn}`), which
+			// BibTeX takes for one special character and lowercases inside, is one word (`\\emph{in vivo}`'s group is not special)
+			if (piece.startsWith(' ') && opensSpecialGroup(shape)) {
+				word += piece;
+				shape += piece;
+			} else if (piece.startsWith(' ')) {
 				endWord();
 				out.push(piece);
 			} else {
@@ -225,7 +243,9 @@ function protectWord(word: string, shape: string, mathCapital: boolean, subtitle
 	if (!bracesBalanced(unescaped)) return word;
 	// the word's own letters: escapes, commands (`\&`, `\"o`, `\boldmath`), braces and leading punctuation left out
 	const letters = unescaped.replace(/\\[A-Za-z]+|\\.|[{}]/g, '').replace(/^[^\p{L}\p{N}]+/u, '');
-	if (!mathCapital && !/^.+\p{Lu}/su.test(letters) && !(subtitleFirst && /^\p{Lu}/u.test(letters))) return word;
+	// a capital right before math is part of a symbol (`H$\\alpha$`, `T$_c$`): change.case$ lowercases it as any capital
+	const capitalBeforeMath = new RegExp(`\\p{Lu}${MATH_IN_SHAPE}`, 'u').test(unescaped);
+	if (!mathCapital && !capitalBeforeMath && !/^.+\p{Lu}/su.test(letters) && !(subtitleFirst && /^\p{Lu}/u.test(letters))) return word;
 	// `{\…}` would be one "special character" to BibTeX, whose letters it does change: a second pair of braces keeps it a group
 	return word.startsWith('\\') ? `{{${word}}}` : `{${word}}`;
 }
