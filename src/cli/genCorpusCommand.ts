@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { isValidDay } from '../core/day';
 import { intOption, numberOption, parseArgs, UsageError } from './args';
 import {
 	dataDirIsEmpty, DEFAULT_END_DATE, defaultSeedsDir, GEN_CORPUS_HELP, generateCorpus, loadSeedPapers, SeedPaper,
@@ -22,7 +23,7 @@ export function runGenCorpus(argv: readonly string[], io: CliIO): number {
 	const seed = intOption(args, 'seed', 1, 0, 2 ** 32 - 1);
 	const repeat = numberOption(args, 'repeat', 0.25, 0, 0.9);
 	const endDate = args.options.get('end') ?? DEFAULT_END_DATE;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(`${endDate}T00:00:00Z`))) {
+	if (!isValidDay(endDate)) {
 		throw new UsageError(`option '--end' expects a date YYYY-MM-DD, got '${endDate}'`);
 	}
 	const from = args.options.get('from') ?? defaultSeedsDir();

@@ -67,6 +67,11 @@ describe('search query parser', () => {
 	});
 	it('reports malformed values', () => {
 		assert.strictEqual(parseQuery('day:2026-13').ok, false);
+		// a day that does not exist found nothing (day:) or everything after the 28th (after:)
+		const feb30 = parseQuery('after:2026-02-30');
+		assert.ok(!feb30.ok && feb30.error === '"after:2026-02-30" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY', JSON.stringify(feb30));
+		assert.strictEqual(parseQuery('day:2026-02-30').ok, false);
+		assert.strictEqual(parseQuery('day:2024-02-29').ok, true, 'a leap day');
 		assert.strictEqual(parseQuery('after:yesterday').ok, false);
 		assert.strictEqual(parseQuery('cat:').ok, false);
 		assert.strictEqual(parseQuery('-after:2026-01-01').ok, false);

@@ -13,6 +13,7 @@
  * An unknown filter or a malformed value is an error with a message for the user,
  * never a silent empty result.
  */
+import { isValidDay } from '../day';
 import { categoryAsWritten, identityFromLink } from '../parse/links';
 import { baseId } from '../readState';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
@@ -358,7 +359,8 @@ function applyFilter(query: ParsedQuery, name: FilterName, value: string, negate
 		case 'day':
 		case 'after':
 		case 'before': {
-			if (!DAY_RE.test(value)) return { kind: 'not-a-date', token: `${name}:${value}` };
+			// a day that does not exist (`2026-02-30`) too: it found nothing, or everything after the 28th
+			if (!DAY_RE.test(value) || (value.length === 10 && !isValidDay(value))) return { kind: 'not-a-date', token: `${name}:${value}` };
 			if (name === 'day') (negated ? query.excludeDays : query.days).push(value);
 			else if (negated) return { kind: 'negated-range', filter: name, instead: name === 'after' ? 'before:' : 'after:' };
 			else if (name === 'after') query.after = value;
