@@ -8,10 +8,11 @@ import { CliIO, errorMessage, EXIT_OK, EXIT_IO_ERROR } from './io';
 export const STATS_HELP = `Usage: arxiv-digest stats DIR [--fields [--per-file]] [--json]
 
 Find the digest files under DIR (*.md, *.markdown, *.txt; node_modules and
-dot-folders are skipped; files whose first lines carry no digest signature,
-such as a README, are left out as the extension leaves them out), parse them
-and print days, files, categories, entries, unique papers and papers per
-category.
+dot-folders are skipped, symbolic links followed; files whose first lines carry
+no digest signature, such as a README, are left out as the extension leaves
+them out), parse them and print days, files, categories, entries, unique papers
+and entries per section (a paper listed on two days counts twice; sections as
+each fork names them).
 
 Options:
   --fields    print field coverage instead: per template (the fields most
@@ -39,7 +40,7 @@ export function formatStats(stats: WorkspaceStats): string {
 	const lines = rows.map(([name, value]) => `${name.padEnd(16)}${value}`);
 	const categories = sortedCategories(stats.perCategory);
 	if (categories.length > 0) {
-		lines.push('papers per category:');
+		lines.push('entries per section:');
 		const width = Math.max(...categories.map(([name]) => name.length));
 		for (const [name, count] of categories) lines.push(`  ${name.padEnd(width)}  ${count}`);
 	}
@@ -75,6 +76,7 @@ export function runStats(argv: readonly string[], io: CliIO): number {
 		return EXIT_OK;
 	}
 	if (args.positionals.length !== 1) throw new UsageError('stats needs exactly one DIR');
+	if (args.flags.has('per-file') && !args.flags.has('fields')) throw new UsageError("option '--per-file' goes with '--fields'");
 	const dir = args.positionals[0];
 	let corpus;
 	try {

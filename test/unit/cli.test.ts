@@ -193,7 +193,10 @@ describe('cli: stats', () => {
 		assert.match(r.out, /^files +2$/m);
 		assert.match(r.out, /^entries +245$/m);
 		assert.match(r.out, /^unique papers +245$/m);
-		assert.match(r.out, /^papers per category:\n  cs\.CV +\d+$/m);
+		assert.match(r.out, /^entries per section:\n  cs\.CV +\d+$/m);
+		const perFile = run('stats', SEEDS, '--per-file');
+		assert.strictEqual(perFile.code, 2, 'only with --fields');
+		assert.match(perFile.err, /'--per-file' goes with '--fields'/);
 	});
 
 	it('leaves out non-digest markdown, node_modules and dot-folders', () => {
