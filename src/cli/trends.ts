@@ -3,7 +3,7 @@
  * query's) papers per day, and the top terms and authors of a day range (src/core/trends), from the
  * same shards the extension runs.
  */
-import type { DigestSummary } from '../core/summary';
+import { paperCountOf, type DigestSummary } from '../core/summary';
 import { papersPerDay, parseRange, risingPeriods } from '../core/trends/days';
 import type { RisingReply } from '../core/trends/rising';
 import { inRange, type TopReply } from '../core/trends/shard';
@@ -49,6 +49,8 @@ export interface TrendsOutput {
 	 * one listing day, or none)
 	 */
 	rising?: RisingReply & { from?: string; to?: string; previous: { from: string; to: string }; within?: boolean };
+	/** digests without a day (no date in the name or a heading), which no day counts: how many and their papers */
+	undated?: { files: number; papers: number };
 }
 
 export function formatTrends(out: TrendsOutput): string {
@@ -60,6 +62,7 @@ export function formatTrends(out: TrendsOutput): string {
 		const matching = out.days.reduce((s, d) => s + (d.matching ?? 0), 0);
 		lines.push(`${'total'.padEnd(12)}${String(out.days.reduce((s, d) => s + d.papers, 0)).padStart(8)}${String(matching).padStart(10)}`);
 	}
+	if (out.undated) lines.push(`left out: ${out.undated.papers} ${out.undated.papers === 1 ? 'paper' : 'papers'} of ${out.undated.files} ${out.undated.files === 1 ? 'file' : 'files'} without a date`);
 	if (out.top) {
 		const block = (title: string, rows: [string, number][]) => {
 			lines.push('', title);
@@ -111,7 +114,8 @@ export async function runTrends(argv: readonly string[], io: CliIO): Promise<num
 	try {
 		await service.open(files);
 		const perDay = papersPerDay([...summaries.values()]);
-		const out: TrendsOutput = { ...range, days: [] };
+		const undated = [...summaries.values()].filter((summary) => !summary.day);
+		const out: TrendsOutput = { ...range, days: [], ...(undated.length > 0 ? { undated: { files: undated.length, papers: undated.reduce((n, summary) => n + paperCountOf(summary), 0) } } : {}) };
 		let matching: Map<string, number> | undefined;
 		if (term !== undefined) {
 			const reply = await service.trendDays(term);

@@ -549,6 +549,22 @@ describe('trends', () => {
 			assert.ok(!text.out.includes(DAY_A), 'the range starts at the second day');
 		});
 
+		it('says how many papers of files without a date it leaves out', async () => {
+			const other = mkdtempSync(join(tmpdir(), 'trends-undated-'));
+			try {
+				writeFileSync(join(other, `${DAY_B}.md`), readFileSync(SEED_B));
+				writeFileSync(join(other, 'reading-notes.md'), '# My picks\n\n## cs.XX\n\n### [1] [A Kept Paper](https://arxiv.org/abs/2601.00001)\n*A. Author*\n\n### [2] [Another](https://arxiv.org/abs/2601.00002)\n*B. Author*\n');
+				const r = await run('trends', other, '--term', 'privacy', '--shards', '1');
+				assert.strictEqual(r.code, 0, r.err);
+				assert.match(r.out, /^left out: 2 papers of 1 file without a date$/m);
+				const json = JSON.parse((await run('trends', other, '--json', '--shards', '1')).out) as TrendsOutput;
+				assert.deepStrictEqual(json.undated, { files: 1, papers: 2 });
+				assert.strictEqual(JSON.parse((await run('trends', dir, '--json', '--shards', '1')).out).undated, undefined, 'every file dated: nothing said');
+			} finally {
+				rmSync(other, { recursive: true, force: true });
+			}
+		});
+
 		it('takes a --term that starts with an exclusion (`--term -privacy`) as the query', async () => {
 			const r = await run('trends', dir, '--term', '-privacy', '--json', '--shards', '1');
 			assert.strictEqual(r.code, 0, r.err);
