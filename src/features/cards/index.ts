@@ -522,9 +522,10 @@ class CardManager implements vscode.Disposable {
 				for (const card of this.panels) {
 					const uri = card.currentRef?.uri;
 					if (!uri) continue;
-					// moved outside the editor (a terminal, git): its file deleted, and a digest of its day holding its paper added
-					const movedTo = this.deleted.has(uri) ? added.find((c) => this.holdsPaperOfDay(c.uri, card)) : undefined;
-					if (movedTo) card.fileMoved(uri, movedTo.uri.toString());
+					// moved outside the editor (a terminal, git): its file deleted, and a digest of its day holding its
+					// paper added, in this batch, or before it (the watcher may tell the new name first)
+					const movedTo = this.deleted.has(uri) ? (added.find((c) => this.holdsPaperOfDay(c.uri, card))?.uri ?? (uris.has(uri) ? this.otherFileOfDay(uri, card) : undefined)) : undefined;
+					if (movedTo) card.fileMoved(uri, movedTo.toString());
 					if (movedTo || uris.has(uri)) card.refresh();
 				}
 			}),
@@ -637,6 +638,13 @@ class CardManager implements vscode.Disposable {
 		const ref = card.currentRef;
 		const file = this.workspace.get(uri);
 		return ref !== undefined && file !== undefined && file.digest.day === card.shownDay && paperIndexOf(file.digest.papers, { id: ref.id }) >= 0;
+	}
+
+	/** Another digest of the day `card` last showed, not `uri`, that holds its paper. */
+	private otherFileOfDay(uri: string, card: CardPanel): vscode.Uri | undefined {
+		const ref = card.currentRef;
+		if (!ref) return undefined;
+		return this.workspace.findPaper(ref.id).find((l) => l.file.uri.toString() !== uri && l.file.digest.day === card.shownDay)?.file.uri;
 	}
 
 	/** A file open in an editor is read from its live text; others from the workspace index. */
