@@ -17,9 +17,9 @@ import { VECTOR_FIELDS, type VectorFields } from '../core/recs/tfidf';
 import { intOption, parseArgs, UsageError } from './args';
 import { percentile, settle } from './benchSearch';
 import { listDigestFiles } from './files';
-import { CliIO, EXIT_OK } from './io';
+import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { createSearchService, fileSpecs } from './search';
-import { median, round1 } from './bench';
+import { BENCH_HELP, median, round1 } from './bench';
 
 export const BENCH_RECS_TOPICS = ['reinforcement learning', 'diffusion', 'retrieval', 'autonomous driving', 'medical', 'speech', 'graph neural', 'benchmark'];
 
@@ -69,7 +69,12 @@ export function vectorFieldsText(fields: VectorFields): string {
 }
 
 export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<number> {
-	const args = parseArgs(argv, { flags: ['recs', 'json'], options: ['days', 'samples', 'shards', 'truth', 'vectors'] });
+	const args = parseArgs(argv, { flags: ['recs', 'json', 'help'], options: ['days', 'samples', 'shards', 'truth', 'vectors'], aliases: { h: 'help' } });
+	if (args.flags.has('help')) {
+		io.stdout(BENCH_HELP);
+		return EXIT_OK;
+	}
+	if (args.positionals.length !== 1) throw new UsageError('bench --recs needs exactly one DIR');
 	const [dir] = args.positionals;
 	const trainDays = intOption(args, 'days', 150, 1, 10000);
 	const samples = intOption(args, 'samples', 200, 1, 100000);
@@ -77,21 +82,23 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 	// the fields whose words define a topic's papers: title + TL;DR by default; `title` alone judges
 	// vectors with and without the TL;DR alike (the TL;DR's words are the truth's by the default)
 	const truth = args.options.get('truth') ?? 'title+tldr';
-	if (truth !== 'title' && truth !== 'title+tldr') throw new Error(`--truth: title or title+tldr, not ${truth}`);
+	if (truth !== 'title' && truth !== 'title+tldr') throw new UsageError(`--truth: title or title+tldr, not ${truth}`);
 	const vectorFields = args.options.has('vectors') ? parseVectorFields(args.options.get('vectors')!) : VECTOR_FIELDS;
 	// each paper's first listing and text (title + TL;DR, lower case) from the files, oldest first
-	const days: string[] = [];
+	let digests;
+	try {
+		digests = listDigestFiles(dir).files.map((path) => parseDigest(readFileSync(path, 'utf8'), path));
+	} catch (error) {
+		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
+		return EXIT_IO_ERROR;
+	}
+	const days = [...new Set(digests.map((digest) => digest.day ?? digest.path))].sort();
+	// For you learns from the stars of the first days and ranks the papers of the days after them
+	if (days.length <= trainDays) throw new UsageError(`--days ${trainDays}: ${dir} holds ${days.length} days; give fewer (For you ranks the papers of the days after them)`);
 	const firstDay = new Map<string, number>();
 	const text = new Map<string, string>();
-	const paths = listDigestFiles(dir).files;
-	for (const path of paths) {
-		const digest = parseDigest(readFileSync(path, 'utf8'), path);
-		days.push(digest.day ?? path);
-	}
-	days.sort();
-	for (const path of paths) {
-		const digest = parseDigest(readFileSync(path, 'utf8'), path);
-		const d = days.indexOf(digest.day ?? path);
+	for (const digest of digests) {
+		const d = days.indexOf(digest.day ?? digest.path);
 		for (const p of digest.papers) {
 			if (!firstDay.has(p.id) || firstDay.get(p.id)! > d) firstDay.set(p.id, d);
 			text.set(p.id, (truth === 'title' ? p.title : `${p.title}\n${p.tldr}`).toLowerCase());
@@ -154,7 +161,10 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 		const timesGather: number[] = [];
 		for (let run = 0; run < 3; run++) {
 			const trained = await trainForYou(service, thousand, [], () => performance.now());
-			if (!trained.model) throw new Error(`For you: ${trained.found} of 1,000 stars in the index`);
+			if (!trained.model) {
+				io.stderr(`arxiv-digest: For you could not learn from ${thousand.length} papers: ${trained.found} of them are in the index\n`);
+				return EXIT_IO_ERROR;
+			}
 			timesTrain.push(trained.ms);
 			timesGather.push(trained.gatherMs);
 		}

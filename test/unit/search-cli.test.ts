@@ -81,6 +81,21 @@ describe('cli: search', () => {
 		}
 	});
 
+	it('bench --recs: usage errors and an unreadable folder are messages, not stack traces', async () => {
+		const none = await run('bench', '--recs');
+		assert.strictEqual(none.code, 2);
+		assert.match(none.err, /^arxiv-digest: bench --recs needs exactly one DIR$/m);
+		const missing = await run('bench', join(FIXTURES, 'nope'), '--recs');
+		assert.strictEqual(missing.code, 1);
+		assert.match(missing.err, /cannot read directory .*nope/);
+		const few = await run('bench', FIXTURES, '--recs');
+		assert.strictEqual(few.code, 2);
+		assert.match(few.err, /--days 150: .* holds \d+ days; give fewer/);
+		const truth = await run('bench', FIXTURES, '--recs', '--truth', 'foo', '--days', '1');
+		assert.strictEqual(truth.code, 2);
+		assert.match(truth.err, /--truth: title or title\+tldr, not foo/);
+	});
+
 	it('reports an unknown filter as an error', async () => {
 		const r = await run('search', FIXTURES, 'venue:cvpr');
 		assert.strictEqual(r.code, 2);
