@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PATH_NOCASE, readHeadSync } from '../core/corpus/nodeIO';
 import { DEFAULT_DETECTION, DETECT_HEAD_BYTES, isDigestSource } from '../core/detect';
@@ -135,4 +135,13 @@ export function loadDigestFiles(dir: string): LoadedCorpus {
 		corpus.files.push({ path, text: buffer.toString('utf8'), bytes: buffer.length });
 	}
 	return corpus;
+}
+
+/**
+ * A path of the project's own files (`test/fixtures/seeds`, `bench/relevance/queries.json`): beside
+ * the built CLI (`dist/cli.js`), else under the current folder, so a default works from any folder.
+ */
+export function projectPath(relativePath: string): string {
+	const candidates = [join(__dirname, '..', relativePath), join(process.cwd(), relativePath)];
+	return candidates.find((path) => existsSync(path)) ?? candidates[candidates.length - 1];
 }

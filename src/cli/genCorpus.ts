@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listDigestFiles } from './files';
+import { listDigestFiles, projectPath } from './files';
 
 export const SUMMARY_LABELS = ['TL;DR', 'Motivation', 'Method', 'Result', 'Conclusion', 'Abstract'] as const;
 type SummaryLabel = (typeof SUMMARY_LABELS)[number];
@@ -266,6 +266,5 @@ Options:
 `;
 
 export function defaultSeedsDir(): string {
-	const candidates = [join(__dirname, '..', 'test', 'fixtures', 'seeds'), join(process.cwd(), 'test', 'fixtures', 'seeds')];
-	return candidates.find((dir) => existsSync(dir)) ?? candidates[candidates.length - 1];
+	return projectPath(join('test', 'fixtures', 'seeds'));
 }

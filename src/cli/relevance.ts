@@ -8,12 +8,13 @@
  * bench/relevance/README.md), never by either ranker.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Paper } from '../core/model';
 import { parseDigest } from '../core/parser';
 import { hasCjk } from '../core/search/tokenizer';
 import { intOption, parseArgs, UsageError } from './args';
-import { listDigestFiles } from './files';
+import { listDigestFiles, projectPath } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
 import { BENCH_FUZZY_QUERIES, percentile, settle, timeQueries, type Timed } from './benchSearch';
 import { createSearchService, fileSpecs } from './search';
@@ -238,8 +239,8 @@ export async function runRelevance(argv: readonly string[], io: CliIO): Promise<
 	}
 	if (args.positionals.length !== 1) throw new UsageError('relevance needs exactly one DIR');
 	const dir = args.positionals[0];
-	const queriesPath = args.options.get('queries') ?? 'bench/relevance/queries.json';
-	const judgementsPath = args.options.get('judgements') ?? 'bench/relevance/judgements.json';
+	const queriesPath = args.options.get('queries') ?? projectPath(join('bench', 'relevance', 'queries.json'));
+	const judgementsPath = args.options.get('judgements') ?? projectPath(join('bench', 'relevance', 'judgements.json'));
 	const rounds = intOption(args, 'rounds', 5, 1, 100);
 	try {
 		const specs = (JSON.parse(readFileSync(queriesPath, 'utf8')) as { queries: QuerySpec[] }).queries;
@@ -255,7 +256,8 @@ export async function runRelevance(argv: readonly string[], io: CliIO): Promise<
 		return EXIT_OK;
 	} catch (error) {
 		if (error instanceof UsageError) throw error;
-		io.stderr(`arxiv-digest: relevance: ${errorMessage(error)}\n`);
+		const path = error instanceof Error && 'path' in error && typeof error.path === 'string' ? `${error.path}: ` : '';
+		io.stderr(`arxiv-digest: relevance: ${path}${errorMessage(error)}\n`);
 		return EXIT_IO_ERROR;
 	}
 }
