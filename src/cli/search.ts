@@ -90,6 +90,16 @@ export function fileSpecs(dir: string): (CorpusFileSpec & { size: number })[] {
 }
 
 /**
+ * `--cache-dir CACHE`, when given: a folder, or a path where one can be made. A file there made every
+ * cache write fail, so each run read and indexed every digest again without a word.
+ */
+export function cacheDirOption(args: ParsedArgs): string | undefined {
+	const dir = args.options.get('cache-dir');
+	if (dir !== undefined && existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`option '--cache-dir' names a file, not a folder: ${dir}`);
+	return dir;
+}
+
+/**
  * The files of DIR and a search service over them (`--shards N`, `--cache-dir CACHE`), for the
  * commands that open the corpus; undefined once it has told the user DIR cannot be read.
  */
@@ -102,7 +112,7 @@ export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (
 		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
 		return undefined;
 	}
-	return { files, service: createSearchService(args.options.get('cache-dir'), shards) };
+	return { files, service: createSearchService(cacheDirOption(args), shards) };
 }
 
 /**
@@ -135,7 +145,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	const started = performance.now();
 	// the summaries are the Papers view's: a search prints none. Started first: the worker boots and
 	// the index cache is read (off this thread) while the folder is listed
-	const service = createSearchService(args.options.get('cache-dir'), shards, undefined, false);
+	const service = createSearchService(cacheDirOption(args), shards, undefined, false);
 	let files: CorpusFileSpec[];
 	try {
 		files = fileSpecs(dir);

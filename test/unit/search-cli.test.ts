@@ -96,6 +96,15 @@ describe('cli: search', () => {
 		assert.match(truth.err, /--truth: title or title\+tldr, not foo/);
 	});
 
+	it('refuses a --cache-dir that names a file (every run indexed everything again, without a word)', async () => {
+		const file = join(FIXTURES, '2026-02-06.md');
+		for (const command of ['search', 'trends']) {
+			const r = command === 'search' ? await run('search', FIXTURES, 'model', '--cache-dir', file) : await run('trends', FIXTURES, '--cache-dir', file);
+			assert.strictEqual(r.code, 2, `${command}: ${r.err}`);
+			assert.match(r.err, /option '--cache-dir' names a file, not a folder/);
+		}
+	});
+
 	it('reports an unknown filter as an error', async () => {
 		const r = await run('search', FIXTURES, 'venue:cvpr');
 		assert.strictEqual(r.code, 2);
