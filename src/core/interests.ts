@@ -72,6 +72,8 @@ export interface CompiledInterests {
 	readonly literalLabels: readonly string[];
 	/** each literal keyword's own pattern (as in `literals`), for the keywords one scan of `literals` hides */
 	readonly literalPatterns: readonly RegExp[];
+	/** per literal keyword, the others whose match may hide it (they share a word, or the start of one; see mayMeet) */
+	readonly hiddenBy: readonly (readonly number[])[];
 	readonly regexes: readonly { label: string; regex: RegExp }[];
 	readonly authors: readonly Term[];
 	readonly categories: readonly string[];
@@ -333,6 +335,7 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		literals: literalSources.length > 0 ? new RegExp(literalSources.join('|'), 'giu') : undefined,
 		literalLabels,
 		literalPatterns: literalSources.map((source) => new RegExp(source, 'iu')),
+		hiddenBy: literalLabels.map((label, i) => literalLabels.flatMap((other, j) => (j !== i && mayMeet(label, other) ? [j] : []))),
 		regexes,
 		authors,
 		categories,
@@ -342,6 +345,23 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		empty: literalSources.length + regexes.length + authors.length + categories.length + excludeSources.length + excludeRegexes.length === 0,
 		errors,
 	};
+}
+
+/**
+ * Can a match of keyword `a` overlap one of `b` in a text, so that one scan of all keywords finds only
+ * one of them (`diffusion` and `diffusion model`, `world model` and `model*`)? Only when they share a
+ * word or the start of one (plurals, prefixes); a Chinese keyword, matched anywhere, by a character.
+ * Generous: a pair it names in vain costs one more test of a matching paper.
+ */
+function mayMeet(a: string, b: string): boolean {
+	const units = (label: string) => foldDiacritics(label).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((u) => u !== '').flatMap((u) => (CJK_SCRIPT.test(u) ? [...u] : [u]));
+	const other = units(b);
+	return units(a).some((u) => other.some((v) => {
+		const n = Math.min(u.length, v.length);
+		let k = 0;
+		while (k < n && u[k] === v[k]) k++;
+		return k >= Math.max(Math.min(3, n), n - 2);
+	}));
 }
 
 function authorMatches(term: Term, name: string, folded: string): boolean {
@@ -393,7 +413,7 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 		// in `world model`) is found by its own pattern, once the paper is a match: every keyword it has counts
 		if (left > 0 && left < labels.length) {
 			compiled.literalPatterns.forEach((pattern, i) => {
-				if (!found[i] && pattern.test(folded)) found[i] = true;
+				if (!found[i] && compiled.hiddenBy[i].some((j) => found[j]) && pattern.test(folded)) found[i] = true;
 			});
 		}
 		labels.forEach((label, i) => found[i] && words.push(label));

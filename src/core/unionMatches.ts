@@ -40,7 +40,8 @@ function nextMatch(pattern: RegExp, text: string, from: number): RegExpExecArray
 	pattern.lastIndex = from;
 	for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
 		if (m[0] !== '') return m;
-		pattern.lastIndex = m.index + 1;
+		// past the whole character: inside an emoji's pair, a `u` pattern finds the same empty match again, forever
+		pattern.lastIndex = m.index + (pattern.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
 	}
 	return null;
 }

@@ -9,8 +9,12 @@
  * taken whole. vscode-free.
  */
 
-/** the writers a stored value's `builtOn` names at most: the latest ones (a window's writer lives as long as the window) */
-const MAX_SEEN_WRITERS = 16;
+/**
+ * the writers a stored value's `builtOn` names at most: the latest ones. A window's writer lives as
+ * long as the window, and every window started is a new one; a window idle while this many others
+ * wrote is no longer named, and its next change is merged from the newest library both sides hold.
+ */
+const MAX_SEEN_WRITERS = 64;
 
 /** How a stored value stands to the writes a store has made or read. */
 export type StampAge = 'unstamped' | 'older' | 'seen' | 'newer';
@@ -57,9 +61,10 @@ export class WriteStamps {
 
 	/** Notes a stored value this store read as current, and the writes it built on. */
 	saw(raw: unknown): void {
+		for (const [writer, n] of Object.entries(builtOnOf(raw))) this.note(writer, n);
+		// the value's own write last: the newest noted, the last let go
 		const stamp = stampOf(raw);
 		if (stamp) this.note(stamp.writer, stamp.n);
-		for (const [writer, n] of Object.entries(builtOnOf(raw))) this.note(writer, n);
 	}
 
 	private note(writer: string, n: number): void {
@@ -72,6 +77,15 @@ export class WriteStamps {
 			if (old !== this.writer) this.latest.delete(old);
 		}
 	}
+}
+
+/**
+ * Does `raw` name the writes it builds on? A value of a version before `builtOn` (stamped or not) does
+ * not: whether it saw a window's last write cannot be told, and it is taken whole as that version did.
+ */
+export function namesWhatItBuildsOn(raw: unknown): boolean {
+	const builtOn = typeof raw === 'object' && raw !== null ? (raw as { builtOn?: unknown }).builtOn : undefined;
+	return typeof builtOn === 'object' && builtOn !== null;
 }
 
 /** The stamp of a stored value, if it has one. */

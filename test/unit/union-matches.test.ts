@@ -19,5 +19,7 @@ describe('unionMatches', () => {
 		assert.deepStrictEqual(texts('axxbx', [pattern]), ['1:xx', '4:x']);
 		assert.deepStrictEqual(texts('a a a a', [/a/g], 2), ['0:a', '2:a']);
 		assert.deepStrictEqual(texts('nothing', []), []);
+		// a pattern that can match nothing, over emoji and math letters (two code units each): it ends
+		assert.deepStrictEqual(texts('😀😀 ab 𝑥', [/x*/gu, /ab/gu]), ['5:ab']);
 	});
 });

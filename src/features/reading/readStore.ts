@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import { ReadState, type ReadStatus } from '../../core/readState';
-import { WriteStamps } from '../../core/writeStamps';
+import { includesWrite, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
 import { getLog } from '../log';
 
 /** globalState key of the read state (listed for Settings Sync) */
@@ -37,6 +37,8 @@ export class ReadStore implements vscode.Disposable {
 	/** the stored value this store last read or wrote: another one was written by someone else */
 	private lastStored: unknown;
 	private readonly stamps = new WriteStamps();
+	/** the values this store recently read or wrote, oldest first, with their stamps and JSON: the bases of merges, and echoes told */
+	private readonly known: { value: unknown; stamp?: string; json: string }[] = [];
 	/** papers marked unread since the last save: their mark here wins over a stored read mark */
 	private unreadSinceSave = new Set<string>();
 	private readonly emitter = new vscode.EventEmitter<MarksChange | undefined>();
@@ -48,8 +50,7 @@ export class ReadStore implements vscode.Disposable {
 		const parsed = ReadState.parse(this.lastStored);
 		if (parsed.ok) {
 			this.state = parsed.state;
-			// the writes it builds on: this store's saves build on them too (see WriteStamps.includesMine)
-			this.stamps.saw(this.lastStored);
+			this.held(this.lastStored);
 		} else {
 			this.state = new ReadState();
 			this.unreadable(parsed.error);
@@ -68,9 +69,11 @@ export class ReadStore implements vscode.Disposable {
 		const stored = this.memento.get<unknown>(READ_STATE_KEY);
 		if (stored === this.lastStored) return;
 		const age = this.stamps.age(stored);
-		if (age === 'older' && this.lastStored !== undefined) {
-			// the echo of an earlier write: taking it in would bring back what was unread since; the
-			// newer value goes back, before the next save of any key stores the older one
+		// the echo of an earlier write (stamped: older than one seen; unstamped, once this store held a
+		// stamped value: one it held before): taking it in would bring back what was unread since; the
+		// newer value goes back, before the next save of any key stores the older one
+		const echo = age === 'older' || (age === 'unstamped' && this.known.some((k) => k.stamp !== undefined) && this.known.some((k) => k.json === (JSON.stringify(stored) ?? '')));
+		if (echo && this.lastStored !== undefined) {
 			void this.memento.update(READ_STATE_KEY, this.lastStored).then(undefined, () => undefined);
 			return;
 		}
@@ -85,13 +88,33 @@ export class ReadStore implements vscode.Disposable {
 		}
 		// A value built on this store's last save: a mark it lacks was removed there (marked unread). One
 		// built without it (another machine, before Settings Sync met; it keeps one side's value whole)
-		// lacks this store's newest marks only because it never saw them: nothing is taken as removed, and
-		// this store's marks are saved again.
-		const ours = this.stamps.includesMine(stored);
-		this.stamps.saw(stored);
-		const ids = this.state.absorb(parsed.state, this.unreadSinceSave, ours && before.ok ? before.state : undefined);
+		// lacks this store's newest marks only because it never saw them: a mark is taken as removed only
+		// against the newest value both sides held, and the marks merged are saved again. A value of a
+		// version before builtOn is taken as that version took it.
+		const ours = !namesWhatItBuildsOn(stored) || this.stamps.includesMine(stored);
+		const base = ours ? (before.ok ? before.state : undefined) : this.commonBase(stored);
+		this.held(stored);
+		const ids = this.state.absorb(parsed.state, this.unreadSinceSave, base);
 		if (ids.length > 0) this.emitter.fire({ ids });
 		if (!ours) this.scheduleSave();
+	}
+
+	/** Notes a stored value this store read or wrote (see known). */
+	private held(value: unknown): void {
+		this.stamps.saw(value);
+		this.known.push({ value, stamp: stampText(value), json: JSON.stringify(value) ?? '' });
+		if (this.known.length > 8) this.known.shift();
+	}
+
+	/** The read state of the newest value this store held that `stored` builds on too, if any. */
+	private commonBase(stored: unknown): ReadState | undefined {
+		for (let i = this.known.length - 1; i >= 0; i--) {
+			const { value, stamp } = this.known[i];
+			if (stamp === undefined || !includesWrite(stored, stamp)) continue;
+			const parsed = ReadState.parse(value);
+			return parsed.ok ? parsed.state : undefined;
+		}
+		return undefined;
 	}
 
 	get isBroken(): boolean {
@@ -169,6 +192,8 @@ export class ReadStore implements vscode.Disposable {
 		// an explicit import replaces an unreadable stored value, and what other windows stored
 		this.broken = undefined;
 		this.lastStored = this.memento.get<unknown>(READ_STATE_KEY);
+		// what it replaces is seen: its save builds on it, and other windows take the Replace as it is
+		this.held(this.lastStored);
 		this.unreadSinceSave.clear();
 		this.changed(undefined);
 	}
@@ -193,6 +218,7 @@ export class ReadStore implements vscode.Disposable {
 		if (this.broken !== undefined) return;
 		const stored = { ...this.state.serialize(), stamp: this.stamps.next(), builtOn: this.stamps.builtOn() };
 		this.lastStored = stored;
+		this.held(stored);
 		this.unreadSinceSave.clear();
 		await this.memento.update(READ_STATE_KEY, stored);
 	}
@@ -213,6 +239,7 @@ export class ReadStore implements vscode.Disposable {
 		this.broken = undefined;
 		// saved over now, on the reader's word (save takes in only a value stored after this one)
 		this.lastStored = unreadable;
+		this.stamps.saw(unreadable);
 		await this.save();
 		void vscode.window.showInformationMessage(vscode.l10n.t('The unreadable reading state was kept under {0}; marks are saved again.', backupKey));
 	}
