@@ -1274,6 +1274,16 @@ describe('a paper listed on several days: every listing\'s text is indexed', () 
 		}
 	});
 
+	it('one Chinese character typed finds every paper with it, as the start or end of a word or alone', () => {
+		const index = new PaperIndex();
+		const entry = (n: number, title: string, tldr: string) => [`### [${n}] [${title}](https://arxiv.org/abs/2606.0320${n})`, '*Zhao Yang*', '', `TL;DR: ${tldr}`, ''].join('\n');
+		const day = ['## cs.CV', '', entry(1, 'World models', '提出一种世界模型。'), entry(2, 'Scene modelling', '我们对场景建模。'), entry(3, 'A mould', '模 in a line of its own'), entry(4, 'Unrelated', '强化学习方法。')].join('\n');
+		index.addFile('/ws/data/2026-06-03.md', parseDigest(day, '/ws/data/2026-06-03.md'));
+		assert.deepStrictEqual(run(index, '模').hits.map((h) => h.id).sort(), ['2606.03201', '2606.03202', '2606.03203']);
+		assert.deepStrictEqual(run(index, '模型').hits.map((h) => h.id), ['2606.03201'], 'two characters: that word');
+		assert.ok(run(index, '模').hits.every((h) => h.matched.includes('模')), 'each says what it matched');
+	});
+
 	it('a cold build indexes the older listing\'s text, shows the newest listing, whatever the order of the files and with the long fields deferred', () => {
 		const texts = files();
 		const cold = build(texts);

@@ -69,6 +69,17 @@ export class CodeTable {
 		return true;
 	}
 
+	/** The ids of the codes one of whose two 16-bit halves is `unit` (a CJK bigram with that character, or its unigram). */
+	idsWithUnit(unit: number): number[] {
+		const ids: number[] = [];
+		const slots = this.slots;
+		for (let i = 0; i < slots.length; i += 2) {
+			const code = slots[i] >>> 0;
+			if (code !== 0 && ((code & 0xffff) === unit || Math.floor(code / 65536) === unit)) ids.push(slots[i + 1]);
+		}
+		return ids;
+	}
+
 	private insert(code: number, id: number): void {
 		const slots = this.slots;
 		let i = this.slot(code) & this.mask;

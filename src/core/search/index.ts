@@ -1603,9 +1603,14 @@ export class PaperIndex {
 		const respelled: Respelled[] = [];
 		query.words.forEach((word) => {
 			if (word.cjk) {
-				for (const t of word.terms) {
-					const id = this.lookup(t);
-					groups.push({ terms: id === undefined ? [] : [[id, 1]], names: false });
+				// one character typed (`模`, on the way to `模型`): every term with it, not its unigram alone (the
+				// index has that only where the character stands alone, so the hits were a few odd papers)
+				if (word.terms.length === 1 && word.terms[0].length === 1) groups.push({ terms: this.cjkTable.idsWithUnit(word.terms[0].charCodeAt(0)).map((id) => [id, 1]), names: false });
+				else {
+					for (const t of word.terms) {
+						const id = this.lookup(t);
+						groups.push({ terms: id === undefined ? [] : [[id, 1]], names: false });
+					}
 				}
 				if (word.terms.length > 1) verify.push(word.terms[0][0] + word.terms.map((t) => t[1]).join(''));
 				else if (word.terms.length === 1) shortRuns.push(word.terms[0]);
