@@ -524,7 +524,10 @@ class CardManager implements vscode.Disposable {
 					if (!uri) continue;
 					// moved outside the editor (a terminal, git): its file deleted, and a digest of its day holding its
 					// paper added, in this batch, or before it (the watcher may tell the new name first)
-					const movedTo = this.deleted.has(uri) ? (added.find((c) => this.holdsPaperOfDay(c.uri, card))?.uri ?? (uris.has(uri) ? this.otherFileOfDay(uri, card) : undefined)) : undefined;
+					const candidates = this.deleted.has(uri) ? added.filter((c) => this.holdsPaperOfDay(c.uri, card)) : [];
+					// a folder moved: the file of the same name among several of that day
+					const sameName = candidates.find((c) => fileName(c.uri.toString()) === fileName(uri));
+					const movedTo = this.deleted.has(uri) ? ((sameName ?? candidates[0])?.uri ?? (uris.has(uri) ? this.otherFileOfDay(uri, card) : undefined)) : undefined;
 					if (movedTo) card.fileMoved(uri, movedTo.toString());
 					if (movedTo || uris.has(uri)) card.refresh();
 				}
