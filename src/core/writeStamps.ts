@@ -10,26 +10,43 @@
  */
 
 /**
- * the writers a stored value's `builtOn` names at most: the latest ones. A window's writer lives as
- * long as the window, and every window started is a new one; a window idle while this many others
- * wrote is no longer named, and its next change is merged from the newest library both sides hold.
+ * How long a writer is named in `builtOn`: a window's writer lives as long as the window, and every
+ * window started is a new one, so a writer is let go once the window it names started longer ago than
+ * this (its id begins with that time: timedWriter). A window open longer than that whose own last change
+ * no later value names merges it from the newest value both sides still name, if any.
  */
-const MAX_SEEN_WRITERS = 64;
+const WRITER_NAMED_MS = 90 * 24 * 60 * 60 * 1000;
+/** writers of versions whose ids tell no time (random, at most 8 characters) named at most: the latest ones */
+const MAX_UNTIMED_WRITERS = 64;
+/** a writer id's random tail after its start time (base 36) */
+const WRITER_RANDOM = 5;
+
+/** when the writer `id` started (its window), for an id of this version (a time, then WRITER_RANDOM characters); undefined for an older one */
+function writerStart(id: string): number | undefined {
+	if (id.length < 12) return undefined;
+	const start = parseInt(id.slice(0, -WRITER_RANDOM), 36);
+	return Number.isSafeInteger(start) ? start : undefined;
+}
 
 /** How a stored value stands to the writes a store has made or read. */
 export type StampAge = 'unstamped' | 'older' | 'seen' | 'newer';
 
 export class WriteStamps {
-	/** this store's name in the stamps of its writes */
-	private readonly writer = Math.random().toString(36).slice(2, 10) || 'w';
+	/** this store's name in the stamps of its writes: when it started, then a random tail */
+	private readonly writer: string;
 	private writes = 0;
 	/** writer → the latest of its writes this store has read or made */
 	private readonly latest = new Map<string, number>();
+
+	constructor(private readonly now: () => number = Date.now) {
+		this.writer = now().toString(36) + Math.random().toString(36).slice(2, 2 + WRITER_RANDOM).padEnd(WRITER_RANDOM, '0');
+	}
 
 	/** The stamp of a new write of this store. */
 	next(): string {
 		this.writes++;
 		this.note(this.writer, this.writes);
+		this.prune();
 		return `${this.writer}:${this.writes}`;
 	}
 
@@ -65,16 +82,24 @@ export class WriteStamps {
 		// the value's own write last: the newest noted, the last let go
 		const stamp = stampOf(raw);
 		if (stamp) this.note(stamp.writer, stamp.n);
+		this.prune();
 	}
 
 	private note(writer: string, n: number): void {
 		if (n <= (this.latest.get(writer) ?? 0)) return;
-		// the latest written last: the oldest writers are let go first
+		// the latest written last: the oldest of the untimed writers are let go first
 		this.latest.delete(writer);
 		this.latest.set(writer, n);
-		for (const old of this.latest.keys()) {
-			if (this.latest.size <= MAX_SEEN_WRITERS) break;
-			if (old !== this.writer) this.latest.delete(old);
+	}
+
+	/** Lets go of the writers no longer named (see WRITER_NAMED_MS, MAX_UNTIMED_WRITERS). */
+	private prune(): void {
+		const oldest = this.now() - WRITER_NAMED_MS;
+		let untimed = 0;
+		for (const id of [...this.latest.keys()].reverse()) {
+			if (id === this.writer) continue;
+			const start = writerStart(id);
+			if (start === undefined ? ++untimed > MAX_UNTIMED_WRITERS : start < oldest) this.latest.delete(id);
 		}
 	}
 }

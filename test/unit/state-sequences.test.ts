@@ -3,8 +3,8 @@
  * turn: nothing lost, nothing removed coming back. A window here is a store over one in-memory globalState.
  */
 import * as assert from 'node:assert';
-import { isStarred, setNote, setTags, toggleStar } from '../../src/core/library/model';
-import { withFakeVscode } from './fake-vscode';
+import { isStarred, setNote, setTags, toggleStar, type Library } from '../../src/core/library/model';
+import { fakeVscode, withFakeVscode } from './fake-vscode';
 
 /** shared globalState of one machine (every window sees a write at once; saves complete at once) */
 function sharedMemento() {
@@ -201,3 +201,212 @@ describe('many windows over time (writers named in builtOn)', () => {
 		assert.strictEqual(after.builtOn[writer], Number(n), `builtOn ${JSON.stringify(after.builtOn)} lacks ${before.stamp}`);
 	});
 });
+
+const READ = 'arxivDigest.readState';
+const LIB = 'arxivDigest.library';
+
+describe('read marks: two machines, Start Fresh, echoes of values saved over', () => {
+	let readStore: typeof import('../../src/features/reading/readStore');
+	let ReadState: typeof import('../../src/core/readState').ReadState;
+	withFakeVscode(() => {
+		readStore = require('../../src/features/reading/readStore');
+		ReadState = require('../../src/core/readState').ReadState;
+	});
+
+	it('the echo of another window\'s value this window read and then saved over is put back (a paper marked unread stays unread)', async () => {
+		const m = sharedMemento();
+		const a = new readStore.ReadStore(m as never);
+		const b = new readStore.ReadStore(m as never);
+		b.markRead(['2602.00001']);
+		await b.flush();
+		const fromB = m.values.get(READ);
+		a.reload(); // A focused: reads B's marks
+		a.markUnread(['2602.00001']);
+		a.markRead(['2602.00002']);
+		await a.flush();
+		// the echo of B's write (the editor hands back the extension's whole state as B wrote it)
+		m.values.set(READ, fromB);
+		a.reload();
+		a.dispose(); // A closed: nothing pending
+		const stored = new readStore.ReadStore(m as never);
+		assert.deepStrictEqual(
+			{ unread1: !stored.isRead('2602.00001'), read2: stored.isRead('2602.00002') },
+			{ unread1: true, read2: true },
+			'stored after the echo: A\'s unread mark and read mark are gone (the echo of B\'s value was kept, not put back)',
+		);
+	});
+
+	it('two machines: a paper marked unread here, then 8 cards opened, and the laptop\'s value (built before) arrives: stays unread', async () => {
+		const desk = sharedMemento();
+		const laptop = sharedMemento();
+		const d = new readStore.ReadStore(desk as never);
+		d.markRead(['2602.00001', '2602.00002']);
+		await d.flush();
+		// Settings Sync carries it to the laptop
+		laptop.values.set(READ, structuredClone(desk.values.get(READ)));
+		const l = new readStore.ReadStore(laptop as never);
+		// on the desktop: one paper marked unread, then 8 cards read one after another (8 saves)
+		d.markUnread(['2602.00001']);
+		await d.flush();
+		for (let i = 0; i < 8; i++) {
+			d.markRead([`2602.1${String(i).padStart(4, '0')}`]);
+			await d.flush();
+		}
+		// on the laptop (offline): one card read
+		l.markRead(['2602.09999']);
+		await l.flush();
+		// Settings Sync: the laptop's value (its side kept whole) arrives on the desktop
+		desk.values.set(READ, structuredClone(laptop.values.get(READ)));
+		d.reload();
+		await d.flush();
+		assert.ok(d.isRead('2602.09999'), 'the laptop\'s mark is taken');
+		assert.ok(d.isRead('2602.10007'), 'the desktop\'s marks are kept');
+		assert.ok(!d.isRead('2602.00001'), 'desktop: the paper marked unread is read again');
+		assert.ok(!new readStore.ReadStore(desk as never).isRead('2602.00001'), 'stored: the paper marked unread is read again');
+	});
+
+	it('same with a Replace import on the desktop: the replaced marks do not come back', async () => {
+		const desk = sharedMemento();
+		const laptop = sharedMemento();
+		const d = new readStore.ReadStore(desk as never);
+		d.markRead(['2602.00001', '2602.00002']);
+		await d.flush();
+		laptop.values.set(READ, structuredClone(desk.values.get(READ)));
+		const l = new readStore.ReadStore(laptop as never);
+		d.restore(new ReadState().serialize()); // Import Reading State, Replace, with an empty state
+		await d.flush();
+		for (let i = 0; i < 8; i++) {
+			d.markRead([`2602.1${String(i).padStart(4, '0')}`]);
+			await d.flush();
+		}
+		l.markRead(['2602.09999']);
+		await l.flush();
+		desk.values.set(READ, structuredClone(laptop.values.get(READ)));
+		d.reload();
+		await d.flush();
+		assert.deepStrictEqual(
+			new readStore.ReadStore(desk as never).readIds().filter((id) => id < '2602.1').sort(),
+			['2602.09999'],
+			'stored: the marks the Replace removed came back',
+		);
+	});
+
+	it('Back Up and Start Fresh chosen in a second window after the first did it keeps the first window\'s marks', async () => {
+		const m = sharedMemento();
+		m.values.set(READ, { format: 9, marks: 'newer version' });
+		const choices: ((v: unknown) => void)[] = [];
+		const original = fakeVscode.window.showErrorMessage;
+		fakeVscode.window.showErrorMessage = (() => new Promise((resolve) => choices.push(resolve))) as never;
+		try {
+			const a = new readStore.ReadStore(m as never);
+			const b = new readStore.ReadStore(m as never);
+			assert.strictEqual(choices.length, 2);
+			choices[0]('Back Up and Start Fresh');
+			await new Promise((r) => setTimeout(r, 10));
+			a.markRead(['2602.00001', '2602.00002']);
+			await a.flush();
+			b.markRead(['2602.00003']);
+			choices[1]('Back Up and Start Fresh');
+			await new Promise((r) => setTimeout(r, 10));
+			await b.flush();
+			const stored = new readStore.ReadStore(m as never).readIds().sort();
+			assert.deepStrictEqual(stored, ['2602.00001', '2602.00002', '2602.00003'], 'window A\'s marks, made after its Start Fresh, were saved over');
+			a.dispose();
+			b.dispose();
+		} finally {
+			fakeVscode.window.showErrorMessage = original;
+		}
+	});
+	it('read marks: a window left open while 70 other window sessions wrote: their unread mark is not undone', async () => {
+		const m = sharedMemento();
+		const idle = new readStore.ReadStore(m as never);
+		idle.markRead(['2602.00001']);
+		await idle.flush();
+		for (let i = 0; i < 70; i++) {
+			const w = new readStore.ReadStore(m as never);
+			if (i === 10) w.markUnread(['2602.00001']);
+			else w.markRead([`2602.1${String(i).padStart(4, '0')}`]);
+			await w.flush();
+			w.dispose();
+		}
+		idle.reload();
+		await idle.flush();
+		assert.ok(!new readStore.ReadStore(m as never).isRead('2602.00001'), 'stored: the unread mark is undone');
+	});
+});
+
+describe('library: two machines, Start an Empty Library, long-lived windows', () => {
+	let LibraryStore: typeof import('../../src/features/library/store').LibraryStore;
+	let showLibraryProblem: typeof import('../../src/features/library/store').showLibraryProblem;
+	withFakeVscode(() => {
+		({ LibraryStore, showLibraryProblem } = require('../../src/features/library/store'));
+	});
+
+	it('two machines: 32 edits on the desktop while the laptop was offline; the laptop\'s value arrives: no unstar undone, no note doubled', async () => {
+		const desk = sharedMemento();
+		const laptop = sharedMemento();
+		const d = new LibraryStore(desk as never);
+		await d.update((l) => setNote(toggleStar(toggleStar(l, '2602.00001').library, '2602.00002').library, '2602.00003', 'old text'));
+		laptop.values.set(LIB, structuredClone(desk.values.get(LIB)));
+		const l = new LibraryStore(laptop as never);
+		await d.update((lib) => toggleStar(lib, '2602.00001').library); // unstar
+		await d.update((lib) => setNote(lib, '2602.00003', 'new text'));
+		for (let i = 0; i < 30; i++) await d.update((lib) => setTags(lib, `2602.1${String(i).padStart(4, '0')}`, ['t']));
+		await l.update((lib) => setTags(lib, '2602.09999', ['laptop']));
+		desk.values.set(LIB, structuredClone(laptop.values.get(LIB)));
+		d.reload();
+		const stored: Library = new LibraryStore(desk as never).library;
+		assert.deepStrictEqual(stored.tags['2602.09999'], ['laptop'], 'the laptop\'s tag');
+		assert.deepStrictEqual(
+			{ starred1: isStarred(stored, '2602.00001'), note3: stored.notes['2602.00003'] },
+			{ starred1: false, note3: 'new text' },
+			'stored: the unstar made on the desktop is undone and the note edited there has the old text appended',
+		);
+	});
+
+	it('"Start an Empty Library" answered in a second window after the first did it keeps the stars made since', async () => {
+		const m = sharedMemento();
+		m.values.set(LIB, { format: 'arxiv-digest/library', v: 99, papers: 'newer' });
+		const a = new LibraryStore(m as never);
+		const b = new LibraryStore(m as never);
+		const originalError = fakeVscode.window.showErrorMessage;
+		const originalWarning = fakeVscode.window.showWarningMessage;
+		const answers: ((v: unknown) => void)[] = [];
+		fakeVscode.window.showErrorMessage = (() => new Promise((resolve) => answers.push(resolve))) as never;
+		fakeVscode.window.showWarningMessage = (async () => 'Replace with an Empty Library') as never;
+		try {
+			const inA = showLibraryProblem(a);
+			const inB = showLibraryProblem(b);
+			answers[0]('Start an Empty Library…');
+			await inA;
+			await a.update((lib) => toggleStar(lib, '2602.00001').library);
+			b.reload(); // B focused: it reads the library A started
+			answers[1]('Start an Empty Library…');
+			await inB;
+			assert.ok(isStarred(new LibraryStore(m as never).library, '2602.00001'), 'the star made in A after its Start Empty is gone');
+		} finally {
+			fakeVscode.window.showErrorMessage = originalError;
+			fakeVscode.window.showWarningMessage = originalWarning;
+		}
+	});
+	it('a window left open while 70 other window sessions wrote: their unstar and note edit are not undone', async () => {
+		const m = sharedMemento();
+		const idle = new LibraryStore(m as never);
+		await idle.update((l) => setNote(toggleStar(l, '2602.00001').library, '2602.00002', 'first'));
+		for (let i = 0; i < 70; i++) {
+			const w = new LibraryStore(m as never);
+			if (i === 10) await w.update((l) => toggleStar(l, '2602.00001').library);
+			else if (i === 20) await w.update((l) => setNote(l, '2602.00002', 'second'));
+			else await w.update((l) => setTags(l, `2602.1${String(i).padStart(4, '0')}`, ['t']));
+			w.dispose();
+		}
+		idle.reload(); // the long-lived window is focused
+		const stored = new LibraryStore(m as never).library;
+		assert.deepStrictEqual(
+			{ starred1: isStarred(stored, '2602.00001'), note2: stored.notes['2602.00002'] },
+			{ starred1: false, note2: 'second' },
+			'stored after the idle window was focused',
+		);
+	});
+});
+

@@ -7,6 +7,7 @@
  * start an empty library, on the reader's word only.
  */
 import * as vscode from 'vscode';
+import { HeldValues } from '../../core/heldValues';
 import { mergeConcurrent } from '../../core/library/concurrent';
 import { emptyLibrary, mergeLibraries, type Library } from '../../core/library/model';
 import { parseLibrary, serializeLibrary, type StateProblem, type StoredLibrary } from '../../core/library/serial';
@@ -30,10 +31,10 @@ export class LibraryStore implements vscode.Disposable {
 	/** has this store held a stamped library (its own write, or one it read)? An unstamped one it held before is then an echo */
 	private heldStamped = false;
 	/**
-	 * The libraries this store recently held, oldest first, lastJson the last: those it wrote, and
-	 * those it read (at its start, or written by another window), as JSON with their stamps (see read)
+	 * The libraries this store held (HeldValues), lastJson the last: those it wrote, and those it read
+	 * (at its start, or written by another window), as JSON with their stamps (see read)
 	 */
-	private readonly known: { json: string; stamp?: string }[] = [];
+	private readonly known = new HeldValues<{ json: string; stamp?: string }>();
 	/** the stamps of this store's writes, and the latest write of each window it saw (see WriteStamps) */
 	private readonly stamps = new WriteStamps();
 	private readonly emitter = new vscode.EventEmitter<Library>();
@@ -42,7 +43,7 @@ export class LibraryStore implements vscode.Disposable {
 	constructor(private readonly state: vscode.Memento) {
 		this.read();
 		// nothing stored yet reads as '' without a change: the library it started from is known too
-		if (this.known.length === 0) this.remember(this.lastJson, undefined);
+		if (this.known.values().length === 0) this.remember(this.lastJson, undefined);
 	}
 
 	get library(): Library {
@@ -176,19 +177,14 @@ export class LibraryStore implements vscode.Disposable {
 	}
 
 	private remember(json: string, raw: unknown): void {
-		this.known.push({ json, stamp: stampText(raw) });
-		if (this.known.length > 32) this.known.shift();
+		this.known.add({ json, stamp: stampText(raw) });
 	}
 
 	/** The newest library this store held that `raw` builds on too: what both sides changed from (none known: undefined). */
 	private commonBase(raw: unknown): Library | undefined {
-		for (let i = this.known.length - 1; i >= 0; i--) {
-			const { json, stamp } = this.known[i];
-			if (stamp === undefined || !includesWrite(raw, stamp)) continue;
-			const parsed = parseLibrary(JSON.parse(json));
-			return parsed.ok ? parsed.value : undefined;
-		}
-		return undefined;
+		const base = this.known.newest(({ stamp }) => stamp !== undefined && includesWrite(raw, stamp));
+		const parsed = base && parseLibrary(JSON.parse(base.json));
+		return parsed?.ok ? parsed.value : undefined;
 	}
 
 	dispose(): void {
@@ -217,6 +213,8 @@ export async function showLibraryProblem(store: LibraryStore): Promise<void> {
 			{ modal: true },
 			replace,
 		);
-		if (sure === replace) await store.replace(emptyLibrary());
+		// another window may have started afresh while this asked (the message shows in each): its library is kept
+		store.reload();
+		if (sure === replace && store.problem) await store.replace(emptyLibrary());
 	}
 }

@@ -9,6 +9,7 @@
  * or Replace import. Each save is stamped (WriteStamps): the echo of an earlier write is no change.
  */
 import * as vscode from 'vscode';
+import { HeldValues } from '../../core/heldValues';
 import { ReadState, type ReadStatus } from '../../core/readState';
 import { includesWrite, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
 import { getLog } from '../log';
@@ -37,8 +38,11 @@ export class ReadStore implements vscode.Disposable {
 	/** the stored value this store last read or wrote: another one was written by someone else */
 	private lastStored: unknown;
 	private readonly stamps = new WriteStamps();
-	/** the values this store recently read or wrote, oldest first, with their stamps and JSON: the bases of merges, and echoes told */
-	private readonly known: { value: unknown; stamp?: string; json: string }[] = [];
+	/**
+	 * the values this store read or wrote (HeldValues; a read state of 25,000 ids is ~50 KB), with their
+	 * stamps (an unstamped one with its JSON): the bases of merges, and echoes told
+	 */
+	private readonly known = new HeldValues<{ value: unknown; stamp?: string; json?: string }>(24, 16);
 	/** papers marked unread since the last save: their mark here wins over a stored read mark */
 	private unreadSinceSave = new Set<string>();
 	private readonly emitter = new vscode.EventEmitter<MarksChange | undefined>();
@@ -72,7 +76,11 @@ export class ReadStore implements vscode.Disposable {
 		// the echo of an earlier write (stamped: older than one seen; unstamped, once this store held a
 		// stamped value: one it held before): taking it in would bring back what was unread since; the
 		// newer value goes back, before the next save of any key stores the older one
-		const echo = age === 'older' || (age === 'unstamped' && this.known.some((k) => k.stamp !== undefined) && this.known.some((k) => k.json === (JSON.stringify(stored) ?? '')));
+		const echo =
+			age === 'older' ||
+			// a write this store read or made, and then moved on from (another's value it saved over)
+			(age === 'seen' && stampText(stored) !== stampText(this.lastStored)) ||
+			(age === 'unstamped' && this.known.some((k) => k.stamp !== undefined) && this.isKnownUnstamped(stored));
 		if (echo && this.lastStored !== undefined) {
 			void this.memento.update(READ_STATE_KEY, this.lastStored).then(undefined, () => undefined);
 			return;
@@ -102,19 +110,20 @@ export class ReadStore implements vscode.Disposable {
 	/** Notes a stored value this store read or wrote (see known). */
 	private held(value: unknown): void {
 		this.stamps.saw(value);
-		this.known.push({ value, stamp: stampText(value), json: JSON.stringify(value) ?? '' });
-		if (this.known.length > 8) this.known.shift();
+		const stamp = stampText(value);
+		this.known.add(stamp === undefined ? { value, json: JSON.stringify(value) ?? '' } : { value, stamp });
+	}
+
+	private isKnownUnstamped(value: unknown): boolean {
+		const json = JSON.stringify(value) ?? '';
+		return this.known.some((k) => k.json === json);
 	}
 
 	/** The read state of the newest value this store held that `stored` builds on too, if any. */
 	private commonBase(stored: unknown): ReadState | undefined {
-		for (let i = this.known.length - 1; i >= 0; i--) {
-			const { value, stamp } = this.known[i];
-			if (stamp === undefined || !includesWrite(stored, stamp)) continue;
-			const parsed = ReadState.parse(value);
-			return parsed.ok ? parsed.state : undefined;
-		}
-		return undefined;
+		const base = this.known.newest(({ stamp }) => stamp !== undefined && includesWrite(stored, stamp));
+		const parsed = base && ReadState.parse(base.value);
+		return parsed?.ok ? parsed.state : undefined;
 	}
 
 	get isBroken(): boolean {
@@ -233,8 +242,19 @@ export class ReadStore implements vscode.Disposable {
 			reset,
 		);
 		if (choice !== reset || this.broken === undefined) return;
-		const backupKey = `${READ_STATE_KEY}.unreadable.${Date.now()}`;
 		const unreadable = this.memento.get<unknown>(READ_STATE_KEY);
+		// another window started afresh meanwhile (the message showed in each): its marks, and this session's, are kept
+		const now = ReadState.parse(unreadable);
+		if (now.ok) {
+			this.broken = undefined;
+			this.lastStored = unreadable;
+			this.held(unreadable);
+			this.state.absorb(now.state, this.unreadSinceSave, undefined);
+			this.emitter.fire(undefined);
+			this.scheduleSave();
+			return;
+		}
+		const backupKey = `${READ_STATE_KEY}.unreadable.${Date.now()}`;
 		await this.memento.update(backupKey, unreadable);
 		this.broken = undefined;
 		// saved over now, on the reader's word (save takes in only a value stored after this one)
