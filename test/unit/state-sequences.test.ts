@@ -236,29 +236,45 @@ describe('read marks: two machines, Start Fresh, echoes of values saved over', (
 		);
 	});
 
-	it('two machines: a paper marked unread here, then 8 cards opened, and the laptop\'s value (built before) arrives: stays unread', async () => {
+	/** a desktop, and a laptop Settings Sync gave the desktop's read marks (`read`) */
+	async function desktopAndLaptop(read: string[]) {
 		const desk = sharedMemento();
 		const laptop = sharedMemento();
 		const d = new readStore.ReadStore(desk as never);
-		d.markRead(['2602.00001', '2602.00002']);
+		d.markRead(read);
 		await d.flush();
-		// Settings Sync carries it to the laptop
 		laptop.values.set(READ, structuredClone(desk.values.get(READ)));
 		const l = new readStore.ReadStore(laptop as never);
-		// on the desktop: one paper marked unread, then 8 cards read one after another (8 saves)
+		return {
+			desk,
+			d,
+			l,
+			/** 8 cards read on the desktop, one save each */
+			async eightCards() {
+				for (let i = 0; i < 8; i++) {
+					d.markRead([`2602.1${String(i).padStart(4, '0')}`]);
+					await d.flush();
+				}
+			},
+			/** Settings Sync: the laptop's value (its side kept whole) arrives on the desktop */
+			async laptopArrives() {
+				desk.values.set(READ, structuredClone(laptop.values.get(READ)));
+				d.reload();
+				await d.flush();
+			},
+		};
+	}
+
+	it('two machines: a paper marked unread here, then 8 cards opened, and the laptop\'s value (built before) arrives: stays unread', async () => {
+		const machines = await desktopAndLaptop(['2602.00001', '2602.00002']);
+		const { desk, d, l } = machines;
 		d.markUnread(['2602.00001']);
 		await d.flush();
-		for (let i = 0; i < 8; i++) {
-			d.markRead([`2602.1${String(i).padStart(4, '0')}`]);
-			await d.flush();
-		}
+		await machines.eightCards();
 		// on the laptop (offline): one card read
 		l.markRead(['2602.09999']);
 		await l.flush();
-		// Settings Sync: the laptop's value (its side kept whole) arrives on the desktop
-		desk.values.set(READ, structuredClone(laptop.values.get(READ)));
-		d.reload();
-		await d.flush();
+		await machines.laptopArrives();
 		assert.ok(d.isRead('2602.09999'), 'the laptop\'s mark is taken');
 		assert.ok(d.isRead('2602.10007'), 'the desktop\'s marks are kept');
 		assert.ok(!d.isRead('2602.00001'), 'desktop: the paper marked unread is read again');
@@ -266,24 +282,14 @@ describe('read marks: two machines, Start Fresh, echoes of values saved over', (
 	});
 
 	it('same with a Replace import on the desktop: the replaced marks do not come back', async () => {
-		const desk = sharedMemento();
-		const laptop = sharedMemento();
-		const d = new readStore.ReadStore(desk as never);
-		d.markRead(['2602.00001', '2602.00002']);
-		await d.flush();
-		laptop.values.set(READ, structuredClone(desk.values.get(READ)));
-		const l = new readStore.ReadStore(laptop as never);
+		const machines = await desktopAndLaptop(['2602.00001', '2602.00002']);
+		const { desk, d, l } = machines;
 		d.restore(new ReadState().serialize()); // Import Reading State, Replace, with an empty state
 		await d.flush();
-		for (let i = 0; i < 8; i++) {
-			d.markRead([`2602.1${String(i).padStart(4, '0')}`]);
-			await d.flush();
-		}
+		await machines.eightCards();
 		l.markRead(['2602.09999']);
 		await l.flush();
-		desk.values.set(READ, structuredClone(laptop.values.get(READ)));
-		d.reload();
-		await d.flush();
+		await machines.laptopArrives();
 		assert.deepStrictEqual(
 			new readStore.ReadStore(desk as never).readIds().filter((id) => id < '2602.1').sort(),
 			['2602.09999'],
