@@ -518,17 +518,12 @@ class CardManager implements vscode.Disposable {
 					else this.deleted.delete(c.uri.toString());
 				}
 				const uris = new Set(changes.map((c) => c.uri.toString()));
-				const added = changes.filter((c) => c.kind === 'added');
+				const added = new Set(changes.filter((c) => c.kind === 'added').map((c) => c.uri.toString()));
 				for (const card of this.panels) {
 					const uri = card.currentRef?.uri;
 					if (!uri) continue;
-					// moved outside the editor (a terminal, git): its file deleted, and a digest of its day holding its
-					// paper added, in this batch, or before it (the watcher may tell the new name first)
-					const candidates = this.deleted.has(uri) ? added.filter((c) => this.holdsPaperOfDay(c.uri, card)) : [];
-					// a folder moved: the file of the same name among several of that day
-					const sameName = candidates.find((c) => fileName(c.uri.toString()) === fileName(uri));
-					const movedTo = this.deleted.has(uri) ? ((sameName ?? candidates[0])?.uri ?? (uris.has(uri) ? this.otherFileOfDay(uri, card) : undefined)) : undefined;
-					if (movedTo) card.fileMoved(uri, movedTo.toString());
+					const movedTo = this.movedFile(uri, card, added, uris.has(uri));
+					if (movedTo) card.fileMoved(uri, movedTo);
 					if (movedTo || uris.has(uri)) card.refresh();
 				}
 			}),
@@ -636,18 +631,22 @@ class CardManager implements vscode.Disposable {
 		return card;
 	}
 
-	/** The digest at `uri` is of the day `card` last showed and holds its paper. */
-	private holdsPaperOfDay(uri: vscode.Uri, card: CardPanel): boolean {
+	/**
+	 * Where the digest `uri` of `card` went when it was moved outside the editor (a terminal, git): its
+	 * file deleted, and another digest of the day the card showed holding its paper. One added in this
+	 * batch (`added`), the one of the same name first (a folder moved); at the removal itself
+	 * (`removedNow`), any such digest, as the watcher may tell the new name first.
+	 */
+	private movedFile(uri: string, card: CardPanel, added: ReadonlySet<string>, removedNow: boolean): string | undefined {
 		const ref = card.currentRef;
-		const file = this.workspace.get(uri);
-		return ref !== undefined && file !== undefined && file.digest.day === card.shownDay && paperIndexOf(file.digest.papers, { id: ref.id }) >= 0;
-	}
-
-	/** Another digest of the day `card` last showed, not `uri`, that holds its paper. */
-	private otherFileOfDay(uri: string, card: CardPanel): vscode.Uri | undefined {
-		const ref = card.currentRef;
-		if (!ref) return undefined;
-		return this.workspace.findPaper(ref.id).find((l) => l.file.uri.toString() !== uri && l.file.digest.day === card.shownDay)?.file.uri;
+		if (!ref || !this.deleted.has(uri)) return undefined;
+		const others = this.workspace
+			.findPaper(ref.id)
+			.map((l) => l.file)
+			.filter((file) => file.digest.day === card.shownDay && file.uri.toString() !== uri)
+			.map((file) => file.uri.toString());
+		const fresh = others.filter((other) => added.has(other));
+		return fresh.find((other) => fileName(other) === fileName(uri)) ?? fresh[0] ?? (removedNow ? others[0] : undefined);
 	}
 
 	/** A file open in an editor is read from its live text; others from the workspace index. */
