@@ -32,10 +32,6 @@ export class HeldValues<T> {
 		return undefined;
 	}
 
-	some(test: (value: T) => boolean): boolean {
-		return this.entries.some((e) => test(e.value));
-	}
-
 	/** the values kept, oldest first */
 	values(): T[] {
 		return this.entries.map((e) => e.value);

@@ -12,7 +12,7 @@
 /**
  * How long a writer is named in `builtOn`: a window's writer lives as long as the window, and every
  * window started is a new one, so a writer is let go once the window it names started longer ago than
- * this (its id begins with that time: timedWriter). A window open longer than that whose own last change
+ * this (its id begins with that time: writerStart). A window open longer than that whose own last change
  * no later value names merges it from the newest value both sides still name, if any.
  */
 const WRITER_NAMED_MS = 90 * 24 * 60 * 60 * 1000;
@@ -67,7 +67,6 @@ export class WriteStamps {
 		return this.writes === 0 || stampOf(raw)?.writer === this.writer || includesWrite(raw, `${this.writer}:${this.writes}`);
 	}
 
-
 	/** unstamped (none stored, or an older version's), older than a write of its writer already seen, that very write, or newer. */
 	age(raw: unknown): StampAge {
 		const stamp = stampOf(raw);
@@ -109,8 +108,17 @@ export class WriteStamps {
  * not: whether it saw a window's last write cannot be told, and it is taken whole as that version did.
  */
 export function namesWhatItBuildsOn(raw: unknown): boolean {
-	const builtOn = typeof raw === 'object' && raw !== null ? (raw as { builtOn?: unknown }).builtOn : undefined;
+	const builtOn = builtOnField(raw);
 	return typeof builtOn === 'object' && builtOn !== null;
+}
+
+/**
+ * Is an unstamped stored value (its JSON) the echo of one a store held before (`held`: the values it
+ * read or wrote, with their stamps, an unstamped one with its JSON)? Only once it held a stamped one: an
+ * unstamped value then comes back from before (nothing stored yet, or an older version's) as an echo.
+ */
+export function isUnstampedEcho(held: readonly { stamp?: string; json?: string }[], json: string): boolean {
+	return held.some((k) => k.stamp !== undefined) && held.some((k) => k.json === json);
 }
 
 /** The stamp of a stored value, if it has one. */
@@ -130,11 +138,15 @@ export function includesWrite(raw: unknown, stamp: string): boolean {
 
 /** a stored value's `builtOn` (see WriteStamps.builtOn), its well-formed entries */
 function builtOnOf(raw: unknown): Record<string, number> {
-	const seen = typeof raw === 'object' && raw !== null ? (raw as { builtOn?: unknown }).builtOn : undefined;
-	if (typeof seen !== 'object' || seen === null) return {};
+	const builtOn = builtOnField(raw);
+	if (typeof builtOn !== 'object' || builtOn === null) return {};
 	const out: Record<string, number> = {};
-	for (const [writer, n] of Object.entries(seen)) if (/^[0-9a-z]+$/.test(writer) && Number.isSafeInteger(n) && (n as number) > 0) out[writer] = n as number;
+	for (const [writer, n] of Object.entries(builtOn)) if (/^[0-9a-z]+$/.test(writer) && Number.isSafeInteger(n) && (n as number) > 0) out[writer] = n as number;
 	return out;
+}
+
+function builtOnField(raw: unknown): unknown {
+	return typeof raw === 'object' && raw !== null ? (raw as { builtOn?: unknown }).builtOn : undefined;
 }
 
 function stampOf(raw: unknown): { writer: string; n: number } | undefined {

@@ -11,7 +11,7 @@ import { HeldValues } from '../../core/heldValues';
 import { mergeConcurrent } from '../../core/library/concurrent';
 import { emptyLibrary, mergeLibraries, type Library } from '../../core/library/model';
 import { parseLibrary, serializeLibrary, type StateProblem, type StoredLibrary } from '../../core/library/serial';
-import { includesWrite, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
+import { includesWrite, isUnstampedEcho, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
 import { errorText } from '../log';
 
 export const LIBRARY_STATE_KEY = 'arxivDigest.library';
@@ -26,10 +26,6 @@ export class LibraryStore implements vscode.Disposable {
 	private trouble: LibraryTrouble | undefined;
 	/** JSON of what this store last read or wrote, to notice writes by another window or by Settings Sync */
 	private lastJson = '';
-	/** is lastJson this store's own write (rather than a library it read)? */
-	private wroteLast = false;
-	/** has this store held a stamped library (its own write, or one it read)? An unstamped one it held before is then an echo */
-	private heldStamped = false;
 	/**
 	 * The libraries this store held (HeldValues), lastJson the last: those it wrote, and those it read
 	 * (at its start, or written by another window), as JSON with their stamps (see read)
@@ -70,7 +66,7 @@ export class LibraryStore implements vscode.Disposable {
 		// a library without a stamp (none stored, or an older version's) is told only by its content; a
 		// stamped one by its stamp, as another window's write may hold a library this store held before
 		// (it unstarred what this one starred), and putting that one back undid the other window's change
-		if ((stale || (age === 'unstamped' && (this.wroteLast || this.heldStamped) && this.known.some((k) => k.json === json))) && this.lastJson) {
+		if ((stale || (age === 'unstamped' && isUnstampedEcho(this.known.values(), json))) && this.lastJson) {
 			// An older library coming back: the editor's globalState
 			// takes a storage-change echo as the extension's whole state, so the echo of an earlier write
 			// of any key (this library's, or the reading state's, carrying the library as it was then,
@@ -89,7 +85,6 @@ export class LibraryStore implements vscode.Disposable {
 			const base = this.commonBase(raw);
 			this.remember(json, raw);
 			this.stamps.saw(raw);
-			this.heldStamped = true;
 			const merged = mergeConcurrent(base, this.value, parsed.value);
 			void this.write(merged.library);
 			if (merged.bothNotes.length > 0) {
@@ -101,9 +96,7 @@ export class LibraryStore implements vscode.Disposable {
 		}
 		this.lastJson = json;
 		this.remember(json, raw);
-		this.wroteLast = false;
 		this.stamps.saw(raw);
-		if (age !== 'unstamped') this.heldStamped = true;
 		if (parsed.ok) {
 			this.value = parsed.value;
 			this.trouble = undefined;
@@ -168,8 +161,6 @@ export class LibraryStore implements vscode.Disposable {
 		const stored: StoredLibrary & { stamp: string; builtOn: Record<string, number> } = { ...serializeLibrary(library), stamp, builtOn: this.stamps.builtOn() };
 		this.lastJson = JSON.stringify(stored);
 		this.remember(this.lastJson, stored);
-		this.wroteLast = true;
-		this.heldStamped = true;
 		this.value = library;
 		this.trouble = undefined;
 		this.emitter.fire(library);

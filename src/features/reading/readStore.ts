@@ -11,7 +11,7 @@
 import * as vscode from 'vscode';
 import { HeldValues } from '../../core/heldValues';
 import { ReadState, type ReadStatus } from '../../core/readState';
-import { includesWrite, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
+import { includesWrite, isUnstampedEcho, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
 import { getLog } from '../log';
 
 /** globalState key of the read state (listed for Settings Sync) */
@@ -80,7 +80,7 @@ export class ReadStore implements vscode.Disposable {
 			age === 'older' ||
 			// a write this store read or made, and then moved on from (another's value it saved over)
 			(age === 'seen' && stampText(stored) !== stampText(this.lastStored)) ||
-			(age === 'unstamped' && this.known.some((k) => k.stamp !== undefined) && this.isKnownUnstamped(stored));
+			(age === 'unstamped' && isUnstampedEcho(this.known.values(), JSON.stringify(stored) ?? ''));
 		if (echo && this.lastStored !== undefined) {
 			void this.memento.update(READ_STATE_KEY, this.lastStored).then(undefined, () => undefined);
 			return;
@@ -112,11 +112,6 @@ export class ReadStore implements vscode.Disposable {
 		this.stamps.saw(value);
 		const stamp = stampText(value);
 		this.known.add(stamp === undefined ? { value, json: JSON.stringify(value) ?? '' } : { value, stamp });
-	}
-
-	private isKnownUnstamped(value: unknown): boolean {
-		const json = JSON.stringify(value) ?? '';
-		return this.known.some((k) => k.json === json);
 	}
 
 	/** The read state of the newest value this store held that `stored` builds on too, if any. */
