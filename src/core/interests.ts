@@ -72,7 +72,7 @@ export interface CompiledInterests {
 	readonly literalLabels: readonly string[];
 	/** each literal keyword's own pattern (as in `literals`), for the keywords one scan of `literals` hides */
 	readonly literalPatterns: readonly RegExp[];
-	/** per literal keyword, the others whose match may hide it (they share a word, or the start of one; see mayMeet) */
+	/** per literal keyword, the others whose match may hide it (they share a word, or the start of one; see hidingKeywords) */
 	readonly hiddenBy: readonly (readonly number[])[];
 	readonly regexes: readonly { label: string; regex: RegExp }[];
 	readonly authors: readonly Term[];
@@ -335,7 +335,7 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		literals: literalSources.length > 0 ? new RegExp(literalSources.join('|'), 'giu') : undefined,
 		literalLabels,
 		literalPatterns: literalSources.map((source) => new RegExp(source, 'iu')),
-		hiddenBy: literalLabels.map((label, i) => literalLabels.flatMap((other, j) => (j !== i && mayMeet(label, other) ? [j] : []))),
+		hiddenBy: hidingKeywords(literalLabels),
 		regexes,
 		authors,
 		categories,
@@ -348,20 +348,20 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 }
 
 /**
- * Can a match of keyword `a` overlap one of `b` in a text, so that one scan of all keywords finds only
- * one of them (`diffusion` and `diffusion model`, `world model` and `model*`)? Only when they share a
- * word or the start of one (plurals, prefixes); a Chinese keyword, matched anywhere, by a character.
- * Generous: a pair it names in vain costs one more test of a matching paper.
+ * Per keyword, the others whose match can overlap its own in a text, so that one scan of all keywords
+ * finds only one of them (`diffusion` and `diffusion model`, `world model` and `model*`): those that
+ * share a word or the start of one (plurals, prefixes); a Chinese keyword, matched anywhere, a
+ * character. Generous: a pair named in vain costs one more test of a matching paper.
  */
-function mayMeet(a: string, b: string): boolean {
-	const units = (label: string) => foldDiacritics(label).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((u) => u !== '').flatMap((u) => (CJK_SCRIPT.test(u) ? [...u] : [u]));
-	const other = units(b);
-	return units(a).some((u) => other.some((v) => {
+function hidingKeywords(labels: readonly string[]): number[][] {
+	const units = labels.map((label) => foldDiacritics(label).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((u) => u !== '').flatMap((u) => (CJK_SCRIPT.test(u) ? [...u] : [u])));
+	const meet = (u: string, v: string) => {
 		const n = Math.min(u.length, v.length);
 		let k = 0;
 		while (k < n && u[k] === v[k]) k++;
 		return k >= Math.max(Math.min(3, n), n - 2);
-	}));
+	};
+	return units.map((mine, i) => units.flatMap((other, j) => (j !== i && mine.some((u) => other.some((v) => meet(u, v))) ? [j] : [])));
 }
 
 function authorMatches(term: Term, name: string, folded: string): boolean {

@@ -69,24 +69,22 @@ const BRACE_TEXT: Readonly<Record<string, string>> = { '{': '\\textbraceleft{}',
 
 /** the braces pair as BibTeX counts them: every one, escaped or not */
 function bibtexBalanced(text: string): boolean {
-	let depth = 0;
-	for (const c of text) {
-		if (c === '{') depth++;
-		else if (c === '}' && --depth < 0) return false;
-	}
-	return depth === 0;
+	return braceDepth(text, true) === 0;
 }
 
 function bracesBalanced(text: string): boolean {
 	return braceDepth(text) === 0;
 }
 
-/** the braces left open at the end of `text` (an escaped one, `\\{`, aside); -1 when one closes what none opened */
-function braceDepth(text: string): number {
+/**
+ * the braces left open at the end of `text` (an escaped one, `\\{`, aside unless `escapedToo`, as
+ * BibTeX counts them); -1 when one closes what none opened
+ */
+function braceDepth(text: string, escapedToo = false): number {
 	let depth = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
-		if (c === '\\') {
+		if (c === '\\' && !escapedToo) {
 			i++;
 			continue;
 		}

@@ -7,7 +7,7 @@
  * other left as it was stays removed (an unstarred paper is not starred again). Without it, nothing
  * is removed: a change is never lost, at the price of bringing back what one side removed.
  */
-import { collectionNamed, MAX_NOTE_LENGTH, type Collection, type Library } from './model';
+import { collectionNamed, MAX_NOTE_LENGTH, sameIds, type Collection, type Library } from './model';
 
 export interface ConcurrentMerge {
 	readonly library: Library;
@@ -22,7 +22,7 @@ export function mergeConcurrent(base: Library | undefined, ours: Library, theirs
 	const bothNotes: string[] = [];
 	const notes: Record<string, string> = {};
 	for (const id of keysOf(ours.notes, theirs.notes)) {
-		const text = mergeValue(base?.notes[id], ours.notes[id], theirs.notes[id], (a, b) => a === b, (a, b) => {
+		const text = mergeValue(base?.notes[id], ours.notes[id], theirs.notes[id], (a, b) => {
 			bothNotes.push(id);
 			const joined = `${a}${NOTE_MERGE_SEPARATOR}${b}`;
 			// a note has a length limit: the two texts that do not fit together stay ours (and are named)
@@ -46,11 +46,10 @@ function keysOf(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string,
  * One value of three: the side that changed it (from base) wins; both changed it alike, that; both
  * changed it apart: `both` decides (a value one side removed and the other changed is kept changed).
  */
-function mergeValue<T>(base: T | undefined, ours: T | undefined, theirs: T | undefined, same: (a: T, b: T) => boolean, both: (ours: T, theirs: T) => T): T | undefined {
-	const eq = (a: T | undefined, b: T | undefined) => (a === undefined || b === undefined ? a === b : same(a, b));
-	if (eq(ours, theirs)) return ours;
-	if (eq(ours, base)) return theirs;
-	if (eq(theirs, base)) return ours;
+function mergeValue(base: string | undefined, ours: string | undefined, theirs: string | undefined, both: (ours: string, theirs: string) => string): string | undefined {
+	if (ours === theirs) return ours;
+	if (ours === base) return theirs;
+	if (theirs === base) return ours;
 	if (ours === undefined) return theirs;
 	if (theirs === undefined) return ours;
 	return both(ours, theirs);
@@ -84,9 +83,8 @@ function mergeCollections(base: Library | undefined, ours: Library, theirs: Libr
 		const o = collectionNamed(ours, c.name);
 		const t = collectionNamed(theirs, c.name);
 		const b = base && collectionNamed(base, c.name);
-		const same = (x: Collection | undefined, y: Collection | undefined) => x !== undefined && y !== undefined && x.ids.length === y.ids.length && x.ids.every((id, i) => id === y.ids[i]);
 		// removed on one side, left as it was on the other: removed
-		if ((!o && b && same(t, b)) || (!t && b && same(o, b))) continue;
+		if (b && ((!o && t && sameIds(t.ids, b.ids)) || (!t && o && sameIds(o.ids, b.ids)))) continue;
 		// removed on one side and changed on the other: as the other side has it
 		out.push({ name: (o ?? t ?? c).name, ids: o && t ? mergeList(b?.ids, o.ids, t.ids) : (o ?? t ?? c).ids });
 	}

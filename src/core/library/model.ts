@@ -218,7 +218,8 @@ export function restoreCollection(library: Library, deleted: DeletedCollection, 
 	return { library: { ...library, collections }, restore: taken ? { kind: 'renamed', name, taken: taken.name } : { kind: 'restored', name } };
 }
 
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
+/** the same ids in the same order */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
