@@ -133,7 +133,7 @@ function applyKatexStyles(container: HTMLElement): void {
 }
 
 /** Puts in a card body; `samePaper`: it shows the paper shown before (a star, a note stored, an edit of the digest). */
-function show(html: string, samePaper: boolean): { previousNote?: HTMLTextAreaElement; noteFocused: boolean; noteTop?: number } {
+function show(html: string, samePaper: boolean, active: boolean): { previousNote?: HTMLTextAreaElement; noteFocused: boolean; noteTop?: number } {
 	const previousNote = noteInput();
 	const noteFocused = previousNote !== undefined && document.activeElement === previousNote;
 	const focused = root.contains(document.activeElement) ? (document.activeElement as HTMLElement) : undefined;
@@ -149,8 +149,10 @@ function show(html: string, samePaper: boolean): { previousNote?: HTMLTextAreaEl
 	// Only when the new body took the focused control away: the card itself (or the page) keeps its focus
 	// through a re-render, and focusing it again at the moment the reader left for an editor could pull the
 	// focus back (the flaky "Mark Day as Read from the palette" integration test: the digest shown with the
-	// focus, then the card's group active again; a re-render of the card's marks in between)
-	if (focused !== undefined && !focused.isConnected && document.hasFocus()) {
+	// focus, then the card's group active again; a re-render of the card's marks in between). The page's
+	// hasFocus can still say yes while the workbench has moved the keys to an editor: the extension says
+	// whether the card was the active editor as it sent the new body, and only then does the card take them
+	if (focused !== undefined && !focused.isConnected && active && document.hasFocus()) {
 		const again = hadFocus ? root.querySelector<HTMLElement>(`[data-action="${hadFocus}"]:not([disabled])`) : null;
 		// an author's button: the same name again (the first author is only where the group starts)
 		const sameAuthor = author === undefined ? undefined : authorButtons().find((b) => b.dataset.author === author);
@@ -261,7 +263,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 		const before = state?.id;
 		const next = readState(message.state);
 		const samePaper = next !== undefined && next.id === before;
-		const shown = show(message.html, samePaper);
+		const shown = show(message.html, samePaper, message.active === true);
 		state = next;
 		restoreNote(shown.previousNote, samePaper, shown.noteFocused);
 		if (state && state.id !== before) announcePaper();

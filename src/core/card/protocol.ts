@@ -96,8 +96,12 @@ export type WebviewMessage =
 export type LibraryMessage = Extract<WebviewMessage, { type: 'toggleStar' | 'editCollections' | 'editTags' | 'saveNote' }>;
 
 export type ExtensionMessage =
-	/** `html` is the card body from renderCardHtml; `state.scrollY` is where the webview should scroll to */
-	| { type: 'update'; html: string; state: CardState }
+	/**
+	 * `html` is the card body from renderCardHtml; `state.scrollY` is where the webview should scroll to;
+	 * `active`: the card was the active editor as the extension sent it (only then may a re-render put
+	 * the keys back on the control they were on)
+	 */
+	| { type: 'update'; html: string; state: CardState; active?: boolean }
 	| { type: 'missing'; message: string; state?: CardState }
 	/** the "Similar papers" section of paper `id` (core/card/similar); the webview drops it when it shows another paper */
 	| { type: 'similar'; id: string; html: string }

@@ -337,7 +337,7 @@ class CardPanel implements vscode.Disposable {
 			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },
 		);
 		this.reads.shown(location.paper.id);
-		this.post({ type: 'update', html: this.lastBody, state });
+		this.post({ type: 'update', html: this.lastBody, state, active: this.panel.active });
 		if (this.ready && this.focusNoteOf === this.ref.id) {
 			this.focusNoteOf = undefined;
 			this.post({ type: 'focusNote' });
