@@ -16,6 +16,7 @@
  * `Poincaré` matches `Poincare`). Authors match whole words of a name, case ignored (`Kaiming He`); categories match
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
+import { foldName, nameHasRun, wantedName } from './authorNames';
 import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
 import { foldDiacritics, foldInflection, inflectedForms } from './search/tokenizer';
 
@@ -186,21 +187,6 @@ export function parseTerm(raw: string): Term | { error: string } | undefined {
 	return { kind: 'literal', label: unquoted, source: literalSource(foldDiacritics(unquoted)) };
 }
 
-/**
- * A name as author interests compare it: accents and case ignored, dots and spaces one space, a
- * hyphen kept as one (`Xiao-Yang Liu` → `xiao-yang liu`), so that a name matches only whole words of
- * another and a hyphenated given name is one word (see authorMatches).
- */
-function foldName(name: string): string {
-	return name
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[.\s]+/g, ' ')
-		.replace(/ ?[-‐] ?/g, '-')
-		.trim();
-}
-
 /** A setting's entries: a list's strings; a lone string is one entry (`"RDMA"`, not R, D, M, A); anything else none. */
 function cleanList(value: unknown): string[] {
 	const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
@@ -314,7 +300,7 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		if (!term) continue;
 		if ('error' in term) errors.push(term.error);
 		// the term's hyphens match a name's hyphens or spaces (`Jean Pierre Dupont` is `Jean-Pierre Dupont`)
-		else authors.push(term.kind === 'literal' ? { ...term, source: foldName(term.label).replace(/-/g, ' ') } : term);
+		else authors.push(term.kind === 'literal' ? { ...term, source: wantedName(term.label) } : term);
 	}
 	const excludeSources: string[] = [];
 	const excludeLabels: string[] = [];
@@ -365,15 +351,7 @@ function hidingKeywords(labels: readonly string[]): number[][] {
 }
 
 function authorMatches(term: Term, name: string, folded: string): boolean {
-	if (term.kind === 'regex') return term.regex.test(name);
-	// whole words of the name, a hyphenated one whole: "He" is not "Hehe", "Kaiming He" is in "Kaiming
-	// He Jr", "Yang Liu" is not in "Xiao-Yang Liu", "Xiao Yang Liu" is (the term's spaces match hyphens)
-	const spaced = folded.replace(/-/g, ' ');
-	for (let at = spaced.indexOf(term.source); at >= 0; at = spaced.indexOf(term.source, at + 1)) {
-		const end = at + term.source.length;
-		if ((at === 0 || folded[at - 1] === ' ') && (end === folded.length || folded[end] === ' ')) return true;
-	}
-	return false;
+	return term.kind === 'regex' ? term.regex.test(name) : nameHasRun(folded, term.source);
 }
 
 function categoryMatches(wanted: string, category: string): boolean {

@@ -24,7 +24,7 @@ describe('search query parser', () => {
 		const q = parse('cat:cs.CV author:lecun author:"Yann LeCun" id:2602.04994v2 -cat:cs.CL');
 		assert.deepStrictEqual(q.categories, ['cs.cv']);
 		assert.deepStrictEqual(q.excludeCategories, ['cs.cl']);
-		assert.deepStrictEqual(q.authors, [['lecun'], ['yann', 'lecun']]);
+		assert.deepStrictEqual(q.authors, [{ parts: ['lecun'] }, { parts: ['yann', 'lecun'], exact: 'yann lecun' }]);
 		assert.deepStrictEqual(q.ids, ['2602.04994']);
 	});
 	it('reads `#to-read` as the card shows a tag: `tag:to-read` (and `-#x` as `-tag:x`); a `#` before no letter (`#1`), or inside a word, is text', () => {

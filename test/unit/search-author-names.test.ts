@@ -52,7 +52,7 @@ describe('search: author:First Last is one name', () => {
 		};
 
 		it('finds the papers of the name typed unquoted, as quoted (old: `author:Song Han` found 14 papers of any Song that say "han", 1 is his)', async () => {
-			for (const name of ['Song Han', 'Yang Liu', 'Wei Wang', 'Jun Zhu']) {
+			for (const name of ['Songchen Han', 'Yang Liu', 'Wei Wang', 'Jun Zhu']) {
 				const quoted = await ids(`author:"${name}"`);
 				assert.ok(quoted.length > 0, name);
 				assert.deepStrictEqual(await ids(`author:${name}`), quoted, name);
@@ -87,9 +87,9 @@ describe('search: author:First Last is one name', () => {
 		it('reads the CLI\'s query as the service does', async function () {
 			this.timeout(60000);
 			let out = '';
-			const code = await mainAsync(['search', REAL, 'author:Song Han', '--json', '--shards', '2'], { stdout: (t) => (out += t), stderr: () => undefined });
+			const code = await mainAsync(['search', REAL, 'author:Yang Liu', '--json', '--shards', '2'], { stdout: (t) => (out += t), stderr: () => undefined });
 			assert.strictEqual(code, 0);
-			assert.deepStrictEqual(JSON.parse(out).hits.map((h: { id: string }) => h.id).sort(), await ids('author:"Song Han"'));
+			assert.deepStrictEqual(JSON.parse(out).hits.map((h: { id: string }) => h.id).sort(), await ids('author:"Yang Liu"'));
 		});
 	});
 });

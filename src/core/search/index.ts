@@ -35,6 +35,7 @@
  * listing gone, the next one's file is read for its short fields (orphanedListings). A warm start
  * reads every listing's file back before a paper's text is complete (fillBodies, unsettled).
  */
+import { foldName, nameHasRun } from '../authorNames';
 import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
 import { TextPacker } from './textPack';
@@ -45,7 +46,7 @@ import { TermTable } from './termTable';
 import { fnv1a4Bytes } from '../checksum';
 import { runSteps } from '../steps';
 import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, findPhrase, foldInflection, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, scanTerms, type QueryWord } from './tokenizer';
-import { dayMatches, hasDayFilter, type ParsedQuery } from './query';
+import { dayMatches, hasDayFilter, type AuthorFilter, type ParsedQuery } from './query';
 // the parser's fields are slices of the whole file text: a document keeps copies
 import { ownCopy as own } from '../parse/text';
 
@@ -94,6 +95,8 @@ export interface DocRecord {
 	bodyIndexed: boolean;
 	/** author names folded into words, computed on the first author filter */
 	foldedAuthors?: string[][];
+	/** author names as a quoted name is compared with them (foldName), computed on the first such filter */
+	namesAsCompared?: string[];
 	/**
 	 * For proximity: [t, d, word ids of the title…, of the TL;DR…, of the authors…] in order,
 	 * where entries 2..t-1 are the title, t..d-1 the TL;DR (none until the second pass), d.. the
@@ -1637,7 +1640,7 @@ export class PaperIndex {
 		});
 		for (const phrase of query.phrases) groups.push(...this.exactGroups(phrase));
 		// author parts narrow the candidates through the index; passesFilters then checks they sit in one name
-		for (const parts of query.authors) {
+		for (const { parts } of query.authors) {
 			for (const part of parts) {
 				if (isCjkTerm(part)) {
 					forEachTerm(part, (t) => {
@@ -2084,9 +2087,11 @@ export class PaperIndex {
 			if (query.excludeIds.includes(id)) return false;
 		}
 		// a one-word author filter is settled by the names postings; several words must sit in one name
-		if (query.authors.some((parts) => parts.length > 1) || query.excludeAuthors.length > 0) {
-			const names = (doc.foldedAuthors ??= doc.authors.map((a) => foldPhraseText(a).split(' ')));
-			const matches = (parts: string[]) => names.some((name) => partsInName(parts, name));
+		if (query.authors.some((a) => a.parts.length > 1) || query.excludeAuthors.length > 0) {
+			const matches = (filter: AuthorFilter) =>
+				filter.exact === undefined
+					? (doc.foldedAuthors ??= doc.authors.map((a) => foldPhraseText(a).split(' '))).some((name) => partsInName(filter.parts, name))
+					: (doc.namesAsCompared ??= doc.authors.map(foldName)).some((name) => nameHasRun(name, filter.exact!));
 			if (!query.authors.every(matches)) return false;
 			if (query.excludeAuthors.some(matches)) return false;
 		}

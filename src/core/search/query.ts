@@ -13,10 +13,23 @@
  * An unknown filter or a malformed value is an error with a message for the user,
  * never a silent empty result.
  */
+import { wantedName } from '../authorNames';
 import { isValidDay } from '../day';
 import { categoryAsWritten, identityFromLink } from '../parse/links';
 import { baseId } from '../readState';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
+
+/** An `author:` filter. */
+export interface AuthorFilter {
+	/** the name's words, folded as the index's terms: each a different word of one author's name */
+	parts: string[];
+	/**
+	 * a quoted name of several words (`author:"Yang Liu"`, as the card and Statistics search a name):
+	 * its words side by side in one author's name, whole and in order (wantedName, see nameHasRun),
+	 * not Liu Yang nor Xiao-Yang Liu
+	 */
+	exact?: string;
+}
 
 export type FilterName = 'cat' | 'author' | 'id' | 'day' | 'after' | 'before' | 'is' | 'has' | 'tag';
 export const FILTER_NAMES: readonly FilterName[] = ['cat', 'author', 'id', 'day', 'after', 'before', 'is', 'has', 'tag'];
@@ -53,9 +66,9 @@ export interface ParsedQuery {
 	/** lower-case categories; a paper matches any of them */
 	categories: string[];
 	excludeCategories: string[];
-	/** folded author name parts; every entry must match one author */
-	authors: string[][];
-	excludeAuthors: string[][];
+	/** every entry must match one author */
+	authors: AuthorFilter[];
+	excludeAuthors: AuthorFilter[];
 	/** arXiv ids (lower-case, no version); any of them */
 	ids: string[];
 	excludeIds: string[];
@@ -287,7 +300,7 @@ export function parseQuery(text: string): QueryParseResult {
 			}
 			const value = token.value.trim();
 			if (value === '') return failed({ kind: 'needs-value', filter: name, example: example(name) });
-			const problem = applyFilter(query, name, value, token.negated);
+			const problem = applyFilter(query, name, value, token.negated, token.quoted);
 			if (problem) return failed(problem);
 			continue;
 		}
@@ -337,7 +350,7 @@ function example(name: FilterName): string {
 	}
 }
 
-function applyFilter(query: ParsedQuery, name: FilterName, value: string, negated: boolean): QueryProblem | undefined {
+function applyFilter(query: ParsedQuery, name: FilterName, value: string, negated: boolean, quoted: boolean): QueryProblem | undefined {
 	switch (name) {
 		case 'cat':
 			(negated ? query.excludeCategories : query.categories).push(value.toLowerCase());
@@ -345,7 +358,8 @@ function applyFilter(query: ParsedQuery, name: FilterName, value: string, negate
 		case 'author': {
 			const parts = foldPhraseText(value).split(' ').filter((p) => p !== '');
 			if (parts.length === 0) return { kind: 'needs-name', example: example('author') };
-			(negated ? query.excludeAuthors : query.authors).push(parts);
+			const exact = quoted && parts.length > 1 ? wantedName(value) : undefined;
+			(negated ? query.excludeAuthors : query.authors).push(exact === undefined ? { parts } : { parts, exact });
 			return undefined;
 		}
 		case 'id':
@@ -402,13 +416,17 @@ function isEmptyQuery(query: ParsedQuery): boolean {
 	);
 }
 
+function authorText(filter: AuthorFilter): string {
+	return filter.exact === undefined ? filter.parts.join(' ') : `"${filter.exact}"`;
+}
+
 /** A short human description of the active filters, for titles and placeholders. */
 export function describeFilters(query: ParsedQuery): string {
 	const parts: string[] = [];
 	for (const c of query.categories) parts.push(`cat:${categoryAsWritten(c)}`);
 	for (const c of query.excludeCategories) parts.push(`-cat:${categoryAsWritten(c)}`);
-	for (const a of query.authors) parts.push(`author:${a.join(' ')}`);
-	for (const a of query.excludeAuthors) parts.push(`-author:${a.join(' ')}`);
+	for (const a of query.authors) parts.push(`author:${authorText(a)}`);
+	for (const a of query.excludeAuthors) parts.push(`-author:${authorText(a)}`);
 	for (const id of query.ids) parts.push(`id:${id}`);
 	for (const d of query.days) parts.push(`day:${d}`);
 	for (const d of query.excludeDays) parts.push(`-day:${d}`);
