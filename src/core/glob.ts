@@ -2,8 +2,12 @@
  * Glob matching for the `arxivDigest.files`, `.workspace.include` and `.workspace.exclude` settings,
  * with picomatch (the matcher behind micromatch, chokidar and fast-glob) in its POSIX build (no
  * node:path, so it runs in a browser too). A glob without a `/` is matched against the file name
- * alone, as `files.associations` does; any other glob against the whole relative path.
+ * alone, as `files.associations` does; any other glob against the whole relative path. Brace groups
+ * are expanded first (braces, the expander micromatch uses): in a group, picomatch reads a leading
+ * globstar and slash as one folder at least, so two folders excluded by one string (the exclude
+ * setting is one) missed a top-level `old/` (see test/unit/glob.test.ts).
  */
+import braces from 'braces';
 import picomatch from 'picomatch/posix';
 
 export interface GlobOptions {
@@ -28,11 +32,27 @@ function matcher(glob: string, options: GlobOptions): Matcher {
 	if (!match) {
 		// VS Code's globs negate a range with `[!…]`, picomatch with `[^…]`
 		const source = glob.replace(/^\.\//, '').replace(/\[!/g, '[^');
-		match = picomatch(source, { dot: true, nocase: options.nocase === true, basename: !options.wholePath && !glob.includes('/') });
+		const each = expandedGlob(source).map((one) => picomatch(one, { dot: true, nocase: options.nocase === true, basename: !options.wholePath && !glob.includes('/') }));
+		match = each.length === 1 ? each[0] : (path) => each.some((m) => m(path));
 		if (compiled.size >= MAX_COMPILED) compiled.clear();
 		compiled.set(key, match);
 	}
 	return match;
+}
+
+/** the most globs one glob's braces expand to; past it the glob is matched as written */
+const MAX_EXPANDED = 64;
+
+/** `glob` with its brace groups expanded (`a/{b,c}` → `a/b`, `a/c`); as written past MAX_EXPANDED globs */
+export function expandedGlob(glob: string): string[] {
+	if (!glob.includes('{')) return [glob];
+	try {
+		const all = braces(glob, { expand: true, rangeLimit: MAX_EXPANDED });
+		return all.length > 0 && all.length <= MAX_EXPANDED ? all : [glob];
+	} catch {
+		// a range past rangeLimit (`{1..100000}`)
+		return [glob];
+	}
 }
 
 /** Does `path` (with `/` or `\\` separators) match any of `globs`? */

@@ -25,6 +25,9 @@ export const webHostPlugin = {
 			return existsSync(web) ? { path: web } : undefined;
 		});
 		build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, external: true }));
+		// fill-range (under braces, core/glob.ts) requires `util` for an error's text; the npm polyfill reads
+		// `process` as it loads, which a browser has not (the test runner's `assert` keeps the polyfill)
+		build.onResolve({ filter: /^util$/ }, (args) => (/[\\/]fill-range[\\/]/.test(args.importer) ? { path: resolve('src/core/webUtilShim.ts') } : undefined));
 	},
 };
 

@@ -142,7 +142,17 @@ describe('matchesGlob', () => {
 		assert.ok(matchesGlob('a/b/node_modules', ['**/node_modules'], { wholePath: true }));
 	});
 
-	it('matches `**/x` at the top level too, each glob on its own (a brace group of them does not)', () => {
+	it('matches `**/x` at the top level too, each glob on its own or in a brace group (the exclude setting is one string)', () => {
 		for (const path of ['.git', 'node_modules/x/2026-01-01.md', 'a/.git']) assert.ok(matchesGlob(path, ['**/.git', '**/node_modules/**']), path);
+		// picomatch alone missed the top-level ones: a globstar and slash in a group took one folder at least
+		for (const path of ['old/2026-02-06.md', 'x/old/2026-02-06.md', 'node_modules/a.md', 'a/b/node_modules/c/d.md']) {
+			assert.ok(matchesGlob(path, ['{**/node_modules/**,**/old/**}']), path);
+		}
+		assert.ok(!matchesGlob('older/2026-02-06.md', ['{**/node_modules/**,**/old/**}']));
+		assert.ok(matchesGlob('data/today.md', ['{**/data/*.md,**/notes/*.md}']), 'an arxivDigest.files entry');
+		assert.ok(matchesGlob('Data/Today.md', ['{**/data/*.md,**/notes/*.md}'], { nocase: true }));
+		assert.ok(matchesGlob('a/b/2026-01-01.md', ['a/{b,c}/*.md']) && matchesGlob('a/c/x.md', ['a/{b,c}/*.md']) && !matchesGlob('a/d/x.md', ['a/{b,c}/*.md']));
+		assert.ok(matchesGlob('day7.md', ['day{1..9}.md']) && !matchesGlob('day7.md', ['day{1..5}.md']), 'a range');
+		assert.doesNotThrow(() => matchesGlob('day7.md', ['day{1..100000}.md', '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}.md']), 'a huge expansion is matched as written');
 	});
 });
