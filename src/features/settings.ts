@@ -89,8 +89,10 @@ export function detectionRules(scope: vscode.Uri | undefined): { globs: string[]
 	return { globs: globsOf(config.get<unknown>(files)), detect: config.get<boolean>(split(SETTINGS.detect)[1]) !== false };
 }
 
+/** a list's strings, none blank; a lone string is one glob (`"notes/*.md"`, as the interest settings read one) */
 function globsOf(value: unknown): string[] {
-	return Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
+	const list: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+	return list.filter((g): g is string => typeof g === 'string' && g.trim().length > 0);
 }
 
 /** the language id the manifest contributes for digest files */

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
-import { matchesGlob } from '../../core/glob';
+import { expandedGlob, matchesGlob } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
 import { detectionRules, readSetting, SETTINGS } from '../settings';
@@ -20,9 +20,13 @@ export interface Candidate {
 	readonly always: boolean;
 }
 
-/** the include glob (a window setting: the same for every folder) */
+/**
+ * the include glob (a window setting: the same for every folder); a value that is no glob (a list, a
+ * number: the Settings editor marks it) is the default, as the exclude's
+ */
 export function includeGlob(): string {
-	return readSetting<string>(SETTINGS.workspaceInclude) || DEFAULT_INCLUDE;
+	const value = readSetting<unknown>(SETTINGS.workspaceInclude);
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_INCLUDE;
 }
 
 export function excludeGlob(): string {
@@ -56,12 +60,22 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 		// with the default include, only the paths that may be digests' are listed (see CANDIDATE_GLOB)
 		const include = includeGlob();
 		const relative = relativeTo(folder);
+		const byName = nameFilter(include);
 		for (const uri of await findFiles(new vscode.RelativePattern(folder, include === DEFAULT_INCLUDE ? CANDIDATE_GLOB : anywhere(include)), exclude)) {
 			const key = uriKey(uri);
-			if (!out.has(key) && mayBeDigestPath(relative(uri))) out.set(key, { uri, always: false });
+			if (!out.has(key) && byName(relative(uri))) out.set(key, { uri, always: false });
 		}
 	}
 	return out;
+}
+
+/**
+ * Which paths the include's files are looked at by content: with the default include (every Markdown
+ * file) those named by their day or in a digest folder (mayBeDigestPath: a repository of thousands of
+ * documents costs nothing); with an include of the user's, every file it names (`reading/*.md`).
+ */
+function nameFilter(include: string): (relative: string) => boolean {
+	return include === DEFAULT_INCLUDE ? mayBeDigestPath : () => true;
 }
 
 /**
@@ -129,8 +143,8 @@ async function lookIn(folder: vscode.WorkspaceFolder, depth: 'quick' | 'deep'): 
 	const excluded = excludedIn(folder);
 	const rules = detectionRules(folder.uri);
 	const scope = scopeOf(folder, rules);
-	// an `arxivDigest.files` glob may name any file; else the name decides first, cheaply
-	const named = rules.globs.length > 0;
+	// an `arxivDigest.files` glob or an include of the user's may name any file; else the name decides first, cheaply
+	const named = rules.globs.length > 0 || includeGlob() !== DEFAULT_INCLUDE;
 	let entries = 0;
 	let gaveUp = false;
 	const visit = async (dir: vscode.Uri, prefix: string): Promise<void> => {
@@ -207,24 +221,23 @@ function folderExcluded(excluded: (relative: string) => boolean, relative: strin
  */
 function excludeGlobs(exclude: string, scope: vscode.Uri | undefined): { own: string[]; editor: string[] } {
 	const own = exclude.trim();
-	// globs do not nest braces: a setting that uses them is applied alone
-	if (/[{}]/.test(own)) return { own: [own], editor: [] };
 	const editor = new Set<string>();
 	for (const section of ['files', 'search']) {
 		const map = vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {};
 		// a `when` clause (an object) depends on sibling files: findFiles cannot express it
-		for (const [glob, on] of Object.entries(map)) if (on === true && !/[{}]/.test(glob)) editor.add(glob);
+		for (const [glob, on] of Object.entries(map)) if (on === true && glob.trim() !== '') editor.add(glob);
 	}
 	return { own: own ? [own] : [], editor: [...editor] };
 }
 
 /**
- * excludeGlobs as one glob for findFiles. Matched here, they are tried one by one: picomatch
- * does not match a brace group of them against a top-level `.git` or `node_modules/a.md`.
+ * excludeGlobs as one glob for findFiles: a brace group of them, each expanded first, as a glob's
+ * braces do not nest (an exclude written with braces used to drop the editor's globs). Matched here,
+ * they are tried one by one (matchesGlob).
  */
 function combinedExclude(exclude: string, scope: vscode.Uri): string | undefined {
 	const { own, editor } = excludeGlobs(exclude, scope);
-	const list = [...new Set([...own, ...editor])];
+	const list = [...new Set([...own, ...editor].flatMap(expandedGlob))];
 	if (list.length === 0) return undefined;
 	return list.length === 1 ? list[0] : `{${list.join(',')}}`;
 }
@@ -251,11 +264,12 @@ export function candidateFor(uri: vscode.Uri): Candidate | undefined {
  */
 function scopeOf(folder: vscode.WorkspaceFolder, { globs: always, detect } = detectionRules(folder.uri), excluded = excludedIn(folder)): (uri: vscode.Uri, relative: string) => Candidate | undefined {
 	const include = includeGlob();
+	const byName = nameFilter(include);
 	return (uri, relative) => {
 		// excluded whatever names it, as the first scan lists the files (a file changed on disk later too)
 		if (excluded(relative)) return undefined;
 		if (matchesGlob(relative, always, { nocase: PATH_NOCASE })) return { uri, always: true };
-		if (!detect || !mayBeDigestPath(relative) || !matchesGlob(relative, [include])) return undefined;
+		if (!detect || !byName(relative) || !matchesGlob(relative, [include])) return undefined;
 		return { uri, always: false };
 	};
 }
