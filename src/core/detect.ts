@@ -112,8 +112,25 @@ export function namedAsDigestDay(path: string): boolean {
 	return matchesFilePatterns(path, [DIGEST_FILE_NAMES]);
 }
 
-/** The one rule for "is this file a digest": named by a glob, or, when detection is on, by its head. */
+/**
+ * The digest language's `firstLine` in the manifest (held equal by a unit test): the editor opens a
+ * file that starts so in the digest language, whatever our settings say.
+ */
+export const DIGEST_FIRST_LINE = '^(\\ufeff)?<div id=[\'"]?toc[\'"]?></div>\\s*$';
+const FIRST_LINE = new RegExp(DIGEST_FIRST_LINE);
+
+/** Does `text` start as the manifest's firstLine says a digest does? */
+export function startsAsDigest(text: string): boolean {
+	const end = text.indexOf('\n');
+	return FIRST_LINE.test(end < 0 ? text : text.slice(0, end).replace(/\r$/, ''));
+}
+
+/**
+ * The one rule for "is this file a digest": named by a glob, starting as the manifest's firstLine
+ * says (README: such files are digests, detection on or off), or, when detection is on, by its head.
+ */
 export function isDigestSource(source: DigestSource): boolean {
 	if (source.globs.length > 0 && matchesGlob(source.relativePath, source.globs, { nocase: source.nocase })) return true;
-	return source.detect && looksLikeDigest(source.head());
+	const head = source.head();
+	return startsAsDigest(head) || (source.detect && looksLikeDigest(head));
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { DEFAULT_DETECTION, DIGEST_FILE_NAMES, looksLikeDigest, matchesFilePatterns, namedAsDigestDay } from '../../src/core/detect';
+import { DEFAULT_DETECTION, DIGEST_FILE_NAMES, DIGEST_FIRST_LINE, isDigestSource, looksLikeDigest, matchesFilePatterns, namedAsDigestDay } from '../../src/core/detect';
 import { matchesGlob } from '../../src/core/glob';
 
 const SEEDS = 'test/fixtures/seeds';
@@ -232,6 +232,23 @@ describe('DEFAULT_DETECTION', () => {
 			{ globs: DEFAULT_DETECTION.globs, detect: DEFAULT_DETECTION.detect },
 			{ globs: properties['arxivDigest.files'].default, detect: properties['arxivDigest.detect'].default },
 		);
+	});
+});
+
+describe('DIGEST_FIRST_LINE', () => {
+	it("is the digest language's firstLine in the manifest", () => {
+		const [language] = JSON.parse(read('package.json')).contributes.languages;
+		assert.strictEqual(language.firstLine, DIGEST_FIRST_LINE);
+	});
+
+	it('makes a file a digest with detection off too, as the editor opens it (a day named data/YYYY-MM-DD.md was switched back to Markdown)', () => {
+		const head = '<div id=toc></div>\r\n\n# Table of Contents\n\n- [cs.CV](#cs.CV) [Total: 2]\n';
+		const source = { relativePath: 'data/2026-01-01.md', head: () => head, globs: [], detect: false };
+		assert.strictEqual(isDigestSource(source), true);
+		assert.strictEqual(isDigestSource({ ...source, head: () => `\uFEFF${head}` }), true, 'after a BOM');
+		assert.strictEqual(isDigestSource({ ...source, head: () => head.replace('<div id=toc></div>', '# Notes') }), false, 'the signature alone needs detection');
+		assert.strictEqual(isDigestSource({ ...source, head: () => head.replace('<div id=toc></div>', '# Notes'), detect: true }), true);
+		assert.strictEqual(isDigestSource({ ...source, head: () => `# Notes\n${head}` }), false, 'not on a later line');
 	});
 });
 
