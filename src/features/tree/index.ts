@@ -395,7 +395,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 			const node = ref ? undefined : await clickedPaper();
 			ref ??= node && paperRefOf(node);
 			if (!ref) return;
-			if ((readSetting<string>(SETTINGS.treeOpenAction) ?? 'card') === 'card') {
+			if (readSetting<string>(SETTINGS.treeOpenAction) !== 'source') {
 				// a click leaves the focus in the view, to go on through the rows; Enter takes it into the card
 				if (!takeFocus) {
 					await vscode.commands.executeCommand('arxivDigest.openCard', ref);
