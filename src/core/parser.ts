@@ -989,7 +989,7 @@ class DigestParser {
 				{ start: paper.headingLine, end: paper.headingLine },
 				'warning',
 				'duplicate-id',
-				`Paper ${paper.id} is listed twice in this file (first on line ${firstLine + 1}).`,
+				`Paper ${paper.id} is listed again in this file (first on line ${firstLine + 1}).`,
 			);
 		}
 	}

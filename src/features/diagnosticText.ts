@@ -46,7 +46,7 @@ const RULES: Partial<Record<DiagnosticCode, Rule[]>> = {
 		[/^The table of contents lists "(.*)" but there is no such section\.$/s, (l10n, m) => l10n.t('The table of contents lists "{0}" but there is no such section.', m[1])],
 		[/^Section "(.*)" is not in the table of contents\.$/s, (l10n, m) => l10n.t('Section "{0}" is not in the table of contents.', m[1])],
 	],
-	'duplicate-id': [[/^Paper (.*) is listed twice in this file \(first on line (\d+)\)\.$/s, (l10n, m) => l10n.t('Paper {0} is listed twice in this file (first on line {1}).', m[1], m[2])]],
+	'duplicate-id': [[/^Paper (.*) is listed again in this file \(first on line (\d+)\)\.$/s, (l10n, m) => l10n.t('Paper {0} is listed again in this file (first on line {1}).', m[1], m[2])]],
 	'missing-link': [[/^This paper has no link: its id is derived from the title\.$/, (l10n) => l10n.t('This paper has no link: its id is derived from the title.')]],
 	'missing-title': [[/^This paper has no title: it is shown by its id\.$/, (l10n) => l10n.t('This paper has no title: it is shown by its id.')]],
 	'bad-arxiv-link': [[/^The link (.*) holds no arXiv id: the paper's id is the whole link\.$/s, (l10n, m) => l10n.t("The link {0} holds no arXiv id: the paper's id is the whole link.", m[1])]],

@@ -298,8 +298,8 @@ describe('localisation', () => {
 			];
 			for (const [code, message] of cases) assert.strictEqual(localizedMessage({ code, message }, echo), message);
 			assert.strictEqual(localizedMessage({ code: 'no-papers', message: 'Something new.' }, echo), undefined);
-			const zh = { t: (m: string, ...a: Array<string | number | boolean>) => (m === 'Paper {0} is listed twice in this file (first on line {1}).' ? `论文 ${a[0]} 在本文件中重复出现（首次出现在第 ${a[1]} 行）。` : m) };
-			assert.strictEqual(localizedMessage({ code: 'duplicate-id', message: 'Paper 2602.1 is listed twice in this file (first on line 12).' }, zh), '论文 2602.1 在本文件中重复出现（首次出现在第 12 行）。');
+			const zh = { t: (m: string, ...a: Array<string | number | boolean>) => (m === 'Paper {0} is listed again in this file (first on line {1}).' ? `论文 ${a[0]} 在本文件中重复出现（首次出现在第 ${a[1]} 行）。` : m) };
+			assert.strictEqual(localizedMessage({ code: 'duplicate-id', message: 'Paper 2602.1 is listed again in this file (first on line 12).' }, zh), '论文 2602.1 在本文件中重复出现（首次出现在第 12 行）。');
 			// the missing field is named in the reader's language too, not as the parser's English key
 			const zhBundle = JSON.parse(readFileSync('l10n/bundle.l10n.zh-cn.json', 'utf8')) as Record<string, string>;
 			const zhT = { t: (m: string, ...a: Array<string | number | boolean>) => (zhBundle[m] ?? m).replace(/\{(\d+)\}/g, (_, k: string) => String(a[Number(k)])) };

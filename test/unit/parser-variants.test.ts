@@ -635,6 +635,15 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), [['duplicate-id', 'warning', 9, 9]]);
 	});
 
+	it('a paper listed a third time is "listed again", not "twice"', () => {
+		const p = (n: number, id: string) => `### [${n}] [Title ${n}](https://arxiv.org/abs/${id})\n*A Author, B Author*\n\nTL;DR: t${n}\n\n`;
+		const d = parseDigest(`## cs.CV\n\n${p(1, '2601.00001')}${p(2, '2601.00001')}${p(3, '2601.00001v3')}`, 'x.md');
+		assert.deepStrictEqual(
+			d.diagnostics.map((x) => x.message),
+			['Paper 2601.00001 is listed again in this file (first on line 3).', 'Paper 2601.00001 is listed again in this file (first on line 3).'],
+		);
+	});
+
 	it('TOC totals that disagree, TOC entries without a section and sections without an entry', () => {
 		const d = parse('toc-mismatch.md');
 		assert.deepStrictEqual(cats(d), [
