@@ -29,7 +29,8 @@ export type DiagnosticCode =
 	| 'binary-content'
 	| 'truncated'
 	| 'no-papers'
-	| 'merge-conflict';
+	| 'merge-conflict'
+	| 'unclosed-fence';
 
 export interface DigestDiagnostic {
 	range: LineRange;

@@ -21,6 +21,10 @@ const TOC_MARKER = /^\[\[?_?toc_?\]\]?$/i;
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
+/** a code fence's opening line: three or more backticks (an info string without one) or tildes */
+const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
+/** a closing fence: the opening's character, as many or more, nothing after */
+const FENCE_CLOSE = /^(`{3,}|~{3,})$/;
 /** an author list in `*...*` whose closing `*` is missing ends after this many lines */
 const MAX_AUTHOR_LINES = 8;
 /** the level of a paper written as a list item: below every heading, so no heading is a section of it */
@@ -236,6 +240,8 @@ class DigestParser {
 	private current?: RawCategory;
 	private open?: OpenPaper;
 	private pendingAnchor?: Anchor;
+	/** a code fence open in the open paper's text (see inFence) */
+	private fence: { char: number; length: number; line: number } | undefined;
 	private firstHeadingSeen = false;
 	private headingDay?: string;
 	private reportDay?: string;
@@ -356,6 +362,7 @@ class DigestParser {
 
 	private handle(i: number, raw: string, t: string, anchor: Anchor | undefined): void {
 		const c = t.charCodeAt(0);
+		if ((c === 96 /* ` */ || c === 126 /* ~ */ || this.fence) && this.inFence(i, raw, t)) return;
 		if (c === 35 /* # */ && raw.charCodeAt(0) === 35 && this.heading(i, t, anchor)) return;
 		if (c === 60 /* < */ && this.html(i, raw, t)) return;
 		if (isSeparator(t)) {
@@ -378,6 +385,57 @@ class DigestParser {
 		if ((c === 45 || c === 42 || c === 43) && raw.charCodeAt(0) === c && t.charCodeAt(1) === 32 && this.listPaper(i, t, anchor)) return;
 		if (this.open) this.paperLine(i, raw, t);
 		else this.outsideLine(i, raw, t);
+	}
+
+	/**
+	 * A fenced code block (```` ``` ````, `~~~`) in a field of the open paper, as an LLM summary of a
+	 * code paper writes one: its lines are the field's text, never headings, labels or layout (`# compute
+	 * the loss` made a category of its own, and every later paper of the day moved under it). A fence
+	 * left open ends at the next paper's heading, with a note, so that a summary cut inside its code
+	 * loses no paper.
+	 */
+	private inFence(i: number, raw: string, t: string): boolean {
+		const fence = this.fence;
+		if (!fence) {
+			if (!this.open || !this.fields.current || raw.length - t.length > 3) return false;
+			const m = FENCE_OPEN.exec(t);
+			if (!m) return false;
+			this.fence = { char: t.charCodeAt(0), length: m[1].length, line: i };
+			this.fields.appendVerbatim(raw, i);
+			return true;
+		}
+		const close = FENCE_CLOSE.exec(t);
+		if (close && t.charCodeAt(0) === fence.char && close[1].length >= fence.length) {
+			this.fence = undefined;
+			this.fields.appendVerbatim(raw, i);
+			return true;
+		}
+		if (t.charCodeAt(0) === 35 /* # */ && this.nextPaperHeading(t)) {
+			this.unclosedFence(i - 1);
+			return false;
+		}
+		this.fields.appendVerbatim(raw, i);
+		return true;
+	}
+
+	/** Is `t` the heading of the paper after the open one: its level, with a link, and the next number when the open paper has one? */
+	private nextPaperHeading(t: string): boolean {
+		const p = this.open;
+		if (!p) return false;
+		let level = 0;
+		while (level < t.length && t.charCodeAt(level) === 35) level++;
+		if (level !== p.level) return false;
+		const body = t.slice(level).trim();
+		if (!hasPaperLink(body)) return false;
+		const { number } = parsePaperHeading(body);
+		return p.paper.number === undefined || number === undefined || number === p.paper.number + 1;
+	}
+
+	private unclosedFence(end: number): void {
+		const fence = this.fence;
+		if (!fence) return;
+		this.fence = undefined;
+		this.diag({ start: fence.line, end: Math.max(fence.line, end) }, 'info', 'unclosed-fence', 'This code block is never closed: it ends with its paper.');
 	}
 
 	// ---- headings ----
@@ -942,6 +1000,7 @@ class DigestParser {
 	private closePaper(end: number): void {
 		const p = this.open;
 		if (!p) return;
+		this.unclosedFence(end);
 		this.fields.close();
 		if (this.isBare(p)) {
 			this.dropOpenPaper();

@@ -71,6 +71,7 @@ const RULES: Partial<Record<DiagnosticCode, Rule[]>> = {
 		[/^Unresolved merge conflict \(lines (\d+)–(\d+)\): resolve it in Git; the papers in it may be listed twice\.$/, (l10n, m) => l10n.t('Unresolved merge conflict (lines {0}–{1}): resolve it in Git; the papers in it may be listed twice.', m[1], m[2])],
 	],
 	'no-papers': [[/^No papers in this digest\.$/, (l10n) => l10n.t('No papers in this digest.')]],
+	'unclosed-fence': [[/^This code block is never closed: it ends with its paper\.$/, (l10n) => l10n.t('This code block is never closed: it ends with its paper.')]],
 };
 
 /** The diagnostic's message in the reader's language, or undefined when the table does not know it. */

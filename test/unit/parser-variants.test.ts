@@ -635,6 +635,41 @@ describe('parser: format variants', () => {
 		assert.deepStrictEqual(diags(d), [['duplicate-id', 'warning', 9, 9]]);
 	});
 
+	describe('a fenced code block in a summary', () => {
+		const paper = (n: number, id: string, abstract = `abs ${n}`) =>
+			`### [${n}] [Title ${n}](https://arxiv.org/abs/${id})\n*A Author, B Author*\n\nMain category: cs.CV\n\nTL;DR: tldr ${n}\n\n<details>\n  <summary>Details</summary>\nMethod: me${n}\n\nAbstract: ${abstract}\n\n</details>\n\n`;
+		const head = `<div id=toc></div>\n\n# Table of Contents\n\n- [cs.CV](#cs.CV) [Total: 3]\n\n<div id='cs.CV'></div>\n\n# cs.CV [[Back]](#toc)\n\n`;
+
+		it('is the field\'s text: its `#` lines are no categories, its headings no papers, its labels no fields (old: 4 papers, categories "compute the loss" and "also not")', () => {
+			const code = 'abs 2\n```python\n# compute the loss\n## also not\nMethod: not a label\n### [9] [x](https://arxiv.org/abs/2601.09999)\n</details>\n```\nmore abstract after the fence';
+			const d = parseDigest(head + paper(1, '2601.00001') + paper(2, '2601.00002', code) + paper(3, '2601.00003'), 'data/2026-01-01.md');
+			assert.deepStrictEqual(d.categories.map((c) => [c.name, c.papers.length]), [['cs.CV', 3]]);
+			assert.deepStrictEqual(d.papers.map((p) => p.id), ['2601.00001', '2601.00002', '2601.00003']);
+			assert.deepStrictEqual(d.diagnostics, []);
+			assert.strictEqual(d.papers[1].abstract, 'abs 2\n```python\n# compute the loss\n## also not\nMethod: not a label\n### [9] [x](https://arxiv.org/abs/2601.09999)\n</details>\n```\nmore abstract after the fence', 'line by line, as written');
+			assert.strictEqual(d.papers[1].method, 'me2');
+		});
+
+		it('left open ends at the next paper\'s heading, with a note, and loses no paper; `~~~` too', () => {
+			const cut = 'abs 2\n~~~\n# a comment of the code, cut here';
+			const d = parseDigest(head + paper(1, '2601.00001') + paper(2, '2601.00002', cut) + paper(3, '2601.00003'), 'data/2026-01-01.md');
+			assert.deepStrictEqual(d.papers.map((p) => [p.id, p.section]), [['2601.00001', 'cs.CV'], ['2601.00002', 'cs.CV'], ['2601.00003', 'cs.CV']]);
+			assert.strictEqual(d.papers[2].tldr, 'tldr 3');
+			const notes = d.diagnostics.filter((x) => x.code === 'unclosed-fence');
+			assert.strictEqual(notes.length, 1);
+			assert.strictEqual(notes[0].severity, 'info');
+			assert.strictEqual(notes[0].message, 'This code block is never closed: it ends with its paper.');
+			const last = parseDigest(head + paper(1, '2601.00001', 'abs\n```\ncode'), 'data/2026-01-01.md');
+			assert.deepStrictEqual(last.diagnostics.map((x) => x.code).filter((c) => c === 'unclosed-fence'), ['unclosed-fence'], 'at the end of the file');
+		});
+
+		it('inline code with three backticks on one line opens no fence', () => {
+			const d = parseDigest(head + paper(1, '2601.00001', 'uses ```x``` and\n```y``` inline') + paper(2, '2601.00002') + paper(3, '2601.00003'), 'data/2026-01-01.md');
+			assert.deepStrictEqual(d.papers.map((p) => p.tldr), ['tldr 1', 'tldr 2', 'tldr 3']);
+			assert.deepStrictEqual(d.diagnostics, []);
+		});
+	});
+
 	it('a paper listed a third time is "listed again", not "twice"', () => {
 		const p = (n: number, id: string) => `### [${n}] [Title ${n}](https://arxiv.org/abs/${id})\n*A Author, B Author*\n\nTL;DR: t${n}\n\n`;
 		const d = parseDigest(`## cs.CV\n\n${p(1, '2601.00001')}${p(2, '2601.00001')}${p(3, '2601.00001v3')}`, 'x.md');

@@ -31,6 +31,8 @@ export interface OpenField {
 	listIndent?: number;
 	/** opened by a heading (`### Summary`): the text below is its value, whatever it looks like */
 	heading: boolean;
+	/** the last line appended was a code block's (appendVerbatim): the next starts a line of its own */
+	lineBreak: boolean;
 }
 
 /** a switch rather than `paper[key] =`, which keeps the store monomorphic on the hot path */
@@ -101,7 +103,7 @@ export class FieldBuilder {
 	/** the field being read, if any; one at a time, reused: `close` copies what it keeps */
 	current?: OpenField;
 	private paper?: Paper;
-	private readonly scratch: OpenField = { target: 'extra', label: '', parts: [], count: 0, tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false, heading: false };
+	private readonly scratch: OpenField = { target: 'extra', label: '', parts: [], count: 0, tail: '', start: 0, last: 0, quoted: false, paragraphBreak: false, heading: false, lineBreak: false };
 	private readonly unknownSeen = new Set<string>();
 	/** per label: how many fields of that label were read, and the empty ones among them (reported in `finish`) */
 	private readonly labelCounts = new Map<string, { seen: number; empty: LineRange[] }>();
@@ -134,6 +136,7 @@ export class FieldBuilder {
 		f.paragraphBreak = false;
 		f.listIndent = undefined;
 		f.heading = heading;
+		f.lineBreak = false;
 		this.current = f;
 		this.paper = paper;
 	}
@@ -164,12 +167,25 @@ export class FieldBuilder {
 			return;
 		}
 		if (f.count > 0) {
-			const sep = f.paragraphBreak ? '\n\n' : list ? '\n' : wrapSeparator(f.tail, text);
+			const sep = f.paragraphBreak ? '\n\n' : list || f.lineBreak ? '\n' : wrapSeparator(f.tail, text);
 			if (sep) f.parts[f.count++] = sep;
 		}
 		f.parts[f.count++] = text;
 		f.tail = text;
 		f.paragraphBreak = false;
+		f.lineBreak = false;
+		f.last = i;
+	}
+
+	/** a line of a fenced code block (its fences too): as written, indentation and all, on a line of its own */
+	appendVerbatim(raw: string, i: number): void {
+		const f = this.current!;
+		const text = (f.quoted || raw.trimStart().charCodeAt(0) === 62 /* > */ ? raw.replace(/^\s*(?:>\s?)+/, '') : raw).trimEnd();
+		if (f.count > 0) f.parts[f.count++] = f.paragraphBreak ? '\n\n' : '\n';
+		f.parts[f.count++] = text;
+		f.tail = text;
+		f.paragraphBreak = false;
+		f.lineBreak = true;
 		f.last = i;
 	}
 
