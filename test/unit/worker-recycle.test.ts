@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shardDispatcher, shardEvents } from '../../src/core/corpus/requests';
-import { CorpusShard, type CacheName, type CorpusIO } from '../../src/core/corpus/shard';
+import { CorpusShard, type CacheName, type CorpusIO, type OpenReply } from '../../src/core/corpus/shard';
 import { restartingShard, SearchService, type WorkerPort } from '../../src/core/search/client';
 import type { SearchReply, WorkerMessage, WorkerRequest } from '../../src/core/search/protocol';
 
@@ -204,5 +204,46 @@ describe('index workers: a fresh worker after a build', () => {
 		await service.open(specs);
 		assert.ok(hitIds(await service.search('diffusion', 50)).length > 0);
 		service.dispose();
+	});
+});
+
+/** the review's three races: each open left unanswered before (the search box's index stayed "opening" for good) */
+describe('index workers: a worker that dies with opens in flight', () => {
+	const opened = (reply: unknown) => assert.ok(reply !== undefined && typeof (reply as OpenReply).indexed === 'number', JSON.stringify(reply));
+
+	it('two opens (a rescan while the first scan opens): both are answered by the restarted worker', async () => {
+		const workers = fakeWorkers(new Map());
+		const shard = restartingShard(workers.start);
+		const first = shard.call({ method: 'open', files: specs });
+		const second = shard.call({ method: 'open', files: specs.slice(0, 2) });
+		shard.kill?.();
+		for (const reply of await Promise.all([first, second])) opened(reply);
+		assert.strictEqual(workers.started.length, 2);
+		shard.dispose();
+	});
+
+	it('SearchService: the rescan\'s open and whenSettled are answered, and the index searches', async () => {
+		const workers = fakeWorkers(new Map());
+		const service = new SearchService([restartingShard(workers.start)]);
+		const first = service.open(specs);
+		const rescan = service.open(specs);
+		service.killShard(0);
+		await Promise.all([first, rescan, service.whenSettled()]);
+		assert.ok(hitIds(await service.search('diffusion', 50)).length > 0);
+		service.dispose();
+	});
+
+	it('a rescan while a recycle\'s successor loads, then the old worker dies: the rescan is answered and the successor ended', async () => {
+		const workers = fakeWorkers(new Map());
+		const shard = restartingShard(workers.start, { recycleAfterIndexing: 1 });
+		opened(await shard.call({ method: 'open', files: specs }));
+		assert.strictEqual(workers.started.length, 2, 'the recycle\'s successor is loading');
+		const rescan = shard.call({ method: 'open', files: specs });
+		workers.started[0].terminate();
+		opened(await rescan);
+		await shard.settled?.();
+		assert.ok(workers.started[1].terminated, 'the successor ended');
+		assert.strictEqual(workers.started.filter((w) => !w.terminated).length, 1, 'one worker runs');
+		shard.dispose();
 	});
 });

@@ -298,19 +298,24 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 				for (const [id, p] of pending) if (p.to === port) (pending.delete(id), p.reject(new Error(`worker exit code ${code}`)));
 				return;
 			}
-			const unanswered = [...pending.values()];
+			const all = [...pending.values()];
 			pending.clear();
+			// a recycle under way ends: its successor's calls fail (its open's reject terminates it)
+			for (const p of all) if (p.to !== port) p.reject(new Error('the search index is restarting'));
+			const unanswered = all.filter((p) => p.to === port);
+			// every open in flight (a rescan's while another's is) is answered by the one re-feed of the file set
+			const opens = unanswered.filter((p) => p.request.method === 'open');
+			const answerOpens = (reopened: Promise<unknown>) =>
+				void reopened.then(
+					(reply) => opens.forEach((p) => p.resolve(reply)),
+					(err: unknown) => opens.forEach((p) => p.reject(err instanceof Error ? err : new Error(String(err)))),
+				);
 			if (restarts >= MAX_RESTARTS && options.fallback && !ran) {
 				replacement = options.fallback();
 				replacement.onEvent((event) => listeners.fire(event));
 				listeners.fire({ event: 'restarting' });
 				void replacement.call({ method: 'userSets', sets: { ...userSets } }).catch(noop);
-				const open = unanswered.find((p) => p.request.method === 'open');
-				if (opened) {
-					const reopened = replacement.call({ method: 'open', files: [...files.values()] });
-					if (open) reopened.then(open.resolve, open.reject);
-					else reopened.catch(noop);
-				}
+				if (opened) answerOpens(replacement.call({ method: 'open', files: [...files.values()] }));
 				for (const p of unanswered) if (p.request.method !== 'open') replacement.call(p.request).then(p.resolve, p.reject);
 				return;
 			}
@@ -321,12 +326,19 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			restarts++;
 			listeners.fire({ event: 'restarting' });
 			worker = spawn();
-			// the new worker gets the current file set first; an unanswered open is answered by it
-			const open = unanswered.find((p) => p.request.method === 'open');
+			// the new worker gets the current file set first; the unanswered opens are answered by it
 			const refeed: Request = { method: 'open', files: [...files.values()] };
 			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true });
 			if (fillHeld) post({ request: { method: 'holdFill', hold: true }, resolve: noop, reject: noop, retried: true });
-			if (opened) post(open ? { ...open, request: refeed } : { request: refeed, resolve: noop, reject: noop, retried: true });
+			if (opened) {
+				post({
+					request: refeed,
+					// a caller's open among them: once answered, the worker may be recycled (see onMessage)
+					retried: opens.every((p) => p.retried),
+					resolve: (reply) => opens.forEach((p) => p.resolve(reply)),
+					reject: (err) => opens.forEach((p) => p.reject(err)),
+				});
+			}
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
 				if (p.retried) p.reject(new Error('the search index is restarting'));
