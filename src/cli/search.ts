@@ -9,7 +9,7 @@ import { inProcessShard } from '../core/corpus/inProcess';
 import { plainMath } from '../core/plainMath';
 import { DEFAULT_SHARDS, SearchService, workerShard, type ShardHandle } from '../core/search/client';
 import { nodeCorpusIO, readCacheFileOffThread, removeStaleCaches } from '../core/corpus/nodeIO';
-import type { CorpusFileSpec } from '../core/corpus/shard';
+import type { CacheProblem, CorpusFileSpec } from '../core/corpus/shard';
 import type { VectorFields } from '../core/recs/tfidf';
 import { parseQuery, wordsOnlyFuzzy } from '../core/search/query';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
@@ -112,7 +112,29 @@ export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (
 		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
 		return undefined;
 	}
-	return { files, service: createSearchService(cacheDirOption(args), shards) };
+	const cacheDir = cacheDirOption(args);
+	const service = createSearchService(cacheDir, shards);
+	reportCacheProblems(service, cacheDir, io);
+	return { files, service };
+}
+
+/**
+ * Each kind of cache problem once, on stderr: a cache that cannot be saved (a read-only folder, a full
+ * disk) made every run index every digest again without a word. An older format is rebuilt silently.
+ */
+function reportCacheProblems(service: SearchService, cacheDir: string | undefined, io: CliIO): void {
+	if (cacheDir === undefined) return;
+	const told = new Set<CacheProblem['kind']>();
+	service.onCacheProblem((problem) => {
+		if (problem.kind === 'outdated' || told.has(problem.kind)) return;
+		told.add(problem.kind);
+		const detail = problem.detail ? ` (${problem.detail})` : '';
+		io.stderr(
+			problem.kind === 'corrupt'
+				? `arxiv-digest: the index cache in ${cacheDir} was damaged${detail}; it is built again\n`
+				: `arxiv-digest: cannot save the index cache in ${cacheDir}${detail}; the next run indexes every digest again\n`,
+		);
+	});
 }
 
 /**
@@ -145,7 +167,9 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	const started = performance.now();
 	// the summaries are the Papers view's: a search prints none. Started first: the worker boots and
 	// the index cache is read (off this thread) while the folder is listed
-	const service = createSearchService(cacheDirOption(args), shards, undefined, false);
+	const cacheDir = cacheDirOption(args);
+	const service = createSearchService(cacheDir, shards, undefined, false);
+	reportCacheProblems(service, cacheDir, io);
 	let files: CorpusFileSpec[];
 	try {
 		files = fileSpecs(dir);

@@ -105,6 +105,18 @@ describe('cli: search', () => {
 		}
 	});
 
+	it('says so when the index cache cannot be saved (every run indexed everything again, without a word), once, and still answers', async () => {
+		// below a file: as a read-only folder or a full disk, every write fails (root writes to a read-only one)
+		const cache = join(FIXTURES, '2026-02-06.md', 'cache');
+		for (const command of ['search', 'trends']) {
+			const r = command === 'search' ? await run('search', FIXTURES, 'model', '--cache-dir', cache) : await run('trends', FIXTURES, '--cache-dir', cache);
+			assert.strictEqual(r.code, 0, `${command}: ${r.err}`);
+			assert.ok(r.out.length > 0, command);
+			assert.match(r.err, /^arxiv-digest: cannot save the index cache in .*cache \(.*\); the next run indexes every digest again$/m, command);
+			assert.strictEqual(r.err.match(/cannot save/g)?.length, 1, `${command}: once, though several caches failed: ${r.err}`);
+		}
+	});
+
 	it('reports an unknown filter as an error', async () => {
 		const r = await run('search', FIXTURES, 'venue:cvpr');
 		assert.strictEqual(r.code, 2);
