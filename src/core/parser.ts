@@ -811,6 +811,9 @@ class DigestParser {
 	private acceptLabel(lab: LabelLine, p: OpenPaper): boolean {
 		const f = this.fields.current;
 		if (lab.key !== undefined) return !(f && this.structuredAbstractPart(lab, f.target, p.paper));
+		// `抽象：` is a machine translation's "Abstract:" inside a translated abstract (`摘要翻译: 标题：…`,
+		// a blank line, `抽象：…`): the rest of that field, not a field of its own
+		if (f && lab.label === '抽象') return false;
 		// `### Summary` then `The main findings:`: the first line under a field heading is its text, and
 		// so is a plain `Words:` line that ends there (`主要发现包括：` above a list), unless it is a label
 		// forks commonly write (`Keywords:`)

@@ -953,6 +953,15 @@ describe('parser: shapes seen in real forks (inline)', () => {
 		assert.deepStrictEqual(p.extra, []);
 	});
 
+	it('a machine translation\'s `抽象：` ("Abstract:") after a blank line in a translated abstract is the rest of it, not a field (xmkxabc 2025-06-29)', () => {
+		const first = '> **摘要翻译:** 标题：少做决定，多交流';
+		const rest = '抽象：技术进步在自动事实核查等任务上取得了具体进展。';
+		const p = paperWith([first, '', rest]).papers[0];
+		assert.strictEqual(p.abstract, `标题：少做决定，多交流\n\n${rest}`);
+		assert.deepStrictEqual(p.extra, []);
+		assert.deepStrictEqual(paperWith([rest]).papers[0].extra.map((e) => e.label), ['抽象'], 'under no field it is one');
+	});
+
 	it('label-shaped lines next to a value still open fields: bold, common extra labels, after a short one-line field or a blank', () => {
 		const d = paperWith([
 			'Main category: cs.CY',
