@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { dayMatches, describeFilters, NO_WORDS_ERROR, normalizeId, parseQuery, type ParsedQuery } from '../../src/core/search/query';
+import { dayMatches, describeFilters, filterValueText, NO_WORDS_ERROR, normalizeId, parseQuery, type ParsedQuery } from '../../src/core/search/query';
 
 function parse(text: string): ParsedQuery {
 	const result = parseQuery(text);
@@ -20,6 +20,20 @@ describe('search query parser', () => {
 		assert.deepStrictEqual(q.excludePhrases, ['point cloud']);
 		assert.deepStrictEqual(q.words, []);
 	});
+	it('filterValueText writes a value the parser reads back as one filter value (Statistics, the card\'s author search, similar\'s id)', () => {
+		for (const value of ['Yang Liu', 'cs.CV', 'John "JJ" Smith', 'A “quoted” name', 'Li']) {
+			for (const always of [false, true]) {
+				const q = parse(`author:${filterValueText(value, always)} world`);
+				assert.strictEqual(q.authors.length, 1, value);
+				assert.deepStrictEqual(q.words.map((w) => w.terms), [['world']], value);
+			}
+		}
+		assert.strictEqual(filterValueText('cs.CV'), 'cs.CV');
+		assert.strictEqual(filterValueText('Yang Liu'), '"Yang Liu"');
+		assert.strictEqual(filterValueText('Li', true), '"Li"');
+		assert.strictEqual(filterValueText('John "JJ" Smith'), '“John "JJ" Smith”');
+	});
+
 	it('parses cat, author, id filters', () => {
 		const q = parse('cat:cs.CV author:lecun author:"Yann LeCun" id:2602.04994v2 -cat:cs.CL');
 		assert.deepStrictEqual(q.categories, ['cs.cv']);

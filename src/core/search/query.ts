@@ -270,9 +270,18 @@ export async function quoteAuthorNames(text: string, knows: (name: string) => Pr
 	return copied === 0 ? text : out + text.slice(copied);
 }
 
+/**
+ * `value` as a filter's value that lex reads back whole: quoted when it has a space or a quote, or
+ * `always`; in `“…”` when it holds a `"`, which would end a straight-quoted one.
+ */
+export function filterValueText(value: string, always = false): string {
+	if (!always && !/[\s"“”]/.test(value)) return value;
+	return value.includes('"') ? `“${value.replace(/[“”]/g, '')}”` : `"${value}"`;
+}
+
 /** The query text that finds the paper of id `id` (quoted: a linkless paper's `title:` id has spaces). */
 export function idFilterText(id: string): string {
-	return id.includes('"') ? `id:“${id}”` : `id:"${id}"`;
+	return `id:${filterValueText(id, true)}`;
 }
 
 /**

@@ -1,10 +1,6 @@
 /** The search queries a click in the Statistics view opens (the query language of src/core/search/query.ts). */
+import { filterValueText } from '../search/query';
 import type { DayRange } from './shard';
-
-/** a filter value as the search query language reads it (quoted when it has spaces) */
-function filterValue(value: string): string {
-	return /[\s"]/.test(value) ? `"${value.replace(/"/g, '')}"` : value;
-}
 
 /**
  * The search a click opens: one day, optionally one category of it (undefined category: the whole
@@ -12,8 +8,8 @@ function filterValue(value: string): string {
  */
 export function dayQuery(day: string, category?: string | { except: readonly string[] }): string {
 	if (category === undefined) return `day:${day}`;
-	if (typeof category === 'string') return `cat:${filterValue(category)} day:${day}`;
-	return [`day:${day}`, ...category.except.map((name) => `-cat:${filterValue(name)}`)].join(' ');
+	if (typeof category === 'string') return `cat:${filterValueText(category)} day:${day}`;
+	return [`day:${day}`, ...category.except.map((name) => `-cat:${filterValueText(name)}`)].join(' ');
 }
 
 /**
@@ -23,7 +19,7 @@ export function dayQuery(day: string, category?: string | { except: readonly str
  * a hyphenated word is not, as a quoted one is searched as a phrase of its parts.
  */
 export function rangeQuery(range: DayRange, text: string, kind: 'term' | 'author'): string {
-	const parts = [kind === 'author' ? `author:${filterValue(text)}` : /^[^\s"-]+$/.test(text) ? `"${text}"` : text];
+	const parts = [kind === 'author' ? `author:${filterValueText(text)}` : /^[^\s"-]+$/.test(text) ? `"${text}"` : text];
 	if (range.from) parts.push(`after:${range.from}`);
 	if (range.to) parts.push(`before:${range.to}`);
 	return parts.join(' ');

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
-import { describeFilters, filtersOnlyText, idFilterText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
+import { describeFilters, filterValueText, filtersOnlyText, idFilterText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
 import type { TagCount } from '../../core/library/model';
 import type { NoteSearch } from '../../core/library/noteSearch';
 import { listText, papersCount } from '../counts';
@@ -431,7 +431,7 @@ export function registerSearch(
 			});
 	};
 
-	const authorQuery = (name: string) => `author:"${name.replace(/"/g, '').trim()}" `;
+	const authorQuery = (name: string) => `author:${filterValueText(name.trim(), true)} `;
 
 	disposables.push(
 		vscode.commands.registerCommand(SEARCH_COMMAND, (initial?: unknown) => showSearch(typeof initial === 'string' ? initial : undefined)),
