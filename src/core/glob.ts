@@ -32,8 +32,11 @@ function matcher(glob: string, options: GlobOptions): Matcher {
 	if (!match) {
 		// VS Code's globs negate a range with `[!…]`, picomatch with `[^…]`
 		const source = glob.replace(/^\.\//, '').replace(/\[!/g, '[^');
-		const each = expandedGlob(source).map((one) => picomatch(one, { dot: true, nocase: options.nocase === true, basename: !options.wholePath && !glob.includes('/') }));
-		match = each.length === 1 ? each[0] : (path) => each.some((m) => m(path));
+		// `!{a,b}/**` is "in neither": the expansion's parts are matched, then negated together
+		const negated = source.startsWith('!') && !source.startsWith('!(');
+		const each = expandedGlob(negated ? source.slice(1) : source).map((one) => picomatch(one, { dot: true, nocase: options.nocase === true, basename: !options.wholePath && !glob.includes('/') }));
+		const any: Matcher = each.length === 1 ? each[0] : (path) => each.some((m) => m(path));
+		match = negated ? (path) => !any(path) : any;
 		if (compiled.size >= MAX_COMPILED) compiled.clear();
 		compiled.set(key, match);
 	}
@@ -43,9 +46,13 @@ function matcher(glob: string, options: GlobOptions): Matcher {
 /** the most globs one glob's braces expand to; past it the glob is matched as written */
 const MAX_EXPANDED = 64;
 
-/** `glob` with its brace groups expanded (`a/{b,c}` → `a/b`, `a/c`); as written past MAX_EXPANDED globs */
+/**
+ * `glob` with its brace groups expanded (`a/{b,c}` → `a/b`, `a/c`); as written past MAX_EXPANDED globs,
+ * which is told before expanding (twenty groups of two made a million strings and seconds), and when
+ * negated (`!{a,b}`: its parts are no alternatives)
+ */
 export function expandedGlob(glob: string): string[] {
-	if (!glob.includes('{')) return [glob];
+	if (!glob.includes('{') || glob.startsWith('!') || expansions(glob) > MAX_EXPANDED) return [glob];
 	try {
 		const all = braces(glob, { expand: true, rangeLimit: MAX_EXPANDED });
 		return all.length > 0 && all.length <= MAX_EXPANDED ? all : [glob];
@@ -53,6 +60,32 @@ export function expandedGlob(glob: string): string[] {
 		// a range past rangeLimit (`{1..100000}`)
 		return [glob];
 	}
+}
+
+/**
+ * At least as many globs as `glob`'s braces expand to: the product of each group's alternatives (a
+ * range `{1..9}` its length), nested groups counted as if side by side.
+ */
+function expansions(glob: string): number {
+	let count = 1;
+	const open: { start: number; alternatives: number }[] = [];
+	for (let i = 0; i < glob.length && count <= MAX_EXPANDED; i++) {
+		const c = glob[i];
+		if (c === '\\') i++;
+		else if (c === '{') open.push({ start: i + 1, alternatives: 1 });
+		else if (c === ',' && open.length > 0) open[open.length - 1].alternatives++;
+		else if (c === '}' && open.length > 0) {
+			const group = open.pop() as { start: number; alternatives: number };
+			const range = /^(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])(?:\.\.-?\d+)?$/.exec(glob.slice(group.start, i));
+			const size = range ? Math.abs(rangeEnd(range[2]) - rangeEnd(range[1])) + 1 : group.alternatives;
+			count *= size;
+		}
+	}
+	return count;
+}
+
+function rangeEnd(end: string): number {
+	return /^-?\d+$/.test(end) ? Number(end) : end.charCodeAt(0);
 }
 
 /** Does `path` (with `/` or `\\` separators) match any of `globs`? */

@@ -16,7 +16,7 @@
  * `Poincaré` matches `Poincare`). Authors match whole words of a name, case ignored (`Kaiming He`); categories match
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
-import { foldName, nameHasRun, wantedName } from './authorNames';
+import { foldName, nameHasWords, wantedName } from './authorNames';
 import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
 import { foldDiacritics, foldInflection, inflectedForms } from './search/tokenizer';
 
@@ -351,7 +351,7 @@ function hidingKeywords(labels: readonly string[]): number[][] {
 }
 
 function authorMatches(term: Term, name: string, folded: string): boolean {
-	return term.kind === 'regex' ? term.regex.test(name) : nameHasRun(folded, term.source);
+	return term.kind === 'regex' ? term.regex.test(name) : nameHasWords(folded, term.source);
 }
 
 function categoryMatches(wanted: string, category: string): boolean {

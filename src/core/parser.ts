@@ -21,8 +21,13 @@ const TOC_MARKER = /^\[\[?_?toc_?\]\]?$/i;
 
 /** headings longer than this are not given the bracket/tag treatment: they are garbage, and must stay cheap */
 const MAX_HEADING_PARSE = 2000;
-/** a code fence's opening line: three or more backticks (an info string without one) or tildes */
-const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,})/;
+/**
+ * a code fence's opening line: three or more backticks or tildes, an info string without that
+ * character (CommonMark allows tildes after tildes: a prose line `~~~ 注意 ~~~` took the fields below it)
+ */
+const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,}(?=[^~]*$))/;
+/** a heading that names a section, not a code comment: a category id (`cs.CL`, `astro-ph.GA`) or a link back (`[[Back]](#toc)`) */
+const SECTION_HEADING_SIGN = /\b[a-z]+(?:-[a-z]+)?\.[A-Z]{2}\b|\]\(#/;
 /** a closing fence: the opening's character, as many or more, nothing after */
 const FENCE_CLOSE = /^(`{3,}|~{3,})$/;
 /** an author list in `*...*` whose closing `*` is missing ends after this many lines */
@@ -391,8 +396,10 @@ class DigestParser {
 	 * A fenced code block (```` ``` ````, `~~~`) in a field of the open paper, as an LLM summary of a
 	 * code paper writes one: its lines are the field's text, never headings, labels or layout (`# compute
 	 * the loss` made a category of its own, and every later paper of the day moved under it). A fence
-	 * left open ends at the next paper's heading, with a note, so that a summary cut inside its code
-	 * loses no paper.
+	 * left open (a summary cut inside its code) ends, with a note, where the digest plainly goes on:
+	 * at a paper's heading or list item (any number: numbering restarts per section, or skips), a
+	 * section's heading (one that names a category or links back to the contents) or the paper's
+	 * `</details>`; a paper-like heading inside a closed fence is taken for one too.
 	 */
 	private inFence(i: number, raw: string, t: string): boolean {
 		const fence = this.fence;
@@ -410,7 +417,7 @@ class DigestParser {
 			this.fields.appendVerbatim(raw, i);
 			return true;
 		}
-		if (t.charCodeAt(0) === 35 /* # */ && this.nextPaperHeading(t)) {
+		if (this.endsOpenFence(t)) {
 			this.unclosedFence(i - 1);
 			return false;
 		}
@@ -418,17 +425,21 @@ class DigestParser {
 		return true;
 	}
 
-	/** Is `t` the heading of the paper after the open one: its level, with a link, and the next number when the open paper has one? */
-	private nextPaperHeading(t: string): boolean {
-		const p = this.open;
-		if (!p) return false;
+	/** Does `t` go on with the digest (see inFence): a paper's heading or list item, a section's heading, the paper's `</details>`? */
+	private endsOpenFence(t: string): boolean {
+		const c = t.charCodeAt(0);
+		if (c === 60 /* < */) return this.open?.detailsOpen === true && /^<\/details>/i.test(t);
+		if (c === 45 || c === 42 || c === 43) {
+			// `- **[Title](https://arxiv.org/abs/…)**`
+			const item = t.slice(2).replace(/^[*_]{0,3}/, '');
+			return t.charCodeAt(1) === 32 && item.charCodeAt(0) === 91 && hasPaperLink(item) && isPaperUrl(parsePaperHeading(item).link);
+		}
+		if (c !== 35 /* # */) return false;
 		let level = 0;
 		while (level < t.length && t.charCodeAt(level) === 35) level++;
-		if (level !== p.level) return false;
-		const body = t.slice(level).trim();
-		if (!hasPaperLink(body)) return false;
-		const { number } = parsePaperHeading(body);
-		return p.paper.number === undefined || number === undefined || number === p.paper.number + 1;
+		if (level > 6 || (t.charCodeAt(level) !== 32 && t.charCodeAt(level) !== 9)) return false;
+		const text = t.slice(level).trim();
+		return hasPaperLink(text) || SECTION_HEADING_SIGN.test(text);
 	}
 
 	private unclosedFence(end: number): void {

@@ -640,13 +640,13 @@ describe('parser: format variants', () => {
 			`### [${n}] [Title ${n}](https://arxiv.org/abs/${id})\n*A Author, B Author*\n\nMain category: cs.CV\n\nTL;DR: tldr ${n}\n\n<details>\n  <summary>Details</summary>\nMethod: me${n}\n\nAbstract: ${abstract}\n\n</details>\n\n`;
 		const head = `<div id=toc></div>\n\n# Table of Contents\n\n- [cs.CV](#cs.CV) [Total: 3]\n\n<div id='cs.CV'></div>\n\n# cs.CV [[Back]](#toc)\n\n`;
 
-		it('is the field\'s text: its `#` lines are no categories, its headings no papers, its labels no fields (old: 4 papers, categories "compute the loss" and "also not")', () => {
-			const code = 'abs 2\n```python\n# compute the loss\n## also not\nMethod: not a label\n### [9] [x](https://arxiv.org/abs/2601.09999)\n</details>\n```\nmore abstract after the fence';
+		it('is the field\'s text: its `#` lines are no categories, its labels no fields (old: categories "compute the loss" and "also not", every later paper under them)', () => {
+			const code = 'abs 2\n```python\n# compute the loss\n## also not\nMethod: not a label\n<b>x</b>\n```\nmore abstract after the fence';
 			const d = parseDigest(head + paper(1, '2601.00001') + paper(2, '2601.00002', code) + paper(3, '2601.00003'), 'data/2026-01-01.md');
 			assert.deepStrictEqual(d.categories.map((c) => [c.name, c.papers.length]), [['cs.CV', 3]]);
 			assert.deepStrictEqual(d.papers.map((p) => p.id), ['2601.00001', '2601.00002', '2601.00003']);
 			assert.deepStrictEqual(d.diagnostics, []);
-			assert.strictEqual(d.papers[1].abstract, 'abs 2\n```python\n# compute the loss\n## also not\nMethod: not a label\n### [9] [x](https://arxiv.org/abs/2601.09999)\n</details>\n```\nmore abstract after the fence', 'line by line, as written');
+			assert.strictEqual(d.papers[1].abstract, 'abs 2\n```python\n# compute the loss\n## also not\nMethod: not a label\n<b>x</b>\n```\nmore abstract after the fence', 'line by line, as written');
 			assert.strictEqual(d.papers[1].method, 'me2');
 		});
 
@@ -661,6 +661,25 @@ describe('parser: format variants', () => {
 			assert.strictEqual(notes[0].message, 'This code block is never closed: it ends with its paper.');
 			const last = parseDigest(head + paper(1, '2601.00001', 'abs\n```\ncode'), 'data/2026-01-01.md');
 			assert.deepStrictEqual(last.diagnostics.map((x) => x.code).filter((c) => c === 'unclosed-fence'), ['unclosed-fence'], 'at the end of the file');
+		});
+
+		// the review's cases: a fence left open swallowed every paper that was not numbered the next
+		it('left open, ends at a section\'s heading, a paper numbered anyhow, a list item paper, `</details>`', () => {
+			const cut = (n: number) => `abs ${n}\n\`\`\`python\n# cut here`;
+			const restart = parseDigest(`## cs.CV\n\n${paper(1, '2601.00001')}${paper(2, '2601.00002', cut(2))}## cs.CL [[Back]](#toc)\n\n${paper(1, '2601.00003')}${paper(2, '2601.00004')}`, 'x.md');
+			assert.deepStrictEqual(restart.papers.map((p) => [p.id, p.section]), [['2601.00001', 'cs.CV'], ['2601.00002', 'cs.CV'], ['2601.00003', 'cs.CL'], ['2601.00004', 'cs.CL']]);
+			const skipped = parseDigest(`## cs.CV\n\n${paper(1, '2601.00001', cut(1))}${paper(5, '2601.00005')}${paper(6, '2601.00006')}`, 'x.md');
+			assert.deepStrictEqual(skipped.papers.map((p) => p.id), ['2601.00001', '2601.00005', '2601.00006']);
+			assert.strictEqual(skipped.papers[0].abstract, 'abs 1\n```python\n# cut here', 'ended by </details>');
+			assert.deepStrictEqual(skipped.diagnostics.map((x) => x.code), ['unclosed-fence'], 'no unterminated <details>');
+			const item = (n: number, extra = '') => `- **[Title ${n}](https://arxiv.org/abs/2601.0000${n})**\n  - Authors: A Author, B Author\n  - TL;DR: tldr ${n}${extra}\n`;
+			const items = parseDigest(`## cs.CV\n\n${item(1, '\n  ```\n  code')}${item(2)}${item(3)}`, 'x.md');
+			assert.deepStrictEqual(items.papers.map((p) => p.id), ['2601.00001', '2601.00002', '2601.00003']);
+		});
+
+		it('a prose line of tildes (`~~~ 注意 ~~~`) opens none: the fields below it stay fields', () => {
+			const d = parseDigest(head + paper(1, '2601.00001').replace('TL;DR: tldr 1', 'TL;DR: tldr 1\n~~~ 注意 ~~~'), 'x.md');
+			assert.strictEqual(d.papers[0].method, 'me1');
 		});
 
 		it('inline code with three backticks on one line opens no fence', () => {

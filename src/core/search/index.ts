@@ -35,7 +35,7 @@
  * listing gone, the next one's file is read for its short fields (orphanedListings). A warm start
  * reads every listing's file back before a paper's text is complete (fillBodies, unsettled).
  */
-import { foldName, nameHasRun } from '../authorNames';
+import { foldName, nameHasWords } from '../authorNames';
 import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
 import { TextPacker } from './textPack';
@@ -2091,7 +2091,7 @@ export class PaperIndex {
 			const matches = (filter: AuthorFilter) =>
 				filter.exact === undefined
 					? (doc.foldedAuthors ??= doc.authors.map((a) => foldPhraseText(a).split(' '))).some((name) => partsInName(filter.parts, name))
-					: (doc.namesAsCompared ??= doc.authors.map(foldName)).some((name) => nameHasRun(name, filter.exact!));
+					: (doc.namesAsCompared ??= doc.authors.map(foldName)).some((name) => nameHasWords(name, filter.exact!));
 			if (!query.authors.every(matches)) return false;
 			if (query.excludeAuthors.some(matches)) return false;
 		}

@@ -25,7 +25,7 @@ export interface AuthorFilter {
 	parts: string[];
 	/**
 	 * a quoted name of several words (`author:"Yang Liu"`, as the card and Statistics search a name):
-	 * its words side by side in one author's name, whole and in order (wantedName, see nameHasRun),
+	 * its words whole and in order in one author's name, others between them or not (wantedName, see nameHasWords),
 	 * not Liu Yang nor Xiao-Yang Liu
 	 */
 	exact?: string;
