@@ -1010,6 +1010,39 @@ describe('search shard life cycle', () => {
 		assert.strictEqual(writes, 3, 'written again after an open that found no cache');
 	});
 
+	it('a change its file\'s size and time did not tell (the time put back), found by a warm start\'s fill, is saved: the next start has it (it searched as before the change until the cache was deleted)', async () => {
+		const store: { cache?: Uint8Array } = {};
+		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);
+		const before = store.cache;
+		const now = new Map([...texts, [DAY1, (texts.get(DAY1) as string).replace('twenty languages', 'ninety languages')]]);
+		const found = async (shard: SearchShard) => {
+			const reply = await shard.search('"ninety languages"', 10);
+			return reply.ok ? reply.result.hits.map((h) => h.id) : assert.fail(JSON.stringify(reply));
+		};
+		const warm = new SearchShard(memoryIO(now, store), cacheKey(0, 1));
+		await warm.open(specs);
+		assert.ok(warm.fromCache);
+		warm.finishInBackground();
+		await warm.background;
+		assert.deepStrictEqual(await found(warm), ['2602.01003'], 'the fill found the text changed');
+		assert.notStrictEqual(store.cache, before, 'and saved the index');
+		const next = new SearchShard(memoryIO(now, store), cacheKey(0, 1));
+		await next.open(specs);
+		assert.ok(next.fromCache);
+		next.holdFill(true);
+		next.finishInBackground();
+		assert.deepStrictEqual(await found(next), ['2602.01003'], 'before any fill');
+		next.holdFill(false);
+		await next.background;
+		// a fill that changed nothing writes nothing
+		const unchanged = store.cache;
+		const third = new SearchShard(memoryIO(now, store), cacheKey(0, 1));
+		await third.open(specs);
+		third.finishInBackground();
+		await third.background;
+		assert.strictEqual(store.cache, unchanged);
+	});
+
 	it('reads back the long fields of papers that move, before the fill reaches them, to a file added meanwhile', async () => {
 		const store: { cache?: Uint8Array } = {};
 		await new SearchShard(memoryIO(texts, store), cacheKey(0, 1)).open(specs);

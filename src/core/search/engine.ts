@@ -305,11 +305,16 @@ export class SearchShard {
 	}
 
 	private fill(): Promise<void> {
+		const index = this.index;
+		const { version } = index;
 		return (
 			this.fillHeld
 				.then(() => this.fillBodies())
 				// what the fill did not settle: papers whose newest listing went (see refreshOrphans)
 				.then(() => this.refreshOrphans())
+				// papers the fill found changed where their file's size and time did not tell (a time put
+				// back): saved, or every later start would search them as they were until the cache went
+				.then(() => (this.index === index && index.version !== version ? this.save() : undefined))
 		);
 	}
 
