@@ -26,6 +26,31 @@ const MAX_HEADING_PARSE = 2000;
  * character (CommonMark allows tildes after tildes: a prose line `~~~ 注意 ~~~` took the fields below it)
  */
 const FENCE_OPEN = /^(`{3,}(?=[^`]*$)|~{3,}(?=[^~]*$))/;
+/** the `#`s of a heading line (`## cs.CV` → 2), 0 for any other line */
+function headingLevel(t: string): number {
+	let level = 0;
+	while (level < t.length && t.charCodeAt(level) === 35) level++;
+	return level > 0 && level <= 6 && (t.charCodeAt(level) === 32 || t.charCodeAt(level) === 9) ? level : 0;
+}
+
+/**
+ * Does the trimmed line `t` start a paper whatever came before: a heading (any level, any number) or a
+ * list item with a paper's link (arXiv, bioRxiv, a DOI), as no line of a summary's code does?
+ */
+function startsPaper(t: string): boolean {
+	const c = t.charCodeAt(0);
+	let text: string;
+	if (c === 35 /* # */) {
+		const level = headingLevel(t);
+		if (level === 0) return false;
+		text = t.slice(level).trim();
+	} else if ((c === 45 || c === 42 || c === 43) && t.charCodeAt(1) === 32) {
+		// `- **[Title](https://arxiv.org/abs/…)**`
+		text = t.slice(2).trimStart().replace(/^[*_]{1,3}/, '');
+	} else return false;
+	return text.charCodeAt(0) === 91 /* [ */ && hasPaperLink(text) && isPaperUrl(parsePaperHeading(text).link);
+}
+
 /** a heading that names a section, not a code comment: a category id (`cs.CL`, `astro-ph.GA`) or a link back (`[[Back]](#toc)`) */
 const SECTION_HEADING_SIGN = /\b[a-z]+(?:-[a-z]+)?\.[A-Z]{2}\b|\]\(#/;
 /** a closing fence: the opening's character, as many or more, nothing after */
@@ -245,8 +270,8 @@ class DigestParser {
 	private current?: RawCategory;
 	private open?: OpenPaper;
 	private pendingAnchor?: Anchor;
-	/** a code fence open in the open paper's text (see inFence) */
-	private fence: { char: number; length: number; line: number } | undefined;
+	/** a code fence open in the open paper's text, and the lines read since, held until it closes (see openFence) */
+	private fence: { char: number; length: number; line: number; held: { i: number; raw: string }[] } | undefined;
 	private firstHeadingSeen = false;
 	private headingDay?: string;
 	private reportDay?: string;
@@ -274,6 +299,14 @@ class DigestParser {
 
 	parse(): Digest {
 		this.lineCount = forEachLine(this.text, (i, raw) => this.line(i, raw));
+		// fences open at the end of the file (a line read again may open another)
+		while (this.fence) {
+			this.unclosedFence();
+			while (this.reread.length > 0) {
+				const next = this.reread.shift()!;
+				this.lineOnce(next.i, next.raw);
+			}
+		}
 		return this.finish();
 	}
 
@@ -309,8 +342,24 @@ class DigestParser {
 		this.diag({ start: line, end: line }, 'error', 'binary-content', `This file looks binary or is not UTF-8 (${why}); only what could be read was parsed.`);
 	}
 
+	/** lines to read again, in file order, before the next (see unclosedFence) */
+	private reread: { i: number; raw: string }[] = [];
+
 	private line(i: number, raw: string): void {
+		this.lineOnce(i, raw);
+		// a loop, not a recursion: a file of many fences left open would exhaust the stack
+		while (this.reread.length > 0) {
+			const next = this.reread.shift()!;
+			this.lineOnce(next.i, next.raw);
+		}
+	}
+
+	private lineOnce(i: number, raw: string): void {
 		if (this.conflictMarker(i, raw)) return;
+		if (this.fence) {
+			this.fenceLine(i, raw);
+			return;
+		}
 		const n = raw.length;
 		let s = 0;
 		while (s < n && isSpace(raw.charCodeAt(s))) s++;
@@ -367,7 +416,7 @@ class DigestParser {
 
 	private handle(i: number, raw: string, t: string, anchor: Anchor | undefined): void {
 		const c = t.charCodeAt(0);
-		if ((c === 96 /* ` */ || c === 126 /* ~ */ || this.fence) && this.inFence(i, raw, t)) return;
+		if ((c === 96 /* ` */ || c === 126 /* ~ */) && this.openFence(i, raw, t)) return;
 		if (c === 35 /* # */ && raw.charCodeAt(0) === 35 && this.heading(i, t, anchor)) return;
 		if (c === 60 /* < */ && this.html(i, raw, t)) return;
 		if (isSeparator(t)) {
@@ -395,58 +444,71 @@ class DigestParser {
 	/**
 	 * A fenced code block (```` ``` ````, `~~~`) in a field of the open paper, as an LLM summary of a
 	 * code paper writes one: its lines are the field's text, never headings, labels or layout (`# compute
-	 * the loss` made a category of its own, and every later paper of the day moved under it). A fence
-	 * left open (a summary cut inside its code) ends, with a note, where the digest plainly goes on:
-	 * at a paper's heading or list item (any number: numbering restarts per section, or skips), a
-	 * section's heading (one that names a category or links back to the contents) or the paper's
-	 * `</details>`; a paper-like heading inside a closed fence is taken for one too.
+	 * the loss` made a category of its own, and every later paper of the day moved under it). Its lines
+	 * are held until the fence closes (fenceLine): a fence left open (a summary cut inside its code) is
+	 * known only later, and ends, with a note, where the digest plainly went on (see endsOpenFence).
 	 */
-	private inFence(i: number, raw: string, t: string): boolean {
-		const fence = this.fence;
-		if (!fence) {
-			if (!this.open || !this.fields.current || raw.length - t.length > 3) return false;
-			const m = FENCE_OPEN.exec(t);
-			if (!m) return false;
-			this.fence = { char: t.charCodeAt(0), length: m[1].length, line: i };
-			this.fields.appendVerbatim(raw, i);
-			return true;
-		}
-		const close = FENCE_CLOSE.exec(t);
-		if (close && t.charCodeAt(0) === fence.char && close[1].length >= fence.length) {
-			this.fence = undefined;
-			this.fields.appendVerbatim(raw, i);
-			return true;
-		}
-		if (this.endsOpenFence(t)) {
-			this.unclosedFence(i - 1);
-			return false;
-		}
+	private openFence(i: number, raw: string, t: string): boolean {
+		if (!this.open || !this.fields.current || raw.length - raw.trimStart().length > 3) return false;
+		const m = FENCE_OPEN.exec(t);
+		if (!m) return false;
+		this.fence = { char: t.charCodeAt(0), length: m[1].length, line: i, held: [] };
 		this.fields.appendVerbatim(raw, i);
 		return true;
 	}
 
-	/** Does `t` go on with the digest (see inFence): a paper's heading or list item, a section's heading, the paper's `</details>`? */
-	private endsOpenFence(t: string): boolean {
-		const c = t.charCodeAt(0);
-		if (c === 60 /* < */) return this.open?.detailsOpen === true && /^<\/details>/i.test(t);
-		if (c === 45 || c === 42 || c === 43) {
-			// `- **[Title](https://arxiv.org/abs/…)**`
-			const item = t.slice(2).replace(/^[*_]{0,3}/, '');
-			return t.charCodeAt(1) === 32 && item.charCodeAt(0) === 91 && hasPaperLink(item) && isPaperUrl(parsePaperHeading(item).link);
+	/** A line read while a fence is open: its closing line gives the field every line held; a paper's start shows it was left open. */
+	private fenceLine(i: number, raw: string): void {
+		const fence = this.fence!;
+		const t = raw.trim();
+		const close = FENCE_CLOSE.exec(t);
+		if (close && t.charCodeAt(0) === fence.char && close[1].length >= fence.length) {
+			this.fence = undefined;
+			for (const held of fence.held) this.verbatim(held.i, held.raw);
+			this.fields.appendVerbatim(raw, i);
+			this.lastTextLine = i;
+			this.prevBlank = false;
+			this.prevText = t;
+			return;
 		}
-		if (c !== 35 /* # */) return false;
-		let level = 0;
-		while (level < t.length && t.charCodeAt(level) === 35) level++;
-		if (level > 6 || (t.charCodeAt(level) !== 32 && t.charCodeAt(level) !== 9)) return false;
-		const text = t.slice(level).trim();
-		return hasPaperLink(text) || SECTION_HEADING_SIGN.test(text);
+		if (startsPaper(t)) {
+			this.unclosedFence({ i, raw });
+			return;
+		}
+		fence.held.push({ i, raw });
 	}
 
-	private unclosedFence(end: number): void {
+	/** a line of a fenced block, as written: a blank one breaks the paragraph, as it shows */
+	private verbatim(i: number, raw: string): void {
+		if (raw.trim() === '') this.fields.blank();
+		else this.fields.appendVerbatim(raw, i);
+	}
+
+	/**
+	 * The open fence, never closed: its lines up to the first that goes on with the digest (a paper's
+	 * heading or list item, a section's heading naming a category or linking back, the paper's
+	 * `</details>`) are the field's text, with a note; that line, the rest and `next` (the line that
+	 * showed it) are read again as usual, before any line after them.
+	 */
+	private unclosedFence(next?: { i: number; raw: string }): void {
 		const fence = this.fence;
 		if (!fence) return;
 		this.fence = undefined;
-		this.diag({ start: fence.line, end: Math.max(fence.line, end) }, 'info', 'unclosed-fence', 'This code block is never closed: it ends with its paper.');
+		const { held } = fence;
+		let k = 0;
+		for (; k < held.length && !this.endsOpenFence(held[k].raw.trim()); k++) this.verbatim(held[k].i, held[k].raw);
+		this.diag({ start: fence.line, end: k > 0 ? held[k - 1].i : fence.line }, 'info', 'unclosed-fence', 'This code block is never closed: it ends with its paper.');
+		const again = held.slice(k);
+		if (next) again.push(next);
+		this.reread = again.length > 0 ? again.concat(this.reread) : this.reread;
+	}
+
+	/** Does `t` go on with the digest (see unclosedFence)? */
+	private endsOpenFence(t: string): boolean {
+		if (startsPaper(t)) return true;
+		if (t.charCodeAt(0) === 60 /* < */) return this.open?.detailsOpen === true && /^<\/details>/i.test(t);
+		const level = headingLevel(t);
+		return level > 0 && SECTION_HEADING_SIGN.test(t.slice(level));
 	}
 
 	// ---- headings ----
@@ -1014,7 +1076,6 @@ class DigestParser {
 	private closePaper(end: number): void {
 		const p = this.open;
 		if (!p) return;
-		this.unclosedFence(end);
 		this.fields.close();
 		if (this.isBare(p)) {
 			this.dropOpenPaper();

@@ -677,6 +677,26 @@ describe('parser: format variants', () => {
 			assert.deepStrictEqual(items.papers.map((p) => p.id), ['2601.00001', '2601.00002', '2601.00003']);
 		});
 
+		// the second review's: a closed fence's lines were taken for a section's heading where they looked like one
+		for (const comment of ['# see [usage](#usage)', '## step 2: cs.AI baseline', '# fill gaps with pd.NA', '# [LoRA](https://github.com/microsoft/LoRA)', '</details>']) {
+			it(`closed, keeps \`${comment}\` as its text`, () => {
+				const code = `abs 2\n\`\`\`python\n${comment}\nx = 1\n\n# compute the loss\n\`\`\`\nafter the code`;
+				const d = parseDigest(head + paper(1, '2601.00001') + paper(2, '2601.00002', code) + paper(3, '2601.00003'), 'data/2026-01-01.md');
+				assert.deepStrictEqual(d.categories.map((c) => [c.name, c.papers.length]), [['cs.CV', 3]]);
+				assert.strictEqual(d.papers[1].abstract, code);
+				assert.deepStrictEqual(d.diagnostics, []);
+			});
+		}
+
+		it('left open twice in a row, and at the end of the file, loses nothing; a file of many open fences reads without exhausting the stack', () => {
+			const cut = (n: number) => `abs ${n}\n\`\`\`\n# cut ${n}\n## cs.LG [[Back]](#toc)`;
+			const d = parseDigest(`## cs.CV\n\n${paper(1, '2601.00001', cut(1))}${paper(2, '2601.00002', cut(2))}${paper(3, '2601.00003', cut(3))}`, 'x.md');
+			assert.deepStrictEqual(d.papers.map((p) => p.id), ['2601.00001', '2601.00002', '2601.00003']);
+			assert.strictEqual(d.diagnostics.filter((x) => x.code === 'unclosed-fence').length, 3);
+			const many = `## cs.CV\n\n${paper(1, '2601.00001', `abs\n${'```x\n## cs.LG [[Back]](#toc)\nTL;DR: t\n'.repeat(20000)}`)}`;
+			assert.doesNotThrow(() => parseDigest(many, 'x.md'));
+		});
+
 		it('a prose line of tildes (`~~~ 注意 ~~~`) opens none: the fields below it stay fields', () => {
 			const d = parseDigest(head + paper(1, '2601.00001').replace('TL;DR: tldr 1', 'TL;DR: tldr 1\n~~~ 注意 ~~~'), 'x.md');
 			assert.strictEqual(d.papers[0].method, 'me1');
