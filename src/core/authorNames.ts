@@ -15,8 +15,9 @@ export function foldName(name: string): string {
 		.normalize('NFD')
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()
-		.replace(/[^\p{L}\p{N}\-‐]+/gu, ' ')
-		.replace(/ ?[-‐] ?/g, '-')
+		// a hyphen, whatever dash stands for it (`Xiao–Yang`); superscript affiliation marks go (`Liu¹`)
+		.replace(/[^\p{L}\p{Nd}\-\u2010-\u2013\u2212]+/gu, ' ')
+		.replace(/ ?[-\u2010-\u2013\u2212] ?/g, '-')
 		.trim();
 }
 
