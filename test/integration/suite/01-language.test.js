@@ -76,6 +76,53 @@ describe('activation and language', () => {
 		});
 	});
 
+	/** `section.key` set in the user's settings for `test`, then put back */
+	const withSetting = async (section, key, value, test) => {
+		const config = vscode.workspace.getConfiguration(section);
+		const before = config.inspect(key)?.globalValue;
+		await config.update(key, value, vscode.ConfigurationTarget.Global);
+		try {
+			await test();
+		} finally {
+			await vscode.workspace.getConfiguration(section).update(key, before, vscode.ConfigurationTarget.Global);
+		}
+	};
+
+	it("keeps a note in the digest language when the user's files.associations give it that language (it is theirs, not switched back to Markdown)", async () => {
+		await withFiles('associated', { 'data/2026-01-06.md': DAILY_NOTE, 'data/2026-01-07.md': DAILY_NOTE }, async (uriOf) => {
+			await withSetting('files', 'associations', { '**/data/2026-01-06.md': 'arxiv-digest' }, async () => {
+				assert.strictEqual((await vscode.workspace.openTextDocument(uriOf('data/2026-01-06.md'))).languageId, 'arxiv-digest');
+				// its unassociated twin opened after it goes back to Markdown; the switches are made in order,
+				// so by then the associated one has had its turn too
+				await opened(uriOf('data/2026-01-07.md'), 'markdown');
+				assert.strictEqual(languageOf(uriOf('data/2026-01-06.md')), 'arxiv-digest', 'still in the language the association gives');
+			});
+		});
+	});
+
+	it('with arxivDigest.detect off, keeps a day whose first line is <div id=toc></div> a digest (it went back to Markdown), and a note of the same kind of name Markdown', async () => {
+		const api = await extensionApi();
+		const days = async () => (await api.tree.provider.getChildren()).map((d) => d.day);
+		await withFiles('detect-off', { 'data/2026-01-05.md': await readText(fixtureUri(FIXTURE.files.second)), 'data/2026-01-06.md': DAILY_NOTE }, async (uriOf) => {
+			try {
+				await withSetting('arxivDigest', 'detect', false, async () => {
+					// the Papers view covers only arxivDigest.files then (none here), as the setting says
+					await waitFor('the days out of the Papers view', async () => (await days()).length === 0);
+					const digest = await vscode.workspace.openTextDocument(uriOf('data/2026-01-05.md'));
+					assert.strictEqual(digest.languageId, 'arxiv-digest');
+					await opened(uriOf('data/2026-01-06.md'), 'markdown');
+					assert.strictEqual(languageOf(uriOf('data/2026-01-05.md')), 'arxiv-digest', 'the digest stays in the digest language');
+				});
+			} finally {
+				// the workspace scanned again before the next test looks at it
+				await waitFor('the fixture days back', async () => {
+					const shown = await days();
+					return FIXTURE.days.every((day) => shown.includes(day));
+				});
+			}
+		});
+	});
+
 	it('leaves a plain README.md as Markdown', async () => {
 		const api = await extensionApi();
 		const readme = await openFixture(FIXTURE.files.readme);
