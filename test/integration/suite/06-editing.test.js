@@ -1,7 +1,7 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
-const { FIXTURE, closeAllEditors, dirname, extensionApi, fixtureUri, hitsOf, openFixture, paperIdOf, remove, waitFor, writeFile } = require('./helpers');
+const { FIXTURE, closeAllEditors, digestText, dirname, extensionApi, fixtureUri, hitsOf, openFixture, paperIdOf, remove, waitFor, writeFile } = require('./helpers');
 
 /** Text line (0-based) of the first line at or after `from` that satisfies `test`. */
 function lineOf(doc, test, from = 0) {
@@ -9,27 +9,6 @@ function lineOf(doc, test, from = 0) {
 		if (test(doc.lineAt(i).text)) return i;
 	}
 	assert.fail(`no line after ${from} matches in ${doc.uri.path}`);
-}
-
-/** A small digest of one category; `papers` are [id, title, tldr]. */
-function digestText(day, papers, { claimedTotal = papers.length, closeDetails = () => true } = {}) {
-	const lines = [`# ${day}`, '', '## Contents', '', `- [cs.AI](#cs.AI) [Total: ${claimedTotal}]`, '', '## cs.AI', ''];
-	papers.forEach(([id, title, tldr], i) => {
-		lines.push(
-			`### [${i + 1}] [${title}](https://arxiv.org/abs/${id})`,
-			'*Ada Lovelace, Grace Hopper* | **Main category: cs.AI**',
-			'',
-			`> **TL;DR:** ${tldr}`,
-			'',
-			'<details>',
-			'  <summary>Details</summary>',
-			'',
-			`**Abstract:** ${tldr} We describe it at length.`,
-			'',
-		);
-		if (closeDetails(i)) lines.push('</details>', '', '---', '');
-	});
-	return lines.join('\n');
 }
 
 describe('diagnostics of a broken digest', () => {

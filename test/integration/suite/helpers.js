@@ -176,7 +176,28 @@ async function closeAllEditors() {
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+/** A small digest of one category; `papers` are [id, title, tldr]. */
+function digestText(day, papers, { claimedTotal = papers.length, closeDetails = () => true } = {}) {
+	const lines = [`# ${day}`, '', '## Contents', '', `- [cs.AI](#cs.AI) [Total: ${claimedTotal}]`, '', '## cs.AI', ''];
+	papers.forEach(([id, title, tldr], i) => {
+		lines.push(
+			`### [${i + 1}] [${title}](https://arxiv.org/abs/${id})`,
+			'*Ada Lovelace, Grace Hopper* | **Main category: cs.AI**',
+			'',
+			`> **TL;DR:** ${tldr}`,
+			'',
+			'<details>',
+			'  <summary>Details</summary>',
+			'',
+			`**Abstract:** ${tldr} We describe it at length.`,
+			'',
+		);
+		if (closeDetails(i)) lines.push('</details>', '', '---', '');
+	});
+	return lines.join('\n');
+}
+
 module.exports = {
 	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, editorsNow, extensionApi, fileNames, fixtureUri, hitsOf, nodeOnly, openDocument, openFixture, paperIdOf,
-	readText, remove, scratchFolder, sleep, waitFor, workspaceRoot, writeFile,
+	digestText, readText, remove, scratchFolder, sleep, waitFor, workspaceRoot, writeFile,
 };
