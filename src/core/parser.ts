@@ -38,17 +38,22 @@ function headingLevel(t: string): number {
  * list item with a paper's link (arXiv, bioRxiv, a DOI), as no line of a summary's code does?
  */
 function startsPaper(t: string): boolean {
-	const c = t.charCodeAt(0);
-	let text: string;
-	if (c === 35 /* # */) {
-		const level = headingLevel(t);
-		if (level === 0) return false;
-		text = t.slice(level).trim();
-	} else if ((c === 45 || c === 42 || c === 43) && t.charCodeAt(1) === 32) {
-		// `- **[Title](https://arxiv.org/abs/…)**`
-		text = t.slice(2).trimStart().replace(/^[*_]{1,3}/, '');
-	} else return false;
+	if (t.charCodeAt(0) !== 35 /* # */) return listItemPaper(t) !== undefined;
+	const level = headingLevel(t);
+	return level > 0 && isPaperText(t.slice(level).trim());
+}
+
+/** A heading's text or list item's that names a paper: `[Title](link)` with a paper's link first. */
+function isPaperText(text: string): boolean {
 	return text.charCodeAt(0) === 91 /* [ */ && hasPaperLink(text) && isPaperUrl(parsePaperHeading(text).link);
+}
+
+/** The paper text of a list item that is a paper (`- **[Title](https://arxiv.org/abs/…)**`, `t` trimmed), else undefined. */
+function listItemPaper(t: string): string | undefined {
+	const c = t.charCodeAt(0);
+	if ((c !== 45 && c !== 42 && c !== 43) || t.charCodeAt(1) !== 32) return undefined;
+	const item = t.slice(2).trimStart().replace(/^[*_]{1,3}/, '');
+	return isPaperText(item) ? item : undefined;
 }
 
 /** a heading that names a section, not a code comment: a category id (`cs.CL`, `astro-ph.GA`) or a link back (`[[Back]](#toc)`) */
@@ -302,10 +307,7 @@ class DigestParser {
 		// fences open at the end of the file (a line read again may open another)
 		while (this.fence) {
 			this.unclosedFence();
-			while (this.reread.length > 0) {
-				const next = this.reread.shift()!;
-				this.lineOnce(next.i, next.raw);
-			}
+			this.readAgain();
 		}
 		return this.finish();
 	}
@@ -347,7 +349,11 @@ class DigestParser {
 
 	private line(i: number, raw: string): void {
 		this.lineOnce(i, raw);
-		// a loop, not a recursion: a file of many fences left open would exhaust the stack
+		this.readAgain();
+	}
+
+	/** the lines unclosedFence gave back: a loop, not a recursion (a file of many fences left open would exhaust the stack) */
+	private readAgain(): void {
 		while (this.reread.length > 0) {
 			const next = this.reread.shift()!;
 			this.lineOnce(next.i, next.raw);
@@ -583,11 +589,8 @@ class DigestParser {
 	 */
 	private listPaper(i: number, t: string, anchor: Anchor | undefined): boolean {
 		if (this.open && this.open.level !== LIST_PAPER_LEVEL) return false;
-		let item = t.slice(2).trimStart();
-		let k = 0;
-		while (k < 3 && (item.charCodeAt(k) === 42 || item.charCodeAt(k) === 95)) k++;
-		item = item.slice(k);
-		if (item.charCodeAt(0) !== 91 || !hasPaperLink(item) || !isPaperUrl(parsePaperHeading(item).link)) return false;
+		const item = listItemPaper(t);
+		if (item === undefined) return false;
 		this.startPaper(i, item, LIST_PAPER_LEVEL, undefined, anchor);
 		return true;
 	}
