@@ -305,17 +305,16 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			const unanswered = all.filter((p) => p.to === port);
 			// every open in flight (a rescan's while another's is) is answered by the one re-feed of the file set
 			const opens = unanswered.filter((p) => p.request.method === 'open');
-			const answerOpens = (reopened: Promise<unknown>) =>
-				void reopened.then(
-					(reply) => opens.forEach((p) => p.resolve(reply)),
-					(err: unknown) => opens.forEach((p) => p.reject(err instanceof Error ? err : new Error(String(err)))),
-				);
+			const answerOpens = {
+				resolve: (reply: unknown) => opens.forEach((p) => p.resolve(reply)),
+				reject: (err: unknown) => opens.forEach((p) => p.reject(err instanceof Error ? err : new Error(String(err)))),
+			};
 			if (restarts >= MAX_RESTARTS && options.fallback && !ran) {
 				replacement = options.fallback();
 				replacement.onEvent((event) => listeners.fire(event));
 				listeners.fire({ event: 'restarting' });
 				void replacement.call({ method: 'userSets', sets: { ...userSets } }).catch(noop);
-				if (opened) answerOpens(replacement.call({ method: 'open', files: [...files.values()] }));
+				if (opened) replacement.call({ method: 'open', files: [...files.values()] }).then(answerOpens.resolve, answerOpens.reject);
 				for (const p of unanswered) if (p.request.method !== 'open') replacement.call(p.request).then(p.resolve, p.reject);
 				return;
 			}
@@ -331,13 +330,8 @@ export function restartingShard(startWorker: () => WorkerPort, options: Restarti
 			post({ request: { method: 'userSets', sets: { ...userSets } }, resolve: noop, reject: noop, retried: true });
 			if (fillHeld) post({ request: { method: 'holdFill', hold: true }, resolve: noop, reject: noop, retried: true });
 			if (opened) {
-				post({
-					request: refeed,
-					// a caller's open among them: once answered, the worker may be recycled (see onMessage)
-					retried: opens.every((p) => p.retried),
-					resolve: (reply) => opens.forEach((p) => p.resolve(reply)),
-					reject: (err) => opens.forEach((p) => p.reject(err)),
-				});
+				// a caller's open among them: once answered, the worker may be recycled (see onMessage)
+				post({ request: refeed, retried: opens.every((p) => p.retried), ...answerOpens });
 			}
 			for (const p of unanswered) {
 				if (p.request.method === 'open') continue;
