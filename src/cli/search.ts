@@ -112,18 +112,18 @@ export function openCorpus(args: ParsedArgs, dir: string, io: CliIO): { files: (
 		io.stderr(`arxiv-digest: cannot read directory ${dir}: ${errorMessage(error)}\n`);
 		return undefined;
 	}
-	const cacheDir = cacheDirOption(args);
-	const service = createSearchService(cacheDir, shards);
-	reportCacheProblems(service, cacheDir, io);
-	return { files, service };
+	return { files, service: commandService(args, shards, io) };
 }
 
 /**
- * Each kind of cache problem once, on stderr: a cache that cannot be saved (a read-only folder, a full
- * disk) made every run index every digest again without a word. An older format is rebuilt silently.
+ * createSearchService for a command given `--cache-dir`, which says each kind of cache problem once,
+ * on stderr: a cache that cannot be saved (a read-only folder, a full disk) made every run index every
+ * digest again without a word. An older format is rebuilt silently.
  */
-function reportCacheProblems(service: SearchService, cacheDir: string | undefined, io: CliIO): void {
-	if (cacheDir === undefined) return;
+function commandService(args: ParsedArgs, shards: number, io: CliIO, summaries?: false): SearchService {
+	const cacheDir = cacheDirOption(args);
+	const service = createSearchService(cacheDir, shards, undefined, summaries);
+	if (cacheDir === undefined) return service;
 	const told = new Set<CacheProblem['kind']>();
 	service.onCacheProblem((problem) => {
 		if (problem.kind === 'outdated' || told.has(problem.kind)) return;
@@ -135,6 +135,7 @@ function reportCacheProblems(service: SearchService, cacheDir: string | undefine
 				: `arxiv-digest: cannot save the index cache in ${cacheDir}${detail}; the next run indexes every digest again\n`,
 		);
 	});
+	return service;
 }
 
 /**
@@ -167,9 +168,7 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 	const started = performance.now();
 	// the summaries are the Papers view's: a search prints none. Started first: the worker boots and
 	// the index cache is read (off this thread) while the folder is listed
-	const cacheDir = cacheDirOption(args);
-	const service = createSearchService(cacheDir, shards, undefined, false);
-	reportCacheProblems(service, cacheDir, io);
+	const service = commandService(args, shards, io, false);
 	let files: CorpusFileSpec[];
 	try {
 		files = fileSpecs(dir);
