@@ -5,7 +5,7 @@
  * alone, as `files.associations` does; any other glob against the whole relative path. Brace groups
  * are expanded first (braces, the expander micromatch uses): in a group, picomatch reads a leading
  * globstar and slash as one folder at least, so two folders excluded by one string (the exclude
- * setting is one) missed a top-level `old/` (see test/unit/glob.test.ts).
+ * setting is one) missed a top-level `old/` (see test/unit/candidates.test.ts, matchesGlob).
  */
 import braces from 'braces';
 import picomatch from 'picomatch/posix';
