@@ -88,6 +88,22 @@ function rangeEnd(end: string): number {
 	return /^-?\d+$/.test(end) ? Number(end) : end.charCodeAt(0);
 }
 
+/**
+ * A brace of `glob` without its pair (`*.{md,markdown`, `*.md}`), which the glob then matches no
+ * file with (picomatch reads an unclosed group as a pattern that matches nothing, a lone `}` as the
+ * character): the brace, else undefined. A brace after a backslash is the character.
+ */
+export function unpairedBrace(glob: string): '{' | '}' | undefined {
+	let depth = 0;
+	for (let i = 0; i < glob.length; i++) {
+		const c = glob[i];
+		if (c === '\\') i++;
+		else if (c === '{') depth++;
+		else if (c === '}' && --depth < 0) return '}';
+	}
+	return depth > 0 ? '{' : undefined;
+}
+
 /** Does `path` (with `/` or `\\` separators) match any of `globs`? */
 export function matchesGlob(path: string, globs: readonly string[], options: GlobOptions = {}): boolean {
 	const normalised = path.replace(/\\/g, '/').replace(/^\.\//, '');

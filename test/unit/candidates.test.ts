@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANDIDATE_GLOB, findDigest, isDigestFolder, MAX_CANDIDATE_BYTES, mayBeDigestPath, mayBeDigestSize, type CandidateHead } from '../../src/core/candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../../src/core/detect';
-import { expandedGlob, matchesGlob } from '../../src/core/glob';
+import { expandedGlob, matchesGlob, unpairedBrace } from '../../src/core/glob';
 
 describe('candidate digest paths', () => {
 	it('takes files named by their day, and files in the folders digest generators write', () => {
@@ -167,5 +167,18 @@ describe('matchesGlob', () => {
 		assert.ok(!matchesGlob('a/x.md', ['!{a,b}/**']));
 		assert.ok(!matchesGlob('b/x.md', ['!{a,b}/**']));
 		assert.ok(!matchesGlob('a/x.md', ['!a/**']) && matchesGlob('c/x.md', ['!a/**']), 'without braces, as picomatch reads it');
+	});
+
+	it('unpairedBrace names the brace of a glob that matches no file for it (the scan warns of it)', () => {
+		// a forgotten closing brace: the glob matches nothing, not even the files it was meant for
+		assert.strictEqual(unpairedBrace('**/*.{md,markdown'), '{');
+		assert.ok(!matchesGlob('data/2026-02-06.md', ['**/*.{md,markdown']));
+		assert.strictEqual(unpairedBrace('**/*.md}'), '}');
+		assert.ok(!matchesGlob('data/2026-02-06.md', ['**/*.md}']));
+		assert.strictEqual(unpairedBrace('{a,{b,c}'), '{');
+		assert.strictEqual(unpairedBrace('a}{b'), '}', 'a closing brace before any opening one');
+		for (const glob of ['**/*.md', '{**/node_modules/**,**/old/**}', 'day{1..9}.md', 'notes/\\{draft\\}.md', 'a\\{b.md', '']) {
+			assert.strictEqual(unpairedBrace(glob), undefined, glob);
+		}
 	});
 });

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
-import { expandedGlob, matchesGlob } from '../../core/glob';
+import { expandedGlob, matchesGlob, unpairedBrace } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
 import { detectionRules, readSetting, SETTINGS } from '../settings';
@@ -42,6 +42,7 @@ export function excludeGlob(): string {
 export async function findCandidates(walk: boolean): Promise<Map<string, Candidate>> {
 	const out = new Map<string, Candidate>();
 	const exclude = excludeGlob();
+	warnAboutGlobs(exclude);
 	for (const folder of vscode.workspace.workspaceFolders ?? []) {
 		const walked = walk && folder.uri.scheme === 'file' && readLocalDirectory ? await lookIn(folder, 'deep').catch(walkFailed(folder)) : undefined;
 		if (walked) {
@@ -67,6 +68,35 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 		}
 	}
 	return out;
+}
+
+/** the globs warned about in this window, by setting and glob: each once */
+const globsWarned = new Set<string>();
+
+/**
+ * A warning, with a button that opens the setting, for each glob of the scan's settings whose brace has
+ * no pair: it matches no file (`*.{md,markdown`), and the Papers view would miss days without a word.
+ */
+function warnAboutGlobs(exclude: string): void {
+	const settings: [string, string[]][] = [
+		[SETTINGS.workspaceInclude, [includeGlob()]],
+		[SETTINGS.workspaceExclude, [exclude]],
+		...(vscode.workspace.workspaceFolders ?? []).map((folder): [string, string[]] => [SETTINGS.files, detectionRules(folder.uri).globs]),
+	];
+	for (const [setting, globs] of settings) {
+		for (const glob of globs) {
+			const brace = unpairedBrace(glob);
+			const key = `${setting}\n${glob}`;
+			if (brace === undefined || globsWarned.has(key)) continue;
+			globsWarned.add(key);
+			const open = vscode.l10n.t('Open Settings');
+			const message = vscode.l10n.t('{0}: the "{1}" of "{2}" has no pair, so this glob matches no file.', setting, brace, glob);
+			getLog().warn(`arXiv Digest: ${message}`);
+			void vscode.window.showWarningMessage(message, open).then((choice) => {
+				if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
+			});
+		}
+	}
 }
 
 /**
