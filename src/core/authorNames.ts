@@ -30,16 +30,21 @@ export function wantedName(name: string): string {
  * Whether `folded` (foldName of an author's name) holds the words of `wanted` (wantedName) whole and in
  * order, others between them or not, a hyphenated word whole: "He" is not "Hehe"; "Kaiming He" is in
  * "Kaiming He Jr", "Linxi Fan" in "Linxi Jim Fan"; "Yang Liu" is in neither "Xiao-Yang Liu" nor "Liu
- * Yang" nor "Yangyang Liu"; "Xiao Yang Liu" is in "Xiao-Yang Liu" (the wanted name's spaces match hyphens).
+ * Yang" nor "Yangyang Liu"; "Xiao Yang Liu" is in "Xiao-Yang Liu" (the wanted name's spaces match hyphens)
+ * and in "Xiao Xiao-Yang Liu" (every way of reading the words is tried, not the first match only).
  */
 export function nameHasWords(folded: string, wanted: string): boolean {
 	const want = wanted.split(' ').filter((w) => w !== '');
 	if (want.length === 0) return false;
-	let at = 0;
+	// reached[k]: the first k wanted words are in the words read so far
+	const reached = [true, ...want.map(() => false)];
 	for (const word of folded.split(' ')) {
-		if (at === want.length) break;
 		const parts = word.split('-');
-		if (parts.every((part, k) => want[at + k] === part)) at += parts.length;
+		// from the last wanted word back, so that one word is not taken twice
+		for (let at = want.length - parts.length; at >= 0; at--) {
+			if (reached[at] && parts.every((part, k) => want[at + k] === part)) reached[at + parts.length] = true;
+		}
+		if (reached[want.length]) return true;
 	}
-	return at === want.length;
+	return false;
 }

@@ -11,6 +11,14 @@ describe('author names as compared', () => {
 		assert.ok(has('Jürgen Schmidhuber', 'jurgen SCHMIDHUBER'), 'accents and case');
 	});
 
+	it('tries every way of reading the words, not the first match only', () => {
+		// the first "Xiao" taken for the wanted one left "Xiao-Yang" unread as "Xiao Yang"
+		assert.ok(has('Xiao Xiao-Yang Liu', 'Xiao Yang Liu'));
+		assert.ok(has('Wei Li Wei Zhang', 'Wei Zhang') && has('Li Wei Li Na', 'Li Na'));
+		assert.ok(!has('Wei Li', 'Wei Wei') && !has('Liu Yang Liu', 'Yang Yang'), 'one word is not taken twice');
+		assert.ok(has('Yang Yang', 'Yang Yang') && has('Yang Yang-Yang', 'Yang Yang Yang'));
+	});
+
 	it('takes a hyphenated word whole, whatever dash writes it, and the wanted name\'s spaces for its hyphens', () => {
 		for (const name of ['Xiao-Yang Liu', 'Xiao–Yang Liu', 'Xiao‐Yang Liu', 'Xiao - Yang Liu']) {
 			assert.ok(!has(name, 'Yang Liu'), name);
