@@ -3,7 +3,7 @@
 const assert = require('assert');
 const vscode = require('vscode');
 const {
-	EXTENSION_ID, FIXTURE, IN_BROWSER, closeAllEditors, extensionApi, fileNames, hitsOf, nodeOnly, paperIdOf, remove, sleep, waitFor, workspaceRoot, writeFile,
+	EXTENSION_ID, FIXTURE, IN_BROWSER, closeAllEditors, extensionApi, fileNames, fixtureDaysOnly, hitsOf, nodeOnly, paperIdOf, remove, sleep, waitFor, workspaceRoot, writeFile,
 } = require('./helpers');
 // Node's modules, for the tests below that only the Node extension host can run (each says why)
 const fs = IN_BROWSER ? undefined : require('fs');
@@ -33,8 +33,7 @@ describe('faults: 200 file changes in 5 s', () => {
 	const files = [];
 	after(async () => {
 		for (const f of files) await remove(f);
-		const api = await extensionApi();
-		await waitFor('the burst files to leave the workspace', () => api.workspace.files().length === FIXTURE.days.length, 30_000);
+		await fixtureDaysOnly('the burst files to leave the workspace');
 	});
 
 	it('afterwards the workspace, the tree and the index equal the disk', async function () {
@@ -121,6 +120,7 @@ describe('faults: a digest deleted while its card is open', () => {
 	after(async () => {
 		await remove(file());
 		await closeAllEditors();
+		await fixtureDaysOnly('the deleted digest gone from the workspace');
 	});
 
 	it('the card says the file was deleted', async () => {
@@ -144,6 +144,7 @@ describe('faults: a digest renamed while its card is open', () => {
 	after(async () => {
 		for (const name of names) await remove(vscode.Uri.joinPath(data(), name));
 		await closeAllEditors();
+		await fixtureDaysOnly('the renamed digests gone from the workspace');
 	});
 
 	/** the card shows the paper from `file`, its body rendered from there */
@@ -289,6 +290,7 @@ describe('faults: a 50 MB digest opened', () => {
 	after(async () => {
 		await closeAllEditors();
 		if (!IN_BROWSER) fs.rmSync(path.dirname(file()), { recursive: true, force: true });
+		await fixtureDaysOnly('the 48 MB digest gone from the workspace');
 	});
 
 	it(`opening it, the extension never runs more than ${MAX_BLOCK_MS} ms on the extension host without a break, and its diagnostics appear`, async function () {

@@ -260,6 +260,8 @@ describe('library: stars, collections, notes, export, hover', () => {
 		const folder = vscode.Uri.joinPath(workspaceRoot(), folderName);
 		const inside = vscode.Uri.joinPath(folder, 'starred.bib');
 		try {
+			// the primary action pressed below is the newest notification's: no other is left to be it
+			await vscode.commands.executeCommand('notifications.clearAll');
 			await vscode.commands.executeCommand('arxivDigest.exportCollection', 'Starred', { format: 'bibtex', uri: inside });
 			const near = await waitFor('the message of the export in the workspace', () => said(inside));
 			assert.ok(near.message.endsWith(` to ${vscode.workspace.workspaceFolders[0].name}/${folderName}/starred.bib`), near.message);

@@ -172,6 +172,12 @@ async function scratchFolder(name) {
 	return uri;
 }
 
+/** Waits until the workspace holds the fixture's digests alone again (a test's own digests deleted and heard of). */
+async function fixtureDaysOnly(what) {
+	const api = await extensionApi();
+	await waitFor(what, () => api.workspace.files().length === FIXTURE.days.length, 30_000);
+}
+
 async function closeAllEditors() {
 	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
@@ -198,6 +204,6 @@ function digestText(day, papers, { claimedTotal = papers.length, closeDetails = 
 }
 
 module.exports = {
-	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, editorsNow, extensionApi, fileNames, fixtureUri, hitsOf, nodeOnly, openDocument, openFixture, paperIdOf,
+	FIXTURE, EXTENSION_ID, IN_BROWSER, closeAllEditors, dirname, editorsNow, extensionApi, fileNames, fixtureDaysOnly, fixtureUri, hitsOf, nodeOnly, openDocument, openFixture, paperIdOf,
 	digestText, readText, remove, scratchFolder, sleep, waitFor, workspaceRoot, writeFile,
 };
