@@ -256,6 +256,24 @@ window.addEventListener('focus', () => {
 	focusNoteInput();
 });
 
+/** Does the reader type into `target` (the note box, a text field)? The card's keys then leave the keys to it. */
+function isTextBox(target: EventTarget | null): boolean {
+	return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+}
+
+/** what the extension was told last: the keys in a text box of the card (see `typing` in core/card/protocol.ts) */
+let typingSaid = false;
+
+function sayTyping(on: boolean): void {
+	if (on === typingSaid) return;
+	typingSaid = on;
+	post({ type: 'typing', on });
+}
+
+// the keys into a text box; out of one, to another control (`relatedTarget`) or out of the page (none)
+document.addEventListener('focusin', (event) => sayTyping(isTextBox(event.target)));
+document.addEventListener('focusout', (event) => sayTyping(isTextBox(event.relatedTarget)));
+
 window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	const message = event.data;
 	if (typeof message !== 'object' || message === null) return;
@@ -271,6 +289,8 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 		showSimilar();
 		// the page had the keys already (a paper opened from inside the card): no focus event comes
 		sayFocused();
+		// a note box taken away with the keys in it tells no focusout
+		sayTyping(document.hasFocus() && isTextBox(document.activeElement));
 		if (state) {
 			saveState();
 			window.scrollTo(0, state.scrollY);
@@ -290,6 +310,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 		showSimilar();
 	} else if (message.type === 'missing' && typeof message.message === 'string') {
 		showMissing(message.message);
+		sayTyping(false);
 		state = readState(message.state) ?? state;
 		if (state) vscode.setState({ ...state, scrollY: 0, ...(draft && draft.id === state.id ? { draft } : {}) });
 	}
@@ -395,7 +416,7 @@ root.addEventListener('focusin', (event) => {
 window.addEventListener('keydown', (event) => {
 	const target = event.target;
 	if (event.defaultPrevented) return;
-	const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable);
+	const typing = isTextBox(target);
 	if (event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
 		event.preventDefault();
 		// out of the note box first, onto its Save Note (the text stays, as a draft); from the card, back to the Papers view or the digest

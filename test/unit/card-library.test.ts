@@ -43,6 +43,11 @@ describe('card: the reader\'s library', () => {
 		// Escape in the card: the extension moves the keyboard focus (nothing else is taken from the message)
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'leave', to: 'anywhere' }), { type: 'leave' });
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'focused', id: 'x' }), { type: 'focused' });
+		// the keys in the note box or out of it: only a true or false is taken
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'typing', on: true }), { type: 'typing', on: true });
+		assert.deepStrictEqual(parseWebviewMessage({ type: 'typing', on: false, id: 'x' }), { type: 'typing', on: false });
+		assert.strictEqual(parseWebviewMessage({ type: 'typing', on: 'yes' }), undefined);
+		assert.strictEqual(parseWebviewMessage({ type: 'typing' }), undefined);
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: '2602.04994', base: '' }), { type: 'saveNote', text: 'a', id: '2602.04994', base: '' });
 		// a malformed id or base: saved as the card's paper, without the conflict check's base
 		assert.deepStrictEqual(parseWebviewMessage({ type: 'saveNote', text: 'a', id: 7, base: '' }), { type: 'saveNote', text: 'a' });

@@ -129,6 +129,23 @@ describe('the manifest: keybindings hold where their commands find a paper', () 
 		}
 	});
 
+	it('the Ctrl+Alt keys wait while the reader types: in a card\'s note box, the Papers view\'s find box and, on Windows (AltGr is Ctrl+Alt there), any text box but a digest editor', () => {
+		const keys = ['ctrl+alt+n', 'ctrl+alt+m', 'ctrl+alt+e', 'ctrl+alt+o', 'ctrl+alt+p'];
+		const commandsFor = (context: Record<string, string>) => keys.flatMap((key) => bound(key, context).map((k) => k.command));
+		assert.deepStrictEqual(commandsFor({ ...card, 'arxivDigest.cardTyping': 'true' }), ['arxivDigest.searchPapers'], 'in the note box: Search Papers alone, not on Windows');
+		assert.deepStrictEqual(commandsFor({ ...card, 'arxivDigest.cardTyping': 'true', isWindows: 'true' }), [], 'in the note box, on Windows');
+		assert.deepStrictEqual(commandsFor({ ...papersView, inputFocus: 'true' }), ['arxivDigest.searchPapers'], 'in the find box: Search Papers alone, not on Windows');
+		assert.deepStrictEqual(commandsFor({ ...papersView, inputFocus: 'true', isWindows: 'true' }), [], 'in the find box, on Windows');
+		const typingInPython = { editorLangId: 'python', inputFocus: 'true', editorTextFocus: 'true' };
+		assert.deepStrictEqual(bound('ctrl+alt+p', typingInPython).map((k) => k.command), ['arxivDigest.searchPapers'], 'Search Papers from any editor on Linux and the Mac');
+		assert.deepStrictEqual(bound('ctrl+alt+p', { ...typingInPython, isWindows: 'true' }), [], 'not while typing on Windows (AltGr+P is "ö" on US International)');
+		assert.deepStrictEqual(bound('ctrl+alt+p', { ...digestEditor, inputFocus: 'true', isWindows: 'true' }).map((k) => k.command), ['arxivDigest.searchPapers'], 'in a digest editor on Windows too');
+		assert.deepStrictEqual(bound('ctrl+alt+p', { ...card, isWindows: 'true' }).map((k) => k.command), ['arxivDigest.searchPapers'], 'from a card on Windows');
+		// the editor's Find and Replace keep the Mac's Cmd+Alt+P (Toggle Preserve Case)
+		assert.deepStrictEqual(bound('ctrl+alt+p', { ...typingInPython, replaceInputFocussed: 'true' }), []);
+		assert.deepStrictEqual(bound('ctrl+alt+p', { ...digestEditor, inputFocus: 'true', findInputFocussed: 'true', isWindows: 'true' }), []);
+	});
+
 	it('Open Paper Card (Ctrl+Alt+O) in a digest editor, and in the Papers view on its selected row', () => {
 		assert.deepStrictEqual(bound('ctrl+alt+o', digestEditor).map((k) => [k.command, k.args]), [['arxivDigest.openCard', undefined]], 'the paper under the cursor');
 		// a key gives the command no row: the binding says it is about the view's selection (isPapersSelectionArgument)
@@ -164,5 +181,34 @@ describe('the manifest: keybindings hold where their commands find a paper', () 
 		assert.deepStrictEqual(escape({ ...row, inputFocus: 'true' }), [], 'typing in the find box');
 		assert.deepStrictEqual(escape({ ...row, treestickyScrollFocused: 'true' }), []);
 		assert.deepStrictEqual(escape({ ...elsewhere, listFocus: 'true' }), [], 'another view\'s list');
+	});
+});
+
+describe('the manifest: the palette offers a command where it finds what it acts on', () => {
+	const palette = (command: string) => manifest.contributes.menus.commandPalette.find((m) => m.command === `arxivDigest.${command}`);
+	const offered = (command: string, context: Record<string, string>) => {
+		const entry = palette(command);
+		return entry === undefined || entry.when === undefined || holds(entry.when, context);
+	};
+	// the paper under the cursor, the card's paper, the active digest's day (Show Parse Report is the workspace's)
+	const onAPaper = ['openSource', 'openOnArxiv', 'openPdf', 'copyLink', 'copyTitle', 'copyBibtex', 'toggleStar', 'addToCollection', 'editTags', 'editNote', 'markRead', 'markUnread', 'markDayRead'];
+
+	it('the commands on a paper, with a digest open from outside the workspace (a folder without digests, a downloaded day)', () => {
+		const loneDigest = { editorLangId: 'arxiv-digest', 'arxivDigest.workspaceScanned': 'true' };
+		assert.deepStrictEqual(onAPaper.filter((c) => !offered(c, loneDigest)), []);
+		assert.deepStrictEqual(onAPaper.filter((c) => !offered(c, { activeWebviewPanelId: 'arxivDigest.card' })), [], 'its card in front');
+		assert.deepStrictEqual(onAPaper.filter((c) => !offered(c, { 'arxivDigest.hasDigests': 'true', editorLangId: 'python' })), [], 'a workspace of digests');
+		assert.deepStrictEqual(onAPaper.filter((c) => offered(c, { editorLangId: 'python' })), [], 'none in a workspace without digests');
+	});
+
+	it('the selection\'s commands in the editor\'s context menu and the palette only where there are digests', () => {
+		for (const command of ['searchSelection', 'addSelectionToInterests', 'excludeKeyword']) {
+			const menu = manifest.contributes.menus['editor/context'].find((m) => m.command === `arxivDigest.${command}`);
+			assert.ok(menu?.when, command);
+			assert.ok(!holds(menu.when, { editorHasSelection: 'true', editorLangId: 'python' }), `${command}: not in a workspace without digests`);
+			assert.ok(holds(menu.when, { editorHasSelection: 'true', editorLangId: 'python', 'arxivDigest.hasDigests': 'true' }), `${command}: in one with digests`);
+			assert.ok(holds(menu.when, { editorHasSelection: 'true', editorLangId: 'arxiv-digest' }), `${command}: in a digest`);
+			assert.ok(!holds(menu.when, { editorLangId: 'arxiv-digest' }), `${command}: with a selection only`);
+		}
 	});
 });

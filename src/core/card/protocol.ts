@@ -76,6 +76,11 @@ export type WebviewMessage =
 	| { type: 'leave' }
 	/** the card's page has the keyboard focus (it got it, or had it as it showed a paper): see ReadOnFocus */
 	| { type: 'focused' }
+	/**
+	 * the keys went into a text box of the card (its note) or out of it: the workbench's keys of the card
+	 * (Ctrl+Alt+N…) wait meanwhile, as the card's own do, for AltGr types with Ctrl+Alt on Windows
+	 */
+	| { type: 'typing'; on: boolean }
 	| { type: 'openExternal'; kind: LinkKind }
 	/** a link inside the digest text (abstracts may contain URLs) */
 	| { type: 'openLink'; href: string }
@@ -151,6 +156,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
 		case 'leave':
 		case 'focused':
 			return { type: value.type };
+		case 'typing':
+			return typeof value.on === 'boolean' ? { type: 'typing', on: value.on } : undefined;
 		case 'openExternal':
 			return typeof value.kind === 'string' && LINK_KINDS.includes(value.kind) ? { type: 'openExternal', kind: value.kind as LinkKind } : undefined;
 		case 'openLink':

@@ -88,6 +88,11 @@ const KEYS_WAIT_MS = 2_000;
 const NOTE_AUTOSAVE_MS = 1000;
 /** the papers a card showed last, whose note drafts it takes (a draft typed just before the card moved on) */
 const RECENT_PAPERS = 8;
+/**
+ * a context key: a card's note box (a text box) has the keys; the card's keybindings (Ctrl+Alt+N…) wait
+ * meanwhile, as its own keys do: AltGr types with Ctrl+Alt on Windows (Ctrl+Alt+E is "€" on a German layout)
+ */
+const CONTEXT_CARD_TYPING = 'arxivDigest.cardTyping';
 
 type ReuseMode = 'reuse' | 'new';
 
@@ -166,6 +171,7 @@ class CardPanel implements vscode.Disposable {
 				// a hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown
 				if (!e.webviewPanel.visible) {
 					this.ready = false;
+					owner.typing(this, false);
 					// kept pending when it cannot be stored: the webview's state has it and sends it again when shown
 					void this.storeNote(false);
 				}
@@ -431,6 +437,8 @@ class CardPanel implements vscode.Disposable {
 		switch (message.type) {
 			case 'ready':
 				this.ready = true;
+				// a page loaded anew (shown again, reloaded) has no text box with the keys
+				this.owner.typing(this, false);
 				if (this.ref) this.render();
 				else if (this.lastBody !== undefined) this.post({ type: 'missing', message: this.lastBody });
 				return;
@@ -439,6 +447,9 @@ class CardPanel implements vscode.Disposable {
 				return;
 			case 'focused':
 				this.keysSettled();
+				return;
+			case 'typing':
+				this.owner.typing(this, message.on);
 				return;
 			case 'next':
 			case 'previous':
@@ -497,6 +508,8 @@ class CardManager implements vscode.Disposable {
 	private readonly panels = new Set<CardPanel>();
 	private lastActive: CardPanel | undefined;
 	private lastMove = 0;
+	/** the card whose note box has the keys, if one's has (CONTEXT_CARD_TYPING) */
+	private typingCard: CardPanel | undefined;
 	/** digests deleted since activation (and not re-created): their cards say so */
 	private readonly deleted = new Set<string>();
 	private readonly subscriptions: vscode.Disposable[] = [];
@@ -571,7 +584,16 @@ class CardManager implements vscode.Disposable {
 		return this.lastMove;
 	}
 
+	/** `card`'s note box got the keys (`on`) or lost them: the context key says whether a card's has them */
+	typing(card: CardPanel, on: boolean): void {
+		const before = this.typingCard !== undefined;
+		if (on) this.typingCard = card;
+		else if (this.typingCard === card) this.typingCard = undefined;
+		if ((this.typingCard !== undefined) !== before) void vscode.commands.executeCommand('setContext', CONTEXT_CARD_TYPING, !before);
+	}
+
 	removed(card: CardPanel): void {
+		this.typing(card, false);
 		this.panels.delete(card);
 		if (this.lastActive === card) this.lastActive = [...this.panels].pop();
 	}
