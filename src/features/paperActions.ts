@@ -14,6 +14,7 @@ import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace } from './workspace/types';
 import { errorText } from './log';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from './messages';
 
 export interface Target {
 	readonly uri?: vscode.Uri;
@@ -95,7 +96,7 @@ export async function selectedPaper(quiet = false): Promise<CardRef | undefined>
 		() => undefined,
 	);
 	if (rows?.[0]) return rows[0];
-	if (!quiet) void vscode.window.showInformationMessage(vscode.l10n.t('Select a paper in the Papers view first.'));
+	if (!quiet) void showInformationMessage(vscode.l10n.t('Select a paper in the Papers view first.'));
 	return undefined;
 }
 
@@ -142,7 +143,7 @@ export async function currentPaper(workspace: IDigestWorkspace): Promise<CardRef
 	const editor = vscode.window.activeTextEditor;
 	if (editor && workspace.isDigestDocument(editor.document)) {
 		const ref = paperAtCursor(workspace, editor);
-		if (!ref) void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
+		if (!ref) void showInformationMessage(vscode.l10n.t('The cursor is not on a paper entry.'));
 		return ref;
 	}
 	const mention = editor && arxivMentionAtCursor(editor);
@@ -156,11 +157,11 @@ export async function currentPaper(workspace: IDigestWorkspace): Promise<CardRef
 		if (location) return { uri: location.file.uri.toString(), id: location.paper.id, index: location.index };
 		// a bare number that is not a paper here is most likely not a paper at all
 		if (mention.explicit) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv:{0} is not in the digests of this workspace.', mention.id));
+			void showInformationMessage(vscode.l10n.t('arXiv:{0} is not in the digests of this workspace.', mention.id));
 			return undefined;
 		}
 	}
-	void vscode.window.showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
+	void showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
 	return undefined;
 }
 
@@ -226,18 +227,18 @@ async function resolveTarget(workspace: IDigestWorkspace, ref: CardRef): Promise
 			const index = findPaperIndex(digest, ref.id, ref.index ?? 0);
 			if (index !== undefined) return { uri, paper: digest.papers[index], index };
 		} catch (err) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), errorText(err)));
+			void showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.toString(true), errorText(err)));
 			return undefined;
 		}
 	}
-	void vscode.window.showInformationMessage(vscode.l10n.t('Paper {0} was not found in the digests of this workspace.', ref.id));
+	void showInformationMessage(vscode.l10n.t('Paper {0} was not found in the digests of this workspace.', ref.id));
 	return undefined;
 }
 
 export function registerPaperActions(context: vscode.ExtensionContext, workspace: IDigestWorkspace): vscode.Disposable {
 	const openSource = async (t: Target): Promise<void> => {
 		if (!t.uri) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('No digest file is known for {0}.', quoted(t.paper)));
+			void showInformationMessage(vscode.l10n.t('No digest file is known for {0}.', quoted(t.paper)));
 			return;
 		}
 		const document = await vscode.workspace.openTextDocument(t.uri);
@@ -253,7 +254,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 	const openExternal = async (url: string): Promise<void> => {
 		const ok = await vscode.env.openExternal(vscode.Uri.parse(url, true));
-		if (!ok) void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}', url));
+		if (!ok) void showWarningMessage(vscode.l10n.t('Could not open {0}', url));
 	};
 
 	const copy = async (text: string, what: string): Promise<void> => {
@@ -266,7 +267,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			const t = await commandTarget(workspace, arg);
 			if (t) await run(t);
 		} catch (err) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('arXiv Digest: {0}', errorText(err)));
+			void showErrorMessage(vscode.l10n.t('arXiv Digest: {0}', errorText(err)));
 		}
 	};
 
@@ -278,7 +279,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			withTarget(async (t) => {
 				const url = primaryLink(t.paper);
 				if (url) await openExternal(url);
-				else void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no web link in the digest.', quoted(t.paper)));
+				else void showInformationMessage(vscode.l10n.t('{0} has no web link in the digest.', quoted(t.paper)));
 			}),
 		),
 
@@ -291,12 +292,12 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 					return;
 				}
 				if (!links.original) {
-					void vscode.window.showInformationMessage(vscode.l10n.t('No PDF: {0} is not an arXiv paper and has no web link.', quoted(t.paper)));
+					void showInformationMessage(vscode.l10n.t('No PDF: {0} is not an arXiv paper and has no web link.', quoted(t.paper)));
 					return;
 				}
 				const host = vscode.Uri.parse(links.original).authority;
 				const openLink = vscode.l10n.t('Open Link');
-				const answer = await vscode.window.showInformationMessage(
+				const answer = await showInformationMessage(
 					vscode.l10n.t('No PDF: {0} is not an arXiv paper (its link goes to {1}).', quoted(t.paper), host),
 					openLink,
 				);
@@ -309,7 +310,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			withTarget(async (t) => {
 				const url = primaryLink(t.paper);
 				if (url) await copy(url, url);
-				else void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no web link in the digest.', quoted(t.paper)));
+				else void showInformationMessage(vscode.l10n.t('{0} has no web link in the digest.', quoted(t.paper)));
 			}),
 		),
 

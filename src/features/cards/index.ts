@@ -44,6 +44,7 @@ function similarRender(): typeof CardSimilar {
 
 import { cardStrings, similarStrings } from './strings';
 import { readSetting, SETTINGS } from '../settings';
+import { showInformationMessage, showWarningMessage } from '../messages';
 
 export { cardRefFromArgument, type CardRef } from './args';
 
@@ -754,7 +755,7 @@ class CardManager implements vscode.Disposable {
 		await this.workspace.ready;
 		const ref = this.randomRef(card?.currentRef);
 		if (!ref) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('There are no papers in the digests of this workspace.'));
+			void showInformationMessage(vscode.l10n.t('There are no papers in the digests of this workspace.'));
 			return;
 		}
 		if (card) card.show(ref);
@@ -766,7 +767,7 @@ class CardManager implements vscode.Disposable {
 		await this.workspace.ready;
 		const location = this.workspace.findPaper(id)[0];
 		if (!location) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv:{0} is not in any digest in this workspace.', id));
+			void showInformationMessage(vscode.l10n.t('arXiv:{0} is not in any digest in this workspace.', id));
 			return;
 		}
 		card.show({ uri: location.file.uri.toString(), id: location.paper.id, index: location.index });
@@ -847,13 +848,13 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperL
 		// every author, not the few the summary keeps
 		const loaded = await workspace.loadPaper(location);
 		if (!loaded) {
-			void vscode.window.showWarningMessage(vscode.l10n.t('This paper ({0}) can no longer be read from its digest.', paper.id));
+			void showWarningMessage(vscode.l10n.t('This paper ({0}) can no longer be read from its digest.', paper.id));
 			return;
 		}
 		text = toBibtex(loaded.paper, { day: loaded.day ?? location.file.digest.day });
 	} else text = what === 'link' ? primaryLink(paper) : paper.title;
 	if (!text) {
-		void vscode.window.showInformationMessage(vscode.l10n.t('This paper has no link to copy.'));
+		void showInformationMessage(vscode.l10n.t('This paper has no link to copy.'));
 		return;
 	}
 	await vscode.env.clipboard.writeText(text);
@@ -903,7 +904,7 @@ export function registerCards(
 			// "No unread matches left" said nothing of why (a tester's): there is nothing to match yet
 			const edit = vscode.l10n.t('Edit Interests…');
 			// not waited for: the next press must not wait for the message to close
-			void vscode.window.showInformationMessage(vscode.l10n.t('No interests set, so no paper matches: add keywords, authors or categories to follow.'), edit).then((choice) => {
+			void showInformationMessage(vscode.l10n.t('No interests set, so no paper matches: add keywords, authors or categories to follow.'), edit).then((choice) => {
 				if (choice === edit) void vscode.commands.executeCommand('arxivDigest.editInterests');
 			});
 			return;
@@ -916,7 +917,7 @@ export function registerCards(
 		const ref = nextUnreadRef(workspace.files(), from, reading, kind);
 		if (!ref) {
 			const none = kind === 'match' ? vscode.l10n.t('No unread matches left.') : kind === 'new' ? vscode.l10n.t('No new papers left.') : vscode.l10n.t('No unread papers left.');
-			void vscode.window.showInformationMessage(none);
+			void showInformationMessage(none);
 			return;
 		}
 		if (card) card.show(ref);
@@ -962,7 +963,7 @@ export function registerCards(
 			manager.open({ uri: location.file.uri.toString(), id: location.paper.id, index: location.index }, false);
 			return;
 		}
-		const choice = await vscode.window.showInformationMessage(vscode.l10n.t('arXiv:{0} is not listed in any digest in this workspace.', id), vscode.l10n.t('Open on arXiv'));
+		const choice = await showInformationMessage(vscode.l10n.t('arXiv:{0} is not listed in any digest in this workspace.', id), vscode.l10n.t('Open on arXiv'));
 		if (choice) await vscode.env.openExternal(vscode.Uri.parse(`https://arxiv.org/abs/${id}`, true));
 	};
 
@@ -976,7 +977,7 @@ export function registerCards(
 		if (!ref) return;
 		const found = manager.locate(ref);
 		if ('missing' in found) {
-			void vscode.window.showWarningMessage(found.missing);
+			void showWarningMessage(found.missing);
 			return;
 		}
 		await copyFromPaper('bibtex', found.location, workspace);

@@ -19,6 +19,7 @@ import type { QueryIdsResult } from '../search';
 import { showWrittenFile, writtenFileName } from './written';
 import { exportSaveUri, rememberExportFolder } from './saveFolder';
 import { exportHeading, exportPickTitle, markdownExportStrings, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from '../messages';
 
 export interface ExportSources extends ReaderData {
 	/** ids of a collection, in the order added; undefined when there is none of that name */
@@ -84,7 +85,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 
 	const run = async (subject: ExportSubject, locations: PaperLocation[], absent: string[], options: ExportOptions = {}): Promise<vscode.Uri | undefined> => {
 		if (locations.length === 0) {
-			void vscode.window.showInformationMessage(nothingToExport(subject, vscode.l10n));
+			void showInformationMessage(nothingToExport(subject, vscode.l10n));
 			return undefined;
 		}
 		const title = exportHeading(subject, vscode.l10n);
@@ -103,7 +104,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		if (!uri) return undefined;
 		// the extension never writes over a digest (a day's export was named like the day's file)
 		if (workspace.get(uri)) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('Not exported: {0} is a digest, and arXiv Digest never writes over your digests. Export again and choose another name.', vscode.workspace.asRelativePath(uri)));
+			void showErrorMessage(vscode.l10n.t('Not exported: {0} is a digest, and arXiv Digest never writes over your digests. Export again and choose another name.', vscode.workspace.asRelativePath(uri)));
 			return undefined;
 		}
 		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', papersCount(locations.length, vscode.l10n)) }, () =>
@@ -137,7 +138,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		for (const name of names) {
 			const own = sources.collectionIds(name);
 			if (!own) {
-				void vscode.window.showWarningMessage(vscode.l10n.t('There is no collection "{0}".', name));
+				void showWarningMessage(vscode.l10n.t('There is no collection "{0}".', name));
 				return undefined;
 			}
 			ids.push(...own);
@@ -181,12 +182,12 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 	const exportSearch = async (query?: unknown, options?: ExportOptions) => {
 		const text = typeof query === 'string' && query.trim() ? query.trim() : sources.lastQuery();
 		if (!text) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('Search Papers first: this exports the papers of the last search.'));
+			void showInformationMessage(vscode.l10n.t('Search Papers first: this exports the papers of the last search.'));
 			return undefined;
 		}
 		const reply = await sources.queryIds(text);
 		if ('error' in reply) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot export the search "{0}": {1}', text, reply.error));
+			void showErrorMessage(vscode.l10n.t('Cannot export the search "{0}": {1}', text, reply.error));
 			return undefined;
 		}
 		const { locations, absent } = locationsOf(reply.ids);
@@ -203,7 +204,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			else if (ref) absent.push(ref.id);
 		}
 		if (locations.length === 0) {
-			if (absent.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('No BibTeX copied: {0} not in this workspace\'s digests: {1}', absent.length, listText(absent, vscode.l10n, 'list', IDS_SHOWN)));
+			if (absent.length > 0) void showWarningMessage(vscode.l10n.t('No BibTeX copied: {0} not in this workspace\'s digests: {1}', absent.length, listText(absent, vscode.l10n, 'list', IDS_SHOWN)));
 			return;
 		}
 		try {
@@ -211,10 +212,10 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			await vscode.env.clipboard.writeText(exportPapers('bibtex', { title: '', items, exported: '' }));
 			const skipped = [...absent, ...missing];
 			if (skipped.length > 0) {
-				void vscode.window.showWarningMessage(vscode.l10n.t('Copied BibTeX of {0}; {1} not in this workspace\'s digests were left out: {2}', papersCount(items.length, vscode.l10n), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)));
+				void showWarningMessage(vscode.l10n.t('Copied BibTeX of {0}; {1} not in this workspace\'s digests were left out: {2}', papersCount(items.length, vscode.l10n), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)));
 			} else vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)), 3000);
 		} catch (err) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot copy BibTeX: {0}', errorText(err)));
+			void showErrorMessage(vscode.l10n.t('Cannot copy BibTeX: {0}', errorText(err)));
 		}
 	};
 
@@ -222,7 +223,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 	const exportFiltered = async (_node?: unknown, options?: ExportOptions) => {
 		const shown = sources.filtered();
 		if (!shown) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('The Papers view shows every paper: filter it first, or export a day or a search.'));
+			void showInformationMessage(vscode.l10n.t('The Papers view shows every paper: filter it first, or export a day or a search.'));
 			return undefined;
 		}
 		const locations: PaperLocation[] = [];

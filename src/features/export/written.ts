@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { hostPlatform } from '../host';
+import { showInformationMessage, showWarningMessage } from '../messages';
 
 /**
  * The workbench's own name of "reveal in the OS" on `platform` (hostPlatform), or undefined where there is none:
@@ -51,7 +52,7 @@ export async function showWrittenFile(message: string, uri: vscode.Uri, severity
 	const reveal = revealLabel(uri, hostPlatform);
 	const buttons = [open, explorer, reveal].filter((b): b is string => b !== undefined);
 	lastWritten = { message, buttons, uri };
-	const choice = severity === 'warning' ? await vscode.window.showWarningMessage(message, ...buttons) : await vscode.window.showInformationMessage(message, ...buttons);
+	const choice = severity === 'warning' ? await showWarningMessage(message, ...buttons) : await showInformationMessage(message, ...buttons);
 	if (choice === open) await vscode.commands.executeCommand('vscode.open', uri);
 	else if (choice !== undefined && choice === explorer) await vscode.commands.executeCommand('revealInExplorer', uri);
 	else if (choice !== undefined && choice === reveal) await vscode.commands.executeCommand('revealFileInOS', uri);

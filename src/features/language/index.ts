@@ -19,6 +19,7 @@ import { handChoice, LanguageChoices } from '../../core/languageChoices';
 import { getLog } from '../log';
 import { detectionRules, DIGEST_LANGUAGE_ID, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
+import { showErrorMessage, showInformationMessage } from '../messages';
 
 const SET_LANGUAGE_COMMAND = 'arxivDigest.setLanguage';
 /** what a `.md` file the manifest's `filenamePatterns` opened as a digest goes back to when it is not one */
@@ -194,11 +195,11 @@ class LanguageSwitcher implements vscode.Disposable {
 		try {
 			document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
 		} catch (err) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('arXiv Digest: cannot open {0}: {1}', uri?.toString(true) ?? '', String(err)));
+			void showErrorMessage(vscode.l10n.t('arXiv Digest: cannot open {0}: {1}', uri?.toString(true) ?? '', String(err)));
 			return;
 		}
 		if (!document) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('arXiv Digest: open a Markdown file first.'));
+			void showInformationMessage(vscode.l10n.t('arXiv Digest: open a Markdown file first.'));
 			return;
 		}
 		// a switch of it under way (a dated note going back to Markdown as it opened) ends first

@@ -31,6 +31,7 @@ import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
 import { showInputBox, showQuickPick } from '../quickInput';
 import { pickOrName } from './collectionPicker';
 import { disposeLastFirst } from '../vsc-utils';
+import { showInformationMessage, showWarningMessage } from '../messages';
 
 export { LIBRARY_STATE_KEY, LibraryStore } from './store';
 export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from './readingState';
@@ -123,7 +124,7 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 					return;
 				case 'saveNote': {
 					if (message.text.length > MAX_NOTE_LENGTH) {
-						void vscode.window.showWarningMessage(vscode.l10n.t('A note has at most {0} characters; this one has {1}. It was not saved.', MAX_NOTE_LENGTH, message.text.length));
+						void showWarningMessage(vscode.l10n.t('A note has at most {0} characters; this one has {1}. It was not saved.', MAX_NOTE_LENGTH, message.text.length));
 						return;
 					}
 					const draft = message.base === undefined ? undefined : { text: message.text, base: message.base };
@@ -157,7 +158,7 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 	/** Save Note over a note changed since the reader began editing: only on the reader's word. */
 	async function replaceNoteChangedElsewhere(id: string): Promise<boolean> {
 		const replace = vscode.l10n.t('Replace');
-		const choice = await vscode.window.showWarningMessage(
+		const choice = await showWarningMessage(
 			vscode.l10n.t('The note on arXiv:{0} was changed elsewhere (in another card, an import or another window) after you began editing it. Replace it with yours?', id),
 			{ modal: true },
 			replace,
@@ -169,7 +170,7 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 	async function offerUnsavedNote(draft: NoteDraft, message: string, canReplace: boolean): Promise<void> {
 		const saveMine = vscode.l10n.t('Save Mine');
 		const copyMine = vscode.l10n.t('Copy Mine');
-		const choice = await vscode.window.showWarningMessage(message, ...(canReplace ? [saveMine, copyMine] : [copyMine]));
+		const choice = await showWarningMessage(message, ...(canReplace ? [saveMine, copyMine] : [copyMine]));
 		if (choice === saveMine && (await store.update((lib) => setNote(lib, draft.id, draft.text)))) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Note saved'), 3000);
 		else if (choice === copyMine) await vscode.env.clipboard.writeText(draft.text);
 	}
@@ -296,7 +297,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			...(editing ? [] : [{ label: `$(add) ${vscode.l10n.t('New Collection…')}` }]),
 		];
 		if (items.length === 0) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('You have no collection of your own yet: the star buttons fill Starred, and New Collection makes one.'));
+			void showInformationMessage(vscode.l10n.t('You have no collection of your own yet: the star buttons fill Starred, and New Collection makes one.'));
 			return undefined;
 		}
 		// Rename and Delete pick from the list; adding to one also takes a new collection's name typed in the box
@@ -349,7 +350,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			});
 			if (!done) return undefined;
 			restores.forEach((restore, i) => {
-				if (restore.kind === 'renamed') void vscode.window.showInformationMessage(vscode.l10n.t('Restored the collection “{0}” as “{1}”: a collection “{2}” was made meanwhile.', names[i], restore.name, restore.taken));
+				if (restore.kind === 'renamed') void showInformationMessage(vscode.l10n.t('Restored the collection “{0}” as “{1}”: a collection “{2}” was made meanwhile.', names[i], restore.name, restore.taken));
 			});
 			return restores;
 		};
@@ -358,7 +359,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			names.length === 1
 				? vscode.l10n.t('Deleted the collection “{0}” ({1}).', names[0], papersCount(count, vscode.l10n))
 				: vscode.l10n.t('Deleted {0} collections ({1}).', names.length, papersCount(count, vscode.l10n));
-		void vscode.window.showInformationMessage(message, undoLabel).then((choice) => {
+		void showInformationMessage(message, undoLabel).then((choice) => {
 			if (choice === undoLabel) void undo();
 		});
 		return { names, count, undo };
@@ -439,7 +440,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 				names.length === 1
 					? vscode.l10n.t('Delete the collection "{0}" ({1})? The papers stay in your digests.', collectionLabel(names[0], vscode.l10n), papersCount(count, vscode.l10n))
 					: vscode.l10n.t('Delete {0} collections, {1} ({2})? The papers stay in your digests.', names.length, listText(names.map((name) => `“${collectionLabel(name, vscode.l10n)}”`), vscode.l10n), papersCount(count, vscode.l10n));
-			const sure = second === true || third === true ? del : await vscode.window.showWarningMessage(question, { modal: true }, del);
+			const sure = second === true || third === true ? del : await showWarningMessage(question, { modal: true }, del);
 			if (sure !== del) return undefined;
 			const deleted: DeletedCollection[] = [];
 			const done = await store.update((lib) => {

@@ -13,6 +13,7 @@ import { exportSaveUri, rememberExportFolder } from '../export/saveFolder';
 import { listText } from '../counts';
 import { showWrittenFile, writtenFileName } from '../export/written';
 import { errorText, getLog } from '../log';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from '../messages';
 
 export type RestoreMode = 'merge' | 'replace';
 
@@ -86,7 +87,7 @@ export class ReadingStateRegistry implements vscode.Disposable {
 				vscode.l10n,
 			);
 			getLog().warn(`arXiv Digest: not synced, over the ${kb(SYNC_BUDGET_BYTES)} KB Settings Sync budget: ${names}`);
-			void vscode.window.showWarningMessage(
+			void showWarningMessage(
 				vscode.l10n.t('arXiv Digest: {0} no longer fits the {1} KB Settings Sync budget and stays on this machine. Export Reading State… carries it to another machine.', names, kb(SYNC_BUDGET_BYTES)),
 			);
 		}
@@ -167,19 +168,19 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry, sta
 		try {
 			text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 		} catch (err) {
-			void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, errorText(err)));
+			void showErrorMessage(vscode.l10n.t('Cannot read {0}: {1}', uri.fsPath, errorText(err)));
 			return false;
 		}
 		const checked = registry.check(text);
 		if (!checked.ok) {
-			void vscode.window.showErrorMessage(checked.message);
+			void showErrorMessage(checked.message);
 			return false;
 		}
 		let mode: RestoreMode | undefined = modeArg === 'merge' || modeArg === 'replace' ? modeArg : undefined;
 		if (!mode) {
 			const merge = vscode.l10n.t('Merge');
 			const replace = vscode.l10n.t('Replace');
-			const choice = await vscode.window.showInformationMessage(
+			const choice = await showInformationMessage(
 				vscode.l10n.t('Import {0}? Merge adds it to what you have (your notes win where both have one); Replace makes this profile hold exactly what the file holds.', listText(checked.parts.map(([p]) => p.label), vscode.l10n)),
 				{ modal: true },
 				merge,
@@ -191,7 +192,7 @@ export function registerReadingStateCommands(registry: ReadingStateRegistry, sta
 		const summaries: string[] = [];
 		for (const [part, data] of checked.parts) summaries.push(await part.restore(data, mode));
 		if (checked.ignored.length) summaries.push(vscode.l10n.t('ignored (unknown here): {0}', listText(checked.ignored, vscode.l10n, 'list')));
-		void vscode.window.showInformationMessage(vscode.l10n.t('Reading state imported: {0}', listText(summaries, vscode.l10n, 'clauses')));
+		void showInformationMessage(vscode.l10n.t('Reading state imported: {0}', listText(summaries, vscode.l10n, 'clauses')));
 		registry.updateSync();
 		return true;
 	};

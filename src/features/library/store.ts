@@ -13,6 +13,7 @@ import { emptyLibrary, mergeLibraries, type Library } from '../../core/library/m
 import { parseLibrary, serializeLibrary, type StateProblem, type StoredLibrary } from '../../core/library/serial';
 import { includesWrite, isUnstampedEcho, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
 import { errorText } from '../log';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from '../messages';
 
 export const LIBRARY_STATE_KEY = 'arxivDigest.library';
 
@@ -88,7 +89,7 @@ export class LibraryStore implements vscode.Disposable {
 			const merged = mergeConcurrent(base, this.value, parsed.value);
 			void this.write(merged.library);
 			if (merged.bothNotes.length > 0) {
-				void vscode.window.showInformationMessage(
+				void showInformationMessage(
 					vscode.l10n.t('The notes of {0} papers were changed in two places at once (two windows, or two machines before Settings Sync met): each note keeps both texts.', merged.bothNotes.length),
 				);
 			}
@@ -126,7 +127,7 @@ export class LibraryStore implements vscode.Disposable {
 		try {
 			next = change(this.value);
 		} catch (err) {
-			void vscode.window.showWarningMessage(errorText(err));
+			void showWarningMessage(errorText(err));
 			return false;
 		}
 		if (next === this.value) return true;
@@ -195,11 +196,11 @@ export async function showLibraryProblem(store: LibraryStore): Promise<void> {
 			: vscode.l10n.t('arXiv Digest cannot read the library (stars, collections, notes, tags) stored in this VS Code profile: {0}.', trouble.reason);
 	const saveCopy = vscode.l10n.t('Save a Copy…');
 	const startEmpty = vscode.l10n.t('Start an Empty Library…');
-	const choice = await vscode.window.showErrorMessage(`${what} ${vscode.l10n.t('It was left as it is; nothing is saved over it until you choose.')}`, saveCopy, startEmpty);
+	const choice = await showErrorMessage(`${what} ${vscode.l10n.t('It was left as it is; nothing is saved over it until you choose.')}`, saveCopy, startEmpty);
 	if (choice === saveCopy) await vscode.commands.executeCommand(SAVE_COPY_COMMAND);
 	else if (choice === startEmpty) {
 		const replace = vscode.l10n.t('Replace with an Empty Library');
-		const sure = await vscode.window.showWarningMessage(
+		const sure = await showWarningMessage(
 			vscode.l10n.t('Replace the unreadable library with an empty one? The stored data is lost unless you saved a copy.'),
 			{ modal: true },
 			replace,

@@ -12,6 +12,7 @@ import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, sh
 import { errorText } from '../log';
 import type { IDigestWorkspace } from '../workspace/types';
 import { addInterest, categoryFollowingText, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
+import { showErrorMessage, showInformationMessage } from '../messages';
 
 /** the status bar's message for a change of the interests: done, or nothing to do; {0} the term, {1} the list (and where) */
 const EDIT_MESSAGES = {
@@ -107,7 +108,7 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asS
 		.filter((c) => c.name !== NO_CATEGORY)
 		.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 	if (counts.length === 0) {
-		void vscode.window.showInformationMessage(vscode.l10n.t('There are no categories to follow: no digests were found.'));
+		void showInformationMessage(vscode.l10n.t('There are no categories to follow: no digests were found.'));
 		return undefined;
 	}
 	const description = (follow: string, count: number) => {
@@ -183,7 +184,7 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 				said = await editInterestAndSay(how, list, term);
 			} catch (err) {
 				// settings.json unwritable (it has errors, say): the list stays, unchanged, and the error is shown
-				void vscode.window.showErrorMessage(errorText(err));
+				void showErrorMessage(errorText(err));
 			}
 			if (how === 'add' && said !== undefined) pick.value = '';
 			show(said, how === 'add' && said !== undefined ? { list, term } : undefined);
@@ -248,7 +249,7 @@ function offerToUnfollow(name: string, entry: string): void {
 	const unfollow = vscode.l10n.t('Unfollow “{0}”', entry);
 	const edit = vscode.l10n.t('Edit Interests…');
 	const message = vscode.l10n.t('“{0}” is followed through “{1}” in your interests, which follows every category under it.', name, entry);
-	void vscode.window.showInformationMessage(message, unfollow, edit).then((choice) => {
+	void showInformationMessage(message, unfollow, edit).then((choice) => {
 		if (choice === unfollow) void editInterestAndSay('remove', 'categories', entry);
 		else if (choice === edit) void vscode.commands.executeCommand('arxivDigest.editInterests');
 	});

@@ -20,6 +20,7 @@ import { readMarksPart } from './statePart';
 import { argOrInputBox, showQuickPick } from '../quickInput';
 import { readSetting, SETTINGS, updateSetting } from '../settings';
 import { disposeLastFirst } from '../vsc-utils';
+import { showInformationMessage } from '../messages';
 
 export const VIEW_MODE_SETTING = SETTINGS.treeViewMode;
 /** the reader's sets go to the shards after changes settle */
@@ -139,10 +140,10 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		const before = store.markRead(day.ids);
 		const undo = () => store.undoMarkRead(before);
 		if (before.size === 0) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('Every paper of {0} was read already.', day.label));
+			void showInformationMessage(vscode.l10n.t('Every paper of {0} was read already.', day.label));
 		} else {
 			const undoLabel = vscode.l10n.t('Undo');
-			void vscode.window.showInformationMessage(vscode.l10n.t('Marked {0} of {1} as read.', papersCount(before.size, vscode.l10n), day.label), undoLabel).then((choice) => {
+			void showInformationMessage(vscode.l10n.t('Marked {0} of {1} as read.', papersCount(before.size, vscode.l10n), day.label), undoLabel).then((choice) => {
 				if (choice === undoLabel) undo();
 			});
 		}
@@ -182,7 +183,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			const editor = vscode.window.activeTextEditor;
 			const text = editor?.document.getText(editor.selection).replace(/\s+/g, ' ').trim();
 			if (!text) {
-				void vscode.window.showInformationMessage(vscode.l10n.t('Select a word or phrase in an editor to add it to your interests.'));
+				void showInformationMessage(vscode.l10n.t('Select a word or phrase in an editor to add it to your interests.'));
 				return;
 			}
 			await editInterestAndSay('add', 'keywords', text);
@@ -211,7 +212,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 			const loaded = location ? await workspace.loadPaper(location) : undefined;
 			const authors = (loaded?.paper.authors ?? t.paper.authors).filter((a) => a.trim() !== '');
 			if (authors.length === 0) {
-				void vscode.window.showInformationMessage(vscode.l10n.t('This paper lists no authors.'));
+				void showInformationMessage(vscode.l10n.t('This paper lists no authors.'));
 				return;
 			}
 			const name =

@@ -8,6 +8,7 @@ import { type CategoryFollowing, interestHighlightPattern, interestListProblems,
 import { errorText, getLog } from '../log';
 import { inspectSetting, readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
+import { showWarningMessage } from '../messages';
 
 export const INTEREST_SETTINGS = {
 	keywords: SETTINGS.interestKeywords,
@@ -54,7 +55,7 @@ function listProblemText(problem: InterestListProblem): string {
 /** A warning about the interests settings, with a button that opens them. */
 function warnAboutInterests(message: string): void {
 	const open = vscode.l10n.t('Open Settings');
-	void vscode.window.showWarningMessage(message, open).then((choice) => {
+	void showWarningMessage(message, open).then((choice) => {
 		if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', INTEREST_SETTINGS_QUERY);
 	});
 }

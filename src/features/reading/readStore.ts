@@ -13,6 +13,7 @@ import { HeldValues } from '../../core/heldValues';
 import { ReadState, type ReadStatus } from '../../core/readState';
 import { includesWrite, isUnstampedEcho, namesWhatItBuildsOn, stampText, WriteStamps } from '../../core/writeStamps';
 import { getLog } from '../log';
+import { showErrorMessage, showInformationMessage } from '../messages';
 
 /** globalState key of the read state (listed for Settings Sync) */
 export const READ_STATE_KEY = 'arxivDigest.readState';
@@ -229,7 +230,7 @@ export class ReadStore implements vscode.Disposable {
 
 	private async offerReset(error: string): Promise<void> {
 		const reset = vscode.l10n.t('Back Up and Start Fresh');
-		const choice = await vscode.window.showErrorMessage(
+		const choice = await showErrorMessage(
 			vscode.l10n.t(
 				'arXiv Digest cannot read the stored reading state ({0}). It was left untouched; read marks made now last for this session only.',
 				error,
@@ -256,7 +257,7 @@ export class ReadStore implements vscode.Disposable {
 		this.lastStored = unreadable;
 		this.stamps.saw(unreadable);
 		await this.save();
-		void vscode.window.showInformationMessage(vscode.l10n.t('The unreadable reading state was kept under {0}; marks are saved again.', backupKey));
+		void showInformationMessage(vscode.l10n.t('The unreadable reading state was kept under {0}; marks are saved again.', backupKey));
 	}
 
 	/** Writes pending marks now (deactivation, tests). */

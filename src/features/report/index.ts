@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { parseReportMarkdown } from '../../core/parse/coverageReport';
 import type { IDigestWorkspace } from '../workspace/types';
 import { parseReportStrings } from './strings';
+import { showInformationMessage } from '../messages';
 
 export const SHOW_PARSE_REPORT_COMMAND = 'arxivDigest.showParseReport';
 
@@ -15,7 +16,7 @@ export function registerParseReport(context: vscode.ExtensionContext, workspace:
 		await workspace.ready;
 		const backend = await workspace.backend();
 		if (!backend || workspace.files().length === 0) {
-			void vscode.window.showInformationMessage(vscode.l10n.t('There are no arXiv digests in this workspace to report on.'));
+			void showInformationMessage(vscode.l10n.t('There are no arXiv digests in this workspace to report on.'));
 			return;
 		}
 		const markdown = await vscode.window.withProgress(

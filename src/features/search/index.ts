@@ -25,6 +25,7 @@ import { createQuickPick, showInput, showInputBox, showQuickPick } from '../quic
 import { paperLabel } from '../../core/tree';
 import { plainMath } from '../../core/plainMath';
 import { readSetting, SETTINGS } from '../settings';
+import { showErrorMessage, showInformationMessage } from '../messages';
 
 export const SEARCH_COMMAND = 'arxivDigest.searchPapers';
 export const SEARCH_BY_AUTHOR_COMMAND = 'arxivDigest.searchByAuthor';
@@ -178,7 +179,7 @@ export function registerSearch(
 		try {
 			await vscode.commands.executeCommand(command, ref);
 		} catch (err) {
-			void vscode.window.showErrorMessage(
+			void showErrorMessage(
 				(action === 'link' ? vscode.l10n.t('Cannot copy the link: {0}', errorText(err)) : vscode.l10n.t('Cannot open the paper: {0}', errorText(err))),
 			);
 		}
@@ -447,7 +448,7 @@ export function registerSearch(
 				if (authors.length === 1) name = authors[0];
 				else if (authors.length > 1) name = await showQuickPick(authors, { placeHolder: vscode.l10n.t('Search papers by which author?') });
 				else if (ref) {
-					void vscode.window.showInformationMessage(vscode.l10n.t('No authors are known for paper {0}.', ref.id));
+					void showInformationMessage(vscode.l10n.t('No authors are known for paper {0}.', ref.id));
 					return;
 				}
 			}

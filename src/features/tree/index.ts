@@ -15,6 +15,7 @@ import { argOrInputBox, showQuickPick } from '../quickInput';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { readSetting, SETTINGS } from '../settings';
 import { FOCUS_SHOWN_PAPERS_VIEW_COMMAND, nextMoment, PAPERS_SELECTION_COMMAND, PAPERS_WALK_START_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, type SteppedPaper, type WalkStart } from '../paperActions';
+import { showErrorMessage, showInformationMessage } from '../messages';
 
 export { DigestTreeProvider, TREE_OPEN_COMMAND } from './provider';
 
@@ -485,13 +486,13 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 					Promise.resolve(vscode.commands.executeCommand<QueryIdsResult | undefined>(QUERY_IDS_COMMAND, trimmed)),
 				);
 			} catch (err) {
-				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot filter papers: search is not available ({0}).', errorText(err)));
+				void showErrorMessage(vscode.l10n.t('Cannot filter papers: search is not available ({0}).', errorText(err)));
 				return;
 			}
 			if (!result || typeof result !== 'object') {
-				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot filter papers: the search gave no answer.'));
+				void showErrorMessage(vscode.l10n.t('Cannot filter papers: the search gave no answer.'));
 			} else if ('error' in result) {
-				void vscode.window.showErrorMessage(vscode.l10n.t('Cannot filter papers: {0}', result.error));
+				void showErrorMessage(vscode.l10n.t('Cannot filter papers: {0}', result.error));
 			} else if (Array.isArray(result.ids)) {
 				provider.setFilter(trimmed, new Set(result.ids));
 			}
@@ -500,7 +501,7 @@ export function registerTree(context: vscode.ExtensionContext, workspace: IDiges
 		vscode.commands.registerCommand('arxivDigest.tree.filterCategory', async () => {
 			const counts = provider.model.categoryCounts();
 			if (!counts.length) {
-				void vscode.window.showInformationMessage(vscode.l10n.t('There are no categories to filter: no digests were found.'));
+				void showInformationMessage(vscode.l10n.t('There are no categories to filter: no digests were found.'));
 				return;
 			}
 			const current = provider.categories;

@@ -15,6 +15,7 @@ import { SearchService, type ShardHandle } from '../../core/search/client';
 import { readLocalCache, startIndexWorkers } from '../host';
 import { errorText, getLog } from '../log';
 import { readDirectory } from './scope';
+import { showWarningMessage } from '../messages';
 
 /** in-process work gives the thread back this often */
 const IN_PROCESS_SLICE_MS = 15;
@@ -53,7 +54,7 @@ export function createCorpusBackend(context: vscode.ExtensionContext, uris: read
 				if (!told) {
 					told = true;
 					getLog().warn(`arXiv Digest: the index worker could not start (${reason}); indexing on the editor's thread`);
-					void vscode.window.showWarningMessage(vscode.l10n.t("arXiv Digest: the search index could not start in a worker ({0}). It runs on the editor's thread instead: everything works, a large folder loads more slowly.", reason));
+					void showWarningMessage(vscode.l10n.t("arXiv Digest: the search index could not start in a worker ({0}). It runs on the editor's thread instead: everything works, a large folder loads more slowly.", reason));
 				}
 				return inProcessHandle(storage, shard, shards);
 			},

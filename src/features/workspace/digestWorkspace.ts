@@ -37,6 +37,7 @@ import type {
 	PaperRef,
 	ScanProgress,
 } from './types';
+import { showWarningMessage } from '../messages';
 
 export const CONTEXT_HAS_DIGESTS = 'arxivDigest.hasDigests';
 export const CONTEXT_WORKSPACE_SCANNED = 'arxivDigest.workspaceScanned';
@@ -494,7 +495,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 				? vscode.l10n.t('arXiv Digest: the search index cache was damaged. It is being rebuilt from your digests; search is complete again when that ends.')
 				: vscode.l10n.t('arXiv Digest cannot save its search index cache (the workspace storage folder is read-only or full). Everything keeps working without it, but every start reads all digests again.');
 		this.cacheNotices.push(message);
-		void vscode.window.showWarningMessage(message);
+		void showWarningMessage(message);
 	}
 
 	private settleBackend(): void {

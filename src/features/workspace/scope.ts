@@ -10,6 +10,7 @@ import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
 import { detectionRules, readSetting, SETTINGS } from '../settings';
 import { PATH_NOCASE, relativePathOf, uriKey } from '../vsc-utils';
+import { showWarningMessage } from '../messages';
 
 const DEFAULT_INCLUDE = '**/*.md';
 const DEFAULT_EXCLUDE = '**/node_modules/**';
@@ -92,7 +93,7 @@ function warnAboutGlobs(exclude: string): void {
 			const open = vscode.l10n.t('Open Settings');
 			const message = vscode.l10n.t('{0}: the "{1}" of "{2}" has no pair, so this glob matches no file.', setting, brace, glob);
 			getLog().warn(`arXiv Digest: ${message}`);
-			void vscode.window.showWarningMessage(message, open).then((choice) => {
+			void showWarningMessage(message, open).then((choice) => {
 				if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
 			});
 		}
