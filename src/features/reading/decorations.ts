@@ -8,6 +8,7 @@ import { dayFromPath } from '../../core/day';
 import { viewPapers } from '../../core/documentView';
 import { highlightFor, isMatch, type InterestHighlight } from '../../core/interests';
 import type { ReadingLookup } from '../../core/readingMarks';
+import { escapeMarkdown } from '../../core/tree';
 import { unionMatches } from '../../core/unionMatches';
 import { listText } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -69,7 +70,8 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 			headings.push({
 				range: document.lineAt(line).range,
 				renderOptions: { after: { contentText: `  ✦ ${listText(match.words, vscode.l10n, 'list')}`, color: new vscode.ThemeColor('editorCodeLens.foreground') } },
-				hoverMessage: new vscode.MarkdownString(vscode.l10n.t('Matches your interests: {0}', listText(match.words, vscode.l10n, 'list'))),
+				// the words as the paper writes them (a followed author's name): text, never a link or an image
+				hoverMessage: new vscode.MarkdownString(escapeMarkdown(vscode.l10n.t('Matches your interests: {0}', listText(match.words, vscode.l10n, 'list')))),
 			});
 			if (!highlight || words.length >= MAX_HIGHLIGHTS) return;
 			// the entry runs to the line before the next paper's heading
