@@ -64,6 +64,21 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(matchInterests(compiled, paper({ title: 'fine' }))?.words, ['fine']);
 	});
 
+	it('refuses a /regex/ that can take minutes on some text (a workspace\'s settings can set one), and takes the usual ones', () => {
+		// a security review's: 4.9 s on a 36-character title, never ending on an abstract, in the index and on the extension host
+		const slow = '/(\\w+\\s?)+@/';
+		const compiled = compileInterests(spec({ keywords: [slow, '/(a+)+$/', 'fine'] }));
+		assert.strictEqual(compiled.errors.length, 2, compiled.errors.join('; '));
+		assert.ok(compiled.errors[0].startsWith(`${slow}: a repeat inside a repeat`), compiled.errors[0]);
+		const started = performance.now();
+		assert.deepStrictEqual(matchInterests(compiled, paper({ title: 'We propose a novel method for efficient fine tuning of models' }))?.words, ['fine']);
+		assert.ok(performance.now() - started < 100);
+		assert.strictEqual(interestHighlightPattern(spec({ keywords: [slow] })), undefined, 'nor marked in cards and editors');
+		for (const usual of ['/diffusion (policy|planner)s?/', '/\\bLLMs?\\b/', '/vision[- ]?language/', '/(?<=multi-)agent/', '/(?<![a-z])RAG/u', '/\\p{Script=Han}+模型/u', '/[a-z]+(ing|ed)\\b/', '/(?<kind>graph|gnn)s?/']) {
+			assert.deepStrictEqual(compileInterests(spec({ keywords: [usual] })).errors, [], usual);
+		}
+	});
+
 	it('matches Chinese keywords anywhere in Chinese summaries', () => {
 		assert.deepStrictEqual(words({ keywords: ['扩散模型'] }, { body: '本文提出了一种基于扩散模型的方法' }), ['扩散模型']);
 		assert.deepStrictEqual(words({ keywords: ['大模型'] }, { translatedTitle: '面向大模型的推理' }), ['大模型']);
