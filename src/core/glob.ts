@@ -34,7 +34,9 @@ function matcher(glob: string, options: GlobOptions): Matcher {
 		const source = glob.replace(/^\.\//, '').replace(/\[!/g, '[^');
 		// `!{a,b}/**` is "in neither": the expansion's parts are matched, then negated together
 		const negated = source.startsWith('!') && !source.startsWith('!(');
-		const each = expandedGlob(negated ? source.slice(1) : source).map((one) => picomatch(one, { dot: true, nocase: options.nocase === true, basename: !options.wholePath && !glob.includes('/') }));
+		// no extglobs (`*(a|b)`, `+(…)`): VS Code's globs have none, and `*(*a)x` backtracks for seconds on one
+		// path of a folder's walk (a workspace's settings can set it; a security review's)
+		const each = expandedGlob(negated ? source.slice(1) : source).map((one) => picomatch(one, { dot: true, noextglob: true, nocase: options.nocase === true, basename: !options.wholePath && !glob.includes('/') }));
 		const any: Matcher = each.length === 1 ? each[0] : (path) => each.some((m) => m(path));
 		match = negated ? (path) => !any(path) : any;
 		if (compiled.size >= MAX_COMPILED) compiled.clear();
