@@ -72,7 +72,9 @@ export function cappedPaperId(id: string): string {
  * inside (`title:` ids hold them), none at either end, and no line breaks or other control characters.
  */
 export function isStoredPaperId(value: unknown): value is string {
-	return typeof value === 'string' && value.length > 0 && value.length <= MAX_PAPER_ID_LENGTH && value.trim() === value && !/[\u0000-\u001f\u007f]/.test(value);
+	// no name of a plain object's own (`__proto__`, `constructor`, `toString`): no paper has one, and the stores
+	// key plain objects by id (a hand-made reading-state file with one threw, or lost its note)
+	return typeof value === 'string' && value.length > 0 && value.length <= MAX_PAPER_ID_LENGTH && value.trim() === value && !/[\u0000-\u001f\u007f]/.test(value) && !(value in Object.prototype);
 }
 
 export interface Paper {

@@ -67,6 +67,18 @@ describe("paper ids in the reader's stored state", () => {
 		assert.strictEqual(isStoredPaperId('title:a study without any link'), true);
 	});
 
+	it('refuses a plain object\'s own names as ids: a hand-made reading-state file with one says it is not valid (it threw, or lost its note)', () => {
+		const stored = (part: string) => ({ format: 'arxiv-digest/library', v: 1, collections: [], notes: {}, tags: {}, ...JSON.parse(part) });
+		for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+			assert.strictEqual(isStoredPaperId(name), false, name);
+			for (const part of [`{"tags":{"${name}":["x"]}}`, `{"notes":{"${name}":"mine"}}`, `{"collections":[{"name":"Starred","ids":["${name}"]}]}`]) {
+				const read = parseLibrary(stored(part));
+				assert.ok(!read.ok && read.problem === 'corrupt', `${part}: ${JSON.stringify(read)}`);
+			}
+		}
+		assert.ok(isStoredPaperId('title:constructor') && isStoredPaperId('2602.04994'));
+	});
+
 	it('cuts a linkless paper\'s over-long title id to MAX_PAPER_ID_LENGTH, never inside a surrogate pair', () => {
 		const text = `# 2026-02-06\n\n### ${'Long title words '.repeat(150)}\n\n**Authors:** A. Author\n`;
 		const [paper] = parseDigest(text, 'long.md').papers;

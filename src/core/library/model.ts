@@ -334,11 +334,11 @@ export function mergeLibraries(base: Library, incoming: Library): { library: Lib
 	let keptNotes = 0;
 	const notes = { ...library.notes };
 	for (const [id, text] of Object.entries(incoming.notes)) {
-		if (notes[id] === undefined) notes[id] = text;
+		if (!Object.hasOwn(notes, id)) notes[id] = text;
 		else if (notes[id] !== text) keptNotes++;
 	}
 	const tags: Record<string, readonly string[]> = { ...library.tags };
-	for (const [id, list] of Object.entries(incoming.tags)) tags[id] = [...new Set([...(tags[id] ?? []), ...list])];
+	for (const [id, list] of Object.entries(incoming.tags)) tags[id] = [...new Set([...(Object.hasOwn(tags, id) ? tags[id] : []), ...list])];
 	return { library: { ...library, notes, tags }, keptNotes };
 }
 

@@ -85,7 +85,7 @@ export function parseLibrary(value: unknown): ParseResult<Library> {
 			return fail('corrupt', `the tags of "${id.slice(0, SHOWN_ID_LENGTH)}" are not a list of single words`);
 		}
 		const key = libraryId(id);
-		if (list.length > 0) tags[key] = [...new Set([...(tags[key] ?? []), ...(list as string[]).map((t) => t.toLowerCase())])];
+		if (list.length > 0) tags[key] = [...new Set([...(Object.hasOwn(tags, key) ? tags[key] : []), ...(list as string[]).map((t) => t.toLowerCase())])];
 	}
 	return { ok: true, value: { collections, notes, tags } };
 }
