@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { MAX_MATH_SPANS } from '../../src/core/card/markdown';
 import { buildCardDocument, renderCardHtml } from '../../src/core/card/render';
 import type { Paper } from '../../src/core/model';
 import { makePaper } from './card-fixtures';
@@ -133,5 +134,19 @@ describe('card renderer against hostile digest text', () => {
 		const html = renderCardHtml({ paper: makePaper({ tldr: 'see [click](javascript:alert(1)) and [ok](https://example.com)' }), fileLabel: 'x', index: 0, total: 1 });
 		assert.ok(html.includes('[click](javascript:alert(1))'));
 		assert.match(html, /<a href="https:\/\/example\.com" class="external-link"[^>]*>ok<\/a>/);
+	});
+
+	it('typesets at most MAX_MATH_SPANS math spans a card, the rest as their TeX: a hostile abstract stays a bounded card', () => {
+		// a security review's: `$x$ ` × 100,000 made 40 MB of HTML in 5.6 s on the extension host
+		const abstract = '$x^2$ '.repeat(20_000);
+		const started = performance.now();
+		const html = renderCardHtml({ paper: makePaper({ abstract }), fileLabel: 'x', index: 0, total: 1 });
+		const ms = performance.now() - started;
+		assert.ok(html.length < 10 * abstract.length, `${abstract.length} characters of abstract became ${html.length} of HTML in ${ms.toFixed(0)} ms`);
+		assert.strictEqual(html.match(/class="katex"/g)?.length, MAX_MATH_SPANS);
+		assert.ok(html.includes('$x^2$'), 'the spans past the budget as their TeX');
+		// a real abstract's math is typeset whole
+		const real = renderCardHtml({ paper: makePaper({ abstract: 'a $\\mathbb{F}_2$ code and $\\frac{a}{b}$, \\(x\\) and \\[y\\]' }), fileLabel: 'x', index: 0, total: 1 });
+		assert.strictEqual(real.match(/class="katex"/g)?.length, 4);
 	});
 });

@@ -42,7 +42,16 @@ export interface CardRenderEnv {
 	highlight?: RegExp;
 	/** the reader's interest keywords (global patterns, see core/interests' highlightFor), marked with class "interest" where no search hit is */
 	interests?: readonly RegExp[];
+	/** math spans typeset so far for this card (see MAX_MATH_SPANS) */
+	mathSpans?: number;
 }
+
+/**
+ * The most math spans one card typesets; the rest show as their TeX. The real 167 days have at most 32 in
+ * a line; a digest's abstract of `$x$ ` × 100,000 (400 KB) made 40 MB of HTML in 5.6 s on the extension host
+ * (a security review's), a KaTeX span being ~400 characters of HTML.
+ */
+export const MAX_MATH_SPANS = 256;
 
 /**
  * Escaped `text` with every match of `pattern` (global) wrapped in `<mark class="hit">`, and in the
@@ -197,7 +206,8 @@ export function createCardMarkdown(): MarkdownIt {
 		// display math inside a paragraph (`\[ … \]`, `$$ … $$` in a sentence): the plugin's `<p>` inside the
 		// paragraph's `<p>` split it, the text after fell out of it and an empty paragraph followed
 		const inline = rule === 'math_inline_block' || rule === 'math_inline_bare_block';
-		md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
+		md.renderer.rules[rule] = (tokens, idx, options, env: CardRenderEnv | undefined, self) => {
+			if (env && (env.mathSpans = (env.mathSpans ?? 0) + 1) > MAX_MATH_SPANS) return mathAsText(tokens[idx], inline || rule === 'math_inline');
 			const html = moveInlineStyles(original(tokens, idx, options, env, self));
 			if (rule === 'math_inline' && tokens[idx].content.length <= NOWRAP_MATH_CHARS) return withTrailingPunctuation(html, tokens[idx + 1]);
 			return inline ? html.replace(/^<p class="katex-block/, '<span class="katex-block').replace(/<\/p>\n?$/, '</span>') : html;
@@ -227,6 +237,14 @@ export function createCardMarkdown(): MarkdownIt {
 		return defaultLinkOpen(tokens, idx, options, env, self);
 	};
 	return md;
+}
+
+/** A math span past the card's budget (MAX_MATH_SPANS): its TeX between its delimiters, as text. */
+function mathAsText(token: { content: string; markup: string }, inline: boolean): string {
+	const open = token.markup || (inline ? '$' : '$$');
+	const close = open === '\\(' ? '\\)' : open === '\\[' ? '\\]' : open;
+	const text = escapeHtml(`${open}${token.content}${close}`);
+	return inline ? text : `<p>${text}</p>`;
 }
 
 /**
