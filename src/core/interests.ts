@@ -69,8 +69,11 @@ type Term = { kind: 'literal'; label: string; source: string } | { kind: 'regex'
 
 export interface CompiledInterests {
 	readonly spec: InterestSpec;
-	/** one alternation of every literal keyword, one capture group per keyword (labels by group) */
-	readonly literals?: RegExp;
+	/**
+	 * the literal keywords as alternations (usually one), one capture group per keyword: a group of
+	 * alternation `regex` is the label at `first` + its number - 1 (see alternations)
+	 */
+	readonly literals: readonly Alternation[];
 	readonly literalLabels: readonly string[];
 	/** each literal keyword's own pattern (as in `literals`), for the keywords one scan of `literals` hides */
 	readonly literalPatterns: readonly RegExp[];
@@ -79,8 +82,8 @@ export interface CompiledInterests {
 	readonly regexes: readonly { label: string; regex: RegExp }[];
 	readonly authors: readonly Term[];
 	readonly categories: readonly string[];
-	/** one alternation of every literal excluded keyword, one capture group per keyword (labels by group) */
-	readonly exclude?: RegExp;
+	/** the literal excluded keywords as alternations, as `literals` */
+	readonly exclude: readonly Alternation[];
 	readonly excludeLabels: readonly string[];
 	readonly excludeRegexes: readonly { label: string; regex: RegExp }[];
 	/** nothing to match: every paper is neither matched nor excluded */
@@ -289,6 +292,35 @@ export function interestListProblems(value: Partial<Record<keyof InterestSpec, u
 	return problems;
 }
 
+/** Keywords joined into one pattern, a capture group each: `regex`'s group k is keyword `first` + k - 1. */
+export interface Alternation {
+	readonly regex: RegExp;
+	readonly first: number;
+}
+
+/**
+ * The most pattern source one alternation holds. V8 stops optimising a regular expression past 20 KB
+ * of source (kRegExpTooLargeToOptimize): matching a paper against 100 keywords (21 KB, ~210 characters
+ * a keyword with its word boundaries) took 175 ms, 80 keywords 0.7 ms (a long-term-use review's).
+ */
+const MAX_ALTERNATION_SOURCE = 16_000;
+
+/** `sources` in order, joined by `|` into as few alternations as keep each under MAX_ALTERNATION_SOURCE. */
+function alternations(sources: readonly string[], flags: string): Alternation[] {
+	const out: Alternation[] = [];
+	let first = 0;
+	let length = 0;
+	for (let i = 0; i <= sources.length; i++) {
+		if (i > first && (i === sources.length || length + sources[i].length + 1 > MAX_ALTERNATION_SOURCE)) {
+			out.push({ regex: new RegExp(sources.slice(first, i).join('|'), flags), first });
+			first = i;
+			length = 0;
+		}
+		if (i < sources.length) length += sources[i].length + 1;
+	}
+	return out;
+}
+
 export function compileInterests(spec: InterestSpec): CompiledInterests {
 	const errors: string[] = [];
 	const literalSources: string[] = [];
@@ -328,14 +360,14 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 	const categories = spec.categories.map(categoryKey).filter((c) => c !== '');
 	return {
 		spec,
-		literals: literalSources.length > 0 ? new RegExp(literalSources.join('|'), 'giu') : undefined,
+		literals: alternations(literalSources, 'giu'),
 		literalLabels,
 		literalPatterns: literalSources.map((source) => new RegExp(source, 'iu')),
 		hiddenBy: hidingKeywords(literalLabels),
 		regexes,
 		authors,
 		categories,
-		exclude: excludeSources.length > 0 ? new RegExp(excludeSources.join('|'), 'iu') : undefined,
+		exclude: alternations(excludeSources, 'iu'),
 		excludeLabels,
 		excludeRegexes,
 		empty: literalSources.length + regexes.length + authors.length + categories.length + excludeSources.length + excludeRegexes.length === 0,
@@ -371,7 +403,7 @@ function categoryMatches(wanted: string, category: string): boolean {
 
 /** Whether matching reads the papers' text (keywords, excluded ones): authors and categories alone do not. */
 export function interestsReadText(compiled: CompiledInterests): boolean {
-	return compiled.literals !== undefined || compiled.regexes.length > 0 || compiled.exclude !== undefined || compiled.excludeRegexes.length > 0;
+	return compiled.literals.length > 0 || compiled.regexes.length > 0 || compiled.exclude.length > 0 || compiled.excludeRegexes.length > 0;
 }
 
 /** What of the interests a paper matches; undefined when it matches nothing and is not excluded. */
@@ -382,20 +414,22 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 	const folded = LATIN_DIACRITICS.test(text) ? foldDiacritics(text) : text;
 	const excludedBy = excludingTerm(compiled, text, folded);
 	const words: string[] = [];
-	const literals = compiled.literals;
-	if (literals) {
+	if (compiled.literals.length > 0) {
 		const labels = compiled.literalLabels;
 		const found = new Array<boolean>(labels.length).fill(false);
 		let left = labels.length;
-		literals.lastIndex = 0;
-		for (let m = literals.exec(folded); m && left > 0; m = literals.exec(folded)) {
-			for (let g = 1; g < m.length; g++) {
-				if (m[g] !== undefined && !found[g - 1]) {
-					found[g - 1] = true;
-					left--;
+		for (const { regex: literals, first } of compiled.literals) {
+			if (left === 0) break;
+			literals.lastIndex = 0;
+			for (let m = literals.exec(folded); m && left > 0; m = literals.exec(folded)) {
+				for (let g = 1; g < m.length; g++) {
+					if (m[g] !== undefined && !found[first + g - 1]) {
+						found[first + g - 1] = true;
+						left--;
+					}
 				}
+				if (m[0] === '') literals.lastIndex++;
 			}
-			if (m[0] === '') literals.lastIndex++;
 		}
 		// a keyword inside or across another's match (`diffusion model` where `diffusion` matched first, `model*`
 		// in `world model`) is found by its own pattern, once the paper is a match: every keyword it has counts
@@ -437,10 +471,11 @@ function interestMatch(words: readonly string[], excluded: boolean, authors: rea
 
 /** The first excluded keyword (literal, then regex) that appears in the paper's text, or undefined. */
 function excludingTerm(compiled: CompiledInterests, text: string, folded: string): string | undefined {
-	const m = compiled.exclude?.exec(folded);
-	if (m) {
+	for (const { regex, first } of compiled.exclude) {
+		const m = regex.exec(folded);
+		if (!m) continue;
 		const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-		return compiled.excludeLabels[group - 1] ?? m[0];
+		return compiled.excludeLabels[first + group - 1] ?? m[0];
 	}
 	for (const { label, regex } of compiled.excludeRegexes) {
 		const found = regex.exec(text);
@@ -469,9 +504,9 @@ export function mergeInterestMatches(a: InterestMatch, b: InterestMatch): Intere
  * do for papers. Undefined when there are no keywords.
  */
 export interface InterestHighlight {
-	readonly plain?: RegExp;
-	readonly accented?: RegExp;
-	readonly exact?: RegExp;
+	readonly plain: readonly RegExp[];
+	readonly accented: readonly RegExp[];
+	readonly exact: readonly RegExp[];
 }
 
 export function interestHighlightPattern(spec: InterestSpec): InterestHighlight | undefined {
@@ -498,8 +533,8 @@ export function interestHighlightPattern(spec: InterestSpec): InterestHighlight 
 		} else exact.push(`(?:${term.regex.source})`);
 	}
 	if (plain.length + exact.length === 0) return undefined;
-	// longest first, so "world model" wins over "world"
-	const pattern = (sources: string[], flags: string) => (sources.length > 0 ? new RegExp([...sources].sort((a, b) => b.length - a.length).join('|'), flags) : undefined);
+	// longest first, so "world model" wins over "world" (and across alternations, unionMatches takes the longer)
+	const pattern = (sources: string[], flags: string) => alternations([...sources].sort((a, b) => b.length - a.length), flags).map((a) => a.regex);
 	return { plain: pattern(plain, 'giu'), accented: pattern(accented, 'giu'), exact: pattern(exact, 'gu') };
 }
 
@@ -510,5 +545,5 @@ export function interestHighlightPattern(spec: InterestSpec): InterestHighlight 
  */
 export function highlightFor(highlight: InterestHighlight, text?: string): RegExp[] {
 	const keywords = text === undefined || LATIN_DIACRITICS.test(text) ? highlight.accented : highlight.plain;
-	return [keywords, highlight.exact].filter((p): p is RegExp => p !== undefined);
+	return [...keywords, ...highlight.exact];
 }
