@@ -130,7 +130,11 @@ export class ForYouService implements vscode.Disposable {
 
 	/** The For You list's title: what ranks it. */
 	title(ranking: ForYouRanking): string {
-		if (ranking.kind === 'model') return vscode.l10n.t('For You: ranked by a model of your {0} starred papers', ranking.stars);
+		if (ranking.kind === 'model')
+			// the stars it learned from are those these digests list: a profile's others (older days gone, other workspaces) are not used
+			return ranking.positives < ranking.stars
+				? vscode.l10n.t('For You: ranked by a model of {0} of your {1} starred papers (those in these digests)', ranking.positives, ranking.stars)
+				: vscode.l10n.t('For You: ranked by a model of your {0} starred papers', ranking.stars);
 		if (ranking.found !== undefined)
 			return this.reading.interests.hasInterests
 				? vscode.l10n.t('For You: {1} of your {2} starred papers are in these digests (fewer than {0}), ranked by your interests', MIN_STARS, ranking.found, ranking.stars)
