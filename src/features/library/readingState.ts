@@ -37,17 +37,27 @@ export interface ReadingStatePart {
 
 const SYNC_DELAY_MS = 2000;
 
+/** the keys the reader was told stay local, as ReadingStateRegistry.warnedLocal (a key of its own, never synced) */
+const WARNED_LOCAL_KEY = 'arxivDigest.syncBudgetWarned';
+
 export class ReadingStateRegistry implements vscode.Disposable {
 	private readonly parts = new Map<string, ReadingStatePart>();
 	private readonly listeners = new Map<string, vscode.Disposable>();
 	private syncTimer: ReturnType<typeof setTimeout> | undefined;
 	/** disposed: a part let go after it plans nothing (no timer to outlive the extension) */
 	private disposed = false;
-	private warnedLocal = '';
+	/**
+	 * the keys left local that the reader was told of, kept across windows and starts (WARNED_LOCAL_KEY):
+	 * a library past the budget was said to be over it at every start of every window
+	 */
+	private warnedLocal: string;
 	/** the keys synced and the ones left local by the last plan (for tests and the README's figures) */
 	lastPlan: { synced: string[]; local: { key: string; bytes: number }[] } = { synced: [], local: [] };
 
-	constructor(private readonly context: vscode.ExtensionContext) {}
+	constructor(private readonly context: vscode.ExtensionContext) {
+		const warned = context.globalState.get<unknown>(WARNED_LOCAL_KEY);
+		this.warnedLocal = typeof warned === 'string' ? warned : '';
+	}
 
 	register(part: ReadingStatePart): vscode.Disposable {
 		if (this.parts.has(part.key)) throw new Error(`reading state part "${part.key}" is registered twice`);
@@ -79,8 +89,11 @@ export class ReadingStateRegistry implements vscode.Disposable {
 		this.lastPlan = { synced: plan.synced, local: plan.local.map((c) => ({ key: c.key, bytes: c.bytes })) };
 		this.context.globalState.setKeysForSync(plan.synced);
 		const local = plan.local.map((c) => c.key).join(',');
-		if (local && local !== this.warnedLocal) {
-			this.warnedLocal = local;
+		if (local === this.warnedLocal) return;
+		this.warnedLocal = local;
+		// not synced itself: each machine tells its reader once; back under the budget, it may tell again later
+		void this.context.globalState.update(WARNED_LOCAL_KEY, local);
+		if (local) {
 			const kb = (bytes: number) => Math.ceil(bytes / 1024);
 			const names = listText(
 				plan.local.map((c) => `${[...this.parts.values()].find((p) => p.syncKey === c.key)?.label ?? c.key} (${kb(c.bytes)} KB)`),
