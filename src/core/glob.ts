@@ -100,6 +100,8 @@ export function unpairedBrace(glob: string): '{' | '}' | undefined {
 	for (let i = 0; i < glob.length; i++) {
 		const c = glob[i];
 		if (c === '\\') i++;
+		// a brace in a range (`[{]`) is the character
+		else if (c === '[' && glob.indexOf(']', i + 2) > 0) i = glob.indexOf(']', i + 2);
 		else if (c === '{') depth++;
 		else if (c === '}' && --depth < 0) return '}';
 	}

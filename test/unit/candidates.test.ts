@@ -183,6 +183,11 @@ describe('matchesGlob', () => {
 		assert.ok(!matchesGlob('data/2026-02-06.md', ['**/*.md}']));
 		assert.strictEqual(unpairedBrace('{a,{b,c}'), '{');
 		assert.strictEqual(unpairedBrace('a}{b'), '}', 'a closing brace before any opening one');
+		// a brace in a range is the character (a review of this change's)
+		assert.ok(matchesGlob('notes/{draft.md', ['**/*[{]*.md']));
+		assert.strictEqual(unpairedBrace('**/*[{]*.md'), undefined);
+		assert.strictEqual(unpairedBrace('**/[]}]*.md'), undefined, 'a ] first in a range is in it');
+		assert.strictEqual(unpairedBrace('**/*.{md,[x]'), '{');
 		for (const glob of ['**/*.md', '{**/node_modules/**,**/old/**}', 'day{1..9}.md', 'notes/\\{draft\\}.md', 'a\\{b.md', '']) {
 			assert.strictEqual(unpairedBrace(glob), undefined, glob);
 		}

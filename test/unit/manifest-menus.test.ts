@@ -143,6 +143,8 @@ describe('the manifest: keybindings hold where their commands find a paper', () 
 		assert.deepStrictEqual(bound('ctrl+alt+p', { ...card, isWindows: 'true' }).map((k) => k.command), ['arxivDigest.searchPapers'], 'from a card on Windows');
 		// the editor's Find and Replace keep the Mac's Cmd+Alt+P (Toggle Preserve Case)
 		assert.deepStrictEqual(bound('ctrl+alt+p', { ...typingInPython, replaceInputFocussed: 'true' }), []);
+		// the Search view's Toggle Preserve Case is Alt+P, on the Mac Cmd+Alt+P (a review of this change's)
+		assert.deepStrictEqual(bound('ctrl+alt+p', { searchViewletFocus: 'true', inputFocus: 'true' }), []);
 		assert.deepStrictEqual(bound('ctrl+alt+p', { ...digestEditor, inputFocus: 'true', findInputFocussed: 'true', isWindows: 'true' }), []);
 	});
 

@@ -522,6 +522,8 @@ class CardManager implements vscode.Disposable {
 		readonly reading?: Reading,
 		readonly similar?: CardSimilarSource,
 	) {
+		// a context key outlives an extension host that restarted while a note box had the keys
+		void vscode.commands.executeCommand('setContext', CONTEXT_CARD_TYPING, false);
 		// a star or note changed (here, in the tree, in another window): every card shows it
 		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.libraryChanged())));
 		if (reading) this.subscriptions.push(reading.interests.onDidChange(() => this.panels.forEach((card) => card.refresh())));
