@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
-import { expandedGlob, matchesGlob, unpairedBrace } from '../../core/glob';
+import { expandedGlob, matchesGlob, MAX_GLOB_STARS, tooManyStars, unpairedBrace } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
 import { detectionRules, readSetting, SETTINGS } from '../settings';
@@ -75,8 +75,9 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 const globsWarned = new Set<string>();
 
 /**
- * A warning, with a button that opens the setting, for each glob of the scan's settings whose brace has
- * no pair: it matches no file (`*.{md,markdown`), and the Papers view would miss days without a word.
+ * A warning, with a button that opens the setting, for each glob of the scan's settings that matches no
+ * file: a brace without its pair (`*.{md,markdown`), or too many `*` (core/glob.ts tooManyStars); the
+ * Papers view would miss days without a word.
  */
 function warnAboutGlobs(exclude: string): void {
 	const settings: [string, string[]][] = [
@@ -87,11 +88,15 @@ function warnAboutGlobs(exclude: string): void {
 	for (const [setting, globs] of settings) {
 		for (const glob of globs) {
 			const brace = unpairedBrace(glob);
+			const stars = expandedGlob(glob).some(tooManyStars);
 			const key = `${setting}\n${glob}`;
-			if (brace === undefined || globsWarned.has(key)) continue;
+			if ((brace === undefined && !stars) || globsWarned.has(key)) continue;
 			globsWarned.add(key);
 			const open = vscode.l10n.t('Open Settings');
-			const message = vscode.l10n.t('{0}: the "{1}" of "{2}" has no pair, so this glob matches no file.', setting, brace, glob);
+			const message =
+				brace !== undefined
+					? vscode.l10n.t('{0}: the "{1}" of "{2}" has no pair, so this glob matches no file.', setting, brace, glob)
+					: vscode.l10n.t('{0}: "{1}" has more than {2} single "*", which can take seconds for one path, so this glob matches no file.', setting, glob, MAX_GLOB_STARS);
 			getLog().warn(`arXiv Digest: ${message}`);
 			void showWarningMessage(message, open).then((choice) => {
 				if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
