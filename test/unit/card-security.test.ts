@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { MAX_MATH_SPANS } from '../../src/core/card/markdown';
+import { MAX_MATH_CHARS, MAX_MATH_SPANS } from '../../src/core/card/markdown';
 import { buildCardDocument, renderCardHtml } from '../../src/core/card/render';
 import type { Paper } from '../../src/core/model';
 import { makePaper } from './card-fixtures';
@@ -145,6 +145,11 @@ describe('card renderer against hostile digest text', () => {
 		assert.ok(html.length < 10 * abstract.length, `${abstract.length} characters of abstract became ${html.length} of HTML in ${ms.toFixed(0)} ms`);
 		assert.strictEqual(html.match(/class="katex"/g)?.length, MAX_MATH_SPANS);
 		assert.ok(html.includes('$x^2$'), 'the spans past the budget as their TeX');
+		// few long spans as many short ones (a review of the first version: 200 spans of `x^{2}` × 400, 40 MB in 4.2 s)
+		const long = Array.from({ length: 200 }, () => `$${'x^{2}'.repeat(400)}$`).join(' ');
+		const longHtml = renderCardHtml({ paper: makePaper({ abstract: long }), fileLabel: 'x', index: 0, total: 1 });
+		assert.ok(longHtml.length < 10 * long.length, `${long.length} characters of abstract became ${longHtml.length} of HTML`);
+		assert.ok((longHtml.match(/class="katex"/g)?.length ?? 0) <= Math.ceil(MAX_MATH_CHARS / 2000));
 		// a real abstract's math is typeset whole
 		const real = renderCardHtml({ paper: makePaper({ abstract: 'a $\\mathbb{F}_2$ code and $\\frac{a}{b}$, \\(x\\) and \\[y\\]' }), fileLabel: 'x', index: 0, total: 1 });
 		assert.strictEqual(real.match(/class="katex"/g)?.length, 4);

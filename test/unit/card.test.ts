@@ -414,6 +414,10 @@ describe('card markdown', () => {
 		// in the sentence's paragraph, not a paragraph inside it (which split the sentence)
 		assert.match(display, /^<p>so <span class="katex-block">.*<\/span> holds<\/p>\n$/s);
 		assert.strictEqual(display.match(/<p[ >]/g)?.length, 1);
+		// `$$ … $$` inside a sentence too (19 times on 11 of the 167 real days; a review found it split the paragraph)
+		const dollars = md.render('We study $$\\ell(n-1)\\frac{q^\\ell-1}{q-1}.$$ This bound is tight.');
+		assert.match(dollars, /^<p>We study <span class="katex-block">.*<\/span> This bound is tight\.<\/p>\n$/s);
+		assert.match(md.render('$$\na+b\n$$\n'), /^<p class="katex-block">/, 'a block of its own stays one');
 		// an escaped parenthesis with nothing to close it, or with nothing between, stays a parenthesis
 		assert.strictEqual(md.renderInline('a \\(b) and \\(\\)'), 'a (b) and ()');
 	});

@@ -42,8 +42,9 @@ export interface CardRenderEnv {
 	highlight?: RegExp;
 	/** the reader's interest keywords (global patterns, see core/interests' highlightFor), marked with class "interest" where no search hit is */
 	interests?: readonly RegExp[];
-	/** math spans typeset so far for this card (see MAX_MATH_SPANS) */
+	/** math spans typeset so far for this card, and their TeX's characters (see MAX_MATH_SPANS) */
 	mathSpans?: number;
+	mathChars?: number;
 }
 
 /**
@@ -52,6 +53,12 @@ export interface CardRenderEnv {
  * (a security review's), a KaTeX span being ~400 characters of HTML.
  */
 export const MAX_MATH_SPANS = 256;
+/**
+ * The most TeX characters one card typesets, spans past it shown as their TeX: a few long spans make as much
+ * HTML as many short ones (200 spans of `x^{2}` × 400: 40 MB in 4.2 s). The most in one line of the real 167 days is
+ * 1,221.
+ */
+export const MAX_MATH_CHARS = 8_000;
 
 /**
  * Escaped `text` with every match of `pattern` (global) wrapped in `<mark class="hit">`, and in the
@@ -205,9 +212,15 @@ export function createCardMarkdown(): MarkdownIt {
 		if (!original) continue;
 		// display math inside a paragraph (`\[ … \]`, `$$ … $$` in a sentence): the plugin's `<p>` inside the
 		// paragraph's `<p>` split it, the text after fell out of it and an empty paragraph followed
-		const inline = rule === 'math_inline_block' || rule === 'math_inline_bare_block';
 		md.renderer.rules[rule] = (tokens, idx, options, env: CardRenderEnv | undefined, self) => {
-			if (env && (env.mathSpans = (env.mathSpans ?? 0) + 1) > MAX_MATH_SPANS) return mathAsText(tokens[idx], inline || rule === 'math_inline');
+			// the plugin's `$$ … $$` inside a sentence is a `math_block` token among the paragraph's inline
+			// children, which have no source lines (`map`), where a block of its own has them
+			const inline = rule === 'math_inline_block' || rule === 'math_inline_bare_block' || (rule === 'math_block' && tokens[idx].map === null);
+			if (env) {
+				env.mathSpans = (env.mathSpans ?? 0) + 1;
+				env.mathChars = (env.mathChars ?? 0) + tokens[idx].content.length;
+				if (env.mathSpans > MAX_MATH_SPANS || env.mathChars > MAX_MATH_CHARS) return mathAsText(tokens[idx], inline || rule === 'math_inline');
+			}
 			const html = moveInlineStyles(original(tokens, idx, options, env, self));
 			if (rule === 'math_inline' && tokens[idx].content.length <= NOWRAP_MATH_CHARS) return withTrailingPunctuation(html, tokens[idx + 1]);
 			return inline ? html.replace(/^<p class="katex-block/, '<span class="katex-block').replace(/<\/p>\n?$/, '</span>') : html;
