@@ -20,12 +20,17 @@ describe('Next Unread Match without interests', function () {
 	let page;
 	workbenchSession({ failedShot: 'FAILED-next-match', opened: (opened) => (page = opened) });
 
-	it('in Restricted Mode the folder\'s own interests are not read (restrictedConfigurations): the user\'s "tracking" finds a match', async function () {
-		if (MODE !== 'restricted') this.skip();
+	/** the Papers view shown, the keys on its first day's row */
+	async function keysOnFirstDay() {
 		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
 		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1, 'a day', 60_000);
 		await page.locator(`${PAPERS_VIEW} .monaco-list-row[aria-level="1"]`).first().click();
 		await page.waitForFunction((view) => !!document.activeElement?.closest(view), PAPERS_VIEW);
+	}
+
+	it('in Restricted Mode the folder\'s own interests are not read (restrictedConfigurations): the user\'s "tracking" finds a match', async function () {
+		if (MODE !== 'restricted') this.skip();
+		await keysOnFirstDay();
 		// pressed again until it acts (the binding's focusedView comes a moment after the keys, as below)
 		const none = page.locator('.notification-toast', { hasText: 'No interests set' }).first();
 		for (let tries = 1; ; tries++) {
@@ -42,10 +47,7 @@ describe('Next Unread Match without interests', function () {
 		// in Restricted Mode the folder's settings that say so are not read (the test above)
 		if (MODE === 'restricted') this.skip();
 		// its key in the Papers view (the palette offers the command only once the scan found digests)
-		if (!(await page.locator(PAPERS_VIEW).isVisible())) await page.click(activityBarItem);
-		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1, 'a day', 60_000);
-		await page.locator(`${PAPERS_VIEW} .monaco-list-row[aria-level="1"]`).first().click();
-		await page.waitForFunction((view) => !!document.activeElement?.closest(view), PAPERS_VIEW);
+		await keysOnFirstDay();
 		// the key's binding asks for focusedView, which the workbench sets from the view's focus events a
 		// moment after the keys arrive: pressed again until the message shows (a second press adds nothing)
 		const toast = page.locator('.notification-toast', { hasText: 'No interests set' }).first();
