@@ -63,8 +63,19 @@ export function inspectSetting<T>(key: SettingKey) {
 	return vscode.workspace.getConfiguration(section).inspect<T>(name);
 }
 
-/** Where a window-scoped setting's value in effect is set: the workspace's settings or the user's. */
+/**
+ * the settings whose workspace values VS Code does not read in Restricted Mode (package.json
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations`): a folder's interests, whose regexes could
+ * keep the editor busy
+ */
+export const RESTRICTED_SETTINGS: ReadonlySet<string> = new Set([SETTINGS.interestKeywords, SETTINGS.interestAuthors, SETTINGS.interestCategories, SETTINGS.interestExclude]);
+
+/**
+ * Where a window-scoped setting's value in effect is set: the workspace's settings or the user's (in
+ * Restricted Mode, the user's for a setting the folder's value of is not read: an edit there would do nothing).
+ */
 export function settingTarget(key: SettingKey): vscode.ConfigurationTarget.Global | vscode.ConfigurationTarget.Workspace {
+	if (!vscode.workspace.isTrusted && RESTRICTED_SETTINGS.has(key)) return vscode.ConfigurationTarget.Global;
 	return inspectSetting(key)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
 }
 
