@@ -96,10 +96,18 @@ function rangeEnd(end: string): number {
  * one 48-character path; × 4, 6 ms). A glob with more matches no file, and the scan says so.
  */
 export const MAX_GLOB_STARS = 5;
+/** The most `**` segments one glob may hold, for the same reason (8 took 4.2 s on a path 40 folders deep; 4, 5 ms). */
+export const MAX_GLOBSTARS = 4;
 
-/** Does `glob` (one brace expansion) hold more than MAX_GLOB_STARS single `*` (a `**` is none)? */
+/**
+ * Does `glob` (one brace expansion) hold more than MAX_GLOB_STARS single `*`, or more than MAX_GLOBSTARS
+ * `**` segments? A run of stars inside a segment (`x**b`) is one `*` to picomatch.
+ */
 export function tooManyStars(glob: string): boolean {
-	return (glob.replace(/\*\*+/g, '').match(/\*/g)?.length ?? 0) > MAX_GLOB_STARS;
+	const segments = glob.split('/');
+	const globstars = segments.filter((segment) => segment === '**').length;
+	const stars = segments.filter((segment) => segment !== '**').reduce((n, segment) => n + (segment.match(/\*+/g)?.length ?? 0), 0);
+	return stars > MAX_GLOB_STARS || globstars > MAX_GLOBSTARS;
 }
 
 /**

@@ -183,6 +183,14 @@ describe('matchesGlob', () => {
 		assert.ok(!matchesGlob(`docs/${'a'.repeat(40)}.md`, [slow]));
 		assert.ok(performance.now() - started < 100);
 		assert.ok(matchesGlob(`docs/${'a'.repeat(40)}b.md`, [`**/${'*a'.repeat(MAX_GLOB_STARS - 1)}*b.md`]), 'up to the limit, read as written');
+		// a run of stars inside a segment is one star, and `**` segments count too (a second review's)
+		for (const [glob, path] of [['**/x**a**a**a**a**a**a**a**b.md', `x${'a'.repeat(44)}c.md`], ['**/a/**/a/**/a/**/a/**/a/**/a/**/a/**/b.md', `${Array(40).fill('a').join('/')}/c.md`]]) {
+			assert.ok(tooManyStars(glob), glob);
+			const begun = performance.now();
+			assert.ok(!matchesGlob(path, [glob]));
+			assert.ok(performance.now() - begun < 100, glob);
+		}
+		assert.ok(!tooManyStars('**/data/**/*.md') && !tooManyStars('{**/node_modules/**,**/old/**}') && !tooManyStars('**/a/**/b/**/c/**/*.md'));
 	});
 
 	it('unpairedBrace names the brace of a glob that matches no file for it (the scan warns of it)', () => {
