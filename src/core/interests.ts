@@ -300,7 +300,7 @@ export interface Alternation {
  * of source (kRegExpTooLargeToOptimize): matching a paper against 100 keywords (21 KB, ~210 characters
  * a keyword with its word boundaries) took 175 ms, 80 keywords 0.7 ms (a long-term-use review's).
  */
-const MAX_ALTERNATION_SOURCE = 16_000;
+export const MAX_ALTERNATION_SOURCE = 16_000;
 
 /** `sources` in order, joined by `|` into as few alternations as keep each under MAX_ALTERNATION_SOURCE. */
 function alternations(sources: readonly string[], flags: string): Alternation[] {

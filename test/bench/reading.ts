@@ -7,16 +7,22 @@
  *   summary, counts for every day (the root's descriptions), the marks of one day's papers
  *   (expanding it), the days that list one paper and one day's papers (what a read mark redraws),
  *   the view modes' ordering of every category; best of 5 runs, wall and CPU ms.
+ * - keywordsAtScale: a reader who follows many keywords. For 50 to 600 keywords (title words of the
+ *   corpus, the most frequent left out), the ms to match one paper of the largest day (best of RUNS
+ *   over the day) and to mark one card's text, warm. Past 20 KB of pattern V8 stops optimising a regex;
+ *   the keywords are split into patterns of MAX_ALTERNATION_SOURCE so the cost grows with their number.
  * The index caches go to a temp folder, so a second run measures a warm start.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { nodeCorpusIO } from '../../src/core/corpus/nodeIO';
 import { CorpusShard } from '../../src/core/corpus/shard';
 import { shardOf } from '../../src/core/search/client';
-import { isMatch, normalizeInterests, type InterestMatch } from '../../src/core/interests';
+import { compileInterests, highlightFor, interestHighlightPattern, isMatch, matchInterests, normalizeInterests, type InterestMatch, type InterestText } from '../../src/core/interests';
+import { parseDigest } from '../../src/core/parser';
+import { unionMatches } from '../../src/core/unionMatches';
 import { addCounts, emptyCounts, orderForMode, paperMark, type ReadingLookup } from '../../src/core/readingMarks';
 import { listingDays, ReadState } from '../../src/core/readState';
 import { DigestTreeModel } from '../../src/core/tree';
@@ -129,7 +135,37 @@ async function main(): Promise<void> {
 		storedStateBytes: JSON.stringify(state.serialize()).length,
 		readIds: state.readIds().length,
 	};
-	console.log(JSON.stringify({ dir, spec: SPEC, shard, view }, null, 2));
+	console.log(JSON.stringify({ dir, spec: SPEC, shard, view, keywordsAtScale: keywordsAtScale(files) }, null, 2));
+}
+
+/** Matching and marking with many keywords, on the largest file's papers. */
+function keywordsAtScale(files: readonly string[]): Record<string, unknown>[] {
+	const largest = files.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+	const papers = parseDigest(readFileSync(largest, 'utf8'), largest).papers;
+	const texts: InterestText[] = papers.map((p) => ({ title: p.title, translatedTitle: p.translatedTitle, tldr: p.tldr, body: [p.motivation, p.method, p.result, p.conclusion, p.abstract].join('\n'), authors: p.authors, category: p.category ?? '' }));
+	// title words of a tenth of the corpus by frequency, the 200 most frequent ("learning", "model") left out
+	const counts = new Map<string, number>();
+	for (const file of files.filter((_, i) => i % 10 === 0)) {
+		for (const p of parseDigest(readFileSync(file, 'utf8'), file).papers) {
+			for (const word of p.title.toLowerCase().match(/[a-z][a-z-]{4,}/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+		}
+	}
+	const vocabulary = [...counts].sort((a, b) => b[1] - a[1]).slice(200).map(([word]) => word);
+	return [50, 100, 300, 600].map((n) => {
+		const spec = normalizeInterests({ keywords: vocabulary.slice(0, n) });
+		const compiled = compileInterests(spec);
+		let matched = 0;
+		const match = best(() => {
+			matched = 0;
+			for (const text of texts) if (isMatch(matchInterests(compiled, text))) matched++;
+		});
+		const highlight = interestHighlightPattern(spec);
+		const card = `${texts[0].title}\n${texts[0].tldr}\n${texts[0].body}`;
+		const mark = best(() => {
+			if (highlight) unionMatches(card, highlightFor(highlight, card));
+		});
+		return { keywords: n, patterns: compiled.literals.length, papers: texts.length, matched, msPerPaper: Math.round((match.wall / texts.length) * 1000) / 1000, cardMarkMs: mark.wall };
+	});
 }
 
 main().catch((err) => {

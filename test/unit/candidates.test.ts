@@ -155,9 +155,7 @@ describe('matchesGlob', () => {
 		assert.ok(matchesGlob('day7.md', ['day{1..9}.md']) && !matchesGlob('day7.md', ['day{1..5}.md']), 'a range');
 		assert.doesNotThrow(() => matchesGlob('day7.md', ['day{1..100000}.md', '{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}.md']), 'a huge expansion is matched as written');
 		// the review's: twenty groups of two expanded to a million globs (3.6 s, 521 MB) before the cap
-		const started = performance.now();
-		assert.deepStrictEqual(expandedGlob(`${'{a,b}'.repeat(20)}/*.md`), [`${'{a,b}'.repeat(20)}/*.md`]);
-		assert.ok(performance.now() - started < 100, 'told before expanding');
+		assert.deepStrictEqual(expandedGlob(`${'{a,b}'.repeat(20)}/*.md`), [`${'{a,b}'.repeat(20)}/*.md`], 'told before expanding');
 		assert.strictEqual(expandedGlob('{a,{b,c}}/{1..9}.md').length, 27);
 		assert.strictEqual(expandedGlob('{a,b}/{1..100}.md').length, 1, 'past the cap: as written');
 	});
@@ -170,25 +168,22 @@ describe('matchesGlob', () => {
 	});
 
 	it('reads no extglob, as VS Code\'s globs have none: `*(*a)x` took seconds on one path of a walk', () => {
-		const started = performance.now();
+		// read as an extglob, this took seconds (mocha's timeout fails it); without, its stars are plain stars
 		assert.ok(!matchesGlob(`data/${'a'.repeat(28)}.md`, ['*(*a)x']));
-		assert.ok(performance.now() - started < 100, `${performance.now() - started} ms`);
+		assert.ok(matchesGlob('bax', ['*(*a)x']) && !matchesGlob('bx', ['*(*a)x']), 'a star, then a star and an a, then x: no "zero or more of"');
 	});
 
 	it('a glob of more than MAX_GLOB_STARS single * matches no file: its stars backtrack against each other for seconds on one path', () => {
 		// a review of this change's: `**/*a*a*a*a*a*a*a*a*b.md` took 2.6 s on one 48-character path, extglobs off
 		const slow = '**/*a*a*a*a*a*a*a*a*b.md';
 		assert.ok(tooManyStars(slow) && !tooManyStars('**/data/**/*.md') && !tooManyStars('*-*-*.md'));
-		const started = performance.now();
 		assert.ok(!matchesGlob(`docs/${'a'.repeat(40)}.md`, [slow]));
-		assert.ok(performance.now() - started < 100);
+		assert.ok(!matchesGlob(`docs/${'a'.repeat(8)}b.md`, [slow]), 'past the limit, no file at all: not even one the glob describes');
 		assert.ok(matchesGlob(`docs/${'a'.repeat(40)}b.md`, [`**/${'*a'.repeat(MAX_GLOB_STARS - 1)}*b.md`]), 'up to the limit, read as written');
 		// a run of stars inside a segment is one star, and `**` segments count too (a second review's)
 		for (const [glob, path] of [['**/x**a**a**a**a**a**a**a**b.md', `x${'a'.repeat(44)}c.md`], ['**/a/**/a/**/a/**/a/**/a/**/a/**/a/**/b.md', `${Array(40).fill('a').join('/')}/c.md`]]) {
 			assert.ok(tooManyStars(glob), glob);
-			const begun = performance.now();
 			assert.ok(!matchesGlob(path, [glob]));
-			assert.ok(performance.now() - begun < 100, glob);
 		}
 		assert.ok(!tooManyStars('**/data/**/*.md') && !tooManyStars('{**/node_modules/**,**/old/**}') && !tooManyStars('**/a/**/b/**/c/**/*.md'));
 	});

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { unionMatches } from '../../src/core/unionMatches';
-import { categoryFollowing, compileInterests, firstCategoryFollowing, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
+import { categoryFollowing, compileInterests, MAX_ALTERNATION_SOURCE, firstCategoryFollowing, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
 	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
@@ -70,9 +70,8 @@ describe('interest matcher', () => {
 		const compiled = compileInterests(spec({ keywords: [slow, '/(a+)+$/', '/(x{2,3})*y/', 'fine'] }));
 		assert.strictEqual(compiled.errors.length, 3, compiled.errors.join('; '));
 		assert.ok(compiled.errors[0].startsWith(`${slow}: a repeat inside a repeat`), compiled.errors[0]);
-		const started = performance.now();
+		// with the slow one kept, this took seconds (mocha's timeout fails it)
 		assert.deepStrictEqual(matchInterests(compiled, paper({ title: 'We propose a novel method for efficient fine tuning of models' }))?.words, ['fine']);
-		assert.ok(performance.now() - started < 100);
 		assert.strictEqual(interestHighlightPattern(spec({ keywords: [slow] })), undefined, 'nor marked in cards and editors');
 		// optional parts are no repeats (a review of the first version, which refused these four)
 		for (const usual of ['/diffusion (policy|planner)s?/', '/\\bLLMs?\\b/', '/vision[- ]?language/', '/(?<=multi-)agent/', '/(?<![a-z])RAG/u', '/\\p{Script=Han}+模型/u', '/[a-z]+(ing|ed)\\b/', '/(?<kind>graph|gnn)s?/', '/\\bLLaMA-?\\d+(\\.\\d+)?\\b/', '/(pre-?)?train(ed|ing)?/i', '/\\b(multi-?)?modal\\b/i', '/\\b\\d+(\\.\\d+)?B param(eter)?s\\b/', '/(?<名>diffusion)/', '/(a{1,3}b){0,1}c/']) {
@@ -83,27 +82,19 @@ describe('interest matcher', () => {
 	it('matches hundreds of keywords as fast as tens: past 20 KB of pattern V8 no longer optimises a regex (100 keywords took 175 ms a paper, 80 took 0.7 ms)', () => {
 		const keywords = Array.from({ length: 300 }, (_, i) => `keyword${i.toString(36)}x`);
 		const text = { title: 'A study of keyword1zx and keywordkx', body: 'We compare baselines. '.repeat(150) + 'keyword8bx at the end.' };
-		const timed = (n: number) => {
-			const compiled = compileInterests(spec({ keywords: keywords.slice(0, n) }));
-			matchInterests(compiled, paper(text));
-			const started = performance.now();
-			let found: readonly string[] | undefined;
-			for (let i = 0; i < 20; i++) found = matchInterests(compiled, paper(text))?.words;
-			return { ms: (performance.now() - started) / 20, found, alternations: compiled.literals.length };
-		};
-		const few = timed(60);
-		const many = timed(300);
-		assert.ok(many.alternations > 1, 'several alternations');
-		assert.deepStrictEqual(many.found, ['keywordkx', 'keyword1zx', 'keyword8bx'], 'each keyword in whichever alternation');
-		assert.ok(many.ms < Math.max(5, few.ms * 15), `300 keywords ${many.ms.toFixed(2)} ms a paper, 60 keywords ${few.ms.toFixed(2)} ms`);
+		const few = compileInterests(spec({ keywords: keywords.slice(0, 60) }));
+		const many = compileInterests(spec({ keywords }));
+		assert.strictEqual(few.literals.length, 1, 'sixty keywords: one pattern');
+		assert.ok(many.literals.length > 1, 'several alternations');
+		for (const { regex } of many.literals) assert.ok(regex.source.length <= MAX_ALTERNATION_SOURCE, `${regex.source.length} characters`);
+		assert.deepStrictEqual(matchInterests(many, paper(text))?.words, ['keywordkx', 'keyword1zx', 'keyword8bx'], 'each keyword in whichever alternation');
+		// what it costs a paper, by number of keywords on real text: npm run bench:reading (keywordsAtScale)
 		const highlight = interestHighlightPattern(spec({ keywords }));
 		assert.ok(highlight && highlight.accented.length > 1);
 		const card = `${text.title}\n${text.body}`;
 		// the first use compiles the patterns, once for every card after it
 		assert.deepStrictEqual(unionMatches(card, highlightFor(highlight)).map((m) => m.text), ['keyword1zx', 'keywordkx', 'keyword8bx']);
-		const started = performance.now();
-		unionMatches(card, highlightFor(highlight));
-		assert.ok(performance.now() - started < 20, `a card marked in ${(performance.now() - started).toFixed(1)} ms`);
+		for (const regex of highlightFor(highlight)) assert.ok(regex.source.length <= MAX_ALTERNATION_SOURCE, `${regex.source.length} characters`);
 		// excluded keywords too
 		const excluded = compileInterests(spec({ keywords: ['study'], exclude: keywords }));
 		assert.strictEqual(matchInterests(excluded, paper(text))?.excluded, true);
