@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { until } from './until';
 
 describe('Search Papers in a workspace without digests', () => {
 	let search: typeof import('../../src/features/search/index');
@@ -22,8 +23,7 @@ describe('Search Papers in a workspace without digests', () => {
 		pick.type('diffusion');
 		// busy from the keystroke until the typed query's answer (the box's opening row may come before it)
 		assert.strictEqual(pick.busy, true);
-		const deadline = Date.now() + 2000;
-		while ((pick.items.length === 0 || pick.busy) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		await until('the typed query\'s answer', () => pick.items.length > 0 && !pick.busy);
 		const labels = pick.items.map((item) => item.label);
 		assert.match(labels[0], /^\$\(info\) No digest files in this workspace yet/);
 		assert.ok(labels.every((label) => !/\$\(error\)|failed/i.test(label)), labels.join(' | '));
@@ -40,8 +40,7 @@ describe('Search Papers in a workspace without digests', () => {
 		const registration = search.registerSearch({} as never, noDigests as never);
 		await fakeVscode.commands.registered.get(search.SEARCH_COMMAND)!();
 		const pick = fakeVscode.window.quickPicks.at(-1)!;
-		const deadline = Date.now() + 2000;
-		while (pick.items.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		await until('the opening row', () => pick.items.length > 0);
 		assert.match(pick.items[0]?.label ?? '', /^\$\(info\) No digest files in this workspace yet/);
 		pick.hide();
 		registration.dispose();
