@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
 import { fakeWorkspace, fixtureFile } from './fake-workspace';
 import { emptyLibrary, setNote, toggleStar, type Library } from '../../src/core/library/model';
+import { keptPaper } from '../../src/core/library/kept';
+import type { KeptLookup } from '../../src/features/library/keptPapers';
+import { smallDigest } from '../fixtures/small-digest';
 
 describe('the Collections view refreshes for the files of its papers only', () => {
 	let collections: typeof import('../../src/features/library/collectionsView');
 	withFakeVscode(() => (collections = require('../../src/features/library/collectionsView')));
 
-	function setup(library: Library) {
+	function setup(library: Library, kept?: KeptLookup) {
 		const workspace = fakeWorkspace();
 		const libraryChanges = new fakeVscode.EventEmitter<void>();
 		const store = { library, onDidChange: libraryChanges.event };
-		const view = new collections.CollectionsProvider(store as never, workspace.ws as never);
+		const view = new collections.CollectionsProvider(store as never, workspace.ws as never, kept);
 		let refreshes = 0;
 		view.onDidChangeTreeData(() => refreshes++);
 		return { ...workspace, view, store, refreshes: () => refreshes, libraryChanged: () => libraryChanges.fire() };
@@ -64,6 +67,27 @@ describe('the Collections view refreshes for the files of its papers only', () =
 		assert.strictEqual(s.refreshes(), 1);
 		s.put(fixtureFile('listing', ['2601.00001']), 'changed');
 		assert.strictEqual(s.refreshes(), 2, 'the file listed it when it was starred');
+		s.view.dispose();
+	});
+
+	it('a paper no digest lists any more shows as the library kept it: title, first author, day', () => {
+		const paper = { ...smallDigest().papers[1], id: '2601.00002' };
+		const records = new Map([['2601.00002', keptPaper(paper, ['2026-01-02', '2026-01-09'])]]);
+		const keptChanges = new fakeVscode.EventEmitter<void>();
+		const s = setup(setNote(toggleStar(emptyLibrary(), '2601.00002').library, '2601.00002', 'Reread §3'), { get: (id) => records.get(id), onDidChange: keptChanges.event });
+		const row = s.view.getTreeItem(s.view.getChildren(s.view.getChildren()[0])[0]);
+		assert.strictEqual(row.label, paper.title);
+		assert.strictEqual(row.description, `${paper.authors[0]} · 2026-01-09 · not in this workspace`);
+		assert.strictEqual((row.iconPath as { id: string }).id, 'archive');
+		assert.match(String((row.tooltip as { value: string }).value), /2026-01-09, 2026-01-02[^]*As your library kept it[^]*Reread §3/);
+		const before = s.refreshes();
+		keptChanges.fire();
+		assert.strictEqual(s.refreshes(), before + 1, 'records read or made: the rows again');
+		// listed again: the digest's own row
+		s.put(fixtureFile('2026-01-10', ['2601.00001', '2601.00002']));
+		const listed = s.view.getTreeItem(s.view.getChildren(s.view.getChildren()[0])[0]);
+		assert.strictEqual((listed.iconPath as { id: string }).id, 'file-text');
+		assert.match(String(listed.description), /2026-01-10$/);
 		s.view.dispose();
 	});
 

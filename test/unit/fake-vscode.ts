@@ -68,8 +68,29 @@ export const fakeVscode = {
 		asRelativePath: (uri: { path?: string; toString(): string }, includeFolder?: boolean) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, includeFolder ? 'digests/' : ''),
 		/** the workspace's one folder, `…/digests/` */
 		getWorkspaceFolder: (uri: { path?: string }) => (uri.path?.includes('/digests/') ? { name: 'digests', index: 0 } : undefined),
+		/** no editor open */
+		textDocuments: [] as unknown[],
+		/** files in memory, by URI text (a test puts and reads them) */
+		fs: {
+			files: new Map<string, Uint8Array>(),
+			async readFile(uri: { toString(): string }): Promise<Uint8Array> {
+				const bytes = fakeVscode.workspace.fs.files.get(uri.toString());
+				if (!bytes) throw Object.assign(new Error(`no file ${uri.toString()}`), { code: 'FileNotFound' });
+				return bytes;
+			},
+			async writeFile(uri: { toString(): string }, bytes: Uint8Array): Promise<void> {
+				fakeVscode.workspace.fs.files.set(uri.toString(), bytes);
+			},
+			async rename(from: { toString(): string }, to: { toString(): string }): Promise<void> {
+				const bytes = await fakeVscode.workspace.fs.readFile(from);
+				fakeVscode.workspace.fs.files.delete(from.toString());
+				fakeVscode.workspace.fs.files.set(to.toString(), bytes);
+			},
+			async createDirectory(): Promise<void> {},
+		},
 	},
 	StatusBarAlignment: { Left: 1, Right: 2 },
+	ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
 	FileType: { File: 1, Directory: 2 },
 	TabInputWebview: class {},
 	ThemeIcon: class {
@@ -109,6 +130,10 @@ export const fakeVscode = {
 	Uri: {
 		from: (parts: Record<string, string>) => ({ ...parts, toString: () => `${parts.scheme}:${parts.path ?? ''}${parts.query ? `?${parts.query}` : ''}` }),
 		parse: (text: string) => ({ scheme: text.slice(0, text.indexOf(':')), toString: () => text }),
+		joinPath: (base: { scheme: string; path: string }, ...segments: string[]) => {
+			const path = [base.path.replace(/\/$/, ''), ...segments].join('/');
+			return { scheme: base.scheme, path, fsPath: path, toString: () => `${base.scheme}:${path}` };
+		},
 	},
 	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
 	// {0}, {1}… filled in as vscode.l10n.t does

@@ -43,6 +43,11 @@ export interface CardInput {
 	interests?: readonly RegExp[];
 	/** what of the reader's interests the paper matches, or the excluded keyword that dims it (the Papers view's match) */
 	interestMatch?: InterestMatch;
+	/**
+	 * the sentence saying the paper is shown as the library kept it, no digest of the workspace listing
+	 * it now: the card then has no place in a digest and no Reveal Source
+	 */
+	gone?: string;
 }
 
 export interface CardLibraryState {
@@ -349,7 +354,7 @@ function renderMeta(input: CardInput, t: CardStrings): string {
 	const numbered = paper.number !== undefined && paper.number !== input.index + 1 ? escapeHtml(t.numbered(paper.number)) : '';
 	// listed on several days, the position is in the one shown from: say which
 	const position = appearances.length > 1 ? t.positionIn(input.index + 1, input.total, input.fileLabel) : t.position(input.index + 1, input.total);
-	rows.push([t.inThisDigest, `${escapeHtml(position)}${numbered}`]);
+	if (input.gone === undefined) rows.push([t.inThisDigest, `${escapeHtml(position)}${numbered}`]);
 	return `<dl class="meta">${rows.map(([term, value]) => `<div class="meta-row"><dt>${escapeHtml(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
 }
 
@@ -402,7 +407,7 @@ function renderToolbar(input: CardInput, options: CardRenderOptions, t: CardStri
 		button('previous', `<span aria-hidden="true">←</span> ${escapeHtml(t.previous)}`, { title: previousTitle, 'aria-keyshortcuts': 'ArrowLeft' }, atFirst && !input.previousDigest) +
 		button('next', `${escapeHtml(t.next)} <span aria-hidden="true">→</span>`, { title: nextTitle, 'aria-keyshortcuts': 'ArrowRight' }, atLast && !input.nextDigest) +
 		button('random', escapeHtml(t.random), { title: t.randomTitle }, options.canRandom === false) +
-		button('revealSource', escapeHtml(t.revealSource), { title: t.revealSourceTitle(input.fileLabel) }) +
+		(input.gone === undefined ? button('revealSource', escapeHtml(t.revealSource), { title: t.revealSourceTitle(input.fileLabel) }) : '') +
 		(input.library
 			? button('toggleStar', input.library.starred ? `<span aria-hidden="true">★</span> ${escapeHtml(t.starred)}` : `<span aria-hidden="true">☆</span> ${escapeHtml(t.star)}`, {
 					title: input.library.starred ? t.unstarTitle : t.starTitle,
@@ -450,6 +455,7 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 	parts.push(`<h1 class="title"${hasText(paper.title) ? lang(paper.title) : ''}>${title}</h1>`);
 	if (hasText(paper.translatedTitle)) parts.push(`<p class="translated-title"${lang(paper.translatedTitle)}>${md.renderInline(paper.translatedTitle.trim())}</p>`);
 	parts.push(renderAuthors(paper.authors, options.canSearchAuthors !== false, t, input.interestMatch?.authors));
+	if (input.gone !== undefined) parts.push(`<p class="gone" role="note"><span aria-hidden="true">⌂</span> ${escapeHtml(input.gone)}</p>`);
 	parts.push(renderMeta(input, t));
 	const why = renderInterestMatch(input.interestMatch, t);
 	if (why) parts.push(why);

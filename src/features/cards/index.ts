@@ -17,7 +17,10 @@ import type { CardAppearance, CardLibraryState } from '../../core/card/render';
 import { highlightFor } from '../../core/interests';
 import { movedUri } from '../../core/movedUri';
 import { plainMath } from '../../core/plainMath';
-import { paperCountOf } from '../../core/summary';
+import { paperCountOf, type PaperSummary } from '../../core/summary';
+import { paperOfKept, type KeptPaper } from '../../core/library/kept';
+import type { Paper } from '../../core/model';
+import { listText } from '../counts';
 import type { DigestFile, IDigestWorkspace, LoadedPaper, PaperLocation } from '../workspace/types';
 import type { Reading } from '../reading';
 import { adjacentDigest, adjacentNames, paperIndexOf, stepIndex } from './step';
@@ -77,11 +80,16 @@ export interface CardLibrary {
 	 * to the reader (saved over the other note, or copied).
 	 */
 	autosaveNote(draft: TakenDraft, leaving: boolean): Promise<NoteStatus | undefined>;
+	/** what the library kept of a paper no digest lists any more (see core/library/kept) */
+	kept?(id: string): KeptPaper | undefined;
+	readonly onDidChangeKept?: vscode.Event<void>;
 }
 
 const LIBRARY_MESSAGES: readonly string[] = ['toggleStar', 'editCollections', 'editTags'] satisfies LibraryMessage['type'][];
 
 const TITLE_LENGTH = 40;
+/** the days a kept paper's card names (it says how many more) */
+const KEPT_DAYS_SHOWN = 3;
 const EDIT_DEBOUNCE_MS = 300;
 /** how long `arxivDigest.openCard` asked to take the keys waits for the card to have them (see CardPanel.untilKeys) */
 const KEYS_WAIT_MS = 2_000;
@@ -130,6 +138,8 @@ class CardPanel implements vscode.Disposable {
 	private lastBody: string | undefined;
 	/** the reader's library state of the paper last rendered (JSON), so a library change re-renders only the cards it touched */
 	private libraryShown: string | undefined;
+	/** what the last render showed: the paper from its digest, as the library kept it, or why neither */
+	private shownAs: 'digest' | 'kept' | 'missing' | undefined;
 	private editTimer: ReturnType<typeof setTimeout> | undefined;
 	/** the request for the similar papers of the paper shown; cancelled when another paper is shown */
 	private similarRequest: vscode.CancellationTokenSource | undefined;
@@ -302,12 +312,15 @@ class CardPanel implements vscode.Disposable {
 		const found = this.owner.locate(this.ref);
 		const state: CardState = { uri: this.ref.uri ?? '', id: this.ref.id, scrollY: this.scrollY };
 		const missing = (message: string) => {
+			this.shownAs = 'missing';
 			this.lastBody = message;
 			this.panel.title = vscode.l10n.t('Paper not found');
 			this.post({ type: 'missing', message, state });
 		};
 		if ('missing' in found) {
-			missing(found.missing);
+			const kept = this.owner.library?.kept?.(this.ref.id);
+			if (kept) this.renderKept(kept, state);
+			else missing(found.missing);
 			return;
 		}
 		const { location } = found;
@@ -319,6 +332,7 @@ class CardPanel implements vscode.Disposable {
 			return;
 		}
 		// remember where the paper is now, so Next/Previous work from the right index after edits
+		this.shownAs = 'digest';
 		this.dayShown = location.file.digest.day;
 		const highlight = this.ref.highlight;
 		this.ref = { uri: location.file.uri.toString(), id: location.paper.id, index: loaded.index, ...(highlight ? { highlight } : {}) };
@@ -350,6 +364,59 @@ class CardPanel implements vscode.Disposable {
 			this.post({ type: 'focusNote' });
 		}
 		void this.sendSimilar(location.paper.id);
+	}
+
+	/**
+	 * A paper no digest of the workspace lists, as the library kept it: its title, authors, links, TL;DR
+	 * and abstract, the reader's star, collections, tags and note box; no place in a digest (Previous and
+	 * Next have none to go to), not marked read (no day lists it), no similar papers (the index has it not).
+	 */
+	private renderKept(kept: KeptPaper, state: CardState): void {
+		const highlight = this.ref?.highlight;
+		this.shownAs = 'kept';
+		this.dayShown = kept.days[0];
+		// the file it was shown from is gone: the paper is found by id again if a digest lists it later
+		this.ref = { id: kept.id, ...(highlight ? { highlight } : {}) };
+		state.uri = '';
+		const paper = paperOfKept(kept);
+		this.panel.title = panelTitle(paper.title || paper.id);
+		const library = this.owner.library?.stateOf(kept.id);
+		this.libraryShown = JSON.stringify(library);
+		const interestHighlight = this.owner.reading?.interests.highlightPattern();
+		const days = kept.days.length > 0 ? listText(kept.days, vscode.l10n, 'list', KEPT_DAYS_SHOWN) : '';
+		this.lastBody = render().renderCardHtml(
+			{
+				paper,
+				fileLabel: days,
+				index: 0,
+				total: 1,
+				highlight,
+				library,
+				interests: interestHighlight && highlightFor(interestHighlight),
+				gone: vscode.l10n.t('No digest in this workspace lists this paper any more. This is what your library kept of it: title, authors, links, TL;DR and abstract.'),
+			},
+			{ canRandom: this.owner.paperCount() > 1, strings: cardStrings() },
+		);
+		this.similarSent = undefined;
+		this.post({ type: 'update', html: this.lastBody, state, active: this.panel.active });
+		if (this.ready && this.focusNoteOf === kept.id) {
+			this.focusNoteOf = undefined;
+			this.post({ type: 'focusNote' });
+		}
+	}
+
+	/** The library's kept papers changed: a card that could not show its paper, or showed it as kept, shows it again. */
+	keptChanged(): void {
+		if (this.ref && (this.shownAs === 'missing' || this.shownAs === 'kept')) this.render();
+	}
+
+	/** A digest came: a card showing its paper as kept shows it from the digest if it lists it. */
+	digestsAdded(): void {
+		if (this.ref && this.shownAs === 'kept') this.render();
+	}
+
+	get showsKept(): boolean {
+		return this.shownAs === 'kept';
 	}
 
 	/** Edit Note: shows the paper (when it is not shown) and puts the cursor in its note box. */
@@ -479,8 +546,12 @@ class CardPanel implements vscode.Disposable {
 			return;
 		}
 		const found = this.ref ? this.owner.locate(this.ref) : undefined;
-		if (!found || !('location' in found)) return;
-		await this.owner.act(message, found.location, this.panel.viewColumn);
+		if (found && 'location' in found) {
+			await this.owner.act(message, { paper: found.location.paper, location: found.location }, this.panel.viewColumn);
+			return;
+		}
+		const kept = this.ref && this.shownAs === 'kept' ? this.owner.library?.kept?.(this.ref.id) : undefined;
+		if (kept) await this.owner.act(message, { paper: paperOfKept(kept), kept }, this.panel.viewColumn);
 	}
 
 	step(delta: number): void {
@@ -526,6 +597,7 @@ class CardManager implements vscode.Disposable {
 		void vscode.commands.executeCommand('setContext', CONTEXT_CARD_TYPING, false);
 		// a star or note changed (here, in the tree, in another window): every card shows it
 		if (library) this.subscriptions.push(library.onDidChange(() => this.panels.forEach((card) => card.libraryChanged())));
+		if (library?.onDidChangeKept) this.subscriptions.push(library.onDidChangeKept(() => this.panels.forEach((card) => card.keptChanged())));
 		if (reading) this.subscriptions.push(reading.interests.onDidChange(() => this.panels.forEach((card) => card.refresh())));
 		this.subscriptions.push(
 			workspace.onDidChange((changes) => {
@@ -537,6 +609,7 @@ class CardManager implements vscode.Disposable {
 				const added = new Set(changes.filter((c) => c.kind === 'added').map((c) => c.uri.toString()));
 				for (const card of this.panels) {
 					const uri = card.currentRef?.uri;
+					if (added.size > 0 && card.showsKept) card.digestsAdded();
 					if (!uri) continue;
 					const movedTo = this.movedFile(uri, card, added, uris.has(uri));
 					if (movedTo) card.fileMoved(uri, movedTo);
@@ -780,11 +853,12 @@ class CardManager implements vscode.Disposable {
 		return this.workspace.loadPaper(location);
 	}
 
-	async act(message: WebviewMessage, location: PaperLocation, cardColumn: vscode.ViewColumn | undefined): Promise<void> {
-		const { paper } = location;
+	/** A card's button on its paper: from its digest (`location`), or as the library kept it (`kept`: no source to reveal). */
+	async act(message: WebviewMessage, shown: ShownPaper, cardColumn: vscode.ViewColumn | undefined): Promise<void> {
+		const { paper } = shown;
 		switch (message.type) {
 			case 'revealSource':
-				await revealSource(location, cardColumn);
+				if ('location' in shown) await revealSource(shown.location, cardColumn);
 				return;
 			case 'openExternal': {
 				const url = paperLinks(paper)[message.kind];
@@ -795,7 +869,7 @@ class CardManager implements vscode.Disposable {
 				await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
 				return;
 			case 'copy':
-				await copyFromPaper(message.what, location, this.workspace);
+				await copyFromPaper(message.what, shown, this.workspace);
 				return;
 			case 'searchAuthor':
 				await vscode.commands.executeCommand(SEARCH_BY_AUTHOR_COMMAND, message.name);
@@ -843,17 +917,26 @@ async function revealSource(location: PaperLocation, cardColumn: vscode.ViewColu
 	editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
 }
 
-async function copyFromPaper(what: 'link' | 'title' | 'bibtex', location: PaperLocation, workspace: IDigestWorkspace): Promise<void> {
-	const { paper } = location;
+/** A paper a card shows: from its digest, or as the library kept it (no digest lists it now). */
+type ShownPaper = { paper: PaperSummary; location: PaperLocation } | { paper: Paper; kept: KeptPaper };
+
+/** The paper with every author (a summary keeps a few) and the day it is shown from, for BibTeX. */
+async function fullPaper(shown: ShownPaper, workspace: IDigestWorkspace): Promise<{ paper: Paper; day?: string } | undefined> {
+	if ('kept' in shown) return { paper: shown.paper, day: shown.kept.days[0] };
+	const loaded = await workspace.loadPaper(shown.location);
+	return loaded && { paper: loaded.paper, day: loaded.day ?? shown.location.file.digest.day };
+}
+
+async function copyFromPaper(what: 'link' | 'title' | 'bibtex', shown: ShownPaper, workspace: IDigestWorkspace): Promise<void> {
+	const { paper } = shown;
 	let text: string | undefined;
 	if (what === 'bibtex') {
-		// every author, not the few the summary keeps
-		const loaded = await workspace.loadPaper(location);
+		const loaded = await fullPaper(shown, workspace);
 		if (!loaded) {
 			void showWarningMessage(vscode.l10n.t('This paper ({0}) can no longer be read from its digest.', paper.id));
 			return;
 		}
-		text = toBibtex(loaded.paper, { day: loaded.day ?? location.file.digest.day });
+		text = toBibtex(loaded.paper, { day: loaded.day });
 	} else text = what === 'link' ? primaryLink(paper) : paper.title;
 	if (!text) {
 		void showInformationMessage(vscode.l10n.t('This paper has no link to copy.'));
@@ -978,11 +1061,10 @@ export function registerCards(
 		const ref = cardRefFromArgument(arg) ?? (await currentPaper(workspace));
 		if (!ref) return;
 		const found = manager.locate(ref);
-		if ('missing' in found) {
-			void showWarningMessage(found.missing);
-			return;
-		}
-		await copyFromPaper('bibtex', found.location, workspace);
+		const kept = 'missing' in found ? library?.kept?.(ref.id) : undefined;
+		if ('location' in found) await copyFromPaper('bibtex', { paper: found.location.paper, location: found.location }, workspace);
+		else if (kept) await copyFromPaper('bibtex', { paper: paperOfKept(kept), kept }, workspace);
+		else void showWarningMessage(found.missing);
 	};
 
 	const serializer: vscode.WebviewPanelSerializer = {

@@ -14,6 +14,7 @@ import { loadItems, type ReaderData } from './load';
 import { errorText } from '../log';
 import { showQuickPick } from '../quickInput';
 import { isCollectionNode } from '../library/collectionsView';
+import { libraryId } from '../../core/library/model';
 import { collectionLabel } from '../library/labels';
 import type { QueryIdsResult } from '../search';
 import { showWrittenFile, writtenFileName } from './written';
@@ -83,8 +84,9 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 		return { locations, absent };
 	};
 
-	const run = async (subject: ExportSubject, locations: PaperLocation[], absent: string[], options: ExportOptions = {}): Promise<vscode.Uri | undefined> => {
-		if (locations.length === 0) {
+	/** `order`: the ids in the order the subject lists them (a collection's, a search's), which the papers kept of gone digests take too */
+	const run = async (subject: ExportSubject, locations: PaperLocation[], absent: string[], options: ExportOptions = {}, order?: readonly string[]): Promise<vscode.Uri | undefined> => {
+		if (locations.length === 0 && !absent.some((id) => sources.kept?.(id))) {
 			void showInformationMessage(nothingToExport(subject, vscode.l10n));
 			return undefined;
 		}
@@ -108,13 +110,17 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			return undefined;
 		}
 		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', papersCount(locations.length, vscode.l10n)) }, () =>
-			loadItems(workspace, locations, sources),
+			loadItems(workspace, locations, sources, absent),
 		);
+		if (order && items.length > locations.length) {
+			const rank = new Map(order.map((id, i) => [libraryId(id), i]));
+			items.sort((a, b) => (rank.get(libraryId(a.paper.id)) ?? Infinity) - (rank.get(libraryId(b.paper.id)) ?? Infinity));
+		}
 		const text = exportPapers(format, { title, items, exported: new Date().toISOString(), strings: markdownExportStrings(vscode.l10n) });
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 		// a file chosen in the dialog: the next export starts in its folder (a test's or script's uri is no choice)
 		if (!options.uri) await rememberExportFolder(state, uri);
-		const skipped = [...absent, ...missing];
+		const skipped = missing;
 		if (skipped.length > 0) {
 			void showWrittenFile(vscode.l10n.t('Exported {0} to {1}; {2} not in this workspace\'s digests were left out: {3}', papersCount(items.length, vscode.l10n), writtenFileName(uri), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)), uri, 'warning');
 		} else {
@@ -143,10 +149,11 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			}
 			ids.push(...own);
 		}
-		const { locations, absent } = locationsOf([...new Set(ids)]);
+		const unique = [...new Set(ids)];
+		const { locations, absent } = locationsOf(unique);
 		const labels = names.map((name) => collectionLabel(name, vscode.l10n));
 		const subject: ExportSubject = labels.length === 1 ? { kind: 'collection', name: labels[0] } : { kind: 'collections', names: listText(labels.map((label) => `“${label}”`), vscode.l10n) };
-		return run(subject, locations, absent, options);
+		return run(subject, locations, absent, options, unique);
 	};
 
 	// a day row, or several selected (their papers each once, the oldest day's first), or `YYYY-MM-DD`
@@ -191,7 +198,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			return undefined;
 		}
 		const { locations, absent } = locationsOf(reply.ids);
-		return run({ kind: 'search', query: text }, locations, absent, options);
+		return run({ kind: 'search', query: text }, locations, absent, options, reply.ids);
 	};
 
 	const copyBibtexMany = async (arg?: unknown, all?: unknown) => {
@@ -203,14 +210,14 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			if (location) locations.push(location);
 			else if (ref) absent.push(ref.id);
 		}
-		if (locations.length === 0) {
+		if (locations.length === 0 && !absent.some((id) => sources.kept?.(id))) {
 			if (absent.length > 0) void showWarningMessage(vscode.l10n.t('No BibTeX copied: {0} not in this workspace\'s digests: {1}', absent.length, listText(absent, vscode.l10n, 'list', IDS_SHOWN)));
 			return;
 		}
 		try {
-			const { items, missing } = await loadItems(workspace, locations, sources);
+			const { items, missing } = await loadItems(workspace, locations, sources, absent);
 			await vscode.env.clipboard.writeText(exportPapers('bibtex', { title: '', items, exported: '' }));
-			const skipped = [...absent, ...missing];
+			const skipped = missing;
 			if (skipped.length > 0) {
 				void showWarningMessage(vscode.l10n.t('Copied BibTeX of {0}; {1} not in this workspace\'s digests were left out: {2}', papersCount(items.length, vscode.l10n), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)));
 			} else vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)), 3000);

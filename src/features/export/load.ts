@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExportItem } from '../../core/export';
+import { paperOfKept, type KeptPaper } from '../../core/library/kept';
 import type { Paper } from '../../core/model';
 import { uriKey } from '../vsc-utils';
 import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
@@ -14,6 +15,8 @@ export interface ReaderData {
 	note(id: string): string | undefined;
 	tags(id: string): readonly string[];
 	collections(id: string): string[];
+	/** what the library kept of a paper no digest lists any more */
+	kept?(id: string): KeptPaper | undefined;
 }
 
 /** Every day that lists `id`, newest first. */
@@ -21,7 +24,8 @@ export function daysOf(workspace: IDigestWorkspace, id: string): string[] {
 	return [...new Set(workspace.findPaper(id).map((l) => l.file.digest.day ?? l.file.digest.label))];
 }
 
-export async function loadItems(workspace: IDigestWorkspace, locations: readonly PaperLocation[], reader: ReaderData): Promise<{ items: ExportItem[]; missing: string[] }> {
+/** The full papers at `locations`, each file read once; a location that can no longer be read is left out. */
+export async function loadPapers(workspace: IDigestWorkspace, locations: readonly PaperLocation[]): Promise<Map<PaperLocation, { paper: Paper; day?: string }>> {
 	const byFile = new Map<string, PaperLocation[]>();
 	for (const location of locations) {
 		const key = uriKey(location.file.uri);
@@ -48,6 +52,15 @@ export async function loadItems(workspace: IDigestWorkspace, locations: readonly
 			});
 		}),
 	);
+	return loaded;
+}
+
+/**
+ * The export's items: the papers at `locations` read in full, then the `absent` ones (no digest of the
+ * workspace lists them) as the library kept them; `missing`, the ones neither gave.
+ */
+export async function loadItems(workspace: IDigestWorkspace, locations: readonly PaperLocation[], reader: ReaderData, absent: readonly string[] = []): Promise<{ items: ExportItem[]; missing: string[] }> {
+	const loaded = await loadPapers(workspace, locations);
 	const items: ExportItem[] = [];
 	const missing: string[] = [];
 	for (const location of locations) {
@@ -66,6 +79,15 @@ export async function loadItems(workspace: IDigestWorkspace, locations: readonly
 			tags: reader.tags(id),
 			collections: reader.collections(id),
 		});
+	}
+	for (const id of absent) {
+		const kept = reader.kept?.(id);
+		if (!kept) {
+			missing.push(id);
+			continue;
+		}
+		const note = reader.note(kept.id);
+		items.push({ paper: paperOfKept(kept), day: kept.days[0], days: kept.days, ...(note ? { note } : {}), tags: reader.tags(kept.id), collections: reader.collections(kept.id) });
 	}
 	return { items, missing };
 }

@@ -11,6 +11,7 @@ import { paperLabel } from '../../core/tree';
 import { fieldsText, listText, notesCount } from '../counts';
 import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
+import type { KeptLookup } from './keptPapers';
 import { collectionLabel } from './labels';
 import type { LibraryStore } from './store';
 
@@ -50,6 +51,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 	constructor(
 		private readonly store: LibraryStore,
 		private readonly workspace: IDigestWorkspace,
+		private readonly kept?: KeptLookup,
 	) {
 		// titles come from the workspace's summaries: refresh when a file that lists a collected paper
 		// comes, changes or goes (a scan's every batch of files refreshed the view, rows or none)
@@ -62,6 +64,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 			workspace.onDidChange((changes) => {
 				if (this.touchesCollected(changes)) this.emitter.fire(undefined);
 			}),
+			...(kept ? [kept.onDidChange(() => this.emitter.fire(undefined))] : []),
 		];
 		this.collectedNow();
 	}
@@ -134,17 +137,22 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 		}
 		const locations = this.workspace.findPaper(node.id);
 		const location = locations[0];
-		const item = new vscode.TreeItem(location ? paperLabel(location.paper) : node.id, vscode.TreeItemCollapsibleState.None);
+		// a paper no digest of the workspace lists: as the library kept it, if it did
+		const kept = location ? undefined : this.kept?.get(node.id);
+		const shown = location?.paper ?? kept;
+		const label = shown ? paperLabel(shown) : node.id;
+		const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
 		item.id = node.node === 'notedPaper' ? `notes#${node.id}` : `collection:${node.collection}#${node.id}`;
-		const days = [...new Set(locations.map((l) => l.file.digest.day ?? l.file.digest.label))];
+		const days = location ? [...new Set(locations.map((l) => l.file.digest.day ?? l.file.digest.label))] : (kept?.days ?? []);
 		const note = this.library.notes[node.id];
-		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : vscode.l10n.t('not in this workspace');
+		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : [kept?.authors[0], days[0], vscode.l10n.t('not in this workspace')].filter(Boolean).join(' · ');
 		if (node.node === 'notedPaper' && note) item.description = `${notePreview(note)} · ${item.description}`;
 		const tooltip = new vscode.MarkdownString(undefined, false);
-		tooltip.appendText(`${location ? paperLabel(location.paper) : node.id}\narXiv:${node.id}${days.length ? ` · ${listText(days, vscode.l10n, 'list')}` : ''}`);
+		tooltip.appendText(`${label}\narXiv:${node.id}${days.length ? ` · ${listText(days, vscode.l10n, 'list')}` : ''}`);
+		if (kept) tooltip.appendText(`\n${vscode.l10n.t('As your library kept it: no digest in this workspace lists it any more')}`);
 		if (note) tooltip.appendMarkdown('\n\n---\n\n').appendText(note);
 		item.tooltip = tooltip;
-		item.iconPath = new vscode.ThemeIcon(location ? 'file-text' : 'circle-slash');
+		item.iconPath = new vscode.ThemeIcon(location ? 'file-text' : kept ? 'archive' : 'circle-slash');
 		item.contextValue = node.node;
 		item.command = { command: 'arxivDigest.openCard', title: vscode.l10n.t('Open Paper Card'), arguments: [{ id: node.id }] };
 		return item;

@@ -25,6 +25,7 @@ import { errorText, getLog } from '../log';
 import { SETTINGS, DIGEST_LANGUAGE_ID, readSetting } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
 import { COLLECTIONS_VIEW_ID, CollectionsProvider, isCollectionNode, type CollectionsNode } from './collectionsView';
+import { KeptPapers } from './keptPapers';
 import { ReadingStateRegistry, registerReadingStateCommands, type ReadingStatePart } from './readingState';
 import { collectionLabel, collectionNameIssueText } from './labels';
 import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
@@ -44,6 +45,8 @@ export interface LibraryRegistration extends vscode.Disposable {
 	readonly store: LibraryStore;
 	readonly registry: ReadingStateRegistry;
 	readonly collectionsProvider: CollectionsProvider;
+	/** what the library kept of its papers' digest entries, for papers no digest lists any more */
+	readonly kept: KeptPapers;
 	readonly onDidChange: vscode.Event<Library>;
 	/** the library ids whose star changed (added or removed) in one change of the library */
 	readonly onDidChangeStars: vscode.Event<readonly string[]>;
@@ -110,6 +113,8 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 	const { store } = registration;
 	return {
 		onDidChange: store.onDidChange,
+		kept: (id) => registration.kept.get(libraryId(id)),
+		onDidChangeKept: registration.kept.onDidChange,
 		stateOf: (id) => ({ starred: registration.isStarred(id), collections: registration.collections(id).map((name) => collectionLabel(name, vscode.l10n)), tags: registration.tags(id), note: registration.note(id) ?? '' }),
 		async handle(message, id) {
 			switch (message.type) {
@@ -179,7 +184,8 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 export function registerLibrary(context: vscode.ExtensionContext, workspace: IDigestWorkspace): LibraryRegistration {
 	const store = new LibraryStore(context.globalState);
 	const registry = new ReadingStateRegistry(context);
-	const collections = new CollectionsProvider(store, workspace);
+	const kept = new KeptPapers(context.globalStorageUri, store, workspace);
+	const collections = new CollectionsProvider(store, workspace, kept);
 	const view = vscode.window.createTreeView(COLLECTIONS_VIEW_ID, { treeDataProvider: collections, showCollapseAll: true, canSelectMany: true });
 	const starsEmitter = new vscode.EventEmitter<readonly string[]>();
 	let starsOf = store.library;
@@ -193,7 +199,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 			},
 		};
 	};
-	const disposables: vscode.Disposable[] = [store, registry, collections, view, starsEmitter];
+	const disposables: vscode.Disposable[] = [store, registry, kept, collections, view, starsEmitter];
 	disposables.push(
 		store.onDidChange((library) => {
 			const changed = starsChanged(starsOf, library);
@@ -206,6 +212,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 		store,
 		registry,
 		collectionsProvider: collections,
+		kept,
 		onDidChange: store.onDidChange,
 		onDidChangeStars: starsEmitter.event,
 		isStarred: (id) => isStarred(store.library, id),

@@ -138,6 +138,40 @@ describe('faults: a digest deleted while its card is open', () => {
 	});
 });
 
+describe('faults: a starred paper whose digest was deleted', () => {
+	const file = () => vscode.Uri.joinPath(workspaceRoot(), 'data', '2018-04-04.md');
+	const id = '1804.00004';
+	const title = 'Kept paper about vanishing digests';
+	after(async () => {
+		const api = await extensionApi();
+		if (api.library.isStarred(id)) await vscode.commands.executeCommand('arxivDigest.toggleStar', { id });
+		await remove(file());
+		await closeAllEditors();
+		await fixtureDaysOnly('the starred paper\'s digest gone from the workspace');
+	});
+
+	it('keeps its title in Collections and opens its card, as the library kept it, with the note box', async () => {
+		const api = await extensionApi();
+		await writeFile(file(), digestText('2018-04-04', title, id));
+		await waitFor('the new digest in the workspace', () => api.workspace.get(file()), 20_000);
+		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id });
+		await waitFor('the library to keep the starred paper', () => api.library.kept.get(id)?.title === title, 20_000);
+		await vscode.workspace.fs.delete(file());
+		await waitFor('the digest gone from the workspace', () => api.workspace.findPaper(id).length === 0, 20_000);
+		const view = api.library.collectionsProvider;
+		const starredRow = view.getChildren().find((n) => n.node === 'collection' && n.name === 'Starred');
+		const row = view.getTreeItem(view.getChildren(starredRow).find((n) => n.id === id));
+		assert.strictEqual(row.label, title);
+		assert.match(String(row.description), /^Test Author · 2018-04-04 · /);
+		await vscode.commands.executeCommand('arxivDigest.openCard', { id });
+		await waitFor('its card, as the library kept it', () => /class="gone"/.test(api.cards.api.renderedHtml() || ''), 20_000);
+		const html = api.cards.api.renderedHtml();
+		assert.ok(html.includes(title), html);
+		assert.match(html, /<textarea[^>]*note/i, 'the note box');
+		assert.ok(!html.includes('data-action="revealSource"'), 'no source to reveal');
+	});
+});
+
 describe('faults: a digest renamed while its card is open', () => {
 	const data = () => vscode.Uri.joinPath(workspaceRoot(), 'data');
 	const names = ['2018-06-06.md', '2018-06-06-renamed.md', '2018-06-06-moved.md'];

@@ -1,0 +1,163 @@
+/**
+ * What the library keeps of its papers' digest entries, so a starred, collected, tagged or noted paper
+ * whose digest went away (a fork or a reader keeping the last N days, a folder closed) still shows its
+ * title, is exported and opens a card with its note. The library itself holds ids only (Settings Sync
+ * carries it, within a budget); this record is kept per machine, next to it, and holds a paper's
+ * title, authors, category, link, TL;DR and abstract with the days that listed it. vscode-free.
+ */
+import { isStoredPaperId, type Paper } from '../model';
+import { libraryId, type Library } from './model';
+
+export const KEPT_FORMAT = 'arxiv-digest/kept-papers';
+export const KEPT_VERSION = 1;
+/** a physics collaboration lists thousands of authors: the first ones are what a row, a card and BibTeX need */
+export const MAX_KEPT_AUTHORS = 100;
+/** the most characters of one kept field (an abstract is ~1,200; a runaway one is cut) */
+const MAX_FIELD = 8_000;
+
+/** A paper's digest entry as the library keeps it. */
+export interface KeptPaper {
+	readonly id: string;
+	readonly version?: string;
+	readonly isArxiv: boolean;
+	readonly title: string;
+	readonly translatedTitle?: string;
+	readonly link?: string;
+	readonly authors: readonly string[];
+	/** how many authors the paper has, when authors holds fewer */
+	readonly authorCount?: number;
+	readonly category?: string;
+	readonly section: string;
+	readonly tldr: string;
+	readonly abstract: string;
+	/** the days that listed it, newest first */
+	readonly days: readonly string[];
+}
+
+/** The file the records live in. */
+export interface StoredKept {
+	format: typeof KEPT_FORMAT;
+	v: number;
+	papers: KeptPaper[];
+}
+
+function cut(text: string): string {
+	return text.length > MAX_FIELD ? `${text.slice(0, MAX_FIELD)}…` : text;
+}
+
+/** The record of `paper` (read in full from its digest) listed on `days` (newest first). */
+export function keptPaper(paper: Paper, days: readonly string[]): KeptPaper {
+	const authors = paper.authors.slice(0, MAX_KEPT_AUTHORS);
+	return {
+		id: libraryId(paper.id),
+		...(paper.version ? { version: paper.version } : {}),
+		isArxiv: paper.isArxiv,
+		title: cut(paper.title),
+		...(paper.translatedTitle ? { translatedTitle: cut(paper.translatedTitle) } : {}),
+		...(paper.link ? { link: paper.link } : {}),
+		authors,
+		...(paper.authors.length > authors.length ? { authorCount: paper.authors.length } : {}),
+		...(paper.category ? { category: paper.category } : {}),
+		section: paper.section,
+		tldr: cut(paper.tldr),
+		abstract: cut(paper.abstract),
+		days: [...new Set(days)].sort().reverse(),
+	};
+}
+
+/** A kept paper as a Paper to render or export: the summary's other fields are not kept, so empty. */
+export function paperOfKept(kept: KeptPaper): Paper {
+	return {
+		id: kept.id,
+		...(kept.version ? { version: kept.version } : {}),
+		isArxiv: kept.isArxiv,
+		title: kept.title,
+		...(kept.translatedTitle ? { translatedTitle: kept.translatedTitle } : {}),
+		...(kept.link ? { link: kept.link } : {}),
+		authors: [...kept.authors],
+		...(kept.category ? { category: kept.category } : {}),
+		section: kept.section,
+		tldr: kept.tldr,
+		motivation: '',
+		method: '',
+		result: '',
+		conclusion: '',
+		abstract: kept.abstract,
+		extra: [],
+		range: { start: 0, end: 0 },
+		headingLine: 0,
+		fieldRanges: {},
+	};
+}
+
+/** Every id the library holds: in a collection, with a note or with tags. */
+export function libraryPaperIds(library: Library): Set<string> {
+	return new Set([...library.collections.flatMap((c) => c.ids), ...Object.keys(library.notes), ...Object.keys(library.tags)]);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const optionalString = (value: unknown) => value === undefined || isString(value);
+const DAY = /^\d{4}-\d{2}-\d{2}$|^[^\n]{1,200}$/;
+
+/** one stored record, or undefined when it is not one of ours (it is then left out, with the count) */
+function readKept(value: unknown): KeptPaper | undefined {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	const v = value as Record<string, unknown>;
+	if (!isStoredPaperId(v.id) || typeof v.isArxiv !== 'boolean' || !isString(v.title) || !isString(v.section) || !isString(v.tldr) || !isString(v.abstract)) return undefined;
+	if (!Array.isArray(v.authors) || !v.authors.every(isString) || !Array.isArray(v.days) || !v.days.every((d) => isString(d) && DAY.test(d))) return undefined;
+	if (![v.version, v.translatedTitle, v.link, v.category].every(optionalString)) return undefined;
+	if (v.authorCount !== undefined && !(Number.isInteger(v.authorCount) && (v.authorCount as number) > 0)) return undefined;
+	return {
+		id: libraryId(v.id as string),
+		...(v.version ? { version: v.version as string } : {}),
+		isArxiv: v.isArxiv,
+		title: cut(v.title),
+		...(v.translatedTitle ? { translatedTitle: cut(v.translatedTitle as string) } : {}),
+		...(v.link ? { link: v.link as string } : {}),
+		authors: (v.authors as string[]).slice(0, MAX_KEPT_AUTHORS),
+		...(v.authorCount ? { authorCount: v.authorCount as number } : {}),
+		...(v.category ? { category: v.category as string } : {}),
+		section: v.section,
+		tldr: cut(v.tldr),
+		abstract: cut(v.abstract),
+		days: v.days as string[],
+	};
+}
+
+export type KeptRead = { ok: true; papers: Map<string, KeptPaper>; skipped: number } | { ok: false; reason: string };
+
+/** Reads the stored records: a record that is not ours is skipped (counted); a file that is not ours at all is an error. */
+export function parseKept(value: unknown): KeptRead {
+	if (value === undefined) return { ok: true, papers: new Map(), skipped: 0 };
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'expected an object' };
+	const v = value as Record<string, unknown>;
+	if (v.format !== KEPT_FORMAT) return { ok: false, reason: `it has no "format": "${KEPT_FORMAT}" marker` };
+	if (typeof v.v !== 'number' || v.v > KEPT_VERSION) return { ok: false, reason: `it is version ${String(v.v)}, newer than this extension reads (${KEPT_VERSION})` };
+	if (!Array.isArray(v.papers)) return { ok: false, reason: '"papers" is not a list' };
+	const papers = new Map<string, KeptPaper>();
+	let skipped = 0;
+	for (const item of v.papers) {
+		const kept = readKept(item);
+		if (kept) papers.set(kept.id, kept);
+		else skipped++;
+	}
+	return { ok: true, papers, skipped };
+}
+
+export function serializeKept(papers: Iterable<KeptPaper>): StoredKept {
+	return { format: KEPT_FORMAT, v: KEPT_VERSION, papers: [...papers] };
+}
+
+/**
+ * What a window writes: the stored records (another window's too) with its own over them, its days
+ * added to theirs, less the papers it saw leave the library (`gone`).
+ */
+export function mergeKept(stored: ReadonlyMap<string, KeptPaper>, mine: ReadonlyMap<string, KeptPaper>, gone: ReadonlySet<string>): Map<string, KeptPaper> {
+	const out = new Map<string, KeptPaper>();
+	for (const [id, kept] of stored) if (!gone.has(id)) out.set(id, kept);
+	for (const [id, kept] of mine) {
+		const theirs = out.get(id);
+		out.set(id, theirs ? { ...kept, days: [...new Set([...kept.days, ...theirs.days])].sort().reverse() } : kept);
+	}
+	return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * What the library keeps of its papers' digest entries: a starred or noted paper whose digest went
+ * away still has its title, authors, links, TL;DR and abstract (a long-term-use review: such a paper
+ * showed its bare id, was left out of exports and opened a card without its note box).
+ */
+import * as assert from 'node:assert';
+import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { fakeWorkspace, fixtureFile, type FakeUri } from './fake-workspace';
+import { smallDigest } from '../fixtures/small-digest';
+import { KEPT_FORMAT, MAX_KEPT_AUTHORS, keptPaper, mergeKept, paperOfKept, parseKept, serializeKept, type KeptPaper } from '../../src/core/library/kept';
+import { emptyLibrary, setNote, toggleStar, type Library } from '../../src/core/library/model';
+import { renderCardHtml } from '../../src/core/card/render';
+
+const full = smallDigest().papers;
+
+describe('kept papers (core)', () => {
+	it('keeps what a row, a card and BibTeX need, every day newest first, and reads back as a paper', () => {
+		const paper = { ...full[0], id: '2601.00002', authors: Array.from({ length: 250 }, (_, i) => `Author ${i}`), abstract: 'x'.repeat(20_000) };
+		const kept = keptPaper(paper, ['2026-01-02', '2026-03-01', '2026-01-02']);
+		assert.deepStrictEqual(kept.days, ['2026-03-01', '2026-01-02']);
+		assert.strictEqual(kept.authors.length, MAX_KEPT_AUTHORS);
+		assert.strictEqual(kept.authorCount, 250);
+		assert.ok(kept.abstract.length < 8_100, 'a runaway abstract is cut');
+		const back = paperOfKept(kept);
+		assert.strictEqual(back.title, paper.title);
+		assert.strictEqual(back.tldr, paper.tldr);
+		assert.strictEqual(back.motivation, '', 'the other summary fields are not kept');
+		assert.deepStrictEqual(paperOfKept(keptPaper({ ...full[1], id: 'arXiv:2601.00003v2' }, ['d'])).id, '2601.00003', 'by library id');
+	});
+
+	it('reads its own file back, skips a record that is not one (a hand-edited file), and refuses another tool\'s or a newer format', () => {
+		const kept = keptPaper({ ...full[0], id: '2601.00002' }, ['2026-01-02']);
+		const stored = JSON.parse(JSON.stringify(serializeKept([kept, { ...kept, id: '__proto__' } as KeptPaper, { ...kept, id: '2601.00009', authors: 'A. Author' } as unknown as KeptPaper])));
+		const read = parseKept(stored);
+		assert.ok(read.ok);
+		assert.deepStrictEqual([...read.papers.keys()], ['2601.00002']);
+		assert.strictEqual(read.skipped, 2);
+		assert.deepStrictEqual(read.papers.get('2601.00002'), kept);
+		assert.deepStrictEqual(parseKept(undefined), { ok: true, papers: new Map(), skipped: 0 });
+		assert.strictEqual(parseKept({ papers: [] }).ok, false);
+		assert.strictEqual(parseKept({ format: KEPT_FORMAT, v: 99, papers: [] }).ok, false);
+		assert.strictEqual(parseKept([kept]).ok, false);
+	});
+
+	it('merges another window\'s records with its own, their days together, less the papers it saw go', () => {
+		const a = keptPaper({ ...full[0], id: '2601.00001' }, ['2026-01-01']);
+		const b = keptPaper({ ...full[1], id: '2601.00002' }, ['2026-01-01']);
+		const c = keptPaper({ ...full[2], id: '2601.00003' }, ['2026-01-01']);
+		const mine = new Map([[a.id, { ...a, days: ['2026-01-05'] }]]);
+		const merged = mergeKept(new Map([[a.id, a], [b.id, b], [c.id, c]]), mine, new Set([c.id]));
+		assert.deepStrictEqual([...merged.keys()].sort(), [a.id, b.id]);
+		assert.deepStrictEqual(merged.get(a.id)?.days, ['2026-01-05', '2026-01-01']);
+	});
+
+	it('a card of a kept paper says so, has no place in a digest nor Reveal Source, and keeps the note box', () => {
+		const kept = keptPaper({ ...full[0], id: '2601.00002' }, ['2026-01-02']);
+		const html = renderCardHtml({ paper: paperOfKept(kept), fileLabel: '2026-01-02', index: 0, total: 1, gone: 'No digest lists it any more.', library: { starred: true, collections: [], tags: [], note: 'my note' } });
+		assert.match(html, /class="gone" role="note">.*No digest lists it any more\./);
+		assert.ok(!html.includes('data-action="revealSource"') && !html.includes('revealSource'), 'no Reveal Source');
+		assert.ok(!html.includes('In this digest'), 'no place in a digest');
+		assert.match(html, /<textarea[^>]*note/i);
+		assert.ok(html.includes(full[0].title.slice(0, 20)));
+		const normal = renderCardHtml({ paper: paperOfKept(kept), fileLabel: '2026-01-02', index: 0, total: 1 });
+		assert.ok(normal.includes('revealSource') && !normal.includes('class="gone"'));
+	});
+});
+
+describe('kept papers (the library\'s record in global storage)', () => {
+	let keptModule: typeof import('../../src/features/library/keptPapers');
+	withFakeVscode(() => (keptModule = require('../../src/features/library/keptPapers')));
+	const folder = { scheme: 'file', path: '/storage' };
+	const file = 'file:/storage/kept-papers.json';
+
+	function setup(library: Library) {
+		const workspace = fakeWorkspace();
+		const ws = Object.assign(workspace.ws, {
+			backend: async () => undefined,
+			loadPaper: async (location: { paper: { id: string }; index: number; file: { digest: { day?: string } } }) => ({ paper: { ...full[location.index], id: location.paper.id }, index: location.index, day: location.file.digest.day }),
+		});
+		const changes = new fakeVscode.EventEmitter<Library>();
+		const store = { library, onDidChange: changes.event };
+		const kept = new keptModule.KeptPapers(folder as never, store as never, ws as never);
+		return {
+			...workspace,
+			kept,
+			set(next: Library) {
+				store.library = next;
+				changes.fire(next);
+			},
+			stored(): { papers: KeptPaper[] } {
+				return JSON.parse(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file)));
+			},
+		};
+	}
+
+	beforeEach(() => fakeVscode.workspace.fs.files.clear());
+
+	it('records a starred paper a digest lists, keeps it when the digest goes, and lets it go with the star', async () => {
+		const starred = toggleStar(emptyLibrary(), '2601.00002').library;
+		const s = setup(starred);
+		const listing = fixtureFile('2026-01-02', ['2601.00001', '2601.00002']);
+		s.put(listing);
+		s.scanned();
+		await s.kept.settled();
+		assert.strictEqual(s.kept.get('2601.00002')?.title, full[1].title);
+		assert.deepStrictEqual(s.kept.get('2601.00002')?.days, ['2026-01-02']);
+		assert.strictEqual(s.kept.get('2601.00001'), undefined, 'a paper the library does not hold');
+		assert.deepStrictEqual(s.stored().papers.map((p) => p.id), ['2601.00002']);
+		s.remove(listing.uri as FakeUri);
+		await s.kept.settled();
+		assert.strictEqual(s.kept.get('2601.00002')?.title, full[1].title, 'kept when its digest went');
+		s.set(toggleStar(starred, '2601.00002').library);
+		await s.kept.settled();
+		assert.strictEqual(s.kept.get('2601.00002'), undefined);
+		assert.deepStrictEqual(s.stored().papers, []);
+		s.kept.dispose();
+	});
+
+	it('a noted paper too; a new window reads the records, and adds another window\'s records of its papers', async () => {
+		const noted = setNote(emptyLibrary(), '2601.00003', 'read this again');
+		const first = setup(noted);
+		first.put(fixtureFile('2026-01-04', ['2601.00001', '2601.00002', '2601.00003']));
+		first.scanned();
+		await first.kept.settled();
+		first.kept.dispose();
+		// a second window on a workspace without that digest
+		const second = setup(noted);
+		second.scanned();
+		await second.kept.settled();
+		assert.strictEqual(second.kept.get('2601.00003')?.title, full[2].title);
+		second.kept.dispose();
+	});
+
+	it('never writes over a stored file that is not its own: it is set aside, and the records start again', async () => {
+		fakeVscode.workspace.fs.files.set(file, new TextEncoder().encode('{"not": "ours"}'));
+		const s = setup(toggleStar(emptyLibrary(), '2601.00001').library);
+		s.put(fixtureFile('2026-01-02', ['2601.00001']));
+		s.scanned();
+		await s.kept.settled();
+		const aside = [...fakeVscode.workspace.fs.files.keys()].find((key) => key.includes('kept-papers.json.unreadable-'));
+		assert.ok(aside, [...fakeVscode.workspace.fs.files.keys()].join(', '));
+		assert.strictEqual(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(aside!)), '{"not": "ours"}');
+		assert.deepStrictEqual(s.stored().papers.map((p) => p.id), ['2601.00001']);
+		s.kept.dispose();
+	});
+});
