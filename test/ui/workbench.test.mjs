@@ -825,6 +825,43 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await page.keyboard.press('Escape');
 	});
 
+	it('a starred paper whose digest was deleted keeps its title in Collections, and its card shows it as the library kept it, with the note box', async () => {
+		const workspace = process.env.E2E_WORKSPACE;
+		assert.ok(workspace, 'E2E_WORKSPACE is set by the harness');
+		const title = 'Vanishing Digests: a Paper the Library Kept';
+		const file = join(workspace, 'data', '2019-03-03.md');
+		writeFileSync(file, ['# 2019-03-03', '', '## cs.RO', '', `### [1] [${title}](https://arxiv.org/abs/1903.00003)`, '*Grace Hopper, Alan Turing* | **Main category: cs.RO**', '', '> **TL;DR:** 一篇摘要文件被删除后仍保留在资料库中的论文。', '', '**Abstract:** A paper whose digest goes away.', ''].join('\n'));
+		let frame;
+		try {
+			await quickOpen(page, '2019-03-03.md');
+			await waitForStatus(page, 'status.editor.mode', /^arXiv Digest$/);
+			// the cursor in the paper (its last line): Star Paper acts on the paper at the cursor
+			await page.keyboard.press('Control+End');
+			await runCommand(page, 'arXiv Digest: Star Paper');
+			await clickActivityBar();
+			await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes(title) && r.text.includes('2019-03-03') && !r.text.includes('not in this workspace'), 'the starred paper under Starred');
+			await runCommand(page, 'View: Close All Editors');
+			rmSync(file);
+			await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes(title) && r.text.includes('not in this workspace'), 'the starred paper, its digest gone, by its title');
+			await clickRow(page, COLLECTIONS_VIEW, title);
+			frame = await findWebviewFrame(page, 'No digest in this workspace lists this paper any more');
+			const text = await frameText(frame);
+			assert.ok(text.includes(title) && text.includes('Grace Hopper') && text.includes('一篇摘要文件被删除后'), text);
+			assert.strictEqual(await frame.locator('button[data-action="revealSource"]').count(), 0, 'no source to reveal');
+			await frame.waitForSelector('#note-input', { timeout: 20_000 });
+			await shot(page, 'card-kept-paper-digest-deleted');
+		} finally {
+			rmSync(file, { force: true });
+			// unstarred, for the tests after this one
+			if (frame) {
+				await frame.click('button[data-action="toggleStar"][data-starred="true"]');
+				await frame.waitForSelector('button[data-action="toggleStar"][data-starred="false"]', { timeout: 20_000 });
+			}
+			await runCommand(page, 'View: Close All Editors');
+			await showExplorer();
+		}
+	});
+
 	it('a digest switched to Plain Text by hand is Plain Text after Reload Window, and when it is opened again', async () => {
 		const day = `${FIXTURE.days[0]}.md`;
 		// the Papers view shown, to be restored shown after the reload (see below)

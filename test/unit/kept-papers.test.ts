@@ -71,12 +71,12 @@ describe('kept papers (the library\'s record in global storage)', () => {
 	const folder = { scheme: 'file', path: '/storage' };
 	const file = 'file:/storage/kept-papers.json';
 
-	function setup(library: Library) {
+	type Location = { paper: { id: string }; index: number; file: { digest: { day?: string } } };
+	const load = async (location: Location) => ({ paper: { ...full[location.index], id: location.paper.id }, index: location.index, day: location.file.digest.day });
+
+	function setup(library: Library, loadPaper = load) {
 		const workspace = fakeWorkspace();
-		const ws = Object.assign(workspace.ws, {
-			backend: async () => undefined,
-			loadPaper: async (location: { paper: { id: string }; index: number; file: { digest: { day?: string } } }) => ({ paper: { ...full[location.index], id: location.paper.id }, index: location.index, day: location.file.digest.day }),
-		});
+		const ws = Object.assign(workspace.ws, { backend: async () => undefined, loadPaper });
 		const changes = new fakeVscode.EventEmitter<Library>();
 		const store = { library, onDidChange: changes.event };
 		const kept = new keptModule.KeptPapers(folder as never, store as never, ws as never);
@@ -141,6 +141,24 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		assert.ok(aside, [...fakeVscode.workspace.fs.files.keys()].join(', '));
 		assert.strictEqual(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(aside!)), '{"not": "ours"}');
 		assert.deepStrictEqual(s.stored().papers.map((p) => p.id), ['2601.00001']);
+		s.kept.dispose();
+	});
+
+	it('a read that fails (the index restarting) is said in the log and tried again at the next change', async () => {
+		let fail = true;
+		const s = setup(toggleStar(emptyLibrary(), '2601.00001').library, async (location) => {
+			if (fail) throw new Error('the index worker stopped');
+			return load(location);
+		});
+		s.put(fixtureFile('2026-01-02', ['2601.00001']));
+		s.scanned();
+		await s.kept.settled();
+		assert.strictEqual(s.kept.get('2601.00001'), undefined);
+		fail = false;
+		s.put(fixtureFile('2026-01-03', ['2601.00009']));
+		await s.kept.settled();
+		assert.strictEqual(s.kept.get('2601.00001')?.title, full[0].title);
+		assert.deepStrictEqual(s.kept.get('2601.00001')?.days, ['2026-01-02']);
 		s.kept.dispose();
 	});
 });

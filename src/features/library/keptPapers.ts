@@ -46,7 +46,7 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		private readonly workspace: Pick<IDigestWorkspace, 'ready' | 'findPaper' | 'onDidChange' | 'backend' | 'loadPaper'>,
 	) {
 		this.held = libraryPaperIds(store.library);
-		this.work = this.load().then(() => workspace.ready).then(() => this.record());
+		this.work = this.load().then(() => workspace.ready).then(() => this.recordSafely());
 		this.subscriptions = [
 			store.onDidChange((library) => {
 				const now = libraryPaperIds(library);
@@ -88,7 +88,16 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	private flushSoon(): void {
 		if (this.timer !== undefined) clearTimeout(this.timer);
 		this.timer = undefined;
-		this.work = this.work.then(() => this.record());
+		this.work = this.work.then(() => this.recordSafely());
+	}
+
+	/** record, its failure (the index gone, a file unreadable) logged: the next change tries again */
+	private async recordSafely(): Promise<void> {
+		try {
+			await this.record();
+		} catch (err) {
+			getLog().warn(`the library's papers could not be recorded: ${errorText(err)}`);
+		}
 	}
 
 	private schedule(): void {
