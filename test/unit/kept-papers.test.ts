@@ -109,11 +109,22 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		s.remove(listing.uri as FakeUri);
 		await s.kept.settled();
 		assert.strictEqual(s.kept.get('2601.00002')?.title, full[1].title, 'kept when its digest went');
-		s.set(toggleStar(starred, '2601.00002').library);
+		const unstarred = toggleStar(starred, '2601.00002').library;
+		s.set(unstarred);
 		await s.kept.settled();
-		assert.strictEqual(s.kept.get('2601.00002'), undefined);
-		assert.deepStrictEqual(s.stored().papers, []);
+		assert.deepStrictEqual(s.stored().papers, [], 'no longer written');
+		// still shown in this session: the card unstarred keeps its paper, and a star given back its record
+		assert.strictEqual(s.kept.get('2601.00002')?.title, full[1].title);
+		s.set(toggleStar(unstarred, '2601.00002').library);
+		await s.kept.settled();
+		assert.deepStrictEqual(s.stored().papers.map((p) => p.id), ['2601.00002']);
 		s.kept.dispose();
+		// a new window does not have it
+		const next = setup(unstarred);
+		next.scanned();
+		await next.kept.settled();
+		assert.strictEqual(next.kept.get('2601.00002'), undefined);
+		next.kept.dispose();
 	});
 
 	it('a noted paper too; a new window reads the records, and adds another window\'s records of its papers', async () => {

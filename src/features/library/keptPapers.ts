@@ -26,6 +26,11 @@ export interface KeptLookup {
 
 export class KeptPapers implements KeptLookup, vscode.Disposable {
 	private papers = new Map<string, KeptPaper>();
+	/**
+	 * the records of papers the library let go in this session: no longer written, still shown (a card
+	 * unstarred keeps its paper, and a star given back keeps the record)
+	 */
+	private readonly letGo = new Map<string, KeptPaper>();
 	/** the papers this window saw leave the library since its last write */
 	private readonly gone = new Set<string>();
 	private dirty = false;
@@ -51,10 +56,20 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			store.onDidChange((library) => {
 				const now = libraryPaperIds(library);
 				for (const id of this.held) {
-					if (!now.has(id) && this.papers.delete(id)) {
-						this.gone.add(id);
-						this.dirty = true;
-					}
+					const kept = this.papers.get(id);
+					if (now.has(id) || !kept) continue;
+					this.papers.delete(id);
+					this.letGo.set(id, kept);
+					this.gone.add(id);
+					this.dirty = true;
+				}
+				for (const id of now) {
+					const kept = this.letGo.get(id);
+					if (this.held.has(id) || !kept) continue;
+					this.letGo.delete(id);
+					this.papers.set(id, kept);
+					this.gone.delete(id);
+					this.dirty = true;
 				}
 				this.held = now;
 				this.schedule();
@@ -68,7 +83,7 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	}
 
 	get(id: string): KeptPaper | undefined {
-		return this.papers.get(id);
+		return this.papers.get(id) ?? this.letGo.get(id);
 	}
 
 	/** every record, for the tests and the CLI's look at it */

@@ -156,7 +156,11 @@ describe('faults: a starred paper whose digest was deleted', () => {
 		await waitFor('the new digest in the workspace', () => api.workspace.get(file()), 20_000);
 		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id });
 		await waitFor('the library to keep the starred paper', () => api.library.kept.get(id)?.title === title, 20_000);
+		// a card open on it from its digest: it shows the paper as kept once the digest is deleted
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: file().toString(), id });
+		await waitFor('its card', () => (api.cards.api.renderedHtml() || '').includes(title) && !/class="gone"/.test(api.cards.api.renderedHtml() || ''));
 		await vscode.workspace.fs.delete(file());
+		await waitFor('the card, its digest deleted, as the library kept it', () => /class="gone"/.test(api.cards.api.renderedHtml() || ''), 20_000);
 		await waitFor('the digest gone from the workspace', () => api.workspace.findPaper(id).length === 0, 20_000);
 		const view = api.library.collectionsProvider;
 		const starredRow = view.getChildren().find((n) => n.node === 'collection' && n.name === 'Starred');
