@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert';
 import { noteSearch } from '../../src/core/library/noteSearch';
+import { keptPaper, type KeptPaper } from '../../src/core/library/kept';
 import { parseDigest } from '../../src/core/parser';
 import { PaperIndex } from '../../src/core/search/index';
 import { parseQuery } from '../../src/core/search/query';
@@ -99,7 +100,7 @@ describe('the search box on pasted ids and notes', () => {
 	withFakeVscode(() => (search = require('../../src/features/search/index')));
 
 	/** Search Papers on `text` over the digest above; the box's title and rows once it answered. */
-	async function searchBox(text: string, notes?: Record<string, string>): Promise<{ title: string; labels: string[] }> {
+	async function searchBox(text: string, notes?: Record<string, string>, kept?: Map<string, KeptPaper>): Promise<{ title: string; labels: string[]; descriptions: string[] }> {
 		const idx = index();
 		const service = {
 			...idleSearchService,
@@ -109,14 +110,15 @@ describe('the search box on pasted ids and notes', () => {
 			},
 		};
 		const backend = { service, uriOf: () => fakeVscode.Uri.parse(`file://${FILE}`) };
-		const workspace = { backend: async () => backend, onDidChange: () => ({ dispose() {} }) };
-		const library = notes && { isStarred: () => false, searchNotes: (query: never) => noteSearch(query, notes), tagCounts: () => [] };
+		const listed = new Set(parseDigest(DIGEST, FILE).papers.map((p) => p.id));
+		const workspace = { backend: async () => backend, onDidChange: () => ({ dispose() {} }), findPaper: (id: string) => (listed.has(id) ? [{}] : []) };
+		const library = notes && { isStarred: () => false, searchNotes: (query: never) => noteSearch(query, notes), tagCounts: () => [], kept };
 		const registration = search.registerSearch({} as never, workspace as never, library as never);
 		try {
 			await fakeVscode.commands.registered.get(search.SEARCH_COMMAND)!(text);
 			const pick = fakeVscode.window.quickPicks.at(-1)!;
 			await until('the answer', () => pick.items.length > 0 && !pick.busy);
-			const answer = { title: pick.title ?? '', labels: pick.items.map((i) => i.label) };
+			const answer = { title: pick.title ?? '', labels: pick.items.map((i) => i.label), descriptions: pick.items.map((i) => String((i as { description?: string }).description ?? '')) };
 			pick.hide();
 			return answer;
 		} finally {
@@ -133,5 +135,16 @@ describe('the search box on pasted ids and notes', () => {
 	it("finds every paper whose note has the word, one whose id is its title too", async () => {
 		const { labels } = await searchBox('quokka', { '2601.00002': 'check the quokka results', 'title:a study without any link': 'quokka baseline' });
 		assert.deepStrictEqual(labels.sort(), ['A Study Without Any Link', 'Deep Learning on Graphs']);
+	});
+
+	it('finds a note on a paper no digest lists any more, as the library kept it; not under a filter the index applies', async () => {
+		const gone = keptPaper({ ...parseDigest(DIGEST, FILE).papers[1], id: '2401.55555', title: 'A Paper Whose Digest Went Away' }, ['2024-01-09']);
+		const kept = new Map([[gone.id, gone]]);
+		const notes = { '2601.00002': 'check the quokka results', '2401.55555': 'the quokka ablation' };
+		const { labels, descriptions } = await searchBox('quokka', notes, kept);
+		assert.deepStrictEqual(labels.sort(), ['A Paper Whose Digest Went Away', 'Deep Learning on Graphs']);
+		assert.ok(descriptions.some((d) => d.startsWith('2024-01-09')), descriptions.join(' | '));
+		assert.deepStrictEqual((await searchBox('quokka cat:cs.CV', notes, kept)).labels, ['Deep Learning on Graphs']);
+		assert.deepStrictEqual((await searchBox('quokka', notes)).labels, ['Deep Learning on Graphs'], 'nothing kept: its id alone is no result');
 	});
 });

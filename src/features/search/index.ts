@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
+import type { KeptPaper } from '../../core/library/kept';
 import { describeFilters, filterValueText, filtersOnlyText, idFilterText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
 import type { TagCount } from '../../core/library/model';
 import type { NoteSearch } from '../../core/library/noteSearch';
@@ -52,6 +53,13 @@ export interface SearchLibrary {
 	searchNotes(query: ParsedQuery): NoteSearch;
 	/** every tag in use, with how many papers carry it: a `#tag` no paper carries is said so, with the tags like it */
 	tagCounts(): readonly TagCount[];
+	/** what the library kept of its papers: a note on a paper no digest lists any more is found too */
+	readonly kept?: { get(id: string): KeptPaper | undefined };
+}
+
+/** A paper no digest lists any more, as the library kept it, as a search result (no occurrence: its card opens by id). */
+function keptHit(kept: KeptPaper): SearchHit {
+	return { id: kept.id, title: kept.title, authors: [...kept.authors], category: kept.category ?? kept.section, tldr: kept.tldr, ...(kept.link ? { link: kept.link } : {}), occurrences: [], score: 0, matched: [] };
 }
 
 const BUTTON_EXPORT: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('export'), tooltip: vscode.l10n.t('Export These Results…') };
@@ -110,9 +118,14 @@ export function registerSearch(
 		}
 		const ids = notes.matches(papersHave);
 		if (ids.length === 0) return none;
-		const reply = await b.service.search(`${filtersOnlyText(query)} ${ids.map(idFilterText).join(' ')}`.trim(), RESULT_LIMIT, false);
-		if (!reply.ok || reply.result.hits.length === 0) return none;
-		return { hits: reply.result.hits, corrected: notes.typos.filter((term) => !papersHave.has(term)) };
+		const filters = filtersOnlyText(query);
+		const reply = await b.service.search(`${filters} ${ids.map(idFilterText).join(' ')}`.trim(), RESULT_LIMIT, false);
+		// notes on papers no digest lists any more, as the library kept them; not under a filter (the index
+		// applies those, to the papers it has)
+		const kept = filters === '' ? ids.filter((id) => workspace.findPaper(id).length === 0).flatMap((id) => library.kept?.get(id) ?? []) : [];
+		const hits = [...(reply.ok ? reply.result.hits : []), ...kept.map(keptHit)];
+		if (hits.length === 0) return none;
+		return { hits, corrected: notes.typos.filter((term) => !papersHave.has(term)) };
 	};
 	/** what the index does while it first fills ('' once everything is searchable) */
 	let loadingText = '';
@@ -297,8 +310,9 @@ export function registerSearch(
 					const total = reply.result.total + noteOnly.size;
 					const approximate = reply.result.approximate;
 					pick.items = hits.map((hit) => {
-						const day = hit.occurrences[0]?.day || '';
-						const more = hit.occurrences.length - 1;
+						// a paper no digest lists any more (a note's): the last day that did
+						const day = hit.occurrences[0]?.day || (library?.kept?.get(hit.id)?.days[0] ?? '');
+						const more = Math.max(0, hit.occurrences.length - 1);
 						const days = more === 0 ? day : more === 1 ? vscode.l10n.t('{0} (+1 day)', day) : vscode.l10n.t('{0} (+{1} days)', day, more);
 						return {
 							label: paperLabel(hit),
