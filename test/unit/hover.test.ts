@@ -6,6 +6,8 @@ import * as assert from 'node:assert';
 import { untilCancelled, type CancelToken } from '../../src/core/cancel';
 import { escapeMd, noteMarkdown } from '../../src/features/hover/text';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { keptPaper, type KeptPaper } from '../../src/core/library/kept';
+import { smallDigest } from '../fixtures/small-digest';
 
 function cancellable(): CancelToken & { cancel(): void } {
 	const listeners: (() => unknown)[] = [];
@@ -126,7 +128,7 @@ describe('hover on an arXiv id', () => {
 
 	const paper = { id: '2505.11666', title: 'DesignFromX: Empowering $\\Delta$ Design', authors: ['Runlin Duan'], category: 'cs.HC', section: 'cs.HC', tldr: '' };
 	const location = { file: { uri: { toString: () => 'file:///ws/2025-05-20.md' }, digest: { day: '2025-05-20', label: '2025-05-20' } }, paper, index: 0 };
-	function setup(readMs: number, note?: string) {
+	function setup(readMs: number, note?: string, kept?: Map<string, KeptPaper>) {
 		let reads = 0;
 		const workspace = {
 			findPaper: (id: string) => (id === paper.id ? [location] : []),
@@ -136,7 +138,7 @@ describe('hover on an arXiv id', () => {
 				return { paper: { ...paper, tldr: 'DesignFromX enables consumer-driven design.' } };
 			},
 		};
-		const library = { isStarred: () => false, note: () => note, tags: () => [], collections: () => [] };
+		const library = { isStarred: () => false, note: () => note, tags: () => [], collections: () => [], kept };
 		const registered = hover.registerHover(workspace as never, library);
 		const document = { lineAt: () => ({ text: `Also https://arxiv.org/abs/${paper.id}v2 looked` }) };
 		return { api: registered.api, document: document as never, reads: () => reads };
@@ -181,6 +183,18 @@ describe('hover on an arXiv id', () => {
 		assert.strictEqual(link.target.toString(), 'https://arxiv.org/abs/2606.12562');
 		assert.strictEqual(link.tooltip, 'Open on arxiv.org');
 		assert.doesNotMatch(link.tooltip!, /not in|digests/i, 'the hover says it already');
+	});
+
+	it('a paper of the library no digest lists any more: as the library kept it, with its days and a card that opens by id', async () => {
+		const gone = keptPaper({ ...smallDigest().papers[0], id: '2606.12562', title: 'A Kept Paper on $\\Delta$ Robots', tldr: 'Robots, kept.' }, ['2026-06-02']);
+		setup(0, 'my note', new Map([[gone.id, gone]]));
+		const text = 'See arXiv:2606.12562 for the proof';
+		const document = { lineAt: () => ({ text }), lineCount: 1, offsetAt: () => text.length };
+		const markdown = (await provider!.provideHover(document, { line: 0, character: 12 }, cancellable()))!.contents.map((part) => part.value).join('\n');
+		assert.ok(markdown.includes('**A Kept Paper on Δ Robots**'), markdown);
+		assert.ok(markdown.includes('listed 2026\\-06\\-02 · no digest in this workspace lists it any more'), markdown);
+		assert.ok(markdown.includes('**TL;DR** Robots, kept\\.') && markdown.includes('my note'), markdown);
+		assert.ok(markdown.includes(`command:arxivDigest.openCard?${encodeURIComponent(JSON.stringify([{ id: '2606.12562' }]))}`), markdown);
 	});
 
 	it('looks for no link in a document VS Code finds too large for its own language features (over 300,000 lines or 20 M characters)', async () => {

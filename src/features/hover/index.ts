@@ -18,6 +18,7 @@ import { plainMath } from '../../core/plainMath';
 import { authorCountOf } from '../../core/summary';
 import type { IDigestWorkspace } from '../workspace/types';
 import { daysOf } from '../export/load';
+import type { KeptPaper } from '../../core/library/kept';
 import { threadSlices } from '../../core/steps';
 import { yieldThread } from '../host';
 import { untilCancelled } from '../../core/cancel';
@@ -29,6 +30,8 @@ export interface HoverLibrary {
 	note(id: string): string | undefined;
 	tags(id: string): readonly string[];
 	collections(id: string): string[];
+	/** what the library kept of a paper no digest lists any more */
+	readonly kept?: { get(id: string): KeptPaper | undefined };
 }
 
 /**
@@ -107,10 +110,12 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 
 	const markdownFor = async (id: string, explicit: boolean, token?: vscode.CancellationToken): Promise<vscode.MarkdownString[] | undefined> => {
 		const locations = workspace.findPaper(id);
+		// a paper of the library no digest lists any more: as the library kept it
+		const kept = locations.length === 0 ? library.kept?.get(id) : undefined;
 		const md = new vscode.MarkdownString(undefined, true);
 		md.supportHtml = false;
 		const abs = `https://arxiv.org/abs/${id}`;
-		if (locations.length === 0) {
+		if (locations.length === 0 && !kept) {
 			// a bare number that is not a paper here is most likely not a paper at all
 			if (!explicit) return undefined;
 			// one message: the `arXiv:` mention's link says only where a click goes (its tooltip is shown below this)
@@ -118,13 +123,14 @@ export function registerHover(workspace: IDigestWorkspace, library: HoverLibrary
 			md.appendMarkdown(`$(book) ${vscode.l10n.t('arXiv:{0} is not in the digests of this workspace. On arxiv.org: {1}', id, onArxiv)}`);
 			return [md];
 		}
-		const paper = locations[0].paper;
-		const ref = { uri: locations[0].file.uri.toString(), id: paper.id, index: locations[0].index };
+		const paper = locations[0]?.paper ?? kept!;
+		const ref = locations[0] ? { uri: locations[0].file.uri.toString(), id: paper.id, index: locations[0].index } : { id: paper.id };
 		const starred = library.isStarred(id);
 		md.appendMarkdown(`**${escapeMd(paperLabel(paper))}**${starred ? ' $(star-full)' : ''}\n\n`);
 		if (paper.authors.length) md.appendMarkdown(`${escapeMd(paper.authors.join(', '))}${authorCountOf(paper) > paper.authors.length ? vscode.l10n.t(' et al.') : ''}\n\n`);
-		md.appendMarkdown(`${escapeMd([paper.category || paper.section, vscode.l10n.t('listed {0}', listText(daysOf(workspace, id), vscode.l10n, 'list'))].filter(Boolean).join(' · '))}\n\n`);
-		const tldr = await tldrOf(id, token);
+		const listed = vscode.l10n.t('listed {0}', listText(kept ? [...kept.days] : daysOf(workspace, id), vscode.l10n, 'list'));
+		md.appendMarkdown(`${escapeMd([paper.category || paper.section, listed, kept ? vscode.l10n.t('no digest in this workspace lists it any more') : ''].filter(Boolean).join(' · '))}\n\n`);
+		const tldr = kept ? kept.tldr : await tldrOf(id, token);
 		// its TeX as text, as the title's (a hover renders no math)
 		if (tldr) md.appendMarkdown(`**TL;DR** ${escapeMd(plainMath(tldr))}\n\n`);
 		const collections = library.collections(id).map((name) => collectionLabel(name, vscode.l10n));
