@@ -188,7 +188,7 @@ export function parseTerm(raw: string): Term | { error: string } | undefined {
 			return { error: `${text}: ${err instanceof Error ? err.message : String(err)}` };
 		}
 		// a repeat inside a repeat takes seconds on a title and never ends on an abstract (see slowRegex.ts)
-		if (nestsRepeats(re[1])) return { error: `${text}: ${SLOW_REGEX}` };
+		if (nestsRepeats(re[1], flags)) return { error: `${text}: ${SLOW_REGEX}` };
 		return { kind: 'regex', label: text, regex };
 	}
 	const unquoted = text.length > 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).trim() : text;
