@@ -6,6 +6,7 @@
  * title, authors, category, link, TL;DR and abstract with the days that listed it. vscode-free.
  */
 import { isStoredPaperId, type Paper } from '../model';
+import type { PaperSummary } from '../summary';
 import { libraryId, type Library } from './model';
 
 export const KEPT_FORMAT = 'arxiv-digest/kept-papers';
@@ -15,19 +16,8 @@ export const MAX_KEPT_AUTHORS = 100;
 /** the most characters of one kept field (an abstract is ~1,200; a runaway one is cut) */
 const MAX_FIELD = 8_000;
 
-/** A paper's digest entry as the library keeps it. */
-export interface KeptPaper {
-	readonly id: string;
-	readonly version?: string;
-	readonly isArxiv: boolean;
-	readonly title: string;
-	readonly translatedTitle?: string;
-	readonly link?: string;
-	readonly authors: readonly string[];
-	/** how many authors the paper has, when authors holds fewer */
-	readonly authorCount?: number;
-	readonly category?: string;
-	readonly section: string;
+/** A paper's digest entry as the library keeps it: its summary's fields (the first authors), TL;DR, abstract and days. */
+export interface KeptPaper extends Omit<PaperSummary, 'number' | 'range' | 'headingLine'> {
 	readonly tldr: string;
 	readonly abstract: string;
 	/** the days that listed it, newest first */
