@@ -171,6 +171,10 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	/** Records the held papers a digest lists and no record has, then writes when anything changed. */
 	private async record(): Promise<void> {
 		if (this.disposed) return;
+		// the index's first build first (search and the views wait on it): a new library's papers, all
+		// unrecorded, are read after it (each file parsed once more)
+		if ([...this.held].some((id) => !this.papers.has(id))) await (await this.workspace.backend())?.service.whenIndexed();
+		if (this.disposed) return;
 		const wanted: PaperLocation[] = [];
 		for (const id of this.held) {
 			const locations = this.workspace.findPaper(id);
