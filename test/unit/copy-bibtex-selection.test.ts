@@ -26,8 +26,8 @@ describe('Copy as BibTeX of a selection', () => {
 		tags: () => [],
 		collections: () => [],
 		kept: (id: string) => (id === kept.id ? kept : undefined),
-		collectionIds: (name: string) => (name === 'Starred' ? starred : undefined),
-		collectionNames: () => ['Starred'],
+		collectionIds: (name: string) => (name === 'Starred' ? starred : name === 'Gone' ? ['2401.77777'] : undefined),
+		collectionNames: () => ['Starred', 'Gone'],
 		lastQuery: () => undefined,
 		queryIds: async () => ({ ids: [] }),
 		filtered: () => undefined,
@@ -51,6 +51,7 @@ describe('Copy as BibTeX of a selection', () => {
 			showInformationMessage: async (m: string) => void told.push(`info: ${m}`),
 			setStatusBarMessage: (m: string) => void told.push(`status: ${m}`),
 			withProgress: (_options: unknown, task: () => Promise<unknown>) => task(),
+			showQuickPick: async (_items: unknown, options: { title: string }) => void told.push(`pick: ${options.title}`),
 		};
 		fake.env = { ...saved.env, clipboard: { writeText: async (t: string) => void (clipboard = t) } };
 		fake.workspace = { ...saved.workspace, textDocuments: [] };
@@ -100,5 +101,10 @@ describe('Copy as BibTeX of a selection', () => {
 		assert.ok(!text.includes('2401.99999'));
 		assert.strictEqual(told.length, 1);
 		assert.match(told[0], /^warning: Exported 3 papers to .*; 1 not in this workspace's digests were left out: 2401\.99999/);
+	});
+
+	it('a collection of kept papers only: the format pick counts them (it said "Export 0 papers")', async () => {
+		const { told } = await run('arxivDigest.exportCollection', 'Gone');
+		assert.deepStrictEqual(told, ['pick: Export 1 paper of the collection “Gone” as…']);
 	});
 });

@@ -172,4 +172,90 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		assert.deepStrictEqual(s.kept.get('2601.00001')?.days, ['2026-01-02']);
 		s.kept.dispose();
 	});
+
+	// a review of the first version's: each of these lost a record for good, or never made one
+	it('two VS Code profiles share the default one\'s global storage, each its own library: a window of one keeps the other\'s records', async () => {
+		const a = setup(toggleStar(emptyLibrary(), '2601.00001').library);
+		const listing = fixtureFile('2026-01-01', ['2601.00001']);
+		a.put(listing);
+		a.scanned();
+		await a.kept.settled();
+		a.kept.dispose();
+		const b = setup(toggleStar(emptyLibrary(), '2601.00002').library);
+		b.put(fixtureFile('2026-01-02', ['2601.00002']));
+		b.scanned();
+		await b.kept.settled();
+		assert.deepStrictEqual(b.stored().papers.map((p) => p.id).sort(), ['2601.00001', '2601.00002']);
+		b.kept.dispose();
+	});
+
+	it('a library that cannot be read for a while (a newer version\'s, through Settings Sync) lets no record go', async () => {
+		const library = toggleStar(emptyLibrary(), '2601.00001').library;
+		const first = setup(library);
+		first.put(fixtureFile('2026-01-01', ['2601.00001']));
+		first.scanned();
+		await first.kept.settled();
+		first.kept.dispose();
+		const changes = new fakeVscode.EventEmitter<Library>();
+		const unreadable = { library: emptyLibrary(), onDidChange: changes.event, problem: { problem: 'newer', reason: 'version 2' } };
+		const workspace = fakeWorkspace();
+		const kept = new keptModule.KeptPapers(folder as never, unreadable as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never);
+		workspace.scanned();
+		changes.fire(emptyLibrary());
+		workspace.put(fixtureFile('2026-01-09', ['2601.00009']));
+		await kept.settled();
+		kept.dispose();
+		const again = setup(library);
+		again.scanned();
+		await again.kept.settled();
+		assert.strictEqual(again.kept.get('2601.00001')?.title, full[0].title);
+		again.kept.dispose();
+	});
+
+	it('two windows: a paper starred in the one whose digests list it is shown by the other, whose digests do not', async () => {
+		const changes = new fakeVscode.EventEmitter<Library>();
+		const store = { library: emptyLibrary(), onDidChange: changes.event };
+		const make = () => {
+			const workspace = fakeWorkspace();
+			return { ...workspace, kept: new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never) };
+		};
+		const a = make();
+		const b = make();
+		a.put(fixtureFile('2026-01-01', ['2601.00001']));
+		a.scanned();
+		b.scanned();
+		await Promise.all([a.kept.settled(), b.kept.settled()]);
+		store.library = toggleStar(store.library, '2601.00001').library;
+		changes.fire(store.library);
+		await a.kept.settled();
+		await b.kept.settled();
+		// B looked before A wrote: a later change of B's looks again, once
+		b.put(fixtureFile('2026-01-09', ['2601.00009']));
+		await b.kept.settled();
+		assert.strictEqual(b.kept.get('2601.00001')?.title, full[0].title);
+		a.kept.dispose();
+		b.kept.dispose();
+	});
+
+	it('a star, then its digest deleted at once: kept from the summary, and read in full once a digest lists it again', async () => {
+		const changes = new fakeVscode.EventEmitter<Library>();
+		const store = { library: emptyLibrary(), onDidChange: changes.event };
+		const workspace = fakeWorkspace();
+		const kept = new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never);
+		const listing = fixtureFile('2026-01-01', ['2601.00001']);
+		workspace.put(listing);
+		workspace.scanned();
+		await kept.settled();
+		store.library = toggleStar(store.library, '2601.00001').library;
+		changes.fire(store.library);
+		workspace.remove(listing.uri as FakeUri);
+		await kept.settled();
+		assert.strictEqual(kept.get('2601.00001')?.title, full[0].title);
+		assert.strictEqual(kept.get('2601.00001')?.partial, true);
+		workspace.put(fixtureFile('2026-01-03', ['2601.00001']));
+		await kept.settled();
+		assert.strictEqual(kept.get('2601.00001')?.tldr, full[0].tldr);
+		assert.strictEqual(kept.get('2601.00001')?.partial, undefined);
+		kept.dispose();
+	});
 });

@@ -22,6 +22,8 @@ export interface KeptPaper extends Omit<PaperSummary, 'number' | 'range' | 'head
 	readonly abstract: string;
 	/** the days that listed it, newest first */
 	readonly days: readonly string[];
+	/** kept from the workspace's summary alone (no TL;DR, no abstract, the first authors): its full entry is read when a digest lists it */
+	readonly partial?: true;
 }
 
 /** The file the records live in. */
@@ -52,6 +54,29 @@ export function keptPaper(paper: Paper, days: readonly string[]): KeptPaper {
 		tldr: cut(paper.tldr),
 		abstract: cut(paper.abstract),
 		days: [...new Set(days)].sort().reverse(),
+	};
+}
+
+/**
+ * The record of a paper from the workspace's summary of its entry, at once: the digest may go before
+ * the full entry is read (a star, then the day's file deleted), and this much is better than an id.
+ */
+export function keptSummary(summary: PaperSummary, days: readonly string[]): KeptPaper {
+	return {
+		id: libraryId(summary.id),
+		...(summary.version ? { version: summary.version } : {}),
+		isArxiv: summary.isArxiv,
+		title: cut(summary.title),
+		...(summary.translatedTitle ? { translatedTitle: cut(summary.translatedTitle) } : {}),
+		...(summary.link ? { link: summary.link } : {}),
+		authors: summary.authors.slice(0, MAX_KEPT_AUTHORS),
+		...(summary.authorCount !== undefined && summary.authorCount > summary.authors.length ? { authorCount: summary.authorCount } : {}),
+		...(summary.category ? { category: summary.category } : {}),
+		section: summary.section,
+		tldr: '',
+		abstract: '',
+		days: [...new Set(days)].sort().reverse(),
+		partial: true,
 	};
 }
 
@@ -97,6 +122,7 @@ function readKept(value: unknown): KeptPaper | undefined {
 	if (!Array.isArray(v.authors) || !v.authors.every(isString) || !Array.isArray(v.days) || !v.days.every((d) => isString(d) && DAY.test(d))) return undefined;
 	if (![v.version, v.translatedTitle, v.link, v.category].every(optionalString)) return undefined;
 	if (v.authorCount !== undefined && !(Number.isInteger(v.authorCount) && (v.authorCount as number) > 0)) return undefined;
+	if (v.partial !== undefined && v.partial !== true) return undefined;
 	return {
 		id: libraryId(v.id as string),
 		...(v.version ? { version: v.version as string } : {}),
@@ -111,6 +137,7 @@ function readKept(value: unknown): KeptPaper | undefined {
 		tldr: cut(v.tldr),
 		abstract: cut(v.abstract),
 		days: v.days as string[],
+		...(v.partial ? { partial: true as const } : {}),
 	};
 }
 
@@ -139,15 +166,17 @@ export function serializeKept(papers: Iterable<KeptPaper>): StoredKept {
 }
 
 /**
- * What a window writes: the stored records (another window's too) with its own over them, its days
- * added to theirs, less the papers it saw leave the library (`gone`).
+ * What a window writes: the stored records (another window's, another profile's: VS Code gives every
+ * profile the default one's global storage) with its own over them, unless its own is partial and
+ * theirs is not, the days of both, less the papers it saw leave its library (`gone`).
  */
 export function mergeKept(stored: ReadonlyMap<string, KeptPaper>, mine: ReadonlyMap<string, KeptPaper>, gone: ReadonlySet<string>): Map<string, KeptPaper> {
 	const out = new Map<string, KeptPaper>();
 	for (const [id, kept] of stored) if (!gone.has(id)) out.set(id, kept);
 	for (const [id, kept] of mine) {
 		const theirs = out.get(id);
-		out.set(id, theirs ? { ...kept, days: [...new Set([...kept.days, ...theirs.days])].sort().reverse() } : kept);
+		const base = theirs && kept.partial && !theirs.partial ? theirs : kept;
+		out.set(id, theirs ? { ...base, days: [...new Set([...kept.days, ...theirs.days])].sort().reverse() } : kept);
 	}
 	return out;
 }

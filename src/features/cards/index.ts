@@ -766,6 +766,9 @@ class CardManager implements vscode.Disposable {
 			return location ? { location } : { missing: vscode.l10n.t('arXiv:{0} is not in any digest in this workspace.', ref.id) };
 		}
 		const file = this.fileFor(ref.uri);
+		// its digest gone, another listing it (a day kept by a fork that drops the older ones): shown from there
+		const elsewhere = file ? undefined : this.workspace.resolve({ id: ref.id });
+		if (elsewhere) return { location: elsewhere };
 		if (!file && this.deleted.has(ref.uri)) {
 			return { missing: vscode.l10n.t('{0} was deleted, so this paper ({1}) can no longer be shown.', fileName(ref.uri), ref.id) };
 		}

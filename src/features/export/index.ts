@@ -86,14 +86,16 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 
 	/** `order`: the ids in the order the subject lists them (a collection's, a search's), which the papers kept of gone digests take too */
 	const run = async (subject: ExportSubject, locations: PaperLocation[], absent: string[], options: ExportOptions = {}, order?: readonly string[]): Promise<vscode.Uri | undefined> => {
-		if (locations.length === 0 && !absent.some((id) => sources.kept?.(id))) {
+		// the papers no digest lists any more that the library kept count too
+		const count = locations.length + absent.filter((id) => sources.kept?.(id)).length;
+		if (count === 0) {
 			void showInformationMessage(nothingToExport(subject, vscode.l10n));
 			return undefined;
 		}
 		const title = exportHeading(subject, vscode.l10n);
 		const format =
 			options.format ??
-			(await showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: exportPickTitle(subject, papersCount(locations.length, vscode.l10n), vscode.l10n) }))?.format;
+			(await showQuickPick(formats().map((f) => ({ ...f, label: f.label, description: '' })), { title: exportPickTitle(subject, papersCount(count, vscode.l10n), vscode.l10n) }))?.format;
 		if (!format) return undefined;
 		const extension = EXPORT_EXTENSIONS[format];
 		const uri =
@@ -109,10 +111,10 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			void showErrorMessage(vscode.l10n.t('Not exported: {0} is a digest, and arXiv Digest never writes over your digests. Export again and choose another name.', vscode.workspace.asRelativePath(uri)));
 			return undefined;
 		}
-		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', papersCount(locations.length, vscode.l10n)) }, () =>
+		const { items, missing } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0}…', papersCount(count, vscode.l10n)) }, () =>
 			loadItems(workspace, locations, sources, absent),
 		);
-		if (order && items.length > locations.length) {
+		if (order) {
 			const rank = new Map(order.map((id, i) => [libraryId(id), i]));
 			items.sort((a, b) => (rank.get(libraryId(a.paper.id)) ?? Infinity) - (rank.get(libraryId(b.paper.id)) ?? Infinity));
 		}

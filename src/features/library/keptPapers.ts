@@ -1,13 +1,20 @@
 /**
  * The library's record of its papers' digest entries (src/core/library/kept.ts), in
  * `globalStorageUri/kept-papers.json`: per machine, not synced (the library's Settings Sync budget
- * is small). A paper is recorded once the library holds it and a digest of the workspace lists it
- * (read in full through the index, each file once), and its record goes when the library lets the
- * paper go. Every window writes the file: a write merges what is stored (another window's records)
- * with its own, so none is lost. A stored file that is not ours is set aside, never written over.
+ * is small). A paper is recorded once the library holds it and a digest of the workspace lists it: at
+ * once from the workspace's summary (the digest may go a moment later), then in full through the
+ * index, each file read once. Its record goes when this window sees the library let it go.
+ *
+ * Every window writes the file, and every profile's windows do (VS Code gives each profile the default
+ * profile's global storage, while the library is per profile): a write merges what is stored with its
+ * own records, and only ever removes a paper this window saw leave its library, never one it does not
+ * know. A write goes to a temporary file renamed over the old one, so a reader never sees half of it.
+ * A stored file that is not ours is renamed aside, never written over; a read that fails otherwise
+ * (a busy file) writes nothing until a later change.
  */
 import * as vscode from 'vscode';
-import { keptPaper, libraryPaperIds, mergeKept, parseKept, serializeKept, type KeptPaper } from '../../core/library/kept';
+import { keptPaper, keptSummary, libraryPaperIds, mergeKept, parseKept, serializeKept, type KeptPaper } from '../../core/library/kept';
+import type { Library } from '../../core/library/model';
 import { loadPapers } from '../export/load';
 import { errorText, getLog } from '../log';
 import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
@@ -16,7 +23,7 @@ import type { LibraryStore } from './store';
 export const KEPT_FILE = 'kept-papers.json';
 /** papers read per request to the index: a big library's first record does not hold the search for long */
 const BATCH = 100;
-/** a change's records wait this long for the next (a day of stars, a scan's batches) */
+/** a scan's batches of files: one record pass after them */
 const SETTLE_MS = 800;
 
 export interface KeptLookup {
@@ -24,8 +31,11 @@ export interface KeptLookup {
 	readonly onDidChange: vscode.Event<void>;
 }
 
+/** the days `locations` are listed on */
+const daysOf = (locations: readonly PaperLocation[]) => [...new Set(locations.map((l) => l.file.digest.day ?? l.file.digest.label))];
+
 export class KeptPapers implements KeptLookup, vscode.Disposable {
-	private papers = new Map<string, KeptPaper>();
+	private readonly papers = new Map<string, KeptPaper>();
 	/**
 	 * the records of papers the library let go in this session: no longer written, still shown (a card
 	 * unstarred keeps its paper, and a star given back keeps the record)
@@ -33,6 +43,8 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	private readonly letGo = new Map<string, KeptPaper>();
 	/** the papers this window saw leave the library since its last write */
 	private readonly gone = new Set<string>();
+	/** held papers already looked for in the stored file (another window's records are adopted once) */
+	private readonly looked = new Set<string>();
 	private dirty = false;
 	private held: ReadonlySet<string>;
 	private readonly emitter = new vscode.EventEmitter<void>();
@@ -42,40 +54,18 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	/** the last record pass and write: one at a time */
 	private work: Promise<void>;
 	private disposed = false;
-	/** set when the stored file is not ours: nothing is written then */
+	/** set when the stored file is not ours and could not be set aside: nothing is written then */
 	private refused = false;
 
 	constructor(
 		private readonly folder: vscode.Uri,
-		store: Pick<LibraryStore, 'library' | 'onDidChange'>,
+		private readonly store: Pick<LibraryStore, 'library' | 'onDidChange' | 'problem'>,
 		private readonly workspace: Pick<IDigestWorkspace, 'ready' | 'findPaper' | 'onDidChange' | 'backend' | 'loadPaper'>,
 	) {
-		this.held = libraryPaperIds(store.library);
-		this.work = this.load().then(() => workspace.ready).then(() => this.recordSafely());
-		this.subscriptions = [
-			store.onDidChange((library) => {
-				const now = libraryPaperIds(library);
-				for (const id of this.held) {
-					const kept = this.papers.get(id);
-					if (now.has(id) || !kept) continue;
-					this.papers.delete(id);
-					this.letGo.set(id, kept);
-					this.gone.add(id);
-					this.dirty = true;
-				}
-				for (const id of now) {
-					const kept = this.letGo.get(id);
-					if (this.held.has(id) || !kept) continue;
-					this.letGo.delete(id);
-					this.papers.set(id, kept);
-					this.gone.delete(id);
-					this.dirty = true;
-				}
-				this.held = now;
-				this.schedule();
-			}),
-			workspace.onDidChange(() => this.schedule()),
-		];
+		// an unreadable library reads as an empty one: it holds nothing, and let nothing go
+		this.held = store.problem ? new Set() : libraryPaperIds(store.library);
+		this.work = this.adopt().then(() => workspace.ready).then(() => this.recordSafely());
+		this.subscriptions = [store.onDidChange((library) => this.libraryChanged(library)), workspace.onDidChange(() => this.schedule(SETTLE_MS))];
 	}
 
 	get file(): vscode.Uri {
@@ -86,11 +76,6 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		return this.papers.get(id) ?? this.letGo.get(id);
 	}
 
-	/** every record, for the tests and the CLI's look at it */
-	all(): KeptPaper[] {
-		return [...this.papers.values()];
-	}
-
 	/** Resolves once the records and writes asked for so far are done (the tests wait on it). */
 	async settled(): Promise<void> {
 		for (let work = this.work; ; work = this.work) {
@@ -98,6 +83,42 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			if (work === this.work && this.timer === undefined) return;
 			if (this.timer !== undefined) this.flushSoon();
 		}
+	}
+
+	private libraryChanged(library: Library): void {
+		if (this.store.problem) return;
+		const now = libraryPaperIds(library);
+		let added = false;
+		let summaries = false;
+		for (const id of this.held) {
+			const kept = this.papers.get(id);
+			if (now.has(id) || !kept) continue;
+			this.papers.delete(id);
+			this.letGo.set(id, kept);
+			this.gone.add(id);
+			this.dirty = true;
+		}
+		for (const id of now) {
+			if (this.held.has(id)) continue;
+			added = true;
+			const kept = this.letGo.get(id);
+			if (kept) {
+				this.letGo.delete(id);
+				this.papers.set(id, kept);
+				this.gone.delete(id);
+				this.dirty = true;
+				continue;
+			}
+			// the summary at once: the digest may be deleted before the record pass reads the full entry
+			const locations = this.workspace.findPaper(id);
+			if (locations[0] && !this.papers.has(id)) {
+				this.papers.set(id, keptSummary(locations[0].paper, daysOf(locations)));
+				this.dirty = summaries = true;
+			}
+		}
+		this.held = now;
+		if (summaries) this.emitter.fire();
+		this.schedule(added ? 0 : SETTLE_MS);
 	}
 
 	private flushSoon(): void {
@@ -115,19 +136,24 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		}
 	}
 
-	private schedule(): void {
+	private schedule(ms: number): void {
 		if (this.disposed) return;
 		if (this.timer !== undefined) clearTimeout(this.timer);
-		this.timer = setTimeout(() => this.flushSoon(), SETTLE_MS);
+		this.timer = setTimeout(() => this.flushSoon(), ms);
 	}
 
-	/** what is stored, or nothing; a file that is not ours is renamed aside and said in the log */
+	/**
+	 * What is stored: nothing when there is no file; undefined when it cannot be read now (a busy file)
+	 * or is not ours and could not be set aside. A file that is not ours is renamed aside.
+	 */
 	private async readStored(): Promise<Map<string, KeptPaper> | undefined> {
 		let bytes: Uint8Array;
 		try {
 			bytes = await vscode.workspace.fs.readFile(this.file);
-		} catch {
-			return new Map();
+		} catch (err) {
+			if ((err as { code?: unknown }).code === 'FileNotFound') return new Map();
+			getLog().warn(`${this.file.fsPath} could not be read (${errorText(err)}); the papers' records are written after a later change`);
+			return undefined;
 		}
 		let value: unknown;
 		try {
@@ -154,37 +180,44 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		}
 	}
 
-	private async load(): Promise<void> {
+	/** Takes the stored records of held papers this window has none of and has not looked for yet (another window's). */
+	private async adopt(): Promise<void> {
+		const wanted = [...this.held].filter((id) => !this.papers.has(id) && !this.looked.has(id));
+		if (wanted.length === 0) return;
 		const stored = await this.readStored();
 		if (!stored) return;
-		// records of papers the library no longer holds (let go while no window of this machine ran)
-		for (const [id, kept] of stored) {
-			if (this.held.has(id)) this.papers.set(id, kept);
-			else {
-				this.gone.add(id);
-				this.dirty = true;
+		let adopted = false;
+		for (const id of wanted) {
+			this.looked.add(id);
+			const kept = stored.get(id);
+			if (kept) {
+				this.papers.set(id, kept);
+				adopted = true;
 			}
 		}
-		if (this.papers.size > 0) this.emitter.fire();
+		if (adopted) this.emitter.fire();
 	}
 
-	/** Records the held papers a digest lists and no record has, then writes when anything changed. */
+	/** Records the held papers a digest lists and no full record has, then writes when anything changed. */
 	private async record(): Promise<void> {
 		if (this.disposed) return;
+		await this.adopt();
+		const complete = (id: string) => this.papers.has(id) && !this.papers.get(id)?.partial;
 		// the index's first build first (search and the views wait on it): a new library's papers, all
 		// unrecorded, are read after it (each file parsed once more)
-		if ([...this.held].some((id) => !this.papers.has(id))) await (await this.workspace.backend())?.service.whenIndexed();
+		if ([...this.held].some((id) => !complete(id) && this.workspace.findPaper(id).length > 0)) await (await this.workspace.backend())?.service.whenIndexed();
 		if (this.disposed) return;
 		const wanted: PaperLocation[] = [];
+		let changed = false;
 		for (const id of this.held) {
 			const locations = this.workspace.findPaper(id);
 			const kept = this.papers.get(id);
-			if (!kept) {
+			if (!kept || kept.partial) {
 				if (locations[0]) wanted.push(locations[0]);
 				continue;
 			}
 			// a day that lists it since it was recorded
-			const days = locations.map((l) => l.file.digest.day ?? l.file.digest.label).filter((day) => !kept.days.includes(day));
+			const days = daysOf(locations).filter((day) => !kept.days.includes(day));
 			if (days.length === 0) continue;
 			this.papers.set(id, { ...kept, days: [...new Set([...kept.days, ...days])].sort().reverse() });
 			this.dirty = true;
@@ -195,12 +228,12 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 				const id = keptPaper(paper, []).id;
 				// let go while it was read
 				if (!this.held.has(id)) continue;
-				const days = [...new Set(this.workspace.findPaper(id).map((l) => l.file.digest.day ?? l.file.digest.label))];
-				this.papers.set(id, keptPaper(paper, days.length ? days : [location.file.digest.day ?? location.file.digest.label]));
-				this.dirty = true;
+				const days = daysOf(this.workspace.findPaper(id));
+				this.papers.set(id, keptPaper(paper, days.length ? days : daysOf([location])));
+				this.dirty = changed = true;
 			}
 		}
-		if (wanted.length > 0) this.emitter.fire();
+		if (changed) this.emitter.fire();
 		await this.write();
 	}
 
@@ -211,18 +244,12 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			if (!stored) return;
 			const merged = mergeKept(stored, this.papers, this.gone);
 			await vscode.workspace.fs.createDirectory(this.folder);
-			await vscode.workspace.fs.writeFile(this.file, new TextEncoder().encode(JSON.stringify(serializeKept(merged.values()))));
+			// whole or not at all: a window closing mid-write, or another reading, never leaves half a file
+			const temporary = vscode.Uri.joinPath(this.folder, `${KEPT_FILE}.${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
+			await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(JSON.stringify(serializeKept(merged.values()))));
+			await vscode.workspace.fs.rename(temporary, this.file, { overwrite: true });
 			this.gone.clear();
 			this.dirty = false;
-			// another window's records of papers this one holds too
-			let adopted = false;
-			for (const [id, kept] of merged) {
-				if (this.held.has(id) && !this.papers.has(id)) {
-					this.papers.set(id, kept);
-					adopted = true;
-				}
-			}
-			if (adopted) this.emitter.fire();
 		} catch (err) {
 			getLog().error(`the papers' records could not be written to ${this.file.fsPath}: ${errorText(err)}`);
 		}
@@ -233,7 +260,7 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		if (this.timer !== undefined) clearTimeout(this.timer);
 		for (const s of this.subscriptions) s.dispose();
 		this.emitter.dispose();
-		// what is recorded and not yet written: the digests still list it, so the next start records it again
+		// what is recorded and not yet written (a star's summary, a paper let go)
 		if (this.dirty) void this.work.then(() => this.write());
 	}
 }

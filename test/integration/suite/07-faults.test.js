@@ -176,6 +176,32 @@ describe('faults: a starred paper whose digest was deleted', () => {
 	});
 });
 
+describe('faults: the digest a card shows deleted while another day lists its paper', () => {
+	const older = () => vscode.Uri.joinPath(workspaceRoot(), 'data', '2018-03-01.md');
+	const newer = () => vscode.Uri.joinPath(workspaceRoot(), 'data', '2018-03-05.md');
+	const id = '1803.00001';
+	const title = 'Twice listed paper about forks that keep the last days';
+	after(async () => {
+		await remove(older());
+		await remove(newer());
+		await closeAllEditors();
+		await fixtureDaysOnly('the twice-listed digests gone from the workspace');
+	});
+
+	it('the card shows the paper from the other day, not "deleted" (a fork keeping the last N days)', async () => {
+		const api = await extensionApi();
+		await writeFile(older(), digestText('2018-03-01', title, id));
+		await writeFile(newer(), digestText('2018-03-05', title, id));
+		await waitFor('both digests in the workspace', () => api.workspace.findPaper(id).length === 2, 20_000);
+		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: older().toString(), id });
+		await waitFor('its card from the older day', () => (api.cards.api.renderedHtml() || '').includes(title) && api.cards.api.current()?.uri === older().toString());
+		await vscode.workspace.fs.delete(older());
+		await waitFor('the card on the newer day', () => api.cards.api.current()?.uri === newer().toString(), 20_000);
+		const html = api.cards.api.renderedHtml();
+		assert.ok(html.includes(title) && !/was deleted|class="gone"/.test(html), html);
+	});
+});
+
 describe('faults: a digest renamed while its card is open', () => {
 	const data = () => vscode.Uri.joinPath(workspaceRoot(), 'data');
 	const names = ['2018-06-06.md', '2018-06-06-renamed.md', '2018-06-06-moved.md'];
