@@ -1,15 +1,17 @@
 // What goes into the VSIX is only what runs: bundles, media, grammar, docs. `vsce ls` lists the
 // files vsce would pack (after .vscodeignore); this fails if sources, tests, fixtures,
 // node_modules, caches or source maps leak in, if a needed file is missing, or if the VSIX
-// itself is over 1 MB. Usage: node test/harness/check-vsix.mjs [file.vsix]
+// itself is over its budget (MAX_VSIX_BYTES). Usage: node test/harness/check-vsix.mjs [file.vsix]
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO, log, run } from './lib.mjs';
 import { zipEntries } from './zip.mjs';
 
-// two builds of the extension (Node and web, ~680 KiB each unpacked) and their index workers
-export const MAX_VSIX_BYTES = 1.5 * 1024 * 1024;
+// two builds of the extension (Node, ~540 KiB with its card renderer apart, ~450 KiB; web, ~980 KiB in
+// one file, KaTeX 263 KiB and markdown-it with its entities 127 KiB of it), their index workers and two
+// sample digests (670 KiB unpacked). 1.5 MiB until the kept papers and the regex check took it to 1,536 KiB.
+export const MAX_VSIX_BYTES = 1.6 * 1024 * 1024;
 
 const FORBIDDEN = [
 	[/^src\//, 'TypeScript sources'],
