@@ -258,4 +258,117 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		assert.strictEqual(kept.get('2601.00001')?.partial, undefined);
 		kept.dispose();
 	});
+
+	// a second review's, of the fixes above
+	describe('with other windows writing', () => {
+		const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+		const fs = fakeVscode.workspace.fs as unknown as Record<string, unknown>;
+		const original = { rename: fs.rename, writeFile: fs.writeFile };
+		afterEach(() => Object.assign(fs, original));
+		function plainStore(library: Library) {
+			const changes = new fakeVscode.EventEmitter<Library>();
+			return { library, onDidChange: changes.event, set(next: Library) { this.library = next; changes.fire(next); } };
+		}
+		function window(store: { library: Library; onDidChange: unknown }) {
+			const workspace = fakeWorkspace();
+			return { ...workspace, kept: new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never) };
+		}
+		const storedIds = () => (JSON.parse(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file))) as { papers: KeptPaper[] }).papers.map((p) => p.id).sort();
+		async function recordAndClose(library: Library, ids: string[], day: string) {
+			const w = window(plainStore(library));
+			w.put(fixtureFile(day, ids));
+			w.scanned();
+			await w.kept.settled();
+			w.kept.dispose();
+		}
+
+		it('a window that has not seen its library let a paper go (not focused) does not write its record back', async () => {
+			const both = toggleStar(toggleStar(emptyLibrary(), '2601.00001').library, '2601.00002').library;
+			const storeA = plainStore(both);
+			const storeB = plainStore(both);
+			const a = window(storeA);
+			const b = window(storeB);
+			a.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
+			b.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
+			a.scanned();
+			b.scanned();
+			await Promise.all([a.kept.settled(), b.kept.settled()]);
+			storeA.set(toggleStar(both, '2601.00001').library);
+			await a.kept.settled();
+			assert.deepStrictEqual(storedIds(), ['2601.00002']);
+			// the next day arrives in B's folder, listing the other starred paper: B writes its new day
+			b.put(fixtureFile('2026-01-02', ['2601.00002']));
+			await b.kept.settled();
+			a.kept.dispose();
+			b.kept.dispose();
+			assert.deepStrictEqual(storedIds(), ['2601.00002']);
+		});
+
+		it('VS Code\'s rename over the file deletes it first: a window reading in that gap writes nothing then, not its records alone', async () => {
+			fs.rename = async (from: { toString(): string }, to: { toString(): string }) => {
+				const files = fakeVscode.workspace.fs.files;
+				files.delete(to.toString());
+				await sleep(20);
+				files.set(to.toString(), files.get(from.toString())!);
+				files.delete(from.toString());
+			};
+			await recordAndClose(toggleStar(emptyLibrary(), '2601.00001').library, ['2601.00001'], '2026-01-01');
+			await recordAndClose(toggleStar(emptyLibrary(), '2601.00002').library, ['2601.00002'], '2026-01-02');
+			const one = window(plainStore(toggleStar(emptyLibrary(), '2601.00001').library));
+			const two = window(plainStore(toggleStar(emptyLibrary(), '2601.00002').library));
+			one.scanned();
+			two.scanned();
+			await Promise.all([one.kept.settled(), two.kept.settled()]);
+			one.put(fixtureFile('2026-01-05', ['2601.00001']));
+			const first = one.kept.settled();
+			await sleep(5);
+			two.put(fixtureFile('2026-01-05', ['2601.00002']));
+			await Promise.all([first, two.kept.settled()]);
+			// the window that read in the gap writes at its next change
+			two.put(fixtureFile('2026-01-06', ['2601.00002']));
+			await two.kept.settled();
+			one.kept.dispose();
+			two.kept.dispose();
+			assert.deepStrictEqual(storedIds(), ['2601.00001', '2601.00002']);
+		});
+
+		it('a star or an unstar during a write is written by the next one', async () => {
+			const store = plainStore(toggleStar(toggleStar(emptyLibrary(), '2601.00001').library, '2601.00003').library);
+			const w = window(store);
+			const listing = fixtureFile('2026-01-01', ['2601.00001', '2601.00002', '2601.00003']);
+			w.put(listing);
+			w.scanned();
+			await w.kept.settled();
+			let once = true;
+			fs.writeFile = async (uri: { toString(): string }, bytes: Uint8Array) => {
+				if (once && uri.toString().endsWith('.tmp')) {
+					once = false;
+					// the reader stars one paper of the day, unstars another, and deletes the day's file
+					store.set(toggleStar(toggleStar(store.library, '2601.00002').library, '2601.00003').library);
+					w.remove(listing.uri as FakeUri);
+				}
+				fakeVscode.workspace.fs.files.set(uri.toString(), bytes);
+			};
+			w.put(fixtureFile('2026-01-02', ['2601.00001']));
+			await w.kept.settled();
+			w.kept.dispose();
+			await sleep(10);
+			assert.deepStrictEqual(storedIds(), ['2601.00001', '2601.00002']);
+		});
+
+		it('a newer version\'s file (another profile\'s extension, a downgrade) is left as it is, and not written over', async () => {
+			const library = toggleStar(emptyLibrary(), '2601.00001').library;
+			await recordAndClose(library, ['2601.00001'], '2026-01-01');
+			const stored = JSON.parse(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file)));
+			const newer = JSON.stringify({ ...stored, v: 2 });
+			fakeVscode.workspace.fs.files.set(file, new TextEncoder().encode(newer));
+			const w = window(plainStore(toggleStar(library, '2601.00002').library));
+			w.put(fixtureFile('2026-01-02', ['2601.00002']));
+			w.scanned();
+			await w.kept.settled();
+			w.kept.dispose();
+			assert.deepStrictEqual([...fakeVscode.workspace.fs.files.keys()], [file]);
+			assert.strictEqual(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file)), newer);
+		});
+	});
 });

@@ -141,7 +141,8 @@ function readKept(value: unknown): KeptPaper | undefined {
 	};
 }
 
-export type KeptRead = { ok: true; papers: Map<string, KeptPaper>; skipped: number } | { ok: false; reason: string };
+/** `newer`: a later version's file (another profile's extension, a downgrade): left as it is, not set aside */
+export type KeptRead = { ok: true; papers: Map<string, KeptPaper>; skipped: number } | { ok: false; reason: string; newer?: true };
 
 /** Reads the stored records: a record that is not ours is skipped (counted); a file that is not ours at all is an error. */
 export function parseKept(value: unknown): KeptRead {
@@ -149,7 +150,8 @@ export function parseKept(value: unknown): KeptRead {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'expected an object' };
 	const v = value as Record<string, unknown>;
 	if (v.format !== KEPT_FORMAT) return { ok: false, reason: `it has no "format": "${KEPT_FORMAT}" marker` };
-	if (typeof v.v !== 'number' || v.v > KEPT_VERSION) return { ok: false, reason: `it is version ${String(v.v)}, newer than this extension reads (${KEPT_VERSION})` };
+	if (typeof v.v !== 'number') return { ok: false, reason: 'it has no version' };
+	if (v.v > KEPT_VERSION) return { ok: false, reason: `it is version ${v.v}, newer than this extension reads (${KEPT_VERSION})`, newer: true };
 	if (!Array.isArray(v.papers)) return { ok: false, reason: '"papers" is not a list' };
 	const papers = new Map<string, KeptPaper>();
 	let skipped = 0;

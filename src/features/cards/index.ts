@@ -318,7 +318,7 @@ class CardPanel implements vscode.Disposable {
 			this.post({ type: 'missing', message, state });
 		};
 		if ('missing' in found) {
-			const kept = this.owner.library?.kept?.(this.ref.id);
+			const kept = this.owner.keptToShow(this.ref.id);
 			if (kept) this.renderKept(kept, state);
 			else missing(found.missing);
 			return;
@@ -550,7 +550,7 @@ class CardPanel implements vscode.Disposable {
 			await this.owner.act(message, { paper: found.location.paper, location: found.location }, this.panel.viewColumn);
 			return;
 		}
-		const kept = this.ref && this.shownAs === 'kept' ? this.owner.library?.kept?.(this.ref.id) : undefined;
+		const kept = this.ref && this.shownAs === 'kept' ? this.owner.keptToShow(this.ref.id) : undefined;
 		if (kept) await this.owner.act(message, { paper: paperOfKept(kept), kept }, this.panel.viewColumn);
 	}
 
@@ -766,9 +766,6 @@ class CardManager implements vscode.Disposable {
 			return location ? { location } : { missing: vscode.l10n.t('arXiv:{0} is not in any digest in this workspace.', ref.id) };
 		}
 		const file = this.fileFor(ref.uri);
-		// its digest gone, another listing it (a day kept by a fork that drops the older ones): shown from there
-		const elsewhere = file ? undefined : this.workspace.resolve({ id: ref.id });
-		if (elsewhere) return { location: elsewhere };
 		if (!file && this.deleted.has(ref.uri)) {
 			return { missing: vscode.l10n.t('{0} was deleted, so this paper ({1}) can no longer be shown.', fileName(ref.uri), ref.id) };
 		}
@@ -796,6 +793,14 @@ class CardManager implements vscode.Disposable {
 		if (!other) return undefined;
 		const at = delta === 1 ? 0 : other.digest.papers.length - 1;
 		return { uri: other.uri.toString(), id: other.digest.papers[at].id, index: at };
+	}
+
+	/**
+	 * What the library kept of a paper no digest lists: a card shows it so. A paper another digest lists
+	 * is not shown so when the file the card showed it from went (the card says so, and follows a rename).
+	 */
+	keptToShow(id: string): KeptPaper | undefined {
+		return this.workspace.findPaper(id).length === 0 ? this.library?.kept?.(id) : undefined;
 	}
 
 	/** The names of the digests Previous and Next go on to from the ends of `file` (see neighbour). */

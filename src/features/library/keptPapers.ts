@@ -45,7 +45,14 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	private readonly gone = new Set<string>();
 	/** held papers already looked for in the stored file (another window's records are adopted once) */
 	private readonly looked = new Set<string>();
-	private dirty = false;
+	/**
+	 * the papers whose record this window made or changed since its last write: a write stores those
+	 * alone over the file's, so a window that has not yet seen its library let a paper go (a window not
+	 * focused reads it later) does not write back the record another window removed
+	 */
+	private readonly changed = new Set<string>();
+	/** whether this window read or wrote the file: then a file not found is another window's rename in progress */
+	private seen = false;
 	private held: ReadonlySet<string>;
 	private readonly emitter = new vscode.EventEmitter<void>();
 	readonly onDidChange = this.emitter.event;
@@ -54,8 +61,18 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	/** the last record pass and write: one at a time */
 	private work: Promise<void>;
 	private disposed = false;
-	/** set when the stored file is not ours and could not be set aside: nothing is written then */
+	/** set when the stored file is not ours and could not be set aside, or is a newer version's: nothing is written then */
 	private refused = false;
+
+	private get dirty(): boolean {
+		return this.changed.size > 0 || this.gone.size > 0;
+	}
+
+	/** `kept` is this window's record of `id` now (made, read in full, or its days added) */
+	private own(id: string, kept: KeptPaper): void {
+		this.papers.set(id, kept);
+		this.changed.add(id);
+	}
 
 	constructor(
 		private readonly folder: vscode.Uri,
@@ -94,9 +111,9 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			const kept = this.papers.get(id);
 			if (now.has(id) || !kept) continue;
 			this.papers.delete(id);
+			this.changed.delete(id);
 			this.letGo.set(id, kept);
 			this.gone.add(id);
-			this.dirty = true;
 		}
 		for (const id of now) {
 			if (this.held.has(id)) continue;
@@ -104,16 +121,15 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			const kept = this.letGo.get(id);
 			if (kept) {
 				this.letGo.delete(id);
-				this.papers.set(id, kept);
 				this.gone.delete(id);
-				this.dirty = true;
+				this.own(id, kept);
 				continue;
 			}
 			// the summary at once: the digest may be deleted before the record pass reads the full entry
 			const locations = this.workspace.findPaper(id);
 			if (locations[0] && !this.papers.has(id)) {
-				this.papers.set(id, keptSummary(locations[0].paper, daysOf(locations)));
-				this.dirty = summaries = true;
+				this.own(id, keptSummary(locations[0].paper, daysOf(locations)));
+				summaries = true;
 			}
 		}
 		this.held = now;
@@ -151,7 +167,12 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		try {
 			bytes = await vscode.workspace.fs.readFile(this.file);
 		} catch (err) {
-			if ((err as { code?: unknown }).code === 'FileNotFound') return new Map();
+			if ((err as { code?: unknown }).code === 'FileNotFound') {
+				if (!this.seen) return new Map();
+				// VS Code's rename over a file deletes it first: another window writing now; tried again at a later change
+				this.seen = false;
+				return undefined;
+			}
 			getLog().warn(`${this.file.fsPath} could not be read (${errorText(err)}); the papers' records are written after a later change`);
 			return undefined;
 		}
@@ -162,7 +183,13 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			return this.setAside(`not JSON (${errorText(err)})`);
 		}
 		const read = parseKept(value);
+		if (!read.ok && read.newer) {
+			getLog().warn(`${this.file.fsPath}: ${read.reason}; it is left as it is, and the papers' records of this window are not written`);
+			this.refused = true;
+			return undefined;
+		}
 		if (!read.ok) return this.setAside(read.reason);
+		this.seen = true;
 		if (read.skipped > 0) getLog().warn(`${this.file.fsPath}: ${read.skipped} records that are not a kept paper were left out`);
 		return read.papers;
 	}
@@ -219,8 +246,7 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			// a day that lists it since it was recorded
 			const days = daysOf(locations).filter((day) => !kept.days.includes(day));
 			if (days.length === 0) continue;
-			this.papers.set(id, { ...kept, days: [...new Set([...kept.days, ...days])].sort().reverse() });
-			this.dirty = true;
+			this.own(id, { ...kept, days: [...new Set([...kept.days, ...days])].sort().reverse() });
 		}
 		for (let i = 0; i < wanted.length && !this.disposed; i += BATCH) {
 			const loaded = await loadPapers(this.workspace as IDigestWorkspace, wanted.slice(i, i + BATCH));
@@ -229,8 +255,8 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 				// let go while it was read
 				if (!this.held.has(id)) continue;
 				const days = daysOf(this.workspace.findPaper(id));
-				this.papers.set(id, keptPaper(paper, days.length ? days : daysOf([location])));
-				this.dirty = changed = true;
+				this.own(id, keptPaper(paper, days.length ? days : daysOf([location])));
+				changed = true;
 			}
 		}
 		if (changed) this.emitter.fire();
@@ -242,14 +268,18 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		try {
 			const stored = await this.readStored();
 			if (!stored) return;
-			const merged = mergeKept(stored, this.papers, this.gone);
+			// what this write takes: a library change during it is written by the next
+			const mine = new Map([...this.changed].flatMap((id) => (this.papers.has(id) ? [[id, this.papers.get(id)!] as const] : [])));
+			const gone = new Set(this.gone);
+			const merged = mergeKept(stored, mine, gone);
 			await vscode.workspace.fs.createDirectory(this.folder);
 			// whole or not at all: a window closing mid-write, or another reading, never leaves half a file
 			const temporary = vscode.Uri.joinPath(this.folder, `${KEPT_FILE}.${Date.now()}-${Math.random().toString(36).slice(2)}.tmp`);
 			await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(JSON.stringify(serializeKept(merged.values()))));
 			await vscode.workspace.fs.rename(temporary, this.file, { overwrite: true });
-			this.gone.clear();
-			this.dirty = false;
+			this.seen = true;
+			for (const id of gone) this.gone.delete(id);
+			for (const [id, kept] of mine) if (this.papers.get(id) === kept) this.changed.delete(id);
 		} catch (err) {
 			getLog().error(`the papers' records could not be written to ${this.file.fsPath}: ${errorText(err)}`);
 		}

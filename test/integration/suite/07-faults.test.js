@@ -188,17 +188,21 @@ describe('faults: the digest a card shows deleted while another day lists its pa
 		await fixtureDaysOnly('the twice-listed digests gone from the workspace');
 	});
 
-	it('the card shows the paper from the other day, not "deleted" (a fork keeping the last N days)', async () => {
+	it('a starred paper: the card says the file was deleted, not that no digest lists the paper (it follows a rename)', async () => {
 		const api = await extensionApi();
 		await writeFile(older(), digestText('2018-03-01', title, id));
 		await writeFile(newer(), digestText('2018-03-05', title, id));
 		await waitFor('both digests in the workspace', () => api.workspace.findPaper(id).length === 2, 20_000);
-		await vscode.commands.executeCommand('arxivDigest.openCard', { uri: older().toString(), id });
-		await waitFor('its card from the older day', () => (api.cards.api.renderedHtml() || '').includes(title) && api.cards.api.current()?.uri === older().toString());
-		await vscode.workspace.fs.delete(older());
-		await waitFor('the card on the newer day', () => api.cards.api.current()?.uri === newer().toString(), 20_000);
-		const html = api.cards.api.renderedHtml();
-		assert.ok(html.includes(title) && !/was deleted|class="gone"/.test(html), html);
+		await vscode.commands.executeCommand('arxivDigest.toggleStar', { id });
+		try {
+			await vscode.commands.executeCommand('arxivDigest.openCard', { uri: older().toString(), id });
+			await waitFor('its card from the older day', () => (api.cards.api.renderedHtml() || '').includes(title) && api.cards.api.current()?.uri === older().toString());
+			await vscode.workspace.fs.delete(older());
+			await waitFor('the card to say the digest was deleted', () => /was deleted/.test(api.cards.api.renderedHtml() || ''), 20_000);
+			assert.ok(!/class="gone"/.test(api.cards.api.renderedHtml()), 'not shown as kept: a digest lists it');
+		} finally {
+			if (api.library.isStarred(id)) await vscode.commands.executeCommand('arxivDigest.toggleStar', { id });
+		}
 	});
 });
 
