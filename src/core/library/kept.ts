@@ -39,22 +39,8 @@ function cut(text: string): string {
 
 /** The record of `paper` (read in full from its digest) listed on `days` (newest first). */
 export function keptPaper(paper: Paper, days: readonly string[]): KeptPaper {
-	const authors = paper.authors.slice(0, MAX_KEPT_AUTHORS);
-	return {
-		id: libraryId(paper.id),
-		...(paper.version ? { version: paper.version } : {}),
-		isArxiv: paper.isArxiv,
-		title: cut(paper.title),
-		...(paper.translatedTitle ? { translatedTitle: cut(paper.translatedTitle) } : {}),
-		...(paper.link ? { link: paper.link } : {}),
-		authors,
-		...(paper.authors.length > authors.length ? { authorCount: paper.authors.length } : {}),
-		...(paper.category ? { category: paper.category } : {}),
-		section: paper.section,
-		tldr: cut(paper.tldr),
-		abstract: cut(paper.abstract),
-		days: [...new Set(days)].sort().reverse(),
-	};
+	const { partial: _summaryOnly, ...fields } = keptSummary({ ...paper, authorCount: paper.authors.length }, days);
+	return { ...fields, tldr: cut(paper.tldr), abstract: cut(paper.abstract) };
 }
 
 /**
@@ -62,6 +48,8 @@ export function keptPaper(paper: Paper, days: readonly string[]): KeptPaper {
  * the full entry is read (a star, then the day's file deleted), and this much is better than an id.
  */
 export function keptSummary(summary: PaperSummary, days: readonly string[]): KeptPaper {
+	const authors = summary.authors.slice(0, MAX_KEPT_AUTHORS);
+	const count = summary.authorCount ?? summary.authors.length;
 	return {
 		id: libraryId(summary.id),
 		...(summary.version ? { version: summary.version } : {}),
@@ -69,8 +57,8 @@ export function keptSummary(summary: PaperSummary, days: readonly string[]): Kep
 		title: cut(summary.title),
 		...(summary.translatedTitle ? { translatedTitle: cut(summary.translatedTitle) } : {}),
 		...(summary.link ? { link: summary.link } : {}),
-		authors: summary.authors.slice(0, MAX_KEPT_AUTHORS),
-		...(summary.authorCount !== undefined && summary.authorCount > summary.authors.length ? { authorCount: summary.authorCount } : {}),
+		authors,
+		...(count > authors.length ? { authorCount: count } : {}),
 		...(summary.category ? { category: summary.category } : {}),
 		section: summary.section,
 		tldr: '',
