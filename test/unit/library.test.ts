@@ -298,6 +298,15 @@ describe('note search', () => {
 		assert.deepStrictEqual(noteSearch(parsed('cat:cs.CV'), notes).matches(), [], 'filters alone match no note');
 	});
 
+	it('folds the notes once per library value: a note changed (a new notes object) is searched as it is now, typos too', () => {
+		assert.deepStrictEqual(noteSearch(parsed('quokka'), notes).matches(), []);
+		assert.deepStrictEqual(noteSearch(parsed('prunning'), notes).matches(), ['2602.00002'], 'a typo of a note\'s word');
+		const changed = { ...notes, '2602.00003': 'quokka pruning study' };
+		assert.deepStrictEqual(noteSearch(parsed('quokka'), changed).matches(), ['2602.00003']);
+		assert.deepStrictEqual(noteSearch(parsed('prunning'), changed).matches().sort(), ['2602.00002', '2602.00003']);
+		assert.deepStrictEqual(noteSearch(parsed('quokka'), notes).matches(), [], 'the old value as it was');
+	});
+
 	it('takes an acronym as a whole word, its plural or a numbered version, as search does', () => {
 		const more = { a: 'a nomad robot', b: 'NOMA uplink, vs SAM2 masks', c: 'several NOMAs compared', d: 'the samples' };
 		assert.deepStrictEqual(noteSearch(parsed('NOMA'), more).matches(), ['b', 'c']);
