@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
+import { until } from './until';
 import { fakeWorkspace, fixtureFile, type FakeUri } from './fake-workspace';
 import { smallDigest } from '../fixtures/small-digest';
 import { KEPT_FORMAT, MAX_KEPT_AUTHORS, keptPaper, mergeKept, paperOfKept, parseKept, serializeKept, type KeptPaper } from '../../src/core/library/kept';
@@ -351,9 +352,21 @@ describe('kept papers (the library\'s record in global storage)', () => {
 			};
 			w.put(fixtureFile('2026-01-02', ['2601.00001']));
 			await w.kept.settled();
-			w.kept.dispose();
-			await sleep(10);
 			assert.deepStrictEqual(storedIds(), ['2601.00001', '2601.00002']);
+			w.kept.dispose();
+		});
+
+		it('a window closed while the index\'s first build runs writes the summaries it made', async () => {
+			const store = plainStore(emptyLibrary());
+			const workspace = fakeWorkspace();
+			const building = { service: { whenIndexed: () => new Promise<void>(() => undefined) } };
+			const kept = new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => building, loadPaper: load }) as never);
+			workspace.put(fixtureFile('2026-01-01', ['2601.00001']));
+			workspace.scanned();
+			store.set(toggleStar(store.library, '2601.00001').library);
+			kept.dispose();
+			await until('the kept file written', () => fakeVscode.workspace.fs.files.has(file));
+			assert.deepStrictEqual(storedIds(), ['2601.00001']);
 		});
 
 		it('a newer version\'s file (another profile\'s extension, a downgrade) is left as it is, and not written over', async () => {

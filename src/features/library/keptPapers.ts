@@ -290,7 +290,8 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		if (this.timer !== undefined) clearTimeout(this.timer);
 		for (const s of this.subscriptions) s.dispose();
 		this.emitter.dispose();
-		// what is recorded and not yet written (a star's summary, a paper let go)
-		if (this.dirty) void this.work.then(() => this.write());
+		// what is recorded and not yet written (a star's summary, a paper let go), now: the record pass may
+		// be waiting for the index's first build, which a closing window never sees end
+		if (this.dirty) void this.write();
 	}
 }
