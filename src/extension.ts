@@ -6,7 +6,6 @@ import { lastWrittenMessage, type WrittenMessage } from './features/export/writt
 import { registerHover } from './features/hover';
 import { registerLanguageSupport } from './features/language';
 import { cardLibrary, registerLibrary } from './features/library';
-import { libraryId } from './core/library/model';
 import { logDisposable } from './features/log';
 import { registerOutline } from './features/outline';
 import { registerPaperActions } from './features/paperActions';
@@ -124,7 +123,7 @@ async function registerFeatures(context: vscode.ExtensionContext, registered: Pr
 			note: library.note,
 			tags: library.tags,
 			collections: library.collections,
-			kept: (id) => library.kept.get(libraryId(id)),
+			kept: (id) => library.kept.get(id),
 			collectionIds: (name) => library.store.library.collections.find((c) => c.name === name)?.ids,
 			collectionNames: () => library.store.library.collections.map((c) => c.name),
 			lastQuery: () => search.lastQuery(),

@@ -43,6 +43,11 @@ export function keptPaper(paper: Paper, days: readonly string[]): KeptPaper {
 	return { ...fields, tldr: cut(paper.tldr), abstract: cut(paper.abstract) };
 }
 
+/** The days of every list, each once, newest first (as a record keeps them). */
+export function keptDays(...lists: readonly (readonly string[])[]): string[] {
+	return [...new Set(lists.flat())].sort().reverse();
+}
+
 /**
  * The record of a paper from the workspace's summary of its entry, at once: the digest may go before
  * the full entry is read (a star, then the day's file deleted), and this much is better than an id.
@@ -63,7 +68,7 @@ export function keptSummary(summary: PaperSummary, days: readonly string[]): Kep
 		section: summary.section,
 		tldr: '',
 		abstract: '',
-		days: [...new Set(days)].sort().reverse(),
+		days: keptDays(days),
 		partial: true,
 	};
 }
@@ -166,7 +171,7 @@ export function mergeKept(stored: ReadonlyMap<string, KeptPaper>, mine: Readonly
 	for (const [id, kept] of mine) {
 		const theirs = out.get(id);
 		const base = theirs && kept.partial && !theirs.partial ? theirs : kept;
-		out.set(id, theirs ? { ...base, days: [...new Set([...kept.days, ...theirs.days])].sort().reverse() } : kept);
+		out.set(id, theirs ? { ...base, days: keptDays(kept.days, theirs.days) } : kept);
 	}
 	return out;
 }

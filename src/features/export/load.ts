@@ -19,9 +19,14 @@ export interface ReaderData {
 	kept?(id: string): KeptPaper | undefined;
 }
 
+/** The days of `locations` (a day's label for a file without one), each once, in their order. */
+export function daysOfLocations(locations: readonly PaperLocation[]): string[] {
+	return [...new Set(locations.map((l) => l.file.digest.day ?? l.file.digest.label))];
+}
+
 /** Every day that lists `id`, newest first. */
 export function daysOf(workspace: IDigestWorkspace, id: string): string[] {
-	return [...new Set(workspace.findPaper(id).map((l) => l.file.digest.day ?? l.file.digest.label))];
+	return daysOfLocations(workspace.findPaper(id));
 }
 
 /** The full papers at `locations`, each file read once; a location that can no longer be read is left out. */

@@ -11,6 +11,7 @@ import { paperLabel } from '../../core/tree';
 import { fieldsText, listText, notesCount } from '../counts';
 import { uriKey } from '../vsc-utils';
 import type { DigestWorkspaceChange, IDigestWorkspace } from '../workspace/types';
+import { daysOfLocations } from '../export/load';
 import type { KeptLookup } from './keptPapers';
 import { collectionLabel } from './labels';
 import type { LibraryStore } from './store';
@@ -143,7 +144,7 @@ export class CollectionsProvider implements vscode.TreeDataProvider<CollectionsN
 		const label = shown ? paperLabel(shown) : node.id;
 		const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
 		item.id = node.node === 'notedPaper' ? `notes#${node.id}` : `collection:${node.collection}#${node.id}`;
-		const days = location ? [...new Set(locations.map((l) => l.file.digest.day ?? l.file.digest.label))] : (kept?.days ?? []);
+		const days = location ? daysOfLocations(locations) : (kept?.days ?? []);
 		const note = this.library.notes[node.id];
 		item.description = location ? [location.paper.authors[0], days[0]].filter(Boolean).join(' · ') : [kept?.authors[0], days[0], vscode.l10n.t('not in this workspace')].filter(Boolean).join(' · ');
 		if (node.node === 'notedPaper' && note) item.description = `${notePreview(note)} · ${item.description}`;

@@ -113,7 +113,7 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 	const { store } = registration;
 	return {
 		onDidChange: store.onDidChange,
-		kept: (id) => registration.kept.get(libraryId(id)),
+		kept: (id) => registration.kept.get(id),
 		onDidChangeKept: registration.kept.onDidChange,
 		stateOf: (id) => ({ starred: registration.isStarred(id), collections: registration.collections(id).map((name) => collectionLabel(name, vscode.l10n)), tags: registration.tags(id), note: registration.note(id) ?? '' }),
 		async handle(message, id) {

@@ -13,9 +13,9 @@
  * (a busy file) writes nothing until a later change.
  */
 import * as vscode from 'vscode';
-import { keptPaper, keptSummary, libraryPaperIds, mergeKept, parseKept, serializeKept, type KeptPaper } from '../../core/library/kept';
-import type { Library } from '../../core/library/model';
-import { loadPapers } from '../export/load';
+import { keptDays, keptPaper, keptSummary, libraryPaperIds, mergeKept, parseKept, serializeKept, type KeptPaper } from '../../core/library/kept';
+import { libraryId, type Library } from '../../core/library/model';
+import { daysOfLocations, loadPapers } from '../export/load';
 import { errorText, getLog } from '../log';
 import type { IDigestWorkspace, PaperLocation } from '../workspace/types';
 import type { LibraryStore } from './store';
@@ -30,9 +30,6 @@ export interface KeptLookup {
 	get(id: string): KeptPaper | undefined;
 	readonly onDidChange: vscode.Event<void>;
 }
-
-/** the days `locations` are listed on */
-const daysOf = (locations: readonly PaperLocation[]) => [...new Set(locations.map((l) => l.file.digest.day ?? l.file.digest.label))];
 
 export class KeptPapers implements KeptLookup, vscode.Disposable {
 	private readonly papers = new Map<string, KeptPaper>();
@@ -89,8 +86,10 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 		return vscode.Uri.joinPath(this.folder, KEPT_FILE);
 	}
 
+	/** the record of `id` (any form: `arXiv:…v2` too) */
 	get(id: string): KeptPaper | undefined {
-		return this.papers.get(id) ?? this.letGo.get(id);
+		const key = libraryId(id);
+		return this.papers.get(key) ?? this.letGo.get(key);
 	}
 
 	/** Resolves once the records and writes asked for so far are done (the tests wait on it). */
@@ -128,7 +127,7 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 			// the summary at once: the digest may be deleted before the record pass reads the full entry
 			const locations = this.workspace.findPaper(id);
 			if (locations[0] && !this.papers.has(id)) {
-				this.own(id, keptSummary(locations[0].paper, daysOf(locations)));
+				this.own(id, keptSummary(locations[0].paper, daysOfLocations(locations)));
 				summaries = true;
 			}
 		}
@@ -229,11 +228,6 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 	private async record(): Promise<void> {
 		if (this.disposed) return;
 		await this.adopt();
-		const complete = (id: string) => this.papers.has(id) && !this.papers.get(id)?.partial;
-		// the index's first build first (search and the views wait on it): a new library's papers, all
-		// unrecorded, are read after it (each file parsed once more)
-		if ([...this.held].some((id) => !complete(id) && this.workspace.findPaper(id).length > 0)) await (await this.workspace.backend())?.service.whenIndexed();
-		if (this.disposed) return;
 		const wanted: PaperLocation[] = [];
 		let changed = false;
 		for (const id of this.held) {
@@ -244,18 +238,22 @@ export class KeptPapers implements KeptLookup, vscode.Disposable {
 				continue;
 			}
 			// a day that lists it since it was recorded
-			const days = daysOf(locations).filter((day) => !kept.days.includes(day));
-			if (days.length === 0) continue;
-			this.own(id, { ...kept, days: [...new Set([...kept.days, ...days])].sort().reverse() });
+			const days = daysOfLocations(locations);
+			if (days.every((day) => kept.days.includes(day))) continue;
+			this.own(id, { ...kept, days: keptDays(kept.days, days) });
 		}
+		// the index's first build first (search and the views wait on it): a new library's papers, all
+		// unrecorded, are read after it (each file parsed once more; one gone meanwhile is not read)
+		if (wanted.length > 0) await (await this.workspace.backend())?.service.whenIndexed();
+		if (this.disposed) return;
 		for (let i = 0; i < wanted.length && !this.disposed; i += BATCH) {
 			const loaded = await loadPapers(this.workspace as IDigestWorkspace, wanted.slice(i, i + BATCH));
 			for (const [location, { paper }] of loaded) {
-				const id = keptPaper(paper, []).id;
+				const id = libraryId(paper.id);
 				// let go while it was read
 				if (!this.held.has(id)) continue;
-				const days = daysOf(this.workspace.findPaper(id));
-				this.own(id, keptPaper(paper, days.length ? days : daysOf([location])));
+				const days = daysOfLocations(this.workspace.findPaper(id));
+				this.own(id, keptPaper(paper, days.length ? days : daysOfLocations([location])));
 				changed = true;
 			}
 		}
