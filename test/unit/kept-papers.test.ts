@@ -75,23 +75,52 @@ describe('kept papers (the library\'s record in global storage)', () => {
 	type Location = { paper: { id: string }; index: number; file: { digest: { day?: string } } };
 	const load = async (location: Location) => ({ paper: { ...full[location.index], id: location.paper.id }, index: location.index, day: location.file.digest.day });
 
-	function setup(library: Library, loadPaper = load) {
-		const workspace = fakeWorkspace();
-		const ws = Object.assign(workspace.ws, { backend: async () => undefined, loadPaper });
+	/** a window's library store: its value, `problem` while it cannot be read, and `set` to change it (each window has its own) */
+	function storeOf(library: Library, problem?: unknown) {
 		const changes = new fakeVscode.EventEmitter<Library>();
-		const store = { library, onDidChange: changes.event };
-		const kept = new keptModule.KeptPapers(folder as never, store as never, ws as never);
 		return {
-			...workspace,
-			kept,
+			library,
+			problem,
+			onDidChange: changes.event,
 			set(next: Library) {
-				store.library = next;
+				this.library = next;
 				changes.fire(next);
 			},
-			stored(): { papers: KeptPaper[] } {
-				return JSON.parse(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file)));
-			},
 		};
+	}
+
+	/** a window over `store`: its workspace (the index answering `backend`) and its KeptPapers */
+	function windowOf(store: ReturnType<typeof storeOf>, loadPaper = load, backend?: unknown) {
+		const workspace = fakeWorkspace();
+		const ws = Object.assign(workspace.ws, { backend: async () => backend, loadPaper });
+		return { ...workspace, store, kept: new keptModule.KeptPapers(folder as never, store as never, ws as never) };
+	}
+
+	/** what the file holds */
+	const stored = (): { papers: KeptPaper[] } => JSON.parse(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file)));
+	const storedIds = () => stored().papers.map((p) => p.id).sort();
+
+	/** a window of `library` whose digests list `ids` on `day`: its records made and written, then closed */
+	async function recordAndClose(library: Library, ids: string[], day: string): Promise<void> {
+		const w = windowOf(storeOf(library));
+		w.put(fixtureFile(day, ids));
+		w.scanned();
+		await w.kept.settled();
+		w.kept.dispose();
+	}
+
+	/** a new window of `library` whose digests list none of its papers, once it read the records */
+	async function startedWindow(library: Library): Promise<ReturnType<typeof windowOf>> {
+		const w = windowOf(storeOf(library));
+		w.scanned();
+		await w.kept.settled();
+		return w;
+	}
+
+	/** a window of its own library */
+	function setup(library: Library, loadPaper = load) {
+		const w = windowOf(storeOf(library), loadPaper);
+		return { ...w, set: (next: Library) => w.store.set(next) };
 	}
 
 	beforeEach(() => fakeVscode.workspace.fs.files.clear());
@@ -106,39 +135,31 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		assert.strictEqual(s.kept.get('2601.00002')?.title, full[1].title);
 		assert.deepStrictEqual(s.kept.get('2601.00002')?.days, ['2026-01-02']);
 		assert.strictEqual(s.kept.get('2601.00001'), undefined, 'a paper the library does not hold');
-		assert.deepStrictEqual(s.stored().papers.map((p) => p.id), ['2601.00002']);
+		assert.deepStrictEqual(stored().papers.map((p) => p.id), ['2601.00002']);
 		s.remove(listing.uri as FakeUri);
 		await s.kept.settled();
 		assert.strictEqual(s.kept.get('2601.00002')?.title, full[1].title, 'kept when its digest went');
 		const unstarred = toggleStar(starred, '2601.00002').library;
 		s.set(unstarred);
 		await s.kept.settled();
-		assert.deepStrictEqual(s.stored().papers, [], 'no longer written');
+		assert.deepStrictEqual(stored().papers, [], 'no longer written');
 		// still shown in this session: the card unstarred keeps its paper, and a star given back its record
 		assert.strictEqual(s.kept.get('2601.00002')?.title, full[1].title);
 		s.set(toggleStar(unstarred, '2601.00002').library);
 		await s.kept.settled();
-		assert.deepStrictEqual(s.stored().papers.map((p) => p.id), ['2601.00002']);
+		assert.deepStrictEqual(stored().papers.map((p) => p.id), ['2601.00002']);
 		s.kept.dispose();
 		// a new window does not have it
-		const next = setup(unstarred);
-		next.scanned();
-		await next.kept.settled();
+		const next = await startedWindow(unstarred);
 		assert.strictEqual(next.kept.get('2601.00002'), undefined);
 		next.kept.dispose();
 	});
 
 	it('a noted paper too; a new window reads the records, and adds another window\'s records of its papers', async () => {
 		const noted = setNote(emptyLibrary(), '2601.00003', 'read this again');
-		const first = setup(noted);
-		first.put(fixtureFile('2026-01-04', ['2601.00001', '2601.00002', '2601.00003']));
-		first.scanned();
-		await first.kept.settled();
-		first.kept.dispose();
+		await recordAndClose(noted, ['2601.00001', '2601.00002', '2601.00003'], '2026-01-04');
 		// a second window on a workspace without that digest
-		const second = setup(noted);
-		second.scanned();
-		await second.kept.settled();
+		const second = await startedWindow(noted);
 		assert.strictEqual(second.kept.get('2601.00003')?.title, full[2].title);
 		second.kept.dispose();
 	});
@@ -152,7 +173,7 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		const aside = [...fakeVscode.workspace.fs.files.keys()].find((key) => key.includes('kept-papers.json.unreadable-'));
 		assert.ok(aside, [...fakeVscode.workspace.fs.files.keys()].join(', '));
 		assert.strictEqual(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(aside!)), '{"not": "ours"}');
-		assert.deepStrictEqual(s.stored().papers.map((p) => p.id), ['2601.00001']);
+		assert.deepStrictEqual(stored().papers.map((p) => p.id), ['2601.00001']);
 		s.kept.dispose();
 	});
 
@@ -176,58 +197,39 @@ describe('kept papers (the library\'s record in global storage)', () => {
 
 	// a review of the first version's: each of these lost a record for good, or never made one
 	it('two VS Code profiles share the default one\'s global storage, each its own library: a window of one keeps the other\'s records', async () => {
-		const a = setup(toggleStar(emptyLibrary(), '2601.00001').library);
-		const listing = fixtureFile('2026-01-01', ['2601.00001']);
-		a.put(listing);
-		a.scanned();
-		await a.kept.settled();
-		a.kept.dispose();
+		await recordAndClose(toggleStar(emptyLibrary(), '2601.00001').library, ['2601.00001'], '2026-01-01');
 		const b = setup(toggleStar(emptyLibrary(), '2601.00002').library);
 		b.put(fixtureFile('2026-01-02', ['2601.00002']));
 		b.scanned();
 		await b.kept.settled();
-		assert.deepStrictEqual(b.stored().papers.map((p) => p.id).sort(), ['2601.00001', '2601.00002']);
+		assert.deepStrictEqual(stored().papers.map((p) => p.id).sort(), ['2601.00001', '2601.00002']);
 		b.kept.dispose();
 	});
 
 	it('a library that cannot be read for a while (a newer version\'s, through Settings Sync) lets no record go', async () => {
 		const library = toggleStar(emptyLibrary(), '2601.00001').library;
-		const first = setup(library);
-		first.put(fixtureFile('2026-01-01', ['2601.00001']));
-		first.scanned();
-		await first.kept.settled();
-		first.kept.dispose();
-		const changes = new fakeVscode.EventEmitter<Library>();
-		const unreadable = { library: emptyLibrary(), onDidChange: changes.event, problem: { problem: 'newer', reason: 'version 2' } };
-		const workspace = fakeWorkspace();
-		const kept = new keptModule.KeptPapers(folder as never, unreadable as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never);
-		workspace.scanned();
-		changes.fire(emptyLibrary());
-		workspace.put(fixtureFile('2026-01-09', ['2601.00009']));
-		await kept.settled();
-		kept.dispose();
-		const again = setup(library);
-		again.scanned();
-		await again.kept.settled();
+		await recordAndClose(library, ['2601.00001'], '2026-01-01');
+		const unreadable = windowOf(storeOf(emptyLibrary(), { problem: 'newer', reason: 'version 2' }));
+		unreadable.scanned();
+		unreadable.store.set(emptyLibrary());
+		unreadable.put(fixtureFile('2026-01-09', ['2601.00009']));
+		await unreadable.kept.settled();
+		unreadable.kept.dispose();
+		const again = await startedWindow(library);
 		assert.strictEqual(again.kept.get('2601.00001')?.title, full[0].title);
 		again.kept.dispose();
 	});
 
 	it('two windows: a paper starred in the one whose digests list it is shown by the other, whose digests do not', async () => {
-		const changes = new fakeVscode.EventEmitter<Library>();
-		const store = { library: emptyLibrary(), onDidChange: changes.event };
-		const make = () => {
-			const workspace = fakeWorkspace();
-			return { ...workspace, kept: new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never) };
-		};
-		const a = make();
-		const b = make();
+		// one store for both: each window has its own, but this test is about the file, not about when a window reads its library
+		const store = storeOf(emptyLibrary());
+		const a = windowOf(store);
+		const b = windowOf(store);
 		a.put(fixtureFile('2026-01-01', ['2601.00001']));
 		a.scanned();
 		b.scanned();
 		await Promise.all([a.kept.settled(), b.kept.settled()]);
-		store.library = toggleStar(store.library, '2601.00001').library;
-		changes.fire(store.library);
+		store.set(toggleStar(store.library, '2601.00001').library);
 		await a.kept.settled();
 		await b.kept.settled();
 		// B looked before A wrote: a later change of B's looks again, once
@@ -239,16 +241,12 @@ describe('kept papers (the library\'s record in global storage)', () => {
 	});
 
 	it('a star, then its digest deleted at once: kept from the summary, and read in full once a digest lists it again', async () => {
-		const changes = new fakeVscode.EventEmitter<Library>();
-		const store = { library: emptyLibrary(), onDidChange: changes.event };
-		const workspace = fakeWorkspace();
-		const kept = new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never);
+		const { kept, store, ...workspace } = windowOf(storeOf(emptyLibrary()));
 		const listing = fixtureFile('2026-01-01', ['2601.00001']);
 		workspace.put(listing);
 		workspace.scanned();
 		await kept.settled();
-		store.library = toggleStar(store.library, '2601.00001').library;
-		changes.fire(store.library);
+		store.set(toggleStar(store.library, '2601.00001').library);
 		workspace.remove(listing.uri as FakeUri);
 		await kept.settled();
 		assert.strictEqual(kept.get('2601.00001')?.title, full[0].title);
@@ -266,29 +264,12 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		const fs = fakeVscode.workspace.fs as unknown as Record<string, unknown>;
 		const original = { rename: fs.rename, writeFile: fs.writeFile };
 		afterEach(() => Object.assign(fs, original));
-		function plainStore(library: Library) {
-			const changes = new fakeVscode.EventEmitter<Library>();
-			return { library, onDidChange: changes.event, set(next: Library) { this.library = next; changes.fire(next); } };
-		}
-		function window(store: { library: Library; onDidChange: unknown }) {
-			const workspace = fakeWorkspace();
-			return { ...workspace, kept: new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => undefined, loadPaper: load }) as never) };
-		}
-		const storedIds = () => (JSON.parse(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file))) as { papers: KeptPaper[] }).papers.map((p) => p.id).sort();
-		async function recordAndClose(library: Library, ids: string[], day: string) {
-			const w = window(plainStore(library));
-			w.put(fixtureFile(day, ids));
-			w.scanned();
-			await w.kept.settled();
-			w.kept.dispose();
-		}
-
 		it('a window that has not seen its library let a paper go (not focused) does not write its record back', async () => {
 			const both = toggleStar(toggleStar(emptyLibrary(), '2601.00001').library, '2601.00002').library;
-			const storeA = plainStore(both);
-			const storeB = plainStore(both);
-			const a = window(storeA);
-			const b = window(storeB);
+			const storeA = storeOf(both);
+			const storeB = storeOf(both);
+			const a = windowOf(storeA);
+			const b = windowOf(storeB);
 			a.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
 			b.put(fixtureFile('2026-01-01', ['2601.00001', '2601.00002']));
 			a.scanned();
@@ -315,8 +296,8 @@ describe('kept papers (the library\'s record in global storage)', () => {
 			};
 			await recordAndClose(toggleStar(emptyLibrary(), '2601.00001').library, ['2601.00001'], '2026-01-01');
 			await recordAndClose(toggleStar(emptyLibrary(), '2601.00002').library, ['2601.00002'], '2026-01-02');
-			const one = window(plainStore(toggleStar(emptyLibrary(), '2601.00001').library));
-			const two = window(plainStore(toggleStar(emptyLibrary(), '2601.00002').library));
+			const one = windowOf(storeOf(toggleStar(emptyLibrary(), '2601.00001').library));
+			const two = windowOf(storeOf(toggleStar(emptyLibrary(), '2601.00002').library));
 			one.scanned();
 			two.scanned();
 			await Promise.all([one.kept.settled(), two.kept.settled()]);
@@ -334,8 +315,8 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		});
 
 		it('a star or an unstar during a write is written by the next one', async () => {
-			const store = plainStore(toggleStar(toggleStar(emptyLibrary(), '2601.00001').library, '2601.00003').library);
-			const w = window(store);
+			const store = storeOf(toggleStar(toggleStar(emptyLibrary(), '2601.00001').library, '2601.00003').library);
+			const w = windowOf(store);
 			const listing = fixtureFile('2026-01-01', ['2601.00001', '2601.00002', '2601.00003']);
 			w.put(listing);
 			w.scanned();
@@ -357,10 +338,8 @@ describe('kept papers (the library\'s record in global storage)', () => {
 		});
 
 		it('a window closed while the index\'s first build runs writes the summaries it made', async () => {
-			const store = plainStore(emptyLibrary());
-			const workspace = fakeWorkspace();
 			const building = { service: { whenIndexed: () => new Promise<void>(() => undefined) } };
-			const kept = new keptModule.KeptPapers(folder as never, store as never, Object.assign(workspace.ws, { backend: async () => building, loadPaper: load }) as never);
+			const { kept, store, ...workspace } = windowOf(storeOf(emptyLibrary()), load, building);
 			workspace.put(fixtureFile('2026-01-01', ['2601.00001']));
 			workspace.scanned();
 			store.set(toggleStar(store.library, '2601.00001').library);
@@ -375,7 +354,7 @@ describe('kept papers (the library\'s record in global storage)', () => {
 			const stored = JSON.parse(new TextDecoder().decode(fakeVscode.workspace.fs.files.get(file)));
 			const newer = JSON.stringify({ ...stored, v: 2 });
 			fakeVscode.workspace.fs.files.set(file, new TextEncoder().encode(newer));
-			const w = window(plainStore(toggleStar(library, '2601.00002').library));
+			const w = windowOf(storeOf(toggleStar(library, '2601.00002').library));
 			w.put(fixtureFile('2026-01-02', ['2601.00002']));
 			w.scanned();
 			await w.kept.settled();
