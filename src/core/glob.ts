@@ -111,17 +111,21 @@ export function tooManyStars(glob: string): boolean {
 }
 
 /**
- * A brace of `glob` without its pair (`*.{md,markdown`, `*.md}`), which the glob then matches no
- * file with (picomatch reads an unclosed group as a pattern that matches nothing, a lone `}` as the
- * character): the brace, else undefined. A brace after a backslash is the character.
+ * A brace or bracket of `glob` without its pair (`*.{md,markdown`, `*.md}`, `data/[0-9*.md`), which the
+ * glob then matches no file with (picomatch reads an unclosed group as a pattern that matches nothing,
+ * a lone `}` or `[` as the character): that character, else undefined. After a backslash it is the character.
  */
-export function unpairedBrace(glob: string): '{' | '}' | undefined {
+export function unpairedBracket(glob: string): '{' | '}' | '[' | undefined {
 	let depth = 0;
 	for (let i = 0; i < glob.length; i++) {
 		const c = glob[i];
 		if (c === '\\') i++;
-		// a brace in a range (`[{]`) is the character
-		else if (c === '[' && glob.indexOf(']', i + 2) > 0) i = glob.indexOf(']', i + 2);
+		// a range (`[0-9]`, `[{]`: the brace is the character; a `]` first is in the range)
+		else if (c === '[') {
+			const end = glob.indexOf(']', i + 2);
+			if (end < 0) return '[';
+			i = end;
+		}
 		else if (c === '{') depth++;
 		else if (c === '}' && --depth < 0) return '}';
 	}

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANDIDATE_GLOB, findDigest, isDigestFolder, MAX_CANDIDATE_BYTES, mayBeDigestPath, mayBeDigestSize, type CandidateHead } from '../../src/core/candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../../src/core/detect';
-import { expandedGlob, matchesGlob, MAX_GLOB_STARS, tooManyStars, unpairedBrace } from '../../src/core/glob';
+import { expandedGlob, matchesGlob, MAX_GLOB_STARS, tooManyStars, unpairedBracket } from '../../src/core/glob';
 
 describe('candidate digest paths', () => {
 	it('takes files named by their day, and files in the folders digest generators write', () => {
@@ -188,21 +188,26 @@ describe('matchesGlob', () => {
 		assert.ok(!tooManyStars('**/data/**/*.md') && !tooManyStars('{**/node_modules/**,**/old/**}') && !tooManyStars('**/a/**/b/**/c/**/*.md'));
 	});
 
-	it('unpairedBrace names the brace of a glob that matches no file for it (the scan warns of it)', () => {
+	it('unpairedBracket names the brace of a glob that matches no file for it (the scan warns of it)', () => {
 		// a forgotten closing brace: the glob matches nothing, not even the files it was meant for
-		assert.strictEqual(unpairedBrace('**/*.{md,markdown'), '{');
+		assert.strictEqual(unpairedBracket('**/*.{md,markdown'), '{');
 		assert.ok(!matchesGlob('data/2026-02-06.md', ['**/*.{md,markdown']));
-		assert.strictEqual(unpairedBrace('**/*.md}'), '}');
+		assert.strictEqual(unpairedBracket('**/*.md}'), '}');
 		assert.ok(!matchesGlob('data/2026-02-06.md', ['**/*.md}']));
-		assert.strictEqual(unpairedBrace('{a,{b,c}'), '{');
-		assert.strictEqual(unpairedBrace('a}{b'), '}', 'a closing brace before any opening one');
+		assert.strictEqual(unpairedBracket('{a,{b,c}'), '{');
+		assert.strictEqual(unpairedBracket('a}{b'), '}', 'a closing brace before any opening one');
 		// a brace in a range is the character (a review of this change's)
 		assert.ok(matchesGlob('notes/{draft.md', ['**/*[{]*.md']));
-		assert.strictEqual(unpairedBrace('**/*[{]*.md'), undefined);
-		assert.strictEqual(unpairedBrace('**/[]}]*.md'), undefined, 'a ] first in a range is in it');
-		assert.strictEqual(unpairedBrace('**/*.{md,[x]'), '{');
+		assert.strictEqual(unpairedBracket('**/*[{]*.md'), undefined);
+		assert.strictEqual(unpairedBracket('**/[]}]*.md'), undefined, 'a ] first in a range is in it');
+		assert.strictEqual(unpairedBracket('**/*.{md,[x]'), '{');
+		// a range never closed: picomatch reads the [ as the character, and no digest is named so
+		assert.strictEqual(matchesGlob('data/2026-01-01.md', ['data/[0-9*.md']), false);
+		assert.strictEqual(unpairedBracket('data/[0-9*.md'), '[');
+		assert.strictEqual(unpairedBracket('data/[]*.md'), '[', 'a ] first in a range is in it: the range is not closed');
+		assert.strictEqual(unpairedBracket('data/\\[x.md'), undefined, 'an escaped [ is the character');
 		for (const glob of ['**/*.md', '{**/node_modules/**,**/old/**}', 'day{1..9}.md', 'notes/\\{draft\\}.md', 'a\\{b.md', '']) {
-			assert.strictEqual(unpairedBrace(glob), undefined, glob);
+			assert.strictEqual(unpairedBracket(glob), undefined, glob);
 		}
 	});
 });

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { CANDIDATE_GLOB, isDigestFolder, mayBeDigestPath } from '../../core/candidates';
-import { expandedGlob, matchesGlob, MAX_GLOB_STARS, tooManyStars, unpairedBrace } from '../../core/glob';
+import { expandedGlob, matchesGlob, MAX_GLOB_STARS, tooManyStars, unpairedBracket } from '../../core/glob';
 import { readLocalDirectory } from '../host';
 import { errorText, getLog } from '../log';
 import { detectionRules, readSetting, SETTINGS } from '../settings';
@@ -76,7 +76,7 @@ const globsWarned = new Set<string>();
 
 /**
  * A warning, with a button that opens the setting, for each glob of the scan's settings that matches no
- * file: a brace without its pair (`*.{md,markdown`), or too many `*` (core/glob.ts tooManyStars); the
+ * file: a brace or bracket without its pair (`*.{md,markdown`, `data/[0-9*.md`), or too many `*` (core/glob.ts tooManyStars); the
  * Papers view would miss days without a word.
  */
 function warnAboutGlobs(exclude: string): void {
@@ -87,7 +87,7 @@ function warnAboutGlobs(exclude: string): void {
 	];
 	for (const [setting, globs] of settings) {
 		for (const glob of globs) {
-			const brace = unpairedBrace(glob);
+			const brace = unpairedBracket(glob);
 			const stars = expandedGlob(glob).some(tooManyStars);
 			const key = `${setting}\n${glob}`;
 			if ((brace === undefined && !stars) || globsWarned.has(key)) continue;
