@@ -29,9 +29,10 @@ export class LibraryStore implements vscode.Disposable {
 	private lastJson = '';
 	/**
 	 * The libraries this store held (HeldValues), lastJson the last: those it wrote, and those it read
-	 * (at its start, or written by another window), as JSON with their stamps (see read)
+	 * (at its start, or written by another window), as JSON with their stamps (see read); at most 8 MB of
+	 * them (a typical library is 2.5 KB, one of 800 long notes 1.6 MB)
 	 */
-	private readonly known = new HeldValues<{ json: string; stamp?: string }>();
+	private readonly known = new HeldValues<{ json: string; stamp?: string }>(32, 16, { size: (held) => held.json.length * 2, maxBytes: 8 * 1024 * 1024 });
 	/** the stamps of this store's writes, and the latest write of each window it saw (see WriteStamps) */
 	private readonly stamps = new WriteStamps();
 	private readonly emitter = new vscode.EventEmitter<Library>();
