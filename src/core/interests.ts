@@ -17,6 +17,7 @@
  * exactly or as a prefix (`cs` matches `cs.CL`). An excluded keyword wins over every match.
  */
 import { foldName, nameHasWords, wantedName } from './authorNames';
+import { categoryMatches } from './category';
 import { nestsRepeats } from './slowRegex';
 import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
 import { foldDiacritics, foldInflection, inflectedForms } from './search/tokenizer';
@@ -391,11 +392,6 @@ function hidingKeywords(labels: readonly string[]): number[][] {
 
 function authorMatches(term: Term, name: string, folded: string): boolean {
 	return term.kind === 'regex' ? term.regex.test(name) : nameHasWords(folded, term.source);
-}
-
-function categoryMatches(wanted: string, category: string): boolean {
-	const c = category.toLowerCase();
-	return c === wanted || c.startsWith(wanted + '.') || c.includes(`(${wanted})`) || c.includes(`(${wanted}.`);
 }
 
 /** Whether matching reads the papers' text (keywords, excluded ones): authors and categories alone do not. */

@@ -41,6 +41,17 @@ describe('search query parser', () => {
 		assert.deepStrictEqual(q.authors, [{ parts: ['lecun'] }, { parts: ['yann', 'lecun'], exact: 'yann lecun' }]);
 		assert.deepStrictEqual(q.ids, ['2602.04994']);
 	});
+	it('reads a pasted arXiv or DOI link as the paper it names (`id:`), not as words that find nothing', () => {
+		assert.deepStrictEqual(parse('https://arxiv.org/abs/2602.04994').ids, ['2602.04994']);
+		assert.deepStrictEqual(parse('arxiv.org/pdf/2602.04994v2').ids, ['2602.04994']);
+		assert.deepStrictEqual(parse('http://www.arxiv.org/html/2602.04994v1').ids, ['2602.04994']);
+		assert.deepStrictEqual(parse('https://doi.org/10.1101/2025.01.02.123456').ids, ['doi:10.1101/2025.01.02.123456']);
+		const q = parse('diffusion -https://arxiv.org/abs/2602.04994');
+		assert.deepStrictEqual(q.excludeIds, ['2602.04994']);
+		assert.deepStrictEqual(q.words.map((w) => w.terms[0]), ['diffusion']);
+		assert.deepStrictEqual(parse('"https://arxiv.org/abs/2602.04994"').ids, [], 'quoted: the text as written');
+		assert.deepStrictEqual(parse('https://example.com/paper').ids, [], 'another site: words');
+	});
 	it('reads `#to-read` as the card shows a tag: `tag:to-read` (and `-#x` as `-tag:x`); a `#` before no letter (`#1`), or inside a word, is text', () => {
 		const q = parse('#to-read -#点云 diffusion');
 		assert.deepStrictEqual(q.sets, ['tag:to-read']);

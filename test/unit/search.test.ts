@@ -195,6 +195,10 @@ describe('search index', () => {
 		assert.deepStrictEqual(ids(index, 'before:2026-02-05').sort(), ['2602.01001', '2602.01002', '2602.01003']);
 		assert.deepStrictEqual(ids(index, 'pruning -segmentation'), ['2602.01001']);
 		assert.deepStrictEqual(ids(index, 'pruning -cat:cs.CV'), []);
+		// an archive stands for its categories, as in the interests (`cs` for every `cs.*`)
+		assert.deepStrictEqual(ids(index, 'cat:cs').sort(), ['2602.01001', '2602.01002', '2602.01003', '2602.02001', '2603.00001']);
+		assert.deepStrictEqual(ids(index, 'cat:c'), [], 'not a prefix of a name');
+		assert.deepStrictEqual(ids(index, 'pruning -cat:cs'), []);
 		assert.deepStrictEqual(ids(index, 'transformers -"graph networks"'), ['2602.01001']);
 	});
 

@@ -35,6 +35,7 @@
  * listing gone, the next one's file is read for its short fields (orphanedListings). A warm start
  * reads every listing's file back before a paper's text is complete (fillBodies, unsettled).
  */
+import { categoryMatches } from '../category';
 import { foldName, nameHasWords } from '../authorNames';
 import type { Digest, Paper } from '../model';
 import { CodeTable } from './codeTable';
@@ -2077,9 +2078,9 @@ export class PaperIndex {
 
 	private passesFilters(doc: DocRecord, query: ParsedQuery): boolean {
 		if (query.categories.length > 0 || query.excludeCategories.length > 0) {
-			const category = doc.category.toLowerCase();
-			if (query.categories.length > 0 && !query.categories.includes(category)) return false;
-			if (query.excludeCategories.includes(category)) return false;
+			// `cat:cs` is every `cs.*`, as in the interests
+			if (query.categories.length > 0 && !query.categories.some((wanted) => categoryMatches(wanted, doc.category))) return false;
+			if (query.excludeCategories.some((wanted) => categoryMatches(wanted, doc.category))) return false;
 		}
 		if (query.ids.length > 0 || query.excludeIds.length > 0) {
 			const id = doc.id.toLowerCase();

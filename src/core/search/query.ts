@@ -163,6 +163,9 @@ interface RawToken {
 	end: number;
 }
 
+/** an arXiv abstract, PDF or HTML page's address, or a DOI's (`id:` reads them: normalizeIdFilter) */
+const PAPER_LINK = /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/\S|(?:dx\.)?doi\.org\/10\.)/i;
+
 /** Splits on whitespace, keeping quoted runs (`"a b"`, `author:"a b"`) together. */
 function lex(text: string): RawToken[] {
 	const tokens: RawToken[] = [];
@@ -200,7 +203,9 @@ function lex(text: string): RawToken[] {
 		}
 		const start = i;
 		while (i < n && !/\s/.test(text[i])) i++;
-		tokens.push({ negated, filter, value: text.slice(start, i), quoted: false, start: tokenStart, end: i });
+		const value = text.slice(start, i);
+		// a paper's link pasted as it is (`https://arxiv.org/abs/2602.04994`) is the paper, as `id:` takes it
+		tokens.push({ negated, filter: filter ?? (PAPER_LINK.test(value) ? 'id' : undefined), value, quoted: false, start: tokenStart, end: i });
 	}
 	return tokens;
 }
