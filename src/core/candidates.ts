@@ -2,7 +2,7 @@
 
 /**
  * Digest files are named by their day (`2026-02-06.md`, `2025-06-09_topic.md`, `20260206.md`) or
- * kept in the folders the generators write (`data/`, `contents/`, `to_md/`): only such Markdown
+ * kept in the folders the generators write (`data/`, `contents/`, `to_md/`, `digest/`, `digests/`): only such Markdown
  * files are read to detect digests, so a repository of ordinary documents costs nothing. Files
  * named otherwise are digests when an `arxivDigest.files` glob names them.
  */
@@ -29,7 +29,7 @@ export function mayBeDigestPath(relativePath: string): boolean {
 	return DATED_NAME.test(name) || DIGEST_FOLDER.test(relativePath);
 }
 
-/** Is this folder (a relative path) one the generators write digests to (`data`, `contents`, `to_md`, `digests`)? */
+/** Is this folder (a relative path) one the generators write digests to (`data`, `contents`, `to_md`, `digest`, `digests`)? */
 export function isDigestFolder(relativePath: string): boolean {
 	return DIGEST_FOLDER.test(`${relativePath}/`);
 }
