@@ -14,7 +14,7 @@ import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace } from './workspace/types';
 import { errorText } from './log';
-import { showErrorMessage, showInformationMessage, showWarningMessage } from './messages';
+import { confirmDone, showErrorMessage, showInformationMessage, showWarningMessage } from './messages';
 
 export interface Target {
 	readonly uri?: vscode.Uri;
@@ -259,7 +259,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 
 	const copy = async (text: string, what: string): Promise<void> => {
 		await vscode.env.clipboard.writeText(text);
-		vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', what)}`, 3000);
+		confirmDone(`$(check) ${vscode.l10n.t('Copied {0}', what)}`);
 	};
 
 	const withTarget = (run: (t: Target) => Promise<void>) => async (arg?: unknown) => {

@@ -56,6 +56,15 @@ export function toSeverity(severity: Severity): vscode.DiagnosticSeverity {
 
 export const DIAGNOSTIC_SOURCE = 'arXiv Digest';
 
+/**
+ * The language of the extension's own words: the display language when VS Code loaded a translation
+ * of ours (`zh-cn`), else English. A webview's `<html lang>`: a card in a German VS Code has English
+ * words, which a screen reader would read in a German voice under `lang="de"`.
+ */
+export function wordsLanguage(): string {
+	return vscode.l10n.bundle ? vscode.env.language : 'en';
+}
+
 /** the display language is English (`en`, `en-us`…): parser messages are shown as written */
 const ENGLISH = /^en\b/i.test(vscode.env.language);
 

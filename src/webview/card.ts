@@ -308,6 +308,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 	} else if (message.type === 'similar' && typeof message.id === 'string' && typeof message.html === 'string') {
 		similar = { id: message.id, html: message.html };
 		showSimilar();
+	} else if (message.type === 'announce' && typeof message.text === 'string') {
+		const announcer = document.getElementById(CARD_ANNOUNCER_ID);
+		if (announcer) announcer.textContent = message.text;
 	} else if (message.type === 'missing' && typeof message.message === 'string') {
 		showMissing(message.message);
 		sayTyping(false);

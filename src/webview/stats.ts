@@ -188,6 +188,31 @@ function section(id: string, title: string, extra?: HTMLElement): HTMLElement {
 	return s;
 }
 
+/** The range's line: its counts, or why the dates typed were not taken (a live region, as each part's status) */
+function rangeStatus(): HTMLElement {
+	const status = el('p', { className: 'status', id: 'range-status' });
+	status.setAttribute('role', 'status');
+	return status;
+}
+
+/** the boxes whose text a part's status line judges: the custom range's dates, the term's query */
+const INPUTS: Partial<Record<string, readonly string[]>> = { range: ['range-from', 'range-to'], term: ['term-input'] };
+
+/** What was typed is marked wrong while the part's status line says why (`"2026-13-01" is not a date…`). */
+function markInput(id: string, invalid: boolean): void {
+	for (const inputId of INPUTS[id] ?? []) {
+		const input = document.getElementById(inputId);
+		if (!input) continue;
+		if (invalid) {
+			input.setAttribute('aria-invalid', 'true');
+			input.setAttribute('aria-describedby', `${id}-status`);
+		} else {
+			input.removeAttribute('aria-invalid');
+			input.removeAttribute('aria-describedby');
+		}
+	}
+}
+
 function rangeControls(strings: StatsStrings): HTMLElement {
 	const select = el('select', { id: 'range' });
 	select.setAttribute('aria-label', strings.range);
@@ -270,7 +295,7 @@ function build(strings: StatsStrings): void {
 		el('h1', { className: 'visually-hidden', text: document.title }),
 		el('div', { className: 'toolbar' }, el('p', { className: 'hint', text: strings.clickHint }), el('label', { className: 'toggle' }, toggle, strings.showTables)),
 		section('papers', strings.papersPerDay, el('p', { className: 'hint', text: strings.countsOnce })),
-		el('div', { className: 'range-block' }, rangeControls(strings), el('p', { className: 'status', id: 'range-status' }), top, el('p', { className: 'hint', text: strings.termsFrom }), section('rising', strings.risingTerms)),
+		el('div', { className: 'range-block' }, rangeControls(strings), rangeStatus(), top, el('p', { className: 'hint', text: strings.termsFrom }), section('rising', strings.risingTerms)),
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
 	);
@@ -311,7 +336,27 @@ function table(id: string, caption: string, head: string[], rows: (string | numb
 		body.append(tr);
 	}
 	tbl.append(body);
+	roving(tbl);
 	container.replaceChildren(tbl);
+}
+
+/**
+ * A table's buttons are one Tab stop, ↑/↓ (Home/End) going from one to the next: a button a row,
+ * Tab went through 167 of them (a day each) before the range's controls, and 226 before the term box.
+ */
+function roving(tbl: HTMLTableElement): void {
+	const buttons = Array.from(tbl.querySelectorAll('button'));
+	buttons.forEach((b, i) => (b.tabIndex = i === 0 ? 0 : -1));
+	tbl.addEventListener('keydown', (e) => {
+		const at = buttons.indexOf(e.target as HTMLButtonElement);
+		if (at < 0) return;
+		const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+		if (to === undefined || to < 0 || to >= buttons.length) return;
+		e.preventDefault();
+		buttons[at].tabIndex = -1;
+		buttons[to].tabIndex = 0;
+		buttons[to].focus();
+	});
 }
 
 /**
@@ -345,6 +390,7 @@ function setStatus(id: string, text: string): void {
 	if (!status) return;
 	status.textContent = text;
 	status.classList.remove('error');
+	markInput(id, false);
 }
 
 // ---- charts ------------------------------------------------------------------------------------
@@ -618,6 +664,7 @@ window.addEventListener('message', (event: MessageEvent<StatsExtensionMessage>) 
 				status.textContent = message.message;
 				status.classList.add('error');
 			}
+			markInput(id, message.input === true);
 			return;
 		}
 		case 'status':

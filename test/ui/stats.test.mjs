@@ -173,4 +173,28 @@ describe('Statistics view', function () {
 		await shot(page, 'statistics-rising');
 		await frame.selectOption('#range', 'last30');
 	});
+
+	it('a date not taken is marked on its box and said; each table is one Tab stop, the arrows go down its rows', async () => {
+		await frame.selectOption('#range', 'custom');
+		await frame.fill('#range-from', '2026-13-01');
+		await frame.fill('#range-to', '2026-02-24');
+		await frame.press('#range-from', 'Enter');
+		await frame.waitForFunction(() => /2026-13-01/.test(document.getElementById('range-status')?.textContent ?? '') && document.getElementById('range-from')?.getAttribute('aria-invalid') === 'true', undefined, { timeout: 30_000 });
+		assert.equal(await frame.evaluate(() => document.getElementById('range-status').getAttribute('role')), 'status', 'the range\'s line is a live region');
+		assert.equal(await frame.evaluate(() => document.getElementById('range-from').getAttribute('aria-describedby')), 'range-status');
+		await frame.fill('#range-from', '2026-02-06');
+		await frame.press('#range-from', 'Enter');
+		await frame.waitForFunction(() => !document.getElementById('range-from')?.hasAttribute('aria-invalid') && /papers/.test(document.getElementById('range-status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+		await frame.selectOption('#range', 'last30');
+		// the days' table: a button a day, one of them in the Tab order
+		const stops = await frame.evaluate(() => [...document.querySelectorAll('#papers-table tbody button')].map((b) => b.tabIndex));
+		assert.ok(stops.length >= 3, `a button a day: ${stops}`);
+		assert.deepStrictEqual(stops.filter((t) => t === 0).length, 1, `one Tab stop: ${stops}`);
+		await frame.focus('#papers-table tbody button[tabindex="0"]');
+		const first = await frame.evaluate(() => document.activeElement.textContent);
+		await frame.press('#papers-table tbody button[tabindex="0"]', 'ArrowDown');
+		const moved = await frame.evaluate(() => ({ text: document.activeElement.textContent, stop: document.activeElement.tabIndex }));
+		assert.notEqual(moved.text, first, 'ArrowDown went to the next row');
+		assert.equal(moved.stop, 0, 'and made it the Tab stop');
+	});
 });

@@ -270,14 +270,14 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		assert.ok(row.text.includes('✦ tracking'));
 		// the day's count comes with the matches' next redraw of the view: waited for, as the mark was
 		await waitForRow(page, PAPERS_VIEW, (r) => r.level === 1 && r.text.includes('2026-02-06') && /✦\d+/.test(r.text), 'the day says how many papers match');
-		// the editor: a gutter mark on the UniTrack heading, its matched words after it, "Tracking" highlighted
+		// the editor: a gutter mark on the UniTrack heading (a darker one in a light theme), its matched words after it, "Tracking" highlighted
 		const editor = '.editor-group-container.active .monaco-editor';
 		const marks = () => page.evaluate((editor) => {
-			const gutter = [...document.querySelectorAll(`${editor} .margin *`)].filter((d) => getComputedStyle(d).backgroundImage.includes('interest.svg')).length;
+			const gutter = [...document.querySelectorAll(`${editor} .margin *`)].filter((d) => /interest(-light)?\.svg/.test(getComputedStyle(d).backgroundImage)).length;
 			const after = [...document.querySelectorAll(`${editor} .view-line span`)].filter((s) => getComputedStyle(s, '::after').content.includes('✦ tracking')).length;
 			return { gutter, after };
 		}, editor);
-		await page.waitForFunction((editor) => [...document.querySelectorAll(`${editor} .margin *`)].some((d) => getComputedStyle(d).backgroundImage.includes('interest.svg')), editor, { timeout: 20_000 }).catch(async () => {
+		await page.waitForFunction((editor) => [...document.querySelectorAll(`${editor} .margin *`)].some((d) => /interest(-light)?\.svg/.test(getComputedStyle(d).backgroundImage)), editor, { timeout: 20_000 }).catch(async () => {
 			throw new Error(`no interest gutter mark in the editor: ${JSON.stringify(await marks())}`);
 		});
 		const found = await marks();
@@ -387,6 +387,9 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const next = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
 		assert.ok(!(await frameText(next)).includes('UniTrack: Differentiable Graph'), 'the card moved on from UniTrack');
 		await shot(page, 'card-next');
+		// a copy is said aloud in the card (focus stays on the button; the status bar's message is not spoken)
+		await next.click('button[data-action="copy"][data-what="title"]');
+		await next.waitForFunction(() => /Copied title of VISTA/.test(document.getElementById('card-announcer')?.textContent ?? ''), undefined, { timeout: 20_000 });
 		const restricted = await page.evaluate(() => document.querySelector('.monaco-workbench').innerText.includes('Restricted Mode'));
 		assert.equal(restricted, MODE === 'restricted', 'the workspace trust state held through the session');
 	});

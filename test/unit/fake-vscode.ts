@@ -47,6 +47,21 @@ export const fakeVscode = {
 			return pick;
 		},
 		tabGroups: { activeTabGroup: { activeTab: undefined as unknown } },
+		/** the editor decoration types made, newest last, with the options they were made with */
+		decorationTypes: [] as { options: Record<string, unknown>; disposed: boolean; dispose(): void }[],
+		createTextEditorDecorationType(options: Record<string, unknown>) {
+			const type = { options, disposed: false, dispose: () => void (type.disposed = true) };
+			fakeVscode.window.decorationTypes.push(type);
+			return type;
+		},
+		visibleTextEditors: [] as unknown[],
+		onDidChangeVisibleTextEditors: noEvent,
+		/** a test changes the theme with `changeColorTheme` */
+		activeColorTheme: { kind: 2 },
+		onDidChangeActiveColorTheme: (listener: (theme: { kind: number }) => void) => {
+			themeListeners.push(listener);
+			return { dispose: () => themeListeners.splice(themeListeners.indexOf(listener) >>> 0, 1) };
+		},
 		activeTextEditor: undefined as unknown,
 		onDidChangeTextEditorSelection: noEvent,
 		/** the log channel: what is logged is dropped */
@@ -64,6 +79,7 @@ export const fakeVscode = {
 	workspace: {
 		getConfiguration: () => ({ get: <T>(_key: string, fallback: T) => fallback }),
 		onDidChangeConfiguration: noEvent,
+		onDidChangeTextDocument: noEvent,
 		/** the path after the last `/digests/`, as a workspace folder of that name would make it (with its name: `digests/…`) */
 		asRelativePath: (uri: { path?: string; toString(): string }, includeFolder?: boolean) => String(uri.path ?? uri.toString()).replace(/^.*\/digests\//, includeFolder ? 'digests/' : ''),
 		/** the workspace's one folder, `…/digests/` */
@@ -138,10 +154,20 @@ export const fakeVscode = {
 	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
 	// {0}, {1}… filled in as vscode.l10n.t does
 	l10n: { t: (text: L10nMessage, ...args: unknown[]) => fillL10n(text, args) },
+	ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },
+	OverviewRulerLane: { Left: 1, Center: 2, Right: 4, Full: 7 },
 	/** a desktop window on this machine's files; a test sets `uiKind` 2 for a browser, `remoteName` for a remote */
 	env: { language: 'en', uiKind: 1, remoteName: undefined as string | undefined },
 	UIKind: { Desktop: 1, Web: 2 },
 };
+
+const themeListeners: ((theme: { kind: number }) => void)[] = [];
+
+/** The workbench's colour theme becomes one of `kind` (a `ColorThemeKind`). */
+export function changeColorTheme(kind: number): void {
+	fakeVscode.window.activeColorTheme = { kind };
+	for (const listener of [...themeListeners]) listener({ kind });
+}
 
 /** an event nothing fires */
 function noEvent() {

@@ -10,7 +10,7 @@ import * as ts from 'typescript';
 // The scan: user-visible positions whose value is (or contains) a literal with words in it.
 
 /** methods whose first argument is shown as is */
-const MESSAGE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'showMissing', 'showMessage']);
+const MESSAGE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage', 'showMissing', 'showMessage', 'confirmDone']);
 /** MarkdownString methods whose arguments are shown (hovers, tooltips) */
 const MARKDOWN_BUILDERS = new Set(['appendMarkdown', 'appendText']);
 /** properties shown to the reader, in object literals and in assignments (`item.tooltip = …`) */

@@ -113,7 +113,9 @@ export type ExtensionMessage =
 	/** where the note box's `text` for paper `id` stands after the extension tried to store it */
 	| { type: 'noteStatus'; id: string; status: NoteStatus; text: string }
 	/** Edit Note: the cursor goes into the note box of the paper shown */
-	| { type: 'focusNote' };
+	| { type: 'focusNote' }
+	/** what a press did (`Copied title of …`), for a screen reader: the card's announcer says it */
+	| { type: 'announce'; text: string };
 
 const LINK_KINDS: readonly string[] = ['abs', 'pdf', 'html', 'original'] satisfies LinkKind[];
 const COPY_TARGETS: readonly string[] = ['link', 'title', 'bibtex'] satisfies CopyTarget[];

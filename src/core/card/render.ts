@@ -263,8 +263,8 @@ function button(action: string, label: string, attrs: Record<string, string | un
 	return `<button type="button" class="action" data-action="${action}"${extra}${disabled ? ' disabled' : ''}>${label}</button>`;
 }
 
-function section(className: string, heading: string, bodyHtml: string, lang = ''): string {
-	return `<section class="field ${className}"><h2>${heading}</h2><div class="field-body"${lang}>${bodyHtml}</div></section>`;
+function section(className: string, heading: string, bodyHtml: string, lang = '', headingLang = ''): string {
+	return `<section class="field ${className}"><h2${headingLang}>${heading}</h2><div class="field-body"${lang}>${bodyHtml}</div></section>`;
 }
 
 const HAN = /\p{Script=Han}/gu;
@@ -294,7 +294,7 @@ export function textLanguage(text: string): 'zh' | 'ja' | 'ko' | 'en' | undefine
  * Chinese, the card's words in the display language): a screen reader then reads each in its own
  * voice instead of spelling Chinese with an English one. '' when they agree or it cannot tell.
  */
-function langAttribute(text: string, documentLang: string): string {
+export function langAttribute(text: string, documentLang: string): string {
 	const lang = textLanguage(text);
 	return lang && lang !== documentLang.toLowerCase().split('-')[0] ? ` lang="${lang}"` : '';
 }
@@ -344,8 +344,10 @@ function renderMeta(input: CardInput, t: CardStrings): string {
 	const { paper } = input;
 	const rows: [string, string][] = [];
 	const category = paper.category?.trim();
-	if (category) rows.push([t.mainCategory, `<span class="badge">${escapeHtml(category)}</span>`]);
-	if (paper.section.trim() && paper.section.trim() !== category) rows.push([category ? t.listedUnder : t.category, `<span class="badge">${escapeHtml(paper.section.trim())}</span>`]);
+	// a fork's own category names are often Chinese (数值计算与科学计算): read in their own voice
+	const badge = (text: string) => `<span class="badge"${langAttribute(text, t.lang)}>${escapeHtml(text)}</span>`;
+	if (category) rows.push([t.mainCategory, badge(category)]);
+	if (paper.section.trim() && paper.section.trim() !== category) rows.push([category ? t.listedUnder : t.category, badge(paper.section.trim())]);
 	const appearances = input.appearances && input.appearances.length > 0 ? input.appearances : [{ label: input.fileLabel, current: true }];
 	const days = appearances.map((a) => (a.current ? `<strong class="day current" title="${escapeHtml(t.shownFrom)}">${escapeHtml(a.label)}</strong>` : `<span class="day">${escapeHtml(a.label)}</span>`));
 	rows.push([t.listedIn, days.join('<span class="sep" aria-hidden="true"> · </span>')]);
@@ -423,14 +425,15 @@ function renderToolbar(input: CardInput, options: CardRenderOptions, t: CardStri
 
 /** Collections and tags as chips with their edit buttons, then the note (rendered) and its editor. */
 function renderLibrary(state: CardLibraryState, md: { render(src: string): string }, t: CardStrings): string {
-	const chips = (items: readonly string[], prefix: string) => items.map((i) => `<span class="badge">${escapeHtml(prefix + i)}</span>`).join(' ');
+	const chips = (items: readonly string[], prefix: string) => items.map((i) => `<span class="badge"${langAttribute(i, t.lang)}>${escapeHtml(prefix + i)}</span>`).join(' ');
 	const shelf =
 		`<div class="library-row"><span class="library-label">${escapeHtml(t.collections)}</span> ${chips(state.collections, '') || `<span class="muted">${escapeHtml(t.none)}</span>`} ` +
 		button('editCollections', escapeHtml(t.addToCollection), { title: t.addToCollectionTitle }) +
 		`</div><div class="library-row"><span class="library-label">${escapeHtml(t.tags)}</span> ${chips(state.tags, '#') || `<span class="muted">${escapeHtml(t.none)}</span>`} ` +
 		button('editTags', escapeHtml(t.editTags), { title: t.editTagsTitle }) +
 		'</div>';
-	const shown = state.note.trim() ? `<div class="note-body">${md.render(state.note)}</div>` : '';
+	// the reader's own words, often Chinese in an English card
+	const shown = state.note.trim() ? `<div class="note-body"${langAttribute(state.note, t.lang)}>${md.render(state.note)}</div>` : '';
 	const editor =
 		`<textarea id="${NOTE_INPUT_ID}" rows="${state.note.trim() ? 6 : 3}" aria-label="${escapeHtml(t.noteLabel)}" placeholder="${escapeHtml(t.notePlaceholder)}">${escapeHtml(state.note)}</textarea>` +
 		`<div class="note-actions">${button('saveNote', escapeHtml(t.saveNote), { title: t.saveNoteTitle })}` +
@@ -477,7 +480,8 @@ export function renderCardHtml(input: CardInput, options: CardRenderOptions = {}
 	for (const extra of paper.extra) {
 		if (!hasText(extra.value) || saysNothing(extra)) continue;
 		const label = extra.label.trim() || t.otherText;
-		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim()), lang(extra.value)));
+		// a fork's own heading (与AI讨论) is how a screen reader moves through the card: in its own voice too
+		parts.push(section('field-extra', escapeHtml(label), md.render(extra.value.trim()), lang(extra.value), lang(label)));
 	}
 	const empty = !CARD_SECTIONS.some((field) => hasText(paper[field])) && !hasText(paper.tldr) && !hasText(paper.abstractTranslation);
 	if (empty && !paper.extra.some((e) => hasText(e.value))) {

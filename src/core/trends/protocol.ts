@@ -123,7 +123,8 @@ export type StatsExtensionMessage =
 	 */
 	| { type: 'rising'; from?: string; to?: string; previous: { from: string; to: string }; within?: boolean; papers: number; previousPapers: number; terms: [string, number, number][] }
 	| { type: 'rising'; from?: string; to?: string; none: 'no-days' | 'first' | 'invalid' }
-	| { type: 'error'; part: StatsPart; message: string }
+	/** `input`: what the reader typed was not taken (dates, a term's query): the page marks the box wrong */
+	| { type: 'error'; part: StatsPart; message: string; input?: true }
 	/** a part waits (for the index) */
 	| { type: 'status'; part: StatsPart; message: string };
 

@@ -47,7 +47,7 @@ function similarRender(): typeof CardSimilar {
 
 import { cardStrings, similarStrings } from './strings';
 import { readSetting, SETTINGS } from '../settings';
-import { showInformationMessage, showWarningMessage } from '../messages';
+import { confirmDone, showInformationMessage, showWarningMessage } from '../messages';
 
 export { cardRefFromArgument, type CardRef } from './args';
 
@@ -546,12 +546,12 @@ class CardPanel implements vscode.Disposable {
 			return;
 		}
 		const found = this.ref ? this.owner.locate(this.ref) : undefined;
-		if (found && 'location' in found) {
-			await this.owner.act(message, { paper: found.location.paper, location: found.location }, this.panel.viewColumn);
-			return;
-		}
-		const kept = this.ref && this.shownAs === 'kept' ? this.owner.keptToShow(this.ref.id) : undefined;
-		if (kept) await this.owner.act(message, { paper: paperOfKept(kept), kept }, this.panel.viewColumn);
+		const kept = found && 'location' in found ? undefined : this.ref && this.shownAs === 'kept' ? this.owner.keptToShow(this.ref.id) : undefined;
+		const shown: ShownPaper | undefined = found && 'location' in found ? { paper: found.location.paper, location: found.location } : kept && { paper: paperOfKept(kept), kept };
+		if (!shown) return;
+		// focus stays on the button pressed: the card says what it did aloud (a status bar message is not spoken)
+		const said = await this.owner.act(message, shown, this.panel.viewColumn);
+		if (said) this.post({ type: 'announce', text: said });
 	}
 
 	step(delta: number): void {
@@ -861,8 +861,11 @@ class CardManager implements vscode.Disposable {
 		return this.workspace.loadPaper(location);
 	}
 
-	/** A card's button on its paper: from its digest (`location`), or as the library kept it (`kept`: no source to reveal). */
-	async act(message: WebviewMessage, shown: ShownPaper, cardColumn: vscode.ViewColumn | undefined): Promise<void> {
+	/**
+	 * A card's button on its paper: from its digest (`location`), or as the library kept it (`kept`: no
+	 * source to reveal). Resolves with what the card should say it did (a copy), if anything.
+	 */
+	async act(message: WebviewMessage, shown: ShownPaper, cardColumn: vscode.ViewColumn | undefined): Promise<string | undefined> {
 		const { paper } = shown;
 		switch (message.type) {
 			case 'revealSource':
@@ -877,8 +880,7 @@ class CardManager implements vscode.Disposable {
 				await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
 				return;
 			case 'copy':
-				await copyFromPaper(message.what, shown, this.workspace);
-				return;
+				return copyFromPaper(message.what, shown, this.workspace);
 			case 'searchAuthor':
 				await vscode.commands.executeCommand(SEARCH_BY_AUTHOR_COMMAND, message.name);
 				return;
@@ -935,7 +937,8 @@ async function fullPaper(shown: ShownPaper, workspace: IDigestWorkspace): Promis
 	return loaded && { paper: loaded.paper, day: loaded.day ?? shown.location.file.digest.day };
 }
 
-async function copyFromPaper(what: 'link' | 'title' | 'bibtex', shown: ShownPaper, workspace: IDigestWorkspace): Promise<void> {
+/** Copies; resolves with what it said was copied (undefined: nothing was) */
+async function copyFromPaper(what: 'link' | 'title' | 'bibtex', shown: ShownPaper, workspace: IDigestWorkspace): Promise<string | undefined> {
 	const { paper } = shown;
 	let text: string | undefined;
 	if (what === 'bibtex') {
@@ -953,7 +956,8 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', shown: ShownPape
 	await vscode.env.clipboard.writeText(text);
 	const of = panelTitle(paper.title || paper.id);
 	const copied = what === 'link' ? vscode.l10n.t('Copied link of {0}', of) : what === 'title' ? vscode.l10n.t('Copied title of {0}', of) : vscode.l10n.t('Copied BibTeX of {0}', of);
-	vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
+	confirmDone(`$(check) ${copied}`);
+	return copied;
 }
 
 /**

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CardStrings } from '../../core/card/render';
 import type { SimilarStrings } from '../../core/card/similar';
 import { listText } from '../counts';
+import { wordsLanguage } from '../vsc-utils';
 
 let strings: CardStrings | undefined;
 
@@ -82,7 +83,7 @@ export function cardStrings(): CardStrings {
 		interestAuthor: vscode.l10n.t('author'),
 		interestCategory: vscode.l10n.t('category'),
 		interestSeparator: vscode.l10n.t(', '),
-		lang: vscode.env.language,
+		lang: wordsLanguage(),
 		documentTitle: vscode.l10n.t('arXiv Digest paper card'),
 		loading: vscode.l10n.t('Loading paper…'),
 	});

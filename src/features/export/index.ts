@@ -20,7 +20,7 @@ import type { QueryIdsResult } from '../search';
 import { showWrittenFile, writtenFileName } from './written';
 import { exportSaveUri, rememberExportFolder } from './saveFolder';
 import { exportHeading, exportPickTitle, markdownExportStrings, exportSaveTitle, nothingToExport, type ExportSubject } from './exportText';
-import { showErrorMessage, showInformationMessage, showWarningMessage } from '../messages';
+import { confirmDone, showErrorMessage, showInformationMessage, showWarningMessage } from '../messages';
 
 export interface ExportSources extends ReaderData {
 	/** ids of a collection, in the order added; undefined when there is none of that name */
@@ -222,7 +222,7 @@ export function registerExport(workspace: IDigestWorkspace, sources: ExportSourc
 			const skipped = missing;
 			if (skipped.length > 0) {
 				void showWarningMessage(vscode.l10n.t('Copied BibTeX of {0}; {1} not in this workspace\'s digests were left out: {2}', papersCount(items.length, vscode.l10n), skipped.length, listText(skipped, vscode.l10n, 'list', IDS_SHOWN)));
-			} else vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)), 3000);
+			} else confirmDone(vscode.l10n.t('$(check) Copied BibTeX of {0}', papersCount(items.length, vscode.l10n)));
 		} catch (err) {
 			void showErrorMessage(vscode.l10n.t('Cannot copy BibTeX: {0}', errorText(err)));
 		}

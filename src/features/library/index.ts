@@ -32,7 +32,7 @@ import { LIBRARY_STATE_KEY, LibraryStore, showLibraryProblem } from './store';
 import { showInputBox, showQuickPick } from '../quickInput';
 import { pickOrName } from './collectionPicker';
 import { disposeLastFirst } from '../vsc-utils';
-import { showInformationMessage, showWarningMessage } from '../messages';
+import { confirmDone, showInformationMessage, showWarningMessage } from '../messages';
 
 export { LIBRARY_STATE_KEY, LibraryStore } from './store';
 export { ReadingStateRegistry, type ReadingStatePart, type RestoreMode } from './readingState';
@@ -135,7 +135,7 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 					const draft = message.base === undefined ? undefined : { text: message.text, base: message.base };
 					store.reload();
 					if (draft && noteChangedElsewhere(store.library.notes[libraryId(id)], draft) && !(await replaceNoteChangedElsewhere(id))) return;
-					if (await store.update((lib) => setNote(lib, id, message.text))) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Note saved'), 3000);
+					if (await store.update((lib) => setNote(lib, id, message.text))) confirmDone(vscode.l10n.t('$(check) Note saved'));
 					return;
 				}
 			}
@@ -176,7 +176,7 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 		const saveMine = vscode.l10n.t('Save Mine');
 		const copyMine = vscode.l10n.t('Copy Mine');
 		const choice = await showWarningMessage(message, ...(canReplace ? [saveMine, copyMine] : [copyMine]));
-		if (choice === saveMine && (await store.update((lib) => setNote(lib, draft.id, draft.text)))) vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Note saved'), 3000);
+		if (choice === saveMine && (await store.update((lib) => setNote(lib, draft.id, draft.text)))) confirmDone(vscode.l10n.t('$(check) Note saved'));
 		else if (choice === copyMine) await vscode.env.clipboard.writeText(draft.text);
 	}
 }
@@ -416,7 +416,7 @@ export function registerLibrary(context: vscode.ExtensionContext, workspace: IDi
 				added === 0 ? vscode.l10n.t('{0} was in “{1}” already', short, where)
 				: added === ids.length ? vscode.l10n.t('Added {0} to “{1}”', short, where)
 				: vscode.l10n.t('Added {0} to “{1}” ({2} were in it already)', papersCount(added, vscode.l10n), where, ids.length - added);
-			vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
+			confirmDone(`$(check) ${message}`, 4000);
 		}),
 		vscode.commands.registerCommand('arxivDigest.removeFromCollection', async (arg?: unknown, all?: unknown) => {
 			const nodes = commandItems(arg, all).filter((n): n is Extract<CollectionsNode, { node: 'collectionPaper' }> => !!n && typeof n === 'object' && (n as CollectionsNode).node === 'collectionPaper');

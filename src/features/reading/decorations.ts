@@ -24,19 +24,39 @@ interface DecorationHost extends ReadingLookup {
 	markSeen(ids: Iterable<string>, day: string | undefined): void;
 }
 
+function isHighContrast(kind: vscode.ColorThemeKind): boolean {
+	return kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
+}
+
+/** whether the words' decoration now shown was made for a high-contrast theme */
+let highContrastWords = false;
+
+/**
+ * The interest words' highlight: the editor's strong word highlight, which high-contrast themes leave
+ * without a background (they outline it): there the words get the theme's outline colour as a border,
+ * or no mark at all would show. Made again when the theme changes between the two kinds.
+ */
+function wordDecoration(): vscode.TextEditorDecorationType {
+	highContrastWords = isHighContrast(vscode.window.activeColorTheme.kind);
+	return vscode.window.createTextEditorDecorationType(
+		highContrastWords
+			? { borderColor: new vscode.ThemeColor('contrastActiveBorder'), borderStyle: 'dotted', borderWidth: '1px', borderRadius: '2px' }
+			: { backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'), borderRadius: '2px' },
+	);
+}
+
 export function registerInterestDecorations(extensionUri: vscode.Uri, workspace: IDigestWorkspace, reading: DecorationHost): vscode.Disposable {
 	// the gutter mark on the heading's first character only: a whole-line range repeats it on every wrapped row
 	const gutter = vscode.window.createTextEditorDecorationType({
 		gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'interest.svg'),
+		// the dark themes' yellow is 1.95:1 on a white editor; this one is 5.5:1 (3:1 is the least for a mark)
+		light: { gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'interest-light.svg') },
 		gutterIconSize: 'contain',
 		overviewRulerColor: new vscode.ThemeColor('charts.yellow'),
 		overviewRulerLane: vscode.OverviewRulerLane.Right,
 	});
 	const heading = vscode.window.createTextEditorDecorationType({});
-	const word = vscode.window.createTextEditorDecorationType({
-		backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'),
-		borderRadius: '2px',
-	});
+	let word = wordDecoration();
 	const excluded = vscode.window.createTextEditorDecorationType({ opacity: '0.5' });
 	let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -106,8 +126,15 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 	const subscriptions = [
 		gutter,
 		heading,
-		word,
+		{ dispose: () => word.dispose() },
 		excluded,
+		vscode.window.onDidChangeActiveColorTheme((theme) => {
+			if (isHighContrast(theme.kind) === highContrastWords) return;
+			const old = word;
+			word = wordDecoration();
+			old.dispose();
+			decorateAll();
+		}),
 		vscode.window.onDidChangeVisibleTextEditors(schedule),
 		vscode.workspace.onDidChangeTextDocument((e) => {
 			if (vscode.window.visibleTextEditors.some((ed) => ed.document === e.document)) schedule();

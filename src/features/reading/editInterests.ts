@@ -12,7 +12,7 @@ import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, sh
 import { errorText } from '../log';
 import type { IDigestWorkspace } from '../workspace/types';
 import { addInterest, categoryFollowingText, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
-import { showErrorMessage, showInformationMessage } from '../messages';
+import { confirmDone, showErrorMessage, showInformationMessage } from '../messages';
 
 /** the status bar's message for a change of the interests: done, or nothing to do; {0} the term, {1} the list (and where) */
 const EDIT_MESSAGES = {
@@ -30,7 +30,7 @@ const EDIT_MESSAGES = {
 export async function editInterestAndSay(edit: 'add' | 'remove', list: InterestList, term: string): Promise<string> {
 	const { changed, inWorkspace } = edit === 'add' ? await addInterest(list, term) : await removeInterest(list, term);
 	const message = EDIT_MESSAGES[edit][changed ? 'changed' : 'unchanged'](term, interestListName(list, inWorkspace));
-	vscode.window.setStatusBarMessage(`$(sparkle) ${message}`, 4000);
+	confirmDone(`$(sparkle) ${message}`, 4000);
 	return message;
 }
 

@@ -30,6 +30,7 @@ import type { SearchService } from '../../core/search/client';
 import { SEARCH_COMMAND } from '../search';
 import { queryProblemText } from '../search/queryErrorText';
 import type { IDigestWorkspace } from '../workspace/types';
+import { wordsLanguage } from '../vsc-utils';
 
 export const SHOW_STATISTICS_COMMAND = 'arxivDigest.showStatistics';
 /** changes to files or interests settle before the open view is recomputed */
@@ -48,7 +49,7 @@ function panelTitle(): string {
 
 function strings(): StatsStrings {
 	return {
-		lang: vscode.env.language,
+		lang: wordsLanguage(),
 		papersPerDay: vscode.l10n.t('Papers per day'),
 		topTerms: vscode.l10n.t('Top terms'),
 		termsFrom: vscode.l10n.t('Terms are words of the papers\' English titles and abstracts (not of the summaries), each paper counted once; a word that few of its papers have in the title (baseline, accuracy) is left out.'),
@@ -133,7 +134,7 @@ class StatsPanel implements vscode.Disposable {
 			nonce: nonce(),
 			scriptUri: asUri('dist', 'webview', 'stats.js'),
 			styleUri: asUri('media', 'stats.css'),
-			lang: vscode.env.language,
+			lang: wordsLanguage(),
 			title: panelTitle(),
 			loading: vscode.l10n.t('Loading…'),
 		});
@@ -264,7 +265,7 @@ class StatsPanel implements vscode.Disposable {
 		const generation = ++this.generation.top;
 		const range = this.resolveRange(this.state.range);
 		if (typeof range === 'string') {
-			this.post({ type: 'error', part: 'top', message: range });
+			this.post({ type: 'error', part: 'top', message: range, input: true });
 			return;
 		}
 		await this.answer(
@@ -307,7 +308,7 @@ class StatsPanel implements vscode.Disposable {
 		if (query === '') return;
 		const parsed = parseQuery(query);
 		if (!parsed.ok) {
-			this.post({ type: 'error', part: 'term', message: queryProblemText(parsed.problem, vscode.l10n) });
+			this.post({ type: 'error', part: 'term', message: queryProblemText(parsed.problem, vscode.l10n), input: true });
 			return;
 		}
 		await this.answer(
