@@ -12,6 +12,7 @@ import { nodeCorpusIO, readCacheFileOffThread, removeStaleCaches } from '../core
 import type { CacheProblem, CorpusFileSpec } from '../core/corpus/shard';
 import type { VectorFields } from '../core/recs/tfidf';
 import { parseQuery, wordsOnlyFuzzy } from '../core/search/query';
+import { saidCount } from '../core/search/count';
 import { intOption, parseArgs, UsageError, type ParsedArgs } from './args';
 import { listCandidates } from './files';
 import { CliIO, errorMessage, EXIT_IO_ERROR, EXIT_OK } from './io';
@@ -34,8 +35,19 @@ Query language:
   A query of single letters and symbols alone (C++) has nothing to search for:
   it is an error (exit 2), as an empty query is.
 
+A quoted phrase, an excluded one or a Chinese run is checked in each paper's text:
+the best candidates until N results are found, then 200 more (spread over the rest)
+for the count. When those were all of them, the count is exact; else it says
+"about N results" (estimated from the share of those 200 that match: mostly
+within 15 %, less sure for a phrase few candidates have), or "up to N" while their
+text is not read back yet.
+
 Options:
-  --json             print the results as JSON
+  --json             print the results as JSON: total is the number of matching
+                     papers, exact unless approximate is true; then range.min of
+                     them were checked to match, at most range.max match, and
+                     total is estimated from a sample (range.estimated) or is
+                     range.max
   --limit N          at most N results (default 20)
   --cache-dir CACHE  keep the index in CACHE: the next search over DIR loads it
                      instead of reading every file (files changed since are re-read)
@@ -194,16 +206,17 @@ export async function runSearch(argv: readonly string[], io: CliIO): Promise<num
 			io.stderr(`arxiv-digest: ${reply.error}\n`);
 			return 2;
 		}
-		const { hits, total, approximate } = reply.result;
+		const { hits, total, approximate, range } = reply.result;
 		if (args.flags.has('json')) {
-			io.stdout(JSON.stringify({ query, total, approximate, ...(reply.result.respelled ? { respelled: reply.result.respelled } : {}), hits }, null, '\t') + '\n');
+			io.stdout(JSON.stringify({ query, total, approximate, ...(range ? { range } : {}), ...(reply.result.respelled ? { respelled: reply.result.respelled } : {}), hits }, null, '\t') + '\n');
 			return EXIT_OK;
 		}
 		for (const hit of hits) {
 			const day = hit.occurrences[0]?.day || '-';
 			io.stdout(`${day}  ${hit.id}  ${hit.category}  ${plainMath(hit.title)}\n    ${hit.authors[0] ?? ''}${hit.occurrences.length > 1 ? `  (listed ${hit.occurrences.length}×)` : ''}\n`);
 		}
-		io.stdout(`${approximate ? 'up to ' : ''}${total} result${total === 1 && !approximate ? '' : 's'}${total > hits.length ? `, showing ${hits.length}` : ''}\n`);
+		const counted = saidCount(total, range);
+		io.stdout(`${range ? (range.estimated ? 'about ' : 'up to ') : ''}${counted} result${counted === 1 && !approximate ? '' : 's'}${counted > hits.length ? `, showing ${hits.length}` : ''}\n`);
 		const parsed = parseQuery(read.asRead);
 		const respelled = reply.result.respelled ?? [];
 		const fuzzy = parsed.ok ? wordsOnlyFuzzy(parsed.query, hits, respelled) : [];

@@ -11,6 +11,7 @@ import type { DocumentView } from '../documentView';
 import { mergeCoverage, type FieldCoverage } from '../parse/coverage';
 import type { CacheProblem, CorpusFileSpec, FileUpdate, KnownShown, OpenReply, PaperReply } from '../corpus/shard';
 import { isReadRequest } from '../corpus/requests';
+import type { CountRange } from './count';
 import type { SearchHit } from './index';
 import { mergeInterestMatches, type InterestMatch, type InterestSpec } from '../interests';
 import { decodeFileUpdates, noTreePass, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
@@ -753,10 +754,15 @@ export class SearchService {
 		let total = 0;
 		let approximate = false;
 		let loading = false;
+		// the shards' ranges summed (an exact count is its own range)
+		const range: CountRange = { min: 0, max: 0, estimated: false };
 		for (const reply of replies) {
 			if (!reply.ok) continue;
 			total += reply.result.total;
 			approximate ||= reply.result.approximate;
+			range.min += reply.result.range?.min ?? reply.result.total;
+			range.max += reply.result.range?.max ?? reply.result.total;
+			range.estimated ||= reply.result.range?.estimated === true;
 			loading ||= reply.result.loading === true;
 			for (const hit of reply.result.hits) {
 				const seen = merged.get(hit.id);
@@ -765,6 +771,8 @@ export class SearchService {
 					continue;
 				}
 				total--;
+				range.min--;
+				range.max--;
 				const occurrences = [...seen.occurrences, ...hit.occurrences].sort((a, b) => (a.day === b.day ? 0 : a.day < b.day ? 1 : -1));
 				const best = hit.score > seen.score ? hit : seen;
 				merged.set(hit.id, { ...best, occurrences });
@@ -787,7 +795,7 @@ export class SearchService {
 			}
 		}
 		const said = respelled.size > 0 ? { respelled: [...respelled].map(([word, as]) => ({ word, as: [...as] })) } : {};
-		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, loading, ...said } };
+		return { ok: true, result: { hits: hits.slice(0, limit), total, approximate, ...(approximate ? { range } : {}), loading, ...said } };
 	}
 
 	async ids(text: string | QueryAsRead): Promise<IdsReply> {

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/search/index';
+import { saidCount } from '../../core/search/count';
 import type { KeptPaper } from '../../core/library/kept';
 import { describeFilters, filterValueText, filtersOnlyText, idFilterText, parseQuery, withTagReplaced, wordsOnlyFuzzy, type ParsedQuery } from '../../core/search/query';
 import type { TagCount } from '../../core/library/model';
@@ -334,11 +335,18 @@ export function registerSearch(
 						if (still) pick.activeItems = [still];
 					}
 					shownQuery = query;
-					// approximate: the best were checked for a phrase and shown, the rest not (an upper bound)
+					// approximate: the best were checked for a phrase and shown, then a sample of the rest for the count:
+					// an estimate ("about"), or an upper bound while the sample's long fields are not read back ("up to")
+					const range = reply.result.range;
+					const said = saidCount(total, range && { ...range, min: range.min + noteOnly.size, max: range.max + noteOnly.size });
 					const count = approximate
-						? total > hits.length
-							? vscode.l10n.t('up to {0} results, the best {1} shown', total, hits.length)
-							: vscode.l10n.t('up to {0} results', total)
+						? range?.estimated
+							? said > hits.length
+								? vscode.l10n.t('about {0} results, the best {1} shown', said, hits.length)
+								: vscode.l10n.t('about {0} results', said)
+							: total > hits.length
+								? vscode.l10n.t('up to {0} results, the best {1} shown', total, hits.length)
+								: vscode.l10n.t('up to {0} results', total)
 						: total > hits.length
 							? vscode.l10n.t('{0} results, the best {1} shown', total, hits.length)
 							: total === 1
