@@ -305,14 +305,14 @@ const COMMONER_RATIO = 50;
 const MIN_COMMONER_PAPERS = 200;
 /**
  * How many candidates after the hits a phrase query checks for its count (see PaperIndex.countRest).
- * On 167 real days, 36 phrase queries at the search box's 100 results: 8 counted exactly, the
- * estimates of the others within 15 % of the true counts (31 of 36 within 4 %; `"world model"` 270–330
- * for 288 as the sample falls by the papers' order, where the old upper bound said 2,647); a phrase few candidates have is the least sure, as the
- * sample finds few of it: at 50 results `"reasoning model"` (6 % of its 4,300 candidates) said 228 for
- * 354. A check costs ~15 µs a candidate (unpacking its text most of it) with quickPhraseChecks, ~70
- * with the fold: 200 of them ~3 ms.
+ * On 167 real days at the search box's 100 results: `diffusion -"large language"` about 1,665 for
+ * 1,694, `大语言模型` 2,993 for 3,017, `"world model"` 254 for 288 (the old upper bound said 2,647), a
+ * phrase few candidates have the least sure: `"reasoning model"` (8 % of its 4,353) 274 for 354. A
+ * check costs ~15 µs a candidate (unpacking its text most of it) with quickPhraseChecks, ~70 with the
+ * fold. 200 checks were closer (36 phrase queries within 15 %) but took `bench --search`'s query p95
+ * from 8 to 12–14 ms (its phrase queries set the p95), over the 10 ms target; 100: 7.3–8.1 ms.
  */
-const COUNT_CHECKS = 200;
+const COUNT_CHECKS = 100;
 /** a rare word's commoner spellings a result names, at most */
 const RESPELLINGS_SAID = 3;
 /** at most this many matched words per hit */
