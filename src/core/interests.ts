@@ -18,7 +18,7 @@
  */
 import { foldName, nameHasWords, wantedName } from './authorNames';
 import { categoryMatches } from './category';
-import { nestsRepeats } from './slowRegex';
+import { slowRepeat } from './slowRegex';
 import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_CHAR, LATIN_WORD_END, LATIN_WORD_START } from './parse/text';
 import { foldDiacritics, foldInflection, inflectedForms } from './search/tokenizer';
 
@@ -173,7 +173,10 @@ function literalSource(text: string, escape: (text: string) => string = escapeRe
 	return source;
 }
 
-const SLOW_REGEX = 'a repeat inside a repeat (like (a+)+) can take minutes on some text; write it with one level of repeats';
+const SLOW_REGEX = {
+	nested: 'a repeat inside a repeat (like (a+)+) can take minutes on some text; write it with one level of repeats',
+	alternatives: 'a repeat of alternatives that can start with the same character (like (a|ab|b)+ or (a?a)+) can take minutes on some text; start each alternative with a different character',
+};
 
 /** One setting entry as a term, or an error message; undefined for an empty entry. */
 export function parseTerm(raw: string): Term | { error: string } | undefined {
@@ -188,8 +191,9 @@ export function parseTerm(raw: string): Term | { error: string } | undefined {
 		} catch (err) {
 			return { error: `${text}: ${err instanceof Error ? err.message : String(err)}` };
 		}
-		// a repeat inside a repeat takes seconds on a title and never ends on an abstract (see slowRegex.ts)
-		if (nestsRepeats(re[1], flags)) return { error: `${text}: ${SLOW_REGEX}` };
+		// a repeat inside a repeat, or of alternatives that can take the same text, takes seconds on a title and never ends on an abstract (see slowRegex.ts)
+		const slow = slowRepeat(re[1], flags);
+		if (slow) return { error: `${text}: ${SLOW_REGEX[slow]}` };
 		return { kind: 'regex', label: text, regex };
 	}
 	const unquoted = text.length > 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).trim() : text;

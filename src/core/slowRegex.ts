@@ -6,9 +6,15 @@
  * (`?`, `{0,1}`) is no repeat: `(pre-?)?train` and `LLaMA-?\d+(\.\d+)?` are fine. Nor is a repeat whose
  * body the next character steers (see pinned): `GPT-?\d+(\.\d+)*`, `(?:\w+ ){0,3}agents?`,
  * `(\w+-)*transformer` and `(\w+\s)+model` take at most 11 ms on 2,000 characters built to fail late,
- * where `(\d+\w+-)*x` takes 4 s on 105 and `(.*,)*x` 21 s on 31. Not caught: overlapping
- * alternatives under one repeat (`(\d|\d)+$`, `(.?.)*x`) and runs of `.*` (polynomial); interests in
- * a workspace's settings are ignored in Restricted Mode (package.json restrictedConfigurations).
+ * where `(\d+\w+-)*x` takes 4 s on 105 and `(.*,)*x` 21 s on 31. So does a repeat of alternatives
+ * that can take the same text, each character going to one branch or another: `([a-z]|\w)+@` takes
+ * 18 s on 27 characters (i), `(\d|\d)+$` 8.9 s on 27, `(a|ab|b)+$` 5.2 s on 49, `(a?a)+$` 5.6 s on
+ * 37, `(.|\n)*x` 6.3 s on 26 line breaks with s; these are refused when two alternatives (or an
+ * optional part and what follows it) can start with the same character, and `(foo|bar)*baz`,
+ * `(\w|-)+`, `(?:\s|,)+`, `(.|\n)*x` without s and `(?:v(?:\d+|ersion))+` take at most 29 ms on
+ * 2,000 characters. `(a|ab)+` and `(?:the|this)+` are refused though they do not backtrack so (their
+ * alternatives part at a later character). Not caught: runs of `.*` (polynomial); interests in a
+ * workspace's settings are ignored in Restricted Mode (package.json restrictedConfigurations).
  */
 import ret, { types } from 'ret';
 
@@ -24,12 +30,14 @@ const SURROGATE = /[\ud800-\udfff]/;
  * `source` in the parser's syntax, which knows neither lookbehinds, group modifiers, names in any
  * script nor `\p{…}`, and reads `\x2c`, `\u002c`, `\ca`, octal escapes and ranges in a class wrongly
  * (`[\x2c]` as x, 2, c). An escape is read as such (`\(?<` opens no group), and so is a character
- * class, `[(?<]`: each class and `\p{…}` is one stand-in character whose source `atoms` keeps for the
- * regex engine to read. What cannot be said exactly becomes any character (a code point beyond
- * U+FFFF in /u) or a backreference (`\1`, `\k<name>`).
+ * class, `[(?<]`: each class, `\p{…}` and `.` (no line break, unless s or (?s:) may make it any
+ * character) is one stand-in character whose source `atoms` keeps for the regex engine to read. What
+ * cannot be said exactly becomes any character (a code point beyond U+FFFF in /u) or a backreference
+ * (`\1`, `\k<name>`).
  */
 function readable(source: string, flags: string): { text: string; atoms: string[]; modifiers: boolean } {
 	const unicode = /[uv]/.test(flags);
+	const dotAll = flags.includes('s') || /\(\?[a-z]*s[a-z]*(?:-[a-z]*)?:/i.test(source);
 	const atoms: string[] = [];
 	let text = '';
 	let modifiers = false;
@@ -72,8 +80,9 @@ function readable(source: string, flags: string): { text: string; atoms: string[
 			text += m[0][1] === '<' ? (m[0][2] === '=' || m[0][2] === '!' ? `(?${m[0][2]}` : '(') : '(?:';
 			modifiers ||= m[0] !== '?:';
 			i += m[0].length;
-		} else if (c === '.' || SURROGATE.test(c) || PRIVATE_USE.test(c)) {
-			// `.` as any character, as it is with the s flag or (?s:)
+		} else if (c === '.' && !dotAll) text += atom('.');
+		else if (c === '.' || SURROGATE.test(c) || PRIVATE_USE.test(c)) {
+			// `.` as any character with the s flag or where (?s:) may give it
 			text += c === '.' || unicode || PRIVATE_USE.test(c) ? '[^]' : c;
 			if (unicode && /^[\ud800-\udbff][\udc00-\udfff]/.test(c + rest)) i++;
 		} else text += c;
@@ -81,18 +90,27 @@ function readable(source: string, flags: string): { text: string; atoms: string[
 	return { text, atoms, modifiers };
 }
 
-/** one character's worth of a repeat's body: the sets it is one of, and how many of them */
-type Part = { sets: Node[]; min: number; max: number };
+/**
+ * One character's worth of a repeat's body: the sets it is one of, and how many of them; or, with
+ * `options`, one of several sequences (an alternation, or an optional group as its one option), `sets`
+ * then being the characters any of them can start with.
+ */
+type Part = { sets: Node[]; min: number; max: number; options?: Part[][] };
 
 const repeats = (node: Node) => node.type === types.REPETITION && (node.max === null || node.max === undefined || node.max > 1);
 const children = (node: Node): Node[] => [...(node.stack ?? []), ...(node.options ?? []).flat(), ...(node.type === types.REPETITION ? [node.value as Node] : [])];
 const holdsRepeat = (node: Node): boolean => repeats(node) || children(node).some(holdsRepeat);
+/** an alternation or an optional part: a way to match to choose */
+const chooses = (node: Node): boolean => node.options !== undefined || (node.type === types.REPETITION && node.min !== node.max) || children(node).some(chooses);
+const empty = (part: Part): boolean => part.min === 0 || !!part.options?.some((option) => option.every(empty));
+/** the sets a sequence can start with, up to its first part that cannot match nothing */
+const first = (sequence: Part[]): Node[] => sequence.slice(0, sequence.findIndex((part) => !empty(part)) + 1 || undefined).flatMap((part) => part.sets);
 
 /**
  * `node` as a sequence of parts, or undefined when it is more than one character at a time can be
- * told by: an alternative of several characters, a repeated group, a backreference, a lookaround
- * with a repeat. Lookarounds and `\b` only ever refuse a way to match, so they count for nothing;
- * alternatives of one character each are one part when no two of them match the same character.
+ * told by: alternatives that can start with the same character (or two that can match nothing), a
+ * repeated group, a backreference, a lookaround with a repeat. Lookarounds and `\b` only ever refuse
+ * a way to match, so they count for nothing; alternatives of one character each are one part.
  */
 function parts(node: Node, overlap: (a: Node[], b: Node[]) => boolean): Part[] | undefined {
 	if (node.type === types.POSITION) return [];
@@ -101,8 +119,10 @@ function parts(node: Node, overlap: (a: Node[], b: Node[]) => boolean): Part[] |
 		// ret reads a lazy `a+?` as `(a+)?`
 		if ((node.value as Node).type === types.REPETITION) return parts(node.value as Node, overlap);
 		const one = parts(node.value as Node, overlap);
-		if (one?.length !== 1 || one[0].min !== 1 || one[0].max !== 1) return undefined;
-		return node.max === 0 ? [] : [{ sets: one[0].sets, min: node.min ?? 0, max: node.max ?? Infinity }];
+		if (!one || node.max === 0) return one && [];
+		const [min, max] = [node.min ?? 0, node.max ?? Infinity];
+		if (one.length === 1 && one[0].min === 1 && one[0].max === 1 && !one[0].options) return [{ sets: one[0].sets, min, max }];
+		return max === 1 ? [{ sets: first(one), min, max, options: [one] }] : undefined;
 	}
 	if (node.type !== types.GROUP && node.type !== types.ROOT) return undefined;
 	if (node.followedBy || node.notFollowedBy) return holdsRepeat(node) ? undefined : [];
@@ -115,55 +135,57 @@ function parts(node: Node, overlap: (a: Node[], b: Node[]) => boolean): Part[] |
 		}
 		return sequence;
 	}
-	const options = node.options.map((option) => parts({ type: types.GROUP, stack: option }, overlap));
-	const sets: Node[][] = [];
-	for (const option of options) {
-		if (option?.length !== 1 || option[0].min !== 1 || option[0].max !== 1 || sets.some((other) => overlap(other, option[0].sets))) return undefined;
-		sets.push(option[0].sets);
+	const options: Part[][] = [];
+	for (const option of node.options.map((stack) => parts({ type: types.GROUP, stack }, overlap))) {
+		if (!option || options.some((other) => overlap(first(other), first(option)) || (other.every(empty) && option.every(empty)))) return undefined;
+		options.push(option);
 	}
-	return [{ sets: sets.flat(), min: 1, max: 1 }];
+	const single = options.every((option) => option.length === 1 && option[0].min === 1 && option[0].max === 1 && !option[0].options);
+	return [{ sets: options.flatMap(first), min: 1, max: 1, ...(single ? {} : { options }) }];
 }
 
 /**
  * Whether a repeat's body is pinned: it cannot match nothing, and at every choice inside it (one more
- * character of an inner repeat or an optional part, or on to what follows, the next iteration's
- * start included) the next character tells which, so the text splits among iterations and inner
- * repeats one way only and a failing match backtracks once per character, not once per split:
- * `(\.\d+)*` (a `.` is no digit), `(\w+ )+`, `([^,]+,)*`. Refused: `(\d+\w+-)*x` (a digit is a word
- * character), `(\w+\s?)+`, `(.*,)*x`, `(a?\w+-)*`. Leaving the repeat is no such choice: what follows
+ * character of an inner repeat or an optional part, one alternative or another, or on to what
+ * follows, the next iteration's start included) the next character tells which, so the text splits
+ * among iterations, inner repeats and alternatives one way only and a failing match backtracks once
+ * per character, not once per split: `(\.\d+)*` (a `.` is no digit), `(\w+ )+`, `([^,]+,)*`,
+ * `(foo|bar)+`, `(\w|-)+`. Refused: `(\d+\w+-)*x` (a digit is a word character), `(\w+\s?)+`,
+ * `(.*,)*x`, `(a?\w+-)*`, `([a-z]|\w)+`, `(a?a)+`. Leaving the repeat is no such choice: what follows
  * it is tried once per end of an iteration.
  */
 function pinned(body: Part[], overlap: (a: Node[], b: Node[]) => boolean): boolean {
-	const sequence = body.filter((part) => part.max > 0);
-	if (!sequence.some((part) => part.min > 0)) return false;
-	for (let i = 0; i < sequence.length; i++) {
-		if (sequence[i].min === sequence[i].max) continue;
-		for (let j = i + 1; ; j++) {
-			const next = sequence[j % sequence.length];
-			if (overlap(sequence[i].sets, next.sets)) return false;
-			if (next.min > 0) break;
-		}
-	}
-	return true;
+	/** whether `sequence` is pinned where `after` is what can follow it */
+	const settled = (sequence: Part[], after: Node[]): boolean =>
+		sequence.every((part, i) => {
+			const rest = sequence.slice(i + 1);
+			const next = [...first(rest), ...(rest.every(empty) ? after : [])];
+			return (part.options ?? []).every((option) => settled(option, next)) && ((part.min === part.max && !empty(part)) || !overlap(part.sets, next));
+		});
+	return !body.every(empty) && settled(body, first(body));
 }
+
+/** why a regex may take minutes: a repeat inside a repeat, or a repeat of alternatives that can take the same text (or one whose body ret cannot read) */
+export type Slow = 'nested' | 'alternatives';
 
 /** the Basic Multilingual Plane, for the regex engine to list a class's characters (with u, its surrogates as NUL) */
 let planes: Record<string, string> | undefined;
 
 /**
- * Whether `source`, a regex with `flags`, nests a repeat inside a repeat that is not pinned (above).
+ * Whether `source`, a regex with `flags`, holds a repeat that is not pinned (above), of a body with a
+ * repeat inside (`nested`) or with a choice among alternatives or optional parts (`alternatives`).
  * Two sets are told apart by the regex engine itself with the pattern's flags (`[a-z]+[A-Z]` overlap
  * with i, as `k` and the Kelvin sign do with iu): the characters of one (a class's, listed by the
  * engine) are tested against the other; two sets that cannot be listed (`[^,]`, `.`, `\p{L}`)
- * overlap. With the v flag every repeat inside a repeat is refused, and so is a pattern ret cannot read.
+ * overlap. With the v flag every such repeat is refused, and so is a pattern ret cannot read.
  */
-export function nestsRepeats(source: string, flags: string): boolean {
+export function slowRepeat(source: string, flags: string): Slow | undefined {
 	const { text, atoms, modifiers } = readable(source, flags);
 	let tree: Node;
 	try {
 		tree = ret(text) as Node;
 	} catch {
-		return true;
+		return 'nested';
 	}
 	const unicode = flags.includes('u') ? 'u' : '';
 	const cases = modifiers ? ['', 'i'] : [flags.includes('i') ? 'i' : ''];
@@ -205,11 +227,12 @@ export function nestsRepeats(source: string, flags: string): boolean {
 				return inY === undefined || within(inY, x);
 			}),
 		);
-	const slow = (node: Node): boolean => {
-		if (!repeats(node)) return children(node).some(slow);
-		if (!holdsRepeat(node.value as Node)) return false;
+	const slow = (node: Node): Slow | undefined => {
+		if (!repeats(node)) return children(node).reduce<Slow | undefined>((found, child) => found ?? slow(child), undefined);
+		const nested = holdsRepeat(node.value as Node);
+		if (!nested && !chooses(node.value as Node)) return undefined;
 		const body = flags.includes('v') ? undefined : parts(node.value as Node, overlap);
-		return !body || !pinned(body, overlap);
+		return body && pinned(body, overlap) ? undefined : nested ? 'nested' : 'alternatives';
 	};
 	return slow(tree);
 }
