@@ -173,7 +173,8 @@ function literalSource(text: string, escape: (text: string) => string = escapeRe
 	return source;
 }
 
-const SLOW_REGEX = {
+/** why a /regex/ is refused, in English (features/reading/interests.ts says it in the reader's language) */
+export const SLOW_REGEX = {
 	nested: 'a repeat inside a repeat (like (a+)+) can take minutes on some text; write it with one level of repeats',
 	alternatives: 'a repeat of alternatives that can start with the same character (like (a|ab|b)+ or (a?a)+) can take minutes on some text; start each alternative with a different character',
 };

@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { type CategoryFollowing, interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { type CategoryFollowing, SLOW_REGEX, interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { inspectSetting, readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -271,7 +271,7 @@ export class InterestsService implements vscode.Disposable {
 		if (generation !== this.generation || this.disposed) return;
 		this.lastRun = { ms: reply.ms, computed: reply.computed, matches: reply.matches.size };
 		getLog().debug(`Interests: ${reply.matches.size} papers matched or excluded; ${reply.computed} matched anew in ${reply.ms.toFixed(1)} ms`);
-		const errors = reply.errors.join('; ');
+		const errors = reply.errors.map(inReadersLanguage).join('; ');
 		if (errors && errors !== this.shownErrors) {
 			warnAboutInterests(vscode.l10n.t('Some arXiv Digest interests are ignored: {0}', errors));
 		}
@@ -318,4 +318,16 @@ function sameMatches(a: ReadonlyMap<string, InterestMatch>, b: ReadonlyMap<strin
 		if (!o || !sameInterestMatch(o, m)) return false;
 	}
 	return true;
+}
+
+/** An interest's error with the extension's own reason in the reader's language (a regex engine's message stays as it is). */
+function inReadersLanguage(error: string): string {
+	const reasons: Record<keyof typeof SLOW_REGEX, string> = {
+		nested: vscode.l10n.t('a repeat inside a repeat (like (a+)+) can take minutes on some text; write it with one level of repeats'),
+		alternatives: vscode.l10n.t('a repeat of alternatives that can start with the same character (like (a|ab|b)+ or (a?a)+) can take minutes on some text; start each alternative with a different character'),
+	};
+	for (const key of Object.keys(SLOW_REGEX) as (keyof typeof SLOW_REGEX)[]) {
+		if (error.endsWith(`: ${SLOW_REGEX[key]}`)) return `${error.slice(0, -SLOW_REGEX[key].length)}${reasons[key]}`;
+	}
+	return error;
 }
