@@ -21,11 +21,11 @@ export const showErrorMessage = plain<typeof vscode.window.showErrorMessage>(() 
  * way. A status bar message is not spoken, so with the editor's screen reader support set on
  * (`editor.accessibilitySupport`: `on`) it is a notification too, which screen readers announce. In
  * `auto` an extension cannot tell whether a screen reader runs: the card speaks its own copies (its
- * announcer) whatever the setting. `$(icon)`s are for the status bar only.
+ * announcer) whatever the setting; `spokenElsewhere`: the card says it (Save Note). `$(icon)`s are for the status bar only.
  */
-export function confirmDone(text: string, ms = 3000): void {
+export function confirmDone(text: string, ms = 3000, spokenElsewhere = false): void {
 	vscode.window.setStatusBarMessage(text, ms);
-	if (vscode.workspace.getConfiguration('editor').get<string>('accessibilitySupport') === 'on') {
+	if (!spokenElsewhere && vscode.workspace.getConfiguration('editor').get<string>('accessibilitySupport') === 'on') {
 		void showInformationMessage(text.replace(/\$\([\w~-]+\)\s*/g, ''));
 	}
 }

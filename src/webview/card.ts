@@ -111,7 +111,23 @@ function noteStatusArrived(id: string, status: NoteStatus, text: string): void {
 		if (draft && draft.text === text) draft = undefined;
 		saveState();
 	}
-	if (input && input.value === text) setNoteStatus(status);
+	if (input && input.value === text) {
+		setNoteStatus(status);
+		// The box's state line is not a live region: "Not saved yet" at each first key and "Saved" a second
+		// after each pause talked over the typing. Said aloud: what Save Note (Ctrl+Enter) did, and a note not kept.
+		const asked = saveAsked === id;
+		if (asked) saveAsked = undefined;
+		if (asked || status === 'conflict' || status === 'tooLong') announce(document.getElementById(NOTE_STATUS_ID)?.textContent ?? '');
+	}
+}
+
+/** the paper whose Save Note was pressed, until the extension says how it went */
+let saveAsked: string | undefined;
+
+/** Says `text` through the card's announcer (a live region): what a press did, with the focus staying on it. */
+function announce(text: string): void {
+	const announcer = document.getElementById(CARD_ANNOUNCER_ID);
+	if (announcer && text) announcer.textContent = text;
 }
 
 const NOTE_STATUSES: readonly unknown[] = ['saved', 'empty', 'conflict', 'tooLong'] satisfies NoteStatus[];
@@ -309,8 +325,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 		similar = { id: message.id, html: message.html };
 		showSimilar();
 	} else if (message.type === 'announce' && typeof message.text === 'string') {
-		const announcer = document.getElementById(CARD_ANNOUNCER_ID);
-		if (announcer) announcer.textContent = message.text;
+		announce(message.text);
 	} else if (message.type === 'missing' && typeof message.message === 'string') {
 		showMissing(message.message);
 		sayTyping(false);
@@ -378,6 +393,7 @@ function press(control: HTMLButtonElement): void {
 function saveNote(): void {
 	const input = noteInput();
 	if (!input || !state) return;
+	saveAsked = state.id;
 	post({ type: 'saveNote', id: state.id, text: input.value, base: draft?.id === state.id ? draft.base : knownNote });
 }
 

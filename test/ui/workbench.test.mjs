@@ -401,6 +401,8 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await frame.fill('#note-input', NOTE);
 		await frame.click('button[data-action="saveNote"]');
 		await frame.waitForFunction((note) => document.querySelector('.note-body')?.innerText.includes(note), NOTE, { timeout: 20_000 });
+		// Save Note says how it went aloud (the box's state line is its description, not a live region)
+		await frame.waitForFunction(() => document.getElementById('card-announcer')?.textContent === 'Saved', undefined, { timeout: 20_000 });
 		await clickActivityBar();
 		await waitForRow(page, COLLECTIONS_VIEW, (r) => r.text.includes('VISTA'), 'the starred paper under Starred');
 		await shot(page, 'card-starred-note-collections');

@@ -67,7 +67,7 @@ describe('card: the reader\'s library', () => {
 
 	it('has a place for the note box\'s state beside Save Note, in the words given', () => {
 		const html = renderCardHtml({ ...base, library: { starred: false, collections: [], tags: [], note: '' } });
-		assert.match(html, /<span id="note-status" class="note-status" role="status" data-unsaved="Not saved yet" data-saved="Saved" data-empty="[^"]+" data-conflict="[^"]+" data-too-long="Not saved: a note has at most 20,000 characters\."><\/span>/);
+		assert.match(html, /<span id="note-status" class="note-status" data-unsaved="Not saved yet" data-saved="Saved" data-empty="[^"]+" data-conflict="[^"]+" data-too-long="Not saved: a note has at most 20,000 characters\."><\/span>/);
 		assert.match(html, /placeholder="[^"]*saved as you type[^"]*"/);
 	});
 });

@@ -435,10 +435,12 @@ function renderLibrary(state: CardLibraryState, md: { render(src: string): strin
 	// the reader's own words, often Chinese in an English card
 	const shown = state.note.trim() ? `<div class="note-body"${langAttribute(state.note, t.lang)}>${md.render(state.note)}</div>` : '';
 	const editor =
-		`<textarea id="${NOTE_INPUT_ID}" rows="${state.note.trim() ? 6 : 3}" aria-label="${escapeHtml(t.noteLabel)}" placeholder="${escapeHtml(t.notePlaceholder)}">${escapeHtml(state.note)}</textarea>` +
+		`<textarea id="${NOTE_INPUT_ID}" rows="${state.note.trim() ? 6 : 3}" aria-label="${escapeHtml(t.noteLabel)}" aria-describedby="${NOTE_STATUS_ID}" placeholder="${escapeHtml(t.notePlaceholder)}">${escapeHtml(state.note)}</textarea>` +
 		`<div class="note-actions">${button('saveNote', escapeHtml(t.saveNote), { title: t.saveNoteTitle })}` +
-		// the card script writes the box's state here (data-note-status) in the words given with it
-		`<span id="${NOTE_STATUS_ID}" class="note-status" role="status" data-unsaved="${escapeHtml(t.noteUnsaved)}" data-saved="${escapeHtml(t.noteSaved)}" data-empty="${escapeHtml(t.noteEmpty)}" data-conflict="${escapeHtml(t.noteConflict)}" data-too-long="${escapeHtml(t.noteTooLong(MAX_NOTE_LENGTH))}"></span></div>`;
+		// the card script writes the box's state here (data-note-status) in the words given with it: the
+		// box's description, not a live region (it changes as the reader types); the script says aloud
+		// what Save Note did and a note not kept
+		`<span id="${NOTE_STATUS_ID}" class="note-status" data-unsaved="${escapeHtml(t.noteUnsaved)}" data-saved="${escapeHtml(t.noteSaved)}" data-empty="${escapeHtml(t.noteEmpty)}" data-conflict="${escapeHtml(t.noteConflict)}" data-too-long="${escapeHtml(t.noteTooLong(MAX_NOTE_LENGTH))}"></span></div>`;
 	return `<section class="field library" aria-label="${escapeHtml(t.yourLibrary)}">${shelf}<h2>${escapeHtml(t.yourNote)}</h2><div class="field-body">${shown}${editor}</div></section>`;
 }
 

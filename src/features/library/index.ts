@@ -135,7 +135,8 @@ export function cardLibrary(registration: LibraryRegistration): CardLibrary {
 					const draft = message.base === undefined ? undefined : { text: message.text, base: message.base };
 					store.reload();
 					if (draft && noteChangedElsewhere(store.library.notes[libraryId(id)], draft) && !(await replaceNoteChangedElsewhere(id))) return;
-					if (await store.update((lib) => setNote(lib, id, message.text))) confirmDone(vscode.l10n.t('$(check) Note saved'));
+					// the card says aloud how its Save Note went (its note status)
+					if (await store.update((lib) => setNote(lib, id, message.text))) confirmDone(vscode.l10n.t('$(check) Note saved'), 3000, true);
 					return;
 				}
 			}
