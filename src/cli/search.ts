@@ -36,11 +36,11 @@ Query language:
   it is an error (exit 2), as an empty query is.
 
 A quoted phrase, an excluded one or a Chinese run is checked in each paper's text:
-the best candidates until N results are found, then 200 more (spread over the rest)
+the best candidates until N results are found, then 100 more (spread over the rest)
 for the count. When those were all of them, the count is exact; else it says
-"about N results" (estimated from the share of those 200 that match: mostly
-within 15 %, less sure for a phrase few candidates have), or "up to N" while their
-text is not read back yet.
+"about N results" (estimated from the share of those 100 that match: within 5 %
+for common phrases, less sure for a phrase few candidates have), or "up to N"
+when some of their text is not read back yet (right after a start from the cache).
 
 Options:
   --json             print the results as JSON: total is the number of matching

@@ -1746,7 +1746,10 @@ export class PaperIndex {
 		const min = hits.length - unverified + count.found;
 		const max = hits.length + count.left - count.rejected;
 		if (unverified === 0 && count.checked === count.left) return { hits, total: min, approximate: false, ...said(respelled) };
-		const estimated = count.checked > 0 && count.checked < count.left;
+		// An estimate only from a sample checked whole: right after a warm start the long fields are not
+		// read back, only a paper with the phrase in its title or TL;DR can be checked, and those all match
+		// (`"world model"` said "about 2,673" for 288 on the 167 real days): "up to" then.
+		const estimated = count.checked > 0 && count.checked === count.tried && count.checked < count.left;
 		const total = estimated ? Math.round(hits.length + count.found + (count.left - count.checked) * (count.found / count.checked)) : max;
 		return { hits, total, approximate: true, range: { min, max, estimated }, ...said(respelled) };
 	}
@@ -1756,16 +1759,16 @@ export class PaperIndex {
 	 * every one of them when they are at most `budget`, else `budget` of them spread evenly over the
 	 * rest, for an estimate. A candidate whose long fields are not read back yet is left unchecked
 	 * (its text is not read back for a count; see SearchShard.checked). `found` and `rejected` of the
-	 * `checked` ones; `left` candidates in all.
+	 * `checked` ones of the `tried`; `left` candidates in all.
 	 */
 	private countRest(
 		filtered: readonly number[],
 		done: readonly number[],
 		budget: number,
 		matches: (doc: DocRecord) => boolean | undefined,
-	): { left: number; checked: number; found: number; rejected: number } {
+	): { left: number; tried: number; checked: number; found: number; rejected: number } {
 		const left = filtered.length - done.length;
-		if (left <= 0 || budget <= 0) return { left: Math.max(0, left), checked: 0, found: 0, rejected: 0 };
+		if (left <= 0 || budget <= 0) return { left: Math.max(0, left), tried: 0, checked: 0, found: 0, rejected: 0 };
 		const skip = new Set(done);
 		const rest = skip.size === 0 ? filtered : filtered.filter((num) => !skip.has(num));
 		const tried = Math.min(budget, rest.length);
@@ -1778,7 +1781,7 @@ export class PaperIndex {
 			checked++;
 			if (match) found++;
 		}
-		return { left: rest.length, checked, found, rejected: checked - found };
+		return { left: rest.length, tried, checked, found, rejected: checked - found };
 	}
 
 	/** Terms by how many papers have them, most first, at most RESPELLINGS_SAID of them (what the search box names). */
