@@ -46,6 +46,13 @@ describe('search query parser', () => {
 		assert.deepStrictEqual(parse('arxiv.org/pdf/2602.04994v2').ids, ['2602.04994']);
 		assert.deepStrictEqual(parse('http://www.arxiv.org/html/2602.04994v1').ids, ['2602.04994']);
 		assert.deepStrictEqual(parse('https://doi.org/10.1101/2025.01.02.123456').ids, ['doi:10.1101/2025.01.02.123456']);
+		// arXiv's own DOI (its abstract pages show it), a Markdown autolink, a bioRxiv digest's link as id: reads it
+		assert.deepStrictEqual(parse('https://doi.org/10.48550/arXiv.2506.04263').ids, ['2506.04263']);
+		assert.deepStrictEqual(parse('id:10.48550/arXiv.2506.04263v2').ids, ['2506.04263']);
+		assert.deepStrictEqual(parse('<https://arxiv.org/abs/2602.04994>').ids, ['2602.04994']);
+		const biorxiv = 'https://www.biorxiv.org/content/10.64898/2026.09.11.750898v1';
+		assert.deepStrictEqual(parse(biorxiv).ids, parse(`id:${biorxiv}`).ids);
+		assert.strictEqual(parse(biorxiv).ids.length, 1);
 		const q = parse('diffusion -https://arxiv.org/abs/2602.04994');
 		assert.deepStrictEqual(q.excludeIds, ['2602.04994']);
 		assert.deepStrictEqual(q.words.map((w) => w.terms[0]), ['diffusion']);

@@ -163,8 +163,12 @@ interface RawToken {
 	end: number;
 }
 
-/** an arXiv abstract, PDF or HTML page's address, or a DOI's (`id:` reads them: normalizeIdFilter) */
-const PAPER_LINK = /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/\S|(?:dx\.)?doi\.org\/10\.)/i;
+/**
+ * A paper's address pasted as it is: an arXiv abstract, PDF or HTML page, a DOI's (`doi.org/10.…`,
+ * arXiv's own `10.48550/arXiv.…` too), a bioRxiv or medRxiv paper's (what a bioRxiv digest links):
+ * `id:` reads them (normalizeId).
+ */
+const PAPER_LINK = /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/\S|(?:dx\.)?doi\.org\/10\.|(?:www\.)?(?:bio|med)rxiv\.org\/content\/10\.)/i;
 
 /** Splits on whitespace, keeping quoted runs (`"a b"`, `author:"a b"`) together. */
 function lex(text: string): RawToken[] {
@@ -204,8 +208,11 @@ function lex(text: string): RawToken[] {
 		const start = i;
 		while (i < n && !/\s/.test(text[i])) i++;
 		const value = text.slice(start, i);
-		// a paper's link pasted as it is (`https://arxiv.org/abs/2602.04994`) is the paper, as `id:` takes it
-		tokens.push({ negated, filter: filter ?? (PAPER_LINK.test(value) ? 'id' : undefined), value, quoted: false, start: tokenStart, end: i });
+		// a paper's link pasted as it is (`https://arxiv.org/abs/2602.04994`, in a Markdown autolink's `<…>`
+		// too) is the paper, as `id:` takes it
+		const link = filter === undefined ? /^<?(.*?)>?$/.exec(value)![1] : value;
+		if (filter === undefined && PAPER_LINK.test(link)) tokens.push({ negated, filter: 'id', value: link, quoted: false, start: tokenStart, end: i });
+		else tokens.push({ negated, filter, value, quoted: false, start: tokenStart, end: i });
 	}
 	return tokens;
 }
@@ -301,6 +308,9 @@ export function normalizeId(value: string): string {
 	const id = (link === undefined ? trimmed : identityFromLink(link).id).toLowerCase().replace(/^arxiv:\s*/, '');
 	// a version follows the id's last digit: `title:improving yolov5` keeps its `v5`
 	const unversioned = baseId(id);
+	// arXiv's own DOI of a paper (every abstract page shows it): the arXiv paper
+	const arxivDoi = /^(?:doi:)?10\.48550\/arxiv\.(\d{4}\.\d{4,5})$/.exec(unversioned);
+	if (arxivDoi) return arxivDoi[1];
 	return /^10\.\d{4,9}\//.test(unversioned) ? `doi:${unversioned}` : unversioned;
 }
 
