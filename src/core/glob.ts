@@ -120,10 +120,12 @@ export function unpairedBracket(glob: string): '{' | '}' | '[' | undefined {
 	for (let i = 0; i < glob.length; i++) {
 		const c = glob[i];
 		if (c === '\\') i++;
-		// a range (`[0-9]`, `[{]`: the brace is the character; a `]` first is in the range)
+		// a range (`[0-9]`, `[{]`: the brace is the character; a `]` first is in the range), closed within
+		// its path segment: a range never takes a `/`
 		else if (c === '[') {
 			const end = glob.indexOf(']', i + 2);
-			if (end < 0) return '[';
+			const slash = glob.indexOf('/', i + 1);
+			if (end < 0 || (slash >= 0 && slash < end)) return '[';
 			i = end;
 		}
 		else if (c === '{') depth++;

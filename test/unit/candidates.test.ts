@@ -206,6 +206,10 @@ describe('matchesGlob', () => {
 		assert.strictEqual(unpairedBracket('data/[0-9*.md'), '[');
 		assert.strictEqual(unpairedBracket('data/[]*.md'), '[', 'a ] first in a range is in it: the range is not closed');
 		assert.strictEqual(unpairedBracket('data/\\[x.md'), undefined, 'an escaped [ is the character');
+		// closed only in a later segment: no range either, and no digest is named so
+		for (const path of ['data/2026-01-01.md', 'data/1/x].md']) assert.strictEqual(matchesGlob(path, ['data/[0-9*/x].md']), false, path);
+		assert.strictEqual(unpairedBracket('data/[0-9*/x].md'), '[');
+		assert.strictEqual(unpairedBracket('data/[0-9]*/*.md'), undefined);
 		for (const glob of ['**/*.md', '{**/node_modules/**,**/old/**}', 'day{1..9}.md', 'notes/\\{draft\\}.md', 'a\\{b.md', '']) {
 			assert.strictEqual(unpairedBracket(glob), undefined, glob);
 		}
