@@ -127,7 +127,9 @@ let saveAsked: string | undefined;
 /** Says `text` through the card's announcer (a live region): what a press did, with the focus staying on it. */
 function announce(text: string): void {
 	const announcer = document.getElementById(CARD_ANNOUNCER_ID);
-	if (announcer && text) announcer.textContent = text;
+	if (!announcer || !text) return;
+	// the same words again (a second copy) change the region too, or a screen reader says nothing
+	announcer.textContent = announcer.textContent === text ? `${text}\u00a0` : text;
 }
 
 const NOTE_STATUSES: readonly unknown[] = ['saved', 'empty', 'conflict', 'tooLong'] satisfies NoteStatus[];

@@ -880,7 +880,7 @@ class CardManager implements vscode.Disposable {
 				await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
 				return;
 			case 'copy':
-				return copyFromPaper(message.what, shown, this.workspace);
+				return copyFromPaper(message.what, shown, this.workspace, true);
 			case 'searchAuthor':
 				await vscode.commands.executeCommand(SEARCH_BY_AUTHOR_COMMAND, message.name);
 				return;
@@ -937,8 +937,8 @@ async function fullPaper(shown: ShownPaper, workspace: IDigestWorkspace): Promis
 	return loaded && { paper: loaded.paper, day: loaded.day ?? shown.location.file.digest.day };
 }
 
-/** Copies; resolves with what it said was copied (undefined: nothing was) */
-async function copyFromPaper(what: 'link' | 'title' | 'bibtex', shown: ShownPaper, workspace: IDigestWorkspace): Promise<string | undefined> {
+/** Copies; resolves with what it said was copied (undefined: nothing was). `inCard`: the card says it aloud (its announcer). */
+async function copyFromPaper(what: 'link' | 'title' | 'bibtex', shown: ShownPaper, workspace: IDigestWorkspace, inCard = false): Promise<string | undefined> {
 	const { paper } = shown;
 	let text: string | undefined;
 	if (what === 'bibtex') {
@@ -956,7 +956,7 @@ async function copyFromPaper(what: 'link' | 'title' | 'bibtex', shown: ShownPape
 	await vscode.env.clipboard.writeText(text);
 	const of = panelTitle(paper.title || paper.id);
 	const copied = what === 'link' ? vscode.l10n.t('Copied link of {0}', of) : what === 'title' ? vscode.l10n.t('Copied title of {0}', of) : vscode.l10n.t('Copied BibTeX of {0}', of);
-	confirmDone(`$(check) ${copied}`);
+	confirmDone(`$(check) ${copied}`, 3000, inCard);
 	return copied;
 }
 
