@@ -584,7 +584,8 @@ export class DigestTreeModel {
 
 	/**
 	 * The newest dated day over every file, whatever the filter shows, with the ids of the papers its
-	 * categories list (what the activity-bar badge counts: the day's new matches, not the filter's).
+	 * categories list, each once (what the activity-bar badge counts: the day's new matches, not the
+	 * filter's; two forks' clones in a multi-root workspace list the same day and their common papers twice).
 	 */
 	newestDay(): { day: string; ids: string[] } | undefined {
 		let newest: string | undefined;
@@ -596,7 +597,7 @@ export class DigestTreeModel {
 			const paperIds = paperIdsOf(digest);
 			for (const section of sectionsOf(digest)) for (const i of section.papers) ids.push(paperIds[i]);
 		}
-		return { day: newest.slice(4), ids };
+		return { day: newest.slice(4), ids: [...new Set(ids)] };
 	}
 
 	/** Papers shown with the current filter. */

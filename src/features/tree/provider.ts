@@ -669,6 +669,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				const item = new vscode.TreeItem(paperLabel(node.paper), vscode.TreeItemCollapsibleState.None);
 				item.id = node.id;
 				item.description = paperDescription(node.paper, treeTexts());
+				const folder = this.folderShown(node);
+				if (folder) item.description = `${item.description} · ${folder}`;
 				// left undefined: resolveTreeItem fills it on hover, with the TL;DR
 				// `paper new|seen|read` with the reading marks (decoratePaper); the menus match /^paper( |$)/
 				item.contextValue = 'paper';
@@ -682,6 +684,19 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				return item;
 			}
 		}
+	}
+
+	/**
+	 * The workspace folder of a paper's file when its day merges files of several folders (two forks'
+	 * clones in a multi-root workspace list the same day, and many of the same papers: their rows
+	 * looked alike), else undefined.
+	 */
+	private folderShown(node: PaperNode): string | undefined {
+		const day = node.parent.parent;
+		if (day.keys.length < 2 || (vscode.workspace.workspaceFolders?.length ?? 0) < 2) return undefined;
+		const folderOf = (key: string) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(key))?.name;
+		const own = folderOf(node.key);
+		return own !== undefined && day.keys.some((key) => folderOf(key) !== own) ? own : undefined;
 	}
 
 	/**
