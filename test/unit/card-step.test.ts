@@ -76,5 +76,9 @@ describe('card Previous / Next: the names of the digests they go on to', () => {
 		assert.deepStrictEqual(adjacentNames(files, second), { previousDigest: '2026-01-06.md', nextDigest: '2026-01-05' });
 		assert.deepStrictEqual(adjacentNames(files, newest), { previousDigest: undefined, nextDigest: '2026-01-06' });
 		assert.deepStrictEqual(adjacentNames(files, oldest), { previousDigest: '2026-01-06', nextDigest: undefined }, 'another day: its label');
+		// the same day in another fork's clone (a multi-root workspace): as much of its path as tells them apart
+		const forkA = file('file:///ws/forkA/data/2026-01-06.md', '2026-01-06', ['b']);
+		const forkB = file('file:///ws/forkB/data/2026-01-06.md', '2026-01-06', ['b']);
+		assert.deepStrictEqual(adjacentNames([forkA, forkB], forkA), { previousDigest: undefined, nextDigest: 'forkB/data/2026-01-06.md' });
 	});
 });

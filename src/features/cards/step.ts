@@ -50,11 +50,23 @@ export function adjacentDigests(files: readonly DigestFile[], uri: string): { ne
 
 /**
  * How a card's Previous and Next name the digests they go on to from the ends of `file`'s: by their
- * labels (the day), or by file name for another file of the same day, whose label is the card's own.
+ * labels (the day), or by file name for another file of the same day, whose label is the card's own;
+ * by as much of its path as tells it from the card's file when the names are alike too (the same day
+ * of another fork's clone in a multi-root workspace: `forkB/data/2026-02-06.md`).
  */
 export function adjacentNames(files: readonly DigestFile[], file: DigestFile): { previousDigest?: string; nextDigest?: string } {
 	const { newer, older } = adjacentDigests(files, file.uri.toString());
 	const name = (other: DigestFile | undefined) =>
-		other && (other.digest.day !== undefined && other.digest.day === file.digest.day ? baseName(other.uri.path) : other.digest.label);
+		other && (other.digest.day !== undefined && other.digest.day === file.digest.day ? distinctPath(other.uri.path, file.uri.path) : other.digest.label);
 	return { previousDigest: name(newer), nextDigest: name(older) };
+}
+
+/** The end of `path` that `from` does not end with: its file name, else with as many folders as it takes. */
+function distinctPath(path: string, from: string): string {
+	const segments = path.split('/');
+	for (let n = 1; n < segments.length; n++) {
+		const tail = segments.slice(-n).join('/');
+		if (!from.endsWith(`/${tail}`) && from !== tail) return tail;
+	}
+	return baseName(path);
 }
