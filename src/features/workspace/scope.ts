@@ -80,23 +80,28 @@ const globsWarned = new Set<string>();
  * Papers view would miss days without a word.
  */
 function warnAboutGlobs(exclude: string): void {
-	const settings: [string, string[]][] = [
-		[SETTINGS.workspaceInclude, [includeGlob()]],
-		[SETTINGS.workspaceExclude, [exclude]],
-		...(vscode.workspace.workspaceFolders ?? []).map((folder): [string, string[]] => [SETTINGS.files, detectionRules(folder.uri).globs]),
+	// [setting, its globs, how the message names it]: the files setting by the folders whose value has the
+	// glob when not all of a multi-root workspace's do (a folder's own settings), once for all of them
+	const folders = vscode.workspace.workspaceFolders ?? [];
+	const filesGlobs = new Map<string, string[]>();
+	for (const folder of folders) for (const glob of detectionRules(folder.uri).globs) filesGlobs.set(glob, [...(filesGlobs.get(glob) ?? []), folder.name]);
+	const settings: [string, string[], string][] = [
+		[SETTINGS.workspaceInclude, [includeGlob()], SETTINGS.workspaceInclude],
+		[SETTINGS.workspaceExclude, [exclude], SETTINGS.workspaceExclude],
+		...[...filesGlobs].map(([glob, names]): [string, string[], string] => [SETTINGS.files, [glob], names.length < folders.length ? `${SETTINGS.files} (${names.join(', ')})` : SETTINGS.files]),
 	];
-	for (const [setting, globs] of settings) {
+	for (const [setting, globs, named] of settings) {
 		for (const glob of globs) {
 			const brace = unpairedBracket(glob);
 			const stars = expandedGlob(glob).some(tooManyStars);
-			const key = `${setting}\n${glob}`;
+			const key = `${named}\n${glob}`;
 			if ((brace === undefined && !stars) || globsWarned.has(key)) continue;
 			globsWarned.add(key);
 			const open = vscode.l10n.t('Open Settings');
 			const message =
 				brace !== undefined
-					? vscode.l10n.t('{0}: the "{1}" of "{2}" has no pair, so this glob matches no file.', setting, brace, glob)
-					: vscode.l10n.t('{0}: "{1}" has more than {2} single "*", which can take seconds for one path, so this glob matches no file.', setting, glob, MAX_GLOB_STARS);
+					? vscode.l10n.t('{0}: the "{1}" of "{2}" has no pair, so this glob matches no file.', named, brace, glob)
+					: vscode.l10n.t('{0}: "{1}" has more than {2} single "*", which can take seconds for one path, so this glob matches no file.', named, glob, MAX_GLOB_STARS);
 			getLog().warn(`arXiv Digest: ${message}`);
 			void showWarningMessage(message, open).then((choice) => {
 				if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
