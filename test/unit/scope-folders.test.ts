@@ -88,6 +88,41 @@ describe('multi-root: the scan over several workspace folders', () => {
 		Object.assign(fakeVscode.Uri, savedUri);
 	});
 
+	it('nested roots: a file the inner folder\'s own files.exclude hides is not listed by the scan either (the outer folder\'s walk lists it; a file event then drops it)', async () => {
+		const outer = join(root, 'research');
+		const inner = join(outer, 'forkA');
+		write(join(inner, 'data', '2026-02-06.md'));
+		write(join(inner, 'archive', 'data', '2025-01-01.md'));
+		folders = [
+			{ name: 'research', index: 0, uri: mk(outer) },
+			{ name: 'forkA', index: 1, uri: mk(inner) },
+		];
+		// forkA/.vscode/settings.json: the Explorer of forkA hides its archive
+		folderConfig = { forkA: { files: { exclude: { 'archive/**': true } } } };
+		const archived = mk(join(inner, 'archive', 'data', '2025-01-01.md'));
+		assert.strictEqual(scope.candidateFor(archived as never), undefined, 'a file event on it: out of scope (forkA\'s rules)');
+		for (const walkIt of [true, false]) {
+			const listed = await scope.findCandidates(walkIt);
+			assert.ok(listed.has(mk(join(inner, 'data', '2026-02-06.md')).toString()), 'the live digest is listed');
+			assert.strictEqual(listed.has(archived.toString()), false, `the scan (walk: ${walkIt}) agrees with the file event`);
+		}
+	});
+
+	it('nested roots: arxivDigest.detect off in the inner folder keeps its Markdown out of the scan, as a file event does', async () => {
+		const outer = join(root, 'research');
+		const inner = join(outer, 'forkA');
+		write(join(inner, 'data', '2026-02-06.md'));
+		folders = [
+			{ name: 'forkA', index: 0, uri: mk(inner) },
+			{ name: 'research', index: 1, uri: mk(outer) },
+		];
+		folderConfig = { forkA: { arxivDigest: { detect: false } } };
+		const file = mk(join(inner, 'data', '2026-02-06.md'));
+		assert.strictEqual(scope.candidateFor(file as never), undefined, 'a file event: out of scope');
+		const listed = await scope.findCandidates(true);
+		assert.strictEqual(listed.has(file.toString()), false, 'the scan lists it through the outer folder');
+	});
+
 	it("a broken arxivDigest.files glob in one folder's settings: the warning says which folder's settings hold it", async () => {
 		const a = join(root, 'forkA');
 		const b = join(root, 'forkB');

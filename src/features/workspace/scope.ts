@@ -68,6 +68,32 @@ export async function findCandidates(walk: boolean): Promise<Map<string, Candida
 			if (!out.has(key) && byName(relative(uri))) out.set(key, { uri, always: false });
 		}
 	}
+	return nested() ? judgedByOwnFolder(out) : out;
+}
+
+/** Is a workspace folder inside another (`research/` and `research/forkA/` both open)? */
+function nested(): boolean {
+	const paths = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString().replace(/\/?$/, '/'));
+	return paths.some((p, i) => paths.some((q, j) => i !== j && p.startsWith(q)));
+}
+
+/**
+ * With nested folders the outer one's walk or search lists the inner one's files by the outer one's
+ * settings, while a file event judges a file by its innermost folder's (candidateFor): a file the
+ * inner folder's `files.exclude` hides came at a reload and went at its next change. Each candidate
+ * is judged as a file event would then, each folder's rules read once.
+ */
+function judgedByOwnFolder(found: Map<string, Candidate>): Map<string, Candidate> {
+	const rules = new Map<vscode.WorkspaceFolder, ReturnType<typeof scopeOf>>();
+	const out = new Map<string, Candidate>();
+	for (const [key, { uri }] of found) {
+		const folder = vscode.workspace.getWorkspaceFolder(uri);
+		if (!folder) continue;
+		let judge = rules.get(folder);
+		if (!judge) rules.set(folder, (judge = scopeOf(folder, detectionRules(folder.uri), excludedWithFolders(excludedIn(folder)))));
+		const candidate = judge(uri, relativePathOf(uri));
+		if (candidate) out.set(key, candidate);
+	}
 	return out;
 }
 
