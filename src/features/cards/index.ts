@@ -93,6 +93,8 @@ const KEPT_DAYS_SHOWN = 3;
 const EDIT_DEBOUNCE_MS = 300;
 /** how long `arxivDigest.openCard` asked to take the keys waits for the card to have them (see CardPanel.untilKeys) */
 const KEYS_WAIT_MS = 2_000;
+/** how long a card opened to take the keys has to say it has them before it is asked once more (see askKeysAgain); they come in ~50–150 ms */
+const FOCUS_AGAIN_MS = 600;
 /** a note typed in a card is stored this long after the typing pauses (and at once when the card moves on) */
 const NOTE_AUTOSAVE_MS = 1000;
 /** the papers a card showed last, whose note drafts it takes (a draft typed just before the card moved on) */
@@ -218,8 +220,31 @@ class CardPanel implements vscode.Disposable {
 
 	/** The card has the keys, or will not get them: its paper is marked read, and whoever waits is told. */
 	private keysSettled(): void {
+		if (this.focusAgain) clearTimeout(this.focusAgain);
+		this.focusAgain = undefined;
 		this.reads.settled();
 		this.keysWaiters.release();
+	}
+
+	/** set while a card opened to take the keys has not said it has them (see askKeysAgain) */
+	private focusAgain: ReturnType<typeof setTimeout> | undefined;
+
+	/**
+	 * VS Code's webview page passes a focus request on to the card only when its own focused element is
+	 * not the card's frame already; left on that frame from an earlier visit, it drops the request, and
+	 * the keys stay on the webview's page while the workbench shows the card active (a UI test's Enter
+	 * on a paper row, now and then: "on IFRAME.webview; in the webview's page on BODY"). Asked once more
+	 * when the card has not said it has the keys a moment later, the page, on its body now, moves them
+	 * in; a card that has them is asked nothing (`focused` settles it first).
+	 */
+	private askKeysAgain(): void {
+		if (this.focusAgain) clearTimeout(this.focusAgain);
+		this.focusAgain = setTimeout(() => {
+			this.focusAgain = undefined;
+			if (this.disposed || !this.panel.active || !this.panel.visible) return;
+			getLog().debug(`Card: no keys ${FOCUS_AGAIN_MS} ms after it was opened to take them; asked once more`);
+			this.panel.reveal(this.panel.viewColumn, false);
+		}, FOCUS_AGAIN_MS);
 	}
 
 	/**
@@ -228,8 +253,10 @@ class CardPanel implements vscode.Disposable {
 	 * waiting for keys that never came is marked now, not one paper behind until the card is focused.
 	 */
 	opened(takesFocus: boolean): void {
-		if (takesFocus) this.reads.expectFocus();
-		else this.keysSettled();
+		if (takesFocus) {
+			this.reads.expectFocus();
+			this.askKeysAgain();
+		} else this.keysSettled();
 	}
 
 	/** Shows a paper; the scroll position is kept only when it is the same paper again. */
