@@ -8,6 +8,7 @@
 // Chart.js is an ES module and this script a CommonJS one for the type checker: its types come with
 // resolution-mode, its code through import() (esbuild bundles it into this IIFE either way).
 import type { ActiveElement, Chart, ChartConfiguration, ChartEvent, Plugin } from 'chart.js' with { 'resolution-mode': 'import' };
+import { rovingTarget } from '../core/card/keyboard';
 import { dayBarWidth, dayNumber, dayOfNumber, dayTicks } from '../core/trends/dayAxis';
 import { opaqueColor } from '../core/trends/colors';
 import { dayQuery, rangeQuery } from '../core/trends/queries';
@@ -179,8 +180,7 @@ function section(id: string, title: string, extra?: HTMLElement): HTMLElement {
 	canvas.setAttribute('aria-label', title);
 	const box = el('div', { className: 'chart' }, canvas);
 	box.dataset.chart = id;
-	const status = el('p', { className: 'status', id: `${id}-status` });
-	status.setAttribute('role', 'status');
+	const status = statusLine(id);
 	const table = el('div', { className: 'table', id: `${id}-table` });
 	const s = el('section', { id }, el('h2', { text: title }), ...(extra ? [extra] : []), status, box, table);
 	s.setAttribute('aria-labelledby', `${id}-h`);
@@ -188,9 +188,9 @@ function section(id: string, title: string, extra?: HTMLElement): HTMLElement {
 	return s;
 }
 
-/** The range's line: its counts, or why the dates typed were not taken (a live region, as each part's status) */
-function rangeStatus(): HTMLElement {
-	const status = el('p', { className: 'status', id: 'range-status' });
+/** A part's status line (`<id>-status`, a live region): its counts, or why what was typed was not taken. */
+function statusLine(id: string): HTMLElement {
+	const status = el('p', { className: 'status', id: `${id}-status` });
 	status.setAttribute('role', 'status');
 	return status;
 }
@@ -295,7 +295,7 @@ function build(strings: StatsStrings): void {
 		el('h1', { className: 'visually-hidden', text: document.title }),
 		el('div', { className: 'toolbar' }, el('p', { className: 'hint', text: strings.clickHint }), el('label', { className: 'toggle' }, toggle, strings.showTables)),
 		section('papers', strings.papersPerDay, el('p', { className: 'hint', text: strings.countsOnce })),
-		el('div', { className: 'range-block' }, rangeControls(strings), rangeStatus(), top, el('p', { className: 'hint', text: strings.termsFrom }), section('rising', strings.risingTerms)),
+		el('div', { className: 'range-block' }, rangeControls(strings), statusLine('range'), top, el('p', { className: 'hint', text: strings.termsFrom }), section('rising', strings.risingTerms)),
 		section('term', strings.termPerDay, termControls(strings)),
 		section('interests', strings.interestsPerDay),
 	);
@@ -341,7 +341,7 @@ function table(id: string, caption: string, head: string[], rows: (string | numb
 }
 
 /**
- * A table's buttons are one Tab stop, ↑/↓ (Home/End) going from one to the next: a button a row,
+ * A table's buttons are one Tab stop, the arrows (Home/End) going from one to the next: a button a row,
  * Tab went through 167 of them (a day each) before the range's controls, and 226 before the term box.
  */
 function roving(tbl: HTMLTableElement): void {
@@ -350,8 +350,9 @@ function roving(tbl: HTMLTableElement): void {
 	tbl.addEventListener('keydown', (e) => {
 		const at = buttons.indexOf(e.target as HTMLButtonElement);
 		if (at < 0) return;
-		const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
-		if (to === undefined || to < 0 || to >= buttons.length) return;
+		// the arrows as in the card's roving groups (its authors)
+		const to = rovingTarget(e, at, buttons.length);
+		if (to === undefined) return;
 		e.preventDefault();
 		buttons[at].tabIndex = -1;
 		buttons[to].tabIndex = 0;
