@@ -90,7 +90,7 @@ function judgedByOwnFolder(found: Map<string, Candidate>): Map<string, Candidate
 		const folder = vscode.workspace.getWorkspaceFolder(uri);
 		if (!folder) continue;
 		let judge = rules.get(folder);
-		if (!judge) rules.set(folder, (judge = scopeOf(folder, detectionRules(folder.uri), excludedWithFolders(excludedIn(folder)))));
+		if (!judge) rules.set(folder, (judge = eventScopeOf(folder)));
 		const candidate = judge(uri, relativePathOf(uri));
 		if (candidate) out.set(key, candidate);
 	}
@@ -321,7 +321,12 @@ export async function findFiles(pattern: vscode.RelativePattern, exclude: string
 /** Is this file in scope (include minus exclude, or an always-digest glob)? For a file met without the walk (a file event). */
 export function candidateFor(uri: vscode.Uri): Candidate | undefined {
 	const folder = vscode.workspace.getWorkspaceFolder(uri);
-	return folder && scopeOf(folder, detectionRules(folder.uri), excludedWithFolders(excludedIn(folder)))(uri, relativePathOf(uri));
+	return folder && eventScopeOf(folder)(uri, relativePathOf(uri));
+}
+
+/** A folder's rules for a file judged on its own (a file event, candidateFor): an excluded folder above it excludes it too. */
+function eventScopeOf(folder: vscode.WorkspaceFolder): ReturnType<typeof scopeOf> {
+	return scopeOf(folder, detectionRules(folder.uri), excludedWithFolders(excludedIn(folder)));
 }
 
 /**
