@@ -28,18 +28,14 @@ function isHighContrast(kind: vscode.ColorThemeKind): boolean {
 	return kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
 }
 
-/** whether the words' decoration now shown was made for a high-contrast theme */
-let highContrastWords = false;
-
 /**
  * The interest words' highlight: the editor's strong word highlight, which high-contrast themes leave
  * without a background (they outline it): there the words get the theme's outline colour as a border,
  * or no mark at all would show. Made again when the theme changes between the two kinds.
  */
-function wordDecoration(): vscode.TextEditorDecorationType {
-	highContrastWords = isHighContrast(vscode.window.activeColorTheme.kind);
+function wordDecoration(highContrast: boolean): vscode.TextEditorDecorationType {
 	return vscode.window.createTextEditorDecorationType(
-		highContrastWords
+		highContrast
 			? { borderColor: new vscode.ThemeColor('contrastActiveBorder'), borderStyle: 'dotted', borderWidth: '1px', borderRadius: '2px' }
 			: { backgroundColor: new vscode.ThemeColor('editor.wordHighlightStrongBackground'), borderRadius: '2px' },
 	);
@@ -56,7 +52,8 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 		overviewRulerLane: vscode.OverviewRulerLane.Right,
 	});
 	const heading = vscode.window.createTextEditorDecorationType({});
-	let word = wordDecoration();
+	let highContrast = isHighContrast(vscode.window.activeColorTheme.kind);
+	let word = wordDecoration(highContrast);
 	const excluded = vscode.window.createTextEditorDecorationType({ opacity: '0.5' });
 	let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -129,9 +126,10 @@ export function registerInterestDecorations(extensionUri: vscode.Uri, workspace:
 		{ dispose: () => word.dispose() },
 		excluded,
 		vscode.window.onDidChangeActiveColorTheme((theme) => {
-			if (isHighContrast(theme.kind) === highContrastWords) return;
+			if (isHighContrast(theme.kind) === highContrast) return;
+			highContrast = !highContrast;
 			const old = word;
-			word = wordDecoration();
+			word = wordDecoration(highContrast);
 			old.dispose();
 			decorateAll();
 		}),
