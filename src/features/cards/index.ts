@@ -235,7 +235,8 @@ class CardPanel implements vscode.Disposable {
 	 * the keys stay on the webview's page while the workbench shows the card active (a UI test's Enter
 	 * on a paper row, now and then: "on IFRAME.webview; in the webview's page on BODY"). Asked once more
 	 * when the card has not said it has the keys a moment later, the page, on its body now, moves them
-	 * in; a card that has them is asked nothing (`focused` settles it first).
+	 * in; a card that has them is asked nothing (`focused` settles it first). The same after a pick the
+	 * card opened closes (the UI test of Edit Tags from the card failed so once).
 	 */
 	private askKeysAgain(): void {
 		if (this.focusAgain) clearTimeout(this.focusAgain);
@@ -570,6 +571,9 @@ class CardPanel implements vscode.Disposable {
 		}
 		if (LIBRARY_MESSAGES.includes(message.type)) {
 			if (this.ref && this.owner.library) await this.owner.library.handle(message as LibraryMessage, this.ref.id);
+			// a pick the card opened (Add to Collection, Edit Tags) closed: the workbench gives the keys back to
+			// the webview, whose page may keep them (see askKeysAgain)
+			if (message.type !== 'toggleStar') this.askKeysAgain();
 			return;
 		}
 		const found = this.ref ? this.owner.locate(this.ref) : undefined;
