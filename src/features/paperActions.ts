@@ -41,6 +41,17 @@ function paperAtCursor(workspace: IDigestWorkspace, editor: vscode.TextEditor): 
 /** answers the focused card's paper (a PaperRef), registered by the cards feature */
 export const CURRENT_CARD_COMMAND = 'arxivDigest.internal.currentCard';
 
+/** the card in front asks for the keys again if it has not said it has them a moment later (see the card's askKeysAgain), registered by the cards feature */
+export const CARD_KEYS_BACK_COMMAND = 'arxivDigest.internal.cardKeysBack';
+
+/**
+ * A command run about the card in front (from its `…` menu, a keybinding, the palette) closed a quick
+ * pick it opened: the workbench gives the keys back to the card's webview, whose page may keep them.
+ */
+export function keysBackToCard(): void {
+	void vscode.commands.executeCommand(CARD_KEYS_BACK_COMMAND).then(undefined, () => undefined);
+}
+
 /** opens (or reveals) the card of a paper (an openCard argument) with the cursor in its note box, registered by the cards feature */
 export const EDIT_NOTE_IN_CARD_COMMAND = 'arxivDigest.internal.editNoteInCard';
 

@@ -67,6 +67,39 @@ export async function reloadWindow(page) {
 }
 
 /**
+ * Waits until the workbench has written arXiv Digest's workspace state, with every string of `needles`
+ * in it, to its store in the browser (IndexedDB): a state the extension recorded (a language chosen by
+ * hand) then outlives a reload. The extension host hears of an editor's change after the page shows
+ * it, and a reload a moment after a change can come before what it stored reaches the page.
+ */
+export async function waitForStoredWorkspaceState(page, needles, timeoutMs = 20_000) {
+	await page.waitForFunction(async (want) => {
+		const read = (name) => new Promise((resolve) => {
+			const open = indexedDB.open(name);
+			open.onerror = () => resolve('');
+			open.onsuccess = () => {
+				const db = open.result;
+				try {
+					const get = db.transaction('ItemTable').objectStore('ItemTable').get('arxiv-digest.arxiv-digest');
+					get.onsuccess = () => resolve(String(get.result ?? ''));
+					get.onerror = () => resolve('');
+				} catch {
+					resolve('');
+				} finally {
+					db.close();
+				}
+			};
+		});
+		const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('vscode-web-state-db-') && n !== 'vscode-web-state-db-global');
+		for (const name of names) {
+			const text = await read(name);
+			if (want.every((w) => text.includes(w))) return true;
+		}
+		return false;
+	}, needles, { timeout: timeoutMs, polling: 250 });
+}
+
+/**
  * The workbench of one test file (mocha hooks): opened before its tests, then `opened(page)` (a
  * file's listeners), closed after them; a failed test leaves a screenshot named `failedShot`.
  */
@@ -192,16 +225,21 @@ export async function clickQuickPickRow(page, text) {
 	await page.locator(quickRows, { hasText: text }).first().click();
 }
 
-/** Waits until the first quick-pick row satisfies `test`; the error lists what was shown. */
-export async function waitForFirstRow(page, test, what, timeoutMs = 20_000) {
+/** Waits until the quick pick's rows (top to bottom) satisfy `test`; the error lists what was shown. */
+export async function waitForRows(page, test, what, timeoutMs = 20_000) {
 	const started = Date.now();
 	let rows = [];
 	while (Date.now() - started < timeoutMs) {
 		rows = await quickPickRows(page);
-		if (rows.length && test(rows[0])) return rows;
+		if (test(rows)) return rows;
 		await page.waitForTimeout(200);
 	}
-	throw new Error(`quick pick: expected ${what} first, saw:\n  ${rows.slice(0, 5).join('\n  ') || '(no rows)'}`);
+	throw new Error(`quick pick: expected ${what}, saw:\n  ${rows.slice(0, 5).join('\n  ') || '(no rows)'}`);
+}
+
+/** Waits until the first quick-pick row satisfies `test`; the error lists what was shown. */
+export function waitForFirstRow(page, test, what, timeoutMs = 20_000) {
+	return waitForRows(page, (rows) => rows.length > 0 && test(rows[0]), `${what} first`, timeoutMs);
 }
 
 /** Waits for an extension's quick pick (by its title) to replace the command palette. */

@@ -29,7 +29,7 @@ import { randomPaperRef } from './randomPaper';
 import { toLinePosition } from '../vsc-utils';
 import { getLog } from '../log';
 import { loadCardRender, nonce } from '../host';
-import { arxivMentionAtCursor, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, FOCUS_SHOWN_PAPERS_VIEW_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart, steppedPaperOf } from '../paperActions';
+import { arxivMentionAtCursor, CARD_KEYS_BACK_COMMAND, CURRENT_CARD_COMMAND, EDIT_NOTE_IN_CARD_COMMAND, FOCUS_SHOWN_PAPERS_VIEW_COMMAND, REVEAL_STEPPED_PAPER_COMMAND, currentPaper, isPapersSelectionArgument, nextMoment, selectedPaper, selectedWalkStart, steppedPaperOf } from '../paperActions';
 import { cardRefFromArgument, cardTakesFocus, type CardRef } from './args';
 import { quickInputShown, showInputBox } from '../quickInput';
 
@@ -236,13 +236,15 @@ class CardPanel implements vscode.Disposable {
 	 * on a paper row, now and then: "on IFRAME.webview; in the webview's page on BODY"). Asked once more
 	 * when the card has not said it has the keys a moment later, the page, on its body now, moves them
 	 * in; a card that has them is asked nothing (`focused` settles it first). The same after a pick the
-	 * card opened closes (the UI test of Edit Tags from the card failed so once).
+	 * card opened closes (the UI test of Edit Tags from the card failed so once), and one a command run
+	 * about the card opened (Follow Author from its `…` menu, see keysBackToCard).
 	 */
-	private askKeysAgain(): void {
+	askKeysAgain(): void {
 		if (this.focusAgain) clearTimeout(this.focusAgain);
 		this.focusAgain = setTimeout(() => {
 			this.focusAgain = undefined;
-			if (this.disposed || !this.panel.active || !this.panel.visible) return;
+			// a quick input shown meanwhile keeps the keys
+			if (this.disposed || !this.panel.active || !this.panel.visible || quickInputShown()) return;
 			getLog().debug(`Card: no keys ${FOCUS_AGAIN_MS} ms after it was opened to take them; asked once more`);
 			this.panel.reveal(this.panel.viewColumn, false);
 		}, FOCUS_AGAIN_MS);
@@ -1139,6 +1141,7 @@ export function registerCards(
 		vscode.commands.registerCommand('arxivDigest.nextNew', (arg?: unknown) => nextUnread('new', arg)),
 		// the paper of the focused card, for commands run from a card's title menu
 		vscode.commands.registerCommand(CURRENT_CARD_COMMAND, () => manager.cardInFront()?.currentRef),
+		vscode.commands.registerCommand(CARD_KEYS_BACK_COMMAND, () => manager.activeCard()?.askKeysAgain()),
 		vscode.window.registerWebviewPanelSerializer(CARD_VIEW_TYPE, serializer),
 		manager,
 	];

@@ -8,7 +8,7 @@ import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/rea
 import { listingDays, type ListingDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
 import { paperIdsOf } from '../../core/summary';
-import { activeCardRef, commandItems, commandPaperIds, commandTarget } from '../paperActions';
+import { activeCardRef, commandItems, commandPaperIds, commandTarget, keysBackToCard } from '../paperActions';
 import { listText, papersCount } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
@@ -219,6 +219,8 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				authors.length === 1
 					? authors[0]
 					: await showQuickPick(authors, { title: vscode.l10n.t('Follow Author'), placeHolder: vscode.l10n.t('Papers by this author will be marked as matches') });
+			// run about the card in front (its `…` menu): the keys go back to it
+			if (arg === undefined && authors.length > 1) keysBackToCard();
 			if (name) await editInterestAndSay('add', 'authors', name);
 		}),
 
