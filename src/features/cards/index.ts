@@ -648,6 +648,7 @@ class CardManager implements vscode.Disposable {
 					if (movedTo) card.fileMoved(uri, movedTo);
 					if (movedTo || uris.has(uri)) card.refresh();
 				}
+				for (const c of changes) if (c.kind === 'removed') void this.unlessStillThere(c.uri);
 			}),
 			// renamed in the editor (the Explorer, a refactoring): every card of a file renamed, or in a folder
 			// renamed, follows; it shows the paper from there once the workspace has the file there (its change comes)
@@ -778,6 +779,22 @@ class CardManager implements vscode.Disposable {
 			.map((file) => file.uri.toString());
 		const fresh = others.filter((other) => added.has(other));
 		return fresh.find((other) => fileName(other) === fileName(uri)) ?? fresh[0] ?? (removedNow ? others[0] : undefined);
+	}
+
+	/**
+	 * A digest the workspace let go is taken for deleted at once (its cards say so, a card follows it to
+	 * where it moved); one still on disk left the digests another way (its folder removed from the
+	 * workspace, an exclude setting, `arxivDigest.files`), and its cards say that instead.
+	 */
+	private async unlessStillThere(uri: vscode.Uri): Promise<void> {
+		try {
+			await vscode.workspace.fs.stat(uri);
+		} catch {
+			return;
+		}
+		const key = uri.toString();
+		if (!this.deleted.delete(key)) return;
+		for (const card of this.panels) if (card.currentRef?.uri === key) card.refresh();
 	}
 
 	/** A file open in an editor is read from its live text; others from the workspace index. */

@@ -239,8 +239,14 @@ describe("the editor's files.exclude", () => {
 			// a day in a folder of its own, in the tree until the folder is excluded: a change of the setting rescans
 			await writeFile(hidden, hiddenText('Walrus Census from Orbit'));
 			await waitFor('the day of the folder in the tree', async () => (await days()).includes('2026-03-03'));
+			await vscode.commands.executeCommand('arxivDigest.openCard', { uri: hidden.toString(), id: '2603.02001' });
+			await waitFor('its card', () => (api.cards.api.renderedHtml() || '').includes('Walrus Census'));
 			await setExclude({ ...before, archive: true });
 			await waitFor('the day of the excluded folder out of the tree', async () => !(await days()).includes('2026-03-03'));
+			// the file is still on disk: its card says it is no digest here any more, not that it was deleted
+			await waitFor('the card to say its file left the digests', () => /no longer a digest in this workspace/.test(api.cards.api.renderedHtml() || ''), 20_000);
+			assert.doesNotMatch(api.cards.api.renderedHtml(), /was deleted/);
+			await closeAllEditors();
 			// the file changed on disk (a pull) in the folder excluded, then a day beside it: the two files'
 			// events come in the order written, so once the second's day is in, the first was looked at
 			await writeFile(hidden, hiddenText('Walrus Census from Orbit, Revised'));
