@@ -8,7 +8,7 @@
 // Chart.js is an ES module and this script a CommonJS one for the type checker: its types come with
 // resolution-mode, its code through import() (esbuild bundles it into this IIFE either way).
 import type { ActiveElement, Chart, ChartConfiguration, ChartEvent, Plugin } from 'chart.js' with { 'resolution-mode': 'import' };
-import { rovingTarget } from '../core/card/keyboard';
+import { keptRovingStop, rovingTarget } from '../core/card/keyboard';
 import { dayBarWidth, dayNumber, dayOfNumber, dayTicks } from '../core/trends/dayAxis';
 import { opaqueColor } from '../core/trends/colors';
 import { dayQuery, rangeQuery } from '../core/trends/queries';
@@ -336,17 +336,23 @@ function table(id: string, caption: string, head: string[], rows: (string | numb
 		body.append(tr);
 	}
 	tbl.append(body);
-	roving(tbl);
+	// the figures came anew (another range, a digest changed): the Tab stop, and the keys if they were in
+	// the table, stay on the row the reader was on
+	const old = Array.from(container.querySelectorAll('button'));
+	const had = old.some((b) => b === document.activeElement);
+	const stop = roving(tbl, { labels: old.map((b) => b.textContent ?? ''), index: old.findIndex((b) => b.tabIndex === 0) });
 	container.replaceChildren(tbl);
+	if (had) stop?.focus();
 }
 
 /**
  * A table's buttons are one Tab stop, the arrows (Home/End) going from one to the next: a button a row,
  * Tab went through 167 of them (a day each) before the range's controls, and 226 before the term box.
  */
-function roving(tbl: HTMLTableElement): void {
+function roving(tbl: HTMLTableElement, before: { labels: readonly string[]; index: number }): HTMLButtonElement | undefined {
 	const buttons = Array.from(tbl.querySelectorAll('button'));
-	buttons.forEach((b, i) => (b.tabIndex = i === 0 ? 0 : -1));
+	const first = keptRovingStop(before.index >= 0 ? before : undefined, buttons.map((b) => b.textContent ?? ''));
+	buttons.forEach((b, i) => (b.tabIndex = i === first ? 0 : -1));
 	tbl.addEventListener('keydown', (e) => {
 		const at = buttons.indexOf(e.target as HTMLButtonElement);
 		if (at < 0) return;
@@ -358,6 +364,7 @@ function roving(tbl: HTMLTableElement): void {
 		buttons[to].tabIndex = 0;
 		buttons[to].focus();
 	});
+	return buttons[first];
 }
 
 /**

@@ -6,7 +6,7 @@ import { parseDigest } from '../../src/core/parser';
 import { paperLinks, parseArxivIdInput, primaryLink } from '../../src/core/card/links';
 import { createCardMarkdown, isSafeLink } from '../../src/core/card/markdown';
 import { parseCardState, parseWebviewMessage } from '../../src/core/card/protocol';
-import { rovingTarget, tabWrapTarget } from '../../src/core/card/keyboard';
+import { keptRovingStop, rovingTarget, tabWrapTarget } from '../../src/core/card/keyboard';
 import { makePaper } from './card-fixtures';
 
 function input(overrides: Partial<CardInput> = {}): CardInput {
@@ -518,6 +518,15 @@ describe('card keyboard', () => {
 		assert.strictEqual(rovingTarget(key('ArrowUp'), 3, 14), 2);
 		assert.strictEqual(rovingTarget(key('Home'), 9, 14), 0);
 		assert.strictEqual(rovingTarget(key('End'), 2, 14), 13);
+	});
+
+	it('a roving group made again keeps its Tab stop on the same label, else at the same place, else on the first', () => {
+		const days = ['2026-02-09', '2026-02-06', '2026-02-05'];
+		assert.strictEqual(keptRovingStop(undefined, days), 0, 'a first table');
+		assert.strictEqual(keptRovingStop({ labels: days, index: 1 }, ['2026-02-10', ...days]), 2, 'a new day above: the same day');
+		assert.strictEqual(keptRovingStop({ labels: ['diffusion', 'agents', 'robots'], index: 2 }, ['llm', 'vision', 'graphs', 'rl']), 2, 'other terms: the same place');
+		assert.strictEqual(keptRovingStop({ labels: days, index: 2 }, ['2026-02-09']), 0, 'a shorter table: its last');
+		assert.strictEqual(keptRovingStop({ labels: days, index: 2 }, []), 0);
 	});
 
 	it('leaves other keys and modified arrows to the card and the editor', () => {

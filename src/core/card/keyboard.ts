@@ -39,3 +39,15 @@ export function tabWrapTarget(event: { key: string; altKey: boolean; ctrlKey: bo
 	if (event.shiftKey) return index === 0 ? count - 1 : undefined;
 	return index === count - 1 ? 0 : undefined;
 }
+
+/**
+ * A roving group made again (a table whose figures came anew) keeps its Tab stop where the reader left
+ * it: on the control of the same label, else at the same place (the last one when the group shrank),
+ * else on the first. `before`: the labels of the old group and the index of its Tab stop.
+ */
+export function keptRovingStop(before: { labels: readonly string[]; index: number } | undefined, labels: readonly string[]): number {
+	if (labels.length === 0 || !before) return 0;
+	const label = before.labels[before.index];
+	const same = label === undefined ? -1 : labels.indexOf(label);
+	return same >= 0 ? same : Math.max(0, Math.min(before.index, labels.length - 1));
+}
