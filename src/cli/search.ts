@@ -25,9 +25,12 @@ Query language:
   words            all required; prefix and typo tolerant (diffusion, segm, difusion)
   "exact phrase"   its words side by side, in order, in any field (plural =
                    singular, as for single words: "world model" finds world models)
+  world-model      a hyphenated word is its phrase ("world model", hyphen or not)
   -word -"phrase"  exclude (also first: search DIR -survey; after DIR, a word
                    that starts with one '-' and is no option is a query word)
   cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994
+  2602.04994  (arXiv:2602.04994)  https://huggingface.co/papers/2602.04994
+                   a pasted id or paper link is id: (several bare ids: any of them)
   author:Yann LeCun  one name while some paper has an author of that name
                    (author:lecun world model: an author and two words)
   day:2026-02-06  day:2026-02  after:2026-01-15  before:2026-02-01
@@ -35,7 +38,7 @@ Query language:
   A query of single letters and symbols alone (C++) has nothing to search for:
   it is an error (exit 2), as an empty query is.
 
-A quoted phrase, an excluded one or a Chinese run is checked in each paper's text:
+A phrase (quoted or hyphenated), an excluded one or a Chinese run is checked in each text:
 the best candidates until N results are found, then 100 more (spread over the rest)
 for the count. When those were all of them, the count is exact; else it says
 "about N results" (estimated from the share of those 100 that match: within 5 %

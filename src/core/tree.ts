@@ -22,6 +22,8 @@ export interface TreeFilter {
 	readonly categories?: ReadonlySet<string>;
 	/** paper ids (Paper.id) to keep */
 	readonly ids?: ReadonlySet<string>;
+	/** the days to keep (a search's `day:`, `after:`, `before:`): a paper found is shown under those of its days alone */
+	readonly days?: (day: string | undefined) => boolean;
 }
 
 export interface DayNode {
@@ -449,7 +451,7 @@ export class DigestTreeModel {
 	}
 
 	get isFiltered(): boolean {
-		return this.filterValue.categories !== undefined || this.filterValue.ids !== undefined;
+		return this.filterValue.categories !== undefined || this.filterValue.ids !== undefined || this.filterValue.days !== undefined;
 	}
 
 	/** Replaces every input; day nodes whose id survives keep their identity. */
@@ -689,7 +691,8 @@ export class DigestTreeModel {
 		const idBase = dk.slice(dk.indexOf(':') + 1);
 		// each category's papers, file by file, in file order
 		const byName = new Map<string, { sources: CategorySource[]; count: number }>();
-		for (const key of keys) {
+		const dayKept = !this.filterValue.days || this.filterValue.days(day);
+		for (const key of dayKept ? keys : []) {
 			const digest = this.inputs.get(key) as Digest;
 			for (const section of sectionsOf(digest)) {
 				if (!keepCategory(this.filterValue, section.name)) continue;

@@ -2,8 +2,9 @@ import { categoryAsWritten, isWellFormedNewId } from '../parse/links';
 
 /**
  * arXiv references in any text (Markdown, LaTeX, code comments): `arXiv:2606.12345` (or `arXiv：`, the
- * full-width colon of Chinese text), arxiv.org abs/pdf/html URLs, arXiv DOIs (`10.48550/arXiv.2606.12345`)
- * and bare new-style ids `2606.12345v2`; a new-style id must be one arXiv can have given.
+ * full-width colon of Chinese text), arxiv.org abs/pdf/html URLs, arXiv DOIs (`10.48550/arXiv.2606.12345`),
+ * links of the sites that name a paper by its arXiv id (Hugging Face's papers, alphaXiv…) and bare
+ * new-style ids `2606.12345v2`; a new-style id must be one arXiv can have given.
  * What the hover and the document links of src/features/hover look for; vscode-free.
  */
 
@@ -29,6 +30,8 @@ const PATTERN = new RegExp(
 		String.raw`(?:https?:\/\/(?:dx\.)?doi\.org\/)?\b10\.48550\/arXiv\.(${NEW_ID})(?:v\d+)?(?!\d)`,
 		// a bare id: not part of a longer number, a version, a decimal or a path
 		String.raw`(?<![\w./-])(${NEW_ID})(?:v\d+)?(?![\w.]*\d)`,
+		// the sites that name an arXiv paper by its id: Hugging Face's papers, alphaXiv, ar5iv, Semantic Scholar
+		String.raw`(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co\/papers|alphaxiv\.org\/(?:abs|overview)|(?:ar5iv\.labs\.arxiv\.org|ar5iv\.org)\/(?:abs|html)|semanticscholar\.org\/arxiv)\/(${NEW_ID})(?:v\d+)?(?!\d)`,
 	].join('|'),
 	'gi',
 );
@@ -38,13 +41,25 @@ export function findArxivRefs(text: string): ArxivRef[] {
 	const out: ArxivRef[] = [];
 	for (const m of text.matchAll(PATTERN)) {
 		const bare = m[4];
-		const id = m[1] ?? m[2] ?? m[3] ?? bare;
+		const id = m[1] ?? m[2] ?? m[3] ?? m[5] ?? bare;
 		// `2401.0123`: no paper of 2024 has a 4-digit number (nor one of month 13)
 		if (!id || (/^\d/.test(id) && !isWellFormedNewId(id))) continue;
 		const start = m.index ?? 0;
 		out.push({ id: id.replace(/^([a-z-]+(?:\.[a-z]{2})?)\//i, (_, category: string) => `${categoryAsWritten(category.toLowerCase())}/`), start, end: start + m[0].length, explicit: bare === undefined });
 	}
 	return out;
+}
+
+/**
+ * The arXiv paper a link or reference is, when `text` is one and nothing else (surrounding brackets
+ * and a closing full stop aside): `https://huggingface.co/papers/2606.12345`, `arXiv:2606.12345v2`,
+ * `(arXiv:2606.12345)`, `10.48550/arXiv.2606.12345`. Undefined for a bare id, any other text or
+ * several references.
+ */
+export function arxivIdOfLink(text: string): string | undefined {
+	const inner = text.trim().replace(/^[(<[{]+/, '').replace(/[)>\]},;.]+$/, '');
+	const refs = findArxivRefs(inner);
+	return refs.length === 1 && refs[0].explicit && refs[0].start === 0 && refs[0].end === inner.length ? refs[0].id : undefined;
 }
 
 /** The reference covering `offset` in `text`, if any. */

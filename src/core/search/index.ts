@@ -49,7 +49,7 @@ import { runSteps } from '../steps';
 import type { CountRange } from './count';
 export type { CountRange } from './count';
 import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, findPhrase, foldInflection, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, rawPhraseMatcher, scanTerms, type QueryWord } from './tokenizer';
-import { dayMatches, hasDayFilter, type AuthorFilter, type ParsedQuery } from './query';
+import { dayMatches, hasDayFilter, MAX_MATCHED, type AuthorFilter, type ParsedQuery } from './query';
 // the parser's fields are slices of the whole file text: a document keeps copies
 import { ownCopy as own } from '../parse/text';
 
@@ -315,8 +315,6 @@ const MIN_COMMONER_PAPERS = 200;
 const COUNT_CHECKS = 100;
 /** a rare word's commoner spellings a result names, at most */
 const RESPELLINGS_SAID = 3;
-/** at most this many matched words per hit */
-const MAX_MATCHED = 16;
 /** longer words are folded each time rather than memoised (rare, and they would bloat the memo) */
 const MAX_SPAN = 40;
 /** stands for a CJK run in DocRecord.seq (words on either side are not adjacent) */
@@ -325,6 +323,13 @@ const SEQ_BREAK = -1;
 const PENDING_NAME = -2;
 /** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
 const ABSTRACT_MARK = '\f';
+
+/** The index terms of a name part, folded as the index writes them (`Jones` is `jone`; one letter none). */
+function termsOf(part: string): string[] {
+	const folded: string[] = [];
+	forEachTerm(part, (t) => folded.push(t), true);
+	return folded;
+}
 
 const EMPTY = new Uint8Array(0);
 const NO_SEQ = new Int32Array(0);
@@ -1663,7 +1668,10 @@ export class PaperIndex {
 		for (const phrase of query.phrases) groups.push(...this.exactGroups(phrase));
 		// author parts narrow the candidates through the index; passesFilters then checks they sit in one name
 		for (const { parts } of query.authors) {
-			for (const part of parts) {
+			// an initial (`Philip S. Yu`) or the `O` of `O'Brien` has no term of its own (one letter is not
+			// indexed): passesFilters finds it in the name; a name of such parts alone finds nothing
+			const indexed = parts.filter((part) => isCjkTerm(part) || termsOf(part).length > 0);
+			for (const part of indexed.length > 0 ? indexed : parts) {
 				if (isCjkTerm(part)) {
 					forEachTerm(part, (t) => {
 						const id = this.lookup(t);
@@ -1673,8 +1681,7 @@ export class PaperIndex {
 				}
 				// short name parts (Li, Wu, Xu) are whole surnames, not prefixes of every Lin and Liu;
 				// parts are folded like index terms (`Jones` is indexed as `jone`)
-				const folded: string[] = [];
-				forEachTerm(part, (t) => folded.push(t), true);
+				const folded = termsOf(part);
 				const found = this.expand({ terms: [folded[0] ?? part], cjk: false }, part.length > 3, false);
 				groups.push({ terms: found.map(([id, w]) => [id, w * 0.25] as [number, number]), names: true });
 			}

@@ -15,6 +15,7 @@
  */
 import { wantedName } from '../authorNames';
 import { isValidDay } from '../day';
+import { arxivIdOfLink } from '../library/arxivRefs';
 import { categoryAsWritten, identityFromLink } from '../parse/links';
 import { baseId } from '../readState';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
@@ -168,7 +169,13 @@ interface RawToken {
  * arXiv's own `10.48550/arXiv.…` too), a bioRxiv or medRxiv paper's (what a bioRxiv digest links):
  * `id:` reads them (normalizeId).
  */
-const PAPER_LINK = /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/\S|(?:dx\.)?doi\.org\/10\.|(?:www\.)?(?:bio|med)rxiv\.org\/content\/10\.)/i;
+const PAPER_LINK = /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/\S|(?:dx\.)?doi\.org\/10\.|(?:www\.)?(?:bio|med)rxiv\.org\/content\/10\.)|^(?:doi:)?10\.\d{4,9}\/\S/i;
+
+/** a word of letters and digits joined by hyphens, punctuation around it aside (not Chinese: its runs are phrases already) */
+const HYPHENATED = /^[^\p{L}\p{N}]*((?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+(?:-(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+)+)[^\p{L}\p{N}]*$/u;
+
+/** a bare new-style arXiv id, with its version or not, in brackets or before a full stop as a sentence cites it */
+const BARE_ID = /^[(<[{]*(\d{4}\.\d{4,5}(?:v\d+)?)[)>\]},;.]*$/;
 
 /** Splits on whitespace, keeping quoted runs (`"a b"`, `author:"a b"`) together. */
 function lex(text: string): RawToken[] {
@@ -211,7 +218,11 @@ function lex(text: string): RawToken[] {
 		// a paper's link pasted as it is (`https://arxiv.org/abs/2602.04994`, in a Markdown autolink's `<…>`
 		// too) is the paper, as `id:` takes it
 		const link = filter === undefined ? /^<?(.*?)>?$/.exec(value)![1] : value;
-		if (filter === undefined && PAPER_LINK.test(link)) tokens.push({ negated, filter: 'id', value: link, quoted: false, start: tokenStart, end: i });
+		// so is an arXiv reference as a paper cites it (`(arXiv:2602.04994)`), a site's link that names
+		// the paper by its id (Hugging Face's papers, alphaXiv) and a bare id (two pasted are either)
+		const paper = filter === undefined ? (arxivIdOfLink(value) ?? BARE_ID.exec(value)?.[1]) : undefined;
+		if (paper !== undefined) tokens.push({ negated, filter: 'id', value: paper, quoted: false, start: tokenStart, end: i });
+		else if (filter === undefined && PAPER_LINK.test(link)) tokens.push({ negated, filter: 'id', value: link, quoted: false, start: tokenStart, end: i });
 		else tokens.push({ negated, filter, value, quoted: false, start: tokenStart, end: i });
 	}
 	return tokens;
@@ -303,6 +314,9 @@ export function idFilterText(id: string): string {
  */
 export function normalizeId(value: string): string {
 	const trimmed = value.trim();
+	// a site's link that names an arXiv paper by its id (`huggingface.co/papers/…`, `(arXiv:…)`)
+	const arxiv = arxivIdOfLink(trimmed);
+	if (arxiv !== undefined) return arxiv.toLowerCase();
 	// a link, with its scheme or without (`arxiv.org/abs/2601.00001`, `www.biorxiv.org/content/10.…`)
 	const link = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : /^(?:[a-z0-9-]+\.)+[a-z]{2,}\//i.test(trimmed) ? `https://${trimmed}` : undefined;
 	const id = (link === undefined ? trimmed : identityFromLink(link).id).toLowerCase().replace(/^arxiv:\s*/, '');
@@ -335,6 +349,13 @@ export function parseQuery(text: string): QueryParseResult {
 			else {
 				query.phrases.push(phrase);
 			}
+			continue;
+		}
+		// `world-model`, `state-of-the-art`: the phrase, as an interest keyword reads a hyphen, so written
+		// with a space too (44 papers write `world-model` over 167 real days, ~2,700 the phrase)
+		const hyphenated = HYPHENATED.exec(token.value)?.[1];
+		if (hyphenated !== undefined) {
+			(token.negated ? query.excludePhrases : query.phrases).push(foldPhraseText(hyphenated));
 			continue;
 		}
 		// a pasted versioned id (2602.04994v2) means the paper, whatever its version
@@ -461,6 +482,9 @@ export function describeFilters(query: ParsedQuery): string {
 	return parts.join(' ');
 }
 
+/** at most this many matched words a hit names (the index stops there) */
+export const MAX_MATCHED = 16;
+
 /**
  * The query's words (not Chinese runs, which match exactly) that no hit has as typed, as a
  * completion of it, or in its other number: the hits have them only by a similar spelling (`rdma`
@@ -468,7 +492,8 @@ export function describeFilters(query: ParsedQuery): string {
  * its id is one too. A word the result `respelled` is one some paper has (`langauge`), said apart: never one of these.
  */
 export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly id?: string; readonly matched: readonly string[] }[], respelled: readonly { readonly word: string }[] = []): string[] {
-	if (hits.length === 0) return [];
+	// a hit that names as many words as it may can have more: no word can be said missing (a pasted passage)
+	if (hits.length === 0 || hits.some((hit) => hit.matched.length >= MAX_MATCHED)) return [];
 	const folded = new Set<string>();
 	for (const hit of hits) {
 		// a paper found by its id (`2601.00001v2` typed or pasted) has that word, and one found by its DOI

@@ -25,6 +25,7 @@ import { orderByScore } from '../../core/recs/forYou';
 import { realClock, type Clock } from '../../core/clock';
 import { KeyedDebouncer } from '../../core/debounce';
 import { RecentSet } from '../../core/recentSet';
+import { dayMatches, hasDayFilter, parseQuery } from '../../core/search/query';
 import { GuardedReveals, type RevealRefusal } from '../../core/follow';
 import type { Reading, ReadingChange } from '../reading';
 import { categoryFollowingText, matchCountNote } from '../reading/interests';
@@ -120,6 +121,8 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	readonly onDidChangeFilter = this.filterEmitter.event;
 	private queryText: string | undefined;
 	private queryIds: ReadonlySet<string> | undefined;
+	/** the days the query names, if it names any (see setFilter) */
+	private queryDays: ((day: string | undefined) => boolean) | undefined;
 	private categorySet: ReadonlySet<string> | undefined;
 	/** a root refresh was fired and the workbench has not read the root back yet */
 	private rootRefreshPending = false;
@@ -367,10 +370,15 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 		return this.model.isFiltered;
 	}
 
-	/** Shows only the papers whose id is in `ids` (the answer of a search for `query`). */
+	/**
+	 * Shows only the papers whose id is in `ids` (the answer of a search for `query`), and those only
+	 * under the days the query names (`day:`, `after:`, `before:`), not under every day that lists them.
+	 */
 	setFilter(query: string, ids: ReadonlySet<string>): void {
 		this.queryText = query;
 		this.queryIds = ids;
+		const parsed = parseQuery(query);
+		this.queryDays = parsed.ok && hasDayFilter(parsed.query) ? (day) => dayMatches(parsed.query, day) : undefined;
 		this.applyFilter();
 	}
 
@@ -384,6 +392,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	clearQuery(): void {
 		this.queryText = undefined;
 		this.queryIds = undefined;
+		this.queryDays = undefined;
 		this.applyFilter();
 	}
 
@@ -391,6 +400,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 	clearFilter(): void {
 		this.queryText = undefined;
 		this.queryIds = undefined;
+		this.queryDays = undefined;
 		this.categorySet = undefined;
 		this.applyFilter();
 	}
@@ -417,7 +427,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
 	private applyFilter(): void {
 		this.countCache = new WeakMap();
-		const filter: TreeFilter = { ids: this.queryIds, categories: this.categorySet };
+		const filter: TreeFilter = { ids: this.queryIds, categories: this.categorySet, days: this.queryDays };
 		this.model.setFilter(filter);
 		this.fireRoot();
 		this.filterEmitter.fire();
@@ -656,7 +666,7 @@ export class DigestTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 				item.id = node.id;
 				item.description = this.countDescription(node);
 				item.accessibilityInformation = this.countAccessibility(node, label);
-				item.tooltip = `${node.name} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
+				item.tooltip = `${label} · ${node.parent.label} · ${papersCount(node.count, vscode.l10n)}`;
 				// Follow Category on a named category; Unfollow when the interests name it, or (saying through what) follow it through a broader one
 				// by the category its papers state, or by its own name (followed so before this version)
 				const following = node.name === NO_CATEGORY ? undefined : this.reading && firstCategoryFollowing(this.reading.interests.spec.categories, [node.followName(), node.name])?.following;
