@@ -291,7 +291,11 @@ class DigestParser {
 	private readonly paperAnchors = new Set<string>();
 	private readonly fields = new FieldBuilder((range, severity, code, message) => this.diag(range, severity, code, message));
 
+	/** what the day and label a file's name gives are read from (ParseOptions.name) */
+	private readonly name: string;
+
 	constructor(text: LineSource, private readonly path: string, options: ParseOptions = {}) {
+		this.name = options.name ?? path;
 		if (options.clean) {
 			this.text = withoutBom(text);
 			return;
@@ -1160,11 +1164,11 @@ class DigestParser {
 			this.diag({ start: 0, end: Math.max(0, lineCount - 1) }, 'info', 'no-papers', 'No papers in this digest.');
 		}
 		this.diagnostics.sort((a, b) => a.range.start - b.range.start);
-		const day = dashedDayFromPath(this.path) ?? this.headingDay ?? this.reportDay ?? compactDayFromPath(this.path);
+		const day = dashedDayFromPath(this.name) ?? this.headingDay ?? this.reportDay ?? compactDayFromPath(this.name);
 		return {
 			path: this.path,
 			day,
-			label: day ?? fileStem(this.path),
+			label: day ?? fileStem(this.name),
 			categories,
 			papers: this.papers,
 			diagnostics: this.diagnostics,
@@ -1180,15 +1184,15 @@ function withoutBom(text: LineSource): LineSource {
 	return text.length > 0 && text[0].charCodeAt(0) === 0xfeff ? [text[0].slice(1), ...text.slice(1)] : text;
 }
 
-function failedDigest(text: LineSource, path: string, err: unknown): Digest {
+function failedDigest(text: LineSource, path: string, name: unknown, err: unknown): Digest {
 	let lineCount = 1;
 	try {
 		lineCount = forEachLine(text, () => undefined);
 	} catch {
 		lineCount = 1;
 	}
-	const stem = fileStem(typeof path === 'string' ? path : '');
-	const day = typeof path === 'string' ? dayFromPath(path) : undefined;
+	const stem = fileStem(typeof name === 'string' ? name : '');
+	const day = typeof name === 'string' ? dayFromPath(name) : undefined;
 	const message = err instanceof Error ? err.message : String(err);
 	return {
 		path,
@@ -1208,6 +1212,12 @@ export interface ParseOptions {
 	 * two scans of the whole text that took ~8% of a cold build's first pass.
 	 */
 	clean?: boolean;
+	/**
+	 * The file's path as its file system writes it, where `path` is a key that does not (the web
+	 * build's keys are URI strings, percent-encoded: `arXiv%20Daily%202026-02-06.md`): the day and the
+	 * label a file's name gives are read from it. `path` itself is what the digest is known by.
+	 */
+	name?: string;
 }
 
 /**
@@ -1219,6 +1229,6 @@ export function parseDigest(text: LineSource, path: string, options?: ParseOptio
 	try {
 		return new DigestParser(source, path, options).parse();
 	} catch (err) {
-		return failedDigest(source, path, err);
+		return failedDigest(source, path, options?.name ?? path, err);
 	}
 }

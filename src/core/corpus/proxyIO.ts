@@ -49,6 +49,23 @@ export function indexCacheMayHoldPapers(byteLength: number): boolean {
 }
 const INDEX_WITH_PAPERS_MIN_BYTES = 512;
 
+/** a URI's scheme and authority, then its path up to a query or fragment */
+const URI_KEY = /^[a-z][a-z0-9+.-]+:(?:\/\/[^/?#]*)?([^?#]*)/i;
+
+/**
+ * The path a URI key names, decoded as its file system writes it: `vscode-vfs://github/o/r/arXiv%20Daily%202026-02-06.md`
+ * → `/o/r/arXiv Daily 2026-02-06.md`. The key as it is where it is no URI (a local path) or is not well encoded.
+ */
+export function pathOfUriKey(key: string): string {
+	const m = URI_KEY.exec(key);
+	if (!m) return key;
+	try {
+		return decodeURIComponent(m[1]);
+	} catch {
+		return key;
+	}
+}
+
 /** How the thread running the shard gives itself back and tells time. */
 export type Scheduling = Pick<CorpusIO, 'yield' | 'now' | 'sliceMs'>;
 
@@ -91,7 +108,7 @@ export function decodeText(bytes: Uint8Array): DigestText {
 }
 
 /**
- * A CorpusIO reading whole files through `files`. A shard reads a new file's head (to detect a
+ * A CorpusIO reading whole files through `files`, whose keys are URI strings. A shard reads a new file's head (to detect a
  * digest) and then the file: the bytes of the last head read are kept for that one next read, so
  * each file crosses the file API once. The files a shard names with `prefetch` are read ahead,
  * `readAhead` at a time (see readAheadFiles).
@@ -116,6 +133,8 @@ export function filesCorpusIO(files: FileAccess, scheduling: Scheduling, readAhe
 		readCache: (name) => files.readCache(name),
 		writeCache: (name, bytes) => files.writeCache(name, bytes),
 		prefetch: (paths) => ahead.plan(paths),
+		// the keys are URI strings (workspace.fs): a file's day and label come from its decoded name
+		pathOf: pathOfUriKey,
 		// each file's bytes cross the editor (in the browser, its workbench's thread): a warm start's
 		// fill of 167 real days took 97 s there at load 12 and gave the workbench 15 s of long tasks
 		fillOnDemand: true,

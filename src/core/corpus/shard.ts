@@ -107,6 +107,11 @@ export interface CorpusIO extends WorkIO {
 	readText(path: string): Promise<DigestText | undefined>;
 	readCache(name: CacheName): Promise<Uint8Array | undefined>;
 	writeCache(name: CacheName, bytes: Uint8Array): Promise<void>;
+	/**
+	 * The path a file's key names, where the key is not a path (the web build's URI strings,
+	 * percent-encoded): the day and label a file's name gives are read from it (ParseOptions.name).
+	 */
+	pathOf?(key: string): string;
 }
 
 export type CacheName = 'index' | 'files';
@@ -116,8 +121,12 @@ export interface DigestText extends ParseOptions {
 	text: LineSource;
 }
 
-function parseText(read: DigestText, path: string): Digest {
-	return parseDigest(read.text, path, read);
+function parseText(io: Pick<CorpusIO, 'pathOf'>, read: DigestText, path: string): Digest {
+	return parseDigest(read.text, path, parseOptions(io, read, path));
+}
+
+function parseOptions(io: Pick<CorpusIO, 'pathOf'>, read: DigestText, path: string): ParseOptions {
+	return { clean: read.clean, name: io.pathOf?.(path) };
 }
 
 /**
@@ -235,12 +244,12 @@ export class CorpusShard {
 			},
 			readPapers: async (path) => {
 				const read = await io.readText(path);
-				return read && parseText(read, path);
+				return read && parseText(this.io, read, path);
 			},
 			readPaperTexts: async (path, ids) => {
 				const summary = this.records.get(path)?.summaryBytes;
 				const read = summary && (await io.readText(path));
-				return read ? paperFragments(read.text, path, summaryFromBytes(summary), ids, read) : undefined;
+				return read ? paperFragments(read.text, path, summaryFromBytes(summary), ids, parseOptions(io, read, path)) : undefined;
 			},
 			readCache: async () => (this.indexCacheBytes = await io.readCache('index')),
 			writeCache: (bytes) => this.writeCache('index', bytes),
@@ -335,7 +344,7 @@ export class CorpusShard {
 	 */
 	async readAhead(files: readonly CorpusFileSpec[]): Promise<number> {
 		if (this.openedOnce) return 0;
-		const order = files.filter((f) => !this.sentEarly.has(f.path)).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
+		const order = files.filter((f) => !this.sentEarly.has(f.path)).sort(newestDayFirst((path) => this.dayOfName(path) ?? ''));
 		for (const file of order) if (file.always) this.always.add(file.path);
 		await this.treePass(order, (path, record, isDigest) => {
 			if (record) this.readAheadRecords.set(path, record);
@@ -443,7 +452,7 @@ export class CorpusShard {
 		// then the summary of every new or changed file, newest day first (the top of the tree is
 		// complete first): parsing is ~3x cheaper than indexing, so the tree is complete long before
 		// the index, which takes the digests parsed here (up to a budget) rather than parse them again
-		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summaryBytes).sort(newestDayFirst((path) => dayFromPath(path) ?? ''));
+		const unknown = toIndex.filter((f) => !this.records.get(f.path)?.summaryBytes).sort(newestDayFirst((path) => this.dayOfName(path) ?? ''));
 		await this.treePass(unknown);
 		this.flush(true);
 		this.events.onFilesReady?.(this.readTimings);
@@ -537,6 +546,11 @@ export class CorpusShard {
 	}
 
 	/** The full paper `id` of `path` (the one nearest `near` when it repeats), read back from the file. */
+	/** the day in the name of the file `path` is the key of */
+	private dayOfName(path: string): string | undefined {
+		return dayFromPath(this.io.pathOf?.(path) ?? path);
+	}
+
 	async paper(path: string, id: string, near = 0): Promise<PaperReply | undefined> {
 		return (await this.papers(path, [{ id, near }]))[0];
 	}
@@ -549,7 +563,7 @@ export class CorpusShard {
 	async documentView(path: string, text?: Uint8Array): Promise<DocumentView | undefined> {
 		const source = text ? { text: new TextDecoder().decode(text) } : await this.io.readText(path);
 		if (source === undefined) return undefined;
-		return buildDocumentView(parseText(source, path), lineReader(source.text));
+		return buildDocumentView(parseText(this.io, source, path), lineReader(source.text));
 	}
 
 	/**
@@ -559,7 +573,7 @@ export class CorpusShard {
 	async papers(path: string, refs: readonly { id: string; near?: number }[]): Promise<(PaperReply | undefined)[]> {
 		const read = await this.io.readText(path);
 		if (read === undefined) return refs.map(() => undefined);
-		const digest = parseText(read, path);
+		const digest = parseText(this.io, read, path);
 		return refs.map(({ id, near = 0 }) => {
 			const best = findPaperIndex(digest, id, near);
 			return best === undefined ? undefined : { paper: digest.papers[best], day: digest.day, label: digest.label, index: best };
@@ -572,7 +586,7 @@ export class CorpusShard {
 		for (const [path, record] of this.records) {
 			if (!record.summaryBytes) continue;
 			const read = await this.io.readText(path);
-			if (read !== undefined) addCoverage(groups, parseText(read, path), by);
+			if (read !== undefined) addCoverage(groups, parseText(this.io, read, path), by);
 			await this.io.yield();
 		}
 		return [...groups.values()];
@@ -768,7 +782,7 @@ export class CorpusShard {
 			return undefined;
 		}
 		const readAt = this.io.now();
-		const digest = parseText(read, path);
+		const digest = parseText(this.io, read, path);
 		const parsedAt = this.io.now();
 		if (timings) {
 			timings.files++;
