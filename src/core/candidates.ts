@@ -36,6 +36,14 @@ export function isDigestFolder(relativePath: string): boolean {
 
 /** Files larger than this are not read unless a glob names them: a 32 MB Markdown file is no daily digest. */
 export const MAX_CANDIDATE_BYTES = 32 * 1024 * 1024;
+/**
+ * Where the file system has no ranged read (the editor's workspace.fs: the browser, virtual and
+ * remote folders), the largest candidate read whole to look at its head. The largest real digests
+ * are 1.6 MB (the 167-day folder's biggest day, 532 papers) and 1.75 MB (the 23 forks' files): a file
+ * five times that is not read whole on every start to find it is a generated table or a dump. One
+ * that `arxivDigest.files` names is a digest without its head read.
+ */
+export const MAX_WHOLE_HEAD_READ_BYTES = 8 * 1024 * 1024;
 /** the smallest file that can carry a digest's signature (`<div id=toc></div>`) */
 export const MIN_DIGEST_BYTES = 16;
 

@@ -4,7 +4,7 @@
  * ordinary notes — day-named blog posts and journal pages included — never starts a worker.
  */
 import * as vscode from 'vscode';
-import { findDigest, MAX_CANDIDATE_BYTES, type CandidateHead } from '../../core/candidates';
+import { findDigest, MAX_CANDIDATE_BYTES, MAX_WHOLE_HEAD_READ_BYTES, type CandidateHead } from '../../core/candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../../core/detect';
 import { readLocalHead, yieldThread } from '../host';
 import { threadSlices } from '../../core/steps';
@@ -47,12 +47,15 @@ function localHeads(): (candidate: Candidate) => Promise<CandidateHead | undefin
 	};
 }
 
-/** Elsewhere (a virtual or remote file system) the editor's file API has no ranged read: the size first, then the whole (small) file. */
+/**
+ * Elsewhere (a virtual or remote file system) the editor's file API has no ranged read: the size
+ * first, then the whole file, unless it is far bigger than any digest (MAX_WHOLE_HEAD_READ_BYTES).
+ */
 async function remoteHead(candidate: Candidate): Promise<CandidateHead | undefined> {
 	try {
 		const stat = await vscode.workspace.fs.stat(candidate.uri);
 		if (!(stat.type & vscode.FileType.File)) return undefined;
-		if (stat.size > MAX_CANDIDATE_BYTES) return { size: stat.size, head: '' };
+		if (stat.size > (candidate.always ? MAX_CANDIDATE_BYTES : MAX_WHOLE_HEAD_READ_BYTES)) return { size: stat.size, head: '' };
 		const bytes = await vscode.workspace.fs.readFile(candidate.uri);
 		// the bytes' length: a virtual file system may report no size
 		return { size: bytes.length, head: decoder.decode(bytes.subarray(0, DETECT_HEAD_BYTES)) };
