@@ -15,6 +15,7 @@ import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace } from './workspace/types';
 import { errorText } from './log';
 import { confirmDone, showErrorMessage, showInformationMessage, showWarningMessage } from './messages';
+import { DIGEST_LANGUAGE_ID } from './settings';
 
 export interface Target {
 	readonly uri?: vscode.Uri;
@@ -91,6 +92,39 @@ export interface WalkStart {
 }
 /** opens the bundled sample digests in a new window (the Papers view's welcome, search in a workspace without digests) */
 export const OPEN_SAMPLES_COMMAND = 'arxivDigest.openSamples';
+/** the bundled sample digests (media/samples), by name: where the extension is served over https they cannot be listed */
+export const SAMPLE_DIGESTS = ['2026-02-06.md', '2026-02-24.md'] as const;
+/** schemes of a folder the workbench can open as a workspace: the extension's own files on the desktop or a remote */
+const OPENABLE_FOLDER_SCHEMES: ReadonlySet<string> = new Set(['file', 'vscode-remote']);
+
+/**
+ * The sample digests: their folder in a new window where the workbench can open it; else (vscode.dev,
+ * github.dev: the extension's files are served over https, which the workbench reads but can neither
+ * list nor open as a folder) each sample as a digest editor, saying why the Papers view lists none.
+ */
+async function openSamples(extensionUri: vscode.Uri): Promise<void> {
+	const folder = vscode.Uri.joinPath(extensionUri, 'media', 'samples');
+	if (OPENABLE_FOLDER_SCHEMES.has(folder.scheme)) {
+		await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
+		return;
+	}
+	try {
+		for (const [i, name] of SAMPLE_DIGESTS.entries()) {
+			const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, name));
+			const digest = await vscode.languages.setTextDocumentLanguage(document, DIGEST_LANGUAGE_ID);
+			// the last (newest) sample ends up the active editor
+			await vscode.window.showTextDocument(digest, { preview: false, preserveFocus: i < SAMPLE_DIGESTS.length - 1 });
+		}
+	} catch (err) {
+		void showErrorMessage(vscode.l10n.t('The sample digests could not be opened: {0}', errorText(err)));
+		return;
+	}
+	void showInformationMessage(
+		vscode.l10n.t(
+			'The sample digests are open as editors: their Outline, paper cards and CodeLens work. The Papers view does not list them: it lists the digests of the open folder, and here the samples cannot be opened as a folder.',
+		),
+	);
+}
 
 /**
  * The argument a keybinding of the Papers view passes (package.json `args`): the workbench gives a
@@ -330,11 +364,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			withTarget((t) => copy(paperTitleText(t.paper), vscode.l10n.t('title'))),
 		),
 
-		vscode.commands.registerCommand(OPEN_SAMPLES_COMMAND, () =>
-			vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.joinPath(context.extensionUri, 'media', 'samples'), {
-				forceNewWindow: true,
-			}),
-		),
+		vscode.commands.registerCommand(OPEN_SAMPLES_COMMAND, () => openSamples(context.extensionUri)),
 	];
 	return vscode.Disposable.from(...disposables);
 }

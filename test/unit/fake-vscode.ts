@@ -105,6 +105,10 @@ export const fakeVscode = {
 			async createDirectory(): Promise<void> {},
 		},
 	},
+	languages: {
+		/** the document in `languageId` (a test that looks at the switch replaces it) */
+		setTextDocumentLanguage: async <D extends object>(document: D, languageId: string): Promise<D> => ({ ...document, languageId }),
+	},
 	StatusBarAlignment: { Left: 1, Right: 2 },
 	ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
 	FileType: { File: 1, Directory: 2 },
