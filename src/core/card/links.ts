@@ -2,6 +2,7 @@
  * External links of a paper: the arXiv abstract page, PDF and HTML version, or the digest's own link
  * for papers from other servers. vscode-free.
  */
+import { arxivIdOfLink } from '../library/arxivRefs';
 import type { Paper } from '../model';
 
 export type LinkKind = 'abs' | 'pdf' | 'html' | 'original';
@@ -55,9 +56,13 @@ export function primaryLink(paper: Pick<Paper, 'id' | 'version' | 'isArxiv' | 'l
 
 /**
  * Accepts what a user pastes into "Open Paper Card by arXiv ID": `2602.04994`, `2602.04994v2`,
- * `arXiv:2602.04994`, `hep-th/9901001` or an arxiv.org abs/pdf/html URL. Returns the id without version.
+ * `arXiv:2602.04994`, `hep-th/9901001`, an arxiv.org abs/pdf/html URL or another site's link that names the
+ * paper by its arXiv id (`huggingface.co/papers/2602.04994`). Returns the id without version.
  */
 export function parseArxivIdInput(input: string): string | undefined {
+	// a site's link that names the paper by its arXiv id (Hugging Face's papers, alphaXiv), `(arXiv:…)`
+	const linked = arxivIdOfLink(input);
+	if (linked !== undefined) return linked;
 	let text = input.trim();
 	const url = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i.exec(text);
 	if (url) text = url[1];
