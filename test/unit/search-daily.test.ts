@@ -104,6 +104,20 @@ describe('search on the daily path', () => {
 		assert.strictEqual(arxivIdOfLink('(arXiv:2606.00001v2).'), '2606.00001');
 		assert.strictEqual(arxivIdOfLink('2606.00001'), undefined, 'a bare number is not a link');
 		assert.strictEqual(arxivIdOfLink('arXiv:2606.00001 and more'), undefined);
+		// arXiv's own BibTeX of a paper, an old-style id too
+		assert.deepStrictEqual(refs('@article{x,\n  eprint = {hep-th/9901001},\n  eprint={2606.00005v2}, eprint = "arXiv:math/0601001"}'), ['hep-th/9901001', '2606.00005', 'math/0601001']);
+	});
+
+	it('a date range that ends before it starts says so, not "check the spelling"', () => {
+		const problem = (q: string) => {
+			const parsed = parseQuery(q);
+			return parsed.ok ? undefined : parsed.problem;
+		};
+		assert.deepStrictEqual(problem('after:2026-06-01 before:2026-05-01 robot'), { kind: 'empty-range', after: '2026-06-01', before: '2026-05-01' });
+		assert.deepStrictEqual(problem('after:2026-06 before:2026-05-31'), { kind: 'empty-range', after: '2026-06', before: '2026-05-31' });
+		assert.strictEqual(problem('after:2026-05 before:2026-05-15'), undefined, 'May 1 to 15');
+		assert.strictEqual(problem('after:2026-05-15 before:2026-05'), undefined, 'May 15 to 31');
+		assert.strictEqual(problem('after:2026-05-15 before:2026-05-15'), undefined, 'one day');
 	});
 });
 

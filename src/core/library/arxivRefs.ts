@@ -32,6 +32,8 @@ const PATTERN = new RegExp(
 		String.raw`(?<![\w./-])(${NEW_ID})(?:v\d+)?(?![\w.]*\d)`,
 		// the sites that name an arXiv paper by its id: Hugging Face's papers, alphaXiv, ar5iv, Semantic Scholar
 		String.raw`(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co\/papers|alphaxiv\.org\/(?:abs|overview)|(?:ar5iv\.labs\.arxiv\.org|ar5iv\.org)\/(?:abs|html)|semanticscholar\.org\/arxiv)\/(${NEW_ID})(?:v\d+)?(?!\d)`,
+		// a BibTeX entry's `eprint = {hep-th/9901001}` (what arXiv's own BibTeX writes), an old-style id too
+		String.raw`\beprint\s*=\s*[{"]\s*(?:arXiv:)?(${ID})(?:v\d+)?(?!\d)`,
 	].join('|'),
 	'gi',
 );
@@ -41,7 +43,7 @@ export function findArxivRefs(text: string): ArxivRef[] {
 	const out: ArxivRef[] = [];
 	for (const m of text.matchAll(PATTERN)) {
 		const bare = m[4];
-		const id = m[1] ?? m[2] ?? m[3] ?? m[5] ?? bare;
+		const id = m[1] ?? m[2] ?? m[3] ?? m[5] ?? m[6] ?? bare;
 		// `2401.0123`: no paper of 2024 has a 4-digit number (nor one of month 13)
 		if (!id || (/^\d/.test(id) && !isWellFormedNewId(id))) continue;
 		const start = m.index ?? 0;

@@ -105,6 +105,7 @@ export type QueryProblem =
 	| { kind: 'needs-name'; example: string }
 	| { kind: 'not-a-date'; token: string }
 	| { kind: 'negated-range'; filter: string; instead: string }
+	| { kind: 'empty-range'; after: string; before: string }
 	| { kind: 'no-words' };
 
 /** The English text of a query problem. */
@@ -120,6 +121,8 @@ export function queryProblemText(problem: QueryProblem): string {
 			return `"${problem.token}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY`;
 		case 'negated-range':
 			return `"-${problem.filter}:" is not supported: use ${problem.instead} instead`;
+		case 'empty-range':
+			return `No day is after:${problem.after} and before:${problem.before}: the range ends before it starts`;
 		case 'no-words':
 			return NO_WORDS_ERROR;
 	}
@@ -369,6 +372,10 @@ export function parseQuery(text: string): QueryParseResult {
 	if (content.length > 0) query.words = content;
 	query.trailingWord = /[^\s"”]$/.test(text) && query.words.length > 0;
 	if (text.trim() !== '' && isEmptyQuery(query)) return failed({ kind: 'no-words' });
+	// `after:2026-06 before:2026-05-15`: its first day (the month's first) after its last
+	if (query.after !== undefined && query.before !== undefined && `${query.after}${'-01-01'.slice(query.after.length - 4)}` > `${query.before}${'-12-31'.slice(query.before.length - 4)}`) {
+		return failed({ kind: 'empty-range', after: query.after, before: query.before });
+	}
 	return { ok: true, query };
 }
 

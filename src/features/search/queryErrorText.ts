@@ -24,6 +24,8 @@ export function queryProblemText(problem: QueryProblem, l10n: Translator): strin
 			return l10n.t('"{0}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY', problem.token);
 		case 'negated-range':
 			return l10n.t('"-{0}:" is not supported: use {1} instead', problem.filter, problem.instead);
+		case 'empty-range':
+			return l10n.t('No day is after:{0} and before:{1}: the range ends before it starts', problem.after, problem.before);
 		case 'no-words':
 			return l10n.t('No words to search for: single letters and symbols are not indexed.');
 	}
