@@ -160,7 +160,7 @@ export async function runBenchRecs(argv: readonly string[], io: CliIO): Promise<
 		const timesTrain: number[] = [];
 		const timesGather: number[] = [];
 		for (let run = 0; run < 3; run++) {
-			const trained = await trainForYou(service, thousand, [], () => performance.now());
+			const trained = await trainForYou(service, thousand, () => performance.now());
 			if (!trained.model) {
 				io.stderr(`arxiv-digest: For you could not learn from ${thousand.length} papers: ${trained.found} of them are in the index\n`);
 				return EXIT_IO_ERROR;

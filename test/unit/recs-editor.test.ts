@@ -106,7 +106,7 @@ describe('recommendations: vector batches', () => {
 });
 
 describe('recommendations: trainForYou', () => {
-	it('asks each shard once for stars, read papers and random ones, and splits them into positives and negatives', async () => {
+	it('asks each shard once for stars and random papers, and splits them into positives and negatives', async () => {
 		const calls: { ids: readonly string[]; random: number }[] = [];
 		let trainedOn: { pos: string[]; neg: string[] } | undefined;
 		const service = {
@@ -120,9 +120,9 @@ describe('recommendations: trainForYou', () => {
 			},
 		};
 		const stars = ['s1', 's2', 's3', 's4', 's5'];
-		const trained = await trainForYou(service as never, stars, ['s1', 'read1']);
+		const trained = await trainForYou(service as never, stars);
 		assert.strictEqual(calls.length, 1);
-		assert.deepStrictEqual(trainedOn, { pos: stars, neg: ['read1', 'r1', 'r2'] });
+		assert.deepStrictEqual(trainedOn, { pos: stars, neg: ['r1', 'r2'] });
 		assert.strictEqual(trained.model ? trained.positives : undefined, 5);
 		assert.deepStrictEqual(await trainForYou(service as never, stars.slice(0, MIN_STARS - 1)), { found: MIN_STARS - 1 });
 	});
@@ -145,7 +145,7 @@ describe('recommendations: the For you trainer', () => {
 	it(`falls back to the interests below ${MIN_STARS} stars without training`, async () => {
 		let stars = ['a', 'b', 'c', 'd'];
 		let trains = 0;
-		const trainer = new ForYouTrainer({ stars: () => stars, read: () => [], train: async () => (trains++, model), delayMs: 10 });
+		const trainer = new ForYouTrainer({ stars: () => stars, train: async () => (trains++, model), delayMs: 10 });
 		assert.deepStrictEqual(await trainer.current(), { kind: 'interests', stars: 4 });
 		assert.strictEqual(trains, 0);
 		stars = [...stars, 'e'];
@@ -159,10 +159,10 @@ describe('recommendations: the For you trainer', () => {
 	});
 
 	it('falls back when the index holds fewer than the minimum of the starred papers', async () => {
-		const trainer = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], read: () => [], train: async () => ({ found: 2 }), delayMs: 10 });
+		const trainer = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], train: async () => ({ found: 2 }), delayMs: 10 });
 		// not "fewer than 5 starred papers (5)": 2 of the 5 are papers of this workspace
 		assert.deepStrictEqual(await trainer.current(), { kind: 'interests', stars: 5, found: 2 });
-		const noIndex = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], read: () => [], train: async () => undefined, delayMs: 10 });
+		const noIndex = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], train: async () => undefined, delayMs: 10 });
 		assert.deepStrictEqual(await noIndex.current(), { kind: 'interests', stars: 5 });
 		noIndex.dispose();
 		trainer.dispose();
@@ -172,7 +172,7 @@ describe('recommendations: the For you trainer', () => {
 		let stars = ['a', 'b', 'c', 'd', 'e'];
 		let trains = 0;
 		const retrained: unknown[] = [];
-		const trainer = new ForYouTrainer({ stars: () => stars, read: () => [], train: async () => (trains++, model), delayMs: 30, onDidRetrain: (r) => retrained.push(r) });
+		const trainer = new ForYouTrainer({ stars: () => stars, train: async () => (trains++, model), delayMs: 30, onDidRetrain: (r) => retrained.push(r) });
 		trainer.starsChanged();
 		assert.strictEqual(trainer.pending, false, 'unused: nothing scheduled');
 		await trainer.current();
@@ -196,7 +196,7 @@ describe('recommendations: the For you trainer', () => {
 	it('shares one training between callers while it runs', async () => {
 		const gate = deferred<ForYouModel>();
 		let trains = 0;
-		const trainer = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], read: () => [], train: () => (trains++, gate.promise), delayMs: 10 });
+		const trainer = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], train: () => (trains++, gate.promise), delayMs: 10 });
 		const first = trainer.current();
 		const second = trainer.current();
 		gate.resolve(model);

@@ -1,6 +1,6 @@
 /**
- * "For you" in the editor: a model of the reader's stars (positives) against papers read but not
- * starred and random papers (negatives), trained in the index worker the first time a ranking is
+ * "For you" in the editor: a model of the reader's stars (positives) against random papers
+ * (negatives; a paper read is no negative, see core/recs/forYou.ts), trained in the index worker the first time a ranking is
  * asked for and again when the stars change (debounced). With fewer than MIN_STARS stars the order
  * falls back to the interests' matches, and the view and the command say so.
  */
@@ -45,11 +45,10 @@ export class ForYouService implements vscode.Disposable {
 	) {
 		this.trainer = new ForYouTrainer({
 			stars: () => this.stars(),
-			read: () => reading.store.readIds(),
-			train: async (stars, read) => {
+			train: async (stars) => {
 				const backend = await workspace.backend();
 				if (!backend) return undefined;
-				const trained = await trainForYou(backend.service, stars, read);
+				const trained = await trainForYou(backend.service, stars);
 				if (trained.model) getLog().info(`For you: trained on ${trained.positives} stars and ${trained.negatives} negatives in ${Math.round(trained.ms)} ms`);
 				return trained;
 			},

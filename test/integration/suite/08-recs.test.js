@@ -166,7 +166,7 @@ describe('recs: similar papers and For you', () => {
 			return wins / (pos.length * neg.length);
 		};
 
-		// papers read but not starred are negatives: the day ranked here is unread, as a new day is
+		// Show For You lists unread papers: the day ranked here is unread, as a new day is
 		// (earlier suites marked it read)
 		api.reading.store.markUnread([...newest]);
 		const trained = api.recs.api.trainings().count;

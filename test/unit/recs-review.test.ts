@@ -1,0 +1,67 @@
+/**
+ * Findings of a review of Similar papers and For you, each a test: on the real digests of
+ * test/fixtures/real (about 2,800 papers of 14 forks as one workspace) where the finding shows there.
+ */
+import * as assert from 'node:assert';
+import type { Paper } from '../../src/core/model';
+import { addToCollection, emptyLibrary, STARRED } from '../../src/core/library/model';
+import { trainLinear } from '../../src/core/recs/linear';
+import { ShardRecommender } from '../../src/core/recs/shard';
+import { PaperIndex } from '../../src/core/search/index';
+import { indexRealDigests } from './digest-folders';
+import { fakeVscode, withFakeVscode } from './fake-vscode';
+
+describe('recommendations review: For you on real digests', function () {
+	this.timeout(120000);
+	let forYou: typeof import('../../src/features/recs/forYou');
+	withFakeVscode(() => (forYou = require('../../src/features/recs/forYou')));
+	const papers = new Map<string, Paper>();
+	const index = new PaperIndex();
+	before(() => {
+		for (const [id, paper] of indexRealDigests(index)) papers.set(id, paper);
+	});
+
+	/** the model the editor trains (ForYouService, one shard) for `stars`, with `read` the ids whose card the reader opened */
+	async function model(stars: readonly string[], read: readonly string[]) {
+		const recs = new ShardRecommender(() => index);
+		const backend = {
+			service: {
+				idVectors: async (ids: readonly string[], random?: number, exclude?: readonly string[], seed?: number) => recs.idVectors(ids, random, exclude, seed),
+				train: async (pos: never, neg: never) => trainLinear(pos, neg, { maxTerms: 5000 }),
+			},
+		};
+		const event = () => new fakeVscode.EventEmitter<void>().event;
+		const workspace = { onDidChange: event(), backend: async () => backend };
+		const library = { library: addToCollection(emptyLibrary(), STARRED, [...stars]), onDidChange: event() };
+		const service = new forYou.ForYouService(workspace as never, library as never, { store: { readIds: () => [...read] }, interests: { onDidChange: event(), hasInterests: true } } as never);
+		try {
+			const ranking = await service.ranking();
+			assert.strictEqual(ranking.kind, 'model');
+			return { recs, model: ranking.kind === 'model' ? ranking.model : undefined! };
+		} finally {
+			service.dispose();
+		}
+	}
+
+	it('a reader who opens the cards of their topic and stars some still gets that topic ranked first: an opened paper is no negative', async () => {
+		const report: string[] = [];
+		let worse = 0;
+		for (const topic of [/\bdiffusion\b/i, /\bagents?\b/i, /\bretrieval\b/i, /\bspeech\b/i, /\bmedical\b/i, /\breasoning\b/i]) {
+			const on = [...papers.values()].filter((p) => topic.test(p.title)).map((p) => p.id);
+			// the reader starred every 6th paper of the topic and opened (read) the cards of half the others; the rest are unread
+			const stars = on.filter((_, i) => i % 6 === 0);
+			const opened = on.filter((_, i) => i % 6 !== 0 && i % 2 === 1);
+			const candidates = [...papers.keys()].filter((id) => !stars.includes(id) && !opened.includes(id));
+			const onTopicInTop20 = async (read: readonly string[]) => {
+				const { recs, model: trained } = await model(stars, read);
+				const scores = new Map(recs.rank(trained, candidates));
+				return [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(0, 20).filter((id) => topic.test(papers.get(id)!.title)).length;
+			};
+			const unopened = await onTopicInTop20([]);
+			const withOpened = await onTopicInTop20(opened);
+			if (withOpened < unopened) worse++;
+			report.push(`${topic.source}: ${stars.length} stars, ${opened.length} opened; topic papers in the top 20: ${unopened} → ${withOpened} after opening`);
+		}
+		assert.strictEqual(worse, 0, report.join('\n'));
+	});
+});
