@@ -5,8 +5,9 @@
 import * as assert from 'node:assert';
 import type { Paper } from '../../src/core/model';
 import { addToCollection, emptyLibrary, STARRED } from '../../src/core/library/model';
+import { reasonText, wordsInCommon } from '../../src/core/recs/explain';
 import { trainLinear } from '../../src/core/recs/linear';
-import { ShardRecommender } from '../../src/core/recs/shard';
+import { MIN_SIMILARITY, ShardRecommender } from '../../src/core/recs/shard';
 import { PaperIndex } from '../../src/core/search/index';
 import { indexRealDigests } from './digest-folders';
 import { fakeVscode, withFakeVscode } from './fake-vscode';
@@ -63,5 +64,46 @@ describe('recommendations review: For you on real digests', function () {
 			report.push(`${topic.source}: ${stars.length} stars, ${opened.length} opened; topic papers in the top 20: ${unopened} → ${withOpened} after opening`);
 		}
 		assert.strictEqual(worse, 0, report.join('\n'));
+	});
+});
+
+describe('recommendations review: TeX commands on real digests', function () {
+	this.timeout(120000);
+	const papers = new Map<string, Paper>();
+	const index = new PaperIndex();
+	before(() => {
+		for (const [id, paper] of indexRealDigests(index)) papers.set(id, paper);
+	});
+
+	/** the terms of the commands these digests write most, as the index folds them (`\\ldots` → ldot) */
+	const TEX = /^(textbf|textit|texttt|textsc|textrm|emph|mathbb|mathcal|mathrm|mathbf|mathsf|mathit|boldsymbol|operatorname|frac|sqrt|odot|cdot|ldot|lesssim|gtrsim|varepsilon)$/;
+
+	it('a TeX command name (\\textbf, \\mathbb, \\emph…) is no word of a paper: not in its vector, not "in common" with a similar paper', () => {
+		const recs = new ShardRecommender(() => index);
+		const written = [...papers.values()].filter((p) => /\\(textbf|emph|mathbb|mathcal|textit)\b/.test(`${p.title} ${p.abstract}`)).length;
+		const withTex: string[] = [];
+		const inCommon: string[] = [];
+		for (const [id, p] of papers) {
+			const v = recs.vector(id);
+			if (!v) continue;
+			const tex = v.terms.filter((t) => TEX.test(t));
+			if (tex.length > 0) withTex.push(`${id} ${tex.join(',')}`);
+			if (!/\\[a-z]/i.test(`${p.title} ${p.abstract}`)) continue;
+			for (const hit of recs.similar(v, 11, id).filter((h) => h.score >= MIN_SIMILARITY)) {
+				const words = wordsInCommon(hit.shared, reasonText(p));
+				if (words.some((w) => TEX.test(w.toLowerCase()))) inCommon.push(`${p.title.slice(0, 40)} ~ ${hit.title.slice(0, 40)}: in common ${words.join(', ')}`);
+			}
+		}
+		// the digests do write them: the check is not empty
+		assert.ok(written >= 50, `${written} papers write \\textbf, \\emph, \\mathbb, \\mathcal or \\textit`);
+		assert.deepStrictEqual({ vectorsWithTexTerms: withTex.slice(0, 8), similarRowsSayingOne: inCommon.slice(0, 8) }, { vectorsWithTexTerms: [], similarRowsSayingOne: [] }, `${withTex.length} vectors, ${inCommon.length} rows`);
+	});
+
+	it('keeps the words a TeX command sets (\\textbf{Robot} is the word robot) and drops only the command', () => {
+		const id = [...papers.values()].find((p) => /\\textbf\{[A-Za-z]{4,}\}/.test(p.abstract))!;
+		const word = /\\textbf\{([A-Za-z]{4,})\}/.exec(id.abstract)![1].toLowerCase();
+		const terms = new ShardRecommender(() => index).vector(id.id)!.terms;
+		assert.ok(terms.some((t) => word.startsWith(t)), `${word} in ${terms.join(' ')}`);
+		assert.ok(!terms.includes('textbf'));
 	});
 });

@@ -1,8 +1,8 @@
 /**
  * TF-IDF document vectors built from a PaperIndex's postings (no file is read again): one sparse,
  * L2-normalised row per paper over the words of its title and abstract, or, for a paper without an
- * abstract, of its title, TL;DR and summaries (VECTOR_FIELDS; CJK bigrams included; authors, id and
- * category left out). A paper listed on several days is one
+ * abstract, of its title, TL;DR and summaries (VECTOR_FIELDS; CJK bigrams included; authors, id,
+ * category and TeX command names, texCommands.ts, left out). A paper listed on several days is one
  * document of the index, so it is one row here.
  *
  * Weights: (1 + ln tf) × idf, idf = ln((1 + N) / (1 + df)) + 1, where tf sums the paper's per-field
@@ -16,6 +16,8 @@
  */
 import { Field, FIELD_COUNT, type PaperIndex } from '../search/index';
 import { DecodeBuffer } from '../search/postings';
+import { tokenize } from '../search/tokenizer';
+import { TEX_COMMANDS } from './texCommands';
 import { batchFromVectors, type VectorBatch } from './batch';
 
 export interface TfidfVectors {
@@ -86,6 +88,19 @@ function summariesAndAbstractTf(packed: number): number {
 
 const NONE = (): number => 0;
 
+/** TEX_COMMANDS as the index's terms (folded as indexing folds them: `ldots` → `ldot`) */
+const TEX_TERMS: readonly string[] = [...new Set(TEX_COMMANDS.flatMap((name) => tokenize(name)))];
+
+/** The term ids of `index` that are TeX command names (no words of a paper: texCommands.ts). */
+function texTermIds(index: PaperIndex): Uint8Array {
+	const tex = new Uint8Array(index.terms.length);
+	for (const term of TEX_TERMS) {
+		const t = index.lookup(term);
+		if (t !== undefined && t < tex.length) tex[t] = 1;
+	}
+	return tex;
+}
+
 /** Builds every document's vector in one pass over the head, TL;DR and body postings. */
 export function buildVectors(index: PaperIndex, fields: VectorFields = VECTOR_FIELDS): TfidfVectors {
 	const termCount = index.terms.length;
@@ -111,9 +126,11 @@ export function buildVectors(index: PaperIndex, fields: VectorFields = VECTOR_FI
 	let vals = new Float32Array(1 << 16);
 	let at = 0;
 	const touched: number[] = [];
+	const tex = texTermIds(index);
 	for (let t = 0; t < termCount; t++) {
 		termStart[t] = at;
 		touched.length = 0;
+		if (tex[t]) continue;
 		for (const { store, about, fallback } of stores) {
 			const size = store.size(t);
 			if (size === 0) continue;
