@@ -5,6 +5,7 @@
 import * as assert from 'node:assert';
 import type { Paper } from '../../src/core/model';
 import { addToCollection, emptyLibrary, STARRED } from '../../src/core/library/model';
+import { newestUnread } from '../../src/core/recs/forYou';
 import { reasonText, wordsInCommon } from '../../src/core/recs/explain';
 import { trainLinear } from '../../src/core/recs/linear';
 import { MIN_SIMILARITY, ShardRecommender } from '../../src/core/recs/shard';
@@ -105,5 +106,44 @@ describe('recommendations review: TeX commands on real digests', function () {
 		const terms = new ShardRecommender(() => index).vector(id.id)!.terms;
 		assert.ok(terms.some((t) => word.startsWith(t)), `${word} in ${terms.join(' ')}`);
 		assert.ok(!terms.includes('textbf'));
+	});
+});
+
+describe('recommendations review: Show For You on days that re-list earlier days', () => {
+	const firstListed = (days: readonly { day: string; ids: readonly string[] }[], id: string) => days.filter((d) => d.ids.includes(id)).map((d) => d.day).sort()[0];
+
+	it('offers no paper first listed on an earlier day as the newest day\'s, on a weekend of repeats', () => {
+		// 70asunflower's real folder: 2026-06-13 and 2026-06-14 list 250 papers each, every one of them 2026-06-12's
+		const friday = Array.from({ length: 30 }, (_, i) => `2606.${10000 + i}`);
+		const thursday = Array.from({ length: 30 }, (_, i) => `2606.${20000 + i}`);
+		const days = [
+			{ day: '2026-06-11', ids: thursday },
+			{ day: '2026-06-12', ids: friday },
+			{ day: '2026-06-13', ids: friday },
+			{ day: '2026-06-14', ids: friday },
+		];
+		// Friday: the reader opened 3 of the 20 For You showed
+		const read = new Set(friday.slice(0, 3));
+		const sunday = newestUnread(days, (id) => read.has(id), { want: 20 });
+		const repeats = sunday.ids.filter((id) => firstListed(days, id) < sunday.days[0]);
+		assert.deepStrictEqual({ days: sunday.days, repeats: repeats.length, ids: sunday.ids.length }, { days: ['2026-06-12'], repeats: 0, ids: 27 }, `Sunday's For You (${sunday.days.join(', ')}) lists ${repeats.length} papers first listed before it`);
+		// with more wanted, the walk goes on to the days before Friday
+		const more = newestUnread(days, (id) => read.has(id), { want: 40 });
+		assert.deepStrictEqual(more.days, ['2026-06-12', '2026-06-11']);
+		assert.strictEqual(more.ids.length, 57);
+	});
+
+	it('ranks a day\'s new papers before the repeats it lists, each on the day that first listed it', () => {
+		const friday = Array.from({ length: 10 }, (_, i) => `2606.${10000 + i}`);
+		const saturday = Array.from({ length: 4 }, (_, i) => `2606.${30000 + i}`);
+		const days = [
+			{ day: '2026-06-12', ids: friday },
+			{ day: '2026-06-13', ids: [...friday.slice(0, 5), ...saturday] },
+		];
+		const picked = newestUnread(days, () => false, { want: 6 });
+		assert.deepStrictEqual(picked.days, ['2026-06-13', '2026-06-12']);
+		// Saturday's 4 new papers first, then Friday's (the 5 Saturday repeats among them, as Friday's)
+		assert.deepStrictEqual(picked.ids.slice(0, 4), saturday);
+		assert.ok(picked.ids.slice(4).every((id) => firstListed(days, id) === '2026-06-12'), picked.ids.join(' '));
 	});
 });

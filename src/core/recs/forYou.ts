@@ -176,7 +176,7 @@ export function interestScore(match: { words: readonly string[]; excluded: boole
 export interface NewestUnreadOptions {
 	/** how many papers to take (the days before the newest are added while there are fewer); 20 */
 	readonly want?: number;
-	/** at most this many days; 7 */
+	/** at most this many days (of those that list papers new then); 7 */
 	readonly maxDays?: number;
 	readonly isStarred?: (id: string) => boolean;
 	/** the latest day begun (clock's latestDayBegun): a file dated later (a stray or mistyped date) is left out */
@@ -185,22 +185,30 @@ export interface NewestUnreadOptions {
 
 /**
  * The papers "For you" ranks: the unread papers of the newest day, then of the days before it while
- * there are fewer than `want` (at most `maxDays` days). `days` may come in any order. Starred papers
- * are left out even when unread (starred from the Papers view or a CodeLens): the model learnt them
- * as the reader's, so they would take the top of the list.
+ * there are fewer than `want` (at most `maxDays` days). `days` may come in any order. A paper counts
+ * on the day that first listed it: a fork that re-lists Friday's papers on Saturday and Sunday gave
+ * Friday's list again on Sunday, as Sunday's. A day that lists no paper new then (all repeats) is
+ * passed over, so `days` starts at the last day that did; each id's day (its first listing) is the
+ * oldest of `days` that lists it. Starred papers are left out even when unread (starred from the Papers view or a
+ * CodeLens): the model learnt them as the reader's, so they would take the top of the list.
  */
 export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, options: NewestUnreadOptions = {}): { days: string[]; ids: string[] } {
 	const { want = 20, maxDays = 7, isStarred = () => false, today } = options;
 	const byDay = new Map<string, string[]>();
 	for (const d of days) if (today === undefined || d.day <= today) byDay.set(d.day, [...(byDay.get(d.day) ?? []), ...d.ids]);
 	const ordered = [...byDay.keys()].sort().reverse();
+	const firstListed = new Map<string, string>();
+	// oldest last in `ordered`: the last day written is the first listing
+	for (const day of ordered) for (const id of byDay.get(day)!) firstListed.set(id, day);
 	const picked: string[] = [];
 	const seen = new Set<string>();
 	const used: string[] = [];
 	for (const day of ordered) {
 		if (picked.length >= want || used.length >= maxDays) break;
+		const fresh = byDay.get(day)!.filter((id) => firstListed.get(id) === day);
+		if (fresh.length === 0) continue;
 		used.push(day);
-		for (const id of byDay.get(day)!) if (!seen.has(id) && !isRead(id) && !isStarred(id)) seen.add(id), picked.push(id);
+		for (const id of fresh) if (!seen.has(id) && !isRead(id) && !isStarred(id)) seen.add(id), picked.push(id);
 	}
 	return { days: used, ids: picked };
 }

@@ -152,7 +152,8 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 		const scores = await forYou.scores(ranking, candidates.ids);
 		const items: ForYouItem[] = candidates.ids
 			.map((id) => {
-				const day = candidates.days.find((d) => byDay.get(d)!.where.has(id))!;
+				// the day that first listed it (days are newest first): a paper re-listed on a later day is that day's repeat
+				const day = [...candidates.days].reverse().find((d) => byDay.get(d)!.where.has(id))!;
 				const { file, index } = byDay.get(day)!.where.get(id)!;
 				return { id, title: file.digest.papers[index].title, day, uri: file.uri.toString(), score: scores.get(id) ?? -Infinity };
 			})
