@@ -5,7 +5,8 @@
 import * as assert from 'node:assert';
 import type { Paper } from '../../src/core/model';
 import { addToCollection, emptyLibrary, STARRED } from '../../src/core/library/model';
-import { newestUnread } from '../../src/core/recs/forYou';
+import { batchFromVectors } from '../../src/core/recs/batch';
+import { ForYouTrainer, newestUnread } from '../../src/core/recs/forYou';
 import { reasonText, wordsInCommon } from '../../src/core/recs/explain';
 import { trainLinear } from '../../src/core/recs/linear';
 import { MIN_SIMILARITY, ShardRecommender } from '../../src/core/recs/shard';
@@ -145,5 +146,62 @@ describe('recommendations review: Show For You on days that re-list earlier days
 		// Saturday's 4 new papers first, then Friday's (the 5 Saturday repeats among them, as Friday's)
 		assert.deepStrictEqual(picked.ids.slice(0, 4), saturday);
 		assert.ok(picked.ids.slice(4).every((id) => firstListed(days, id) === '2026-06-12'), picked.ids.join(' '));
+	});
+});
+
+describe('recommendations review: For You after digests arrive', () => {
+	let forYou: typeof import('../../src/features/recs/forYou');
+	withFakeVscode(() => (forYou = require('../../src/features/recs/forYou')));
+
+	it('ranks by a model of the stars once the digests come, not by the fallback made before the index had them', async () => {
+		const ids = Array.from({ length: 12 }, (_, i) => `2601.${10000 + i}`);
+		const changes = new fakeVscode.EventEmitter<void>();
+		const event = () => new fakeVscode.EventEmitter<void>().event;
+		let backend: unknown;
+		const workspace = { onDidChange: changes.event, backend: async () => backend };
+		const library = { library: addToCollection(emptyLibrary(), STARRED, ids), onDidChange: event() };
+		const service = new forYou.ForYouService(workspace as never, library as never, { store: { readIds: () => [] }, interests: { onDidChange: event(), hasInterests: true } } as never);
+		try {
+			// an empty workspace: no index
+			const before = await service.ranking();
+			assert.strictEqual(before.kind, 'interests');
+			// the reader's digest folder is cloned / pulled into the open workspace: the index starts, the workspace changes
+			const vectors = ids.map((id, i) => ({ id, vector: { terms: ['robot', `w${i}`], weights: [0.7, 0.7] } }));
+			backend = {
+				service: {
+					idVectors: async () => batchFromVectors([...vectors, ...Array.from({ length: 30 }, (_, i) => ({ id: `2602.${10000 + i}`, vector: { terms: [`other${i}`], weights: [1] } }))]),
+					train: async (pos: never, neg: never) => trainLinear(pos, neg),
+				},
+			};
+			changes.fire();
+			const after = await service.ranking();
+			assert.deepStrictEqual({ kind: after.kind, title: service.title(after) }, { kind: 'model', title: 'For You: ranked by a model of your 12 starred papers' }, `before the digests: ${service.title(before)}`);
+		} finally {
+			service.dispose();
+		}
+	});
+
+	it('makes again, after the digests change, a ranking that missed some of the stars; keeps one of all of them', async () => {
+		const model = { terms: ['x'], weights: [1], bias: 0 };
+		let found = 2;
+		let trains = 0;
+		const train = async () => (trains++, found >= 5 ? { model, positives: found, negatives: 200, ms: 1, gatherMs: 0 } : { found });
+		const trainer = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e', 'f'], train, delayMs: 10 });
+		try {
+			assert.deepStrictEqual(await trainer.current(), { kind: 'interests', stars: 6, found: 2 });
+			await trainer.current();
+			assert.strictEqual(trains, 1, 'the same digests: kept');
+			found = 5;
+			trainer.digestsChanged();
+			assert.deepStrictEqual(await trainer.current(), { kind: 'model', model, stars: 6, positives: 5, negatives: 200, ms: 1 });
+			found = 6;
+			trainer.digestsChanged();
+			assert.strictEqual(((await trainer.current()) as { positives: number }).positives, 6, '5 of 6 stars: made again');
+			trainer.digestsChanged();
+			await trainer.current();
+			assert.strictEqual(trains, 3, 'a model of every star is kept');
+		} finally {
+			trainer.dispose();
+		}
 	});
 });

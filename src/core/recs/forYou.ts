@@ -81,8 +81,10 @@ export function starKey(stars: readonly string[]): string {
  * trains once. Training runs in the index worker (deps.train), never on the caller's thread.
  */
 export class ForYouTrainer {
-	private done: { key: string; ranking: ForYouRanking } | undefined;
+	private done: { key: string; ranking: ForYouRanking; digests: number } | undefined;
 	private running: { key: string; promise: Promise<ForYouRanking> } | undefined;
+	/** counts the digests' changes (digestsChanged): a ranking that missed some of the stars is made again after one */
+	private digests = 0;
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private used = false;
 	private disposed = false;
@@ -96,12 +98,13 @@ export class ForYouTrainer {
 		this.used = true;
 		const stars = this.deps.stars();
 		const key = starKey(stars);
-		if (this.done?.key === key) return Promise.resolve(this.done.ranking);
+		if (this.done?.key === key && !this.missedDigests(this.done)) return Promise.resolve(this.done.ranking);
 		if (this.running?.key === key) return this.running.promise;
 		if (this.timer) clearTimeout(this.timer), (this.timer = undefined);
+		const digests = this.digests;
 		const promise = this.make(stars).then((ranking) => {
 			if (this.running?.promise === promise) this.running = undefined;
-			this.done = { key, ranking };
+			this.done = { key, ranking, digests };
 			return ranking;
 		});
 		this.running = { key, promise };
@@ -109,6 +112,23 @@ export class ForYouTrainer {
 			if (this.running?.promise === promise) this.running = undefined;
 		});
 		return promise;
+	}
+
+	/**
+	 * The workspace's digests changed (the index started, digests arrived or left): a ranking made
+	 * without the index, or from fewer of the stars than there are, is made again when next asked for
+	 * (with 12 stars, a fallback made before the index was ready said "fewer than 5 starred papers
+	 * (12)" until the stars changed). A ranking of all the stars is kept.
+	 */
+	digestsChanged(): void {
+		this.digests++;
+	}
+
+	/** `done` may learn from more of the stars since the digests changed */
+	private missedDigests(done: { ranking: ForYouRanking; digests: number }): boolean {
+		if (done.digests === this.digests) return false;
+		const { ranking } = done;
+		return ranking.kind === 'model' ? ranking.positives < ranking.stars : ranking.stars >= MIN_STARS;
 	}
 
 	/** The last ranking made, without training. */

@@ -63,7 +63,11 @@ export class ForYouService implements vscode.Disposable {
 				// the Papers view's days leave the new stars out at once (the model follows after the retrain's quiet time)
 				this.changed();
 			}),
-			workspace.onDidChange(() => this.changed()),
+			workspace.onDidChange(() => {
+				// a ranking made before the index had the stars' digests is made again
+				this.trainer.digestsChanged();
+				this.changed();
+			}),
 			reading.interests.onDidChange(() => {
 				if (this.trainer.last?.kind !== 'model') this.changed();
 			}),
