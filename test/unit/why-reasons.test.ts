@@ -82,6 +82,13 @@ describe('For you\'s "Why?" line in the reader\'s language (whyText)', () => {
 	const zh = translator(JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>);
 	const why = { kind: 'model' as const, words: ['robot', 'VLA', 'policy', '机器人'], starred: 6 };
 
+	it('is quoted in the README as the code writes it', () => {
+		// README said "also in 6 of your starred papers", the wording a tester read as every word in all 6
+		const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+		const line = whyText({ kind: 'model', words: ['robot', 'VLA', '机器人'], starred: 6 }, en)!;
+		assert.ok(readme.includes(`\`${line}\``), `README quotes no \`${line}\``);
+	});
+
 	it('lists the words with the language\'s punctuation and says how many starred papers share them', () => {
 		assert.strictEqual(whyText(why, en), 'Why: robot, VLA, policy, 机器人 — one or more of them in 6 of your starred papers');
 		assert.strictEqual(whyText(why, zh), '原因：robot、VLA、policy、机器人——你收藏的论文中有 6 篇也含其中的词');
