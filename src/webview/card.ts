@@ -434,6 +434,13 @@ root.addEventListener('focusin', (event) => {
 	if (event.target instanceof HTMLButtonElement && event.target.matches(AUTHOR_BUTTONS)) rove(event.target);
 });
 
+/** Is `target` a box of the card whose content is wider than it, that the arrows scroll sideways? */
+function scrollsSideways(target: EventTarget | null): boolean {
+	if (!(target instanceof HTMLElement) || target === root || !root.contains(target) || target.scrollWidth <= target.clientWidth) return false;
+	const overflow = getComputedStyle(target).overflowX;
+	return overflow === 'auto' || overflow === 'scroll';
+}
+
 window.addEventListener('keydown', (event) => {
 	const target = event.target;
 	if (event.defaultPrevented) return;
@@ -446,6 +453,8 @@ window.addEventListener('keydown', (event) => {
 		else post({ type: 'leave' });
 		return;
 	}
+	// ←/→ on a wide equation or code block (Tab reaches a box that scrolls) scroll it, not to another paper
+	if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && scrollsSideways(target)) return;
 	const selector = cardKeySelector(event, typing);
 	const control = selector === undefined ? null : root.querySelector<HTMLButtonElement>(selector);
 	if (!control || control.disabled) return;

@@ -22,6 +22,8 @@ const EXTRA = [
 const DAY = '2031-01-01';
 const PER_PAPER = 8;
 const CONTROL_ID = '3101.00001';
+/** display math wider than any card: its box scrolls sideways */
+const WIDE_SUM = Array.from({ length: 90 }, (_, i) => `x_{${i}}`).join(' + ');
 
 /** A request listener on 127.0.0.1: every path that reaches it, in order. */
 async function startListener() {
@@ -72,7 +74,7 @@ function hostileDigest(origin) {
 	papers.push({
 		title: 'Hostile corpus control paper',
 		tldr: 'A clean paper whose abstract has two links.',
-		abstract: `Open [one click](http://${origin}/one-click) or the [sentinel](http://${origin}/sentinel).`,
+		abstract: `Open [one click](http://${origin}/one-click) or the [sentinel](http://${origin}/sentinel). A sum wider than the card: $$${WIDE_SUM}$$ ends here.`,
 	});
 	for (let i = 0; i < armed.length; i += PER_PAPER) {
 		const group = armed.slice(i, i + PER_PAPER);
@@ -167,6 +169,21 @@ describe(`hostile content and links in a real card (${MODE === 'restricted' ? 'R
 		assert.ok(listener.hits.includes('/control-request'), `listener hits: ${listener.hits.join(' ')}`);
 		listener.hits.length = 0;
 		popups.length = 0;
+	});
+
+	it('←/→ on a wide equation scroll it sideways and leave the card on its paper', async () => {
+		const box = '#card .katex-display';
+		assert.ok(await frame.evaluate((b) => { const e = document.querySelector(b); return e !== null && e.scrollWidth > e.clientWidth; }, box), 'the sum is wider than its box');
+		// as Tab puts the keys on a box that scrolls
+		await frame.evaluate((b) => { const e = document.querySelector(b); e.tabIndex = -1; e.focus(); }, box);
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await frame.waitForFunction((b) => document.querySelector(b)?.scrollLeft > 0, box, { timeout: 10_000 });
+		assert.equal(await frame.evaluate(() => document.querySelector('h1')?.textContent.trim()), digest.titles[0], 'still the control paper');
+		await page.keyboard.press('ArrowLeft');
+		await page.keyboard.press('ArrowLeft');
+		await frame.waitForFunction((b) => document.querySelector(b)?.scrollLeft === 0, box, { timeout: 10_000 });
+		assert.equal(await frame.evaluate(() => document.querySelector('h1')?.textContent.trim()), digest.titles[0], 'still the control paper');
 	});
 
 	it('one click on a link in the card opens it once', async () => {
