@@ -198,6 +198,10 @@ describe('search index', () => {
 		// an archive stands for its categories, as in the interests (`cs` for every `cs.*`)
 		assert.deepStrictEqual(ids(index, 'cat:cs').sort(), ['2602.01001', '2602.01002', '2602.01003', '2602.02001', '2603.00001']);
 		assert.deepStrictEqual(ids(index, 'cat:c'), [], 'not a prefix of a name');
+		// a subject without its archive, as arXiv abbreviates it (`CV` for cs.CV)
+		assert.deepStrictEqual(ids(index, 'cat:CL'), ids(index, 'cat:cs.CL'));
+		assert.deepStrictEqual(ids(index, 'cat:CV').sort(), ids(index, 'cat:cs.CV').sort());
+		assert.deepStrictEqual(ids(index, 'cat:V'), [], 'not a suffix of a subject');
 		assert.deepStrictEqual(ids(index, 'pruning -cat:cs'), []);
 		assert.deepStrictEqual(ids(index, 'transformers -"graph networks"'), ['2602.01001']);
 	});
