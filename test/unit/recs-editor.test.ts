@@ -163,7 +163,8 @@ describe('recommendations: the For you trainer', () => {
 		// not "fewer than 5 starred papers (5)": 2 of the 5 are papers of this workspace
 		assert.deepStrictEqual(await trainer.current(), { kind: 'interests', stars: 5, found: 2 });
 		const noIndex = new ForYouTrainer({ stars: () => ['a', 'b', 'c', 'd', 'e'], train: async () => undefined, delayMs: 10 });
-		assert.deepStrictEqual(await noIndex.current(), { kind: 'interests', stars: 5 });
+		// no index yet: said so, not as too few stars
+		assert.deepStrictEqual(await noIndex.current(), { kind: 'interests', stars: 5, unindexed: true });
 		noIndex.dispose();
 		trainer.dispose();
 	});

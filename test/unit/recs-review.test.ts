@@ -165,6 +165,9 @@ describe('recommendations review: For You after digests arrive', () => {
 			// an empty workspace: no index
 			const before = await service.ranking();
 			assert.strictEqual(before.kind, 'interests');
+			// it says why (it said "fewer than 5 starred papers (12)")
+			assert.strictEqual(service.title(before), 'For You: the digests are not indexed yet, ranked by your interests');
+			assert.strictEqual(service.note(), 'For you learns from your starred papers once the digests are indexed: ranked by your interests meanwhile.');
 			// the reader's digest folder is cloned / pulled into the open workspace: the index starts, the workspace changes
 			const vectors = ids.map((id, i) => ({ id, vector: { terms: ['robot', `w${i}`], weights: [0.7, 0.7] } }));
 			backend = {

@@ -56,7 +56,7 @@ export async function trainForYou(service: Pick<SearchService, 'idVectors' | 'tr
  */
 export type ForYouRanking =
 	| { kind: 'model'; model: LinearModel; stars: number; positives: number; negatives: number; ms: number }
-	| { kind: 'interests'; stars: number; found?: number };
+	| { kind: 'interests'; stars: number; found?: number; unindexed?: true };
 
 export interface ForYouTrainerDeps {
 	/** the reader's starred ids now */
@@ -165,7 +165,8 @@ export class ForYouTrainer {
 		if (count < MIN_STARS) return { kind: 'interests', stars: count };
 		this.trainings++;
 		const trained = await this.deps.train(stars);
-		if (!trained) return { kind: 'interests', stars: count };
+		// no index to learn from yet (a workspace whose digests are still to come)
+		if (!trained) return { kind: 'interests', stars: count, unindexed: true };
 		if (!trained.model) return trained.found < count ? { kind: 'interests', stars: count, found: trained.found } : { kind: 'interests', stars: count };
 		return { kind: 'model', model: trained.model, stars: count, positives: trained.positives, negatives: trained.negatives, ms: trained.ms };
 	}

@@ -121,6 +121,10 @@ export class ForYouService implements vscode.Disposable {
 			return undefined;
 		}
 		if (ranking.kind === 'model') return undefined;
+		if (ranking.unindexed)
+			return this.reading.interests.hasInterests
+				? vscode.l10n.t('For you learns from your starred papers once the digests are indexed: ranked by your interests meanwhile.')
+				: vscode.l10n.t('For you learns from your starred papers once the digests are indexed: newest first meanwhile.');
 		// the stars are the profile's: most of them may be papers of other workspaces
 		if (ranking.found !== undefined)
 			return this.reading.interests.hasInterests
@@ -138,6 +142,10 @@ export class ForYouService implements vscode.Disposable {
 			return ranking.positives < ranking.stars
 				? vscode.l10n.t('For You: ranked by a model of {0} of your {1} starred papers (those in these digests)', ranking.positives, ranking.stars)
 				: vscode.l10n.t('For You: ranked by a model of your {0} starred papers', ranking.stars);
+		if (ranking.unindexed)
+			return this.reading.interests.hasInterests
+				? vscode.l10n.t('For You: the digests are not indexed yet, ranked by your interests')
+				: vscode.l10n.t('For You: the digests are not indexed yet, newest first');
 		if (ranking.found !== undefined)
 			return this.reading.interests.hasInterests
 				? vscode.l10n.t('For You: {1} of your {2} starred papers are in these digests (fewer than {0}), ranked by your interests', MIN_STARS, ranking.found, ranking.stars)
