@@ -25,7 +25,7 @@ Query language:
   words            all required; prefix and typo tolerant (diffusion, segm, difusion)
   "exact phrase"   its words side by side, in order, in any field (plural =
                    singular, as for single words: "world model" finds world models)
-  world-model      a hyphenated word is its phrase ("world model", hyphen or not)
+  world-model      a hyphenated word finds its words apart too (world model)
   -word -"phrase"  exclude (also first: search DIR -survey; after DIR, a word
                    that starts with one '-' and is no option is a query word)
   cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994
@@ -38,7 +38,7 @@ Query language:
   A query of single letters and symbols alone (C++) has nothing to search for:
   it is an error (exit 2), as an empty query is.
 
-A phrase (quoted or hyphenated), an excluded one or a Chinese run is checked in each text:
+A quoted phrase, an excluded one or a Chinese run is checked in each paper's text:
 the best candidates until N results are found, then 100 more (spread over the rest)
 for the count. When those were all of them, the count is exact; else it says
 "about N results" (estimated from the share of those 100 that match: within 5 %

@@ -340,6 +340,7 @@ describe('card links', () => {
 			['math.AG/0309136v2', 'math.AG/0309136'],
 			['0704.0001', '0704.0001'],
 			['https://huggingface.co/papers/2602.04994', '2602.04994'],
+			['https://huggingface.co/papers/2602.04994#community', '2602.04994'],
 			['www.alphaxiv.org/abs/2602.04994v3', '2602.04994'],
 			['(arXiv:2602.04994).', '2602.04994'],
 			['260.04994', undefined],

@@ -34,21 +34,42 @@ function search(index: PaperIndex, q: string): string[] {
 }
 
 describe('search on the daily path', () => {
-	it('a hyphenated word is its phrase, as an interest keyword reads it: `world-model` finds "world model" too', () => {
+	it('a hyphenated word finds what its words written apart do, as an interest keyword reads it: `world-model` finds "world model" too', () => {
 		const papers = [
 			{ id: '2606.00001', title: 'Learning a World Model for Robot Manipulation', abstract: 'We learn world models from video.' },
 			{ id: '2606.00002', title: 'A World-Model Approach to Driving', abstract: 'A world-model for cars.' },
-			{ id: '2606.00003', title: 'Scaling Laws for Vision Transformers', abstract: 'The world of models, and nothing about that.' },
+			{ id: '2606.00003', title: 'Scaling Laws for Vision Transformers', abstract: 'The world of vision, and a model of it.' },
+			{ id: '2606.00004', title: 'Self-Supervised Learning of Vision-Language Features', abstract: 'We compare GPT-4o, GPT-4.1 and Llama-3.1-8B with a self-supervised vision-language encoder.' },
 		];
 		const index = indexOf(papers);
 		const interests = compileInterests({ keywords: ['world-model'], authors: [], categories: [], exclude: [] });
 		const marked = papers.filter((p) => isMatch(matchInterests(interests, { title: p.title, tldr: '', body: p.abstract, authors: [], category: 'cs.RO' }))).map((p) => p.id);
 		assert.deepStrictEqual(marked, ['2606.00001', '2606.00002']);
-		assert.deepStrictEqual(search(index, 'world-model'), marked, 'Search Papers and Filter Papers… find what ✦ marks');
-		assert.deepStrictEqual(search(index, 'world-model'), search(index, '"world-model"'));
-		assert.deepStrictEqual(search(index, '(world-model),'), marked, 'punctuation around it aside');
-		assert.deepStrictEqual(search(index, 'robot -world-model'), [], 'excluded as a phrase');
-		assert.deepStrictEqual(search(index, 'state-of-the-art'), [], 'stopwords inside are the phrase\'s');
+		const ranked = (q: string) => {
+			const parsed = parseQuery(q);
+			if (!parsed.ok) assert.fail('parsed');
+			return index.search(parsed.query, 50).hits.map((h) => h.id);
+		};
+		// what ✦ marks, and first; its words apart after them, as `world model` finds them
+		assert.deepStrictEqual(ranked('world-model').slice(0, 2).sort(), marked);
+		assert.deepStrictEqual(search(index, 'world-model'), search(index, 'world model'));
+		// a word: completed while typed, spelling slips forgiven, the versions of a name found (`GPT-4` is `GPT-4o` too)
+		for (const typed of ['self-sup', 'self-supervi', 'vision-lang', 'self-supervsied', 'vison-language']) assert.deepStrictEqual(search(index, typed), ['2606.00004'], typed);
+		assert.deepStrictEqual(search(index, 'GPT-4'), ['2606.00004']);
+		assert.deepStrictEqual(search(index, 'Llama-3'), ['2606.00004']);
+		assert.deepStrictEqual(search(index, 'robot -world-model'), [], 'excluded written apart too');
+		assert.deepStrictEqual(search(index, 'vision -world-model').sort(), ['2606.00003', '2606.00004'], 'its words apart, not side by side, stay');
+	});
+
+	it('Search Selection of a passage cut inside a hyphenated word finds the paper the passage is from', () => {
+		const abstract = 'Current synthetic data pipelines for computer vision generate images without diagnosing what the downstream model actually needs, and so in this paper we study this with a new self-supervised vision-language objective for robots.';
+		const index = indexOf([{ id: '2606.00009', title: 'Diagnosing Vision Models', abstract }]);
+		const query = abstract.slice(0, 200);
+		assert.ok(query.endsWith(' self-supervised vision-l'), query.slice(-30));
+		assert.deepStrictEqual(search(index, query), ['2606.00009']);
+		const parsed = parseQuery('world-model');
+		if (!parsed.ok) assert.fail('parsed');
+		assert.deepStrictEqual(wordsOnlyFuzzy(parsed.query, [{ matched: ['World', 'Model'] }]), [], 'a paper writing it apart has it');
 	});
 
 	it('a query of more words than a hit names does not say "no paper has" its own words (a pasted passage, Search Selection)', () => {
@@ -94,6 +115,13 @@ describe('search on the daily path', () => {
 		assert.deepStrictEqual(search(index, 'https://www.alphaxiv.org/abs/2606.00001v2'), ['2606.00001']);
 		assert.deepStrictEqual(search(index, '-2606.00001 paper'), ['2606.00002']);
 		assert.strictEqual(normalizeId('https://huggingface.co/papers/2606.00002'), '2606.00002');
+		// as the browser's address bar gives them
+		for (const link of ['https://huggingface.co/papers/2606.00002#community', 'https://huggingface.co/papers/2606.00002/', 'https://www.alphaxiv.org/abs/2606.00002?tab=comments', 'https://arxiv.org/abs/2606.00002?context=cs']) {
+			assert.deepStrictEqual(search(index, link), ['2606.00002'], link);
+			assert.strictEqual(normalizeId(link), '2606.00002', link);
+		}
+		// a number no arXiv id can be (month 13) stays a word
+		assert.deepStrictEqual(parseQuery('2613.00001').ok && (parseQuery('2613.00001') as { query: { ids: string[] } }).query.ids, []);
 	});
 
 	it('the links of the sites that name a paper by its arXiv id are that paper, for the hover too', () => {
@@ -106,6 +134,10 @@ describe('search on the daily path', () => {
 		assert.strictEqual(arxivIdOfLink('arXiv:2606.00001 and more'), undefined);
 		// arXiv's own BibTeX of a paper, an old-style id too
 		assert.deepStrictEqual(refs('@article{x,\n  eprint = {hep-th/9901001},\n  eprint={2606.00005v2}, eprint = "arXiv:math/0601001"}'), ['hep-th/9901001', '2606.00005', 'math/0601001']);
+		// its link and hover are the id, not the field's name
+		const line = '  eprint = {hep-th/9901001},';
+		const [ref] = findArxivRefs(line);
+		assert.strictEqual(line.slice(ref.start, ref.end), 'hep-th/9901001');
 	});
 
 	it('a date range that ends before it starts says so, not "check the spelling"', () => {

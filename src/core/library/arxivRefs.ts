@@ -46,8 +46,9 @@ export function findArxivRefs(text: string): ArxivRef[] {
 		const id = m[1] ?? m[2] ?? m[3] ?? m[5] ?? m[6] ?? bare;
 		// `2401.0123`: no paper of 2024 has a 4-digit number (nor one of month 13)
 		if (!id || (/^\d/.test(id) && !isWellFormedNewId(id))) continue;
-		const start = m.index ?? 0;
-		out.push({ id: id.replace(/^([a-z-]+(?:\.[a-z]{2})?)\//i, (_, category: string) => `${categoryAsWritten(category.toLowerCase())}/`), start, end: start + m[0].length, explicit: bare === undefined });
+		// a BibTeX field's reference is its id, not the field's name before it
+		const start = (m.index ?? 0) + (m[6] === undefined ? 0 : m[0].indexOf(m[6]));
+		out.push({ id: id.replace(/^([a-z-]+(?:\.[a-z]{2})?)\//i, (_, category: string) => `${categoryAsWritten(category.toLowerCase())}/`), start, end: (m.index ?? 0) + m[0].length, explicit: bare === undefined });
 	}
 	return out;
 }
@@ -61,7 +62,9 @@ export function findArxivRefs(text: string): ArxivRef[] {
 export function arxivIdOfLink(text: string): string | undefined {
 	const inner = text.trim().replace(/^[(<[{]+/, '').replace(/[)>\]},;.]+$/, '');
 	const refs = findArxivRefs(inner);
-	return refs.length === 1 && refs[0].explicit && refs[0].start === 0 && refs[0].end === inner.length ? refs[0].id : undefined;
+	// a link as the address bar gives it: a closing slash, a query or a fragment after the id
+	const tail = refs.length === 1 ? inner.slice(refs[0].end) : undefined;
+	return refs.length === 1 && refs[0].explicit && refs[0].start === 0 && tail !== undefined && /^\/?(?:[?#]\S*)?$/.test(tail) ? refs[0].id : undefined;
 }
 
 /** The reference covering `offset` in `text`, if any. */

@@ -16,7 +16,7 @@
 import { wantedName } from '../authorNames';
 import { isValidDay } from '../day';
 import { arxivIdOfLink } from '../library/arxivRefs';
-import { categoryAsWritten, identityFromLink } from '../parse/links';
+import { categoryAsWritten, identityFromLink, isWellFormedNewId } from '../parse/links';
 import { baseId } from '../readState';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
@@ -174,9 +174,6 @@ interface RawToken {
  */
 const PAPER_LINK = /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/\S|(?:dx\.)?doi\.org\/10\.|(?:www\.)?(?:bio|med)rxiv\.org\/content\/10\.)|^(?:doi:)?10\.\d{4,9}\/\S/i;
 
-/** a word of letters and digits joined by hyphens, punctuation around it aside (not Chinese: its runs are phrases already) */
-const HYPHENATED = /^[^\p{L}\p{N}]*((?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+(?:-(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+)+)[^\p{L}\p{N}]*$/u;
-
 /** a bare new-style arXiv id, with its version or not, in brackets or before a full stop as a sentence cites it */
 const BARE_ID = /^[(<[{]*(\d{4}\.\d{4,5}(?:v\d+)?)[)>\]},;.]*$/;
 
@@ -223,7 +220,8 @@ function lex(text: string): RawToken[] {
 		const link = filter === undefined ? /^<?(.*?)>?$/.exec(value)![1] : value;
 		// so is an arXiv reference as a paper cites it (`(arXiv:2602.04994)`), a site's link that names
 		// the paper by its id (Hugging Face's papers, alphaXiv) and a bare id (two pasted are either)
-		const paper = filter === undefined ? (arxivIdOfLink(value) ?? BARE_ID.exec(value)?.[1]) : undefined;
+		const bare = BARE_ID.exec(value)?.[1];
+		const paper = filter === undefined ? (arxivIdOfLink(value) ?? (bare !== undefined && isWellFormedNewId(baseId(bare)) ? bare : undefined)) : undefined;
 		if (paper !== undefined) tokens.push({ negated, filter: 'id', value: paper, quoted: false, start: tokenStart, end: i });
 		else if (filter === undefined && PAPER_LINK.test(link)) tokens.push({ negated, filter: 'id', value: link, quoted: false, start: tokenStart, end: i });
 		else tokens.push({ negated, filter, value, quoted: false, start: tokenStart, end: i });
@@ -354,17 +352,15 @@ export function parseQuery(text: string): QueryParseResult {
 			}
 			continue;
 		}
-		// `world-model`, `state-of-the-art`: the phrase, as an interest keyword reads a hyphen, so written
-		// with a space too (44 papers write `world-model` over 167 real days, ~2,700 the phrase)
-		const hyphenated = HYPHENATED.exec(token.value)?.[1];
-		if (hyphenated !== undefined) {
-			(token.negated ? query.excludePhrases : query.phrases).push(foldPhraseText(hyphenated));
-			continue;
-		}
 		// a pasted versioned id (2602.04994v2) means the paper, whatever its version
 		const words = queryWords(token.value.replace(VERSIONED_ID_RE, '$1'));
-		if (token.negated) query.excludeWords.push(...words);
-		else query.words.push(...words);
+		if (token.negated) {
+			// `-world-model` leaves out the papers that write it apart too, as `world-model` finds them
+			for (const word of words) {
+				if (word.split) query.excludePhrases.push(foldPhraseText(word.terms[0]));
+				else query.excludeWords.push(word);
+			}
+		} else query.words.push(...words);
 	}
 	// `mixture of experts`: each token is split alone, so a lone stopword survives
 	// queryWords; drop it here unless it is all there is (`the` alone still searches)
@@ -516,5 +512,7 @@ export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly id?
 		}
 	}
 	const has = (term: string) => folded.has(term) || [...folded].some((f) => f.startsWith(term));
-	return query.words.filter((w) => !w.cjk && !has(w.terms[0]) && !respelled.some((r) => r.word === w.terms[0])).map((w) => w.terms[0]);
+	// a hyphenated word found by its parts written apart (`world model` for `world-model`) has them
+	const found = (w: QueryWord) => has(w.terms[0]) || (w.split === true && w.parts !== undefined && w.parts.every(has));
+	return query.words.filter((w) => !w.cjk && !found(w) && !respelled.some((r) => r.word === w.terms[0])).map((w) => w.terms[0]);
 }
