@@ -545,12 +545,12 @@ export class CorpusShard {
 		await refreshed;
 	}
 
-	/** The full paper `id` of `path` (the one nearest `near` when it repeats), read back from the file. */
 	/** the day in the name of the file `path` is the key of */
 	private dayOfName(path: string): string | undefined {
 		return dayFromPath(this.io.pathOf?.(path) ?? path);
 	}
 
+	/** The full paper `id` of `path` (the one nearest `near` when it repeats), read back from the file. */
 	async paper(path: string, id: string, near = 0): Promise<PaperReply | undefined> {
 		return (await this.papers(path, [{ id, near }]))[0];
 	}
