@@ -158,7 +158,8 @@ describe('recommendations review: For You after digests arrive', () => {
 		const changes = new fakeVscode.EventEmitter<void>();
 		const event = () => new fakeVscode.EventEmitter<void>().event;
 		let backend: unknown;
-		const workspace = { onDidChange: changes.event, backend: async () => backend };
+		// the digests list the stars once they have come
+		const workspace = { onDidChange: changes.event, backend: async () => backend, findPaper: () => (backend ? [{}] : []) };
 		const library = { library: addToCollection(emptyLibrary(), STARRED, ids), onDidChange: event() };
 		const service = new forYou.ForYouService(workspace as never, library as never, { store: { readIds: () => [] }, interests: { onDidChange: event(), hasInterests: true } } as never);
 		try {
@@ -203,6 +204,28 @@ describe('recommendations review: For You after digests arrive', () => {
 			trainer.digestsChanged();
 			await trainer.current();
 			assert.strictEqual(trains, 3, 'a model of every star is kept');
+		} finally {
+			trainer.dispose();
+		}
+	});
+
+	it('does not train again at a change of the digests that lists as many of the stars (a save, when some stars are another workspace\'s)', async () => {
+		const model = { terms: ['x'], weights: [1], bias: 0 };
+		let trains = 0;
+		const stars = Array.from({ length: 12 }, (_, i) => `2601.${10000 + i}`);
+		const trainer = new ForYouTrainer({ stars: () => stars, train: async () => (trains++, { model, positives: 10, negatives: 200, ms: 120, gatherMs: 60 }), delayMs: 10 });
+		try {
+			trainer.digestsChanged(10);
+			await trainer.current();
+			for (let i = 0; i < 5; i++) {
+				trainer.digestsChanged(10);
+				await trainer.current();
+			}
+			assert.strictEqual(trains, 1, `${trains} trainings for the same 10 stars`);
+			// a pull brings one more of them
+			trainer.digestsChanged(11);
+			await trainer.current();
+			assert.strictEqual(trains, 2);
 		} finally {
 			trainer.dispose();
 		}

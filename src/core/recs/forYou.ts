@@ -85,6 +85,8 @@ export class ForYouTrainer {
 	private running: { key: string; promise: Promise<ForYouRanking> } | undefined;
 	/** counts the digests' changes (digestsChanged): a ranking that missed some of the stars is made again after one */
 	private digests = 0;
+	/** how many of the stars the digests listed at their last change, when told (see digestsChanged) */
+	private listed: number | undefined;
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private used = false;
 	private disposed = false;
@@ -118,9 +120,14 @@ export class ForYouTrainer {
 	 * The workspace's digests changed (the index started, digests arrived or left): a ranking made
 	 * without the index, or from fewer of the stars than there are, is made again when next asked for
 	 * (with 12 stars, a fallback made before the index was ready said "fewer than 5 starred papers
-	 * (12)" until the stars changed). A ranking of all the stars is kept.
+	 * (12)" until the stars changed). A ranking of all the stars is kept. `listed`: how many of the stars
+	 * the digests list now, when known: a change that leaves it as it was changes nothing.
 	 */
-	digestsChanged(): void {
+	digestsChanged(listed?: number): void {
+		// a change that lists none of the stars more or less than before (a save, a pull of other papers) changes
+		// no model: a reader with stars of other workspaces is not trained again at every save
+		if (listed !== undefined && listed === this.listed) return;
+		this.listed = listed;
 		this.digests++;
 	}
 

@@ -64,8 +64,9 @@ export class ForYouService implements vscode.Disposable {
 				this.changed();
 			}),
 			workspace.onDidChange(() => {
-				// a ranking made before the index had the stars' digests is made again
-				this.trainer.digestsChanged();
+				// a ranking made before the index had the stars' digests is made again, when the digests list
+				// more or fewer of them
+				this.trainer.digestsChanged(this.stars().filter((id) => this.workspace.findPaper(id).length > 0).length);
 				this.changed();
 			}),
 			reading.interests.onDidChange(() => {
