@@ -1,6 +1,7 @@
 // Driving the VS Code workbench (code-server) with playwright-core in Debian's Chromium.
 // The harness (test/harness/run-e2e.mjs) starts code-server and passes E2E_URL, E2E_MODE,
 // E2E_WORKSPACE and E2E_SCREENSHOTS; these helpers know the workbench's DOM.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +65,21 @@ export async function reloadWindow(page) {
 	await runCommand(page, 'Developer: Reload Window');
 	await reloaded;
 	await workbenchReady(page);
+}
+
+/**
+ * Chooses `label` in the context menu just opened (a row's right click, an editor's `…`), by keyboard: a
+ * click on an item right after the menu opened was sometimes taken for the opening click's release and
+ * left the menu open. `where` names the menu in the error.
+ */
+export async function chooseInMenu(page, label, where) {
+	const menu = page.locator('.context-view .monaco-menu');
+	await menu.waitFor({ state: 'visible' });
+	const focusedItem = () => page.locator('.context-view .action-item.focused .action-label').textContent({ timeout: 1_000 }).catch(() => '');
+	for (let i = 0; i < 30 && (await focusedItem())?.trim() !== label; i++) await page.keyboard.press('ArrowDown');
+	assert.equal((await focusedItem())?.trim(), label, `${label} in ${where}`);
+	await page.keyboard.press('Enter');
+	await menu.waitFor({ state: 'detached' });
 }
 
 /**

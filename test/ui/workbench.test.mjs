@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-	MODE, activityBarItem, clickQuickPickRow, clickRow, findWebviewFrame, frameText, keysAt, quickInputBox, reloadWindow, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
+	MODE, activityBarItem, chooseInMenu, clickQuickPickRow, clickRow, findWebviewFrame, frameText, keysAt, quickInputBox, reloadWindow, workbenchSession, quickOpen, quickPickRows, rowFit, runCommand, shot,
 	treeRows, waitForFirstRow, waitForQuickInputFocus, waitForRows, waitForQuickInputTitle, waitForRow, waitForStatus, waitForStoredWorkspaceState, waitForWebviewFocus,
 } from './workbench.mjs';
 
@@ -445,13 +445,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	it('Follow Author from the card\'s … menu lists the paper\'s authors; Escape leaves the keys in the card', async () => {
 		const frame = await findWebviewFrame(page, 'VISTA: Enhancing Visual Conditioning');
 		await page.locator('.editor-group-container.active .editor-actions .codicon-toolbar-more').first().click();
-		// the menu by keyboard (see Edit Note below: a click right after it opened may be taken for the release)
-		const menu = page.locator('.context-view .monaco-menu');
-		await menu.waitFor({ state: 'visible' });
-		const focusedItem = () => page.locator('.context-view .action-item.focused .action-label').textContent({ timeout: 1_000 }).catch(() => '');
-		for (let i = 0; i < 30 && (await focusedItem())?.trim() !== 'Follow Author'; i++) await page.keyboard.press('ArrowDown');
-		assert.equal((await focusedItem())?.trim(), 'Follow Author', 'Follow Author in the card\'s … menu');
-		await page.keyboard.press('Enter');
+		await chooseInMenu(page, 'Follow Author', 'the card\'s … menu');
 		await waitForQuickInputTitle(page, /Follow Author/);
 		const authors = await frame.evaluate(() => [...document.querySelectorAll('ul.authors > li:not(.authors-more)')].map((li) => li.innerText.trim()));
 		const rows = await waitForRows(page, (shown) => shown.length === authors.length, `the paper's ${authors.length} authors`);
@@ -501,15 +495,7 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		await shot(page, 'card-note-your-notes');
 		// Edit Note on that row: the card with the cursor in its note box, so typing goes there
 		await page.locator(`${COLLECTIONS_VIEW} .monaco-list-row`, { hasText: `${AUTOSAVED} + next` }).first().click({ button: 'right' });
-		// the menu by keyboard: a click on an item right after the menu opened was sometimes taken for the
-		// right button's release and left the menu open
-		const menu = page.locator('.context-view .monaco-menu');
-		await menu.waitFor({ state: 'visible' });
-		const focusedItem = () => page.locator('.context-view .action-item.focused .action-label').textContent({ timeout: 1_000 }).catch(() => '');
-		for (let i = 0; i < 30 && (await focusedItem())?.trim() !== 'Edit Note'; i++) await page.keyboard.press('ArrowDown');
-		assert.equal((await focusedItem())?.trim(), 'Edit Note', 'Edit Note in the row\'s context menu');
-		await page.keyboard.press('Enter');
-		await menu.waitFor({ state: 'detached' });
+		await chooseInMenu(page, 'Edit Note', 'the row\'s context menu');
 		await frame.waitForFunction(() => document.activeElement?.id === 'note-input', undefined, { timeout: 20_000 });
 		await waitForWebviewFocus(page, frame);
 		await page.keyboard.type(' (edited)');
