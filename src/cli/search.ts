@@ -25,7 +25,6 @@ Query language:
   words            all required; prefix and typo tolerant (diffusion, segm, difusion)
   "exact phrase"   its words side by side, in order, in any field (plural =
                    singular, as for single words: "world model" finds world models)
-  world-model      a hyphenated word finds its words apart too (world model)
   -word -"phrase"  exclude (also first: search DIR -survey; after DIR, a word
                    that starts with one '-' and is no option is a query word)
   cat:cs.CV  author:lecun  author:"Yann LeCun"  id:2602.04994

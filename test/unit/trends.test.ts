@@ -426,7 +426,7 @@ describe('trends', () => {
 			assert.strictEqual(dayQuery('2026-02-06', 'cs.CV'), 'cat:cs.CV day:2026-02-06');
 			assert.strictEqual(dayQuery('2026-02-06', 'Computer Vision'), 'cat:"Computer Vision" day:2026-02-06');
 			assert.strictEqual(rangeQuery({ from: '2026-01-01', to: '2026-01-31' }, 'diffusion', 'term'), '"diffusion" after:2026-01-01 before:2026-01-31');
-			assert.strictEqual(rangeQuery({}, 'self-evolving', 'term'), 'self-evolving', 'a hyphenated word is not quoted (a phrase of its parts)');
+			assert.strictEqual(rangeQuery({}, 'self-evolving', 'term'), 'self-evolving', 'a hyphenated word is not a phrase');
 			assert.strictEqual(rangeQuery({}, 'Yann LeCun', 'author'), 'author:"Yann LeCun"');
 			assert.strictEqual(dayQuery('2026-02-06', { except: ['cs.CV', 'Computer Vision'] }), 'day:2026-02-06 -cat:cs.CV -cat:"Computer Vision"');
 		});

@@ -324,12 +324,6 @@ const PENDING_NAME = -2;
 /** separates the summaries from the abstract in the stored body text (a separator for the tokenizer) */
 const ABSTRACT_MARK = '\f';
 
-/** `terms` and those of `more` not among them (an id once, with its first weight). */
-function withTerms(terms: readonly [number, number][], more: readonly [number, number][]): [number, number][] {
-	const ids = new Set(terms.map(([id]) => id));
-	return [...terms, ...more.filter(([id]) => !ids.has(id))];
-}
-
 /** The index terms of a name part, folded as the index writes them (`Jones` is `jone`; one letter none). */
 function termsOf(part: string): string[] {
 	const folded: string[] = [];
@@ -1656,16 +1650,7 @@ export class PaperIndex {
 			let corrected: number[] = [];
 			const group: WordGroup = { terms: this.expand(word, true, fuzzy, (ids) => (corrected = ids)), names: false, free: true };
 			if (corrected.length > 0) respelled.push({ word: word.terms[0], as: this.commonestFirst(corrected) });
-			if (word.split && word.parts) {
-				// `world-model` finds what `world model` does, hyphen or not (as an interest keyword reads a
-				// hyphen): a group per part, each taking the whole word's terms too; the parts side by side rank first
-				for (const part of word.parts) {
-					let partCorrected: number[] = [];
-					const terms = this.expand({ terms: [part], cjk: false }, true, fuzzy, (ids) => (partCorrected = ids));
-					if (partCorrected.length > 0) respelled.push({ word: part, as: this.commonestFirst(partCorrected) });
-					groups.push({ terms: withTerms(terms, group.terms), names: false, free: true });
-				}
-			} else groups.push(group);
+			groups.push(group);
 			if (word.parts) {
 				for (const part of word.parts) {
 					const id = this.lookup(part);

@@ -354,13 +354,8 @@ export function parseQuery(text: string): QueryParseResult {
 		}
 		// a pasted versioned id (2602.04994v2) means the paper, whatever its version
 		const words = queryWords(token.value.replace(VERSIONED_ID_RE, '$1'));
-		if (token.negated) {
-			// `-world-model` leaves out the papers that write it apart too, as `world-model` finds them
-			for (const word of words) {
-				if (word.split) query.excludePhrases.push(foldPhraseText(word.terms[0]));
-				else query.excludeWords.push(word);
-			}
-		} else query.words.push(...words);
+		if (token.negated) query.excludeWords.push(...words);
+		else query.words.push(...words);
 	}
 	// `mixture of experts`: each token is split alone, so a lone stopword survives
 	// queryWords; drop it here unless it is all there is (`the` alone still searches)
@@ -512,7 +507,5 @@ export function wordsOnlyFuzzy(query: ParsedQuery, hits: readonly { readonly id?
 		}
 	}
 	const has = (term: string) => folded.has(term) || [...folded].some((f) => f.startsWith(term));
-	// a hyphenated word found by its parts written apart (`world model` for `world-model`) has them
-	const found = (w: QueryWord) => has(w.terms[0]) || (w.split === true && w.parts !== undefined && w.parts.every(has));
-	return query.words.filter((w) => !w.cjk && !found(w) && !respelled.some((r) => r.word === w.terms[0])).map((w) => w.terms[0]);
+	return query.words.filter((w) => !w.cjk && !has(w.terms[0]) && !respelled.some((r) => r.word === w.terms[0])).map((w) => w.terms[0]);
 }

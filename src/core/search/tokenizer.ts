@@ -299,11 +299,6 @@ export interface QueryWord {
 	terms: string[];
 	/** a hyphenated word's parts without stopwords (`vision-language` → vision, language), for word proximity */
 	parts?: string[];
-	/**
-	 * every part of the hyphenated word is a word (`world-model`; not `GPT-4`, a version, nor `k-means`):
-	 * the word finds what its parts written apart do, the hyphen or not (see PaperIndex.search)
-	 */
-	split?: boolean;
 	/** true for CJK runs: matched exactly (no prefix/fuzzy), all bigrams required */
 	cjk: boolean;
 	/** typed as an acronym (see isAcronymWord): matched as a whole word, not completed or corrected into another */
@@ -325,7 +320,7 @@ export function isAcronymWord(word: string): boolean {
 
 /**
  * Splits free query text into words. Unlike indexing, a hyphenated query word is one
- * word (its whole form, which the index holds too, with its parts), and stopwords are dropped only
+ * term (its whole form, which the index holds too), and stopwords are dropped only
  * when other words remain (so `the` alone still finds something).
  */
 export function queryWords(text: string): QueryWord[] {
@@ -350,15 +345,7 @@ export function queryWords(text: string): QueryWord[] {
 		const collected: string[] = [];
 		forEachTerm(word, (t) => collected.push(t), true);
 		i = start + Math.max(1, word.length);
-		if (collected.length > 1) {
-			const parts = collected.slice(1).filter((t) => !STOPWORDS.has(t));
-			// the pieces between the hyphens that are no stopwords: each gave a part, or one was too short
-			const pieces = word.split('-').filter((piece) => piece !== '' && !STOPWORDS.has(piece.toLowerCase())).length;
-			// a number or a letter among them keeps the word whole: a version (`GPT-4` is GPT-4o, not GPT and a 4
-			// anywhere), `k-means`
-			const apart = parts.length >= 2 && parts.length === pieces && parts.every((part) => part.length >= 2 && /\p{L}/u.test(part));
-			words.push({ terms: [collected[0]], parts, cjk: false, ...(apart ? { split: true } : {}) });
-		}
+		if (collected.length > 1) words.push({ terms: [collected[0]], parts: collected.slice(1).filter((t) => !STOPWORDS.has(t)), cjk: false });
 		else if (collected.length > 0) words.push(isAcronymWord(word) ? { terms: [collected[0]], cjk: false, acronym: true } : { terms: [collected[0]], cjk: false });
 	}
 	const content = words.filter((w) => w.cjk || !STOPWORDS.has(w.terms[0]));

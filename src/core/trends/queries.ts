@@ -16,8 +16,7 @@ export function dayQuery(day: string, category?: string | { except: readonly str
  * The search for a term or author of a range: `author:` for an author, the term itself else, with the
  * range's ends. A word is quoted, so the search finds the papers the chart counted, not also those
  * with words that start with it or are spelled close to it (`robust`: robustness; `text`: texture);
- * a hyphenated word is not, as a quoted one is searched as a phrase of its parts. (Unquoted, it also
- * finds the papers that write its words apart, which the chart's term does not count: a few more.)
+ * a hyphenated word is not, as a quoted one is searched as a phrase of its parts.
  */
 export function rangeQuery(range: DayRange, text: string, kind: 'term' | 'author'): string {
 	const parts = [kind === 'author' ? `author:${filterValueText(text)}` : /^[^\s"-]+$/.test(text) ? `"${text}"` : text];
