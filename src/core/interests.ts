@@ -232,6 +232,41 @@ export function normalizeInterests(value: Partial<Record<keyof InterestSpec, unk
  * How two entries of one list are told to be the same: case and surrounding spaces ignored; a
  * category also without a trailing `.` or `.*` (`cs.CV.*` is `cs.CV`), as matching reads it.
  */
+/**
+ * A keyword box's text as the terms it lists: `diffusion, "world model", 扩散模型` (as its placeholder
+ * shows examples) is three, split at a comma, a Chinese comma or enumeration comma (`，`, `、`) or a
+ * semicolon outside quotes and /regex/; one term is itself.
+ */
+export function splitTermList(text: string): string[] {
+	const terms: string[] = [];
+	let current = '';
+	let quote: string | undefined;
+	let regex = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quote !== undefined) {
+			if (c === quote || (quote === '“' && c === '”')) quote = undefined;
+		} else if (regex) {
+			if (c === '\\') {
+				// an escaped character (`\/`) is the regex's
+				current += c + (text[i + 1] ?? '');
+				i++;
+				continue;
+			}
+			if (c === '/') regex = false;
+		} else if (c === '"' || c === '“') quote = c;
+		else if (c === '/' && current.trim() === '') regex = true;
+		else if (',，、;；'.includes(c)) {
+			if (current.trim() !== '') terms.push(current.trim());
+			current = '';
+			continue;
+		}
+		current += c;
+	}
+	if (current.trim() !== '') terms.push(current.trim());
+	return terms;
+}
+
 export function interestTermKey(list: keyof InterestSpec, term: string): string {
 	const key = term.trim().toLowerCase();
 	return list === 'categories' ? categoryKey(key) : key;

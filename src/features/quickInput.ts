@@ -124,17 +124,25 @@ export type OnShown = (input: vscode.QuickInput) => vscode.Disposable;
  * An input box as a step of a multi-step input, as vscode-extension-samples' quickinput-sample has
  * them: the text on Enter, BACK from its Back button, undefined on Escape.
  */
-export function inputStep(options: vscode.InputBoxOptions, onShown?: OnShown): Promise<string | typeof BACK | undefined> {
+export function inputStep(options: vscode.InputBoxOptions & { validate?: (value: string) => string | undefined }, onShown?: OnShown): Promise<string | typeof BACK | undefined> {
 	const box = counted(vscode.window.createInputBox());
 	box.ignoreFocusOut = keepOpenOverWebview();
 	box.title = options.title;
 	box.prompt = options.prompt;
 	box.placeholder = options.placeHolder;
 	box.buttons = [vscode.QuickInputButtons.Back];
+	/** what is wrong with the text typed, under the box as it is typed; Enter takes no text with a problem */
+	const problem = (value: string) => options.validate?.(value);
 	return new Promise((resolve) => {
 		let answer: string | typeof BACK | undefined;
 		const subs = [
+			box.onDidChangeValue((value) => {
+				box.validationMessage = problem(value);
+			}),
 			box.onDidAccept(() => {
+				const wrong = problem(box.value);
+				box.validationMessage = wrong;
+				if (wrong !== undefined) return;
 				answer = box.value;
 				box.hide();
 			}),

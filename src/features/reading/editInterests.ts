@@ -5,14 +5,14 @@
  * Interests and Follow Author write, through addInterest and removeInterest (editInterestAndSay).
  */
 import * as vscode from 'vscode';
-import { categoryFollowing, firstCategoryFollowing, interestTermKey, type InterestSpec } from '../../core/interests';
+import { categoryFollowing, firstCategoryFollowing, splitTermList, type InterestSpec } from '../../core/interests';
 import { categoryCounts, NO_CATEGORY, type CategoryNode } from '../../core/tree';
 import { papersCount } from '../counts';
 import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, showQuickPick, type OnShown } from '../quickInput';
 import { errorText } from '../log';
 import type { IDigestWorkspace } from '../workspace/types';
-import { addInterest, categoryFollowingText, INTEREST_SETTINGS_QUERY, interestListName, removeInterest, type InterestList } from './interests';
-import { confirmDone, showErrorMessage, showInformationMessage } from '../messages';
+import { addInterest, categoryFollowingText, INTEREST_SETTINGS_QUERY, interestListName, interestTermProblem, removeInterest, type InterestList } from './interests';
+import { confirmDone, showErrorMessage, showInformationMessage, showWarningMessage } from '../messages';
 
 /** the status bar's message for a change of the interests: done, or nothing to do; {0} the term, {1} the list (and where) */
 const EDIT_MESSAGES = {
@@ -28,6 +28,12 @@ const EDIT_MESSAGES = {
 
 /** Adds a term to a list or removes it, and says so in the status bar (done, or nothing to do, and where); resolves with what it said. */
 export async function editInterestAndSay(edit: 'add' | 'remove', list: InterestList, term: string): Promise<string> {
+	// an entry that would mark nothing (a regex with a typo, a 300-character selection) is not added as if it would
+	const problem = edit === 'add' ? interestTermProblem(list, term) : undefined;
+	if (problem !== undefined) {
+		void showWarningMessage(vscode.l10n.t('Not added to your interests: {0}', problem));
+		return problem;
+	}
 	const { changed, inWorkspace } = edit === 'add' ? await addInterest(list, term) : await removeInterest(list, term);
 	const message = EDIT_MESSAGES[edit][changed ? 'changed' : 'unchanged'](term, interestListName(list, inWorkspace));
 	confirmDone(`$(sparkle) ${message}`, 4000);
@@ -90,16 +96,44 @@ function editChoices(spec: InterestSpec): EditChoice[] {
 	];
 }
 
-/** The term to add to `list`: typed, or for a category picked from the workspace's own; BACK when `asStep` gave it a Back button, pressed. */
-async function askTerm(list: InterestList, workspace: IDigestWorkspace, spec: InterestSpec, asStep?: OnShown): Promise<string | typeof BACK | undefined> {
-	if (list === 'categories') return pickCategory(workspace, spec, asStep);
+/** The lists whose box takes several terms at once (`diffusion, "world model"`): a name may hold a comma. */
+const LIST_BOXES: ReadonlySet<InterestList> = new Set(['keywords', 'exclude']);
+
+/** The terms typed into `list`'s box: several for a keyword box (see splitTermList), one else. */
+function termsTyped(list: InterestList, text: string): string[] {
+	return LIST_BOXES.has(list) ? splitTermList(text) : text.trim() === '' ? [] : [text.trim()];
+}
+
+/** What is wrong with a box's text: the first of its terms that would mark nothing (see interestTermProblem). */
+function typedProblem(list: InterestList, text: string): string | undefined {
+	for (const term of termsTyped(list, text)) {
+		const problem = interestTermProblem(list, term);
+		if (problem !== undefined) return problem;
+	}
+	return undefined;
+}
+
+/**
+ * The terms to add to `list`: typed (a keyword box may list several), or for a category picked from
+ * the workspace's own; BACK when `asStep` gave it a Back button, pressed, or Enter on an empty box.
+ */
+async function askTerms(list: InterestList, workspace: IDigestWorkspace, spec: InterestSpec, asStep?: OnShown): Promise<string[] | typeof BACK | undefined> {
+	if (list === 'categories') {
+		const picked = await pickCategory(workspace, spec, asStep);
+		return picked === BACK || picked === undefined ? picked : [picked];
+	}
 	const prompts: Record<Exclude<InterestList, 'categories'>, vscode.InputBoxOptions> = {
 		keywords: { title: vscode.l10n.t('Add Keyword'), prompt: vscode.l10n.t('Papers with this word, "phrase", /regex/ or Chinese text are marked ✦'), placeHolder: vscode.l10n.t('e.g. diffusion, "world model", 扩散模型') },
 		authors: { title: vscode.l10n.t('Follow Author'), prompt: vscode.l10n.t('Papers by this author will be marked as matches'), placeHolder: vscode.l10n.t('e.g. Kaiming He') },
 		exclude: { title: vscode.l10n.t('Exclude Keyword'), prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches') },
 	};
-	const term = asStep ? await inputStep(prompts[list], asStep) : await showInputBox(prompts[list]);
-	return term === BACK ? BACK : term?.trim() || undefined;
+	// a regex with a typo, or text that would mark nothing, is said under the box as it is typed, not added
+	const validate = (value: string) => typedProblem(list, value);
+	const typed = asStep ? await inputStep({ ...prompts[list], validate }, asStep) : await showInputBox({ ...prompts[list], validateInput: validate });
+	if (typed === BACK || typed === undefined) return typed;
+	const terms = termsTyped(list, typed);
+	// Enter on an empty step goes back to the list, as its Back button does
+	return terms.length > 0 ? terms : asStep ? BACK : undefined;
 }
 
 /** A category of the workspace's to follow, the largest first; with `asStep`, a step with a Back button (BACK when pressed). */
@@ -125,9 +159,9 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asS
 /**
  * Edit Interests' list, open until Escape or Done, as a multi-step input: picking an entry (or its
  * remove button) removes it, an add row asks for the term in a step of its own (its Back button comes
- * back without adding; Escape there ends it all, as in VS Code's multi-step inputs), and the list comes
- * back showing what changed: the entry added is the active row, and the placeholder says what was done
- * (as the status bar does).
+ * back without adding, as Enter on it empty does; Escape there ends it all, as in VS Code's multi-step
+ * inputs), and the list comes back showing what changed: the list's add row is the active row again,
+ * and the placeholder says what was done (as the status bar does).
  */
 function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec, onSpecChange: vscode.Event<void>, onShown: OnShown): Promise<void> {
 	const pick = createQuickPick<EditChoice>();
@@ -149,20 +183,21 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			pick.dispose();
 			resolve();
 		};
-		/** the interests the list's rows show, and the entry last added (made the active row) */
+		/** the interests the list's rows show, and the list last added to (its add row made the active row) */
 		let listed: InterestSpec | undefined;
-		let lastAdded: { list: InterestList; term: string } | undefined;
-		/** the rows of the interests in effect, the entry added the active row */
+		let lastAdded: InterestList | undefined;
+		/**
+		 * the rows of the interests in effect; after an add, the add row of its list the active one: Enter
+		 * adds another (on the entry added, a second Enter removed it, and its ✕ shows it was added)
+		 */
 		const relist = () => {
 			listed = spec();
 			pick.items = editChoices(listed);
-			const added = lastAdded;
-			const key = added && interestTermKey(added.list, added.term);
-			const row = added && pick.items.find((item) => item.remove === added.list && item.term !== undefined && interestTermKey(added.list, item.term) === key);
+			const row = lastAdded && pick.items.find((item) => item.add === lastAdded);
 			if (row) pick.activeItems = [row];
 		};
-		/** shows the list again: `said` in the placeholder, `added` the active row */
-		const show = (said?: string, added?: { list: InterestList; term: string }) => {
+		/** shows the list again: `said` in the placeholder, the add row of `added` the active row */
+		const show = (said?: string, added?: InterestList) => {
 			if (closed) return;
 			lastAdded = added;
 			relist();
@@ -173,29 +208,29 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			tracked = onShown(pick);
 			showInput(pick);
 		};
-		/** edits the settings with the list shown and busy meanwhile */
-		const edit = async (how: 'add' | 'remove', list: InterestList, term: string) => {
+		/** edits the settings (`terms` one after the other) with the list shown and busy meanwhile */
+		const edit = async (how: 'add' | 'remove', list: InterestList, terms: readonly string[]) => {
 			if (closed) return;
 			pick.busy = true;
 			pick.enabled = false;
 			showInput(pick);
 			let said: string | undefined;
 			try {
-				said = await editInterestAndSay(how, list, term);
+				for (const term of terms) said = await editInterestAndSay(how, list, term);
 			} catch (err) {
 				// settings.json unwritable (it has errors, say): the list stays, unchanged, and the error is shown
 				void showErrorMessage(errorText(err));
 			}
 			if (how === 'add' && said !== undefined) pick.value = '';
-			show(said, how === 'add' && said !== undefined ? { list, term } : undefined);
+			show(said, how === 'add' && said !== undefined ? list : undefined);
 		};
 		const add = async (list: InterestList) => {
 			stepping = true;
-			const term = await askTerm(list, workspace, spec(), onShown);
+			const terms = await askTerms(list, workspace, spec(), onShown);
 			stepping = false;
-			if (term === undefined) return close();
-			if (term === BACK) return show();
-			await edit('add', list, term);
+			if (terms === undefined) return close();
+			if (terms === BACK) return show();
+			await edit('add', list, terms);
 		};
 		subs.push(
 			// the settings' change may reach the extension host after their write returned (the list then
@@ -208,12 +243,12 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 				if (!stepping) close();
 			}),
 			pick.onDidTriggerItemButton(({ item }) => {
-				if (item.remove && item.term !== undefined && pick.enabled) void edit('remove', item.remove, item.term);
+				if (item.remove && item.term !== undefined && pick.enabled) void edit('remove', item.remove, [item.term]);
 			}),
 			pick.onDidAccept(() => {
 				const item = pick.activeItems[0];
 				if (!item || !pick.enabled) return;
-				if (item.remove && item.term !== undefined) return void edit('remove', item.remove, item.term);
+				if (item.remove && item.term !== undefined) return void edit('remove', item.remove, [item.term]);
 				if (item.add) return void add(item.add);
 				pick.hide();
 				if (item.settings) void vscode.commands.executeCommand('workbench.action.openSettings', INTEREST_SETTINGS_QUERY);
@@ -275,8 +310,12 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 			// it said in the status bar, undefined when the input for the term closed without one
 			if (told?.remove && told.term !== undefined) return editInterestAndSay('remove', told.remove, told.term);
 			if (!told?.add) return void (await editInterestsList(workspace, spec, onSpecChange, onShown));
-			const term = told.term?.trim() || (await askTerm(told.add, workspace, spec()));
-			return typeof term === 'string' ? editInterestAndSay('add', told.add, term) : undefined;
+			if (told.term?.trim()) return editInterestAndSay('add', told.add, told.term.trim());
+			const terms = await askTerms(told.add, workspace, spec());
+			if (!Array.isArray(terms)) return undefined;
+			let said: string | undefined;
+			for (const term of terms) said = await editInterestAndSay('add', told.add, term);
+			return said;
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.followCategory', async (arg?: unknown) => {

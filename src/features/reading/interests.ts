@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { type CategoryFollowing, SLOW_REGEX, interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { type CategoryFollowing, SLOW_REGEX, compileInterests, interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { inspectSetting, readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -318,6 +318,19 @@ function sameMatches(a: ReadonlyMap<string, InterestMatch>, b: ReadonlyMap<strin
 		if (!o || !sameInterestMatch(o, m)) return false;
 	}
 	return true;
+}
+
+/**
+ * Why `term` would not be an interest of `list` that marks anything, in the reader's language: a
+ * regex with a typo or too slow, or text the matcher ignores (a lone `*`, blank quotes, over 200
+ * characters); undefined when it is one (or empty: nothing typed yet).
+ */
+export function interestTermProblem(list: InterestList, term: string): string | undefined {
+	if (term.trim() === '') return undefined;
+	const compiled = compileInterests(normalizeInterests({ [list]: [term.trim()] }));
+	if (compiled.errors.length > 0) return inReadersLanguage(compiled.errors[0]);
+	if (compiled.empty) return vscode.l10n.t('“{0}” would mark no paper: type a word, a "phrase", a /regex/ or a name (at most 200 characters)', term.trim());
+	return undefined;
 }
 
 /** An interest's error with the extension's own reason in the reader's language (a regex engine's message stays as it is). */

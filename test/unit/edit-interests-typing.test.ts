@@ -1,0 +1,211 @@
+/**
+ * Edit Interests driven through the fake vscode (a first-hour review's harness): a settings store with
+ * user and workspace scopes, and input boxes a test types into.
+ */
+import * as assert from 'node:assert';
+import * as coreInterests from '../../src/core/interests';
+import { fakeVscode, withFakeVscode, type FakeQuickPick } from './fake-vscode';
+
+type Store = Record<string, unknown>;
+const user: Store = {};
+const workspaceSettings: Store = {};
+const configListeners: ((e: { affectsConfiguration(key: string): boolean }) => void)[] = [];
+const statusMessages: string[] = [];
+
+/** an input box as VS Code has it: what a test types, and Enter */
+class FakeInputBox {
+	value = '';
+	title: string | undefined;
+	prompt: string | undefined;
+	placeholder: string | undefined;
+	validationMessage: unknown;
+	buttons: unknown[] = [];
+	ignoreFocusOut = false;
+	visible = false;
+	private readonly accepted = new fakeVscode.EventEmitter<void>();
+	private readonly hidden = new fakeVscode.EventEmitter<void>();
+	private readonly changed = new fakeVscode.EventEmitter<string>();
+	private readonly button = new fakeVscode.EventEmitter<unknown>();
+	onDidAccept = this.accepted.event;
+	onDidHide = this.hidden.event;
+	onDidChangeValue = this.changed.event;
+	onDidTriggerButton = this.button.event;
+	show() {
+		this.visible = true;
+	}
+	hide() {
+		if (!this.visible) return;
+		this.visible = false;
+		this.hidden.fire();
+	}
+	type(value: string) {
+		this.value = value;
+		this.changed.fire(value);
+	}
+	enter() {
+		this.accepted.fire();
+	}
+	dispose() {}
+}
+const inputBoxes: FakeInputBox[] = [];
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('Edit Interests: typing an entry', () => {
+	let edit: typeof import('../../src/features/reading/editInterests');
+	let interests: typeof import('../../src/features/reading/interests');
+	const saved = { ...fakeVscode.workspace };
+	const savedWindow = { ...fakeVscode.window };
+	const fake = fakeVscode as unknown as Record<string, unknown> & { workspace: Record<string, unknown>; window: Record<string, unknown> };
+	withFakeVscode(() => {
+		fake.ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
+		fake.QuickPickItemKind = { Separator: -1, Default: 0 };
+		fake.QuickInputButtons = { Back: { id: 'back' } };
+		fake.workspace.isTrusted = true;
+		// a Disposable that can be made (onShown makes one) as well as `from`
+		const from = (fakeVscode.Disposable as { from: unknown }).from;
+		fake.Disposable = Object.assign(
+			class {
+				constructor(private readonly done: () => void) {}
+				dispose() {
+					this.done();
+				}
+			},
+			{ from },
+		);
+		fake.workspace.getConfiguration = (section: string) => ({
+			get: (name: string) => {
+				const key = `${section}.${name}`;
+				return key in workspaceSettings ? workspaceSettings[key] : user[key];
+			},
+			inspect: (name: string) => ({ globalValue: user[`${section}.${name}`], workspaceValue: workspaceSettings[`${section}.${name}`] }),
+			update: async (name: string, value: unknown, target: number) => {
+				const key = `${section}.${name}`;
+				const store = target === 2 ? workspaceSettings : user;
+				if (value === undefined) delete store[key];
+				else store[key] = value;
+				for (const l of configListeners) l({ affectsConfiguration: (k: string) => key === k || key.startsWith(`${k}.`) });
+			},
+		});
+		fake.workspace.onDidChangeConfiguration = (l: (e: { affectsConfiguration(key: string): boolean }) => void) => {
+			configListeners.push(l);
+			return { dispose: () => undefined };
+		};
+		fake.window.setStatusBarMessage = (text: string) => {
+			statusMessages.push(text);
+			return { dispose: () => undefined };
+		};
+		fake.window.createInputBox = () => {
+			const box = new FakeInputBox();
+			inputBoxes.push(box);
+			return box;
+		};
+		edit = require('../../src/features/reading/editInterests');
+		interests = require('../../src/features/reading/interests');
+	});
+	after(() => {
+		Object.assign(fakeVscode.workspace, saved);
+		Object.assign(fakeVscode.window, savedWindow);
+	});
+	beforeEach(() => {
+		for (const k of Object.keys(user)) delete user[k];
+		for (const k of Object.keys(workspaceSettings)) delete workspaceSettings[k];
+		statusMessages.length = 0;
+		inputBoxes.length = 0;
+	});
+
+	/** Edit Interests registered over a workspace without digests; the command's handler */
+	function register() {
+		const specChange = new fakeVscode.EventEmitter<void>();
+		configListeners.push(() => specChange.fire());
+		const workspace = { files: () => [] } as never;
+		const editing = edit.registerInterestEditing(workspace, () => interests.readInterestSettings(), specChange.event as never);
+		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
+		return { editing, command };
+	}
+	const lastPick = () => (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+	const row = (pick: FakeQuickPick, label: RegExp) => pick.items.find((item) => label.test(item.label))!;
+
+	/** Edit Interests opened, its Add Keyword step shown: the list and the step's box */
+	async function addKeywordStep() {
+		const { editing, command } = register();
+		const done = command();
+		await tick();
+		const list = lastPick();
+		list.activeItems = [row(list, /Add Keyword/)];
+		(list as unknown as { accepted: { fire(): void } }).accepted.fire();
+		await tick();
+		const box = inputBoxes.at(-1)!;
+		assert.ok(box?.visible, 'the Add Keyword step is shown');
+		return { editing, done, list, box };
+	}
+
+	it('Add Keyword… says what is wrong with a regular expression with a typo under its box, and adds nothing on Enter', async () => {
+		const { done, box } = await addKeywordStep();
+		box.type('/diffusion (policy|planner/');
+		await tick();
+		assert.match(String(box.validationMessage), /diffusion \(policy\|planner/, 'said as it is typed');
+		box.enter();
+		await tick();
+		assert.ok(box.visible, 'the box stays, with its text');
+		assert.deepStrictEqual({ saved: user['arxivDigest.interests.keywords'], status: statusMessages }, { saved: undefined, status: [] });
+		// text that marks nothing is said too; fixed, it is added
+		box.type('*');
+		assert.match(String(box.validationMessage), /would mark no paper/);
+		box.type('/diffusion (policy|planner)/');
+		assert.strictEqual(box.validationMessage, undefined);
+		box.enter();
+		await tick();
+		assert.deepStrictEqual(user['arxivDigest.interests.keywords'], ['/diffusion (policy|planner)/']);
+		lastPick().hide();
+		await done;
+	});
+
+	it('Add Keyword… takes a list as its placeholder shows one: "diffusion, \"world model\"、扩散模型" is three keywords', async () => {
+		const { done, box } = await addKeywordStep();
+		box.type('diffusion, "world model"、扩散模型');
+		box.enter();
+		await tick();
+		assert.deepStrictEqual(user['arxivDigest.interests.keywords'], ['diffusion', '"world model"', '扩散模型']);
+		lastPick().hide();
+		await done;
+	});
+
+	it('Enter in an empty Add Keyword box goes back to the list, not out of Edit Interests', async () => {
+		const { editing, done, list, box } = await addKeywordStep();
+		box.enter(); // nothing typed yet (or a stray Enter)
+		await tick();
+		let ended = false;
+		void done.then(() => (ended = true));
+		await tick();
+		assert.deepStrictEqual({ ended, listShown: editing.shownInput() === (list as unknown) }, { ended: false, listShown: true });
+		list.hide();
+		await done;
+	});
+
+	it('after an add, Enter on the list adds another (its add row active), not removes the entry just added', async () => {
+		const { done, list, box } = await addKeywordStep();
+		box.type('diffusion');
+		box.enter();
+		await tick();
+		assert.deepStrictEqual(user['arxivDigest.interests.keywords'], ['diffusion']);
+		assert.match((list.activeItems[0] as { label: string }).label, /Add Keyword/);
+		// the reader presses Enter again (a double press, or to "confirm"): the next keyword's step
+		(list as unknown as { accepted: { fire(): void } }).accepted.fire();
+		await tick();
+		const next = inputBoxes.at(-1)!;
+		assert.ok(next !== box && next.visible, 'the Add Keyword step again');
+		assert.deepStrictEqual(user['arxivDigest.interests.keywords'], ['diffusion'], 'nothing removed');
+		next.hide();
+		await done;
+	});
+});
+
+describe('splitTermList: a keyword box\'s text as the terms it lists', () => {
+	it('splits at commas, Chinese commas and semicolons outside quotes and /regex/', () => {
+		assert.deepStrictEqual(coreInterests.splitTermList('diffusion, "world model"、扩散模型；robot'), ['diffusion', '"world model"', '扩散模型', 'robot']);
+		assert.deepStrictEqual(coreInterests.splitTermList('"a, b", /x{1,3}y/, /a\\/,b/'), ['"a, b"', '/x{1,3}y/', '/a\\/,b/']);
+		assert.deepStrictEqual(coreInterests.splitTermList('  diffusion  '), ['diffusion']);
+		assert.deepStrictEqual(coreInterests.splitTermList(' , ;'), []);
+		assert.deepStrictEqual(coreInterests.splitTermList('path/to, x'), ['path/to', 'x'], 'a slash inside a word is no regex');
+	});
+});
