@@ -31,7 +31,7 @@ describe('recommendations: For you with a few stars (real digests)', function ()
 		const trained = await trainForYou({ idVectors: async (ids, random, exclude, seed) => recs.idVectors(ids, random, exclude, seed), train: async (pos, neg) => train(pos, neg, { maxTerms: 5000 }) }, stars);
 		assert.ok(trained.model, 'trained');
 		const candidates = [...papers.keys()].filter((id) => !stars.includes(id));
-		const scores = new Map(recs.rank(trained.model, candidates));
+		const scores = new Map(recs.rank(trained.model, candidates).map(([id, score]) => [id, score]));
 		return { model: trained.model, scores, ranked: [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!) };
 	}
 

@@ -57,7 +57,7 @@ describe('recommendations review: For you on real digests', function () {
 			const candidates = [...papers.keys()].filter((id) => !stars.includes(id) && !opened.includes(id));
 			const onTopicInTop20 = async (read: readonly string[]) => {
 				const { recs, model: trained } = await model(stars, read);
-				const scores = new Map(recs.rank(trained, candidates));
+				const scores = new Map(recs.rank(trained, candidates).map(([id, score]) => [id, score]));
 				return [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!).slice(0, 20).filter((id) => topic.test(papers.get(id)!.title)).length;
 			};
 			const unopened = await onTopicInTop20([]);

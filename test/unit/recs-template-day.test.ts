@@ -44,7 +44,7 @@ describe('recommendations: For you with stars of one template-heavy day (real di
 		const trained = await trainForYou({ idVectors: async (ids, random, exclude, seed) => recs.idVectors(ids, random, exclude, seed), train: async (pos, neg) => trainLinear(pos, neg, { maxTerms: 5000 }) }, stars);
 		assert.ok(trained.model, 'trained');
 		const model = trained.model;
-		const scores = new Map(recs.rank(model, [...papers.keys()].filter((id) => !stars.includes(id))));
+		const scores = new Map(recs.rank(model, [...papers.keys()].filter((id) => !stars.includes(id))).map(([id, score]) => [id, score]));
 		const ranked = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!);
 		const at = (id: string) => ranked.indexOf(id) + 1;
 		const hardwarePapers = day.filter(hardware);

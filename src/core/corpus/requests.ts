@@ -1,6 +1,7 @@
 /** One dispatcher for shard requests, shared by the worker thread and the in-process shard. */
 import { encodeFileUpdates, type ShardStats, type WorkerEvent, type WorkerRequest } from '../search/protocol';
 import { trainLinear } from '../recs/linear';
+import { starTopics } from '../recs/topics';
 import type { CorpusEvents, CorpusShard } from './shard';
 import { rangeRising } from '../trends/rising';
 import { rangeIds, rangeTermCounts, rangeTop, termDays } from '../trends/shard';
@@ -85,7 +86,7 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 		case 'vectors':
 			return Promise.resolve(shard.recs.idVectors(request.ids, request.random, request.exclude, request.seed));
 		case 'train':
-			return Promise.resolve(trainLinear(request.positives, request.negatives, { maxTerms: MODEL_TERMS }));
+			return Promise.resolve({ ...trainLinear(request.positives, request.negatives, { maxTerms: MODEL_TERMS }), topics: starTopics(request.positives) });
 		case 'rank':
 			return Promise.resolve(shard.recs.rank(request.model, request.ids));
 		case 'trendDays':

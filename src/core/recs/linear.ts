@@ -6,11 +6,14 @@
  */
 import { batchFromVectors, type VectorBatch } from './batch';
 import type { TermVector } from './tfidf';
+import type { StarTopic } from './topics';
 
 export interface LinearModel {
 	terms: string[];
 	weights: number[];
 	bias: number;
+	/** For you's: the stars' topics (topics.ts starTopics), which share the top of the list */
+	topics?: StarTopic[];
 }
 
 export interface TrainOptions {

@@ -6,6 +6,7 @@
 import type { DocRecord, PaperIndex } from '../search/index';
 import { explainVector, type LinearModel } from './linear';
 import type { VectorBatch } from './batch';
+import { PAPER_TOPIC_COSINE, type RankedPaper } from './topics';
 import { accumulate, buildVectors, rowBatch, rowVector, termWeight, topScores, VECTOR_FIELDS, type TermVector, type TfidfVectors, type VectorFields } from './tfidf';
 
 export interface SimilarHit {
@@ -135,15 +136,26 @@ export class ShardRecommender {
 		return rowBatch(vectors, index, picked.map((d) => d.num), picked.map((d) => d.id));
 	}
 
-	/** The model's score (logit) of each paper of `ids` this shard holds. */
-	rank(model: LinearModel, ids: readonly string[]): [id: string, score: number][] {
+	/**
+	 * The model's score (logit) of each paper of `ids` this shard holds, and its nearest of the model's
+	 * topics (cosine to the centroid of at least PAPER_TOPIC_COSINE; -1: none).
+	 */
+	rank(model: LinearModel, ids: readonly string[]): RankedPaper[] {
 		const index = this.index();
 		const scores = this.dot(model.terms, model.weights);
-		const out: [string, number][] = [];
+		const out: RankedPaper[] = [];
+		const nums: number[] = [];
 		for (const id of ids) {
 			const doc = index.byId.get(id);
-			if (doc) out.push([id, model.bias + scores[doc.num]]);
+			if (doc) out.push([id, model.bias + scores[doc.num], -1, 0]), nums.push(doc.num);
 		}
+		const near = nums.map(() => PAPER_TOPIC_COSINE);
+		(model.topics ?? []).forEach((topic, k) => {
+			const cosines = this.dot(topic.terms, topic.weights);
+			nums.forEach((num, i) => {
+				if (cosines[num] >= near[i]) (near[i] = cosines[num]), (out[i][2] = k), (out[i][3] = cosines[num]);
+			});
+		});
 		return out;
 	}
 }

@@ -17,6 +17,7 @@ import { mergeInterestMatches, type InterestMatch, type InterestSpec } from '../
 import { decodeFileUpdates, noTreePass, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
 import { parseQuery, quoteAuthorNames } from './query';
 import type { LinearModel } from '../recs/linear';
+import { orderScores, topicOrder, type RankedPaper } from '../recs/topics';
 import { mergeBatches, type VectorBatch } from '../recs/batch';
 import { MIN_SIMILARITY, mergeById, type SimilarHit } from '../recs/shard';
 import type { TermVector } from '../recs/tfidf';
@@ -841,12 +842,13 @@ export class SearchService {
 		return this.shards[0].call({ method: 'train', positives, negatives }) as Promise<LinearModel>;
 	}
 
-	/** The model's score of each paper of `ids` (papers no shard holds are left out). */
+	/**
+	 * For you's order of `ids` as scores, higher first (papers no shard holds are left out): the
+	 * model's order, its first places shared by the stars' topics (recs/topics topicOrder).
+	 */
 	async rank(model: LinearModel, ids: readonly string[]): Promise<Map<string, number>> {
-		const lists = (await Promise.all(this.shards.map((s) => s.call({ method: 'rank', model, ids: [...ids] })))) as [string, number][][];
-		const scores = new Map<string, number>();
-		for (const [id, score] of lists.flat()) scores.set(id, Math.max(score, scores.get(id) ?? -Infinity));
-		return scores;
+		const lists = (await Promise.all(this.shards.map((s) => s.call({ method: 'rank', model, ids: [...ids] })))) as RankedPaper[][];
+		return orderScores(topicOrder(mergeById(lists.flat(), (p) => p[0], (p) => p[1]), model.topics ?? []));
 	}
 
 	/** Papers of `query` per listing day over every shard (a paper listed on two days counts on each), oldest day first. */

@@ -83,7 +83,7 @@ export class ForYouService implements vscode.Disposable {
 		return this.trainer.current();
 	}
 
-	/** Each id's score under `ranking`: the model's logit, or the interests' matched words (fallback). */
+	/** Each id's score under `ranking`, higher first: its place in the model's order (the stars' topics sharing its top), or the interests' matched words (fallback). */
 	async scores(ranking: ForYouRanking, ids: readonly string[]): Promise<Map<string, number>> {
 		if (ranking.kind === 'interests') return new Map(ids.map((id) => [id, interestScore(this.reading.match(id))]));
 		const backend = await this.workspace.backend();
