@@ -267,9 +267,17 @@ export function splitTermList(text: string): string[] {
 	return terms;
 }
 
+/**
+ * An interest's entry as the matcher reads it, to tell two entries the same: case aside, a category's
+ * `.*` aside; a phrase in quotes or not (`"world model"`, `world model`) and with accents or not
+ * (`Schrödinger`, `Schrodinger`), as the matcher folds them; a /regex/ as written.
+ */
 export function interestTermKey(list: keyof InterestSpec, term: string): string {
 	const key = term.trim().toLowerCase();
-	return list === 'categories' ? categoryKey(key) : key;
+	if (list === 'categories') return categoryKey(key);
+	if (key.length > 1 && key.startsWith('/') && key.lastIndexOf('/') > 0) return key;
+	const unquoted = /^["“].*["”]$/.test(key) ? key.slice(1, -1).trim() : key;
+	return foldDiacritics(unquoted);
 }
 
 function categoryKey(category: string): string {

@@ -209,3 +209,15 @@ describe('splitTermList: a keyword box\'s text as the terms it lists', () => {
 		assert.deepStrictEqual(coreInterests.splitTermList('path/to, x'), ['path/to', 'x'], 'a slash inside a word is no regex');
 	});
 });
+
+describe('interestTermKey: two entries the matcher reads alike are one', () => {
+	it('a phrase in quotes or not, with accents or not, in any case; a regex as written', () => {
+		const key = coreInterests.interestTermKey;
+		assert.strictEqual(key('keywords', '"World Model"'), key('keywords', 'world model'));
+		assert.strictEqual(key('keywords', '“world model”'), key('keywords', 'world model'));
+		assert.strictEqual(key('authors', 'Schrödinger'), key('authors', 'schrodinger'));
+		assert.notStrictEqual(key('keywords', '/World/'), key('keywords', '/world/i'));
+		assert.notStrictEqual(key('keywords', '/a"b"/'), key('keywords', 'a"b"'));
+		assert.strictEqual(key('categories', 'cs.CV.*'), key('categories', 'cs.cv'));
+	});
+});
