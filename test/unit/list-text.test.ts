@@ -49,7 +49,7 @@ describe('Import Reading State in Chinese: its question and what it says of the 
 	it('says what changed here, by the mark each paper got, then what the file has read', () => {
 		const counts = { fileRead: 19, nowRead: 3, nowSeen: 261, sessionOnly: false };
 		assert.strictEqual(statePart.mergedMarksText(counts, en), 'read marks merged (3 papers marked read and 261 papers marked seen here; the file has 19 papers read)');
-		assert.strictEqual(statePart.mergedMarksText(counts, zh), '已读标记已合并（本机 3 篇论文标为已读和261 篇论文标为已看到；文件中已读 19 篇论文）');
+		assert.strictEqual(statePart.mergedMarksText(counts, zh), '已读标记已合并（本机 3 篇论文标为已读和261 篇论文标为已看过；文件中已读 19 篇论文）');
 		assert.strictEqual(statePart.mergedMarksText({ ...counts, nowSeen: 0 }, en), 'read marks merged (3 papers marked read here; the file has 19 papers read)');
 		assert.strictEqual(statePart.mergedMarksText({ ...counts, nowRead: 0, nowSeen: 0 }, en), 'read marks unchanged (every mark of the file is here already; it has 19 papers read)');
 		assert.strictEqual(
