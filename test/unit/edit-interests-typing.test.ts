@@ -198,6 +198,25 @@ describe('Edit Interests: typing an entry', () => {
 		next.hide();
 		await done;
 	});
+
+	it('text typed into the list\'s own box (where its placeholder is) can be added: a row stays, first, and adds it', async () => {
+		const { command } = register();
+		const done = command();
+		await tick();
+		const list = lastPick();
+		list.type('diffusion, robot');
+		await tick();
+		const first = list.items[0] as { label: string; alwaysShow?: boolean };
+		assert.match(first.label, /Add “diffusion, robot” as a keyword/);
+		assert.ok(first.alwaysShow, 'not filtered away by the text');
+		assert.strictEqual(list.activeItems[0], list.items[0]);
+		(list as unknown as { accepted: { fire(): void } }).accepted.fire();
+		await tick();
+		assert.deepStrictEqual(user['arxivDigest.interests.keywords'], ['diffusion', 'robot']);
+		assert.ok(!/Add “/.test(list.items[0].label), 'the box emptied, its row gone');
+		list.hide();
+		await done;
+	});
 });
 
 describe('splitTermList: a keyword box\'s text as the terms it lists', () => {

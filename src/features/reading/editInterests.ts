@@ -61,10 +61,21 @@ const ICONS: Record<InterestList, string> = { keywords: '$(sparkle)', authors: '
 /** a row of Edit Interests: add to a list, remove an entry, open the settings, done, or a separator */
 interface EditChoice extends vscode.QuickPickItem {
 	readonly add?: InterestList;
+	/** the text typed into the list's own box, to add as keywords (see typedRow) */
+	readonly typed?: string;
 	readonly remove?: InterestList;
 	readonly term?: string;
 	readonly settings?: true;
 	readonly done?: true;
+}
+
+/**
+ * The row for text typed into the list's own box (where its placeholder is): the workbench filters the
+ * rows by it, so every add row went and the text was lost; this one stays, first, and adds it.
+ */
+function typedRow(value: string): EditChoice[] {
+	const text = value.trim();
+	return text === '' ? [] : [{ label: `$(add) ${vscode.l10n.t('Add “{0}” as a keyword', text)}`, typed: text, alwaysShow: true }];
 }
 
 /** The kind of an entry, as the pick's rows name it. */
@@ -192,8 +203,9 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 		 */
 		const relist = () => {
 			listed = spec();
-			pick.items = editChoices(listed);
-			const row = lastAdded && pick.items.find((item) => item.add === lastAdded);
+			const typed = typedRow(pick.value);
+			pick.items = [...typed, ...editChoices(listed)];
+			const row = typed.length > 0 ? pick.items[0] : lastAdded && pick.items.find((item) => item.add === lastAdded);
 			if (row) pick.activeItems = [row];
 		};
 		/** shows the list again: `said` in the placeholder, the add row of `added` the active row */
@@ -245,9 +257,13 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			pick.onDidTriggerItemButton(({ item }) => {
 				if (item.remove && item.term !== undefined && pick.enabled) void edit('remove', item.remove, [item.term]);
 			}),
+			pick.onDidChangeValue(() => {
+				if (!closed && pick.enabled) relist();
+			}),
 			pick.onDidAccept(() => {
 				const item = pick.activeItems[0];
 				if (!item || !pick.enabled) return;
+				if (item.typed !== undefined) return void edit('add', 'keywords', splitTermList(item.typed));
 				if (item.remove && item.term !== undefined) return void edit('remove', item.remove, [item.term]);
 				if (item.add) return void add(item.add);
 				pick.hide();
