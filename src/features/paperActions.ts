@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { paperLinks, primaryLink } from '../core/card/links';
 import { arxivRefAt } from '../core/library/arxivRefs';
 import type { PaperSummary as Paper } from '../core/summary';
+import { foldName } from '../core/authorNames';
 import { findPaperIndex, paperIndexAtLine, paperLabel, paperTitleText } from '../core/tree';
 import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
@@ -208,6 +209,18 @@ export async function currentPaper(workspace: IDigestWorkspace): Promise<CardRef
 	}
 	void showInformationMessage(vscode.l10n.t('Open an arXiv digest and put the cursor on a paper first.'));
 	return undefined;
+}
+
+/**
+ * The author of the digest's entry under the cursor of `editor` whose name `text` is (accents and case
+ * aside), as the authors line writes it: a selected name is followed, not searched as a keyword.
+ */
+export function authorAtSelection(workspace: IDigestWorkspace, editor: vscode.TextEditor, text: string): string | undefined {
+	if (!workspace.isDigestDocument(editor.document)) return undefined;
+	const digest = workspace.parseDocument(editor.document);
+	const index = paperIndexAtLine(digest, editor.selection.active.line, true);
+	const wanted = foldName(text);
+	return index === undefined ? undefined : digest.papers[index].authors.find((author) => foldName(author) === wanted);
 }
 
 /** The arXiv id under the cursor of `editor` (any file: notes, LaTeX, code), as the hover finds it. */

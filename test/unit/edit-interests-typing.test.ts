@@ -240,3 +240,23 @@ describe('interestTermKey: two entries the matcher reads alike are one', () => {
 		assert.strictEqual(key('categories', 'cs.CV.*'), key('categories', 'cs.cv'));
 	});
 });
+
+describe('Add Selection to Interests on a name of an entry\'s authors', () => {
+	let actions: typeof import('../../src/features/paperActions');
+	withFakeVscode(() => (actions = require('../../src/features/paperActions')));
+
+	it('is that author (followed), as the authors line writes it; other text is a keyword', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { parseDigest } = require('../../src/core/parser') as typeof import('../../src/core/parser');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const text = (require('node:fs') as typeof import('node:fs')).readFileSync('test/fixtures/seeds/000_e68cbdc0f6d19b20.txt', 'utf8');
+		const digest = parseDigest(text, '/ws/2026-02-05.md');
+		const workspace = { isDigestDocument: () => true, parseDocument: () => digest };
+		const line = text.split('\n').findIndex((l) => l.startsWith('*Yiye Chen,'));
+		const editor = { document: {}, selection: { active: { line } } };
+		assert.strictEqual(actions.authorAtSelection(workspace as never, editor as never, 'yiye chen'), 'Yiye Chen');
+		assert.strictEqual(actions.authorAtSelection(workspace as never, editor as never, 'Benjamin E. Lundell'), 'Benjamin E. Lundell');
+		assert.strictEqual(actions.authorAtSelection(workspace as never, editor as never, 'Track-Following'), undefined);
+		assert.strictEqual(actions.authorAtSelection({ ...workspace, isDigestDocument: () => false } as never, editor as never, 'Yiye Chen'), undefined, 'not a digest');
+	});
+});

@@ -8,7 +8,7 @@ import { parseViewMode, type ReadingLookup, type ViewMode } from '../../core/rea
 import { listingDays, type ListingDays, type ReadStatus } from '../../core/readState';
 import type { InterestMatch } from '../../core/interests';
 import { paperIdsOf } from '../../core/summary';
-import { activeCardRef, commandItems, commandPaperIds, commandTarget, keysBackToCard } from '../paperActions';
+import { activeCardRef, authorAtSelection, commandItems, commandPaperIds, commandTarget, keysBackToCard } from '../paperActions';
 import { listText, papersCount } from '../counts';
 import type { IDigestWorkspace } from '../workspace/types';
 import { registerInterestDecorations } from './decorations';
@@ -186,7 +186,9 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 				void showInformationMessage(vscode.l10n.t('Select a word or phrase in an editor to add it to your interests.'));
 				return;
 			}
-			await editInterestAndSay('add', 'keywords', text);
+			// a name selected on an entry's authors line is that author, followed (a keyword never marks their papers)
+			const author = editor && authorAtSelection(workspace, editor, text);
+			await editInterestAndSay('add', author ? 'authors' : 'keywords', author ?? text);
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.excludeKeyword', async (arg?: unknown) => {
