@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert';
 import * as coreInterests from '../../src/core/interests';
-import { fakeVscode, withFakeVscode, type FakeQuickPick } from './fake-vscode';
+import { FakeInputBox, fakeVscode, withFakeVscode, type FakeQuickPick } from './fake-vscode';
 
 type Store = Record<string, unknown>;
 const user: Store = {};
@@ -12,41 +12,6 @@ const workspaceSettings: Store = {};
 const configListeners: ((e: { affectsConfiguration(key: string): boolean }) => void)[] = [];
 const statusMessages: string[] = [];
 
-/** an input box as VS Code has it: what a test types, and Enter */
-class FakeInputBox {
-	value = '';
-	title: string | undefined;
-	prompt: string | undefined;
-	placeholder: string | undefined;
-	validationMessage: unknown;
-	buttons: unknown[] = [];
-	ignoreFocusOut = false;
-	visible = false;
-	private readonly accepted = new fakeVscode.EventEmitter<void>();
-	private readonly hidden = new fakeVscode.EventEmitter<void>();
-	private readonly changed = new fakeVscode.EventEmitter<string>();
-	private readonly button = new fakeVscode.EventEmitter<unknown>();
-	onDidAccept = this.accepted.event;
-	onDidHide = this.hidden.event;
-	onDidChangeValue = this.changed.event;
-	onDidTriggerButton = this.button.event;
-	show() {
-		this.visible = true;
-	}
-	hide() {
-		if (!this.visible) return;
-		this.visible = false;
-		this.hidden.fire();
-	}
-	type(value: string) {
-		this.value = value;
-		this.changed.fire(value);
-	}
-	enter() {
-		this.accepted.fire();
-	}
-	dispose() {}
-}
 const inputBoxes: FakeInputBox[] = [];
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 

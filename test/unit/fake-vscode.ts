@@ -215,25 +215,20 @@ export class FakeTreeView {
 	dispose() {}
 }
 
-/** A quick pick: its items and state as set; the test picks a row with `accept`. */
-export class FakeQuickPick {
-	items: { label: string }[] = [];
-	selectedItems: { label: string }[] = [];
-	activeItems: { label: string }[] = [];
+/** What a quick pick and an input box share: their text, shown or not, and Enter. */
+class FakeQuickInput {
 	value = '';
 	title: string | undefined;
 	placeholder: string | undefined;
 	busy = false;
 	buttons: unknown[] = [];
 	visible = false;
-	private readonly accepted = new fakeVscode.EventEmitter<void>();
+	protected readonly accepted = new fakeVscode.EventEmitter<void>();
 	private readonly changed = new fakeVscode.EventEmitter<string>();
 	private readonly hidden = new fakeVscode.EventEmitter<void>();
 	onDidAccept = this.accepted.event;
 	onDidChangeValue = this.changed.event;
 	onDidHide = this.hidden.event;
-	onDidTriggerButton = noEvent;
-	onDidTriggerItemButton = noEvent;
 	show() {
 		this.visible = true;
 	}
@@ -247,12 +242,34 @@ export class FakeQuickPick {
 		this.value = value;
 		this.changed.fire(value);
 	}
+	dispose() {}
+}
+
+/** A quick pick: its items and state as set; the test picks a row with `accept`. */
+export class FakeQuickPick extends FakeQuickInput {
+	items: { label: string }[] = [];
+	selectedItems: { label: string }[] = [];
+	activeItems: { label: string }[] = [];
+	onDidTriggerButton = noEvent;
+	onDidTriggerItemButton = noEvent;
 	/** the reader picks `item` with Enter */
 	accept(item: { label: string }) {
 		this.selectedItems = [item];
 		this.accepted.fire();
 	}
-	dispose() {}
+}
+
+/** An input box (createInputBox): what a test types, its validation message, and Enter. */
+export class FakeInputBox extends FakeQuickInput {
+	prompt: string | undefined;
+	validationMessage: unknown;
+	ignoreFocusOut = false;
+	private readonly button = new fakeVscode.EventEmitter<unknown>();
+	onDidTriggerButton = this.button.event;
+	/** the reader presses Enter */
+	enter() {
+		this.accepted.fire();
+	}
 }
 
 /** A status bar item: what it says and whether it is shown, as the workbench would render it. */
