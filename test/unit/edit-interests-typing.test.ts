@@ -225,3 +225,31 @@ describe('Add Selection to Interests on a name of an entry\'s authors', () => {
 		assert.strictEqual(actions.authorAtSelection({ ...workspace, isDigestDocument: () => false } as never, editor as never, 'Yiye Chen'), undefined, 'not a digest');
 	});
 });
+
+describe('Follow Author… typed: a name no paper of these digests lists is said', () => {
+	let edit: typeof import('../../src/features/reading/editInterests');
+	withFakeVscode(() => (edit = require('../../src/features/reading/editInterests')));
+
+	it('asks the search for the author as Search by Author writes it, and says so when it finds none', async () => {
+		const asked: unknown[] = [];
+		const said: string[] = [];
+		const fake = fakeVscode as unknown as { commands: { executeCommand: unknown }; window: { showInformationMessage: unknown } };
+		const execute = fake.commands.executeCommand;
+		const info = fake.window.showInformationMessage;
+		fake.commands.executeCommand = async (_command: string, query: string) => (asked.push(query), { ids: query === 'author:"Kaiming He"' ? ['2601.00001'] : [] });
+		fake.window.showInformationMessage = async (text: string) => void said.push(text);
+		try {
+			const workspace = { files: () => [{}] } as never;
+			await edit.sayIfNoPaperBy(workspace, 'Kaiming He');
+			assert.deepStrictEqual(said, [], 'a name the papers list: nothing said');
+			await edit.sayIfNoPaperBy(workspace, ' He Kaiming ');
+			assert.deepStrictEqual(asked, ['author:"Kaiming He"', 'author:"He Kaiming"']);
+			assert.match(said[0] ?? '', /No paper in these digests lists “He Kaiming” as an author yet/);
+			await edit.sayIfNoPaperBy({ files: () => [] } as never, 'He Kaiming');
+			assert.strictEqual(asked.length, 2, 'a workspace without digests is not asked');
+		} finally {
+			fake.commands.executeCommand = execute;
+			fake.window.showInformationMessage = info;
+		}
+	});
+});

@@ -6,7 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { categoryFollowing, firstCategoryFollowing, splitTermList, type InterestSpec } from '../../core/interests';
+import { filterValueText } from '../../core/search/query';
 import { categoryCounts, NO_CATEGORY, type CategoryNode } from '../../core/tree';
+import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { papersCount } from '../counts';
 import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, showQuickPick, type OnShown } from '../quickInput';
 import { errorText } from '../log';
@@ -38,6 +40,23 @@ export async function editInterestAndSay(edit: 'add' | 'remove', list: InterestL
 	const message = EDIT_MESSAGES[edit][changed ? 'changed' : 'unchanged'](term, interestListName(list, inWorkspace));
 	confirmDone(`$(sparkle) ${message}`, 4000);
 	return message;
+}
+
+/**
+ * After `name` was followed by typing it: says so when no paper of these digests lists that author (the
+ * first-hour review: `He Kaiming`, written family name first, marked nothing, silently). Names are
+ * matched as the papers write them; a workspace without digests is not asked.
+ */
+export async function sayIfNoPaperBy(workspace: IDigestWorkspace, name: string): Promise<void> {
+	if (workspace.files().length === 0) return;
+	let result: QueryIdsResult | undefined;
+	try {
+		result = await vscode.commands.executeCommand<QueryIdsResult | undefined>(QUERY_IDS_COMMAND, `author:${filterValueText(name.trim(), true)}`);
+	} catch {
+		return;
+	}
+	if (!result || !('ids' in result) || result.ids.length > 0) return;
+	void showInformationMessage(vscode.l10n.t('No paper in these digests lists “{0}” as an author yet: names are matched as the papers write them, given name first (Kaiming He).', name.trim()));
 }
 
 /** What Edit Interests is told to do by its argument (a keybinding's `args`, a test), skipping the picks it answers. */
@@ -229,6 +248,7 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			let said: string | undefined;
 			try {
 				for (const term of terms) said = await editInterestAndSay(how, list, term);
+				if (how === 'add' && list === 'authors') for (const term of terms) void sayIfNoPaperBy(workspace, term);
 			} catch (err) {
 				// settings.json unwritable (it has errors, say): the list stays, unchanged, and the error is shown
 				void showErrorMessage(errorText(err));
@@ -331,6 +351,7 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 			if (!Array.isArray(terms)) return undefined;
 			let said: string | undefined;
 			for (const term of terms) said = await editInterestAndSay('add', told.add, term);
+			if (told.add === 'authors') for (const term of terms) void sayIfNoPaperBy(workspace, term);
 			return said;
 		}),
 
