@@ -53,6 +53,11 @@ export function findArxivRefs(text: string): ArxivRef[] {
 	return out;
 }
 
+/** `text` without the brackets around it and the punctuation after it, as a sentence cites a reference: `(arXiv:2606.12345).` */
+export function withoutCiteMarks(text: string): string {
+	return text.trim().replace(/^[(<[{]+/, '').replace(/[)>\]},;.]+$/, '');
+}
+
 /**
  * The arXiv paper a link or reference is, when `text` is one and nothing else (surrounding brackets
  * and a closing full stop aside): `https://huggingface.co/papers/2606.12345`, `arXiv:2606.12345v2`,
@@ -60,7 +65,7 @@ export function findArxivRefs(text: string): ArxivRef[] {
  * several references.
  */
 export function arxivIdOfLink(text: string): string | undefined {
-	const inner = text.trim().replace(/^[(<[{]+/, '').replace(/[)>\]},;.]+$/, '');
+	const inner = withoutCiteMarks(text);
 	const refs = findArxivRefs(inner);
 	// a link as the address bar gives it: a closing slash, a query or a fragment after the id
 	const tail = refs.length === 1 ? inner.slice(refs[0].end) : undefined;

@@ -15,7 +15,7 @@
  */
 import { wantedName } from '../authorNames';
 import { isValidDay } from '../day';
-import { arxivIdOfLink } from '../library/arxivRefs';
+import { arxivIdOfLink, withoutCiteMarks } from '../library/arxivRefs';
 import { categoryAsWritten, identityFromLink, isWellFormedNewId } from '../parse/links';
 import { baseId } from '../readState';
 import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
@@ -174,8 +174,8 @@ interface RawToken {
  */
 const PAPER_LINK = /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/\S|(?:dx\.)?doi\.org\/10\.|(?:www\.)?(?:bio|med)rxiv\.org\/content\/10\.)|^(?:doi:)?10\.\d{4,9}\/\S/i;
 
-/** a bare new-style arXiv id, with its version or not, in brackets or before a full stop as a sentence cites it */
-const BARE_ID = /^[(<[{]*(\d{4}\.\d{4,5}(?:v\d+)?)[)>\]},;.]*$/;
+/** a bare new-style arXiv id, with its version or not (in brackets or before a full stop as a sentence cites it: see withoutCiteMarks) */
+const BARE_ID = /^\d{4}\.\d{4,5}(?:v\d+)?$/;
 
 /** Splits on whitespace, keeping quoted runs (`"a b"`, `author:"a b"`) together. */
 function lex(text: string): RawToken[] {
@@ -220,7 +220,7 @@ function lex(text: string): RawToken[] {
 		const link = filter === undefined ? /^<?(.*?)>?$/.exec(value)![1] : value;
 		// so is an arXiv reference as a paper cites it (`(arXiv:2602.04994)`), a site's link that names
 		// the paper by its id (Hugging Face's papers, alphaXiv) and a bare id (two pasted are either)
-		const bare = BARE_ID.exec(value)?.[1];
+		const bare = BARE_ID.exec(withoutCiteMarks(value))?.[0];
 		const paper = filter === undefined ? (arxivIdOfLink(value) ?? (bare !== undefined && isWellFormedNewId(baseId(bare)) ? bare : undefined)) : undefined;
 		if (paper !== undefined) tokens.push({ negated, filter: 'id', value: paper, quoted: false, start: tokenStart, end: i });
 		else if (filter === undefined && PAPER_LINK.test(link)) tokens.push({ negated, filter: 'id', value: link, quoted: false, start: tokenStart, end: i });
