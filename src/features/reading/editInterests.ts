@@ -59,6 +59,14 @@ export async function sayIfNoPaperBy(workspace: IDigestWorkspace, name: string):
 	void showInformationMessage(vscode.l10n.t('No paper in these digests lists “{0}” as an author yet: names are matched as the papers write them, given name first (Kaiming He).', name.trim()));
 }
 
+/** Adds the `terms` typed for `list`, one after the other, saying each; an author no paper here lists is said too (sayIfNoPaperBy). What was said last. */
+async function addTypedAndSay(workspace: IDigestWorkspace, list: InterestList, terms: readonly string[]): Promise<string | undefined> {
+	let said: string | undefined;
+	for (const term of terms) said = await editInterestAndSay('add', list, term);
+	if (list === 'authors') for (const term of terms) void sayIfNoPaperBy(workspace, term);
+	return said;
+}
+
 /** What Edit Interests is told to do by its argument (a keybinding's `args`, a test), skipping the picks it answers. */
 interface EditArgument {
 	readonly add?: InterestList;
@@ -247,8 +255,8 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			showInput(pick);
 			let said: string | undefined;
 			try {
-				for (const term of terms) said = await editInterestAndSay(how, list, term);
-				if (how === 'add' && list === 'authors') for (const term of terms) void sayIfNoPaperBy(workspace, term);
+				if (how === 'add') said = await addTypedAndSay(workspace, list, terms);
+				else for (const term of terms) said = await editInterestAndSay(how, list, term);
 			} catch (err) {
 				// settings.json unwritable (it has errors, say): the list stays, unchanged, and the error is shown
 				void showErrorMessage(errorText(err));
@@ -348,11 +356,7 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 			if (!told?.add) return void (await editInterestsList(workspace, spec, onSpecChange, onShown));
 			if (told.term?.trim()) return editInterestAndSay('add', told.add, told.term.trim());
 			const terms = await askTerms(told.add, workspace, spec());
-			if (!Array.isArray(terms)) return undefined;
-			let said: string | undefined;
-			for (const term of terms) said = await editInterestAndSay('add', told.add, term);
-			if (told.add === 'authors') for (const term of terms) void sayIfNoPaperBy(workspace, term);
-			return said;
+			return Array.isArray(terms) ? addTypedAndSay(workspace, told.add, terms) : undefined;
 		}),
 
 		vscode.commands.registerCommand('arxivDigest.followCategory', async (arg?: unknown) => {
