@@ -181,4 +181,19 @@ describe('the Papers view filtered by a search', () => {
 			fakeVscode.l10n = english;
 		}
 	});
+	it('a quoted phrase with a version or a number (`"Qwen2.5"`, `"GPT-4.1 mini"`) finds the papers that write it', () => {
+		const index = indexOf([
+			{ id: '2606.00011', title: 'Fine-Tuning Qwen2.5 for Tables', abstract: 'We tune Qwen2.5-7B and compare with GPT-4.1 mini on 2.5 million rows.' },
+			{ id: '2606.00012', title: 'Qwen2 on Charts', abstract: 'Qwen2 reads charts; a 5 point gain.' },
+			{ id: '2606.00013', title: 'A Self Supervised Recipe', abstract: 'Self supervised, written apart.' },
+			{ id: '2606.00014', title: 'A Self-Supervised Recipe', abstract: 'Self-supervised, hyphenated.' },
+		]);
+		assert.deepStrictEqual(search(index, '"Qwen2.5"'), ['2606.00011']);
+		assert.deepStrictEqual(search(index, '"GPT-4.1 mini"'), ['2606.00011']);
+		assert.deepStrictEqual(search(index, '"2.5 million"'), ['2606.00011']);
+		// a hyphen in a phrase is a space, as the phrase check reads it: both spellings
+		assert.deepStrictEqual(search(index, '"self-supervised recipe"'), ['2606.00013', '2606.00014']);
+		assert.deepStrictEqual(search(index, '"self supervised recipe"'), ['2606.00013', '2606.00014']);
+		assert.deepStrictEqual(search(index, 'tables -"Qwen2.5"'), []);
+	});
 });

@@ -1604,14 +1604,12 @@ export class PaperIndex {
 		return entries.map(([id, , swap]) => [id, swapped && !swap ? (FUZZY_WEIGHT / closest) * BESIDE_SWAP : FUZZY_WEIGHT / closest]);
 	}
 
-	/** Every word of a phrase or CJK run becomes its own required group of exact terms. */
-	private exactGroups(text: string): WordGroup[] {
-		const groups: WordGroup[] = [];
-		forEachTerm(text, (t) => {
+	/** Every index term of a phrase (see phraseTerms in query.ts) becomes its own required group. */
+	private exactGroups(terms: readonly string[]): WordGroup[] {
+		return terms.map((t) => {
 			const id = this.lookup(t);
-			groups.push({ terms: id === undefined ? [] : [[id, 1]], names: false });
+			return { terms: id === undefined ? [] : [[id, 1]], names: false };
 		});
-		return groups;
 	}
 
 	/** BM25 idf of a term among the live documents. */
@@ -1665,7 +1663,7 @@ export class PaperIndex {
 				units.push(new Map(exact.length > 0 && !typing ? [...exact, ...respellings] : group.terms.filter(([, w]) => w >= FUZZY_WEIGHT)));
 			}
 		});
-		for (const phrase of query.phrases) groups.push(...this.exactGroups(phrase));
+		for (const terms of query.phraseTerms) groups.push(...this.exactGroups(terms));
 		// author parts narrow the candidates through the index; passesFilters then checks they sit in one name
 		for (const { parts } of query.authors) {
 			// an initial (`Philip S. Yu`) or the `O` of `O'Brien` has no term of its own (one letter is not

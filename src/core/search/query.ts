@@ -18,7 +18,7 @@ import { isValidDay } from '../day';
 import { arxivIdOfLink, withoutCiteMarks } from '../library/arxivRefs';
 import { categoryAsWritten, identityFromLink, isWellFormedNewId } from '../parse/links';
 import { baseId } from '../readState';
-import { foldPhraseText, foldTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
+import { cjkCode, cjkCodeToTerm, foldPhraseText, foldTerm, queryWords, scanTerms, STOPWORDS, type QueryWord } from './tokenizer';
 
 /** An `author:` filter. */
 export interface AuthorFilter {
@@ -62,6 +62,11 @@ export interface ParsedQuery {
 	words: QueryWord[];
 	/** exact phrases, folded (see foldPhraseText) */
 	phrases: string[];
+	/**
+	 * per phrase, the index terms of its words as typed (phraseTerms): what narrows the papers before
+	 * the folded phrase is checked in their text
+	 */
+	phraseTerms: string[][];
 	excludeWords: QueryWord[];
 	excludePhrases: string[];
 	/** lower-case categories; a paper matches any of them */
@@ -141,6 +146,7 @@ function emptyQuery(): ParsedQuery {
 	return {
 		words: [],
 		phrases: [],
+		phraseTerms: [],
 		excludeWords: [],
 		excludePhrases: [],
 		categories: [],
@@ -329,6 +335,19 @@ export function normalizeId(value: string): string {
 	return /^10\.\d{4,9}\//.test(unversioned) ? `doi:${unversioned}` : unversioned;
 }
 
+/**
+ * The index terms a paper writing the phrase `raw` has, read from the phrase as typed: a version or a
+ * number stays one term as the index holds it (`Qwen2.5` is `qwen2.5`; its folded text `qwen2 5`
+ * narrowed by `qwen2` and `5` and found nothing); a hyphenated word gives its parts alone, as the
+ * folded phrase, which is checked after, reads a hyphen as a space (`"self-supervised"` finds the
+ * papers writing `self supervised` too).
+ */
+function phraseTerms(raw: string): string[] {
+	const terms: string[] = [];
+	scanTerms(raw, (term) => terms.push(term), (first, second) => terms.push(cjkCodeToTerm(cjkCode(first, second))), false, true);
+	return terms;
+}
+
 export function parseQuery(text: string): QueryParseResult {
 	const query = emptyQuery();
 	for (const token of lex(text)) {
@@ -349,6 +368,7 @@ export function parseQuery(text: string): QueryParseResult {
 			if (token.negated) query.excludePhrases.push(phrase);
 			else {
 				query.phrases.push(phrase);
+				query.phraseTerms.push(phraseTerms(token.value));
 			}
 			continue;
 		}
