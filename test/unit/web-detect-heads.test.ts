@@ -20,14 +20,14 @@ describe('web build: detection of digests reads no candidate far bigger than a d
 	});
 
 	/** `files` on a virtual file system with no ranged read; what was read, by URI text */
-	async function virtualFs(files: Map<string, Uint8Array>, run: () => Promise<void>): Promise<Map<string, number>> {
+	async function virtualFs(files: Map<string, Uint8Array>, run: () => Promise<void>, mtimes = new Map<string, number>()): Promise<Map<string, number>> {
 		const fs = fakeVscode.workspace.fs as typeof fakeVscode.workspace.fs & { stat?: (uri: { toString(): string }) => Promise<unknown> };
 		const read = new Map<string, number>();
 		const readFile = fs.readFile;
 		fs.stat = async (uri) => {
 			const bytes = files.get(uri.toString());
 			if (!bytes) throw new Error('no file');
-			return { type: fakeVscode.FileType.File, size: bytes.length, mtime: 1, ctime: 1 };
+			return { type: fakeVscode.FileType.File, size: bytes.length, mtime: mtimes.get(uri.toString()) ?? 1, ctime: 1 };
 		};
 		fs.readFile = async (uri) => {
 			const bytes = files.get(uri.toString());
@@ -81,5 +81,45 @@ describe('web build: detection of digests reads no candidate far bigger than a d
 			found = (await heads.firstDigest([candidate('vscode-vfs://github/o/r/notes/2026-01-01.md'), candidate('vscode-vfs://github/o/r/data/all.md', true)]))?.uri;
 		});
 		assert.strictEqual(found?.toString(), 'vscode-vfs://github/o/r/data/all.md');
+	});
+	it('a workspace without digests: the candidates judged no digest are not read again at the next start while their size and time hold (JudgedHeads)', async () => {
+		const stored = new Map<string, unknown>();
+		const state = { get: (key: string) => stored.get(key), update: async (key: string, value: unknown) => void stored.set(key, JSON.parse(JSON.stringify(value))), keys: () => [...stored.keys()] };
+		const files = new Map<string, Uint8Array>();
+		const mtimes = new Map<string, number>();
+		const post = (i: number) => encode(`---\nlayout: post\n---\n\n# Post ${i}\n\n${'Some prose. '.repeat(50)}\n`);
+		for (let i = 0; i < 40; i++) files.set(`vscode-vfs://github/o/blog/_posts/2020-01-${String((i % 28) + 1).padStart(2, '0')}-post-${i}.md`, post(i));
+		const listed = () => new Set(files.keys());
+		const start = async () => {
+			const judged = new heads.JudgedHeads(state as never);
+			let found: { toString(): string } | undefined;
+			const read = await virtualFs(files, async () => {
+				found = (await heads.firstDigest([...files.keys()].map((key) => candidate(key)), undefined, undefined, judged))?.uri;
+				await judged.save(listed());
+			}, mtimes);
+			return { found: found?.toString(), read: [...read.keys()] };
+		};
+		const first = await start();
+		assert.strictEqual(first.found, undefined);
+		assert.strictEqual(first.read.length, 40, 'the first start reads every candidate');
+		assert.deepStrictEqual(await start(), { found: undefined, read: [] }, 'the next start reads none: the stats say they are as judged');
+		// one post edited (a new time), one rewritten as a digest (a new size), one gone
+		const keys = [...files.keys()];
+		mtimes.set(keys[0], 2);
+		files.set(keys[1], encode(FIXTURE));
+		files.delete(keys[2]);
+		const third = await start();
+		assert.strictEqual(third.found, keys[1], 'the post rewritten as a digest is found');
+		assert.deepStrictEqual(third.read.sort(), [keys[0], keys[1]].sort(), 'only the changed files are read');
+		const kept = stored.get('arxivDigest.judgedNotDigests') as Record<string, string>;
+		assert.strictEqual(kept[keys[2]], undefined, 'a file no longer listed is forgotten');
+		assert.strictEqual(kept[keys[1]], undefined, 'a digest is never judged no digest');
+		assert.strictEqual(Object.keys(kept).length, 38);
+		// a candidate arxivDigest.files names is a digest whatever was judged of its head before
+		const named = await virtualFs(files, async () => {
+			const judged = new heads.JudgedHeads(state as never);
+			assert.strictEqual((await heads.firstDigest([candidate(keys[3], true)], undefined, undefined, judged))?.uri.toString(), keys[3]);
+		}, mtimes);
+		assert.strictEqual(named.size, 0);
 	});
 });

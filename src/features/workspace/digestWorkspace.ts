@@ -25,7 +25,7 @@ import { uriKey } from '../vsc-utils';
 import { ChangeBatcher } from './changeBatch';
 import { OpenDocuments } from './documents';
 import { createCorpusBackend, readKnownSummaries, rememberDigests, rememberedDigests, storageHadDigests, type CorpusBackend, type KnownSummaries } from './corpus';
-import { firstDigest, type HeadCount } from './heads';
+import { firstDigest, JudgedHeads, type HeadCount } from './heads';
 import { candidateFor, excludeGlob, findCandidates, findFiles, folderMayHoldCandidates, quickCandidates, type Candidate } from './scope';
 import { DigestStore, locate } from './store';
 import { WorkspaceWatchers } from './watchers';
@@ -96,6 +96,11 @@ export class DigestWorkspace implements IDigestWorkspace {
 	private digestFound = false;
 	/** the shards started in activation, and what their caches held read then (`done` once read and checked): the first scan shows it (see startBeforeListing) */
 	private knownFirst: KnownFirst | undefined;
+	/** candidates read whole (a virtual or remote folder) and judged no digest in an earlier scan or session */
+	private judgedValue: JudgedHeads | undefined;
+	private get judged(): JudgedHeads {
+		return (this.judgedValue ??= new JudgedHeads(this.context.workspaceState));
+	}
 	/** when the turn that runs the first scan began (see startBeforeListing); 0 until then */
 	private firstScanTurn = 0;
 	/**
@@ -349,7 +354,8 @@ export class DigestWorkspace implements IDigestWorkspace {
 			// no shards yet: they start only for a digest, which this thread looks for in the heads of
 			// the candidates (those the first look read need not be read again)
 			const unread = [...candidates].filter(([key]) => !checked?.has(key)).map(([, c]) => c);
-			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed, count);
+			const digest = await firstDigest(unread, () => generation !== this.generation || this.disposed, count, this.judged);
+			if (generation === this.generation) void this.judged.save(new Set([...candidates.values()].map((c) => c.uri.toString())));
 			this.scanStats = { candidates: candidates.size, headsRead: count.headsRead, shards: false, knownShown: this.knownShown, fromShards: 0 };
 			if (!digest || generation !== this.generation) return;
 		}
@@ -457,7 +463,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		const quick = await (first ?? look());
 		if (generation !== this.generation || quick.size === 0 || this.backendValue) return;
 		// the shards start for a digest only: a first head that is one (a digest folder's first file) decides at once
-		const digest = await firstDigest([...quick.values()], () => generation !== this.generation || this.disposed, count);
+		const digest = await firstDigest([...quick.values()], () => generation !== this.generation || this.disposed, count, this.judged);
 		if (generation !== this.generation || this.backendValue) return;
 		if (!digest) return new Set(quick.keys());
 		void readAhead(this.ensureBackend(folders), quick);
@@ -601,7 +607,7 @@ export class DigestWorkspace implements IDigestWorkspace {
 		if (!this.backendValue) {
 			// no shards yet: a file that is no digest either changes nothing; the first digest starts
 			// them with a scan, which gives them every candidate of the workspace
-			if (!(await firstDigest([candidate], () => this.disposed)) || this.backendValue || this.disposed) return;
+			if (!(await firstDigest([candidate], () => this.disposed, undefined, this.judged)) || this.backendValue || this.disposed) return;
 			this.digestFound = true;
 			await this.scan();
 			return;
