@@ -111,7 +111,7 @@ describe('web build: detection of digests reads no candidate far bigger than a d
 		const third = await start();
 		assert.strictEqual(third.found, keys[1], 'the post rewritten as a digest is found');
 		assert.deepStrictEqual(third.read.sort(), [keys[0], keys[1]].sort(), 'only the changed files are read');
-		const kept = stored.get('arxivDigest.judgedNotDigests') as Record<string, string>;
+		const kept = (stored.get('arxivDigest.judgedNotDigests') as { files: Record<string, string> }).files;
 		assert.strictEqual(kept[keys[2]], undefined, 'a file no longer listed is forgotten');
 		assert.strictEqual(kept[keys[1]], undefined, 'a digest is never judged no digest');
 		assert.strictEqual(Object.keys(kept).length, 38);
@@ -121,5 +121,10 @@ describe('web build: detection of digests reads no candidate far bigger than a d
 			assert.strictEqual((await heads.firstDigest([candidate(keys[3], true)], undefined, undefined, judged))?.uri.toString(), keys[3]);
 		}, mtimes);
 		assert.strictEqual(named.size, 0);
+		// judged by another version's detection: read again
+		(stored.get('arxivDigest.judgedNotDigests') as { version: number }).version = -1;
+		files.set(keys[1], post(1));
+		const again = await start();
+		assert.deepStrictEqual([again.found, again.read.length], [undefined, 39]);
 	});
 });

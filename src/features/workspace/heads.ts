@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { findDigest, MAX_CANDIDATE_BYTES, MAX_WHOLE_HEAD_READ_BYTES, type CandidateHead } from '../../core/candidates';
 import { DETECT_HEAD_BYTES, looksLikeDigest } from '../../core/detect';
+import { PARSER_VERSION } from '../../core/parse/version';
 import { readLocalHead, yieldThread } from '../host';
 import { threadSlices } from '../../core/steps';
 import type { Candidate } from './scope';
@@ -32,7 +33,8 @@ const MAX_JUDGED = 5000;
  * and modification time they had: while a stat says both hold, the file is not read again. A
  * repository of day-named posts on github.dev had every post downloaded whole at each start of its
  * window (a stat and a read per post, all to find no digest): the stats alone now. Kept in the
- * workspace's state, for the candidates of the last listing only (at most MAX_JUDGED). A file
+ * workspace's state, for the candidates of the last listing only (at most MAX_JUDGED), by the
+ * PARSER_VERSION whose detection judged them (a new one may read a template the old did not). A file
  * rewritten to the same size within the same modification time (or on a file system that gives
  * none) would be judged by its old head until it changes again, as a file event has it read.
  */
@@ -41,9 +43,11 @@ export class JudgedHeads {
 	private changed = false;
 
 	constructor(private readonly state: vscode.Memento) {
-		const stored = state.get<unknown>(JUDGED_STATE);
-		if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
-			for (const [key, stamp] of Object.entries(stored as Record<string, unknown>)) if (typeof stamp === 'string') this.judged.set(key, stamp);
+		// judged by another version's looksLikeDigest, which may not have known a fork's template: read again
+		const stored = state.get<{ version?: unknown; files?: unknown }>(JUDGED_STATE);
+		const files = stored?.version === PARSER_VERSION ? stored.files : undefined;
+		if (files && typeof files === 'object' && !Array.isArray(files)) {
+			for (const [key, stamp] of Object.entries(files as Record<string, unknown>)) if (typeof stamp === 'string') this.judged.set(key, stamp);
 		}
 	}
 
@@ -73,7 +77,7 @@ export class JudgedHeads {
 		if (!this.changed) return Promise.resolve();
 		this.changed = false;
 		const kept = [...this.judged].slice(-MAX_JUDGED);
-		return this.state.update(JUDGED_STATE, Object.fromEntries(kept));
+		return this.state.update(JUDGED_STATE, { version: PARSER_VERSION, files: Object.fromEntries(kept) });
 	}
 }
 
