@@ -196,4 +196,16 @@ describe('the Papers view filtered by a search', () => {
 		assert.deepStrictEqual(search(index, '"self supervised recipe"'), ['2606.00013', '2606.00014']);
 		assert.deepStrictEqual(search(index, 'tables -"Qwen2.5"'), []);
 	});
+	it('an excluded token of several words (`-扩散-model`) excludes the papers writing them together, not every paper with one of them', () => {
+		const index = indexOf([
+			{ id: '2606.00021', title: 'A 扩散-model for Layouts', abstract: 'We train a 扩散-model on layouts.' },
+			{ id: '2606.00022', title: 'A Layout Model', abstract: 'A model of layouts, no diffusion.' },
+			{ id: '2606.00023', title: 'Layouts by 扩散', abstract: '扩散 of layouts, and a model.' },
+		]);
+		assert.deepStrictEqual(search(index, 'layouts -扩散-model'), ['2606.00022', '2606.00023']);
+		assert.ok(search(index, 'layouts -扩散model').includes('2606.00022'), 'a paper with `model` but not `扩散model` stays');
+		// one word stays one word: every paper with it goes
+		assert.deepStrictEqual(search(index, 'layouts -model'), []);
+		assert.deepStrictEqual(search(index, 'layouts -扩散'), ['2606.00022']);
+	});
 });
