@@ -14,7 +14,7 @@ import { findPaperIndex, paperIndexAtLine, paperLabel, paperTitleText } from '..
 import { cardRefFromArgument, type CardRef } from './cards/args';
 import { parseUri, toLinePosition } from './vsc-utils';
 import type { IDigestWorkspace } from './workspace/types';
-import { errorText } from './log';
+import { errorText, getLog } from './log';
 import { confirmDone, showErrorMessage, showInformationMessage, showWarningMessage } from './messages';
 import { DIGEST_LANGUAGE_ID } from './settings';
 
@@ -98,15 +98,18 @@ export const SAMPLE_DIGESTS = ['2026-02-06.md', '2026-02-24.md'] as const;
 /** schemes of a folder the workbench can open as a workspace: the extension's own files on the desktop or a remote */
 const OPENABLE_FOLDER_SCHEMES: ReadonlySet<string> = new Set(['file', 'vscode-remote']);
 
+/** the files of the samples' folder, by their path in it */
+const SAMPLE_FILES = [...SAMPLE_DIGESTS, '.vscode/settings.json'];
+
 /**
  * The sample digests: their folder in a new window where the workbench can open it; else (vscode.dev,
  * github.dev: the extension's files are served over https, which the workbench reads but can neither
  * list nor open as a folder) each sample as a digest editor, saying why the Papers view lists none.
  */
-async function openSamples(extensionUri: vscode.Uri): Promise<void> {
-	const folder = vscode.Uri.joinPath(extensionUri, 'media', 'samples');
+async function openSamples(context: Pick<vscode.ExtensionContext, 'extensionUri' | 'globalStorageUri'>): Promise<void> {
+	const folder = vscode.Uri.joinPath(context.extensionUri, 'media', 'samples');
 	if (OPENABLE_FOLDER_SCHEMES.has(folder.scheme)) {
-		await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: true });
+		await vscode.commands.executeCommand('vscode.openFolder', (await samplesCopy(folder, context.globalStorageUri)) ?? folder, { forceNewWindow: true });
 		return;
 	}
 	try {
@@ -125,6 +128,34 @@ async function openSamples(extensionUri: vscode.Uri): Promise<void> {
 			'The sample digests are open as editors: their Outline, paper cards and CodeLens work. The Papers view does not list them: it lists the digests of the open folder, and here the samples cannot be opened as a folder.',
 		),
 	);
+}
+
+/**
+ * On the desktop, a copy of the samples' folder in the extension's global storage, made once (a file
+ * there is never overwritten): the folder inside the extension's install directory was the window's
+ * folder, named by the version (`arxiv-digest-0.2.0`), so its entry in Open Recent broke at the next
+ * update, which also took the workspace's caches and state along, and an edit there changed the
+ * extension's own files. Undefined where that storage is not the local disk (a remote), or the copy
+ * fails: the bundled folder is opened then.
+ */
+async function samplesCopy(bundled: vscode.Uri, storage: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+	if (bundled.scheme !== 'file' || storage?.scheme !== 'file' || vscode.env.remoteName !== undefined) return undefined;
+	const copy = vscode.Uri.joinPath(storage, 'sample-digests');
+	try {
+		await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(copy, '.vscode'));
+		for (const name of SAMPLE_FILES) {
+			const target = vscode.Uri.joinPath(copy, name);
+			const there = await vscode.workspace.fs.stat(target).then(
+				() => true,
+				() => false,
+			);
+			if (!there) await vscode.workspace.fs.copy(vscode.Uri.joinPath(bundled, name), target, { overwrite: false });
+		}
+		return copy;
+	} catch (err) {
+		getLog().warn(`arXiv Digest: the sample digests could not be copied to ${copy.fsPath}; their bundled folder opens instead: ${errorText(err)}`);
+		return undefined;
+	}
 }
 
 /**
@@ -377,7 +408,7 @@ export function registerPaperActions(context: vscode.ExtensionContext, workspace
 			withTarget((t) => copy(paperTitleText(t.paper), vscode.l10n.t('title'))),
 		),
 
-		vscode.commands.registerCommand(OPEN_SAMPLES_COMMAND, () => openSamples(context.extensionUri)),
+		vscode.commands.registerCommand(OPEN_SAMPLES_COMMAND, () => openSamples(context)),
 	];
 	return vscode.Disposable.from(...disposables);
 }
