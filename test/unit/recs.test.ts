@@ -83,6 +83,33 @@ describe('recommendations: TF-IDF and cosine', () => {
 		assert.deepStrictEqual(recs.similar(recs.vector('2601.00003')!, 10, '2601.00003').map((h) => h.id), ['2601.00004']);
 	});
 
+	it('builds the vectors in slices of the shard\'s time (its searches answered between them), again when the index changes during a pause', async () => {
+		const index = indexOf(day('2026-01-01', Array.from({ length: 400 }, (_, i) => p(`2601.${20000 + i}`, `topic${i} shared alpha${i % 7} beta${i * 3}`))));
+		assert.ok(index.terms.length > 1200, `${index.terms.length} terms`);
+		let clock = 0;
+		let pauses = 0;
+		let duringPause: (() => void) | undefined;
+		const scheduling = { now: () => (clock += 20), sliceMs: 10, yield: async () => void (pauses++, duringPause?.()) };
+		const recs = new ShardRecommender(() => index, undefined, scheduling);
+		await recs.ready();
+		assert.ok(pauses >= 2, `${pauses} pauses`);
+		assert.deepStrictEqual(recs.vectors(), buildVectors(index));
+		// a day added, and another while the vectors of the first change are being built
+		index.addFile('/ws/data/2026-01-02.md', day('2026-01-02', [p('2601.30001', 'durian season shared')]));
+		let added = false;
+		duringPause = () => {
+			if (added) return;
+			added = true;
+			index.addFile('/ws/data/2026-01-03.md', day('2026-01-03', [p('2601.30002', 'durian harvest shared')]));
+		};
+		pauses = 0;
+		const waits = [recs.ready(), recs.ready()];
+		await Promise.all(waits);
+		assert.ok(added && pauses >= 3, `${pauses} pauses`);
+		assert.deepStrictEqual(recs.vectors(), buildVectors(index));
+		assert.deepStrictEqual(recs.similar(recs.vector('2601.30001')!, 5, '2601.30001').map((h) => h.id)[0], '2601.30002');
+	});
+
 	it('merges shards by paper id, best score first', () => {
 		const merged = mergeById([{ id: 'a', s: 0.2 }, { id: 'b', s: 0.5 }, { id: 'a', s: 0.7 }], (x) => x.id, (x) => x.s);
 		assert.deepStrictEqual(merged, [{ id: 'a', s: 0.7 }, { id: 'b', s: 0.5 }]);

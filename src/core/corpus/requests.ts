@@ -80,15 +80,15 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 		case 'documentView':
 			return shard.documentView(request.path, request.text);
 		case 'vector':
-			return Promise.resolve(shard.recs.vector(request.paperId));
+			return shard.recs.ready().then(() => shard.recs.vector(request.paperId));
 		case 'similar':
-			return Promise.resolve(shard.recs.similar(request.vector, request.limit, request.exclude));
+			return shard.recs.ready().then(() => shard.recs.similar(request.vector, request.limit, request.exclude));
 		case 'vectors':
-			return Promise.resolve(shard.recs.idVectors(request.ids, request.random, request.exclude, request.seed));
+			return shard.recs.ready().then(() => shard.recs.idVectors(request.ids, request.random, request.exclude, request.seed));
 		case 'train':
 			return Promise.resolve({ ...trainLinear(request.positives, request.negatives, { maxTerms: MODEL_TERMS }), topics: starTopics(request.positives) });
 		case 'rank':
-			return Promise.resolve(shard.recs.rank(request.model, request.ids));
+			return shard.recs.ready().then(() => shard.recs.rank(request.model, request.ids));
 		case 'trendDays':
 			return shard.ids(request.query).then((ids) => termDays(shard.search.index, ids));
 		case 'rangeIds':

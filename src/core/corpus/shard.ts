@@ -227,7 +227,7 @@ export class CorpusShard {
 		private readonly events: CorpusEvents = {},
 		vectorFields?: VectorFields,
 	) {
-		this.recs = new ShardRecommender(() => this.search.index, vectorFields);
+		this.recs = new ShardRecommender(() => this.search.index, vectorFields, io);
 		const shardIO: ShardIO = {
 			// A changed file's summary goes to the tree once the file is read, not after its papers are
 			// indexed (~0.2 s for a 500-paper day): the indexing runs in the same turn (see

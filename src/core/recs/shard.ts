@@ -4,10 +4,11 @@
  * to a query vector, and the scores of a linear model.
  */
 import type { DocRecord, PaperIndex } from '../search/index';
+import type { WorkIO } from '../search/engine';
 import { explainVector, type LinearModel } from './linear';
 import type { VectorBatch } from './batch';
 import { PAPER_TOPIC_COSINE, type RankedPaper } from './topics';
-import { accumulate, buildVectors, rowBatch, rowVector, termWeight, topScores, VECTOR_FIELDS, type TermVector, type TfidfVectors, type VectorFields } from './tfidf';
+import { accumulate, buildVectors, buildingVectors, rowBatch, rowVector, termWeight, topScores, VECTOR_FIELDS, type TermVector, type TfidfVectors, type VectorFields } from './tfidf';
 
 export interface SimilarHit {
 	id: string;
@@ -40,24 +41,79 @@ export const MIN_SIMILARITY = 0.11;
 /** random negatives take at most this share of a shard's papers */
 export const MAX_RANDOM_SHARE = 0.1;
 
+/** the longest run of a sliced vector build between two pauses */
+const VECTOR_SLICE_MS = 20;
+/** builds in slices the index's changes may restart before one runs at once */
+const MAX_SLICED_BUILDS = 3;
+
 export class ShardRecommender {
 	private built: { index: PaperIndex; version: number; vectors: TfidfVectors } | undefined;
 	private dense: Float32Array | undefined;
 
-	/** `fields`: what a paper's vector is made of (the bench compares others: `bench DIR --recs --vectors`) */
+	/** the build under way in slices (see ready) */
+	private building: Promise<void> | undefined;
+
+	/**
+	 * `fields`: what a paper's vector is made of (the bench compares others: `bench DIR --recs --vectors`);
+	 * `scheduling`: the shard's, to build the vectors in slices that let its searches through (see ready)
+	 */
 	constructor(
 		private readonly index: () => PaperIndex,
 		private readonly fields: VectorFields = VECTOR_FIELDS,
+		private readonly scheduling?: Pick<WorkIO, 'yield' | 'now' | 'sliceMs'>,
 	) {}
 
-	/** The vectors of the current index, rebuilt when it changed. */
+	private get current(): boolean {
+		const index = this.index();
+		return this.built?.index === index && this.built.version === index.version;
+	}
+
+	/** The vectors of the current index, rebuilt (at once) when it changed. */
 	vectors(): TfidfVectors {
 		const index = this.index();
-		if (this.built?.index !== index || this.built.version !== index.version) {
+		if (!this.current) {
 			this.built = undefined;
 			this.built = { index, version: index.version, vectors: buildVectors(index, this.fields) };
 		}
-		return this.built.vectors;
+		return (this.built as { vectors: TfidfVectors }).vectors;
+	}
+
+	/**
+	 * Resolves once the vectors of the current index are built. The first request for similar papers or
+	 * a ranking after the index changed builds them (~0.6 s on the 167 real days), and the shard that
+	 * builds them answers search too: built in slices of the shard's time (`scheduling`), with its
+	 * requests answered in between, a search typed meanwhile waited that long. The index changed
+	 * during a slice's pause: built again; after MAX_SLICED_BUILDS such tries, at once.
+	 */
+	ready(): Promise<void> {
+		if (this.current) return Promise.resolve();
+		if (!this.scheduling) {
+			this.vectors();
+			return Promise.resolve();
+		}
+		return (this.building ??= this.buildInSlices(this.scheduling).finally(() => (this.building = undefined)));
+	}
+
+	private async buildInSlices(scheduling: Pick<WorkIO, 'yield' | 'now' | 'sliceMs'>): Promise<void> {
+		const sliceMs = Math.min(scheduling.sliceMs ?? VECTOR_SLICE_MS, VECTOR_SLICE_MS);
+		for (let attempt = 0; attempt < MAX_SLICED_BUILDS && !this.current; attempt++) {
+			const index = this.index();
+			const version = index.version;
+			const steps = buildingVectors(index, this.fields);
+			let started = scheduling.now();
+			for (;;) {
+				const step = steps.next();
+				if (step.done) {
+					this.built = { index, version, vectors: step.value };
+					return;
+				}
+				if (scheduling.now() - started < sliceMs) continue;
+				await scheduling.yield();
+				if (this.index() !== index || index.version !== version) break;
+				started = scheduling.now();
+			}
+		}
+		this.vectors();
 	}
 
 	/** The paper's vector (terms as strings), undefined when this shard does not hold it. */

@@ -19,6 +19,7 @@ import { DecodeBuffer } from '../search/postings';
 import { tokenize } from '../search/tokenizer';
 import { TEX_COMMANDS } from './texCommands';
 import { batchFromVectors, type VectorBatch } from './batch';
+import { pauseAt, runSteps } from '../steps';
 
 export interface TfidfVectors {
 	/**
@@ -101,8 +102,20 @@ function texTermIds(index: PaperIndex): Uint8Array {
 	return tex;
 }
 
+/** the terms buildingVectors reads between two of its pauses */
+const TERMS_PER_STEP = 512;
+
 /** Builds every document's vector in one pass over the head, TL;DR and body postings. */
 export function buildVectors(index: PaperIndex, fields: VectorFields = VECTOR_FIELDS): TfidfVectors {
+	return runSteps(buildingVectors(index, fields));
+}
+
+/**
+ * buildVectors in steps (pausing every TERMS_PER_STEP terms): on the 167 real days the pass takes
+ * ~0.6 s, which a shard answering search in the same thread must be able to interrupt. The index must
+ * not change until it ends (the caller checks its version at each pause).
+ */
+export function* buildingVectors(index: PaperIndex, fields: VectorFields = VECTOR_FIELDS): Generator<void, TfidfVectors> {
 	const termCount = index.terms.length;
 	const rows = index.docs.length;
 	const alive = index.alive;
@@ -128,6 +141,7 @@ export function buildVectors(index: PaperIndex, fields: VectorFields = VECTOR_FI
 	const touched: number[] = [];
 	const tex = texTermIds(index);
 	for (let t = 0; t < termCount; t++) {
+		if (pauseAt(t, TERMS_PER_STEP)) yield;
 		termStart[t] = at;
 		touched.length = 0;
 		if (tex[t]) continue;
