@@ -52,6 +52,11 @@ export interface InterestMatch {
 	readonly category?: string;
 	/** with `excluded`: the excluded keyword that appears (as configured; a regex's text as found, as for keywords) */
 	readonly excludedBy?: string;
+	/**
+	 * the /regex/ entries, as configured, that `words` (a keyword's) or `excludedBy` name by the text they
+	 * found: what tells which entry marked the paper (interestEntryCounts); only when one did
+	 */
+	readonly regexes?: readonly string[];
 }
 
 /** A paper's match counts when it matched something and was not excluded. */
@@ -481,10 +486,15 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 		}
 		labels.forEach((label, i) => found[i] && words.push(label));
 	}
+	const regexes: string[] = [];
 	for (const { label, regex } of compiled.regexes) {
 		const m = regex.exec(text);
-		if (m && m[0] !== '') words.push(m[0].length <= 40 ? m[0] : label);
+		if (m && m[0] !== '') {
+			words.push(m[0].length <= 40 ? m[0] : label);
+			regexes.push(label);
+		}
 	}
+	if (excludedBy?.regex !== undefined) regexes.push(excludedBy.regex);
 	const authors: string[] = [];
 	if (compiled.authors.length > 0) {
 		for (const name of paper.authors) {
@@ -496,44 +506,100 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 	words.push(...authors);
 	if (category !== undefined) words.push(category);
 	if (words.length === 0 && excludedBy === undefined) return undefined;
-	return interestMatch(words, excludedBy !== undefined, authors, category, excludedBy);
+	return interestMatch(words, excludedBy !== undefined, authors, category, excludedBy?.name, regexes);
 }
 
 /** A match of these parts, each word and author once; the optional fields only when present (a match compares and crosses to the host as it is). */
-function interestMatch(words: readonly string[], excluded: boolean, authors: readonly string[], category: string | undefined, excludedBy: string | undefined): InterestMatch {
+function interestMatch(words: readonly string[], excluded: boolean, authors: readonly string[], category: string | undefined, excludedBy: string | undefined, regexes: readonly string[]): InterestMatch {
 	return {
 		words: [...new Set(words)],
 		excluded,
 		...(authors.length > 0 ? { authors: [...new Set(authors)] } : {}),
 		...(category !== undefined ? { category } : {}),
 		...(excludedBy !== undefined ? { excludedBy } : {}),
+		...(regexes.length > 0 ? { regexes: [...new Set(regexes)] } : {}),
 	};
 }
 
-/** The first excluded keyword (literal, then regex) that appears in the paper's text, or undefined. */
-function excludingTerm(compiled: CompiledInterests, text: string, folded: string): string | undefined {
+/** The first excluded keyword (literal, then regex) that appears in the paper's text, as a match names it, and the /regex/ entry when it is one; undefined when none appears. */
+function excludingTerm(compiled: CompiledInterests, text: string, folded: string): { name: string; regex?: string } | undefined {
 	for (const { regex, first } of compiled.exclude) {
 		const m = regex.exec(folded);
 		if (!m) continue;
 		const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-		return compiled.excludeLabels[first + group - 1] ?? m[0];
+		return { name: compiled.excludeLabels[first + group - 1] ?? m[0] };
 	}
 	for (const { label, regex } of compiled.excludeRegexes) {
 		const found = regex.exec(text);
 		// as a keyword's regex is named (an empty match excludes too, named by the term)
-		if (found) return found[0] !== '' && found[0].length <= 40 ? found[0] : label;
+		if (found) return { name: found[0] !== '' && found[0].length <= 40 ? found[0] : label, regex: label };
 	}
 	return undefined;
 }
 
 /** Whether two matches say the same (the words, and which of them are authors or the category, and the exclusion). */
 export function sameInterestMatch(a: InterestMatch, b: InterestMatch): boolean {
-	return a.excluded === b.excluded && a.excludedBy === b.excludedBy && a.category === b.category && a.words.join('\n') === b.words.join('\n') && (a.authors ?? []).join('\n') === (b.authors ?? []).join('\n');
+	const same = (x: readonly string[] | undefined, y: readonly string[] | undefined) => (x ?? []).join('\n') === (y ?? []).join('\n');
+	return a.excluded === b.excluded && a.excludedBy === b.excludedBy && a.category === b.category && same(a.words, b.words) && same(a.authors, b.authors) && same(a.regexes, b.regexes);
 }
 
 /** One paper's matches from two places (a paper listed in files of two index shards): everything either found. */
 export function mergeInterestMatches(a: InterestMatch, b: InterestMatch): InterestMatch {
-	return interestMatch([...a.words, ...b.words], a.excluded || b.excluded, [...(a.authors ?? []), ...(b.authors ?? [])], a.category ?? b.category, a.excludedBy ?? b.excludedBy);
+	return interestMatch([...a.words, ...b.words], a.excluded || b.excluded, [...(a.authors ?? []), ...(b.authors ?? [])], a.category ?? b.category, a.excludedBy ?? b.excludedBy, [...(a.regexes ?? []), ...(b.regexes ?? [])]);
+}
+
+/** How many papers each entry of a spec marks, per list, in the lists' order (see interestEntryCounts). */
+export type InterestEntryCounts = { readonly [list in keyof InterestSpec]: readonly number[] };
+
+/**
+ * How many papers each entry of `spec` marks among `matches`, the matches matchInterests made for
+ * `spec` (one per paper: a paper listed on several days, or by two shards, is one match, merged,
+ * so these are distinct papers, not listings). A keyword, author or category counts the papers it
+ * marks ✦ (an excluded paper is marked by none); an excluded keyword the papers it dims, each under
+ * the excluded keyword its match names (the first found). Read from the matches as the matcher made
+ * them: a keyword by its label in `words` (a /regex/ by `regexes`), an author by the matcher's test of
+ * the paper's followed names, a category by categoryMatches. An entry the matcher ignores counts 0.
+ */
+export function interestEntryCounts(spec: InterestSpec, matches: Iterable<InterestMatch>): InterestEntryCounts {
+	const terms = (list: readonly string[]) => list.map((raw) => {
+		const term = parseTerm(raw);
+		return term && !('error' in term) ? term : undefined;
+	});
+	const keywords = terms(spec.keywords);
+	// as compileInterests reads an author: a name's hyphens or spaces alike
+	const authors = terms(spec.authors).map((term) => (term?.kind === 'literal' ? { ...term, source: wantedName(term.label) } : term));
+	const categories = spec.categories.map(categoryKey);
+	const exclude = terms(spec.exclude);
+	/** per category a paper states, the entries of `categories` that follow it */
+	const categoryEntries = new Map<string, number[]>();
+	const counts = { keywords: keywords.map(() => 0), authors: authors.map(() => 0), categories: categories.map(() => 0), exclude: exclude.map(() => 0) };
+	/** a keyword or excluded keyword's name in a match: its label, or for a /regex/ whether `regexes` has it */
+	const names = (term: Term, word: (label: string) => boolean, regexes: readonly string[] | undefined) => (term.kind === 'regex' ? (regexes ?? []).includes(term.label) : word(term.label));
+	for (const match of matches) {
+		if (match.excluded) {
+			exclude.forEach((term, i) => {
+				if (term && names(term, (label) => label === match.excludedBy, match.regexes)) counts.exclude[i]++;
+			});
+			continue;
+		}
+		if (match.words.length === 0) continue;
+		keywords.forEach((term, i) => {
+			if (term && names(term, (label) => match.words.includes(label), match.regexes)) counts.keywords[i]++;
+		});
+		const followed = match.authors ?? [];
+		if (followed.length > 0) {
+			authors.forEach((term, i) => {
+				if (term && followed.some((name) => authorMatches(term, name, foldName(name)))) counts.authors[i]++;
+			});
+		}
+		const category = match.category;
+		if (category === undefined) continue;
+		// a few dozen categories over thousands of papers: each tested once
+		let entries = categoryEntries.get(category);
+		if (entries === undefined) categoryEntries.set(category, (entries = categories.flatMap((wanted, i) => (wanted !== '' && categoryMatches(wanted, category) ? [i] : []))));
+		for (const i of entries) counts.categories[i]++;
+	}
+	return counts;
 }
 
 /**

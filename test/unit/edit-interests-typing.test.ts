@@ -184,6 +184,138 @@ describe('Edit Interests: typing an entry', () => {
 	});
 });
 
+describe('Edit Interests: each entry says how many papers of these digests it marks', () => {
+	let edit: typeof import('../../src/features/reading/editInterests');
+	let interests: typeof import('../../src/features/reading/interests');
+	const user: Store = {};
+	const configListeners: ((e: { affectsConfiguration(key: string): boolean }) => void)[] = [];
+	const saved = { ...fakeVscode.workspace };
+	const fake = fakeVscode as unknown as Record<string, unknown> & { workspace: Record<string, unknown> };
+	withFakeVscode(() => {
+		fake.ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
+		fake.QuickPickItemKind = { Separator: -1, Default: 0 };
+		fake.QuickInputButtons = { Back: { id: 'back' } };
+		const from = (fakeVscode.Disposable as { from: unknown }).from;
+		fake.Disposable = Object.assign(
+			class {
+				constructor(private readonly done: () => void) {}
+				dispose() {
+					this.done();
+				}
+			},
+			{ from },
+		);
+		fake.workspace.getConfiguration = (section: string) => ({ get: (name: string) => user[`${section}.${name}`], inspect: (name: string) => ({ globalValue: user[`${section}.${name}`] }) });
+		fake.workspace.onDidChangeConfiguration = (l: (e: { affectsConfiguration(key: string): boolean }) => void) => {
+			configListeners.push(l);
+			return { dispose: () => undefined };
+		};
+		edit = require('../../src/features/reading/editInterests');
+		interests = require('../../src/features/reading/interests');
+	});
+	after(() => Object.assign(fakeVscode.workspace, saved));
+
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const fs = require('node:fs') as typeof import('node:fs');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { parseDigest } = require('../../src/core/parser') as typeof import('../../src/core/parser');
+	const DIR = 'test/fixtures/real/70asunflower__daily-arXiv-ai-enhanced';
+	const digests = fs.readdirSync(DIR).filter((f) => f.endsWith('.md')).map((f) => parseDigest(fs.readFileSync(`${DIR}/${f}`, 'utf8'), `${DIR}/${f}`));
+	/** every listing's text, a day's papers listed again the next day (as digests do) */
+	const listings = [...digests, digests[0]].flatMap((d) => d.papers.map((p) => ({ id: p.id, text: { title: p.title, translatedTitle: p.translatedTitle, tldr: p.tldr, body: [p.motivation, p.method, p.result, p.conclusion, p.abstract].join('\n'), authors: p.authors, category: p.category ?? '' } })));
+	/** the matches of `spec` by paper id, made as the index shards and the search client make them */
+	function matchesOf(spec: coreInterests.InterestSpec): Map<string, coreInterests.InterestMatch> {
+		const compiled = coreInterests.compileInterests(spec);
+		const out = new Map<string, coreInterests.InterestMatch>();
+		for (const { id, text } of listings) {
+			const m = coreInterests.matchInterests(compiled, text);
+			const seen = out.get(id);
+			if (m) out.set(id, seen ? coreInterests.mergeInterestMatches(seen, m) : m);
+		}
+		return out;
+	}
+	/** what a row should say: the distinct papers its entry alone marks, as the matcher marks them */
+	function expected(kind: string, list: keyof coreInterests.InterestSpec, entry: string): string {
+		const n = [...matchesOf(coreInterests.normalizeInterests({ [list]: [entry] })).values()].filter(coreInterests.isMatch).length;
+		return `${kind} · ${n === 0 ? 'no paper in these digests' : n === 1 ? '1 paper' : `${n} papers`}`;
+	}
+
+	it('shows the list at once ("counting papers…"), then each row\'s count of distinct papers, "no paper in these digests" for a name written family name first', async () => {
+		const author = digests[0].papers[0].authors[0];
+		const reversed = author.split(' ').reverse().join(' ');
+		user['arxivDigest.interests.keywords'] = ['agent*', 'zzqxv'];
+		user['arxivDigest.interests.authors'] = [author, reversed];
+		user['arxivDigest.interests.categories'] = ['cs.CV'];
+		/** the shards' answer is held back until the test lets it go: the list must not wait for it */
+		let answer: () => void = () => undefined;
+		const answered = new Promise<void>((resolve) => (answer = resolve));
+		const asked: unknown[] = [];
+		const service = {
+			interests: async (spec: coreInterests.InterestSpec) => {
+				asked.push(spec);
+				await answered;
+				return { matches: matchesOf(spec), errors: [], computed: listings.length, partial: false, unreadable: 0, ms: 1 };
+			},
+			headReady: Promise.resolve(),
+			whenIndexed: () => Promise.resolve(),
+			onFilled: () => ({ dispose: () => undefined }),
+		};
+		const workspace = { files: () => digests.map((digest) => ({ digest })), onDidChange: () => ({ dispose: () => undefined }), ready: Promise.resolve(), backend: async () => ({ service }) };
+		const service_ = new interests.InterestsService(workspace as never);
+		const editing = edit.registerInterestEditing(workspace as never, () => service_.spec, service_.onDidChangeSpec, service_);
+		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
+		try {
+			const done = command();
+			await tick();
+			const list = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+			const descriptions = () => list.items.filter((item) => (item as { remove?: string }).remove).map((item) => `${item.label.replace(/^\$\([a-z-]+\) /, '')}: ${(item as { description?: string }).description}`);
+			assert.ok(asked.length > 0, 'the shards were asked');
+			assert.deepStrictEqual(descriptions(), ['agent*: keyword · counting papers…', 'zzqxv: keyword · counting papers…', `${author}: author · counting papers…`, `${reversed}: author · counting papers…`, 'cs.CV: category · counting papers…'], 'shown before the counts are known');
+			// the reader moves to a row; the counts come in and the row stays the active one
+			list.activeItems = [list.items.find((item) => item.label.endsWith(' zzqxv'))!];
+			answer();
+			await tick();
+			assert.deepStrictEqual(descriptions(), [
+				`agent*: ${expected('keyword', 'keywords', 'agent*')}`,
+				`zzqxv: ${expected('keyword', 'keywords', 'zzqxv')}`,
+				`${author}: ${expected('author', 'authors', author)}`,
+				`${reversed}: ${expected('author', 'authors', reversed)}`,
+				`cs.CV: ${expected('category', 'categories', 'cs.CV')}`,
+			]);
+			assert.match(descriptions()[0], /keyword · \d+ papers/, 'a keyword that marks papers');
+			assert.match(descriptions()[3], /no paper in these digests/, `${reversed}, family name first`);
+			assert.ok(list.activeItems[0]?.label.endsWith(' zzqxv'), 'the active row kept');
+			list.hide();
+			await done;
+		} finally {
+			editing.dispose();
+			service_.dispose();
+			for (const k of Object.keys(user)) delete user[k];
+		}
+	});
+
+	it('says no count for a workspace without digests (not "0")', async () => {
+		user['arxivDigest.interests.keywords'] = ['diffusion'];
+		const workspace = { files: () => [], onDidChange: () => ({ dispose: () => undefined }), ready: Promise.resolve(), backend: async () => undefined };
+		const service_ = new interests.InterestsService(workspace as never);
+		const editing = edit.registerInterestEditing(workspace as never, () => service_.spec, service_.onDidChangeSpec, service_);
+		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
+		try {
+			const done = command();
+			await tick();
+			const list = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+			const row = list.items.find((item) => (item as { remove?: string }).remove) as { description?: string };
+			assert.strictEqual(row.description, 'keyword');
+			list.hide();
+			await done;
+		} finally {
+			editing.dispose();
+			service_.dispose();
+			for (const k of Object.keys(user)) delete user[k];
+		}
+	});
+});
+
 describe('splitTermList: a keyword box\'s text as the terms it lists', () => {
 	it('splits at commas, Chinese commas and semicolons outside quotes and /regex/', () => {
 		assert.deepStrictEqual(coreInterests.splitTermList('diffusion, "world model"、扩散模型；robot'), ['diffusion', '"world model"', '扩散模型', 'robot']);

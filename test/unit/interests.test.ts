@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { unionMatches } from '../../src/core/unionMatches';
-import { categoryFollowing, compileInterests, MAX_ALTERNATION_SOURCE, firstCategoryFollowing, highlightFor, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
+import { categoryFollowing, compileInterests, MAX_ALTERNATION_SOURCE, firstCategoryFollowing, highlightFor, interestEntryCounts, interestHighlightPattern, interestListProblems, isMatch, matchInterests, mergeInterestMatches, normalizeInterests, sameInterestMatch, type InterestMatch, type InterestSpec, type InterestText } from '../../src/core/interests';
 
 function paper(over: Partial<InterestText> = {}): InterestText {
 	return { title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over };
@@ -191,7 +191,7 @@ describe('interest matcher', () => {
 	it('says which matched words are followed authors and which the category (the others are keywords)', () => {
 		const s = { keywords: ['tracking', '/gaussian splat\\w*/'], authors: ['Zhiguo Ding'], categories: ['cs.GR'] };
 		const match = matchInterests(compileInterests(spec(s)), paper({ title: 'Tracking with Gaussian Splatting', authors: ['Ann Lee', 'Zhiguo Ding'], category: 'cs.GR' }));
-		assert.deepStrictEqual(match, { words: ['tracking', 'Gaussian Splatting', 'Zhiguo Ding', 'cs.GR'], excluded: false, authors: ['Zhiguo Ding'], category: 'cs.GR' });
+		assert.deepStrictEqual(match, { words: ['tracking', 'Gaussian Splatting', 'Zhiguo Ding', 'cs.GR'], excluded: false, authors: ['Zhiguo Ding'], category: 'cs.GR', regexes: ['/gaussian splat\\w*/'] }, 'a regex by the text it found, and which entry found it');
 		assert.deepStrictEqual(matchInterests(compileInterests(spec(s)), paper({ title: 'Tracking' })), { words: ['tracking'], excluded: false }, 'keywords only: no kinds');
 	});
 
@@ -240,7 +240,7 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(hit, { words: ['diffusion'], excluded: true, excludedBy: 'survey' }, 'the excluded keyword named as configured');
 		assert.strictEqual(isMatch(hit), false);
 		assert.deepStrictEqual(matchInterests(compiled, paper({ body: '一篇综述' })), { words: [], excluded: true, excludedBy: '综述' });
-		assert.deepStrictEqual(matchInterests(compiled, paper({ tldr: 'new BENCHMARKS' })), { words: [], excluded: true, excludedBy: 'BENCHMARKS' }, 'a regex by the text it found');
+		assert.deepStrictEqual(matchInterests(compiled, paper({ tldr: 'new BENCHMARKS' })), { words: [], excluded: true, excludedBy: 'BENCHMARKS', regexes: ['/benchmark(s)?/'] }, 'a regex by the text it found, and which entry found it');
 		assert.strictEqual(isMatch(matchInterests(compiled, paper({ title: 'diffusion' }))), true);
 		assert.strictEqual(matchInterests(compiled, paper({ title: 'surveyor' })), undefined);
 	});
@@ -322,5 +322,66 @@ describe('interest matcher', () => {
 		const onlyExact = interestHighlightPattern(spec({ keywords: ['/Transformer/s'] }));
 		assert.ok(onlyExact);
 		assert.deepStrictEqual(marked('transformer Transformers', highlightFor(onlyExact)), ['Transformer']);
+	});
+});
+
+describe('interestEntryCounts: how many papers each entry marks, as the matcher marked them', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const fs = require('node:fs') as typeof import('node:fs');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { parseDigest } = require('../../src/core/parser') as typeof import('../../src/core/parser');
+	const DIR = 'test/fixtures/real';
+	const files = fs.readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => fs.readdirSync(`${DIR}/${d.name}`).filter((f) => f.endsWith('.md')).map((f) => `${DIR}/${d.name}/${f}`));
+	/** every listing of the real digests, the first file twice (its papers listed on a second day): [id, text] */
+	const listings: [string, InterestText][] = [...files, files[0]].flatMap((file) =>
+		parseDigest(fs.readFileSync(file, 'utf8'), file).papers.map((p): [string, InterestText] => [p.id, { title: p.title, translatedTitle: p.translatedTitle, tldr: p.tldr, body: [p.motivation, p.method, p.result, p.conclusion, p.abstract].join('\n'), authors: p.authors, category: p.category ?? '' }]),
+	);
+	/** the matches of `s` by paper id, a paper listed twice merged, as the search client hands them to the editor */
+	function matchesOf(s: InterestSpec): Map<string, InterestMatch> {
+		const compiled = compileInterests(s);
+		const out = new Map<string, InterestMatch>();
+		for (const [id, text] of listings) {
+			const m = matchInterests(compiled, text);
+			if (!m) continue;
+			const seen = out.get(id);
+			out.set(id, seen ? mergeInterestMatches(seen, m) : m);
+		}
+		return out;
+	}
+	/** the distinct papers the matcher marks (or, for `excluded`, dims) with `s` */
+	const papersMarked = (s: InterestSpec, excluded = false) => [...matchesOf(s).values()].filter((m) => (excluded ? m.excluded : isMatch(m))).length;
+
+	it('counts each entry as the papers it marks alone (distinct papers, an excluded paper marked by none), a name written family name first none', () => {
+		const authorCounts = new Map<string, number>();
+		for (const [, text] of listings) for (const name of text.authors) authorCounts.set(name, (authorCounts.get(name) ?? 0) + 1);
+		const author = [...authorCounts].filter(([name]) => /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(name)).sort((a, b) => b[1] - a[1])[0][0];
+		const reversed = author.split(' ').reverse().join(' ');
+		const s = spec({
+			// a lookbehind finds `agent` after `multi-`: its match names the text it found, not the entry
+			keywords: ['agent*', '"world model"', '/(?<=multi-)agent/', 'diffusion', '扩散', 'zzqxv'],
+			authors: [author, reversed],
+			categories: ['cs.CV', 'cs', 'astro-ph'],
+			exclude: ['survey'],
+		});
+		const counts = interestEntryCounts(s, matchesOf(s).values());
+		const alone = (list: keyof InterestSpec, entry: string) => papersMarked(normalizeInterests({ [list]: [entry], exclude: s.exclude }));
+		assert.deepStrictEqual(counts, {
+			keywords: s.keywords.map((k) => alone('keywords', k)),
+			authors: s.authors.map((a) => alone('authors', a)),
+			categories: s.categories.map((c) => alone('categories', c)),
+			exclude: [papersMarked(normalizeInterests({ exclude: s.exclude }), true)],
+		});
+		// not a vacuous equality: entries that mark hundreds and entries that mark none, and papers listed twice counted once
+		assert.ok(counts.keywords[0] > 100 && counts.keywords[2] > 0 && counts.authors[0] > 0 && counts.exclude[0] > 0, JSON.stringify(counts));
+		assert.deepStrictEqual([counts.keywords[5], counts.authors[1]], [0, 0], `zzqxv and ${reversed} mark nothing`);
+		const listed = listings.filter(([, text]) => isMatch(matchInterests(compileInterests(normalizeInterests({ keywords: ['agent*'], exclude: s.exclude })), text))).length;
+		assert.ok(listed > counts.keywords[0], `${listed} listings, ${counts.keywords[0]} papers`);
+	});
+
+	it('an excluded /regex/ counts the papers it dims', () => {
+		const s = spec({ keywords: ['agent*'], exclude: ['/bench(mark)?s?\\b/'] });
+		const counts = interestEntryCounts(s, matchesOf(s).values());
+		assert.deepStrictEqual(counts.exclude, [papersMarked(s, true)]);
+		assert.ok(counts.exclude[0] > 0);
 	});
 });

@@ -5,7 +5,7 @@
  * Interests and Follow Author write, through addInterest and removeInterest (editInterestAndSay).
  */
 import * as vscode from 'vscode';
-import { categoryFollowing, firstCategoryFollowing, splitTermList, type InterestSpec } from '../../core/interests';
+import { categoryFollowing, firstCategoryFollowing, splitTermList, type InterestEntryCounts, type InterestSpec } from '../../core/interests';
 import { filterValueText } from '../../core/search/query';
 import { categoryCounts, NO_CATEGORY, type CategoryNode } from '../../core/tree';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
@@ -119,9 +119,27 @@ function kindName(list: InterestList): string {
 	}
 }
 
-function editChoices(spec: InterestSpec): EditChoice[] {
+/**
+ * How many papers each interest marks, as far as it is known (InterestsService.entryCounts): the
+ * counts, 'counting' until the matches of `spec` are made, undefined when there are no digests.
+ */
+export interface InterestCounts {
+	entryCounts(spec: InterestSpec): InterestEntryCounts | 'counting' | undefined;
+	/** fires when the matches changed: the counts may be known, or others */
+	readonly onDidChange: vscode.Event<void>;
+}
+
+/** What an entry's row says of the papers it marks, after its kind: "keyword · 312 papers", "author · no paper in these digests". */
+function entryDescription(list: InterestList, count: number | 'counting' | undefined): string {
+	if (count === undefined) return kindName(list);
+	const papers = count === 'counting' ? vscode.l10n.t('counting papers…') : count === 0 ? vscode.l10n.t('no paper in these digests') : papersCount(count, vscode.l10n);
+	return `${kindName(list)} · ${papers}`;
+}
+
+function editChoices(spec: InterestSpec, counts: InterestEntryCounts | 'counting' | undefined): EditChoice[] {
 	const removeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('close'), tooltip: vscode.l10n.t('Remove') };
-	const entries: EditChoice[] = LISTS.flatMap((list) => spec[list].map((term) => ({ label: `${ICONS[list]} ${term}`, description: kindName(list), remove: list, term, buttons: [removeButton] })));
+	const count = (list: InterestList, i: number) => (counts === 'counting' || counts === undefined ? counts : counts[list][i]);
+	const entries: EditChoice[] = LISTS.flatMap((list) => spec[list].map((term, i) => ({ label: `${ICONS[list]} ${term}`, description: entryDescription(list, count(list, i)), remove: list, term, buttons: [removeButton] })));
 	return [
 		{ label: `${ICONS.keywords} ${vscode.l10n.t('Add Keyword…')}`, description: vscode.l10n.t('a word, "phrase", /regex/ or Chinese text'), add: 'keywords' },
 		{ label: `$(person-add) ${vscode.l10n.t('Follow Author…')}`, add: 'authors' },
@@ -201,7 +219,7 @@ async function pickCategory(workspace: IDigestWorkspace, spec: InterestSpec, asS
  * inputs), and the list comes back showing what changed: the list's add row is the active row again,
  * and the placeholder says what was done (as the status bar does).
  */
-function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec, onSpecChange: vscode.Event<void>, onShown: OnShown): Promise<void> {
+function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec, onSpecChange: vscode.Event<void>, onShown: OnShown, counts: InterestCounts | undefined): Promise<void> {
 	const pick = createQuickPick<EditChoice>();
 	pick.title = vscode.l10n.t('Edit Interests');
 	pick.matchOnDescription = true;
@@ -228,11 +246,13 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 		 * the rows of the interests in effect; after an add, the add row of its list the active one: Enter
 		 * adds another (on the entry added, a second Enter removed it, and its ✕ shows it was added)
 		 */
-		const relist = () => {
+		const relist = (keepActive = false) => {
 			listed = spec();
 			const typed = typedRow(pick.value);
-			pick.items = [...typed, ...editChoices(listed)];
-			const row = typed.length > 0 ? pick.items[0] : lastAdded && pick.items.find((item) => item.add === lastAdded);
+			const active = pick.activeItems[0];
+			pick.items = [...typed, ...editChoices(listed, counts?.entryCounts(listed))];
+			// the counts filled in: the row the reader is on stays the active one (a new list of rows makes the first active)
+			const row = keepActive ? active && pick.items.find((item) => sameRow(item, active)) : typed.length > 0 ? pick.items[0] : lastAdded && pick.items.find((item) => item.add === lastAdded);
 			if (row) pick.activeItems = [row];
 		};
 		/** shows the list again: `said` in the placeholder, the add row of `added` the active row */
@@ -279,6 +299,10 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 			onSpecChange(() => {
 				if (!closed && !stepping && pick.enabled && spec() !== listed) relist();
 			}),
+			// the counts are filled in when the matches are known (the list does not wait for them), and follow them
+			...(counts ? [counts.onDidChange(() => {
+				if (!closed && !stepping && pick.enabled) relist(true);
+			})] : []),
 			pick.onDidHide(() => {
 				if (!stepping) close();
 			}),
@@ -302,7 +326,11 @@ function editInterestsList(workspace: IDigestWorkspace, spec: () => InterestSpec
 	});
 }
 
-/** The category a command was given: a Papers view category row's name, or a string; undefined for "(no category)" or anything else. */
+/** Whether two rows of the list do the same (the active row kept when the rows are made again: the counts filled in). */
+function sameRow(a: EditChoice, b: EditChoice): boolean {
+	return a.add === b.add && a.remove === b.remove && a.term === b.term && a.typed === b.typed && a.settings === b.settings && a.done === b.done && a.kind === b.kind && a.label === b.label;
+}
+
 /** The category a command names: a name as given (a keybinding, a test), or the one a Papers view row follows (CategoryNode.followName). */
 function categoryOf(arg: unknown): string | undefined {
 	return categoryNames(arg)[0];
@@ -339,7 +367,7 @@ export interface InterestEditing extends vscode.Disposable {
 	shownInput(): vscode.QuickInput | undefined;
 }
 
-export function registerInterestEditing(workspace: IDigestWorkspace, spec: () => InterestSpec, onSpecChange: vscode.Event<void>): InterestEditing {
+export function registerInterestEditing(workspace: IDigestWorkspace, spec: () => InterestSpec, onSpecChange: vscode.Event<void>, counts?: InterestCounts): InterestEditing {
 	let shown: vscode.QuickInput | undefined;
 	const onShown: OnShown = (input) => {
 		shown = input;
@@ -353,7 +381,7 @@ export function registerInterestEditing(workspace: IDigestWorkspace, spec: () =>
 			// told what to do (a keybinding's args, a test): that one thing, no list; it answers with what
 			// it said in the status bar, undefined when the input for the term closed without one
 			if (told?.remove && told.term !== undefined) return editInterestAndSay('remove', told.remove, told.term);
-			if (!told?.add) return void (await editInterestsList(workspace, spec, onSpecChange, onShown));
+			if (!told?.add) return void (await editInterestsList(workspace, spec, onSpecChange, onShown, counts));
 			if (told.term?.trim()) return editInterestAndSay('add', told.add, told.term.trim());
 			const terms = await askTerms(told.add, workspace, spec());
 			return Array.isArray(terms) ? addTypedAndSay(workspace, told.add, terms) : undefined;

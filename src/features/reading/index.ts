@@ -84,7 +84,7 @@ export function registerReading(context: vscode.ExtensionContext, workspace: IDi
 		setsTimer = setTimeout(() => void syncSets(), SETS_DELAY_MS);
 	};
 
-	const editing = registerInterestEditing(workspace, () => interests.spec, interests.onDidChangeSpec);
+	const editing = registerInterestEditing(workspace, () => interests.spec, interests.onDidChangeSpec, interests);
 	const reading: Reading = {
 		store,
 		interests,

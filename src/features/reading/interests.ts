@@ -4,7 +4,7 @@
  * settings change and when files change; the shards keep each paper's result, so that is cheap.
  */
 import * as vscode from 'vscode';
-import { type CategoryFollowing, SLOW_REGEX, compileInterests, interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
+import { type CategoryFollowing, SLOW_REGEX, compileInterests, interestEntryCounts, interestHighlightPattern, interestListProblems, interestTermKey, isMatch, normalizeInterests, sameInterestMatch, type InterestEntryCounts, type InterestHighlight, type InterestListProblem, type InterestMatch, type InterestSpec } from '../../core/interests';
 import { errorText, getLog } from '../log';
 import { inspectSetting, readSetting, settingTarget, SETTINGS, updateSetting, type SettingKey } from '../settings';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -129,6 +129,10 @@ export class InterestsService implements vscode.Disposable {
 	private specValue: InterestSpec = readInterestSettings();
 	private pattern: InterestHighlight | undefined | null = null;
 	private matchMap = new Map<string, InterestMatch>();
+	/** the interests `matchMap` was made for (the settings may have changed since) */
+	private matchedSpec: InterestSpec | undefined;
+	/** entryCounts' last answer, for the matches and interests it was counted over */
+	private counted: { matches: ReadonlyMap<string, InterestMatch>; key: string; counts: InterestEntryCounts } | undefined;
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private generation = 0;
 	private shownErrors = '';
@@ -235,6 +239,21 @@ export class InterestsService implements vscode.Disposable {
 		return this.matchMap.get(id);
 	}
 
+	/**
+	 * How many papers of these digests each entry of `spec` marks (Edit Interests' rows), counted over
+	 * the matches the shards made for the tree (distinct papers: a paper listed on several days is one
+	 * match; see interestEntryCounts): no file is read and nothing matched again. 'counting' while the
+	 * matches of `spec` are not known yet or still provisional (onDidChange fires when they are);
+	 * undefined when the workspace has no digests.
+	 */
+	entryCounts(spec: InterestSpec): InterestEntryCounts | 'counting' | undefined {
+		if (this.workspace.files().length === 0) return undefined;
+		const key = JSON.stringify(spec);
+		if (this.matchedSpec === undefined || JSON.stringify(this.matchedSpec) !== key || this.provisional) return 'counting';
+		if (this.counted?.matches !== this.matchMap || this.counted.key !== key) this.counted = { matches: this.matchMap, key, counts: interestEntryCounts(spec, this.matchMap.values()) };
+		return this.counted.counts;
+	}
+
 	isMatch(id: string): boolean {
 		return isMatch(this.matchMap.get(id));
 	}
@@ -281,6 +300,7 @@ export class InterestsService implements vscode.Disposable {
 		}
 		const stateChanged = reply.partial !== this.provisionalValue || reply.unreadable !== this.unreadableValue || this.specChanged;
 		this.specChanged = false;
+		this.matchedSpec = spec;
 		this.provisionalValue = reply.partial;
 		this.unreadableValue = reply.unreadable;
 		if (!stateChanged && sameMatches(this.matchMap, reply.matches)) return;
