@@ -316,6 +316,95 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 	});
 });
 
+describe('Follow Author… typed: the names of these digests listed as the name is typed', () => {
+	let edit: typeof import('../../src/features/reading/editInterests');
+	const user: Store = {};
+	const saved = { ...fakeVscode.workspace };
+	const fake = fakeVscode as unknown as Record<string, unknown> & { workspace: Record<string, unknown> };
+	withFakeVscode(() => {
+		fake.ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
+		fake.QuickInputButtons = { Back: { id: 'back' } };
+		fake.workspace.getConfiguration = (section: string) => ({
+			get: (name: string) => user[`${section}.${name}`],
+			inspect: (name: string) => ({ globalValue: user[`${section}.${name}`] }),
+			update: async (name: string, value: unknown) => void (user[`${section}.${name}`] = value),
+		});
+		edit = require('../../src/features/reading/editInterests');
+	});
+	after(() => Object.assign(fakeVscode.workspace, saved));
+
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const fs = require('node:fs') as typeof import('node:fs');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { parseDigest } = require('../../src/core/parser') as typeof import('../../src/core/parser');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { PaperIndex } = require('../../src/core/search/index') as typeof import('../../src/core/search/index');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { authorsLike, mergeAuthorsLike } = require('../../src/core/search/authorsLike') as typeof import('../../src/core/search/authorsLike');
+	const DIR = 'test/fixtures/real/70asunflower__daily-arXiv-ai-enhanced';
+	const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.md')).map((f) => `${DIR}/${f}`);
+	const digests = files.map((f) => parseDigest(fs.readFileSync(f, 'utf8'), f));
+	/** two shards, as the editor has them, the first file in both (its papers in files of two shards) */
+	const shards = [new PaperIndex(), new PaperIndex()];
+	digests.forEach((d, i) => shards[i % 2].addFile(d.path, d));
+	shards[1].addFile(`${DIR}/copy.md`, digests[0]);
+	const asked: string[] = [];
+	const service = {
+		authorsLike: async (typed: string, limit: number) => (asked.push(typed), mergeAuthorsLike(shards.map((index) => authorsLike(index, typed, limit * 2)), limit)),
+	};
+	const workspace = { files: () => digests, backend: async () => ({ service }) };
+
+	it('lists the names the typed words start, in any order, with their distinct papers, the most first; Enter on one follows it as written', async () => {
+		// the most listed name of two words: typed family name first, its given name cut short
+		const counts = new Map<string, Set<string>>();
+		for (const d of digests) for (const p of d.papers) for (const a of p.authors) counts.set(a, (counts.get(a) ?? new Set()).add(p.id));
+		const [name, ids] = [...counts].filter(([a]) => /^\p{L}{4,} \p{L}{2,}$/u.test(a)).sort((a, b) => b[1].size - a[1].size)[0];
+		const [given, family] = name.split(' ');
+		const typed = `${family} ${given.slice(0, 3)}`;
+		edit.registerInterestEditing(workspace as never, () => ({ keywords: [], authors: [], categories: [], exclude: [] }), (() => ({ dispose: () => undefined })) as never);
+		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
+		const done = command({ add: 'authors' });
+		await tick();
+		const pick = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+		pick.type(typed);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		assert.deepStrictEqual(asked.at(-1), typed, 'asked of the index, not read from the files');
+		const rows = pick.items as { label: string; description?: string; alwaysShow?: boolean }[];
+		assert.match(rows[0].label, new RegExp(`Follow “${typed}” as typed`), 'the typed text first, taken as it is');
+		const row = rows.find((r) => r.label === name);
+		assert.ok(row, `${name} listed for ${typed}`);
+		assert.strictEqual(row.description, ids.size === 1 ? '1 paper' : `${ids.size} papers`, 'distinct papers, the file in two shards once');
+		assert.ok(rows.every((r) => r.alwaysShow), 'not hidden by the pick\'s own filter (it would hide the name for a family name typed first)');
+		const listed = rows.slice(1).map((r) => Number(/^(\d+)/.exec(r.description ?? '')?.[1]));
+		assert.deepStrictEqual(listed, [...listed].sort((a, b) => b - a), 'the most papers first');
+		assert.ok(rows.length <= 51);
+		pick.activeItems = [row];
+		(pick as unknown as { accepted: { fire(): void } }).accepted.fire();
+		await done;
+		assert.deepStrictEqual(user['arxivDigest.interests.authors'], [name]);
+	});
+
+	it('takes the text as typed, and lists nothing for one letter', async () => {
+		for (const k of Object.keys(user)) delete user[k];
+		asked.length = 0;
+		edit.registerInterestEditing(workspace as never, () => ({ keywords: [], authors: [], categories: [], exclude: [] }), (() => ({ dispose: () => undefined })) as never);
+		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
+		const done = command({ add: 'authors' });
+		await tick();
+		const pick = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+		pick.type('z');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		assert.deepStrictEqual(pick.items.length, 1, 'the typed row alone');
+		assert.deepStrictEqual(asked, [], 'one letter is not asked');
+		pick.type('Zqx Vwy');
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		pick.activeItems = [pick.items[0]];
+		(pick as unknown as { accepted: { fire(): void } }).accepted.fire();
+		await done;
+		assert.deepStrictEqual(user['arxivDigest.interests.authors'], ['Zqx Vwy']);
+	});
+});
+
 describe('splitTermList: a keyword box\'s text as the terms it lists', () => {
 	it('splits at commas, Chinese commas and semicolons outside quotes and /regex/', () => {
 		assert.deepStrictEqual(coreInterests.splitTermList('diffusion, "world model"、扩散模型；robot'), ['diffusion', '"world model"', '扩散模型', 'robot']);

@@ -4,6 +4,7 @@ import { trainLinear } from '../recs/linear';
 import { starTopics } from '../recs/topics';
 import type { CorpusEvents, CorpusShard } from './shard';
 import { rangeRising } from '../trends/rising';
+import { authorsLike } from '../search/authorsLike';
 import { rangeIds, rangeTermCounts, rangeTop, termDays } from '../trends/shard';
 
 /** a trained model keeps this many terms (largest |weight|): it travels to every shard on each ranking */
@@ -11,7 +12,7 @@ const MODEL_TERMS = 5000;
 /** Requests that only read: answered at once, even while a build runs (the head pass is already searchable). */
 const READ_METHODS: ReadonlySet<WorkerRequest['method']> = new Set<WorkerRequest['method']>([
 	'search', 'ids', 'stats', 'paper', 'papers', 'coverage', 'documentView', 'interests', 'vector', 'similar', 'vectors', 'train', 'rank',
-	'trendDays', 'rangeIds', 'rangeTop', 'rangeTermCounts', 'rangeRising',
+	'trendDays', 'rangeIds', 'rangeTop', 'rangeTermCounts', 'rangeRising', 'authorsLike',
 ]);
 
 export function isReadRequest(request: Pick<WorkerRequest, 'method'>): boolean {
@@ -93,6 +94,8 @@ export function handleShardRequest(shard: CorpusShard, request: WorkerRequest, m
 			return shard.ids(request.query).then((ids) => termDays(shard.search.index, ids));
 		case 'rangeIds':
 			return Promise.resolve(rangeIds(shard.search.index, request.range));
+		case 'authorsLike':
+			return Promise.resolve(authorsLike(shard.search.index, request.typed, request.limit));
 		case 'rangeTop':
 			return Promise.resolve(rangeTop(shard.search.index, request.range, request.skip, undefined, request.everyAuthor));
 		case 'rangeTermCounts':

@@ -14,6 +14,7 @@ import { isReadRequest } from '../corpus/requests';
 import type { CountRange } from './count';
 import type { SearchHit } from './index';
 import { mergeInterestMatches, type InterestMatch, type InterestSpec } from '../interests';
+import { mergeAuthorsLike, type AuthorsLikeReply } from './authorsLike';
 import { decodeFileUpdates, noTreePass, type IdsReply, type IndexPhase, type InterestsReply, type ProgressPhase, type SearchReply, type ShardStats, type TreePassTimings, type UserSet, type WorkerInit, type WorkerMessage, type WorkerRequest } from './protocol';
 import { parseQuery, quoteAuthorNames } from './query';
 import type { LinearModel } from '../recs/linear';
@@ -857,6 +858,17 @@ export class SearchService {
 		if (!parsed.ok) return { ok: false, error: parsed.error };
 		const query = await this.asRead(text);
 		return mergeTermDays((await Promise.all(this.shards.map((s) => s.call({ method: 'trendDays', query })))) as TermDaysReply[]);
+	}
+
+	/**
+	 * The author names the papers write that `typed` starts (each typed word a different word's start, in
+	 * any order; see authorsLike), with their papers over every shard (a paper once), the most first, at
+	 * most `limit`. Each shard gives its `2 × limit` names with the most papers: a name just below that cut
+	 * in both shards can be left out.
+	 */
+	async authorsLike(typed: string, limit = 50): Promise<[name: string, papers: number][]> {
+		const replies = (await Promise.all(this.shards.map((s) => s.call({ method: 'authorsLike', typed, limit: limit * 2 })))) as AuthorsLikeReply[];
+		return mergeAuthorsLike(replies, limit);
 	}
 
 	/** The `limit` top terms and authors of the papers listed in `range`, each paper counted once over every shard. */

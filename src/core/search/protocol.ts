@@ -131,6 +131,8 @@ export type WorkerRequest =
 	| { id: number; method: 'trendDays'; query: string }
 	/** trends: ids of the papers listed in a day range */
 	| { id: number; method: 'rangeIds'; range: DayRange }
+	/** the author names the shard's papers write that `typed` starts, with their papers' ids (search/authorsLike) */
+	| { id: number; method: 'authorsLike'; typed: string; limit: number }
 	/** trends: top terms and authors of the papers listed in a day range, `skip` left to other shards; `everyAuthor`: not only the top ones */
 	| { id: number; method: 'rangeTop'; range: DayRange; skip: string[]; everyAuthor?: boolean }
 	/** trends: these terms' papers in a day range, and over every paper the shard holds (several shards' top terms, see SearchService.rangeTop) */

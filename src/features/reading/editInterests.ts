@@ -10,6 +10,7 @@ import { filterValueText } from '../../core/search/query';
 import { categoryCounts, NO_CATEGORY, type CategoryNode } from '../../core/tree';
 import { QUERY_IDS_COMMAND, type QueryIdsResult } from '../search';
 import { papersCount } from '../counts';
+import { pickAuthor } from './authorPick';
 import { BACK, createQuickPick, inputStep, pickStep, showInput, showInputBox, showQuickPick, type OnShown } from '../quickInput';
 import { errorText } from '../log';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -178,9 +179,13 @@ async function askTerms(list: InterestList, workspace: IDigestWorkspace, spec: I
 		const picked = await pickCategory(workspace, spec, asStep);
 		return picked === BACK || picked === undefined ? picked : [picked];
 	}
-	const prompts: Record<Exclude<InterestList, 'categories'>, vscode.InputBoxOptions> = {
+	if (list === 'authors') {
+		// the names of these digests listed as the name is typed; the text as typed taken too
+		const picked = await pickAuthor(workspace, (text) => typedProblem('authors', text), asStep);
+		return picked === BACK || picked === undefined ? picked : [picked];
+	}
+	const prompts: Record<Exclude<InterestList, 'categories' | 'authors'>, vscode.InputBoxOptions> = {
 		keywords: { title: vscode.l10n.t('Add Keyword'), prompt: vscode.l10n.t('Papers with this word, "phrase", /regex/ or Chinese text are marked ✦'), placeHolder: vscode.l10n.t('e.g. diffusion, "world model", 扩散模型') },
-		authors: { title: vscode.l10n.t('Follow Author'), prompt: vscode.l10n.t('Papers by this author will be marked as matches'), placeHolder: vscode.l10n.t('e.g. Kaiming He') },
 		exclude: { title: vscode.l10n.t('Exclude Keyword'), prompt: vscode.l10n.t('Papers with this word, "phrase" or /regex/ are dimmed and never count as matches') },
 	};
 	// a regex with a typo, or text that would mark nothing, is said under the box as it is typed, not added
