@@ -6,6 +6,8 @@
  * when only its contents change, because the editor's tree view finds elements by identity when a
  * change event names them.
  */
+import { pathOfUriKey } from './corpus/proxyIO';
+import { fileStem } from './day';
 import { plainMath } from './plainMath';
 import { baseId } from './readState';
 import { authorCountOf, paperCountOf, paperIdsOf, type DigestSummary as Digest, type PaperSummary as Paper } from './summary';
@@ -330,15 +332,9 @@ export function findPaperIndex(digest: Digest, id: string, near = 0): number | u
 	return best;
 }
 
-function fileStem(key: string): string {
-	const last = key.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? key;
-	let name = last;
-	try {
-		name = decodeURIComponent(last);
-	} catch {
-		// a lone `%` in a file name is not an escape: keep it as written
-	}
-	return name.replace(/\.[^.]*$/, '') || name;
+/** the stem of the file a key names (a URI key's decoded path, a local path as written): `file:///d/%E4%BB%8A%E6%97%A5.md` → `今日` */
+function stemOfKey(key: string): string {
+	return fileStem(pathOfUriKey(key));
 }
 
 function dayKeyOf(input: TreeInput): string {
@@ -365,7 +361,7 @@ export function sortTreeFiles<T>(items: readonly T[], inputOf: (item: T) => Tree
 		.map((item) => {
 			const input = inputOf(item);
 			const id = dayKeyOf(input);
-			return { item, key: input.key, node: { id, day: id.startsWith('day:') ? id.slice(4) : undefined, label: input.digest.label || fileStem(input.key) } };
+			return { item, key: input.key, node: { id, day: id.startsWith('day:') ? id.slice(4) : undefined, label: input.digest.label || stemOfKey(input.key) } };
 		})
 		.sort((a, b) => compareDays(a.node, b.node) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 		.map(({ item }) => item);
@@ -676,7 +672,7 @@ export class DigestTreeModel {
 		const firstDigest = this.inputs.get(keys[0]) as Digest;
 		const day = dk.startsWith('day:') ? dk.slice(4) : undefined;
 		if (typeof this.weekdays === 'function') this.weekdays = this.weekdays();
-		const label = day ? dayLabel(day, this.weekdays) : firstDigest.label || fileStem(keys[0]);
+		const label = day ? dayLabel(day, this.weekdays) : firstDigest.label || stemOfKey(keys[0]);
 		let node = this.days.get(dk);
 		if (node) {
 			this.forgetChildren(node);

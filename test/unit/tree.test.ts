@@ -161,6 +161,12 @@ describe('core/tree model', () => {
 		assert.deepStrictEqual(m.roots().map((d) => d.label), ['2026-02-07 · Sat', '2026-02-06 · Fri', '2026-02-05 · Thu', 'alpha', 'notes']);
 	});
 
+	it('labels an undated digest without a label by the stem of the file its key names: a URI decoded, a local path as written', () => {
+		const unlabelled = (key: string): TreeInput => ({ key, digest: { ...digest(key, undefined, [['cs.LG', [`2602.0${key.length}`]]]), label: '' } });
+		const m = new DigestTreeModel([unlabelled('vscode-vfs://github/o/r/%E4%BB%8A%E6%97%A5%20%E7%B2%BE%E9%80%89.md'), unlabelled('/ws/data/100%25 notes.md'), unlabelled('/ws/data/a#1.md')]);
+		assert.deepStrictEqual(m.roots().map((d) => d.label).sort(), ['100%25 notes', 'a#1', '今日 精选']);
+	});
+
 	it('keeps categories in file order with paper counts', () => {
 		const m = new DigestTreeModel(sampleInputs());
 		const day = m.getNode('day:2026-02-07') as DayNode;
