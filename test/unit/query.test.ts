@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { dayMatches, describeFilters, filterValueText, NO_WORDS_ERROR, normalizeId, parseQuery, type ParsedQuery } from '../../src/core/search/query';
+import { dayExcluded, dayInRange, dayMatches, describeFilters, filterValueText, NO_WORDS_ERROR, normalizeId, parseQuery, type ParsedQuery } from '../../src/core/search/query';
 
 function parse(text: string): ParsedQuery {
 	const result = parseQuery(text);
@@ -90,6 +90,20 @@ describe('search query parser', () => {
 		assert.ok(!dayMatches(q, undefined));
 		assert.ok(dayMatches(parse('day:2026-02'), '2026-02-06'));
 		assert.ok(!dayMatches(parse('day:2026-02'), '2026-03-06'));
+	});
+	it('a day matches when it is in the day/after/before range and not left out by -day:, on every query and day', () => {
+		const queries = ['', 'day:2026-02', '-day:2026-02-06', 'day:2026-02 -day:2026-02-06', 'after:2026-02-06', 'before:2026-02', 'after:2026-01-15 before:2026-02 -day:2026-02-01', 'day:2026 -day:2026-03'];
+		const days = [undefined, '2026-01-14', '2026-01-15', '2026-02-01', '2026-02-06', '2026-02-28', '2026-03-01', '2025-12-31'];
+		for (const text of queries) {
+			const q = parse(text);
+			for (const day of days) {
+				const inRange = (q.days.length === 0 || (day !== undefined && q.days.some((d) => day.startsWith(d)))) && (q.after === undefined || (day !== undefined && day.slice(0, q.after.length) >= q.after)) && (q.before === undefined || (day !== undefined && day.slice(0, q.before.length) <= q.before));
+				const excluded = day !== undefined && q.excludeDays.some((d) => day.startsWith(d));
+				assert.strictEqual(dayInRange(q, day), inRange, `${text} ${day}`);
+				if (day !== undefined) assert.strictEqual(dayExcluded(q, day), excluded, `${text} ${day}`);
+				assert.strictEqual(dayMatches(q, day), inRange && !excluded, `${text} ${day}`);
+			}
+		}
 	});
 	it('reports an unknown filter as an error, not an empty query', () => {
 		const result = parseQuery('diffusion venue:cvpr');

@@ -45,6 +45,33 @@ function ids(index: PaperIndex, query: string): string[] {
 	return run(index, query).hits.map((h) => h.id);
 }
 
+describe('search index: day filters on a paper listed on several days', () => {
+	it('day:/after:/before: take a paper listed on a day in the range; -day: leaves out a paper listed on that day, whatever other day lists it', () => {
+		const index = new PaperIndex();
+		addFixture(index, DAY1);
+		addFixture(index, DAY2);
+		// Saturday re-lists Friday's papers
+		addFixture(index, '/ws/data/2026-02-07.md', fixture('2026-02-06.md'));
+		const listed = (path: string) => parseDigest(fixture(path.slice(path.lastIndexOf('/') + 1)), path).papers.map((p) => p.id);
+		const thursday = listed(DAY1).filter((id) => !listed(DAY2).includes(id));
+		const friday = listed(DAY2);
+		assert.ok(thursday.length > 0 && friday.length > 0);
+		const sorted = (query: string) => ids(index, query).sort();
+		assert.deepStrictEqual(sorted('day:2026-02-07'), [...friday].sort());
+		assert.deepStrictEqual(sorted('after:2026-02-07'), [...friday].sort());
+		assert.deepStrictEqual(sorted('day:2026-02 -day:2026-02-07'), [...thursday].sort());
+		assert.deepStrictEqual(sorted('before:2026-02-06 -day:2026-02-07'), [...thursday].sort());
+		// with words: the same days
+		const hits = (query: string) => run(index, query).hits.map((h) => h.id);
+		// Token Pruning… is listed on all three days; Segmentation of Street Scenes, which says token pruning too, on Thursday only
+		assert.deepStrictEqual(hits('pruning day:2026-02-07'), ['2602.01001']);
+		assert.deepStrictEqual(hits('pruning day:2026-02 -day:2026-02-07'), ['2602.01002']);
+		assert.deepStrictEqual(hits('pruning -day:2026-02-05'), []);
+		assert.deepStrictEqual(hits('segmentation street day:2026-02 -day:2026-02-07'), ['2602.01002']);
+		assert.deepStrictEqual(hits('segmentation street after:2026-02-06'), []);
+	});
+});
+
 describe('search index', () => {
 	it('ranks a title hit above an abstract hit', () => {
 		const index = fullIndex();

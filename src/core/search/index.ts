@@ -49,7 +49,7 @@ import { runSteps } from '../steps';
 import type { CountRange } from './count';
 export type { CountRange } from './count';
 import { cjkCode, cjkCodeToTerm, cjkTermToCode, isCjkCode, containsPhrase, findPhrase, foldInflection, foldPhraseText, foldTerm, forEachTerm, isCjkTerm, rawPhraseMatcher, scanTerms, type QueryWord } from './tokenizer';
-import { dayMatches, hasDayFilter, MAX_MATCHED, type AuthorFilter, type ParsedQuery } from './query';
+import { dayExcluded, dayInRange, hasDayFilter, MAX_MATCHED, type AuthorFilter, type ParsedQuery } from './query';
 // the parser's fields are slices of the whole file text: a document keeps copies
 import { ownCopy as own } from '../parse/text';
 
@@ -2004,10 +2004,9 @@ export class PaperIndex {
 			return out;
 		}
 		if (query.days.length > 0 || query.after !== undefined || query.before !== undefined) {
-			const positive = { ...query, excludeDays: [] };
 			const seen = new Set<number>();
 			for (const entry of this.files.values()) {
-				if (!dayMatches(positive, entry.day)) continue;
+				if (!dayInRange(query, entry.day)) continue;
 				for (const id of entry.ids) {
 					const doc = this.byId.get(id);
 					if (doc && !seen.has(doc.num)) {
@@ -2164,8 +2163,9 @@ export class PaperIndex {
 			if (query.excludeAuthors.some(matches)) return false;
 		}
 		if (hasDayFilter(query)) {
-			if (query.excludeDays.length > 0 && doc.occ.some((o) => query.excludeDays.some((d) => o.day.startsWith(d)))) return false;
-			if (!doc.occ.some((o) => dayMatchesPositive(query, o.day))) return false;
+			// a paper listed on a left-out day is left out, though another day of it is in the range
+			if (doc.occ.some((o) => dayExcluded(query, o.day))) return false;
+			if (!doc.occ.some((o) => dayInRange(query, o.day))) return false;
 		}
 		return true;
 	}
@@ -2485,14 +2485,6 @@ function hasFilters(query: ParsedQuery): boolean {
 		query.excludeAuthors.length > 0 ||
 		hasDayFilter(query)
 	);
-}
-
-/** day/after/before only (exclusions are checked apart, against every occurrence) */
-function dayMatchesPositive(query: ParsedQuery, day: string): boolean {
-	if (query.days.length > 0 && !(day && query.days.some((d) => day.startsWith(d)))) return false;
-	if (query.after !== undefined && !(day && day.slice(0, query.after.length) >= query.after)) return false;
-	if (query.before !== undefined && !(day && day.slice(0, query.before.length) <= query.before)) return false;
-	return true;
 }
 
 /**

@@ -449,13 +449,22 @@ function applyFilter(query: ParsedQuery, name: FilterName, value: string, negate
 	}
 }
 
-/** Does a day (`YYYY-MM-DD`) fall in the query's day/after/before range? */
+/** Does a day (`YYYY-MM-DD`) fall in the query's day/after/before range, and is it not a `-day:` one? */
 export function dayMatches(query: ParsedQuery, day: string | undefined): boolean {
+	return dayInRange(query, day) && !(day !== undefined && dayExcluded(query, day));
+}
+
+/** Does a day fall in the query's day/after/before range (its `-day:` exclusions aside)? */
+export function dayInRange(query: Pick<ParsedQuery, 'days' | 'after' | 'before'>, day: string | undefined): boolean {
 	if (query.days.length > 0 && !(day && query.days.some((d) => day.startsWith(d)))) return false;
-	if (query.excludeDays.length > 0 && day && query.excludeDays.some((d) => day.startsWith(d))) return false;
 	if (query.after !== undefined && !(day && day.slice(0, query.after.length) >= query.after)) return false;
 	if (query.before !== undefined && !(day && day.slice(0, query.before.length) <= query.before)) return false;
 	return true;
+}
+
+/** Is a day one the query leaves out (`-day:2026-02`)? */
+export function dayExcluded(query: Pick<ParsedQuery, 'excludeDays'>, day: string): boolean {
+	return query.excludeDays.some((d) => day.startsWith(d));
 }
 
 export function hasDayFilter(query: ParsedQuery): boolean {
