@@ -4,6 +4,7 @@
  */
 import { arxivIdOfLink } from '../library/arxivRefs';
 import type { Paper } from '../model';
+import { isWellFormedNewId } from '../parse/links';
 
 export type LinkKind = 'abs' | 'pdf' | 'html' | 'original';
 
@@ -57,15 +58,14 @@ export function primaryLink(paper: Pick<Paper, 'id' | 'version' | 'isArxiv' | 'l
 /**
  * Accepts what a user pastes into "Open Paper Card by arXiv ID": `2602.04994`, `2602.04994v2`,
  * `arXiv:2602.04994`, `hep-th/9901001`, an arxiv.org abs/pdf/html URL or another site's link that names the
- * paper by its arXiv id (`huggingface.co/papers/2602.04994`). Returns the id without version.
+ * paper by its arXiv id (`huggingface.co/papers/2602.04994`). Returns the id without version; undefined
+ * for a new-style id arXiv cannot have given (`2613.00001`: month 13; `2401.0123`: four digits in 2024).
  */
 export function parseArxivIdInput(input: string): string | undefined {
-	// a site's link that names the paper by its arXiv id (Hugging Face's papers, alphaXiv), `(arXiv:…)`
+	// a link that names the paper (arxiv.org, Hugging Face's papers, alphaXiv), `arXiv:…`, `(arXiv:…)`
 	const linked = arxivIdOfLink(input);
 	if (linked !== undefined) return linked;
-	let text = input.trim();
-	const url = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i.exec(text);
-	if (url) text = url[1];
-	text = text.replace(/^arxiv:\s*/i, '').replace(/v\d+$/, '');
-	return isArxivId(text) ? text : undefined;
+	// a bare id, with its version or not
+	const text = input.trim().replace(/^arxiv:\s*/i, '').replace(/v\d+$/, '');
+	return OLD_STYLE_ID.test(text) || isWellFormedNewId(text) ? text : undefined;
 }
