@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { containsPhrase, findPhrase, foldInflection, foldPhraseText, foldWord, inflectedForms, queryWords, tokenize } from '../../src/core/search/tokenizer';
+import { CJK_CLASS, containsPhrase, findPhrase, foldInflection, foldPhraseText, foldWord, inflectedForms, isCjkCode, queryWords, tokenize } from '../../src/core/search/tokenizer';
 import { filesUnder } from './files-under';
 
 /** The phrase fold as specified, a word at a time (foldPhraseText copies stretches of the lowered text instead). */
@@ -25,6 +25,15 @@ function foldPhraseOracle(text: string): string {
 
 describe('search tokenizer', () => {
 	describe('CJK', () => {
+		it('the regex class CJK_CLASS and isCjkCode take the same characters, every one of the BMP', () => {
+			const cls = new RegExp(`^[${CJK_CLASS}]$`);
+			const differ: string[] = [];
+			for (let c = 0; c <= 0xffff; c++) if (cls.test(String.fromCharCode(c)) !== isCjkCode(c)) differ.push(c.toString(16));
+			assert.deepStrictEqual(differ, []);
+			// Han, kana, Hangul syllables and jamo are CJK; Latin, full-width Latin and CJK punctuation are not
+			assert.deepStrictEqual([...'中㐀あア한ᄀㄱ豈ㇰ'].map((ch) => isCjkCode(ch.charCodeAt(0))), Array(9).fill(true));
+			assert.deepStrictEqual([...'aéＫ，。ｱ'].map((ch) => isCjkCode(ch.charCodeAt(0))), Array(6).fill(false));
+		});
 		it('splits a run written without spaces into overlapping bigrams', () => {
 			assert.deepStrictEqual(tokenize('扩散模型'), ['扩散', '散模', '模型']);
 		});

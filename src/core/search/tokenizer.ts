@@ -36,17 +36,24 @@ const enum CharClass {
 const wordCharRe = /[\p{L}\p{N}\p{M}]/u;
 const nonAsciiClassCache = new Map<number, CharClass>();
 
+/**
+ * The scripts written without spaces between words, as code point ranges (first, last, …): a run of
+ * them is indexed character by character and in bigrams. isCjkCode and CJK_CLASS (a regex's) read them.
+ */
+const CJK_RANGES: readonly number[] = [
+	0x4e00, 0x9fff, // CJK unified ideographs
+	0x3400, 0x4dbf, // extension A
+	0x3040, 0x30ff, // hiragana, katakana
+	0xac00, 0xd7af, // Hangul syllables
+	0x1100, 0x11ff, // Hangul jamo
+	0x3130, 0x318f, // Hangul compatibility jamo
+	0xf900, 0xfaff, // compatibility ideographs
+	0x31f0, 0x31ff, // katakana phonetic extensions
+];
+
 export function isCjkCode(c: number): boolean {
-	return (
-		(c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
-		(c >= 0x3400 && c <= 0x4dbf) || // extension A
-		(c >= 0x3040 && c <= 0x30ff) || // hiragana, katakana
-		(c >= 0xac00 && c <= 0xd7af) || // Hangul syllables
-		(c >= 0x1100 && c <= 0x11ff) || // Hangul jamo
-		(c >= 0x3130 && c <= 0x318f) || // Hangul compatibility jamo
-		(c >= 0xf900 && c <= 0xfaff) || // compatibility ideographs
-		(c >= 0x31f0 && c <= 0x31ff) // katakana phonetic extensions
-	);
+	for (let i = 0; i < CJK_RANGES.length; i += 2) if (c >= CJK_RANGES[i] && c <= CJK_RANGES[i + 1]) return true;
+	return false;
 }
 
 function classify(c: number): CharClass {
@@ -555,8 +562,13 @@ export function findPhrase(folded: string, phrase: string): string | undefined {
 	return undefined;
 }
 
-/** the ranges of isCjkCode, for a regex's character class */
-const CJK_CLASS = '\\u4e00-\\u9fff\\u3400-\\u4dbf\\u3040-\\u30ff\\uac00-\\ud7af\\u1100-\\u11ff\\u3130-\\u318f\\uf900-\\ufaff\\u31f0-\\u31ff';
+/** CJK_RANGES as a regex's character class (`\u4e00-\u9fff…`) */
+export const CJK_CLASS = Array.from({ length: CJK_RANGES.length / 2 }, (_, k) => `${unicodeEscape(CJK_RANGES[2 * k])}-${unicodeEscape(CJK_RANGES[2 * k + 1])}`).join('');
+
+function unicodeEscape(code: number): string {
+	return `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
 /**
  * A character that makes foldPhraseText more than lowering a text and closing up its separators: a
  * letter, digit or mark outside ASCII and CJK (foldWord folds it: `ö`, `ﬁ`, `Ｋ`, the Kelvin sign), or
