@@ -227,16 +227,20 @@ describe('recommendations: orders', () => {
 			{ day: '2026-01-02', ids: ['m1', 'n1'] },
 		];
 		const read = new Set(['r1', 'm1']);
-		// n1, listed on 01-02 and again on 01-03, counts on 01-02
-		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), { want: 1 }), { days: ['2026-01-03'], ids: ['n2'] });
-		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), { want: 2 }), { days: ['2026-01-03', '2026-01-02'], ids: ['n2', 'n1'] });
-		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), { want: 4 }), { days: ['2026-01-03', '2026-01-02', '2026-01-01'], ids: ['n2', 'n1', 'o1', 'o2', 'o3'] });
-		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), { want: 4, maxDays: 2 }), { days: ['2026-01-03', '2026-01-02'], ids: ['n2', 'n1'] });
+		// n1, listed on 01-02 and again on 01-03, counts on 01-02 and comes with that day
+		const picked = (list: typeof days, options: Parameters<typeof newestUnread>[2]) => {
+			const { days: used, papers } = newestUnread(list, (id) => read.has(id), options);
+			return { days: used, papers: papers.map((p) => `${p.id} ${p.day}`) };
+		};
+		assert.deepStrictEqual(picked(days, { want: 1 }), { days: ['2026-01-03'], papers: ['n2 2026-01-03'] });
+		assert.deepStrictEqual(picked(days, { want: 2 }), { days: ['2026-01-03', '2026-01-02'], papers: ['n2 2026-01-03', 'n1 2026-01-02'] });
+		assert.deepStrictEqual(picked(days, { want: 4 }), { days: ['2026-01-03', '2026-01-02', '2026-01-01'], papers: ['n2 2026-01-03', 'n1 2026-01-02', 'o1 2026-01-01', 'o2 2026-01-01', 'o3 2026-01-01'] });
+		assert.deepStrictEqual(picked(days, { want: 4, maxDays: 2 }), { days: ['2026-01-03', '2026-01-02'], papers: ['n2 2026-01-03', 'n1 2026-01-02'] });
 		// a paper starred but never opened is the reader's already: not recommended back
-		assert.deepStrictEqual(newestUnread(days, (id) => read.has(id), { want: 2, isStarred: (id) => id === 'n1' }), { days: ['2026-01-03', '2026-01-02', '2026-01-01'], ids: ['n2', 'o1', 'o2', 'o3'] });
+		assert.deepStrictEqual(picked(days, { want: 2, isStarred: (id) => id === 'n1' }), { days: ['2026-01-03', '2026-01-02', '2026-01-01'], papers: ['n2 2026-01-03', 'o1 2026-01-01', 'o2 2026-01-01', 'o3 2026-01-01'] });
 		// a file dated after today (a mistyped or stray date) is not the newest day
 		const stray = [...days, { day: '2099-01-01', ids: ['s1', 's2'] }];
-		assert.deepStrictEqual(newestUnread(stray, (id) => read.has(id), { want: 1, today: '2026-01-03' }), { days: ['2026-01-03'], ids: ['n2'] });
+		assert.deepStrictEqual(picked(stray, { want: 1, today: '2026-01-03' }), { days: ['2026-01-03'], papers: ['n2 2026-01-03'] });
 	});
 
 	it('knows the "For you" view mode and leaves a category as it is in it', () => {

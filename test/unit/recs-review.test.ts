@@ -126,12 +126,12 @@ describe('recommendations review: Show For You on days that re-list earlier days
 		// Friday: the reader opened 3 of the 20 For You showed
 		const read = new Set(friday.slice(0, 3));
 		const sunday = newestUnread(days, (id) => read.has(id), { want: 20 });
-		const repeats = sunday.ids.filter((id) => firstListed(days, id) < sunday.days[0]);
-		assert.deepStrictEqual({ days: sunday.days, repeats: repeats.length, ids: sunday.ids.length }, { days: ['2026-06-12'], repeats: 0, ids: 27 }, `Sunday's For You (${sunday.days.join(', ')}) lists ${repeats.length} papers first listed before it`);
+		const repeats = sunday.papers.filter((p) => firstListed(days, p.id) < sunday.days[0]);
+		assert.deepStrictEqual({ days: sunday.days, repeats: repeats.length, ids: sunday.papers.length }, { days: ['2026-06-12'], repeats: 0, ids: 27 }, `Sunday's For You (${sunday.days.join(', ')}) lists ${repeats.length} papers first listed before it`);
 		// with more wanted, the walk goes on to the days before Friday
 		const more = newestUnread(days, (id) => read.has(id), { want: 40 });
 		assert.deepStrictEqual(more.days, ['2026-06-12', '2026-06-11']);
-		assert.strictEqual(more.ids.length, 57);
+		assert.strictEqual(more.papers.length, 57);
 	});
 
 	it('ranks a day\'s new papers before the repeats it lists, each on the day that first listed it', () => {
@@ -144,8 +144,10 @@ describe('recommendations review: Show For You on days that re-list earlier days
 		const picked = newestUnread(days, () => false, { want: 6 });
 		assert.deepStrictEqual(picked.days, ['2026-06-13', '2026-06-12']);
 		// Saturday's 4 new papers first, then Friday's (the 5 Saturday repeats among them, as Friday's)
-		assert.deepStrictEqual(picked.ids.slice(0, 4), saturday);
-		assert.ok(picked.ids.slice(4).every((id) => firstListed(days, id) === '2026-06-12'), picked.ids.join(' '));
+		assert.deepStrictEqual(picked.papers.slice(0, 4).map((p) => p.id), saturday);
+		assert.ok(picked.papers.slice(4).every((p) => firstListed(days, p.id) === '2026-06-12'), picked.papers.map((p) => p.id).join(' '));
+		// each comes with the day that first listed it
+		assert.ok(picked.papers.every((p) => p.day === firstListed(days, p.id)), picked.papers.map((p) => `${p.id} ${p.day}`).join(' '));
 	});
 });
 

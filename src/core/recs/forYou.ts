@@ -217,10 +217,10 @@ export interface NewestUnreadOptions {
  * on the day that first listed it: a fork that re-lists Friday's papers on Saturday and Sunday gave
  * Friday's list again on Sunday, as Sunday's. A day that lists no paper new then (all repeats) is
  * passed over, so `days` starts at the last day that did; each id's day (its first listing) is the
- * oldest of `days` that lists it. Starred papers are left out even when unread (starred from the Papers view or a
- * CodeLens): the model learnt them as the reader's, so they would take the top of the list.
+ * oldest of `days` that lists it, and comes with it. Starred papers are left out even when unread (starred from the
+ * Papers view or a CodeLens): the model learnt them as the reader's, so they would take the top of the list.
  */
-export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, options: NewestUnreadOptions = {}): { days: string[]; ids: string[] } {
+export function newestUnread(days: readonly { day: string; ids: readonly string[] }[], isRead: (id: string) => boolean, options: NewestUnreadOptions = {}): { days: string[]; papers: { id: string; day: string }[] } {
 	const { want = 20, maxDays = 7, isStarred = () => false, today } = options;
 	const byDay = new Map<string, string[]>();
 	for (const d of days) if (today === undefined || d.day <= today) byDay.set(d.day, [...(byDay.get(d.day) ?? []), ...d.ids]);
@@ -228,7 +228,7 @@ export function newestUnread(days: readonly { day: string; ids: readonly string[
 	const firstListed = new Map<string, string>();
 	// oldest last in `ordered`: the last day written is the first listing
 	for (const day of ordered) for (const id of byDay.get(day)!) firstListed.set(id, day);
-	const picked: string[] = [];
+	const picked: { id: string; day: string }[] = [];
 	const seen = new Set<string>();
 	const used: string[] = [];
 	for (const day of ordered) {
@@ -236,9 +236,9 @@ export function newestUnread(days: readonly { day: string; ids: readonly string[
 		const fresh = byDay.get(day)!.filter((id) => firstListed.get(id) === day);
 		if (fresh.length === 0) continue;
 		used.push(day);
-		for (const id of fresh) if (!seen.has(id) && !isRead(id) && !isStarred(id)) seen.add(id), picked.push(id);
+		for (const id of fresh) if (!seen.has(id) && !isRead(id) && !isStarred(id)) seen.add(id), picked.push({ id, day });
 	}
-	return { days: used, ids: picked };
+	return { days: used, papers: picked };
 }
 
 /** scores to rank a score among: a day's (by paper id) or a list's */

@@ -149,11 +149,10 @@ export function registerRecs(workspace: IDigestWorkspace, library: LibraryStore,
 			(id) => reading.statusOn(id, undefined) === 'read',
 			{ want: limit, isStarred: (id) => isStarred(library.library, id), today: latestDayBegun() },
 		);
-		const scores = await forYou.scores(ranking, candidates.ids);
-		const items: ForYouItem[] = candidates.ids
-			.map((id) => {
-				// the day that first listed it (days are newest first): a paper re-listed on a later day is that day's repeat
-				const day = [...candidates.days].reverse().find((d) => byDay.get(d)!.where.has(id))!;
+		const scores = await forYou.scores(ranking, candidates.papers.map((p) => p.id));
+		const items: ForYouItem[] = candidates.papers
+			.map(({ id, day }) => {
+				// day: the one that first listed it (a paper re-listed on a later day is that day's repeat)
 				const { file, index } = byDay.get(day)!.where.get(id)!;
 				return { id, title: file.digest.papers[index].title, day, uri: file.uri.toString(), score: scores.get(id) ?? -Infinity };
 			})
