@@ -234,10 +234,6 @@ export function normalizeInterests(value: Partial<Record<keyof InterestSpec, unk
 }
 
 /**
- * How two entries of one list are told to be the same: case and surrounding spaces ignored; a
- * category also without a trailing `.` or `.*` (`cs.CV.*` is `cs.CV`), as matching reads it.
- */
-/**
  * A keyword box's text as the terms it lists: `diffusion, "world model", 扩散模型` (as its placeholder
  * shows examples) is three, split at a comma, a Chinese comma or enumeration comma (`，`, `、`) or a
  * semicolon outside quotes and /regex/; one term is itself.
@@ -273,16 +269,19 @@ export function splitTermList(text: string): string[] {
 }
 
 /**
- * An interest's entry as the matcher reads it, to tell two entries the same: case aside, a category's
- * `.*` aside; a phrase in quotes or not (`"world model"`, `world model`) and with accents or not
- * (`Schrödinger`, `Schrodinger`), as the matcher folds them; a /regex/ as written.
+ * An interest's entry as the matcher reads it, to tell two entries the same: a keyword as the pattern
+ * parseTerm makes of it (case aside: it is matched so), which reads a phrase in quotes or not, with
+ * accents or not, its words apart by a hyphen or spaces alike (`"World Model"`, `world-model`); an
+ * author as nameHasWords takes the name (wantedName: `Jean-Pierre Dupont`, `Jean Pierre Dupont`,
+ * `J. Dupont`, `J Dupont`); a category without its `.*`; a /regex/ as written (case aside when it is
+ * matched so). Curly quotes are no quotes to the matcher: `“world model”` marks the text with them.
  */
 export function interestTermKey(list: keyof InterestSpec, term: string): string {
-	const key = term.trim().toLowerCase();
-	if (list === 'categories') return categoryKey(key);
-	if (key.length > 1 && key.startsWith('/') && key.lastIndexOf('/') > 0) return key;
-	const unquoted = /^["“].*["”]$/.test(key) ? key.slice(1, -1).trim() : key;
-	return foldDiacritics(unquoted);
+	if (list === 'categories') return categoryKey(term);
+	const parsed = parseTerm(term);
+	if (parsed === undefined || 'error' in parsed) return term.trim().toLowerCase();
+	if (parsed.kind === 'regex') return parsed.regex.flags.includes('i') ? parsed.label.toLowerCase() : parsed.label;
+	return list === 'authors' ? wantedName(parsed.label) : parsed.source.toLowerCase();
 }
 
 function categoryKey(category: string): string {

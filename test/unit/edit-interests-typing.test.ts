@@ -419,11 +419,64 @@ describe('interestTermKey: two entries the matcher reads alike are one', () => {
 	it('a phrase in quotes or not, with accents or not, in any case; a regex as written', () => {
 		const key = coreInterests.interestTermKey;
 		assert.strictEqual(key('keywords', '"World Model"'), key('keywords', 'world model'));
-		assert.strictEqual(key('keywords', '“world model”'), key('keywords', 'world model'));
 		assert.strictEqual(key('authors', 'Schrödinger'), key('authors', 'schrodinger'));
 		assert.notStrictEqual(key('keywords', '/World/'), key('keywords', '/world/i'));
 		assert.notStrictEqual(key('keywords', '/a"b"/'), key('keywords', 'a"b"'));
 		assert.strictEqual(key('categories', 'cs.CV.*'), key('categories', 'cs.cv'));
+	});
+});
+
+describe('interestTermKey: two entries are one exactly when they mark the same papers', () => {
+	const texts = ['A world model for robots', 'World-Models at scale', 'the world/model gap', 'a “world model” quoted', 'worlds modelled', 'Schrödinger bridges', 'Schrodinger bridge matching', 'LLMs reason', 'an LLM plans', 'CPUs and GPUs', '扩散模型的世界模型'];
+	const names = ['Jean-Pierre Dupont', 'Jean Pierre Dupont', 'J. Dupont', 'J Dupont', 'Jean Dupont', 'Pierre Dupont', 'José Núñez', 'Jose Nunez', 'Kaiming He', 'He Kaiming'];
+	const papers: coreInterests.InterestText[] = [
+		...texts.map((title) => ({ title, tldr: '', body: '', authors: [], category: 'cs.LG' })),
+		...names.map((name) => ({ title: 'x', tldr: '', body: '', authors: [name], category: 'cs.LG' })),
+	];
+	/** the papers an entry alone marks, as the matcher reads it */
+	const marked = (list: 'keywords' | 'authors' | 'exclude', entry: string) => {
+		const compiled = coreInterests.compileInterests(coreInterests.normalizeInterests({ [list]: [entry] }));
+		return papers.map((p) => (coreInterests.matchInterests(compiled, p) ? 1 : 0)).join('');
+	};
+	const entries = {
+		keywords: ['world model', '"World Model"', 'world-model', 'World  Model', '“world model”', 'world models', 'world', 'Schrödinger', 'schrodinger', 'LLM', 'llms', 'LLMs', 'CPU', '世界模型', '/world model/', '/World Model/', '/world model/i'],
+		authors: ['Jean-Pierre Dupont', 'Jean Pierre Dupont', 'jean pierre dupont', 'J. Dupont', 'J Dupont', 'Dupont', 'José Núñez', 'Jose Nunez', 'Kaiming He', 'He Kaiming', '"Kaiming He"', '/Dupont/'],
+		exclude: ['world model', 'world-model', '“world model”', 'Schrödinger', 'schrodinger'],
+	} as const;
+
+	for (const [list, values] of Object.entries(entries) as [keyof typeof entries, readonly string[]][]) {
+		it(`${list}: two entries with one key mark the same papers (none is refused as a duplicate of another)`, () => {
+			const wrong: string[] = [];
+			for (const a of values) {
+				for (const b of values) {
+					if (a < b && coreInterests.interestTermKey(list, a) === coreInterests.interestTermKey(list, b) && marked(list, a) !== marked(list, b)) wrong.push(`${a} | ${b}`);
+				}
+			}
+			assert.deepStrictEqual(wrong, []);
+		});
+	}
+
+	it('entries the matcher reads alike are one: a hyphen or spaces between words, case, quotes, accents, a name\'s dots', () => {
+		const alike: [keyof typeof entries, string, string][] = [
+			['keywords', 'world model', 'world-model'],
+			['keywords', '"World Model"', 'World  Model'],
+			['keywords', 'Schrödinger', 'schrodinger'],
+			['keywords', 'LLMs', 'llms'],
+			['exclude', 'world model', 'world-model'],
+			['authors', 'Jean-Pierre Dupont', 'Jean Pierre Dupont'],
+			['authors', 'J. Dupont', 'J Dupont'],
+			['authors', 'José Núñez', 'Jose Nunez'],
+			['authors', '"Kaiming He"', 'Kaiming He'],
+		];
+		for (const [list, a, b] of alike) {
+			assert.strictEqual(marked(list, a), marked(list, b), `${a} | ${b} mark the same papers`);
+			assert.strictEqual(coreInterests.interestTermKey(list, a), coreInterests.interestTermKey(list, b), `${a} | ${b} are one entry`);
+		}
+	});
+
+	it('the matcher reads “world model” (curly quotes) as those characters, not as the phrase: it is its own entry', () => {
+		assert.strictEqual(marked('keywords', '“world model”'), papers.map((p) => (p.title === 'a “world model” quoted' ? 1 : 0)).join(''));
+		assert.notStrictEqual(coreInterests.interestTermKey('keywords', '“world model”'), coreInterests.interestTermKey('keywords', 'world model'));
 	});
 });
 
