@@ -371,21 +371,27 @@ function alternations(sources: readonly string[], flags: string): Alternation[] 
 	return out;
 }
 
-export function compileInterests(spec: InterestSpec): CompiledInterests {
-	const errors: string[] = [];
-	const literalSources: string[] = [];
-	const literalLabels: string[] = [];
+/** Keyword entries (the keywords, the excluded ones) as the matcher takes them: each literal's pattern, a group, and label; the /regex/es; what cannot be used is said in `errors`. */
+function textTerms(entries: readonly string[], errors: string[]): { sources: string[]; labels: string[]; regexes: { label: string; regex: RegExp }[] } {
+	const sources: string[] = [];
+	const labels: string[] = [];
 	const regexes: { label: string; regex: RegExp }[] = [];
-	for (const raw of spec.keywords) {
+	for (const raw of entries) {
 		const term = parseTerm(raw);
 		if (!term) continue;
 		if ('error' in term) errors.push(term.error);
 		else if (term.kind === 'regex') regexes.push({ label: term.label, regex: term.regex });
 		else {
-			literalSources.push(`(${term.source})`);
-			literalLabels.push(term.label);
+			sources.push(`(${term.source})`);
+			labels.push(term.label);
 		}
 	}
+	return { sources, labels, regexes };
+}
+
+export function compileInterests(spec: InterestSpec): CompiledInterests {
+	const errors: string[] = [];
+	const { sources: literalSources, labels: literalLabels, regexes } = textTerms(spec.keywords, errors);
 	const authors: Term[] = [];
 	for (const raw of spec.authors) {
 		const term = parseTerm(raw);
@@ -394,19 +400,7 @@ export function compileInterests(spec: InterestSpec): CompiledInterests {
 		// the term's hyphens match a name's hyphens or spaces (`Jean Pierre Dupont` is `Jean-Pierre Dupont`)
 		else authors.push(term.kind === 'literal' ? { ...term, source: wantedName(term.label) } : term);
 	}
-	const excludeSources: string[] = [];
-	const excludeLabels: string[] = [];
-	const excludeRegexes: { label: string; regex: RegExp }[] = [];
-	for (const raw of spec.exclude) {
-		const term = parseTerm(raw);
-		if (!term) continue;
-		if ('error' in term) errors.push(term.error);
-		else if (term.kind === 'regex') excludeRegexes.push({ label: term.label, regex: term.regex });
-		else {
-			excludeSources.push(`(${term.source})`);
-			excludeLabels.push(term.label);
-		}
-	}
+	const { sources: excludeSources, labels: excludeLabels, regexes: excludeRegexes } = textTerms(spec.exclude, errors);
 	const categories = spec.categories.map(categoryKey).filter((c) => c !== '');
 	return {
 		spec,

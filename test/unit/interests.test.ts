@@ -54,6 +54,16 @@ describe('interest matcher', () => {
 		assert.deepStrictEqual(words({ keywords: ['world model*'] }, { title: 'Worlds Modeling' }), ['world model*'], 'the starred word a prefix, the others in their forms');
 	});
 
+	it('reads the keywords and the excluded ones alike: literals, /regex/es, and a bad entry said in list order', () => {
+		const compiled = compileInterests(spec({ keywords: ['world model', '/(kw/', '/diffusion (policy|planner)/'], authors: ['/(au/'], exclude: ['survey', '/(ex/', '/benchmark(s)?/'] }));
+		assert.deepStrictEqual(compiled.errors.map((e) => e.split(':')[0]), ['/(kw/', '/(au/', '/(ex/']);
+		assert.deepStrictEqual([compiled.literalLabels, compiled.regexes.map((r) => r.label)], [['world model'], ['/diffusion (policy|planner)/']]);
+		assert.deepStrictEqual([compiled.excludeLabels, compiled.excludeRegexes.map((r) => r.label)], [['survey'], ['/benchmark(s)?/']]);
+		assert.deepStrictEqual(matchInterests(compiled, paper({ title: 'World-Models as a Diffusion Planner' }))?.words.slice().sort(), ['Diffusion Planner', 'world model']);
+		assert.strictEqual(matchInterests(compiled, paper({ title: 'World models: a survey' }))?.excluded, true);
+		assert.strictEqual(matchInterests(compiled, paper({ title: 'World models benchmarks' }))?.excludedBy, 'benchmarks');
+	});
+
 	it('matches /regex/ terms, case-insensitive unless flags are given, and reports bad ones', () => {
 		assert.deepStrictEqual(words({ keywords: ['/diffusion (policy|planner)/'] }, { title: 'A Diffusion Planner' }), ['Diffusion Planner']);
 		assert.strictEqual(words({ keywords: ['/RL/u'] }, { title: 'curl' }), undefined);
