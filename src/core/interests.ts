@@ -202,7 +202,8 @@ export function parseTerm(raw: string): Term | { error: string } | undefined {
 		if (slow) return { error: `${text}: ${SLOW_REGEX[slow]}` };
 		return { kind: 'regex', label: text, regex };
 	}
-	const unquoted = text.length > 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).trim() : text;
+	// in quotes as Search Papers reads them: straight, or curly as a Chinese keyboard types them
+	const unquoted = text.length > 2 && ((text.startsWith('"') && text.endsWith('"')) || (text.startsWith('“') && text.endsWith('”'))) ? text.slice(1, -1).trim() : text;
 	if (unquoted === '' || unquoted === '*') return undefined;
 	// papers' text is matched with its diacritics folded (matchInterests), so is the keyword
 	return { kind: 'literal', label: unquoted, source: literalSource(foldDiacritics(unquoted)) };
@@ -274,7 +275,7 @@ export function splitTermList(text: string): string[] {
  * accents or not, its words apart by a hyphen or spaces alike (`"World Model"`, `world-model`); an
  * author as nameHasWords takes the name (wantedName: `Jean-Pierre Dupont`, `Jean Pierre Dupont`,
  * `J. Dupont`, `J Dupont`); a category without its `.*`; a /regex/ as written (case aside when it is
- * matched so). Curly quotes are no quotes to the matcher: `“world model”` marks the text with them.
+ * matched so). `“world model”` in curly quotes is the phrase, as in straight ones.
  */
 export function interestTermKey(list: keyof InterestSpec, term: string): string {
 	if (list === 'categories') return categoryKey(term);
