@@ -288,24 +288,16 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 	it('Edit Interests stays open: two keywords typed one after the other, each back on the list (the added row active, with a remove button); × and a pick remove them; Escape closes it', async () => {
 		const box = '.quick-input-widget .quick-input-box input';
 		const placeholder = () => page.$eval(box, (el) => el.getAttribute('placeholder') || '');
-		const waitForRows = async (test, what) => {
-			let rows = [];
-			for (const started = Date.now(); Date.now() - started < 20_000; await page.waitForTimeout(100)) {
-				rows = await quickPickRows(page);
-				if (test(rows)) return rows;
-			}
-			throw new Error(`${what}: ${rows.join(' | ')}`);
-		};
 		await runCommand(page, 'arXiv Digest: Edit Interests…');
 		await waitForQuickInputTitle(page, /^Edit Interests$/);
-		await waitForRows((rows) => rows.some((r) => r.includes('tracking')), 'the list with the keyword "tracking"');
+		await waitForRows(page, (rows) => rows.some((r) => r.includes('tracking')), 'the list with the keyword "tracking"');
 		for (const keyword of ['zzqx alpha', 'zzqx beta']) {
 			await clickQuickPickRow(page, 'Add Keyword…');
 			await waitForQuickInputTitle(page, /^Add Keyword$/);
 			await page.fill(box, keyword);
 			await page.press(box, 'Enter');
 			await waitForQuickInputTitle(page, /^Edit Interests$/);
-			await waitForRows((rows) => rows.some((r) => r.includes(keyword)), `the list with "${keyword}"`);
+			await waitForRows(page, (rows) => rows.some((r) => r.includes(keyword)), `the list with "${keyword}"`);
 			assert.match(await placeholder(), new RegExp(`^Added “${keyword}” to your interests`));
 			// (the extension makes the keyword the active row; the workbench may move that back to the first
 			// row as it applies the new items, microsoft/vscode#75005, so it is not asserted)
@@ -315,12 +307,27 @@ describe(`workbench UI (${MODE_NAMES[MODE] ?? MODE})`, function () {
 		const alpha = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'zzqx alpha' }).first();
 		await alpha.hover();
 		await alpha.locator('.action-label[aria-label="Remove"], .action-label[title="Remove"]').first().click();
-		await waitForRows((rows) => !rows.some((r) => r.includes('zzqx alpha')) && rows.some((r) => r.includes('zzqx beta')), 'alpha removed, beta kept');
+		await waitForRows(page, (rows) => !rows.some((r) => r.includes('zzqx alpha')) && rows.some((r) => r.includes('zzqx beta')), 'alpha removed, beta kept');
 		assert.match(await placeholder(), /^Removed “zzqx alpha” from your interests/);
 		// a picked entry is removed too, and the list stays
 		await clickQuickPickRow(page, 'zzqx beta');
-		await waitForRows((rows) => !rows.some((r) => r.includes('zzqx')) && rows.some((r) => r.includes('tracking')), 'beta removed, tracking kept');
+		await waitForRows(page, (rows) => !rows.some((r) => r.includes('zzqx')) && rows.some((r) => r.includes('tracking')), 'beta removed, tracking kept');
 		await waitForQuickInputTitle(page, /^Edit Interests$/);
+		await page.keyboard.press('Escape');
+		await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 20_000 });
+	});
+
+	it('Edit Interests says how many papers each entry marks; Follow Author… lists the digests\' authors as a name is typed, family name first too', async () => {
+		const box = '.quick-input-widget .quick-input-box input';
+		await runCommand(page, 'arXiv Digest: Edit Interests…');
+		await waitForQuickInputTitle(page, /^Edit Interests$/);
+		await waitForRows(page, (rows) => rows.some((r) => r.includes('tracking') && /\d+ papers?/.test(r)), 'the keyword "tracking" with its count of papers');
+		await clickQuickPickRow(page, 'Follow Author…');
+		await waitForQuickInputTitle(page, /^Follow Author$/);
+		await page.fill(box, 'ostadab sar');
+		const rows = await waitForRows(page, (rows) => rows.some((r) => r.includes('Sarah Ostadabbas') && /\d+ papers?/.test(r)), 'Sarah Ostadabbas suggested with her papers');
+		assert.ok(rows[0].includes('ostadab sar'), `the text as typed first: ${rows[0]}`);
+		await shot(page, 'follow-author-suggestions');
 		await page.keyboard.press('Escape');
 		await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 20_000 });
 	});

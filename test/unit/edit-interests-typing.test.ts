@@ -14,6 +14,12 @@ const statusMessages: string[] = [];
 
 const inputBoxes: FakeInputBox[] = [];
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** Waits, turn by turn of the event loop, until `state()` holds (at most 10 s: the error says what was waited for). */
+async function until(state: () => boolean, what: string): Promise<void> {
+	for (const started = Date.now(); !state(); await new Promise((resolve) => setImmediate(resolve))) {
+		if (Date.now() - started > 10_000) assert.fail(`waited 10 s for ${what}`);
+	}
+}
 
 describe('Edit Interests: typing an entry', () => {
 	let edit: typeof import('../../src/features/reading/editInterests');
@@ -26,17 +32,6 @@ describe('Edit Interests: typing an entry', () => {
 		fake.QuickPickItemKind = { Separator: -1, Default: 0 };
 		fake.QuickInputButtons = { Back: { id: 'back' } };
 		fake.workspace.isTrusted = true;
-		// a Disposable that can be made (onShown makes one) as well as `from`
-		const from = (fakeVscode.Disposable as { from: unknown }).from;
-		fake.Disposable = Object.assign(
-			class {
-				constructor(private readonly done: () => void) {}
-				dispose() {
-					this.done();
-				}
-			},
-			{ from },
-		);
 		fake.workspace.getConfiguration = (section: string) => ({
 			get: (name: string) => {
 				const key = `${section}.${name}`;
@@ -195,16 +190,6 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 		fake.ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 };
 		fake.QuickPickItemKind = { Separator: -1, Default: 0 };
 		fake.QuickInputButtons = { Back: { id: 'back' } };
-		const from = (fakeVscode.Disposable as { from: unknown }).from;
-		fake.Disposable = Object.assign(
-			class {
-				constructor(private readonly done: () => void) {}
-				dispose() {
-					this.done();
-				}
-			},
-			{ from },
-		);
 		fake.workspace.getConfiguration = (section: string) => ({ get: (name: string) => user[`${section}.${name}`], inspect: (name: string) => ({ globalValue: user[`${section}.${name}`] }) });
 		fake.workspace.onDidChangeConfiguration = (l: (e: { affectsConfiguration(key: string): boolean }) => void) => {
 			configListeners.push(l);
@@ -367,15 +352,15 @@ describe('Follow Author… typed: the names of these digests listed as the name 
 		await tick();
 		const pick = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
 		pick.type(typed);
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		assert.deepStrictEqual(asked.at(-1), typed, 'asked of the index, not read from the files');
+		await until(() => asked.at(-1) === typed && !pick.busy, 'the names asked of the index for the typed text');
 		const rows = pick.items as { label: string; description?: string; alwaysShow?: boolean }[];
-		assert.match(rows[0].label, new RegExp(`Follow “${typed}” as typed`), 'the typed text first, taken as it is');
+		assert.strictEqual(rows[0].label, name, 'the name with the most papers first: Enter takes it as the digests write it');
+		assert.match(rows.at(-1)!.label, new RegExp(`Follow “${typed}” as typed`), 'the typed text last, taken as it is');
 		const row = rows.find((r) => r.label === name);
 		assert.ok(row, `${name} listed for ${typed}`);
 		assert.strictEqual(row.description, ids.size === 1 ? '1 paper' : `${ids.size} papers`, 'distinct papers, the file in two shards once');
 		assert.ok(rows.every((r) => r.alwaysShow), 'not hidden by the pick\'s own filter (it would hide the name for a family name typed first)');
-		const listed = rows.slice(1).map((r) => Number(/^(\d+)/.exec(r.description ?? '')?.[1]));
+		const listed = rows.slice(0, -1).map((r) => Number(/^(\d+)/.exec(r.description ?? '')?.[1]));
 		assert.deepStrictEqual(listed, [...listed].sort((a, b) => b - a), 'the most papers first');
 		assert.ok(rows.length <= 51);
 		pick.activeItems = [row];
@@ -393,11 +378,12 @@ describe('Follow Author… typed: the names of these digests listed as the name 
 		await tick();
 		const pick = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
 		pick.type('z');
-		await new Promise((resolve) => setTimeout(resolve, 300));
 		assert.deepStrictEqual(pick.items.length, 1, 'the typed row alone');
-		assert.deepStrictEqual(asked, [], 'one letter is not asked');
+		assert.strictEqual(pick.busy, false, 'one letter asks nothing');
 		pick.type('Zqx Vwy');
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		await until(() => asked.at(-1) === 'Zqx Vwy' && !pick.busy, 'the names asked for "Zqx Vwy"');
+		assert.deepStrictEqual(asked, ['Zqx Vwy'], 'one letter is not asked');
+		assert.deepStrictEqual(pick.items.length, 1, 'no name: the typed row alone');
 		pick.activeItems = [pick.items[0]];
 		(pick as unknown as { accepted: { fire(): void } }).accepted.fire();
 		await done;

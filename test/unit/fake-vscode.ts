@@ -155,7 +155,16 @@ export const fakeVscode = {
 			return { scheme: base.scheme, path, fsPath: path, toString: () => `${base.scheme}:${path}` };
 		},
 	},
-	Disposable: { from: (...items: { dispose(): unknown }[]) => ({ dispose: () => items.forEach((i) => i.dispose()) }) },
+	/** made with what it runs once disposed (as onShown and the sync warning make one), or `from` several */
+	Disposable: class FakeDisposable {
+		static from(...items: { dispose(): unknown }[]): { dispose(): void } {
+			return { dispose: () => items.forEach((i) => i.dispose()) };
+		}
+		constructor(private readonly done: () => void = () => undefined) {}
+		dispose(): void {
+			this.done();
+		}
+	},
 	// {0}, {1}… filled in as vscode.l10n.t does
 	l10n: { t: (text: L10nMessage, ...args: unknown[]) => fillL10n(text, args) },
 	ColorThemeKind: { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 },

@@ -8,15 +8,6 @@ describe('Settings Sync budget warning', () => {
 	const original = { ...fakeVscode.window };
 	withFakeVscode(() => {
 		const fake = fakeVscode as unknown as { Disposable: unknown; window: { showWarningMessage: unknown } };
-		fake.Disposable = Object.assign(
-			class {
-				constructor(private readonly release: () => void) {}
-				dispose() {
-					this.release();
-				}
-			},
-			{ from: fakeVscode.Disposable.from },
-		);
 		fake.window.showWarningMessage = async (message: string) => void warnings.push(message);
 		readingState = require('../../src/features/library/readingState');
 	});

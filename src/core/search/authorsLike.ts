@@ -28,6 +28,11 @@ export function typedNameParts(typed: string): string[] {
 	return parts.join('').length >= AUTHORS_LIKE_MIN_LETTERS ? parts : [];
 }
 
+/** Whether the words `parts` (typedNameParts) start different words of the name `written`, in any order. */
+export function nameStartsWith(parts: readonly string[], written: string): boolean {
+	return parts.length > 0 && startsWords(parts, foldPhraseText(written).split(' '));
+}
+
 /**
  * The names of the index's papers of which each typed word starts a different word, in any order
  * (`kaiming h`, `he kaim`: Kaiming He), the most papers first, at most `limit`; each with its papers'

@@ -4,7 +4,7 @@
  * of the index shards (SearchService.authorsLike), and still takes the text as typed.
  */
 import * as vscode from 'vscode';
-import { typedNameParts } from '../../core/search/authorsLike';
+import { nameStartsWith, typedNameParts } from '../../core/search/authorsLike';
 import { papersCount } from '../counts';
 import { BACK, createQuickPick, showInput, type OnShown } from '../quickInput';
 import type { IDigestWorkspace } from '../workspace/types';
@@ -39,8 +39,18 @@ export function pickAuthor(workspace: IDigestWorkspace, problem: (text: string) 
 		const wrong = problem(text);
 		return [{ label: `$(person-add) ${vscode.l10n.t('Follow “{0}” as typed', text)}`, description: wrong, name: text, alwaysShow: true }];
 	};
+	/**
+	 * The names suggested for the text typed so far, the most papers first, then the text as typed
+	 * (unless it is one of them): Enter takes the name the digests write (`he kaim` followed as typed
+	 * marks nothing). While the answer for newer text is on its way, the names the text no longer
+	 * starts are left out, and the typed row comes first when none is left.
+	 */
 	const show = () => {
-		pick.items = [...typedRow(pick.value.trim()), ...suggested];
+		const text = pick.value.trim();
+		const parts = typedNameParts(text);
+		const names = suggested.filter((row) => nameStartsWith(parts, row.name));
+		const same = names.some((row) => row.name.toLowerCase() === text.toLowerCase());
+		pick.items = [...names, ...(same ? [] : typedRow(text))];
 	};
 	const suggest = async (text: string) => {
 		const question = ++asked;
