@@ -196,7 +196,7 @@ describe('the Papers view filtered by a search', () => {
 		assert.deepStrictEqual(search(index, '"self supervised recipe"'), ['2606.00013', '2606.00014']);
 		assert.deepStrictEqual(search(index, 'tables -"Qwen2.5"'), []);
 	});
-	it('an excluded token of several words (`-扩散-model`) excludes the papers writing them together, not every paper with one of them', () => {
+	it('an excluded token of Chinese against English (`-扩散-model`) excludes the papers writing them together, not every paper with one of them; `-a/b` excludes each', () => {
 		const index = indexOf([
 			{ id: '2606.00021', title: 'A 扩散-model for Layouts', abstract: 'We train a 扩散-model on layouts.' },
 			{ id: '2606.00022', title: 'A Layout Model', abstract: 'A model of layouts, no diffusion.' },
@@ -204,8 +204,9 @@ describe('the Papers view filtered by a search', () => {
 		]);
 		assert.deepStrictEqual(search(index, 'layouts -扩散-model'), ['2606.00022', '2606.00023']);
 		assert.ok(search(index, 'layouts -扩散model').includes('2606.00022'), 'a paper with `model` but not `扩散model` stays');
-		// one word stays one word: every paper with it goes
+		// one word stays one word: every paper with it goes; words apart by a slash each go (`-LLM/VLM` is `-LLM -VLM`)
 		assert.deepStrictEqual(search(index, 'layouts -model'), []);
+		assert.deepStrictEqual(search(index, 'layouts -model/diffusion'), []);
 		assert.deepStrictEqual(search(index, 'layouts -扩散'), ['2606.00022']);
 	});
 });

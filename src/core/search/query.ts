@@ -374,8 +374,9 @@ export function parseQuery(text: string): QueryParseResult {
 		}
 		// a pasted versioned id (2602.04994v2) means the paper, whatever its version
 		const words = queryWords(token.value.replace(VERSIONED_ID_RE, '$1'));
-		// `-扩散-model`, `-扩散model`: the words together, as typed (each alone excluded every paper with `model`)
-		if (token.negated && words.length > 1) query.excludePhrases.push(foldPhraseText(token.value));
+		// `-扩散-model`, `-扩散model`: Chinese written against English is the words together, as typed (each
+		// alone excluded every paper with `model`); `-LLM/VLM`, `-2D/3D` exclude each word, as `-LLM -VLM`
+		if (token.negated && words.some((w) => w.cjk) && words.some((w) => !w.cjk)) query.excludePhrases.push(foldPhraseText(token.value));
 		else if (token.negated) query.excludeWords.push(...words);
 		else query.words.push(...words);
 	}
