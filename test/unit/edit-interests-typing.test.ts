@@ -514,3 +514,41 @@ describe('Follow Author… typed: a name no paper of these digests lists is said
 		}
 	});
 });
+
+describe('Follow Author… typed: one row per author as the matcher reads names', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const fs = require('node:fs') as typeof import('node:fs');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { parseDigest } = require('../../src/core/parser') as typeof import('../../src/core/parser');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { PaperIndex } = require('../../src/core/search/index') as typeof import('../../src/core/search/index');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { authorsLike, mergeAuthorsLike } = require('../../src/core/search/authorsLike') as typeof import('../../src/core/search/authorsLike');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { wantedName } = require('../../src/core/authorNames') as typeof import('../../src/core/authorNames');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { filesUnder } = require('./files-under') as typeof import('./files-under');
+
+	it('a name the real digests write several ways (jian Yang, Jian Yang; Anh-Duy Le, Anh Duy Le) is one row with the papers following it marks, in two shards as in one', function () {
+		this.timeout(60_000);
+		const shards = [new PaperIndex(), new PaperIndex()];
+		const papers = new Map<string, { id: string; title: string; tldr?: string; authors: string[]; category?: string }>();
+		filesUnder('test/fixtures/real').forEach((path, i) => {
+			const digest = parseDigest(fs.readFileSync(path, 'utf8'), path);
+			shards[i % 2].addFile(path, digest);
+			for (const p of digest.papers) papers.set(p.id, p);
+		});
+		const spellings = new Map<string, Set<string>>();
+		for (const p of papers.values()) for (const a of p.authors) spellings.set(wantedName(a), (spellings.get(wantedName(a)) ?? new Set()).add(a.trim()));
+		const several = [...spellings.values()].filter((s) => s.size > 1);
+		assert.ok(several.length >= 5, `${several.length} names written several ways`);
+		for (const written of several.slice(0, 6)) {
+			const name = [...written][0];
+			const marked = [...papers.values()].filter((p) => coreInterests.isMatch(coreInterests.matchInterests(coreInterests.compileInterests(coreInterests.normalizeInterests({ authors: [name] })), { title: p.title, tldr: p.tldr ?? '', body: '', authors: p.authors, category: p.category ?? '' }))).length;
+			const rows = mergeAuthorsLike(shards.map((index) => authorsLike(index, name, 200)), 100).filter(([n]) => wantedName(n) === wantedName(name));
+			assert.strictEqual(rows.length, 1, `${[...written].join(' / ')}: ${JSON.stringify(rows)}`);
+			assert.strictEqual(rows[0][1], marked, `${name}: the row's papers are those following it marks`);
+			assert.ok(written.has(rows[0][0]), `${rows[0][0]} is a spelling the papers write`);
+		}
+	});
+});

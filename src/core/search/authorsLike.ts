@@ -5,6 +5,7 @@
  * one document per paper; vscode-free.
  */
 import type { PaperIndex } from './index';
+import { wantedName } from '../authorNames';
 import { foldPhraseText } from './tokenizer';
 
 /** a shard's answer: names as the papers write them, each with the ids of its papers (the service unites the shards' ids) */
@@ -36,12 +37,14 @@ export function nameStartsWith(parts: readonly string[], written: string): boole
 /**
  * The names of the index's papers of which each typed word starts a different word, in any order
  * (`kaiming h`, `he kaim`: Kaiming He), the most papers first, at most `limit`; each with its papers'
- * ids (a paper once, whatever days list it). A name as the papers write it, spaces trimmed.
+ * ids (a paper once, whatever days list it). One row per name as the interests' matcher reads names
+ * (wantedName: `Jian Yang` and `jian Yang`, `Anh-Duy Le` and `Anh Duy Le`, `Stéphane` and `Stephane`
+ * are one author, whom following either spelling marks), written as most of its papers write it.
  */
 export function authorsLike(index: PaperIndex, typed: string, limit: number): AuthorsLikeReply {
 	const parts = typedNameParts(typed);
 	if (parts.length === 0) return [];
-	const names = new Map<string, string[]>();
+	const names = new Map<string, { ids: string[]; spellings: Map<string, number> }>();
 	for (const doc of index.docs) {
 		if (!doc || !index.alive[doc.num]) continue;
 		// the folded names an author: filter caches on the document
@@ -49,25 +52,45 @@ export function authorsLike(index: PaperIndex, typed: string, limit: number): Au
 		const seen = new Set<string>();
 		folded.forEach((name, i) => {
 			const written = doc.authors[i].trim();
-			if (written === '' || seen.has(written) || !startsWords(parts, name)) return;
-			seen.add(written);
-			const ids = names.get(written);
-			if (ids) ids.push(doc.id);
-			else names.set(written, [doc.id]);
+			if (written === '' || !startsWords(parts, name)) return;
+			const key = wantedName(written);
+			if (seen.has(key)) return;
+			seen.add(key);
+			const found = names.get(key) ?? { ids: [], spellings: new Map<string, number>() };
+			found.ids.push(doc.id);
+			found.spellings.set(written, (found.spellings.get(written) ?? 0) + 1);
+			names.set(key, found);
 		});
 	}
-	return [...names].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).slice(0, limit);
+	return [...names.values()]
+		.map(({ ids, spellings }): [string, string[]] => [commonest(spellings), ids])
+		.sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+		.slice(0, limit);
 }
 
-/** Several shards' answers as one: a name's papers united (a paper in files of two shards once), the most papers first, at most `limit`; [name, papers]. */
+/** the spelling most papers write (the first of them in code-point order on a tie, as every shard picks it) */
+function commonest(spellings: ReadonlyMap<string, number>): string {
+	let best = '';
+	let most = -1;
+	for (const [spelling, count] of spellings) if (count > most || (count === most && spelling < best)) (best = spelling), (most = count);
+	return best;
+}
+
+/**
+ * Several shards' answers as one: a name's papers united (a paper in files of two shards once; one
+ * author as the matcher reads names, see authorsLike), the most papers first, at most `limit`;
+ * [name, papers], the name as the shard with most of its papers writes it.
+ */
 export function mergeAuthorsLike(replies: readonly AuthorsLikeReply[], limit: number): [name: string, papers: number][] {
-	const names = new Map<string, Set<string>>();
+	const names = new Map<string, { name: string; most: number; ids: Set<string> }>();
 	for (const reply of replies) {
 		for (const [name, ids] of reply) {
-			const set = names.get(name) ?? new Set<string>();
-			for (const id of ids) set.add(id);
-			names.set(name, set);
+			const key = wantedName(name);
+			const found = names.get(key) ?? { name, most: -1, ids: new Set<string>() };
+			if (ids.length > found.most || (ids.length === found.most && name < found.name)) (found.name = name), (found.most = ids.length);
+			for (const id of ids) found.ids.add(id);
+			names.set(key, found);
 		}
 	}
-	return [...names].map(([name, ids]): [string, number] => [name, ids.size]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
+	return [...names.values()].map(({ name, ids }): [string, number] => [name, ids.size]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
 }
