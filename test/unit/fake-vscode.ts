@@ -24,6 +24,8 @@ export const fakeVscode = {
 		showInformationMessage: async (..._args: unknown[]): Promise<unknown> => undefined,
 		showWarningMessage: async () => undefined,
 		showErrorMessage: async () => undefined,
+		/** the status bar's passing messages (confirmDone): a test that reads them replaces this */
+		setStatusBarMessage: (_text: string, _hide?: unknown): { dispose(): void } => ({ dispose: () => undefined }),
 		/** the items made, newest last, for a test to look at */
 		statusBarItems: [] as FakeStatusBarItem[],
 		createStatusBarItem(id: string, alignment: number) {
