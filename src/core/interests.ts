@@ -57,6 +57,12 @@ export interface InterestMatch {
 	 * found: what tells which entry marked the paper (interestEntryCounts); only when one did
 	 */
 	readonly regexes?: readonly string[];
+	/**
+	 * of `words`, the literal keywords (as configured) found in the paper's text: a keyword named like a
+	 * followed author (`Yann LeCun`), the category (`cs.RO`) or a regex's found text is not one of them
+	 * unless its own pattern matched (interestEntryCounts); only when one did
+	 */
+	readonly keywords?: readonly string[];
 }
 
 /** A paper's match counts when it matched something and was not excluded. */
@@ -480,6 +486,7 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 		}
 		labels.forEach((label, i) => found[i] && words.push(label));
 	}
+	const keywords = [...words];
 	const regexes: string[] = [];
 	for (const { label, regex } of compiled.regexes) {
 		const m = regex.exec(text);
@@ -500,11 +507,11 @@ export function matchInterests(compiled: CompiledInterests, paper: InterestText)
 	words.push(...authors);
 	if (category !== undefined) words.push(category);
 	if (words.length === 0 && excludedBy === undefined) return undefined;
-	return interestMatch(words, excludedBy !== undefined, authors, category, excludedBy?.name, regexes);
+	return interestMatch(words, excludedBy !== undefined, authors, category, excludedBy?.name, regexes, keywords);
 }
 
 /** A match of these parts, each word and author once; the optional fields only when present (a match compares and crosses to the host as it is). */
-function interestMatch(words: readonly string[], excluded: boolean, authors: readonly string[], category: string | undefined, excludedBy: string | undefined, regexes: readonly string[]): InterestMatch {
+function interestMatch(words: readonly string[], excluded: boolean, authors: readonly string[], category: string | undefined, excludedBy: string | undefined, regexes: readonly string[], keywords: readonly string[]): InterestMatch {
 	return {
 		words: [...new Set(words)],
 		excluded,
@@ -512,6 +519,7 @@ function interestMatch(words: readonly string[], excluded: boolean, authors: rea
 		...(category !== undefined ? { category } : {}),
 		...(excludedBy !== undefined ? { excludedBy } : {}),
 		...(regexes.length > 0 ? { regexes: [...new Set(regexes)] } : {}),
+		...(keywords.length > 0 ? { keywords: [...new Set(keywords)] } : {}),
 	};
 }
 
@@ -534,12 +542,12 @@ function excludingTerm(compiled: CompiledInterests, text: string, folded: string
 /** Whether two matches say the same (the words, and which of them are authors or the category, and the exclusion). */
 export function sameInterestMatch(a: InterestMatch, b: InterestMatch): boolean {
 	const same = (x: readonly string[] | undefined, y: readonly string[] | undefined) => (x ?? []).join('\n') === (y ?? []).join('\n');
-	return a.excluded === b.excluded && a.excludedBy === b.excludedBy && a.category === b.category && same(a.words, b.words) && same(a.authors, b.authors) && same(a.regexes, b.regexes);
+	return a.excluded === b.excluded && a.excludedBy === b.excludedBy && a.category === b.category && same(a.words, b.words) && same(a.authors, b.authors) && same(a.regexes, b.regexes) && same(a.keywords, b.keywords);
 }
 
 /** One paper's matches from two places (a paper listed in files of two index shards): everything either found. */
 export function mergeInterestMatches(a: InterestMatch, b: InterestMatch): InterestMatch {
-	return interestMatch([...a.words, ...b.words], a.excluded || b.excluded, [...(a.authors ?? []), ...(b.authors ?? [])], a.category ?? b.category, a.excludedBy ?? b.excludedBy, [...(a.regexes ?? []), ...(b.regexes ?? [])]);
+	return interestMatch([...a.words, ...b.words], a.excluded || b.excluded, [...(a.authors ?? []), ...(b.authors ?? [])], a.category ?? b.category, a.excludedBy ?? b.excludedBy, [...(a.regexes ?? []), ...(b.regexes ?? [])], [...(a.keywords ?? []), ...(b.keywords ?? [])]);
 }
 
 /** How many papers each entry of a spec marks, per list, in the lists' order (see interestEntryCounts). */
@@ -578,7 +586,7 @@ export function interestEntryCounts(spec: InterestSpec, matches: Iterable<Intere
 		}
 		if (match.words.length === 0) continue;
 		keywords.forEach((term, i) => {
-			if (term && names(term, (label) => match.words.includes(label), match.regexes)) counts.keywords[i]++;
+			if (term && names(term, (label) => match.keywords?.includes(label) === true, match.regexes)) counts.keywords[i]++;
 		});
 		const followed = match.authors ?? [];
 		if (followed.length > 0) {

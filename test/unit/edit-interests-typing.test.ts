@@ -222,10 +222,10 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 	/** what a row should say: the distinct papers its entry alone marks, as the matcher marks them */
 	function expected(kind: string, list: keyof coreInterests.InterestSpec, entry: string): string {
 		const n = [...matchesOf(coreInterests.normalizeInterests({ [list]: [entry] })).values()].filter(coreInterests.isMatch).length;
-		return `${kind} · ${n === 0 ? 'no paper in these digests' : n === 1 ? '1 paper' : `${n} papers`}`;
+		return `${kind} · ${n === 0 ? 'marks no paper in these digests' : n === 1 ? '1 paper' : `${n} papers`}`;
 	}
 
-	it('shows the list at once ("counting papers…"), then each row\'s count of distinct papers, "no paper in these digests" for a name written family name first', async () => {
+	it('shows the list at once ("counting papers…"), then each row\'s count of distinct papers, "marks no paper in these digests" for a name written family name first', async () => {
 		const author = digests[0].papers[0].authors[0];
 		const reversed = author.split(' ').reverse().join(' ');
 		user['arxivDigest.interests.keywords'] = ['agent*', 'zzqxv'];
@@ -268,7 +268,7 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 				`cs.CV: ${expected('category', 'categories', 'cs.CV')}`,
 			]);
 			assert.match(descriptions()[0], /keyword · \d+ papers/, 'a keyword that marks papers');
-			assert.match(descriptions()[3], /no paper in these digests/, `${reversed}, family name first`);
+			assert.match(descriptions()[3], /marks no paper in these digests/, `${reversed}, family name first`);
 			assert.ok(list.activeItems[0]?.label.endsWith(' zzqxv'), 'the active row kept');
 			list.hide();
 			await done;

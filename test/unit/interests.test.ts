@@ -201,8 +201,8 @@ describe('interest matcher', () => {
 	it('says which matched words are followed authors and which the category (the others are keywords)', () => {
 		const s = { keywords: ['tracking', '/gaussian splat\\w*/'], authors: ['Zhiguo Ding'], categories: ['cs.GR'] };
 		const match = matchInterests(compileInterests(spec(s)), paper({ title: 'Tracking with Gaussian Splatting', authors: ['Ann Lee', 'Zhiguo Ding'], category: 'cs.GR' }));
-		assert.deepStrictEqual(match, { words: ['tracking', 'Gaussian Splatting', 'Zhiguo Ding', 'cs.GR'], excluded: false, authors: ['Zhiguo Ding'], category: 'cs.GR', regexes: ['/gaussian splat\\w*/'] }, 'a regex by the text it found, and which entry found it');
-		assert.deepStrictEqual(matchInterests(compileInterests(spec(s)), paper({ title: 'Tracking' })), { words: ['tracking'], excluded: false }, 'keywords only: no kinds');
+		assert.deepStrictEqual(match, { words: ['tracking', 'Gaussian Splatting', 'Zhiguo Ding', 'cs.GR'], excluded: false, authors: ['Zhiguo Ding'], category: 'cs.GR', regexes: ['/gaussian splat\\w*/'], keywords: ['tracking'] }, 'a regex by the text it found, and which entry found it');
+		assert.deepStrictEqual(matchInterests(compileInterests(spec(s)), paper({ title: 'Tracking' })), { words: ['tracking'], excluded: false, keywords: ['tracking'] }, 'keywords only: no authors or category');
 	});
 
 	it('merges a paper\'s matches from two shards, and tells matches apart by every field', () => {
@@ -247,7 +247,7 @@ describe('interest matcher', () => {
 	it('excludes: an excluded keyword wins over every match and marks papers that match nothing', () => {
 		const compiled = compileInterests(spec({ keywords: ['diffusion'], exclude: ['survey', '/benchmark(s)?/', '综述'] }));
 		const hit = matchInterests(compiled, paper({ title: 'Diffusion: A Survey' }));
-		assert.deepStrictEqual(hit, { words: ['diffusion'], excluded: true, excludedBy: 'survey' }, 'the excluded keyword named as configured');
+		assert.deepStrictEqual(hit, { words: ['diffusion'], excluded: true, excludedBy: 'survey', keywords: ['diffusion'] }, 'the excluded keyword named as configured');
 		assert.strictEqual(isMatch(hit), false);
 		assert.deepStrictEqual(matchInterests(compiled, paper({ body: '一篇综述' })), { words: [], excluded: true, excludedBy: '综述' });
 		assert.deepStrictEqual(matchInterests(compiled, paper({ tldr: 'new BENCHMARKS' })), { words: [], excluded: true, excludedBy: 'BENCHMARKS', regexes: ['/benchmark(s)?/'] }, 'a regex by the text it found, and which entry found it');
@@ -393,5 +393,30 @@ describe('interestEntryCounts: how many papers each entry marks, as the matcher 
 		const counts = interestEntryCounts(s, matchesOf(s).values());
 		assert.deepStrictEqual(counts.exclude, [papersMarked(s, true)]);
 		assert.ok(counts.exclude[0] > 0);
+	});
+});
+
+describe('interestEntryCounts: a keyword counts only the papers its own pattern marked', () => {
+	const paper = (over: Partial<InterestText>): InterestText => ({ title: 'A Study', tldr: '', body: '', authors: [], category: 'cs.LG', ...over });
+	const matched = (spec: InterestSpec, papers: InterestText[]) => papers.map((p) => matchInterests(compileInterests(spec), p)).filter((m): m is InterestMatch => m !== undefined);
+
+	it('a keyword named like a followed author, or like a followed category, marks none of their papers and says so', () => {
+		const byAuthor = normalizeInterests({ keywords: ['Yann LeCun'], authors: ['Yann LeCun'] });
+		const papers = [paper({ title: 'JEPA for Video', authors: ['Yann LeCun', 'Ann Lee'] }), paper({ title: 'World Models', authors: ['Yann LeCun'] })];
+		assert.deepStrictEqual(interestEntryCounts(byAuthor, matched(byAuthor, papers)), { keywords: [0], authors: [2], categories: [], exclude: [] });
+		const byCategory = normalizeInterests({ keywords: ['cs.RO'], categories: ['cs.RO'] });
+		assert.deepStrictEqual(interestEntryCounts(byCategory, matched(byCategory, [paper({ title: 'Grasping', category: 'cs.RO' })])).keywords, [0]);
+		// written in the text, the keyword counts
+		const text = paper({ title: 'Following Yann LeCun on JEPA', authors: ['Ann Lee'] });
+		assert.deepStrictEqual(interestEntryCounts(byAuthor, matched(byAuthor, [text])).keywords, [1]);
+	});
+
+	it('a literal keyword does not count the text a /regex/ found (LLM in an MLLM title), and merged matches keep what each shard found', () => {
+		const spec = normalizeInterests({ keywords: ['LLM', '/LLM/'] });
+		const mllm = paper({ title: 'MLLM Agents' });
+		assert.deepStrictEqual(interestEntryCounts(spec, matched(spec, [mllm])).keywords, [0, 1]);
+		const both = matched(spec, [paper({ title: 'LLM Agents' })]);
+		assert.deepStrictEqual(interestEntryCounts(spec, both).keywords, [1, 1]);
+		assert.deepStrictEqual(interestEntryCounts(spec, [mergeInterestMatches(matched(spec, [mllm])[0], both[0])]).keywords, [1, 1]);
 	});
 });

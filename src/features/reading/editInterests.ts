@@ -130,10 +130,10 @@ export interface InterestCounts {
 	readonly onDidChange: vscode.Event<void>;
 }
 
-/** What an entry's row says of the papers it marks, after its kind: "keyword · 312 papers", "author · no paper in these digests". */
+/** What an entry's row says of the papers it marks, after its kind: "keyword · 312 papers", "author · marks no paper in these digests". */
 function entryDescription(list: InterestList, count: number | 'counting' | undefined): string {
 	if (count === undefined) return kindName(list);
-	const papers = count === 'counting' ? vscode.l10n.t('counting papers…') : count === 0 ? vscode.l10n.t('no paper in these digests') : papersCount(count, vscode.l10n);
+	const papers = count === 'counting' ? vscode.l10n.t('counting papers…') : count === 0 ? vscode.l10n.t('marks no paper in these digests') : papersCount(count, vscode.l10n);
 	return `${kindName(list)} · ${papers}`;
 }
 
