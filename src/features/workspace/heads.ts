@@ -62,7 +62,9 @@ export class JudgedHeads {
 		const stamp = digest ? undefined : stampOf(stat);
 		if (this.judged.get(key) === stamp) return;
 		if (stamp === undefined) this.judged.delete(key);
-		else this.judged.set(key, stamp);
+		// full: the files remembered stay so (a workspace of more candidates reads the same rest at each start, not others in turn)
+		else if (this.judged.has(key) || this.judged.size < MAX_JUDGED) this.judged.set(key, stamp);
+		else return;
 		this.changed = true;
 	}
 
@@ -76,8 +78,7 @@ export class JudgedHeads {
 		}
 		if (!this.changed) return Promise.resolve();
 		this.changed = false;
-		const kept = [...this.judged].slice(-MAX_JUDGED);
-		return this.state.update(JUDGED_STATE, { version: PARSER_VERSION, files: Object.fromEntries(kept) });
+		return this.state.update(JUDGED_STATE, { version: PARSER_VERSION, files: Object.fromEntries(this.judged) });
 	}
 }
 
