@@ -62,4 +62,37 @@ describe('card content', () => {
 			assert.ok(!html.includes('katex-error'), html.match(/.{80}katex-error.{200}/)?.[0]);
 		});
 	});
+
+	describe('a lone * or _ in scientific text', () => {
+		it('is a product, a star or a subscript, not emphasis', () => {
+			// 2602.03013, 2601.19622, 2601.08530, 2602.16984 and 2605.16084 of the 167 real days
+			for (const text of [
+				'at resolutions including 256*256 and 512*512, especially',
+				'通过将A*算法代码融入提示词，自动生成A*搜索的启发式函数',
+				'指定选手v*的入度k（能击败v*的选手数）',
+				'恢复真实信道参数θ*和容量达到输入分布π*，而',
+				'成功建立了∃*∀*超属性模型检测',
+				'error >= (5/24)*delta*L approximately 0.208*delta*L, where',
+				'得到 η = 0.050^{+0.348}_{-0.307}，ε = -0.184^{+0.724}_{-0.574}，两项',
+			]) {
+				const html = md.render(text);
+				assert.doesNotMatch(html, /<em>/, text);
+				assert.strictEqual(visible(html), text);
+			}
+		});
+		it('keeps the emphasis and bold that summaries write', () => {
+			assert.strictEqual(md.renderInline('a *word* and **bold** text'), 'a <em>word</em> and <strong>bold</strong> text');
+			assert.strictEqual(md.renderInline('使用*Transformer*模型和**粗体**结构'), '使用<em>Transformer</em>模型和<strong>粗体</strong>结构');
+			assert.strictEqual(md.renderInline('a snake_case_name and _x_'), 'a snake_case_name and <em>x</em>');
+		});
+		it('closes bold after full-width punctuation before CJK text', () => {
+			// 2605.01841 of 2026-05-05: `提出**信念博弈（belief game）**构造` kept both `**`
+			assert.strictEqual(md.renderInline('提出**信念博弈（belief game）**构造'), '提出<strong>信念博弈（belief game）</strong>构造');
+			assert.strictEqual(md.renderInline('的**“世界模型”**是'), '的<strong>“世界模型”</strong>是');
+		});
+		realIt('real entry: 2608.06924 of Troy9748 2026-08-10 shows "Sgr A*和M87*"', () => {
+			const html = cardOf(`${REAL}/Troy9748__daily-arXiv-ai-enhanced/2026-08-10.md`, '2608.06924');
+			assert.ok(visible(html).includes('Sgr A*和M87*'), 'the TL;DR shows "Sgr A<em>和M87</em>"');
+		});
+	});
 });

@@ -9,6 +9,7 @@ import { KATEX_STYLE_ATTRIBUTE } from './protocol';
 import { CJK_OR_FULL_WIDTH, CJK_SCRIPT, escapeRegExp, LATIN_WORD_END, LATIN_WORD_START } from '../parse/text';
 import { escapeHtml } from '../html';
 import { unionMatches } from '../unionMatches';
+import { scientificEmphasis } from './emphasis';
 
 export { KATEX_STYLE_ATTRIBUTE };
 
@@ -164,6 +165,8 @@ export function createCardMarkdown(): MarkdownIt {
 	// linkify should not turn bare words like "model.py" into links to http://model.py
 	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 	endLinksAtCjk(md.linkify);
+	// a lone `*` or `_` in scientific text (`256*256`, `A*算法`) is no emphasis; `**粗体（x）**构造` is
+	scientificEmphasis(md);
 	// `1) A；2) B` on one line is an enumeration in a sentence, not a list: markdown made its first item an
 	// indented `1.` and left the rest inline (1,081 cards on 40 real days). A field with one numbered line
 	// keeps it as text; two or more lines are a list
