@@ -95,4 +95,30 @@ describe('card content', () => {
 			assert.ok(visible(html).includes('Sgr A*和M87*'), 'the TL;DR shows "Sgr A<em>和M87</em>"');
 		});
 	});
+
+	describe('TeX text markup outside math', () => {
+		it('makes \\href and \\url links, through the card\'s link rules', () => {
+			// 2512.22211, 2601.04500, 2601.21579 of the 167 real days
+			const html = md.render('Our framework is open-sourced \\href{https://example.github.io/frame/}{here}. Code: \\url{https://github.com/quandao10/MPDiT}.');
+			assert.match(html, /<a href="https:\/\/example\.github\.io\/frame\/" class="external-link" rel="noreferrer noopener">here<\/a>\./);
+			assert.match(html, /<a href="https:\/\/github\.com\/quandao10\/MPDiT" class="external-link" rel="noreferrer noopener">https:\/\/github\.com\/quandao10\/MPDiT<\/a>\./);
+			assert.strictEqual(md.renderInline('see \\href{javascript:alert(1)}{this}'), 'see this');
+		});
+		it('shows nested text commands, {\\em …}, \\footnote and \\cite as what they mean', () => {
+			assert.strictEqual(md.renderInline('We propose \\textbf{\\textsc{ProtoScore}}, a metric, for {\\em detection} of \\textcolor{blue}{cheating}.'), 'We propose <strong><span class="smallcaps">ProtoScore</span></strong>, a metric, for <em>detection</em> of cheating.');
+			assert.strictEqual(
+				visible(md.render('GUI quality assurance~\\footnote{Our code is now available in~\\href{https://github.com/ADaM-BJTU/GUITestBench}{here}.} In a groundbreaking paper, ~\\cite{GW, Li2020} developed')),
+				'GUI quality assurance (Our code is now available in here.) In a groundbreaking paper,  [GW, Li2020] developed',
+			);
+			assert.strictEqual(md.renderInline('\\textbf{a {nested} b} and \\foo{x} and \\method{}'), '<strong>a {nested} b</strong> and \\foo{x} and \\method{}');
+		});
+		it('reads a tie as a space, but not a range, an approximate number or a URL\'s tilde', () => {
+			assert.strictEqual(md.renderInline('a Space Debris Tracking Network~(SDT-Net) in Fig.~3'), 'a Space Debris Tracking Network (SDT-Net) in Fig. 3');
+			assert.strictEqual(md.renderInline('准确（MSE~1.17），训练1~2周，提升 ~30%，见 https://host.org/~user/page'), '准确（MSE~1.17），训练1~2周，提升 ~30%，见 <a href="https://host.org/~user/page" class="external-link" rel="noreferrer noopener">https://host.org/~user/page</a>');
+		});
+		it("writes TeX's accents as letters", () => {
+			assert.strictEqual(md.renderInline("Fr\\'echet Inception Distance, the Schr\\\"odinger Bridge, Erd\\H{o}s and \\'Etienne"), 'Fréchet Inception Distance, the Schrödinger Bridge, Erdős and Étienne');
+			assert.strictEqual(md.renderInline('he said \\"I am\\", don\\\'t, it\\\'s'), 'he said &quot;I am&quot;, don&#39;t, it&#39;s');
+		});
+	});
 });

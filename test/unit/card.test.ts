@@ -121,7 +121,7 @@ describe('card renderer', () => {
 			md.renderInline('We study \\emph{in vivo} imaging with \\textbf{Bold & "Net"}, \\texttt{code}, \\textsc{Sc} and $\\textbf{x}$.').replace(/<span class="katex">[\s\S]*<\/span>\./, 'MATH.'),
 			'We study <em>in vivo</em> imaging with <strong>Bold &amp; &quot;Net&quot;</strong>, <code>code</code>, <span class="smallcaps">Sc</span> and <span class="math-nowrap">MATH.</span>',
 		);
-		assert.strictEqual(md.renderInline('\\textbf{a {nested} b} and \\foo{x}'), '\\textbf{a {nested} b} and \\foo{x}', 'nested braces and other commands as written');
+		assert.strictEqual(md.renderInline('\\textbf{a {nested} b} and \\foo{x}'), '<strong>a {nested} b</strong> and \\foo{x}', 'nested braces kept, other commands as written');
 		const hit = md.renderInline('an \\emph{diffusion} model', { highlight: /diffusion/giu });
 		assert.strictEqual(hit, 'an <em><mark class="hit">diffusion</mark></em> model');
 	});

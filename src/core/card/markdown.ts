@@ -10,6 +10,7 @@ import { CJK_OR_FULL_WIDTH, CJK_SCRIPT, escapeRegExp, LATIN_WORD_END, LATIN_WORD
 import { escapeHtml } from '../html';
 import { unionMatches } from '../unionMatches';
 import { scientificEmphasis } from './emphasis';
+import { texTextMarkup } from './texText';
 
 export { KATEX_STYLE_ATTRIBUTE };
 
@@ -186,6 +187,8 @@ export function createCardMarkdown(): MarkdownIt {
 		for (const token of state.tokens) if (token.type === 'inline') token.content = latexQuotes(token.content);
 	});
 	md.inline.ruler.before('text', 'safe_tag', safeTag);
+	// `\textbf{\textsc{X}}`, `\href{url}{text}`, `\footnote{…}`, `Network~(SDT-Net)`, `Fr\'echet` outside math
+	texTextMarkup(md);
 	md.core.ruler.after('inline', 'safe_tag_pairs', (state) => {
 		for (const token of state.tokens) if (token.type === 'inline' && token.children) unpairedTagsAsText(token.children);
 	});
@@ -232,10 +235,8 @@ export function createCardMarkdown(): MarkdownIt {
 			return inline ? html.replace(/^<p class="katex-block/, '<span class="katex-block').replace(/<\/p>\n?$/, '</span>') : html;
 		};
 	}
-	// search hits are marked in plain text only: math, code spans and URLs stay as they are; TeX's text
-	// commands outside math (`\textbf{…}` in 1 abstract in 20) show as what they mean
-	md.renderer.rules.text = (tokens, idx, _options, env: CardRenderEnv | undefined) =>
-		withTexTextCommands(tokens[idx].content, (part) => markMatches(part, env?.highlight, env?.interests));
+	// search hits are marked in plain text only: math, code spans and URLs stay as they are
+	md.renderer.rules.text = (tokens, idx, _options, env: CardRenderEnv | undefined) => markMatches(tokens[idx].content, env?.highlight, env?.interests);
 	// `![Figure 1](https://arxiv.org/html/…/x1.png)` (a fork lists each paper's key figures): the CSP loads no
 	// remote image, so a figure is a link to it, named by its alt text, that opens in the browser
 	md.renderer.rules.image = (tokens, idx, options, env, self) => {
@@ -421,27 +422,6 @@ function closerAfter(src: string, closer: string, from: number): number {
 let shared: MarkdownIt | undefined;
 
 /** One lazily created instance; creating markdown-it with KaTeX costs a few milliseconds. */
-/** TeX's text-mode commands an abstract writes outside math, by the element each shows as */
-const TEX_TEXT_COMMANDS: Record<string, string> = { textbf: 'strong', emph: 'em', textit: 'em', textsl: 'em', texttt: 'code', textsc: 'span class="smallcaps"', underline: 'u' };
-const TEX_TEXT_COMMAND = /\\(textbf|emph|textit|textsl|texttt|textsc|underline)\{([^{}\\]*)\}/g;
-
-/**
- * Plain text with `\\textbf{…}`, `\\emph{…}`, `\\textit{…}`, `\\texttt{…}`, `\\textsc{…}` and
- * `\\underline{…}` (without nested braces or commands) as the elements they mean; every piece of text,
- * inside them or not, goes through `text` (escaped, search hits marked).
- */
-export function withTexTextCommands(content: string, text: (part: string) => string): string {
-	if (!content.includes('\\')) return text(content);
-	let out = '';
-	let last = 0;
-	for (const m of content.matchAll(TEX_TEXT_COMMAND)) {
-		const tag = TEX_TEXT_COMMANDS[m[1]];
-		out += text(content.slice(last, m.index)) + `<${tag}>${text(m[2])}</${tag.split(' ')[0]}>`;
-		last = m.index + m[0].length;
-	}
-	return out + text(content.slice(last));
-}
-
 export function cardMarkdown(): MarkdownIt {
 	shared ??= createCardMarkdown();
 	return shared;
