@@ -121,4 +121,20 @@ describe('card content', () => {
 			assert.strictEqual(md.renderInline('he said \\"I am\\", don\\\'t, it\\\'s'), 'he said &quot;I am&quot;, don&#39;t, it&#39;s');
 		});
 	});
+
+	describe('a link at the end of a sentence', () => {
+		it('leaves out the full stop of a footnote or of a sentence glued to the next', () => {
+			// 2601.04703, 2605.30407 and 2601.22737 of the 167 real days
+			const footnote = md.render('training dynamics.\\footnote{The source code for M-ASK is available at https://github.com/chenyiqun/M-ASK.}');
+			assert.match(footnote, /<a href="https:\/\/github\.com\/chenyiqun\/M-ASK" [^>]*>https:\/\/github\.com\/chenyiqun\/M-ASK<\/a>\.\)/);
+			const glued = md.render('Code: https://github.com/zsxr15/Lingua-SafetyBench.Warning: this paper contains harmful text.');
+			assert.match(glued, /href="https:\/\/github\.com\/zsxr15\/Lingua-SafetyBench"[^>]*>https:\/\/github\.com\/zsxr15\/Lingua-SafetyBench<\/a>\.Warning:/);
+			// a file name and a host keep their dots
+			assert.match(md.render('see (https://host.org/v1.2/model.py.) and https://Example.Com/'), /href="https:\/\/host\.org\/v1\.2\/model\.py"[\s\S]*href="https:\/\/Example\.Com\/"/);
+		});
+		realIt('real entry: 2601.04703 of 2026-01-10 links to the repository, not to "M-ASK."', () => {
+			const html = cardOf(`${CORPUS}/2026-01-10.md`, '2601.04703');
+			assert.match(html, /href="https:\/\/github\.com\/chenyiqun\/M-ASK"/);
+		});
+	});
 });

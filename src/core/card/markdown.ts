@@ -132,14 +132,20 @@ const NUMBERED_LINE = /^ {0,3}\d{1,9}[.)](?=[ \t])/gm;
 /**
  * Chinese summaries write a URL with no space before the text that follows (`可在https://x.github.io访问`,
  * `https://github.com/a/b。`): linkify took that text into the link, a punycoded host or a 404. A link
- * found now ends before the first CJK character or full-width punctuation.
+ * found now ends before the first CJK character or full-width punctuation, and without a full stop that
+ * ends the sentence or footnote it is in (see trim).
  */
 function endLinksAtCjk(linkify: MarkdownIt['linkify']): void {
 	type Match = NonNullable<ReturnType<typeof linkify.matchAtStart>>;
 	const trim = (m: Match): Match | null => {
-		const cut = m.raw.search(CJK_OR_FULL_WIDTH);
-		if (cut < 0) return m;
-		const raw = m.raw.slice(0, cut);
+		const cjk = m.raw.search(CJK_OR_FULL_WIDTH);
+		let raw = cjk < 0 ? m.raw : m.raw.slice(0, cjk);
+		// a sentence's full stop before a closing bracket (`(… at https://github.com/a/M-ASK.)`, a footnote's end)
+		// or glued to the next sentence (`https://github.com/a/Bench.Warning: …`) is not the link's
+		if (/^[a-z]+:\/\/[^/]+\/./i.test(raw)) raw = raw.replace(/\.(?=[A-Z][a-z]+\b)[^/]*$/, '');
+		raw = raw.replace(/[.,;:!?]+$/, '');
+		if (raw.length === m.raw.length) return m;
+		const cut = raw.length;
 		// nothing left but the scheme
 		if (!/^[a-z][a-z0-9+.-]*:\/*[^/\s]/i.test(raw) && m.schema !== '') return null;
 		return Object.assign(m, { raw, text: raw, url: raw, lastIndex: m.index + cut });
