@@ -267,7 +267,7 @@ export function readLabelLine(line: string, out: LabelLine): boolean {
 /** `N/A` and friends: a field the LLM left empty */
 const EMPTY_VALUES = new Set(['n/a', 'na', 'n.a.', 'none', 'null', 'nil', '-', '—', '无', '暂无', '없음', 'なし', '該当なし']);
 /** what a failed LLM call writes in place of a value */
-const FAILURE_VALUES = new Set(['error', 'undefined', 'failed', 'generation failed', '生成失败', '错误', 'エラー', '오류']);
+const FAILURE_VALUES = new Set(['error', 'undefined', 'failed', 'unavailable', 'generation failed', '生成失败', '错误', 'エラー', '오류']);
 
 /** an empty value or a placeholder for one */
 export function isEmptyValue(value: string): boolean {
@@ -275,8 +275,10 @@ export function isEmptyValue(value: string): boolean {
 }
 
 /**
- * `N/A`, `Error`, `Summary generation failed`, `Method extraction failed`: text that stands for a
- * missing value. Short values only, so real text ending in "failed" is never taken for one.
+ * `N/A`, `Error`, `Summary generation failed`, `Method extraction failed`, `Motivation analysis
+ * unavailable` (upstream's fallbacks when the LLM fails: `DEFAULT_AI_FIELDS` of its enhance.py): text
+ * that stands for a missing value. Short values only, so real text ending in "failed" or
+ * "unavailable" is never taken for one.
  */
 export function isPlaceholder(value: string): boolean {
 	if (value.length === 0 || value.length > 48) return false;
@@ -286,6 +288,6 @@ export function isPlaceholder(value: string): boolean {
 	v = v.trim().toLowerCase();
 	if (v.endsWith('.')) v = v.slice(0, -1);
 	if (v.length === 0 || EMPTY_VALUES.has(v) || FAILURE_VALUES.has(v)) return true;
-	// `<Field> generation failed`, `<Field> extraction failed`: a few words and "failed"
-	return v.endsWith(' failed') && v.split(' ').length <= 4;
+	// `<Field> generation failed`, `<Field> extraction failed`, `<Field> analysis unavailable`: a few words and "failed" or "unavailable"
+	return (v.endsWith(' failed') || v.endsWith(' unavailable')) && v.split(' ').length <= 4;
 }
