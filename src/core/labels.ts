@@ -102,11 +102,27 @@ for (const key of Object.keys(LABELS) as LabelKey[]) {
 	for (const label of LABELS[key]) KEY_BY_LABEL.set(normaliseLabel(label), key);
 }
 
+/**
+ * an emoji or symbol a fork sets before its labels (`#### 🧩 TL;DR`, `**📊 主类别**:`, `⚙️ 方法与发现`),
+ * with its variation selector, joiners and the space after it
+ */
+const LEADING_SIGN = /^[\p{Extended_Pictographic}\p{So}][\p{Extended_Pictographic}\p{So}\p{M}\u200d]*[ \t\u3000]*/u;
+
+/** the label without the emoji or symbol before its words (`📄 原文摘要` → `原文摘要`) */
+function withoutLeadingSign(label: string): string {
+	const c = label.charCodeAt(0);
+	// letters, digits and CJK: nothing to remove, and no regex to run
+	if (c < 0x2000 || (c >= 0x3000 && c < 0xd800)) return label;
+	const m = LEADING_SIGN.exec(label);
+	return m ? label.slice(m[0].length) : label;
+}
+
 /** the canonical key for a label as written, or undefined for labels the parser keeps in `extra` */
 export function labelKey(label: string): LabelKey | undefined {
 	const cached = keyCache.get(label);
 	if (cached !== undefined) return cached || undefined;
-	const key = KEY_BY_LABEL.get(normaliseLabel(label)) ?? byParenthesis(label, (part) => KEY_BY_LABEL.get(normaliseLabel(part)));
+	const words = withoutLeadingSign(label);
+	const key = KEY_BY_LABEL.get(normaliseLabel(words)) ?? byParenthesis(words, (part) => KEY_BY_LABEL.get(normaliseLabel(part)));
 	if (keyCache.size < 4096) keyCache.set(ownCopy(label), key ?? '');
 	return key;
 }
@@ -133,7 +149,8 @@ for (const [name, synonyms] of Object.entries(EXTRA_LABELS)) {
 
 /** the name a common extra label is shown with (`Key words` → `Keywords`), or undefined for others */
 export function extraLabelName(label: string): string | undefined {
-	return EXTRA_BY_LABEL.get(normaliseLabel(label)) ?? byParenthesis(label, (part) => EXTRA_BY_LABEL.get(normaliseLabel(part)));
+	const words = withoutLeadingSign(label);
+	return EXTRA_BY_LABEL.get(normaliseLabel(words)) ?? byParenthesis(words, (part) => EXTRA_BY_LABEL.get(normaliseLabel(part)));
 }
 
 /** a label without canonical key that forks commonly write (Keywords, Comment, Relevance Score...) */
@@ -157,7 +174,8 @@ export interface LabelLine {
 
 /** how far after the label start a colon may be: labels are short, and long lines must stay cheap */
 const MAX_LABEL_SCAN = 64;
-const LABEL_SHAPE = /^\p{L}[\p{L}\p{M}\p{N} _\-;/&'.()]*$/u;
+/** words, after an emoji or symbol the fork sets before them (see LEADING_SIGN) */
+const LABEL_SHAPE = /^(?:[\p{Extended_Pictographic}\p{So}][\p{Extended_Pictographic}\p{So}\p{M}\u200d]*[ \t\u3000]*)?\p{L}[\p{L}\p{M}\p{N} _\-;/&'.()]*$/u;
 /** label text → its key, `true` for a valid unknown label, `false` for text that is no label */
 const shapeCache = new Map<string, LabelKey | boolean>();
 

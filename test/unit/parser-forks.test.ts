@@ -41,4 +41,46 @@ describe('parser: fork templates', () => {
 		const sentence = 'Ground truth for rare events in public datasets is often unavailable';
 		assert.strictEqual(paper(sentence), sentence);
 	});
+
+	it('a label after an emoji is the label: "#### 🧩 TL;DR", "#### 📄 Abstract"; a heading over fields ("#### 📘 Detailed Summary") is not an empty field (hppeace 2026-04-27)', () => {
+		const d = parseFork('hppeace__arXiv-daily/2026-04-27.md');
+		const p = d.papers[0];
+		assert.ok(p.tldr.startsWith('提出EvFlow-GS框架'), p.tldr);
+		assert.ok(p.motivation.startsWith('现有基于事件相机') && p.conclusion.startsWith('通过事件流与光流'), p.motivation);
+		assert.ok(p.abstract.startsWith('Achieving sharp 3D reconstruction') && p.abstract.endsWith('our EvFlow-GS.'), p.abstract);
+		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['📘 Detailed Summary', '']]);
+		assert.deepStrictEqual(
+			d.diagnostics.map((x) => [x.severity, x.code, x.message]),
+			[['info', 'unknown-label', 'Unknown label "📘 Detailed Summary" (kept as an extra field).']],
+		);
+	});
+
+	it('an empty heading no known field follows is still an empty field', () => {
+		const d = parseDigest(
+			['### [1] [A Paper](https://arxiv.org/abs/2610.00001)', '*Ann Author*', '', '#### 📘 Limitations', '', '#### 📄 Abstract', 'We study things.', ''].join('\n'),
+			'data/2026-10-08.md',
+		);
+		assert.strictEqual(d.papers[0].abstract, 'We study things.');
+		assert.deepStrictEqual(d.diagnostics.filter((x) => x.code === 'empty-field').map((x) => x.message), ['"📘 Limitations" is empty.']);
+	});
+
+	it('bold labels after an emoji are fields: "**📊 主类别**: cs.CV", "**💡 大白话**: …", "#### 📄 原文摘要" (MarssZ data/test.md)', () => {
+		const d = parseFork('MarssZ__2511-daily-arXiv/test.md');
+		assert.strictEqual(d.papers.length, 2);
+		for (const p of d.papers) {
+			assert.strictEqual(p.category, 'cs.CV');
+			assert.deepStrictEqual(p.extra.filter((e) => e.label !== '').map((e) => e.label).slice(0, 3), ['💡 大白话', '🎯 核心价值', '🔍 问题与洞察']);
+		}
+		assert.ok(d.papers[0].abstract.startsWith('On-device fine-tuning of CNNs is essential') && d.papers[0].abstract.endsWith('practical for edge platforms.'), d.papers[0].abstract);
+		assert.ok(d.papers[1].abstract.startsWith('Computer vision methods are increasingly used'), d.papers[1].abstract);
+		assert.strictEqual(d.papers[0].extra.find((e) => e.label === '💡 大白话')?.value, '就像只改书的一小部分笔记就能让整本书适应新知识，而且不用重印这本书。');
+		assert.deepStrictEqual(warnings(d), []);
+	});
+
+	it('an emoji before a label changes no label without one: "📊 主类别" and "主类别" are the category', () => {
+		for (const line of ['**📊 主类别**: cs.CV', '📊 主类别: cs.CV', '主类别: cs.CV', '**⚙️ Main category:** cs.CV']) {
+			const p = parseDigest(['### [1] [A Paper](https://arxiv.org/abs/2610.00001)', '*Ann Author*', '', line, ''].join('\n'), 'data/2026-10-08.md').papers[0];
+			assert.strictEqual(p.category, 'cs.CV', line);
+		}
+	});
 });

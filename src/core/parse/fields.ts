@@ -107,11 +107,22 @@ export class FieldBuilder {
 	private readonly unknownSeen = new Set<string>();
 	/** per label: how many fields of that label were read, and the empty ones among them (reported in `finish`) */
 	private readonly labelCounts = new Map<string, { seen: number; empty: LineRange[] }>();
+	/**
+	 * a field heading closed with no text of its own (`#### 📘 Detailed Summary` above `**Motivation:** …`):
+	 * a heading that groups the fields below it when the next field of its paper is a known label's, not
+	 * a heading's; else an empty field (see open)
+	 */
+	private emptyHeading?: { paper: Paper; label: string; range: LineRange };
 
 	constructor(private readonly diag: DiagSink) {}
 
 	/** starts a field of `paper`; a key the paper already has makes the field an extra one */
 	open(paper: Paper, key: LabelKey | undefined, label: string, value: string, i: number, quoted: boolean, unknown: boolean, heading = false): void {
+		const group = this.emptyHeading;
+		if (group) {
+			this.emptyHeading = undefined;
+			if (group.paper !== paper || key === undefined || heading) this.missing('', group.label, group.range);
+		}
 		let target: FieldTarget = 'extra';
 		if (key !== undefined && key !== 'date') {
 			const taken = key === 'link' ? paper.link !== undefined : paper.fieldRanges[key] !== undefined;
@@ -199,6 +210,12 @@ export class FieldBuilder {
 		const range = { start: f.start, end: f.last };
 		const target = f.target;
 		if (target === 'extra') {
+			if (f.heading && value.length === 0 && f.label.length > 0) {
+				this.flushEmptyHeading();
+				this.emptyHeading = { paper, label: f.label, range };
+				paper.extra.push({ label: extraLabelName(f.label) ?? f.label, value, range });
+				return;
+			}
 			this.extra(paper, f.label, value, range);
 			return;
 		}
@@ -231,11 +248,20 @@ export class FieldBuilder {
 	 * (a `结论:` the model skipped) is reported.
 	 */
 	finish(): void {
+		this.flushEmptyHeading();
 		for (const [label, { seen, empty }] of this.labelCounts) {
 			if (empty.length === 0 || (seen >= MIN_FIELDS_FOR_HABIT && 2 * empty.length >= seen)) continue;
 			for (const range of empty) this.diag(range, 'hint', 'empty-field', `"${label}" is empty.`);
 		}
 		this.labelCounts.clear();
+	}
+
+	/** the empty field heading no field followed: an empty field */
+	private flushEmptyHeading(): void {
+		const group = this.emptyHeading;
+		if (!group) return;
+		this.emptyHeading = undefined;
+		this.missing('', group.label, group.range);
 	}
 
 	setAuthors(paper: Paper, value: string, range: LineRange): void {
