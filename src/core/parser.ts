@@ -878,7 +878,14 @@ class DigestParser {
 				return;
 			}
 		}
-		const f = this.fields.current;
+		let f = this.fields.current;
+		if (f && f.paragraphBreak && f.target === 'translatedTitle') {
+			if (this.endTranslatedTitle(p)) {
+				this.headerLine(i, t, false);
+				return;
+			}
+			f = undefined;
+		}
 		if ((!f || f.paragraphBreak) && t.charCodeAt(0) === 91 /* [ */ && this.linkLine(i, t, p.paper)) return;
 		if (f) {
 			this.fields.append(raw, i);
@@ -925,6 +932,18 @@ class DigestParser {
 		if (lab.emphasized || this.prevBlank || (current !== 'abstract' && current !== 'abstractTranslation')) return false;
 		const key = lab.key;
 		return (key === 'motivation' || key === 'method' || key === 'result' || key === 'conclusion') && paper.fieldRanges[key] !== undefined;
+	}
+
+	/**
+	 * A labelled translated title (`**中文标题：…**`) is one paragraph: at the next, not labelled, it
+	 * ends. Above the authors (a blank line, then `*A,B,C*`), what follows is the header again (true);
+	 * after them, the paragraph is no part of the title and reads as if no field were open.
+	 */
+	private endTranslatedTitle(p: OpenPaper): boolean {
+		this.fields.close();
+		if (p.paper.fieldRanges.authors !== undefined || p.authorsOpen !== undefined) return false;
+		p.header = true;
+		return true;
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */

@@ -83,4 +83,28 @@ describe('parser: fork templates', () => {
 			assert.strictEqual(p.category, 'cs.CV', line);
 		}
 	});
+
+	it('a bold labelled translated title ("**中文标题：…**") ends at its paragraph: the authors line below is the authors (no9probe 2025-07-13)', () => {
+		const d = parseFork('no9probe__daily-arXiv-ai-enhanced/2025-07-13.md');
+		assert.deepStrictEqual(
+			d.papers.map((p) => [p.translatedTitle, p.authors, p.category]),
+			[
+				['预训练播种，微调摇摆：LLMs认知偏差起源的案例研究', ['Itay Itzhak', 'Yonatan Belinkov', 'Gabriel Stanovsky'], 'cs.CL'],
+				['提示扰动揭示LLM在调查响应中的人类类似偏差', ['Jens Rupprecht', 'Georg Ahnert', 'Markus Strohmaier'], 'cs.CL'],
+			],
+		);
+		assert.ok(d.papers[0].tldr.startsWith('研究发现，大型语言模型'), d.papers[0].tldr);
+		assert.deepStrictEqual(d.papers.map((p) => p.extra), [[], []]);
+		assert.deepStrictEqual(warnings(d), []);
+	});
+
+	it('a labelled translated title after the authors keeps its wrapped line, and the paragraph after it is a note, not title', () => {
+		const p = parseDigest(
+			['### [1] [A Paper](https://arxiv.org/abs/2610.00001)', '*Ann Author*', '', '中文标题: 一篇', '很长的论文', '', '这段话不属于标题。', ''].join('\n'),
+			'data/2026-10-08.md',
+		).papers[0];
+		assert.deepStrictEqual(p.authors, ['Ann Author']);
+		assert.strictEqual(p.translatedTitle, '一篇很长的论文');
+		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['', '这段话不属于标题。']]);
+	});
 });
