@@ -107,4 +107,25 @@ describe('parser: fork templates', () => {
 		assert.strictEqual(p.translatedTitle, '一篇很长的论文');
 		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['', '这段话不属于标题。']]);
 	});
+
+	it('"**Abstract**: [arXiv](url)" is a link to the abstract, which is the <summary>Abstract</summary> body (topomat12138 2026-07-19)', () => {
+		const d = parseFork('topomat12138__daily-arXiv-ai-enhanced/2026-07-19.md');
+		assert.strictEqual(d.papers.length, 3);
+		const starts = ['Rhombohedral graphene systems provide', 'An important feature of solid-state', 'In two dimensions, the geometric constraints'];
+		d.papers.forEach((p, k) => {
+			assert.ok(p.abstract.startsWith(starts[k]), p.abstract);
+			assert.deepStrictEqual(p.extra.filter((e) => e.label === 'Abstract').map((e) => e.value), [`[arXiv](https://arxiv.org/abs/${p.id})`]);
+			assert.strictEqual(p.category, 'cond-mat.mes-hall');
+			assert.ok(p.tldr.length > 0 && p.method.length > 0, p.id);
+		});
+		assert.deepStrictEqual(warnings(d), []);
+	});
+
+	it('a TL;DR of links only is kept as a link, and a TL;DR with text around a link is text', () => {
+		const paper = (tldr: string) => parseDigest(['### [1] [A Paper](https://arxiv.org/abs/2610.00001)', '*Ann Author*', '', `TL;DR: ${tldr}`, ''].join('\n'), 'data/2026-10-08.md').papers[0];
+		const links = paper('[PDF](https://arxiv.org/pdf/2610.00001) [Code](https://github.com/a/b)');
+		assert.strictEqual(links.tldr, '');
+		assert.deepStrictEqual(links.extra.map((e) => e.label), ['TL;DR']);
+		assert.strictEqual(paper('See [the demo](https://a.b/c) for a faster heap.').tldr, 'See [the demo](https://a.b/c) for a faster heap.');
+	});
 });

@@ -23,8 +23,8 @@ const OUTPUT_BY_VERSION: Record<number, string> = {
 	6: '757fd3e1732b0747dfd101808182fcf90669e9e0e448f00d30b72eb0f0a89790',
 	// the web build's days and labels read from decoded file names (ParseOptions.name), where its caches kept the percent-encoded ones' reading
 	7: '757fd3e1732b0747dfd101808182fcf90669e9e0e448f00d30b72eb0f0a89790',
-	// forks' templates: upstream's "… analysis unavailable" fallbacks are placeholders; labels after an emoji; a labelled translated title ends at its paragraph
-	8: '6e74fe95f7f84d249a4ff5beec0a5c93ab26df604053fc949d4ce79f71202891',
+	// forks' templates: upstream's "… analysis unavailable" fallbacks are placeholders; labels after an emoji; a labelled translated title ends at its paragraph; a summary field of links only is a link
+	8: 'c6ac071b97ed98109858b49c6f09e5ce1540776a123e127ac4583c214490d40d',
 };
 
 const ROOT = 'test/fixtures';

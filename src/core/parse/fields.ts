@@ -7,7 +7,7 @@ import { extraLabelName, isCommonExtraLabel, isPlaceholder, type LabelKey } from
 import type { LineRange, Paper, SummaryField } from '../model';
 import { extractUrl } from './links';
 import type { DiagSink } from './postpass';
-import { continuesWrappedLine, isListItem, stripEmphasis, wrapSeparator } from './text';
+import { continuesWrappedLine, isListItem, linksOnly, stripEmphasis, wrapSeparator } from './text';
 
 type FieldTarget = SummaryField | 'category' | 'authors' | 'translatedTitle' | 'abstractTranslation' | 'link' | 'extra';
 
@@ -227,6 +227,12 @@ export class FieldBuilder {
 		}
 		if (target === 'authors') {
 			this.setAuthors(paper, stripEmphasis(value), range);
+			return;
+		}
+		if (value.charCodeAt(0) === 91 /* [ */ && (isSummaryTarget(target) || target === 'abstractTranslation') && linksOnly(value)) {
+			// `**Abstract**: [arXiv](https://arxiv.org/abs/…)`: a link to the text, not the text, which may
+			// follow (`<summary>Abstract</summary>`): the link is kept under its label, the field left free
+			paper.extra.push({ label: f.label, value, range });
 			return;
 		}
 		paper.fieldRanges[target] = range;
