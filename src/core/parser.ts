@@ -885,6 +885,9 @@ class DigestParser {
 				return;
 			}
 			f = undefined;
+		} else if (f && f.paragraphBreak && f.target === 'category') {
+			if (this.endCategory(i, t, p.paper)) return;
+			f = undefined;
 		}
 		if ((!f || f.paragraphBreak) && t.charCodeAt(0) === 91 /* [ */ && this.linkLine(i, t, p.paper)) return;
 		if (f) {
@@ -943,6 +946,20 @@ class DigestParser {
 		this.fields.close();
 		if (p.paper.fieldRanges.authors !== undefined || p.authorsOpen !== undefined) return false;
 		p.header = true;
+		return true;
+	}
+
+	/**
+	 * A category is one paragraph too: the one after it, not labelled, is no part of it. Where the paper
+	 * has no summary field yet, it is the TL;DR (true): lix8886's template writes `Main category: {cate}`,
+	 * a blank line, then the TL;DR with no label, where upstream writes `TL;DR: {tldr}`. Else it reads as
+	 * if no field were open (a note).
+	 */
+	private endCategory(i: number, t: string, paper: Paper): boolean {
+		this.fields.close();
+		const ranges = paper.fieldRanges;
+		if (ranges.tldr !== undefined || ranges.motivation !== undefined || ranges.method !== undefined || ranges.result !== undefined || ranges.conclusion !== undefined || ranges.abstract !== undefined) return false;
+		this.fields.open(paper, 'tldr', 'TL;DR', t, i, false, false);
 		return true;
 	}
 

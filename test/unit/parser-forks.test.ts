@@ -128,4 +128,42 @@ describe('parser: fork templates', () => {
 		assert.deepStrictEqual(links.extra.map((e) => e.label), ['TL;DR']);
 		assert.strictEqual(paper('See [the demo](https://a.b/c) for a faster heap.').tldr, 'See [the demo](https://a.b/c) for a faster heap.');
 	});
+
+	/** a paper of the reference shape, its lines between the authors and `<details>` given */
+	function rendered(lines: string[]): string {
+		return [
+			'<div id=toc></div>', '', '# Table of Contents', '', '- [cs.RO](#cs.RO) [Total: 1]', '', '', "<div id='cs.RO'></div>", '', '# cs.RO [[Back]](#toc)', '',
+			'### [1] [Diffusion Policies for Contact-Rich Assembly](https://arxiv.org/abs/2605.01234)',
+			'*Alice Zhang,Bob Li*',
+			'',
+			...lines,
+			'',
+			'<details>',
+			'  <summary>Details</summary>',
+			'Motivation: 接触丰富的装配任务难以用传统策略建模。',
+			'',
+			'Abstract: Contact-rich assembly is challenging for robot learning.',
+			'',
+			'</details>',
+			'',
+		].join('\n');
+	}
+
+	// lix8886/daily-arXiv-ai-enhanced to_md/paper_template.md (commit 7d6dcf8): `Main category: {cate}\n\n{tldr}`, rendered by hand
+	it('the unlabelled paragraph after "Main category:" is not part of the category: it is the TL;DR where the paper has none (lix8886 template)', () => {
+		const d = parseDigest(rendered(['Main category: cs.RO', '', '提出一种面向接触丰富装配任务的扩散策略，', '在真实机器人上成功率提升20%。']), 'data/2026-05-20.md');
+		const p = d.papers[0];
+		assert.strictEqual(p.category, 'cs.RO');
+		assert.strictEqual(p.tldr, '提出一种面向接触丰富装配任务的扩散策略，在真实机器人上成功率提升20%。');
+		assert.strictEqual(p.motivation, '接触丰富的装配任务难以用传统策略建模。');
+		assert.deepStrictEqual(p.extra, []);
+		assert.deepStrictEqual(d.diagnostics, []);
+	});
+
+	it('after a TL;DR, an unlabelled paragraph under "Main category:" is a note, not category', () => {
+		const p = parseDigest(rendered(['TL;DR: 扩散策略。', '', 'Main category: cs.RO', '', '另一段话。']), 'data/2026-05-20.md').papers[0];
+		assert.strictEqual(p.category, 'cs.RO');
+		assert.strictEqual(p.tldr, '扩散策略。');
+		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['', '另一段话。']]);
+	});
 });
