@@ -122,24 +122,38 @@ export function labelKey(label: string): LabelKey | undefined {
 	const cached = keyCache.get(label);
 	if (cached !== undefined) return cached || undefined;
 	const words = withoutLeadingSign(label);
-	const key = KEY_BY_LABEL.get(normaliseLabel(words)) ?? byParenthesis(words, (part) => KEY_BY_LABEL.get(normaliseLabel(part)));
+	const key = KEY_BY_LABEL.get(normaliseLabel(words)) ?? translationByParenthesis(words) ?? byParenthesis(words, (part) => KEY_BY_LABEL.get(normaliseLabel(part)));
 	if (keyCache.size < 4096) keyCache.set(ownCopy(label), key ?? '');
 	return key;
 }
 const keyCache = new Map<string, LabelKey | ''>();
+
+/** `Label (words)`: the words in parentheses and those outside them, or undefined for a label without */
+function parenthesised(label: string): { inner: string; outer: string } | undefined {
+	const open = label.search(/[(（]/);
+	if (open < 0) return undefined;
+	const close = label.slice(open + 1).search(/[)）]/);
+	if (close < 0) return undefined;
+	return { inner: label.slice(open + 1, open + 1 + close), outer: label.slice(0, open) + label.slice(open + 2 + close) };
+}
 
 /**
  * `핵심 요약 (TL;DR)`, `中文摘要 (Abstract in Chinese)`: the English name in parentheses is tried first
  * (forks translate their labels more freely than they name them), then the words outside.
  */
 function byParenthesis<T>(label: string, look: (part: string) => T | undefined): T | undefined {
-	const open = label.search(/[(（]/);
-	if (open < 0) return undefined;
-	const close = label.slice(open + 1).search(/[)）]/);
-	if (close < 0) return undefined;
-	const inner = label.slice(open + 1, open + 1 + close);
-	const outer = label.slice(0, open) + label.slice(open + 2 + close);
-	return look(inner) ?? look(outer);
+	const parts = parenthesised(label);
+	return parts && (look(parts.inner) ?? look(parts.outer));
+}
+
+/** the language of a translation, in parentheses after the field it translates (`Abstract (中文)`) */
+const TRANSLATION_LANGUAGES = new Set(['中文', '中文版', '简体中文', '汉语', 'chinese', 'zh', '日本語', '日语', 'japanese', '한국어', '한글', 'korean'].map(normaliseLabel));
+
+/** `Abstract (中文)`, `Abstract (Chinese)`: the abstract in that language, its translation */
+function translationByParenthesis(label: string): LabelKey | undefined {
+	const parts = parenthesised(label);
+	if (!parts || !TRANSLATION_LANGUAGES.has(normaliseLabel(parts.inner))) return undefined;
+	return KEY_BY_LABEL.get(normaliseLabel(parts.outer)) === 'abstract' ? 'abstractTranslation' : undefined;
 }
 
 const EXTRA_BY_LABEL = new Map<string, string>();

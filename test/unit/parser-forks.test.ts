@@ -130,7 +130,7 @@ describe('parser: fork templates', () => {
 	});
 
 	/** a paper of the reference shape, its lines between the authors and `<details>` given */
-	function rendered(lines: string[]): string {
+	function rendered(lines: string[], details = ['Motivation: 接触丰富的装配任务难以用传统策略建模。', '', 'Abstract: Contact-rich assembly is challenging for robot learning.']): string {
 		return [
 			'<div id=toc></div>', '', '# Table of Contents', '', '- [cs.RO](#cs.RO) [Total: 1]', '', '', "<div id='cs.RO'></div>", '', '# cs.RO [[Back]](#toc)', '',
 			'### [1] [Diffusion Policies for Contact-Rich Assembly](https://arxiv.org/abs/2605.01234)',
@@ -140,9 +140,7 @@ describe('parser: fork templates', () => {
 			'',
 			'<details>',
 			'  <summary>Details</summary>',
-			'Motivation: 接触丰富的装配任务难以用传统策略建模。',
-			'',
-			'Abstract: Contact-rich assembly is challenging for robot learning.',
+			...details,
 			'',
 			'</details>',
 			'',
@@ -165,5 +163,24 @@ describe('parser: fork templates', () => {
 		assert.strictEqual(p.category, 'cs.RO');
 		assert.strictEqual(p.tldr, '扩散策略。');
 		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['', '另一段话。']]);
+	});
+
+	// maoxiang1991/daily-arXiv to_md/paper_template.md: `Abstract (中文): {abstract_zh}` then `Abstract: {summary}`, rendered by hand
+	it('"Abstract (中文):" is the translation and "Abstract:" after it the abstract (maoxiang1991 template)', () => {
+		const details = ['Motivation: 接触丰富的装配任务难以用传统策略建模。', '', 'Abstract (中文): 接触丰富的装配任务对机器人学习提出了挑战。', '', 'Abstract: Contact-rich assembly is challenging for robot learning.'];
+		const d = parseDigest(rendered(['Main category: cs.RO', '', 'TL;DR: 提出一种扩散策略。'], details), 'data/2026-05-20.md');
+		const p = d.papers[0];
+		assert.strictEqual(p.abstract, 'Contact-rich assembly is challenging for robot learning.');
+		assert.strictEqual(p.abstractTranslation, '接触丰富的装配任务对机器人学习提出了挑战。');
+		assert.deepStrictEqual(p.extra, []);
+	});
+
+	it('a language in parentheses after "Abstract" or "摘要" names a translation; "(English)" the abstract', () => {
+		// a paper with only a translated abstract shows it as its abstract, marked a translation
+		const translated = (label: string) =>
+			parseDigest(['### [1] [A Paper](https://arxiv.org/abs/2610.00001)', '*Ann Author*', '', `${label}: Ein Text.`, ''].join('\n'), 'data/2026-10-08.md').papers[0].abstractTranslated === true;
+		for (const label of ['Abstract (中文)', 'Abstract (Chinese)', '摘要 (中文)', '**Abstract (中文)**']) assert.strictEqual(translated(label), true, label);
+		assert.strictEqual(translated('Abstract (English)'), false);
+		assert.strictEqual(translated('Abstract'), false);
 	});
 });
