@@ -60,6 +60,8 @@ function listItemPaper(t: string): string | undefined {
 const SECTION_HEADING_SIGN = /\b[a-z]+(?:-[a-z]+)?\.[A-Z]{2}\b|\]\(#/;
 /** a closing fence: the opening's character, as many or more, nothing after */
 const FENCE_CLOSE = /^(`{3,}|~{3,})$/;
+/** text in italics, `*…*` or `_…_`, not in bold */
+const SINGLE_EMPHASIS = /^([*_])(?![*_]).*[^*_]\1$/;
 /** an author list in `*...*` whose closing `*` is missing ends after this many lines */
 const MAX_AUTHOR_LINES = 8;
 /** the level of a paper written as a list item: below every heading, so no heading is a section of it */
@@ -986,7 +988,9 @@ class DigestParser {
 		if (t.indexOf(' | ') > 0 && t.length < 4000) {
 			const segs = t.split(' | ');
 			if (segs.some((s) => this.readLabel(s.trim())?.key !== undefined || /^[*_].*[*_]$/.test(s.trim()))) {
-				for (const seg of segs) this.headerSegment(i, seg.trim());
+				// `**高价值** | *Kwak, Lee, …*`: with a segment in italics, the one in bold is no author list
+				const italic = segs.some((s) => SINGLE_EMPHASIS.test(s.trim()));
+				for (const seg of segs) this.headerSegment(i, seg.trim(), italic);
 				return true;
 			}
 		}
@@ -1024,7 +1028,7 @@ class DigestParser {
 		return true;
 	}
 
-	private headerSegment(i: number, seg: string): void {
+	private headerSegment(i: number, seg: string, italicAuthors: boolean): void {
 		const p = this.open!;
 		if (seg.length === 0) return;
 		const lab = this.readLabel(seg);
@@ -1033,7 +1037,7 @@ class DigestParser {
 			this.fields.close();
 			return;
 		}
-		if (/^[*_]/.test(seg) && p.paper.fieldRanges.authors === undefined) {
+		if (/^[*_]/.test(seg) && p.paper.fieldRanges.authors === undefined && !(italicAuthors && !SINGLE_EMPHASIS.test(seg))) {
 			p.authorsOpen = { parts: [seg], start: i, last: i };
 			this.finishAuthors(p);
 			return;

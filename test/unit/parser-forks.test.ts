@@ -183,4 +183,17 @@ describe('parser: fork templates', () => {
 		assert.strictEqual(translated('Abstract (English)'), false);
 		assert.strictEqual(translated('Abstract'), false);
 	});
+
+	it('"**高价值** | *authors*": the italic segment is the authors, the bold one a note (MarssZ data/test.md)', () => {
+		const d = parseFork('MarssZ__2511-daily-arXiv/test.md');
+		assert.deepStrictEqual(d.papers[0].authors, ['Hyunseok Kwak', 'Kyeongwon Lee', 'Jae-Jin Lee', 'Woojoo Lee']);
+		assert.deepStrictEqual(d.papers[1].authors.slice(0, 2), ['Ozan Kanbertay', 'Richard Vogg']);
+		for (const p of d.papers) assert.deepStrictEqual(p.extra[0], { label: '', value: '**高价值**', range: { start: p.headingLine + 1, end: p.headingLine + 1 } });
+	});
+
+	it('a bold segment alone in a "|" header line is still the authors: "**A, B** | Main category: cs.CV"', () => {
+		const p = parseDigest(['### [1] [A Paper](https://arxiv.org/abs/2610.00001)', '**Ann Author, Bo Bauer** | Main category: cs.CV', '', 'TL;DR: A heap.', ''].join('\n'), 'data/2026-10-08.md').papers[0];
+		assert.deepStrictEqual(p.authors, ['Ann Author', 'Bo Bauer']);
+		assert.strictEqual(p.category, 'cs.CV');
+	});
 });
