@@ -868,6 +868,8 @@ class DigestParser {
 			const { key, label, value, quoted } = lab;
 			this.fields.close();
 			this.leaveHeader();
+			// a summary's text is prose, where ` | ` and a colon are its own (and long: not scanned)
+			if ((key === undefined || key === 'category') && value.indexOf(' | ') > 0 && this.labelledSegments(i, key, label, value, quoted)) return;
 			this.fields.open(this.open!.paper, key, label, value, i, quoted, key === undefined);
 			return;
 		}
@@ -1025,6 +1027,32 @@ class DigestParser {
 			return true;
 		}
 		p.pendingPlain.push({ text: t, line: i });
+		return true;
+	}
+
+	/**
+	 * `AB Test: False | Industrial: True | Affiliation: industry`, `Score: 4/5 | Tags: …`: a label line
+	 * whose value goes on with `Label: value` segments after ` | ` is one field per segment, as in the
+	 * header (`Main category: cs.CV | Domain: …`); the caller asks only for a category's or an extra
+	 * label's line (`TL;DR: A | B: c` is its text). False, and nothing done, unless every segment after
+	 * the first reads as a label with a name. The last field stays open for the lines that wrap it.
+	 */
+	private labelledSegments(i: number, key: LabelKey | undefined, label: string, value: string, quoted: boolean): boolean {
+		if (value.length > 2000) return false;
+		const segs = value.split(' | ');
+		const rest: { key: LabelKey | undefined; label: string; value: string }[] = [];
+		for (let k = 1; k < segs.length; k++) {
+			// readLabel fills one shared object: copy what it read
+			const lab = this.readLabel(segs[k].trim());
+			if (!lab || lab.bullet || !nameLike(lab.label) || !startsUpperOrCaseless(lab.label)) return false;
+			rest.push({ key: lab.key, label: lab.label, value: lab.value });
+		}
+		const paper = this.open!.paper;
+		this.fields.open(paper, key, label, segs[0].trim(), i, quoted, key === undefined);
+		for (const seg of rest) {
+			this.fields.close();
+			this.fields.open(paper, seg.key, seg.label, seg.value, i, quoted, seg.key === undefined);
+		}
 		return true;
 	}
 

@@ -196,4 +196,26 @@ describe('parser: fork templates', () => {
 		assert.deepStrictEqual(p.authors, ['Ann Author', 'Bo Bauer']);
 		assert.strictEqual(p.category, 'cs.CV');
 	});
+
+	it('"AB Test: False | Industrial: True | Affiliation: industry" is three fields, as a "|" line in the header is (fukairui 2026-08-28)', () => {
+		const d = parseFork('fukairui__daily-arXiv-ai-enhanced/2026-08-28.md');
+		assert.deepStrictEqual(
+			d.papers.map((p) => p.extra.map((e) => [e.label, e.value])),
+			[
+				[['Affiliations', 'Alibaba'], ['AB Test', 'False'], ['Industrial', 'True'], ['Affiliation', 'industry']],
+				[['Affiliations', 'University of Luxembourg'], ['AB Test', 'False'], ['Industrial', 'False'], ['Affiliation', 'academia']],
+			],
+		);
+		assert.ok(d.papers[0].tldr.startsWith('本文提出PailitaoGR'), d.papers[0].tldr);
+		assert.deepStrictEqual(warnings(d), []);
+	});
+
+	// zndxyhn's template: `Score: {score} | Tags: {tags}` under the category, rendered by hand
+	it('"Score: 4/5 | Tags: …" after the category is two fields; a summary with "A | B: c" in it is its text (zndxyhn template)', () => {
+		const d = parseDigest(rendered(['Main category: cs.RO', '', 'Score: 4/5 | Tags: manipulation, diffusion policy', '', 'TL;DR: 对比 A | B: 后者更快。']), 'data/2026-05-20.md');
+		const p = d.papers[0];
+		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['Score', '4/5'], ['Subjects', 'manipulation, diffusion policy']]);
+		assert.strictEqual(p.tldr, '对比 A | B: 后者更快。');
+		assert.strictEqual(p.category, 'cs.RO');
+	});
 });

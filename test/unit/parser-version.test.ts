@@ -23,8 +23,8 @@ const OUTPUT_BY_VERSION: Record<number, string> = {
 	6: '757fd3e1732b0747dfd101808182fcf90669e9e0e448f00d30b72eb0f0a89790',
 	// the web build's days and labels read from decoded file names (ParseOptions.name), where its caches kept the percent-encoded ones' reading
 	7: '757fd3e1732b0747dfd101808182fcf90669e9e0e448f00d30b72eb0f0a89790',
-	// forks' templates: upstream's "… analysis unavailable" fallbacks are placeholders; labels after an emoji; a labelled translated title ends at its paragraph; a summary field of links only is a link; an italic segment of a | header line is the authors, not a bold one
-	8: '6cc27cff35a9fdd17fb49547dbf119ba274de8fc9e229071500d2d0739f3f77c',
+	// forks' templates: upstream's "… analysis unavailable" fallbacks are placeholders; labels after an emoji; a labelled translated title ends at its paragraph; a summary field of links only is a link; an italic segment of a | header line is the authors, not a bold one; "A: x | B: y" lines after the header are one field each
+	8: '7035d009e8b9337e65924c24e8523dfc7891cb59cd5fc5a92871a4bb5f477ef6',
 };
 
 const ROOT = 'test/fixtures';
