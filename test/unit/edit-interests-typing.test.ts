@@ -355,7 +355,8 @@ describe('Follow Author… typed: the names of these digests listed as the name 
 		await until(() => asked.at(-1) === typed && !pick.busy, 'the names asked of the index for the typed text');
 		const rows = pick.items as { label: string; description?: string; alwaysShow?: boolean }[];
 		assert.strictEqual(rows[0].label, name, 'the name with the most papers first: Enter takes it as the digests write it');
-		assert.match(rows.at(-1)!.label, new RegExp(`Follow “${typed}” as typed`), 'the typed text last, taken as it is');
+		assert.match(`${rows.at(-1)!.label} ${rows.at(-1)!.description}`, new RegExp(`Follow the name as typed “${typed}”`), 'the typed text last, taken as it is');
+		assert.ok(!rows.at(-1)!.label.includes(typed), 'the typed text not in the label, which the workbench would sort first');
 		const row = rows.find((r) => r.label === name);
 		assert.ok(row, `${name} listed for ${typed}`);
 		assert.strictEqual(row.description, ids.size === 1 ? '1 paper' : `${ids.size} papers`, 'distinct papers, the file in two shards once');

@@ -37,7 +37,9 @@ export function pickAuthor(workspace: IDigestWorkspace, problem: (text: string) 
 	const typedRow = (text: string): AuthorRow[] => {
 		if (text === '') return [];
 		const wrong = problem(text);
-		return [{ label: `$(person-add) ${vscode.l10n.t('Follow “{0}” as typed', text)}`, description: wrong, name: text, alwaysShow: true }];
+		// the text in the description, not the label: the workbench sorts rows whose label has the typed text
+		// first (an extension cannot turn that off), which put this row above the names and took it on Enter
+		return [{ label: `$(person-add) ${vscode.l10n.t('Follow the name as typed')}`, description: wrong === undefined ? `“${text}”` : `“${text}”: ${wrong}`, name: text, alwaysShow: true }];
 	};
 	/**
 	 * The names suggested for the text typed so far, the most papers first, then the text as typed
