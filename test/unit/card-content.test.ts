@@ -137,4 +137,24 @@ describe('card content', () => {
 			assert.match(html, /href="https:\/\/github\.com\/chenyiqun\/M-ASK"/);
 		});
 	});
+	describe('a tilde, an escaped quote and a link the TeX rules must leave (the diff review)', () => {
+		it('a tilde that is "about", a range or "distributed as" stays; a tie after a word is a space', () => {
+			for (const text of ['galaxies since z~2 are nearly orthogonal (cos~0) across models (8B~70B)', 'VPS超越Reflexion +8.5~+12.1点，其中B_m~Bin(m,1/2)', 'a Pearson r~0.62 and X~N(0,1)']) {
+				assert.strictEqual(visible(md.render(text)), text);
+			}
+			assert.strictEqual(md.renderInline('see Section~3, Table~1, Eq.~(2), et~al.~\\cite{a} and Stable Diffusion~1.5'), 'see Section 3, Table 1, Eq. (2), et al. [a] and Stable Diffusion 1.5');
+		});
+
+		it('an escaped quote around a word is a quote, not an accent (\\"Agent\\", \\\'Yes\\\'), while Fr\\\'echet and \\\'Etienne keep theirs', () => {
+			assert.strictEqual(visible(md.render('方法称为\\"Agent\\"的框架；the model outputs \\\'Yes\\\' or \\\'No\\\'')), '方法称为"Agent"的框架；the model outputs \'Yes\' or \'No\'');
+			assert.strictEqual(visible(md.render("\\'Etienne and Fr\\'echet")), 'Étienne and Fréchet');
+		});
+
+		it('\\href inside a link is its text, not a link in a link', () => {
+			const html = md.render('\\href{https://a.com}{see \\href{https://b.com}{b}} and [x \\href{https://c.com}{c}](https://d.com)');
+			assert.doesNotMatch(html, /<a [^>]*>[^<]*<a /, html);
+			assert.match(html, /href="https:\/\/a\.com"/);
+			assert.match(html, /href="https:\/\/d\.com"/);
+		});
+	});
 });

@@ -75,17 +75,27 @@ function closeElement(state: StateInline, element: { tag: string }): void {
 	if (element.tag) state.push('tex_text_close', element.tag, -1);
 }
 
-/** A link to `url` (if the card's link rules allow it) around src[from, to), or that text alone. */
+/**
+ * Whether the escaped quote mark `mark` at a word's start is closed by the same mark escaped right after
+ * a word within the sentence (`\"Agent\"的框架`): a quotation, not an accent on its first letter.
+ */
+function closesQuote(src: string, from: number, mark: string, end: number): boolean {
+	const rest = src.slice(from, Math.min(end, from + 120));
+	const close = new RegExp(`[\\p{L}\\p{N}.,!?)]\\\\${mark === '"' ? '"' : "'"}(?![A-Za-z])`, 'u');
+	return close.test(rest);
+}
+
+/** A link to `url` (if the card's link rules allow it) around src[from, to), or that text alone (inside another link: no link in a link). */
 function link(state: StateInline, url: string, from: number, to: number): void {
 	const href = state.md.normalizeLink(url.trim());
-	const safe = state.md.validateLink(href);
+	const levels = state as unknown as { linkLevel: number };
+	const safe = levels.linkLevel === 0 && state.md.validateLink(href);
 	if (safe) {
 		const token = state.push('link_open', 'a', 1);
 		token.attrs = [['href', href]];
 		token.markup = 'tex';
 	}
 	// as markdown-it's link rule does: no link is found inside this one (linkLevel is missing from its types)
-	const levels = state as unknown as { linkLevel: number };
 	levels.linkLevel++;
 	inner(state, from, to);
 	levels.linkLevel--;
@@ -118,8 +128,11 @@ function texText(state: StateInline, silent: boolean): boolean {
 		// the letters each accent goes on in names and words (`don\'t`, `it\'s` are escaped quotes)
 		if (accent[1] !== undefined && !ACCENT_LETTERS[accent[1]].includes(letter)) return false;
 		const after = src[at + accent[0].length] ?? '';
+		const inWord = /[A-Za-z]/.test(src[at - 1] ?? '');
 		// in a word (`Fr\'echet`, `\'Etienne`), not an escaped quote before a word (`\"I am\"`)
-		if (!/[A-Za-z]/.test(src[at - 1] ?? '') && !/[A-Za-z]/.test(after) && accent[1] !== undefined) return false;
+		if (!inWord && !/[A-Za-z]/.test(after) && accent[1] !== undefined) return false;
+		// a word's start, quoted: `\"Agent\"`, `\'Yes\' or \'No\'` (the same mark escaped again after a word)
+		if (!inWord && (accent[1] === '"' || accent[1] === "'") && closesQuote(src, at + 2, accent[1], state.posMax)) return false;
 		if (!silent) state.pending += (letter + ACCENTS[accent[1] ?? accent[3]]).normalize('NFC');
 		state.pos = at + accent[0].length;
 		return true;
@@ -177,21 +190,34 @@ function texText(state: StateInline, silent: boolean): boolean {
 	return true;
 }
 
-/** a TeX tie: `~` between a word, a number or closing punctuation and what follows (`Network~(SDT-Net)`, `Fig.~3`, `in~\cite`) */
+/** words a number follows with a tie (`Fig.~3`, `Table~1`, `Stable Diffusion~1.5`): capitalised, or abbreviated with a full stop */
+const NAMES_A_NUMBER = /^(?:[A-Z][A-Za-z]+|[A-Za-z]+\.)$/;
+
+/**
+ * A TeX tie: `~` between a word and what it binds to (`Network~(SDT-Net)`, `Fig.~3`, `et~al.`, `in~\cite`).
+ * Elsewhere a tilde is "about", a range or "distributed as" and stays: after a letter alone or a
+ * symbol's subscript (`z~2`, `B_m~Bin(m,1/2)`), a number (`8B~70B`, `+8.5~+12.1`, `1~2周`), a lower-case
+ * word before a number (`cos~0`, `r~0.62`), a number in a Chinese summary (`MSE~1.17`), a space (`~30%`), a URL.
+ */
 function texTie(state: StateInline, silent: boolean): boolean {
 	const src = state.src;
 	const at = state.pos;
 	if (src.charCodeAt(at) !== 0x7e || src[at + 1] === '~' || src[at - 1] === '~') return false;
 	const before = src[at - 1] ?? '';
 	const after = src[at + 1] ?? '';
-	// a range of numbers (`1~2周`) keeps its tilde, and so does `~30%` after a space; in a Chinese summary
-	// `（MSE~1.17）` is "about", in an abstract `Stable Diffusion~1.5` a tie
-	const number = /\d/.test(after) && CJK_SCRIPT.test(src);
-	const tie = (/[A-Za-z.,;:)\]}]/.test(before) && /[^\s~]/.test(after) && !number) || (/\d/.test(before) && /[^\s\d~]/.test(after)) || (/\s/.test(before) && after === '\\');
+	// the word before: letters and full stops, and what stands before it
+	const word = /[A-Za-z.]*$/.exec(src.slice(Math.max(0, at - 40), at))?.[0] ?? '';
+	const lead = src[at - word.length - 1] ?? '';
+	const wordBefore = /[A-Za-z]{2}/.test(word) && !/[\p{L}\p{N}_^\\]/u.test(lead);
+	let tie: boolean;
+	if (after === '\\') tie = true;
+	else if (/\d/.test(after)) tie = wordBefore && NAMES_A_NUMBER.test(word) && !CJK_SCRIPT.test(src);
+	else if (/[A-Za-z(\[]/.test(after)) tie = wordBefore || /[)\]}]/.test(before);
+	else tie = false;
 	if (!tie) return false;
 	// not in a URL (`https://host/~user`)
-	const word = src.slice(Math.max(0, src.lastIndexOf(' ', at) + 1), at);
-	if (/:\/\/|www\./i.test(word)) return false;
+	const token = src.slice(Math.max(0, src.lastIndexOf(' ', at) + 1), at);
+	if (/:\/\/|www\./i.test(token)) return false;
 	if (!silent) state.pending += ' ';
 	state.pos = at + 1;
 	return true;
