@@ -299,6 +299,28 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 			for (const k of Object.keys(user)) delete user[k];
 		}
 	});
+
+	it('says no count when the index could not match the interests (not "counting papers…" for ever)', async () => {
+		user['arxivDigest.interests.keywords'] = ['diffusion'];
+		const service = {
+			interests: async () => {
+				throw new Error('the index restarted');
+			},
+			headReady: Promise.resolve(),
+			whenIndexed: () => Promise.resolve(),
+			onFilled: () => ({ dispose: () => undefined }),
+		};
+		const workspace = { files: () => [{ digest: {} }], onDidChange: () => ({ dispose: () => undefined }), ready: Promise.resolve(), backend: async () => ({ service }) };
+		const service_ = new interests.InterestsService(workspace as never);
+		try {
+			assert.strictEqual(service_.entryCounts(service_.spec), 'counting');
+			await service_.refresh();
+			assert.strictEqual(service_.entryCounts(service_.spec), undefined);
+		} finally {
+			service_.dispose();
+			for (const k of Object.keys(user)) delete user[k];
+		}
+	});
 });
 
 describe('Follow Author… typed: the names of these digests listed as the name is typed', () => {

@@ -131,6 +131,8 @@ export class InterestsService implements vscode.Disposable {
 	private matchMap = new Map<string, InterestMatch>();
 	/** the interests `matchMap` was made for (the settings may have changed since) */
 	private matchedSpec: InterestSpec | undefined;
+	/** the interests whose matching failed last (entryCounts then says no count, not "counting papers…" for ever) */
+	private failedSpec: string | undefined;
 	/** entryCounts' last answer, for the matches and interests it was counted over */
 	private counted: { matches: ReadonlyMap<string, InterestMatch>; key: string; counts: InterestEntryCounts } | undefined;
 	private timer: ReturnType<typeof setTimeout> | undefined;
@@ -249,6 +251,7 @@ export class InterestsService implements vscode.Disposable {
 	entryCounts(spec: InterestSpec): InterestEntryCounts | 'counting' | undefined {
 		if (this.workspace.files().length === 0) return undefined;
 		const key = JSON.stringify(spec);
+		if (this.failedSpec === key) return undefined;
 		if (this.matchedSpec === undefined || JSON.stringify(this.matchedSpec) !== key || this.provisional) return 'counting';
 		if (this.counted?.matches !== this.matchMap || this.counted.key !== key) this.counted = { matches: this.matchMap, key, counts: interestEntryCounts(spec, this.matchMap.values()) };
 		return this.counted.counts;
@@ -285,9 +288,14 @@ export class InterestsService implements vscode.Disposable {
 			reply = await backend.service.interests(spec);
 		} catch (err) {
 			getLog().warn(`Interests: matching failed: ${errorText(err)}`);
+			if (generation === this.generation && !this.disposed) {
+				this.failedSpec = JSON.stringify(spec);
+				this.emitter.fire();
+			}
 			return;
 		}
 		if (generation !== this.generation || this.disposed) return;
+		this.failedSpec = undefined;
 		this.lastRun = { ms: reply.ms, computed: reply.computed, matches: reply.matches.size };
 		getLog().debug(`Interests: ${reply.matches.size} papers matched or excluded; ${reply.computed} matched anew in ${reply.ms.toFixed(1)} ms`);
 		const errors = reply.errors.map(inReadersLanguage).join('; ');
