@@ -157,4 +157,27 @@ describe('card content', () => {
 			assert.match(html, /href="https:\/\/d\.com"/);
 		});
 	});
+
+	describe('a code host written without its scheme', () => {
+		it('is an https link to the repository, the model or the project site', () => {
+			// 2505.12950 of ZL-Asica 2025-05-20; 2603.29852, 2601.19557 and 2601.05237 of the 167 real days
+			const link = (url: string, text: string) => `<a href="${url}" class="external-link" rel="noreferrer noopener">${text}</a>`;
+			assert.strictEqual(md.renderInline('Codes are avaiable at github.com/daehuikim/GuRE.'), `Codes are avaiable at ${link('https://github.com/daehuikim/GuRE', 'github.com/daehuikim/GuRE')}.`);
+			assert.strictEqual(
+				md.renderInline('at huggingface.co/datasets/ServiceNow/VectorGym. (github.com/DLR-RM/s3li-toolkit) and objectforesight.github.io'),
+				`at ${link('https://huggingface.co/datasets/ServiceNow/VectorGym', 'huggingface.co/datasets/ServiceNow/VectorGym')}. (${link('https://github.com/DLR-RM/s3li-toolkit', 'github.com/DLR-RM/s3li-toolkit')}) and ${link('https://objectforesight.github.io', 'objectforesight.github.io')}`,
+			);
+			assert.strictEqual(md.renderInline('代码见gitlab.com/a/b。'), `代码见${link('https://gitlab.com/a/b', 'gitlab.com/a/b')}。`);
+		});
+		it('leaves file names, abbreviations, other hosts and a host alone as text', () => {
+			for (const text of ['see model.py, e.g. arXiv.org and example.com/a', 'available on GitHub.com.', 'api.github.com/repos and me@github.com/x', '`github.com/a/b` in code']) {
+				assert.doesNotMatch(md.renderInline(text), /<a /, text);
+			}
+			// one link for an address with its scheme
+			assert.strictEqual((md.renderInline('at https://github.com/q/r and www.github.com/q/r').match(/<a /g) ?? []).length, 2);
+		});
+		realIt('real entry: 2604.08052 of 2026-04-10 links to its code', () => {
+			assert.match(cardOf(`${CORPUS}/2026-04-10.md`, '2604.08052'), /href="https:\/\/github\.com\/ryehr\/RRC_steganography"/);
+		});
+	});
 });

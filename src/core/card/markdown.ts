@@ -6,11 +6,12 @@ import { mathSpanEnd } from '../mathSpans';
 import MarkdownIt from 'markdown-it';
 import markdownItKatex from '@vscode/markdown-it-katex';
 import { KATEX_STYLE_ATTRIBUTE } from './protocol';
-import { CJK_OR_FULL_WIDTH, CJK_SCRIPT, escapeRegExp, LATIN_WORD_END, LATIN_WORD_START } from '../parse/text';
+import { CJK_SCRIPT, escapeRegExp, LATIN_WORD_END, LATIN_WORD_START } from '../parse/text';
 import { escapeHtml } from '../html';
 import { unionMatches } from '../unionMatches';
 import { scientificEmphasis } from './emphasis';
 import { texTextMarkup } from './texText';
+import { cardLinkify } from './linkify';
 
 export { KATEX_STYLE_ATTRIBUTE };
 
@@ -130,39 +131,6 @@ export function latexQuotes(text: string): string {
 const NUMBERED_LINE = /^ {0,3}\d{1,9}[.)](?=[ \t])/gm;
 
 /**
- * Chinese summaries write a URL with no space before the text that follows (`可在https://x.github.io访问`,
- * `https://github.com/a/b。`): linkify took that text into the link, a punycoded host or a 404. A link
- * found now ends before the first CJK character or full-width punctuation, and without a full stop that
- * ends the sentence or footnote it is in (see trim).
- */
-function endLinksAtCjk(linkify: MarkdownIt['linkify']): void {
-	type Match = NonNullable<ReturnType<typeof linkify.matchAtStart>>;
-	const trim = (m: Match): Match | null => {
-		const cjk = m.raw.search(CJK_OR_FULL_WIDTH);
-		let raw = cjk < 0 ? m.raw : m.raw.slice(0, cjk);
-		// a sentence's full stop before a closing bracket (`(… at https://github.com/a/M-ASK.)`, a footnote's end)
-		// or glued to the next sentence (`https://github.com/a/Bench.Warning: …`) is not the link's
-		if (/^[a-z]+:\/\/[^/]+\/./i.test(raw)) raw = raw.replace(/\.(?=[A-Z][a-z]+\b)[^/]*$/, '');
-		raw = raw.replace(/[.,;:!?]+$/, '');
-		if (raw.length === m.raw.length) return m;
-		const cut = raw.length;
-		// nothing left but the scheme
-		if (!/^[a-z][a-z0-9+.-]*:\/*[^/\s]/i.test(raw) && m.schema !== '') return null;
-		return Object.assign(m, { raw, text: raw, url: raw, lastIndex: m.index + cut });
-	};
-	const match = linkify.match.bind(linkify);
-	const matchAtStart = linkify.matchAtStart.bind(linkify);
-	linkify.match = (text) => {
-		const found = match(text);
-		return found && found.map(trim).filter((m): m is Match => m !== null);
-	};
-	linkify.matchAtStart = (text) => {
-		const found = matchAtStart(text);
-		return found && trim(found);
-	};
-}
-
-/**
  * A markdown-it instance for card text: no raw HTML but paired attribute-less inline tags (SAFE_TAG),
  * links only to http(s)/mailto, images as links to them, KaTeX math (`$…$`, `\(…\)`, `\[…\]`).
  */
@@ -171,7 +139,8 @@ export function createCardMarkdown(): MarkdownIt {
 	md.validateLink = isSafeLink;
 	// linkify should not turn bare words like "model.py" into links to http://model.py
 	md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
-	endLinksAtCjk(md.linkify);
+	// links end before CJK text and a sentence's full stop; `github.com/owner/repo` is a link
+	cardLinkify(md.linkify);
 	// a lone `*` or `_` in scientific text (`256*256`, `A*算法`) is no emphasis; `**粗体（x）**构造` is
 	scientificEmphasis(md);
 	// `1) A；2) B` on one line is an enumeration in a sentence, not a list: markdown made its first item an
