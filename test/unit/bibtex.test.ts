@@ -102,6 +102,8 @@ describe('BibTeX', () => {
 		// money is no math; in math, `%`, `&` and `#` are escaped too (a `%` commented out the rest of the field)
 		assert.strictEqual(escapeBibtexValue('Pricing: $5 (50% off) vs $10'), 'Pricing: \\$5 (50\\% off) vs \\$10');
 		assert.strictEqual(escapeBibtexValue('$x_{50%}$ & $a & b$'), '$x_{50\\%}$ \\& $a \\& b$');
+		// math spaced inside its dollars is math when it is plainly TeX (as the card reads it); spaced money is not
+		assert.strictEqual(escapeBibtexValue('Codes over $ \\mathbb{F}_q $ at $ 5 to $ 10'), 'Codes over $ \\mathbb{F}_q $ at \\$ 5 to \\$ 10');
 		// a title's words with an inner capital keep it in classic styles, which lowercase the rest
 		assert.strictEqual(
 			escapeBibtexValue('ObjChangeVR: LLMs for 3D U-Net, GPT-4 and AI in $\\mathcal{O}(n)$ Time', { protectCase: true }),

@@ -38,6 +38,11 @@ function visible(html: string): string {
 		.trim();
 }
 
+/** the TeX of each math span KaTeX typeset, in order */
+function mathTex(html: string): string[] {
+	return [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
+}
+
 /** what KaTeX draws of the card's math (its HTML rendering's text) */
 function typeset(html: string): string {
 	return [...html.matchAll(/<span class="katex-html" aria-hidden="true">([\s\S]*?)(?=<span class="katex">|<\/p>|$)/g)].map((m) => m[1].replace(/<[^>]+>/g, '')).join(' ');
@@ -60,6 +65,26 @@ describe('card content', () => {
 		realIt('real entry: 2603.03615 of 2026-03-05 has no KaTeX error', () => {
 			const html = cardOf(`${CORPUS}/2026-03-05.md`, '2603.03615');
 			assert.ok(!html.includes('katex-error'), html.match(/.{80}katex-error.{200}/)?.[0]);
+		});
+	});
+
+	describe('math spaced inside its dollars', () => {
+		it('is typeset when both sides are spaced and it is plainly TeX', () => {
+			// 2601.05833 (`$ O(n) $`, `$ 1.11\\times $`), 2602.10028 and 2605.12796 of the 167 real days
+			const html = md.render('has stable linear complexity $ O(n) $, and delivers a $ 1.11\\times $ improvement over $ \\mathbb{F}_q $ with $ [\\![256, 2 ]\\!] $ codes');
+			assert.doesNotMatch(visible(html), /\$/, visible(html));
+			assert.strictEqual((visible(html).match(/⟦/g) ?? []).length, 4, visible(html));
+		});
+		it('leaves prices, a space on one side only and words between two spans as text', () => {
+			for (const text of ['costs $ 5 to $ 10 a month', 'costs $5 and $10, or $ 5 - $ 10', 'a $\\alpha $ where x_1 is $ 3']) {
+				assert.strictEqual(visible(md.render(text)), text);
+			}
+			assert.deepStrictEqual(mathTex(md.render('improving $+$1.6% PSNR, $+$9.6% SSIM')), ['+', '+']);
+		});
+		realIt('real entry: 2601.05833 of 2026-01-12 shows its complexity as math', () => {
+			const html = cardOf(`${CORPUS}/2026-01-12.md`, '2601.05833');
+			assert.deepStrictEqual(mathTex(html), [' 1.11\\times ', ' O(n) ']);
+			assert.doesNotMatch(visible(html), /\$/);
 		});
 	});
 

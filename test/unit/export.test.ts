@@ -116,6 +116,9 @@ describe('exporters (golden files in test/unit/golden; UPDATE_GOLDEN=1 rewrites 
 		});
 		assert.ok(md.includes('Reading $\\neq$ Seeing: $\\mathrm{H}_2$ at $5 or $10'), md);
 		assert.ok(md.includes('**TL;DR:** 用 \\<search\\> 工具, Sgr A\\* 和 M87\\*'), md);
+		// math spaced inside its dollars, as the card reads it, is written as it is; a price's dollars are text
+		const spaced = exportPapers('markdown', { ...INPUT, items: [{ paper: makePaper({ title: 'T', tldr: 'complexity $ O(n_k) $ at $ 5 to $ 10' }), day: '2026-02-06', days: ['2026-02-06'] }] });
+		assert.ok(spaced.includes('**TL;DR:** complexity $ O(n_k) $ at $ 5 to $ 10'), spaced);
 		// GitHub strikes through text between single tildes: a Chinese range stays a range
 		const ranges = exportPapers('markdown', { ...INPUT, items: [{ paper: makePaper({ title: 'Cut ~10 to ~2', tldr: '从~10降至~2' }), day: '2026-02-06', days: ['2026-02-06'] }] });
 		assert.ok(ranges.includes('**TL;DR:** 从\\~10降至\\~2') && ranges.includes('Cut \\~10 to \\~2'), ranges);

@@ -59,5 +59,13 @@ describe('TeX math in titles as plain text', () => {
 
 	it('leaves text without math alone: no dollars, one dollar, two prices, escaped dollars', () => {
 		for (const text of ['Plain title', 'Costs $5 per query', 'From $5 to $10 a month', 'From \\$5 to \\$10', '']) assert.strictEqual(plainMath(text), text);
+		assert.strictEqual(plainMath('From $ 5 to $ 10 a month'), 'From $ 5 to $ 10 a month');
+	});
+
+	it('writes math spaced inside its dollars, as the card reads it, when it is plainly TeX', () => {
+		writes([
+			['Linear $ O(n) $ Attention', 'Linear O(n) Attention'],
+			['MDS Codes over $ \\mathbb{F}_q $', 'MDS Codes over 𝔽_q'],
+		]);
 	});
 });
