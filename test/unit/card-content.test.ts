@@ -147,6 +147,31 @@ describe('card content', () => {
 		});
 	});
 
+	describe('LaTeX quotes closed with a straight quote, and backticks typed for apostrophes', () => {
+		it('``text" is a quotation, not a code span taking the clause up to the next backtick', () => {
+			// 2504.17693 of xmkxabc 2025-04-27, 2601.08030 and 2605.07195 of the 167 real days
+			assert.strictEqual(
+				md.renderInline('we align ``as-built" detected planes with ``as-planned" planes, and the `global` map'),
+				'we align “as-built” detected planes with “as-planned” planes, and the <code>global</code> map',
+			);
+			assert.strictEqual(md.renderInline('shift from ``what should I do now?" to ``what will happen?" and ``Internet of Agents."'), 'shift from “what should I do now?” to “what will happen?” and “Internet of Agents.”');
+			// a quote inside a word, a code span of two backticks
+			assert.strictEqual(md.renderInline('``code "x" here``'), '<code>code &quot;x&quot; here</code>');
+		});
+		it('a backtick between a letter and a contraction or possessive is an apostrophe, not a code span', () => {
+			// 2605.29931 of 2026-05-29: the title showed "It<code>s All About Speed: AI</code>s Impact"
+			assert.strictEqual(md.renderInline('It`s All About Speed: AI`s Impact on Workflow'), 'It’s All About Speed: AI’s Impact on Workflow');
+			assert.strictEqual(md.renderInline('don`t use `ls`, it`s slow'), 'don’t use <code>ls</code>, it’s slow');
+			// the code span of a name with a plural or a possessive after it
+			assert.strictEqual(md.renderInline('the `Agent`s tools and `x`'), 'the <code>Agent</code>s tools and <code>x</code>');
+			assert.strictEqual(md.renderInline('使用`torch.compile`加速'), '使用<code>torch.compile</code>加速');
+		});
+		realIt('real entry: the title of 2605.29931 of 2026-05-29 has no code span', () => {
+			const h1 = cardOf(`${CORPUS}/2026-05-29.md`, '2605.29931').match(/<h1[^>]*>.*<\/h1>/)?.[0] ?? '';
+			assert.ok(h1.includes('It’s All About Speed: AI’s Impact') && !h1.includes('<code>'), h1);
+		});
+	});
+
 	describe('a link at the end of a sentence', () => {
 		it('leaves out the full stop of a footnote or of a sentence glued to the next', () => {
 			// 2601.04703, 2605.30407 and 2601.22737 of the 167 real days

@@ -121,11 +121,49 @@ export function highlightPattern(words: readonly string[] | undefined): RegExp |
 	return new RegExp(alternatives.join('|'), 'giu');
 }
 
-/** ``text'' → “text”, `text' → ‘text’ (the closing quote not inside a word: `a'b` stays code). */
+/**
+ * ``text'' and ``text" → “text”, `text' → ‘text’ (the closing quote not inside a word: `a'b` stays code), and a
+ * backtick typed for an apostrophe (`It`s`, `AI`s Impact`) → ’ (see backtickApostrophes).
+ */
 export function latexQuotes(text: string): string {
 	if (!text.includes('`')) return text;
-	return text.replace(/``([^`\n]+?)''/g, '“$1”').replace(/`([^`'\n]+)'(?![\p{L}\p{N}])/gu, '‘$1’');
+	const quoted = text
+		.replace(/``([^`\n]+?)''/g, '“$1”')
+		// closed by a straight quote (``as-built" detected planes, 31 papers of the 167 real days): its backticks made
+		// a code span with the next one's
+		.replace(/``([^`"\n]+?)"(?![\p{L}\p{N}])/gu, '“$1”')
+		.replace(/`([^`'\n]+)'(?![\p{L}\p{N}])/gu, '‘$1’');
+	return quoted.includes('`') ? backtickApostrophes(quoted) : quoted;
 }
+
+/**
+ * A backtick between a Latin letter and a contraction's or possessive's ending (`It`s All About Speed: AI`s
+ * Impact`, `don`t`) is an apostrophe, ’, unless it closes a code span opened after a space or punctuation
+ * (`the `Agent`s tools`): one pair of such backticks made a code span of the words between them.
+ */
+function backtickApostrophes(text: string): string {
+	let out = '';
+	let last = 0;
+	let open = false;
+	for (const m of text.matchAll(/`+/g)) {
+		if (m[0].length > 1) continue;
+		const at = m.index;
+		if (!APOSTROPHE_BEFORE.test(text.slice(Math.max(0, at - 1), at)) || !APOSTROPHE_AFTER.test(text.slice(at + 1, at + 4))) {
+			open = !open;
+			continue;
+		}
+		if (open) {
+			open = false;
+			continue;
+		}
+		out += `${text.slice(last, at)}’`;
+		last = at + 1;
+	}
+	return out + text.slice(last);
+}
+/** what comes before an apostrophe typed as a backtick, and after it (`It`s`, `don`t`, `we`re`, `I`ll`, `I`m`) */
+const APOSTROPHE_BEFORE = /^[A-Za-z]$/;
+const APOSTROPHE_AFTER = /^(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}])/u;
 
 /** a line that would open an ordered list item (`1)`, `2.`) */
 const NUMBERED_LINE = /^ {0,3}\d{1,9}[.)](?=[ \t])/gm;
