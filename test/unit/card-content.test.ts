@@ -88,6 +88,21 @@ describe('card content', () => {
 		});
 	});
 
+	describe('display math with a row break and its spacing', () => {
+		it('is typeset: the \\[ of \\\\[1.2ex] opens nothing', () => {
+			// 2604.21808 and 2605.17022 of the 167 real days
+			const html = md.render('we define \\[ A_r(v)= \\begin{cases} x, & r>0,\\\\[1.2ex] 1, & r=0. \\end{cases} \\] For the code');
+			assert.deepStrictEqual(mathTex(html), [' A_r(v)= \\begin{cases} x, &amp; r&gt;0,\\\\[1.2ex] 1, &amp; r=0. \\end{cases} ']);
+			assert.match(html, /^<p>we define <span class="katex-block">[\s\S]*<\/span> For the code<\/p>\n$/);
+			// an escaped bracket before the closer still opens nothing
+			assert.deepStrictEqual(mathTex(md.render('a \\[b] and \\[x\\]')), ['x']);
+		});
+		realIt('real entry: 2605.17022 of 2026-05-19 typesets its distance formula', () => {
+			const html = cardOf(`${CORPUS}/2026-05-19.md`, '2605.17022');
+			assert.ok(mathTex(html).some((tex) => tex.includes('\\begin{cases}')), 'the cases are shown as TeX');
+		});
+	});
+
 	describe('a lone * or _ in scientific text', () => {
 		it('is a product, a star or a subscript, not emphasis', () => {
 			// 2602.03013, 2601.19622, 2601.08530, 2602.16984 and 2605.16084 of the 167 real days

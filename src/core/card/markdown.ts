@@ -402,8 +402,10 @@ function latexDelimitedMath(state: StateInline, silent: boolean): boolean {
 	if (open !== '(' && open !== '[') return false;
 	const end = closerAfter(state.src, open === '(' ? '\\)' : '\\]', state.pos + 2);
 	if (end < 0) return false;
-	// another opening first (`\\(b) and \\(x\\)`): an escaped parenthesis
-	const next = state.src.indexOf('\\' + open, state.pos + 2);
+	// another opening first (`\\(b) and \\(x\\)`): an escaped parenthesis. Not one right after a backslash: in
+	// `\\begin{cases} x, \\\\[1.2ex] y \\end{cases}` that is a row break and its spacing (2604.21808)
+	let next = state.src.indexOf('\\' + open, state.pos + 2);
+	while (next >= 0 && next < end && state.src[next - 1] === '\\') next = state.src.indexOf('\\' + open, next + 2);
 	if (next >= 0 && next < end) return false;
 	const content = state.src.slice(state.pos + 2, end);
 	// nothing between: escaped parentheses
