@@ -194,6 +194,10 @@ describe('card content', () => {
 			assert.match(footnote, /<a href="https:\/\/github\.com\/chenyiqun\/M-ASK" [^>]*>https:\/\/github\.com\/chenyiqun\/M-ASK<\/a>\.\)/);
 			const glued = md.render('Code: https://github.com/zsxr15/Lingua-SafetyBench.Warning: this paper contains harmful text.');
 			assert.match(glued, /href="https:\/\/github\.com\/zsxr15\/Lingua-SafetyBench"[^>]*>https:\/\/github\.com\/zsxr15\/Lingua-SafetyBench<\/a>\.Warning:/);
+			// a repository or dataset named Org.Product keeps its whole name (the diff review)
+			const named = md.render('Code: https://github.com/dotnet/Microsoft.Extensions and https://huggingface.co/datasets/org/My.Data');
+			assert.match(named, /href="https:\/\/github\.com\/dotnet\/Microsoft\.Extensions"/, named);
+			assert.match(named, /href="https:\/\/huggingface\.co\/datasets\/org\/My\.Data"/, named);
 			// a file name and a host keep their dots
 			assert.match(md.render('see (https://host.org/v1.2/model.py.) and https://Example.Com/'), /href="https:\/\/host\.org\/v1\.2\/model\.py"[\s\S]*href="https:\/\/Example\.Com\/"/);
 		});

@@ -36,8 +36,9 @@ function trimmed(m: Match): Match | null {
 	const cjk = m.raw.search(CJK_OR_FULL_WIDTH);
 	let raw = cjk < 0 ? m.raw : m.raw.slice(0, cjk);
 	// a sentence's full stop before a closing bracket (`(… at https://github.com/a/M-ASK.)`, a footnote's end)
-	// or glued to the next sentence (`https://github.com/a/Bench.Warning: …`) is not the link's
-	if (/^(?:[a-z]+:\/\/)?[^/]+\/./i.test(raw)) raw = raw.replace(/\.(?=[A-Z][a-z]+\b)[^/]*$/, '');
+	// or glued to the next sentence's heading word (`https://github.com/a/Bench.Warning: …`) is not the link's;
+	// a name with a capitalised part (`github.com/dotnet/Microsoft.Extensions`, `org/My.Data`) is
+	if (/^(?:[a-z]+:\/\/)?[^/]+\/./i.test(raw)) raw = raw.replace(/\.[A-Z][a-z]+:$/, '');
 	raw = raw.replace(/[.,;:!?]+$/, '');
 	if (raw.length === m.raw.length) return m;
 	const cut = raw.length;
