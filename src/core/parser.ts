@@ -8,6 +8,7 @@ import { compactDayFromPath, dashedDayFromPath, dayFromPath, dayFromText, fileSt
 import { isCommonExtraLabel, labelKey, readLabelLine, type LabelKey, type LabelLine } from './labels';
 import { cappedPaperId, emptyPaper, type DiagnosticCode, type ExtraField, type Digest, type DigestDiagnostic, type LineRange, type Paper, type Severity } from './model';
 import { FieldBuilder } from './parse/fields';
+import { namesScore } from './parse/names';
 import { forEachLine, wholeText, type LineSource } from './parse/lines';
 import { identityFromLink, normaliseTitle } from './parse/links';
 import { PostPass, type RawCategory, type TocEntry } from './parse/postpass';
@@ -990,9 +991,8 @@ class DigestParser {
 		if (t.indexOf(' | ') > 0 && t.length < 4000) {
 			const segs = t.split(' | ');
 			if (segs.some((s) => this.readLabel(s.trim())?.key !== undefined || /^[*_].*[*_]$/.test(s.trim()))) {
-				// `**高价值** | *Kwak, Lee, …*`: with a segment in italics, the one in bold is no author list
-				const italic = segs.some((s) => SINGLE_EMPHASIS.test(s.trim()));
-				for (const seg of segs) this.headerSegment(i, seg.trim(), italic);
+				const authors = this.authorsSegment(segs);
+				segs.forEach((seg, k) => this.headerSegment(i, seg.trim(), k === authors));
 				return true;
 			}
 		}
@@ -1056,7 +1056,28 @@ class DigestParser {
 		return true;
 	}
 
-	private headerSegment(i: number, seg: string, italicAuthors: boolean): void {
+	/**
+	 * Which segment of a ` | ` header line is the authors: of those in emphasis that are no field's label,
+	 * the only one, else the one that reads most as names (`**Alice Zhang, Bob Li** | *cs.RO*`, `**高价值** |
+	 * *Kwak, Lee, …*`), the one in italics where that leaves a tie, then the first. -1 for none.
+	 */
+	private authorsSegment(segs: string[]): number {
+		let best = -1;
+		let bestScore = 0;
+		for (let k = 0; k < segs.length; k++) {
+			const seg = segs[k].trim();
+			if (!/^[*_]/.test(seg) || this.readLabel(seg)?.key !== undefined) continue;
+			// a tie goes to the italic segment: half a point
+			const score = namesScore(seg) + (SINGLE_EMPHASIS.test(seg) ? 0.5 : 0);
+			if (best < 0 || score > bestScore) {
+				best = k;
+				bestScore = score;
+			}
+		}
+		return best;
+	}
+
+	private headerSegment(i: number, seg: string, authors: boolean): void {
 		const p = this.open!;
 		if (seg.length === 0) return;
 		const lab = this.readLabel(seg);
@@ -1065,7 +1086,7 @@ class DigestParser {
 			this.fields.close();
 			return;
 		}
-		if (/^[*_]/.test(seg) && p.paper.fieldRanges.authors === undefined && !(italicAuthors && !SINGLE_EMPHASIS.test(seg))) {
+		if (authors && p.paper.fieldRanges.authors === undefined) {
 			p.authorsOpen = { parts: [seg], start: i, last: i };
 			this.finishAuthors(p);
 			return;

@@ -219,3 +219,23 @@ describe('parser: fork templates', () => {
 		assert.strictEqual(p.category, 'cs.RO');
 	});
 });
+
+// the review of today's fork templates (diff6): regressions and gaps it found, on papers rendered by hand
+const REVIEW_HEAD = '### [1] [Diffusion Policies for Assembly](https://arxiv.org/abs/2605.01234)';
+const reviewDigest = (lines: string[]) => parseDigest([REVIEW_HEAD, ...lines, ''].join('\n'), 'data/2026-05-20.md');
+const reviewPaper = (lines: string[]) => reviewDigest(lines).papers[0];
+
+describe('parser: a header line split at " | "', () => {
+	it('bold authors beside an italic segment stay the authors', () => {
+		assert.deepStrictEqual(reviewPaper(['**Alice Zhang, Bob Li** | *cs.RO*', '', 'TL;DR: 扩散策略。']).authors, ['Alice Zhang', 'Bob Li']);
+		assert.deepStrictEqual(reviewPaper(['**Alice Zhang, Bob Li** | *Accepted at ICRA 2026*', '', 'TL;DR: 扩散策略。']).authors, ['Alice Zhang', 'Bob Li']);
+	});
+
+	it('the segment that reads as names is the authors, the other a note; a rating beside italic names leaves them the authors', () => {
+		const p = reviewPaper(['**Alice Zhang** | *cs.RO, cs.LG*', '', 'TL;DR: 扩散策略。']);
+		assert.deepStrictEqual([p.authors, p.extra.map((e) => e.value)], [['Alice Zhang'], ['*cs.RO, cs.LG*']]);
+		const q = reviewPaper(['*Accepted at CoRL 2026 (Oral)* | **Alice Zhang, Bob Li**', '', 'TL;DR: 扩散策略。']);
+		assert.deepStrictEqual(q.authors, ['Alice Zhang', 'Bob Li']);
+		assert.deepStrictEqual(reviewPaper(['**中价值** | *Hyunseok Kwak*', '', 'TL;DR: 扩散策略。']).authors, ['Hyunseok Kwak']);
+	});
+});
