@@ -90,6 +90,8 @@ interface OpenPaper {
 	authorsOpen?: { parts: string[]; start: number; last: number };
 	detailsStart?: number;
 	detailsOpen: boolean;
+	/** the line of the unlabelled paragraph after `Main category:`, a note until the paper ends (see endCategory) */
+	unlabelledTldr?: number;
 }
 
 const TOC_HEADINGS = new Set(['table of contents', 'contents', 'toc', 'index', 'categories', '目录', '目錄', '目次', '목차']);
@@ -891,7 +893,7 @@ class DigestParser {
 			}
 			f = undefined;
 		} else if (f && f.paragraphBreak && f.target === 'category') {
-			if (this.endCategory(i, t, p.paper)) return;
+			if (this.endCategory(i, t, p)) return;
 			f = undefined;
 		}
 		if ((!f || f.paragraphBreak) && t.charCodeAt(0) === 91 /* [ */ && this.linkLine(i, t, p.paper)) return;
@@ -956,16 +958,39 @@ class DigestParser {
 
 	/**
 	 * A category is one paragraph too: the one after it, not labelled, is no part of it. Where the paper
-	 * has no summary field yet, it is the TL;DR (true): lix8886's template writes `Main category: {cate}`,
-	 * a blank line, then the TL;DR with no label, where upstream writes `TL;DR: {tldr}`. Else it reads as
-	 * if no field were open (a note).
+	 * has no summary field yet, it may be the TL;DR: lix8886's template writes `Main category: {cate}`, a
+	 * blank line, then the TL;DR with no label, where upstream writes `TL;DR: {tldr}`. It is read as a note
+	 * (true), and the paper's end decides (placeUnlabelledTldr): a labelled TL;DR may follow (a rating
+	 * `⭐⭐⭐⭐ 推荐阅读` there, then `TL;DR: …`). Links, or a paper with a summary field already, read as
+	 * if no field were open (false: a note).
 	 */
-	private endCategory(i: number, t: string, paper: Paper): boolean {
+	private endCategory(i: number, t: string, p: OpenPaper): boolean {
 		this.fields.close();
-		const ranges = paper.fieldRanges;
+		const ranges = p.paper.fieldRanges;
 		if (ranges.tldr !== undefined || ranges.motivation !== undefined || ranges.method !== undefined || ranges.result !== undefined || ranges.conclusion !== undefined || ranges.abstract !== undefined) return false;
-		this.fields.open(paper, 'tldr', 'TL;DR', t, i, false, false);
+		if (t.charCodeAt(0) === 91 /* [ */ && linksOnly(t)) return false;
+		this.fields.open(p.paper, undefined, '', t, i, false, false);
+		p.unlabelledTldr = i;
 		return true;
+	}
+
+	/**
+	 * The paper has ended: the unlabelled paragraph after its category (see endCategory) is its TL;DR when
+	 * no labelled one came and it is prose (words, not only links or stars); else it stays the note it
+	 * was read as, reported as text the parser could not place.
+	 */
+	private placeUnlabelledTldr(p: OpenPaper): void {
+		const paper = p.paper;
+		const at = paper.extra.findIndex((e) => e.label === '' && e.range.start === p.unlabelledTldr);
+		if (at < 0) return;
+		const note = paper.extra[at];
+		if (paper.fieldRanges.tldr === undefined && /\p{L}/u.test(note.value) && !linksOnly(note.value)) {
+			paper.extra.splice(at, 1);
+			paper.tldr = note.value;
+			paper.fieldRanges.tldr = note.range;
+			return;
+		}
+		this.reportUnplaced(note.range.start, note.value, true);
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */
@@ -1180,6 +1205,7 @@ class DigestParser {
 		this.leaveHeader();
 		if (p.authorsOpen) this.finishAuthors(p);
 		this.open = undefined;
+		if (p.unlabelledTldr !== undefined) this.placeUnlabelledTldr(p);
 		const paper = p.paper;
 		if (paper.fieldRanges.abstract === undefined && paper.abstractTranslation !== undefined) {
 			// the template carries only a translated abstract: it is the abstract, marked as a translation

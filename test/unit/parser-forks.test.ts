@@ -239,3 +239,32 @@ describe('parser: a header line split at " | "', () => {
 		assert.deepStrictEqual(reviewPaper(['**中价值** | *Hyunseok Kwak*', '', 'TL;DR: 扩散策略。']).authors, ['Hyunseok Kwak']);
 	});
 });
+
+describe('parser: the paragraph after Main category', () => {
+	it('is not the TL;DR when a labelled TL;DR follows', () => {
+		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', 'Main category: cs.RO', '', '⭐⭐⭐⭐ 推荐阅读', '', 'TL;DR: 真正的摘要。', '', 'Abstract: We study assembly.']);
+		assert.strictEqual(p.tldr, '真正的摘要。');
+		assert.deepStrictEqual(p.extra.filter((e) => e.label === 'TL;DR'), []);
+		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['', '⭐⭐⭐⭐ 推荐阅读']]);
+	});
+	it('a links-only paragraph there is not an extra field called "TL;DR"', () => {
+		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', 'Main category: cs.RO', '', '[PDF](https://arxiv.org/pdf/2605.01234) [Code](https://github.com/a/b)', '', 'TL;DR: 真正的摘要。']);
+		assert.deepStrictEqual(p.extra.map((e) => e.label), ['']);
+		assert.strictEqual(p.tldr, '真正的摘要。');
+	});
+	it('a links-only paragraph is no TL;DR either where the paper has none', () => {
+		const d = reviewDigest(['*Alice Zhang, Bob Li*', '', 'Main category: cs.RO', '', '[PDF](https://arxiv.org/pdf/2605.01234)', '', 'Abstract: We study assembly.']);
+		assert.deepStrictEqual([d.papers[0].tldr, d.papers[0].extra.map((e) => [e.label, e.value])], ['', [['', '[PDF](https://arxiv.org/pdf/2605.01234)']]]);
+	});
+	it('is the TL;DR when none follows, even with a labelled summary field after it', () => {
+		const d = reviewDigest(['*Alice Zhang, Bob Li*', '', 'Main category: cs.RO', '', '提出一种扩散策略，', '成功率提升20%。', '', 'Motivation: 装配很难。']);
+		const p = d.papers[0];
+		assert.deepStrictEqual([p.tldr, p.motivation, p.extra], ['提出一种扩散策略，成功率提升20%。', '装配很难。', []]);
+		assert.deepStrictEqual(p.fieldRanges.tldr, { start: 5, end: 6 });
+		assert.deepStrictEqual(d.diagnostics, []);
+	});
+	it('kept as a note when a labelled TL;DR follows, it is reported as text the parser could not place', () => {
+		const d = reviewDigest(['*Alice Zhang, Bob Li*', '', 'Main category: cs.RO', '', '⭐⭐⭐⭐ 推荐阅读', '', 'TL;DR: 真正的摘要。']);
+		assert.deepStrictEqual(d.diagnostics.map((x) => [x.code, x.range.start]), [['unplaced-text', 5]]);
+	});
+});
