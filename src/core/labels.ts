@@ -299,7 +299,16 @@ export function readLabelLine(line: string, out: LabelLine): boolean {
 /** `N/A` and friends: a field the LLM left empty */
 const EMPTY_VALUES = new Set(['n/a', 'na', 'n.a.', 'none', 'null', 'nil', '-', '—', '无', '暂无', '없음', 'なし', '該当なし']);
 /** what a failed LLM call writes in place of a value */
-const FAILURE_VALUES = new Set(['error', 'undefined', 'failed', 'unavailable', 'generation failed', '生成失败', '错误', 'エラー', '오류']);
+const FAILURE_VALUES = new Set(['error', 'undefined', 'failed', 'generation failed', '生成失败', '错误', 'エラー', '오류']);
+/**
+ * the words an LLM summary field's own fallback names before "unavailable" (upstream's `Motivation
+ * analysis unavailable`, a fork's `Summary unavailable`, `Classification unavailable`): the summary, its
+ * fields, the LLM's work; `Code unavailable` names no summary and is text
+ */
+const FALLBACK_WORDS = new Set([
+	'summary', 'tldr', 'tl;dr', 'ai', 'llm', 'motivation', 'method', 'methods', 'methodology', 'approach', 'result', 'results', 'findings',
+	'conclusion', 'conclusions', 'translation', 'title', 'analysis', 'generation', 'extraction', 'classification', 'content', 'response', 'output',
+]);
 
 /** an empty value or a placeholder for one */
 export function isEmptyValue(value: string): boolean {
@@ -307,12 +316,14 @@ export function isEmptyValue(value: string): boolean {
 }
 
 /**
- * `N/A`, `Error`, `Summary generation failed`, `Method extraction failed`, `Motivation analysis
- * unavailable` (upstream's fallbacks when the LLM fails: `DEFAULT_AI_FIELDS` of its enhance.py): text
- * that stands for a missing value. Short values only, so real text ending in "failed" or
- * "unavailable" is never taken for one.
+ * `N/A`, `Error`, `Summary generation failed`, `Method extraction failed`: text that stands for a
+ * missing value. Short values only, so real text ending in "failed" is never taken for one. In a field an
+ * LLM writes (`summary`: TL;DR, motivation, method, result, conclusion, a translation), so is its fallback
+ * when the call fails, `Motivation analysis unavailable` (upstream's `DEFAULT_AI_FIELDS` in enhance.py),
+ * `Unavailable`: "unavailable" after words that name the summary or its analysis only (see FALLBACK_WORDS),
+ * as `Code: Unavailable` or `TL;DR: Code unavailable` say something true of the paper.
  */
-export function isPlaceholder(value: string): boolean {
+export function isPlaceholder(value: string, summary = false): boolean {
 	if (value.length === 0 || value.length > 48) return false;
 	let v = value.trim();
 	while (v.length > 0 && isEmphasis(v.charCodeAt(0))) v = v.slice(1);
@@ -320,6 +331,9 @@ export function isPlaceholder(value: string): boolean {
 	v = v.trim().toLowerCase();
 	if (v.endsWith('.')) v = v.slice(0, -1);
 	if (v.length === 0 || EMPTY_VALUES.has(v) || FAILURE_VALUES.has(v)) return true;
-	// `<Field> generation failed`, `<Field> extraction failed`, `<Field> analysis unavailable`: a few words and "failed" or "unavailable"
-	return (v.endsWith(' failed') || v.endsWith(' unavailable')) && v.split(' ').length <= 4;
+	// `<Field> generation failed`, `<Field> extraction failed`: a few words and "failed"
+	if (v.endsWith(' failed')) return v.split(' ').length <= 4;
+	if (!summary || !(v === 'unavailable' || v.endsWith(' unavailable'))) return false;
+	const words = v.split(' ');
+	return words.length <= 4 && words.every((w, k) => k === words.length - 1 || FALLBACK_WORDS.has(w));
 }

@@ -268,3 +268,21 @@ describe('parser: the paragraph after Main category', () => {
 		assert.deepStrictEqual(d.diagnostics.map((x) => [x.code, x.range.start]), [['unplaced-text', 5]]);
 	});
 });
+
+describe('parser: "… unavailable" as a placeholder', () => {
+	it('is text in a field that is no LLM summary: Code: Unavailable, Limitations: Source code unavailable', () => {
+		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', '**Code**: Unavailable', '**Limitations**: Source code unavailable', '', 'Abstract: We study assembly.']);
+		assert.deepStrictEqual(p.extra.map((e) => [e.label, e.value]), [['Code', 'Unavailable'], ['Limitations', 'Source code unavailable']]);
+	});
+	it('is text in a summary field when it names something else than the summary: TL;DR: Code unavailable', () => {
+		const d = reviewDigest(['*Alice Zhang, Bob Li*', '', 'TL;DR: Code unavailable', '', 'Result: Dataset unavailable.']);
+		assert.deepStrictEqual([d.papers[0].tldr, d.papers[0].result], ['Code unavailable', 'Dataset unavailable.']);
+		assert.deepStrictEqual(d.diagnostics.filter((x) => x.code === 'placeholder'), []);
+	});
+	it('is a placeholder in a summary field when it names the summary or its analysis', () => {
+		const d = reviewDigest(['*Alice Zhang, Bob Li*', '', 'TL;DR: Summary unavailable', '', 'Motivation: Motivation analysis unavailable', '', 'Method: AI analysis unavailable.', '', 'Conclusion: unavailable']);
+		const p = d.papers[0];
+		assert.deepStrictEqual([p.tldr, p.motivation, p.method, p.conclusion], ['', '', '', '']);
+		assert.strictEqual(d.diagnostics.filter((x) => x.code === 'placeholder').length, 4);
+	});
+});

@@ -51,6 +51,11 @@ function isSummaryTarget(t: FieldTarget): t is SummaryField {
 	return t === 'tldr' || t === 'motivation' || t === 'method' || t === 'result' || t === 'conclusion' || t === 'abstract';
 }
 
+/** a field an LLM writes (a summary field, a translation), not arXiv's abstract or category */
+function isGeneratedTarget(t: FieldTarget): boolean {
+	return t === 'tldr' || t === 'motivation' || t === 'method' || t === 'result' || t === 'conclusion' || t === 'translatedTitle' || t === 'abstractTranslation';
+}
+
 function pushAuthor(out: string[], s: string): void {
 	let name = s;
 	let a = name.charCodeAt(0);
@@ -236,7 +241,7 @@ export class FieldBuilder {
 			return;
 		}
 		paper.fieldRanges[target] = range;
-		if (this.missing(value, f.label, range)) {
+		if (this.missing(value, f.label, range, isGeneratedTarget(target))) {
 			if (isSummaryTarget(target)) setSummary(paper, target, '');
 			return;
 		}
@@ -283,9 +288,10 @@ export class FieldBuilder {
 
 	/**
 	 * True for an empty value or a placeholder (`N/A`, `Error`, `Summary generation failed`), which is
-	 * stored as empty so searches do not find it; says so in a diagnostic.
+	 * stored as empty so searches do not find it; says so in a diagnostic. `summary`: the field is one an
+	 * LLM writes, whose fallbacks (`Motivation analysis unavailable`) are placeholders too (isPlaceholder).
 	 */
-	private missing(value: string, label: string, range: LineRange): boolean {
+	private missing(value: string, label: string, range: LineRange, summary = false): boolean {
 		let counts = this.labelCounts.get(label);
 		if (!counts) this.labelCounts.set(label, (counts = { seen: 0, empty: [] }));
 		counts.seen++;
@@ -293,7 +299,7 @@ export class FieldBuilder {
 			counts.empty.push(range);
 			return true;
 		}
-		if (!isPlaceholder(value)) return false;
+		if (!isPlaceholder(value, summary)) return false;
 		this.diag(range, 'info', 'placeholder', `"${label}" holds the placeholder "${value.trim()}": left empty.`);
 		return true;
 	}
