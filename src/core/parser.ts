@@ -886,7 +886,7 @@ class DigestParser {
 			}
 		}
 		let f = this.fields.current;
-		if (f && f.paragraphBreak && f.target === 'translatedTitle') {
+		if (f && f.target === 'translatedTitle' && (f.paragraphBreak || this.authorsBelowTitle(t, p))) {
 			if (this.endTranslatedTitle(p)) {
 				this.headerLine(i, t, false);
 				return;
@@ -945,8 +945,9 @@ class DigestParser {
 	}
 
 	/**
-	 * A labelled translated title (`**中文标题：…**`) is one paragraph: at the next, not labelled, it
-	 * ends. Above the authors (a blank line, then `*A,B,C*`), what follows is the header again (true);
+	 * A labelled translated title (`**中文标题：…**`) is one paragraph: at the next, not labelled, or at an
+	 * authors line right below it (authorsBelowTitle), it ends. Above the authors (a blank line, then
+	 * `*A,B,C*`, or that line itself), what follows is the header again (true);
 	 * after them, the paragraph is no part of the title and reads as if no field were open.
 	 */
 	private endTranslatedTitle(p: OpenPaper): boolean {
@@ -991,6 +992,15 @@ class DigestParser {
 			return;
 		}
 		this.reportUnplaced(note.range.start, note.value, true);
+	}
+
+	/**
+	 * `**中文标题**：…` and right below it, no blank line between, `*Alice Zhang, Bob Li*`: a whole line in
+	 * italics that reads as names (namesScore) is the authors, not the title's wrapped line, where the
+	 * paper has none yet.
+	 */
+	private authorsBelowTitle(t: string, p: OpenPaper): boolean {
+		return p.paper.fieldRanges.authors === undefined && SINGLE_EMPHASIS.test(t) && namesScore(t) > 0;
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */

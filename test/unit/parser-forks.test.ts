@@ -286,3 +286,18 @@ describe('parser: "… unavailable" as a placeholder', () => {
 		assert.strictEqual(d.diagnostics.filter((x) => x.code === 'placeholder').length, 4);
 	});
 });
+
+describe('parser: a labelled translated title', () => {
+	it('does not take the author line right below it', () => {
+		const p = reviewPaper(['**中文标题**：用于装配的扩散策略', '*Alice Zhang, Bob Li*', '', 'TL;DR: 扩散策略。']);
+		assert.strictEqual(p.translatedTitle, '用于装配的扩散策略');
+		assert.deepStrictEqual(p.authors, ['Alice Zhang', 'Bob Li']);
+		assert.deepStrictEqual([p.fieldRanges.translatedTitle, p.fieldRanges.authors, p.extra], [{ start: 1, end: 1 }, { start: 2, end: 2 }, []]);
+	});
+	it('keeps an italic line below it that reads as no names, and one below the authors, as its text', () => {
+		const t = reviewPaper(['**中文标题**：用于装配的', '*扩散策略*', '', 'TL;DR: 扩散策略。']);
+		assert.deepStrictEqual([t.authors, t.fieldRanges.translatedTitle], [[], { start: 1, end: 2 }]);
+		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', '中文标题: 用于装配的', '*Carol Wu, Dan Ng*', '', 'TL;DR: 扩散策略。']);
+		assert.deepStrictEqual([p.authors, p.fieldRanges.translatedTitle], [['Alice Zhang', 'Bob Li'], { start: 3, end: 4 }]);
+	});
+});
