@@ -253,6 +253,12 @@ function nameLike(label: string): boolean {
 	return cjk <= 6;
 }
 
+/** the paper has a TL;DR, motivation, method, result, conclusion or abstract already */
+function hasSummaryField(paper: Paper): boolean {
+	const r = paper.fieldRanges;
+	return r.tldr !== undefined || r.motivation !== undefined || r.method !== undefined || r.result !== undefined || r.conclusion !== undefined || r.abstract !== undefined;
+}
+
 /** a plain line under the heading is an author list unless it reads like a sentence */
 function looksLikeAuthors(text: string): boolean {
 	if (text.length > 4000) return false;
@@ -891,6 +897,7 @@ class DigestParser {
 				this.headerLine(i, t, false);
 				return;
 			}
+			if (t.charCodeAt(0) === 62 /* > */ && this.quotedTldr(i, t, p.paper)) return;
 			f = undefined;
 		} else if (f && f.paragraphBreak && f.target === 'category') {
 			if (this.endCategory(i, t, p)) return;
@@ -967,8 +974,7 @@ class DigestParser {
 	 */
 	private endCategory(i: number, t: string, p: OpenPaper): boolean {
 		this.fields.close();
-		const ranges = p.paper.fieldRanges;
-		if (ranges.tldr !== undefined || ranges.motivation !== undefined || ranges.method !== undefined || ranges.result !== undefined || ranges.conclusion !== undefined || ranges.abstract !== undefined) return false;
+		if (hasSummaryField(p.paper)) return false;
 		if (t.charCodeAt(0) === 91 /* [ */ && linksOnly(t)) return false;
 		this.fields.open(p.paper, undefined, '', t, i, false, false);
 		p.unlabelledTldr = i;
@@ -1001,6 +1007,19 @@ class DigestParser {
 	 */
 	private authorsBelowTitle(t: string, p: OpenPaper): boolean {
 		return p.paper.fieldRanges.authors === undefined && SINGLE_EMPHASIS.test(t) && namesScore(t) > 0;
+	}
+
+	/**
+	 * `*A, B*`, `**中文标题**：…`, a blank line, then `> 本文提出…`: an unlabelled quote after the translated
+	 * title under the authors is the TL;DR, as it is right under the authors (see headerLine), where the
+	 * paper has no summary field yet (true); else it reads as if no field were open (false).
+	 */
+	private quotedTldr(i: number, t: string, paper: Paper): boolean {
+		if (hasSummaryField(paper)) return false;
+		const inner = stripEmphasis(t.replace(/^(?:>\s*)+/, ''));
+		if (inner.length === 0) return false;
+		this.fields.open(paper, 'tldr', 'TL;DR', inner, i, true, false);
+		return true;
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */

@@ -300,4 +300,16 @@ describe('parser: a labelled translated title', () => {
 		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', '中文标题: 用于装配的', '*Carol Wu, Dan Ng*', '', 'TL;DR: 扩散策略。']);
 		assert.deepStrictEqual([p.authors, p.fieldRanges.translatedTitle], [['Alice Zhang', 'Bob Li'], { start: 3, end: 4 }]);
 	});
+	it('under the authors, the unlabelled quote after it is the TL;DR (as without the title)', () => {
+		const d = reviewDigest(['*Alice Zhang, Bob Li*', '', '**中文标题**：用于装配的扩散策略', '', '> 本文提出了一种扩散策略。', '', 'Abstract: We study.']);
+		const p = d.papers[0];
+		assert.strictEqual(p.tldr, '本文提出了一种扩散策略。');
+		const without = reviewPaper(['*Alice Zhang, Bob Li*', '', '> 本文提出了一种扩散策略。', '', 'Abstract: We study.']);
+		assert.deepStrictEqual([p.tldr, p.fieldRanges.tldr, p.extra], [without.tldr, { start: 5, end: 5 }, []]);
+		assert.deepStrictEqual(d.diagnostics, []);
+	});
+	it('a quote after it where the paper has a TL;DR is a note, as under the authors', () => {
+		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', 'TL;DR: 扩散策略。', '', '**中文标题**：用于装配的扩散策略', '', '> 另一段引文。']);
+		assert.deepStrictEqual([p.tldr, p.extra.map((e) => e.value)], ['扩散策略。', ['> 另一段引文。']]);
+	});
 });
