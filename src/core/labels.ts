@@ -188,10 +188,23 @@ export interface LabelLine {
 
 /** how far after the label start a colon may be: labels are short, and long lines must stay cheap */
 const MAX_LABEL_SCAN = 64;
-/** words, after an emoji or symbol the fork sets before them (see LEADING_SIGN) */
-const LABEL_SHAPE = /^(?:[\p{Extended_Pictographic}\p{So}][\p{Extended_Pictographic}\p{So}\p{M}\u200d]*[ \t\u3000]*)?\p{L}[\p{L}\p{M}\p{N} _\-;/&'.()]*$/u;
+/**
+ * words, after an emoji or symbol the fork sets before them (see LEADING_SIGN); parentheses ASCII or
+ * full-width, as a Chinese keyboard types them (`摘要（中文）`, read as `摘要 (中文)` is; see mayBeExtraLabel)
+ */
+const LABEL_SHAPE = /^(?:[\p{Extended_Pictographic}\p{So}][\p{Extended_Pictographic}\p{So}\p{M}\u200d]*[ \t\u3000]*)?\p{L}[\p{L}\p{M}\p{N} _\-;/&'.()（）]*$/u;
 /** label text → its key, `true` for a valid unknown label, `false` for text that is no label */
 const shapeCache = new Map<string, LabelKey | boolean>();
+
+/**
+ * Can a label with no field of its own be one? With full-width parentheses only where it is a common extra
+ * label (`关键词（Keywords）`): in Chinese prose a clause ending in a term and its English in parentheses
+ * comes before a colon (`…相对速度（streaming velocity）：…`), where a label of a field's name
+ * (`摘要（中文）`, `核心要点（TL;DR）`) is a label
+ */
+function mayBeExtraLabel(label: string): boolean {
+	return label.indexOf('（') < 0 || isCommonExtraLabel(label);
+}
 
 function isBlank(code: number): boolean {
 	return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 13;
@@ -260,8 +273,9 @@ export function readLabelLine(line: string, out: LabelLine): boolean {
 		if (known === false) return false;
 		key = known === true ? undefined : known;
 	} else {
-		const valid = label.length > 0 && label.length <= 40 && LABEL_SHAPE.test(label);
-		key = valid ? labelKey(label) : undefined;
+		const shaped = label.length > 0 && label.length <= 40 && LABEL_SHAPE.test(label);
+		key = shaped ? labelKey(label) : undefined;
+		const valid = shaped && (key !== undefined || mayBeExtraLabel(label));
 		// labels repeat on every paper: remember the verdict, but cap what garbage input can make us keep
 		// (a copy as the key: the label is a slice of the line, which pins the whole file's text)
 		if (shapeCache.size < 4096) shapeCache.set(ownCopy(label), valid ? key ?? true : false);

@@ -313,3 +313,25 @@ describe('parser: a labelled translated title', () => {
 		assert.deepStrictEqual([p.tldr, p.extra.map((e) => e.value)], ['扩散策略。', ['> 另一段引文。']]);
 	});
 });
+
+describe('parser: a translated abstract labelled with full-width parentheses', () => {
+	it('摘要（中文）： is the abstract translation, not part of the English abstract', () => {
+		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', 'Abstract: We study assembly.', '', '摘要（中文）：我们研究装配。']);
+		assert.strictEqual(p.abstract, 'We study assembly.');
+		assert.strictEqual(p.abstractTranslation, '我们研究装配。');
+	});
+	it('Abstract（中文）： above Abstract: is read as Abstract (中文): is', () => {
+		const read = (label: string) => {
+			const p = reviewPaper(['*Alice Zhang, Bob Li*', '', `${label}我们研究装配。`, '', 'Abstract: We study assembly.']);
+			return [p.abstract, p.abstractTranslation, p.extra];
+		};
+		assert.deepStrictEqual(read('Abstract（中文）：'), read('Abstract (中文): '));
+		assert.deepStrictEqual(read('**摘要（中文）**：'), ['We study assembly.', '我们研究装配。', []]);
+	});
+	it('a clause with a term in full-width parentheses before a colon stays text (Straw674 2026-05-18)', () => {
+		const line = '一个重要的物理效应是重子-暗物质相对速度（streaming velocity）：它使小晕中的气体难以冷却。';
+		const d = reviewDigest(['*Alice Zhang, Bob Li*', '', '#### Background', '', '宇宙学 21 厘米信号。', '', line]);
+		assert.deepStrictEqual(d.papers[0].extra.map((e) => [e.label, e.value]), [['Background', `宇宙学 21 厘米信号。\n\n${line}`]]);
+		assert.deepStrictEqual(d.diagnostics.filter((x) => x.code === 'unknown-label'), []);
+	});
+});
