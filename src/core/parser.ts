@@ -897,7 +897,7 @@ class DigestParser {
 				this.headerLine(i, t, false);
 				return;
 			}
-			if (t.charCodeAt(0) === 62 /* > */ && this.quotedTldr(i, t, p.paper)) return;
+			if (t.charCodeAt(0) === 62 /* > */ && this.quotedTldr(i, t, p)) return;
 			f = undefined;
 		} else if (f && f.paragraphBreak && f.target === 'category') {
 			if (this.endCategory(i, t, p)) return;
@@ -976,8 +976,7 @@ class DigestParser {
 		this.fields.close();
 		if (hasSummaryField(p.paper)) return false;
 		if (t.charCodeAt(0) === 91 /* [ */ && linksOnly(t)) return false;
-		this.fields.open(p.paper, undefined, '', t, i, false, false);
-		p.unlabelledTldr = i;
+		this.unlabelledTldrNote(i, t, false, p);
 		return true;
 	}
 
@@ -1014,12 +1013,22 @@ class DigestParser {
 	 * title under the authors is the TL;DR, as it is right under the authors (see headerLine), where the
 	 * paper has no summary field yet (true); else it reads as if no field were open (false).
 	 */
-	private quotedTldr(i: number, t: string, paper: Paper): boolean {
-		if (hasSummaryField(paper)) return false;
+	private quotedTldr(i: number, t: string, p: OpenPaper): boolean {
+		if (hasSummaryField(p.paper)) return false;
 		const inner = stripEmphasis(t.replace(/^(?:>\s*)+/, ''));
 		if (inner.length === 0) return false;
-		this.fields.open(paper, 'tldr', 'TL;DR', inner, i, true, false);
+		this.unlabelledTldrNote(i, inner, true, p);
 		return true;
+	}
+
+	/**
+	 * A paragraph or quote that may be the paper's TL;DR, unlabelled: read as a note, and the paper's end
+	 * decides (placeUnlabelledTldr): a labelled TL;DR may still follow (a rating `> ⭐⭐⭐⭐ 推荐阅读`, a
+	 * link bar, above `TL;DR: …`).
+	 */
+	private unlabelledTldrNote(i: number, value: string, quoted: boolean, p: OpenPaper): void {
+		this.fields.open(p.paper, undefined, '', value, i, quoted, false);
+		p.unlabelledTldr = i;
 	}
 
 	/** nothing read under the paper heading yet: the next line may be the translated title */
@@ -1061,9 +1070,9 @@ class DigestParser {
 				paper.translatedTitle += wrapSeparator(paper.translatedTitle!, inner) + inner;
 				paper.fieldRanges.translatedTitle!.end = i;
 			} else if (paper.fieldRanges.tldr === undefined) {
-				// an unlabelled quote under the authors is the one-line summary
+				// an unlabelled quote under the authors is the one-line summary, unless a labelled one follows
 				this.leaveHeader();
-				this.fields.open(paper, 'tldr', 'TL;DR', inner, i, true, false);
+				this.unlabelledTldrNote(i, inner, true, p);
 			} else {
 				this.unplaced(i, t, paper);
 			}

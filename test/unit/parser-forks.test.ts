@@ -335,3 +335,21 @@ describe('parser: a translated abstract labelled with full-width parentheses', (
 		assert.deepStrictEqual(d.diagnostics.filter((x) => x.code === 'unknown-label'), []);
 	});
 });
+
+describe('parser: an unlabelled quote above a labelled TL;DR (the last diff review)', () => {
+	it('a rating or a link bar in a quote, after a translated title or right under the authors, is a note when a labelled TL;DR follows', () => {
+		const a = reviewPaper(['*Alice Zhang, Bob Li*', '', '**中文标题**：用于装配的扩散策略', '', '> ⭐⭐⭐⭐ 推荐阅读', '', 'TL;DR: 真正的摘要。']);
+		assert.deepStrictEqual([a.tldr, a.extra.map((e) => [e.label, e.value])], ['真正的摘要。', [['', '⭐⭐⭐⭐ 推荐阅读']]]);
+		const b = reviewPaper(['*Alice Zhang, Bob Li*', '', '**中文标题**：用于装配的扩散策略', '', '> 📄 [PDF](https://arxiv.org/pdf/2605.01234) | 💻 [Code](https://github.com/a/b)', '', '**TL;DR**: 真正的摘要。']);
+		assert.strictEqual(b.tldr, '真正的摘要。');
+		const d = reviewPaper(['*Alice Zhang, Bob Li*', '', '> ⭐⭐⭐⭐ 推荐阅读', '', 'TL;DR: 真正的摘要。']);
+		assert.deepStrictEqual([d.tldr, d.extra.map((e) => e.value)], ['真正的摘要。', ['⭐⭐⭐⭐ 推荐阅读']]);
+	});
+
+	it('with no labelled TL;DR the quote is the TL;DR, as before, a quote of two lines whole', () => {
+		assert.strictEqual(reviewPaper(['*Alice Zhang, Bob Li*', '', '> 本文提出了一种扩散策略。', '', 'Abstract: We study.']).tldr, '本文提出了一种扩散策略。');
+		const two = reviewPaper(['*Alice Zhang, Bob Li*', '', '> 本文提出了一种扩散策略，', '> 用于装配。', '', 'Abstract: We study.']);
+		assert.ok(two.tldr.startsWith('本文提出了一种扩散策略，') && two.tldr.endsWith('用于装配。') && !two.tldr.includes('>'), two.tldr);
+		assert.strictEqual(reviewPaper(['*Alice Zhang, Bob Li*', '', '**中文标题**：用于装配的扩散策略', '', '> 本文提出了一种扩散策略。', '', 'Abstract: We study.']).tldr, '本文提出了一种扩散策略。');
+	});
+});
