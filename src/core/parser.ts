@@ -1001,11 +1001,12 @@ class DigestParser {
 
 	/**
 	 * `**中文标题**：…` and right below it, no blank line between, `*Alice Zhang, Bob Li*`: a whole line in
-	 * italics that reads as names (namesScore) is the authors, not the title's wrapped line, where the
-	 * paper has none yet.
+	 * italics that reads as a list of names (namesScore 2) is the authors, not the title's wrapped line,
+	 * where the paper has none yet; one name there is read as the title's (an English title in italics,
+	 * `*Towards Robust Embodied Agents*`, reads as one).
 	 */
 	private authorsBelowTitle(t: string, p: OpenPaper): boolean {
-		return p.paper.fieldRanges.authors === undefined && SINGLE_EMPHASIS.test(t) && namesScore(t) > 0;
+		return p.paper.fieldRanges.authors === undefined && SINGLE_EMPHASIS.test(t) && namesScore(t) > 1;
 	}
 
 	/**

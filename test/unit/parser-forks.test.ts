@@ -353,3 +353,17 @@ describe('parser: an unlabelled quote above a labelled TL;DR (the last diff revi
 		assert.strictEqual(reviewPaper(['*Alice Zhang, Bob Li*', '', '**中文标题**：用于装配的扩散策略', '', '> 本文提出了一种扩散策略。', '', 'Abstract: We study.']).tldr, '本文提出了一种扩散策略。');
 	});
 });
+
+describe('parser: which header text reads as the authors (the last diff review)', () => {
+	it('an English title in italics under a translated title is not the authors; a list of names is', () => {
+		assert.deepStrictEqual(reviewPaper(['**中文标题**：用于装配的扩散策略', '*Towards Robust Embodied Agents*', '', 'TL;DR: 扩散策略。']).authors, []);
+		assert.deepStrictEqual(reviewPaper(['**中文标题**：观察、倾听与行动：', '*Look, Listen, and Act*', '', 'TL;DR: 扩散策略。']).authors, []);
+		assert.deepStrictEqual(reviewPaper(['**中文标题**：用于装配的扩散策略', '*Alice Zhang, Bob Li*', '', 'TL;DR: 扩散策略。']).authors, ['Alice Zhang', 'Bob Li']);
+	});
+
+	it('in a " | " line the names beat a list of venues or one venue in italics', () => {
+		assert.deepStrictEqual(reviewPaper(['**Alice Zhang** | *ICRA, RA-L*', '', 'TL;DR: 扩散策略。']).authors, ['Alice Zhang']);
+		assert.deepStrictEqual(reviewPaper(['**山田太郎** | *CVPR*', '', 'TL;DR: 扩散策略。']).authors, ['山田太郎']);
+		assert.deepStrictEqual(reviewPaper(['**高价值** | *张三, 李四*', '', 'TL;DR: 扩散策略。']).authors, ['张三', '李四']);
+	});
+});

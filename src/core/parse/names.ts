@@ -26,8 +26,28 @@ export function namesScore(text: string): number {
 	const s = stripEmphasis(text).trim();
 	if (s.length === 0 || s.length > 4000 || CATEGORY_LIST.test(s) || VENUE.test(s)) return -1;
 	const parts = s.split(NAME_SEPARATORS).filter((part) => part !== '');
-	if (parts.length >= 2) return 2;
+	// a list of names: each part a name, at least half of them of two words or more (`Look, Listen, and
+	// Act`, `ICRA, RA-L` are no authors; `Hyunseok Kwak, Kyeongwon Lee`, `张三, 李四` are)
+	if (parts.length >= 2) {
+		const full = parts.filter((part) => HAN_NAME.test(part) || part.split(/\s+/).length >= 2).length;
+		return parts.every(looksLikeName) && full * 2 >= parts.length ? 2 : 0;
+	}
 	const words = s.split(/\s+/);
+	// `CVPR`, `ICRA 2026` (the year is caught above), `RA-L`: a venue's acronym
+	if (words.every((w) => ACRONYM.test(w) && w.replace(/[.\-]/g, '').length > 1)) return -1;
 	if (words.length >= 2 && words.length <= 6 && words.every((w) => CAPITALISED.test(w) || NAME_PARTICLES.has(w))) return 1;
 	return 0;
+}
+
+/** a name written in Chinese characters (`张三`, `欧阳娜娜`, `阿卜杜·拉赫曼`) */
+const HAN_NAME = /^[\p{Script=Han}·]{2,8}$/u;
+/** an acronym or a code (`ICRA`, `RA-L`, `3DV`): no name's word */
+const ACRONYM = /^[\p{Lu}\d.&-]+$/u;
+
+/** One part of a list that reads as a name: in Chinese characters, or up to five capitalised words (particles aside) that are not all acronyms. */
+function looksLikeName(part: string): boolean {
+	if (HAN_NAME.test(part)) return true;
+	const words = part.split(/\s+/);
+	if (words.length > 5 || words.every((w) => ACRONYM.test(w) && w.replace(/[.\-]/g, '').length > 1)) return false;
+	return words.every((w) => CAPITALISED.test(w) || NAME_PARTICLES.has(w));
 }
