@@ -249,4 +249,20 @@ describe('card content', () => {
 			assert.match(cardOf(`${CORPUS}/2026-04-10.md`, '2604.08052'), /href="https:\/\/github\.com\/ryehr\/RRC_steganography"/);
 		});
 	});
+	describe('links and code spans the newest rules must get right (the last diff review)', () => {
+		const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+		it('two code-host addresses without a scheme in a Chinese sentence are both links', () => {
+			assert.deepStrictEqual(hrefs(md.render('代码：github.com/a/b；数据：github.com/c/d')), ['https://github.com/a/b', 'https://github.com/c/d']);
+			assert.deepStrictEqual(hrefs(md.render('代码见github.com/a/b，数据见huggingface.co/datasets/c/d。')), ['https://github.com/a/b', 'https://huggingface.co/datasets/c/d']);
+		});
+		it('a URL glued to the next sentence ends before it; an arXiv-escaped underscore is no backslash in the link or its text', () => {
+			assert.deepStrictEqual(hrefs(md.render('Code at https://github.com/a/Bench.The results show gains.')), ['https://github.com/a/Bench']);
+			const escaped = md.render('The code is at https://github.com/rsinghlab/Persona\\_Paradox.');
+			assert.deepStrictEqual(hrefs(escaped), ['https://github.com/rsinghlab/Persona_Paradox']);
+			assert.ok(!visible(escaped).includes('\\'), visible(escaped));
+		});
+		it('a backtick before a code span that starts with d, s or t is no apostrophe', () => {
+			assert.match(md.renderInline('the function`d_model` and `x`s'), /<code>d_model<\/code> and/);
+		});
+	});
 });

@@ -16,7 +16,7 @@ type Match = NonNullable<ReturnType<Linkify['matchAtStart']>>;
  * `arXiv.org` in prose stay text. Not inside a longer host or address (`api.github.com`, `https://github.com/…`).
  */
 const CODE_HOST_SOURCE =
-	'(?<![A-Za-z0-9_@./:\\\\-])(?:www\\.)?(?:(?:github\\.com|gitlab\\.com|huggingface\\.co)\\/[A-Za-z0-9][\\w.-]*|(?:[A-Za-z0-9-]+\\.)+github\\.io(?![\\w-]))(?:\\/[^\\s<>"\'`|()[\\]{}]*)?';
+	'(?<![A-Za-z0-9_@./:\\\\-])(?:www\\.)?(?:(?:github\\.com|gitlab\\.com|huggingface\\.co)\\/[A-Za-z0-9][\\w.-]*|(?:[A-Za-z0-9-]+\\.)+github\\.io(?![\\w-]))(?:\\/[^\\s<>"\'`|()[\\]{}\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f]*)?';
 const CODE_HOST = new RegExp(CODE_HOST_SOURCE, 'gi');
 const ANY_CODE_HOST = new RegExp(CODE_HOST_SOURCE, 'i');
 /** the hosts' names alone: a quick test before CODE_HOST, whose subdomains are tried at each word of every text */
@@ -25,6 +25,9 @@ const CODE_HOST_NAME = /github\.|gitlab\.com|huggingface\.co/i;
 function hasCodeHost(text: string): boolean {
 	return CODE_HOST_NAME.test(text) && ANY_CODE_HOST.test(text);
 }
+
+/** a sentence's first word glued after an address's last full stop (`…/Bench.The results show …`) */
+const SENTENCE_GLUED = /\.(?:The|This|These|That|Those|We|Our|It|Its|In|On|For|Code|Codes|Results?|Experiments?|Extensive|Moreover|Furthermore|However|Finally|Additionally|Warning|Note|See|All)$/;
 
 /**
  * The link `m` without what follows it in the sentence: Chinese summaries write a URL with no space before
@@ -36,16 +39,18 @@ function trimmed(m: Match): Match | null {
 	const cjk = m.raw.search(CJK_OR_FULL_WIDTH);
 	let raw = cjk < 0 ? m.raw : m.raw.slice(0, cjk);
 	// a sentence's full stop before a closing bracket (`(… at https://github.com/a/M-ASK.)`, a footnote's end)
-	// or glued to the next sentence's heading word (`https://github.com/a/Bench.Warning: …`) is not the link's;
-	// a name with a capitalised part (`github.com/dotnet/Microsoft.Extensions`, `org/My.Data`) is
-	if (/^(?:[a-z]+:\/\/)?[^/]+\/./i.test(raw)) raw = raw.replace(/\.[A-Z][a-z]+:$/, '');
+	// or glued to the next sentence (`https://github.com/a/Bench.Warning: …`, `…/Bench.The results`) is not the
+	// link's; a name with a capitalised part (`github.com/dotnet/Microsoft.Extensions`, `org/My.Data`) is
+	if (/^(?:[a-z]+:\/\/)?[^/]+\/./i.test(raw)) raw = raw.replace(/\.[A-Z][a-z]+:$/, '').replace(SENTENCE_GLUED, '');
 	raw = raw.replace(/[.,;:!?]+$/, '');
-	if (raw.length === m.raw.length) return m;
+	// an address as arXiv escapes it in TeX (`Persona\_Paradox`): the link and its text without the backslash
+	const clean = raw.replace(/\\(?=[_~#%&])/g, '');
+	if (raw.length === m.raw.length && clean === raw) return m;
 	const cut = raw.length;
 	// nothing left but the scheme
-	if (!/^[a-z][a-z0-9+.-]*:\/*[^/\s]/i.test(raw) && m.schema !== '') return null;
-	const url = m.schema === '' ? `https://${raw}` : raw;
-	return Object.assign(m, { raw, text: raw, url, lastIndex: m.index + cut });
+	if (!/^[a-z][a-z0-9+.-]*:\/*[^/\s]/i.test(clean) && m.schema !== '') return null;
+	const url = m.schema === '' ? `https://${clean}` : clean;
+	return Object.assign(m, { raw, text: clean, url, lastIndex: m.index + cut });
 }
 
 /** The code hosts' addresses without a scheme in `text` (see CODE_HOST), as linkify's matches, none overlapping `found`. */

@@ -163,7 +163,7 @@ function backtickApostrophes(text: string): string {
 }
 /** what comes before an apostrophe typed as a backtick, and after it (`It`s`, `don`t`, `we`re`, `I`ll`, `I`m`) */
 const APOSTROPHE_BEFORE = /^[A-Za-z]$/;
-const APOSTROPHE_AFTER = /^(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}])/u;
+const APOSTROPHE_AFTER = /^(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}_])/u;
 
 /** a line that would open an ordered list item (`1)`, `2.`) */
 const NUMBERED_LINE = /^ {0,3}\d{1,9}[.)](?=[ \t])/gm;
