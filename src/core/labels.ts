@@ -206,6 +206,17 @@ function mayBeExtraLabel(label: string): boolean {
 	return label.indexOf('（') < 0 || isCommonExtraLabel(label);
 }
 
+/** what a field's label holds in full-width parentheses: its English or a language (`核心要点（TL;DR）`, `摘要（中文）`) */
+const FULL_WIDTH_GLOSS = /（(?:[A-Za-z][A-Za-z ;:&/.'-]*|中文|英文|原文|译文|翻译|中文翻译|英文原文)）/;
+
+/**
+ * Can a label naming a field be one with full-width parentheses? Where they hold the field's English or a
+ * language; a note there is a clause of prose before a colon (`方法（见图2）：先编码再解码。` in a Result)
+ */
+function mayBeFieldLabel(label: string): boolean {
+	return label.indexOf('（') < 0 || FULL_WIDTH_GLOSS.test(label);
+}
+
 function isBlank(code: number): boolean {
 	return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || code === 13;
 }
@@ -275,7 +286,8 @@ export function readLabelLine(line: string, out: LabelLine): boolean {
 	} else {
 		const shaped = label.length > 0 && label.length <= 40 && LABEL_SHAPE.test(label);
 		key = shaped ? labelKey(label) : undefined;
-		const valid = shaped && (key !== undefined || mayBeExtraLabel(label));
+		const valid = shaped && (key !== undefined ? mayBeFieldLabel(label) : mayBeExtraLabel(label));
+		if (!valid) key = undefined;
 		// labels repeat on every paper: remember the verdict, but cap what garbage input can make us keep
 		// (a copy as the key: the label is a slice of the line, which pins the whole file's text)
 		if (shapeCache.size < 4096) shapeCache.set(ownCopy(label), valid ? key ?? true : false);

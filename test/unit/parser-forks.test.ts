@@ -367,3 +367,12 @@ describe('parser: which header text reads as the authors (the last diff review)'
 		assert.deepStrictEqual(reviewPaper(['**高价值** | *张三, 李四*', '', 'TL;DR: 扩散策略。']).authors, ['张三', '李四']);
 	});
 });
+
+describe('parser: a field name with a note in full-width parentheses (the last diff review)', () => {
+	it('is prose of the field above it, while 摘要（中文）and 核心要点（TL;DR）are labels', () => {
+		const p = reviewPaper(['*Alice Zhang, Bob Li*', '', '**动机**：现有方法慢。', '', '**结果**：提升明显。', '', '方法（见图2）：先编码再解码。']);
+		assert.deepStrictEqual([p.method, p.result], ['', '提升明显。\n\n方法（见图2）：先编码再解码。']);
+		const q = reviewPaper(['*Alice Zhang, Bob Li*', '', '核心要点（TL;DR）：扩散策略。', '', 'Abstract: We study assembly.', '', '摘要（中文）：我们研究装配。']);
+		assert.deepStrictEqual([q.tldr, q.abstract, q.abstractTranslation], ['扩散策略。', 'We study assembly.', '我们研究装配。']);
+	});
+});
