@@ -32,6 +32,9 @@ const SYMBOLS: Record<string, string> = {
 	dagger: '†', ddagger: '‡', prime: '′', ell: 'ℓ', hbar: 'ℏ', degree: '°', ldots: '…', cdots: '⋯', dots: '…',
 	to: '→', rightarrow: '→', leftarrow: '←', leftrightarrow: '↔', Rightarrow: '⇒', Leftarrow: '⇐', Leftrightarrow: '⇔',
 	mapsto: '↦', nrightarrow: '↛', uparrow: '↑', downarrow: '↓', langle: '⟨', rangle: '⟩', vert: '|', mid: '∣',
+	lfloor: '⌊', rfloor: '⌋', lceil: '⌈', rceil: '⌉', Vert: '‖', lvert: '|', rvert: '|', lVert: '‖', rVert: '‖',
+	// sizes of delimiters: the delimiter alone (`\left(`, `\big|`)
+	left: '', right: '', big: '', Big: '', bigl: '', bigr: '', Bigl: '', Bigr: '',
 	'%': '%', '&': '&', '#': '#', '$': '$', '{': OPEN, '}': CLOSE, _: '_', ',': ' ', ';': ' ', ':': ' ', '!': '', ' ': ' ', quad: ' ', qquad: ' ',
 };
 
@@ -47,6 +50,13 @@ const SUBSCRIPT: Record<string, string> = {
 	'(': '₍', ')': '₎', a: 'ₐ', e: 'ₑ', o: 'ₒ', x: 'ₓ', h: 'ₕ', k: 'ₖ', l: 'ₗ', m: 'ₘ', n: 'ₙ', p: 'ₚ', s: 'ₛ', t: 'ₜ', i: 'ᵢ', j: 'ⱼ',
 	r: 'ᵣ', u: 'ᵤ', v: 'ᵥ',
 };
+
+/** operator names, written as their name (`$O(n \\log n)$` → `O(n log n)`) */
+const OPERATORS = new Set(['log', 'ln', 'lg', 'exp', 'sin', 'cos', 'tan', 'max', 'min', 'sup', 'inf', 'lim', 'det', 'arg', 'dim', 'ker', 'Pr', 'argmax', 'argmin']);
+
+/** accents over their argument, as a combining mark on each of its characters (`\\widetilde{O}` → `Õ`) */
+const ACCENTS = /\\(widetilde|tilde|widehat|hat|bar|overline|vec|dot|ddot)\s*(?:\{([^{}]*)\}|([^\s{}\\]))/gu;
+const ACCENT_MARKS: Record<string, string> = { widetilde: '\u0303', tilde: '\u0303', widehat: '\u0302', hat: '\u0302', bar: '\u0304', overline: '\u0305', vec: '\u20d7', dot: '\u0307', ddot: '\u0308' };
 
 /** the double-struck capitals (`\mathbb{R}`); those outside the BMP are written as surrogate pairs */
 const DOUBLE_STRUCK: Record<string, string> = { C: 'ℂ', H: 'ℍ', N: 'ℕ', P: 'ℙ', Q: 'ℚ', R: 'ℝ', Z: 'ℤ', E: '𝔼', F: '𝔽' };
@@ -65,7 +75,11 @@ function spanText(tex: string): string | undefined {
 		.replace(FONT, '$1')
 		.replace(/\\mathbb\s*\{([A-Z])\}/g, (whole, letter: string) => DOUBLE_STRUCK[letter] ?? ((failed = true), whole))
 		.replace(/\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}/g, '$1/$2')
-		.replace(/\\([a-zA-Z]+|[^a-zA-Z])/g, (whole, name: string) => SYMBOLS[name] ?? ((failed = true), whole));
+		// an operator's name, apart from a letter or digit before it as TeX sets it (`n\log n`, `\log\log n` → `n log n`, `log log n`)
+		.replace(/\\([a-zA-Z]+)/g, (whole, name: string, at: number, all: string) => (OPERATORS.has(name) ? `${at > 0 && /[\p{L}\p{N}]/u.test(all[at - 1]) ? ' ' : ''}${name}` : whole))
+		// an accent's argument may hold a symbol (`\hat{\theta}`): accents after the symbols
+		.replace(/\\([a-zA-Z]+|[^a-zA-Z])/g, (whole, name: string) => (ACCENT_MARKS[name] !== undefined ? whole : (SYMBOLS[name] ?? ((failed = true), whole))))
+		.replace(ACCENTS, (_whole, accent: string, group: string | undefined, single: string | undefined) => [...(group ?? single ?? '')].map((c) => c + ACCENT_MARKS[accent]).join('').normalize('NFC'));
 	if (failed) return undefined;
 	const scripts = (marker: '^' | '_', table: Record<string, string>) =>
 		text.replace(marker === '^' ? /\^\s*(?:\{([^{}]*)\}|([^{}]))/gu : /_\s*(?:\{([^{}]*)\}|([^{}]))/gu, (whole, group: string | undefined, single: string | undefined) => {
@@ -91,6 +105,9 @@ function spanText(tex: string): string | undefined {
 		.replace(/[{}]/g, '')
 		.replace(/~/g, ' ')
 		.replace(/\s+/g, ' ')
+		// the space that ends a delimiter's command (`\lceil n/2 \rceil`) is no space inside it
+		.replace(/([⌊⌈⟨]) /g, '$1')
+		.replace(/ ([⌋⌉⟩])/g, '$1')
 		.trim()
 		.replaceAll(RAISED, '^')
 		.replaceAll(LOWERED, '_')

@@ -52,9 +52,15 @@ describe('TeX math in titles as plain text', () => {
 		for (const math of ['$2^{2^{n}}$', '$O(2^{2^{n}})$', '$e^{-x^{2}}$', '$a_{n_{k}}$', '$x^{\\{a\\}}$', '$a^\\{$', '$x^{{2}}$']) assert.strictEqual(plainMath(`Bounds ${math} here`), `Bounds ${math} here`);
 		const fraction = 'Codes over $\\frac{\\mathbb{F}_{p^m}[u]}{\\langle u^t \\rangle}$';
 		assert.strictEqual(plainMath(fraction), fraction);
-		assert.strictEqual(plainMath('A $\\widehat{x}$ estimate'), 'A $\\widehat{x}$ estimate');
+		assert.strictEqual(plainMath('A $\\overbrace{x}$ estimate'), 'A $\\overbrace{x}$ estimate');
 		// each span on its own: one converts, the other stays
 		assert.strictEqual(plainMath('$x^{p+1}$ over $\\mathbb{Z}_{p^e}$'), 'xᵖ⁺¹ over $\\mathbb{Z}_{p^e}$');
+	});
+
+	it('writes operator names, floors and ceilings, sized delimiters and accents of real titles and TL;DRs (the card typesets them)', () => {
+		assert.strictEqual(plainMath('Sorting in $O(n \\log n)$ and $\\log\\log n$ time'), 'Sorting in O(n log n) and log log n time');
+		assert.strictEqual(plainMath('$\\widetilde{O}(\\sqrt{T})$ regret with $\\hat{\\theta}$ and $\\bar{\\sigma}$'), 'Õ(√T) regret with θ̂ and σ̄');
+		assert.strictEqual(plainMath('$\\lfloor n/2\\rfloor$ rounds, $\\left(1+\\epsilon\\right)$-approximate'), '⌊n/2⌋ rounds, (1+ϵ)-approximate');
 	});
 
 	it('leaves text without math alone: no dollars, one dollar, two prices, escaped dollars', () => {
