@@ -33,3 +33,28 @@ export function threadSlices(sliceMs: number, giveBack: () => Promise<void>, now
 		});
 	};
 }
+
+/** What runInSlices needs of its owner's thread: a clock, a way to give the thread back, and its own slice (if any). */
+export interface SliceScheduling {
+	yield(): Promise<void>;
+	now(): number;
+	sliceMs?: number;
+}
+
+/**
+ * Runs `steps` to the end, giving the thread back (`scheduling.yield`) whenever a slice of `sliceMs`
+ * (or the owner's own shorter slice) is up, so that requests waiting on the same thread are answered
+ * in between; undefined as soon as `unchanged` says, after a pause, that what the steps read changed.
+ */
+export async function runInSlices<T>(steps: Generator<void, T>, scheduling: SliceScheduling, unchanged: () => boolean, sliceMs: number): Promise<{ value: T } | undefined> {
+	const slice = Math.min(scheduling.sliceMs ?? sliceMs, sliceMs);
+	let started = scheduling.now();
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return { value: step.value };
+		if (scheduling.now() - started < slice) continue;
+		await scheduling.yield();
+		if (!unchanged()) return undefined;
+		started = scheduling.now();
+	}
+}

@@ -4,7 +4,7 @@
  * to a query vector, and the scores of a linear model.
  */
 import type { DocRecord, PaperIndex } from '../search/index';
-import type { WorkIO } from '../search/engine';
+import { runInSlices, type SliceScheduling } from '../steps';
 import { explainVector, type LinearModel } from './linear';
 import type { VectorBatch } from './batch';
 import { PAPER_TOPIC_COSINE, type RankedPaper } from './topics';
@@ -60,7 +60,7 @@ export class ShardRecommender {
 	constructor(
 		private readonly index: () => PaperIndex,
 		private readonly fields: VectorFields = VECTOR_FIELDS,
-		private readonly scheduling?: Pick<WorkIO, 'yield' | 'now' | 'sliceMs'>,
+		private readonly scheduling?: SliceScheduling,
 	) {}
 
 	private get current(): boolean {
@@ -94,23 +94,14 @@ export class ShardRecommender {
 		return (this.building ??= this.buildInSlices(this.scheduling).finally(() => (this.building = undefined)));
 	}
 
-	private async buildInSlices(scheduling: Pick<WorkIO, 'yield' | 'now' | 'sliceMs'>): Promise<void> {
-		const sliceMs = Math.min(scheduling.sliceMs ?? VECTOR_SLICE_MS, VECTOR_SLICE_MS);
+	private async buildInSlices(scheduling: SliceScheduling): Promise<void> {
 		for (let attempt = 0; attempt < MAX_SLICED_BUILDS && !this.current; attempt++) {
 			const index = this.index();
 			const version = index.version;
-			const steps = buildingVectors(index, this.fields);
-			let started = scheduling.now();
-			for (;;) {
-				const step = steps.next();
-				if (step.done) {
-					this.built = { index, version, vectors: step.value };
-					return;
-				}
-				if (scheduling.now() - started < sliceMs) continue;
-				await scheduling.yield();
-				if (this.index() !== index || index.version !== version) break;
-				started = scheduling.now();
+			const built = await runInSlices(buildingVectors(index, this.fields), scheduling, () => this.index() === index && index.version === version, VECTOR_SLICE_MS);
+			if (built) {
+				this.built = { index, version, vectors: built.value };
+				return;
 			}
 		}
 		this.vectors();

@@ -5,6 +5,7 @@
  * the CLI, or in-process in small slices when workers are unavailable.
  */
 import type { Digest, Paper } from '../model';
+import { runInSlices } from '../steps';
 import { indexPendingBodies, type BodyCounter } from './bodySplit';
 import { decodeCache, encodingCache } from './cache';
 import { PaperIndex, type DocRecord, type FileEntry } from './index';
@@ -499,17 +500,9 @@ export class SearchShard {
 	 * when the index changed meanwhile (its owner lets nothing change it during a save: a safeguard,
 	 * the next save writes the cache).
 	 */
-	private async inSlices<T>(steps: Generator<void, T>, unchanged: () => boolean, sliceMs = BODY_SLICE_MS): Promise<{ value: T } | undefined> {
-		let started = this.io.now();
-		for (;;) {
-			const step = steps.next();
-			if (step.done) return { value: step.value };
-			// the owner's own slice (in process, on the editor's thread: 15 ms; tests: 0) when shorter
-			if (this.io.now() - started < Math.min(this.io.sliceMs ?? sliceMs, sliceMs)) continue;
-			await this.io.yield();
-			if (!unchanged()) return undefined;
-			started = this.io.now();
-		}
+	private inSlices<T>(steps: Generator<void, T>, unchanged: () => boolean, sliceMs = BODY_SLICE_MS): Promise<{ value: T } | undefined> {
+		// the owner's own slice (in process, on the editor's thread: 15 ms; tests: 0) when shorter
+		return runInSlices(steps, this.io, unchanged, sliceMs);
 	}
 
 	/**
