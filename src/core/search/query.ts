@@ -18,7 +18,7 @@ import { isValidDay } from '../day';
 import { arxivIdOfLink, withoutCiteMarks } from '../library/arxivRefs';
 import { categoryAsWritten, identityFromLink, isWellFormedNewId } from '../parse/links';
 import { baseId } from '../readState';
-import { cjkCode, cjkCodeToTerm, foldPhraseText, foldTerm, queryWords, scanTerms, STOPWORDS, type QueryWord } from './tokenizer';
+import { foldPhraseText, foldTerm, forEachTerm, queryWords, STOPWORDS, type QueryWord } from './tokenizer';
 
 /** An `author:` filter. */
 export interface AuthorFilter {
@@ -344,7 +344,7 @@ export function normalizeId(value: string): string {
  */
 function phraseTerms(raw: string): string[] {
 	const terms: string[] = [];
-	scanTerms(raw, (term) => terms.push(term), (first, second) => terms.push(cjkCodeToTerm(cjkCode(first, second))), false, true);
+	forEachTerm(raw, (term) => terms.push(term), false, true);
 	return terms;
 }
 

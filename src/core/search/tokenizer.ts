@@ -239,13 +239,13 @@ export function cjkTermToCode(term: string): number {
 
 /**
  * Calls `emit` for every index term of `text`: folded words (whole hyphenated words
- * plus their parts), and CJK bigrams/unigrams.
+ * plus their parts, or the parts only with `partsOnly`), and CJK bigrams/unigrams.
  */
-export function forEachTerm(text: string, emit: TokenSink, keepStopwords = false): void {
+export function forEachTerm(text: string, emit: TokenSink, keepStopwords = false, partsOnly = false): void {
 	scanTerms(text, emit, (first, second) => {
 		const term = cjkCodeToTerm(cjkCode(first, second));
 		emit(term, term);
-	}, keepStopwords);
+	}, keepStopwords, partsOnly);
 }
 
 /** The index term of one word as written (no joiners), or undefined when it is not indexed (stopword, one letter). */
