@@ -80,10 +80,12 @@ function closeElement(state: StateInline, element: { tag: string }): void {
  * a word within the sentence (`\"Agent\"的框架`): a quotation, not an accent on its first letter.
  */
 function closesQuote(src: string, from: number, mark: string, end: number): boolean {
-	const rest = src.slice(from, Math.min(end, from + 120));
-	const close = new RegExp(`[\\p{L}\\p{N}.,!?)]\\\\${mark === '"' ? '"' : "'"}(?![A-Za-z])`, 'u');
-	return close.test(rest);
+	return (mark === '"' ? CLOSING_DOUBLE : CLOSING_SINGLE).test(src.slice(from, Math.min(end, from + 120)));
 }
+
+/** the escaped quote mark closing a quoted word or phrase: after a letter, digit or punctuation, before no letter (see closesQuote) */
+const CLOSING_DOUBLE = /[\p{L}\p{N}.,!?)]\\"(?![A-Za-z])/u;
+const CLOSING_SINGLE = /[\p{L}\p{N}.,!?)]\\'(?![A-Za-z])/u;
 
 /** A link to `url` (if the card's link rules allow it) around src[from, to), or that text alone (inside another link: no link in a link). */
 function link(state: StateInline, url: string, from: number, to: number): void {
