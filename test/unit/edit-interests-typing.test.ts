@@ -225,6 +225,25 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 		return `${kind} · ${n === 0 ? 'marks no paper in these digests' : n === 1 ? '1 paper' : `${n} papers`}`;
 	}
 
+	/** Edit Interests opened over `workspace` (its interests service made here): `use` gets the list; closed and everything disposed after */
+	async function withEditInterestsList(workspace: unknown, use: (list: FakeQuickPick) => Promise<void>): Promise<void> {
+		const service_ = new interests.InterestsService(workspace as never);
+		const editing = edit.registerInterestEditing(workspace as never, () => service_.spec, service_.onDidChangeSpec, service_);
+		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
+		try {
+			const done = command();
+			await tick();
+			const list = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+			await use(list);
+			list.hide();
+			await done;
+		} finally {
+			editing.dispose();
+			service_.dispose();
+			for (const k of Object.keys(user)) delete user[k];
+		}
+	}
+
 	it('shows the list at once ("counting papers…"), then each row\'s count of distinct papers, "marks no paper in these digests" for a name written family name first', async () => {
 		const author = digests[0].papers[0].authors[0];
 		const reversed = author.split(' ').reverse().join(' ');
@@ -246,13 +265,7 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 			onFilled: () => ({ dispose: () => undefined }),
 		};
 		const workspace = { files: () => digests.map((digest) => ({ digest })), onDidChange: () => ({ dispose: () => undefined }), ready: Promise.resolve(), backend: async () => ({ service }) };
-		const service_ = new interests.InterestsService(workspace as never);
-		const editing = edit.registerInterestEditing(workspace as never, () => service_.spec, service_.onDidChangeSpec, service_);
-		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
-		try {
-			const done = command();
-			await tick();
-			const list = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+		await withEditInterestsList(workspace, async (list) => {
 			const descriptions = () => list.items.filter((item) => (item as { remove?: string }).remove).map((item) => `${item.label.replace(/^\$\([a-z-]+\) /, '')}: ${(item as { description?: string }).description}`);
 			assert.ok(asked.length > 0, 'the shards were asked');
 			assert.deepStrictEqual(descriptions(), ['agent*: keyword · counting papers…', 'zzqxv: keyword · counting papers…', `${author}: author · counting papers…`, `${reversed}: author · counting papers…`, 'cs.CV: category · counting papers…'], 'shown before the counts are known');
@@ -270,34 +283,16 @@ describe('Edit Interests: each entry says how many papers of these digests it ma
 			assert.match(descriptions()[0], /keyword · \d+ papers/, 'a keyword that marks papers');
 			assert.match(descriptions()[3], /marks no paper in these digests/, `${reversed}, family name first`);
 			assert.ok(list.activeItems[0]?.label.endsWith(' zzqxv'), 'the active row kept');
-			list.hide();
-			await done;
-		} finally {
-			editing.dispose();
-			service_.dispose();
-			for (const k of Object.keys(user)) delete user[k];
-		}
+		});
 	});
 
 	it('says no count for a workspace without digests (not "0")', async () => {
 		user['arxivDigest.interests.keywords'] = ['diffusion'];
 		const workspace = { files: () => [], onDidChange: () => ({ dispose: () => undefined }), ready: Promise.resolve(), backend: async () => undefined };
-		const service_ = new interests.InterestsService(workspace as never);
-		const editing = edit.registerInterestEditing(workspace as never, () => service_.spec, service_.onDidChangeSpec, service_);
-		const command = fakeVscode.commands.registered.get('arxivDigest.editInterests')! as (arg?: unknown) => Promise<unknown>;
-		try {
-			const done = command();
-			await tick();
-			const list = (fakeVscode.window as unknown as { quickPicks: FakeQuickPick[] }).quickPicks.at(-1)!;
+		await withEditInterestsList(workspace, async (list) => {
 			const row = list.items.find((item) => (item as { remove?: string }).remove) as { description?: string };
 			assert.strictEqual(row.description, 'keyword');
-			list.hide();
-			await done;
-		} finally {
-			editing.dispose();
-			service_.dispose();
-			for (const k of Object.keys(user)) delete user[k];
-		}
+		});
 	});
 
 	it('says no count when the index could not match the interests (not "counting papers…" for ever)', async () => {
